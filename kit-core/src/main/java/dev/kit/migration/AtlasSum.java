@@ -1,0 +1,100 @@
+package dev.kit.migration;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Atlas's {@code atlas.sum}, computed as Atlas v1.2 does ({@code sql/migrate/dir.go}): one running
+ * SHA-256 over each file's name and raw bytes, each entry the digest of everything so far, and a total
+ * over the names and entry hashes. {@code atlas migrate apply} refuses to run unless the file is
+ * byte-identical to this.
+ *
+ * @param total the {@code h1:} total on the first line
+ * @param entries one entry per hashed file, in Atlas's order
+ */
+public record AtlasSum(String total, List<Entry> entries) {
+
+  /** Atlas's directive regexp; UNIX_LINES so that {@code .} matches {@code \r} as in Go. */
+  private static final Pattern DIRECTIVE =
+      Pattern.compile("^([ -~]*)atlas:(\\w+)(?: +(.+))*", Pattern.UNIX_LINES);
+
+  /**
+   * One line of the file.
+   *
+   * @param name the file name
+   * @param hash the {@code h1:} hash of that file
+   */
+  public record Entry(String name, String hash) {}
+
+  public AtlasSum {
+    entries = List.copyOf(entries);
+  }
+
+  /** Computes the sum of {@code files}, which must already be in Atlas's order. */
+  static AtlasSum of(List<MigrationFile> files) {
+    MessageDigest running = sha256();
+    List<Entry> entries = new ArrayList<>(files.size());
+    for (MigrationFile file : files) {
+      running.update(file.name().getBytes(StandardCharsets.UTF_8));
+      byte[] content = file.rawContent();
+      if (isSumIgnored(content)) {
+        continue; // the name already went into the running hash, as in Atlas
+      }
+      running.update(content);
+      entries.add(new Entry(file.name(), "h1:" + base64(digestSoFar(running))));
+    }
+    MessageDigest total = sha256();
+    for (Entry entry : entries) {
+      total.update(entry.name().getBytes(StandardCharsets.UTF_8));
+      total.update(entry.hash().substring(3).getBytes(StandardCharsets.US_ASCII));
+    }
+    return new AtlasSum("h1:" + base64(total.digest()), entries);
+  }
+
+  /** The file text: the total, then {@code <name> h1:<hash>} per entry, LF line ends. */
+  public byte[] toBytes() {
+    StringBuilder text = new StringBuilder(64 + entries.size() * 96);
+    text.append(total).append('\n');
+    for (Entry entry : entries) {
+      text.append(entry.name()).append(' ').append(entry.hash()).append('\n');
+    }
+    return text.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static boolean isSumIgnored(byte[] content) {
+    // The directive can only be on the first line, in printable ASCII; decode just that much.
+    int end = 0;
+    while (end < content.length && content[end] != '\n') {
+      end++;
+    }
+    String firstLine = new String(content, 0, end, StandardCharsets.ISO_8859_1);
+    Matcher m = DIRECTIVE.matcher(firstLine);
+    return m.lookingAt() && "sum".equals(m.group(2)) && "ignore".equals(m.group(3));
+  }
+
+  private static byte[] digestSoFar(MessageDigest running) {
+    try {
+      return ((MessageDigest) running.clone()).digest();
+    } catch (CloneNotSupportedException e) {
+      throw new IllegalStateException("the JDK's SHA-256 is cloneable", e);
+    }
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+
+  private static String base64(byte[] digest) {
+    return Base64.getEncoder().encodeToString(digest);
+  }
+}

@@ -1,0 +1,55 @@
+package dev.kit.migration;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The migration files of one directory, as Atlas reads them: the top-level {@code *.sql} files only,
+ * in byte-wise name order. {@code atlas.sum}, other files and subfolders are not migrations.
+ *
+ * @param files the migration files, sorted as Atlas sorts them
+ */
+public record MigrationDirectory(List<MigrationFile> files) {
+
+  /** The integrity file Atlas keeps beside the migrations. */
+  public static final String SUM_FILE = "atlas.sum";
+
+  public MigrationDirectory {
+    List<MigrationFile> sorted = new ArrayList<>(files);
+    sorted.sort((a, b) -> MigrationFile.compareNames(a.name(), b.name()));
+    files = List.copyOf(sorted);
+  }
+
+  /** Reads the {@code *.sql} files directly in {@code dir}; a missing directory has none. */
+  public static MigrationDirectory read(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return new MigrationDirectory(List.of());
+    }
+    try (Stream<Path> entries = Files.list(dir)) {
+      List<MigrationFile> files = new ArrayList<>();
+      for (Path path : (Iterable<Path>) entries::iterator) {
+        String name = path.getFileName().toString();
+        if (name.endsWith(".sql") && Files.isRegularFile(path)) {
+          files.add(new MigrationFile(name, Files.readAllBytes(path)));
+        }
+      }
+      return new MigrationDirectory(files);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read migrations in " + dir, e);
+    }
+  }
+
+  /** The {@code atlas.sum} Atlas would write for these files. */
+  public AtlasSum sum() {
+    return AtlasSum.of(files);
+  }
+
+  public boolean isEmpty() {
+    return files.isEmpty();
+  }
+}

@@ -1,0 +1,166 @@
+package dev.kit.model;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A CloudNativePG {@code Cluster}. Only what is set here is written; CNPG's own defaults apply to the rest.
+ *
+ * <pre>{@code
+ * Database db = Database.builder()
+ *     .instances(3)
+ *     .postgresMajor(17)
+ *     .storage("20Gi", "standard")
+ *     .walStorage("5Gi")
+ *     .resources(Resources.requests("500m", "1Gi").withLimits(null, "2Gi"))
+ *     .parameter("max_connections", "200")
+ *     .bootstrap("orders", "orders")
+ *     .antiAffinity("topology.kubernetes.io/zone")
+ *     .build();
+ * }</pre>
+ *
+ * @param clusterName the Cluster's name, or empty for {@code <service>-cluster}
+ * @param instances the number of PostgreSQL instances (primary plus replicas)
+ * @param postgresMajor the PostgreSQL major version; picks the pinned image when {@code imageName} is empty
+ * @param imageName an explicit operand image, whose tag must start with the major version
+ * @param storage the data volume
+ * @param walStorage a separate WAL volume, or empty to keep WAL with the data
+ * @param resources requests and limits of each instance, or empty for none
+ * @param parameters {@code postgresql.parameters}, sorted by name
+ * @param bootstrap the application database and its owner, or empty for CNPG's {@code app}/{@code app}
+ * @param superuserAccess whether CNPG creates the {@code <cluster>-superuser} Secret (off unless asked)
+ * @param antiAffinityTopologyKey spread instances across this node label, or empty for CNPG's default
+ */
+public record Database(
+    Optional<String> clusterName,
+    int instances,
+    int postgresMajor,
+    Optional<String> imageName,
+    Storage storage,
+    Optional<Storage> walStorage,
+    Optional<Resources> resources,
+    Map<String, String> parameters,
+    Optional<Bootstrap> bootstrap,
+    boolean superuserAccess,
+    Optional<String> antiAffinityTopologyKey) {
+
+  /** The major version used when none is given. */
+  public static final int DEFAULT_POSTGRES_MAJOR = 17;
+
+  public Database {
+    Objects.requireNonNull(clusterName, "clusterName");
+    Objects.requireNonNull(imageName, "imageName");
+    Objects.requireNonNull(storage, "storage");
+    Objects.requireNonNull(walStorage, "walStorage");
+    Objects.requireNonNull(resources, "resources");
+    parameters = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(parameters));
+    Objects.requireNonNull(bootstrap, "bootstrap");
+    Objects.requireNonNull(antiAffinityTopologyKey, "antiAffinityTopologyKey");
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Database}; {@link #storage(String)} is required. */
+  public static final class Builder {
+    private String clusterName;
+    private int instances = 1;
+    private int postgresMajor = DEFAULT_POSTGRES_MAJOR;
+    private String imageName;
+    private Storage storage;
+    private Storage walStorage;
+    private Resources resources;
+    private final Map<String, String> parameters = new TreeMap<>();
+    private Bootstrap bootstrap;
+    private boolean superuserAccess;
+    private String antiAffinityTopologyKey;
+
+    private Builder() {}
+
+    public Builder clusterName(String clusterName) {
+      this.clusterName = Objects.requireNonNull(clusterName, "clusterName");
+      return this;
+    }
+
+    public Builder instances(int instances) {
+      this.instances = instances;
+      return this;
+    }
+
+    public Builder postgresMajor(int postgresMajor) {
+      this.postgresMajor = postgresMajor;
+      return this;
+    }
+
+    public Builder imageName(String imageName) {
+      this.imageName = Objects.requireNonNull(imageName, "imageName");
+      return this;
+    }
+
+    public Builder storage(String size) {
+      this.storage = Storage.of(size);
+      return this;
+    }
+
+    public Builder storage(String size, String storageClass) {
+      this.storage = Storage.of(size, storageClass);
+      return this;
+    }
+
+    public Builder walStorage(String size) {
+      this.walStorage = Storage.of(size);
+      return this;
+    }
+
+    public Builder walStorage(String size, String storageClass) {
+      this.walStorage = Storage.of(size, storageClass);
+      return this;
+    }
+
+    public Builder resources(Resources resources) {
+      this.resources = Objects.requireNonNull(resources, "resources");
+      return this;
+    }
+
+    public Builder parameter(String name, String value) {
+      parameters.put(Objects.requireNonNull(name, "parameter name"), Objects.requireNonNull(value, "parameter value"));
+      return this;
+    }
+
+    public Builder bootstrap(String database, String owner) {
+      this.bootstrap = new Bootstrap(database, owner);
+      return this;
+    }
+
+    public Builder superuserAccess(boolean superuserAccess) {
+      this.superuserAccess = superuserAccess;
+      return this;
+    }
+
+    public Builder antiAffinity(String topologyKey) {
+      this.antiAffinityTopologyKey = Objects.requireNonNull(topologyKey, "topologyKey");
+      return this;
+    }
+
+    public Database build() {
+      if (storage == null) {
+        throw new IllegalStateException("Database.builder(): call storage(\"10Gi\") (or another size) before build()");
+      }
+      return new Database(
+          Optional.ofNullable(clusterName),
+          instances,
+          postgresMajor,
+          Optional.ofNullable(imageName),
+          storage,
+          Optional.ofNullable(walStorage),
+          Optional.ofNullable(resources),
+          parameters,
+          Optional.ofNullable(bootstrap),
+          superuserAccess,
+          Optional.ofNullable(antiAffinityTopologyKey));
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package dev.kit.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+
+/**
+ * The whole description of a service repository: where Argo CD finds it and the services it holds.
+ *
+ * <pre>{@code
+ * Kit kit = Kit.builder()
+ *     .repository(Repository.builder("shop")
+ *         .gitUrl("https://github.com/acme/shop.git")
+ *         .targetRevision("main")
+ *         .build())
+ *     .service(Service.builder("orders")
+ *         .database(db -> db.instances(3).postgresMajor(17).storage("20Gi"))
+ *         .build())
+ *     .build();
+ * }</pre>
+ *
+ * @param repository the Git repository and Argo CD settings shared by all services
+ * @param services the services, in the order they were added
+ */
+public record Kit(Repository repository, List<Service> services) {
+
+  public Kit {
+    Objects.requireNonNull(repository, "repository");
+    services = List.copyOf(services);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Kit}; {@link #repository(Repository)} is required. */
+  public static final class Builder {
+    private Repository repository;
+    private final List<Service> services = new ArrayList<>();
+
+    private Builder() {}
+
+    public Builder repository(Repository repository) {
+      this.repository = Objects.requireNonNull(repository, "repository");
+      return this;
+    }
+
+    /** Shorthand for {@code repository(customizer.apply(Repository.builder(name)).build())}. */
+    public Builder repository(String name, UnaryOperator<Repository.Builder> customizer) {
+      return repository(customizer.apply(Repository.builder(name)).build());
+    }
+
+    public Builder service(Service service) {
+      services.add(Objects.requireNonNull(service, "service"));
+      return this;
+    }
+
+    /** Shorthand for {@code service(customizer.apply(Service.builder(name)).build())}. */
+    public Builder service(String name, UnaryOperator<Service.Builder> customizer) {
+      return service(customizer.apply(Service.builder(name)).build());
+    }
+
+    public Kit build() {
+      if (repository == null) {
+        throw new IllegalStateException("Kit.builder(): call repository(...) before build()");
+      }
+      return new Kit(repository, services);
+    }
+  }
+}

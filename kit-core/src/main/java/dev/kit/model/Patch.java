@@ -1,0 +1,97 @@
+package dev.kit.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The escape hatch: one JSON Patch operation (RFC 6902) on one generated object, for a field the DSL
+ * does not model. Paths are JSON Pointers into the object as it is written; a patch may not touch
+ * {@code apiVersion}, {@code kind}, {@code metadata.name} or {@code metadata.namespace}.
+ *
+ * <pre>{@code
+ * Patch.set(Patch.Target.CLUSTER, "/spec/primaryUpdateStrategy", "supervised");
+ * Patch.set(Patch.Target.CLUSTER, "/spec/postgresql/pg_hba", List.of("host all all 10.0.0.0/8 scram-sha-256"));
+ * Patch.remove(Patch.Target.APPLICATION, "/spec/syncPolicy/automated/prune");
+ * }</pre>
+ *
+ * <p>Values are JSON-like: {@code String}, {@code Number}, {@code Boolean}, {@code List} and {@code Map}
+ * (with {@code String} keys) of those; they are copied when the patch is made.
+ *
+ * @param target the generated object to change
+ * @param op what to do
+ * @param path a JSON Pointer such as {@code /spec/monitoring/enablePodMonitor}
+ * @param value the value to add or replace with; {@code null} for {@link Op#REMOVE}
+ */
+public record Patch(Target target, Op op, String path, Object value) {
+
+  /** The generated objects a patch can target. */
+  public enum Target {
+    /** The CloudNativePG {@code Cluster}. */
+    CLUSTER,
+    /** Every migrations {@code ConfigMap}. */
+    MIGRATIONS_CONFIGMAP,
+    /** The Atlas migration {@code Job}. */
+    MIGRATION_JOB,
+    /** The Argo CD {@code Application}. */
+    APPLICATION
+  }
+
+  /** JSON Patch operations. */
+  public enum Op {
+    /** Add a member or list element, creating missing parent objects; replaces an existing member. */
+    ADD,
+    /** Replace a value that must exist. */
+    REPLACE,
+    /** Remove a value that must exist. */
+    REMOVE
+  }
+
+  public Patch {
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(op, "op");
+    Objects.requireNonNull(path, "path");
+    value = copyJson(value);
+  }
+
+  /** Sets {@code path} to {@code value}, creating parent objects as needed. */
+  public static Patch set(Target target, String path, Object value) {
+    return new Patch(target, Op.ADD, path, Objects.requireNonNull(value, "value"));
+  }
+
+  /** Replaces the existing value at {@code path}. */
+  public static Patch replace(Target target, String path, Object value) {
+    return new Patch(target, Op.REPLACE, path, Objects.requireNonNull(value, "value"));
+  }
+
+  /** Removes the value at {@code path}. */
+  public static Patch remove(Target target, String path) {
+    return new Patch(target, Op.REMOVE, path, null);
+  }
+
+  private static Object copyJson(Object value) {
+    if (value instanceof List<?> list) {
+      List<Object> copy = new ArrayList<>(list.size());
+      list.forEach(v -> copy.add(copyJson(v)));
+      return Collections.unmodifiableList(copy);
+    }
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> copy = new LinkedHashMap<>();
+      map.forEach((k, v) -> {
+        if (!(k instanceof String key)) {
+          throw new IllegalArgumentException("Patch values: map keys must be strings, got " + k);
+        }
+        copy.put(key, copyJson(v));
+      });
+      return Collections.unmodifiableMap(copy);
+    }
+    if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
+      return value;
+    }
+    throw new IllegalArgumentException(
+        "Patch values must be String, Number, Boolean, List or Map, got " + value.getClass().getName());
+  }
+}

@@ -1,0 +1,47 @@
+package dev.kit.model;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Container CPU and memory requests and limits, as Kubernetes quantities.
+ *
+ * <pre>{@code
+ * Resources r = Resources.requests("500m", "1Gi").withLimits(null, "2Gi"); // no CPU limit
+ * }</pre>
+ *
+ * @param requests {@code cpu} and/or {@code memory} requests
+ * @param limits {@code cpu} and/or {@code memory} limits
+ */
+public record Resources(Map<String, String> requests, Map<String, String> limits) {
+
+  public static final String CPU = "cpu";
+  public static final String MEMORY = "memory";
+
+  public Resources {
+    requests = Collections.unmodifiableSortedMap(new TreeMap<>(requests));
+    limits = Collections.unmodifiableSortedMap(new TreeMap<>(limits));
+  }
+
+  /** Requests of {@code cpu} and {@code memory}; either may be {@code null} to leave it out. */
+  public static Resources requests(String cpu, String memory) {
+    return new Resources(pair(cpu, memory), Map.of());
+  }
+
+  /** A copy with limits of {@code cpu} and {@code memory}; either may be {@code null} to leave it out. */
+  public Resources withLimits(String cpu, String memory) {
+    return new Resources(requests, pair(cpu, memory));
+  }
+
+  private static Map<String, String> pair(String cpu, String memory) {
+    Map<String, String> map = new TreeMap<>();
+    if (cpu != null) {
+      map.put(CPU, cpu);
+    }
+    if (memory != null) {
+      map.put(MEMORY, memory);
+    }
+    return map;
+  }
+}

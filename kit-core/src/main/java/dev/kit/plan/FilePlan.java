@@ -1,0 +1,110 @@
+package dev.kit.plan;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Everything one generation writes: repository-relative paths (with {@code /}) to bytes, sorted by path.
+ * {@code kit:generate} writes it, {@code kit:check} compares it with the disk, tests compare it with golden
+ * files. Generated files start with the {@link GeneratedHeader}; the exceptions are Atlas's
+ * {@code atlas.sum} files, whose format has no room for one.
+ */
+public final class FilePlan {
+
+  /** The folder, relative to the repository, that holds everything kit generates. */
+  public static final String SERVICES_ROOT = "services";
+
+  private final SortedMap<String, byte[]> files;
+  private final SortedMap<String, Boolean> headerless;
+
+  private FilePlan(SortedMap<String, byte[]> files, SortedMap<String, Boolean> headerless) {
+    this.files = files;
+    this.headerless = headerless;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The planned paths, sorted. */
+  public List<String> paths() {
+    return List.copyOf(files.keySet());
+  }
+
+  /** The bytes planned for {@code path}, or {@code null} when the plan has no such file. */
+  public byte[] content(String path) {
+    byte[] content = files.get(path);
+    return content == null ? null : content.clone();
+  }
+
+  /** The planned file as UTF-8 text. */
+  public String text(String path) {
+    byte[] content = files.get(Objects.requireNonNull(path));
+    if (content == null) {
+      throw new IllegalArgumentException("the plan has no file " + path);
+    }
+    return new String(content, StandardCharsets.UTF_8);
+  }
+
+  /** Whether {@code path} is an {@code atlas.sum}, written without the generated header. */
+  public boolean isHeaderless(String path) {
+    return headerless.containsKey(path);
+  }
+
+  /** Whether the file at {@code path} is planned with exactly {@code content}. */
+  public boolean matches(String path, byte[] content) {
+    return Arrays.equals(files.get(path), content);
+  }
+
+  public int size() {
+    return files.size();
+  }
+
+  /** The total number of planned bytes. */
+  public long byteCount() {
+    return files.values().stream().mapToLong(b -> b.length).sum();
+  }
+
+  /** Collects planned files; a path may be planned once. */
+  public static final class Builder {
+    private final SortedMap<String, byte[]> files = new TreeMap<>();
+    private final SortedMap<String, Boolean> headerless = new TreeMap<>();
+
+    private Builder() {}
+
+    /** Plans a generated file, which must start with the {@link GeneratedHeader}. */
+    public Builder add(String path, byte[] content) {
+      if (!GeneratedHeader.isPresent(content)) {
+        throw new IllegalArgumentException(path + " must start with the generated header");
+      }
+      return put(path, content);
+    }
+
+    /** Plans an {@code atlas.sum}, which Atlas's format keeps without a header. */
+    public Builder addAtlasSum(String path, byte[] content) {
+      if (!path.endsWith("/atlas.sum")) {
+        throw new IllegalArgumentException("only atlas.sum files may be planned without a header: " + path);
+      }
+      headerless.put(path, Boolean.TRUE);
+      return put(path, content);
+    }
+
+    private Builder put(String path, byte[] content) {
+      if (!path.startsWith(SERVICES_ROOT + "/") || path.contains("\\") || path.contains("/../") || path.endsWith("/")) {
+        throw new IllegalArgumentException("a planned path must be a file under " + SERVICES_ROOT + "/: " + path);
+      }
+      if (files.putIfAbsent(path, content.clone()) != null) {
+        throw new IllegalArgumentException(path + " is planned twice");
+      }
+      return this;
+    }
+
+    public FilePlan build() {
+      return new FilePlan(new TreeMap<>(files), new TreeMap<>(headerless));
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package dev.kit.render;
+
+import dev.kit.model.ArgoCd;
+import dev.kit.model.Kit;
+import dev.kit.model.Service;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import java.util.List;
+
+/**
+ * Renders the Argo CD {@code Application} of a service. Its source is {@code services/<svc>/manifests}
+ * only, so {@code application.yaml}, {@code atlas.hcl} and the raw SQL are never synced; recursion picks up
+ * {@code manifests/app/}. No cascade-delete finalizer: deleting the Application leaves the workloads.
+ */
+final class ArgoApplicationRenderer {
+
+  private ArgoApplicationRenderer() {}
+
+  static ArgoApplication render(Kit kit, Service service) {
+    ArgoCd argo = kit.repository().argoCd();
+    return new ArgoApplication(
+        ArgoApplication.API_VERSION,
+        ArgoApplication.KIND,
+        new ObjectMetaBuilder()
+            .withName(service.name())
+            .withNamespace(argo.namespace())
+            .withLabels(KitLabels.of(kit, service, null))
+            .build(),
+        new ArgoApplication.Spec(
+            argo.project(),
+            new ArgoApplication.Source(
+                kit.repository().gitUrl(),
+                kit.repository().targetRevision(),
+                manifestsPath(service),
+                new ArgoApplication.Directory(true)),
+            new ArgoApplication.Destination(argo.destinationServer(), service.namespace()),
+            new ArgoApplication.SyncPolicy(
+                new ArgoApplication.Automated(true, true),
+                List.of("CreateNamespace=true"),
+                // Retries cover the first sync, when the CNPG webhook or CRDs may still be starting.
+                new ArgoApplication.Retry(5, new ArgoApplication.Backoff("10s", 2, "3m")))));
+  }
+
+  static String manifestsPath(Service service) {
+    return "services/" + service.name() + "/manifests";
+  }
+}

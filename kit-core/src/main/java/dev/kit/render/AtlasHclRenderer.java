@@ -1,0 +1,33 @@
+package dev.kit.render;
+
+import dev.kit.model.Migrations;
+import dev.kit.model.Service;
+import dev.kit.plan.GeneratedHeader;
+import dev.kit.templates.TextTemplates;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Renders {@code atlas.hcl}: a {@code local} env for developers and a {@code k8s} env matching the Job. */
+final class AtlasHclRenderer {
+
+  private AtlasHclRenderer() {}
+
+  static String render(String source, Service service, Migrations m) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("header", GeneratedHeader.line(source).stripTrailing());
+    model.put("service", service.name());
+    model.put("postgresMajor", service.database().postgresMajor());
+    model.put("migrationsDir", m.directory());
+    model.put("revisionsSchema", m.revisionsSchema());
+    model.put("jobName", service.migrationJobName());
+    model.put("clusterName", service.clusterName());
+    model.put("sslMode", m.sslMode().value());
+    model.put("urlQuery", MigrationsRenderer.urlQuery(m));
+    if (m.sslMode().verifiesServer()) {
+      model.put("caFile", MigrationsRenderer.CA_MOUNT + "/ca.crt");
+    }
+    m.baseline().ifPresent(b -> model.put("baseline", b));
+    m.txMode().ifPresent(t -> model.put("txMode", t.flag()));
+    return TextTemplates.render("atlas.hcl.ftl", model);
+  }
+}

@@ -1,0 +1,109 @@
+package dev.kit.render;
+
+import dev.kit.migration.AtlasSum;
+import dev.kit.migration.MigrationDirectory;
+import dev.kit.model.Kit;
+import dev.kit.model.Migrations;
+import dev.kit.model.Patch;
+import dev.kit.model.Service;
+import dev.kit.plan.FilePlan;
+import dev.kit.validate.KitValidationException;
+import dev.kit.validate.KitValidator;
+import dev.kit.validate.Violation;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns a validated {@link Kit} into a {@link FilePlan}, per the layout in DESIGN.md:
+ * <pre>
+ * services/&lt;svc&gt;/application.yaml
+ * services/&lt;svc&gt;/atlas.hcl
+ * services/&lt;svc&gt;/&lt;migrations&gt;/atlas.sum
+ * services/&lt;svc&gt;/manifests/database/cluster.yaml
+ * services/&lt;svc&gt;/manifests/migrations/configmap.yaml (configmap-2.yaml, ... when split)
+ * services/&lt;svc&gt;/manifests/migrations/job.yaml
+ * </pre>
+ */
+public final class KitRenderer {
+
+  private final String source;
+
+  /** @param source what the header names as the origin, such as the description's class name */
+  public KitRenderer(String source) {
+    this.source = source;
+  }
+
+  /**
+   * Renders every service.
+   *
+   * @param migrations each service's migration files, by service name (services without migrations absent)
+   * @throws KitValidationException when a patch cannot be applied to the object it targets
+   */
+  public FilePlan render(Kit kit, Map<String, MigrationDirectory> migrations) {
+    FilePlan.Builder plan = FilePlan.builder();
+    List<Violation> patchFailures = new ArrayList<>();
+    for (Service service : kit.services()) {
+      renderService(kit, service, migrations.get(service.name()), plan, patchFailures);
+    }
+    if (!patchFailures.isEmpty()) {
+      throw new KitValidationException(patchFailures);
+    }
+    return plan.build();
+  }
+
+  private void renderService(Kit kit, Service service, MigrationDirectory dir, FilePlan.Builder plan, List<Violation> failures) {
+    String base = FilePlan.SERVICES_ROOT + "/" + service.name() + "/";
+    ObjectRenderer objects = new ObjectRenderer(service, failures);
+    objects.add(plan, base + "application.yaml", Patch.Target.APPLICATION, ArgoApplicationRenderer.render(kit, service));
+    objects.add(plan, base + "manifests/database/cluster.yaml", Patch.Target.CLUSTER, CnpgClusterRenderer.render(kit, service));
+    if (service.migrations().isEmpty()) {
+      return;
+    }
+    Migrations m = service.migrations().get();
+    String migrationsDir = KitValidator.safeMigrationsPath(service).orElseThrow().toString().replace('\\', '/');
+    AtlasSum sum = dir.sum();
+    plan.addAtlasSum(base + migrationsDir + "/" + MigrationDirectory.SUM_FILE, sum.toBytes());
+    plan.add(base + "atlas.hcl", AtlasHclRenderer.render(source, service, m).getBytes(StandardCharsets.UTF_8));
+    List<ConfigMap> configMaps = MigrationsRenderer.configMaps(kit, service, dir, sum);
+    for (int i = 0; i < configMaps.size(); i++) {
+      String file = i == 0 ? "configmap.yaml" : "configmap-" + (i + 1) + ".yaml";
+      objects.add(plan, base + "manifests/migrations/" + file, Patch.Target.MIGRATIONS_CONFIGMAP, configMaps.get(i));
+    }
+    objects.add(plan, base + "manifests/migrations/job.yaml", Patch.Target.MIGRATION_JOB,
+        MigrationsRenderer.job(kit, service, m, sum, configMaps.size()));
+  }
+
+  /** Serializes one service's objects, applying the patches that target each. */
+  private final class ObjectRenderer {
+    private final Service service;
+    private final List<Violation> failures;
+
+    ObjectRenderer(Service service, List<Violation> failures) {
+      this.service = service;
+      this.failures = failures;
+    }
+
+    void add(FilePlan.Builder plan, String path, Patch.Target target, Object object) {
+      ObjectNode tree = ManifestYaml.tree(object);
+      List<Patch> patches = service.patches();
+      for (int i = 0; i < patches.size(); i++) {
+        Patch patch = patches.get(i);
+        if (patch.target() != target) {
+          continue;
+        }
+        String problem = JsonPatches.apply(tree, patch);
+        Violation failure = problem == null ? null : new Violation("services[" + service.name() + "].patches[" + i + "]",
+            "cannot " + patch.op().name().toLowerCase(java.util.Locale.ROOT) + " " + patch.path() + " on the " + target + ": " + problem,
+            "check the path against the object in " + path);
+        if (failure != null && !failures.contains(failure)) {
+          failures.add(failure);
+        }
+      }
+      plan.add(path, ManifestYaml.file(source, tree));
+    }
+  }
+}

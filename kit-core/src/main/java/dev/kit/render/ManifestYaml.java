@@ -1,0 +1,79 @@
+package dev.kit.render;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.kit.plan.GeneratedHeader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLWriteFeature;
+
+/**
+ * The one serializer for Kubernetes objects: typed object → JSON tree → (patches) → canonical key
+ * order → YAML. Keys go {@code apiVersion, kind, metadata, spec}, then {@code name, namespace}, then the
+ * rest sorted; lists keep model order. Quoting, multi-line blocks and escapes are the YAML library's, so
+ * any string (SQL included) round-trips byte for byte.
+ */
+final class ManifestYaml {
+
+  private static final List<String> FIRST_KEYS = List.of("apiVersion", "kind", "metadata", "spec", "name", "namespace");
+
+  private static final YAMLMapper MAPPER = YAMLMapper.builder()
+      .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
+      .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+      .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+      .enable(YAMLWriteFeature.INDENT_ARRAYS_WITH_INDICATOR)
+      .enable(YAMLWriteFeature.LITERAL_BLOCK_STYLE)
+      .disable(YAMLWriteFeature.SPLIT_LINES)
+      .changeDefaultPropertyInclusion(i -> i.withValueInclusion(JsonInclude.Include.NON_NULL))
+      .build();
+
+  private ManifestYaml() {}
+
+  /** The object as a mutable JSON tree, for patching. */
+  static ObjectNode tree(Object object) {
+    return (ObjectNode) MAPPER.valueToTree(object);
+  }
+
+  /** A JSON tree of a patch value (strings, numbers, booleans, lists and maps). */
+  static JsonNode valueTree(Object value) {
+    return MAPPER.valueToTree(value);
+  }
+
+  /** The file: the generated header, then the object in canonical order. */
+  static byte[] file(String source, ObjectNode object) {
+    String yaml = MAPPER.writeValueAsString(canonical(object));
+    return (GeneratedHeader.line(source) + yaml).getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static JsonNode canonical(JsonNode node) {
+    if (node instanceof ObjectNode object) {
+      List<String> keys = new ArrayList<>(object.propertyNames());
+      keys.sort(ManifestYaml::compareKeys);
+      ObjectNode ordered = JsonNodeFactory.instance.objectNode();
+      for (String key : keys) {
+        ordered.set(key, canonical(object.get(key)));
+      }
+      return ordered;
+    }
+    if (node instanceof ArrayNode array) {
+      ArrayNode ordered = JsonNodeFactory.instance.arrayNode(array.size());
+      array.forEach(element -> ordered.add(canonical(element)));
+      return ordered;
+    }
+    return node;
+  }
+
+  private static int compareKeys(String a, String b) {
+    int ia = FIRST_KEYS.indexOf(a);
+    int ib = FIRST_KEYS.indexOf(b);
+    if (ia >= 0 || ib >= 0) {
+      return Integer.compare(ia < 0 ? Integer.MAX_VALUE : ia, ib < 0 ? Integer.MAX_VALUE : ib);
+    }
+    return a.compareTo(b);
+  }
+}

@@ -1,0 +1,193 @@
+package dev.kit.render;
+
+import dev.kit.migration.AtlasSum;
+import dev.kit.migration.MigrationDirectory;
+import dev.kit.migration.MigrationFile;
+import dev.kit.model.Kit;
+import dev.kit.model.Migrations;
+import dev.kit.model.Service;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.VolumeProjection;
+import io.fabric8.kubernetes.api.model.VolumeProjectionBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Renders a service's migrations: the ConfigMaps that carry the SQL files and {@code atlas.sum}, and the
+ * Atlas Job that applies them as an Argo CD Sync hook after the database is healthy.
+ */
+final class MigrationsRenderer {
+
+  static final String COMPONENT = "migrations";
+  static final String MIGRATIONS_MOUNT = "/migrations";
+  static final String CA_MOUNT = "/etc/kit/db-ca";
+  static final String DIGEST_ANNOTATION = "kit.dev/migrations";
+
+  /**
+   * Keys plus values per ConfigMap. The API server rejects a ConfigMap whose keys and values exceed 1 MiB
+   * ({@code MaxConfigMapSize}); 900 KiB leaves room for metadata within etcd's request limit.
+   */
+  static final int CONFIGMAP_BUDGET_BYTES = 900 * 1024;
+
+  /** A non-root uid/gid that exists in no image's passwd; Atlas needs only HOME on an emptyDir. */
+  private static final long RUN_AS = 65532L;
+
+  private MigrationsRenderer() {}
+
+  /** The ConfigMaps, in order: {@code atlas.sum} and the first files in the first, the rest packed in name order. */
+  static List<ConfigMap> configMaps(Kit kit, Service service, MigrationDirectory dir, AtlasSum sum) {
+    List<Map<String, byte[]>> parts = new ArrayList<>();
+    Map<String, byte[]> current = new TreeMap<>();
+    current.put(MigrationDirectory.SUM_FILE, sum.toBytes());
+    long used = cost(MigrationDirectory.SUM_FILE, sum.toBytes());
+    for (MigrationFile file : dir.files()) {
+      byte[] content = file.content();
+      long cost = cost(file.name(), content);
+      if (used + cost > CONFIGMAP_BUDGET_BYTES && !current.isEmpty()) {
+        parts.add(current);
+        current = new TreeMap<>();
+        used = 0;
+      }
+      current.put(file.name(), content);
+      used += cost;
+    }
+    parts.add(current);
+
+    List<ConfigMap> configMaps = new ArrayList<>(parts.size());
+    for (int i = 0; i < parts.size(); i++) {
+      Map<String, String> data = new TreeMap<>();
+      Map<String, String> binaryData = new TreeMap<>();
+      parts.get(i).forEach((name, content) -> {
+        String text = utf8(content);
+        if (text != null) {
+          data.put(name, text);
+        } else {
+          binaryData.put(name, Base64.getEncoder().encodeToString(content));
+        }
+      });
+      configMaps.add(new ConfigMapBuilder()
+          .withMetadata(new ObjectMetaBuilder()
+              .withName(service.migrationsConfigMapName(i + 1))
+              .withNamespace(service.namespace())
+              .addToAnnotations(SyncWave.ANNOTATION, SyncWave.DATABASE.annotationValue())
+              .withLabels(KitLabels.of(kit, service, COMPONENT))
+              .build())
+          .withData(data.isEmpty() ? null : data)
+          .withBinaryData(binaryData.isEmpty() ? null : binaryData)
+          .build());
+    }
+    return configMaps;
+  }
+
+  /** The Atlas {@code migrate apply} Job, reading the URL from the CNPG app Secret. */
+  static Job job(Kit kit, Service service, Migrations m, AtlasSum sum, int configMapCount) {
+    List<String> args = new ArrayList<>(List.of(
+        "migrate", "apply",
+        "--dir", "file://" + MIGRATIONS_MOUNT,
+        "--url", databaseUrl(m),
+        // The CNPG uri has no search_path, so name the revisions schema explicitly.
+        "--revisions-schema", m.revisionsSchema()));
+    m.baseline().ifPresent(b -> args.addAll(List.of("--baseline", b)));
+    m.txMode().ifPresent(t -> args.addAll(List.of("--tx-mode", t.flag())));
+
+    List<VolumeProjection> sources = new ArrayList<>(configMapCount);
+    for (int i = 1; i <= configMapCount; i++) {
+      sources.add(new VolumeProjectionBuilder().withNewConfigMap().withName(service.migrationsConfigMapName(i)).endConfigMap().build());
+    }
+
+    JobBuilder job = new JobBuilder()
+        .withMetadata(new ObjectMetaBuilder()
+            .withName(service.migrationJobName())
+            .withNamespace(service.namespace())
+            .addToAnnotations("argocd.argoproj.io/hook", "Sync")
+            // Re-created on every sync (Jobs are immutable); never a TTL, which would make Argo CD re-run it.
+            .addToAnnotations("argocd.argoproj.io/hook-delete-policy", "BeforeHookCreation")
+            .addToAnnotations(SyncWave.ANNOTATION, SyncWave.MIGRATION.annotationValue())
+            .withLabels(KitLabels.of(kit, service, COMPONENT))
+            .build());
+    var pod = job.withNewSpec()
+        .withBackoffLimit(m.backoffLimit())
+        .withActiveDeadlineSeconds((long) m.activeDeadlineSeconds())
+        .withNewTemplate()
+        .withNewMetadata()
+        .addToAnnotations(DIGEST_ANNOTATION, sum.total())
+        .withLabels(KitLabels.podLabels(service, COMPONENT))
+        .endMetadata()
+        .withNewSpec()
+        .withRestartPolicy("Never")
+        .withAutomountServiceAccountToken(false)
+        .withNewSecurityContext()
+        .withRunAsNonRoot(true)
+        .withRunAsUser(RUN_AS)
+        .withRunAsGroup(RUN_AS)
+        .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
+        .endSecurityContext();
+    var container = pod.addNewContainer()
+        .withName("atlas")
+        .withImage(m.atlasImage())
+        .withArgs(args)
+        .addToEnv(new EnvVarBuilder().withName("DATABASE_URL")
+            .withNewValueFrom().withNewSecretKeyRef().withName(service.clusterName() + "-app").withKey("uri").endSecretKeyRef().endValueFrom()
+            .build())
+        .addToEnv(new EnvVarBuilder().withName("HOME").withValue("/tmp").build())
+        .withResources(ResourceRequirementsMapper.toKubernetes(m.resources()))
+        .withNewSecurityContext()
+        .withAllowPrivilegeEscalation(false)
+        .withReadOnlyRootFilesystem(true)
+        .withNewCapabilities().withDrop("ALL").endCapabilities()
+        .endSecurityContext()
+        .addNewVolumeMount().withName("migrations").withMountPath(MIGRATIONS_MOUNT).withReadOnly(true).endVolumeMount();
+    if (m.sslMode().verifiesServer()) {
+      container.addNewVolumeMount().withName("db-ca").withMountPath(CA_MOUNT).withReadOnly(true).endVolumeMount();
+    }
+    container.addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount();
+    pod = container.endContainer()
+        .addNewVolume().withName("migrations").withNewProjected().withSources(sources).endProjected().endVolume();
+    if (m.sslMode().verifiesServer()) {
+      // Only the CA certificate, never ca.key.
+      pod.addNewVolume().withName("db-ca").withNewSecret().withSecretName(service.clusterName() + "-ca")
+          .addNewItem().withKey("ca.crt").withPath("ca.crt").endItem().endSecret().endVolume();
+    }
+    pod.addNewVolume().withName("tmp").withNewEmptyDir().endEmptyDir().endVolume();
+    return pod.endSpec().endTemplate().endSpec().build();
+  }
+
+  /** The {@code --url}: the Secret's uri (which has no query string) with an explicit sslmode. */
+  static String databaseUrl(Migrations m) {
+    return "$(DATABASE_URL)?" + urlQuery(m);
+  }
+
+  static String urlQuery(Migrations m) {
+    String query = "sslmode=" + m.sslMode().value();
+    return m.sslMode().verifiesServer() ? query + "&sslrootcert=" + CA_MOUNT + "/ca.crt" : query;
+  }
+
+  /** What an entry counts against the ConfigMap size limit: its key and raw value bytes. */
+  private static long cost(String name, byte[] content) {
+    return (long) name.length() + content.length;
+  }
+
+  private static String utf8(byte[] content) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(content))
+          .toString();
+    } catch (CharacterCodingException e) {
+      return null; // not UTF-8: ship it as binaryData, byte for byte
+    }
+  }
+}

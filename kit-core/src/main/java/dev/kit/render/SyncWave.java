@@ -1,0 +1,24 @@
+package dev.kit.render;
+
+/**
+ * The sync-wave contract of DESIGN.md: Argo CD applies lower waves first and waits for them to be healthy.
+ */
+enum SyncWave {
+  /** The CNPG Cluster and the migrations ConfigMaps: the database is healthy before anything migrates. */
+  DATABASE(-2),
+  /** The Atlas migration Job (a Sync hook): the schema is migrated before the application exists. */
+  MIGRATION(-1);
+
+  static final String ANNOTATION = "argocd.argoproj.io/sync-wave";
+
+  private final int wave;
+
+  SyncWave(int wave) {
+    this.wave = wave;
+  }
+
+  /** The annotation value: Argo CD reads waves as quoted integers. */
+  String annotationValue() {
+    return Integer.toString(wave);
+  }
+}

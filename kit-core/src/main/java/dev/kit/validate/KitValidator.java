@@ -1,0 +1,358 @@
+package dev.kit.validate;
+
+import dev.kit.migration.MigrationDirectory;
+import dev.kit.migration.MigrationFile;
+import dev.kit.model.Database;
+import dev.kit.model.Kit;
+import dev.kit.model.Migrations;
+import dev.kit.model.Patch;
+import dev.kit.model.PostgresImages;
+import dev.kit.model.Repository;
+import dev.kit.model.Resources;
+import dev.kit.model.Service;
+import dev.kit.model.Storage;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a whole {@link Kit} in one pass and returns every {@link Violation}, so a user fixes all of
+ * them in one go. Nothing is rendered from a description with violations.
+ */
+public final class KitValidator {
+
+  /** Longest CNPG cluster name: Services {@code <cluster>-rw|-ro|-r} and Secrets {@code -app|-ca} stay DNS labels. */
+  static final int CLUSTER_NAME_MAX = KubernetesNames.LABEL_MAX - "-app".length();
+
+  /** A ConfigMap holds at most 1 MiB; one file must fit in one with room for its YAML. */
+  public static final int MIGRATION_FILE_MAX_BYTES = 1024 * 1024 - 16 * 1024;
+
+  /** Labels kit sets itself; a user label may not change them. */
+  private static final Set<String> RESERVED_LABELS = Set.of(
+      "app.kubernetes.io/name", "app.kubernetes.io/part-of", "app.kubernetes.io/component", "app.kubernetes.io/managed-by");
+
+  /** Parameters CNPG sets itself and refuses in {@code postgresql.parameters}. */
+  private static final Set<String> CNPG_FIXED_PARAMETERS = Set.of(
+      "archive_command", "archive_mode", "data_directory", "hba_file", "ident_file", "listen_addresses",
+      "port", "primary_conninfo", "primary_slot_name", "restore_command", "ssl", "ssl_ca_file",
+      "ssl_cert_file", "ssl_key_file", "unix_socket_directories", "unix_socket_group",
+      "unix_socket_permissions", "logging_collector", "log_destination", "log_directory", "log_filename");
+
+  private static final Set<String> RESERVED_DATABASES = Set.of("postgres", "template0", "template1");
+  private static final Set<String> RESERVED_ROLES = Set.of("postgres", "streaming_replica");
+
+  private static final Pattern PARAMETER_NAME = Pattern.compile("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)?");
+  private static final Pattern GIT_URL = Pattern.compile("(https?|ssh|git)://[^\\s@/]*@?[^\\s]+|[\\w.-]+@[\\w.-]+:[^\\s]+");
+  private static final Pattern URL_CREDENTIALS = Pattern.compile("[a-z]+://[^/@\\s]*:[^/@\\s]*@.*");
+  private static final Pattern MIGRATION_FILE_NAME = Pattern.compile("[-._a-zA-Z0-9]+\\.sql");
+  private static final Pattern JSON_POINTER = Pattern.compile("(/([^~/]|~[01])*)+");
+  private static final List<String> PROTECTED_PATHS = List.of("/apiVersion", "/kind", "/metadata/name", "/metadata/namespace");
+
+  private final List<Violation> violations = new ArrayList<>();
+
+  private KitValidator() {}
+
+  /**
+   * Validates {@code kit}.
+   *
+   * @param kit the description
+   * @param migrationsOf reads a service's migration directory, resolved under {@code services/<service>/};
+   *     called only for services whose directory is safe, and returns empty when it does not exist
+   * @return every violation, in description order; empty when the description is valid
+   */
+  public static List<Violation> validate(Kit kit, Function<Service, Optional<MigrationDirectory>> migrationsOf) {
+    KitValidator validator = new KitValidator();
+    validator.repository(kit.repository());
+    validator.services(kit.services(), migrationsOf);
+    return List.copyOf(validator.violations);
+  }
+
+  /** The migrations directory of {@code service} relative to {@code services/<service>/}, if it stays inside. */
+  public static Optional<Path> safeMigrationsPath(Service service) {
+    return service.migrations().flatMap(m -> safeRelativePath(m.directory()));
+  }
+
+  private void repository(Repository repo) {
+    KubernetesNames.labelValue(repo.name()).or(() -> repo.name().isEmpty() ? Optional.of("is empty") : Optional.empty())
+        .ifPresent(p -> add("repository.name", quote(repo.name()) + " " + p,
+            "it becomes the app.kubernetes.io/part-of label; use a short name such as \"shop\""));
+    if (!GIT_URL.matcher(repo.gitUrl()).matches()) {
+      add("repository.gitUrl", quote(repo.gitUrl()) + " is not a Git URL",
+          "use https://host/org/repo.git or git@host:org/repo.git");
+    } else if (URL_CREDENTIALS.matcher(repo.gitUrl()).matches()) {
+      add("repository.gitUrl", "contains a user name and password",
+          "remove them; Argo CD reads repository credentials from a Secret, never from the Application");
+    }
+    if (repo.targetRevision().isBlank() || repo.targetRevision().chars().anyMatch(Character::isWhitespace)) {
+      add("repository.targetRevision", quote(repo.targetRevision()) + " is not a Git revision",
+          "use a branch, tag or commit such as \"main\"");
+    }
+    KubernetesNames.dns1123Label(repo.argoCd().namespace()).ifPresent(p -> add("repository.argoCd.namespace",
+        quote(repo.argoCd().namespace()) + " " + p, "use the namespace Argo CD runs in, usually \"argocd\""));
+    KubernetesNames.dns1123Subdomain(repo.argoCd().project()).ifPresent(p -> add("repository.argoCd.project",
+        quote(repo.argoCd().project()) + " " + p, "use the name of an Argo CD AppProject such as \"default\""));
+    if (!repo.argoCd().destinationServer().matches("https://[^\\s/]+(:[0-9]+)?(/\\S*)?")) {
+      add("repository.argoCd.destinationServer", quote(repo.argoCd().destinationServer()) + " is not an https URL",
+          "use the cluster's API server URL, or \"https://kubernetes.default.svc\" for Argo CD's own cluster");
+    }
+  }
+
+  private void services(List<Service> services, Function<Service, Optional<MigrationDirectory>> migrationsOf) {
+    if (services.isEmpty()) {
+      add("services", "the description has no services", "add one with Kit.builder().service(...)");
+    }
+    Set<String> names = new HashSet<>();
+    Map<String, String> clusters = new HashMap<>();
+    for (Service service : services) {
+      String path = "services[" + service.name() + "]";
+      if (!names.add(service.name())) {
+        add(path, "is defined twice", "give each service a unique name");
+        continue;
+      }
+      service(path, service, migrationsOf);
+      String clusterKey = service.namespace() + "/" + service.clusterName();
+      String owner = clusters.putIfAbsent(clusterKey, service.name());
+      if (owner != null) {
+        add(path + ".database.clusterName", "cluster " + quote(service.clusterName()) + " in namespace "
+            + quote(service.namespace()) + " is also the cluster of service " + quote(owner),
+            "give one of them another clusterName or namespace");
+      }
+    }
+  }
+
+  private void service(String path, Service service, Function<Service, Optional<MigrationDirectory>> migrationsOf) {
+    String name = service.name();
+    Optional<String> nameProblem = KubernetesNames.dns1035Label(name, KubernetesNames.LABEL_MAX);
+    nameProblem.ifPresent(p -> add(path + ".name", quote(name) + " " + p,
+        "use a short lower-case name such as \"orders\"; it names the folder, the objects and the Application"));
+    if (nameProblem.isEmpty()) {
+      derivedName(path + ".name", name, service.migrationJobName(), KubernetesNames.LABEL_MAX, "migration Job");
+      if (service.database().clusterName().isEmpty()) {
+        derivedName(path + ".name", name, service.clusterName(), CLUSTER_NAME_MAX, "CNPG cluster");
+      }
+    }
+    KubernetesNames.dns1123Label(service.namespace()).ifPresent(p -> add(path + ".namespace",
+        quote(service.namespace()) + " " + p, "use a lower-case namespace such as \"" + safeExample(name) + "\""));
+    service.labels().forEach((key, value) -> {
+      String labelPath = path + ".labels[" + key + "]";
+      if (RESERVED_LABELS.contains(key)) {
+        add(labelPath, "is a label kit sets itself", "remove it, or use a label key of your own");
+      }
+      KubernetesNames.labelKey(key).ifPresent(p -> add(labelPath, "key " + quote(key) + " " + p, "rename the label"));
+      KubernetesNames.labelValue(value).ifPresent(p -> add(labelPath, quote(value) + " " + p, "shorten or simplify the value"));
+    });
+    database(path + ".database", service);
+    // Only a valid name may become a folder: services/<name>/ is where the migrations are read from.
+    service.migrations().ifPresent(m -> migrations(path + ".migrations", service, m,
+        nameProblem.isEmpty() ? migrationsOf : unreadable -> Optional.of(new MigrationDirectory(List.of()))));
+    for (int i = 0; i < service.patches().size(); i++) {
+      patch(path + ".patches[" + i + "]", service, service.patches().get(i));
+    }
+  }
+
+  private void derivedName(String path, String serviceName, String derived, int max, String what) {
+    if (derived.length() > max) {
+      add(path, quote(serviceName) + " makes the " + what + " name " + quote(derived) + " " + derived.length()
+          + " characters, more than " + max, "shorten the service name to at most "
+          + (max - (derived.length() - serviceName.length())) + " characters");
+    }
+  }
+
+  private void database(String path, Service service) {
+    Database db = service.database();
+    db.clusterName().ifPresent(c -> KubernetesNames.dns1035Label(c, CLUSTER_NAME_MAX).ifPresent(p ->
+        add(path + ".clusterName", quote(c) + " " + p,
+            "CNPG derives <cluster>-rw, -ro, -r, -app and -ca from it; use at most " + CLUSTER_NAME_MAX
+                + " characters such as \"" + safeExample(service.name()) + "-cluster\"")));
+    if (db.instances() < 1) {
+      add(path + ".instances", db.instances() + " is less than 1", "use 1 for a single instance, 3 for a primary and two replicas");
+    }
+    if (db.imageName().isEmpty()) {
+      if (PostgresImages.forMajor(db.postgresMajor()).isEmpty()) {
+        add(path + ".postgresMajor", "PostgreSQL " + db.postgresMajor() + " is not a major kit knows",
+            "use one of " + PostgresImages.knownMajors() + ", or set imageName(...) to a CNPG operand image");
+      }
+    } else {
+      String image = db.imageName().get();
+      Optional<ImageReference> ref = ImageReference.parse(image);
+      if (ref.isEmpty()) {
+        add(path + ".imageName", quote(image) + " is not an image reference",
+            "use registry/repository:tag, such as \"ghcr.io/cloudnative-pg/postgresql:17.10-system-trixie\"");
+      } else if (ref.get().tag().isEmpty() || !ref.get().isPinned()) {
+        add(path + ".imageName", quote(image) + " has no version tag",
+            "CNPG reads the PostgreSQL major from the tag; use a tag such as \":" + db.postgresMajor() + ".10-system-trixie\"");
+      } else {
+        String tag = ref.get().tag().get();
+        String major = tag.replaceFirst("^(\\d+).*", "$1");
+        if (!tag.matches("\\d+([^0-9].*)?")) {
+          add(path + ".imageName", "tag " + quote(tag) + " does not start with a PostgreSQL major version",
+              "CNPG reads the major from the tag; use a tag such as \"" + db.postgresMajor() + ".10-system-trixie\"");
+        } else if (!major.equals(String.valueOf(db.postgresMajor()))) {
+          add(path + ".imageName", "tag " + quote(tag) + " is PostgreSQL " + major + " but postgresMajor is " + db.postgresMajor(),
+              "set postgresMajor(" + major + ") or use a PostgreSQL " + db.postgresMajor() + " image");
+        }
+      }
+    }
+    storage(path + ".storage", db.storage());
+    db.walStorage().ifPresent(w -> storage(path + ".walStorage", w));
+    db.resources().ifPresent(r -> resources(path + ".resources", r));
+    db.parameters().forEach((key, value) -> {
+      String paramPath = path + ".parameters[" + key + "]";
+      if (!PARAMETER_NAME.matcher(key).matches()) {
+        add(paramPath, quote(key) + " is not a PostgreSQL parameter name", "use the lower-case name from postgresql.conf");
+      } else if (CNPG_FIXED_PARAMETERS.contains(key)) {
+        add(paramPath, "CNPG manages " + key + " itself and rejects the Cluster if it is set", "remove it");
+      }
+    });
+    db.bootstrap().ifPresent(b -> {
+      if (!KubernetesNames.isSqlIdentifier(b.database()) || RESERVED_DATABASES.contains(b.database())) {
+        add(path + ".bootstrap.database", quote(b.database()) + " is not a usable database name",
+            "use a lower-case identifier such as \"" + safeExample(service.name()).replace('-', '_') + "\" (not postgres or template0/1)");
+      }
+      if (!KubernetesNames.isSqlIdentifier(b.owner()) || RESERVED_ROLES.contains(b.owner())) {
+        add(path + ".bootstrap.owner", quote(b.owner()) + " is not a usable role name",
+            "use a lower-case identifier such as \"" + safeExample(service.name()).replace('-', '_') + "\" (not postgres or streaming_replica)");
+      }
+    });
+    db.antiAffinityTopologyKey().ifPresent(k -> KubernetesNames.labelKey(k).ifPresent(p ->
+        add(path + ".antiAffinityTopologyKey", quote(k) + " " + p,
+            "use a node label such as \"topology.kubernetes.io/zone\" or \"kubernetes.io/hostname\"")));
+  }
+
+  private void storage(String path, Storage storage) {
+    quantity(path + ".size", storage.size(), true);
+    storage.storageClass().ifPresent(c -> KubernetesNames.dns1123Subdomain(c).ifPresent(p ->
+        add(path + ".storageClass", quote(c) + " " + p, "use the name of a StorageClass in the cluster")));
+  }
+
+  private void resources(String path, Resources resources) {
+    resources.requests().forEach((k, v) -> quantity(path + ".requests." + k, v, true));
+    resources.limits().forEach((k, v) -> quantity(path + ".limits." + k, v, true));
+  }
+
+  private void quantity(String path, String value, boolean positive) {
+    if (!KubernetesNames.isQuantity(value)) {
+      add(path, quote(value) + " is not a Kubernetes quantity",
+          KubernetesNames.quantitySuggestion(value).map(s -> "try " + quote(s))
+              .orElse("use a number with an optional unit, such as \"20Gi\", \"512Mi\" or \"500m\""));
+    } else if (positive && !KubernetesNames.isPositiveQuantity(value)) {
+      add(path, quote(value) + " is not greater than zero", "use a positive amount such as \"1Gi\"");
+    }
+  }
+
+  private void migrations(String path, Service service, Migrations m, Function<Service, Optional<MigrationDirectory>> migrationsOf) {
+    Optional<Path> dir = safeRelativePath(m.directory());
+    if (dir.isEmpty()) {
+      add(path + ".directory", quote(m.directory()) + " is not a folder inside services/" + service.name() + "/",
+          "use a relative path without '..', such as \"migrations\"");
+    } else {
+      Optional<MigrationDirectory> read = migrationsOf.apply(service);
+      if (read.isEmpty()) {
+        add(path + ".directory", "services/" + service.name() + "/" + m.directory() + " does not exist",
+            "create it with your first migration, or call withoutMigrations() on the service");
+      } else {
+        migrationFiles(path, read.get(), m);
+      }
+    }
+    Optional<ImageReference> ref = ImageReference.parse(m.atlasImage());
+    if (ref.isEmpty()) {
+      add(path + ".atlasImage", quote(m.atlasImage()) + " is not an image reference",
+          "use repository:tag, such as \"" + Migrations.DEFAULT_ATLAS_IMAGE + "\"");
+    } else if (!ref.get().isPinned()) {
+      add(path + ".atlasImage", quote(m.atlasImage()) + " is not pinned",
+          "use a version tag or digest, such as \"" + Migrations.DEFAULT_ATLAS_IMAGE + "\", so every sync runs the same Atlas");
+    }
+    if (!KubernetesNames.isSqlIdentifier(m.revisionsSchema())) {
+      add(path + ".revisionsSchema", quote(m.revisionsSchema()) + " is not a schema name",
+          "use a lower-case identifier such as \"atlas_schema_revisions\"");
+    }
+    if (m.backoffLimit() < 0) {
+      add(path + ".backoffLimit", m.backoffLimit() + " is negative", "use 0 for no retries, or a small number such as 3");
+    }
+    if (m.activeDeadlineSeconds() < 1) {
+      add(path + ".activeDeadlineSeconds", m.activeDeadlineSeconds() + " is not positive", "use a deadline such as 900 (15 minutes)");
+    }
+    resources(path + ".resources", m.resources());
+  }
+
+  private void migrationFiles(String path, MigrationDirectory dir, Migrations m) {
+    Map<String, String> byVersion = new HashMap<>();
+    for (MigrationFile file : dir.files()) {
+      String filePath = path + ".files[" + file.name() + "]";
+      if (!MIGRATION_FILE_NAME.matcher(file.name()).matches() || file.name().length() > KubernetesNames.SUBDOMAIN_MAX) {
+        add(filePath, "the name has characters a ConfigMap key cannot hold",
+            "rename it to <version>_<description>.sql with letters, digits, '_', '-' and '.' only");
+      } else if (file.version().isEmpty()) {
+        add(filePath, "the name has no version before its first '_'",
+            "rename it to <version>_<description>.sql, such as 20250101120000_create_orders.sql");
+      } else {
+        String other = byVersion.putIfAbsent(file.version(), file.name());
+        if (other != null) {
+          add(filePath, "has version " + file.version() + " like " + other + "; Atlas records one revision per version",
+              "give it a new version, e.g. run 'mvn kit:new-migration'");
+        }
+      }
+      if (file.size() > MIGRATION_FILE_MAX_BYTES) {
+        add(filePath, "is " + file.size() + " bytes; one file must fit in one ConfigMap (at most "
+            + MIGRATION_FILE_MAX_BYTES + " bytes)", "split it into several migrations");
+      }
+    }
+    m.baseline().ifPresent(b -> {
+      if (!byVersion.containsKey(b)) {
+        add(path + ".baseline", "version " + quote(b) + " is not the version of any migration file",
+            "use the version of an existing migration, the part of its name before the first '_'");
+      }
+    });
+  }
+
+  private void patch(String path, Service service, Patch patch) {
+    if (!JSON_POINTER.matcher(patch.path()).matches()) {
+      add(path + ".path", quote(patch.path()) + " is not a JSON Pointer", "start it with '/', such as \"/spec/primaryUpdateStrategy\"");
+    } else if (PROTECTED_PATHS.stream().anyMatch(p -> patch.path().equals(p) || patch.path().startsWith(p + "/"))
+        || patch.path().equals("/metadata")) {
+      add(path + ".path", quote(patch.path()) + " would change the object's identity",
+          "apiVersion, kind, metadata.name and metadata.namespace are kit's; set names through the DSL");
+    }
+    boolean needsMigrations = patch.target() == Patch.Target.MIGRATION_JOB || patch.target() == Patch.Target.MIGRATIONS_CONFIGMAP;
+    if (needsMigrations && service.migrations().isEmpty()) {
+      add(path + ".target", patch.target() + " is not generated for a service without migrations",
+          "remove the patch, or give the service migrations");
+    }
+  }
+
+  private static Optional<Path> safeRelativePath(String directory) {
+    if (directory.isBlank() || directory.contains("\\") || directory.startsWith("/")) {
+      return Optional.empty();
+    }
+    try {
+      Path path = Path.of(directory).normalize();
+      if (path.isAbsolute() || path.toString().isEmpty() || path.startsWith("..")) {
+        return Optional.empty();
+      }
+      return Optional.of(path);
+    } catch (InvalidPathException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static String safeExample(String name) {
+    String example = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]", "-").replaceAll("^[^a-z]+|-+$", "");
+    return example.isEmpty() ? "orders" : example.substring(0, Math.min(example.length(), 40));
+  }
+
+  private static String quote(String value) {
+    return "\"" + value + "\"";
+  }
+
+  private void add(String path, String problem, String fix) {
+    violations.add(new Violation(path, problem, fix));
+  }
+}

@@ -1,0 +1,32 @@
+package dev.kit.write;
+
+import java.util.List;
+
+/**
+ * What one generation did to the disk, as repository-relative paths.
+ *
+ * @param created files that did not exist
+ * @param updated generated files whose bytes changed
+ * @param deleted generated files the plan no longer contains
+ * @param unchanged files already as planned, which were not touched
+ */
+public record WriteReport(List<String> created, List<String> updated, List<String> deleted, List<String> unchanged) {
+
+  public WriteReport {
+    created = List.copyOf(created);
+    updated = List.copyOf(updated);
+    deleted = List.copyOf(deleted);
+    unchanged = List.copyOf(unchanged);
+  }
+
+  /** The number of files written or deleted. */
+  public int changedCount() {
+    return created.size() + updated.size() + deleted.size();
+  }
+
+  @Override
+  public String toString() {
+    return created.size() + " created, " + updated.size() + " updated, " + deleted.size() + " deleted, "
+        + unchanged.size() + " unchanged";
+  }
+}

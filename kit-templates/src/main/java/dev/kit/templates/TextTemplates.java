@@ -1,0 +1,60 @@
+package dev.kit.templates;
+
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TimeZone;
+
+/**
+ * Renders kit's FreeMarker templates (files under {@code dev/kit/templates/} on the class path) for the
+ * text outputs that are not Kubernetes objects. Output never depends on the default locale or time zone.
+ *
+ * <pre>{@code
+ * String hcl = TextTemplates.render("atlas.hcl.ftl", Map.of("service", "orders"));
+ * }</pre>
+ */
+public final class TextTemplates {
+
+  private static final Configuration CONFIGURATION = configuration();
+
+  private TextTemplates() {}
+
+  /**
+   * Renders {@code name} with {@code model}.
+   *
+   * @throws IllegalArgumentException if the template does not exist or refers to a missing value
+   */
+  public static String render(String name, Map<String, ?> model) {
+    try {
+      Template template = CONFIGURATION.getTemplate(name);
+      StringWriter out = new StringWriter();
+      template.process(model, out);
+      return out.toString();
+    } catch (TemplateException e) {
+      throw new IllegalArgumentException("template " + name + " failed: " + e.getMessageWithoutStackTop(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read template " + name, e);
+    }
+  }
+
+  private static Configuration configuration() {
+    Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
+    cfg.setClassForTemplateLoading(TextTemplates.class, "/dev/kit/templates");
+    cfg.setDefaultEncoding("UTF-8");
+    cfg.setLocale(Locale.ROOT);
+    cfg.setTimeZone(TimeZone.getTimeZone("UTC"));
+    cfg.setNumberFormat("computer");
+    cfg.setBooleanFormat("c");
+    cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+    cfg.setLogTemplateExceptions(false);
+    cfg.setWrapUncheckedExceptions(true);
+    cfg.setFallbackOnNullLoopVariable(false);
+    return cfg;
+  }
+}

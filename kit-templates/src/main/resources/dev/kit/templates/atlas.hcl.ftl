@@ -1,0 +1,35 @@
+${header}
+# Atlas project file for the ${service} service. Run Atlas from services/${service}/:
+#   atlas migrate lint --env local --latest 1
+#   atlas migrate apply --env local
+# kit keeps migrations/atlas.sum up to date on every 'mvn kit:generate'.
+
+# Your own database: kit never writes credentials, so the URL comes from the environment.
+env "local" {
+  url = getenv("DATABASE_URL")
+  # A throwaway PostgreSQL ${postgresMajor} that Atlas starts to replay and lint migrations.
+  dev = "docker://postgres/${postgresMajor}/dev"
+  migration {
+    dir              = "file://${migrationsDir}"
+    revisions_schema = "${revisionsSchema}"
+<#if baseline??>
+    baseline         = "${baseline}"
+</#if>
+  }
+}
+
+# What the ${jobName} Job runs in the cluster: the uri of Secret ${clusterName}-app,
+# with sslmode=${sslMode}<#if caFile??> against the cluster CA mounted at ${caFile}</#if>.
+env "k8s" {
+  url = "${r"${"}getenv("DATABASE_URL")}?${urlQuery}"
+  migration {
+    dir              = "file:///migrations"
+    revisions_schema = "${revisionsSchema}"
+<#if baseline??>
+    baseline         = "${baseline}"
+</#if>
+  }
+}
+<#if txMode??>
+# The Job applies with --tx-mode ${txMode}; pass the same flag when you apply by hand.
+</#if>
