@@ -179,13 +179,16 @@ final class MigrationsRenderer {
     return (long) name.length() + content.length;
   }
 
+  /** The content as text when a YAML string carries it unambiguously; null to ship it as binaryData. */
   private static String utf8(byte[] content) {
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      String text = StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(content))
           .toString();
+      // A byte order mark inside a YAML document is not portable across parsers; base64 keeps it exact.
+      return text.indexOf('\uFEFF') >= 0 ? null : text;
     } catch (CharacterCodingException e) {
       return null; // not UTF-8: ship it as binaryData, byte for byte
     }

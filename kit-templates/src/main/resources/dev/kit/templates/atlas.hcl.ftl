@@ -2,7 +2,7 @@ ${header}
 # Atlas project file for the ${service} service. Run Atlas from services/${service}/:
 #   atlas migrate lint --env local --latest 1
 #   atlas migrate apply --env local
-# kit keeps migrations/atlas.sum up to date on every 'mvn kit:generate'.
+# kit keeps ${migrationsDir}/atlas.sum up to date on every 'mvn kit:generate'.
 
 # Your own database: kit never writes credentials, so the URL comes from the environment.
 env "local" {

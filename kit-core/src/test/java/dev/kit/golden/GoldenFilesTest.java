@@ -1,0 +1,86 @@
+package dev.kit.golden;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import dev.kit.Generator;
+import dev.kit.plan.FilePlan;
+import dev.kit.testing.SourceTree;
+import dev.kit.write.Drift;
+import dev.kit.write.PlanWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Renders each case under {@code src/test/resources/golden/<case>/} (a tiny repository: inputs plus the
+ * expected generated files) and compares the plan with the files byte for byte. To accept new output, run
+ * {@code ./mvnw -pl kit-core test -Dtest=GoldenFilesTest -Dkit.golden.update=true} and review the diff.
+ */
+class GoldenFilesTest {
+
+  static Path goldenRoot() {
+    return SourceTree.testResources().resolve("golden");
+  }
+
+  static Stream<String> cases() throws IOException {
+    try (Stream<Path> dirs = Files.list(goldenRoot())) {
+      return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList().stream();
+    }
+  }
+
+  static FilePlan plan(String name) {
+    return Generator.forRepository(goldenRoot().resolve(name))
+        .source("dev.kit.golden.GoldenCases#" + name)
+        .plan(GoldenCases.CASES.get(name).get());
+  }
+
+  @Test
+  void cases_matchFolders_whenListed() throws IOException {
+    assertThat(cases().toList()).containsExactlyInAnyOrderElementsOf(GoldenCases.CASES.keySet());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void plan_equalsGoldenFiles_forEachCase(String name) throws IOException {
+    Path dir = goldenRoot().resolve(name);
+    FilePlan plan = plan(name);
+    PlanWriter writer = new PlanWriter(dir);
+    if (SourceTree.updateGoldens()) {
+      writer.write(plan);
+    }
+    Drift drift = writer.compare(plan);
+    if (drift.isEmpty()) {
+      return;
+    }
+    List<String> problems = new ArrayList<>();
+    drift.missing().forEach(p -> problems.add(p + ": missing"));
+    drift.extra().forEach(p -> problems.add(p + ": generated before, no longer planned"));
+    drift.conflicts().forEach(p -> problems.add(p + ": in the way"));
+    for (String path : drift.stale()) {
+      problems.add(path + ": " + firstDifference(plan.text(path), Files.readString(dir.resolve(path), StandardCharsets.UTF_8)));
+    }
+    fail("golden case " + name + " differs (update with -Dkit.golden.update=true and review):\n  " + String.join("\n  ", problems));
+  }
+
+  /** The first line where the rendered text and the golden file differ, with both versions. */
+  static String firstDifference(String actual, String expected) {
+    String[] a = actual.split("\n", -1);
+    String[] e = expected.split("\n", -1);
+    for (int i = 0; i < Math.max(a.length, e.length); i++) {
+      String al = i < a.length ? a[i] : "<end of file>";
+      String el = i < e.length ? e[i] : "<end of file>";
+      if (!al.equals(el)) {
+        return "line " + (i + 1) + " differs\n    golden:   " + el + "\n    rendered: " + al;
+      }
+    }
+    return "same lines, different bytes (line endings or encoding)";
+  }
+}

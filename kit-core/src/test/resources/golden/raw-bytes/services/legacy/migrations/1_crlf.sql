@@ -1,0 +1,2 @@
+CREATE TABLE IF NOT EXISTS a (id int);
+CREATE TABLE IF NOT EXISTS b (id int);
