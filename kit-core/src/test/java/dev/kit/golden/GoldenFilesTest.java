@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 import dev.kit.Generator;
 import dev.kit.plan.FilePlan;
 import dev.kit.testing.SourceTree;
+import dev.kit.testing.SyncWaveContract;
 import dev.kit.write.Drift;
 import dev.kit.write.PlanWriter;
 import java.io.IOException;
@@ -68,6 +69,16 @@ class GoldenFilesTest {
       problems.add(path + ": " + firstDifference(plan.text(path), Files.readString(dir.resolve(path), StandardCharsets.UTF_8)));
     }
     fail("golden case " + name + " differs (update with -Dkit.golden.update=true and review):\n  " + String.join("\n  ", problems));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void syncWaveContract_holds_forEachCase(String name) throws IOException {
+    try (Stream<Path> services = Files.list(goldenRoot().resolve(name).resolve("services"))) {
+      for (Path service : services.toList()) {
+        SyncWaveContract.assertHolds(service.resolve("manifests"));
+      }
+    }
   }
 
   /** The first line where the rendered text and the golden file differ, with both versions. */

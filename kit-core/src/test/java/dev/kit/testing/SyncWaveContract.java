@@ -1,0 +1,55 @@
+package dev.kit.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** The DESIGN.md sync-wave contract, asserted on one service's manifests folder. */
+public final class SyncWaveContract {
+
+  private SyncWaveContract() {}
+
+  /**
+   * Asserts: the Cluster comes before the migration Job and has a lower wave; the Job is a Sync hook (never
+   * PreSync) with BeforeHookCreation and no TTL, and comes before (with a lower wave than) every object that
+   * kit did not generate; hook annotations hold values Argo CD accepts.
+   */
+  public static void assertHolds(Path manifests) {
+    List<ArgoSyncOrder.Step> steps = ArgoSyncOrder.of(manifests);
+    ArgoSyncOrder.Step cluster = only(steps, "Cluster");
+    int clusterAt = steps.indexOf(cluster);
+    for (ArgoSyncOrder.Step step : steps) {
+      ArgoSyncOrder.ALLOWED_VALUES.forEach((key, allowed) -> {
+        String value = step.annotation(key);
+        if (value != null) {
+          assertThat(List.of(value.split(","))).as("%s of %s", key, step).allMatch(allowed::contains);
+        }
+      });
+    }
+    List<ArgoSyncOrder.Step> jobs = steps.stream().filter(s -> s.kind().equals("Job")).toList();
+    if (jobs.isEmpty()) {
+      return; // a service without migrations
+    }
+    ArgoSyncOrder.Step job = jobs.get(0);
+    assertThat(job.phase()).as("migration Job hook of %s", manifests).isEqualTo("Sync");
+    assertThat(job.annotation("argocd.argoproj.io/hook-delete-policy")).isEqualTo("BeforeHookCreation");
+    assertThat(job.object().path("spec").has("ttlSecondsAfterFinished")).as("TTL on a hook Job").isFalse();
+    assertThat(cluster.wave()).as("Cluster wave below the Job's").isLessThan(job.wave());
+    int jobAt = steps.indexOf(job);
+    assertThat(clusterAt).as("Cluster before the Job in %s", steps).isLessThan(jobAt);
+    for (ArgoSyncOrder.Step step : steps) {
+      boolean generated = "kit".equals(step.object().path("metadata").path("labels").path("app.kubernetes.io/managed-by").asString(""));
+      if (!generated) {
+        assertThat(steps.indexOf(step)).as("%s after the migration Job", step).isGreaterThan(jobAt);
+        assertThat(step.wave()).as("%s wave above the Job's", step).isGreaterThan(job.wave());
+      }
+    }
+  }
+
+  private static ArgoSyncOrder.Step only(List<ArgoSyncOrder.Step> steps, String kind) {
+    List<ArgoSyncOrder.Step> found = steps.stream().filter(s -> s.kind().equals(kind)).toList();
+    assertThat(found).as("%s objects", kind).hasSize(1);
+    return found.get(0);
+  }
+}

@@ -1,0 +1,3 @@
+-- atlas:txmode none
+-- CONCURRENTLY cannot run in a transaction, hence the directive above.
+CREATE INDEX CONCURRENTLY IF NOT EXISTS payments_order_id_idx ON payments (order_id);
