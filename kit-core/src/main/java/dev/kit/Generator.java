@@ -1,6 +1,8 @@
 package dev.kit;
 
+import dev.kit.migration.HistoryCheck;
 import dev.kit.migration.MigrationDirectory;
+import dev.kit.migration.MigrationHistoryGuard;
 import dev.kit.model.Kit;
 import dev.kit.model.Service;
 import dev.kit.plan.FilePlan;
@@ -15,6 +17,7 @@ import dev.kit.write.WriteReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -78,6 +81,21 @@ public final class Generator {
   /** Plans and compares with the disk without writing: what {@code kit:check} reports. */
   public Drift check(Kit kit) {
     return new PlanWriter(root).compare(plan(kit));
+  }
+
+  /**
+   * Guards each service's migration history against {@code base} (a Git revision; empty for the current
+   * branch's upstream): migrations at the base must be unchanged, new ones must sort after them.
+   */
+  public HistoryCheck checkHistory(Kit kit, Optional<String> base) {
+    Map<String, Path> directories = new LinkedHashMap<>();
+    for (Service service : kit.services()) {
+      KitValidator.safeMigrationsPath(service).ifPresent(relative -> {
+        String label = FilePlan.SERVICES_ROOT + "/" + service.name() + "/" + relative.toString().replace('\\', '/');
+        directories.put(label, root.resolve(label));
+      });
+    }
+    return MigrationHistoryGuard.check(root, directories, base);
   }
 
   private Optional<MigrationDirectory> read(Service service, Map<String, MigrationDirectory> cache) {

@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -61,7 +63,12 @@ public final class PlanWriter {
         }
       }
     }
-    return new Drift(missing, stale, extraGeneratedFiles(plan), unchanged, conflicts);
+    List<String> extra = extraGeneratedFiles(plan);
+    SortedMap<String, String> diffs = new TreeMap<>();
+    missing.forEach(path -> diffs.put(path, UnifiedDiff.of(path, null, plan.content(path))));
+    stale.forEach(path -> diffs.put(path, UnifiedDiff.of(path, read(resolve(path)), plan.content(path))));
+    extra.forEach(path -> diffs.put(path, UnifiedDiff.of(path, read(resolve(path)), null)));
+    return new Drift(missing, stale, extra, unchanged, conflicts, diffs);
   }
 
   /**

@@ -140,6 +140,19 @@ class PlanWriterTest {
   }
 
   @Test
+  void compare_givesUnifiedDiffs_forEveryChange() throws IOException {
+    put("services/a/stale.yaml", HEADER + "a: 1\nb: 2\nc: 3\n");
+    put("services/a/extra.yaml", HEADER + "e: 1\n");
+
+    Drift drift = new PlanWriter(root).compare(plan("services/a/stale.yaml", "a: 1\nb: 20\nc: 3\n", "services/a/new.yaml", "n: 1\n"));
+
+    assertThat(drift.diffs().get("services/a/stale.yaml")).isEqualTo(
+        "--- a/services/a/stale.yaml\n+++ b/services/a/stale.yaml\n@@ -1,5 +1,5 @@\n " + HEADER + " a: 1\n-b: 2\n+b: 20\n c: 3\n \n");
+    assertThat(drift.diffs().get("services/a/new.yaml")).startsWith("--- /dev/null\n+++ b/services/a/new.yaml\n").contains("+n: 1\n");
+    assertThat(drift.diffs().get("services/a/extra.yaml")).startsWith("--- a/services/a/extra.yaml\n+++ /dev/null\n").contains("-e: 1\n");
+  }
+
+  @Test
   void compare_reportsConflict_whenAParentIsAFile() throws IOException {
     put("services/a", "not a folder\n");
 
