@@ -15,6 +15,7 @@ import dev.kit.write.KitWriteException;
 import dev.kit.write.PlanWriter;
 import dev.kit.write.WriteReport;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -81,6 +82,32 @@ public final class Generator {
   /** Plans and compares with the disk without writing: what {@code kit:check} reports. */
   public Drift check(Kit kit) {
     return new PlanWriter(root).compare(plan(kit));
+  }
+
+  /**
+   * Writes a new, empty migration {@code <UTC yyyyMMddHHmmss>_<name>.sql} from kit's skeleton into a
+   * service's migrations folder (never overwriting a file), then regenerates, so {@code atlas.sum} and the
+   * ConfigMap include it.
+   *
+   * @param service the service; may be empty when the description has exactly one with migrations
+   * @param name what the migration does, such as {@code add_users}
+   * @param clock the time that becomes the version
+   * @return the new file
+   * @throws KitValidationException when the description, the service or the name is not usable
+   */
+  public Path newMigration(Kit kit, Optional<String> service, String name, Clock clock) {
+    Service target = NewMigrations.service(kit, service);
+    Optional<Path> relative = KitValidator.safeMigrationsPath(target);
+    if (relative.isPresent() && KitValidator.hasValidName(target)) {
+      // The first migration of a service creates its folder.
+      NewMigrations.createFolder(root.resolve(FilePlan.SERVICES_ROOT).resolve(target.name()).resolve(relative.get()));
+    }
+    plan(kit); // an invalid description stops here, before any migration is written
+    String version = NewMigrations.VERSION_FORMAT.format(clock.instant());
+    Path dir = root.resolve(FilePlan.SERVICES_ROOT).resolve(target.name()).resolve(relative.orElseThrow());
+    Path file = NewMigrations.write(target, dir, version, name);
+    generate(kit);
+    return file;
   }
 
   /**

@@ -80,6 +80,11 @@ public final class KitValidator {
     return service.migrations().flatMap(m -> safeRelativePath(m.directory()));
   }
 
+  /** Whether the service's name is valid, so {@code services/<name>/} is a safe folder. */
+  public static boolean hasValidName(Service service) {
+    return KubernetesNames.dns1035Label(service.name(), KubernetesNames.LABEL_MAX).isEmpty();
+  }
+
   private void repository(Repository repo) {
     KubernetesNames.labelValue(repo.name()).or(() -> repo.name().isEmpty() ? Optional.of("is empty") : Optional.empty())
         .ifPresent(p -> add("repository.name", quote(repo.name()) + " " + p,

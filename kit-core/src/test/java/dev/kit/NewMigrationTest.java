@@ -1,0 +1,100 @@
+package dev.kit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kit.model.Kit;
+import dev.kit.validate.KitValidationException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NewMigrationTest {
+
+  @TempDir Path repo;
+
+  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T16:05:09Z"), ZoneId.of("Asia/Tokyo"));
+
+  private static Kit kit(String... services) {
+    Kit.Builder kit = Kit.builder().repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"));
+    for (String service : services) {
+      kit.service(service, s -> s.database(db -> db.storage("1Gi")));
+    }
+    return kit.build();
+  }
+
+  private void existing(String service, String file) throws IOException {
+    Path dir = Files.createDirectories(repo.resolve("services/" + service + "/migrations"));
+    Files.writeString(dir.resolve(file), "SELECT 1;\n");
+  }
+
+  @Test
+  void newMigration_writesUtcVersionedSkeletonAndUpdatesAtlasSum_whenOneService() throws IOException {
+    existing("orders", "20250101000000_init.sql");
+    Generator generator = Generator.forRepository(repo);
+
+    Path file = generator.newMigration(kit("orders"), Optional.empty(), "add_users", CLOCK);
+
+    assertThat(file).isEqualTo(repo.resolve("services/orders/migrations/20261123160509_add_users.sql"));
+    assertThat(Files.readString(file)).startsWith("-- 20261123160509_add_users: ")
+        .contains("ADD COLUMN IF NOT EXISTS").contains("nullable, backfill").contains("own transaction");
+    assertThat(Files.readString(repo.resolve("services/orders/migrations/atlas.sum")))
+        .contains("20261123160509_add_users.sql h1:");
+    assertThat(generator.check(kit("orders")).isEmpty()).isTrue();
+  }
+
+  @Test
+  void newMigration_createsTheFolder_forAServiceWithoutMigrationsYet() {
+    Path file = Generator.forRepository(repo).newMigration(kit("orders"), Optional.empty(), "init", CLOCK);
+
+    assertThat(file).exists().hasParent(repo.resolve("services/orders/migrations"));
+    assertThat(repo.resolve("services/orders/manifests/migrations/job.yaml")).exists();
+  }
+
+  @Test
+  void newMigration_rejectsUnsafeNames() throws IOException {
+    existing("orders", "20250101000000_init.sql");
+
+    assertThatThrownBy(() -> Generator.forRepository(repo).newMigration(kit("orders"), Optional.empty(), "../Add Users", CLOCK))
+        .isInstanceOf(KitValidationException.class)
+        .hasMessageContaining("newMigration.name: \"../Add Users\" is not a safe migration name "
+            + "(use lower-case letters, digits, '_' and '-', such as \"add_users\")");
+    assertThat(repo.resolve("services/orders/migrations")).isDirectoryNotContaining("glob:**Users*");
+  }
+
+  @Test
+  void newMigration_asksForTheService_whenThereAreSeveral() throws IOException {
+    existing("orders", "20250101000000_init.sql");
+    existing("payments", "20250101000000_init.sql");
+
+    assertThatThrownBy(() -> Generator.forRepository(repo).newMigration(kit("orders", "payments"), Optional.empty(), "x", CLOCK))
+        .hasMessageContaining("newMigration.service: there are 2 services with migrations "
+            + "(name one with -Dservice=<name> (one of [orders, payments]))");
+
+    Path file = Generator.forRepository(repo).newMigration(kit("orders", "payments"), Optional.of("payments"), "x", CLOCK);
+    assertThat(file).hasFileName("20261123160509_x.sql").hasParent(repo.resolve("services/payments/migrations"));
+  }
+
+  @Test
+  void newMigration_neverOverwrites_whenTheVersionIsTaken() throws IOException {
+    existing("orders", "20261123160509_add_users.sql");
+
+    assertThatThrownBy(() -> Generator.forRepository(repo).newMigration(kit("orders"), Optional.empty(), "add_users", CLOCK))
+        .hasMessageContaining("version 20261123160509 is already taken by 20261123160509_add_users.sql");
+    assertThat(Files.readString(repo.resolve("services/orders/migrations/20261123160509_add_users.sql"))).isEqualTo("SELECT 1;\n");
+  }
+
+  @Test
+  void newMigration_refuses_whenTheNewFileWouldSortBeforeTheNewest() throws IOException {
+    existing("orders", "20300101000000_future.sql");
+
+    assertThatThrownBy(() -> Generator.forRepository(repo).newMigration(kit("orders"), Optional.empty(), "late", CLOCK))
+        .hasMessageContaining("the new file 20261123160509_late.sql would sort before 20300101000000_future.sql");
+  }
+}
