@@ -81,6 +81,8 @@ final class MigrationsRenderer {
           .withMetadata(new ObjectMetaBuilder()
               .withName(service.migrationsConfigMapName(i + 1))
               .withNamespace(service.namespace())
+              // Client-side apply copies the whole object into an annotation limited to 256 KiB; SQL outgrows it.
+              .addToAnnotations("argocd.argoproj.io/sync-options", "ServerSideApply=true")
               .addToAnnotations(SyncWave.ANNOTATION, SyncWave.DATABASE.annotationValue())
               .withLabels(KitLabels.of(kit, service, COMPONENT))
               .build())

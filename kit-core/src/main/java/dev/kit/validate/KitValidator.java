@@ -29,8 +29,11 @@ import java.util.regex.Pattern;
  */
 public final class KitValidator {
 
-  /** Longest CNPG cluster name: Services {@code <cluster>-rw|-ro|-r} and Secrets {@code -app|-ca} stay DNS labels. */
-  static final int CLUSTER_NAME_MAX = KubernetesNames.LABEL_MAX - "-app".length();
+  /**
+   * Longest CNPG cluster name: CNPG's webhook rejects longer ones, leaving room for what it derives
+   * ({@code -rw}, {@code -ro}, {@code -r}, {@code -app}, {@code -ca}, instance pods and their volumes).
+   */
+  static final int CLUSTER_NAME_MAX = 50;
 
   /** A ConfigMap holds at most 1 MiB; one file must fit in one with room for its YAML. */
   public static final int MIGRATION_FILE_MAX_BYTES = 1024 * 1024 - 16 * 1024;
@@ -51,7 +54,8 @@ public final class KitValidator {
 
   private static final Pattern PARAMETER_NAME = Pattern.compile("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)?");
   private static final Pattern GIT_URL = Pattern.compile("(https?|ssh|git)://[^\\s@/]*@?[^\\s]+|[\\w.-]+@[\\w.-]+:[^\\s]+");
-  private static final Pattern URL_CREDENTIALS = Pattern.compile("[a-z]+://[^/@\\s]*:[^/@\\s]*@.*");
+  /** A password in any URL, or any user part in an http(s) URL (a token); {@code ssh://git@host} is fine. */
+  private static final Pattern URL_CREDENTIALS = Pattern.compile("[a-z]+://[^/@\\s]*:[^/@\\s]*@.*|https?://[^/@\\s]+@.*");
   private static final Pattern MIGRATION_FILE_NAME = Pattern.compile("[-._a-zA-Z0-9]+\\.sql");
   private static final Pattern JSON_POINTER = Pattern.compile("(/([^~/]|~[01])*)+");
   private static final List<String> PROTECTED_PATHS = List.of("/apiVersion", "/kind", "/metadata/name", "/metadata/namespace");
@@ -93,7 +97,7 @@ public final class KitValidator {
       add("repository.gitUrl", quote(repo.gitUrl()) + " is not a Git URL",
           "use https://host/org/repo.git or git@host:org/repo.git");
     } else if (URL_CREDENTIALS.matcher(repo.gitUrl()).matches()) {
-      add("repository.gitUrl", "contains a user name and password",
+      add("repository.gitUrl", "contains credentials",
           "remove them; Argo CD reads repository credentials from a Secret, never from the Application");
     }
     if (repo.targetRevision().isBlank() || repo.targetRevision().chars().anyMatch(Character::isWhitespace)) {
@@ -139,7 +143,9 @@ public final class KitValidator {
     nameProblem.ifPresent(p -> add(path + ".name", quote(name) + " " + p,
         "use a short lower-case name such as \"orders\"; it names the folder, the objects and the Application"));
     if (nameProblem.isEmpty()) {
-      derivedName(path + ".name", name, service.migrationJobName(), KubernetesNames.LABEL_MAX, "migration Job");
+      if (service.migrations().isPresent()) {
+        derivedName(path + ".name", name, service.migrationJobName(), KubernetesNames.LABEL_MAX, "migration Job");
+      }
       if (service.database().clusterName().isEmpty()) {
         derivedName(path + ".name", name, service.clusterName(), CLUSTER_NAME_MAX, "CNPG cluster");
       }
@@ -156,8 +162,7 @@ public final class KitValidator {
     });
     database(path + ".database", service);
     // Only a valid name may become a folder: services/<name>/ is where the migrations are read from.
-    service.migrations().ifPresent(m -> migrations(path + ".migrations", service, m,
-        nameProblem.isEmpty() ? migrationsOf : unreadable -> Optional.of(new MigrationDirectory(List.of()))));
+    service.migrations().ifPresent(m -> migrations(path + ".migrations", service, m, nameProblem.isEmpty(), migrationsOf));
     for (int i = 0; i < service.patches().size(); i++) {
       patch(path + ".patches[" + i + "]", service, service.patches().get(i));
     }
@@ -193,7 +198,7 @@ public final class KitValidator {
             "use registry/repository:tag, such as \"ghcr.io/cloudnative-pg/postgresql:17.10-system-trixie\"");
       } else if (ref.get().tag().isEmpty() || !ref.get().isPinned()) {
         add(path + ".imageName", quote(image) + " has no version tag",
-            "CNPG reads the PostgreSQL major from the tag; use a tag such as \":" + db.postgresMajor() + ".10-system-trixie\"");
+            "CNPG reads the PostgreSQL major from the tag; use a tag such as \"" + db.postgresMajor() + ".10-system-trixie\"");
       } else {
         String tag = ref.get().tag().get();
         String major = tag.replaceFirst("^(\\d+).*", "$1");
@@ -233,14 +238,32 @@ public final class KitValidator {
   }
 
   private void storage(String path, Storage storage) {
-    quantity(path + ".size", storage.size(), true);
+    byteQuantity(path + ".size", storage.size());
     storage.storageClass().ifPresent(c -> KubernetesNames.dns1123Subdomain(c).ifPresent(p ->
         add(path + ".storageClass", quote(c) + " " + p, "use the name of a StorageClass in the cluster")));
   }
 
   private void resources(String path, Resources resources) {
-    resources.requests().forEach((k, v) -> quantity(path + ".requests." + k, v, true));
-    resources.limits().forEach((k, v) -> quantity(path + ".limits." + k, v, true));
+    resources.requests().forEach((k, v) -> resource(path + ".requests." + k, k, v));
+    resources.limits().forEach((k, v) -> resource(path + ".limits." + k, k, v));
+  }
+
+  private void resource(String path, String name, String value) {
+    if (Resources.MEMORY.equals(name)) {
+      byteQuantity(path, value);
+    } else {
+      quantity(path, value, true);
+    }
+  }
+
+  /** A size in bytes, where {@code m} (milli) is always a mistake for {@code Mi}. */
+  private void byteQuantity(String path, String value) {
+    if (KubernetesNames.isQuantity(value) && value.endsWith("m")) {
+      add(path, quote(value) + " is " + value.substring(0, value.length() - 1) + " thousandths of a byte",
+          "try " + quote(value.substring(0, value.length() - 1) + "Mi"));
+    } else {
+      quantity(path, value, true);
+    }
   }
 
   private void quantity(String path, String value, boolean positive) {
@@ -253,12 +276,13 @@ public final class KitValidator {
     }
   }
 
-  private void migrations(String path, Service service, Migrations m, Function<Service, Optional<MigrationDirectory>> migrationsOf) {
+  private void migrations(String path, Service service, Migrations m, boolean readable,
+      Function<Service, Optional<MigrationDirectory>> migrationsOf) {
     Optional<Path> dir = safeRelativePath(m.directory());
     if (dir.isEmpty()) {
       add(path + ".directory", quote(m.directory()) + " is not a folder inside services/" + service.name() + "/",
           "use a relative path without '..', such as \"migrations\"");
-    } else {
+    } else if (readable) {
       Optional<MigrationDirectory> read = migrationsOf.apply(service);
       if (read.isEmpty()) {
         add(path + ".directory", "services/" + service.name() + "/" + m.directory() + " does not exist",
@@ -283,7 +307,7 @@ public final class KitValidator {
       add(path + ".backoffLimit", m.backoffLimit() + " is negative", "use 0 for no retries, or a small number such as 3");
     }
     if (m.activeDeadlineSeconds() < 1) {
-      add(path + ".activeDeadlineSeconds", m.activeDeadlineSeconds() + " is not positive", "use a deadline such as 900 (15 minutes)");
+      add(path + ".activeDeadlineSeconds", m.activeDeadlineSeconds() + " is not positive", "use a deadline in seconds, such as 900");
     }
     resources(path + ".resources", m.resources());
   }

@@ -32,7 +32,7 @@ class KitValidatorTest {
   private static final byte[] SQL = "CREATE TABLE orders (id bigint PRIMARY KEY);\n".getBytes(StandardCharsets.UTF_8);
 
   /** KitValidator.CLUSTER_NAME_MAX, spelled out so that changing the limit is a visible change here too. */
-  private static final int CLUSTER_NAME_MAX = 59;
+  private static final int CLUSTER_NAME_MAX = 50;
 
   private static final String DNS1123_LABEL =
       "is not a DNS-1123 label (lower-case letters, digits and '-', starting and ending with a letter or digit)";
@@ -219,10 +219,11 @@ class KitValidatorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"https://bot:s3cret@github.com/acme/shop.git", "ssh://git:pw@github.com/acme/shop.git"})
+    @ValueSource(strings = {"https://bot:s3cret@github.com/acme/shop.git", "ssh://git:pw@github.com/acme/shop.git",
+        "https://ghp_token@github.com/acme/shop.git"})
     void validate_reportsCredentials_whenUrlHoldsUserAndPassword(String gitUrl) {
       assertThat(repositoryViolations(r -> r.gitUrl(gitUrl))).containsExactly(
-          "repository.gitUrl: contains a user name and password "
+          "repository.gitUrl: contains credentials "
               + "(remove them; Argo CD reads repository credentials from a Secret, never from the Application)");
     }
 
@@ -500,7 +501,7 @@ class KitValidatorTest {
     void validate_reportsImageName_whenTagIsMissingOrLatest(String image) {
       assertThat(databaseViolations(db -> db.imageName(image))).containsExactly(
           "services[orders].database.imageName: \"" + image + "\" has no version tag "
-              + "(CNPG reads the PostgreSQL major from the tag; use a tag such as \":17.10-system-trixie\")");
+              + "(CNPG reads the PostgreSQL major from the tag; use a tag such as \"17.10-system-trixie\")");
     }
 
     @Test
@@ -767,7 +768,7 @@ class KitValidatorTest {
     void validate_reportsActiveDeadlineSeconds_whenLessThanOne(int seconds) {
       assertThat(migrationViolations(m -> m.activeDeadlineSeconds(seconds), ONE_MIGRATION)).containsExactly(
           "services[orders].migrations.activeDeadlineSeconds: " + seconds
-              + " is not positive (use a deadline such as 900 (15 minutes))");
+              + " is not positive (use a deadline in seconds, such as 900)");
     }
 
     @Test
@@ -826,6 +827,22 @@ class KitValidatorTest {
                   + "(apiVersion, kind, metadata.name and metadata.namespace are kit's; set names through the DSL)",
               "services[orders].patches[0].target: MIGRATION_JOB is not generated for a service without migrations "
                   + "(remove the patch, or give the service migrations)");
+    }
+  }
+
+  @org.junit.jupiter.api.Nested
+  class ByteQuantities {
+    @Test
+    void validate_suggestsMi_whenStorageOrMemoryUsesMilli() {
+      Kit kit = Kit.builder()
+          .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+          .service("orders", s -> s.withoutMigrations().database(db -> db.storage("512m")
+              .resources(dev.kit.model.Resources.requests("500m", "256m"))))
+          .build();
+
+      assertThat(KitValidator.validate(kit, any -> Optional.empty())).extracting(Violation::toString).containsExactly(
+          "services[orders].database.storage.size: \"512m\" is 512 thousandths of a byte (try \"512Mi\")",
+          "services[orders].database.resources.requests.memory: \"256m\" is 256 thousandths of a byte (try \"256Mi\")");
     }
   }
 }
