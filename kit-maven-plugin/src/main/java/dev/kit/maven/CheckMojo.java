@@ -1,0 +1,44 @@
+package dev.kit.maven;
+
+import dev.kit.Generator;
+import dev.kit.write.Drift;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * Fails the build when the files under {@code services/} are not what {@code kit:generate} would write
+ * from the description: missing, stale, extra or in the way, and logs a unified diff of each. Writes
+ * nothing. Bind it (it runs in {@code verify} by default) so CI catches a description changed without
+ * regenerating.
+ */
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true,
+    requiresDependencyResolution = ResolutionScope.TEST)
+public final class CheckMojo extends DescriptionMojo {
+
+  /** Skips {@code kit:check}. */
+  @Parameter(property = "kit.check.skip", defaultValue = "false")
+  private boolean skip;
+
+  @Override
+  boolean skip() {
+    return skip;
+  }
+
+  @Override
+  String skipProperty() {
+    return "kit.check.skip";
+  }
+
+  @Override
+  void run(Generator generator, DescriptionLoader.Loaded description) throws MojoFailureException {
+    Drift drift = generator.check(description.kit());
+    if (!drift.isEmpty()) {
+      DriftReport.diffLines(drift).forEach(getLog()::error);
+      throw new MojoFailureException(DriftReport.failure(drift, description.className()));
+    }
+    getLog().info(DriftReport.upToDate(drift));
+  }
+}

@@ -1,0 +1,78 @@
+package dev.kit.maven;
+
+import dev.kit.Generator;
+import dev.kit.validate.KitValidationException;
+import dev.kit.write.KitWriteException;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * What {@code kit:generate} and {@code kit:check} share: load the description from the project's test
+ * class path, hand it to a {@link Generator} for the project's base directory, and turn kit-core's
+ * exceptions into Maven's.
+ */
+abstract class DescriptionMojo extends AbstractMojo {
+
+  /** The project whose test classes hold the description. */
+  @Parameter(defaultValue = "${project}", readonly = true, required = true)
+  private MavenProject project;
+
+  /**
+   * The fully-qualified name of the class in {@code src/test/java} that implements
+   * {@code dev.kit.KitDescription}, such as {@code com.acme.shop.ShopServices}. When not set, the kit uses
+   * the only such class among the compiled test classes, and fails when there are none or several.
+   */
+  @Parameter(property = "kit.description")
+  private String description;
+
+  /** The repository root, which holds {@code services/}: the project's base directory. */
+  @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+  private File basedir;
+
+  @Override
+  public final void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip()) {
+      getLog().info("kit: skipped (" + skipProperty() + "=true)");
+      return;
+    }
+    Path testClasses = Path.of(project.getBuild().getTestOutputDirectory());
+    try (DescriptionLoader loader = DescriptionLoader.open(testClasspath(), testClasses, getClass().getClassLoader())) {
+      DescriptionLoader.Loaded loaded = loader.load(description);
+      Generator generator = Generator.forRepository(basedir.toPath()).source(loaded.className());
+      run(generator, loaded);
+    } catch (KitValidationException | KitWriteException e) {
+      // Both messages already list every problem with its fix.
+      throw new MojoFailureException(e.getMessage(), e);
+    } catch (UncheckedIOException e) {
+      throw new MojoExecutionException("kit: " + e.getMessage() + ": " + e.getCause().getMessage(), e);
+    } catch (IOException e) {
+      throw new MojoExecutionException("kit: cannot close the class loader over the test class path", e);
+    }
+  }
+
+  /** Whether this goal's skip parameter is set. */
+  abstract boolean skip();
+
+  /** The user property that sets {@link #skip()}, for the log. */
+  abstract String skipProperty();
+
+  /** Does this goal's work with the loaded description. */
+  abstract void run(Generator generator, DescriptionLoader.Loaded description) throws MojoFailureException;
+
+  private List<String> testClasspath() throws MojoExecutionException {
+    try {
+      return project.getTestClasspathElements();
+    } catch (DependencyResolutionRequiredException e) {
+      throw new MojoExecutionException("kit: the test class path of " + project.getId() + " is not resolved", e);
+    }
+  }
+}

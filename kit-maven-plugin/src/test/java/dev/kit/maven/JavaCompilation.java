@@ -1,0 +1,49 @@
+package dev.kit.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kit.KitDescription;
+import java.io.IOException;
+import java.io.ByteArrayOutputStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+
+/** Compiles small test sources against kit-core, standing in for a service repository's test-compile. */
+final class JavaCompilation {
+
+  private JavaCompilation() {}
+
+  /**
+   * Writes {@code sources} (binary class name → source) under {@code dir/src} and compiles them into
+   * {@code dir/classes}, which it returns.
+   */
+  static Path compile(Path dir, Map<String, String> sources) throws IOException, URISyntaxException {
+    Path src = dir.resolve("src");
+    Path classes = Files.createDirectories(dir.resolve("classes"));
+    List<String> args = new ArrayList<>(List.of(
+        "-d", classes.toString(), "--release", "17", "-classpath", kitCore().toString()));
+    for (Map.Entry<String, String> source : sources.entrySet()) {
+      Path file = src.resolve(source.getKey().replace('.', '/') + ".java");
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, source.getValue());
+      args.add(file.toString());
+    }
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    ByteArrayOutputStream errors = new ByteArrayOutputStream();
+    int status = javac.run(null, null, errors, args.toArray(String[]::new));
+    assertThat(status).as("javac failed:%n%s", errors.toString(StandardCharsets.UTF_8)).isZero();
+    return classes;
+  }
+
+  /** Where this test run loads kit-core from: its jar or its classes directory. */
+  static Path kitCore() throws URISyntaxException {
+    return Path.of(KitDescription.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+  }
+}
