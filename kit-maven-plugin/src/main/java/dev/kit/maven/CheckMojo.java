@@ -1,7 +1,9 @@
 package dev.kit.maven;
 
 import dev.kit.Generator;
+import dev.kit.migration.HistoryCheck;
 import dev.kit.write.Drift;
+import java.util.Optional;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -17,6 +19,13 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true,
     requiresDependencyResolution = ResolutionScope.TEST)
 public final class CheckMojo extends DescriptionMojo {
+
+  /**
+   * The Git revision whose migrations must not change, such as {@code origin/main}. By default the current
+   * branch's upstream; without one (or outside Git) the history guard is skipped with a warning.
+   */
+  @Parameter(property = "kit.base")
+  private String base;
 
   /** Skips {@code kit:check}. */
   @Parameter(property = "kit.check.skip", defaultValue = "false")
@@ -34,11 +43,21 @@ public final class CheckMojo extends DescriptionMojo {
 
   @Override
   void run(Generator generator, DescriptionLoader.Loaded description) throws MojoFailureException {
+    HistoryCheck history = generator.checkHistory(description.kit(), Optional.ofNullable(base));
+    history.skipped().ifPresent(why -> getLog().warn("kit: migration history not guarded: " + why));
     Drift drift = generator.check(description.kit());
     if (!drift.isEmpty()) {
       DriftReport.diffLines(drift).forEach(getLog()::error);
+    }
+    if (!history.passed()) {
+      // History first: regenerating would "fix" atlas.sum for an edited migration, and hide the real problem.
+      throw new MojoFailureException(DriftReport.historyFailure(history)
+          + (drift.isEmpty() ? "" : "\n" + DriftReport.failure(drift, description.className())));
+    }
+    if (!drift.isEmpty()) {
       throw new MojoFailureException(DriftReport.failure(drift, description.className()));
     }
     getLog().info(DriftReport.upToDate(drift));
+    history.base().ifPresent(b -> getLog().info("kit: migration history matches " + b + "."));
   }
 }

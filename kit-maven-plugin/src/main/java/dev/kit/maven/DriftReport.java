@@ -1,5 +1,6 @@
 package dev.kit.maven;
 
+import dev.kit.migration.HistoryCheck;
 import dev.kit.write.Drift;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +48,14 @@ final class DriftReport {
       return message.append("\nMove the conflicting files away, then run 'mvn kit:generate'.").toString();
     }
     return message.append("\nRun 'mvn kit:generate' to update ").append(plainFiles(drift.changeCount())).append('.').toString();
+  }
+
+  /** The failure message of the migration history guard: one line per migration that breaks history. */
+  static String historyFailure(HistoryCheck history) {
+    StringBuilder message = new StringBuilder("kit: migrations already at ")
+        .append(history.base().orElse("the base revision")).append(" must not change:");
+    history.problems().forEach(problem -> message.append("\n  history: ").append(problem));
+    return message.toString();
   }
 
   private static void append(StringBuilder message, String what, List<String> paths) {

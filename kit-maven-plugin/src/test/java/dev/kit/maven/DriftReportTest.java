@@ -2,7 +2,9 @@ package dev.kit.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kit.migration.HistoryCheck;
 import dev.kit.write.Drift;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,6 +31,16 @@ class DriftReportTest {
           extra: services/legacy/application.yaml
           conflict: services/orders/manifests/database/cluster.yaml exists without the header
         Run 'mvn kit:generate' to update 3 files.""");
+  }
+
+  @Test
+  void historyFailure_listsEachProblem_underTheBase() {
+    HistoryCheck history = new HistoryCheck(Optional.of("origin/main"),
+        List.of("services/orders/migrations/1_a.sql changed since origin/main; restore it"), Optional.empty());
+
+    assertThat(DriftReport.historyFailure(history)).isEqualTo("""
+        kit: migrations already at origin/main must not change:
+          history: services/orders/migrations/1_a.sql changed since origin/main; restore it""");
   }
 
   @Test
