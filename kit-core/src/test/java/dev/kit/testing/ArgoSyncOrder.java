@@ -110,5 +110,10 @@ public final class ArgoSyncOrder {
   /** Argo CD's annotation values that this kit may use, by annotation. */
   public static final Map<String, List<String>> ALLOWED_VALUES = Map.of(
       "argocd.argoproj.io/hook", List.of("PreSync", "Sync", "PostSync", "SyncFail", "PostDelete", "Skip"),
-      "argocd.argoproj.io/hook-delete-policy", List.of("HookSucceeded", "HookFailed", "BeforeHookCreation"));
+      "argocd.argoproj.io/hook-delete-policy", List.of("HookSucceeded", "HookFailed", "BeforeHookCreation"),
+      // The per-resource sync options Argo CD documents (resource-level annotation values).
+      "argocd.argoproj.io/sync-options", List.of("Prune=false", "Prune=confirm", "Delete=false", "Delete=confirm",
+          "Validate=false", "SkipDryRunOnMissingResource=true", "Replace=true", "ServerSideApply=true",
+          "Force=true", "PruneLast=true", "ApplyOutOfSyncOnly=true", "CreateNamespace=true"),
+      "argocd.argoproj.io/compare-options", List.of("IgnoreExtraneous", "ServerSideDiff=true", "ServerSideDiff=false"));
 }

@@ -20,6 +20,10 @@ public final class SyncWaveContract {
     ArgoSyncOrder.Step cluster = only(steps, "Cluster");
     int clusterAt = steps.indexOf(cluster);
     for (ArgoSyncOrder.Step step : steps) {
+      String wave = step.annotation("argocd.argoproj.io/sync-wave");
+      if (wave != null) {
+        assertThat(wave).as("sync-wave of %s is an integer", step).matches("-?[0-9]+");
+      }
       ArgoSyncOrder.ALLOWED_VALUES.forEach((key, allowed) -> {
         String value = step.annotation(key);
         if (value != null) {
