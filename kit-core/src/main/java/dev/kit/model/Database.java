@@ -32,6 +32,13 @@ import java.util.TreeMap;
  * @param bootstrap the application database and its owner, or empty for CNPG's {@code app}/{@code app}
  * @param superuserAccess whether CNPG creates the {@code <cluster>-superuser} Secret (off unless asked)
  * @param antiAffinityTopologyKey spread instances across this node label, or empty for CNPG's default
+ * @param requiredAntiAffinity whether spreading is a hard scheduling rule ({@code required}) instead of {@code preferred}
+ * @param podDisruptionBudget whether CNPG manages PodDisruptionBudgets, or empty for CNPG's default (on)
+ * @param primaryUpdateStrategy who restarts the primary on updates, or empty for CNPG's default (unsupervised)
+ * @param primaryUpdateMethod how the primary is updated, or empty for CNPG's default (restart)
+ * @param backups continuous backup to object storage, or empty for none
+ * @param restore bootstrap by recovery from backups instead of an empty database, or empty
+ * @param pooler PgBouncer in front of the cluster, or empty for none
  */
 public record Database(
     Optional<String> clusterName,
@@ -44,7 +51,46 @@ public record Database(
     Map<String, String> parameters,
     Optional<Bootstrap> bootstrap,
     boolean superuserAccess,
-    Optional<String> antiAffinityTopologyKey) {
+    Optional<String> antiAffinityTopologyKey,
+    boolean requiredAntiAffinity,
+    Optional<Boolean> podDisruptionBudget,
+    Optional<PrimaryUpdateStrategy> primaryUpdateStrategy,
+    Optional<PrimaryUpdateMethod> primaryUpdateMethod,
+    Optional<Backups> backups,
+    Optional<Restore> restore,
+    Optional<Pooler> pooler) {
+
+  /** Who restarts the primary during updates: CNPG itself, or a person (after a switchover). */
+  public enum PrimaryUpdateStrategy {
+    UNSUPERVISED("unsupervised"),
+    SUPERVISED("supervised");
+
+    private final String value;
+
+    PrimaryUpdateStrategy(String value) {
+      this.value = value;
+    }
+
+    public String value() {
+      return value;
+    }
+  }
+
+  /** How CNPG updates the primary: restart it in place, or switch over to an updated replica first. */
+  public enum PrimaryUpdateMethod {
+    RESTART("restart"),
+    SWITCHOVER("switchover");
+
+    private final String value;
+
+    PrimaryUpdateMethod(String value) {
+      this.value = value;
+    }
+
+    public String value() {
+      return value;
+    }
+  }
 
   /** The major version used when none is given. */
   public static final int DEFAULT_POSTGRES_MAJOR = 17;
@@ -58,6 +104,12 @@ public record Database(
     parameters = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(parameters));
     Objects.requireNonNull(bootstrap, "bootstrap");
     Objects.requireNonNull(antiAffinityTopologyKey, "antiAffinityTopologyKey");
+    Objects.requireNonNull(podDisruptionBudget, "podDisruptionBudget");
+    Objects.requireNonNull(primaryUpdateStrategy, "primaryUpdateStrategy");
+    Objects.requireNonNull(primaryUpdateMethod, "primaryUpdateMethod");
+    Objects.requireNonNull(backups, "backups");
+    Objects.requireNonNull(restore, "restore");
+    Objects.requireNonNull(pooler, "pooler");
   }
 
   public static Builder builder() {
@@ -77,6 +129,13 @@ public record Database(
     private Bootstrap bootstrap;
     private boolean superuserAccess;
     private String antiAffinityTopologyKey;
+    private boolean requiredAntiAffinity;
+    private Boolean podDisruptionBudget;
+    private PrimaryUpdateStrategy primaryUpdateStrategy;
+    private PrimaryUpdateMethod primaryUpdateMethod;
+    private Backups backups;
+    private Restore restore;
+    private Pooler pooler;
 
     private Builder() {}
 
@@ -145,6 +204,53 @@ public record Database(
       return this;
     }
 
+    /** Spreads instances across {@code topologyKey} as a hard rule: pods stay pending rather than share a domain. */
+    public Builder requiredAntiAffinity(String topologyKey) {
+      antiAffinity(topologyKey);
+      this.requiredAntiAffinity = true;
+      return this;
+    }
+
+    public Builder podDisruptionBudget(boolean enabled) {
+      this.podDisruptionBudget = enabled;
+      return this;
+    }
+
+    public Builder primaryUpdateStrategy(PrimaryUpdateStrategy strategy) {
+      this.primaryUpdateStrategy = Objects.requireNonNull(strategy, "primaryUpdateStrategy");
+      return this;
+    }
+
+    public Builder primaryUpdateMethod(PrimaryUpdateMethod method) {
+      this.primaryUpdateMethod = Objects.requireNonNull(method, "primaryUpdateMethod");
+      return this;
+    }
+
+    public Builder backups(Backups backups) {
+      this.backups = Objects.requireNonNull(backups, "backups");
+      return this;
+    }
+
+    /** Shorthand for {@code backups(customizer.apply(Backups.builder(destinationPath)).build())}. */
+    public Builder backups(String destinationPath, java.util.function.UnaryOperator<Backups.Builder> customizer) {
+      return backups(customizer.apply(Backups.builder(destinationPath)).build());
+    }
+
+    public Builder restore(Restore restore) {
+      this.restore = Objects.requireNonNull(restore, "restore");
+      return this;
+    }
+
+    public Builder pooler(Pooler pooler) {
+      this.pooler = Objects.requireNonNull(pooler, "pooler");
+      return this;
+    }
+
+    /** Shorthand for {@code pooler(customizer.apply(Pooler.builder()).build())}. */
+    public Builder pooler(java.util.function.UnaryOperator<Pooler.Builder> customizer) {
+      return pooler(customizer.apply(Pooler.builder()).build());
+    }
+
     public Database build() {
       if (storage == null) {
         throw new IllegalStateException("Database.builder(): call storage(\"10Gi\") (or another size) before build()");
@@ -160,7 +266,14 @@ public record Database(
           parameters,
           Optional.ofNullable(bootstrap),
           superuserAccess,
-          Optional.ofNullable(antiAffinityTopologyKey));
+          Optional.ofNullable(antiAffinityTopologyKey),
+          requiredAntiAffinity,
+          Optional.ofNullable(podDisruptionBudget),
+          Optional.ofNullable(primaryUpdateStrategy),
+          Optional.ofNullable(primaryUpdateMethod),
+          Optional.ofNullable(backups),
+          Optional.ofNullable(restore),
+          Optional.ofNullable(pooler));
     }
   }
 }

@@ -37,7 +37,21 @@ public record Patch(Target target, Op op, String path, Object value) {
     /** The Atlas migration {@code Job}. */
     MIGRATION_JOB,
     /** The Argo CD {@code Application}. */
-    APPLICATION
+    APPLICATION,
+    /** The Barman Cloud {@code ObjectStore}. */
+    OBJECT_STORE,
+    /** The CNPG {@code ScheduledBackup}. */
+    SCHEDULED_BACKUP,
+    /** Every CNPG {@code Pooler} (rw and ro). */
+    POOLER,
+    /** The Prometheus Operator {@code PodMonitor}. */
+    POD_MONITOR,
+    /** The Prometheus Operator {@code PrometheusRule}. */
+    PROMETHEUS_RULE,
+    /** The generated application {@code Deployment}. */
+    APP_DEPLOYMENT,
+    /** The generated application {@code Service}. */
+    APP_SERVICE
   }
 
   /** JSON Patch operations. */

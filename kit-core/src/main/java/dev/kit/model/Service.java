@@ -27,6 +27,8 @@ import java.util.function.UnaryOperator;
  * @param database its CloudNativePG cluster
  * @param migrations its Atlas migrations, or empty when it has none
  * @param patches changes to generated objects for fields the DSL does not model, in order
+ * @param app the generated application Deployment and Service, or empty to keep your own manifests
+ * @param monitoring the PodMonitor and alert rules, or empty for none
  */
 public record Service(
     String name,
@@ -34,7 +36,9 @@ public record Service(
     Map<String, String> labels,
     Database database,
     Optional<Migrations> migrations,
-    List<Patch> patches) {
+    List<Patch> patches,
+    Optional<App> app,
+    Optional<Monitoring> monitoring) {
 
   public Service {
     Objects.requireNonNull(name, "name");
@@ -43,6 +47,8 @@ public record Service(
     Objects.requireNonNull(database, "database");
     Objects.requireNonNull(migrations, "migrations");
     patches = List.copyOf(patches);
+    Objects.requireNonNull(app, "app");
+    Objects.requireNonNull(monitoring, "monitoring");
   }
 
   public static Builder builder(String name) {
@@ -52,6 +58,16 @@ public record Service(
   /** The CNPG Cluster's name: the one set on the database, or {@code <service>-cluster}. */
   public String clusterName() {
     return database.clusterName().orElse(name + "-cluster");
+  }
+
+  /** The Barman Cloud {@code ObjectStore}'s name, {@code <cluster>-backups}. */
+  public String objectStoreName() {
+    return clusterName() + "-backups";
+  }
+
+  /** The name of the pooler of {@code type} ({@code rw} or {@code ro}): {@code <cluster>-pooler-<type>}. */
+  public String poolerName(String type) {
+    return clusterName() + "-pooler-" + type;
   }
 
   /** The Atlas migration Job's name, {@code <service>-migrate}. */
@@ -78,6 +94,8 @@ public record Service(
     private Database database;
     private Optional<Migrations> migrations = Optional.of(Migrations.defaults());
     private final List<Patch> patches = new ArrayList<>();
+    private App app;
+    private Monitoring monitoring;
 
     private Builder(String name) {
       this.name = Objects.requireNonNull(name, "name");
@@ -129,12 +147,33 @@ public record Service(
       return this;
     }
 
+    public Builder app(App app) {
+      this.app = Objects.requireNonNull(app, "app");
+      return this;
+    }
+
+    /** Shorthand for {@code app(customizer.apply(App.builder(image)).build())}. */
+    public Builder app(String image, UnaryOperator<App.Builder> customizer) {
+      return app(customizer.apply(App.builder(image)).build());
+    }
+
+    public Builder monitoring(Monitoring monitoring) {
+      this.monitoring = Objects.requireNonNull(monitoring, "monitoring");
+      return this;
+    }
+
+    /** Shorthand for {@code monitoring(customizer.apply(Monitoring.builder()).build())}. */
+    public Builder monitoring(UnaryOperator<Monitoring.Builder> customizer) {
+      return monitoring(customizer.apply(Monitoring.builder()).build());
+    }
+
     public Service build() {
       if (database == null) {
         throw new IllegalStateException(
             "Service.builder(\"" + name + "\"): call database(...) before build(), e.g. database(db -> db.storage(\"10Gi\"))");
       }
-      return new Service(name, namespace == null ? name : namespace, labels, database, migrations, patches);
+      return new Service(name, namespace == null ? name : namespace, labels, database, migrations, patches,
+          Optional.ofNullable(app), Optional.ofNullable(monitoring));
     }
   }
 }

@@ -1,0 +1,110 @@
+package dev.kit.model;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The service's application, generated as a {@code Deployment} and a {@code Service} at wave 0, after the
+ * migration. Its database settings come from the CNPG {@code <cluster>-app} Secret. Leave it out to keep
+ * your own manifests in {@code manifests/app/}.
+ *
+ * <pre>{@code
+ * App app = App.builder("ghcr.io/acme/orders:1.4.2")
+ *     .port(8080).replicas(2)
+ *     .resources(Resources.requests("100m", "256Mi").withLimits(null, "256Mi"))
+ *     .readinessPath("/ready").livenessPath("/healthz")
+ *     .connection(App.Connection.POOLER)
+ *     .build();
+ * }</pre>
+ *
+ * @param image the container image, pinned by tag or digest
+ * @param port the HTTP port the container listens on
+ * @param replicas the number of pods
+ * @param resources requests and limits
+ * @param readinessPath an HTTP path for the readiness probe, or empty for none
+ * @param livenessPath an HTTP path for the liveness probe, or empty for none
+ * @param connection how the database settings reach the container
+ */
+public record App(
+    String image,
+    int port,
+    int replicas,
+    Resources resources,
+    Optional<String> readinessPath,
+    Optional<String> livenessPath,
+    Connection connection) {
+
+  /** How the application finds its database. */
+  public enum Connection {
+    /** {@code DATABASE_URL} from the Secret's {@code uri}, straight to the {@code -rw} service. */
+    URI,
+    /** libpq's {@code PGHOST}, {@code PGPORT}, {@code PGDATABASE}, {@code PGUSER}, {@code PGPASSWORD}, to {@code -rw}. */
+    PARTS,
+    /**
+     * The same libpq variables, with {@code PGHOST} the rw pooler: CNPG's Secret has no pooler URI, so kit
+     * builds the settings itself (the service must have a pooler).
+     */
+    POOLER
+  }
+
+  public App {
+    Objects.requireNonNull(image, "image");
+    Objects.requireNonNull(resources, "resources");
+    Objects.requireNonNull(readinessPath, "readinessPath");
+    Objects.requireNonNull(livenessPath, "livenessPath");
+    Objects.requireNonNull(connection, "connection");
+  }
+
+  public static Builder builder(String image) {
+    return new Builder(image);
+  }
+
+  /** Builds an {@link App}. */
+  public static final class Builder {
+    private final String image;
+    private int port = 8080;
+    private int replicas = 2;
+    private Resources resources = Resources.requests("100m", "128Mi").withLimits(null, "256Mi");
+    private String readinessPath;
+    private String livenessPath;
+    private Connection connection = Connection.URI;
+
+    private Builder(String image) {
+      this.image = Objects.requireNonNull(image, "image");
+    }
+
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    public Builder replicas(int replicas) {
+      this.replicas = replicas;
+      return this;
+    }
+
+    public Builder resources(Resources resources) {
+      this.resources = Objects.requireNonNull(resources, "resources");
+      return this;
+    }
+
+    public Builder readinessPath(String path) {
+      this.readinessPath = Objects.requireNonNull(path, "readinessPath");
+      return this;
+    }
+
+    public Builder livenessPath(String path) {
+      this.livenessPath = Objects.requireNonNull(path, "livenessPath");
+      return this;
+    }
+
+    public Builder connection(Connection connection) {
+      this.connection = Objects.requireNonNull(connection, "connection");
+      return this;
+    }
+
+    public App build() {
+      return new App(image, port, replicas, resources, Optional.ofNullable(readinessPath), Optional.ofNullable(livenessPath), connection);
+    }
+  }
+}
