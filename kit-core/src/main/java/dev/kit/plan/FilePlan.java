@@ -20,10 +20,17 @@ public final class FilePlan {
 
   private final SortedMap<String, byte[]> files;
   private final SortedMap<String, Boolean> headerless;
+  private final List<String> warnings;
 
-  private FilePlan(SortedMap<String, byte[]> files, SortedMap<String, Boolean> headerless) {
+  private FilePlan(SortedMap<String, byte[]> files, SortedMap<String, Boolean> headerless, List<String> warnings) {
     this.files = files;
     this.headerless = headerless;
+    this.warnings = List.copyOf(warnings);
+  }
+
+  /** Things that render but deserve attention, such as a deprecated option; each names the path and the fix. */
+  public List<String> warnings() {
+    return warnings;
   }
 
   public static Builder builder() {
@@ -73,8 +80,15 @@ public final class FilePlan {
   public static final class Builder {
     private final SortedMap<String, byte[]> files = new TreeMap<>();
     private final SortedMap<String, Boolean> headerless = new TreeMap<>();
+    private final List<String> warnings = new java.util.ArrayList<>();
 
     private Builder() {}
+
+    /** Records a warning for whoever runs the generation. */
+    public Builder warn(String warning) {
+      warnings.add(Objects.requireNonNull(warning, "warning"));
+      return this;
+    }
 
     /** Plans a generated file, which must start with the {@link GeneratedHeader}. */
     public Builder add(String path, byte[] content) {
@@ -104,7 +118,7 @@ public final class FilePlan {
     }
 
     public FilePlan build() {
-      return new FilePlan(new TreeMap<>(files), new TreeMap<>(headerless));
+      return new FilePlan(new TreeMap<>(files), new TreeMap<>(headerless), warnings);
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.kit.render;
 
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import java.util.List;
 import java.util.Map;
 
 /** The fields of a CloudNativePG {@code postgresql.cnpg.io/v1} Cluster that kit writes; null means unset. */
@@ -19,15 +20,34 @@ record CnpgCluster(String apiVersion, String kind, ObjectMeta metadata, Spec spe
       StorageConfiguration walStorage,
       ResourceRequirements resources,
       Postgresql postgresql,
-      Bootstrap bootstrap) {}
+      Bootstrap bootstrap,
+      Boolean enablePDB,
+      String primaryUpdateStrategy,
+      String primaryUpdateMethod,
+      List<PluginConfiguration> plugins,
+      Backup backup,
+      List<ExternalCluster> externalClusters) {}
 
-  record Affinity(Boolean enablePodAntiAffinity, String topologyKey) {}
+  record Affinity(Boolean enablePodAntiAffinity, String topologyKey, String podAntiAffinityType) {}
+
+  /** A CNPG-I plugin of the cluster, such as Barman Cloud as WAL archiver. */
+  record PluginConfiguration(String name, Boolean isWALArchiver, Map<String, String> parameters) {}
+
+  /** The deprecated in-tree backup section. */
+  record Backup(BarmanObjectStore.Configuration barmanObjectStore, String retentionPolicy) {}
+
+  /** A cluster to recover from: through the Barman Cloud plugin, or the in-tree object store. */
+  record ExternalCluster(String name, PluginConfiguration plugin, BarmanObjectStore.Configuration barmanObjectStore) {}
 
   record StorageConfiguration(String size, String storageClass) {}
 
   record Postgresql(Map<String, String> parameters) {}
 
-  record Bootstrap(Initdb initdb) {}
+  record Bootstrap(Initdb initdb, Recovery recovery) {}
+
+  record Recovery(String source, RecoveryTarget recoveryTarget) {}
+
+  record RecoveryTarget(String targetTime) {}
 
   record Initdb(String database, String owner) {}
 }

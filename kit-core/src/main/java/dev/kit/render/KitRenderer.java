@@ -60,6 +60,28 @@ public final class KitRenderer {
     ObjectRenderer objects = new ObjectRenderer(service, failures);
     objects.add(plan, base + "application.yaml", Patch.Target.APPLICATION, ArgoApplicationRenderer.render(kit, service));
     objects.add(plan, base + "manifests/database/cluster.yaml", Patch.Target.CLUSTER, CnpgClusterRenderer.render(kit, service));
+    service.database().backups().ifPresent(backups -> {
+      if (backups.legacyInTree()) {
+        plan.warn("services[" + service.name() + "].database.backups: the in-tree barmanObjectStore is deprecated and "
+            + "CloudNativePG 1.31 removes it; drop legacyInTree() to use the Barman Cloud plugin");
+      } else {
+        objects.add(plan, base + "manifests/database/objectstore.yaml", Patch.Target.OBJECT_STORE,
+            BackupsRenderer.objectStore(kit, service));
+      }
+      if (backups.schedule().isPresent()) {
+        objects.add(plan, base + "manifests/database/scheduledbackup.yaml", Patch.Target.SCHEDULED_BACKUP,
+            BackupsRenderer.scheduledBackup(kit, service));
+      }
+    });
+    if (service.database().pooler().isPresent()) {
+      for (CnpgPooler pooler : PoolerRenderer.render(kit, service)) {
+        objects.add(plan, base + "manifests/database/pooler-" + pooler.spec().type() + ".yaml", Patch.Target.POOLER, pooler);
+      }
+    }
+    if (service.app().isPresent()) {
+      objects.add(plan, base + "manifests/app/deployment.yaml", Patch.Target.APP_DEPLOYMENT, AppRenderer.deployment(kit, service));
+      objects.add(plan, base + "manifests/app/service.yaml", Patch.Target.APP_SERVICE, AppRenderer.service(kit, service));
+    }
     if (service.migrations().isEmpty()) {
       return;
     }

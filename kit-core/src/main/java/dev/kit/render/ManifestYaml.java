@@ -9,8 +9,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
+import java.util.regex.Pattern;
+import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLWriteFeature;
+import tools.jackson.dataformat.yaml.util.StringQuotingChecker;
 
 /**
  * The one serializer for Kubernetes objects: typed object → JSON tree → (patches) → canonical key
@@ -22,7 +25,22 @@ final class ManifestYaml {
 
   private static final List<String> FIRST_KEYS = List.of("apiVersion", "kind", "metadata", "spec", "name", "namespace");
 
-  private static final YAMLMapper MAPPER = YAMLMapper.builder()
+  /**
+   * YAML 1.1 readers (PyYAML, older Go YAML) turn an unquoted {@code 2026-11-22T23:00:00Z} into a
+   * timestamp; Kubernetes wants the string, so such values are quoted.
+   */
+  private static final Pattern YAML11_TIMESTAMP = Pattern.compile("[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt\\s].*)?");
+
+  private static final StringQuotingChecker QUOTING = new StringQuotingChecker.Default() {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public boolean needToQuoteValue(String value) {
+      return super.needToQuoteValue(value) || YAML11_TIMESTAMP.matcher(value).matches();
+    }
+  };
+
+  private static final YAMLMapper MAPPER = YAMLMapper.builder(YAMLFactory.builder().stringQuotingChecker(QUOTING).build())
       .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
       .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
       .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)

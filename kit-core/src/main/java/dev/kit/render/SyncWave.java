@@ -4,9 +4,11 @@ package dev.kit.render;
  * The sync-wave contract of DESIGN.md: Argo CD applies lower waves first and waits for them to be healthy.
  */
 enum SyncWave {
+  /** The backup ObjectStore: the Cluster's WAL archiver needs it from its first minute. */
+  BACKUP_STORE(-3),
   /** The CNPG Cluster and the migrations ConfigMaps: the database is healthy before anything migrates. */
   DATABASE(-2),
-  /** The Atlas migration Job (a Sync hook): the schema is migrated before the application exists. */
+  /** The Atlas migration Job (a Sync hook) and the Poolers: the schema is migrated before the application exists. */
   MIGRATION(-1);
 
   static final String ANNOTATION = "argocd.argoproj.io/sync-wave";

@@ -2,13 +2,20 @@ package dev.kit.validate;
 
 import dev.kit.migration.MigrationDirectory;
 import dev.kit.migration.MigrationFile;
+import dev.kit.model.App;
+import dev.kit.model.Backups;
 import dev.kit.model.Database;
 import dev.kit.model.Kit;
 import dev.kit.model.Migrations;
+import dev.kit.model.Monitoring;
 import dev.kit.model.Patch;
+import dev.kit.model.Pooler;
 import dev.kit.model.PostgresImages;
 import dev.kit.model.Repository;
 import dev.kit.model.Resources;
+import dev.kit.model.Restore;
+import dev.kit.model.S3Credentials;
+import dev.kit.model.SecretKey;
 import dev.kit.model.Service;
 import dev.kit.model.Storage;
 import java.nio.file.InvalidPathException;
@@ -60,9 +67,17 @@ public final class KitValidator {
   private static final Pattern JSON_POINTER = Pattern.compile("(/([^~/]|~[01])*)+");
   private static final List<String> PROTECTED_PATHS = List.of("/apiVersion", "/kind", "/metadata/name", "/metadata/namespace");
 
-  private final List<Violation> violations = new ArrayList<>();
+  private static final Pattern S3_PATH = Pattern.compile("s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/\\S*)?");
+  private static final Pattern RETENTION = Pattern.compile("[1-9][0-9]*[dwm]");
+  private static final Pattern SECRET_KEY = Pattern.compile("[-._a-zA-Z0-9]+");
+  private static final Pattern PGBOUNCER_PARAMETER = Pattern.compile("[a-z_][a-z0-9_]*");
 
-  private KitValidator() {}
+  private final List<Violation> violations = new ArrayList<>();
+  private final Kit kit;
+
+  private KitValidator(Kit kit) {
+    this.kit = kit;
+  }
 
   /**
    * Validates {@code kit}.
@@ -73,7 +88,7 @@ public final class KitValidator {
    * @return every violation, in description order; empty when the description is valid
    */
   public static List<Violation> validate(Kit kit, Function<Service, Optional<MigrationDirectory>> migrationsOf) {
-    KitValidator validator = new KitValidator();
+    KitValidator validator = new KitValidator(kit);
     validator.repository(kit.repository());
     validator.services(kit.services(), migrationsOf);
     return List.copyOf(validator.violations);
@@ -166,6 +181,51 @@ public final class KitValidator {
     for (int i = 0; i < service.patches().size(); i++) {
       patch(path + ".patches[" + i + "]", service, service.patches().get(i));
     }
+    service.app().ifPresent(app -> app(path + ".app", service, app));
+    service.monitoring().ifPresent(m -> monitoring(path + ".monitoring", m));
+  }
+
+  private void app(String path, Service service, App app) {
+    Optional<ImageReference> ref = ImageReference.parse(app.image());
+    if (ref.isEmpty()) {
+      add(path + ".image", quote(app.image()) + " is not an image reference", "use registry/repository:tag, such as \"ghcr.io/acme/orders:1.4.2\"");
+    } else if (!ref.get().isPinned()) {
+      add(path + ".image", quote(app.image()) + " is not pinned", "use a version tag or digest, so a sync deploys what was reviewed");
+    }
+    if (app.port() < 1 || app.port() > 65535) {
+      add(path + ".port", app.port() + " is not a TCP port", "use a port from 1 to 65535, such as 8080");
+    }
+    if (app.replicas() < 0) {
+      add(path + ".replicas", app.replicas() + " is negative", "use 0 to stop the app, or 2 or more for availability");
+    }
+    app.readinessPath().filter(p -> !p.startsWith("/")).ifPresent(p ->
+        add(path + ".readinessPath", quote(p) + " is not an HTTP path", "start it with '/', such as \"/ready\""));
+    app.livenessPath().filter(p -> !p.startsWith("/")).ifPresent(p ->
+        add(path + ".livenessPath", quote(p) + " is not an HTTP path", "start it with '/', such as \"/healthz\""));
+    resources(path + ".resources", app.resources());
+    if (app.connection() == App.Connection.POOLER && service.database().pooler().isEmpty()) {
+      add(path + ".connection", "POOLER needs a pooler, and the database has none",
+          "add database(db -> db.pooler(p -> p.instances(2))), or use Connection.URI");
+    }
+  }
+
+  private void monitoring(String path, Monitoring m) {
+    positive(path + ".replicationLagThreshold", m.replicationLagThreshold(), "30s");
+    positive(path + ".archiveFailureWindow", m.archiveFailureWindow(), "5m");
+    positive(path + ".lastBackupMaxAge", m.lastBackupMaxAge(), "26h");
+    if (m.alertFor().isNegative()) {
+      add(path + ".alertFor", m.alertFor() + " is negative", "use Duration.ZERO to alert at once, or a duration such as 5 minutes");
+    }
+    m.selectorLabels().forEach((key, value) -> {
+      KubernetesNames.labelKey(key).ifPresent(p -> add(path + ".selectorLabels[" + key + "]", "key " + quote(key) + " " + p, "use the label your Prometheus selects on, such as \"release\""));
+      KubernetesNames.labelValue(value).ifPresent(p -> add(path + ".selectorLabels[" + key + "]", quote(value) + " " + p, "shorten or simplify the value"));
+    });
+  }
+
+  private void positive(String path, java.time.Duration duration, String example) {
+    if (duration.isNegative() || duration.isZero() || duration.getNano() != 0) {
+      add(path, duration + " is not a positive whole number of seconds", "use a duration such as " + example);
+    }
   }
 
   private void derivedName(String path, String serviceName, String derived, int max, String what) {
@@ -235,6 +295,69 @@ public final class KitValidator {
     db.antiAffinityTopologyKey().ifPresent(k -> KubernetesNames.labelKey(k).ifPresent(p ->
         add(path + ".antiAffinityTopologyKey", quote(k) + " " + p,
             "use a node label such as \"topology.kubernetes.io/zone\" or \"kubernetes.io/hostname\"")));
+    db.backups().ifPresent(b -> backups(path + ".backups", b));
+    db.restore().ifPresent(r -> restore(path + ".restore", service, r));
+    db.pooler().ifPresent(p -> pooler(path + ".pooler", p));
+  }
+
+  private void backups(String path, Backups b) {
+    if (!S3_PATH.matcher(b.destinationPath()).matches()) {
+      add(path + ".destinationPath", quote(b.destinationPath()) + " is not an S3 path", "use s3://<bucket>/<folder>/, such as \"s3://acme-backups/orders/\"");
+    }
+    b.endpointUrl().filter(u -> !u.matches("https?://[^\\s/]+(/\\S*)?")).ifPresent(u ->
+        add(path + ".endpointUrl", quote(u) + " is not an http(s) URL", "use the S3 endpoint, such as \"https://minio.storage:9000\""));
+    b.endpointCa().ifPresent(k -> secretKey(path + ".endpointCa", k));
+    b.region().ifPresent(k -> secretKey(path + ".region", k));
+    if (b.credentials() instanceof S3Credentials.Keys keys) {
+      secretKey(path + ".credentials.accessKeyId", keys.accessKeyId());
+      secretKey(path + ".credentials.secretAccessKey", keys.secretAccessKey());
+      keys.sessionToken().ifPresent(k -> secretKey(path + ".credentials.sessionToken", k));
+    }
+    b.dataCompression().filter(c -> !c.supportsData()).ifPresent(c ->
+        add(path + ".dataCompression", c.value() + " is for WAL only; Barman Cloud cannot compress base backups with it",
+            "use GZIP, BZIP2, LZ4 or SNAPPY for data"));
+    b.retentionPolicy().filter(r -> !RETENTION.matcher(r).matches()).ifPresent(r ->
+        add(path + ".retentionPolicy", quote(r) + " is not a retention policy", "use a number and d, w or m, such as \"30d\""));
+    b.schedule().ifPresent(cron -> CronSchedule.problem(cron).ifPresent(p -> add(path + ".schedule", quote(cron) + " " + p,
+        cron.trim().split("\\s+").length == 5 ? "add the seconds first: \"0 " + cron.trim() + "\"" : "use six fields, seconds first, such as \"0 0 2 * * *\" (02:00 every day)")));
+  }
+
+  private void secretKey(String path, SecretKey key) {
+    KubernetesNames.dns1123Subdomain(key.name()).ifPresent(p -> add(path + ".name", quote(key.name()) + " " + p, "use the name of a Secret in the namespace"));
+    if (!SECRET_KEY.matcher(key.key()).matches()) {
+      add(path + ".key", quote(key.key()) + " is not a Secret key", "use letters, digits, '-', '_' and '.', such as \"ACCESS_KEY_ID\"");
+    }
+  }
+
+  private void restore(String path, Service service, Restore restore) {
+    if (service.database().bootstrap().isPresent()) {
+      add(path, "a cluster is bootstrapped either by recovery or by initdb, not both",
+          "remove bootstrap(...): the restored cluster keeps the source's databases and owners");
+    }
+    if (restore.source() instanceof Restore.ServiceBackups from) {
+      Optional<Service> source = kit.services().stream().filter(s -> s.name().equals(from.service())).findFirst();
+      if (from.service().equals(service.name())) {
+        add(path + ".source", "a cluster cannot restore from its own backups", "restore into a new service, such as \"" + service.name() + "-restore\"");
+      } else if (source.isEmpty()) {
+        add(path + ".source", "there is no service " + quote(from.service()), "name a service of this description, or use Restore.fromObjectStore(...)");
+      } else if (source.get().database().backups().isEmpty()) {
+        add(path + ".source", "service " + quote(from.service()) + " has no backups", "give it backups(...), or use Restore.fromObjectStore(...)");
+      } else if (!source.get().namespace().equals(service.namespace())) {
+        add(path + ".source", "service " + quote(from.service()) + " runs in namespace " + quote(source.get().namespace())
+            + "; its ObjectStore is not visible from " + quote(service.namespace()), "put the restored service in namespace " + quote(source.get().namespace()));
+      }
+    } else if (restore.source() instanceof Restore.ObjectStoreBackups store) {
+      KubernetesNames.dns1123Subdomain(store.objectStore()).ifPresent(p -> add(path + ".objectStore", quote(store.objectStore()) + " " + p, "use the name of an ObjectStore in the namespace"));
+      KubernetesNames.dns1035Label(store.serverName(), CLUSTER_NAME_MAX).ifPresent(p -> add(path + ".serverName", quote(store.serverName()) + " " + p, "use the name of the cluster that took the backups"));
+    }
+  }
+
+  private void pooler(String path, Pooler pooler) {
+    if (pooler.instances() < 1) {
+      add(path + ".instances", pooler.instances() + " is less than 1", "use 2 or more, so a restart does not drop every connection");
+    }
+    pooler.parameters().keySet().stream().filter(k -> !PGBOUNCER_PARAMETER.matcher(k).matches()).forEach(k ->
+        add(path + ".parameters[" + k + "]", quote(k) + " is not a PgBouncer parameter name", "use the lower-case name from pgbouncer.ini"));
   }
 
   private void storage(String path, Storage storage) {
@@ -350,11 +473,18 @@ public final class KitValidator {
       add(path + ".path", quote(patch.path()) + " would change the object's identity",
           "apiVersion, kind, metadata.name and metadata.namespace are kit's; set names through the DSL");
     }
-    boolean needsMigrations = patch.target() == Patch.Target.MIGRATION_JOB || patch.target() == Patch.Target.MIGRATIONS_CONFIGMAP;
-    if (needsMigrations && service.migrations().isEmpty()) {
-      add(path + ".target", patch.target() + " is not generated for a service without migrations",
-          "remove the patch, or give the service migrations");
-    }
+    Database db = service.database();
+    Optional<String> missing = switch (patch.target()) {
+      case CLUSTER, APPLICATION -> Optional.empty();
+      case MIGRATION_JOB, MIGRATIONS_CONFIGMAP -> service.migrations().isEmpty() ? Optional.of("migrations") : Optional.empty();
+      case OBJECT_STORE -> db.backups().filter(b -> !b.legacyInTree()).isEmpty() ? Optional.of("backups through the Barman Cloud plugin") : Optional.empty();
+      case SCHEDULED_BACKUP -> db.backups().flatMap(Backups::schedule).isEmpty() ? Optional.of("a backup schedule") : Optional.empty();
+      case POOLER -> db.pooler().isEmpty() ? Optional.of("a pooler") : Optional.empty();
+      case POD_MONITOR, PROMETHEUS_RULE -> service.monitoring().isEmpty() ? Optional.of("monitoring") : Optional.empty();
+      case APP_DEPLOYMENT, APP_SERVICE -> service.app().isEmpty() ? Optional.of("a generated app") : Optional.empty();
+    };
+    missing.ifPresent(what -> add(path + ".target", patch.target() + " is not generated for a service without " + what,
+        "remove the patch, or give the service " + what));
   }
 
   private static Optional<Path> safeRelativePath(String directory) {

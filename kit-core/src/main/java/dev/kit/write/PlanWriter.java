@@ -90,7 +90,7 @@ public final class PlanWriter {
     for (String path : drift.extra()) {
       delete(resolve(path));
     }
-    return new WriteReport(drift.missing(), drift.stale(), drift.extra(), drift.unchanged());
+    return new WriteReport(drift.missing(), drift.stale(), drift.extra(), drift.unchanged(), plan.warnings());
   }
 
   private boolean mayOverwrite(FilePlan plan, String path, byte[] current) {

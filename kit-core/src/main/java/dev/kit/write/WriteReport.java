@@ -9,14 +9,17 @@ import java.util.List;
  * @param updated generated files whose bytes changed
  * @param deleted generated files the plan no longer contains
  * @param unchanged files already as planned, which were not touched
+ * @param warnings what the plan warned about, such as a deprecated option
  */
-public record WriteReport(List<String> created, List<String> updated, List<String> deleted, List<String> unchanged) {
+public record WriteReport(
+    List<String> created, List<String> updated, List<String> deleted, List<String> unchanged, List<String> warnings) {
 
   public WriteReport {
     created = List.copyOf(created);
     updated = List.copyOf(updated);
     deleted = List.copyOf(deleted);
     unchanged = List.copyOf(unchanged);
+    warnings = List.copyOf(warnings);
   }
 
   /** The number of files written or deleted. */

@@ -1,11 +1,19 @@
 package dev.kit.golden;
 
+import dev.kit.model.App;
 import dev.kit.model.ArgoCd;
+import dev.kit.model.Backups;
+import dev.kit.model.Compression;
+import dev.kit.model.Database;
 import dev.kit.model.Kit;
 import dev.kit.model.Patch;
+import dev.kit.model.Pooler;
 import dev.kit.model.Resources;
+import dev.kit.model.Restore;
+import dev.kit.model.S3Credentials;
 import dev.kit.model.SslMode;
 import dev.kit.model.TxMode;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -13,13 +21,17 @@ import java.util.function.Supplier;
 /** One description per golden case; each case folder under {@code golden/} holds its inputs and expected output. */
 final class GoldenCases {
 
-  static final Map<String, Supplier<Kit>> CASES = Map.of(
-      "minimal", GoldenCases::minimal,
-      "database-full", GoldenCases::databaseFull,
-      "migrations-options", GoldenCases::migrationsOptions,
-      "no-migrations", GoldenCases::noMigrations,
-      "patches", GoldenCases::patches,
-      "raw-bytes", GoldenCases::rawBytes);
+  static final Map<String, Supplier<Kit>> CASES = Map.ofEntries(
+      Map.entry("minimal", GoldenCases::minimal),
+      Map.entry("database-full", GoldenCases::databaseFull),
+      Map.entry("migrations-options", GoldenCases::migrationsOptions),
+      Map.entry("no-migrations", GoldenCases::noMigrations),
+      Map.entry("patches", GoldenCases::patches),
+      Map.entry("raw-bytes", GoldenCases::rawBytes),
+      Map.entry("backups-plugin", GoldenCases::backupsPlugin),
+      Map.entry("backups-legacy", GoldenCases::backupsLegacy),
+      Map.entry("restore", GoldenCases::restore),
+      Map.entry("pooler-and-app", GoldenCases::poolerAndApp));
 
   private GoldenCases() {}
 
@@ -102,5 +114,73 @@ final class GoldenCases {
   /** Migration files with CRLF, a BOM, no final newline and tabs: every byte reaches Atlas unchanged. */
   static Kit rawBytes() {
     return shop().service("legacy", s -> s.database(db -> db.storage("1Gi"))).build();
+  }
+
+  /** Barman Cloud plugin backups with every option, and the replica and placement settings. */
+  static Kit backupsPlugin() {
+    return shop()
+        .service("orders", s -> s.withoutMigrations()
+            .database(db -> db
+                .instances(3)
+                .storage("20Gi")
+                .requiredAntiAffinity("topology.kubernetes.io/zone")
+                .podDisruptionBudget(true)
+                .primaryUpdateStrategy(Database.PrimaryUpdateStrategy.SUPERVISED)
+                .primaryUpdateMethod(Database.PrimaryUpdateMethod.SWITCHOVER)
+                .backups("s3://acme-backups/orders/", b -> b
+                    .endpointUrl("https://minio.storage.svc:9000")
+                    .endpointCa("minio-ca", "ca.crt")
+                    .region("orders-backup-s3", "REGION")
+                    .credentials(S3Credentials.fromSecret("orders-backup-s3", "ACCESS_KEY_ID", "ACCESS_SECRET_KEY"))
+                    .walCompression(Compression.ZSTD)
+                    .dataCompression(Compression.GZIP)
+                    .retentionPolicy("30d")
+                    .schedule("0 0 2 * * *")
+                    .backupOwnerReference(Backups.BackupOwner.SELF)
+                    .immediate(true))))
+        .build();
+  }
+
+  /** The deprecated in-tree barmanObjectStore, only as an explicit option, with the IAM role. */
+  static Kit backupsLegacy() {
+    return shop()
+        .service("orders", s -> s.withoutMigrations()
+            .database(db -> db.storage("5Gi").backups("s3://acme-backups/orders/", b -> b
+                .credentials(S3Credentials.inheritFromIamRole())
+                .retentionPolicy("4w")
+                .schedule("@daily")
+                .legacyInTree())))
+        .build();
+  }
+
+  /** "Restore orders from last night's backup into orders-restore", and a restore from a named ObjectStore. */
+  static Kit restore() {
+    return shop()
+        .service("orders", s -> s.withoutMigrations()
+            .database(db -> db.storage("20Gi").backups("s3://acme-backups/orders/", b -> b
+                .credentials(S3Credentials.inheritFromIamRole()))))
+        .service("orders-restore", s -> s.namespace("orders").withoutMigrations()
+            .database(db -> db.storage("20Gi")
+                .restore(Restore.fromService("orders").pointInTime(Instant.parse("2026-11-22T23:00:00Z")))))
+        .service("legacy-copy", s -> s.namespace("orders").withoutMigrations()
+            .database(db -> db.storage("5Gi").restore(Restore.fromObjectStore("old-store", "legacy-cluster"))))
+        .build();
+  }
+
+  /** PgBouncer (rw and ro) and generated apps with each way to reach the database. */
+  static Kit poolerAndApp() {
+    return shop()
+        .service("orders", s -> s
+            .database(db -> db.storage("1Gi").pooler(p -> p.instances(3).poolMode(Pooler.PoolMode.TRANSACTION)
+                .parameter("max_client_conn", "1000").parameter("default_pool_size", "20").readOnly(true)))
+            .app("ghcr.io/acme/orders:1.4.2", a -> a.port(8080).replicas(3)
+                .readinessPath("/ready").livenessPath("/healthz").connection(App.Connection.POOLER)))
+        .service("billing", s -> s.withoutMigrations()
+            .database(db -> db.storage("1Gi"))
+            .app("ghcr.io/acme/billing@sha256:" + "a".repeat(64), a -> a.connection(App.Connection.PARTS)))
+        .service("catalog", s -> s.withoutMigrations()
+            .database(db -> db.storage("1Gi"))
+            .app("ghcr.io/acme/catalog:2.0.0", a -> a.port(9000).replicas(1)))
+        .build();
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import tools.jackson.databind.JsonNode;
 
 /** The DESIGN.md sync-wave contract, asserted on one service's manifests folder. */
 public final class SyncWaveContract {
@@ -12,8 +13,8 @@ public final class SyncWaveContract {
 
   /**
    * Asserts: the Cluster comes before the migration Job and has a lower wave; the Job is a Sync hook (never
-   * PreSync) with BeforeHookCreation and no TTL, and comes before (with a lower wave than) every object that
-   * kit did not generate; hook annotations hold values Argo CD accepts.
+   * PreSync) with BeforeHookCreation and no TTL, and comes before (with a lower wave than) every application
+   * object (the user's own, and kit's generated app); annotations hold values Argo CD accepts.
    */
   public static void assertHolds(Path manifests) {
     List<ArgoSyncOrder.Step> steps = ArgoSyncOrder.of(manifests);
@@ -43,8 +44,10 @@ public final class SyncWaveContract {
     int jobAt = steps.indexOf(job);
     assertThat(clusterAt).as("Cluster before the Job in %s", steps).isLessThan(jobAt);
     for (ArgoSyncOrder.Step step : steps) {
-      boolean generated = "kit".equals(step.object().path("metadata").path("labels").path("app.kubernetes.io/managed-by").asString(""));
-      if (!generated) {
+      JsonNode labels = step.object().path("metadata").path("labels");
+      boolean generated = "kit".equals(labels.path("app.kubernetes.io/managed-by").asString(""));
+      boolean application = !generated || "app".equals(labels.path("app.kubernetes.io/component").asString(""));
+      if (application) {
         assertThat(steps.indexOf(step)).as("%s after the migration Job", step).isGreaterThan(jobAt);
         assertThat(step.wave()).as("%s wave above the Job's", step).isGreaterThan(job.wave());
       }

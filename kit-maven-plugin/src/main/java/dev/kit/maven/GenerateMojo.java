@@ -36,6 +36,7 @@ public final class GenerateMojo extends DescriptionMojo {
   @Override
   void run(Generator generator, DescriptionLoader.Loaded description) {
     WriteReport report = generator.generate(description.kit());
+    report.warnings().forEach(warning -> getLog().warn("kit: " + warning));
     getLog().info("kit: " + report + " (from " + description.className() + ")");
     log("created", report.created());
     log("updated", report.updated());

@@ -1,0 +1,132 @@
+package dev.kit.render;
+
+import dev.kit.model.App;
+import dev.kit.model.Kit;
+import dev.kit.model.Service;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.ProbeBuilder;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders the service's application: a {@code Deployment} under the Pod Security "restricted" profile and
+ * a ClusterIP {@code Service}, at wave 0 (no annotation), so they apply after the migration Job. The
+ * database settings come from CNPG's {@code <cluster>-app} Secret; for the pooler kit builds them itself.
+ */
+final class AppRenderer {
+
+  static final String COMPONENT = "app";
+  private static final String CA_MOUNT = "/etc/kit/db-ca";
+
+  private AppRenderer() {}
+
+  static Deployment deployment(Kit kit, Service service) {
+    App app = service.app().orElseThrow();
+    Map<String, String> selector = Map.of(KitLabels.NAME, service.name(), KitLabels.COMPONENT, COMPONENT);
+    boolean mountCa = app.connection() == App.Connection.PARTS;
+    var container = new DeploymentBuilder()
+        .withMetadata(new ObjectMetaBuilder()
+            .withName(service.name())
+            .withNamespace(service.namespace())
+            .withLabels(KitLabels.of(kit, service, COMPONENT))
+            .build())
+        .withNewSpec()
+        .withReplicas(app.replicas())
+        .withNewSelector().withMatchLabels(selector).endSelector()
+        .withNewTemplate()
+        .withNewMetadata().withLabels(KitLabels.podLabels(service, COMPONENT)).endMetadata()
+        .withNewSpec()
+        .withAutomountServiceAccountToken(false)
+        .withNewSecurityContext()
+        .withRunAsNonRoot(true)
+        .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
+        .endSecurityContext()
+        .addNewContainer()
+        .withName(service.name())
+        .withImage(app.image())
+        .addNewPort().withName("http").withContainerPort(app.port()).endPort()
+        .withEnv(environment(service, app))
+        .withResources(ResourceRequirementsMapper.toKubernetes(app.resources()))
+        .withReadinessProbe(app.readinessPath().map(AppRenderer::httpProbe).orElse(null))
+        .withLivenessProbe(app.livenessPath().map(AppRenderer::httpProbe).orElse(null))
+        .withNewSecurityContext()
+        .withAllowPrivilegeEscalation(false)
+        .withReadOnlyRootFilesystem(true)
+        .withNewCapabilities().withDrop("ALL").endCapabilities()
+        .endSecurityContext();
+    if (mountCa) {
+      container.addNewVolumeMount().withName("db-ca").withMountPath(CA_MOUNT).withReadOnly(true).endVolumeMount();
+    }
+    var pod = container.addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount().endContainer();
+    if (mountCa) {
+      pod.addNewVolume().withName("db-ca").withNewSecret().withSecretName(service.clusterName() + "-ca")
+          .addNewItem().withKey("ca.crt").withPath("ca.crt").endItem().endSecret().endVolume();
+    }
+    return pod.addNewVolume().withName("tmp").withNewEmptyDir().endEmptyDir().endVolume()
+        .endSpec().endTemplate().endSpec().build();
+  }
+
+  static io.fabric8.kubernetes.api.model.Service service(Kit kit, Service service) {
+    return new ServiceBuilder()
+        .withMetadata(new ObjectMetaBuilder()
+            .withName(service.name())
+            .withNamespace(service.namespace())
+            .withLabels(KitLabels.of(kit, service, COMPONENT))
+            .build())
+        .withNewSpec()
+        .withSelector(Map.of(KitLabels.NAME, service.name(), KitLabels.COMPONENT, COMPONENT))
+        .addNewPort().withName("http").withPort(80).withTargetPort(new IntOrString("http")).endPort()
+        .endSpec()
+        .build();
+  }
+
+  /** The database settings, by reference to CNPG's app Secret only: no secret value is ever written. */
+  private static List<EnvVar> environment(Service service, App app) {
+    String secret = service.clusterName() + "-app";
+    List<EnvVar> env = new ArrayList<>();
+    switch (app.connection()) {
+      case URI -> env.add(fromSecret("DATABASE_URL", secret, "uri"));
+      case PARTS -> {
+        env.add(fromSecret("PGHOST", secret, "host"));
+        env.add(fromSecret("PGPORT", secret, "port"));
+        env.add(fromSecret("PGDATABASE", secret, "dbname"));
+        env.add(fromSecret("PGUSER", secret, "username"));
+        env.add(fromSecret("PGPASSWORD", secret, "password"));
+        env.add(literal("PGSSLMODE", "verify-full"));
+        env.add(literal("PGSSLROOTCERT", CA_MOUNT + "/ca.crt"));
+      }
+      case POOLER -> {
+        // CNPG's Secret names the -rw service only; the pooler's Service is <cluster>-pooler-rw on 5432.
+        env.add(literal("PGHOST", service.poolerName("rw")));
+        env.add(literal("PGPORT", "5432"));
+        env.add(fromSecret("PGDATABASE", secret, "dbname"));
+        env.add(fromSecret("PGUSER", secret, "username"));
+        env.add(fromSecret("PGPASSWORD", secret, "password"));
+        env.add(literal("PGSSLMODE", "require"));
+      }
+    }
+    return env;
+  }
+
+  private static EnvVar fromSecret(String name, String secret, String key) {
+    return new EnvVarBuilder().withName(name)
+        .withNewValueFrom().withNewSecretKeyRef().withName(secret).withKey(key).endSecretKeyRef().endValueFrom()
+        .build();
+  }
+
+  private static EnvVar literal(String name, String value) {
+    return new EnvVarBuilder().withName(name).withValue(value).build();
+  }
+
+  private static Probe httpProbe(String path) {
+    return new ProbeBuilder().withNewHttpGet().withPath(path).withPort(new IntOrString("http")).endHttpGet().build();
+  }
+}

@@ -1,0 +1,21 @@
+package dev.kit.render;
+
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+
+/** The fields of a CNPG {@code postgresql.cnpg.io/v1} ScheduledBackup that kit writes. */
+record CnpgScheduledBackup(String apiVersion, String kind, ObjectMeta metadata, Spec spec) {
+
+  static final String KIND = "ScheduledBackup";
+
+  record Spec(
+      ClusterReference cluster,
+      String schedule,
+      String method,
+      PluginConfiguration pluginConfiguration,
+      String backupOwnerReference,
+      Boolean immediate) {}
+
+  record ClusterReference(String name) {}
+
+  record PluginConfiguration(String name) {}
+}

@@ -1,0 +1,183 @@
+package dev.kit.validate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kit.Generator;
+import dev.kit.model.App;
+import dev.kit.model.Backups;
+import dev.kit.model.Compression;
+import dev.kit.model.Database;
+import dev.kit.model.Kit;
+import dev.kit.model.Monitoring;
+import dev.kit.model.Patch;
+import dev.kit.model.Restore;
+import dev.kit.model.S3Credentials;
+import dev.kit.model.Service;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Exact messages of the day-2 rules: backups, restore, pooler, app, monitoring, patch targets. */
+class DayTwoValidationTest {
+
+  private static List<String> violations(Kit kit) {
+    return KitValidator.validate(kit, s -> Optional.empty()).stream().map(Violation::toString).toList();
+  }
+
+  private static Kit kit(UnaryOperator<Service.Builder> orders) {
+    return Kit.builder()
+        .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+        .service("orders", s -> orders.apply(s.withoutMigrations()))
+        .build();
+  }
+
+  private static Kit backups(UnaryOperator<Backups.Builder> backups) {
+    return kit(s -> s.database(db -> db.storage("1Gi")
+        .backups("s3://acme-backups/orders/", b -> backups.apply(b.credentials(S3Credentials.inheritFromIamRole())))));
+  }
+
+  @Test
+  void validate_acceptsAFullDayTwoService() {
+    assertThat(violations(kit(s -> s
+        .database(db -> db.storage("1Gi").pooler(p -> p.readOnly(true))
+            .backups("s3://acme-backups/orders/", b -> b
+                .credentials(S3Credentials.fromSecret("s3", "ID", "KEY")).schedule("0 30 1 * * MON-FRI").retentionPolicy("30d")))
+        .app("ghcr.io/acme/orders:1.0.0", a -> a.connection(App.Connection.POOLER))
+        .monitoring(m -> m.selectorLabel("release", "prometheus"))))).isEmpty();
+  }
+
+  @Test
+  void validate_reportsDestinationPath_whenNotS3() {
+    assertThat(violations(kit(s -> s.database(db -> db.storage("1Gi")
+        .backups("gs://bucket/orders", b -> b.credentials(S3Credentials.inheritFromIamRole())))))).containsExactly(
+        "services[orders].database.backups.destinationPath: \"gs://bucket/orders\" is not an S3 path "
+            + "(use s3://<bucket>/<folder>/, such as \"s3://acme-backups/orders/\")");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "0 2 * * *|\"0 2 * * *\" has 5 fields; CNPG's schedule has six, seconds first (add the seconds first: \"0 0 2 * * *\")",
+      "0 0 25 * * *|\"0 0 25 * * *\" hour \"25\" is not a value from 0 to 23 (use six fields, seconds first, such as \"0 0 2 * * *\" (02:00 every day))",
+      "0 0 2 * * FUNDAY|\"0 0 2 * * FUNDAY\" day of week \"FUNDAY\" is not a value from 0 to 6 (use six fields, seconds first, such as \"0 0 2 * * *\" (02:00 every day))",
+      "0 */0 * * * *|\"0 */0 * * * *\" minute step \"0\" is not a positive number (use six fields, seconds first, such as \"0 0 2 * * *\" (02:00 every day))"})
+  void validate_reportsSchedule_whenNotASixFieldCron(String schedule, String message) {
+    assertThat(violations(backups(b -> b.schedule(schedule)))).containsExactly("services[orders].database.backups.schedule: " + message);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0 0 2 * * *", "*/30 * * * * *", "0 0 0 1 JAN-MAR ?", "0 0 3 * * SUN,WED", "@daily", "@every 6h30m"})
+  void validate_acceptsSchedules_thatCnpgAccepts(String schedule) {
+    assertThat(violations(backups(b -> b.schedule(schedule)))).isEmpty();
+  }
+
+  @Test
+  void validate_reportsDataCompressionAndRetention_whenBarmanRejectsThem() {
+    assertThat(violations(backups(b -> b.dataCompression(Compression.ZSTD).walCompression(Compression.ZSTD).retentionPolicy("30 days"))))
+        .containsExactly(
+            "services[orders].database.backups.dataCompression: zstd is for WAL only; Barman Cloud cannot compress base backups "
+                + "with it (use GZIP, BZIP2, LZ4 or SNAPPY for data)",
+            "services[orders].database.backups.retentionPolicy: \"30 days\" is not a retention policy (use a number and d, w or m, such as \"30d\")");
+  }
+
+  @Test
+  void validate_reportsSecretReferences_whenNotNamesAndKeys() {
+    assertThat(violations(kit(s -> s.database(db -> db.storage("1Gi").backups("s3://acme-backups/orders/", b -> b
+        .credentials(S3Credentials.fromSecret("Bad_Secret", "ID", "a key")).endpointUrl("minio:9000")))))).containsExactly(
+        "services[orders].database.backups.endpointUrl: \"minio:9000\" is not an http(s) URL (use the S3 endpoint, such as \"https://minio.storage:9000\")",
+        "services[orders].database.backups.credentials.accessKeyId.name: \"Bad_Secret\" is not a DNS-1123 subdomain "
+            + "(lower-case letters, digits, '-' and '.') (use the name of a Secret in the namespace)",
+        "services[orders].database.backups.credentials.secretAccessKey.name: \"Bad_Secret\" is not a DNS-1123 subdomain "
+            + "(lower-case letters, digits, '-' and '.') (use the name of a Secret in the namespace)",
+        "services[orders].database.backups.credentials.secretAccessKey.key: \"a key\" is not a Secret key "
+            + "(use letters, digits, '-', '_' and '.', such as \"ACCESS_KEY_ID\")");
+  }
+
+  @Test
+  void validate_reportsRestore_whenTheSourceCannotBeRestoredFrom() {
+    Kit kit = Kit.builder()
+        .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+        .service("orders", s -> s.withoutMigrations().database(db -> db.storage("1Gi")))
+        .service("elsewhere", s -> s.namespace("other").withoutMigrations().database(db -> db.storage("1Gi")
+            .backups("s3://acme-backups/x/", b -> b.credentials(S3Credentials.inheritFromIamRole()))))
+        .service("a", s -> s.withoutMigrations().database(db -> db.storage("1Gi").restore(Restore.fromService("orders"))))
+        .service("b", s -> s.withoutMigrations().database(db -> db.storage("1Gi").restore(Restore.fromService("nope"))))
+        .service("c", s -> s.namespace("orders").withoutMigrations().database(db -> db.storage("1Gi").restore(Restore.fromService("elsewhere"))))
+        .service("d", s -> s.withoutMigrations().database(db -> db.storage("1Gi").bootstrap("app", "app").restore(Restore.fromService("d"))))
+        .build();
+
+    assertThat(violations(kit)).containsExactly(
+        "services[a].database.restore.source: service \"orders\" has no backups (give it backups(...), or use Restore.fromObjectStore(...))",
+        "services[b].database.restore.source: there is no service \"nope\" (name a service of this description, or use Restore.fromObjectStore(...))",
+        "services[c].database.restore.source: service \"elsewhere\" runs in namespace \"other\"; its ObjectStore is not visible from "
+            + "\"orders\" (put the restored service in namespace \"other\")",
+        "services[d].database.restore: a cluster is bootstrapped either by recovery or by initdb, not both "
+            + "(remove bootstrap(...): the restored cluster keeps the source's databases and owners)",
+        "services[d].database.restore.source: a cluster cannot restore from its own backups (restore into a new service, such as \"d-restore\")");
+  }
+
+  @Test
+  void validate_reportsPoolerAndApp_whenUnusable() {
+    assertThat(violations(kit(s -> s
+        .database(db -> db.storage("1Gi").pooler(p -> p.instances(0).parameter("Max-Conn", "1")))
+        .app("ghcr.io/acme/orders:latest", a -> a.port(70000).replicas(-1).readinessPath("ready"))))).containsExactly(
+        "services[orders].database.pooler.instances: 0 is less than 1 (use 2 or more, so a restart does not drop every connection)",
+        "services[orders].database.pooler.parameters[Max-Conn]: \"Max-Conn\" is not a PgBouncer parameter name (use the lower-case name from pgbouncer.ini)",
+        "services[orders].app.image: \"ghcr.io/acme/orders:latest\" is not pinned (use a version tag or digest, so a sync deploys what was reviewed)",
+        "services[orders].app.port: 70000 is not a TCP port (use a port from 1 to 65535, such as 8080)",
+        "services[orders].app.replicas: -1 is negative (use 0 to stop the app, or 2 or more for availability)",
+        "services[orders].app.readinessPath: \"ready\" is not an HTTP path (start it with '/', such as \"/ready\")");
+  }
+
+  @Test
+  void validate_reportsPoolerConnection_whenThereIsNoPooler() {
+    assertThat(violations(kit(s -> s.database(db -> db.storage("1Gi"))
+        .app("ghcr.io/acme/orders:1.0.0", a -> a.connection(App.Connection.POOLER))))).containsExactly(
+        "services[orders].app.connection: POOLER needs a pooler, and the database has none "
+            + "(add database(db -> db.pooler(p -> p.instances(2))), or use Connection.URI)");
+  }
+
+  @Test
+  void validate_reportsMonitoringThresholds_whenNotPositive() {
+    assertThat(violations(kit(s -> s.database(db -> db.storage("1Gi"))
+        .monitoring(m -> m.replicationLagThreshold(Duration.ZERO).alertFor(Duration.ofMinutes(-1)).selectorLabel("release", "a b"))))).containsExactly(
+        "services[orders].monitoring.replicationLagThreshold: PT0S is not a positive whole number of seconds (use a duration such as 30s)",
+        "services[orders].monitoring.alertFor: PT-1M is negative (use Duration.ZERO to alert at once, or a duration such as 5 minutes)",
+        "services[orders].monitoring.selectorLabels[release]: \"a b\" is not a label value (up to 63 letters, digits, '-', '_' or '.', "
+            + "starting and ending with a letter or digit) (shorten or simplify the value)");
+  }
+
+  @Test
+  void validate_reportsPatchTargets_thatAreNotGenerated() {
+    assertThat(violations(kit(s -> s.database(db -> db.storage("1Gi"))
+        .patch(Patch.set(Patch.Target.POOLER, "/spec/instances", 3))
+        .patch(Patch.set(Patch.Target.SCHEDULED_BACKUP, "/spec/suspend", true))
+        .patch(Patch.set(Patch.Target.APP_DEPLOYMENT, "/spec/replicas", 3))))).containsExactly(
+        "services[orders].patches[0].target: POOLER is not generated for a service without a pooler (remove the patch, or give the service a pooler)",
+        "services[orders].patches[1].target: SCHEDULED_BACKUP is not generated for a service without a backup schedule "
+            + "(remove the patch, or give the service a backup schedule)",
+        "services[orders].patches[2].target: APP_DEPLOYMENT is not generated for a service without a generated app "
+            + "(remove the patch, or give the service a generated app)");
+  }
+
+  @Test
+  void plan_warns_whenBackupsUseTheDeprecatedInTreeStore(@TempDir Path repo) {
+    Kit kit = kit(s -> s.database(db -> db.storage("1Gi").primaryUpdateMethod(Database.PrimaryUpdateMethod.RESTART)
+        .backups("s3://acme-backups/orders/", b -> b.credentials(S3Credentials.inheritFromIamRole()).legacyInTree())));
+
+    assertThat(Generator.forRepository(repo).plan(kit).warnings()).containsExactly(
+        "services[orders].database.backups: the in-tree barmanObjectStore is deprecated and CloudNativePG 1.31 removes it; "
+            + "drop legacyInTree() to use the Barman Cloud plugin");
+  }
+
+  @Test
+  void monitoringDefaults_areValid() {
+    assertThat(violations(kit(s -> s.database(db -> db.storage("1Gi")).monitoring(Monitoring.defaults())))).isEmpty();
+  }
+}
