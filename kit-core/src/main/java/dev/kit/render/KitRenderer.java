@@ -26,6 +26,9 @@ import tools.jackson.databind.node.ObjectNode;
  * services/&lt;svc&gt;/manifests/database/cluster.yaml
  * services/&lt;svc&gt;/manifests/migrations/configmap.yaml (configmap-2.yaml, ... when split)
  * services/&lt;svc&gt;/manifests/migrations/job.yaml
+ * services/&lt;svc&gt;/manifests/database/objectstore.yaml, scheduledbackup.yaml, pooler-rw.yaml, pooler-ro.yaml
+ * services/&lt;svc&gt;/manifests/monitoring/podmonitor.yaml, prometheusrule.yaml
+ * services/&lt;svc&gt;/manifests/app/deployment.yaml, service.yaml
  * </pre>
  */
 public final class KitRenderer {
@@ -82,6 +85,12 @@ public final class KitRenderer {
       objects.add(plan, base + "manifests/app/deployment.yaml", Patch.Target.APP_DEPLOYMENT, AppRenderer.deployment(kit, service));
       objects.add(plan, base + "manifests/app/service.yaml", Patch.Target.APP_SERVICE, AppRenderer.service(kit, service));
     }
+    service.monitoring().ifPresent(monitoring -> {
+      objects.add(plan, base + "manifests/monitoring/podmonitor.yaml", Patch.Target.POD_MONITOR,
+          MonitoringRenderer.podMonitor(kit, service));
+      objects.add(plan, base + "manifests/monitoring/prometheusrule.yaml", Patch.Target.PROMETHEUS_RULE,
+          MonitoringRenderer.prometheusRule(kit, service));
+    });
     if (service.migrations().isEmpty()) {
       return;
     }

@@ -215,8 +215,13 @@ public final class KitValidator {
     positive(path + ".lastBackupMaxAge", m.lastBackupMaxAge(), "26h");
     if (m.alertFor().isNegative()) {
       add(path + ".alertFor", m.alertFor() + " is negative", "use Duration.ZERO to alert at once, or a duration such as 5 minutes");
+    } else if (m.alertFor().getNano() != 0) {
+      add(path + ".alertFor", m.alertFor() + " is not a whole number of seconds", "use a duration such as 5 minutes");
     }
     m.selectorLabels().forEach((key, value) -> {
+      if (RESERVED_LABELS.contains(key)) {
+        add(path + ".selectorLabels[" + key + "]", "is a label kit sets itself", "select on a label of your own, such as \"release\"");
+      }
       KubernetesNames.labelKey(key).ifPresent(p -> add(path + ".selectorLabels[" + key + "]", "key " + quote(key) + " " + p, "use the label your Prometheus selects on, such as \"release\""));
       KubernetesNames.labelValue(value).ifPresent(p -> add(path + ".selectorLabels[" + key + "]", quote(value) + " " + p, "shorten or simplify the value"));
     });

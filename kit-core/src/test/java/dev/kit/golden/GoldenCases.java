@@ -13,6 +13,7 @@ import dev.kit.model.Restore;
 import dev.kit.model.S3Credentials;
 import dev.kit.model.SslMode;
 import dev.kit.model.TxMode;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,8 @@ final class GoldenCases {
       Map.entry("backups-plugin", GoldenCases::backupsPlugin),
       Map.entry("backups-legacy", GoldenCases::backupsLegacy),
       Map.entry("restore", GoldenCases::restore),
-      Map.entry("pooler-and-app", GoldenCases::poolerAndApp));
+      Map.entry("pooler-and-app", GoldenCases::poolerAndApp),
+      Map.entry("monitoring", GoldenCases::monitoring));
 
   private GoldenCases() {}
 
@@ -181,6 +183,21 @@ final class GoldenCases {
         .service("catalog", s -> s.withoutMigrations()
             .database(db -> db.storage("1Gi"))
             .app("ghcr.io/acme/catalog:2.0.0", a -> a.port(9000).replicas(1)))
+        .build();
+  }
+
+  /** PodMonitor and alert rules with custom thresholds, for a replicated cluster with plugin backups. */
+  static Kit monitoring() {
+    return shop()
+        .service("orders", s -> s.withoutMigrations()
+            .database(db -> db.instances(3).storage("20Gi").backups("s3://acme-backups/orders/", b -> b
+                .credentials(S3Credentials.inheritFromIamRole()).schedule("0 0 2 * * *")))
+            .monitoring(m -> m
+                .replicationLagThreshold(Duration.ofSeconds(10))
+                .archiveFailureWindow(Duration.ofMinutes(10))
+                .lastBackupMaxAge(Duration.ofHours(30))
+                .alertFor(Duration.ofMinutes(2))
+                .selectorLabel("release", "kube-prometheus-stack")))
         .build();
   }
 }

@@ -1,0 +1,172 @@
+package dev.kit.render;
+
+import dev.kit.model.App;
+import dev.kit.model.Backups;
+import dev.kit.model.Database;
+import dev.kit.model.Kit;
+import dev.kit.model.Migrations;
+import dev.kit.model.Monitoring;
+import dev.kit.model.Pooler;
+import dev.kit.model.PostgresImages;
+import dev.kit.model.Restore;
+import dev.kit.model.S3Credentials;
+import dev.kit.model.Service;
+import dev.kit.plan.GeneratedHeader;
+import dev.kit.templates.TextTemplates;
+import dev.kit.validate.KitValidator;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Renders {@code services/<service>/RUNBOOK.md}: the on-call guide for one service, filled with its real
+ * names (cluster, Secrets, Job, Poolers, ObjectStore, Application) and with a section only for each feature
+ * the service uses. The template sees plain strings, numbers and booleans; an absent optional is an absent key.
+ */
+final class RunbookRenderer {
+
+  /** Argo CD's default control-plane namespace, where an Application is addressed by its bare name. */
+  private static final String ARGO_CD_DEFAULT_NAMESPACE = "argocd";
+
+  private RunbookRenderer() {}
+
+  static String render(String source, Kit kit, Service service) {
+    Map<String, Object> model = new HashMap<>();
+    Database db = service.database();
+    String cluster = service.clusterName();
+    model.put("service", service.name());
+    model.put("namespace", service.namespace());
+    model.put("clusterName", cluster);
+    argoCd(model, kit, service);
+    database(model, db);
+    model.put("migrations", service.migrations().isPresent());
+    service.migrations().ifPresent(m -> migrations(model, service, m));
+    model.put("pooler", db.pooler().isPresent());
+    db.pooler().ifPresent(p -> pooler(model, service, p));
+    model.put("backups", db.backups().isPresent());
+    db.backups().ifPresent(b -> backups(model, service, b));
+    db.restore().ifPresent(r -> restore(model, r));
+    model.put("monitoring", service.monitoring().isPresent());
+    service.monitoring().ifPresent(m -> monitoring(model, m));
+    model.put("app", service.app().isPresent());
+    service.app().ifPresent(a -> app(model, a));
+    return GeneratedHeader.markdownLine(source) + TextTemplates.render("runbook.md.ftl", model);
+  }
+
+  private static void argoCd(Map<String, Object> model, Kit kit, Service service) {
+    String namespace = kit.repository().argoCd().namespace();
+    model.put("argoNamespace", namespace);
+    model.put("argoProject", kit.repository().argoCd().project());
+    // The CLI addresses an Application outside the control-plane namespace as <namespace>/<name>.
+    model.put("argoApp", ARGO_CD_DEFAULT_NAMESPACE.equals(namespace) ? service.name() : namespace + "/" + service.name());
+  }
+
+  private static void database(Map<String, Object> model, Database db) {
+    model.put("instances", db.instances());
+    model.put("postgresMajor", db.postgresMajor());
+    // Same choice as the Cluster renderer; absent only for an unknown major, which validation reports.
+    db.imageName().or(() -> PostgresImages.forMajor(db.postgresMajor())).ifPresent(i -> model.put("image", i));
+    model.put("storageSize", db.storage().size());
+    db.storage().storageClass().ifPresent(c -> model.put("storageClass", c));
+    db.walStorage().ifPresent(w -> {
+      model.put("walStorageSize", w.size());
+      w.storageClass().ifPresent(c -> model.put("walStorageClass", c));
+    });
+    // CNPG's initdb defaults when the description names no database: database "app" owned by "app".
+    model.put("databaseName", db.bootstrap().map(b -> b.database()).orElse("app"));
+    model.put("databaseOwner", db.bootstrap().map(b -> b.owner()).orElse("app"));
+    model.put("superuserAccess", db.superuserAccess());
+    model.put("supervised", db.primaryUpdateStrategy().equals(Optional.of(Database.PrimaryUpdateStrategy.SUPERVISED)));
+  }
+
+  private static void migrations(Map<String, Object> model, Service service, Migrations m) {
+    model.put("jobName", service.migrationJobName());
+    model.put("migrationsConfigMap", service.migrationsConfigMapName(1));
+    // The normalized folder, as the file plan writes it; the raw value only if validation would reject it.
+    model.put("migrationsDir", KitValidator.safeMigrationsPath(service)
+        .map(p -> p.toString().replace('\\', '/')).orElse(m.directory()));
+    model.put("revisionsSchema", m.revisionsSchema());
+    model.put("sslMode", m.sslMode().value());
+    model.put("backoffLimit", m.backoffLimit());
+    model.put("activeDeadlineSeconds", m.activeDeadlineSeconds());
+    // Atlas applies each file in its own transaction unless told otherwise.
+    model.put("txMode", m.txMode().map(t -> t.flag()).orElse("file"));
+    m.baseline().ifPresent(b -> model.put("baseline", b));
+  }
+
+  private static void pooler(Map<String, Object> model, Service service, Pooler p) {
+    model.put("poolerRw", service.poolerName("rw"));
+    if (p.readOnly()) {
+      model.put("poolerRo", service.poolerName("ro"));
+    }
+    model.put("poolerInstances", p.instances());
+    p.poolMode().ifPresent(mode -> model.put("poolMode", mode.value()));
+  }
+
+  private static void backups(Map<String, Object> model, Service service, Backups b) {
+    model.put("backupDestination", b.destinationPath());
+    model.put("legacyBackups", b.legacyInTree());
+    // The in-tree method has no ObjectStore: the store settings live in the Cluster itself.
+    if (!b.legacyInTree()) {
+      model.put("objectStoreName", service.objectStoreName());
+    }
+    model.put("backupCredentials", credentials(b.credentials()));
+    b.schedule().ifPresent(s -> model.put("backupSchedule", s));
+    b.retentionPolicy().ifPresent(r -> model.put("retentionPolicy", r));
+  }
+
+  /** Names where the S3 credentials come from, never their values. */
+  private static String credentials(S3Credentials credentials) {
+    if (credentials instanceof S3Credentials.Keys keys) {
+      String secret = keys.accessKeyId().name();
+      return secret.equals(keys.secretAccessKey().name())
+          ? "Secret `" + secret + "`"
+          : "Secrets `" + secret + "` and `" + keys.secretAccessKey().name() + "`";
+    }
+    return "the IAM role of the instance pods";
+  }
+
+  private static void restore(Map<String, Object> model, Restore restore) {
+    String from;
+    if (restore.source() instanceof Restore.ServiceBackups s) {
+      from = "service `" + s.service() + "`";
+    } else {
+      Restore.ObjectStoreBackups o = (Restore.ObjectStoreBackups) restore.source();
+      from = "ObjectStore `" + o.objectStore() + "` (server `" + o.serverName() + "`)";
+    }
+    model.put("restoredFrom", from);
+    // Instant.toString is ISO-8601 in UTC: the same text on every machine.
+    restore.pointInTime().ifPresent(t -> model.put("restorePointInTime", t.toString()));
+  }
+
+  private static void monitoring(Map<String, Object> model, Monitoring m) {
+    model.put("replicationLagThreshold", duration(m.replicationLagThreshold()));
+    model.put("archiveFailureWindow", duration(m.archiveFailureWindow()));
+    model.put("lastBackupMaxAge", duration(m.lastBackupMaxAge()));
+    model.put("alertFor", duration(m.alertFor()));
+  }
+
+  private static void app(Map<String, Object> model, App a) {
+    model.put("appImage", a.image());
+    model.put("appReplicas", a.replicas());
+    model.put("appPort", a.port());
+    model.put("appConnection", a.connection().name().toLowerCase(Locale.ROOT));
+  }
+
+  /** A duration in the largest whole unit, as Prometheus writes it: {@code 26h}, {@code 5m}, {@code 30s}. */
+  static String duration(Duration d) {
+    if (d.toMillis() % 1000 != 0) {
+      return d.toMillis() + "ms";
+    }
+    long seconds = d.getSeconds();
+    if (seconds != 0 && seconds % 3600 == 0) {
+      return seconds / 3600 + "h";
+    }
+    if (seconds != 0 && seconds % 60 == 0) {
+      return seconds / 60 + "m";
+    }
+    return seconds + "s";
+  }
+}

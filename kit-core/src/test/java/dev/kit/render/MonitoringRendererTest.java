@@ -1,0 +1,294 @@
+package dev.kit.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kit.model.Backups;
+import dev.kit.model.Database;
+import dev.kit.model.Kit;
+import dev.kit.model.Monitoring;
+import dev.kit.model.S3Credentials;
+import dev.kit.model.Service;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/** The PodMonitor and PrometheusRule, read back from the YAML kit writes. */
+class MonitoringRendererTest {
+
+  private static final YAMLMapper YAML = new YAMLMapper();
+  private static final String ORDERS_PODS = "pod=~\"orders-cluster-[0-9]+\"";
+
+  @Test
+  void podMonitor_selectsTheClustersInstancePods_withKitAndSelectorLabels() {
+    Service service = service(db -> db.instances(3), Monitoring.builder().selectorLabel("release", "kube-prometheus-stack").build());
+
+    JsonNode monitor = yaml(MonitoringRenderer.podMonitor(kit(service), service));
+
+    assertThat(monitor.path("apiVersion").asString()).isEqualTo("monitoring.coreos.com/v1");
+    assertThat(monitor.path("kind").asString()).isEqualTo("PodMonitor");
+    assertThat(monitor.path("metadata").path("name").asString()).isEqualTo("orders-cluster");
+    assertThat(monitor.path("metadata").path("namespace").asString()).isEqualTo("shop-prod");
+    assertThat(labels(monitor)).containsExactlyEntriesOf(expectedLabels());
+    assertThat(monitor.path("metadata").has("annotations")).as("wave 0 by default, no annotations").isFalse();
+    assertThat(strings(monitor.path("spec").path("selector").path("matchLabels")))
+        .containsExactlyEntriesOf(new TreeMap<>(Map.of("cnpg.io/cluster", "orders-cluster", "cnpg.io/podRole", "instance")));
+    JsonNode endpoints = monitor.path("spec").path("podMetricsEndpoints");
+    assertThat(endpoints.size()).isEqualTo(1);
+    assertThat(strings(endpoints.get(0))).containsExactlyEntriesOf(Map.of("port", "metrics"));
+  }
+
+  @Test
+  void podMonitor_usesTheClusterNameSetOnTheDatabase() {
+    Service service = service(db -> db.clusterName("pg-main"), Monitoring.defaults());
+
+    JsonNode monitor = yaml(MonitoringRenderer.podMonitor(kit(service), service));
+
+    assertThat(monitor.path("metadata").path("name").asString()).isEqualTo("pg-main");
+    assertThat(monitor.path("spec").path("selector").path("matchLabels").path("cnpg.io/cluster").asString()).isEqualTo("pg-main");
+  }
+
+  @Test
+  void prometheusRule_isNamedAfterTheCluster_withOneGroupAndTheSameLabels() {
+    Service service = service(db -> db.instances(3), Monitoring.builder().selectorLabel("release", "kube-prometheus-stack").build());
+
+    JsonNode rule = yaml(MonitoringRenderer.prometheusRule(kit(service), service));
+
+    assertThat(rule.path("apiVersion").asString()).isEqualTo("monitoring.coreos.com/v1");
+    assertThat(rule.path("kind").asString()).isEqualTo("PrometheusRule");
+    assertThat(rule.path("metadata").path("name").asString()).isEqualTo("orders-cluster-alerts");
+    assertThat(rule.path("metadata").path("namespace").asString()).isEqualTo("shop-prod");
+    assertThat(labels(rule)).containsExactlyEntriesOf(expectedLabels());
+    JsonNode groups = rule.path("spec").path("groups");
+    assertThat(groups.size()).isEqualTo(1);
+    assertThat(groups.get(0).path("name").asString()).isEqualTo("orders-cluster");
+  }
+
+  @Test
+  void prometheusRule_everyAlertIsLimitedToTheClustersPods_andNamesServiceNamespaceAndCluster() {
+    Service service = service(db -> db.instances(3).backups(plugin()), Monitoring.defaults());
+
+    List<JsonNode> rules = rules(service);
+
+    assertThat(alertNames(rules))
+        .containsExactly("CnpgReplicationLagHigh", "CnpgStreamingReplicasMissing", "CnpgWalArchivingFailing", "CnpgBackupTooOld");
+    for (JsonNode rule : rules) {
+      String expr = rule.path("expr").asString();
+      assertThat(expr).as(rule.path("alert").asString()).contains("namespace=\"shop-prod\"").contains(ORDERS_PODS);
+      // every metric selector carries both matchers, not only the first one
+      assertThat(count(expr, "{")).isEqualTo(count(expr, "namespace=\"shop-prod\", " + ORDERS_PODS + "}"));
+      assertThat(rule.path("labels").path("severity").asString()).isIn("warning", "critical");
+      assertThat(rule.path("labels").path("namespace").asString()).isEqualTo("shop-prod");
+      assertThat(rule.path("annotations").path("summary").asString()).contains("orders").contains("orders-cluster");
+      assertThat(rule.path("annotations").path("description").asString())
+          .contains("Service orders", "namespace shop-prod", "CNPG cluster orders-cluster", "services/orders/RUNBOOK.md");
+      assertThat(rule.path("annotations").has("runbook_url")).isFalse();
+    }
+  }
+
+  @Test
+  void replicationLag_comparesCnpgsLagInSecondsWithTheThreshold() {
+    Service service = service(db -> db.instances(3), Monitoring.builder().replicationLagThreshold(Duration.ofSeconds(45)).build());
+
+    JsonNode lag = alert(rules(service), "CnpgReplicationLagHigh");
+
+    assertThat(lag.path("expr").asString()).contains("cnpg_pg_replication_lag{").endsWith("> 45");
+    assertThat(lag.path("labels").path("severity").asString()).isEqualTo("warning");
+    assertThat(lag.path("annotations").path("summary").asString()).contains("45s");
+  }
+
+  @Test
+  void streamingReplicas_expectsInstancesMinusOne_onThePrimary_whenThreeInstances() {
+    Service service = service(db -> db.instances(3), Monitoring.defaults());
+
+    String expr = alert(rules(service), "CnpgStreamingReplicasMissing").path("expr").asString();
+
+    assertThat(expr).contains("cnpg_pg_replication_streaming_replicas{", "cnpg_pg_replication_in_recovery{", "== 0")
+        .endsWith(") < 2");
+  }
+
+  @Test
+  void streamingReplicas_isAbsent_whenOneInstance() {
+    Service service = service(db -> db.instances(1), Monitoring.defaults());
+
+    assertThat(alertNames(rules(service))).containsExactly("CnpgReplicationLagHigh", "CnpgWalArchivingFailing");
+  }
+
+  @Test
+  void walArchiving_looksForFailuresWithinTheWindow_thatNoSuccessCleared() {
+    Service service = service(db -> db.instances(3), Monitoring.builder().archiveFailureWindow(Duration.ofSeconds(30)).build());
+
+    JsonNode wal = alert(rules(service), "CnpgWalArchivingFailing");
+
+    assertThat(wal.path("expr").asString())
+        .contains("increase(cnpg_pg_stat_archiver_failed_count{namespace=\"shop-prod\", " + ORDERS_PODS + "}[30s]) > 0")
+        .contains("cnpg_pg_stat_archiver_last_failed_time{", "> cnpg_pg_stat_archiver_last_archived_time{");
+    assertThat(wal.path("labels").path("severity").asString()).isEqualTo("critical");
+    assertThat(wal.path("annotations").path("description").asString()).contains("within the last 30s");
+  }
+
+  @Test
+  void backupAge_isAbsent_withoutBackups() {
+    Service service = service(db -> db.instances(3), Monitoring.defaults());
+
+    assertThat(alertNames(rules(service))).doesNotContain("CnpgBackupTooOld");
+  }
+
+  @Test
+  void backupAge_readsThePluginsMetric_withPluginBackups() {
+    Service service = service(db -> db.instances(2).backups(plugin()), Monitoring.defaults());
+
+    JsonNode backup = alert(rules(service), "CnpgBackupTooOld");
+
+    assertThat(backup.path("expr").asString())
+        .startsWith("time() - max(barman_cloud_cloudnative_pg_io_last_available_backup_timestamp{")
+        .endsWith("> 93600")
+        .doesNotContain("cnpg_collector");
+    assertThat(backup.path("annotations").path("summary").asString()).contains("26h");
+  }
+
+  @Test
+  void backupAge_readsCnpgsCollectorMetric_whenLegacyInTree() {
+    Service service = service(db -> db.instances(2).backups("s3://acme-backups/orders/",
+        b -> b.credentials(S3Credentials.inheritFromIamRole()).legacyInTree()), Monitoring.defaults());
+
+    String expr = alert(rules(service), "CnpgBackupTooOld").path("expr").asString();
+
+    assertThat(expr).startsWith("time() - max(cnpg_collector_last_available_backup_timestamp{").doesNotContain("barman_cloud");
+  }
+
+  @Test
+  void durations_areWrittenAsPrometheusDurations() {
+    Monitoring monitoring = Monitoring.builder()
+        .archiveFailureWindow(Duration.ofSeconds(30))
+        .lastBackupMaxAge(Duration.ofHours(26))
+        .alertFor(Duration.ofMinutes(90))
+        .build();
+    Service custom = service(db -> db.instances(3).backups(plugin()), monitoring);
+    Service defaults = service(db -> db.instances(3).backups(plugin()), Monitoring.defaults());
+
+    assertThat(rules(custom)).allSatisfy(rule -> assertThat(rule.path("for").asString()).isEqualTo("1h30m"));
+    assertThat(rules(defaults)).allSatisfy(rule -> assertThat(rule.path("for").asString()).isEqualTo("5m"));
+    assertThat(alert(rules(custom), "CnpgWalArchivingFailing").path("expr").asString()).contains("[30s]");
+    assertThat(alert(rules(defaults), "CnpgWalArchivingFailing").path("expr").asString()).contains("[5m]");
+    assertThat(alert(rules(custom), "CnpgBackupTooOld").path("annotations").path("summary").asString()).contains("26h");
+    assertThat(alert(rules(defaults), "CnpgReplicationLagHigh").path("annotations").path("summary").asString()).contains("30s");
+  }
+
+  @Test
+  void expressions_arePlausiblePromQL() {
+    Service service = service(db -> db.instances(3).backups(plugin()), Monitoring.defaults());
+
+    for (JsonNode rule : rules(service)) {
+      String expr = rule.path("expr").asString();
+      assertThat(expr).as(rule.path("alert").asString())
+          .doesNotContain("null", "Optional", "PT")
+          .doesNotEndWith("\n");
+      assertBalanced(expr);
+      assertThat(count(expr, "\"") % 2).as("quotes in %s", expr).isZero();
+    }
+  }
+
+  @Test
+  void render_isByteForByteStable() {
+    Service service = service(db -> db.instances(3).backups(plugin()),
+        Monitoring.builder().selectorLabel("team", "checkout").selectorLabel("release", "prom").build());
+    Kit kit = kit(service);
+
+    assertThat(file(MonitoringRenderer.prometheusRule(kit, service))).isEqualTo(file(MonitoringRenderer.prometheusRule(kit, service)));
+    assertThat(file(MonitoringRenderer.podMonitor(kit, service))).isEqualTo(file(MonitoringRenderer.podMonitor(kit, service)));
+  }
+
+  private static Service service(UnaryOperator<Database.Builder> database, Monitoring monitoring) {
+    return Service.builder("orders")
+        .namespace("shop-prod")
+        .database(db -> database.apply(db.storage("1Gi")))
+        .monitoring(monitoring)
+        .build();
+  }
+
+  private static Kit kit(Service service) {
+    return Kit.builder().repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git")).service(service).build();
+  }
+
+  private static Backups plugin() {
+    return Backups.builder("s3://acme-backups/orders/").credentials(S3Credentials.inheritFromIamRole()).build();
+  }
+
+  private static Map<String, String> expectedLabels() {
+    Map<String, String> labels = new TreeMap<>();
+    labels.put("app.kubernetes.io/component", "monitoring");
+    labels.put("app.kubernetes.io/managed-by", "kit");
+    labels.put("app.kubernetes.io/name", "orders");
+    labels.put("app.kubernetes.io/part-of", "shop");
+    labels.put("release", "kube-prometheus-stack");
+    return labels;
+  }
+
+  private static byte[] file(Object object) {
+    return ManifestYaml.file("test", ManifestYaml.tree(object));
+  }
+
+  private static JsonNode yaml(Object object) {
+    return YAML.readTree(file(object));
+  }
+
+  private static List<JsonNode> rules(Service service) {
+    JsonNode rule = yaml(MonitoringRenderer.prometheusRule(kit(service), service));
+    List<JsonNode> rules = new ArrayList<>();
+    rule.path("spec").path("groups").get(0).path("rules").forEach(rules::add);
+    return rules;
+  }
+
+  private static List<String> alertNames(List<JsonNode> rules) {
+    return rules.stream().map(r -> r.path("alert").asString()).toList();
+  }
+
+  private static JsonNode alert(List<JsonNode> rules, String name) {
+    return rules.stream().filter(r -> r.path("alert").asString().equals(name)).findFirst()
+        .orElseThrow(() -> new AssertionError("no alert " + name + " in " + alertNames(rules)));
+  }
+
+  private static Map<String, String> labels(JsonNode object) {
+    return strings(object.path("metadata").path("labels"));
+  }
+
+  private static Map<String, String> strings(JsonNode object) {
+    Map<String, String> map = new TreeMap<>();
+    object.properties().forEach(e -> map.put(e.getKey(), e.getValue().asString()));
+    return map;
+  }
+
+  private static int count(String text, String part) {
+    int count = 0;
+    for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+      count++;
+    }
+    return count;
+  }
+
+  /** Brackets of every kind close in order; brackets inside string literals (the pod regex) are skipped. */
+  private static void assertBalanced(String expr) {
+    StringBuilder open = new StringBuilder();
+    boolean quoted = false;
+    for (char c : expr.toCharArray()) {
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (!quoted && "({[".indexOf(c) >= 0) {
+        open.append(c);
+      } else if (!quoted && ")}]".indexOf(c) >= 0) {
+        assertThat(open.length()).as("closing %s without opening in %s", c, expr).isPositive();
+        char last = open.charAt(open.length() - 1);
+        assertThat("({[".indexOf(last)).as("%s closes %s in %s", c, last, expr).isEqualTo(")}]".indexOf(c));
+        open.setLength(open.length() - 1);
+      }
+    }
+    assertThat(open.toString()).as("unclosed in %s", expr).isEmpty();
+    assertThat(quoted).as("unterminated string in %s", expr).isFalse();
+  }
+}
