@@ -33,7 +33,7 @@ class DeterminismTest {
     }
     Generator generator = Generator.forRepository(repo).source("DeterminismTest");
     WriteReport first = generator.generate(kit());
-    assertThat(first.created()).hasSize(12);
+    assertThat(first.created()).hasSize(14);
 
     Locale locale = Locale.getDefault();
     TimeZone zone = TimeZone.getDefault();
@@ -43,7 +43,7 @@ class DeterminismTest {
       WriteReport second = generator.generate(kit());
 
       assertThat(second.changedCount()).isZero();
-      assertThat(second.unchanged()).hasSize(12);
+      assertThat(second.unchanged()).hasSize(14);
     } finally {
       Locale.setDefault(locale);
       TimeZone.setDefault(zone);

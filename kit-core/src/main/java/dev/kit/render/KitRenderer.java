@@ -21,6 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Turns a validated {@link Kit} into a {@link FilePlan}, per the layout in DESIGN.md:
  * <pre>
  * services/&lt;svc&gt;/application.yaml
+ * services/&lt;svc&gt;/RUNBOOK.md
  * services/&lt;svc&gt;/atlas.hcl
  * services/&lt;svc&gt;/&lt;migrations&gt;/atlas.sum
  * services/&lt;svc&gt;/manifests/database/cluster.yaml
@@ -85,6 +86,7 @@ public final class KitRenderer {
       objects.add(plan, base + "manifests/app/deployment.yaml", Patch.Target.APP_DEPLOYMENT, AppRenderer.deployment(kit, service));
       objects.add(plan, base + "manifests/app/service.yaml", Patch.Target.APP_SERVICE, AppRenderer.service(kit, service));
     }
+    plan.add(base + "RUNBOOK.md", RunbookRenderer.render(source, kit, service).getBytes(StandardCharsets.UTF_8));
     service.monitoring().ifPresent(monitoring -> {
       objects.add(plan, base + "manifests/monitoring/podmonitor.yaml", Patch.Target.POD_MONITOR,
           MonitoringRenderer.podMonitor(kit, service));

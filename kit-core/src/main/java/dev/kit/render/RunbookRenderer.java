@@ -49,9 +49,9 @@ final class RunbookRenderer {
     db.backups().ifPresent(b -> backups(model, service, b));
     db.restore().ifPresent(r -> restore(model, r));
     model.put("monitoring", service.monitoring().isPresent());
-    service.monitoring().ifPresent(m -> monitoring(model, m));
+    service.monitoring().ifPresent(m -> monitoring(model, service, m));
     model.put("app", service.app().isPresent());
-    service.app().ifPresent(a -> app(model, a));
+    service.app().ifPresent(a -> app(model, service, a));
     return GeneratedHeader.markdownLine(source) + TextTemplates.render("runbook.md.ftl", model);
   }
 
@@ -113,7 +113,11 @@ final class RunbookRenderer {
       model.put("objectStoreName", service.objectStoreName());
     }
     model.put("backupCredentials", credentials(b.credentials()));
-    b.schedule().ifPresent(s -> model.put("backupSchedule", s));
+    b.schedule().ifPresent(s -> {
+      model.put("backupSchedule", s);
+      // As BackupsRenderer names the ScheduledBackup.
+      model.put("scheduledBackupName", service.clusterName() + "-backup");
+    });
     b.retentionPolicy().ifPresent(r -> model.put("retentionPolicy", r));
   }
 
@@ -141,32 +145,45 @@ final class RunbookRenderer {
     restore.pointInTime().ifPresent(t -> model.put("restorePointInTime", t.toString()));
   }
 
-  private static void monitoring(Map<String, Object> model, Monitoring m) {
+  private static void monitoring(Map<String, Object> model, Service service, Monitoring m) {
+    // As MonitoringRenderer names them.
+    model.put("podMonitorName", service.clusterName());
+    model.put("prometheusRuleName", service.clusterName() + "-alerts");
     model.put("replicationLagThreshold", duration(m.replicationLagThreshold()));
     model.put("archiveFailureWindow", duration(m.archiveFailureWindow()));
     model.put("lastBackupMaxAge", duration(m.lastBackupMaxAge()));
     model.put("alertFor", duration(m.alertFor()));
   }
 
-  private static void app(Map<String, Object> model, App a) {
+  private static void app(Map<String, Object> model, Service service, App a) {
+    // AppRenderer names the Deployment and its Service after the service.
+    model.put("appName", service.name());
     model.put("appImage", a.image());
     model.put("appReplicas", a.replicas());
     model.put("appPort", a.port());
     model.put("appConnection", a.connection().name().toLowerCase(Locale.ROOT));
   }
 
-  /** A duration in the largest whole unit, as Prometheus writes it: {@code 26h}, {@code 5m}, {@code 30s}. */
+  /**
+   * A duration as the alert rules write it, hours at most: {@code 30s}, {@code 5m}, {@code 1h30m}, {@code 26h},
+   * so a threshold in the runbook reads exactly like the alert that pages.
+   */
   static String duration(Duration d) {
-    if (d.toMillis() % 1000 != 0) {
-      return d.toMillis() + "ms";
+    long millis = d.toMillis();
+    if (millis == 0) {
+      return "0s";
     }
-    long seconds = d.getSeconds();
-    if (seconds != 0 && seconds % 3600 == 0) {
-      return seconds / 3600 + "h";
+    StringBuilder text = new StringBuilder();
+    appendUnit(text, millis / 3_600_000, "h");
+    appendUnit(text, millis / 60_000 % 60, "m");
+    appendUnit(text, millis / 1_000 % 60, "s");
+    appendUnit(text, millis % 1_000, "ms");
+    return text.toString();
+  }
+
+  private static void appendUnit(StringBuilder text, long amount, String unit) {
+    if (amount > 0) {
+      text.append(amount).append(unit);
     }
-    if (seconds != 0 && seconds % 60 == 0) {
-      return seconds / 60 + "m";
-    }
-    return seconds + "s";
   }
 }

@@ -120,10 +120,12 @@ class RunbookRendererTest {
 
     assertThat(runbook)
         .contains("## Migrations", "## Backups and restore", "## Alerts")
-        .contains("wave -3", "wave -1", "the ScheduledBackup", "the monitors")
+        .contains("wave -3", "wave -1", "ScheduledBackup `orders-cluster-backup`, PodMonitor `orders-cluster` and PrometheusRule")
+        .contains("PodMonitor `orders-cluster`, PrometheusRule `orders-cluster-alerts`")
+        .contains("Deployment and Service `orders`", "rollout status deployment/orders")
         .contains("**Replication lag** (a replica more than 45s behind for 5m)")
-        .contains("**Replica down**", "**WAL archiving failing** (a failure within 5m)",
-            "**Last backup too old** (newest base backup older than 26h)")
+        .contains("**Replica down** (fewer than 2 streaming replicas for 5m", "**WAL archiving failing** (a failure within 5m",
+            "**Last backup too old** (newest base backup older than 26h")
         .contains("Baseline `20250101120000`")
         .contains("--replica");
   }
@@ -182,10 +184,11 @@ class RunbookRendererTest {
   }
 
   @Test
-  void duration_usesTheLargestWholeUnit() {
+  void duration_isWrittenAsTheAlertRulesWriteIt() {
     assertThat(RunbookRenderer.duration(Duration.ofHours(26))).isEqualTo("26h");
-    assertThat(RunbookRenderer.duration(Duration.ofMinutes(90))).isEqualTo("90m");
+    assertThat(RunbookRenderer.duration(Duration.ofMinutes(90))).isEqualTo("1h30m");
     assertThat(RunbookRenderer.duration(Duration.ofSeconds(30))).isEqualTo("30s");
-    assertThat(RunbookRenderer.duration(Duration.ofMillis(1500))).isEqualTo("1500ms");
+    assertThat(RunbookRenderer.duration(Duration.ofMillis(1500))).isEqualTo("1s500ms");
+    assertThat(RunbookRenderer.duration(Duration.ZERO)).isEqualTo("0s");
   }
 }

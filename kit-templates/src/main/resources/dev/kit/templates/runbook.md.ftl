@@ -24,13 +24,13 @@ It uses `kubectl`, the [cnpg kubectl plugin](https://cloudnative-pg.io/documenta
 | backups | to `${backupDestination}` with <#if legacyBackups>the in-tree `barmanObjectStore` (deprecated in favour of the Barman Cloud plugin)<#else>the Barman Cloud plugin, ObjectStore `${objectStoreName}`</#if>; credentials: ${backupCredentials}<#if backupSchedule??>; base backup on cron `${backupSchedule}` (seconds first)</#if><#if retentionPolicy??>; kept ${retentionPolicy}</#if> |
 </#if>
 <#if monitoring>
-| monitoring | PodMonitor and PrometheusRule for `${clusterName}` (see Alerts) |
+| monitoring | PodMonitor `${podMonitorName}`, PrometheusRule `${prometheusRuleName}` (see Alerts) |
 </#if>
 <#if migrations>
 | migrations | Atlas Job `${jobName}`, SQL in `services/${service}/${migrationsDir}/` |
 </#if>
 <#if app>
-| app | image `${appImage}`, ${appReplicas} replica<#if appReplicas != 1>s</#if>, port ${appPort}; <#if appConnection == "pooler">libpq `PG*` variables, `PGHOST` the Pooler `${poolerRw}`, the rest from `${clusterName}-app`<#elseif appConnection == "parts">libpq `PG*` variables from `${clusterName}-app`, to `${clusterName}-rw`<#else>`DATABASE_URL` from `${clusterName}-app` key `uri`, to `${clusterName}-rw`</#if> |
+| app | Deployment and Service `${appName}`: image `${appImage}`, ${appReplicas} replica<#if appReplicas != 1>s</#if>, port ${appPort}; <#if appConnection == "pooler">libpq `PG*` variables, `PGHOST` the Pooler `${poolerRw}`, the rest from `${clusterName}-app`<#elseif appConnection == "parts">libpq `PG*` variables from `${clusterName}-app`, to `${clusterName}-rw`<#else>`DATABASE_URL` from `${clusterName}-app` key `uri`, to `${clusterName}-rw`</#if> |
 </#if>
 
 ## How it deploys
@@ -44,7 +44,7 @@ Argo CD applies one sync wave at a time and starts the next only when everything
 <#if migrations || pooler>
 - wave -1: <#if migrations>Job `${jobName}`, a Sync hook re-created on every sync, migrates the schema<#if pooler>; </#if></#if><#if pooler>the Pooler<#if poolerRo??>s</#if></#if>: all in place before the app;
 </#if>
-- wave 0: <#if app>the app, </#if>your manifests in `manifests/app/`<#if backupSchedule??>, the ScheduledBackup</#if><#if monitoring>, the monitors</#if>.
+- wave 0: <#if app>Deployment and Service `${appName}`, </#if>any manifests of yours in `manifests/app/`<#if backupSchedule??>, ScheduledBackup `${scheduledBackupName}`</#if><#if monitoring>, PodMonitor `${podMonitorName}` and PrometheusRule `${prometheusRuleName}`</#if>.
 
 A Cluster that does not become healthy stops the sync at wave -2<#if migrations>, a failed migration fails it at wave -1</#if>: the running app keeps its previous version.
 Argo CD self-heals: edits made with `kubectl` are reverted, so change the description and merge instead.
@@ -63,6 +63,9 @@ kubectl -n ${namespace} get pods -l cnpg.io/cluster=${clusterName}
 kubectl cnpg logs cluster ${clusterName} -n ${namespace} --tail 100
 <#if pooler>
 kubectl -n ${namespace} get deployments ${poolerRw}<#if poolerRo??> ${poolerRo}</#if>
+</#if>
+<#if app>
+kubectl -n ${namespace} rollout status deployment/${appName}
 </#if>
 ```
 
@@ -125,7 +128,7 @@ kubectl cnpg backup ${clusterName} -n ${namespace} --method plugin --plugin-name
 </#if>
 kubectl -n ${namespace} get backups.postgresql.cnpg.io                   # phase and error of each backup
 <#if backupSchedule??>
-kubectl -n ${namespace} get scheduledbackups.postgresql.cnpg.io          # time of the last scheduled backup
+kubectl -n ${namespace} get scheduledbackups.postgresql.cnpg.io ${scheduledBackupName}    # time of the last scheduled backup
 </#if>
 <#if legacyBackups>
 kubectl -n ${namespace} get clusters.postgresql.cnpg.io ${clusterName} -o jsonpath='{.status.firstRecoverabilityPoint} {.status.lastSuccessfulBackup}'
@@ -170,11 +173,11 @@ With one instance there is no replica to fail over to: while the primary pod is 
 
 <#if instances gt 1>
 - **Replication lag** (a replica more than ${replicationLagThreshold} behind for ${alertFor}): `kubectl cnpg status` shows the lag per replica; look for long transactions or a write burst on the primary, and disk or network pressure on the replica's node.
-- **Replica down** (an instance not ready or not streaming for ${alertFor}): `kubectl -n ${namespace} get pods -l cnpg.io/cluster=${clusterName}`, then `kubectl -n ${namespace} describe pod <instance>` for scheduling, volume and node problems.
+- **Replica down** (fewer than ${instances - 1} streaming replica<#if instances != 2>s</#if> for ${alertFor}, or no primary reporting metrics): `kubectl cnpg status` lists instances and streaming replicas; `kubectl -n ${namespace} describe pod <instance>` shows scheduling, volume and node problems.
 </#if>
 <#if backups>
-- **WAL archiving failing** (a failure within ${archiveFailureWindow}): `kubectl cnpg status` shows the last failed WAL; `kubectl -n ${namespace} logs <primary-instance> -c <#if legacyBackups>postgres<#else>plugin-barman-cloud</#if>` shows why (credentials, bucket, network). Unarchived WAL piles up on the primary's volume: fix it before the disk fills.
-- **Last backup too old** (newest base backup older than ${lastBackupMaxAge}): `kubectl -n ${namespace} get backups.postgresql.cnpg.io` for failed backups and their error, then take one on demand.
+- **WAL archiving failing** (a failure within ${archiveFailureWindow} and no success since): `kubectl cnpg status` shows the last failed WAL; `kubectl -n ${namespace} logs <primary-instance> -c <#if legacyBackups>postgres<#else>plugin-barman-cloud</#if>` shows why (credentials, bucket, network). Unarchived WAL piles up on the primary's volume: fix it before the disk fills.
+- **Last backup too old** (newest base backup older than ${lastBackupMaxAge}, or none completed yet): `kubectl -n ${namespace} get backups.postgresql.cnpg.io` for failed backups and their error, then take one on demand.
 </#if>
 <#if !(instances gt 1) && !backups>
 No alert applies yet: replication alerts need more than one instance, backup alerts need backups.

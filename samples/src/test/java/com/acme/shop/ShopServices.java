@@ -1,8 +1,13 @@
 package com.acme.shop;
 
 import dev.kit.KitDescription;
+import dev.kit.model.App;
+import dev.kit.model.Backups;
+import dev.kit.model.Compression;
 import dev.kit.model.Kit;
+import dev.kit.model.Pooler;
 import dev.kit.model.Resources;
+import dev.kit.model.S3Credentials;
 
 /**
  * The shop's services: what {@code mvn kit:generate} renders into {@code services/}. It lives in the test
@@ -27,7 +32,17 @@ public final class ShopServices implements KitDescription {
                 .parameter("max_connections", "200")
                 .parameter("shared_buffers", "256MB")
                 .bootstrap("orders", "orders")
-                .antiAffinity("topology.kubernetes.io/zone")))
+                .antiAffinity("topology.kubernetes.io/zone")
+                // Nightly base backups and continuous WAL archiving to S3, kept for 30 days.
+                .backups("s3://acme-shop-backups/orders/", backups -> backups
+                    .credentials(S3Credentials.fromSecret("orders-backup-s3", "ACCESS_KEY_ID", "ACCESS_SECRET_KEY"))
+                    .walCompression(Compression.GZIP)
+                    .dataCompression(Compression.GZIP)
+                    .retentionPolicy("30d")
+                    .schedule("0 0 2 * * *")
+                    .backupOwnerReference(Backups.BackupOwner.SELF))
+                .pooler(pooler -> pooler.instances(2).poolMode(Pooler.PoolMode.TRANSACTION)))
+            .monitoring(monitoring -> monitoring.selectorLabel("release", "kube-prometheus-stack")))
         // payments: smaller, on PostgreSQL 16, with WAL on its own volume.
         .service("payments", payments -> payments
             .namespace("payments")
@@ -39,7 +54,14 @@ public final class ShopServices implements KitDescription {
                 .walStorage("2Gi")
                 .resources(Resources.requests("250m", "512Mi").withLimits(null, "512Mi"))
                 .bootstrap("payments", "payments"))
-            .migrations(m -> m.activeDeadlineSeconds(600)))
+            .migrations(m -> m.activeDeadlineSeconds(600))
+            // kit generates this app's Deployment and Service; orders keeps its own in manifests/app/.
+            .app("ghcr.io/acme/payments:2.3.0", app -> app
+                .port(8080)
+                .replicas(2)
+                .readinessPath("/ready")
+                .livenessPath("/healthz")
+                .connection(App.Connection.URI)))
         .build();
   }
 }

@@ -25,7 +25,7 @@ class ShopServicesTest {
     assertThat(drift.stale()).isEmpty();
     assertThat(drift.extra()).isEmpty();
     assertThat(drift.conflicts()).isEmpty();
-    assertThat(drift.unchanged()).hasSize(12);
+    assertThat(drift.unchanged()).hasSize(21);
   }
 
   @ParameterizedTest
@@ -41,9 +41,14 @@ class ShopServicesTest {
         .toList();
 
     assertThat(order).containsExactly(
+        "-3 ObjectStore orders-cluster-backups",
         "-2 ConfigMap orders-migrations",
         "-2 Cluster orders-cluster",
         "-1 Job orders-migrate",
-        "0 Deployment orders");
+        "-1 Pooler orders-cluster-pooler-rw",
+        "0 Deployment orders",
+        "0 PodMonitor orders-cluster",
+        "0 PrometheusRule orders-cluster-alerts",
+        "0 ScheduledBackup orders-cluster-backup");
   }
 }
