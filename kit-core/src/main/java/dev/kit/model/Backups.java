@@ -30,6 +30,7 @@ import java.util.Optional;
  * @param backupOwnerReference which object owns the Backup objects the schedule creates
  * @param immediate whether the first backup runs as soon as the schedule is created
  * @param legacyInTree use the deprecated in-tree {@code spec.backup.barmanObjectStore} instead of the plugin
+ * @param objectStoreName the ObjectStore's name, or empty for {@code <cluster>-backups}
  */
 public record Backups(
     String destinationPath,
@@ -43,7 +44,8 @@ public record Backups(
     Optional<String> schedule,
     Optional<BackupOwner> backupOwnerReference,
     boolean immediate,
-    boolean legacyInTree) {
+    boolean legacyInTree,
+    Optional<String> objectStoreName) {
 
   /** Who owns the {@code Backup} objects a {@code ScheduledBackup} creates. */
   public enum BackupOwner {
@@ -73,6 +75,7 @@ public record Backups(
     Objects.requireNonNull(retentionPolicy, "retentionPolicy");
     Objects.requireNonNull(schedule, "schedule");
     Objects.requireNonNull(backupOwnerReference, "backupOwnerReference");
+    Objects.requireNonNull(objectStoreName, "objectStoreName");
   }
 
   public static Builder builder(String destinationPath) {
@@ -93,6 +96,7 @@ public record Backups(
     private BackupOwner backupOwnerReference;
     private boolean immediate;
     private boolean legacyInTree;
+    private String objectStoreName;
 
     private Builder(String destinationPath) {
       this.destinationPath = Objects.requireNonNull(destinationPath, "destinationPath");
@@ -158,6 +162,12 @@ public record Backups(
       return this;
     }
 
+    /** Names the ObjectStore (default {@code <cluster>-backups}), such as one that already exists. */
+    public Builder objectStoreName(String name) {
+      this.objectStoreName = Objects.requireNonNull(name, "objectStoreName");
+      return this;
+    }
+
     public Backups build() {
       if (credentials == null) {
         throw new IllegalStateException("Backups.builder(\"" + destinationPath
@@ -166,7 +176,7 @@ public record Backups(
       return new Backups(destinationPath, Optional.ofNullable(endpointUrl), Optional.ofNullable(endpointCa),
           Optional.ofNullable(region), credentials, Optional.ofNullable(walCompression), Optional.ofNullable(dataCompression),
           Optional.ofNullable(retentionPolicy), Optional.ofNullable(schedule), Optional.ofNullable(backupOwnerReference),
-          immediate, legacyInTree);
+          immediate, legacyInTree, Optional.ofNullable(objectStoreName));
     }
   }
 }

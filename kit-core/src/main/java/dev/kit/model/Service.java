@@ -60,9 +60,9 @@ public record Service(
     return database.clusterName().orElse(name + "-cluster");
   }
 
-  /** The Barman Cloud {@code ObjectStore}'s name, {@code <cluster>-backups}. */
+  /** The Barman Cloud {@code ObjectStore}'s name: the one set on the backups, or {@code <cluster>-backups}. */
   public String objectStoreName() {
-    return clusterName() + "-backups";
+    return database.backups().flatMap(Backups::objectStoreName).orElse(clusterName() + "-backups");
   }
 
   /** The name of the pooler of {@code type} ({@code rw} or {@code ro}): {@code <cluster>-pooler-<type>}. */

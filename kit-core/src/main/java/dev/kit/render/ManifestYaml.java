@@ -31,14 +31,32 @@ final class ManifestYaml {
    */
   private static final Pattern YAML11_TIMESTAMP = Pattern.compile("[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt\\s].*)?");
 
+  /** go-yaml v2 (Kubernetes, Argo CD) reads these as numbers once '_' is dropped: 1_000, 0x1F, 0o17, 0b101, .NaN. */
+  private static final Pattern YAML11_INT = Pattern.compile("[-+]?(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|[0-9]+)");
+  private static final Pattern YAML11_FLOAT =
+      Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)");
+
   private static final StringQuotingChecker QUOTING = new StringQuotingChecker.Default() {
     private static final long serialVersionUID = 1L;
 
     @Override
     public boolean needToQuoteValue(String value) {
-      return super.needToQuoteValue(value) || YAML11_TIMESTAMP.matcher(value).matches();
+      return super.needToQuoteValue(value) || YAML11_TIMESTAMP.matcher(value).matches() || yaml11Number(value);
+    }
+
+    @Override
+    public boolean needToQuoteName(String name) {
+      return super.needToQuoteName(name) || yaml11Number(name);
     }
   };
+
+  private static boolean yaml11Number(String text) {
+    if (text.isEmpty() || "0123456789+-.".indexOf(text.charAt(0)) < 0) {
+      return false; // go-yaml v2 tries numbers only for these first characters
+    }
+    String digits = text.replace("_", "");
+    return YAML11_INT.matcher(digits).matches() || YAML11_FLOAT.matcher(digits).matches();
+  }
 
   private static final YAMLMapper MAPPER = YAMLMapper.builder(YAMLFactory.builder().stringQuotingChecker(QUOTING).build())
       .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)

@@ -306,6 +306,8 @@ public final class KitValidator {
   }
 
   private void backups(String path, Backups b) {
+    b.objectStoreName().ifPresent(n -> KubernetesNames.dns1123Subdomain(n).ifPresent(p ->
+        add(path + ".objectStoreName", quote(n) + " " + p, "use a lower-case name such as \"orders-backups\"")));
     if (!S3_PATH.matcher(b.destinationPath()).matches()) {
       add(path + ".destinationPath", quote(b.destinationPath()) + " is not an S3 path", "use s3://<bucket>/<folder>/, such as \"s3://acme-backups/orders/\"");
     }
