@@ -107,6 +107,18 @@ public final class FilePlan {
       return put(path, content);
     }
 
+    /** Adds every file and warning of {@code part}, as planned there. */
+    public Builder include(FilePlan part) {
+      part.files.forEach((path, content) -> {
+        if (files.putIfAbsent(path, content) != null) {
+          throw new IllegalArgumentException(path + " is planned twice");
+        }
+      });
+      headerless.putAll(part.headerless);
+      warnings.addAll(part.warnings);
+      return this;
+    }
+
     private Builder put(String path, byte[] content) {
       if (!path.startsWith(SERVICES_ROOT + "/") || path.contains("\\") || path.contains("/../") || path.endsWith("/")) {
         throw new IllegalArgumentException("a planned path must be a file under " + SERVICES_ROOT + "/: " + path);

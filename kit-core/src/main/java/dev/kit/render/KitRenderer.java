@@ -34,12 +34,28 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class KitRenderer {
 
+  /** Below this many services, forking work to other threads costs more than it saves. */
+  private static final int PARALLEL_THRESHOLD = 8;
+
   private final String source;
+  private final boolean parallel;
 
   /** @param source what the header names as the origin, such as the description's class name */
   public KitRenderer(String source) {
-    this.source = source;
+    this(source, true);
   }
+
+  /**
+   * @param source what the header names as the origin
+   * @param parallel whether services may render on several threads; the output is the same bytes either way
+   */
+  public KitRenderer(String source, boolean parallel) {
+    this.source = source;
+    this.parallel = parallel;
+  }
+
+  /** One service's files and problems, rendered independently of the others. */
+  private record ServiceOutput(FilePlan files, List<Violation> failures) {}
 
   /**
    * Renders every service.
@@ -48,10 +64,21 @@ public final class KitRenderer {
    * @throws KitValidationException when a patch cannot be applied to the object it targets
    */
   public FilePlan render(Kit kit, Map<String, MigrationDirectory> migrations) {
+    var services = parallel && kit.services().size() >= PARALLEL_THRESHOLD
+        ? kit.services().parallelStream()
+        : kit.services().stream();
+    // toList keeps description order, so merging is deterministic whichever thread rendered what.
+    List<ServiceOutput> outputs = services.map(service -> {
+      FilePlan.Builder files = FilePlan.builder();
+      List<Violation> failures = new ArrayList<>();
+      renderService(kit, service, migrations.get(service.name()), files, failures);
+      return new ServiceOutput(files.build(), failures);
+    }).toList();
     FilePlan.Builder plan = FilePlan.builder();
     List<Violation> patchFailures = new ArrayList<>();
-    for (Service service : kit.services()) {
-      renderService(kit, service, migrations.get(service.name()), plan, patchFailures);
+    for (ServiceOutput output : outputs) {
+      plan.include(output.files());
+      patchFailures.addAll(output.failures());
     }
     if (!patchFailures.isEmpty()) {
       throw new KitValidationException(patchFailures);
