@@ -62,11 +62,12 @@ public final class Generator {
    */
   public FilePlan plan(Kit kit) {
     Map<String, MigrationDirectory> migrations = new HashMap<>();
-    List<Violation> violations = KitValidator.validate(kit, service -> read(service, migrations));
+    Map<String, String> schemas = new HashMap<>();
+    List<Violation> violations = KitValidator.validate(kit, service -> read(service, migrations), service -> readSchema(service, schemas));
     if (!violations.isEmpty()) {
       throw new KitValidationException(violations);
     }
-    return new KitRenderer(source).render(kit, migrations);
+    return new KitRenderer(source).render(kit, migrations, schemas);
   }
 
   /**
@@ -123,6 +124,20 @@ public final class Generator {
       });
     }
     return MigrationHistoryGuard.check(root, directories, base);
+  }
+
+  private Optional<byte[]> readSchema(Service service, Map<String, String> cache) {
+    Path file = root.resolve(FilePlan.SERVICES_ROOT).resolve(service.name()).resolve(KitValidator.safeSchemaPath(service).orElseThrow());
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      byte[] content = Files.readAllBytes(file);
+      cache.put(service.name(), new String(content, java.nio.charset.StandardCharsets.UTF_8));
+      return Optional.of(content);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot read " + file, e);
+    }
   }
 
   private Optional<MigrationDirectory> read(Service service, Map<String, MigrationDirectory> cache) {

@@ -19,6 +19,21 @@ public record MigrationDirectory(List<MigrationFile> files) {
   /** The integrity file Atlas keeps beside the migrations. */
   public static final String SUM_FILE = "atlas.sum";
 
+  /**
+   * Keys plus values per migrations ConfigMap. The API server rejects a ConfigMap whose keys and values exceed
+   * 1 MiB ({@code MaxConfigMapSize}); 900 KiB leaves room for metadata within etcd's request limit.
+   */
+  public static final int CONFIGMAP_BUDGET_BYTES = 900 * 1024;
+
+  /** What the files and {@code atlas.sum} count against a ConfigMap's size limit: names plus raw bytes. */
+  public long configMapBytes() {
+    long total = SUM_FILE.length() + sum().toBytes().length;
+    for (MigrationFile file : files) {
+      total += file.name().length() + file.size();
+    }
+    return total;
+  }
+
   public MigrationDirectory {
     List<MigrationFile> sorted = new ArrayList<>(files);
     sorted.sort((a, b) -> MigrationFile.compareNames(a.name(), b.name()));

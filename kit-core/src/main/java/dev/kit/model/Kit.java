@@ -3,6 +3,7 @@ package dev.kit.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -22,12 +23,14 @@ import java.util.function.UnaryOperator;
  *
  * @param repository the Git repository and Argo CD settings shared by all services
  * @param services the services, in the order they were added
+ * @param platform the operators and the AppProject to render under {@code platform/}, or empty for none
  */
-public record Kit(Repository repository, List<Service> services) {
+public record Kit(Repository repository, List<Service> services, Optional<Platform> platform) {
 
   public Kit {
     Objects.requireNonNull(repository, "repository");
     services = List.copyOf(services);
+    Objects.requireNonNull(platform, "platform");
   }
 
   public static Builder builder() {
@@ -38,8 +41,14 @@ public record Kit(Repository repository, List<Service> services) {
   public static final class Builder {
     private Repository repository;
     private final List<Service> services = new ArrayList<>();
+    private Platform platform;
 
     private Builder() {}
+
+    public Builder platform(Platform platform) {
+      this.platform = Objects.requireNonNull(platform, "platform");
+      return this;
+    }
 
     public Builder repository(Repository repository) {
       this.repository = Objects.requireNonNull(repository, "repository");
@@ -65,7 +74,7 @@ public record Kit(Repository repository, List<Service> services) {
       if (repository == null) {
         throw new IllegalStateException("Kit.builder(): call repository(...) before build()");
       }
-      return new Kit(repository, services);
+      return new Kit(repository, services, Optional.ofNullable(platform));
     }
   }
 }

@@ -23,10 +23,12 @@ import java.util.Optional;
  * @param revisionsSchema the schema of Atlas's revisions table
  * @param baseline the version to baseline an existing database at, or empty
  * @param txMode how Atlas wraps files in transactions, or empty for Atlas's default ({@code file})
- * @param sslMode the {@code sslmode} of the connection; {@code verify-*} modes check the cluster CA
+ * @param sslMode the {@code sslmode} of the connection; {@code verify-*} modes check the cluster CA (default
+ *     {@code verify-full}, or {@code require} with the operator engine)
  * @param backoffLimit how often the Job retries a failed run
  * @param activeDeadlineSeconds how long a run may take before Kubernetes stops it
  * @param resources the Atlas container's requests and limits
+ * @param engine what applies the migrations: a Job (default) or the Atlas Kubernetes operator
  */
 public record Migrations(
     String directory,
@@ -37,7 +39,20 @@ public record Migrations(
     SslMode sslMode,
     int backoffLimit,
     int activeDeadlineSeconds,
-    Resources resources) {
+    Resources resources,
+    Engine engine) {
+
+  /** What applies the migrations in the cluster. */
+  public enum Engine {
+    /** A Job running {@code atlas migrate apply} as an Argo CD Sync hook. */
+    JOB,
+    /**
+     * An {@code AtlasMigration} for the Atlas operator (which must be installed), on the CNPG credentials.
+     * The operator reads one ConfigMap and cannot mount the cluster CA, so the connection defaults to
+     * {@code sslmode=require}.
+     */
+    OPERATOR
+  }
 
   /** The Atlas release kit is tested against. */
   public static final String DEFAULT_ATLAS_IMAGE = "arigaio/atlas:1.2.3";
@@ -50,6 +65,7 @@ public record Migrations(
     Objects.requireNonNull(txMode, "txMode");
     Objects.requireNonNull(sslMode, "sslMode");
     Objects.requireNonNull(resources, "resources");
+    Objects.requireNonNull(engine, "engine");
   }
 
   public static Migrations defaults() {
@@ -67,7 +83,8 @@ public record Migrations(
     private String revisionsSchema = "atlas_schema_revisions";
     private String baseline;
     private TxMode txMode;
-    private SslMode sslMode = SslMode.VERIFY_FULL;
+    private SslMode sslMode;
+    private Engine engine = Engine.JOB;
     private int backoffLimit = 3;
     private int activeDeadlineSeconds = 900;
     private Resources resources = Resources.requests("50m", "64Mi").withLimits(null, "256Mi");
@@ -119,6 +136,11 @@ public record Migrations(
       return this;
     }
 
+    public Builder engine(Engine engine) {
+      this.engine = Objects.requireNonNull(engine, "engine");
+      return this;
+    }
+
     public Migrations build() {
       return new Migrations(
           directory,
@@ -126,10 +148,11 @@ public record Migrations(
           revisionsSchema,
           java.util.Optional.ofNullable(baseline),
           java.util.Optional.ofNullable(txMode),
-          sslMode,
+          sslMode != null ? sslMode : engine == Engine.OPERATOR ? SslMode.REQUIRE : SslMode.VERIFY_FULL,
           backoffLimit,
           activeDeadlineSeconds,
-          resources);
+          resources,
+          engine);
     }
   }
 }

@@ -51,7 +51,11 @@ public record Patch(Target target, Op op, String path, Object value) {
     /** The generated application {@code Deployment}. */
     APP_DEPLOYMENT,
     /** The generated application {@code Service}. */
-    APP_SERVICE
+    APP_SERVICE,
+    /** The Atlas operator's {@code AtlasMigration} (operator engine). */
+    ATLAS_MIGRATION,
+    /** The Atlas operator's {@code AtlasSchema} (declarative schema). */
+    ATLAS_SCHEMA
   }
 
   /** JSON Patch operations. */

@@ -29,6 +29,7 @@ import java.util.function.UnaryOperator;
  * @param patches changes to generated objects for fields the DSL does not model, in order
  * @param app the generated application Deployment and Service, or empty to keep your own manifests
  * @param monitoring the PodMonitor and alert rules, or empty for none
+ * @param declarativeSchema a schema file the Atlas operator keeps the database in line with, instead of migrations
  */
 public record Service(
     String name,
@@ -38,7 +39,8 @@ public record Service(
     Optional<Migrations> migrations,
     List<Patch> patches,
     Optional<App> app,
-    Optional<Monitoring> monitoring) {
+    Optional<Monitoring> monitoring,
+    Optional<DeclarativeSchema> declarativeSchema) {
 
   public Service {
     Objects.requireNonNull(name, "name");
@@ -49,6 +51,7 @@ public record Service(
     patches = List.copyOf(patches);
     Objects.requireNonNull(app, "app");
     Objects.requireNonNull(monitoring, "monitoring");
+    Objects.requireNonNull(declarativeSchema, "declarativeSchema");
   }
 
   public static Builder builder(String name) {
@@ -96,6 +99,7 @@ public record Service(
     private final List<Patch> patches = new ArrayList<>();
     private App app;
     private Monitoring monitoring;
+    private DeclarativeSchema declarativeSchema;
 
     private Builder(String name) {
       this.name = Objects.requireNonNull(name, "name");
@@ -167,13 +171,23 @@ public record Service(
       return monitoring(customizer.apply(Monitoring.builder()).build());
     }
 
+    /**
+     * Manages the schema declaratively with the Atlas operator's {@code AtlasSchema} from {@code schema}
+     * (a SQL file in the service folder); the service then has no versioned migrations.
+     */
+    public Builder declarativeSchema(DeclarativeSchema schema) {
+      this.declarativeSchema = Objects.requireNonNull(schema, "declarativeSchema");
+      this.migrations = Optional.empty();
+      return this;
+    }
+
     public Service build() {
       if (database == null) {
         throw new IllegalStateException(
             "Service.builder(\"" + name + "\"): call database(...) before build(), e.g. database(db -> db.storage(\"10Gi\"))");
       }
       return new Service(name, namespace == null ? name : namespace, labels, database, migrations, patches,
-          Optional.ofNullable(app), Optional.ofNullable(monitoring));
+          Optional.ofNullable(app), Optional.ofNullable(monitoring), Optional.ofNullable(declarativeSchema));
     }
   }
 }

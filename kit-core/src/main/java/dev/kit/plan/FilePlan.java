@@ -15,8 +15,14 @@ import java.util.TreeMap;
  */
 public final class FilePlan {
 
-  /** The folder, relative to the repository, that holds everything kit generates. */
+  /** The folder, relative to the repository, that holds the services kit generates. */
   public static final String SERVICES_ROOT = "services";
+
+  /** The folder of the platform: operators, the AppProject, delivery objects, Argo CD health checks. */
+  public static final String PLATFORM_ROOT = "platform";
+
+  /** Every folder kit writes in, and so looks in for stale generated files. */
+  public static final List<String> ROOTS = List.of(PLATFORM_ROOT, SERVICES_ROOT);
 
   private final SortedMap<String, byte[]> files;
   private final SortedMap<String, Boolean> headerless;
@@ -120,8 +126,9 @@ public final class FilePlan {
     }
 
     private Builder put(String path, byte[] content) {
-      if (!path.startsWith(SERVICES_ROOT + "/") || path.contains("\\") || path.contains("/../") || path.endsWith("/")) {
-        throw new IllegalArgumentException("a planned path must be a file under " + SERVICES_ROOT + "/: " + path);
+      boolean underRoot = ROOTS.stream().anyMatch(root -> path.startsWith(root + "/"));
+      if (!underRoot || path.contains("\\") || path.contains("/../") || path.endsWith("/")) {
+        throw new IllegalArgumentException("a planned path must be a file under " + ROOTS + ": " + path);
       }
       if (files.putIfAbsent(path, content.clone()) != null) {
         throw new IllegalArgumentException(path + " is planned twice");

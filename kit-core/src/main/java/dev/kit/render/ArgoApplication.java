@@ -2,6 +2,7 @@ package dev.kit.render;
 
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.util.List;
+import java.util.Map;
 
 /** The fields of an Argo CD {@code argoproj.io/v1alpha1} Application that kit writes; null means unset. */
 record ArgoApplication(String apiVersion, String kind, ObjectMeta metadata, Spec spec) {
@@ -11,9 +12,11 @@ record ArgoApplication(String apiVersion, String kind, ObjectMeta metadata, Spec
 
   record Spec(String project, Source source, Destination destination, SyncPolicy syncPolicy) {}
 
-  record Source(String repoURL, String targetRevision, String path, Directory directory) {}
+  record Source(String repoURL, String targetRevision, String path, String chart, Directory directory, Helm helm) {}
 
-  record Directory(Boolean recurse) {}
+  record Directory(Boolean recurse, String include, String exclude) {}
+
+  record Helm(Map<String, Object> valuesObject) {}
 
   record Destination(String server, String namespace) {}
 

@@ -31,13 +31,19 @@ final class ArgoApplicationRenderer {
                 kit.repository().gitUrl(),
                 kit.repository().targetRevision(),
                 manifestsPath(service),
-                new ArgoApplication.Directory(true)),
+                null,
+                new ArgoApplication.Directory(true, null, null),
+                null),
             new ArgoApplication.Destination(argo.destinationServer(), service.namespace()),
-            new ArgoApplication.SyncPolicy(
-                new ArgoApplication.Automated(true, true),
-                List.of("CreateNamespace=true"),
-                // Retries cover the first sync, when the CNPG webhook or CRDs may still be starting.
-                new ArgoApplication.Retry(5, new ArgoApplication.Backoff("10s", 2, "3m")))));
+            syncPolicy(true, List.of("CreateNamespace=true"))));
+  }
+
+  /** Automated sync with self-heal; retries cover the first sync, when webhooks or CRDs may still be starting. */
+  static ArgoApplication.SyncPolicy syncPolicy(boolean prune, List<String> syncOptions) {
+    return new ArgoApplication.SyncPolicy(
+        new ArgoApplication.Automated(prune, true),
+        syncOptions,
+        new ArgoApplication.Retry(5, new ArgoApplication.Backoff("10s", 2, "3m")));
   }
 
   static String manifestsPath(Service service) {

@@ -19,7 +19,9 @@ final class AtlasHclRenderer {
     model.put("postgresMajor", service.database().postgresMajor());
     model.put("migrationsDir", m.directory());
     model.put("revisionsSchema", m.revisionsSchema());
-    model.put("jobName", service.migrationJobName());
+    model.put("runner", m.engine() == Migrations.Engine.OPERATOR
+        ? "the AtlasMigration " + service.migrationJobName() + " applies"
+        : "the " + service.migrationJobName() + " Job runs");
     model.put("clusterName", service.clusterName());
     model.put("sslMode", m.sslMode().value());
     model.put("urlQuery", MigrationsRenderer.urlQuery(m));

@@ -2,6 +2,7 @@ package dev.kit.render;
 
 import dev.kit.migration.AtlasSum;
 import dev.kit.migration.MigrationDirectory;
+import dev.kit.model.ArgoCd;
 import dev.kit.model.Kit;
 import dev.kit.model.Migrations;
 import dev.kit.model.Patch;
@@ -30,6 +31,9 @@ import tools.jackson.databind.node.ObjectNode;
  * services/&lt;svc&gt;/manifests/database/objectstore.yaml, scheduledbackup.yaml, pooler-rw.yaml, pooler-ro.yaml
  * services/&lt;svc&gt;/manifests/monitoring/podmonitor.yaml, prometheusrule.yaml
  * services/&lt;svc&gt;/manifests/app/deployment.yaml, service.yaml
+ * services/&lt;svc&gt;/manifests/migrations/atlasmigration.yaml or atlasschema.yaml (Atlas operator)
+ * platform/appproject.yaml, cloudnative-pg.yaml, plugin-barman-cloud.yaml, atlas-operator.yaml
+ * platform/root.yaml or applicationset.yaml, argocd-cm.yaml (when needed)
  * </pre>
  */
 public final class KitRenderer {
@@ -64,6 +68,17 @@ public final class KitRenderer {
    * @throws KitValidationException when a patch cannot be applied to the object it targets
    */
   public FilePlan render(Kit kit, Map<String, MigrationDirectory> migrations) {
+    return render(kit, migrations, Map.of());
+  }
+
+  /**
+   * Renders every service and the platform.
+   *
+   * @param migrations each service's migration files, by service name (services without migrations absent)
+   * @param schemas each declarative service's schema SQL, by service name
+   * @throws KitValidationException when a patch cannot be applied to the object it targets
+   */
+  public FilePlan render(Kit kit, Map<String, MigrationDirectory> migrations, Map<String, String> schemas) {
     var services = parallel && kit.services().size() >= PARALLEL_THRESHOLD
         ? kit.services().parallelStream()
         : kit.services().stream();
@@ -71,7 +86,7 @@ public final class KitRenderer {
     List<ServiceOutput> outputs = services.map(service -> {
       FilePlan.Builder files = FilePlan.builder();
       List<Violation> failures = new ArrayList<>();
-      renderService(kit, service, migrations.get(service.name()), files, failures);
+      renderService(kit, service, migrations.get(service.name()), schemas.get(service.name()), files, failures);
       return new ServiceOutput(files.build(), failures);
     }).toList();
     FilePlan.Builder plan = FilePlan.builder();
@@ -83,13 +98,33 @@ public final class KitRenderer {
     if (!patchFailures.isEmpty()) {
       throw new KitValidationException(patchFailures);
     }
+    renderPlatform(kit, plan);
     return plan.build();
   }
 
-  private void renderService(Kit kit, Service service, MigrationDirectory dir, FilePlan.Builder plan, List<Violation> failures) {
+  private void renderPlatform(Kit kit, FilePlan.Builder plan) {
+    String base = FilePlan.PLATFORM_ROOT + "/";
+    kit.platform().ifPresent(platform -> PlatformRenderer.render(kit, platform)
+        .forEach((file, object) -> plan.add(base + file, ManifestYaml.file(source, ManifestYaml.tree(object)))));
+    switch (kit.repository().argoCd().delivery()) {
+      case APP_OF_APPS -> plan.add(base + "root.yaml", ManifestYaml.file(source, ManifestYaml.tree(PlatformRenderer.root(kit))));
+      case APPLICATION_SET -> plan.add(base + "applicationset.yaml",
+          ManifestYaml.file(source, ManifestYaml.tree(PlatformRenderer.applicationSet(kit))));
+      case APPLICATION_PER_SERVICE -> { }
+    }
+    ArgoHealthChecks.configMap(kit, PlatformRenderer.usesAtlasOperator(kit))
+        .ifPresent(cm -> plan.add(base + "argocd-cm.yaml", ManifestYaml.file(source, ManifestYaml.tree(cm))));
+  }
+
+  private void renderService(Kit kit, Service service, MigrationDirectory dir, String schemaSql, FilePlan.Builder plan,
+      List<Violation> failures) {
     String base = FilePlan.SERVICES_ROOT + "/" + service.name() + "/";
     ObjectRenderer objects = new ObjectRenderer(service, failures);
-    objects.add(plan, base + "application.yaml", Patch.Target.APPLICATION, ArgoApplicationRenderer.render(kit, service));
+    if (kit.repository().argoCd().delivery() != ArgoCd.Delivery.APPLICATION_SET) {
+      objects.add(plan, base + "application.yaml", Patch.Target.APPLICATION, ArgoApplicationRenderer.render(kit, service));
+    }
+    service.declarativeSchema().ifPresent(schema -> objects.add(plan, base + "manifests/migrations/atlasschema.yaml",
+        Patch.Target.ATLAS_SCHEMA, AtlasOperatorRenderer.schema(kit, service, schema, schemaSql)));
     objects.add(plan, base + "manifests/database/cluster.yaml", Patch.Target.CLUSTER, CnpgClusterRenderer.render(kit, service));
     service.database().backups().ifPresent(backups -> {
       if (backups.legacyInTree()) {
@@ -133,8 +168,13 @@ public final class KitRenderer {
       String file = i == 0 ? "configmap.yaml" : "configmap-" + (i + 1) + ".yaml";
       objects.add(plan, base + "manifests/migrations/" + file, Patch.Target.MIGRATIONS_CONFIGMAP, configMaps.get(i));
     }
-    objects.add(plan, base + "manifests/migrations/job.yaml", Patch.Target.MIGRATION_JOB,
-        MigrationsRenderer.job(kit, service, m, sum, configMaps.size()));
+    if (m.engine() == Migrations.Engine.OPERATOR) {
+      objects.add(plan, base + "manifests/migrations/atlasmigration.yaml", Patch.Target.ATLAS_MIGRATION,
+          AtlasOperatorRenderer.migration(kit, service, m));
+    } else {
+      objects.add(plan, base + "manifests/migrations/job.yaml", Patch.Target.MIGRATION_JOB,
+          MigrationsRenderer.job(kit, service, m, sum, configMaps.size()));
+    }
   }
 
   /** Serializes one service's objects, applying the patches that target each. */

@@ -35,11 +35,7 @@ final class MigrationsRenderer {
   static final String CA_MOUNT = "/etc/kit/db-ca";
   static final String DIGEST_ANNOTATION = "kit.dev/migrations";
 
-  /**
-   * Keys plus values per ConfigMap. The API server rejects a ConfigMap whose keys and values exceed 1 MiB
-   * ({@code MaxConfigMapSize}); 900 KiB leaves room for metadata within etcd's request limit.
-   */
-  static final int CONFIGMAP_BUDGET_BYTES = 900 * 1024;
+  static final int CONFIGMAP_BUDGET_BYTES = MigrationDirectory.CONFIGMAP_BUDGET_BYTES;
 
   /** A non-root uid/gid that exists in no image's passwd; Atlas needs only HOME on an emptyDir. */
   private static final long RUN_AS = 65532L;

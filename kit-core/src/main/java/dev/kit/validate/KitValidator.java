@@ -4,11 +4,15 @@ import dev.kit.migration.MigrationDirectory;
 import dev.kit.migration.MigrationFile;
 import dev.kit.model.App;
 import dev.kit.model.Backups;
+import dev.kit.model.ArgoCd;
 import dev.kit.model.Database;
+import dev.kit.model.DeclarativeSchema;
+import dev.kit.model.HelmChart;
 import dev.kit.model.Kit;
 import dev.kit.model.Migrations;
 import dev.kit.model.Monitoring;
 import dev.kit.model.Patch;
+import dev.kit.model.Platform;
 import dev.kit.model.Pooler;
 import dev.kit.model.PostgresImages;
 import dev.kit.model.Repository;
@@ -88,10 +92,121 @@ public final class KitValidator {
    * @return every violation, in description order; empty when the description is valid
    */
   public static List<Violation> validate(Kit kit, Function<Service, Optional<MigrationDirectory>> migrationsOf) {
+    return validate(kit, migrationsOf, service -> Optional.empty());
+  }
+
+  /**
+   * Validates {@code kit}, including declarative schema files.
+   *
+   * @param schemaOf reads a service's declarative schema file (called only when its path is safe); empty when missing
+   */
+  public static List<Violation> validate(Kit kit, Function<Service, Optional<MigrationDirectory>> migrationsOf,
+      Function<Service, Optional<byte[]>> schemaOf) {
     KitValidator validator = new KitValidator(kit);
     validator.repository(kit.repository());
     validator.services(kit.services(), migrationsOf);
+    validator.declarativeSchemas(kit.services(), schemaOf);
+    validator.delivery(kit);
+    kit.platform().ifPresent(validator::platform);
     return List.copyOf(validator.violations);
+  }
+
+  /** The schema file of {@code service} relative to {@code services/<service>/}, if it stays inside. */
+  public static Optional<Path> safeSchemaPath(Service service) {
+    return service.declarativeSchema().flatMap(d -> safeRelativePath(d.file()));
+  }
+
+  /** An AtlasSchema carries its SQL inline; client-side apply copies objects into a 256 KiB annotation. */
+  public static final int SCHEMA_FILE_MAX_BYTES = 200 * 1024;
+
+  private void declarativeSchemas(List<Service> services, Function<Service, Optional<byte[]>> schemaOf) {
+    for (Service service : services) {
+      if (service.declarativeSchema().isEmpty()) {
+        continue;
+      }
+      String path = "services[" + service.name() + "].declarativeSchema";
+      DeclarativeSchema schema = service.declarativeSchema().get();
+      if (service.migrations().isPresent()) {
+        add(path, "a service has either versioned migrations or a declarative schema, not both",
+            "remove migrations(...), or drop declarativeSchema(...)");
+      }
+      Optional<Path> file = safeSchemaPath(service);
+      if (file.isEmpty() || !schema.file().endsWith(".sql")) {
+        add(path + ".file", quote(schema.file()) + " is not a .sql file inside services/" + service.name() + "/",
+            "use a relative path without '..', such as \"schema.sql\"");
+        continue;
+      }
+      if (!hasValidName(service)) {
+        continue;
+      }
+      Optional<byte[]> content = schemaOf.apply(service);
+      if (content.isEmpty()) {
+        add(path + ".file", "services/" + service.name() + "/" + schema.file() + " does not exist",
+            "write the schema there as SQL (CREATE TABLE ...), the state Atlas keeps the database in");
+      } else if (content.get().length > SCHEMA_FILE_MAX_BYTES) {
+        add(path + ".file", "is " + content.get().length + " bytes, more than " + SCHEMA_FILE_MAX_BYTES + " an AtlasSchema can carry inline",
+            "split the schema, or use versioned migrations");
+      } else if (!isUtf8(content.get())) {
+        add(path + ".file", "is not UTF-8 text", "save the schema as UTF-8");
+      }
+    }
+  }
+
+  private void delivery(Kit kit) {
+    ArgoCd argo = kit.repository().argoCd();
+    if (!argo.version().matches("v?[0-9]+\\.[0-9]+(\\.[0-9]+)?")) {
+      add("repository.argoCd.version", quote(argo.version()) + " is not an Argo CD version", "use major.minor, such as \"3.5\" or \"2.9\"");
+    }
+    if (argo.delivery() == ArgoCd.Delivery.APPLICATION_SET) {
+      for (Service service : kit.services()) {
+        if (!service.namespace().equals(service.name())) {
+          add("services[" + service.name() + "].namespace", quote(service.namespace())
+              + " differs from the service name, but the ApplicationSet's directory generator names the namespace after the folder",
+              "use namespace(\"" + service.name() + "\"), or deliver with APPLICATION_PER_SERVICE or APP_OF_APPS");
+        }
+      }
+    }
+  }
+
+  private void platform(Platform platform) {
+    ArgoCd argo = kit.repository().argoCd();
+    if (argo.project().equals("default")) {
+      add("repository.argoCd.project", "the platform's AppProject would restrict Argo CD's \"default\" project, which every other Application uses",
+          "give the services a project of their own, such as ArgoCd.builder().project(\"" + kit.repository().name() + "\")");
+    } else if (argo.project().equals(platform.project())) {
+      add("platform.project", "the operators install cluster-wide objects the services' AppProject " + quote(argo.project()) + " forbids",
+          "keep the platform in another project, such as \"default\"");
+    }
+    chart("platform.cloudnativePg", platform.cloudnativePg());
+    chart("platform.barmanCloud", platform.barmanCloud());
+    chart("platform.atlasOperator", platform.atlasOperator());
+    for (String kind : platform.extraKinds()) {
+      if (!kind.matches("([a-z0-9.-]*)/[A-Z][A-Za-z0-9]*")) {
+        add("platform.extraKinds[" + kind + "]", quote(kind) + " is not group/Kind", "use allowKind(\"networking.k8s.io\", \"Ingress\"), with \"\" for core kinds");
+      }
+    }
+  }
+
+  private void chart(String path, HelmChart chart) {
+    if (!chart.repoUrl().matches("(https://|oci://)?[a-z0-9.-]+(:[0-9]+)?(/\\S*)?")) {
+      add(path + ".repoUrl", quote(chart.repoUrl()) + " is not a Helm repository", "use an https:// chart repository or an OCI registry path");
+    }
+    if (!chart.version().matches("v?[0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.-]+)?")) {
+      add(path + ".version", quote(chart.version()) + " is not a pinned chart version", "use an exact version such as \"0.29.0\", so every sync installs the same chart");
+    }
+    KubernetesNames.dns1123Label(chart.namespace()).ifPresent(p -> add(path + ".namespace", quote(chart.namespace()) + " " + p, "use a namespace such as \"cnpg-system\""));
+    if (chart.chart().isBlank()) {
+      add(path + ".chart", "is empty", "name the chart, such as \"cloudnative-pg\"");
+    }
+  }
+
+  private static boolean isUtf8(byte[] content) {
+    try {
+      java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(content));
+      return true;
+    } catch (java.nio.charset.CharacterCodingException e) {
+      return false;
+    }
   }
 
   /** The migrations directory of {@code service} relative to {@code services/<service>/}, if it stays inside. */
@@ -440,6 +555,14 @@ public final class KitValidator {
       add(path + ".activeDeadlineSeconds", m.activeDeadlineSeconds() + " is not positive", "use a deadline in seconds, such as 900");
     }
     resources(path + ".resources", m.resources());
+    if (m.engine() == Migrations.Engine.OPERATOR) {
+      m.txMode().ifPresent(t -> add(path + ".txMode", "the Atlas operator's AtlasMigration has no tx mode",
+          "put \"-- atlas:txmode " + t.flag() + "\" on the first line of the files that need it, or use the job engine"));
+      if (m.sslMode().verifiesServer()) {
+        add(path + ".sslMode", m.sslMode().value() + " needs the cluster CA, which the Atlas operator cannot mount",
+            "use SslMode.REQUIRE with the operator engine, or the job engine to verify the server");
+      }
+    }
   }
 
   private void migrationFiles(String path, MigrationDirectory dir, Migrations m) {
@@ -464,6 +587,10 @@ public final class KitValidator {
             + MIGRATION_FILE_MAX_BYTES + " bytes)", "split it into several migrations");
       }
     }
+    if (m.engine() == Migrations.Engine.OPERATOR && dir.configMapBytes() > MigrationDirectory.CONFIGMAP_BUDGET_BYTES) {
+      add(path + ".engine", "the history is " + dir.configMapBytes() + " bytes, but an AtlasMigration reads one ConfigMap (at most "
+          + MigrationDirectory.CONFIGMAP_BUDGET_BYTES + ")", "use the job engine, which mounts several ConfigMaps, or squash old migrations");
+    }
     m.baseline().ifPresent(b -> {
       if (!byVersion.containsKey(b)) {
         add(path + ".baseline", "version " + quote(b) + " is not the version of any migration file",
@@ -483,12 +610,17 @@ public final class KitValidator {
     Database db = service.database();
     Optional<String> missing = switch (patch.target()) {
       case CLUSTER, APPLICATION -> Optional.empty();
-      case MIGRATION_JOB, MIGRATIONS_CONFIGMAP -> service.migrations().isEmpty() ? Optional.of("migrations") : Optional.empty();
+      case MIGRATIONS_CONFIGMAP -> service.migrations().isEmpty() ? Optional.of("migrations") : Optional.empty();
+      case MIGRATION_JOB -> service.migrations().isEmpty() ? Optional.of("migrations")
+          : service.migrations().get().engine() != Migrations.Engine.JOB ? Optional.of("migrations on the job engine") : Optional.empty();
       case OBJECT_STORE -> db.backups().filter(b -> !b.legacyInTree()).isEmpty() ? Optional.of("backups through the Barman Cloud plugin") : Optional.empty();
       case SCHEDULED_BACKUP -> db.backups().flatMap(Backups::schedule).isEmpty() ? Optional.of("a backup schedule") : Optional.empty();
       case POOLER -> db.pooler().isEmpty() ? Optional.of("a pooler") : Optional.empty();
       case POD_MONITOR, PROMETHEUS_RULE -> service.monitoring().isEmpty() ? Optional.of("monitoring") : Optional.empty();
       case APP_DEPLOYMENT, APP_SERVICE -> service.app().isEmpty() ? Optional.of("a generated app") : Optional.empty();
+      case ATLAS_MIGRATION -> service.migrations().filter(m -> m.engine() == Migrations.Engine.OPERATOR).isEmpty()
+          ? Optional.of("migrations on the operator engine") : Optional.empty();
+      case ATLAS_SCHEMA -> service.declarativeSchema().isEmpty() ? Optional.of("a declarative schema") : Optional.empty();
     };
     missing.ifPresent(what -> add(path + ".target", patch.target() + " is not generated for a service without " + what,
         "remove the patch, or give the service " + what));

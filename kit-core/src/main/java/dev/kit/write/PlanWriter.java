@@ -102,11 +102,18 @@ public final class PlanWriter {
   }
 
   private List<String> extraGeneratedFiles(FilePlan plan) {
-    Path services = root.resolve(FilePlan.SERVICES_ROOT);
-    if (!Files.isDirectory(services, LinkOption.NOFOLLOW_LINKS)) {
-      return List.of();
-    }
     List<String> extra = new ArrayList<>();
+    for (String folder : FilePlan.ROOTS) {
+      extraGeneratedFiles(plan, root.resolve(folder), extra);
+    }
+    extra.sort(null);
+    return extra;
+  }
+
+  private void extraGeneratedFiles(FilePlan plan, Path services, List<String> extra) {
+    if (!Files.isDirectory(services, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
     try (Stream<Path> files = Files.walk(services)) {
       for (Path file : (Iterable<Path>) files::iterator) {
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
@@ -120,8 +127,6 @@ public final class PlanWriter {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + services, e);
     }
-    extra.sort(null);
-    return extra;
   }
 
   private String blockingParent(String path) {
@@ -162,12 +167,12 @@ public final class PlanWriter {
     }
   }
 
-  /** Deletes a stale generated file, then the folders that it leaves empty, up to {@code services/}. */
+  /** Deletes a stale generated file, then the folders that it leaves empty, up to its root folder. */
   private void delete(Path file) {
     try {
       Files.delete(file);
-      Path services = root.resolve(FilePlan.SERVICES_ROOT);
-      for (Path dir = file.getParent(); dir != null && dir.startsWith(services) && !dir.equals(services); dir = dir.getParent()) {
+      Path top = root.resolve(root.relativize(file).getName(0));
+      for (Path dir = file.getParent(); dir != null && dir.startsWith(top) && !dir.equals(top); dir = dir.getParent()) {
         try {
           Files.delete(dir);
         } catch (DirectoryNotEmptyException e) {

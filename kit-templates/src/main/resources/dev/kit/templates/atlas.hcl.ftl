@@ -18,7 +18,7 @@ env "local" {
   }
 }
 
-# What the ${jobName} Job runs in the cluster: the uri of Secret ${clusterName}-app,
+# What ${runner} in the cluster: the uri of Secret ${clusterName}-app,
 # with sslmode=${sslMode}<#if caFile??> against the cluster CA mounted at ${caFile}</#if>.
 env "k8s" {
   url = "${r"${"}getenv("DATABASE_URL")}?${urlQuery}"

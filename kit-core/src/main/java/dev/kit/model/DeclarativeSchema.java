@@ -1,0 +1,31 @@
+package dev.kit.model;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Declarative schema management: the Atlas operator's {@code AtlasSchema} makes the database match a SQL
+ * schema file, instead of applying versioned migrations.
+ *
+ * <pre>{@code
+ * Service.builder("catalog").declarativeSchema(DeclarativeSchema.of("schema.sql")) ...
+ * }</pre>
+ *
+ * @param file the schema file, relative to {@code services/<service>/}
+ * @param txMode how Atlas wraps the planned changes in transactions, or empty for Atlas's default
+ */
+public record DeclarativeSchema(String file, Optional<TxMode> txMode) {
+
+  public DeclarativeSchema {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(txMode, "txMode");
+  }
+
+  public static DeclarativeSchema of(String file) {
+    return new DeclarativeSchema(file, Optional.empty());
+  }
+
+  public DeclarativeSchema withTxMode(TxMode txMode) {
+    return new DeclarativeSchema(file, Optional.of(txMode));
+  }
+}

@@ -1,0 +1,96 @@
+package dev.kit.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The platform the services need, rendered to {@code platform/}: Argo CD Applications that install the
+ * CloudNativePG operator (always), the Barman Cloud plugin (when a service backs up through it) and the
+ * Atlas operator (when a service uses the operator engine) from their Helm charts, at waves before every
+ * service, and an {@code AppProject} that limits service Applications to their namespaces and kinds.
+ *
+ * <pre>{@code
+ * Kit.builder()
+ *     .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git")
+ *         .argoCd(ArgoCd.builder().project("shop").build()))
+ *     .platform(Platform.builder().allowKind("networking.k8s.io", "Ingress").build())
+ *     ...
+ * }</pre>
+ *
+ * @param cloudnativePg the CloudNativePG operator chart
+ * @param barmanCloud the Barman Cloud plugin chart (it needs cert-manager in the cluster)
+ * @param atlasOperator the Atlas operator chart
+ * @param project the Argo CD project of the platform Applications themselves (they install cluster-wide objects)
+ * @param extraKinds namespaced kinds service Applications may deploy beyond what kit generates, as {@code group/Kind}
+ */
+public record Platform(
+    HelmChart cloudnativePg, HelmChart barmanCloud, HelmChart atlasOperator, String project, List<String> extraKinds) {
+
+  /** CloudNativePG 1.30 (chart versions trail the operator's by one minor). */
+  public static final HelmChart CLOUDNATIVE_PG =
+      HelmChart.of("https://cloudnative-pg.github.io/charts", "cloudnative-pg", "0.29.0", "cnpg-system");
+  /** Barman Cloud plugin v0.14. */
+  public static final HelmChart BARMAN_CLOUD =
+      HelmChart.of("https://cloudnative-pg.github.io/charts", "plugin-barman-cloud", "0.6.0", "cnpg-system");
+  /** Atlas operator v0.7.37 (its chart is versioned like the operator). */
+  public static final HelmChart ATLAS_OPERATOR =
+      HelmChart.of("ghcr.io/ariga/charts", "atlas-operator", "0.7.37", "atlas-operator");
+
+  public Platform {
+    Objects.requireNonNull(cloudnativePg, "cloudnativePg");
+    Objects.requireNonNull(barmanCloud, "barmanCloud");
+    Objects.requireNonNull(atlasOperator, "atlasOperator");
+    Objects.requireNonNull(project, "project");
+    extraKinds = List.copyOf(extraKinds);
+  }
+
+  public static Platform defaults() {
+    return builder().build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Platform}; every chart has a pinned default. */
+  public static final class Builder {
+    private HelmChart cloudnativePg = CLOUDNATIVE_PG;
+    private HelmChart barmanCloud = BARMAN_CLOUD;
+    private HelmChart atlasOperator = ATLAS_OPERATOR;
+    private String project = "default";
+    private final List<String> extraKinds = new ArrayList<>();
+
+    private Builder() {}
+
+    public Builder cloudnativePg(HelmChart chart) {
+      this.cloudnativePg = Objects.requireNonNull(chart, "cloudnativePg");
+      return this;
+    }
+
+    public Builder barmanCloud(HelmChart chart) {
+      this.barmanCloud = Objects.requireNonNull(chart, "barmanCloud");
+      return this;
+    }
+
+    public Builder atlasOperator(HelmChart chart) {
+      this.atlasOperator = Objects.requireNonNull(chart, "atlasOperator");
+      return this;
+    }
+
+    public Builder project(String project) {
+      this.project = Objects.requireNonNull(project, "project");
+      return this;
+    }
+
+    /** Lets service Applications deploy this namespaced kind too (group "" for core kinds). */
+    public Builder allowKind(String group, String kind) {
+      extraKinds.add(Objects.requireNonNull(group, "group") + "/" + Objects.requireNonNull(kind, "kind"));
+      return this;
+    }
+
+    public Platform build() {
+      return new Platform(cloudnativePg, barmanCloud, atlasOperator, project, extraKinds);
+    }
+  }
+}

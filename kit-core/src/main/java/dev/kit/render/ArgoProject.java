@@ -1,0 +1,19 @@
+package dev.kit.render;
+
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import java.util.List;
+
+/** The fields of an Argo CD {@code argoproj.io/v1alpha1} AppProject that kit writes. */
+record ArgoProject(String apiVersion, String kind, ObjectMeta metadata, Spec spec) {
+
+  record Spec(
+      String description,
+      List<String> sourceRepos,
+      List<Destination> destinations,
+      List<GroupKind> clusterResourceWhitelist,
+      List<GroupKind> namespaceResourceWhitelist) {}
+
+  record Destination(String server, String namespace) {}
+
+  record GroupKind(String group, String kind) {}
+}

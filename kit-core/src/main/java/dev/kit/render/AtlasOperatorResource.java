@@ -1,0 +1,41 @@
+package dev.kit.render;
+
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import java.util.Map;
+
+/**
+ * The fields of the Atlas operator's {@code db.atlasgo.io/v1alpha1} AtlasMigration and AtlasSchema that kit
+ * writes: both connect through {@code credentials}, built from CNPG's Secret and {@code -rw} Service.
+ */
+record AtlasOperatorResource(String apiVersion, String kind, ObjectMeta metadata, Spec spec) {
+
+  static final String API_VERSION = "db.atlasgo.io/v1alpha1";
+
+  /** One spec type for both kinds: each leaves the other's fields null. */
+  record Spec(
+      Credentials credentials,
+      Dir dir,
+      String revisionsSchema,
+      String baseline,
+      Schema schema,
+      String txMode) {}
+
+  record Credentials(
+      String scheme,
+      String host,
+      Integer port,
+      String user,
+      PasswordFrom passwordFrom,
+      String database,
+      Map<String, String> parameters) {}
+
+  record PasswordFrom(SecretKeyRef secretKeyRef) {}
+
+  record SecretKeyRef(String name, String key) {}
+
+  record Dir(ConfigMapRef configMapRef) {}
+
+  record ConfigMapRef(String name) {}
+
+  record Schema(String sql) {}
+}
