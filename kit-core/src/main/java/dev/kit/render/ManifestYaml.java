@@ -17,13 +17,15 @@ import tools.jackson.dataformat.yaml.util.StringQuotingChecker;
 
 /**
  * The one serializer for Kubernetes objects: typed object → JSON tree → (patches) → canonical key
- * order → YAML. Keys go {@code apiVersion, kind, metadata, spec}, then {@code name, namespace}, then the
- * rest sorted; lists keep model order. Quoting, multi-line blocks and escapes are the YAML library's, so
+ * order → YAML. An object's keys go {@code apiVersion, kind, metadata, spec}, then the rest sorted; nested
+ * maps put {@code name, namespace} first, then the rest sorted; lists keep model order. Quoting, multi-line blocks and escapes are the YAML library's, so
  * any string (SQL included) round-trips byte for byte.
  */
 final class ManifestYaml {
 
-  private static final List<String> FIRST_KEYS = List.of("apiVersion", "kind", "metadata", "spec", "name", "namespace");
+  /** Kubernetes' order for an object's own keys; nested maps only put {@code name, namespace} first. */
+  private static final List<String> ROOT_FIRST_KEYS = List.of("apiVersion", "kind", "metadata", "spec");
+  private static final List<String> FIRST_KEYS = List.of("name", "namespace");
 
   /**
    * YAML 1.1 readers (PyYAML, older Go YAML) turn an unquoted {@code 2026-11-22T23:00:00Z} into a
@@ -82,31 +84,31 @@ final class ManifestYaml {
 
   /** The file: the generated header, then the object in canonical order. */
   static byte[] file(String source, ObjectNode object) {
-    String yaml = MAPPER.writeValueAsString(canonical(object));
+    String yaml = MAPPER.writeValueAsString(canonical(object, ROOT_FIRST_KEYS));
     return (GeneratedHeader.line(source) + yaml).getBytes(StandardCharsets.UTF_8);
   }
 
-  private static JsonNode canonical(JsonNode node) {
+  private static JsonNode canonical(JsonNode node, List<String> firstKeys) {
     if (node instanceof ObjectNode object) {
       List<String> keys = new ArrayList<>(object.propertyNames());
-      keys.sort(ManifestYaml::compareKeys);
+      keys.sort((a, b) -> compareKeys(firstKeys, a, b));
       ObjectNode ordered = JsonNodeFactory.instance.objectNode();
       for (String key : keys) {
-        ordered.set(key, canonical(object.get(key)));
+        ordered.set(key, canonical(object.get(key), FIRST_KEYS));
       }
       return ordered;
     }
     if (node instanceof ArrayNode array) {
       ArrayNode ordered = JsonNodeFactory.instance.arrayNode(array.size());
-      array.forEach(element -> ordered.add(canonical(element)));
+      array.forEach(element -> ordered.add(canonical(element, FIRST_KEYS)));
       return ordered;
     }
     return node;
   }
 
-  private static int compareKeys(String a, String b) {
-    int ia = FIRST_KEYS.indexOf(a);
-    int ib = FIRST_KEYS.indexOf(b);
+  private static int compareKeys(List<String> firstKeys, String a, String b) {
+    int ia = firstKeys.indexOf(a);
+    int ib = firstKeys.indexOf(b);
     if (ia >= 0 || ib >= 0) {
       return Integer.compare(ia < 0 ? Integer.MAX_VALUE : ia, ib < 0 ? Integer.MAX_VALUE : ib);
     }

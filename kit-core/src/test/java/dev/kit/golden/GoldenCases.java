@@ -5,8 +5,12 @@ import dev.kit.model.ArgoCd;
 import dev.kit.model.Backups;
 import dev.kit.model.Compression;
 import dev.kit.model.Database;
+import dev.kit.model.DeclarativeSchema;
 import dev.kit.model.Kit;
+import dev.kit.model.Migrations;
+import dev.kit.model.Monitoring;
 import dev.kit.model.Patch;
+import dev.kit.model.Platform;
 import dev.kit.model.Pooler;
 import dev.kit.model.Resources;
 import dev.kit.model.Restore;
@@ -33,7 +37,10 @@ final class GoldenCases {
       Map.entry("backups-legacy", GoldenCases::backupsLegacy),
       Map.entry("restore", GoldenCases::restore),
       Map.entry("pooler-and-app", GoldenCases::poolerAndApp),
-      Map.entry("monitoring", GoldenCases::monitoring));
+      Map.entry("monitoring", GoldenCases::monitoring),
+      Map.entry("operator-engine", GoldenCases::operatorEngine),
+      Map.entry("platform-app-of-apps", GoldenCases::platformAppOfApps),
+      Map.entry("platform-applicationset", GoldenCases::platformApplicationSet));
 
   private GoldenCases() {}
 
@@ -198,6 +205,47 @@ final class GoldenCases {
                 .lastBackupMaxAge(Duration.ofHours(30))
                 .alertFor(Duration.ofMinutes(2))
                 .selectorLabel("release", "kube-prometheus-stack")))
+        .build();
+  }
+
+  /** Migrations applied by the Atlas operator, and a service whose schema Atlas manages declaratively. */
+  static Kit operatorEngine() {
+    return shop()
+        .service("orders", s -> s
+            .database(db -> db.storage("1Gi").bootstrap("orders", "orders"))
+            .migrations(m -> m.engine(Migrations.Engine.OPERATOR).baseline("20250101120000")))
+        .service("catalog", s -> s
+            .database(db -> db.storage("1Gi"))
+            .declarativeSchema(DeclarativeSchema.of("schema.sql").withTxMode(TxMode.FILE)))
+        .build();
+  }
+
+  /** The platform, delivered app-of-apps, on an Argo CD old enough to need every health check kit writes. */
+  static Kit platformAppOfApps() {
+    return Kit.builder()
+        .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git").targetRevision("main")
+            .argoCd(ArgoCd.builder().project("shop").version("2.9.3").delivery(ArgoCd.Delivery.APP_OF_APPS).build()))
+        .platform(Platform.builder()
+            .cloudnativePg(Platform.CLOUDNATIVE_PG.withValue("monitoring", Map.of("podMonitorEnabled", false)))
+            .allowKind("networking.k8s.io", "Ingress")
+            .build())
+        .service("orders", s -> s.withoutMigrations()
+            .database(db -> db.storage("1Gi").backups("s3://acme-backups/orders/", b -> b.credentials(S3Credentials.inheritFromIamRole())))
+            .monitoring(Monitoring.defaults()))
+        .service("catalog", s -> s.namespace("shop-catalog")
+            .database(db -> db.storage("1Gi"))
+            .declarativeSchema(DeclarativeSchema.of("schema.sql")))
+        .build();
+  }
+
+  /** One ApplicationSet over services/*, on Argo CD 3.0 (which lacks the CNPG health check). */
+  static Kit platformApplicationSet() {
+    return Kit.builder()
+        .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git").targetRevision("main")
+            .argoCd(ArgoCd.builder().project("shop").version("3.0").delivery(ArgoCd.Delivery.APPLICATION_SET).build()))
+        .platform(Platform.defaults())
+        .service("orders", s -> s.withoutMigrations().database(db -> db.storage("1Gi")))
+        .service("payments", s -> s.withoutMigrations().database(db -> db.storage("1Gi")))
         .build();
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import dev.kit.Generator;
 import dev.kit.plan.FilePlan;
+import dev.kit.testing.ArgoSyncOrder;
 import dev.kit.testing.SourceTree;
 import dev.kit.testing.SyncWaveContract;
 import dev.kit.write.Drift;
@@ -79,6 +80,37 @@ class GoldenFilesTest {
         SyncWaveContract.assertHolds(service.resolve("manifests"));
       }
     }
+  }
+
+  /**
+   * What an app-of-apps root syncs ({@code platform/*.yaml} but itself and argocd-cm, plus every service
+   * Application): the platform sorts before every service Application.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void platform_sortsBeforeEveryServiceApplication_forEachCase(String name) throws IOException {
+    Path root = goldenRoot().resolve(name);
+    Path platform = root.resolve("platform");
+    if (!Files.isDirectory(platform)) {
+      return;
+    }
+    List<Path> files = new ArrayList<>();
+    try (Stream<Path> platformFiles = Files.list(platform); Stream<Path> services = Files.list(root.resolve("services"))) {
+      platformFiles.filter(f -> !List.of("root.yaml", "argocd-cm.yaml").contains(f.getFileName().toString())).sorted().forEach(files::add);
+      services.map(s -> s.resolve("application.yaml")).filter(Files::isRegularFile).sorted().forEach(files::add);
+    }
+    List<ArgoSyncOrder.Step> order = ArgoSyncOrder.of(files);
+    int lastPlatform = -1;
+    int firstService = order.size();
+    for (int i = 0; i < order.size(); i++) {
+      if (order.get(i).file().startsWith(platform)) {
+        lastPlatform = i;
+      } else {
+        firstService = Math.min(firstService, i);
+      }
+    }
+    assertThat(lastPlatform).as("platform objects in %s", order).isGreaterThanOrEqualTo(0).isLessThan(firstService);
+    assertThat(order.get(0).kind()).as("the AppProject the services need comes first").isEqualTo("AppProject");
   }
 
   /** The first line where the rendered text and the golden file differ, with both versions. */

@@ -88,20 +88,26 @@ public final class ArgoSyncOrder {
 
   /** Every object in the YAML files under {@code manifests} (recursively, as the Application syncs them), in Argo CD order. */
   public static List<Step> of(Path manifests) {
-    List<Step> steps = new ArrayList<>();
     try (Stream<Path> files = Files.walk(manifests)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted().toList()) {
-        try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
-          while (docs.hasNext()) {
-            JsonNode doc = docs.next();
-            if (doc != null && doc.isObject() && !doc.isEmpty()) {
-              steps.add(new Step(file, doc));
-            }
+      return of(files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted().toList());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Every object in {@code yamlFiles}, in Argo CD order: what one Application syncing those files applies. */
+  public static List<Step> of(List<Path> yamlFiles) {
+    List<Step> steps = new ArrayList<>();
+    for (Path file : yamlFiles) {
+      // Jackson 3 reports I/O problems unchecked.
+      try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
+        while (docs.hasNext()) {
+          JsonNode doc = docs.next();
+          if (doc != null && doc.isObject() && !doc.isEmpty()) {
+            steps.add(new Step(file, doc));
           }
         }
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
     steps.sort(ORDER);
     return steps;
