@@ -2,9 +2,12 @@ package com.acme.shop;
 
 import dev.kit.KitDescription;
 import dev.kit.model.App;
+import dev.kit.model.ArgoCd;
 import dev.kit.model.Backups;
 import dev.kit.model.Compression;
 import dev.kit.model.Kit;
+import dev.kit.model.Migrations;
+import dev.kit.model.Platform;
 import dev.kit.model.Pooler;
 import dev.kit.model.Resources;
 import dev.kit.model.S3Credentials;
@@ -20,7 +23,11 @@ public final class ShopServices implements KitDescription {
     return Kit.builder()
         .repository("shop", repo -> repo
             .gitUrl("https://github.com/acme/shop.git")
-            .targetRevision("main"))
+            .targetRevision("main")
+            // A root Application syncs platform/ and every service Application, in that order.
+            .argoCd(ArgoCd.builder().project("shop").delivery(ArgoCd.Delivery.APP_OF_APPS).build()))
+        // The operators the services need (CNPG, the Barman Cloud plugin, the Atlas operator) and the AppProject.
+        .platform(Platform.defaults())
         // orders: a highly available cluster spread across zones; its app starts after the schema is migrated.
         .service("orders", orders -> orders
             .label("team", "checkout")
@@ -62,6 +69,11 @@ public final class ShopServices implements KitDescription {
                 .readinessPath("/ready")
                 .livenessPath("/healthz")
                 .connection(App.Connection.URI)))
+        // catalog: migrations applied by the Atlas operator instead of a Job, on the same CNPG credentials.
+        .service("catalog", catalog -> catalog
+            .label("team", "catalog")
+            .database(db -> db.instances(2).postgresMajor(18).storage("5Gi"))
+            .migrations(m -> m.engine(Migrations.Engine.OPERATOR)))
         .build();
   }
 }

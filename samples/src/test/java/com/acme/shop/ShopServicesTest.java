@@ -25,13 +25,44 @@ class ShopServicesTest {
     assertThat(drift.stale()).isEmpty();
     assertThat(drift.extra()).isEmpty();
     assertThat(drift.conflicts()).isEmpty();
-    assertThat(drift.unchanged()).hasSize(21);
+    assertThat(drift.unchanged()).hasSize(34);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"orders", "payments"})
+  @ValueSource(strings = {"orders", "payments", "catalog"})
   void syncOrder_isClusterThenMigrationThenApp_forEachService(String service) {
     SyncWaveContract.assertHolds(REPO.resolve("services").resolve(service).resolve("manifests"));
+  }
+
+  @Test
+  void rootApplication_syncsThePlatformBeforeEveryServiceApplication() throws java.io.IOException {
+    List<Path> files = new java.util.ArrayList<>();
+    for (String platform : List.of("appproject.yaml", "cloudnative-pg.yaml", "plugin-barman-cloud.yaml", "atlas-operator.yaml")) {
+      files.add(REPO.resolve("platform").resolve(platform));
+    }
+    for (String service : List.of("catalog", "orders", "payments")) {
+      files.add(REPO.resolve("services").resolve(service).resolve("application.yaml"));
+    }
+
+    List<String> order = ArgoSyncOrder.of(files).stream().map(s -> s.wave() + " " + s.kind() + " " + s.name()).toList();
+
+    assertThat(order).containsExactly(
+        "-20 AppProject shop",
+        "-15 Application atlas-operator",
+        "-15 Application cloudnative-pg",
+        "-14 Application plugin-barman-cloud",
+        "0 Application catalog",
+        "0 Application orders",
+        "0 Application payments");
+  }
+
+  @Test
+  void syncOrder_ofCatalog_isClusterThenAtlasMigration() {
+    List<String> order = ArgoSyncOrder.of(REPO.resolve("services/catalog/manifests")).stream()
+        .map(s -> s.wave() + " " + s.kind() + " " + s.name())
+        .toList();
+
+    assertThat(order).containsExactly("-2 ConfigMap catalog-migrations", "-2 Cluster catalog-cluster", "-1 AtlasMigration catalog-migrate");
   }
 
   @Test
