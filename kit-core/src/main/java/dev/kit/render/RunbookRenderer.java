@@ -1,12 +1,16 @@
 package dev.kit.render;
 
 import dev.kit.model.App;
+import dev.kit.model.ArgoCd;
 import dev.kit.model.Backups;
 import dev.kit.model.Database;
+import dev.kit.model.DeclarativeSchema;
+import dev.kit.model.HelmChart;
 import dev.kit.model.Kit;
 import dev.kit.model.Migrations;
 import dev.kit.model.Monitoring;
 import dev.kit.model.Pooler;
+import dev.kit.model.Platform;
 import dev.kit.model.PostgresImages;
 import dev.kit.model.Restore;
 import dev.kit.model.S3Credentials;
@@ -22,13 +26,30 @@ import java.util.Optional;
 
 /**
  * Renders {@code services/<service>/RUNBOOK.md}: the on-call guide for one service, filled with its real
- * names (cluster, Secrets, Job, Poolers, ObjectStore, Application) and with a section only for each feature
+ * names (cluster, Secrets, Job or Atlas resources, Poolers, ObjectStore, Application, operators) and with a section only for each feature
  * the service uses. The template sees plain strings, numbers and booleans; an absent optional is an absent key.
  */
 final class RunbookRenderer {
 
   /** Argo CD's default control-plane namespace, where an Application is addressed by its bare name. */
   private static final String ARGO_CD_DEFAULT_NAMESPACE = "argocd";
+
+  private static final String PG_STAT_STATEMENTS_PREFIX = "pg_stat_statements.";
+
+  /**
+   * The operators as their own install instructions leave them: CloudNativePG's release manifest
+   * ({@code cnpg-system}/{@code cnpg-controller-manager}) and the Atlas operator's documented Helm install
+   * (release {@code atlas-operator} in {@code atlas-operator}). A platform in the description says where they are.
+   */
+  private static final String CNPG_NAMESPACE = "cnpg-system";
+  private static final String CNPG_DEPLOYMENT = "cnpg-controller-manager";
+  private static final String ATLAS_OPERATOR_NAMESPACE = "atlas-operator";
+  private static final String ATLAS_OPERATOR_DEPLOYMENT = "atlas-operator";
+  /** The platform Applications' names, as PlatformRenderer writes them; Argo CD uses them as Helm release names. */
+  private static final String CNPG_PLATFORM_APP = "cloudnative-pg";
+  private static final String ATLAS_PLATFORM_APP = "atlas-operator";
+  /** Kubernetes' limit on a Helm-generated name, as charts truncate it. */
+  private static final int HELM_NAME_MAX = 63;
 
   private RunbookRenderer() {}
 
@@ -43,6 +64,9 @@ final class RunbookRenderer {
     database(model, db);
     model.put("migrations", service.migrations().isPresent());
     service.migrations().ifPresent(m -> migrations(model, service, m));
+    model.put("schema", service.declarativeSchema().isPresent());
+    service.declarativeSchema().ifPresent(d -> schema(model, service, d));
+    operators(model, kit, service);
     model.put("pooler", db.pooler().isPresent());
     db.pooler().ifPresent(p -> pooler(model, service, p));
     model.put("backups", db.backups().isPresent());
@@ -61,6 +85,57 @@ final class RunbookRenderer {
     model.put("argoProject", kit.repository().argoCd().project());
     // The CLI addresses an Application outside the control-plane namespace as <namespace>/<name>.
     model.put("argoApp", ARGO_CD_DEFAULT_NAMESPACE.equals(namespace) ? service.name() : namespace + "/" + service.name());
+    ArgoCd argo = kit.repository().argoCd();
+    if (argo.delivery() == ArgoCd.Delivery.APPLICATION_SET) {
+      // As PlatformRenderer names the ApplicationSet; it generates one Application per services/<service>/.
+      model.put("applicationSetName", kit.repository().name() + "-services");
+    }
+  }
+
+  /** Where the CloudNativePG operator (and the Atlas operator, when the service needs it) runs. */
+  private static void operators(Map<String, Object> model, Kit kit, Service service) {
+    Optional<Platform> platform = kit.platform();
+    if (platform.isPresent()) {
+      HelmChart cnpg = platform.get().cloudnativePg();
+      model.put("operatorApp", CNPG_PLATFORM_APP);
+      model.put("operatorNamespace", cnpg.namespace());
+      model.put("operatorDeployment", helmFullname(CNPG_PLATFORM_APP, cnpg));
+    } else {
+      model.put("operatorNamespace", CNPG_NAMESPACE);
+      model.put("operatorDeployment", CNPG_DEPLOYMENT);
+    }
+    boolean atlasOperator = service.declarativeSchema().isPresent()
+        || service.migrations().map(m -> m.engine() == Migrations.Engine.OPERATOR).orElse(false);
+    model.put("atlasOperator", atlasOperator);
+    if (atlasOperator && platform.isPresent()) {
+      HelmChart atlas = platform.get().atlasOperator();
+      model.put("atlasOperatorApp", ATLAS_PLATFORM_APP);
+      model.put("atlasOperatorNamespace", atlas.namespace());
+      model.put("atlasOperatorDeployment", helmFullname(ATLAS_PLATFORM_APP, atlas));
+    } else if (atlasOperator) {
+      model.put("atlasOperatorNamespace", ATLAS_OPERATOR_NAMESPACE);
+      model.put("atlasOperatorDeployment", ATLAS_OPERATOR_DEPLOYMENT);
+    }
+  }
+
+  /**
+   * The name both operator charts give their Deployment ({@code <chart>.fullname} in their {@code _helpers.tpl}):
+   * {@code fullnameOverride}; else the release name when it contains the chart's name ({@code nameOverride} or
+   * the chart), else {@code <release>-<name>}; at most 63 characters, no trailing '-'.
+   */
+  static String helmFullname(String release, HelmChart chart) {
+    String fullname;
+    if (chart.values().get("fullnameOverride") instanceof String override && !override.isEmpty()) {
+      fullname = override;
+    } else {
+      String name = chart.values().get("nameOverride") instanceof String override && !override.isEmpty() ? override : chart.chart();
+      fullname = release.contains(name) ? release : release + "-" + name;
+    }
+    fullname = fullname.length() > HELM_NAME_MAX ? fullname.substring(0, HELM_NAME_MAX) : fullname;
+    while (fullname.endsWith("-")) {
+      fullname = fullname.substring(0, fullname.length() - 1);
+    }
+    return fullname;
   }
 
   private static void database(Map<String, Object> model, Database db) {
@@ -79,10 +154,15 @@ final class RunbookRenderer {
     model.put("databaseOwner", db.bootstrap().map(b -> b.owner()).orElse("app"));
     model.put("superuserAccess", db.superuserAccess());
     model.put("supervised", db.primaryUpdateStrategy().equals(Optional.of(Database.PrimaryUpdateStrategy.SUPERVISED)));
+    // CNPG preloads pg_stat_statements and creates the extension once any pg_stat_statements.* parameter is set.
+    model.put("pgStatStatements", db.parameters().keySet().stream().anyMatch(k -> k.startsWith(PG_STAT_STATEMENTS_PREFIX)));
+    Optional.ofNullable(db.parameters().get("max_connections")).ifPresent(m -> model.put("maxConnections", m));
   }
 
   private static void migrations(Map<String, Object> model, Service service, Migrations m) {
+    // The Job and the AtlasMigration share the name; only the operator engine goes through the Atlas operator.
     model.put("jobName", service.migrationJobName());
+    model.put("operatorEngine", m.engine() == Migrations.Engine.OPERATOR);
     model.put("migrationsConfigMap", service.migrationsConfigMapName(1));
     // The normalized folder, as the file plan writes it; the raw value only if validation would reject it.
     model.put("migrationsDir", KitValidator.safeMigrationsPath(service)
@@ -94,6 +174,13 @@ final class RunbookRenderer {
     // Atlas applies each file in its own transaction unless told otherwise.
     model.put("txMode", m.txMode().map(t -> t.flag()).orElse("file"));
     m.baseline().ifPresent(b -> model.put("baseline", b));
+  }
+
+  private static void schema(Map<String, Object> model, Service service, DeclarativeSchema schema) {
+    // As AtlasOperatorRenderer names the AtlasSchema.
+    model.put("atlasSchemaName", service.name() + "-schema");
+    model.put("schemaFile", KitValidator.safeSchemaPath(service).map(p -> p.toString().replace('\\', '/')).orElse(schema.file()));
+    model.put("schemaTxMode", schema.txMode().map(t -> t.flag()).orElse("file"));
   }
 
   private static void pooler(Map<String, Object> model, Service service, Pooler p) {
@@ -149,10 +236,10 @@ final class RunbookRenderer {
     // As MonitoringRenderer names them.
     model.put("podMonitorName", service.clusterName());
     model.put("prometheusRuleName", service.clusterName() + "-alerts");
-    model.put("replicationLagThreshold", duration(m.replicationLagThreshold()));
-    model.put("archiveFailureWindow", duration(m.archiveFailureWindow()));
-    model.put("lastBackupMaxAge", duration(m.lastBackupMaxAge()));
-    model.put("alertFor", duration(m.alertFor()));
+    model.put("replicationLagThreshold", MonitoringRenderer.duration(m.replicationLagThreshold()));
+    model.put("archiveFailureWindow", MonitoringRenderer.duration(m.archiveFailureWindow()));
+    model.put("lastBackupMaxAge", MonitoringRenderer.duration(m.lastBackupMaxAge()));
+    model.put("alertFor", MonitoringRenderer.duration(m.alertFor()));
   }
 
   private static void app(Map<String, Object> model, Service service, App a) {
@@ -162,28 +249,5 @@ final class RunbookRenderer {
     model.put("appReplicas", a.replicas());
     model.put("appPort", a.port());
     model.put("appConnection", a.connection().name().toLowerCase(Locale.ROOT));
-  }
-
-  /**
-   * A duration as the alert rules write it, hours at most: {@code 30s}, {@code 5m}, {@code 1h30m}, {@code 26h},
-   * so a threshold in the runbook reads exactly like the alert that pages.
-   */
-  static String duration(Duration d) {
-    long millis = d.toMillis();
-    if (millis == 0) {
-      return "0s";
-    }
-    StringBuilder text = new StringBuilder();
-    appendUnit(text, millis / 3_600_000, "h");
-    appendUnit(text, millis / 60_000 % 60, "m");
-    appendUnit(text, millis / 1_000 % 60, "s");
-    appendUnit(text, millis % 1_000, "ms");
-    return text.toString();
-  }
-
-  private static void appendUnit(StringBuilder text, long amount, String unit) {
-    if (amount > 0) {
-      text.append(amount).append(unit);
-    }
   }
 }

@@ -6,12 +6,17 @@ import dev.kit.model.App;
 import dev.kit.model.ArgoCd;
 import dev.kit.model.Backups;
 import dev.kit.model.Database;
+import dev.kit.model.DeclarativeSchema;
+import dev.kit.model.HelmChart;
 import dev.kit.model.Kit;
+import dev.kit.model.Migrations;
 import dev.kit.model.Monitoring;
+import dev.kit.model.Platform;
 import dev.kit.model.Pooler;
 import dev.kit.model.Restore;
 import dev.kit.model.S3Credentials;
 import dev.kit.model.Service;
+import dev.kit.model.TxMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -39,6 +44,7 @@ class RunbookRendererTest {
         .namespace("shop")
         .database(db -> db.instances(3).postgresMajor(17).storage("20Gi", "standard").walStorage("5Gi")
             .bootstrap("orders", "orders_owner")
+            .parameter("max_connections", "300").parameter("pg_stat_statements.track", "all")
             .primaryUpdateStrategy(Database.PrimaryUpdateStrategy.SUPERVISED)
             .backups(Backups.builder("s3://acme-backups/orders/")
                 .credentials(S3Credentials.fromSecret("orders-backup-s3", "ACCESS_KEY_ID", "ACCESS_SECRET_KEY"))
@@ -83,8 +89,8 @@ class RunbookRendererTest {
         .contains("## What runs", "## How it deploys", "## Health checks", "## Connect", "## Failover and maintenance",
             "## Data safety")
         .doesNotContain("## Migrations", "## Backups and restore", "## Alerts")
-        .doesNotContain("pooler", "Pooler", "ObjectStore", "objectstores", "wave -3", "wave -1", "--replica",
-            "kubectl cnpg promote", "supervised", "-superuser", "| app |", "migrate");
+        .doesNotContain("-pooler-", "| PgBouncer |", "SHOW POOLS", "ObjectStore", "objectstores", "wave -3", "wave -1",
+            "--replica", "kubectl cnpg promote", "supervised", "-superuser", "| app |", "migrate", "FROM pg_stat_statements");
   }
 
   @Test
@@ -173,22 +179,174 @@ class RunbookRendererTest {
   void render_leavesNoNullsOrTemplateArtifacts_inAnyVariant() {
     for (String runbook : List.of(minimal(), full(), legacyBackups(), restored())) {
       assertThat(runbook.lines())
-          .allSatisfy(line -> assertThat(line).doesNotContain("null", "${", "<#", "</#", "#{"));
+          .allSatisfy(line -> assertThat(line).doesNotContainPattern("\\bnull\\b").doesNotContain("${", "<#", "</#", "#{"));
       assertThat(runbook).doesNotContain("\n\n\n").endsWith("\n").doesNotEndWith("\n\n");
     }
   }
 
   @Test
+  void render_listsTheConnectionServices_forEveryService() {
+    assertThat(minimal())
+        .contains("| `orders-cluster-rw` | the primary | reads and writes |")
+        .contains("| `orders-cluster-ro` | the replicas: none with 1 instance, so no endpoints |")
+        .contains("| `orders-cluster-r` | any instance, the primary included |")
+        .contains("`orders-cluster-rw.orders.svc`");
+    assertThat(full())
+        .contains("| `orders-cluster-ro` | the replicas | ")
+        .contains("| `orders-cluster-pooler-rw` | PgBouncer, then `orders-cluster-rw` |")
+        .contains("| `orders-cluster-pooler-ro` | PgBouncer, then `orders-cluster-ro` |")
+        .contains("`orders-cluster-rw.shop.svc`");
+  }
+
+  @Test
+  void render_showsMigrationStatusAndRollback_whenTheServiceHasMigrations() {
+    assertThat(full())
+        .contains("kubectl -n shop get job orders-migrate ")
+        .contains("kubectl -n shop logs job/orders-migrate ")
+        .contains("FROM atlas_schema_revisions.atlas_schema_revisions ORDER BY version")
+        .contains("retry with `argocd app sync argocd-apps/orders`, which re-creates the Job")
+        .contains("### Roll back with a new down migration")
+        .contains("never edit or delete the applied file")
+        .contains("`mvn kit:new-migration -Dname=drop_<column> -Dservice=orders`")
+        .contains("ALTER TABLE <table> DROP COLUMN IF EXISTS <column>;")
+        .contains("so take a backup (below) before merging");
+  }
+
+  @Test
+  void render_explainsScaling_withTheCurrentInstances() {
+    assertThat(full())
+        .contains("## Scale replicas", "Change `instances(3)` on the database of `orders`", "`spec.instances` of `orders-cluster`",
+            "Watch with `kubectl cnpg status orders-cluster -n shop`")
+        .doesNotContain("For failover, go to 3 instances");
+    assertThat(minimal()).contains("Change `instances(1)`", "For failover, go to 3 instances (a primary and 2 replicas)");
+  }
+
+  @Test
+  void render_troubleshootsWithTheServiceNames_whenFullFeatured() {
+    assertThat(full())
+        .contains("kubectl cnpg status orders-cluster -n shop --verbose")
+        .contains("kubectl -n shop get pods -l cnpg.io/cluster=orders-cluster ")
+        .contains("kubectl -n shop describe pod <instance>")
+        .contains("kubectl -n cnpg-system logs deployment/cnpg-controller-manager --all-containers=true --since=1h | grep orders-cluster")
+        .contains("kubectl -n shop get pvc -l cnpg.io/cluster=orders-cluster` lists a volume per instance and a `-wal` one each")
+        .contains("They use class `standard`: `kubectl get storageclass standard`")
+        .contains("FROM pg_stat_activity WHERE state <> 'idle'")
+        .contains("FROM pg_stat_statements ORDER BY total_exec_time DESC")
+        .contains("(the description sets `max_connections` to 300)")
+        .contains("kubectl -n shop exec deployment/orders-cluster-pooler-rw -c pgbouncer -- psql -h /controller/run -U pgbouncer -d pgbouncer -c 'SHOW POOLS'")
+        .contains("keeping 2 pods × `default_pool_size` below `max_connections`");
+  }
+
+  @Test
+  void render_troubleshootsWithDefaults_whenMinimal() {
+    assertThat(minimal())
+        .contains("kubectl -n orders get pvc -l cnpg.io/cluster=orders-cluster")
+        .contains("The description sets no class, so they use the cluster's default, marked `(default)` by `kubectl get storageclass`")
+        .contains("add `.parameter(\"pg_stat_statements.track\", \"all\")` to the database")
+        .contains("(PostgreSQL's default `max_connections` is 100)")
+        .contains("Without a pooler each client holds a server connection");
+  }
+
+  @Test
+  void render_givesBestPractices_forMigrationsAndBackups() {
+    assertThat(full())
+        .contains("## Best practices")
+        .contains("DATABASE_URL='postgres://postgres@localhost:5432/postgres?sslmode=disable' atlas migrate apply --env local")
+        .contains("postgres:17")
+        .contains("`ADD COLUMN IF NOT EXISTS`", "**Add a column nullable, backfill, then constrain**")
+        .contains("Atlas runs each file in its own transaction", "starts with `-- atlas:txmode none` and a blank line")
+        .contains("**Back up before a big change**: `kubectl cnpg backup orders-cluster -n shop --method plugin --plugin-name barman-cloud.cloudnative-pg.io`");
+    assertThat(minimal())
+        .contains("backups are not configured for `orders`, so there is nothing to restore from")
+        .contains(".backups(\"s3://<bucket>/orders/\"")
+        .contains("kubectl -n orders exec <primary-instance> -c postgres -- pg_dump -Fc -d app > app.dump")
+        .doesNotContain("atlas migrate apply --env local", "atlas:txmode");
+  }
+
+  @Test
+  void render_dropsTheConcurrentlyAdvice_whenTheJobRunsWithoutTransactions() {
+    Service service = Service.builder("orders").database(db -> db.storage("10Gi"))
+        .migrations(m -> m.txMode(TxMode.NONE)).build();
+    String runbook = RunbookRenderer.render(SOURCE, kit(service, ArgoCd.defaults()), service);
+
+    assertThat(runbook)
+        .contains("this Job runs `--tx-mode none`, no transaction, so a failed file stays half-applied")
+        .doesNotContain("CREATE INDEX CONCURRENTLY");
+  }
+
+  @Test
+  void render_followsTheAtlasMigration_whenTheOperatorEngineApplies() {
+    Service service = Service.builder("orders").database(db -> db.storage("10Gi"))
+        .migrations(m -> m.engine(Migrations.Engine.OPERATOR)).build();
+    String runbook = RunbookRenderer.render(SOURCE, kit(service, ArgoCd.defaults()), service);
+
+    assertThat(runbook)
+        .contains("| migrations | AtlasMigration `orders-migrate`, applied by the Atlas operator")
+        .contains("- wave -1: AtlasMigration `orders-migrate`, applied by the Atlas operator: all in place before the app;")
+        .contains("kubectl -n orders get atlasmigrations.db.atlasgo.io orders-migrate ")
+        .contains("kubectl -n orders describe atlasmigrations.db.atlasgo.io orders-migrate ")
+        .contains("kubectl -n atlas-operator logs deployment/atlas-operator --since=1h | grep orders-migrate")
+        .contains("`sslmode=require`", "the operator retries by itself")
+        .contains("Atlas: Deployment `atlas-operator`, namespace `atlas-operator` (as its documented Helm install names it)")
+        .doesNotContain("job/", "job-name=", "Sync hook", "(`-2`, `-3`…");
+  }
+
+  @Test
+  void render_explainsTheDeclarativeSchema_whenTheServiceHasOne() {
+    Service service = Service.builder("catalog").database(db -> db.storage("10Gi"))
+        .declarativeSchema(DeclarativeSchema.of("schema.sql")).build();
+    String runbook = RunbookRenderer.render(SOURCE, kit(service, ArgoCd.defaults()), service);
+
+    assertThat(runbook)
+        .contains("| schema | AtlasSchema `catalog-schema`: the Atlas operator keeps the database in line with `services/catalog/schema.sql` |")
+        .contains("## Schema", "kubectl -n catalog get atlasschemas.db.atlasgo.io catalog-schema ")
+        .contains("a table or column removed from the file is dropped with its data")
+        .contains("atlas schema apply --url 'postgres://postgres@localhost:5432/postgres?sslmode=disable' --to file://schema.sql")
+        .doesNotContain("## Migrations", "atlas migrate apply");
+  }
+
+  @Test
+  void render_namesThePlatformOperators_whenThePlatformInstallsThem() {
+    Service service = Service.builder("orders").database(db -> db.storage("10Gi"))
+        .migrations(m -> m.engine(Migrations.Engine.OPERATOR)).build();
+    Kit kit = Kit.builder()
+        .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git")
+            .argoCd(ArgoCd.builder().delivery(ArgoCd.Delivery.APPLICATION_SET).build()))
+        .platform(Platform.defaults())
+        .service(service)
+        .build();
+    String runbook = RunbookRenderer.render(SOURCE, kit, service);
+
+    assertThat(runbook)
+        .contains("CloudNativePG: Deployment `cloudnative-pg`, namespace `cnpg-system` (platform Application `cloudnative-pg`)")
+        .contains("Atlas: Deployment `atlas-operator`, namespace `atlas-operator` (platform Application `atlas-operator`)")
+        .contains("kubectl -n cnpg-system logs deployment/cloudnative-pg --all-containers=true")
+        .contains("generated by ApplicationSet `shop-services`")
+        .contains("ApplicationSet `shop-services` deletes the Application `orders`")
+        .doesNotContain("cnpg-controller-manager", "argocd app delete");
+  }
+
+  @Test
+  void helmFullname_followsTheChartsHelper() {
+    HelmChart chart = Platform.CLOUDNATIVE_PG;
+
+    assertThat(RunbookRenderer.helmFullname("cloudnative-pg", chart)).isEqualTo("cloudnative-pg");
+    assertThat(RunbookRenderer.helmFullname("cnpg", chart)).isEqualTo("cnpg-cloudnative-pg");
+    assertThat(RunbookRenderer.helmFullname("cnpg", chart.withValue("nameOverride", "cnpg"))).isEqualTo("cnpg");
+    assertThat(RunbookRenderer.helmFullname("cnpg", chart.withValue("fullnameOverride", "operator-"))).isEqualTo("operator");
+  }
+
+  @Test
   void render_staysConcise_whenFullFeatured() {
-    assertThat(full().lines().count()).isLessThanOrEqualTo(150);
+    assertThat(full().lines().count()).isLessThanOrEqualTo(200);
   }
 
   @Test
   void duration_isWrittenAsTheAlertRulesWriteIt() {
-    assertThat(RunbookRenderer.duration(Duration.ofHours(26))).isEqualTo("26h");
-    assertThat(RunbookRenderer.duration(Duration.ofMinutes(90))).isEqualTo("1h30m");
-    assertThat(RunbookRenderer.duration(Duration.ofSeconds(30))).isEqualTo("30s");
-    assertThat(RunbookRenderer.duration(Duration.ofMillis(1500))).isEqualTo("1s500ms");
-    assertThat(RunbookRenderer.duration(Duration.ZERO)).isEqualTo("0s");
+    assertThat(MonitoringRenderer.duration(Duration.ofHours(26))).isEqualTo("26h");
+    assertThat(MonitoringRenderer.duration(Duration.ofMinutes(90))).isEqualTo("1h30m");
+    assertThat(MonitoringRenderer.duration(Duration.ofSeconds(30))).isEqualTo("30s");
+    assertThat(MonitoringRenderer.duration(Duration.ofMillis(1500))).isEqualTo("1s500ms");
+    assertThat(MonitoringRenderer.duration(Duration.ZERO)).isEqualTo("0s");
   }
 }

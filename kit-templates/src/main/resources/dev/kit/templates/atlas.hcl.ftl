@@ -1,6 +1,6 @@
 ${header}
 # Atlas project file for the ${service} service. Run Atlas from services/${service}/:
-#   atlas migrate lint --env local --latest 1
+#   atlas migrate validate --env local
 #   atlas migrate apply --env local
 # kit keeps ${migrationsDir}/atlas.sum up to date on every 'mvn kit:generate'.
 
