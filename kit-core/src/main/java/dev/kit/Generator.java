@@ -10,6 +10,12 @@ import dev.kit.render.KitRenderer;
 import dev.kit.validate.KitValidationException;
 import dev.kit.validate.KitValidator;
 import dev.kit.validate.Violation;
+import dev.kit.verify.DownMigration;
+import dev.kit.verify.LintFinding;
+import dev.kit.verify.LintSettings;
+import dev.kit.verify.ServiceMigrations;
+import dev.kit.verify.VerifyOptions;
+import dev.kit.verify.VerifyReport;
 import dev.kit.write.Drift;
 import dev.kit.write.KitWriteException;
 import dev.kit.write.PlanWriter;
@@ -139,6 +145,65 @@ public final class Generator {
       throw new java.io.UncheckedIOException("cannot read " + file, e);
     }
   }
+
+  /**
+   * Lints every service's migrations from their SQL text, fast and without a database: what {@code kit:check}
+   * reports. {@link #verify} lints exactly, from the catalog of a real PostgreSQL.
+   *
+   * @throws IllegalArgumentException when Atlas would refuse a file's {@code atlas:txmode} directive
+   */
+  public List<LintFinding> lintMigrations(Kit kit, LintSettings settings) {
+    plan(kit);
+    return MigrationChecks.lint(MigrationChecks.histories(kit, root), settings);
+  }
+
+  /**
+   * Applies every service's migrations to a real PostgreSQL of its cluster's major version, the way the Atlas Job
+   * will, lints what each statement changed in the catalog, replays the history on a fresh database, and proves
+   * each revert migration: what {@code kit:verify} runs.
+   *
+   * @throws KitValidationException when the description is invalid
+   * @throws IllegalStateException when a PostgreSQL server cannot be started
+   */
+  public VerifyReport verify(Kit kit, VerifyOptions options) {
+    plan(kit);
+    return MigrationChecks.verify(MigrationChecks.histories(kit, root), options);
+  }
+
+  /**
+   * Writes a new migration {@code <UTC yyyyMMddHHmmss>_revert_<version>.sql} that reverses migration
+   * {@code version}, derived from the catalog before and after it on a real PostgreSQL, then regenerates.
+   *
+   * @param service the service; may be empty when the description has exactly one with migrations
+   * @return the file written and what it cannot undo
+   * @throws KitValidationException when the description, the service or the version is not usable
+   */
+  public Revert revertMigration(Kit kit, Optional<String> service, String version, VerifyOptions options, Clock clock) {
+    Service target = NewMigrations.service(kit, service);
+    plan(kit);
+    ServiceMigrations history;
+    DownMigration down;
+    try {
+      history = MigrationChecks.history(kit, root, target);
+      down = MigrationChecks.revert(history, version, options);
+    } catch (IllegalArgumentException e) {
+      throw new KitValidationException(List.of(new Violation("newMigration.revert", e.getMessage(),
+          "name the version of a migration of service \"" + target.name() + "\" that applies")));
+    }
+    String newVersion = NewMigrations.VERSION_FORMAT.format(clock.instant());
+    Path file = NewMigrations.write(target, root.resolve(history.label()), newVersion, "revert_" + version,
+        Optional.of(down.sql()));
+    generate(kit);
+    return new Revert(file, down);
+  }
+
+  /**
+   * A revert migration that was written.
+   *
+   * @param file the new migration
+   * @param down its text and what it cannot undo
+   */
+  public record Revert(Path file, DownMigration down) {}
 
   private Optional<MigrationDirectory> read(Service service, Map<String, MigrationDirectory> cache) {
     Optional<Path> relative = KitValidator.safeMigrationsPath(service);

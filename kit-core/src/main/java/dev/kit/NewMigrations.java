@@ -62,8 +62,13 @@ final class NewMigrations {
     }
   }
 
-  /** Writes {@code <version>_<name>.sql} into {@code dir}, which it creates if needed. */
+  /** Writes {@code <version>_<name>.sql} from the skeleton into {@code dir}, which it creates if needed. */
   static Path write(Service service, Path dir, String version, String name) {
+    return write(service, dir, version, name, Optional.empty());
+  }
+
+  /** Writes {@code <version>_<name>.sql} with {@code content}, or the skeleton when it is empty. */
+  static Path write(Service service, Path dir, String version, String name, Optional<String> content) {
     if (!NAME.matcher(name).matches()) {
       throw fail("newMigration.name", quote(name) + " is not a safe migration name",
           "use lower-case letters, digits, '_' and '-', such as \"add_users\"");
@@ -88,11 +93,12 @@ final class NewMigrations {
     model.put("version", version);
     model.put("name", name);
     m.txMode().ifPresent(t -> model.put("txMode", t.flag()));
-    byte[] content = TextTemplates.render("new-migration.sql.ftl", model).getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = content.orElseGet(() -> TextTemplates.render("new-migration.sql.ftl", model))
+        .getBytes(StandardCharsets.UTF_8);
     Path file = dir.resolve(fileName);
     try {
       Files.createDirectories(dir);
-      Files.write(file, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      Files.write(file, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     } catch (FileAlreadyExistsException e) {
       throw fail("newMigration.name", file + " already exists", "kit never overwrites a migration; pick another name");
     } catch (IOException e) {

@@ -1,0 +1,31 @@
+package dev.kit.testing;
+
+import dev.kit.verify.EmbeddedPostgresServer;
+import dev.kit.verify.PostgresBinaries;
+import java.nio.file.Path;
+
+/**
+ * The real PostgreSQL servers tests run on: the binaries jars kit-core's POM copies to
+ * {@code target/postgres-binaries} (system property {@code kit.postgres.binaries.dir}), servers under
+ * {@code target/kit-verify}.
+ */
+public final class TestPostgres {
+
+  private TestPostgres() {}
+
+  public static PostgresBinaries binaries() {
+    String dir = System.getProperty("kit.postgres.binaries.dir");
+    if (dir == null) {
+      throw new AssertionError("kit.postgres.binaries.dir is not set; run the tests through Maven");
+    }
+    return PostgresBinaries.inDirectory(Path.of(dir));
+  }
+
+  public static Path workDirectory() {
+    return Path.of(System.getProperty("kit.postgres.binaries.dir")).resolveSibling("kit-verify");
+  }
+
+  public static EmbeddedPostgresServer start(int major) {
+    return EmbeddedPostgresServer.start(major, binaries().jar(major), workDirectory());
+  }
+}
