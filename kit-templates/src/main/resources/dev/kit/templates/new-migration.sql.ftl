@@ -1,10 +1,12 @@
 -- ${version}_${name}: say in one line what this migration does and why.
---
+
+<#-- The empty line above ends the file header, where Atlas reads directives; the advice below names
+     atlas:txmode and must stay out of it. -->
 -- Atlas applies this file once, in its own transaction<#if txMode??> (the Job runs with --tx-mode ${txMode})</#if>.
--- Keep it safe on a live database:
+-- Keep it safe on a live database (mvn kit:check and kit:verify lint for these):
 --   - make it idempotent: CREATE TABLE IF NOT EXISTS, ADD COLUMN IF NOT EXISTS, CREATE INDEX IF NOT EXISTS;
 --   - add a column as nullable, backfill it, and only then make it NOT NULL;
---   - CREATE INDEX CONCURRENTLY cannot run in a transaction: make "-- atlas:txmode none" the first line;
---   - once merged, never edit it: undo or fix it in a new migration.
--- Then run 'mvn kit:generate' to update atlas.sum and the migrations ConfigMap.
-
+--   - CREATE INDEX CONCURRENTLY cannot run in a transaction: put "-- atlas:txmode none" above the first line,
+--     so that it is part of the header that the empty line ends;
+--   - once merged, never edit it: undo or fix it in a new migration (mvn kit:new-migration -Drevert=<version>).
+-- Then run 'mvn kit:generate' to update atlas.sum and the migrations ConfigMap, and 'mvn kit:verify' to try it.
