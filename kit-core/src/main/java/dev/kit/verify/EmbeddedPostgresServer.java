@@ -45,8 +45,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   }
 
   /**
-   * Extracts the binaries (once per release, cached under {@code workDirectory}), runs initdb and starts the
-   * server on a free port; its log goes to {@code workDirectory/postgres-<major>.log}.
+   * Extracts the binaries (once per release and machine, under {@code java.io.tmpdir/kit-postgres}), runs initdb
+   * in a new data directory under {@code workDirectory} and starts the server on a free port; its log goes to
+   * {@code workDirectory/postgres-<major>.log}.
    *
    * @throws IllegalStateException when the server does not start, with the log's path
    */
@@ -59,7 +60,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
       byte[] archive = archive(binariesJar);
       EmbeddedPostgres postgres = EmbeddedPostgres.builder()
           .setPgBinaryResolver((system, hardware) -> new ByteArrayInputStream(archive))
-          .setOverrideWorkingDirectory(workDirectory.resolve("binaries").toFile())
+          // Extracted once per release for every build on the machine (zonky keys the folder by the archive's digest).
+          .setOverrideWorkingDirectory(Path.of(System.getProperty("java.io.tmpdir"), "kit-postgres").toFile())
           .setDataDirectory(Files.createTempDirectory(workDirectory, "data-" + major + "-"))
           .setCleanDataDirectory(true)
           .setPGStartupWait(Duration.ofSeconds(120))

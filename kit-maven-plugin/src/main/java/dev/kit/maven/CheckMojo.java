@@ -2,7 +2,9 @@ package dev.kit.maven;
 
 import dev.kit.Generator;
 import dev.kit.migration.HistoryCheck;
+import dev.kit.verify.LintFinding;
 import dev.kit.write.Drift;
+import java.util.List;
 import java.util.Optional;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -43,6 +45,7 @@ public final class CheckMojo extends DescriptionMojo {
 
   @Override
   void run(Generator generator, DescriptionLoader.Loaded description) throws MojoFailureException {
+    String lintFailure = lint(generator, description);
     HistoryCheck history = generator.checkHistory(description.kit(), Optional.ofNullable(base));
     history.skipped().ifPresent(why -> getLog().warn("kit: migration history not guarded: " + why));
     Drift drift = generator.check(description.kit());
@@ -54,10 +57,33 @@ public final class CheckMojo extends DescriptionMojo {
       throw new MojoFailureException(DriftReport.historyFailure(history)
           + (drift.isEmpty() ? "" : "\n" + DriftReport.failure(drift, description.className())));
     }
+    if (lintFailure != null) {
+      throw new MojoFailureException(lintFailure + (drift.isEmpty() ? "" : "\n" + DriftReport.failure(drift, description.className())));
+    }
     if (!drift.isEmpty()) {
       throw new MojoFailureException(DriftReport.failure(drift, description.className()));
     }
     getLog().info(DriftReport.upToDate(drift));
     history.base().ifPresent(b -> getLog().info("kit: migration history matches " + b + "."));
+  }
+
+  /** Lints the migrations' text (kit:verify lints exactly, on a database); logs warnings, returns the failure or null. */
+  private String lint(Generator generator, DescriptionLoader.Loaded description) throws MojoFailureException {
+    List<LintFinding> findings;
+    try {
+      findings = generator.lintMigrations(description.kit(), lintSettings());
+    } catch (IllegalArgumentException e) {
+      return "kit: " + e.getMessage();
+    }
+    findings.stream().filter(f -> !f.isError()).forEach(f -> getLog().warn(f.toString()));
+    List<String> errors = findings.stream().filter(LintFinding::isError).map(LintFinding::toString).toList();
+    if (errors.isEmpty()) {
+      getLog().info("kit: migration lint: " + findings.size() + (findings.size() == 1 ? " warning." : " warnings."));
+      return null;
+    }
+    return "kit: migration lint found " + errors.size() + (errors.size() == 1 ? " error" : " errors") + ":\n"
+        + String.join("\n", errors)
+        + "\nMake the change safely, or silence one statement with '-- kit:nolint RULE' above it, or set the rule's "
+        + "severity in <lint> of the kit-maven-plugin configuration.";
   }
 }

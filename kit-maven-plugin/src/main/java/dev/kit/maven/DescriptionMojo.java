@@ -2,12 +2,14 @@ package dev.kit.maven;
 
 import dev.kit.Generator;
 import dev.kit.validate.KitValidationException;
+import dev.kit.verify.LintSettings;
 import dev.kit.write.KitWriteException;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -33,6 +35,13 @@ abstract class DescriptionMojo extends AbstractMojo {
    */
   @Parameter(property = "kit.description")
   private String description;
+
+  /**
+   * Migration lint severities by rule id or Atlas code: {@code <lint><SET_NOT_NULL>error</SET_NOT_NULL></lint>};
+   * {@code error} fails the build, {@code warning} logs, {@code off} turns the rule off.
+   */
+  @Parameter
+  private Map<String, String> lint;
 
   /** The repository root, which holds {@code services/}: the project's base directory. */
   @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
@@ -66,7 +75,17 @@ abstract class DescriptionMojo extends AbstractMojo {
   abstract String skipProperty();
 
   /** Does this goal's work with the loaded description. */
-  abstract void run(Generator generator, DescriptionLoader.Loaded description) throws MojoFailureException;
+  abstract void run(Generator generator, DescriptionLoader.Loaded description)
+      throws MojoExecutionException, MojoFailureException;
+
+  /** The configured lint severities. */
+  LintSettings lintSettings() throws MojoFailureException {
+    try {
+      return lint == null ? LintSettings.defaults() : LintSettings.parse(lint);
+    } catch (IllegalArgumentException e) {
+      throw new MojoFailureException("kit: <lint> in the kit-maven-plugin configuration: " + e.getMessage(), e);
+    }
+  }
 
   private List<String> testClasspath() throws MojoExecutionException {
     try {

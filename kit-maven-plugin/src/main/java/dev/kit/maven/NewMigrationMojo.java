@@ -1,28 +1,56 @@
 package dev.kit.maven;
 
 import dev.kit.Generator;
+import dev.kit.verify.VerifyOptions;
+import java.io.File;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.repository.RemoteRepository;
 
 /**
  * Writes a new migration, {@code services/<service>/migrations/<UTC yyyyMMddHHmmss>_<name>.sql}, from kit's
  * skeleton (as {@code atlas migrate new} names it), never overwriting a file, then regenerates so
  * {@code atlas.sum} and the migrations ConfigMap include it:
- * {@code mvn kit:new-migration -Dname=add_users -Dservice=orders}.
+ * {@code mvn kit:new-migration -Dname=add_users -Dservice=orders}. With {@code -Drevert=<version>} it writes
+ * {@code <now>_revert_<version>.sql} instead, which reverses that migration as derived from the catalog before and
+ * after it on a real PostgreSQL, listing what it cannot undo; {@code kit:verify} then proves it.
  */
 @Mojo(name = "new-migration", threadSafe = true, requiresDependencyResolution = ResolutionScope.TEST)
 @Execute(phase = LifecyclePhase.TEST_COMPILE)
 public final class NewMigrationMojo extends DescriptionMojo {
 
   /** What the migration does, such as {@code add_users}: lower-case letters, digits, '_' and '-'. */
-  @Parameter(property = "name", required = true)
+  @Parameter(property = "name")
   private String name;
+
+  /** The version of a migration to reverse, such as {@code 20250215093000}, instead of a {@code name}. */
+  @Parameter(property = "revert")
+  private String revert;
+
+  @Component
+  private RepositorySystem repositorySystem;
+
+  @Parameter(defaultValue = "${repositorySystemSession}", readonly = true, required = true)
+  private RepositorySystemSession repositorySession;
+
+  @Parameter(defaultValue = "${project.remoteProjectRepositories}", readonly = true, required = true)
+  private List<RemoteRepository> repositories;
+
+  /** Where {@code -Drevert} keeps the embedded PostgreSQL's files. */
+  @Parameter(defaultValue = "${project.build.directory}/kit-verify", required = true)
+  private File workDirectory;
 
   /** The service to add it to; needed only when several services have migrations. */
   @Parameter(property = "service")
@@ -43,9 +71,38 @@ public final class NewMigrationMojo extends DescriptionMojo {
   }
 
   @Override
-  void run(Generator generator, DescriptionLoader.Loaded description) {
+  void run(Generator generator, DescriptionLoader.Loaded description) throws MojoExecutionException, MojoFailureException {
+    if ((name == null) == (revert == null)) {
+      throw new MojoFailureException("kit:new-migration needs either -Dname=<what it does> (such as add_users) for a new "
+          + "migration, or -Drevert=<version> to reverse an existing one; got " + (name == null ? "neither" : "both") + ".");
+    }
+    if (revert != null) {
+      revert(generator, description);
+      return;
+    }
     Path file = generator.newMigration(description.kit(), Optional.ofNullable(service), name, Clock.systemUTC());
     getLog().info("kit: wrote " + file);
     getLog().info("kit: write the SQL, then run 'mvn kit:generate' to update atlas.sum and the ConfigMap");
+  }
+
+  private void revert(Generator generator, DescriptionLoader.Loaded description)
+      throws MojoExecutionException, MojoFailureException {
+    VerifyOptions options = new VerifyOptions(
+        MavenPostgresBinaries.of(repositorySystem, repositorySession, repositories), lintSettings(), workDirectory.toPath());
+    Generator.Revert written;
+    try {
+      written = generator.revertMigration(description.kit(), Optional.ofNullable(service), revert.strip(), options,
+          Clock.systemUTC());
+    } catch (IllegalStateException e) {
+      throw new MojoExecutionException("kit: " + e.getMessage(), e);
+    }
+    getLog().info("kit: wrote " + written.file() + ", which reverts " + revert.strip());
+    if (written.down().irreversible().isEmpty()) {
+      getLog().info("kit: it undoes every change the catalog shows; review it, then run 'mvn kit:verify' to prove it");
+    } else {
+      getLog().warn("kit: it cannot undo " + written.down().irreversible().size() + " change(s), listed in the file:");
+      written.down().irreversible().forEach(line -> getLog().warn("  " + line));
+      getLog().warn("kit: review it, then run 'mvn kit:verify' to prove it restores the rest");
+    }
   }
 }

@@ -1,0 +1,102 @@
+package dev.kit.maven;
+
+import dev.kit.Generator;
+import dev.kit.verify.ServiceVerification;
+import dev.kit.verify.VerifyOptions;
+import dev.kit.verify.VerifyReport;
+import java.io.File;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.Execute;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.repository.RemoteRepository;
+
+/**
+ * Applies every service's migrations to a real PostgreSQL of its cluster's major version (embedded, from Maven
+ * Central; no Docker), the way the Atlas Job will: in order, one transaction per file unless
+ * {@code -- atlas:txmode none}, as the database owner. A refused statement fails the build with
+ * {@code file:line:column: ERROR: ...}; the catalog after every statement is linted; the whole history is then
+ * replayed on a fresh database; each revert migration must restore what it reverts. Bind it to {@code verify} so
+ * CI proves the SQL: {@code mvn kit:verify}.
+ */
+@Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true,
+    requiresDependencyResolution = ResolutionScope.TEST)
+@Execute(phase = LifecyclePhase.TEST_COMPILE)
+public final class VerifyMojo extends DescriptionMojo {
+
+  @Component
+  private RepositorySystem repositorySystem;
+
+  @Parameter(defaultValue = "${repositorySystemSession}", readonly = true, required = true)
+  private RepositorySystemSession repositorySession;
+
+  @Parameter(defaultValue = "${project.remoteProjectRepositories}", readonly = true, required = true)
+  private List<RemoteRepository> repositories;
+
+  /** Where the extracted binaries, the data directories and the server logs go. */
+  @Parameter(defaultValue = "${project.build.directory}/kit-verify", required = true)
+  private File workDirectory;
+
+  /** Skips {@code kit:verify}. */
+  @Parameter(property = "kit.verify.skip", defaultValue = "false")
+  private boolean skip;
+
+  @Override
+  boolean skip() {
+    return skip;
+  }
+
+  @Override
+  String skipProperty() {
+    return "kit.verify.skip";
+  }
+
+  @Override
+  void run(Generator generator, DescriptionLoader.Loaded description) throws MojoExecutionException, MojoFailureException {
+    long began = System.nanoTime();
+    VerifyOptions options = new VerifyOptions(
+        MavenPostgresBinaries.of(repositorySystem, repositorySession, repositories), lintSettings(), workDirectory.toPath());
+    VerifyReport report;
+    try {
+      report = generator.verify(description.kit(), options);
+    } catch (IllegalStateException e) {
+      throw new MojoExecutionException("kit: " + e.getMessage(), e);
+    }
+    report.servers().forEach(server -> getLog().info("kit: PostgreSQL " + server.version() + " started in "
+        + seconds(server.startup()) + " (binaries, initdb and start-up)"));
+    for (ServiceVerification service : report.services()) {
+      getLog().info("kit: " + service.service() + ": " + service.files() + " migrations, " + service.statements()
+          + " statements on PostgreSQL " + service.postgresVersion() + " in " + seconds(service.firstRun())
+          + (service.error().isPresent() ? "" : "; replayed from an empty database in " + seconds(service.replay())));
+      service.notes().forEach(note -> getLog().info("kit: " + note));
+    }
+    report.warnings().forEach(finding -> getLog().warn(finding.toString()));
+    if (report.services().isEmpty()) {
+      getLog().info("kit: no service has migration files to verify.");
+    }
+    String took = "kit: verify took " + seconds(Duration.ofNanos(System.nanoTime() - began)) + ".";
+    if (!report.passed()) {
+      getLog().info(took);
+      throw new MojoFailureException("kit: the migrations do not pass on a real PostgreSQL:\n"
+          + String.join("\n", report.failures())
+          + "\nFix the migration (or silence a lint rule for one statement with '-- kit:nolint RULE' above it), then run "
+          + "'mvn kit:verify' again.");
+    }
+    getLog().info(took);
+    getLog().info("kit: " + report.services().size() + (report.services().size() == 1 ? " service" : " services")
+        + " verified: " + report.warnings().size() + " lint " + (report.warnings().size() == 1 ? "warning" : "warnings") + ".");
+  }
+
+  private static String seconds(Duration duration) {
+    return String.format(Locale.ROOT, "%.2f s", duration.toMillis() / 1000.0);
+  }
+}
