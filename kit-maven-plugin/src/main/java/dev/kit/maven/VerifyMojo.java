@@ -74,9 +74,12 @@ public final class VerifyMojo extends DescriptionMojo {
     report.servers().forEach(server -> getLog().info("kit: PostgreSQL " + server.version() + " started in "
         + seconds(server.startup()) + " (binaries, initdb and start-up)"));
     for (ServiceVerification service : report.services()) {
-      getLog().info("kit: " + service.service() + ": " + service.files() + " migrations, " + service.statements()
-          + " statements on PostgreSQL " + service.postgresVersion() + " in " + seconds(service.firstRun())
-          + (service.error().isPresent() ? "" : "; replayed from an empty database in " + seconds(service.replay())));
+      getLog().info("kit: " + service.service() + (service.error().isPresent()
+          ? ": failed on PostgreSQL " + service.postgresVersion() + " after " + service.files() + " migrations ("
+              + seconds(service.firstRun()) + "); the error is below"
+          : ": " + service.files() + " migrations, " + service.statements() + " statements on PostgreSQL "
+              + service.postgresVersion() + " in " + seconds(service.firstRun()) + "; replayed from an empty database in "
+              + seconds(service.replay())));
       service.notes().forEach(note -> getLog().info("kit: " + note));
     }
     report.warnings().forEach(finding -> getLog().warn(finding.toString()));

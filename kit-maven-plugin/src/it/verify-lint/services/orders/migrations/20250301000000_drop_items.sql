@@ -1,0 +1,2 @@
+-- Order lines move to the ledger service.
+DROP TABLE order_items;
