@@ -78,11 +78,6 @@ public final class CatalogSnapshot {
     return Optional.ofNullable(objects.get(key));
   }
 
-  /** The object of {@code kind} whose catalog identity is {@code identity}: the same object, perhaps renamed. */
-  public Optional<CatalogObject> byIdentity(Kind kind, String identity) {
-    return objects.values().stream().filter(o -> o.kind() == kind && o.identity().equals(identity)).findFirst();
-  }
-
   /** The keys of objects that {@code after} added, removed or defines differently, sorted. */
   public List<String> changedKeys(CatalogSnapshot after) {
     TreeSet<String> keys = new TreeSet<>();

@@ -252,8 +252,10 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       for (CatalogObject column : columns) {
         lines.add("  " + columnDefinition(column));
       }
-      statements.add("CREATE " + (table.flag("partitioned") ? "TABLE IF NOT EXISTS " : "TABLE IF NOT EXISTS ")
-          + table.detail("sql") + " (\n" + String.join(",\n", lines) + "\n);");
+      statements.add("CREATE TABLE IF NOT EXISTS " + table.detail("sql") + " (\n" + String.join(",\n", lines) + "\n);");
+      if (table.flag("partitioned")) {
+        irreversible.add(table.key() + ": it was partitioned; add its PARTITION BY clause and partitions by hand");
+      }
       irreversible.add("rows of " + table.key() + ": the reverted migration deleted them with the table; restore them "
           + "from a backup (see RUNBOOK.md)");
     }

@@ -142,12 +142,12 @@ public final class MigrationLinter {
     return dedupe(findings);
   }
 
-  /** The hint for a statement PostgreSQL refused because it cannot run in a transaction block, or empty. */
-  static Optional<String> transactionHint(AtlasFileDirectives directives) {
+  /** The advice for a statement PostgreSQL refused because it cannot run in a transaction block. */
+  static String transactionHint(AtlasFileDirectives directives) {
     return directives.ignores("txmode")
-        ? Optional.of("Atlas ignores this file's '-- atlas:txmode' directive: header directives count only when an "
-            + "empty line follows the header comments")
-        : Optional.of("make '-- atlas:txmode none' the first line of the file, followed by an empty line");
+        ? "Atlas ignores this file's '-- atlas:txmode' directive: header directives count only when an empty line "
+            + "follows the header comments"
+        : "make '-- atlas:txmode none' the first line of the file, followed by an empty line";
   }
 
   private void column(CatalogObject old, CatalogObject now, Map<String, CatalogObject> was, Map<String, CatalogObject> is,

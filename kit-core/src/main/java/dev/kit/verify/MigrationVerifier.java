@@ -237,7 +237,7 @@ public final class MigrationVerifier {
       details.add("kit: in the statement at line " + statement.line() + ": " + statement.firstLine());
     }
     if (ACTIVE_SQL_TRANSACTION.equals(server.getSQLState())) {
-      MigrationLinter.transactionHint(directives).ifPresent(hint -> details.add("kit: " + hint));
+      details.add("kit: " + MigrationLinter.transactionHint(directives));
     }
     String severity = Objects.requireNonNullElse(server.getSeverity(), "ERROR");
     return new MigrationError(path, at.line(), at.column(), severity + ": " + server.getMessage(), details);

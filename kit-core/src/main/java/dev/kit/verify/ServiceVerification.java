@@ -9,6 +9,13 @@ import java.util.Optional;
  * What {@code kit:verify} found for one service: whether its history applied, the lint findings, whether it
  * replayed from an empty database to the same schema, and what each revert migration restored.
  *
+ * <pre>{@code
+ * ServiceVerification v = new MigrationVerifier(LintSettings.defaults()).verify(postgres, orders);
+ * v.passed();                                 // false when a statement failed or a finding is an error
+ * v.error().ifPresent(System.err::println);   // services/orders/migrations/2_x.sql:14:7: ERROR: ...
+ * v.findings().forEach(System.out::println);
+ * }</pre>
+ *
  * @param service the service
  * @param postgresVersion the PostgreSQL version it ran on, such as {@code 17.11}
  * @param files how many migration files were applied
