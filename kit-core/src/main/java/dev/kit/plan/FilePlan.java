@@ -1,5 +1,6 @@
 package dev.kit.plan;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -52,6 +53,20 @@ public final class FilePlan {
   public byte[] content(String path) {
     byte[] content = files.get(path);
     return content == null ? null : content.clone();
+  }
+
+  /** Whether the plan has a file at {@code path}; unlike {@link #content} it copies nothing. */
+  public boolean contains(String path) {
+    return files.containsKey(path);
+  }
+
+  /**
+   * The bytes planned for {@code path} as a read-only buffer over the plan's own copy, or {@code null} when
+   * the plan has no such file: what a writer uses, so writing a large plan does not copy it once more.
+   */
+  public ByteBuffer view(String path) {
+    byte[] content = files.get(path);
+    return content == null ? null : ByteBuffer.wrap(content).asReadOnlyBuffer();
   }
 
   /** The planned file as UTF-8 text. */
