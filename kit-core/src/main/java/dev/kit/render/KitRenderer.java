@@ -16,6 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -58,8 +61,8 @@ public final class KitRenderer {
     this.parallel = parallel;
   }
 
-  /** One service's files and problems, rendered independently of the others. */
-  private record ServiceOutput(FilePlan files, List<Violation> failures) {}
+  /** One service's files (null once handed to a sink), warnings and problems, rendered independently of the others. */
+  private record ServiceOutput(FilePlan files, List<String> warnings, List<Violation> failures) {}
 
   /**
    * Renders every service.
@@ -79,6 +82,40 @@ public final class KitRenderer {
    * @throws KitValidationException when a patch cannot be applied to the object it targets
    */
   public FilePlan render(Kit kit, Map<String, MigrationDirectory> migrations, Map<String, String> schemas) {
+    FilePlan.Builder plan = FilePlan.builder();
+    for (ServiceOutput output : renderEach(kit, migrations::get, schemas::get, null)) {
+      plan.include(output.files());
+    }
+    renderPlatform(kit, plan);
+    return plan.build();
+  }
+
+  /**
+   * Renders every service and the platform, handing each service's files to {@code sink} as soon as they are
+   * rendered, on whichever thread rendered them, so memory holds the services in flight rather than the
+   * whole plan; the platform's files come last.
+   *
+   * @param migrations each service's migration files, asked for once per service by name (null without)
+   * @param schemas each declarative service's schema SQL, by service name (null without)
+   * @param sink takes one service's files at a time; called from several threads at once when rendering in parallel
+   * @return the warnings, in description order
+   * @throws KitValidationException when a patch cannot be applied, after every service was handed over
+   */
+  public List<String> render(Kit kit, Function<String, MigrationDirectory> migrations, Function<String, String> schemas,
+      Consumer<FilePlan> sink) {
+    Objects.requireNonNull(sink, "sink");
+    List<String> warnings = new ArrayList<>();
+    renderEach(kit, migrations, schemas, sink).forEach(output -> warnings.addAll(output.warnings()));
+    FilePlan.Builder platform = FilePlan.builder();
+    renderPlatform(kit, platform);
+    FilePlan part = platform.build();
+    sink.accept(part);
+    warnings.addAll(part.warnings());
+    return warnings;
+  }
+
+  private List<ServiceOutput> renderEach(Kit kit, Function<String, MigrationDirectory> migrations,
+      Function<String, String> schemas, Consumer<FilePlan> sink) {
     var services = parallel && kit.services().size() >= PARALLEL_THRESHOLD
         ? kit.services().parallelStream()
         : kit.services().stream();
@@ -86,20 +123,22 @@ public final class KitRenderer {
     List<ServiceOutput> outputs = services.map(service -> {
       FilePlan.Builder files = FilePlan.builder();
       List<Violation> failures = new ArrayList<>();
-      renderService(kit, service, migrations.get(service.name()), schemas.get(service.name()), files, failures);
-      return new ServiceOutput(files.build(), failures);
+      renderService(kit, service, migrations.apply(service.name()), schemas.apply(service.name()), files, failures);
+      FilePlan part = files.build();
+      if (sink == null) {
+        return new ServiceOutput(part, part.warnings(), failures);
+      }
+      sink.accept(part);
+      return new ServiceOutput(null, part.warnings(), failures);
     }).toList();
-    FilePlan.Builder plan = FilePlan.builder();
     List<Violation> patchFailures = new ArrayList<>();
     for (ServiceOutput output : outputs) {
-      plan.include(output.files());
       patchFailures.addAll(output.failures());
     }
     if (!patchFailures.isEmpty()) {
       throw new KitValidationException(patchFailures);
     }
-    renderPlatform(kit, plan);
-    return plan.build();
+    return outputs;
   }
 
   private void renderPlatform(Kit kit, FilePlan.Builder plan) {
