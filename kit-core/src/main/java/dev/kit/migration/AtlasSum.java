@@ -38,21 +38,22 @@ public record AtlasSum(String total, List<Entry> entries) {
 
   /** Computes the sum of {@code files}, which must already be in Atlas's order. */
   static AtlasSum of(List<MigrationFile> files) {
-    MessageDigest running = sha256();
     List<Entry> entries = new ArrayList<>(files.size());
+    MessageDigest running = sha256();
+    // The total hashes each entry's name and hash in entry order; feeding it as entries appear saves a pass.
+    MessageDigest total = sha256();
     for (MigrationFile file : files) {
-      running.update(file.name().getBytes(StandardCharsets.UTF_8));
+      byte[] name = file.name().getBytes(StandardCharsets.UTF_8);
+      running.update(name);
       byte[] content = file.rawContent();
       if (isSumIgnored(content)) {
         continue; // the name already went into the running hash, as in Atlas
       }
       running.update(content);
-      entries.add(new Entry(file.name(), "h1:" + base64(digestSoFar(running))));
-    }
-    MessageDigest total = sha256();
-    for (Entry entry : entries) {
-      total.update(entry.name().getBytes(StandardCharsets.UTF_8));
-      total.update(entry.hash().substring(3).getBytes(StandardCharsets.US_ASCII));
+      byte[] hash = Base64.getEncoder().encode(digestSoFar(running));
+      total.update(name);
+      total.update(hash);
+      entries.add(new Entry(file.name(), "h1:" + new String(hash, StandardCharsets.US_ASCII)));
     }
     return new AtlasSum("h1:" + base64(total.digest()), entries);
   }
@@ -70,8 +71,15 @@ public record AtlasSum(String total, List<Entry> entries) {
   private static boolean isSumIgnored(byte[] content) {
     // The directive can only be on the first line, in printable ASCII; decode just that much.
     int end = 0;
+    boolean mentionsAtlas = false;
     while (end < content.length && content[end] != '\n') {
+      // Most files have no directive: without "atlas:" on the first line the regexp cannot match, so skip it.
+      mentionsAtlas |= content[end] == ':' && end >= 5 && content[end - 1] == 's' && content[end - 2] == 'a'
+          && content[end - 3] == 'l' && content[end - 4] == 't' && content[end - 5] == 'a';
       end++;
+    }
+    if (!mentionsAtlas) {
+      return false;
     }
     String firstLine = new String(content, 0, end, StandardCharsets.ISO_8859_1);
     Matcher m = DIRECTIVE.matcher(firstLine);
