@@ -84,8 +84,13 @@ final class ManifestYaml {
 
   /** The file: the generated header, then the object in canonical order. */
   static byte[] file(String source, ObjectNode object) {
-    String yaml = MAPPER.writeValueAsString(canonical(object, ROOT_FIRST_KEYS));
+    String yaml = LiteralBlocks.write(canonical(object, ROOT_FIRST_KEYS), MAPPER::writeValueAsString);
     return (GeneratedHeader.line(source) + yaml).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The tree in canonical order as the YAML library alone writes it: what {@link #file} must equal. */
+  static String libraryYaml(ObjectNode object) {
+    return MAPPER.writeValueAsString(canonical(object, ROOT_FIRST_KEYS));
   }
 
   private static JsonNode canonical(JsonNode node, List<String> firstKeys) {
