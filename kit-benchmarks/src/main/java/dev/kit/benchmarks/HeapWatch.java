@@ -16,21 +16,21 @@ import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
 
 /**
- * Heap figures of this JVM from the moment it is started: the peak, as the sum of each heap pool's peak
- * (an upper bound: pools peak at different moments), and the most the heap still held right after a
- * collection, which is what the work really keeps alive.
+ * Heap figures of this JVM from the moment it is started: the peak, which is what the heap held right before
+ * its fullest collection (or now, if that is more), and the most it still held right after a collection,
+ * which is what the work really keeps alive.
  */
 final class HeapWatch implements AutoCloseable {
 
   private final List<MemoryPoolMXBean> pools = new ArrayList<>();
   private final List<NotificationEmitter> emitters = new ArrayList<>();
+  private final AtomicLong maxBeforeGc = new AtomicLong();
   private final AtomicLong maxAfterGc = new AtomicLong();
   private final NotificationListener listener = this::collected;
 
   private HeapWatch() {
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       if (pool.getType() == MemoryType.HEAP) {
-        pool.resetPeakUsage();
         pools.add(pool);
       }
     }
@@ -46,15 +46,18 @@ final class HeapWatch implements AutoCloseable {
     return new HeapWatch();
   }
 
-  /** The sum of the heap pools' peaks since {@link #start}. */
+  /** The most the heap held at once since {@link #start}. */
   long peakBytes() {
-    return pools.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+    return Math.max(maxBeforeGc.get(), usedNow());
   }
 
   /** The most the heap held right after a collection, or what it holds now when none ran yet. */
   long maxAfterGcBytes() {
-    long now = pools.stream().mapToLong(pool -> pool.getUsage().getUsed()).sum();
-    return maxAfterGc.get() > 0 ? maxAfterGc.get() : now;
+    return maxAfterGc.get() > 0 ? maxAfterGc.get() : usedNow();
+  }
+
+  private long usedNow() {
+    return pools.stream().mapToLong(pool -> pool.getUsage().getUsed()).sum();
   }
 
   private void collected(Notification notification, Object handback) {
@@ -62,12 +65,18 @@ final class HeapWatch implements AutoCloseable {
       return;
     }
     GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-    long used = 0;
+    long before = 0;
+    long after = 0;
     for (MemoryPoolMXBean pool : pools) {
-      MemoryUsage after = info.getGcInfo().getMemoryUsageAfterGc().get(pool.getName());
-      used += after == null ? 0 : after.getUsed();
+      before += used(info.getGcInfo().getMemoryUsageBeforeGc().get(pool.getName()));
+      after += used(info.getGcInfo().getMemoryUsageAfterGc().get(pool.getName()));
     }
-    maxAfterGc.accumulateAndGet(used, Math::max);
+    maxBeforeGc.accumulateAndGet(before, Math::max);
+    maxAfterGc.accumulateAndGet(after, Math::max);
+  }
+
+  private static long used(MemoryUsage usage) {
+    return usage == null ? 0 : usage.getUsed();
   }
 
   @Override
