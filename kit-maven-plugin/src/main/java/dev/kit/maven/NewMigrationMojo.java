@@ -2,22 +2,16 @@ package dev.kit.maven;
 
 import dev.kit.Generator;
 import dev.kit.verify.VerifyOptions;
-import java.io.File;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.eclipse.aether.RepositorySystem;
-import org.eclipse.aether.RepositorySystemSession;
-import org.eclipse.aether.repository.RemoteRepository;
 
 /**
  * Writes a new migration, {@code services/<service>/migrations/<UTC yyyyMMddHHmmss>_<name>.sql}, from kit's
@@ -29,7 +23,7 @@ import org.eclipse.aether.repository.RemoteRepository;
  */
 @Mojo(name = "new-migration", threadSafe = true, requiresDependencyResolution = ResolutionScope.TEST)
 @Execute(phase = LifecyclePhase.TEST_COMPILE)
-public final class NewMigrationMojo extends DescriptionMojo {
+public final class NewMigrationMojo extends EmbeddedPostgresMojo {
 
   /** What the migration does, such as {@code add_users}: lower-case letters, digits, '_' and '-'. */
   @Parameter(property = "name")
@@ -39,18 +33,6 @@ public final class NewMigrationMojo extends DescriptionMojo {
   @Parameter(property = "revert")
   private String revert;
 
-  @Component
-  private RepositorySystem repositorySystem;
-
-  @Parameter(defaultValue = "${repositorySystemSession}", readonly = true, required = true)
-  private RepositorySystemSession repositorySession;
-
-  @Parameter(defaultValue = "${project.remoteProjectRepositories}", readonly = true, required = true)
-  private List<RemoteRepository> repositories;
-
-  /** Where {@code -Drevert} keeps the embedded PostgreSQL's files. */
-  @Parameter(defaultValue = "${project.build.directory}/kit-verify", required = true)
-  private File workDirectory;
 
   /** The service to add it to; needed only when several services have migrations. */
   @Parameter(property = "service")
@@ -87,8 +69,7 @@ public final class NewMigrationMojo extends DescriptionMojo {
 
   private void revert(Generator generator, DescriptionLoader.Loaded description)
       throws MojoExecutionException, MojoFailureException {
-    VerifyOptions options = new VerifyOptions(
-        MavenPostgresBinaries.of(repositorySystem, repositorySession, repositories), lintSettings(), workDirectory.toPath());
+    VerifyOptions options = verifyOptions();
     Generator.Revert written;
     try {
       written = generator.revertMigration(description.kit(), Optional.ofNullable(service), revert.strip(), options,

@@ -4,21 +4,15 @@ import dev.kit.Generator;
 import dev.kit.verify.ServiceVerification;
 import dev.kit.verify.VerifyOptions;
 import dev.kit.verify.VerifyReport;
-import java.io.File;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.eclipse.aether.RepositorySystem;
-import org.eclipse.aether.RepositorySystemSession;
-import org.eclipse.aether.repository.RemoteRepository;
 
 /**
  * Applies every service's migrations to a real PostgreSQL of its cluster's major version (embedded, from Maven
@@ -31,20 +25,8 @@ import org.eclipse.aether.repository.RemoteRepository;
 @Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true,
     requiresDependencyResolution = ResolutionScope.TEST)
 @Execute(phase = LifecyclePhase.TEST_COMPILE)
-public final class VerifyMojo extends DescriptionMojo {
+public final class VerifyMojo extends EmbeddedPostgresMojo {
 
-  @Component
-  private RepositorySystem repositorySystem;
-
-  @Parameter(defaultValue = "${repositorySystemSession}", readonly = true, required = true)
-  private RepositorySystemSession repositorySession;
-
-  @Parameter(defaultValue = "${project.remoteProjectRepositories}", readonly = true, required = true)
-  private List<RemoteRepository> repositories;
-
-  /** Where the extracted binaries, the data directories and the server logs go. */
-  @Parameter(defaultValue = "${project.build.directory}/kit-verify", required = true)
-  private File workDirectory;
 
   /** Skips {@code kit:verify}. */
   @Parameter(property = "kit.verify.skip", defaultValue = "false")
@@ -63,8 +45,7 @@ public final class VerifyMojo extends DescriptionMojo {
   @Override
   void run(Generator generator, DescriptionLoader.Loaded description) throws MojoExecutionException, MojoFailureException {
     long began = System.nanoTime();
-    VerifyOptions options = new VerifyOptions(
-        MavenPostgresBinaries.of(repositorySystem, repositorySession, repositories), lintSettings(), workDirectory.toPath());
+    VerifyOptions options = verifyOptions();
     VerifyReport report;
     try {
       report = generator.verify(description.kit(), options);
