@@ -19,8 +19,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /**
  * What the conformance tests run over, read from disk: every object kit generated in each golden case
  * ({@code src/test/resources/golden/<case>/services}) and in the sample repository ({@code ../samples/services}).
- * An object is a YAML document in {@code services/*}{@code /application.yaml} or under {@code services/*}{@code /manifests/}
- * whose file starts with the kit header; the user's own manifests are not kit's output.
+ * An object is a YAML document in {@code platform/*.yaml}, {@code services/*}{@code /application.yaml} or under
+ * {@code services/*}{@code /manifests/} whose file starts with the kit header; the user's own manifests are not
+ * kit's output.
  */
 final class GeneratedObjects {
 
@@ -131,6 +132,15 @@ final class GeneratedObjects {
   /** The generated object files of one root: each service's application.yaml and manifests, if they carry the header. */
   static List<Path> objectFiles(Root root) {
     List<Path> files = new ArrayList<>();
+    // The platform folder beside services/: operators' Applications, the AppProject, delivery, argocd-cm.
+    Path platform = root.services().resolveSibling("platform");
+    if (Files.isDirectory(platform)) {
+      try (Stream<Path> entries = Files.list(platform)) {
+        entries.filter(f -> f.toString().endsWith(".yaml") && hasHeader(f)).sorted().forEach(files::add);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
     for (Path service : list(root.services())) {
       Path application = service.resolve("application.yaml");
       if (Files.isRegularFile(application) && hasHeader(application)) {
@@ -152,17 +162,22 @@ final class GeneratedObjects {
     return files;
   }
 
-  /** Every file under each root's services/ that carries the kit header, plus every atlas.hcl. */
+  /** Every file under each root's services/ and platform/ that carries the kit header, plus every atlas.hcl. */
   static List<GeneratedFile> generatedFiles() {
     List<GeneratedFile> files = new ArrayList<>();
     for (Root root : roots()) {
-      try (Stream<Path> walk = Files.walk(root.services())) {
-        walk.filter(Files::isRegularFile)
-            .filter(f -> f.getFileName().toString().equals("atlas.hcl") || hasHeader(f))
-            .sorted()
-            .forEach(f -> files.add(new GeneratedFile(root, f)));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+      for (Path folder : List.of(root.services().resolveSibling("platform"), root.services())) {
+        if (!Files.isDirectory(folder)) {
+          continue;
+        }
+        try (Stream<Path> walk = Files.walk(folder)) {
+          walk.filter(Files::isRegularFile)
+              .filter(f -> f.getFileName().toString().equals("atlas.hcl") || hasHeader(f))
+              .sorted()
+              .forEach(f -> files.add(new GeneratedFile(root, f)));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
       }
     }
     return files;
