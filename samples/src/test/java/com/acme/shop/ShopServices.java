@@ -11,6 +11,7 @@ import dev.kit.model.Platform;
 import dev.kit.model.Pooler;
 import dev.kit.model.Resources;
 import dev.kit.model.S3Credentials;
+import java.time.Duration;
 
 /**
  * The shop's services: what {@code mvn kit:generate} renders into {@code services/}. It lives in the test
@@ -50,7 +51,7 @@ public final class ShopServices implements KitDescription {
                     .backupOwnerReference(Backups.BackupOwner.SELF))
                 .pooler(pooler -> pooler.instances(2).poolMode(Pooler.PoolMode.TRANSACTION)))
             .monitoring(monitoring -> monitoring.selectorLabel("release", "kube-prometheus-stack")))
-        // payments: smaller, on PostgreSQL 16, with WAL on its own volume.
+        // payments: smaller, on PostgreSQL 16, with WAL on its own volume; the whole day-2 stack.
         .service("payments", payments -> payments
             .namespace("payments")
             .label("team", "billing")
@@ -60,15 +61,26 @@ public final class ShopServices implements KitDescription {
                 .storage("5Gi")
                 .walStorage("2Gi")
                 .resources(Resources.requests("250m", "512Mi").withLimits(null, "512Mi"))
-                .bootstrap("payments", "payments"))
+                .bootstrap("payments", "payments")
+                .backups("s3://acme-shop-backups/payments/", backups -> backups
+                    .credentials(S3Credentials.inheritFromIamRole())
+                    .walCompression(Compression.ZSTD)
+                    .retentionPolicy("8w")
+                    .schedule("0 30 1 * * *")
+                    .immediate(true))
+                .pooler(pooler -> pooler.instances(2).poolMode(Pooler.PoolMode.TRANSACTION).readOnly(true)))
             .migrations(m -> m.activeDeadlineSeconds(600))
-            // kit generates this app's Deployment and Service; orders keeps its own in manifests/app/.
+            .monitoring(monitoring -> monitoring
+                .replicationLagThreshold(Duration.ofSeconds(10))
+                .selectorLabel("release", "kube-prometheus-stack"))
+            // kit generates this app's Deployment and Service, connected through the pooler;
+            // orders keeps its own Deployment in manifests/app/.
             .app("ghcr.io/acme/payments:2.3.0", app -> app
                 .port(8080)
                 .replicas(2)
                 .readinessPath("/ready")
                 .livenessPath("/healthz")
-                .connection(App.Connection.URI)))
+                .connection(App.Connection.POOLER)))
         // catalog: migrations applied by the Atlas operator instead of a Job, on the same CNPG credentials.
         .service("catalog", catalog -> catalog
             .label("team", "catalog")

@@ -25,7 +25,7 @@ class ShopServicesTest {
     assertThat(drift.stale()).isEmpty();
     assertThat(drift.extra()).isEmpty();
     assertThat(drift.conflicts()).isEmpty();
-    assertThat(drift.unchanged()).hasSize(34);
+    assertThat(drift.unchanged()).hasSize(40);
   }
 
   @ParameterizedTest
