@@ -156,6 +156,23 @@ public final class PlanWriter {
     }
 
     /**
+     * Counts {@code paths} as planned and unchanged without looking at them: for files the caller knows are
+     * as planned (a {@link dev.kit.cache.GenerationCache} checked their size and modification time), so the
+     * stale-file search keeps them and the report lists them as unchanged. Safe to call from several threads.
+     *
+     * @throws IllegalArgumentException when a path was already planned
+     */
+    public void keep(List<String> paths) {
+      for (String path : paths) {
+        resolve(path); // the same check as a staged path: never anything outside the repository
+        if (!planned.add(path)) {
+          throw new IllegalArgumentException(path + " is planned twice");
+        }
+        unchanged.add(path);
+      }
+    }
+
+    /**
      * Moves every staged file into place and deletes stale generated files.
      *
      * @param warnings what the plan warned about, for the report
