@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -76,9 +77,8 @@ public final class Fingerprint {
       update(digest, "migrations " + migrations.files().size());
       for (MigrationFile file : migrations.files()) {
         update(digest, file.name());
-        byte[] content = file.content();
-        length(digest, content.length);
-        digest.update(content);
+        length(digest, file.size());
+        file.digest(digest);
       }
     }
     if (schema == null) {
@@ -205,9 +205,9 @@ public final class Fingerprint {
       optional.ifPresent(inner -> value(digest, inner));
     } else if (value instanceof Record record) {
       update(digest, "R" + record.getClass().getName());
-      for (RecordComponent component : record.getClass().getRecordComponents()) {
-        update(digest, component.getName());
-        value(digest, component(record, component));
+      for (Component component : COMPONENTS.get(record.getClass())) {
+        update(digest, component.name());
+        value(digest, component.read(record));
       }
     } else if (value instanceof Map<?, ?> map) {
       update(digest, "M");
@@ -231,13 +231,35 @@ public final class Fingerprint {
     }
   }
 
-  private static Object component(Record record, RecordComponent component) {
-    try {
-      var accessor = component.getAccessor();
-      accessor.setAccessible(true); // records nested in non-public types
-      return accessor.invoke(record);
-    } catch (IllegalAccessException | InvocationTargetException | RuntimeException e) {
-      throw new IllegalArgumentException("cannot read " + record.getClass().getName() + "." + component.getName(), e);
+  /**
+   * A record's components with their accessors, looked up once per class: asking the class each time costs
+   * more than digesting a whole service.
+   */
+  private static final ClassValue<List<Component>> COMPONENTS = new ClassValue<>() {
+    @Override
+    protected List<Component> computeValue(Class<?> type) {
+      List<Component> components = new ArrayList<>();
+      for (RecordComponent component : type.getRecordComponents()) {
+        Method accessor = component.getAccessor();
+        try {
+          accessor.setAccessible(true); // records nested in non-public types
+        } catch (RuntimeException e) {
+          // left inaccessible: reading it fails, and that service renders
+        }
+        components.add(new Component(component.getName(), accessor));
+      }
+      return List.copyOf(components);
+    }
+  };
+
+  /** One record component: its name and accessor. */
+  private record Component(String name, Method accessor) {
+    Object read(Record record) {
+      try {
+        return accessor.invoke(record);
+      } catch (IllegalAccessException | InvocationTargetException | RuntimeException e) {
+        throw new IllegalArgumentException("cannot read " + record.getClass().getName() + "." + name, e);
+      }
     }
   }
 

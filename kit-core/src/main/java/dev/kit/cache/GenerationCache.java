@@ -122,12 +122,15 @@ public final class GenerationCache {
   }
 
   /**
-   * Replaces every entry with {@code entries} and writes the cache atomically: a temporary file in the cache
-   * folder, then a move over the old one.
+   * Replaces every entry with {@code next} and writes the cache atomically: a temporary file in the cache
+   * folder, then a move over the old one. Nothing is written when {@code next} is what was read.
    *
    * @throws UncheckedIOException when the cache cannot be written
    */
   public void save(Map<String, Entry> next) {
+    if (entries.equals(next) && Files.isRegularFile(dir.resolve(FILE))) {
+      return; // a generation that changed nothing leaves the cache as it was: no write, not even there
+    }
     entries.clear();
     entries.putAll(next);
     try {

@@ -319,27 +319,39 @@ public final class PlanWriter {
    * reading their heads would be most of the cost of a generation that changes nothing.
    */
   private List<String> generatedFileCandidates() {
-    List<String> candidates = new ArrayList<>();
+    Queue<String> candidates = new ConcurrentLinkedQueue<>();
     for (String folder : FilePlan.ROOTS) {
       Path top = root.resolve(folder);
       if (!Files.isDirectory(top, LinkOption.NOFOLLOW_LINKS)) {
         continue;
       }
-      try {
-        Files.walkFileTree(top, new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-            if (attributes.isRegularFile() && !file.getFileName().toString().endsWith(".sql")) {
-              candidates.add(root.relativize(file).toString().replace('\\', '/'));
-            }
-            return FileVisitResult.CONTINUE;
-          }
-        });
+      // One walk per entry of the folder (a service each, under services/), in parallel: listing tens of
+      // thousands of files is most of a generation that renders nothing.
+      List<Path> entries;
+      try (var list = Files.list(top)) {
+        entries = list.toList();
       } catch (IOException e) {
         throw new UncheckedIOException("cannot list " + top, e);
       }
+      entries.parallelStream().forEach(entry -> walkCandidates(entry, candidates));
     }
-    return candidates;
+    return new ArrayList<>(candidates);
+  }
+
+  private void walkCandidates(Path start, Queue<String> candidates) {
+    try {
+      Files.walkFileTree(start, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+          if (attributes.isRegularFile() && !file.getFileName().toString().endsWith(".sql")) {
+            candidates.add(root.relativize(file).toString().replace('\\', '/'));
+          }
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + start, e);
+    }
   }
 
   private List<String> extraGeneratedFiles(List<String> candidates, Predicate<String> planned) {
