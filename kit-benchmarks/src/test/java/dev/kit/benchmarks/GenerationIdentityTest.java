@@ -223,6 +223,18 @@ class GenerationIdentityTest {
     assertThat(afterCorruption.skippedServices()).isEmpty();
     assertThat(afterCorruption.changedCount()).isZero();
     assertThat(generator.generate(kit).skippedServices()).as("the cache was rewritten").isEqualTo(serviceNames());
+
+    // An entry naming a path outside its service (hand-edited, say) is dropped: that service renders again.
+    Path cacheFile;
+    try (Stream<Path> files = Files.list(cacheDir())) {
+      cacheFile = files.filter(file -> file.toString().endsWith(".json")).findFirst().orElseThrow();
+    }
+    String service = Workload.serviceName(0);
+    Files.writeString(cacheFile, Files.readString(cacheFile)
+        .replace("services/" + service + "/RUNBOOK.md", "services/" + service + "/../" + service + "/RUNBOOK.md"));
+    WriteReport afterTampering = generator.generate(kit);
+    assertThat(afterTampering.skippedServices()).hasSize(SERVICES - 1).doesNotContain(service);
+    assertThat(afterTampering.changedCount()).isZero();
   }
 
   @Test

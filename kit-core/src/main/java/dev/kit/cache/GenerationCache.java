@@ -88,7 +88,7 @@ public final class GenerationCache {
         Content content = JSON.readValue(Files.readAllBytes(file), Content.class);
         if (content != null && root.toString().equals(content.root()) && content.services() != null) {
           content.services().forEach((service, entry) -> {
-            if (service != null && entry != null && entry.files() != null && !entry.files().isEmpty()) {
+            if (service != null && usable(service, entry)) {
               entries.put(service, entry);
             }
           });
@@ -98,6 +98,30 @@ public final class GenerationCache {
       entries.clear(); // unreadable, corrupt or from an incompatible kit: render everything, as without a cache
     }
     return new GenerationCache(dir, root, entries);
+  }
+
+  /**
+   * Whether an entry read from disk can be trusted to name only the service's own files: each exactly once,
+   * in canonical form under {@code services/<service>/}. Anything else (a hand-edited or damaged cache) is
+   * dropped, so that service renders, rather than kept files being counted under another name.
+   */
+  private static boolean usable(String service, Entry entry) {
+    if (entry == null || entry.files() == null || entry.files().isEmpty() || entry.fingerprint() == null
+        || entry.warnings() == null || service.isEmpty() || service.contains("/") || service.contains("\\")
+        || service.equals(".") || service.equals("..")) {
+      return false;
+    }
+    String prefix = "services/" + service + "/";
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (Stamp stamp : entry.files()) {
+      String path = stamp == null ? null : stamp.path();
+      if (path == null || !path.startsWith(prefix) || path.endsWith("/") || path.contains("\\") || path.contains("//")
+          || path.contains("/./") || path.contains("/../") || path.endsWith("/.") || path.endsWith("/..")
+          || !seen.add(path)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -14,7 +14,8 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * Writes the generated files under {@code services/} from the repository's kit description. It compiles
  * the test sources first (the description lives there), so {@code mvn kit:generate} works from a clean
  * checkout. Only changed files are written; generated files the description no longer produces are
- * deleted; a file without the kit header is never overwritten.
+ * deleted; a file without the kit header is never overwritten. Services whose inputs and files are as its
+ * last run left them are not rendered again (the generation cache in {@code target/kit-cache}).
  */
 @Mojo(name = "generate", threadSafe = true, requiresDependencyResolution = ResolutionScope.TEST)
 @Execute(phase = LifecyclePhase.TEST_COMPILE)
