@@ -1,5 +1,7 @@
 package dev.kit;
 
+import dev.kit.cache.Fingerprint;
+import dev.kit.cache.GenerationCache;
 import dev.kit.migration.HistoryCheck;
 import dev.kit.migration.MigrationDirectory;
 import dev.kit.migration.MigrationHistoryGuard;
@@ -23,6 +25,7 @@ import dev.kit.write.WriteReport;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,20 +49,34 @@ public final class Generator {
 
   private final Path root;
   private final String source;
+  /** Where {@link #generate} keeps its fingerprints, or null to render every service every time. */
+  private final Path cache;
 
-  private Generator(Path root, String source) {
+  private Generator(Path root, String source, Path cache) {
     this.root = root.toAbsolutePath().normalize();
     this.source = source;
+    this.cache = cache == null ? null : cache.toAbsolutePath().normalize();
   }
 
   /** A generator for the repository at {@code root}, which holds (or will hold) {@code services/}. */
   public static Generator forRepository(Path root) {
-    return new Generator(Objects.requireNonNull(root, "root"), "a kit description");
+    return new Generator(Objects.requireNonNull(root, "root"), "a kit description", null);
   }
 
   /** A copy that names {@code source} (such as the description's class name) in every file header. */
   public Generator source(String source) {
-    return new Generator(root, Objects.requireNonNull(source, "source"));
+    return new Generator(root, Objects.requireNonNull(source, "source"), cache);
+  }
+
+  /**
+   * A copy whose {@link #generate} keeps a {@link GenerationCache} in {@code dir} (such as
+   * {@code target/kit-cache}) and skips rendering a service whose inputs and files are as the last generation
+   * left them, so a generation that changes nothing renders nothing. Only {@code generate} (and the goals
+   * that end with one) use it; {@link #plan} and {@link #check} always render everything, so a CI check
+   * never trusts a cache. Deleting the folder is always safe: the next generation renders everything.
+   */
+  public Generator cache(Path dir) {
+    return new Generator(root, source, Objects.requireNonNull(dir, "dir"));
   }
 
   /**
@@ -80,6 +97,9 @@ public final class Generator {
    */
   public WriteReport generate(Kit kit) {
     Inputs inputs = validate(kit);
+    if (cache != null) {
+      return generateWithCache(kit, inputs);
+    }
     PlanWriter.Session session = new PlanWriter(root).begin();
     try {
       // Each service's files are staged on disk as soon as they are rendered, and its migrations let go, so a
@@ -91,6 +111,91 @@ public final class Generator {
       session.abort();
       throw e;
     }
+  }
+
+  /**
+   * {@link #generate} with the cache: services whose fingerprint and files match their entry are not rendered,
+   * their files only counted as planned (so they are neither stale nor reported as changed); the others render
+   * and stage as without a cache. The cache is replaced only after the commit succeeded.
+   */
+  private WriteReport generateWithCache(Kit kit, Inputs inputs) {
+    GenerationCache previous = GenerationCache.load(cache, root);
+    Map<String, String> fingerprints = fingerprints(kit, inputs);
+    Map<String, GenerationCache.Entry> skipped = new ConcurrentHashMap<>();
+    kit.services().parallelStream().forEach(service -> {
+      String fingerprint = fingerprints.get(service.name());
+      if (fingerprint != null) {
+        previous.fresh(service.name(), fingerprint).ifPresent(entry -> skipped.put(service.name(), entry));
+      }
+    });
+    Map<String, FilePlan> rendered = new ConcurrentHashMap<>();
+    List<String> platformWarnings = new ArrayList<>();
+    PlanWriter.Session session = new PlanWriter(root).begin();
+    WriteReport report;
+    try {
+      skipped.values().forEach(entry -> session.keep(entry.files().stream().map(GenerationCache.Stamp::path).toList()));
+      new KitRenderer(source).render(kit, inputs.migrations()::remove, inputs.schemas()::get, (service, part) -> {
+        session.stage(part);
+        if (service == null) {
+          platformWarnings.addAll(part.warnings());
+        } else {
+          rendered.put(service, part);
+        }
+      }, service -> !skipped.containsKey(service.name()));
+      List<String> warnings = new ArrayList<>();
+      List<String> skippedNames = new ArrayList<>();
+      for (Service service : kit.services()) {
+        GenerationCache.Entry entry = skipped.get(service.name());
+        if (entry != null) {
+          warnings.addAll(entry.warnings());
+          skippedNames.add(service.name());
+        } else {
+          warnings.addAll(rendered.get(service.name()).warnings());
+        }
+      }
+      warnings.addAll(platformWarnings);
+      WriteReport written = session.commit(warnings);
+      report = new WriteReport(written.created(), written.updated(), written.deleted(), written.unchanged(),
+          written.warnings(), skippedNames);
+    } catch (RuntimeException e) {
+      session.abort();
+      throw e;
+    }
+    // The files are in place: record each service's as they now are. A service whose files cannot all be
+    // stamped (or whose fingerprint could not be computed) gets no entry and renders next time.
+    Map<String, GenerationCache.Entry> next = new ConcurrentHashMap<>(skipped);
+    rendered.entrySet().parallelStream().forEach(each -> {
+      String fingerprint = fingerprints.get(each.getKey());
+      if (fingerprint != null) {
+        GenerationCache.stamps(root, each.getValue().paths()).ifPresent(stamps ->
+            next.put(each.getKey(), new GenerationCache.Entry(fingerprint, stamps, each.getValue().warnings())));
+      }
+    });
+    try {
+      previous.save(next);
+    } catch (java.io.UncheckedIOException e) {
+      // The generation itself succeeded; an old cache left in place is still safe, because the files this one
+      // wrote no longer match its stamps, so their services render next time.
+    }
+    return report;
+  }
+
+  /**
+   * Each service's {@link Fingerprint}, by name; a service whose description cannot be fingerprinted is left
+   * out, so it always renders.
+   */
+  private Map<String, String> fingerprints(Kit kit, Inputs inputs) {
+    byte[] description;
+    try {
+      description = Fingerprint.ofDescription(kit, source);
+    } catch (RuntimeException e) {
+      return Map.of(); // a value kit cannot digest safely: render everything, as without a cache
+    }
+    Map<String, String> fingerprints = new ConcurrentHashMap<>();
+    kit.services().parallelStream().forEach(service -> fingerprints.put(service.name(),
+        Fingerprint.ofService(description, service.name(), inputs.migrations().get(service.name()),
+            inputs.schemas().get(service.name()))));
+    return fingerprints;
   }
 
   /** Plans and compares with the disk without writing: what {@code kit:check} reports. */

@@ -84,6 +84,17 @@ public class GenerateBenchmark {
     return report;
   }
 
+  /** The same with the generation cache, as {@code kit:generate} runs it: it must render and write nothing. */
+  @Benchmark
+  @BenchmarkMode(Mode.AverageTime)
+  public WriteReport noopRegenerateCached() {
+    WriteReport report = generator.cache(repo.resolve(WholeProcessRun.CACHE)).generate(kit);
+    if (report.changedCount() != 0) {
+      throw new IllegalStateException("a no-op regeneration changed files: " + report);
+    }
+    return report;
+  }
+
   /** Generated files are removed before each call (untimed), so every call writes into an empty folder. */
   @State(Scope.Thread)
   public static class EmptyFolder {

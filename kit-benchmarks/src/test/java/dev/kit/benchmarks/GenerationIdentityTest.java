@@ -92,6 +92,190 @@ class GenerationIdentityTest {
     }
   }
 
+  @Test
+  void generate_withCache_writesExactlyWhatItWritesWithout() throws IOException {
+    Generator plain = Generator.forRepository(repo).source("test");
+    FilePlan plan = plain.plan(kit);
+
+    WriteReport first = plain.cache(cacheDir()).generate(kit);
+
+    assertThat(first.created()).isEqualTo(plan.paths());
+    assertThat(first.skippedServices()).as("nothing cached yet").isEmpty();
+    assertThat(first.warnings()).isEqualTo(plan.warnings());
+    assertWritten(plan);
+  }
+
+  @Test
+  void generate_withCache_rendersNoServiceAndWritesNothing_whenRunAgain() throws IOException {
+    Generator generator = Generator.forRepository(repo).source("test").cache(cacheDir());
+    WriteReport first = generator.generate(kit);
+    FileTime old = FileTime.from(Instant.parse("2020-01-01T00:00:00Z"));
+    // Stamped by the first run: an older time now is a hand edit, so age the files before the run that records them.
+    for (String path : generatedFiles()) {
+      Files.setLastModifiedTime(repo.resolve(path), old);
+    }
+    generator.generate(kit); // renders everything (the times changed) and records the aged files
+    List<String> before = generatedFiles();
+
+    WriteReport again = generator.generate(kit);
+
+    assertThat(again.skippedServices()).isEqualTo(serviceNames());
+    assertThat(again.changedCount()).isZero();
+    assertThat(WholeProcessRun.bytesWritten(repo, again)).isZero();
+    assertThat(again.unchanged()).hasSize(SERVICES * 15);
+    assertThat(again.warnings()).isEqualTo(first.warnings());
+    assertThat(generatedFiles()).as("no file added or deleted").isEqualTo(before);
+    for (String path : before) {
+      assertThat(Files.getLastModifiedTime(repo.resolve(path))).as(path).isEqualTo(old);
+    }
+  }
+
+  @Test
+  void generate_withCache_rewritesAFileEditedByHand_evenWithTheSameSize() throws IOException {
+    Generator generator = Generator.forRepository(repo).source("test").cache(cacheDir());
+    generator.generate(kit);
+    Path cluster = repo.resolve("services/" + Workload.serviceName(3) + "/manifests/database/cluster.yaml");
+    byte[] original = Files.readAllBytes(cluster);
+    byte[] edited = original.clone();
+    edited[edited.length - 2] = (byte) (edited[edited.length - 2] == 'x' ? 'y' : 'x');
+    Files.write(cluster, edited);
+    Files.setLastModifiedTime(cluster, FileTime.from(Instant.parse("2021-01-01T00:00:00Z")));
+    Path runbook = repo.resolve("services/" + Workload.serviceName(5) + "/RUNBOOK.md");
+    Files.writeString(runbook, "\n", java.nio.file.StandardOpenOption.APPEND);
+
+    WriteReport again = generator.generate(kit);
+
+    assertThat(again.updated()).containsExactlyInAnyOrder(repo.relativize(runbook).toString().replace('\\', '/'),
+        repo.relativize(cluster).toString().replace('\\', '/'));
+    assertThat(again.skippedServices()).hasSize(SERVICES - 2)
+        .doesNotContain(Workload.serviceName(3), Workload.serviceName(5));
+    assertThat(Files.readAllBytes(cluster)).isEqualTo(original);
+    assertWritten(generator.plan(kit));
+  }
+
+  @Test
+  void generate_withCache_rendersAServiceAgain_whenAMigrationChanges() throws IOException {
+    Generator generator = Generator.forRepository(repo).source("test").cache(cacheDir());
+    generator.generate(kit);
+    Path migrations = repo.resolve("services/" + Workload.serviceName(7) + "/migrations");
+    Path first;
+    try (Stream<Path> files = Files.list(migrations)) {
+      first = files.filter(file -> file.toString().endsWith(".sql")).sorted().findFirst().orElseThrow();
+    }
+    Files.writeString(first, "-- reviewed\n", java.nio.file.StandardOpenOption.APPEND);
+
+    WriteReport again = generator.generate(kit);
+
+    assertThat(again.skippedServices()).hasSize(SERVICES - 1).doesNotContain(Workload.serviceName(7));
+    assertThat(again.updated()).contains("services/" + Workload.serviceName(7) + "/migrations/atlas.sum");
+    assertWritten(generator.plan(kit));
+  }
+
+  @Test
+  void generate_withCache_rendersAgain_whenTheDescriptionChanges() throws IOException {
+    Generator generator = Generator.forRepository(repo).source("test").cache(cacheDir());
+    generator.generate(kit);
+    List<Service> services = new java.util.ArrayList<>(kit.services());
+    Service changed = services.get(2);
+    Map<String, String> labels = new java.util.TreeMap<>(changed.labels());
+    labels.put("tier", "gold");
+    services.set(2, new Service(changed.name(), changed.namespace(), labels, changed.database(), changed.migrations(),
+        changed.patches(), changed.app(), changed.monitoring(), changed.declarativeSchema()));
+    Kit relabelled = new Kit(kit.repository(), services, kit.platform());
+
+    WriteReport again = generator.generate(relabelled);
+
+    assertThat(again.updated()).anyMatch(path -> path.startsWith("services/" + changed.name() + "/"));
+    assertThat(again.changedCount()).isPositive();
+    assertWritten(generator.plan(relabelled));
+    assertThat(generator.generate(relabelled).skippedServices()).isEqualTo(serviceNames());
+  }
+
+  @Test
+  void generate_withCache_rendersEverythingAgain_whenTheHeaderSourceChanges() throws IOException {
+    Generator.forRepository(repo).source("test").cache(cacheDir()).generate(kit);
+    Generator renamed = Generator.forRepository(repo).source("com.example.Other").cache(cacheDir());
+
+    WriteReport again = renamed.generate(kit);
+
+    assertThat(again.skippedServices()).isEmpty();
+    assertThat(again.updated().stream().filter(path -> path.startsWith("services/")))
+        .as("every service file but the header-less atlas.sum").hasSize(SERVICES * 15 - SERVICES);
+    assertWritten(renamed.plan(kit));
+  }
+
+  @Test
+  void generate_withCache_rendersEverything_whenTheCacheIsDeletedOrCorrupt() throws IOException {
+    Generator generator = Generator.forRepository(repo).source("test").cache(cacheDir());
+    generator.generate(kit);
+
+    deleteRecursively(cacheDir());
+    WriteReport afterDelete = generator.generate(kit);
+    assertThat(afterDelete.skippedServices()).isEmpty();
+    assertThat(afterDelete.changedCount()).isZero();
+
+    try (Stream<Path> files = Files.list(cacheDir())) {
+      for (Path file : files.toList()) {
+        Files.writeString(file, "{not json");
+      }
+    }
+    WriteReport afterCorruption = generator.generate(kit);
+    assertThat(afterCorruption.skippedServices()).isEmpty();
+    assertThat(afterCorruption.changedCount()).isZero();
+    assertThat(generator.generate(kit).skippedServices()).as("the cache was rewritten").isEqualTo(serviceNames());
+
+    // An entry naming a path outside its service (hand-edited, say) is dropped: that service renders again.
+    Path cacheFile;
+    try (Stream<Path> files = Files.list(cacheDir())) {
+      cacheFile = files.filter(file -> file.toString().endsWith(".json")).findFirst().orElseThrow();
+    }
+    String service = Workload.serviceName(0);
+    Files.writeString(cacheFile, Files.readString(cacheFile)
+        .replace("services/" + service + "/RUNBOOK.md", "services/" + service + "/../" + service + "/RUNBOOK.md"));
+    WriteReport afterTampering = generator.generate(kit);
+    assertThat(afterTampering.skippedServices()).hasSize(SERVICES - 1).doesNotContain(service);
+    assertThat(afterTampering.changedCount()).isZero();
+  }
+
+  @Test
+  void check_rendersEverything_evenWhenACacheExists() throws IOException {
+    Generator generator = Generator.forRepository(repo).source("test").cache(cacheDir());
+    generator.generate(kit);
+    Path cluster = repo.resolve("services/" + Workload.serviceName(1) + "/manifests/database/cluster.yaml");
+    FileTime stamped = Files.getLastModifiedTime(cluster);
+    byte[] edited = Files.readAllBytes(cluster);
+    edited[edited.length - 2] = (byte) (edited[edited.length - 2] == 'x' ? 'y' : 'x');
+    Files.write(cluster, edited);
+    Files.setLastModifiedTime(cluster, stamped); // an edit the cache cannot see: check must still find it
+
+    assertThat(generator.check(kit).stale()).containsExactly("services/" + Workload.serviceName(1) + "/manifests/database/cluster.yaml");
+  }
+
+  private Path cacheDir() {
+    return repo.resolve("target/kit-cache");
+  }
+
+  private List<String> serviceNames() {
+    return kit.services().stream().map(Service::name).toList();
+  }
+
+  /** Every generated file on disk is exactly as {@code plan} holds it, and no other is there. */
+  private void assertWritten(FilePlan plan) throws IOException {
+    List<String> services = plan.paths().stream().filter(path -> path.startsWith("services/")).toList();
+    assertThat(generatedFiles()).isEqualTo(services);
+    for (String path : plan.paths()) {
+      assertThat(Files.readAllBytes(repo.resolve(path))).as(path).isEqualTo(plan.content(path));
+    }
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(file);
+      }
+    }
+  }
+
   /** Every file under services/ but the migrations, as sorted repository-relative paths. */
   private List<String> generatedFiles() throws IOException {
     try (Stream<Path> files = Files.walk(repo.resolve("services"))) {

@@ -22,6 +22,11 @@ public record MigrationFile(String name, byte[] content) {
     return content.clone();
   }
 
+  /** Feeds the content to {@code digest} without copying it, as a fingerprint of many files wants. */
+  public void digest(java.security.MessageDigest digest) {
+    digest.update(content);
+  }
+
   /** The version: what precedes the first {@code _}, or the whole name without {@code .sql}. */
   public String version() {
     String stem = name.endsWith(".sql") ? name.substring(0, name.length() - 4) : name;

@@ -17,8 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -83,7 +85,7 @@ public final class KitRenderer {
    */
   public FilePlan render(Kit kit, Map<String, MigrationDirectory> migrations, Map<String, String> schemas) {
     FilePlan.Builder plan = FilePlan.builder();
-    for (ServiceOutput output : renderEach(kit, migrations::get, schemas::get, null)) {
+    for (ServiceOutput output : renderEach(kit, migrations::get, schemas::get, null, service -> true)) {
       plan.include(output.files());
     }
     renderPlatform(kit, plan);
@@ -104,21 +106,35 @@ public final class KitRenderer {
   public List<String> render(Kit kit, Function<String, MigrationDirectory> migrations, Function<String, String> schemas,
       Consumer<FilePlan> sink) {
     Objects.requireNonNull(sink, "sink");
+    return render(kit, migrations, schemas, (service, part) -> sink.accept(part), service -> true);
+  }
+
+  /**
+   * As {@link #render(Kit, Function, Function, Consumer)}, but renders only the services {@code wanted}
+   * accepts (the platform always renders, from the whole kit): for a caller that knows the others' files
+   * are already as they would render.
+   *
+   * @param sink takes each rendered service's name and files, then null and the platform's files
+   * @return the warnings of the services rendered and of the platform, in description order
+   */
+  public List<String> render(Kit kit, Function<String, MigrationDirectory> migrations, Function<String, String> schemas,
+      BiConsumer<String, FilePlan> sink, Predicate<Service> wanted) {
+    Objects.requireNonNull(sink, "sink");
+    Objects.requireNonNull(wanted, "wanted");
     List<String> warnings = new ArrayList<>();
-    renderEach(kit, migrations, schemas, sink).forEach(output -> warnings.addAll(output.warnings()));
+    renderEach(kit, migrations, schemas, sink, wanted).forEach(output -> warnings.addAll(output.warnings()));
     FilePlan.Builder platform = FilePlan.builder();
     renderPlatform(kit, platform);
     FilePlan part = platform.build();
-    sink.accept(part);
+    sink.accept(null, part);
     warnings.addAll(part.warnings());
     return warnings;
   }
 
   private List<ServiceOutput> renderEach(Kit kit, Function<String, MigrationDirectory> migrations,
-      Function<String, String> schemas, Consumer<FilePlan> sink) {
-    var services = parallel && kit.services().size() >= PARALLEL_THRESHOLD
-        ? kit.services().parallelStream()
-        : kit.services().stream();
+      Function<String, String> schemas, BiConsumer<String, FilePlan> sink, Predicate<Service> wanted) {
+    List<Service> chosen = kit.services().stream().filter(wanted).toList();
+    var services = parallel && chosen.size() >= PARALLEL_THRESHOLD ? chosen.parallelStream() : chosen.stream();
     // toList keeps description order, so merging is deterministic whichever thread rendered what.
     List<ServiceOutput> outputs = services.map(service -> {
       FilePlan.Builder files = FilePlan.builder();
@@ -128,7 +144,7 @@ public final class KitRenderer {
       if (sink == null) {
         return new ServiceOutput(part, part.warnings(), failures);
       }
-      sink.accept(part);
+      sink.accept(service.name(), part);
       return new ServiceOutput(null, part.warnings(), failures);
     }).toList();
     List<Violation> patchFailures = new ArrayList<>();

@@ -156,6 +156,23 @@ public final class PlanWriter {
     }
 
     /**
+     * Counts {@code paths} as planned and unchanged without looking at them: for files the caller knows are
+     * as planned (a {@link dev.kit.cache.GenerationCache} checked their size and modification time), so the
+     * stale-file search keeps them and the report lists them as unchanged. Safe to call from several threads.
+     *
+     * @throws IllegalArgumentException when a path was already planned
+     */
+    public void keep(List<String> paths) {
+      for (String path : paths) {
+        resolve(path); // the same check as a staged path: never anything outside the repository
+        if (!planned.add(path)) {
+          throw new IllegalArgumentException(path + " is planned twice");
+        }
+        unchanged.add(path);
+      }
+    }
+
+    /**
      * Moves every staged file into place and deletes stale generated files.
      *
      * @param warnings what the plan warned about, for the report
@@ -302,27 +319,39 @@ public final class PlanWriter {
    * reading their heads would be most of the cost of a generation that changes nothing.
    */
   private List<String> generatedFileCandidates() {
-    List<String> candidates = new ArrayList<>();
+    Queue<String> candidates = new ConcurrentLinkedQueue<>();
     for (String folder : FilePlan.ROOTS) {
       Path top = root.resolve(folder);
       if (!Files.isDirectory(top, LinkOption.NOFOLLOW_LINKS)) {
         continue;
       }
-      try {
-        Files.walkFileTree(top, new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-            if (attributes.isRegularFile() && !file.getFileName().toString().endsWith(".sql")) {
-              candidates.add(root.relativize(file).toString().replace('\\', '/'));
-            }
-            return FileVisitResult.CONTINUE;
-          }
-        });
+      // One walk per entry of the folder (a service each, under services/), in parallel: listing tens of
+      // thousands of files is most of a generation that renders nothing.
+      List<Path> entries;
+      try (var list = Files.list(top)) {
+        entries = list.toList();
       } catch (IOException e) {
         throw new UncheckedIOException("cannot list " + top, e);
       }
+      entries.parallelStream().forEach(entry -> walkCandidates(entry, candidates));
     }
-    return candidates;
+    return new ArrayList<>(candidates);
+  }
+
+  private void walkCandidates(Path start, Queue<String> candidates) {
+    try {
+      Files.walkFileTree(start, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+          if (attributes.isRegularFile() && !file.getFileName().toString().endsWith(".sql")) {
+            candidates.add(root.relativize(file).toString().replace('\\', '/'));
+          }
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + start, e);
+    }
   }
 
   private List<String> extraGeneratedFiles(List<String> candidates, Predicate<String> planned) {

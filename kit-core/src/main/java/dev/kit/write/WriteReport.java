@@ -10,9 +10,17 @@ import java.util.List;
  * @param deleted generated files the plan no longer contains
  * @param unchanged files already as planned, which were not touched
  * @param warnings what the plan warned about, such as a deprecated option
+ * @param skippedServices services not rendered because the generation cache showed their files as last
+ *     written; their files are among {@code unchanged}
  */
-public record WriteReport(
-    List<String> created, List<String> updated, List<String> deleted, List<String> unchanged, List<String> warnings) {
+public record WriteReport(List<String> created, List<String> updated, List<String> deleted, List<String> unchanged,
+    List<String> warnings, List<String> skippedServices) {
+
+  /** A report of a generation that rendered every service. */
+  public WriteReport(
+      List<String> created, List<String> updated, List<String> deleted, List<String> unchanged, List<String> warnings) {
+    this(created, updated, deleted, unchanged, warnings, List.of());
+  }
 
   public WriteReport {
     created = List.copyOf(created);
@@ -20,6 +28,7 @@ public record WriteReport(
     deleted = List.copyOf(deleted);
     unchanged = List.copyOf(unchanged);
     warnings = List.copyOf(warnings);
+    skippedServices = List.copyOf(skippedServices);
   }
 
   /** The number of files written or deleted. */
