@@ -72,7 +72,7 @@ public record Patch(Target target, Op op, String path, Object value) {
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(op, "op");
     Objects.requireNonNull(path, "path");
-    value = copyJson(value);
+    value = copyJson(path, value);
   }
 
   /** Sets {@code path} to {@code value}, creating parent objects as needed. */
@@ -90,26 +90,26 @@ public record Patch(Target target, Op op, String path, Object value) {
     return new Patch(target, Op.REMOVE, path, null);
   }
 
-  private static Object copyJson(Object value) {
+  private static Object copyJson(String path, Object value) {
     if (value instanceof List<?> list) {
       List<Object> copy = new ArrayList<>(list.size());
-      list.forEach(v -> copy.add(copyJson(v)));
+      list.forEach(v -> copy.add(copyJson(path, v)));
       return Collections.unmodifiableList(copy);
     }
     if (value instanceof Map<?, ?> map) {
       Map<String, Object> copy = new LinkedHashMap<>();
       map.forEach((k, v) -> {
         if (!(k instanceof String key)) {
-          throw new IllegalArgumentException("Patch values: map keys must be strings, got " + k);
+          throw new IllegalArgumentException("Patch at " + path + ": map keys must be strings, got " + k);
         }
-        copy.put(key, copyJson(v));
+        copy.put(key, copyJson(path, v));
       });
       return Collections.unmodifiableMap(copy);
     }
     if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
       return value;
     }
-    throw new IllegalArgumentException(
-        "Patch values must be String, Number, Boolean, List or Map, got " + value.getClass().getName());
+    throw new IllegalArgumentException("Patch at " + path + ": a value must be a String, Number, Boolean, List or Map "
+        + "(convert it, e.g. an enum with name()), got " + value.getClass().getName());
   }
 }

@@ -35,7 +35,6 @@ final class MigrationsRenderer {
   static final String CA_MOUNT = "/etc/kit/db-ca";
   static final String DIGEST_ANNOTATION = "kit.dev/migrations";
 
-  static final int CONFIGMAP_BUDGET_BYTES = MigrationDirectory.CONFIGMAP_BUDGET_BYTES;
 
   /** A non-root uid/gid that exists in no image's passwd; Atlas needs only HOME on an emptyDir. */
   private static final long RUN_AS = 65532L;
@@ -51,7 +50,7 @@ final class MigrationsRenderer {
     for (MigrationFile file : dir.files()) {
       byte[] content = file.content();
       long cost = cost(file.name(), content);
-      if (used + cost > CONFIGMAP_BUDGET_BYTES && !current.isEmpty()) {
+      if (used + cost > MigrationDirectory.CONFIGMAP_BUDGET_BYTES && !current.isEmpty()) {
         parts.add(current);
         current = new TreeMap<>();
         used = 0;

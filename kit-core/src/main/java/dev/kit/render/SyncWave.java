@@ -4,6 +4,12 @@ package dev.kit.render;
  * The sync-wave contract of DESIGN.md: Argo CD applies lower waves first and waits for them to be healthy.
  */
 enum SyncWave {
+  /** The platform's AppProject: service Applications need their project before anything else. */
+  PLATFORM_PROJECT(-20),
+  /** The operators' Applications (CNPG, Atlas): their CRDs before any service uses them. */
+  OPERATOR(-15),
+  /** Operator plugins (Barman Cloud): they need the operator's CRDs. */
+  OPERATOR_PLUGIN(-14),
   /** The backup ObjectStore: the Cluster's WAL archiver needs it from its first minute. */
   BACKUP_STORE(-3),
   /** The CNPG Cluster and the migrations ConfigMaps: the database is healthy before anything migrates. */

@@ -126,6 +126,12 @@ class AtlasOperatorSamplesThroughDslTest {
    */
   @Test
   void localDirSample_isNotRenderedByDesign() throws IOException {
+    writeSampleMigrations();
     assertThat(upstream("atlasmigration-local.yaml", "AtlasMigration").at("/spec/dir").has("local")).isTrue();
+
+    JsonNode dir = YAML.readTree(plan(s -> s.migrations(m -> m.engine(Migrations.Engine.OPERATOR)))
+        .text("services/sample/manifests/migrations/atlasmigration.yaml")).at("/spec/dir");
+
+    assertThat(dir.propertyNames()).containsExactly("configMapRef");
   }
 }

@@ -65,7 +65,7 @@ class ConfigMapSplitTest {
         payload += entry.getKey().length() + value.length;
         assertThat(mounted.put(entry.getKey(), value)).as("key %s in one ConfigMap only", entry.getKey()).isNull();
       }
-      assertThat(payload).as("keys + values of %s", path).isLessThanOrEqualTo(MigrationsRenderer.CONFIGMAP_BUDGET_BYTES);
+      assertThat(payload).as("keys + values of %s", path).isLessThanOrEqualTo(dev.kit.migration.MigrationDirectory.CONFIGMAP_BUDGET_BYTES);
       assertThat((long) plan.content(path).length).as("YAML size of %s", path).isLessThan(MIB);
       names.add(cm.path("metadata").path("name").asString());
       figures.append(String.format("%n  %s: %d entries, %,d bytes of keys+values, %,d bytes of YAML",
