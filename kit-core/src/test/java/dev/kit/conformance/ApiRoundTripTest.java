@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kit.conformance.GeneratedObjects.Manifest;
-import dev.kit.testing.SharedData;
+import dev.kit.testing.TestData;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
@@ -32,7 +32,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Every generated object through a Kubernetes API: fabric8's mock server in CRUD mode, with the upstream CRDs
- * from {@code ../shared/crds/} registered. Each object is decoded by the Kubernetes client (typed model for
+ * from {@code test-data/crds/} registered. Each object is decoded by the Kubernetes client (typed model for
  * core kinds, {@link GenericKubernetesResource} for custom resources), created, read back and compared with
  * the file: the body (spec, data, ...) must be equal and so must the metadata kit writes. The mock validates
  * no schema (that is {@link UpstreamSchemaTest}'s job); this proves the objects survive the client's model and
@@ -53,7 +53,7 @@ class ApiRoundTripTest {
 
   @BeforeAll
   static void registerUpstreamCrds() throws IOException {
-    Path crds = SharedData.resolve("crds");
+    Path crds = TestData.resolve("crds");
     try (Stream<Path> files = Files.walk(crds)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
         try (InputStream in = Files.newInputStream(file)) {
@@ -62,27 +62,6 @@ class ApiRoundTripTest {
           registered.add(crd.getSpec().getGroup() + "/" + crd.getSpec().getNames().getKind());
         }
       }
-    }
-    // ../shared has no Prometheus Operator CRDs: register permissive ones so their objects still round-trip.
-    for (String[] kind : new String[][] {{"PodMonitor", "podmonitors"}, {"PrometheusRule", "prometheusrules"}}) {
-      CustomResourceDefinition crd = client.getKubernetesSerialization().unmarshal("""
-          apiVersion: apiextensions.k8s.io/v1
-          kind: CustomResourceDefinition
-          metadata:
-            name: %2$s.monitoring.coreos.com
-          spec:
-            group: monitoring.coreos.com
-            scope: Namespaced
-            names: {kind: %1$s, plural: %2$s, singular: %3$s, listKind: %1$sList}
-            versions:
-              - name: v1
-                served: true
-                storage: true
-                schema:
-                  openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}
-          """.formatted(kind[0], kind[1], kind[0].toLowerCase(java.util.Locale.ROOT)), CustomResourceDefinition.class);
-      client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
-      registered.add("monitoring.coreos.com/" + kind[0]);
     }
   }
 
@@ -93,7 +72,8 @@ class ApiRoundTripTest {
   @Test
   void crds_areRegistered_whenLoadedFromShared() {
     assertThat(registered).contains("postgresql.cnpg.io/Cluster", "postgresql.cnpg.io/Pooler", "postgresql.cnpg.io/ScheduledBackup",
-        "barmancloud.cnpg.io/ObjectStore", "argoproj.io/Application", "db.atlasgo.io/AtlasMigration");
+        "barmancloud.cnpg.io/ObjectStore", "argoproj.io/Application", "db.atlasgo.io/AtlasMigration",
+        "monitoring.coreos.com/PodMonitor", "monitoring.coreos.com/PrometheusRule");
     assertThat(client.apiextensions().v1().customResourceDefinitions().list().getItems()).hasSize(registered.size());
   }
 
@@ -103,7 +83,7 @@ class ApiRoundTripTest {
     boolean core = !manifest.apiVersion().contains(".");
     if (!core) {
       String group = manifest.apiVersion().substring(0, manifest.apiVersion().indexOf('/'));
-      assertThat(registered).as("%s: no CRD in ../shared/crds defines %s %s", manifest.where(), manifest.apiVersion(), manifest.kind())
+      assertThat(registered).as("%s: no CRD in test-data/crds defines %s %s", manifest.where(), manifest.apiVersion(), manifest.kind())
           .contains(group + "/" + manifest.kind());
     }
     HasMetadata decoded = client.getKubernetesSerialization().unmarshal(text(manifest));

@@ -9,7 +9,7 @@ import dev.kit.model.Migrations;
 import dev.kit.model.Patch;
 import dev.kit.model.Service;
 import dev.kit.plan.FilePlan;
-import dev.kit.testing.SharedData;
+import dev.kit.testing.TestData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,7 +35,7 @@ class AtlasOperatorSamplesThroughDslTest {
 
   private static JsonNode upstream(String file, String kind) throws IOException {
     try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class)
-        .readValues(SharedData.resolve("conformance/upstream-samples/atlas-operator").resolve(file).toFile())) {
+        .readValues(TestData.resolve("conformance/upstream-samples/atlas-operator").resolve(file).toFile())) {
       for (JsonNode doc : docs.readAll()) {
         if (doc != null && kind.equals(doc.path("kind").asString())) {
           return doc;

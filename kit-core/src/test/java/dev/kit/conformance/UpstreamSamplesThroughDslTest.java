@@ -8,7 +8,7 @@ import dev.kit.model.Patch;
 import dev.kit.model.Resources;
 import dev.kit.model.Service;
 import dev.kit.plan.FilePlan;
-import dev.kit.testing.SharedData;
+import dev.kit.testing.TestData;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,7 +43,7 @@ class UpstreamSamplesThroughDslTest {
 
   private static JsonNode upstream(String folder, String file, String kind) throws IOException {
     try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class)
-        .readValues(SharedData.resolve("conformance/upstream-samples/" + folder).resolve(file).toFile())) {
+        .readValues(TestData.resolve("conformance/upstream-samples/" + folder).resolve(file).toFile())) {
       for (JsonNode doc : docs.readAll()) {
         if (doc != null && kind.equals(doc.path("kind").asString())) {
           return doc;

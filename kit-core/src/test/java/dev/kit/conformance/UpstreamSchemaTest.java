@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import dev.kit.conformance.GeneratedObjects.GeneratedFile;
 import dev.kit.conformance.GeneratedObjects.Manifest;
-import dev.kit.testing.SharedData;
+import dev.kit.testing.TestData;
 import dev.kit.testing.SourceTree;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,7 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Every generated object against the real upstream schema of its apiVersion/kind (CRDs from
- * {@code ../shared/crds/}, core kinds from {@code ../shared/k8s-schemas/}), as strict as the API server's field
+ * {@code test-data/crds/}, core kinds from {@code test-data/k8s-schemas/}), as strict as the API server's field
  * validation: unknown fields, wrong types, enums, formats and required fields all fail, each failure naming
  * the file, the JSON path and the rule.
  */
@@ -38,7 +38,7 @@ class UpstreamSchemaTest {
 
   @BeforeAll
   static void loadSchemas() {
-    schemas = UpstreamSchemas.load(SharedData.dir());
+    schemas = UpstreamSchemas.load(TestData.dir());
   }
 
   static Stream<Manifest> objects() {
@@ -51,7 +51,7 @@ class UpstreamSchemaTest {
     List<String> problems = schemas.validate(manifest.where(), manifest.object());
     if (!problems.isEmpty()) {
       String source = schemas.source(key(manifest));
-      fail(problems.size() + " schema violation(s) in " + manifest.where() + " (" + (source == null ? "no schema in ../shared" : source) + "):\n  "
+      fail(problems.size() + " schema violation(s) in " + manifest.where() + " (" + (source == null ? "no schema in test-data" : source) + "):\n  "
           + String.join("\n  ", problems));
     }
   }

@@ -35,8 +35,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The upstream schemas an API server would apply, chosen by apiVersion and kind: the CRDs in
- * {@code ../shared/crds/} (each served version's {@code openAPIV3Schema}, made strict as the API server's
- * field validation is) and the core kinds' standalone-strict JSON schemas in {@code ../shared/k8s-schemas/}.
+ * {@code test-data/crds/} (each served version's {@code openAPIV3Schema}, made strict as the API server's
+ * field validation is) and the core kinds' standalone-strict JSON schemas in {@code test-data/k8s-schemas/}.
  * On top of JSON Schema it checks rules the API server enforces in code, not in its schemas: ObjectMeta (names,
  * namespaces, label and annotation syntax and size), ConfigMap keys, pod specs (quantities, requests within
  * limits, volume references, port names), selectors matching templates, and the 256 KiB of annotations that
@@ -67,24 +67,24 @@ final class UpstreamSchemas {
         SchemaRegistryConfig.builder().pathType(PathType.JSON_PATH).formatAssertionsEnabled(true).build()));
   }
 
-  /** Reads every CRD under {@code <shared>/crds} and every core schema under {@code <shared>/k8s-schemas/...}. */
-  static UpstreamSchemas load(Path shared) {
+  /** Reads every CRD under {@code <test-data>/crds} and every core schema under {@code <test-data>/k8s-schemas/...}. */
+  static UpstreamSchemas load(Path testData) {
     UpstreamSchemas catalog = new UpstreamSchemas();
-    for (Path file : files(shared.resolve("crds"), ".yaml")) {
+    for (Path file : files(testData.resolve("crds"), ".yaml")) {
       try (MappingIterator<JsonNode> docs = GeneratedObjects.YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
         while (docs.hasNext()) {
           JsonNode crd = docs.next();
           if (crd != null && "CustomResourceDefinition".equals(crd.path("kind").asString(""))) {
-            catalog.addCrd(shared.relativize(file).toString(), crd);
+            catalog.addCrd(testData.relativize(file).toString(), crd);
           }
         }
       }
     }
-    for (Path file : files(shared.resolve(CORE_SCHEMAS), ".json")) {
-      catalog.addCore(shared.relativize(file).toString(), JSON.readTree(file.toFile()));
+    for (Path file : files(testData.resolve(CORE_SCHEMAS), ".json")) {
+      catalog.addCore(testData.relativize(file).toString(), JSON.readTree(file.toFile()));
     }
     if (catalog.objectMeta == null) {
-      throw new IllegalStateException("no core schema with ObjectMeta (configmap-v1.json) under " + shared.resolve(CORE_SCHEMAS));
+      throw new IllegalStateException("no core schema with ObjectMeta (configmap-v1.json) under " + testData.resolve(CORE_SCHEMAS));
     }
     return catalog;
   }
@@ -93,7 +93,7 @@ final class UpstreamSchemas {
     return schemas.keySet();
   }
 
-  /** Where the schema for {@code key} came from, relative to the shared folder. */
+  /** Where the schema for {@code key} came from, relative to the test-data folder. */
   String source(Key key) {
     return sources.get(key);
   }
@@ -106,10 +106,6 @@ final class UpstreamSchemas {
     List<String> problems = new ArrayList<>();
     Key key = new Key(object.path("apiVersion").asString(""), object.path("kind").asString(""));
     Schema schema = schemas.get(key);
-    if (schema == null && PrometheusOperatorRules.KINDS.contains(key)) {
-      problems.addAll(PrometheusOperatorRules.check(where, key, object));
-      return problems;
-    }
     if (schema == null) {
       problems.add(where + ": $: [apiVersion/kind] no upstream schema for " + key + " (known: " + schemas.keySet() + ")");
       return problems;

@@ -2,7 +2,7 @@ package dev.kit.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kit.testing.SharedData;
+import dev.kit.testing.TestData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,12 +16,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code atlas.sum} byte for byte against files Atlas itself wrote: every directory in
- * {@code shared/conformance/atlas-sum/} and the atlas-operator samples that embed a migration directory.
+ * {@code test-data/conformance/atlas-sum/} and the atlas-operator samples that embed a migration directory.
  */
 class AtlasSumConformanceTest {
 
   static Stream<String> atlasDirectories() throws IOException {
-    try (Stream<Path> dirs = Files.list(SharedData.resolve("conformance/atlas-sum"))) {
+    try (Stream<Path> dirs = Files.list(TestData.resolve("conformance/atlas-sum"))) {
       return dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString()).sorted().toList().stream();
     }
   }
@@ -29,7 +29,7 @@ class AtlasSumConformanceTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("atlasDirectories")
   void sum_isByteIdenticalToAtlas_forUpstreamDirectory(String name) throws IOException {
-    Path dir = SharedData.resolve("conformance/atlas-sum").resolve(name);
+    Path dir = TestData.resolve("conformance/atlas-sum").resolve(name);
 
     byte[] sum = MigrationDirectory.read(dir).sum().toBytes();
 
@@ -39,10 +39,10 @@ class AtlasSumConformanceTest {
   }
 
   static Stream<String> operatorSamples() throws IOException {
-    try (Stream<Path> files = Files.list(SharedData.resolve("conformance/upstream-samples/atlas-operator"))) {
+    try (Stream<Path> files = Files.list(TestData.resolve("conformance/upstream-samples/atlas-operator"))) {
       return files.map(f -> f.getFileName().toString())
           .filter(f -> f.endsWith(".yaml"))
-          .filter(f -> readUnchecked(SharedData.resolve("conformance/upstream-samples/atlas-operator").resolve(f)).contains("atlas.sum:"))
+          .filter(f -> readUnchecked(TestData.resolve("conformance/upstream-samples/atlas-operator").resolve(f)).contains("atlas.sum:"))
           .sorted().toList().stream();
     }
   }
@@ -54,7 +54,7 @@ class AtlasSumConformanceTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("operatorSamples")
   void sum_matchesEmbeddedAtlasSum_forOperatorSample(String sample) throws IOException {
-    String yaml = Files.readString(SharedData.resolve("conformance/upstream-samples/atlas-operator").resolve(sample));
+    String yaml = Files.readString(TestData.resolve("conformance/upstream-samples/atlas-operator").resolve(sample));
     List<MigrationFile> files = new java.util.ArrayList<>();
     String embeddedSum = null;
     Matcher key = Pattern.compile("(?m)^(\\s+)([\\w.-]+\\.sql|atlas\\.sum): \\|(-?)\\n").matcher(yaml);
