@@ -29,9 +29,6 @@ import java.util.TreeMap;
 /** What {@link Generator} does for {@code kit:check}'s lint, {@code kit:verify} and revert migrations. */
 final class MigrationChecks {
 
-  /** CNPG's bootstrap database and owner when the description sets none. */
-  private static final Bootstrap CNPG_DEFAULT_BOOTSTRAP = new Bootstrap("app", "app");
-
   private MigrationChecks() {}
 
   /** Each service's migrations on disk, as the Atlas Job will see them; services without files are left out. */
@@ -48,7 +45,7 @@ final class MigrationChecks {
         continue;
       }
       Migrations migrations = service.migrations().get();
-      Bootstrap bootstrap = service.database().bootstrap().orElse(CNPG_DEFAULT_BOOTSTRAP);
+      Bootstrap bootstrap = kit.applicationDatabase(service);
       histories.add(new ServiceMigrations(service.name(), label, directory, migrations.txMode().orElse(TxMode.FILE),
           service.database().postgresMajor(), bootstrap.database(), bootstrap.owner()));
     }

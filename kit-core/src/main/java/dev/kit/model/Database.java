@@ -29,7 +29,9 @@ import java.util.TreeMap;
  * @param walStorage a separate WAL volume, or empty to keep WAL with the data
  * @param resources requests and limits of each instance, or empty for none
  * @param parameters {@code postgresql.parameters}, sorted by name
- * @param bootstrap the application database and its owner, or empty for CNPG's {@code app}/{@code app}
+ * @param bootstrap the application database and its owner: created in a new cluster, found in the backups by a restore
+ *     (required for {@link Restore#fromObjectStore}); empty for CNPG's {@code app}/{@code app}, or for a restore from
+ *     another service, that service's
  * @param superuserAccess whether CNPG creates the {@code <cluster>-superuser} Secret (off unless asked)
  * @param antiAffinityTopologyKey spread instances across this node label, or empty for CNPG's default
  * @param requiredAntiAffinity whether spreading is a hard scheduling rule ({@code required}) instead of {@code preferred}
@@ -189,6 +191,10 @@ public record Database(
       return this;
     }
 
+    /**
+     * The application database and its owner: what a new cluster creates, or what the backups of a restore hold
+     * (see {@link Bootstrap}).
+     */
     public Builder bootstrap(String database, String owner) {
       this.bootstrap = new Bootstrap(database, owner);
       return this;

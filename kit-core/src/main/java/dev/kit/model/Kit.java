@@ -1,9 +1,11 @@
 package dev.kit.model;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -35,6 +37,38 @@ public record Kit(Repository repository, List<Service> services, Optional<Platfo
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** The service named {@code name}, if the description has one. */
+  public Optional<Service> service(String name) {
+    return services.stream().filter(s -> s.name().equals(name)).findFirst();
+  }
+
+  /** The service whose backups {@code service}'s cluster is restored from, when it restores another service's. */
+  public Optional<Service> restoreSource(Service service) {
+    return service.database().restore()
+        .map(Restore::source)
+        .filter(Restore.ServiceBackups.class::isInstance)
+        .flatMap(source -> service(((Restore.ServiceBackups) source).service()));
+  }
+
+  /**
+   * The application database and owner of {@code service}'s cluster: its own {@code bootstrap(...)}; without one,
+   * for a restore from another service, what that service's backups hold (following a chain of restores); otherwise
+   * CNPG's {@code app}/{@code app}.
+   */
+  public Bootstrap applicationDatabase(Service service) {
+    Set<String> seen = new HashSet<>();
+    Service current = service;
+    // A cycle of restores (a validation error) ends where it started.
+    while (current.database().bootstrap().isEmpty() && seen.add(current.name())) {
+      Optional<Service> source = restoreSource(current);
+      if (source.isEmpty()) {
+        break;
+      }
+      current = source.get();
+    }
+    return current.database().bootstrap().orElse(Bootstrap.CNPG_DEFAULT);
   }
 
   /** Builds a {@link Kit}; {@link #repository(Repository)} is required. */

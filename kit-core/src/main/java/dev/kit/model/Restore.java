@@ -14,6 +14,10 @@ import java.util.Optional;
  *         .restore(Restore.fromService("orders").pointInTime(Instant.parse("2026-11-22T23:00:00Z")))))
  * }</pre>
  *
+ * <p>Recovery creates no database: the cluster's {@code <cluster>-app} Secret names the database and owner the backups
+ * hold. A restore from a service uses that service's (see {@link Kit#applicationDatabase}); a restore from an ObjectStore
+ * names them with {@code bootstrap(database, owner)} on the restoring database, or CNPG would create an empty {@code app}.
+ *
  * @param source whose backups to restore from
  * @param pointInTime restore up to this moment, or empty for the end of the archived WAL
  */
@@ -57,7 +61,10 @@ public record Restore(Source source, Optional<Instant> pointInTime) {
     return new Restore(new ServiceBackups(service), Optional.empty());
   }
 
-  /** Restores from {@code objectStore}, where the original cluster archived as {@code serverName}. */
+  /**
+   * Restores from {@code objectStore}, where the original cluster archived as {@code serverName}; name the database and
+   * owner it had with {@code bootstrap(database, owner)}.
+   */
   public static Restore fromObjectStore(String objectStore, String serverName) {
     return new Restore(new ObjectStoreBackups(objectStore, serverName), Optional.empty());
   }

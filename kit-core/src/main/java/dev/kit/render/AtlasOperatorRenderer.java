@@ -25,7 +25,7 @@ final class AtlasOperatorRenderer {
         "AtlasMigration",
         metadata(kit, service, service.migrationJobName(), MigrationsRenderer.COMPONENT),
         new AtlasOperatorResource.Spec(
-            credentials(service, m.sslMode().value()),
+            credentials(kit, service, m.sslMode().value()),
             new AtlasOperatorResource.Dir(new AtlasOperatorResource.ConfigMapRef(service.migrationsConfigMapName(1))),
             m.revisionsSchema(),
             m.baseline().orElse(null),
@@ -40,7 +40,7 @@ final class AtlasOperatorRenderer {
         metadata(kit, service, service.name() + "-schema", "schema"),
         new AtlasOperatorResource.Spec(
             // The operator has no place for the cluster CA, so TLS is required but not verified.
-            credentials(service, "require"),
+            credentials(kit, service, "require"),
             null,
             null,
             null,
@@ -58,8 +58,8 @@ final class AtlasOperatorRenderer {
   }
 
   /** CNPG's {@code -rw} Service and {@code -app} Secret: the same database and role the Job's {@code uri} names. */
-  private static AtlasOperatorResource.Credentials credentials(Service service, String sslMode) {
-    Bootstrap bootstrap = service.database().bootstrap().orElse(new Bootstrap("app", "app"));
+  private static AtlasOperatorResource.Credentials credentials(Kit kit, Service service, String sslMode) {
+    Bootstrap bootstrap = kit.applicationDatabase(service);
     return new AtlasOperatorResource.Credentials(
         "postgres",
         service.clusterName() + "-rw." + service.namespace(),

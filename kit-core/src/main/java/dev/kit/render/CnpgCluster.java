@@ -45,7 +45,7 @@ record CnpgCluster(String apiVersion, String kind, ObjectMeta metadata, Spec spe
 
   record Bootstrap(Initdb initdb, Recovery recovery) {}
 
-  record Recovery(String source, RecoveryTarget recoveryTarget) {}
+  record Recovery(String source, String database, String owner, RecoveryTarget recoveryTarget) {}
 
   record RecoveryTarget(String targetTime) {}
 

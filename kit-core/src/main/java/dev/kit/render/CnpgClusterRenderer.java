@@ -1,6 +1,7 @@
 package dev.kit.render;
 
 import dev.kit.model.Backups;
+import dev.kit.model.Bootstrap;
 import dev.kit.model.Database;
 import dev.kit.model.Kit;
 import dev.kit.model.PostgresImages;
@@ -35,10 +36,9 @@ final class CnpgClusterRenderer {
         .withLabels(KitLabels.of(kit, service, "database"))
         .build();
     Optional<Backups> backups = db.backups();
-    Optional<CnpgCluster.ExternalCluster> restoreSource = db.restore().map(r -> restoreSource(kit, r));
+    Optional<CnpgCluster.ExternalCluster> restoreSource = db.restore().map(r -> restoreSource(kit, service, r));
     CnpgCluster.Bootstrap bootstrap = restoreSource
-        .map(source -> new CnpgCluster.Bootstrap(null, new CnpgCluster.Recovery(source.name(),
-            db.restore().get().pointInTime().map(t -> new CnpgCluster.RecoveryTarget(DateTimeFormatter.ISO_INSTANT.format(t))).orElse(null))))
+        .map(source -> new CnpgCluster.Bootstrap(null, recovery(kit, service, source)))
         .or(() -> db.bootstrap().map(b -> new CnpgCluster.Bootstrap(new CnpgCluster.Initdb(b.database(), b.owner()), null)))
         .orElse(null);
     CnpgCluster.Spec spec = new CnpgCluster.Spec(
@@ -63,12 +63,23 @@ final class CnpgClusterRenderer {
   }
 
   /**
+   * Recovery creates no database: {@code database} and {@code owner} name the ones in the backups, whose credentials
+   * CNPG writes to {@code <cluster>-app}. Left out, CNPG would create an empty {@code app} and point the Secret at it.
+   */
+  private static CnpgCluster.Recovery recovery(Kit kit, Service service, CnpgCluster.ExternalCluster source) {
+    Bootstrap database = kit.applicationDatabase(service);
+    return new CnpgCluster.Recovery(source.name(), database.database(), database.owner(),
+        service.database().restore().orElseThrow().pointInTime()
+            .map(t -> new CnpgCluster.RecoveryTarget(DateTimeFormatter.ISO_INSTANT.format(t))).orElse(null));
+  }
+
+  /**
    * The external cluster to recover from: another service's backups (through the plugin, or the in-tree
    * store when that service still uses it), or a named ObjectStore.
    */
-  private static CnpgCluster.ExternalCluster restoreSource(Kit kit, Restore restore) {
-    if (restore.source() instanceof Restore.ServiceBackups fromService) {
-      Service source = kit.services().stream().filter(s -> s.name().equals(fromService.service())).findFirst().orElseThrow();
+  private static CnpgCluster.ExternalCluster restoreSource(Kit kit, Service service, Restore restore) {
+    if (restore.source() instanceof Restore.ServiceBackups) {
+      Service source = kit.restoreSource(service).orElseThrow();
       Backups backups = source.database().backups().orElseThrow();
       if (backups.legacyInTree()) {
         return new CnpgCluster.ExternalCluster(source.clusterName(), null,

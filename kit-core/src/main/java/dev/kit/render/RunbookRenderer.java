@@ -3,6 +3,7 @@ package dev.kit.render;
 import dev.kit.model.App;
 import dev.kit.model.ArgoCd;
 import dev.kit.model.Backups;
+import dev.kit.model.Bootstrap;
 import dev.kit.model.Database;
 import dev.kit.model.DeclarativeSchema;
 import dev.kit.model.HelmChart;
@@ -62,6 +63,9 @@ final class RunbookRenderer {
     model.put("clusterName", cluster);
     argoCd(model, kit, service);
     database(model, db);
+    Bootstrap database = kit.applicationDatabase(service);
+    model.put("databaseName", database.database());
+    model.put("databaseOwner", database.owner());
     model.put("migrations", service.migrations().isPresent());
     service.migrations().ifPresent(m -> migrations(model, service, m));
     model.put("schema", service.declarativeSchema().isPresent());
@@ -149,9 +153,6 @@ final class RunbookRenderer {
       model.put("walStorageSize", w.size());
       w.storageClass().ifPresent(c -> model.put("walStorageClass", c));
     });
-    // CNPG's initdb defaults when the description names no database: database "app" owned by "app".
-    model.put("databaseName", db.bootstrap().map(b -> b.database()).orElse("app"));
-    model.put("databaseOwner", db.bootstrap().map(b -> b.owner()).orElse("app"));
     model.put("superuserAccess", db.superuserAccess());
     model.put("supervised", db.primaryUpdateStrategy().equals(Optional.of(Database.PrimaryUpdateStrategy.SUPERVISED)));
     // CNPG preloads pg_stat_statements and creates the extension once any pg_stat_statements.* parameter is set.

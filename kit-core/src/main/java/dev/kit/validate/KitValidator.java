@@ -4,6 +4,7 @@ import dev.kit.migration.MigrationDirectory;
 import dev.kit.migration.MigrationFile;
 import dev.kit.model.App;
 import dev.kit.model.Backups;
+import dev.kit.model.Bootstrap;
 import dev.kit.model.ArgoCd;
 import dev.kit.model.Database;
 import dev.kit.model.DeclarativeSchema;
@@ -416,7 +417,7 @@ public final class KitValidator {
         add(path + ".antiAffinityTopologyKey", quote(k) + " " + p,
             "use a node label such as \"topology.kubernetes.io/zone\" or \"kubernetes.io/hostname\"")));
     db.backups().ifPresent(b -> backups(path + ".backups", b));
-    db.restore().ifPresent(r -> restore(path + ".restore", service, r));
+    db.restore().ifPresent(r -> restore(path, service, r));
     db.pooler().ifPresent(p -> pooler(path + ".pooler", p));
   }
 
@@ -451,13 +452,12 @@ public final class KitValidator {
     }
   }
 
-  private void restore(String path, Service service, Restore restore) {
-    if (service.database().bootstrap().isPresent()) {
-      add(path, "a cluster is bootstrapped either by recovery or by initdb, not both",
-          "remove bootstrap(...): the restored cluster keeps the source's databases and owners");
-    }
+  /** {@code path} is the database's: a restore constrains its bootstrap and major too. */
+  private void restore(String databasePath, Service service, Restore restore) {
+    String path = databasePath + ".restore";
+    Database db = service.database();
     if (restore.source() instanceof Restore.ServiceBackups from) {
-      Optional<Service> source = kit.services().stream().filter(s -> s.name().equals(from.service())).findFirst();
+      Optional<Service> source = kit.service(from.service());
       if (from.service().equals(service.name())) {
         add(path + ".source", "a cluster cannot restore from its own backups", "restore into a new service, such as \"" + service.name() + "-restore\"");
       } else if (source.isEmpty()) {
@@ -467,11 +467,42 @@ public final class KitValidator {
       } else if (!source.get().namespace().equals(service.namespace())) {
         add(path + ".source", "service " + quote(from.service()) + " runs in namespace " + quote(source.get().namespace())
             + "; its ObjectStore is not visible from " + quote(service.namespace()), "put the restored service in namespace " + quote(source.get().namespace()));
+      } else {
+        restoredService(databasePath, service, source.get());
       }
     } else if (restore.source() instanceof Restore.ObjectStoreBackups store) {
       KubernetesNames.dns1123Subdomain(store.objectStore()).ifPresent(p -> add(path + ".objectStore", quote(store.objectStore()) + " " + p, "use the name of an ObjectStore in the namespace"));
       KubernetesNames.dns1035Label(store.serverName(), CLUSTER_NAME_MAX).ifPresent(p -> add(path + ".serverName", quote(store.serverName()) + " " + p, "use the name of the cluster that took the backups"));
+      if (db.bootstrap().isEmpty()) {
+        add(databasePath + ".bootstrap", "is missing; a restore from an ObjectStore must name the database and owner in the backups, "
+            + "or CNPG creates an empty database \"app\" and points " + service.clusterName() + "-app at it",
+            "add bootstrap(\"<database>\", \"<owner>\") as cluster " + quote(store.serverName()) + " had them");
+      }
     }
+  }
+
+  /** A restore from {@code source}, a service with backups in the same namespace: same major, same database, no cycle. */
+  private void restoredService(String databasePath, Service service, Service source) {
+    Database db = service.database();
+    if (db.postgresMajor() != source.database().postgresMajor()) {
+      add(databasePath + ".postgresMajor", db.postgresMajor() + " differs from PostgreSQL " + source.database().postgresMajor()
+          + " of service " + quote(source.name()) + "; a physical backup restores only into the same major",
+          "set postgresMajor(" + source.database().postgresMajor() + "), and upgrade the restored cluster afterwards");
+    }
+    Set<String> seen = new HashSet<>();
+    for (Optional<Service> next = Optional.of(source); next.isPresent() && seen.add(next.get().name()); next = kit.restoreSource(next.get())) {
+      if (next.get().name().equals(service.name())) {
+        add(databasePath + ".restore.source", "service " + quote(source.name()) + " restores, in the end, from " + quote(service.name())
+            + " itself: no cluster in the chain has data of its own", "bootstrap one of them without restore(...)");
+        return;
+      }
+    }
+    Bootstrap held = kit.applicationDatabase(source);
+    db.bootstrap().filter(b -> !b.equals(held)).ifPresent(b -> add(databasePath + ".bootstrap",
+        "bootstrap(" + quote(b.database()) + ", " + quote(b.owner()) + ") is not what the backups of service " + quote(source.name())
+            + " hold (database " + quote(held.database()) + " owned by " + quote(held.owner()) + "): CNPG would create what is missing "
+            + "(an empty database, or a role that owns none of the tables) and point " + service.clusterName() + "-app at it",
+        "remove bootstrap(...); a restore from a service uses its database and owner"));
   }
 
   private void pooler(String path, Pooler pooler) {

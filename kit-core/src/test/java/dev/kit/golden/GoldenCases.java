@@ -162,17 +162,21 @@ final class GoldenCases {
         .build();
   }
 
-  /** "Restore orders from last night's backup into orders-restore", and a restore from a named ObjectStore. */
+  /**
+   * "Restore orders from last night's backup into orders-restore" (its database and owner come from orders), and a
+   * restore from a named ObjectStore, which names the database and owner in the backups.
+   */
   static Kit restore() {
     return shop()
         .service("orders", s -> s.withoutMigrations()
-            .database(db -> db.storage("20Gi").backups("s3://acme-backups/orders/", b -> b
+            .database(db -> db.storage("20Gi").bootstrap("orders", "orders").backups("s3://acme-backups/orders/", b -> b
                 .credentials(S3Credentials.inheritFromIamRole()))))
         .service("orders-restore", s -> s.namespace("orders").withoutMigrations()
             .database(db -> db.storage("20Gi")
                 .restore(Restore.fromService("orders").pointInTime(Instant.parse("2026-11-22T23:00:00Z")))))
         .service("legacy-copy", s -> s.namespace("orders").withoutMigrations()
-            .database(db -> db.storage("5Gi").restore(Restore.fromObjectStore("old-store", "legacy-cluster"))))
+            .database(db -> db.storage("5Gi").bootstrap("legacy", "legacy_app")
+                .restore(Restore.fromObjectStore("old-store", "legacy-cluster"))))
         .build();
   }
 

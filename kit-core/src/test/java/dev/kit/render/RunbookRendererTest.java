@@ -176,6 +176,20 @@ class RunbookRendererTest {
   }
 
   @Test
+  void render_namesTheSourcesDatabase_whenRestoredFromAService() {
+    Kit kit = Kit.builder()
+        .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+        .service("orders", s -> s.withoutMigrations().database(db -> db.storage("10Gi").bootstrap("orders", "orders_owner")
+            .backups("s3://acme-backups/orders/", b -> b.credentials(S3Credentials.fromSecret("s3", "ID", "KEY")))))
+        .service("orders-restore", s -> s.namespace("orders").withoutMigrations()
+            .database(db -> db.storage("10Gi").restore(Restore.fromService("orders"))))
+        .build();
+
+    assertThat(RunbookRenderer.render(SOURCE, kit, kit.services().get(1)))
+        .contains("| database | `orders`, owned by `orders_owner` |");
+  }
+
+  @Test
   void render_leavesNoNullsOrTemplateArtifacts_inAnyVariant() {
     for (String runbook : List.of(minimal(), full(), legacyBackups(), restored())) {
       assertThat(runbook.lines())

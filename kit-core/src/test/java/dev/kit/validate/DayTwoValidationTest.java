@@ -117,9 +117,58 @@ class DayTwoValidationTest {
         "services[b].database.restore.source: there is no service \"nope\" (name a service of this description, or use Restore.fromObjectStore(...))",
         "services[c].database.restore.source: service \"elsewhere\" runs in namespace \"other\"; its ObjectStore is not visible from "
             + "\"orders\" (put the restored service in namespace \"other\")",
-        "services[d].database.restore: a cluster is bootstrapped either by recovery or by initdb, not both "
-            + "(remove bootstrap(...): the restored cluster keeps the source's databases and owners)",
         "services[d].database.restore.source: a cluster cannot restore from its own backups (restore into a new service, such as \"d-restore\")");
+  }
+
+  @Test
+  void validate_reportsBootstrap_whenAnObjectStoreRestoreNamesNoDatabase() {
+    assertThat(violations(kit(s -> s.database(db -> db.storage("1Gi")
+        .restore(Restore.fromObjectStore("old-store", "legacy-cluster")))))).containsExactly(
+        "services[orders].database.bootstrap: is missing; a restore from an ObjectStore must name the database and owner in the "
+            + "backups, or CNPG creates an empty database \"app\" and points orders-cluster-app at it "
+            + "(add bootstrap(\"<database>\", \"<owner>\") as cluster \"legacy-cluster\" had them)");
+  }
+
+  @Test
+  void validate_reportsBootstrap_whenItDiffersFromTheRestoredServices() {
+    Kit kit = Kit.builder()
+        .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+        .service("orders", s -> s.withoutMigrations().database(db -> db.storage("1Gi").bootstrap("orders", "orders")
+            .backups("s3://acme-backups/orders/", b -> b.credentials(S3Credentials.fromSecret("s3", "ID", "KEY")))))
+        .service("same", s -> s.namespace("orders").withoutMigrations()
+            .database(db -> db.storage("1Gi").bootstrap("orders", "orders").restore(Restore.fromService("orders"))))
+        .service("other", s -> s.namespace("orders").withoutMigrations()
+            .database(db -> db.storage("1Gi").bootstrap("ledger", "orders").restore(Restore.fromService("orders"))))
+        .build();
+
+    assertThat(violations(kit)).containsExactly(
+        "services[other].database.bootstrap: bootstrap(\"ledger\", \"orders\") is not what the backups of service \"orders\" hold "
+            + "(database \"orders\" owned by \"orders\"): CNPG would create what is missing (an empty database, or a role that owns "
+            + "none of the tables) and point other-cluster-app at it "
+            + "(remove bootstrap(...); a restore from a service uses its database and owner)");
+  }
+
+  @Test
+  void validate_reportsRestore_whenMajorsDifferOrRestoresFormACycle() {
+    Kit kit = Kit.builder()
+        .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+        .service("orders", s -> s.withoutMigrations().database(db -> db.storage("1Gi").postgresMajor(17)
+            .backups("s3://acme-backups/orders/", b -> b.credentials(S3Credentials.fromSecret("s3", "ID", "KEY")))))
+        .service("orders-16", s -> s.namespace("orders").withoutMigrations()
+            .database(db -> db.storage("1Gi").postgresMajor(16).restore(Restore.fromService("orders"))))
+        .service("a", s -> s.namespace("orders").withoutMigrations().database(db -> db.storage("1Gi").restore(Restore.fromService("b"))
+            .backups("s3://acme-backups/a/", b -> b.credentials(S3Credentials.fromSecret("s3", "ID", "KEY")))))
+        .service("b", s -> s.namespace("orders").withoutMigrations().database(db -> db.storage("1Gi").restore(Restore.fromService("a"))
+            .backups("s3://acme-backups/b/", b -> b.credentials(S3Credentials.fromSecret("s3", "ID", "KEY")))))
+        .build();
+
+    assertThat(violations(kit)).containsExactly(
+        "services[orders-16].database.postgresMajor: 16 differs from PostgreSQL 17 of service \"orders\"; a physical backup "
+            + "restores only into the same major (set postgresMajor(17), and upgrade the restored cluster afterwards)",
+        "services[a].database.restore.source: service \"b\" restores, in the end, from \"a\" itself: no cluster in the chain "
+            + "has data of its own (bootstrap one of them without restore(...))",
+        "services[b].database.restore.source: service \"a\" restores, in the end, from \"b\" itself: no cluster in the chain "
+            + "has data of its own (bootstrap one of them without restore(...))");
   }
 
   @Test
