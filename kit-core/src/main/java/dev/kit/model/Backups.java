@@ -78,6 +78,11 @@ public record Backups(
     Objects.requireNonNull(objectStoreName, "objectStoreName");
   }
 
+  /** The IAM role IRSA binds to the cluster's service account, when the credentials come from one. */
+  public Optional<String> irsaRoleArn() {
+    return credentials instanceof S3Credentials.IamRole role ? role.roleArn() : Optional.empty();
+  }
+
   public static Builder builder(String destinationPath) {
     return new Builder(destinationPath);
   }
@@ -171,7 +176,7 @@ public record Backups(
     public Backups build() {
       if (credentials == null) {
         throw new IllegalStateException("Backups.builder(\"" + destinationPath
-            + "\"): call credentials(S3Credentials.fromSecret(...)) or credentials(S3Credentials.inheritFromIamRole())");
+            + "\"): call credentials(S3Credentials.fromSecret(...)), credentials(S3Credentials.inheritFromIamRole(roleArn)) or credentials(S3Credentials.inheritFromPodIdentity())");
       }
       return new Backups(destinationPath, Optional.ofNullable(endpointUrl), Optional.ofNullable(endpointCa),
           Optional.ofNullable(region), credentials, Optional.ofNullable(walCompression), Optional.ofNullable(dataCompression),

@@ -4,11 +4,13 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How Barman Cloud authenticates to S3: keys from a Secret, or the pod's IAM role.
+ * How Barman Cloud authenticates to S3: keys from a Secret, or an IAM role the instance pods' service account (named
+ * after the cluster) assumes.
  *
  * <pre>{@code
  * S3Credentials.fromSecret("orders-backup-s3", "ACCESS_KEY_ID", "ACCESS_SECRET_KEY");
- * S3Credentials.inheritFromIamRole();
+ * S3Credentials.inheritFromIamRole("arn:aws:iam::123456789012:role/orders-backups");  // IRSA
+ * S3Credentials.inheritFromPodIdentity();                                               // EKS Pod Identity
  * }</pre>
  */
 public sealed interface S3Credentials {
@@ -18,9 +20,21 @@ public sealed interface S3Credentials {
     return new Keys(new SecretKey(secret, accessKeyIdKey), new SecretKey(secret, secretAccessKeyKey), Optional.empty());
   }
 
-  /** Credentials of the IAM role bound to the instance pods' service account (IRSA, Pod Identity). */
-  static S3Credentials inheritFromIamRole() {
-    return new IamRole();
+  /**
+   * The IAM role {@code roleArn} through IRSA (IAM roles for service accounts): kit annotates the cluster's service
+   * account with {@code eks.amazonaws.com/role-arn}, and the role's trust policy must allow
+   * {@code system:serviceaccount:<namespace>:<cluster>} (and a restored cluster's, when one reads these backups).
+   */
+  static S3Credentials inheritFromIamRole(String roleArn) {
+    return new IamRole(Optional.of(Objects.requireNonNull(roleArn, "roleArn")));
+  }
+
+  /**
+   * The IAM role an EKS Pod Identity association gives the cluster's service account ({@code <cluster>} in the
+   * service's namespace): nothing in Kubernetes names the role, so create the association in AWS.
+   */
+  static S3Credentials inheritFromPodIdentity() {
+    return new IamRole(Optional.empty());
   }
 
   /**
@@ -38,6 +52,14 @@ public sealed interface S3Credentials {
     }
   }
 
-  /** The pod's IAM role. */
-  record IamRole() implements S3Credentials {}
+  /**
+   * An IAM role the instance pods assume ({@code inheritFromIAMRole}).
+   *
+   * @param roleArn the role IRSA binds to the service account, or empty when EKS Pod Identity does
+   */
+  record IamRole(Optional<String> roleArn) implements S3Credentials {
+    public IamRole {
+      Objects.requireNonNull(roleArn, "roleArn");
+    }
+  }
 }

@@ -26,7 +26,11 @@ record CnpgCluster(String apiVersion, String kind, ObjectMeta metadata, Spec spe
       String primaryUpdateMethod,
       List<PluginConfiguration> plugins,
       Backup backup,
-      List<ExternalCluster> externalClusters) {}
+      List<ExternalCluster> externalClusters,
+      ServiceAccountTemplate serviceAccountTemplate) {}
+
+  /** The metadata CNPG gives the service account it creates for the instances, named after the cluster. */
+  record ServiceAccountTemplate(ObjectMeta metadata) {}
 
   record Affinity(Boolean enablePodAntiAffinity, String topologyKey, String podAntiAffinityType) {}
 

@@ -22,6 +22,9 @@ final class CnpgClusterRenderer {
   /** CNPG deletes a cluster's volumes with it: neither pruning nor deleting the Application may remove it. */
   static final String DATA_SAFETY_SYNC_OPTIONS = "Prune=false,Delete=false";
 
+  /** The service account annotation through which EKS (IRSA) hands a pod the credentials of an IAM role. */
+  static final String IRSA_ROLE_ARN = "eks.amazonaws.com/role-arn";
+
   private CnpgClusterRenderer() {}
 
   static CnpgCluster render(Kit kit, Service service) {
@@ -58,8 +61,20 @@ final class CnpgClusterRenderer {
         db.primaryUpdateMethod().map(Database.PrimaryUpdateMethod::value).orElse(null),
         backups.filter(b -> !b.legacyInTree()).map(b -> List.of(BackupsRenderer.walArchiver(service))).orElse(null),
         backups.filter(Backups::legacyInTree).map(BackupsRenderer::legacy).orElse(null),
-        restoreSource.map(List::of).orElse(null));
+        restoreSource.map(List::of).orElse(null),
+        irsaRole(kit, service)
+            .map(role -> new CnpgCluster.ServiceAccountTemplate(new ObjectMetaBuilder().addToAnnotations(IRSA_ROLE_ARN, role).build()))
+            .orElse(null));
     return new CnpgCluster(CnpgCluster.API_VERSION, CnpgCluster.KIND, metadata, spec);
+  }
+
+  /**
+   * The IAM role the instances assume through IRSA: Barman Cloud runs in them (plugin sidecar or in-tree) both to
+   * archive this cluster's backups and to read the backups it is restored from. Validation keeps the two equal.
+   */
+  static Optional<String> irsaRole(Kit kit, Service service) {
+    return service.database().backups().flatMap(Backups::irsaRoleArn)
+        .or(() -> kit.restoreSource(service).flatMap(source -> source.database().backups()).flatMap(Backups::irsaRoleArn));
   }
 
   /**

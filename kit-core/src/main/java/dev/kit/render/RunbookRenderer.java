@@ -200,7 +200,8 @@ final class RunbookRenderer {
     if (!b.legacyInTree()) {
       model.put("objectStoreName", service.objectStoreName());
     }
-    model.put("backupCredentials", credentials(b.credentials()));
+    model.put("backupCredentials", credentials(service, b.credentials()));
+    b.irsaRoleArn().ifPresent(role -> model.put("backupRoleArn", role));
     b.schedule().ifPresent(s -> {
       model.put("backupSchedule", s);
       // As BackupsRenderer names the ScheduledBackup.
@@ -210,14 +211,21 @@ final class RunbookRenderer {
   }
 
   /** Names where the S3 credentials come from, never their values. */
-  private static String credentials(S3Credentials credentials) {
+  private static String credentials(Service service, S3Credentials credentials) {
+    String account = "`" + service.clusterName() + "`";
     if (credentials instanceof S3Credentials.Keys keys) {
       String secret = keys.accessKeyId().name();
       return secret.equals(keys.secretAccessKey().name())
           ? "Secret `" + secret + "`"
           : "Secrets `" + secret + "` and `" + keys.secretAccessKey().name() + "`";
     }
-    return "the IAM role of the instance pods";
+    // CNPG names the instances' service account after the cluster.
+    return ((S3Credentials.IamRole) credentials).roleArn()
+        .map(role -> "IAM role `" + role + "` through IRSA (service account " + account + " carries the `"
+            + CnpgClusterRenderer.IRSA_ROLE_ARN + "` annotation; the role must trust `system:serviceaccount:"
+            + service.namespace() + ":" + service.clusterName() + "`)")
+        .orElse("the IAM role an EKS Pod Identity association gives service account " + account + " in namespace `"
+            + service.namespace() + "`");
   }
 
   private static void restore(Map<String, Object> model, Restore restore) {

@@ -74,6 +74,8 @@ public final class KitValidator {
 
   private static final Pattern S3_PATH = Pattern.compile("s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/\\S*)?");
   private static final Pattern RETENTION = Pattern.compile("[1-9][0-9]*[dwm]");
+  /** An IAM role in any AWS partition: a path of segments, then a name of up to 64 characters. */
+  private static final Pattern IAM_ROLE_ARN = Pattern.compile("arn:aws(-[a-z]+)*:iam::[0-9]{12}:role/([\\w+=,.@-]+/)*[\\w+=,.@-]{1,64}");
   private static final Pattern SECRET_KEY = Pattern.compile("[-._a-zA-Z0-9]+");
   private static final Pattern PGBOUNCER_PARAMETER = Pattern.compile("[a-z_][a-z0-9_]*");
 
@@ -416,12 +418,12 @@ public final class KitValidator {
     db.antiAffinityTopologyKey().ifPresent(k -> KubernetesNames.labelKey(k).ifPresent(p ->
         add(path + ".antiAffinityTopologyKey", quote(k) + " " + p,
             "use a node label such as \"topology.kubernetes.io/zone\" or \"kubernetes.io/hostname\"")));
-    db.backups().ifPresent(b -> backups(path + ".backups", b));
+    db.backups().ifPresent(b -> backups(path + ".backups", service, b));
     db.restore().ifPresent(r -> restore(path, service, r));
     db.pooler().ifPresent(p -> pooler(path + ".pooler", p));
   }
 
-  private void backups(String path, Backups b) {
+  private void backups(String path, Service service, Backups b) {
     b.objectStoreName().ifPresent(n -> KubernetesNames.dns1123Subdomain(n).ifPresent(p ->
         add(path + ".objectStoreName", quote(n) + " " + p, "use a lower-case name such as \"orders-backups\"")));
     if (!S3_PATH.matcher(b.destinationPath()).matches()) {
@@ -436,6 +438,9 @@ public final class KitValidator {
       secretKey(path + ".credentials.secretAccessKey", keys.secretAccessKey());
       keys.sessionToken().ifPresent(k -> secretKey(path + ".credentials.sessionToken", k));
     }
+    b.irsaRoleArn().filter(arn -> !IAM_ROLE_ARN.matcher(arn).matches()).ifPresent(arn ->
+        add(path + ".credentials.roleArn", quote(arn) + " is not an IAM role ARN", "use arn:aws:iam::<12-digit account id>:role/<name>, "
+            + "the role IRSA lets service account " + service.clusterName() + " assume"));
     b.dataCompression().filter(c -> !c.supportsData()).ifPresent(c ->
         add(path + ".dataCompression", c.value() + " is for WAL only; Barman Cloud cannot compress base backups with it",
             "use GZIP, BZIP2, LZ4 or SNAPPY for data"));
@@ -496,6 +501,13 @@ public final class KitValidator {
             + " itself: no cluster in the chain has data of its own", "bootstrap one of them without restore(...)");
         return;
       }
+    }
+    Optional<String> sourceRole = source.database().backups().flatMap(Backups::irsaRoleArn);
+    Optional<String> ownRole = db.backups().flatMap(Backups::irsaRoleArn);
+    if (sourceRole.isPresent() && ownRole.isPresent() && !sourceRole.equals(ownRole)) {
+      add(databasePath + ".restore.source", "service " + quote(source.name()) + " backs up with IAM role " + quote(sourceRole.get())
+          + " and this cluster with " + quote(ownRole.get()) + ", but service account " + service.clusterName() + " can assume one role",
+          "use one role that reads the source's backups and writes this cluster's, or keys from a Secret for this cluster's backups");
     }
     Bootstrap held = kit.applicationDatabase(source);
     db.bootstrap().filter(b -> !b.equals(held)).ifPresent(b -> add(databasePath + ".bootstrap",

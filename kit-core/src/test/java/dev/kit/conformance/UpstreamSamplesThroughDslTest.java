@@ -134,7 +134,7 @@ class UpstreamSamplesThroughDslTest {
 
     // No method in the sample means CNPG's default, the in-tree barmanObjectStore.
     JsonNode rendered = render(s -> s.database(db -> db.clusterName("pg-backup").storage("1Gi")
-        .backups("s3://backups/", b -> b.credentials(dev.kit.model.S3Credentials.inheritFromIamRole())
+        .backups("s3://backups/", b -> b.credentials(dev.kit.model.S3Credentials.inheritFromPodIdentity())
             .schedule("0 0 0 * * *").backupOwnerReference(dev.kit.model.Backups.BackupOwner.SELF).legacyInTree())),
         "manifests/database/scheduledbackup.yaml");
 

@@ -150,12 +150,12 @@ final class GoldenCases {
         .build();
   }
 
-  /** The deprecated in-tree barmanObjectStore, only as an explicit option, with the IAM role. */
+  /** The deprecated in-tree barmanObjectStore, only as an explicit option, with an IAM role through IRSA. */
   static Kit backupsLegacy() {
     return shop()
         .service("orders", s -> s.withoutMigrations()
             .database(db -> db.storage("5Gi").backups("s3://acme-backups/orders/", b -> b
-                .credentials(S3Credentials.inheritFromIamRole())
+                .credentials(S3Credentials.inheritFromIamRole("arn:aws:iam::123456789012:role/orders-backups"))
                 .retentionPolicy("4w")
                 .schedule("@daily")
                 .legacyInTree())))
@@ -170,7 +170,7 @@ final class GoldenCases {
     return shop()
         .service("orders", s -> s.withoutMigrations()
             .database(db -> db.storage("20Gi").bootstrap("orders", "orders").backups("s3://acme-backups/orders/", b -> b
-                .credentials(S3Credentials.inheritFromIamRole()))))
+                .credentials(S3Credentials.inheritFromIamRole("arn:aws:iam::123456789012:role/orders-backups")))))
         .service("orders-restore", s -> s.namespace("orders").withoutMigrations()
             .database(db -> db.storage("20Gi")
                 .restore(Restore.fromService("orders").pointInTime(Instant.parse("2026-11-22T23:00:00Z")))))
@@ -202,7 +202,7 @@ final class GoldenCases {
     return shop()
         .service("orders", s -> s.withoutMigrations()
             .database(db -> db.instances(3).storage("20Gi").backups("s3://acme-backups/orders/", b -> b
-                .credentials(S3Credentials.inheritFromIamRole()).schedule("0 0 2 * * *")))
+                .credentials(S3Credentials.inheritFromPodIdentity()).schedule("0 0 2 * * *")))
             .monitoring(m -> m
                 .replicationLagThreshold(Duration.ofSeconds(10))
                 .archiveFailureWindow(Duration.ofMinutes(10))
@@ -234,7 +234,7 @@ final class GoldenCases {
             .allowKind("networking.k8s.io", "Ingress")
             .build())
         .service("orders", s -> s.withoutMigrations()
-            .database(db -> db.storage("1Gi").backups("s3://acme-backups/orders/", b -> b.credentials(S3Credentials.inheritFromIamRole())))
+            .database(db -> db.storage("1Gi").backups("s3://acme-backups/orders/", b -> b.credentials(S3Credentials.inheritFromPodIdentity())))
             .monitoring(Monitoring.defaults()))
         .service("catalog", s -> s.namespace("shop-catalog")
             .database(db -> db.storage("1Gi"))

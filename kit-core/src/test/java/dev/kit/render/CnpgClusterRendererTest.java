@@ -82,4 +82,64 @@ class CnpgClusterRendererTest {
 
     assertThat(spec(kit, "orders-copy-2").path("bootstrap").path("recovery").path("database").asString()).isEqualTo("orders");
   }
+
+  private static final String ROLE = "arn:aws:iam::123456789012:role/orders-backups";
+
+  @Test
+  void render_bindsTheRoleToTheServiceAccount_whenBackupsUseIrsa() {
+    Kit kit = shop()
+        .service("orders", s -> s.withoutMigrations().database(db -> db.storage("1Gi")
+            .backups("s3://acme-backups/orders/", b -> b.credentials(S3Credentials.inheritFromIamRole(ROLE)))))
+        .build();
+
+    JsonNode spec = spec(kit, "orders");
+    JsonNode store = ManifestYaml.tree(BackupsRenderer.objectStore(kit, kit.services().get(0))).path("spec").path("configuration");
+
+    assertThat(spec.path("serviceAccountTemplate").path("metadata").path("annotations").path("eks.amazonaws.com/role-arn").asString())
+        .isEqualTo(ROLE);
+    assertThat(store.path("s3Credentials").path("inheritFromIAMRole").asBoolean()).isTrue();
+  }
+
+  @Test
+  void render_bindsTheRole_whenTheInTreeStoreUsesIrsa() {
+    Kit kit = shop()
+        .service("orders", s -> s.withoutMigrations().database(db -> db.storage("1Gi")
+            .backups("s3://acme-backups/orders/", b -> b.credentials(S3Credentials.inheritFromIamRole(ROLE)).legacyInTree())))
+        .build();
+
+    JsonNode spec = spec(kit, "orders");
+
+    assertThat(spec.path("serviceAccountTemplate").path("metadata").path("annotations").path("eks.amazonaws.com/role-arn").asString())
+        .isEqualTo(ROLE);
+    assertThat(spec.path("backup").path("barmanObjectStore").path("s3Credentials").path("inheritFromIAMRole").asBoolean()).isTrue();
+  }
+
+  @Test
+  void render_leavesTheServiceAccountAlone_whenEksPodIdentityOrKeysProvideCredentials() {
+    Kit kit = shop()
+        .service("orders", s -> s.withoutMigrations().database(db -> db.storage("1Gi")
+            .backups("s3://acme-backups/orders/", b -> b.credentials(S3Credentials.inheritFromPodIdentity()))))
+        .service("payments", s -> s.withoutMigrations().database(db -> db.storage("1Gi")
+            .backups("s3://acme-backups/payments/", b -> b.credentials(S3Credentials.fromSecret("s3", "ID", "KEY")))))
+        .build();
+
+    JsonNode store = ManifestYaml.tree(BackupsRenderer.objectStore(kit, kit.services().get(0))).path("spec").path("configuration");
+
+    assertThat(spec(kit, "orders").has("serviceAccountTemplate")).isFalse();
+    assertThat(spec(kit, "payments").has("serviceAccountTemplate")).isFalse();
+    assertThat(store.path("s3Credentials").path("inheritFromIAMRole").asBoolean()).isTrue();
+  }
+
+  @Test
+  void render_bindsTheSourcesRole_whenRestoringBackupsReadThroughIrsa() {
+    Kit kit = shop()
+        .service("orders", s -> s.withoutMigrations().database(db -> db.storage("1Gi")
+            .backups("s3://acme-backups/orders/", b -> b.credentials(S3Credentials.inheritFromIamRole(ROLE)))))
+        .service("orders-restore", s -> s.namespace("orders").withoutMigrations()
+            .database(db -> db.storage("1Gi").restore(Restore.fromService("orders"))))
+        .build();
+
+    assertThat(spec(kit, "orders-restore").path("serviceAccountTemplate").path("metadata").path("annotations")
+        .path("eks.amazonaws.com/role-arn").asString()).isEqualTo(ROLE);
+  }
 }

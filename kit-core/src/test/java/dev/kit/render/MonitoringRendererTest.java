@@ -155,7 +155,7 @@ class MonitoringRendererTest {
   @Test
   void backupAge_readsCnpgsCollectorMetric_whenLegacyInTree() {
     Service service = service(db -> db.instances(2).backups("s3://acme-backups/orders/",
-        b -> b.credentials(S3Credentials.inheritFromIamRole()).legacyInTree()), Monitoring.defaults());
+        b -> b.credentials(S3Credentials.inheritFromPodIdentity()).legacyInTree()), Monitoring.defaults());
 
     String expr = alert(rules(service), "CnpgBackupTooOld").path("expr").asString();
 
@@ -217,7 +217,7 @@ class MonitoringRendererTest {
   }
 
   private static Backups plugin() {
-    return Backups.builder("s3://acme-backups/orders/").credentials(S3Credentials.inheritFromIamRole()).build();
+    return Backups.builder("s3://acme-backups/orders/").credentials(S3Credentials.inheritFromPodIdentity()).build();
   }
 
   private static Map<String, String> expectedLabels() {

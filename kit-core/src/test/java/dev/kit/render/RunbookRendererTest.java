@@ -139,7 +139,7 @@ class RunbookRendererTest {
   private static String legacyBackups() {
     Service service = Service.builder("orders").withoutMigrations()
         .database(db -> db.storage("10Gi").backups("s3://acme-backups/orders/",
-            b -> b.credentials(S3Credentials.inheritFromIamRole()).legacyInTree()))
+            b -> b.credentials(S3Credentials.inheritFromIamRole("arn:aws:iam::123456789012:role/orders-backups")).legacyInTree()))
         .monitoring(Monitoring.defaults())
         .build();
     return RunbookRenderer.render(SOURCE, kit(service, ArgoCd.defaults()), service);
@@ -161,9 +161,25 @@ class RunbookRendererTest {
     assertThat(runbook)
         .contains("kubectl cnpg backup orders-cluster -n orders --method barmanObjectStore")
         .contains("{.status.firstRecoverabilityPoint}")
-        .contains("the IAM role of the instance pods")
+        .contains("credentials: IAM role `arn:aws:iam::123456789012:role/orders-backups` through IRSA (service account "
+            + "`orders-cluster` carries the `eks.amazonaws.com/role-arn` annotation; the role must trust "
+            + "`system:serviceaccount:orders:orders-cluster`)")
+        .contains("The restored cluster reads these backups with IAM role `arn:aws:iam::123456789012:role/orders-backups`: "
+            + "let it trust `system:serviceaccount:orders:orders-restore-cluster` too.")
         .contains("logs <primary-instance> -c postgres")
         .doesNotContain("ObjectStore `", "objectstores", "plugin-barman-cloud", "**Replica down**");
+  }
+
+  @Test
+  void render_namesTheServiceAccount_whenEksPodIdentityProvidesTheRole() {
+    Service service = Service.builder("orders").withoutMigrations()
+        .database(db -> db.storage("10Gi").backups("s3://acme-backups/orders/", b -> b.credentials(S3Credentials.inheritFromPodIdentity())))
+        .build();
+
+    assertThat(RunbookRenderer.render(SOURCE, kit(service, ArgoCd.defaults()), service))
+        .contains("credentials: the IAM role an EKS Pod Identity association gives service account `orders-cluster` "
+            + "in namespace `orders`")
+        .doesNotContain("IRSA");
   }
 
   @Test

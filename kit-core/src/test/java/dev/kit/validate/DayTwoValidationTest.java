@@ -40,7 +40,7 @@ class DayTwoValidationTest {
 
   private static Kit backups(UnaryOperator<Backups.Builder> backups) {
     return kit(s -> s.database(db -> db.storage("1Gi")
-        .backups("s3://acme-backups/orders/", b -> backups.apply(b.credentials(S3Credentials.inheritFromIamRole())))));
+        .backups("s3://acme-backups/orders/", b -> backups.apply(b.credentials(S3Credentials.inheritFromPodIdentity())))));
   }
 
   @Test
@@ -56,7 +56,7 @@ class DayTwoValidationTest {
   @Test
   void validate_reportsDestinationPath_whenNotS3() {
     assertThat(violations(kit(s -> s.database(db -> db.storage("1Gi")
-        .backups("gs://bucket/orders", b -> b.credentials(S3Credentials.inheritFromIamRole())))))).containsExactly(
+        .backups("gs://bucket/orders", b -> b.credentials(S3Credentials.inheritFromPodIdentity())))))).containsExactly(
         "services[orders].database.backups.destinationPath: \"gs://bucket/orders\" is not an S3 path "
             + "(use s3://<bucket>/<folder>/, such as \"s3://acme-backups/orders/\")");
   }
@@ -105,7 +105,7 @@ class DayTwoValidationTest {
         .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
         .service("orders", s -> s.withoutMigrations().database(db -> db.storage("1Gi")))
         .service("elsewhere", s -> s.namespace("other").withoutMigrations().database(db -> db.storage("1Gi")
-            .backups("s3://acme-backups/x/", b -> b.credentials(S3Credentials.inheritFromIamRole()))))
+            .backups("s3://acme-backups/x/", b -> b.credentials(S3Credentials.inheritFromPodIdentity()))))
         .service("a", s -> s.withoutMigrations().database(db -> db.storage("1Gi").restore(Restore.fromService("orders"))))
         .service("b", s -> s.withoutMigrations().database(db -> db.storage("1Gi").restore(Restore.fromService("nope"))))
         .service("c", s -> s.namespace("orders").withoutMigrations().database(db -> db.storage("1Gi").restore(Restore.fromService("elsewhere"))))
@@ -171,6 +171,43 @@ class DayTwoValidationTest {
             + "has data of its own (bootstrap one of them without restore(...))");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"orders-backups", "arn:aws:iam::12345:role/orders", "arn:aws:s3:::acme-backups",
+      "arn:aws:iam::123456789012:user/orders", "arn:aws:iam::123456789012:role/"})
+  void validate_reportsRoleArn_whenNotAnIamRoleArn(String arn) {
+    assertThat(violations(kit(s -> s.database(db -> db.storage("1Gi")
+        .backups("s3://acme-backups/orders/", b -> b.credentials(S3Credentials.inheritFromIamRole(arn))))))).containsExactly(
+        "services[orders].database.backups.credentials.roleArn: \"" + arn + "\" is not an IAM role ARN "
+            + "(use arn:aws:iam::<12-digit account id>:role/<name>, the role IRSA lets service account orders-cluster assume)");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"arn:aws:iam::123456789012:role/orders-backups", "arn:aws:iam::123456789012:role/db/backups/orders",
+      "arn:aws-cn:iam::123456789012:role/orders", "arn:aws-us-gov:iam::123456789012:role/orders+backups@acme.com"})
+  void validate_acceptsRoleArns_ofEveryAwsPartition(String arn) {
+    assertThat(violations(kit(s -> s.database(db -> db.storage("1Gi")
+        .backups("s3://acme-backups/orders/", b -> b.credentials(S3Credentials.inheritFromIamRole(arn))))))).isEmpty();
+  }
+
+  @Test
+  void validate_reportsRestore_whenItNeedsASecondRoleOnTheServiceAccount() {
+    Kit kit = Kit.builder()
+        .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+        .service("orders", s -> s.withoutMigrations().database(db -> db.storage("1Gi").backups("s3://acme-backups/orders/",
+            b -> b.credentials(S3Credentials.inheritFromIamRole("arn:aws:iam::123456789012:role/orders")))))
+        .service("orders-copy", s -> s.namespace("orders").withoutMigrations().database(db -> db.storage("1Gi")
+            .restore(Restore.fromService("orders"))
+            .backups("s3://acme-backups/orders-copy/",
+                b -> b.credentials(S3Credentials.inheritFromIamRole("arn:aws:iam::123456789012:role/orders-copy")))))
+        .build();
+
+    assertThat(violations(kit)).containsExactly(
+        "services[orders-copy].database.restore.source: service \"orders\" backs up with IAM role "
+            + "\"arn:aws:iam::123456789012:role/orders\" and this cluster with \"arn:aws:iam::123456789012:role/orders-copy\", "
+            + "but service account orders-copy-cluster can assume one role (use one role that reads the source's backups "
+            + "and writes this cluster's, or keys from a Secret for this cluster's backups)");
+  }
+
   @Test
   void validate_reportsPoolerAndApp_whenUnusable() {
     assertThat(violations(kit(s -> s
@@ -218,7 +255,7 @@ class DayTwoValidationTest {
   @Test
   void plan_warns_whenBackupsUseTheDeprecatedInTreeStore(@TempDir Path repo) {
     Kit kit = kit(s -> s.database(db -> db.storage("1Gi").primaryUpdateMethod(Database.PrimaryUpdateMethod.RESTART)
-        .backups("s3://acme-backups/orders/", b -> b.credentials(S3Credentials.inheritFromIamRole()).legacyInTree())));
+        .backups("s3://acme-backups/orders/", b -> b.credentials(S3Credentials.inheritFromPodIdentity()).legacyInTree())));
 
     assertThat(Generator.forRepository(repo).plan(kit).warnings()).containsExactly(
         "services[orders].database.backups: the in-tree barmanObjectStore is deprecated and CloudNativePG 1.31 removes it; "

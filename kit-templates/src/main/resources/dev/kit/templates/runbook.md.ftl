@@ -209,6 +209,9 @@ A restore never overwrites `${clusterName}`: it bootstraps a new cluster from th
 ```
 
 Leave out `pointInTime` to recover to the end of the archived WAL; a point in time must lie inside the restorable window.
+<#if backupRoleArn??>
+The restored cluster reads these backups with IAM role `${backupRoleArn}`: let it trust `system:serviceaccount:${namespace}:${service}-restore-cluster` too.
+</#if>
 Check the data with `kubectl cnpg psql ${service}-restore-cluster -n ${namespace}` before anything points at it.
 </#if>
 

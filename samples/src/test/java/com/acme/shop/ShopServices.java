@@ -63,7 +63,7 @@ public final class ShopServices implements KitDescription {
                 .resources(Resources.requests("250m", "512Mi").withLimits(null, "512Mi"))
                 .bootstrap("payments", "payments")
                 .backups("s3://acme-shop-backups/payments/", backups -> backups
-                    .credentials(S3Credentials.inheritFromIamRole())
+                    .credentials(S3Credentials.inheritFromIamRole("arn:aws:iam::123456789012:role/shop-payments-backups"))
                     .walCompression(Compression.ZSTD)
                     .retentionPolicy("8w")
                     .schedule("0 30 1 * * *")
