@@ -279,7 +279,7 @@ public final class Generator {
    */
   public VerifyReport verify(Kit kit, VerifyOptions options) {
     plan(kit);
-    return MigrationChecks.verify(MigrationChecks.histories(kit, root), options);
+    return MigrationChecks.verify(kit, MigrationChecks.histories(kit, root), options);
   }
 
   /**

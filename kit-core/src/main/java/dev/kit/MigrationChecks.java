@@ -3,8 +3,10 @@ package dev.kit;
 import dev.kit.migration.MigrationDirectory;
 import dev.kit.migration.MigrationFile;
 import dev.kit.model.Bootstrap;
+import dev.kit.model.Database;
 import dev.kit.model.Kit;
 import dev.kit.model.Migrations;
+import dev.kit.model.PostgresImages;
 import dev.kit.model.Service;
 import dev.kit.model.TxMode;
 import dev.kit.plan.FilePlan;
@@ -25,6 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** What {@link Generator} does for {@code kit:check}'s lint, {@code kit:verify} and revert migrations. */
 final class MigrationChecks {
@@ -64,8 +68,33 @@ final class MigrationChecks {
     return findings;
   }
 
+  /** A cluster image tag's minor release, such as 17.4 in {@code 17.4-standard-trixie}; no minor in {@code 17-standard-trixie}. */
+  private static final Pattern TAG_MINOR = Pattern.compile("([0-9]+\\.[0-9]+)([^0-9.].*)?");
+
+  /**
+   * What kit:verify says when {@code service}'s cluster image runs another minor release than the {@code ran} server
+   * (kit's pinned images run the same), or when its tag names none; empty when they match.
+   */
+  static Optional<String> minorNote(Service service, String ran) {
+    Database db = service.database();
+    String ranAs = "kit:verify ran " + ran + ", the release it pins for PostgreSQL " + db.postgresMajor();
+    if (db.imageName().isEmpty()) {
+      return PostgresImages.minor(db.postgresMajor()).filter(minor -> !minor.equals(ran))
+          .map(minor -> service.name() + ": the cluster runs PostgreSQL " + minor + "; " + ranAs);
+    }
+    String image = db.imageName().get();
+    String reference = image.replaceFirst("@.*", "");
+    String tag = reference.lastIndexOf(':') > reference.lastIndexOf('/') ? reference.substring(reference.lastIndexOf(':') + 1) : "";
+    Matcher minor = TAG_MINOR.matcher(tag);
+    if (!minor.matches()) {
+      return Optional.of(service.name() + ": the cluster's image " + image + " names no minor release; " + ranAs);
+    }
+    return minor.group(1).equals(ran) ? Optional.empty()
+        : Optional.of(service.name() + ": the cluster runs PostgreSQL " + minor.group(1) + " (" + image + "); " + ranAs);
+  }
+
   /** Starts one server per major in turn and verifies the services on it. */
-  static VerifyReport verify(List<ServiceMigrations> histories, VerifyOptions options) {
+  static VerifyReport verify(Kit kit, List<ServiceMigrations> histories, VerifyOptions options) {
     Map<Integer, List<ServiceMigrations>> byMajor = new TreeMap<>();
     histories.forEach(h -> byMajor.computeIfAbsent(h.postgresMajor(), m -> new ArrayList<>()).add(h));
     List<VerifyReport.Server> servers = new ArrayList<>();
@@ -75,10 +104,21 @@ final class MigrationChecks {
       try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(major, options.binaries().jar(major),
           options.workDirectory())) {
         servers.add(new VerifyReport.Server(major, server.version(), server.startup()));
-        onMajor.forEach(history -> services.add(verifier.verify(server, history)));
+        onMajor.forEach(history -> services.add(withMinorNote(kit, verifier.verify(server, history))));
       }
     });
     return new VerifyReport(servers, services);
+  }
+
+  private static ServiceVerification withMinorNote(Kit kit, ServiceVerification v) {
+    Optional<String> note = kit.service(v.service()).flatMap(service -> minorNote(service, v.postgresVersion()));
+    if (note.isEmpty()) {
+      return v;
+    }
+    List<String> notes = new ArrayList<>(v.notes());
+    notes.add(note.get());
+    return new ServiceVerification(v.service(), v.postgresVersion(), v.files(), v.statements(), v.firstRun(), v.replay(),
+        v.error(), v.findings(), v.problems(), notes);
   }
 
   /** Derives the down migration of {@code version} of {@code history} on a server of its major. */

@@ -53,6 +53,15 @@ public record Kit(Repository repository, List<Service> services, Optional<Platfo
   }
 
   /**
+   * Whether Barman Cloud runs inside {@code service}'s instances, which then need an image that carries it: its
+   * backups use the deprecated in-tree store, or it recovers from a service whose backups do.
+   */
+  public boolean runsInTreeBarmanCloud(Service service) {
+    return service.database().backups().filter(Backups::legacyInTree).isPresent()
+        || restoreSource(service).flatMap(source -> source.database().backups()).filter(Backups::legacyInTree).isPresent();
+  }
+
+  /**
    * The application database and owner of {@code service}'s cluster: its own {@code bootstrap(...)}; without one,
    * for a restore from another service, what that service's backups hold (following a chain of restores); otherwise
    * CNPG's {@code app}/{@code app}.

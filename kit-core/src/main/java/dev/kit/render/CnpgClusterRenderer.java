@@ -46,7 +46,7 @@ final class CnpgClusterRenderer {
         .orElse(null);
     CnpgCluster.Spec spec = new CnpgCluster.Spec(
         db.instances(),
-        db.imageName().orElseGet(() -> PostgresImages.forMajor(db.postgresMajor()).orElseThrow()),
+        image(kit, service).orElseThrow(),
         db.superuserAccess(),
         db.antiAffinityTopologyKey()
             .map(key -> new CnpgCluster.Affinity(true, key, db.requiredAntiAffinity() ? "required" : null))
@@ -66,6 +66,20 @@ final class CnpgClusterRenderer {
             .map(role -> new CnpgCluster.ServiceAccountTemplate(new ObjectMetaBuilder().addToAnnotations(IRSA_ROLE_ARN, role).build()))
             .orElse(null));
     return new CnpgCluster(CnpgCluster.API_VERSION, CnpgCluster.KIND, metadata, spec);
+  }
+
+  /**
+   * The operand image: the one set, else the pinned {@code system} image where Barman Cloud runs in the instances (the
+   * in-tree store, archiving or recovered from), else the pinned {@code standard} image; empty for an unknown major.
+   */
+  static Optional<String> image(Kit kit, Service service) {
+    Database db = service.database();
+    if (db.imageName().isPresent()) {
+      return db.imageName();
+    }
+    return kit.runsInTreeBarmanCloud(service)
+        ? PostgresImages.system(db.postgresMajor())
+        : PostgresImages.standard(db.postgresMajor());
   }
 
   /**

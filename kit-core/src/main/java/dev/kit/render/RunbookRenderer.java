@@ -12,7 +12,6 @@ import dev.kit.model.Migrations;
 import dev.kit.model.Monitoring;
 import dev.kit.model.Pooler;
 import dev.kit.model.Platform;
-import dev.kit.model.PostgresImages;
 import dev.kit.model.Restore;
 import dev.kit.model.S3Credentials;
 import dev.kit.model.Service;
@@ -63,6 +62,8 @@ final class RunbookRenderer {
     model.put("clusterName", cluster);
     argoCd(model, kit, service);
     database(model, db);
+    // Absent only for an unknown major, which validation reports.
+    CnpgClusterRenderer.image(kit, service).ifPresent(i -> model.put("image", i));
     Bootstrap database = kit.applicationDatabase(service);
     model.put("databaseName", database.database());
     model.put("databaseOwner", database.owner());
@@ -145,8 +146,6 @@ final class RunbookRenderer {
   private static void database(Map<String, Object> model, Database db) {
     model.put("instances", db.instances());
     model.put("postgresMajor", db.postgresMajor());
-    // Same choice as the Cluster renderer; absent only for an unknown major, which validation reports.
-    db.imageName().or(() -> PostgresImages.forMajor(db.postgresMajor())).ifPresent(i -> model.put("image", i));
     model.put("storageSize", db.storage().size());
     db.storage().storageClass().ifPresent(c -> model.put("storageClass", c));
     db.walStorage().ifPresent(w -> {

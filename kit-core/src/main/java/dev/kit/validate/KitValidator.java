@@ -73,6 +73,7 @@ public final class KitValidator {
   private static final List<String> PROTECTED_PATHS = List.of("/apiVersion", "/kind", "/metadata/name", "/metadata/namespace");
 
   private static final Pattern S3_PATH = Pattern.compile("s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/\\S*)?");
+  private static final Pattern WITHOUT_BARMAN_CLOUD = Pattern.compile("(^|[-._])(standard|minimal)([-._]|$)");
   private static final Pattern RETENTION = Pattern.compile("[1-9][0-9]*[dwm]");
   /** An IAM role in any AWS partition: a path of segments, then a name of up to 64 characters. */
   private static final Pattern IAM_ROLE_ARN = Pattern.compile("arn:aws(-[a-z]+)*:iam::[0-9]{12}:role/([\\w+=,.@-]+/)*[\\w+=,.@-]{1,64}");
@@ -359,6 +360,20 @@ public final class KitValidator {
     }
   }
 
+  /** CNPG's {@code standard} and {@code minimal} images leave Barman Cloud to the plugin's sidecar. */
+  private void inTreeImage(String path, Service service, String image) {
+    String system = PostgresImages.system(service.database().postgresMajor()).map(i -> " such as " + quote(i)).orElse("");
+    if (service.database().backups().filter(Backups::legacyInTree).isPresent()) {
+      add(path + ".imageName", quote(image) + " has no Barman Cloud, which the in-tree barmanObjectStore runs inside the instances",
+          "use a system image" + system + ", or back up through the plugin: drop legacyInTree()");
+    } else {
+      String source = kit.restoreSource(service).orElseThrow().name();
+      add(path + ".imageName", quote(image) + " has no Barman Cloud, which recovery from the in-tree barmanObjectStore of service "
+          + quote(source) + " runs inside the instances", "use a system image" + system + ", or move the backups of service "
+          + quote(source) + " to the plugin");
+    }
+  }
+
   private void database(String path, Service service) {
     Database db = service.database();
     db.clusterName().ifPresent(c -> KubernetesNames.dns1035Label(c, CLUSTER_NAME_MAX).ifPresent(p ->
@@ -368,8 +383,9 @@ public final class KitValidator {
     if (db.instances() < 1) {
       add(path + ".instances", db.instances() + " is less than 1", "use 1 for a single instance, 3 for a primary and two replicas");
     }
+    String exampleTag = PostgresImages.minor(db.postgresMajor()).orElse(db.postgresMajor() + ".1") + "-standard-trixie";
     if (db.imageName().isEmpty()) {
-      if (PostgresImages.forMajor(db.postgresMajor()).isEmpty()) {
+      if (PostgresImages.standard(db.postgresMajor()).isEmpty()) {
         add(path + ".postgresMajor", "PostgreSQL " + db.postgresMajor() + " is not a major kit knows",
             "use one of " + PostgresImages.knownMajors() + ", or set imageName(...) to a CNPG operand image");
       }
@@ -378,19 +394,21 @@ public final class KitValidator {
       Optional<ImageReference> ref = ImageReference.parse(image);
       if (ref.isEmpty()) {
         add(path + ".imageName", quote(image) + " is not an image reference",
-            "use registry/repository:tag, such as \"ghcr.io/cloudnative-pg/postgresql:17.10-system-trixie\"");
+            "use registry/repository:tag, such as \"" + PostgresImages.standard(Database.DEFAULT_POSTGRES_MAJOR).orElseThrow() + "\"");
       } else if (ref.get().tag().isEmpty() || !ref.get().isPinned()) {
         add(path + ".imageName", quote(image) + " has no version tag",
-            "CNPG reads the PostgreSQL major from the tag; use a tag such as \"" + db.postgresMajor() + ".10-system-trixie\"");
+            "CNPG reads the PostgreSQL major from the tag; use a tag such as \"" + exampleTag + "\"");
       } else {
         String tag = ref.get().tag().get();
         String major = tag.replaceFirst("^(\\d+).*", "$1");
         if (!tag.matches("\\d+([^0-9].*)?")) {
           add(path + ".imageName", "tag " + quote(tag) + " does not start with a PostgreSQL major version",
-              "CNPG reads the major from the tag; use a tag such as \"" + db.postgresMajor() + ".10-system-trixie\"");
+              "CNPG reads the major from the tag; use a tag such as \"" + exampleTag + "\"");
         } else if (!major.equals(String.valueOf(db.postgresMajor()))) {
           add(path + ".imageName", "tag " + quote(tag) + " is PostgreSQL " + major + " but postgresMajor is " + db.postgresMajor(),
               "set postgresMajor(" + major + ") or use a PostgreSQL " + db.postgresMajor() + " image");
+        } else if (kit.runsInTreeBarmanCloud(service) && WITHOUT_BARMAN_CLOUD.matcher(tag).find()) {
+          inTreeImage(path, service, image);
         }
       }
     }

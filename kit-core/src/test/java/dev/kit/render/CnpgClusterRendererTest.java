@@ -142,4 +142,43 @@ class CnpgClusterRendererTest {
     assertThat(spec(kit, "orders-restore").path("serviceAccountTemplate").path("metadata").path("annotations")
         .path("eks.amazonaws.com/role-arn").asString()).isEqualTo(ROLE);
   }
+
+  @Test
+  void render_runsTheStandardImage_whenNoInTreeBarmanCloudIsNeeded() {
+    Kit kit = shop()
+        .service("orders", s -> s.withoutMigrations().database(db -> db.storage("1Gi")
+            .backups("s3://acme-backups/orders/", b -> b.credentials(S3Credentials.fromSecret("s3", "ID", "KEY")))))
+        .service("orders-restore", s -> s.namespace("orders").withoutMigrations()
+            .database(db -> db.storage("1Gi").restore(Restore.fromService("orders"))))
+        .service("cache", s -> s.withoutMigrations().database(db -> db.storage("1Gi").postgresMajor(15)))
+        .build();
+
+    assertThat(spec(kit, "orders").path("imageName").asString()).isEqualTo("ghcr.io/cloudnative-pg/postgresql:17.11-standard-trixie");
+    assertThat(spec(kit, "orders-restore").path("imageName").asString()).isEqualTo("ghcr.io/cloudnative-pg/postgresql:17.11-standard-trixie");
+    assertThat(spec(kit, "cache").path("imageName").asString()).isEqualTo("ghcr.io/cloudnative-pg/postgresql:15.19-standard-trixie");
+  }
+
+  @Test
+  void render_runsTheSystemImage_whenTheInTreeStoreArchivesOrIsRecoveredFrom() {
+    Kit kit = shop()
+        .service("orders", s -> s.withoutMigrations().database(db -> db.storage("1Gi").postgresMajor(16)
+            .backups("s3://acme-backups/orders/", b -> b.credentials(S3Credentials.fromSecret("s3", "ID", "KEY")).legacyInTree())))
+        .service("orders-restore", s -> s.namespace("orders").withoutMigrations()
+            .database(db -> db.storage("1Gi").postgresMajor(16).restore(Restore.fromService("orders"))))
+        .build();
+
+    assertThat(spec(kit, "orders").path("imageName").asString()).isEqualTo("ghcr.io/cloudnative-pg/postgresql:16.15-system-trixie");
+    assertThat(spec(kit, "orders-restore").path("imageName").asString()).isEqualTo("ghcr.io/cloudnative-pg/postgresql:16.15-system-trixie");
+  }
+
+  @Test
+  void render_keepsTheImageNameSet_whateverTheBackups() {
+    Kit kit = shop()
+        .service("orders", s -> s.withoutMigrations().database(db -> db.storage("1Gi")
+            .imageName("registry.acme.com/postgresql:17.9-system-bookworm")
+            .backups("s3://acme-backups/orders/", b -> b.credentials(S3Credentials.fromSecret("s3", "ID", "KEY")).legacyInTree())))
+        .build();
+
+    assertThat(spec(kit, "orders").path("imageName").asString()).isEqualTo("registry.acme.com/postgresql:17.9-system-bookworm");
+  }
 }

@@ -115,7 +115,7 @@ class RunbookRendererTest {
         .contains("dbname=orders user=orders_owner")
         .contains("`PGHOST` the Pooler `orders-cluster-pooler-rw`")
         .contains("argocd app get argocd-apps/orders ")
-        .contains("image `ghcr.io/cloudnative-pg/postgresql:17.10-system-trixie`")
+        .contains("image `ghcr.io/cloudnative-pg/postgresql:17.11-standard-trixie`")
         .contains("kubectl cnpg promote orders-cluster <replica-instance> -n shop")
         .contains("Waiting for user action");
   }
@@ -160,6 +160,7 @@ class RunbookRendererTest {
 
     assertThat(runbook)
         .contains("kubectl cnpg backup orders-cluster -n orders --method barmanObjectStore")
+        .contains("image `ghcr.io/cloudnative-pg/postgresql:17.11-system-trixie`")
         .contains("{.status.firstRecoverabilityPoint}")
         .contains("credentials: IAM role `arn:aws:iam::123456789012:role/orders-backups` through IRSA (service account "
             + "`orders-cluster` carries the `eks.amazonaws.com/role-arn` annotation; the role must trust "

@@ -209,6 +209,30 @@ class DayTwoValidationTest {
   }
 
   @Test
+  void validate_reportsImageName_whenTheInTreeStoreNeedsBarmanCloudTheImageLacks() {
+    Kit kit = Kit.builder()
+        .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+        .service("orders", s -> s.withoutMigrations().database(db -> db.storage("1Gi")
+            .imageName("ghcr.io/cloudnative-pg/postgresql:17.11-standard-trixie")
+            .backups("s3://acme-backups/orders/", b -> b.credentials(S3Credentials.fromSecret("s3", "ID", "KEY")).legacyInTree())))
+        .service("orders-restore", s -> s.namespace("orders").withoutMigrations().database(db -> db.storage("1Gi")
+            .imageName("ghcr.io/cloudnative-pg/postgresql:17.11-202608310816-minimal-trixie")
+            .restore(Restore.fromService("orders"))))
+        .service("fine", s -> s.namespace("orders").withoutMigrations().database(db -> db.storage("1Gi")
+            .imageName("ghcr.io/cloudnative-pg/postgresql:17.11-system-trixie").restore(Restore.fromService("orders"))))
+        .build();
+
+    assertThat(violations(kit)).containsExactly(
+        "services[orders].database.imageName: \"ghcr.io/cloudnative-pg/postgresql:17.11-standard-trixie\" has no Barman Cloud, "
+            + "which the in-tree barmanObjectStore runs inside the instances (use a system image such as "
+            + "\"ghcr.io/cloudnative-pg/postgresql:17.11-system-trixie\", or back up through the plugin: drop legacyInTree())",
+        "services[orders-restore].database.imageName: \"ghcr.io/cloudnative-pg/postgresql:17.11-202608310816-minimal-trixie\" has no "
+            + "Barman Cloud, which recovery from the in-tree barmanObjectStore of service \"orders\" runs inside the instances "
+            + "(use a system image such as \"ghcr.io/cloudnative-pg/postgresql:17.11-system-trixie\", or move the backups of "
+            + "service \"orders\" to the plugin)");
+  }
+
+  @Test
   void validate_reportsPoolerAndApp_whenUnusable() {
     assertThat(violations(kit(s -> s
         .database(db -> db.storage("1Gi").pooler(p -> p.instances(0).parameter("Max-Conn", "1")))

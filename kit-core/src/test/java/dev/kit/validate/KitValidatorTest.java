@@ -490,7 +490,7 @@ class KitValidatorTest {
     void validate_reportsImageName_whenNotAnImageReference(String image) {
       assertThat(databaseViolations(db -> db.imageName(image))).containsExactly(
           "services[orders].database.imageName: \"" + image + "\" is not an image reference "
-              + "(use registry/repository:tag, such as \"ghcr.io/cloudnative-pg/postgresql:17.10-system-trixie\")");
+              + "(use registry/repository:tag, such as \"ghcr.io/cloudnative-pg/postgresql:17.11-standard-trixie\")");
     }
 
     @ParameterizedTest
@@ -501,14 +501,14 @@ class KitValidatorTest {
     void validate_reportsImageName_whenTagIsMissingOrLatest(String image) {
       assertThat(databaseViolations(db -> db.imageName(image))).containsExactly(
           "services[orders].database.imageName: \"" + image + "\" has no version tag "
-              + "(CNPG reads the PostgreSQL major from the tag; use a tag such as \"17.10-system-trixie\")");
+              + "(CNPG reads the PostgreSQL major from the tag; use a tag such as \"17.11-standard-trixie\")");
     }
 
     @Test
     void validate_reportsImageName_whenTagDoesNotStartWithAMajor() {
       assertThat(databaseViolations(db -> db.imageName("ghcr.io/cloudnative-pg/postgresql:bookworm-17"))).containsExactly(
           "services[orders].database.imageName: tag \"bookworm-17\" does not start with a PostgreSQL major version "
-              + "(CNPG reads the major from the tag; use a tag such as \"17.10-system-trixie\")");
+              + "(CNPG reads the major from the tag; use a tag such as \"17.11-standard-trixie\")");
     }
 
     @Test

