@@ -44,6 +44,12 @@ final class MonitoringRenderer {
   /** CNPG's own collector metric: deprecated since 1.26, still set by the in-tree barmanObjectStore. */
   static final String IN_TREE_LAST_BACKUP = "cnpg_collector_last_available_backup_timestamp";
 
+  /**
+   * Without the Prometheus Operator's CRDs, Argo CD's dry run fails for these kinds and with it the whole sync, the
+   * database included; skipped, only these objects fail to apply.
+   */
+  static final String SKIP_DRY_RUN = "SkipDryRunOnMissingResource=true";
+
   static final String WARNING = "warning";
   static final String CRITICAL = "critical";
 
@@ -84,6 +90,7 @@ final class MonitoringRenderer {
     return new ObjectMetaBuilder()
         .withName(name)
         .withNamespace(service.namespace())
+        .addToAnnotations("argocd.argoproj.io/sync-options", SKIP_DRY_RUN)
         .withLabels(labels)
         .build();
   }

@@ -35,7 +35,8 @@ class MonitoringRendererTest {
     assertThat(monitor.path("metadata").path("name").asString()).isEqualTo("orders-cluster");
     assertThat(monitor.path("metadata").path("namespace").asString()).isEqualTo("shop-prod");
     assertThat(labels(monitor)).containsExactlyEntriesOf(expectedLabels());
-    assertThat(monitor.path("metadata").has("annotations")).as("wave 0 by default, no annotations").isFalse();
+    assertThat(strings(monitor.path("metadata").path("annotations"))).as("wave 0 by default")
+        .containsExactlyEntriesOf(Map.of("argocd.argoproj.io/sync-options", "SkipDryRunOnMissingResource=true"));
     assertThat(strings(monitor.path("spec").path("selector").path("matchLabels")))
         .containsExactlyEntriesOf(new TreeMap<>(Map.of("cnpg.io/cluster", "orders-cluster", "cnpg.io/podRole", "instance")));
     JsonNode endpoints = monitor.path("spec").path("podMetricsEndpoints");
@@ -64,6 +65,8 @@ class MonitoringRendererTest {
     assertThat(rule.path("metadata").path("name").asString()).isEqualTo("orders-cluster-alerts");
     assertThat(rule.path("metadata").path("namespace").asString()).isEqualTo("shop-prod");
     assertThat(labels(rule)).containsExactlyEntriesOf(expectedLabels());
+    assertThat(strings(rule.path("metadata").path("annotations"))).as("wave 0 by default")
+        .containsExactlyEntriesOf(Map.of("argocd.argoproj.io/sync-options", "SkipDryRunOnMissingResource=true"));
     JsonNode groups = rule.path("spec").path("groups");
     assertThat(groups.size()).isEqualTo(1);
     assertThat(groups.get(0).path("name").asString()).isEqualTo("orders-cluster");
