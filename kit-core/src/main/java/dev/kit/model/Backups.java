@@ -27,8 +27,10 @@ import java.util.Optional;
  * @param dataCompression compression of base backups
  * @param retentionPolicy how long backups are kept, such as {@code 30d} ({@code d}, {@code w} or {@code m})
  * @param schedule when base backups run: a six-field cron expression, seconds first; empty for none
- * @param backupOwnerReference which object owns the Backup objects the schedule creates
- * @param immediate whether the first backup runs as soon as the schedule is created
+ * @param backupOwnerReference which object owns the Backup objects the schedule creates: {@code SELF} by default, so
+ *     they go with the schedule and show under it in Argo CD instead of outliving it
+ * @param immediate whether the first backup runs as soon as the schedule is created (by default it does: a new cluster
+ *     has a backup, and its backup-age alert stays quiet, before the first scheduled run)
  * @param legacyInTree use the deprecated in-tree {@code spec.backup.barmanObjectStore} instead of the plugin
  * @param objectStoreName the ObjectStore's name, or empty for {@code <cluster>-backups}
  */
@@ -42,7 +44,7 @@ public record Backups(
     Optional<Compression> dataCompression,
     Optional<String> retentionPolicy,
     Optional<String> schedule,
-    Optional<BackupOwner> backupOwnerReference,
+    BackupOwner backupOwnerReference,
     boolean immediate,
     boolean legacyInTree,
     Optional<String> objectStoreName) {
@@ -98,8 +100,8 @@ public record Backups(
     private Compression dataCompression;
     private String retentionPolicy;
     private String schedule;
-    private BackupOwner backupOwnerReference;
-    private boolean immediate;
+    private BackupOwner backupOwnerReference = BackupOwner.SELF;
+    private boolean immediate = true;
     private boolean legacyInTree;
     private String objectStoreName;
 
@@ -180,7 +182,7 @@ public record Backups(
       }
       return new Backups(destinationPath, Optional.ofNullable(endpointUrl), Optional.ofNullable(endpointCa),
           Optional.ofNullable(region), credentials, Optional.ofNullable(walCompression), Optional.ofNullable(dataCompression),
-          Optional.ofNullable(retentionPolicy), Optional.ofNullable(schedule), Optional.ofNullable(backupOwnerReference),
+          Optional.ofNullable(retentionPolicy), Optional.ofNullable(schedule), backupOwnerReference,
           immediate, legacyInTree, Optional.ofNullable(objectStoreName));
     }
   }

@@ -63,7 +63,8 @@ final class BackupsRenderer {
             backups.schedule().orElseThrow(),
             plugin ? "plugin" : null,
             plugin ? new CnpgScheduledBackup.PluginConfiguration(BarmanObjectStore.PLUGIN) : null,
-            backups.backupOwnerReference().map(Backups.BackupOwner::value).orElse(null),
+            // CNPG's defaults (no owner, no immediate backup) stay unwritten.
+            backups.backupOwnerReference() == Backups.BackupOwner.NONE ? null : backups.backupOwnerReference().value(),
             backups.immediate() ? Boolean.TRUE : null));
   }
 

@@ -203,6 +203,7 @@ final class RunbookRenderer {
     b.irsaRoleArn().ifPresent(role -> model.put("backupRoleArn", role));
     b.schedule().ifPresent(s -> {
       model.put("backupSchedule", s);
+      model.put("backupImmediate", b.immediate());
       // As BackupsRenderer names the ScheduledBackup.
       model.put("scheduledBackupName", service.clusterName() + "-backup");
     });

@@ -145,8 +145,8 @@ final class GoldenCases {
                     .dataCompression(Compression.GZIP)
                     .retentionPolicy("30d")
                     .schedule("0 0 2 * * *")
-                    .backupOwnerReference(Backups.BackupOwner.SELF)
-                    .immediate(true))))
+                    .backupOwnerReference(Backups.BackupOwner.CLUSTER)
+                    .immediate(false))))
         .build();
   }
 

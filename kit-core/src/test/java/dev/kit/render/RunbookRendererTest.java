@@ -132,6 +132,7 @@ class RunbookRendererTest {
         .contains("**Replication lag** (a replica more than 45s behind for 5m)")
         .contains("**Replica down** (fewer than 2 streaming replicas for 5m", "**WAL archiving failing** (a failure within 5m",
             "**Last backup too old** (newest base backup older than 26h")
+        .contains("base backup on cron `0 0 2 * * *` (seconds first), the first one at once; kept 30d")
         .contains("Baseline `20250101120000`")
         .contains("--replica");
   }

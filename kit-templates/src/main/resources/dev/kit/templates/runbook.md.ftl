@@ -20,7 +20,7 @@ It uses `kubectl`, the [cnpg kubectl plugin](https://cloudnative-pg.io/documenta
 | PgBouncer | Pooler `${poolerRw}` to the primary<#if poolerRo??>, `${poolerRo}` to the replicas</#if>; ${poolerInstances} pod<#if poolerInstances != 1>s</#if> each<#if poolMode??>, ${poolMode} pooling</#if> |
 </#if>
 <#if backups>
-| backups | to `${backupDestination}` with <#if legacyBackups>the in-tree `barmanObjectStore` (deprecated in favour of the Barman Cloud plugin)<#else>the Barman Cloud plugin, ObjectStore `${objectStoreName}`</#if>; credentials: ${backupCredentials}<#if backupSchedule??>; base backup on cron `${backupSchedule}` (seconds first)</#if><#if retentionPolicy??>; kept ${retentionPolicy}</#if> |
+| backups | to `${backupDestination}` with <#if legacyBackups>the in-tree `barmanObjectStore` (deprecated in favour of the Barman Cloud plugin)<#else>the Barman Cloud plugin, ObjectStore `${objectStoreName}`</#if>; credentials: ${backupCredentials}<#if backupSchedule??>; base backup on cron `${backupSchedule}` (seconds first)<#if backupImmediate>, the first one at once</#if></#if><#if retentionPolicy??>; kept ${retentionPolicy}</#if> |
 </#if>
 <#if monitoring>
 | monitoring | PodMonitor `${podMonitorName}`, PrometheusRule `${prometheusRuleName}` (see Alerts) |

@@ -3,7 +3,6 @@ package com.acme.shop;
 import dev.kit.KitDescription;
 import dev.kit.model.App;
 import dev.kit.model.ArgoCd;
-import dev.kit.model.Backups;
 import dev.kit.model.Compression;
 import dev.kit.model.Kit;
 import dev.kit.model.Migrations;
@@ -47,8 +46,7 @@ public final class ShopServices implements KitDescription {
                     .walCompression(Compression.GZIP)
                     .dataCompression(Compression.GZIP)
                     .retentionPolicy("30d")
-                    .schedule("0 0 2 * * *")
-                    .backupOwnerReference(Backups.BackupOwner.SELF))
+                    .schedule("0 0 2 * * *"))
                 .pooler(pooler -> pooler.instances(2).poolMode(Pooler.PoolMode.TRANSACTION)))
             .monitoring(monitoring -> monitoring.selectorLabel("release", "kube-prometheus-stack")))
         // payments: smaller, on PostgreSQL 16, with WAL on its own volume; the whole day-2 stack.
@@ -66,8 +64,7 @@ public final class ShopServices implements KitDescription {
                     .credentials(S3Credentials.inheritFromIamRole("arn:aws:iam::123456789012:role/shop-payments-backups"))
                     .walCompression(Compression.ZSTD)
                     .retentionPolicy("8w")
-                    .schedule("0 30 1 * * *")
-                    .immediate(true))
+                    .schedule("0 30 1 * * *"))
                 .pooler(pooler -> pooler.instances(2).poolMode(Pooler.PoolMode.TRANSACTION).readOnly(true)))
             .migrations(m -> m.activeDeadlineSeconds(600))
             .monitoring(monitoring -> monitoring
