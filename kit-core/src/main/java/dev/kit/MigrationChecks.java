@@ -33,6 +33,9 @@ import java.util.regex.Pattern;
 /** What {@link Generator} does for {@code kit:check}'s lint, {@code kit:verify} and revert migrations. */
 final class MigrationChecks {
 
+  /** A cluster image tag's minor release, such as 17.4 in {@code 17.4-standard-trixie}; no minor in {@code 17-standard-trixie}. */
+  private static final Pattern TAG_MINOR = Pattern.compile("([0-9]+\\.[0-9]+)([^0-9.].*)?");
+
   private MigrationChecks() {}
 
   /** Each service's migrations on disk, as the Atlas Job will see them; services without files are left out. */
@@ -67,9 +70,6 @@ final class MigrationChecks {
     }
     return findings;
   }
-
-  /** A cluster image tag's minor release, such as 17.4 in {@code 17.4-standard-trixie}; no minor in {@code 17-standard-trixie}. */
-  private static final Pattern TAG_MINOR = Pattern.compile("([0-9]+\\.[0-9]+)([^0-9.].*)?");
 
   /**
    * What kit:verify says when {@code service}'s cluster image runs another minor release than the {@code ran} server
