@@ -217,8 +217,10 @@ public final class KitRenderer {
     String migrationsDir = KitValidator.safeMigrationsPath(service).orElseThrow().toString().replace('\\', '/');
     AtlasSum sum = dir.sum();
     plan.addAtlasSum(base + migrationsDir + "/" + MigrationDirectory.SUM_FILE, sum.toBytes());
-    plan.add(base + "atlas.hcl", AtlasHclRenderer.render(source, service, m).getBytes(StandardCharsets.UTF_8));
-    List<ConfigMap> configMaps = MigrationsRenderer.configMaps(kit, service, dir, sum);
+    // One rendering: the file users run locally and what the Job reads from its ConfigMap are the same bytes.
+    byte[] projectFile = AtlasHclRenderer.render(source, service, m).getBytes(StandardCharsets.UTF_8);
+    plan.add(base + AtlasHclRenderer.PROJECT_FILE, projectFile);
+    List<ConfigMap> configMaps = MigrationsRenderer.configMaps(kit, service, m, dir, sum, projectFile);
     for (int i = 0; i < configMaps.size(); i++) {
       String file = i == 0 ? "configmap.yaml" : "configmap-" + (i + 1) + ".yaml";
       objects.add(plan, base + "manifests/migrations/" + file, Patch.Target.MIGRATIONS_CONFIGMAP, configMaps.get(i));

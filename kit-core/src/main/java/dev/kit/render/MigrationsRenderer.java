@@ -41,12 +41,20 @@ final class MigrationsRenderer {
 
   private MigrationsRenderer() {}
 
-  /** The ConfigMaps, in order: {@code atlas.sum} and the first files in the first, the rest packed in name order. */
-  static List<ConfigMap> configMaps(Kit kit, Service service, MigrationDirectory dir, AtlasSum sum) {
+  /**
+   * The ConfigMaps, in order: {@code atlas.sum}, for the Job the project file {@code atlas.hcl} it runs (the Atlas
+   * operator writes its own), and the first files in the first; the rest packed in name order, each under the budget.
+   */
+  static List<ConfigMap> configMaps(Kit kit, Service service, Migrations m, MigrationDirectory dir, AtlasSum sum,
+      byte[] projectFile) {
     List<Map<String, byte[]>> parts = new ArrayList<>();
     Map<String, byte[]> current = new TreeMap<>();
     current.put(MigrationDirectory.SUM_FILE, sum.toBytes());
     long used = cost(MigrationDirectory.SUM_FILE, sum.toBytes());
+    if (m.engine() == Migrations.Engine.JOB) {
+      current.put(AtlasHclRenderer.PROJECT_FILE, projectFile);
+      used += cost(AtlasHclRenderer.PROJECT_FILE, projectFile);
+    }
     for (MigrationFile file : dir.files()) {
       byte[] content = file.content();
       long cost = cost(file.name(), content);
@@ -88,15 +96,16 @@ final class MigrationsRenderer {
     return configMaps;
   }
 
-  /** The Atlas {@code migrate apply} Job, reading the URL from the CNPG app Secret. */
+  /**
+   * The Atlas {@code migrate apply} Job. It runs the {@code k8s} env of the {@code atlas.hcl} shipped in the first
+   * ConfigMap, whose URL Atlas reads from {@code DATABASE_URL} itself: a {@code $(VAR)} in the arguments would put
+   * the password on the process's command line.
+   */
   static Job job(Kit kit, Service service, Migrations m, AtlasSum sum, int configMapCount) {
     List<String> args = new ArrayList<>(List.of(
-        "migrate", "apply",
-        "--dir", "file://" + MIGRATIONS_MOUNT,
-        "--url", databaseUrl(m),
-        // The CNPG uri has no search_path, so name the revisions schema explicitly.
-        "--revisions-schema", m.revisionsSchema()));
-    m.baseline().ifPresent(b -> args.addAll(List.of("--baseline", b)));
+        "migrate", "apply", "--env", AtlasHclRenderer.CLUSTER_ENV,
+        "--config", "file://" + MIGRATIONS_MOUNT + "/" + AtlasHclRenderer.PROJECT_FILE));
+    // The project file's migration block has no tx mode.
     m.txMode().ifPresent(t -> args.addAll(List.of("--tx-mode", t.flag())));
 
     List<VolumeProjection> sources = new ArrayList<>(configMapCount);
@@ -139,6 +148,8 @@ final class MigrationsRenderer {
             .withNewValueFrom().withNewSecretKeyRef().withName(service.clusterName() + "-app").withKey("uri").endSecretKeyRef().endValueFrom()
             .build())
         .addToEnv(new EnvVarBuilder().withName("HOME").withValue("/tmp").build())
+        // Otherwise Atlas asks vercheck.ariga.io for a newer release on every run (cmd/atlas/main.go).
+        .addToEnv(new EnvVarBuilder().withName("ATLAS_NO_UPDATE_NOTIFIER").withValue("1").build())
         .withResources(ResourceRequirementsMapper.toKubernetes(m.resources()))
         .withNewSecurityContext()
         .withAllowPrivilegeEscalation(false)
@@ -161,11 +172,7 @@ final class MigrationsRenderer {
     return pod.endSpec().endTemplate().endSpec().build();
   }
 
-  /** The {@code --url}: the Secret's uri (which has no query string) with an explicit sslmode. */
-  static String databaseUrl(Migrations m) {
-    return "$(DATABASE_URL)?" + urlQuery(m);
-  }
-
+  /** The query the project file's {@code k8s} env adds to the Secret's uri (which has none): an explicit sslmode. */
   static String urlQuery(Migrations m) {
     String query = "sslmode=" + m.sslMode().value();
     return m.sslMode().verifiesServer() ? query + "&sslrootcert=" + CA_MOUNT + "/ca.crt" : query;

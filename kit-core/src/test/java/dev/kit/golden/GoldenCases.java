@@ -113,7 +113,7 @@ final class GoldenCases {
             .patch(Patch.set(Patch.Target.CLUSTER, "/spec/postgresql/pg_hba", List.of("host all all 10.0.0.0/8 scram-sha-256")))
             .patch(Patch.set(Patch.Target.CLUSTER, "/spec/monitoring", Map.of("enablePodMonitor", false)))
             .patch(Patch.set(Patch.Target.MIGRATION_JOB, "/spec/template/spec/priorityClassName", "batch-low"))
-            .patch(Patch.set(Patch.Target.MIGRATION_JOB, "/spec/template/spec/containers/0/env/-", Map.of("name", "ATLAS_NO_UPDATE_NOTIFIER", "value", "1")))
+            .patch(Patch.set(Patch.Target.MIGRATION_JOB, "/spec/template/spec/containers/0/env/-", Map.of("name", "ATLAS_NO_ANON_TELEMETRY", "value", "true")))
             .patch(Patch.set(Patch.Target.MIGRATIONS_CONFIGMAP, "/metadata/annotations/acme.com~1owner", "orders-team"))
             .patch(Patch.remove(Patch.Target.APPLICATION, "/spec/syncPolicy/automated/prune"))
             .patch(Patch.replace(Patch.Target.APPLICATION, "/spec/syncPolicy/retry/limit", 10)))
