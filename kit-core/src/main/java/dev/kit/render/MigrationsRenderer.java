@@ -18,8 +18,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -68,6 +71,9 @@ final class MigrationsRenderer {
     }
     parts.add(current);
 
+    // The Job is re-created on every sync and mounts the ConfigMaps as they are then: fixed names serve it.
+    boolean operator = m.engine() == Migrations.Engine.OPERATOR;
+    String addressed = operator ? contentAddressedName(service, parts) : null;
     List<ConfigMap> configMaps = new ArrayList<>(parts.size());
     for (int i = 0; i < parts.size(); i++) {
       Map<String, String> data = new TreeMap<>();
@@ -82,10 +88,11 @@ final class MigrationsRenderer {
       });
       configMaps.add(new ConfigMapBuilder()
           .withMetadata(new ObjectMetaBuilder()
-              .withName(service.migrationsConfigMapName(i + 1))
+              .withName(operator ? addressed + (i == 0 ? "" : "-" + (i + 1)) : service.migrationsConfigMapName(i + 1))
               .withNamespace(service.namespace())
               // Client-side apply copies the whole object into an annotation limited to 256 KiB; SQL outgrows it.
-              .addToAnnotations("argocd.argoproj.io/sync-options", "ServerSideApply=true")
+              // The AtlasMigration of the previous sync reads the previous ConfigMap until its own wave: prune it last.
+              .addToAnnotations("argocd.argoproj.io/sync-options", operator ? "ServerSideApply=true,PruneLast=true" : "ServerSideApply=true")
               .addToAnnotations(SyncWave.ANNOTATION, SyncWave.DATABASE.annotationValue())
               .withLabels(KitLabels.of(kit, service, COMPONENT))
               .build())
@@ -176,6 +183,28 @@ final class MigrationsRenderer {
   static String urlQuery(Migrations m) {
     String query = "sslmode=" + m.sslMode().value();
     return m.sslMode().verifiesServer() ? query + "&sslrootcert=" + CA_MOUNT + "/ca.crt" : query;
+  }
+
+  /**
+   * {@code <service>-migrations-<10 hex digits of a SHA-256 over every key and value it carries>}: changed
+   * migrations change the AtlasMigration's spec, so the operator reconciles before Argo CD reads its {@code Ready}
+   * again. A service name is at most 55 characters (its Job's name is a label): far below a ConfigMap name's 253.
+   */
+  private static String contentAddressedName(Service service, List<Map<String, byte[]>> parts) {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
+    for (Map<String, byte[]> part : parts) {
+      part.forEach((name, content) -> {
+        digest.update(name.getBytes(StandardCharsets.UTF_8));
+        digest.update(ByteBuffer.allocate(Long.BYTES + 1).put((byte) 0).putLong(content.length).array());
+        digest.update(content);
+      });
+    }
+    return service.migrationsConfigMapName(1) + "-" + HexFormat.of().formatHex(digest.digest(), 0, 5);
   }
 
   /** What an entry counts against the ConfigMap size limit: its key and raw value bytes. */

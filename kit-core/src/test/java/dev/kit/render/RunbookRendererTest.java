@@ -36,7 +36,7 @@ class RunbookRendererTest {
 
   private static String minimal() {
     Service service = Service.builder("orders").withoutMigrations().database(db -> db.storage("10Gi")).build();
-    return RunbookRenderer.render(SOURCE, kit(service, ArgoCd.defaults()), service);
+    return RunbookRenderer.render(SOURCE, kit(service, ArgoCd.defaults()), service, service.migrationsConfigMapName(1));
   }
 
   private static String full() {
@@ -56,7 +56,7 @@ class RunbookRendererTest {
         .app("ghcr.io/acme/orders:1.4.2", a -> a.replicas(3).connection(App.Connection.POOLER))
         .monitoring(Monitoring.builder().replicationLagThreshold(Duration.ofSeconds(45)).build())
         .build();
-    return RunbookRenderer.render(SOURCE, kit(service, ArgoCd.builder().namespace("argocd-apps").build()), service);
+    return RunbookRenderer.render(SOURCE, kit(service, ArgoCd.builder().namespace("argocd-apps").build()), service, service.migrationsConfigMapName(1));
   }
 
   @Test
@@ -142,7 +142,7 @@ class RunbookRendererTest {
             b -> b.credentials(S3Credentials.inheritFromIamRole()).legacyInTree()))
         .monitoring(Monitoring.defaults())
         .build();
-    return RunbookRenderer.render(SOURCE, kit(service, ArgoCd.defaults()), service);
+    return RunbookRenderer.render(SOURCE, kit(service, ArgoCd.defaults()), service, service.migrationsConfigMapName(1));
   }
 
   private static String restored() {
@@ -151,7 +151,7 @@ class RunbookRendererTest {
             .restore(Restore.fromService("orders").pointInTime(Instant.parse("2026-11-22T23:00:00Z"))))
         .monitoring(Monitoring.defaults())
         .build();
-    return RunbookRenderer.render(SOURCE, kit(service, ArgoCd.defaults()), service);
+    return RunbookRenderer.render(SOURCE, kit(service, ArgoCd.defaults()), service, service.migrationsConfigMapName(1));
   }
 
   @Test
@@ -267,7 +267,7 @@ class RunbookRendererTest {
   void render_dropsTheConcurrentlyAdvice_whenTheJobRunsWithoutTransactions() {
     Service service = Service.builder("orders").database(db -> db.storage("10Gi"))
         .migrations(m -> m.txMode(TxMode.NONE)).build();
-    String runbook = RunbookRenderer.render(SOURCE, kit(service, ArgoCd.defaults()), service);
+    String runbook = RunbookRenderer.render(SOURCE, kit(service, ArgoCd.defaults()), service, service.migrationsConfigMapName(1));
 
     assertThat(runbook)
         .contains("this Job runs `--tx-mode none`, no transaction, so a failed file stays half-applied")
@@ -278,7 +278,7 @@ class RunbookRendererTest {
   void render_followsTheAtlasMigration_whenTheOperatorEngineApplies() {
     Service service = Service.builder("orders").database(db -> db.storage("10Gi"))
         .migrations(m -> m.engine(Migrations.Engine.OPERATOR)).build();
-    String runbook = RunbookRenderer.render(SOURCE, kit(service, ArgoCd.defaults()), service);
+    String runbook = RunbookRenderer.render(SOURCE, kit(service, ArgoCd.defaults()), service, service.migrationsConfigMapName(1));
 
     assertThat(runbook)
         .contains("| migrations | AtlasMigration `orders-migrate`, applied by the Atlas operator")
@@ -295,7 +295,7 @@ class RunbookRendererTest {
   void render_explainsTheDeclarativeSchema_whenTheServiceHasOne() {
     Service service = Service.builder("catalog").database(db -> db.storage("10Gi"))
         .declarativeSchema(DeclarativeSchema.of("schema.sql")).build();
-    String runbook = RunbookRenderer.render(SOURCE, kit(service, ArgoCd.defaults()), service);
+    String runbook = RunbookRenderer.render(SOURCE, kit(service, ArgoCd.defaults()), service, service.migrationsConfigMapName(1));
 
     assertThat(runbook)
         .contains("| schema | AtlasSchema `catalog-schema`: the Atlas operator keeps the database in line with `services/catalog/schema.sql` |")
@@ -315,7 +315,7 @@ class RunbookRendererTest {
         .platform(Platform.defaults())
         .service(service)
         .build();
-    String runbook = RunbookRenderer.render(SOURCE, kit, service);
+    String runbook = RunbookRenderer.render(SOURCE, kit, service, service.migrationsConfigMapName(1));
 
     assertThat(runbook)
         .contains("CloudNativePG: Deployment `cloudnative-pg`, namespace `cnpg-system` (platform Application `cloudnative-pg`)")

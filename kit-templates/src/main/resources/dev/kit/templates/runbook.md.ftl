@@ -111,9 +111,9 @@ PGPASSWORD="$(kubectl -n ${namespace} get secret ${clusterName}-app -o jsonpath=
 ## Migrations
 
 <#if operatorEngine>
-SQL lives in `services/${service}/${migrationsDir}/<version>_<name>.sql`. Every sync updates ConfigMap `${migrationsConfigMap}` and AtlasMigration `${jobName}`; the Atlas operator applies pending versions (`atlas migrate apply`) against `${clusterName}-rw` as `${databaseOwner}`, with the password from `${clusterName}-app` and `sslmode=${sslMode}`, and retries a failed run by itself.
+SQL lives in `services/${service}/${migrationsDir}/<version>_<name>.sql`. They reach the operator in ConfigMap `${migrationsConfigMap}`, named after its content: a change of the migrations renames it, and so changes AtlasMigration `${jobName}` (the previous ConfigMap is pruned at the end of the sync). The Atlas operator applies pending versions (`atlas migrate apply`) against `${clusterName}-rw` as `${databaseOwner}`, with the password from `${clusterName}-app` and `sslmode=${sslMode}`, plans on a throwaway dev database of the same major (image `postgres:${postgresMajor}`), and retries a failed run by itself.
 <#else>
-SQL lives in `services/${service}/${migrationsDir}/<version>_<name>.sql`. Every sync runs Job `${jobName}` (`atlas migrate apply`: idempotent, holds an advisory lock) against `${clusterName}-rw` with the `uri` of `${clusterName}-app` and `sslmode=${sslMode}`; it retries ${backoffLimit} time<#if backoffLimit != 1>s</#if> and is stopped after ${activeDeadlineSeconds}s.
+SQL lives in `services/${service}/${migrationsDir}/<version>_<name>.sql`. Every sync runs Job `${jobName}` (`atlas migrate apply --env k8s`: idempotent, holds an advisory lock) with the `atlas.hcl` of ConfigMap `${migrationsConfigMap}`, against `${clusterName}-rw` with the `uri` of `${clusterName}-app` (read from the environment, never on the command line) and `sslmode=${sslMode}`; it retries ${backoffLimit} time<#if backoffLimit != 1>s</#if> and is stopped after ${activeDeadlineSeconds}s.
 </#if>
 <#if baseline??>
 Baseline `${baseline}`: on a database that already had the schema, versions up to it count as applied.
