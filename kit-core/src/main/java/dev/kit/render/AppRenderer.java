@@ -31,7 +31,7 @@ final class AppRenderer {
   static Deployment deployment(Kit kit, Service service) {
     App app = service.app().orElseThrow();
     Map<String, String> selector = Map.of(KitLabels.NAME, service.name(), KitLabels.COMPONENT, COMPONENT);
-    boolean mountCa = app.connection() == App.Connection.PARTS;
+    boolean mountCa = app.connection() != App.Connection.URI;
     var container = new DeploymentBuilder()
         .withMetadata(new ObjectMetaBuilder()
             .withName(service.name())
@@ -104,13 +104,15 @@ final class AppRenderer {
         env.add(literal("PGSSLROOTCERT", CA_MOUNT + "/ca.crt"));
       }
       case POOLER -> {
-        // CNPG's Secret names the -rw service only; the pooler's Service is <cluster>-pooler-rw on 5432.
+        // CNPG's Secret names the -rw service only; the pooler's Service is <cluster>-pooler-rw on 5432, and PgBouncer
+        // presents the cluster's server certificate, which lists the pooler's names (PoolerRenderer).
         env.add(literal("PGHOST", service.poolerName("rw")));
         env.add(literal("PGPORT", "5432"));
         env.add(fromSecret("PGDATABASE", secret, "dbname"));
         env.add(fromSecret("PGUSER", secret, "username"));
         env.add(fromSecret("PGPASSWORD", secret, "password"));
-        env.add(literal("PGSSLMODE", "require"));
+        env.add(literal("PGSSLMODE", "verify-full"));
+        env.add(literal("PGSSLROOTCERT", CA_MOUNT + "/ca.crt"));
       }
     }
     return env;

@@ -74,7 +74,6 @@ public final class KitValidator {
   private static final Pattern S3_PATH = Pattern.compile("s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/\\S*)?");
   private static final Pattern RETENTION = Pattern.compile("[1-9][0-9]*[dwm]");
   private static final Pattern SECRET_KEY = Pattern.compile("[-._a-zA-Z0-9]+");
-  private static final Pattern PGBOUNCER_PARAMETER = Pattern.compile("[a-z_][a-z0-9_]*");
 
   private final List<Violation> violations = new ArrayList<>();
   private final Kit kit;
@@ -417,7 +416,8 @@ public final class KitValidator {
             "use a node label such as \"topology.kubernetes.io/zone\" or \"kubernetes.io/hostname\"")));
     db.backups().ifPresent(b -> backups(path + ".backups", b));
     db.restore().ifPresent(r -> restore(path + ".restore", service, r));
-    db.pooler().ifPresent(p -> pooler(path + ".pooler", p));
+    db.pooler().ifPresent(p -> pooler(path + ".pooler", p,
+        service.app().map(a -> a.connection() == App.Connection.POOLER).orElse(false)));
   }
 
   private void backups(String path, Backups b) {
@@ -474,12 +474,11 @@ public final class KitValidator {
     }
   }
 
-  private void pooler(String path, Pooler pooler) {
+  private void pooler(String path, Pooler pooler, boolean appThroughPooler) {
     if (pooler.instances() < 1) {
       add(path + ".instances", pooler.instances() + " is less than 1", "use 2 or more, so a restart does not drop every connection");
     }
-    pooler.parameters().keySet().stream().filter(k -> !PGBOUNCER_PARAMETER.matcher(k).matches()).forEach(k ->
-        add(path + ".parameters[" + k + "]", quote(k) + " is not a PgBouncer parameter name", "use the lower-case name from pgbouncer.ini"));
+    violations.addAll(PgBouncerParameters.check(path + ".parameters", pooler, appThroughPooler));
   }
 
   private void storage(String path, Storage storage) {

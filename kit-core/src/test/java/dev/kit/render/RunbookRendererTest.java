@@ -136,6 +136,16 @@ class RunbookRendererTest {
         .contains("--replica");
   }
 
+  @Test
+  void render_listsThePoolersInTheDatabaseWave_notInTheMigrationHooksWave() {
+    String runbook = full();
+
+    assertThat(runbook)
+        .contains("- wave -2: Cluster `orders-cluster`, Poolers `orders-cluster-pooler-rw` and `orders-cluster-pooler-ro`, "
+            + "and ConfigMap `orders-migrations` (`-2`, `-3`… for long histories): the database is healthy before anything uses it;")
+        .contains("- wave -1: Job `orders-migrate`, a Sync hook re-created on every sync, migrates the schema: all in place before the app;");
+  }
+
   private static String legacyBackups() {
     Service service = Service.builder("orders").withoutMigrations()
         .database(db -> db.storage("10Gi").backups("s3://acme-backups/orders/",

@@ -43,12 +43,11 @@ Argo CD applies one sync wave at a time and starts the next only when everything
 <#if objectStoreName??>
 - wave -3: ObjectStore `${objectStoreName}`, so the cluster has somewhere to archive from its first minute;
 </#if>
-- wave -2: Cluster `${clusterName}`<#if migrations> and ConfigMap `${migrationsConfigMap}`<#if !operatorEngine> (`-2`, `-3`… for long histories)</#if></#if>: the database is healthy before anything uses it;
+- wave -2: Cluster `${clusterName}`<#if pooler>, <#if poolerRo??>Poolers `${poolerRw}` and `${poolerRo}`<#else>Pooler `${poolerRw}`</#if><#if migrations>,</#if></#if><#if migrations> and ConfigMap `${migrationsConfigMap}`<#if !operatorEngine> (`-2`, `-3`… for long histories)</#if></#if>: the database is healthy before anything uses it;
 <#assign waveMinusOne = []>
 <#if migrations && operatorEngine><#assign waveMinusOne += ["AtlasMigration `${jobName}`, applied by the Atlas operator"]></#if>
 <#if migrations && !operatorEngine><#assign waveMinusOne += ["Job `${jobName}`, a Sync hook re-created on every sync, migrates the schema"]></#if>
 <#if schema><#assign waveMinusOne += ["AtlasSchema `${atlasSchemaName}`, which the Atlas operator makes the database match"]></#if>
-<#if pooler><#assign waveMinusOne += ["the Pooler" + poolerRo???then("s", "")]></#if>
 <#if waveMinusOne?has_content>
 - wave -1: ${waveMinusOne?join("; ")}: all in place before the app;
 </#if>
