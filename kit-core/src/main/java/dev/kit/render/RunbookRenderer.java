@@ -253,5 +253,7 @@ final class RunbookRenderer {
     model.put("appReplicas", a.replicas());
     model.put("appPort", a.port());
     model.put("appConnection", a.connection().name().toLowerCase(Locale.ROOT));
+    model.put("appRunAsUser", a.runAsUser());
+    model.put("appRunAsGroup", a.runAsGroup());
   }
 }

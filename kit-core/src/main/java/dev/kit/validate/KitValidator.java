@@ -60,6 +60,8 @@ public final class KitValidator {
       "ssl_cert_file", "ssl_key_file", "unix_socket_directories", "unix_socket_group",
       "unix_socket_permissions", "logging_collector", "log_destination", "log_directory", "log_filename");
 
+  private static final String RUN_AS_USER_FIX = "use a non-zero user id, such as the image's numeric USER or " + App.DEFAULT_RUN_AS;
+
   private static final Set<String> RESERVED_DATABASES = Set.of("postgres", "template0", "template1");
   private static final Set<String> RESERVED_ROLES = Set.of("postgres", "streaming_replica");
 
@@ -317,6 +319,15 @@ public final class KitValidator {
     app.livenessPath().filter(p -> !p.startsWith("/")).ifPresent(p ->
         add(path + ".livenessPath", quote(p) + " is not an HTTP path", "start it with '/', such as \"/healthz\""));
     resources(path + ".resources", app.resources());
+    if (app.runAsUser() == 0) {
+      add(path + ".runAsUser", "0 is root, and the pod runs with runAsNonRoot, so kubelet refuses to start it", RUN_AS_USER_FIX);
+    } else if (app.runAsUser() < 0 || app.runAsUser() > Integer.MAX_VALUE) {
+      add(path + ".runAsUser", app.runAsUser() + " is not a user id from 1 to " + Integer.MAX_VALUE, RUN_AS_USER_FIX);
+    }
+    if (app.runAsGroup() < 0 || app.runAsGroup() > Integer.MAX_VALUE) {
+      add(path + ".runAsGroup", app.runAsGroup() + " is not a group id from 0 to " + Integer.MAX_VALUE,
+          "use the image's numeric group, or " + App.DEFAULT_RUN_AS);
+    }
     if (app.connection() == App.Connection.POOLER && service.database().pooler().isEmpty()) {
       add(path + ".connection", "POOLER needs a pooler, and the database has none",
           "add database(db -> db.pooler(p -> p.instances(2))), or use Connection.URI");

@@ -186,7 +186,7 @@ final class GoldenCases {
                 .readinessPath("/ready").livenessPath("/healthz").connection(App.Connection.POOLER)))
         .service("billing", s -> s.withoutMigrations()
             .database(db -> db.storage("1Gi"))
-            .app("ghcr.io/acme/billing@sha256:" + "a".repeat(64), a -> a.connection(App.Connection.PARTS)))
+            .app("ghcr.io/acme/billing@sha256:" + "a".repeat(64), a -> a.connection(App.Connection.PARTS).runAsUser(65532).runAsGroup(65532)))
         .service("catalog", s -> s.withoutMigrations()
             .database(db -> db.storage("1Gi"))
             .app("ghcr.io/acme/catalog:2.0.0", a -> a.port(9000).replicas(1)))

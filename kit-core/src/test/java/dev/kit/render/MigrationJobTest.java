@@ -18,6 +18,7 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.MissingNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -57,7 +58,7 @@ class MigrationJobTest {
         return env;
       }
     }
-    return null;
+    return MissingNode.getInstance();
   }
 
   @Test

@@ -15,6 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.MissingNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -55,7 +56,7 @@ class PoolerTest {
         return env;
       }
     }
-    return null;
+    return MissingNode.getInstance();
   }
 
   @Test

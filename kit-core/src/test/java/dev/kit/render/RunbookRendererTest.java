@@ -146,6 +146,14 @@ class RunbookRendererTest {
         .contains("- wave -1: Job `orders-migrate`, a Sync hook re-created on every sync, migrates the schema: all in place before the app;");
   }
 
+  @Test
+  void render_tellsTheAppsJdbcUrlTlsAndUser_whenTheAppIsGenerated() {
+    assertThat(full()).contains("| app | Deployment and Service `orders`: image `ghcr.io/acme/orders:1.4.2`, 3 replicas, port 8080; "
+        + "libpq `PG*` variables, `PGHOST` the Pooler `orders-cluster-pooler-rw`, the rest from `orders-cluster-app`; "
+        + "`JDBC_URL` for Java apps; both verify the server (`sslmode=verify-full`) against `orders-cluster-ca`; "
+        + "runs as user 10001, group 10001 |");
+  }
+
   private static String legacyBackups() {
     Service service = Service.builder("orders").withoutMigrations()
         .database(db -> db.storage("10Gi").backups("s3://acme-backups/orders/",

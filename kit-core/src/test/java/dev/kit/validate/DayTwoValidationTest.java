@@ -139,6 +139,19 @@ class DayTwoValidationTest {
   }
 
   @Test
+  void validate_reportsRunAs_whenKubeletWouldRefuseThePod() {
+    assertThat(violations(kit(s -> s.database(db -> db.storage("1Gi"))
+        .app("ghcr.io/acme/orders:1.0.0", a -> a.runAsUser(0).runAsGroup(-1))))).containsExactly(
+        "services[orders].app.runAsUser: 0 is root, and the pod runs with runAsNonRoot, so kubelet refuses to start it "
+            + "(use a non-zero user id, such as the image's numeric USER or 10001)",
+        "services[orders].app.runAsGroup: -1 is not a group id from 0 to 2147483647 (use the image's numeric group, or 10001)");
+    assertThat(violations(kit(s -> s.database(db -> db.storage("1Gi"))
+        .app("ghcr.io/acme/orders:1.0.0", a -> a.runAsUser(4_294_967_295L))))).containsExactly(
+        "services[orders].app.runAsUser: 4294967295 is not a user id from 1 to 2147483647 "
+            + "(use a non-zero user id, such as the image's numeric USER or 10001)");
+  }
+
+  @Test
   void validate_reportsPoolerConnection_whenThereIsNoPooler() {
     assertThat(violations(kit(s -> s.database(db -> db.storage("1Gi"))
         .app("ghcr.io/acme/orders:1.0.0", a -> a.connection(App.Connection.POOLER))))).containsExactly(
