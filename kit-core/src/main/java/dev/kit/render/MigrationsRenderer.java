@@ -28,8 +28,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Renders a service's migrations: the ConfigMaps that carry the SQL files and {@code atlas.sum}, and the
- * Atlas Job that applies them as an Argo CD Sync hook after the database is healthy.
+ * Renders a service's migrations: the ConfigMaps that carry the SQL files, {@code atlas.sum} and, for the Job, its
+ * {@code atlas.hcl}, and the Atlas Job that applies them as an Argo CD Sync hook after the database is healthy.
  */
 final class MigrationsRenderer {
 
@@ -71,9 +71,13 @@ final class MigrationsRenderer {
     }
     parts.add(current);
 
-    // The Job is re-created on every sync and mounts the ConfigMaps as they are then: fixed names serve it.
+    // The Job is re-created on every sync and mounts the ConfigMaps as they are then: fixed names serve it. The
+    // AtlasMigration reads its ConfigMap whenever the operator reconciles: a new name per content, and the previous
+    // ConfigMap, which the previous AtlasMigration reads until wave -1 replaces it, pruned only after the sync.
     boolean operator = m.engine() == Migrations.Engine.OPERATOR;
     String addressed = operator ? contentAddressedName(service, parts) : null;
+    // Client-side apply copies the whole object into an annotation limited to 256 KiB; SQL outgrows it.
+    String syncOptions = operator ? "ServerSideApply=true,PruneLast=true" : "ServerSideApply=true";
     List<ConfigMap> configMaps = new ArrayList<>(parts.size());
     for (int i = 0; i < parts.size(); i++) {
       Map<String, String> data = new TreeMap<>();
@@ -90,9 +94,7 @@ final class MigrationsRenderer {
           .withMetadata(new ObjectMetaBuilder()
               .withName(operator ? addressed + (i == 0 ? "" : "-" + (i + 1)) : service.migrationsConfigMapName(i + 1))
               .withNamespace(service.namespace())
-              // Client-side apply copies the whole object into an annotation limited to 256 KiB; SQL outgrows it.
-              // The AtlasMigration of the previous sync reads the previous ConfigMap until its own wave: prune it last.
-              .addToAnnotations("argocd.argoproj.io/sync-options", operator ? "ServerSideApply=true,PruneLast=true" : "ServerSideApply=true")
+              .addToAnnotations("argocd.argoproj.io/sync-options", syncOptions)
               .addToAnnotations(SyncWave.ANNOTATION, SyncWave.DATABASE.annotationValue())
               .withLabels(KitLabels.of(kit, service, COMPONENT))
               .build())
