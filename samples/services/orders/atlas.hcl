@@ -17,6 +17,7 @@ env "local" {
 
 # What the orders-migrate Job runs in the cluster: the uri of Secret orders-cluster-app,
 # with sslmode=verify-full against the cluster CA mounted at /etc/kit/db-ca/ca.crt.
+# The Job reads this file from its ConfigMap: atlas migrate apply --env k8s --config file:///migrations/atlas.hcl
 env "k8s" {
   url = "${getenv("DATABASE_URL")}?sslmode=verify-full&sslrootcert=/etc/kit/db-ca/ca.crt"
   migration {

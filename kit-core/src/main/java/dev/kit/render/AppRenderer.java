@@ -20,18 +20,22 @@ import java.util.Map;
  * Renders the service's application: a {@code Deployment} under the Pod Security "restricted" profile and
  * a ClusterIP {@code Service}, at wave 0 (no annotation), so they apply after the migration Job. The
  * database settings come from CNPG's {@code <cluster>-app} Secret; for the pooler kit builds them itself.
+ * No {@code fsGroup}: the pod mounts only an {@code emptyDir} (world-writable) and Secret files (world-readable), and
+ * it would make kubelet change the ownership of every volume a patch adds.
  */
 final class AppRenderer {
 
   static final String COMPONENT = "app";
   private static final String CA_MOUNT = "/etc/kit/db-ca";
+  /** pgJDBC defaults to sslmode=prefer, which does not check the server; it reads the PEM CA file itself. */
+  private static final String JDBC_TLS = "sslmode=verify-full&sslrootcert=" + CA_MOUNT + "/ca.crt";
 
   private AppRenderer() {}
 
   static Deployment deployment(Kit kit, Service service) {
     App app = service.app().orElseThrow();
     Map<String, String> selector = Map.of(KitLabels.NAME, service.name(), KitLabels.COMPONENT, COMPONENT);
-    boolean mountCa = app.connection() == App.Connection.PARTS;
+
     var container = new DeploymentBuilder()
         .withMetadata(new ObjectMetaBuilder()
             .withName(service.name())
@@ -47,6 +51,9 @@ final class AppRenderer {
         .withAutomountServiceAccountToken(false)
         .withNewSecurityContext()
         .withRunAsNonRoot(true)
+        // With runAsNonRoot alone, kubelet refuses an image whose USER is root or a name it cannot check.
+        .withRunAsUser(app.runAsUser())
+        .withRunAsGroup(app.runAsGroup())
         .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
         .endSecurityContext()
         .addNewContainer()
@@ -62,15 +69,12 @@ final class AppRenderer {
         .withReadOnlyRootFilesystem(true)
         .withNewCapabilities().withDrop("ALL").endCapabilities()
         .endSecurityContext();
-    if (mountCa) {
-      container.addNewVolumeMount().withName("db-ca").withMountPath(CA_MOUNT).withReadOnly(true).endVolumeMount();
-    }
-    var pod = container.addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount().endContainer();
-    if (mountCa) {
-      pod.addNewVolume().withName("db-ca").withNewSecret().withSecretName(service.clusterName() + "-ca")
-          .addNewItem().withKey("ca.crt").withPath("ca.crt").endItem().endSecret().endVolume();
-    }
-    return pod.addNewVolume().withName("tmp").withNewEmptyDir().endEmptyDir().endVolume()
+    // Every connection verifies the server against the cluster CA: only ca.crt of <cluster>-ca, never ca.key.
+    return container.addNewVolumeMount().withName("db-ca").withMountPath(CA_MOUNT).withReadOnly(true).endVolumeMount()
+        .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount().endContainer()
+        .addNewVolume().withName("db-ca").withNewSecret().withSecretName(service.clusterName() + "-ca")
+        .addNewItem().withKey("ca.crt").withPath("ca.crt").endItem().endSecret().endVolume()
+        .addNewVolume().withName("tmp").withNewEmptyDir().endEmptyDir().endVolume()
         .endSpec().endTemplate().endSpec().build();
   }
 
@@ -88,12 +92,18 @@ final class AppRenderer {
         .build();
   }
 
-  /** The database settings, by reference to CNPG's app Secret only: no secret value is ever written. */
+  /**
+   * The database settings, by reference to CNPG's app Secret only: no secret value is ever written. A value built
+   * from others ({@code $(NAME)}) is expanded by kubelet from the variables listed before it.
+   */
   private static List<EnvVar> environment(Service service, App app) {
     String secret = service.clusterName() + "-app";
     List<EnvVar> env = new ArrayList<>();
     switch (app.connection()) {
-      case URI -> env.add(fromSecret("DATABASE_URL", secret, "uri"));
+      case URI -> {
+        env.add(fromSecret("DATABASE_URL", secret, "uri"));
+        jdbcFromSecret(env, secret);
+      }
       case PARTS -> {
         env.add(fromSecret("PGHOST", secret, "host"));
         env.add(fromSecret("PGPORT", secret, "port"));
@@ -102,18 +112,30 @@ final class AppRenderer {
         env.add(fromSecret("PGPASSWORD", secret, "password"));
         env.add(literal("PGSSLMODE", "verify-full"));
         env.add(literal("PGSSLROOTCERT", CA_MOUNT + "/ca.crt"));
+        jdbcFromSecret(env, secret);
       }
       case POOLER -> {
-        // CNPG's Secret names the -rw service only; the pooler's Service is <cluster>-pooler-rw on 5432.
+        // CNPG's Secret names the -rw service only; the pooler's Service is <cluster>-pooler-rw on 5432, and PgBouncer
+        // presents the cluster's server certificate, which lists the pooler's names (PoolerRenderer).
         env.add(literal("PGHOST", service.poolerName("rw")));
         env.add(literal("PGPORT", "5432"));
         env.add(fromSecret("PGDATABASE", secret, "dbname"));
         env.add(fromSecret("PGUSER", secret, "username"));
         env.add(fromSecret("PGPASSWORD", secret, "password"));
-        env.add(literal("PGSSLMODE", "require"));
+        env.add(literal("PGSSLMODE", "verify-full"));
+        env.add(literal("PGSSLROOTCERT", CA_MOUNT + "/ca.crt"));
+        // CNPG generates alphanumeric passwords, so they need no escaping in a URL.
+        env.add(literal("JDBC_URL", "jdbc:postgresql://" + service.poolerName("rw") + ":5432/$(PGDATABASE)"
+            + "?user=$(PGUSER)&password=$(PGPASSWORD)&" + JDBC_TLS));
       }
     }
     return env;
+  }
+
+  /** {@code JDBC_URL}: the Secret's {@code jdbc-uri} (which always has a query, and no sslmode) made to verify the server. */
+  private static void jdbcFromSecret(List<EnvVar> env, String secret) {
+    env.add(fromSecret("CNPG_JDBC_URI", secret, "jdbc-uri"));
+    env.add(literal("JDBC_URL", "$(CNPG_JDBC_URI)&" + JDBC_TLS));
   }
 
   private static EnvVar fromSecret(String name, String secret, String key) {

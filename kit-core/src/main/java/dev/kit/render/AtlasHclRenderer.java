@@ -10,6 +10,11 @@ import java.util.Map;
 /** Renders {@code atlas.hcl}: a {@code local} env for developers and a {@code k8s} env matching the Job. */
 final class AtlasHclRenderer {
 
+  /** Atlas's project file: {@code services/<service>/atlas.hcl}, and the same bytes in the Job's ConfigMap. */
+  static final String PROJECT_FILE = "atlas.hcl";
+  /** The env that describes the cluster: what the Job runs. */
+  static final String CLUSTER_ENV = "k8s";
+
   private AtlasHclRenderer() {}
 
   static String render(String source, Service service, Migrations m) {
@@ -23,6 +28,10 @@ final class AtlasHclRenderer {
         ? "the AtlasMigration " + service.migrationJobName() + " applies"
         : "the " + service.migrationJobName() + " Job runs");
     model.put("clusterName", service.clusterName());
+    model.put("clusterEnv", CLUSTER_ENV);
+    if (m.engine() == Migrations.Engine.JOB) {
+      model.put("shippedAs", "file://" + MigrationsRenderer.MIGRATIONS_MOUNT + "/" + PROJECT_FILE);
+    }
     model.put("sslMode", m.sslMode().value());
     model.put("urlQuery", MigrationsRenderer.urlQuery(m));
     if (m.sslMode().verifiesServer()) {

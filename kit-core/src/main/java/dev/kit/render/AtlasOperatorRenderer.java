@@ -8,6 +8,7 @@ import dev.kit.model.Service;
 import dev.kit.model.TxMode;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import java.util.Map;
 
 /**
@@ -17,20 +18,31 @@ import java.util.Map;
  */
 final class AtlasOperatorRenderer {
 
+  /**
+   * How the operator reaches the dev database: it replaces the host with the pod's IP (atlas-operator
+   * {@code internal/controller/devdb.go}). Trust authentication, so no password is written, even a throwaway one.
+   */
+  static final String DEV_URL = "postgres://postgres@localhost:5432/postgres?sslmode=disable";
+  /** The {@code postgres} user of the official image, so kubelet can prove the pod runs as non-root. */
+  private static final long POSTGRES_UID = 999L;
+
   private AtlasOperatorRenderer() {}
 
-  static AtlasOperatorResource migration(Kit kit, Service service, Migrations m) {
+  /** The AtlasMigration, reading the migrations from {@code configMap}, whose name changes with them. */
+  static AtlasOperatorResource migration(Kit kit, Service service, Migrations m, String configMap) {
     return new AtlasOperatorResource(
         AtlasOperatorResource.API_VERSION,
         "AtlasMigration",
         metadata(kit, service, service.migrationJobName(), MigrationsRenderer.COMPONENT),
         new AtlasOperatorResource.Spec(
             credentials(kit, service, m.sslMode().value()),
-            new AtlasOperatorResource.Dir(new AtlasOperatorResource.ConfigMapRef(service.migrationsConfigMapName(1))),
+            new AtlasOperatorResource.Dir(new AtlasOperatorResource.ConfigMapRef(configMap)),
             m.revisionsSchema(),
             m.baseline().orElse(null),
             null,
-            null));
+            null,
+            devDatabase(service),
+            DEV_URL));
   }
 
   static AtlasOperatorResource schema(Kit kit, Service service, DeclarativeSchema schema, String sql) {
@@ -45,7 +57,38 @@ final class AtlasOperatorRenderer {
             null,
             null,
             new AtlasOperatorResource.Schema(sql),
-            schema.txMode().map(TxMode::flag).orElse(null)));
+            schema.txMode().map(TxMode::flag).orElse(null),
+            devDatabase(service),
+            DEV_URL));
+  }
+
+  /**
+   * The dev database Atlas replays and plans on: PostgreSQL of the cluster's major, where the operator would run
+   * {@code postgres:latest}; under the Pod Security "restricted" profile, like everything kit deploys.
+   */
+  private static AtlasOperatorResource.DevDatabase devDatabase(Service service) {
+    return new AtlasOperatorResource.DevDatabase(new PodSpecBuilder()
+        .withAutomountServiceAccountToken(false)
+        .withNewSecurityContext()
+        .withRunAsNonRoot(true)
+        .withRunAsUser(POSTGRES_UID)
+        .withRunAsGroup(POSTGRES_UID)
+        .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
+        .endSecurityContext()
+        .addNewContainer()
+        .withName("postgres")
+        .withImage("postgres:" + service.database().postgresMajor())
+        .addNewEnv().withName("POSTGRES_HOST_AUTH_METHOD").withValue("trust").endEnv()
+        .addNewPort().withName("postgres").withContainerPort(5432).endPort()
+        // Over TCP: the image's first-start server listens on the socket only, and would pass a socket check.
+        .withNewStartupProbe().withNewExec().withCommand("pg_isready", "-h", "127.0.0.1").endExec()
+        .withPeriodSeconds(2).withFailureThreshold(90).endStartupProbe()
+        .withNewSecurityContext()
+        .withAllowPrivilegeEscalation(false)
+        .withNewCapabilities().withDrop("ALL").endCapabilities()
+        .endSecurityContext()
+        .endContainer()
+        .build());
   }
 
   private static ObjectMeta metadata(Kit kit, Service service, String name, String component) {

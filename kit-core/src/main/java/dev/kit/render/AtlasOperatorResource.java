@@ -1,6 +1,7 @@
 package dev.kit.render;
 
 import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import java.util.Map;
 
 /**
@@ -18,7 +19,9 @@ record AtlasOperatorResource(String apiVersion, String kind, ObjectMeta metadata
       String revisionsSchema,
       String baseline,
       Schema schema,
-      String txMode) {}
+      String txMode,
+      DevDatabase devDB,
+      String devURL) {}
 
   record Credentials(
       String scheme,
@@ -38,4 +41,7 @@ record AtlasOperatorResource(String apiVersion, String kind, ObjectMeta metadata
   record ConfigMapRef(String name) {}
 
   record Schema(String sql) {}
+
+  /** The pod the operator runs as its dev database; {@code devURL} then says how to reach it. */
+  record DevDatabase(PodSpec spec) {}
 }

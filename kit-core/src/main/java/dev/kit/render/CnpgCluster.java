@@ -16,6 +16,7 @@ record CnpgCluster(String apiVersion, String kind, ObjectMeta metadata, Spec spe
       String imageName,
       Boolean enableSuperuserAccess,
       Affinity affinity,
+      Certificates certificates,
       StorageConfiguration storage,
       StorageConfiguration walStorage,
       ResourceRequirements resources,
@@ -33,6 +34,9 @@ record CnpgCluster(String apiVersion, String kind, ObjectMeta metadata, Spec spe
   record ServiceAccountTemplate(ObjectMeta metadata) {}
 
   record Affinity(Boolean enablePodAntiAffinity, String topologyKey, String podAntiAffinityType) {}
+
+  /** Extra names for the server certificate CNPG issues, such as the Poolers' Services. */
+  record Certificates(List<String> serverAltDNSNames) {}
 
   /** A CNPG-I plugin of the cluster, such as Barman Cloud as WAL archiver. */
   record PluginConfiguration(String name, Boolean isWALArchiver, Map<String, String> parameters) {}

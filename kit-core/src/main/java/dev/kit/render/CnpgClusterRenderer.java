@@ -51,6 +51,7 @@ final class CnpgClusterRenderer {
         db.antiAffinityTopologyKey()
             .map(key -> new CnpgCluster.Affinity(true, key, db.requiredAntiAffinity() ? "required" : null))
             .orElse(null),
+        PoolerRenderer.certificates(service).orElse(null),
         storage(db.storage()),
         db.walStorage().map(CnpgClusterRenderer::storage).orElse(null),
         db.resources().map(ResourceRequirementsMapper::toKubernetes).orElse(null),

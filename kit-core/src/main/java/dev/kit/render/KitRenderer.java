@@ -203,7 +203,6 @@ public final class KitRenderer {
       objects.add(plan, base + "manifests/app/deployment.yaml", Patch.Target.APP_DEPLOYMENT, AppRenderer.deployment(kit, service));
       objects.add(plan, base + "manifests/app/service.yaml", Patch.Target.APP_SERVICE, AppRenderer.service(kit, service));
     }
-    plan.add(base + "RUNBOOK.md", RunbookRenderer.render(source, kit, service).getBytes(StandardCharsets.UTF_8));
     service.monitoring().ifPresent(monitoring -> {
       objects.add(plan, base + "manifests/monitoring/podmonitor.yaml", Patch.Target.POD_MONITOR,
           MonitoringRenderer.podMonitor(kit, service));
@@ -211,21 +210,26 @@ public final class KitRenderer {
           MonitoringRenderer.prometheusRule(kit, service));
     });
     if (service.migrations().isEmpty()) {
+      plan.add(base + "RUNBOOK.md", RunbookRenderer.render(source, kit, service, null).getBytes(StandardCharsets.UTF_8));
       return;
     }
     Migrations m = service.migrations().get();
     String migrationsDir = KitValidator.safeMigrationsPath(service).orElseThrow().toString().replace('\\', '/');
     AtlasSum sum = dir.sum();
     plan.addAtlasSum(base + migrationsDir + "/" + MigrationDirectory.SUM_FILE, sum.toBytes());
-    plan.add(base + "atlas.hcl", AtlasHclRenderer.render(source, service, m).getBytes(StandardCharsets.UTF_8));
-    List<ConfigMap> configMaps = MigrationsRenderer.configMaps(kit, service, dir, sum);
+    // One rendering: the file users run locally and what the Job reads from its ConfigMap are the same bytes.
+    byte[] projectFile = AtlasHclRenderer.render(source, service, m).getBytes(StandardCharsets.UTF_8);
+    plan.add(base + AtlasHclRenderer.PROJECT_FILE, projectFile);
+    List<ConfigMap> configMaps = MigrationsRenderer.configMaps(kit, service, m, dir, sum, projectFile);
+    String firstConfigMap = configMaps.get(0).getMetadata().getName();
+    plan.add(base + "RUNBOOK.md", RunbookRenderer.render(source, kit, service, firstConfigMap).getBytes(StandardCharsets.UTF_8));
     for (int i = 0; i < configMaps.size(); i++) {
       String file = i == 0 ? "configmap.yaml" : "configmap-" + (i + 1) + ".yaml";
       objects.add(plan, base + "manifests/migrations/" + file, Patch.Target.MIGRATIONS_CONFIGMAP, configMaps.get(i));
     }
     if (m.engine() == Migrations.Engine.OPERATOR) {
       objects.add(plan, base + "manifests/migrations/atlasmigration.yaml", Patch.Target.ATLAS_MIGRATION,
-          AtlasOperatorRenderer.migration(kit, service, m));
+          AtlasOperatorRenderer.migration(kit, service, m, firstConfigMap));
     } else {
       objects.add(plan, base + "manifests/migrations/job.yaml", Patch.Target.MIGRATION_JOB,
           MigrationsRenderer.job(kit, service, m, sum, configMaps.size()));

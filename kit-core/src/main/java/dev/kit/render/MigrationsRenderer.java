@@ -18,15 +18,18 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Renders a service's migrations: the ConfigMaps that carry the SQL files and {@code atlas.sum}, and the
- * Atlas Job that applies them as an Argo CD Sync hook after the database is healthy.
+ * Renders a service's migrations: the ConfigMaps that carry the SQL files, {@code atlas.sum} and, for the Job, its
+ * {@code atlas.hcl}, and the Atlas Job that applies them as an Argo CD Sync hook after the database is healthy.
  */
 final class MigrationsRenderer {
 
@@ -41,12 +44,20 @@ final class MigrationsRenderer {
 
   private MigrationsRenderer() {}
 
-  /** The ConfigMaps, in order: {@code atlas.sum} and the first files in the first, the rest packed in name order. */
-  static List<ConfigMap> configMaps(Kit kit, Service service, MigrationDirectory dir, AtlasSum sum) {
+  /**
+   * The ConfigMaps, in order: {@code atlas.sum}, for the Job the project file {@code atlas.hcl} it runs (the Atlas
+   * operator writes its own), and the first files in the first; the rest packed in name order, each under the budget.
+   */
+  static List<ConfigMap> configMaps(Kit kit, Service service, Migrations m, MigrationDirectory dir, AtlasSum sum,
+      byte[] projectFile) {
     List<Map<String, byte[]>> parts = new ArrayList<>();
     Map<String, byte[]> current = new TreeMap<>();
     current.put(MigrationDirectory.SUM_FILE, sum.toBytes());
     long used = cost(MigrationDirectory.SUM_FILE, sum.toBytes());
+    if (m.engine() == Migrations.Engine.JOB) {
+      current.put(AtlasHclRenderer.PROJECT_FILE, projectFile);
+      used += cost(AtlasHclRenderer.PROJECT_FILE, projectFile);
+    }
     for (MigrationFile file : dir.files()) {
       byte[] content = file.content();
       long cost = cost(file.name(), content);
@@ -60,6 +71,13 @@ final class MigrationsRenderer {
     }
     parts.add(current);
 
+    // The Job is re-created on every sync and mounts the ConfigMaps as they are then: fixed names serve it. The
+    // AtlasMigration reads its ConfigMap whenever the operator reconciles: a new name per content, and the previous
+    // ConfigMap, which the previous AtlasMigration reads until wave -1 replaces it, pruned only after the sync.
+    boolean operator = m.engine() == Migrations.Engine.OPERATOR;
+    String addressed = operator ? contentAddressedName(service, parts) : null;
+    // Client-side apply copies the whole object into an annotation limited to 256 KiB; SQL outgrows it.
+    String syncOptions = operator ? "ServerSideApply=true,PruneLast=true" : "ServerSideApply=true";
     List<ConfigMap> configMaps = new ArrayList<>(parts.size());
     for (int i = 0; i < parts.size(); i++) {
       Map<String, String> data = new TreeMap<>();
@@ -74,10 +92,9 @@ final class MigrationsRenderer {
       });
       configMaps.add(new ConfigMapBuilder()
           .withMetadata(new ObjectMetaBuilder()
-              .withName(service.migrationsConfigMapName(i + 1))
+              .withName(operator ? addressed + (i == 0 ? "" : "-" + (i + 1)) : service.migrationsConfigMapName(i + 1))
               .withNamespace(service.namespace())
-              // Client-side apply copies the whole object into an annotation limited to 256 KiB; SQL outgrows it.
-              .addToAnnotations("argocd.argoproj.io/sync-options", "ServerSideApply=true")
+              .addToAnnotations("argocd.argoproj.io/sync-options", syncOptions)
               .addToAnnotations(SyncWave.ANNOTATION, SyncWave.DATABASE.annotationValue())
               .withLabels(KitLabels.of(kit, service, COMPONENT))
               .build())
@@ -88,15 +105,16 @@ final class MigrationsRenderer {
     return configMaps;
   }
 
-  /** The Atlas {@code migrate apply} Job, reading the URL from the CNPG app Secret. */
+  /**
+   * The Atlas {@code migrate apply} Job. It runs the {@code k8s} env of the {@code atlas.hcl} shipped in the first
+   * ConfigMap, whose URL Atlas reads from {@code DATABASE_URL} itself: a {@code $(VAR)} in the arguments would put
+   * the password on the process's command line.
+   */
   static Job job(Kit kit, Service service, Migrations m, AtlasSum sum, int configMapCount) {
     List<String> args = new ArrayList<>(List.of(
-        "migrate", "apply",
-        "--dir", "file://" + MIGRATIONS_MOUNT,
-        "--url", databaseUrl(m),
-        // The CNPG uri has no search_path, so name the revisions schema explicitly.
-        "--revisions-schema", m.revisionsSchema()));
-    m.baseline().ifPresent(b -> args.addAll(List.of("--baseline", b)));
+        "migrate", "apply", "--env", AtlasHclRenderer.CLUSTER_ENV,
+        "--config", "file://" + MIGRATIONS_MOUNT + "/" + AtlasHclRenderer.PROJECT_FILE));
+    // The project file's migration block has no tx mode.
     m.txMode().ifPresent(t -> args.addAll(List.of("--tx-mode", t.flag())));
 
     List<VolumeProjection> sources = new ArrayList<>(configMapCount);
@@ -139,6 +157,8 @@ final class MigrationsRenderer {
             .withNewValueFrom().withNewSecretKeyRef().withName(service.clusterName() + "-app").withKey("uri").endSecretKeyRef().endValueFrom()
             .build())
         .addToEnv(new EnvVarBuilder().withName("HOME").withValue("/tmp").build())
+        // Otherwise Atlas asks vercheck.ariga.io for a newer release on every run (cmd/atlas/main.go).
+        .addToEnv(new EnvVarBuilder().withName("ATLAS_NO_UPDATE_NOTIFIER").withValue("1").build())
         .withResources(ResourceRequirementsMapper.toKubernetes(m.resources()))
         .withNewSecurityContext()
         .withAllowPrivilegeEscalation(false)
@@ -161,14 +181,32 @@ final class MigrationsRenderer {
     return pod.endSpec().endTemplate().endSpec().build();
   }
 
-  /** The {@code --url}: the Secret's uri (which has no query string) with an explicit sslmode. */
-  static String databaseUrl(Migrations m) {
-    return "$(DATABASE_URL)?" + urlQuery(m);
-  }
-
+  /** The query the project file's {@code k8s} env adds to the Secret's uri (which has none): an explicit sslmode. */
   static String urlQuery(Migrations m) {
     String query = "sslmode=" + m.sslMode().value();
     return m.sslMode().verifiesServer() ? query + "&sslrootcert=" + CA_MOUNT + "/ca.crt" : query;
+  }
+
+  /**
+   * {@code <service>-migrations-<10 hex digits of a SHA-256 over every key and value it carries>}: changed
+   * migrations change the AtlasMigration's spec, so the operator reconciles before Argo CD reads its {@code Ready}
+   * again. A service name is at most 55 characters (its Job's name is a label): far below a ConfigMap name's 253.
+   */
+  private static String contentAddressedName(Service service, List<Map<String, byte[]>> parts) {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
+    for (Map<String, byte[]> part : parts) {
+      part.forEach((name, content) -> {
+        digest.update(name.getBytes(StandardCharsets.UTF_8));
+        digest.update(ByteBuffer.allocate(Long.BYTES + 1).put((byte) 0).putLong(content.length).array());
+        digest.update(content);
+      });
+    }
+    return service.migrationsConfigMapName(1) + "-" + HexFormat.of().formatHex(digest.digest(), 0, 5);
   }
 
   /** What an entry counts against the ConfigMap size limit: its key and raw value bytes. */

@@ -53,7 +53,11 @@ final class RunbookRenderer {
 
   private RunbookRenderer() {}
 
-  static String render(String source, Kit kit, Service service) {
+  /**
+   * @param migrationsConfigMap the name of the (first) ConfigMap that carries the migrations; unused for a service
+   *     without migrations
+   */
+  static String render(String source, Kit kit, Service service, String migrationsConfigMap) {
     Map<String, Object> model = new HashMap<>();
     Database db = service.database();
     String cluster = service.clusterName();
@@ -68,7 +72,7 @@ final class RunbookRenderer {
     model.put("databaseName", database.database());
     model.put("databaseOwner", database.owner());
     model.put("migrations", service.migrations().isPresent());
-    service.migrations().ifPresent(m -> migrations(model, service, m));
+    service.migrations().ifPresent(m -> migrations(model, service, m, migrationsConfigMap));
     model.put("schema", service.declarativeSchema().isPresent());
     service.declarativeSchema().ifPresent(d -> schema(model, service, d));
     operators(model, kit, service);
@@ -159,11 +163,11 @@ final class RunbookRenderer {
     Optional.ofNullable(db.parameters().get("max_connections")).ifPresent(m -> model.put("maxConnections", m));
   }
 
-  private static void migrations(Map<String, Object> model, Service service, Migrations m) {
+  private static void migrations(Map<String, Object> model, Service service, Migrations m, String configMap) {
     // The Job and the AtlasMigration share the name; only the operator engine goes through the Atlas operator.
     model.put("jobName", service.migrationJobName());
     model.put("operatorEngine", m.engine() == Migrations.Engine.OPERATOR);
-    model.put("migrationsConfigMap", service.migrationsConfigMapName(1));
+    model.put("migrationsConfigMap", configMap);
     // The normalized folder, as the file plan writes it; the raw value only if validation would reject it.
     model.put("migrationsDir", KitValidator.safeMigrationsPath(service)
         .map(p -> p.toString().replace('\\', '/')).orElse(m.directory()));
@@ -258,5 +262,7 @@ final class RunbookRenderer {
     model.put("appReplicas", a.replicas());
     model.put("appPort", a.port());
     model.put("appConnection", a.connection().name().toLowerCase(Locale.ROOT));
+    model.put("appRunAsUser", a.runAsUser());
+    model.put("appRunAsGroup", a.runAsGroup());
   }
 }

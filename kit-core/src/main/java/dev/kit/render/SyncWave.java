@@ -12,9 +12,12 @@ enum SyncWave {
   OPERATOR_PLUGIN(-14),
   /** The backup ObjectStore: the Cluster's WAL archiver needs it from its first minute. */
   BACKUP_STORE(-3),
-  /** The CNPG Cluster and the migrations ConfigMaps: the database is healthy before anything migrates. */
+  /** The CNPG Cluster, its Poolers and the migrations ConfigMaps: the database is healthy before anything migrates. */
   DATABASE(-2),
-  /** The Atlas migration Job (a Sync hook) and the Poolers: the schema is migrated before the application exists. */
+  /**
+   * The Atlas migration Job (a Sync hook), or the AtlasMigration/AtlasSchema, alone: the schema is migrated before the
+   * application exists, and a retried hook waits on nothing else.
+   */
   MIGRATION(-1);
 
   static final String ANNOTATION = "argocd.argoproj.io/sync-wave";

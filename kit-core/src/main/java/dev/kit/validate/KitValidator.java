@@ -61,6 +61,8 @@ public final class KitValidator {
       "ssl_cert_file", "ssl_key_file", "unix_socket_directories", "unix_socket_group",
       "unix_socket_permissions", "logging_collector", "log_destination", "log_directory", "log_filename");
 
+  private static final String RUN_AS_USER_FIX = "use a non-zero user id, such as the image's numeric USER or " + App.DEFAULT_RUN_AS;
+
   private static final Set<String> RESERVED_DATABASES = Set.of("postgres", "template0", "template1");
   private static final Set<String> RESERVED_ROLES = Set.of("postgres", "streaming_replica");
 
@@ -78,7 +80,6 @@ public final class KitValidator {
   /** An IAM role in any AWS partition: a path of segments, then a name of up to 64 characters. */
   private static final Pattern IAM_ROLE_ARN = Pattern.compile("arn:aws(-[a-z]+)*:iam::[0-9]{12}:role/([\\w+=,.@-]+/)*[\\w+=,.@-]{1,64}");
   private static final Pattern SECRET_KEY = Pattern.compile("[-._a-zA-Z0-9]+");
-  private static final Pattern PGBOUNCER_PARAMETER = Pattern.compile("[a-z_][a-z0-9_]*");
 
   private final List<Violation> violations = new ArrayList<>();
   private final Kit kit;
@@ -322,6 +323,15 @@ public final class KitValidator {
     app.livenessPath().filter(p -> !p.startsWith("/")).ifPresent(p ->
         add(path + ".livenessPath", quote(p) + " is not an HTTP path", "start it with '/', such as \"/healthz\""));
     resources(path + ".resources", app.resources());
+    if (app.runAsUser() == 0) {
+      add(path + ".runAsUser", "0 is root, and the pod runs with runAsNonRoot, so kubelet refuses to start it", RUN_AS_USER_FIX);
+    } else if (app.runAsUser() < 0 || app.runAsUser() > Integer.MAX_VALUE) {
+      add(path + ".runAsUser", app.runAsUser() + " is not a user id from 1 to " + Integer.MAX_VALUE, RUN_AS_USER_FIX);
+    }
+    if (app.runAsGroup() < 0 || app.runAsGroup() > Integer.MAX_VALUE) {
+      add(path + ".runAsGroup", app.runAsGroup() + " is not a group id from 0 to " + Integer.MAX_VALUE,
+          "use the image's numeric group, or " + App.DEFAULT_RUN_AS);
+    }
     if (app.connection() == App.Connection.POOLER && service.database().pooler().isEmpty()) {
       add(path + ".connection", "POOLER needs a pooler, and the database has none",
           "add database(db -> db.pooler(p -> p.instances(2))), or use Connection.URI");
@@ -438,7 +448,8 @@ public final class KitValidator {
             "use a node label such as \"topology.kubernetes.io/zone\" or \"kubernetes.io/hostname\"")));
     db.backups().ifPresent(b -> backups(path + ".backups", service, b));
     db.restore().ifPresent(r -> restore(path, service, r));
-    db.pooler().ifPresent(p -> pooler(path + ".pooler", p));
+    db.pooler().ifPresent(p -> pooler(path + ".pooler", p,
+        service.app().map(a -> a.connection() == App.Connection.POOLER).orElse(false)));
   }
 
   private void backups(String path, Service service, Backups b) {
@@ -535,12 +546,11 @@ public final class KitValidator {
         "remove bootstrap(...); a restore from a service uses its database and owner"));
   }
 
-  private void pooler(String path, Pooler pooler) {
+  private void pooler(String path, Pooler pooler, boolean appThroughPooler) {
     if (pooler.instances() < 1) {
       add(path + ".instances", pooler.instances() + " is less than 1", "use 2 or more, so a restart does not drop every connection");
     }
-    pooler.parameters().keySet().stream().filter(k -> !PGBOUNCER_PARAMETER.matcher(k).matches()).forEach(k ->
-        add(path + ".parameters[" + k + "]", quote(k) + " is not a PgBouncer parameter name", "use the lower-case name from pgbouncer.ini"));
+    violations.addAll(PgBouncerParameters.check(path + ".parameters", pooler, appThroughPooler));
   }
 
   private void storage(String path, Storage storage) {

@@ -25,7 +25,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /**
  * The atlas-operator samples through the DSL. kit connects with {@code credentials} built from CNPG's Secret
  * and Service (the issue's contract), where the samples use {@code urlFrom}; the escape hatch swaps one for
- * the other, and everything else must come out equal.
+ * the other, and everything else must come out equal. kit also pins the operator's dev database to the cluster's
+ * major ({@code devDB}, {@code devURL}), which the samples leave to the operator's {@code postgres:latest}.
  */
 class AtlasOperatorSamplesThroughDslTest {
 
@@ -84,6 +85,8 @@ class AtlasOperatorSamplesThroughDslTest {
         .migrations(m -> m.engine(Migrations.Engine.OPERATOR))
         .patch(Patch.remove(Patch.Target.ATLAS_MIGRATION, "/spec/credentials"))
         .patch(Patch.remove(Patch.Target.ATLAS_MIGRATION, "/spec/revisionsSchema"))
+        .patch(Patch.remove(Patch.Target.ATLAS_MIGRATION, "/spec/devDB"))
+        .patch(Patch.remove(Patch.Target.ATLAS_MIGRATION, "/spec/devURL"))
         .patch(Patch.set(Patch.Target.ATLAS_MIGRATION, "/spec/urlFrom", Map.of("secretKeyRef", Map.of("key", "url", "name", "db-credentials"))))
         .patch(Patch.set(Patch.Target.ATLAS_MIGRATION, "/spec/dir/configMapRef/name", "migration-dir")));
 
@@ -95,14 +98,15 @@ class AtlasOperatorSamplesThroughDslTest {
   void atlasMigration_connectsWithCnpgCredentials_byDefault() throws IOException {
     writeSampleMigrations();
 
-    JsonNode spec = YAML.readTree(plan(s -> s.migrations(m -> m.engine(Migrations.Engine.OPERATOR)))
-        .text("services/sample/manifests/migrations/atlasmigration.yaml")).get("spec");
+    FilePlan plan = plan(s -> s.migrations(m -> m.engine(Migrations.Engine.OPERATOR)));
+    JsonNode spec = YAML.readTree(plan.text("services/sample/manifests/migrations/atlasmigration.yaml")).get("spec");
 
     assertThat(spec.at("/credentials/host").asString()).isEqualTo("sample-cluster-rw.sample");
     assertThat(spec.at("/credentials/passwordFrom/secretKeyRef/name").asString()).isEqualTo("sample-cluster-app");
     assertThat(spec.at("/credentials/passwordFrom/secretKeyRef/key").asString()).isEqualTo("password");
     assertThat(spec.at("/credentials/parameters/sslmode").asString()).isEqualTo("require");
-    assertThat(spec.at("/dir/configMapRef/name").asString()).isEqualTo("sample-migrations");
+    assertThat(spec.at("/dir/configMapRef/name").asString()).matches("sample-migrations-[0-9a-f]{10}")
+        .isEqualTo(YAML.readTree(plan.text("services/sample/manifests/migrations/configmap.yaml")).at("/metadata/name").asString());
   }
 
   @Test
@@ -114,6 +118,8 @@ class AtlasOperatorSamplesThroughDslTest {
     FilePlan plan = plan(s -> s
         .declarativeSchema(DeclarativeSchema.of("schema.sql"))
         .patch(Patch.remove(Patch.Target.ATLAS_SCHEMA, "/spec/credentials"))
+        .patch(Patch.remove(Patch.Target.ATLAS_SCHEMA, "/spec/devDB"))
+        .patch(Patch.remove(Patch.Target.ATLAS_SCHEMA, "/spec/devURL"))
         .patch(Patch.set(Patch.Target.ATLAS_SCHEMA, "/spec/urlFrom", Map.of("secretKeyRef", Map.of("key", "url", "name", "db-credentials")))));
 
     JsonNode rendered = YAML.readTree(plan.text("services/sample/manifests/migrations/atlasschema.yaml"));

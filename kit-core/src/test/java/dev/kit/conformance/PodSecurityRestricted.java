@@ -22,7 +22,10 @@ final class PodSecurityRestricted {
       "ReplicaSet", "/spec/template",
       "ReplicationController", "/spec/template",
       "Job", "/spec/template",
-      "CronJob", "/spec/jobTemplate/spec/template");
+      "CronJob", "/spec/jobTemplate/spec/template",
+      // The Atlas operator runs its dev database from this pod spec, in the service's namespace.
+      "AtlasMigration", "/spec/devDB",
+      "AtlasSchema", "/spec/devDB");
 
   private static final Set<String> RESTRICTED_VOLUME_TYPES = Set.of(
       "configMap", "csi", "downwardAPI", "emptyDir", "ephemeral", "persistentVolumeClaim", "projected", "secret");

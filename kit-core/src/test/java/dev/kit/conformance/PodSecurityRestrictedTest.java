@@ -18,8 +18,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Every pod the kit's output makes Kubernetes run (the migration Jobs of every golden case and of the sample,
- * plus the sample's own Deployment, which the same Application syncs) passes the Pod Security "restricted"
+ * Every pod the kit's output makes Kubernetes run (the migration Jobs of every golden case and of the sample, the
+ * generated apps, the Atlas operator's dev databases, plus the sample's own Deployment, which the same Application
+ * syncs) passes the Pod Security "restricted"
  * profile, so the manifests work in namespaces labelled {@code pod-security.kubernetes.io/enforce: restricted}.
  */
 class PodSecurityRestrictedTest {
@@ -50,12 +51,15 @@ class PodSecurityRestrictedTest {
     List<Manifest> objects = GeneratedObjects.objects();
     long jobs = objects.stream().filter(m -> m.kind().equals("Job")).count();
     long deployments = objects.stream().filter(m -> m.kind().equals("Deployment")).count();
-    System.out.printf("PodSecurityRestrictedTest: %d pod specs checked (%d generated Jobs, %d generated Deployments, the sample's own Deployment)%n",
-        workloads.size(), jobs, deployments);
+    long devDatabases = objects.stream().filter(m -> m.object().at("/spec/devDB/spec").isObject()).count();
+    System.out.printf("PodSecurityRestrictedTest: %d pod specs checked (%d generated Jobs, %d generated Deployments, "
+        + "%d Atlas operator dev databases, the sample's own Deployment)%n", workloads.size(), jobs, deployments, devDatabases);
 
     assertThat(jobs).as("migration Jobs").isPositive();
     assertThat(workloads).filteredOn(m -> m.kind().equals("Job")).hasSize((int) jobs);
     assertThat(workloads).filteredOn(m -> m.kind().equals("Deployment")).hasSizeGreaterThanOrEqualTo((int) deployments);
+    assertThat(devDatabases).as("Atlas operator dev databases").isPositive();
+    assertThat(workloads).filteredOn(m -> m.kind().startsWith("Atlas")).hasSize((int) devDatabases);
     assertThat(workloads).extracting(Manifest::where).contains("samples:services/orders/manifests/app/deployment.yaml");
   }
 

@@ -77,7 +77,7 @@ class ConfigMapSplitTest {
     assertThat(configMapFiles.size()).isGreaterThanOrEqualTo(6);
     assertThat(names).contains("orders-migrations", "orders-migrations-2", "orders-migrations-6");
     files.forEach((name, bytes) -> assertThat(mounted.get(name)).as(name).isEqualTo(bytes));
-    assertThat(mounted).containsKey("atlas.sum").hasSize(files.size() + 1);
+    assertThat(mounted).containsKeys("atlas.sum", "atlas.hcl").hasSize(files.size() + 2);
 
     JsonNode job = YAML.readTree(plan.text("services/orders/manifests/migrations/job.yaml"));
     List<String> projected = new ArrayList<>();

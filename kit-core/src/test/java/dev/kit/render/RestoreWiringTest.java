@@ -25,7 +25,7 @@ class RestoreWiringTest {
         .build();
     Service restored = kit.services().get(1);
 
-    JsonNode credentials = ManifestYaml.tree(AtlasOperatorRenderer.migration(kit, restored, restored.migrations().orElseThrow()))
+    JsonNode credentials = ManifestYaml.tree(AtlasOperatorRenderer.migration(kit, restored, restored.migrations().orElseThrow(), "orders-restore-migrations"))
         .path("spec").path("credentials");
 
     assertThat(credentials.path("database").asString()).isEqualTo("orders");

@@ -36,7 +36,7 @@ class RunbookRendererTest {
 
   private static String minimal() {
     Service service = Service.builder("orders").withoutMigrations().database(db -> db.storage("10Gi")).build();
-    return RunbookRenderer.render(SOURCE, kit(service, ArgoCd.defaults()), service);
+    return RunbookRenderer.render(SOURCE, kit(service, ArgoCd.defaults()), service, service.migrationsConfigMapName(1));
   }
 
   private static String full() {
@@ -56,7 +56,7 @@ class RunbookRendererTest {
         .app("ghcr.io/acme/orders:1.4.2", a -> a.replicas(3).connection(App.Connection.POOLER))
         .monitoring(Monitoring.builder().replicationLagThreshold(Duration.ofSeconds(45)).build())
         .build();
-    return RunbookRenderer.render(SOURCE, kit(service, ArgoCd.builder().namespace("argocd-apps").build()), service);
+    return RunbookRenderer.render(SOURCE, kit(service, ArgoCd.builder().namespace("argocd-apps").build()), service, service.migrationsConfigMapName(1));
   }
 
   @Test
@@ -137,13 +137,31 @@ class RunbookRendererTest {
         .contains("--replica");
   }
 
+  @Test
+  void render_listsThePoolersInTheDatabaseWave_notInTheMigrationHooksWave() {
+    String runbook = full();
+
+    assertThat(runbook)
+        .contains("- wave -2: Cluster `orders-cluster`, Poolers `orders-cluster-pooler-rw` and `orders-cluster-pooler-ro`, "
+            + "and ConfigMap `orders-migrations` (`-2`, `-3`… for long histories): the database is healthy before anything uses it;")
+        .contains("- wave -1: Job `orders-migrate`, a Sync hook re-created on every sync, migrates the schema: all in place before the app;");
+  }
+
+  @Test
+  void render_tellsTheAppsJdbcUrlTlsAndUser_whenTheAppIsGenerated() {
+    assertThat(full()).contains("| app | Deployment and Service `orders`: image `ghcr.io/acme/orders:1.4.2`, 3 replicas, port 8080; "
+        + "libpq `PG*` variables, `PGHOST` the Pooler `orders-cluster-pooler-rw`, the rest from `orders-cluster-app`; "
+        + "`JDBC_URL` for Java apps; both verify the server (`sslmode=verify-full`) against `orders-cluster-ca`; "
+        + "runs as user 10001, group 10001 |");
+  }
+
   private static String legacyBackups() {
     Service service = Service.builder("orders").withoutMigrations()
         .database(db -> db.storage("10Gi").backups("s3://acme-backups/orders/",
             b -> b.credentials(S3Credentials.inheritFromIamRole("arn:aws:iam::123456789012:role/orders-backups")).legacyInTree()))
         .monitoring(Monitoring.defaults())
         .build();
-    return RunbookRenderer.render(SOURCE, kit(service, ArgoCd.defaults()), service);
+    return RunbookRenderer.render(SOURCE, kit(service, ArgoCd.defaults()), service, service.migrationsConfigMapName(1));
   }
 
   private static String restored() {
@@ -152,7 +170,7 @@ class RunbookRendererTest {
             .restore(Restore.fromService("orders").pointInTime(Instant.parse("2026-11-22T23:00:00Z"))))
         .monitoring(Monitoring.defaults())
         .build();
-    return RunbookRenderer.render(SOURCE, kit(service, ArgoCd.defaults()), service);
+    return RunbookRenderer.render(SOURCE, kit(service, ArgoCd.defaults()), service, service.migrationsConfigMapName(1));
   }
 
   @Test
@@ -178,7 +196,7 @@ class RunbookRendererTest {
         .database(db -> db.storage("10Gi").backups("s3://acme-backups/orders/", b -> b.credentials(S3Credentials.inheritFromPodIdentity())))
         .build();
 
-    assertThat(RunbookRenderer.render(SOURCE, kit(service, ArgoCd.defaults()), service))
+    assertThat(RunbookRenderer.render(SOURCE, kit(service, ArgoCd.defaults()), service, service.migrationsConfigMapName(1)))
         .contains("credentials: the IAM role an EKS Pod Identity association gives service account `orders-cluster` "
             + "in namespace `orders`")
         .doesNotContain("IRSA");
@@ -203,7 +221,7 @@ class RunbookRendererTest {
             .database(db -> db.storage("10Gi").restore(Restore.fromService("orders"))))
         .build();
 
-    assertThat(RunbookRenderer.render(SOURCE, kit, kit.services().get(1)))
+    assertThat(RunbookRenderer.render(SOURCE, kit, kit.services().get(1), kit.services().get(1).migrationsConfigMapName(1)))
         .contains("| database | `orders`, owned by `orders_owner` |");
   }
 
@@ -299,7 +317,7 @@ class RunbookRendererTest {
   void render_dropsTheConcurrentlyAdvice_whenTheJobRunsWithoutTransactions() {
     Service service = Service.builder("orders").database(db -> db.storage("10Gi"))
         .migrations(m -> m.txMode(TxMode.NONE)).build();
-    String runbook = RunbookRenderer.render(SOURCE, kit(service, ArgoCd.defaults()), service);
+    String runbook = RunbookRenderer.render(SOURCE, kit(service, ArgoCd.defaults()), service, service.migrationsConfigMapName(1));
 
     assertThat(runbook)
         .contains("this Job runs `--tx-mode none`, no transaction, so a failed file stays half-applied")
@@ -310,7 +328,7 @@ class RunbookRendererTest {
   void render_followsTheAtlasMigration_whenTheOperatorEngineApplies() {
     Service service = Service.builder("orders").database(db -> db.storage("10Gi"))
         .migrations(m -> m.engine(Migrations.Engine.OPERATOR)).build();
-    String runbook = RunbookRenderer.render(SOURCE, kit(service, ArgoCd.defaults()), service);
+    String runbook = RunbookRenderer.render(SOURCE, kit(service, ArgoCd.defaults()), service, service.migrationsConfigMapName(1));
 
     assertThat(runbook)
         .contains("| migrations | AtlasMigration `orders-migrate`, applied by the Atlas operator")
@@ -327,7 +345,7 @@ class RunbookRendererTest {
   void render_explainsTheDeclarativeSchema_whenTheServiceHasOne() {
     Service service = Service.builder("catalog").database(db -> db.storage("10Gi"))
         .declarativeSchema(DeclarativeSchema.of("schema.sql")).build();
-    String runbook = RunbookRenderer.render(SOURCE, kit(service, ArgoCd.defaults()), service);
+    String runbook = RunbookRenderer.render(SOURCE, kit(service, ArgoCd.defaults()), service, service.migrationsConfigMapName(1));
 
     assertThat(runbook)
         .contains("| schema | AtlasSchema `catalog-schema`: the Atlas operator keeps the database in line with `services/catalog/schema.sql` |")
@@ -347,7 +365,7 @@ class RunbookRendererTest {
         .platform(Platform.defaults())
         .service(service)
         .build();
-    String runbook = RunbookRenderer.render(SOURCE, kit, service);
+    String runbook = RunbookRenderer.render(SOURCE, kit, service, service.migrationsConfigMapName(1));
 
     assertThat(runbook)
         .contains("CloudNativePG: Deployment `cloudnative-pg`, namespace `cnpg-system` (platform Application `cloudnative-pg`)")

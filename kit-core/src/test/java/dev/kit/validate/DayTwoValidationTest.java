@@ -238,11 +238,27 @@ class DayTwoValidationTest {
         .database(db -> db.storage("1Gi").pooler(p -> p.instances(0).parameter("Max-Conn", "1")))
         .app("ghcr.io/acme/orders:latest", a -> a.port(70000).replicas(-1).readinessPath("ready"))))).containsExactly(
         "services[orders].database.pooler.instances: 0 is less than 1 (use 2 or more, so a restart does not drop every connection)",
-        "services[orders].database.pooler.parameters[Max-Conn]: \"Max-Conn\" is not a PgBouncer parameter name (use the lower-case name from pgbouncer.ini)",
+        "services[orders].database.pooler.parameters[Max-Conn]: \"Max-Conn\" is not a PgBouncer parameter CloudNativePG lets a "
+            + "Pooler set; its webhook rejects the Pooler (use one from "
+            + "https://cloudnative-pg.io/documentation/current/connection_pooling/#pgbouncer-configuration-options, "
+            + "such as max_client_conn or default_pool_size)",
         "services[orders].app.image: \"ghcr.io/acme/orders:latest\" is not pinned (use a version tag or digest, so a sync deploys what was reviewed)",
         "services[orders].app.port: 70000 is not a TCP port (use a port from 1 to 65535, such as 8080)",
         "services[orders].app.replicas: -1 is negative (use 0 to stop the app, or 2 or more for availability)",
         "services[orders].app.readinessPath: \"ready\" is not an HTTP path (start it with '/', such as \"/ready\")");
+  }
+
+  @Test
+  void validate_reportsRunAs_whenKubeletWouldRefuseThePod() {
+    assertThat(violations(kit(s -> s.database(db -> db.storage("1Gi"))
+        .app("ghcr.io/acme/orders:1.0.0", a -> a.runAsUser(0).runAsGroup(-1))))).containsExactly(
+        "services[orders].app.runAsUser: 0 is root, and the pod runs with runAsNonRoot, so kubelet refuses to start it "
+            + "(use a non-zero user id, such as the image's numeric USER or 10001)",
+        "services[orders].app.runAsGroup: -1 is not a group id from 0 to 2147483647 (use the image's numeric group, or 10001)");
+    assertThat(violations(kit(s -> s.database(db -> db.storage("1Gi"))
+        .app("ghcr.io/acme/orders:1.0.0", a -> a.runAsUser(4_294_967_295L))))).containsExactly(
+        "services[orders].app.runAsUser: 4294967295 is not a user id from 1 to 2147483647 "
+            + "(use a non-zero user id, such as the image's numeric USER or 10001)");
   }
 
   @Test

@@ -20,7 +20,10 @@ env "local" {
 
 # What ${runner} in the cluster: the uri of Secret ${clusterName}-app,
 # with sslmode=${sslMode}<#if caFile??> against the cluster CA mounted at ${caFile}</#if>.
-env "k8s" {
+<#if shippedAs??>
+# The Job reads this file from its ConfigMap: atlas migrate apply --env ${clusterEnv} --config ${shippedAs}
+</#if>
+env "${clusterEnv}" {
   url = "${r"${"}getenv("DATABASE_URL")}?${urlQuery}"
   migration {
     dir              = "file:///migrations"

@@ -32,7 +32,7 @@ It uses `kubectl`, the [cnpg kubectl plugin](https://cloudnative-pg.io/documenta
 | schema | AtlasSchema `${atlasSchemaName}`: the Atlas operator keeps the database in line with `services/${service}/${schemaFile}` |
 </#if>
 <#if app>
-| app | Deployment and Service `${appName}`: image `${appImage}`, ${appReplicas} replica<#if appReplicas != 1>s</#if>, port ${appPort}; <#if appConnection == "pooler">libpq `PG*` variables, `PGHOST` the Pooler `${poolerRw}`, the rest from `${clusterName}-app`<#elseif appConnection == "parts">libpq `PG*` variables from `${clusterName}-app`, to `${clusterName}-rw`<#else>`DATABASE_URL` from `${clusterName}-app` key `uri`, to `${clusterName}-rw`</#if> |
+| app | Deployment and Service `${appName}`: image `${appImage}`, ${appReplicas} replica<#if appReplicas != 1>s</#if>, port ${appPort}; <#if appConnection == "pooler">libpq `PG*` variables, `PGHOST` the Pooler `${poolerRw}`, the rest from `${clusterName}-app`<#elseif appConnection == "parts">libpq `PG*` variables from `${clusterName}-app`, to `${clusterName}-rw`<#else>`DATABASE_URL` from `${clusterName}-app` key `uri`, to `${clusterName}-rw`</#if>; `JDBC_URL` <#if appConnection != "pooler">from key `jdbc-uri` </#if>for Java apps; <#if appConnection == "uri">`JDBC_URL` verifies<#else>both verify</#if> the server (`sslmode=verify-full`) against `${clusterName}-ca`; runs as user ${appRunAsUser?c}, group ${appRunAsGroup?c} |
 </#if>
 | operators | CloudNativePG: Deployment `${operatorDeployment}`, namespace `${operatorNamespace}`<#if operatorApp??> (platform Application `${operatorApp}`)<#else> (as its release manifest installs it; a Helm install names it after the release)</#if><#if atlasOperator>; Atlas: Deployment `${atlasOperatorDeployment}`, namespace `${atlasOperatorNamespace}`<#if atlasOperatorApp??> (platform Application `${atlasOperatorApp}`)<#else> (as its documented Helm install names it)</#if></#if> |
 
@@ -43,12 +43,11 @@ Argo CD applies one sync wave at a time and starts the next only when everything
 <#if objectStoreName??>
 - wave -3: ObjectStore `${objectStoreName}`, so the cluster has somewhere to archive from its first minute;
 </#if>
-- wave -2: Cluster `${clusterName}`<#if migrations> and ConfigMap `${migrationsConfigMap}`<#if !operatorEngine> (`-2`, `-3`… for long histories)</#if></#if>: the database is healthy before anything uses it;
+- wave -2: Cluster `${clusterName}`<#if pooler>, <#if poolerRo??>Poolers `${poolerRw}` and `${poolerRo}`<#else>Pooler `${poolerRw}`</#if><#if migrations>,</#if></#if><#if migrations> and ConfigMap `${migrationsConfigMap}`<#if !operatorEngine> (`-2`, `-3`… for long histories)</#if></#if>: the database is healthy before anything uses it;
 <#assign waveMinusOne = []>
 <#if migrations && operatorEngine><#assign waveMinusOne += ["AtlasMigration `${jobName}`, applied by the Atlas operator"]></#if>
 <#if migrations && !operatorEngine><#assign waveMinusOne += ["Job `${jobName}`, a Sync hook re-created on every sync, migrates the schema"]></#if>
 <#if schema><#assign waveMinusOne += ["AtlasSchema `${atlasSchemaName}`, which the Atlas operator makes the database match"]></#if>
-<#if pooler><#assign waveMinusOne += ["the Pooler" + poolerRo???then("s", "")]></#if>
 <#if waveMinusOne?has_content>
 - wave -1: ${waveMinusOne?join("; ")}: all in place before the app;
 </#if>
@@ -111,9 +110,9 @@ PGPASSWORD="$(kubectl -n ${namespace} get secret ${clusterName}-app -o jsonpath=
 ## Migrations
 
 <#if operatorEngine>
-SQL lives in `services/${service}/${migrationsDir}/<version>_<name>.sql`. Every sync updates ConfigMap `${migrationsConfigMap}` and AtlasMigration `${jobName}`; the Atlas operator applies pending versions (`atlas migrate apply`) against `${clusterName}-rw` as `${databaseOwner}`, with the password from `${clusterName}-app` and `sslmode=${sslMode}`, and retries a failed run by itself.
+SQL lives in `services/${service}/${migrationsDir}/<version>_<name>.sql`. They reach the operator in ConfigMap `${migrationsConfigMap}`, named after its content: a change of the migrations renames it, and so changes AtlasMigration `${jobName}` (the previous ConfigMap is pruned at the end of the sync). The Atlas operator applies pending versions (`atlas migrate apply`) against `${clusterName}-rw` as `${databaseOwner}`, with the password from `${clusterName}-app` and `sslmode=${sslMode}`, plans on a throwaway dev database of the same major (image `postgres:${postgresMajor}`), and retries a failed run by itself.
 <#else>
-SQL lives in `services/${service}/${migrationsDir}/<version>_<name>.sql`. Every sync runs Job `${jobName}` (`atlas migrate apply`: idempotent, holds an advisory lock) against `${clusterName}-rw` with the `uri` of `${clusterName}-app` and `sslmode=${sslMode}`; it retries ${backoffLimit} time<#if backoffLimit != 1>s</#if> and is stopped after ${activeDeadlineSeconds}s.
+SQL lives in `services/${service}/${migrationsDir}/<version>_<name>.sql`. Every sync runs Job `${jobName}` (`atlas migrate apply --env k8s`: idempotent, holds an advisory lock) with the `atlas.hcl` of ConfigMap `${migrationsConfigMap}`, against `${clusterName}-rw` with the `uri` of `${clusterName}-app` (read from the environment, never on the command line) and `sslmode=${sslMode}`; it retries ${backoffLimit} time<#if backoffLimit != 1>s</#if> and is stopped after ${activeDeadlineSeconds}s.
 </#if>
 <#if baseline??>
 Baseline `${baseline}`: on a database that already had the schema, versions up to it count as applied.

@@ -62,7 +62,10 @@ class ShopServicesTest {
         .map(s -> s.wave() + " " + s.kind() + " " + s.name())
         .toList();
 
-    assertThat(order).containsExactly("-2 ConfigMap catalog-migrations", "-2 Cluster catalog-cluster", "-1 AtlasMigration catalog-migrate");
+    // The operator's ConfigMap is named after its content, so a changed history changes the AtlasMigration too.
+    assertThat(order).hasSize(3);
+    assertThat(order.get(0)).matches("-2 ConfigMap catalog-migrations-[0-9a-f]{10}");
+    assertThat(order.subList(1, 3)).containsExactly("-2 Cluster catalog-cluster", "-1 AtlasMigration catalog-migrate");
   }
 
   @Test
@@ -75,8 +78,8 @@ class ShopServicesTest {
         "-3 ObjectStore orders-cluster-backups",
         "-2 ConfigMap orders-migrations",
         "-2 Cluster orders-cluster",
+        "-2 Pooler orders-cluster-pooler-rw",
         "-1 Job orders-migrate",
-        "-1 Pooler orders-cluster-pooler-rw",
         "0 Deployment orders",
         "0 PodMonitor orders-cluster",
         "0 PrometheusRule orders-cluster-alerts",

@@ -18,6 +18,7 @@ env "local" {
 
 # What the orders-migrate Job runs in the cluster: the uri of Secret orders-cluster-app,
 # with sslmode=require.
+# The Job reads this file from its ConfigMap: atlas migrate apply --env k8s --config file:///migrations/atlas.hcl
 env "k8s" {
   url = "${getenv("DATABASE_URL")}?sslmode=require"
   migration {
