@@ -13,8 +13,8 @@ import java.util.Objects;
  * @param namespace the namespace Argo CD watches for Applications (default {@code argocd})
  * @param project the Argo CD project (default {@code default})
  * @param destinationServer the cluster API server (default: the cluster Argo CD runs in)
- * @param version the Argo CD version in use, such as {@code 3.5} or {@code 2.9.3}: older versions need health
- *     checks kit writes to {@code platform/argocd-cm.yaml}
+ * @param version the Argo CD version in use, such as {@code 3.5} or {@code 2.9.3}; it changes no output: the health
+ *     checks kit writes to {@code platform/argocd-cm.yaml} replace Argo CD's built-in ones on every version
  * @param delivery how the service Applications reach Argo CD
  */
 public record ArgoCd(String namespace, String project, String destinationServer, String version, Delivery delivery) {

@@ -38,7 +38,7 @@ import tools.jackson.databind.node.ObjectNode;
  * services/&lt;svc&gt;/manifests/app/deployment.yaml, service.yaml
  * services/&lt;svc&gt;/manifests/migrations/atlasmigration.yaml or atlasschema.yaml (Atlas operator)
  * platform/appproject.yaml, cloudnative-pg.yaml, plugin-barman-cloud.yaml, atlas-operator.yaml
- * platform/root.yaml or applicationset.yaml, argocd-cm.yaml (when needed)
+ * platform/root.yaml or applicationset.yaml, argocd-cm.yaml
  * </pre>
  */
 public final class KitRenderer {
@@ -167,8 +167,8 @@ public final class KitRenderer {
           ManifestYaml.file(source, ManifestYaml.tree(PlatformRenderer.applicationSet(kit))));
       case APPLICATION_PER_SERVICE -> { }
     }
-    ArgoHealthChecks.configMap(kit, PlatformRenderer.usesAtlasOperator(kit))
-        .ifPresent(cm -> plan.add(base + "argocd-cm.yaml", ManifestYaml.file(source, ManifestYaml.tree(cm))));
+    plan.add(base + "argocd-cm.yaml",
+        ManifestYaml.file(source, ManifestYaml.tree(ArgoHealthChecks.configMap(kit, PlatformRenderer.usesAtlasOperator(kit)))));
   }
 
   private void renderService(Kit kit, Service service, MigrationDirectory dir, String schemaSql, FilePlan.Builder plan,
