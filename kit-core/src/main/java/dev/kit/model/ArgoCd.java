@@ -21,11 +21,17 @@ public record ArgoCd(String namespace, String project, String destinationServer,
 
   /** How service Applications are delivered. */
   public enum Delivery {
-    /** One {@code services/<svc>/application.yaml} each, applied however you like (the default). */
+    /**
+     * One {@code services/<svc>/application.yaml} each, applied however you like (the default). Nothing orders a
+     * {@link Platform}'s Applications before them: apply {@code platform/} first and wait (kit warns).
+     */
     APPLICATION_PER_SERVICE,
-    /** Also a root Application ({@code platform/root.yaml}) that syncs the platform and every service Application. */
+    /** Also a root Application ({@code platform/root.yaml}) that syncs the platform, then every service Application. */
     APP_OF_APPS,
-    /** One ApplicationSet ({@code platform/applicationset.yaml}) with a Git directory generator over {@code services/*}. */
+    /**
+     * One ApplicationSet ({@code platform/applicationset.yaml}) with a Git directory generator over {@code services/*},
+     * synced by a root Application ({@code platform/root.yaml}) after the platform.
+     */
     APPLICATION_SET
   }
 

@@ -171,7 +171,7 @@ final class ArgoHealthChecks {
       data.put(PREFIX + "db.atlasgo.io_AtlasMigration", ATLAS);
       data.put(PREFIX + "db.atlasgo.io_AtlasSchema", ATLAS);
     }
-    if (argo.delivery() == ArgoCd.Delivery.APP_OF_APPS) {
+    if (PlatformRenderer.hasRoot(kit)) {
       data.put(PREFIX + "argoproj.io_Application", APPLICATION);
     }
     return new ConfigMapBuilder()

@@ -30,6 +30,7 @@ class ArgoHealthChecksTest {
       "3.0, APP_OF_APPS, false, 'argoproj.io_Application,postgresql.cnpg.io_Cluster'",
       "3.1, APPLICATION_PER_SERVICE, true, 'db.atlasgo.io_AtlasMigration,db.atlasgo.io_AtlasSchema,postgresql.cnpg.io_Cluster'",
       "3.5, APPLICATION_PER_SERVICE, false, 'postgresql.cnpg.io_Cluster'",
+      "3.5, APPLICATION_SET, false, 'argoproj.io_Application,postgresql.cnpg.io_Cluster'",
       "4.0, APP_OF_APPS, true, 'argoproj.io_Application,db.atlasgo.io_AtlasMigration,db.atlasgo.io_AtlasSchema,postgresql.cnpg.io_Cluster'"})
   void configMap_holdsKitsChecks_onEveryVersion(String version, ArgoCd.Delivery delivery, boolean atlas, String kinds) {
     assertThat(keys(version, delivery, atlas)).containsExactly(expected(kinds));
