@@ -44,6 +44,8 @@ final class PlatformRenderer {
     files.put("appproject.yaml", project(kit, platform));
     files.put("cloudnative-pg.yaml", chartApplication(kit, platform, "cloudnative-pg", platform.cloudnativePg(), SyncWave.OPERATOR));
     if (usesBarmanPlugin(kit)) {
+      platform.certManager().ifPresent(chart ->
+          files.put("cert-manager.yaml", chartApplication(kit, platform, "cert-manager", chart, SyncWave.CERT_MANAGER)));
       files.put("plugin-barman-cloud.yaml",
           chartApplication(kit, platform, "plugin-barman-cloud", platform.barmanCloud(), SyncWave.OPERATOR_PLUGIN));
     }
@@ -121,7 +123,15 @@ final class PlatformRenderer {
           + "healthy (argocd app wait -l app.kubernetes.io/component=platform --health), or deliver with APP_OF_APPS or "
           + "APPLICATION_SET, whose root Application orders them");
     }
+    if (kit.platform().isEmpty() && !argo.project().equals("default")) {
+      warnings.add("repository.argoCd.project: kit writes the AppProject " + quote(argo.project()) + " only with a Platform, "
+          + "and Argo CD refuses the services' Applications until it exists; create it yourself, or add .platform(Platform.defaults())");
+    }
     return warnings;
+  }
+
+  private static String quote(String value) {
+    return "\"" + value + "\"";
   }
 
   /**
