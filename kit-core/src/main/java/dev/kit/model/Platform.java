@@ -39,9 +39,9 @@ public record Platform(
   /** CloudNativePG 1.30 (chart versions trail the operator's by one minor). */
   public static final HelmChart CLOUDNATIVE_PG =
       HelmChart.of("https://cloudnative-pg.github.io/charts", "cloudnative-pg", "0.29.0", "cnpg-system");
-  /** Barman Cloud plugin v0.14. */
+  /** Barman Cloud plugin v0.13.0, whose ObjectStore CRD is v0.14.0's (chart 0.6.0's v0.12.0 rejects lz4 data compression). */
   public static final HelmChart BARMAN_CLOUD =
-      HelmChart.of("https://cloudnative-pg.github.io/charts", "plugin-barman-cloud", "0.6.0", "cnpg-system");
+      HelmChart.of("https://cloudnative-pg.github.io/charts", "plugin-barman-cloud", "0.7.0", "cnpg-system");
   /** cert-manager v1.21.1, with its CRDs (the chart installs them only when asked). */
   public static final HelmChart CERT_MANAGER =
       HelmChart.of("https://charts.jetstack.io", "cert-manager", "v1.21.1", "cert-manager").withValue("crds", Map.of("enabled", true));

@@ -10,6 +10,7 @@ import dev.kit.model.Platform;
 import dev.kit.model.S3Credentials;
 import dev.kit.plan.FilePlan;
 import dev.kit.testing.ArgoSyncOrder;
+import dev.kit.testing.TestData;
 import dev.kit.validate.KitValidator;
 import dev.kit.validate.Violation;
 import java.io.IOException;
@@ -18,6 +19,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -123,5 +126,20 @@ class PlatformRendererTest {
     FilePlan plan = Generator.forRepository(repo).plan(defaultProject);
     assertThat(plan.warnings()).isEmpty();
     assertThat(Generator.forRepository(repo).plan(withPlatform).warnings()).isEmpty();
+  }
+
+  /**
+   * The ObjectStores kit writes are validated against the vendored v0.14.0 CRD, which test-data/crds/SOURCES.md records
+   * as what plugin-barman-cloud chart 0.7.0 ships (chart 0.6.0 ships v0.12.0, whose CRD rejects lz4 data compression):
+   * the pinned chart must be that one, or the validation proves nothing about what the cluster runs.
+   */
+  @Test
+  void barmanCloudChart_shipsTheObjectStoreCrdTheConformanceTestsUse() throws IOException {
+    String sources = Files.readString(TestData.resolve("crds/SOURCES.md"));
+    Matcher chart = Pattern.compile("Helm chart `plugin-barman-cloud` ([0-9.]+) \\(.*?\\)\\s+ships plugin (v[0-9.]+); its ObjectStore "
+        + "CRD spec is identical to the v0\\.14\\.0 file", Pattern.DOTALL).matcher(sources);
+
+    assertThat(chart.find()).as("crds/SOURCES.md names the chart whose CRD equals the vendored one").isTrue();
+    assertThat(Platform.BARMAN_CLOUD.version()).isEqualTo(chart.group(1));
   }
 }
