@@ -3,6 +3,7 @@ package dev.kit.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kit.model.ArgoCd;
+import dev.kit.model.Database;
 import dev.kit.model.Kit;
 import dev.kit.testing.ArgoLuaHealth;
 import dev.kit.testing.TestData;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -168,7 +170,7 @@ class ArgoHealthScriptsVersusBuiltInTest {
     return objects;
   }
 
-  private static JsonNode fixture(String file, java.util.function.Predicate<JsonNode> which) {
+  private static JsonNode fixture(String file, Predicate<JsonNode> which) {
     List<JsonNode> found = fixtures(file).stream().filter(which).toList();
     assertThat(found).as("fixtures in %s", file).hasSize(1);
     return found.get(0);
@@ -240,7 +242,7 @@ class ArgoHealthScriptsVersusBuiltInTest {
     Kit kit = Kit.builder()
         .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
         .service("orders", s -> s.database(db -> db.instances(3).storage("1Gi")
-            .primaryUpdateStrategy(dev.kit.model.Database.PrimaryUpdateStrategy.SUPERVISED)))
+            .primaryUpdateStrategy(Database.PrimaryUpdateStrategy.SUPERVISED)))
         .build();
 
     String runbook = RunbookRenderer.render("test", kit, kit.services().get(0));

@@ -23,9 +23,6 @@ public final class ArgoLuaHealth {
 
   private static final YAMLMapper YAML = new YAMLMapper();
 
-  /** Argo CD's health statuses, as a script returns them. */
-  public static final java.util.List<String> STATUSES = java.util.List.of("Healthy", "Progressing", "Degraded", "Suspended", "Missing", "Unknown");
-
   /**
    * What a health script said.
    *
