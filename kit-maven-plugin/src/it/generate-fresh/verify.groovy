@@ -23,5 +23,5 @@ assert new File(basedir, 'target/classes/it/kit/OrdersApp.class').isFile()
 assert !new File(basedir, 'target/classes/it/kit/DemoServices.class').exists()
 
 def log = new File(basedir, 'build.log').text
-assert log.contains('kit: 7 created, 0 updated, 0 deleted, 0 unchanged (from it.kit.DemoServices)')
+assert log.contains('kit: 8 created, 0 updated, 0 deleted, 0 unchanged (from it.kit.DemoServices)')
 assert log.contains('  created services/orders/manifests/migrations/job.yaml')

@@ -27,6 +27,8 @@ class GenerationIdentityTest {
 
   /** Enough services to render in parallel (the renderer forks from 8 on). */
   private static final int SERVICES = 24;
+  /** Each service's 15 files, and platform/argocd-cm.yaml. */
+  private static final int FILES = SERVICES * 15 + 1;
 
   @TempDir Path repo;
 
@@ -49,7 +51,7 @@ class GenerationIdentityTest {
     FilePlan parallel = new KitRenderer("test", true).render(kit, migrations);
     FilePlan sequential = new KitRenderer("test", false).render(kit, migrations);
 
-    assertThat(parallel.size()).isEqualTo(SERVICES * 15);
+    assertThat(parallel.size()).isEqualTo(FILES);
     assertThat(parallel.paths()).isEqualTo(sequential.paths());
     for (String path : sequential.paths()) {
       assertThat(parallel.content(path)).as(path).isEqualTo(sequential.content(path));
@@ -85,7 +87,7 @@ class GenerationIdentityTest {
 
     assertThat(again.changedCount()).isZero();
     assertThat(WholeProcessRun.bytesWritten(repo, again)).isZero();
-    assertThat(again.unchanged()).hasSize(SERVICES * 15);
+    assertThat(again.unchanged()).hasSize(FILES);
     assertThat(generatedFiles()).as("no file added, not even a temporary one").isEqualTo(before);
     for (String path : before) {
       assertThat(Files.getLastModifiedTime(repo.resolve(path))).as(path).isEqualTo(old);
@@ -122,7 +124,7 @@ class GenerationIdentityTest {
     assertThat(again.skippedServices()).isEqualTo(serviceNames());
     assertThat(again.changedCount()).isZero();
     assertThat(WholeProcessRun.bytesWritten(repo, again)).isZero();
-    assertThat(again.unchanged()).hasSize(SERVICES * 15);
+    assertThat(again.unchanged()).hasSize(FILES);
     assertThat(again.warnings()).isEqualTo(first.warnings());
     assertThat(generatedFiles()).as("no file added or deleted").isEqualTo(before);
     for (String path : before) {
@@ -261,8 +263,7 @@ class GenerationIdentityTest {
 
   /** Every generated file on disk is exactly as {@code plan} holds it, and no other is there. */
   private void assertWritten(FilePlan plan) throws IOException {
-    List<String> services = plan.paths().stream().filter(path -> path.startsWith("services/")).toList();
-    assertThat(generatedFiles()).isEqualTo(services);
+    assertThat(generatedFiles()).isEqualTo(plan.paths());
     for (String path : plan.paths()) {
       assertThat(Files.readAllBytes(repo.resolve(path))).as(path).isEqualTo(plan.content(path));
     }
@@ -278,7 +279,7 @@ class GenerationIdentityTest {
 
   /** Every file under services/ but the migrations, as sorted repository-relative paths. */
   private List<String> generatedFiles() throws IOException {
-    try (Stream<Path> files = Files.walk(repo.resolve("services"))) {
+    try (Stream<Path> files = Stream.concat(Files.walk(repo.resolve("services")), Files.walk(repo.resolve("platform")))) {
       return files.filter(Files::isRegularFile)
           .filter(file -> !file.getFileName().toString().endsWith(".sql"))
           .map(file -> repo.relativize(file).toString().replace('\\', '/'))

@@ -13,19 +13,25 @@ import java.util.Objects;
  * @param namespace the namespace Argo CD watches for Applications (default {@code argocd})
  * @param project the Argo CD project (default {@code default})
  * @param destinationServer the cluster API server (default: the cluster Argo CD runs in)
- * @param version the Argo CD version in use, such as {@code 3.5} or {@code 2.9.3}: older versions need health
- *     checks kit writes to {@code platform/argocd-cm.yaml}
+ * @param version the Argo CD version in use, such as {@code 3.5} or {@code 2.9.3}; it changes no output: the health
+ *     checks kit writes to {@code platform/argocd-cm.yaml} replace Argo CD's built-in ones on every version
  * @param delivery how the service Applications reach Argo CD
  */
 public record ArgoCd(String namespace, String project, String destinationServer, String version, Delivery delivery) {
 
   /** How service Applications are delivered. */
   public enum Delivery {
-    /** One {@code services/<svc>/application.yaml} each, applied however you like (the default). */
+    /**
+     * One {@code services/<svc>/application.yaml} each, applied however you like (the default). Nothing orders a
+     * {@link Platform}'s Applications before them: apply {@code platform/} first and wait (kit warns).
+     */
     APPLICATION_PER_SERVICE,
-    /** Also a root Application ({@code platform/root.yaml}) that syncs the platform and every service Application. */
+    /** Also a root Application ({@code platform/root.yaml}) that syncs the platform, then every service Application. */
     APP_OF_APPS,
-    /** One ApplicationSet ({@code platform/applicationset.yaml}) with a Git directory generator over {@code services/*}. */
+    /**
+     * One ApplicationSet ({@code platform/applicationset.yaml}) with a Git directory generator over {@code services/*},
+     * synced by a root Application ({@code platform/root.yaml}) after the platform.
+     */
     APPLICATION_SET
   }
 

@@ -4,67 +4,143 @@ import dev.kit.model.ArgoCd;
 import dev.kit.model.Kit;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The {@code argocd-cm} health checks a wave gate needs but the Argo CD in use lacks: Argo CD waits for a
- * wave's resources to be healthy, and a resource without a health check counts as healthy at once. Kit
- * writes them only when needed: for CNPG Clusters before Argo CD 3.1, for Atlas resources before 2.10, and
- * for child Applications in app-of-apps (Argo CD removed that check in 1.8).
+ * kit's {@code argocd-cm} health checks, written for every Argo CD version: an {@code argocd-cm} entry replaces
+ * Argo CD's built-in check for the kind (argo-cd {@code util/lua/lua.go}, {@code GetHealthScript}), and the built-in
+ * CNPG (3.1+) and Atlas operator (2.10+) checks call routine states Degraded. A wave waits while an object of it is
+ * Progressing or Suspended, and a Degraded one fails the sync (gitops-engine {@code pkg/sync/sync_context.go}), which
+ * Argo CD then does not retry for that revision (argo-cd {@code controller/appcontroller.go}): so kit's checks say
+ * Progressing for what the operator finishes by itself, Suspended for a step a person takes on the live cluster (the
+ * wave waits and goes on by itself after it), and Degraded only for failures that waiting does not fix.
  */
 final class ArgoHealthChecks {
 
   private static final String PREFIX = "resource.customizations.health.";
+  private static final String HEALTHY = "Healthy";
+  private static final String PROGRESSING = "Progressing";
+  private static final String SUSPENDED = "Suspended";
+  private static final String DEGRADED = "Degraded";
 
-  /** Healthy once CNPG reports the cluster Ready; degraded on a failed phase; progressing otherwise. */
+  /**
+   * Every {@code status.phase} CloudNativePG sets (cloudnative-pg {@code api/v1/cluster_types.go}, the {@code Phase...}
+   * constants; the last two are literals of {@code internal/controller/cluster_controller.go}), in that order, and the
+   * health kit gives it. A phase not listed (a newer operator's) is Progressing.
+   */
+  static final Map<String, String> CNPG_PHASES = ordered(
+      Map.entry("Cluster in healthy state", HEALTHY),
+      // Transient: the operator gets there by itself; a rolling update after a spec change passes through several.
+      Map.entry("Setting up primary", PROGRESSING),                            // bootstrap
+      Map.entry("Creating a new replica", PROGRESSING),                        // scale up, or a replaced instance
+      Map.entry("Upgrading cluster", PROGRESSING),                             // rolling update of the instances
+      Map.entry("Upgrading Postgres major version", PROGRESSING),              // an in-place major upgrade (postgresMajor)
+      Map.entry("Cluster upgrade delayed", PROGRESSING),                       // the operator's configured rollout delay
+      Map.entry("Waiting for the instances to become active", PROGRESSING),    // pods starting, e.g. after a restart
+      Map.entry("Promoting to primary cluster", PROGRESSING),                  // a replica cluster being promoted
+      Map.entry("Switchover in progress", PROGRESSING),                        // primaryUpdateMethod switchover
+      Map.entry("Failing over", PROGRESSING),                                  // automatic: a replica becomes primary
+      Map.entry("Primary instance is being restarted in-place", PROGRESSING),  // primaryUpdateMethod restart
+      Map.entry("Primary instance is being restarted without a switchover", PROGRESSING),
+      Map.entry("Online upgrade in progress", PROGRESSING),                    // instance manager upgraded in place
+      Map.entry("Applying configuration", PROGRESSING),                        // any parameter change needing a restart
+      // The plugin (Barman Cloud) is not loaded yet: it starts at an earlier platform wave; it persists only if absent.
+      Map.entry("Cluster cannot proceed to reconciliation due to an unknown plugin being required", PROGRESSING),
+      // A person's step: a supervised update waits for `kubectl cnpg promote` or `restart`; the wave waits for it.
+      Map.entry("Waiting for user action", SUSPENDED),
+      // Failures: nothing finishes them but a fix (the Git change, storage, RBAC, network, operator image).
+      Map.entry("Cluster is unrecoverable and needs manual intervention", DEGRADED),
+      Map.entry("Unable to create required cluster objects", DEGRADED),
+      Map.entry("Cluster has incomplete or invalid image catalog", DEGRADED),
+      Map.entry("Cluster cannot execute instance online upgrade due to missing architecture binary", DEGRADED),
+      Map.entry("Cluster cannot proceed to reconciliation due to an error while interacting with plugins", DEGRADED),
+      Map.entry("Not enough disk space", DEGRADED),
+      Map.entry("Instance Status Extraction Error: HTTP communication issue", DEGRADED));
+
+  /**
+   * The Cluster check: reconciliation switched off ({@code cnpg.io/reconciliationLoop: disabled}) and a hibernated
+   * cluster are Suspended; hibernating or waking up is Progressing, an invalid hibernation annotation Degraded
+   * (cloudnative-pg {@code pkg/reconciler/hibernation/status.go}); otherwise the phase decides.
+   */
   static final String CNPG_CLUSTER = """
-      hs = {}
-      if obj.status ~= nil then
-        if obj.status.conditions ~= nil then
-          for _, condition in ipairs(obj.status.conditions) do
-            if condition.type == "Ready" and condition.status == "True" then
-              hs.status = "Healthy"
-              hs.message = obj.status.phase
-              return hs
-            end
-          end
-        end
-        if obj.status.phase ~= nil and string.find(obj.status.phase, "fail") ~= nil then
-          hs.status = "Degraded"
-          hs.message = obj.status.phase
-          return hs
-        end
+      local hs = {}
+      local phases = {
+      %s}
+      if obj.metadata ~= nil and obj.metadata.annotations ~= nil
+          and obj.metadata.annotations["cnpg.io/reconciliationLoop"] == "disabled" then
+        hs.status = "Suspended"
+        hs.message = "Reconciliation is disabled (annotation cnpg.io/reconciliationLoop)"
+        return hs
       end
-      hs.status = "Progressing"
-      hs.message = "Waiting for the CloudNativePG cluster to be ready"
-      if obj.status ~= nil and obj.status.phase ~= nil then
-        hs.message = obj.status.phase
+      if obj.status == nil or obj.status.phase == nil or obj.status.phase == "" then
+        hs.status = "Progressing"
+        hs.message = "Waiting for the CloudNativePG operator"
+        return hs
       end
-      return hs
-      """;
-
-  /** Healthy when the Atlas operator reports Ready; degraded when it reports a failure; progressing otherwise. */
-  static final String ATLAS = """
-      hs = {}
-      if obj.status ~= nil and obj.status.conditions ~= nil then
+      if obj.status.conditions ~= nil then
         for _, condition in ipairs(obj.status.conditions) do
-          if condition.type == "Ready" then
-            if condition.status == "True" then
-              hs.status = "Healthy"
-            elseif condition.reason == "Reconciling" or condition.reason == "GettingDevDB" then
-              hs.status = "Progressing"
-            else
+          if condition.type == "cnpg.io/hibernation" then
+            if condition.reason == "WrongAnnotationValue" then
               hs.status = "Degraded"
+            elseif condition.status == "True" and condition.reason == "Hibernated" then
+              hs.status = "Suspended"
+            else
+              hs.status = "Progressing"
             end
-            hs.message = condition.message
+            hs.message = "Hibernation " .. (condition.reason or "") .. ": " .. (condition.message or "")
             return hs
           end
         end
       end
-      hs.status = "Progressing"
-      hs.message = "Waiting for the Atlas operator"
+      hs.status = phases[obj.status.phase] or "Progressing"
+      hs.message = obj.status.phase
+      if obj.status.phaseReason ~= nil and obj.status.phaseReason ~= "" then
+        hs.message = hs.message .. ": " .. obj.status.phaseReason
+      end
+      return hs
+      """.formatted(luaTable(CNPG_PHASES));
+
+  /**
+   * The {@code AtlasMigration} and {@code AtlasSchema} check. The operator's own non-failure reasons
+   * (ariga/atlas-operator {@code api/v1alpha1/reason.go}, {@code isFailedReason}) wait: {@code Reconciling} and
+   * {@code GettingDevDB} (its dev database starting) are Progressing, {@code ApprovalPending} (a plan waiting for
+   * a person's approval in Atlas Cloud) is Suspended. Every other reason the operator sets on {@code Ready=False}
+   * ({@code Migrating}, {@code ApplyingSchema}, {@code ReadSchema}, {@code WhoAmI}, ...) marks the resource Stalled
+   * and is Degraded, with the operator's message.
+   */
+  static final String ATLAS = """
+      local hs = {}
+      local waiting = {
+        Reconciling = "Progressing",
+        GettingDevDB = "Progressing",
+        ApprovalPending = "Suspended",
+      }
+      local ready = nil
+      if obj.status ~= nil and obj.status.conditions ~= nil then
+        for _, condition in ipairs(obj.status.conditions) do
+          if condition.type == "Ready" then
+            ready = condition
+          end
+        end
+      end
+      if ready == nil then
+        hs.status = "Progressing"
+        hs.message = "Waiting for the Atlas operator"
+        return hs
+      end
+      local reason = ready.reason or ""
+      hs.message = reason
+      if ready.message ~= nil and ready.message ~= "" then
+        hs.message = reason .. ": " .. ready.message
+      end
+      if ready.status == "True" then
+        hs.status = "Healthy"
+      else
+        hs.status = waiting[reason] or "Degraded"
+      end
       return hs
       """;
 
@@ -86,25 +162,19 @@ final class ArgoHealthChecks {
 
   private ArgoHealthChecks() {}
 
-  /** The {@code argocd-cm} keys this kit needs, or empty when the Argo CD in use has them all built in. */
-  static Optional<ConfigMap> configMap(Kit kit, boolean usesAtlasOperator) {
+  /** kit's {@code argocd-cm} keys: the Cluster check, the Atlas checks when a service uses the operator, and the child Application check for a root. */
+  static ConfigMap configMap(Kit kit, boolean usesAtlasOperator) {
     ArgoCd argo = kit.repository().argoCd();
-    int[] version = version(argo.version());
     Map<String, String> data = new TreeMap<>();
-    if (before(version, 3, 1)) {
-      data.put(PREFIX + "postgresql.cnpg.io_Cluster", CNPG_CLUSTER);
-    }
-    if (usesAtlasOperator && before(version, 2, 10)) {
+    data.put(PREFIX + "postgresql.cnpg.io_Cluster", CNPG_CLUSTER);
+    if (usesAtlasOperator) {
       data.put(PREFIX + "db.atlasgo.io_AtlasMigration", ATLAS);
       data.put(PREFIX + "db.atlasgo.io_AtlasSchema", ATLAS);
     }
-    if (argo.delivery() == ArgoCd.Delivery.APP_OF_APPS) {
+    if (PlatformRenderer.hasRoot(kit)) {
       data.put(PREFIX + "argoproj.io_Application", APPLICATION);
     }
-    if (data.isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(new ConfigMapBuilder()
+    return new ConfigMapBuilder()
         .withNewMetadata()
         .withName("argocd-cm")
         .withNamespace(argo.namespace())
@@ -112,16 +182,22 @@ final class ArgoHealthChecks {
         .addToLabels("app.kubernetes.io/part-of", "argocd")
         .endMetadata()
         .withData(data)
-        .build());
+        .build();
   }
 
-  /** {@code major.minor} of a version such as {@code 3.5}, {@code v2.9.3}; validated before rendering. */
-  static int[] version(String version) {
-    String[] parts = version.replaceFirst("^v", "").split("\\.");
-    return new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])};
+  @SafeVarargs
+  private static Map<String, String> ordered(Map.Entry<String, String>... entries) {
+    Map<String, String> map = new LinkedHashMap<>();
+    for (Map.Entry<String, String> entry : entries) {
+      map.put(entry.getKey(), entry.getValue());
+    }
+    return Collections.unmodifiableMap(map);
   }
 
-  private static boolean before(int[] version, int major, int minor) {
-    return version[0] < major || (version[0] == major && version[1] < minor);
+  /** The entries of a Lua table literal, one a line; phases hold no quote or backslash to escape. */
+  private static String luaTable(Map<String, String> map) {
+    StringBuilder lines = new StringBuilder();
+    map.forEach((key, value) -> lines.append("  [\"").append(key).append("\"] = \"").append(value).append("\",\n"));
+    return lines.toString();
   }
 }

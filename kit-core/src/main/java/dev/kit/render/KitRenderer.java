@@ -38,7 +38,7 @@ import tools.jackson.databind.node.ObjectNode;
  * services/&lt;svc&gt;/manifests/app/deployment.yaml, service.yaml
  * services/&lt;svc&gt;/manifests/migrations/atlasmigration.yaml or atlasschema.yaml (Atlas operator)
  * platform/appproject.yaml, cloudnative-pg.yaml, plugin-barman-cloud.yaml, atlas-operator.yaml
- * platform/root.yaml or applicationset.yaml, argocd-cm.yaml (when needed)
+ * platform/root.yaml (and applicationset.yaml), argocd-cm.yaml
  * </pre>
  */
 public final class KitRenderer {
@@ -161,14 +161,15 @@ public final class KitRenderer {
     String base = FilePlan.PLATFORM_ROOT + "/";
     kit.platform().ifPresent(platform -> PlatformRenderer.render(kit, platform)
         .forEach((file, object) -> plan.add(base + file, ManifestYaml.file(source, ManifestYaml.tree(object)))));
-    switch (kit.repository().argoCd().delivery()) {
-      case APP_OF_APPS -> plan.add(base + "root.yaml", ManifestYaml.file(source, ManifestYaml.tree(PlatformRenderer.root(kit))));
-      case APPLICATION_SET -> plan.add(base + "applicationset.yaml",
-          ManifestYaml.file(source, ManifestYaml.tree(PlatformRenderer.applicationSet(kit))));
-      case APPLICATION_PER_SERVICE -> { }
+    if (PlatformRenderer.hasRoot(kit)) {
+      plan.add(base + "root.yaml", ManifestYaml.file(source, ManifestYaml.tree(PlatformRenderer.root(kit))));
     }
-    ArgoHealthChecks.configMap(kit, PlatformRenderer.usesAtlasOperator(kit))
-        .ifPresent(cm -> plan.add(base + "argocd-cm.yaml", ManifestYaml.file(source, ManifestYaml.tree(cm))));
+    if (kit.repository().argoCd().delivery() == ArgoCd.Delivery.APPLICATION_SET) {
+      plan.add(base + "applicationset.yaml", ManifestYaml.file(source, ManifestYaml.tree(PlatformRenderer.applicationSet(kit))));
+    }
+    PlatformRenderer.warnings(kit).forEach(plan::warn);
+    plan.add(base + "argocd-cm.yaml",
+        ManifestYaml.file(source, ManifestYaml.tree(ArgoHealthChecks.configMap(kit, PlatformRenderer.usesAtlasOperator(kit)))));
   }
 
   private void renderService(Kit kit, Service service, MigrationDirectory dir, String schemaSql, FilePlan.Builder plan,

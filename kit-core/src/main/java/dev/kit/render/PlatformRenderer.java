@@ -18,8 +18,9 @@ import java.util.TreeSet;
 
 /**
  * Renders {@code platform/}: the operators' Applications (from their Helm charts), the AppProject that
- * fences service Applications in, and the delivery objects (root Application or ApplicationSet). Waves put
- * the project and the operators before every service Application, which stay at wave 0.
+ * fences service Applications in, and the delivery objects (root Application, and the ApplicationSet). Waves put
+ * the project and the operators before every service Application and the ApplicationSet, which stay at wave 0;
+ * only a root Application applies those waves.
  */
 final class PlatformRenderer {
 
@@ -43,6 +44,8 @@ final class PlatformRenderer {
     files.put("appproject.yaml", project(kit, platform));
     files.put("cloudnative-pg.yaml", chartApplication(kit, platform, "cloudnative-pg", platform.cloudnativePg(), SyncWave.OPERATOR));
     if (usesBarmanPlugin(kit)) {
+      platform.certManager().ifPresent(chart ->
+          files.put("cert-manager.yaml", chartApplication(kit, platform, "cert-manager", chart, SyncWave.CERT_MANAGER)));
       files.put("plugin-barman-cloud.yaml",
           chartApplication(kit, platform, "plugin-barman-cloud", platform.barmanCloud(), SyncWave.OPERATOR_PLUGIN));
     }
@@ -105,9 +108,39 @@ final class PlatformRenderer {
             ArgoApplicationRenderer.syncPolicy(false, List.of("CreateNamespace=true", "ServerSideApply=true"))));
   }
 
-  /** The app-of-apps root: syncs {@code platform/*.yaml} and every {@code services/<svc>/application.yaml}. */
+  /** Whether the delivery has a root Application, which syncs the platform at earlier waves than the services. */
+  static boolean hasRoot(Kit kit) {
+    return kit.repository().argoCd().delivery() != ArgoCd.Delivery.APPLICATION_PER_SERVICE;
+  }
+
+  /** What a description renders but Argo CD cannot order or find by itself, each with what to do. */
+  static List<String> warnings(Kit kit) {
+    ArgoCd argo = kit.repository().argoCd();
+    List<String> warnings = new ArrayList<>();
+    if (kit.platform().isPresent() && !hasRoot(kit)) {
+      warnings.add("repository.argoCd.delivery: with APPLICATION_PER_SERVICE nothing makes Argo CD sync the platform's "
+          + "Applications (the operators) before the services'; apply platform/ first and wait until its Applications are "
+          + "healthy (argocd app wait -l app.kubernetes.io/component=platform --health), or deliver with APP_OF_APPS or "
+          + "APPLICATION_SET, whose root Application orders them");
+    }
+    if (kit.platform().isEmpty() && !argo.project().equals("default")) {
+      warnings.add("repository.argoCd.project: kit writes the AppProject " + quote(argo.project()) + " only with a Platform, "
+          + "and Argo CD refuses the services' Applications until it exists; create it yourself, or add .platform(Platform.defaults())");
+    }
+    return warnings;
+  }
+
+  private static String quote(String value) {
+    return "\"" + value + "\"";
+  }
+
+  /**
+   * The root: syncs {@code platform/*.yaml} (the operators at their waves, then the ApplicationSet at wave 0) and, for
+   * app-of-apps, every {@code services/<svc>/application.yaml} at wave 0; never itself or argocd-cm.
+   */
   static ArgoApplication root(Kit kit) {
     ArgoCd argo = kit.repository().argoCd();
+    String include = argo.delivery() == ArgoCd.Delivery.APP_OF_APPS ? "{platform/*.yaml,services/*/application.yaml}" : "platform/*.yaml";
     return new ArgoApplication(
         ArgoApplication.API_VERSION,
         ArgoApplication.KIND,
@@ -116,8 +149,7 @@ final class PlatformRenderer {
         new ArgoApplication.Spec(
             kit.platform().map(Platform::project).orElse("default"),
             new ArgoApplication.Source(kit.repository().gitUrl(), kit.repository().targetRevision(), ".", null,
-                new ArgoApplication.Directory(true, "{platform/*.yaml,services/*/application.yaml}",
-                    "{platform/root.yaml,platform/argocd-cm.yaml}"),
+                new ArgoApplication.Directory(true, include, "{platform/root.yaml,platform/argocd-cm.yaml}"),
                 null),
             new ArgoApplication.Destination(argo.destinationServer(), argo.namespace()),
             // Removing a service's line must not delete its Application by accident: no prune at the root.

@@ -6,6 +6,8 @@ package dev.kit.render;
 enum SyncWave {
   /** The platform's AppProject: service Applications need their project before anything else. */
   PLATFORM_PROJECT(-20),
+  /** cert-manager: the Barman Cloud plugin's Certificates and Issuer need its CRDs and webhook. */
+  CERT_MANAGER(-16),
   /** The operators' Applications (CNPG, Atlas): their CRDs before any service uses them. */
   OPERATOR(-15),
   /** Operator plugins (Barman Cloud): they need the operator's CRDs. */

@@ -184,6 +184,7 @@ public final class KitValidator {
     }
     chart("platform.cloudnativePg", platform.cloudnativePg());
     chart("platform.barmanCloud", platform.barmanCloud());
+    platform.certManager().ifPresent(certManager -> chart("platform.certManager", certManager));
     chart("platform.atlasOperator", platform.atlasOperator());
     for (String kind : platform.extraKinds()) {
       if (!kind.matches("([a-z0-9.-]*)/[A-Z][A-Za-z0-9]*")) {

@@ -224,7 +224,7 @@ final class GoldenCases {
         .build();
   }
 
-  /** The platform, delivered app-of-apps, on an Argo CD old enough to need every health check kit writes. */
+  /** The platform, delivered app-of-apps (an old Argo CD version changes nothing: kit writes its checks for all). */
   static Kit platformAppOfApps() {
     return Kit.builder()
         .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git").targetRevision("main")
@@ -242,7 +242,7 @@ final class GoldenCases {
         .build();
   }
 
-  /** One ApplicationSet over services/*, on Argo CD 3.0 (which lacks the CNPG health check). */
+  /** One ApplicationSet over services/*, synced by a root Application after the platform. */
   static Kit platformApplicationSet() {
     return Kit.builder()
         .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git").targetRevision("main")

@@ -91,12 +91,12 @@ class GoldenFilesTest {
   void platform_sortsBeforeEveryServiceApplication_forEachCase(String name) throws IOException {
     Path root = goldenRoot().resolve(name);
     Path platform = root.resolve("platform");
-    if (!Files.isDirectory(platform)) {
-      return;
-    }
     List<Path> files = new ArrayList<>();
     try (Stream<Path> platformFiles = Files.list(platform); Stream<Path> services = Files.list(root.resolve("services"))) {
       platformFiles.filter(f -> !List.of("root.yaml", "argocd-cm.yaml").contains(f.getFileName().toString())).sorted().forEach(files::add);
+      if (files.isEmpty()) {
+        return; // no Platform: kit installs no operators, so there is nothing to order
+      }
       services.map(s -> s.resolve("application.yaml")).filter(Files::isRegularFile).sorted().forEach(files::add);
     }
     List<ArgoSyncOrder.Step> order = ArgoSyncOrder.of(files);

@@ -231,7 +231,7 @@ With one instance there is no replica to fail over to: while the primary pod is 
 - Restart: `kubectl cnpg restart ${clusterName} -n ${namespace}` (downtime while PostgreSQL restarts)
 </#if>
 <#if supervised>
-- Updates are supervised: in a rolling update (new image, a setting that needs a restart, an operator upgrade) CNPG updates the replicas, then waits in phase `Waiting for user action` (Argo CD shows the Cluster Degraded and the sync waits at wave -2). Finish it with <#if instances gt 1>a switchover to an updated replica, `kubectl cnpg promote ${clusterName} <replica-instance> -n ${namespace}`, or </#if>an in-place restart of the primary, `kubectl cnpg restart ${clusterName} <primary-instance> -n ${namespace}`.
+- Updates are supervised: in a rolling update (new image, a setting that needs a restart, an operator upgrade) CNPG updates the replicas, then waits in phase `Waiting for user action` (kit's health check shows the Cluster Suspended in Argo CD, and the sync waits at wave -2 until you act). Finish it with <#if instances gt 1>a switchover to an updated replica, `kubectl cnpg promote ${clusterName} <replica-instance> -n ${namespace}`, or </#if>an in-place restart of the primary, `kubectl cnpg restart ${clusterName} <primary-instance> -n ${namespace}`.
 </#if>
 
 ## Troubleshooting

@@ -26,7 +26,7 @@ public final class ShopServices implements KitDescription {
             .targetRevision("main")
             // A root Application syncs platform/ and every service Application, in that order.
             .argoCd(ArgoCd.builder().project("shop").delivery(ArgoCd.Delivery.APP_OF_APPS).build()))
-        // The operators the services need (CNPG, the Barman Cloud plugin, the Atlas operator) and the AppProject.
+        // The operators the services need (CNPG, cert-manager and the Barman Cloud plugin, the Atlas operator) and the AppProject.
         .platform(Platform.defaults())
         // orders: a highly available cluster spread across zones; its app starts after the schema is migrated.
         .service("orders", orders -> orders
