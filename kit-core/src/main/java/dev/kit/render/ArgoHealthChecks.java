@@ -109,7 +109,8 @@ final class ArgoHealthChecks {
    * {@code GettingDevDB} (its dev database starting) are Progressing, {@code ApprovalPending} (a plan waiting for
    * a person's approval in Atlas Cloud) is Suspended. Every other reason the operator sets on {@code Ready=False}
    * ({@code Migrating}, {@code ApplyingSchema}, {@code ReadSchema}, {@code WhoAmI}, ...) marks the resource Stalled
-   * and is Degraded, with the operator's message.
+   * and is Degraded, with the operator's message. Before any of that, a {@code status.observedGeneration} behind
+   * {@code metadata.generation} is Progressing: the conditions still describe the previous spec.
    */
   static final String ATLAS = """
       local hs = {}
@@ -118,6 +119,13 @@ final class ArgoHealthChecks {
         GettingDevDB = "Progressing",
         ApprovalPending = "Suspended",
       }
+      -- A spec the operator has not reconciled yet (new migrations, a new ConfigMap name): its conditions are stale.
+      if obj.status ~= nil and obj.status.observedGeneration ~= nil and obj.metadata.generation ~= nil
+          and obj.status.observedGeneration < obj.metadata.generation then
+        hs.status = "Progressing"
+        hs.message = "Waiting for the Atlas operator to reconcile generation " .. obj.metadata.generation
+        return hs
+      end
       local ready = nil
       if obj.status ~= nil and obj.status.conditions ~= nil then
         for _, condition in ipairs(obj.status.conditions) do
