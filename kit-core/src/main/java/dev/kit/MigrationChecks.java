@@ -25,12 +25,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /** What {@link Generator} does for {@code kit:check}'s lint, {@code kit:verify} and revert migrations. */
 final class MigrationChecks {
 
-  /** CNPG's bootstrap database and owner when the description sets none. */
-  private static final Bootstrap CNPG_DEFAULT_BOOTSTRAP = new Bootstrap("app", "app");
+  /** CNPG's bootstrap owner when the description sets none. */
+  private static final String CNPG_DEFAULT_OWNER = "app";
 
   private MigrationChecks() {}
 
@@ -48,9 +49,9 @@ final class MigrationChecks {
         continue;
       }
       Migrations migrations = service.migrations().get();
-      Bootstrap bootstrap = service.database().bootstrap().orElse(CNPG_DEFAULT_BOOTSTRAP);
+      String owner = service.database().bootstrap().map(Bootstrap::owner).orElse(CNPG_DEFAULT_OWNER);
       histories.add(new ServiceMigrations(service.name(), label, directory, migrations.txMode().orElse(TxMode.FILE),
-          service.database().postgresMajor(), bootstrap.database(), bootstrap.owner()));
+          service.database().postgresMajor(), owner));
     }
     return histories;
   }
@@ -67,7 +68,11 @@ final class MigrationChecks {
     return findings;
   }
 
-  /** Starts one server per major in turn and verifies the services on it. */
+  /**
+   * Starts one server per major in turn and verifies its services on it, each on databases of its own.
+   *
+   * @throws IllegalStateException naming the services when their server cannot be started
+   */
   static VerifyReport verify(List<ServiceMigrations> histories, VerifyOptions options) {
     Map<Integer, List<ServiceMigrations>> byMajor = new TreeMap<>();
     histories.forEach(h -> byMajor.computeIfAbsent(h.postgresMajor(), m -> new ArrayList<>()).add(h));
@@ -75,8 +80,7 @@ final class MigrationChecks {
     List<ServiceVerification> services = new ArrayList<>();
     MigrationVerifier verifier = new MigrationVerifier(options.lint());
     byMajor.forEach((major, onMajor) -> {
-      try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(major, options.binaries().jar(major),
-          options.workDirectory())) {
+      try (EmbeddedPostgresServer server = start(major, onMajor, options)) {
         servers.add(new VerifyReport.Server(major, server.version(), server.startup()));
         onMajor.forEach(history -> services.add(verifier.verify(server, history)));
       }
@@ -86,11 +90,19 @@ final class MigrationChecks {
 
   /** Derives the down migration of {@code version} of {@code history} on a server of its major. */
   static DownMigration revert(ServiceMigrations history, String version, VerifyOptions options) {
-    int major = history.postgresMajor();
-    try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(major, options.binaries().jar(major),
-        options.workDirectory())) {
+    try (EmbeddedPostgresServer server = start(history.postgresMajor(), List.of(history), options)) {
       MigrationVerifier.FileChange change = new MigrationVerifier(options.lint()).change(server, history, version);
       return DownMigration.derive(change, "PostgreSQL " + server.version());
+    }
+  }
+
+  /** A server of {@code major} for {@code services}, whose names prefix the error when it cannot start. */
+  private static EmbeddedPostgresServer start(int major, List<ServiceMigrations> services, VerifyOptions options) {
+    try {
+      return EmbeddedPostgresServer.start(major, options.binaries().jar(major), options.workDirectory());
+    } catch (IllegalStateException e) {
+      throw new IllegalStateException(
+          services.stream().map(ServiceMigrations::service).collect(Collectors.joining(", ")) + ": " + e.getMessage(), e);
     }
   }
 
