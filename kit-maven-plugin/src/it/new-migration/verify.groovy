@@ -10,4 +10,7 @@ assert new File(basedir, 'services/orders/manifests/migrations/configmap.yaml').
 
 def log = new File(basedir, 'build.log').text
 assert log.contains("kit: wrote ${created[0].absolutePath}") || log.contains("kit: wrote ") : 'the goal says what it wrote'
-assert log.contains('kit: 7 generated files are up to date.') : 'kit:check passes right after kit:new-migration'
+def path = "services/orders/migrations/${created[0].name}"
+assert log.contains("kit: ${path}: has no SQL statement, only comments: write the migration's SQL, or delete the file") :
+    'kit:check refuses the skeleton until it has SQL, naming the file'
+assert !log.contains("Run 'mvn kit:generate'") : 'kit:new-migration left nothing to regenerate'

@@ -56,14 +56,26 @@ final class MigrationChecks {
     return histories;
   }
 
-  /** The text lint of every migration of every service. */
+  /**
+   * The text lint of every migration of every service.
+   *
+   * @throws IllegalArgumentException naming, one per line, every file Atlas would refuse or that has no statement
+   */
   static List<LintFinding> lint(List<ServiceMigrations> histories, LintSettings settings) {
     MigrationLinter linter = new MigrationLinter(settings);
     List<LintFinding> findings = new ArrayList<>();
+    List<String> refused = new ArrayList<>();
     for (ServiceMigrations history : histories) {
       for (MigrationFile file : history.directory().files()) {
-        findings.addAll(linter.lintText(history.path(file.name()), file.content(), history.txMode()));
+        try {
+          findings.addAll(linter.lintText(history.path(file.name()), file.content(), history.txMode()));
+        } catch (IllegalArgumentException e) {
+          refused.add(e.getMessage());
+        }
       }
+    }
+    if (!refused.isEmpty()) {
+      throw new IllegalArgumentException(String.join("\n", refused));
     }
     return findings;
   }
