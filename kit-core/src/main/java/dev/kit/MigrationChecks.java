@@ -111,7 +111,7 @@ final class MigrationChecks {
   /** A server of {@code major} for {@code services}, whose names prefix the error when it cannot start. */
   private static EmbeddedPostgresServer start(int major, List<ServiceMigrations> services, VerifyOptions options) {
     try {
-      return EmbeddedPostgresServer.start(major, options.binaries().jar(major), options.workDirectory());
+      return EmbeddedPostgresServer.start(major, options);
     } catch (IllegalStateException e) {
       throw new IllegalStateException(
           services.stream().map(ServiceMigrations::service).collect(Collectors.joining(", ")) + ": " + e.getMessage(), e);

@@ -37,17 +37,13 @@ class VerifyTest {
     Files.writeString(dir.resolve(file), sql);
   }
 
-  private VerifyOptions options() {
-    return VerifyOptions.of(TestPostgres.binaries()).withWorkDirectory(TestPostgres.workDirectory());
-  }
-
   @Test
   void verify_appliesEachHistoryOnItsOwnDatabase_whenTwoServicesOnOneMajorKeepTheDefaultDatabase() throws IOException {
     // The same table in both: in one shared database the second CREATE TABLE would fail.
     migration("orders", "20250101000000_accounts.sql", "CREATE TABLE accounts (id bigint PRIMARY KEY);\n");
     migration("payments", "20250101000000_accounts.sql", "CREATE TABLE accounts (id bigint PRIMARY KEY, iban text);\n");
 
-    VerifyReport report = Generator.forRepository(repo).verify(kit("orders", "payments"), options());
+    VerifyReport report = Generator.forRepository(repo).verify(kit("orders", "payments"), TestPostgres.options());
 
     assertThat(report.failures()).isEmpty();
     assertThat(report.servers()).extracting(VerifyReport.Server::major).containsExactly(17);
@@ -64,7 +60,7 @@ class VerifyTest {
     migration("payments", "20250101000000_accounts.sql", "CREATE TABLE accounts (id bigint PRIMARY KEY);\n");
     migration("payments", "20250102000000_typo.sql", "ALTER TABLE acounts ADD COLUMN iban text;\n");
 
-    VerifyReport report = Generator.forRepository(repo).verify(kit("orders", "payments"), options());
+    VerifyReport report = Generator.forRepository(repo).verify(kit("orders", "payments"), TestPostgres.options());
 
     assertThat(report.services()).extracting(ServiceVerification::passed).containsExactly(true, false);
     assertThat(report.failures()).containsExactly(

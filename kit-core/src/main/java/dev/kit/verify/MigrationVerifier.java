@@ -26,7 +26,7 @@ import org.postgresql.util.ServerErrorMessage;
  * line and column.
  *
  * <pre>{@code
- * try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(17, jar, work)) {
+ * try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(17, VerifyOptions.of(binaries))) {
  *   ServiceVerification v = new MigrationVerifier(LintSettings.defaults()).verify(pg, orders);
  *   v.error().ifPresent(System.err::println); // services/orders/migrations/2_x.sql:14:7: ERROR: ...
  * }
