@@ -76,7 +76,7 @@ class NewMigrationTest {
 
     assertThatThrownBy(() -> Generator.forRepository(repo).newMigration(kit("orders", "payments"), Optional.empty(), "x", CLOCK))
         .hasMessageContaining("newMigration.service: there are 2 services with migrations "
-            + "(name one with -Dservice=<name> (one of [orders, payments]))");
+            + "(name one with -Dkit.service=<name> (one of [orders, payments]))");
 
     Path file = Generator.forRepository(repo).newMigration(kit("orders", "payments"), Optional.of("payments"), "x", CLOCK);
     assertThat(file).hasFileName("20261123160509_x.sql").hasParent(repo.resolve("services/payments/migrations"));
