@@ -262,7 +262,8 @@ public final class Generator {
    * Lints every service's migrations from their SQL text, fast and without a database: what {@code kit:check}
    * reports. {@link #verify} lints exactly, from the catalog of a real PostgreSQL.
    *
-   * @throws IllegalArgumentException when Atlas would refuse a file's {@code atlas:txmode} directive
+   * @throws IllegalArgumentException naming every file whose {@code atlas:txmode} directive Atlas would refuse, or
+   *     that has no statement, one per line
    */
   public List<LintFinding> lintMigrations(Kit kit, LintSettings settings) {
     plan(kit);

@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** What {@link Generator} does for {@code kit:check}'s lint, {@code kit:verify} and revert migrations. */
 final class MigrationChecks {
@@ -54,19 +55,31 @@ final class MigrationChecks {
       Migrations migrations = service.migrations().get();
       Bootstrap bootstrap = kit.applicationDatabase(service);
       histories.add(new ServiceMigrations(service.name(), label, directory, migrations.txMode().orElse(TxMode.FILE),
-          service.database().postgresMajor(), bootstrap.database(), bootstrap.owner()));
+          service.database().postgresMajor(), bootstrap.owner()));
     }
     return histories;
   }
 
-  /** The text lint of every migration of every service. */
+  /**
+   * The text lint of every migration of every service.
+   *
+   * @throws IllegalArgumentException naming, one per line, every file Atlas would refuse or that has no statement
+   */
   static List<LintFinding> lint(List<ServiceMigrations> histories, LintSettings settings) {
     MigrationLinter linter = new MigrationLinter(settings);
     List<LintFinding> findings = new ArrayList<>();
+    List<String> refused = new ArrayList<>();
     for (ServiceMigrations history : histories) {
       for (MigrationFile file : history.directory().files()) {
-        findings.addAll(linter.lintText(history.path(file.name()), file.content(), history.txMode()));
+        try {
+          findings.addAll(linter.lintText(history.path(file.name()), file.content(), history.txMode()));
+        } catch (IllegalArgumentException e) {
+          refused.add(e.getMessage());
+        }
       }
+    }
+    if (!refused.isEmpty()) {
+      throw new IllegalArgumentException(String.join("\n", refused));
     }
     return findings;
   }
@@ -93,7 +106,11 @@ final class MigrationChecks {
         : Optional.of(service.name() + ": the cluster runs PostgreSQL " + minor.group(1) + " (" + image + "); " + ranAs);
   }
 
-  /** Starts one server per major in turn and verifies the services on it. */
+  /**
+   * Starts one server per major in turn and verifies its services on it, each on databases of its own.
+   *
+   * @throws IllegalStateException naming the services when their server cannot be started
+   */
   static VerifyReport verify(Kit kit, List<ServiceMigrations> histories, VerifyOptions options) {
     Map<Integer, List<ServiceMigrations>> byMajor = new TreeMap<>();
     histories.forEach(h -> byMajor.computeIfAbsent(h.postgresMajor(), m -> new ArrayList<>()).add(h));
@@ -101,8 +118,7 @@ final class MigrationChecks {
     List<ServiceVerification> services = new ArrayList<>();
     MigrationVerifier verifier = new MigrationVerifier(options.lint());
     byMajor.forEach((major, onMajor) -> {
-      try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(major, options.binaries().jar(major),
-          options.workDirectory())) {
+      try (EmbeddedPostgresServer server = start(major, onMajor, options)) {
         servers.add(new VerifyReport.Server(major, server.version(), server.startup()));
         onMajor.forEach(history -> services.add(withMinorNote(kit, verifier.verify(server, history))));
       }
@@ -123,11 +139,19 @@ final class MigrationChecks {
 
   /** Derives the down migration of {@code version} of {@code history} on a server of its major. */
   static DownMigration revert(ServiceMigrations history, String version, VerifyOptions options) {
-    int major = history.postgresMajor();
-    try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(major, options.binaries().jar(major),
-        options.workDirectory())) {
+    try (EmbeddedPostgresServer server = start(history.postgresMajor(), List.of(history), options)) {
       MigrationVerifier.FileChange change = new MigrationVerifier(options.lint()).change(server, history, version);
       return DownMigration.derive(change, "PostgreSQL " + server.version());
+    }
+  }
+
+  /** A server of {@code major} for {@code services}, whose names prefix the error when it cannot start. */
+  private static EmbeddedPostgresServer start(int major, List<ServiceMigrations> services, VerifyOptions options) {
+    try {
+      return EmbeddedPostgresServer.start(major, options);
+    } catch (IllegalStateException e) {
+      throw new IllegalStateException(
+          services.stream().map(ServiceMigrations::service).collect(Collectors.joining(", ")) + ": " + e.getMessage(), e);
     }
   }
 

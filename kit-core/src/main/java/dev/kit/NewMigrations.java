@@ -49,7 +49,7 @@ final class NewMigrations {
     if (withMigrations.size() != 1) {
       throw fail("newMigration.service", withMigrations.isEmpty() ? "no service has migrations"
               : "there are " + withMigrations.size() + " services with migrations",
-          "name one with -Dservice=<name> (one of " + withMigrations.stream().map(Service::name).toList() + ")");
+          "name one with -Dkit.service=<name> (one of " + withMigrations.stream().map(Service::name).toList() + ")");
     }
     return withMigrations.get(0);
   }

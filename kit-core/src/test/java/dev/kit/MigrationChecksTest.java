@@ -33,7 +33,6 @@ class MigrationChecksTest {
     List<ServiceMigrations> histories = MigrationChecks.histories(kit, root);
 
     assertThat(histories).singleElement().satisfies(h -> {
-      assertThat(h.database()).isEqualTo("orders");
       assertThat(h.owner()).isEqualTo("orders_owner");
     });
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kit.model.Kit;
 import dev.kit.validate.KitValidationException;
+import dev.kit.verify.LintSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,7 +76,7 @@ class NewMigrationTest {
 
     assertThatThrownBy(() -> Generator.forRepository(repo).newMigration(kit("orders", "payments"), Optional.empty(), "x", CLOCK))
         .hasMessageContaining("newMigration.service: there are 2 services with migrations "
-            + "(name one with -Dservice=<name> (one of [orders, payments]))");
+            + "(name one with -Dkit.service=<name> (one of [orders, payments]))");
 
     Path file = Generator.forRepository(repo).newMigration(kit("orders", "payments"), Optional.of("payments"), "x", CLOCK);
     assertThat(file).hasFileName("20261123160509_x.sql").hasParent(repo.resolve("services/payments/migrations"));
@@ -96,5 +97,23 @@ class NewMigrationTest {
 
     assertThatThrownBy(() -> Generator.forRepository(repo).newMigration(kit("orders"), Optional.empty(), "late", CLOCK))
         .hasMessageContaining("the new file 20261123160509_late.sql would sort before 20300101000000_future.sql");
+  }
+
+  @Test
+  void lintMigrations_namesEverySkeletonStillWithoutSql_whenNotFilledIn() throws IOException {
+    existing("orders", "20250101000000_init.sql");
+    existing("payments", "20250101000000_init.sql");
+    Generator generator = Generator.forRepository(repo);
+    Path orders = generator.newMigration(kit("orders", "payments"), Optional.of("orders"), "add_users", CLOCK);
+    Path payments = generator.newMigration(kit("orders", "payments"), Optional.of("payments"), "add_iban", CLOCK);
+
+    assertThatThrownBy(() -> generator.lintMigrations(kit("orders", "payments"), LintSettings.defaults()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("services/orders/migrations/" + orders.getFileName() + ": has no SQL statement, only comments: write "
+            + "the migration's SQL, or delete the file (Atlas records an empty migration as applied, so SQL added to it "
+            + "later would never run)\n"
+            + "services/payments/migrations/" + payments.getFileName() + ": has no SQL statement, only comments: write "
+            + "the migration's SQL, or delete the file (Atlas records an empty migration as applied, so SQL added to it "
+            + "later would never run)");
   }
 }

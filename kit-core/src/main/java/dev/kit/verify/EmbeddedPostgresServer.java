@@ -7,14 +7,16 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Enumeration;
-import java.util.Objects;
 import java.util.Properties;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -24,13 +26,15 @@ import java.util.zip.ZipFile;
  * through {@code unshare -U}, a user namespace in which the server is not root, as PostgreSQL requires; no Docker.
  *
  * <pre>{@code
- * try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(17, binaries.jar(17), Path.of("target/kit-verify"))) {
+ * try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(17, VerifyOptions.of(binaries))) {
  *   pg.createDatabase("orders", "orders");
  *   try (Connection c = pg.connect("orders", "orders")) { ... }
  * }
  * }</pre>
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
+
+  private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
 
   private final EmbeddedPostgres postgres;
   private final int major;
@@ -45,14 +49,20 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   }
 
   /**
-   * Extracts the binaries (once per release and machine, under {@code java.io.tmpdir/kit-postgres}), runs initdb
-   * in a new data directory under {@code workDirectory} and starts the server on a free port; its log goes to
-   * {@code workDirectory/postgres-<major>.log}.
+   * Extracts the binaries (once per release, under {@code options.binariesCache()}, which it makes private to this
+   * user), runs initdb in a new data directory under {@code options.workDirectory()} and starts the server on a free
+   * port; its log goes to {@code postgres-<major>.log} there.
    *
-   * @throws IllegalStateException when the server does not start, with the log's path
+   * @throws IllegalStateException when the binaries are missing, their folder cannot be made private, or the server
+   *     does not start (with the log's path)
    */
-  public static EmbeddedPostgresServer start(int major, Path binariesJar, Path workDirectory) {
-    Objects.requireNonNull(binariesJar, "binariesJar");
+  public static EmbeddedPostgresServer start(int major, VerifyOptions options) {
+    Path binariesJar = options.binaries().jar(major);
+    // zonky opens the folder it extracts into to every user (File.setWritable(true, false)): a private parent keeps
+    // the others out, and the folder is closed again once the server runs.
+    Path extracted = privateDirectory(options.binariesCache())
+        .resolve(binariesJar.getFileName().toString().replaceFirst("\\.jar$", ""));
+    Path workDirectory = options.workDirectory();
     long began = System.nanoTime();
     Path log = workDirectory.resolve("postgres-" + major + ".log");
     try {
@@ -60,8 +70,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
       byte[] archive = archive(binariesJar);
       EmbeddedPostgres postgres = EmbeddedPostgres.builder()
           .setPgBinaryResolver((system, hardware) -> new ByteArrayInputStream(archive))
-          // Extracted once per release for every build on the machine (zonky keys the folder by the archive's digest).
-          .setOverrideWorkingDirectory(Path.of(System.getProperty("java.io.tmpdir"), "kit-postgres").toFile())
+          // Extracted once per release (zonky keys the folder by the archive's digest).
+          .setOverrideWorkingDirectory(extracted.toFile())
           .setDataDirectory(Files.createTempDirectory(workDirectory, "data-" + major + "-"))
           .setCleanDataDirectory(true)
           .setPGStartupWait(Duration.ofSeconds(120))
@@ -72,6 +82,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
           .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
           .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
           .start();
+      privateDirectory(extracted);
       EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, major, "", Duration.ZERO);
       String version;
       try (Connection c = server.connect("postgres", "postgres");
@@ -158,6 +169,25 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   /** A quoted identifier. */
   static String identifier(String name) {
     return "\"" + name.replace("\"", "\"\"") + "\"";
+  }
+
+  /**
+   * {@code directory}, created if missing, readable and writable by its owner only; where POSIX permissions do not
+   * exist (Windows), the user's profile already keeps it private.
+   */
+  private static Path privateDirectory(Path directory) {
+    try {
+      if (!directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        return Files.createDirectories(directory);
+      }
+      Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+      // An existing one may be open to others: this fails unless it is this user's to change.
+      Files.setPosixFilePermissions(directory, OWNER_ONLY);
+      return directory;
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot use " + directory + " for the PostgreSQL binaries, which must be a folder "
+          + "only you can write to since kit runs them: " + e, e);
+    }
   }
 
   /** The {@code .txz} archive inside a binaries jar. */

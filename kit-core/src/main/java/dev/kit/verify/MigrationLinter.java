@@ -51,7 +51,8 @@ public final class MigrationLinter {
    * @param file the file as the repository names it, for the findings
    * @param content the file's bytes
    * @param global the service's transaction mode, which the file's {@code atlas:txmode} may override
-   * @throws IllegalArgumentException when Atlas would refuse the file's {@code atlas:txmode} directive
+   * @throws IllegalArgumentException when Atlas would refuse the file's {@code atlas:txmode} directive, or the file
+   *     has no statement (a skeleton never filled in)
    */
   public List<LintFinding> lintText(String file, byte[] content, TxMode global) {
     AtlasFileDirectives directives = AtlasFileDirectives.read(content);
@@ -62,9 +63,15 @@ public final class MigrationLinter {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(file + ": Atlas refuses this file: " + e.getMessage(), e);
     }
+    List<SqlStatement> statements = SqlScript.parse(content).statements();
+    if (statements.isEmpty()) {
+      // Atlas's executor records a file of no statements as applied (0 of 0), so it never runs what is added later.
+      throw new IllegalArgumentException(file + ": has no SQL statement, only comments: write the migration's SQL, or "
+          + "delete the file (Atlas records an empty migration as applied, so SQL added to it later would never run)");
+    }
     List<LintFinding> findings = new ArrayList<>();
     Set<String> createdTables = new HashSet<>();
-    for (SqlStatement statement : SqlScript.parse(content).statements()) {
+    for (SqlStatement statement : statements) {
       Sink sink = new Sink(file, statement, findings);
       new TextRules(statement, createdTables, sink).run();
       concurrently(statement, mode, directives, global, sink);

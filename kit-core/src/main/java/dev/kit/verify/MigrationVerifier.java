@@ -26,7 +26,7 @@ import org.postgresql.util.ServerErrorMessage;
  * line and column.
  *
  * <pre>{@code
- * try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(17, jar, work)) {
+ * try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(17, VerifyOptions.of(binaries))) {
  *   ServiceVerification v = new MigrationVerifier(LintSettings.defaults()).verify(pg, orders);
  *   v.error().ifPresent(System.err::println); // services/orders/migrations/2_x.sql:14:7: ERROR: ...
  * }
@@ -43,19 +43,26 @@ public final class MigrationVerifier {
     this.linter = new MigrationLinter(settings);
   }
 
-  /** Applies the history twice on {@code server}, linting and proving revert migrations on the first run. */
+  /**
+   * Applies the history twice on {@code server}, linting and proving revert migrations on the first run. Each run
+   * gets a new database named after the service ({@code orders}, then {@code orders_replay}), owned by the service's
+   * owner role, so services that keep CNPG's default {@code app} database share a server without sharing a schema.
+   * The role keeps its name, which migrations may use ({@code ALTER TABLE ... OWNER TO app}); an owner CNPG
+   * bootstraps cannot create roles, so what services on one server share is at most that role's own settings.
+   *
+   * @throws IllegalStateException naming the service when its database cannot be created
+   */
   public ServiceVerification verify(EmbeddedPostgresServer server, ServiceMigrations source) {
-    server.createDatabase(source.database(), source.owner());
+    String database = createDatabase(server, source, "");
     long began = System.nanoTime();
-    Run first = apply(server, source, source.database(), true, Optional.empty());
+    Run first = apply(server, source, database, true, Optional.empty());
     Duration firstRun = Duration.ofNanos(System.nanoTime() - began);
     List<String> problems = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     Duration replay = Duration.ZERO;
     if (first.error.isEmpty()) {
       proveReverts(source, first, problems, notes);
-      String replayDatabase = source.database() + "_replay";
-      server.createDatabase(replayDatabase, source.owner());
+      String replayDatabase = createDatabase(server, source, "_replay");
       began = System.nanoTime();
       Run second = apply(server, source, replayDatabase, false, Optional.empty());
       replay = Duration.ofNanos(System.nanoTime() - began);
@@ -83,8 +90,7 @@ public final class MigrationVerifier {
     MigrationFile target = source.directory().files().stream().filter(f -> f.version().equals(version)).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("there is no migration with version " + version + " in "
             + source.label() + " (versions: " + source.directory().files().stream().map(MigrationFile::version).toList() + ")"));
-    String database = source.database() + "_revert_" + version;
-    server.createDatabase(database, source.owner());
+    String database = createDatabase(server, source, "_revert");
     Run run = apply(server, source, database, true, Optional.of(target.name()));
     if (run.error.isPresent()) {
       throw new IllegalArgumentException("the history up to " + target.name() + " does not apply:\n" + run.error.get());
@@ -112,6 +118,17 @@ public final class MigrationVerifier {
     final Map<String, Snapshots> files = new LinkedHashMap<>();
     int statements;
     CatalogSnapshot last;
+  }
+
+  /** A new database for one run of {@code source}: its service's name plus {@code suffix}, owned by its owner. */
+  private static String createDatabase(EmbeddedPostgresServer server, ServiceMigrations source, String suffix) {
+    String database = source.service() + suffix;
+    try {
+      server.createDatabase(database, source.owner());
+    } catch (IllegalStateException e) {
+      throw new IllegalStateException(source.service() + ": " + e.getMessage(), e);
+    }
+    return database;
   }
 
   private Run apply(EmbeddedPostgresServer server, ServiceMigrations source, String database, boolean inspect,
@@ -167,8 +184,8 @@ public final class MigrationVerifier {
       run.last = inspect ? current : CatalogSnapshot.take(c);
       return run;
     } catch (SQLException e) {
-      throw new IllegalStateException("lost the connection to PostgreSQL " + server.major() + " while applying "
-          + source.label() + ": " + e.getMessage(), e);
+      throw new IllegalStateException(source.service() + ": lost the connection to PostgreSQL " + server.major()
+          + " while applying " + source.label() + ": " + e.getMessage(), e);
     }
   }
 

@@ -103,7 +103,7 @@ class RunbookRendererTest {
         .contains("-l job-name=orders-migrate")
         .contains("ConfigMap `orders-migrations`")
         .contains("services/orders/db/migrations/")
-        .contains("mvn kit:new-migration -Dname=add_something -Dservice=orders")
+        .contains("mvn kit:new-migration -Dkit.name=add_something -Dkit.service=orders")
         .contains("atlas_schema_revisions.atlas_schema_revisions")
         .contains("`orders-cluster-pooler-rw`", "`orders-cluster-pooler-ro`")
         .contains("port-forward svc/orders-cluster-pooler-rw 5432:5432")
@@ -257,7 +257,7 @@ class RunbookRendererTest {
         .contains("retry with `argocd app sync argocd-apps/orders`, which re-creates the Job")
         .contains("### Roll back with a new down migration")
         .contains("never edit or delete the applied file")
-        .contains("`mvn kit:new-migration -Dname=drop_<column> -Dservice=orders`")
+        .contains("`mvn kit:new-migration -Dkit.name=drop_<column> -Dkit.service=orders`")
         .contains("ALTER TABLE <table> DROP COLUMN IF EXISTS <column>;")
         .contains("so take a backup (below) before merging");
   }

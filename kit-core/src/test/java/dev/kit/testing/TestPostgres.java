@@ -2,12 +2,13 @@ package dev.kit.testing;
 
 import dev.kit.verify.EmbeddedPostgresServer;
 import dev.kit.verify.PostgresBinaries;
+import dev.kit.verify.VerifyOptions;
 import java.nio.file.Path;
 
 /**
  * The real PostgreSQL servers tests run on: the binaries jars kit-core's POM copies to
- * {@code target/postgres-binaries} (system property {@code kit.postgres.binaries.dir}), servers under
- * {@code target/kit-verify}.
+ * {@code target/postgres-binaries} (system property {@code kit.postgres.binaries.dir}), extracted where users' are
+ * (the user's cache, so once per release), servers under {@code target/kit-verify}.
  */
 public final class TestPostgres {
 
@@ -25,7 +26,11 @@ public final class TestPostgres {
     return Path.of(System.getProperty("kit.postgres.binaries.dir")).resolveSibling("kit-verify");
   }
 
+  public static VerifyOptions options() {
+    return VerifyOptions.of(binaries()).withWorkDirectory(workDirectory());
+  }
+
   public static EmbeddedPostgresServer start(int major) {
-    return EmbeddedPostgresServer.start(major, binaries().jar(major), workDirectory());
+    return EmbeddedPostgresServer.start(major, options());
   }
 }

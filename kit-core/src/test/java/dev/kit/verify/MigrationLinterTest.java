@@ -147,4 +147,12 @@ class MigrationLinterTest {
         .hasMessage(FILE + ": Atlas refuses this file: unknown txmode \"sometimes\" found in file directive "
             + "\"20250301000000_change.sql\"");
   }
+
+  @Test
+  void lintText_refusesTheFile_whenItHasOnlyComments() {
+    assertThatThrownBy(() -> lint("-- 20250301000000_change: say what it does.\n\n/* nothing yet */\n;\n"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(FILE + ": has no SQL statement, only comments: write the migration's SQL, or delete the file (Atlas "
+            + "records an empty migration as applied, so SQL added to it later would never run)");
+  }
 }

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MigrationVerifierTest {
 
   private static final String DIR = "services/orders/migrations";
-  private static final AtomicInteger DATABASES = new AtomicInteger();
+  private static final AtomicInteger SERVICES = new AtomicInteger();
   private static EmbeddedPostgresServer postgres;
 
   @BeforeAll
@@ -34,14 +34,13 @@ class MigrationVerifierTest {
     postgres.close();
   }
 
-  /** A history of files given as name, content, name, content... on a database of its own. */
+  /** A history of files given as name, content, name, content... of a service of its own, so databases of its own. */
   private static ServiceMigrations history(TxMode mode, String... namesAndContents) {
     List<MigrationFile> files = new ArrayList<>();
     for (int i = 0; i < namesAndContents.length; i += 2) {
       files.add(new MigrationFile(namesAndContents[i], namesAndContents[i + 1].getBytes(StandardCharsets.UTF_8)));
     }
-    return new ServiceMigrations("orders", DIR, new MigrationDirectory(files), mode, 17,
-        "db" + DATABASES.incrementAndGet(), "app");
+    return new ServiceMigrations("orders" + SERVICES.incrementAndGet(), DIR, new MigrationDirectory(files), mode, 17, "app");
   }
 
   private static ServiceVerification verify(String... namesAndContents) {
@@ -49,8 +48,8 @@ class MigrationVerifierTest {
   }
 
   private static ServiceMigrations sample(int major) {
-    return new ServiceMigrations("orders", DIR, MigrationDirectory.read(Path.of("../samples/services/orders/migrations")),
-        TxMode.FILE, major, "orders" + DATABASES.incrementAndGet(), "orders");
+    return new ServiceMigrations("orders" + SERVICES.incrementAndGet(), DIR,
+        MigrationDirectory.read(Path.of("../samples/services/orders/migrations")), TxMode.FILE, major, "orders");
   }
 
   @Test

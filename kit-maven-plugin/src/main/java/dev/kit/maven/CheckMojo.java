@@ -14,8 +14,8 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
  * Fails the build when the files under {@code services/} are not what {@code kit:generate} would write
- * from the description: missing, stale, extra or in the way, and logs a unified diff of each. Writes
- * nothing. Bind it (it runs in {@code verify} by default) so CI catches a description changed without
+ * from the description: missing, stale, extra or in the way, and logs a unified diff of each; and when a migration
+ * breaks a lint rule, holds no SQL, or changes the history of the base branch. Writes nothing. Bind it (it runs in {@code verify} by default) so CI catches a description changed without
  * regenerating.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true,

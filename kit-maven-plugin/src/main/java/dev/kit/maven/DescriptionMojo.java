@@ -10,7 +10,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.function.Consumer;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -28,6 +31,10 @@ abstract class DescriptionMojo extends AbstractMojo {
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   private MavenProject project;
 
+  /** The build, whose user properties may still use a parameter's old name. */
+  @Parameter(defaultValue = "${session}", readonly = true, required = true)
+  private MavenSession session;
+
   /**
    * The fully-qualified name of the class in {@code src/test/java} that implements
    * {@code dev.kit.KitDescription}, such as {@code com.acme.shop.ShopServices}. When not set, the kit uses
@@ -37,8 +44,8 @@ abstract class DescriptionMojo extends AbstractMojo {
   private String description;
 
   /**
-   * Migration lint severities by rule id or Atlas code: {@code <lint><SET_NOT_NULL>error</SET_NOT_NULL></lint>};
-   * {@code error} fails the build, {@code warning} logs, {@code off} turns the rule off.
+   * Migration lint severities: in the lint element, one element per rule id or Atlas code (such as SET_NOT_NULL or
+   * DS102) whose value is {@code error} (fails the build), {@code warning} (logs) or {@code off}.
    */
   @Parameter
   private Map<String, String> lint;
@@ -77,6 +84,29 @@ abstract class DescriptionMojo extends AbstractMojo {
   /** Does this goal's work with the loaded description. */
   abstract void run(Generator generator, DescriptionLoader.Loaded description)
       throws MojoExecutionException, MojoFailureException;
+
+  /** {@code value}, or the value of {@code property}'s old name, without {@code kit.}, with a warning. */
+  String orOldName(String value, String property) {
+    return orOldName(value, property, session.getUserProperties(), getLog()::warn);
+  }
+
+  /**
+   * {@code value} (set through {@code property}, such as {@code kit.name}), or when it is not set, the user property of
+   * the old name without {@code kit.} ({@code -Dname}), which keeps working with a warning that names the new one.
+   */
+  static String orOldName(String value, String property, Properties userProperties, Consumer<String> warn) {
+    String oldName = property.substring("kit.".length());
+    String old = userProperties.getProperty(oldName);
+    if (old == null) {
+      return value;
+    }
+    if (value != null) {
+      warn.accept("kit: -D" + oldName + "=" + old + " is ignored: -D" + property + "=" + value + " is set");
+      return value;
+    }
+    warn.accept("kit: -D" + oldName + " is deprecated; use -D" + property + "=" + old);
+    return old;
+  }
 
   /** The configured lint severities. */
   LintSettings lintSettings() throws MojoFailureException {

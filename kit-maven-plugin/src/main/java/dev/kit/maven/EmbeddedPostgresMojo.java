@@ -11,9 +11,9 @@ import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.repository.RemoteRepository;
 
 /**
- * The goals that start an embedded PostgreSQL ({@code kit:verify}, {@code kit:new-migration -Drevert}): they
- * resolve the PostgreSQL binaries for the service's major through Maven, and keep the servers' files in one
- * work folder.
+ * The goals that start an embedded PostgreSQL ({@code kit:verify}, {@code kit:new-migration -Dkit.revert}): they
+ * resolve the PostgreSQL binaries for the service's major through Maven, extract them into a folder private to the
+ * user, and keep the servers' files in one work folder.
  */
 abstract class EmbeddedPostgresMojo extends DescriptionMojo {
 
@@ -26,13 +26,22 @@ abstract class EmbeddedPostgresMojo extends DescriptionMojo {
   @Parameter(defaultValue = "${project.remoteProjectRepositories}", readonly = true, required = true)
   private List<RemoteRepository> repositories;
 
-  /** Where the extracted binaries, the data directories and the server logs go. */
+  /** Where the servers' data directories (deleted when they stop) and logs go. */
   @Parameter(defaultValue = "${project.build.directory}/kit-verify", required = true)
   private File workDirectory;
 
-  /** What a run on the embedded PostgreSQL needs: binaries, lint settings and the work folder. */
+  /**
+   * Where the PostgreSQL binaries are extracted, once per release; kit makes the folder private to the user, since
+   * it runs them. By default kit/postgres in the user's cache: $XDG_CACHE_HOME, or ~/.cache.
+   */
+  @Parameter(property = "kit.postgresCache")
+  private File postgresCache;
+
+  /** What a run on the embedded PostgreSQL needs: binaries, lint settings and the work folders. */
   VerifyOptions verifyOptions() throws MojoFailureException {
-    return new VerifyOptions(
-        MavenPostgresBinaries.of(repositorySystem, repositorySession, repositories), lintSettings(), workDirectory.toPath());
+    VerifyOptions options = VerifyOptions.of(MavenPostgresBinaries.of(repositorySystem, repositorySession, repositories))
+        .withLint(lintSettings())
+        .withWorkDirectory(workDirectory.toPath());
+    return postgresCache == null ? options : options.withBinariesCache(postgresCache.toPath());
   }
 }

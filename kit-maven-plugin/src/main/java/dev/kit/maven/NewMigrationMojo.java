@@ -14,28 +14,29 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
- * Writes a new migration, {@code services/<service>/migrations/<UTC yyyyMMddHHmmss>_<name>.sql}, from kit's
- * skeleton (as {@code atlas migrate new} names it), never overwriting a file, then regenerates so
- * {@code atlas.sum} and the migrations ConfigMap include it:
- * {@code mvn kit:new-migration -Dname=add_users -Dservice=orders}. With {@code -Drevert=<version>} it writes
- * {@code <now>_revert_<version>.sql} instead, which reverses that migration as derived from the catalog before and
- * after it on a real PostgreSQL, listing what it cannot undo; {@code kit:verify} then proves it.
+ * Writes a new migration from kit's skeleton, named as {@code atlas migrate new} names it (the UTC time, then the
+ * name: {@code mvn kit:new-migration -Dkit.name=add_users -Dkit.service=orders} writes
+ * {@code services/orders/migrations/20250301120000_add_users.sql}), never overwriting a file, then regenerates so
+ * {@code atlas.sum} and the migrations ConfigMap include it; {@code kit:check} fails until it holds SQL. With
+ * {@code -Dkit.revert=20250215093000} it writes {@code 20250301120000_revert_20250215093000.sql} instead, which
+ * reverses that migration as derived from the catalog before and after it on a real PostgreSQL, listing what it
+ * cannot undo; {@code kit:verify} then proves it. The old names -Dname, -Dservice and -Drevert still work, with a
+ * warning.
  */
 @Mojo(name = "new-migration", threadSafe = true, requiresDependencyResolution = ResolutionScope.TEST)
 @Execute(phase = LifecyclePhase.TEST_COMPILE)
 public final class NewMigrationMojo extends EmbeddedPostgresMojo {
 
   /** What the migration does, such as {@code add_users}: lower-case letters, digits, '_' and '-'. */
-  @Parameter(property = "name")
+  @Parameter(property = "kit.name")
   private String name;
 
   /** The version of a migration to reverse, such as {@code 20250215093000}, instead of a {@code name}. */
-  @Parameter(property = "revert")
+  @Parameter(property = "kit.revert")
   private String revert;
 
-
   /** The service to add it to; needed only when several services have migrations. */
-  @Parameter(property = "service")
+  @Parameter(property = "kit.service")
   private String service;
 
   /** Skips {@code kit:new-migration}. */
@@ -54,30 +55,33 @@ public final class NewMigrationMojo extends EmbeddedPostgresMojo {
 
   @Override
   void run(Generator generator, DescriptionLoader.Loaded description) throws MojoExecutionException, MojoFailureException {
-    if ((name == null) == (revert == null)) {
-      throw new MojoFailureException("kit:new-migration needs either -Dname=<what it does> (such as add_users) for a new "
-          + "migration, or -Drevert=<version> to reverse an existing one; got " + (name == null ? "neither" : "both") + ".");
+    String newName = orOldName(name, "kit.name");
+    String version = orOldName(revert, "kit.revert");
+    Optional<String> target = Optional.ofNullable(orOldName(service, "kit.service"));
+    if ((newName == null) == (version == null)) {
+      throw new MojoFailureException("kit:new-migration needs either -Dkit.name=<what it does> (such as add_users) for a "
+          + "new migration, or -Dkit.revert=<version> to reverse an existing one; got "
+          + (newName == null ? "neither" : "both") + ".");
     }
-    if (revert != null) {
-      revert(generator, description);
+    if (version != null) {
+      revert(generator, description, version.strip(), target);
       return;
     }
-    Path file = generator.newMigration(description.kit(), Optional.ofNullable(service), name, Clock.systemUTC());
+    Path file = generator.newMigration(description.kit(), target, newName, Clock.systemUTC());
     getLog().info("kit: wrote " + file);
     getLog().info("kit: write the SQL, then run 'mvn kit:generate' to update atlas.sum and the ConfigMap");
   }
 
-  private void revert(Generator generator, DescriptionLoader.Loaded description)
+  private void revert(Generator generator, DescriptionLoader.Loaded description, String version, Optional<String> service)
       throws MojoExecutionException, MojoFailureException {
     VerifyOptions options = verifyOptions();
     Generator.Revert written;
     try {
-      written = generator.revertMigration(description.kit(), Optional.ofNullable(service), revert.strip(), options,
-          Clock.systemUTC());
+      written = generator.revertMigration(description.kit(), service, version, options, Clock.systemUTC());
     } catch (IllegalStateException e) {
       throw new MojoExecutionException("kit: " + e.getMessage(), e);
     }
-    getLog().info("kit: wrote " + written.file() + ", which reverts " + revert.strip());
+    getLog().info("kit: wrote " + written.file() + ", which reverts " + version);
     if (written.down().irreversible().isEmpty()) {
       getLog().info("kit: it undoes every change the catalog shows; review it, then run 'mvn kit:verify' to prove it");
     } else {

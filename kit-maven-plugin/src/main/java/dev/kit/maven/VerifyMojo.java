@@ -19,8 +19,10 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * Central; no Docker), the way the Atlas Job will: in order, one transaction per file unless
  * {@code -- atlas:txmode none}, as the database owner. A refused statement fails the build with
  * {@code file:line:column: ERROR: ...}; the catalog after every statement is linted; the whole history is then
- * replayed on a fresh database; each revert migration must restore what it reverts. Bind it to {@code verify} so
- * CI proves the SQL: {@code mvn kit:verify}.
+ * replayed on a fresh database; each revert migration must restore what it reverts. Services of one major share a
+ * server, each on databases named after it. The binaries are extracted once per release into a folder only the user
+ * can write to (kit/postgres in $XDG_CACHE_HOME or ~/.cache, or {@code -Dkit.postgresCache}). Bind it to
+ * {@code verify} so CI proves the SQL: {@code mvn kit:verify}.
  */
 @Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true,
     requiresDependencyResolution = ResolutionScope.TEST)

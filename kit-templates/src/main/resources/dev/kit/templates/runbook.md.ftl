@@ -131,7 +131,7 @@ kubectl -n ${namespace} get pods -l job-name=${jobName}   # one pod per attempt
 kubectl cnpg psql ${clusterName} -n ${namespace} -- -d ${databaseName} -c 'SELECT version, description, applied, total, error FROM ${revisionsSchema}.atlas_schema_revisions ORDER BY version'
 ```
 
-New migration: `mvn kit:new-migration -Dname=add_something -Dservice=${service}` writes `<version>_add_something.sql`; write the SQL, run `mvn kit:generate` (it updates `atlas.sum` and the ConfigMap), commit all of it and merge.
+New migration: `mvn kit:new-migration -Dkit.name=add_something -Dkit.service=${service}` writes `<version>_add_something.sql`; write the SQL, run `mvn kit:generate` (it updates `atlas.sum` and the ConfigMap), commit all of it and merge.
 
 When <#if operatorEngine>a migration<#else>the Job</#if> fails:
 
@@ -155,7 +155,7 @@ Each file runs in its own transaction, so a failed file leaves nothing behind, u
 
 ### Roll back with a new down migration
 
-<#if operatorEngine>The operator<#else>The Job</#if> only moves forward. To undo an applied migration, write a new one that reverses it; never edit or delete the applied file (databases that ran it keep its changes, and `atlas.sum` would no longer match). Reversing an `ADD COLUMN`, in the file `mvn kit:new-migration -Dname=drop_<column> -Dservice=${service}` creates:
+<#if operatorEngine>The operator<#else>The Job</#if> only moves forward. To undo an applied migration, write a new one that reverses it; never edit or delete the applied file (databases that ran it keep its changes, and `atlas.sum` would no longer match). Reversing an `ADD COLUMN`, in the file `mvn kit:new-migration -Dkit.name=drop_<column> -Dkit.service=${service}` creates:
 
 ```sql
 -- Reverses <version>_add_<column>.sql, which stays as it is.

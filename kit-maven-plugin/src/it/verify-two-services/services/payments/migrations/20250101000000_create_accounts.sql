@@ -1,0 +1,2 @@
+-- The same table as orders has.
+CREATE TABLE accounts (id bigint PRIMARY KEY, iban text NOT NULL);

@@ -1,0 +1,44 @@
+package dev.kit.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+/** The old property names without the {@code kit.} prefix keep working, with a warning that names the new one. */
+class DescriptionMojoTest {
+
+  private final List<String> warnings = new ArrayList<>();
+
+  private static Properties userProperties(String... namesAndValues) {
+    Properties properties = new Properties();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      properties.setProperty(namesAndValues[i], namesAndValues[i + 1]);
+    }
+    return properties;
+  }
+
+  @Test
+  void orOldName_usesTheOldNameWithAWarning_whenOnlyTheOldNameIsSet() {
+    assertThat(DescriptionMojo.orOldName(null, "kit.name", userProperties("name", "add_users"), warnings::add))
+        .isEqualTo("add_users");
+    assertThat(warnings).containsExactly("kit: -Dname is deprecated; use -Dkit.name=add_users");
+  }
+
+  @Test
+  void orOldName_keepsTheNewNameAndWarns_whenBothAreSet() {
+    assertThat(DescriptionMojo.orOldName("add_iban", "kit.name", userProperties("name", "add_users"), warnings::add))
+        .isEqualTo("add_iban");
+    assertThat(warnings).containsExactly("kit: -Dname=add_users is ignored: -Dkit.name=add_iban is set");
+  }
+
+  @Test
+  void orOldName_changesNothing_whenTheOldNameIsNotSet() {
+    assertThat(DescriptionMojo.orOldName(null, "kit.service", userProperties("kit.service", "orders"), warnings::add))
+        .isNull();
+    assertThat(DescriptionMojo.orOldName("orders", "kit.service", userProperties(), warnings::add)).isEqualTo("orders");
+    assertThat(warnings).isEmpty();
+  }
+}
