@@ -335,7 +335,7 @@ public final class Generator {
         .forEach(service -> read(service).ifPresent(dir -> migrations.put(service.name(), dir)));
     Map<String, String> schemas = new HashMap<>();
     List<Violation> violations = KitValidator.validate(kit, service -> Optional.ofNullable(migrations.get(service.name())),
-        service -> readSchema(service, schemas));
+        service -> readSchema(service, schemas), path -> Files.isRegularFile(root.resolve(path)), Clock.systemUTC());
     if (!violations.isEmpty()) {
       throw new KitValidationException(violations);
     }
