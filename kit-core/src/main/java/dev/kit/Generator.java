@@ -337,7 +337,12 @@ public final class Generator {
     List<Violation> violations = KitValidator.validate(kit, service -> Optional.ofNullable(migrations.get(service.name())),
         service -> readSchema(service, schemas), path -> Files.isRegularFile(root.resolve(path)), Clock.systemUTC());
     if (!violations.isEmpty()) {
-      throw new KitValidationException(violations);
+      // A patch failure shows only once its object renders: render the services valid on their own, so the one report
+      // has their patch failures too, rather than after the user fixed everything else.
+      List<Violation> all = new ArrayList<>(violations);
+      all.addAll(new KitRenderer(source).patchFailures(kit, migrations::get, schemas::get, service -> KitValidator.hasValidName(service)
+          && violations.stream().noneMatch(v -> v.path().startsWith("services[" + service.name() + "]"))));
+      throw new KitValidationException(all);
     }
     return new Inputs(migrations, schemas);
   }
