@@ -56,7 +56,7 @@ final class CnpgClusterRules {
           + "(Patch.set(Patch.Target.CLUSTER, \"/spec/postgresql/shared_preload_libraries\", List.of(\"...\")))",
       "synchronous_standby_names", "remove it: CNPG derives it from spec.postgresql.synchronous "
           + "(Patch.set(Patch.Target.CLUSTER, \"/spec/postgresql/synchronous\", Map.of(\"method\", \"any\", \"number\", 1)))",
-      "recovery_target_time", "remove it: restore to a moment with Restore.fromService(...).pointInTime(instant)");
+      "recovery_target", "remove it: restore to a moment with Restore.fromService(...).pointInTime(instant)");
 
   private CnpgClusterRules() {}
 
@@ -71,7 +71,7 @@ final class CnpgClusterRules {
     Database db = service.database();
     db.parameters().keySet().stream().filter(FIXED_PARAMETERS::contains).forEach(key -> violations.add(new Violation(
         path + ".parameters[" + key + "]", "CNPG manages " + key + " itself and rejects the Cluster if it is set",
-        FIXED_PARAMETER_FIXES.getOrDefault(key, key.startsWith("recovery_target") ? FIXED_PARAMETER_FIXES.get("recovery_target_time") : "remove it"))));
+        FIXED_PARAMETER_FIXES.getOrDefault(key.startsWith("recovery_target") ? "recovery_target" : key, "remove it"))));
     if (db.imageName().isPresent() && db.postgresMajor() < OLDEST_MAJOR) {
       violations.add(new Violation(path + ".postgresMajor", "PostgreSQL " + db.postgresMajor()
           + " is older than CloudNativePG runs (" + OLDEST_MAJOR + " or newer); its webhook rejects the Cluster",

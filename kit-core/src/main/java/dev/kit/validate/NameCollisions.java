@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -57,10 +58,10 @@ final class NameCollisions {
   }
 
   /** The root Application and the ApplicationSet take their names from the repository. */
-  private static java.util.Optional<Violation> repositoryName(Kit kit) {
+  private static Optional<Violation> repositoryName(Kit kit) {
     ArgoCd.Delivery delivery = kit.repository().argoCd().delivery();
     if (delivery == ArgoCd.Delivery.APPLICATION_PER_SERVICE) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     String repo = kit.repository().name();
     String name = repo + (delivery == ArgoCd.Delivery.APP_OF_APPS ? "-root" : "-services");
@@ -71,17 +72,17 @@ final class NameCollisions {
   }
 
   /** Two Barman Cloud ObjectStores of one name in one namespace: the second would overwrite the first's settings. */
-  private static java.util.Optional<Violation> objectStore(String path, Service service, Map<String, String> objects) {
+  private static Optional<Violation> objectStore(String path, Service service, Map<String, String> objects) {
     if (service.database().backups().filter(b -> !b.legacyInTree()).isEmpty()) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     String name = service.objectStoreName();
     String owner = objects.putIfAbsent("ObjectStore " + service.namespace() + "/" + name, service.name());
     if (owner == null) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     boolean explicit = service.database().backups().flatMap(Backups::objectStoreName).isPresent();
-    return java.util.Optional.of(new Violation(path + ".database.backups" + (explicit ? ".objectStoreName" : ""),
+    return Optional.of(new Violation(path + ".database.backups" + (explicit ? ".objectStoreName" : ""),
         "ObjectStore \"" + name + "\" in namespace \"" + service.namespace() + "\" is also the ObjectStore of service \"" + owner
             + "\"; one would overwrite the other's bucket settings",
         "give one of them objectStoreName(...) of its own, such as \"" + service.name() + "-backups\""));

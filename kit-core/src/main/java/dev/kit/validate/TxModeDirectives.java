@@ -25,10 +25,11 @@ final class TxModeDirectives {
    * @param global the service's tx mode
    */
   static Optional<Violation> check(String path, MigrationFile file, TxMode global) {
-    byte[] head = file.head(HEAD_BYTES);
-    if (head.length == 0 || head[0] != '#' && head[0] != '-') {
-      return Optional.empty(); // no header comment, so no directive: most files, read without a copy of the rest
+    byte[] first = file.head(1);
+    if (first.length == 0 || first[0] != '#' && first[0] != '-') {
+      return Optional.empty(); // no header comment, so no directive: most files, checked without copying them
     }
+    byte[] head = file.head(HEAD_BYTES);
     byte[] text = head.length == file.size() || headerEndsWithin(head) ? head : file.content();
     AtlasFileDirectives directives = AtlasFileDirectives.read(text);
     try {
