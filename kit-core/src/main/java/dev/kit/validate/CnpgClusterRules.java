@@ -3,6 +3,7 @@ package dev.kit.validate;
 import dev.kit.model.Database;
 import dev.kit.model.Resources;
 import dev.kit.model.Service;
+import dev.kit.model.Storage;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -79,6 +80,7 @@ final class CnpgClusterRules {
               + "and move the data there with a logical import"));
     }
     sharedBuffers(path, db).ifPresent(violations::add);
+    walParameters(path, db, violations);
     db.restore().flatMap(r -> r.pointInTime()).filter(t -> t.isAfter(now)).ifPresent(t -> violations.add(new Violation(
         path + ".restore.pointInTime", DateTimeFormatter.ISO_INSTANT.format(t) + " is in the future (now is "
             + DateTimeFormatter.ISO_INSTANT.format(now) + "); recovery never reaches it and the Cluster never starts",
@@ -105,6 +107,78 @@ final class CnpgClusterRules {
           + request.get() + "\"; CNPG rejects the Cluster", "lower shared_buffers (a quarter of the memory is usual) or raise the memory request"));
     }
     return Optional.empty();
+  }
+
+  /**
+   * The webhook's rules for WAL parameters. Every cluster kit renders archives WAL (CNPG sets {@code archive_mode}), so
+   * {@code wal_level} must keep enough WAL for it; a primary that failed over is rewound with pg_rewind, which needs
+   * {@code wal_log_hints}; and the WAL sizes must be ordered and fit the WAL volume.
+   */
+  private static void walParameters(String path, Database db, List<Violation> violations) {
+    Map<String, String> parameters = db.parameters();
+    String walLevel = parameters.get("wal_level");
+    if (walLevel != null && !List.of("logical", "replica", "minimal").contains(walLevel)) {
+      violations.add(new Violation(path + ".parameters[wal_level]", "\"" + walLevel + "\" is not a wal_level (logical, replica or minimal)",
+          "use \"logical\" (CNPG's default) or \"replica\""));
+    } else if ("minimal".equals(walLevel)) {
+      violations.add(new Violation(path + ".parameters[wal_level]", "\"minimal\" cannot feed WAL archiving or replicas, and CNPG "
+          + "archives the WAL of every cluster kit renders; its webhook rejects the Cluster", "use \"logical\" (CNPG's default) or \"replica\""));
+    }
+    for (String name : List.of("hot_standby_feedback", "sync_replication_slots", "wal_log_hints")) {
+      String value = parameters.get(name);
+      Optional<Boolean> on = value == null ? Optional.empty() : postgresBoolean(value);
+      if (value != null && on.isEmpty()) {
+        violations.add(new Violation(path + ".parameters[" + name + "]", "\"" + value + "\" is not a PostgreSQL boolean", "use \"on\" or \"off\""));
+      } else if (name.equals("wal_log_hints") && on.filter(b -> !b).isPresent() && db.instances() > 1) {
+        violations.add(new Violation(path + ".parameters[wal_log_hints]", "\"" + value + "\" with " + db.instances()
+            + " instances: CNPG rewinds a former primary with pg_rewind, which needs wal_log_hints on", "remove it (CNPG sets it on), or run one instance"));
+      }
+    }
+    Optional<BigDecimal> min = walSize(path, parameters, "min_wal_size", violations);
+    Optional<BigDecimal> max = walSize(path, parameters, "max_wal_size", violations);
+    String minText = parameters.getOrDefault("min_wal_size", "80MB");
+    String maxText = parameters.getOrDefault("max_wal_size", "1GB");
+    BigDecimal minValue = min.orElse(postgresSize("80MB").orElseThrow());
+    BigDecimal maxValue = max.orElse(postgresSize("1GB").orElseThrow());
+    boolean readable = min.isPresent() == parameters.containsKey("min_wal_size") && max.isPresent() == parameters.containsKey("max_wal_size");
+    if (readable && (min.isPresent() || max.isPresent()) && minValue.compareTo(maxValue) >= 0) {
+      violations.add(new Violation(path + ".parameters[" + (min.isPresent() ? "min_wal_size" : "max_wal_size") + "]",
+          "min_wal_size \"" + minText + "\"" + (min.isEmpty() ? " (the default)" : "") + " is not smaller than max_wal_size \""
+              + maxText + "\"" + (max.isEmpty() ? " (the default)" : ""), "make min_wal_size smaller than max_wal_size"));
+    }
+    db.walStorage().map(Storage::size).filter(KubernetesNames::isQuantity).ifPresent(volume -> {
+      BigDecimal room = ResourceLimits.amount(volume);
+      for (String name : List.of("min_wal_size", "max_wal_size")) {
+        Optional<BigDecimal> size = name.equals("min_wal_size") ? min : max;
+        if (size.filter(v -> v.compareTo(room) >= 0).isPresent()) {
+          violations.add(new Violation(path + ".parameters[" + name + "]", "\"" + parameters.get(name)
+              + "\" is not smaller than the WAL volume \"" + volume + "\"", "lower it, or give walStorage(...) more room"));
+        }
+      }
+    });
+  }
+
+  /** A WAL size parameter as the webhook reads it; empty, with a violation when set but unreadable, or when unset. */
+  private static Optional<BigDecimal> walSize(String path, Map<String, String> parameters, String name, List<Violation> violations) {
+    String value = parameters.get(name);
+    if (value == null) {
+      return Optional.empty();
+    }
+    Optional<BigDecimal> size = postgresSize(value);
+    if (size.isEmpty()) {
+      violations.add(new Violation(path + ".parameters[" + name + "]", "\"" + value
+          + "\" is not a size CNPG reads (a number of MB, or a number with kB, MB, GB or TB)", "use a size such as \"1GB\""));
+    }
+    return size;
+  }
+
+  /** A PostgreSQL boolean as CNPG reads it ({@code ParsePostgresConfigBoolean}): on, off, true, false, yes, no, 1, 0, or a prefix. */
+  static Optional<Boolean> postgresBoolean(String value) {
+    String lower = value.toLowerCase(java.util.Locale.ROOT);
+    if (List.of("1", "on", "y", "ye", "yes", "t", "tr", "tru", "true").contains(lower)) {
+      return Optional.of(true);
+    }
+    return List.of("0", "of", "off", "n", "no", "f", "fa", "fal", "fals", "false").contains(lower) ? Optional.of(false) : Optional.empty();
   }
 
   /**

@@ -1,7 +1,6 @@
 package dev.kit.validate;
 
 import dev.kit.model.ArgoCd;
-import dev.kit.model.Backups;
 import dev.kit.model.Kit;
 import dev.kit.model.Service;
 import java.util.ArrayList;
@@ -40,7 +39,8 @@ final class NameCollisions {
       applications.put(repo + "-root", "the app-of-apps root Application");
     }
     Set<String> seen = new HashSet<>();
-    Map<String, String> objects = new HashMap<>();
+    Map<String, Owned> owners = new HashMap<>();
+    Map<String, String> ownerServices = new HashMap<>();
     for (Service service : kit.services()) {
       if (!seen.add(service.name())) {
         continue; // a service defined twice is reported as such
@@ -52,7 +52,7 @@ final class NameCollisions {
             + "which is also the name of " + other + " in namespace \"" + argo.namespace() + "\"",
             "rename the service; one Application would replace the other"));
       }
-      objectStore(path, service, objects).ifPresent(violations::add);
+      violations.addAll(namespaced(service, owners, ownerServices));
     }
     return violations;
   }
@@ -71,20 +71,60 @@ final class NameCollisions {
         + (KubernetesNames.LABEL_MAX - LONGEST_SUFFIX.length()) + " letters, digits and '-', such as \"shop\""));
   }
 
-  /** Two Barman Cloud ObjectStores of one name in one namespace: the second would overwrite the first's settings. */
-  private static Optional<Violation> objectStore(String path, Service service, Map<String, String> objects) {
-    if (service.database().backups().filter(b -> !b.legacyInTree()).isEmpty()) {
-      return Optional.empty();
+  /** An object a service's manifests create, or CNPG creates for them, in the service's namespace. */
+  private record Owned(String kind, String name, String path, String what) {}
+
+  /** Two objects of one kind and name in one namespace: the second would overwrite the first. */
+  private static List<Violation> namespaced(Service service, Map<String, Owned> owners, Map<String, String> ownerServices) {
+    if (owners.containsKey("Cluster " + service.namespace() + "/" + service.clusterName())) {
+      return List.of(); // two services share the cluster, which KitValidator reports; its derived names follow once fixed
     }
-    String name = service.objectStoreName();
-    String owner = objects.putIfAbsent("ObjectStore " + service.namespace() + "/" + name, service.name());
-    if (owner == null) {
-      return Optional.empty();
+    List<Violation> violations = new ArrayList<>();
+    for (Owned owned : owned(service)) {
+      String key = owned.kind() + " " + service.namespace() + "/" + owned.name();
+      Owned first = owners.putIfAbsent(key, owned);
+      if (first == null) {
+        ownerServices.put(key, service.name());
+        continue;
+      }
+      String owner = ownerServices.get(key);
+      if (owned.kind().equals("ObjectStore")) {
+        violations.add(new Violation(owned.path(), "ObjectStore \"" + owned.name() + "\" in namespace \"" + service.namespace()
+            + "\" is also the ObjectStore of service \"" + owner + "\"; one would overwrite the other's bucket settings",
+            "give one of them objectStoreName(...) of its own, such as \"" + service.name() + "-backups\""));
+      } else {
+        violations.add(new Violation(owned.path(), owned.kind() + " \"" + owned.name() + "\" in namespace \"" + service.namespace()
+            + "\" would be " + owned.what() + " and is already " + first.what() + (owner.equals(service.name()) ? "" : " of service \"" + owner + "\""),
+            "rename the service or set another clusterName(...), so each object has a name of its own"));
+      }
     }
-    boolean explicit = service.database().backups().flatMap(Backups::objectStoreName).isPresent();
-    return Optional.of(new Violation(path + ".database.backups" + (explicit ? ".objectStoreName" : ""),
-        "ObjectStore \"" + name + "\" in namespace \"" + service.namespace() + "\" is also the ObjectStore of service \"" + owner
-            + "\"; one would overwrite the other's bucket settings",
-        "give one of them objectStoreName(...) of its own, such as \"" + service.name() + "-backups\""));
+    return violations;
+  }
+
+  /** What a service's objects are called in its namespace, where another service's could have the same name. */
+  private static List<Owned> owned(Service service) {
+    List<Owned> owned = new ArrayList<>();
+    String path = "services[" + service.name() + "]";
+    String cluster = service.clusterName();
+    String clusterPath = path + (service.database().clusterName().isPresent() ? ".database.clusterName" : ".name");
+    owned.add(new Owned("Cluster", cluster, clusterPath, "the CNPG Cluster"));
+    for (String suffix : List.of("rw", "ro", "r")) {
+      owned.add(new Owned("Service", cluster + "-" + suffix, clusterPath, "the Service CNPG creates for cluster \"" + cluster + "\""));
+    }
+    service.database().pooler().ifPresent(pooler -> {
+      for (String type : pooler.readOnly() ? List.of("rw", "ro") : List.of("rw")) {
+        String name = service.poolerName(type);
+        owned.add(new Owned("Service", name, clusterPath, "the Service of pooler \"" + name + "\""));
+        owned.add(new Owned("Deployment", name, clusterPath, "the Deployment of pooler \"" + name + "\""));
+      }
+    });
+    service.app().ifPresent(app -> {
+      owned.add(new Owned("Service", service.name(), path + ".name", "the app's Service"));
+      owned.add(new Owned("Deployment", service.name(), path + ".name", "the app's Deployment"));
+    });
+    service.database().backups().filter(b -> !b.legacyInTree()).ifPresent(backups -> owned.add(new Owned("ObjectStore",
+        service.objectStoreName(), path + ".database.backups" + (backups.objectStoreName().isPresent() ? ".objectStoreName" : ""),
+        "the ObjectStore")));
+    return owned;
   }
 }

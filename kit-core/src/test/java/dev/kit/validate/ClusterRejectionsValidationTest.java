@@ -52,7 +52,7 @@ class ClusterRejectionsValidationTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"work_mem", "wal_level", "max_wal_senders", "pg_stat_statements.max"})
+  @ValueSource(strings = {"work_mem", "effective_cache_size", "max_wal_senders", "pg_stat_statements.max"})
   void validate_acceptsParameter_whenCnpgLetsTheUserSetIt(String name) {
     assertThat(databaseViolations(db -> db.parameter(name, "1"))).isEmpty();
   }
@@ -100,6 +100,46 @@ class ClusterRejectionsValidationTest {
     assertThat(databaseViolations(db -> db.parameter("shared_buffers", sharedBuffers))).containsExactly(
         "services[orders].database.parameters[shared_buffers]: \"" + sharedBuffers + "\" is not a size CNPG reads "
             + "(a number of MB, or a number with kB, MB, GB or TB) (use a size such as \"256MB\")");
+  }
+
+  @Test
+  void validate_reportsWalParameters_whenCnpgsWebhookRejectsThem() {
+    assertThat(databaseViolations(db -> db.instances(3).walStorage("2Gi").parameter("wal_level", "minimal")
+        .parameter("wal_log_hints", "off").parameter("hot_standby_feedback", "maybe").parameter("min_wal_size", "2GB")
+        .parameter("max_wal_size", "2GB"))).containsExactly(
+        "services[orders].database.parameters[wal_level]: \"minimal\" cannot feed WAL archiving or replicas, and CNPG archives the WAL "
+            + "of every cluster kit renders; its webhook rejects the Cluster (use \"logical\" (CNPG's default) or \"replica\")",
+        "services[orders].database.parameters[hot_standby_feedback]: \"maybe\" is not a PostgreSQL boolean (use \"on\" or \"off\")",
+        "services[orders].database.parameters[wal_log_hints]: \"off\" with 3 instances: CNPG rewinds a former primary with pg_rewind, "
+            + "which needs wal_log_hints on (remove it (CNPG sets it on), or run one instance)",
+        "services[orders].database.parameters[min_wal_size]: min_wal_size \"2GB\" is not smaller than max_wal_size \"2GB\" "
+            + "(make min_wal_size smaller than max_wal_size)",
+        "services[orders].database.parameters[min_wal_size]: \"2GB\" is not smaller than the WAL volume \"2Gi\" "
+            + "(lower it, or give walStorage(...) more room)",
+        "services[orders].database.parameters[max_wal_size]: \"2GB\" is not smaller than the WAL volume \"2Gi\" "
+            + "(lower it, or give walStorage(...) more room)");
+  }
+
+  @Test
+  void validate_reportsWalParameters_whenUnreadableOrBelowTheDefaultMinimum() {
+    assertThat(databaseViolations(db -> db.parameter("wal_level", "archive").parameter("sync_replication_slots", "enabled")
+        .parameter("max_wal_size", "64MB").parameter("min_wal_size", "lots"))).containsExactly(
+        "services[orders].database.parameters[wal_level]: \"archive\" is not a wal_level (logical, replica or minimal) "
+            + "(use \"logical\" (CNPG's default) or \"replica\")",
+        "services[orders].database.parameters[sync_replication_slots]: \"enabled\" is not a PostgreSQL boolean (use \"on\" or \"off\")",
+        "services[orders].database.parameters[min_wal_size]: \"lots\" is not a size CNPG reads (a number of MB, or a number with kB, "
+            + "MB, GB or TB) (use a size such as \"1GB\")");
+    assertThat(databaseViolations(db -> db.parameter("max_wal_size", "64MB"))).containsExactly(
+        "services[orders].database.parameters[max_wal_size]: min_wal_size \"80MB\" (the default) is not smaller than max_wal_size "
+            + "\"64MB\" (make min_wal_size smaller than max_wal_size)");
+  }
+
+  @Test
+  void validate_acceptsWalParameters_thatCnpgAccepts() {
+    assertThat(databaseViolations(db -> db.instances(3).walStorage("8Gi").parameter("wal_level", "replica")
+        .parameter("wal_log_hints", "on").parameter("hot_standby_feedback", "Tr").parameter("min_wal_size", "1GB")
+        .parameter("max_wal_size", "4GB"))).isEmpty();
+    assertThat(databaseViolations(db -> db.parameter("wal_log_hints", "off"))).as("one instance never rewinds").isEmpty();
   }
 
   // --- PostgreSQL major -----------------------------------------------------------------------------

@@ -95,6 +95,40 @@ class NameCollisionsTest {
   }
 
   @Test
+  void validate_reportsAppObjects_whenCnpgAlreadyNamesAServiceOrDeploymentSo() {
+    Kit kit = shop(ArgoCd.Delivery.APPLICATION_PER_SERVICE)
+        .service("orders", s -> s.namespace("shop").withoutMigrations().database(db -> db.storage("1Gi")))
+        .service("orders-cluster-rw", s -> s.namespace("shop").withoutMigrations().database(db -> db.storage("1Gi"))
+            .app("ghcr.io/acme/orders:1.0.0", a -> a))
+        .service("payments", s -> s.namespace("shop").withoutMigrations().database(db -> db.clusterName("pay").storage("1Gi")
+            .pooler(p -> p.instances(2))))
+        .service("pay-pooler-rw", s -> s.namespace("shop").withoutMigrations().database(db -> db.storage("1Gi"))
+            .app("ghcr.io/acme/pay:1.0.0", a -> a))
+        .build();
+
+    assertThat(violations(kit)).containsExactly(
+        "services[orders-cluster-rw].name: Service \"orders-cluster-rw\" in namespace \"shop\" would be the app's Service and is already "
+            + "the Service CNPG creates for cluster \"orders-cluster\" of service \"orders\" (rename the service or set another "
+            + "clusterName(...), so each object has a name of its own)",
+        "services[pay-pooler-rw].name: Service \"pay-pooler-rw\" in namespace \"shop\" would be the app's Service and is already the "
+            + "Service of pooler \"pay-pooler-rw\" of service \"payments\" (rename the service or set another clusterName(...), so each "
+            + "object has a name of its own)",
+        "services[pay-pooler-rw].name: Deployment \"pay-pooler-rw\" in namespace \"shop\" would be the app's Deployment and is already "
+            + "the Deployment of pooler \"pay-pooler-rw\" of service \"payments\" (rename the service or set another clusterName(...), so "
+            + "each object has a name of its own)");
+  }
+
+  @Test
+  void validate_reportsASharedClusterOnce_notEachNameDerivedFromIt() {
+    Kit kit = shop(ArgoCd.Delivery.APPLICATION_PER_SERVICE)
+        .service("orders", s -> s.namespace("shop").withoutMigrations().database(db -> db.clusterName("db").storage("1Gi")))
+        .service("payments", s -> s.namespace("shop").withoutMigrations().database(db -> db.clusterName("db").storage("1Gi")))
+        .build();
+
+    assertThat(violations(kit)).singleElement().asString().startsWith("services[payments].database.clusterName: cluster \"db\"");
+  }
+
+  @Test
   void validate_acceptsOneObjectStoreName_whenTheNamespacesDiffer() {
     Kit kit = shop(ArgoCd.Delivery.APPLICATION_PER_SERVICE)
         .service("orders", s -> s.withoutMigrations().database(db -> db.storage("1Gi")
