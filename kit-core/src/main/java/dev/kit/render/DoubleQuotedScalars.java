@@ -213,6 +213,9 @@ final class DoubleQuotedScalars {
       Taken t = taken.get(f[1]);
       int at = f[0];
       int end = at + t.token().length();
+      if (at > 0 && (yaml.charAt(at - 1) == '"' || yaml.charAt(at - 1) == '\'')) {
+        throw new IllegalStateException("the YAML library quoted kit's placeholder " + t.token() + "; kit cannot put its string there");
+      }
       String quoted = quoted(t.text());
       boolean key = end < yaml.length() && yaml.charAt(end) == ':';
       if (key && quoted.length() > IMPLICIT_KEY_MAX) {

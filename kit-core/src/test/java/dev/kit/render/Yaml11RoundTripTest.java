@@ -120,6 +120,7 @@ class Yaml11RoundTripTest {
     ObjectNode tree = NODES.objectNode();
     tree.putObject("data").put(key, "v").putObject("nested").put("a", "b");
     tree.putArray("items").addObject().put(key, "v").put("other", "w");
+    tree.putObject("maps").putObject(key).put("a", "b");
 
     String yaml = new String(ManifestYaml.file("test", tree), StandardCharsets.UTF_8);
 
@@ -127,6 +128,7 @@ class Yaml11RoundTripTest {
     Map<String, Object> read = snakeYaml11().load(yaml);
     assertThat(((Map<?, ?>) read.get("data")).get(key)).isEqualTo("v");
     assertThat(((Map<?, ?>) ((List<?>) read.get("items")).get(0)).get(key)).isEqualTo("v");
+    assertThat(((Map<?, ?>) read.get("maps")).get(key)).isEqualTo(Map.of("a", "b"));
     assertThat(KIT_READER.readTree(yaml).path("data").path(key).asString()).isEqualTo("v");
   }
 

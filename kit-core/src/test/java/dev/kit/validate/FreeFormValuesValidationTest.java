@@ -82,7 +82,7 @@ class FreeFormValuesValidationTest {
     Map<Object, Object> numberKeys = new HashMap<>();
     numberKeys.put(1, "one");
     assertThat(helmViolations(Map.of("config", nested, "numbers", numberKeys, "ratio", Double.NaN))).containsExactly(
-        "platform.cloudnativePg.values[config][dir]: is a sun.nio.fs.UnixPath, not a JSON value (convert it to a String, Number, "
+        "platform.cloudnativePg.values[config][dir]: is a " + Path.of("/").getClass().getName() + ", not a JSON value (convert it to a String, Number, "
             + "Boolean, List or Map, such as path.toString() or an enum's name())",
         "platform.cloudnativePg.values[config][when]: is a java.lang.StringBuilder, not a JSON value (convert it to a String, Number, "
             + "Boolean, List or Map, such as path.toString() or an enum's name())",
