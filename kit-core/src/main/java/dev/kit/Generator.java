@@ -337,14 +337,35 @@ public final class Generator {
     List<Violation> violations = KitValidator.validate(kit, service -> Optional.ofNullable(migrations.get(service.name())),
         service -> readSchema(service, schemas), path -> Files.isRegularFile(root.resolve(path)), Clock.systemUTC());
     if (!violations.isEmpty()) {
-      // A patch failure shows only once its object renders: render the services valid on their own, so the one report
-      // has their patch failures too, rather than after the user fixed everything else.
-      List<Violation> all = new ArrayList<>(violations);
-      all.addAll(new KitRenderer(source).patchFailures(kit, migrations::get, schemas::get, service -> KitValidator.hasValidName(service)
-          && violations.stream().noneMatch(v -> v.path().startsWith("services[" + service.name() + "]"))));
-      throw new KitValidationException(all);
+      throw new KitValidationException(withPatchFailures(kit, violations, migrations, schemas));
     }
     return new Inputs(migrations, schemas);
+  }
+
+  /**
+   * The violations plus every patch failure: a patch fails only against its rendered object, so each service is rendered
+   * to apply its patches, and the one report has them too rather than after the user fixed everything else.
+   */
+  private List<Violation> withPatchFailures(Kit kit, List<Violation> violations, Map<String, MigrationDirectory> migrations,
+      Map<String, String> schemas) {
+    List<Violation> all = new ArrayList<>(violations);
+    KitRenderer renderer = new KitRenderer(source);
+    try {
+      all.addAll(renderer.patchFailures(kit, migrations::get, schemas::get, KitValidator::hasValidName));
+      return all;
+    } catch (RuntimeException cannotRenderAll) {
+      // Some service's other violations keep it from rendering (no migrations folder, say): check the others one by one.
+    }
+    for (Service service : kit.services()) {
+      if (KitValidator.hasValidName(service)) {
+        try {
+          all.addAll(renderer.patchFailures(kit, migrations::get, schemas::get, s -> s == service));
+        } catch (RuntimeException cannotRender) {
+          // its patches are checked once its other violations are fixed
+        }
+      }
+    }
+    return all;
   }
 
   private Optional<MigrationDirectory> read(Service service) {

@@ -39,10 +39,24 @@ class PatchFailuresReportTest {
         "repository.targetRevision: \"not a revision\" is not a Git revision (use a branch, tag or commit such as \"main\")",
         "services[payments].database.storage.size: \"10GB\" is not a Kubernetes quantity (try \"10Gi\")",
         "services[orders].patches[0]: cannot replace /spec/nothingHere on the CLUSTER: nothing at /spec/nothingHere to replace; "
-            + "use Patch.set to add it (check the path against the object in services/orders/manifests/database/cluster.yaml)");
+            + "use Patch.set to add it (check the path against the object in services/orders/manifests/database/cluster.yaml)",
+        "services[payments].patches[0]: cannot replace /spec/nothingHere on the CLUSTER: nothing at /spec/nothingHere to replace; "
+            + "use Patch.set to add it (check the path against the object in services/payments/manifests/database/cluster.yaml)");
     try (Stream<Path> written = Files.walk(repo)) {
       assertThat(written.filter(Files::isRegularFile).toList()).as("nothing written").isEmpty();
     }
+  }
+
+  @Test
+  void generate_reportsTheOtherViolations_whenAServiceWithABadPatchCannotRender() {
+    Kit kit = Kit.builder()
+        .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+        .service("orders", s -> s.database(db -> db.storage("1Gi")).patch(BAD_PATH)) // no migrations folder
+        .build();
+
+    KitValidationException e = catchThrowableOfType(KitValidationException.class, () -> Generator.forRepository(repo).generate(kit));
+
+    assertThat(e.violations()).map(Violation::path).containsExactly("services[orders].migrations.directory");
   }
 
   @Test
