@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.kit.migration.MigrationDirectory;
 import dev.kit.migration.MigrationFile;
 import dev.kit.model.Kit;
+import dev.kit.plan.GeneratedHeader;
 import dev.kit.plan.FilePlan;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -15,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.JsonNode;
@@ -139,6 +142,13 @@ class Yaml11RoundTripTest {
     Map<String, Object> read = snakeYaml11().load(new String(ManifestYaml.file("test", tree), StandardCharsets.UTF_8));
 
     assertThat(read).containsEntry("a", "kit-quoted-0.").containsEntry("b", "x\u2028y").containsEntry("kit-quoted-1.", "kit-quoted-x0.");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\n", "\r", "\u0085", "\u2028", "\u2029"})
+  void headerLine_rejectsTheSource_whenAYaml11ReaderWouldBreakTheCommentThere(String lineBreak) {
+    assertThatThrownBy(() -> GeneratedHeader.line("com.acme.Shop" + lineBreak + "kind: Secret"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("a header source is one line");
   }
 
   @Test
