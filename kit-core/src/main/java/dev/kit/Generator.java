@@ -336,11 +336,37 @@ public final class Generator {
         .forEach(service -> read(service).ifPresent(dir -> migrations.put(service.name(), dir)));
     Map<String, String> schemas = new HashMap<>();
     List<Violation> violations = KitValidator.validate(kit, service -> Optional.ofNullable(migrations.get(service.name())),
-        service -> readSchema(service, schemas));
+        service -> readSchema(service, schemas), path -> Files.isRegularFile(root.resolve(path)), Clock.systemUTC());
     if (!violations.isEmpty()) {
-      throw new KitValidationException(violations);
+      throw new KitValidationException(withPatchFailures(kit, violations, migrations, schemas));
     }
     return new Inputs(migrations, schemas);
+  }
+
+  /**
+   * The violations plus every patch failure: a patch fails only against its rendered object, so each service is rendered
+   * to apply its patches, and the one report has them too rather than after the user fixed everything else.
+   */
+  private List<Violation> withPatchFailures(Kit kit, List<Violation> violations, Map<String, MigrationDirectory> migrations,
+      Map<String, String> schemas) {
+    List<Violation> all = new ArrayList<>(violations);
+    KitRenderer renderer = new KitRenderer(source);
+    try {
+      all.addAll(renderer.patchFailures(kit, migrations::get, schemas::get, KitValidator::hasValidName));
+      return all;
+    } catch (RuntimeException cannotRenderAll) {
+      // Some service's other violations keep it from rendering (no migrations folder, say): check the others one by one.
+    }
+    for (Service service : kit.services()) {
+      if (KitValidator.hasValidName(service)) {
+        try {
+          all.addAll(renderer.patchFailures(kit, migrations::get, schemas::get, s -> s == service));
+        } catch (RuntimeException cannotRender) {
+          // its patches are checked once its other violations are fixed
+        }
+      }
+    }
+    return all;
   }
 
   private Optional<MigrationDirectory> read(Service service) {

@@ -34,6 +34,11 @@ public record MigrationFile(String name, byte[] content) {
     return underscore < 0 ? stem : stem.substring(0, underscore);
   }
 
+  /** A copy of the first {@code max} bytes (all of them when the file is shorter), for a look at its header. */
+  public byte[] head(int max) {
+    return Arrays.copyOf(content, Math.min(max, content.length));
+  }
+
   /** The size in bytes, without copying the content. */
   public int size() {
     return content.length;

@@ -18,7 +18,8 @@ public final class GeneratedHeader {
 
   /** The header line, with its line feed, naming the description it came from. */
   public static String line(String source) {
-    if (source.contains("\n") || source.contains("\r")) {
+    // Line breaks as YAML 1.1 readers (go-yaml in Kubernetes and Argo CD) count them: one would end the comment.
+    if (source.chars().anyMatch(c -> c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029')) {
       throw new IllegalArgumentException("a header source is one line: " + source);
     }
     return PREFIX + " from " + source + SUFFIX + "\n";

@@ -131,6 +131,22 @@ public final class KitRenderer {
     return warnings;
   }
 
+  /**
+   * The patch failures of the services {@code wanted} accepts, rendered only to apply their patches: for reporting
+   * them together with a description's other violations, before it is valid as a whole.
+   *
+   * @param wanted the services to check; each must be valid on its own (a service with violations may not render)
+   */
+  public List<Violation> patchFailures(Kit kit, Function<String, MigrationDirectory> migrations, Function<String, String> schemas,
+      Predicate<Service> wanted) {
+    try {
+      renderEach(kit, migrations, schemas, (service, part) -> { }, wanted);
+      return List.of();
+    } catch (KitValidationException failures) {
+      return failures.violations();
+    }
+  }
+
   private List<ServiceOutput> renderEach(Kit kit, Function<String, MigrationDirectory> migrations,
       Function<String, String> schemas, BiConsumer<String, FilePlan> sink, Predicate<Service> wanted) {
     List<Service> chosen = kit.services().stream().filter(wanted).toList();

@@ -19,7 +19,8 @@ import tools.jackson.dataformat.yaml.util.StringQuotingChecker;
  * The one serializer for Kubernetes objects: typed object → JSON tree → (patches) → canonical key
  * order → YAML. An object's keys go {@code apiVersion, kind, metadata, spec}, then the rest sorted; nested
  * maps put {@code name, namespace} first, then the rest sorted; lists keep model order. Quoting, multi-line blocks and escapes are the YAML library's, so
- * any string (SQL included) round-trips byte for byte.
+ * any string (SQL included) round-trips byte for byte, except where YAML 1.1 readers (Kubernetes, Argo CD) would read
+ * the library's output differently: those strings kit quotes itself ({@link DoubleQuotedScalars}).
  */
 final class ManifestYaml {
 
@@ -84,13 +85,17 @@ final class ManifestYaml {
 
   /** The file: the generated header, then the object in canonical order. */
   static byte[] file(String source, ObjectNode object) {
-    String yaml = LiteralBlocks.write(canonical(object, ROOT_FIRST_KEYS), MAPPER::writeValueAsString);
+    String yaml = DoubleQuotedScalars.write(canonical(object, ROOT_FIRST_KEYS),
+        tree -> LiteralBlocks.write(tree, MAPPER::writeValueAsString));
     return (GeneratedHeader.line(source) + yaml).getBytes(StandardCharsets.UTF_8);
   }
 
-  /** The tree in canonical order as the YAML library alone writes it: what {@link #file} must equal. */
+  /**
+   * The tree in canonical order as written without kit's literal blocks, every string through the YAML library
+   * but those {@link DoubleQuotedScalars} must write: what {@link #file} must equal.
+   */
   static String libraryYaml(ObjectNode object) {
-    return MAPPER.writeValueAsString(canonical(object, ROOT_FIRST_KEYS));
+    return DoubleQuotedScalars.write(canonical(object, ROOT_FIRST_KEYS), MAPPER::writeValueAsString);
   }
 
   private static JsonNode canonical(JsonNode node, List<String> firstKeys) {

@@ -23,8 +23,11 @@ import dev.kit.model.S3Credentials;
 import dev.kit.model.SecretKey;
 import dev.kit.model.Service;
 import dev.kit.model.Storage;
+import dev.kit.model.TxMode;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,6 +36,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -54,13 +58,6 @@ public final class KitValidator {
   private static final Set<String> RESERVED_LABELS = Set.of(
       "app.kubernetes.io/name", "app.kubernetes.io/part-of", "app.kubernetes.io/component", "app.kubernetes.io/managed-by");
 
-  /** Parameters CNPG sets itself and refuses in {@code postgresql.parameters}. */
-  private static final Set<String> CNPG_FIXED_PARAMETERS = Set.of(
-      "archive_command", "archive_mode", "data_directory", "hba_file", "ident_file", "listen_addresses",
-      "port", "primary_conninfo", "primary_slot_name", "restore_command", "ssl", "ssl_ca_file",
-      "ssl_cert_file", "ssl_key_file", "unix_socket_directories", "unix_socket_group",
-      "unix_socket_permissions", "logging_collector", "log_destination", "log_directory", "log_filename");
-
   private static final String RUN_AS_USER_FIX = "use a non-zero user id, such as the image's numeric USER or " + App.DEFAULT_RUN_AS;
 
   private static final Set<String> RESERVED_DATABASES = Set.of("postgres", "template0", "template1");
@@ -68,8 +65,6 @@ public final class KitValidator {
 
   private static final Pattern PARAMETER_NAME = Pattern.compile("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)?");
   private static final Pattern GIT_URL = Pattern.compile("(https?|ssh|git)://[^\\s@/]*@?[^\\s]+|[\\w.-]+@[\\w.-]+:[^\\s]+");
-  /** A password in any URL, or any user part in an http(s) URL (a token); {@code ssh://git@host} is fine. */
-  private static final Pattern URL_CREDENTIALS = Pattern.compile("[a-z]+://[^/@\\s]*:[^/@\\s]*@.*|https?://[^/@\\s]+@.*");
   private static final Pattern MIGRATION_FILE_NAME = Pattern.compile("[-._a-zA-Z0-9]+\\.sql");
   private static final Pattern JSON_POINTER = Pattern.compile("(/([^~/]|~[01])*)+");
   private static final List<String> PROTECTED_PATHS = List.of("/apiVersion", "/kind", "/metadata/name", "/metadata/namespace");
@@ -83,9 +78,13 @@ public final class KitValidator {
 
   private final List<Violation> violations = new ArrayList<>();
   private final Kit kit;
+  private final Predicate<String> isRegularFile;
+  private final Instant now;
 
-  private KitValidator(Kit kit) {
+  private KitValidator(Kit kit, Predicate<String> isRegularFile, Instant now) {
     this.kit = kit;
+    this.isRegularFile = isRegularFile;
+    this.now = now;
   }
 
   /**
@@ -107,9 +106,22 @@ public final class KitValidator {
    */
   public static List<Violation> validate(Kit kit, Function<Service, Optional<MigrationDirectory>> migrationsOf,
       Function<Service, Optional<byte[]>> schemaOf) {
-    KitValidator validator = new KitValidator(kit);
+    return validate(kit, migrationsOf, schemaOf, path -> false, Clock.systemUTC());
+  }
+
+  /**
+   * Validates {@code kit} as {@code kit:generate} does.
+   *
+   * @param isRegularFile whether a path relative to the repository root, such as {@code services/orders/migrations},
+   *     is a regular file; asked only about a migrations folder that could not be read, to say why
+   * @param clock the time a restore point must not be after
+   */
+  public static List<Violation> validate(Kit kit, Function<Service, Optional<MigrationDirectory>> migrationsOf,
+      Function<Service, Optional<byte[]>> schemaOf, Predicate<String> isRegularFile, Clock clock) {
+    KitValidator validator = new KitValidator(kit, isRegularFile, clock.instant());
     validator.repository(kit.repository());
     validator.services(kit.services(), migrationsOf);
+    validator.violations.addAll(NameCollisions.check(kit));
     validator.declarativeSchemas(kit.services(), schemaOf);
     validator.delivery(kit);
     kit.platform().ifPresent(validator::platform);
@@ -194,7 +206,9 @@ public final class KitValidator {
   }
 
   private void chart(String path, HelmChart chart) {
-    if (!chart.repoUrl().matches("(https://|oci://)?[a-z0-9.-]+(:[0-9]+)?(/\\S*)?")) {
+    if (CredentialLiterals.inUrl(chart.repoUrl())) {
+      add(path + ".repoUrl", "contains credentials", "remove them; Argo CD reads Helm repository credentials from a repository Secret");
+    } else if (!chart.repoUrl().matches("(https://|oci://)?[a-z0-9.-]+(:[0-9]+)?(/\\S*)?")) {
       add(path + ".repoUrl", quote(chart.repoUrl()) + " is not a Helm repository", "use an https:// chart repository or an OCI registry path");
     }
     if (!chart.version().matches("v?[0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.-]+)?")) {
@@ -203,6 +217,17 @@ public final class KitValidator {
     KubernetesNames.dns1123Label(chart.namespace()).ifPresent(p -> add(path + ".namespace", quote(chart.namespace()) + " " + p, "use a namespace such as \"cnpg-system\""));
     if (chart.chart().isBlank()) {
       add(path + ".chart", "is empty", "name the chart, such as \"cloudnative-pg\"");
+    }
+    chart.values().forEach((key, value) -> freeFormValue(path + ".values[" + key + "]", Optional.of(key), value,
+        "keep it in a Secret and point the chart at it (most charts take an existingSecret value)"));
+  }
+
+  /** A patch or Helm value: JSON, and no credential in it. */
+  private void freeFormValue(String path, Optional<String> key, Object value, String credentialFix) {
+    List<Violation> json = JsonValues.check(path, value);
+    violations.addAll(json);
+    if (json.isEmpty()) {
+      violations.addAll(CredentialLiterals.check(path, key, value, credentialFix));
     }
   }
 
@@ -232,7 +257,7 @@ public final class KitValidator {
     if (!GIT_URL.matcher(repo.gitUrl()).matches()) {
       add("repository.gitUrl", quote(repo.gitUrl()) + " is not a Git URL",
           "use https://host/org/repo.git or git@host:org/repo.git");
-    } else if (URL_CREDENTIALS.matcher(repo.gitUrl()).matches()) {
+    } else if (CredentialLiterals.inUrl(repo.gitUrl())) {
       add("repository.gitUrl", "contains credentials",
           "remove them; Argo CD reads repository credentials from a Secret, never from the Application");
     }
@@ -244,7 +269,9 @@ public final class KitValidator {
         quote(repo.argoCd().namespace()) + " " + p, "use the namespace Argo CD runs in, usually \"argocd\""));
     KubernetesNames.dns1123Subdomain(repo.argoCd().project()).ifPresent(p -> add("repository.argoCd.project",
         quote(repo.argoCd().project()) + " " + p, "use the name of an Argo CD AppProject such as \"default\""));
-    if (!repo.argoCd().destinationServer().matches("https://[^\\s/]+(:[0-9]+)?(/\\S*)?")) {
+    if (CredentialLiterals.inUrl(repo.argoCd().destinationServer())) {
+      add("repository.argoCd.destinationServer", "contains credentials", "remove them; Argo CD reads cluster credentials from a cluster Secret");
+    } else if (!repo.argoCd().destinationServer().matches("https://[^\\s/]+(:[0-9]+)?(/\\S*)?")) {
       add("repository.argoCd.destinationServer", quote(repo.argoCd().destinationServer()) + " is not an https URL",
           "use the cluster's API server URL, or \"https://kubernetes.default.svc\" for Argo CD's own cluster");
     }
@@ -430,8 +457,6 @@ public final class KitValidator {
       String paramPath = path + ".parameters[" + key + "]";
       if (!PARAMETER_NAME.matcher(key).matches()) {
         add(paramPath, quote(key) + " is not a PostgreSQL parameter name", "use the lower-case name from postgresql.conf");
-      } else if (CNPG_FIXED_PARAMETERS.contains(key)) {
-        add(paramPath, "CNPG manages " + key + " itself and rejects the Cluster if it is set", "remove it");
       }
     });
     db.bootstrap().ifPresent(b -> {
@@ -451,16 +476,25 @@ public final class KitValidator {
     db.restore().ifPresent(r -> restore(path, service, r));
     db.pooler().ifPresent(p -> pooler(path + ".pooler", p,
         service.app().map(a -> a.connection() == App.Connection.POOLER).orElse(false)));
+    violations.addAll(CnpgClusterRules.check(path, service, now));
   }
 
   private void backups(String path, Service service, Backups b) {
     b.objectStoreName().ifPresent(n -> KubernetesNames.dns1123Subdomain(n).ifPresent(p ->
         add(path + ".objectStoreName", quote(n) + " " + p, "use a lower-case name such as \"orders-backups\"")));
-    if (!S3_PATH.matcher(b.destinationPath()).matches()) {
+    if (CredentialLiterals.inUrl(b.destinationPath())) {
+      add(path + ".destinationPath", "contains credentials", "remove them and give the keys with S3Credentials.fromSecret(...)");
+    } else if (!S3_PATH.matcher(b.destinationPath()).matches()) {
       add(path + ".destinationPath", quote(b.destinationPath()) + " is not an S3 path", "use s3://<bucket>/<folder>/, such as \"s3://acme-backups/orders/\"");
     }
-    b.endpointUrl().filter(u -> !u.matches("https?://[^\\s/]+(/\\S*)?")).ifPresent(u ->
-        add(path + ".endpointUrl", quote(u) + " is not an http(s) URL", "use the S3 endpoint, such as \"https://minio.storage:9000\""));
+    b.endpointUrl().ifPresent(u -> {
+      if (CredentialLiterals.inUrl(u)) {
+        add(path + ".endpointUrl", "contains credentials",
+            "remove them and give the keys with S3Credentials.fromSecret(\"<secret>\", \"ACCESS_KEY_ID\", \"ACCESS_SECRET_KEY\")");
+      } else if (!u.matches("https?://[^\\s/]+(/\\S*)?")) {
+        add(path + ".endpointUrl", quote(u) + " is not an http(s) URL", "use the S3 endpoint, such as \"https://minio.storage:9000\"");
+      }
+    });
     b.endpointCa().ifPresent(k -> secretKey(path + ".endpointCa", k));
     b.region().ifPresent(k -> secretKey(path + ".region", k));
     if (b.credentials() instanceof S3Credentials.Keys keys) {
@@ -563,6 +597,7 @@ public final class KitValidator {
   private void resources(String path, Resources resources) {
     resources.requests().forEach((k, v) -> resource(path + ".requests." + k, k, v));
     resources.limits().forEach((k, v) -> resource(path + ".limits." + k, k, v));
+    violations.addAll(ResourceLimits.check(path, resources));
   }
 
   private void resource(String path, String name, String value) {
@@ -601,8 +636,12 @@ public final class KitValidator {
           "use a relative path without '..', such as \"migrations\"");
     } else if (readable) {
       Optional<MigrationDirectory> read = migrationsOf.apply(service);
-      if (read.isEmpty()) {
-        add(path + ".directory", "services/" + service.name() + "/" + m.directory() + " does not exist",
+      String folder = "services/" + service.name() + "/" + m.directory();
+      if (read.isEmpty() && isRegularFile.test(folder)) {
+        add(path + ".directory", folder + " is a file, not a folder",
+            "point directory(...) at the folder that holds the .sql files, such as \"migrations\", or move the file into one");
+      } else if (read.isEmpty()) {
+        add(path + ".directory", folder + " does not exist",
             "create it with your first migration, or call withoutMigrations() on the service");
       } else {
         migrationFiles(path, read.get(), m);
@@ -658,6 +697,7 @@ public final class KitValidator {
         add(filePath, "is " + file.size() + " bytes; one file must fit in one ConfigMap (at most "
             + MIGRATION_FILE_MAX_BYTES + " bytes)", "split it into several migrations");
       }
+      TxModeDirectives.check(filePath, file, m.txMode().orElse(TxMode.FILE)).ifPresent(violations::add);
     }
     if (m.engine() == Migrations.Engine.OPERATOR && dir.configMapBytes() > MigrationDirectory.CONFIGMAP_BUDGET_BYTES) {
       add(path + ".engine", "the history is " + dir.configMapBytes() + " bytes, but an AtlasMigration reads one ConfigMap (at most "
@@ -672,6 +712,9 @@ public final class KitValidator {
   }
 
   private void patch(String path, Service service, Patch patch) {
+    String lastSegment = patch.path().substring(patch.path().lastIndexOf('/') + 1);
+    freeFormValue(path + ".value", Optional.of(lastSegment).filter(s -> !s.isEmpty()), patch.value(),
+        "keep it in a Secret and reference it, such as valueFrom.secretKeyRef for an environment variable");
     if (!JSON_POINTER.matcher(patch.path()).matches()) {
       add(path + ".path", quote(patch.path()) + " is not a JSON Pointer", "start it with '/', such as \"/spec/primaryUpdateStrategy\"");
     } else if (PROTECTED_PATHS.stream().anyMatch(p -> patch.path().equals(p) || patch.path().startsWith(p + "/"))

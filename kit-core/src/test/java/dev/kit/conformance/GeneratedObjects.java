@@ -2,6 +2,7 @@ package dev.kit.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kit.plan.GeneratedHeader;
 import dev.kit.testing.SourceTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -162,7 +163,10 @@ final class GeneratedObjects {
     return files;
   }
 
-  /** Every file under each root's services/ and platform/ that carries the kit header, plus every atlas.hcl. */
+  /**
+   * Every file kit generated under each root's services/ and platform/: those with the kit header in YAML, HCL or
+   * Markdown (RUNBOOK.md), plus every atlas.hcl and atlas.sum (whose format Atlas fixes, without a header).
+   */
   static List<GeneratedFile> generatedFiles() {
     List<GeneratedFile> files = new ArrayList<>();
     for (Root root : roots()) {
@@ -172,7 +176,7 @@ final class GeneratedObjects {
         }
         try (Stream<Path> walk = Files.walk(folder)) {
           walk.filter(Files::isRegularFile)
-              .filter(f -> f.getFileName().toString().equals("atlas.hcl") || hasHeader(f))
+              .filter(f -> List.of("atlas.hcl", "atlas.sum").contains(f.getFileName().toString()) || hasAnyHeader(f))
               .sorted()
               .forEach(f -> files.add(new GeneratedFile(root, f)));
         } catch (IOException e) {
@@ -205,6 +209,15 @@ final class GeneratedObjects {
       }
     }
     return documents;
+  }
+
+  /** Whether the file starts with kit's header in any of its forms ({@code #} or, in Markdown, an HTML comment). */
+  static boolean hasAnyHeader(Path file) {
+    try {
+      return GeneratedHeader.isPresent(Files.readAllBytes(file));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   static boolean hasHeader(Path file) {

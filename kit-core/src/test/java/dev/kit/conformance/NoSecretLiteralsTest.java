@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import dev.kit.conformance.GeneratedObjects.GeneratedFile;
 import dev.kit.conformance.GeneratedObjects.Manifest;
+import dev.kit.golden.GoldenPlans;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,10 +62,27 @@ class NoSecretLiteralsTest {
     List<GeneratedFile> files = GeneratedObjects.generatedFiles();
     long objectFiles = GeneratedObjects.roots().stream().mapToLong(r -> GeneratedObjects.objectFiles(r).size()).sum();
     long hcl = files.stream().filter(f -> f.file().getFileName().toString().equals("atlas.hcl")).count();
-    System.out.printf("NoSecretLiteralsTest: %d generated files scanned (%d object files, %d atlas.hcl)%n", files.size(), objectFiles, hcl);
+    long runbooks = files.stream().filter(f -> f.file().getFileName().toString().equals("RUNBOOK.md")).count();
+    long sums = files.stream().filter(f -> f.file().getFileName().toString().equals("atlas.sum")).count();
+    System.out.printf("NoSecretLiteralsTest: %d generated files scanned (%d object files, %d atlas.hcl, %d RUNBOOK.md, %d atlas.sum)%n",
+        files.size(), objectFiles, hcl, runbooks, sums);
 
-    assertThat(files.size()).isGreaterThanOrEqualTo((int) (objectFiles + hcl));
+    assertThat(files.size()).isEqualTo((int) (objectFiles + hcl + runbooks + sums));
     assertThat(hcl).as("atlas.hcl files").isPositive();
+    assertThat(runbooks).as("RUNBOOK.md files").isPositive();
+    assertThat(sums).as("atlas.sum files").isPositive();
+  }
+
+  @Test
+  void generatedFiles_includeEveryFileKitPlans_forEveryGoldenCase() {
+    Set<Path> scanned = GeneratedObjects.generatedFiles().stream().map(f -> f.file().toAbsolutePath().normalize())
+        .collect(Collectors.toSet());
+    List<String> missing = new ArrayList<>();
+    GoldenPlans.byCaseFolder().forEach((folder, plan) -> plan.paths().stream()
+        .filter(path -> !scanned.contains(folder.resolve(path).toAbsolutePath().normalize()))
+        .forEach(path -> missing.add(folder.getFileName() + ":" + path)));
+
+    assertThat(missing).as("generated files the secret scan does not read").isEmpty();
   }
 
   @Test
