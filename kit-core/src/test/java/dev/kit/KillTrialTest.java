@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@link KillTrials}) and is killed with SIGKILL, half the trials at a random moment of its whole run and half
  * at a random moment after its commit started. Then the next run of a goal (here {@code check}, which writes
  * nothing of its own) starts, and every service folder and {@code platform/} must be entirely old or entirely
- * new, the run as a whole too, with no temporary file, journal or empty folder left behind.
+ * new, the run as a whole too, with no temporary file, journal or empty folder left behind; and once the user
+ * runs {@code generate} again, no temporary file in the generation cache's folder either.
  *
  * <p>{@code -Dkit.killTrials=200} runs more trials (the default keeps CI under a minute), and
  * {@code -Dkit.killTrials.seed=N} repeats a run's moments.
@@ -74,6 +75,9 @@ class KillTrialTest {
       }
       Generator.forRepository(repo).source("kill-trials").check(KillTrials.kit(true)); // the next goal to run
       tally.add(killed, Tree.of(repo), old, next);
+      // The run the user starts again: it must also clear what the cache's save left.
+      Generator.forRepository(repo).source("kill-trials").cache(repo.resolve("target/kit-cache")).generate(KillTrials.kit(true));
+      tally.addCacheLeftovers(Tree.of(repo));
       delete(repo);
     }
     System.out.println("kill trials (seed " + seed + "): " + tally);
@@ -237,9 +241,16 @@ class KillTrialTest {
       } else {
         mixedRuns++;
       }
-      tree.temporary().forEach(path -> leftovers.add("trial " + trials + ": " + path));
+      tree.temporary().stream().filter(path -> !path.startsWith("target/"))
+          .forEach(path -> leftovers.add("trial " + trials + ": " + path));
       tree.emptyFolders().stream().filter(path -> !old.emptyFolders().contains(path) && !next.emptyFolders().contains(path))
           .forEach(path -> leftovers.add("trial " + trials + ": " + path + "/"));
+    }
+
+    /** The cache's temporary files left after the next {@code generate}, which uses the cache. */
+    void addCacheLeftovers(Tree tree) {
+      tree.temporary().stream().filter(path -> path.startsWith("target/"))
+          .forEach(path -> leftovers.add("trial " + trials + ": " + path));
     }
 
     private static boolean same(Map<String, byte[]> a, Map<String, byte[]> b) {
@@ -252,9 +263,14 @@ class KillTrialTest {
     @Override
     public String toString() {
       long trialsWithLeftovers = leftovers.stream().map(l -> l.substring(0, l.indexOf(':'))).distinct().count();
+      long folders = leftovers.stream().filter(l -> l.endsWith("/")).count();
+      long journals = leftovers.stream().filter(l -> l.contains(".kit-journal")).count();
+      long cache = leftovers.stream().filter(l -> l.contains(": target/")).count();
       return trials + " trials (" + killedWhileRunning + " killed while running); folders: " + oldFolders + " old, "
           + newFolders + " new, " + mixedFolders.size() + " mixed; runs: " + oldRuns + " old, " + newRuns + " new, "
-          + mixedRuns + " mixed; leftovers: " + leftovers.size() + " in " + trialsWithLeftovers + " trials"
+          + mixedRuns + " mixed; leftovers: " + leftovers.size() + " in " + trialsWithLeftovers + " trials ("
+          + (leftovers.size() - folders - journals - cache) + " temporary files beside generated files, " + cache
+          + " in the cache folder, " + journals + " journals, " + folders + " empty folders)"
           + (leftovers.isEmpty() ? "" : " " + leftovers.subList(0, Math.min(5, leftovers.size())))
           + (mixedFolders.isEmpty() ? "" : "; mixed " + mixedFolders.subList(0, Math.min(5, mixedFolders.size())));
     }

@@ -5,13 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kit.plan.FilePlan;
 import dev.kit.plan.GeneratedHeader;
+import dev.kit.plan.RepositoryRoot;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -213,5 +221,153 @@ class PlanWriterTest {
     assertThatThrownBy(() -> session.stage(plan("services/a/x.yaml", "x: 2\n"))).hasMessage("services/a/x.yaml is planned twice");
     session.abort();
     assertThat(root.resolve("services")).doesNotExist();
+  }
+
+  /** Every file under the root, as repository-relative paths; what a failed or finished session must leave. */
+  private List<String> everything() throws IOException {
+    try (Stream<Path> paths = Files.walk(root)) {
+      return paths.filter(path -> !path.equals(root)).map(path -> root.relativize(path).toString().replace('\\', '/'))
+          .sorted().toList();
+    }
+  }
+
+  private PlanWriter writer(Disk disk) {
+    return new PlanWriter(RepositoryRoot.of(root), disk);
+  }
+
+  @Test
+  void session_stagesNothingAfterAFailure_andAbortWaitsForTheWorkersStillWriting() throws Exception {
+    put("services/a/keep.yaml", HEADER + "k: 1\n");
+    List<String> before = everything();
+    CountDownLatch writingA1 = new CountDownLatch(1);
+    CountDownLatch aborted = new CountDownLatch(1);
+    Disk disk = new Disk() {
+      @Override
+      public void write(Path temp, ByteBuffer content) throws IOException {
+        String name = temp.getFileName().toString();
+        if (name.startsWith(".b.yaml.")) {
+          throw new IOException("No space left on device");
+        }
+        if (name.startsWith(".a1.yaml.")) {
+          writingA1.countDown();
+          try {
+            aborted.await(2, TimeUnit.SECONDS); // a worker still writing while the run fails
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+        Disk.super.write(temp, content);
+      }
+    };
+    PlanWriter.Session session = writer(disk).begin();
+    CompletableFuture<Void> worker = CompletableFuture.runAsync(
+        () -> session.stage(plan("services/a/new/a1.yaml", "a: 1\n", "services/a/new/a2.yaml", "a: 2\n")));
+    assertThat(writingA1.await(5, TimeUnit.SECONDS)).isTrue();
+
+    assertThatThrownBy(() -> session.stage(plan("services/b/b.yaml", "b: 1\n")))
+        .isInstanceOf(UncheckedIOException.class).hasRootCauseMessage("No space left on device");
+    session.abort();
+    aborted.countDown();
+
+    assertThat(everything()).as("no temporary file, folder or journal left, not even the worker's next file").isEqualTo(before);
+    assertThatThrownBy(worker::join).as("the worker finished its write, then staged nothing more")
+        .hasRootCauseMessage("No space left on device");
+  }
+
+  @Test
+  void write_leavesTheDiskAsItWas_whenTheDiskFillsUpWhileStaging() throws IOException {
+    put("services/a/x.yaml", HEADER + "x: 0\n");
+    List<String> before = everything();
+    AtomicInteger writes = new AtomicInteger();
+    Disk full = new Disk() {
+      @Override
+      public void write(Path temp, ByteBuffer content) throws IOException {
+        if (writes.incrementAndGet() > 150) {
+          Files.write(temp, new byte[] {'#'}); // as far as the space went
+          throw new IOException("No space left on device");
+        }
+        Disk.super.write(temp, content);
+      }
+    };
+    FilePlan.Builder plan = FilePlan.builder().add("services/a/x.yaml", generated("x: 1\n"));
+    for (int i = 0; i < 300; i++) {
+      plan.add("services/s" + (i % 7) + "/manifests/f" + i + ".yaml", generated("f: " + i + "\n"));
+    }
+
+    assertThatThrownBy(() -> writer(full).write(plan.build()))
+        .isInstanceOf(UncheckedIOException.class).hasRootCauseMessage("No space left on device");
+
+    assertThat(everything()).isEqualTo(before);
+    assertThat(Files.readString(root.resolve("services/a/x.yaml"))).isEqualTo(HEADER + "x: 0\n");
+  }
+
+  @Test
+  void commit_leavesAJournalThatTheNextRunFinishes_whenAReplaceFailsHalfWay() throws IOException {
+    put("services/a/x.yaml", HEADER + "x: 0\n");
+    put("services/a/y.yaml", HEADER + "y: 0\n");
+    put("services/a/stale.yaml", HEADER + "s: 0\n");
+    Disk failing = new Disk() {
+      @Override
+      public void move(Path from, Path to, boolean replace) throws IOException {
+        if (to.getFileName().toString().equals("y.yaml")) {
+          throw new IOException("Input/output error");
+        }
+        Disk.super.move(from, to, replace);
+      }
+    };
+    FilePlan plan = plan("services/a/x.yaml", "x: 1\n", "services/a/y.yaml", "y: 1\n", "services/b/z.yaml", "z: 1\n");
+
+    assertThatThrownBy(() -> writer(failing).write(plan))
+        .isInstanceOf(UncheckedIOException.class)
+        .hasMessageContaining("kit stopped half-way through replacing files (cannot write services/a/y.yaml: Input/output error); "
+            + root.toRealPath().resolve(".kit-journal") + " lists the rest, and the next kit run (any goal) finishes them");
+    assertThat(root.resolve(".kit-journal")).exists();
+
+    assertThat(new PlanWriter(root).recover()).hasValueSatisfying(done -> assertThat(done).contains("finished the 4 changes"));
+
+    assertThat(Files.readString(root.resolve("services/a/x.yaml"))).isEqualTo(HEADER + "x: 1\n");
+    assertThat(Files.readString(root.resolve("services/a/y.yaml"))).isEqualTo(HEADER + "y: 1\n");
+    assertThat(Files.readString(root.resolve("services/b/z.yaml"))).isEqualTo(HEADER + "z: 1\n");
+    assertThat(everything()).containsExactly("services", "services/a", "services/a/x.yaml", "services/a/y.yaml",
+        "services/b", "services/b/z.yaml");
+    assertThat(new PlanWriter(root).compare(plan).isEmpty()).isTrue();
+  }
+
+  @Test
+  void begin_removesTemporaryFilesAnEarlierRunLeft_andSaysSo() throws IOException {
+    put("services/a/x.yaml", HEADER + "x: 1\n");
+    put("services/a/.x.yaml.6f1c2b.kit-tmp", "# Code gen"); // cut short by a full disk: no header to go by
+    put("platform/.root.yaml4242.kit-tmp", HEADER + "old: temp\n");
+
+    WriteReport report = new PlanWriter(root).write(plan("services/a/x.yaml", "x: 1\n"));
+
+    assertThat(everything()).containsExactly("platform", "services", "services/a", "services/a/x.yaml");
+    assertThat(report.warnings()).containsExactly("kit removed 2 temporary files an earlier run left");
+  }
+
+  @Test
+  void compare_neverReportsKitsTemporaryFilesAsGenerated() throws IOException {
+    put("services/a/.x.yaml.6f1c2b.kit-tmp", HEADER + "x: 1\n");
+
+    assertThat(new PlanWriter(root).compare(plan("services/a/x.yaml", "x: 1\n")).extra()).isEmpty();
+  }
+
+  @Test
+  void begin_waitsForTheSessionThatHoldsTheRepository() throws Exception {
+    PlanWriter.Session first = new PlanWriter(root).begin();
+    first.stage(plan("services/a/x.yaml", "x: 1\n"));
+    CompletableFuture<WriteReport> second = CompletableFuture.supplyAsync(
+        () -> new PlanWriter(root).write(plan("services/a/x.yaml", "x: 2\n")));
+    TimeUnit.MILLISECONDS.sleep(300);
+
+    assertThat(second).as("the second run waits for the first").isNotDone();
+    first.commit(List.of());
+    TimeUnit.MILLISECONDS.sleep(100);
+    assertThat(second).as("until it is closed").isNotDone();
+    first.close();
+
+    assertThat(second.get(10, TimeUnit.SECONDS).updated()).containsExactly("services/a/x.yaml");
+    assertThat(Files.readString(root.resolve("services/a/x.yaml"))).isEqualTo(HEADER + "x: 2\n");
+    assertThat(root.resolve(".kit-journal")).doesNotExist();
   }
 }
