@@ -95,7 +95,10 @@ public final class Generator {
   public FilePlan plan(Kit kit) {
     recover();
     Inputs inputs = validate(kit);
-    return new KitRenderer(source).render(kit, inputs.migrations(), inputs.schemas());
+    FilePlan rendered = new KitRenderer(source).render(kit, inputs.migrations(), inputs.schemas());
+    FilePlan retired = RetiredServices.plan(repository, kit, source);
+    return retired.size() == 0 && retired.warnings().isEmpty() ? rendered
+        : FilePlan.builder().include(rendered).include(retired).build();
   }
 
   /**
@@ -139,13 +142,16 @@ public final class Generator {
       } else {
         check(kit, inputs);
       }
+      FilePlan retired = RetiredServices.plan(repository, kit, source);
+      session.stage(retired);
       if (cache != null) {
-        return writeWithCache(kit, inputs, session);
+        return writeWithCache(kit, inputs, session, retired.warnings());
       }
       // Each service's files are staged on disk as soon as they are rendered, and its migrations let go, so a
       // large kit never holds its whole plan in memory; nothing replaces a real file before commit.
-      List<String> warnings = new KitRenderer(source)
-          .render(kit, inputs.migrations()::remove, inputs.schemas()::get, session::stage);
+      List<String> warnings = new ArrayList<>(new KitRenderer(source)
+          .render(kit, inputs.migrations()::remove, inputs.schemas()::get, session::stage));
+      warnings.addAll(retired.warnings());
       return session.commit(warnings);
     }
   }
@@ -155,7 +161,7 @@ public final class Generator {
    * their files only counted as planned (so they are neither stale nor reported as changed); the others render
    * and stage as without a cache. The cache is replaced only after the commit succeeded.
    */
-  private WriteReport writeWithCache(Kit kit, Inputs inputs, PlanWriter.Session session) {
+  private WriteReport writeWithCache(Kit kit, Inputs inputs, PlanWriter.Session session, List<String> retiredWarnings) {
     GenerationCache previous = GenerationCache.load(cache, root);
     Map<String, String> fingerprints = fingerprints(kit, inputs);
     Map<String, GenerationCache.Entry> skipped = new ConcurrentHashMap<>();
@@ -188,6 +194,7 @@ public final class Generator {
       }
     }
     warnings.addAll(platformWarnings);
+    warnings.addAll(retiredWarnings);
     WriteReport written = session.commit(warnings);
     WriteReport report = new WriteReport(written.created(), written.updated(), written.deleted(), written.unchanged(),
         written.warnings(), skippedNames);
