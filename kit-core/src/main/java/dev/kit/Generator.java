@@ -347,9 +347,15 @@ public final class Generator {
    */
   public record Revert(Path file, DownMigration down) {}
 
-  /** Finishes or undoes a generation that stopped in the repository, as every goal does before anything else. */
-  private void recover() {
-    new PlanWriter(repository).recover();
+  /**
+   * Finishes or undoes a generation that stopped in the repository (a kill, a crash, an I/O error while it
+   * replaced files), waiting while another run writes it. Every method of this class does this first; a caller
+   * that wants to say what was done calls it before them. Writes nothing when no generation stopped.
+   *
+   * @return what was done, for the log
+   */
+  public Optional<String> recover() {
+    return new PlanWriter(repository).recover();
   }
 
   /**

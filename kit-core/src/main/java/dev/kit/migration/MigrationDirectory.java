@@ -49,7 +49,8 @@ public record MigrationDirectory(List<MigrationFile> files) {
    * A missing directory has none.
    */
   public static MigrationDirectory read(Path dir) {
-    return read(RepositoryRoot.of(dir), dir);
+    RepositoryRoot root = RepositoryRoot.of(dir);
+    return read(root, root.path());
   }
 
   /**

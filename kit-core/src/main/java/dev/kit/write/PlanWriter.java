@@ -220,7 +220,7 @@ public final class PlanWriter {
 
     /**
      * Counts {@code paths} as planned and unchanged without looking at them: for files the caller knows are
-     * as planned (a {@link dev.kit.cache.GenerationCache} checked their size and modification time), so the
+     * as planned (a {@link dev.kit.cache.GenerationCache} checked their stamps), so the
      * stale-file search keeps them and the report lists them as unchanged. Safe to call from several threads.
      *
      * @throws IllegalArgumentException when a path was already planned
