@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -73,7 +74,9 @@ class KillTrialTest {
       if (!killed) {
         assertThat(exit).as("a child that finished before its kill").isZero();
       }
-      Generator.forRepository(repo).source("kill-trials").check(KillTrials.kit(true)); // the next goal to run
+      Generator nextRun = Generator.forRepository(repo).source("kill-trials");
+      tally.recovered(nextRun.recover()); // what the next goal does first; said apart here only to count it
+      nextRun.check(KillTrials.kit(true));
       tally.add(killed, Tree.of(repo), old, next);
       // The run the user starts again: it must also clear what the cache's save left.
       Generator.forRepository(repo).source("kill-trials").cache(repo.resolve("target/kit-cache")).generate(KillTrials.kit(true));
@@ -212,6 +215,13 @@ class KillTrialTest {
     int newRuns;
     int mixedRuns;
     final List<String> leftovers = new ArrayList<>();
+    int rolledForward;
+    int rolledBack;
+
+    void recovered(Optional<String> done) {
+      rolledForward += done.filter(d -> d.startsWith("kit finished")).isPresent() ? 1 : 0;
+      rolledBack += done.filter(d -> d.startsWith("kit removed")).isPresent() ? 1 : 0;
+    }
 
     void add(boolean killed, Tree tree, Tree old, Tree next) {
       trials++;
@@ -266,7 +276,8 @@ class KillTrialTest {
       long folders = leftovers.stream().filter(l -> l.endsWith("/")).count();
       long journals = leftovers.stream().filter(l -> l.contains(".kit-journal")).count();
       long cache = leftovers.stream().filter(l -> l.contains(": target/")).count();
-      return trials + " trials (" + killedWhileRunning + " killed while running); folders: " + oldFolders + " old, "
+      return trials + " trials (" + killedWhileRunning + " killed while running; the next run rolled " + rolledForward
+          + " forward and " + rolledBack + " back); folders: " + oldFolders + " old, "
           + newFolders + " new, " + mixedFolders.size() + " mixed; runs: " + oldRuns + " old, " + newRuns + " new, "
           + mixedRuns + " mixed; leftovers: " + leftovers.size() + " in " + trialsWithLeftovers + " trials ("
           + (leftovers.size() - folders - journals - cache) + " temporary files beside generated files, " + cache
