@@ -10,6 +10,7 @@ import dev.kit.model.PostgresImages;
 import dev.kit.model.Service;
 import dev.kit.model.TxMode;
 import dev.kit.plan.FilePlan;
+import dev.kit.plan.RepositoryRoot;
 import dev.kit.validate.KitValidator;
 import dev.kit.verify.DownMigration;
 import dev.kit.verify.EmbeddedPostgresServer;
@@ -40,7 +41,7 @@ final class MigrationChecks {
   private MigrationChecks() {}
 
   /** Each service's migrations on disk, as the Atlas Job will see them; services without files are left out. */
-  static List<ServiceMigrations> histories(Kit kit, Path root) {
+  static List<ServiceMigrations> histories(Kit kit, RepositoryRoot root) {
     List<ServiceMigrations> histories = new ArrayList<>();
     for (Service service : kit.services()) {
       Optional<Path> relative = KitValidator.safeMigrationsPath(service);
@@ -48,7 +49,7 @@ final class MigrationChecks {
         continue;
       }
       String label = FilePlan.SERVICES_ROOT + "/" + service.name() + "/" + relative.get().toString().replace('\\', '/');
-      MigrationDirectory directory = MigrationDirectory.read(root.resolve(label));
+      MigrationDirectory directory = MigrationDirectory.read(root, root.resolve(label));
       if (directory.isEmpty()) {
         continue;
       }
@@ -156,7 +157,7 @@ final class MigrationChecks {
   }
 
   /** The history of {@code service}, which must have migration files. */
-  static ServiceMigrations history(Kit kit, Path root, Service service) {
+  static ServiceMigrations history(Kit kit, RepositoryRoot root, Service service) {
     return histories(kit, root).stream().filter(h -> h.service().equals(service.name())).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("service " + service.name() + " has no migration files to revert"));
   }

@@ -8,13 +8,7 @@ import dev.kit.model.Service;
 import dev.kit.templates.TextTemplates;
 import dev.kit.validate.KitValidationException;
 import dev.kit.validate.Violation;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -54,27 +48,23 @@ final class NewMigrations {
     return withMigrations.get(0);
   }
 
-  static void createFolder(Path dir) {
-    try {
-      Files.createDirectories(dir);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create " + dir, e);
-    }
+  /** The file name of a migration: {@code <version>_<name>.sql}, as {@code atlas migrate new} writes it. */
+  static String fileName(String version, String name) {
+    return version + "_" + name + ".sql";
   }
 
-  /** Writes {@code <version>_<name>.sql} from the skeleton into {@code dir}, which it creates if needed. */
-  static Path write(Service service, Path dir, String version, String name) {
-    return write(service, dir, version, name, Optional.empty());
-  }
-
-  /** Writes {@code <version>_<name>.sql} with {@code content}, or the skeleton when it is empty. */
-  static Path write(Service service, Path dir, String version, String name, Optional<String> content) {
+  /**
+   * The new migration {@code <version>_<name>.sql} for a folder that holds {@code existing}, with {@code content}
+   * or, when it is empty, kit's skeleton. Writes nothing: the generation that includes it creates it.
+   *
+   * @throws KitValidationException when the name is unsafe, the version taken, or the file would sort before the newest
+   */
+  static MigrationFile file(Service service, MigrationDirectory existing, String version, String name, Optional<String> content) {
     if (!NAME.matcher(name).matches()) {
       throw fail("newMigration.name", quote(name) + " is not a safe migration name",
           "use lower-case letters, digits, '_' and '-', such as \"add_users\"");
     }
-    MigrationDirectory existing = MigrationDirectory.read(dir);
-    String fileName = version + "_" + name + ".sql";
+    String fileName = fileName(version, name);
     for (MigrationFile file : existing.files()) {
       if (file.version().equals(version)) {
         throw fail("newMigration.name", "version " + version + " is already taken by " + file.name(),
@@ -95,16 +85,7 @@ final class NewMigrations {
     m.txMode().ifPresent(t -> model.put("txMode", t.flag()));
     byte[] bytes = content.orElseGet(() -> TextTemplates.render("new-migration.sql.ftl", model))
         .getBytes(StandardCharsets.UTF_8);
-    Path file = dir.resolve(fileName);
-    try {
-      Files.createDirectories(dir);
-      Files.write(file, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-    } catch (FileAlreadyExistsException e) {
-      throw fail("newMigration.name", file + " already exists", "kit never overwrites a migration; pick another name");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
-    return file;
+    return new MigrationFile(fileName, bytes);
   }
 
   private static KitValidationException fail(String path, String problem, String fix) {

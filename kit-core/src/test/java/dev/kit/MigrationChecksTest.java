@@ -30,7 +30,7 @@ class MigrationChecksTest {
         .service("orders-restore", s -> s.namespace("orders").database(db -> db.storage("1Gi").restore(Restore.fromService("orders"))))
         .build();
 
-    List<ServiceMigrations> histories = MigrationChecks.histories(kit, root);
+    List<ServiceMigrations> histories = MigrationChecks.histories(kit, dev.kit.plan.RepositoryRoot.of(root));
 
     assertThat(histories).singleElement().satisfies(h -> {
       assertThat(h.owner()).isEqualTo("orders_owner");

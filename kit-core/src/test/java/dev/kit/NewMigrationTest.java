@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.kit.model.Kit;
 import dev.kit.validate.KitValidationException;
 import dev.kit.verify.LintSettings;
+import dev.kit.write.KitWriteException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -115,5 +117,45 @@ class NewMigrationTest {
             + "services/payments/migrations/" + payments.getFileName() + ": has no SQL statement, only comments: write "
             + "the migration's SQL, or delete the file (Atlas records an empty migration as applied, so SQL added to it "
             + "later would never run)");
+  }
+
+  @Test
+  void newMigration_writesNothing_whenTheRegenerationMeetsAFileInTheWay() throws IOException {
+    existing("orders", "20250101000000_init.sql");
+    Path handWritten = Files.createDirectories(repo.resolve("services/orders/manifests/database")).resolve("cluster.yaml");
+    Files.writeString(handWritten, "kind: Cluster\n");
+
+    assertThatThrownBy(() -> Generator.forRepository(repo).newMigration(kit("orders"), Optional.empty(), "add_users", CLOCK))
+        .isInstanceOf(KitWriteException.class).hasMessageContaining("services/orders/manifests/database/cluster.yaml exists without");
+
+    try (Stream<Path> files = Files.list(repo.resolve("services/orders/migrations"))) {
+      assertThat(files.map(f -> f.getFileName().toString())).containsExactly("20250101000000_init.sql");
+    }
+  }
+
+  @Test
+  void newMigration_createsNoFolder_whenTheDescriptionIsInvalid() {
+    Kit invalid = Kit.builder().repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+        .service("orders", s -> s.database(db -> db.storage("1Gi").instances(0)))
+        .build();
+
+    assertThatThrownBy(() -> Generator.forRepository(repo).newMigration(invalid, Optional.empty(), "init", CLOCK))
+        .isInstanceOf(KitValidationException.class).hasMessageContaining("services[orders].database.instances");
+
+    assertThat(repo.resolve("services")).doesNotExist();
+  }
+
+  @Test
+  void newMigration_writesTheMigrationAndItsAtlasSumInOneCommit() throws IOException {
+    existing("orders", "20250101000000_init.sql");
+
+    Generator.forRepository(repo).newMigration(kit("orders"), Optional.empty(), "add_users", CLOCK);
+
+    assertThat(repo.resolve(".kit-journal")).doesNotExist();
+    try (Stream<Path> files = Files.walk(repo)) {
+      assertThat(files.filter(f -> f.getFileName().toString().endsWith(".kit-tmp"))).isEmpty();
+    }
+    assertThat(Files.readString(repo.resolve("services/orders/migrations/atlas.sum")))
+        .contains("20250101000000_init.sql h1:").contains("20261123160509_add_users.sql h1:");
   }
 }

@@ -1,5 +1,6 @@
 package dev.kit.cache;
 
+import dev.kit.write.PlanWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -7,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -15,27 +18,33 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the last generation into a repository rendered, per service: its {@link Fingerprint} and each file it
- * planned with the size and modification time that file had once written. When a service's fingerprint is
- * unchanged and every one of its files still has that size and time, rendering it again would give the same
- * bytes as the disk holds, so {@code kit:generate} skips it.
+ * planned with the size, modification time, change time and inode that file had once written. When a service's
+ * fingerprint is unchanged and every one of its files still has that size, those times and that inode, rendering
+ * it again would give the same bytes as the disk holds, so {@code kit:generate} skips it.
  *
  * <p>The cache is a hint, never a source of truth: a missing, unreadable or foreign cache is an empty one
- * (everything renders), and it is replaced atomically only after a generation committed. A file edited by
- * hand changes its modification time (and usually its size), so its service renders again; the one blind
- * spot, shared with Git's index, is an edit of the same size within the file system's timestamp resolution
- * of kit's write.
+ * (everything renders), and it is replaced atomically only after a generation committed. It compares what Git's
+ * index compares beyond size and modification time: an edit changes the change time even when the modification
+ * time is set back ({@code touch -r}, a tool that keeps times), and an editor that saves by renaming a new file
+ * changes the inode. Where the file system has neither (no {@code unix} attribute view), size and modification
+ * time remain, with their blind spot: an edit of the same size within the timestamp resolution of kit's write.
  */
 public final class GenerationCache {
 
   /** The file in the cache folder; a new layout gets a new name, so an old kit's cache is simply not read. */
-  static final String FILE = "fingerprints-v1.json";
+  static final String FILE = "fingerprints-v2.json";
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  /** The attributes a stamp reads where the {@code unix} view exists (Linux, macOS). */
+  private static final String UNIX_STAMP = "unix:isRegularFile,size,lastModifiedTime,ctime,ino";
 
   /**
    * One file as written.
@@ -43,8 +52,10 @@ public final class GenerationCache {
    * @param path repository-relative, with {@code /}
    * @param size its size in bytes
    * @param modified its modification time, in nanoseconds since the epoch
+   * @param changed its status change time (ctime), in nanoseconds since the epoch; 0 where the file system has none
+   * @param inode its inode number; 0 where the file system has none
    */
-  public record Stamp(String path, long size, long modified) {}
+  public record Stamp(String path, long size, long modified, long changed, long inode) {}
 
   /**
    * One service as last rendered.
@@ -79,9 +90,13 @@ public final class GenerationCache {
     this.entries = entries;
   }
 
-  /** Reads the cache in {@code dir} for the repository at {@code root}; anything unusable reads as empty. */
+  /**
+   * Reads the cache in {@code dir} for the repository at {@code root}; anything unusable reads as empty. Removes
+   * the temporary files a run that stopped while saving left there.
+   */
   public static GenerationCache load(Path dir, Path root) {
     Path file = dir.resolve(FILE);
+    removeLeftovers(dir);
     Map<String, Entry> entries = new TreeMap<>();
     try {
       if (Files.isRegularFile(file)) {
@@ -159,9 +174,11 @@ public final class GenerationCache {
     entries.putAll(next);
     try {
       Files.createDirectories(dir);
-      Path temp = Files.createTempFile(dir, FILE, ".tmp");
+      Path temp = dir.resolve("." + FILE + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
+          + PlanWriter.TEMPORARY_SUFFIX);
       try {
-        Files.write(temp, JSON.writeValueAsBytes(new Content(root.toString(), new TreeMap<>(next))));
+        Files.write(temp, JSON.writeValueAsBytes(new Content(root.toString(), new TreeMap<>(next))),
+            StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         try {
           Files.move(temp, dir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
@@ -172,6 +189,30 @@ public final class GenerationCache {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the kit cache in " + dir, e);
+    }
+  }
+
+  /**
+   * Deletes the temporary files of saves that never finished: this kit's ({@code *.kit-tmp}) and older kits'
+   * ({@code fingerprints-*.tmp}). The folder is kit's alone; a file it cannot delete stays for the next run.
+   */
+  private static void removeLeftovers(Path dir) {
+    if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      files.filter(file -> {
+        String name = file.getFileName().toString();
+        return name.endsWith(PlanWriter.TEMPORARY_SUFFIX) || (name.startsWith("fingerprints-") && name.endsWith(".tmp"));
+      }).forEach(file -> {
+        try {
+          Files.deleteIfExists(file);
+        } catch (IOException e) {
+          // left for the next run
+        }
+      });
+    } catch (IOException e) {
+      // an unreadable cache folder reads as an empty cache anyway
     }
   }
 
@@ -197,11 +238,20 @@ public final class GenerationCache {
       return Optional.empty();
     }
     try {
-      BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-      if (!attributes.isRegularFile()) {
+      if (!file.getFileSystem().supportedFileAttributeViews().contains("unix")) {
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        return attributes.isRegularFile()
+            ? Optional.of(new Stamp(path, attributes.size(), attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS), 0, 0))
+            : Optional.empty();
+      }
+      // One stat, as Git's index reads it: size, mtime, ctime and inode.
+      Map<String, Object> attributes = Files.readAttributes(file, UNIX_STAMP, LinkOption.NOFOLLOW_LINKS);
+      if (!Boolean.TRUE.equals(attributes.get("isRegularFile"))) {
         return Optional.empty();
       }
-      return Optional.of(new Stamp(path, attributes.size(), attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS)));
+      return Optional.of(new Stamp(path, (Long) attributes.get("size"),
+          ((FileTime) attributes.get("lastModifiedTime")).to(TimeUnit.NANOSECONDS),
+          ((FileTime) attributes.get("ctime")).to(TimeUnit.NANOSECONDS), (Long) attributes.get("ino")));
     } catch (IOException e) {
       return Optional.empty();
     }

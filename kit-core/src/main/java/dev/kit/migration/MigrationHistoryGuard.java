@@ -1,5 +1,6 @@
 package dev.kit.migration;
 
+import dev.kit.plan.RepositoryRoot;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -21,16 +22,19 @@ public final class MigrationHistoryGuard {
 
   private final GitCli git;
   private final Path topLevel;
+  private final RepositoryRoot repository;
 
-  private MigrationHistoryGuard(GitCli git, Path topLevel) {
+  private MigrationHistoryGuard(GitCli git, Path topLevel, RepositoryRoot repository) {
     this.git = git;
     this.topLevel = topLevel;
+    this.repository = repository;
   }
 
   /**
    * Compares migration directories with {@code base}.
    *
-   * @param repository the service repository (any folder inside a Git work tree)
+   * @param repository the service repository (any folder inside a Git work tree); migrations are read from it
+   *     as {@link MigrationDirectory#read(RepositoryRoot, Path)} reads them
    * @param directories the migration directories to guard, absolute, with a label for messages
    *     (such as {@code services/orders/migrations})
    * @param base the revision to compare with; empty for the current branch's upstream
@@ -58,7 +62,7 @@ public final class MigrationHistoryGuard {
         return HistoryCheck.skipped("upstream " + revision + " is not in this clone; fetch it to guard migration history");
       }
     }
-    MigrationHistoryGuard guard = new MigrationHistoryGuard(git, Path.of(top.text()));
+    MigrationHistoryGuard guard = new MigrationHistoryGuard(git, Path.of(top.text()), RepositoryRoot.of(repository));
     List<String> problems = new ArrayList<>();
     directories.forEach((label, dir) -> problems.addAll(guard.checkDirectory(label, dir, revision)));
     return new HistoryCheck(Optional.of(revision), problems, Optional.empty());
@@ -85,7 +89,7 @@ public final class MigrationHistoryGuard {
       }
     }
     Map<String, MigrationFile> current = new TreeMap<>(MigrationFile::compareNames);
-    MigrationDirectory.read(dir).files().forEach(f -> current.put(f.name(), f));
+    MigrationDirectory.read(repository, dir).files().forEach(f -> current.put(f.name(), f));
 
     List<String> problems = new ArrayList<>();
     blobsAtBase.forEach((name, blob) -> {

@@ -2,28 +2,26 @@ package dev.kit.write;
 
 import dev.kit.plan.FilePlan;
 import dev.kit.plan.GeneratedHeader;
+import dev.kit.plan.RepositoryRoot;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 import java.util.SortedMap;
@@ -32,27 +30,57 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Predicate;
 
 /**
- * Writes a {@link FilePlan} under a repository root: only files whose bytes changed, each atomically
- * (temporary file, then move), and deletes generated files the plan no longer holds. It checks every
- * file first and writes nothing when one is in the way: kit never overwrites or deletes a file that does
- * not carry its header.
+ * Writes a {@link FilePlan} under a repository root: only files whose bytes changed, and deletes generated files
+ * the plan no longer holds. It checks every file first and writes nothing when one is in the way: kit never
+ * overwrites or deletes a file that does not carry its header, and never writes through a symbolic link.
  *
- * <p>A plan can also be written part by part through a {@link Session}, so a large generation never holds
- * every file in memory: each part is compared with the disk and its changes staged as temporary files as it
- * arrives, and nothing replaces a real file before every part was checked.
+ * <p>A plan is written through a {@link Session}, part by part, so a large generation never holds every file in
+ * memory: each part is compared with the disk and its changes staged as temporary files as it arrives; nothing
+ * replaces a real file before every part was checked. The commit is journaled (see {@link Journal}): after a
+ * crash at any moment, the next session, or {@link #recover}, leaves the repository entirely as it was before or
+ * entirely as planned. Sessions of one repository run one at a time, in this process and across processes.
  */
 public final class PlanWriter {
+
+  /** The end of the name of every temporary file kit creates, so {@code *.kit-tmp} can be ignored in Git. */
+  public static final String TEMPORARY_SUFFIX = Journal.TEMPORARY_SUFFIX;
 
   /** How many bytes decide whether a file carries the header; {@link GeneratedHeader} looks no further. */
   private static final int HEAD_BYTES = 1024;
 
+  private final RepositoryRoot repository;
   private final Path root;
+  private final Disk disk;
+  /** Per folder under the root: the first link on the way to it (or itself), or "" for none; asked once per folder. */
+  private final Map<Path, String> folderLinks = new ConcurrentHashMap<>();
 
   public PlanWriter(Path root) {
-    this.root = root.toAbsolutePath().normalize();
+    this(RepositoryRoot.of(root));
+  }
+
+  public PlanWriter(RepositoryRoot repository) {
+    this(repository, Disk.REAL);
+  }
+
+  PlanWriter(RepositoryRoot repository, Disk disk) {
+    this.repository = repository;
+    this.root = repository.path();
+    this.disk = disk;
+  }
+
+  /**
+   * Finishes or undoes a generation that stopped in this repository (a kill, a crash, an I/O error during its
+   * commit), waiting while another run writes it. Writes nothing when none stopped: what every goal runs first.
+   *
+   * @return what was done, for the log
+   */
+  public Optional<String> recover() {
+    return Journal.recover(root, disk);
   }
 
   /** Compares the plan with the disk without changing anything. */
@@ -74,7 +102,7 @@ public final class PlanWriter {
         case CONFLICT -> conflicts.add(inspection.conflict());
       }
     }
-    List<String> extra = extraGeneratedFiles(generatedFileCandidates(), plan::contains);
+    List<String> extra = extraGeneratedFiles(list().candidates(), plan::contains);
     SortedMap<String, String> diffs = new TreeMap<>();
     missing.forEach(path -> diffs.put(path, UnifiedDiff.of(path, null, plan.content(path))));
     stale.forEach(path -> diffs.put(path, UnifiedDiff.of(path, staleBytes.get(path), plan.content(path))));
@@ -88,42 +116,73 @@ public final class PlanWriter {
    * @throws KitWriteException when a file in the way was not generated by kit; nothing is written then
    */
   public WriteReport write(FilePlan plan) {
-    Session session = begin();
-    try {
+    try (Session session = begin()) {
       session.stage(plan);
       return session.commit(plan.warnings());
-    } catch (RuntimeException e) {
-      session.abort();
-      throw e;
     }
   }
 
   /**
    * Starts writing a plan that arrives in parts, such as one per service: {@link Session#stage} each part
    * (from any thread), then {@link Session#commit} once, or {@link Session#abort} to leave the disk as it was.
+   * Waits while another session writes the repository, then finishes or undoes one that stopped, and removes
+   * temporary files an earlier run left.
    */
   public Session begin() {
-    return new Session(generatedFileCandidates());
+    Journal journal = Journal.open(root, disk);
+    try {
+      Listing listing = list();
+      List<String> notes = new ArrayList<>();
+      journal.recovered().ifPresent(notes::add);
+      for (Path leftover : listing.temporary()) {
+        try {
+          Files.deleteIfExists(leftover);
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot remove " + leftover + ", a temporary file an earlier kit run left", e);
+        }
+      }
+      if (!listing.temporary().isEmpty()) {
+        notes.add("kit removed " + listing.temporary().size() + " temporary files an earlier run left");
+      }
+      return new Session(journal, listing.candidates(), notes);
+    } catch (RuntimeException e) {
+      journal.close();
+      throw e;
+    }
   }
 
   /**
    * One generation written part by part. Parts together must plan each path at most once; the files the
-   * parts do not plan are the stale ones, deleted at commit when they carry the header.
+   * parts do not plan are the stale ones, deleted at commit when they carry the header. The session holds the
+   * repository until it is aborted or closed.
+   *
+   * <p>The first failure of any part (an I/O error, a full disk) fails the session: no part stages a file after
+   * it, and {@link #abort} waits for the parts still writing before it removes what they staged.
    */
-  public final class Session {
+  public final class Session implements AutoCloseable {
+    private final Journal journal;
     /** Files that may be stale generated files, listed before anything was staged (staged files would be listed too). */
     private final List<String> candidates;
+    /** What opening the session recovered or cleaned up, for the report. */
+    private final List<String> notes;
     private final Set<String> planned = ConcurrentHashMap.newKeySet();
     private final Queue<String> created = new ConcurrentLinkedQueue<>();
     private final Queue<String> updated = new ConcurrentLinkedQueue<>();
     private final Queue<String> unchanged = new ConcurrentLinkedQueue<>();
     private final SortedMap<String, String> conflicts = new ConcurrentSkipListMap<>();
-    private final Map<String, Path> staged = new ConcurrentHashMap<>();
+    /** Staged changes by path: the temporary file and what the commit does with it. */
+    private final Map<String, Staged> staged = new ConcurrentHashMap<>();
     private final Set<Path> directories = ConcurrentHashMap.newKeySet();
     private final Deque<Path> createdDirectories = new ConcurrentLinkedDeque<>();
+    /** Workers stage under the read lock; abort and commit take the write lock, so no worker is half-way then. */
+    private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
+    private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    private volatile boolean finished;
 
-    private Session(List<String> candidates) {
+    private Session(Journal journal, List<String> candidates, List<String> notes) {
+      this.journal = journal;
       this.candidates = candidates;
+      this.notes = notes;
     }
 
     /**
@@ -131,106 +190,223 @@ public final class PlanWriter {
      * their targets. Safe to call from several threads at once.
      *
      * @throws IllegalArgumentException when a path was already planned by another part
+     * @throws UncheckedIOException when a file cannot be staged; the session has failed then
      */
     public void stage(FilePlan part) {
-      // Small parts stay on the calling thread; large ones overlap their file system calls.
-      var paths = part.size() > 64 ? part.paths().parallelStream() : part.paths().stream();
-      paths.forEach(path -> {
-        if (!planned.add(path)) {
-          throw new IllegalArgumentException(path + " is planned twice");
-        }
-        Inspection inspection = inspect(part, path, false);
-        switch (inspection.state()) {
-          case MISSING -> {
-            stageFile(path, part.view(path));
-            created.add(path);
+      proceed();
+      try {
+        // Small parts stay on the calling thread; large ones overlap their file system calls.
+        var paths = part.size() > 64 ? part.paths().parallelStream() : part.paths().stream();
+        paths.forEach(path -> {
+          plan(path);
+          Inspection inspection = inspect(part, path, false);
+          switch (inspection.state()) {
+            case MISSING -> {
+              stageFile(path, part.view(path), Journal.Kind.PUT);
+              created.add(path);
+            }
+            case STALE -> {
+              stageFile(path, part.view(path), Journal.Kind.PUT);
+              updated.add(path);
+            }
+            case UNCHANGED -> unchanged.add(path);
+            case CONFLICT -> conflicts.put(path, inspection.conflict());
           }
-          case STALE -> {
-            stageFile(path, part.view(path));
-            updated.add(path);
-          }
-          case UNCHANGED -> unchanged.add(path);
-          case CONFLICT -> conflicts.put(path, inspection.conflict());
-        }
-      });
+        });
+      } catch (RuntimeException e) {
+        throw fail(e);
+      }
     }
 
     /**
      * Counts {@code paths} as planned and unchanged without looking at them: for files the caller knows are
-     * as planned (a {@link dev.kit.cache.GenerationCache} checked their size and modification time), so the
+     * as planned (a {@link dev.kit.cache.GenerationCache} checked their stamps), so the
      * stale-file search keeps them and the report lists them as unchanged. Safe to call from several threads.
      *
      * @throws IllegalArgumentException when a path was already planned
      */
     public void keep(List<String> paths) {
-      for (String path : paths) {
-        resolve(path); // the same check as a staged path: never anything outside the repository
-        if (!planned.add(path)) {
-          throw new IllegalArgumentException(path + " is planned twice");
+      proceed();
+      try {
+        for (String path : paths) {
+          Path file = resolve(path); // the same checks as a staged path: never anything outside the repository
+          plan(path);
+          Optional<String> link = linkOnTheWay(file);
+          if (link.isPresent()) {
+            conflicts.put(path, throughLink(path, link.get()));
+          } else {
+            unchanged.add(path);
+          }
         }
-        unchanged.add(path);
+      } catch (RuntimeException e) {
+        throw fail(e);
       }
     }
 
     /**
-     * Moves every staged file into place and deletes stale generated files.
+     * Stages a file that is not generated, such as a new migration, to be created at commit with the generated
+     * files; it is never written over anything, not even another run's file of the same name.
+     */
+    public void create(String path, byte[] content) {
+      proceed();
+      try {
+        plan(path);
+        Path file = resolve(path);
+        Optional<String> link = linkOnTheWay(file);
+        if (link.isPresent()) {
+          conflicts.put(path, throughLink(path, link.get()));
+        } else if (attributes(file) != null || blockingParent(path) != null) {
+          conflicts.put(path, path + " already exists; kit never overwrites it");
+        } else {
+          stageFile(path, ByteBuffer.wrap(content).asReadOnlyBuffer(), Journal.Kind.CREATE);
+          created.add(path);
+        }
+      } catch (RuntimeException e) {
+        throw fail(e);
+      }
+    }
+
+    /**
+     * Moves every staged file into place and deletes stale generated files, through the journal: a crash from
+     * here on leaves a journal that the next run finishes. Ends the session; {@link #close} then releases the
+     * repository (what the caller saves alongside, such as a cache, is saved before another run starts).
      *
      * @param warnings what the plan warned about, for the report
      * @throws KitWriteException when a file in the way was not generated by kit; nothing is written then
+     * @throws UncheckedIOException when a change cannot be made; the journal stays, and the next run finishes it
      */
     public WriteReport commit(List<String> warnings) {
+      proceed();
       if (!conflicts.isEmpty()) {
         abort();
         throw new KitWriteException(new ArrayList<>(conflicts.values()));
       }
       List<String> extra = extraGeneratedFiles(candidates, planned::contains);
+      List<Journal.Change> changes = new ArrayList<>();
+      gate.writeLock().lock();
       try {
-        staged.entrySet().parallelStream().forEach(entry -> move(entry.getValue(), resolve(entry.getKey())));
-      } catch (RuntimeException e) {
+        staged.forEach((path, each) -> changes.add(new Journal.Change(each.kind(), path, each.temporary().getFileName().toString())));
+        extra.forEach(path -> changes.add(new Journal.Change(Journal.Kind.DELETE, path, null)));
+        if (!changes.isEmpty()) {
+          // What the journal relies on reaches the disk before it does: the staged files (forced as written),
+          // their entries in their folders, and the folders this session created.
+          Set<Path> folders = new HashSet<>();
+          staged.values().forEach(each -> folders.add(each.temporary().getParent()));
+          createdDirectories.forEach(dir -> folders.add(dir.getParent()));
+          folders.parallelStream().forEach(disk::sync);
+          journal.commit(changes);
+        }
+        finished = true;
+      } catch (IOException | RuntimeException e) {
+        journal.discardCommit(); // whatever of the record reached the file must not be finished by the next run
+        gate.writeLock().unlock();
         abort();
-        throw e;
+        throw e instanceof IOException io
+            ? new UncheckedIOException("cannot write the kit journal " + root.resolve(Journal.FILE), io) : (RuntimeException) e;
       }
-      staged.clear();
-      extra.forEach(path -> delete(resolve(path)));
-      return new WriteReport(sorted(created), sorted(updated), extra, sorted(unchanged), warnings);
-    }
-
-    /** Deletes what was staged and the folders staging created, leaving the disk as it was. */
-    public void abort() {
-      staged.values().forEach(temp -> {
-        try {
-          Files.deleteIfExists(temp);
-        } catch (IOException e) {
-          // best effort: a leftover carries the header and the next generation deletes it as stale
-        }
-      });
-      staged.clear();
-      for (Path dir : createdDirectories) { // the most recent first: children before their parents
-        try {
-          Files.deleteIfExists(dir);
-        } catch (IOException e) {
-          // not empty (someone else wrote there) or gone: either way not ours to remove
-        }
-      }
-      createdDirectories.clear();
-    }
-
-    private void stageFile(String path, ByteBuffer content) {
-      if (!conflicts.isEmpty()) {
-        return; // nothing will be written; only the remaining conflicts are still worth finding
-      }
-      Path file = resolve(path);
+      gate.writeLock().unlock();
       try {
-        directory(file.getParent());
-        Path temp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".kit-tmp");
-        staged.put(path, temp);
-        try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-          while (content.hasRemaining()) {
-            out.write(content);
+        Journal.apply(root, changes, disk);
+        journal.done();
+      } catch (IOException | RuntimeException e) {
+        journal.keep();
+        throw new UncheckedIOException("kit stopped half-way through replacing files (" + e.getMessage() + "); "
+            + root.resolve(Journal.FILE) + " lists the rest, and the next kit run (any goal) finishes them",
+            e instanceof IOException io ? io : new IOException(e));
+      }
+      List<String> reported = new ArrayList<>(notes);
+      reported.addAll(warnings);
+      return new WriteReport(sorted(created), sorted(updated), extra, sorted(unchanged), reported);
+    }
+
+    /**
+     * Fails the session, waits for the parts still staging, then deletes what was staged and the folders
+     * staging created, leaving the disk as it was. Ends the session; does nothing once it ended.
+     */
+    public void abort() {
+      fail(new IllegalStateException("the kit generation was abandoned"));
+      gate.writeLock().lock();
+      try {
+        if (finished) {
+          return;
+        }
+        finished = true;
+        boolean clean = true;
+        for (Staged each : staged.values()) {
+          try {
+            Files.deleteIfExists(each.temporary());
+          } catch (IOException e) {
+            clean = false; // the journal names it: the next run removes it
           }
         }
+        staged.clear();
+        for (Path dir : createdDirectories) { // the most recent first: children before their parents
+          try {
+            Files.deleteIfExists(dir);
+          } catch (IOException e) {
+            // not empty (someone else wrote there) or gone: either way not ours to remove
+          }
+        }
+        createdDirectories.clear();
+        if (!clean) {
+          journal.keep();
+        }
+      } finally {
+        gate.writeLock().unlock();
+        journal.close();
+      }
+    }
+
+    /** Releases the repository; aborts the session first unless it was committed. */
+    @Override
+    public void close() {
+      if (finished) {
+        journal.close();
+      } else {
+        abort();
+      }
+    }
+
+    /** Throws the session's failure, or that it ended, so nothing is staged after either. */
+    private void proceed() {
+      RuntimeException failed = failure.get();
+      if (failed != null) {
+        throw failed;
+      }
+      if (finished) {
+        throw new IllegalStateException("the kit generation was already committed or aborted");
+      }
+    }
+
+    /** Records the session's first failure and returns it: every worker reports the same cause. */
+    private RuntimeException fail(RuntimeException e) {
+      failure.compareAndSet(null, e);
+      return failure.get();
+    }
+
+    private void plan(String path) {
+      if (!planned.add(path)) {
+        throw new IllegalArgumentException(path + " is planned twice");
+      }
+    }
+
+    private void stageFile(String path, ByteBuffer content, Journal.Kind kind) {
+      gate.readLock().lock();
+      try {
+        proceed();
+        if (!conflicts.isEmpty()) {
+          return; // nothing will be written; only the remaining conflicts are still worth finding
+        }
+        Path file = resolve(path);
+        directory(file.getParent());
+        Path temporary = Journal.temporaryFor(file);
+        journal.created("temp", repository.relative(temporary));
+        staged.put(path, new Staged(temporary, kind));
+        disk.write(temporary, content);
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot write " + file, e);
+        throw fail(new UncheckedIOException("cannot write " + resolve(path), e));
+      } finally {
+        gate.readLock().unlock();
       }
     }
 
@@ -242,6 +418,7 @@ public final class PlanWriter {
       if (!Files.isDirectory(dir)) {
         directory(dir.getParent());
         try {
+          journal.created("mkdir", repository.relative(dir));
           Files.createDirectory(dir);
           createdDirectories.push(dir);
         } catch (FileAlreadyExistsException e) {
@@ -253,6 +430,9 @@ public final class PlanWriter {
       directories.add(dir);
     }
   }
+
+  /** A staged file and what the commit does with it. */
+  private record Staged(Path temporary, Journal.Kind kind) {}
 
   private enum State { MISSING, STALE, UNCHANGED, CONFLICT }
 
@@ -270,6 +450,10 @@ public final class PlanWriter {
    */
   private Inspection inspect(FilePlan plan, String path, boolean wantBytes) {
     Path file = resolve(path);
+    Optional<String> link = linkOnTheWay(file);
+    if (link.isPresent()) {
+      return conflict(throughLink(path, link.get()));
+    }
     BasicFileAttributes attributes = attributes(file);
     if (attributes == null) {
       String blocked = blockingParent(path);
@@ -296,8 +480,9 @@ public final class PlanWriter {
     if (mayOverwrite(plan.isHeaderless(path), current)) {
       return new Inspection(State.STALE, wantBytes ? current : null, null);
     }
-    return conflict(path + " exists without the '# Code generated by kit' header, so kit did not write it and will "
-        + "not overwrite it; move it away (or delete it) and run kit:generate again");
+    String whose = GeneratedHeader.foreign(current).map(header -> " was generated by another tool ('" + header + "'), so kit")
+        .orElse(" exists without the '# Code generated by kit' header, so kit did not write it and");
+    return conflict(path + whose + " will not overwrite it; move it away (or delete it) and run kit:generate again");
   }
 
   private static Inspection conflict(String why) {
@@ -314,12 +499,48 @@ public final class PlanWriter {
   }
 
   /**
-   * Regular files under kit's folders ({@code services/}, {@code platform/}) that could be generated files.
-   * Migrations ({@code *.sql}) are left out: kit never generates one, and they are most of the files, so
-   * reading their heads would be most of the cost of a generation that changes nothing.
+   * The first symbolic link among the folders between the root and {@code file} (not {@code file} itself),
+   * repository-relative; empty when kit may write there.
    */
-  private List<String> generatedFileCandidates() {
+  private Optional<String> linkOnTheWay(Path file) {
+    String link = folderLink(file.getParent());
+    return link.isEmpty() ? Optional.empty() : Optional.of(link);
+  }
+
+  private String folderLink(Path dir) {
+    if (dir == null || dir.equals(root) || !dir.startsWith(root)) {
+      return "";
+    }
+    String known = folderLinks.get(dir);
+    if (known != null) {
+      return known;
+    }
+    String above = folderLink(dir.getParent());
+    if (above.isEmpty() && repository.isLink(dir)) {
+      above = repository.relative(dir);
+    }
+    folderLinks.put(dir, above);
+    return above;
+  }
+
+  private String throughLink(String path, String link) {
+    return path + " cannot be written: " + link + " is a symbolic link (to " + RepositoryRoot.target(root.resolve(link))
+        + "), and kit never writes through a link; replace it with a real folder";
+  }
+
+  /**
+   * What lies under kit's folders ({@code services/}, {@code platform/}), links not followed.
+   *
+   * @param candidates regular files that could be generated files; migrations ({@code *.sql}) are left out: kit
+   *     never generates one, and they are most of the files, so reading their heads would be most of the cost
+   *     of a generation that changes nothing
+   * @param temporary kit's temporary files (an earlier run's, as no session is staging)
+   */
+  private record Listing(List<String> candidates, List<Path> temporary) {}
+
+  private Listing list() {
     Queue<String> candidates = new ConcurrentLinkedQueue<>();
+    Queue<Path> temporary = new ConcurrentLinkedQueue<>();
     for (String folder : FilePlan.ROOTS) {
       Path top = root.resolve(folder);
       if (!Files.isDirectory(top, LinkOption.NOFOLLOW_LINKS)) {
@@ -333,17 +554,20 @@ public final class PlanWriter {
       } catch (IOException e) {
         throw new UncheckedIOException("cannot list " + top, e);
       }
-      entries.parallelStream().forEach(entry -> walkCandidates(entry, candidates));
+      entries.parallelStream().forEach(entry -> walk(entry, candidates, temporary));
     }
-    return new ArrayList<>(candidates);
+    return new Listing(new ArrayList<>(candidates), new ArrayList<>(temporary));
   }
 
-  private void walkCandidates(Path start, Queue<String> candidates) {
+  private void walk(Path start, Queue<String> candidates, Queue<Path> temporary) {
     try {
       Files.walkFileTree(start, new SimpleFileVisitor<>() {
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-          if (attributes.isRegularFile() && !file.getFileName().toString().endsWith(".sql")) {
+          String name = file.getFileName().toString();
+          if (attributes.isRegularFile() && name.endsWith(TEMPORARY_SUFFIX)) {
+            temporary.add(file);
+          } else if (attributes.isRegularFile() && !name.endsWith(".sql")) {
             candidates.add(root.relativize(file).toString().replace('\\', '/'));
           }
           return FileVisitResult.CONTINUE;
@@ -390,35 +614,6 @@ public final class PlanWriter {
       return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
     } catch (IOException e) {
       return null; // as Files.exists: missing, or a parent is not a folder
-    }
-  }
-
-  private static void move(Path temp, Path file) {
-    try {
-      try {
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
-  }
-
-  /** Deletes a stale generated file, then the folders that it leaves empty, up to its root folder. */
-  private void delete(Path file) {
-    try {
-      Files.delete(file);
-      Path top = root.resolve(root.relativize(file).getName(0));
-      for (Path dir = file.getParent(); dir != null && dir.startsWith(top) && !dir.equals(top); dir = dir.getParent()) {
-        try {
-          Files.delete(dir);
-        } catch (DirectoryNotEmptyException e) {
-          break;
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete " + file, e);
     }
   }
 

@@ -64,6 +64,7 @@ abstract class DescriptionMojo extends AbstractMojo {
     try (DescriptionLoader loader = DescriptionLoader.open(testClasspath(), testClasses, getClass().getClassLoader())) {
       DescriptionLoader.Loaded loaded = loader.load(description);
       Generator generator = Generator.forRepository(basedir.toPath()).source(loaded.className());
+      generator.recover().ifPresent(getLog()::warn); // a run that stopped is finished (or undone) first, and said
       run(generator, loaded);
     } catch (KitValidationException | KitWriteException e) {
       // Both messages already list every problem with its fix.

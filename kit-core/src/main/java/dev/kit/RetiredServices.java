@@ -1,0 +1,147 @@
+package dev.kit;
+
+import dev.kit.model.ArgoCd;
+import dev.kit.model.Kit;
+import dev.kit.model.Service;
+import dev.kit.plan.FilePlan;
+import dev.kit.plan.GeneratedHeader;
+import dev.kit.plan.RepositoryRoot;
+import dev.kit.render.RetiredServiceRenderer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Services kit generated that the description no longer has. Argo CD never deletes their CNPG Cluster and
+ * Barman Cloud ObjectStore ({@code Prune=false,Delete=false}), so the generation that deletes their manifests
+ * warns, naming what keeps running, and writes {@code services/<service>/RETIRED.md} with the steps to retire it
+ * deliberately, read from the manifests it deletes. Later generations keep that file as it is, without a warning,
+ * until the folder goes (the last step) or the service comes back (then it is stale, and deleted). The user's
+ * migrations stay, as always.
+ */
+final class RetiredServices {
+
+  static final String FILE = "RETIRED.md";
+
+  private static final YAMLMapper YAML = YAMLMapper.builder().build();
+  private static final String PLUGIN = "barman-cloud.cloudnative-pg.io";
+
+  private RetiredServices() {}
+
+  /**
+   * The {@code RETIRED.md} files of the folders under {@code services/} that hold kit's manifests (or its
+   * {@code RETIRED.md}) but no service of {@code kit}, with a warning for each service retired now.
+   */
+  static FilePlan plan(RepositoryRoot repository, Kit kit, String source) {
+    FilePlan.Builder plan = FilePlan.builder();
+    Path services = repository.path().resolve(FilePlan.SERVICES_ROOT);
+    if (!Files.isDirectory(services, LinkOption.NOFOLLOW_LINKS)) {
+      return plan.build();
+    }
+    Set<String> described = kit.services().stream().map(Service::name).collect(Collectors.toSet());
+    List<Path> folders;
+    try (Stream<Path> entries = Files.list(services)) {
+      folders = entries.filter(folder -> Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS))
+          .filter(folder -> !described.contains(folder.getFileName().toString()))
+          .sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + services, e);
+    }
+    for (Path folder : folders) {
+      String service = folder.getFileName().toString();
+      String path = FilePlan.SERVICES_ROOT + "/" + service + "/" + FILE;
+      Optional<byte[]> kept = generated(folder.resolve(FILE));
+      boolean theirs = kept.isEmpty() && Files.exists(folder.resolve(FILE), LinkOption.NOFOLLOW_LINKS);
+      Optional<RetiredServiceRenderer.Retired> retired = retired(kit, folder);
+      if (retired.isPresent()) {
+        if (!theirs) {
+          plan.add(path, RetiredServiceRenderer.render(source, retired.get()).getBytes(StandardCharsets.UTF_8));
+        }
+        plan.warn(RetiredServiceRenderer.warning(retired.get(), !theirs));
+      } else if (kept.isPresent()) {
+        plan.add(path, kept.get()); // retired by an earlier generation: as it was written then
+      }
+    }
+    return plan.build();
+  }
+
+  /** What the folder's generated manifests say a retired service left running; empty without a generated Cluster. */
+  private static Optional<RetiredServiceRenderer.Retired> retired(Kit kit, Path folder) {
+    Optional<JsonNode> cluster = manifest(folder.resolve("manifests/database/cluster.yaml"));
+    if (cluster.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<JsonNode> store = manifest(folder.resolve("manifests/database/objectstore.yaml"));
+    Optional<JsonNode> application = manifest(folder.resolve("application.yaml"));
+    JsonNode spec = cluster.get().path("spec");
+    boolean plugin = false;
+    for (JsonNode each : spec.path("plugins")) {
+      plugin |= PLUGIN.equals(each.path("name").asString(""));
+    }
+    JsonNode legacy = spec.path("backup").path("barmanObjectStore");
+    Optional<String> method = plugin ? Optional.of("plugin --plugin-name " + PLUGIN)
+        : legacy.isMissingNode() ? Optional.empty() : Optional.of("barmanObjectStore");
+    Optional<String> destination = store.map(s -> s.path("spec").path("configuration").path("destinationPath"))
+        .or(() -> Optional.of(legacy.path("destinationPath")))
+        .filter(JsonNode::isString).map(JsonNode::asString);
+    ArgoCd argo = kit.repository().argoCd();
+    String service = folder.getFileName().toString();
+    Optional<String> applicationSet = Optional.empty();
+    Optional<String> app = Optional.empty();
+    if (application.isPresent()) {
+      JsonNode metadata = application.get().path("metadata");
+      app = Optional.of(argoApp(metadata.path("namespace").asString(argo.namespace()), metadata.path("name").asString(service)));
+    } else if (argo.delivery() == ArgoCd.Delivery.APPLICATION_SET) {
+      applicationSet = Optional.of(kit.repository().name() + "-services");
+    } else {
+      app = Optional.of(argoApp(argo.namespace(), service));
+    }
+    JsonNode metadata = cluster.get().path("metadata");
+    return Optional.of(new RetiredServiceRenderer.Retired(service, metadata.path("name").asString(""),
+        metadata.path("namespace").asString(""), spec.path("bootstrap").path("initdb").path("database").asString("app"),
+        store.map(s -> s.path("metadata").path("name").asString("")).filter(name -> !name.isEmpty()),
+        method, destination, app, applicationSet));
+  }
+
+  /** How the {@code argocd} CLI names an Application: bare in its control-plane namespace, else {@code namespace/name}. */
+  private static String argoApp(String namespace, String name) {
+    return "argocd".equals(namespace) ? name : namespace + "/" + name;
+  }
+
+  /** A manifest kit generated, parsed; empty when the file is missing, not kit's, or not YAML. */
+  private static Optional<JsonNode> manifest(Path file) {
+    return generated(file).flatMap(bytes -> {
+      try {
+        return Optional.of(YAML.readTree(bytes));
+      } catch (JacksonException e) {
+        return Optional.empty();
+      }
+    });
+  }
+
+  /** The bytes of a regular file (no link) that carries kit's header; empty otherwise. */
+  private static Optional<byte[]> generated(Path file) {
+    try {
+      BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      if (!attributes.isRegularFile()) {
+        return Optional.empty();
+      }
+      byte[] bytes = Files.readAllBytes(file);
+      return GeneratedHeader.isPresent(bytes) ? Optional.of(bytes) : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+}

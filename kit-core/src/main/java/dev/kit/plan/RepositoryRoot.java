@@ -1,0 +1,134 @@
+package dev.kit.plan;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+
+/**
+ * The repository kit reads and writes, by its real path, and kit's policy for symbolic links in it: nothing
+ * outside the repository, ever.
+ *
+ * <ul>
+ *   <li>Reading follows a link only when the link leads to a file or folder inside the repository (a migration
+ *       shared by two services, say); a link that leads outside, or nowhere, is an error naming the link.
+ *   <li>Writing never goes through a link, not even one that stays inside: every folder between the repository
+ *       and a file kit writes or deletes is a real folder, so two planned paths can never be one file.
+ * </ul>
+ *
+ * Links above the repository (a home folder on another disk) are fine: kit works from the root's real path.
+ */
+public final class RepositoryRoot {
+
+  private final Path path;
+
+  private RepositoryRoot(Path path) {
+    this.path = path;
+  }
+
+  /** The repository at {@code root}, which need not exist yet. */
+  public static RepositoryRoot of(Path root) {
+    Path absolute = root.toAbsolutePath().normalize();
+    Path existing = absolute;
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing == null) {
+      return new RepositoryRoot(absolute);
+    }
+    try {
+      return new RepositoryRoot(existing.toRealPath().resolve(existing.relativize(absolute)));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot resolve the repository " + root, e);
+    }
+  }
+
+  /** The repository's real path. */
+  public Path path() {
+    return path;
+  }
+
+  /** {@code relative} (with {@code /}) under the root, which it must not leave lexically. */
+  public Path resolve(String relative) {
+    Path file = path.resolve(relative).normalize();
+    if (!file.startsWith(path) || file.equals(path)) {
+      throw new IllegalArgumentException("a path outside the repository: " + relative);
+    }
+    return file;
+  }
+
+  /** {@code file}, a path under the root, relative to it with {@code /}: how messages name it. */
+  public String relative(Path file) {
+    return path.relativize(file).toString().replace('\\', '/');
+  }
+
+  /**
+   * Checks that reading {@code file} (a path under the root) stays inside the repository: the file or folder
+   * and every folder above it either is no link, or is a link to something that exists inside. Nothing there at
+   * all is fine (the caller decides what a missing file means).
+   *
+   * @throws RepositoryLinkException naming the first link that leads outside or nowhere
+   */
+  public void checkRead(Path file) {
+    if (!file.startsWith(path)) {
+      throw new IllegalArgumentException(file + " is not in the repository " + path);
+    }
+    Path current = path;
+    for (Path name : path.relativize(file)) {
+      current = current.resolve(name);
+      BasicFileAttributes attributes = attributes(current);
+      if (attributes == null) {
+        return; // nothing there: missing, which is the caller's to report
+      }
+      if (!attributes.isSymbolicLink()) {
+        continue;
+      }
+      Path real;
+      try {
+        real = current.toRealPath();
+      } catch (NoSuchFileException e) {
+        throw new RepositoryLinkException(new RepositoryLinkException.Link(relative(current), target(current), false));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + current, e);
+      }
+      if (!real.startsWith(path)) {
+        throw new RepositoryLinkException(new RepositoryLinkException.Link(relative(current), target(current), true));
+      }
+    }
+  }
+
+  /**
+   * Whether {@code dir}, a folder under the root, is itself a symbolic link (not one of the folders above it):
+   * a writer asks this of each folder on the way to a file, once per folder.
+   */
+  public boolean isLink(Path dir) {
+    BasicFileAttributes attributes = attributes(dir);
+    return attributes != null && attributes.isSymbolicLink();
+  }
+
+  /** Where the link at {@code link} points, as written in it. */
+  public static String target(Path link) {
+    try {
+      return Files.readSymbolicLink(link).toString();
+    } catch (IOException e) {
+      return "?";
+    }
+  }
+
+  /** The attributes of {@code file} itself, a link not followed; null when nothing is there. */
+  private static BasicFileAttributes attributes(Path file) {
+    try {
+      return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  @Override
+  public String toString() {
+    return path.toString();
+  }
+}

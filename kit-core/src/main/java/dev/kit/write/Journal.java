@@ -1,0 +1,448 @@
+package dev.kit.write;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.CRC32;
+
+/**
+ * The journal that makes one generation all or nothing across a crash, and the lock that keeps two kit runs
+ * from writing one repository at once: {@code <root>/.kit-journal}, which exists only while kit writes, and
+ * after a crash until the next run of any goal.
+ *
+ * <p>While a session stages, the journal notes each temporary file and folder it creates (what undoing it
+ * removes). Once every change is staged and on the disk, {@link #commit} appends the whole list of renames and
+ * deletions, with a checksum, and forces it to the disk: from that moment the generation counts as done. Only
+ * then are files replaced. Whoever next opens the journal (the same run when it goes well, else the next run)
+ * finds either a complete commit record, and finishes it (renames whose temporary file is still there, deletions
+ * of files still there), or none, and undoes the staging. Both are idempotent, so a crash while recovering is
+ * recovered the same way.
+ *
+ * <p>The lock is a POSIX record lock on the journal file, which the operating system releases when its process
+ * dies, so a crashed run never blocks the next one. A run that finishes writes a release mark into the file
+ * before deleting it, so a run that was waiting on the deleted file knows to open the path again.
+ */
+final class Journal implements AutoCloseable {
+
+  /** The journal's name in the repository root. */
+  static final String FILE = ".kit-journal";
+
+  /** The end of every temporary file's name kit creates; {@code *.kit-tmp} is what to ignore in Git. */
+  static final String TEMPORARY_SUFFIX = ".kit-tmp";
+
+  private static final String HEADER = "kit-journal 1";
+  private static final byte[] RELEASED = "kit-journal released\n".getBytes(StandardCharsets.UTF_8);
+  /** How long a run waits for another one writing the same repository. */
+  private static final Duration WAIT = Duration.ofSeconds(60);
+
+  enum Kind { PUT, CREATE, DELETE }
+
+  /**
+   * One change of a commit.
+   *
+   * @param kind {@code PUT} replaces (or creates) a generated file, {@code CREATE} creates a file that must not
+   *     exist (a new migration), {@code DELETE} removes a stale generated file
+   * @param path repository-relative, with {@code /}
+   * @param temporary the staged file's name, beside {@code path}; null for {@code DELETE}
+   */
+  record Change(Kind kind, String path, String temporary) {}
+
+  private final Path root;
+  private final Path file;
+  private final FileChannel channel;
+  private final Disk disk;
+  private final String recovered;
+  /** Whether the file must stay for the next run: a commit that did not finish, or staging not undone. */
+  private boolean keep;
+  /** Where the commit record starts, to take it back when writing it failed. */
+  private long committed = -1;
+  /** A commit record that failed and could not be taken back: never kept for the next run. */
+  private boolean unusable;
+
+  private Journal(Path root, Path file, FileChannel channel, Disk disk, String recovered) {
+    this.root = root;
+    this.file = file;
+    this.channel = channel;
+    this.disk = disk;
+    this.recovered = recovered;
+  }
+
+  /**
+   * Takes the repository's journal, waiting while another run holds it, and finishes or undoes what a run that
+   * stopped left in it.
+   *
+   * @throws UncheckedIOException when another run holds it for too long, or the file system fails
+   */
+  static Journal open(Path root, Disk disk) {
+    Path file = root.resolve(FILE);
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    try {
+      Files.createDirectories(root);
+      while (true) {
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+            StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+        boolean owned = false;
+        try {
+          lock(channel, file, deadline);
+          byte[] content = read(channel);
+          if (Arrays.equals(content, RELEASED)) {
+            // The run that held it finished and deleted it; a crash between the mark and the delete leaves it there.
+            if (Arrays.equals(readIfExists(file), RELEASED)) {
+              Files.deleteIfExists(file);
+            }
+            continue;
+          }
+          String recovered = recover(root, new String(content, StandardCharsets.UTF_8), disk);
+          channel.truncate(0);
+          write(channel, HEADER + "\n");
+          owned = true;
+          return new Journal(root, file, channel, disk, recovered);
+        } finally {
+          if (!owned) {
+            channel.close(); // releases the lock
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the kit journal " + file, e);
+    }
+  }
+
+  /**
+   * Finishes or undoes what a run that stopped left in the repository's journal, if there is one, and removes
+   * it. Writes nothing when there is none.
+   *
+   * @return what was done, for the log; empty when nothing was left
+   */
+  static Optional<String> recover(Path root, Disk disk) {
+    if (!Files.exists(root.resolve(FILE), LinkOption.NOFOLLOW_LINKS)) {
+      return Optional.empty();
+    }
+    try (Journal journal = open(root, disk)) {
+      return journal.recovered();
+    }
+  }
+
+  /** What opening this journal finished or undid of a run that stopped, if anything. */
+  Optional<String> recovered() {
+    return Optional.ofNullable(recovered);
+  }
+
+  /** A name for a temporary file beside {@code target}: hidden, unique, and recognisable as kit's. */
+  static Path temporaryFor(Path target) {
+    return target.resolveSibling("." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
+        + TEMPORARY_SUFFIX);
+  }
+
+  /** Notes a temporary file or a folder before the session creates it, so undoing the session removes it. */
+  synchronized void created(String kind, String path) {
+    try {
+      write(channel, kind + " " + encode(path) + "\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the kit journal " + file, e);
+    }
+  }
+
+  /**
+   * Records {@code changes} as the generation's outcome and forces the record to the disk. The staged files must
+   * be on the disk already; after this returns, the next run completes the changes if this one does not.
+   */
+  synchronized void commit(List<Change> changes) throws IOException {
+    committed = channel.size();
+    StringBuilder record = new StringBuilder("commit ").append(changes.size()).append('\n');
+    for (Change change : changes) {
+      record.append(change.kind().name().toLowerCase(java.util.Locale.ROOT)).append(' ').append(encode(change.path()));
+      if (change.temporary() != null) {
+        record.append(' ').append(encode(change.temporary()));
+      }
+      record.append('\n');
+    }
+    write(channel, record + "end " + changes.size() + " " + crc(record.toString()) + "\n");
+    channel.force(true);
+    disk.sync(root); // the journal's own entry in the root folder
+  }
+
+  /** Takes back a commit record whose writing failed, so no run finishes what this one gave up. */
+  synchronized void discardCommit() {
+    try {
+      if (committed >= 0 && channel.isOpen()) {
+        channel.truncate(committed);
+      }
+    } catch (IOException e) {
+      unusable = true; // cannot take it back: then the file goes at close, record and all
+    }
+  }
+
+  /** After the changes of {@link #commit} are all done: nothing is left to finish. */
+  synchronized void done() throws IOException {
+    channel.truncate(0);
+    write(channel, HEADER + "\n");
+  }
+
+  /** Leaves the journal for the next run to finish or undo, instead of removing it at {@link #close}. */
+  synchronized void keep() {
+    keep = true;
+  }
+
+  /** Releases the lock and removes the journal, unless it must be kept for the next run. */
+  @Override
+  public synchronized void close() {
+    try {
+      if ((!keep || unusable) && channel.isOpen()) {
+        channel.truncate(0);
+        write(channel, new String(RELEASED, StandardCharsets.UTF_8));
+        Files.deleteIfExists(file);
+      }
+    } catch (IOException e) {
+      // left in place: the next run takes it over
+    } finally {
+      try {
+        channel.close();
+      } catch (IOException e) {
+        // closing releases the lock whatever it reports
+      }
+    }
+  }
+
+  /**
+   * Renames the staged files over their targets (in parallel: each rename is atomic, and the journal finishes
+   * any subset), then deletes the stale files and the folders that leaves empty, then forces the folders' entries
+   * to the disk. A change already done is skipped, so this also rolls a journal forward after a crash.
+   *
+   * @throws IOException the first failure, after every other change was tried
+   */
+  static void apply(Path root, Collection<Change> changes, Disk disk) throws IOException {
+    Queue<IOException> failures = new ConcurrentLinkedQueue<>();
+    Set<Path> folders = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    changes.parallelStream().filter(change -> change.kind() != Kind.DELETE).forEach(change -> {
+      Path target = resolve(root, change.path());
+      Path temporary = target.resolveSibling(change.temporary());
+      folders.add(target.getParent());
+      try {
+        if (Files.exists(temporary, LinkOption.NOFOLLOW_LINKS)) {
+          disk.move(temporary, target, change.kind() == Kind.PUT);
+        }
+      } catch (FileAlreadyExistsException e) {
+        delete(temporary, failures); // a file appeared where a new one was to go: kit never replaces it
+      } catch (IOException e) {
+        failures.add(new IOException("cannot write " + change.path() + ": " + e.getMessage(), e));
+      }
+    });
+    for (Change change : changes) {
+      if (change.kind() == Kind.DELETE) {
+        Path target = resolve(root, change.path());
+        try {
+          if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            disk.delete(target);
+          }
+          folders.add(removeEmptyFolders(root, target));
+        } catch (IOException e) {
+          failures.add(new IOException("cannot delete " + change.path() + ": " + e.getMessage(), e));
+        }
+      }
+    }
+    folders.parallelStream().filter(Files::isDirectory).forEach(disk::sync);
+    if (!failures.isEmpty()) {
+      throw failures.peek();
+    }
+  }
+
+  /** Removes the folders above {@code file} that are empty now, up to its top folder; returns the first one kept. */
+  private static Path removeEmptyFolders(Path root, Path file) throws IOException {
+    Path top = root.resolve(root.relativize(file).getName(0));
+    Path dir = file.getParent();
+    while (dir.startsWith(top) && !dir.equals(top)) {
+      try {
+        Files.deleteIfExists(dir);
+      } catch (DirectoryNotEmptyException e) {
+        break;
+      }
+      dir = dir.getParent();
+    }
+    return dir;
+  }
+
+  /** Finishes (a complete commit record) or undoes (anything else) a run that stopped; null when there was none. */
+  private static String recover(Path root, String content, Disk disk) throws IOException {
+    // A line is complete only with its line feed: the end of a record torn by a crash is ignored.
+    List<String> lines = new ArrayList<>(Arrays.asList(content.split("\n", -1)));
+    lines.remove(lines.size() - 1);
+    if (lines.isEmpty() || lines.equals(List.of(HEADER))) {
+      return null;
+    }
+    if (!lines.get(0).equals(HEADER)) {
+      throw new IOException(FILE + " was not written by this version of kit (it starts with \""
+          + lines.get(0) + "\"); finish that run with the kit that wrote it, or move the file away");
+    }
+    Optional<List<Change>> committed = committed(lines);
+    if (committed.isPresent()) {
+      apply(root, committed.get(), disk);
+      return "kit finished the " + committed.get().size() + " changes of a generation that stopped during its commit";
+    }
+    List<Path> temporary = new ArrayList<>();
+    List<Path> folders = new ArrayList<>();
+    for (String line : lines.subList(1, lines.size())) {
+      String[] parts = line.split(" ");
+      if (parts.length == 2 && parts[0].equals("temp")) {
+        temporary.add(resolve(root, decode(parts[1])));
+      } else if (parts.length == 2 && parts[0].equals("mkdir")) {
+        folders.add(0, resolve(root, decode(parts[1]))); // the deepest, created last, first
+      }
+    }
+    for (Path path : temporary) {
+      Files.deleteIfExists(path);
+    }
+    Set<Path> synced = new LinkedHashSet<>();
+    temporary.forEach(path -> synced.add(path.getParent()));
+    for (Path dir : folders) {
+      try {
+        Files.deleteIfExists(dir);
+        synced.add(dir.getParent());
+      } catch (DirectoryNotEmptyException e) {
+        // someone put a file there since: not kit's to remove
+      }
+    }
+    synced.stream().filter(Files::isDirectory).forEach(disk::sync);
+    return "kit removed the " + temporary.size() + " temporary files of a generation that stopped before its commit";
+  }
+
+  /** The changes of a complete, intact commit record, or empty. */
+  private static Optional<List<Change>> committed(List<String> lines) {
+    int start = 0;
+    while (start < lines.size() && !lines.get(start).startsWith("commit ")) {
+      start++;
+    }
+    if (start == lines.size()) {
+      return Optional.empty();
+    }
+    int count;
+    try {
+      count = Integer.parseInt(lines.get(start).substring("commit ".length()));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+    if (lines.size() < start + count + 2) {
+      return Optional.empty();
+    }
+    StringBuilder record = new StringBuilder();
+    lines.subList(start, start + count + 1).forEach(line -> record.append(line).append('\n'));
+    if (!lines.get(start + count + 1).equals("end " + count + " " + crc(record.toString()))) {
+      return Optional.empty();
+    }
+    List<Change> changes = new ArrayList<>();
+    for (String line : lines.subList(start + 1, start + count + 1)) {
+      String[] parts = line.split(" ");
+      Kind kind = Kind.valueOf(parts[0].toUpperCase(java.util.Locale.ROOT));
+      changes.add(new Change(kind, decode(parts[1]), parts.length > 2 ? decode(parts[2]) : null));
+    }
+    return Optional.of(changes);
+  }
+
+  private static void lock(FileChannel channel, Path file, long deadline) throws IOException {
+    while (true) {
+      try {
+        FileLock lock = channel.tryLock();
+        if (lock != null) {
+          return;
+        }
+      } catch (OverlappingFileLockException e) {
+        // another session of this JVM holds it
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IOException("another kit run is writing this repository and holds " + file
+            + "; wait for it to finish (kit waited " + WAIT.toSeconds() + " s)");
+      }
+      try {
+        TimeUnit.MILLISECONDS.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while waiting for " + file, e);
+      }
+    }
+  }
+
+  private static void delete(Path file, Queue<IOException> failures) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      failures.add(e);
+    }
+  }
+
+  private static Path resolve(Path root, String path) {
+    Path file = root.resolve(path).normalize();
+    if (!file.startsWith(root) || file.equals(root)) {
+      throw new IllegalArgumentException("the kit journal names a path outside the repository: " + path);
+    }
+    return file;
+  }
+
+  private static byte[] read(FileChannel channel) throws IOException {
+    ByteBuffer buffer = ByteBuffer.allocate((int) channel.size());
+    while (buffer.hasRemaining() && channel.read(buffer, buffer.position()) > 0) {
+      // read all
+    }
+    return Arrays.copyOf(buffer.array(), buffer.position());
+  }
+
+  private static byte[] readIfExists(Path file) throws IOException {
+    try {
+      return Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      return new byte[0];
+    }
+  }
+
+  private static void write(FileChannel channel, String text) throws IOException {
+    ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+    long position = channel.size();
+    while (bytes.hasRemaining()) {
+      position += channel.write(bytes, position);
+    }
+  }
+
+  private static String crc(String record) {
+    CRC32 crc = new CRC32();
+    crc.update(record.getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().toHexDigits((int) crc.getValue());
+  }
+
+  private static String encode(String path) {
+    return URLEncoder.encode(path, StandardCharsets.UTF_8);
+  }
+
+  private static String decode(String path) {
+    return URLDecoder.decode(path, StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public String toString() {
+    return "Journal[" + file + "]";
+  }
+}

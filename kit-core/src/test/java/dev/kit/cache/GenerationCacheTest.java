@@ -1,0 +1,84 @@
+package dev.kit.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kit.Generator;
+import dev.kit.model.Kit;
+import dev.kit.write.WriteReport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The cache sees an edit whatever it does to the modification time, as Git's index does. */
+class GenerationCacheTest {
+
+  private static final String CLUSTER = "services/orders/manifests/database/cluster.yaml";
+
+  @TempDir Path repo;
+  private Generator generator;
+  private final Kit kit = Kit.builder().repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+      .service("orders", s -> s.database(db -> db.storage("1Gi")).withoutMigrations())
+      .build();
+
+  @BeforeEach
+  void generateOnce() {
+    generator = Generator.forRepository(repo).cache(repo.resolve("target/kit-cache"));
+    generator.generate(kit);
+    assertThat(generator.generate(kit).skippedServices()).as("cached").containsExactly("orders");
+  }
+
+  /** The same number of bytes, one of them changed: what a careful edit (or a tool) can do. */
+  private static byte[] edited(byte[] content) {
+    byte[] edited = content.clone();
+    edited[edited.length - 2] = (byte) (edited[edited.length - 2] == 'x' ? 'y' : 'x');
+    return edited;
+  }
+
+  @Test
+  void generate_rendersAgain_whenAnEditRestoresTheModificationTime() throws IOException {
+    Path cluster = repo.resolve(CLUSTER);
+    FileTime written = Files.getLastModifiedTime(cluster);
+    byte[] original = Files.readAllBytes(cluster);
+    Files.write(cluster, edited(original));
+    Files.setLastModifiedTime(cluster, written); // as 'touch -r', or a tool that keeps times
+
+    WriteReport report = generator.generate(kit);
+
+    assertThat(report.skippedServices()).isEmpty();
+    assertThat(report.updated()).containsExactly(CLUSTER);
+    assertThat(Files.readAllBytes(cluster)).isEqualTo(original);
+  }
+
+  @Test
+  void generate_rendersAgain_whenTheFileWasReplacedByAnEditedCopyWithTheSameTime() throws IOException {
+    Path cluster = repo.resolve(CLUSTER);
+    byte[] original = Files.readAllBytes(cluster);
+    Path copy = Files.write(repo.resolve("copy.yaml"), edited(original));
+    Files.setLastModifiedTime(copy, Files.getLastModifiedTime(cluster));
+    Files.move(copy, cluster, StandardCopyOption.REPLACE_EXISTING); // an editor that saves by renaming a new file
+
+    WriteReport report = generator.generate(kit);
+
+    assertThat(report.updated()).containsExactly(CLUSTER);
+    assertThat(Files.readAllBytes(cluster)).isEqualTo(original);
+  }
+
+  @Test
+  void generate_removesTheCacheTemporaryFilesAnEarlierRunLeft() throws IOException {
+    Path dir = repo.resolve("target/kit-cache");
+    Files.writeString(dir.resolve(".fingerprints-v2.json.5e1f.kit-tmp"), "{\"root\":");
+    Files.writeString(dir.resolve("fingerprints-v1.json7805275014014900616.tmp"), "{");
+
+    generator.generate(kit);
+
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.map(file -> file.getFileName().toString())).containsExactly(GenerationCache.FILE);
+    }
+  }
+}
