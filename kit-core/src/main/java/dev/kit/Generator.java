@@ -1,5 +1,6 @@
 package dev.kit;
 
+import dev.kit.layout.RepositoryLayout;
 import dev.kit.cache.Fingerprint;
 import dev.kit.cache.GenerationCache;
 import dev.kit.migration.HistoryCheck;
@@ -258,12 +259,12 @@ public final class Generator {
 
   /** Creates a migration of {@code target} and regenerates, in one commit; returns the new file. */
   private Path addMigration(Kit kit, Service target, String version, String name, Optional<String> content) {
-    Optional<Path> relative = KitValidator.safeMigrationsPath(target);
-    if (relative.isEmpty() || !KitValidator.hasValidName(target)) {
+    Optional<String> migrations = RepositoryLayout.migrationsFolder(target);
+    if (migrations.isEmpty()) {
       plan(kit); // the validator names the unsafe folder or name
       throw new IllegalStateException("services[" + target.name() + "] has no safe migrations folder");
     }
-    String folder = FilePlan.SERVICES_ROOT + "/" + target.name() + "/" + relative.get().toString().replace('\\', '/');
+    String folder = migrations.get();
     write(kit, new Addition(target, folder, version, name, content));
     return root.resolve(folder).resolve(NewMigrations.fileName(version, name));
   }
@@ -276,10 +277,7 @@ public final class Generator {
     recover();
     Map<String, Path> directories = new LinkedHashMap<>();
     for (Service service : kit.services()) {
-      KitValidator.safeMigrationsPath(service).ifPresent(relative -> {
-        String label = FilePlan.SERVICES_ROOT + "/" + service.name() + "/" + relative.toString().replace('\\', '/');
-        directories.put(label, root.resolve(label));
-      });
+      RepositoryLayout.migrationsFolder(service).ifPresent(label -> directories.put(label, root.resolve(label)));
     }
     try {
       return MigrationHistoryGuard.check(root, directories, base);
@@ -397,13 +395,13 @@ public final class Generator {
     List<Violation> all = new ArrayList<>(violations);
     KitRenderer renderer = new KitRenderer(source);
     try {
-      all.addAll(renderer.patchFailures(kit, migrations::get, schemas::get, KitValidator::hasValidName));
+      all.addAll(renderer.patchFailures(kit, migrations::get, schemas::get, s -> RepositoryLayout.isServiceFolder(s.name())));
       return all;
     } catch (RuntimeException cannotRenderAll) {
       // Some service's other violations keep it from rendering (no migrations folder, say): check the others one by one.
     }
     for (Service service : kit.services()) {
-      if (KitValidator.hasValidName(service)) {
+      if (RepositoryLayout.isServiceFolder(service.name())) {
         try {
           all.addAll(renderer.patchFailures(kit, migrations::get, schemas::get, s -> s == service));
         } catch (RuntimeException cannotRender) {
@@ -423,12 +421,12 @@ public final class Generator {
     Map<String, MigrationDirectory> migrations = new ConcurrentHashMap<>();
     Map<String, List<Violation>> problems = new ConcurrentHashMap<>();
     // Reading thousands of small files is most of validation's time, and services' folders are independent.
-    kit.services().parallelStream().filter(KitValidator::hasValidName).forEach(service -> {
-      Optional<Path> relative = KitValidator.safeMigrationsPath(service);
-      if (relative.isEmpty()) {
+    kit.services().parallelStream().forEach(service -> {
+      Optional<String> folder = RepositoryLayout.migrationsFolder(service);
+      if (folder.isEmpty()) {
         return;
       }
-      Path dir = serviceFolder(service).resolve(relative.get());
+      Path dir = root.resolve(folder.get());
       String path = "services[" + service.name() + "].migrations";
       try {
         MigrationDirectory read = MigrationDirectory.read(repository, dir);
@@ -443,11 +441,11 @@ public final class Generator {
     Map<String, byte[]> schemaFiles = new HashMap<>();
     Map<String, String> schemas = new HashMap<>();
     for (Service service : kit.services()) {
-      Optional<Path> relative = KitValidator.safeSchemaPath(service);
-      if (relative.isEmpty() || !KitValidator.hasValidName(service)) {
+      Optional<String> path = RepositoryLayout.schemaFile(service);
+      if (path.isEmpty()) {
         continue;
       }
-      Path file = serviceFolder(service).resolve(relative.get());
+      Path file = root.resolve(path.get());
       try {
         repository.checkRead(file);
         if (Files.isRegularFile(file)) {
@@ -466,11 +464,6 @@ public final class Generator {
     List<Violation> linkProblems = new ArrayList<>();
     kit.services().forEach(service -> linkProblems.addAll(problems.getOrDefault(service.name(), List.of())));
     return new Inputs(migrations, schemaFiles, schemas, linkProblems);
-  }
-
-  /** {@code services/<name>/}. */
-  private Path serviceFolder(Service service) {
-    return root.resolve(FilePlan.SERVICES_ROOT).resolve(service.name());
   }
 
   /**

@@ -1,5 +1,7 @@
 package dev.kit.render;
 
+import dev.kit.layout.ServiceLayout;
+import dev.kit.layout.RepositoryLayout;
 import dev.kit.migration.AtlasSum;
 import dev.kit.migration.MigrationDirectory;
 import dev.kit.model.ArgoCd;
@@ -9,7 +11,6 @@ import dev.kit.model.Patch;
 import dev.kit.model.Service;
 import dev.kit.plan.FilePlan;
 import dev.kit.validate.KitValidationException;
-import dev.kit.validate.KitValidator;
 import dev.kit.validate.Violation;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import java.nio.charset.StandardCharsets;
@@ -174,7 +175,7 @@ public final class KitRenderer {
   }
 
   private void renderPlatform(Kit kit, FilePlan.Builder plan) {
-    String base = FilePlan.PLATFORM_ROOT + "/";
+    String base = RepositoryLayout.PLATFORM + "/";
     kit.platform().ifPresent(platform -> PlatformRenderer.render(kit, platform)
         .forEach((file, object) -> plan.add(base + file, ManifestYaml.file(source, ManifestYaml.tree(object)))));
     if (PlatformRenderer.hasRoot(kit)) {
@@ -190,7 +191,7 @@ public final class KitRenderer {
 
   private void renderService(Kit kit, Service service, MigrationDirectory dir, String schemaSql, FilePlan.Builder plan,
       List<Violation> failures) {
-    String base = FilePlan.SERVICES_ROOT + "/" + service.name() + "/";
+    String base = RepositoryLayout.service(service.name()).folder() + "/";
     ObjectRenderer objects = new ObjectRenderer(service, failures);
     if (kit.repository().argoCd().delivery() != ArgoCd.Delivery.APPLICATION_SET) {
       objects.add(plan, base + "application.yaml", Patch.Target.APPLICATION, ArgoApplicationRenderer.render(kit, service));
@@ -231,7 +232,7 @@ public final class KitRenderer {
       return;
     }
     Migrations m = service.migrations().get();
-    String migrationsDir = KitValidator.safeMigrationsPath(service).orElseThrow().toString().replace('\\', '/');
+    String migrationsDir = ServiceLayout.migrationsFolder(service).orElseThrow();
     AtlasSum sum = dir.sum();
     plan.addAtlasSum(base + migrationsDir + "/" + MigrationDirectory.SUM_FILE, sum.toBytes());
     // One rendering: the file users run locally and what the Job reads from its ConfigMap are the same bytes.

@@ -1,12 +1,13 @@
 package dev.kit.render;
 
+import dev.kit.layout.ServiceLayout;
+import dev.kit.layout.RepositoryLayout;
 import dev.kit.model.ArgoCd;
 import dev.kit.model.HelmChart;
 import dev.kit.model.Kit;
 import dev.kit.model.Migrations;
 import dev.kit.model.Platform;
 import dev.kit.model.Service;
-import dev.kit.plan.FilePlan;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.util.ArrayList;
@@ -140,7 +141,9 @@ final class PlatformRenderer {
    */
   static ArgoApplication root(Kit kit) {
     ArgoCd argo = kit.repository().argoCd();
-    String include = argo.delivery() == ArgoCd.Delivery.APP_OF_APPS ? "{platform/*.yaml,services/*/application.yaml}" : "platform/*.yaml";
+    String platform = RepositoryLayout.platformFile("*.yaml");
+    String include = argo.delivery() == ArgoCd.Delivery.APP_OF_APPS
+        ? "{" + platform + "," + RepositoryLayout.SERVICES + "/*/" + ServiceLayout.APPLICATION + "}" : platform;
     return new ArgoApplication(
         ArgoApplication.API_VERSION,
         ArgoApplication.KIND,
@@ -149,7 +152,8 @@ final class PlatformRenderer {
         new ArgoApplication.Spec(
             kit.platform().map(Platform::project).orElse("default"),
             new ArgoApplication.Source(kit.repository().gitUrl(), kit.repository().targetRevision(), ".", null,
-                new ArgoApplication.Directory(true, include, "{platform/root.yaml,platform/argocd-cm.yaml}"),
+                new ArgoApplication.Directory(true, include,
+                    "{" + RepositoryLayout.platformFile("root.yaml") + "," + RepositoryLayout.platformFile("argocd-cm.yaml") + "}"),
                 null),
             new ArgoApplication.Destination(argo.destinationServer(), argo.namespace()),
             // Removing a service's line must not delete its Application by accident: no prune at the root.
@@ -171,7 +175,7 @@ final class PlatformRenderer {
             List.of("missingkey=error"),
             List.of(new ArgoApplicationSet.Generator(new ArgoApplicationSet.Git(
                 kit.repository().gitUrl(), kit.repository().targetRevision(),
-                List.of(new ArgoApplicationSet.Directory(FilePlan.SERVICES_ROOT + "/*"))))),
+                List.of(new ArgoApplicationSet.Directory(RepositoryLayout.SERVICES + "/*"))))),
             new ArgoApplicationSet.Template(
                 new ArgoApplicationSet.TemplateMeta("{{.path.basename}}", appLabels),
                 new ArgoApplication.Spec(

@@ -1,5 +1,6 @@
 package dev.kit.render;
 
+import dev.kit.layout.ServiceLayout;
 import dev.kit.model.App;
 import dev.kit.model.ArgoCd;
 import dev.kit.model.Backups;
@@ -17,7 +18,6 @@ import dev.kit.model.S3Credentials;
 import dev.kit.model.Service;
 import dev.kit.plan.GeneratedHeader;
 import dev.kit.templates.TextTemplates;
-import dev.kit.validate.KitValidator;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
@@ -169,8 +169,7 @@ final class RunbookRenderer {
     model.put("operatorEngine", m.engine() == Migrations.Engine.OPERATOR);
     model.put("migrationsConfigMap", configMap);
     // The normalized folder, as the file plan writes it; the raw value only if validation would reject it.
-    model.put("migrationsDir", KitValidator.safeMigrationsPath(service)
-        .map(p -> p.toString().replace('\\', '/')).orElse(m.directory()));
+    model.put("migrationsDir", ServiceLayout.migrationsFolder(service).orElse(m.directory()));
     model.put("revisionsSchema", m.revisionsSchema());
     model.put("sslMode", m.sslMode().value());
     model.put("backoffLimit", m.backoffLimit());
@@ -183,7 +182,7 @@ final class RunbookRenderer {
   private static void schema(Map<String, Object> model, Service service, DeclarativeSchema schema) {
     // As AtlasOperatorRenderer names the AtlasSchema.
     model.put("atlasSchemaName", service.name() + "-schema");
-    model.put("schemaFile", KitValidator.safeSchemaPath(service).map(p -> p.toString().replace('\\', '/')).orElse(schema.file()));
+    model.put("schemaFile", ServiceLayout.schemaFile(service).orElse(schema.file()));
     model.put("schemaTxMode", schema.txMode().map(t -> t.flag()).orElse("file"));
   }
 

@@ -1,5 +1,7 @@
 package dev.kit.validate;
 
+import dev.kit.layout.RepositoryLayout;
+import dev.kit.layout.ServiceLayout;
 import dev.kit.migration.MigrationDirectory;
 import dev.kit.migration.MigrationFile;
 import dev.kit.model.App;
@@ -24,8 +26,6 @@ import dev.kit.model.SecretKey;
 import dev.kit.model.Service;
 import dev.kit.model.Storage;
 import dev.kit.model.TxMode;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -128,11 +128,6 @@ public final class KitValidator {
     return List.copyOf(validator.violations);
   }
 
-  /** The schema file of {@code service} relative to {@code services/<service>/}, if it stays inside. */
-  public static Optional<Path> safeSchemaPath(Service service) {
-    return service.declarativeSchema().flatMap(d -> safeRelativePath(d.file()));
-  }
-
   /** An AtlasSchema carries its SQL inline; client-side apply copies objects into a 256 KiB annotation. */
   public static final int SCHEMA_FILE_MAX_BYTES = 200 * 1024;
 
@@ -147,13 +142,13 @@ public final class KitValidator {
         add(path, "a service has either versioned migrations or a declarative schema, not both",
             "remove migrations(...), or drop declarativeSchema(...)");
       }
-      Optional<Path> file = safeSchemaPath(service);
+      Optional<String> file = ServiceLayout.schemaFile(service);
       if (file.isEmpty() || !schema.file().endsWith(".sql")) {
         add(path + ".file", quote(schema.file()) + " is not a .sql file inside services/" + service.name() + "/",
             "use a relative path without '..', such as \"schema.sql\"");
         continue;
       }
-      if (!hasValidName(service)) {
+      if (!RepositoryLayout.isServiceFolder(service.name())) {
         continue;
       }
       Optional<byte[]> content = schemaOf.apply(service);
@@ -238,16 +233,6 @@ public final class KitValidator {
     } catch (java.nio.charset.CharacterCodingException e) {
       return false;
     }
-  }
-
-  /** The migrations directory of {@code service} relative to {@code services/<service>/}, if it stays inside. */
-  public static Optional<Path> safeMigrationsPath(Service service) {
-    return service.migrations().flatMap(m -> safeRelativePath(m.directory()));
-  }
-
-  /** Whether the service's name is valid, so {@code services/<name>/} is a safe folder. */
-  public static boolean hasValidName(Service service) {
-    return KubernetesNames.dns1035Label(service.name(), KubernetesNames.LABEL_MAX).isEmpty();
   }
 
   private void repository(Repository repo) {
@@ -630,7 +615,7 @@ public final class KitValidator {
 
   private void migrations(String path, Service service, Migrations m, boolean readable,
       Function<Service, Optional<MigrationDirectory>> migrationsOf) {
-    Optional<Path> dir = safeRelativePath(m.directory());
+    Optional<String> dir = ServiceLayout.inside(m.directory());
     if (dir.isEmpty()) {
       add(path + ".directory", quote(m.directory()) + " is not a folder inside services/" + service.name() + "/",
           "use a relative path without '..', such as \"migrations\"");
@@ -739,21 +724,6 @@ public final class KitValidator {
     };
     missing.ifPresent(what -> add(path + ".target", patch.target() + " is not generated for a service without " + what,
         "remove the patch, or give the service " + what));
-  }
-
-  private static Optional<Path> safeRelativePath(String directory) {
-    if (directory.isBlank() || directory.contains("\\") || directory.startsWith("/")) {
-      return Optional.empty();
-    }
-    try {
-      Path path = Path.of(directory).normalize();
-      if (path.isAbsolute() || path.toString().isEmpty() || path.startsWith("..")) {
-        return Optional.empty();
-      }
-      return Optional.of(path);
-    } catch (InvalidPathException e) {
-      return Optional.empty();
-    }
   }
 
   private static String safeExample(String name) {
