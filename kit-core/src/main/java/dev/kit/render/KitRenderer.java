@@ -2,6 +2,8 @@ package dev.kit.render;
 
 import dev.kit.layout.ServiceLayout;
 import dev.kit.layout.RepositoryLayout;
+import dev.kit.input.KitInputs;
+import dev.kit.input.ValidatedKit;
 import dev.kit.migration.AtlasSum;
 import dev.kit.migration.MigrationDirectory;
 import dev.kit.model.ArgoCd;
@@ -10,17 +12,14 @@ import dev.kit.model.Migrations;
 import dev.kit.model.Patch;
 import dev.kit.model.Service;
 import dev.kit.plan.FilePlan;
-import dev.kit.validate.KitValidationException;
-import dev.kit.validate.Violation;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.Predicate;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -64,68 +63,55 @@ public final class KitRenderer {
     this.parallel = parallel;
   }
 
-  /** One service's files (null once handed to a sink), warnings and problems, rendered independently of the others. */
-  private record ServiceOutput(FilePlan files, List<String> warnings, List<Violation> failures) {}
-
-  /**
-   * Renders every service.
-   *
-   * @param migrations each service's migration files, by service name (services without migrations absent)
-   * @throws KitValidationException when a patch cannot be applied to the object it targets
-   */
-  public FilePlan render(Kit kit, Map<String, MigrationDirectory> migrations) {
-    return render(kit, migrations, Map.of());
-  }
-
-  /**
-   * Renders every service and the platform.
-   *
-   * @param migrations each service's migration files, by service name (services without migrations absent)
-   * @param schemas each declarative service's schema SQL, by service name
-   * @throws KitValidationException when a patch cannot be applied to the object it targets
-   */
-  public FilePlan render(Kit kit, Map<String, MigrationDirectory> migrations, Map<String, String> schemas) {
+  /** Renders every service and the platform into one plan. */
+  public FilePlan render(ValidatedKit kit) {
+    Map<String, FilePlan> parts = new ConcurrentHashMap<>();
+    FilePlan[] platform = new FilePlan[1];
+    render(kit, (service, part) -> {
+      if (service == null) {
+        platform[0] = part;
+      } else {
+        parts.put(service, part);
+      }
+    }, service -> true);
     FilePlan.Builder plan = FilePlan.builder();
-    for (ServiceOutput output : renderEach(kit, migrations::get, schemas::get, null, service -> true)) {
-      plan.include(output.files());
-    }
-    renderPlatform(kit, plan);
-    return plan.build();
+    kit.kit().services().forEach(service -> plan.include(parts.get(service.name())));
+    return plan.include(platform[0]).build();
   }
 
   /**
-   * Renders every service and the platform, handing each service's files to {@code sink} as soon as they are
-   * rendered, on whichever thread rendered them, so memory holds the services in flight rather than the
-   * whole plan; the platform's files come last.
+   * Renders the services {@code wanted} accepts and the platform, handing each service's files to {@code sink} as
+   * soon as they are rendered, on whichever thread rendered them, so memory holds the services in flight rather than
+   * the whole plan; the platform always renders, from the whole description, and comes last. A caller that knows the
+   * other services' files are already as they would render (the generation cache) leaves them out.
    *
-   * @param migrations each service's migration files, asked for once per service by name (null without)
-   * @param schemas each declarative service's schema SQL, by service name (null without)
-   * @param sink takes one service's files at a time; called from several threads at once when rendering in parallel
-   * @return the warnings, in description order
-   * @throws KitValidationException when a patch cannot be applied, after every service was handed over
-   */
-  public List<String> render(Kit kit, Function<String, MigrationDirectory> migrations, Function<String, String> schemas,
-      Consumer<FilePlan> sink) {
-    Objects.requireNonNull(sink, "sink");
-    return render(kit, migrations, schemas, (service, part) -> sink.accept(part), service -> true);
-  }
-
-  /**
-   * As {@link #render(Kit, Function, Function, Consumer)}, but renders only the services {@code wanted}
-   * accepts (the platform always renders, from the whole kit): for a caller that knows the others' files
-   * are already as they would render.
-   *
-   * @param sink takes each rendered service's name and files, then null and the platform's files
+   * @param sink takes each rendered service's name and files, then null and the platform's files; called from several
+   *     threads at once when rendering in parallel
    * @return the warnings of the services rendered and of the platform, in description order
    */
-  public List<String> render(Kit kit, Function<String, MigrationDirectory> migrations, Function<String, String> schemas,
-      BiConsumer<String, FilePlan> sink, Predicate<Service> wanted) {
+  public List<String> render(ValidatedKit kit, BiConsumer<String, FilePlan> sink, Predicate<Service> wanted) {
     Objects.requireNonNull(sink, "sink");
     Objects.requireNonNull(wanted, "wanted");
+    Kit description = kit.kit();
+    List<Service> chosen = description.services().stream().filter(wanted).toList();
+    var services = parallel && chosen.size() >= PARALLEL_THRESHOLD ? chosen.parallelStream() : chosen.stream();
+    // toList keeps description order, so the warnings come in the same order whichever thread rendered what.
+    List<List<String>> serviceWarnings = services.map(service -> {
+      FilePlan.Builder files = FilePlan.builder();
+      List<PatchFailure> failures = new ArrayList<>();
+      renderService(description, service, kit.inputs().migrations(service.name()).orElse(null),
+          kit.inputs().schema(service.name()).orElse(null), files, failures);
+      if (!failures.isEmpty()) {
+        throw new IllegalStateException("validation let patches through that do not fit: " + failures);
+      }
+      FilePlan part = files.build();
+      sink.accept(service.name(), part);
+      return part.warnings();
+    }).toList();
     List<String> warnings = new ArrayList<>();
-    renderEach(kit, migrations, schemas, sink, wanted).forEach(output -> warnings.addAll(output.warnings()));
+    serviceWarnings.forEach(warnings::addAll);
     FilePlan.Builder platform = FilePlan.builder();
-    renderPlatform(kit, platform);
+    renderPlatform(description, platform);
     FilePlan part = platform.build();
     sink.accept(null, part);
     warnings.addAll(part.warnings());
@@ -133,45 +119,14 @@ public final class KitRenderer {
   }
 
   /**
-   * The patch failures of the services {@code wanted} accepts, rendered only to apply their patches: for reporting
-   * them together with a description's other violations, before it is valid as a whole.
-   *
-   * @param wanted the services to check; each must be valid on its own (a service with violations may not render)
+   * The patches of {@code service} that do not fit their objects, found by rendering it: for validation, which
+   * reports them with the description's other violations. The service must be valid on its own, or it may not render.
    */
-  public List<Violation> patchFailures(Kit kit, Function<String, MigrationDirectory> migrations, Function<String, String> schemas,
-      Predicate<Service> wanted) {
-    try {
-      renderEach(kit, migrations, schemas, (service, part) -> { }, wanted);
-      return List.of();
-    } catch (KitValidationException failures) {
-      return failures.violations();
-    }
-  }
-
-  private List<ServiceOutput> renderEach(Kit kit, Function<String, MigrationDirectory> migrations,
-      Function<String, String> schemas, BiConsumer<String, FilePlan> sink, Predicate<Service> wanted) {
-    List<Service> chosen = kit.services().stream().filter(wanted).toList();
-    var services = parallel && chosen.size() >= PARALLEL_THRESHOLD ? chosen.parallelStream() : chosen.stream();
-    // toList keeps description order, so merging is deterministic whichever thread rendered what.
-    List<ServiceOutput> outputs = services.map(service -> {
-      FilePlan.Builder files = FilePlan.builder();
-      List<Violation> failures = new ArrayList<>();
-      renderService(kit, service, migrations.apply(service.name()), schemas.apply(service.name()), files, failures);
-      FilePlan part = files.build();
-      if (sink == null) {
-        return new ServiceOutput(part, part.warnings(), failures);
-      }
-      sink.accept(service.name(), part);
-      return new ServiceOutput(null, part.warnings(), failures);
-    }).toList();
-    List<Violation> patchFailures = new ArrayList<>();
-    for (ServiceOutput output : outputs) {
-      patchFailures.addAll(output.failures());
-    }
-    if (!patchFailures.isEmpty()) {
-      throw new KitValidationException(patchFailures);
-    }
-    return outputs;
+  public List<PatchFailure> patchFailures(Kit kit, KitInputs inputs, Service service) {
+    List<PatchFailure> failures = new ArrayList<>();
+    renderService(kit, service, inputs.migrations(service.name()).orElse(null), inputs.schema(service.name()).orElse(null),
+        FilePlan.builder(), failures);
+    return failures;
   }
 
   private void renderPlatform(Kit kit, FilePlan.Builder plan) {
@@ -190,7 +145,7 @@ public final class KitRenderer {
   }
 
   private void renderService(Kit kit, Service service, MigrationDirectory dir, String schemaSql, FilePlan.Builder plan,
-      List<Violation> failures) {
+      List<PatchFailure> failures) {
     String base = RepositoryLayout.service(service.name()).folder() + "/";
     ObjectRenderer objects = new ObjectRenderer(service, failures);
     if (kit.repository().argoCd().delivery() != ArgoCd.Delivery.APPLICATION_SET) {
@@ -257,9 +212,9 @@ public final class KitRenderer {
   /** Serializes one service's objects, applying the patches that target each. */
   private final class ObjectRenderer {
     private final Service service;
-    private final List<Violation> failures;
+    private final List<PatchFailure> failures;
 
-    ObjectRenderer(Service service, List<Violation> failures) {
+    ObjectRenderer(Service service, List<PatchFailure> failures) {
       this.service = service;
       this.failures = failures;
     }
@@ -273,7 +228,7 @@ public final class KitRenderer {
           continue;
         }
         String problem = JsonPatches.apply(tree, patch);
-        Violation failure = problem == null ? null : new Violation("services[" + service.name() + "].patches[" + i + "]",
+        PatchFailure failure = problem == null ? null : new PatchFailure("services[" + service.name() + "].patches[" + i + "]",
             "cannot " + patch.op().name().toLowerCase(java.util.Locale.ROOT) + " " + patch.path() + " on the " + target + ": " + problem,
             "check the path against the object in " + path);
         if (failure != null && !failures.contains(failure)) {
