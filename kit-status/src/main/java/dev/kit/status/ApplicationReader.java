@@ -53,7 +53,7 @@ final class ApplicationReader implements KindReader {
       if (phase.equals("Running")) {
         fix = "Argo CD is syncing" + (message.isEmpty() ? "" : ": " + message);
       } else if (sync.equals("Synced")) {
-        fix = "Argo CD waits for a resource to become healthy (the findings below say which)";
+        fix = "Argo CD waits for a resource to become healthy (the service's other findings say which)";
       } else {
         fix = "not synced yet: wait for the automated sync, or argocd app sync " + object.name();
       }
