@@ -189,15 +189,19 @@ final class ReadOnlyCluster {
         + (e.getCode() > 0 ? " (" + e.getCode() + ")" : "") + ": " + message, e.getCode(), e);
   }
 
+  /** The network failure behind {@code e}: the most telling cause (HTTP clients wrap the socket's in their own). */
   private static Throwable networkCause(Throwable e) {
+    Throwable io = null;
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof ConnectException || cause instanceof UnknownHostException || cause instanceof SSLException
-          || cause instanceof TimeoutException
-          || (cause instanceof IOException && !(cause instanceof KubernetesClientException))) {
+          || cause instanceof TimeoutException) {
         return cause;
       }
+      if (io == null && cause instanceof IOException && !(cause instanceof KubernetesClientException)) {
+        io = cause;
+      }
     }
-    return null;
+    return io;
   }
 
   private static String describe(Throwable cause) {
@@ -213,7 +217,9 @@ final class ReadOnlyCluster {
     if (cause instanceof TimeoutException) {
       return "no answer in time";
     }
-    return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")");
+    String message = cause.getMessage() == null ? "" : cause.getMessage();
+    return message.contains("Connection refused") ? "connection refused"
+        : cause.getClass().getSimpleName() + (message.isEmpty() ? "" : " (" + message + ")");
   }
 
   private JsonNode tree(GenericKubernetesResource resource) {
