@@ -15,7 +15,8 @@ final class ReportJson {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter(
-      Separators.createDefaultInstance().withObjectNameValueSpacing(Separators.Spacing.AFTER))
+      Separators.createDefaultInstance().withObjectNameValueSpacing(Separators.Spacing.AFTER)
+          .withArrayEmptySeparator("").withObjectEmptySeparator(""))
       .withObjectIndenter(new DefaultIndenter("  ", "\n"))
       .withArrayIndenter(new DefaultIndenter("  ", "\n"));
 
