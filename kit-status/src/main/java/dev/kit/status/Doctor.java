@@ -84,7 +84,7 @@ final class Doctor {
     }
     if (present > 0) {
       checks.add(0, DoctorCheck.pass(present == users.size()
-          ? "CRDs: all " + present + " kinds the tree needs are installed"
+          ? "CRDs: the " + present + " kinds the tree needs are installed"
           : "CRDs: " + present + " of the " + users.size() + " kinds the tree needs are installed"));
     }
     return checks;
