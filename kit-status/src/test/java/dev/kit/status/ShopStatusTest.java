@@ -76,6 +76,48 @@ class ShopStatusTest {
         .anySatisfy(request -> assertThat(request).isEqualTo("GET /api/v1/namespaces/orders/secrets/orders-backup-s3"));
   }
 
+  /** Each request, as the RBAC check the API server makes for it, is allowed by the ClusterRole in the README. */
+  @Test
+  void everyRequest_isAllowedByTheReadmesReadOnlyClusterRole() throws java.io.IOException {
+    String readme = java.nio.file.Files.readString(TestData.dir().getParent().resolve("README.md"));
+    int start = readme.indexOf("kind: ClusterRole\n");
+    String role = readme.substring(readme.lastIndexOf("```yaml\n", start) + "```yaml\n".length(), readme.indexOf("```", start));
+    java.util.Set<String> allowed = new java.util.TreeSet<>();
+    for (tools.jackson.databind.JsonNode rule : tools.jackson.dataformat.yaml.YAMLMapper.builder().build().readTree(role)
+        .path("rules").values()) {
+      for (tools.jackson.databind.JsonNode group : rule.path("apiGroups").values()) {
+        for (tools.jackson.databind.JsonNode resource : rule.path("resources").values()) {
+          for (tools.jackson.databind.JsonNode verb : rule.path("verbs").values()) {
+            allowed.add(verb.asString() + " " + resource.asString() + (group.asString().isEmpty() ? "" : "." + group.asString()));
+          }
+        }
+      }
+    }
+    mock.requests();
+
+    cluster().status(KIT, plan);
+    cluster().doctor(KIT, plan);
+
+    assertThat(mock.requests()).isNotEmpty().allSatisfy(request -> assertThat(allowed).contains(rbac(request)));
+  }
+
+  /**
+   * {@code GET /apis/batch/v1/namespaces/x/jobs/y} as {@code get jobs.batch}: a path ending in a name is a get, in a
+   * collection a list; {@code /log} is the {@code pods/log} subresource.
+   */
+  private static String rbac(String request) {
+    String path = request.substring("GET ".length()).replaceFirst("\\?.*", "");
+    java.util.List<String> parts = java.util.List.of(path.substring(1).split("/"));
+    String group = parts.get(0).equals("api") ? "" : parts.get(1);
+    java.util.List<String> rest = parts.subList(parts.get(0).equals("api") ? 2 : 3, parts.size());
+    if (rest.size() >= 2 && rest.get(0).equals("namespaces") && rest.size() > 2) {
+      rest = rest.subList(2, rest.size());
+    }
+    String resource = rest.get(0) + (rest.size() == 3 ? "/" + rest.get(2) : "");
+    String verb = rest.size() == 1 ? "list" : "get";
+    return verb + " " + resource + (group.isEmpty() ? "" : "." + group);
+  }
+
   @Test
   void status_isTheSame_inAnotherTimeZoneAndLocale() {
     String expected = cluster().status(KIT, plan).table();
