@@ -142,6 +142,20 @@ class ClusterAccessTest {
             + " jobs.batch -n payments");
   }
 
+  @Test
+  void doctor_reportsTheSecretItCannotRead_andGoesOn_whenGetOnSecretsIsForbidden() {
+    mock.answer("/api/v1/namespaces/orders/secrets/orders-backup-s3", 403, status(403, "Forbidden",
+        "secrets \"orders-backup-s3\" is forbidden: User \"dev\" cannot get resource \"secrets\" in API group \"\" in the"
+            + " namespace \"orders\""));
+    try (ClusterStatus cluster = ClusterStatus.of(mock.client())) {
+      DoctorReport report = cluster.doctor(new Shop().describe(), Shop.plan());
+
+      assertThat(report.checks()).extracting(DoctorCheck::line).contains("✗ cannot read Secret orders-backup-s3 (namespace"
+          + " orders): forbidden (orders): kit:doctor needs get on secrets to check their keys (it reads key names, never a"
+          + " value), or check it yourself: kubectl get secret orders-backup-s3 -n orders");
+    }
+  }
+
   private static String status(int code, String reason, String message) {
     return """
         {"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"%s","reason":"%s","code":%d}"""
