@@ -103,14 +103,15 @@ class PairedRunTest {
   }
 
   @Test
-  void table_givesKitOverCdk8s_perRow() {
-    PairedRun.Row row = new PairedRun.Row(1_000, "cold", "-Xmx512m", 9.0, 15.0, 450, 6.0, 6.5, 95);
+  void table_givesKitOverCdk8sInWallAndCpuTime_perRow() {
+    PairedRun.Row row = new PairedRun.Row(1_000, "cold", "-Xmx512m", 9.0, 15.0, 450, 6.0, 6.0, 95);
 
     String table = PairedRun.table(List.of(row));
 
     assertThat(row.ratio()).isEqualTo(1.5);
+    assertThat(row.cpuRatio()).isEqualTo(2.5);
     assertThat(table.lines().skip(1).findFirst().orElseThrow())
-        .matches(" +1000 +cold +9\\.00 +15\\.00 +6\\.00 +6\\.50 +1\\.50 +450 +95  -Xmx512m");
+        .matches(" +1000 +cold +9\\.00 +15\\.00 +6\\.00 +6\\.00 +1\\.50 +2\\.50 +450 +95  -Xmx512m");
   }
 
   @Test
