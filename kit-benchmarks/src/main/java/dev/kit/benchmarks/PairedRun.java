@@ -29,7 +29,8 @@ import java.util.stream.Stream;
  * </pre>
  * Run it from the repository's root, which holds {@code test-data/}. The peer's npm dependencies are installed
  * once into {@code --peer}, a scratch folder outside the repository. Each {@code --jvm} is one kit contender
- * (its JVM options); several are run in the same rounds, so their figures share the machine's load.
+ * (its JVM options); several are run in the same rounds, so their figures share the machine's load. {@code --keep}
+ * keeps the repositories ({@code kit-N}, {@code cdk8s-N}) for a look or a profile.
  */
 public final class PairedRun {
 
@@ -200,8 +201,10 @@ public final class PairedRun {
       }
     }
     System.out.println("  load after: " + loadAverage());
-    deleteTree(kitRepo);
-    deleteTree(peerRepo);
+    if (!options.keep()) {
+      deleteTree(kitRepo);
+      deleteTree(peerRepo);
+    }
     return rows;
   }
 
