@@ -18,6 +18,9 @@ public final class RepositoryLayout {
   /** The folder of the platform: operators, the AppProject, delivery objects, Argo CD health checks. */
   public static final String PLATFORM = "platform";
 
+  /** The folder of a service's environments: {@code services/<service>/envs/<environment>/}. */
+  public static final String ENVIRONMENTS = "envs";
+
   /** Every folder kit writes in, and so looks in for stale generated files. */
   public static final List<String> ROOTS = List.of(PLATFORM, SERVICES);
 
@@ -37,12 +40,35 @@ public final class RepositoryLayout {
     return PLATFORM + "/" + file;
   }
 
+  /** {@code platform/<environment>/<file>}: each environment's cluster gets its own platform. */
+  public static String platformFile(String environment, String file) {
+    return platformFolder(environment) + "/" + file;
+  }
+
+  /** {@code platform}, or {@code platform/<environment>} for an environment's. */
+  public static String platformFolder(String environment) {
+    return environment == null ? PLATFORM : PLATFORM + "/" + environment;
+  }
+
   /** The layout of {@code services/<service>/}, for a name {@link #isServiceFolder} accepts. */
   public static ServiceLayout service(String service) {
     if (!isServiceFolder(service)) {
       throw new IllegalArgumentException("not a service folder name: \"" + service + "\"");
     }
-    return new ServiceLayout(service);
+    return new ServiceLayout(service, null);
+  }
+
+  /**
+   * The layout of {@code service} in {@code environment}: its migrations, {@code atlas.hcl} and {@code atlas.sum} stay
+   * in {@code services/<service>/} (one source of truth), what is deployed goes to
+   * {@code services/<service>/envs/<environment>/}.
+   */
+  public static ServiceLayout service(String service, String environment) {
+    if (!isServiceFolder(environment)) {
+      throw new IllegalArgumentException("not an environment folder name: \"" + environment + "\"");
+    }
+    ServiceLayout plain = service(service);
+    return new ServiceLayout(service, plain.folder() + "/" + ENVIRONMENTS + "/" + environment);
   }
 
   /**

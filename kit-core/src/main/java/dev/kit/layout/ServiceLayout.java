@@ -12,6 +12,8 @@ import java.util.Optional;
  * services/&lt;service&gt;/&lt;migrations&gt;/*.sql and atlas.sum, &lt;schema file&gt;
  * services/&lt;service&gt;/manifests/&lt;area&gt;/&lt;file&gt;
  * </pre>
+ * With environments, what is deployed (the Application, the runbook, the manifests) moves to
+ * {@code services/<service>/envs/<environment>/}; the migrations and {@code atlas.hcl} stay where they are.
  */
 public final class ServiceLayout {
 
@@ -29,10 +31,12 @@ public final class ServiceLayout {
 
   private final String service;
   private final String folder;
+  private final String deployed;
 
-  ServiceLayout(String service) {
+  ServiceLayout(String service, String deployed) {
     this.service = service;
     this.folder = RepositoryLayout.SERVICES + "/" + service;
+    this.deployed = deployed == null ? folder : deployed;
   }
 
   public String service() {
@@ -49,12 +53,22 @@ public final class ServiceLayout {
     return folder + "/" + relative;
   }
 
-  /** {@code services/<service>/manifests}. */
-  public String manifests() {
-    return file(MANIFESTS);
+  /** The folder of what is deployed: {@code services/<service>}, or {@code services/<service>/envs/<environment>}. */
+  public String deployed() {
+    return deployed;
   }
 
-  /** {@code services/<service>/manifests/<area>/<file>}, such as {@code manifests/database/cluster.yaml}. */
+  /** {@code <deployed>/<relative>}: the Application, the runbook. */
+  public String deployedFile(String relative) {
+    return deployed + "/" + relative;
+  }
+
+  /** {@code <deployed>/manifests}. */
+  public String manifests() {
+    return deployedFile(MANIFESTS);
+  }
+
+  /** {@code <deployed>/manifests/<area>/<file>}, such as {@code manifests/database/cluster.yaml}. */
   public String manifest(String area, String file) {
     return manifests() + "/" + area + "/" + file;
   }

@@ -75,9 +75,23 @@ public record App(
     return new Builder(image);
   }
 
+  /** A builder holding this app's settings, to change some of them (an environment's image tag or replicas). */
+  public Builder toBuilder() {
+    Builder b = new Builder(image);
+    b.port = port;
+    b.replicas = replicas;
+    b.resources = resources;
+    b.readinessPath = readinessPath.orElse(null);
+    b.livenessPath = livenessPath.orElse(null);
+    b.connection = connection;
+    b.runAsUser = runAsUser;
+    b.runAsGroup = runAsGroup;
+    return b;
+  }
+
   /** Builds an {@link App}. */
   public static final class Builder {
-    private final String image;
+    private String image;
     private int port = 8080;
     private int replicas = 2;
     private Resources resources = Resources.requests("100m", "128Mi").withLimits(null, "256Mi");
@@ -89,6 +103,12 @@ public record App(
 
     private Builder(String image) {
       this.image = Objects.requireNonNull(image, "image");
+    }
+
+    /** The image, such as an environment's own tag. */
+    public Builder image(String image) {
+      this.image = Objects.requireNonNull(image, "image");
+      return this;
     }
 
     public Builder port(int port) {

@@ -118,6 +118,30 @@ public record Database(
     return new Builder();
   }
 
+  /** A builder holding this database's settings, to change some of them (an environment's override). */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.clusterName = clusterName.orElse(null);
+    b.instances = instances;
+    b.postgresMajor = postgresMajor;
+    b.imageName = imageName.orElse(null);
+    b.storage = storage;
+    b.walStorage = walStorage.orElse(null);
+    b.resources = resources.orElse(null);
+    b.parameters.putAll(parameters);
+    b.bootstrap = bootstrap.orElse(null);
+    b.superuserAccess = superuserAccess;
+    b.antiAffinityTopologyKey = antiAffinityTopologyKey.orElse(null);
+    b.requiredAntiAffinity = requiredAntiAffinity;
+    b.podDisruptionBudget = podDisruptionBudget.orElse(null);
+    b.primaryUpdateStrategy = primaryUpdateStrategy.orElse(null);
+    b.primaryUpdateMethod = primaryUpdateMethod.orElse(null);
+    b.backups = backups.orElse(null);
+    b.restore = restore.orElse(null);
+    b.pooler = pooler.orElse(null);
+    return b;
+  }
+
   /** Builds a {@link Database}; {@link #storage(String)} is required. */
   public static final class Builder {
     private String clusterName;

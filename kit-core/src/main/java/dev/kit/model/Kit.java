@@ -26,13 +26,62 @@ import java.util.function.UnaryOperator;
  * @param repository the Git repository and Argo CD settings shared by all services
  * @param services the services, in the order they were added
  * @param platform the operators and the AppProject to render under {@code platform/}, or empty for none
+ * @param environments the environments, in the order they were added; empty for one, the repository's destination
+ * @param environment the environment this description was resolved for by {@link #in(String)}; empty for the
+ *     description as written
  */
-public record Kit(Repository repository, List<Service> services, Optional<Platform> platform) {
+public record Kit(Repository repository, List<Service> services, Optional<Platform> platform,
+    List<Environment> environments, Optional<Environment> environment) {
 
   public Kit {
     Objects.requireNonNull(repository, "repository");
     services = List.copyOf(services);
     Objects.requireNonNull(platform, "platform");
+    environments = List.copyOf(environments);
+    Objects.requireNonNull(environment, "environment");
+  }
+
+  /** A description without environments. */
+  public Kit(Repository repository, List<Service> services, Optional<Platform> platform) {
+    this(repository, services, platform, List.of(), Optional.empty());
+  }
+
+  /** The declared environment named {@code name}. */
+  public Optional<Environment> environment(String name) {
+    return environments.stream().filter(e -> e.name().equals(name)).findFirst();
+  }
+
+  /**
+   * The description as environment {@code name} sees it: its services there (overrides applied, namespace rule and
+   * labels too), the environment's revision, project and destination; it has no environments of its own.
+   *
+   * @throws IllegalArgumentException when no environment has that name
+   */
+  public Kit in(String name) {
+    Environment env = environment(name).orElseThrow(() -> new IllegalArgumentException(
+        "no environment \"" + name + "\"; the description declares " + environments.stream().map(Environment::name).toList()));
+    ArgoCd argo = repository.argoCd();
+    // The destination stays Argo CD's own cluster (where the root puts Applications); the environment's cluster is
+    // where its Applications deploy to.
+    ArgoCd.Builder argoCd = ArgoCd.builder().namespace(argo.namespace()).project(env.project().orElse(argo.project()))
+        .destinationServer(argo.destinationServer()).version(argo.version()).delivery(argo.delivery());
+    Repository repo = Repository.builder(repository.name()).gitUrl(repository.gitUrl())
+        .targetRevision(env.targetRevision().orElse(repository.targetRevision())).argoCd(argoCd.build()).build();
+    List<Service> there = new ArrayList<>();
+    for (Service service : services) {
+      if (!service.existsIn(name)) {
+        continue;
+      }
+      Service seen = service.in(name);
+      Service.Builder resolved = seen.toBuilder().namespace(env.namespace(seen.namespace()));
+      env.labels().forEach((key, value) -> {
+        if (!seen.labels().containsKey(key)) {
+          resolved.label(key, value);
+        }
+      });
+      there.add(resolved.build());
+    }
+    return new Kit(repo, there, platform, List.of(), Optional.of(env));
   }
 
   public static Builder builder() {
@@ -85,8 +134,20 @@ public record Kit(Repository repository, List<Service> services, Optional<Platfo
     private Repository repository;
     private final List<Service> services = new ArrayList<>();
     private Platform platform;
+    private final List<Environment> environments = new ArrayList<>();
 
     private Builder() {}
+
+    /** Adds an environment; services then render once per environment (see {@link Environment}). */
+    public Builder environment(Environment environment) {
+      environments.add(Objects.requireNonNull(environment, "environment(environment): environment is null; pass Environment.builder(name).build()"));
+      return this;
+    }
+
+    /** Shorthand for {@code environment(customizer.apply(Environment.builder(name)).build())}. */
+    public Builder environment(String name, UnaryOperator<Environment.Builder> customizer) {
+      return environment(customizer.apply(Environment.builder(name)).build());
+    }
 
     public Builder platform(Platform platform) {
       this.platform = Objects.requireNonNull(platform, "platform");
@@ -117,7 +178,7 @@ public record Kit(Repository repository, List<Service> services, Optional<Platfo
       if (repository == null) {
         throw new IllegalStateException("Kit.builder(): call repository(...) before build()");
       }
-      return new Kit(repository, services, Optional.ofNullable(platform));
+      return new Kit(repository, services, Optional.ofNullable(platform), environments, Optional.empty());
     }
   }
 }

@@ -46,6 +46,17 @@ public record Monitoring(
     return new Builder();
   }
 
+  /** A builder holding these settings, to change some of them (an environment's thresholds). */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.replicationLagThreshold = replicationLagThreshold;
+    b.archiveFailureWindow = archiveFailureWindow;
+    b.lastBackupMaxAge = lastBackupMaxAge;
+    b.alertFor = alertFor;
+    b.selectorLabels.putAll(selectorLabels);
+    return b;
+  }
+
   /** Builds {@link Monitoring}; every threshold has a default. */
   public static final class Builder {
     private Duration replicationLagThreshold = Duration.ofSeconds(30);

@@ -30,6 +30,8 @@ import java.util.function.UnaryOperator;
  * @param app the generated application Deployment and Service, or empty to keep your own manifests
  * @param monitoring the PodMonitor and alert rules, or empty for none
  * @param declarativeSchema a schema file the Atlas operator keeps the database in line with, instead of migrations
+ * @param overrides the service as each environment that overrides a setting sees it, by environment name
+ * @param onlyIn the environments the service exists in; empty for every one
  */
 public record Service(
     String name,
@@ -40,7 +42,9 @@ public record Service(
     List<Patch> patches,
     Optional<App> app,
     Optional<Monitoring> monitoring,
-    Optional<DeclarativeSchema> declarativeSchema) {
+    Optional<DeclarativeSchema> declarativeSchema,
+    Map<String, Service> overrides,
+    java.util.SortedSet<String> onlyIn) {
 
   public Service {
     Objects.requireNonNull(name, "name");
@@ -52,6 +56,43 @@ public record Service(
     Objects.requireNonNull(app, "app");
     Objects.requireNonNull(monitoring, "monitoring");
     Objects.requireNonNull(declarativeSchema, "declarativeSchema");
+    overrides = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(overrides));
+    onlyIn = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(onlyIn));
+  }
+
+  /** A service the same in every environment. */
+  public Service(String name, String namespace, Map<String, String> labels, Database database,
+      Optional<Migrations> migrations, List<Patch> patches, Optional<App> app, Optional<Monitoring> monitoring,
+      Optional<DeclarativeSchema> declarativeSchema) {
+    this(name, namespace, labels, database, migrations, patches, app, monitoring, declarativeSchema, Map.of(),
+        java.util.Collections.emptySortedSet());
+  }
+
+  /** Whether the service exists in {@code environment}. */
+  public boolean existsIn(String environment) {
+    return onlyIn.isEmpty() || onlyIn.contains(environment);
+  }
+
+  /** The service as {@code environment} sees it: its override there, or itself. */
+  public Service in(String environment) {
+    return overrides.getOrDefault(environment, this);
+  }
+
+  /**
+   * A builder holding this service's settings (not its environment overrides), to change some of them: what an
+   * environment's override starts from.
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder(name);
+    b.namespace = namespace;
+    b.labels.putAll(labels);
+    b.database = database;
+    b.migrations = migrations;
+    b.patches.addAll(patches);
+    b.app = app.orElse(null);
+    b.monitoring = monitoring.orElse(null);
+    b.declarativeSchema = declarativeSchema.orElse(null);
+    return b;
   }
 
   public static Builder builder(String name) {
@@ -100,6 +141,8 @@ public record Service(
     private App app;
     private Monitoring monitoring;
     private DeclarativeSchema declarativeSchema;
+    private final Map<String, UnaryOperator<Builder>> overrides = new TreeMap<>();
+    private final java.util.SortedSet<String> onlyIn = new java.util.TreeSet<>();
 
     private Builder(String name) {
       this.name = Objects.requireNonNull(name, "name");
@@ -125,9 +168,12 @@ public record Service(
       return this;
     }
 
-    /** Shorthand for {@code database(customizer.apply(Database.builder()).build())}. */
+    /**
+     * Customizes the database: a new one, or the one already set (so an environment's override changes only what it
+     * names: {@code in("prod", p -> p.database(db -> db.instances(3)))}).
+     */
     public Builder database(UnaryOperator<Database.Builder> customizer) {
-      return database(customizer.apply(Database.builder()).build());
+      return database(customizer.apply(database == null ? Database.builder() : database.toBuilder()).build());
     }
 
     public Builder migrations(Migrations migrations) {
@@ -161,14 +207,42 @@ public record Service(
       return app(customizer.apply(App.builder(image)).build());
     }
 
+    /** Changes the app already set, such as an environment's image tag or replicas. */
+    public Builder app(UnaryOperator<App.Builder> customizer) {
+      if (app == null) {
+        throw new IllegalStateException("Service.builder(\"" + name + "\").app(customizer): no app to change; "
+            + "use app(image, customizer) to add one");
+      }
+      return app(customizer.apply(app.toBuilder()).build());
+    }
+
     public Builder monitoring(Monitoring monitoring) {
       this.monitoring = Objects.requireNonNull(monitoring, "monitoring");
       return this;
     }
 
-    /** Shorthand for {@code monitoring(customizer.apply(Monitoring.builder()).build())}. */
+    /** Customizes the monitoring: new, or the one already set (an environment's thresholds). */
     public Builder monitoring(UnaryOperator<Monitoring.Builder> customizer) {
-      return monitoring(customizer.apply(Monitoring.builder()).build());
+      return monitoring(customizer.apply(monitoring == null ? Monitoring.builder() : monitoring.toBuilder()).build());
+    }
+
+    /**
+     * What differs in {@code environment}: {@code override} changes this service's builder there (database sizing,
+     * backups, pooler, app, monitoring, patches, labels); the migrations must stay the same everywhere.
+     */
+    public Builder in(String environment, UnaryOperator<Builder> override) {
+      Objects.requireNonNull(environment, "in(environment, override): environment is null; pass an environment's name");
+      Objects.requireNonNull(override, "in(environment, override): override is null; pass p -> p.database(...)");
+      overrides.merge(environment, override, (first, then) -> b -> then.apply(first.apply(b)));
+      return this;
+    }
+
+    /** The service exists only in these environments (such as a tool only in {@code dev}). */
+    public Builder onlyIn(String... environments) {
+      for (String environment : environments) {
+        onlyIn.add(Objects.requireNonNull(environment, "onlyIn(environments): an environment is null; pass names"));
+      }
+      return this;
     }
 
     /**
@@ -186,8 +260,22 @@ public record Service(
         throw new IllegalStateException(
             "Service.builder(\"" + name + "\"): call database(...) before build(), e.g. database(db -> db.storage(\"10Gi\"))");
       }
-      return new Service(name, namespace == null ? name : namespace, labels, database, migrations, patches,
+      Service base = new Service(name, namespace == null ? name : namespace, labels, database, migrations, patches,
           Optional.ofNullable(app), Optional.ofNullable(monitoring), Optional.ofNullable(declarativeSchema));
+      if (overrides.isEmpty() && onlyIn.isEmpty()) {
+        return base;
+      }
+      Map<String, Service> inEnvironments = new TreeMap<>();
+      overrides.forEach((environment, override) -> {
+        Builder changed = override.apply(base.toBuilder());
+        if (!changed.overrides.isEmpty() || !changed.onlyIn.isEmpty()) {
+          throw new IllegalStateException("Service.builder(\"" + name + "\").in(\"" + environment
+              + "\", ...): an override cannot call in(...) or onlyIn(...); call them on the service itself");
+        }
+        inEnvironments.put(environment, changed.build());
+      });
+      return new Service(base.name(), base.namespace(), base.labels(), base.database(), base.migrations(), base.patches(),
+          base.app(), base.monitoring(), base.declarativeSchema(), inEnvironments, onlyIn);
     }
   }
 }

@@ -16,9 +16,27 @@ record ArgoApplication(String apiVersion, String kind, ObjectMeta metadata, Spec
 
   record Directory(Boolean recurse, String include, String exclude) {}
 
-  record Helm(Map<String, Object> valuesObject) {}
+  /** {@code releaseName} keeps the chart's object names when the Application's name carries an environment. */
+  record Helm(String releaseName, Map<String, Object> valuesObject) {}
 
-  record Destination(String server, String namespace) {}
+  /** Either {@code server} or {@code name} (a cluster Argo CD knows by name), never both. */
+  record Destination(String name, String server, String namespace) {
+    Destination(String server, String namespace) {
+      this(null, server, namespace);
+    }
+
+    /**
+     * Where {@code kit}'s services and operators deploy into {@code namespace}: its environment's cluster, or the
+     * repository's destination.
+     */
+    static Destination of(dev.kit.model.Kit kit, String namespace) {
+      String server = kit.repository().argoCd().destinationServer();
+      return kit.environment()
+          .map(env -> env.destinationName().isPresent() ? new Destination(env.destinationName().get(), null, namespace)
+              : new Destination(env.destinationServer().orElse(server), namespace))
+          .orElse(new Destination(server, namespace));
+    }
+  }
 
   record SyncPolicy(Automated automated, List<String> syncOptions, Retry retry) {}
 

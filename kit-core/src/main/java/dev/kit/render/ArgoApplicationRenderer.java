@@ -22,7 +22,7 @@ final class ArgoApplicationRenderer {
         ArgoApplication.API_VERSION,
         ArgoApplication.KIND,
         new ObjectMetaBuilder()
-            .withName(service.name())
+            .withName(name(kit, service.name()))
             .withNamespace(argo.namespace())
             .withLabels(KitLabels.of(kit, service, null))
             .build(),
@@ -31,11 +31,11 @@ final class ArgoApplicationRenderer {
             new ArgoApplication.Source(
                 kit.repository().gitUrl(),
                 kit.repository().targetRevision(),
-                manifestsPath(service),
+                manifestsPath(kit, service),
                 null,
                 new ArgoApplication.Directory(true, null, null),
                 null),
-            new ArgoApplication.Destination(argo.destinationServer(), service.namespace()),
+            ArgoApplication.Destination.of(kit, service.namespace()),
             syncPolicy(true, List.of("CreateNamespace=true"))));
   }
 
@@ -47,7 +47,16 @@ final class ArgoApplicationRenderer {
         new ArgoApplication.Retry(5, new ArgoApplication.Backoff("10s", 2, "3m")));
   }
 
-  static String manifestsPath(Service service) {
-    return RepositoryLayout.service(service.name()).manifests();
+  static String manifestsPath(Kit kit, Service service) {
+    return kit.environment().map(env -> RepositoryLayout.service(service.name(), env.name()))
+        .orElseGet(() -> RepositoryLayout.service(service.name())).manifests();
+  }
+
+  /**
+   * The name of an Argo CD object of {@code kit}: {@code <name>-<environment>} in an environment, so one Argo CD can
+   * hold every environment's Applications side by side.
+   */
+  static String name(Kit kit, String name) {
+    return kit.environment().map(env -> name + "-" + env.name()).orElse(name);
   }
 }

@@ -13,7 +13,7 @@ record ArgoProject(String apiVersion, String kind, ObjectMeta metadata, Spec spe
       List<GroupKind> clusterResourceWhitelist,
       List<GroupKind> namespaceResourceWhitelist) {}
 
-  record Destination(String server, String namespace) {}
+  record Destination(String name, String server, String namespace) {}
 
   record GroupKind(String group, String kind) {}
 }

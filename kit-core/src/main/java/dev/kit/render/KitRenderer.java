@@ -14,10 +14,14 @@ import dev.kit.model.Service;
 import dev.kit.plan.FilePlan;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import java.nio.charset.StandardCharsets;
+import dev.kit.model.Environment;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
@@ -96,11 +100,24 @@ public final class KitRenderer {
     List<Service> chosen = description.services().stream().filter(wanted).toList();
     var services = parallel && chosen.size() >= PARALLEL_THRESHOLD ? chosen.parallelStream() : chosen.stream();
     // toList keeps description order, so the warnings come in the same order whichever thread rendered what.
+    List<Kit> environments = description.environments().stream().map(env -> description.in(env.name())).toList();
     List<List<String>> serviceWarnings = services.map(service -> {
       FilePlan.Builder files = FilePlan.builder();
       List<PatchFailure> failures = new ArrayList<>();
-      renderService(description, service, kit.inputs().migrations(service.name()).orElse(null),
-          kit.inputs().schema(service.name()).orElse(null), files, failures);
+      MigrationDirectory dir = kit.inputs().migrations(service.name()).orElse(null);
+      String schema = kit.inputs().schema(service.name()).orElse(null);
+      if (environments.isEmpty()) {
+        renderService(description, service, dir, schema, files, failures, new HashMap<>());
+      } else {
+        // The files every environment shares (atlas.sum, atlas.hcl) are planned once; each must render the same bytes.
+        Map<String, byte[]> shared = new HashMap<>();
+        for (Kit there : environments) {
+          Optional<Service> seen = there.service(service.name());
+          if (seen.isPresent()) {
+            renderService(there, seen.get(), dir, schema, files, failures, shared);
+          }
+        }
+      }
       if (!failures.isEmpty()) {
         throw new IllegalStateException("validation let patches through that do not fit: " + failures);
       }
@@ -111,7 +128,11 @@ public final class KitRenderer {
     List<String> warnings = new ArrayList<>();
     serviceWarnings.forEach(warnings::addAll);
     FilePlan.Builder platform = FilePlan.builder();
-    renderPlatform(description, platform);
+    if (environments.isEmpty()) {
+      renderPlatform(description, platform);
+    } else {
+      environments.forEach(there -> renderPlatform(there, platform));
+    }
     FilePlan part = platform.build();
     sink.accept(null, part);
     warnings.addAll(part.warnings());
@@ -125,12 +146,12 @@ public final class KitRenderer {
   public List<PatchFailure> patchFailures(Kit kit, KitInputs inputs, Service service) {
     List<PatchFailure> failures = new ArrayList<>();
     renderService(kit, service, inputs.migrations(service.name()).orElse(null), inputs.schema(service.name()).orElse(null),
-        FilePlan.builder(), failures);
+        FilePlan.builder(), failures, new HashMap<>());
     return failures;
   }
 
   private void renderPlatform(Kit kit, FilePlan.Builder plan) {
-    String base = RepositoryLayout.PLATFORM + "/";
+    String base = RepositoryLayout.platformFolder(kit.environment().map(Environment::name).orElse(null)) + "/";
     kit.platform().ifPresent(platform -> PlatformRenderer.render(kit, platform)
         .forEach((file, object) -> plan.add(base + file, ManifestYaml.file(source, ManifestYaml.tree(object)))));
     if (PlatformRenderer.hasRoot(kit)) {
@@ -144,10 +165,20 @@ public final class KitRenderer {
         ManifestYaml.file(source, ManifestYaml.tree(ArgoHealthChecks.configMap(kit, PlatformRenderer.usesAtlasOperator(kit)))));
   }
 
+  /**
+   * Renders {@code service} as {@code kit} sees it (an environment's view, or the description without environments).
+   *
+   * @param shared the files every environment plans once, by path: the first environment adds them, the others must
+   *     render the same bytes
+   */
   private void renderService(Kit kit, Service service, MigrationDirectory dir, String schemaSql, FilePlan.Builder plan,
-      List<PatchFailure> failures) {
-    String base = RepositoryLayout.service(service.name()).folder() + "/";
-    ObjectRenderer objects = new ObjectRenderer(service, failures);
+      List<PatchFailure> failures, Map<String, byte[]> shared) {
+    ServiceLayout layout = kit.environment().map(env -> RepositoryLayout.service(service.name(), env.name()))
+        .orElseGet(() -> RepositoryLayout.service(service.name()));
+    String base = layout.deployed() + "/";
+    String serviceBase = layout.folder() + "/";
+    String where = kit.environment().map(env -> "environments[" + env.name() + "].").orElse("");
+    ObjectRenderer objects = new ObjectRenderer(service, failures, where);
     if (kit.repository().argoCd().delivery() != ArgoCd.Delivery.APPLICATION_SET) {
       objects.add(plan, base + "application.yaml", Patch.Target.APPLICATION, ArgoApplicationRenderer.render(kit, service));
     }
@@ -189,10 +220,15 @@ public final class KitRenderer {
     Migrations m = service.migrations().get();
     String migrationsDir = ServiceLayout.migrationsFolder(service).orElseThrow();
     AtlasSum sum = dir.sum();
-    plan.addAtlasSum(base + migrationsDir + "/" + MigrationDirectory.SUM_FILE, sum.toBytes());
+    String sumPath = serviceBase + migrationsDir + "/" + MigrationDirectory.SUM_FILE;
+    if (shareOnce(shared, sumPath, sum.toBytes())) {
+      plan.addAtlasSum(sumPath, sum.toBytes());
+    }
     // One rendering: the file users run locally and what the Job reads from its ConfigMap are the same bytes.
     byte[] projectFile = AtlasHclRenderer.render(source, service, m).getBytes(StandardCharsets.UTF_8);
-    plan.add(base + AtlasHclRenderer.PROJECT_FILE, projectFile);
+    if (shareOnce(shared, serviceBase + AtlasHclRenderer.PROJECT_FILE, projectFile)) {
+      plan.add(serviceBase + AtlasHclRenderer.PROJECT_FILE, projectFile);
+    }
     List<ConfigMap> configMaps = MigrationsRenderer.configMaps(kit, service, m, dir, sum, projectFile);
     String firstConfigMap = configMaps.get(0).getMetadata().getName();
     plan.add(base + "RUNBOOK.md", RunbookRenderer.render(source, kit, service, firstConfigMap).getBytes(StandardCharsets.UTF_8));
@@ -209,14 +245,29 @@ public final class KitRenderer {
     }
   }
 
+  /**
+   * Whether {@code path} is not planned yet (so the caller adds it); when it is, its bytes must be {@code bytes}:
+   * validation keeps every environment's migrations the same, and this holds it.
+   */
+  private static boolean shareOnce(Map<String, byte[]> shared, String path, byte[] bytes) {
+    byte[] first = shared.putIfAbsent(path, bytes);
+    if (first != null && !Arrays.equals(first, bytes)) {
+      throw new IllegalStateException("validation let environments through whose " + path + " differs");
+    }
+    return first == null;
+  }
+
   /** Serializes one service's objects, applying the patches that target each. */
   private final class ObjectRenderer {
     private final Service service;
     private final List<PatchFailure> failures;
+    private final String where;
 
-    ObjectRenderer(Service service, List<PatchFailure> failures) {
+    /** @param where the environment's prefix of a patch's path in the description, or empty */
+    ObjectRenderer(Service service, List<PatchFailure> failures, String where) {
       this.service = service;
       this.failures = failures;
+      this.where = where;
     }
 
     void add(FilePlan.Builder plan, String path, Patch.Target target, Object object) {
@@ -228,7 +279,7 @@ public final class KitRenderer {
           continue;
         }
         String problem = JsonPatches.apply(tree, patch);
-        PatchFailure failure = problem == null ? null : new PatchFailure("services[" + service.name() + "].patches[" + i + "]",
+        PatchFailure failure = problem == null ? null : new PatchFailure(where + "services[" + service.name() + "].patches[" + i + "]",
             "cannot " + patch.op().name().toLowerCase(java.util.Locale.ROOT) + " " + patch.path() + " on the " + target + ": " + problem,
             "check the path against the object in " + path);
         if (failure != null && !failures.contains(failure)) {

@@ -3,6 +3,7 @@ package dev.kit.render;
 import dev.kit.layout.ServiceLayout;
 import dev.kit.layout.RepositoryLayout;
 import dev.kit.model.ArgoCd;
+import dev.kit.model.Environment;
 import dev.kit.model.HelmChart;
 import dev.kit.model.Kit;
 import dev.kit.model.Migrations;
@@ -78,7 +79,10 @@ final class PlatformRenderer {
       service.monitoring().ifPresent(m -> kinds.addAll(List.of("monitoring.coreos.com/PodMonitor", "monitoring.coreos.com/PrometheusRule")));
     }
     List<ArgoProject.Destination> destinations = new ArrayList<>();
-    namespaces.forEach(ns -> destinations.add(new ArgoProject.Destination(argo.destinationServer(), ns)));
+    namespaces.forEach(ns -> {
+      ArgoApplication.Destination to = ArgoApplication.Destination.of(kit, ns);
+      destinations.add(new ArgoProject.Destination(to.name(), to.server(), ns));
+    });
     List<ArgoProject.GroupKind> namespaced = new ArrayList<>();
     kinds.forEach(k -> namespaced.add(new ArgoProject.GroupKind(k.substring(0, k.indexOf('/')), k.substring(k.indexOf('/') + 1))));
     return new ArgoProject(
@@ -99,14 +103,20 @@ final class PlatformRenderer {
     return new ArgoApplication(
         ArgoApplication.API_VERSION,
         ArgoApplication.KIND,
-        metadata(kit, name, argo.namespace(), wave),
+        metadata(kit, ArgoApplicationRenderer.name(kit, name), argo.namespace(), wave),
         new ArgoApplication.Spec(
             platform.project(),
-            new ArgoApplication.Source(chart.repoUrl(), chart.version(), null, chart.chart(), null,
-                chart.values().isEmpty() ? null : new ArgoApplication.Helm(chart.values())),
-            new ArgoApplication.Destination(argo.destinationServer(), chart.namespace()),
+            new ArgoApplication.Source(chart.repoUrl(), chart.version(), null, chart.chart(), null, helm(kit, name, chart)),
+            ArgoApplication.Destination.of(kit, chart.namespace()),
             // Operators' CRDs outgrow client-side apply's annotation; never prune them with a line removed here.
             ArgoApplicationRenderer.syncPolicy(false, List.of("CreateNamespace=true", "ServerSideApply=true"))));
+  }
+
+  /** The chart's Helm settings: its values, and its release name when the Application's name carries an environment. */
+  private static ArgoApplication.Helm helm(Kit kit, String name, HelmChart chart) {
+    String release = kit.environment().isPresent() ? name : null;
+    Map<String, Object> values = chart.values().isEmpty() ? null : chart.values();
+    return release == null && values == null ? null : new ArgoApplication.Helm(release, values);
   }
 
   /** Whether the delivery has a root Application, which syncs the platform at earlier waves than the services. */
@@ -141,19 +151,23 @@ final class PlatformRenderer {
    */
   static ArgoApplication root(Kit kit) {
     ArgoCd argo = kit.repository().argoCd();
-    String platform = RepositoryLayout.platformFile("*.yaml");
-    String include = argo.delivery() == ArgoCd.Delivery.APP_OF_APPS
-        ? "{" + platform + "," + RepositoryLayout.SERVICES + "/*/" + ServiceLayout.APPLICATION + "}" : platform;
+    String environment = kit.environment().map(Environment::name).orElse(null);
+    String platform = RepositoryLayout.platformFile(environment, "*.yaml");
+    String applications = RepositoryLayout.SERVICES + "/*/"
+        + (environment == null ? "" : RepositoryLayout.ENVIRONMENTS + "/" + environment + "/") + ServiceLayout.APPLICATION;
+    String include = argo.delivery() == ArgoCd.Delivery.APP_OF_APPS ? "{" + platform + "," + applications + "}" : platform;
     return new ArgoApplication(
         ArgoApplication.API_VERSION,
         ArgoApplication.KIND,
-        new ObjectMetaBuilder().withName(kit.repository().name() + "-root").withNamespace(argo.namespace())
+        new ObjectMetaBuilder().withName(ArgoApplicationRenderer.name(kit, kit.repository().name() + "-root"))
+            .withNamespace(argo.namespace())
             .withLabels(labels(kit)).build(),
         new ArgoApplication.Spec(
             kit.platform().map(Platform::project).orElse("default"),
             new ArgoApplication.Source(kit.repository().gitUrl(), kit.repository().targetRevision(), ".", null,
                 new ArgoApplication.Directory(true, include,
-                    "{" + RepositoryLayout.platformFile("root.yaml") + "," + RepositoryLayout.platformFile("argocd-cm.yaml") + "}"),
+                    "{" + RepositoryLayout.platformFile(environment, "root.yaml") + ","
+                        + RepositoryLayout.platformFile(environment, "argocd-cm.yaml") + "}"),
                 null),
             new ArgoApplication.Destination(argo.destinationServer(), argo.namespace()),
             // Removing a service's line must not delete its Application by accident: no prune at the root.
@@ -163,26 +177,33 @@ final class PlatformRenderer {
   /** One ApplicationSet over {@code services/*}: each folder becomes an Application named after it. */
   static ArgoApplicationSet applicationSet(Kit kit) {
     ArgoCd argo = kit.repository().argoCd();
+    // In an environment the folder is services/<service>/envs/<environment>: the service is its second segment.
+    String environment = kit.environment().map(Environment::name).orElse(null);
+    String service = environment == null ? "{{.path.basename}}" : "{{index .path.segments 1}}";
+    String folders = RepositoryLayout.SERVICES + "/*"
+        + (environment == null ? "" : "/" + RepositoryLayout.ENVIRONMENTS + "/" + environment);
     Map<String, String> appLabels = new TreeMap<>(labels(kit));
-    appLabels.put(KitLabels.NAME, "{{.path.basename}}");
+    appLabels.put(KitLabels.NAME, service);
     return new ArgoApplicationSet(
         ArgoApplication.API_VERSION,
         "ApplicationSet",
-        new ObjectMetaBuilder().withName(kit.repository().name() + "-services").withNamespace(argo.namespace())
+        new ObjectMetaBuilder().withName(ArgoApplicationRenderer.name(kit, kit.repository().name() + "-services"))
+            .withNamespace(argo.namespace())
             .withLabels(labels(kit)).build(),
         new ArgoApplicationSet.Spec(
             true,
             List.of("missingkey=error"),
             List.of(new ArgoApplicationSet.Generator(new ArgoApplicationSet.Git(
                 kit.repository().gitUrl(), kit.repository().targetRevision(),
-                List.of(new ArgoApplicationSet.Directory(RepositoryLayout.SERVICES + "/*"))))),
+                List.of(new ArgoApplicationSet.Directory(folders))))),
             new ArgoApplicationSet.Template(
-                new ArgoApplicationSet.TemplateMeta("{{.path.basename}}", appLabels),
+                new ArgoApplicationSet.TemplateMeta(ArgoApplicationRenderer.name(kit, service), appLabels),
                 new ArgoApplication.Spec(
                     argo.project(),
                     new ArgoApplication.Source(kit.repository().gitUrl(), kit.repository().targetRevision(),
                         "{{.path.path}}/manifests", null, new ArgoApplication.Directory(true, null, null), null),
-                    new ArgoApplication.Destination(argo.destinationServer(), "{{.path.basename}}"),
+                    ArgoApplication.Destination.of(kit, environment == null ? service
+                        : kit.environment().get().namespace(service)),
                     ArgoApplicationRenderer.syncPolicy(true, List.of("CreateNamespace=true"))))));
   }
 

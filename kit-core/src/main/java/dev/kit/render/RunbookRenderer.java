@@ -93,11 +93,13 @@ final class RunbookRenderer {
     model.put("argoNamespace", namespace);
     model.put("argoProject", kit.repository().argoCd().project());
     // The CLI addresses an Application outside the control-plane namespace as <namespace>/<name>.
-    model.put("argoApp", ARGO_CD_DEFAULT_NAMESPACE.equals(namespace) ? service.name() : namespace + "/" + service.name());
+    String application = ArgoApplicationRenderer.name(kit, service.name());
+    model.put("manifests", ArgoApplicationRenderer.manifestsPath(kit, service));
+    model.put("argoApp", ARGO_CD_DEFAULT_NAMESPACE.equals(namespace) ? application : namespace + "/" + application);
     ArgoCd argo = kit.repository().argoCd();
     if (argo.delivery() == ArgoCd.Delivery.APPLICATION_SET) {
       // As PlatformRenderer names the ApplicationSet; it generates one Application per services/<service>/.
-      model.put("applicationSetName", kit.repository().name() + "-services");
+      model.put("applicationSetName", ArgoApplicationRenderer.name(kit, kit.repository().name() + "-services"));
     }
   }
 
@@ -106,7 +108,7 @@ final class RunbookRenderer {
     Optional<Platform> platform = kit.platform();
     if (platform.isPresent()) {
       HelmChart cnpg = platform.get().cloudnativePg();
-      model.put("operatorApp", CNPG_PLATFORM_APP);
+      model.put("operatorApp", ArgoApplicationRenderer.name(kit, CNPG_PLATFORM_APP));
       model.put("operatorNamespace", cnpg.namespace());
       model.put("operatorDeployment", helmFullname(CNPG_PLATFORM_APP, cnpg));
     } else {
@@ -118,7 +120,7 @@ final class RunbookRenderer {
     model.put("atlasOperator", atlasOperator);
     if (atlasOperator && platform.isPresent()) {
       HelmChart atlas = platform.get().atlasOperator();
-      model.put("atlasOperatorApp", ATLAS_PLATFORM_APP);
+      model.put("atlasOperatorApp", ArgoApplicationRenderer.name(kit, ATLAS_PLATFORM_APP));
       model.put("atlasOperatorNamespace", atlas.namespace());
       model.put("atlasOperatorDeployment", helmFullname(ATLAS_PLATFORM_APP, atlas));
     } else if (atlasOperator) {

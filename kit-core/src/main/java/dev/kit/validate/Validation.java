@@ -3,12 +3,15 @@ package dev.kit.validate;
 import dev.kit.input.KitInputs;
 import dev.kit.input.ValidatedKit;
 import dev.kit.layout.RepositoryLayout;
+import dev.kit.model.Environment;
 import dev.kit.model.Kit;
 import dev.kit.model.Service;
 import dev.kit.render.KitRenderer;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Checks a whole {@link Kit} against what was read for it, in one pass, and reports every {@link Violation} at
@@ -29,10 +32,44 @@ public final class Validation {
    *     its object
    */
   public static ValidatedKit validate(Kit kit, KitInputs inputs, Clock clock, KitRenderer renderer) {
-    Violations violations = new Violations();
-    check(kit, inputs, clock.instant(), violations);
-    // A patch fails only against its rendered object: every service's are applied here, so the one report has them
-    // too (rather than after the user fixed everything else), and a validated description renders without failing.
+    List<Violation> found = all(kit, inputs, clock.instant(), renderer);
+    if (!found.isEmpty()) {
+      throw new KitValidationException(found);
+    }
+    return new ValidatedKit(kit, inputs);
+  }
+
+  /**
+   * Each environment's view of the description, checked like a description of its own: what is wrong only there is
+   * reported with the environment in its path ({@code environments[prod].services[orders].database.instances}); what
+   * is wrong in the description as written is reported once, without.
+   */
+  private static void environments(Kit kit, KitInputs inputs, Instant now, KitRenderer renderer, Violations violations) {
+    Set<List<String>> everywhere = new HashSet<>();
+    violations.list().forEach(v -> everywhere.add(List.of(v.path(), v.problem())));
+    for (Environment env : kit.environments()) {
+      Kit there = kit.in(env.name());
+      Violations found = new Violations();
+      check(there, inputs, now, found);
+      patches(there, inputs, renderer, found);
+      String prefix = "environments[" + env.name() + "].";
+      for (Violation v : found.list()) {
+        String path = v.path().startsWith(prefix) ? v.path().substring(prefix.length()) : v.path();
+        if (everywhere.add(List.of(path, v.problem()))) {
+          violations.add(prefix + path, v.problem(), v.fix());
+        }
+      }
+    }
+  }
+
+  /**
+   * A patch fails only against its rendered object: every service's are applied here, so the one report has them
+   * too (rather than after the user fixed everything else), and a validated description renders without failing.
+   */
+  private static void patches(Kit kit, KitInputs inputs, KitRenderer renderer, Violations violations) {
+    if (renderer == null) {
+      return;
+    }
     for (Service service : kit.services()) {
       if (!service.patches().isEmpty() && RepositoryLayout.isServiceFolder(service.name())) {
         try {
@@ -43,11 +80,6 @@ public final class Validation {
         }
       }
     }
-    List<Violation> found = violations.list();
-    if (!found.isEmpty()) {
-      throw new KitValidationException(found);
-    }
-    return new ValidatedKit(kit, inputs);
   }
 
   /**
@@ -55,8 +87,18 @@ public final class Validation {
    * empty when the description is valid.
    */
   public static List<Violation> violations(Kit kit, KitInputs inputs, Clock clock) {
+    return all(kit, inputs, clock.instant(), null);
+  }
+
+  /** Every violation, with the patches' when {@code renderer} is not null. */
+  private static List<Violation> all(Kit kit, KitInputs inputs, Instant now, KitRenderer renderer) {
     Violations violations = new Violations();
-    check(kit, inputs, clock.instant(), violations);
+    check(kit, inputs, now, violations);
+    patches(kit, inputs, renderer, violations);
+    if (!kit.environments().isEmpty() || kit.services().stream().anyMatch(s -> !s.overrides().isEmpty() || !s.onlyIn().isEmpty())) {
+      EnvironmentRules.check(kit, violations);
+      environments(kit, inputs, now, renderer, violations);
+    }
     return violations.list();
   }
 

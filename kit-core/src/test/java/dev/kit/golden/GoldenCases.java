@@ -40,7 +40,9 @@ final class GoldenCases {
       Map.entry("monitoring", GoldenCases::monitoring),
       Map.entry("operator-engine", GoldenCases::operatorEngine),
       Map.entry("platform-app-of-apps", GoldenCases::platformAppOfApps),
-      Map.entry("platform-applicationset", GoldenCases::platformApplicationSet));
+      Map.entry("platform-applicationset", GoldenCases::platformApplicationSet),
+      Map.entry("environments", GoldenCases::environments),
+      Map.entry("environments-applicationset", GoldenCases::environmentsApplicationSet));
 
   private GoldenCases() {}
 
@@ -249,6 +251,47 @@ final class GoldenCases {
             .argoCd(ArgoCd.builder().project("shop").version("3.0").delivery(ArgoCd.Delivery.APPLICATION_SET).build()))
         .platform(Platform.defaults())
         .service("orders", s -> s.withoutMigrations().database(db -> db.storage("1Gi")))
+        .service("payments", s -> s.withoutMigrations().database(db -> db.storage("1Gi")))
+        .build();
+  }
+
+  /**
+   * Three environments delivered app-of-apps: dev, staging and prod on their own clusters (prod by name, on the
+   * release branch), a service only in dev, backups, more instances, another image and a patch only in prod.
+   */
+  static Kit environments() {
+    return Kit.builder()
+        .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git").targetRevision("main")
+            .argoCd(ArgoCd.builder().project("shop").delivery(ArgoCd.Delivery.APP_OF_APPS).build()))
+        .platform(Platform.defaults())
+        .environment("dev", e -> e.destinationServer("https://dev.k8s.acme.io").project("shop-dev")
+            .namespaceRule("{namespace}-dev").label("acme.com/environment", "dev"))
+        .environment("staging", e -> e.destinationServer("https://staging.k8s.acme.io").project("shop-staging"))
+        .environment("prod", e -> e.destinationName("prod-eu").targetRevision("release").project("shop-prod"))
+        .service("orders", s -> s
+            .database(db -> db.storage("5Gi"))
+            .app("ghcr.io/acme/orders:1.4.0", app -> app.port(8080))
+            .in("prod", prod -> prod
+                .database(db -> db.instances(3).storage("50Gi")
+                    .backups("s3://acme-shop-backups/orders/", b -> b
+                        .credentials(S3Credentials.fromSecret("orders-backup-s3", "ACCESS_KEY_ID", "ACCESS_SECRET_KEY"))
+                        .schedule("0 0 2 * * *")))
+                .app(app -> app.image("ghcr.io/acme/orders:1.3.2").replicas(4))
+                .patch(Patch.set(Patch.Target.CLUSTER, "/spec/primaryUpdateStrategy", "supervised"))))
+        .service("sandbox", s -> s.onlyIn("dev").database(db -> db.storage("1Gi")))
+        .build();
+  }
+
+  /** Two environments delivered by one ApplicationSet each, over services/&#42;/envs/&lt;environment&gt;. */
+  static Kit environmentsApplicationSet() {
+    return Kit.builder()
+        .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git").targetRevision("main")
+            .argoCd(ArgoCd.builder().project("shop").delivery(ArgoCd.Delivery.APPLICATION_SET).build()))
+        .platform(Platform.defaults())
+        .environment("staging", e -> e.destinationServer("https://staging.k8s.acme.io").project("shop-staging"))
+        .environment("prod", e -> e.destinationServer("https://prod.k8s.acme.io").targetRevision("v1.4.0").project("shop-prod"))
+        .service("orders", s -> s.withoutMigrations().database(db -> db.storage("1Gi"))
+            .in("prod", prod -> prod.database(db -> db.instances(3))))
         .service("payments", s -> s.withoutMigrations().database(db -> db.storage("1Gi")))
         .build();
   }

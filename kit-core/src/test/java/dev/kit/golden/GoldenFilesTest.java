@@ -77,8 +77,21 @@ class GoldenFilesTest {
   void syncWaveContract_holds_forEachCase(String name) throws IOException {
     try (Stream<Path> services = Files.list(goldenRoot().resolve(name).resolve("services"))) {
       for (Path service : services.toList()) {
-        SyncWaveContract.assertHolds(service.resolve("manifests"));
+        for (Path deployed : deployedFolders(service)) {
+          SyncWaveContract.assertHolds(deployed.resolve("manifests"));
+        }
       }
+    }
+  }
+
+  /** What a service deploys from: its folder, or with environments each {@code envs/<environment>/}. */
+  static List<Path> deployedFolders(Path service) throws IOException {
+    Path envs = service.resolve("envs");
+    if (!Files.isDirectory(envs)) {
+      return List.of(service);
+    }
+    try (Stream<Path> folders = Files.list(envs)) {
+      return folders.sorted().toList();
     }
   }
 
@@ -91,13 +104,28 @@ class GoldenFilesTest {
   void platform_sortsBeforeEveryServiceApplication_forEachCase(String name) throws IOException {
     Path root = goldenRoot().resolve(name);
     Path platform = root.resolve("platform");
+    try (Stream<Path> environments = Files.list(platform)) {
+      List<Path> folders = environments.filter(Files::isDirectory).sorted().toList();
+      if (folders.isEmpty()) {
+        assertPlatformFirst(root, platform, null);
+      }
+      for (Path environment : folders) {
+        assertPlatformFirst(root, environment, environment.getFileName().toString());
+      }
+    }
+  }
+
+  /** The Argo CD order of one platform folder and the service Applications of its environment (or of none). */
+  private static void assertPlatformFirst(Path root, Path platform, String environment) throws IOException {
     List<Path> files = new ArrayList<>();
     try (Stream<Path> platformFiles = Files.list(platform); Stream<Path> services = Files.list(root.resolve("services"))) {
-      platformFiles.filter(f -> !List.of("root.yaml", "argocd-cm.yaml").contains(f.getFileName().toString())).sorted().forEach(files::add);
+      platformFiles.filter(Files::isRegularFile)
+          .filter(f -> !List.of("root.yaml", "argocd-cm.yaml").contains(f.getFileName().toString())).sorted().forEach(files::add);
       if (files.isEmpty()) {
         return; // no Platform: kit installs no operators, so there is nothing to order
       }
-      services.map(s -> s.resolve("application.yaml")).filter(Files::isRegularFile).sorted().forEach(files::add);
+      services.map(s -> environment == null ? s : s.resolve("envs").resolve(environment))
+          .map(s -> s.resolve("application.yaml")).filter(Files::isRegularFile).sorted().forEach(files::add);
     }
     List<ArgoSyncOrder.Step> order = ArgoSyncOrder.of(files);
     int lastPlatform = -1;

@@ -1,0 +1,126 @@
+package dev.kit.model;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * One place the services run: its cluster, the revision Argo CD follows there, its Argo CD project, how its
+ * namespaces are named and labels for everything in it. Every environment applies the same migration files.
+ *
+ * <pre>{@code
+ * Kit.builder()
+ *     .environment("dev", e -> e.destinationServer("https://dev.k8s.acme.io").targetRevision("main"))
+ *     .environment("prod", e -> e.destinationName("prod-eu").targetRevision("release").project("shop-prod"))
+ *     ...
+ * }</pre>
+ *
+ * @param name a DNS label that names its folders ({@code services/<svc>/envs/<name>/}, {@code platform/<name>/}) and
+ *     ends its Argo CD objects' names
+ * @param destinationServer the cluster's API server URL; empty for {@link #destinationName()} or the repository's
+ * @param destinationName the cluster's name as Argo CD knows it (its cluster Secret), instead of a server URL
+ * @param targetRevision the branch, tag or commit Argo CD follows here; empty for the repository's
+ * @param project the Argo CD project of this environment's Applications; empty for the repository's
+ * @param namespaceRule how a service's namespace is named here: {@code {namespace}} stands for the service's own
+ *     (such as {@code "{namespace}-dev"}); empty keeps it (each environment is its own cluster)
+ * @param labels labels put on every object of this environment's services, sorted by key; a service's own label wins
+ */
+public record Environment(
+    String name,
+    Optional<String> destinationServer,
+    Optional<String> destinationName,
+    Optional<String> targetRevision,
+    Optional<String> project,
+    Optional<String> namespaceRule,
+    Map<String, String> labels) {
+
+  public Environment {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(destinationServer, "destinationServer");
+    Objects.requireNonNull(destinationName, "destinationName");
+    Objects.requireNonNull(targetRevision, "targetRevision");
+    Objects.requireNonNull(project, "project");
+    Objects.requireNonNull(namespaceRule, "namespaceRule");
+    labels = Collections.unmodifiableSortedMap(new TreeMap<>(labels));
+  }
+
+  public static Builder builder(String name) {
+    return new Builder(name);
+  }
+
+  public Builder toBuilder() {
+    Builder b = new Builder(name);
+    b.destinationServer = destinationServer.orElse(null);
+    b.destinationName = destinationName.orElse(null);
+    b.targetRevision = targetRevision.orElse(null);
+    b.project = project.orElse(null);
+    b.namespaceRule = namespaceRule.orElse(null);
+    b.labels.putAll(labels);
+    return b;
+  }
+
+  /** The namespace of a service whose own is {@code namespace}, by {@link #namespaceRule()}. */
+  public String namespace(String namespace) {
+    return namespaceRule.map(rule -> rule.replace("{namespace}", namespace)).orElse(namespace);
+  }
+
+  /** Builds an {@link Environment}; everything but the name is optional and falls back to the repository's. */
+  public static final class Builder {
+    private final String name;
+    private String destinationServer;
+    private String destinationName;
+    private String targetRevision;
+    private String project;
+    private String namespaceRule;
+    private final Map<String, String> labels = new TreeMap<>();
+
+    private Builder(String name) {
+      this.name = Objects.requireNonNull(name, "Environment.builder(name): name is null; pass a name such as \"prod\"");
+    }
+
+    /** The cluster's API server URL, such as {@code https://prod.k8s.acme.io}. */
+    public Builder destinationServer(String server) {
+      this.destinationServer = Objects.requireNonNull(server,
+          "destinationServer(server): server is null; pass the cluster's API server URL");
+      return this;
+    }
+
+    /** The cluster's name in Argo CD, instead of a server URL. */
+    public Builder destinationName(String cluster) {
+      this.destinationName = Objects.requireNonNull(cluster,
+          "destinationName(cluster): cluster is null; pass the cluster's name in Argo CD");
+      return this;
+    }
+
+    public Builder targetRevision(String revision) {
+      this.targetRevision = Objects.requireNonNull(revision,
+          "targetRevision(revision): revision is null; pass a branch, tag or commit such as \"release\"");
+      return this;
+    }
+
+    public Builder project(String project) {
+      this.project = Objects.requireNonNull(project, "project(project): project is null; pass an AppProject name");
+      return this;
+    }
+
+    /** See {@link Environment#namespaceRule()}: {@code "{namespace}-dev"} puts orders in {@code orders-dev}. */
+    public Builder namespaceRule(String rule) {
+      this.namespaceRule = Objects.requireNonNull(rule,
+          "namespaceRule(rule): rule is null; pass a rule such as \"{namespace}-dev\"");
+      return this;
+    }
+
+    public Builder label(String key, String value) {
+      labels.put(Objects.requireNonNull(key, "label(key, value): key is null; pass a label key"),
+          Objects.requireNonNull(value, "label(key, value): value is null; pass a label value"));
+      return this;
+    }
+
+    public Environment build() {
+      return new Environment(name, Optional.ofNullable(destinationServer), Optional.ofNullable(destinationName),
+          Optional.ofNullable(targetRevision), Optional.ofNullable(project), Optional.ofNullable(namespaceRule), labels);
+    }
+  }
+}

@@ -1,0 +1,135 @@
+package dev.kit.validate;
+
+import static dev.kit.validate.Violations.quote;
+
+import dev.kit.model.Environment;
+import dev.kit.model.Kit;
+import dev.kit.model.Migrations;
+import dev.kit.model.Patch;
+import dev.kit.model.Service;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The environments themselves, the overrides that name them, and the one promise of environments: every environment
+ * applies the same migration history (the same files, the same {@code atlas.sum}, the same {@code atlas.hcl}).
+ */
+final class EnvironmentRules {
+
+  /** What makes a service's migrations ConfigMap and {@code atlas.hcl}, by its path under the service. */
+  private static final Map<String, Function<Service, Object>> HISTORY = history();
+
+  private EnvironmentRules() {}
+
+  private static Map<String, Function<Service, Object>> history() {
+    Map<String, Function<Service, Object>> fields = new LinkedHashMap<>();
+    fields.put("migrations.directory", s -> s.migrations().map(Migrations::directory));
+    fields.put("migrations.revisionsSchema", s -> s.migrations().map(Migrations::revisionsSchema));
+    fields.put("migrations.baseline", s -> s.migrations().flatMap(Migrations::baseline));
+    fields.put("migrations.txMode", s -> s.migrations().flatMap(Migrations::txMode));
+    fields.put("migrations.sslMode", s -> s.migrations().map(Migrations::sslMode));
+    fields.put("migrations.engine", s -> s.migrations().map(Migrations::engine));
+    fields.put("declarativeSchema.file", s -> s.declarativeSchema().map(d -> d.file()));
+    fields.put("declarativeSchema.txMode", s -> s.declarativeSchema().flatMap(d -> d.txMode()));
+    // atlas.hcl names the dev database's major and the cluster; the history must run on the same major everywhere.
+    fields.put("database.postgresMajor", s -> s.database().postgresMajor());
+    fields.put("database.clusterName", Service::clusterName);
+    fields.put("patches", s -> s.patches().stream().filter(p -> p.target() == Patch.Target.MIGRATIONS_CONFIGMAP).toList());
+    return fields;
+  }
+
+  static void check(Kit kit, Violations violations) {
+    Set<String> declared = new HashSet<>();
+    Map<String, String> projects = new HashMap<>();
+    for (Environment env : kit.environments()) {
+      String path = "environments[" + env.name() + "]";
+      if (!declared.add(env.name())) {
+        violations.add(path, "is declared twice", "give each environment its own name");
+      }
+      KubernetesNames.dns1035Label(env.name(), 20).ifPresent(p -> violations.add(path, quote(env.name()) + " " + p,
+          "name it like \"dev\", \"staging\" or \"prod\": it names folders and ends Argo CD object names"));
+      if (env.destinationServer().isPresent() && env.destinationName().isPresent()) {
+        violations.add(path + ".destinationName", "is set together with destinationServer",
+            "set one: Argo CD refuses an Application whose destination has both");
+      }
+      env.destinationServer().filter(server -> !server.matches("https://[^\\s/@]+(:[0-9]+)?(/\\S*)?"))
+          .ifPresent(server -> violations.add(path + ".destinationServer", quote(server) + " is not an https URL without credentials",
+              "use the cluster's API server URL, such as \"https://prod.k8s.acme.io\""));
+      env.destinationName().flatMap(KubernetesNames::dns1123Subdomain).ifPresent(p -> violations.add(
+          path + ".destinationName", quote(env.destinationName().get()) + " " + p, "use the cluster's name in Argo CD"));
+      env.targetRevision().filter(r -> r.isBlank() || r.chars().anyMatch(Character::isWhitespace))
+          .ifPresent(r -> violations.add(path + ".targetRevision", quote(r) + " is not a Git revision",
+              "use a branch, tag or commit such as \"release\""));
+      env.project().flatMap(KubernetesNames::dns1123Subdomain).ifPresent(p -> violations.add(path + ".project",
+          quote(env.project().get()) + " " + p, "use the name of an Argo CD AppProject"));
+      env.namespaceRule().filter(rule -> !rule.contains("{namespace}")).ifPresent(rule -> violations.add(
+          path + ".namespaceRule", quote(rule) + " does not contain {namespace}",
+          "put every service in a namespace of its own, such as \"{namespace}-" + env.name() + "\""));
+      env.labels().forEach((key, value) -> {
+        KubernetesNames.labelKey(key).ifPresent(p -> violations.add(path + ".labels", quote(key) + " " + p, "use a label key such as \"tier\""));
+        KubernetesNames.labelValue(value).ifPresent(p -> violations.add(path + ".labels[" + key + "]", quote(value) + " " + p,
+            "use a label value such as \"" + env.name() + "\""));
+      });
+      if (kit.platform().isPresent()) {
+        String project = env.project().orElse(kit.repository().argoCd().project());
+        String other = projects.putIfAbsent(project, env.name());
+        if (other != null) {
+          violations.add(path + ".project", quote(project) + " is also environment " + quote(other) + "'s, and each "
+              + "environment's platform writes its own AppProject of that name", "set project(\"" + project + "-" + env.name() + "\")");
+        }
+      }
+    }
+    String known = kit.environments().isEmpty() ? "the description declares none"
+        : "it declares " + kit.environments().stream().map(Environment::name).collect(Collectors.joining(", "));
+    for (Service service : kit.services()) {
+      String path = "services[" + service.name() + "]";
+      for (String env : service.overrides().keySet()) {
+        if (!declared.contains(env)) {
+          violations.add("environments[" + env + "]." + path, "overrides environment " + quote(env) + ", but " + known,
+              "declare it with Kit.builder().environment(\"" + env + "\", e -> ...) or remove in(\"" + env + "\", ...)");
+        }
+      }
+      for (String env : service.onlyIn()) {
+        if (!declared.contains(env)) {
+          violations.add(path + ".onlyIn", "names environment " + quote(env) + ", but " + known,
+              "declare it with Kit.builder().environment(\"" + env + "\", e -> ...) or remove it from onlyIn(...)");
+        }
+      }
+      service.overrides().forEach((env, there) -> sameHistory(env, service, there, violations));
+    }
+  }
+
+  /** Every environment must apply the same migrations: nothing that makes the ConfigMap or atlas.hcl may differ. */
+  private static void sameHistory(String env, Service service, Service there, Violations violations) {
+    HISTORY.forEach((field, value) -> {
+      Object everywhere = value.apply(service);
+      Object here = value.apply(there);
+      if (!Objects.equals(everywhere, here)) {
+        violations.add("environments[" + env + "].services[" + service.name() + "]." + field,
+            "differs from the service's own (" + shown(here) + " here, " + shown(everywhere) + " in the other environments), "
+                + "so the migration history would differ between environments",
+            "set it on the service for every environment, not in in(\"" + env + "\", ...): every environment applies "
+                + "the same migration files with the same atlas.sum");
+      }
+    });
+  }
+
+  private static String shown(Object value) {
+    Object plain = value instanceof Optional<?> optional ? optional.orElse(null) : value;
+    if (plain == null) {
+      return "none";
+    }
+    if (plain instanceof List<?> list) {
+      return list.size() + (list.size() == 1 ? " ConfigMap patch" : " ConfigMap patches");
+    }
+    return plain instanceof String s ? quote(s) : String.valueOf(plain);
+  }
+}
