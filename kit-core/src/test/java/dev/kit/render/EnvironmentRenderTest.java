@@ -1,0 +1,111 @@
+package dev.kit.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kit.migration.MigrationDirectory;
+import dev.kit.migration.MigrationFile;
+import dev.kit.model.ArgoCd;
+import dev.kit.model.Kit;
+import dev.kit.plan.FilePlan;
+import dev.kit.testing.Validations;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+class EnvironmentRenderTest {
+
+  private static final ObjectMapper YAML = YAMLMapper.builder().build();
+
+  private static final Map<String, MigrationDirectory> MIGRATIONS = Map.of("orders", new MigrationDirectory(List.of(
+      new MigrationFile("20250101120000_init.sql", "CREATE TABLE orders (id bigint PRIMARY KEY);\n".getBytes(StandardCharsets.UTF_8)),
+      new MigrationFile("20250102120000_status.sql", "ALTER TABLE orders ADD COLUMN status text;\n".getBytes(StandardCharsets.UTF_8)))));
+
+  private static Kit shop(ArgoCd.Delivery delivery, UnaryOperator<dev.kit.model.Database.Builder> prodDatabase) {
+    return Kit.builder()
+        .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git").targetRevision("main")
+            .argoCd(ArgoCd.builder().delivery(delivery).build()))
+        .environment("dev", e -> e.destinationServer("https://dev.k8s.acme.io").namespaceRule("{namespace}-dev"))
+        .environment("staging", e -> e.destinationServer("https://staging.k8s.acme.io"))
+        .environment("prod", e -> e.destinationName("prod-eu").targetRevision("release"))
+        .service("orders", s -> s.database(db -> db.storage("5Gi"))
+            .in("prod", p -> p.database(prodDatabase)))
+        .build();
+  }
+
+  private static FilePlan render(Kit kit) {
+    return new KitRenderer("test").render(Validations.validated(kit, MIGRATIONS));
+  }
+
+  private static JsonNode yaml(FilePlan plan, String path) {
+    return YAML.readTree(plan.text(path));
+  }
+
+  @Test
+  void render_carriesTheSameMigrationFilesAndSum_inEveryEnvironment() {
+    FilePlan plan = render(shop(ArgoCd.Delivery.APPLICATION_PER_SERVICE, db -> db.instances(3)));
+    JsonNode dev = yaml(plan, "services/orders/envs/dev/manifests/migrations/configmap.yaml").get("data");
+    for (String env : List.of("staging", "prod")) {
+      JsonNode there = yaml(plan, "services/orders/envs/" + env + "/manifests/migrations/configmap.yaml").get("data");
+      assertThat(there).as(env).isEqualTo(dev);
+    }
+    assertThat(dev.propertyNames()).contains("20250101120000_init.sql", "20250102120000_status.sql", "atlas.sum", "atlas.hcl");
+    assertThat(dev.get("atlas.sum").asString().getBytes(StandardCharsets.UTF_8))
+        .isEqualTo(plan.content("services/orders/migrations/atlas.sum"));
+    assertThat(dev.get("atlas.hcl").asString().getBytes(StandardCharsets.UTF_8))
+        .isEqualTo(plan.content("services/orders/atlas.hcl"));
+    assertThat(plan.paths()).filteredOn(p -> p.endsWith("atlas.sum") || p.endsWith("atlas.hcl"))
+        .containsExactly("services/orders/atlas.hcl", "services/orders/migrations/atlas.sum");
+  }
+
+  @Test
+  void render_changesOnlyProdFiles_whenOnlyProdSizingChanges() {
+    FilePlan before = render(shop(ArgoCd.Delivery.APP_OF_APPS, db -> db.instances(3)));
+    FilePlan after = render(shop(ArgoCd.Delivery.APP_OF_APPS, db -> db.instances(5).storage("50Gi")));
+    assertThat(after.paths()).isEqualTo(before.paths());
+    List<String> changed = new ArrayList<>();
+    for (String path : after.paths()) {
+      if (!Arrays.equals(before.content(path), after.content(path))) {
+        changed.add(path);
+      }
+    }
+    assertThat(changed).containsExactly("services/orders/envs/prod/RUNBOOK.md",
+        "services/orders/envs/prod/manifests/database/cluster.yaml");
+  }
+
+  @Test
+  void render_pointsEachApplication_atItsEnvironmentsClusterAndRevision() {
+    FilePlan plan = render(shop(ArgoCd.Delivery.APPLICATION_PER_SERVICE, db -> db.instances(3)));
+    JsonNode dev = yaml(plan, "services/orders/envs/dev/application.yaml");
+    JsonNode prod = yaml(plan, "services/orders/envs/prod/application.yaml");
+    assertThat(dev.at("/metadata/name").asString()).isEqualTo("orders-dev");
+    assertThat(dev.at("/spec/destination").toString())
+        .isEqualTo("{\"namespace\":\"orders-dev\",\"server\":\"https://dev.k8s.acme.io\"}");
+    assertThat(dev.at("/spec/source/targetRevision").asString()).isEqualTo("main");
+    assertThat(dev.at("/spec/source/path").asString()).isEqualTo("services/orders/envs/dev/manifests");
+    assertThat(prod.at("/metadata/name").asString()).isEqualTo("orders-prod");
+    assertThat(prod.at("/spec/destination").toString()).isEqualTo("{\"name\":\"prod-eu\",\"namespace\":\"orders\"}");
+    assertThat(prod.at("/spec/source/targetRevision").asString()).isEqualTo("release");
+    assertThat(plan.paths()).filteredOn(p -> p.startsWith("platform/"))
+        .containsExactly("platform/dev/argocd-cm.yaml", "platform/prod/argocd-cm.yaml", "platform/staging/argocd-cm.yaml");
+  }
+
+  @Test
+  void render_leavesAServiceOut_ofTheEnvironmentsItIsNotIn() {
+    Kit kit = Kit.builder()
+        .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+        .environment("dev", e -> e)
+        .environment("prod", e -> e)
+        .service("orders", s -> s.database(db -> db.storage("5Gi")).onlyIn("dev"))
+        .build();
+    assertThat(render(kit).paths()).filteredOn(p -> p.startsWith("services/"))
+        .allMatch(p -> !p.contains("/envs/prod/"))
+        .contains("services/orders/envs/dev/application.yaml");
+  }
+}
