@@ -182,6 +182,19 @@ public final class Generator {
     }
   }
 
+  /**
+   * What differs between environments {@code from} and {@code to}: every object both render, field by field,
+   * ignoring destinations and names that carry the environment; what {@code kit:diff} prints.
+   *
+   * @throws KitValidationException when the description is invalid or names no such environment
+   */
+  public EnvironmentDiff diff(Kit kit, String from, String to) {
+    Objects.requireNonNull(from, "diff(kit, from, to): from is null; pass an environment's name such as \"staging\"");
+    Objects.requireNonNull(to, "diff(kit, from, to): to is null; pass an environment's name such as \"prod\"");
+    recover();
+    return EnvironmentDiff.of(kit, renderer().render(validate(kit, KitInputs.read(repository, kit))), from, to);
+  }
+
   /** Plans and compares with the disk without writing: what {@code kit:check} reports. */
   public Drift check(Kit kit) {
     return new PlanWriter(repository).compare(plan(kit));

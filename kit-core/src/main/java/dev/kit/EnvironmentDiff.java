@@ -1,0 +1,297 @@
+package dev.kit;
+
+import dev.kit.layout.RepositoryLayout;
+import dev.kit.model.Environment;
+import dev.kit.model.Kit;
+import dev.kit.model.Service;
+import dev.kit.plan.FilePlan;
+import dev.kit.validate.KitValidationException;
+import dev.kit.validate.Violation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * What differs between two environments' rendered objects, per service and for the platform, field by field (JSON
+ * pointers into each YAML file), ignoring what must differ: destinations and names that carry the environment (the
+ * Applications' names and paths, a namespace rule's namespaces). What {@code kit:diff} prints.
+ *
+ * <pre>{@code
+ * EnvironmentDiff diff = Generator.forRepository(Path.of(".")).diff(kit, "staging", "prod");
+ * System.out.print(diff);
+ * }</pre>
+ */
+public final class EnvironmentDiff {
+
+  private static final ObjectMapper YAML = YAMLMapper.builder().build();
+
+  /** The fields whose values carry the environment's name: object names, namespaces, Argo CD projects and source paths. */
+  private static final java.util.Set<String> CARRY_ENVIRONMENT = java.util.Set.of("name", "namespace", "project", "path", "include", "exclude");
+
+  /**
+   * One field that differs.
+   *
+   * @param pointer where, as a JSON pointer into the object
+   * @param from its value in the first environment (JSON), or null when only the second has it
+   * @param to its value in the second environment (JSON), or null when only the first has it
+   */
+  public record Change(String pointer, String from, String to) {}
+
+  /**
+   * One file of a service (relative to its environment's folder) or of the platform, and what differs in it.
+   *
+   * @param file such as {@code manifests/database/cluster.yaml}
+   * @param object its kind and name, such as {@code Cluster orders-cluster}
+   * @param presence {@code both}, or the environment that alone has it
+   * @param changes the fields that differ, in document order; empty for a file only one environment has
+   */
+  public record FileDiff(String file, String object, String presence, List<Change> changes) {
+    public FileDiff {
+      changes = List.copyOf(changes);
+    }
+  }
+
+  /**
+   * A service, or {@code platform}, and its files that differ.
+   *
+   * @param name {@code services[orders]} or {@code platform}
+   * @param presence {@code both}, or the environment that alone has it
+   * @param files the files that differ, sorted by path
+   */
+  public record Part(String name, String presence, List<FileDiff> files) {
+    public Part {
+      files = List.copyOf(files);
+    }
+  }
+
+  private final String from;
+  private final String to;
+  private final List<Part> parts;
+
+  private EnvironmentDiff(String from, String to, List<Part> parts) {
+    this.from = from;
+    this.to = to;
+    this.parts = List.copyOf(parts);
+  }
+
+  public String from() {
+    return from;
+  }
+
+  public String to() {
+    return to;
+  }
+
+  /** Every service of either environment in description order, then the platform. */
+  public List<Part> parts() {
+    return parts;
+  }
+
+  /** Whether the two environments render the same objects, apart from what must differ. */
+  public boolean isEmpty() {
+    return parts.stream().allMatch(p -> p.presence().equals("both") && p.files().isEmpty());
+  }
+
+  /** The diff of {@code plan}, which {@code kit} rendered, between environments {@code from} and {@code to}. */
+  static EnvironmentDiff of(Kit kit, FilePlan plan, String from, String to) {
+    List<Violation> unknown = new ArrayList<>();
+    String declared = kit.environments().isEmpty() ? "the description declares none (add .environment(...) to it)"
+        : "use one of " + kit.environments().stream().map(Environment::name).collect(Collectors.joining(", "));
+    if (kit.environment(from).isEmpty()) {
+      unknown.add(new Violation("diff.from", "no environment \"" + from + "\"", declared));
+    }
+    if (kit.environment(to).isEmpty()) {
+      unknown.add(new Violation("diff.to", "no environment \"" + to + "\"", declared));
+    }
+    if (!unknown.isEmpty()) {
+      throw new KitValidationException(unknown);
+    }
+    List<Part> parts = new ArrayList<>();
+    for (Service service : kit.services()) {
+      boolean inFrom = service.existsIn(from);
+      boolean inTo = service.existsIn(to);
+      if (!inFrom && !inTo) {
+        continue;
+      }
+      String name = "services[" + service.name() + "]";
+      if (inFrom != inTo) {
+        parts.add(new Part(name, inFrom ? from : to, List.of()));
+        continue;
+      }
+      parts.add(new Part(name, "both", files(plan,
+          RepositoryLayout.service(service.name(), from).deployed(), RepositoryLayout.service(service.name(), to).deployed(),
+          from, to)));
+    }
+    parts.add(new Part("platform", "both", files(plan,
+        RepositoryLayout.platformFolder(from), RepositoryLayout.platformFolder(to), from, to)));
+    return new EnvironmentDiff(from, to, parts);
+  }
+
+  /** The YAML files under {@code fromFolder} and {@code toFolder} that differ, by their path below the folder. */
+  private static List<FileDiff> files(FilePlan plan, String fromFolder, String toFolder, String from, String to) {
+    TreeSet<String> names = new TreeSet<>();
+    names.addAll(yamlFiles(plan, fromFolder));
+    names.addAll(yamlFiles(plan, toFolder));
+    List<FileDiff> files = new ArrayList<>();
+    for (String file : names) {
+      String fromPath = fromFolder + "/" + file;
+      String toPath = toFolder + "/" + file;
+      if (!plan.contains(toPath)) {
+        files.add(new FileDiff(file, describe(read(plan, fromPath, from)), from, List.of()));
+      } else if (!plan.contains(fromPath)) {
+        files.add(new FileDiff(file, describe(read(plan, toPath, to)), to, List.of()));
+      } else {
+        JsonNode a = read(plan, fromPath, from);
+        JsonNode b = read(plan, toPath, to);
+        List<Change> changes = new ArrayList<>();
+        compare("", a, b, changes);
+        if (!changes.isEmpty()) {
+          files.add(new FileDiff(file, describe(b), "both", changes));
+        }
+      }
+    }
+    return files;
+  }
+
+  private static List<String> yamlFiles(FilePlan plan, String folder) {
+    String prefix = folder + "/";
+    return plan.paths().stream().filter(p -> p.startsWith(prefix) && p.endsWith(".yaml"))
+        .map(p -> p.substring(prefix.length()))
+        // platform/<env>/... only: a service's own environments are not the platform's files
+        .filter(p -> !p.startsWith(RepositoryLayout.ENVIRONMENTS + "/"))
+        .toList();
+  }
+
+  /** The object in {@code path}, with what must differ in {@code environment} made the same in every environment. */
+  private static JsonNode read(FilePlan plan, String path, String environment) {
+    JsonNode tree = YAML.readTree(plan.text(path));
+    return normalize(tree, "", Pattern.compile("(?<=[-/])" + Pattern.quote(environment) + "(?=$|[/.,}\"])"));
+  }
+
+  private static JsonNode normalize(JsonNode node, String key, Pattern environment) {
+    if (node.isString()) {
+      // Only names, namespaces and paths carry the environment; other text (SQL, atlas.hcl, images) is compared as is.
+      return CARRY_ENVIRONMENT.contains(key)
+          ? YAML.getNodeFactory().stringNode(environment.matcher(node.asString()).replaceAll("<environment>")) : node;
+    }
+    if (node.isArray()) {
+      var array = YAML.createArrayNode();
+      node.forEach(element -> array.add(normalize(element, key, environment)));
+      return array;
+    }
+    if (node.isObject()) {
+      var object = YAML.createObjectNode();
+      boolean destination = key.equals("destination") || key.equals("destinations");
+      for (String field : node.propertyNames()) {
+        // Destinations must differ: each environment is its own cluster.
+        if (destination && (field.equals("server") || field.equals("name"))) {
+          continue;
+        }
+        object.set(field, normalize(node.get(field), field, environment));
+      }
+      return object;
+    }
+    return node;
+  }
+
+  /** Adds every field under {@code pointer} where {@code a} and {@code b} differ. */
+  private static void compare(String pointer, JsonNode a, JsonNode b, List<Change> changes) {
+    if (a.equals(b)) {
+      return;
+    }
+    if (a.isObject() && b.isObject()) {
+      TreeSet<String> keys = new TreeSet<>(a.propertyNames());
+      keys.addAll(b.propertyNames());
+      for (String key : keys) {
+        String at = pointer + "/" + key.replace("~", "~0").replace("/", "~1");
+        JsonNode x = a.get(key);
+        JsonNode y = b.get(key);
+        if (x == null || y == null) {
+          changes.add(new Change(at, x == null ? null : x.toString(), y == null ? null : y.toString()));
+        } else {
+          compare(at, x, y, changes);
+        }
+      }
+    } else if (a.isArray() && b.isArray() && a.size() == b.size()) {
+      for (int i = 0; i < a.size(); i++) {
+        compare(pointer + "/" + i, a.get(i), b.get(i), changes);
+      }
+    } else if (a.isArray() && b.isArray()) {
+      // A list that grew or shrank (kinds in an AppProject, containers): what only one side holds, at its own index.
+      List<JsonNode> left = new ArrayList<>();
+      a.forEach(left::add);
+      List<JsonNode> right = new ArrayList<>();
+      b.forEach(right::add);
+      for (int i = 0; i < left.size(); i++) {
+        if (!right.contains(left.get(i))) {
+          changes.add(new Change(pointer + "/" + i, left.get(i).toString(), null));
+        }
+      }
+      for (int i = 0; i < right.size(); i++) {
+        if (!left.contains(right.get(i))) {
+          changes.add(new Change(pointer + "/" + i, null, right.get(i).toString()));
+        }
+      }
+    } else {
+      changes.add(new Change(pointer.isEmpty() ? "/" : pointer, a.toString(), b.toString()));
+    }
+  }
+
+  private static String describe(JsonNode object) {
+    String kind = object.path("kind").asString("");
+    String name = object.path("metadata").path("name").asString("");
+    return (kind + " " + name).strip();
+  }
+
+  /** The diff as {@code kit:diff} prints it: one line per service or platform, then its files and fields, indented. */
+  @Override
+  public String toString() {
+    StringBuilder out = new StringBuilder();
+    out.append("kit: ").append(from).append(" -> ").append(to)
+        .append(" (ignoring destinations and names that carry the environment)\n");
+    for (Part part : parts) {
+      out.append(part.name()).append(": ");
+      if (!part.presence().equals("both")) {
+        out.append("only in ").append(part.presence()).append('\n');
+        continue;
+      }
+      out.append(part.files().isEmpty() ? "no differences\n" : part.files().size() + (part.files().size() == 1 ? " file differs\n" : " files differ\n"));
+      for (FileDiff file : part.files()) {
+        out.append("  ").append(file.file()).append(" (").append(file.object()).append(')');
+        if (!file.presence().equals("both")) {
+          out.append(": only in ").append(file.presence()).append('\n');
+          continue;
+        }
+        out.append('\n');
+        for (Change change : file.changes()) {
+          out.append("    ").append(change.pointer()).append(": ");
+          if (change.from() == null) {
+            out.append("only in ").append(to).append(": ").append(change.to());
+          } else if (change.to() == null) {
+            out.append("only in ").append(from).append(": ").append(change.from());
+          } else {
+            out.append(change.from()).append(" -> ").append(change.to());
+          }
+          out.append('\n');
+        }
+      }
+    }
+    return out.toString();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof EnvironmentDiff d && from.equals(d.from) && to.equals(d.to) && parts.equals(d.parts);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(from, to, parts);
+  }
+}

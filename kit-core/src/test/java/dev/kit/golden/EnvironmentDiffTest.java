@@ -1,0 +1,110 @@
+package dev.kit.golden;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kit.EnvironmentDiff;
+import dev.kit.Generator;
+import dev.kit.validate.KitValidationException;
+import org.junit.jupiter.api.Test;
+
+/** {@code kit:diff} on the golden case with three environments. */
+class EnvironmentDiffTest {
+
+  private static EnvironmentDiff diff(String from, String to) {
+    return Generator.forRepository(GoldenFilesTest.goldenRoot().resolve("environments"))
+        .source("dev.kit.golden.GoldenCases#environments")
+        .diff(GoldenCases.environments(), from, to);
+  }
+
+  @Test
+  void diff_printsEveryFieldProdHasThatStagingHasNot_whenStagingToProd() {
+    assertThat(diff("staging", "prod").toString()).isEqualTo("""
+        kit: staging -> prod (ignoring destinations and names that carry the environment)
+        services[orders]: 5 files differ
+          application.yaml (Application orders-<environment>)
+            /spec/source/targetRevision: "main" -> "release"
+          manifests/app/deployment.yaml (Deployment orders)
+            /spec/replicas: 2 -> 4
+            /spec/template/spec/containers/0/image: "ghcr.io/acme/orders:1.4.0" -> "ghcr.io/acme/orders:1.3.2"
+          manifests/database/cluster.yaml (Cluster orders-cluster)
+            /spec/instances: 1 -> 3
+            /spec/plugins: only in prod: [{"name":"barman-cloud.cloudnative-pg.io","isWALArchiver":true,"parameters":{"barmanObjectName":"orders-cluster-backups"}}]
+            /spec/primaryUpdateStrategy: only in prod: "supervised"
+            /spec/storage/size: "5Gi" -> "50Gi"
+          manifests/database/objectstore.yaml (ObjectStore orders-cluster-backups): only in prod
+          manifests/database/scheduledbackup.yaml (ScheduledBackup orders-cluster-backup): only in prod
+        platform: 4 files differ
+          appproject.yaml (AppProject shop-<environment>)
+            /spec/namespaceResourceWhitelist/3: only in prod: {"group":"barmancloud.cnpg.io","kind":"ObjectStore"}
+            /spec/namespaceResourceWhitelist/6: only in prod: {"group":"postgresql.cnpg.io","kind":"ScheduledBackup"}
+          cert-manager.yaml (Application cert-manager-<environment>): only in prod
+          plugin-barman-cloud.yaml (Application plugin-barman-cloud-<environment>): only in prod
+          root.yaml (Application shop-root-<environment>)
+            /spec/source/targetRevision: "main" -> "release"
+        """);
+  }
+
+  @Test
+  void diff_showsNamespacesLabelsAndADevOnlyService_whenDevToProd() {
+    assertThat(diff("dev", "prod").toString()).isEqualTo("""
+        kit: dev -> prod (ignoring destinations and names that carry the environment)
+        services[orders]: 8 files differ
+          application.yaml (Application orders-<environment>)
+            /metadata/labels/acme.com~1environment: only in dev: "dev"
+            /spec/destination/namespace: "orders-<environment>" -> "orders"
+            /spec/source/targetRevision: "main" -> "release"
+          manifests/app/deployment.yaml (Deployment orders)
+            /metadata/labels/acme.com~1environment: only in dev: "dev"
+            /metadata/namespace: "orders-<environment>" -> "orders"
+            /spec/replicas: 2 -> 4
+            /spec/template/metadata/labels/acme.com~1environment: only in dev: "dev"
+            /spec/template/spec/containers/0/image: "ghcr.io/acme/orders:1.4.0" -> "ghcr.io/acme/orders:1.3.2"
+          manifests/app/service.yaml (Service orders)
+            /metadata/labels/acme.com~1environment: only in dev: "dev"
+            /metadata/namespace: "orders-<environment>" -> "orders"
+          manifests/database/cluster.yaml (Cluster orders-cluster)
+            /metadata/labels/acme.com~1environment: only in dev: "dev"
+            /metadata/namespace: "orders-<environment>" -> "orders"
+            /spec/instances: 1 -> 3
+            /spec/plugins: only in prod: [{"name":"barman-cloud.cloudnative-pg.io","isWALArchiver":true,"parameters":{"barmanObjectName":"orders-cluster-backups"}}]
+            /spec/primaryUpdateStrategy: only in prod: "supervised"
+            /spec/storage/size: "5Gi" -> "50Gi"
+          manifests/database/objectstore.yaml (ObjectStore orders-cluster-backups): only in prod
+          manifests/database/scheduledbackup.yaml (ScheduledBackup orders-cluster-backup): only in prod
+          manifests/migrations/configmap.yaml (ConfigMap orders-migrations)
+            /metadata/labels/acme.com~1environment: only in dev: "dev"
+            /metadata/namespace: "orders-<environment>" -> "orders"
+          manifests/migrations/job.yaml (Job orders-migrate)
+            /metadata/labels/acme.com~1environment: only in dev: "dev"
+            /metadata/namespace: "orders-<environment>" -> "orders"
+            /spec/template/metadata/labels/acme.com~1environment: only in dev: "dev"
+        services[sandbox]: only in dev
+        platform: 4 files differ
+          appproject.yaml (AppProject shop-<environment>)
+            /spec/destinations/0: only in dev: {"namespace":"orders-<environment>"}
+            /spec/destinations/1: only in dev: {"namespace":"sandbox-<environment>"}
+            /spec/destinations/0: only in prod: {"namespace":"orders"}
+            /spec/namespaceResourceWhitelist/3: only in prod: {"group":"barmancloud.cnpg.io","kind":"ObjectStore"}
+            /spec/namespaceResourceWhitelist/6: only in prod: {"group":"postgresql.cnpg.io","kind":"ScheduledBackup"}
+          cert-manager.yaml (Application cert-manager-<environment>): only in prod
+          plugin-barman-cloud.yaml (Application plugin-barman-cloud-<environment>): only in prod
+          root.yaml (Application shop-root-<environment>)
+            /spec/source/targetRevision: "main" -> "release"
+        """);
+  }
+
+  @Test
+  void diff_isEmpty_whenAnEnvironmentIsComparedWithItself() {
+    assertThat(diff("prod", "prod").isEmpty()).isTrue();
+    assertThat(diff("staging", "prod").isEmpty()).isFalse();
+  }
+
+  @Test
+  void diff_namesTheEnvironmentsThereAre_whenOneDoesNotExist() {
+    assertThatThrownBy(() -> diff("stage", "prod"))
+        .isInstanceOf(KitValidationException.class)
+        .hasMessage("1 problem in the kit description; nothing was written:\n"
+            + "  - diff.from: no environment \"stage\" (use one of dev, staging, prod)");
+  }
+}
