@@ -2,7 +2,7 @@
 // (the placeholders it once had in angle brackets were eaten as HTML tags); every parameter's property is kit.*.
 def log = new File(basedir, 'build.log').text.replace('\r\n', '\n')
 def summary = log.substring(log.indexOf('kit Maven plugin'), log.indexOf('BUILD SUCCESS'))
-['kit:generate', 'kit:check', 'kit:verify', 'kit:new-migration', 'kit:help'].each { goal ->
+['kit:generate', 'kit:check', 'kit:verify', 'kit:new-migration', 'kit:diff', 'kit:help'].each { goal ->
   assert summary.contains("\n${goal}\n") : "kit:help lists ${goal}"
   assert summary.substring(0, summary.indexOf('\nkit:')).replaceAll(/\s+/, ' ').contains(goal) :
       "the plugin description names ${goal}"
