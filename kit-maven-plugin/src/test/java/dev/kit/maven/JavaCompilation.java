@@ -15,7 +15,7 @@ import java.util.Map;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
-/** Compiles small test sources against kit-core, standing in for a service repository's test-compile. */
+/** Compiles small test sources against kit-core and kit-status, standing in for a service repository's test-compile. */
 final class JavaCompilation {
 
   private JavaCompilation() {}
@@ -28,7 +28,8 @@ final class JavaCompilation {
     Path src = dir.resolve("src");
     Path classes = Files.createDirectories(dir.resolve("classes"));
     List<String> args = new ArrayList<>(List.of(
-        "-d", classes.toString(), "--release", "17", "-classpath", kitCore().toString()));
+        "-d", classes.toString(), "--release", "17", "-classpath",
+        kitCore() + java.io.File.pathSeparator + location(dev.kit.status.ClusterStatus.class)));
     for (Map.Entry<String, String> source : sources.entrySet()) {
       Path file = src.resolve(source.getKey().replace('.', '/') + ".java");
       Files.createDirectories(file.getParent());
@@ -44,6 +45,10 @@ final class JavaCompilation {
 
   /** Where this test run loads kit-core from: its jar or its classes directory. */
   static Path kitCore() throws URISyntaxException {
-    return Path.of(KitDescription.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    return location(KitDescription.class);
+  }
+
+  private static Path location(Class<?> type) throws URISyntaxException {
+    return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
   }
 }
