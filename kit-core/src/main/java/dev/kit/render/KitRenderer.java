@@ -1,20 +1,15 @@
 package dev.kit.render;
 
-import dev.kit.layout.ServiceLayout;
 import dev.kit.layout.RepositoryLayout;
+import dev.kit.layout.ServiceLayout;
 import dev.kit.input.KitInputs;
 import dev.kit.input.ValidatedKit;
-import dev.kit.migration.AtlasSum;
 import dev.kit.migration.MigrationDirectory;
-import dev.kit.model.ArgoCd;
+import dev.kit.model.Environment;
 import dev.kit.model.Kit;
-import dev.kit.model.Migrations;
 import dev.kit.model.Patch;
 import dev.kit.model.Service;
 import dev.kit.plan.FilePlan;
-import io.fabric8.kubernetes.api.model.ConfigMap;
-import java.nio.charset.StandardCharsets;
-import dev.kit.model.Environment;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -28,22 +23,9 @@ import java.util.function.Predicate;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Turns a validated {@link Kit} into a {@link FilePlan}, per the layout in DESIGN.md:
- * <pre>
- * services/&lt;svc&gt;/application.yaml
- * services/&lt;svc&gt;/RUNBOOK.md
- * services/&lt;svc&gt;/atlas.hcl
- * services/&lt;svc&gt;/&lt;migrations&gt;/atlas.sum
- * services/&lt;svc&gt;/manifests/database/cluster.yaml
- * services/&lt;svc&gt;/manifests/migrations/configmap.yaml (configmap-2.yaml, ... when split)
- * services/&lt;svc&gt;/manifests/migrations/job.yaml
- * services/&lt;svc&gt;/manifests/database/objectstore.yaml, scheduledbackup.yaml, pooler-rw.yaml, pooler-ro.yaml
- * services/&lt;svc&gt;/manifests/monitoring/podmonitor.yaml, prometheusrule.yaml
- * services/&lt;svc&gt;/manifests/app/deployment.yaml, service.yaml
- * services/&lt;svc&gt;/manifests/migrations/atlasmigration.yaml or atlasschema.yaml (Atlas operator)
- * platform/appproject.yaml, cloudnative-pg.yaml, plugin-barman-cloud.yaml, atlas-operator.yaml
- * platform/root.yaml (and applicationset.yaml), argocd-cm.yaml
- * </pre>
+ * Turns a {@link ValidatedKit} into a {@link FilePlan}: each service's files by the {@link ServiceKinds} it
+ * generates, then the platform's by the {@link PlatformKinds} the description needs. Services render in parallel; the
+ * bytes are the same either way.
  */
 public final class KitRenderer {
 
@@ -129,9 +111,11 @@ public final class KitRenderer {
     serviceWarnings.forEach(warnings::addAll);
     FilePlan.Builder platform = FilePlan.builder();
     if (environments.isEmpty()) {
-      renderPlatform(description, platform);
+      renderPlatform(description, platform, new java.util.HashSet<>());
     } else {
-      environments.forEach(there -> renderPlatform(there, platform));
+      // Every environment's platform warns alike: say each warning once.
+      java.util.Set<String> warned = new java.util.HashSet<>();
+      environments.forEach(there -> renderPlatform(there, platform, warned));
     }
     FilePlan part = platform.build();
     sink.accept(null, part);
@@ -150,99 +134,50 @@ public final class KitRenderer {
     return failures;
   }
 
-  private void renderPlatform(Kit kit, FilePlan.Builder plan) {
-    String base = RepositoryLayout.platformFolder(kit.environment().map(Environment::name).orElse(null)) + "/";
-    kit.platform().ifPresent(platform -> PlatformRenderer.render(kit, platform)
-        .forEach((file, object) -> plan.add(base + file, ManifestYaml.file(source, ManifestYaml.tree(object)))));
-    if (PlatformRenderer.hasRoot(kit)) {
-      plan.add(base + "root.yaml", ManifestYaml.file(source, ManifestYaml.tree(PlatformRenderer.root(kit))));
+  private void renderPlatform(Kit kit, FilePlan.Builder plan, java.util.Set<String> warned) {
+    String environment = kit.environment().map(Environment::name).orElse(null);
+    PlatformContext context = new PlatformContext(kit);
+    for (PlatformKind kind : PlatformKinds.of(kit)) {
+      plan.add(RepositoryLayout.platformFile(environment, kind.file()),
+          ManifestYaml.file(source, ManifestYaml.tree(kind.render(context))));
     }
-    if (kit.repository().argoCd().delivery() == ArgoCd.Delivery.APPLICATION_SET) {
-      plan.add(base + "applicationset.yaml", ManifestYaml.file(source, ManifestYaml.tree(PlatformRenderer.applicationSet(kit))));
-    }
-    PlatformRenderer.warnings(kit).forEach(plan::warn);
-    plan.add(base + "argocd-cm.yaml",
-        ManifestYaml.file(source, ManifestYaml.tree(ArgoHealthChecks.configMap(kit, PlatformRenderer.usesAtlasOperator(kit)))));
+    PlatformRenderer.warnings(kit).stream().filter(warned::add).forEach(plan::warn);
   }
 
   /**
-   * Renders {@code service} as {@code kit} sees it (an environment's view, or the description without environments).
+   * Renders each kind {@code service} generates, in {@link ServiceKinds} order, as {@code kit} sees it (an
+   * environment's view, or the description without environments).
    *
-   * @param shared the files every environment plans once, by path: the first environment adds them, the others must
-   *     render the same bytes
+   * @param shared the files every environment plans once, by path (atlas.sum, atlas.hcl): the first environment adds
+   *     them, the others must render the same bytes
    */
   private void renderService(Kit kit, Service service, MigrationDirectory dir, String schemaSql, FilePlan.Builder plan,
       List<PatchFailure> failures, Map<String, byte[]> shared) {
-    ServiceLayout layout = kit.environment().map(env -> RepositoryLayout.service(service.name(), env.name()))
-        .orElseGet(() -> RepositoryLayout.service(service.name()));
-    String base = layout.deployed() + "/";
-    String serviceBase = layout.folder() + "/";
+    ServiceContext context = new ServiceContext(kit, service, source, dir, schemaSql);
     String where = kit.environment().map(env -> "environments[" + env.name() + "].").orElse("");
     ObjectRenderer objects = new ObjectRenderer(service, failures, where);
-    if (kit.repository().argoCd().delivery() != ArgoCd.Delivery.APPLICATION_SET) {
-      objects.add(plan, base + "application.yaml", Patch.Target.APPLICATION, ArgoApplicationRenderer.render(kit, service));
-    }
-    service.declarativeSchema().ifPresent(schema -> objects.add(plan, base + "manifests/migrations/atlasschema.yaml",
-        Patch.Target.ATLAS_SCHEMA, AtlasOperatorRenderer.schema(kit, service, schema, schemaSql)));
-    objects.add(plan, base + "manifests/database/cluster.yaml", Patch.Target.CLUSTER, CnpgClusterRenderer.render(kit, service));
-    service.database().backups().ifPresent(backups -> {
-      if (backups.legacyInTree()) {
-        plan.warn("services[" + service.name() + "].database.backups: the in-tree barmanObjectStore is deprecated and "
-            + "CloudNativePG 1.31 removes it; drop legacyInTree() to use the Barman Cloud plugin");
-      } else {
-        objects.add(plan, base + "manifests/database/objectstore.yaml", Patch.Target.OBJECT_STORE,
-            BackupsRenderer.objectStore(kit, service));
-      }
-      if (backups.schedule().isPresent()) {
-        objects.add(plan, base + "manifests/database/scheduledbackup.yaml", Patch.Target.SCHEDULED_BACKUP,
-            BackupsRenderer.scheduledBackup(kit, service));
-      }
-    });
-    if (service.database().pooler().isPresent()) {
-      for (CnpgPooler pooler : PoolerRenderer.render(kit, service)) {
-        objects.add(plan, base + "manifests/database/pooler-" + pooler.spec().type() + ".yaml", Patch.Target.POOLER, pooler);
+    for (ServiceKind kind : ServiceKinds.of(kit, service)) {
+      for (ServiceFile file : kind.render(context)) {
+        if (file instanceof ServiceFile.Manifest manifest) {
+          Patch.Target target = kind.target().orElseThrow(() -> new IllegalStateException(kind + " renders objects without a patch target"));
+          context.record(target, objects.add(plan, context.layout().deployedFile(file.file()), target, manifest.object()));
+        } else if (file instanceof ServiceFile.Text text && !file.file().equals(ServiceLayout.ATLAS_PROJECT)) {
+          plan.add(context.layout().deployedFile(file.file()), text.content());
+        } else if (file instanceof ServiceFile.Text text) {
+          // One atlas.hcl per service, beside its migrations: the same bytes in every environment's ConfigMap.
+          String path = context.layout().file(file.file());
+          if (shareOnce(shared, path, text.content())) {
+            plan.add(path, text.content());
+          }
+        } else if (file instanceof ServiceFile.AtlasSumFile sum) {
+          String path = context.layout().file(file.file());
+          if (shareOnce(shared, path, sum.content())) {
+            plan.addAtlasSum(path, sum.content());
+          }
+        }
       }
     }
-    if (service.app().isPresent()) {
-      objects.add(plan, base + "manifests/app/deployment.yaml", Patch.Target.APP_DEPLOYMENT, AppRenderer.deployment(kit, service));
-      objects.add(plan, base + "manifests/app/service.yaml", Patch.Target.APP_SERVICE, AppRenderer.service(kit, service));
-    }
-    service.monitoring().ifPresent(monitoring -> {
-      objects.add(plan, base + "manifests/monitoring/podmonitor.yaml", Patch.Target.POD_MONITOR,
-          MonitoringRenderer.podMonitor(kit, service));
-      objects.add(plan, base + "manifests/monitoring/prometheusrule.yaml", Patch.Target.PROMETHEUS_RULE,
-          MonitoringRenderer.prometheusRule(kit, service));
-    });
-    if (service.migrations().isEmpty()) {
-      plan.add(base + "RUNBOOK.md", RunbookRenderer.render(source, kit, service, null).getBytes(StandardCharsets.UTF_8));
-      return;
-    }
-    Migrations m = service.migrations().get();
-    String migrationsDir = ServiceLayout.migrationsFolder(service).orElseThrow();
-    AtlasSum sum = dir.sum();
-    String sumPath = serviceBase + migrationsDir + "/" + MigrationDirectory.SUM_FILE;
-    if (shareOnce(shared, sumPath, sum.toBytes())) {
-      plan.addAtlasSum(sumPath, sum.toBytes());
-    }
-    // One rendering: the file users run locally and what the Job reads from its ConfigMap are the same bytes.
-    byte[] projectFile = AtlasHclRenderer.render(source, service, m).getBytes(StandardCharsets.UTF_8);
-    if (shareOnce(shared, serviceBase + AtlasHclRenderer.PROJECT_FILE, projectFile)) {
-      plan.add(serviceBase + AtlasHclRenderer.PROJECT_FILE, projectFile);
-    }
-    List<ConfigMap> configMaps = MigrationsRenderer.configMaps(kit, service, m, dir, sum, projectFile);
-    String firstConfigMap = configMaps.get(0).getMetadata().getName();
-    plan.add(base + "RUNBOOK.md", RunbookRenderer.render(source, kit, service, firstConfigMap).getBytes(StandardCharsets.UTF_8));
-    for (int i = 0; i < configMaps.size(); i++) {
-      String file = i == 0 ? "configmap.yaml" : "configmap-" + (i + 1) + ".yaml";
-      objects.add(plan, base + "manifests/migrations/" + file, Patch.Target.MIGRATIONS_CONFIGMAP, configMaps.get(i));
-    }
-    if (m.engine() == Migrations.Engine.OPERATOR) {
-      objects.add(plan, base + "manifests/migrations/atlasmigration.yaml", Patch.Target.ATLAS_MIGRATION,
-          AtlasOperatorRenderer.migration(kit, service, m, firstConfigMap));
-    } else {
-      objects.add(plan, base + "manifests/migrations/job.yaml", Patch.Target.MIGRATION_JOB,
-          MigrationsRenderer.job(kit, service, m, sum, configMaps.size()));
-    }
+    context.warnings().forEach(plan::warn);
   }
 
   /**
@@ -270,8 +205,10 @@ public final class KitRenderer {
       this.where = where;
     }
 
-    void add(FilePlan.Builder plan, String path, Patch.Target target, Object object) {
+    /** Adds the object to the plan and returns its name. */
+    String add(FilePlan.Builder plan, String path, Patch.Target target, Object object) {
       ObjectNode tree = ManifestYaml.tree(object);
+      String name = tree.path("metadata").path("name").asString();
       List<Patch> patches = service.patches();
       for (int i = 0; i < patches.size(); i++) {
         Patch patch = patches.get(i);
@@ -287,6 +224,7 @@ public final class KitRenderer {
         }
       }
       plan.add(path, ManifestYaml.file(source, tree));
+      return name;
     }
   }
 }

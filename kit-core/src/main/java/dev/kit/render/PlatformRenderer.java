@@ -6,13 +6,10 @@ import dev.kit.model.ArgoCd;
 import dev.kit.model.Environment;
 import dev.kit.model.HelmChart;
 import dev.kit.model.Kit;
-import dev.kit.model.Migrations;
 import dev.kit.model.Platform;
-import dev.kit.model.Service;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -28,10 +25,10 @@ final class PlatformRenderer {
 
   private PlatformRenderer() {}
 
-  /** Whether any service needs the Atlas operator. */
+  /** Whether any service needs the Atlas operator: it generates one of the operator's kinds. */
   static boolean usesAtlasOperator(Kit kit) {
-    return kit.services().stream().anyMatch(s -> s.declarativeSchema().isPresent()
-        || s.migrations().map(m -> m.engine() == Migrations.Engine.OPERATOR).orElse(false));
+    return kit.services().stream().anyMatch(s -> ServiceKinds.of(kit, s).stream()
+        .anyMatch(kind -> kind instanceof AtlasMigrationKind || kind instanceof AtlasSchemaKind));
   }
 
   /** Whether any service archives or restores through the Barman Cloud plugin. */
@@ -40,44 +37,15 @@ final class PlatformRenderer {
         || s.database().restore().isPresent());
   }
 
-  /** The platform objects by file name under {@code platform/}, in a stable order. */
-  static Map<String, Object> render(Kit kit, Platform platform) {
-    Map<String, Object> files = new LinkedHashMap<>();
-    files.put("appproject.yaml", project(kit, platform));
-    files.put("cloudnative-pg.yaml", chartApplication(kit, platform, "cloudnative-pg", platform.cloudnativePg(), SyncWave.OPERATOR));
-    if (usesBarmanPlugin(kit)) {
-      platform.certManager().ifPresent(chart ->
-          files.put("cert-manager.yaml", chartApplication(kit, platform, "cert-manager", chart, SyncWave.CERT_MANAGER)));
-      files.put("plugin-barman-cloud.yaml",
-          chartApplication(kit, platform, "plugin-barman-cloud", platform.barmanCloud(), SyncWave.OPERATOR_PLUGIN));
-    }
-    if (usesAtlasOperator(kit)) {
-      files.put("atlas-operator.yaml", chartApplication(kit, platform, "atlas-operator", platform.atlasOperator(), SyncWave.OPERATOR));
-    }
-    return files;
-  }
-
-  private static ArgoProject project(Kit kit, Platform platform) {
+  /** The AppProject: the services' namespaces, and every kind their Applications sync (kit's and {@code allowKind}'s). */
+  static ArgoProject project(PlatformContext context) {
+    Kit kit = context.kit();
+    Platform platform = kit.platform().orElseThrow();
     ArgoCd argo = kit.repository().argoCd();
     TreeSet<String> namespaces = new TreeSet<>();
+    kit.services().forEach(service -> namespaces.add(service.namespace()));
     TreeSet<String> kinds = new TreeSet<>(platform.extraKinds());
-    for (Service service : kit.services()) {
-      namespaces.add(service.namespace());
-      kinds.addAll(List.of("postgresql.cnpg.io/Cluster", "/Service", "apps/Deployment"));
-      service.migrations().ifPresent(m -> {
-        kinds.add("/ConfigMap");
-        kinds.add(m.engine() == Migrations.Engine.JOB ? "batch/Job" : "db.atlasgo.io/AtlasMigration");
-      });
-      service.declarativeSchema().ifPresent(d -> kinds.add("db.atlasgo.io/AtlasSchema"));
-      service.database().backups().ifPresent(b -> {
-        if (!b.legacyInTree()) {
-          kinds.add("barmancloud.cnpg.io/ObjectStore");
-        }
-        b.schedule().ifPresent(s -> kinds.add("postgresql.cnpg.io/ScheduledBackup"));
-      });
-      service.database().pooler().ifPresent(p -> kinds.add("postgresql.cnpg.io/Pooler"));
-      service.monitoring().ifPresent(m -> kinds.addAll(List.of("monitoring.coreos.com/PodMonitor", "monitoring.coreos.com/PrometheusRule")));
-    }
+    kinds.addAll(context.syncedKinds());
     List<ArgoProject.Destination> destinations = new ArrayList<>();
     namespaces.forEach(ns -> {
       ArgoApplication.Destination to = ArgoApplication.Destination.of(kit, ns);
@@ -98,7 +66,7 @@ final class PlatformRenderer {
             namespaced));
   }
 
-  private static ArgoApplication chartApplication(Kit kit, Platform platform, String name, HelmChart chart, SyncWave wave) {
+  static ArgoApplication chartApplication(Kit kit, Platform platform, String name, HelmChart chart, SyncWave wave) {
     ArgoCd argo = kit.repository().argoCd();
     return new ArgoApplication(
         ArgoApplication.API_VERSION,

@@ -77,7 +77,7 @@ final class ServiceRules {
     // Only a valid name may become a folder: services/<name>/ is where the migrations are read from.
     service.migrations().ifPresent(m -> MigrationRules.check(path + ".migrations", service, m, nameProblem.isEmpty(), inputs, violations));
     for (int i = 0; i < service.patches().size(); i++) {
-      PatchRules.check(path + ".patches[" + i + "]", service, service.patches().get(i), violations);
+      PatchRules.check(kit, path + ".patches[" + i + "]", service, service.patches().get(i), violations);
     }
     service.app().ifPresent(app -> AppRules.check(path + ".app", service, app, violations));
     service.monitoring().ifPresent(m -> MonitoringRules.check(path + ".monitoring", m, violations));

@@ -821,6 +821,19 @@ class KitValidatorTest {
     }
 
     @Test
+    void validate_reportsApplicationTarget_whenTheApplicationSetGeneratesTheApplication() {
+      Kit kit = Kit.builder()
+          .repository(shop().argoCd(ArgoCd.builder().delivery(ArgoCd.Delivery.APPLICATION_SET).build()).build())
+          .service(orders().patch(Patch.remove(Patch.Target.APPLICATION, "/spec/syncPolicy/automated/prune")).build())
+          .build();
+
+      assertThat(validate(kit, ONE_MIGRATION)).containsExactly(
+          "services[orders].patches[0].target: APPLICATION is not generated for a service without an Application of its own "
+              + "(delivery APPLICATION_PER_SERVICE or APP_OF_APPS) (remove the patch, or give the service an Application of "
+              + "its own (delivery APPLICATION_PER_SERVICE or APP_OF_APPS))");
+    }
+
+    @Test
     void validate_reportsPathAndTarget_whenBothAreWrong() {
       assertThat(patchViolations(orders().withoutMigrations().patch(Patch.remove(Patch.Target.MIGRATION_JOB, "/metadata/name"))))
           .containsExactly(
