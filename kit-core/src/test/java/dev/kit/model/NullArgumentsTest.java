@@ -75,7 +75,7 @@ class NullArgumentsTest {
   }
 
   @Test
-  void theWalk_findsBuildersFactoriesAndConstructors() throws Exception {
+  void creators_includeBuildersFactoriesAndConstructors_whenWalkingTheModel() throws Exception {
     List<String> found = new ArrayList<>();
     for (Class<?> type : modelTypes()) {
       creators(type).forEach(e -> found.add(type.getSimpleName() + "."
