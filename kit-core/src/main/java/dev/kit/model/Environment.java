@@ -16,40 +16,32 @@ import java.util.TreeMap;
  *     .environment("prod", e -> e.destinationName("prod-eu").targetRevision("release").project("shop-prod"))
  *     ...
  * }</pre>
- *
- * @param name a DNS label that names its folders ({@code services/<svc>/envs/<name>/}, {@code platform/<name>/}) and
- *     ends its Argo CD objects' names
- * @param destinationServer the cluster's API server URL; empty for {@link #destinationName()} or the repository's
- * @param destinationName the cluster's name as Argo CD knows it (its cluster Secret), instead of a server URL
- * @param targetRevision the branch, tag or commit Argo CD follows here; empty for the repository's
- * @param project the Argo CD project of this environment's Applications; empty for the repository's
- * @param namespaceRule how a service's namespace is named here: {@code {namespace}} stands for the service's own
- *     (such as {@code "{namespace}-dev"}); empty keeps it (each environment is its own cluster)
- * @param labels labels put on every object of this environment's services, sorted by key; a service's own label wins
  */
-public record Environment(
-    String name,
-    Optional<String> destinationServer,
-    Optional<String> destinationName,
-    Optional<String> targetRevision,
-    Optional<String> project,
-    Optional<String> namespaceRule,
-    Map<String, String> labels) {
+public final class Environment {
 
-  public Environment {
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(destinationServer, "destinationServer");
-    Objects.requireNonNull(destinationName, "destinationName");
-    Objects.requireNonNull(targetRevision, "targetRevision");
-    Objects.requireNonNull(project, "project");
-    Objects.requireNonNull(namespaceRule, "namespaceRule");
-    labels = Collections.unmodifiableSortedMap(new TreeMap<>(labels));
+  private final String name;
+  private final Optional<String> destinationServer;
+  private final Optional<String> destinationName;
+  private final Optional<String> targetRevision;
+  private final Optional<String> project;
+  private final Optional<String> namespaceRule;
+  private final Map<String, String> labels;
+
+  private Environment(Builder b) {
+    this.name = b.name;
+    this.destinationServer = Optional.ofNullable(b.destinationServer);
+    this.destinationName = Optional.ofNullable(b.destinationName);
+    this.targetRevision = Optional.ofNullable(b.targetRevision);
+    this.project = Optional.ofNullable(b.project);
+    this.namespaceRule = Optional.ofNullable(b.namespaceRule);
+    this.labels = Collections.unmodifiableSortedMap(new TreeMap<>(b.labels));
   }
 
   public static Builder builder(String name) {
     return new Builder(name);
   }
 
+  /** A builder holding this environment's settings, to change some of them. */
   public Builder toBuilder() {
     Builder b = new Builder(name);
     b.destinationServer = destinationServer.orElse(null);
@@ -59,6 +51,63 @@ public record Environment(
     b.namespaceRule = namespaceRule.orElse(null);
     b.labels.putAll(labels);
     return b;
+  }
+
+  /** A DNS label that names its folders ({@code services/<svc>/envs/<name>/}, {@code platform/<name>/}) and ends its Argo CD objects' names. */
+  public String name() {
+    return name;
+  }
+
+  /** The cluster's API server URL; empty for {@link #destinationName()} or the repository's destination. */
+  public Optional<String> destinationServer() {
+    return destinationServer;
+  }
+
+  /** The cluster's name as Argo CD knows it (its cluster Secret), instead of a server URL. */
+  public Optional<String> destinationName() {
+    return destinationName;
+  }
+
+  /** The branch, tag or commit Argo CD follows here; empty for the repository's. */
+  public Optional<String> targetRevision() {
+    return targetRevision;
+  }
+
+  /** The Argo CD project of this environment's Applications; empty for the repository's. */
+  public Optional<String> project() {
+    return project;
+  }
+
+  /**
+   * How a service's namespace is named here: {@code {namespace}} stands for the service's own (such as
+   * {@code "{namespace}-dev"}); empty keeps it (each environment is its own cluster).
+   */
+  public Optional<String> namespaceRule() {
+    return namespaceRule;
+  }
+
+  /** Labels put on every object of this environment's services, sorted by key; a service's own label wins. */
+  public Map<String, String> labels() {
+    return labels;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Environment that && name.equals(that.name) && destinationServer.equals(that.destinationServer)
+        && destinationName.equals(that.destinationName) && targetRevision.equals(that.targetRevision)
+        && project.equals(that.project) && namespaceRule.equals(that.namespaceRule) && labels.equals(that.labels);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(name, destinationServer, destinationName, targetRevision, project, namespaceRule, labels);
+  }
+
+  @Override
+  public String toString() {
+    return "Environment[name=" + name + ", destinationServer=" + destinationServer + ", destinationName="
+        + destinationName + ", targetRevision=" + targetRevision + ", project=" + project + ", namespaceRule="
+        + namespaceRule + ", labels=" + labels + "]";
   }
 
   /** The namespace of a service whose own is {@code namespace}, by {@link #namespaceRule()}. */
@@ -119,8 +168,7 @@ public record Environment(
     }
 
     public Environment build() {
-      return new Environment(name, Optional.ofNullable(destinationServer), Optional.ofNullable(destinationName),
-          Optional.ofNullable(targetRevision), Optional.ofNullable(project), Optional.ofNullable(namespaceRule), labels);
+      return new Environment(this);
     }
   }
 }

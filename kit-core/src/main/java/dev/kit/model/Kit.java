@@ -22,28 +22,47 @@ import java.util.function.UnaryOperator;
  *         .build())
  *     .build();
  * }</pre>
- *
- * @param repository the Git repository and Argo CD settings shared by all services
- * @param services the services, in the order they were added
- * @param platform the operators and the AppProject to render under {@code platform/}, or empty for none
- * @param environments the environments, in the order they were added; empty for one, the repository's destination
- * @param environment the environment this description was resolved for by {@link #in(String)}; empty for the
- *     description as written
  */
-public record Kit(Repository repository, List<Service> services, Optional<Platform> platform,
-    List<Environment> environments, Optional<Environment> environment) {
+public final class Kit {
 
-  public Kit {
-    Objects.requireNonNull(repository, "repository");
-    services = List.copyOf(services);
-    Objects.requireNonNull(platform, "platform");
-    environments = List.copyOf(environments);
-    Objects.requireNonNull(environment, "environment");
+  private final Repository repository;
+  private final List<Service> services;
+  private final Optional<Platform> platform;
+  private final List<Environment> environments;
+  private final Optional<Environment> environment;
+
+  private Kit(Repository repository, List<Service> services, Optional<Platform> platform, List<Environment> environments,
+      Optional<Environment> environment) {
+    this.repository = repository;
+    this.services = List.copyOf(services);
+    this.platform = platform;
+    this.environments = List.copyOf(environments);
+    this.environment = environment;
   }
 
-  /** A description without environments. */
-  public Kit(Repository repository, List<Service> services, Optional<Platform> platform) {
-    this(repository, services, platform, List.of(), Optional.empty());
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this description, to change or add to it. */
+  public Builder toBuilder() {
+    Builder builder = builder().repository(repository);
+    builder.services.addAll(services);
+    builder.platform = platform.orElse(null);
+    builder.environments.addAll(environments);
+    return builder;
+  }
+
+  /** The environments, in the order they were added; empty for one, the repository's destination. */
+  public List<Environment> environments() {
+    return environments;
+  }
+
+  /**
+   * The environment this description was resolved for by {@link #in(String)}; empty for the description as written.
+   */
+  public Optional<Environment> environment() {
+    return environment;
   }
 
   /** The declared environment named {@code name}. */
@@ -53,22 +72,24 @@ public record Kit(Repository repository, List<Service> services, Optional<Platfo
 
   /**
    * The description as environment {@code name} sees it: its services there (overrides applied, namespace rule and
-   * labels too), the environment's revision, project and destination; it has no environments of its own.
+   * labels too), the environment's revision and project; it has no environments of its own.
    *
    * @throws IllegalArgumentException when no environment has that name
    */
   public Kit in(String name) {
+    Objects.requireNonNull(name, "Kit.in(name): name is null; pass an environment's name such as \"prod\"");
     Environment env = environment(name).orElseThrow(() -> new IllegalArgumentException(
-        "no environment \"" + name + "\"; the description declares " + environments.stream().map(Environment::name).toList()));
-    ArgoCd argo = repository.argoCd();
+        "Kit.in(name): no environment \"" + name + "\"; the description declares "
+            + environments.stream().map(Environment::name).toList()));
     // The destination stays Argo CD's own cluster (where the root puts Applications); the environment's cluster is
     // where its Applications deploy to.
-    ArgoCd.Builder argoCd = ArgoCd.builder().namespace(argo.namespace()).project(env.project().orElse(argo.project()))
-        .destinationServer(argo.destinationServer()).version(argo.version()).delivery(argo.delivery());
-    Repository repo = Repository.builder(repository.name()).gitUrl(repository.gitUrl())
-        .targetRevision(env.targetRevision().orElse(repository.targetRevision())).argoCd(argoCd.build()).build();
-    List<Service> there = new ArrayList<>();
-    for (Service service : services) {
+    ArgoCd argo = repository.argoCd();
+    Repository there = repository.toBuilder()
+        .targetRevision(env.targetRevision().orElse(repository.targetRevision()))
+        .argoCd(argo.toBuilder().project(env.project().orElse(argo.project())).build())
+        .build();
+    List<Service> services = new ArrayList<>();
+    for (Service service : this.services) {
       if (!service.existsIn(name)) {
         continue;
       }
@@ -79,13 +100,9 @@ public record Kit(Repository repository, List<Service> services, Optional<Platfo
           resolved.label(key, value);
         }
       });
-      there.add(resolved.build());
+      services.add(resolved.build());
     }
-    return new Kit(repo, there, platform, List.of(), Optional.of(env));
-  }
-
-  public static Builder builder() {
-    return new Builder();
+    return new Kit(there, services, platform, List.of(), Optional.of(env));
   }
 
   /** The service named {@code name}, if the description has one. */
@@ -129,6 +146,42 @@ public record Kit(Repository repository, List<Service> services, Optional<Platfo
     return current.database().bootstrap().orElse(Bootstrap.CNPG_DEFAULT);
   }
 
+  /** The Git repository and Argo CD settings shared by all services. */
+  public Repository repository() {
+    return repository;
+  }
+
+  /** The services, in the order they were added. */
+  public List<Service> services() {
+    return services;
+  }
+
+  /** The operators and the AppProject to render under {@code platform/}, or empty for none. */
+  public Optional<Platform> platform() {
+    return platform;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Kit that
+        && repository.equals(that.repository)
+        && services.equals(that.services)
+        && platform.equals(that.platform)
+        && environments.equals(that.environments)
+        && environment.equals(that.environment);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(repository, services, platform, environments, environment);
+  }
+
+  @Override
+  public String toString() {
+    return "Kit[repository=" + repository + ", services=" + services + ", platform=" + platform + ", environments="
+        + environments + ", environment=" + environment + "]";
+  }
+
   /** Builds a {@link Kit}; {@link #repository(Repository)} is required. */
   public static final class Builder {
     private Repository repository;
@@ -140,37 +193,50 @@ public record Kit(Repository repository, List<Service> services, Optional<Platfo
 
     /** Adds an environment; services then render once per environment (see {@link Environment}). */
     public Builder environment(Environment environment) {
-      environments.add(Objects.requireNonNull(environment, "environment(environment): environment is null; pass Environment.builder(name).build()"));
+      environments.add(Objects.requireNonNull(environment,
+          "Kit.Builder.environment(environment): environment is null; pass Environment.builder(name).build()"));
       return this;
     }
 
     /** Shorthand for {@code environment(customizer.apply(Environment.builder(name)).build())}. */
     public Builder environment(String name, UnaryOperator<Environment.Builder> customizer) {
+      Objects.requireNonNull(name, "Kit.Builder.environment(name, customizer): name is null; pass a name such as \"prod\"");
+      Objects.requireNonNull(customizer,
+          "Kit.Builder.environment(name, customizer): customizer is null; pass a function such as e -> e.targetRevision(\"release\")");
       return environment(customizer.apply(Environment.builder(name)).build());
     }
 
     public Builder platform(Platform platform) {
-      this.platform = Objects.requireNonNull(platform, "platform");
+      this.platform = Objects.requireNonNull(platform,
+          "Kit.Builder.platform(platform): platform is null; pass Platform.defaults() or Platform.builder()...build(), or leave it out for none");
       return this;
     }
 
     public Builder repository(Repository repository) {
-      this.repository = Objects.requireNonNull(repository, "repository");
+      this.repository = Objects.requireNonNull(repository,
+          "Kit.Builder.repository(repository): repository is null; pass Repository.builder(name).gitUrl(url).build()");
       return this;
     }
 
     /** Shorthand for {@code repository(customizer.apply(Repository.builder(name)).build())}. */
     public Builder repository(String name, UnaryOperator<Repository.Builder> customizer) {
+      Objects.requireNonNull(name, "Kit.Builder.repository(name, customizer): name is null; pass the system's name, such as shop");
+      Objects.requireNonNull(customizer,
+          "Kit.Builder.repository(name, customizer): customizer is null; pass a function such as r -> r.gitUrl(\"https://github.com/acme/shop.git\")");
       return repository(customizer.apply(Repository.builder(name)).build());
     }
 
     public Builder service(Service service) {
-      services.add(Objects.requireNonNull(service, "service"));
+      services.add(Objects.requireNonNull(service,
+          "Kit.Builder.service(service): service is null; pass Service.builder(name)...build()"));
       return this;
     }
 
     /** Shorthand for {@code service(customizer.apply(Service.builder(name)).build())}. */
     public Builder service(String name, UnaryOperator<Service.Builder> customizer) {
+      Objects.requireNonNull(name, "Kit.Builder.service(name, customizer): name is null; pass the service name, such as orders");
+      Objects.requireNonNull(customizer,
+          "Kit.Builder.service(name, customizer): customizer is null; pass a function such as s -> s.database(db -> db.storage(\"10Gi\"))");
       return service(customizer.apply(Service.builder(name)).build());
     }
 

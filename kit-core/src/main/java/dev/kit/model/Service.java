@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
 /**
@@ -20,52 +22,63 @@ import java.util.function.UnaryOperator;
  *     .patch(Patch.set(Patch.Target.CLUSTER, "/spec/primaryUpdateStrategy", "supervised"))
  *     .build();
  * }</pre>
- *
- * @param name the service name: a DNS label that names its folder, objects and Application
- * @param namespace the Kubernetes namespace it runs in (default: its name)
- * @param labels extra labels put on every generated object, sorted by key
- * @param database its CloudNativePG cluster
- * @param migrations its Atlas migrations, or empty when it has none
- * @param patches changes to generated objects for fields the DSL does not model, in order
- * @param app the generated application Deployment and Service, or empty to keep your own manifests
- * @param monitoring the PodMonitor and alert rules, or empty for none
- * @param declarativeSchema a schema file the Atlas operator keeps the database in line with, instead of migrations
- * @param overrides the service as each environment that overrides a setting sees it, by environment name
- * @param onlyIn the environments the service exists in; empty for every one
  */
-public record Service(
-    String name,
-    String namespace,
-    Map<String, String> labels,
-    Database database,
-    Optional<Migrations> migrations,
-    List<Patch> patches,
-    Optional<App> app,
-    Optional<Monitoring> monitoring,
-    Optional<DeclarativeSchema> declarativeSchema,
-    Map<String, Service> overrides,
-    java.util.SortedSet<String> onlyIn) {
+public final class Service {
 
-  public Service {
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(namespace, "namespace");
-    labels = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(labels));
-    Objects.requireNonNull(database, "database");
-    Objects.requireNonNull(migrations, "migrations");
-    patches = List.copyOf(patches);
-    Objects.requireNonNull(app, "app");
-    Objects.requireNonNull(monitoring, "monitoring");
-    Objects.requireNonNull(declarativeSchema, "declarativeSchema");
-    overrides = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(overrides));
-    onlyIn = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(onlyIn));
+  private final String name;
+  private final String namespace;
+  private final Map<String, String> labels;
+  private final Database database;
+  private final Optional<Migrations> migrations;
+  private final List<Patch> patches;
+  private final Optional<App> app;
+  private final Optional<Monitoring> monitoring;
+  private final Optional<DeclarativeSchema> declarativeSchema;
+  private final Map<String, Service> overrides;
+  private final SortedSet<String> onlyIn;
+
+  private Service(
+      String name,
+      String namespace,
+      Map<String, String> labels,
+      Database database,
+      Optional<Migrations> migrations,
+      List<Patch> patches,
+      Optional<App> app,
+      Optional<Monitoring> monitoring,
+      Optional<DeclarativeSchema> declarativeSchema,
+      Map<String, Service> overrides,
+      SortedSet<String> onlyIn) {
+    this.name = name;
+    this.namespace = namespace;
+    this.labels = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(labels));
+    this.database = database;
+    this.migrations = migrations;
+    this.patches = List.copyOf(patches);
+    this.app = app;
+    this.monitoring = monitoring;
+    this.declarativeSchema = declarativeSchema;
+    this.overrides = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(overrides));
+    this.onlyIn = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(onlyIn));
   }
 
-  /** A service the same in every environment. */
-  public Service(String name, String namespace, Map<String, String> labels, Database database,
-      Optional<Migrations> migrations, List<Patch> patches, Optional<App> app, Optional<Monitoring> monitoring,
-      Optional<DeclarativeSchema> declarativeSchema) {
-    this(name, namespace, labels, database, migrations, patches, app, monitoring, declarativeSchema, Map.of(),
-        java.util.Collections.emptySortedSet());
+  public static Builder builder(String name) {
+    return new Builder(Objects.requireNonNull(name,
+        "Service.builder(name): name is null; pass the service name, a DNS label such as orders"));
+  }
+
+  /**
+   * A builder holding this service's settings, to change some of them; not its environment overrides and
+   * {@link #onlyIn()}: what an environment's override starts from.
+   */
+  public Builder toBuilder() {
+    Builder builder = new Builder(name).namespace(namespace).labels(labels).database(database);
+    builder.migrations = migrations;
+    builder.patches.addAll(patches);
+    builder.app = app.orElse(null);
+    builder.monitoring = monitoring.orElse(null);
+    builder.declarativeSchema = declarativeSchema.orElse(null);
+    return builder;
   }
 
   /** Whether the service exists in {@code environment}. */
@@ -75,28 +88,8 @@ public record Service(
 
   /** The service as {@code environment} sees it: its override there, or itself. */
   public Service in(String environment) {
+    Objects.requireNonNull(environment, "Service.in(environment): environment is null; pass an environment's name such as \"prod\"");
     return overrides.getOrDefault(environment, this);
-  }
-
-  /**
-   * A builder holding this service's settings (not its environment overrides), to change some of them: what an
-   * environment's override starts from.
-   */
-  public Builder toBuilder() {
-    Builder b = new Builder(name);
-    b.namespace = namespace;
-    b.labels.putAll(labels);
-    b.database = database;
-    b.migrations = migrations;
-    b.patches.addAll(patches);
-    b.app = app.orElse(null);
-    b.monitoring = monitoring.orElse(null);
-    b.declarativeSchema = declarativeSchema.orElse(null);
-    return b;
-  }
-
-  public static Builder builder(String name) {
-    return new Builder(name);
   }
 
   /** The CNPG Cluster's name: the one set on the database, or {@code <service>-cluster}. */
@@ -142,29 +135,34 @@ public record Service(
     private Monitoring monitoring;
     private DeclarativeSchema declarativeSchema;
     private final Map<String, UnaryOperator<Builder>> overrides = new TreeMap<>();
-    private final java.util.SortedSet<String> onlyIn = new java.util.TreeSet<>();
+    private final SortedSet<String> onlyIn = new TreeSet<>();
 
     private Builder(String name) {
-      this.name = Objects.requireNonNull(name, "name");
+      this.name = name;
     }
 
     public Builder namespace(String namespace) {
-      this.namespace = Objects.requireNonNull(namespace, "namespace");
+      this.namespace = Objects.requireNonNull(namespace,
+          "Service.Builder.namespace(namespace): namespace is null; pass a Kubernetes namespace, or leave it for the service name");
       return this;
     }
 
     public Builder label(String key, String value) {
-      labels.put(Objects.requireNonNull(key, "label key"), Objects.requireNonNull(value, "label value"));
+      labels.put(
+          Objects.requireNonNull(key, "Service.Builder.label(key, value): key is null; pass a label name such as team"),
+          Objects.requireNonNull(value, "Service.Builder.label(key, value): value is null; pass the label value, such as checkout"));
       return this;
     }
 
     public Builder labels(Map<String, String> labels) {
+      Objects.requireNonNull(labels, "Service.Builder.labels(labels): labels is null; pass a map of label names to values, or Map.of()");
       labels.forEach(this::label);
       return this;
     }
 
     public Builder database(Database database) {
-      this.database = Objects.requireNonNull(database, "database");
+      this.database = Objects.requireNonNull(database,
+          "Service.Builder.database(database): database is null; pass Database.builder().storage(\"10Gi\").build(), or use database(db -> db.storage(\"10Gi\"))");
       return this;
     }
 
@@ -173,16 +171,21 @@ public record Service(
      * names: {@code in("prod", p -> p.database(db -> db.instances(3)))}).
      */
     public Builder database(UnaryOperator<Database.Builder> customizer) {
+      Objects.requireNonNull(customizer,
+          "Service.Builder.database(customizer): customizer is null; pass a function such as db -> db.storage(\"10Gi\")");
       return database(customizer.apply(database == null ? Database.builder() : database.toBuilder()).build());
     }
 
     public Builder migrations(Migrations migrations) {
-      this.migrations = Optional.of(Objects.requireNonNull(migrations, "migrations"));
+      this.migrations = Optional.of(Objects.requireNonNull(migrations,
+          "Service.Builder.migrations(migrations): migrations is null; pass Migrations.builder()...build(), or call withoutMigrations()"));
       return this;
     }
 
     /** Shorthand for {@code migrations(customizer.apply(Migrations.builder()).build())}. */
     public Builder migrations(UnaryOperator<Migrations.Builder> customizer) {
+      Objects.requireNonNull(customizer,
+          "Service.Builder.migrations(customizer): customizer is null; pass a function such as m -> m.baseline(\"20250101120000\")");
       return migrations(customizer.apply(Migrations.builder()).build());
     }
 
@@ -193,22 +196,29 @@ public record Service(
     }
 
     public Builder patch(Patch patch) {
-      patches.add(Objects.requireNonNull(patch, "patch"));
+      patches.add(Objects.requireNonNull(patch,
+          "Service.Builder.patch(patch): patch is null; pass Patch.set(target, path, value), Patch.replace(...) or Patch.remove(...)"));
       return this;
     }
 
     public Builder app(App app) {
-      this.app = Objects.requireNonNull(app, "app");
+      this.app = Objects.requireNonNull(app,
+          "Service.Builder.app(app): app is null; pass App.builder(image)...build(), or leave it out to keep your own manifests");
       return this;
     }
 
     /** Shorthand for {@code app(customizer.apply(App.builder(image)).build())}. */
     public Builder app(String image, UnaryOperator<App.Builder> customizer) {
+      Objects.requireNonNull(image, "Service.Builder.app(image, customizer): image is null; pass the container image, such as ghcr.io/acme/orders:1.4.2");
+      Objects.requireNonNull(customizer,
+          "Service.Builder.app(image, customizer): customizer is null; pass a function such as a -> a.port(8080), or UnaryOperator.identity()");
       return app(customizer.apply(App.builder(image)).build());
     }
 
     /** Changes the app already set, such as an environment's image tag or replicas. */
     public Builder app(UnaryOperator<App.Builder> customizer) {
+      Objects.requireNonNull(customizer,
+          "Service.Builder.app(customizer): customizer is null; pass a function such as a -> a.replicas(4)");
       if (app == null) {
         throw new IllegalStateException("Service.builder(\"" + name + "\").app(customizer): no app to change; "
             + "use app(image, customizer) to add one");
@@ -217,12 +227,15 @@ public record Service(
     }
 
     public Builder monitoring(Monitoring monitoring) {
-      this.monitoring = Objects.requireNonNull(monitoring, "monitoring");
+      this.monitoring = Objects.requireNonNull(monitoring,
+          "Service.Builder.monitoring(monitoring): monitoring is null; pass Monitoring.defaults() or Monitoring.builder()...build(), or leave it out for none");
       return this;
     }
 
     /** Customizes the monitoring: new, or the one already set (an environment's thresholds). */
     public Builder monitoring(UnaryOperator<Monitoring.Builder> customizer) {
+      Objects.requireNonNull(customizer,
+          "Service.Builder.monitoring(customizer): customizer is null; pass a function such as m -> m.selectorLabel(\"release\", \"prometheus\")");
       return monitoring(customizer.apply(monitoring == null ? Monitoring.builder() : monitoring.toBuilder()).build());
     }
 
@@ -231,16 +244,20 @@ public record Service(
      * backups, pooler, app, monitoring, patches, labels); the migrations must stay the same everywhere.
      */
     public Builder in(String environment, UnaryOperator<Builder> override) {
-      Objects.requireNonNull(environment, "in(environment, override): environment is null; pass an environment's name");
-      Objects.requireNonNull(override, "in(environment, override): override is null; pass p -> p.database(...)");
+      Objects.requireNonNull(environment,
+          "Service.Builder.in(environment, override): environment is null; pass an environment's name such as \"prod\"");
+      Objects.requireNonNull(override,
+          "Service.Builder.in(environment, override): override is null; pass a function such as p -> p.database(db -> db.instances(3))");
       overrides.merge(environment, override, (first, then) -> b -> then.apply(first.apply(b)));
       return this;
     }
 
     /** The service exists only in these environments (such as a tool only in {@code dev}). */
     public Builder onlyIn(String... environments) {
+      Objects.requireNonNull(environments, "Service.Builder.onlyIn(environments): environments is null; pass names such as \"dev\"");
       for (String environment : environments) {
-        onlyIn.add(Objects.requireNonNull(environment, "onlyIn(environments): an environment is null; pass names"));
+        onlyIn.add(Objects.requireNonNull(environment,
+            "Service.Builder.onlyIn(environments): an environment is null; pass names such as \"dev\""));
       }
       return this;
     }
@@ -250,7 +267,8 @@ public record Service(
      * (a SQL file in the service folder); the service then has no versioned migrations.
      */
     public Builder declarativeSchema(DeclarativeSchema schema) {
-      this.declarativeSchema = Objects.requireNonNull(schema, "declarativeSchema");
+      this.declarativeSchema = Objects.requireNonNull(schema,
+          "Service.Builder.declarativeSchema(schema): schema is null; pass DeclarativeSchema.of(\"schema.sql\")");
       this.migrations = Optional.empty();
       return this;
     }
@@ -261,7 +279,8 @@ public record Service(
             "Service.builder(\"" + name + "\"): call database(...) before build(), e.g. database(db -> db.storage(\"10Gi\"))");
       }
       Service base = new Service(name, namespace == null ? name : namespace, labels, database, migrations, patches,
-          Optional.ofNullable(app), Optional.ofNullable(monitoring), Optional.ofNullable(declarativeSchema));
+          Optional.ofNullable(app), Optional.ofNullable(monitoring), Optional.ofNullable(declarativeSchema), Map.of(),
+          new TreeSet<>());
       if (overrides.isEmpty() && onlyIn.isEmpty()) {
         return base;
       }
@@ -274,8 +293,92 @@ public record Service(
         }
         inEnvironments.put(environment, changed.build());
       });
-      return new Service(base.name(), base.namespace(), base.labels(), base.database(), base.migrations(), base.patches(),
-          base.app(), base.monitoring(), base.declarativeSchema(), inEnvironments, onlyIn);
+      return new Service(base.name, base.namespace, base.labels, base.database, base.migrations, base.patches, base.app,
+          base.monitoring, base.declarativeSchema, inEnvironments, onlyIn);
     }
+  }
+
+  /** The service name: a DNS label that names its folder, objects and Application. */
+  public String name() {
+    return name;
+  }
+
+  /** The Kubernetes namespace it runs in (default: its name). */
+  public String namespace() {
+    return namespace;
+  }
+
+  /** Extra labels put on every generated object, sorted by key. */
+  public Map<String, String> labels() {
+    return labels;
+  }
+
+  /** Its CloudNativePG cluster. */
+  public Database database() {
+    return database;
+  }
+
+  /** Its Atlas migrations, or empty when it has none. */
+  public Optional<Migrations> migrations() {
+    return migrations;
+  }
+
+  /** Changes to generated objects for fields the DSL does not model, in order. */
+  public List<Patch> patches() {
+    return patches;
+  }
+
+  /** The generated application Deployment and Service, or empty to keep your own manifests. */
+  public Optional<App> app() {
+    return app;
+  }
+
+  /** The PodMonitor and alert rules, or empty for none. */
+  public Optional<Monitoring> monitoring() {
+    return monitoring;
+  }
+
+  /** A schema file the Atlas operator keeps the database in line with, instead of migrations. */
+  public Optional<DeclarativeSchema> declarativeSchema() {
+    return declarativeSchema;
+  }
+
+  /** The service as each environment that overrides a setting sees it, by environment name. */
+  public Map<String, Service> overrides() {
+    return overrides;
+  }
+
+  /** The environments the service exists in; empty for every one. */
+  public SortedSet<String> onlyIn() {
+    return onlyIn;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Service that
+        && name.equals(that.name)
+        && namespace.equals(that.namespace)
+        && labels.equals(that.labels)
+        && database.equals(that.database)
+        && migrations.equals(that.migrations)
+        && patches.equals(that.patches)
+        && app.equals(that.app)
+        && monitoring.equals(that.monitoring)
+        && declarativeSchema.equals(that.declarativeSchema)
+        && overrides.equals(that.overrides)
+        && onlyIn.equals(that.onlyIn);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(name, namespace, labels, database, migrations, patches, app, monitoring, declarativeSchema, overrides,
+        onlyIn);
+  }
+
+  @Override
+  public String toString() {
+    return "Service[name=" + name + ", namespace=" + namespace + ", labels=" + labels + ", database=" + database
+        + ", migrations=" + migrations + ", patches=" + patches + ", app=" + app + ", monitoring=" + monitoring
+        + ", declarativeSchema=" + declarativeSchema + ", overrides=" + overrides + ", onlyIn=" + onlyIn + "]";
   }
 }
