@@ -197,6 +197,12 @@ class NullArgumentsTest {
     if (type == Repository.class) {
       return Repository.builder("shop").gitUrl("https://git.example.com/shop.git").build();
     }
+    if (type == Kit.class) {
+      return Kit.builder().repository("shop", r -> r.gitUrl("https://git.example.com/shop.git")).build();
+    }
+    if (type == Environment.class) {
+      return Environment.builder("prod").build();
+    }
     if (type == App.class) {
       return App.builder("ghcr.io/acme/orders:1").build();
     }
