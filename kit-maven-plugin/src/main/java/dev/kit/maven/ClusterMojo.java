@@ -27,6 +27,10 @@ abstract class ClusterMojo extends DescriptionMojo {
   @Parameter(property = "kit.context")
   private String context;
 
+  /** The environment this cluster runs, when the description has environments (such as {@code prod}). */
+  @Parameter(property = "kit.environment")
+  private String environment;
+
   /** {@code text} (a table or lines, for people) or {@code json} (for machines). */
   @Parameter(property = "kit.format", defaultValue = "text")
   private String format;
@@ -58,7 +62,8 @@ abstract class ClusterMojo extends DescriptionMojo {
     System.getProperties().putIfAbsent(
         "org.slf4j.simpleLogger.log.io.fabric8.kubernetes.client.dsl.internal.VersionUsageUtils", "error");
     Report report;
-    try (ClusterStatus cluster = ClusterStatus.connect(Optional.ofNullable(context)).repository(repository.toPath())) {
+    try (ClusterStatus connected = ClusterStatus.connect(Optional.ofNullable(context)).repository(repository.toPath())) {
+      ClusterStatus cluster = environment == null ? connected : connected.environment(environment);
       report = read(cluster, description.kit(), plan);
     } catch (ClusterAccessException e) {
       throw new MojoFailureException(e.getMessage()); // one line with the fix; the client's stack is no help

@@ -43,8 +43,11 @@ public final class ClusterStatus implements AutoCloseable {
   private final ReadOnlyCluster cluster;
   private final Clock clock;
   private final Optional<Path> repository;
+  private final Optional<String> environment;
 
-  private ClusterStatus(KubernetesClient client, boolean owned, ReadOnlyCluster cluster, Clock clock, Optional<Path> repository) {
+  private ClusterStatus(KubernetesClient client, boolean owned, ReadOnlyCluster cluster, Clock clock, Optional<Path> repository,
+      Optional<String> environment) {
+    this.environment = environment;
     this.client = client;
     this.owned = owned;
     this.cluster = cluster;
@@ -66,20 +69,22 @@ public final class ClusterStatus implements AutoCloseable {
     String target = "the Kubernetes API at " + config.getMasterUrl().replaceFirst("/$", "")
         + (contextName.isEmpty() ? "" : " (context " + contextName + ")");
     KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
-    return new ClusterStatus(client, true, new ReadOnlyCluster(client, target), Clock.systemDefaultZone(), Optional.empty());
+    return new ClusterStatus(client, true, new ReadOnlyCluster(client, target), Clock.systemDefaultZone(), Optional.empty(),
+        Optional.empty());
   }
 
   /** Reads through {@code client}, which the caller configured and closes. */
   public static ClusterStatus of(KubernetesClient client) {
     Objects.requireNonNull(client, "of(client): client is null; pass a KubernetesClient, or use connect(context)");
     String target = "the Kubernetes API at " + client.getMasterUrl().toString().replaceFirst("/$", "");
-    return new ClusterStatus(client, false, new ReadOnlyCluster(client, target), Clock.systemDefaultZone(), Optional.empty());
+    return new ClusterStatus(client, false, new ReadOnlyCluster(client, target), Clock.systemDefaultZone(), Optional.empty(),
+        Optional.empty());
   }
 
   /** A copy that tells times ({@code 6h ago}) by {@code clock} and in its zone. */
   public ClusterStatus clock(Clock clock) {
     Objects.requireNonNull(clock, "clock(clock): clock is null; pass Clock.systemDefaultZone() or a fixed clock");
-    return new ClusterStatus(client, owned, cluster, clock, repository);
+    return new ClusterStatus(client, owned, cluster, clock, repository, environment);
   }
 
   /**
@@ -88,7 +93,16 @@ public final class ClusterStatus implements AutoCloseable {
    */
   public ClusterStatus repository(Path root) {
     Objects.requireNonNull(root, "repository(root): root is null; pass the folder that holds services/");
-    return new ClusterStatus(client, owned, cluster, clock, Optional.of(root.toAbsolutePath().normalize()));
+    return new ClusterStatus(client, owned, cluster, clock, Optional.of(root.toAbsolutePath().normalize()), environment);
+  }
+
+  /**
+   * A copy for a description with environments: this cluster runs environment {@code name}, whose tree
+   * ({@code services/<svc>/envs/<name>/}, {@code platform/<name>/}) it is compared with; the table gets an env column.
+   */
+  public ClusterStatus environment(String name) {
+    Objects.requireNonNull(name, "environment(name): name is null; pass the environment this cluster runs, such as prod");
+    return new ClusterStatus(client, owned, cluster, clock, repository, Optional.of(name));
   }
 
   /**
@@ -99,11 +113,11 @@ public final class ClusterStatus implements AutoCloseable {
    */
   public StatusReport status(Kit kit, FilePlan plan) {
     GeneratedTree tree = GeneratedTree.of(Objects.requireNonNull(kit, "status(kit, plan): kit is null"),
-        Objects.requireNonNull(plan, "status(kit, plan): plan is null; pass Generator.plan(kit)"), repository);
+        Objects.requireNonNull(plan, "status(kit, plan): plan is null; pass Generator.plan(kit)"), repository, environment);
     cluster.crds(); // one read first, so a cluster that cannot be read fails once, before any service
     Moments moments = new Moments(clock);
     List<ServiceStatus> rows = parallel(tree.services(), service -> inspect(service, moments));
-    return new StatusReport(rows);
+    return new StatusReport(rows, tree.environment());
   }
 
   /**
@@ -113,7 +127,7 @@ public final class ClusterStatus implements AutoCloseable {
    */
   public DoctorReport doctor(Kit kit, FilePlan plan) {
     GeneratedTree tree = GeneratedTree.of(Objects.requireNonNull(kit, "doctor(kit, plan): kit is null"),
-        Objects.requireNonNull(plan, "doctor(kit, plan): plan is null; pass Generator.plan(kit)"), repository);
+        Objects.requireNonNull(plan, "doctor(kit, plan): plan is null; pass Generator.plan(kit)"), repository, environment);
     return new DoctorReport(new Doctor(cluster, tree).run());
   }
 

@@ -1,5 +1,6 @@
 package dev.kit.status;
 
+import dev.kit.layout.RepositoryLayout;
 import dev.kit.model.Kit;
 import dev.kit.model.Migrations;
 import dev.kit.model.Service;
@@ -64,26 +65,47 @@ final class GeneratedTree {
 
   private final List<ServiceTree> services;
   private final List<PlannedObject> platform;
+  private final Optional<String> environment;
 
-  private GeneratedTree(List<ServiceTree> services, List<PlannedObject> platform) {
+  private GeneratedTree(List<ServiceTree> services, List<PlannedObject> platform, Optional<String> environment) {
     this.services = List.copyOf(services);
     this.platform = List.copyOf(platform);
+    this.environment = environment;
+  }
+
+  /** The environment whose tree this is, when the description has environments. */
+  Optional<String> environment() {
+    return environment;
   }
 
   /**
    * The tree of {@code plan}, rendered from {@code kit}; with a {@code repository}, also the Deployments and
    * StatefulSets of each service's own manifests (the files kit did not generate).
    */
-  static GeneratedTree of(Kit kit, FilePlan plan, Optional<Path> repository) {
+  static GeneratedTree of(Kit description, FilePlan plan, Optional<Path> repository, Optional<String> environment) {
+    if (!description.environments().isEmpty() && environment.isEmpty()) {
+      throw new IllegalArgumentException("the description has environments " + description.environments().stream()
+          .map(dev.kit.model.Environment::name).toList() + ": say which one this cluster runs (kit.environment, or "
+          + "ClusterStatus.environment(name))");
+    }
+    if (description.environments().isEmpty() && environment.isPresent()) {
+      throw new IllegalArgumentException("the description has no environments, so there is no environment \""
+          + environment.get() + "\": leave kit.environment out");
+    }
+    // In an environment, its view of the description and its folders; otherwise the description and services/<svc>/.
+    Kit kit = environment.map(description::in).orElse(description);
+    String platformRoot = RepositoryLayout.platformFolder(environment.orElse(null)) + "/";
     List<PlannedObject> platform = new ArrayList<>();
     for (String path : plan.paths()) {
-      if (path.startsWith(FilePlan.PLATFORM_ROOT + "/") && path.endsWith(".yaml")) {
+      if (path.startsWith(platformRoot) && path.indexOf('/', platformRoot.length()) < 0 && path.endsWith(".yaml")) {
         objects(Optional.empty(), path, plan.text(path), true, "").forEach(platform::add);
       }
     }
     List<ServiceTree> services = new ArrayList<>();
     for (Service service : kit.services()) {
-      String root = FilePlan.SERVICES_ROOT + "/" + service.name() + "/";
+      String folder = RepositoryLayout.SERVICES + "/" + service.name() + "/";
+      String root = environment.map(env -> RepositoryLayout.service(service.name(), env).deployed())
+          .orElse(RepositoryLayout.SERVICES + "/" + service.name()) + "/";
       List<PlannedObject> objects = new ArrayList<>();
       SortedMap<String, String> migrations = new TreeMap<>();
       for (String path : plan.paths()) {
@@ -103,11 +125,12 @@ final class GeneratedTree {
       repository.ifPresent(repo -> objects.addAll(ownWorkloads(service, repo, root + "manifests", plan)));
       Optional<PlannedObject> application = objects.stream()
           .filter(o -> o.kind().equals("Application") && o.group().equals("argoproj.io")).findFirst()
-          .or(() -> applicationFromSet(service.name(), platform));
-      String migrationsPath = root + service.migrations().map(Migrations::directory).orElse("migrations");
+          .or(() -> applicationFromSet(service.name(),
+              environment.map(env -> service.name() + "-" + env).orElse(service.name()), platform));
+      String migrationsPath = folder + service.migrations().map(Migrations::directory).orElse("migrations");
       services.add(new ServiceTree(service.name(), service.namespace(), objects, application, migrationsPath, migrations));
     }
-    return new GeneratedTree(services, platform);
+    return new GeneratedTree(services, platform, environment);
   }
 
   List<ServiceTree> services() {
@@ -133,14 +156,14 @@ final class GeneratedTree {
   }
 
   /** With an ApplicationSet, kit's template names each service's Application after its folder, in the set's namespace. */
-  private static Optional<PlannedObject> applicationFromSet(String service, List<PlannedObject> platform) {
+  private static Optional<PlannedObject> applicationFromSet(String service, String name, List<PlannedObject> platform) {
     return platform.stream().filter(o -> o.kind().equals("ApplicationSet")).findFirst().map(set -> {
       ObjectNode body = JsonNodeFactory.instance.objectNode();
       body.put("apiVersion", "argoproj.io/v1alpha1");
       body.put("kind", "Application");
-      body.putObject("metadata").put("name", service).put("namespace", set.namespace());
+      body.putObject("metadata").put("name", name).put("namespace", set.namespace());
       return new PlannedObject(Optional.of(service), set.path(), "argoproj.io/v1alpha1", "Application", set.namespace(),
-          service, true, body);
+          name, true, body);
     });
   }
 

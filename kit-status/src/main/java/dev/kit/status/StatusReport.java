@@ -11,8 +11,10 @@ import java.util.stream.Collectors;
 public final class StatusReport {
 
   private final List<ServiceStatus> services;
+  private final java.util.Optional<String> environment;
 
-  StatusReport(List<ServiceStatus> services) {
+  StatusReport(List<ServiceStatus> services, java.util.Optional<String> environment) {
+    this.environment = environment;
     this.services = List.copyOf(services);
   }
 
@@ -32,12 +34,15 @@ public final class StatusReport {
   public String table() {
     List<List<String>> rows = new ArrayList<>();
     List<String> header = new ArrayList<>(List.of("service"));
+    // With environments, the env column says which environment's tree this cluster was compared with.
+    environment.ifPresent(env -> header.add("env"));
     for (Column column : Column.values()) {
       header.add(column.header());
     }
     rows.add(header);
     for (ServiceStatus service : services) {
       List<String> row = new ArrayList<>(List.of(service.service()));
+      environment.ifPresent(row::add);
       for (Column column : Column.values()) {
         row.add(service.cell(column));
       }

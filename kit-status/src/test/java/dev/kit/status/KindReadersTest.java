@@ -33,7 +33,7 @@ class KindReadersTest {
   @BeforeAll
   static void plan() {
     plan = Shop.plan();
-    tree = GeneratedTree.of(new Shop().describe(), plan, Optional.empty());
+    tree = GeneratedTree.of(new Shop().describe(), plan, Optional.empty(), Optional.empty());
   }
 
   /** Argo CD's built-in check calls "Failing over" Degraded (its test file's name); kit's calls it Progressing, and so does the status. */

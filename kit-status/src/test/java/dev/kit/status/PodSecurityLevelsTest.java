@@ -16,7 +16,7 @@ class PodSecurityLevelsTest {
 
   @Test
   void violations_areNone_forEveryPodTheSampleGenerates_atRestricted() {
-    GeneratedTree tree = GeneratedTree.of(new Shop().describe(), Shop.plan(), Optional.empty());
+    GeneratedTree tree = GeneratedTree.of(new Shop().describe(), Shop.plan(), Optional.empty(), Optional.empty());
     List<JsonNode> pods = tree.all().stream().flatMap(o -> PodSecurityLevels.podSpecs(o).stream()).toList();
 
     assertThat(pods).hasSize(4); // the Jobs of orders and payments, payments' app, catalog's Atlas dev database
