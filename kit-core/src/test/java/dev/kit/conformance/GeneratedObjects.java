@@ -135,14 +135,31 @@ final class GeneratedObjects {
     List<Path> files = new ArrayList<>();
     // The platform folder beside services/: operators' Applications, the AppProject, delivery, argocd-cm.
     Path platform = root.services().resolveSibling("platform");
+    // With environments, each has its platform in platform/<env>/ and its deployment in services/<svc>/envs/<env>/.
+    List<Path> platforms = new ArrayList<>(List.of(platform));
     if (Files.isDirectory(platform)) {
-      try (Stream<Path> entries = Files.list(platform)) {
+      list(platform).stream().filter(Files::isDirectory).forEach(platforms::add);
+    }
+    for (Path folder : platforms) {
+      if (!Files.isDirectory(folder)) {
+        continue;
+      }
+      try (Stream<Path> entries = Files.list(folder)) {
         entries.filter(f -> f.toString().endsWith(".yaml") && hasHeader(f)).sorted().forEach(files::add);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
+    List<Path> deployed = new ArrayList<>();
     for (Path service : list(root.services())) {
+      Path envs = service.resolve("envs");
+      if (Files.isDirectory(envs)) {
+        list(envs).stream().filter(Files::isDirectory).forEach(deployed::add);
+      } else {
+        deployed.add(service);
+      }
+    }
+    for (Path service : deployed) {
       Path application = service.resolve("application.yaml");
       if (Files.isRegularFile(application) && hasHeader(application)) {
         files.add(application);

@@ -214,8 +214,11 @@ class NoSecretLiteralsTest {
     assertThat(SecretLiterals.scanObject("secret.yaml", secret)).anySatisfy(f -> assertThat(f).contains("[secret-kind]"));
   }
 
+  /** The folder a service deploys from: {@code services/<svc>}, or with environments {@code services/<svc>/envs/<env>}. */
   private static Path serviceDir(Manifest manifest) {
     Path relative = manifest.root().services().relativize(manifest.file());
-    return manifest.root().services().resolve(relative.getName(0));
+    Path service = manifest.root().services().resolve(relative.getName(0));
+    return relative.getNameCount() > 3 && relative.getName(1).toString().equals("envs")
+        ? service.resolve("envs").resolve(relative.getName(2)) : service;
   }
 }
