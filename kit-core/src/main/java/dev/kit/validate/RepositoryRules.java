@@ -50,7 +50,9 @@ final class RepositoryRules {
     }
     if (argo.delivery() == ArgoCd.Delivery.APPLICATION_SET) {
       for (Service service : kit.services()) {
-        if (!service.namespace().equals(service.name())) {
+        // In an environment the set names the namespace by the folder and the environment's namespace rule.
+        String expected = kit.environment().map(env -> env.namespace(service.name())).orElse(service.name());
+        if (!service.namespace().equals(expected)) {
           violations.add("services[" + service.name() + "].namespace", quote(service.namespace())
               + " differs from the service name, but the ApplicationSet's directory generator names the namespace after the folder",
               "use namespace(\"" + service.name() + "\"), or deliver with APPLICATION_PER_SERVICE or APP_OF_APPS");

@@ -50,7 +50,7 @@ class RunbookNamesTest {
   static Stream<Arguments> runbooks() {
     List<Arguments> runbooks = new ArrayList<>();
     for (Path services : servicesRoots()) {
-      for (Path service : directories(services)) {
+      for (Path service : deployed(services)) {
         Path runbook = service.resolve("RUNBOOK.md");
         if (Files.isRegularFile(runbook)) {
           runbooks.add(Arguments.of(where(runbook), runbook));
@@ -65,7 +65,7 @@ class RunbookNamesTest {
     List<Path> roots = servicesRoots();
     assertThat(roots).anySatisfy(root -> assertThat(root.toString()).contains("samples"));
     for (Path services : roots) {
-      assertThat(directories(services)).as("services of %s", services)
+      assertThat(deployed(services)).as("services of %s", services)
           .isNotEmpty()
           .allSatisfy(service -> assertThat(service.resolve("RUNBOOK.md")).isRegularFile());
     }
@@ -192,12 +192,18 @@ class RunbookNamesTest {
 
     static KnownNames of(Path serviceDir) {
       KnownNames known = new KnownNames();
-      String service = serviceDir.getFileName().toString();
+      // With environments the folder is services/<svc>/envs/<env>, and the platform is platform/<env>.
+      boolean environment = serviceDir.getParent().getFileName().toString().equals("envs");
+      Path serviceFolder = environment ? serviceDir.getParent().getParent() : serviceDir;
+      String service = serviceFolder.getFileName().toString();
       known.add(Kind.CLUSTER, service + "-restore-cluster");
       for (JsonNode object : objects(serviceDir)) {
         known.object(object);
       }
-      Path platform = serviceDir.getParent().getParent().resolve("platform");
+      Path platform = serviceFolder.getParent().getParent().resolve("platform");
+      if (environment) {
+        platform = platform.resolve(serviceDir.getFileName().toString());
+      }
       Set<String> charts = new HashSet<>();
       if (Files.isDirectory(platform)) {
         for (JsonNode object : yamlDocuments(yamlFiles(platform))) {
@@ -243,6 +249,8 @@ class RunbookNamesTest {
         String template = spec.path("template").path("metadata").path("name").asString("");
         if (template.equals("{{.path.basename}}")) {
           add(Kind.APPLICATION, service);
+        } else if (template.startsWith("{{index .path.segments 1}}")) {
+          add(Kind.APPLICATION, template.replace("{{index .path.segments 1}}", service));
         }
       }
     }
@@ -380,10 +388,23 @@ class RunbookNamesTest {
   }
 
   private static String where(Path runbook) {
-    Path service = runbook.getParent();
-    Path root = service.getParent().getParent();
+    Path folder = runbook.getParent();
+    while (!folder.getParent().getFileName().toString().equals("services")) {
+      folder = folder.getParent();
+    }
+    Path root = folder.getParent().getParent();
     String rootName = root.getFileName().toString().equals("samples") ? "samples" : "golden/" + root.getFileName();
-    return rootName + ":services/" + service.getFileName() + "/RUNBOOK.md";
+    return rootName + ":services/" + folder.getFileName() + "/" + folder.relativize(runbook).toString().replace('\\', '/');
+  }
+
+  /** The folders services deploy from: each service's, or with environments each of its envs/<env>/. */
+  private static List<Path> deployed(Path services) {
+    List<Path> folders = new ArrayList<>();
+    for (Path service : directories(services)) {
+      Path envs = service.resolve("envs");
+      folders.addAll(Files.isDirectory(envs) ? directories(envs) : List.of(service));
+    }
+    return folders;
   }
 
   private static List<Path> directories(Path dir) {

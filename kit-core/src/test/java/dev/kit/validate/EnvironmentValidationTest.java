@@ -170,4 +170,15 @@ class EnvironmentValidationTest {
         .hasMessage("Service.builder(\"orders\").in(\"prod\", ...): an override cannot call in(...) or onlyIn(...); "
             + "call them on the service itself");
   }
+
+  @Test
+  void validate_acceptsANamespaceRule_whenAnApplicationSetDelivers() {
+    assertThat(violations(Kit.builder()
+        .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git")
+            .argoCd(ArgoCd.builder().delivery(ArgoCd.Delivery.APPLICATION_SET).build()))
+        .environment("dev", e -> e.namespaceRule("{namespace}-dev"))
+        .service("orders", s -> s.database(db -> db.storage("5Gi")))
+        .build()))
+        .isEmpty();
+  }
 }
