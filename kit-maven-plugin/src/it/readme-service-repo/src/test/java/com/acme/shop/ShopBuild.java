@@ -15,13 +15,21 @@ import java.util.Optional;
 
 public final class ShopBuild {
   public static void main(String[] args) {
-    Kit kit = new ShopServices().describe();
+    Kit described = new ShopServices().describe();
+    // toBuilder() changes one setting of a description: here the revision Argo CD follows, when KIT_REVISION is set.
+    String revision = System.getenv("KIT_REVISION");
+    Kit kit = revision == null ? described : described.toBuilder()
+        .repository(described.repository().toBuilder().targetRevision(revision).build()).build();
     Generator generator = Generator.forRepository(Path.of(".")).source(ShopServices.class.getName());
 
     WriteReport written = generator.cache(Path.of("target/kit-cache")).generate(kit);    // kit:generate
     System.out.println("kit: " + written);
     List<LintFinding> findings = generator.lintMigrations(kit, LintSettings.defaults());  // kit:check's lint
     findings.forEach(System.out::println);
+    if (kit.environments().size() > 1) {              // kit:diff: what the last environment has that the first has not
+      System.out.print(generator.diff(kit, kit.environments().get(0).name(),
+          kit.environments().get(kit.environments().size() - 1).name()));
+    }
 
     if (args.length == 0) {                            // kit:verify needs the PostgreSQL binaries jars
       System.out.println("kit: to verify, pass a folder with " + PostgresBinaries.coordinates(17) + " and the others");
