@@ -29,7 +29,9 @@ import java.util.stream.Stream;
  * </pre>
  * Run it from the repository's root, which holds {@code test-data/}. The peer's npm dependencies are installed
  * once into {@code --peer}, a scratch folder outside the repository. Each {@code --jvm} is one kit contender
- * (its JVM options); several are run in the same rounds, so their figures share the machine's load. {@code --keep}
+ * (its JVM options); several are run in the same rounds, so their figures share the machine's load; one with its
+ * own {@code -cp} runs that build of kit (say, {@code --jvm="-Xmx512m -cp /tmp/before.jar"}, to compare a change
+ * with what it changes in the same rounds). {@code --keep}
  * keeps the repositories ({@code kit-N}, {@code cdk8s-N}) for a look or a profile.
  */
 public final class PairedRun {
@@ -216,8 +218,12 @@ public final class PairedRun {
       command.addAll(List.of("node", options.peer().resolve("full.js").toString()));
     } else {
       command.add(javaExecutable.toString());
-      command.addAll(Arrays.asList(options.jvms().get(contender).split("\\s+")));
-      command.addAll(List.of("-cp", System.getProperty("java.class.path"), WholeProcessRun.class.getName()));
+      List<String> jvm = Arrays.asList(options.jvms().get(contender).split("\\s+"));
+      command.addAll(jvm);
+      if (!jvm.contains("-cp")) { // a contender with its own class path is another build of kit
+        command.addAll(List.of("-cp", System.getProperty("java.class.path")));
+      }
+      command.add(WholeProcessRun.class.getName());
     }
     command.addAll(List.of(repo.toString(), Integer.toString(n)));
     removeOutput(repo);
