@@ -120,7 +120,11 @@ public final class PairedRun {
           + " (" + Files.getFileStore(work).type() + "); java " + System.getProperty("java.runtime.version") + ", node "
           + output(List.of("node", "--version")).trim());
       for (int n : options.services()) {
-        rows.addAll(measure(work, n));
+        List<Row> measured = measure(work, n);
+        rows.addAll(measured);
+        if (options.services().length > 1) {
+          System.out.println(table(measured)); // kept even when a later size is cut short
+        }
       }
     } finally {
       if (options.keep()) {
@@ -183,10 +187,11 @@ public final class PairedRun {
         Usage[] pair = runPair(c, n, c < contenders ? kitRepo : peerRepo);
         usages.get(c).get(0).add(pair[0]);
         usages.get(c).get(1).add(pair[1]);
-        line.append(String.format(Locale.ROOT, " %s %.2f/%.2f s", c < contenders ? "kit" + (contenders > 1 ? c + 1 : "") : "cdk8s",
-            pair[0].wallSeconds(), pair[1].wallSeconds()));
+        line.append(String.format(Locale.ROOT, " %s %.2f/%.2f s (CPU %.2f/%.2f)",
+            c < contenders ? "kit" + (contenders > 1 ? c + 1 : "") : "cdk8s",
+            pair[0].wallSeconds(), pair[1].wallSeconds(), pair[0].cpuSeconds(), pair[1].cpuSeconds()));
       }
-      System.out.println(line.append(" (cold/no-op)"));
+      System.out.println(line.append(" (cold/no-op, wall and CPU)"));
     }
     List<Row> rows = new ArrayList<>();
     for (int kind = 0; kind < 2; kind++) {
