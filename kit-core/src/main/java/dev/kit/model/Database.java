@@ -1,9 +1,12 @@
 package dev.kit.model;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * A service's PostgreSQL database: what the service needs from it (its name and owner, {@code bootstrap}; its
@@ -45,6 +48,8 @@ import java.util.TreeMap;
  * @param backups continuous backup to object storage, or empty for none
  * @param restore bootstrap by recovery from backups instead of an empty database, or empty
  * @param pooler PgBouncer in front of the cluster, or empty for none
+ * @param extensions the PostgreSQL extensions the service's migrations rely on, sorted, such as {@code vector}
+ * @param schemas the schemas the service's migrations rely on, owned by the database's owner, sorted
  * @param host where the database runs: {@link DatabaseHost#CLOUDNATIVE_PG} (the default), or a database kit does
  *     not run, such as an {@link ExistingDatabase}
  */
@@ -67,6 +72,8 @@ public record Database(
     Optional<Backups> backups,
     Optional<Restore> restore,
     Optional<Pooler> pooler,
+    List<String> extensions,
+    List<String> schemas,
     DatabaseHost host) {
 
   /** Who restarts the primary during updates: CNPG itself, or a person (after a switchover). */
@@ -119,6 +126,8 @@ public record Database(
     Objects.requireNonNull(backups, "backups");
     Objects.requireNonNull(restore, "restore");
     Objects.requireNonNull(pooler, "pooler");
+    extensions = List.copyOf(new TreeSet<>(extensions));
+    schemas = List.copyOf(new TreeSet<>(schemas));
     Objects.requireNonNull(host, "host");
   }
 
@@ -146,6 +155,8 @@ public record Database(
     private Backups backups;
     private Restore restore;
     private Pooler pooler;
+    private final Set<String> extensions = new TreeSet<>();
+    private final Set<String> schemas = new TreeSet<>();
     private DatabaseHost host = DatabaseHost.CLOUDNATIVE_PG;
 
     private Builder() {}
@@ -266,6 +277,18 @@ public record Database(
       return pooler(customizer.apply(Pooler.builder()).build());
     }
 
+    /** An extension the migrations rely on, such as {@code "vector"}: present in the database before they run. */
+    public Builder extension(String name) {
+      extensions.add(Objects.requireNonNull(name, "extension(name): name is null; pass the extension's name, such as \"vector\""));
+      return this;
+    }
+
+    /** A schema the migrations rely on, such as {@code "reporting"}: present, owned by the database's owner, before they run. */
+    public Builder schema(String name) {
+      schemas.add(Objects.requireNonNull(name, "schema(name): name is null; pass the schema's name, such as \"reporting\""));
+      return this;
+    }
+
     /** Where the database runs; {@link DatabaseHost#CLOUDNATIVE_PG} unless set. */
     public Builder host(DatabaseHost host) {
       this.host = Objects.requireNonNull(host, "host(host): host is null; pass DatabaseHost.CLOUDNATIVE_PG or use existing(...)");
@@ -301,6 +324,8 @@ public record Database(
           Optional.ofNullable(backups),
           Optional.ofNullable(restore),
           Optional.ofNullable(pooler),
+          List.copyOf(extensions),
+          List.copyOf(schemas),
           host);
     }
   }

@@ -55,7 +55,9 @@ public record Patch(Target target, Op op, String path, Object value) {
     /** The Atlas operator's {@code AtlasMigration} (operator engine). */
     ATLAS_MIGRATION,
     /** The Atlas operator's {@code AtlasSchema} (declarative schema). */
-    ATLAS_SCHEMA
+    ATLAS_SCHEMA,
+    /** The CNPG {@code Database} of the extensions and schemas the migrations rely on. */
+    DATABASE
   }
 
   /** JSON Patch operations. */
