@@ -42,7 +42,8 @@ final class GoldenCases {
       Map.entry("platform-app-of-apps", GoldenCases::platformAppOfApps),
       Map.entry("platform-applicationset", GoldenCases::platformApplicationSet),
       Map.entry("existing-database", GoldenCases::existingDatabase),
-      Map.entry("existing-database-ca", GoldenCases::existingDatabaseCa));
+      Map.entry("existing-database-ca", GoldenCases::existingDatabaseCa),
+      Map.entry("cnpg-database", GoldenCases::cnpgDatabase));
 
   private GoldenCases() {}
 
@@ -281,6 +282,14 @@ final class GoldenCases {
             .database(db -> db.bootstrap("catalog", "catalog")
                 .existing(e -> e.secret("catalog-db").host("pg-17.acme.internal").ca("acme-db-ca", "ca.pem")))
             .declarativeSchema(DeclarativeSchema.of("schema.sql")))
+        .build();
+  }
+
+  /** The extensions and schemas the migrations rely on: a CNPG Database beside the Cluster, at its wave. */
+  static Kit cnpgDatabase() {
+    return shop()
+        .service("orders", s -> s.database(db -> db.storage("1Gi").bootstrap("orders", "orders_owner")
+            .extension("vector").extension("pg_trgm").schema("reporting")))
         .build();
   }
 }
