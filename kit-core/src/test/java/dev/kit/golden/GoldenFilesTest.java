@@ -2,6 +2,7 @@ package dev.kit.golden;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.kit.Generator;
 import dev.kit.plan.FilePlan;
@@ -91,12 +92,16 @@ class GoldenFilesTest {
   void platform_sortsBeforeEveryServiceApplication_forEachCase(String name) throws IOException {
     Path root = goldenRoot().resolve(name);
     Path platform = root.resolve("platform");
+    boolean hasPlatform = GoldenCases.CASES.get(name).get().platform().isPresent();
     List<Path> files = new ArrayList<>();
     try (Stream<Path> platformFiles = Files.list(platform); Stream<Path> services = Files.list(root.resolve("services"))) {
       platformFiles.filter(f -> !List.of("root.yaml", "argocd-cm.yaml").contains(f.getFileName().toString())).sorted().forEach(files::add);
-      if (files.isEmpty()) {
-        return; // no Platform: kit installs no operators, so there is nothing to order
+      if (hasPlatform) {
+        assertThat(files).as("the operators and AppProject of %s, which has a Platform", name).isNotEmpty();
+      } else {
+        assertThat(files).as("platform files of %s, which has no Platform", name).isEmpty();
       }
+      assumeTrue(hasPlatform, "no Platform: kit installs no operators, so there is nothing to order");
       services.map(s -> s.resolve("application.yaml")).filter(Files::isRegularFile).sorted().forEach(files::add);
     }
     List<ArgoSyncOrder.Step> order = ArgoSyncOrder.of(files);
