@@ -24,6 +24,7 @@ import dev.kit.verify.VerifyReport;
 import dev.kit.write.Drift;
 import dev.kit.write.KitWriteException;
 import dev.kit.write.PlanWriter;
+import dev.kit.write.StagingSession;
 import dev.kit.write.WriteReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -129,7 +130,7 @@ public final class Generator {
    * finishes or undoes one that stopped, before anything is read.
    */
   private WriteReport write(Kit kit, Addition addition) {
-    try (PlanWriter.Session session = new PlanWriter(repository).begin()) {
+    try (StagingSession session = new PlanWriter(repository).begin()) {
       Inputs inputs = read(kit);
       if (addition != null) {
         String service = addition.service().name();
@@ -161,7 +162,7 @@ public final class Generator {
    * their files only counted as planned (so they are neither stale nor reported as changed); the others render
    * and stage as without a cache. The cache is replaced only after the commit succeeded.
    */
-  private WriteReport writeWithCache(Kit kit, Inputs inputs, PlanWriter.Session session, List<String> retiredWarnings) {
+  private WriteReport writeWithCache(Kit kit, Inputs inputs, StagingSession session, List<String> retiredWarnings) {
     GenerationCache previous = GenerationCache.load(cache, root);
     Map<String, String> fingerprints = fingerprints(kit, inputs);
     Map<String, GenerationCache.Entry> skipped = new ConcurrentHashMap<>();
