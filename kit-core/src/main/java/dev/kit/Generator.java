@@ -2,6 +2,8 @@ package dev.kit;
 
 import dev.kit.cache.Fingerprint;
 import dev.kit.cache.GenerationCache;
+import dev.kit.lint.LintFinding;
+import dev.kit.lint.LintSettings;
 import dev.kit.migration.HistoryCheck;
 import dev.kit.migration.MigrationDirectory;
 import dev.kit.migration.MigrationFile;
@@ -16,8 +18,6 @@ import dev.kit.validate.KitValidationException;
 import dev.kit.validate.KitValidator;
 import dev.kit.validate.Violation;
 import dev.kit.verify.DownMigration;
-import dev.kit.verify.LintFinding;
-import dev.kit.verify.LintSettings;
 import dev.kit.verify.ServiceMigrations;
 import dev.kit.verify.VerifyOptions;
 import dev.kit.verify.VerifyReport;

@@ -1,5 +1,8 @@
 package dev.kit;
 
+import dev.kit.lint.LintFinding;
+import dev.kit.lint.LintSettings;
+import dev.kit.lint.TextLinter;
 import dev.kit.migration.MigrationDirectory;
 import dev.kit.migration.MigrationFile;
 import dev.kit.model.Bootstrap;
@@ -14,9 +17,6 @@ import dev.kit.plan.RepositoryRoot;
 import dev.kit.validate.KitValidator;
 import dev.kit.verify.DownMigration;
 import dev.kit.verify.EmbeddedPostgresServer;
-import dev.kit.verify.LintFinding;
-import dev.kit.verify.LintSettings;
-import dev.kit.verify.MigrationLinter;
 import dev.kit.verify.MigrationVerifier;
 import dev.kit.verify.ServiceMigrations;
 import dev.kit.verify.ServiceVerification;
@@ -67,13 +67,13 @@ final class MigrationChecks {
    * @throws IllegalArgumentException naming, one per line, every file Atlas would refuse or that has no statement
    */
   static List<LintFinding> lint(List<ServiceMigrations> histories, LintSettings settings) {
-    MigrationLinter linter = new MigrationLinter(settings);
+    TextLinter linter = new TextLinter(settings);
     List<LintFinding> findings = new ArrayList<>();
     List<String> refused = new ArrayList<>();
     for (ServiceMigrations history : histories) {
       for (MigrationFile file : history.directory().files()) {
         try {
-          findings.addAll(linter.lintText(history.path(file.name()), file.content(), history.txMode()));
+          findings.addAll(linter.lint(history.path(file.name()), file.content(), history.txMode()));
         } catch (IllegalArgumentException e) {
           refused.add(e.getMessage());
         }

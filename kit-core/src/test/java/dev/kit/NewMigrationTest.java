@@ -3,9 +3,9 @@ package dev.kit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kit.lint.LintSettings;
 import dev.kit.model.Kit;
 import dev.kit.validate.KitValidationException;
-import dev.kit.verify.LintSettings;
 import dev.kit.write.KitWriteException;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
 package dev.kit.verify;
 
+import dev.kit.migration.SqlScript;
+import dev.kit.migration.SqlStatement;
 import dev.kit.verify.CatalogObject.Kind;
 import java.util.ArrayList;
 import java.util.Comparator;

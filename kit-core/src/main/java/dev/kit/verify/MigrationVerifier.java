@@ -1,6 +1,12 @@
 package dev.kit.verify;
 
+import dev.kit.lint.LintFinding;
+import dev.kit.lint.LintSettings;
+import dev.kit.migration.AtlasFileDirectives;
 import dev.kit.migration.MigrationFile;
+import dev.kit.migration.SqlErrorPosition;
+import dev.kit.migration.SqlScript;
+import dev.kit.migration.SqlStatement;
 import dev.kit.model.TxMode;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -37,10 +43,10 @@ public final class MigrationVerifier {
   // SQLSTATE 25001 active_sql_transaction: CREATE INDEX CONCURRENTLY and friends inside a transaction block.
   private static final String ACTIVE_SQL_TRANSACTION = "25001";
 
-  private final MigrationLinter linter;
+  private final CatalogLinter linter;
 
   public MigrationVerifier(LintSettings settings) {
-    this.linter = new MigrationLinter(settings);
+    this.linter = new CatalogLinter(settings);
   }
 
   /**
@@ -166,7 +172,7 @@ public final class MigrationVerifier {
           run.statements++;
           if (inspect) {
             CatalogSnapshot after = CatalogSnapshot.take(c);
-            run.findings.addAll(linter.lintChange(path, statement, fileStart, current, after));
+            run.findings.addAll(linter.lint(path, statement, fileStart, current, after));
             current = after;
           }
         }
@@ -254,10 +260,18 @@ public final class MigrationVerifier {
       details.add("kit: in the statement at line " + statement.line() + ": " + statement.firstLine());
     }
     if (ACTIVE_SQL_TRANSACTION.equals(server.getSQLState())) {
-      details.add("kit: " + MigrationLinter.transactionHint(directives));
+      details.add("kit: " + transactionHint(directives));
     }
     String severity = Objects.requireNonNullElse(server.getSeverity(), "ERROR");
     return new MigrationError(path, at.line(), at.column(), severity + ": " + server.getMessage(), details);
+  }
+
+  /** The advice for a statement PostgreSQL refused because it cannot run in a transaction block. */
+  private static String transactionHint(AtlasFileDirectives directives) {
+    return directives.ignores("txmode")
+        ? "Atlas ignores this file's '-- atlas:txmode' directive: header directives count only when an empty line "
+            + "follows the header comments"
+        : "make '-- atlas:txmode none' the first line of the file, followed by an empty line";
   }
 
   private static void add(List<String> details, String label, String value) {

@@ -1,5 +1,7 @@
 package dev.kit.verify;
 
+import dev.kit.lint.LintFinding;
+import dev.kit.lint.LintSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package dev.kit.verify;
 
+import dev.kit.lint.LintSettings;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package dev.kit.verify;
 
+import dev.kit.lint.LintFinding;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,6 +2,9 @@ package dev.kit.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kit.lint.LintFinding;
+import dev.kit.lint.LintRule;
+import dev.kit.lint.LintSettings;
 import dev.kit.migration.MigrationDirectory;
 import dev.kit.migration.MigrationFile;
 import dev.kit.model.TxMode;

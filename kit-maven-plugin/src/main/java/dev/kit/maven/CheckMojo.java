@@ -1,8 +1,8 @@
 package dev.kit.maven;
 
 import dev.kit.Generator;
+import dev.kit.lint.LintFinding;
 import dev.kit.migration.HistoryCheck;
-import dev.kit.verify.LintFinding;
 import dev.kit.write.Drift;
 import java.util.List;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package dev.kit.maven;
 
 import dev.kit.Generator;
+import dev.kit.lint.LintSettings;
 import dev.kit.validate.KitValidationException;
-import dev.kit.verify.LintSettings;
 import dev.kit.write.KitWriteException;
 import java.io.File;
 import java.io.IOException;

@@ -1,9 +1,9 @@
 package com.acme.shop;
 
 import dev.kit.Generator;
+import dev.kit.lint.LintFinding;
+import dev.kit.lint.LintSettings;
 import dev.kit.model.Kit;
-import dev.kit.verify.LintFinding;
-import dev.kit.verify.LintSettings;
 import dev.kit.verify.PostgresBinaries;
 import dev.kit.verify.VerifyOptions;
 import dev.kit.verify.VerifyReport;

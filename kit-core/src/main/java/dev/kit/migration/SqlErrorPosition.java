@@ -1,4 +1,4 @@
-package dev.kit.verify;
+package dev.kit.migration;
 
 /**
  * A place in a migration file as an editor shows it: 1-based line and 1-based column, counted in characters

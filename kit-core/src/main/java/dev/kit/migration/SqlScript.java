@@ -1,4 +1,4 @@
-package dev.kit.verify;
+package dev.kit.migration;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.kit.verify;
+package dev.kit.migration;
 
 import java.util.List;
 import java.util.Objects;

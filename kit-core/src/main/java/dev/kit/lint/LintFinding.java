@@ -1,4 +1,4 @@
-package dev.kit.verify;
+package dev.kit.lint;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package dev.kit.verify;
+package dev.kit.migration;
 
 import dev.kit.model.TxMode;
 import java.nio.charset.StandardCharsets;

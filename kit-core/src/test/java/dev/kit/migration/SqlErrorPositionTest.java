@@ -1,4 +1,4 @@
-package dev.kit.verify;
+package dev.kit.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,47 +1,42 @@
-package dev.kit.verify;
+package dev.kit.lint;
 
+import dev.kit.migration.AtlasFileDirectives;
+import dev.kit.migration.SqlScript;
+import dev.kit.migration.SqlStatement;
+import dev.kit.migration.SqlToken;
 import dev.kit.model.TxMode;
-import dev.kit.verify.CatalogObject.Kind;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Lints migrations for changes that are unsafe on a live database ({@link LintRule}), in two ways. Fast, from the
- * SQL text ({@link #lintText}, what {@code kit:check} runs): statements are read token by token, so comments,
- * strings and quoted names never fire a rule. Exact, from the catalog ({@link #lintChange}, what {@code kit:verify}
- * runs): what a statement really did, from catalog snapshots taken before and after it on a real PostgreSQL, so a
- * column dropped by {@code ALTER TABLE ... DROP x}, by a {@code DO} block or by {@code CASCADE} is caught alike, and
- * a type change is reported only when PostgreSQL actually rewrote the table.
+ * Lints a migration from its SQL text for changes that are unsafe on a live database ({@link LintRule}): fast and
+ * without a database, what {@code kit:check} runs. Statements are read token by token, so comments, strings and
+ * quoted names never fire a rule. {@code kit:verify} lints exactly instead, from the catalog of a real PostgreSQL
+ * before and after each statement (kit-verify), with the same rules, severities and {@code nolint} comments.
  *
  * <p>{@code -- kit:nolint RULE} (or Atlas's {@code -- atlas:nolint RULE}, with kit's id or Atlas's code) in the
  * comments directly above a statement silences that rule for that statement; without a rule it silences all;
  * text after a colon is the reason ({@code -- kit:nolint DROP_TABLE: replaced by orders_v2}).
  *
  * <pre>{@code
- * MigrationLinter linter = new MigrationLinter(LintSettings.defaults());
- * linter.lintText("services/orders/migrations/2_drop.sql", "DROP TABLE legacy;".getBytes(UTF_8), TxMode.FILE);
+ * TextLinter linter = new TextLinter(LintSettings.defaults());
+ * linter.lint("services/orders/migrations/2_drop.sql", "DROP TABLE legacy;".getBytes(UTF_8), TxMode.FILE);
  * // [services/orders/migrations/2_drop.sql:1: error DROP_TABLE (DS102): drops table legacy and every row in it. ...]
  * }</pre>
  */
-public final class MigrationLinter {
+public final class TextLinter {
 
-  private static final Pattern NOLINT =
-      Pattern.compile("^(?:--|#|/\\*)\\s*(?:kit|atlas):nolint(?:\\s+(.*?))?\\s*(?:\\*/)?$", Pattern.DOTALL);
   private static final Set<String> CONSTRAINT_WORDS = Set.of("constraint", "primary", "unique", "check", "foreign", "exclude");
 
   private final LintSettings settings;
 
-  public MigrationLinter(LintSettings settings) {
+  public TextLinter(LintSettings settings) {
     this.settings = Objects.requireNonNull(settings, "settings");
   }
 
@@ -54,7 +49,7 @@ public final class MigrationLinter {
    * @throws IllegalArgumentException when Atlas would refuse the file's {@code atlas:txmode} directive, or the file
    *     has no statement (a skeleton never filled in)
    */
-  public List<LintFinding> lintText(String file, byte[] content, TxMode global) {
+  public List<LintFinding> lint(String file, byte[] content, TxMode global) {
     AtlasFileDirectives directives = AtlasFileDirectives.read(content);
     String fileName = file.substring(file.lastIndexOf('/') + 1);
     TxMode mode;
@@ -72,7 +67,7 @@ public final class MigrationLinter {
     List<LintFinding> findings = new ArrayList<>();
     Set<String> createdTables = new HashSet<>();
     for (SqlStatement statement : statements) {
-      Sink sink = new Sink(file, statement, findings);
+      StatementFindings sink = new StatementFindings(settings, file, statement, findings);
       new TextRules(statement, createdTables, sink).run();
       concurrently(statement, mode, directives, global, sink);
     }
@@ -80,126 +75,7 @@ public final class MigrationLinter {
     return findings;
   }
 
-  /**
-   * Lints what one statement did, from catalog snapshots.
-   *
-   * @param file the file as the repository names it
-   * @param statement the statement that ran
-   * @param fileStart the catalog before the file's first statement: tables created in the same file are new, so
-   *     indexing them or adding NOT NULL columns to them is safe
-   * @param before the catalog right before the statement
-   * @param after the catalog right after it
-   */
-  public List<LintFinding> lintChange(String file, SqlStatement statement, CatalogSnapshot fileStart,
-      CatalogSnapshot before, CatalogSnapshot after) {
-    List<LintFinding> findings = new ArrayList<>();
-    Sink sink = new Sink(file, statement, findings);
-    Map<String, CatalogObject> was = byIdentity(before);
-    Map<String, CatalogObject> is = byIdentity(after);
-    Map<String, CatalogObject> atStart = byIdentity(fileStart);
-    Set<String> droppedSchemas = new HashSet<>();
-    for (CatalogObject old : before.objects()) {
-      CatalogObject now = is.get(identityKey(old));
-      switch (old.kind()) {
-        case SCHEMA -> {
-          if (now == null) {
-            droppedSchemas.add(old.name());
-            sink.add(LintRule.DROP_SCHEMA, "drops schema " + old.name() + " and everything in it");
-          }
-        }
-        case TABLE -> {
-          if (now == null && !droppedSchemas.contains(schemaOf(old.name()))) {
-            sink.add(LintRule.DROP_TABLE, "drops table " + old.name() + " and every row in it");
-          } else if (now != null && !now.name().equals(old.name())) {
-            sink.add(LintRule.RENAME_TABLE, "renames table " + old.name() + " to " + now.name());
-          }
-        }
-        case COLUMN -> column(old, now, was, is, atStart, sink);
-        default -> { }
-      }
-    }
-    for (CatalogObject created : after.objects()) {
-      if (was.containsKey(identityKey(created))) {
-        continue;
-      }
-      boolean onExistingTable = atStart.containsKey(identityKey(Kind.TABLE, created.detail("tableIdentity")));
-      if (created.kind() == Kind.COLUMN && onExistingTable) {
-        if (created.flag("notNull") && created.detail("default").isEmpty() && !created.flag("identity")
-            && !created.flag("generated")) {
-          sink.add(LintRule.ADD_NOT_NULL_COLUMN, "adds NOT NULL column " + created.name()
-              + " without a default, which fails on a table that has rows");
-        }
-        if (!statement.hasWords("IF", "NOT", "EXISTS")) {
-          sink.add(LintRule.CREATE_WITHOUT_IF_NOT_EXISTS, "adds column " + created.name()
-              + " without IF NOT EXISTS, so running the file again fails");
-        }
-      }
-      if (created.kind() == Kind.INDEX && onExistingTable && !statement.hasWords("CONCURRENTLY")) {
-        sink.add(LintRule.CREATE_INDEX_LOCKING, created.flag("constraint")
-            ? "adds a constraint whose index " + created.name() + " is built on existing table " + created.detail("table")
-                + " while writes to it wait"
-            : "builds index " + created.name() + " on existing table " + created.detail("table")
-                + " without CONCURRENTLY, so writes to it wait until the index is built");
-      }
-      if (createsWithoutIfNotExists(statement, created)) {
-        sink.add(LintRule.CREATE_WITHOUT_IF_NOT_EXISTS, "creates " + created.kind().label() + " " + created.name()
-            + " without IF NOT EXISTS, so running the file again fails");
-      }
-    }
-    return dedupe(findings);
-  }
-
-  /** The advice for a statement PostgreSQL refused because it cannot run in a transaction block. */
-  static String transactionHint(AtlasFileDirectives directives) {
-    return directives.ignores("txmode")
-        ? "Atlas ignores this file's '-- atlas:txmode' directive: header directives count only when an empty line "
-            + "follows the header comments"
-        : "make '-- atlas:txmode none' the first line of the file, followed by an empty line";
-  }
-
-  private void column(CatalogObject old, CatalogObject now, Map<String, CatalogObject> was, Map<String, CatalogObject> is,
-      Map<String, CatalogObject> atStart, Sink sink) {
-    String tableKey = identityKey(Kind.TABLE, old.detail("tableIdentity"));
-    if (now == null) {
-      if (is.containsKey(tableKey)) {
-        sink.add(LintRule.DROP_COLUMN, "drops column " + old.name() + " and its data");
-      }
-      return;
-    }
-    if (!now.detail("sql").equals(old.detail("sql"))) {
-      sink.add(LintRule.RENAME_COLUMN, "renames column " + old.name() + " to " + now.detail("sql").replace("\"", ""));
-    }
-    if (!atStart.containsKey(tableKey)) {
-      return; // a table created in this file is empty: changing it locks nothing anybody waits for
-    }
-    if (!old.flag("notNull") && now.flag("notNull") && !now.flag("identity")) {
-      sink.add(LintRule.SET_NOT_NULL, "makes column " + now.name() + " NOT NULL, which scans table " + now.detail("table")
-          + " under an ACCESS EXCLUSIVE lock");
-    }
-    CatalogObject tableBefore = was.get(tableKey);
-    CatalogObject tableAfter = is.get(tableKey);
-    boolean rewritten = tableBefore != null && tableAfter != null
-        && !tableBefore.detail("relfilenode").equals(tableAfter.detail("relfilenode"));
-    if (!old.detail("type").equals(now.detail("type")) && rewritten) {
-      sink.add(LintRule.COLUMN_TYPE_REWRITE, "changes column " + now.name() + " from " + old.detail("type") + " to "
-          + now.detail("type") + ", which rewrites table " + now.detail("table") + " and its indexes under an ACCESS EXCLUSIVE lock");
-    }
-  }
-
-  private static boolean createsWithoutIfNotExists(SqlStatement statement, CatalogObject created) {
-    boolean idempotentKind = switch (created.kind()) {
-      case SCHEMA, TABLE, SEQUENCE, EXTENSION, MATERIALIZED_VIEW -> true;
-      case INDEX -> !created.flag("constraint");
-      default -> false;
-    };
-    if (!idempotentKind || (created.kind() == Kind.SEQUENCE && !created.detail("ownedBy").isEmpty())) {
-      return false;
-    }
-    return !statement.tokens().isEmpty() && statement.tokens().get(0).isWord("CREATE")
-        && !statement.hasWords("IF", "NOT", "EXISTS");
-  }
-
-  private void concurrently(SqlStatement statement, TxMode mode, AtlasFileDirectives directives, TxMode global, Sink sink) {
+  private void concurrently(SqlStatement statement, TxMode mode, AtlasFileDirectives directives, TxMode global, StatementFindings sink) {
     List<SqlToken> t = statement.tokens();
     boolean indexStatement = !t.isEmpty()
         && (t.get(0).isWord("REINDEX") || ((t.get(0).isWord("CREATE") || t.get(0).isWord("DROP")) && statement.hasWords("INDEX")));
@@ -219,9 +95,9 @@ public final class MigrationLinter {
     private final SqlStatement statement;
     private final List<SqlToken> t;
     private final Set<String> createdTables;
-    private final Sink sink;
+    private final StatementFindings sink;
 
-    TextRules(SqlStatement statement, Set<String> createdTables, Sink sink) {
+    TextRules(SqlStatement statement, Set<String> createdTables, StatementFindings sink) {
       this.statement = statement;
       this.t = statement.tokens();
       this.createdTables = createdTables;
@@ -474,69 +350,5 @@ public final class MigrationLinter {
       }
     }
     return false;
-  }
-
-  /** Whether a {@code kit:nolint} or {@code atlas:nolint} comment above {@code statement} silences {@code rule}. */
-  static boolean silenced(SqlStatement statement, LintRule rule) {
-    for (String comment : statement.comments()) {
-      Matcher m = NOLINT.matcher(comment.strip());
-      if (!m.matches()) {
-        continue;
-      }
-      // Anything after a colon is the reason: "-- kit:nolint DROP_TABLE: replaced by orders_v2".
-      String rules = m.group(1) == null ? "" : m.group(1).split(":", 2)[0].strip();
-      if (rules.isEmpty()) {
-        return true;
-      }
-      for (String id : rules.split("[\\s,]+")) {
-        if (LintSettings.rule(id) == rule) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  private static Map<String, CatalogObject> byIdentity(CatalogSnapshot snapshot) {
-    Map<String, CatalogObject> map = new HashMap<>();
-    snapshot.objects().forEach(o -> map.put(identityKey(o), o));
-    return map;
-  }
-
-  private static String identityKey(CatalogObject object) {
-    return identityKey(object.kind(), object.identity());
-  }
-
-  private static String identityKey(Kind kind, String identity) {
-    return kind.name() + ":" + identity;
-  }
-
-  private static String schemaOf(String qualified) {
-    int dot = qualified.indexOf('.');
-    return dot < 0 ? "" : qualified.substring(0, dot);
-  }
-
-  private static List<LintFinding> dedupe(List<LintFinding> findings) {
-    return findings.stream().distinct().toList();
-  }
-
-  /** Collects findings for one statement, honouring nolint comments and configured severities. */
-  private final class Sink {
-    private final String file;
-    private final SqlStatement statement;
-    private final List<LintFinding> findings;
-
-    Sink(String file, SqlStatement statement, List<LintFinding> findings) {
-      this.file = file;
-      this.statement = statement;
-      this.findings = findings;
-    }
-
-    void add(LintRule rule, String why) {
-      LintRule.Severity severity = settings.severity(rule);
-      if (severity != LintRule.Severity.OFF && !silenced(statement, rule)) {
-        findings.add(new LintFinding(rule, severity, file, statement.line(), why));
-      }
-    }
   }
 }
