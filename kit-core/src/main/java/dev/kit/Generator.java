@@ -2,12 +2,8 @@ package dev.kit;
 
 import dev.kit.cache.Fingerprint;
 import dev.kit.cache.GenerationCache;
-import dev.kit.lint.LintFinding;
-import dev.kit.lint.LintSettings;
-import dev.kit.migration.HistoryCheck;
 import dev.kit.migration.MigrationDirectory;
 import dev.kit.migration.MigrationFile;
-import dev.kit.migration.MigrationHistoryGuard;
 import dev.kit.model.Kit;
 import dev.kit.model.Service;
 import dev.kit.plan.FilePlan;
@@ -17,10 +13,6 @@ import dev.kit.render.KitRenderer;
 import dev.kit.validate.KitValidationException;
 import dev.kit.validate.KitValidator;
 import dev.kit.validate.Violation;
-import dev.kit.verify.DownMigration;
-import dev.kit.verify.ServiceMigrations;
-import dev.kit.verify.VerifyOptions;
-import dev.kit.verify.VerifyReport;
 import dev.kit.write.Drift;
 import dev.kit.write.KitWriteException;
 import dev.kit.write.PlanWriter;
@@ -34,7 +26,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -43,7 +34,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The kit pipeline for one repository: validate → render → plan → write (or compare).
- * This is all a build script needs; the Maven plugin calls the same methods.
+ * This is all a build script needs; the Maven plugin calls the same methods. New migrations, their lint and the
+ * history guard are {@link MigrationTool}'s.
  *
  * <pre>{@code
  * WriteReport report = Generator.forRepository(Path.of("."))
@@ -114,7 +106,7 @@ public final class Generator {
   }
 
   /**
-   * A migration to create in the same commit as the generation that includes it.
+   * A migration to create in the same commit as the generation that includes it ({@link MigrationTool}).
    *
    * @param service the service it belongs to
    * @param folder its migrations folder, repository-relative
@@ -122,14 +114,14 @@ public final class Generator {
    * @param name what it does
    * @param content its SQL, or empty for kit's skeleton
    */
-  private record Addition(Service service, String folder, String version, String name, Optional<String> content) {}
+  record Addition(Service service, String folder, String version, String name, Optional<String> content) {}
 
   /**
    * Validates, renders and writes {@code kit}, with {@code addition} (when not null) created in the same commit,
    * so a failure anywhere writes nothing at all. The session is opened first: it waits for another run and
    * finishes or undoes one that stopped, before anything is read.
    */
-  private WriteReport write(Kit kit, Addition addition) {
+  WriteReport write(Kit kit, Addition addition) {
     try (StagingSession session = new PlanWriter(repository).begin()) {
       Inputs inputs = read(kit);
       if (addition != null) {
@@ -240,114 +232,6 @@ public final class Generator {
   public Drift check(Kit kit) {
     return new PlanWriter(repository).compare(plan(kit));
   }
-
-  /**
-   * Writes a new, empty migration {@code <UTC yyyyMMddHHmmss>_<name>.sql} from kit's skeleton into a
-   * service's migrations folder (never overwriting a file), and regenerates so {@code atlas.sum} and the
-   * ConfigMap include it, all in one commit: when anything fails, nothing is written, not even the migration.
-   *
-   * @param service the service; may be empty when the description has exactly one with migrations
-   * @param name what the migration does, such as {@code add_users}
-   * @param clock the time that becomes the version
-   * @return the new file
-   * @throws KitValidationException when the description, the service or the name is not usable
-   */
-  public Path newMigration(Kit kit, Optional<String> service, String name, Clock clock) {
-    Service target = NewMigrations.service(kit, service);
-    return addMigration(kit, target, NewMigrations.VERSION_FORMAT.format(clock.instant()), name, Optional.empty());
-  }
-
-  /** Creates a migration of {@code target} and regenerates, in one commit; returns the new file. */
-  private Path addMigration(Kit kit, Service target, String version, String name, Optional<String> content) {
-    Optional<Path> relative = KitValidator.safeMigrationsPath(target);
-    if (relative.isEmpty() || !KitValidator.hasValidName(target)) {
-      plan(kit); // the validator names the unsafe folder or name
-      throw new IllegalStateException("services[" + target.name() + "] has no safe migrations folder");
-    }
-    String folder = FilePlan.SERVICES_ROOT + "/" + target.name() + "/" + relative.get().toString().replace('\\', '/');
-    write(kit, new Addition(target, folder, version, name, content));
-    return root.resolve(folder).resolve(NewMigrations.fileName(version, name));
-  }
-
-  /**
-   * Guards each service's migration history against {@code base} (a Git revision; empty for the current
-   * branch's upstream): migrations at the base must be unchanged, new ones must sort after them.
-   */
-  public HistoryCheck checkHistory(Kit kit, Optional<String> base) {
-    recover();
-    Map<String, Path> directories = new LinkedHashMap<>();
-    for (Service service : kit.services()) {
-      KitValidator.safeMigrationsPath(service).ifPresent(relative -> {
-        String label = FilePlan.SERVICES_ROOT + "/" + service.name() + "/" + relative.toString().replace('\\', '/');
-        directories.put(label, root.resolve(label));
-      });
-    }
-    try {
-      return MigrationHistoryGuard.check(root, directories, base);
-    } catch (RepositoryLinkException e) {
-      throw new KitValidationException(e.links().stream()
-          .map(link -> new Violation("services[" + link.path().split("/")[1] + "].migrations", link.problem(), link.fix()))
-          .toList());
-    }
-  }
-
-  /**
-   * Lints every service's migrations from their SQL text, fast and without a database: what {@code kit:check}
-   * reports. {@link #verify} lints exactly, from the catalog of a real PostgreSQL.
-   *
-   * @throws IllegalArgumentException naming every file whose {@code atlas:txmode} directive Atlas would refuse, or
-   *     that has no statement, one per line
-   */
-  public List<LintFinding> lintMigrations(Kit kit, LintSettings settings) {
-    plan(kit);
-    return MigrationChecks.lint(MigrationChecks.histories(kit, repository), settings);
-  }
-
-  /**
-   * Applies every service's migrations to a real PostgreSQL of its cluster's major version, the way the Atlas Job
-   * will, lints what each statement changed in the catalog, replays the history on a fresh database, and proves
-   * each revert migration: what {@code kit:verify} runs.
-   *
-   * @throws KitValidationException when the description is invalid
-   * @throws IllegalStateException when a PostgreSQL server cannot be started
-   */
-  public VerifyReport verify(Kit kit, VerifyOptions options) {
-    plan(kit);
-    return MigrationChecks.verify(kit, MigrationChecks.histories(kit, repository), options);
-  }
-
-  /**
-   * Writes a new migration {@code <UTC yyyyMMddHHmmss>_revert_<version>.sql} that reverses migration
-   * {@code version}, derived from the catalog before and after it on a real PostgreSQL, then regenerates.
-   *
-   * @param service the service; may be empty when the description has exactly one with migrations
-   * @return the file written and what it cannot undo
-   * @throws KitValidationException when the description, the service or the version is not usable
-   */
-  public Revert revertMigration(Kit kit, Optional<String> service, String version, VerifyOptions options, Clock clock) {
-    Service target = NewMigrations.service(kit, service);
-    plan(kit);
-    ServiceMigrations history;
-    DownMigration down;
-    try {
-      history = MigrationChecks.history(kit, repository, target);
-      down = MigrationChecks.revert(history, version, options);
-    } catch (IllegalArgumentException e) {
-      throw new KitValidationException(List.of(new Violation("newMigration.revert", e.getMessage(),
-          "name the version of a migration of service \"" + target.name() + "\" that applies")));
-    }
-    Path file = addMigration(kit, target, NewMigrations.VERSION_FORMAT.format(clock.instant()), "revert_" + version,
-        Optional.of(down.sql()));
-    return new Revert(file, down);
-  }
-
-  /**
-   * A revert migration that was written.
-   *
-   * @param file the new migration
-   * @param down its text and what it cannot undo
-   */
-  public record Revert(Path file, DownMigration down) {}
 
   /**
    * Finishes or undoes a generation that stopped in the repository (a kill, a crash, an I/O error while it

@@ -4,6 +4,7 @@ import dev.kit.lint.LintFinding;
 import dev.kit.lint.LintSettings;
 import dev.kit.migration.AtlasFileDirectives;
 import dev.kit.migration.MigrationFile;
+import dev.kit.migration.ServiceMigrations;
 import dev.kit.migration.SqlErrorPosition;
 import dev.kit.migration.SqlScript;
 import dev.kit.migration.SqlStatement;

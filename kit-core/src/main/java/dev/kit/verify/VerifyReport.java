@@ -9,7 +9,7 @@ import java.util.List;
  * The outcome of {@code kit:verify} for a repository: the servers it started and each service's verification.
  *
  * <pre>{@code
- * VerifyReport report = Generator.forRepository(root).verify(kit, VerifyOptions.of(binaries));
+ * VerifyReport report = MigrationVerification.forRepository(root).verify(kit, VerifyOptions.of(binaries));
  * report.passed();
  * report.failures().forEach(System.err::println);
  * }</pre>

@@ -7,6 +7,7 @@ import dev.kit.lint.LintRule;
 import dev.kit.lint.LintSettings;
 import dev.kit.migration.MigrationDirectory;
 import dev.kit.migration.MigrationFile;
+import dev.kit.migration.ServiceMigrations;
 import dev.kit.model.TxMode;
 import dev.kit.testing.TestPostgres;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,7 @@
 package dev.kit.maven;
 
 import dev.kit.Generator;
+import dev.kit.MigrationTool;
 import dev.kit.lint.LintFinding;
 import dev.kit.migration.HistoryCheck;
 import dev.kit.write.Drift;
@@ -45,8 +46,9 @@ public final class CheckMojo extends DescriptionMojo {
 
   @Override
   void run(Generator generator, DescriptionLoader.Loaded description) throws MojoFailureException {
-    String lintFailure = lint(generator, description);
-    HistoryCheck history = generator.checkHistory(description.kit(), Optional.ofNullable(base));
+    MigrationTool migrations = MigrationTool.forRepository(repository()).source(description.className());
+    String lintFailure = lint(migrations, description);
+    HistoryCheck history = migrations.checkHistory(description.kit(), Optional.ofNullable(base));
     history.skipped().ifPresent(why -> getLog().warn("kit: migration history not guarded: " + why));
     Drift drift = generator.check(description.kit());
     if (!drift.isEmpty()) {
@@ -68,10 +70,10 @@ public final class CheckMojo extends DescriptionMojo {
   }
 
   /** Lints the migrations' text (kit:verify lints exactly, on a database); logs warnings, returns the failure or null. */
-  private String lint(Generator generator, DescriptionLoader.Loaded description) throws MojoFailureException {
+  private String lint(MigrationTool migrations, DescriptionLoader.Loaded description) throws MojoFailureException {
     List<LintFinding> findings;
     try {
-      findings = generator.lintMigrations(description.kit(), lintSettings());
+      findings = migrations.lint(description.kit(), lintSettings());
     } catch (IllegalArgumentException e) {
       return "kit: " + e.getMessage();
     }

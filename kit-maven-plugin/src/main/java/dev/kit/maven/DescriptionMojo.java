@@ -76,6 +76,11 @@ abstract class DescriptionMojo extends AbstractMojo {
     }
   }
 
+  /** The repository root: the project's base directory. */
+  Path repository() {
+    return basedir.toPath();
+  }
+
   /** Whether this goal's skip parameter is set. */
   abstract boolean skip();
 

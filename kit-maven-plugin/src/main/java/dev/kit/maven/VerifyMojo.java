@@ -1,6 +1,7 @@
 package dev.kit.maven;
 
 import dev.kit.Generator;
+import dev.kit.verify.MigrationVerification;
 import dev.kit.verify.ServiceVerification;
 import dev.kit.verify.VerifyOptions;
 import dev.kit.verify.VerifyReport;
@@ -50,7 +51,7 @@ public final class VerifyMojo extends EmbeddedPostgresMojo {
     VerifyOptions options = verifyOptions();
     VerifyReport report;
     try {
-      report = generator.verify(description.kit(), options);
+      report = MigrationVerification.forRepository(repository()).verify(description.kit(), options);
     } catch (IllegalStateException e) {
       throw new MojoExecutionException("kit: " + e.getMessage(), e);
     }

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kit.lint.LintSettings;
+import dev.kit.migration.ServiceMigrations;
 import dev.kit.model.Kit;
+import dev.kit.model.Restore;
+import dev.kit.model.S3Credentials;
 import dev.kit.validate.KitValidationException;
 import dev.kit.write.KitWriteException;
 import java.io.IOException;
@@ -13,12 +16,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class NewMigrationTest {
+/** {@link MigrationTool}: new migrations in one commit with their regeneration, the text lint, each service's history. */
+class MigrationToolTest {
 
   @TempDir Path repo;
 
@@ -40,21 +45,21 @@ class NewMigrationTest {
   @Test
   void newMigration_writesUtcVersionedSkeletonAndUpdatesAtlasSum_whenOneService() throws IOException {
     existing("orders", "20250101000000_init.sql");
-    Generator generator = Generator.forRepository(repo);
+    MigrationTool migrations = MigrationTool.forRepository(repo);
 
-    Path file = generator.newMigration(kit("orders"), Optional.empty(), "add_users", CLOCK);
+    Path file = migrations.newMigration(kit("orders"), Optional.empty(), "add_users", CLOCK);
 
     assertThat(file).isEqualTo(repo.resolve("services/orders/migrations/20261123160509_add_users.sql"));
     assertThat(Files.readString(file)).startsWith("-- 20261123160509_add_users: ")
         .contains("ADD COLUMN IF NOT EXISTS").contains("nullable, backfill").contains("own transaction");
     assertThat(Files.readString(repo.resolve("services/orders/migrations/atlas.sum")))
         .contains("20261123160509_add_users.sql h1:");
-    assertThat(generator.check(kit("orders")).isEmpty()).isTrue();
+    assertThat(Generator.forRepository(repo).check(kit("orders")).isEmpty()).isTrue();
   }
 
   @Test
   void newMigration_createsTheFolder_forAServiceWithoutMigrationsYet() {
-    Path file = Generator.forRepository(repo).newMigration(kit("orders"), Optional.empty(), "init", CLOCK);
+    Path file = MigrationTool.forRepository(repo).newMigration(kit("orders"), Optional.empty(), "init", CLOCK);
 
     assertThat(file).exists().hasParent(repo.resolve("services/orders/migrations"));
     assertThat(repo.resolve("services/orders/manifests/migrations/job.yaml")).exists();
@@ -64,7 +69,7 @@ class NewMigrationTest {
   void newMigration_rejectsUnsafeNames() throws IOException {
     existing("orders", "20250101000000_init.sql");
 
-    assertThatThrownBy(() -> Generator.forRepository(repo).newMigration(kit("orders"), Optional.empty(), "../Add Users", CLOCK))
+    assertThatThrownBy(() -> MigrationTool.forRepository(repo).newMigration(kit("orders"), Optional.empty(), "../Add Users", CLOCK))
         .isInstanceOf(KitValidationException.class)
         .hasMessageContaining("newMigration.name: \"../Add Users\" is not a safe migration name "
             + "(use lower-case letters, digits, '_' and '-', such as \"add_users\")");
@@ -76,11 +81,11 @@ class NewMigrationTest {
     existing("orders", "20250101000000_init.sql");
     existing("payments", "20250101000000_init.sql");
 
-    assertThatThrownBy(() -> Generator.forRepository(repo).newMigration(kit("orders", "payments"), Optional.empty(), "x", CLOCK))
+    assertThatThrownBy(() -> MigrationTool.forRepository(repo).newMigration(kit("orders", "payments"), Optional.empty(), "x", CLOCK))
         .hasMessageContaining("newMigration.service: there are 2 services with migrations "
             + "(name one with -Dkit.service=<name> (one of [orders, payments]))");
 
-    Path file = Generator.forRepository(repo).newMigration(kit("orders", "payments"), Optional.of("payments"), "x", CLOCK);
+    Path file = MigrationTool.forRepository(repo).newMigration(kit("orders", "payments"), Optional.of("payments"), "x", CLOCK);
     assertThat(file).hasFileName("20261123160509_x.sql").hasParent(repo.resolve("services/payments/migrations"));
   }
 
@@ -88,7 +93,7 @@ class NewMigrationTest {
   void newMigration_neverOverwrites_whenTheVersionIsTaken() throws IOException {
     existing("orders", "20261123160509_add_users.sql");
 
-    assertThatThrownBy(() -> Generator.forRepository(repo).newMigration(kit("orders"), Optional.empty(), "add_users", CLOCK))
+    assertThatThrownBy(() -> MigrationTool.forRepository(repo).newMigration(kit("orders"), Optional.empty(), "add_users", CLOCK))
         .hasMessageContaining("version 20261123160509 is already taken by 20261123160509_add_users.sql");
     assertThat(Files.readString(repo.resolve("services/orders/migrations/20261123160509_add_users.sql"))).isEqualTo("SELECT 1;\n");
   }
@@ -97,19 +102,19 @@ class NewMigrationTest {
   void newMigration_refuses_whenTheNewFileWouldSortBeforeTheNewest() throws IOException {
     existing("orders", "20300101000000_future.sql");
 
-    assertThatThrownBy(() -> Generator.forRepository(repo).newMigration(kit("orders"), Optional.empty(), "late", CLOCK))
+    assertThatThrownBy(() -> MigrationTool.forRepository(repo).newMigration(kit("orders"), Optional.empty(), "late", CLOCK))
         .hasMessageContaining("the new file 20261123160509_late.sql would sort before 20300101000000_future.sql");
   }
 
   @Test
-  void lintMigrations_namesEverySkeletonStillWithoutSql_whenNotFilledIn() throws IOException {
+  void lint_namesEverySkeletonStillWithoutSql_whenNotFilledIn() throws IOException {
     existing("orders", "20250101000000_init.sql");
     existing("payments", "20250101000000_init.sql");
-    Generator generator = Generator.forRepository(repo);
-    Path orders = generator.newMigration(kit("orders", "payments"), Optional.of("orders"), "add_users", CLOCK);
-    Path payments = generator.newMigration(kit("orders", "payments"), Optional.of("payments"), "add_iban", CLOCK);
+    MigrationTool migrations = MigrationTool.forRepository(repo);
+    Path orders = migrations.newMigration(kit("orders", "payments"), Optional.of("orders"), "add_users", CLOCK);
+    Path payments = migrations.newMigration(kit("orders", "payments"), Optional.of("payments"), "add_iban", CLOCK);
 
-    assertThatThrownBy(() -> generator.lintMigrations(kit("orders", "payments"), LintSettings.defaults()))
+    assertThatThrownBy(() -> migrations.lint(kit("orders", "payments"), LintSettings.defaults()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("services/orders/migrations/" + orders.getFileName() + ": has no SQL statement, only comments: write "
             + "the migration's SQL, or delete the file (Atlas records an empty migration as applied, so SQL added to it "
@@ -125,7 +130,7 @@ class NewMigrationTest {
     Path handWritten = Files.createDirectories(repo.resolve("services/orders/manifests/database")).resolve("cluster.yaml");
     Files.writeString(handWritten, "kind: Cluster\n");
 
-    assertThatThrownBy(() -> Generator.forRepository(repo).newMigration(kit("orders"), Optional.empty(), "add_users", CLOCK))
+    assertThatThrownBy(() -> MigrationTool.forRepository(repo).newMigration(kit("orders"), Optional.empty(), "add_users", CLOCK))
         .isInstanceOf(KitWriteException.class).hasMessageContaining("services/orders/manifests/database/cluster.yaml exists without");
 
     try (Stream<Path> files = Files.list(repo.resolve("services/orders/migrations"))) {
@@ -139,7 +144,7 @@ class NewMigrationTest {
         .service("orders", s -> s.database(db -> db.storage("1Gi").instances(0)))
         .build();
 
-    assertThatThrownBy(() -> Generator.forRepository(repo).newMigration(invalid, Optional.empty(), "init", CLOCK))
+    assertThatThrownBy(() -> MigrationTool.forRepository(repo).newMigration(invalid, Optional.empty(), "init", CLOCK))
         .isInstanceOf(KitValidationException.class).hasMessageContaining("services[orders].database.instances");
 
     assertThat(repo.resolve("services")).doesNotExist();
@@ -149,7 +154,7 @@ class NewMigrationTest {
   void newMigration_writesTheMigrationAndItsAtlasSumInOneCommit() throws IOException {
     existing("orders", "20250101000000_init.sql");
 
-    Generator.forRepository(repo).newMigration(kit("orders"), Optional.empty(), "add_users", CLOCK);
+    MigrationTool.forRepository(repo).newMigration(kit("orders"), Optional.empty(), "add_users", CLOCK);
 
     assertThat(repo.resolve(".kit-journal")).doesNotExist();
     try (Stream<Path> files = Files.walk(repo)) {
@@ -157,5 +162,49 @@ class NewMigrationTest {
     }
     assertThat(Files.readString(repo.resolve("services/orders/migrations/atlas.sum")))
         .contains("20250101000000_init.sql h1:").contains("20261123160509_add_users.sql h1:");
+  }
+
+  @Test
+  void newMigration_writesTheGivenSqlAndNamesTheSourceInTheRegeneratedHeaders_whenSqlIsGiven() throws IOException {
+    existing("orders", "20250101000000_init.sql");
+
+    Path file = MigrationTool.forRepository(repo).source("com.acme.shop.ShopServices")
+        .newMigration(kit("orders"), Optional.empty(), "revert_20250101000000", "DROP TABLE IF EXISTS t;\n", CLOCK);
+
+    assertThat(file).hasFileName("20261123160509_revert_20250101000000.sql");
+    assertThat(Files.readString(file)).isEqualTo("DROP TABLE IF EXISTS t;\n");
+    assertThat(Files.readString(repo.resolve("services/orders/migrations/atlas.sum")))
+        .contains("20261123160509_revert_20250101000000.sql h1:");
+    assertThat(Files.readString(repo.resolve("services/orders/application.yaml")))
+        .startsWith("# Code generated by kit from com.acme.shop.ShopServices. DO NOT EDIT.");
+  }
+
+  @Test
+  void histories_connectAsTheSourcesOwner_whenTheClusterWasRestoredFromAService() throws IOException {
+    existing("orders-restore", "20250101000000_create.sql");
+    Kit kit = Kit.builder()
+        .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+        .service("orders", s -> s.withoutMigrations().database(db -> db.storage("1Gi").bootstrap("orders", "orders_owner")
+            .backups("s3://acme-backups/orders/", b -> b.credentials(S3Credentials.fromSecret("s3", "ID", "KEY")))))
+        .service("orders-restore", s -> s.namespace("orders").database(db -> db.storage("1Gi").restore(Restore.fromService("orders"))))
+        .build();
+
+    List<ServiceMigrations> histories = MigrationTool.forRepository(repo).histories(kit);
+
+    assertThat(histories).singleElement().satisfies(h -> {
+      assertThat(h.service()).isEqualTo("orders-restore");
+      assertThat(h.label()).isEqualTo("services/orders-restore/migrations");
+      assertThat(h.owner()).isEqualTo("orders_owner");
+    });
+  }
+
+  @Test
+  void histories_refuse_whenTheDescriptionIsInvalid() {
+    Kit invalid = Kit.builder().repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+        .service("orders", s -> s.database(db -> db.storage("1Gi").instances(0)))
+        .build();
+
+    assertThatThrownBy(() -> MigrationTool.forRepository(repo).histories(invalid))
+        .isInstanceOf(KitValidationException.class).hasMessageContaining("services[orders].database.instances");
   }
 }

@@ -1,6 +1,5 @@
-package dev.kit.verify;
+package dev.kit.migration;
 
-import dev.kit.migration.MigrationDirectory;
 import dev.kit.model.TxMode;
 import java.util.Objects;
 
