@@ -3,8 +3,10 @@ package dev.kit.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kit.KitDescription;
-import java.io.IOException;
+import dev.kit.verify.MigrationVerification;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,7 +17,7 @@ import java.util.Map;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
-/** Compiles small test sources against kit-core, standing in for a service repository's test-compile. */
+/** Compiles small test sources against kit-core and kit-verify, standing in for a service repository's test-compile. */
 final class JavaCompilation {
 
   private JavaCompilation() {}
@@ -28,7 +30,8 @@ final class JavaCompilation {
     Path src = dir.resolve("src");
     Path classes = Files.createDirectories(dir.resolve("classes"));
     List<String> args = new ArrayList<>(List.of(
-        "-d", classes.toString(), "--release", "17", "-classpath", kitCore().toString()));
+        "-d", classes.toString(), "--release", "17", "-classpath",
+        kitCore() + File.pathSeparator + codeSource(MigrationVerification.class)));
     for (Map.Entry<String, String> source : sources.entrySet()) {
       Path file = src.resolve(source.getKey().replace('.', '/') + ".java");
       Files.createDirectories(file.getParent());
@@ -44,6 +47,10 @@ final class JavaCompilation {
 
   /** Where this test run loads kit-core from: its jar or its classes directory. */
   static Path kitCore() throws URISyntaxException {
-    return Path.of(KitDescription.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    return codeSource(KitDescription.class);
+  }
+
+  private static Path codeSource(Class<?> type) throws URISyntaxException {
+    return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
   }
 }

@@ -22,10 +22,10 @@ import java.util.TreeMap;
  * @param definition its definition as PostgreSQL prints it; two objects with equal definitions are the same
  * @param details facts the lint rules and the down migration read, such as {@code notNull} or {@code table}
  */
-public record CatalogObject(Kind kind, String name, String identity, String definition, Map<String, String> details) {
+record CatalogObject(Kind kind, String name, String identity, String definition, Map<String, String> details) {
 
   /** The kinds of object kit compares. */
-  public enum Kind {
+  enum Kind {
     SCHEMA("schema"),
     EXTENSION("extension"),
     TYPE("type"),
@@ -51,7 +51,7 @@ public record CatalogObject(Kind kind, String name, String identity, String defi
     }
   }
 
-  public CatalogObject {
+  CatalogObject {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(identity, "identity");
@@ -60,22 +60,22 @@ public record CatalogObject(Kind kind, String name, String identity, String defi
   }
 
   /** The key a snapshot files it under: {@code <kind> <name>}, such as {@code column public.orders.status}. */
-  public String key() {
+  String key() {
     return key(kind, name);
   }
 
   /** The key of an object of {@code kind} named {@code name}. */
-  public static String key(Kind kind, String name) {
+  static String key(Kind kind, String name) {
     return kind.label() + " " + name;
   }
 
   /** A detail, or the empty string. */
-  public String detail(String name) {
+  String detail(String name) {
     return details.getOrDefault(name, "");
   }
 
   /** Whether a boolean detail is {@code true}. */
-  public boolean flag(String name) {
+  boolean flag(String name) {
     return "true".equals(details.get(name));
   }
 }

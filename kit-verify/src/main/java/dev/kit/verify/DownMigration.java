@@ -46,13 +46,13 @@ public record DownMigration(String version, String sql, List<String> irreversibl
   }
 
   /** The version a migration's {@code -- kit:revert <version>} line names, if it has one. */
-  public static Optional<String> revertedVersion(String text) {
+  static Optional<String> revertedVersion(String text) {
     Matcher m = REVERT.matcher(text);
     return m.find() ? Optional.of(m.group(1)) : Optional.empty();
   }
 
   /** The catalog keys a revert migration declares it cannot restore ({@code -- kit:irreversible <key>: why}). */
-  public static Set<String> irreversibleKeys(String text) {
+  static Set<String> irreversibleKeys(String text) {
     Set<String> keys = new LinkedHashSet<>();
     Matcher m = IRREVERSIBLE.matcher(text);
     while (m.find()) {
@@ -67,7 +67,7 @@ public record DownMigration(String version, String sql, List<String> irreversibl
    * @param change the catalog before and after the migration to revert
    * @param server the server it was derived on, for the header, such as {@code PostgreSQL 17.11}
    */
-  public static DownMigration derive(MigrationVerifier.FileChange change, String server) {
+  static DownMigration derive(MigrationVerifier.FileChange change, String server) {
     return new Derivation(change).run(server);
   }
 

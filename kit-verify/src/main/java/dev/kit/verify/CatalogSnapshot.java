@@ -27,7 +27,7 @@ import java.util.TreeSet;
  * before.changedKeys(after); // [column public.orders.note]
  * }</pre>
  */
-public final class CatalogSnapshot {
+final class CatalogSnapshot {
 
   private static final String USER_SCHEMA = "n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'";
 
@@ -43,14 +43,14 @@ public final class CatalogSnapshot {
   }
 
   /** A snapshot of what {@code objects} describe (for tests and for comparing stored snapshots). */
-  public static CatalogSnapshot of(Collection<CatalogObject> objects) {
+  static CatalogSnapshot of(Collection<CatalogObject> objects) {
     Map<String, CatalogObject> byKey = new TreeMap<>();
     objects.forEach(o -> byKey.put(o.key(), o));
     return new CatalogSnapshot(byKey);
   }
 
   /** Reads the catalog through {@code connection}, inside its transaction if one is open. */
-  public static CatalogSnapshot take(Connection connection) throws SQLException {
+  static CatalogSnapshot take(Connection connection) throws SQLException {
     List<CatalogObject> all = new ArrayList<>();
     try (Statement s = connection.createStatement()) {
       schemas(s, all);
@@ -69,17 +69,17 @@ public final class CatalogSnapshot {
   }
 
   /** Every object, sorted by key. */
-  public Collection<CatalogObject> objects() {
+  Collection<CatalogObject> objects() {
     return objects.values();
   }
 
   /** The object filed under {@code key}, such as {@code table public.orders}. */
-  public Optional<CatalogObject> get(String key) {
+  Optional<CatalogObject> get(String key) {
     return Optional.ofNullable(objects.get(key));
   }
 
   /** The keys of objects that {@code after} added, removed or defines differently, sorted. */
-  public List<String> changedKeys(CatalogSnapshot after) {
+  List<String> changedKeys(CatalogSnapshot after) {
     TreeSet<String> keys = new TreeSet<>();
     objects.forEach((key, object) -> {
       CatalogObject other = after.objects.get(key);

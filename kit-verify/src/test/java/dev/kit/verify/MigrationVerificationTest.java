@@ -7,7 +7,6 @@ import dev.kit.model.Database;
 import dev.kit.model.Kit;
 import dev.kit.model.PostgresImages;
 import dev.kit.model.Service;
-import dev.kit.testing.TestPostgres;
 import dev.kit.validate.KitValidationException;
 import java.io.IOException;
 import java.io.OutputStream;

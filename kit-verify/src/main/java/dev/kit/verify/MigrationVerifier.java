@@ -39,14 +39,14 @@ import org.postgresql.util.ServerErrorMessage;
  * }
  * }</pre>
  */
-public final class MigrationVerifier {
+final class MigrationVerifier {
 
   // SQLSTATE 25001 active_sql_transaction: CREATE INDEX CONCURRENTLY and friends inside a transaction block.
   private static final String ACTIVE_SQL_TRANSACTION = "25001";
 
   private final CatalogLinter linter;
 
-  public MigrationVerifier(LintSettings settings) {
+  MigrationVerifier(LintSettings settings) {
     this.linter = new CatalogLinter(settings);
   }
 
@@ -59,7 +59,7 @@ public final class MigrationVerifier {
    *
    * @throws IllegalStateException naming the service when its database cannot be created
    */
-  public ServiceVerification verify(EmbeddedPostgresServer server, ServiceMigrations source) {
+  ServiceVerification verify(EmbeddedPostgresServer server, ServiceMigrations source) {
     String database = createDatabase(server, source, "");
     long began = System.nanoTime();
     Run first = apply(server, source, database, true, Optional.empty());
@@ -93,7 +93,7 @@ public final class MigrationVerifier {
    *
    * @throws IllegalArgumentException when there is no such migration, or the history up to it does not apply
    */
-  public FileChange change(EmbeddedPostgresServer server, ServiceMigrations source, String version) {
+  FileChange change(EmbeddedPostgresServer server, ServiceMigrations source, String version) {
     MigrationFile target = source.directory().files().stream().filter(f -> f.version().equals(version)).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("there is no migration with version " + version + " in "
             + source.label() + " (versions: " + source.directory().files().stream().map(MigrationFile::version).toList() + ")"));
@@ -114,7 +114,7 @@ public final class MigrationVerifier {
    * @param before the catalog before it
    * @param after the catalog after it
    */
-  public record FileChange(String path, MigrationFile file, CatalogSnapshot before, CatalogSnapshot after) {}
+  record FileChange(String path, MigrationFile file, CatalogSnapshot before, CatalogSnapshot after) {}
 
   private record Snapshots(CatalogSnapshot before, CatalogSnapshot after) {}
 

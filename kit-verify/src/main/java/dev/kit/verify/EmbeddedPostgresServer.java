@@ -32,7 +32,7 @@ import java.util.zip.ZipFile;
  * }
  * }</pre>
  */
-public final class EmbeddedPostgresServer implements AutoCloseable {
+final class EmbeddedPostgresServer implements AutoCloseable {
 
   private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
 
@@ -56,7 +56,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
    * @throws IllegalStateException when the binaries are missing, their folder cannot be made private, or the server
    *     does not start (with the log's path)
    */
-  public static EmbeddedPostgresServer start(int major, VerifyOptions options) {
+  static EmbeddedPostgresServer start(int major, VerifyOptions options) {
     Path binariesJar = options.binaries().jar(major);
     // zonky opens the folder it extracts into to every user (File.setWritable(true, false)): a private parent keeps
     // the others out, and the folder is closed again once the server runs.
@@ -103,17 +103,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   }
 
   /** The major version. */
-  public int major() {
+  int major() {
     return major;
   }
 
   /** The server's version, such as {@code 17.11}. */
-  public String version() {
+  String version() {
     return version;
   }
 
   /** How long extracting, initdb and start-up took. */
-  public Duration startup() {
+  Duration startup() {
     return startup;
   }
 
@@ -121,7 +121,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
    * Creates the login role {@code owner} (not a superuser, like the owner CNPG bootstraps) unless it exists, and
    * a new, empty database {@code name} it owns.
    */
-  public void createDatabase(String name, String owner) {
+  void createDatabase(String name, String owner) {
     try (Connection c = connect("postgres", "postgres"); Statement s = c.createStatement()) {
       try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = " + literal(owner))) {
         if (!rs.next()) {
@@ -138,7 +138,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
    * A connection to {@code database} as {@code user} that sends each statement as written, with the simple query
    * protocol: no client-side splitting, no JDBC escapes, one statement per round trip, as Atlas sends them.
    */
-  public Connection connect(String database, String user) throws SQLException {
+  Connection connect(String database, String user) throws SQLException {
     Properties properties = new Properties();
     properties.setProperty("user", user);
     properties.setProperty("preferQueryMode", "simple");

@@ -9,7 +9,6 @@ import dev.kit.migration.MigrationDirectory;
 import dev.kit.migration.MigrationFile;
 import dev.kit.migration.ServiceMigrations;
 import dev.kit.model.TxMode;
-import dev.kit.testing.TestPostgres;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -111,7 +111,7 @@ public final class PostgresBinaries {
   private static Map<Integer, String> load() {
     Properties properties = new Properties();
     try (InputStream in = PostgresBinaries.class.getResourceAsStream("postgres-binaries.properties")) {
-      properties.load(Objects.requireNonNull(in, "postgres-binaries.properties is missing from kit-core"));
+      properties.load(Objects.requireNonNull(in, "postgres-binaries.properties is missing from kit-verify"));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read postgres-binaries.properties", e);
     }

@@ -1,20 +1,17 @@
-package dev.kit.testing;
+package dev.kit.verify;
 
-import dev.kit.verify.EmbeddedPostgresServer;
-import dev.kit.verify.PostgresBinaries;
-import dev.kit.verify.VerifyOptions;
 import java.nio.file.Path;
 
 /**
- * The real PostgreSQL servers tests run on: the binaries jars kit-core's POM copies to
+ * The real PostgreSQL servers tests run on: the binaries jars kit-verify's POM copies to
  * {@code target/postgres-binaries} (system property {@code kit.postgres.binaries.dir}), extracted where users' are
  * (the user's cache, so once per release), servers under {@code target/kit-verify}.
  */
-public final class TestPostgres {
+final class TestPostgres {
 
   private TestPostgres() {}
 
-  public static PostgresBinaries binaries() {
+  static PostgresBinaries binaries() {
     String dir = System.getProperty("kit.postgres.binaries.dir");
     if (dir == null) {
       throw new AssertionError("kit.postgres.binaries.dir is not set; run the tests through Maven");
@@ -22,15 +19,15 @@ public final class TestPostgres {
     return PostgresBinaries.inDirectory(Path.of(dir));
   }
 
-  public static Path workDirectory() {
+  static Path workDirectory() {
     return Path.of(System.getProperty("kit.postgres.binaries.dir")).resolveSibling("kit-verify");
   }
 
-  public static VerifyOptions options() {
+  static VerifyOptions options() {
     return VerifyOptions.of(binaries()).withWorkDirectory(workDirectory());
   }
 
-  public static EmbeddedPostgresServer start(int major) {
+  static EmbeddedPostgresServer start(int major) {
     return EmbeddedPostgresServer.start(major, options());
   }
 }
