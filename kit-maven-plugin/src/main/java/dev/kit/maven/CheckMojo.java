@@ -1,6 +1,7 @@
 package dev.kit.maven;
 
 import dev.kit.Generator;
+import dev.kit.KitDescriptions;
 import dev.kit.MigrationTool;
 import dev.kit.lint.LintFinding;
 import dev.kit.migration.HistoryCheck;
@@ -45,7 +46,7 @@ public final class CheckMojo extends DescriptionMojo {
   }
 
   @Override
-  void run(Generator generator, DescriptionLoader.Loaded description) throws MojoFailureException {
+  void run(Generator generator, KitDescriptions.Loaded description) throws MojoFailureException {
     MigrationTool migrations = MigrationTool.forRepository(repository()).source(description.className());
     String lintFailure = lint(migrations, description);
     HistoryCheck history = migrations.checkHistory(description.kit(), Optional.ofNullable(base));
@@ -70,7 +71,7 @@ public final class CheckMojo extends DescriptionMojo {
   }
 
   /** Lints the migrations' text (kit:verify lints exactly, on a database); logs warnings, returns the failure or null. */
-  private String lint(MigrationTool migrations, DescriptionLoader.Loaded description) throws MojoFailureException {
+  private String lint(MigrationTool migrations, KitDescriptions.Loaded description) throws MojoFailureException {
     List<LintFinding> findings;
     try {
       findings = migrations.lint(description.kit(), lintSettings());

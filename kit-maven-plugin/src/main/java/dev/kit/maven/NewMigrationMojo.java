@@ -1,6 +1,7 @@
 package dev.kit.maven;
 
 import dev.kit.Generator;
+import dev.kit.KitDescriptions;
 import dev.kit.MigrationTool;
 import dev.kit.verify.MigrationVerification;
 import dev.kit.verify.VerifyOptions;
@@ -56,7 +57,7 @@ public final class NewMigrationMojo extends EmbeddedPostgresMojo {
   }
 
   @Override
-  void run(Generator generator, DescriptionLoader.Loaded description) throws MojoExecutionException, MojoFailureException {
+  void run(Generator generator, KitDescriptions.Loaded description) throws MojoExecutionException, MojoFailureException {
     String newName = orOldName(name, "kit.name");
     String version = orOldName(revert, "kit.revert");
     Optional<String> target = Optional.ofNullable(orOldName(service, "kit.service"));
@@ -75,7 +76,7 @@ public final class NewMigrationMojo extends EmbeddedPostgresMojo {
     getLog().info("kit: write the SQL, then run 'mvn kit:generate' to update atlas.sum and the ConfigMap");
   }
 
-  private void revert(DescriptionLoader.Loaded description, String version, Optional<String> service)
+  private void revert(KitDescriptions.Loaded description, String version, Optional<String> service)
       throws MojoExecutionException, MojoFailureException {
     VerifyOptions options = verifyOptions();
     MigrationVerification.Revert written;

@@ -1,6 +1,7 @@
 package dev.kit.maven;
 
 import dev.kit.Generator;
+import dev.kit.KitDescriptions;
 import dev.kit.verify.MigrationVerification;
 import dev.kit.verify.ServiceVerification;
 import dev.kit.verify.VerifyOptions;
@@ -46,7 +47,7 @@ public final class VerifyMojo extends EmbeddedPostgresMojo {
   }
 
   @Override
-  void run(Generator generator, DescriptionLoader.Loaded description) throws MojoExecutionException, MojoFailureException {
+  void run(Generator generator, KitDescriptions.Loaded description) throws MojoExecutionException, MojoFailureException {
     long began = System.nanoTime();
     VerifyOptions options = verifyOptions();
     VerifyReport report;

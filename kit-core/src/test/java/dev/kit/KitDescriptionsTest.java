@@ -1,16 +1,18 @@
-package dev.kit.maven;
+package dev.kit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kit.testing.JavaCompilation;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.apache.maven.plugin.MojoFailureException;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class DescriptionLoaderTest {
+/** {@link KitDescriptions#load}: the description found or named, created and described, and every way that fails. */
+class KitDescriptionsTest {
 
   private static final String SHOP = """
       package it.shop;
@@ -31,9 +33,7 @@ class DescriptionLoaderTest {
   void load_describesTheOnlyDescription_whenNoClassConfigured() throws Exception {
     Path classes = JavaCompilation.compile(dir, Map.of("it.shop.ShopServices", SHOP));
 
-    try (DescriptionLoader loader = loaderOver(classes)) {
-      DescriptionLoader.Loaded loaded = loader.load(null);
-
+    try (KitDescriptions.Loaded loaded = load(classes, null)) {
       assertThat(loaded.className()).isEqualTo("it.shop.ShopServices");
       assertThat(loaded.kit().repository().name()).isEqualTo("shop");
       assertThat(loaded.kit().services()).singleElement().satisfies(s -> assertThat(s.name()).isEqualTo("orders"));
@@ -46,36 +46,32 @@ class DescriptionLoaderTest {
         "it.shop.ShopServices", SHOP,
         "it.shop.Copy", SHOP.replace("ShopServices", "Copy").replace("\"shop\"", "\"copy\"")));
 
-    try (DescriptionLoader loader = loaderOver(classes)) {
-      assertThat(loader.load(" it.shop.Copy ").kit().repository().name()).isEqualTo("copy");
-      assertThatThrownBy(() -> loader.load(""))
-          .hasMessageContaining("Found 2 kit descriptions")
-          .hasMessageContaining("it.shop.Copy")
-          .hasMessageContaining("it.shop.ShopServices");
+    try (KitDescriptions.Loaded copy = load(classes, " it.shop.Copy ")) {
+      assertThat(copy.kit().repository().name()).isEqualTo("copy");
     }
+    assertThatThrownBy(() -> load(classes, ""))
+        .hasMessageContaining("Found 2 kit descriptions")
+        .hasMessageContaining("it.shop.Copy")
+        .hasMessageContaining("it.shop.ShopServices");
   }
 
   @Test
   void load_saysWhereItLooked_whenConfiguredClassIsMissing() throws Exception {
     Path classes = JavaCompilation.compile(dir, Map.of("it.shop.ShopServices", SHOP));
 
-    try (DescriptionLoader loader = loaderOver(classes)) {
-      assertThatThrownBy(() -> loader.load("it.shop.Missing"))
-          .isInstanceOf(MojoFailureException.class)
-          .hasMessageContaining("Kit description it.shop.Missing was not found on the test class path (" + classes)
-          .hasMessageContaining("fully-qualified class name");
-    }
+    assertThatThrownBy(() -> load(classes, "it.shop.Missing"))
+        .isInstanceOf(KitDescriptionException.class)
+        .hasMessageContaining("Kit description it.shop.Missing was not found on the test class path (" + classes)
+        .hasMessageContaining("fully-qualified class name");
   }
 
   @Test
   void load_asksToImplementTheInterface_whenConfiguredClassIsNotADescription() throws Exception {
     Path classes = JavaCompilation.compile(dir, Map.of("it.shop.Plain", "package it.shop; public class Plain {}"));
 
-    try (DescriptionLoader loader = loaderOver(classes)) {
-      assertThatThrownBy(() -> loader.load("it.shop.Plain"))
-          .hasMessage("it.shop.Plain does not implement dev.kit.KitDescription; add 'implements KitDescription', "
-              + "or set <description> / -Dkit.description to the class that does.");
-    }
+    assertThatThrownBy(() -> load(classes, "it.shop.Plain"))
+        .hasMessage("it.shop.Plain does not implement dev.kit.KitDescription; add 'implements KitDescription', "
+            + "or set <description> / -Dkit.description to the class that does.");
   }
 
   @Test
@@ -83,11 +79,9 @@ class DescriptionLoaderTest {
     Path classes = JavaCompilation.compile(dir, Map.of("it.shop.ShopServices",
         SHOP.replace("public dev.kit.model.Kit describe()", "public ShopServices(String n) {}\n public dev.kit.model.Kit describe()")));
 
-    try (DescriptionLoader loader = loaderOver(classes)) {
-      assertThatThrownBy(() -> loader.load("it.shop.ShopServices"))
-          .hasMessageContaining("it.shop.ShopServices needs a public class with a public no-argument constructor")
-          .hasMessageContaining("public ShopServices() {}");
-    }
+    assertThatThrownBy(() -> load(classes, "it.shop.ShopServices"))
+        .hasMessageContaining("it.shop.ShopServices needs a public class with a public no-argument constructor")
+        .hasMessageContaining("public ShopServices() {}");
   }
 
   @Test
@@ -95,13 +89,11 @@ class DescriptionLoaderTest {
     Path classes = JavaCompilation.compile(dir, Map.of("it.shop.ShopServices",
         SHOP.replace(".storage(\"1Gi\")", "")));
 
-    try (DescriptionLoader loader = loaderOver(classes)) {
-      assertThatThrownBy(() -> loader.load(null))
-          .isInstanceOf(MojoFailureException.class)
-          .hasMessageContaining("it.shop.ShopServices.describe() failed: java.lang.IllegalStateException: "
-              + "Database.builder(): call storage(\"10Gi\")")
-          .hasCauseInstanceOf(IllegalStateException.class);
-    }
+    assertThatThrownBy(() -> load(classes, null))
+        .isInstanceOf(KitDescriptionException.class)
+        .hasMessageContaining("it.shop.ShopServices.describe() failed: java.lang.IllegalStateException: "
+            + "Database.builder(): call storage(\"10Gi\")")
+        .hasCauseInstanceOf(IllegalStateException.class);
   }
 
   @Test
@@ -109,15 +101,14 @@ class DescriptionLoaderTest {
     Path classes = JavaCompilation.compile(dir, Map.of("it.shop.ShopServices", SHOP));
     ClassLoader before = Thread.currentThread().getContextClassLoader();
 
-    try (DescriptionLoader loader = loaderOver(classes)) {
-      loader.load(null);
+    try (KitDescriptions.Loaded loaded = load(classes, null)) {
+      assertThat(loaded.className()).isEqualTo("it.shop.ShopServices");
     }
 
     assertThat(Thread.currentThread().getContextClassLoader()).isSameAs(before);
   }
 
-  private DescriptionLoader loaderOver(Path classes) throws Exception {
-    return DescriptionLoader.open(List.of(classes.toString(), JavaCompilation.kitCore().toString()), classes,
-        getClass().getClassLoader());
+  private static KitDescriptions.Loaded load(Path classes, String className) throws Exception {
+    return KitDescriptions.load(List.of(classes, JavaCompilation.kitCore()), classes, Optional.ofNullable(className));
   }
 }

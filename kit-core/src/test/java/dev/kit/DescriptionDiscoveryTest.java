@@ -1,20 +1,21 @@
-package dev.kit.maven;
+package dev.kit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kit.testing.JavaCompilation;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DescriptionDiscoveryTest {
 
+  private static final Path ROOT = Path.of("target", "test-classes");
   private static final String DESCRIBE = "public dev.kit.model.Kit describe() { return null; }";
 
   @TempDir
@@ -60,14 +61,14 @@ class DescriptionDiscoveryTest {
   }
 
   @Test
-  void select_returnsTheCandidate_whenExactlyOne() throws MojoFailureException {
+  void select_returnsTheCandidate_whenExactlyOne() {
     assertThat(DescriptionDiscovery.select(List.of("it.shop.ShopServices"), dir)).isEqualTo("it.shop.ShopServices");
   }
 
   @Test
   void select_explainsHowToAddOne_whenNone() {
     assertThatThrownBy(() -> DescriptionDiscovery.select(List.of(), dir))
-        .isInstanceOf(MojoFailureException.class)
+        .isInstanceOf(KitDescriptionException.class)
         .hasMessageContaining("No kit description found: no public class in " + dir + " implements dev.kit.KitDescription")
         .hasMessageContaining("Add one in src/test/java, with dev.kit:kit-core as a <scope>test</scope> dependency")
         .hasMessageContaining("-Dkit.description=");
@@ -76,7 +77,7 @@ class DescriptionDiscoveryTest {
   @Test
   void select_pointsAtSkippedTestCompilation_whenTestClassesDoNotExist() {
     assertThatThrownBy(() -> DescriptionDiscovery.select(List.of(), dir.resolve("test-classes")))
-        .isInstanceOf(MojoFailureException.class)
+        .isInstanceOf(KitDescriptionException.class)
         .hasMessageContaining("no compiled test classes in " + dir.resolve("test-classes"))
         .hasMessageContaining("-Dmaven.test.skip=true")
         .hasMessageContaining("-DskipTests");
@@ -85,12 +86,46 @@ class DescriptionDiscoveryTest {
   @Test
   void select_listsThemAndHowToChoose_whenSeveral() {
     assertThatThrownBy(() -> DescriptionDiscovery.select(List.of("it.shop.A", "it.shop.B"), dir))
-        .isInstanceOf(MojoFailureException.class)
+        .isInstanceOf(KitDescriptionException.class)
         .hasMessage("Found 2 kit descriptions in " + dir + ":\n  - it.shop.A\n  - it.shop.B\n"
             + "Choose one with <configuration><description>it.shop.A</description></configuration> on kit-maven-plugin "
             + "in pom.xml, or with -Dkit.description=it.shop.A.");
   }
 
+  @Test
+  void binaryName_isDottedPackageAndClass_whenClassFileInPackage() {
+    assertThat(DescriptionDiscovery.binaryName(ROOT, ROOT.resolve("com/acme/shop/ShopServices.class")))
+        .contains("com.acme.shop.ShopServices");
+  }
+
+  @Test
+  void binaryName_keepsDollar_whenNestedClass() {
+    assertThat(DescriptionDiscovery.binaryName(ROOT, ROOT.resolve("com/acme/Outer$Inner.class")))
+        .contains("com.acme.Outer$Inner");
+  }
+
+  @Test
+  void binaryName_isSimpleName_whenDefaultPackage() {
+    assertThat(DescriptionDiscovery.binaryName(ROOT, ROOT.resolve("Services.class"))).contains("Services");
+  }
+
+  @Test
+  void binaryName_isEmpty_whenNotAClassFile() {
+    assertThat(DescriptionDiscovery.binaryName(ROOT, ROOT.resolve("com/acme/application.yaml"))).isEmpty();
+    assertThat(DescriptionDiscovery.binaryName(ROOT, ROOT.resolve("com/acme/Shop.class.bak"))).isEmpty();
+  }
+
+  @Test
+  void binaryName_isEmpty_whenModuleOrPackageInfo() {
+    assertThat(DescriptionDiscovery.binaryName(ROOT, ROOT.resolve("module-info.class"))).isEmpty();
+    assertThat(DescriptionDiscovery.binaryName(ROOT, ROOT.resolve("com/acme/package-info.class"))).isEmpty();
+  }
+
+  @Test
+  void binaryName_isEmpty_whenPathIsNotAPackage() {
+    assertThat(DescriptionDiscovery.binaryName(ROOT, ROOT.resolve("META-INF/versions/17/com/acme/Shop.class"))).isEmpty();
+    assertThat(DescriptionDiscovery.binaryName(ROOT, ROOT.resolve("com/1acme/Shop.class"))).isEmpty();
+  }
   private URLClassLoader loaderOver(Path classes) throws Exception {
     return new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader());
   }

@@ -1,6 +1,5 @@
-package dev.kit.maven;
+package dev.kit;
 
-import dev.kit.KitDescription;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Modifier;
@@ -8,17 +7,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.apache.maven.plugin.MojoFailureException;
 
 /**
- * Finds the description when none is configured: the one concrete public class among the compiled test
- * classes that implements {@link KitDescription}.
+ * Finds the description when none is named: the one concrete public class among the compiled test classes that
+ * implements {@link KitDescription}.
  */
 final class DescriptionDiscovery {
 
   private static final String EXAMPLE = "com.acme.shop.ShopServices";
+  private static final String CLASS_FILE = ".class";
 
   private DescriptionDiscovery() {}
 
@@ -29,7 +29,7 @@ final class DescriptionDiscovery {
     }
     try (Stream<Path> files = Files.walk(testClasses)) {
       return files.filter(Files::isRegularFile)
-          .map(file -> ClassFileNames.binaryName(testClasses, file))
+          .map(file -> binaryName(testClasses, file))
           .flatMap(Optional::stream)
           .filter(name -> isDescription(name, loader))
           .sorted()
@@ -42,20 +42,20 @@ final class DescriptionDiscovery {
   /**
    * The single candidate.
    *
-   * @throws MojoFailureException naming what to add when there is none, and how to choose when there are several
+   * @throws KitDescriptionException naming what to add when there is none, and how to choose when there are several
    */
-  static String select(List<String> candidates, Path testClasses) throws MojoFailureException {
+  static String select(List<String> candidates, Path testClasses) {
     if (candidates.size() == 1) {
       return candidates.get(0);
     }
     if (candidates.isEmpty()) {
-      throw new MojoFailureException(noneFound(testClasses));
+      throw new KitDescriptionException(noneFound(testClasses), null);
     }
-    throw new MojoFailureException("Found " + candidates.size() + " kit descriptions in " + testClasses + ":"
+    throw new KitDescriptionException("Found " + candidates.size() + " kit descriptions in " + testClasses + ":"
         + candidates.stream().map(c -> "\n  - " + c).collect(Collectors.joining())
         + "\nChoose one with <configuration><description>" + candidates.get(0)
         + "</description></configuration> on kit-maven-plugin in pom.xml, or with -Dkit.description="
-        + candidates.get(0) + ".");
+        + candidates.get(0) + ".", null);
   }
 
   private static String noneFound(Path testClasses) {
@@ -89,5 +89,37 @@ final class DescriptionDiscovery {
       // A test class whose dependencies are missing cannot be the description the user meant.
       return false;
     }
+  }
+
+  /**
+   * The binary name of {@code classFile}, such as {@code com.acme.Shop$Nested} for
+   * {@code com/acme/Shop$Nested.class}; empty for files that are not loadable classes
+   * ({@code module-info}, {@code package-info}, {@code META-INF/versions/...}, other files).
+   */
+  static Optional<String> binaryName(Path root, Path classFile) {
+    Path relative = root.relativize(classFile);
+    String fileName = relative.getFileName().toString();
+    if (!fileName.endsWith(CLASS_FILE) || fileName.equals("module-info.class") || fileName.equals("package-info.class")) {
+      return Optional.empty();
+    }
+    StringJoiner name = new StringJoiner(".");
+    for (int i = 0; i < relative.getNameCount(); i++) {
+      String segment = relative.getName(i).toString();
+      if (i == relative.getNameCount() - 1) {
+        segment = segment.substring(0, segment.length() - CLASS_FILE.length());
+      }
+      if (!isIdentifier(segment)) {
+        return Optional.empty();
+      }
+      name.add(segment);
+    }
+    return Optional.of(name.toString());
+  }
+
+  private static boolean isIdentifier(String segment) {
+    if (segment.isEmpty() || !Character.isJavaIdentifierStart(segment.codePointAt(0))) {
+      return false;
+    }
+    return segment.codePoints().allMatch(Character::isJavaIdentifierPart);
   }
 }
