@@ -53,7 +53,7 @@ class PluginDescriptorTest {
   @Test
   void descriptor_offersEveryGoalAndHelp_whenBuilt() {
     assertThat(mojos()).extracting(mojo -> text(mojo, "goal"))
-        .containsExactlyInAnyOrder("generate", "check", "verify", "new-migration", "help");
+        .containsExactlyInAnyOrder("generate", "check", "verify", "new-migration", "status", "doctor", "help");
   }
 
   @Test

@@ -6,6 +6,7 @@ import dev.kit.Generator;
 import dev.kit.KitDescription;
 import dev.kit.model.Kit;
 import dev.kit.model.Service;
+import dev.kit.status.ClusterStatus;
 import dev.kit.testing.JavaCompilation;
 import dev.kit.verify.MigrationVerification;
 import java.io.IOException;
@@ -33,6 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReadmeTest {
 
+  private static final String SHOP_PACKAGE = "com.acme.shop";
+  private static final String OPS_PACKAGE = "com.acme.ops";
+
   private static final Path README = Path.of("..", "README.md");
   private static final Path SERVICE_REPOSITORY_IT = Path.of("src", "it", "readme-service-repo");
   private static final Pattern FENCE = Pattern.compile("^```(\\w*)\\n(.*?)^```$", Pattern.MULTILINE | Pattern.DOTALL);
@@ -53,11 +57,19 @@ class ReadmeTest {
     return blocks;
   }
 
-  /** The Java examples that are whole compilation units, by class name. */
+  /** The Java examples that are whole compilation units of the service repository, by class name. */
   private static Map<String, String> classes() throws IOException {
+    return classes(SHOP_PACKAGE);
+  }
+
+  /**
+   * The whole compilation units in {@code pkg}, by class name: {@code com.acme.shop} is the service repository's (its
+   * IT builds them), {@code com.acme.ops} an operations program beside it (compiled here, with kit-status).
+   */
+  private static Map<String, String> classes(String pkg) throws IOException {
     Map<String, String> classes = new LinkedHashMap<>();
     for (Block block : blocks()) {
-      if (block.language().equals("java") && block.text().startsWith("package ")) {
+      if (block.language().equals("java") && block.text().startsWith("package " + pkg + ";")) {
         Matcher name = CLASS_NAME.matcher(block.text());
         assertThat(name.find()).as("a public final class in%n%s", block.text()).isTrue();
         classes.put(name.group(1), block.text());
@@ -93,16 +105,21 @@ class ReadmeTest {
   void javaExamples_compileAgainstKitCoreAndDescribeValidKits_whenPastedAsTheReadmeSays(@TempDir Path dir)
       throws Exception {
     Map<String, String> sources = new LinkedHashMap<>();
-    classes().forEach((name, text) -> sources.put("com.acme.shop." + name, text));
+    classes().forEach((name, text) -> sources.put(SHOP_PACKAGE + "." + name, text));
+    classes(OPS_PACKAGE).forEach((name, text) -> sources.put(OPS_PACKAGE + "." + name, text));
+    assertThat(blocks().stream().filter(b -> b.language().equals("java") && b.text().startsWith("package ")))
+        .as("every whole Java example is in %s or %s", SHOP_PACKAGE, OPS_PACKAGE)
+        .hasSize(classes().size() + classes(OPS_PACKAGE).size());
     List<String> fragments = fragments();
     for (int i = 0; i < fragments.size(); i++) {
       sources.put("com.acme.shop.Fragment" + i, wrap("Fragment" + i, fragments.get(i)));
     }
-    assertThat(sources).containsKeys("com.acme.shop.ShopServices", "com.acme.shop.ShopBuild");
+    assertThat(sources).containsKeys("com.acme.shop.ShopServices", "com.acme.shop.ShopBuild", "com.acme.ops.ShopStatus");
     assertThat(fragments).hasSizeGreaterThanOrEqualTo(2);
 
     Path compiled = JavaCompilation.compile(dir, sources,
-        List.of(JavaCompilation.kitCore(), JavaCompilation.codeSource(MigrationVerification.class)));
+        List.of(JavaCompilation.kitCore(), JavaCompilation.codeSource(MigrationVerification.class),
+            JavaCompilation.codeSource(ClusterStatus.class)));
 
     try (URLClassLoader loader = new URLClassLoader(new URL[] {compiled.toUri().toURL()}, getClass().getClassLoader())) {
       KitDescription shop = (KitDescription) loader.loadClass("com.acme.shop.ShopServices").getConstructor().newInstance();

@@ -1,0 +1,4 @@
+CREATE TABLE IF NOT EXISTS payments (
+  id       uuid   PRIMARY KEY,
+  order_id bigint NOT NULL
+);

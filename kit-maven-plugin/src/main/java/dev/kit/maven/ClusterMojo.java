@@ -1,0 +1,87 @@
+package dev.kit.maven;
+
+import dev.kit.Generator;
+import dev.kit.KitDescriptions;
+import dev.kit.model.Kit;
+import dev.kit.plan.FilePlan;
+import dev.kit.status.ClusterAccessException;
+import dev.kit.status.ClusterStatus;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * What {@code kit:status} and {@code kit:doctor} share: plan the description, connect to the cluster the standard way
+ * (kubeconfig, {@code -Dkit.context}, or the pod's service account), print the report (a table or JSON) to standard
+ * output, and fail the build when it is not all good, so both run in CI and on-call scripts.
+ */
+abstract class ClusterMojo extends DescriptionMojo {
+
+  /** The kubeconfig context to read; by default the current one. */
+  @Parameter(property = "kit.context")
+  private String context;
+
+  /** {@code text} (a table or lines, for people) or {@code json} (for machines). */
+  @Parameter(property = "kit.format", defaultValue = "text")
+  private String format;
+
+  /** Also writes the report to this file (clean for machines, whatever else Maven prints). */
+  @Parameter(property = "kit.output")
+  private File output;
+
+  /** The repository root, where a service's own manifests are read from. */
+  @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+  private File repository;
+
+  /** A report: its text and JSON forms, whether all is well, and its one-line summary. */
+  record Report(String text, String json, boolean good, String summary) {}
+
+  /** Reads the cluster for this goal. */
+  abstract Report read(ClusterStatus cluster, Kit kit, FilePlan plan);
+
+  @Override
+  final void run(Generator generator, KitDescriptions.Loaded description) throws MojoExecutionException, MojoFailureException {
+    boolean json = switch (format.toLowerCase(Locale.ROOT)) {
+      case "text" -> false;
+      case "json" -> true;
+      default -> throw new MojoFailureException("kit: -Dkit.format=" + format + " is not a format; use text or json");
+    };
+    FilePlan plan = generator.plan(description.kit());
+    // fabric8 warns once per kind that Argo CD's and Atlas's v1alpha1 APIs are "unstable": true, and no news to a
+    // reader of kit's output. Maven's logger reads a level per logger from this property (the user's own wins).
+    System.getProperties().putIfAbsent(
+        "org.slf4j.simpleLogger.log.io.fabric8.kubernetes.client.dsl.internal.VersionUsageUtils", "error");
+    Report report;
+    try (ClusterStatus cluster = ClusterStatus.connect(Optional.ofNullable(context)).repository(repository.toPath())) {
+      report = read(cluster, description.kit(), plan);
+    } catch (ClusterAccessException e) {
+      throw new MojoFailureException(e.getMessage()); // one line with the fix; the client's stack is no help
+    }
+    String printed = json ? report.json() : report.text();
+    // The report is the goal's output, not a log line: plain on standard output, in UTF-8 (it has ✓ and ✗).
+    PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+    out.print(printed);
+    out.flush();
+    if (output != null) {
+      try {
+        if (output.getParentFile() != null) {
+          Files.createDirectories(output.getParentFile().toPath());
+        }
+        Files.writeString(output.toPath(), printed, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new MojoExecutionException("kit: cannot write " + output + ": " + e.getMessage(), e);
+      }
+    }
+    if (!report.good()) {
+      throw new MojoFailureException("kit: " + report.summary());
+    }
+    getLog().info("kit: " + report.summary());
+  }
+}

@@ -1,0 +1,28 @@
+package dev.kit.status;
+
+/**
+ * The cluster could not be read: no configuration, an unknown context, no connection, rejected credentials or a
+ * missing permission. The message is one line that says what happened and what to do; it never carries a stack
+ * trace's worth of detail, and never a credential.
+ */
+public final class ClusterAccessException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  /** The HTTP status the API server answered with, or 0 when it did not answer. */
+  private final int code;
+
+  public ClusterAccessException(String message) {
+    this(message, 0, null);
+  }
+
+  ClusterAccessException(String message, int code, Throwable cause) {
+    super(message, cause);
+    this.code = code;
+  }
+
+  /** Whether the API server refused the read for lack of a permission (403). */
+  public boolean forbidden() {
+    return code == 403;
+  }
+}
