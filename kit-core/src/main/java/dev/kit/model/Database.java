@@ -135,6 +135,33 @@ public record Database(
     return new Builder();
   }
 
+  /** A builder holding this database's settings, to change some of them. */
+  public Builder toBuilder() {
+    Builder builder = new Builder();
+    builder.clusterName = clusterName.orElse(null);
+    builder.instances = instances;
+    builder.postgresMajor = postgresMajor;
+    builder.imageName = imageName.orElse(null);
+    builder.storage = storage.orElse(null);
+    builder.walStorage = walStorage.orElse(null);
+    builder.resources = resources.orElse(null);
+    builder.parameters.putAll(parameters);
+    builder.bootstrap = bootstrap.orElse(null);
+    builder.superuserAccess = superuserAccess;
+    builder.antiAffinityTopologyKey = antiAffinityTopologyKey.orElse(null);
+    builder.requiredAntiAffinity = requiredAntiAffinity;
+    builder.podDisruptionBudget = podDisruptionBudget.orElse(null);
+    builder.primaryUpdateStrategy = primaryUpdateStrategy.orElse(null);
+    builder.primaryUpdateMethod = primaryUpdateMethod.orElse(null);
+    builder.backups = backups.orElse(null);
+    builder.restore = restore.orElse(null);
+    builder.pooler = pooler.orElse(null);
+    builder.extensions.addAll(extensions);
+    builder.schemas.addAll(schemas);
+    builder.host = host;
+    return builder;
+  }
+
   /** Builds a {@link Database}; {@link #storage(String)} is required. */
   public static final class Builder {
     private String clusterName;
@@ -162,7 +189,7 @@ public record Database(
     private Builder() {}
 
     public Builder clusterName(String clusterName) {
-      this.clusterName = Objects.requireNonNull(clusterName, "clusterName");
+      this.clusterName = Objects.requireNonNull(clusterName, "clusterName(name): name is null; pass a name such as \"orders-db\", or leave it out for <service>-cluster");
       return this;
     }
 
@@ -177,37 +204,44 @@ public record Database(
     }
 
     public Builder imageName(String imageName) {
-      this.imageName = Objects.requireNonNull(imageName, "imageName");
+      this.imageName = Objects.requireNonNull(imageName, "imageName(image): image is null; pass a CNPG operand image, or leave it out for the pinned image of postgresMajor");
       return this;
     }
 
     public Builder storage(String size) {
+      Objects.requireNonNull(size, "storage(size): size is null; pass a quantity such as \"10Gi\"");
       this.storage = Storage.of(size);
       return this;
     }
 
     public Builder storage(String size, String storageClass) {
+      Objects.requireNonNull(size, "storage(size, storageClass): size is null; pass a quantity such as \"10Gi\"");
+      Objects.requireNonNull(storageClass, "storage(size, storageClass): storageClass is null; pass a class name or use storage(size)");
       this.storage = Storage.of(size, storageClass);
       return this;
     }
 
     public Builder walStorage(String size) {
+      Objects.requireNonNull(size, "walStorage(size): size is null; pass a quantity such as \"5Gi\"");
       this.walStorage = Storage.of(size);
       return this;
     }
 
     public Builder walStorage(String size, String storageClass) {
+      Objects.requireNonNull(size, "walStorage(size, storageClass): size is null; pass a quantity such as \"5Gi\"");
+      Objects.requireNonNull(storageClass, "walStorage(size, storageClass): storageClass is null; pass a class name or use walStorage(size)");
       this.walStorage = Storage.of(size, storageClass);
       return this;
     }
 
     public Builder resources(Resources resources) {
-      this.resources = Objects.requireNonNull(resources, "resources");
+      this.resources = Objects.requireNonNull(resources, "resources(resources): resources is null; pass Resources.requests(cpu, memory), or leave it out for none");
       return this;
     }
 
     public Builder parameter(String name, String value) {
-      parameters.put(Objects.requireNonNull(name, "parameter name"), Objects.requireNonNull(value, "parameter value"));
+      parameters.put(Objects.requireNonNull(name, "parameter(name, value): name is null; pass a postgresql.conf name such as \"max_connections\""),
+          Objects.requireNonNull(value, "parameter(name, value): value is null; pass the setting as a string, such as \"200\""));
       return this;
     }
 
@@ -216,6 +250,8 @@ public record Database(
      * (see {@link Bootstrap}).
      */
     public Builder bootstrap(String database, String owner) {
+      Objects.requireNonNull(database, "bootstrap(database, owner): database is null; pass the database's name, such as \"orders\"");
+      Objects.requireNonNull(owner, "bootstrap(database, owner): owner is null; pass the owning role's name, such as \"orders\"");
       this.bootstrap = new Bootstrap(database, owner);
       return this;
     }
@@ -226,12 +262,13 @@ public record Database(
     }
 
     public Builder antiAffinity(String topologyKey) {
-      this.antiAffinityTopologyKey = Objects.requireNonNull(topologyKey, "topologyKey");
+      this.antiAffinityTopologyKey = Objects.requireNonNull(topologyKey, "antiAffinity(topologyKey): topologyKey is null; pass a node label such as \"topology.kubernetes.io/zone\"");
       return this;
     }
 
     /** Spreads instances across {@code topologyKey} as a hard rule: pods stay pending rather than share a domain. */
     public Builder requiredAntiAffinity(String topologyKey) {
+      Objects.requireNonNull(topologyKey, "requiredAntiAffinity(topologyKey): topologyKey is null; pass a node label such as \"kubernetes.io/hostname\"");
       antiAffinity(topologyKey);
       this.requiredAntiAffinity = true;
       return this;
@@ -243,37 +280,40 @@ public record Database(
     }
 
     public Builder primaryUpdateStrategy(PrimaryUpdateStrategy strategy) {
-      this.primaryUpdateStrategy = Objects.requireNonNull(strategy, "primaryUpdateStrategy");
+      this.primaryUpdateStrategy = Objects.requireNonNull(strategy, "primaryUpdateStrategy(strategy): strategy is null; pass PrimaryUpdateStrategy.SUPERVISED or UNSUPERVISED");
       return this;
     }
 
     public Builder primaryUpdateMethod(PrimaryUpdateMethod method) {
-      this.primaryUpdateMethod = Objects.requireNonNull(method, "primaryUpdateMethod");
+      this.primaryUpdateMethod = Objects.requireNonNull(method, "primaryUpdateMethod(method): method is null; pass PrimaryUpdateMethod.RESTART or SWITCHOVER");
       return this;
     }
 
     public Builder backups(Backups backups) {
-      this.backups = Objects.requireNonNull(backups, "backups");
+      this.backups = Objects.requireNonNull(backups, "backups(backups): backups is null; pass Backups.builder(destinationPath)...build(), or leave it out for none");
       return this;
     }
 
     /** Shorthand for {@code backups(customizer.apply(Backups.builder(destinationPath)).build())}. */
     public Builder backups(String destinationPath, java.util.function.UnaryOperator<Backups.Builder> customizer) {
+      Objects.requireNonNull(destinationPath, "backups(destinationPath, customizer): destinationPath is null; pass an s3:// path such as \"s3://acme-backups/orders/\"");
+      Objects.requireNonNull(customizer, "backups(destinationPath, customizer): customizer is null; pass b -> b.credentials(...)");
       return backups(customizer.apply(Backups.builder(destinationPath)).build());
     }
 
     public Builder restore(Restore restore) {
-      this.restore = Objects.requireNonNull(restore, "restore");
+      this.restore = Objects.requireNonNull(restore, "restore(restore): restore is null; pass Restore.fromService(...) or Restore.fromObjectStore(...)");
       return this;
     }
 
     public Builder pooler(Pooler pooler) {
-      this.pooler = Objects.requireNonNull(pooler, "pooler");
+      this.pooler = Objects.requireNonNull(pooler, "pooler(pooler): pooler is null; pass Pooler.builder()...build(), or leave it out for none");
       return this;
     }
 
     /** Shorthand for {@code pooler(customizer.apply(Pooler.builder()).build())}. */
     public Builder pooler(java.util.function.UnaryOperator<Pooler.Builder> customizer) {
+      Objects.requireNonNull(customizer, "pooler(customizer): customizer is null; pass p -> p.instances(2)");
       return pooler(customizer.apply(Pooler.builder()).build());
     }
 
