@@ -142,19 +142,22 @@ public final class Platform {
 
     public Builder cloudnativePg(HelmChart chart) {
       this.cloudnativePg = Objects.requireNonNull(chart,
-          "Platform.Builder.cloudnativePg(chart): chart is null; pass HelmChart.of(...), or leave it for Platform.CLOUDNATIVE_PG");
+          "Platform.Builder.cloudnativePg(chart): chart is null; "
+              + "pass HelmChart.of(...), or leave it for Platform.CLOUDNATIVE_PG");
       return this;
     }
 
     public Builder barmanCloud(HelmChart chart) {
       this.barmanCloud = Objects.requireNonNull(chart,
-          "Platform.Builder.barmanCloud(chart): chart is null; pass HelmChart.of(...), or leave it for Platform.BARMAN_CLOUD");
+          "Platform.Builder.barmanCloud(chart): chart is null; "
+              + "pass HelmChart.of(...), or leave it for Platform.BARMAN_CLOUD");
       return this;
     }
 
     public Builder certManager(HelmChart chart) {
       this.certManager = Optional.of(Objects.requireNonNull(chart,
-          "Platform.Builder.certManager(chart): chart is null; pass HelmChart.of(...), or call existingCertManager() when the cluster runs one"));
+          "Platform.Builder.certManager(chart): chart is null; "
+              + "pass HelmChart.of(...), or call existingCertManager() when the cluster runs one"));
       return this;
     }
 
@@ -166,21 +169,25 @@ public final class Platform {
 
     public Builder atlasOperator(HelmChart chart) {
       this.atlasOperator = Objects.requireNonNull(chart,
-          "Platform.Builder.atlasOperator(chart): chart is null; pass HelmChart.of(...), or leave it for Platform.ATLAS_OPERATOR");
+          "Platform.Builder.atlasOperator(chart): chart is null; "
+              + "pass HelmChart.of(...), or leave it for Platform.ATLAS_OPERATOR");
       return this;
     }
 
     public Builder project(String project) {
       this.project = Objects.requireNonNull(project,
-          "Platform.Builder.project(project): project is null; pass the Argo CD project of the platform Applications, or leave it for default");
+          "Platform.Builder.project(project): project is null; "
+              + "pass the Argo CD project of the platform Applications, or leave it for default");
       return this;
     }
 
     /** Lets service Applications deploy this namespaced kind too (group "" for core kinds). */
     public Builder allowKind(String group, String kind) {
       extraKinds.add(Objects.requireNonNull(group,
-              "Platform.Builder.allowKind(group, kind): group is null; pass the API group such as networking.k8s.io, or \"\" for core kinds")
-          + "/" + Objects.requireNonNull(kind, "Platform.Builder.allowKind(group, kind): kind is null; pass the kind, such as Ingress"));
+              "Platform.Builder.allowKind(group, kind): group is null; "
+                  + "pass the API group such as networking.k8s.io, or \"\" for core kinds")
+          + "/" + Objects.requireNonNull(kind,
+              "Platform.Builder.allowKind(group, kind): kind is null; pass the kind, such as Ingress"));
       return this;
     }
 
