@@ -185,13 +185,11 @@ class GenerationIdentityTest {
   void generate_withCache_rendersAgain_whenTheDescriptionChanges() throws IOException {
     Generator generator = Generator.forRepository(repo).source("test").cache(cacheDir());
     generator.generate(kit);
-    List<Service> services = new java.util.ArrayList<>(kit.services());
-    Service changed = services.get(2);
-    Map<String, String> labels = new java.util.TreeMap<>(changed.labels());
-    labels.put("tier", "gold");
-    services.set(2, new Service(changed.name(), changed.namespace(), labels, changed.database(), changed.migrations(),
-        changed.patches(), changed.app(), changed.monitoring(), changed.declarativeSchema()));
-    Kit relabelled = new Kit(kit.repository(), services, kit.platform());
+    Service changed = kit.services().get(2);
+    Kit.Builder builder = Kit.builder().repository(kit.repository());
+    kit.platform().ifPresent(builder::platform);
+    kit.services().forEach(s -> builder.service(s == changed ? s.toBuilder().label("tier", "gold").build() : s));
+    Kit relabelled = builder.build();
 
     WriteReport again = generator.generate(relabelled);
 
