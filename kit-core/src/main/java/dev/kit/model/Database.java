@@ -189,7 +189,7 @@ public record Database(
     private Builder() {}
 
     public Builder clusterName(String clusterName) {
-      this.clusterName = Objects.requireNonNull(clusterName, "clusterName(name): name is null; pass a name such as \"orders-db\", or leave it out for <service>-cluster");
+      this.clusterName = Objects.requireNonNull(clusterName, "clusterName(clusterName): clusterName is null; pass a name such as \"orders-db\", or leave it out for <service>-cluster");
       return this;
     }
 
@@ -204,7 +204,7 @@ public record Database(
     }
 
     public Builder imageName(String imageName) {
-      this.imageName = Objects.requireNonNull(imageName, "imageName(image): image is null; pass a CNPG operand image, or leave it out for the pinned image of postgresMajor");
+      this.imageName = Objects.requireNonNull(imageName, "imageName(imageName): imageName is null; pass a CNPG operand image, or leave it out for the pinned image of postgresMajor");
       return this;
     }
 

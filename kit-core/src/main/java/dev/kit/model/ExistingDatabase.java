@@ -27,9 +27,9 @@ public record ExistingDatabase(String secret, String host, int port, Optional<Se
   public static final int DEFAULT_PORT = 5432;
 
   public ExistingDatabase {
-    Objects.requireNonNull(secret, "secret");
-    Objects.requireNonNull(host, "host");
-    Objects.requireNonNull(ca, "ca");
+    Objects.requireNonNull(secret, "ExistingDatabase(secret, host, port, ca): secret is null; pass the Secret's name, or use ExistingDatabase.builder()");
+    Objects.requireNonNull(host, "ExistingDatabase(secret, host, port, ca): host is null; pass the server's host name, or use ExistingDatabase.builder()");
+    Objects.requireNonNull(ca, "ExistingDatabase(secret, host, port, ca): ca is null; pass Optional.empty() for the system's trusted roots, or use ExistingDatabase.builder()");
   }
 
   public static Builder builder() {
@@ -47,13 +47,13 @@ public record ExistingDatabase(String secret, String host, int port, Optional<Se
 
     /** The Secret, in the service's namespace, with the connection's keys. */
     public Builder secret(String secret) {
-      this.secret = Objects.requireNonNull(secret, "secret(name): name is null; pass the Secret's name, such as \"orders-db\"");
+      this.secret = Objects.requireNonNull(secret, "secret(secret): secret is null; pass the Secret's name, such as \"orders-db\"");
       return this;
     }
 
     /** The server's host name, as its certificate names it. */
     public Builder host(String host) {
-      this.host = Objects.requireNonNull(host, "host(name): name is null; pass the server's host name, such as \"orders.db.acme.internal\"");
+      this.host = Objects.requireNonNull(host, "host(host): host is null; pass the server's host name, such as \"orders.db.acme.internal\"");
       return this;
     }
 
