@@ -6,8 +6,11 @@ import dev.kit.model.Kit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.AccessibleObject;
+import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -21,7 +24,9 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +41,9 @@ import java.util.stream.Stream;
  * headers name, kit's own code and the libraries that render (see {@link #codeVersion()}), and the bytes the
  * service reads from disk: its migrations and its declarative schema.
  *
- * <p>The description is digested by walking its records reflectively rather than through a JSON mapper: every
- * record component is written with its record's class name, so two types with equal fields never collide, and
+ * <p>The description is digested by walking its values reflectively rather than through a JSON mapper: every
+ * record component, and every instance field of a model class ({@code dev.kit.model}), in name order, is written with
+ * its type's class name, so two types with equal fields never collide, and
  * a value of a type this walk does not know makes the fingerprint fail, so the service is rendered instead
  * of being skipped on a guess. Maps and collections are written in their iteration order: the model's maps
  * are sorted (or insertion-ordered, which also decides the output), so an equal description digests equally.
@@ -203,11 +209,11 @@ public final class Fingerprint {
     } else if (value instanceof Optional<?> optional) {
       update(digest, optional.isPresent() ? "O+" : "O-");
       optional.ifPresent(inner -> value(digest, inner));
-    } else if (value instanceof Record record) {
-      update(digest, "R" + record.getClass().getName());
-      for (Component component : COMPONENTS.get(record.getClass())) {
+    } else if (value instanceof Record || isModelClass(value.getClass())) {
+      update(digest, "R" + value.getClass().getName());
+      for (Component component : COMPONENTS.get(value.getClass())) {
         update(digest, component.name());
-        value(digest, component.read(record));
+        value(digest, component.read(value));
       }
     } else if (value instanceof Map<?, ?> map) {
       update(digest, "M");
@@ -231,34 +237,52 @@ public final class Fingerprint {
     }
   }
 
+  /** A final class of the model package: an immutable value whose fields are all it holds. */
+  private static boolean isModelClass(Class<?> type) {
+    return type.getPackageName().equals(MODEL_PACKAGE) && Modifier.isFinal(type.getModifiers()) && !type.isEnum();
+  }
+
+  private static final String MODEL_PACKAGE = Kit.class.getPackageName();
+
   /**
-   * A record's components with their accessors, looked up once per class: asking the class each time costs
-   * more than digesting a whole service.
+   * A record's components, or a model class's instance fields sorted by name (the JVM promises no order for
+   * {@link Class#getDeclaredFields()}), looked up once per class: asking the class each time costs more than
+   * digesting a whole service.
    */
   private static final ClassValue<List<Component>> COMPONENTS = new ClassValue<>() {
     @Override
     protected List<Component> computeValue(Class<?> type) {
       List<Component> components = new ArrayList<>();
-      for (RecordComponent component : type.getRecordComponents()) {
-        Method accessor = component.getAccessor();
-        try {
-          accessor.setAccessible(true); // records nested in non-public types
-        } catch (RuntimeException e) {
-          // left inaccessible: reading it fails, and that service renders
+      if (type.isRecord()) {
+        for (RecordComponent component : type.getRecordComponents()) {
+          components.add(new Component(component.getName(), accessible(component.getAccessor())));
         }
-        components.add(new Component(component.getName(), accessor));
+      } else {
+        Arrays.stream(type.getDeclaredFields())
+            .filter(field -> !Modifier.isStatic(field.getModifiers()) && !field.isSynthetic())
+            .sorted(Comparator.comparing(Field::getName))
+            .forEach(field -> components.add(new Component(field.getName(), accessible(field))));
       }
       return List.copyOf(components);
     }
   };
 
-  /** One record component: its name and accessor. */
-  private record Component(String name, Method accessor) {
-    Object read(Record record) {
+  private static <T extends AccessibleObject> T accessible(T member) {
+    try {
+      member.setAccessible(true); // records nested in non-public types, and the model's private fields
+    } catch (RuntimeException e) {
+      // left inaccessible: reading it fails, and that service renders
+    }
+    return member;
+  }
+
+  /** One record component or model field: its name and how to read it. */
+  private record Component(String name, AccessibleObject member) {
+    Object read(Object owner) {
       try {
-        return accessor.invoke(record);
+        return member instanceof Method accessor ? accessor.invoke(owner) : ((Field) member).get(owner);
       } catch (IllegalAccessException | InvocationTargetException | RuntimeException e) {
-        throw new IllegalArgumentException("cannot read " + record.getClass().getName() + "." + name, e);
+        throw new IllegalArgumentException("cannot read " + owner.getClass().getName() + "." + name, e);
       }
     }
   }

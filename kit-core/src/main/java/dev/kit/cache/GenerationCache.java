@@ -1,5 +1,6 @@
 package dev.kit.cache;
 
+import dev.kit.layout.RepositoryLayout;
 import dev.kit.write.PlanWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,7 +45,7 @@ import tools.jackson.core.json.JsonFactory;
 public final class GenerationCache {
 
   /** The file in the cache folder; a new layout gets a new name, so an old kit's cache is simply not read. */
-  static final String FILE = "fingerprints-v2.json";
+  static final String FILE = RepositoryLayout.CACHE_FILE;
 
   /** Jackson's streaming parser and generator: the file's few shapes need no data binding, whose set-up costs a cold run. */
   private static final JsonFactory JSON = new JsonFactory();
@@ -132,7 +133,7 @@ public final class GenerationCache {
         || service.equals(".") || service.equals("..")) {
       return false;
     }
-    String prefix = "services/" + service + "/";
+    String prefix = RepositoryLayout.SERVICES + "/" + service + "/";
     java.util.Set<String> seen = new java.util.HashSet<>();
     for (Stamp stamp : entry.files()) {
       String path = stamp == null ? null : stamp.path();

@@ -18,28 +18,8 @@ import java.util.Optional;
  *     .runAsUser(1000).runAsGroup(1000)           // the image's numeric USER, instead of 10001
  *     .build();
  * }</pre>
- *
- * @param image the container image, pinned by tag or digest
- * @param port the HTTP port the container listens on
- * @param replicas the number of pods
- * @param resources requests and limits
- * @param readinessPath an HTTP path for the readiness probe, or empty for none
- * @param livenessPath an HTTP path for the liveness probe, or empty for none
- * @param connection how the database settings reach the container
- * @param runAsUser the numeric user the container runs as (default 10001): with {@code runAsNonRoot}, kubelet refuses
- *     an image whose user is root or a name, so kit sets a number
- * @param runAsGroup the numeric primary group (default 10001)
  */
-public record App(
-    String image,
-    int port,
-    int replicas,
-    Resources resources,
-    Optional<String> readinessPath,
-    Optional<String> livenessPath,
-    Connection connection,
-    long runAsUser,
-    long runAsGroup) {
+public final class App {
 
   /** The user and group the app runs as unless set: not root, and in no base image's passwd. */
   public static final long DEFAULT_RUN_AS = 10001L;
@@ -63,16 +43,121 @@ public record App(
     POOLER
   }
 
-  public App {
-    Objects.requireNonNull(image, "image");
-    Objects.requireNonNull(resources, "resources");
-    Objects.requireNonNull(readinessPath, "readinessPath");
-    Objects.requireNonNull(livenessPath, "livenessPath");
-    Objects.requireNonNull(connection, "connection");
+  private final String image;
+  private final int port;
+  private final int replicas;
+  private final Resources resources;
+  private final Optional<String> readinessPath;
+  private final Optional<String> livenessPath;
+  private final Connection connection;
+  private final long runAsUser;
+  private final long runAsGroup;
+
+  private App(Builder builder) {
+    this.image = builder.image;
+    this.port = builder.port;
+    this.replicas = builder.replicas;
+    this.resources = builder.resources;
+    this.readinessPath = Optional.ofNullable(builder.readinessPath);
+    this.livenessPath = Optional.ofNullable(builder.livenessPath);
+    this.connection = builder.connection;
+    this.runAsUser = builder.runAsUser;
+    this.runAsGroup = builder.runAsGroup;
   }
 
   public static Builder builder(String image) {
-    return new Builder(image);
+    return new Builder(Objects.requireNonNull(image,
+        "App.builder(image): image is null; "
+            + "pass the container image, pinned by tag or digest, such as ghcr.io/acme/orders:1.4.2"));
+  }
+
+  /** A builder holding this app's settings, to change some of them. */
+  public Builder toBuilder() {
+    Builder builder = new Builder(image);
+    builder.port = port;
+    builder.replicas = replicas;
+    builder.resources = resources;
+    builder.readinessPath = readinessPath.orElse(null);
+    builder.livenessPath = livenessPath.orElse(null);
+    builder.connection = connection;
+    builder.runAsUser = runAsUser;
+    builder.runAsGroup = runAsGroup;
+    return builder;
+  }
+
+  /** The container image, pinned by tag or digest. */
+  public String image() {
+    return image;
+  }
+
+  /** The HTTP port the container listens on. */
+  public int port() {
+    return port;
+  }
+
+  /** The number of pods. */
+  public int replicas() {
+    return replicas;
+  }
+
+  /** Requests and limits. */
+  public Resources resources() {
+    return resources;
+  }
+
+  /** An HTTP path for the readiness probe, or empty for none. */
+  public Optional<String> readinessPath() {
+    return readinessPath;
+  }
+
+  /** An HTTP path for the liveness probe, or empty for none. */
+  public Optional<String> livenessPath() {
+    return livenessPath;
+  }
+
+  /** How the database settings reach the container. */
+  public Connection connection() {
+    return connection;
+  }
+
+  /**
+   * The numeric user the container runs as (default 10001): with {@code runAsNonRoot}, kubelet refuses an image whose
+   * user is root or a name, so kit sets a number.
+   */
+  public long runAsUser() {
+    return runAsUser;
+  }
+
+  /** The numeric primary group (default 10001). */
+  public long runAsGroup() {
+    return runAsGroup;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof App that
+        && image.equals(that.image)
+        && port == that.port
+        && replicas == that.replicas
+        && resources.equals(that.resources)
+        && readinessPath.equals(that.readinessPath)
+        && livenessPath.equals(that.livenessPath)
+        && connection == that.connection
+        && runAsUser == that.runAsUser
+        && runAsGroup == that.runAsGroup;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(image, port, replicas, resources, readinessPath, livenessPath, connection, runAsUser,
+        runAsGroup);
+  }
+
+  @Override
+  public String toString() {
+    return "App[image=" + image + ", port=" + port + ", replicas=" + replicas + ", resources=" + resources
+        + ", readinessPath=" + readinessPath + ", livenessPath=" + livenessPath + ", connection=" + connection
+        + ", runAsUser=" + runAsUser + ", runAsGroup=" + runAsGroup + "]";
   }
 
   /** Builds an {@link App}. */
@@ -88,7 +173,7 @@ public record App(
     private long runAsGroup = DEFAULT_RUN_AS;
 
     private Builder(String image) {
-      this.image = Objects.requireNonNull(image, "image");
+      this.image = image;
     }
 
     public Builder port(int port) {
@@ -102,22 +187,27 @@ public record App(
     }
 
     public Builder resources(Resources resources) {
-      this.resources = Objects.requireNonNull(resources, "resources");
+      this.resources = Objects.requireNonNull(resources,
+          "App.Builder.resources(resources): resources is null; "
+              + "pass Resources.requests(cpu, memory), or leave it for the default");
       return this;
     }
 
     public Builder readinessPath(String path) {
-      this.readinessPath = Objects.requireNonNull(path, "readinessPath");
+      this.readinessPath = Objects.requireNonNull(path,
+          "App.Builder.readinessPath(path): path is null; pass an HTTP path such as /ready, or leave it for no probe");
       return this;
     }
 
     public Builder livenessPath(String path) {
-      this.livenessPath = Objects.requireNonNull(path, "livenessPath");
+      this.livenessPath = Objects.requireNonNull(path,
+          "App.Builder.livenessPath(path): path is null; pass an HTTP path such as /healthz, or leave it for no probe");
       return this;
     }
 
     public Builder connection(Connection connection) {
-      this.connection = Objects.requireNonNull(connection, "connection");
+      this.connection = Objects.requireNonNull(connection,
+          "App.Builder.connection(connection): connection is null; pass App.Connection.URI, PARTS or POOLER");
       return this;
     }
 
@@ -134,8 +224,7 @@ public record App(
     }
 
     public App build() {
-      return new App(image, port, replicas, resources, Optional.ofNullable(readinessPath), Optional.ofNullable(livenessPath),
-          connection, runAsUser, runAsGroup);
+      return new App(this);
     }
   }
 }

@@ -22,21 +22,29 @@ import java.util.function.UnaryOperator;
  *         .build())
  *     .build();
  * }</pre>
- *
- * @param repository the Git repository and Argo CD settings shared by all services
- * @param services the services, in the order they were added
- * @param platform the operators and the AppProject to render under {@code platform/}, or empty for none
  */
-public record Kit(Repository repository, List<Service> services, Optional<Platform> platform) {
+public final class Kit {
 
-  public Kit {
-    Objects.requireNonNull(repository, "repository");
-    services = List.copyOf(services);
-    Objects.requireNonNull(platform, "platform");
+  private final Repository repository;
+  private final List<Service> services;
+  private final Optional<Platform> platform;
+
+  private Kit(Repository repository, List<Service> services, Optional<Platform> platform) {
+    this.repository = repository;
+    this.services = List.copyOf(services);
+    this.platform = platform;
   }
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** A builder holding this description, to change or add to it. */
+  public Builder toBuilder() {
+    Builder builder = builder().repository(repository);
+    builder.services.addAll(services);
+    builder.platform = platform.orElse(null);
+    return builder;
   }
 
   /** The service named {@code name}, if the description has one. */
@@ -80,6 +88,39 @@ public record Kit(Repository repository, List<Service> services, Optional<Platfo
     return current.database().bootstrap().orElse(Bootstrap.CNPG_DEFAULT);
   }
 
+  /** The Git repository and Argo CD settings shared by all services. */
+  public Repository repository() {
+    return repository;
+  }
+
+  /** The services, in the order they were added. */
+  public List<Service> services() {
+    return services;
+  }
+
+  /** The operators and the AppProject to render under {@code platform/}, or empty for none. */
+  public Optional<Platform> platform() {
+    return platform;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Kit that
+        && repository.equals(that.repository)
+        && services.equals(that.services)
+        && platform.equals(that.platform);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(repository, services, platform);
+  }
+
+  @Override
+  public String toString() {
+    return "Kit[repository=" + repository + ", services=" + services + ", platform=" + platform + "]";
+  }
+
   /** Builds a {@link Kit}; {@link #repository(Repository)} is required. */
   public static final class Builder {
     private Repository repository;
@@ -89,27 +130,41 @@ public record Kit(Repository repository, List<Service> services, Optional<Platfo
     private Builder() {}
 
     public Builder platform(Platform platform) {
-      this.platform = Objects.requireNonNull(platform, "platform");
+      this.platform = Objects.requireNonNull(platform,
+          "Kit.Builder.platform(platform): platform is null; "
+              + "pass Platform.defaults() or Platform.builder()...build(), or leave it out for none");
       return this;
     }
 
     public Builder repository(Repository repository) {
-      this.repository = Objects.requireNonNull(repository, "repository");
+      this.repository = Objects.requireNonNull(repository,
+          "Kit.Builder.repository(repository): repository is null; pass Repository.builder(name).gitUrl(url).build()");
       return this;
     }
 
     /** Shorthand for {@code repository(customizer.apply(Repository.builder(name)).build())}. */
     public Builder repository(String name, UnaryOperator<Repository.Builder> customizer) {
+      Objects.requireNonNull(name,
+          "Kit.Builder.repository(name, customizer): name is null; pass the system's name, such as shop");
+      Objects.requireNonNull(customizer,
+          "Kit.Builder.repository(name, customizer): customizer is null; "
+              + "pass a function such as r -> r.gitUrl(\"https://github.com/acme/shop.git\")");
       return repository(customizer.apply(Repository.builder(name)).build());
     }
 
     public Builder service(Service service) {
-      services.add(Objects.requireNonNull(service, "service"));
+      services.add(Objects.requireNonNull(service,
+          "Kit.Builder.service(service): service is null; pass Service.builder(name)...build()"));
       return this;
     }
 
     /** Shorthand for {@code service(customizer.apply(Service.builder(name)).build())}. */
     public Builder service(String name, UnaryOperator<Service.Builder> customizer) {
+      Objects.requireNonNull(name,
+          "Kit.Builder.service(name, customizer): name is null; pass the service name, such as orders");
+      Objects.requireNonNull(customizer,
+          "Kit.Builder.service(name, customizer): customizer is null; "
+              + "pass a function such as s -> s.database(db -> db.storage(\"10Gi\"))");
       return service(customizer.apply(Service.builder(name)).build());
     }
 

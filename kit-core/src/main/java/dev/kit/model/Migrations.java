@@ -17,30 +17,8 @@ import java.util.Optional;
  *     .sslMode(SslMode.VERIFY_FULL)
  *     .build();
  * }</pre>
- *
- * @param directory the migrations folder, relative to {@code services/<service>/}
- * @param atlasImage the Atlas image, pinned by tag or digest
- * @param revisionsSchema the schema of Atlas's revisions table
- * @param baseline the version to baseline an existing database at, or empty
- * @param txMode how Atlas wraps files in transactions, or empty for Atlas's default ({@code file})
- * @param sslMode the {@code sslmode} of the connection; {@code verify-*} modes check the cluster CA (default
- *     {@code verify-full}, or {@code require} with the operator engine)
- * @param backoffLimit how often the Job retries a failed run
- * @param activeDeadlineSeconds how long a run may take before Kubernetes stops it
- * @param resources the Atlas container's requests and limits
- * @param engine what applies the migrations: a Job (default) or the Atlas Kubernetes operator
  */
-public record Migrations(
-    String directory,
-    String atlasImage,
-    String revisionsSchema,
-    Optional<String> baseline,
-    Optional<TxMode> txMode,
-    SslMode sslMode,
-    int backoffLimit,
-    int activeDeadlineSeconds,
-    Resources resources,
-    Engine engine) {
+public final class Migrations {
 
   /** What applies the migrations in the cluster. */
   public enum Engine {
@@ -57,15 +35,38 @@ public record Migrations(
   /** The Atlas release kit is tested against. */
   public static final String DEFAULT_ATLAS_IMAGE = "arigaio/atlas:1.2.3";
 
-  public Migrations {
-    Objects.requireNonNull(directory, "directory");
-    Objects.requireNonNull(atlasImage, "atlasImage");
-    Objects.requireNonNull(revisionsSchema, "revisionsSchema");
-    Objects.requireNonNull(baseline, "baseline");
-    Objects.requireNonNull(txMode, "txMode");
-    Objects.requireNonNull(sslMode, "sslMode");
-    Objects.requireNonNull(resources, "resources");
-    Objects.requireNonNull(engine, "engine");
+  private final String directory;
+  private final String atlasImage;
+  private final String revisionsSchema;
+  private final Optional<String> baseline;
+  private final Optional<TxMode> txMode;
+  private final SslMode sslMode;
+  private final int backoffLimit;
+  private final int activeDeadlineSeconds;
+  private final Resources resources;
+  private final Engine engine;
+
+  private Migrations(
+      String directory,
+      String atlasImage,
+      String revisionsSchema,
+      Optional<String> baseline,
+      Optional<TxMode> txMode,
+      SslMode sslMode,
+      int backoffLimit,
+      int activeDeadlineSeconds,
+      Resources resources,
+      Engine engine) {
+    this.directory = directory;
+    this.atlasImage = atlasImage;
+    this.revisionsSchema = revisionsSchema;
+    this.baseline = baseline;
+    this.txMode = txMode;
+    this.sslMode = sslMode;
+    this.backoffLimit = backoffLimit;
+    this.activeDeadlineSeconds = activeDeadlineSeconds;
+    this.resources = resources;
+    this.engine = engine;
   }
 
   public static Migrations defaults() {
@@ -74,6 +75,97 @@ public record Migrations(
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** A builder holding these settings, to change some of them. */
+  public Builder toBuilder() {
+    Builder builder = builder().directory(directory).atlasImage(atlasImage).revisionsSchema(revisionsSchema)
+        .sslMode(sslMode).backoffLimit(backoffLimit).activeDeadlineSeconds(activeDeadlineSeconds).resources(resources)
+        .engine(engine);
+    builder.baseline = baseline.orElse(null);
+    builder.txMode = txMode.orElse(null);
+    return builder;
+  }
+
+  /** The migrations folder, relative to {@code services/<service>/}. */
+  public String directory() {
+    return directory;
+  }
+
+  /** The Atlas image, pinned by tag or digest. */
+  public String atlasImage() {
+    return atlasImage;
+  }
+
+  /** The schema of Atlas's revisions table. */
+  public String revisionsSchema() {
+    return revisionsSchema;
+  }
+
+  /** The version to baseline an existing database at, or empty. */
+  public Optional<String> baseline() {
+    return baseline;
+  }
+
+  /** How Atlas wraps files in transactions, or empty for Atlas's default ({@code file}). */
+  public Optional<TxMode> txMode() {
+    return txMode;
+  }
+
+  /**
+   * The {@code sslmode} of the connection; {@code verify-*} modes check the cluster CA (default {@code verify-full}, or
+   * {@code require} with the operator engine).
+   */
+  public SslMode sslMode() {
+    return sslMode;
+  }
+
+  /** How often the Job retries a failed run. */
+  public int backoffLimit() {
+    return backoffLimit;
+  }
+
+  /** How long a run may take before Kubernetes stops it. */
+  public int activeDeadlineSeconds() {
+    return activeDeadlineSeconds;
+  }
+
+  /** The Atlas container's requests and limits. */
+  public Resources resources() {
+    return resources;
+  }
+
+  /** What applies the migrations: a Job (default) or the Atlas Kubernetes operator. */
+  public Engine engine() {
+    return engine;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Migrations that
+        && directory.equals(that.directory)
+        && atlasImage.equals(that.atlasImage)
+        && revisionsSchema.equals(that.revisionsSchema)
+        && baseline.equals(that.baseline)
+        && txMode.equals(that.txMode)
+        && sslMode.equals(that.sslMode)
+        && backoffLimit == that.backoffLimit
+        && activeDeadlineSeconds == that.activeDeadlineSeconds
+        && resources.equals(that.resources)
+        && engine.equals(that.engine);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(directory, atlasImage, revisionsSchema, baseline, txMode, sslMode, backoffLimit,
+        activeDeadlineSeconds, resources, engine);
+  }
+
+  @Override
+  public String toString() {
+    return "Migrations[directory=" + directory + ", atlasImage=" + atlasImage + ", revisionsSchema=" + revisionsSchema
+        + ", baseline=" + baseline + ", txMode=" + txMode + ", sslMode=" + sslMode + ", backoffLimit=" + backoffLimit
+        + ", activeDeadlineSeconds=" + activeDeadlineSeconds + ", resources=" + resources + ", engine=" + engine + "]";
   }
 
   /** Builds {@link Migrations}; every field has a default. */
@@ -92,32 +184,44 @@ public record Migrations(
     private Builder() {}
 
     public Builder directory(String directory) {
-      this.directory = Objects.requireNonNull(directory, "directory");
+      this.directory = Objects.requireNonNull(directory,
+          "Migrations.Builder.directory(directory): directory is null; "
+              + "pass the migrations folder relative to services/<service>/, or leave it for migrations");
       return this;
     }
 
     public Builder atlasImage(String atlasImage) {
-      this.atlasImage = Objects.requireNonNull(atlasImage, "atlasImage");
+      this.atlasImage = Objects.requireNonNull(atlasImage,
+          "Migrations.Builder.atlasImage(atlasImage): atlasImage is null; "
+              + "pass an Atlas image pinned by tag or digest, or leave it for Migrations.DEFAULT_ATLAS_IMAGE");
       return this;
     }
 
     public Builder revisionsSchema(String revisionsSchema) {
-      this.revisionsSchema = Objects.requireNonNull(revisionsSchema, "revisionsSchema");
+      this.revisionsSchema = Objects.requireNonNull(revisionsSchema,
+          "Migrations.Builder.revisionsSchema(revisionsSchema): revisionsSchema is null; "
+              + "pass a schema name, or leave it for atlas_schema_revisions");
       return this;
     }
 
     public Builder baseline(String version) {
-      this.baseline = Objects.requireNonNull(version, "baseline");
+      this.baseline = Objects.requireNonNull(version,
+          "Migrations.Builder.baseline(version): version is null; "
+              + "pass a migration version such as 20250101120000, or leave it out for no baseline");
       return this;
     }
 
     public Builder txMode(TxMode txMode) {
-      this.txMode = Objects.requireNonNull(txMode, "txMode");
+      this.txMode = Objects.requireNonNull(txMode,
+          "Migrations.Builder.txMode(txMode): txMode is null; "
+              + "pass TxMode.FILE, ALL or NONE, or leave it out for Atlas's default");
       return this;
     }
 
     public Builder sslMode(SslMode sslMode) {
-      this.sslMode = Objects.requireNonNull(sslMode, "sslMode");
+      this.sslMode = Objects.requireNonNull(sslMode,
+          "Migrations.Builder.sslMode(sslMode): sslMode is null; "
+              + "pass an SslMode such as SslMode.VERIFY_FULL, or leave it out for the engine's default");
       return this;
     }
 
@@ -132,12 +236,15 @@ public record Migrations(
     }
 
     public Builder resources(Resources resources) {
-      this.resources = Objects.requireNonNull(resources, "resources");
+      this.resources = Objects.requireNonNull(resources,
+          "Migrations.Builder.resources(resources): resources is null; "
+              + "pass Resources.requests(cpu, memory), or leave it for the default");
       return this;
     }
 
     public Builder engine(Engine engine) {
-      this.engine = Objects.requireNonNull(engine, "engine");
+      this.engine = Objects.requireNonNull(engine,
+          "Migrations.Builder.engine(engine): engine is null; pass Migrations.Engine.JOB or OPERATOR");
       return this;
     }
 
@@ -146,8 +253,8 @@ public record Migrations(
           directory,
           atlasImage,
           revisionsSchema,
-          java.util.Optional.ofNullable(baseline),
-          java.util.Optional.ofNullable(txMode),
+          Optional.ofNullable(baseline),
+          Optional.ofNullable(txMode),
           sslMode != null ? sslMode : engine == Engine.OPERATOR ? SslMode.REQUIRE : SslMode.VERIFY_FULL,
           backoffLimit,
           activeDeadlineSeconds,

@@ -16,26 +16,26 @@ import java.util.TreeMap;
  *     .selectorLabel("release", "kube-prometheus-stack")
  *     .build();
  * }</pre>
- *
- * @param replicationLagThreshold alert when a replica lags the primary by more than this
- * @param archiveFailureWindow alert when WAL archiving failed within this window
- * @param lastBackupMaxAge alert when the newest base backup is older than this (with backups only)
- * @param alertFor how long a condition holds before an alert fires
- * @param selectorLabels labels Prometheus selects monitors and rules by (such as {@code release})
  */
-public record Monitoring(
-    Duration replicationLagThreshold,
-    Duration archiveFailureWindow,
-    Duration lastBackupMaxAge,
-    Duration alertFor,
-    Map<String, String> selectorLabels) {
+public final class Monitoring {
 
-  public Monitoring {
-    Objects.requireNonNull(replicationLagThreshold, "replicationLagThreshold");
-    Objects.requireNonNull(archiveFailureWindow, "archiveFailureWindow");
-    Objects.requireNonNull(lastBackupMaxAge, "lastBackupMaxAge");
-    Objects.requireNonNull(alertFor, "alertFor");
-    selectorLabels = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(selectorLabels));
+  private final Duration replicationLagThreshold;
+  private final Duration archiveFailureWindow;
+  private final Duration lastBackupMaxAge;
+  private final Duration alertFor;
+  private final Map<String, String> selectorLabels;
+
+  private Monitoring(
+      Duration replicationLagThreshold,
+      Duration archiveFailureWindow,
+      Duration lastBackupMaxAge,
+      Duration alertFor,
+      Map<String, String> selectorLabels) {
+    this.replicationLagThreshold = replicationLagThreshold;
+    this.archiveFailureWindow = archiveFailureWindow;
+    this.lastBackupMaxAge = lastBackupMaxAge;
+    this.alertFor = alertFor;
+    this.selectorLabels = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(selectorLabels));
   }
 
   public static Monitoring defaults() {
@@ -44,6 +44,61 @@ public record Monitoring(
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** A builder holding these settings, to change some of them. */
+  public Builder toBuilder() {
+    Builder builder = builder().replicationLagThreshold(replicationLagThreshold).archiveFailureWindow(archiveFailureWindow)
+        .lastBackupMaxAge(lastBackupMaxAge).alertFor(alertFor);
+    selectorLabels.forEach(builder::selectorLabel);
+    return builder;
+  }
+
+  /** Alert when a replica lags the primary by more than this. */
+  public Duration replicationLagThreshold() {
+    return replicationLagThreshold;
+  }
+
+  /** Alert when WAL archiving failed within this window. */
+  public Duration archiveFailureWindow() {
+    return archiveFailureWindow;
+  }
+
+  /** Alert when the newest base backup is older than this (with backups only). */
+  public Duration lastBackupMaxAge() {
+    return lastBackupMaxAge;
+  }
+
+  /** How long a condition holds before an alert fires. */
+  public Duration alertFor() {
+    return alertFor;
+  }
+
+  /** Labels Prometheus selects monitors and rules by (such as {@code release}). */
+  public Map<String, String> selectorLabels() {
+    return selectorLabels;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Monitoring that
+        && replicationLagThreshold.equals(that.replicationLagThreshold)
+        && archiveFailureWindow.equals(that.archiveFailureWindow)
+        && lastBackupMaxAge.equals(that.lastBackupMaxAge)
+        && alertFor.equals(that.alertFor)
+        && selectorLabels.equals(that.selectorLabels);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(replicationLagThreshold, archiveFailureWindow, lastBackupMaxAge, alertFor, selectorLabels);
+  }
+
+  @Override
+  public String toString() {
+    return "Monitoring[replicationLagThreshold=" + replicationLagThreshold
+        + ", archiveFailureWindow=" + archiveFailureWindow + ", lastBackupMaxAge=" + lastBackupMaxAge
+        + ", alertFor=" + alertFor + ", selectorLabels=" + selectorLabels + "]";
   }
 
   /** Builds {@link Monitoring}; every threshold has a default. */
@@ -57,27 +112,38 @@ public record Monitoring(
     private Builder() {}
 
     public Builder replicationLagThreshold(Duration threshold) {
-      this.replicationLagThreshold = Objects.requireNonNull(threshold, "replicationLagThreshold");
+      this.replicationLagThreshold = Objects.requireNonNull(threshold,
+          "Monitoring.Builder.replicationLagThreshold(threshold): threshold is null; "
+              + "pass a Duration such as Duration.ofSeconds(30)");
       return this;
     }
 
     public Builder archiveFailureWindow(Duration window) {
-      this.archiveFailureWindow = Objects.requireNonNull(window, "archiveFailureWindow");
+      this.archiveFailureWindow = Objects.requireNonNull(window,
+          "Monitoring.Builder.archiveFailureWindow(window): window is null; "
+              + "pass a Duration such as Duration.ofMinutes(5)");
       return this;
     }
 
     public Builder lastBackupMaxAge(Duration maxAge) {
-      this.lastBackupMaxAge = Objects.requireNonNull(maxAge, "lastBackupMaxAge");
+      this.lastBackupMaxAge = Objects.requireNonNull(maxAge,
+          "Monitoring.Builder.lastBackupMaxAge(maxAge): maxAge is null; pass a Duration such as Duration.ofHours(26)");
       return this;
     }
 
     public Builder alertFor(Duration alertFor) {
-      this.alertFor = Objects.requireNonNull(alertFor, "alertFor");
+      this.alertFor = Objects.requireNonNull(alertFor,
+          "Monitoring.Builder.alertFor(alertFor): alertFor is null; pass a Duration such as Duration.ofMinutes(5)");
       return this;
     }
 
     public Builder selectorLabel(String key, String value) {
-      selectorLabels.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+      selectorLabels.put(
+          Objects.requireNonNull(key,
+              "Monitoring.Builder.selectorLabel(key, value): key is null; pass a label name such as release"),
+          Objects.requireNonNull(value,
+              "Monitoring.Builder.selectorLabel(key, value): value is null; "
+                  + "pass the label value, such as kube-prometheus-stack"));
       return this;
     }
 

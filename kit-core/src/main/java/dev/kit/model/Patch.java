@@ -20,13 +20,8 @@ import java.util.Objects;
  *
  * <p>Values are JSON-like: {@code String}, {@code Number}, {@code Boolean}, {@code List} and {@code Map}
  * (with {@code String} keys) of those; they are copied when the patch is made.
- *
- * @param target the generated object to change
- * @param op what to do
- * @param path a JSON Pointer such as {@code /spec/monitoring/enablePodMonitor}
- * @param value the value to add or replace with; {@code null} for {@link Op#REMOVE}
  */
-public record Patch(Target target, Op op, String path, Object value) {
+public final class Patch {
 
   /** The generated objects a patch can target. */
   public enum Target {
@@ -55,7 +50,9 @@ public record Patch(Target target, Op op, String path, Object value) {
     /** The Atlas operator's {@code AtlasMigration} (operator engine). */
     ATLAS_MIGRATION,
     /** The Atlas operator's {@code AtlasSchema} (declarative schema). */
-    ATLAS_SCHEMA
+    ATLAS_SCHEMA,
+    /** The CNPG {@code Database} of the extensions and schemas the migrations rely on. */
+    DATABASE
   }
 
   /** JSON Patch operations. */
@@ -68,26 +65,54 @@ public record Patch(Target target, Op op, String path, Object value) {
     REMOVE
   }
 
-  public Patch {
-    Objects.requireNonNull(target, "target");
-    Objects.requireNonNull(op, "op");
-    Objects.requireNonNull(path, "path");
-    value = copyJson(path, value);
+  private final Target target;
+  private final Op op;
+  private final String path;
+  private final Object value;
+
+  private Patch(Target target, Op op, String path, Object value) {
+    this.target = target;
+    this.op = op;
+    this.path = path;
+    this.value = copyJson(path, value);
   }
 
   /** Sets {@code path} to {@code value}, creating parent objects as needed. */
   public static Patch set(Target target, String path, Object value) {
-    return new Patch(target, Op.ADD, path, Objects.requireNonNull(value, "value"));
+    return new Patch(
+        Objects.requireNonNull(target,
+            "Patch.set(target, path, value): target is null; pass a Patch.Target such as Patch.Target.CLUSTER"),
+        Op.ADD,
+        Objects.requireNonNull(path,
+            "Patch.set(target, path, value): path is null; pass a JSON Pointer such as /spec/primaryUpdateStrategy"),
+        Objects.requireNonNull(value,
+            "Patch.set(target, path, value): value is null; "
+                + "pass a String, Number, Boolean, List or Map, or use Patch.remove(target, path)"));
   }
 
   /** Replaces the existing value at {@code path}. */
   public static Patch replace(Target target, String path, Object value) {
-    return new Patch(target, Op.REPLACE, path, Objects.requireNonNull(value, "value"));
+    return new Patch(
+        Objects.requireNonNull(target,
+            "Patch.replace(target, path, value): target is null; pass a Patch.Target such as Patch.Target.CLUSTER"),
+        Op.REPLACE,
+        Objects.requireNonNull(path,
+            "Patch.replace(target, path, value): path is null; "
+                + "pass a JSON Pointer such as /spec/primaryUpdateStrategy"),
+        Objects.requireNonNull(value,
+            "Patch.replace(target, path, value): value is null; "
+                + "pass a String, Number, Boolean, List or Map, or use Patch.remove(target, path)"));
   }
 
   /** Removes the value at {@code path}. */
   public static Patch remove(Target target, String path) {
-    return new Patch(target, Op.REMOVE, path, null);
+    return new Patch(
+        Objects.requireNonNull(target,
+            "Patch.remove(target, path): target is null; pass a Patch.Target such as Patch.Target.CLUSTER"),
+        Op.REMOVE,
+        Objects.requireNonNull(path,
+            "Patch.remove(target, path): path is null; pass a JSON Pointer such as /spec/monitoring"),
+        null);
   }
 
   private static Object copyJson(String path, Object value) {
@@ -111,5 +136,44 @@ public record Patch(Target target, Op op, String path, Object value) {
     }
     throw new IllegalArgumentException("Patch at " + path + ": a value must be a String, Number, Boolean, List or Map "
         + "(convert it, e.g. an enum with name()), got " + value.getClass().getName());
+  }
+
+  /** The generated object to change. */
+  public Target target() {
+    return target;
+  }
+
+  /** What to do. */
+  public Op op() {
+    return op;
+  }
+
+  /** A JSON Pointer such as {@code /spec/monitoring/enablePodMonitor}. */
+  public String path() {
+    return path;
+  }
+
+  /** The value to add or replace with; {@code null} for {@link Op#REMOVE}. */
+  public Object value() {
+    return value;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Patch that
+        && target.equals(that.target)
+        && op.equals(that.op)
+        && path.equals(that.path)
+        && Objects.equals(value, that.value);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(target, op, path, value);
+  }
+
+  @Override
+  public String toString() {
+    return "Patch[target=" + target + ", op=" + op + ", path=" + path + ", value=" + value + "]";
   }
 }

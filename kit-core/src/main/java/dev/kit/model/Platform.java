@@ -19,22 +19,8 @@ import java.util.Optional;
  *     .platform(Platform.builder().existingCertManager().allowKind("networking.k8s.io", "Ingress").build())
  *     ...
  * }</pre>
- *
- * @param cloudnativePg the CloudNativePG operator chart
- * @param barmanCloud the Barman Cloud plugin chart
- * @param certManager the cert-manager chart, installed before the Barman Cloud plugin (which needs it), or empty
- *     when the cluster already runs cert-manager
- * @param atlasOperator the Atlas operator chart
- * @param project the Argo CD project of the platform Applications themselves (they install cluster-wide objects)
- * @param extraKinds namespaced kinds service Applications may deploy beyond what kit generates, as {@code group/Kind}
  */
-public record Platform(
-    HelmChart cloudnativePg,
-    HelmChart barmanCloud,
-    Optional<HelmChart> certManager,
-    HelmChart atlasOperator,
-    String project,
-    List<String> extraKinds) {
+public final class Platform {
 
   /** CloudNativePG 1.30 (chart versions trail the operator's by one minor). */
   public static final HelmChart CLOUDNATIVE_PG =
@@ -49,13 +35,26 @@ public record Platform(
   public static final HelmChart ATLAS_OPERATOR =
       HelmChart.of("ghcr.io/ariga/charts", "atlas-operator", "0.7.37", "atlas-operator");
 
-  public Platform {
-    Objects.requireNonNull(cloudnativePg, "cloudnativePg");
-    Objects.requireNonNull(barmanCloud, "barmanCloud");
-    Objects.requireNonNull(certManager, "certManager");
-    Objects.requireNonNull(atlasOperator, "atlasOperator");
-    Objects.requireNonNull(project, "project");
-    extraKinds = List.copyOf(extraKinds);
+  private final HelmChart cloudnativePg;
+  private final HelmChart barmanCloud;
+  private final Optional<HelmChart> certManager;
+  private final HelmChart atlasOperator;
+  private final String project;
+  private final List<String> extraKinds;
+
+  private Platform(
+      HelmChart cloudnativePg,
+      HelmChart barmanCloud,
+      Optional<HelmChart> certManager,
+      HelmChart atlasOperator,
+      String project,
+      List<String> extraKinds) {
+    this.cloudnativePg = cloudnativePg;
+    this.barmanCloud = barmanCloud;
+    this.certManager = certManager;
+    this.atlasOperator = atlasOperator;
+    this.project = project;
+    this.extraKinds = List.copyOf(extraKinds);
   }
 
   public static Platform defaults() {
@@ -64,6 +63,70 @@ public record Platform(
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** A builder holding these settings, to change some of them. */
+  public Builder toBuilder() {
+    Builder builder = builder().cloudnativePg(cloudnativePg).barmanCloud(barmanCloud).atlasOperator(atlasOperator)
+        .project(project);
+    builder.certManager = certManager;
+    builder.extraKinds.addAll(extraKinds);
+    return builder;
+  }
+
+  /** The CloudNativePG operator chart. */
+  public HelmChart cloudnativePg() {
+    return cloudnativePg;
+  }
+
+  /** The Barman Cloud plugin chart. */
+  public HelmChart barmanCloud() {
+    return barmanCloud;
+  }
+
+  /**
+   * The cert-manager chart, installed before the Barman Cloud plugin (which needs it), or empty when the cluster
+   * already runs cert-manager.
+   */
+  public Optional<HelmChart> certManager() {
+    return certManager;
+  }
+
+  /** The Atlas operator chart. */
+  public HelmChart atlasOperator() {
+    return atlasOperator;
+  }
+
+  /** The Argo CD project of the platform Applications themselves (they install cluster-wide objects). */
+  public String project() {
+    return project;
+  }
+
+  /** Namespaced kinds service Applications may deploy beyond what kit generates, as {@code group/Kind}. */
+  public List<String> extraKinds() {
+    return extraKinds;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Platform that
+        && cloudnativePg.equals(that.cloudnativePg)
+        && barmanCloud.equals(that.barmanCloud)
+        && certManager.equals(that.certManager)
+        && atlasOperator.equals(that.atlasOperator)
+        && project.equals(that.project)
+        && extraKinds.equals(that.extraKinds);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(cloudnativePg, barmanCloud, certManager, atlasOperator, project, extraKinds);
+  }
+
+  @Override
+  public String toString() {
+    return "Platform[cloudnativePg=" + cloudnativePg + ", barmanCloud=" + barmanCloud + ", certManager=" + certManager
+        + ", atlasOperator=" + atlasOperator + ", project=" + project + ", extraKinds=" + extraKinds + "]";
   }
 
   /** Builds a {@link Platform}; every chart has a pinned default. */
@@ -78,17 +141,23 @@ public record Platform(
     private Builder() {}
 
     public Builder cloudnativePg(HelmChart chart) {
-      this.cloudnativePg = Objects.requireNonNull(chart, "cloudnativePg");
+      this.cloudnativePg = Objects.requireNonNull(chart,
+          "Platform.Builder.cloudnativePg(chart): chart is null; "
+              + "pass HelmChart.of(...), or leave it for Platform.CLOUDNATIVE_PG");
       return this;
     }
 
     public Builder barmanCloud(HelmChart chart) {
-      this.barmanCloud = Objects.requireNonNull(chart, "barmanCloud");
+      this.barmanCloud = Objects.requireNonNull(chart,
+          "Platform.Builder.barmanCloud(chart): chart is null; "
+              + "pass HelmChart.of(...), or leave it for Platform.BARMAN_CLOUD");
       return this;
     }
 
     public Builder certManager(HelmChart chart) {
-      this.certManager = Optional.of(Objects.requireNonNull(chart, "certManager"));
+      this.certManager = Optional.of(Objects.requireNonNull(chart,
+          "Platform.Builder.certManager(chart): chart is null; "
+              + "pass HelmChart.of(...), or call existingCertManager() when the cluster runs one"));
       return this;
     }
 
@@ -99,18 +168,26 @@ public record Platform(
     }
 
     public Builder atlasOperator(HelmChart chart) {
-      this.atlasOperator = Objects.requireNonNull(chart, "atlasOperator");
+      this.atlasOperator = Objects.requireNonNull(chart,
+          "Platform.Builder.atlasOperator(chart): chart is null; "
+              + "pass HelmChart.of(...), or leave it for Platform.ATLAS_OPERATOR");
       return this;
     }
 
     public Builder project(String project) {
-      this.project = Objects.requireNonNull(project, "project");
+      this.project = Objects.requireNonNull(project,
+          "Platform.Builder.project(project): project is null; "
+              + "pass the Argo CD project of the platform Applications, or leave it for default");
       return this;
     }
 
     /** Lets service Applications deploy this namespaced kind too (group "" for core kinds). */
     public Builder allowKind(String group, String kind) {
-      extraKinds.add(Objects.requireNonNull(group, "group") + "/" + Objects.requireNonNull(kind, "kind"));
+      extraKinds.add(Objects.requireNonNull(group,
+              "Platform.Builder.allowKind(group, kind): group is null; "
+                  + "pass the API group such as networking.k8s.io, or \"\" for core kinds")
+          + "/" + Objects.requireNonNull(kind,
+              "Platform.Builder.allowKind(group, kind): kind is null; pass the kind, such as Ingress"));
       return this;
     }
 

@@ -12,23 +12,69 @@ import java.util.Objects;
  *     .argoCd(ArgoCd.builder().project("shop").build())
  *     .build();
  * }</pre>
- *
- * @param name the system the services belong to; the {@code app.kubernetes.io/part-of} label
- * @param gitUrl the URL Argo CD clones
- * @param targetRevision the branch, tag or commit Argo CD tracks
- * @param argoCd where the Applications live and deploy to
  */
-public record Repository(String name, String gitUrl, String targetRevision, ArgoCd argoCd) {
+public final class Repository {
 
-  public Repository {
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(gitUrl, "gitUrl");
-    Objects.requireNonNull(targetRevision, "targetRevision");
-    Objects.requireNonNull(argoCd, "argoCd");
+  private final String name;
+  private final String gitUrl;
+  private final String targetRevision;
+  private final ArgoCd argoCd;
+
+  private Repository(String name, String gitUrl, String targetRevision, ArgoCd argoCd) {
+    this.name = name;
+    this.gitUrl = gitUrl;
+    this.targetRevision = targetRevision;
+    this.argoCd = argoCd;
   }
 
   public static Builder builder(String name) {
-    return new Builder(name);
+    return new Builder(Objects.requireNonNull(name,
+        "Repository.builder(name): name is null; pass the system the services belong to, such as shop"));
+  }
+
+  /** A builder holding this repository's settings, to change some of them. */
+  public Builder toBuilder() {
+    return new Builder(name).gitUrl(gitUrl).targetRevision(targetRevision).argoCd(argoCd);
+  }
+
+  /** The system the services belong to; the {@code app.kubernetes.io/part-of} label. */
+  public String name() {
+    return name;
+  }
+
+  /** The URL Argo CD clones. */
+  public String gitUrl() {
+    return gitUrl;
+  }
+
+  /** The branch, tag or commit Argo CD tracks. */
+  public String targetRevision() {
+    return targetRevision;
+  }
+
+  /** Where the Applications live and deploy to. */
+  public ArgoCd argoCd() {
+    return argoCd;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Repository that
+        && name.equals(that.name)
+        && gitUrl.equals(that.gitUrl)
+        && targetRevision.equals(that.targetRevision)
+        && argoCd.equals(that.argoCd);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(name, gitUrl, targetRevision, argoCd);
+  }
+
+  @Override
+  public String toString() {
+    return "Repository[name=" + name + ", gitUrl=" + gitUrl + ", targetRevision=" + targetRevision
+        + ", argoCd=" + argoCd + "]";
   }
 
   /** Builds a {@link Repository}; the Git URL is required, the revision defaults to {@code HEAD}. */
@@ -39,21 +85,27 @@ public record Repository(String name, String gitUrl, String targetRevision, Argo
     private ArgoCd argoCd = ArgoCd.defaults();
 
     private Builder(String name) {
-      this.name = Objects.requireNonNull(name, "name");
+      this.name = name;
     }
 
     public Builder gitUrl(String gitUrl) {
-      this.gitUrl = Objects.requireNonNull(gitUrl, "gitUrl");
+      this.gitUrl = Objects.requireNonNull(gitUrl,
+          "Repository.Builder.gitUrl(gitUrl): gitUrl is null; "
+              + "pass the URL Argo CD clones, such as https://github.com/acme/shop.git");
       return this;
     }
 
     public Builder targetRevision(String targetRevision) {
-      this.targetRevision = Objects.requireNonNull(targetRevision, "targetRevision");
+      this.targetRevision = Objects.requireNonNull(targetRevision,
+          "Repository.Builder.targetRevision(targetRevision): targetRevision is null; "
+              + "pass a branch, tag or commit, or leave it for HEAD");
       return this;
     }
 
     public Builder argoCd(ArgoCd argoCd) {
-      this.argoCd = Objects.requireNonNull(argoCd, "argoCd");
+      this.argoCd = Objects.requireNonNull(argoCd,
+          "Repository.Builder.argoCd(argoCd): argoCd is null; "
+              + "pass ArgoCd.builder()...build(), or leave it for ArgoCd.defaults()");
       return this;
     }
 

@@ -17,11 +17,8 @@ import java.util.Optional;
  * <p>Recovery creates no database: the cluster's {@code <cluster>-app} Secret names the database and owner the backups
  * hold. A restore from a service uses that service's (see {@link Kit#applicationDatabase}); a restore from an ObjectStore
  * names them with {@code bootstrap(database, owner)} on the restoring database, or CNPG would create an empty {@code app}.
- *
- * @param source whose backups to restore from
- * @param pointInTime restore up to this moment, or empty for the end of the archived WAL
  */
-public record Restore(Source source, Optional<Instant> pointInTime) {
+public final class Restore {
 
   /** Where the backups are. */
   public sealed interface Source {}
@@ -33,7 +30,8 @@ public record Restore(Source source, Optional<Instant> pointInTime) {
    */
   public record ServiceBackups(String service) implements Source {
     public ServiceBackups {
-      Objects.requireNonNull(service, "service");
+      Objects.requireNonNull(service,
+          "ServiceBackups(service): service is null; pass the name of the service whose backups to restore");
     }
   }
 
@@ -46,19 +44,26 @@ public record Restore(Source source, Optional<Instant> pointInTime) {
    */
   public record ObjectStoreBackups(String objectStore, String serverName) implements Source {
     public ObjectStoreBackups {
-      Objects.requireNonNull(objectStore, "objectStore");
-      Objects.requireNonNull(serverName, "serverName");
+      Objects.requireNonNull(objectStore,
+          "ObjectStoreBackups(objectStore, serverName): objectStore is null; pass the ObjectStore's name");
+      Objects.requireNonNull(serverName,
+          "ObjectStoreBackups(objectStore, serverName): serverName is null; pass the original cluster's name");
     }
   }
 
-  public Restore {
-    Objects.requireNonNull(source, "source");
-    Objects.requireNonNull(pointInTime, "pointInTime");
+  private final Source source;
+  private final Optional<Instant> pointInTime;
+
+  private Restore(Source source, Optional<Instant> pointInTime) {
+    this.source = source;
+    this.pointInTime = pointInTime;
   }
 
   /** Restores from the backups of {@code service} (which must have backups). */
   public static Restore fromService(String service) {
-    return new Restore(new ServiceBackups(service), Optional.empty());
+    return builder(new ServiceBackups(Objects.requireNonNull(service,
+        "Restore.fromService(service): service is null; "
+            + "pass the name of the service whose backups to restore"))).build();
   }
 
   /**
@@ -66,11 +71,82 @@ public record Restore(Source source, Optional<Instant> pointInTime) {
    * owner it had with {@code bootstrap(database, owner)}.
    */
   public static Restore fromObjectStore(String objectStore, String serverName) {
-    return new Restore(new ObjectStoreBackups(objectStore, serverName), Optional.empty());
+    return builder(new ObjectStoreBackups(
+        Objects.requireNonNull(objectStore,
+            "Restore.fromObjectStore(objectStore, serverName): objectStore is null; pass the ObjectStore's name"),
+        Objects.requireNonNull(serverName,
+            "Restore.fromObjectStore(objectStore, serverName): serverName is null; pass the original cluster's name")))
+        .build();
+  }
+
+  /** Restores from {@code source}: a {@link ServiceBackups} or an {@link ObjectStoreBackups}. */
+  public static Builder builder(Source source) {
+    return new Builder(Objects.requireNonNull(source,
+        "Restore.builder(source): source is null; "
+            + "pass new Restore.ServiceBackups(service) or new Restore.ObjectStoreBackups(objectStore, serverName)"));
+  }
+
+  /** A builder holding this restore, to change some of it. */
+  public Builder toBuilder() {
+    Builder builder = new Builder(source);
+    builder.pointInTime = pointInTime.orElse(null);
+    return builder;
   }
 
   /** A copy that stops recovery at {@code instant} (point-in-time recovery). */
   public Restore pointInTime(Instant instant) {
-    return new Restore(source, Optional.of(instant));
+    return toBuilder().pointInTime(Objects.requireNonNull(instant,
+        "Restore.pointInTime(instant): instant is null; "
+            + "pass the moment to recover to, such as Instant.parse(\"2026-11-22T23:00:00Z\")"))
+        .build();
+  }
+
+  /** Whose backups to restore from. */
+  public Source source() {
+    return source;
+  }
+
+  /** Restore up to this moment, or empty for the end of the archived WAL. */
+  public Optional<Instant> pointInTime() {
+    return pointInTime;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Restore that
+        && source.equals(that.source)
+        && pointInTime.equals(that.pointInTime);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(source, pointInTime);
+  }
+
+  @Override
+  public String toString() {
+    return "Restore[source=" + source + ", pointInTime=" + pointInTime + "]";
+  }
+
+  /** Builds a {@link Restore}; without a point in time it recovers to the end of the archived WAL. */
+  public static final class Builder {
+    private final Source source;
+    private Instant pointInTime;
+
+    private Builder(Source source) {
+      this.source = source;
+    }
+
+    /** Stops recovery at {@code instant} (point-in-time recovery). */
+    public Builder pointInTime(Instant instant) {
+      this.pointInTime = Objects.requireNonNull(instant,
+          "Restore.Builder.pointInTime(instant): instant is null; "
+              + "pass the moment to recover to, or leave it out for the end of the WAL");
+      return this;
+    }
+
+    public Restore build() {
+      return new Restore(source, Optional.ofNullable(pointInTime));
+    }
   }
 }

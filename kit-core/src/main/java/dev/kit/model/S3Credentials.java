@@ -17,6 +17,13 @@ public sealed interface S3Credentials {
 
   /** Access keys read from one Secret. */
   static S3Credentials fromSecret(String secret, String accessKeyIdKey, String secretAccessKeyKey) {
+    String method = "S3Credentials.fromSecret(secret, accessKeyIdKey, secretAccessKeyKey): ";
+    Objects.requireNonNull(secret, method + "secret is null; pass the name of the Secret that holds the keys");
+    Objects.requireNonNull(accessKeyIdKey, method + "accessKeyIdKey is null; "
+        + "pass the Secret's key of the access key id, such as ACCESS_KEY_ID");
+    Objects.requireNonNull(secretAccessKeyKey,
+        method + "secretAccessKeyKey is null; "
+            + "pass the Secret's key of the secret access key, such as ACCESS_SECRET_KEY");
     return new Keys(new SecretKey(secret, accessKeyIdKey), new SecretKey(secret, secretAccessKeyKey), Optional.empty());
   }
 
@@ -26,7 +33,9 @@ public sealed interface S3Credentials {
    * {@code system:serviceaccount:<namespace>:<cluster>} (and a restored cluster's, when one reads these backups).
    */
   static S3Credentials inheritFromIamRole(String roleArn) {
-    return new IamRole(Optional.of(Objects.requireNonNull(roleArn, "roleArn")));
+    return new IamRole(Optional.of(Objects.requireNonNull(roleArn,
+        "S3Credentials.inheritFromIamRole(roleArn): roleArn is null; "
+            + "pass the role's ARN, or use inheritFromPodIdentity()")));
   }
 
   /**
@@ -46,9 +55,12 @@ public sealed interface S3Credentials {
    */
   record Keys(SecretKey accessKeyId, SecretKey secretAccessKey, Optional<SecretKey> sessionToken) implements S3Credentials {
     public Keys {
-      Objects.requireNonNull(accessKeyId, "accessKeyId");
-      Objects.requireNonNull(secretAccessKey, "secretAccessKey");
-      Objects.requireNonNull(sessionToken, "sessionToken");
+      Objects.requireNonNull(accessKeyId,
+          "Keys(accessKeyId, secretAccessKey, sessionToken): accessKeyId is null; pass a SecretKey");
+      Objects.requireNonNull(secretAccessKey,
+          "Keys(accessKeyId, secretAccessKey, sessionToken): secretAccessKey is null; pass a SecretKey");
+      Objects.requireNonNull(sessionToken,
+          "Keys(accessKeyId, secretAccessKey, sessionToken): sessionToken is null; pass Optional.empty() for none");
     }
   }
 
@@ -59,7 +71,7 @@ public sealed interface S3Credentials {
    */
   record IamRole(Optional<String> roleArn) implements S3Credentials {
     public IamRole {
-      Objects.requireNonNull(roleArn, "roleArn");
+      Objects.requireNonNull(roleArn, "IamRole(roleArn): roleArn is null; pass Optional.empty() for EKS Pod Identity");
     }
   }
 }

@@ -11,7 +11,7 @@ import java.util.Objects;
 public record SecretKey(String name, String key) {
 
   public SecretKey {
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(name, "SecretKey(name, key): name is null; pass the Secret's name");
+    Objects.requireNonNull(key, "SecretKey(name, key): key is null; pass the key within the Secret");
   }
 }

@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kit.migration.MigrationDirectory;
 import dev.kit.migration.MigrationFile;
+import dev.kit.model.App;
+import dev.kit.model.ArgoCd;
 import dev.kit.model.Kit;
+import dev.kit.model.Monitoring;
 import dev.kit.model.Patch;
 import dev.kit.model.Service;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /** What the generation cache's safety rests on: equal inputs digest equally, and any difference shows. */
@@ -59,13 +63,42 @@ class FingerprintTest {
         .isNotEqualTo(Fingerprint.ofDescription(withText, "src"));
   }
 
-  private static Kit withPatch(Object value) {
+  @Test
+  void aChangedFieldOfAModelClass_changesTheDigest() {
+    Kit base = withService(s -> s.app(App.builder("ghcr.io/acme/orders:1").build())
+        .monitoring(Monitoring.defaults()));
+    Service orders = base.services().get(0);
+    App app = orders.app().orElseThrow();
+    byte[] digest = Fingerprint.ofDescription(base, "src");
+
+    assertThat(Fingerprint.ofDescription(withService(s -> s.app(app.toBuilder().build())
+        .monitoring(Monitoring.defaults())), "src")).isEqualTo(digest);
+    for (Service changed : List.of(
+        orders.toBuilder().app(app.toBuilder().runAsGroup(1000).build()).build(),
+        orders.toBuilder().app(app.toBuilder().livenessPath("/healthz").build()).build(),
+        orders.toBuilder().monitoring(m -> m.alertFor(Duration.ofMinutes(10))).build(),
+        orders.toBuilder().migrations(m -> m.activeDeadlineSeconds(60)).build(),
+        orders.toBuilder().namespace("shop").build())) {
+      assertThat(Fingerprint.ofDescription(replaceService(base, changed), "src")).as("%s", changed).isNotEqualTo(digest);
+    }
+    Kit otherArgo = base.toBuilder()
+        .repository(base.repository().toBuilder().argoCd(ArgoCd.builder().version("2.9").build()).build()).build();
+    assertThat(Fingerprint.ofDescription(otherArgo, "src")).isNotEqualTo(digest);
+  }
+
+  private static Kit withService(UnaryOperator<Service.Builder> customizer) {
     Kit kit = kit("main");
-    Service orders = kit.services().get(0);
-    Service patched = new Service(orders.name(), orders.namespace(), Map.of(), orders.database(), orders.migrations(),
-        List.of(new Patch(Patch.Target.CLUSTER, Patch.Op.ADD, "/spec/x", value)), orders.app(), orders.monitoring(),
-        orders.declarativeSchema());
-    return new Kit(kit.repository(), List.of(patched), kit.platform());
+    return replaceService(kit, customizer.apply(kit.services().get(0).toBuilder()).build());
+  }
+
+  private static Kit replaceService(Kit kit, Service service) {
+    Kit.Builder builder = Kit.builder().repository(kit.repository()).service(service);
+    kit.platform().ifPresent(builder::platform);
+    return builder.build();
+  }
+
+  private static Kit withPatch(Object value) {
+    return withService(s -> s.patch(Patch.set(Patch.Target.CLUSTER, "/spec/x", value)));
   }
 
   private static MigrationFile file(String name, String sql) {
