@@ -1,7 +1,11 @@
 package dev.kit;
 
-import dev.kit.cache.Fingerprint;
+import dev.kit.layout.RepositoryLayout;
 import dev.kit.cache.GenerationCache;
+import dev.kit.input.KitInputs;
+import dev.kit.input.ValidatedKit;
+import dev.kit.validate.Validation;
+import dev.kit.cache.CachedRun;
 import dev.kit.migration.HistoryCheck;
 import dev.kit.migration.MigrationDirectory;
 import dev.kit.migration.MigrationFile;
@@ -13,7 +17,6 @@ import dev.kit.plan.RepositoryLinkException;
 import dev.kit.plan.RepositoryRoot;
 import dev.kit.render.KitRenderer;
 import dev.kit.validate.KitValidationException;
-import dev.kit.validate.KitValidator;
 import dev.kit.validate.Violation;
 import dev.kit.verify.DownMigration;
 import dev.kit.verify.LintFinding;
@@ -25,14 +28,9 @@ import dev.kit.write.Drift;
 import dev.kit.write.KitWriteException;
 import dev.kit.write.PlanWriter;
 import dev.kit.write.WriteReport;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,8 +92,7 @@ public final class Generator {
    */
   public FilePlan plan(Kit kit) {
     recover();
-    Inputs inputs = validate(kit);
-    FilePlan rendered = new KitRenderer(source).render(kit, inputs.migrations(), inputs.schemas());
+    FilePlan rendered = renderer().render(validate(kit, KitInputs.read(repository, kit)));
     FilePlan retired = RetiredServices.plan(repository, kit, source);
     return retired.size() == 0 && retired.warnings().isEmpty() ? rendered
         : FilePlan.builder().include(rendered).include(retired).build();
@@ -126,113 +123,63 @@ public final class Generator {
   /**
    * Validates, renders and writes {@code kit}, with {@code addition} (when not null) created in the same commit,
    * so a failure anywhere writes nothing at all. The session is opened first: it waits for another run and
-   * finishes or undoes one that stopped, before anything is read.
+   * finishes or undoes one that stopped, before anything is read. With a cache, the services whose fingerprint and
+   * files match their entry are not rendered, their files only counted as planned (so they are neither stale nor
+   * reported as changed); the cache is replaced only after the commit succeeded.
    */
   private WriteReport write(Kit kit, Addition addition) {
     try (PlanWriter.Session session = new PlanWriter(repository).begin()) {
-      Inputs inputs = read(kit);
+      KitInputs read = KitInputs.read(repository, kit);
+      MigrationFile added = null;
       if (addition != null) {
         String service = addition.service().name();
-        MigrationDirectory existing = inputs.migrations().getOrDefault(service, new MigrationDirectory(List.of()));
-        MigrationFile file = NewMigrations.file(addition.service(), existing, addition.version(), addition.name(),
-            addition.content());
-        inputs.migrations().put(service, existing.with(file));
-        check(kit, inputs);
-        session.create(addition.folder() + "/" + file.name(), file.content());
-      } else {
-        check(kit, inputs);
+        MigrationDirectory existing = read.migrations(service).orElse(new MigrationDirectory(List.of()));
+        added = NewMigrations.file(addition.service(), existing, addition.version(), addition.name(), addition.content());
+        read = read.withMigrations(service, existing.with(added));
+      }
+      KitInputs inputs = read;
+      ValidatedKit validated = validate(kit, inputs);
+      if (added != null) {
+        session.create(addition.folder() + "/" + added.name(), added.content());
       }
       FilePlan retired = RetiredServices.plan(repository, kit, source);
       session.stage(retired);
-      if (cache != null) {
-        return writeWithCache(kit, inputs, session, retired.warnings());
+      // The cache is one more input: the services whose files are as the last generation left them are not rendered.
+      Optional<CachedRun> cached = cache == null ? Optional.empty()
+          : Optional.of(CachedRun.start(GenerationCache.load(cache, root), validated, source));
+      Map<String, GenerationCache.Entry> skipped = cached.map(CachedRun::skipped).orElse(Map.of());
+      skipped.values().forEach(entry -> session.keep(entry.files().stream().map(GenerationCache.Stamp::path).toList()));
+      // Each service's files are staged on disk as soon as they are rendered, and its migrations let go, so a large
+      // kit never holds its whole plan in memory; nothing replaces a real file before commit.
+      Map<String, CachedRun.Rendered> rendered = new ConcurrentHashMap<>();
+      List<String> platformWarnings = new ArrayList<>();
+      renderer().render(validated, (service, part) -> {
+        session.stage(part);
+        if (service == null) {
+          platformWarnings.addAll(part.warnings());
+        } else {
+          inputs.release(service);
+          rendered.put(service, new CachedRun.Rendered(part.paths(), part.warnings()));
+        }
+      }, service -> !skipped.containsKey(service.name()));
+      List<String> warnings = new ArrayList<>();
+      List<String> skippedNames = new ArrayList<>();
+      for (Service service : kit.services()) {
+        GenerationCache.Entry entry = skipped.get(service.name());
+        if (entry != null) {
+          warnings.addAll(entry.warnings());
+          skippedNames.add(service.name());
+        } else {
+          warnings.addAll(rendered.get(service.name()).warnings());
+        }
       }
-      // Each service's files are staged on disk as soon as they are rendered, and its migrations let go, so a
-      // large kit never holds its whole plan in memory; nothing replaces a real file before commit.
-      List<String> warnings = new ArrayList<>(new KitRenderer(source)
-          .render(kit, inputs.migrations()::remove, inputs.schemas()::get, session::stage));
+      warnings.addAll(platformWarnings);
       warnings.addAll(retired.warnings());
-      return session.commit(warnings);
+      WriteReport written = session.commit(warnings);
+      cached.ifPresent(run -> run.finish(root, rendered));
+      return new WriteReport(written.created(), written.updated(), written.deleted(), written.unchanged(),
+          written.warnings(), skippedNames);
     }
-  }
-
-  /**
-   * {@link #write} with the cache: services whose fingerprint and files match their entry are not rendered,
-   * their files only counted as planned (so they are neither stale nor reported as changed); the others render
-   * and stage as without a cache. The cache is replaced only after the commit succeeded.
-   */
-  private WriteReport writeWithCache(Kit kit, Inputs inputs, PlanWriter.Session session, List<String> retiredWarnings) {
-    GenerationCache previous = GenerationCache.load(cache, root);
-    Map<String, String> fingerprints = fingerprints(kit, inputs);
-    Map<String, GenerationCache.Entry> skipped = new ConcurrentHashMap<>();
-    kit.services().parallelStream().forEach(service -> {
-      String fingerprint = fingerprints.get(service.name());
-      if (fingerprint != null) {
-        previous.fresh(service.name(), fingerprint).ifPresent(entry -> skipped.put(service.name(), entry));
-      }
-    });
-    Map<String, FilePlan> rendered = new ConcurrentHashMap<>();
-    List<String> platformWarnings = new ArrayList<>();
-    skipped.values().forEach(entry -> session.keep(entry.files().stream().map(GenerationCache.Stamp::path).toList()));
-    new KitRenderer(source).render(kit, inputs.migrations()::remove, inputs.schemas()::get, (service, part) -> {
-      session.stage(part);
-      if (service == null) {
-        platformWarnings.addAll(part.warnings());
-      } else {
-        rendered.put(service, part);
-      }
-    }, service -> !skipped.containsKey(service.name()));
-    List<String> warnings = new ArrayList<>();
-    List<String> skippedNames = new ArrayList<>();
-    for (Service service : kit.services()) {
-      GenerationCache.Entry entry = skipped.get(service.name());
-      if (entry != null) {
-        warnings.addAll(entry.warnings());
-        skippedNames.add(service.name());
-      } else {
-        warnings.addAll(rendered.get(service.name()).warnings());
-      }
-    }
-    warnings.addAll(platformWarnings);
-    warnings.addAll(retiredWarnings);
-    WriteReport written = session.commit(warnings);
-    WriteReport report = new WriteReport(written.created(), written.updated(), written.deleted(), written.unchanged(),
-        written.warnings(), skippedNames);
-    // The files are in place: record each service's as they now are. A service whose files cannot all be
-    // stamped (or whose fingerprint could not be computed) gets no entry and renders next time.
-    Map<String, GenerationCache.Entry> next = new ConcurrentHashMap<>(skipped);
-    rendered.entrySet().parallelStream().forEach(each -> {
-      String fingerprint = fingerprints.get(each.getKey());
-      if (fingerprint != null) {
-        GenerationCache.stamps(root, each.getValue().paths()).ifPresent(stamps ->
-            next.put(each.getKey(), new GenerationCache.Entry(fingerprint, stamps, each.getValue().warnings())));
-      }
-    });
-    try {
-      previous.save(next);
-    } catch (UncheckedIOException e) {
-      // The generation itself succeeded; an old cache left in place is still safe, because the files this one
-      // wrote no longer match its stamps, so their services render next time.
-    }
-    return report;
-  }
-
-  /**
-   * Each service's {@link Fingerprint}, by name; a service whose description cannot be fingerprinted is left
-   * out, so it always renders.
-   */
-  private Map<String, String> fingerprints(Kit kit, Inputs inputs) {
-    byte[] description;
-    try {
-      description = Fingerprint.ofDescription(kit, source);
-    } catch (RuntimeException e) {
-      return Map.of(); // a value kit cannot digest safely: render everything, as without a cache
-    }
-    Map<String, String> fingerprints = new ConcurrentHashMap<>();
-    kit.services().parallelStream().forEach(service -> fingerprints.put(service.name(),
-        Fingerprint.ofService(description, service.name(), inputs.migrations().get(service.name()),
-            inputs.schemas().get(service.name()))));
-    return fingerprints;
   }
 
   /** Plans and compares with the disk without writing: what {@code kit:check} reports. */
@@ -258,12 +205,12 @@ public final class Generator {
 
   /** Creates a migration of {@code target} and regenerates, in one commit; returns the new file. */
   private Path addMigration(Kit kit, Service target, String version, String name, Optional<String> content) {
-    Optional<Path> relative = KitValidator.safeMigrationsPath(target);
-    if (relative.isEmpty() || !KitValidator.hasValidName(target)) {
-      plan(kit); // the validator names the unsafe folder or name
+    Optional<String> migrations = RepositoryLayout.migrationsFolder(target);
+    if (migrations.isEmpty()) {
+      validated(kit); // validation names the unsafe folder or name
       throw new IllegalStateException("services[" + target.name() + "] has no safe migrations folder");
     }
-    String folder = FilePlan.SERVICES_ROOT + "/" + target.name() + "/" + relative.get().toString().replace('\\', '/');
+    String folder = migrations.get();
     write(kit, new Addition(target, folder, version, name, content));
     return root.resolve(folder).resolve(NewMigrations.fileName(version, name));
   }
@@ -276,10 +223,7 @@ public final class Generator {
     recover();
     Map<String, Path> directories = new LinkedHashMap<>();
     for (Service service : kit.services()) {
-      KitValidator.safeMigrationsPath(service).ifPresent(relative -> {
-        String label = FilePlan.SERVICES_ROOT + "/" + service.name() + "/" + relative.toString().replace('\\', '/');
-        directories.put(label, root.resolve(label));
-      });
+      RepositoryLayout.migrationsFolder(service).ifPresent(label -> directories.put(label, root.resolve(label)));
     }
     try {
       return MigrationHistoryGuard.check(root, directories, base);
@@ -298,7 +242,7 @@ public final class Generator {
    *     that has no statement, one per line
    */
   public List<LintFinding> lintMigrations(Kit kit, LintSettings settings) {
-    plan(kit);
+    validated(kit);
     return MigrationChecks.lint(MigrationChecks.histories(kit, repository), settings);
   }
 
@@ -311,7 +255,7 @@ public final class Generator {
    * @throws IllegalStateException when a PostgreSQL server cannot be started
    */
   public VerifyReport verify(Kit kit, VerifyOptions options) {
-    plan(kit);
+    validated(kit);
     return MigrationChecks.verify(kit, MigrationChecks.histories(kit, repository), options);
   }
 
@@ -325,7 +269,7 @@ public final class Generator {
    */
   public Revert revertMigration(Kit kit, Optional<String> service, String version, VerifyOptions options, Clock clock) {
     Service target = NewMigrations.service(kit, service);
-    plan(kit);
+    validated(kit);
     ServiceMigrations history;
     DownMigration down;
     try {
@@ -359,130 +303,17 @@ public final class Generator {
     return new PlanWriter(repository).recover();
   }
 
-  /**
-   * What rendering reads from disk, by service name.
-   *
-   * @param migrations each service's migration files
-   * @param schemaFiles each declarative service's schema file
-   * @param schemas the same as text, for rendering
-   * @param linkProblems what could not be read because a link leads outside the repository or nowhere
-   */
-  private record Inputs(Map<String, MigrationDirectory> migrations, Map<String, byte[]> schemaFiles,
-      Map<String, String> schemas, List<Violation> linkProblems) {}
-
-  /** Validates {@code kit}, reading each service's migrations and schema once. */
-  private Inputs validate(Kit kit) {
-    Inputs inputs = read(kit);
-    check(kit, inputs);
-    return inputs;
+  /** Validates {@code kit} against what it reads from disk, after finishing a generation that stopped. */
+  private ValidatedKit validated(Kit kit) {
+    recover();
+    return validate(kit, KitInputs.read(repository, kit));
   }
 
-  /** Validates {@code kit} against what was read. */
-  private void check(Kit kit, Inputs inputs) {
-    List<Violation> violations = new ArrayList<>(inputs.linkProblems());
-    violations.addAll(KitValidator.validate(kit, service -> Optional.ofNullable(inputs.migrations().get(service.name())),
-        service -> Optional.ofNullable(inputs.schemaFiles().get(service.name())),
-        path -> Files.isRegularFile(root.resolve(path)), Clock.systemUTC()));
-    if (!violations.isEmpty()) {
-      throw new KitValidationException(withPatchFailures(kit, violations, inputs.migrations(), inputs.schemas()));
-    }
+  private ValidatedKit validate(Kit kit, KitInputs inputs) {
+    return Validation.validate(kit, inputs, Clock.systemUTC(), renderer());
   }
 
-  /**
-   * The violations plus every patch failure: a patch fails only against its rendered object, so each service is rendered
-   * to apply its patches, and the one report has them too rather than after the user fixed everything else.
-   */
-  private List<Violation> withPatchFailures(Kit kit, List<Violation> violations, Map<String, MigrationDirectory> migrations,
-      Map<String, String> schemas) {
-    List<Violation> all = new ArrayList<>(violations);
-    KitRenderer renderer = new KitRenderer(source);
-    try {
-      all.addAll(renderer.patchFailures(kit, migrations::get, schemas::get, KitValidator::hasValidName));
-      return all;
-    } catch (RuntimeException cannotRenderAll) {
-      // Some service's other violations keep it from rendering (no migrations folder, say): check the others one by one.
-    }
-    for (Service service : kit.services()) {
-      if (KitValidator.hasValidName(service)) {
-        try {
-          all.addAll(renderer.patchFailures(kit, migrations::get, schemas::get, s -> s == service));
-        } catch (RuntimeException cannotRender) {
-          // its patches are checked once its other violations are fixed
-        }
-      }
-    }
-    return all;
-  }
-
-  /**
-   * Reads each service's migrations and declarative schema, only for a valid name (the validator asks for that
-   * before {@code services/<name>/} may become a folder) and a path inside the service's folder. A read that a
-   * link would take outside the repository, or to nothing, reads nothing and becomes a violation.
-   */
-  private Inputs read(Kit kit) {
-    Map<String, MigrationDirectory> migrations = new ConcurrentHashMap<>();
-    Map<String, List<Violation>> problems = new ConcurrentHashMap<>();
-    // Reading thousands of small files is most of validation's time, and services' folders are independent.
-    kit.services().parallelStream().filter(KitValidator::hasValidName).forEach(service -> {
-      Optional<Path> relative = KitValidator.safeMigrationsPath(service);
-      if (relative.isEmpty()) {
-        return;
-      }
-      Path dir = serviceFolder(service).resolve(relative.get());
-      String path = "services[" + service.name() + "].migrations";
-      try {
-        MigrationDirectory read = MigrationDirectory.read(repository, dir);
-        if (!read.isEmpty() || Files.isDirectory(dir)) {
-          migrations.put(service.name(), read);
-        }
-      } catch (RepositoryLinkException e) {
-        migrations.put(service.name(), new MigrationDirectory(List.of())); // reported below, not as missing too
-        problems.computeIfAbsent(service.name(), name -> new ArrayList<>()).addAll(linkViolations(path, dir, e));
-      }
-    });
-    Map<String, byte[]> schemaFiles = new HashMap<>();
-    Map<String, String> schemas = new HashMap<>();
-    for (Service service : kit.services()) {
-      Optional<Path> relative = KitValidator.safeSchemaPath(service);
-      if (relative.isEmpty() || !KitValidator.hasValidName(service)) {
-        continue;
-      }
-      Path file = serviceFolder(service).resolve(relative.get());
-      try {
-        repository.checkRead(file);
-        if (Files.isRegularFile(file)) {
-          byte[] content = Files.readAllBytes(file);
-          schemaFiles.put(service.name(), content);
-          schemas.put(service.name(), new String(content, StandardCharsets.UTF_8));
-        }
-      } catch (RepositoryLinkException e) {
-        schemaFiles.put(service.name(), new byte[0]); // reported below, not as missing too
-        e.links().forEach(link -> problems.computeIfAbsent(service.name(), name -> new ArrayList<>())
-            .add(new Violation("services[" + service.name() + "].declarativeSchema.file", link.problem(), link.fix())));
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + file, e);
-      }
-    }
-    List<Violation> linkProblems = new ArrayList<>();
-    kit.services().forEach(service -> linkProblems.addAll(problems.getOrDefault(service.name(), List.of())));
-    return new Inputs(migrations, schemaFiles, schemas, linkProblems);
-  }
-
-  /** {@code services/<name>/}. */
-  private Path serviceFolder(Service service) {
-    return root.resolve(FilePlan.SERVICES_ROOT).resolve(service.name());
-  }
-
-  /**
-   * The violations for links in the way of reading migrations: on the way to the folder itself they are the
-   * folder's problem ({@code .directory}), a file's link is that file's ({@code .files[name]}).
-   */
-  private List<Violation> linkViolations(String path, Path dir, RepositoryLinkException e) {
-    String folder = repository.relative(dir);
-    return e.links().stream().map(link -> {
-      boolean file = link.path().startsWith(folder + "/");
-      String where = file ? path + ".files[" + link.path().substring(folder.length() + 1) + "]" : path + ".directory";
-      return new Violation(where, link.problem(), link.fix());
-    }).toList();
+  private KitRenderer renderer() {
+    return new KitRenderer(source);
   }
 }

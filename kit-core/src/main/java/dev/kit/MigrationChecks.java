@@ -1,5 +1,6 @@
 package dev.kit;
 
+import dev.kit.layout.RepositoryLayout;
 import dev.kit.migration.MigrationDirectory;
 import dev.kit.migration.MigrationFile;
 import dev.kit.model.Bootstrap;
@@ -9,9 +10,7 @@ import dev.kit.model.Migrations;
 import dev.kit.model.PostgresImages;
 import dev.kit.model.Service;
 import dev.kit.model.TxMode;
-import dev.kit.plan.FilePlan;
 import dev.kit.plan.RepositoryRoot;
-import dev.kit.validate.KitValidator;
 import dev.kit.verify.DownMigration;
 import dev.kit.verify.EmbeddedPostgresServer;
 import dev.kit.verify.LintFinding;
@@ -22,7 +21,6 @@ import dev.kit.verify.ServiceMigrations;
 import dev.kit.verify.ServiceVerification;
 import dev.kit.verify.VerifyOptions;
 import dev.kit.verify.VerifyReport;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,11 +42,11 @@ final class MigrationChecks {
   static List<ServiceMigrations> histories(Kit kit, RepositoryRoot root) {
     List<ServiceMigrations> histories = new ArrayList<>();
     for (Service service : kit.services()) {
-      Optional<Path> relative = KitValidator.safeMigrationsPath(service);
-      if (service.migrations().isEmpty() || relative.isEmpty()) {
+      Optional<String> folder = RepositoryLayout.migrationsFolder(service);
+      if (folder.isEmpty()) {
         continue;
       }
-      String label = FilePlan.SERVICES_ROOT + "/" + service.name() + "/" + relative.get().toString().replace('\\', '/');
+      String label = folder.get();
       MigrationDirectory directory = MigrationDirectory.read(root, root.resolve(label));
       if (directory.isEmpty()) {
         continue;

@@ -1,5 +1,7 @@
 package dev.kit;
 
+import dev.kit.layout.ServiceLayout;
+import dev.kit.layout.RepositoryLayout;
 import dev.kit.model.ArgoCd;
 import dev.kit.model.Kit;
 import dev.kit.model.Service;
@@ -33,8 +35,6 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 final class RetiredServices {
 
-  static final String FILE = "RETIRED.md";
-
   private static final YAMLMapper YAML = YAMLMapper.builder().build();
   private static final String PLUGIN = "barman-cloud.cloudnative-pg.io";
 
@@ -46,7 +46,7 @@ final class RetiredServices {
    */
   static FilePlan plan(RepositoryRoot repository, Kit kit, String source) {
     FilePlan.Builder plan = FilePlan.builder();
-    Path services = repository.path().resolve(FilePlan.SERVICES_ROOT);
+    Path services = repository.path().resolve(RepositoryLayout.SERVICES);
     if (!Files.isDirectory(services, LinkOption.NOFOLLOW_LINKS)) {
       return plan.build();
     }
@@ -61,9 +61,13 @@ final class RetiredServices {
     }
     for (Path folder : folders) {
       String service = folder.getFileName().toString();
-      String path = FilePlan.SERVICES_ROOT + "/" + service + "/" + FILE;
-      Optional<byte[]> kept = generated(folder.resolve(FILE));
-      boolean theirs = kept.isEmpty() && Files.exists(folder.resolve(FILE), LinkOption.NOFOLLOW_LINKS);
+      if (!RepositoryLayout.isServiceFolder(service)) {
+        continue; // no service of kit's could have written it
+      }
+      ServiceLayout layout = RepositoryLayout.service(service);
+      String path = layout.file(ServiceLayout.RETIRED);
+      Optional<byte[]> kept = generated(folder.resolve(ServiceLayout.RETIRED));
+      boolean theirs = kept.isEmpty() && Files.exists(folder.resolve(ServiceLayout.RETIRED), LinkOption.NOFOLLOW_LINKS);
       Optional<RetiredServiceRenderer.Retired> retired = retired(kit, folder);
       if (retired.isPresent()) {
         if (!theirs) {
@@ -84,7 +88,7 @@ final class RetiredServices {
       return Optional.empty();
     }
     Optional<JsonNode> store = manifest(folder.resolve("manifests/database/objectstore.yaml"));
-    Optional<JsonNode> application = manifest(folder.resolve("application.yaml"));
+    Optional<JsonNode> application = manifest(folder.resolve(ServiceLayout.APPLICATION));
     JsonNode spec = cluster.get().path("spec");
     boolean plugin = false;
     for (JsonNode each : spec.path("plugins")) {

@@ -7,13 +7,17 @@ import dev.kit.migration.MigrationDirectory;
 import dev.kit.model.Kit;
 import dev.kit.model.Service;
 import dev.kit.plan.FilePlan;
+import dev.kit.input.KitInputs;
+import dev.kit.input.ValidatedKit;
 import dev.kit.render.KitRenderer;
+import dev.kit.validate.Validation;
 import dev.kit.write.WriteReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +52,8 @@ class GenerationIdentityTest {
       migrations.put(service.name(), MigrationDirectory.read(repo.resolve("services").resolve(service.name()).resolve("migrations")));
     }
 
-    FilePlan parallel = new KitRenderer("test", true).render(kit, migrations);
-    FilePlan sequential = new KitRenderer("test", false).render(kit, migrations);
+    FilePlan parallel = new KitRenderer("test", true).render(validated(migrations));
+    FilePlan sequential = new KitRenderer("test", false).render(validated(migrations));
 
     assertThat(parallel.size()).isEqualTo(FILES);
     assertThat(parallel.paths()).isEqualTo(sequential.paths());
@@ -57,6 +61,10 @@ class GenerationIdentityTest {
       assertThat(parallel.content(path)).as(path).isEqualTo(sequential.content(path));
     }
     assertThat(parallel.warnings()).isEqualTo(sequential.warnings());
+  }
+
+  private ValidatedKit validated(Map<String, MigrationDirectory> migrations) {
+    return Validation.validate(kit, KitInputs.of(migrations, Map.of()), Clock.systemUTC(), new KitRenderer("test"));
   }
 
   @Test

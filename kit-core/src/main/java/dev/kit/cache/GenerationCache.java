@@ -1,5 +1,6 @@
 package dev.kit.cache;
 
+import dev.kit.layout.RepositoryLayout;
 import dev.kit.write.PlanWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class GenerationCache {
 
   /** The file in the cache folder; a new layout gets a new name, so an old kit's cache is simply not read. */
-  static final String FILE = "fingerprints-v2.json";
+  static final String FILE = RepositoryLayout.CACHE_FILE;
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -126,7 +127,7 @@ public final class GenerationCache {
         || service.equals(".") || service.equals("..")) {
       return false;
     }
-    String prefix = "services/" + service + "/";
+    String prefix = RepositoryLayout.SERVICES + "/" + service + "/";
     java.util.Set<String> seen = new java.util.HashSet<>();
     for (Stamp stamp : entry.files()) {
       String path = stamp == null ? null : stamp.path();

@@ -1,5 +1,6 @@
 package dev.kit.plan;
 
+import dev.kit.layout.RepositoryLayout;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -15,15 +16,6 @@ import java.util.TreeMap;
  * {@code atlas.sum} files, whose format has no room for one.
  */
 public final class FilePlan {
-
-  /** The folder, relative to the repository, that holds the services kit generates. */
-  public static final String SERVICES_ROOT = "services";
-
-  /** The folder of the platform: operators, the AppProject, delivery objects, Argo CD health checks. */
-  public static final String PLATFORM_ROOT = "platform";
-
-  /** Every folder kit writes in, and so looks in for stale generated files. */
-  public static final List<String> ROOTS = List.of(PLATFORM_ROOT, SERVICES_ROOT);
 
   private final SortedMap<String, byte[]> files;
   private final SortedMap<String, Boolean> headerless;
@@ -141,9 +133,9 @@ public final class FilePlan {
     }
 
     private Builder put(String path, byte[] content) {
-      boolean underRoot = ROOTS.stream().anyMatch(root -> path.startsWith(root + "/"));
+      boolean underRoot = RepositoryLayout.ROOTS.stream().anyMatch(root -> path.startsWith(root + "/"));
       if (!underRoot || path.contains("\\") || path.contains("/../") || path.endsWith("/")) {
-        throw new IllegalArgumentException("a planned path must be a file under " + ROOTS + ": " + path);
+        throw new IllegalArgumentException("a planned path must be a file under " + RepositoryLayout.ROOTS + ": " + path);
       }
       if (files.putIfAbsent(path, content.clone()) != null) {
         throw new IllegalArgumentException(path + " is planned twice");

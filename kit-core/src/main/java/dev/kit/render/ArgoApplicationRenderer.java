@@ -1,5 +1,6 @@
 package dev.kit.render;
 
+import dev.kit.layout.RepositoryLayout;
 import dev.kit.model.ArgoCd;
 import dev.kit.model.Kit;
 import dev.kit.model.Service;
@@ -47,6 +48,6 @@ final class ArgoApplicationRenderer {
   }
 
   static String manifestsPath(Service service) {
-    return "services/" + service.name() + "/manifests";
+    return RepositoryLayout.service(service.name()).manifests();
   }
 }

@@ -152,6 +152,12 @@ final class ArgoHealthChecks {
       return hs
       """;
 
+  /**
+   * The Atlas operator's kinds share one check, written for both whenever a service generates either: a service that
+   * moves from migrations to a declarative schema (or back) is then checked from its first sync.
+   */
+  static final Map<String, String> ATLAS_KINDS = Map.of("db.atlasgo.io_AtlasMigration", ATLAS, "db.atlasgo.io_AtlasSchema", ATLAS);
+
   /** Argo CD's documented check for child Applications (removed from Argo CD itself in 1.8). */
   static final String APPLICATION = """
       hs = {}
@@ -170,15 +176,15 @@ final class ArgoHealthChecks {
 
   private ArgoHealthChecks() {}
 
-  /** kit's {@code argocd-cm} keys: the Cluster check, the Atlas checks when a service uses the operator, and the child Application check for a root. */
-  static ConfigMap configMap(Kit kit, boolean usesAtlasOperator) {
+  /**
+   * kit's {@code argocd-cm} keys: the checks of the kinds the services generate ({@link ServiceKind#healthChecks}), and
+   * the child Application check for a root.
+   */
+  static ConfigMap configMap(PlatformContext context) {
+    Kit kit = context.kit();
     ArgoCd argo = kit.repository().argoCd();
     Map<String, String> data = new TreeMap<>();
-    data.put(PREFIX + "postgresql.cnpg.io_Cluster", CNPG_CLUSTER);
-    if (usesAtlasOperator) {
-      data.put(PREFIX + "db.atlasgo.io_AtlasMigration", ATLAS);
-      data.put(PREFIX + "db.atlasgo.io_AtlasSchema", ATLAS);
-    }
+    context.healthChecks().forEach((kind, check) -> data.put(PREFIX + kind, check));
     if (PlatformRenderer.hasRoot(kit)) {
       data.put(PREFIX + "argoproj.io_Application", APPLICATION);
     }

@@ -1,45 +1,26 @@
 package dev.kit.render;
 
-import dev.kit.migration.AtlasSum;
+import dev.kit.layout.RepositoryLayout;
+import dev.kit.input.KitInputs;
+import dev.kit.input.ValidatedKit;
 import dev.kit.migration.MigrationDirectory;
-import dev.kit.model.ArgoCd;
 import dev.kit.model.Kit;
-import dev.kit.model.Migrations;
 import dev.kit.model.Patch;
 import dev.kit.model.Service;
 import dev.kit.plan.FilePlan;
-import dev.kit.validate.KitValidationException;
-import dev.kit.validate.KitValidator;
-import dev.kit.validate.Violation;
-import io.fabric8.kubernetes.api.model.ConfigMap;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.Predicate;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Turns a validated {@link Kit} into a {@link FilePlan}, per the layout in DESIGN.md:
- * <pre>
- * services/&lt;svc&gt;/application.yaml
- * services/&lt;svc&gt;/RUNBOOK.md
- * services/&lt;svc&gt;/atlas.hcl
- * services/&lt;svc&gt;/&lt;migrations&gt;/atlas.sum
- * services/&lt;svc&gt;/manifests/database/cluster.yaml
- * services/&lt;svc&gt;/manifests/migrations/configmap.yaml (configmap-2.yaml, ... when split)
- * services/&lt;svc&gt;/manifests/migrations/job.yaml
- * services/&lt;svc&gt;/manifests/database/objectstore.yaml, scheduledbackup.yaml, pooler-rw.yaml, pooler-ro.yaml
- * services/&lt;svc&gt;/manifests/monitoring/podmonitor.yaml, prometheusrule.yaml
- * services/&lt;svc&gt;/manifests/app/deployment.yaml, service.yaml
- * services/&lt;svc&gt;/manifests/migrations/atlasmigration.yaml or atlasschema.yaml (Atlas operator)
- * platform/appproject.yaml, cloudnative-pg.yaml, plugin-barman-cloud.yaml, atlas-operator.yaml
- * platform/root.yaml (and applicationset.yaml), argocd-cm.yaml
- * </pre>
+ * Turns a {@link ValidatedKit} into a {@link FilePlan}: each service's files by the {@link ServiceKinds} it
+ * generates, then the platform's by the {@link PlatformKinds} the description needs. Services render in parallel; the
+ * bytes are the same either way.
  */
 public final class KitRenderer {
 
@@ -63,68 +44,55 @@ public final class KitRenderer {
     this.parallel = parallel;
   }
 
-  /** One service's files (null once handed to a sink), warnings and problems, rendered independently of the others. */
-  private record ServiceOutput(FilePlan files, List<String> warnings, List<Violation> failures) {}
-
-  /**
-   * Renders every service.
-   *
-   * @param migrations each service's migration files, by service name (services without migrations absent)
-   * @throws KitValidationException when a patch cannot be applied to the object it targets
-   */
-  public FilePlan render(Kit kit, Map<String, MigrationDirectory> migrations) {
-    return render(kit, migrations, Map.of());
-  }
-
-  /**
-   * Renders every service and the platform.
-   *
-   * @param migrations each service's migration files, by service name (services without migrations absent)
-   * @param schemas each declarative service's schema SQL, by service name
-   * @throws KitValidationException when a patch cannot be applied to the object it targets
-   */
-  public FilePlan render(Kit kit, Map<String, MigrationDirectory> migrations, Map<String, String> schemas) {
+  /** Renders every service and the platform into one plan. */
+  public FilePlan render(ValidatedKit kit) {
+    Map<String, FilePlan> parts = new ConcurrentHashMap<>();
+    FilePlan[] platform = new FilePlan[1];
+    render(kit, (service, part) -> {
+      if (service == null) {
+        platform[0] = part;
+      } else {
+        parts.put(service, part);
+      }
+    }, service -> true);
     FilePlan.Builder plan = FilePlan.builder();
-    for (ServiceOutput output : renderEach(kit, migrations::get, schemas::get, null, service -> true)) {
-      plan.include(output.files());
-    }
-    renderPlatform(kit, plan);
-    return plan.build();
+    kit.kit().services().forEach(service -> plan.include(parts.get(service.name())));
+    return plan.include(platform[0]).build();
   }
 
   /**
-   * Renders every service and the platform, handing each service's files to {@code sink} as soon as they are
-   * rendered, on whichever thread rendered them, so memory holds the services in flight rather than the
-   * whole plan; the platform's files come last.
+   * Renders the services {@code wanted} accepts and the platform, handing each service's files to {@code sink} as
+   * soon as they are rendered, on whichever thread rendered them, so memory holds the services in flight rather than
+   * the whole plan; the platform always renders, from the whole description, and comes last. A caller that knows the
+   * other services' files are already as they would render (the generation cache) leaves them out.
    *
-   * @param migrations each service's migration files, asked for once per service by name (null without)
-   * @param schemas each declarative service's schema SQL, by service name (null without)
-   * @param sink takes one service's files at a time; called from several threads at once when rendering in parallel
-   * @return the warnings, in description order
-   * @throws KitValidationException when a patch cannot be applied, after every service was handed over
-   */
-  public List<String> render(Kit kit, Function<String, MigrationDirectory> migrations, Function<String, String> schemas,
-      Consumer<FilePlan> sink) {
-    Objects.requireNonNull(sink, "sink");
-    return render(kit, migrations, schemas, (service, part) -> sink.accept(part), service -> true);
-  }
-
-  /**
-   * As {@link #render(Kit, Function, Function, Consumer)}, but renders only the services {@code wanted}
-   * accepts (the platform always renders, from the whole kit): for a caller that knows the others' files
-   * are already as they would render.
-   *
-   * @param sink takes each rendered service's name and files, then null and the platform's files
+   * @param sink takes each rendered service's name and files, then null and the platform's files; called from several
+   *     threads at once when rendering in parallel
    * @return the warnings of the services rendered and of the platform, in description order
    */
-  public List<String> render(Kit kit, Function<String, MigrationDirectory> migrations, Function<String, String> schemas,
-      BiConsumer<String, FilePlan> sink, Predicate<Service> wanted) {
+  public List<String> render(ValidatedKit kit, BiConsumer<String, FilePlan> sink, Predicate<Service> wanted) {
     Objects.requireNonNull(sink, "sink");
     Objects.requireNonNull(wanted, "wanted");
+    Kit description = kit.kit();
+    List<Service> chosen = description.services().stream().filter(wanted).toList();
+    var services = parallel && chosen.size() >= PARALLEL_THRESHOLD ? chosen.parallelStream() : chosen.stream();
+    // toList keeps description order, so the warnings come in the same order whichever thread rendered what.
+    List<List<String>> serviceWarnings = services.map(service -> {
+      FilePlan.Builder files = FilePlan.builder();
+      List<PatchFailure> failures = new ArrayList<>();
+      renderService(description, service, kit.inputs().migrations(service.name()).orElse(null),
+          kit.inputs().schema(service.name()).orElse(null), files, failures);
+      if (!failures.isEmpty()) {
+        throw new IllegalStateException("validation let patches through that do not fit: " + failures);
+      }
+      FilePlan part = files.build();
+      sink.accept(service.name(), part);
+      return part.warnings();
+    }).toList();
     List<String> warnings = new ArrayList<>();
-    renderEach(kit, migrations, schemas, sink, wanted).forEach(output -> warnings.addAll(output.warnings()));
+    serviceWarnings.forEach(warnings::addAll);
     FilePlan.Builder platform = FilePlan.builder();
-    renderPlatform(kit, platform);
+    renderPlatform(description, platform);
     FilePlan part = platform.build();
     sink.accept(null, part);
     warnings.addAll(part.warnings());
@@ -132,139 +100,59 @@ public final class KitRenderer {
   }
 
   /**
-   * The patch failures of the services {@code wanted} accepts, rendered only to apply their patches: for reporting
-   * them together with a description's other violations, before it is valid as a whole.
-   *
-   * @param wanted the services to check; each must be valid on its own (a service with violations may not render)
+   * The patches of {@code service} that do not fit their objects, found by rendering it: for validation, which
+   * reports them with the description's other violations. The service must be valid on its own, or it may not render.
    */
-  public List<Violation> patchFailures(Kit kit, Function<String, MigrationDirectory> migrations, Function<String, String> schemas,
-      Predicate<Service> wanted) {
-    try {
-      renderEach(kit, migrations, schemas, (service, part) -> { }, wanted);
-      return List.of();
-    } catch (KitValidationException failures) {
-      return failures.violations();
-    }
-  }
-
-  private List<ServiceOutput> renderEach(Kit kit, Function<String, MigrationDirectory> migrations,
-      Function<String, String> schemas, BiConsumer<String, FilePlan> sink, Predicate<Service> wanted) {
-    List<Service> chosen = kit.services().stream().filter(wanted).toList();
-    var services = parallel && chosen.size() >= PARALLEL_THRESHOLD ? chosen.parallelStream() : chosen.stream();
-    // toList keeps description order, so merging is deterministic whichever thread rendered what.
-    List<ServiceOutput> outputs = services.map(service -> {
-      FilePlan.Builder files = FilePlan.builder();
-      List<Violation> failures = new ArrayList<>();
-      renderService(kit, service, migrations.apply(service.name()), schemas.apply(service.name()), files, failures);
-      FilePlan part = files.build();
-      if (sink == null) {
-        return new ServiceOutput(part, part.warnings(), failures);
-      }
-      sink.accept(service.name(), part);
-      return new ServiceOutput(null, part.warnings(), failures);
-    }).toList();
-    List<Violation> patchFailures = new ArrayList<>();
-    for (ServiceOutput output : outputs) {
-      patchFailures.addAll(output.failures());
-    }
-    if (!patchFailures.isEmpty()) {
-      throw new KitValidationException(patchFailures);
-    }
-    return outputs;
+  public List<PatchFailure> patchFailures(Kit kit, KitInputs inputs, Service service) {
+    List<PatchFailure> failures = new ArrayList<>();
+    renderService(kit, service, inputs.migrations(service.name()).orElse(null), inputs.schema(service.name()).orElse(null),
+        FilePlan.builder(), failures);
+    return failures;
   }
 
   private void renderPlatform(Kit kit, FilePlan.Builder plan) {
-    String base = FilePlan.PLATFORM_ROOT + "/";
-    kit.platform().ifPresent(platform -> PlatformRenderer.render(kit, platform)
-        .forEach((file, object) -> plan.add(base + file, ManifestYaml.file(source, ManifestYaml.tree(object)))));
-    if (PlatformRenderer.hasRoot(kit)) {
-      plan.add(base + "root.yaml", ManifestYaml.file(source, ManifestYaml.tree(PlatformRenderer.root(kit))));
-    }
-    if (kit.repository().argoCd().delivery() == ArgoCd.Delivery.APPLICATION_SET) {
-      plan.add(base + "applicationset.yaml", ManifestYaml.file(source, ManifestYaml.tree(PlatformRenderer.applicationSet(kit))));
+    PlatformContext context = new PlatformContext(kit);
+    for (PlatformKind kind : PlatformKinds.of(kit)) {
+      plan.add(RepositoryLayout.platformFile(kind.file()), ManifestYaml.file(source, ManifestYaml.tree(kind.render(context))));
     }
     PlatformRenderer.warnings(kit).forEach(plan::warn);
-    plan.add(base + "argocd-cm.yaml",
-        ManifestYaml.file(source, ManifestYaml.tree(ArgoHealthChecks.configMap(kit, PlatformRenderer.usesAtlasOperator(kit)))));
   }
 
+  /** Renders each kind {@code service} generates, in {@link ServiceKinds} order. */
   private void renderService(Kit kit, Service service, MigrationDirectory dir, String schemaSql, FilePlan.Builder plan,
-      List<Violation> failures) {
-    String base = FilePlan.SERVICES_ROOT + "/" + service.name() + "/";
+      List<PatchFailure> failures) {
+    ServiceContext context = new ServiceContext(kit, service, source, dir, schemaSql);
     ObjectRenderer objects = new ObjectRenderer(service, failures);
-    if (kit.repository().argoCd().delivery() != ArgoCd.Delivery.APPLICATION_SET) {
-      objects.add(plan, base + "application.yaml", Patch.Target.APPLICATION, ArgoApplicationRenderer.render(kit, service));
-    }
-    service.declarativeSchema().ifPresent(schema -> objects.add(plan, base + "manifests/migrations/atlasschema.yaml",
-        Patch.Target.ATLAS_SCHEMA, AtlasOperatorRenderer.schema(kit, service, schema, schemaSql)));
-    objects.add(plan, base + "manifests/database/cluster.yaml", Patch.Target.CLUSTER, CnpgClusterRenderer.render(kit, service));
-    service.database().backups().ifPresent(backups -> {
-      if (backups.legacyInTree()) {
-        plan.warn("services[" + service.name() + "].database.backups: the in-tree barmanObjectStore is deprecated and "
-            + "CloudNativePG 1.31 removes it; drop legacyInTree() to use the Barman Cloud plugin");
-      } else {
-        objects.add(plan, base + "manifests/database/objectstore.yaml", Patch.Target.OBJECT_STORE,
-            BackupsRenderer.objectStore(kit, service));
-      }
-      if (backups.schedule().isPresent()) {
-        objects.add(plan, base + "manifests/database/scheduledbackup.yaml", Patch.Target.SCHEDULED_BACKUP,
-            BackupsRenderer.scheduledBackup(kit, service));
-      }
-    });
-    if (service.database().pooler().isPresent()) {
-      for (CnpgPooler pooler : PoolerRenderer.render(kit, service)) {
-        objects.add(plan, base + "manifests/database/pooler-" + pooler.spec().type() + ".yaml", Patch.Target.POOLER, pooler);
+    for (ServiceKind kind : ServiceKinds.of(kit, service)) {
+      for (ServiceFile file : kind.render(context)) {
+        String path = context.layout().file(file.file());
+        if (file instanceof ServiceFile.Manifest manifest) {
+          Patch.Target target = kind.target().orElseThrow(() -> new IllegalStateException(kind + " renders objects without a patch target"));
+          context.record(target, objects.add(plan, path, target, manifest.object()));
+        } else if (file instanceof ServiceFile.Text text) {
+          plan.add(path, text.content());
+        } else if (file instanceof ServiceFile.AtlasSumFile sum) {
+          plan.addAtlasSum(path, sum.content());
+        }
       }
     }
-    if (service.app().isPresent()) {
-      objects.add(plan, base + "manifests/app/deployment.yaml", Patch.Target.APP_DEPLOYMENT, AppRenderer.deployment(kit, service));
-      objects.add(plan, base + "manifests/app/service.yaml", Patch.Target.APP_SERVICE, AppRenderer.service(kit, service));
-    }
-    service.monitoring().ifPresent(monitoring -> {
-      objects.add(plan, base + "manifests/monitoring/podmonitor.yaml", Patch.Target.POD_MONITOR,
-          MonitoringRenderer.podMonitor(kit, service));
-      objects.add(plan, base + "manifests/monitoring/prometheusrule.yaml", Patch.Target.PROMETHEUS_RULE,
-          MonitoringRenderer.prometheusRule(kit, service));
-    });
-    if (service.migrations().isEmpty()) {
-      plan.add(base + "RUNBOOK.md", RunbookRenderer.render(source, kit, service, null).getBytes(StandardCharsets.UTF_8));
-      return;
-    }
-    Migrations m = service.migrations().get();
-    String migrationsDir = KitValidator.safeMigrationsPath(service).orElseThrow().toString().replace('\\', '/');
-    AtlasSum sum = dir.sum();
-    plan.addAtlasSum(base + migrationsDir + "/" + MigrationDirectory.SUM_FILE, sum.toBytes());
-    // One rendering: the file users run locally and what the Job reads from its ConfigMap are the same bytes.
-    byte[] projectFile = AtlasHclRenderer.render(source, service, m).getBytes(StandardCharsets.UTF_8);
-    plan.add(base + AtlasHclRenderer.PROJECT_FILE, projectFile);
-    List<ConfigMap> configMaps = MigrationsRenderer.configMaps(kit, service, m, dir, sum, projectFile);
-    String firstConfigMap = configMaps.get(0).getMetadata().getName();
-    plan.add(base + "RUNBOOK.md", RunbookRenderer.render(source, kit, service, firstConfigMap).getBytes(StandardCharsets.UTF_8));
-    for (int i = 0; i < configMaps.size(); i++) {
-      String file = i == 0 ? "configmap.yaml" : "configmap-" + (i + 1) + ".yaml";
-      objects.add(plan, base + "manifests/migrations/" + file, Patch.Target.MIGRATIONS_CONFIGMAP, configMaps.get(i));
-    }
-    if (m.engine() == Migrations.Engine.OPERATOR) {
-      objects.add(plan, base + "manifests/migrations/atlasmigration.yaml", Patch.Target.ATLAS_MIGRATION,
-          AtlasOperatorRenderer.migration(kit, service, m, firstConfigMap));
-    } else {
-      objects.add(plan, base + "manifests/migrations/job.yaml", Patch.Target.MIGRATION_JOB,
-          MigrationsRenderer.job(kit, service, m, sum, configMaps.size()));
-    }
+    context.warnings().forEach(plan::warn);
   }
 
   /** Serializes one service's objects, applying the patches that target each. */
   private final class ObjectRenderer {
     private final Service service;
-    private final List<Violation> failures;
+    private final List<PatchFailure> failures;
 
-    ObjectRenderer(Service service, List<Violation> failures) {
+    ObjectRenderer(Service service, List<PatchFailure> failures) {
       this.service = service;
       this.failures = failures;
     }
 
-    void add(FilePlan.Builder plan, String path, Patch.Target target, Object object) {
+    /** Adds the object to the plan and returns its name. */
+    String add(FilePlan.Builder plan, String path, Patch.Target target, Object object) {
       ObjectNode tree = ManifestYaml.tree(object);
+      String name = tree.path("metadata").path("name").asString();
       List<Patch> patches = service.patches();
       for (int i = 0; i < patches.size(); i++) {
         Patch patch = patches.get(i);
@@ -272,7 +160,7 @@ public final class KitRenderer {
           continue;
         }
         String problem = JsonPatches.apply(tree, patch);
-        Violation failure = problem == null ? null : new Violation("services[" + service.name() + "].patches[" + i + "]",
+        PatchFailure failure = problem == null ? null : new PatchFailure("services[" + service.name() + "].patches[" + i + "]",
             "cannot " + patch.op().name().toLowerCase(java.util.Locale.ROOT) + " " + patch.path() + " on the " + target + ": " + problem,
             "check the path against the object in " + path);
         if (failure != null && !failures.contains(failure)) {
@@ -280,6 +168,7 @@ public final class KitRenderer {
         }
       }
       plan.add(path, ManifestYaml.file(source, tree));
+      return name;
     }
   }
 }

@@ -1,16 +1,14 @@
 package dev.kit.render;
 
+import dev.kit.layout.ServiceLayout;
+import dev.kit.layout.RepositoryLayout;
 import dev.kit.model.ArgoCd;
 import dev.kit.model.HelmChart;
 import dev.kit.model.Kit;
-import dev.kit.model.Migrations;
 import dev.kit.model.Platform;
-import dev.kit.model.Service;
-import dev.kit.plan.FilePlan;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,10 +24,10 @@ final class PlatformRenderer {
 
   private PlatformRenderer() {}
 
-  /** Whether any service needs the Atlas operator. */
+  /** Whether any service needs the Atlas operator: it generates one of the operator's kinds. */
   static boolean usesAtlasOperator(Kit kit) {
-    return kit.services().stream().anyMatch(s -> s.declarativeSchema().isPresent()
-        || s.migrations().map(m -> m.engine() == Migrations.Engine.OPERATOR).orElse(false));
+    return kit.services().stream().anyMatch(s -> ServiceKinds.of(kit, s).stream()
+        .anyMatch(kind -> kind instanceof AtlasMigrationKind || kind instanceof AtlasSchemaKind));
   }
 
   /** Whether any service archives or restores through the Barman Cloud plugin. */
@@ -38,44 +36,15 @@ final class PlatformRenderer {
         || s.database().restore().isPresent());
   }
 
-  /** The platform objects by file name under {@code platform/}, in a stable order. */
-  static Map<String, Object> render(Kit kit, Platform platform) {
-    Map<String, Object> files = new LinkedHashMap<>();
-    files.put("appproject.yaml", project(kit, platform));
-    files.put("cloudnative-pg.yaml", chartApplication(kit, platform, "cloudnative-pg", platform.cloudnativePg(), SyncWave.OPERATOR));
-    if (usesBarmanPlugin(kit)) {
-      platform.certManager().ifPresent(chart ->
-          files.put("cert-manager.yaml", chartApplication(kit, platform, "cert-manager", chart, SyncWave.CERT_MANAGER)));
-      files.put("plugin-barman-cloud.yaml",
-          chartApplication(kit, platform, "plugin-barman-cloud", platform.barmanCloud(), SyncWave.OPERATOR_PLUGIN));
-    }
-    if (usesAtlasOperator(kit)) {
-      files.put("atlas-operator.yaml", chartApplication(kit, platform, "atlas-operator", platform.atlasOperator(), SyncWave.OPERATOR));
-    }
-    return files;
-  }
-
-  private static ArgoProject project(Kit kit, Platform platform) {
+  /** The AppProject: the services' namespaces, and every kind their Applications sync (kit's and {@code allowKind}'s). */
+  static ArgoProject project(PlatformContext context) {
+    Kit kit = context.kit();
+    Platform platform = kit.platform().orElseThrow();
     ArgoCd argo = kit.repository().argoCd();
     TreeSet<String> namespaces = new TreeSet<>();
+    kit.services().forEach(service -> namespaces.add(service.namespace()));
     TreeSet<String> kinds = new TreeSet<>(platform.extraKinds());
-    for (Service service : kit.services()) {
-      namespaces.add(service.namespace());
-      kinds.addAll(List.of("postgresql.cnpg.io/Cluster", "/Service", "apps/Deployment"));
-      service.migrations().ifPresent(m -> {
-        kinds.add("/ConfigMap");
-        kinds.add(m.engine() == Migrations.Engine.JOB ? "batch/Job" : "db.atlasgo.io/AtlasMigration");
-      });
-      service.declarativeSchema().ifPresent(d -> kinds.add("db.atlasgo.io/AtlasSchema"));
-      service.database().backups().ifPresent(b -> {
-        if (!b.legacyInTree()) {
-          kinds.add("barmancloud.cnpg.io/ObjectStore");
-        }
-        b.schedule().ifPresent(s -> kinds.add("postgresql.cnpg.io/ScheduledBackup"));
-      });
-      service.database().pooler().ifPresent(p -> kinds.add("postgresql.cnpg.io/Pooler"));
-      service.monitoring().ifPresent(m -> kinds.addAll(List.of("monitoring.coreos.com/PodMonitor", "monitoring.coreos.com/PrometheusRule")));
-    }
+    kinds.addAll(context.syncedKinds());
     List<ArgoProject.Destination> destinations = new ArrayList<>();
     namespaces.forEach(ns -> destinations.add(new ArgoProject.Destination(argo.destinationServer(), ns)));
     List<ArgoProject.GroupKind> namespaced = new ArrayList<>();
@@ -93,7 +62,7 @@ final class PlatformRenderer {
             namespaced));
   }
 
-  private static ArgoApplication chartApplication(Kit kit, Platform platform, String name, HelmChart chart, SyncWave wave) {
+  static ArgoApplication chartApplication(Kit kit, Platform platform, String name, HelmChart chart, SyncWave wave) {
     ArgoCd argo = kit.repository().argoCd();
     return new ArgoApplication(
         ArgoApplication.API_VERSION,
@@ -140,7 +109,9 @@ final class PlatformRenderer {
    */
   static ArgoApplication root(Kit kit) {
     ArgoCd argo = kit.repository().argoCd();
-    String include = argo.delivery() == ArgoCd.Delivery.APP_OF_APPS ? "{platform/*.yaml,services/*/application.yaml}" : "platform/*.yaml";
+    String platform = RepositoryLayout.platformFile("*.yaml");
+    String include = argo.delivery() == ArgoCd.Delivery.APP_OF_APPS
+        ? "{" + platform + "," + RepositoryLayout.SERVICES + "/*/" + ServiceLayout.APPLICATION + "}" : platform;
     return new ArgoApplication(
         ArgoApplication.API_VERSION,
         ArgoApplication.KIND,
@@ -149,7 +120,8 @@ final class PlatformRenderer {
         new ArgoApplication.Spec(
             kit.platform().map(Platform::project).orElse("default"),
             new ArgoApplication.Source(kit.repository().gitUrl(), kit.repository().targetRevision(), ".", null,
-                new ArgoApplication.Directory(true, include, "{platform/root.yaml,platform/argocd-cm.yaml}"),
+                new ArgoApplication.Directory(true, include,
+                    "{" + RepositoryLayout.platformFile("root.yaml") + "," + RepositoryLayout.platformFile("argocd-cm.yaml") + "}"),
                 null),
             new ArgoApplication.Destination(argo.destinationServer(), argo.namespace()),
             // Removing a service's line must not delete its Application by accident: no prune at the root.
@@ -171,7 +143,7 @@ final class PlatformRenderer {
             List.of("missingkey=error"),
             List.of(new ArgoApplicationSet.Generator(new ArgoApplicationSet.Git(
                 kit.repository().gitUrl(), kit.repository().targetRevision(),
-                List.of(new ArgoApplicationSet.Directory(FilePlan.SERVICES_ROOT + "/*"))))),
+                List.of(new ArgoApplicationSet.Directory(RepositoryLayout.SERVICES + "/*"))))),
             new ArgoApplicationSet.Template(
                 new ArgoApplicationSet.TemplateMeta("{{.path.basename}}", appLabels),
                 new ArgoApplication.Spec(

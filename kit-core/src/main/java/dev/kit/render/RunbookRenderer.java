@@ -1,5 +1,6 @@
 package dev.kit.render;
 
+import dev.kit.layout.ServiceLayout;
 import dev.kit.model.App;
 import dev.kit.model.ArgoCd;
 import dev.kit.model.Backups;
@@ -8,6 +9,7 @@ import dev.kit.model.Database;
 import dev.kit.model.DeclarativeSchema;
 import dev.kit.model.HelmChart;
 import dev.kit.model.Kit;
+import dev.kit.model.Patch;
 import dev.kit.model.Migrations;
 import dev.kit.model.Monitoring;
 import dev.kit.model.Pooler;
@@ -17,9 +19,9 @@ import dev.kit.model.S3Credentials;
 import dev.kit.model.Service;
 import dev.kit.plan.GeneratedHeader;
 import dev.kit.templates.TextTemplates;
-import dev.kit.validate.KitValidator;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -54,10 +56,12 @@ final class RunbookRenderer {
   private RunbookRenderer() {}
 
   /**
-   * @param migrationsConfigMap the name of the (first) ConfigMap that carries the migrations; unused for a service
-   *     without migrations
+   * The runbook of the service in {@code context}, naming the objects its kinds rendered before it (which objects
+   * exist, and what they are called, is the inventory's; the settings are the description's).
    */
-  static String render(String source, Kit kit, Service service, String migrationsConfigMap) {
+  static String render(ServiceContext context) {
+    Kit kit = context.kit();
+    Service service = context.service();
     Map<String, Object> model = new HashMap<>();
     Database db = service.database();
     String cluster = service.clusterName();
@@ -71,21 +75,28 @@ final class RunbookRenderer {
     Bootstrap database = kit.applicationDatabase(service);
     model.put("databaseName", database.database());
     model.put("databaseOwner", database.owner());
-    model.put("migrations", service.migrations().isPresent());
-    service.migrations().ifPresent(m -> migrations(model, service, m, migrationsConfigMap));
-    model.put("schema", service.declarativeSchema().isPresent());
-    service.declarativeSchema().ifPresent(d -> schema(model, service, d));
-    operators(model, kit, service);
-    model.put("pooler", db.pooler().isPresent());
-    db.pooler().ifPresent(p -> pooler(model, service, p));
+    List<String> configMaps = context.rendered(Patch.Target.MIGRATIONS_CONFIGMAP);
+    model.put("migrations", !configMaps.isEmpty());
+    if (!configMaps.isEmpty()) {
+      migrations(model, service, service.migrations().orElseThrow(), context, configMaps.get(0));
+    }
+    List<String> schemas = context.rendered(Patch.Target.ATLAS_SCHEMA);
+    model.put("schema", !schemas.isEmpty());
+    service.declarativeSchema().ifPresent(d -> schema(model, service, d, schemas.get(0)));
+    operators(model, kit, !schemas.isEmpty() || !context.rendered(Patch.Target.ATLAS_MIGRATION).isEmpty());
+    List<String> poolers = context.rendered(Patch.Target.POOLER);
+    model.put("pooler", !poolers.isEmpty());
+    db.pooler().ifPresent(p -> pooler(model, p, poolers));
     model.put("backups", db.backups().isPresent());
-    db.backups().ifPresent(b -> backups(model, service, b));
+    db.backups().ifPresent(b -> backups(model, service, b, context));
     db.restore().ifPresent(r -> restore(model, r));
-    model.put("monitoring", service.monitoring().isPresent());
-    service.monitoring().ifPresent(m -> monitoring(model, service, m));
-    model.put("app", service.app().isPresent());
-    service.app().ifPresent(a -> app(model, service, a));
-    return GeneratedHeader.markdownLine(source) + TextTemplates.render("runbook.md.ftl", model);
+    List<String> podMonitors = context.rendered(Patch.Target.POD_MONITOR);
+    model.put("monitoring", !podMonitors.isEmpty());
+    service.monitoring().ifPresent(m -> monitoring(model, m, podMonitors.get(0), context.rendered(Patch.Target.PROMETHEUS_RULE).get(0)));
+    List<String> apps = context.rendered(Patch.Target.APP_DEPLOYMENT);
+    model.put("app", !apps.isEmpty());
+    service.app().ifPresent(a -> app(model, a, apps.get(0)));
+    return GeneratedHeader.markdownLine(context.source()) + TextTemplates.render("runbook.md.ftl", model);
   }
 
   private static void argoCd(Map<String, Object> model, Kit kit, Service service) {
@@ -102,7 +113,7 @@ final class RunbookRenderer {
   }
 
   /** Where the CloudNativePG operator (and the Atlas operator, when the service needs it) runs. */
-  private static void operators(Map<String, Object> model, Kit kit, Service service) {
+  private static void operators(Map<String, Object> model, Kit kit, boolean atlasOperator) {
     Optional<Platform> platform = kit.platform();
     if (platform.isPresent()) {
       HelmChart cnpg = platform.get().cloudnativePg();
@@ -113,8 +124,6 @@ final class RunbookRenderer {
       model.put("operatorNamespace", CNPG_NAMESPACE);
       model.put("operatorDeployment", CNPG_DEPLOYMENT);
     }
-    boolean atlasOperator = service.declarativeSchema().isPresent()
-        || service.migrations().map(m -> m.engine() == Migrations.Engine.OPERATOR).orElse(false);
     model.put("atlasOperator", atlasOperator);
     if (atlasOperator && platform.isPresent()) {
       HelmChart atlas = platform.get().atlasOperator();
@@ -163,14 +172,14 @@ final class RunbookRenderer {
     Optional.ofNullable(db.parameters().get("max_connections")).ifPresent(m -> model.put("maxConnections", m));
   }
 
-  private static void migrations(Map<String, Object> model, Service service, Migrations m, String configMap) {
-    // The Job and the AtlasMigration share the name; only the operator engine goes through the Atlas operator.
-    model.put("jobName", service.migrationJobName());
-    model.put("operatorEngine", m.engine() == Migrations.Engine.OPERATOR);
+  private static void migrations(Map<String, Object> model, Service service, Migrations m, ServiceContext context,
+      String configMap) {
+    List<String> operator = context.rendered(Patch.Target.ATLAS_MIGRATION);
+    model.put("jobName", operator.isEmpty() ? context.rendered(Patch.Target.MIGRATION_JOB).get(0) : operator.get(0));
+    model.put("operatorEngine", !operator.isEmpty());
     model.put("migrationsConfigMap", configMap);
     // The normalized folder, as the file plan writes it; the raw value only if validation would reject it.
-    model.put("migrationsDir", KitValidator.safeMigrationsPath(service)
-        .map(p -> p.toString().replace('\\', '/')).orElse(m.directory()));
+    model.put("migrationsDir", ServiceLayout.migrationsFolder(service).orElse(m.directory()));
     model.put("revisionsSchema", m.revisionsSchema());
     model.put("sslMode", m.sslMode().value());
     model.put("backoffLimit", m.backoffLimit());
@@ -180,36 +189,33 @@ final class RunbookRenderer {
     m.baseline().ifPresent(b -> model.put("baseline", b));
   }
 
-  private static void schema(Map<String, Object> model, Service service, DeclarativeSchema schema) {
-    // As AtlasOperatorRenderer names the AtlasSchema.
-    model.put("atlasSchemaName", service.name() + "-schema");
-    model.put("schemaFile", KitValidator.safeSchemaPath(service).map(p -> p.toString().replace('\\', '/')).orElse(schema.file()));
+  private static void schema(Map<String, Object> model, Service service, DeclarativeSchema schema, String name) {
+    model.put("atlasSchemaName", name);
+    model.put("schemaFile", ServiceLayout.schemaFile(service).orElse(schema.file()));
     model.put("schemaTxMode", schema.txMode().map(t -> t.flag()).orElse("file"));
   }
 
-  private static void pooler(Map<String, Object> model, Service service, Pooler p) {
-    model.put("poolerRw", service.poolerName("rw"));
-    if (p.readOnly()) {
-      model.put("poolerRo", service.poolerName("ro"));
+  /** @param names the rw pooler's, then the ro one's */
+  private static void pooler(Map<String, Object> model, Pooler p, List<String> names) {
+    model.put("poolerRw", names.get(0));
+    if (names.size() > 1) {
+      model.put("poolerRo", names.get(1));
     }
     model.put("poolerInstances", p.instances());
     p.poolMode().ifPresent(mode -> model.put("poolMode", mode.value()));
   }
 
-  private static void backups(Map<String, Object> model, Service service, Backups b) {
+  private static void backups(Map<String, Object> model, Service service, Backups b, ServiceContext context) {
     model.put("backupDestination", b.destinationPath());
     model.put("legacyBackups", b.legacyInTree());
     // The in-tree method has no ObjectStore: the store settings live in the Cluster itself.
-    if (!b.legacyInTree()) {
-      model.put("objectStoreName", service.objectStoreName());
-    }
+    context.rendered(Patch.Target.OBJECT_STORE).stream().findFirst().ifPresent(store -> model.put("objectStoreName", store));
     model.put("backupCredentials", credentials(service, b.credentials()));
     b.irsaRoleArn().ifPresent(role -> model.put("backupRoleArn", role));
     b.schedule().ifPresent(s -> {
       model.put("backupSchedule", s);
       model.put("backupImmediate", b.immediate());
-      // As BackupsRenderer names the ScheduledBackup.
-      model.put("scheduledBackupName", service.clusterName() + "-backup");
+      model.put("scheduledBackupName", context.rendered(Patch.Target.SCHEDULED_BACKUP).get(0));
     });
     b.retentionPolicy().ifPresent(r -> model.put("retentionPolicy", r));
   }
@@ -245,19 +251,18 @@ final class RunbookRenderer {
     restore.pointInTime().ifPresent(t -> model.put("restorePointInTime", t.toString()));
   }
 
-  private static void monitoring(Map<String, Object> model, Service service, Monitoring m) {
-    // As MonitoringRenderer names them.
-    model.put("podMonitorName", service.clusterName());
-    model.put("prometheusRuleName", service.clusterName() + "-alerts");
+  private static void monitoring(Map<String, Object> model, Monitoring m, String podMonitor, String prometheusRule) {
+    model.put("podMonitorName", podMonitor);
+    model.put("prometheusRuleName", prometheusRule);
     model.put("replicationLagThreshold", MonitoringRenderer.duration(m.replicationLagThreshold()));
     model.put("archiveFailureWindow", MonitoringRenderer.duration(m.archiveFailureWindow()));
     model.put("lastBackupMaxAge", MonitoringRenderer.duration(m.lastBackupMaxAge()));
     model.put("alertFor", MonitoringRenderer.duration(m.alertFor()));
   }
 
-  private static void app(Map<String, Object> model, Service service, App a) {
-    // AppRenderer names the Deployment and its Service after the service.
-    model.put("appName", service.name());
+  /** @param name the Deployment's, which its Service shares */
+  private static void app(Map<String, Object> model, App a, String name) {
+    model.put("appName", name);
     model.put("appImage", a.image());
     model.put("appReplicas", a.replicas());
     model.put("appPort", a.port());

@@ -1,9 +1,10 @@
 package dev.kit.render;
 
 /**
- * The sync-wave contract of DESIGN.md: Argo CD applies lower waves first and waits for them to be healthy.
+ * The sync-wave contract of DESIGN.md: Argo CD applies lower waves first and waits for them to be healthy. What has no
+ * wave is at wave 0: the application and whatever needs the migrated database.
  */
-enum SyncWave {
+public enum SyncWave {
   /** The platform's AppProject: service Applications need their project before anything else. */
   PLATFORM_PROJECT(-20),
   /** cert-manager: the Barman Cloud plugin's Certificates and Issuer need its CRDs and webhook. */
@@ -22,7 +23,7 @@ enum SyncWave {
    */
   MIGRATION(-1);
 
-  static final String ANNOTATION = "argocd.argoproj.io/sync-wave";
+  public static final String ANNOTATION = "argocd.argoproj.io/sync-wave";
 
   private final int wave;
 
@@ -30,8 +31,13 @@ enum SyncWave {
     this.wave = wave;
   }
 
+  /** The wave. */
+  public int value() {
+    return wave;
+  }
+
   /** The annotation value: Argo CD reads waves as quoted integers. */
-  String annotationValue() {
+  public String annotationValue() {
     return Integer.toString(wave);
   }
 }

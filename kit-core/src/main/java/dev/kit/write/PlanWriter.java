@@ -1,5 +1,6 @@
 package dev.kit.write;
 
+import dev.kit.layout.RepositoryLayout;
 import dev.kit.plan.FilePlan;
 import dev.kit.plan.GeneratedHeader;
 import dev.kit.plan.RepositoryRoot;
@@ -541,7 +542,7 @@ public final class PlanWriter {
   private Listing list() {
     Queue<String> candidates = new ConcurrentLinkedQueue<>();
     Queue<Path> temporary = new ConcurrentLinkedQueue<>();
-    for (String folder : FilePlan.ROOTS) {
+    for (String folder : RepositoryLayout.ROOTS) {
       Path top = root.resolve(folder);
       if (!Files.isDirectory(top, LinkOption.NOFOLLOW_LINKS)) {
         continue;

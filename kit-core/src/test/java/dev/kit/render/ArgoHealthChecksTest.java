@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kit.model.ArgoCd;
 import dev.kit.model.Kit;
+import dev.kit.model.Migrations;
 import java.util.Arrays;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -15,8 +16,10 @@ class ArgoHealthChecksTest {
     Kit kit = Kit.builder()
         .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git")
             .argoCd(ArgoCd.builder().version(version).delivery(delivery).build()))
+        .service("orders", s -> s.database(db -> db.storage("1Gi"))
+            .migrations(m -> m.engine(atlas ? Migrations.Engine.OPERATOR : Migrations.Engine.JOB)))
         .build();
-    return ArgoHealthChecks.configMap(kit, atlas).getData().keySet().toArray(String[]::new);
+    return ArgoHealthChecks.configMap(new PlatformContext(kit)).getData().keySet().toArray(String[]::new);
   }
 
   private static String[] expected(String kinds) {

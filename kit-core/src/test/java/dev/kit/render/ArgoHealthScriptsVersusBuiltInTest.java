@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kit.model.ArgoCd;
 import dev.kit.model.Database;
 import dev.kit.model.Kit;
+import dev.kit.model.Migrations;
 import dev.kit.testing.ArgoLuaHealth;
 import dev.kit.testing.TestData;
 import java.nio.file.Path;
@@ -150,8 +151,9 @@ class ArgoHealthScriptsVersusBuiltInTest {
   private static Map<String, String> kitChecks() {
     Kit kit = Kit.builder()
         .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git").argoCd(ArgoCd.builder().version("3.5").build()))
+        .service("orders", s -> s.database(db -> db.storage("1Gi")).migrations(m -> m.engine(Migrations.Engine.OPERATOR)))
         .build();
-    return ArgoHealthChecks.configMap(kit, true).getData();
+    return ArgoHealthChecks.configMap(new PlatformContext(kit)).getData();
   }
 
   private static String kitCheck(String groupKind) {
@@ -248,7 +250,7 @@ class ArgoHealthScriptsVersusBuiltInTest {
             .primaryUpdateStrategy(Database.PrimaryUpdateStrategy.SUPERVISED)))
         .build();
 
-    String runbook = RunbookRenderer.render("test", kit, kit.services().get(0), kit.services().get(0).migrationsConfigMapName(1));
+    String runbook = Runbooks.render("test", kit, kit.services().get(0));
 
     assertThat(runbook).contains("shows the Cluster " + ArgoHealthChecks.CNPG_PHASES.get("Waiting for user action") + " in Argo CD");
   }

@@ -11,7 +11,7 @@ import dev.kit.model.S3Credentials;
 import dev.kit.plan.FilePlan;
 import dev.kit.testing.ArgoSyncOrder;
 import dev.kit.testing.TestData;
-import dev.kit.validate.KitValidator;
+import dev.kit.testing.Validations;
 import dev.kit.validate.Violation;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -97,7 +97,7 @@ class PlatformRendererTest {
   void validate_namesTheCertManagerChart_whenItsVersionIsNotPinned() {
     Kit kit = kit(Platform.builder().certManager(HelmChart.of("https://charts.jetstack.io", "cert-manager", "latest", "cert-manager")).build(), true);
 
-    assertThat(KitValidator.validate(kit, s -> Optional.empty()).stream().map(Violation::toString).toList()).containsExactly(
+    assertThat(Validations.of(kit, s -> Optional.empty()).stream().map(Violation::toString).toList()).containsExactly(
         "platform.certManager.version: \"latest\" is not a pinned chart version "
             + "(use an exact version such as \"0.29.0\", so every sync installs the same chart)");
   }

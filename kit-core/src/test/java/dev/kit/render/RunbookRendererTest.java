@@ -36,7 +36,7 @@ class RunbookRendererTest {
 
   private static String minimal() {
     Service service = Service.builder("orders").withoutMigrations().database(db -> db.storage("10Gi")).build();
-    return RunbookRenderer.render(SOURCE, kit(service, ArgoCd.defaults()), service, service.migrationsConfigMapName(1));
+    return Runbooks.render(SOURCE, kit(service, ArgoCd.defaults()), service);
   }
 
   private static String full() {
@@ -56,7 +56,7 @@ class RunbookRendererTest {
         .app("ghcr.io/acme/orders:1.4.2", a -> a.replicas(3).connection(App.Connection.POOLER))
         .monitoring(Monitoring.builder().replicationLagThreshold(Duration.ofSeconds(45)).build())
         .build();
-    return RunbookRenderer.render(SOURCE, kit(service, ArgoCd.builder().namespace("argocd-apps").build()), service, service.migrationsConfigMapName(1));
+    return Runbooks.render(SOURCE, kit(service, ArgoCd.builder().namespace("argocd-apps").build()), service);
   }
 
   @Test
@@ -161,16 +161,20 @@ class RunbookRendererTest {
             b -> b.credentials(S3Credentials.inheritFromIamRole("arn:aws:iam::123456789012:role/orders-backups")).legacyInTree()))
         .monitoring(Monitoring.defaults())
         .build();
-    return RunbookRenderer.render(SOURCE, kit(service, ArgoCd.defaults()), service, service.migrationsConfigMapName(1));
+    return Runbooks.render(SOURCE, kit(service, ArgoCd.defaults()), service);
   }
 
+  /** A restored service, beside the service whose backups it restores. */
   private static String restored() {
     Service service = Service.builder("orders-restore").namespace("orders").withoutMigrations()
         .database(db -> db.storage("10Gi")
             .restore(Restore.fromService("orders").pointInTime(Instant.parse("2026-11-22T23:00:00Z"))))
         .monitoring(Monitoring.defaults())
         .build();
-    return RunbookRenderer.render(SOURCE, kit(service, ArgoCd.defaults()), service, service.migrationsConfigMapName(1));
+    Service orders = Service.builder("orders").withoutMigrations().database(db -> db.storage("10Gi")
+        .backups("s3://acme-backups/orders/", b -> b.credentials(S3Credentials.inheritFromPodIdentity()))).build();
+    Kit kit = Kit.builder().repository(kit(service, ArgoCd.defaults()).repository()).service(orders).service(service).build();
+    return Runbooks.render(SOURCE, kit, service);
   }
 
   @Test
@@ -196,7 +200,7 @@ class RunbookRendererTest {
         .database(db -> db.storage("10Gi").backups("s3://acme-backups/orders/", b -> b.credentials(S3Credentials.inheritFromPodIdentity())))
         .build();
 
-    assertThat(RunbookRenderer.render(SOURCE, kit(service, ArgoCd.defaults()), service, service.migrationsConfigMapName(1)))
+    assertThat(Runbooks.render(SOURCE, kit(service, ArgoCd.defaults()), service))
         .contains("credentials: the IAM role an EKS Pod Identity association gives service account `orders-cluster` "
             + "in namespace `orders`")
         .doesNotContain("IRSA");
@@ -221,7 +225,7 @@ class RunbookRendererTest {
             .database(db -> db.storage("10Gi").restore(Restore.fromService("orders"))))
         .build();
 
-    assertThat(RunbookRenderer.render(SOURCE, kit, kit.services().get(1), kit.services().get(1).migrationsConfigMapName(1)))
+    assertThat(Runbooks.render(SOURCE, kit, kit.services().get(1)))
         .contains("| database | `orders`, owned by `orders_owner` |");
   }
 
@@ -317,7 +321,7 @@ class RunbookRendererTest {
   void render_dropsTheConcurrentlyAdvice_whenTheJobRunsWithoutTransactions() {
     Service service = Service.builder("orders").database(db -> db.storage("10Gi"))
         .migrations(m -> m.txMode(TxMode.NONE)).build();
-    String runbook = RunbookRenderer.render(SOURCE, kit(service, ArgoCd.defaults()), service, service.migrationsConfigMapName(1));
+    String runbook = Runbooks.render(SOURCE, kit(service, ArgoCd.defaults()), service);
 
     assertThat(runbook)
         .contains("this Job runs `--tx-mode none`, no transaction, so a failed file stays half-applied")
@@ -328,7 +332,7 @@ class RunbookRendererTest {
   void render_followsTheAtlasMigration_whenTheOperatorEngineApplies() {
     Service service = Service.builder("orders").database(db -> db.storage("10Gi"))
         .migrations(m -> m.engine(Migrations.Engine.OPERATOR)).build();
-    String runbook = RunbookRenderer.render(SOURCE, kit(service, ArgoCd.defaults()), service, service.migrationsConfigMapName(1));
+    String runbook = Runbooks.render(SOURCE, kit(service, ArgoCd.defaults()), service);
 
     assertThat(runbook)
         .contains("| migrations | AtlasMigration `orders-migrate`, applied by the Atlas operator")
@@ -345,7 +349,7 @@ class RunbookRendererTest {
   void render_explainsTheDeclarativeSchema_whenTheServiceHasOne() {
     Service service = Service.builder("catalog").database(db -> db.storage("10Gi"))
         .declarativeSchema(DeclarativeSchema.of("schema.sql")).build();
-    String runbook = RunbookRenderer.render(SOURCE, kit(service, ArgoCd.defaults()), service, service.migrationsConfigMapName(1));
+    String runbook = Runbooks.render(SOURCE, kit(service, ArgoCd.defaults()), service);
 
     assertThat(runbook)
         .contains("| schema | AtlasSchema `catalog-schema`: the Atlas operator keeps the database in line with `services/catalog/schema.sql` |")
@@ -365,7 +369,7 @@ class RunbookRendererTest {
         .platform(Platform.defaults())
         .service(service)
         .build();
-    String runbook = RunbookRenderer.render(SOURCE, kit, service, service.migrationsConfigMapName(1));
+    String runbook = Runbooks.render(SOURCE, kit, service);
 
     assertThat(runbook)
         .contains("CloudNativePG: Deployment `cloudnative-pg`, namespace `cnpg-system` (platform Application `cloudnative-pg`)")

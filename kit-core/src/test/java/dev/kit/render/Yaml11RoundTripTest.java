@@ -3,6 +3,7 @@ package dev.kit.render;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kit.testing.Validations;
 import dev.kit.migration.MigrationDirectory;
 import dev.kit.migration.MigrationFile;
 import dev.kit.model.Kit;
@@ -173,7 +174,7 @@ class Yaml11RoundTripTest {
     Kit kit = Kit.builder().repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
         .service("orders", s -> s.database(db -> db.storage("1Gi"))).build();
 
-    FilePlan plan = new KitRenderer("test").render(kit, Map.of("orders", new MigrationDirectory(files)));
+    FilePlan plan = new KitRenderer("test").render(Validations.validated(kit, Map.of("orders", new MigrationDirectory(files))));
 
     Map<String, Object> configMap = snakeYaml11().load(plan.text("services/orders/manifests/migrations/configmap.yaml"));
     Map<?, ?> data = (Map<?, ?>) configMap.get("data");

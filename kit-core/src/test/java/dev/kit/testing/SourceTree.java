@@ -8,7 +8,12 @@ public final class SourceTree {
   private SourceTree() {}
 
   public static Path testResources() {
-    return Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize().resolve("src/test/resources");
+    return moduleRoot().resolve("src/test/resources");
+  }
+
+  /** The module's folder: Maven runs tests with it as {@code basedir}. */
+  public static Path moduleRoot() {
+    return Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize();
   }
 
   /** Whether golden files should be rewritten: {@code -Dkit.golden.update=true}. */

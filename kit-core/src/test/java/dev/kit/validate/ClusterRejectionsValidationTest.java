@@ -2,6 +2,7 @@ package dev.kit.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kit.testing.Validations;
 import dev.kit.model.Database;
 import dev.kit.model.Kit;
 import dev.kit.model.Resources;
@@ -27,7 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ClusterRejectionsValidationTest {
 
   private static List<String> violations(Kit kit) {
-    return KitValidator.validate(kit, s -> Optional.empty()).stream().map(Violation::toString).toList();
+    return Validations.of(kit, s -> Optional.empty()).stream().map(Violation::toString).toList();
   }
 
   private static List<String> serviceViolations(UnaryOperator<Service.Builder> orders) {
@@ -173,15 +174,15 @@ class ClusterRejectionsValidationTest {
   void validate_reportsPointInTime_whenItIsAfterTheValidatorsClock() {
     Clock clock = Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneOffset.UTC);
 
-    List<Violation> violations = KitValidator.validate(restoring(Instant.parse("2026-11-23T12:00:01Z")), s -> Optional.empty(),
-        s -> Optional.empty(), path -> false, clock);
+    List<Violation> violations = Validations.of(restoring(Instant.parse("2026-11-23T12:00:01Z")), s -> Optional.empty(),
+        s -> Optional.empty(), clock);
 
     assertThat(violations).map(Violation::toString).containsExactly(
         "services[orders-restore].database.restore.pointInTime: 2026-11-23T12:00:01Z is in the future (now is 2026-11-23T12:00:00Z); "
             + "recovery never reaches it and the Cluster never starts (use a moment in the past, while the source was archiving WAL, "
             + "or leave pointInTime out to restore to the end of the archive)");
-    assertThat(KitValidator.validate(restoring(Instant.parse("2026-11-23T12:00:00Z")), s -> Optional.empty(), s -> Optional.empty(),
-        path -> false, clock)).isEmpty();
+    assertThat(Validations.of(restoring(Instant.parse("2026-11-23T12:00:00Z")), s -> Optional.empty(), s -> Optional.empty(),
+        clock)).isEmpty();
   }
 
   @Test
@@ -222,6 +223,6 @@ class ClusterRejectionsValidationTest {
 
   private static List<String> violations(Kit kit,
       java.util.function.Function<Service, Optional<dev.kit.migration.MigrationDirectory>> migrationsOf) {
-    return KitValidator.validate(kit, migrationsOf).stream().map(Violation::toString).toList();
+    return Validations.of(kit, migrationsOf).stream().map(Violation::toString).toList();
   }
 }

@@ -2,6 +2,7 @@ package dev.kit.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kit.testing.Validations;
 import dev.kit.Generator;
 import dev.kit.model.App;
 import dev.kit.model.Backups;
@@ -28,7 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DayTwoValidationTest {
 
   private static List<String> violations(Kit kit) {
-    return KitValidator.validate(kit, s -> Optional.empty()).stream().map(Violation::toString).toList();
+    return Validations.of(kit, s -> Optional.empty()).stream().map(Violation::toString).toList();
   }
 
   private static Kit kit(UnaryOperator<Service.Builder> orders) {

@@ -2,6 +2,7 @@ package dev.kit.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kit.testing.Validations;
 import dev.kit.migration.MigrationDirectory;
 import dev.kit.migration.MigrationFile;
 import dev.kit.model.ArgoCd;
@@ -24,7 +25,7 @@ class FleetValidationTest {
       new MigrationDirectory(List.of(new MigrationFile("20250101000000_init.sql", "SELECT 1;\n".getBytes())));
 
   private static List<String> violations(Kit kit) {
-    return KitValidator.validate(kit, s -> Optional.of(ONE_FILE), s -> Optional.of("CREATE TABLE t (id int);\n".getBytes()))
+    return Validations.of(kit, s -> Optional.of(ONE_FILE), s -> Optional.of("CREATE TABLE t (id int);\n".getBytes()))
         .stream().map(Violation::toString).toList();
   }
 
@@ -51,7 +52,7 @@ class FleetValidationTest {
     Kit kit = shop(ArgoCd.defaults()).service("orders", s -> s.database(db -> db.storage("1Gi"))
         .migrations(m -> m.engine(Migrations.Engine.OPERATOR))).build();
 
-    assertThat(KitValidator.validate(kit, s -> Optional.of(big)).stream().map(Violation::toString)).containsExactly(
+    assertThat(Validations.of(kit, s -> Optional.of(big)).stream().map(Violation::toString)).containsExactly(
         "services[orders].migrations.engine: the history is " + big.configMapBytes() + " bytes, but an AtlasMigration reads one "
             + "ConfigMap (at most 921600) (use the job engine, which mounts several ConfigMaps, or squash old migrations)");
   }
@@ -68,7 +69,7 @@ class FleetValidationTest {
         "services[a].declarativeSchema.file: \"../schema.sql\" is not a .sql file inside services/a/ (use a relative path without '..', such as \"schema.sql\")",
         "services[b].declarativeSchema: a service has either versioned migrations or a declarative schema, not both "
             + "(remove migrations(...), or drop declarativeSchema(...))");
-    assertThat(KitValidator.validate(
+    assertThat(Validations.of(
         shop(ArgoCd.defaults()).service("c", s -> s.database(db -> db.storage("1Gi")).declarativeSchema(DeclarativeSchema.of("schema.sql"))).build(),
         s -> Optional.empty(), s -> Optional.empty()).stream().map(Violation::toString)).containsExactly(
         "services[c].declarativeSchema.file: services/c/schema.sql does not exist (write the schema there as SQL "

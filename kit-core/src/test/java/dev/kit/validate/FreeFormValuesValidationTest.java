@@ -2,6 +2,7 @@ package dev.kit.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kit.testing.Validations;
 import dev.kit.model.ArgoCd;
 import dev.kit.model.HelmChart;
 import dev.kit.model.Kit;
@@ -31,7 +32,7 @@ class FreeFormValuesValidationTest {
   private static final String AWS_KEY_ID = "AKIA" + "IOSFODNN7EXAMPLE";
 
   private static List<String> violations(Kit kit) {
-    return KitValidator.validate(kit, s -> Optional.empty()).stream().map(Violation::toString).toList();
+    return Validations.of(kit, s -> Optional.empty()).stream().map(Violation::toString).toList();
   }
 
   private static List<String> serviceViolations(UnaryOperator<Service.Builder> orders) {

@@ -2,6 +2,7 @@ package dev.kit.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kit.testing.Validations;
 import dev.kit.migration.MigrationDirectory;
 import dev.kit.migration.MigrationFile;
 import dev.kit.model.ArgoCd;
@@ -31,7 +32,7 @@ class KitValidatorTest {
   private static final String INIT = "20250101120000_init.sql";
   private static final byte[] SQL = "CREATE TABLE orders (id bigint PRIMARY KEY);\n".getBytes(StandardCharsets.UTF_8);
 
-  /** KitValidator.CLUSTER_NAME_MAX, spelled out so that changing the limit is a visible change here too. */
+  /** DatabaseRules.CLUSTER_NAME_MAX, spelled out so that changing the limit is a visible change here too. */
   private static final int CLUSTER_NAME_MAX = 50;
 
   private static final String DNS1123_LABEL =
@@ -61,7 +62,7 @@ class KitValidatorTest {
   }
 
   private static List<String> validate(Kit kit, Function<Service, Optional<MigrationDirectory>> migrationsOf) {
-    return KitValidator.validate(kit, migrationsOf).stream().map(Violation::toString).toList();
+    return Validations.of(kit, migrationsOf).stream().map(Violation::toString).toList();
   }
 
   private static List<String> repositoryViolations(UnaryOperator<Repository.Builder> repository) {
@@ -138,10 +139,10 @@ class KitValidatorTest {
             .patch(Patch.set(Patch.Target.CLUSTER, "/metadata/annotations/acme.com~1owner", "billing")))
         .build();
 
-    List<Violation> violations = KitValidator.validate(kit, files(
+    List<Violation> violations = Validations.of(kit, files(
         new MigrationFile(INIT, SQL),
         new MigrationFile("20250102120000_add-index.v2.sql", SQL),
-        new MigrationFile("20250103120000_max.sql", new byte[KitValidator.MIGRATION_FILE_MAX_BYTES])));
+        new MigrationFile("20250103120000_max.sql", new byte[dev.kit.validate.MigrationRules.MIGRATION_FILE_MAX_BYTES])));
 
     assertThat(violations).isEmpty();
   }
@@ -173,7 +174,7 @@ class KitValidatorTest {
 
   @Test
   void validate_returnsUnmodifiableList_whenViolationsAreFound() {
-    List<Violation> violations = KitValidator.validate(
+    List<Violation> violations = Validations.of(
         Kit.builder().repository(shop().build()).build(), ONE_MIGRATION);
 
     assertThat(violations).hasSize(1);
@@ -706,7 +707,7 @@ class KitValidatorTest {
 
     @Test
     void validate_reportsFile_whenLargerThanOneConfigMap() {
-      byte[] tooLarge = new byte[KitValidator.MIGRATION_FILE_MAX_BYTES + 1];
+      byte[] tooLarge = new byte[dev.kit.validate.MigrationRules.MIGRATION_FILE_MAX_BYTES + 1];
 
       assertThat(migrationViolations(m -> m, files(new MigrationFile(INIT, tooLarge)))).containsExactly(
           "services[orders].migrations.files[20250101120000_init.sql]: is 1032193 bytes; one file must fit in one ConfigMap "
@@ -715,7 +716,7 @@ class KitValidatorTest {
 
     @Test
     void validate_acceptsFile_whenExactlyTheLargestSize() {
-      byte[] largest = new byte[KitValidator.MIGRATION_FILE_MAX_BYTES];
+      byte[] largest = new byte[dev.kit.validate.MigrationRules.MIGRATION_FILE_MAX_BYTES];
 
       assertThat(migrationViolations(m -> m, files(new MigrationFile(INIT, largest)))).isEmpty();
     }
@@ -820,6 +821,19 @@ class KitValidatorTest {
     }
 
     @Test
+    void validate_reportsApplicationTarget_whenTheApplicationSetGeneratesTheApplication() {
+      Kit kit = Kit.builder()
+          .repository(shop().argoCd(ArgoCd.builder().delivery(ArgoCd.Delivery.APPLICATION_SET).build()).build())
+          .service(orders().patch(Patch.remove(Patch.Target.APPLICATION, "/spec/syncPolicy/automated/prune")).build())
+          .build();
+
+      assertThat(validate(kit, ONE_MIGRATION)).containsExactly(
+          "services[orders].patches[0].target: APPLICATION is not generated for a service without an Application of its own "
+              + "(delivery APPLICATION_PER_SERVICE or APP_OF_APPS) (remove the patch, or give the service an Application of "
+              + "its own (delivery APPLICATION_PER_SERVICE or APP_OF_APPS))");
+    }
+
+    @Test
     void validate_reportsPathAndTarget_whenBothAreWrong() {
       assertThat(patchViolations(orders().withoutMigrations().patch(Patch.remove(Patch.Target.MIGRATION_JOB, "/metadata/name"))))
           .containsExactly(
@@ -840,7 +854,7 @@ class KitValidatorTest {
               .resources(dev.kit.model.Resources.requests("500m", "256m"))))
           .build();
 
-      assertThat(KitValidator.validate(kit, any -> Optional.empty())).extracting(Violation::toString).containsExactly(
+      assertThat(Validations.of(kit, any -> Optional.empty())).extracting(Violation::toString).containsExactly(
           "services[orders].database.storage.size: \"512m\" is 512 thousandths of a byte (try \"512Mi\")",
           "services[orders].database.resources.requests.memory: \"256m\" is 256 thousandths of a byte (try \"256Mi\")");
     }

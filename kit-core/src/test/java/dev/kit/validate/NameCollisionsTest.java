@@ -2,6 +2,7 @@ package dev.kit.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kit.testing.Validations;
 import dev.kit.model.ArgoCd;
 import dev.kit.model.Kit;
 import dev.kit.model.S3Credentials;
@@ -16,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class NameCollisionsTest {
 
   private static List<String> violations(Kit kit) {
-    return KitValidator.validate(kit, s -> Optional.empty()).stream().map(Violation::toString).toList();
+    return Validations.of(kit, s -> Optional.empty()).stream().map(Violation::toString).toList();
   }
 
   private static Kit.Builder shop(ArgoCd.Delivery delivery) {

@@ -2,6 +2,7 @@ package dev.kit.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kit.testing.Validations;
 import dev.kit.model.App;
 import dev.kit.model.Kit;
 import dev.kit.model.Pooler;
@@ -23,7 +24,7 @@ class PoolerValidationTest {
             .database(db -> db.storage("1Gi").pooler(pooler))
             .app("ghcr.io/acme/orders:1.0.0", a -> a.connection(connection)))
         .build();
-    return KitValidator.validate(kit, s -> Optional.empty()).stream().map(Violation::toString).toList();
+    return Validations.of(kit, s -> Optional.empty()).stream().map(Violation::toString).toList();
   }
 
   @ParameterizedTest

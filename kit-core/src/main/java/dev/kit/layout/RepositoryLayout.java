@@ -1,0 +1,69 @@
+package dev.kit.layout;
+
+import dev.kit.model.Service;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Where kit reads and writes in a service repository: every path it uses comes from here, relative to the
+ * repository and with {@code /}. Services live in {@code services/<service>/} (see {@link ServiceLayout}), the
+ * platform in {@code platform/}, the generation cache in a folder of the caller's choice.
+ */
+public final class RepositoryLayout {
+
+  /** The folder of the services kit generates. */
+  public static final String SERVICES = "services";
+
+  /** The folder of the platform: operators, the AppProject, delivery objects, Argo CD health checks. */
+  public static final String PLATFORM = "platform";
+
+  /** Every folder kit writes in, and so looks in for stale generated files. */
+  public static final List<String> ROOTS = List.of(PLATFORM, SERVICES);
+
+  /** The generation cache's file in its folder; a new format gets a new name, so an old kit's cache is not read. */
+  public static final String CACHE_FILE = "fingerprints-v2.json";
+
+  /**
+   * A service name kit makes a folder of: a DNS-1035 label (what validation asks of a service name), so
+   * {@code services/<name>/} can never leave {@code services/}.
+   */
+  private static final Pattern SERVICE_FOLDER = Pattern.compile("[a-z]([-a-z0-9]{0,61}[a-z0-9])?");
+
+  private RepositoryLayout() {}
+
+  /** {@code platform/<file>}. */
+  public static String platformFile(String file) {
+    return PLATFORM + "/" + file;
+  }
+
+  /** The layout of {@code services/<service>/}, for a name {@link #isServiceFolder} accepts. */
+  public static ServiceLayout service(String service) {
+    if (!isServiceFolder(service)) {
+      throw new IllegalArgumentException("not a service folder name: \"" + service + "\"");
+    }
+    return new ServiceLayout(service);
+  }
+
+  /**
+   * {@code services/<service>/<migrations>}, the folder kit reads a service's migrations from: only for a name that
+   * may be a folder and a migrations folder that stays inside it.
+   */
+  public static Optional<String> migrationsFolder(Service service) {
+    return isServiceFolder(service.name())
+        ? ServiceLayout.migrationsFolder(service).map(relative -> service(service.name()).file(relative))
+        : Optional.empty();
+  }
+
+  /** {@code services/<service>/<schema file>}, read on the same terms as {@link #migrationsFolder}. */
+  public static Optional<String> schemaFile(Service service) {
+    return isServiceFolder(service.name())
+        ? ServiceLayout.schemaFile(service).map(relative -> service(service.name()).file(relative))
+        : Optional.empty();
+  }
+
+  /** Whether {@code name} may name a folder under {@code services/}: kit reads and writes only there. */
+  public static boolean isServiceFolder(String name) {
+    return SERVICE_FOLDER.matcher(name).matches();
+  }
+}

@@ -1,0 +1,91 @@
+package dev.kit.layout;
+
+import dev.kit.model.Service;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The files of one service under {@code services/<service>/}, relative to the repository, with {@code /}:
+ * <pre>
+ * services/&lt;service&gt;/application.yaml, atlas.hcl, RUNBOOK.md, RETIRED.md
+ * services/&lt;service&gt;/&lt;migrations&gt;/*.sql and atlas.sum, &lt;schema file&gt;
+ * services/&lt;service&gt;/manifests/&lt;area&gt;/&lt;file&gt;
+ * </pre>
+ */
+public final class ServiceLayout {
+
+  /** The Argo CD Application of the service. */
+  public static final String APPLICATION = "application.yaml";
+  /** Atlas's project file; the Job's ConfigMap carries the same bytes. */
+  public static final String ATLAS_PROJECT = "atlas.hcl";
+  /** Atlas's integrity file in the migrations folder. */
+  public static final String ATLAS_SUM = "atlas.sum";
+  public static final String RUNBOOK = "RUNBOOK.md";
+  /** What a service that left the description leaves behind, and how to retire it. */
+  public static final String RETIRED = "RETIRED.md";
+  /** The Application's source path: what Argo CD syncs. */
+  public static final String MANIFESTS = "manifests";
+
+  private final String service;
+  private final String folder;
+
+  ServiceLayout(String service) {
+    this.service = service;
+    this.folder = RepositoryLayout.SERVICES + "/" + service;
+  }
+
+  public String service() {
+    return service;
+  }
+
+  /** {@code services/<service>}. */
+  public String folder() {
+    return folder;
+  }
+
+  /** {@code services/<service>/<relative>}. */
+  public String file(String relative) {
+    return folder + "/" + relative;
+  }
+
+  /** {@code services/<service>/manifests}. */
+  public String manifests() {
+    return file(MANIFESTS);
+  }
+
+  /** {@code services/<service>/manifests/<area>/<file>}, such as {@code manifests/database/cluster.yaml}. */
+  public String manifest(String area, String file) {
+    return manifests() + "/" + area + "/" + file;
+  }
+
+  /** The migrations folder of {@code service} relative to its folder, normalized, if it has migrations and it stays inside. */
+  public static Optional<String> migrationsFolder(Service service) {
+    return service.migrations().flatMap(m -> inside(m.directory()));
+  }
+
+  /** The declarative schema file of {@code service} relative to its folder, normalized, if it has one and it stays inside. */
+  public static Optional<String> schemaFile(Service service) {
+    return service.declarativeSchema().flatMap(d -> inside(d.file()));
+  }
+
+  /**
+   * {@code relative} (as a description gives it: a migrations folder, a schema file) normalized, if it stays
+   * inside {@code services/<service>/}; empty for an absolute path, one that leaves the folder or names it
+   * itself, or one with {@code \}.
+   */
+  public static Optional<String> inside(String relative) {
+    if (relative.isBlank() || relative.contains("\\") || relative.startsWith("/")) {
+      return Optional.empty();
+    }
+    try {
+      Path path = Path.of(relative).normalize();
+      if (path.isAbsolute() || path.toString().isEmpty() || path.startsWith("..")) {
+        return Optional.empty();
+      }
+      return Optional.of(path.toString().replace('\\', '/'));
+    } catch (InvalidPathException e) {
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package dev.kit.render;
+
+import dev.kit.model.Kit;
+import dev.kit.model.Patch;
+import dev.kit.model.Service;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The CloudNativePG {@code Cluster}: the database. */
+final class ClusterKind implements ServiceKind {
+
+  @Override
+  public String file() {
+    return "manifests/database/cluster.yaml";
+  }
+
+  @Override
+  public String description() {
+    return "CNPG `Cluster`";
+  }
+
+  @Override
+  public Optional<String> requirement() {
+    return Optional.empty();
+  }
+
+  @Override
+  public boolean appliesTo(Kit kit, Service service) {
+    return true;
+  }
+
+  @Override
+  public Optional<Patch.Target> target() {
+    return Optional.of(Patch.Target.CLUSTER);
+  }
+
+  @Override
+  public List<String> synced() {
+    return List.of("postgresql.cnpg.io/Cluster");
+  }
+
+  @Override
+  public Optional<SyncWave> wave() {
+    return Optional.of(SyncWave.DATABASE);
+  }
+
+  @Override
+  public Map<String, String> healthChecks() {
+    return Map.of("postgresql.cnpg.io_Cluster", ArgoHealthChecks.CNPG_CLUSTER);
+  }
+
+  @Override
+  public List<ServiceFile> render(ServiceContext context) {
+    Service service = context.service();
+    service.database().backups().filter(b -> b.legacyInTree()).ifPresent(b -> context.warn("services[" + service.name()
+        + "].database.backups: the in-tree barmanObjectStore is deprecated and CloudNativePG 1.31 removes it; drop "
+        + "legacyInTree() to use the Barman Cloud plugin"));
+    return List.of(new ServiceFile.Manifest(file(), CnpgClusterRenderer.render(context.kit(), service)));
+  }
+}

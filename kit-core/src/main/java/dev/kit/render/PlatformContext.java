@@ -1,0 +1,47 @@
+package dev.kit.render;
+
+import dev.kit.model.Kit;
+import dev.kit.model.Service;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** What the platform's kinds render from: the description and the kinds each of its services generates. */
+public final class PlatformContext {
+
+  private final Kit kit;
+
+  PlatformContext(Kit kit) {
+    this.kit = kit;
+  }
+
+  public Kit kit() {
+    return kit;
+  }
+
+  /** The kinds {@code service} generates, in {@link ServiceKinds} order. */
+  public List<ServiceKind> kinds(Service service) {
+    return ServiceKinds.of(kit, service);
+  }
+
+  /** Whether any service generates {@code kind}. */
+  public boolean anyGenerates(Class<? extends ServiceKind> kind) {
+    return kit.services().stream().anyMatch(service -> kinds(service).stream().anyMatch(kind::isInstance));
+  }
+
+  /** Every {@code group/Kind} the services' Applications sync, sorted. */
+  public Set<String> syncedKinds() {
+    Set<String> kinds = new TreeSet<>();
+    kit.services().forEach(service -> kinds(service).forEach(kind -> kinds.addAll(kind.synced())));
+    return kinds;
+  }
+
+  /** kit's health checks for the kinds any service generates, by {@code argocd-cm} key suffix. */
+  public Map<String, String> healthChecks() {
+    Map<String, String> checks = new TreeMap<>();
+    kit.services().forEach(service -> kinds(service).forEach(kind -> checks.putAll(kind.healthChecks())));
+    return checks;
+  }
+}

@@ -1,0 +1,31 @@
+package dev.kit.render;
+
+import dev.kit.model.Kit;
+import java.util.Optional;
+
+/**
+ * One file under {@code platform/}: when it is generated, what it is, and how it renders. {@link PlatformKinds} lists
+ * them; the renderer and the README's table read that list.
+ */
+public interface PlatformKind {
+
+  /** Its file name under {@code platform/}, such as {@code appproject.yaml}. */
+  String file();
+
+  /** What it is, for the README. */
+  String description();
+
+  /** When it is generated, for the README, such as {@code "with a Platform"}. */
+  String when();
+
+  /** Whether {@code kit} generates it. */
+  boolean appliesTo(Kit kit);
+
+  /** Its sync wave under a root Application, for the README; empty for wave 0 or for what the root does not sync. */
+  default Optional<SyncWave> wave() {
+    return Optional.empty();
+  }
+
+  /** Its object, for a kit it applies to. */
+  Object render(PlatformContext context);
+}

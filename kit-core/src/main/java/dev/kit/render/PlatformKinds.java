@@ -1,0 +1,39 @@
+package dev.kit.render;
+
+import dev.kit.model.Kit;
+import dev.kit.model.Platform;
+import java.util.List;
+import java.util.Optional;
+
+/** Every file kit can write under {@code platform/}, in order. */
+public final class PlatformKinds {
+
+  /** The one list. */
+  static final List<PlatformKind> ALL = List.of(
+      new AppProjectKind(),
+      new OperatorApplicationKind("cloudnative-pg", "`Application`: the CNPG operator's Helm chart", "with a Platform",
+          platform -> Optional.of(platform.cloudnativePg()), kit -> true, SyncWave.OPERATOR),
+      new OperatorApplicationKind("cert-manager", "`Application`: cert-manager, before the Barman Cloud plugin",
+          "when a service backs up or restores with the plugin, unless existingCertManager()", Platform::certManager,
+          PlatformRenderer::usesBarmanPlugin, SyncWave.CERT_MANAGER),
+      new OperatorApplicationKind("plugin-barman-cloud", "`Application`: the Barman Cloud plugin",
+          "when a service backs up or restores with the plugin", platform -> Optional.of(platform.barmanCloud()),
+          PlatformRenderer::usesBarmanPlugin, SyncWave.OPERATOR_PLUGIN),
+      new OperatorApplicationKind("atlas-operator", "`Application`: the Atlas operator", "when a service uses it",
+          platform -> Optional.of(platform.atlasOperator()), PlatformRenderer::usesAtlasOperator, SyncWave.OPERATOR),
+      new RootApplicationKind(),
+      new ApplicationSetKind(),
+      new ArgoCdConfigKind());
+
+  private PlatformKinds() {}
+
+  /** Every kind, in order. */
+  public static List<PlatformKind> all() {
+    return ALL;
+  }
+
+  /** The kinds {@code kit} generates, in order. */
+  public static List<PlatformKind> of(Kit kit) {
+    return ALL.stream().filter(kind -> kind.appliesTo(kit)).toList();
+  }
+}

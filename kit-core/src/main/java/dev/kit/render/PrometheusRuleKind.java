@@ -1,0 +1,46 @@
+package dev.kit.render;
+
+import dev.kit.model.Kit;
+import dev.kit.model.Patch;
+import dev.kit.model.Service;
+import java.util.List;
+import java.util.Optional;
+
+/** The Prometheus Operator {@code PrometheusRule}: the database's alerts. */
+final class PrometheusRuleKind implements ServiceKind {
+
+  @Override
+  public String file() {
+    return "manifests/monitoring/prometheusrule.yaml";
+  }
+
+  @Override
+  public String description() {
+    return "Prometheus Operator `PrometheusRule`: replication, WAL archiving and backup alerts";
+  }
+
+  @Override
+  public Optional<String> requirement() {
+    return Optional.of("monitoring");
+  }
+
+  @Override
+  public boolean appliesTo(Kit kit, Service service) {
+    return service.monitoring().isPresent();
+  }
+
+  @Override
+  public Optional<Patch.Target> target() {
+    return Optional.of(Patch.Target.PROMETHEUS_RULE);
+  }
+
+  @Override
+  public List<String> synced() {
+    return List.of("monitoring.coreos.com/PrometheusRule");
+  }
+
+  @Override
+  public List<ServiceFile> render(ServiceContext context) {
+    return List.of(new ServiceFile.Manifest(file(), MonitoringRenderer.prometheusRule(context.kit(), context.service())));
+  }
+}

@@ -1,0 +1,62 @@
+package dev.kit.validate;
+
+import static dev.kit.validate.Violations.quote;
+
+import dev.kit.input.KitInputs;
+import dev.kit.layout.RepositoryLayout;
+import dev.kit.layout.ServiceLayout;
+import dev.kit.model.DeclarativeSchema;
+import dev.kit.model.Kit;
+import dev.kit.model.Service;
+import java.util.Optional;
+
+/** A service's declarative schema: one SQL file in its folder, instead of versioned migrations. */
+final class SchemaRules {
+
+  private SchemaRules() {}
+
+  /** An AtlasSchema carries its SQL inline; client-side apply copies objects into a 256 KiB annotation. */
+  static final int SCHEMA_FILE_MAX_BYTES = 200 * 1024;
+
+  static void check(Kit kit, KitInputs inputs, Violations violations) {
+    for (Service service : kit.services()) {
+      if (service.declarativeSchema().isEmpty()) {
+        continue;
+      }
+      String path = "services[" + service.name() + "].declarativeSchema";
+      DeclarativeSchema schema = service.declarativeSchema().get();
+      if (service.migrations().isPresent()) {
+        violations.add(path, "a service has either versioned migrations or a declarative schema, not both",
+            "remove migrations(...), or drop declarativeSchema(...)");
+      }
+      Optional<String> file = ServiceLayout.schemaFile(service);
+      if (file.isEmpty() || !schema.file().endsWith(".sql")) {
+        violations.add(path + ".file", quote(schema.file()) + " is not a .sql file inside services/" + service.name() + "/",
+            "use a relative path without '..', such as \"schema.sql\"");
+        continue;
+      }
+      if (!RepositoryLayout.isServiceFolder(service.name())) {
+        continue;
+      }
+      Optional<byte[]> content = inputs.schemaFile(service.name());
+      if (content.isEmpty()) {
+        violations.add(path + ".file", "services/" + service.name() + "/" + schema.file() + " does not exist",
+            "write the schema there as SQL (CREATE TABLE ...), the state Atlas keeps the database in");
+      } else if (content.get().length > SCHEMA_FILE_MAX_BYTES) {
+        violations.add(path + ".file", "is " + content.get().length + " bytes, more than " + SCHEMA_FILE_MAX_BYTES + " an AtlasSchema can carry inline",
+            "split the schema, or use versioned migrations");
+      } else if (!isUtf8(content.get())) {
+        violations.add(path + ".file", "is not UTF-8 text", "save the schema as UTF-8");
+      }
+    }
+  }
+
+  private static boolean isUtf8(byte[] content) {
+    try {
+      java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(content));
+      return true;
+    } catch (java.nio.charset.CharacterCodingException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,120 @@
+package dev.kit.validate;
+
+import dev.kit.model.Resources;
+import dev.kit.model.SecretKey;
+import dev.kit.model.Storage;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The violations one validation pass finds, in the order found, and the checks of values that several parts of a
+ * description share (quantities, storage, resources, Secret keys, free-form JSON, derived names). Rules, a database
+ * provider's included, add to it; {@link Validation} reports them all at once.
+ */
+public final class Violations {
+
+  private static final Pattern SECRET_KEY = Pattern.compile("[-._a-zA-Z0-9]+");
+
+  private final List<Violation> found = new ArrayList<>();
+
+  /** Adds one violation. */
+  public void add(String path, String problem, String fix) {
+    found.add(new Violation(path, problem, fix));
+  }
+
+  public void add(Violation violation) {
+    found.add(violation);
+  }
+
+  public void addAll(Collection<Violation> violations) {
+    found.addAll(violations);
+  }
+
+  /** What was found so far, in order. */
+  public List<Violation> list() {
+    return List.copyOf(found);
+  }
+
+  /** A persistent volume request: a positive size in bytes, and a StorageClass name. */
+  public void storage(String path, Storage storage) {
+    byteQuantity(path + ".size", storage.size());
+    storage.storageClass().ifPresent(c -> KubernetesNames.dns1123Subdomain(c).ifPresent(p ->
+        add(path + ".storageClass", quote(c) + " " + p, "use the name of a StorageClass in the cluster")));
+  }
+
+  /** Container requests and limits: quantities, and no request above its limit. */
+  public void resources(String path, Resources resources) {
+    resources.requests().forEach((k, v) -> resource(path + ".requests." + k, k, v));
+    resources.limits().forEach((k, v) -> resource(path + ".limits." + k, k, v));
+    found.addAll(ResourceLimits.check(path, resources));
+  }
+
+  /** A reference to a key of a Secret in the service's namespace. */
+  public void secretKey(String path, SecretKey key) {
+    KubernetesNames.dns1123Subdomain(key.name()).ifPresent(p -> add(path + ".name", quote(key.name()) + " " + p, "use the name of a Secret in the namespace"));
+    if (!SECRET_KEY.matcher(key.key()).matches()) {
+      add(path + ".key", quote(key.key()) + " is not a Secret key", "use letters, digits, '-', '_' and '.', such as \"ACCESS_KEY_ID\"");
+    }
+  }
+
+  /** A patch or Helm value: JSON, and no credential in it. */
+  void freeFormValue(String path, Optional<String> key, Object value, String credentialFix) {
+    List<Violation> json = JsonValues.check(path, value);
+    found.addAll(json);
+    if (json.isEmpty()) {
+      found.addAll(CredentialLiterals.check(path, key, value, credentialFix));
+    }
+  }
+
+  /** A name kit derives from the service's, which must stay within {@code max} characters. */
+  public void derivedName(String path, String serviceName, String derived, int max, String what) {
+    if (derived.length() > max) {
+      add(path, quote(serviceName) + " makes the " + what + " name " + quote(derived) + " " + derived.length()
+          + " characters, more than " + max, "shorten the service name to at most "
+          + (max - (derived.length() - serviceName.length())) + " characters");
+    }
+  }
+
+  private void resource(String path, String name, String value) {
+    if (Resources.MEMORY.equals(name)) {
+      byteQuantity(path, value);
+    } else {
+      quantity(path, value, true);
+    }
+  }
+
+  /** A size in bytes, where {@code m} (milli) is always a mistake for {@code Mi}. */
+  private void byteQuantity(String path, String value) {
+    if (KubernetesNames.isQuantity(value) && value.endsWith("m")) {
+      add(path, quote(value) + " is " + value.substring(0, value.length() - 1) + " thousandths of a byte",
+          "try " + quote(value.substring(0, value.length() - 1) + "Mi"));
+    } else {
+      quantity(path, value, true);
+    }
+  }
+
+  private void quantity(String path, String value, boolean positive) {
+    if (!KubernetesNames.isQuantity(value)) {
+      add(path, quote(value) + " is not a Kubernetes quantity",
+          KubernetesNames.quantitySuggestion(value).map(s -> "try " + quote(s))
+              .orElse("use a number with an optional unit, such as \"20Gi\", \"512Mi\" or \"500m\""));
+    } else if (positive && !KubernetesNames.isPositiveQuantity(value)) {
+      add(path, quote(value) + " is not greater than zero", "use a positive amount such as \"1Gi\"");
+    }
+  }
+
+  /** {@code "value"}, as messages quote what the description holds. */
+  public static String quote(String value) {
+    return "\"" + value + "\"";
+  }
+
+  /** A name like {@code name} that would pass, for a fix's example; {@code orders} when nothing of it would. */
+  public static String safeExample(String name) {
+    String example = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-").replaceAll("^[^a-z]+|-+$", "");
+    return example.isEmpty() ? "orders" : example.substring(0, Math.min(example.length(), 40));
+  }
+}

@@ -1,0 +1,59 @@
+package dev.kit.layout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kit.model.DeclarativeSchema;
+import dev.kit.model.Service;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ServiceLayoutTest {
+
+  @Test
+  void paths_areRepositoryRelative_forAService() {
+    ServiceLayout layout = RepositoryLayout.service("orders");
+    assertThat(layout.folder()).isEqualTo("services/orders");
+    assertThat(layout.file(ServiceLayout.RUNBOOK)).isEqualTo("services/orders/RUNBOOK.md");
+    assertThat(layout.manifest("database", "cluster.yaml")).isEqualTo("services/orders/manifests/database/cluster.yaml");
+    assertThat(RepositoryLayout.platformFile("root.yaml")).isEqualTo("platform/root.yaml");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"migrations", "db/migrations", "./migrations", "a/../migrations"})
+  void inside_normalizes_whenThePathStaysInTheServiceFolder(String relative) {
+    assertThat(ServiceLayout.inside(relative)).get().asString().doesNotContain("./").endsWith("migrations");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", " ", "/etc", "..", "../orders", "a/../..", "a\\b", "."})
+  void inside_isEmpty_whenThePathLeavesOrNamesTheFolder(String relative) {
+    assertThat(ServiceLayout.inside(relative)).isEmpty();
+  }
+
+  @Test
+  void migrationsFolderAndSchemaFile_followTheDescription() {
+    Service orders = Service.builder("orders").database(db -> db.storage("1Gi")).migrations(m -> m.directory("db/./sql")).build();
+    Service catalog = Service.builder("catalog").database(db -> db.storage("1Gi"))
+        .declarativeSchema(DeclarativeSchema.of("schema/../schema.sql")).build();
+    assertThat(ServiceLayout.migrationsFolder(orders)).contains("db/sql");
+    assertThat(ServiceLayout.schemaFile(orders)).isEmpty();
+    assertThat(ServiceLayout.migrationsFolder(catalog)).isEmpty();
+    assertThat(ServiceLayout.schemaFile(catalog)).isEqualTo(Optional.of("schema.sql"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"orders", "a", "orders-2", "a23456789012345678901234567890123456789012345678901234567890123"})
+  void isServiceFolder_accepts_dns1035Labels(String name) {
+    assertThat(RepositoryLayout.isServiceFolder(name)).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "Orders", "2orders", "orders-", "..", "a/b", "a234567890123456789012345678901234567890123456789012345678901234"})
+  void isServiceFolder_refuses_otherNames(String name) {
+    assertThat(RepositoryLayout.isServiceFolder(name)).isFalse();
+    assertThatThrownBy(() -> RepositoryLayout.service(name)).isInstanceOf(IllegalArgumentException.class);
+  }
+}
