@@ -105,6 +105,9 @@ public final class CrossplaneObjects {
           service_token    = trimspace(file("%s"))
         }
 
+        # In-cluster: the provider's service account writes each service's app connection Secret.
+        provider "kubernetes" {}
+
         # Modules must use remote state: provider-opentofu keeps none.
         terraform {
           backend "kubernetes" {

@@ -34,9 +34,17 @@ public final class PlanetScaleModule {
     return service + "-database";
   }
 
-  /** The connection Secret in the service namespace, written by the Workspace or, module-only, by the module. */
+  /**
+   * The migrations' connection Secret in the service namespace (the migrator role, directly on 5432), written by the
+   * Workspace from the module's outputs or, module-only, by the module.
+   */
   public static String secretName(String service) {
     return service + "-database";
+  }
+
+  /** The app's connection Secret (the app role, through PgBouncer on 6432), written by the module itself. */
+  public static String appSecretName(String service) {
+    return service + "-database-app";
   }
 
   /** The migrator role's name on the branch. */
@@ -65,6 +73,7 @@ public final class PlanetScaleModule {
     model.put("workspace", ps.runner() == PlanetScale.Runner.WORKSPACE);
     model.put("workspaceName", workspaceName(service));
     model.put("secretName", secretName(service));
+    model.put("appSecretName", appSecretName(service));
     model.put("providerVersion", PROVIDER_VERSION);
     model.put("kubernetesProviderVersion", KUBERNETES_PROVIDER_VERSION);
     model.put("organization", string(ps.organization()));

@@ -107,7 +107,7 @@ class PlanetScaleModuleTest {
   void render_writesEveryResourceKind_whenFull() {
     assertThat(resources(parse(render(full()))).keySet()).containsExactlyInAnyOrder(
         "planetscale_postgres_branch", "planetscale_postgres_branch_role", "planetscale_postgres_bouncer",
-        "planetscale_postgres_backup_policy");
+        "planetscale_postgres_backup_policy", "kubernetes_secret_v1");
     assertThat(resources(parse(render(full()))).get("planetscale_postgres_branch_role").keySet())
         .containsExactlyInAnyOrder("migrator", "app");
   }
@@ -115,7 +115,7 @@ class PlanetScaleModuleTest {
   @Test
   void render_writesOnlyBranchAndRoles_whenMinimal() {
     assertThat(resources(parse(render(minimal()))).keySet())
-        .containsExactlyInAnyOrder("planetscale_postgres_branch", "planetscale_postgres_branch_role");
+        .containsExactlyInAnyOrder("planetscale_postgres_branch", "planetscale_postgres_branch_role", "kubernetes_secret_v1");
   }
 
   @Test
@@ -142,31 +142,29 @@ class PlanetScaleModuleTest {
 
   @Test
   @SuppressWarnings("unchecked")
-  void render_marksPasswordsSensitive_andOutputsTheConnection() {
+  void render_outputsTheMigrationsConnectionWithCnpgsKeys_passwordsSensitive() {
     Map<String, Map<String, Object>> outputs = (Map<String, Map<String, Object>>) parse(render(full())).get("output");
-    assertThat(outputs.keySet()).containsExactlyInAnyOrder(
-        "host", "port", "pooler_port", "database", "migrator_username", "migrator_password", "app_username", "app_password");
-    assertThat(outputs.get("migrator_password")).containsEntry("sensitive", true);
-    assertThat(outputs.get("app_password")).containsEntry("sensitive", true);
+    assertThat(outputs.keySet()).containsExactlyInAnyOrder("host", "port", "dbname", "username", "password", "uri", "jdbc-uri");
+    assertThat(outputs.get("password")).containsEntry("sensitive", true);
+    assertThat(outputs.get("uri")).containsEntry("sensitive", true);
+    assertThat(outputs.get("jdbc-uri")).containsEntry("sensitive", true);
     assertThat(outputs.get("port")).containsEntry("value", "5432");
-    assertThat(outputs.get("pooler_port")).containsEntry("value", "6432");
   }
 
   @Test
-  void render_routesTheAppUserThroughTheBouncer_whenABouncerIsAsked() {
-    assertThat(render(full())).contains(
-        "app_username  = \"${planetscale_postgres_branch_role.app.username}|${planetscale_postgres_bouncer.app.name}\"");
-    assertThat(render(minimal())).contains("app_username  = planetscale_postgres_branch_role.app.username");
+  void render_connectsTheAppThroughPgBouncer_andTheMigratorDirectly() {
+    String hcl = render(full());
+    assertThat(hcl).contains("app_user      = \"${planetscale_postgres_branch_role.app.username}|${planetscale_postgres_bouncer.app.name}\"");
+    assertThat(hcl).contains("@${local.host}:6432/${local.dbname}\"").contains("@${local.host}:5432/${local.dbname}\"");
+    assertThat(render(minimal())).contains("app_user      = planetscale_postgres_branch_role.app.username");
   }
 
   @Test
-  @SuppressWarnings("unchecked")
-  void render_writesTheConnectionSecretItself_whenModuleOnly() {
-    String hcl = render(moduleOnly());
-    Map<String, Map<String, Object>> secret = resources(parse(hcl)).get("kubernetes_secret_v1");
-    assertThat(secret).containsKey("connection");
-    assertThat(hcl).contains("source  = \"hashicorp/kubernetes\"");
-    assertThat(render(minimal())).doesNotContain("kubernetes_secret_v1").doesNotContain("hashicorp/kubernetes");
+  void render_writesTheAppSecret_always_andTheMigrationsSecret_whenModuleOnly() {
+    assertThat(resources(parse(render(minimal()))).get("kubernetes_secret_v1").keySet()).containsExactly("app");
+    assertThat(resources(parse(render(moduleOnly()))).get("kubernetes_secret_v1").keySet())
+        .containsExactlyInAnyOrder("app", "migrations");
+    assertThat(render(moduleOnly())).contains("name      = \"orders-database\"").contains("name      = \"orders-database-app\"");
   }
 
   @Test

@@ -2,12 +2,12 @@ ${header}
 # PlanetScale Postgres for the ${service} service: the branch, a migrator role (DDL, used only by the
 # migration Job), an app role (${appRolesText}) and their connection outputs.
 <#if workspace>
-# Applied by the Crossplane Workspace ${workspaceName} (manifests/workspace.yaml holds this exact text); its
-# ProviderConfig adds the planetscale provider block (service token from a Secret) and the kubernetes state backend.
+# Applied by the Crossplane Workspace ${workspaceName} (its manifest holds this exact text); its ClusterProviderConfig
+# adds the provider blocks (the PlanetScale service token from a Secret) and the kubernetes state backend.
 <#else>
 # Applied by your own pipeline (kit writes no Workspace): configure the planetscale provider (PLANETSCALE_SERVICE_TOKEN_ID
 # and PLANETSCALE_SERVICE_TOKEN), the kubernetes provider and a remote state backend there. The module writes the
-# Secret ${secretName} in namespace ${namespace} that the migration Job and the app read.
+# Secrets ${secretName} (the migrations') and ${appSecretName} (the app's) in namespace ${namespace}.
 </#if>
 
 terraform {
@@ -16,12 +16,10 @@ terraform {
       source  = "planetscale/planetscale"
       version = "${providerVersion}"
     }
-<#if !workspace>
     kubernetes = {
       source  = "hashicorp/kubernetes"
       version = "${kubernetesProviderVersion}"
     }
-</#if>
   }
 }
 
@@ -64,12 +62,14 @@ resource "planetscale_postgres_branch" "this" {
 }
 
 # Runs the migrations only: it inherits the branch's default postgres role, which may create and alter objects.
+# It owns what the migrations create; replaced (password rotation), it hands that to postgres before it is dropped.
 resource "planetscale_postgres_branch_role" "migrator" {
   organization    = planetscale_postgres_branch.this.organization
   database        = planetscale_postgres_branch.this.database
   branch          = planetscale_postgres_branch.this.name
   name            = ${migratorRole}
   inherited_roles = ["postgres"]
+  successor       = "postgres"
 }
 
 # The application's role: least privilege, no DDL.
@@ -126,11 +126,56 @@ resource "planetscale_postgres_backup_policy" "this" {
 
 locals {
   host          = planetscale_postgres_branch_role.app.access_host_url
-  app_username  = <#if bouncer>"${r"${"}planetscale_postgres_branch_role.app.username}|${r"${"}planetscale_postgres_bouncer.app.name}"<#else>planetscale_postgres_branch_role.app.username</#if>
-  database_name = planetscale_postgres_branch_role.app.database_name
+  dbname        = planetscale_postgres_branch_role.app.database_name
+  migrator_user = planetscale_postgres_branch_role.migrator.username
+  migrator_pass = planetscale_postgres_branch_role.migrator.password
+  app_user      = <#if bouncer>"${r"${"}planetscale_postgres_branch_role.app.username}|${r"${"}planetscale_postgres_bouncer.app.name}"<#else>planetscale_postgres_branch_role.app.username</#if>
+  app_pass      = planetscale_postgres_branch_role.app.password
+  # The keys of CloudNativePG's app Secret, which the rest of kit reads: the migrations connect directly (5432),
+  # the app through PgBouncer (6432); kit adds sslmode=verify-full to the URIs, which have no TLS settings.
+  migrations = {
+    host       = local.host
+    port       = "5432"
+    dbname     = local.dbname
+    username   = local.migrator_user
+    password   = local.migrator_pass
+    uri        = "postgresql://${r"${"}urlencode(local.migrator_user)}:${r"${"}urlencode(local.migrator_pass)}@${r"${"}local.host}:5432/${r"${"}local.dbname}"
+    "jdbc-uri" = "jdbc:postgresql://${r"${"}local.host}:5432/${r"${"}local.dbname}?user=${r"${"}urlencode(local.migrator_user)}&password=${r"${"}urlencode(local.migrator_pass)}"
+  }
+  app = {
+    host       = local.host
+    port       = "6432"
+    dbname     = local.dbname
+    username   = local.app_user
+    password   = local.app_pass
+    uri        = "postgresql://${r"${"}urlencode(local.app_user)}:${r"${"}urlencode(local.app_pass)}@${r"${"}local.host}:6432/${r"${"}local.dbname}"
+    "jdbc-uri" = "jdbc:postgresql://${r"${"}local.host}:6432/${r"${"}local.dbname}?user=${r"${"}urlencode(local.app_user)}&password=${r"${"}urlencode(local.app_pass)}"
+  }
 }
 
-# The connection (${secretName}): the Job connects directly on 5432 as the migrator, the app through PgBouncer on 6432.
+# The app's connection: Secret ${appSecretName} in namespace ${namespace}, written by this module.
+resource "kubernetes_secret_v1" "app" {
+  metadata {
+    name      = "${appSecretName}"
+    namespace = "${namespace}"
+  }
+  data = local.app
+}
+<#if workspace>
+
+# The migrations' connection: the Workspace writes these outputs into Secret ${secretName} (writeConnectionSecretToRef).
+<#else>
+
+# The migrations' connection: Secret ${secretName}, written by this module (with a Workspace, the outputs below).
+resource "kubernetes_secret_v1" "migrations" {
+  metadata {
+    name      = "${secretName}"
+    namespace = "${namespace}"
+  }
+  data = local.migrations
+}
+
+</#if>
 output "host" {
   value = local.host
 }
@@ -139,47 +184,25 @@ output "port" {
   value = "5432"
 }
 
-output "pooler_port" {
-  value = "6432"
+output "dbname" {
+  value = local.dbname
 }
 
-output "database" {
-  value = local.database_name
+output "username" {
+  value = local.migrator_user
 }
 
-output "migrator_username" {
-  value = planetscale_postgres_branch_role.migrator.username
-}
-
-output "migrator_password" {
-  value     = planetscale_postgres_branch_role.migrator.password
+output "password" {
+  value     = local.migrator_pass
   sensitive = true
 }
 
-output "app_username" {
-  value = local.app_username
-}
-
-output "app_password" {
-  value     = planetscale_postgres_branch_role.app.password
+output "uri" {
+  value     = local.migrations.uri
   sensitive = true
 }
-<#if !workspace>
 
-resource "kubernetes_secret_v1" "connection" {
-  metadata {
-    name      = "${secretName}"
-    namespace = "${namespace}"
-  }
-  data = {
-    host              = local.host
-    port              = "5432"
-    pooler_port       = "6432"
-    database          = local.database_name
-    migrator_username = planetscale_postgres_branch_role.migrator.username
-    migrator_password = planetscale_postgres_branch_role.migrator.password
-    app_username      = local.app_username
-    app_password      = planetscale_postgres_branch_role.app.password
-  }
+output "jdbc-uri" {
+  value     = local.migrations["jdbc-uri"]
+  sensitive = true
 }
-</#if>
