@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.kit.provider.planetscale.CrossplaneObjects;
 import dev.kit.provider.planetscale.PlanetScale;
 import dev.kit.provider.planetscale.PlanetScaleModule;
+import dev.kit.provider.planetscale.ProviderHealth;
 import dev.kit.provider.planetscale.WorkspaceHealth;
 import dev.kit.testing.ArgoLuaHealth;
 import dev.kit.testing.TestData;
@@ -168,5 +169,43 @@ class PlanetScaleObjectsTest {
     JsonNode object = ArgoLuaHealth.yaml(UPBOUND.resolve(input));
     assertThat(kits(object)).isEqualTo(builtIn(object));
     assertThat(kits(object).status()).isEqualTo("Degraded");
+  }
+
+  private static final Path CROSSPLANE = TestData.resolve("conformance/argocd-health/_.crossplane.io/_");
+
+  private static JsonNode provider(String status) {
+    ObjectNode provider = JSON.valueToTree(CrossplaneObjects.provider(Map.of(), Map.of()));
+    if (!status.isEmpty()) {
+      provider.set("status", ArgoLuaHealth.yaml(status));
+    }
+    return provider;
+  }
+
+  @Test
+  void builtInCrossplaneCheck_callsAProviderWithoutStatusHealthy_soKitReplacesIt() {
+    String builtIn = ArgoLuaHealth.read(CROSSPLANE.resolve("health.lua"));
+    assertThat(ArgoLuaHealth.run(builtIn, provider("")).status()).isEqualTo("Healthy");
+    assertThat(ArgoLuaHealth.run(ProviderHealth.SCRIPT, provider("")).status()).isEqualTo("Progressing");
+  }
+
+  @Test
+  void kitsProviderCheck_waitsForAnUnhealthyPackage_fromArgoCdsTestData() {
+    JsonNode degraded = ArgoLuaHealth.yaml(CROSSPLANE.resolve("testdata/provider_degraded.yaml"));
+    ArgoLuaHealth.Result result = ArgoLuaHealth.run(ProviderHealth.SCRIPT, degraded);
+    assertThat(result.status()).isEqualTo("Progressing");
+    assertThat(result.message()).startsWith("UnhealthyPackageRevision: Package runtime health is \"False\"");
+  }
+
+  @Test
+  void kitsProviderCheck_isHealthy_whenInstalledAndHealthy() {
+    assertThat(ArgoLuaHealth.run(ProviderHealth.SCRIPT, provider("""
+        conditions:
+        - {type: Healthy, status: "True", reason: HealthyPackageRevision}
+        - {type: Installed, status: "True", reason: ActivePackageRevision}
+        """)).status()).isEqualTo("Healthy");
+    assertThat(ArgoLuaHealth.run(ProviderHealth.SCRIPT, provider("""
+        conditions:
+        - {type: Installed, status: "True", reason: ActivePackageRevision}
+        """)).status()).isEqualTo("Progressing");
   }
 }
