@@ -1,22 +1,24 @@
 package dev.kit.benchmarks;
 
+import dev.kit.input.KitInputs;
+import dev.kit.input.ValidatedKit;
 import dev.kit.migration.MigrationDirectory;
 import dev.kit.model.Kit;
 import dev.kit.model.Service;
 import dev.kit.plan.FilePlan;
 import dev.kit.render.KitRenderer;
-import dev.kit.validate.KitValidator;
+import dev.kit.validate.Validation;
 import dev.kit.write.PlanWriter;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -60,11 +62,11 @@ public final class ColdPhases {
     run.end("build the description");
     Map<String, MigrationDirectory> migrations = new ConcurrentHashMap<>();
     kit.services().parallelStream().forEach(service -> migrations.put(service.name(), MigrationDirectory.read(migrationsOf(repo, service))));
-    if (!KitValidator.validate(kit, service -> Optional.ofNullable(migrations.get(service.name()))).isEmpty()) {
-      throw new IllegalStateException("the workload does not validate");
-    }
+    KitRenderer renderer = new KitRenderer(Workload.class.getName());
+    // Throws when the workload does not validate.
+    ValidatedKit validated = Validation.validate(kit, KitInputs.of(migrations, Map.of()), Clock.systemUTC(), renderer);
     run.end("read migrations, validate");
-    FilePlan plan = new KitRenderer(Workload.class.getName()).render(kit, migrations);
+    FilePlan plan = renderer.render(validated);
     run.end("render " + plan.size() + " files");
     new PlanWriter(repo).write(plan);
     run.end(String.format(Locale.ROOT, "write %.1f MB", plan.byteCount() / 1e6));

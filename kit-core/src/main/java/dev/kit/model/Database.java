@@ -6,7 +6,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * A CloudNativePG {@code Cluster}. Only what is set here is written; CNPG's own defaults apply to the rest.
+ * A service's PostgreSQL database: what the service needs from it (its name and owner, {@code bootstrap}; its
+ * PostgreSQL major) and where it runs, {@link #host()}. By default a CloudNativePG {@code Cluster}, which the other
+ * options configure; only what is set here is written, CNPG's own defaults apply to the rest. A database kit does
+ * not run takes none of them: {@code db.bootstrap("orders", "orders_owner").existing(e -> e.secret("orders-db")
+ * .host("orders.db.acme.internal"))}.
  *
  * <pre>{@code
  * Database db = Database.builder()
@@ -25,7 +29,7 @@ import java.util.TreeMap;
  * @param instances the number of PostgreSQL instances (primary plus replicas)
  * @param postgresMajor the PostgreSQL major version; picks the pinned image when {@code imageName} is empty
  * @param imageName an explicit operand image, whose tag must start with the major version
- * @param storage the data volume
+ * @param storage the data volume; required for CloudNativePG, empty for a database kit does not run
  * @param walStorage a separate WAL volume, or empty to keep WAL with the data
  * @param resources requests and limits of each instance, or empty for none
  * @param parameters {@code postgresql.parameters}, sorted by name
@@ -41,13 +45,15 @@ import java.util.TreeMap;
  * @param backups continuous backup to object storage, or empty for none
  * @param restore bootstrap by recovery from backups instead of an empty database, or empty
  * @param pooler PgBouncer in front of the cluster, or empty for none
+ * @param host where the database runs: {@link DatabaseHost#CLOUDNATIVE_PG} (the default), or a database kit does
+ *     not run, such as an {@link ExistingDatabase}
  */
 public record Database(
     Optional<String> clusterName,
     int instances,
     int postgresMajor,
     Optional<String> imageName,
-    Storage storage,
+    Optional<Storage> storage,
     Optional<Storage> walStorage,
     Optional<Resources> resources,
     Map<String, String> parameters,
@@ -60,7 +66,8 @@ public record Database(
     Optional<PrimaryUpdateMethod> primaryUpdateMethod,
     Optional<Backups> backups,
     Optional<Restore> restore,
-    Optional<Pooler> pooler) {
+    Optional<Pooler> pooler,
+    DatabaseHost host) {
 
   /** Who restarts the primary during updates: CNPG itself, or a person (after a switchover). */
   public enum PrimaryUpdateStrategy {
@@ -112,6 +119,7 @@ public record Database(
     Objects.requireNonNull(backups, "backups");
     Objects.requireNonNull(restore, "restore");
     Objects.requireNonNull(pooler, "pooler");
+    Objects.requireNonNull(host, "host");
   }
 
   public static Builder builder() {
@@ -138,6 +146,7 @@ public record Database(
     private Backups backups;
     private Restore restore;
     private Pooler pooler;
+    private DatabaseHost host = DatabaseHost.CLOUDNATIVE_PG;
 
     private Builder() {}
 
@@ -257,8 +266,20 @@ public record Database(
       return pooler(customizer.apply(Pooler.builder()).build());
     }
 
+    /** Where the database runs; {@link DatabaseHost#CLOUDNATIVE_PG} unless set. */
+    public Builder host(DatabaseHost host) {
+      this.host = Objects.requireNonNull(host, "host(host): host is null; pass DatabaseHost.CLOUDNATIVE_PG or use existing(...)");
+      return this;
+    }
+
+    /** A PostgreSQL that kit does not run, reached through a Secret the team provides (see {@link ExistingDatabase}). */
+    public Builder existing(java.util.function.UnaryOperator<ExistingDatabase.Builder> customizer) {
+      Objects.requireNonNull(customizer, "existing(customizer): customizer is null; pass e -> e.secret(\"orders-db\").host(\"orders.db.acme.internal\")");
+      return host(customizer.apply(ExistingDatabase.builder()).build());
+    }
+
     public Database build() {
-      if (storage == null) {
+      if (storage == null && host.equals(DatabaseHost.CLOUDNATIVE_PG)) {
         throw new IllegalStateException("Database.builder(): call storage(\"10Gi\") (or another size) before build()");
       }
       return new Database(
@@ -266,7 +287,7 @@ public record Database(
           instances,
           postgresMajor,
           Optional.ofNullable(imageName),
-          storage,
+          Optional.ofNullable(storage),
           Optional.ofNullable(walStorage),
           Optional.ofNullable(resources),
           parameters,
@@ -279,7 +300,8 @@ public record Database(
           Optional.ofNullable(primaryUpdateMethod),
           Optional.ofNullable(backups),
           Optional.ofNullable(restore),
-          Optional.ofNullable(pooler));
+          Optional.ofNullable(pooler),
+          host);
     }
   }
 }

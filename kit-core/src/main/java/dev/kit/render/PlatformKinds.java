@@ -11,8 +11,9 @@ public final class PlatformKinds {
   /** The one list. */
   static final List<PlatformKind> ALL = List.of(
       new AppProjectKind(),
-      new OperatorApplicationKind("cloudnative-pg", "`Application`: the CNPG operator's Helm chart", "with a Platform",
-          platform -> Optional.of(platform.cloudnativePg()), kit -> true, SyncWave.OPERATOR),
+      new OperatorApplicationKind("cloudnative-pg", "`Application`: the CNPG operator's Helm chart",
+          "when a service's database is CloudNativePG", platform -> Optional.of(platform.cloudnativePg()),
+          kit -> kit.services().stream().anyMatch(service -> CloudNativePgProvider.runs(service.database())), SyncWave.OPERATOR),
       new OperatorApplicationKind("cert-manager", "`Application`: cert-manager, before the Barman Cloud plugin",
           "when a service backs up or restores with the plugin, unless existingCertManager()", Platform::certManager,
           PlatformRenderer::usesBarmanPlugin, SyncWave.CERT_MANAGER),

@@ -40,7 +40,9 @@ final class GoldenCases {
       Map.entry("monitoring", GoldenCases::monitoring),
       Map.entry("operator-engine", GoldenCases::operatorEngine),
       Map.entry("platform-app-of-apps", GoldenCases::platformAppOfApps),
-      Map.entry("platform-applicationset", GoldenCases::platformApplicationSet));
+      Map.entry("platform-applicationset", GoldenCases::platformApplicationSet),
+      Map.entry("existing-database", GoldenCases::existingDatabase),
+      Map.entry("existing-database-ca", GoldenCases::existingDatabaseCa));
 
   private GoldenCases() {}
 
@@ -250,6 +252,35 @@ final class GoldenCases {
         .platform(Platform.defaults())
         .service("orders", s -> s.withoutMigrations().database(db -> db.storage("1Gi")))
         .service("payments", s -> s.withoutMigrations().database(db -> db.storage("1Gi")))
+        .build();
+  }
+
+  /** A database kit does not run: the team's Secret, verified against the system's trusted roots; job engine, an app. */
+  static Kit existingDatabase() {
+    return shop()
+        .service("orders", s -> s
+            .database(db -> db.bootstrap("orders", "orders_owner").existing(e -> e.secret("orders-db").host("orders.db.acme.internal")))
+            .app("ghcr.io/acme/orders:1.4.2", a -> a.port(8080)))
+        .build();
+  }
+
+  /**
+   * Existing databases verified against a CA Secret key, with a platform (no CloudNativePG operator): the Job and an app
+   * with libpq variables on another port, PostgreSQL 16; a declarative schema (the Atlas operator's credentials).
+   */
+  static Kit existingDatabaseCa() {
+    return Kit.builder()
+        .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git").targetRevision("main")
+            .argoCd(ArgoCd.builder().project("shop").build()))
+        .platform(Platform.defaults())
+        .service("orders", s -> s
+            .database(db -> db.bootstrap("orders", "orders_owner").postgresMajor(16)
+                .existing(e -> e.secret("orders-db").host("pg-17.acme.internal").port(6432).ca("acme-db-ca", "ca.pem")))
+            .app("ghcr.io/acme/orders:1.4.2", a -> a.connection(App.Connection.PARTS)))
+        .service("catalog", s -> s.withoutMigrations()
+            .database(db -> db.bootstrap("catalog", "catalog")
+                .existing(e -> e.secret("catalog-db").host("pg-17.acme.internal").ca("acme-db-ca", "ca.pem")))
+            .declarativeSchema(DeclarativeSchema.of("schema.sql")))
         .build();
   }
 }

@@ -1,5 +1,6 @@
 package dev.kit.status;
 
+import dev.kit.layout.RepositoryLayout;
 import dev.kit.model.Kit;
 import dev.kit.model.Migrations;
 import dev.kit.model.Service;
@@ -77,13 +78,13 @@ final class GeneratedTree {
   static GeneratedTree of(Kit kit, FilePlan plan, Optional<Path> repository) {
     List<PlannedObject> platform = new ArrayList<>();
     for (String path : plan.paths()) {
-      if (path.startsWith(FilePlan.PLATFORM_ROOT + "/") && path.endsWith(".yaml")) {
+      if (path.startsWith(RepositoryLayout.PLATFORM + "/") && path.endsWith(".yaml")) {
         objects(Optional.empty(), path, plan.text(path), true, "").forEach(platform::add);
       }
     }
     List<ServiceTree> services = new ArrayList<>();
     for (Service service : kit.services()) {
-      String root = FilePlan.SERVICES_ROOT + "/" + service.name() + "/";
+      String root = RepositoryLayout.SERVICES + "/" + service.name() + "/";
       List<PlannedObject> objects = new ArrayList<>();
       SortedMap<String, String> migrations = new TreeMap<>();
       for (String path : plan.paths()) {
