@@ -55,7 +55,9 @@ public record Patch(Target target, Op op, String path, Object value) {
     /** The Atlas operator's {@code AtlasMigration} (operator engine). */
     ATLAS_MIGRATION,
     /** The Atlas operator's {@code AtlasSchema} (declarative schema). */
-    ATLAS_SCHEMA
+    ATLAS_SCHEMA,
+    /** provider-opentofu's {@code Workspace} that applies a PlanetScale database's module. */
+    WORKSPACE
   }
 
   /** JSON Patch operations. */

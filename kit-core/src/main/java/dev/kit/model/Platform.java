@@ -27,6 +27,8 @@ import java.util.Optional;
  * @param atlasOperator the Atlas operator chart
  * @param project the Argo CD project of the platform Applications themselves (they install cluster-wide objects)
  * @param extraKinds namespaced kinds service Applications may deploy beyond what kit generates, as {@code group/Kind}
+ * @param crossplane the Crossplane chart, installed when a service's objects are Crossplane managed resources (a
+ *     PlanetScale database's Workspace)
  */
 public record Platform(
     HelmChart cloudnativePg,
@@ -34,7 +36,8 @@ public record Platform(
     Optional<HelmChart> certManager,
     HelmChart atlasOperator,
     String project,
-    List<String> extraKinds) {
+    List<String> extraKinds,
+    HelmChart crossplane) {
 
   /** CloudNativePG 1.30 (chart versions trail the operator's by one minor). */
   public static final HelmChart CLOUDNATIVE_PG =
@@ -49,6 +52,10 @@ public record Platform(
   public static final HelmChart ATLAS_OPERATOR =
       HelmChart.of("ghcr.io/ariga/charts", "atlas-operator", "0.7.37", "atlas-operator");
 
+  /** Crossplane v2.3.4, whose package CRDs kit's Provider is validated against. */
+  public static final HelmChart CROSSPLANE =
+      HelmChart.of("https://charts.crossplane.io/stable", "crossplane", "2.3.4", "crossplane-system");
+
   public Platform {
     Objects.requireNonNull(cloudnativePg, "cloudnativePg");
     Objects.requireNonNull(barmanCloud, "barmanCloud");
@@ -56,6 +63,7 @@ public record Platform(
     Objects.requireNonNull(atlasOperator, "atlasOperator");
     Objects.requireNonNull(project, "project");
     extraKinds = List.copyOf(extraKinds);
+    Objects.requireNonNull(crossplane, "crossplane");
   }
 
   public static Platform defaults() {
@@ -74,6 +82,7 @@ public record Platform(
     private HelmChart atlasOperator = ATLAS_OPERATOR;
     private String project = "default";
     private final List<String> extraKinds = new ArrayList<>();
+    private HelmChart crossplane = CROSSPLANE;
 
     private Builder() {}
 
@@ -114,8 +123,13 @@ public record Platform(
       return this;
     }
 
+    public Builder crossplane(HelmChart chart) {
+      this.crossplane = Objects.requireNonNull(chart, "crossplane");
+      return this;
+    }
+
     public Platform build() {
-      return new Platform(cloudnativePg, barmanCloud, certManager, atlasOperator, project, extraKinds);
+      return new Platform(cloudnativePg, barmanCloud, certManager, atlasOperator, project, extraKinds, crossplane);
     }
   }
 }

@@ -3,8 +3,8 @@ package dev.kit.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.kit.model.PlanetScale;
 import dev.kit.provider.planetscale.CrossplaneObjects;
-import dev.kit.provider.planetscale.PlanetScale;
 import dev.kit.provider.planetscale.PlanetScaleModule;
 import dev.kit.provider.planetscale.ProviderHealth;
 import dev.kit.provider.planetscale.WorkspaceHealth;

@@ -1,5 +1,6 @@
 package dev.kit.provider.planetscale;
 
+import dev.kit.model.PlanetScale;
 import dev.kit.plan.GeneratedHeader;
 import dev.kit.templates.TextTemplates;
 import java.util.HashMap;

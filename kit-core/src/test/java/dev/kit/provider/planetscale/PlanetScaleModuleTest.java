@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.bertramlabs.plugins.hcl4j.HCLParser;
+import dev.kit.model.PlanetScale;
 import dev.kit.testing.TestData;
 import java.io.IOException;
 import java.io.UncheckedIOException;

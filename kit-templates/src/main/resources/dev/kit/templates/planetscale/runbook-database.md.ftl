@@ -9,18 +9,11 @@
 | migration Job | `${migratorRole}` (inherits `postgres`: may create and alter objects) | 5432, directly to PostgreSQL | `sslmode=verify-full` against the system's trusted roots (PlanetScale's certificates are publicly trusted) |
 | app | `${appRole}` (inherits ${appRolesText}: data, no DDL) | 6432, through PgBouncer<#if bouncerName??> `${bouncerName}` (user `<role user>|${bouncerName}`)</#if> | `sslmode=verify-full`, the same roots; transaction pooling, so no session state across transactions |
 
-<#if workspace>The Workspace writes its outputs<#else>The module writes the connection</#if> into Secret `${secretName}` in namespace `${namespace}` (sensitive values included, never shown here):
-
-| key | what |
-|---|---|
-<#list keys as key, what>
-| `${key}` | ${what} |
-</#list>
+The migrations' Secret `${secretName}` is <#if workspace>the Workspace's connection Secret (its outputs)<#else>written by the module</#if>, the app's `${appSecretName}` is written by the module; both in namespace `${namespace}`, with CloudNativePG's keys (`uri`, `jdbc-uri`, `host`, `port`, `dbname`, `username`, `password`). Their values are never shown here:
 
 ```sh
-kubectl -n ${namespace} get secret ${secretName} -o go-template='{{range $k, $v := .data}}{{$k}}{{"\n"}}{{end}}'   # its keys, never their values
-PGPASSWORD="$(kubectl -n ${namespace} get secret ${secretName} -o jsonpath='{.data.${appPasswordKey}}' | base64 -d)" \
-  psql "host=$(kubectl -n ${namespace} get secret ${secretName} -o jsonpath='{.data.${hostKey}}' | base64 -d) port=6432 dbname=$(kubectl -n ${namespace} get secret ${secretName} -o jsonpath='{.data.${databaseKey}}' | base64 -d) user=$(kubectl -n ${namespace} get secret ${secretName} -o jsonpath='{.data.${appUserKey}}' | base64 -d) sslmode=verify-full sslrootcert=system"
+kubectl -n ${namespace} get secret ${appSecretName} -o go-template='{{range $k, $v := .data}}{{$k}}{{"\n"}}{{end}}'   # its keys, never their values
+psql "$(kubectl -n ${namespace} get secret ${appSecretName} -o jsonpath='{.data.uri}' | base64 -d)?sslmode=verify-full&sslrootcert=system"
 ```
 
 ### Roles and rotation

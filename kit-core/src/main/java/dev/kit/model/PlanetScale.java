@@ -1,4 +1,4 @@
-package dev.kit.provider.planetscale;
+package dev.kit.model;
 
 import java.util.Collections;
 import java.util.List;
@@ -9,7 +9,8 @@ import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 
 /**
- * A database branch on PlanetScale Postgres, created and kept by PlanetScale's Terraform provider
+ * A database branch on PlanetScale Postgres ({@code db.planetScale(ps -> ...)}), created and kept by PlanetScale's
+ * Terraform provider
  * ({@code planetscale/planetscale}): the branch, a migrator role for the migration Job, an app role for the
  * application, and optionally a dedicated PgBouncer and a backup policy. Only what is set here is written; PlanetScale's
  * defaults apply to the rest.
@@ -52,7 +53,7 @@ public record PlanetScale(
     List<String> appRoles,
     Optional<Bouncer> bouncer,
     Optional<BackupPolicy> backupPolicy,
-    Runner runner) {
+    Runner runner) implements DatabaseHost {
 
   /** The roles an app role inherits unless the description says otherwise: data, not schema. */
   public static final List<String> DEFAULT_APP_ROLES = List.of("pg_read_all_data", "pg_write_all_data");
