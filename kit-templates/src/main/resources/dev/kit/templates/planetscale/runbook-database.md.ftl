@@ -6,8 +6,8 @@
 
 | who | role | port | how |
 |---|---|---|---|
-| migration Job | `${migratorRole}` (inherits `postgres`: may create and alter objects) | 5432, directly to PostgreSQL | `sslmode=verify-full` against the system's trusted roots (PlanetScale's certificates are publicly trusted) |
-| app | `${appRole}` (inherits ${appRolesText}: data, no DDL) | 6432, through PgBouncer<#if bouncerName??> `${bouncerName}` (user `<role user>|${bouncerName}`)</#if> | `sslmode=verify-full`, the same roots; transaction pooling, so no session state across transactions |
+| the migrations | role `${migratorRole}` (inherits `postgres`: may create and alter objects) | 5432, directly to PostgreSQL | `sslmode=verify-full` against the system's trusted roots (PlanetScale's certificates are publicly trusted) |
+| the app | role `${appRole}` (inherits ${appRolesText}: data, no DDL) | 6432, through PgBouncer<#if bouncerName??> `${bouncerName}` (user `<role user>|${bouncerName}`)</#if> | `sslmode=verify-full`, the same roots; transaction pooling, so no session state across transactions |
 
 The migrations' Secret `${secretName}` is <#if workspace>the Workspace's connection Secret (its outputs)<#else>written by the module</#if>, the app's `${appSecretName}` is written by the module; both in namespace `${namespace}`, with CloudNativePG's keys (`uri`, `jdbc-uri`, `host`, `port`, `dbname`, `username`, `password`). Their values are never shown here:
 
