@@ -57,7 +57,9 @@ public record Patch(Target target, Op op, String path, Object value) {
     /** The Atlas operator's {@code AtlasSchema} (declarative schema). */
     ATLAS_SCHEMA,
     /** provider-opentofu's {@code Workspace} that applies a PlanetScale database's module. */
-    WORKSPACE
+    WORKSPACE,
+    /** The CNPG {@code Database} of the extensions and schemas the migrations rely on. */
+    DATABASE
   }
 
   /** JSON Patch operations. */

@@ -20,7 +20,7 @@ public final class CloudNativePgProvider implements DatabaseProvider {
   private static final int PORT = 5432;
 
   private final List<ServiceKind> kinds =
-      List.of(new ClusterKind(), new ObjectStoreKind(), new ScheduledBackupKind(), new PoolerKind());
+      List.of(new ClusterKind(), new ObjectStoreKind(), new ScheduledBackupKind(), new PoolerKind(), new CnpgDatabaseKind());
 
   /** Whether {@code database} is a CloudNativePG {@code Cluster}. */
   static boolean runs(Database database) {

@@ -38,6 +38,8 @@ final class DatabaseRules {
 
   private static final Set<String> RESERVED_DATABASES = Set.of("postgres", "template0", "template1");
   private static final Set<String> RESERVED_ROLES = Set.of("postgres", "streaming_replica");
+  /** An extension's name as {@code CREATE EXTENSION} takes it unquoted, and {@code uuid-ossp}. */
+  private static final Pattern EXTENSION = Pattern.compile("[a-z][a-z0-9_-]*");
 
   private static final Pattern PARAMETER_NAME = Pattern.compile("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)?");
   private static final Pattern S3_PATH = Pattern.compile("s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/\\S*)?");
@@ -119,6 +121,7 @@ final class DatabaseRules {
       }
     });
     bootstrap(path, service, violations);
+    extensionsAndSchemas(path, service, violations);
     db.antiAffinityTopologyKey().ifPresent(k -> KubernetesNames.labelKey(k).ifPresent(p ->
         violations.add(path + ".antiAffinityTopologyKey", quote(k) + " " + p,
             "use a node label such as \"topology.kubernetes.io/zone\" or \"kubernetes.io/hostname\"")));
@@ -150,6 +153,9 @@ final class DatabaseRules {
     cnpgOnly.put("podDisruptionBudget", db.podDisruptionBudget().isPresent());
     cnpgOnly.put("primaryUpdateStrategy", db.primaryUpdateStrategy().isPresent());
     cnpgOnly.put("primaryUpdateMethod", db.primaryUpdateMethod().isPresent());
+    // A CNPG Database object creates them; on a database kit does not run, whoever runs it does.
+    cnpgOnly.put("extension", !db.extensions().isEmpty());
+    cnpgOnly.put("schema", !db.schemas().isEmpty());
     cnpgOnly.forEach((option, set) -> {
       if (set) {
         violations.add(path + "." + option, option + "(...) configures a CloudNativePG Cluster, but " + host,
@@ -171,6 +177,15 @@ final class DatabaseRules {
     }
     bootstrap(path, service, violations);
     provider.check(path, kit, service, violations::add);
+  }
+
+  /** The extensions and schemas a CNPG Database creates: names PostgreSQL takes unquoted, schemas not its own. */
+  private static void extensionsAndSchemas(String path, Service service, Violations violations) {
+    service.database().extensions().stream().filter(e -> !EXTENSION.matcher(e).matches()).forEach(e -> violations.add(
+        path + ".extensions[" + e + "]", quote(e) + " is not an extension name", "use the name CREATE EXTENSION takes, such as \"vector\""));
+    service.database().schemas().stream().filter(s -> !KubernetesNames.isSqlIdentifier(s) || s.startsWith("pg_")
+        || s.equals("information_schema")).forEach(s -> violations.add(path + ".schemas[" + s + "]", quote(s)
+            + " is not a usable schema name", "use a lower-case identifier such as \"reporting\" (not pg_* or information_schema)"));
   }
 
   /** The application database and its owner: names PostgreSQL accepts and does not reserve. */

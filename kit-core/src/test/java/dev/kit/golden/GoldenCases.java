@@ -46,7 +46,8 @@ final class GoldenCases {
       Map.entry("existing-database-ca", GoldenCases::existingDatabaseCa),
       Map.entry("planetscale-minimal", GoldenCases::planetScaleMinimal),
       Map.entry("planetscale-full", GoldenCases::planetScaleFull),
-      Map.entry("planetscale-module-only", GoldenCases::planetScaleModuleOnly));
+      Map.entry("planetscale-module-only", GoldenCases::planetScaleModuleOnly),
+      Map.entry("cnpg-database", GoldenCases::cnpgDatabase));
 
   private GoldenCases() {}
 
@@ -323,6 +324,14 @@ final class GoldenCases {
             .database(db -> db.postgresMajor(18).planetScale(ps -> ps.organization("acme").database("shop").branch("orders-dev")
                 .parentBranch("main").production(false).moduleOnly()))
             .app("ghcr.io/acme/orders:1.4.2", a -> a.port(8080)))
+        .build();
+  }
+
+  /** The extensions and schemas the migrations rely on: a CNPG Database beside the Cluster, at its wave. */
+  static Kit cnpgDatabase() {
+    return shop()
+        .service("orders", s -> s.database(db -> db.storage("1Gi").bootstrap("orders", "orders_owner")
+            .extension("vector").extension("pg_trgm").schema("reporting")))
         .build();
   }
 }

@@ -88,4 +88,23 @@ class ExistingDatabaseValidationTest {
   void build_needsNoStorage_forAnExistingDatabase() {
     assertThat(existing(Database.builder()).build().storage()).isEmpty();
   }
+
+  @Test
+  void validate_refusesExtensionsAndSchemas_onAnExistingDatabase() {
+    assertThat(violations(db -> existing(db).extension("vector").schema("reporting"))).containsExactly(
+        "services[orders].database.extension: extension(...) configures a CloudNativePG Cluster, but the database is an existing "
+            + "database, which kit does not run (remove extension(...); whoever runs the database sizes and configures it)",
+        "services[orders].database.schema: schema(...) configures a CloudNativePG Cluster, but the database is an existing "
+            + "database, which kit does not run (remove schema(...); whoever runs the database sizes and configures it)");
+  }
+
+  @Test
+  void validate_namesTheExtensionOrSchema_whenPostgresqlWouldNotTakeIt() {
+    assertThat(violations(db -> db.storage("1Gi").extension("uuid-ossp").extension("Vector").schema("pg_reports").schema("reporting")))
+        .containsExactly(
+            "services[orders].database.extensions[Vector]: \"Vector\" is not an extension name (use the name CREATE EXTENSION takes, "
+                + "such as \"vector\")",
+            "services[orders].database.schemas[pg_reports]: \"pg_reports\" is not a usable schema name (use a lower-case identifier "
+                + "such as \"reporting\" (not pg_* or information_schema))");
+  }
 }

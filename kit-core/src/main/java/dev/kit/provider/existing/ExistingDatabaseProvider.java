@@ -94,12 +94,15 @@ public final class ExistingDatabaseProvider implements DatabaseProvider {
     ExistingDatabase db = host(service);
     Bootstrap database = kit.applicationDatabase(service);
     Map<String, String> keys = keys(service);
+    // The Job and the app mount the CA; the Atlas operator cannot, and connects with the migrations' sslmode.
+    boolean verifies = service.migrations().filter(m -> m.engine() == Migrations.Engine.JOB).isPresent() || service.app().isPresent();
+    Optional<SecretKey> ca = db.ca().filter(key -> verifies);
     List<String> rows = new ArrayList<>();
     rows.add("| PostgreSQL | `" + db.host() + ":" + db.port() + "`, PostgreSQL " + service.database().postgresMajor()
         + ", run outside kit: kit renders no object for it |");
     rows.add("| database | `" + database.database() + "`, owned by `" + database.owner() + "` |");
     rows.add("| Secrets | `" + db.secret() + "` (keys " + String.join(", ", keys.keySet().stream().map(k -> "`" + k + "`").toList())
-        + ")" + db.ca().map(ca -> ", `" + ca.name() + "` (key `" + ca.key() + "`, the CA certificate)").orElse("") + ": provided by your team |");
+        + ")" + ca.map(key -> ", `" + key.name() + "` (key `" + key.key() + "`, the CA certificate)").orElse("") + ": provided by your team |");
     StringBuilder section = new StringBuilder();
     section.append("## Database\n\n");
     section.append("`").append(database.database()).append("` runs outside kit, on `").append(db.host()).append(":").append(db.port())
@@ -108,9 +111,14 @@ public final class ExistingDatabaseProvider implements DatabaseProvider {
         .append("` before the first sync (kit never writes a credential). It must hold:\n\n");
     section.append("| key | what |\n|---|---|\n");
     keys.forEach((key, what) -> section.append("| `").append(key).append("` | ").append(what).append(" |\n"));
-    section.append("\nEvery connection verifies the server (`sslmode=verify-full`) against ")
-        .append(db.ca().map(ca -> "key `" + ca.key() + "` of Secret `" + ca.name() + "`").orElse(SYSTEM_ROOTS))
-        .append(": its certificate must name `").append(db.host()).append("`.\n\n");
+    if (verifies) {
+      section.append("\nThe migration Job and the app verify the server (`sslmode=verify-full`) against ")
+          .append(ca.map(key -> "key `" + key.key() + "` of Secret `" + key.name() + "`").orElse(SYSTEM_ROOTS))
+          .append(": its certificate must name `").append(db.host()).append("`.\n\n");
+    } else {
+      section.append("\nThe Atlas operator connects to `").append(db.host()).append(":").append(db.port())
+          .append("` with the migrations' `sslmode`: it cannot mount a CA certificate.\n\n");
+    }
     section.append("```sh\n");
     section.append("kubectl -n ").append(service.namespace()).append(" get secret ").append(db.secret())
         .append(" -o go-template='{{range $k, $v := .data}}{{$k}}{{\"\\n\"}}{{end}}'    # its keys, never their values\n");
