@@ -163,6 +163,8 @@ public final class PlanetScaleProvider implements DatabaseProvider {
       case "restore" -> "remove restore(...); restore into a new PlanetScale branch from a backup (backup_id) or a point in time (restore_point): RUNBOOK.md, Backups and restore";
       case "pooler" -> "remove pooler(...); PlanetScale runs PgBouncer on port 6432, a dedicated one with planetScale(ps -> ps.bouncer(b -> b.size(\"PGB_10\")))";
       case "monitoring" -> "remove monitoring(...); PlanetScale monitors the branch (its console's metrics and Insights)";
+      case "extension", "schema" -> "remove " + option + "(...); create it in a migration (CREATE EXTENSION, CREATE SCHEMA):"
+          + " the migrator role may, and the extension must be enabled for the branch in PlanetScale";
       case "superuserAccess" -> "remove superuserAccess(...); the migrator role inherits PlanetScale's postgres role";
       case "antiAffinity", "podDisruptionBudget", "primaryUpdateStrategy", "primaryUpdateMethod" -> "remove " + option
           + "(...); PlanetScale places, updates and fails over its instances itself";
