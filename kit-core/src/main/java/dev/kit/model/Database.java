@@ -341,6 +341,15 @@ public record Database(
       return host(customizer.apply(ExistingDatabase.builder()).build());
     }
 
+    /**
+     * A branch on PlanetScale Postgres, the recommended host: kit writes its OpenTofu module and the Workspace that
+     * applies it (see {@link PlanetScale}).
+     */
+    public Builder planetScale(java.util.function.UnaryOperator<PlanetScale.Builder> customizer) {
+      Objects.requireNonNull(customizer, "planetScale(customizer): customizer is null; pass ps -> ps.organization(\"acme\").database(\"shop\")");
+      return host(customizer.apply(PlanetScale.builder()).build());
+    }
+
     public Database build() {
       if (storage == null && host.equals(DatabaseHost.CLOUDNATIVE_PG)) {
         throw new IllegalStateException("Database.builder(): call storage(\"10Gi\") (or another size) before build()");

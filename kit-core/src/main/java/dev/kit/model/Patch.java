@@ -51,6 +51,8 @@ public final class Patch {
     ATLAS_MIGRATION,
     /** The Atlas operator's {@code AtlasSchema} (declarative schema). */
     ATLAS_SCHEMA,
+    /** provider-opentofu's {@code Workspace} that applies a PlanetScale database's module. */
+    WORKSPACE,
     /** The CNPG {@code Database} of the extensions and schemas the migrations rely on. */
     DATABASE
   }

@@ -46,10 +46,24 @@ public interface DatabaseProvider {
    */
   void check(String path, Kit kit, Service service, Problems problems);
 
+  /** Its files under {@code platform/}, each deciding when it applies (such as a Crossplane provider package). */
+  default List<PlatformKind> platformKinds() {
+    return List.of();
+  }
+
+  /**
+   * The fix for a CloudNativePG option (such as {@code backups} or {@code pooler}, or {@code monitoring}) set on a
+   * database it hosts, naming its own counterpart; empty for validation's generic fix.
+   */
+  default java.util.Optional<String> counterpart(String option) {
+    return java.util.Optional.empty();
+  }
+
   /**
    * What the runbook says about the database, for a provider other than CloudNativePG (whose part the template has):
-   * rows of "What runs" ({@code databaseRows}, a list of Markdown table rows) and a section "Database"
-   * ({@code databaseSection}, Markdown).
+   * rows of "What runs" ({@code databaseRows}, a list of Markdown table rows), a section "Database"
+   * ({@code databaseSection}, Markdown) and, for an object of its own at the database's wave, what the wave list says
+   * of it ({@code databaseWave}, Markdown).
    */
   default Map<String, Object> runbook(Kit kit, Service service, Connection connection) {
     return Map.of();

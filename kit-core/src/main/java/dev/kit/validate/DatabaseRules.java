@@ -159,17 +159,18 @@ final class DatabaseRules {
     cnpgOnly.forEach((option, set) -> {
       if (set) {
         violations.add(path + "." + option, option + "(...) configures a CloudNativePG Cluster, but " + host,
-            "remove " + option + "(...); whoever runs the database sizes and configures it");
+            provider.counterpart(option).orElse("remove " + option + "(...); whoever runs the database sizes and configures it"));
       }
     });
     db.backups().ifPresent(b -> violations.add(path + ".backups", "backups(...) configures CloudNativePG's backups, but " + host,
-        "remove backups(...); whoever runs the database backs it up"));
+        provider.counterpart("backups").orElse("remove backups(...); whoever runs the database backs it up")));
     db.restore().ifPresent(r -> violations.add(path + ".restore", "restore(...) bootstraps a CloudNativePG Cluster, but " + host,
-        "remove restore(...); restore the database where it runs"));
+        provider.counterpart("restore").orElse("remove restore(...); restore the database where it runs")));
     db.pooler().ifPresent(p -> violations.add(path + ".pooler", "pooler(...) is a CloudNativePG Pooler, but " + host,
-        "remove pooler(...), and connect the app with Connection.URI or Connection.PARTS"));
+        provider.counterpart("pooler").orElse("remove pooler(...), and connect the app with Connection.URI or Connection.PARTS")));
     service.monitoring().ifPresent(m -> violations.add(path.replaceFirst("\\.database$", "") + ".monitoring",
-        "monitoring(...) watches a CloudNativePG Cluster, but " + host, "remove monitoring(...); whoever runs the database monitors it"));
+        "monitoring(...) watches a CloudNativePG Cluster, but " + host,
+        provider.counterpart("monitoring").orElse("remove monitoring(...); whoever runs the database monitors it")));
     if (PostgresImages.standard(db.postgresMajor()).isEmpty()) {
       violations.add(path + ".postgresMajor", "PostgreSQL " + db.postgresMajor() + " is not a major kit knows",
           "use one of " + PostgresImages.knownMajors() + ": the major of the database, which Atlas plans migrations on");

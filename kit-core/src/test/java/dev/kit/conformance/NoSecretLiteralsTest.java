@@ -64,10 +64,12 @@ class NoSecretLiteralsTest {
     long hcl = files.stream().filter(f -> f.file().getFileName().toString().equals("atlas.hcl")).count();
     long runbooks = files.stream().filter(f -> f.file().getFileName().toString().equals("RUNBOOK.md")).count();
     long sums = files.stream().filter(f -> f.file().getFileName().toString().equals("atlas.sum")).count();
-    System.out.printf("NoSecretLiteralsTest: %d generated files scanned (%d object files, %d atlas.hcl, %d RUNBOOK.md, %d atlas.sum)%n",
-        files.size(), objectFiles, hcl, runbooks, sums);
+    long modules = files.stream().filter(f -> f.file().getFileName().toString().endsWith(".tf")).count();
+    System.out.printf("NoSecretLiteralsTest: %d generated files scanned (%d object files, %d atlas.hcl, %d RUNBOOK.md, %d atlas.sum,"
+        + " %d OpenTofu modules)%n", files.size(), objectFiles, hcl, runbooks, sums, modules);
 
-    assertThat(files.size()).isEqualTo((int) (objectFiles + hcl + runbooks + sums));
+    assertThat(files.size()).isEqualTo((int) (objectFiles + hcl + runbooks + sums + modules));
+    assertThat(modules).as("OpenTofu modules (PlanetScale)").isPositive();
     assertThat(hcl).as("atlas.hcl files").isPositive();
     assertThat(runbooks).as("RUNBOOK.md files").isPositive();
     assertThat(sums).as("atlas.sum files").isPositive();
@@ -174,6 +176,8 @@ class NoSecretLiteralsTest {
     return Stream.of(
         Arguments.of("password: hunter2hunter2", "password-field"),
         Arguments.of("  \"password\": \"s3cr3t\"", "password-field"),
+        Arguments.of("    password   = \"hunter2\"", "password-field"),
+        Arguments.of("  service_token = \"pscale_tkn_hunter2\"", "private-key-assignment"),
         Arguments.of("export PGPASSWORD=hunter2", "pgpassword"),
         Arguments.of("  PGPASSWORD: \"hunter2\"", "pgpassword"),
         Arguments.of("url = \"postgres://app:s3cr3t@orders-cluster-rw:5432/app\"", "url-credentials"),
@@ -212,7 +216,9 @@ class NoSecretLiteralsTest {
       "        kit.dev/migrations: h1:MNelXhdXK6Ftw6hOHEldcUZ0MSAEQ/kkC3klfvTW+mw=",
       "    ALTER TABLE users ADD COLUMN password_hash text NOT NULL;",
       "            - name: PGPASSWORD",
-      "#   psql \"host=$PGHOST password=$PGPASSWORD\""})
+      "#   psql \"host=$PGHOST password=$PGPASSWORD\"",
+      "    password   = local.migrator_pass",
+      "  value     = planetscale_postgres_branch_role.app.password"})
   void scanText_findsNothing_whenTextOnlyReferencesSecrets(String line) {
     assertThat(SecretLiterals.scanText("safe.yaml", line + "\n")).isEmpty();
   }

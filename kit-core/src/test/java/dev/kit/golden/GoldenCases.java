@@ -10,6 +10,7 @@ import dev.kit.model.Kit;
 import dev.kit.model.Migrations;
 import dev.kit.model.Monitoring;
 import dev.kit.model.Patch;
+import dev.kit.model.PlanetScale;
 import dev.kit.model.Platform;
 import dev.kit.model.Pooler;
 import dev.kit.model.Resources;
@@ -43,6 +44,9 @@ final class GoldenCases {
       Map.entry("platform-applicationset", GoldenCases::platformApplicationSet),
       Map.entry("existing-database", GoldenCases::existingDatabase),
       Map.entry("existing-database-ca", GoldenCases::existingDatabaseCa),
+      Map.entry("planetscale-minimal", GoldenCases::planetScaleMinimal),
+      Map.entry("planetscale-full", GoldenCases::planetScaleFull),
+      Map.entry("planetscale-module-only", GoldenCases::planetScaleModuleOnly),
       Map.entry("cnpg-database", GoldenCases::cnpgDatabase));
 
   private GoldenCases() {}
@@ -282,6 +286,44 @@ final class GoldenCases {
             .database(db -> db.bootstrap("catalog", "catalog")
                 .existing(e -> e.secret("catalog-db").host("pg-17.acme.internal").ca("acme-db-ca", "ca.pem")))
             .declarativeSchema(DeclarativeSchema.of("schema.sql")))
+        .build();
+  }
+
+  /** A PlanetScale branch with every default, applied by a Workspace; no platform. */
+  static Kit planetScaleMinimal() {
+    return shop()
+        .service("orders", s -> s.database(db -> db.planetScale(ps -> ps.organization("acme").database("shop"))))
+        .build();
+  }
+
+  /**
+   * A PlanetScale branch with every option (size, region, parent, replicas, parameters, a dedicated PgBouncer, a backup
+   * policy), an app through PgBouncer, and the platform (Crossplane, provider-opentofu, the ClusterProviderConfig).
+   */
+  static Kit planetScaleFull() {
+    return Kit.builder()
+        .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git").targetRevision("main")
+            .argoCd(ArgoCd.builder().project("shop").delivery(ArgoCd.Delivery.APP_OF_APPS).build()))
+        .platform(Platform.defaults())
+        .service("orders", s -> s
+            .label("team", "checkout")
+            .database(db -> db.postgresMajor(17).planetScale(ps -> ps.organization("acme").database("shop").branch("main")
+                .clusterSize("PS_10_AWS_ARM").region("aws-eu-west-1").replicas(2)
+                .parameter("max_connections", "200")
+                .parameter("pgbouncer", "default_pool_size", "100")
+                .bouncer(b -> b.name("orders").size("PGB_10").replicasPerCell(2))
+                .backupPolicy(p -> p.every(12, PlanetScale.BackupPolicy.Unit.HOUR).keep(4, PlanetScale.BackupPolicy.Unit.WEEK).at("02:30"))))
+            .app("ghcr.io/acme/orders:1.4.2", a -> a.port(8080).connection(App.Connection.PARTS)))
+        .build();
+  }
+
+  /** Only the module, for a team whose pipeline applies it: a development branch, PostgreSQL 18. */
+  static Kit planetScaleModuleOnly() {
+    return shop()
+        .service("orders", s -> s
+            .database(db -> db.postgresMajor(18).planetScale(ps -> ps.organization("acme").database("shop").branch("orders-dev")
+                .parentBranch("main").production(false).moduleOnly()))
+            .app("ghcr.io/acme/orders:1.4.2", a -> a.port(8080)))
         .build();
   }
 

@@ -7,6 +7,7 @@ import dev.kit.model.Kit;
 import dev.kit.model.SecretKey;
 import dev.kit.model.Service;
 import dev.kit.provider.existing.ExistingDatabaseProvider;
+import dev.kit.provider.planetscale.PlanetScaleProvider;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -17,9 +18,9 @@ class DatabaseProvidersTest {
   }
 
   @Test
-  void all_listsCloudNativePgFirst_thenTheExistingDatabase() {
+  void all_listsCloudNativePgFirst_thenTheExistingDatabase_thenPlanetScale() {
     assertThat(DatabaseProviders.all()).map(Object::getClass)
-        .containsExactly(CloudNativePgProvider.class, ExistingDatabaseProvider.class);
+        .containsExactly(CloudNativePgProvider.class, ExistingDatabaseProvider.class, PlanetScaleProvider.class);
   }
 
   @Test

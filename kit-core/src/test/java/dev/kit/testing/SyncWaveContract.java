@@ -18,9 +18,11 @@ public final class SyncWaveContract {
    */
   public static void assertHolds(Path manifests) {
     List<ArgoSyncOrder.Step> steps = ArgoSyncOrder.of(manifests);
-    // A database kit does not run has no Cluster.
-    boolean hasCluster = steps.stream().anyMatch(s -> s.kind().equals("Cluster"));
-    ArgoSyncOrder.Step cluster = hasCluster ? only(steps, "Cluster") : null;
+    // The database: a CNPG Cluster, or a Workspace that creates a PlanetScale branch; a database kit does not run has
+    // neither. Either is at a wave before the migrations.
+    boolean hasCluster = steps.stream().anyMatch(s -> s.kind().equals("Cluster") || s.kind().equals("Workspace"));
+    ArgoSyncOrder.Step cluster = hasCluster
+        ? only(steps, steps.stream().anyMatch(s -> s.kind().equals("Cluster")) ? "Cluster" : "Workspace") : null;
     int clusterAt = steps.indexOf(cluster);
     for (ArgoSyncOrder.Step step : steps) {
       String wave = step.annotation("argocd.argoproj.io/sync-wave");
@@ -51,8 +53,8 @@ public final class SyncWaveContract {
     }
     int jobAt = steps.indexOf(job);
     if (hasCluster) {
-      assertThat(cluster.wave()).as("Cluster wave below the Job's").isLessThan(job.wave());
-      assertThat(clusterAt).as("Cluster before the Job in %s", steps).isLessThan(jobAt);
+      assertThat(cluster.wave()).as("%s wave below the Job's", cluster).isLessThan(job.wave());
+      assertThat(clusterAt).as("%s before the Job in %s", cluster, steps).isLessThan(jobAt);
     }
     for (ArgoSyncOrder.Step step : steps) {
       JsonNode labels = step.object().path("metadata").path("labels");

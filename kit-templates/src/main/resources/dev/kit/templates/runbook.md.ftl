@@ -53,6 +53,8 @@ Argo CD applies one sync wave at a time and starts the next only when everything
 </#if>
 <#if cnpg>
 - wave -2: Cluster `${clusterName}`<#if pooler>, <#if poolerRo??>Poolers `${poolerRw}` and `${poolerRo}`<#else>Pooler `${poolerRw}`</#if><#if migrations>,</#if></#if><#if migrations> and ConfigMap `${migrationsConfigMap}`<#if !operatorEngine> (`-2`, `-3`… for long histories)</#if></#if>: the database is healthy before anything uses it;
+<#elseif databaseWave??>
+- wave -2: ${databaseWave}<#if migrations> and ConfigMap `${migrationsConfigMap}`<#if !operatorEngine> (`-2`, `-3`… for long histories)</#if></#if>: the database exists before anything uses it;
 <#elseif migrations>
 - wave -2: ConfigMap `${migrationsConfigMap}`<#if !operatorEngine> (`-2`, `-3`… for long histories)</#if>: in place before the migration reads it;
 </#if>

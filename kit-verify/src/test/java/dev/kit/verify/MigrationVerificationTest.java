@@ -65,6 +65,22 @@ class MigrationVerificationTest {
   }
 
   @Test
+  void verify_runsAPlanetScaleServicesMigrations_onAnEmbeddedPostgresOfItsMajor() throws IOException {
+    migration("inventory", "20250101000000_stock.sql", "CREATE TABLE stock (sku text PRIMARY KEY, quantity integer NOT NULL);\n");
+    migration("inventory", "20250102000000_typo.sql", "ALTER TABLE stok ADD COLUMN warehouse text;\n");
+    Kit kit = Kit.builder().repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+        .service("inventory", s -> s.database(db -> db.postgresMajor(17).planetScale(ps -> ps.organization("acme").database("shop"))))
+        .build();
+
+    VerifyReport report = MigrationVerification.forRepository(repo).verify(kit, TestPostgres.options());
+
+    assertThat(report.servers()).extracting(VerifyReport.Server::major).containsExactly(17);
+    assertThat(report.failures()).containsExactly(
+        "services/inventory/migrations/20250102000000_typo.sql:1:1: ERROR: relation \"stok\" does not exist\n"
+            + "  kit: in the statement at line 1: ALTER TABLE stok ADD COLUMN warehouse text;");
+  }
+
+  @Test
   void verify_namesTheFailingService_whenAnotherServiceOnTheSameServerPasses() throws IOException {
     migration("orders", "20250101000000_accounts.sql", "CREATE TABLE accounts (id bigint PRIMARY KEY);\n");
     migration("payments", "20250101000000_accounts.sql", "CREATE TABLE accounts (id bigint PRIMARY KEY);\n");
