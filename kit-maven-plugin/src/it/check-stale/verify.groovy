@@ -19,3 +19,6 @@ assert log.contains('kit: 7 created, 1 updated, 1 deleted, 0 unchanged (from it.
 assert log.contains('kit: 8 generated files are up to date.')
 assert !new File(basedir, 'services/legacy').exists() : 'kit:generate left the stale services/legacy behind'
 assert new File(basedir, 'services/orders/application.yaml').text.contains('targetRevision: main')
+
+// The tree kit:generate left (services/legacy gone), byte for byte.
+dev.kit.maven.ExpectedTree.assertMatches(basedir)

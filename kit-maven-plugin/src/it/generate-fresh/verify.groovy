@@ -25,3 +25,6 @@ assert !new File(basedir, 'target/classes/it/kit/DemoServices.class').exists()
 def log = new File(basedir, 'build.log').text
 assert log.contains('kit: 8 created, 0 updated, 0 deleted, 0 unchanged (from it.kit.DemoServices)')
 assert log.contains('  created services/orders/manifests/migrations/job.yaml')
+
+// The whole tree, byte for byte: what the goal wrote and nothing else.
+dev.kit.maven.ExpectedTree.assertMatches(basedir)

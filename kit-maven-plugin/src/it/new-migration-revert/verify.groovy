@@ -14,3 +14,10 @@ assert log.contains("kit: wrote ${written[0].absolutePath}, which reverts 202502
 assert log.contains('kit: it cannot undo 1 change(s), listed in the file:')
 assert log.contains("services/orders/migrations/${written[0].name} restores the 1 catalog objects 20250215093000_add_order_status.sql changed")
 assert log.contains('kit: 1 service verified:')
+
+// The whole tree, byte for byte. The new file's version is the UTC time of the run, and atlas.sum hashes its name:
+// the expected tree says @version@, and the two hashes that depend on it come from kit's AtlasSum of the files on disk
+// (AtlasSum itself is held to directories Atlas wrote, in kit-core's AtlasSumConformanceTest).
+def sum = dev.kit.migration.MigrationDirectory.read(dir.toPath()).sum()
+dev.kit.maven.ExpectedTree.assertMatches(basedir, ['@version@': written[0].name.take(14),
+    '@sum.total@': sum.total(), '@sum.new@': sum.entries().last().hash()])

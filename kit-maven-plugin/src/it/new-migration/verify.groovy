@@ -15,3 +15,10 @@ def path = "services/orders/migrations/${created[0].name}"
 assert log.contains("kit: ${path}: has no SQL statement, only comments: write the migration's SQL, or delete the file") :
     'kit:check refuses the skeleton until it has SQL, naming the file'
 assert !log.contains("Run 'mvn kit:generate'") : 'kit:new-migration left nothing to regenerate'
+
+// The whole tree, byte for byte. The new file's version is the UTC time of the run, and atlas.sum hashes its name:
+// the expected tree says @version@, and the two hashes that depend on it come from kit's AtlasSum of the files on disk
+// (AtlasSum itself is held to directories Atlas wrote, in kit-core's AtlasSumConformanceTest).
+def sum = dev.kit.migration.MigrationDirectory.read(dir.toPath()).sum()
+dev.kit.maven.ExpectedTree.assertMatches(basedir, ['@version@': created[0].name.take(14),
+    '@sum.total@': sum.total(), '@sum.new@': sum.entries().last().hash()])

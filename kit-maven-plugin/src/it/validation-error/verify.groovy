@@ -5,3 +5,6 @@ assert log.contains('services[orders].database.storage.size: "10GB" is not a Kub
 assert log.contains('services[orders].database.instances: 0 is less than 1')
 assert !new File(basedir, 'services/orders/application.yaml').exists()
 assert !new File(basedir, 'services/orders/migrations/atlas.sum').exists()
+
+// Nothing was written: the tree is the migrations it started with.
+dev.kit.maven.ExpectedTree.assertMatches(basedir)

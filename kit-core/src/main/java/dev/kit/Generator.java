@@ -6,10 +6,8 @@ import dev.kit.input.KitInputs;
 import dev.kit.input.ValidatedKit;
 import dev.kit.validate.Validation;
 import dev.kit.cache.CachedRun;
-import dev.kit.migration.HistoryCheck;
 import dev.kit.migration.MigrationDirectory;
 import dev.kit.migration.MigrationFile;
-import dev.kit.migration.MigrationHistoryGuard;
 import dev.kit.model.Kit;
 import dev.kit.model.Service;
 import dev.kit.plan.FilePlan;
@@ -18,15 +16,10 @@ import dev.kit.plan.RepositoryRoot;
 import dev.kit.render.KitRenderer;
 import dev.kit.validate.KitValidationException;
 import dev.kit.validate.Violation;
-import dev.kit.verify.DownMigration;
-import dev.kit.verify.LintFinding;
-import dev.kit.verify.LintSettings;
-import dev.kit.verify.ServiceMigrations;
-import dev.kit.verify.VerifyOptions;
-import dev.kit.verify.VerifyReport;
 import dev.kit.write.Drift;
 import dev.kit.write.KitWriteException;
 import dev.kit.write.PlanWriter;
+import dev.kit.write.StagingSession;
 import dev.kit.write.WriteReport;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -118,7 +111,7 @@ public final class Generator {
    * @param name what it does
    * @param content its SQL, or empty for kit's skeleton
    */
-  private record Addition(Service service, String folder, String version, String name, Optional<String> content) {}
+  record Addition(Service service, String folder, String version, String name, Optional<String> content) {}
 
   /**
    * Validates, renders and writes {@code kit}, with {@code addition} (when not null) created in the same commit,
@@ -127,8 +120,8 @@ public final class Generator {
    * files match their entry are not rendered, their files only counted as planned (so they are neither stale nor
    * reported as changed); the cache is replaced only after the commit succeeded.
    */
-  private WriteReport write(Kit kit, Addition addition) {
-    try (PlanWriter.Session session = new PlanWriter(repository).begin()) {
+  WriteReport write(Kit kit, Addition addition) {
+    try (StagingSession session = new PlanWriter(repository).begin()) {
       KitInputs read = KitInputs.read(repository, kit);
       MigrationFile added = null;
       if (addition != null) {
@@ -201,111 +194,6 @@ public final class Generator {
   }
 
   /**
-   * Writes a new, empty migration {@code <UTC yyyyMMddHHmmss>_<name>.sql} from kit's skeleton into a
-   * service's migrations folder (never overwriting a file), and regenerates so {@code atlas.sum} and the
-   * ConfigMap include it, all in one commit: when anything fails, nothing is written, not even the migration.
-   *
-   * @param service the service; may be empty when the description has exactly one with migrations
-   * @param name what the migration does, such as {@code add_users}
-   * @param clock the time that becomes the version
-   * @return the new file
-   * @throws KitValidationException when the description, the service or the name is not usable
-   */
-  public Path newMigration(Kit kit, Optional<String> service, String name, Clock clock) {
-    Service target = NewMigrations.service(kit, service);
-    return addMigration(kit, target, NewMigrations.VERSION_FORMAT.format(clock.instant()), name, Optional.empty());
-  }
-
-  /** Creates a migration of {@code target} and regenerates, in one commit; returns the new file. */
-  private Path addMigration(Kit kit, Service target, String version, String name, Optional<String> content) {
-    Optional<String> migrations = RepositoryLayout.migrationsFolder(target);
-    if (migrations.isEmpty()) {
-      validated(kit); // validation names the unsafe folder or name
-      throw new IllegalStateException("services[" + target.name() + "] has no safe migrations folder");
-    }
-    String folder = migrations.get();
-    write(kit, new Addition(target, folder, version, name, content));
-    return root.resolve(folder).resolve(NewMigrations.fileName(version, name));
-  }
-
-  /**
-   * Guards each service's migration history against {@code base} (a Git revision; empty for the current
-   * branch's upstream): migrations at the base must be unchanged, new ones must sort after them.
-   */
-  public HistoryCheck checkHistory(Kit kit, Optional<String> base) {
-    recover();
-    Map<String, Path> directories = new LinkedHashMap<>();
-    for (Service service : kit.services()) {
-      RepositoryLayout.migrationsFolder(service).ifPresent(label -> directories.put(label, root.resolve(label)));
-    }
-    try {
-      return MigrationHistoryGuard.check(root, directories, base);
-    } catch (RepositoryLinkException e) {
-      throw new KitValidationException(e.links().stream()
-          .map(link -> new Violation("services[" + link.path().split("/")[1] + "].migrations", link.problem(), link.fix()))
-          .toList());
-    }
-  }
-
-  /**
-   * Lints every service's migrations from their SQL text, fast and without a database: what {@code kit:check}
-   * reports. {@link #verify} lints exactly, from the catalog of a real PostgreSQL.
-   *
-   * @throws IllegalArgumentException naming every file whose {@code atlas:txmode} directive Atlas would refuse, or
-   *     that has no statement, one per line
-   */
-  public List<LintFinding> lintMigrations(Kit kit, LintSettings settings) {
-    validated(kit);
-    return MigrationChecks.lint(MigrationChecks.histories(kit, repository), settings);
-  }
-
-  /**
-   * Applies every service's migrations to a real PostgreSQL of its cluster's major version, the way the Atlas Job
-   * will, lints what each statement changed in the catalog, replays the history on a fresh database, and proves
-   * each revert migration: what {@code kit:verify} runs.
-   *
-   * @throws KitValidationException when the description is invalid
-   * @throws IllegalStateException when a PostgreSQL server cannot be started
-   */
-  public VerifyReport verify(Kit kit, VerifyOptions options) {
-    validated(kit);
-    return MigrationChecks.verify(kit, MigrationChecks.histories(kit, repository), options);
-  }
-
-  /**
-   * Writes a new migration {@code <UTC yyyyMMddHHmmss>_revert_<version>.sql} that reverses migration
-   * {@code version}, derived from the catalog before and after it on a real PostgreSQL, then regenerates.
-   *
-   * @param service the service; may be empty when the description has exactly one with migrations
-   * @return the file written and what it cannot undo
-   * @throws KitValidationException when the description, the service or the version is not usable
-   */
-  public Revert revertMigration(Kit kit, Optional<String> service, String version, VerifyOptions options, Clock clock) {
-    Service target = NewMigrations.service(kit, service);
-    validated(kit);
-    ServiceMigrations history;
-    DownMigration down;
-    try {
-      history = MigrationChecks.history(kit, repository, target);
-      down = MigrationChecks.revert(history, version, options);
-    } catch (IllegalArgumentException e) {
-      throw new KitValidationException(List.of(new Violation("newMigration.revert", e.getMessage(),
-          "name the version of a migration of service \"" + target.name() + "\" that applies")));
-    }
-    Path file = addMigration(kit, target, NewMigrations.VERSION_FORMAT.format(clock.instant()), "revert_" + version,
-        Optional.of(down.sql()));
-    return new Revert(file, down);
-  }
-
-  /**
-   * A revert migration that was written.
-   *
-   * @param file the new migration
-   * @param down its text and what it cannot undo
-   */
-  public record Revert(Path file, DownMigration down) {}
-
-  /**
    * Finishes or undoes a generation that stopped in the repository (a kill, a crash, an I/O error while it
    * replaced files), waiting while another run writes it. Every method of this class does this first; a caller
    * that wants to say what was done calls it before them. Writes nothing when no generation stopped.
@@ -317,7 +205,7 @@ public final class Generator {
   }
 
   /** Validates {@code kit} against what it reads from disk, after finishing a generation that stopped. */
-  private ValidatedKit validated(Kit kit) {
+  ValidatedKit validated(Kit kit) {
     recover();
     return validate(kit, KitInputs.read(repository, kit));
   }

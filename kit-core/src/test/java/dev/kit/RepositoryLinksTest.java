@@ -175,7 +175,7 @@ class RepositoryLinksTest {
     Files.createSymbolicLink(repo.resolve("services/orders/migrations"), outside.resolve("migrations"));
     Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
 
-    assertThatThrownBy(() -> Generator.forRepository(repo).newMigration(kit(), Optional.empty(), "add_users", clock))
+    assertThatThrownBy(() -> MigrationTool.forRepository(repo).newMigration(kit(), Optional.empty(), "add_users", clock))
         .isInstanceOf(KitValidationException.class)
         .hasMessageContaining("services/orders/migrations is a symbolic link to " + outside.resolve("migrations"));
 

@@ -29,7 +29,9 @@ import java.util.stream.Stream;
  * </pre>
  * Run it from the repository's root, which holds {@code test-data/}. The peer's npm dependencies are installed
  * once into {@code --peer}, a scratch folder outside the repository. Each {@code --jvm} is one kit contender
- * (its JVM options); several are run in the same rounds, so their figures share the machine's load. {@code --keep}
+ * (its JVM options); several are run in the same rounds, so their figures share the machine's load; one with its
+ * own {@code -cp} runs that build of kit (say, {@code --jvm="-Xmx512m -cp /tmp/before.jar"}, to compare a change
+ * with what it changes in the same rounds). {@code --keep}
  * keeps the repositories ({@code kit-N}, {@code cdk8s-N}) for a look or a profile.
  */
 public final class PairedRun {
@@ -118,7 +120,11 @@ public final class PairedRun {
           + " (" + Files.getFileStore(work).type() + "); java " + System.getProperty("java.runtime.version") + ", node "
           + output(List.of("node", "--version")).trim());
       for (int n : options.services()) {
-        rows.addAll(measure(work, n));
+        List<Row> measured = measure(work, n);
+        rows.addAll(measured);
+        if (options.services().length > 1) {
+          System.out.println(table(measured)); // kept even when a later size is cut short
+        }
       }
     } finally {
       if (options.keep()) {
@@ -181,10 +187,11 @@ public final class PairedRun {
         Usage[] pair = runPair(c, n, c < contenders ? kitRepo : peerRepo);
         usages.get(c).get(0).add(pair[0]);
         usages.get(c).get(1).add(pair[1]);
-        line.append(String.format(Locale.ROOT, " %s %.2f/%.2f s", c < contenders ? "kit" + (contenders > 1 ? c + 1 : "") : "cdk8s",
-            pair[0].wallSeconds(), pair[1].wallSeconds()));
+        line.append(String.format(Locale.ROOT, " %s %.2f/%.2f s (CPU %.2f/%.2f)",
+            c < contenders ? "kit" + (contenders > 1 ? c + 1 : "") : "cdk8s",
+            pair[0].wallSeconds(), pair[1].wallSeconds(), pair[0].cpuSeconds(), pair[1].cpuSeconds()));
       }
-      System.out.println(line.append(" (cold/no-op)"));
+      System.out.println(line.append(" (cold/no-op, wall and CPU)"));
     }
     List<Row> rows = new ArrayList<>();
     for (int kind = 0; kind < 2; kind++) {
@@ -216,8 +223,12 @@ public final class PairedRun {
       command.addAll(List.of("node", options.peer().resolve("full.js").toString()));
     } else {
       command.add(javaExecutable.toString());
-      command.addAll(Arrays.asList(options.jvms().get(contender).split("\\s+")));
-      command.addAll(List.of("-cp", System.getProperty("java.class.path"), WholeProcessRun.class.getName()));
+      List<String> jvm = Arrays.asList(options.jvms().get(contender).split("\\s+"));
+      command.addAll(jvm);
+      if (!jvm.contains("-cp")) { // a contender with its own class path is another build of kit
+        command.addAll(List.of("-cp", System.getProperty("java.class.path")));
+      }
+      command.add(WholeProcessRun.class.getName());
     }
     command.addAll(List.of(repo.toString(), Integer.toString(n)));
     removeOutput(repo);

@@ -22,7 +22,12 @@ import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
 
 /**
  * What the last generation into a repository rendered, per service: its {@link Fingerprint} and each file it
@@ -42,7 +47,8 @@ public final class GenerationCache {
   /** The file in the cache folder; a new layout gets a new name, so an old kit's cache is simply not read. */
   static final String FILE = RepositoryLayout.CACHE_FILE;
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  /** Jackson's streaming parser and generator: the file's few shapes need no data binding, whose set-up costs a cold run. */
+  private static final JsonFactory JSON = new JsonFactory();
 
   /** The attributes a stamp reads where the {@code unix} view exists (Linux, macOS). */
   private static final String UNIX_STAMP = "unix:isRegularFile,size,lastModifiedTime,ctime,ino";
@@ -101,7 +107,7 @@ public final class GenerationCache {
     Map<String, Entry> entries = new TreeMap<>();
     try {
       if (Files.isRegularFile(file)) {
-        Content content = JSON.readValue(Files.readAllBytes(file), Content.class);
+        Content content = read(Files.readAllBytes(file));
         if (content != null && root.toString().equals(content.root()) && content.services() != null) {
           content.services().forEach((service, entry) -> {
             if (service != null && usable(service, entry)) {
@@ -178,7 +184,7 @@ public final class GenerationCache {
       Path temp = dir.resolve("." + FILE + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
           + PlanWriter.TEMPORARY_SUFFIX);
       try {
-        Files.write(temp, JSON.writeValueAsBytes(new Content(root.toString(), new TreeMap<>(next))),
+        Files.write(temp, write(new Content(root.toString(), new TreeMap<>(next))),
             StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         try {
           Files.move(temp, dir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -190,6 +196,143 @@ public final class GenerationCache {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the kit cache in " + dir, e);
+    }
+  }
+
+  /** The file's JSON: {@code {"root":..., "services":{name: {"fingerprint":..., "files":[{...}], "warnings":[...]}}}}. */
+  static byte[] write(Content content) {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(256 + 160 * content.services().size() * 16);
+    try (JsonGenerator json = JSON.createGenerator(ObjectWriteContext.empty(), bytes)) {
+      json.writeStartObject();
+      json.writeStringProperty("root", content.root());
+      json.writeName("services");
+      json.writeStartObject();
+      for (Map.Entry<String, Entry> service : content.services().entrySet()) {
+        Entry entry = service.getValue();
+        json.writeName(service.getKey());
+        json.writeStartObject();
+        json.writeStringProperty("fingerprint", entry.fingerprint());
+        json.writeName("files");
+        json.writeStartArray();
+        for (Stamp stamp : entry.files()) {
+          json.writeStartObject();
+          json.writeStringProperty("path", stamp.path());
+          json.writeNumberProperty("size", stamp.size());
+          json.writeNumberProperty("modified", stamp.modified());
+          json.writeNumberProperty("changed", stamp.changed());
+          json.writeNumberProperty("inode", stamp.inode());
+          json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeName("warnings");
+        json.writeStartArray();
+        for (String warning : entry.warnings()) {
+          json.writeString(warning);
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+      }
+      json.writeEndObject();
+      json.writeEndObject();
+    }
+    return bytes.toByteArray();
+  }
+
+  /**
+   * The file's content, its properties in any order, unknown ones skipped.
+   *
+   * @throws IllegalStateException when it is not that shape
+   */
+  static Content read(byte[] bytes) {
+    try (JsonParser json = JSON.createParser(ObjectReadContext.empty(), bytes)) {
+      expect(json.nextToken(), JsonToken.START_OBJECT);
+      String root = null;
+      Map<String, Entry> services = null;
+      for (String name = json.nextName(); name != null; name = json.nextName()) {
+        json.nextToken();
+        switch (name) {
+          case "root" -> root = string(json);
+          case "services" -> {
+            expect(json.currentToken(), JsonToken.START_OBJECT);
+            services = new TreeMap<>();
+            for (String service = json.nextName(); service != null; service = json.nextName()) {
+              json.nextToken();
+              services.put(service, entry(json));
+            }
+          }
+          default -> json.skipChildren();
+        }
+      }
+      expect(json.currentToken(), JsonToken.END_OBJECT);
+      return new Content(root, services);
+    }
+  }
+
+  private static Entry entry(JsonParser json) {
+    expect(json.currentToken(), JsonToken.START_OBJECT);
+    String fingerprint = null;
+    List<Stamp> files = null;
+    List<String> warnings = null;
+    for (String name = json.nextName(); name != null; name = json.nextName()) {
+      json.nextToken();
+      switch (name) {
+        case "fingerprint" -> fingerprint = string(json);
+        case "files" -> {
+          expect(json.currentToken(), JsonToken.START_ARRAY);
+          files = new ArrayList<>();
+          while (json.nextToken() != JsonToken.END_ARRAY) {
+            files.add(stamp(json));
+          }
+        }
+        case "warnings" -> {
+          expect(json.currentToken(), JsonToken.START_ARRAY);
+          warnings = new ArrayList<>();
+          while (json.nextToken() != JsonToken.END_ARRAY) {
+            warnings.add(string(json));
+          }
+        }
+        default -> json.skipChildren();
+      }
+    }
+    if (fingerprint == null || files == null || warnings == null) {
+      return null; // not usable
+    }
+    return new Entry(fingerprint, files, warnings);
+  }
+
+  private static Stamp stamp(JsonParser json) {
+    expect(json.currentToken(), JsonToken.START_OBJECT);
+    String path = null;
+    long[] numbers = new long[4];
+    for (String name = json.nextName(); name != null; name = json.nextName()) {
+      JsonToken token = json.nextToken();
+      int at = switch (name) {
+        case "size" -> 0;
+        case "modified" -> 1;
+        case "changed" -> 2;
+        case "inode" -> 3;
+        default -> -1;
+      };
+      if (name.equals("path")) {
+        path = string(json);
+      } else if (at >= 0) {
+        expect(token, JsonToken.VALUE_NUMBER_INT);
+        numbers[at] = json.getLongValue();
+      } else {
+        json.skipChildren();
+      }
+    }
+    return new Stamp(path, numbers[0], numbers[1], numbers[2], numbers[3]);
+  }
+
+  private static String string(JsonParser json) {
+    expect(json.currentToken(), JsonToken.VALUE_STRING);
+    return json.getString();
+  }
+
+  private static void expect(JsonToken actual, JsonToken expected) {
+    if (actual != expected) {
+      throw new IllegalStateException("expected " + expected + ", found " + actual);
     }
   }
 

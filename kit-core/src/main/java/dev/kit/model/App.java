@@ -67,7 +67,8 @@ public final class App {
 
   public static Builder builder(String image) {
     return new Builder(Objects.requireNonNull(image,
-        "App.builder(image): image is null; pass the container image, pinned by tag or digest, such as ghcr.io/acme/orders:1.4.2"));
+        "App.builder(image): image is null; "
+            + "pass the container image, pinned by tag or digest, such as ghcr.io/acme/orders:1.4.2"));
   }
 
   /** A builder holding this app's settings, to change some of them. */
@@ -148,7 +149,8 @@ public final class App {
 
   @Override
   public int hashCode() {
-    return Objects.hash(image, port, replicas, resources, readinessPath, livenessPath, connection, runAsUser, runAsGroup);
+    return Objects.hash(image, port, replicas, resources, readinessPath, livenessPath, connection, runAsUser,
+        runAsGroup);
   }
 
   @Override
@@ -193,7 +195,8 @@ public final class App {
 
     public Builder resources(Resources resources) {
       this.resources = Objects.requireNonNull(resources,
-          "App.Builder.resources(resources): resources is null; pass Resources.requests(cpu, memory), or leave it for the default");
+          "App.Builder.resources(resources): resources is null; "
+              + "pass Resources.requests(cpu, memory), or leave it for the default");
       return this;
     }
 

@@ -133,7 +133,8 @@ public final class ArgoCd {
 
     public Builder destinationServer(String destinationServer) {
       this.destinationServer = Objects.requireNonNull(destinationServer,
-          "ArgoCd.Builder.destinationServer(destinationServer): destinationServer is null; pass a cluster API server URL, or leave it for ArgoCd.IN_CLUSTER");
+          "ArgoCd.Builder.destinationServer(destinationServer): destinationServer is null; "
+              + "pass a cluster API server URL, or leave it for ArgoCd.IN_CLUSTER");
       return this;
     }
 
@@ -145,7 +146,8 @@ public final class ArgoCd {
 
     public Builder delivery(Delivery delivery) {
       this.delivery = Objects.requireNonNull(delivery,
-          "ArgoCd.Builder.delivery(delivery): delivery is null; pass ArgoCd.Delivery.APPLICATION_PER_SERVICE, APP_OF_APPS or APPLICATION_SET");
+          "ArgoCd.Builder.delivery(delivery): delivery is null; "
+              + "pass ArgoCd.Delivery.APPLICATION_PER_SERVICE, APP_OF_APPS or APPLICATION_SET");
       return this;
     }
 

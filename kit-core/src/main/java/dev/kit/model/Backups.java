@@ -87,7 +87,8 @@ public final class Backups {
 
   public static Builder builder(String destinationPath) {
     return new Builder(Objects.requireNonNull(destinationPath,
-        "Backups.builder(destinationPath): destinationPath is null; pass where backups go, such as s3://acme-backups/orders/"));
+        "Backups.builder(destinationPath): destinationPath is null; "
+            + "pass where backups go, such as s3://acme-backups/orders/"));
   }
 
   /** A builder holding these settings, to change some of them. */
@@ -199,7 +200,8 @@ public final class Backups {
 
   @Override
   public int hashCode() {
-    return Objects.hash(destinationPath, endpointUrl, endpointCa, region, credentials, walCompression, dataCompression, retentionPolicy, schedule, backupOwnerReference, immediate, legacyInTree, objectStoreName);
+    return Objects.hash(destinationPath, endpointUrl, endpointCa, region, credentials, walCompression, dataCompression,
+        retentionPolicy, schedule, backupOwnerReference, immediate, legacyInTree, objectStoreName);
   }
 
   @Override
@@ -233,52 +235,64 @@ public final class Backups {
 
     public Builder endpointUrl(String endpointUrl) {
       this.endpointUrl = Objects.requireNonNull(endpointUrl,
-          "Backups.Builder.endpointUrl(endpointUrl): endpointUrl is null; pass an S3-compatible endpoint such as https://minio.example.com, or leave it out for AWS");
+          "Backups.Builder.endpointUrl(endpointUrl): endpointUrl is null; "
+              + "pass an S3-compatible endpoint such as https://minio.example.com, or leave it out for AWS");
       return this;
     }
 
     public Builder endpointCa(String secret, String key) {
       this.endpointCa = new SecretKey(
-          Objects.requireNonNull(secret, "Backups.Builder.endpointCa(secret, key): secret is null; pass the name of the Secret that holds the CA bundle"),
-          Objects.requireNonNull(key, "Backups.Builder.endpointCa(secret, key): key is null; pass the Secret's key of the CA bundle, such as ca.crt"));
+          Objects.requireNonNull(secret,
+              "Backups.Builder.endpointCa(secret, key): secret is null; "
+                  + "pass the name of the Secret that holds the CA bundle"),
+          Objects.requireNonNull(key,
+              "Backups.Builder.endpointCa(secret, key): key is null; "
+                  + "pass the Secret's key of the CA bundle, such as ca.crt"));
       return this;
     }
 
     public Builder region(String secret, String key) {
       this.region = new SecretKey(
-          Objects.requireNonNull(secret, "Backups.Builder.region(secret, key): secret is null; pass the name of the Secret that holds the region"),
-          Objects.requireNonNull(key, "Backups.Builder.region(secret, key): key is null; pass the Secret's key of the region, such as REGION"));
+          Objects.requireNonNull(secret,
+              "Backups.Builder.region(secret, key): secret is null; pass the name of the Secret that holds the region"),
+          Objects.requireNonNull(key,
+              "Backups.Builder.region(secret, key): key is null; pass the Secret's key of the region, such as REGION"));
       return this;
     }
 
     public Builder credentials(S3Credentials credentials) {
       this.credentials = Objects.requireNonNull(credentials,
-          "Backups.Builder.credentials(credentials): credentials is null; pass S3Credentials.fromSecret(...), inheritFromIamRole(roleArn) or inheritFromPodIdentity()");
+          "Backups.Builder.credentials(credentials): credentials is null; "
+              + "pass S3Credentials.fromSecret(...), inheritFromIamRole(roleArn) or inheritFromPodIdentity()");
       return this;
     }
 
     public Builder walCompression(Compression compression) {
       this.walCompression = Objects.requireNonNull(compression,
-          "Backups.Builder.walCompression(compression): compression is null; pass a Compression such as Compression.ZSTD, or leave it out for none");
+          "Backups.Builder.walCompression(compression): compression is null; "
+              + "pass a Compression such as Compression.ZSTD, or leave it out for none");
       return this;
     }
 
     public Builder dataCompression(Compression compression) {
       this.dataCompression = Objects.requireNonNull(compression,
-          "Backups.Builder.dataCompression(compression): compression is null; pass Compression.GZIP, BZIP2, LZ4 or SNAPPY, or leave it out for none");
+          "Backups.Builder.dataCompression(compression): compression is null; "
+              + "pass Compression.GZIP, BZIP2, LZ4 or SNAPPY, or leave it out for none");
       return this;
     }
 
     public Builder retentionPolicy(String retentionPolicy) {
       this.retentionPolicy = Objects.requireNonNull(retentionPolicy,
-          "Backups.Builder.retentionPolicy(retentionPolicy): retentionPolicy is null; pass a duration such as 30d (d, w or m), or leave it out to keep every backup");
+          "Backups.Builder.retentionPolicy(retentionPolicy): retentionPolicy is null; "
+              + "pass a duration such as 30d (d, w or m), or leave it out to keep every backup");
       return this;
     }
 
     /** A six-field cron expression, seconds first, such as {@code "0 0 2 * * *"}. */
     public Builder schedule(String schedule) {
       this.schedule = Objects.requireNonNull(schedule,
-          "Backups.Builder.schedule(schedule): schedule is null; pass a six-field cron expression, seconds first, such as 0 0 2 * * *, or leave it out for none");
+          "Backups.Builder.schedule(schedule): schedule is null; "
+              + "pass a six-field cron expression, seconds first, such as 0 0 2 * * *, or leave it out for none");
       return this;
     }
 
@@ -305,7 +319,8 @@ public final class Backups {
     /** Names the ObjectStore (default {@code <cluster>-backups}), such as one that already exists. */
     public Builder objectStoreName(String name) {
       this.objectStoreName = Objects.requireNonNull(name,
-          "Backups.Builder.objectStoreName(name): name is null; pass the ObjectStore name, or leave it out for <cluster>-backups");
+          "Backups.Builder.objectStoreName(name): name is null; "
+              + "pass the ObjectStore name, or leave it out for <cluster>-backups");
       return this;
     }
 

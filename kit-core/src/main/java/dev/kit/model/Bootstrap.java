@@ -17,7 +17,9 @@ public record Bootstrap(String database, String owner) {
   public static final Bootstrap CNPG_DEFAULT = new Bootstrap("app", "app");
 
   public Bootstrap {
-    Objects.requireNonNull(database, "Bootstrap(database, owner): database is null; pass the application database's name, such as orders");
-    Objects.requireNonNull(owner, "Bootstrap(database, owner): owner is null; pass the role that owns it, such as orders");
+    Objects.requireNonNull(database,
+        "Bootstrap(database, owner): database is null; pass the application database's name, such as orders");
+    Objects.requireNonNull(owner,
+        "Bootstrap(database, owner): owner is null; pass the role that owns it, such as orders");
   }
 }

@@ -1,12 +1,19 @@
 package dev.kit.model;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * A CloudNativePG {@code Cluster}. Only what is set here is written; CNPG's own defaults apply to the rest.
+ * A service's PostgreSQL database: what the service needs from it (its name and owner, {@code bootstrap}; its
+ * PostgreSQL major) and where it runs, {@link #host()}. By default a CloudNativePG {@code Cluster}, which the other
+ * options configure; only what is set here is written, CNPG's own defaults apply to the rest. A database kit does
+ * not run takes none of them: {@code db.bootstrap("orders", "orders_owner").existing(e -> e.secret("orders-db")
+ * .host("orders.db.acme.internal"))}.
  *
  * <pre>{@code
  * Database db = Database.builder()
@@ -25,7 +32,7 @@ import java.util.TreeMap;
  * @param instances the number of PostgreSQL instances (primary plus replicas)
  * @param postgresMajor the PostgreSQL major version; picks the pinned image when {@code imageName} is empty
  * @param imageName an explicit operand image, whose tag must start with the major version
- * @param storage the data volume
+ * @param storage the data volume; required for CloudNativePG, empty for a database kit does not run
  * @param walStorage a separate WAL volume, or empty to keep WAL with the data
  * @param resources requests and limits of each instance, or empty for none
  * @param parameters {@code postgresql.parameters}, sorted by name
@@ -41,13 +48,17 @@ import java.util.TreeMap;
  * @param backups continuous backup to object storage, or empty for none
  * @param restore bootstrap by recovery from backups instead of an empty database, or empty
  * @param pooler PgBouncer in front of the cluster, or empty for none
+ * @param extensions the PostgreSQL extensions the service's migrations rely on, sorted, such as {@code vector}
+ * @param schemas the schemas the service's migrations rely on, owned by the database's owner, sorted
+ * @param host where the database runs: {@link DatabaseHost#CLOUDNATIVE_PG} (the default), or a database kit does
+ *     not run, such as an {@link ExistingDatabase}
  */
 public record Database(
     Optional<String> clusterName,
     int instances,
     int postgresMajor,
     Optional<String> imageName,
-    Storage storage,
+    Optional<Storage> storage,
     Optional<Storage> walStorage,
     Optional<Resources> resources,
     Map<String, String> parameters,
@@ -60,7 +71,10 @@ public record Database(
     Optional<PrimaryUpdateMethod> primaryUpdateMethod,
     Optional<Backups> backups,
     Optional<Restore> restore,
-    Optional<Pooler> pooler) {
+    Optional<Pooler> pooler,
+    List<String> extensions,
+    List<String> schemas,
+    DatabaseHost host) {
 
   /** Who restarts the primary during updates: CNPG itself, or a person (after a switchover). */
   public enum PrimaryUpdateStrategy {
@@ -112,34 +126,40 @@ public record Database(
     Objects.requireNonNull(backups, "backups");
     Objects.requireNonNull(restore, "restore");
     Objects.requireNonNull(pooler, "pooler");
+    extensions = List.copyOf(new TreeSet<>(extensions));
+    schemas = List.copyOf(new TreeSet<>(schemas));
+    Objects.requireNonNull(host, "host");
   }
 
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder holding this database's settings, to change some of them (an environment's override). */
+  /** A builder holding this database's settings, to change some of them. */
   public Builder toBuilder() {
-    Builder b = new Builder();
-    b.clusterName = clusterName.orElse(null);
-    b.instances = instances;
-    b.postgresMajor = postgresMajor;
-    b.imageName = imageName.orElse(null);
-    b.storage = storage;
-    b.walStorage = walStorage.orElse(null);
-    b.resources = resources.orElse(null);
-    b.parameters.putAll(parameters);
-    b.bootstrap = bootstrap.orElse(null);
-    b.superuserAccess = superuserAccess;
-    b.antiAffinityTopologyKey = antiAffinityTopologyKey.orElse(null);
-    b.requiredAntiAffinity = requiredAntiAffinity;
-    b.podDisruptionBudget = podDisruptionBudget.orElse(null);
-    b.primaryUpdateStrategy = primaryUpdateStrategy.orElse(null);
-    b.primaryUpdateMethod = primaryUpdateMethod.orElse(null);
-    b.backups = backups.orElse(null);
-    b.restore = restore.orElse(null);
-    b.pooler = pooler.orElse(null);
-    return b;
+    Builder builder = new Builder();
+    builder.clusterName = clusterName.orElse(null);
+    builder.instances = instances;
+    builder.postgresMajor = postgresMajor;
+    builder.imageName = imageName.orElse(null);
+    builder.storage = storage.orElse(null);
+    builder.walStorage = walStorage.orElse(null);
+    builder.resources = resources.orElse(null);
+    builder.parameters.putAll(parameters);
+    builder.bootstrap = bootstrap.orElse(null);
+    builder.superuserAccess = superuserAccess;
+    builder.antiAffinityTopologyKey = antiAffinityTopologyKey.orElse(null);
+    builder.requiredAntiAffinity = requiredAntiAffinity;
+    builder.podDisruptionBudget = podDisruptionBudget.orElse(null);
+    builder.primaryUpdateStrategy = primaryUpdateStrategy.orElse(null);
+    builder.primaryUpdateMethod = primaryUpdateMethod.orElse(null);
+    builder.backups = backups.orElse(null);
+    builder.restore = restore.orElse(null);
+    builder.pooler = pooler.orElse(null);
+    builder.extensions.addAll(extensions);
+    builder.schemas.addAll(schemas);
+    builder.host = host;
+    return builder;
   }
 
   /** Builds a {@link Database}; {@link #storage(String)} is required. */
@@ -162,11 +182,14 @@ public record Database(
     private Backups backups;
     private Restore restore;
     private Pooler pooler;
+    private final Set<String> extensions = new TreeSet<>();
+    private final Set<String> schemas = new TreeSet<>();
+    private DatabaseHost host = DatabaseHost.CLOUDNATIVE_PG;
 
     private Builder() {}
 
     public Builder clusterName(String clusterName) {
-      this.clusterName = Objects.requireNonNull(clusterName, "clusterName");
+      this.clusterName = Objects.requireNonNull(clusterName, "clusterName(clusterName): clusterName is null; pass a name such as \"orders-db\", or leave it out for <service>-cluster");
       return this;
     }
 
@@ -181,37 +204,44 @@ public record Database(
     }
 
     public Builder imageName(String imageName) {
-      this.imageName = Objects.requireNonNull(imageName, "imageName");
+      this.imageName = Objects.requireNonNull(imageName, "imageName(imageName): imageName is null; pass a CNPG operand image, or leave it out for the pinned image of postgresMajor");
       return this;
     }
 
     public Builder storage(String size) {
+      Objects.requireNonNull(size, "storage(size): size is null; pass a quantity such as \"10Gi\"");
       this.storage = Storage.of(size);
       return this;
     }
 
     public Builder storage(String size, String storageClass) {
+      Objects.requireNonNull(size, "storage(size, storageClass): size is null; pass a quantity such as \"10Gi\"");
+      Objects.requireNonNull(storageClass, "storage(size, storageClass): storageClass is null; pass a class name or use storage(size)");
       this.storage = Storage.of(size, storageClass);
       return this;
     }
 
     public Builder walStorage(String size) {
+      Objects.requireNonNull(size, "walStorage(size): size is null; pass a quantity such as \"5Gi\"");
       this.walStorage = Storage.of(size);
       return this;
     }
 
     public Builder walStorage(String size, String storageClass) {
+      Objects.requireNonNull(size, "walStorage(size, storageClass): size is null; pass a quantity such as \"5Gi\"");
+      Objects.requireNonNull(storageClass, "walStorage(size, storageClass): storageClass is null; pass a class name or use walStorage(size)");
       this.walStorage = Storage.of(size, storageClass);
       return this;
     }
 
     public Builder resources(Resources resources) {
-      this.resources = Objects.requireNonNull(resources, "resources");
+      this.resources = Objects.requireNonNull(resources, "resources(resources): resources is null; pass Resources.requests(cpu, memory), or leave it out for none");
       return this;
     }
 
     public Builder parameter(String name, String value) {
-      parameters.put(Objects.requireNonNull(name, "parameter name"), Objects.requireNonNull(value, "parameter value"));
+      parameters.put(Objects.requireNonNull(name, "parameter(name, value): name is null; pass a postgresql.conf name such as \"max_connections\""),
+          Objects.requireNonNull(value, "parameter(name, value): value is null; pass the setting as a string, such as \"200\""));
       return this;
     }
 
@@ -220,6 +250,8 @@ public record Database(
      * (see {@link Bootstrap}).
      */
     public Builder bootstrap(String database, String owner) {
+      Objects.requireNonNull(database, "bootstrap(database, owner): database is null; pass the database's name, such as \"orders\"");
+      Objects.requireNonNull(owner, "bootstrap(database, owner): owner is null; pass the owning role's name, such as \"orders\"");
       this.bootstrap = new Bootstrap(database, owner);
       return this;
     }
@@ -230,12 +262,13 @@ public record Database(
     }
 
     public Builder antiAffinity(String topologyKey) {
-      this.antiAffinityTopologyKey = Objects.requireNonNull(topologyKey, "topologyKey");
+      this.antiAffinityTopologyKey = Objects.requireNonNull(topologyKey, "antiAffinity(topologyKey): topologyKey is null; pass a node label such as \"topology.kubernetes.io/zone\"");
       return this;
     }
 
     /** Spreads instances across {@code topologyKey} as a hard rule: pods stay pending rather than share a domain. */
     public Builder requiredAntiAffinity(String topologyKey) {
+      Objects.requireNonNull(topologyKey, "requiredAntiAffinity(topologyKey): topologyKey is null; pass a node label such as \"kubernetes.io/hostname\"");
       antiAffinity(topologyKey);
       this.requiredAntiAffinity = true;
       return this;
@@ -247,42 +280,78 @@ public record Database(
     }
 
     public Builder primaryUpdateStrategy(PrimaryUpdateStrategy strategy) {
-      this.primaryUpdateStrategy = Objects.requireNonNull(strategy, "primaryUpdateStrategy");
+      this.primaryUpdateStrategy = Objects.requireNonNull(strategy, "primaryUpdateStrategy(strategy): strategy is null; pass PrimaryUpdateStrategy.SUPERVISED or UNSUPERVISED");
       return this;
     }
 
     public Builder primaryUpdateMethod(PrimaryUpdateMethod method) {
-      this.primaryUpdateMethod = Objects.requireNonNull(method, "primaryUpdateMethod");
+      this.primaryUpdateMethod = Objects.requireNonNull(method, "primaryUpdateMethod(method): method is null; pass PrimaryUpdateMethod.RESTART or SWITCHOVER");
       return this;
     }
 
     public Builder backups(Backups backups) {
-      this.backups = Objects.requireNonNull(backups, "backups");
+      this.backups = Objects.requireNonNull(backups, "backups(backups): backups is null; pass Backups.builder(destinationPath)...build(), or leave it out for none");
       return this;
     }
 
     /** Shorthand for {@code backups(customizer.apply(Backups.builder(destinationPath)).build())}. */
     public Builder backups(String destinationPath, java.util.function.UnaryOperator<Backups.Builder> customizer) {
+      Objects.requireNonNull(destinationPath, "backups(destinationPath, customizer): destinationPath is null; pass an s3:// path such as \"s3://acme-backups/orders/\"");
+      Objects.requireNonNull(customizer, "backups(destinationPath, customizer): customizer is null; pass b -> b.credentials(...)");
       return backups(customizer.apply(Backups.builder(destinationPath)).build());
     }
 
     public Builder restore(Restore restore) {
-      this.restore = Objects.requireNonNull(restore, "restore");
+      this.restore = Objects.requireNonNull(restore, "restore(restore): restore is null; pass Restore.fromService(...) or Restore.fromObjectStore(...)");
       return this;
     }
 
     public Builder pooler(Pooler pooler) {
-      this.pooler = Objects.requireNonNull(pooler, "pooler");
+      this.pooler = Objects.requireNonNull(pooler, "pooler(pooler): pooler is null; pass Pooler.builder()...build(), or leave it out for none");
       return this;
     }
 
     /** Shorthand for {@code pooler(customizer.apply(Pooler.builder()).build())}. */
     public Builder pooler(java.util.function.UnaryOperator<Pooler.Builder> customizer) {
+      Objects.requireNonNull(customizer, "pooler(customizer): customizer is null; pass p -> p.instances(2)");
       return pooler(customizer.apply(Pooler.builder()).build());
     }
 
+    /** An extension the migrations rely on, such as {@code "vector"}: present in the database before they run. */
+    public Builder extension(String name) {
+      extensions.add(Objects.requireNonNull(name, "extension(name): name is null; pass the extension's name, such as \"vector\""));
+      return this;
+    }
+
+    /** A schema the migrations rely on, such as {@code "reporting"}: present, owned by the database's owner, before they run. */
+    public Builder schema(String name) {
+      schemas.add(Objects.requireNonNull(name, "schema(name): name is null; pass the schema's name, such as \"reporting\""));
+      return this;
+    }
+
+    /** Where the database runs; {@link DatabaseHost#CLOUDNATIVE_PG} unless set. */
+    public Builder host(DatabaseHost host) {
+      this.host = Objects.requireNonNull(host, "host(host): host is null; pass DatabaseHost.CLOUDNATIVE_PG or use existing(...)");
+      return this;
+    }
+
+    /** A PostgreSQL that kit does not run, reached through a Secret the team provides (see {@link ExistingDatabase}). */
+    public Builder existing(java.util.function.UnaryOperator<ExistingDatabase.Builder> customizer) {
+      Objects.requireNonNull(customizer, "existing(customizer): customizer is null; pass e -> e.secret(\"orders-db\").host(\"orders.db.acme.internal\")");
+      return host(customizer.apply(ExistingDatabase.builder()).build());
+    }
+
+    /**
+     * A branch on PlanetScale Postgres, the recommended host: kit writes its OpenTofu module and the Workspace that
+     * applies it (see {@link PlanetScale}).
+     */
+    public Builder planetScale(java.util.function.UnaryOperator<PlanetScale.Builder> customizer) {
+      Objects.requireNonNull(customizer, "planetScale(customizer): customizer is null; pass ps -> ps.organization(\"acme\").database(\"shop\")");
+      return host(customizer.apply(PlanetScale.builder()).build());
+    }
+
     public Database build() {
-      if (storage == null) {
+      if (storage == null && host.equals(DatabaseHost.CLOUDNATIVE_PG)) {
         throw new IllegalStateException("Database.builder(): call storage(\"10Gi\") (or another size) before build()");
       }
       return new Database(
@@ -290,7 +359,7 @@ public record Database(
           instances,
           postgresMajor,
           Optional.ofNullable(imageName),
-          storage,
+          Optional.ofNullable(storage),
           Optional.ofNullable(walStorage),
           Optional.ofNullable(resources),
           parameters,
@@ -303,7 +372,10 @@ public record Database(
           Optional.ofNullable(primaryUpdateMethod),
           Optional.ofNullable(backups),
           Optional.ofNullable(restore),
-          Optional.ofNullable(pooler));
+          Optional.ofNullable(pooler),
+          List.copyOf(extensions),
+          List.copyOf(schemas),
+          host);
     }
   }
 }

@@ -17,18 +17,22 @@ import java.util.Optional;
 public record DeclarativeSchema(String file, Optional<TxMode> txMode) {
 
   public DeclarativeSchema {
-    Objects.requireNonNull(file, "DeclarativeSchema(file, txMode): file is null; pass a schema file such as schema.sql");
-    Objects.requireNonNull(txMode, "DeclarativeSchema(file, txMode): txMode is null; pass Optional.empty() for Atlas's default");
+    Objects.requireNonNull(file,
+        "DeclarativeSchema(file, txMode): file is null; pass a schema file such as schema.sql");
+    Objects.requireNonNull(txMode,
+        "DeclarativeSchema(file, txMode): txMode is null; pass Optional.empty() for Atlas's default");
   }
 
   public static DeclarativeSchema of(String file) {
     return new DeclarativeSchema(Objects.requireNonNull(file,
-        "DeclarativeSchema.of(file): file is null; pass the schema file relative to services/<service>/, such as schema.sql"),
+        "DeclarativeSchema.of(file): file is null; "
+            + "pass the schema file relative to services/<service>/, such as schema.sql"),
         Optional.empty());
   }
 
   public DeclarativeSchema withTxMode(TxMode txMode) {
     return new DeclarativeSchema(file, Optional.of(Objects.requireNonNull(txMode,
-        "DeclarativeSchema.withTxMode(txMode): txMode is null; pass TxMode.FILE, ALL or NONE, or leave it out for Atlas's default")));
+        "DeclarativeSchema.withTxMode(txMode): txMode is null; "
+            + "pass TxMode.FILE, ALL or NONE, or leave it out for Atlas's default")));
   }
 }

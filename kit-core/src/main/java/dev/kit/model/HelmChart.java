@@ -34,13 +34,17 @@ public final class HelmChart {
   public static HelmChart of(String repoUrl, String chart, String version, String namespace) {
     return new HelmChart(
         Objects.requireNonNull(repoUrl,
-            "HelmChart.of(repoUrl, chart, version, namespace): repoUrl is null; pass the chart repository, such as https://charts.jetstack.io"),
+            "HelmChart.of(repoUrl, chart, version, namespace): repoUrl is null; "
+                + "pass the chart repository, such as https://charts.jetstack.io"),
         Objects.requireNonNull(chart,
-            "HelmChart.of(repoUrl, chart, version, namespace): chart is null; pass the chart's name, such as cert-manager"),
+            "HelmChart.of(repoUrl, chart, version, namespace): chart is null; "
+                + "pass the chart's name, such as cert-manager"),
         Objects.requireNonNull(version,
-            "HelmChart.of(repoUrl, chart, version, namespace): version is null; pass the pinned chart version, such as v1.21.1"),
+            "HelmChart.of(repoUrl, chart, version, namespace): version is null; "
+                + "pass the pinned chart version, such as v1.21.1"),
         Objects.requireNonNull(namespace,
-            "HelmChart.of(repoUrl, chart, version, namespace): namespace is null; pass where it is installed, such as cert-manager"),
+            "HelmChart.of(repoUrl, chart, version, namespace): namespace is null; "
+                + "pass where it is installed, such as cert-manager"),
         Map.of());
   }
 
@@ -57,7 +61,8 @@ public final class HelmChart {
 
   /** A copy with {@code key} set to {@code value} in the chart's values. */
   public HelmChart withValue(String key, Object value) {
-    Objects.requireNonNull(key, "HelmChart.withValue(key, value): key is null; pass a top-level chart value name, such as crds");
+    Objects.requireNonNull(key,
+        "HelmChart.withValue(key, value): key is null; pass a top-level chart value name, such as crds");
     Map<String, Object> copy = new TreeMap<>(values);
     copy.put(key, value);
     return new HelmChart(repoUrl, chart, version, namespace, copy);
@@ -121,7 +126,8 @@ public final class HelmChart {
 
     public Builder repoUrl(String repoUrl) {
       this.repoUrl = Objects.requireNonNull(repoUrl,
-          "HelmChart.Builder.repoUrl(repoUrl): repoUrl is null; pass the chart repository, such as https://charts.jetstack.io");
+          "HelmChart.Builder.repoUrl(repoUrl): repoUrl is null; "
+              + "pass the chart repository, such as https://charts.jetstack.io");
       return this;
     }
 
@@ -139,7 +145,8 @@ public final class HelmChart {
 
     public Builder namespace(String namespace) {
       this.namespace = Objects.requireNonNull(namespace,
-          "HelmChart.Builder.namespace(namespace): namespace is null; pass where the chart is installed, such as cert-manager");
+          "HelmChart.Builder.namespace(namespace): namespace is null; "
+              + "pass where the chart is installed, such as cert-manager");
       return this;
     }
 

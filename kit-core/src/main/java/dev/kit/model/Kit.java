@@ -208,7 +208,8 @@ public final class Kit {
 
     public Builder platform(Platform platform) {
       this.platform = Objects.requireNonNull(platform,
-          "Kit.Builder.platform(platform): platform is null; pass Platform.defaults() or Platform.builder()...build(), or leave it out for none");
+          "Kit.Builder.platform(platform): platform is null; "
+              + "pass Platform.defaults() or Platform.builder()...build(), or leave it out for none");
       return this;
     }
 
@@ -220,9 +221,11 @@ public final class Kit {
 
     /** Shorthand for {@code repository(customizer.apply(Repository.builder(name)).build())}. */
     public Builder repository(String name, UnaryOperator<Repository.Builder> customizer) {
-      Objects.requireNonNull(name, "Kit.Builder.repository(name, customizer): name is null; pass the system's name, such as shop");
+      Objects.requireNonNull(name,
+          "Kit.Builder.repository(name, customizer): name is null; pass the system's name, such as shop");
       Objects.requireNonNull(customizer,
-          "Kit.Builder.repository(name, customizer): customizer is null; pass a function such as r -> r.gitUrl(\"https://github.com/acme/shop.git\")");
+          "Kit.Builder.repository(name, customizer): customizer is null; "
+              + "pass a function such as r -> r.gitUrl(\"https://github.com/acme/shop.git\")");
       return repository(customizer.apply(Repository.builder(name)).build());
     }
 
@@ -234,9 +237,11 @@ public final class Kit {
 
     /** Shorthand for {@code service(customizer.apply(Service.builder(name)).build())}. */
     public Builder service(String name, UnaryOperator<Service.Builder> customizer) {
-      Objects.requireNonNull(name, "Kit.Builder.service(name, customizer): name is null; pass the service name, such as orders");
+      Objects.requireNonNull(name,
+          "Kit.Builder.service(name, customizer): name is null; pass the service name, such as orders");
       Objects.requireNonNull(customizer,
-          "Kit.Builder.service(name, customizer): customizer is null; pass a function such as s -> s.database(db -> db.storage(\"10Gi\"))");
+          "Kit.Builder.service(name, customizer): customizer is null; "
+              + "pass a function such as s -> s.database(db -> db.storage(\"10Gi\"))");
       return service(customizer.apply(Service.builder(name)).build());
     }
 

@@ -157,7 +157,8 @@ public final class Migrations {
 
   @Override
   public int hashCode() {
-    return Objects.hash(directory, atlasImage, revisionsSchema, baseline, txMode, sslMode, backoffLimit, activeDeadlineSeconds, resources, engine);
+    return Objects.hash(directory, atlasImage, revisionsSchema, baseline, txMode, sslMode, backoffLimit,
+        activeDeadlineSeconds, resources, engine);
   }
 
   @Override
@@ -184,37 +185,43 @@ public final class Migrations {
 
     public Builder directory(String directory) {
       this.directory = Objects.requireNonNull(directory,
-          "Migrations.Builder.directory(directory): directory is null; pass the migrations folder relative to services/<service>/, or leave it for migrations");
+          "Migrations.Builder.directory(directory): directory is null; "
+              + "pass the migrations folder relative to services/<service>/, or leave it for migrations");
       return this;
     }
 
     public Builder atlasImage(String atlasImage) {
       this.atlasImage = Objects.requireNonNull(atlasImage,
-          "Migrations.Builder.atlasImage(atlasImage): atlasImage is null; pass an Atlas image pinned by tag or digest, or leave it for Migrations.DEFAULT_ATLAS_IMAGE");
+          "Migrations.Builder.atlasImage(atlasImage): atlasImage is null; "
+              + "pass an Atlas image pinned by tag or digest, or leave it for Migrations.DEFAULT_ATLAS_IMAGE");
       return this;
     }
 
     public Builder revisionsSchema(String revisionsSchema) {
       this.revisionsSchema = Objects.requireNonNull(revisionsSchema,
-          "Migrations.Builder.revisionsSchema(revisionsSchema): revisionsSchema is null; pass a schema name, or leave it for atlas_schema_revisions");
+          "Migrations.Builder.revisionsSchema(revisionsSchema): revisionsSchema is null; "
+              + "pass a schema name, or leave it for atlas_schema_revisions");
       return this;
     }
 
     public Builder baseline(String version) {
       this.baseline = Objects.requireNonNull(version,
-          "Migrations.Builder.baseline(version): version is null; pass a migration version such as 20250101120000, or leave it out for no baseline");
+          "Migrations.Builder.baseline(version): version is null; "
+              + "pass a migration version such as 20250101120000, or leave it out for no baseline");
       return this;
     }
 
     public Builder txMode(TxMode txMode) {
       this.txMode = Objects.requireNonNull(txMode,
-          "Migrations.Builder.txMode(txMode): txMode is null; pass TxMode.FILE, ALL or NONE, or leave it out for Atlas's default");
+          "Migrations.Builder.txMode(txMode): txMode is null; "
+              + "pass TxMode.FILE, ALL or NONE, or leave it out for Atlas's default");
       return this;
     }
 
     public Builder sslMode(SslMode sslMode) {
       this.sslMode = Objects.requireNonNull(sslMode,
-          "Migrations.Builder.sslMode(sslMode): sslMode is null; pass an SslMode such as SslMode.VERIFY_FULL, or leave it out for the engine's default");
+          "Migrations.Builder.sslMode(sslMode): sslMode is null; "
+              + "pass an SslMode such as SslMode.VERIFY_FULL, or leave it out for the engine's default");
       return this;
     }
 
@@ -230,7 +237,8 @@ public final class Migrations {
 
     public Builder resources(Resources resources) {
       this.resources = Objects.requireNonNull(resources,
-          "Migrations.Builder.resources(resources): resources is null; pass Resources.requests(cpu, memory), or leave it for the default");
+          "Migrations.Builder.resources(resources): resources is null; "
+              + "pass Resources.requests(cpu, memory), or leave it for the default");
       return this;
     }
 

@@ -113,13 +113,15 @@ public final class Monitoring {
 
     public Builder replicationLagThreshold(Duration threshold) {
       this.replicationLagThreshold = Objects.requireNonNull(threshold,
-          "Monitoring.Builder.replicationLagThreshold(threshold): threshold is null; pass a Duration such as Duration.ofSeconds(30)");
+          "Monitoring.Builder.replicationLagThreshold(threshold): threshold is null; "
+              + "pass a Duration such as Duration.ofSeconds(30)");
       return this;
     }
 
     public Builder archiveFailureWindow(Duration window) {
       this.archiveFailureWindow = Objects.requireNonNull(window,
-          "Monitoring.Builder.archiveFailureWindow(window): window is null; pass a Duration such as Duration.ofMinutes(5)");
+          "Monitoring.Builder.archiveFailureWindow(window): window is null; "
+              + "pass a Duration such as Duration.ofMinutes(5)");
       return this;
     }
 
@@ -137,9 +139,11 @@ public final class Monitoring {
 
     public Builder selectorLabel(String key, String value) {
       selectorLabels.put(
-          Objects.requireNonNull(key, "Monitoring.Builder.selectorLabel(key, value): key is null; pass a label name such as release"),
+          Objects.requireNonNull(key,
+              "Monitoring.Builder.selectorLabel(key, value): key is null; pass a label name such as release"),
           Objects.requireNonNull(value,
-              "Monitoring.Builder.selectorLabel(key, value): value is null; pass the label value, such as kube-prometheus-stack"));
+              "Monitoring.Builder.selectorLabel(key, value): value is null; "
+                  + "pass the label value, such as kube-prometheus-stack"));
       return this;
     }
 

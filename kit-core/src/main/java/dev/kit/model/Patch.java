@@ -50,7 +50,11 @@ public final class Patch {
     /** The Atlas operator's {@code AtlasMigration} (operator engine). */
     ATLAS_MIGRATION,
     /** The Atlas operator's {@code AtlasSchema} (declarative schema). */
-    ATLAS_SCHEMA
+    ATLAS_SCHEMA,
+    /** provider-opentofu's {@code Workspace} that applies a PlanetScale database's module. */
+    WORKSPACE,
+    /** The CNPG {@code Database} of the extensions and schemas the migrations rely on. */
+    DATABASE
   }
 
   /** JSON Patch operations. */
@@ -78,11 +82,14 @@ public final class Patch {
   /** Sets {@code path} to {@code value}, creating parent objects as needed. */
   public static Patch set(Target target, String path, Object value) {
     return new Patch(
-        Objects.requireNonNull(target, "Patch.set(target, path, value): target is null; pass a Patch.Target such as Patch.Target.CLUSTER"),
+        Objects.requireNonNull(target,
+            "Patch.set(target, path, value): target is null; pass a Patch.Target such as Patch.Target.CLUSTER"),
         Op.ADD,
-        Objects.requireNonNull(path, "Patch.set(target, path, value): path is null; pass a JSON Pointer such as /spec/primaryUpdateStrategy"),
+        Objects.requireNonNull(path,
+            "Patch.set(target, path, value): path is null; pass a JSON Pointer such as /spec/primaryUpdateStrategy"),
         Objects.requireNonNull(value,
-            "Patch.set(target, path, value): value is null; pass a String, Number, Boolean, List or Map, or use Patch.remove(target, path)"));
+            "Patch.set(target, path, value): value is null; "
+                + "pass a String, Number, Boolean, List or Map, or use Patch.remove(target, path)"));
   }
 
   /** Replaces the existing value at {@code path}. */
@@ -92,17 +99,21 @@ public final class Patch {
             "Patch.replace(target, path, value): target is null; pass a Patch.Target such as Patch.Target.CLUSTER"),
         Op.REPLACE,
         Objects.requireNonNull(path,
-            "Patch.replace(target, path, value): path is null; pass a JSON Pointer such as /spec/primaryUpdateStrategy"),
+            "Patch.replace(target, path, value): path is null; "
+                + "pass a JSON Pointer such as /spec/primaryUpdateStrategy"),
         Objects.requireNonNull(value,
-            "Patch.replace(target, path, value): value is null; pass a String, Number, Boolean, List or Map, or use Patch.remove(target, path)"));
+            "Patch.replace(target, path, value): value is null; "
+                + "pass a String, Number, Boolean, List or Map, or use Patch.remove(target, path)"));
   }
 
   /** Removes the value at {@code path}. */
   public static Patch remove(Target target, String path) {
     return new Patch(
-        Objects.requireNonNull(target, "Patch.remove(target, path): target is null; pass a Patch.Target such as Patch.Target.CLUSTER"),
+        Objects.requireNonNull(target,
+            "Patch.remove(target, path): target is null; pass a Patch.Target such as Patch.Target.CLUSTER"),
         Op.REMOVE,
-        Objects.requireNonNull(path, "Patch.remove(target, path): path is null; pass a JSON Pointer such as /spec/monitoring"),
+        Objects.requireNonNull(path,
+            "Patch.remove(target, path): path is null; pass a JSON Pointer such as /spec/monitoring"),
         null);
   }
 

@@ -34,6 +34,9 @@ public final class Platform {
   /** Atlas operator v0.7.37 (its chart is versioned like the operator). */
   public static final HelmChart ATLAS_OPERATOR =
       HelmChart.of("ghcr.io/ariga/charts", "atlas-operator", "0.7.37", "atlas-operator");
+  /** Crossplane v2.3.4, whose package CRDs kit's Provider is validated against. */
+  public static final HelmChart CROSSPLANE =
+      HelmChart.of("https://charts.crossplane.io/stable", "crossplane", "2.3.4", "crossplane-system");
 
   private final HelmChart cloudnativePg;
   private final HelmChart barmanCloud;
@@ -41,6 +44,7 @@ public final class Platform {
   private final HelmChart atlasOperator;
   private final String project;
   private final List<String> extraKinds;
+  private final HelmChart crossplane;
 
   private Platform(
       HelmChart cloudnativePg,
@@ -48,13 +52,15 @@ public final class Platform {
       Optional<HelmChart> certManager,
       HelmChart atlasOperator,
       String project,
-      List<String> extraKinds) {
+      List<String> extraKinds,
+      HelmChart crossplane) {
     this.cloudnativePg = cloudnativePg;
     this.barmanCloud = barmanCloud;
     this.certManager = certManager;
     this.atlasOperator = atlasOperator;
     this.project = project;
     this.extraKinds = List.copyOf(extraKinds);
+    this.crossplane = crossplane;
   }
 
   public static Platform defaults() {
@@ -68,7 +74,7 @@ public final class Platform {
   /** A builder holding these settings, to change some of them. */
   public Builder toBuilder() {
     Builder builder = builder().cloudnativePg(cloudnativePg).barmanCloud(barmanCloud).atlasOperator(atlasOperator)
-        .project(project);
+        .project(project).crossplane(crossplane);
     builder.certManager = certManager;
     builder.extraKinds.addAll(extraKinds);
     return builder;
@@ -107,6 +113,14 @@ public final class Platform {
     return extraKinds;
   }
 
+  /**
+   * The Crossplane chart, installed when a service's objects are Crossplane managed resources (a PlanetScale
+   * database's Workspace).
+   */
+  public HelmChart crossplane() {
+    return crossplane;
+  }
+
   @Override
   public boolean equals(Object other) {
     return other instanceof Platform that
@@ -115,18 +129,19 @@ public final class Platform {
         && certManager.equals(that.certManager)
         && atlasOperator.equals(that.atlasOperator)
         && project.equals(that.project)
-        && extraKinds.equals(that.extraKinds);
+        && extraKinds.equals(that.extraKinds)
+        && crossplane.equals(that.crossplane);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(cloudnativePg, barmanCloud, certManager, atlasOperator, project, extraKinds);
+    return Objects.hash(cloudnativePg, barmanCloud, certManager, atlasOperator, project, extraKinds, crossplane);
   }
 
   @Override
   public String toString() {
     return "Platform[cloudnativePg=" + cloudnativePg + ", barmanCloud=" + barmanCloud + ", certManager=" + certManager
-        + ", atlasOperator=" + atlasOperator + ", project=" + project + ", extraKinds=" + extraKinds + "]";
+        + ", atlasOperator=" + atlasOperator + ", project=" + project + ", extraKinds=" + extraKinds + ", crossplane=" + crossplane + "]";
   }
 
   /** Builds a {@link Platform}; every chart has a pinned default. */
@@ -137,24 +152,28 @@ public final class Platform {
     private HelmChart atlasOperator = ATLAS_OPERATOR;
     private String project = "default";
     private final List<String> extraKinds = new ArrayList<>();
+    private HelmChart crossplane = CROSSPLANE;
 
     private Builder() {}
 
     public Builder cloudnativePg(HelmChart chart) {
       this.cloudnativePg = Objects.requireNonNull(chart,
-          "Platform.Builder.cloudnativePg(chart): chart is null; pass HelmChart.of(...), or leave it for Platform.CLOUDNATIVE_PG");
+          "Platform.Builder.cloudnativePg(chart): chart is null; "
+              + "pass HelmChart.of(...), or leave it for Platform.CLOUDNATIVE_PG");
       return this;
     }
 
     public Builder barmanCloud(HelmChart chart) {
       this.barmanCloud = Objects.requireNonNull(chart,
-          "Platform.Builder.barmanCloud(chart): chart is null; pass HelmChart.of(...), or leave it for Platform.BARMAN_CLOUD");
+          "Platform.Builder.barmanCloud(chart): chart is null; "
+              + "pass HelmChart.of(...), or leave it for Platform.BARMAN_CLOUD");
       return this;
     }
 
     public Builder certManager(HelmChart chart) {
       this.certManager = Optional.of(Objects.requireNonNull(chart,
-          "Platform.Builder.certManager(chart): chart is null; pass HelmChart.of(...), or call existingCertManager() when the cluster runs one"));
+          "Platform.Builder.certManager(chart): chart is null; "
+              + "pass HelmChart.of(...), or call existingCertManager() when the cluster runs one"));
       return this;
     }
 
@@ -166,26 +185,38 @@ public final class Platform {
 
     public Builder atlasOperator(HelmChart chart) {
       this.atlasOperator = Objects.requireNonNull(chart,
-          "Platform.Builder.atlasOperator(chart): chart is null; pass HelmChart.of(...), or leave it for Platform.ATLAS_OPERATOR");
+          "Platform.Builder.atlasOperator(chart): chart is null; "
+              + "pass HelmChart.of(...), or leave it for Platform.ATLAS_OPERATOR");
       return this;
     }
 
     public Builder project(String project) {
       this.project = Objects.requireNonNull(project,
-          "Platform.Builder.project(project): project is null; pass the Argo CD project of the platform Applications, or leave it for default");
+          "Platform.Builder.project(project): project is null; "
+              + "pass the Argo CD project of the platform Applications, or leave it for default");
       return this;
     }
 
     /** Lets service Applications deploy this namespaced kind too (group "" for core kinds). */
     public Builder allowKind(String group, String kind) {
       extraKinds.add(Objects.requireNonNull(group,
-              "Platform.Builder.allowKind(group, kind): group is null; pass the API group such as networking.k8s.io, or \"\" for core kinds")
-          + "/" + Objects.requireNonNull(kind, "Platform.Builder.allowKind(group, kind): kind is null; pass the kind, such as Ingress"));
+              "Platform.Builder.allowKind(group, kind): group is null; "
+                  + "pass the API group such as networking.k8s.io, or \"\" for core kinds")
+          + "/" + Objects.requireNonNull(kind,
+              "Platform.Builder.allowKind(group, kind): kind is null; pass the kind, such as Ingress"));
+      return this;
+    }
+
+    /** The Crossplane chart that runs a PlanetScale database's Workspace. */
+    public Builder crossplane(HelmChart chart) {
+      this.crossplane = Objects.requireNonNull(chart,
+          "Platform.Builder.crossplane(chart): chart is null; "
+              + "pass HelmChart.of(...), or leave it for Platform.CROSSPLANE");
       return this;
     }
 
     public Platform build() {
-      return new Platform(cloudnativePg, barmanCloud, certManager, atlasOperator, project, extraKinds);
+      return new Platform(cloudnativePg, barmanCloud, certManager, atlasOperator, project, extraKinds, crossplane);
     }
   }
 }

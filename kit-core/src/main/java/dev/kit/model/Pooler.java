@@ -112,14 +112,18 @@ public final class Pooler {
 
     public Builder poolMode(PoolMode poolMode) {
       this.poolMode = Objects.requireNonNull(poolMode,
-          "Pooler.Builder.poolMode(poolMode): poolMode is null; pass Pooler.PoolMode.SESSION or TRANSACTION, or leave it out for CNPG's default");
+          "Pooler.Builder.poolMode(poolMode): poolMode is null; "
+              + "pass Pooler.PoolMode.SESSION or TRANSACTION, or leave it out for CNPG's default");
       return this;
     }
 
     public Builder parameter(String name, String value) {
       parameters.put(
-          Objects.requireNonNull(name, "Pooler.Builder.parameter(name, value): name is null; pass a PgBouncer parameter such as max_client_conn"),
-          Objects.requireNonNull(value, "Pooler.Builder.parameter(name, value): value is null; pass its value as a string, such as \"1000\""));
+          Objects.requireNonNull(name,
+              "Pooler.Builder.parameter(name, value): name is null; "
+                  + "pass a PgBouncer parameter such as max_client_conn"),
+          Objects.requireNonNull(value,
+              "Pooler.Builder.parameter(name, value): value is null; pass its value as a string, such as \"1000\""));
       return this;
     }
 

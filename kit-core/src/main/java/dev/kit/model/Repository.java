@@ -90,19 +90,22 @@ public final class Repository {
 
     public Builder gitUrl(String gitUrl) {
       this.gitUrl = Objects.requireNonNull(gitUrl,
-          "Repository.Builder.gitUrl(gitUrl): gitUrl is null; pass the URL Argo CD clones, such as https://github.com/acme/shop.git");
+          "Repository.Builder.gitUrl(gitUrl): gitUrl is null; "
+              + "pass the URL Argo CD clones, such as https://github.com/acme/shop.git");
       return this;
     }
 
     public Builder targetRevision(String targetRevision) {
       this.targetRevision = Objects.requireNonNull(targetRevision,
-          "Repository.Builder.targetRevision(targetRevision): targetRevision is null; pass a branch, tag or commit, or leave it for HEAD");
+          "Repository.Builder.targetRevision(targetRevision): targetRevision is null; "
+              + "pass a branch, tag or commit, or leave it for HEAD");
       return this;
     }
 
     public Builder argoCd(ArgoCd argoCd) {
       this.argoCd = Objects.requireNonNull(argoCd,
-          "Repository.Builder.argoCd(argoCd): argoCd is null; pass ArgoCd.builder()...build(), or leave it for ArgoCd.defaults()");
+          "Repository.Builder.argoCd(argoCd): argoCd is null; "
+              + "pass ArgoCd.builder()...build(), or leave it for ArgoCd.defaults()");
       return this;
     }
 

@@ -21,8 +21,10 @@ public record Resources(Map<String, String> requests, Map<String, String> limits
   public static final String MEMORY = "memory";
 
   public Resources {
-    Objects.requireNonNull(requests, "Resources(requests, limits): requests is null; pass a map such as Map.of(\"cpu\", \"500m\"), or Map.of()");
-    Objects.requireNonNull(limits, "Resources(requests, limits): limits is null; pass a map such as Map.of(\"memory\", \"1Gi\"), or Map.of()");
+    Objects.requireNonNull(requests,
+        "Resources(requests, limits): requests is null; pass a map such as Map.of(\"cpu\", \"500m\"), or Map.of()");
+    Objects.requireNonNull(limits,
+        "Resources(requests, limits): limits is null; pass a map such as Map.of(\"memory\", \"1Gi\"), or Map.of()");
     requests = Collections.unmodifiableSortedMap(new TreeMap<>(requests));
     limits = Collections.unmodifiableSortedMap(new TreeMap<>(limits));
   }

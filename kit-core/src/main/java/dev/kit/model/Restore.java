@@ -30,7 +30,8 @@ public final class Restore {
    */
   public record ServiceBackups(String service) implements Source {
     public ServiceBackups {
-      Objects.requireNonNull(service, "ServiceBackups(service): service is null; pass the name of the service whose backups to restore");
+      Objects.requireNonNull(service,
+          "ServiceBackups(service): service is null; pass the name of the service whose backups to restore");
     }
   }
 
@@ -43,7 +44,8 @@ public final class Restore {
    */
   public record ObjectStoreBackups(String objectStore, String serverName) implements Source {
     public ObjectStoreBackups {
-      Objects.requireNonNull(objectStore, "ObjectStoreBackups(objectStore, serverName): objectStore is null; pass the ObjectStore's name");
+      Objects.requireNonNull(objectStore,
+          "ObjectStoreBackups(objectStore, serverName): objectStore is null; pass the ObjectStore's name");
       Objects.requireNonNull(serverName,
           "ObjectStoreBackups(objectStore, serverName): serverName is null; pass the original cluster's name");
     }
@@ -60,7 +62,8 @@ public final class Restore {
   /** Restores from the backups of {@code service} (which must have backups). */
   public static Restore fromService(String service) {
     return builder(new ServiceBackups(Objects.requireNonNull(service,
-        "Restore.fromService(service): service is null; pass the name of the service whose backups to restore"))).build();
+        "Restore.fromService(service): service is null; "
+            + "pass the name of the service whose backups to restore"))).build();
   }
 
   /**
@@ -79,7 +82,8 @@ public final class Restore {
   /** Restores from {@code source}: a {@link ServiceBackups} or an {@link ObjectStoreBackups}. */
   public static Builder builder(Source source) {
     return new Builder(Objects.requireNonNull(source,
-        "Restore.builder(source): source is null; pass new Restore.ServiceBackups(service) or new Restore.ObjectStoreBackups(objectStore, serverName)"));
+        "Restore.builder(source): source is null; "
+            + "pass new Restore.ServiceBackups(service) or new Restore.ObjectStoreBackups(objectStore, serverName)"));
   }
 
   /** A builder holding this restore, to change some of it. */
@@ -92,7 +96,8 @@ public final class Restore {
   /** A copy that stops recovery at {@code instant} (point-in-time recovery). */
   public Restore pointInTime(Instant instant) {
     return toBuilder().pointInTime(Objects.requireNonNull(instant,
-        "Restore.pointInTime(instant): instant is null; pass the moment to recover to, such as Instant.parse(\"2026-11-22T23:00:00Z\")"))
+        "Restore.pointInTime(instant): instant is null; "
+            + "pass the moment to recover to, such as Instant.parse(\"2026-11-22T23:00:00Z\")"))
         .build();
   }
 
@@ -135,7 +140,8 @@ public final class Restore {
     /** Stops recovery at {@code instant} (point-in-time recovery). */
     public Builder pointInTime(Instant instant) {
       this.pointInTime = Objects.requireNonNull(instant,
-          "Restore.Builder.pointInTime(instant): instant is null; pass the moment to recover to, or leave it out for the end of the WAL");
+          "Restore.Builder.pointInTime(instant): instant is null; "
+              + "pass the moment to recover to, or leave it out for the end of the WAL");
       return this;
     }
 

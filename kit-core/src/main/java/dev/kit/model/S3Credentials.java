@@ -19,9 +19,11 @@ public sealed interface S3Credentials {
   static S3Credentials fromSecret(String secret, String accessKeyIdKey, String secretAccessKeyKey) {
     String method = "S3Credentials.fromSecret(secret, accessKeyIdKey, secretAccessKeyKey): ";
     Objects.requireNonNull(secret, method + "secret is null; pass the name of the Secret that holds the keys");
-    Objects.requireNonNull(accessKeyIdKey, method + "accessKeyIdKey is null; pass the Secret's key of the access key id, such as ACCESS_KEY_ID");
+    Objects.requireNonNull(accessKeyIdKey, method + "accessKeyIdKey is null; "
+        + "pass the Secret's key of the access key id, such as ACCESS_KEY_ID");
     Objects.requireNonNull(secretAccessKeyKey,
-        method + "secretAccessKeyKey is null; pass the Secret's key of the secret access key, such as ACCESS_SECRET_KEY");
+        method + "secretAccessKeyKey is null; "
+            + "pass the Secret's key of the secret access key, such as ACCESS_SECRET_KEY");
     return new Keys(new SecretKey(secret, accessKeyIdKey), new SecretKey(secret, secretAccessKeyKey), Optional.empty());
   }
 
@@ -32,7 +34,8 @@ public sealed interface S3Credentials {
    */
   static S3Credentials inheritFromIamRole(String roleArn) {
     return new IamRole(Optional.of(Objects.requireNonNull(roleArn,
-        "S3Credentials.inheritFromIamRole(roleArn): roleArn is null; pass the role's ARN, or use inheritFromPodIdentity()")));
+        "S3Credentials.inheritFromIamRole(roleArn): roleArn is null; "
+            + "pass the role's ARN, or use inheritFromPodIdentity()")));
   }
 
   /**
@@ -52,7 +55,8 @@ public sealed interface S3Credentials {
    */
   record Keys(SecretKey accessKeyId, SecretKey secretAccessKey, Optional<SecretKey> sessionToken) implements S3Credentials {
     public Keys {
-      Objects.requireNonNull(accessKeyId, "Keys(accessKeyId, secretAccessKey, sessionToken): accessKeyId is null; pass a SecretKey");
+      Objects.requireNonNull(accessKeyId,
+          "Keys(accessKeyId, secretAccessKey, sessionToken): accessKeyId is null; pass a SecretKey");
       Objects.requireNonNull(secretAccessKey,
           "Keys(accessKeyId, secretAccessKey, sessionToken): secretAccessKey is null; pass a SecretKey");
       Objects.requireNonNull(sessionToken,

@@ -18,14 +18,17 @@ public record Storage(String size, Optional<String> storageClass) {
   }
 
   public static Storage of(String size) {
-    return new Storage(Objects.requireNonNull(size, "Storage.of(size): size is null; pass a Kubernetes quantity such as 20Gi"),
+    return new Storage(Objects.requireNonNull(size,
+        "Storage.of(size): size is null; pass a Kubernetes quantity such as 20Gi"),
         Optional.empty());
   }
 
   public static Storage of(String size, String storageClass) {
     return new Storage(
-        Objects.requireNonNull(size, "Storage.of(size, storageClass): size is null; pass a Kubernetes quantity such as 20Gi"),
+        Objects.requireNonNull(size,
+            "Storage.of(size, storageClass): size is null; pass a Kubernetes quantity such as 20Gi"),
         Optional.of(Objects.requireNonNull(storageClass,
-            "Storage.of(size, storageClass): storageClass is null; pass a StorageClass name, or use Storage.of(size)")));
+            "Storage.of(size, storageClass): storageClass is null; "
+                + "pass a StorageClass name, or use Storage.of(size)")));
   }
 }

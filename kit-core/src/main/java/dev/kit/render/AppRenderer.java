@@ -2,6 +2,7 @@ package dev.kit.render;
 
 import dev.kit.model.App;
 import dev.kit.model.Kit;
+import dev.kit.model.SecretKey;
 import dev.kit.model.Service;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
@@ -26,14 +27,20 @@ import java.util.Map;
 final class AppRenderer {
 
   static final String COMPONENT = "app";
-  private static final String CA_MOUNT = "/etc/kit/db-ca";
+  private static final String CA_MOUNT = Connection.CA_MOUNT;
   /** pgJDBC defaults to sslmode=prefer, which does not check the server; it reads the PEM CA file itself. */
   private static final String JDBC_TLS = "sslmode=verify-full&sslrootcert=" + CA_MOUNT + "/ca.crt";
+  /**
+   * Without a CA file, pgJDBC verifies the server against Java's trusted roots through its DefaultJavaSSLFactory
+   * (https://jdbc.postgresql.org/documentation/ssl/).
+   */
+  private static final String JDBC_TLS_SYSTEM_ROOTS = "sslmode=verify-full&sslfactory=org.postgresql.ssl.DefaultJavaSSLFactory";
 
   private AppRenderer() {}
 
   static Deployment deployment(Kit kit, Service service) {
     App app = service.app().orElseThrow();
+    Connection connection = DatabaseProviders.connection(kit, service);
     Map<String, String> selector = Map.of(KitLabels.NAME, service.name(), KitLabels.COMPONENT, COMPONENT);
 
     var container = new DeploymentBuilder()
@@ -60,7 +67,7 @@ final class AppRenderer {
         .withName(service.name())
         .withImage(app.image())
         .addNewPort().withName("http").withContainerPort(app.port()).endPort()
-        .withEnv(environment(service, app))
+        .withEnv(environment(connection, app))
         .withResources(ResourceRequirementsMapper.toKubernetes(app.resources()))
         .withReadinessProbe(app.readinessPath().map(AppRenderer::httpProbe).orElse(null))
         .withLivenessProbe(app.livenessPath().map(AppRenderer::httpProbe).orElse(null))
@@ -69,11 +76,18 @@ final class AppRenderer {
         .withReadOnlyRootFilesystem(true)
         .withNewCapabilities().withDrop("ALL").endCapabilities()
         .endSecurityContext();
-    // Every connection verifies the server against the cluster CA: only ca.crt of <cluster>-ca, never ca.key.
+    // Every connection verifies the server against the connection's CA (CNPG: only ca.crt of <cluster>-ca, never
+    // ca.key), or without one against the system's trusted roots.
+    if (connection.ca().isEmpty()) {
+      return container.addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount().endContainer()
+          .addNewVolume().withName("tmp").withNewEmptyDir().endEmptyDir().endVolume()
+          .endSpec().endTemplate().endSpec().build();
+    }
+    SecretKey ca = connection.ca().get();
     return container.addNewVolumeMount().withName("db-ca").withMountPath(CA_MOUNT).withReadOnly(true).endVolumeMount()
         .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount().endContainer()
-        .addNewVolume().withName("db-ca").withNewSecret().withSecretName(service.clusterName() + "-ca")
-        .addNewItem().withKey("ca.crt").withPath("ca.crt").endItem().endSecret().endVolume()
+        .addNewVolume().withName("db-ca").withNewSecret().withSecretName(ca.name())
+        .addNewItem().withKey(ca.key()).withPath("ca.crt").endItem().endSecret().endVolume()
         .addNewVolume().withName("tmp").withNewEmptyDir().endEmptyDir().endVolume()
         .endSpec().endTemplate().endSpec().build();
   }
@@ -93,16 +107,18 @@ final class AppRenderer {
   }
 
   /**
-   * The database settings, by reference to CNPG's app Secret only: no secret value is ever written. A value built
-   * from others ({@code $(NAME)}) is expanded by kubelet from the variables listed before it.
+   * The database settings, by reference to the connection's Secret only (CNPG's app Secret): no secret value is ever
+   * written. A value built from others ({@code $(NAME)}) is expanded by kubelet from the variables listed before it.
    */
-  private static List<EnvVar> environment(Service service, App app) {
-    String secret = service.clusterName() + "-app";
+  private static List<EnvVar> environment(Connection connection, App app) {
+    String secret = connection.appSecret();
+    String rootCert = connection.ca().isPresent() ? CA_MOUNT + "/ca.crt" : "system";
+    String jdbcTls = connection.ca().isPresent() ? JDBC_TLS : JDBC_TLS_SYSTEM_ROOTS;
     List<EnvVar> env = new ArrayList<>();
     switch (app.connection()) {
       case URI -> {
         env.add(fromSecret("DATABASE_URL", secret, "uri"));
-        jdbcFromSecret(env, secret);
+        jdbcFromSecret(env, secret, jdbcTls);
       }
       case PARTS -> {
         env.add(fromSecret("PGHOST", secret, "host"));
@@ -111,31 +127,33 @@ final class AppRenderer {
         env.add(fromSecret("PGUSER", secret, "username"));
         env.add(fromSecret("PGPASSWORD", secret, "password"));
         env.add(literal("PGSSLMODE", "verify-full"));
-        env.add(literal("PGSSLROOTCERT", CA_MOUNT + "/ca.crt"));
-        jdbcFromSecret(env, secret);
+        env.add(literal("PGSSLROOTCERT", rootCert));
+        jdbcFromSecret(env, secret, jdbcTls);
       }
       case POOLER -> {
         // CNPG's Secret names the -rw service only; the pooler's Service is <cluster>-pooler-rw on 5432, and PgBouncer
         // presents the cluster's server certificate, which lists the pooler's names (PoolerRenderer).
-        env.add(literal("PGHOST", service.poolerName("rw")));
-        env.add(literal("PGPORT", "5432"));
+        String host = connection.appHost().orElseThrow();
+        String port = Integer.toString(connection.appPort());
+        env.add(literal("PGHOST", host));
+        env.add(literal("PGPORT", port));
         env.add(fromSecret("PGDATABASE", secret, "dbname"));
         env.add(fromSecret("PGUSER", secret, "username"));
         env.add(fromSecret("PGPASSWORD", secret, "password"));
         env.add(literal("PGSSLMODE", "verify-full"));
-        env.add(literal("PGSSLROOTCERT", CA_MOUNT + "/ca.crt"));
+        env.add(literal("PGSSLROOTCERT", rootCert));
         // CNPG generates alphanumeric passwords, so they need no escaping in a URL.
-        env.add(literal("JDBC_URL", "jdbc:postgresql://" + service.poolerName("rw") + ":5432/$(PGDATABASE)"
-            + "?user=$(PGUSER)&password=$(PGPASSWORD)&" + JDBC_TLS));
+        env.add(literal("JDBC_URL", "jdbc:postgresql://" + host + ":" + port + "/$(PGDATABASE)"
+            + "?user=$(PGUSER)&password=$(PGPASSWORD)&" + jdbcTls));
       }
     }
     return env;
   }
 
   /** {@code JDBC_URL}: the Secret's {@code jdbc-uri} (which always has a query, and no sslmode) made to verify the server. */
-  private static void jdbcFromSecret(List<EnvVar> env, String secret) {
+  private static void jdbcFromSecret(List<EnvVar> env, String secret, String jdbcTls) {
     env.add(fromSecret("CNPG_JDBC_URI", secret, "jdbc-uri"));
-    env.add(literal("JDBC_URL", "$(CNPG_JDBC_URI)&" + JDBC_TLS));
+    env.add(literal("JDBC_URL", "$(CNPG_JDBC_URI)&" + jdbcTls));
   }
 
   private static EnvVar fromSecret(String name, String secret, String key) {

@@ -1,5 +1,6 @@
 package dev.kit.render;
 
+import dev.kit.model.Kit;
 import dev.kit.model.Migrations;
 import dev.kit.model.Service;
 import dev.kit.plan.GeneratedHeader;
@@ -17,7 +18,8 @@ final class AtlasHclRenderer {
 
   private AtlasHclRenderer() {}
 
-  static String render(String source, Service service, Migrations m) {
+  static String render(String source, Kit kit, Service service, Migrations m) {
+    Connection connection = DatabaseProviders.connection(kit, service);
     Map<String, Object> model = new HashMap<>();
     model.put("header", GeneratedHeader.line(source).stripTrailing());
     model.put("service", service.name());
@@ -27,15 +29,21 @@ final class AtlasHclRenderer {
     model.put("runner", m.engine() == Migrations.Engine.OPERATOR
         ? "the AtlasMigration " + service.migrationJobName() + " applies"
         : "the " + service.migrationJobName() + " Job runs");
-    model.put("clusterName", service.clusterName());
+    model.put("secret", connection.migrationSecret());
     model.put("clusterEnv", CLUSTER_ENV);
     if (m.engine() == Migrations.Engine.JOB) {
       model.put("shippedAs", "file://" + MigrationsRenderer.MIGRATIONS_MOUNT + "/" + PROJECT_FILE);
     }
     model.put("sslMode", m.sslMode().value());
-    model.put("urlQuery", MigrationsRenderer.urlQuery(m));
+    model.put("urlQuery", MigrationsRenderer.urlQuery(m, connection));
     if (m.sslMode().verifiesServer()) {
-      model.put("caFile", MigrationsRenderer.CA_MOUNT + "/ca.crt");
+      if (connection.ca().isPresent()) {
+        // CloudNativePG's CA is the cluster's own.
+        model.put("ca", DatabaseProviders.of(service) instanceof CloudNativePgProvider ? "the cluster CA" : "the CA of " + connection.caName());
+        model.put("caFile", Connection.CA_FILE);
+      } else {
+        model.put("ca", connection.caName());
+      }
     }
     m.baseline().ifPresent(b -> model.put("baseline", b));
     m.txMode().ifPresent(t -> model.put("txMode", t.flag()));

@@ -100,15 +100,16 @@ final class AtlasOperatorRenderer {
         .build();
   }
 
-  /** CNPG's {@code -rw} Service and {@code -app} Secret: the same database and role the Job's {@code uri} names. */
+  /** The connection's host and Secret (CNPG: the {@code -rw} Service and {@code -app} Secret): the database and role the Job's {@code uri} names. */
   private static AtlasOperatorResource.Credentials credentials(Kit kit, Service service, String sslMode) {
     Bootstrap bootstrap = kit.applicationDatabase(service);
+    Connection connection = DatabaseProviders.connection(kit, service);
     return new AtlasOperatorResource.Credentials(
         "postgres",
-        service.clusterName() + "-rw." + service.namespace(),
-        5432,
+        connection.host(),
+        connection.migrationPort(),
         bootstrap.owner(),
-        new AtlasOperatorResource.PasswordFrom(new AtlasOperatorResource.SecretKeyRef(service.clusterName() + "-app", "password")),
+        new AtlasOperatorResource.PasswordFrom(new AtlasOperatorResource.SecretKeyRef(connection.migrationSecret(), "password")),
         bootstrap.database(),
         Map.of("sslmode", sslMode));
   }

@@ -22,12 +22,12 @@ final class ClusterKind implements ServiceKind {
 
   @Override
   public Optional<String> requirement() {
-    return Optional.empty();
+    return Optional.of("a CloudNativePG database");
   }
 
   @Override
   public boolean appliesTo(Kit kit, Service service) {
-    return true;
+    return CloudNativePgProvider.runs(service.database());
   }
 
   @Override

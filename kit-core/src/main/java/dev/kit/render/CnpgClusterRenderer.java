@@ -52,7 +52,7 @@ final class CnpgClusterRenderer {
             .map(key -> new CnpgCluster.Affinity(true, key, db.requiredAntiAffinity() ? "required" : null))
             .orElse(null),
         PoolerRenderer.certificates(service).orElse(null),
-        storage(db.storage()),
+        storage(db.storage().orElseThrow()),
         db.walStorage().map(CnpgClusterRenderer::storage).orElse(null),
         db.resources().map(ResourceRequirementsMapper::toKubernetes).orElse(null),
         db.parameters().isEmpty() ? null : new CnpgCluster.Postgresql(db.parameters()),

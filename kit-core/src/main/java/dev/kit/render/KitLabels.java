@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** The recommended {@code app.kubernetes.io} labels kit puts on every object, plus the service's own. */
-final class KitLabels {
+public final class KitLabels {
 
   static final String NAME = "app.kubernetes.io/name";
   static final String PART_OF = "app.kubernetes.io/part-of";
@@ -16,7 +16,7 @@ final class KitLabels {
   private KitLabels() {}
 
   /** Labels for an object of {@code service}; {@code component} may be null (the Application has none). */
-  static Map<String, String> of(Kit kit, Service service, String component) {
+  public static Map<String, String> of(Kit kit, Service service, String component) {
     Map<String, String> labels = new TreeMap<>(service.labels());
     labels.put(NAME, service.name());
     labels.put(PART_OF, kit.repository().name());

@@ -3,9 +3,9 @@ package dev.kit.render;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.kit.plan.GeneratedHeader;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -16,17 +16,15 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 import tools.jackson.dataformat.yaml.util.StringQuotingChecker;
 
 /**
- * The one serializer for Kubernetes objects: typed object → JSON tree → (patches) → canonical key
- * order → YAML. An object's keys go {@code apiVersion, kind, metadata, spec}, then the rest sorted; nested
- * maps put {@code name, namespace} first, then the rest sorted; lists keep model order. Quoting, multi-line blocks and escapes are the YAML library's, so
- * any string (SQL included) round-trips byte for byte, except where YAML 1.1 readers (Kubernetes, Argo CD) would read
- * the library's output differently: those strings kit quotes itself ({@link DoubleQuotedScalars}).
+ * The one serializer for Kubernetes objects: typed object → JSON tree → (patches) → canonical key order → YAML. An
+ * object's keys go {@code apiVersion, kind, metadata, spec}, then the rest sorted; nested maps put {@code name,
+ * namespace} first, then the rest sorted; lists keep model order. {@link BlockYaml} writes the YAML in one pass,
+ * byte for byte what the YAML library writes (quoting, literal blocks, escapes), so any string (SQL included)
+ * round-trips; the library itself writes only what {@link BlockYaml} leaves to it (rare characters and shapes).
+ * Where YAML 1.1 readers (Kubernetes, Argo CD) would read the library's output differently, kit quotes the
+ * string itself ({@link DoubleQuotedScalars}).
  */
 final class ManifestYaml {
-
-  /** Kubernetes' order for an object's own keys; nested maps only put {@code name, namespace} first. */
-  private static final List<String> ROOT_FIRST_KEYS = List.of("apiVersion", "kind", "metadata", "spec");
-  private static final List<String> FIRST_KEYS = List.of("name", "namespace");
 
   /**
    * YAML 1.1 readers (PyYAML, older Go YAML) turn an unquoted {@code 2026-11-22T23:00:00Z} into a
@@ -39,19 +37,17 @@ final class ManifestYaml {
   private static final Pattern YAML11_FLOAT =
       Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)");
 
-  private static final StringQuotingChecker QUOTING = new StringQuotingChecker.Default() {
-    private static final long serialVersionUID = 1L;
+  /** Builds the trees: databind only, so the YAML library's classes load only when it has to write something. */
+  private static final JsonMapper TREES = JsonMapper.builder()
+      .changeDefaultPropertyInclusion(i -> i.withValueInclusion(JsonInclude.Include.NON_NULL))
+      .build();
 
-    @Override
-    public boolean needToQuoteValue(String value) {
-      return super.needToQuoteValue(value) || YAML11_TIMESTAMP.matcher(value).matches() || yaml11Number(value);
-    }
+  private ManifestYaml() {}
 
-    @Override
-    public boolean needToQuoteName(String name) {
-      return super.needToQuoteName(name) || yaml11Number(name);
-    }
-  };
+  /** Whether a YAML 1.1 reader would read this plain one-line value as a timestamp or a number: then it is quoted. */
+  static boolean yaml11Value(String text) {
+    return YAML11_TIMESTAMP.matcher(text).matches() || yaml11Number(text);
+  }
 
   private static boolean yaml11Number(String text) {
     if (text.isEmpty() || "0123456789+-.".indexOf(text.charAt(0)) < 0) {
@@ -61,67 +57,73 @@ final class ManifestYaml {
     return YAML11_INT.matcher(digits).matches() || YAML11_FLOAT.matcher(digits).matches();
   }
 
-  private static final YAMLMapper MAPPER = YAMLMapper.builder(YAMLFactory.builder().stringQuotingChecker(QUOTING).build())
-      .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
-      .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
-      .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-      .enable(YAMLWriteFeature.INDENT_ARRAYS_WITH_INDICATOR)
-      .enable(YAMLWriteFeature.LITERAL_BLOCK_STYLE)
-      .disable(YAMLWriteFeature.SPLIT_LINES)
-      .changeDefaultPropertyInclusion(i -> i.withValueInclusion(JsonInclude.Include.NON_NULL))
-      .build();
-
-  private ManifestYaml() {}
-
   /** The object as a mutable JSON tree, for patching. */
   static ObjectNode tree(Object object) {
-    return (ObjectNode) MAPPER.valueToTree(object);
+    return (ObjectNode) TREES.valueToTree(object);
   }
 
   /** A JSON tree of a patch value (strings, numbers, booleans, lists and maps). */
   static JsonNode valueTree(Object value) {
-    return MAPPER.valueToTree(value);
+    return TREES.valueToTree(value);
   }
 
   /** The file: the generated header, then the object in canonical order. */
   static byte[] file(String source, ObjectNode object) {
-    String yaml = DoubleQuotedScalars.write(canonical(object, ROOT_FIRST_KEYS),
-        tree -> LiteralBlocks.write(tree, MAPPER::writeValueAsString));
+    String yaml = BlockYaml.write(object);
+    if (yaml == null) {
+      yaml = libraryYaml(object);
+    }
     return (GeneratedHeader.line(source) + yaml).getBytes(StandardCharsets.UTF_8);
   }
 
   /**
-   * The tree in canonical order as written without kit's literal blocks, every string through the YAML library
-   * but those {@link DoubleQuotedScalars} must write: what {@link #file} must equal.
+   * The tree in canonical order as the YAML library writes it, every string through the library but those
+   * {@link DoubleQuotedScalars} must write: what {@link #file} must equal.
    */
   static String libraryYaml(ObjectNode object) {
-    return DoubleQuotedScalars.write(canonical(object, ROOT_FIRST_KEYS), MAPPER::writeValueAsString);
+    return DoubleQuotedScalars.write(canonical(object, BlockYaml.ROOT_FIRST_KEYS), Library.MAPPER::writeValueAsString);
+  }
+
+  /** The YAML library, loaded on first use. */
+  private static final class Library {
+    private static final StringQuotingChecker QUOTING = new StringQuotingChecker.Default() {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      public boolean needToQuoteValue(String value) {
+        return super.needToQuoteValue(value) || yaml11Value(value);
+      }
+
+      @Override
+      public boolean needToQuoteName(String name) {
+        return super.needToQuoteName(name) || yaml11Number(name);
+      }
+    };
+
+    private static final YAMLMapper MAPPER = YAMLMapper.builder(YAMLFactory.builder().stringQuotingChecker(QUOTING).build())
+        .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
+        .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+        .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+        .enable(YAMLWriteFeature.INDENT_ARRAYS_WITH_INDICATOR)
+        .enable(YAMLWriteFeature.LITERAL_BLOCK_STYLE)
+        .disable(YAMLWriteFeature.SPLIT_LINES)
+        .changeDefaultPropertyInclusion(i -> i.withValueInclusion(JsonInclude.Include.NON_NULL))
+        .build();
   }
 
   private static JsonNode canonical(JsonNode node, List<String> firstKeys) {
     if (node instanceof ObjectNode object) {
-      List<String> keys = new ArrayList<>(object.propertyNames());
-      keys.sort((a, b) -> compareKeys(firstKeys, a, b));
       ObjectNode ordered = JsonNodeFactory.instance.objectNode();
-      for (String key : keys) {
-        ordered.set(key, canonical(object.get(key), FIRST_KEYS));
+      for (String key : BlockYaml.orderedKeys(object, firstKeys)) {
+        ordered.set(key, canonical(object.get(key), BlockYaml.FIRST_KEYS));
       }
       return ordered;
     }
     if (node instanceof ArrayNode array) {
       ArrayNode ordered = JsonNodeFactory.instance.arrayNode(array.size());
-      array.forEach(element -> ordered.add(canonical(element, FIRST_KEYS)));
+      array.forEach(element -> ordered.add(canonical(element, BlockYaml.FIRST_KEYS)));
       return ordered;
     }
     return node;
-  }
-
-  private static int compareKeys(List<String> firstKeys, String a, String b) {
-    int ia = firstKeys.indexOf(a);
-    int ib = firstKeys.indexOf(b);
-    if (ia >= 0 || ib >= 0) {
-      return Integer.compare(ia < 0 ? Integer.MAX_VALUE : ia, ib < 0 ? Integer.MAX_VALUE : ib);
-    }
-    return a.compareTo(b);
   }
 }

@@ -5,6 +5,7 @@ import dev.kit.migration.MigrationDirectory;
 import dev.kit.migration.MigrationFile;
 import dev.kit.model.Kit;
 import dev.kit.model.Migrations;
+import dev.kit.model.SecretKey;
 import dev.kit.model.Service;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -35,7 +36,7 @@ final class MigrationsRenderer {
 
   static final String COMPONENT = "migrations";
   static final String MIGRATIONS_MOUNT = "/migrations";
-  static final String CA_MOUNT = "/etc/kit/db-ca";
+  static final String CA_MOUNT = Connection.CA_MOUNT;
   static final String DIGEST_ANNOTATION = "kit.dev/migrations";
 
 
@@ -111,6 +112,7 @@ final class MigrationsRenderer {
    * the password on the process's command line.
    */
   static Job job(Kit kit, Service service, Migrations m, AtlasSum sum, int configMapCount) {
+    Connection connection = DatabaseProviders.connection(kit, service);
     List<String> args = new ArrayList<>(List.of(
         "migrate", "apply", "--env", AtlasHclRenderer.CLUSTER_ENV,
         "--config", "file://" + MIGRATIONS_MOUNT + "/" + AtlasHclRenderer.PROJECT_FILE));
@@ -154,7 +156,7 @@ final class MigrationsRenderer {
         .withImage(m.atlasImage())
         .withArgs(args)
         .addToEnv(new EnvVarBuilder().withName("DATABASE_URL")
-            .withNewValueFrom().withNewSecretKeyRef().withName(service.clusterName() + "-app").withKey("uri").endSecretKeyRef().endValueFrom()
+            .withNewValueFrom().withNewSecretKeyRef().withName(connection.migrationSecret()).withKey("uri").endSecretKeyRef().endValueFrom()
             .build())
         .addToEnv(new EnvVarBuilder().withName("HOME").withValue("/tmp").build())
         // Otherwise Atlas asks vercheck.ariga.io for a newer release on every run (cmd/atlas/main.go).
@@ -166,25 +168,30 @@ final class MigrationsRenderer {
         .withNewCapabilities().withDrop("ALL").endCapabilities()
         .endSecurityContext()
         .addNewVolumeMount().withName("migrations").withMountPath(MIGRATIONS_MOUNT).withReadOnly(true).endVolumeMount();
-    if (m.sslMode().verifiesServer()) {
+    boolean mountsCa = m.sslMode().verifiesServer() && connection.ca().isPresent();
+    if (mountsCa) {
       container.addNewVolumeMount().withName("db-ca").withMountPath(CA_MOUNT).withReadOnly(true).endVolumeMount();
     }
     container.addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount();
     pod = container.endContainer()
         .addNewVolume().withName("migrations").withNewProjected().withSources(sources).endProjected().endVolume();
-    if (m.sslMode().verifiesServer()) {
+    if (mountsCa) {
       // Only the CA certificate, never ca.key.
-      pod.addNewVolume().withName("db-ca").withNewSecret().withSecretName(service.clusterName() + "-ca")
-          .addNewItem().withKey("ca.crt").withPath("ca.crt").endItem().endSecret().endVolume();
+      SecretKey ca = connection.ca().orElseThrow();
+      pod.addNewVolume().withName("db-ca").withNewSecret().withSecretName(ca.name())
+          .addNewItem().withKey(ca.key()).withPath("ca.crt").endItem().endSecret().endVolume();
     }
     pod.addNewVolume().withName("tmp").withNewEmptyDir().endEmptyDir().endVolume();
     return pod.endSpec().endTemplate().endSpec().build();
   }
 
-  /** The query the project file's {@code k8s} env adds to the Secret's uri (which has none): an explicit sslmode. */
-  static String urlQuery(Migrations m) {
+  /**
+   * The query the project file's {@code k8s} env adds to the Secret's uri (which has none): an explicit sslmode, and
+   * the mounted CA; without a CA Secret, Atlas verifies the server against the system's trusted roots.
+   */
+  static String urlQuery(Migrations m, Connection connection) {
     String query = "sslmode=" + m.sslMode().value();
-    return m.sslMode().verifiesServer() ? query + "&sslrootcert=" + CA_MOUNT + "/ca.crt" : query;
+    return m.sslMode().verifiesServer() && connection.ca().isPresent() ? query + "&sslrootcert=" + CA_MOUNT + "/ca.crt" : query;
   }
 
   /**

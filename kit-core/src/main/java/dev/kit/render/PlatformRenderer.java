@@ -31,6 +31,12 @@ final class PlatformRenderer {
         .anyMatch(kind -> kind instanceof AtlasMigrationKind || kind instanceof AtlasSchemaKind));
   }
 
+  /** Whether any service's objects are Crossplane managed resources (an {@code *.upbound.io} kind such as a Workspace). */
+  static boolean usesCrossplane(Kit kit) {
+    return kit.services().stream().anyMatch(s -> ServiceKinds.of(kit, s).stream()
+        .anyMatch(kind -> kind.synced().stream().anyMatch(k -> k.substring(0, k.indexOf('/')).endsWith(".upbound.io"))));
+  }
+
   /** Whether any service archives or restores through the Barman Cloud plugin. */
   static boolean usesBarmanPlugin(Kit kit) {
     return kit.services().stream().anyMatch(s -> s.database().backups().map(b -> !b.legacyInTree()).orElse(false)

@@ -67,11 +67,19 @@ final class RunbookRenderer {
     String cluster = service.clusterName();
     model.put("service", service.name());
     model.put("namespace", service.namespace());
-    model.put("clusterName", cluster);
     argoCd(model, kit, service);
-    database(model, db);
-    // Absent only for an unknown major, which validation reports.
-    CnpgClusterRenderer.image(kit, service).ifPresent(i -> model.put("image", i));
+    model.put("postgresMajor", db.postgresMajor());
+    connection(model, kit, service);
+    boolean cnpg = CloudNativePgProvider.runs(db);
+    model.put("cnpg", cnpg);
+    if (cnpg) {
+      model.put("clusterName", cluster);
+      database(model, db);
+      // Absent only for an unknown major, which validation reports.
+      CnpgClusterRenderer.image(kit, service).ifPresent(i -> model.put("image", i));
+    } else {
+      model.putAll(DatabaseProviders.of(service).runbook(kit, service, DatabaseProviders.connection(kit, service)));
+    }
     Bootstrap database = kit.applicationDatabase(service);
     model.put("databaseName", database.database());
     model.put("databaseOwner", database.owner());
@@ -158,11 +166,20 @@ final class RunbookRenderer {
     return fullname;
   }
 
+  /** What the migrations and the app connect to, as the connection names it. */
+  private static void connection(Map<String, Object> model, Kit kit, Service service) {
+    Connection connection = DatabaseProviders.connection(kit, service);
+    // CNPG's host is <cluster>-rw.<namespace>: the runbook names the Service, which the namespace's pods resolve.
+    model.put("dbHost", CloudNativePgProvider.runs(service.database()) ? service.clusterName() + "-rw" : connection.host());
+    model.put("migrationSecret", connection.migrationSecret());
+    model.put("appSecret", connection.appSecret());
+    model.put("caText", connection.ca().isPresent() ? "`" + connection.caName() + "`" : connection.caName());
+  }
+
   private static void database(Map<String, Object> model, Database db) {
     model.put("instances", db.instances());
-    model.put("postgresMajor", db.postgresMajor());
-    model.put("storageSize", db.storage().size());
-    db.storage().storageClass().ifPresent(c -> model.put("storageClass", c));
+    model.put("storageSize", db.storage().orElseThrow().size());
+    db.storage().orElseThrow().storageClass().ifPresent(c -> model.put("storageClass", c));
     db.walStorage().ifPresent(w -> {
       model.put("walStorageSize", w.size());
       w.storageClass().ifPresent(c -> model.put("walStorageClass", c));

@@ -95,7 +95,7 @@ public final class ServiceContext {
   /** The service's {@code atlas.hcl}, rendered once: the file users run and what the Job reads are the same bytes. */
   public byte[] atlasProject() {
     if (projectFile == null) {
-      projectFile = AtlasHclRenderer.render(source, service, migrationSettings()).getBytes(StandardCharsets.UTF_8);
+      projectFile = AtlasHclRenderer.render(source, kit, service, migrationSettings()).getBytes(StandardCharsets.UTF_8);
     }
     return projectFile;
   }

@@ -5,21 +5,20 @@ import dev.kit.model.Patch;
 import dev.kit.model.Service;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Every kind of file a service can produce, in the order kit renders them: the objects first (the escape hatch
- * applies to them as they render), then the text files, the runbook last, as it names the objects.
+ * applies to them as they render), each database provider's after the AtlasSchema, then the text files, the runbook
+ * last, as it names the objects.
  */
 public final class ServiceKinds {
 
   /** The one list. */
-  static final List<ServiceKind> ALL = List.of(
-      new ApplicationKind(),
-      new AtlasSchemaKind(),
-      new ClusterKind(),
-      new ObjectStoreKind(),
-      new ScheduledBackupKind(),
-      new PoolerKind(),
+  static final List<ServiceKind> ALL = Stream.of(
+      Stream.of(new ApplicationKind(), new AtlasSchemaKind()),
+      DatabaseProviders.all().stream().flatMap(provider -> provider.kinds().stream()),
+      Stream.of(
       new AppDeploymentKind(),
       new AppServiceKind(),
       new OwnAppKind(),
@@ -30,7 +29,7 @@ public final class ServiceKinds {
       new MigrationJobKind(),
       new AtlasSumKind(),
       new AtlasProjectKind(),
-      new RunbookKind());
+      new RunbookKind())).flatMap(kinds -> kinds).toList();
 
   private ServiceKinds() {}
 
@@ -39,9 +38,16 @@ public final class ServiceKinds {
     return ALL;
   }
 
-  /** The kinds {@code service} generates, in order. */
+  /** The kinds {@code service} generates, in order: a provider's only for the databases it hosts. */
   public static List<ServiceKind> of(Kit kit, Service service) {
-    return ALL.stream().filter(kind -> kind.appliesTo(kit, service)).toList();
+    DatabaseProvider provider = DatabaseProviders.of(service);
+    return ALL.stream().filter(kind -> providerOf(kind).map(p -> p == provider).orElse(true) && kind.appliesTo(kit, service))
+        .toList();
+  }
+
+  /** The provider whose kind {@code kind} is, or empty for a kind of every service. */
+  private static Optional<DatabaseProvider> providerOf(ServiceKind kind) {
+    return DatabaseProviders.all().stream().filter(provider -> provider.kinds().contains(kind)).findFirst();
   }
 
   /** The kind whose objects a patch of {@code target} changes. */

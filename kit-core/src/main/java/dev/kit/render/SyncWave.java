@@ -13,6 +13,8 @@ public enum SyncWave {
   OPERATOR(-15),
   /** Operator plugins (Barman Cloud): they need the operator's CRDs. */
   OPERATOR_PLUGIN(-14),
+  /** A Crossplane ProviderConfig: it needs the CRDs its provider package installs. */
+  PROVIDER_CONFIG(-13),
   /** The backup ObjectStore: the Cluster's WAL archiver needs it from its first minute. */
   BACKUP_STORE(-3),
   /** The CNPG Cluster, its Poolers and the migrations ConfigMaps: the database is healthy before anything migrates. */

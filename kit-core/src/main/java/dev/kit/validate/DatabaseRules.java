@@ -7,20 +7,25 @@ import dev.kit.model.App;
 import dev.kit.model.Backups;
 import dev.kit.model.Bootstrap;
 import dev.kit.model.Database;
+import dev.kit.model.DatabaseHost;
 import dev.kit.model.Kit;
 import dev.kit.model.Pooler;
 import dev.kit.model.PostgresImages;
 import dev.kit.model.Restore;
 import dev.kit.model.S3Credentials;
 import dev.kit.model.Service;
+import dev.kit.render.DatabaseProvider;
+import dev.kit.render.DatabaseProviders;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The database of a service, a CloudNativePG cluster: its name, image, storage, parameters, application database,
+ * The database of a service. A CloudNativePG cluster: its name, image, storage, parameters, application database,
  * backups, restore and pooler, and what CloudNativePG's webhook would reject ({@link CnpgClusterRules}).
  */
 final class DatabaseRules {
@@ -33,6 +38,8 @@ final class DatabaseRules {
 
   private static final Set<String> RESERVED_DATABASES = Set.of("postgres", "template0", "template1");
   private static final Set<String> RESERVED_ROLES = Set.of("postgres", "streaming_replica");
+  /** An extension's name as {@code CREATE EXTENSION} takes it unquoted, and {@code uuid-ossp}. */
+  private static final Pattern EXTENSION = Pattern.compile("[a-z][a-z0-9_-]*");
 
   private static final Pattern PARAMETER_NAME = Pattern.compile("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)?");
   private static final Pattern S3_PATH = Pattern.compile("s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/\\S*)?");
@@ -57,7 +64,16 @@ final class DatabaseRules {
     }
   }
 
+  /** Whether {@code service}'s database is a CloudNativePG Cluster, which the rules below are about. */
+  static boolean cloudNativePg(Service service) {
+    return service.database().host().equals(DatabaseHost.CLOUDNATIVE_PG);
+  }
+
   static void check(Kit kit, String path, Service service, Instant now, Violations violations) {
+    if (!cloudNativePg(service)) {
+      elsewhere(kit, path, service, violations);
+      return;
+    }
     Database db = service.database();
     db.clusterName().ifPresent(c -> KubernetesNames.dns1035Label(c, CLUSTER_NAME_MAX).ifPresent(p ->
         violations.add(path + ".clusterName", quote(c) + " " + p,
@@ -95,7 +111,7 @@ final class DatabaseRules {
         }
       }
     }
-    violations.storage(path + ".storage", db.storage());
+    violations.storage(path + ".storage", db.storage().orElseThrow());
     db.walStorage().ifPresent(w -> violations.storage(path + ".walStorage", w));
     db.resources().ifPresent(r -> violations.resources(path + ".resources", r));
     db.parameters().forEach((key, value) -> {
@@ -104,6 +120,77 @@ final class DatabaseRules {
         violations.add(paramPath, quote(key) + " is not a PostgreSQL parameter name", "use the lower-case name from postgresql.conf");
       }
     });
+    bootstrap(path, service, violations);
+    extensionsAndSchemas(path, service, violations);
+    db.antiAffinityTopologyKey().ifPresent(k -> KubernetesNames.labelKey(k).ifPresent(p ->
+        violations.add(path + ".antiAffinityTopologyKey", quote(k) + " " + p,
+            "use a node label such as \"topology.kubernetes.io/zone\" or \"kubernetes.io/hostname\"")));
+    db.backups().ifPresent(b -> backups(path + ".backups", service, b, violations));
+    db.restore().ifPresent(r -> restore(kit, path, service, r, violations));
+    db.pooler().ifPresent(p -> pooler(path + ".pooler", p,
+        service.app().map(a -> a.connection() == App.Connection.POOLER).orElse(false), violations));
+    violations.addAll(CnpgClusterRules.check(path, service, now));
+  }
+
+  /**
+   * A database kit does not run: none of the options that configure a CloudNativePG Cluster, each named with the fix;
+   * its name and owner, its major; and its provider's own checks.
+   */
+  private static void elsewhere(Kit kit, String path, Service service, Violations violations) {
+    Database db = service.database();
+    DatabaseProvider provider = DatabaseProviders.of(service);
+    String host = "the database is " + provider.name() + ", which kit does not run";
+    Map<String, Boolean> cnpgOnly = new LinkedHashMap<>();
+    cnpgOnly.put("clusterName", db.clusterName().isPresent());
+    cnpgOnly.put("instances", db.instances() != 1);
+    cnpgOnly.put("imageName", db.imageName().isPresent());
+    cnpgOnly.put("storage", db.storage().isPresent());
+    cnpgOnly.put("walStorage", db.walStorage().isPresent());
+    cnpgOnly.put("resources", db.resources().isPresent());
+    cnpgOnly.put("parameters", !db.parameters().isEmpty());
+    cnpgOnly.put("superuserAccess", db.superuserAccess());
+    cnpgOnly.put("antiAffinity", db.antiAffinityTopologyKey().isPresent());
+    cnpgOnly.put("podDisruptionBudget", db.podDisruptionBudget().isPresent());
+    cnpgOnly.put("primaryUpdateStrategy", db.primaryUpdateStrategy().isPresent());
+    cnpgOnly.put("primaryUpdateMethod", db.primaryUpdateMethod().isPresent());
+    // A CNPG Database object creates them; on a database kit does not run, whoever runs it does.
+    cnpgOnly.put("extension", !db.extensions().isEmpty());
+    cnpgOnly.put("schema", !db.schemas().isEmpty());
+    cnpgOnly.forEach((option, set) -> {
+      if (set) {
+        violations.add(path + "." + option, option + "(...) configures a CloudNativePG Cluster, but " + host,
+            provider.counterpart(option).orElse("remove " + option + "(...); whoever runs the database sizes and configures it"));
+      }
+    });
+    db.backups().ifPresent(b -> violations.add(path + ".backups", "backups(...) configures CloudNativePG's backups, but " + host,
+        provider.counterpart("backups").orElse("remove backups(...); whoever runs the database backs it up")));
+    db.restore().ifPresent(r -> violations.add(path + ".restore", "restore(...) bootstraps a CloudNativePG Cluster, but " + host,
+        provider.counterpart("restore").orElse("remove restore(...); restore the database where it runs")));
+    db.pooler().ifPresent(p -> violations.add(path + ".pooler", "pooler(...) is a CloudNativePG Pooler, but " + host,
+        provider.counterpart("pooler").orElse("remove pooler(...), and connect the app with Connection.URI or Connection.PARTS")));
+    service.monitoring().ifPresent(m -> violations.add(path.replaceFirst("\\.database$", "") + ".monitoring",
+        "monitoring(...) watches a CloudNativePG Cluster, but " + host,
+        provider.counterpart("monitoring").orElse("remove monitoring(...); whoever runs the database monitors it")));
+    if (PostgresImages.standard(db.postgresMajor()).isEmpty()) {
+      violations.add(path + ".postgresMajor", "PostgreSQL " + db.postgresMajor() + " is not a major kit knows",
+          "use one of " + PostgresImages.knownMajors() + ": the major of the database, which Atlas plans migrations on");
+    }
+    bootstrap(path, service, violations);
+    provider.check(path, kit, service, violations::add);
+  }
+
+  /** The extensions and schemas a CNPG Database creates: names PostgreSQL takes unquoted, schemas not its own. */
+  private static void extensionsAndSchemas(String path, Service service, Violations violations) {
+    service.database().extensions().stream().filter(e -> !EXTENSION.matcher(e).matches()).forEach(e -> violations.add(
+        path + ".extensions[" + e + "]", quote(e) + " is not an extension name", "use the name CREATE EXTENSION takes, such as \"vector\""));
+    service.database().schemas().stream().filter(s -> !KubernetesNames.isSqlIdentifier(s) || s.startsWith("pg_")
+        || s.equals("information_schema")).forEach(s -> violations.add(path + ".schemas[" + s + "]", quote(s)
+            + " is not a usable schema name", "use a lower-case identifier such as \"reporting\" (not pg_* or information_schema)"));
+  }
+
+  /** The application database and its owner: names PostgreSQL accepts and does not reserve. */
+  private static void bootstrap(String path, Service service, Violations violations) {
+    Database db = service.database();
     db.bootstrap().ifPresent(b -> {
       if (!KubernetesNames.isSqlIdentifier(b.database()) || RESERVED_DATABASES.contains(b.database())) {
         violations.add(path + ".bootstrap.database", quote(b.database()) + " is not a usable database name",
@@ -114,14 +201,6 @@ final class DatabaseRules {
             "use a lower-case identifier such as \"" + safeExample(service.name()).replace('-', '_') + "\" (not postgres or streaming_replica)");
       }
     });
-    db.antiAffinityTopologyKey().ifPresent(k -> KubernetesNames.labelKey(k).ifPresent(p ->
-        violations.add(path + ".antiAffinityTopologyKey", quote(k) + " " + p,
-            "use a node label such as \"topology.kubernetes.io/zone\" or \"kubernetes.io/hostname\"")));
-    db.backups().ifPresent(b -> backups(path + ".backups", service, b, violations));
-    db.restore().ifPresent(r -> restore(kit, path, service, r, violations));
-    db.pooler().ifPresent(p -> pooler(path + ".pooler", p,
-        service.app().map(a -> a.connection() == App.Connection.POOLER).orElse(false), violations));
-    violations.addAll(CnpgClusterRules.check(path, service, now));
   }
 
   private static void backups(String path, Service service, Backups b, Violations violations) {

@@ -76,7 +76,7 @@ final class NameCollisions {
 
   /** Two objects of one kind and name in one namespace: the second would overwrite the first. */
   private static List<Violation> namespaced(Service service, Map<String, Owned> owners, Map<String, String> ownerServices) {
-    if (owners.containsKey("Cluster " + service.namespace() + "/" + service.clusterName())) {
+    if (DatabaseRules.cloudNativePg(service) && owners.containsKey("Cluster " + service.namespace() + "/" + service.clusterName())) {
       return List.of(); // two services share the cluster, which KitValidator reports; its derived names follow once fixed
     }
     List<Violation> violations = new ArrayList<>();
@@ -107,9 +107,11 @@ final class NameCollisions {
     String path = "services[" + service.name() + "]";
     String cluster = service.clusterName();
     String clusterPath = path + (service.database().clusterName().isPresent() ? ".database.clusterName" : ".name");
-    owned.add(new Owned("Cluster", cluster, clusterPath, "the CNPG Cluster"));
-    for (String suffix : List.of("rw", "ro", "r")) {
-      owned.add(new Owned("Service", cluster + "-" + suffix, clusterPath, "the Service CNPG creates for cluster \"" + cluster + "\""));
+    if (DatabaseRules.cloudNativePg(service)) {
+      owned.add(new Owned("Cluster", cluster, clusterPath, "the CNPG Cluster"));
+      for (String suffix : List.of("rw", "ro", "r")) {
+        owned.add(new Owned("Service", cluster + "-" + suffix, clusterPath, "the Service CNPG creates for cluster \"" + cluster + "\""));
+      }
     }
     service.database().pooler().ifPresent(pooler -> {
       for (String type : pooler.readOnly() ? List.of("rw", "ro") : List.of("rw")) {

@@ -41,7 +41,7 @@ final class ServiceRules {
       }
       service(kit, path, service, inputs, now, violations);
       String clusterKey = service.namespace() + "/" + service.clusterName();
-      String owner = clusters.putIfAbsent(clusterKey, service.name());
+      String owner = DatabaseRules.cloudNativePg(service) ? clusters.putIfAbsent(clusterKey, service.name()) : null;
       if (owner != null) {
         violations.add(path + ".database.clusterName", "cluster " + quote(service.clusterName()) + " in namespace "
             + quote(service.namespace()) + " is also the cluster of service " + quote(owner),
@@ -59,7 +59,7 @@ final class ServiceRules {
       if (service.migrations().isPresent()) {
         violations.derivedName(path + ".name", name, service.migrationJobName(), KubernetesNames.LABEL_MAX, "migration Job");
       }
-      if (service.database().clusterName().isEmpty()) {
+      if (service.database().clusterName().isEmpty() && DatabaseRules.cloudNativePg(service)) {
         violations.derivedName(path + ".name", name, service.clusterName(), DatabaseRules.CLUSTER_NAME_MAX, "CNPG cluster");
       }
     }

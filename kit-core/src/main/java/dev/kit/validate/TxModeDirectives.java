@@ -1,8 +1,8 @@
 package dev.kit.validate;
 
+import dev.kit.migration.AtlasFileDirectives;
 import dev.kit.migration.MigrationFile;
 import dev.kit.model.TxMode;
-import dev.kit.verify.AtlasFileDirectives;
 import java.util.List;
 import java.util.Optional;
 

@@ -71,6 +71,13 @@ class PackageDependenciesTest {
     assertThat(dependencies().get("dev.kit.render")).doesNotContain("dev.kit.validate");
   }
 
+  /** The providers are loaded from their list (META-INF/services), so a provider's package may use render. */
+  @Test
+  void render_neverUsesAProviderPackage() {
+    assertThat(dependencies().get("dev.kit.render")).noneMatch(p -> p.startsWith("dev.kit.provider"));
+    assertThat(dependencies()).containsKey("dev.kit.provider.existing");
+  }
+
   @Test
   void layout_usesOnlyTheModel() {
     assertThat(dependencies().get("dev.kit.layout")).containsOnly("dev.kit.model");

@@ -81,4 +81,30 @@ class GenerationCacheTest {
       assertThat(files.map(file -> file.getFileName().toString())).containsExactly(GenerationCache.FILE);
     }
   }
+
+  @Test
+  void read_returnsWhatWriteWrote_andWhatDataBindingWrote() {
+    GenerationCache.Content content = new GenerationCache.Content("/repo", new java.util.TreeMap<>(java.util.Map.of(
+        "orders", new GenerationCache.Entry("h1:abc", java.util.List.of(
+            new GenerationCache.Stamp("services/orders/a.yaml", 12, 1_700_000_000_123_456_789L, -1, Long.MAX_VALUE)),
+            java.util.List.of("a \"quoted\" warning\n", "é")),
+        "pay", new GenerationCache.Entry("h1:def", java.util.List.of(), java.util.List.of()))));
+
+    assertThat(GenerationCache.read(GenerationCache.write(content))).isEqualTo(content);
+    // the format data binding wrote before: a cache from the previous kit is still read
+    byte[] bound = tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsBytes(content);
+    assertThat(GenerationCache.read(bound)).isEqualTo(content);
+    assertThat(GenerationCache.read("{\"extra\":[1,{\"a\":2}],\"root\":\"/r\",\"services\":{}}".getBytes(
+        java.nio.charset.StandardCharsets.UTF_8))).isEqualTo(new GenerationCache.Content("/r", new java.util.TreeMap<>()));
+  }
+
+  @Test
+  void read_throws_whenTheFileIsNotACache() {
+    for (String text : java.util.List.of("", "[]", "{\"root\":1}", "{\"root\":\"/r\",\"services\":[]}",
+        "{\"root\":\"/r\",\"services\":{\"a\":{\"fingerprint\":\"x\",\"files\":[{\"size\":\"1\"}],\"warnings\":[]}}}",
+        "{\"root\":\"/r\"")) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> GenerationCache.read(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+          .as(text).isInstanceOf(RuntimeException.class);
+    }
+  }
 }

@@ -17,8 +17,10 @@ final class SecretLiterals {
   private record Rule(String name, Pattern pattern) {}
 
   private static final List<Rule> TEXT_RULES = List.of(
-      // a literal assigned to a password; "password=$PGPASSWORD" or a nested secretKeyRef is a reference
-      new Rule("password-field", Pattern.compile("(?i)\\b(password|passwd|pwd)\"?\\s*[:=]\\s*[\"']?[^\\s\"'$({]")),
+      // a literal assigned to a password; "password=$PGPASSWORD", a nested secretKeyRef or an OpenTofu reference
+      // (password = local.app_pass, planetscale_postgres_branch_role.app.password) is a reference
+      new Rule("password-field", Pattern.compile("(?i)\\b(password|passwd|pwd)\"?\\s*[:=]\\s*"
+          + "(?!(?:local|var|data|module|planetscale_[a-z_]+|kubernetes_[a-z0-9_]+)\\.)[\"']?[^\\s\"'$({]")),
       // a value assigned to PGPASSWORD; naming it (env name with a secretKeyRef, "$PGPASSWORD") is a reference
       new Rule("pgpassword", Pattern.compile("PGPASSWORD\"?\\s*[=:]\\s*[\"']?[^\\s\"'$]")),
       new Rule("url-credentials", Pattern.compile("(?i)\\b[a-z][a-z0-9+.-]*://[^\\s/:@'\"$()]+:[^\\s/@'\"]+@")),
@@ -29,7 +31,7 @@ final class SecretLiterals {
       new Rule("github-token", Pattern.compile("\\b(gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})\\b")),
       new Rule("gitlab-token", Pattern.compile("\\bglpat-[A-Za-z0-9_-]{20,}\\b")),
       new Rule("slack-token", Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}")),
-      new Rule("private-key-assignment", Pattern.compile("(?i)\\b(api[_-]?key|secret[_-]?key|access[_-]?key|client[_-]?secret|auth[_-]?token)\"?\\s*[:=]\\s*[\"']?[A-Za-z0-9/+=_-]{12,}")));
+      new Rule("private-key-assignment", Pattern.compile("(?i)\\b(api[_-]?key|secret[_-]?key|access[_-]?key|client[_-]?secret|auth[_-]?token|service[_-]?token)\"?\\s*[:=]\\s*[\"']?[A-Za-z0-9/+=_-]{12,}")));
 
   private static final Pattern SECRET_ENV_NAME = Pattern.compile("PASSWORD|PASSWD|SECRET|TOKEN|KEY|CREDENTIAL");
 

@@ -60,6 +60,8 @@ final class UpstreamSchemas {
   private final Map<Key, Schema> schemas = new TreeMap<>((a, b) -> a.toString().compareTo(b.toString()));
   private final Map<Key, String> sources = new LinkedHashMap<>();
   private final Set<Key> customResources = new HashSet<>();
+  /** Kinds whose CRD says {@code scope: Cluster}: they have no namespace. */
+  private final Set<Key> clusterScoped = new HashSet<>();
   private Schema objectMeta;
 
   private UpstreamSchemas() {
@@ -119,7 +121,7 @@ final class UpstreamSchemas {
         problems.add(describe(where, "$.metadata", error));
       }
     }
-    problems.addAll(ApiServerRules.check(where, key, object, !customResources.contains(key)));
+    problems.addAll(ApiServerRules.check(where, key, object, !customResources.contains(key), clusterScoped.contains(key)));
     return problems;
   }
 
@@ -151,6 +153,9 @@ final class UpstreamSchemas {
       schemas.put(key, registry.getSchema(strict));
       sources.put(key, source);
       customResources.add(key);
+      if ("Cluster".equals(crd.path("spec").path("scope").asString(""))) {
+        clusterScoped.add(key);
+      }
     }
   }
 
@@ -276,7 +281,7 @@ final class UpstreamSchemas {
 
     private ApiServerRules() {}
 
-    static List<String> check(String where, Key key, JsonNode object, boolean coreKind) {
+    static List<String> check(String where, Key key, JsonNode object, boolean coreKind, boolean clusterScoped) {
       List<String> problems = new ArrayList<>();
       JsonNode metadata = object.path("metadata");
       if (!metadata.isObject()) {
@@ -292,7 +297,11 @@ final class UpstreamSchemas {
         problems.add(where + ": $.metadata.name: [dns1123Label] Job name '" + name + "' must be a DNS-1123 label: it becomes the pods' job-name label");
       }
       String namespace = metadata.path("namespace").asString("");
-      if (!metadata.path("namespace").isString() || namespace.isEmpty()) {
+      if (clusterScoped) {
+        if (metadata.has("namespace")) {
+          problems.add(where + ": $.metadata.namespace: [clusterScoped] " + key + " is cluster-scoped: it takes no namespace");
+        }
+      } else if (!metadata.path("namespace").isString() || namespace.isEmpty()) {
         problems.add(where + ": $.metadata.namespace: [required] every generated object is namespaced and names its namespace");
       } else if (namespace.length() > 63 || !DNS1123_LABEL.matcher(namespace).matches()) {
         problems.add(where + ": $.metadata.namespace: [dns1123Label] '" + namespace + "' is not a DNS-1123 label");

@@ -10,6 +10,7 @@ import dev.kit.model.Kit;
 import dev.kit.model.Migrations;
 import dev.kit.model.Monitoring;
 import dev.kit.model.Patch;
+import dev.kit.model.PlanetScale;
 import dev.kit.model.Platform;
 import dev.kit.model.Pooler;
 import dev.kit.model.Resources;
@@ -41,6 +42,12 @@ final class GoldenCases {
       Map.entry("operator-engine", GoldenCases::operatorEngine),
       Map.entry("platform-app-of-apps", GoldenCases::platformAppOfApps),
       Map.entry("platform-applicationset", GoldenCases::platformApplicationSet),
+      Map.entry("existing-database", GoldenCases::existingDatabase),
+      Map.entry("existing-database-ca", GoldenCases::existingDatabaseCa),
+      Map.entry("planetscale-minimal", GoldenCases::planetScaleMinimal),
+      Map.entry("planetscale-full", GoldenCases::planetScaleFull),
+      Map.entry("planetscale-module-only", GoldenCases::planetScaleModuleOnly),
+      Map.entry("cnpg-database", GoldenCases::cnpgDatabase),
       Map.entry("environments", GoldenCases::environments),
       Map.entry("environments-applicationset", GoldenCases::environmentsApplicationSet));
 
@@ -252,6 +259,81 @@ final class GoldenCases {
         .platform(Platform.defaults())
         .service("orders", s -> s.withoutMigrations().database(db -> db.storage("1Gi")))
         .service("payments", s -> s.withoutMigrations().database(db -> db.storage("1Gi")))
+        .build();
+  }
+
+  /** A database kit does not run: the team's Secret, verified against the system's trusted roots; job engine, an app. */
+  static Kit existingDatabase() {
+    return shop()
+        .service("orders", s -> s
+            .database(db -> db.bootstrap("orders", "orders_owner").existing(e -> e.secret("orders-db").host("orders.db.acme.internal")))
+            .app("ghcr.io/acme/orders:1.4.2", a -> a.port(8080)))
+        .build();
+  }
+
+  /**
+   * Existing databases verified against a CA Secret key, with a platform (no CloudNativePG operator): the Job and an app
+   * with libpq variables on another port, PostgreSQL 16; a declarative schema (the Atlas operator's credentials).
+   */
+  static Kit existingDatabaseCa() {
+    return Kit.builder()
+        .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git").targetRevision("main")
+            .argoCd(ArgoCd.builder().project("shop").build()))
+        .platform(Platform.defaults())
+        .service("orders", s -> s
+            .database(db -> db.bootstrap("orders", "orders_owner").postgresMajor(16)
+                .existing(e -> e.secret("orders-db").host("pg-17.acme.internal").port(6432).ca("acme-db-ca", "ca.pem")))
+            .app("ghcr.io/acme/orders:1.4.2", a -> a.connection(App.Connection.PARTS)))
+        .service("catalog", s -> s.withoutMigrations()
+            .database(db -> db.bootstrap("catalog", "catalog")
+                .existing(e -> e.secret("catalog-db").host("pg-17.acme.internal").ca("acme-db-ca", "ca.pem")))
+            .declarativeSchema(DeclarativeSchema.of("schema.sql")))
+        .build();
+  }
+
+  /** A PlanetScale branch with every default, applied by a Workspace; no platform. */
+  static Kit planetScaleMinimal() {
+    return shop()
+        .service("orders", s -> s.database(db -> db.planetScale(ps -> ps.organization("acme").database("shop"))))
+        .build();
+  }
+
+  /**
+   * A PlanetScale branch with every option (size, region, parent, replicas, parameters, a dedicated PgBouncer, a backup
+   * policy), an app through PgBouncer, and the platform (Crossplane, provider-opentofu, the ClusterProviderConfig).
+   */
+  static Kit planetScaleFull() {
+    return Kit.builder()
+        .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git").targetRevision("main")
+            .argoCd(ArgoCd.builder().project("shop").delivery(ArgoCd.Delivery.APP_OF_APPS).build()))
+        .platform(Platform.defaults())
+        .service("orders", s -> s
+            .label("team", "checkout")
+            .database(db -> db.postgresMajor(17).planetScale(ps -> ps.organization("acme").database("shop").branch("main")
+                .clusterSize("PS_10_AWS_ARM").region("aws-eu-west-1").replicas(2)
+                .parameter("max_connections", "200")
+                .parameter("pgbouncer", "default_pool_size", "100")
+                .bouncer(b -> b.name("orders").size("PGB_10").replicasPerCell(2))
+                .backupPolicy(p -> p.every(12, PlanetScale.BackupPolicy.Unit.HOUR).keep(4, PlanetScale.BackupPolicy.Unit.WEEK).at("02:30"))))
+            .app("ghcr.io/acme/orders:1.4.2", a -> a.port(8080).connection(App.Connection.PARTS)))
+        .build();
+  }
+
+  /** Only the module, for a team whose pipeline applies it: a development branch, PostgreSQL 18. */
+  static Kit planetScaleModuleOnly() {
+    return shop()
+        .service("orders", s -> s
+            .database(db -> db.postgresMajor(18).planetScale(ps -> ps.organization("acme").database("shop").branch("orders-dev")
+                .parentBranch("main").production(false).moduleOnly()))
+            .app("ghcr.io/acme/orders:1.4.2", a -> a.port(8080)))
+        .build();
+  }
+
+  /** The extensions and schemas the migrations rely on: a CNPG Database beside the Cluster, at its wave. */
+  static Kit cnpgDatabase() {
+    return shop()
+        .service("orders", s -> s.database(db -> db.storage("1Gi").bootstrap("orders", "orders_owner")
+            .extension("vector").extension("pg_trgm").schema("reporting")))
         .build();
   }
 

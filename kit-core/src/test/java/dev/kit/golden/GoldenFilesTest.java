@@ -38,6 +38,14 @@ class GoldenFilesTest {
     }
   }
 
+  static Stream<String> casesWithPlatform() throws IOException {
+    return cases().filter(name -> GoldenCases.CASES.get(name).get().platform().isPresent());
+  }
+
+  static Stream<String> casesWithoutPlatform() throws IOException {
+    return cases().filter(name -> GoldenCases.CASES.get(name).get().platform().isEmpty());
+  }
+
   static FilePlan plan(String name) {
     return Generator.forRepository(goldenRoot().resolve(name))
         .source("dev.kit.golden.GoldenCases#" + name)
@@ -95,35 +103,39 @@ class GoldenFilesTest {
     }
   }
 
+  /** Without a Platform kit installs no operators: {@code platform/} holds only what every tree has. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("casesWithoutPlatform")
+  void platform_holdsNoOperators_forEachCaseWithoutPlatform(String name) throws IOException {
+    assertThat(operatorFiles(goldenRoot().resolve(name).resolve("platform"))).isEmpty();
+  }
+
   /**
    * What an app-of-apps root syncs ({@code platform/*.yaml} but itself and argocd-cm, plus every service
    * Application): the platform sorts before every service Application.
    */
   @ParameterizedTest(name = "{0}")
-  @MethodSource("cases")
-  void platform_sortsBeforeEveryServiceApplication_forEachCase(String name) throws IOException {
+  @MethodSource("casesWithPlatform")
+  void platform_sortsBeforeEveryServiceApplication_forEachCaseWithPlatform(String name) throws IOException {
     Path root = goldenRoot().resolve(name);
     Path platform = root.resolve("platform");
-    try (Stream<Path> environments = Files.list(platform)) {
-      List<Path> folders = environments.filter(Files::isDirectory).sorted().toList();
-      if (folders.isEmpty()) {
-        assertPlatformFirst(root, platform, null);
-      }
-      for (Path environment : folders) {
-        assertPlatformFirst(root, environment, environment.getFileName().toString());
-      }
+    List<Path> environments;
+    try (Stream<Path> folders = Files.list(platform)) {
+      environments = folders.filter(Files::isDirectory).sorted().toList();
+    }
+    if (environments.isEmpty()) {
+      assertPlatformFirst(root, platform, null);
+    }
+    for (Path environment : environments) {
+      assertPlatformFirst(root, environment, environment.getFileName().toString());
     }
   }
 
   /** The Argo CD order of one platform folder and the service Applications of its environment (or of none). */
   private static void assertPlatformFirst(Path root, Path platform, String environment) throws IOException {
-    List<Path> files = new ArrayList<>();
-    try (Stream<Path> platformFiles = Files.list(platform); Stream<Path> services = Files.list(root.resolve("services"))) {
-      platformFiles.filter(Files::isRegularFile)
-          .filter(f -> !List.of("root.yaml", "argocd-cm.yaml").contains(f.getFileName().toString())).sorted().forEach(files::add);
-      if (files.isEmpty()) {
-        return; // no Platform: kit installs no operators, so there is nothing to order
-      }
+    List<Path> files = new ArrayList<>(operatorFiles(platform));
+    assertThat(files).as("the operators and AppProject of %s, which has a Platform", platform).isNotEmpty();
+    try (Stream<Path> services = Files.list(root.resolve("services"))) {
       services.map(s -> environment == null ? s : s.resolve("envs").resolve(environment))
           .map(s -> s.resolve("application.yaml")).filter(Files::isRegularFile).sorted().forEach(files::add);
     }
@@ -139,6 +151,14 @@ class GoldenFilesTest {
     }
     assertThat(lastPlatform).as("platform objects in %s", order).isGreaterThanOrEqualTo(0).isLessThan(firstService);
     assertThat(order.get(0).kind()).as("the AppProject the services need comes first").isEqualTo("AppProject");
+  }
+
+  /** {@code platform/*.yaml} but the root Application and argocd-cm, which every tree has. */
+  private static List<Path> operatorFiles(Path platform) throws IOException {
+    try (Stream<Path> files = Files.list(platform)) {
+      return files.filter(Files::isRegularFile)
+          .filter(f -> !List.of("root.yaml", "argocd-cm.yaml").contains(f.getFileName().toString())).sorted().toList();
+    }
   }
 
   /** The first line where the rendered text and the golden file differ, with both versions. */

@@ -8,10 +8,13 @@ import dev.kit.model.Kit;
 import dev.kit.model.Monitoring;
 import dev.kit.model.S3Credentials;
 import dev.kit.model.Service;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TimeZone;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -197,14 +200,45 @@ class MonitoringRendererTest {
     }
   }
 
+  /**
+   * Byte-identical output from an equal description built again (selector labels added in the other order),
+   * rendered under a locale with other digits and decimal separator and another time zone: what a second machine
+   * does. Rendering one object twice in one JVM would prove nothing.
+   */
   @Test
-  void render_isByteForByteStable() {
-    Service service = service(db -> db.instances(3).backups(plugin()),
-        Monitoring.builder().selectorLabel("team", "checkout").selectorLabel("release", "prom").build());
+  void render_isByteIdentical_whenAnEqualDescriptionIsRenderedUnderAnotherLocaleAndTimeZone() {
+    Service service = stableService("team", "checkout", "release", "prom");
     Kit kit = kit(service);
+    byte[] rule = file(MonitoringRenderer.prometheusRule(kit, service));
+    byte[] monitor = file(MonitoringRenderer.podMonitor(kit, service));
 
-    assertThat(file(MonitoringRenderer.prometheusRule(kit, service))).isEqualTo(file(MonitoringRenderer.prometheusRule(kit, service)));
-    assertThat(file(MonitoringRenderer.podMonitor(kit, service))).isEqualTo(file(MonitoringRenderer.podMonitor(kit, service)));
+    Locale locale = Locale.getDefault();
+    TimeZone zone = TimeZone.getDefault();
+    try {
+      // Thai digits and a decimal comma for anything formatted through the locale; a zone far from UTC.
+      Locale.setDefault(Locale.forLanguageTag("th-TH-u-nu-thai"));
+      TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Chatham"));
+      Service again = stableService("release", "prom", "team", "checkout");
+      Kit kitAgain = kit(again);
+
+      assertThat(again).isNotSameAs(service).isEqualTo(service);
+      assertThat(new String(file(MonitoringRenderer.prometheusRule(kitAgain, again)), StandardCharsets.UTF_8))
+          .isEqualTo(new String(rule, StandardCharsets.UTF_8));
+      assertThat(file(MonitoringRenderer.podMonitor(kitAgain, again))).isEqualTo(monitor);
+    } finally {
+      Locale.setDefault(locale);
+      TimeZone.setDefault(zone);
+    }
+  }
+
+  /** A service with backups, fractional thresholds and the two selector labels in the order given. */
+  private static Service stableService(String key1, String value1, String key2, String value2) {
+    return service(db -> db.instances(3).backups(plugin()), Monitoring.builder()
+        .replicationLagThreshold(Duration.ofMillis(1500))
+        .lastBackupMaxAge(Duration.ofHours(26).plusMinutes(30))
+        .selectorLabel(key1, value1)
+        .selectorLabel(key2, value2)
+        .build());
   }
 
   private static Service service(UnaryOperator<Database.Builder> database, Monitoring monitoring) {

@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 class RunbookNamesTest {
 
   private static final YAMLMapper YAML = YAMLMapper.builder().build();
+  /** A {@code name = "..."} attribute of an OpenTofu module. */
+  private static final Pattern MODULE_NAME = Pattern.compile("(?m)^\\s*name\\s*=\\s*\"([a-z0-9][a-z0-9-]*)\"");
 
   /** The CNPG operator as its release manifest installs it (Helm names the Deployment after the release). */
   static final String OPERATOR_NAMESPACE = "cnpg-system";
@@ -189,6 +192,8 @@ class RunbookNamesTest {
     private final Set<String> namespaces = new HashSet<>();
     private final List<Pattern> instances = new ArrayList<>();
     private final List<Pattern> volumes = new ArrayList<>();
+    /** Whether the service has a provider-opentofu Workspace. */
+    private boolean workspace;
 
     static KnownNames of(Path serviceDir) {
       KnownNames known = new KnownNames();
@@ -199,6 +204,14 @@ class RunbookNamesTest {
       known.add(Kind.CLUSTER, service + "-restore-cluster");
       for (JsonNode object : objects(serviceDir)) {
         known.object(object);
+      }
+      // A PlanetScale module names the branch's roles, its PgBouncer, its backup policy and the Secrets it writes.
+      Path module = serviceDir.resolve("database/main.tf");
+      if (Files.isRegularFile(module)) {
+        Matcher name = MODULE_NAME.matcher(read(module));
+        while (name.find()) {
+          known.add(Kind.ANY, name.group(1)).add(Kind.SECRET, name.group(1));
+        }
       }
       Path platform = serviceFolder.getParent().getParent().resolve("platform");
       if (environment) {
@@ -215,6 +228,11 @@ class RunbookNamesTest {
       if (!charts.contains("cloudnative-pg")) {
         known.namespaces.add(OPERATOR_NAMESPACE);
         known.add(Kind.DEPLOYMENT, OPERATOR_DEPLOYMENT);
+      }
+      // Crossplane where its install instructions put it, with the PlanetScale token the platform team creates there.
+      if (!charts.contains("crossplane") && known.workspace) {
+        known.namespaces.add("crossplane-system");
+        known.add(Kind.SECRET, "planetscale-service-token");
       }
       if (!charts.contains(ATLAS_OPERATOR)) {
         known.namespaces.add(ATLAS_OPERATOR);
@@ -296,6 +314,11 @@ class RunbookNamesTest {
         case "Application" -> add(Kind.APPLICATION, name);
         case "ApplicationSet" -> add(Kind.APPLICATION_SET, name);
         case "Namespace" -> namespaces.add(name);
+        // provider-opentofu writes the module's outputs into the Workspace's connection Secret.
+        case "Workspace" -> {
+          workspace = true;
+          add(Kind.ANY, name).add(Kind.SECRET, object.path("spec").path("writeConnectionSecretToRef").path("name").asString(""));
+        }
         default -> add(Kind.ANY, name);
       }
       references(object);

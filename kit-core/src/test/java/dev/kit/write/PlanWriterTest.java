@@ -199,7 +199,7 @@ class PlanWriterTest {
   @Test
   void session_writesNothingAndRemovesTheFoldersItMade_whenALaterPartHasAConflict() throws IOException {
     put("services/b/x.yaml", "hand: written\n");
-    PlanWriter.Session session = new PlanWriter(root).begin();
+    StagingSession session = new PlanWriter(root).begin();
     session.stage(plan("services/a/manifests/x.yaml", "x: 1\n"));
     session.stage(plan("services/b/x.yaml", "x: 1\n"));
 
@@ -215,7 +215,7 @@ class PlanWriterTest {
 
   @Test
   void session_rejectsAPath_whenTwoPartsPlanIt() {
-    PlanWriter.Session session = new PlanWriter(root).begin();
+    StagingSession session = new PlanWriter(root).begin();
     session.stage(plan("services/a/x.yaml", "x: 1\n"));
 
     assertThatThrownBy(() -> session.stage(plan("services/a/x.yaml", "x: 2\n"))).hasMessage("services/a/x.yaml is planned twice");
@@ -259,7 +259,7 @@ class PlanWriterTest {
         Disk.super.write(temp, content);
       }
     };
-    PlanWriter.Session session = writer(disk).begin();
+    StagingSession session = writer(disk).begin();
     CompletableFuture<Void> worker = CompletableFuture.runAsync(
         () -> session.stage(plan("services/a/new/a1.yaml", "a: 1\n", "services/a/new/a2.yaml", "a: 2\n")));
     assertThat(writingA1.await(5, TimeUnit.SECONDS)).isTrue();
@@ -354,7 +354,7 @@ class PlanWriterTest {
 
   @Test
   void begin_waitsForTheSessionThatHoldsTheRepository() throws Exception {
-    PlanWriter.Session first = new PlanWriter(root).begin();
+    StagingSession first = new PlanWriter(root).begin();
     first.stage(plan("services/a/x.yaml", "x: 1\n"));
     CompletableFuture<WriteReport> second = CompletableFuture.supplyAsync(
         () -> new PlanWriter(root).write(plan("services/a/x.yaml", "x: 2\n")));

@@ -1,8 +1,10 @@
 package dev.kit.maven;
 
 import dev.kit.Generator;
+import dev.kit.KitDescriptions;
+import dev.kit.MigrationTool;
+import dev.kit.lint.LintFinding;
 import dev.kit.migration.HistoryCheck;
-import dev.kit.verify.LintFinding;
 import dev.kit.write.Drift;
 import java.util.List;
 import java.util.Optional;
@@ -44,9 +46,10 @@ public final class CheckMojo extends DescriptionMojo {
   }
 
   @Override
-  void run(Generator generator, DescriptionLoader.Loaded description) throws MojoFailureException {
-    String lintFailure = lint(generator, description);
-    HistoryCheck history = generator.checkHistory(description.kit(), Optional.ofNullable(base));
+  void run(Generator generator, KitDescriptions.Loaded description) throws MojoFailureException {
+    MigrationTool migrations = MigrationTool.forRepository(repository()).source(description.className());
+    String lintFailure = lint(migrations, description);
+    HistoryCheck history = migrations.checkHistory(description.kit(), Optional.ofNullable(base));
     history.skipped().ifPresent(why -> getLog().warn("kit: migration history not guarded: " + why));
     Drift drift = generator.check(description.kit());
     if (!drift.isEmpty()) {
@@ -68,10 +71,10 @@ public final class CheckMojo extends DescriptionMojo {
   }
 
   /** Lints the migrations' text (kit:verify lints exactly, on a database); logs warnings, returns the failure or null. */
-  private String lint(Generator generator, DescriptionLoader.Loaded description) throws MojoFailureException {
+  private String lint(MigrationTool migrations, KitDescriptions.Loaded description) throws MojoFailureException {
     List<LintFinding> findings;
     try {
-      findings = generator.lintMigrations(description.kit(), lintSettings());
+      findings = migrations.lint(description.kit(), lintSettings());
     } catch (IllegalArgumentException e) {
       return "kit: " + e.getMessage();
     }

@@ -1,6 +1,7 @@
 package dev.kit.maven;
 
 import dev.kit.Generator;
+import dev.kit.KitDescriptions;
 import dev.kit.model.Kit;
 import dev.kit.plan.FilePlan;
 import dev.kit.status.ClusterAccessException;
@@ -50,7 +51,7 @@ abstract class ClusterMojo extends DescriptionMojo {
   abstract Report read(ClusterStatus cluster, Kit kit, FilePlan plan);
 
   @Override
-  final void run(Generator generator, DescriptionLoader.Loaded description) throws MojoExecutionException, MojoFailureException {
+  final void run(Generator generator, KitDescriptions.Loaded description) throws MojoExecutionException, MojoFailureException {
     boolean json = switch (format.toLowerCase(Locale.ROOT)) {
       case "text" -> false;
       case "json" -> true;

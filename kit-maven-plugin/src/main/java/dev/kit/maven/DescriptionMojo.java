@@ -1,15 +1,17 @@
 package dev.kit.maven;
 
 import dev.kit.Generator;
+import dev.kit.KitDescriptionException;
+import dev.kit.KitDescriptions;
+import dev.kit.lint.LintSettings;
 import dev.kit.validate.KitValidationException;
-import dev.kit.verify.LintSettings;
 import dev.kit.write.KitWriteException;
 import java.io.File;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Consumer;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
@@ -21,9 +23,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
 /**
- * What {@code kit:generate} and {@code kit:check} share: load the description from the project's test
- * class path, hand it to a {@link Generator} for the project's base directory, and turn kit-core's
- * exceptions into Maven's.
+ * What the goals share: load the description from the project's test class path ({@link KitDescriptions}), hand it
+ * to a {@link Generator} for the project's base directory, and turn kit-core's exceptions into Maven's.
  */
 abstract class DescriptionMojo extends AbstractMojo {
 
@@ -61,19 +62,21 @@ abstract class DescriptionMojo extends AbstractMojo {
       return;
     }
     Path testClasses = Path.of(project.getBuild().getTestOutputDirectory());
-    try (DescriptionLoader loader = DescriptionLoader.open(testClasspath(), testClasses, getClass().getClassLoader())) {
-      DescriptionLoader.Loaded loaded = loader.load(description);
+    try (KitDescriptions.Loaded loaded = KitDescriptions.load(testClasspath(), testClasses, Optional.ofNullable(description))) {
       Generator generator = Generator.forRepository(basedir.toPath()).source(loaded.className());
       generator.recover().ifPresent(getLog()::warn); // a run that stopped is finished (or undone) first, and said
       run(generator, loaded);
-    } catch (KitValidationException | KitWriteException e) {
-      // Both messages already list every problem with its fix.
+    } catch (KitDescriptionException | KitValidationException | KitWriteException e) {
+      // Each message already names every problem with its fix.
       throw new MojoFailureException(e.getMessage(), e);
     } catch (UncheckedIOException e) {
       throw new MojoExecutionException("kit: " + e.getMessage() + ": " + e.getCause().getMessage(), e);
-    } catch (IOException e) {
-      throw new MojoExecutionException("kit: cannot close the class loader over the test class path", e);
     }
+  }
+
+  /** The repository root: the project's base directory. */
+  Path repository() {
+    return basedir.toPath();
   }
 
   /** Whether this goal's skip parameter is set. */
@@ -83,7 +86,7 @@ abstract class DescriptionMojo extends AbstractMojo {
   abstract String skipProperty();
 
   /** Does this goal's work with the loaded description. */
-  abstract void run(Generator generator, DescriptionLoader.Loaded description)
+  abstract void run(Generator generator, KitDescriptions.Loaded description)
       throws MojoExecutionException, MojoFailureException;
 
   /** {@code value}, or the value of {@code property}'s old name, without {@code kit.}, with a warning. */
@@ -118,9 +121,9 @@ abstract class DescriptionMojo extends AbstractMojo {
     }
   }
 
-  private List<String> testClasspath() throws MojoExecutionException {
+  private List<Path> testClasspath() throws MojoExecutionException {
     try {
-      return project.getTestClasspathElements();
+      return project.getTestClasspathElements().stream().map(Path::of).toList();
     } catch (DependencyResolutionRequiredException e) {
       throw new MojoExecutionException("kit: the test class path of " + project.getId() + " is not resolved", e);
     }

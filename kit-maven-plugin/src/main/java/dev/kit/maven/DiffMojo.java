@@ -2,6 +2,7 @@ package dev.kit.maven;
 
 import dev.kit.EnvironmentDiff;
 import dev.kit.Generator;
+import dev.kit.KitDescriptions;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -41,7 +42,7 @@ public final class DiffMojo extends DescriptionMojo {
   }
 
   @Override
-  void run(Generator generator, DescriptionLoader.Loaded description) throws MojoFailureException {
+  void run(Generator generator, KitDescriptions.Loaded description) throws MojoFailureException {
     if (from == null || to == null) {
       throw new MojoFailureException("kit: name the two environments to compare: mvn kit:diff -Dkit.from=staging -Dkit.to=prod");
     }

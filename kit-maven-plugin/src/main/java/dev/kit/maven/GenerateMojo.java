@@ -1,6 +1,7 @@
 package dev.kit.maven;
 
 import dev.kit.Generator;
+import dev.kit.KitDescriptions;
 import dev.kit.write.WriteReport;
 import java.io.File;
 import java.util.List;
@@ -48,7 +49,7 @@ public final class GenerateMojo extends DescriptionMojo {
   }
 
   @Override
-  void run(Generator generator, DescriptionLoader.Loaded description) {
+  void run(Generator generator, KitDescriptions.Loaded description) {
     Generator generating = cache ? generator.cache(cacheDirectory.toPath()) : generator;
     WriteReport report = generating.generate(description.kit());
     report.warnings().forEach(warning -> getLog().warn("kit: " + warning));

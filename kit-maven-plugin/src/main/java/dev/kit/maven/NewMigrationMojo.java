@@ -1,6 +1,9 @@
 package dev.kit.maven;
 
 import dev.kit.Generator;
+import dev.kit.KitDescriptions;
+import dev.kit.MigrationTool;
+import dev.kit.verify.MigrationVerification;
 import dev.kit.verify.VerifyOptions;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -54,7 +57,7 @@ public final class NewMigrationMojo extends EmbeddedPostgresMojo {
   }
 
   @Override
-  void run(Generator generator, DescriptionLoader.Loaded description) throws MojoExecutionException, MojoFailureException {
+  void run(Generator generator, KitDescriptions.Loaded description) throws MojoExecutionException, MojoFailureException {
     String newName = orOldName(name, "kit.name");
     String version = orOldName(revert, "kit.revert");
     Optional<String> target = Optional.ofNullable(orOldName(service, "kit.service"));
@@ -64,20 +67,22 @@ public final class NewMigrationMojo extends EmbeddedPostgresMojo {
           + (newName == null ? "neither" : "both") + ".");
     }
     if (version != null) {
-      revert(generator, description, version.strip(), target);
+      revert(description, version.strip(), target);
       return;
     }
-    Path file = generator.newMigration(description.kit(), target, newName, Clock.systemUTC());
+    Path file = MigrationTool.forRepository(repository()).source(description.className())
+        .newMigration(description.kit(), target, newName, Clock.systemUTC());
     getLog().info("kit: wrote " + file);
     getLog().info("kit: write the SQL, then run 'mvn kit:generate' to update atlas.sum and the ConfigMap");
   }
 
-  private void revert(Generator generator, DescriptionLoader.Loaded description, String version, Optional<String> service)
+  private void revert(KitDescriptions.Loaded description, String version, Optional<String> service)
       throws MojoExecutionException, MojoFailureException {
     VerifyOptions options = verifyOptions();
-    Generator.Revert written;
+    MigrationVerification.Revert written;
     try {
-      written = generator.revertMigration(description.kit(), service, version, options, Clock.systemUTC());
+      written = MigrationVerification.forRepository(repository()).source(description.className())
+          .revert(description.kit(), service, version, options, Clock.systemUTC());
     } catch (IllegalStateException e) {
       throw new MojoExecutionException("kit: " + e.getMessage(), e);
     }

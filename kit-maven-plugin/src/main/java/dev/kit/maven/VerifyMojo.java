@@ -1,6 +1,8 @@
 package dev.kit.maven;
 
 import dev.kit.Generator;
+import dev.kit.KitDescriptions;
+import dev.kit.verify.MigrationVerification;
 import dev.kit.verify.ServiceVerification;
 import dev.kit.verify.VerifyOptions;
 import dev.kit.verify.VerifyReport;
@@ -45,12 +47,12 @@ public final class VerifyMojo extends EmbeddedPostgresMojo {
   }
 
   @Override
-  void run(Generator generator, DescriptionLoader.Loaded description) throws MojoExecutionException, MojoFailureException {
+  void run(Generator generator, KitDescriptions.Loaded description) throws MojoExecutionException, MojoFailureException {
     long began = System.nanoTime();
     VerifyOptions options = verifyOptions();
     VerifyReport report;
     try {
-      report = generator.verify(description.kit(), options);
+      report = MigrationVerification.forRepository(repository()).verify(description.kit(), options);
     } catch (IllegalStateException e) {
       throw new MojoExecutionException("kit: " + e.getMessage(), e);
     }

@@ -6,6 +6,9 @@ import dev.kit.Generator;
 import dev.kit.KitDescription;
 import dev.kit.model.Kit;
 import dev.kit.model.Service;
+import dev.kit.status.ClusterStatus;
+import dev.kit.testing.JavaCompilation;
+import dev.kit.verify.MigrationVerification;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -24,8 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's examples as a first-time user pastes them: each complete Java class compiles against kit-core, every
- * fragment compiles where it says it goes (continuing {@code Kit.builder()}), each describes a valid kit, the
+ * The README's examples as a first-time user pastes them: each complete Java class compiles against kit-core and
+ * kit-verify, every fragment compiles where it says it goes (continuing {@code Kit.builder()}), each describes a valid kit, the
  * service-repository IT builds exactly the README's {@code pom.xml} and classes, and every method the prose names
  * appears in an example.
  */
@@ -114,7 +117,9 @@ class ReadmeTest {
     assertThat(sources).containsKeys("com.acme.shop.ShopServices", "com.acme.shop.ShopBuild", "com.acme.ops.ShopStatus");
     assertThat(fragments).hasSizeGreaterThanOrEqualTo(2);
 
-    Path compiled = JavaCompilation.compile(dir, sources);
+    Path compiled = JavaCompilation.compile(dir, sources,
+        List.of(JavaCompilation.kitCore(), JavaCompilation.codeSource(MigrationVerification.class),
+            JavaCompilation.codeSource(ClusterStatus.class)));
 
     try (URLClassLoader loader = new URLClassLoader(new URL[] {compiled.toUri().toURL()}, getClass().getClassLoader())) {
       KitDescription shop = (KitDescription) loader.loadClass("com.acme.shop.ShopServices").getConstructor().newInstance();

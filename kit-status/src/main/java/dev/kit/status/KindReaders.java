@@ -12,6 +12,7 @@ final class KindReaders {
       new PoolerReader(),
       new JobReader(),
       new AtlasOperatorReader(),
+      new WorkspaceReader(),
       new WorkloadReader(),
       new PresenceReader());
 

@@ -18,8 +18,8 @@ env "local" {
   }
 }
 
-# What ${runner} in the cluster: the uri of Secret ${clusterName}-app,
-# with sslmode=${sslMode}<#if caFile??> against the cluster CA mounted at ${caFile}</#if>.
+# What ${runner} in the cluster: the uri of Secret ${secret},
+# with sslmode=${sslMode}<#if caFile??> against ${ca} mounted at ${caFile}<#elseif ca??> against ${ca}</#if>.
 <#if shippedAs??>
 # The Job reads this file from its ConfigMap: atlas migrate apply --env ${clusterEnv} --config ${shippedAs}
 </#if>

@@ -25,11 +25,11 @@ class ShopServicesTest {
     assertThat(drift.stale()).isEmpty();
     assertThat(drift.extra()).isEmpty();
     assertThat(drift.conflicts()).isEmpty();
-    assertThat(drift.unchanged()).hasSize(41);
+    assertThat(drift.unchanged()).hasSize(54);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"orders", "payments", "catalog"})
+  @ValueSource(strings = {"orders", "payments", "catalog", "inventory"})
   void syncOrder_isClusterThenMigrationThenApp_forEachService(String service) {
     SyncWaveContract.assertHolds(REPO.resolve("services").resolve(service).resolve("manifests"));
   }

@@ -1,9 +1,11 @@
 package com.acme.shop;
 
 import dev.kit.Generator;
+import dev.kit.MigrationTool;
+import dev.kit.lint.LintFinding;
+import dev.kit.lint.LintSettings;
 import dev.kit.model.Kit;
-import dev.kit.verify.LintFinding;
-import dev.kit.verify.LintSettings;
+import dev.kit.verify.MigrationVerification;
 import dev.kit.verify.PostgresBinaries;
 import dev.kit.verify.VerifyOptions;
 import dev.kit.verify.VerifyReport;
@@ -20,11 +22,14 @@ public final class ShopBuild {
     String revision = System.getenv("KIT_REVISION");
     Kit kit = revision == null ? described : described.toBuilder()
         .repository(described.repository().toBuilder().targetRevision(revision).build()).build();
-    Generator generator = Generator.forRepository(Path.of(".")).source(ShopServices.class.getName());
+    Path repository = Path.of(".");
+    String source = ShopServices.class.getName();              // what the generated files' headers name
 
+    Generator generator = Generator.forRepository(repository).source(source);
     WriteReport written = generator.cache(Path.of("target/kit-cache")).generate(kit);    // kit:generate
     System.out.println("kit: " + written);
-    List<LintFinding> findings = generator.lintMigrations(kit, LintSettings.defaults());  // kit:check's lint
+    MigrationTool migrations = MigrationTool.forRepository(repository).source(source);
+    List<LintFinding> findings = migrations.lint(kit, LintSettings.defaults());          // kit:check's lint
     findings.forEach(System.out::println);
     if (kit.environments().size() > 1) {              // kit:diff: what the last environment has that the first has not
       System.out.print(generator.diff(kit, kit.environments().get(0).name(),
@@ -36,10 +41,11 @@ public final class ShopBuild {
       return;
     }
     VerifyOptions options = VerifyOptions.of(PostgresBinaries.inDirectory(Path.of(args[0])));
-    VerifyReport verified = generator.verify(kit, options);                             // kit:verify
+    MigrationVerification verification = MigrationVerification.forRepository(repository).source(source);
+    VerifyReport verified = verification.verify(kit, options);                          // kit:verify
     verified.failures().forEach(System.err::println);
     if (args.length > 1) {                             // a version to revert, like -Dkit.revert
-      generator.revertMigration(kit, Optional.of("orders"), args[1], options, Clock.systemUTC());
+      verification.revert(kit, Optional.of("orders"), args[1], options, Clock.systemUTC());
     }
   }
 }

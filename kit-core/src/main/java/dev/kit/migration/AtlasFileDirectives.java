@@ -1,0 +1,118 @@
+package dev.kit.migration;
+
+import dev.kit.model.TxMode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The file directives Atlas reads from a migration, such as {@code -- atlas:txmode none}, by Atlas's own rule:
+ * they are the comment lines at the very top of the file, and only when an empty line separates them from the
+ * rest. Without that empty line Atlas treats them as comments of the first statement and ignores them, which is
+ * how a {@code CREATE INDEX CONCURRENTLY} ends up in a transaction.
+ *
+ * <pre>{@code
+ * AtlasFileDirectives d = AtlasFileDirectives.read("-- atlas:txmode none\n\nCREATE INDEX CONCURRENTLY ...");
+ * d.values("txmode");                      // ["none"]
+ * d.txMode(TxMode.FILE, "1_index.sql");    // TxMode.NONE
+ * }</pre>
+ *
+ * @param comments the file's header comment lines, trimmed; empty when no empty line follows them
+ * @param ignoredHeader the header comment lines when no empty line follows them (Atlas ignores those)
+ */
+public record AtlasFileDirectives(List<String> comments, List<String> ignoredHeader) {
+
+  // Atlas's directive pattern, character for character: printable ASCII before "atlas:", the name, the value.
+  private static final Pattern DIRECTIVE = Pattern.compile("^([ -~]*)atlas:(\\w+)(?: +([ -~]*))*");
+
+  public AtlasFileDirectives {
+    comments = List.copyOf(comments);
+    ignoredHeader = List.copyOf(ignoredHeader);
+  }
+
+  /** Reads the directives of a migration's bytes. */
+  public static AtlasFileDirectives read(byte[] content) {
+    return read(new String(content, StandardCharsets.UTF_8));
+  }
+
+  /** Reads the directives of a migration's text. */
+  public static AtlasFileDirectives read(String content) {
+    List<String> header = new ArrayList<>();
+    String rest = content;
+    while (rest.startsWith("#") || rest.startsWith("--")) {
+      int newline = rest.indexOf('\n');
+      if (newline < 0) {
+        header.add(rest.strip()); // a file of comments only: nothing follows, so no empty line either
+        rest = rest.substring(rest.length());
+        break;
+      }
+      header.add(rest.substring(0, newline).strip());
+      rest = rest.substring(newline + 1);
+    }
+    return rest.startsWith("\n")
+        ? new AtlasFileDirectives(header, List.of())
+        : new AtlasFileDirectives(List.of(), header);
+  }
+
+  /** The values of every directive named {@code name} in the header, in file order. */
+  public List<String> values(String name) {
+    return values(comments, name);
+  }
+
+  /** Whether the header would carry directive {@code name} if an empty line followed it. */
+  public boolean ignores(String name) {
+    return !values(ignoredHeader, name).isEmpty();
+  }
+
+  /**
+   * The transaction mode Atlas runs this file in under the service's {@code --tx-mode} {@code global}, by
+   * Atlas's rules: the file's {@code atlas:txmode} wins, except that {@code all} cannot be overridden.
+   *
+   * @throws IllegalArgumentException with Atlas's own message when Atlas would refuse the file
+   */
+  public TxMode txMode(TxMode global, String fileName) {
+    Optional<TxMode> file = fileTxMode(fileName);
+    if (file.isEmpty() || file.get() == global) {
+      return global;
+    }
+    if (global == TxMode.ALL) {
+      throw new IllegalArgumentException("cannot set txmode directive to \"" + file.get().flag() + "\" in \"" + fileName
+          + "\" when txmode \"all\" is set globally");
+    }
+    return file.get();
+  }
+
+  private Optional<TxMode> fileTxMode(String fileName) {
+    List<String> modes = values("txmode");
+    if (modes.isEmpty()) {
+      return Optional.empty();
+    }
+    if (modes.size() > 1) {
+      throw new IllegalArgumentException("multiple txmode values found in file \"" + fileName + "\": "
+          + modes.stream().map(m -> "\"" + m + "\"").collect(Collectors.joining(" ", "[", "]")));
+    }
+    return switch (modes.get(0)) {
+      case "none" -> Optional.of(TxMode.NONE);
+      case "file" -> Optional.of(TxMode.FILE);
+      case "all" -> throw new IllegalArgumentException(
+          "txmode \"all\" is not allowed in file directive \"" + fileName + "\". Use \"file\" instead");
+      default -> throw new IllegalArgumentException(
+          "unknown txmode \"" + modes.get(0) + "\" found in file directive \"" + fileName + "\"");
+    };
+  }
+
+  private static List<String> values(List<String> lines, String name) {
+    List<String> values = new ArrayList<>();
+    for (String line : lines) {
+      Matcher m = DIRECTIVE.matcher(line);
+      if (m.lookingAt() && m.group(2).equals(name)) {
+        values.add(m.group(3) == null ? "" : m.group(3));
+      }
+    }
+    return values;
+  }
+}

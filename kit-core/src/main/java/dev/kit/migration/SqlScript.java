@@ -1,0 +1,306 @@
+package dev.kit.migration;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A migration file split into statements by PostgreSQL's lexical rules, the way {@code psql} and Atlas split
+ * one: a semicolon ends a statement only outside quotes ({@code '...'}, {@code E'...'}, {@code "..."}),
+ * dollar quotes ({@code $body$...$body$}), comments ({@code --}, nested {@code /* *\/}), parentheses and the
+ * {@code BEGIN ... END} body of a {@code CREATE FUNCTION} or {@code PROCEDURE}. Each statement keeps its
+ * offset in the file, so a PostgreSQL error position maps back to a line and column.
+ *
+ * <pre>{@code
+ * SqlScript script = SqlScript.parse("CREATE TABLE t (a text DEFAULT ';');\nSELECT 1;");
+ * script.statements().size();          // 2
+ * script.statements().get(1).line();   // 2
+ * }</pre>
+ */
+public final class SqlScript {
+
+  private final String text;
+  private final List<SqlStatement> statements;
+
+  private SqlScript(String text, List<SqlStatement> statements) {
+    this.text = text;
+    this.statements = List.copyOf(statements);
+  }
+
+  /** Splits {@code text} into statements. */
+  public static SqlScript parse(String text) {
+    Objects.requireNonNull(text, "text");
+    return new SqlScript(text, new Splitter(text).split());
+  }
+
+  /** Splits a migration file's bytes, read as UTF-8 (what PostgreSQL's client encoding is for Atlas). */
+  public static SqlScript parse(byte[] content) {
+    return parse(new String(content, StandardCharsets.UTF_8));
+  }
+
+  /** The whole file's text. */
+  public String text() {
+    return text;
+  }
+
+  /** The statements in file order; empty statements ({@code ;;}) are left out. */
+  public List<SqlStatement> statements() {
+    return statements;
+  }
+
+  /** Splits by PostgreSQL's lexical rules while collecting tokens and the comments above each statement. */
+  private static final class Splitter {
+    private final String text;
+    private final List<SqlStatement> statements = new ArrayList<>();
+    private int pos;
+
+    // The statement being read.
+    private int start = -1;
+    private List<SqlToken> tokens = new ArrayList<>();
+    private List<String> pendingComments = new ArrayList<>();
+    private int parenDepth;
+    private int beginDepth;
+    private int wordCount;
+    private final char[] leadingWords = new char[4];
+
+    Splitter(String text) {
+      this.text = text;
+    }
+
+    List<SqlStatement> split() {
+      while (pos < text.length()) {
+        char c = text.charAt(pos);
+        if (Character.isWhitespace(c)) {
+          pos++;
+        } else if (c == '-' && peek(1) == '-') {
+          lineComment();
+        } else if (c == '/' && peek(1) == '*') {
+          blockComment();
+        } else {
+          token();
+        }
+      }
+      if (start >= 0) {
+        emit(text.length());
+      }
+      return statements;
+    }
+
+    private void lineComment() {
+      int end = text.indexOf('\n', pos);
+      end = end < 0 ? text.length() : end;
+      comment(pos, end, end < text.length() && peekAt(end + 1) == '\n');
+      pos = end;
+    }
+
+    private void blockComment() {
+      int begin = pos;
+      int depth = 0;
+      while (pos < text.length()) {
+        if (text.startsWith("/*", pos)) {
+          depth++;
+          pos += 2;
+        } else if (text.startsWith("*/", pos)) {
+          depth--;
+          pos += 2;
+          if (depth == 0) {
+            break;
+          }
+        } else {
+          pos++;
+        }
+      }
+      comment(begin, pos, text.startsWith("\n\n", pos));
+    }
+
+    /** Comments before a statement's first token are its comment group; an empty line after one ends the group. */
+    private void comment(int begin, int end, boolean emptyLineFollows) {
+      if (start >= 0) {
+        return;
+      }
+      pendingComments.add(text.substring(begin, end).strip());
+      if (emptyLineFollows) {
+        pendingComments = new ArrayList<>();
+      }
+    }
+
+    private void token() {
+      int begin = pos;
+      char c = text.charAt(pos);
+      SqlToken.Kind kind;
+      if (c == '\'') {
+        quoted('\'', false);
+        kind = SqlToken.Kind.STRING;
+      } else if (c == '"') {
+        quoted('"', false);
+        kind = SqlToken.Kind.QUOTED_IDENTIFIER;
+      } else if ((c == 'E' || c == 'e') && peek(1) == '\'') {
+        pos++;
+        quoted('\'', true);
+        kind = SqlToken.Kind.STRING;
+      } else if ((c == 'B' || c == 'b' || c == 'X' || c == 'x' || c == 'N' || c == 'n') && peek(1) == '\'') {
+        pos++;
+        quoted('\'', false);
+        kind = SqlToken.Kind.STRING;
+      } else if ((c == 'U' || c == 'u') && peek(1) == '&' && (peek(2) == '\'' || peek(2) == '"')) {
+        pos += 2;
+        boolean identifier = text.charAt(pos) == '"';
+        quoted(text.charAt(pos), false);
+        kind = identifier ? SqlToken.Kind.QUOTED_IDENTIFIER : SqlToken.Kind.STRING;
+      } else if (c == '$' && Character.isDigit(peek(1))) {
+        pos++;
+        while (pos < text.length() && Character.isDigit(text.charAt(pos))) {
+          pos++;
+        }
+        kind = SqlToken.Kind.PARAMETER;
+      } else if (c == '$' && dollarTagLength(pos) > 0) {
+        dollarQuoted();
+        kind = SqlToken.Kind.STRING;
+      } else if (isIdentifierStart(c)) {
+        while (pos < text.length() && isIdentifierPart(text.charAt(pos))) {
+          pos++;
+        }
+        kind = SqlToken.Kind.WORD;
+      } else if (Character.isDigit(c) || (c == '.' && Character.isDigit(peek(1)))) {
+        number();
+        kind = SqlToken.Kind.NUMBER;
+      } else {
+        pos++;
+        kind = SqlToken.Kind.SYMBOL;
+      }
+      if (start < 0) {
+        if (kind == SqlToken.Kind.SYMBOL && c == ';') {
+          pendingComments = new ArrayList<>(); // an empty statement
+          return;
+        }
+        start = begin;
+      }
+      SqlToken token = new SqlToken(kind, text.substring(begin, pos), begin);
+      tokens.add(token);
+      track(token);
+      if (token.isSymbol(';') && parenDepth == 0 && beginDepth == 0) {
+        emit(pos);
+      }
+    }
+
+    /**
+     * Tracks parentheses, and BEGIN/CASE/END inside a CREATE [OR REPLACE] FUNCTION or PROCEDURE, as psql does,
+     * so that the semicolons of a {@code BEGIN ATOMIC ... END} body do not end the statement.
+     */
+    private void track(SqlToken token) {
+      if (token.isSymbol('(')) {
+        parenDepth++;
+      } else if (token.isSymbol(')')) {
+        parenDepth = Math.max(0, parenDepth - 1);
+      }
+      if (token.kind() != SqlToken.Kind.WORD) {
+        return;
+      }
+      String word = token.name();
+      if (wordCount < leadingWords.length
+          && (word.equals("create") || word.equals("or") || word.equals("replace")
+              || word.equals("function") || word.equals("procedure"))) {
+        leadingWords[wordCount] = word.charAt(0);
+      }
+      wordCount++;
+      boolean routine = leadingWords[0] == 'c'
+          && (leadingWords[1] == 'f' || leadingWords[1] == 'p'
+              || (leadingWords[1] == 'o' && leadingWords[2] == 'r' && (leadingWords[3] == 'f' || leadingWords[3] == 'p')));
+      if (!routine || parenDepth != 0) {
+        return;
+      }
+      if (word.equals("begin")) {
+        beginDepth++;
+      } else if (word.equals("case") && beginDepth > 0) {
+        beginDepth++; // CASE ends with END too, but only matters inside a body
+      } else if (word.equals("end") && beginDepth > 0) {
+        beginDepth--;
+      }
+    }
+
+    private void emit(int end) {
+      String statement = text.substring(start, end).stripTrailing();
+      SqlErrorPosition at = SqlErrorPosition.ofOffset(text, start);
+      statements.add(new SqlStatement(statement, start, at.line(), at.column(), pendingComments, tokens));
+      start = -1;
+      tokens = new ArrayList<>();
+      pendingComments = new ArrayList<>();
+      parenDepth = 0;
+      beginDepth = 0;
+      wordCount = 0;
+      java.util.Arrays.fill(leadingWords, '\0');
+    }
+
+    /** Reads a quoted token from its opening quote; doubled quotes (and backslashes in E'') escape. */
+    private void quoted(char quote, boolean backslashEscapes) {
+      pos++;
+      while (pos < text.length()) {
+        char c = text.charAt(pos);
+        if (backslashEscapes && c == '\\') {
+          pos += 2;
+        } else if (c == quote) {
+          if (peek(1) == quote) {
+            pos += 2;
+          } else {
+            pos++;
+            return;
+          }
+        } else {
+          pos++;
+        }
+      }
+      pos = Math.min(pos, text.length()); // unterminated: PostgreSQL reports it; the statement runs to the end
+    }
+
+    private void dollarQuoted() {
+      String tag = text.substring(pos, pos + dollarTagLength(pos));
+      int close = text.indexOf(tag, pos + tag.length());
+      pos = close < 0 ? text.length() : close + tag.length();
+    }
+
+    /** The length of a dollar-quote delimiter ({@code $$} or {@code $tag$}) at {@code at}, or 0. */
+    private int dollarTagLength(int at) {
+      if (at > 0 && isIdentifierPart(text.charAt(at - 1))) {
+        return 0; // '$' inside an identifier such as a$b
+      }
+      int i = at + 1;
+      if (i < text.length() && isIdentifierStart(text.charAt(i)) && text.charAt(i) != '$') {
+        i++;
+        while (i < text.length() && isIdentifierPart(text.charAt(i)) && text.charAt(i) != '$') {
+          i++;
+        }
+      }
+      return i < text.length() && text.charAt(i) == '$' ? i - at + 1 : 0;
+    }
+
+    private void number() {
+      while (pos < text.length()) {
+        char c = text.charAt(pos);
+        if (Character.isLetterOrDigit(c) || c == '.' || c == '_') {
+          pos++;
+        } else if ((c == '+' || c == '-') && (text.charAt(pos - 1) == 'e' || text.charAt(pos - 1) == 'E')) {
+          pos++;
+        } else {
+          return;
+        }
+      }
+    }
+
+    private char peek(int ahead) {
+      return peekAt(pos + ahead);
+    }
+
+    private char peekAt(int at) {
+      return at < text.length() ? text.charAt(at) : '\0';
+    }
+
+    private static boolean isIdentifierStart(char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= '\u0080';
+    }
+
+    private static boolean isIdentifierPart(char c) {
+      return isIdentifierStart(c) || (c >= '0' && c <= '9') || c == '$';
+    }
+  }
+}

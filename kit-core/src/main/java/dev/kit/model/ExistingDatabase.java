@@ -1,0 +1,80 @@
+package dev.kit.model;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A PostgreSQL that kit does not run (managed elsewhere, or another team's), reached through a Secret the team
+ * provides in the service's namespace. kit renders no database object for it: the migrations and the app connect
+ * with {@code sslmode=verify-full} (or the migrations' {@code sslMode}) to {@code host}, verifying the server
+ * against {@code ca} or, without one, the system's trusted roots.
+ *
+ * <pre>{@code
+ * .database(db -> db.bootstrap("orders", "orders_owner")
+ *     .existing(e -> e.secret("orders-db").host("orders.db.acme.internal").ca("orders-db-ca", "ca.crt")))
+ * }</pre>
+ *
+ * @param secret the Secret with the connection: keys {@code uri} (a libpq URI, which the migrations read),
+ *     {@code password} (for the Atlas operator), and for the app {@code jdbc-uri}, {@code host}, {@code port},
+ *     {@code dbname}, {@code username}: the keys of CloudNativePG's {@code <cluster>-app} Secret
+ * @param host the server's host name, as its certificate names it
+ * @param port the server's port
+ * @param ca the CA certificate that signed the server's, or empty for the system's trusted roots
+ */
+public record ExistingDatabase(String secret, String host, int port, Optional<SecretKey> ca) implements DatabaseHost {
+
+  /** PostgreSQL's port. */
+  public static final int DEFAULT_PORT = 5432;
+
+  public ExistingDatabase {
+    Objects.requireNonNull(secret, "ExistingDatabase(secret, host, port, ca): secret is null; pass the Secret's name, or use ExistingDatabase.builder()");
+    Objects.requireNonNull(host, "ExistingDatabase(secret, host, port, ca): host is null; pass the server's host name, or use ExistingDatabase.builder()");
+    Objects.requireNonNull(ca, "ExistingDatabase(secret, host, port, ca): ca is null; pass Optional.empty() for the system's trusted roots, or use ExistingDatabase.builder()");
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds an {@link ExistingDatabase}; {@link #secret} and {@link #host} are required. */
+  public static final class Builder {
+    private String secret;
+    private String host;
+    private int port = DEFAULT_PORT;
+    private SecretKey ca;
+
+    private Builder() {}
+
+    /** The Secret, in the service's namespace, with the connection's keys. */
+    public Builder secret(String secret) {
+      this.secret = Objects.requireNonNull(secret, "secret(secret): secret is null; pass the Secret's name, such as \"orders-db\"");
+      return this;
+    }
+
+    /** The server's host name, as its certificate names it. */
+    public Builder host(String host) {
+      this.host = Objects.requireNonNull(host, "host(host): host is null; pass the server's host name, such as \"orders.db.acme.internal\"");
+      return this;
+    }
+
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    /** The CA certificate that verifies the server: key {@code key} of Secret {@code secret}. */
+    public Builder ca(String secret, String key) {
+      Objects.requireNonNull(secret, "ca(secret, key): secret is null; pass the name of the Secret with the CA certificate");
+      Objects.requireNonNull(key, "ca(secret, key): key is null; pass the key of the CA certificate, such as \"ca.crt\"");
+      this.ca = new SecretKey(secret, key);
+      return this;
+    }
+
+    public ExistingDatabase build() {
+      if (secret == null || host == null) {
+        throw new IllegalStateException("ExistingDatabase.builder(): call secret(\"orders-db\") and host(\"orders.db.acme.internal\") before build()");
+      }
+      return new ExistingDatabase(secret, host, port, Optional.ofNullable(ca));
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package dev.kit.provider.planetscale;
+
+import dev.kit.model.Kit;
+import dev.kit.model.PlanetScale;
+import dev.kit.render.PlatformContext;
+import dev.kit.render.PlatformKind;
+import dev.kit.render.SyncWave;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.BiFunction;
+
+/**
+ * A platform object that PlanetScale's Workspaces need, with a platform: Crossplane's provider-opentofu package, or
+ * the ClusterProviderConfig that gives every Workspace the PlanetScale token and its state backend. Both wait for
+ * CRDs an earlier wave installs (Crossplane's, the package's), so Argo CD skips their dry run.
+ */
+final class PlanetScalePlatformKind implements PlatformKind {
+
+  private final String file;
+  private final String description;
+  private final SyncWave wave;
+  private final BiFunction<Map<String, String>, Map<String, String>, Object> object;
+
+  private PlanetScalePlatformKind(String file, String description, SyncWave wave,
+      BiFunction<Map<String, String>, Map<String, String>, Object> object) {
+    this.file = file;
+    this.description = description;
+    this.wave = wave;
+    this.object = object;
+  }
+
+  /** provider-opentofu's package, after Crossplane's Application. */
+  static PlanetScalePlatformKind provider() {
+    return new PlanetScalePlatformKind("provider-opentofu.yaml", "Crossplane `Provider`: the provider-opentofu package",
+        SyncWave.OPERATOR_PLUGIN, CrossplaneObjects::provider);
+  }
+
+  /** The ClusterProviderConfig, after the package that serves its kind. */
+  static PlanetScalePlatformKind providerConfig() {
+    return new PlanetScalePlatformKind("planetscale-providerconfig.yaml",
+        "provider-opentofu `ClusterProviderConfig`: the PlanetScale token (from Secret `" + CrossplaneObjects.TOKEN_SECRET
+            + "`) and the OpenTofu state backend", SyncWave.PROVIDER_CONFIG, CrossplaneObjects::providerConfig);
+  }
+
+  @Override
+  public String file() {
+    return file;
+  }
+
+  @Override
+  public String description() {
+    return description;
+  }
+
+  @Override
+  public String when() {
+    return "when a service's database is on PlanetScale, applied by a Workspace";
+  }
+
+  @Override
+  public boolean appliesTo(Kit kit) {
+    return kit.platform().isPresent() && kit.services().stream().anyMatch(service ->
+        service.database().host() instanceof PlanetScale ps && ps.runner() == PlanetScale.Runner.WORKSPACE);
+  }
+
+  @Override
+  public Optional<SyncWave> wave() {
+    return Optional.of(wave);
+  }
+
+  @Override
+  public Object render(PlatformContext context) {
+    Map<String, String> labels = new TreeMap<>();
+    labels.put("app.kubernetes.io/part-of", context.kit().repository().name());
+    labels.put("app.kubernetes.io/managed-by", "kit");
+    labels.put("app.kubernetes.io/component", "platform");
+    Map<String, String> annotations = Map.of(SyncWave.ANNOTATION, wave.annotationValue(),
+        "argocd.argoproj.io/sync-options", CrossplaneObjects.SKIP_DRY_RUN);
+    return object.apply(labels, annotations);
+  }
+}

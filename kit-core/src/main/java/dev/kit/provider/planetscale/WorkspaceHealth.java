@@ -1,0 +1,57 @@
+package dev.kit.provider.planetscale;
+
+/**
+ * kit's Argo CD health check for provider-opentofu's {@code Workspace} ({@code argocd-cm} key
+ * {@code resource.customizations.health.opentofu.m.upbound.io_Workspace}), which replaces the built-in
+ * {@code _.upbound.io} check for that kind. The built-in one reads {@code obj.status == nil or next(obj.status) == nil
+ * and contains(has_no_status, obj.kind)}: Lua's {@code and} binds tighter than {@code or}, so any object without a
+ * status is Healthy, and a Workspace Argo CD sees before provider-opentofu has written one (or while the provider is
+ * not running) would let the migration wave start against a database that does not exist yet. Here a Workspace
+ * without conditions, or whose conditions describe an older generation, is Progressing; otherwise the built-in rules
+ * hold: {@code Synced=False} or {@code LastAsyncOperation=False} is Degraded, {@code Ready=True} Healthy, anything else
+ * Progressing.
+ */
+public final class WorkspaceHealth {
+
+  /** The {@code argocd-cm} key. */
+  public static final String KEY = "resource.customizations.health.opentofu.m.upbound.io_Workspace";
+
+  public static final String SCRIPT = """
+      local hs = {}
+      if obj.status == nil or obj.status.conditions == nil or next(obj.status.conditions) == nil then
+        hs.status = "Progressing"
+        hs.message = "Waiting for provider-opentofu to apply the Workspace"
+        return hs
+      end
+      local generation = obj.metadata.generation
+      local ready = nil
+      for _, condition in ipairs(obj.status.conditions) do
+        if (condition.type == "Synced" or condition.type == "LastAsyncOperation") and condition.status == "False" then
+          hs.status = "Degraded"
+          hs.message = condition.message or condition.reason or ""
+          return hs
+        end
+        if condition.type == "Ready" then
+          ready = condition
+        end
+      end
+      if ready ~= nil and ready.observedGeneration ~= nil and generation ~= nil and ready.observedGeneration < generation then
+        hs.status = "Progressing"
+        hs.message = "Waiting for provider-opentofu to apply generation " .. generation
+        return hs
+      end
+      if ready ~= nil and ready.status == "True" then
+        hs.status = "Healthy"
+        hs.message = "Resource is up-to-date."
+        return hs
+      end
+      hs.status = "Progressing"
+      hs.message = "Provisioning ..."
+      if ready ~= nil and ready.reason ~= nil then
+        hs.message = ready.reason
+      end
+      return hs
+      """;
+
+  private WorkspaceHealth() {}
+}

@@ -1,0 +1,40 @@
+package dev.kit.render;
+
+import dev.kit.model.Database;
+import dev.kit.model.Service;
+import java.util.List;
+import java.util.ServiceLoader;
+
+/**
+ * The database providers, in the order of the list in
+ * {@code META-INF/services/dev.kit.render.DatabaseProvider} (see {@link DatabaseProvider} for adding one).
+ */
+public final class DatabaseProviders {
+
+  private static final List<DatabaseProvider> ALL = ServiceLoader.load(DatabaseProvider.class,
+      DatabaseProvider.class.getClassLoader()).stream().map(ServiceLoader.Provider::get).toList();
+
+  private DatabaseProviders() {}
+
+  /** Every provider, in list order. */
+  public static List<DatabaseProvider> all() {
+    return ALL;
+  }
+
+  /** The provider that runs {@code database}. */
+  public static DatabaseProvider of(Database database) {
+    return ALL.stream().filter(provider -> provider.hosts(database)).findFirst().orElseThrow(() ->
+        new IllegalStateException("no database provider hosts " + database.host().getClass().getName()
+            + "; list its provider in META-INF/services/" + DatabaseProvider.class.getName()));
+  }
+
+  /** The provider that runs {@code service}'s database. */
+  public static DatabaseProvider of(Service service) {
+    return of(service.database());
+  }
+
+  /** How the rest of kit reaches {@code service}'s database. */
+  static Connection connection(dev.kit.model.Kit kit, Service service) {
+    return of(service).connection(kit, service);
+  }
+}

@@ -1,0 +1,323 @@
+package dev.kit.write;
+
+import dev.kit.plan.FilePlan;
+import dev.kit.plan.RepositoryRoot;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * One generation written part by part, started by {@link PlanWriter#begin}: each part is compared with the disk and
+ * its new and changed files staged as temporary files beside their targets; {@link #commit} then moves them into
+ * place through the {@link Journal}. Parts together must plan each path at most once; the files the parts do not
+ * plan are the stale ones, deleted at commit when they carry the header. The session holds the repository until it
+ * is aborted or closed.
+ *
+ * <p>The first failure of any part (an I/O error, a full disk) fails the session: no part stages a file after
+ * it, and {@link #abort} waits for the parts still writing before it removes what they staged.
+ */
+public final class StagingSession implements AutoCloseable {
+  private final RepositoryRoot repository;
+  private final Path root;
+  private final Disk disk;
+  private final Inspector inspector;
+  private final Journal journal;
+  /** Files that may be stale generated files, listed before anything was staged (staged files would be listed too). */
+  private final StaleFiles candidates;
+  /** What opening the session recovered or cleaned up, for the report. */
+  private final List<String> notes;
+  private final Set<String> planned = ConcurrentHashMap.newKeySet();
+  private final Queue<String> created = new ConcurrentLinkedQueue<>();
+  private final Queue<String> updated = new ConcurrentLinkedQueue<>();
+  private final Queue<String> unchanged = new ConcurrentLinkedQueue<>();
+  private final SortedMap<String, String> conflicts = new ConcurrentSkipListMap<>();
+  /** Staged changes by path: the temporary file and what the commit does with it. */
+  private final Map<String, Staged> staged = new ConcurrentHashMap<>();
+  private final Set<Path> directories = ConcurrentHashMap.newKeySet();
+  private final Deque<Path> createdDirectories = new ConcurrentLinkedDeque<>();
+  /** Workers stage under the read lock; abort and commit take the write lock, so no worker is half-way then. */
+  private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
+  private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+  private volatile boolean finished;
+
+  StagingSession(RepositoryRoot repository, Disk disk, Inspector inspector, Journal journal, StaleFiles candidates,
+      List<String> notes) {
+    this.repository = repository;
+    this.root = repository.path();
+    this.disk = disk;
+    this.inspector = inspector;
+    this.journal = journal;
+    this.candidates = candidates;
+    this.notes = notes;
+  }
+
+  /**
+   * Compares {@code part} with the disk and stages its new and changed files as temporary files beside
+   * their targets. Safe to call from several threads at once.
+   *
+   * @throws IllegalArgumentException when a path was already planned by another part
+   * @throws UncheckedIOException when a file cannot be staged; the session has failed then
+   */
+  public void stage(FilePlan part) {
+    proceed();
+    try {
+      // Small parts stay on the calling thread; large ones overlap their file system calls.
+      var paths = part.size() > 64 ? part.paths().parallelStream() : part.paths().stream();
+      paths.forEach(path -> {
+        plan(path);
+        Inspector.Inspection inspection = inspector.inspect(part, path, false);
+        switch (inspection.state()) {
+          case MISSING -> {
+            stageFile(path, part.view(path), Journal.Kind.PUT);
+            created.add(path);
+          }
+          case STALE -> {
+            stageFile(path, part.view(path), Journal.Kind.PUT);
+            updated.add(path);
+          }
+          case UNCHANGED -> unchanged.add(path);
+          case CONFLICT -> conflicts.put(path, inspection.conflict());
+        }
+      });
+    } catch (RuntimeException e) {
+      throw fail(e);
+    }
+  }
+
+  /**
+   * Counts {@code paths} as planned and unchanged without looking at them: for files the caller knows are
+   * as planned (a {@link dev.kit.cache.GenerationCache} checked their stamps), so the
+   * stale-file search keeps them and the report lists them as unchanged. Safe to call from several threads.
+   *
+   * @throws IllegalArgumentException when a path was already planned
+   */
+  public void keep(List<String> paths) {
+    proceed();
+    try {
+      for (String path : paths) {
+        Path file = inspector.resolve(path); // the same checks as a staged path: never anything outside the repository
+        plan(path);
+        Optional<String> link = inspector.linkOnTheWay(file);
+        if (link.isPresent()) {
+          conflicts.put(path, inspector.throughLink(path, link.get()));
+        } else {
+          unchanged.add(path);
+        }
+      }
+    } catch (RuntimeException e) {
+      throw fail(e);
+    }
+  }
+
+  /**
+   * Stages a file that is not generated, such as a new migration, to be created at commit with the generated
+   * files; it is never written over anything, not even another run's file of the same name.
+   */
+  public void create(String path, byte[] content) {
+    proceed();
+    try {
+      plan(path);
+      Path file = inspector.resolve(path);
+      Optional<String> link = inspector.linkOnTheWay(file);
+      if (link.isPresent()) {
+        conflicts.put(path, inspector.throughLink(path, link.get()));
+      } else if (Inspector.attributes(file) != null || inspector.blockingParent(path) != null) {
+        conflicts.put(path, path + " already exists; kit never overwrites it");
+      } else {
+        stageFile(path, ByteBuffer.wrap(content).asReadOnlyBuffer(), Journal.Kind.CREATE);
+        created.add(path);
+      }
+    } catch (RuntimeException e) {
+      throw fail(e);
+    }
+  }
+
+  /**
+   * Moves every staged file into place and deletes stale generated files, through the journal: a crash from
+   * here on leaves a journal that the next run finishes. Ends the session; {@link #close} then releases the
+   * repository (what the caller saves alongside, such as a cache, is saved before another run starts).
+   *
+   * @param warnings what the plan warned about, for the report
+   * @throws KitWriteException when a file in the way was not generated by kit; nothing is written then
+   * @throws UncheckedIOException when a change cannot be made; the journal stays, and the next run finishes it
+   */
+  public WriteReport commit(List<String> warnings) {
+    proceed();
+    if (!conflicts.isEmpty()) {
+      abort();
+      throw new KitWriteException(new ArrayList<>(conflicts.values()));
+    }
+    List<String> extra = candidates.extra(planned::contains, inspector);
+    List<Journal.Change> changes = new ArrayList<>();
+    gate.writeLock().lock();
+    try {
+      staged.forEach((path, each) -> changes.add(new Journal.Change(each.kind(), path, each.temporary().getFileName().toString())));
+      extra.forEach(path -> changes.add(new Journal.Change(Journal.Kind.DELETE, path, null)));
+      if (!changes.isEmpty()) {
+        // What the journal relies on reaches the disk before it does: the staged files (forced as written),
+        // their entries in their folders, and the folders this session created.
+        Set<Path> folders = new HashSet<>();
+        staged.values().forEach(each -> folders.add(each.temporary().getParent()));
+        createdDirectories.forEach(dir -> folders.add(dir.getParent()));
+        folders.parallelStream().forEach(disk::sync);
+        journal.commit(changes);
+      }
+      finished = true;
+    } catch (IOException | RuntimeException e) {
+      journal.discardCommit(); // whatever of the record reached the file must not be finished by the next run
+      gate.writeLock().unlock();
+      abort();
+      throw e instanceof IOException io
+          ? new UncheckedIOException("cannot write the kit journal " + root.resolve(Journal.FILE), io) : (RuntimeException) e;
+    }
+    gate.writeLock().unlock();
+    try {
+      Journal.apply(root, changes, disk);
+      journal.done();
+    } catch (IOException | RuntimeException e) {
+      journal.keep();
+      throw new UncheckedIOException("kit stopped half-way through replacing files (" + e.getMessage() + "); "
+          + root.resolve(Journal.FILE) + " lists the rest, and the next kit run (any goal) finishes them",
+          e instanceof IOException io ? io : new IOException(e));
+    }
+    List<String> reported = new ArrayList<>(notes);
+    reported.addAll(warnings);
+    return new WriteReport(sorted(created), sorted(updated), extra, sorted(unchanged), reported);
+  }
+
+  /**
+   * Fails the session, waits for the parts still staging, then deletes what was staged and the folders
+   * staging created, leaving the disk as it was. Ends the session; does nothing once it ended.
+   */
+  public void abort() {
+    fail(new IllegalStateException("the kit generation was abandoned"));
+    gate.writeLock().lock();
+    try {
+      if (finished) {
+        return;
+      }
+      finished = true;
+      boolean clean = true;
+      for (Staged each : staged.values()) {
+        try {
+          Files.deleteIfExists(each.temporary());
+        } catch (IOException e) {
+          clean = false; // the journal names it: the next run removes it
+        }
+      }
+      staged.clear();
+      for (Path dir : createdDirectories) { // the most recent first: children before their parents
+        try {
+          Files.deleteIfExists(dir);
+        } catch (IOException e) {
+          // not empty (someone else wrote there) or gone: either way not ours to remove
+        }
+      }
+      createdDirectories.clear();
+      if (!clean) {
+        journal.keep();
+      }
+    } finally {
+      gate.writeLock().unlock();
+      journal.close();
+    }
+  }
+
+  /** Releases the repository; aborts the session first unless it was committed. */
+  @Override
+  public void close() {
+    if (finished) {
+      journal.close();
+    } else {
+      abort();
+    }
+  }
+
+  /** Throws the session's failure, or that it ended, so nothing is staged after either. */
+  private void proceed() {
+    RuntimeException failed = failure.get();
+    if (failed != null) {
+      throw failed;
+    }
+    if (finished) {
+      throw new IllegalStateException("the kit generation was already committed or aborted");
+    }
+  }
+
+  /** Records the session's first failure and returns it: every worker reports the same cause. */
+  private RuntimeException fail(RuntimeException e) {
+    failure.compareAndSet(null, e);
+    return failure.get();
+  }
+
+  private void plan(String path) {
+    if (!planned.add(path)) {
+      throw new IllegalArgumentException(path + " is planned twice");
+    }
+  }
+
+  private void stageFile(String path, ByteBuffer content, Journal.Kind kind) {
+    gate.readLock().lock();
+    try {
+      proceed();
+      if (!conflicts.isEmpty()) {
+        return; // nothing will be written; only the remaining conflicts are still worth finding
+      }
+      Path file = inspector.resolve(path);
+      directory(file.getParent());
+      Path temporary = Journal.temporaryFor(file);
+      journal.created("temp", repository.relative(temporary));
+      staged.put(path, new Staged(temporary, kind));
+      disk.write(temporary, content);
+    } catch (IOException e) {
+      throw fail(new UncheckedIOException("cannot write " + inspector.resolve(path), e));
+    } finally {
+      gate.readLock().unlock();
+    }
+  }
+
+  /** Creates {@code dir} and its missing parents once per session, remembering what it created. */
+  private void directory(Path dir) throws IOException {
+    if (directories.contains(dir)) {
+      return;
+    }
+    if (!Files.isDirectory(dir)) {
+      directory(dir.getParent());
+      try {
+        journal.created("mkdir", repository.relative(dir));
+        Files.createDirectory(dir);
+        createdDirectories.push(dir);
+      } catch (FileAlreadyExistsException e) {
+        if (!Files.isDirectory(dir)) {
+          throw e;
+        }
+      }
+    }
+    directories.add(dir);
+  }
+
+  private static List<String> sorted(Queue<String> paths) {
+    return paths.stream().sorted().toList();
+  }
+
+  /** A staged file and what the commit does with it. */
+  private record Staged(Path temporary, Journal.Kind kind) {}
+}

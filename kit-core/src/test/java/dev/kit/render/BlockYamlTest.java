@@ -1,0 +1,138 @@
+package dev.kit.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kit.plan.GeneratedHeader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/** kit's one-pass YAML writer writes byte for byte what the YAML library writes, for every string in every position. */
+class BlockYamlTest {
+
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  /** Strings each YAML rule is about: YAML 1.1 booleans, nulls, numbers and timestamps, indicators, spaces, breaks. */
+  private static final List<String> SPECIAL = List.of("", " ", "  ", "a", "yes", "Yes", "YES", "no", "on", "On", "off",
+      "OFF", "y", "Y", "n", "N", "true", "True", "false", "null", "Null", "NULL", "~", "~x", "x~", "0x1F", "0X1f", "0o17",
+      "0b101", "1e3", "1E3", "1e-3", "1.5e+3", ".inf", "-.inf", "+.Inf", ".nan", ".NaN", "1_000", "1_0.5", "+1", "-1", "1.5",
+      "1.", ".5", "-", ".", "+", "+-", "0", "00", "01", "007", "-0", "0.0", "1e", "e3", "1a", "1 2", "12:30", "1:2:3",
+      "2026-01-01", "2026-1-1", "2026-01-01T10:00:00Z", "2026-01-01 10:00", "2026-01-01x", "a: b", "a:b", "a :b", "a:",
+      "a::", "::", ":", ": a", ":a", "a #b", "a#b", "#a", "#", "-a", "- a", "-- a", "? a", "?a", "?", "a?", "a ?", "---",
+      "...", "--- a", "...a", "a ---", "----", " a", "a ", " a ", "'a'", "\"a\"", "a'b", "a\"b", "a\\b", "\\", "'", "\"",
+      "[a]", "a[b", "{a}", "a}b", "a,b", ",", "&a", "a&b", "*a", "!a", "!", "|a", "|", ">a", ">", "%a", "@a", "`a", "a|b",
+      "a>b", "@", "=", "<<", "a b c", "a  b", "kit-quoted-0.", "x".repeat(127), "x".repeat(128), "y".repeat(300),
+      "a\nb", "a\n", "a\n\n", "a\n\n\n", "\n", "\n\n", "\na", "\n a", " a\nb", "a \nb", "a\n b", "a\nb ", "a\n\nb\n", "a\n \nb",
+      "a: b\n# c\n", "- a\n- b\n", "'\n'", "\"\n\"", "\\\n", "---\n", "yes\n", "1\n", "a\u0085b", "a\u2028b", "a\u2029",
+      "\uFEFFx", "x\uFEFF\ny", "\u0085", "é", "aé", "a\tb", "\t", "a\rb", "a\r\nb\r\n", "\u00A0", "a\u00A0", "\u0007", "\uD83D\uDE00",
+      "-- Creates orders.\nCREATE TABLE orders (\n  id bigint PRIMARY KEY,\n\n  note text DEFAULT 'a: b # c'\n);\n");
+
+  /** Every character class that matters to YAML, weighted towards spaces and breaks. */
+  private static final String ALPHABET = "abcXYZ019  \n\n:#-|>\"'{}[]%@`!&*?,.;=()_/\\~+";
+
+  @Test
+  void write_equalsTheLibrarysYaml_forEveryStringInEveryPosition() {
+    List<String> strings = new ArrayList<>(SPECIAL);
+    Random random = new Random(42);
+    for (int i = 0; i < 4_000; i++) {
+      strings.add(randomText(random, i % 10 == 0 ? 300 : 12));
+    }
+    for (int i = 0; i < SPECIAL.size(); i++) {
+      for (int j = 0; j < SPECIAL.size(); j += 7) {
+        strings.add(SPECIAL.get(i) + SPECIAL.get(j)); // each rule next to another
+      }
+    }
+    int fast = 0;
+    int total = 0;
+    for (int i = 0; i < strings.size(); i++) {
+      String text = strings.get(i);
+      String other = strings.get((i * 31 + 7) % strings.size());
+      for (ObjectNode tree : positions(text, other)) {
+        total++;
+        fast += assertSameAsLibrary(tree, text) ? 1 : 0;
+      }
+    }
+    // A key with a line feed (a third of the random strings also serve as keys) is the library's to write.
+    assertThat(fast).as("documents kit wrote itself, of %d", total).isGreaterThan(total * 2 / 3);
+  }
+
+  @Test
+  void write_equalsTheLibrarysYaml_forNestedShapes() {
+    ObjectNode tree = NODES.objectNode();
+    tree.put("spec", "first?").put("kind", "K").put("apiVersion", "v1").put("zeta", 1).put("alpha", true);
+    ObjectNode metadata = tree.putObject("metadata");
+    metadata.putObject("labels").put("b", "2").put("a", "x");
+    metadata.put("namespace", "ns").put("name", "n").putObject("empty");
+    ArrayNode list = tree.putArray("items");
+    list.add("plain").add(7).add(false).add(-12L).addObject();
+    ObjectNode item = list.addObject().put("z", 1).put("name", "first key");
+    item.putArray("nested").addObject().put("namespace", "x").put("name", "y").putArray("deeper").add("d");
+    item.putArray("none");
+    item.putObject("map").putObject("inner").put("sql", "SELECT 1;\nSELECT 2;\n");
+    list.addObject().putObject("onlyMap").put("k", "v");
+    tree.putArray("emptyList");
+
+    assertThat(assertSameAsLibrary(tree, "nested")).as("written by kit").isTrue();
+  }
+
+  @Test
+  void write_leavesToTheLibrary_whatItDoesNotKnow() {
+    assertThat(BlockYaml.write(NODES.objectNode().put("a", 1.5))).as("a float").isNull();
+    assertThat(BlockYaml.write(NODES.objectNode().putNull("a"))).as("a null").isNull();
+    assertThat(BlockYaml.write(NODES.objectNode().put("a", "é"))).as("non-ASCII").isNull();
+    ObjectNode nested = NODES.objectNode();
+    nested.putArray("a").addArray().add("x");
+    assertThat(BlockYaml.write(nested)).as("a sequence in a sequence").isNull();
+    assertThat(BlockYaml.write(NODES.objectNode())).as("an empty document").isNull();
+
+    for (ObjectNode tree : List.of(NODES.objectNode().put("a", 1.5), NODES.objectNode().putNull("a"), nested)) {
+      assertSameAsLibrary(tree, tree.toString());
+    }
+  }
+
+  /** Whether kit wrote it itself; either way the file equals the library's YAML. */
+  private static boolean assertSameAsLibrary(ObjectNode tree, String text) {
+    String expected = GeneratedHeader.line("test") + ManifestYaml.libraryYaml(tree.deepCopy());
+    String fast = BlockYaml.write(tree.deepCopy());
+    assertThat(new String(ManifestYaml.file("test", tree.deepCopy()), StandardCharsets.UTF_8))
+        .as("%s", text.replace("\n", "\\n")).isEqualTo(expected);
+    if (fast != null) {
+      assertThat(GeneratedHeader.line("test") + fast).as("%s", text.replace("\n", "\\n")).isEqualTo(expected);
+    }
+    return fast != null;
+  }
+
+  /** The string as a value, a key, a sequence item, the first and a later key of a sequence item's mapping, nested. */
+  private static List<ObjectNode> positions(String text, String other) {
+    List<ObjectNode> trees = new ArrayList<>();
+    ObjectNode configMap = NODES.objectNode().put("apiVersion", "v1").put("kind", "ConfigMap");
+    configMap.putObject("metadata").put("name", text).put("namespace", other);
+    configMap.putObject("data").put("atlas.sum", "h1:abc=\n").put("20250101000000_a.sql", text).put(text, other);
+    trees.add(configMap);
+
+    ObjectNode items = NODES.objectNode();
+    ArrayNode list = items.putObject("spec").putArray("items");
+    list.add(text).add(other);
+    list.addObject().put("script", text).put("name", other);
+    list.addObject().put("name", text).put(text.isEmpty() ? "k" : text, 1);
+    list.addObject().putObject("env").putArray("values").add(text).addObject().put("value", text);
+    trees.add(items);
+
+    trees.add(NODES.objectNode().put("zz", text).put("a", other));
+    return trees;
+  }
+
+  private static String randomText(Random random, int maxLength) {
+    int length = random.nextInt(maxLength + 1);
+    StringBuilder text = new StringBuilder(length);
+    for (int i = 0; i < length; i++) {
+      text.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+    }
+    return text.toString();
+  }
+}

@@ -1,0 +1,117 @@
+package dev.kit.validate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kit.model.App;
+import dev.kit.model.Database;
+import dev.kit.model.Kit;
+import dev.kit.model.Migrations;
+import dev.kit.model.Monitoring;
+import dev.kit.model.PlanetScale;
+import dev.kit.model.Restore;
+import dev.kit.model.S3Credentials;
+import dev.kit.model.Service;
+import dev.kit.testing.Validations;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+
+/** A PlanetScale database: CloudNativePG's options refused with their PlanetScale counterpart, its own options checked. */
+class PlanetScaleValidationTest {
+
+  private static List<String> violations(UnaryOperator<Database.Builder> database) {
+    return serviceViolations(s -> s.withoutMigrations().database(database));
+  }
+
+  private static List<String> serviceViolations(UnaryOperator<Service.Builder> service) {
+    Kit kit = Kit.builder()
+        .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+        .service("orders", service)
+        .build();
+    return Validations.of(kit, s -> Optional.empty()).stream().map(Violation::toString).toList();
+  }
+
+  private static Database.Builder planetScale(Database.Builder db) {
+    return db.planetScale(ps -> ps.organization("acme").database("shop"));
+  }
+
+  @Test
+  void validate_acceptsAPlanetScaleDatabase_withEveryOption() {
+    assertThat(violations(db -> db.planetScale(ps -> ps.organization("acme").database("shop").branch("main")
+        .clusterSize("PS_10_AWS_ARM").region("aws-eu-west-1").replicas(2).parameter("max_connections", "200")
+        .bouncer(b -> b.size("PGB_10")).backupPolicy(p -> p.at("02:00"))))).isEmpty();
+  }
+
+  @Test
+  void validate_refusesCloudNativePgOptions_withTheirPlanetScaleCounterpart() {
+    assertThat(violations(db -> planetScale(db).instances(3).storage("1Gi").parameter("max_connections", "200")
+        .pooler(p -> p.instances(2))
+        .backups("s3://acme-backups/orders/", b -> b.credentials(S3Credentials.inheritFromPodIdentity()))
+        .restore(Restore.fromService("billing")))).containsExactly(
+        "services[orders].database.instances: instances(...) configures a CloudNativePG Cluster, but the database is PlanetScale "
+            + "Postgres, which kit does not run (remove instances(...); PlanetScale's replicas are planetScale(ps -> ps.replicas(2)))",
+        "services[orders].database.storage: storage(...) configures a CloudNativePG Cluster, but the database is PlanetScale "
+            + "Postgres, which kit does not run (remove storage(...); PlanetScale sizes storage with the cluster: "
+            + "planetScale(ps -> ps.clusterSize(\"PS_10_AWS_ARM\")))",
+        "services[orders].database.parameters: parameters(...) configures a CloudNativePG Cluster, but the database is "
+            + "PlanetScale Postgres, which kit does not run (move them into planetScale(ps -> ps.parameter(\"max_connections\", \"200\")))",
+        "services[orders].database.backups: backups(...) configures CloudNativePG's backups, but the database is PlanetScale "
+            + "Postgres, which kit does not run (remove backups(...); PlanetScale backs the branch up: "
+            + "planetScale(ps -> ps.backupPolicy(p -> p.every(1, DAY).keep(30, DAY))))",
+        "services[orders].database.restore: restore(...) bootstraps a CloudNativePG Cluster, but the database is PlanetScale "
+            + "Postgres, which kit does not run (remove restore(...); restore into a new PlanetScale branch from a backup "
+            + "(backup_id) or a point in time (restore_point): RUNBOOK.md, Backups and restore)",
+        "services[orders].database.pooler: pooler(...) is a CloudNativePG Pooler, but the database is PlanetScale Postgres, "
+            + "which kit does not run (remove pooler(...); PlanetScale runs PgBouncer on port 6432, a dedicated one with "
+            + "planetScale(ps -> ps.bouncer(b -> b.size(\"PGB_10\"))))");
+  }
+
+  @Test
+  void validate_refusesMonitoring_withPlanetScalesOwn() {
+    assertThat(serviceViolations(s -> s.withoutMigrations().database(PlanetScaleValidationTest::planetScale)
+        .monitoring(Monitoring.builder().build())))
+        .singleElement().asString().endsWith("(remove monitoring(...); PlanetScale monitors the branch (its console's metrics and Insights))");
+  }
+
+  @Test
+  void validate_refusesWhatNeedsAKnownHost_orACloudNativePgPooler() {
+    assertThat(serviceViolations(s -> s.database(PlanetScaleValidationTest::planetScale)
+        .migrations(m -> m.engine(Migrations.Engine.OPERATOR))
+        .app("ghcr.io/acme/orders:1.0.0", a -> a.connection(App.Connection.POOLER))))
+        .anySatisfy(v -> assertThat(v).startsWith("services[orders].migrations.engine: the Atlas operator connects to a host"))
+        .anySatisfy(v -> assertThat(v).startsWith("services[orders].app.connection: POOLER connects through a CloudNativePG Pooler"));
+  }
+
+  @Test
+  void validate_namesEachBadPlanetScaleOption_withTheFix() {
+    assertThat(violations(db -> db.planetScale(ps -> ps.organization("Acme Corp").database("shop").branch("main")
+        .clusterSize("ps-10").replicas(-1).parameter("wal", "x", "1").appRoles(List.of())
+        .bouncer(b -> b.name("a-very-long-bouncer").target("everywhere"))
+        .backupPolicy(p -> p.every(1, PlanetScale.BackupPolicy.Unit.YEAR).at("25:00")))))
+        .containsExactly(
+            "services[orders].database.planetScale.organization: \"Acme Corp\" is not a PlanetScale name (use lower-case letters, "
+                + "digits, '-' and '_': your PlanetScale organization's slug, such as \"acme\")",
+            "services[orders].database.planetScale.clusterSize: \"ps-10\" is not a cluster size (use a size SKU from PlanetScale's "
+                + "list, such as \"PS_10_AWS_ARM\")",
+            "services[orders].database.planetScale.replicas: -1 replicas (use 0 or more; PlanetScale keeps them in other "
+                + "availability zones)",
+            "services[orders].database.planetScale.parameters.wal: \"wal\" is not a parameter namespace (use pgconf (PostgreSQL's "
+                + "settings, parameter(name, value)), pgbouncer or patroni)",
+            "services[orders].database.planetScale.appRoles: the app role inherits no role, so it can read and write nothing "
+                + "(leave appRoles(...) out for pg_read_all_data and pg_write_all_data, or name the roles it needs)",
+            "services[orders].database.planetScale.bouncer.name: \"a-very-long-bouncer\" is not a bouncer name (use at most 12 "
+                + "lower-case letters, digits and '-', such as \"app\")",
+            "services[orders].database.planetScale.bouncer.target: \"everywhere\" is not a bouncer target (use one of "
+                + "[primary, replica, replica_az_affinity])",
+            "services[orders].database.planetScale.backupPolicy.every: every 1 year (back up at least once a month: a positive "
+                + "number of hours, days, weeks or months)",
+            "services[orders].database.planetScale.backupPolicy.at: \"25:00\" is not a time of day (use HH:MM, such as \"02:00\")");
+  }
+
+  @Test
+  void validate_refusesBootstrap_sincePlanetScaleNamesTheDatabase() {
+    assertThat(violations(db -> planetScale(db).bootstrap("orders", "orders"))).singleElement().asString()
+        .startsWith("services[orders].database.bootstrap: bootstrap(...) names a database CloudNativePG creates");
+  }
+}

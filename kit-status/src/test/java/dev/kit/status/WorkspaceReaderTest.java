@@ -1,0 +1,115 @@
+package dev.kit.status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kit.status.testing.MockCluster;
+import dev.kit.status.testing.ShopCluster;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/** The Workspace reader on the conditions provider-opentofu sets, and on its connection Secret being there or not. */
+class WorkspaceReaderTest {
+
+  private static final YAMLMapper YAML = YAMLMapper.builder().build();
+  private static final String WORKSPACE = """
+      apiVersion: opentofu.m.upbound.io/v1beta1
+      kind: Workspace
+      metadata: {name: orders-database, namespace: orders, generation: 1}
+      spec:
+        providerConfigRef: {kind: ClusterProviderConfig, name: planetscale}
+        writeConnectionSecretToRef: {name: orders-database}
+        forProvider: {source: Inline, module: "# module"}
+      """;
+
+  private MockCluster mock;
+
+  @BeforeEach
+  void start() {
+    mock = MockCluster.empty();
+  }
+
+  @AfterEach
+  void stop() {
+    mock.close();
+  }
+
+  private Finding read(String status) {
+    JsonNode body = YAML.readTree(WORKSPACE);
+    PlannedObject object = new PlannedObject(Optional.of("orders"), "services/orders/manifests/database/workspace.yaml",
+        "opentofu.m.upbound.io/v1beta1", "Workspace", "orders", "orders-database", true, body);
+    JsonNode live = YAML.readTree(WORKSPACE + status);
+    Inspection inspection = new Inspection(new ReadOnlyCluster(mock.client(), "mock"), new Moments(ShopCluster.clock()), null,
+        Optional.empty());
+    assertThat(KindReaders.of(object)).isInstanceOf(WorkspaceReader.class);
+    return KindReaders.of(object).read(object, live, inspection);
+  }
+
+  private static final String READY = """
+      status:
+        conditions:
+        - {type: Synced, status: "True", reason: ReconcileSuccess}
+        - {type: Ready, status: "True", reason: Available}
+      """;
+
+  @Test
+  void read_isHealthy_whenReadyAndTheSecretIsThere() {
+    mock.seed("""
+        apiVersion: v1
+        kind: Secret
+        metadata: {name: orders-database, namespace: orders}
+        """);
+    Finding finding = read(READY);
+    assertThat(finding.health()).isEqualTo(Health.HEALTHY);
+    assertThat(finding.text()).isEqualTo("ready, Secret orders-database present");
+  }
+
+  @Test
+  void read_waits_whenReadyButTheSecretIsMissing() {
+    Finding finding = read(READY);
+    assertThat(finding.health()).isEqualTo(Health.PROGRESSING);
+    assertThat(finding.text()).isEqualTo("ready, Secret orders-database missing");
+  }
+
+  @Test
+  void read_isProgressing_whileCreating() {
+    Finding finding = read("""
+        status:
+          conditions:
+          - {type: Synced, status: "True", reason: ReconcileSuccess}
+          - {type: Ready, status: "False", reason: Creating}
+        """);
+    assertThat(finding.health()).isEqualTo(Health.PROGRESSING);
+    assertThat(finding.text()).isEqualTo("applying (Creating)");
+  }
+
+  @Test
+  void read_isDegradedWithTheFix_whenTheApplyFails() {
+    Finding finding = read("""
+        status:
+          conditions:
+          - {type: Synced, status: "False", reason: ReconcileError, message: "cannot apply tofu configuration: exit status 1"}
+        """);
+    assertThat(finding.health()).isEqualTo(Health.DEGRADED);
+    assertThat(finding.text()).isEqualTo("failed: cannot apply tofu configuration: exit status 1");
+    assertThat(finding.fix()).startsWith("kubectl describe workspace orders-database -n orders");
+  }
+
+  @Test
+  void needs_theTokenSecret_andProvidesTheConnectionSecret() {
+    JsonNode body = YAML.readTree(WORKSPACE);
+    PlannedObject object = new PlannedObject(Optional.of("orders"), "x", "opentofu.m.upbound.io/v1beta1", "Workspace", "orders",
+        "orders-database", true, body);
+    Needs needs = KindReaders.of(object).needs(object);
+    assertThat(needs.provides()).containsExactly("orders-database");
+    assertThat(needs.secrets()).singleElement().satisfies(use -> {
+      assertThat(use.namespace()).isEqualTo("crossplane-system");
+      assertThat(use.name()).isEqualTo("planetscale-service-token");
+      assertThat(use.keys()).containsExactly("id", "token");
+    });
+    assertThat(needs.kinds()).extracting(Needs.KindUse::kind).containsExactly("ClusterProviderConfig", "Provider");
+  }
+}
