@@ -53,28 +53,191 @@ import java.util.TreeSet;
  * @param host where the database runs: {@link DatabaseHost#CLOUDNATIVE_PG} (the default), or a database kit does
  *     not run, such as an {@link ExistingDatabase}
  */
-public record Database(
-    Optional<String> clusterName,
-    int instances,
-    int postgresMajor,
-    Optional<String> imageName,
-    Optional<Storage> storage,
-    Optional<Storage> walStorage,
-    Optional<Resources> resources,
-    Map<String, String> parameters,
-    Optional<Bootstrap> bootstrap,
-    boolean superuserAccess,
-    Optional<String> antiAffinityTopologyKey,
-    boolean requiredAntiAffinity,
-    Optional<Boolean> podDisruptionBudget,
-    Optional<PrimaryUpdateStrategy> primaryUpdateStrategy,
-    Optional<PrimaryUpdateMethod> primaryUpdateMethod,
-    Optional<Backups> backups,
-    Optional<Restore> restore,
-    Optional<Pooler> pooler,
-    List<String> extensions,
-    List<String> schemas,
-    DatabaseHost host) {
+public final class Database {
+  private final Optional<String> clusterName;
+  private final int instances;
+  private final int postgresMajor;
+  private final Optional<String> imageName;
+  private final Optional<Storage> storage;
+  private final Optional<Storage> walStorage;
+  private final Optional<Resources> resources;
+  private final Map<String, String> parameters;
+  private final Optional<Bootstrap> bootstrap;
+  private final boolean superuserAccess;
+  private final Optional<String> antiAffinityTopologyKey;
+  private final boolean requiredAntiAffinity;
+  private final Optional<Boolean> podDisruptionBudget;
+  private final Optional<PrimaryUpdateStrategy> primaryUpdateStrategy;
+  private final Optional<PrimaryUpdateMethod> primaryUpdateMethod;
+  private final Optional<Backups> backups;
+  private final Optional<Restore> restore;
+  private final Optional<Pooler> pooler;
+  private final List<String> extensions;
+  private final List<String> schemas;
+  private final DatabaseHost host;
+
+  private Database(
+      Optional<String> clusterName,
+      int instances,
+      int postgresMajor,
+      Optional<String> imageName,
+      Optional<Storage> storage,
+      Optional<Storage> walStorage,
+      Optional<Resources> resources,
+      Map<String, String> parameters,
+      Optional<Bootstrap> bootstrap,
+      boolean superuserAccess,
+      Optional<String> antiAffinityTopologyKey,
+      boolean requiredAntiAffinity,
+      Optional<Boolean> podDisruptionBudget,
+      Optional<PrimaryUpdateStrategy> primaryUpdateStrategy,
+      Optional<PrimaryUpdateMethod> primaryUpdateMethod,
+      Optional<Backups> backups,
+      Optional<Restore> restore,
+      Optional<Pooler> pooler,
+      List<String> extensions,
+      List<String> schemas,
+      DatabaseHost host) {
+    Objects.requireNonNull(clusterName, "clusterName");
+    Objects.requireNonNull(imageName, "imageName");
+    Objects.requireNonNull(storage, "storage");
+    Objects.requireNonNull(walStorage, "walStorage");
+    Objects.requireNonNull(resources, "resources");
+    parameters = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(parameters));
+    Objects.requireNonNull(bootstrap, "bootstrap");
+    Objects.requireNonNull(antiAffinityTopologyKey, "antiAffinityTopologyKey");
+    Objects.requireNonNull(podDisruptionBudget, "podDisruptionBudget");
+    Objects.requireNonNull(primaryUpdateStrategy, "primaryUpdateStrategy");
+    Objects.requireNonNull(primaryUpdateMethod, "primaryUpdateMethod");
+    Objects.requireNonNull(backups, "backups");
+    Objects.requireNonNull(restore, "restore");
+    Objects.requireNonNull(pooler, "pooler");
+    extensions = List.copyOf(new TreeSet<>(extensions));
+    schemas = List.copyOf(new TreeSet<>(schemas));
+    Objects.requireNonNull(host, "host");
+    this.clusterName = clusterName;
+    this.instances = instances;
+    this.postgresMajor = postgresMajor;
+    this.imageName = imageName;
+    this.storage = storage;
+    this.walStorage = walStorage;
+    this.resources = resources;
+    this.parameters = parameters;
+    this.bootstrap = bootstrap;
+    this.superuserAccess = superuserAccess;
+    this.antiAffinityTopologyKey = antiAffinityTopologyKey;
+    this.requiredAntiAffinity = requiredAntiAffinity;
+    this.podDisruptionBudget = podDisruptionBudget;
+    this.primaryUpdateStrategy = primaryUpdateStrategy;
+    this.primaryUpdateMethod = primaryUpdateMethod;
+    this.backups = backups;
+    this.restore = restore;
+    this.pooler = pooler;
+    this.extensions = extensions;
+    this.schemas = schemas;
+    this.host = host;
+  }
+
+  public Optional<String> clusterName() {
+    return clusterName;
+  }
+
+  public int instances() {
+    return instances;
+  }
+
+  public int postgresMajor() {
+    return postgresMajor;
+  }
+
+  public Optional<String> imageName() {
+    return imageName;
+  }
+
+  public Optional<Storage> storage() {
+    return storage;
+  }
+
+  public Optional<Storage> walStorage() {
+    return walStorage;
+  }
+
+  public Optional<Resources> resources() {
+    return resources;
+  }
+
+  public Map<String, String> parameters() {
+    return parameters;
+  }
+
+  public Optional<Bootstrap> bootstrap() {
+    return bootstrap;
+  }
+
+  public boolean superuserAccess() {
+    return superuserAccess;
+  }
+
+  public Optional<String> antiAffinityTopologyKey() {
+    return antiAffinityTopologyKey;
+  }
+
+  public boolean requiredAntiAffinity() {
+    return requiredAntiAffinity;
+  }
+
+  public Optional<Boolean> podDisruptionBudget() {
+    return podDisruptionBudget;
+  }
+
+  public Optional<PrimaryUpdateStrategy> primaryUpdateStrategy() {
+    return primaryUpdateStrategy;
+  }
+
+  public Optional<PrimaryUpdateMethod> primaryUpdateMethod() {
+    return primaryUpdateMethod;
+  }
+
+  public Optional<Backups> backups() {
+    return backups;
+  }
+
+  public Optional<Restore> restore() {
+    return restore;
+  }
+
+  public Optional<Pooler> pooler() {
+    return pooler;
+  }
+
+  public List<String> extensions() {
+    return extensions;
+  }
+
+  public List<String> schemas() {
+    return schemas;
+  }
+
+  public DatabaseHost host() {
+    return host;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Database that
+        && clusterName.equals(that.clusterName) && instances == that.instances && postgresMajor == that.postgresMajor && imageName.equals(that.imageName) && storage.equals(that.storage) && walStorage.equals(that.walStorage) && resources.equals(that.resources) && parameters.equals(that.parameters) && bootstrap.equals(that.bootstrap) && superuserAccess == that.superuserAccess && antiAffinityTopologyKey.equals(that.antiAffinityTopologyKey) && requiredAntiAffinity == that.requiredAntiAffinity && podDisruptionBudget.equals(that.podDisruptionBudget) && primaryUpdateStrategy.equals(that.primaryUpdateStrategy) && primaryUpdateMethod.equals(that.primaryUpdateMethod) && backups.equals(that.backups) && restore.equals(that.restore) && pooler.equals(that.pooler) && extensions.equals(that.extensions) && schemas.equals(that.schemas) && host.equals(that.host);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(clusterName, instances, postgresMajor, imageName, storage, walStorage, resources, parameters, bootstrap, superuserAccess, antiAffinityTopologyKey, requiredAntiAffinity, podDisruptionBudget, primaryUpdateStrategy, primaryUpdateMethod, backups, restore, pooler, extensions, schemas, host);
+  }
+
+  @Override
+  public String toString() {
+    return "Database[clusterName=" + clusterName + ", instances=" + instances + ", postgresMajor=" + postgresMajor + ", imageName=" + imageName + ", storage=" + storage + ", walStorage=" + walStorage + ", resources=" + resources + ", parameters=" + parameters + ", bootstrap=" + bootstrap + ", superuserAccess=" + superuserAccess + ", antiAffinityTopologyKey=" + antiAffinityTopologyKey + ", requiredAntiAffinity=" + requiredAntiAffinity + ", podDisruptionBudget=" + podDisruptionBudget + ", primaryUpdateStrategy=" + primaryUpdateStrategy + ", primaryUpdateMethod=" + primaryUpdateMethod + ", backups=" + backups + ", restore=" + restore + ", pooler=" + pooler + ", extensions=" + extensions + ", schemas=" + schemas + ", host=" + host + "]";
+  }
+
 
   /** Who restarts the primary during updates: CNPG itself, or a person (after a switchover). */
   public enum PrimaryUpdateStrategy {
@@ -111,25 +274,6 @@ public record Database(
   /** The major version used when none is given. */
   public static final int DEFAULT_POSTGRES_MAJOR = 17;
 
-  public Database {
-    Objects.requireNonNull(clusterName, "clusterName");
-    Objects.requireNonNull(imageName, "imageName");
-    Objects.requireNonNull(storage, "storage");
-    Objects.requireNonNull(walStorage, "walStorage");
-    Objects.requireNonNull(resources, "resources");
-    parameters = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(parameters));
-    Objects.requireNonNull(bootstrap, "bootstrap");
-    Objects.requireNonNull(antiAffinityTopologyKey, "antiAffinityTopologyKey");
-    Objects.requireNonNull(podDisruptionBudget, "podDisruptionBudget");
-    Objects.requireNonNull(primaryUpdateStrategy, "primaryUpdateStrategy");
-    Objects.requireNonNull(primaryUpdateMethod, "primaryUpdateMethod");
-    Objects.requireNonNull(backups, "backups");
-    Objects.requireNonNull(restore, "restore");
-    Objects.requireNonNull(pooler, "pooler");
-    extensions = List.copyOf(new TreeSet<>(extensions));
-    schemas = List.copyOf(new TreeSet<>(schemas));
-    Objects.requireNonNull(host, "host");
-  }
 
   public static Builder builder() {
     return new Builder();
@@ -378,4 +522,5 @@ public record Database(
           host);
     }
   }
+
 }

@@ -21,16 +21,62 @@ import java.util.Optional;
  * @param port the server's port
  * @param ca the CA certificate that signed the server's, or empty for the system's trusted roots
  */
-public record ExistingDatabase(String secret, String host, int port, Optional<SecretKey> ca) implements DatabaseHost {
+public final class ExistingDatabase implements DatabaseHost {
+  private final String secret;
+  private final String host;
+  private final int port;
+  private final Optional<SecretKey> ca;
+
+  private ExistingDatabase(
+      String secret,
+      String host,
+      int port,
+      Optional<SecretKey> ca) {
+    Objects.requireNonNull(secret, "ExistingDatabase(secret, host, port, ca): secret is null; pass the Secret's name, or use ExistingDatabase.builder()");
+    Objects.requireNonNull(host, "ExistingDatabase(secret, host, port, ca): host is null; pass the server's host name, or use ExistingDatabase.builder()");
+    Objects.requireNonNull(ca, "ExistingDatabase(secret, host, port, ca): ca is null; pass Optional.empty() for the system's trusted roots, or use ExistingDatabase.builder()");
+    this.secret = secret;
+    this.host = host;
+    this.port = port;
+    this.ca = ca;
+  }
+
+  public String secret() {
+    return secret;
+  }
+
+  public String host() {
+    return host;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public Optional<SecretKey> ca() {
+    return ca;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof ExistingDatabase that
+        && secret.equals(that.secret) && host.equals(that.host) && port == that.port && ca.equals(that.ca);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(secret, host, port, ca);
+  }
+
+  @Override
+  public String toString() {
+    return "ExistingDatabase[secret=" + secret + ", host=" + host + ", port=" + port + ", ca=" + ca + "]";
+  }
+
 
   /** PostgreSQL's port. */
   public static final int DEFAULT_PORT = 5432;
 
-  public ExistingDatabase {
-    Objects.requireNonNull(secret, "ExistingDatabase(secret, host, port, ca): secret is null; pass the Secret's name, or use ExistingDatabase.builder()");
-    Objects.requireNonNull(host, "ExistingDatabase(secret, host, port, ca): host is null; pass the server's host name, or use ExistingDatabase.builder()");
-    Objects.requireNonNull(ca, "ExistingDatabase(secret, host, port, ca): ca is null; pass Optional.empty() for the system's trusted roots, or use ExistingDatabase.builder()");
-  }
 
   public static Builder builder() {
     return new Builder();
@@ -77,4 +123,5 @@ public record ExistingDatabase(String secret, String host, int port, Optional<Se
       return new ExistingDatabase(secret, host, port, Optional.ofNullable(ca));
     }
   }
+
 }

@@ -40,20 +40,132 @@ import java.util.function.UnaryOperator;
  * @param backupPolicy a backup policy for the database, or empty for PlanetScale's default
  * @param runner who applies the module: a Crossplane Workspace from Argo CD, or the team's own pipeline
  */
-public record PlanetScale(
-    String organization,
-    String database,
-    String branch,
-    Optional<String> clusterSize,
-    Optional<String> region,
-    Optional<String> parentBranch,
-    Optional<Integer> replicas,
-    Map<String, Map<String, String>> parameters,
-    boolean production,
-    List<String> appRoles,
-    Optional<Bouncer> bouncer,
-    Optional<BackupPolicy> backupPolicy,
-    Runner runner) implements DatabaseHost {
+public final class PlanetScale implements DatabaseHost {
+  private final String organization;
+  private final String database;
+  private final String branch;
+  private final Optional<String> clusterSize;
+  private final Optional<String> region;
+  private final Optional<String> parentBranch;
+  private final Optional<Integer> replicas;
+  private final Map<String, Map<String, String>> parameters;
+  private final boolean production;
+  private final List<String> appRoles;
+  private final Optional<Bouncer> bouncer;
+  private final Optional<BackupPolicy> backupPolicy;
+  private final Runner runner;
+
+  private PlanetScale(
+      String organization,
+      String database,
+      String branch,
+      Optional<String> clusterSize,
+      Optional<String> region,
+      Optional<String> parentBranch,
+      Optional<Integer> replicas,
+      Map<String, Map<String, String>> parameters,
+      boolean production,
+      List<String> appRoles,
+      Optional<Bouncer> bouncer,
+      Optional<BackupPolicy> backupPolicy,
+      Runner runner) {
+    Objects.requireNonNull(organization, "PlanetScale(...): organization is null; use PlanetScale.builder()");
+    Objects.requireNonNull(database, "PlanetScale(...): database is null; use PlanetScale.builder()");
+    Objects.requireNonNull(branch, "PlanetScale(...): branch is null; use PlanetScale.builder()");
+    Objects.requireNonNull(clusterSize, "PlanetScale(...): clusterSize is null; use PlanetScale.builder()");
+    Objects.requireNonNull(region, "PlanetScale(...): region is null; use PlanetScale.builder()");
+    Objects.requireNonNull(parentBranch, "PlanetScale(...): parentBranch is null; use PlanetScale.builder()");
+    Objects.requireNonNull(replicas, "PlanetScale(...): replicas is null; use PlanetScale.builder()");
+    TreeMap<String, Map<String, String>> copy = new TreeMap<>();
+    parameters.forEach((namespace, values) -> copy.put(namespace, Collections.unmodifiableSortedMap(new TreeMap<>(values))));
+    parameters = Collections.unmodifiableSortedMap(copy);
+    appRoles = List.copyOf(appRoles);
+    Objects.requireNonNull(bouncer, "PlanetScale(...): bouncer is null; use PlanetScale.builder()");
+    Objects.requireNonNull(backupPolicy, "PlanetScale(...): backupPolicy is null; use PlanetScale.builder()");
+    Objects.requireNonNull(runner, "PlanetScale(...): runner is null; use PlanetScale.builder()");
+    this.organization = organization;
+    this.database = database;
+    this.branch = branch;
+    this.clusterSize = clusterSize;
+    this.region = region;
+    this.parentBranch = parentBranch;
+    this.replicas = replicas;
+    this.parameters = parameters;
+    this.production = production;
+    this.appRoles = appRoles;
+    this.bouncer = bouncer;
+    this.backupPolicy = backupPolicy;
+    this.runner = runner;
+  }
+
+  public String organization() {
+    return organization;
+  }
+
+  public String database() {
+    return database;
+  }
+
+  public String branch() {
+    return branch;
+  }
+
+  public Optional<String> clusterSize() {
+    return clusterSize;
+  }
+
+  public Optional<String> region() {
+    return region;
+  }
+
+  public Optional<String> parentBranch() {
+    return parentBranch;
+  }
+
+  public Optional<Integer> replicas() {
+    return replicas;
+  }
+
+  public Map<String, Map<String, String>> parameters() {
+    return parameters;
+  }
+
+  public boolean production() {
+    return production;
+  }
+
+  public List<String> appRoles() {
+    return appRoles;
+  }
+
+  public Optional<Bouncer> bouncer() {
+    return bouncer;
+  }
+
+  public Optional<BackupPolicy> backupPolicy() {
+    return backupPolicy;
+  }
+
+  public Runner runner() {
+    return runner;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof PlanetScale that
+        && organization.equals(that.organization) && database.equals(that.database) && branch.equals(that.branch) && clusterSize.equals(that.clusterSize) && region.equals(that.region) && parentBranch.equals(that.parentBranch) && replicas.equals(that.replicas) && parameters.equals(that.parameters) && production == that.production && appRoles.equals(that.appRoles) && bouncer.equals(that.bouncer) && backupPolicy.equals(that.backupPolicy) && runner.equals(that.runner);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(organization, database, branch, clusterSize, region, parentBranch, replicas, parameters, production, appRoles, bouncer, backupPolicy, runner);
+  }
+
+  @Override
+  public String toString() {
+    return "PlanetScale[organization=" + organization + ", database=" + database + ", branch=" + branch + ", clusterSize=" + clusterSize + ", region=" + region + ", parentBranch=" + parentBranch + ", replicas=" + replicas + ", parameters=" + parameters + ", production=" + production + ", appRoles=" + appRoles + ", bouncer=" + bouncer + ", backupPolicy=" + backupPolicy + ", runner=" + runner + "]";
+  }
+
 
   /** The roles an app role inherits unless the description says otherwise: data, not schema. */
   public static final List<String> DEFAULT_APP_ROLES = List.of("pg_read_all_data", "pg_write_all_data");
@@ -71,22 +183,6 @@ public record PlanetScale(
     MODULE_ONLY
   }
 
-  public PlanetScale {
-    Objects.requireNonNull(organization, "PlanetScale(organization)");
-    Objects.requireNonNull(database, "PlanetScale(database)");
-    Objects.requireNonNull(branch, "PlanetScale(branch)");
-    Objects.requireNonNull(clusterSize, "PlanetScale(clusterSize)");
-    Objects.requireNonNull(region, "PlanetScale(region)");
-    Objects.requireNonNull(parentBranch, "PlanetScale(parentBranch)");
-    Objects.requireNonNull(replicas, "PlanetScale(replicas)");
-    TreeMap<String, Map<String, String>> copy = new TreeMap<>();
-    parameters.forEach((namespace, values) -> copy.put(namespace, Collections.unmodifiableSortedMap(new TreeMap<>(values))));
-    parameters = Collections.unmodifiableSortedMap(copy);
-    appRoles = List.copyOf(appRoles);
-    Objects.requireNonNull(bouncer, "PlanetScale(bouncer)");
-    Objects.requireNonNull(backupPolicy, "PlanetScale(backupPolicy)");
-    Objects.requireNonNull(runner, "PlanetScale(runner)");
-  }
 
   public static Builder builder() {
     return new Builder();
@@ -102,18 +198,71 @@ public record PlanetScale(
    * @param target where it routes: {@code primary} (the default), {@code replica} or {@code replica_az_affinity}
    * @param parameters PgBouncer parameter overrides ({@code pgbouncer} namespace), sorted
    */
-  public record Bouncer(String name, Optional<String> size, Optional<Integer> replicasPerCell, String target, Map<String, String> parameters) {
+  public static final class Bouncer {
+    private final String name;
+    private final Optional<String> size;
+    private final Optional<Integer> replicasPerCell;
+    private final String target;
+    private final Map<String, String> parameters;
+
+    private Bouncer(
+        String name,
+        Optional<String> size,
+        Optional<Integer> replicasPerCell,
+        String target,
+        Map<String, String> parameters) {
+      Objects.requireNonNull(name, "Bouncer(...): name is null; use Bouncer.builder()");
+      Objects.requireNonNull(size, "Bouncer(...): size is null; use Bouncer.builder()");
+      Objects.requireNonNull(replicasPerCell, "Bouncer(...): replicasPerCell is null; use Bouncer.builder()");
+      Objects.requireNonNull(target, "Bouncer(...): target is null; use Bouncer.builder()");
+      parameters = Collections.unmodifiableSortedMap(new TreeMap<>(parameters));
+      this.name = name;
+      this.size = size;
+      this.replicasPerCell = replicasPerCell;
+      this.target = target;
+      this.parameters = parameters;
+    }
+
+    public String name() {
+      return name;
+    }
+
+    public Optional<String> size() {
+      return size;
+    }
+
+    public Optional<Integer> replicasPerCell() {
+      return replicasPerCell;
+    }
+
+    public String target() {
+      return target;
+    }
+
+    public Map<String, String> parameters() {
+      return parameters;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Bouncer that
+          && name.equals(that.name) && size.equals(that.size) && replicasPerCell.equals(that.replicasPerCell) && target.equals(that.target) && parameters.equals(that.parameters);
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hash(name, size, replicasPerCell, target, parameters);
+    }
+
+    @Override
+    public String toString() {
+      return "Bouncer[name=" + name + ", size=" + size + ", replicasPerCell=" + replicasPerCell + ", target=" + target + ", parameters=" + parameters + "]";
+    }
+
 
     /** The targets the provider accepts. */
     public static final List<String> TARGETS = List.of("primary", "replica", "replica_az_affinity");
 
-    public Bouncer {
-      Objects.requireNonNull(name, "Bouncer(name)");
-      Objects.requireNonNull(size, "Bouncer(size)");
-      Objects.requireNonNull(replicasPerCell, "Bouncer(replicasPerCell)");
-      Objects.requireNonNull(target, "Bouncer(target)");
-      parameters = Collections.unmodifiableSortedMap(new TreeMap<>(parameters));
-    }
 
     public static Builder builder() {
       return new Builder();
@@ -130,12 +279,12 @@ public record PlanetScale(
       private Builder() {}
 
       public Builder name(String name) {
-        this.name = Objects.requireNonNull(name, "Bouncer.Builder.name(name)");
+        this.name = Objects.requireNonNull(name, "Bouncer.Builder.name(name): name is null; pass a name");
         return this;
       }
 
       public Builder size(String size) {
-        this.size = Objects.requireNonNull(size, "Bouncer.Builder.size(size)");
+        this.size = Objects.requireNonNull(size, "Bouncer.Builder.size(size): size is null; pass a bouncer size, such as \"PGB_10\"");
         return this;
       }
 
@@ -145,13 +294,13 @@ public record PlanetScale(
       }
 
       public Builder target(String target) {
-        this.target = Objects.requireNonNull(target, "Bouncer.Builder.target(target)");
+        this.target = Objects.requireNonNull(target, "Bouncer.Builder.target(target): target is null; pass \"primary\" or \"replica\", or leave it out");
         return this;
       }
 
       public Builder parameter(String name, String value) {
-        parameters.put(Objects.requireNonNull(name, "Bouncer.Builder.parameter(name, value): name"),
-            Objects.requireNonNull(value, "Bouncer.Builder.parameter(name, value): value"));
+        parameters.put(Objects.requireNonNull(name, "Bouncer.Builder.parameter(name, value): name is null; pass a name"),
+            Objects.requireNonNull(value, "Bouncer.Builder.parameter(name, value): value is null; pass the parameter's value"));
         return this;
       }
 
@@ -159,6 +308,7 @@ public record PlanetScale(
         return new Bouncer(name, Optional.ofNullable(size), Optional.ofNullable(replicasPerCell), target, parameters);
       }
     }
+  
   }
 
   /**
@@ -173,9 +323,81 @@ public record PlanetScale(
    * @param scheduleTime the time of day, {@code HH:MM}, or empty for PlanetScale's choice
    * @param target {@code production} or {@code development} branches
    */
-  public record BackupPolicy(
-      String name, int frequencyValue, Unit frequencyUnit, int retentionValue, Unit retentionUnit,
-      Optional<String> scheduleTime, String target) {
+  public static final class BackupPolicy {
+    private final String name;
+    private final int frequencyValue;
+    private final Unit frequencyUnit;
+    private final int retentionValue;
+    private final Unit retentionUnit;
+    private final Optional<String> scheduleTime;
+    private final String target;
+
+    private BackupPolicy(
+        String name,
+        int frequencyValue,
+        Unit frequencyUnit,
+        int retentionValue,
+        Unit retentionUnit,
+        Optional<String> scheduleTime,
+        String target) {
+      Objects.requireNonNull(name, "BackupPolicy(...): name is null; use BackupPolicy.builder()");
+      Objects.requireNonNull(frequencyUnit, "BackupPolicy(...): frequencyUnit is null; use BackupPolicy.builder()");
+      Objects.requireNonNull(retentionUnit, "BackupPolicy(...): retentionUnit is null; use BackupPolicy.builder()");
+      Objects.requireNonNull(scheduleTime, "BackupPolicy(...): scheduleTime is null; use BackupPolicy.builder()");
+      Objects.requireNonNull(target, "BackupPolicy(...): target is null; use BackupPolicy.builder()");
+      this.name = name;
+      this.frequencyValue = frequencyValue;
+      this.frequencyUnit = frequencyUnit;
+      this.retentionValue = retentionValue;
+      this.retentionUnit = retentionUnit;
+      this.scheduleTime = scheduleTime;
+      this.target = target;
+    }
+
+    public String name() {
+      return name;
+    }
+
+    public int frequencyValue() {
+      return frequencyValue;
+    }
+
+    public Unit frequencyUnit() {
+      return frequencyUnit;
+    }
+
+    public int retentionValue() {
+      return retentionValue;
+    }
+
+    public Unit retentionUnit() {
+      return retentionUnit;
+    }
+
+    public Optional<String> scheduleTime() {
+      return scheduleTime;
+    }
+
+    public String target() {
+      return target;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof BackupPolicy that
+          && name.equals(that.name) && frequencyValue == that.frequencyValue && frequencyUnit.equals(that.frequencyUnit) && retentionValue == that.retentionValue && retentionUnit.equals(that.retentionUnit) && scheduleTime.equals(that.scheduleTime) && target.equals(that.target);
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hash(name, frequencyValue, frequencyUnit, retentionValue, retentionUnit, scheduleTime, target);
+    }
+
+    @Override
+    public String toString() {
+      return "BackupPolicy[name=" + name + ", frequencyValue=" + frequencyValue + ", frequencyUnit=" + frequencyUnit + ", retentionValue=" + retentionValue + ", retentionUnit=" + retentionUnit + ", scheduleTime=" + scheduleTime + ", target=" + target + "]";
+    }
+
 
     /** The provider's units; {@code YEAR} only for retention. */
     public enum Unit {
@@ -187,13 +409,6 @@ public record PlanetScale(
       }
     }
 
-    public BackupPolicy {
-      Objects.requireNonNull(name, "BackupPolicy(name)");
-      Objects.requireNonNull(frequencyUnit, "BackupPolicy(frequencyUnit)");
-      Objects.requireNonNull(retentionUnit, "BackupPolicy(retentionUnit)");
-      Objects.requireNonNull(scheduleTime, "BackupPolicy(scheduleTime)");
-      Objects.requireNonNull(target, "BackupPolicy(target)");
-    }
 
     public static Builder builder() {
       return new Builder();
@@ -212,25 +427,25 @@ public record PlanetScale(
       private Builder() {}
 
       public Builder name(String name) {
-        this.name = Objects.requireNonNull(name, "BackupPolicy.Builder.name(name)");
+        this.name = Objects.requireNonNull(name, "BackupPolicy.Builder.name(name): name is null; pass a name");
         return this;
       }
 
       public Builder every(int value, Unit unit) {
         this.frequencyValue = value;
-        this.frequencyUnit = Objects.requireNonNull(unit, "BackupPolicy.Builder.every(value, unit): unit");
+        this.frequencyUnit = Objects.requireNonNull(unit, "BackupPolicy.Builder.every(value, unit): unit is null; pass a Unit, such as Unit.DAY");
         return this;
       }
 
       public Builder keep(int value, Unit unit) {
         this.retentionValue = value;
-        this.retentionUnit = Objects.requireNonNull(unit, "BackupPolicy.Builder.keep(value, unit): unit");
+        this.retentionUnit = Objects.requireNonNull(unit, "BackupPolicy.Builder.keep(value, unit): unit is null; pass a Unit, such as Unit.DAY");
         return this;
       }
 
       /** The time of day, {@code HH:MM} (UTC). */
       public Builder at(String time) {
-        this.scheduleTime = Objects.requireNonNull(time, "BackupPolicy.Builder.at(time)");
+        this.scheduleTime = Objects.requireNonNull(time, "BackupPolicy.Builder.at(time): time is null; pass a time of day, such as \"02:00\"");
         return this;
       }
 
@@ -245,6 +460,7 @@ public record PlanetScale(
             Optional.ofNullable(scheduleTime), target);
       }
     }
+  
   }
 
   /** Builds a {@link PlanetScale}; organization and database are required, the branch defaults to {@code main}. */
@@ -266,32 +482,32 @@ public record PlanetScale(
     private Builder() {}
 
     public Builder organization(String organization) {
-      this.organization = Objects.requireNonNull(organization, "PlanetScale.Builder.organization(organization)");
+      this.organization = Objects.requireNonNull(organization, "PlanetScale.Builder.organization(organization): organization is null; pass the PlanetScale organization, such as \"acme\"");
       return this;
     }
 
     public Builder database(String database) {
-      this.database = Objects.requireNonNull(database, "PlanetScale.Builder.database(database)");
+      this.database = Objects.requireNonNull(database, "PlanetScale.Builder.database(database): database is null; pass the PlanetScale database, such as \"shop\"");
       return this;
     }
 
     public Builder branch(String branch) {
-      this.branch = Objects.requireNonNull(branch, "PlanetScale.Builder.branch(branch)");
+      this.branch = Objects.requireNonNull(branch, "PlanetScale.Builder.branch(branch): branch is null; pass the branch, such as \"main\"");
       return this;
     }
 
     public Builder clusterSize(String clusterSize) {
-      this.clusterSize = Objects.requireNonNull(clusterSize, "PlanetScale.Builder.clusterSize(clusterSize)");
+      this.clusterSize = Objects.requireNonNull(clusterSize, "PlanetScale.Builder.clusterSize(clusterSize): clusterSize is null; pass a cluster size, such as \"PS_10_AWS_ARM\"");
       return this;
     }
 
     public Builder region(String region) {
-      this.region = Objects.requireNonNull(region, "PlanetScale.Builder.region(region)");
+      this.region = Objects.requireNonNull(region, "PlanetScale.Builder.region(region): region is null; pass a region slug, or leave it out for the database's default region");
       return this;
     }
 
     public Builder parentBranch(String parentBranch) {
-      this.parentBranch = Objects.requireNonNull(parentBranch, "PlanetScale.Builder.parentBranch(parentBranch)");
+      this.parentBranch = Objects.requireNonNull(parentBranch, "PlanetScale.Builder.parentBranch(parentBranch): parentBranch is null; pass the branch it forks from, such as \"main\", or leave it out");
       return this;
     }
 
@@ -307,10 +523,10 @@ public record PlanetScale(
 
     /** A setting in one of the branch's parameter namespaces: {@code pgconf}, {@code pgbouncer} or {@code patroni}. */
     public Builder parameter(String namespace, String name, String value) {
-      parameters.computeIfAbsent(Objects.requireNonNull(namespace, "PlanetScale.Builder.parameter(namespace, name, value): namespace"),
+      parameters.computeIfAbsent(Objects.requireNonNull(namespace, "PlanetScale.Builder.parameter(namespace, name, value): namespace is null; pass the parameter namespace, such as \"pgbouncer\""),
               n -> new TreeMap<>())
-          .put(Objects.requireNonNull(name, "PlanetScale.Builder.parameter(namespace, name, value): name"),
-              Objects.requireNonNull(value, "PlanetScale.Builder.parameter(namespace, name, value): value"));
+          .put(Objects.requireNonNull(name, "PlanetScale.Builder.parameter(namespace, name, value): name is null; pass a name"),
+              Objects.requireNonNull(value, "PlanetScale.Builder.parameter(namespace, name, value): value is null; pass the parameter's value"));
       return this;
     }
 
@@ -322,31 +538,31 @@ public record PlanetScale(
 
     /** The roles the app role inherits, instead of {@link #DEFAULT_APP_ROLES}. */
     public Builder appRoles(List<String> appRoles) {
-      Objects.requireNonNull(appRoles, "PlanetScale.Builder.appRoles(appRoles)");
-      appRoles.forEach(r -> Objects.requireNonNull(r, "PlanetScale.Builder.appRoles(appRoles): an element"));
+      Objects.requireNonNull(appRoles, "PlanetScale.Builder.appRoles(appRoles): appRoles is null; pass the roles the app role inherits, such as List.of(\"pg_read_all_data\")");
+      appRoles.forEach(r -> Objects.requireNonNull(r, "PlanetScale.Builder.appRoles(appRoles): an element of appRoles is null; pass role names only"));
       this.appRoles = List.copyOf(appRoles);
       return this;
     }
 
     public Builder bouncer(Bouncer bouncer) {
-      this.bouncer = Objects.requireNonNull(bouncer, "PlanetScale.Builder.bouncer(bouncer)");
+      this.bouncer = Objects.requireNonNull(bouncer, "PlanetScale.Builder.bouncer(bouncer): bouncer is null; pass a Bouncer, or leave it out for none");
       return this;
     }
 
     /** Shorthand for {@code bouncer(customizer.apply(Bouncer.builder()).build())}. */
     public Builder bouncer(UnaryOperator<Bouncer.Builder> customizer) {
-      Objects.requireNonNull(customizer, "PlanetScale.Builder.bouncer(customizer)");
+      Objects.requireNonNull(customizer, "PlanetScale.Builder.bouncer(customizer): customizer is null; pass a function such as b -> b.size(\"PGB_10\")");
       return bouncer(customizer.apply(Bouncer.builder()).build());
     }
 
     public Builder backupPolicy(BackupPolicy backupPolicy) {
-      this.backupPolicy = Objects.requireNonNull(backupPolicy, "PlanetScale.Builder.backupPolicy(backupPolicy)");
+      this.backupPolicy = Objects.requireNonNull(backupPolicy, "PlanetScale.Builder.backupPolicy(backupPolicy): backupPolicy is null; pass a BackupPolicy, or leave it out for PlanetScale's default backups");
       return this;
     }
 
     /** Shorthand for {@code backupPolicy(customizer.apply(BackupPolicy.builder()).build())}. */
     public Builder backupPolicy(UnaryOperator<BackupPolicy.Builder> customizer) {
-      Objects.requireNonNull(customizer, "PlanetScale.Builder.backupPolicy(customizer)");
+      Objects.requireNonNull(customizer, "PlanetScale.Builder.backupPolicy(customizer): customizer is null; pass a function such as p -> p.every(1, Unit.DAY)");
       return backupPolicy(customizer.apply(BackupPolicy.builder()).build());
     }
 
@@ -366,4 +582,5 @@ public record PlanetScale(
           Optional.ofNullable(bouncer), Optional.ofNullable(backupPolicy), runner);
     }
   }
+
 }

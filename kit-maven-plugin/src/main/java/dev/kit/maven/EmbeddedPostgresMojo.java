@@ -17,6 +17,7 @@ import org.eclipse.aether.repository.RemoteRepository;
  */
 abstract class EmbeddedPostgresMojo extends DescriptionMojo {
 
+  @SuppressWarnings("deprecation") // Maven 3.9 still injects @Component; JSR-330 injection is a change of its own
   @Component
   private RepositorySystem repositorySystem;
 

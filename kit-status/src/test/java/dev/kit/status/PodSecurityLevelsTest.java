@@ -19,7 +19,8 @@ class PodSecurityLevelsTest {
     GeneratedTree tree = GeneratedTree.of(new Shop().describe(), Shop.plan(), Optional.empty(), Optional.empty());
     List<JsonNode> pods = tree.all().stream().flatMap(o -> PodSecurityLevels.podSpecs(o).stream()).toList();
 
-    assertThat(pods).hasSize(4); // the Jobs of orders and payments, payments' app, catalog's Atlas dev database
+    // the Jobs of orders, payments and inventory, the apps of payments and inventory, catalog's Atlas dev database
+    assertThat(pods).hasSize(6);
     assertThat(pods).allSatisfy(pod -> assertThat(PodSecurityLevels.violations(pod, "restricted")).isEmpty());
   }
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The sample's shop against a seeded cluster ({@link ShopCluster}: orders healthy, payments broken three ways, catalog
- * on its way): the exact table, JSON and doctor lines; and every request either goal sends is a GET.
+ * on its way, inventory healthy on PlanetScale): the exact table, JSON and doctor lines; and every request either goal sends is a GET.
  */
 class ShopStatusTest {
 
@@ -47,7 +47,8 @@ class ShopStatusTest {
     assertThat(report.services()).extracting(ServiceStatus::service, ServiceStatus::health).containsExactly(
         org.assertj.core.groups.Tuple.tuple("orders", Health.HEALTHY),
         org.assertj.core.groups.Tuple.tuple("payments", Health.DEGRADED),
-        org.assertj.core.groups.Tuple.tuple("catalog", Health.PROGRESSING));
+        org.assertj.core.groups.Tuple.tuple("catalog", Health.PROGRESSING),
+        org.assertj.core.groups.Tuple.tuple("inventory", Health.HEALTHY));
   }
 
   @Test

@@ -193,10 +193,10 @@ class PlanetScaleModuleTest {
   @Test
   void builder_namesMethodAndParameter_whenGivenNull() {
     assertThatThrownBy(() -> PlanetScale.builder().organization(null))
-        .isInstanceOf(NullPointerException.class).hasMessage("PlanetScale.Builder.organization(organization)");
+        .isInstanceOf(NullPointerException.class).hasMessageStartingWith("PlanetScale.Builder.organization(organization): organization is null; pass");
     assertThatThrownBy(() -> PlanetScale.builder().parameter("pgconf", "x", null))
-        .hasMessage("PlanetScale.Builder.parameter(namespace, name, value): value");
-    assertThatThrownBy(() -> PlanetScale.Bouncer.builder().size(null)).hasMessage("Bouncer.Builder.size(size)");
+        .hasMessageStartingWith("PlanetScale.Builder.parameter(namespace, name, value): value is null; pass");
+    assertThatThrownBy(() -> PlanetScale.Bouncer.builder().size(null)).hasMessageStartingWith("Bouncer.Builder.size(size): size is null; pass");
     assertThatThrownBy(() -> PlanetScale.builder().build()).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("organization(\"acme\")");
   }

@@ -6,6 +6,7 @@ import dev.kit.model.ArgoCd;
 import dev.kit.model.Compression;
 import dev.kit.model.Kit;
 import dev.kit.model.Migrations;
+import dev.kit.model.PlanetScale;
 import dev.kit.model.Platform;
 import dev.kit.model.Pooler;
 import dev.kit.model.Resources;
@@ -94,6 +95,16 @@ public final class Shop implements KitDescription {
             .label("team", "catalog")
             .database(db -> db.instances(2).postgresMajor(18).storage("5Gi"))
             .migrations(m -> m.engine(Migrations.Engine.OPERATOR)))
+        // inventory: on PlanetScale Postgres, the recommended host: an OpenTofu module for the branch and its roles,
+        // applied by a Crossplane Workspace before the migrations; the app connects through PgBouncer.
+        .service("inventory", inventory -> inventory
+            .label("team", "fulfilment")
+            .database(db -> db.postgresMajor(17)
+                .planetScale(ps -> ps.organization("acme").database("shop").branch("main")
+                    .clusterSize("PS_10_AWS_ARM").replicas(2)
+                    .bouncer(b -> b.size("PGB_10"))
+                    .backupPolicy(p -> p.every(1, PlanetScale.BackupPolicy.Unit.DAY).keep(30, PlanetScale.BackupPolicy.Unit.DAY).at("02:00"))))
+            .app("ghcr.io/acme/inventory:1.0.0", app -> app.port(8080).readinessPath("/ready")))
         .build();
   }
 }

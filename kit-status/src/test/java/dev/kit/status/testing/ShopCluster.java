@@ -14,8 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The sample's shop as a cluster runs it (see {@code clusters/shop/README.md}): one healthy service, one broken three
- * ways, one on its way, seeded into a {@link MockCluster} with the upstream CRDs. Its {@code argocd-cm} is the
+ * The sample's shop as a cluster runs it (see {@code clusters/shop/README.md}): two healthy services (one on
+ * PlanetScale), one broken three ways, one on its way, seeded into a {@link MockCluster} with the upstream CRDs. Its {@code argocd-cm} is the
  * repository's {@code platform/argocd-cm.yaml} with kit's Atlas checks as kit wrote them before they learned to wait
  * for the current generation, so {@code kit:doctor} finds them stale.
  */
@@ -26,7 +26,7 @@ public final class ShopCluster {
 
   private static final String ROOT = "/clusters/shop/";
   private static final List<String> FILES = List.of("00-namespaces.yaml", "05-cert-manager-crd.yaml", "10-platform.yaml", "20-orders.yaml",
-      "30-payments.yaml", "40-catalog.yaml");
+      "30-payments.yaml", "40-catalog.yaml", "50-inventory.yaml");
   private static final List<String> LOGS = List.of("payments/payments-migrate-q9d4w");
   /** The block kit's Atlas checks gained with "Progressing while the operator has not reconciled the current generation". */
   private static final Pattern GENERATION_CHECK = Pattern.compile(
