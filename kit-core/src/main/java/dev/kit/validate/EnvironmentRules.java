@@ -3,10 +3,13 @@ package dev.kit.validate;
 import static dev.kit.validate.Violations.quote;
 
 import dev.kit.model.Environment;
+import dev.kit.model.ExistingDatabase;
 import dev.kit.model.Kit;
 import dev.kit.model.Migrations;
 import dev.kit.model.Patch;
+import dev.kit.model.PlanetScale;
 import dev.kit.model.Service;
+import dev.kit.render.DatabaseProviders;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -42,8 +45,25 @@ final class EnvironmentRules {
     // atlas.hcl names the dev database's major and the cluster; the history must run on the same major everywhere.
     fields.put("database.postgresMajor", s -> s.database().postgresMajor());
     fields.put("database.clusterName", Service::clusterName);
+    // What the migrations rely on finding in the database.
+    fields.put("database.extensions", s -> listed(s.database().extensions()));
+    fields.put("database.schemas", s -> listed(s.database().schemas()));
+    // atlas.hcl also names the Secret the migrations connect with and the CA that verifies the server: who runs the
+    // database decides them, and for a database kit does not run, its Secret and CA (its host and port may differ).
+    fields.put("database.host", s -> DatabaseProviders.of(s).name());
+    fields.put("database.existing.secret", s -> existing(s).map(ExistingDatabase::secret));
+    fields.put("database.existing.ca", s -> s.migrations().filter(m -> m.sslMode().verifiesServer())
+        .flatMap(m -> existing(s)).flatMap(ExistingDatabase::ca).map(ca -> ca.name() + " key " + ca.key()));
     fields.put("patches", s -> s.patches().stream().filter(p -> p.target() == Patch.Target.MIGRATIONS_CONFIGMAP).toList());
     return fields;
+  }
+
+  private static Optional<String> listed(List<String> names) {
+    return names.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", names));
+  }
+
+  private static Optional<ExistingDatabase> existing(Service service) {
+    return service.database().host() instanceof ExistingDatabase db ? Optional.of(db) : Optional.empty();
   }
 
   static void check(Kit kit, Violations violations) {
@@ -104,12 +124,37 @@ final class EnvironmentRules {
         }
       }
       service.overrides().forEach((env, there) -> sameHistory(env, service, there, violations));
+      oneBranchPerEnvironment(kit, service, violations);
+    }
+  }
+
+  /** Each environment's PlanetScale module creates and owns its branch, so two environments cannot share one. */
+  private static void oneBranchPerEnvironment(Kit kit, Service service, Violations violations) {
+    Map<String, String> owners = new HashMap<>();
+    for (Environment env : kit.environments()) {
+      if (!service.existsIn(env.name()) || !(service.in(env.name()).database().host() instanceof PlanetScale ps)) {
+        continue;
+      }
+      String branch = ps.organization() + "/" + ps.database() + "/" + ps.branch();
+      String other = owners.putIfAbsent(branch, env.name());
+      if (other != null) {
+        violations.add("environments[" + env.name() + "].services[" + service.name() + "].database.planetScale.branch",
+            quote(branch) + " is also environment " + quote(other) + "'s, and each environment's module creates and owns its branch",
+            "give each environment its own branch: in(\"" + env.name() + "\", p -> p.database(db -> db.planetScale(ps -> ps"
+                + ".organization(\"" + ps.organization() + "\").database(\"" + ps.database() + "\").branch(\"" + env.name()
+                + "\")))), or onlyIn(...) one environment");
+      }
     }
   }
 
   /** Every environment must apply the same migrations: nothing that makes the ConfigMap or atlas.hcl may differ. */
   private static void sameHistory(String env, Service service, Service there, Violations violations) {
+    // Another host is one problem, said once: not also its options that the other host lacks.
+    boolean sameHost = DatabaseProviders.of(service) == DatabaseProviders.of(there);
     HISTORY.forEach((field, value) -> {
+      if (!sameHost && field.startsWith("database.existing.")) {
+        return;
+      }
       Object everywhere = value.apply(service);
       Object here = value.apply(there);
       if (!Objects.equals(everywhere, here)) {

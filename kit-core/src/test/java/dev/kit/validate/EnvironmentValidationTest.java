@@ -104,6 +104,70 @@ class EnvironmentValidationTest {
   }
 
   @Test
+  void validate_rejectsAnOverride_ofTheExtensionsOrSchemasTheMigrationsRelyOn() {
+    assertThat(orders(s -> s.database(db -> db.storage("5Gi").extension("vector"))
+        .in("dev", d -> d.database(db -> db.extension("pg_trgm").schema("reporting")))))
+        .extracting(v -> v.substring(0, v.indexOf(':')))
+        .containsExactly("environments[dev].services[orders].database.extensions",
+            "environments[dev].services[orders].database.schemas");
+  }
+
+  @Test
+  void validate_rejectsAnOverride_thatMovesTheDatabaseToAnotherProvider() {
+    assertThat(violations(shop().service("orders", s -> s
+            .database(db -> db.bootstrap("orders", "orders_owner").existing(e -> e.secret("orders-db").host("orders.db.acme.internal")))
+            .in("prod", p -> p.database(db -> db.planetScale(ps -> ps.organization("acme").database("shop")))))
+        .build()))
+        .contains(
+            "environments[prod].services[orders].database.host: differs from the service's own (\"PlanetScale Postgres\" here, "
+                + "\"an existing database\" in the other environments), so the migration history would differ between "
+                + "environments (set it on the service for every environment, not in in(\"prod\", ...): every environment "
+                + "applies the same migration files with the same atlas.sum)");
+  }
+
+  @Test
+  void validate_rejectsAnOverride_ofTheSecretOrCaTheMigrationsConnectWith() {
+    assertThat(violations(shop().service("orders", s -> s
+            .database(db -> db.bootstrap("orders", "orders_owner").existing(e -> e.secret("orders-db").host("orders.db.acme.internal")))
+            .in("prod", p -> p.database(db -> db.existing(e -> e.secret("orders-prod-db").host("orders.db.acme.internal")
+                .ca("acme-db-ca", "ca.pem")))))
+        .build()))
+        .extracting(v -> v.substring(0, v.indexOf(':')))
+        .containsExactly("environments[prod].services[orders].database.existing.secret",
+            "environments[prod].services[orders].database.existing.ca");
+  }
+
+  @Test
+  void validate_acceptsAnOverride_ofTheExistingDatabasesHostAndPort() {
+    assertThat(violations(shop().service("orders", s -> s
+            .database(db -> db.bootstrap("orders", "orders_owner").existing(e -> e.secret("orders-db").host("orders.dev.acme.internal")))
+            .in("prod", p -> p.database(db -> db.existing(e -> e.secret("orders-db").host("orders.db.acme.internal").port(6432)))))
+        .build()))
+        .isEmpty();
+  }
+
+  @Test
+  void validate_rejectsTwoEnvironments_onOnePlanetScaleBranch() {
+    assertThat(violations(shop().service("orders", s -> s
+            .database(db -> db.planetScale(ps -> ps.organization("acme").database("shop"))))
+        .build()))
+        .containsExactly(
+            "environments[prod].services[orders].database.planetScale.branch: \"acme/shop/main\" is also environment "
+                + "\"dev\"'s, and each environment's module creates and owns its branch (give each environment its own branch: "
+                + "in(\"prod\", p -> p.database(db -> db.planetScale(ps -> ps.organization(\"acme\").database(\"shop\")"
+                + ".branch(\"prod\")))), or onlyIn(...) one environment)");
+  }
+
+  @Test
+  void validate_acceptsAPlanetScaleBranch_perEnvironment() {
+    assertThat(violations(shop().service("orders", s -> s
+            .database(db -> db.planetScale(ps -> ps.organization("acme").database("shop").branch("dev").production(false)))
+            .in("prod", p -> p.database(db -> db.planetScale(ps -> ps.organization("acme").database("shop").clusterSize("PS_10_AWS_ARM")))))
+        .build()))
+        .isEmpty();
+  }
+
+  @Test
   void validate_acceptsOverrides_ofSizingBackupsAppAndPatches() {
     assertThat(orders(s -> s.app("ghcr.io/acme/orders:1.4.0", a -> a)
         .in("prod", p -> p.database(db -> db.instances(3).storage("50Gi").pooler(pooler -> pooler.instances(2))
