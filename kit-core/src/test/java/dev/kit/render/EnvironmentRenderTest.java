@@ -108,4 +108,44 @@ class EnvironmentRenderTest {
         .allMatch(p -> !p.contains("/envs/prod/"))
         .contains("services/orders/envs/dev/application.yaml");
   }
+
+  @Test
+  void render_writesAPlanetScaleModuleAndWorkspace_perEnvironment_andTheRunbookNamesItsOwn() {
+    Kit kit = Kit.builder()
+        .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git").targetRevision("main"))
+        .environment("dev", e -> e.destinationServer("https://dev.k8s.acme.io"))
+        .environment("prod", e -> e.destinationName("prod-eu").targetRevision("release"))
+        .service("orders", s -> s
+            .database(db -> db.planetScale(ps -> ps.organization("acme").database("shop").branch("dev").production(false)))
+            .in("prod", p -> p.database(db -> db.planetScale(ps -> ps.organization("acme").database("shop")))))
+        .build();
+    FilePlan plan = render(kit);
+    assertThat(plan.paths()).contains("services/orders/envs/dev/database/main.tf", "services/orders/envs/prod/database/main.tf")
+        .doesNotContain("services/orders/database/main.tf");
+    assertThat(plan.text("services/orders/envs/dev/database/main.tf")).contains("\"dev\"");
+    assertThat(plan.text("services/orders/envs/prod/database/main.tf")).contains("\"main\"").doesNotContain("\"dev\"");
+    for (String env : List.of("dev", "prod")) {
+      String runbook = plan.text("services/orders/envs/" + env + "/RUNBOOK.md");
+      assertThat(runbook).as(env).contains("`services/orders/envs/" + env + "/database/main.tf`")
+          .doesNotContain("`services/orders/database/main.tf`");
+    }
+  }
+
+  @Test
+  void render_connectsEachEnvironment_toItsOwnExistingDatabaseHost() {
+    Kit kit = Kit.builder()
+        .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git").targetRevision("main"))
+        .environment("dev", e -> e.destinationServer("https://dev.k8s.acme.io"))
+        .environment("prod", e -> e.destinationName("prod-eu").targetRevision("release"))
+        .service("orders", s -> s
+            .database(db -> db.bootstrap("orders", "orders_owner").existing(e -> e.secret("orders-db").host("orders.dev.acme.internal")))
+            .app("ghcr.io/acme/orders:1.4.2", a -> a.port(8080))
+            .in("prod", p -> p.database(db -> db.existing(e -> e.secret("orders-db").host("orders.db.acme.internal")))))
+        .build();
+    FilePlan plan = render(kit);
+    assertThat(plan.text("services/orders/envs/dev/RUNBOOK.md")).contains("orders.dev.acme.internal").doesNotContain("orders.db.acme.internal");
+    assertThat(plan.text("services/orders/envs/prod/RUNBOOK.md")).contains("orders.db.acme.internal").doesNotContain("orders.dev.acme.internal");
+    assertThat(plan.paths()).contains("services/orders/atlas.hcl").noneMatch(path -> path.startsWith("services/orders/envs/")
+        && path.endsWith("atlas.hcl"));
+  }
 }

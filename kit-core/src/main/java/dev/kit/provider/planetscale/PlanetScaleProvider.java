@@ -1,5 +1,6 @@
 package dev.kit.provider.planetscale;
 
+import dev.kit.layout.RepositoryLayout;
 import dev.kit.model.App;
 import dev.kit.model.Database;
 import dev.kit.model.Kit;
@@ -180,7 +181,10 @@ public final class PlanetScaleProvider implements DatabaseProvider {
     rows.add("| PlanetScale branch | `" + branch + "`, PostgreSQL " + service.database().postgresMajor()
         + ps.clusterSize().map(s -> ", cluster size `" + s + "`").orElse("")
         + ps.replicas().map(r -> ", " + r + " replica" + (r == 1 ? "" : "s")).orElse("") + ", run by PlanetScale |");
-    rows.add("| module | `services/" + service.name() + "/database/main.tf`, applied by "
+    // With environments each has its own module, beside its manifests.
+    String module = kit.environment().map(env -> RepositoryLayout.service(service.name(), env.name()))
+        .orElse(RepositoryLayout.service(service.name())).deployedFile(PlanetScaleModule.FOLDER + "/" + PlanetScaleModule.FILE);
+    rows.add("| module | `" + module + "`, applied by "
         + (ps.runner() == PlanetScale.Runner.WORKSPACE ? "Workspace `" + PlanetScaleModule.workspaceName(service.name())
             + "` (provider-opentofu)" : "your own pipeline (no Workspace)") + " |");
     rows.add("| Secrets | `" + connection.migrationSecret() + "` (the migrations': role `" + PlanetScaleModule.migratorRole(service.name())
@@ -188,6 +192,7 @@ public final class PlanetScaleProvider implements DatabaseProvider {
         + "`, PgBouncer, port 6432); keys `uri`, `jdbc-uri`, `host`, `port`, `dbname`, `username`, `password` |");
     Map<String, Object> model = new HashMap<>();
     model.put("service", service.name());
+    model.put("module", module);
     model.put("namespace", service.namespace());
     model.put("organization", ps.organization());
     model.put("database", ps.database());
