@@ -49,7 +49,8 @@ final class GoldenCases {
       Map.entry("planetscale-module-only", GoldenCases::planetScaleModuleOnly),
       Map.entry("cnpg-database", GoldenCases::cnpgDatabase),
       Map.entry("environments", GoldenCases::environments),
-      Map.entry("environments-applicationset", GoldenCases::environmentsApplicationSet));
+      Map.entry("environments-applicationset", GoldenCases::environmentsApplicationSet),
+      Map.entry("environments-providers", GoldenCases::environmentsProviders));
 
   private GoldenCases() {}
 
@@ -375,6 +376,34 @@ final class GoldenCases {
         .service("orders", s -> s.withoutMigrations().database(db -> db.storage("1Gi"))
             .in("prod", prod -> prod.database(db -> db.instances(3))))
         .service("payments", s -> s.withoutMigrations().database(db -> db.storage("1Gi")))
+        .build();
+  }
+
+  /**
+   * Environments with the databases kit does not run: a PlanetScale branch per environment (a development branch in
+   * dev, the production branch in prod), and an existing database on another host per environment, verified against
+   * the same CA Secret key.
+   */
+  static Kit environmentsProviders() {
+    return Kit.builder()
+        .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git").targetRevision("main")
+            .argoCd(ArgoCd.builder().project("shop").delivery(ArgoCd.Delivery.APP_OF_APPS).build()))
+        .platform(Platform.defaults())
+        .environment("dev", e -> e.destinationServer("https://dev.k8s.acme.io").project("shop-dev"))
+        .environment("prod", e -> e.destinationName("prod-eu").targetRevision("release").project("shop-prod"))
+        .service("orders", s -> s
+            .database(db -> db.planetScale(ps -> ps.organization("acme").database("shop").branch("orders-dev")
+                .parentBranch("main").production(false)))
+            .app("ghcr.io/acme/orders:1.4.2", a -> a.port(8080))
+            .in("prod", prod -> prod
+                .database(db -> db.planetScale(ps -> ps.organization("acme").database("shop").clusterSize("PS_10_AWS_ARM")
+                    .replicas(2)))))
+        .service("catalog", s -> s
+            .database(db -> db.bootstrap("catalog", "catalog")
+                .existing(e -> e.secret("catalog-db").host("catalog.dev.acme.internal").ca("acme-db-ca", "ca.pem")))
+            .in("prod", prod -> prod
+                .database(db -> db.existing(e -> e.secret("catalog-db").host("catalog.db.acme.internal").port(6432)
+                    .ca("acme-db-ca", "ca.pem")))))
         .build();
   }
 }
