@@ -69,7 +69,7 @@ public final class StatusReport {
     return out.toString();
   }
 
-  /** {@code 1 of 3 services healthy; not healthy: payments (Degraded), catalog (Progressing)}. */
+  /** {@code 2 of 4 services healthy; not healthy: payments (Degraded), catalog (Progressing)}. */
   public String summary() {
     long healthy = services.stream().filter(s -> s.health() == Health.HEALTHY).count();
     String summary = healthy + " of " + services.size() + " services healthy";

@@ -1,8 +1,11 @@
 package dev.kit.status;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -52,13 +55,26 @@ final class WorkspaceReader implements KindReader {
   public Needs needs(PlannedObject object) {
     String reader = "the ClusterProviderConfig " + PROVIDER_CONFIG + " for the Workspace " + object.name();
     String secret = object.body().path("spec").path("writeConnectionSecretToRef").path("name").asString("");
+    List<String> provides = new ArrayList<>();
+    if (!secret.isEmpty()) {
+      provides.add(secret);
+    }
+    // The module writes the app's Secret itself (kubernetes_secret_v1): the tree provides it, nobody creates it by hand.
+    Matcher written = MODULE_SECRET.matcher(object.body().path("spec").path("forProvider").path("module").asString(""));
+    while (written.find()) {
+      provides.add(written.group(1));
+    }
     return new Needs(List.of(),
         List.of(new Needs.SecretUse(TOKEN_NAMESPACE, TOKEN_SECRET, new TreeSet<>(List.of("id", "token")), reader)),
-        secret.isEmpty() ? List.of() : List.of(secret),
+        List.copyOf(provides),
         List.of(new Needs.KindUse("opentofu.m.upbound.io", "ClusterProviderConfig",
             "the Workspace runs with the ClusterProviderConfig " + PROVIDER_CONFIG + " (platform/)"),
             new Needs.KindUse("pkg.crossplane.io", "Provider", "provider-opentofu is a Crossplane provider package")));
   }
+
+  /** A {@code kubernetes_secret_v1} resource of the module and the name in its metadata. */
+  private static final Pattern MODULE_SECRET =
+      Pattern.compile("resource\\s+\"kubernetes_secret_v1\"\\s+\"[^\"]+\"\\s*\\{\\s*metadata\\s*\\{\\s*name\\s*=\\s*\"([^\"]+)\"");
 
   private static JsonNode condition(JsonNode live, String type) {
     for (JsonNode condition : live.path("status").path("conditions").values()) {

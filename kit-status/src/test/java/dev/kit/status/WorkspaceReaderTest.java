@@ -112,4 +112,21 @@ class WorkspaceReaderTest {
     });
     assertThat(needs.kinds()).extracting(Needs.KindUse::kind).containsExactly("ClusterProviderConfig", "Provider");
   }
+
+  @Test
+  void needs_providesTheAppSecret_whenTheModuleWritesIt() {
+    String module = String.join("\n",
+        "resource \"kubernetes_secret_v1\" \"app\" {",
+        "  metadata {",
+        "    name      = \"orders-database-app\"",
+        "    namespace = \"orders\"",
+        "  }",
+        "  data = local.app",
+        "}");
+    JsonNode body = YAML.readTree(WORKSPACE);
+    ((tools.jackson.databind.node.ObjectNode) body.path("spec").path("forProvider")).put("module", module);
+    PlannedObject object = new PlannedObject(Optional.of("orders"), "x", "opentofu.m.upbound.io/v1beta1", "Workspace", "orders",
+        "orders-database", true, body);
+    assertThat(KindReaders.of(object).needs(object).provides()).containsExactly("orders-database", "orders-database-app");
+  }
 }
