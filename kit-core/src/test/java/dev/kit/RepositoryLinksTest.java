@@ -111,15 +111,15 @@ class RepositoryLinksTest {
   @Test
   void generate_readsAMigrationLinkedInsideTheRepository() throws IOException {
     sql(repo.resolve("services/orders/migrations"), INIT);
-    Path shared = sql(repo.resolve("shared"), "20250102000000_audit.sql");
+    Path common = sql(repo.resolve("common"), "20250102000000_audit.sql");
     Files.createSymbolicLink(repo.resolve("services/orders/migrations/20250102000000_audit.sql"),
-        Path.of("../../../shared/20250102000000_audit.sql"));
+        Path.of("../../../common/20250102000000_audit.sql"));
 
     Generator.forRepository(repo).generate(kit());
 
     assertThat(Files.readString(repo.resolve("services/orders/migrations/atlas.sum"))).contains("20250102000000_audit.sql h1:");
     assertThat(Files.isSymbolicLink(repo.resolve("services/orders/migrations/20250102000000_audit.sql"))).isTrue();
-    assertThat(shared).hasContent("CREATE TABLE t (id int);");
+    assertThat(common).hasContent("CREATE TABLE t (id int);");
   }
 
   @Test
