@@ -37,11 +37,6 @@ final class ManifestYaml {
   private static final Pattern YAML11_FLOAT =
       Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)");
 
-  /** Builds the trees: databind only, so the YAML library's classes load only when it has to write something. */
-  private static final JsonMapper TREES = JsonMapper.builder()
-      .changeDefaultPropertyInclusion(i -> i.withValueInclusion(JsonInclude.Include.NON_NULL))
-      .build();
-
   private ManifestYaml() {}
 
   /** Whether a YAML 1.1 reader would read this plain one-line value as a timestamp or a number: then it is quoted. */
@@ -59,12 +54,31 @@ final class ManifestYaml {
 
   /** The object as a mutable JSON tree, for patching. */
   static ObjectNode tree(Object object) {
-    return (ObjectNode) TREES.valueToTree(object);
+    return (ObjectNode) valueTree(object);
   }
 
-  /** A JSON tree of a patch value (strings, numbers, booleans, lists and maps). */
+  /**
+   * A JSON tree of an object or a patch value (strings, numbers, booleans, lists and maps): {@link ObjectTrees}
+   * builds it, and data binding only what that does not know.
+   */
   static JsonNode valueTree(Object value) {
-    return TREES.valueToTree(value);
+    try {
+      return value == null ? JsonNodeFactory.instance.nullNode() : ObjectTrees.tree(value);
+    } catch (ObjectTrees.Unsupported e) {
+      return dataBoundTree(value);
+    }
+  }
+
+  /** The tree Jackson data binding builds: what {@link ObjectTrees} must equal. */
+  static JsonNode dataBoundTree(Object value) {
+    return DataBinding.TREES.valueToTree(value);
+  }
+
+  /** Data binding, loaded on first use: the manifests kit renders do not need it. */
+  private static final class DataBinding {
+    private static final JsonMapper TREES = JsonMapper.builder()
+        .changeDefaultPropertyInclusion(i -> i.withValueInclusion(JsonInclude.Include.NON_NULL))
+        .build();
   }
 
   /** The file: the generated header, then the object in canonical order. */

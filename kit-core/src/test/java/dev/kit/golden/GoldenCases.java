@@ -25,9 +25,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /** One description per golden case; each case folder under {@code golden/} holds its inputs and expected output. */
-final class GoldenCases {
+public final class GoldenCases {
 
-  static final Map<String, Supplier<Kit>> CASES = Map.ofEntries(
+  public static final Map<String, Supplier<Kit>> CASES = Map.ofEntries(
       Map.entry("minimal", GoldenCases::minimal),
       Map.entry("database-full", GoldenCases::databaseFull),
       Map.entry("migrations-options", GoldenCases::migrationsOptions),

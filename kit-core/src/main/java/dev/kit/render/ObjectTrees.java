@@ -1,0 +1,221 @@
+package dev.kit.render;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.fabric8.kubernetes.api.model.AnyType;
+import io.fabric8.kubernetes.api.model.Quantity;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.annotation.JsonSerialize;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Object → JSON tree for the shapes kit renders (its own records, the fabric8 model, maps, lists and scalars), the
+ * same tree Jackson data binding builds ({@code ObjectTreesTest} holds them equal), without building a serializer per
+ * type: on a cold JVM, data binding loaded ~500 classes and kept the JIT busy for every run. What it does not know
+ * (another custom serializer, a null map value, an uncommon number type) it reports as {@link Unsupported}, and the
+ * caller lets data binding do it.
+ */
+final class ObjectTrees {
+
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  /** Each class's properties, found once. */
+  private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+    @Override
+    protected Shape computeValue(Class<?> type) {
+      return Shape.of(type);
+    }
+  };
+
+  private ObjectTrees() {}
+
+  /** A value this class cannot turn into the tree data binding builds. */
+  static final class Unsupported extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Unsupported(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /** The tree of {@code value}, which must not be null. */
+  static JsonNode tree(Object value) {
+    if (value instanceof String text) {
+      return NODES.stringNode(text);
+    }
+    if (value instanceof Boolean bool) {
+      return NODES.booleanNode(bool);
+    }
+    if (value instanceof Integer number) {
+      return NODES.numberNode(number.intValue());
+    }
+    if (value instanceof Long number) {
+      return NODES.numberNode(number.longValue());
+    }
+    if (value instanceof Double number) {
+      return NODES.numberNode(number.doubleValue());
+    }
+    if (value instanceof Map<?, ?> map) {
+      ObjectNode object = NODES.objectNode();
+      map.forEach((key, entry) -> {
+        if (!(key instanceof String name) || entry == null) {
+          throw new Unsupported("map entry " + key);
+        }
+        object.set(name, tree(entry));
+      });
+      return object;
+    }
+    if (value instanceof Collection<?> collection) {
+      ArrayNode array = NODES.arrayNode(collection.size());
+      for (Object element : collection) {
+        array.add(element == null ? NODES.nullNode() : tree(element));
+      }
+      return array;
+    }
+    if (value instanceof Quantity quantity) {
+      // Quantity's own serializer: amount and format run together.
+      return NODES.stringNode((quantity.getAmount() == null ? "" : quantity.getAmount())
+          + (quantity.getFormat() == null ? "" : quantity.getFormat()));
+    }
+    if (value instanceof AnyType any) {
+      // AnyType's serializer (IntOrString's too) writes the value it holds.
+      return any.getValue() == null ? NODES.nullNode() : tree(any.getValue());
+    }
+    return SHAPES.get(value.getClass()).tree(value);
+  }
+
+  /** How to read one class's properties: a record's components or a bean's annotated fields. */
+  private record Shape(List<Property> properties, Field anyGetter) {
+
+    static Shape of(Class<?> type) {
+      if (type.isEnum() || type.isArray() || type.isPrimitive() || type.getName().startsWith("java.")
+          || type.isAnnotationPresent(JsonSerialize.class)) {
+        throw new Unsupported(type.getName());
+      }
+      List<Property> properties = new ArrayList<>();
+      Field anyGetter = null;
+      if (type.isRecord()) {
+        for (RecordComponent component : type.getRecordComponents()) {
+          // The component's field, read without the accessor: a field read needs no generated accessor class.
+          Field field = field(type, component.getName());
+          JsonProperty named = component.getAccessor().getAnnotation(JsonProperty.class);
+          properties.add(new Property(named == null || named.value().isEmpty() ? component.getName() : named.value(),
+              field, JsonInclude.Include.NON_NULL));
+        }
+        // Data binding also writes a record's other getters; kit's records have none, and this keeps it so.
+        for (Method method : type.getDeclaredMethods()) {
+          if (getter(method) && Arrays.stream(type.getRecordComponents()).noneMatch(c -> c.getAccessor().equals(method))) {
+            throw new Unsupported(type.getName() + "." + method.getName());
+          }
+        }
+        return new Shape(List.copyOf(properties), null);
+      }
+      JsonInclude.Include classInclusion = inclusion(type.getAnnotation(JsonInclude.class), JsonInclude.Include.NON_NULL);
+      for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+        for (Field field : c.getDeclaredFields()) {
+          JsonProperty named = field.getAnnotation(JsonProperty.class);
+          if (Modifier.isStatic(field.getModifiers()) || named == null || field.isAnnotationPresent(JsonIgnore.class)) {
+            continue;
+          }
+          field.setAccessible(true);
+          properties.add(new Property(named.value().isEmpty() ? field.getName() : named.value(), field,
+              inclusion(field.getAnnotation(JsonInclude.class), classInclusion)));
+        }
+        for (Method method : c.getDeclaredMethods()) {
+          if (method.isAnnotationPresent(JsonAnyGetter.class) && anyGetter == null) {
+            // fabric8's any-getter returns its additionalProperties field: read the field, as above.
+            anyGetter = field(c, "additionalProperties");
+          }
+        }
+      }
+      if (properties.isEmpty()) {
+        throw new Unsupported(type.getName());
+      }
+      return new Shape(List.copyOf(properties), anyGetter);
+    }
+
+    private static boolean getter(Method method) {
+      String name = method.getName();
+      return !Modifier.isStatic(method.getModifiers()) && Modifier.isPublic(method.getModifiers())
+          && method.getParameterCount() == 0 && method.getReturnType() != void.class
+          && (name.startsWith("get") && name.length() > 3 || name.startsWith("is") && name.length() > 2)
+          && !method.isAnnotationPresent(JsonIgnore.class);
+    }
+
+    private static JsonInclude.Include inclusion(JsonInclude annotation, JsonInclude.Include otherwise) {
+      if (annotation == null || annotation.value() == JsonInclude.Include.USE_DEFAULTS) {
+        return otherwise;
+      }
+      if (annotation.value() != JsonInclude.Include.NON_NULL && annotation.value() != JsonInclude.Include.NON_EMPTY) {
+        throw new Unsupported("inclusion " + annotation.value());
+      }
+      return annotation.value();
+    }
+
+    ObjectNode tree(Object object) {
+      ObjectNode node = NODES.objectNode();
+      for (Property property : properties) {
+        Object value = property.get(object);
+        if (value != null && !(property.inclusion() == JsonInclude.Include.NON_EMPTY && empty(value))) {
+          node.set(property.name(), ObjectTrees.tree(value));
+        }
+      }
+      if (anyGetter != null) {
+        Object more = read(anyGetter, object);
+        if (more instanceof Map<?, ?> map) {
+          map.forEach((key, value) -> {
+            if (!(key instanceof String name) || value == null) {
+              throw new Unsupported("property " + key);
+            }
+            node.set(name, ObjectTrees.tree(value));
+          });
+        } else if (more != null) {
+          throw new Unsupported(anyGetter.toString());
+        }
+      }
+      return node;
+    }
+
+    private static boolean empty(Object value) {
+      return value instanceof Collection<?> c && c.isEmpty() || value instanceof Map<?, ?> m && m.isEmpty()
+          || value instanceof String s && s.isEmpty();
+    }
+  }
+
+  private record Property(String name, Field field, JsonInclude.Include inclusion) {
+    Object get(Object object) {
+      return read(field, object);
+    }
+  }
+
+  private static Field field(Class<?> type, String name) {
+    try {
+      Field field = type.getDeclaredField(name);
+      field.setAccessible(true);
+      return field;
+    } catch (NoSuchFieldException e) {
+      throw new Unsupported(type.getName() + "." + name);
+    }
+  }
+
+  private static Object read(Field field, Object object) {
+    try {
+      return field.get(object);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,122 @@
+package dev.kit.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kit.golden.GoldenCases;
+import dev.kit.input.KitInputs;
+import dev.kit.model.Kit;
+import dev.kit.model.Patch;
+import dev.kit.model.Service;
+import dev.kit.plan.RepositoryRoot;
+import dev.kit.testing.SourceTree;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** kit's own object → tree builds the tree Jackson data binding builds, for every object of every golden case. */
+class ObjectTreesTest {
+
+  static Stream<String> cases() {
+    return GoldenCases.CASES.keySet().stream().sorted();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void tree_equalsDataBinding_forEveryObjectOfEachGoldenCase(String name) {
+    Kit kit = GoldenCases.CASES.get(name).get();
+    KitInputs inputs = KitInputs.read(RepositoryRoot.of(SourceTree.testResources().resolve("golden").resolve(name)), kit);
+    List<Kit> views = kit.environments().isEmpty() ? List.of(kit)
+        : kit.environments().stream().map(env -> kit.in(env.name())).toList();
+    int objects = 0;
+    for (Kit view : views) {
+      for (Service service : view.services()) {
+        ServiceContext context = new ServiceContext(view, service, "test", inputs.migrations(service.name()).orElse(null),
+            inputs.schema(service.name()).orElse(null));
+        for (ServiceKind kind : ServiceKinds.of(view, service)) {
+          for (ServiceFile file : kind.render(context)) {
+            if (file instanceof ServiceFile.Manifest manifest) {
+              JsonNode tree = assertSameTree(manifest.object());
+              context.record(kind.target().orElseThrow(), tree.path("metadata").path("name").asString());
+              objects++;
+            }
+          }
+        }
+        for (Patch patch : service.patches()) {
+          if (patch.value() != null) {
+            assertSameTree(patch.value());
+          }
+        }
+      }
+      PlatformContext platform = new PlatformContext(view);
+      for (PlatformKind kind : PlatformKinds.of(view)) {
+        assertSameTree(kind.render(platform));
+        objects++;
+      }
+    }
+    assertThat(objects).isPositive();
+  }
+
+  @Test
+  void tree_equalsDataBinding_forValuesAndModelShapes() {
+    Map<String, Object> nested = new LinkedHashMap<>();
+    nested.put("int", 3);
+    nested.put("long", 5_000_000_000L);
+    nested.put("double", 1.5);
+    nested.put("bool", false);
+    nested.put("empty", "");
+    nested.put("list", Arrays.asList("a", null, 2, List.of(), Map.of()));
+    nested.put("map", new TreeMap<>(Map.of("b", List.of(Map.of("c", true)))));
+    List<Object> values = List.of("text", 7, -1L, 0.25, true, List.of(), Map.of(), nested,
+        new ArgoApplication.Helm("release", nested),
+        new PrometheusRule.Rule("Alert", "up == 0", "5m", Map.of("severity", "page"), Map.of()),
+        new CnpgCluster.PluginConfiguration("barman", true, Map.of("a", "b")),
+        new ObjectMetaBuilder().withName("n").withLabels(Map.of()).withAnnotations(Map.of("a", "")).build(),
+        new ObjectMetaBuilder().withName("").withNamespace("ns").build(),
+        new ConfigMapBuilder().withNewMetadata().withName("c").endMetadata().withData(Map.of("k", "")).build(),
+        new Quantity("500", "m"), new Quantity("1Gi"), new IntOrString(8080), new IntOrString("http"),
+        new DeploymentBuilder().withNewMetadata().withName("d").addToAdditionalProperties("extra", List.of(1, "x"))
+            .endMetadata().withNewSpec().withReplicas(0).withNewTemplate().withNewSpec()
+            .addToContainers(new ContainerBuilder().withName("app").withArgs(List.of()).withNewResources()
+                .addToLimits("cpu", new Quantity("1")).endResources().withNewReadinessProbe().withNewHttpGet()
+                .withPort(new IntOrString(8080)).withPath("/").endHttpGet().endReadinessProbe().build())
+            .endSpec().endTemplate().endSpec().build());
+    List<String> checked = new ArrayList<>();
+    for (Object value : values) {
+      assertSameTree(value);
+      checked.add(value.getClass().getSimpleName());
+    }
+    assertThat(checked).hasSize(values.size());
+  }
+
+  @Test
+  void tree_isLeftToDataBinding_whenTheShapeIsUnknown() {
+    Map<String, Object> nullValue = new LinkedHashMap<>();
+    nullValue.put("a", null);
+    for (Object value : List.of(nullValue, new java.math.BigDecimal("1.50"), Patch.Op.ADD, new StringBuilder("x"))) {
+      assertThatThrownBy(() -> ObjectTrees.tree(value)).as("%s", value).isInstanceOf(ObjectTrees.Unsupported.class);
+      assertThat(ManifestYaml.valueTree(value)).isEqualTo(ManifestYaml.dataBoundTree(value));
+    }
+  }
+
+  /** The object's tree, which kit built without falling back to data binding, and which equals data binding's. */
+  private static JsonNode assertSameTree(Object object) {
+    JsonNode direct = ObjectTrees.tree(object);
+    assertThat(direct).as("%s", object.getClass().getName()).isEqualTo(ManifestYaml.dataBoundTree(object));
+    return direct;
+  }
+}
