@@ -35,8 +35,12 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 final class RetiredServices {
 
-  private static final YAMLMapper YAML = YAMLMapper.builder().build();
   private static final String PLUGIN = "barman-cloud.cloudnative-pg.io";
+
+  /** Built on first use: only a retired service's manifests are read, and building it loads hundreds of classes. */
+  private static final class Yaml {
+    private static final YAMLMapper MAPPER = YAMLMapper.builder().build();
+  }
 
   private RetiredServices() {}
 
@@ -128,7 +132,7 @@ final class RetiredServices {
   private static Optional<JsonNode> manifest(Path file) {
     return generated(file).flatMap(bytes -> {
       try {
-        return Optional.of(YAML.readTree(bytes));
+        return Optional.of(Yaml.MAPPER.readTree(bytes));
       } catch (JacksonException e) {
         return Optional.empty();
       }
