@@ -1,22 +1,26 @@
 package dev.kit.render;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.fabric8.kubernetes.api.model.AnyType;
 import io.fabric8.kubernetes.api.model.Quantity;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.annotation.JsonSerialize;
+import tools.jackson.databind.annotation.JsonDeserialize;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -100,44 +104,45 @@ final class ObjectTrees {
   /** How to read one class's properties: a record's components or a bean's annotated fields. */
   private record Shape(List<Property> properties, Field anyGetter) {
 
+    /** The Jackson annotations this class reads; any other on a type or property leaves it to data binding. */
+    private static final Set<Class<?>> UNDERSTOOD = Set.of(JsonProperty.class, JsonInclude.class, JsonIgnore.class,
+        JsonAnyGetter.class, JsonAnySetter.class, JsonPropertyOrder.class, JsonDeserialize.class, JsonCreator.class);
+
     static Shape of(Class<?> type) {
-      if (type.isEnum() || type.isArray() || type.isPrimitive() || type.getName().startsWith("java.")
-          || type.isAnnotationPresent(JsonSerialize.class)) {
+      if (type.isEnum() || type.isArray() || type.isPrimitive() || type.getName().startsWith("java.")) {
         throw new Unsupported(type.getName());
       }
       List<Property> properties = new ArrayList<>();
       Field anyGetter = null;
-      if (type.isRecord()) {
-        for (RecordComponent component : type.getRecordComponents()) {
-          // The component's field, read without the accessor: a field read needs no generated accessor class.
-          Field field = field(type, component.getName());
-          JsonProperty named = component.getAccessor().getAnnotation(JsonProperty.class);
-          properties.add(new Property(named == null || named.value().isEmpty() ? component.getName() : named.value(),
-              field, JsonInclude.Include.NON_NULL));
+      JsonInclude.Include classInclusion = JsonInclude.Include.NON_NULL;
+      for (Class<?> c = type; c != null && c != Object.class && c != Record.class; c = c.getSuperclass()) {
+        understood(c.getAnnotations(), c);
+        interfacesUnderstood(c);
+        if (c == type) {
+          classInclusion = inclusion(c.getAnnotation(JsonInclude.class), classInclusion);
         }
-        // Data binding also writes a record's other getters; kit's records have none, and this keeps it so.
-        for (Method method : type.getDeclaredMethods()) {
-          if (getter(method) && Arrays.stream(type.getRecordComponents()).noneMatch(c -> c.getAccessor().equals(method))) {
-            throw new Unsupported(type.getName() + "." + method.getName());
-          }
-        }
-        return new Shape(List.copyOf(properties), null);
-      }
-      JsonInclude.Include classInclusion = inclusion(type.getAnnotation(JsonInclude.class), JsonInclude.Include.NON_NULL);
-      for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
         for (Field field : c.getDeclaredFields()) {
+          understood(field.getAnnotations(), field);
           JsonProperty named = field.getAnnotation(JsonProperty.class);
-          if (Modifier.isStatic(field.getModifiers()) || named == null || field.isAnnotationPresent(JsonIgnore.class)) {
+          // A record's components are its properties; fabric8's are the fields it annotates.
+          boolean property = c.isRecord() || named != null;
+          if (Modifier.isStatic(field.getModifiers()) || !property || field.isAnnotationPresent(JsonIgnore.class)) {
             continue;
           }
+          // Read the field, not the getter: a field read needs no generated accessor class.
           field.setAccessible(true);
-          properties.add(new Property(named.value().isEmpty() ? field.getName() : named.value(), field,
+          properties.add(new Property(named == null || named.value().isEmpty() ? field.getName() : named.value(), field,
               inclusion(field.getAnnotation(JsonInclude.class), classInclusion)));
         }
         for (Method method : c.getDeclaredMethods()) {
+          understood(method.getAnnotations(), method);
           if (method.isAnnotationPresent(JsonAnyGetter.class) && anyGetter == null) {
             // fabric8's any-getter returns its additionalProperties field: read the field, as above.
             anyGetter = field(c, "additionalProperties");
+          } else if (c.isRecord() && getter(method)
+              && Arrays.stream(c.getRecordComponents()).noneMatch(component -> component.getAccessor().equals(method))) {
+            // Data binding also writes a record's other getters; kit's records have none, and this keeps it so.
+            throw new Unsupported(c.getName() + "." + method.getName());
           }
         }
       }
@@ -145,6 +150,24 @@ final class ObjectTrees {
         throw new Unsupported(type.getName());
       }
       return new Shape(List.copyOf(properties), anyGetter);
+    }
+
+    /** Data binding reads a type's interfaces' annotations too (a type id, say). */
+    private static void interfacesUnderstood(Class<?> type) {
+      for (Class<?> implemented : type.getInterfaces()) {
+        understood(implemented.getAnnotations(), implemented);
+        interfacesUnderstood(implemented);
+      }
+    }
+
+    private static void understood(Annotation[] annotations, Object where) {
+      for (Annotation annotation : annotations) {
+        String name = annotation.annotationType().getName();
+        if ((name.startsWith("com.fasterxml.jackson.") || name.startsWith("tools.jackson."))
+            && !UNDERSTOOD.contains(annotation.annotationType())) {
+          throw new Unsupported(annotation + " on " + where);
+        }
+      }
     }
 
     private static boolean getter(Method method) {

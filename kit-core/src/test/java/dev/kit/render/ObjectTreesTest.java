@@ -3,6 +3,7 @@ package dev.kit.render;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.kit.golden.GoldenCases;
 import dev.kit.input.KitInputs;
 import dev.kit.model.Kit;
@@ -107,11 +108,16 @@ class ObjectTreesTest {
   void tree_isLeftToDataBinding_whenTheShapeIsUnknown() {
     Map<String, Object> nullValue = new LinkedHashMap<>();
     nullValue.put("a", null);
-    for (Object value : List.of(nullValue, new java.math.BigDecimal("1.50"), Patch.Op.ADD, new StringBuilder("x"))) {
+    for (Object value : List.of(nullValue, new java.math.BigDecimal("1.50"), Patch.Op.ADD, new StringBuilder("x"),
+        new Typed("a"), List.of(new Typed("b")))) {
       assertThatThrownBy(() -> ObjectTrees.tree(value)).as("%s", value).isInstanceOf(ObjectTrees.Unsupported.class);
       assertThat(ManifestYaml.valueTree(value)).isEqualTo(ManifestYaml.dataBoundTree(value));
     }
   }
+
+  /** A type id, which data binding writes and {@link ObjectTrees} does not. */
+  @JsonTypeInfo(use = JsonTypeInfo.Id.CLASS)
+  record Typed(String a) {}
 
   /** The object's tree, which kit built without falling back to data binding, and which equals data binding's. */
   private static JsonNode assertSameTree(Object object) {
