@@ -174,7 +174,7 @@ final class ObjectTrees {
       String name = method.getName();
       return !Modifier.isStatic(method.getModifiers()) && Modifier.isPublic(method.getModifiers())
           && method.getParameterCount() == 0 && method.getReturnType() != void.class
-          && (name.startsWith("get") && name.length() > 3 || name.startsWith("is") && name.length() > 2)
+          && ((name.startsWith("get") && name.length() > 3) || (name.startsWith("is") && name.length() > 2))
           && !method.isAnnotationPresent(JsonIgnore.class);
     }
 
@@ -213,8 +213,8 @@ final class ObjectTrees {
     }
 
     private static boolean empty(Object value) {
-      return value instanceof Collection<?> c && c.isEmpty() || value instanceof Map<?, ?> m && m.isEmpty()
-          || value instanceof String s && s.isEmpty();
+      return (value instanceof Collection<?> c && c.isEmpty()) || (value instanceof Map<?, ?> m && m.isEmpty())
+          || (value instanceof String s && s.isEmpty());
     }
   }
 
