@@ -29,7 +29,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * Services kit generated that the description no longer has. Argo CD never deletes their CNPG Cluster and
  * Barman Cloud ObjectStore ({@code Prune=false,Delete=false}), so the generation that deletes their manifests
  * warns, naming what keeps running, and writes {@code services/<service>/RETIRED.md} with the steps to retire it
- * deliberately, read from the manifests it deletes. Later generations keep that file as it is, without a warning,
+ * deliberately, read from the manifests it deletes; with environments, one in each environment's folder
+ * ({@code services/<service>/envs/<environment>/RETIRED.md}), since each runs its Cluster on its own cluster. Later generations keep that file as it is, without a warning,
  * until the folder goes (the last step) or the service comes back (then it is stale, and deleted). The user's
  * migrations stay, as always.
  */
@@ -64,25 +65,51 @@ final class RetiredServices {
       if (!RepositoryLayout.isServiceFolder(service)) {
         continue; // no service of kit's could have written it
       }
-      ServiceLayout layout = RepositoryLayout.service(service);
-      String path = layout.file(ServiceLayout.RETIRED);
-      Optional<byte[]> kept = generated(folder.resolve(ServiceLayout.RETIRED));
-      boolean theirs = kept.isEmpty() && Files.exists(folder.resolve(ServiceLayout.RETIRED), LinkOption.NOFOLLOW_LINKS);
-      Optional<RetiredServiceRenderer.Retired> retired = retired(kit, folder);
-      if (retired.isPresent()) {
-        if (!theirs) {
-          plan.add(path, RetiredServiceRenderer.render(source, retired.get()).getBytes(StandardCharsets.UTF_8));
-        }
-        plan.warn(RetiredServiceRenderer.warning(retired.get(), !theirs));
-      } else if (kept.isPresent()) {
-        plan.add(path, kept.get()); // retired by an earlier generation: as it was written then
+      retire(plan, kit, source, service, folder, RepositoryLayout.service(service), Optional.empty());
+      // With environments, each environment's Cluster runs on its own cluster: the steps go beside its manifests.
+      for (String environment : environments(folder.resolve(RepositoryLayout.ENVIRONMENTS))) {
+        retire(plan, kit, source, service, folder.resolve(RepositoryLayout.ENVIRONMENTS).resolve(environment),
+            RepositoryLayout.service(service, environment), Optional.of(environment));
       }
     }
     return plan.build();
   }
 
+  /** {@code RETIRED.md} in {@code deployed} (a service's folder, or one environment's), written now or kept. */
+  private static void retire(FilePlan.Builder plan, Kit kit, String source, String service, Path deployed,
+      ServiceLayout layout, Optional<String> environment) {
+    String path = layout.deployedFile(ServiceLayout.RETIRED);
+    Optional<byte[]> kept = generated(deployed.resolve(ServiceLayout.RETIRED));
+    boolean theirs = kept.isEmpty() && Files.exists(deployed.resolve(ServiceLayout.RETIRED), LinkOption.NOFOLLOW_LINKS);
+    Optional<RetiredServiceRenderer.Retired> retired = retired(kit, service, deployed, layout, environment);
+    if (retired.isPresent()) {
+      if (!theirs) {
+        plan.add(path, RetiredServiceRenderer.render(source, retired.get()).getBytes(StandardCharsets.UTF_8));
+      }
+      plan.warn(RetiredServiceRenderer.warning(retired.get(), !theirs));
+    } else if (kept.isPresent()) {
+      plan.add(path, kept.get()); // retired by an earlier generation: as it was written then
+    }
+  }
+
+  /** The environment folders under {@code envs} (real folders kit could have written), sorted. */
+  private static List<String> environments(Path envs) {
+    if (!Files.isDirectory(envs, LinkOption.NOFOLLOW_LINKS)) {
+      return List.of();
+    }
+    try (Stream<Path> entries = Files.list(envs)) {
+      return entries.filter(folder -> Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS))
+          .map(folder -> folder.getFileName().toString())
+          .filter(RepositoryLayout::isServiceFolder)
+          .sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + envs, e);
+    }
+  }
+
   /** What the folder's generated manifests say a retired service left running; empty without a generated Cluster. */
-  private static Optional<RetiredServiceRenderer.Retired> retired(Kit kit, Path folder) {
+  private static Optional<RetiredServiceRenderer.Retired> retired(Kit kit, String service, Path folder, ServiceLayout layout,
+      Optional<String> environment) {
     Optional<JsonNode> cluster = manifest(folder.resolve("manifests/database/cluster.yaml"));
     if (cluster.isEmpty()) {
       return Optional.empty();
@@ -101,22 +128,24 @@ final class RetiredServices {
         .or(() -> Optional.of(legacy.path("destinationPath")))
         .filter(JsonNode::isString).map(JsonNode::asString);
     ArgoCd argo = kit.repository().argoCd();
-    String service = folder.getFileName().toString();
+    // Argo CD objects of an environment carry its name: orders-prod, shop-services-prod.
+    String suffix = environment.map(env -> "-" + env).orElse("");
     Optional<String> applicationSet = Optional.empty();
     Optional<String> app = Optional.empty();
     if (application.isPresent()) {
       JsonNode metadata = application.get().path("metadata");
-      app = Optional.of(argoApp(metadata.path("namespace").asString(argo.namespace()), metadata.path("name").asString(service)));
+      app = Optional.of(argoApp(metadata.path("namespace").asString(argo.namespace()),
+          metadata.path("name").asString(service + suffix)));
     } else if (argo.delivery() == ArgoCd.Delivery.APPLICATION_SET) {
-      applicationSet = Optional.of(kit.repository().name() + "-services");
+      applicationSet = Optional.of(kit.repository().name() + "-services" + suffix);
     } else {
-      app = Optional.of(argoApp(argo.namespace(), service));
+      app = Optional.of(argoApp(argo.namespace(), service + suffix));
     }
     JsonNode metadata = cluster.get().path("metadata");
     return Optional.of(new RetiredServiceRenderer.Retired(service, metadata.path("name").asString(""),
         metadata.path("namespace").asString(""), spec.path("bootstrap").path("initdb").path("database").asString("app"),
         store.map(s -> s.path("metadata").path("name").asString("")).filter(name -> !name.isEmpty()),
-        method, destination, app, applicationSet));
+        method, destination, app, applicationSet, environment, layout.deployed()));
   }
 
   /** How the {@code argocd} CLI names an Application: bare in its control-plane namespace, else {@code namespace/name}. */

@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code services/<service>/RETIRED.md} for a service the description no longer has: which database objects
+ * {@code services/<service>/RETIRED.md} (with environments, {@code services/<service>/envs/<environment>/RETIRED.md})
+ * for a service the description no longer has: which database objects
  * Argo CD left running and how to retire them deliberately, the runbook's data-safety steps with their real names.
  */
 public final class RetiredServiceRenderer {
@@ -24,10 +25,13 @@ public final class RetiredServiceRenderer {
    * @param backupDestination where its backups are, when it had any
    * @param argoApp the Application as {@code argocd app} names it, when one was generated per service
    * @param applicationSet the ApplicationSet that generates its Application, otherwise
+   * @param environment the environment whose cluster runs them, with environments
+   * @param folder the folder its manifests were in, where this file goes: {@code services/<service>} or
+   *     {@code services/<service>/envs/<environment>}
    */
   public record Retired(String service, String clusterName, String namespace, String database,
       Optional<String> objectStore, Optional<String> backupMethod, Optional<String> backupDestination,
-      Optional<String> argoApp, Optional<String> applicationSet) {}
+      Optional<String> argoApp, Optional<String> applicationSet, Optional<String> environment, String folder) {}
 
   private RetiredServiceRenderer() {}
 
@@ -43,6 +47,8 @@ public final class RetiredServiceRenderer {
     retired.backupDestination().ifPresent(destination -> model.put("backupDestination", destination));
     retired.argoApp().ifPresent(app -> model.put("argoApp", app));
     retired.applicationSet().ifPresent(set -> model.put("applicationSetName", set));
+    retired.environment().ifPresent(environment -> model.put("environment", environment));
+    model.put("folder", retired.folder());
     return GeneratedHeader.markdownLine(source) + TextTemplates.render("retired.md.ftl", model);
   }
 
@@ -51,11 +57,11 @@ public final class RetiredServiceRenderer {
     String objects = "CNPG Cluster " + retired.clusterName()
         + retired.objectStore().map(store -> " and Barman Cloud ObjectStore " + store).orElse("");
     return "services[" + retired.service() + "]: no longer in the description, so kit deleted its generated manifests, "
-        + "but not its database: " + objects + " in namespace " + retired.namespace() + " keep"
+        + "but not its database" + retired.environment().map(env -> " in environment " + env).orElse("") + ": " + objects + " in namespace " + retired.namespace() + " keep"
         + (retired.objectStore().isPresent() ? "" : "s") + " running (Argo CD never deletes "
         + (retired.objectStore().isPresent() ? "them" : "it") + ": Prune=false,Delete=false); retire "
         + (retired.objectStore().isPresent() ? "them" : "it") + " deliberately "
-        + (withFile ? "with the steps in services/" + retired.service() + "/RETIRED.md"
+        + (withFile ? "with the steps in " + retired.folder() + "/RETIRED.md"
             : "(kit wrote no RETIRED.md: a file of yours has that name)")
         + ", or add the service back to keep " + (retired.objectStore().isPresent() ? "them" : "it");
   }
