@@ -7,6 +7,8 @@ import dev.kit.model.Service;
 import dev.kit.plan.FilePlan;
 import dev.kit.validate.KitValidationException;
 import dev.kit.validate.Violation;
+import com.github.difflib.DiffUtils;
+import com.github.difflib.UnifiedDiffUtils;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -15,6 +17,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -30,6 +33,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 public final class EnvironmentDiff {
 
   private static final ObjectMapper YAML = YAMLMapper.builder().build();
+  private static final ObjectMapper JSON = JsonMapper.builder().build();
 
   /** The fields whose values carry the environment's name: object names, namespaces, Argo CD projects and source paths. */
   private static final java.util.Set<String> CARRY_ENVIRONMENT = java.util.Set.of("name", "namespace", "project", "path", "include", "exclude");
@@ -275,6 +279,13 @@ public final class EnvironmentDiff {
             out.append("only in ").append(to).append(": ").append(change.to());
           } else if (change.to() == null) {
             out.append("only in ").append(from).append(": ").append(change.from());
+          } else if (isText(change.from()) && isText(change.to())) {
+            // A text held in a field (a Workspace's OpenTofu module): the lines that differ, in unified-diff hunks without context.
+            out.append("lines differ");
+            List<String> a = lines(change.from());
+            List<String> b = lines(change.to());
+            List<String> hunks = UnifiedDiffUtils.generateUnifiedDiff(from, to, a, DiffUtils.diff(a, b), 0);
+            hunks.stream().skip(2).forEach(line -> out.append("\n      ").append(line));
           } else {
             out.append(change.from()).append(" -> ").append(change.to());
           }
@@ -283,6 +294,15 @@ public final class EnvironmentDiff {
       }
     }
     return out.toString();
+  }
+
+  /** Whether a value, as JSON, is a string of several lines. */
+  private static boolean isText(String json) {
+    return json.startsWith("\"") && json.contains("\\n");
+  }
+
+  private static List<String> lines(String json) {
+    return List.of(JSON.readValue(json, String.class).split("\n", -1));
   }
 
   @Override
