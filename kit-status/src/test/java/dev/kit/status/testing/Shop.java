@@ -120,7 +120,7 @@ public final class Shop implements KitDescription {
             .label("team", "fulfilment")
             .database(db -> db.postgresMajor(17)
                 .planetScale(ps -> ps.organization("acme").database("shop").branch("main")))
-            .app("ghcr.io/acme/inventory:1.0.0", app -> app.port(8080).readinessPath("/ready"))
+            .app("ghcr.io/acme/inventory:1.0.0", app -> app.port(8080).replicas(1).readinessPath("/ready"))
             .in("dev", dev -> dev
                 .database(db -> db.planetScale(ps -> ps.branch("dev").parentBranch("main").production(false))))
             .in("prod", prod -> prod
