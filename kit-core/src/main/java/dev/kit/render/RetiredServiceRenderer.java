@@ -26,12 +26,14 @@ public final class RetiredServiceRenderer {
    * @param argoApp the Application as {@code argocd app} names it, when one was generated per service
    * @param applicationSet the ApplicationSet that generates its Application, otherwise
    * @param environment the environment whose cluster runs them, with environments
+   * @param described whether the service is still in the description, only no longer in {@code environment}
    * @param folder the folder its manifests were in, where this file goes: {@code services/<service>} or
    *     {@code services/<service>/envs/<environment>}
    */
   public record Retired(String service, String clusterName, String namespace, String database,
       Optional<String> objectStore, Optional<String> backupMethod, Optional<String> backupDestination,
-      Optional<String> argoApp, Optional<String> applicationSet, Optional<String> environment, String folder) {}
+      Optional<String> argoApp, Optional<String> applicationSet, Optional<String> environment, boolean described,
+      String folder) {}
 
   private RetiredServiceRenderer() {}
 
@@ -49,6 +51,7 @@ public final class RetiredServiceRenderer {
     retired.applicationSet().ifPresent(set -> model.put("applicationSetName", set));
     retired.environment().ifPresent(environment -> model.put("environment", environment));
     model.put("folder", retired.folder());
+    model.put("described", retired.described());
     return GeneratedHeader.markdownLine(source) + TextTemplates.render("retired.md.ftl", model);
   }
 
@@ -56,13 +59,19 @@ public final class RetiredServiceRenderer {
   public static String warning(Retired retired, boolean withFile) {
     String objects = "CNPG Cluster " + retired.clusterName()
         + retired.objectStore().map(store -> " and Barman Cloud ObjectStore " + store).orElse("");
-    return "services[" + retired.service() + "]: no longer in the description, so kit deleted its generated manifests, "
-        + "but not its database" + retired.environment().map(env -> " in environment " + env).orElse("") + ": " + objects + " in namespace " + retired.namespace() + " keep"
+    String environment = retired.environment().orElse("");
+    String what = retired.described()
+        ? "environments[" + environment + "].services[" + retired.service() + "]: no longer in environment " + environment
+            + ", so kit deleted its generated manifests there, but not its database: "
+        : "services[" + retired.service() + "]: no longer in the description, so kit deleted its generated manifests, "
+            + "but not its database" + retired.environment().map(env -> " in environment " + env).orElse("") + ": ";
+    return what + objects + " in namespace " + retired.namespace() + " keep"
         + (retired.objectStore().isPresent() ? "" : "s") + " running (Argo CD never deletes "
         + (retired.objectStore().isPresent() ? "them" : "it") + ": Prune=false,Delete=false); retire "
         + (retired.objectStore().isPresent() ? "them" : "it") + " deliberately "
         + (withFile ? "with the steps in " + retired.folder() + "/RETIRED.md"
             : "(kit wrote no RETIRED.md: a file of yours has that name)")
-        + ", or add the service back to keep " + (retired.objectStore().isPresent() ? "them" : "it");
+        + (retired.described() ? ", or add " + environment + " back to the service's environments" : ", or add the service back")
+        + " to keep " + (retired.objectStore().isPresent() ? "them" : "it");
   }
 }

@@ -1,7 +1,7 @@
 <#assign they = objectStoreName??>
 # Retired: ${service}<#if environment??> in ${environment}</#if>
 
-`${service}` is no longer in the kit description, so kit deleted the manifests it generated for it<#if environment??> in environment `${environment}`</#if>, but not its database. <#if they>These objects carry<#else>This object carries</#if> `argocd.argoproj.io/sync-options: Prune=false,Delete=false`, so Argo CD never deletes <#if they>them<#else>it</#if> (deleting a CNPG Cluster deletes its volumes), and <#if they>they keep<#else>it keeps</#if> running until you retire <#if they>them<#else>it</#if> deliberately:
+<#if described>`${service}` no longer runs in environment `${environment}`, so kit deleted the manifests it generated for it there<#else>`${service}` is no longer in the kit description, so kit deleted the manifests it generated for it<#if environment??> in environment `${environment}`</#if></#if>, but not its database. <#if they>These objects carry<#else>This object carries</#if> `argocd.argoproj.io/sync-options: Prune=false,Delete=false`, so Argo CD never deletes <#if they>them<#else>it</#if> (deleting a CNPG Cluster deletes its volumes), and <#if they>they keep<#else>it keeps</#if> running until you retire <#if they>them<#else>it</#if> deliberately:
 
 | kind | name | namespace |
 |---|---|---|
@@ -39,9 +39,9 @@ ${step}. `kubectl -n ${namespace} delete objectstores.barmancloud.cnpg.io ${obje
 </#if>
 <#assign step = step + 1>
 <#if environment??>
-${step}. Delete `${folder}/`, this file with it, and merge; once no environment's folder is left in `services/${service}/envs/`, delete `services/${service}/` and the migrations with it. Namespace `${namespace}` stays for anything else in it; delete it with `kubectl delete namespace ${namespace}` when it is empty.
+${step}. Delete `${folder}/`, this file with it, and merge<#if described>.<#else>; once no environment's folder is left in `services/${service}/envs/`, delete `services/${service}/` and the migrations with it.</#if> Namespace `${namespace}` stays for anything else in it; delete it with `kubectl delete namespace ${namespace}` when it is empty.
 <#else>
 ${step}. Delete `services/${service}/`, this file and the migrations with it, and merge. Namespace `${namespace}` stays for anything else in it; delete it with `kubectl delete namespace ${namespace}` when it is empty.
 </#if>
 
-To keep the service instead, add it back to the description under the same name: kit generates the same Cluster again, Argo CD manages the running one again, and this file goes.
+<#if described>To keep it in `${environment}` instead, add `${environment}` back to the service's environments<#else>To keep the service instead, add it back to the description under the same name</#if>: kit generates the same Cluster again, Argo CD manages the running one again, and this file goes.
