@@ -280,7 +280,7 @@ public final class EnvironmentDiff {
           } else if (change.to() == null) {
             out.append("only in ").append(from).append(": ").append(change.from());
           } else if (isText(change.from()) && isText(change.to())) {
-            // A text held in a field (a Workspace's OpenTofu module): the lines that differ, in unified-diff hunks without context.
+            // A text in a field (a Workspace's OpenTofu module): only the lines that differ, as diff hunks.
             out.append("lines differ");
             List<String> a = lines(change.from());
             List<String> b = lines(change.to());
@@ -298,7 +298,7 @@ public final class EnvironmentDiff {
 
   /** Whether a value, as JSON, is a string of several lines. */
   private static boolean isText(String json) {
-    return json.startsWith("\"") && json.contains("\\n");
+    return json.startsWith("\"") && JSON.readValue(json, String.class).indexOf('\n') >= 0;
   }
 
   private static List<String> lines(String json) {
