@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,7 +46,7 @@ public final class EnvironmentDiff {
    * @param from its value in the first environment (JSON), or null when only the second has it
    * @param to its value in the second environment (JSON), or null when only the first has it
    */
-  public record Change(String pointer, String from, String to) {}
+  public record Change(String pointer, @Nullable String from, @Nullable String to) {}
 
   /**
    * One file of a service (relative to its environment's folder) or of the platform, and what differs in it.

@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The kit pipeline for one repository: validate → render → plan → write (or compare).
@@ -48,9 +49,9 @@ public final class Generator {
   private final Path root;
   private final String source;
   /** Where {@link #generate} keeps its fingerprints, or null to render every service every time. */
-  private final Path cache;
+  private final @Nullable Path cache;
 
-  private Generator(RepositoryRoot repository, String source, Path cache) {
+  private Generator(RepositoryRoot repository, String source, @Nullable Path cache) {
     this.repository = repository;
     this.root = repository.path();
     this.source = source;
@@ -120,7 +121,7 @@ public final class Generator {
    * files match their entry are not rendered, their files only counted as planned (so they are neither stale nor
    * reported as changed); the cache is replaced only after the commit succeeded.
    */
-  WriteReport write(Kit kit, Addition addition) {
+  WriteReport write(Kit kit, @Nullable Addition addition) {
     try (StagingSession session = new PlanWriter(repository).begin()) {
       KitInputs read = KitInputs.read(repository, kit);
       MigrationFile added = null;
@@ -132,7 +133,7 @@ public final class Generator {
       }
       KitInputs inputs = read;
       ValidatedKit validated = validate(kit, inputs);
-      if (added != null) {
+      if (addition != null && added != null) {
         session.create(addition.folder() + "/" + added.name(), added.content());
       }
       FilePlan retired = RetiredServices.plan(repository, kit, source);
@@ -163,7 +164,7 @@ public final class Generator {
           warnings.addAll(entry.warnings());
           skippedNames.add(service.name());
         } else {
-          warnings.addAll(rendered.get(service.name()).warnings());
+          warnings.addAll(Objects.requireNonNull(rendered.get(service.name())).warnings());
         }
       }
       warnings.addAll(platformWarnings);

@@ -1,5 +1,7 @@
 package dev.kit;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A {@link KitDescription} could not be found, created or described; the message names the class and the fix, such
  * as {@code Found 2 kit descriptions in target/test-classes: ... Choose one with ... -Dkit.description=...}.
@@ -8,7 +10,7 @@ public final class KitDescriptionException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
-  public KitDescriptionException(String message, Throwable cause) {
+  public KitDescriptionException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 }

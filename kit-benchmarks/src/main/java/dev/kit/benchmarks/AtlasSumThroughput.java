@@ -19,6 +19,7 @@ final class AtlasSumThroughput {
   private final List<byte[]> contents;
   private final long bytes;
   /** Keeps each result alive, so the JIT cannot drop the work that made it. */
+  @SuppressWarnings("UnusedVariable") // written, never read: that is a sink
   private volatile int sink;
 
   /** One service's migrations from the workload: what a generation hashes per service. */

@@ -61,6 +61,7 @@ public final class PairedRun {
     }
   }
 
+  @SuppressWarnings("ArrayRecordComponent") // parsed once from the command line, never compared
   record Options(int[] services, int runs, Path dir, Path peer, Path peerSource, List<String> jvms, boolean keep) {
 
     static Options parse(String... args) {

@@ -260,6 +260,7 @@ public final class PerformanceTable {
     return Generator.forRepository(repo).source(Workload.class.getName());
   }
 
+  @SuppressWarnings("ReturnValueIgnored") // what the work returns does not matter, only how long it takes
   private static long time(Supplier<?> work) {
     long start = System.nanoTime();
     work.get();

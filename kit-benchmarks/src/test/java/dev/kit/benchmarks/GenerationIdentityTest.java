@@ -188,7 +188,7 @@ class GenerationIdentityTest {
     Service changed = kit.services().get(2);
     Kit.Builder builder = Kit.builder().repository(kit.repository());
     kit.platform().ifPresent(builder::platform);
-    kit.services().forEach(s -> builder.service(s == changed ? s.toBuilder().label("tier", "gold").build() : s));
+    kit.services().forEach(s -> builder.service(s.equals(changed) ? s.toBuilder().label("tier", "gold").build() : s));
     Kit relabelled = builder.build();
 
     WriteReport again = generator.generate(relabelled);
@@ -284,6 +284,7 @@ class GenerationIdentityTest {
   }
 
   /** Every file under services/ but the migrations, as sorted repository-relative paths. */
+  @SuppressWarnings("StreamResourceLeak") // closing the concatenation closes both walks (Stream.concat)
   private List<String> generatedFiles() throws IOException {
     try (Stream<Path> files = Stream.concat(Files.walk(repo.resolve("services")), Files.walk(repo.resolve("platform")))) {
       return files.filter(Files::isRegularFile)

@@ -24,6 +24,7 @@ final class GitCli {
    * @param stdout standard output, raw
    * @param stderr standard error, as text
    */
+  @SuppressWarnings("ArrayRecordComponent") // a command's output, read once and never compared
   record Result(int exitCode, byte[] stdout, String stderr) {
     boolean ok() {
       return exitCode == 0;

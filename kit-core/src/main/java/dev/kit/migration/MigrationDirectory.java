@@ -31,7 +31,7 @@ public record MigrationDirectory(List<MigrationFile> files) {
 
   /** What the files and {@code atlas.sum} count against a ConfigMap's size limit: names plus raw bytes. */
   public long configMapBytes() {
-    long total = SUM_FILE.length() + sum().toBytes().length;
+    long total = (long) SUM_FILE.length() + sum().toBytes().length;
     for (MigrationFile file : files) {
       total += file.name().length() + file.size();
     }

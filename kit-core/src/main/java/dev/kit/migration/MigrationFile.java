@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param name the base name, such as {@code 20250101120000_create_orders.sql}
  * @param content the file's bytes (CRLF, BOM and a missing final newline are kept)
  */
+@SuppressWarnings("ArrayRecordComponent") // equals and hashCode below compare the bytes
 public record MigrationFile(String name, byte[] content) {
 
   public MigrationFile {

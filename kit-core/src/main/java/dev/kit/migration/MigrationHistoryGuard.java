@@ -20,12 +20,10 @@ import java.util.TreeMap;
  */
 public final class MigrationHistoryGuard {
 
-  private final GitCli git;
   private final Path topLevel;
   private final RepositoryRoot repository;
 
-  private MigrationHistoryGuard(GitCli git, Path topLevel, RepositoryRoot repository) {
-    this.git = git;
+  private MigrationHistoryGuard(Path topLevel, RepositoryRoot repository) {
     this.topLevel = topLevel;
     this.repository = repository;
   }
@@ -62,7 +60,7 @@ public final class MigrationHistoryGuard {
         return HistoryCheck.skipped("upstream " + revision + " is not in this clone; fetch it to guard migration history");
       }
     }
-    MigrationHistoryGuard guard = new MigrationHistoryGuard(git, Path.of(top.text()), RepositoryRoot.of(repository));
+    MigrationHistoryGuard guard = new MigrationHistoryGuard(Path.of(top.text()), RepositoryRoot.of(repository));
     List<String> problems = new ArrayList<>();
     directories.forEach((label, dir) -> problems.addAll(guard.checkDirectory(label, dir, revision)));
     return new HistoryCheck(Optional.of(revision), problems, Optional.empty());

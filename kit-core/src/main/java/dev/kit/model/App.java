@@ -2,6 +2,7 @@ package dev.kit.model;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The service's application, generated as a {@code Deployment} and a {@code Service} at wave 0, after the
@@ -166,8 +167,8 @@ public final class App {
     private int port = 8080;
     private int replicas = 2;
     private Resources resources = Resources.requests("100m", "128Mi").withLimits(null, "256Mi");
-    private String readinessPath;
-    private String livenessPath;
+    private @Nullable String readinessPath;
+    private @Nullable String livenessPath;
     private Connection connection = Connection.URI;
     private long runAsUser = DEFAULT_RUN_AS;
     private long runAsGroup = DEFAULT_RUN_AS;

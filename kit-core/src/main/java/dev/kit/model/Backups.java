@@ -2,6 +2,7 @@ package dev.kit.model;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Continuous backup of a cluster to S3-compatible object storage with the Barman Cloud plugin (CNPG's
@@ -216,18 +217,18 @@ public final class Backups {
   /** Builds {@link Backups}; credentials are required. */
   public static final class Builder {
     private final String destinationPath;
-    private String endpointUrl;
-    private SecretKey endpointCa;
-    private SecretKey region;
-    private S3Credentials credentials;
-    private Compression walCompression;
-    private Compression dataCompression;
-    private String retentionPolicy;
-    private String schedule;
+    private @Nullable String endpointUrl;
+    private @Nullable SecretKey endpointCa;
+    private @Nullable SecretKey region;
+    private @Nullable S3Credentials credentials;
+    private @Nullable Compression walCompression;
+    private @Nullable Compression dataCompression;
+    private @Nullable String retentionPolicy;
+    private @Nullable String schedule;
     private BackupOwner backupOwnerReference = BackupOwner.SELF;
     private boolean immediate = true;
     private boolean legacyInTree;
-    private String objectStoreName;
+    private @Nullable String objectStoreName;
 
     private Builder(String destinationPath) {
       this.destinationPath = destinationPath;

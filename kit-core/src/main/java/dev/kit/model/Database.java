@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A service's PostgreSQL database: what the service needs from it (its name and owner, {@code bootstrap}; its
@@ -53,6 +54,7 @@ import java.util.TreeSet;
  * @param host where the database runs: {@link DatabaseHost#CLOUDNATIVE_PG} (the default), or a database kit does
  *     not run, such as an {@link ExistingDatabase}
  */
+@SuppressWarnings("InvalidParam") // the @params document the accessors, as when this was a record
 public final class Database {
   private final Optional<String> clusterName;
   private final int instances;
@@ -308,24 +310,24 @@ public final class Database {
 
   /** Builds a {@link Database}; {@link #storage(String)} is required. */
   public static final class Builder {
-    private String clusterName;
+    private @Nullable String clusterName;
     private int instances = 1;
     private int postgresMajor = DEFAULT_POSTGRES_MAJOR;
-    private String imageName;
-    private Storage storage;
-    private Storage walStorage;
-    private Resources resources;
+    private @Nullable String imageName;
+    private @Nullable Storage storage;
+    private @Nullable Storage walStorage;
+    private @Nullable Resources resources;
     private final Map<String, String> parameters = new TreeMap<>();
-    private Bootstrap bootstrap;
+    private @Nullable Bootstrap bootstrap;
     private boolean superuserAccess;
-    private String antiAffinityTopologyKey;
+    private @Nullable String antiAffinityTopologyKey;
     private boolean requiredAntiAffinity;
-    private Boolean podDisruptionBudget;
-    private PrimaryUpdateStrategy primaryUpdateStrategy;
-    private PrimaryUpdateMethod primaryUpdateMethod;
-    private Backups backups;
-    private Restore restore;
-    private Pooler pooler;
+    private @Nullable Boolean podDisruptionBudget;
+    private @Nullable PrimaryUpdateStrategy primaryUpdateStrategy;
+    private @Nullable PrimaryUpdateMethod primaryUpdateMethod;
+    private @Nullable Backups backups;
+    private @Nullable Restore restore;
+    private @Nullable Pooler pooler;
     private final Set<String> extensions = new TreeSet<>();
     private final Set<String> schemas = new TreeSet<>();
     private DatabaseHost host = DatabaseHost.CLOUDNATIVE_PG;

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One place the services run: its cluster, the revision Argo CD follows there, its Argo CD project, how its
@@ -118,11 +119,11 @@ public final class Environment {
   /** Builds an {@link Environment}; everything but the name is optional and falls back to the repository's. */
   public static final class Builder {
     private final String name;
-    private String destinationServer;
-    private String destinationName;
-    private String targetRevision;
-    private String project;
-    private String namespaceRule;
+    private @Nullable String destinationServer;
+    private @Nullable String destinationName;
+    private @Nullable String targetRevision;
+    private @Nullable String project;
+    private @Nullable String namespaceRule;
     private final Map<String, String> labels = new TreeMap<>();
 
     private Builder(String name) {

@@ -2,6 +2,7 @@ package dev.kit.model;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A PostgreSQL that kit does not run (managed elsewhere, or another team's), reached through a Secret the team
@@ -21,6 +22,7 @@ import java.util.Optional;
  * @param port the server's port
  * @param ca the CA certificate that signed the server's, or empty for the system's trusted roots
  */
+@SuppressWarnings("InvalidParam") // the @params document the accessors, as when this was a record
 public final class ExistingDatabase implements DatabaseHost {
   private final String secret;
   private final String host;
@@ -94,10 +96,10 @@ public final class ExistingDatabase implements DatabaseHost {
 
   /** Builds an {@link ExistingDatabase}; {@link #secret} and {@link #host} are required. */
   public static final class Builder {
-    private String secret;
-    private String host;
+    private @Nullable String secret;
+    private @Nullable String host;
     private int port = DEFAULT_PORT;
-    private SecretKey ca;
+    private @Nullable SecretKey ca;
 
     private Builder() {}
 

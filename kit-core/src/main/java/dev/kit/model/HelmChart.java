@@ -3,6 +3,7 @@ package dev.kit.model;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Helm chart that an Argo CD Application installs.
@@ -116,10 +117,10 @@ public final class HelmChart {
 
   /** Builds a {@link HelmChart}; the repository, chart, version and namespace are required. */
   public static final class Builder {
-    private String repoUrl;
-    private String chart;
-    private String version;
-    private String namespace;
+    private @Nullable String repoUrl;
+    private @Nullable String chart;
+    private @Nullable String version;
+    private @Nullable String namespace;
     private final Map<String, Object> values = new TreeMap<>();
 
     private Builder() {}

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The whole description of a service repository: where Argo CD finds it and the services it holds.
@@ -184,9 +185,9 @@ public final class Kit {
 
   /** Builds a {@link Kit}; {@link #repository(Repository)} is required. */
   public static final class Builder {
-    private Repository repository;
+    private @Nullable Repository repository;
     private final List<Service> services = new ArrayList<>();
-    private Platform platform;
+    private @Nullable Platform platform;
     private final List<Environment> environments = new ArrayList<>();
 
     private Builder() {}

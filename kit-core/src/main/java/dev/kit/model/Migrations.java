@@ -2,6 +2,7 @@ package dev.kit.model;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a service's Atlas migrations are applied: by a Job that runs {@code atlas migrate apply}
@@ -173,9 +174,9 @@ public final class Migrations {
     private String directory = "migrations";
     private String atlasImage = DEFAULT_ATLAS_IMAGE;
     private String revisionsSchema = "atlas_schema_revisions";
-    private String baseline;
-    private TxMode txMode;
-    private SslMode sslMode;
+    private @Nullable String baseline;
+    private @Nullable TxMode txMode;
+    private @Nullable SslMode sslMode;
     private Engine engine = Engine.JOB;
     private int backoffLimit = 3;
     private int activeDeadlineSeconds = 900;

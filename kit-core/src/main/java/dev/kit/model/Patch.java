@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The escape hatch: one JSON Patch operation (RFC 6902) on one generated object, for a field the DSL
@@ -70,9 +71,9 @@ public final class Patch {
   private final Target target;
   private final Op op;
   private final String path;
-  private final Object value;
+  private final @Nullable Object value;
 
-  private Patch(Target target, Op op, String path, Object value) {
+  private Patch(Target target, Op op, String path, @Nullable Object value) {
     this.target = target;
     this.op = op;
     this.path = path;
@@ -117,7 +118,7 @@ public final class Patch {
         null);
   }
 
-  private static Object copyJson(String path, Object value) {
+  private static @Nullable Object copyJson(String path, @Nullable Object value) {
     if (value instanceof List<?> list) {
       List<Object> copy = new ArrayList<>(list.size());
       list.forEach(v -> copy.add(copyJson(path, v)));
@@ -156,7 +157,7 @@ public final class Patch {
   }
 
   /** The value to add or replace with; {@code null} for {@link Op#REMOVE}. */
-  public Object value() {
+  public @Nullable Object value() {
     return value;
   }
 

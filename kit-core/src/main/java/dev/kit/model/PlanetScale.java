@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A database branch on PlanetScale Postgres ({@code db.planetScale(ps -> ...)}), created and kept by PlanetScale's
@@ -40,6 +41,7 @@ import java.util.function.UnaryOperator;
  * @param backupPolicy a backup policy for the database, or empty for PlanetScale's default
  * @param runner who applies the module: a Crossplane Workspace from Argo CD, or the team's own pipeline
  */
+@SuppressWarnings("InvalidParam") // the @params document the accessors, as when this was a record
 public final class PlanetScale implements DatabaseHost {
   private final String organization;
   private final String database;
@@ -290,8 +292,8 @@ public final class PlanetScale implements DatabaseHost {
     /** Builds a {@link Bouncer}; the name defaults to {@code app}, the target to the primary. */
     public static final class Builder {
       private String name = "app";
-      private String size;
-      private Integer replicasPerCell;
+      private @Nullable String size;
+      private @Nullable Integer replicasPerCell;
       private String target = "primary";
       private final Map<String, String> parameters = new TreeMap<>();
 
@@ -440,7 +442,7 @@ public final class PlanetScale implements DatabaseHost {
       private Unit frequencyUnit = Unit.DAY;
       private int retentionValue = 30;
       private Unit retentionUnit = Unit.DAY;
-      private String scheduleTime;
+      private @Nullable String scheduleTime;
       private String target = "production";
 
       private Builder() {}
@@ -484,18 +486,18 @@ public final class PlanetScale implements DatabaseHost {
 
   /** Builds a {@link PlanetScale}; organization and database are required, the branch defaults to {@code main}. */
   public static final class Builder {
-    private String organization;
-    private String database;
+    private @Nullable String organization;
+    private @Nullable String database;
     private String branch = "main";
-    private String clusterSize;
-    private String region;
-    private String parentBranch;
-    private Integer replicas;
+    private @Nullable String clusterSize;
+    private @Nullable String region;
+    private @Nullable String parentBranch;
+    private @Nullable Integer replicas;
     private final Map<String, Map<String, String>> parameters = new TreeMap<>();
     private boolean production = true;
     private List<String> appRoles = DEFAULT_APP_ROLES;
-    private Bouncer bouncer;
-    private BackupPolicy backupPolicy;
+    private @Nullable Bouncer bouncer;
+    private @Nullable BackupPolicy backupPolicy;
     private Runner runner = Runner.WORKSPACE;
 
     private Builder() {}

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * PgBouncer in front of the cluster: CNPG {@code Pooler}s for the primary ({@code rw}) and, optionally,
@@ -99,7 +100,7 @@ public final class Pooler {
   /** Builds a {@link Pooler}; every field has a default. */
   public static final class Builder {
     private int instances = 2;
-    private PoolMode poolMode;
+    private @Nullable PoolMode poolMode;
     private final Map<String, String> parameters = new TreeMap<>();
     private boolean readOnly;
 

@@ -1,6 +1,7 @@
 package dev.kit.model;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Git repository that holds the generated manifests, and where Argo CD runs.
@@ -80,7 +81,7 @@ public final class Repository {
   /** Builds a {@link Repository}; the Git URL is required, the revision defaults to {@code HEAD}. */
   public static final class Builder {
     private final String name;
-    private String gitUrl;
+    private @Nullable String gitUrl;
     private String targetRevision = "HEAD";
     private ArgoCd argoCd = ArgoCd.defaults();
 

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Container CPU and memory requests and limits, as Kubernetes quantities.
@@ -30,16 +31,16 @@ public record Resources(Map<String, String> requests, Map<String, String> limits
   }
 
   /** Requests of {@code cpu} and {@code memory}; either may be {@code null} to leave it out. */
-  public static Resources requests(String cpu, String memory) {
+  public static Resources requests(@Nullable String cpu, @Nullable String memory) {
     return new Resources(pair(cpu, memory), Map.of());
   }
 
   /** A copy with limits of {@code cpu} and {@code memory}; either may be {@code null} to leave it out. */
-  public Resources withLimits(String cpu, String memory) {
+  public Resources withLimits(@Nullable String cpu, @Nullable String memory) {
     return new Resources(requests, pair(cpu, memory));
   }
 
-  private static Map<String, String> pair(String cpu, String memory) {
+  private static Map<String, String> pair(@Nullable String cpu, @Nullable String memory) {
     Map<String, String> map = new TreeMap<>();
     if (cpu != null) {
       map.put(CPU, cpu);

@@ -3,6 +3,7 @@ package dev.kit.model;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Bootstraps a new cluster by recovery from another cluster's backups, optionally to a point in time.
@@ -131,7 +132,7 @@ public final class Restore {
   /** Builds a {@link Restore}; without a point in time it recovers to the end of the archived WAL. */
   public static final class Builder {
     private final Source source;
-    private Instant pointInTime;
+    private @Nullable Instant pointInTime;
 
     private Builder(Source source) {
       this.source = source;

@@ -9,6 +9,7 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One service: its namespace, its CloudNativePG database and its Atlas migrations.
@@ -210,14 +211,14 @@ public final class Service {
    */
   public static final class Builder {
     private final String name;
-    private String namespace;
+    private @Nullable String namespace;
     private final Map<String, String> labels = new TreeMap<>();
-    private Database database;
+    private @Nullable Database database;
     private Optional<Migrations> migrations = Optional.of(Migrations.defaults());
     private final List<Patch> patches = new ArrayList<>();
-    private App app;
-    private Monitoring monitoring;
-    private DeclarativeSchema declarativeSchema;
+    private @Nullable App app;
+    private @Nullable Monitoring monitoring;
+    private @Nullable DeclarativeSchema declarativeSchema;
     private final Map<String, UnaryOperator<Builder>> overrides = new TreeMap<>();
     private final SortedSet<String> onlyIn = new TreeSet<>();
 

@@ -54,6 +54,7 @@ final class BlockYaml {
     }
   }
 
+  @SuppressWarnings("StaticAssignmentOfThrowable") // no stack trace, never leaves the writer: control flow, made once
   private static final Unsupported UNSUPPORTED = new Unsupported();
 
   private final StringBuilder out;
@@ -336,12 +337,12 @@ final class BlockYaml {
     }
     char first = text.charAt(0);
     boolean followedBySpace = length == 1 || text.charAt(1) == ' ';
-    if (LEADING_INDICATORS.indexOf(first) >= 0 || (first == '?' || first == ':' || first == '-') && followedBySpace) {
+    if (LEADING_INDICATORS.indexOf(first) >= 0 || ((first == '?' || first == ':' || first == '-') && followedBySpace)) {
       return false;
     }
     for (int i = 1; i < length; i++) {
       char c = text.charAt(i);
-      if (c == ':' && (i == length - 1 || text.charAt(i + 1) == ' ') || c == '#' && text.charAt(i - 1) == ' ') {
+      if ((c == ':' && (i == length - 1 || text.charAt(i + 1) == ' ')) || (c == '#' && text.charAt(i - 1) == ' ')) {
         return false;
       }
     }

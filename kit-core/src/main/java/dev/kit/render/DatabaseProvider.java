@@ -74,6 +74,8 @@ public interface DatabaseProvider {
   interface Problems {
 
     /**
+     * One problem with the database's settings.
+     *
      * @param path the option, such as {@code services[orders].database.existing.host}
      * @param problem what is wrong
      * @param fix what to do

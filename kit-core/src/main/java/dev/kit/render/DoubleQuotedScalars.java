@@ -87,8 +87,8 @@ final class DoubleQuotedScalars {
         case '\r' -> out.append("\\r");
         case '\u001B' -> out.append("\\e");
         default -> {
-          if (c >= 0x20 && c < 0x7F || c >= 0xA0 && !Character.isSurrogate(c) && c != '\u2028' && c != '\u2029'
-              && c != '\uFEFF' && c != '\uFFFE' && c != '\uFFFF') {
+          if ((c >= 0x20 && c < 0x7F) || (c >= 0xA0 && !Character.isSurrogate(c) && c != '\u2028' && c != '\u2029'
+              && c != '\uFEFF' && c != '\uFFFE' && c != '\uFFFF')) {
             out.append(c);
           } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
             out.append(c).append(text.charAt(++i)); // a character outside the BMP, printable in both versions

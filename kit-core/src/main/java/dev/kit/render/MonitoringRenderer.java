@@ -186,7 +186,7 @@ final class MonitoringRenderer {
   /** A Prometheus duration such as {@code 30s}, {@code 5m}, {@code 1h30m}, {@code 26h}: hours at most, so ages read plainly. */
   /** A Prometheus duration, hours at most: {@code 30s}, {@code 5m}, {@code 1h30m}, {@code 26h}. */
   static String duration(Duration duration) {
-    if (duration.isNegative() || duration.getNano() % 1_000_000 != 0) {
+    if (duration.isNegative() || duration.toNanosPart() % 1_000_000 != 0) {
       throw new IllegalArgumentException("not a Prometheus duration (whole milliseconds, not negative): " + duration);
     }
     if (duration.isZero()) {

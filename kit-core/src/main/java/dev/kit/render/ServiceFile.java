@@ -14,8 +14,10 @@ public sealed interface ServiceFile {
   record Manifest(String file, Object object) implements ServiceFile {}
 
   /** A text file that starts with kit's header. */
+  @SuppressWarnings("ArrayRecordComponent") // written once, never compared
   record Text(String file, byte[] content) implements ServiceFile {}
 
   /** An {@code atlas.sum}, whose format Atlas fixes: no header. */
+  @SuppressWarnings("ArrayRecordComponent") // written once, never compared
   record AtlasSumFile(String file, byte[] content) implements ServiceFile {}
 }

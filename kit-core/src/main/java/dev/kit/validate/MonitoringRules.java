@@ -16,7 +16,7 @@ final class MonitoringRules {
     positive(path + ".lastBackupMaxAge", m.lastBackupMaxAge(), "26h", violations);
     if (m.alertFor().isNegative()) {
       violations.add(path + ".alertFor", m.alertFor() + " is negative", "use Duration.ZERO to alert at once, or a duration such as 5 minutes");
-    } else if (m.alertFor().getNano() != 0) {
+    } else if (m.alertFor().toNanosPart() != 0) {
       violations.add(path + ".alertFor", m.alertFor() + " is not a whole number of seconds", "use a duration such as 5 minutes");
     }
     m.selectorLabels().forEach((key, value) -> {
@@ -29,7 +29,7 @@ final class MonitoringRules {
   }
 
   private static void positive(String path, Duration duration, String example, Violations violations) {
-    if (duration.isNegative() || duration.isZero() || duration.getNano() != 0) {
+    if (duration.isNegative() || duration.isZero() || duration.toNanosPart() != 0) {
       violations.add(path, duration + " is not a positive whole number of seconds", "use a duration such as " + example);
     }
   }

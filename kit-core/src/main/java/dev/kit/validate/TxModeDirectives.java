@@ -26,7 +26,7 @@ final class TxModeDirectives {
    */
   static Optional<Violation> check(String path, MigrationFile file, TxMode global) {
     byte[] first = file.head(1);
-    if (first.length == 0 || first[0] != '#' && first[0] != '-') {
+    if (first.length == 0 || (first[0] != '#' && first[0] != '-')) {
       return Optional.empty(); // no header comment, so no directive: most files, checked without copying them
     }
     byte[] head = file.head(HEAD_BYTES);
@@ -51,7 +51,7 @@ final class TxModeDirectives {
       if (head[at] == '-' && at + 1 == head.length) {
         return false; // "-" or "--": the next byte decides
       }
-      boolean comment = head[at] == '#' || head[at] == '-' && at + 1 < head.length && head[at + 1] == '-';
+      boolean comment = head[at] == '#' || (head[at] == '-' && at + 1 < head.length && head[at + 1] == '-');
       if (!comment) {
         return true;
       }

@@ -57,7 +57,7 @@ public final class Validation {
         String path = v.path().startsWith(prefix) ? v.path().substring(prefix.length()) : v.path();
         // The repository is checked as written, the environment's revision and project by EnvironmentRules; an
         // environment may hold no service.
-        if (path.startsWith("repository.") || path.equals("services") && there.services().isEmpty()) {
+        if (path.startsWith("repository.") || (path.equals("services") && there.services().isEmpty())) {
           continue;
         }
         if (everywhere.add(List.of(path, v.problem()))) {

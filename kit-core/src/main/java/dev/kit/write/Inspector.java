@@ -33,6 +33,7 @@ final class Inspector {
    * @param current the file's bytes when {@code STALE} and asked for, else null
    * @param conflict why kit will not write the path, when {@code CONFLICT}
    */
+  @SuppressWarnings("ArrayRecordComponent") // read once by the writer, never compared
   record Inspection(State state, byte[] current, String conflict) {}
 
   private final RepositoryRoot repository;

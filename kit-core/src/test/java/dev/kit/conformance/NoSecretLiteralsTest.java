@@ -143,7 +143,7 @@ class NoSecretLiteralsTest {
             .forEach(ref -> secrets.add(ref.substring(0, ref.indexOf('/'))));
         assertThat(secrets).as("connection Secrets %s reads", workload.where()).hasSizeLessThanOrEqualTo(1);
         assertThat(referenced).as("Secret keys %s reads", workload.where()).allSatisfy(ref -> assertThat(
-            secrets.contains(ref.substring(0, ref.indexOf('/'))) || !ref.endsWith("/ca.key") && !ref.endsWith("/tls.key")).as(ref).isTrue());
+            secrets.contains(ref.substring(0, ref.indexOf('/'))) || (!ref.endsWith("/ca.key") && !ref.endsWith("/tls.key"))).as(ref).isTrue());
         if (workload.kind().equals("Job")) {
           assertThat(secrets).as("connection Secrets %s reads", workload.where()).hasSize(1);
           assertThat(referenced).as("Secret keys %s reads", workload.where()).contains(secrets.iterator().next() + "/uri");

@@ -126,7 +126,7 @@ class PodSecurityRestrictedTest {
     ObjectNode context = (ObjectNode) job.at("/spec/template/spec/containers/0/securityContext");
     context.put("runAsNonRoot", true);
     context.set("seccompProfile", n.objectNode().put("type", "Localhost").put("localhostProfile", "profiles/atlas.json"));
-    context.set("capabilities", n.objectNode().<ObjectNode>set("drop", n.arrayNode().add("ALL")).set("add", n.arrayNode().add("NET_BIND_SERVICE")));
+    context.set("capabilities", n.objectNode().set("drop", n.arrayNode().add("ALL")).set("add", n.arrayNode().add("NET_BIND_SERVICE")));
 
     assertThat(PodSecurityRestricted.check("job.yaml", job)).isEmpty();
   }

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -76,8 +77,8 @@ class UpstreamSamplesThroughDslTest {
   }
 
   /** The MinIO store of the Barman Cloud plugin's examples, as backups of a cluster. */
-  private static UnaryOperator<dev.kit.model.Backups.Builder> minioStore() {
-    return b -> b
+  private static dev.kit.model.Backups.Builder minioStore(dev.kit.model.Backups.Builder b) {
+    return b
         .objectStoreName("minio-store")
         .endpointUrl("https://minio:9000")
         .endpointCa("minio-server-tls", "tls.crt")
@@ -93,7 +94,7 @@ class UpstreamSamplesThroughDslTest {
         "/spec/configuration/data/additionalCommandArgs");
 
     JsonNode rendered = render(s -> {
-      s.database(db -> db.clusterName("cluster-example").storage("1Gi").backups("s3://backups/", minioStore()));
+      s.database(db -> db.clusterName("cluster-example").storage("1Gi").backups("s3://backups/", UpstreamSamplesThroughDslTest::minioStore));
       escapeHatch(Patch.Target.OBJECT_STORE, spec, hatch).forEach(s::patch);
       return s;
     }, "manifests/database/objectstore.yaml");
@@ -107,7 +108,7 @@ class UpstreamSamplesThroughDslTest {
     JsonNode spec = upstream("plugin-barman-cloud", "cluster-example.yaml", "Cluster").get("spec");
 
     JsonNode rendered = renderCluster(s -> s
-        .database(db -> db.clusterName("cluster-example").instances(3).storage("1Gi").backups("s3://backups/", minioStore()))
+        .database(db -> db.clusterName("cluster-example").instances(3).storage("1Gi").backups("s3://backups/", UpstreamSamplesThroughDslTest::minioStore))
         .patch(Patch.set(Patch.Target.CLUSTER, "/spec/imagePullPolicy", "Always")));
 
     assertThat(differences(spec, rendered.get("spec"), "/spec")).containsExactlyElementsOf(KIT_POLICY_FIELDS);
@@ -154,7 +155,7 @@ class UpstreamSamplesThroughDslTest {
   }
 
   /** JSON pointers where two specs differ (values that differ, or fields only one side has). */
-  private static TreeSet<String> differences(JsonNode expected, JsonNode actual, String at) {
+  private static SortedSet<String> differences(JsonNode expected, JsonNode actual, String at) {
     TreeSet<String> diffs = new TreeSet<>();
     if (expected instanceof ObjectNode e && actual instanceof ObjectNode a) {
       TreeSet<String> keys = new TreeSet<>(e.propertyNames());

@@ -253,7 +253,7 @@ class NullArgumentsTest {
       Object[] arguments = Arrays.stream(builder.getParameterTypes()).map(NullArgumentsTest::sample).toArray();
       return builder.invoke(null, arguments);
     } catch (ReflectiveOperationException e) {
-      throw new AssertionError(e);
+      throw new LinkageError(e.getMessage(), e);
     }
   }
 
@@ -261,7 +261,7 @@ class NullArgumentsTest {
     try {
       return builder.getClass().getMethod("build").invoke(builder);
     } catch (ReflectiveOperationException e) {
-      throw new AssertionError(e);
+      throw new LinkageError(e.getMessage(), e);
     }
   }
 }

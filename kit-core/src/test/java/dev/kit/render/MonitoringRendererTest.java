@@ -313,7 +313,8 @@ class MonitoringRendererTest {
   private static void assertBalanced(String expr) {
     StringBuilder open = new StringBuilder();
     boolean quoted = false;
-    for (char c : expr.toCharArray()) {
+    for (int i = 0; i < expr.length(); i++) {
+      char c = expr.charAt(i);
       if (c == '"') {
         quoted = !quoted;
       } else if (!quoted && "({[".indexOf(c) >= 0) {

@@ -14,6 +14,7 @@ import dev.kit.model.Patch;
 import dev.kit.model.Platform;
 import dev.kit.model.SslMode;
 import dev.kit.model.TxMode;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -22,10 +23,10 @@ import org.junit.jupiter.api.Test;
 class FleetValidationTest {
 
   private static final MigrationDirectory ONE_FILE =
-      new MigrationDirectory(List.of(new MigrationFile("20250101000000_init.sql", "SELECT 1;\n".getBytes())));
+      new MigrationDirectory(List.of(new MigrationFile("20250101000000_init.sql", "SELECT 1;\n".getBytes(StandardCharsets.UTF_8))));
 
   private static List<String> violations(Kit kit) {
-    return Validations.of(kit, s -> Optional.of(ONE_FILE), s -> Optional.of("CREATE TABLE t (id int);\n".getBytes()))
+    return Validations.of(kit, s -> Optional.of(ONE_FILE), s -> Optional.of("CREATE TABLE t (id int);\n".getBytes(StandardCharsets.UTF_8)))
         .stream().map(Violation::toString).toList();
   }
 

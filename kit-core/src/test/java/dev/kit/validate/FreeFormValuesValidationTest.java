@@ -79,7 +79,9 @@ class FreeFormValuesValidationTest {
   void validate_reportsHelmValues_whenTheyAreNotJson() {
     Map<String, Object> nested = new HashMap<>();
     nested.put("dir", Path.of("/var/lib/cnpg"));
-    nested.put("when", new StringBuilder("builder"));
+    @SuppressWarnings("UnnecessaryStringBuilder") // a value that is not JSON, on purpose
+    Object notJson = new StringBuilder("builder");
+    nested.put("when", notJson);
     Map<Object, Object> numberKeys = new HashMap<>();
     numberKeys.put(1, "one");
     assertThat(helmViolations(Map.of("config", nested, "numbers", numberKeys, "ratio", Double.NaN))).containsExactly(

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -69,16 +70,16 @@ public final class ClusterStatus implements AutoCloseable {
     String target = "the Kubernetes API at " + config.getMasterUrl().replaceFirst("/$", "")
         + (contextName.isEmpty() ? "" : " (context " + contextName + ")");
     KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
-    return new ClusterStatus(client, true, new ReadOnlyCluster(client, target), Clock.systemDefaultZone(), Optional.empty(),
-        Optional.empty());
+    return new ClusterStatus(client, true, new ReadOnlyCluster(client, target), Clock.system(ZoneId.systemDefault()),
+        Optional.empty(), Optional.empty());
   }
 
   /** Reads through {@code client}, which the caller configured and closes. */
   public static ClusterStatus of(KubernetesClient client) {
     Objects.requireNonNull(client, "of(client): client is null; pass a KubernetesClient, or use connect(context)");
     String target = "the Kubernetes API at " + client.getMasterUrl().toString().replaceFirst("/$", "");
-    return new ClusterStatus(client, false, new ReadOnlyCluster(client, target), Clock.systemDefaultZone(), Optional.empty(),
-        Optional.empty());
+    return new ClusterStatus(client, false, new ReadOnlyCluster(client, target), Clock.system(ZoneId.systemDefault()),
+        Optional.empty(), Optional.empty());
   }
 
   /** A copy that tells times ({@code 6h ago}) by {@code clock} and in its zone. */
@@ -149,7 +150,7 @@ public final class ClusterStatus implements AutoCloseable {
     List<Finding> findings = new ArrayList<>();
     for (PlannedObject object : objects) {
       KindReader reader = KindReaders.of(object);
-      Optional<JsonNode> live = object == service.application().orElse(null) ? application
+      Optional<JsonNode> live = service.application().filter(object::equals).isPresent() ? application
           : cluster.get(object.apiVersion(), object.kind(), object.namespace(), object.name());
       findings.add(live.map(found -> reader.read(object, found, inspection))
           .orElseGet(() -> inspection.missing(object, reader.column(object))));

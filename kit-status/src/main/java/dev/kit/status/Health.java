@@ -29,6 +29,6 @@ public enum Health {
 
   /** The worse of this and {@code other}. */
   public Health worst(Health other) {
-    return other.ordinal() > ordinal() ? other : this;
+    return other.compareTo(this) > 0 ? other : this;
   }
 }

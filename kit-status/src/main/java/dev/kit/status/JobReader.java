@@ -43,7 +43,7 @@ final class JobReader implements KindReader {
           Inspection.facts("phase", "Complete", "current", true, "version", newest));
     }
     if (failed != null) {
-      return failure(object, live, failed, inspection);
+      return failure(object, failed, inspection);
     }
     int active = status.path("active").asInt(0);
     return Inspection.finding(object, column(object), Health.PROGRESSING,
@@ -53,7 +53,7 @@ final class JobReader implements KindReader {
         Inspection.facts("phase", active > 0 ? "Running" : "Pending", "failedPods", status.path("failed").asInt(0)));
   }
 
-  private Finding failure(PlannedObject object, JsonNode live, String reason, Inspection inspection) {
+  private Finding failure(PlannedObject object, String reason, Inspection inspection) {
     String logs = "kubectl logs job/" + object.name() + " -n " + object.namespace();
     Optional<JsonNode> pod = newestFailedPod(object, inspection.cluster());
     Optional<AtlasApplyLog.Failure> atlas = pod.map(p -> inspection.cluster().log(object.namespace(),

@@ -74,7 +74,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
           .setOverrideWorkingDirectory(extracted.toFile())
           .setDataDirectory(Files.createTempDirectory(workDirectory, "data-" + major + "-"))
           .setCleanDataDirectory(true)
-          .setPGStartupWait(Duration.ofSeconds(120))
+          .setPGStartupWait(Duration.ofMinutes(2))
           // Durability is pointless for a throw-away database and costs seconds per run.
           .setServerConfig("fsync", "off")
           .setServerConfig("synchronous_commit", "off")

@@ -126,7 +126,7 @@ public final class PlanetScaleModule {
     return IDENTIFIER.matcher(key).matches() ? key : string(key);
   }
 
-  /** An HCL quoted string: escapes, and {@code $${} / {@code %%{} so no template sequence is read into it. */
+  /** An HCL quoted string: escapes, and <code>$${</code> / <code>%%{</code> so no template sequence is read into it. */
   static String string(String value) {
     StringBuilder out = new StringBuilder("\"");
     for (int i = 0; i < value.length(); i++) {
