@@ -1,5 +1,7 @@
 package dev.kit;
 
+import com.github.difflib.DiffUtils;
+import com.github.difflib.UnifiedDiffUtils;
 import dev.kit.layout.RepositoryLayout;
 import dev.kit.model.Environment;
 import dev.kit.model.Kit;
@@ -7,8 +9,6 @@ import dev.kit.model.Service;
 import dev.kit.plan.FilePlan;
 import dev.kit.validate.KitValidationException;
 import dev.kit.validate.Violation;
-import com.github.difflib.DiffUtils;
-import com.github.difflib.UnifiedDiffUtils;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

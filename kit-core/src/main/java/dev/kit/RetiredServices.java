@@ -32,10 +32,10 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * Barman Cloud ObjectStore ({@code Prune=false,Delete=false}), so the generation that deletes their manifests
  * warns, naming what keeps running, and writes {@code services/<service>/RETIRED.md} with the steps to retire it
  * deliberately, read from the manifests it deletes; with environments, one in each environment's folder
- * ({@code services/<service>/envs/<environment>/RETIRED.md}), since each runs its Cluster on its own cluster; and the
- * same for a service that is still described but no longer in one of its environments. Later generations keep that file as it is, without a warning,
- * until the folder goes (the last step) or the service comes back (then it is stale, and deleted). The user's
- * migrations stay, as always.
+ * ({@code services/<service>/envs/<environment>/RETIRED.md}), since each runs its Cluster on its own cluster, and the
+ * same for a service that is still described but no longer in one of its environments. Later generations keep that
+ * file as it is, without a warning, until the folder goes (the last step) or the service comes back (then it is stale,
+ * and deleted). The user's migrations stay, as always.
  */
 final class RetiredServices {
 
