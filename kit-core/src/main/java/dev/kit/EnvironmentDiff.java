@@ -1,5 +1,7 @@
 package dev.kit;
 
+import com.github.difflib.DiffUtils;
+import com.github.difflib.UnifiedDiffUtils;
 import dev.kit.layout.RepositoryLayout;
 import dev.kit.model.Environment;
 import dev.kit.model.Kit;
@@ -16,6 +18,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -31,6 +34,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 public final class EnvironmentDiff {
 
   private static final ObjectMapper YAML = YAMLMapper.builder().build();
+  private static final ObjectMapper JSON = JsonMapper.builder().build();
 
   /** The fields whose values carry the environment's name: object names, namespaces, Argo CD projects and source paths. */
   private static final java.util.Set<String> CARRY_ENVIRONMENT = java.util.Set.of("name", "namespace", "project", "path", "include", "exclude");
@@ -276,6 +280,13 @@ public final class EnvironmentDiff {
             out.append("only in ").append(to).append(": ").append(change.to());
           } else if (change.to() == null) {
             out.append("only in ").append(from).append(": ").append(change.from());
+          } else if (isText(change.from()) && isText(change.to())) {
+            // A text in a field (a Workspace's OpenTofu module): only the lines that differ, as diff hunks.
+            out.append("lines differ");
+            List<String> a = lines(change.from());
+            List<String> b = lines(change.to());
+            List<String> hunks = UnifiedDiffUtils.generateUnifiedDiff(from, to, a, DiffUtils.diff(a, b), 0);
+            hunks.stream().skip(2).forEach(line -> out.append("\n      ").append(line));
           } else {
             out.append(change.from()).append(" -> ").append(change.to());
           }
@@ -284,6 +295,15 @@ public final class EnvironmentDiff {
       }
     }
     return out.toString();
+  }
+
+  /** Whether a value, as JSON, is a string of several lines. */
+  private static boolean isText(String json) {
+    return json.startsWith("\"") && JSON.readValue(json, String.class).indexOf('\n') >= 0;
+  }
+
+  private static List<String> lines(String json) {
+    return List.of(JSON.readValue(json, String.class).split("\n", -1));
   }
 
   @Override

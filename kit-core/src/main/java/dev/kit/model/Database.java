@@ -481,19 +481,26 @@ public final class Database {
       return this;
     }
 
-    /** A PostgreSQL that kit does not run, reached through a Secret the team provides (see {@link ExistingDatabase}). */
+    /**
+     * A PostgreSQL that kit does not run, reached through a Secret the team provides (see {@link ExistingDatabase}):
+     * a new one, or the one already set (so an environment's override names only what differs there, such as
+     * {@code in("prod", p -> p.database(db -> db.existing(e -> e.host("orders.db.acme.internal"))))}).
+     */
     public Builder existing(java.util.function.UnaryOperator<ExistingDatabase.Builder> customizer) {
       Objects.requireNonNull(customizer, "existing(customizer): customizer is null; pass e -> e.secret(\"orders-db\").host(\"orders.db.acme.internal\")");
-      return host(customizer.apply(ExistingDatabase.builder()).build());
+      return host(customizer.apply(host instanceof ExistingDatabase existing ? existing.toBuilder() : ExistingDatabase.builder())
+          .build());
     }
 
     /**
      * A branch on PlanetScale Postgres, the recommended host: kit writes its OpenTofu module and the Workspace that
-     * applies it (see {@link PlanetScale}).
+     * applies it (see {@link PlanetScale}). A new one, or the one already set (so an environment's override names only
+     * what differs there, such as {@code in("dev", d -> d.database(db -> db.planetScale(ps -> ps.branch("dev")
+     * .parentBranch("main").production(false))))}).
      */
     public Builder planetScale(java.util.function.UnaryOperator<PlanetScale.Builder> customizer) {
       Objects.requireNonNull(customizer, "planetScale(customizer): customizer is null; pass ps -> ps.organization(\"acme\").database(\"shop\")");
-      return host(customizer.apply(PlanetScale.builder()).build());
+      return host(customizer.apply(host instanceof PlanetScale branch ? branch.toBuilder() : PlanetScale.builder()).build());
     }
 
     public Database build() {

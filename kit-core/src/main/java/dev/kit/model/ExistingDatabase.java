@@ -84,6 +84,16 @@ public final class ExistingDatabase implements DatabaseHost {
     return new Builder();
   }
 
+  /** A builder holding this database's settings, to change some of them (an environment's own host, say). */
+  public Builder toBuilder() {
+    Builder builder = new Builder();
+    builder.secret = secret;
+    builder.host = host;
+    builder.port = port;
+    builder.ca = ca.orElse(null);
+    return builder;
+  }
+
   /** Builds an {@link ExistingDatabase}; {@link #secret} and {@link #host} are required. */
   public static final class Builder {
     private @Nullable String secret;

@@ -190,6 +190,25 @@ public final class PlanetScale implements DatabaseHost {
     return new Builder();
   }
 
+  /** A builder holding this branch's settings, to change some of them (another environment's branch, say). */
+  public Builder toBuilder() {
+    Builder builder = new Builder();
+    builder.organization = organization;
+    builder.database = database;
+    builder.branch = branch;
+    builder.clusterSize = clusterSize.orElse(null);
+    builder.region = region.orElse(null);
+    builder.parentBranch = parentBranch.orElse(null);
+    builder.replicas = replicas.orElse(null);
+    parameters.forEach((namespace, values) -> builder.parameters.put(namespace, new TreeMap<>(values)));
+    builder.production = production;
+    builder.appRoles = appRoles;
+    builder.bouncer = bouncer.orElse(null);
+    builder.backupPolicy = backupPolicy.orElse(null);
+    builder.runner = runner;
+    return builder;
+  }
+
   /**
    * A dedicated PgBouncer ({@code planetscale_postgres_bouncer}); clients reach it on port 6432 as
    * {@code <user>|<name>}.

@@ -141,8 +141,7 @@ final class EnvironmentRules {
         violations.add("environments[" + env.name() + "].services[" + service.name() + "].database.planetScale.branch",
             quote(branch) + " is also environment " + quote(other) + "'s, and each environment's module creates and owns its branch",
             "give each environment its own branch: in(\"" + env.name() + "\", p -> p.database(db -> db.planetScale(ps -> ps"
-                + ".organization(\"" + ps.organization() + "\").database(\"" + ps.database() + "\").branch(\"" + env.name()
-                + "\")))), or onlyIn(...) one environment");
+                + ".branch(\"" + env.name() + "\")))), or onlyIn(...) one environment");
       }
     }
   }

@@ -207,7 +207,7 @@ final class GeneratedObjects {
   /** The sample's user-owned Deployment: not generated, but synced by the same Application. */
   static Manifest sampleDeployment() {
     Root samples = new Root("samples", sampleServices());
-    List<Manifest> documents = read(samples, samples.services().resolve("orders/manifests/app/deployment.yaml"));
+    List<Manifest> documents = read(samples, samples.services().resolve("orders/envs/prod/manifests/app/deployment.yaml"));
     assertThat(documents).hasSize(1);
     return documents.get(0);
   }

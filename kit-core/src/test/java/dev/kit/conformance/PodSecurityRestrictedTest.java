@@ -60,7 +60,7 @@ class PodSecurityRestrictedTest {
     assertThat(workloads).filteredOn(m -> m.kind().equals("Deployment")).hasSizeGreaterThanOrEqualTo((int) deployments);
     assertThat(devDatabases).as("Atlas operator dev databases").isPositive();
     assertThat(workloads).filteredOn(m -> m.kind().startsWith("Atlas")).hasSize((int) devDatabases);
-    assertThat(workloads).extracting(Manifest::where).contains("samples:services/orders/manifests/app/deployment.yaml");
+    assertThat(workloads).extracting(Manifest::where).contains("samples:services/orders/envs/prod/manifests/app/deployment.yaml");
   }
 
   @Test

@@ -95,6 +95,32 @@ class EnvironmentDiffTest {
   }
 
   @Test
+  void diff_showsOnlyTheLinesThatDiffer_whenAMultiLineTextDiffers() {
+    String diff = Generator.forRepository(GoldenFilesTest.goldenRoot().resolve("environments-providers"))
+        .source("dev.kit.golden.GoldenCases#environmentsProviders")
+        .diff(GoldenCases.environmentsProviders(), "dev", "prod").toString();
+
+    // The Workspace holds its OpenTofu module inline: a reviewer reads only the lines that differ, in unified-diff hunks.
+    assertThat(diff).contains("""
+          manifests/database/workspace.yaml (Workspace orders-database)
+            /spec/forProvider/module: lines differ
+              @@ -23,1 +23,2 @@
+              -  name          = "orders-dev"
+              +  name          = "main"
+              +  cluster_size  = "PS_10_AWS_ARM"
+              @@ -25,1 +26,7 @@
+              -  parent_branch = "main"
+              +  replicas      = 2
+              +
+              +  # A production branch: destroying the last branch of a database deletes the database.
+              +  deletion_protected = true
+              +  lifecycle {
+              +    prevent_destroy = true
+              +  }
+        """).doesNotContain("terraform {");
+  }
+
+  @Test
   void diff_isEmpty_whenAnEnvironmentIsComparedWithItself() {
     assertThat(diff("prod", "prod").isEmpty()).isTrue();
     assertThat(diff("staging", "prod").isEmpty()).isFalse();

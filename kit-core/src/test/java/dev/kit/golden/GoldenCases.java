@@ -392,18 +392,18 @@ public final class GoldenCases {
         .environment("dev", e -> e.destinationServer("https://dev.k8s.acme.io").project("shop-dev"))
         .environment("prod", e -> e.destinationName("prod-eu").targetRevision("release").project("shop-prod"))
         .service("orders", s -> s
-            .database(db -> db.planetScale(ps -> ps.organization("acme").database("shop").branch("orders-dev")
-                .parentBranch("main").production(false)))
+            .database(db -> db.planetScale(ps -> ps.organization("acme").database("shop")))
             .app("ghcr.io/acme/orders:1.4.2", a -> a.port(8080))
+            // Each override starts from the service's own branch settings and names what differs there.
+            .in("dev", dev -> dev
+                .database(db -> db.planetScale(ps -> ps.branch("orders-dev").parentBranch("main").production(false))))
             .in("prod", prod -> prod
-                .database(db -> db.planetScale(ps -> ps.organization("acme").database("shop").clusterSize("PS_10_AWS_ARM")
-                    .replicas(2)))))
+                .database(db -> db.planetScale(ps -> ps.clusterSize("PS_10_AWS_ARM").replicas(2)))))
         .service("catalog", s -> s
             .database(db -> db.bootstrap("catalog", "catalog")
                 .existing(e -> e.secret("catalog-db").host("catalog.dev.acme.internal").ca("acme-db-ca", "ca.pem")))
             .in("prod", prod -> prod
-                .database(db -> db.existing(e -> e.secret("catalog-db").host("catalog.db.acme.internal").port(6432)
-                    .ca("acme-db-ca", "ca.pem")))))
+                .database(db -> db.existing(e -> e.host("catalog.db.acme.internal").port(6432)))))
         .build();
   }
 }

@@ -88,4 +88,66 @@ class DatabaseBuilderTest {
     assertThat(db.toBuilder().build()).isEqualTo(db);
     assertThat(db.toBuilder().instances(1).build().instances()).isEqualTo(1);
   }
+
+  @Test
+  void toBuilder_buildsAnEqualHost_whenEveryFieldIsSet() {
+    PlanetScale branch = PlanetScale.builder().organization("acme").database("shop").branch("dev").clusterSize("PS_10_AWS_ARM")
+        .region("eu-west").parentBranch("main").replicas(2).parameter("max_connections", "200")
+        .parameter("pgbouncer", "default_pool_size", "20").production(false).appRoles(List.of("pg_read_all_data"))
+        .bouncer(b -> b.size("PGB_10")).backupPolicy(p -> p.at("02:00")).moduleOnly().build();
+    ExistingDatabase existing = ExistingDatabase.builder().secret("orders-db").host("orders.db.acme.internal").port(6432)
+        .ca("acme-db-ca", "ca.pem").build();
+
+    assertThat(branch.toBuilder().build()).isEqualTo(branch).hasSameHashCodeAs(branch).hasToString(branch.toString());
+    assertThat(existing.toBuilder().build()).isEqualTo(existing).hasSameHashCodeAs(existing);
+    assertThat(branch.toBuilder().parameter("max_connections", "100").build().parameters().get("pgconf"))
+        .containsEntry("max_connections", "100");
+    assertThat(branch.parameters().get("pgconf")).containsEntry("max_connections", "200");
+  }
+
+  @Test
+  void planetScale_startsFromTheServicesOwnHost_whenAnEnvironmentOverrideNamesOnlyWhatDiffers() {
+    Service service = Service.builder("inventory")
+        .database(db -> db.planetScale(ps -> ps.organization("acme").database("shop").clusterSize("PS_10_AWS_ARM")
+            .bouncer(b -> b.size("PGB_10"))))
+        .in("dev", dev -> dev.database(db -> db.planetScale(ps -> ps.branch("dev").parentBranch("main").production(false))))
+        .build();
+
+    PlanetScale dev = (PlanetScale) service.in("dev").database().host();
+
+    assertThat(dev.organization()).isEqualTo("acme");
+    assertThat(dev.database()).isEqualTo("shop");
+    assertThat(dev.clusterSize()).contains("PS_10_AWS_ARM");
+    assertThat(dev.bouncer()).map(b -> b.size().orElseThrow()).contains("PGB_10");
+    assertThat(dev.branch()).isEqualTo("dev");
+    assertThat(dev.parentBranch()).contains("main");
+    assertThat(dev.production()).isFalse();
+    assertThat(((PlanetScale) service.database().host()).branch()).isEqualTo("main");
+  }
+
+  @Test
+  void existing_startsFromTheServicesOwnHost_whenAnEnvironmentOverrideNamesOnlyWhatDiffers() {
+    Service service = Service.builder("catalog")
+        .database(db -> db.bootstrap("catalog", "catalog")
+            .existing(e -> e.secret("catalog-db").host("catalog.dev.acme.internal").ca("acme-db-ca", "ca.pem")))
+        .in("prod", prod -> prod.database(db -> db.existing(e -> e.host("catalog.db.acme.internal").port(6432))))
+        .build();
+
+    ExistingDatabase prod = (ExistingDatabase) service.in("prod").database().host();
+
+    assertThat(prod.secret()).isEqualTo("catalog-db");
+    assertThat(prod.ca()).contains(new SecretKey("acme-db-ca", "ca.pem"));
+    assertThat(prod.host()).isEqualTo("catalog.db.acme.internal");
+    assertThat(prod.port()).isEqualTo(6432);
+  }
+
+  @Test
+  void planetScale_startsAfresh_whenTheDatabaseIsOnAnotherHost() {
+    Database db = Database.builder().storage("1Gi")
+        .existing(e -> e.secret("orders-db").host("orders.db.acme.internal"))
+        .planetScale(ps -> ps.organization("acme").database("shop"))
+        .build();
+
+    assertThat(db.host()).isEqualTo(PlanetScale.builder().organization("acme").database("shop").build());
+  }
 }

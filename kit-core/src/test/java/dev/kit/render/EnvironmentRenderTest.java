@@ -117,7 +117,7 @@ class EnvironmentRenderTest {
         .environment("prod", e -> e.destinationName("prod-eu").targetRevision("release"))
         .service("orders", s -> s
             .database(db -> db.planetScale(ps -> ps.organization("acme").database("shop").branch("dev").production(false)))
-            .in("prod", p -> p.database(db -> db.planetScale(ps -> ps.organization("acme").database("shop")))))
+            .in("prod", p -> p.database(db -> db.planetScale(ps -> ps.branch("main").production(true)))))
         .build();
     FilePlan plan = render(kit);
     assertThat(plan.paths()).contains("services/orders/envs/dev/database/main.tf", "services/orders/envs/prod/database/main.tf")

@@ -154,15 +154,14 @@ class EnvironmentValidationTest {
         .containsExactly(
             "environments[prod].services[orders].database.planetScale.branch: \"acme/shop/main\" is also environment "
                 + "\"dev\"'s, and each environment's module creates and owns its branch (give each environment its own branch: "
-                + "in(\"prod\", p -> p.database(db -> db.planetScale(ps -> ps.organization(\"acme\").database(\"shop\")"
-                + ".branch(\"prod\")))), or onlyIn(...) one environment)");
+                + "in(\"prod\", p -> p.database(db -> db.planetScale(ps -> ps.branch(\"prod\")))), or onlyIn(...) one environment)");
   }
 
   @Test
   void validate_acceptsAPlanetScaleBranch_perEnvironment() {
     assertThat(violations(shop().service("orders", s -> s
             .database(db -> db.planetScale(ps -> ps.organization("acme").database("shop").branch("dev").production(false)))
-            .in("prod", p -> p.database(db -> db.planetScale(ps -> ps.organization("acme").database("shop").clusterSize("PS_10_AWS_ARM")))))
+            .in("prod", p -> p.database(db -> db.planetScale(ps -> ps.branch("main").production(true).clusterSize("PS_10_AWS_ARM")))))
         .build()))
         .isEmpty();
   }

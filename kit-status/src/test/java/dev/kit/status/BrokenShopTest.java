@@ -38,10 +38,7 @@ class BrokenShopTest {
 
   @BeforeAll
   static void breakTheShop() throws IOException {
-    Kit shop = new Shop().describe();
-    Kit.Builder builder = Kit.builder().repository(shop.repository()).platform(shop.platform().orElseThrow());
-    shop.services().forEach(builder::service);
-    kit = builder
+    kit = new Shop().describe().toBuilder()
         .service("billing", billing -> billing.label("team", "billing").withoutMigrations()
             .database(db -> db.instances(1).postgresMajor(17).storage("1Gi")))
         .service("ledger", ledger -> ledger.label("team", "billing")
@@ -54,7 +51,7 @@ class BrokenShopTest {
         "CREATE TABLE IF NOT EXISTS entries (id bigint PRIMARY KEY);\n", StandardCharsets.UTF_8);
     plan = Generator.forRepository(repository).source("com.acme.shop.ShopServices").plan(kit);
 
-    mock = ShopCluster.start(TestData.resolve("crds"), Shop.repository());
+    mock = ShopCluster.start(TestData.resolve("crds"), Shop.repository(), "prod");
     mock.seed(TestData.dir().getParent().resolve("kit-status/src/test/resources/clusters/broken"));
     var client = mock.client();
     mock.deleteCrd("scheduledbackups.postgresql.cnpg.io");
@@ -77,7 +74,7 @@ class BrokenShopTest {
   }
 
   private static ClusterStatus cluster() {
-    return ClusterStatus.of(mock.client()).clock(ShopCluster.clock()).repository(Shop.repository());
+    return ClusterStatus.of(mock.client()).clock(ShopCluster.clock()).repository(Shop.repository()).environment("prod");
   }
 
   @Test

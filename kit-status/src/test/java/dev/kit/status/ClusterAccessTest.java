@@ -89,7 +89,7 @@ class ClusterAccessTest {
     System.setProperty("kubeconfig", kubeconfig.toString());
 
     try (ClusterStatus cluster = ClusterStatus.connect(Optional.empty())) {
-      assertThatThrownBy(() -> cluster.status(new Shop().describe(), Shop.plan()))
+      assertThatThrownBy(() -> cluster.environment("prod").status(new Shop().describe(), Shop.plan()))
           .isInstanceOf(ClusterAccessException.class)
           .hasMessage("kit: cannot reach the Kubernetes API at http://127.0.0.1:" + port + " (context kind-kit): connection"
               + " refused; is the cluster running and the context right? (kubectl config current-context,"
@@ -103,7 +103,7 @@ class ClusterAccessTest {
     try (rejecting) {
       System.setProperty("kubeconfig", rejecting.kubeconfig(dir.resolve("config"), "prod").toString());
       try (ClusterStatus cluster = ClusterStatus.connect(Optional.of("prod"))) {
-        assertThatThrownBy(() -> cluster.status(new Shop().describe(), Shop.plan()))
+        assertThatThrownBy(() -> cluster.environment("prod").status(new Shop().describe(), Shop.plan()))
             .isInstanceOf(ClusterAccessException.class)
             .hasMessage("kit: the Kubernetes API at " + rejecting.url() + " (context prod) rejected the credentials"
                 + " (401 Unauthorized) when kit tried to list customresourcedefinitions.apiextensions.k8s.io: log in again"
@@ -118,7 +118,7 @@ class ClusterAccessTest {
         "customresourcedefinitions.apiextensions.k8s.io is forbidden: User \"system:serviceaccount:ci:kit\" cannot list"
             + " resource \"customresourcedefinitions\" in API group \"apiextensions.k8s.io\" at the cluster scope"));
     try (forbidding; ClusterStatus cluster = ClusterStatus.of(forbidding.client())) {
-      assertThatThrownBy(() -> cluster.doctor(new Shop().describe(), Shop.plan()))
+      assertThatThrownBy(() -> cluster.environment("prod").doctor(new Shop().describe(), Shop.plan()))
           .isInstanceOf(ClusterAccessException.class)
           .hasMessage("kit: forbidden: user \"system:serviceaccount:ci:kit\" cannot list"
               + " customresourcedefinitions.apiextensions.k8s.io (403): grant it, for example with the read-only"
@@ -148,7 +148,7 @@ class ClusterAccessTest {
         "secrets \"orders-backup-s3\" is forbidden: User \"dev\" cannot get resource \"secrets\" in API group \"\" in the"
             + " namespace \"orders\""));
     try (ClusterStatus cluster = ClusterStatus.of(mock.client())) {
-      DoctorReport report = cluster.doctor(new Shop().describe(), Shop.plan());
+      DoctorReport report = cluster.environment("prod").doctor(new Shop().describe(), Shop.plan());
 
       assertThat(report.checks()).extracting(DoctorCheck::line).contains("✗ cannot read Secret orders-backup-s3 (namespace"
           + " orders): forbidden (orders): kit:doctor needs get on secrets to check their keys (it reads key names, never a"

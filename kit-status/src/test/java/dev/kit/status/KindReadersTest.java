@@ -34,7 +34,7 @@ class KindReadersTest {
   @BeforeAll
   static void plan() {
     plan = Shop.plan();
-    tree = GeneratedTree.of(new Shop().describe(), plan, Optional.empty(), Optional.empty());
+    tree = GeneratedTree.of(new Shop().describe(), plan, Optional.empty(), Optional.of("prod"));
   }
 
   /** Argo CD's built-in check calls "Failing over" Degraded (its test file's name); kit's calls it Progressing, and so does the status. */
@@ -76,7 +76,7 @@ class KindReadersTest {
   /** The phases only a fix ends are the ones kit's own Argo CD check (in the plan's argocd-cm) calls Degraded. */
   @Test
   void cnpgFailedPhases_areExactlyTheDegradedPhasesOfKitsArgoCdCheck() {
-    String check = YAML.readTree(plan.text("platform/argocd-cm.yaml")).path("data")
+    String check = YAML.readTree(plan.text("platform/prod/argocd-cm.yaml")).path("data")
         .path("resource.customizations.health.postgresql.cnpg.io_Cluster").asString();
     Set<String> degraded = new TreeSet<>();
     Matcher entry = Pattern.compile("\\[\"([^\"]+)\"] = \"Degraded\"").matcher(check);

@@ -16,7 +16,7 @@ class PodSecurityLevelsTest {
 
   @Test
   void violations_areNone_forEveryPodTheSampleGenerates_atRestricted() {
-    GeneratedTree tree = GeneratedTree.of(new Shop().describe(), Shop.plan(), Optional.empty(), Optional.empty());
+    GeneratedTree tree = GeneratedTree.of(new Shop().describe(), Shop.plan(), Optional.empty(), Optional.of("prod"));
     List<JsonNode> pods = tree.all().stream().flatMap(o -> PodSecurityLevels.podSpecs(o).stream()).toList();
 
     // the Jobs of orders, payments and inventory, the apps of payments and inventory, catalog's Atlas dev database

@@ -14,35 +14,45 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The sample's shop against a seeded cluster ({@link ShopCluster}: orders healthy, payments broken three ways, catalog
- * on its way, inventory healthy on PlanetScale): the exact table, JSON and doctor lines; and every request either goal sends is a GET.
+ * The sample's shop against each environment's seeded cluster ({@link ShopCluster}; prod: orders healthy, payments
+ * broken three ways, catalog on its way, inventory healthy on PlanetScale; dev: all healthy, a commit ahead): the exact
+ * table, JSON and doctor lines, with the environment's column; and every request either goal sends is a GET.
  */
 class ShopStatusTest {
 
   private static MockCluster mock;
+  private static MockCluster dev;
   private static final Kit KIT = new Shop().describe();
   private static FilePlan plan;
 
   @BeforeAll
   static void seed() {
-    mock = ShopCluster.start(TestData.resolve("crds"), Shop.repository());
+    mock = ShopCluster.start(TestData.resolve("crds"), Shop.repository(), "prod");
+    dev = ShopCluster.start(TestData.resolve("crds"), Shop.repository(), "dev");
     plan = Shop.plan();
   }
 
   @AfterAll
   static void stop() {
     mock.close();
+    dev.close();
   }
 
+  /** prod's cluster, read as prod. */
   private static ClusterStatus cluster() {
-    return ClusterStatus.of(mock.client()).clock(ShopCluster.clock()).repository(Shop.repository());
+    return ClusterStatus.of(mock.client()).clock(ShopCluster.clock()).repository(Shop.repository()).environment("prod");
+  }
+
+  private static ClusterStatus devCluster() {
+    return ClusterStatus.of(dev.client()).clock(ShopCluster.clock()).repository(Shop.repository()).environment("dev");
   }
 
   @Test
   void table_isExactlyTheExpected_forTheSeededShop() {
     StatusReport report = cluster().status(KIT, plan);
 
-    Expected.assertEquals("shop-status.txt", report.table());
+    Expected.assertEquals("shop-prod-status.txt", report.table());
+    assertThat(report.table()).startsWith("service    env   argo ").contains("\norders     prod  Synced/Healthy @9f2c1e4 ");
     assertThat(report.healthy()).isFalse();
     assertThat(report.services()).extracting(ServiceStatus::service, ServiceStatus::health).containsExactly(
         org.assertj.core.groups.Tuple.tuple("orders", Health.HEALTHY),
@@ -53,16 +63,43 @@ class ShopStatusTest {
 
   @Test
   void json_isExactlyTheExpected_forTheSeededShop() {
-    Expected.assertEquals("shop-status.json", cluster().status(KIT, plan).json());
+    Expected.assertEquals("shop-prod-status.json", cluster().status(KIT, plan).json());
   }
 
   @Test
   void doctor_isExactlyTheExpected_forTheSeededShop() {
     DoctorReport report = cluster().doctor(KIT, plan);
 
-    Expected.assertEquals("shop-doctor.txt", report.text());
-    Expected.assertEquals("shop-doctor.json", report.json());
+    Expected.assertEquals("shop-prod-doctor.txt", report.text());
+    Expected.assertEquals("shop-prod-doctor.json", report.json());
     assertThat(report.passed()).isFalse();
+  }
+
+  @Test
+  void table_isEveryServiceHealthyInDev_withDevsSizesAndRevision() {
+    StatusReport report = devCluster().status(KIT, plan);
+
+    Expected.assertEquals("shop-dev-status.txt", report.table());
+    Expected.assertEquals("shop-dev-status.json", report.json());
+    assertThat(report.healthy()).isTrue();
+    assertThat(report.table()).contains("\norders     dev  Synced/Healthy @4b8e2d7 ").contains("1/1 ready, primary orders-cluster-1")
+        .doesNotContain("last backup");
+  }
+
+  @Test
+  void doctor_passesInDev_withoutTheBackupOperatorsProdNeeds() {
+    DoctorReport report = devCluster().doctor(KIT, plan);
+
+    Expected.assertEquals("shop-dev-doctor.txt", report.text());
+    assertThat(report.passed()).isTrue();
+    assertThat(report.text()).doesNotContain("cert-manager").doesNotContain("barman-cloud").doesNotContain("orders-backup-s3");
+  }
+
+  @Test
+  void status_failsNamingTheEnvironments_whenTheClusterDoesNotSayWhichItRuns() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ClusterStatus.of(dev.client()).status(KIT, plan))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("the description has environments [dev, prod]: say which one this cluster runs");
   }
 
   @Test

@@ -1,7 +1,7 @@
 <#assign they = objectStoreName??>
-# Retired: ${service}
+# Retired: ${service}<#if environment??> in ${environment}</#if>
 
-`${service}` is no longer in the kit description, so kit deleted the manifests it generated for it, but not its database. <#if they>These objects carry<#else>This object carries</#if> `argocd.argoproj.io/sync-options: Prune=false,Delete=false`, so Argo CD never deletes <#if they>them<#else>it</#if> (deleting a CNPG Cluster deletes its volumes), and <#if they>they keep<#else>it keeps</#if> running until you retire <#if they>them<#else>it</#if> deliberately:
+<#if described>`${service}` no longer runs in environment `${environment}`, so kit deleted the manifests it generated for it there<#else>`${service}` is no longer in the kit description, so kit deleted the manifests it generated for it<#if environment??> in environment `${environment}`</#if></#if>, but not its database. <#if they>These objects carry<#else>This object carries</#if> `argocd.argoproj.io/sync-options: Prune=false,Delete=false`, so Argo CD never deletes <#if they>them<#else>it</#if> (deleting a CNPG Cluster deletes its volumes), and <#if they>they keep<#else>it keeps</#if> running until you retire <#if they>them<#else>it</#if> deliberately:
 
 | kind | name | namespace |
 |---|---|---|
@@ -10,11 +10,14 @@
 | Barman Cloud ObjectStore | `${objectStoreName}` | `${namespace}` |
 </#if>
 
-kit keeps this file, and leaves your migrations alone, while the folder `services/${service}/` exists.
+kit keeps this file, and leaves your migrations alone, while the folder `${folder}/` exists.
 
 ## Retire it
 
-<#assign step = 1>
+<#if environment??>
+Run these on environment `${environment}`'s cluster (its kubectl context) and its Argo CD.
+
+</#if><#assign step = 1>
 ${step}. Check that nothing connects to it any more: `kubectl cnpg psql ${clusterName} -n ${namespace} -- -c "SELECT usename, application_name, client_addr FROM pg_stat_activity WHERE backend_type = 'client backend'"`.
 <#assign step = step + 1>
 <#if backupMethod??>
@@ -35,6 +38,10 @@ ${step}. `kubectl -n ${namespace} delete clusters.postgresql.cnpg.io ${clusterNa
 ${step}. `kubectl -n ${namespace} delete objectstores.barmancloud.cnpg.io ${objectStoreName}`: the backups stay in `${backupDestination}` until you remove them there.
 </#if>
 <#assign step = step + 1>
+<#if environment??>
+${step}. Delete `${folder}/`, this file with it, and merge<#if described>.<#else>; once no environment's folder is left in `services/${service}/envs/`, delete `services/${service}/` and the migrations with it.</#if> Namespace `${namespace}` stays for anything else in it; delete it with `kubectl delete namespace ${namespace}` when it is empty.
+<#else>
 ${step}. Delete `services/${service}/`, this file and the migrations with it, and merge. Namespace `${namespace}` stays for anything else in it; delete it with `kubectl delete namespace ${namespace}` when it is empty.
+</#if>
 
-To keep the service instead, add it back to the description under the same name: kit generates the same Cluster again, Argo CD manages the running one again, and this file goes.
+<#if described>To keep it in `${environment}` instead, add `${environment}` back to the service's environments<#else>To keep the service instead, add it back to the description under the same name</#if>: kit generates the same Cluster again, Argo CD manages the running one again, and this file goes.

@@ -10,6 +10,7 @@ import dev.kit.status.DoctorReport;
 import dev.kit.status.StatusReport;
 import dev.kit.status.testing.Expected;
 import dev.kit.status.testing.MockCluster;
+import dev.kit.status.testing.Shop;
 import dev.kit.status.testing.ShopCluster;
 import dev.kit.testing.TestData;
 import java.io.IOException;
@@ -21,48 +22,62 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * This repository's description and committed tree against a cluster that runs them (kit-status's seeded shop: orders
- * healthy, payments broken three ways, catalog on its way): what kit:status and kit:doctor print is exactly what
- * kit-status's own tests expect, and what the README's "Live status" shows.
+ * This repository's description and committed tree against the clusters that run them (kit-status's seeded shop; prod:
+ * orders healthy, payments broken three ways, catalog on its way; dev: all healthy): what kit:status and kit:doctor print
+ * for each environment is exactly what kit-status's own tests expect, and prod's is what the README's "Live status" shows.
  */
 class ShopLiveTest {
 
   private static final Path REPO = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
-  private static MockCluster mock;
+  private static MockCluster prod;
+  private static MockCluster dev;
   private static Kit kit;
   private static FilePlan plan;
 
   @BeforeAll
   static void seed() {
-    mock = ShopCluster.start(TestData.resolve("crds"), REPO);
+    prod = ShopCluster.start(TestData.resolve("crds"), REPO, "prod");
+    dev = ShopCluster.start(TestData.resolve("crds"), REPO, "dev");
     kit = new ShopServices().describe();
     plan = Generator.forRepository(REPO).source(ShopServices.class.getName()).plan(kit);
   }
 
   @AfterAll
   static void stop() {
-    mock.close();
+    prod.close();
+    dev.close();
   }
 
-  private static ClusterStatus cluster() {
-    return ClusterStatus.of(mock.client()).clock(ShopCluster.clock()).repository(REPO);
+  private static ClusterStatus cluster(MockCluster mock, String environment) {
+    return ClusterStatus.of(mock.client()).clock(ShopCluster.clock()).repository(REPO).environment(environment);
   }
 
   @Test
-  void status_isTheExpectedTable_andTheReadmeShowsIt() throws IOException {
-    StatusReport report = cluster().status(kit, plan);
+  void description_isTheOneKitStatusTestsPlan() {
+    assertThat(kit).isEqualTo(new Shop().describe());
+  }
 
-    assertThat(report.table()).isEqualTo(Expected.text("shop-status.txt"));
-    assertThat(report.json()).isEqualTo(Expected.text("shop-status.json"));
+  @Test
+  void status_isTheExpectedTable_andTheReadmeShowsIt_inProd() throws IOException {
+    StatusReport report = cluster(prod, "prod").status(kit, plan);
+
+    assertThat(report.table()).isEqualTo(Expected.text("shop-prod-status.txt"));
+    assertThat(report.json()).isEqualTo(Expected.text("shop-prod-status.json"));
     assertThat(readme()).contains(report.table());
   }
 
   @Test
-  void doctor_isTheExpectedLines_andTheReadmeShowsThem() throws IOException {
-    DoctorReport report = cluster().doctor(kit, plan);
+  void doctor_isTheExpectedLines_andTheReadmeShowsThem_inProd() throws IOException {
+    DoctorReport report = cluster(prod, "prod").doctor(kit, plan);
 
-    assertThat(report.text()).isEqualTo(Expected.text("shop-doctor.txt"));
+    assertThat(report.text()).isEqualTo(Expected.text("shop-prod-doctor.txt"));
     assertThat(readme()).contains(report.text());
+  }
+
+  @Test
+  void statusAndDoctor_areTheExpected_inDev() {
+    assertThat(cluster(dev, "dev").status(kit, plan).table()).isEqualTo(Expected.text("shop-dev-status.txt"));
+    assertThat(cluster(dev, "dev").doctor(kit, plan).text()).isEqualTo(Expected.text("shop-dev-doctor.txt"));
   }
 
   private static String readme() throws IOException {

@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
-/** The committed services/ tree is exactly what the description renders, and syncs in the right order. */
+/** The committed services/ and platform/ trees are exactly what the description renders, and sync in the right order. */
 class ShopServicesTest {
 
   private static final Path REPO = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
@@ -25,42 +25,43 @@ class ShopServicesTest {
     assertThat(drift.stale()).isEmpty();
     assertThat(drift.extra()).isEmpty();
     assertThat(drift.conflicts()).isEmpty();
-    assertThat(drift.unchanged()).hasSize(54);
+    assertThat(drift.unchanged()).hasSize(93);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"orders", "payments", "catalog", "inventory"})
-  void syncOrder_isClusterThenMigrationThenApp_forEachService(String service) {
-    SyncWaveContract.assertHolds(REPO.resolve("services").resolve(service).resolve("manifests"));
+  @CsvSource({"orders, dev", "orders, prod", "payments, dev", "payments, prod", "catalog, dev", "catalog, prod",
+      "inventory, dev", "inventory, prod"})
+  void syncOrder_isClusterThenMigrationThenApp_forEachServiceInEachEnvironment(String service, String environment) {
+    SyncWaveContract.assertHolds(REPO.resolve("services").resolve(service).resolve("envs").resolve(environment).resolve("manifests"));
   }
 
   @Test
-  void rootApplication_syncsThePlatformBeforeEveryServiceApplication() throws java.io.IOException {
+  void rootApplication_syncsProdsPlatformBeforeEveryServiceApplication() throws java.io.IOException {
     List<Path> files = new java.util.ArrayList<>();
     for (String platform : List.of("appproject.yaml", "cert-manager.yaml", "cloudnative-pg.yaml", "plugin-barman-cloud.yaml",
         "atlas-operator.yaml")) {
-      files.add(REPO.resolve("platform").resolve(platform));
+      files.add(REPO.resolve("platform/prod").resolve(platform));
     }
     for (String service : List.of("catalog", "orders", "payments")) {
-      files.add(REPO.resolve("services").resolve(service).resolve("application.yaml"));
+      files.add(REPO.resolve("services").resolve(service).resolve("envs/prod/application.yaml"));
     }
 
     List<String> order = ArgoSyncOrder.of(files).stream().map(s -> s.wave() + " " + s.kind() + " " + s.name()).toList();
 
     assertThat(order).containsExactly(
-        "-20 AppProject shop",
-        "-16 Application cert-manager",
-        "-15 Application atlas-operator",
-        "-15 Application cloudnative-pg",
-        "-14 Application plugin-barman-cloud",
-        "0 Application catalog",
-        "0 Application orders",
-        "0 Application payments");
+        "-20 AppProject shop-prod",
+        "-16 Application cert-manager-prod",
+        "-15 Application atlas-operator-prod",
+        "-15 Application cloudnative-pg-prod",
+        "-14 Application plugin-barman-cloud-prod",
+        "0 Application catalog-prod",
+        "0 Application orders-prod",
+        "0 Application payments-prod");
   }
 
   @Test
   void syncOrder_ofCatalog_isClusterThenAtlasMigration() {
-    List<String> order = ArgoSyncOrder.of(REPO.resolve("services/catalog/manifests")).stream()
+    List<String> order = ArgoSyncOrder.of(REPO.resolve("services/catalog/envs/prod/manifests")).stream()
         .map(s -> s.wave() + " " + s.kind() + " " + s.name())
         .toList();
 
@@ -71,8 +72,8 @@ class ShopServicesTest {
   }
 
   @Test
-  void syncOrder_ofOrders_isTheDocumentedOne() {
-    List<String> order = ArgoSyncOrder.of(REPO.resolve("services/orders/manifests")).stream()
+  void syncOrder_ofOrdersInProd_isTheDocumentedOne() {
+    List<String> order = ArgoSyncOrder.of(REPO.resolve("services/orders/envs/prod/manifests")).stream()
         .map(s -> s.wave() + " " + s.kind() + " " + s.name())
         .toList();
 
@@ -86,5 +87,21 @@ class ShopServicesTest {
         "0 PodMonitor orders-cluster",
         "0 PrometheusRule orders-cluster-alerts",
         "0 ScheduledBackup orders-cluster-backup");
+  }
+
+  @Test
+  void syncOrder_ofOrdersInDev_isTheSameWithoutBackups() {
+    List<String> order = ArgoSyncOrder.of(REPO.resolve("services/orders/envs/dev/manifests")).stream()
+        .map(s -> s.wave() + " " + s.kind() + " " + s.name())
+        .toList();
+
+    assertThat(order).containsExactly(
+        "-2 ConfigMap orders-migrations",
+        "-2 Cluster orders-cluster",
+        "-2 Pooler orders-cluster-pooler-rw",
+        "-1 Job orders-migrate",
+        "0 Deployment orders",
+        "0 PodMonitor orders-cluster",
+        "0 PrometheusRule orders-cluster-alerts");
   }
 }

@@ -17,7 +17,7 @@ public final class Expected {
 
   private Expected() {}
 
-  /** The expected text of {@code name}, such as {@code shop-status.txt}. */
+  /** The expected text of {@code name}, such as {@code shop-prod-status.txt}. */
   public static String text(String name) {
     try (InputStream in = Expected.class.getResourceAsStream("/expected/" + name)) {
       if (in == null) {
