@@ -28,33 +28,7 @@ import org.jspecify.annotations.Nullable;
  *     .antiAffinity("topology.kubernetes.io/zone")
  *     .build();
  * }</pre>
- *
- * @param clusterName the Cluster's name, or empty for {@code <service>-cluster}
- * @param instances the number of PostgreSQL instances (primary plus replicas)
- * @param postgresMajor the PostgreSQL major version; picks the pinned image when {@code imageName} is empty
- * @param imageName an explicit operand image, whose tag must start with the major version
- * @param storage the data volume; required for CloudNativePG, empty for a database kit does not run
- * @param walStorage a separate WAL volume, or empty to keep WAL with the data
- * @param resources requests and limits of each instance, or empty for none
- * @param parameters {@code postgresql.parameters}, sorted by name
- * @param bootstrap the application database and its owner: created in a new cluster, found in the backups by a restore
- *     (required for {@link Restore#fromObjectStore}); empty for CNPG's {@code app}/{@code app}, or for a restore from
- *     another service, that service's
- * @param superuserAccess whether CNPG creates the {@code <cluster>-superuser} Secret (off unless asked)
- * @param antiAffinityTopologyKey spread instances across this node label, or empty for CNPG's default
- * @param requiredAntiAffinity whether spreading is a hard scheduling rule ({@code required}) instead of {@code preferred}
- * @param podDisruptionBudget whether CNPG manages PodDisruptionBudgets, or empty for CNPG's default (on)
- * @param primaryUpdateStrategy who restarts the primary on updates, or empty for CNPG's default (unsupervised)
- * @param primaryUpdateMethod how the primary is updated, or empty for CNPG's default (restart)
- * @param backups continuous backup to object storage, or empty for none
- * @param restore bootstrap by recovery from backups instead of an empty database, or empty
- * @param pooler PgBouncer in front of the cluster, or empty for none
- * @param extensions the PostgreSQL extensions the service's migrations rely on, sorted, such as {@code vector}
- * @param schemas the schemas the service's migrations rely on, owned by the database's owner, sorted
- * @param host where the database runs: {@link DatabaseHost#CLOUDNATIVE_PG} (the default), or a database kit does
- *     not run, such as an {@link ExistingDatabase}
  */
-@SuppressWarnings("InvalidParam") // the @params document the accessors, as when this was a record
 public final class Database {
   private final Optional<String> clusterName;
   private final int instances;
@@ -140,86 +114,107 @@ public final class Database {
     this.host = host;
   }
 
+  /** The Cluster's name, or empty for {@code <service>-cluster}. */
   public Optional<String> clusterName() {
     return clusterName;
   }
 
+  /** The number of PostgreSQL instances (primary plus replicas). */
   public int instances() {
     return instances;
   }
 
+  /** The PostgreSQL major version; picks the pinned image when {@code imageName} is empty. */
   public int postgresMajor() {
     return postgresMajor;
   }
 
+  /** An explicit operand image, whose tag must start with the major version. */
   public Optional<String> imageName() {
     return imageName;
   }
 
+  /** The data volume; required for CloudNativePG, empty for a database kit does not run. */
   public Optional<Storage> storage() {
     return storage;
   }
 
+  /** A separate WAL volume, or empty to keep WAL with the data. */
   public Optional<Storage> walStorage() {
     return walStorage;
   }
 
+  /** Requests and limits of each instance, or empty for none. */
   public Optional<Resources> resources() {
     return resources;
   }
 
+  /** {@code postgresql.parameters}, sorted by name. */
   public Map<String, String> parameters() {
     return parameters;
   }
 
+  /** The application database and its owner: created in a new cluster, found in the backups by a restore (required for {@link Restore#fromObjectStore}); empty for CNPG's {@code app}/{@code app}, or for a restore from another service, that service's. */
   public Optional<Bootstrap> bootstrap() {
     return bootstrap;
   }
 
+  /** Whether CNPG creates the {@code <cluster>-superuser} Secret (off unless asked). */
   public boolean superuserAccess() {
     return superuserAccess;
   }
 
+  /** Spread instances across this node label, or empty for CNPG's default. */
   public Optional<String> antiAffinityTopologyKey() {
     return antiAffinityTopologyKey;
   }
 
+  /** Whether spreading is a hard scheduling rule ({@code required}) instead of {@code preferred}. */
   public boolean requiredAntiAffinity() {
     return requiredAntiAffinity;
   }
 
+  /** Whether CNPG manages PodDisruptionBudgets, or empty for CNPG's default (on). */
   public Optional<Boolean> podDisruptionBudget() {
     return podDisruptionBudget;
   }
 
+  /** Who restarts the primary on updates, or empty for CNPG's default (unsupervised). */
   public Optional<PrimaryUpdateStrategy> primaryUpdateStrategy() {
     return primaryUpdateStrategy;
   }
 
+  /** How the primary is updated, or empty for CNPG's default (restart). */
   public Optional<PrimaryUpdateMethod> primaryUpdateMethod() {
     return primaryUpdateMethod;
   }
 
+  /** Continuous backup to object storage, or empty for none. */
   public Optional<Backups> backups() {
     return backups;
   }
 
+  /** Bootstrap by recovery from backups instead of an empty database, or empty. */
   public Optional<Restore> restore() {
     return restore;
   }
 
+  /** PgBouncer in front of the cluster, or empty for none. */
   public Optional<Pooler> pooler() {
     return pooler;
   }
 
+  /** The PostgreSQL extensions the service's migrations rely on, sorted, such as {@code vector}. */
   public List<String> extensions() {
     return extensions;
   }
 
+  /** The schemas the service's migrations rely on, owned by the database's owner, sorted. */
   public List<String> schemas() {
     return schemas;
   }
 
+  /** Where the database runs: {@link DatabaseHost#CLOUDNATIVE_PG} (the default), or a database kit does not run, such as an {@link ExistingDatabase}. */
   public DatabaseHost host() {
     return host;
   }
@@ -239,7 +234,6 @@ public final class Database {
   public String toString() {
     return "Database[clusterName=" + clusterName + ", instances=" + instances + ", postgresMajor=" + postgresMajor + ", imageName=" + imageName + ", storage=" + storage + ", walStorage=" + walStorage + ", resources=" + resources + ", parameters=" + parameters + ", bootstrap=" + bootstrap + ", superuserAccess=" + superuserAccess + ", antiAffinityTopologyKey=" + antiAffinityTopologyKey + ", requiredAntiAffinity=" + requiredAntiAffinity + ", podDisruptionBudget=" + podDisruptionBudget + ", primaryUpdateStrategy=" + primaryUpdateStrategy + ", primaryUpdateMethod=" + primaryUpdateMethod + ", backups=" + backups + ", restore=" + restore + ", pooler=" + pooler + ", extensions=" + extensions + ", schemas=" + schemas + ", host=" + host + "]";
   }
-
 
   /** Who restarts the primary during updates: CNPG itself, or a person (after a switchover). */
   public enum PrimaryUpdateStrategy {

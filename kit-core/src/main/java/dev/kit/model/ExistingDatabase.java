@@ -14,15 +14,7 @@ import org.jspecify.annotations.Nullable;
  * .database(db -> db.bootstrap("orders", "orders_owner")
  *     .existing(e -> e.secret("orders-db").host("orders.db.acme.internal").ca("orders-db-ca", "ca.crt")))
  * }</pre>
- *
- * @param secret the Secret with the connection: keys {@code uri} (a libpq URI, which the migrations read),
- *     {@code password} (for the Atlas operator), and for the app {@code jdbc-uri}, {@code host}, {@code port},
- *     {@code dbname}, {@code username}: the keys of CloudNativePG's {@code <cluster>-app} Secret
- * @param host the server's host name, as its certificate names it
- * @param port the server's port
- * @param ca the CA certificate that signed the server's, or empty for the system's trusted roots
  */
-@SuppressWarnings("InvalidParam") // the @params document the accessors, as when this was a record
 public final class ExistingDatabase implements DatabaseHost {
   private final String secret;
   private final String host;
@@ -43,18 +35,22 @@ public final class ExistingDatabase implements DatabaseHost {
     this.ca = ca;
   }
 
+  /** The Secret with the connection: keys {@code uri} (a libpq URI, which the migrations read), {@code password} (for the Atlas operator), and for the app {@code jdbc-uri}, {@code host}, {@code port}, {@code dbname}, {@code username}: the keys of CloudNativePG's {@code <cluster>-app} Secret. */
   public String secret() {
     return secret;
   }
 
+  /** The server's host name, as its certificate names it. */
   public String host() {
     return host;
   }
 
+  /** The server's port. */
   public int port() {
     return port;
   }
 
+  /** The CA certificate that signed the server's, or empty for the system's trusted roots. */
   public Optional<SecretKey> ca() {
     return ca;
   }
@@ -74,7 +70,6 @@ public final class ExistingDatabase implements DatabaseHost {
   public String toString() {
     return "ExistingDatabase[secret=" + secret + ", host=" + host + ", port=" + port + ", ca=" + ca + "]";
   }
-
 
   /** PostgreSQL's port. */
   public static final int DEFAULT_PORT = 5432;

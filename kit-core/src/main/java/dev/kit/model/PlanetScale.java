@@ -25,23 +25,7 @@ import org.jspecify.annotations.Nullable;
  *     .backupPolicy(p -> p.every(1, BackupPolicy.Unit.DAY).keep(30, BackupPolicy.Unit.DAY).at("02:00"))
  *     .build();
  * }</pre>
- *
- * @param organization the PlanetScale organization slug
- * @param database the PlanetScale database slug (created with the first branch when it does not exist)
- * @param branch the branch name
- * @param clusterSize the cluster size SKU, e.g. {@code PS_10_AWS_ARM}, or empty for PlanetScale's default
- * @param region the region slug, or empty for the database's default region
- * @param parentBranch the branch this one is created from, or empty for the database's default branch
- * @param replicas the number of replicas, or empty for PlanetScale's default
- * @param parameters parameter overrides by namespace ({@code pgconf}, {@code pgbouncer}, {@code patroni}), sorted
- * @param production whether this is a production branch: deletion protection and {@code prevent_destroy} (on unless
- *     switched off, since destroying the last branch deletes the database)
- * @param appRoles the roles the app role inherits (least privilege: read and write all data, no DDL)
- * @param bouncer a dedicated PgBouncer the app connects through, or empty for PlanetScale's default one on 6432
- * @param backupPolicy a backup policy for the database, or empty for PlanetScale's default
- * @param runner who applies the module: a Crossplane Workspace from Argo CD, or the team's own pipeline
  */
-@SuppressWarnings("InvalidParam") // the @params document the accessors, as when this was a record
 public final class PlanetScale implements DatabaseHost {
   private final String organization;
   private final String database;
@@ -100,54 +84,67 @@ public final class PlanetScale implements DatabaseHost {
     this.runner = runner;
   }
 
+  /** The PlanetScale organization slug. */
   public String organization() {
     return organization;
   }
 
+  /** The PlanetScale database slug (created with the first branch when it does not exist). */
   public String database() {
     return database;
   }
 
+  /** The branch name. */
   public String branch() {
     return branch;
   }
 
+  /** The cluster size SKU, e.g. {@code PS_10_AWS_ARM}, or empty for PlanetScale's default. */
   public Optional<String> clusterSize() {
     return clusterSize;
   }
 
+  /** The region slug, or empty for the database's default region. */
   public Optional<String> region() {
     return region;
   }
 
+  /** The branch this one is created from, or empty for the database's default branch. */
   public Optional<String> parentBranch() {
     return parentBranch;
   }
 
+  /** The number of replicas, or empty for PlanetScale's default. */
   public Optional<Integer> replicas() {
     return replicas;
   }
 
+  /** Parameter overrides by namespace ({@code pgconf}, {@code pgbouncer}, {@code patroni}), sorted. */
   public Map<String, Map<String, String>> parameters() {
     return parameters;
   }
 
+  /** Whether this is a production branch: deletion protection and {@code prevent_destroy} (on unless switched off, since destroying the last branch deletes the database). */
   public boolean production() {
     return production;
   }
 
+  /** The roles the app role inherits (least privilege: read and write all data, no DDL). */
   public List<String> appRoles() {
     return appRoles;
   }
 
+  /** A dedicated PgBouncer the app connects through, or empty for PlanetScale's default one on 6432. */
   public Optional<Bouncer> bouncer() {
     return bouncer;
   }
 
+  /** A backup policy for the database, or empty for PlanetScale's default. */
   public Optional<BackupPolicy> backupPolicy() {
     return backupPolicy;
   }
 
+  /** Who applies the module: a Crossplane Workspace from Argo CD, or the team's own pipeline. */
   public Runner runner() {
     return runner;
   }
@@ -167,7 +164,6 @@ public final class PlanetScale implements DatabaseHost {
   public String toString() {
     return "PlanetScale[organization=" + organization + ", database=" + database + ", branch=" + branch + ", clusterSize=" + clusterSize + ", region=" + region + ", parentBranch=" + parentBranch + ", replicas=" + replicas + ", parameters=" + parameters + ", production=" + production + ", appRoles=" + appRoles + ", bouncer=" + bouncer + ", backupPolicy=" + backupPolicy + ", runner=" + runner + "]";
   }
-
 
   /** The roles an app role inherits unless the description says otherwise: data, not schema. */
   public static final List<String> DEFAULT_APP_ROLES = List.of("pg_read_all_data", "pg_write_all_data");
@@ -212,12 +208,6 @@ public final class PlanetScale implements DatabaseHost {
   /**
    * A dedicated PgBouncer ({@code planetscale_postgres_bouncer}); clients reach it on port 6432 as
    * {@code <user>|<name>}.
-   *
-   * @param name the bouncer's name, at most 12 characters
-   * @param size the bouncer size SKU, e.g. {@code PGB_10}, or empty for PlanetScale's default ({@code PGB_5})
-   * @param replicasPerCell PgBouncer instances per availability zone, or empty for PlanetScale's default (1)
-   * @param target where it routes: {@code primary} (the default), {@code replica} or {@code replica_az_affinity}
-   * @param parameters PgBouncer parameter overrides ({@code pgbouncer} namespace), sorted
    */
   public static final class Bouncer {
     private final String name;
@@ -244,22 +234,27 @@ public final class PlanetScale implements DatabaseHost {
       this.parameters = parameters;
     }
 
+    /** The bouncer's name, at most 12 characters. */
     public String name() {
       return name;
     }
 
+    /** The bouncer size SKU, e.g. {@code PGB_10}, or empty for PlanetScale's default ({@code PGB_5}). */
     public Optional<String> size() {
       return size;
     }
 
+    /** PgBouncer instances per availability zone, or empty for PlanetScale's default (1). */
     public Optional<Integer> replicasPerCell() {
       return replicasPerCell;
     }
 
+    /** Where it routes: {@code primary} (the default), {@code replica} or {@code replica_az_affinity}. */
     public String target() {
       return target;
     }
 
+    /** PgBouncer parameter overrides ({@code pgbouncer} namespace), sorted. */
     public Map<String, String> parameters() {
       return parameters;
     }
@@ -335,14 +330,6 @@ public final class PlanetScale implements DatabaseHost {
   /**
    * A backup policy ({@code planetscale_postgres_backup_policy}) for the database's production (or development)
    * branches: how often, how long kept, and when.
-   *
-   * @param name the policy's name
-   * @param frequencyValue back up every this many {@code frequencyUnit}s
-   * @param frequencyUnit the frequency's unit
-   * @param retentionValue keep each backup this many {@code retentionUnit}s
-   * @param retentionUnit the retention's unit
-   * @param scheduleTime the time of day, {@code HH:MM}, or empty for PlanetScale's choice
-   * @param target {@code production} or {@code development} branches
    */
   public static final class BackupPolicy {
     private final String name;
@@ -375,30 +362,37 @@ public final class PlanetScale implements DatabaseHost {
       this.target = target;
     }
 
+    /** The policy's name. */
     public String name() {
       return name;
     }
 
+    /** Back up every this many {@code frequencyUnit}s. */
     public int frequencyValue() {
       return frequencyValue;
     }
 
+    /** The frequency's unit. */
     public Unit frequencyUnit() {
       return frequencyUnit;
     }
 
+    /** Keep each backup this many {@code retentionUnit}s. */
     public int retentionValue() {
       return retentionValue;
     }
 
+    /** The retention's unit. */
     public Unit retentionUnit() {
       return retentionUnit;
     }
 
+    /** The time of day, {@code HH:MM}, or empty for PlanetScale's choice. */
     public Optional<String> scheduleTime() {
       return scheduleTime;
     }
 
+    /** {@code production} or {@code development} branches. */
     public String target() {
       return target;
     }
