@@ -1,5 +1,6 @@
 package dev.kit.layout;
 
+import dev.kit.model.Kit;
 import dev.kit.model.Service;
 import java.util.List;
 import java.util.Optional;
@@ -48,6 +49,11 @@ public final class RepositoryLayout {
   /** {@code platform}, or {@code platform/<environment>} for an environment's. */
   public static String platformFolder(String environment) {
     return environment == null ? PLATFORM : PLATFORM + "/" + environment;
+  }
+
+  /** The layout of {@code service} as {@code kit} renders it: in its environment's folder when {@code kit} is one environment's. */
+  public static ServiceLayout service(Kit kit, Service service) {
+    return kit.environment().map(env -> service(service.name(), env.name())).orElseGet(() -> service(service.name()));
   }
 
   /** The layout of {@code services/<service>/}, for a name {@link #isServiceFolder} accepts. */

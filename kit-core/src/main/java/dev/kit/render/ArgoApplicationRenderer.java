@@ -48,8 +48,7 @@ final class ArgoApplicationRenderer {
   }
 
   static String manifestsPath(Kit kit, Service service) {
-    return kit.environment().map(env -> RepositoryLayout.service(service.name(), env.name()))
-        .orElseGet(() -> RepositoryLayout.service(service.name())).manifests();
+    return RepositoryLayout.service(kit, service).manifests();
   }
 
   /**

@@ -1,5 +1,7 @@
 package dev.kit.render;
 
+import dev.kit.layout.ServiceLayout;
+import dev.kit.layout.RepositoryLayout;
 import dev.kit.model.Backups;
 import dev.kit.model.Kit;
 import dev.kit.model.Monitoring;
@@ -70,7 +72,7 @@ final class MonitoringRenderer {
   /** The PrometheusRule {@code <cluster>-alerts}: one group named after the cluster. */
   static PrometheusRule prometheusRule(Kit kit, Service service) {
     Monitoring monitoring = service.monitoring().orElseThrow();
-    Alerts alerts = new Alerts(service, monitoring);
+    Alerts alerts = new Alerts(service, monitoring, RepositoryLayout.service(kit, service).deployedFile(ServiceLayout.RUNBOOK));
     List<PrometheusRule.Rule> rules = new ArrayList<>();
     rules.add(alerts.replicationLag());
     if (service.database().instances() > 1) {
@@ -100,14 +102,17 @@ final class MonitoringRenderer {
     private final Service service;
     private final Monitoring monitoring;
     private final String cluster;
+    /** Where the runbook is: in the environment's folder when rendered for one. */
+    private final String runbook;
     /**
      * CNPG metrics carry no cluster label (only {@code cnpg_collector_up} does); instance pods are named
      * {@code <cluster>-<serial>}, which neither pooler pods nor another cluster's pods match.
      */
     private final String selector;
 
-    Alerts(Service service, Monitoring monitoring) {
+    Alerts(Service service, Monitoring monitoring, String runbook) {
       this.service = service;
+      this.runbook = runbook;
       this.monitoring = monitoring;
       this.cluster = service.clusterName();
       this.selector = "{namespace=\"" + service.namespace() + "\", pod=~\"" + cluster + "-[0-9]+\"}";
@@ -178,12 +183,11 @@ final class MonitoringRenderer {
       Map<String, String> annotations = new LinkedHashMap<>();
       annotations.put("summary", service.name() + ": " + summary + " on CNPG cluster " + cluster);
       annotations.put("description", "Service " + service.name() + ", namespace " + service.namespace()
-          + ", CNPG cluster " + cluster + ". " + detail + " See services/" + service.name() + "/RUNBOOK.md.");
+          + ", CNPG cluster " + cluster + ". " + detail + " See " + runbook + ".");
       return new PrometheusRule.Rule(alert, expr, duration(monitoring.alertFor()), labels, annotations);
     }
   }
 
-  /** A Prometheus duration such as {@code 30s}, {@code 5m}, {@code 1h30m}, {@code 26h}: hours at most, so ages read plainly. */
   /** A Prometheus duration, hours at most: {@code 30s}, {@code 5m}, {@code 1h30m}, {@code 26h}. */
   static String duration(Duration duration) {
     if (duration.isNegative() || duration.toNanosPart() % 1_000_000 != 0) {

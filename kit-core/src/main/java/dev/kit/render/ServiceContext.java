@@ -57,8 +57,7 @@ public final class ServiceContext {
 
   /** The service's files: its folder, and in an environment that environment's folder for what is deployed. */
   public ServiceLayout layout() {
-    return kit.environment().map(env -> RepositoryLayout.service(service.name(), env.name()))
-        .orElseGet(() -> RepositoryLayout.service(service.name()));
+    return RepositoryLayout.service(kit, service);
   }
 
   /** The service's migrations settings; only for a kind that applies with migrations. */

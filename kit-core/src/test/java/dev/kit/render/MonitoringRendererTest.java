@@ -76,6 +76,20 @@ class MonitoringRendererTest {
   }
 
   @Test
+  void prometheusRule_pointsAtTheEnvironmentsRunbook_whenRenderedForAnEnvironment() {
+    Service service = service(db -> db.instances(3).backups(plugin()), Monitoring.defaults());
+    Kit prod = Kit.builder().repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+        .environment("prod", e -> e.destinationName("prod-eu")).service(service).build().in("prod");
+
+    JsonNode rule = yaml(MonitoringRenderer.prometheusRule(prod, prod.services().get(0)));
+
+    List<String> descriptions = new ArrayList<>();
+    rule.path("spec").path("groups").get(0).path("rules").forEach(r -> descriptions.add(r.path("annotations").path("description").asString()));
+    assertThat(descriptions).hasSize(4)
+        .allSatisfy(d -> assertThat(d).endsWith(" See services/orders/envs/prod/RUNBOOK.md."));
+  }
+
+  @Test
   void prometheusRule_everyAlertIsLimitedToTheClustersPods_andNamesServiceNamespaceAndCluster() {
     Service service = service(db -> db.instances(3).backups(plugin()), Monitoring.defaults());
 

@@ -182,8 +182,7 @@ public final class PlanetScaleProvider implements DatabaseProvider {
         + ps.clusterSize().map(s -> ", cluster size `" + s + "`").orElse("")
         + ps.replicas().map(r -> ", " + r + " replica" + (r == 1 ? "" : "s")).orElse("") + ", run by PlanetScale |");
     // With environments each has its own module, beside its manifests.
-    String module = kit.environment().map(env -> RepositoryLayout.service(service.name(), env.name()))
-        .orElse(RepositoryLayout.service(service.name())).deployedFile(PlanetScaleModule.FOLDER + "/" + PlanetScaleModule.FILE);
+    String module = RepositoryLayout.service(kit, service).deployedFile(PlanetScaleModule.FOLDER + "/" + PlanetScaleModule.FILE);
     rows.add("| module | `" + module + "`, applied by "
         + (ps.runner() == PlanetScale.Runner.WORKSPACE ? "Workspace `" + PlanetScaleModule.workspaceName(service.name())
             + "` (provider-opentofu)" : "your own pipeline (no Workspace)") + " |");
