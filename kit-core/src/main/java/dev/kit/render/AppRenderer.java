@@ -4,15 +4,25 @@ import dev.kit.model.App;
 import dev.kit.model.Kit;
 import dev.kit.model.SecretKey;
 import dev.kit.model.Service;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,27 +53,19 @@ final class AppRenderer {
     Connection connection = DatabaseProviders.connection(kit, service);
     Map<String, String> selector = Map.of(KitLabels.NAME, service.name(), KitLabels.COMPONENT, COMPONENT);
 
-    var container = new DeploymentBuilder()
-        .withMetadata(new ObjectMetaBuilder()
-            .withName(service.name())
-            .withNamespace(service.namespace())
-            .withLabels(KitLabels.of(kit, service, COMPONENT))
-            .build())
-        .withNewSpec()
-        .withReplicas(app.replicas())
-        .withNewSelector().withMatchLabels(selector).endSelector()
-        .withNewTemplate()
-        .withNewMetadata().withLabels(KitLabels.podLabels(service, COMPONENT)).endMetadata()
-        .withNewSpec()
-        .withAutomountServiceAccountToken(false)
-        .withNewSecurityContext()
-        .withRunAsNonRoot(true)
-        // With runAsNonRoot alone, kubelet refuses an image whose USER is root or a name it cannot check.
-        .withRunAsUser(app.runAsUser())
-        .withRunAsGroup(app.runAsGroup())
-        .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
-        .endSecurityContext()
-        .addNewContainer()
+    // Every connection verifies the server against the connection's CA (CNPG: only ca.crt of <cluster>-ca, never
+    // ca.key), or without one against the system's trusted roots.
+    List<VolumeMount> mounts = new ArrayList<>();
+    List<Volume> volumes = new ArrayList<>();
+    connection.ca().ifPresent(ca -> {
+      mounts.add(new VolumeMountBuilder().withName("db-ca").withMountPath(CA_MOUNT).withReadOnly(true).build());
+      volumes.add(new VolumeBuilder().withName("db-ca").withNewSecret().withSecretName(ca.name())
+          .addNewItem().withKey(ca.key()).withPath("ca.crt").endItem().endSecret().build());
+    });
+    mounts.add(new VolumeMountBuilder().withName("tmp").withMountPath("/tmp").build());
+    volumes.add(new VolumeBuilder().withName("tmp").withNewEmptyDir().endEmptyDir().build());
+
+    Container container = new ContainerBuilder()
         .withName(service.name())
         .withImage(app.image())
         .addNewPort().withName("http").withContainerPort(app.port()).endPort()
@@ -75,21 +77,38 @@ final class AppRenderer {
         .withAllowPrivilegeEscalation(false)
         .withReadOnlyRootFilesystem(true)
         .withNewCapabilities().withDrop("ALL").endCapabilities()
-        .endSecurityContext();
-    // Every connection verifies the server against the connection's CA (CNPG: only ca.crt of <cluster>-ca, never
-    // ca.key), or without one against the system's trusted roots.
-    if (connection.ca().isEmpty()) {
-      return container.addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount().endContainer()
-          .addNewVolume().withName("tmp").withNewEmptyDir().endEmptyDir().endVolume()
-          .endSpec().endTemplate().endSpec().build();
-    }
-    SecretKey ca = connection.ca().get();
-    return container.addNewVolumeMount().withName("db-ca").withMountPath(CA_MOUNT).withReadOnly(true).endVolumeMount()
-        .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount().endContainer()
-        .addNewVolume().withName("db-ca").withNewSecret().withSecretName(ca.name())
-        .addNewItem().withKey(ca.key()).withPath("ca.crt").endItem().endSecret().endVolume()
-        .addNewVolume().withName("tmp").withNewEmptyDir().endEmptyDir().endVolume()
-        .endSpec().endTemplate().endSpec().build();
+        .endSecurityContext()
+        .withVolumeMounts(mounts)
+        .build();
+    PodSpec pod = new PodSpecBuilder()
+        .withAutomountServiceAccountToken(false)
+        .withNewSecurityContext()
+        .withRunAsNonRoot(true)
+        // With runAsNonRoot alone, kubelet refuses an image whose USER is root or a name it cannot check.
+        .withRunAsUser(app.runAsUser())
+        .withRunAsGroup(app.runAsGroup())
+        .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
+        .endSecurityContext()
+        .withVolumes(volumes)
+        .build();
+    pod.setContainers(new ArrayList<>(List.of(container)));
+    // Assembled with setters: each nested builder level copies everything below it again (withX, endX, build),
+    // which made the Deployment one of the costliest objects a service renders.
+    PodTemplateSpec template = new PodTemplateSpec();
+    template.setMetadata(new ObjectMetaBuilder().withLabels(KitLabels.podLabels(service, COMPONENT)).build());
+    template.setSpec(pod);
+    DeploymentSpec spec = new DeploymentSpec();
+    spec.setReplicas(app.replicas());
+    spec.setSelector(new LabelSelectorBuilder().withMatchLabels(selector).build());
+    spec.setTemplate(template);
+    Deployment deployment = new Deployment();
+    deployment.setMetadata(new ObjectMetaBuilder()
+        .withName(service.name())
+        .withNamespace(service.namespace())
+        .withLabels(KitLabels.of(kit, service, COMPONENT))
+        .build());
+    deployment.setSpec(spec);
+    return deployment;
   }
 
   static io.fabric8.kubernetes.api.model.Service service(Kit kit, Service service) {

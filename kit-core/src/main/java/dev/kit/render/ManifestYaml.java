@@ -41,7 +41,9 @@ final class ManifestYaml {
 
   /** Whether a YAML 1.1 reader would read this plain one-line value as a timestamp or a number: then it is quoted. */
   static boolean yaml11Value(String text) {
-    return YAML11_TIMESTAMP.matcher(text).matches() || yaml11Number(text);
+    // A timestamp starts with a digit: most values need not run the expression.
+    boolean digitFirst = !text.isEmpty() && text.charAt(0) >= '0' && text.charAt(0) <= '9';
+    return (digitFirst && YAML11_TIMESTAMP.matcher(text).matches()) || yaml11Number(text);
   }
 
   private static boolean yaml11Number(String text) {

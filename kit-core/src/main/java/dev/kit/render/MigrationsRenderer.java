@@ -9,12 +9,21 @@ import dev.kit.model.SecretKey;
 import dev.kit.model.Service;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.fabric8.kubernetes.api.model.VolumeProjection;
 import io.fabric8.kubernetes.api.model.VolumeProjectionBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.JobSpec;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -124,34 +133,22 @@ final class MigrationsRenderer {
       sources.add(new VolumeProjectionBuilder().withNewConfigMap().withName(service.migrationsConfigMapName(i)).endConfigMap().build());
     }
 
-    JobBuilder job = new JobBuilder()
-        .withMetadata(new ObjectMetaBuilder()
-            .withName(service.migrationJobName())
-            .withNamespace(service.namespace())
-            .addToAnnotations("argocd.argoproj.io/hook", "Sync")
-            // Re-created on every sync (Jobs are immutable); never a TTL, which would make Argo CD re-run it.
-            .addToAnnotations("argocd.argoproj.io/hook-delete-policy", "BeforeHookCreation")
-            .addToAnnotations(SyncWave.ANNOTATION, SyncWave.MIGRATION.annotationValue())
-            .withLabels(KitLabels.of(kit, service, COMPONENT))
-            .build());
-    var pod = job.withNewSpec()
-        .withBackoffLimit(m.backoffLimit())
-        .withActiveDeadlineSeconds((long) m.activeDeadlineSeconds())
-        .withNewTemplate()
-        .withNewMetadata()
-        .addToAnnotations(DIGEST_ANNOTATION, sum.total())
-        .withLabels(KitLabels.podLabels(service, COMPONENT))
-        .endMetadata()
-        .withNewSpec()
-        .withRestartPolicy("Never")
-        .withAutomountServiceAccountToken(false)
-        .withNewSecurityContext()
-        .withRunAsNonRoot(true)
-        .withRunAsUser(RUN_AS)
-        .withRunAsGroup(RUN_AS)
-        .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
-        .endSecurityContext();
-    var container = pod.addNewContainer()
+    boolean mountsCa = m.sslMode().verifiesServer() && connection.ca().isPresent();
+    List<VolumeMount> mounts = new ArrayList<>();
+    List<Volume> volumes = new ArrayList<>();
+    mounts.add(new VolumeMountBuilder().withName("migrations").withMountPath(MIGRATIONS_MOUNT).withReadOnly(true).build());
+    volumes.add(new VolumeBuilder().withName("migrations").withNewProjected().withSources(sources).endProjected().build());
+    if (mountsCa) {
+      // Only the CA certificate, never ca.key.
+      SecretKey ca = connection.ca().orElseThrow();
+      mounts.add(new VolumeMountBuilder().withName("db-ca").withMountPath(CA_MOUNT).withReadOnly(true).build());
+      volumes.add(new VolumeBuilder().withName("db-ca").withNewSecret().withSecretName(ca.name())
+          .addNewItem().withKey(ca.key()).withPath("ca.crt").endItem().endSecret().build());
+    }
+    mounts.add(new VolumeMountBuilder().withName("tmp").withMountPath("/tmp").build());
+    volumes.add(new VolumeBuilder().withName("tmp").withNewEmptyDir().endEmptyDir().build());
+
+    Container container = new ContainerBuilder()
         .withName("atlas")
         .withImage(m.atlasImage())
         .withArgs(args)
@@ -167,22 +164,43 @@ final class MigrationsRenderer {
         .withReadOnlyRootFilesystem(true)
         .withNewCapabilities().withDrop("ALL").endCapabilities()
         .endSecurityContext()
-        .addNewVolumeMount().withName("migrations").withMountPath(MIGRATIONS_MOUNT).withReadOnly(true).endVolumeMount();
-    boolean mountsCa = m.sslMode().verifiesServer() && connection.ca().isPresent();
-    if (mountsCa) {
-      container.addNewVolumeMount().withName("db-ca").withMountPath(CA_MOUNT).withReadOnly(true).endVolumeMount();
-    }
-    container.addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount();
-    pod = container.endContainer()
-        .addNewVolume().withName("migrations").withNewProjected().withSources(sources).endProjected().endVolume();
-    if (mountsCa) {
-      // Only the CA certificate, never ca.key.
-      SecretKey ca = connection.ca().orElseThrow();
-      pod.addNewVolume().withName("db-ca").withNewSecret().withSecretName(ca.name())
-          .addNewItem().withKey(ca.key()).withPath("ca.crt").endItem().endSecret().endVolume();
-    }
-    pod.addNewVolume().withName("tmp").withNewEmptyDir().endEmptyDir().endVolume();
-    return pod.endSpec().endTemplate().endSpec().build();
+        .withVolumeMounts(mounts)
+        .build();
+    PodSpec pod = new PodSpecBuilder()
+        .withRestartPolicy("Never")
+        .withAutomountServiceAccountToken(false)
+        .withNewSecurityContext()
+        .withRunAsNonRoot(true)
+        .withRunAsUser(RUN_AS)
+        .withRunAsGroup(RUN_AS)
+        .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
+        .endSecurityContext()
+        .withVolumes(volumes)
+        .build();
+    pod.setContainers(new ArrayList<>(List.of(container)));
+    // Assembled with setters: each nested builder level copies everything below it again (withX, endX, build).
+    PodTemplateSpec template = new PodTemplateSpec();
+    template.setMetadata(new ObjectMetaBuilder()
+        .addToAnnotations(DIGEST_ANNOTATION, sum.total())
+        .withLabels(KitLabels.podLabels(service, COMPONENT))
+        .build());
+    template.setSpec(pod);
+    JobSpec spec = new JobSpec();
+    spec.setBackoffLimit(m.backoffLimit());
+    spec.setActiveDeadlineSeconds((long) m.activeDeadlineSeconds());
+    spec.setTemplate(template);
+    Job job = new Job();
+    job.setMetadata(new ObjectMetaBuilder()
+        .withName(service.migrationJobName())
+        .withNamespace(service.namespace())
+        .addToAnnotations("argocd.argoproj.io/hook", "Sync")
+        // Re-created on every sync (Jobs are immutable); never a TTL, which would make Argo CD re-run it.
+        .addToAnnotations("argocd.argoproj.io/hook-delete-policy", "BeforeHookCreation")
+        .addToAnnotations(SyncWave.ANNOTATION, SyncWave.MIGRATION.annotationValue())
+        .withLabels(KitLabels.of(kit, service, COMPONENT))
+        .build());
+    job.setSpec(spec);
+    return job;
   }
 
   /**
