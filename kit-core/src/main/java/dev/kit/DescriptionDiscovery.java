@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Finds the description when none is named: the one concrete public class among the compiled test classes that
- * implements {@link KitDescription}.
+ * Finds the description when none is named: the one concrete public class among the compiled test
+ * classes that implements {@link KitDescription}.
  */
 final class DescriptionDiscovery {
 
@@ -28,7 +28,8 @@ final class DescriptionDiscovery {
       return List.of();
     }
     try (Stream<Path> files = Files.walk(testClasses)) {
-      return files.filter(Files::isRegularFile)
+      return files
+          .filter(Files::isRegularFile)
           .map(file -> binaryName(testClasses, file))
           .flatMap(Optional::stream)
           .filter(name -> isDescription(name, loader))
@@ -42,7 +43,8 @@ final class DescriptionDiscovery {
   /**
    * The single candidate.
    *
-   * @throws KitDescriptionException naming what to add when there is none, and how to choose when there are several
+   * @throws KitDescriptionException naming what to add when there is none, and how to choose when
+   *     there are several
    */
   static String select(List<String> candidates, Path testClasses) {
     if (candidates.size() == 1) {
@@ -51,29 +53,45 @@ final class DescriptionDiscovery {
     if (candidates.isEmpty()) {
       throw new KitDescriptionException(noneFound(testClasses), null);
     }
-    throw new KitDescriptionException("Found " + candidates.size() + " kit descriptions in " + testClasses + ":"
-        + candidates.stream().map(c -> "\n  - " + c).collect(Collectors.joining())
-        + "\nChoose one with <configuration><description>" + candidates.get(0)
-        + "</description></configuration> on kit-maven-plugin in pom.xml, or with -Dkit.description="
-        + candidates.get(0) + ".", null);
+    throw new KitDescriptionException(
+        "Found "
+            + candidates.size()
+            + " kit descriptions in "
+            + testClasses
+            + ":"
+            + candidates.stream().map(c -> "\n  - " + c).collect(Collectors.joining())
+            + "\nChoose one with <configuration><description>"
+            + candidates.get(0)
+            + "</description></configuration> on kit-maven-plugin in pom.xml, or with -Dkit.description="
+            + candidates.get(0)
+            + ".",
+        null);
   }
 
   private static String noneFound(Path testClasses) {
     if (!Files.isDirectory(testClasses)) {
-      return "No kit description to load: there are no compiled test classes in " + testClasses
+      return "No kit description to load: there are no compiled test classes in "
+          + testClasses
           + ", so test compilation did not run. The description lives in src/test/java; -Dmaven.test.skip=true skips "
           + "compiling it, so use -DskipTests to skip only running the tests.";
     }
-    return "No kit description found: no public class in " + testClasses + " implements " + KitDescription.class.getName()
+    return "No kit description found: no public class in "
+        + testClasses
+        + " implements "
+        + KitDescription.class.getName()
         + ".\nAdd one in src/test/java, with dev.kit:kit-core as a <scope>test</scope> dependency:\n"
         + "  public final class ShopServices implements dev.kit.KitDescription {\n"
         + "    public dev.kit.model.Kit describe() { return dev.kit.model.Kit.builder()...build(); }\n"
         + "  }\n"
         + "or name an existing class with <description> in the kit-maven-plugin configuration or -Dkit.description="
-        + EXAMPLE + ".";
+        + EXAMPLE
+        + ".";
   }
 
-  /** Whether kit can create the named class: concrete, public, top-level or static nested, a description. */
+  /**
+   * Whether kit can create the named class: concrete, public, top-level or static nested, a
+   * description.
+   */
   private static boolean isDescription(String name, ClassLoader loader) {
     try {
       Class<?> type = Class.forName(name, false, loader);
@@ -92,14 +110,16 @@ final class DescriptionDiscovery {
   }
 
   /**
-   * The binary name of {@code classFile}, such as {@code com.acme.Shop$Nested} for
-   * {@code com/acme/Shop$Nested.class}; empty for files that are not loadable classes
-   * ({@code module-info}, {@code package-info}, {@code META-INF/versions/...}, other files).
+   * The binary name of {@code classFile}, such as {@code com.acme.Shop$Nested} for {@code
+   * com/acme/Shop$Nested.class}; empty for files that are not loadable classes ({@code
+   * module-info}, {@code package-info}, {@code META-INF/versions/...}, other files).
    */
   static Optional<String> binaryName(Path root, Path classFile) {
     Path relative = root.relativize(classFile);
     String fileName = relative.getFileName().toString();
-    if (!fileName.endsWith(CLASS_FILE) || fileName.equals("module-info.class") || fileName.equals("package-info.class")) {
+    if (!fileName.endsWith(CLASS_FILE)
+        || fileName.equals("module-info.class")
+        || fileName.equals("package-info.class")) {
       return Optional.empty();
     }
     StringJoiner name = new StringJoiner(".");

@@ -22,9 +22,10 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * What differs between two environments' rendered objects, per service and for the platform, field by field (JSON
- * pointers into each YAML file), ignoring what must differ: destinations and names that carry the environment (the
- * Applications' names and paths, a namespace rule's namespaces). What {@code kit:diff} prints.
+ * What differs between two environments' rendered objects, per service and for the platform, field
+ * by field (JSON pointers into each YAML file), ignoring what must differ: destinations and names
+ * that carry the environment (the Applications' names and paths, a namespace rule's namespaces).
+ * What {@code kit:diff} prints.
  *
  * <pre>{@code
  * EnvironmentDiff diff = Generator.forRepository(Path.of(".")).diff(kit, "staging", "prod");
@@ -36,8 +37,12 @@ public final class EnvironmentDiff {
   private static final ObjectMapper YAML = YAMLMapper.builder().build();
   private static final ObjectMapper JSON = JsonMapper.builder().build();
 
-  /** The fields whose values carry the environment's name: object names, namespaces, Argo CD projects and source paths. */
-  private static final java.util.Set<String> CARRY_ENVIRONMENT = java.util.Set.of("name", "namespace", "project", "path", "include", "exclude");
+  /**
+   * The fields whose values carry the environment's name: object names, namespaces, Argo CD
+   * projects and source paths.
+   */
+  private static final java.util.Set<String> CARRY_ENVIRONMENT =
+      java.util.Set.of("name", "namespace", "project", "path", "include", "exclude");
 
   /**
    * One field that differs.
@@ -49,12 +54,14 @@ public final class EnvironmentDiff {
   public record Change(String pointer, @Nullable String from, @Nullable String to) {}
 
   /**
-   * One file of a service (relative to its environment's folder) or of the platform, and what differs in it.
+   * One file of a service (relative to its environment's folder) or of the platform, and what
+   * differs in it.
    *
    * @param file such as {@code manifests/database/cluster.yaml}
    * @param object its kind and name, such as {@code Cluster orders-cluster}
    * @param presence {@code both}, or the environment that alone has it
-   * @param changes the fields that differ, in document order; empty for a file only one environment has
+   * @param changes the fields that differ, in document order; empty for a file only one environment
+   *     has
    */
   public record FileDiff(String file, String object, String presence, List<Change> changes) {
     public FileDiff {
@@ -103,11 +110,19 @@ public final class EnvironmentDiff {
     return parts.stream().allMatch(p -> p.presence().equals("both") && p.files().isEmpty());
   }
 
-  /** The diff of {@code plan}, which {@code kit} rendered, between environments {@code from} and {@code to}. */
+  /**
+   * The diff of {@code plan}, which {@code kit} rendered, between environments {@code from} and
+   * {@code to}.
+   */
   static EnvironmentDiff of(Kit kit, FilePlan plan, String from, String to) {
     List<Violation> unknown = new ArrayList<>();
-    String declared = kit.environments().isEmpty() ? "the description declares none (add .environment(...) to it)"
-        : "use one of " + kit.environments().stream().map(Environment::name).collect(Collectors.joining(", "));
+    String declared =
+        kit.environments().isEmpty()
+            ? "the description declares none (add .environment(...) to it)"
+            : "use one of "
+                + kit.environments().stream()
+                    .map(Environment::name)
+                    .collect(Collectors.joining(", "));
     if (kit.environment(from).isEmpty()) {
       unknown.add(new Violation("diff.from", "no environment \"" + from + "\"", declared));
     }
@@ -129,17 +144,36 @@ public final class EnvironmentDiff {
         parts.add(new Part(name, inFrom ? from : to, List.of()));
         continue;
       }
-      parts.add(new Part(name, "both", files(plan,
-          RepositoryLayout.service(service.name(), from).deployed(), RepositoryLayout.service(service.name(), to).deployed(),
-          from, to)));
+      parts.add(
+          new Part(
+              name,
+              "both",
+              files(
+                  plan,
+                  RepositoryLayout.service(service.name(), from).deployed(),
+                  RepositoryLayout.service(service.name(), to).deployed(),
+                  from,
+                  to)));
     }
-    parts.add(new Part("platform", "both", files(plan,
-        RepositoryLayout.platformFolder(from), RepositoryLayout.platformFolder(to), from, to)));
+    parts.add(
+        new Part(
+            "platform",
+            "both",
+            files(
+                plan,
+                RepositoryLayout.platformFolder(from),
+                RepositoryLayout.platformFolder(to),
+                from,
+                to)));
     return new EnvironmentDiff(from, to, parts);
   }
 
-  /** The YAML files under {@code fromFolder} and {@code toFolder} that differ, by their path below the folder. */
-  private static List<FileDiff> files(FilePlan plan, String fromFolder, String toFolder, String from, String to) {
+  /**
+   * The YAML files under {@code fromFolder} and {@code toFolder} that differ, by their path below
+   * the folder.
+   */
+  private static List<FileDiff> files(
+      FilePlan plan, String fromFolder, String toFolder, String from, String to) {
     TreeSet<String> names = new TreeSet<>();
     names.addAll(yamlFiles(plan, fromFolder));
     names.addAll(yamlFiles(plan, toFolder));
@@ -166,24 +200,32 @@ public final class EnvironmentDiff {
 
   private static List<String> yamlFiles(FilePlan plan, String folder) {
     String prefix = folder + "/";
-    return plan.paths().stream().filter(p -> p.startsWith(prefix) && p.endsWith(".yaml"))
+    return plan.paths().stream()
+        .filter(p -> p.startsWith(prefix) && p.endsWith(".yaml"))
         .map(p -> p.substring(prefix.length()))
         // platform/<env>/... only: a service's own environments are not the platform's files
         .filter(p -> !p.startsWith(RepositoryLayout.ENVIRONMENTS + "/"))
         .toList();
   }
 
-  /** The object in {@code path}, with what must differ in {@code environment} made the same in every environment. */
+  /**
+   * The object in {@code path}, with what must differ in {@code environment} made the same in every
+   * environment.
+   */
   private static JsonNode read(FilePlan plan, String path, String environment) {
     JsonNode tree = YAML.readTree(plan.text(path));
-    return normalize(tree, "", Pattern.compile("(?<=[-/])" + Pattern.quote(environment) + "(?=$|[/.,}\"])"));
+    return normalize(
+        tree, "", Pattern.compile("(?<=[-/])" + Pattern.quote(environment) + "(?=$|[/.,}\"])"));
   }
 
   private static JsonNode normalize(JsonNode node, String key, Pattern environment) {
     if (node.isString()) {
-      // Only names, namespaces and paths carry the environment; other text (SQL, atlas.hcl, images) is compared as is.
+      // Only names, namespaces and paths carry the environment; other text (SQL, atlas.hcl, images)
+      // is compared as is.
       return CARRY_ENVIRONMENT.contains(key)
-          ? YAML.getNodeFactory().stringNode(environment.matcher(node.asString()).replaceAll("<environment>")) : node;
+          ? YAML.getNodeFactory()
+              .stringNode(environment.matcher(node.asString()).replaceAll("<environment>"))
+          : node;
     }
     if (node.isArray()) {
       var array = YAML.createArrayNode();
@@ -218,7 +260,8 @@ public final class EnvironmentDiff {
         JsonNode x = a.get(key);
         JsonNode y = b.get(key);
         if (x == null || y == null) {
-          changes.add(new Change(at, x == null ? null : x.toString(), y == null ? null : y.toString()));
+          changes.add(
+              new Change(at, x == null ? null : x.toString(), y == null ? null : y.toString()));
         } else {
           compare(at, x, y, changes);
         }
@@ -228,7 +271,8 @@ public final class EnvironmentDiff {
         compare(pointer + "/" + i, a.get(i), b.get(i), changes);
       }
     } else if (a.isArray() && b.isArray()) {
-      // A list that grew or shrank (kinds in an AppProject, containers): what only one side holds, at its own index.
+      // A list that grew or shrank (kinds in an AppProject, containers): what only one side holds,
+      // at its own index.
       List<JsonNode> left = new ArrayList<>();
       a.forEach(left::add);
       List<JsonNode> right = new ArrayList<>();
@@ -254,11 +298,17 @@ public final class EnvironmentDiff {
     return (kind + " " + name).strip();
   }
 
-  /** The diff as {@code kit:diff} prints it: one line per service or platform, then its files and fields, indented. */
+  /**
+   * The diff as {@code kit:diff} prints it: one line per service or platform, then its files and
+   * fields, indented.
+   */
   @Override
   public String toString() {
     StringBuilder out = new StringBuilder();
-    out.append("kit: ").append(from).append(" -> ").append(to)
+    out.append("kit: ")
+        .append(from)
+        .append(" -> ")
+        .append(to)
         .append(" (ignoring destinations and names that carry the environment)\n");
     for (Part part : parts) {
       out.append(part.name()).append(": ");
@@ -266,7 +316,11 @@ public final class EnvironmentDiff {
         out.append("only in ").append(part.presence()).append('\n');
         continue;
       }
-      out.append(part.files().isEmpty() ? "no differences\n" : part.files().size() + (part.files().size() == 1 ? " file differs\n" : " files differ\n"));
+      out.append(
+          part.files().isEmpty()
+              ? "no differences\n"
+              : part.files().size()
+                  + (part.files().size() == 1 ? " file differs\n" : " files differ\n"));
       for (FileDiff file : part.files()) {
         out.append("  ").append(file.file()).append(" (").append(file.object()).append(')');
         if (!file.presence().equals("both")) {
@@ -281,11 +335,13 @@ public final class EnvironmentDiff {
           } else if (change.to() == null) {
             out.append("only in ").append(from).append(": ").append(change.from());
           } else if (isText(change.from()) && isText(change.to())) {
-            // A text in a field (a Workspace's OpenTofu module): only the lines that differ, as diff hunks.
+            // A text in a field (a Workspace's OpenTofu module): only the lines that differ, as
+            // diff hunks.
             out.append("lines differ");
             List<String> a = lines(change.from());
             List<String> b = lines(change.to());
-            List<String> hunks = UnifiedDiffUtils.generateUnifiedDiff(from, to, a, DiffUtils.diff(a, b), 0);
+            List<String> hunks =
+                UnifiedDiffUtils.generateUnifiedDiff(from, to, a, DiffUtils.diff(a, b), 0);
             hunks.stream().skip(2).forEach(line -> out.append("\n      ").append(line));
           } else {
             out.append(change.from()).append(" -> ").append(change.to());
@@ -308,7 +364,10 @@ public final class EnvironmentDiff {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof EnvironmentDiff d && from.equals(d.from) && to.equals(d.to) && parts.equals(d.parts);
+    return o instanceof EnvironmentDiff d
+        && from.equals(d.from)
+        && to.equals(d.to)
+        && parts.equals(d.parts);
   }
 
   @Override

@@ -1,21 +1,18 @@
 package dev.kit;
 
-import dev.kit.layout.RepositoryLayout;
+import dev.kit.cache.CachedRun;
 import dev.kit.cache.GenerationCache;
 import dev.kit.input.KitInputs;
 import dev.kit.input.ValidatedKit;
-import dev.kit.validate.Validation;
-import dev.kit.cache.CachedRun;
 import dev.kit.migration.MigrationDirectory;
 import dev.kit.migration.MigrationFile;
 import dev.kit.model.Kit;
 import dev.kit.model.Service;
 import dev.kit.plan.FilePlan;
-import dev.kit.plan.RepositoryLinkException;
 import dev.kit.plan.RepositoryRoot;
 import dev.kit.render.KitRenderer;
 import dev.kit.validate.KitValidationException;
-import dev.kit.validate.Violation;
+import dev.kit.validate.Validation;
 import dev.kit.write.Drift;
 import dev.kit.write.KitWriteException;
 import dev.kit.write.PlanWriter;
@@ -24,7 +21,6 @@ import dev.kit.write.WriteReport;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -33,8 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The kit pipeline for one repository: validate → render → plan → write (or compare).
- * This is all a build script needs; the Maven plugin calls the same methods.
+ * The kit pipeline for one repository: validate → render → plan → write (or compare). This is all a
+ * build script needs; the Maven plugin calls the same methods.
  *
  * <pre>{@code
  * WriteReport report = Generator.forRepository(Path.of("."))
@@ -48,6 +44,7 @@ public final class Generator {
   private final RepositoryRoot repository;
   private final Path root;
   private final String source;
+
   /** Where {@link #generate} keeps its fingerprints, or null to render every service every time. */
   private final @Nullable Path cache;
 
@@ -58,22 +55,28 @@ public final class Generator {
     this.cache = cache == null ? null : cache.toAbsolutePath().normalize();
   }
 
-  /** A generator for the repository at {@code root}, which holds (or will hold) {@code services/}. */
+  /**
+   * A generator for the repository at {@code root}, which holds (or will hold) {@code services/}.
+   */
   public static Generator forRepository(Path root) {
-    return new Generator(RepositoryRoot.of(Objects.requireNonNull(root, "root")), "a kit description", null);
+    return new Generator(
+        RepositoryRoot.of(Objects.requireNonNull(root, "root")), "a kit description", null);
   }
 
-  /** A copy that names {@code source} (such as the description's class name) in every file header. */
+  /**
+   * A copy that names {@code source} (such as the description's class name) in every file header.
+   */
   public Generator source(String source) {
     return new Generator(repository, Objects.requireNonNull(source, "source"), cache);
   }
 
   /**
-   * A copy whose {@link #generate} keeps a {@link GenerationCache} in {@code dir} (such as
-   * {@code target/kit-cache}) and skips rendering a service whose inputs and files are as the last generation
-   * left them, so a generation that changes nothing renders nothing. Only {@code generate} (and the goals
-   * that end with one) use it; {@link #plan} and {@link #check} always render everything, so a CI check
-   * never trusts a cache. Deleting the folder is always safe: the next generation renders everything.
+   * A copy whose {@link #generate} keeps a {@link GenerationCache} in {@code dir} (such as {@code
+   * target/kit-cache}) and skips rendering a service whose inputs and files are as the last
+   * generation left them, so a generation that changes nothing renders nothing. Only {@code
+   * generate} (and the goals that end with one) use it; {@link #plan} and {@link #check} always
+   * render everything, so a CI check never trusts a cache. Deleting the folder is always safe: the
+   * next generation renders everything.
    */
   public Generator cache(Path dir) {
     return new Generator(repository, source, Objects.requireNonNull(dir, "dir"));
@@ -88,13 +91,14 @@ public final class Generator {
     recover();
     FilePlan rendered = renderer().render(validate(kit, KitInputs.read(repository, kit)));
     FilePlan retired = RetiredServices.plan(repository, kit, source);
-    return retired.size() == 0 && retired.warnings().isEmpty() ? rendered
+    return retired.size() == 0 && retired.warnings().isEmpty()
+        ? rendered
         : FilePlan.builder().include(rendered).include(retired).build();
   }
 
   /**
-   * Plans and writes: only changed files, all in one journaled commit (after a crash the next run of any goal
-   * finishes or undoes it); stale generated files are deleted.
+   * Plans and writes: only changed files, all in one journaled commit (after a crash the next run
+   * of any goal finishes or undoes it); stale generated files are deleted.
    *
    * @throws KitValidationException when the description is invalid (nothing is written)
    * @throws KitWriteException when a file in the way was not generated by kit (nothing is written)
@@ -112,14 +116,16 @@ public final class Generator {
    * @param name what it does
    * @param content its SQL, or empty for kit's skeleton
    */
-  record Addition(Service service, String folder, String version, String name, Optional<String> content) {}
+  record Addition(
+      Service service, String folder, String version, String name, Optional<String> content) {}
 
   /**
-   * Validates, renders and writes {@code kit}, with {@code addition} (when not null) created in the same commit,
-   * so a failure anywhere writes nothing at all. The session is opened first: it waits for another run and
-   * finishes or undoes one that stopped, before anything is read. With a cache, the services whose fingerprint and
-   * files match their entry are not rendered, their files only counted as planned (so they are neither stale nor
-   * reported as changed); the cache is replaced only after the commit succeeded.
+   * Validates, renders and writes {@code kit}, with {@code addition} (when not null) created in the
+   * same commit, so a failure anywhere writes nothing at all. The session is opened first: it waits
+   * for another run and finishes or undoes one that stopped, before anything is read. With a cache,
+   * the services whose fingerprint and files match their entry are not rendered, their files only
+   * counted as planned (so they are neither stale nor reported as changed); the cache is replaced
+   * only after the commit succeeded.
    */
   WriteReport write(Kit kit, @Nullable Addition addition) {
     try (StagingSession session = new PlanWriter(repository).begin()) {
@@ -127,8 +133,15 @@ public final class Generator {
       MigrationFile added = null;
       if (addition != null) {
         String service = addition.service().name();
-        MigrationDirectory existing = read.migrations(service).orElse(new MigrationDirectory(List.of()));
-        added = NewMigrations.file(addition.service(), existing, addition.version(), addition.name(), addition.content());
+        MigrationDirectory existing =
+            read.migrations(service).orElse(new MigrationDirectory(List.of()));
+        added =
+            NewMigrations.file(
+                addition.service(),
+                existing,
+                addition.version(),
+                addition.name(),
+                addition.content());
         read = read.withMigrations(service, existing.with(added));
       }
       KitInputs inputs = read;
@@ -138,24 +151,36 @@ public final class Generator {
       }
       FilePlan retired = RetiredServices.plan(repository, kit, source);
       session.stage(retired);
-      // The cache is one more input: the services whose files are as the last generation left them are not rendered.
-      Optional<CachedRun> cached = cache == null ? Optional.empty()
-          : Optional.of(CachedRun.start(GenerationCache.load(cache, root), validated, source));
+      // The cache is one more input: the services whose files are as the last generation left them
+      // are not rendered.
+      Optional<CachedRun> cached =
+          cache == null
+              ? Optional.empty()
+              : Optional.of(CachedRun.start(GenerationCache.load(cache, root), validated, source));
       Map<String, GenerationCache.Entry> skipped = cached.map(CachedRun::skipped).orElse(Map.of());
-      skipped.values().forEach(entry -> session.keep(entry.files().stream().map(GenerationCache.Stamp::path).toList()));
-      // Each service's files are staged on disk as soon as they are rendered, and its migrations let go, so a large
+      skipped
+          .values()
+          .forEach(
+              entry ->
+                  session.keep(entry.files().stream().map(GenerationCache.Stamp::path).toList()));
+      // Each service's files are staged on disk as soon as they are rendered, and its migrations
+      // let go, so a large
       // kit never holds its whole plan in memory; nothing replaces a real file before commit.
       Map<String, CachedRun.Rendered> rendered = new ConcurrentHashMap<>();
       List<String> platformWarnings = new ArrayList<>();
-      renderer().render(validated, (service, part) -> {
-        session.stage(part);
-        if (service == null) {
-          platformWarnings.addAll(part.warnings());
-        } else {
-          inputs.release(service);
-          rendered.put(service, new CachedRun.Rendered(part.paths(), part.warnings()));
-        }
-      }, service -> !skipped.containsKey(service.name()));
+      renderer()
+          .render(
+              validated,
+              (service, part) -> {
+                session.stage(part);
+                if (service == null) {
+                  platformWarnings.addAll(part.warnings());
+                } else {
+                  inputs.release(service);
+                  rendered.put(service, new CachedRun.Rendered(part.paths(), part.warnings()));
+                }
+              },
+              service -> !skipped.containsKey(service.name()));
       List<String> warnings = new ArrayList<>();
       List<String> skippedNames = new ArrayList<>();
       for (Service service : kit.services()) {
@@ -171,22 +196,31 @@ public final class Generator {
       warnings.addAll(retired.warnings());
       WriteReport written = session.commit(warnings);
       cached.ifPresent(run -> run.finish(root, rendered));
-      return new WriteReport(written.created(), written.updated(), written.deleted(), written.unchanged(),
-          written.warnings(), skippedNames);
+      return new WriteReport(
+          written.created(),
+          written.updated(),
+          written.deleted(),
+          written.unchanged(),
+          written.warnings(),
+          skippedNames);
     }
   }
 
   /**
-   * What differs between environments {@code from} and {@code to}: every object both render, field by field,
-   * ignoring destinations and names that carry the environment; what {@code kit:diff} prints.
+   * What differs between environments {@code from} and {@code to}: every object both render, field
+   * by field, ignoring destinations and names that carry the environment; what {@code kit:diff}
+   * prints.
    *
    * @throws KitValidationException when the description is invalid or names no such environment
    */
   public EnvironmentDiff diff(Kit kit, String from, String to) {
-    Objects.requireNonNull(from, "diff(kit, from, to): from is null; pass an environment's name such as \"staging\"");
-    Objects.requireNonNull(to, "diff(kit, from, to): to is null; pass an environment's name such as \"prod\"");
+    Objects.requireNonNull(
+        from, "diff(kit, from, to): from is null; pass an environment's name such as \"staging\"");
+    Objects.requireNonNull(
+        to, "diff(kit, from, to): to is null; pass an environment's name such as \"prod\"");
     recover();
-    return EnvironmentDiff.of(kit, renderer().render(validate(kit, KitInputs.read(repository, kit))), from, to);
+    return EnvironmentDiff.of(
+        kit, renderer().render(validate(kit, KitInputs.read(repository, kit))), from, to);
   }
 
   /** Plans and compares with the disk without writing: what {@code kit:check} reports. */
@@ -195,9 +229,10 @@ public final class Generator {
   }
 
   /**
-   * Finishes or undoes a generation that stopped in the repository (a kill, a crash, an I/O error while it
-   * replaced files), waiting while another run writes it. Every method of this class does this first; a caller
-   * that wants to say what was done calls it before them. Writes nothing when no generation stopped.
+   * Finishes or undoes a generation that stopped in the repository (a kill, a crash, an I/O error
+   * while it replaced files), waiting while another run writes it. Every method of this class does
+   * this first; a caller that wants to say what was done calls it before them. Writes nothing when
+   * no generation stopped.
    *
    * @return what was done, for the log
    */
@@ -205,7 +240,10 @@ public final class Generator {
     return new PlanWriter(repository).recover();
   }
 
-  /** Validates {@code kit} against what it reads from disk, after finishing a generation that stopped. */
+  /**
+   * Validates {@code kit} against what it reads from disk, after finishing a generation that
+   * stopped.
+   */
   ValidatedKit validated(Kit kit) {
     recover();
     return validate(kit, KitInputs.read(repository, kit));

@@ -5,7 +5,8 @@ import dev.kit.model.Kit;
 /**
  * A service repository's description, found by {@code kit:generate}. Keep the implementation in the
  * repository's test sources (with kit-core as a {@code test} dependency) so it never ships in the
- * service's own artifact; with exactly one implementation the plugin finds it without configuration.
+ * service's own artifact; with exactly one implementation the plugin finds it without
+ * configuration.
  *
  * <pre>{@code
  * public final class ShopServices implements KitDescription {

@@ -16,10 +16,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Loads a service repository's {@link KitDescription} from its test class path and calls
- * {@link KitDescription#describe()}: what {@code kit:generate} and the other goals do first, for any build tool. The
- * class loader delegates to the one that loaded kit-core first, so the description and its caller share one
- * {@code dev.kit} (the repository's own copy of kit-core is shadowed).
+ * Loads a service repository's {@link KitDescription} from its test class path and calls {@link
+ * KitDescription#describe()}: what {@code kit:generate} and the other goals do first, for any build
+ * tool. The class loader delegates to the one that loaded kit-core first, so the description and
+ * its caller share one {@code dev.kit} (the repository's own copy of kit-core is shadowed).
  *
  * <pre>{@code
  * try (KitDescriptions.Loaded loaded = KitDescriptions.load(testClasspath, Path.of("target/test-classes"),
@@ -35,20 +35,32 @@ public final class KitDescriptions {
   /**
    * Creates the description and calls {@code describe()}.
    *
-   * @param classpath the repository's test class path: its test and main output folders and dependency jars
+   * @param classpath the repository's test class path: its test and main output folders and
+   *     dependency jars
    * @param testClasses the test output folder, searched when no class name is given
-   * @param className the fully-qualified class name; empty (or blank) to use the only description in {@code testClasses}
-   * @return the description, with the class loader its classes came from: close it when done with the kit
-   * @throws KitDescriptionException when the class is missing, ambiguous, not a usable description, or fails,
-   *     naming the fix
+   * @param className the fully-qualified class name; empty (or blank) to use the only description
+   *     in {@code testClasses}
+   * @return the description, with the class loader its classes came from: close it when done with
+   *     the kit
+   * @throws KitDescriptionException when the class is missing, ambiguous, not a usable description,
+   *     or fails, naming the fix
    */
   public static Loaded load(List<Path> classpath, Path testClasses, Optional<String> className) {
     Objects.requireNonNull(testClasses, "testClasses");
     URLClassLoader loader = open(Objects.requireNonNull(classpath, "classpath"));
     try {
-      String name = className.filter(n -> !n.isBlank()).map(String::strip)
-          .orElseGet(() -> DescriptionDiscovery.select(DescriptionDiscovery.candidates(testClasses, loader), testClasses));
-      return new Loaded(name, describe(name, instantiate(name, descriptionClass(name, loader, testClasses)), loader), loader);
+      String name =
+          className
+              .filter(n -> !n.isBlank())
+              .map(String::strip)
+              .orElseGet(
+                  () ->
+                      DescriptionDiscovery.select(
+                          DescriptionDiscovery.candidates(testClasses, loader), testClasses));
+      return new Loaded(
+          name,
+          describe(name, instantiate(name, descriptionClass(name, loader, testClasses)), loader),
+          loader);
     } catch (RuntimeException | Error e) {
       close(loader);
       throw e;
@@ -56,8 +68,8 @@ public final class KitDescriptions {
   }
 
   /**
-   * A description that was created and described, and the class loader over the test class path it came from, which
-   * {@link #close} closes.
+   * A description that was created and described, and the class loader over the test class path it
+   * came from, which {@link #close} closes.
    */
   public static final class Loaded implements AutoCloseable {
     private final String className;
@@ -97,10 +109,12 @@ public final class KitDescriptions {
       try {
         urls.add(element.toUri().toURL());
       } catch (MalformedURLException e) {
-        throw new IllegalArgumentException("test class path element is not a file path: " + element, e);
+        throw new IllegalArgumentException(
+            "test class path element is not a file path: " + element, e);
       }
     }
-    return new URLClassLoader("kit-description", urls.toArray(URL[]::new), KitDescription.class.getClassLoader());
+    return new URLClassLoader(
+        "kit-description", urls.toArray(URL[]::new), KitDescription.class.getClassLoader());
   }
 
   private static void close(URLClassLoader loader) {
@@ -120,36 +134,56 @@ public final class KitDescriptions {
     try {
       kit = description.describe();
     } catch (RuntimeException | LinkageError e) {
-      throw new KitDescriptionException(name + ".describe() failed: " + e
-          + "\nFix the description (run with -e for the stack trace).", e);
+      throw new KitDescriptionException(
+          name
+              + ".describe() failed: "
+              + e
+              + "\nFix the description (run with -e for the stack trace).",
+          e);
     } finally {
       thread.setContextClassLoader(previous);
     }
     if (kit == null) {
-      throw new KitDescriptionException(name + ".describe() returned null; return Kit.builder()...build()", null);
+      throw new KitDescriptionException(
+          name + ".describe() returned null; return Kit.builder()...build()", null);
     }
     return kit;
   }
 
-  private static Class<? extends KitDescription> descriptionClass(String name, ClassLoader loader, Path testClasses) {
+  private static Class<? extends KitDescription> descriptionClass(
+      String name, ClassLoader loader, Path testClasses) {
     Class<?> type;
     try {
       type = Class.forName(name, false, loader);
     } catch (ClassNotFoundException e) {
-      throw new KitDescriptionException("Kit description " + name + " was not found on the test class path (" + testClasses
-          + " and the test dependencies). Check <description> / -Dkit.description: it is a fully-qualified class name "
-          + "such as com.acme.shop.ShopServices, of a class in src/test/java.", e);
+      throw new KitDescriptionException(
+          "Kit description "
+              + name
+              + " was not found on the test class path ("
+              + testClasses
+              + " and the test dependencies). Check <description> / -Dkit.description: it is a fully-qualified class name "
+              + "such as com.acme.shop.ShopServices, of a class in src/test/java.",
+          e);
     } catch (LinkageError e) {
-      throw new KitDescriptionException("Kit description " + name + " cannot be loaded: " + e
-          + "\nCheck that its dependencies are test dependencies of this project.", e);
+      throw new KitDescriptionException(
+          "Kit description "
+              + name
+              + " cannot be loaded: "
+              + e
+              + "\nCheck that its dependencies are test dependencies of this project.",
+          e);
     }
     if (!KitDescription.class.isAssignableFrom(type)) {
-      throw new KitDescriptionException(name + " does not implement " + KitDescription.class.getName()
-          + "; add 'implements KitDescription', or set <description> / -Dkit.description to the class that does.", null);
+      throw new KitDescriptionException(
+          name
+              + " does not implement "
+              + KitDescription.class.getName()
+              + "; add 'implements KitDescription', or set <description> / -Dkit.description to the class that does.",
+          null);
     }
     if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
-      throw new KitDescriptionException(name + " is abstract; set <description> / -Dkit.description to a concrete class.",
-          null);
+      throw new KitDescriptionException(
+          name + " is abstract; set <description> / -Dkit.description to a concrete class.", null);
     }
     return type.asSubclass(KitDescription.class);
   }
@@ -159,18 +193,33 @@ public final class KitDescriptions {
     try {
       constructor = type.getConstructor();
     } catch (NoSuchMethodException e) {
-      throw new KitDescriptionException(name + " needs a public class with a public no-argument constructor so kit can "
-          + "create it; make the class public and add 'public " + type.getSimpleName() + "() {}' (or remove the "
-          + "other constructors).", e);
+      throw new KitDescriptionException(
+          name
+              + " needs a public class with a public no-argument constructor so kit can "
+              + "create it; make the class public and add 'public "
+              + type.getSimpleName()
+              + "() {}' (or remove the "
+              + "other constructors).",
+          e);
     }
     try {
       return constructor.newInstance();
     } catch (InvocationTargetException e) {
-      throw new KitDescriptionException("Creating " + name + " failed: " + e.getCause()
-          + "\nFix its constructor (run with -e for the stack trace).", e.getCause());
+      throw new KitDescriptionException(
+          "Creating "
+              + name
+              + " failed: "
+              + e.getCause()
+              + "\nFix its constructor (run with -e for the stack trace).",
+          e.getCause());
     } catch (ReflectiveOperationException | LinkageError e) {
-      throw new KitDescriptionException("Cannot create " + name + ": " + e
-          + "\nMake it a public, static (if nested) class with a public no-argument constructor.", e);
+      throw new KitDescriptionException(
+          "Cannot create "
+              + name
+              + ": "
+              + e
+              + "\nMake it a public, static (if nested) class with a public no-argument constructor.",
+          e);
     }
   }
 }

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 final class NewMigrations {
 
   /** Atlas's version format: the UTC time, to the second. */
-  static final DateTimeFormatter VERSION_FORMAT = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
+  static final DateTimeFormatter VERSION_FORMAT =
+      DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
 
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,99}");
 
@@ -29,52 +30,83 @@ final class NewMigrations {
 
   /** The service to add a migration to: the named one, or the only one with migrations. */
   static Service service(Kit kit, Optional<String> name) {
-    List<Service> withMigrations = kit.services().stream().filter(s -> s.migrations().isPresent()).toList();
+    List<Service> withMigrations =
+        kit.services().stream().filter(s -> s.migrations().isPresent()).toList();
     if (name.isPresent()) {
-      Service service = kit.services().stream().filter(s -> s.name().equals(name.get())).findFirst()
-          .orElseThrow(() -> fail("newMigration.service", "there is no service " + quote(name.get()),
-              "use one of " + withMigrations.stream().map(Service::name).toList()));
+      Service service =
+          kit.services().stream()
+              .filter(s -> s.name().equals(name.get()))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      fail(
+                          "newMigration.service",
+                          "there is no service " + quote(name.get()),
+                          "use one of " + withMigrations.stream().map(Service::name).toList()));
       if (service.migrations().isEmpty()) {
-        throw fail("newMigration.service", "service " + quote(service.name()) + " has no migrations",
+        throw fail(
+            "newMigration.service",
+            "service " + quote(service.name()) + " has no migrations",
             "give it migrations in the description first");
       }
       return service;
     }
     if (withMigrations.size() != 1) {
-      throw fail("newMigration.service", withMigrations.isEmpty() ? "no service has migrations"
+      throw fail(
+          "newMigration.service",
+          withMigrations.isEmpty()
+              ? "no service has migrations"
               : "there are " + withMigrations.size() + " services with migrations",
-          "name one with -Dkit.service=<name> (one of " + withMigrations.stream().map(Service::name).toList() + ")");
+          "name one with -Dkit.service=<name> (one of "
+              + withMigrations.stream().map(Service::name).toList()
+              + ")");
     }
     return withMigrations.get(0);
   }
 
-  /** The file name of a migration: {@code <version>_<name>.sql}, as {@code atlas migrate new} writes it. */
+  /**
+   * The file name of a migration: {@code <version>_<name>.sql}, as {@code atlas migrate new} writes
+   * it.
+   */
   static String fileName(String version, String name) {
     return version + "_" + name + ".sql";
   }
 
   /**
-   * The new migration {@code <version>_<name>.sql} for a folder that holds {@code existing}, with {@code content}
-   * or, when it is empty, kit's skeleton. Writes nothing: the generation that includes it creates it.
+   * The new migration {@code <version>_<name>.sql} for a folder that holds {@code existing}, with
+   * {@code content} or, when it is empty, kit's skeleton. Writes nothing: the generation that
+   * includes it creates it.
    *
-   * @throws KitValidationException when the name is unsafe, the version taken, or the file would sort before the newest
+   * @throws KitValidationException when the name is unsafe, the version taken, or the file would
+   *     sort before the newest
    */
-  static MigrationFile file(Service service, MigrationDirectory existing, String version, String name, Optional<String> content) {
+  static MigrationFile file(
+      Service service,
+      MigrationDirectory existing,
+      String version,
+      String name,
+      Optional<String> content) {
     if (!NAME.matcher(name).matches()) {
-      throw fail("newMigration.name", quote(name) + " is not a safe migration name",
+      throw fail(
+          "newMigration.name",
+          quote(name) + " is not a safe migration name",
           "use lower-case letters, digits, '_' and '-', such as \"add_users\"");
     }
     String fileName = fileName(version, name);
     for (MigrationFile file : existing.files()) {
       if (file.version().equals(version)) {
-        throw fail("newMigration.name", "version " + version + " is already taken by " + file.name(),
+        throw fail(
+            "newMigration.name",
+            "version " + version + " is already taken by " + file.name(),
             "wait a second and run it again");
       }
     }
     if (!existing.isEmpty()) {
       MigrationFile newest = existing.files().get(existing.files().size() - 1);
       if (fileName.compareTo(newest.name()) < 0) {
-        throw fail("newMigration.name", "the new file " + fileName + " would sort before " + newest.name(),
+        throw fail(
+            "newMigration.name",
+            "the new file " + fileName + " would sort before " + newest.name(),
             "Atlas applies files in name order; check the clock, or rename the newest migration if it is not merged yet");
       }
     }
@@ -83,8 +115,10 @@ final class NewMigrations {
     model.put("version", version);
     model.put("name", name);
     m.txMode().ifPresent(t -> model.put("txMode", t.flag()));
-    byte[] bytes = content.orElseGet(() -> TextTemplates.render("new-migration.sql.ftl", model))
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] bytes =
+        content
+            .orElseGet(() -> TextTemplates.render("new-migration.sql.ftl", model))
+            .getBytes(StandardCharsets.UTF_8);
     return new MigrationFile(fileName, bytes);
   }
 

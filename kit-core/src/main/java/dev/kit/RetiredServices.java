@@ -1,7 +1,7 @@
 package dev.kit;
 
-import dev.kit.layout.ServiceLayout;
 import dev.kit.layout.RepositoryLayout;
+import dev.kit.layout.ServiceLayout;
 import dev.kit.model.ArgoCd;
 import dev.kit.model.Environment;
 import dev.kit.model.Kit;
@@ -28,20 +28,25 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * Services kit generated that the description no longer has. Argo CD never deletes their CNPG Cluster and
- * Barman Cloud ObjectStore ({@code Prune=false,Delete=false}), so the generation that deletes their manifests
- * warns, naming what keeps running, and writes {@code services/<service>/RETIRED.md} with the steps to retire it
- * deliberately, read from the manifests it deletes; with environments, one in each environment's folder
- * ({@code services/<service>/envs/<environment>/RETIRED.md}), since each runs its Cluster on its own cluster, and the
- * same for a service that is still described but no longer in one of its environments. Later generations keep that
- * file as it is, without a warning, until the folder goes (the last step) or the service comes back (then it is stale,
- * and deleted). The user's migrations stay, as always.
+ * Services kit generated that the description no longer has. Argo CD never deletes their CNPG
+ * Cluster and Barman Cloud ObjectStore ({@code Prune=false,Delete=false}), so the generation that
+ * deletes their manifests warns, naming what keeps running, and writes {@code
+ * services/<service>/RETIRED.md} with the steps to retire it deliberately, read from the manifests
+ * it deletes; with environments, one in each environment's folder ({@code
+ * services/<service>/envs/<environment>/RETIRED.md}), since each runs its Cluster on its own
+ * cluster, and the same for a service that is still described but no longer in one of its
+ * environments. Later generations keep that file as it is, without a warning, until the folder goes
+ * (the last step) or the service comes back (then it is stale, and deleted). The user's migrations
+ * stay, as always.
  */
 final class RetiredServices {
 
   private static final String PLUGIN = "barman-cloud.cloudnative-pg.io";
 
-  /** Built on first use: only a retired service's manifests are read, and building it loads hundreds of classes. */
+  /**
+   * Built on first use: only a retired service's manifests are read, and building it loads hundreds
+   * of classes.
+   */
   private static final class Yaml {
     private static final YAMLMapper MAPPER = YAMLMapper.builder().build();
   }
@@ -49,9 +54,9 @@ final class RetiredServices {
   private RetiredServices() {}
 
   /**
-   * The {@code RETIRED.md} files of the folders under {@code services/} that hold kit's manifests (or its
-   * {@code RETIRED.md}) but no service of {@code kit}, or no environment of that service, with a warning for each
-   * service (or environment of one) retired now.
+   * The {@code RETIRED.md} files of the folders under {@code services/} that hold kit's manifests
+   * (or its {@code RETIRED.md}) but no service of {@code kit}, or no environment of that service,
+   * with a warning for each service (or environment of one) retired now.
    */
   static FilePlan plan(RepositoryRoot repository, Kit kit, String source) {
     FilePlan.Builder plan = FilePlan.builder();
@@ -59,11 +64,17 @@ final class RetiredServices {
     if (!Files.isDirectory(services, LinkOption.NOFOLLOW_LINKS)) {
       return plan.build();
     }
-    Map<String, Service> described = kit.services().stream().collect(Collectors.toMap(Service::name, service -> service));
-    Set<String> environments = kit.environments().stream().map(Environment::name).collect(Collectors.toSet());
+    Map<String, Service> described =
+        kit.services().stream().collect(Collectors.toMap(Service::name, service -> service));
+    Set<String> environments =
+        kit.environments().stream().map(Environment::name).collect(Collectors.toSet());
     List<Path> folders;
     try (Stream<Path> entries = Files.list(services)) {
-      folders = entries.filter(folder -> Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+      folders =
+          entries
+              .filter(folder -> Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS))
+              .sorted()
+              .toList();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + services, e);
     }
@@ -74,30 +85,62 @@ final class RetiredServices {
       }
       Service still = described.get(service);
       if (still == null) {
-        retire(plan, kit, source, service, folder, RepositoryLayout.service(service), Optional.empty(), false);
+        retire(
+            plan,
+            kit,
+            source,
+            service,
+            folder,
+            RepositoryLayout.service(service),
+            Optional.empty(),
+            false);
       }
-      // With environments, each environment's Cluster runs on its own cluster: the steps go beside its manifests, for
-      // a service that left the description and for one that left an environment (onlyIn, or the environment went).
+      // With environments, each environment's Cluster runs on its own cluster: the steps go beside
+      // its manifests, for
+      // a service that left the description and for one that left an environment (onlyIn, or the
+      // environment went).
       for (String environment : environments(folder.resolve(RepositoryLayout.ENVIRONMENTS))) {
         if (still == null || !environments.contains(environment) || !still.existsIn(environment)) {
-          retire(plan, kit, source, service, folder.resolve(RepositoryLayout.ENVIRONMENTS).resolve(environment),
-              RepositoryLayout.service(service, environment), Optional.of(environment), still != null);
+          retire(
+              plan,
+              kit,
+              source,
+              service,
+              folder.resolve(RepositoryLayout.ENVIRONMENTS).resolve(environment),
+              RepositoryLayout.service(service, environment),
+              Optional.of(environment),
+              still != null);
         }
       }
     }
     return plan.build();
   }
 
-  /** {@code RETIRED.md} in {@code deployed} (a service's folder, or one environment's), written now or kept. */
-  private static void retire(FilePlan.Builder plan, Kit kit, String source, String service, Path deployed,
-      ServiceLayout layout, Optional<String> environment, boolean described) {
+  /**
+   * {@code RETIRED.md} in {@code deployed} (a service's folder, or one environment's), written now
+   * or kept.
+   */
+  private static void retire(
+      FilePlan.Builder plan,
+      Kit kit,
+      String source,
+      String service,
+      Path deployed,
+      ServiceLayout layout,
+      Optional<String> environment,
+      boolean described) {
     String path = layout.deployedFile(ServiceLayout.RETIRED);
     Optional<byte[]> kept = generated(deployed.resolve(ServiceLayout.RETIRED));
-    boolean theirs = kept.isEmpty() && Files.exists(deployed.resolve(ServiceLayout.RETIRED), LinkOption.NOFOLLOW_LINKS);
-    Optional<RetiredServiceRenderer.Retired> retired = retired(kit, service, deployed, layout, environment, described);
+    boolean theirs =
+        kept.isEmpty()
+            && Files.exists(deployed.resolve(ServiceLayout.RETIRED), LinkOption.NOFOLLOW_LINKS);
+    Optional<RetiredServiceRenderer.Retired> retired =
+        retired(kit, service, deployed, layout, environment, described);
     if (retired.isPresent()) {
       if (!theirs) {
-        plan.add(path, RetiredServiceRenderer.render(source, retired.get()).getBytes(StandardCharsets.UTF_8));
+        plan.add(
+            path,
+            RetiredServiceRenderer.render(source, retired.get()).getBytes(StandardCharsets.UTF_8));
       }
       plan.warn(RetiredServiceRenderer.warning(retired.get(), !theirs));
     } else if (kept.isPresent()) {
@@ -111,18 +154,28 @@ final class RetiredServices {
       return List.of();
     }
     try (Stream<Path> entries = Files.list(envs)) {
-      return entries.filter(folder -> Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS))
+      return entries
+          .filter(folder -> Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS))
           .map(folder -> folder.getFileName().toString())
           .filter(RepositoryLayout::isServiceFolder)
-          .sorted().toList();
+          .sorted()
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + envs, e);
     }
   }
 
-  /** What the folder's generated manifests say a retired service left running; empty without a generated Cluster. */
-  private static Optional<RetiredServiceRenderer.Retired> retired(Kit kit, String service, Path folder, ServiceLayout layout,
-      Optional<String> environment, boolean described) {
+  /**
+   * What the folder's generated manifests say a retired service left running; empty without a
+   * generated Cluster.
+   */
+  private static Optional<RetiredServiceRenderer.Retired> retired(
+      Kit kit,
+      String service,
+      Path folder,
+      ServiceLayout layout,
+      Optional<String> environment,
+      boolean described) {
     Optional<JsonNode> cluster = manifest(folder.resolve("manifests/database/cluster.yaml"));
     if (cluster.isEmpty()) {
       return Optional.empty();
@@ -135,11 +188,16 @@ final class RetiredServices {
       plugin |= PLUGIN.equals(each.path("name").asString(""));
     }
     JsonNode legacy = spec.path("backup").path("barmanObjectStore");
-    Optional<String> method = plugin ? Optional.of("plugin --plugin-name " + PLUGIN)
-        : legacy.isMissingNode() ? Optional.empty() : Optional.of("barmanObjectStore");
-    Optional<String> destination = store.map(s -> s.path("spec").path("configuration").path("destinationPath"))
-        .or(() -> Optional.of(legacy.path("destinationPath")))
-        .filter(JsonNode::isString).map(JsonNode::asString);
+    Optional<String> method =
+        plugin
+            ? Optional.of("plugin --plugin-name " + PLUGIN)
+            : legacy.isMissingNode() ? Optional.empty() : Optional.of("barmanObjectStore");
+    Optional<String> destination =
+        store
+            .map(s -> s.path("spec").path("configuration").path("destinationPath"))
+            .or(() -> Optional.of(legacy.path("destinationPath")))
+            .filter(JsonNode::isString)
+            .map(JsonNode::asString);
     ArgoCd argo = kit.repository().argoCd();
     // Argo CD objects of an environment carry its name: orders-prod, shop-services-prod.
     String suffix = environment.map(env -> "-" + env).orElse("");
@@ -147,40 +205,61 @@ final class RetiredServices {
     Optional<String> app = Optional.empty();
     if (application.isPresent()) {
       JsonNode metadata = application.get().path("metadata");
-      app = Optional.of(argoApp(metadata.path("namespace").asString(argo.namespace()),
-          metadata.path("name").asString(service + suffix)));
+      app =
+          Optional.of(
+              argoApp(
+                  metadata.path("namespace").asString(argo.namespace()),
+                  metadata.path("name").asString(service + suffix)));
     } else if (argo.delivery() == ArgoCd.Delivery.APPLICATION_SET) {
       applicationSet = Optional.of(kit.repository().name() + "-services" + suffix);
     } else {
       app = Optional.of(argoApp(argo.namespace(), service + suffix));
     }
     JsonNode metadata = cluster.get().path("metadata");
-    return Optional.of(new RetiredServiceRenderer.Retired(service, metadata.path("name").asString(""),
-        metadata.path("namespace").asString(""), spec.path("bootstrap").path("initdb").path("database").asString("app"),
-        store.map(s -> s.path("metadata").path("name").asString("")).filter(name -> !name.isEmpty()),
-        method, destination, app, applicationSet, environment, described, layout.deployed()));
+    return Optional.of(
+        new RetiredServiceRenderer.Retired(
+            service,
+            metadata.path("name").asString(""),
+            metadata.path("namespace").asString(""),
+            spec.path("bootstrap").path("initdb").path("database").asString("app"),
+            store
+                .map(s -> s.path("metadata").path("name").asString(""))
+                .filter(name -> !name.isEmpty()),
+            method,
+            destination,
+            app,
+            applicationSet,
+            environment,
+            described,
+            layout.deployed()));
   }
 
-  /** How the {@code argocd} CLI names an Application: bare in its control-plane namespace, else {@code namespace/name}. */
+  /**
+   * How the {@code argocd} CLI names an Application: bare in its control-plane namespace, else
+   * {@code namespace/name}.
+   */
   private static String argoApp(String namespace, String name) {
     return "argocd".equals(namespace) ? name : namespace + "/" + name;
   }
 
   /** A manifest kit generated, parsed; empty when the file is missing, not kit's, or not YAML. */
   private static Optional<JsonNode> manifest(Path file) {
-    return generated(file).flatMap(bytes -> {
-      try {
-        return Optional.of(Yaml.MAPPER.readTree(bytes));
-      } catch (JacksonException e) {
-        return Optional.empty();
-      }
-    });
+    return generated(file)
+        .flatMap(
+            bytes -> {
+              try {
+                return Optional.of(Yaml.MAPPER.readTree(bytes));
+              } catch (JacksonException e) {
+                return Optional.empty();
+              }
+            });
   }
 
   /** The bytes of a regular file (no link) that carries kit's header; empty otherwise. */
   private static Optional<byte[]> generated(Path file) {
     try {
-      BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      BasicFileAttributes attributes =
+          Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       if (!attributes.isRegularFile()) {
         return Optional.empty();
       }

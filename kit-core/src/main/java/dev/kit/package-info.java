@@ -1,7 +1,7 @@
 /**
- * kit's entry points: {@link dev.kit.Generator} renders and writes a description, {@link dev.kit.MigrationTool}
- * manages its migrations, {@link dev.kit.KitDescriptions} loads one. Nothing here is null unless marked
- * {@code @Nullable}.
+ * kit's entry points: {@link dev.kit.Generator} renders and writes a description, {@link
+ * dev.kit.MigrationTool} manages its migrations, {@link dev.kit.KitDescriptions} loads one. Nothing
+ * here is null unless marked {@code @Nullable}.
  */
 @NullMarked
 package dev.kit;

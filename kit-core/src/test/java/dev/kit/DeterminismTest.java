@@ -12,15 +12,22 @@ import java.util.TimeZone;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Same description, same bytes: under another locale and time zone the second run writes nothing. */
+/**
+ * Same description, same bytes: under another locale and time zone the second run writes nothing.
+ */
 class DeterminismTest {
 
   @TempDir Path repo;
 
   private static Kit kit() {
     return Kit.builder()
-        .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git").targetRevision("main"))
-        .service("orders", s -> s.label("team", "checkout").database(db -> db.instances(3).storage("20Gi").parameter("work_mem", "4MB")))
+        .repository(
+            "shop", r -> r.gitUrl("https://github.com/acme/shop.git").targetRevision("main"))
+        .service(
+            "orders",
+            s ->
+                s.label("team", "checkout")
+                    .database(db -> db.instances(3).storage("20Gi").parameter("work_mem", "4MB")))
         .service("payments", s -> s.database(db -> db.storage("5Gi").postgresMajor(16)))
         .build();
   }
@@ -28,8 +35,11 @@ class DeterminismTest {
   @Test
   void generate_writesNothing_whenRunAgainUnderAnotherLocaleAndTimeZone() throws IOException {
     for (String service : new String[] {"orders", "payments"}) {
-      Path migrations = Files.createDirectories(repo.resolve("services/" + service + "/migrations"));
-      Files.writeString(migrations.resolve("20250101120000_init.sql"), "CREATE TABLE IF NOT EXISTS t (id int);\n");
+      Path migrations =
+          Files.createDirectories(repo.resolve("services/" + service + "/migrations"));
+      Files.writeString(
+          migrations.resolve("20250101120000_init.sql"),
+          "CREATE TABLE IF NOT EXISTS t (id int);\n");
     }
     Generator generator = Generator.forRepository(repo).source("DeterminismTest");
     WriteReport first = generator.generate(kit());

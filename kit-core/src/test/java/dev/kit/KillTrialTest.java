@@ -25,12 +25,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Kill trials: a child JVM runs {@code Generator.generate} from an old tree to a new description (see
- * {@link KillTrials}) and is killed with SIGKILL, half the trials at a random moment of its whole run and half
- * at a random moment after its commit started. Then the next run of a goal (here {@code check}, which writes
- * nothing of its own) starts, and every service folder and {@code platform/} must be entirely old or entirely
- * new, the run as a whole too, with no temporary file, journal or empty folder left behind; and once the user
- * runs {@code generate} again, no temporary file in the generation cache's folder either.
+ * Kill trials: a child JVM runs {@code Generator.generate} from an old tree to a new description
+ * (see {@link KillTrials}) and is killed with SIGKILL, half the trials at a random moment of its
+ * whole run and half at a random moment after its commit started. Then the next run of a goal (here
+ * {@code check}, which writes nothing of its own) starts, and every service folder and {@code
+ * platform/} must be entirely old or entirely new, the run as a whole too, with no temporary file,
+ * journal or empty folder left behind; and once the user runs {@code generate} again, no temporary
+ * file in the generation cache's folder either.
  *
  * <p>{@code -Dkit.killTrials=200} runs more trials (the default keeps CI under a minute), and
  * {@code -Dkit.killTrials.seed=N} repeats a run's moments.
@@ -42,10 +43,14 @@ class KillTrialTest {
   @TempDir Path dir;
 
   @Test
-  void generate_leavesEachFolderAndTheRunOldOrNewAndNoLeftovers_whenKilledAtRandomMoments() throws Exception {
+  void generate_leavesEachFolderAndTheRunOldOrNewAndNoLeftovers_whenKilledAtRandomMoments()
+      throws Exception {
     Path base = dir.resolve("base");
     KillTrials.writeMigrations(base);
-    Generator.forRepository(base).source("kill-trials").cache(base.resolve("target/kit-cache")).generate(KillTrials.kit(false));
+    Generator.forRepository(base)
+        .source("kill-trials")
+        .cache(base.resolve("target/kit-cache"))
+        .generate(KillTrials.kit(false));
     Tree old = Tree.of(base);
     Path finished = copy(base, dir.resolve("finished"));
     Process calibration = child(finished);
@@ -75,24 +80,32 @@ class KillTrialTest {
         assertThat(exit).as("a child that finished before its kill").isZero();
       }
       Generator nextRun = Generator.forRepository(repo).source("kill-trials");
-      tally.recovered(nextRun.recover()); // what the next goal does first; said apart here only to count it
+      tally.recovered(
+          nextRun.recover()); // what the next goal does first; said apart here only to count it
       nextRun.check(KillTrials.kit(true));
       tally.add(killed, Tree.of(repo), old, next);
       // The run the user starts again: it must also clear what the cache's save left.
-      Generator.forRepository(repo).source("kill-trials").cache(repo.resolve("target/kit-cache")).generate(KillTrials.kit(true));
+      Generator.forRepository(repo)
+          .source("kill-trials")
+          .cache(repo.resolve("target/kit-cache"))
+          .generate(KillTrials.kit(true));
       tally.addCacheLeftovers(Tree.of(repo));
       delete(repo);
     }
     System.out.println("kill trials (seed " + seed + "): " + tally);
 
-    assertThat(tally.mixedFolders).as("service folders or platform/ holding old and new files: " + tally).isEmpty();
+    assertThat(tally.mixedFolders)
+        .as("service folders or platform/ holding old and new files: " + tally)
+        .isEmpty();
     assertThat(tally.mixedRuns).as("runs with some folders old and others new: " + tally).isZero();
-    assertThat(tally.leftovers).as("temporary files, journals and empty folders left: " + tally).isEmpty();
+    assertThat(tally.leftovers)
+        .as("temporary files, journals and empty folders left: " + tally)
+        .isEmpty();
   }
 
   /**
-   * Waits until the child's commit starts, that is a file only the new tree has appears or one only the old
-   * tree has goes, and returns when (0 when the child ended first).
+   * Waits until the child's commit starts, that is a file only the new tree has appears or one only
+   * the old tree has goes, and returns when (0 when the child ended first).
    */
   private static long awaitCommit(Path repo, Tree old, Process child) {
     List<Path> created = new ArrayList<>();
@@ -109,16 +122,25 @@ class KillTrialTest {
           return System.nanoTime();
         }
       }
-      LockSupport.parkNanos(100_000); // polls 10 times a millisecond without taking a core from the child
+      LockSupport.parkNanos(
+          100_000); // polls 10 times a millisecond without taking a core from the child
     }
     return 0;
   }
 
   private static Process child(Path repo) throws IOException {
-    String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    String classPath =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m", "-cp", classPath,
-        KillTrials.class.getName(), repo.toString())
+    return new ProcessBuilder(
+            java,
+            "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC",
+            "-Xmx256m",
+            "-cp",
+            classPath,
+            KillTrials.class.getName(),
+            repo.toString())
         .redirectErrorStream(true)
         .redirectOutput(File.createTempFile("kill-trial", ".log", repo.getParent().toFile()))
         .start();
@@ -147,10 +169,11 @@ class KillTrialTest {
   }
 
   /**
-   * What a repository holds under {@code services/} and {@code platform/}: its files by path, and what is left
-   * over (temporary files, a journal, empty folders) anywhere in it.
+   * What a repository holds under {@code services/} and {@code platform/}: its files by path, and
+   * what is left over (temporary files, a journal, empty folders) anywhere in it.
    */
-  private record Tree(Map<String, byte[]> files, TreeSet<String> emptyFolders, TreeSet<String> temporary) {
+  private record Tree(
+      Map<String, byte[]> files, TreeSet<String> emptyFolders, TreeSet<String> temporary) {
 
     static Tree of(Path repo) {
       Map<String, byte[]> files = new TreeMap<>();
@@ -166,7 +189,9 @@ class KillTrialTest {
                 emptyFolders.add(relative);
               }
             }
-          } else if (name.endsWith(".kit-tmp") || name.endsWith(".tmp") || name.startsWith(".kit-journal")) {
+          } else if (name.endsWith(".kit-tmp")
+              || name.endsWith(".tmp")
+              || name.startsWith(".kit-journal")) {
             temporary.add(relative);
           } else if (relative.startsWith("services/") || relative.startsWith("platform/")) {
             files.put(relative, Files.readAllBytes(path));
@@ -178,7 +203,10 @@ class KillTrialTest {
       return new Tree(files, emptyFolders, temporary);
     }
 
-    /** The files only the new tree ({@code true}) or only the old one ({@code false}) has, against the new tree. */
+    /**
+     * The files only the new tree ({@code true}) or only the old one ({@code false}) has, against
+     * the new tree.
+     */
     static Map<String, Boolean> changes(Tree old) {
       Map<String, Boolean> changes = new TreeMap<>();
       for (int i = 0; i < KillTrials.SERVICES; i++) {
@@ -188,18 +216,23 @@ class KillTrialTest {
         changes.put(service + "monitoring/podmonitor.yaml", false);
         changes.put(service + "migrations/job.yaml", false);
       }
-      changes.keySet().forEach(path -> assertThat(old.files().containsKey(path)).as(path).isEqualTo(!changes.get(path)));
+      changes
+          .keySet()
+          .forEach(
+              path ->
+                  assertThat(old.files().containsKey(path)).as(path).isEqualTo(!changes.get(path)));
       return changes;
     }
 
     /** The files of one folder ({@code platform} or {@code services/<name>}). */
     Map<String, byte[]> folder(String folder) {
       Map<String, byte[]> in = new TreeMap<>();
-      files.forEach((path, bytes) -> {
-        if (path.startsWith(folder + "/")) {
-          in.put(path, bytes);
-        }
-      });
+      files.forEach(
+          (path, bytes) -> {
+            if (path.startsWith(folder + "/")) {
+              in.put(path, bytes);
+            }
+          });
       return in;
     }
   }
@@ -251,15 +284,18 @@ class KillTrialTest {
       } else {
         mixedRuns++;
       }
-      tree.temporary().stream().filter(path -> !path.startsWith("target/"))
+      tree.temporary().stream()
+          .filter(path -> !path.startsWith("target/"))
           .forEach(path -> leftovers.add("trial " + trials + ": " + path));
-      tree.emptyFolders().stream().filter(path -> !old.emptyFolders().contains(path) && !next.emptyFolders().contains(path))
+      tree.emptyFolders().stream()
+          .filter(path -> !old.emptyFolders().contains(path) && !next.emptyFolders().contains(path))
           .forEach(path -> leftovers.add("trial " + trials + ": " + path + "/"));
     }
 
     /** The cache's temporary files left after the next {@code generate}, which uses the cache. */
     void addCacheLeftovers(Tree tree) {
-      tree.temporary().stream().filter(path -> path.startsWith("target/"))
+      tree.temporary().stream()
+          .filter(path -> path.startsWith("target/"))
           .forEach(path -> leftovers.add("trial " + trials + ": " + path));
     }
 
@@ -272,18 +308,47 @@ class KillTrialTest {
 
     @Override
     public String toString() {
-      long trialsWithLeftovers = leftovers.stream().map(l -> l.substring(0, l.indexOf(':'))).distinct().count();
+      long trialsWithLeftovers =
+          leftovers.stream().map(l -> l.substring(0, l.indexOf(':'))).distinct().count();
       long folders = leftovers.stream().filter(l -> l.endsWith("/")).count();
       long journals = leftovers.stream().filter(l -> l.contains(".kit-journal")).count();
       long cache = leftovers.stream().filter(l -> l.contains(": target/")).count();
-      return trials + " trials (" + killedWhileRunning + " killed while running; the next run rolled " + rolledForward
-          + " forward and " + rolledBack + " back); folders: " + oldFolders + " old, "
-          + newFolders + " new, " + mixedFolders.size() + " mixed; runs: " + oldRuns + " old, " + newRuns + " new, "
-          + mixedRuns + " mixed; leftovers: " + leftovers.size() + " in " + trialsWithLeftovers + " trials ("
-          + (leftovers.size() - folders - journals - cache) + " temporary files beside generated files, " + cache
-          + " in the cache folder, " + journals + " journals, " + folders + " empty folders)"
+      return trials
+          + " trials ("
+          + killedWhileRunning
+          + " killed while running; the next run rolled "
+          + rolledForward
+          + " forward and "
+          + rolledBack
+          + " back); folders: "
+          + oldFolders
+          + " old, "
+          + newFolders
+          + " new, "
+          + mixedFolders.size()
+          + " mixed; runs: "
+          + oldRuns
+          + " old, "
+          + newRuns
+          + " new, "
+          + mixedRuns
+          + " mixed; leftovers: "
+          + leftovers.size()
+          + " in "
+          + trialsWithLeftovers
+          + " trials ("
+          + (leftovers.size() - folders - journals - cache)
+          + " temporary files beside generated files, "
+          + cache
+          + " in the cache folder, "
+          + journals
+          + " journals, "
+          + folders
+          + " empty folders)"
           + (leftovers.isEmpty() ? "" : " " + leftovers.subList(0, Math.min(5, leftovers.size())))
-          + (mixedFolders.isEmpty() ? "" : "; mixed " + mixedFolders.subList(0, Math.min(5, mixedFolders.size())));
+          + (mixedFolders.isEmpty()
+              ? ""
+              : "; mixed " + mixedFolders.subList(0, Math.min(5, mixedFolders.size())));
     }
   }
 }

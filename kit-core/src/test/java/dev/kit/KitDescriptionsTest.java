@@ -11,10 +11,14 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@link KitDescriptions#load}: the description found or named, created and described, and every way that fails. */
+/**
+ * {@link KitDescriptions#load}: the description found or named, created and described, and every
+ * way that fails.
+ */
 class KitDescriptionsTest {
 
-  private static final String SHOP = """
+  private static final String SHOP =
+      """
       package it.shop;
       public final class ShopServices implements dev.kit.KitDescription {
         public dev.kit.model.Kit describe() {
@@ -26,8 +30,7 @@ class KitDescriptionsTest {
       }
       """;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void load_describesTheOnlyDescription_whenNoClassConfigured() throws Exception {
@@ -36,15 +39,22 @@ class KitDescriptionsTest {
     try (KitDescriptions.Loaded loaded = load(classes, null)) {
       assertThat(loaded.className()).isEqualTo("it.shop.ShopServices");
       assertThat(loaded.kit().repository().name()).isEqualTo("shop");
-      assertThat(loaded.kit().services()).singleElement().satisfies(s -> assertThat(s.name()).isEqualTo("orders"));
+      assertThat(loaded.kit().services())
+          .singleElement()
+          .satisfies(s -> assertThat(s.name()).isEqualTo("orders"));
     }
   }
 
   @Test
   void load_usesTheConfiguredClass_whenSeveralExist() throws Exception {
-    Path classes = JavaCompilation.compile(dir, Map.of(
-        "it.shop.ShopServices", SHOP,
-        "it.shop.Copy", SHOP.replace("ShopServices", "Copy").replace("\"shop\"", "\"copy\"")));
+    Path classes =
+        JavaCompilation.compile(
+            dir,
+            Map.of(
+                "it.shop.ShopServices",
+                SHOP,
+                "it.shop.Copy",
+                SHOP.replace("ShopServices", "Copy").replace("\"shop\"", "\"copy\"")));
 
     try (KitDescriptions.Loaded copy = load(classes, " it.shop.Copy ")) {
       assertThat(copy.kit().repository().name()).isEqualTo("copy");
@@ -61,38 +71,51 @@ class KitDescriptionsTest {
 
     assertThatThrownBy(() -> load(classes, "it.shop.Missing"))
         .isInstanceOf(KitDescriptionException.class)
-        .hasMessageContaining("Kit description it.shop.Missing was not found on the test class path (" + classes)
+        .hasMessageContaining(
+            "Kit description it.shop.Missing was not found on the test class path (" + classes)
         .hasMessageContaining("fully-qualified class name");
   }
 
   @Test
   void load_asksToImplementTheInterface_whenConfiguredClassIsNotADescription() throws Exception {
-    Path classes = JavaCompilation.compile(dir, Map.of("it.shop.Plain", "package it.shop; public class Plain {}"));
+    Path classes =
+        JavaCompilation.compile(
+            dir, Map.of("it.shop.Plain", "package it.shop; public class Plain {}"));
 
     assertThatThrownBy(() -> load(classes, "it.shop.Plain"))
-        .hasMessage("it.shop.Plain does not implement dev.kit.KitDescription; add 'implements KitDescription', "
-            + "or set <description> / -Dkit.description to the class that does.");
+        .hasMessage(
+            "it.shop.Plain does not implement dev.kit.KitDescription; add 'implements KitDescription', "
+                + "or set <description> / -Dkit.description to the class that does.");
   }
 
   @Test
   void load_asksForANoArgConstructor_whenThereIsNone() throws Exception {
-    Path classes = JavaCompilation.compile(dir, Map.of("it.shop.ShopServices",
-        SHOP.replace("public dev.kit.model.Kit describe()", "public ShopServices(String n) {}\n public dev.kit.model.Kit describe()")));
+    Path classes =
+        JavaCompilation.compile(
+            dir,
+            Map.of(
+                "it.shop.ShopServices",
+                SHOP.replace(
+                    "public dev.kit.model.Kit describe()",
+                    "public ShopServices(String n) {}\n public dev.kit.model.Kit describe()")));
 
     assertThatThrownBy(() -> load(classes, "it.shop.ShopServices"))
-        .hasMessageContaining("it.shop.ShopServices needs a public class with a public no-argument constructor")
+        .hasMessageContaining(
+            "it.shop.ShopServices needs a public class with a public no-argument constructor")
         .hasMessageContaining("public ShopServices() {}");
   }
 
   @Test
   void load_namesTheClassAndCause_whenDescribeThrows() throws Exception {
-    Path classes = JavaCompilation.compile(dir, Map.of("it.shop.ShopServices",
-        SHOP.replace(".storage(\"1Gi\")", "")));
+    Path classes =
+        JavaCompilation.compile(
+            dir, Map.of("it.shop.ShopServices", SHOP.replace(".storage(\"1Gi\")", "")));
 
     assertThatThrownBy(() -> load(classes, null))
         .isInstanceOf(KitDescriptionException.class)
-        .hasMessageContaining("it.shop.ShopServices.describe() failed: java.lang.IllegalStateException: "
-            + "Database.builder(): call storage(\"10Gi\")")
+        .hasMessageContaining(
+            "it.shop.ShopServices.describe() failed: java.lang.IllegalStateException: "
+                + "Database.builder(): call storage(\"10Gi\")")
         .hasCauseInstanceOf(IllegalStateException.class);
   }
 
@@ -109,6 +132,7 @@ class KitDescriptionsTest {
   }
 
   private static KitDescriptions.Loaded load(Path classes, String className) throws Exception {
-    return KitDescriptions.load(List.of(classes, JavaCompilation.kitCore()), classes, Optional.ofNullable(className));
+    return KitDescriptions.load(
+        List.of(classes, JavaCompilation.kitCore()), classes, Optional.ofNullable(className));
   }
 }

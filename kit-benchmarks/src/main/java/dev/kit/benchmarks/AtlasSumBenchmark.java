@@ -12,9 +12,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * {@code atlas.sum} of one workload service's migrations against the JDK's SHA-256 over the same bytes;
- * both operations hash the same {@value Workload#MIGRATIONS_PER_SERVICE} files, so the ratio of their
- * throughputs is the ratio of MB/s.
+ * {@code atlas.sum} of one workload service's migrations against the JDK's SHA-256 over the same
+ * bytes; both operations hash the same {@value Workload#MIGRATIONS_PER_SERVICE} files, so the ratio
+ * of their throughputs is the ratio of MB/s.
  *
  * <pre>
  * java -cp kit-benchmarks/target/benchmarks.jar org.openjdk.jmh.Main AtlasSumBenchmark

@@ -9,15 +9,16 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * {@code atlas.sum} against the physical limit: the JDK's SHA-256 over the same bytes, each hashed once.
- * Atlas's format costs a little more (file names go into the running hash, an entry digest per file, a total
- * over the entries), so the ratio says how close kit gets to hashing alone.
+ * {@code atlas.sum} against the physical limit: the JDK's SHA-256 over the same bytes, each hashed
+ * once. Atlas's format costs a little more (file names go into the running hash, an entry digest
+ * per file, a total over the entries), so the ratio says how close kit gets to hashing alone.
  */
 final class AtlasSumThroughput {
 
   private final MigrationDirectory directory;
   private final List<byte[]> contents;
   private final long bytes;
+
   /** Keeps each result alive, so the JIT cannot drop the work that made it. */
   @SuppressWarnings("UnusedVariable") // written, never read: that is a sink
   private volatile int sink;
@@ -50,7 +51,10 @@ final class AtlasSumThroughput {
     return digest.digest();
   }
 
-  /** MB/s of {@code atlas.sum}, then of raw SHA-256: the best of several rounds of about {@code millis} each. */
+  /**
+   * MB/s of {@code atlas.sum}, then of raw SHA-256: the best of several rounds of about {@code
+   * millis} each.
+   */
   double[] measure(int rounds, long millis) {
     double sum = 0;
     double raw = 0;

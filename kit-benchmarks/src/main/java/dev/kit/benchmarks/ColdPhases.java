@@ -23,12 +23,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
- * Where a cold run of N services spends its time, phase by phase, in one fresh JVM: the JVM's start up to
- * {@code main}, building the description, reading the migrations and validating, rendering to a {@link FilePlan},
- * writing it into an empty folder. Each phase with its wall time, the CPU time of the whole process (the JIT and
- * GC threads included), the JIT compilers' share of it and the classes it loaded. The phases run one after the
- * other, as {@code Generator.plan} and {@code PlanWriter} do, not streamed as {@code Generator.generate} does,
- * so the sum is close to, not equal to, a {@link WholeProcessRun}.
+ * Where a cold run of N services spends its time, phase by phase, in one fresh JVM: the JVM's start
+ * up to {@code main}, building the description, reading the migrations and validating, rendering to
+ * a {@link FilePlan}, writing it into an empty folder. Each phase with its wall time, the CPU time
+ * of the whole process (the JIT and GC threads included), the JIT compilers' share of it and the
+ * classes it loaded. The phases run one after the other, as {@code Generator.plan} and {@code
+ * PlanWriter} do, not streamed as {@code Generator.generate} does, so the sum is close to, not
+ * equal to, a {@link WholeProcessRun}.
  *
  * <pre>
  * java -Xmx512m -cp benchmarks.jar dev.kit.benchmarks.ColdPhases &lt;repository with the migrations&gt; &lt;services&gt;
@@ -61,10 +62,15 @@ public final class ColdPhases {
     Kit kit = new Workload(Integer.parseInt(args[1])).kit();
     run.end("build the description");
     Map<String, MigrationDirectory> migrations = new ConcurrentHashMap<>();
-    kit.services().parallelStream().forEach(service -> migrations.put(service.name(), MigrationDirectory.read(migrationsOf(repo, service))));
+    kit.services().parallelStream()
+        .forEach(
+            service ->
+                migrations.put(
+                    service.name(), MigrationDirectory.read(migrationsOf(repo, service))));
     KitRenderer renderer = new KitRenderer(Workload.class.getName());
     // Throws when the workload does not validate.
-    ValidatedKit validated = Validation.validate(kit, KitInputs.of(migrations, Map.of()), Clock.systemUTC(), renderer);
+    ValidatedKit validated =
+        Validation.validate(kit, KitInputs.of(migrations, Map.of()), Clock.systemUTC(), renderer);
     run.end("read migrations, validate");
     FilePlan plan = renderer.render(validated);
     run.end("render " + plan.size() + " files");
@@ -79,10 +85,13 @@ public final class ColdPhases {
 
   private void end(String phase) {
     long nowWall = System.nanoTime();
-    long nowCpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    long nowCpu =
+        ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+            .getProcessCpuTime();
     long nowJit = jitCpuNanos();
     long nowClasses = ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount();
-    phases.put(phase, new long[] {nowWall - wall, nowCpu - cpu, nowJit - jit, nowClasses - classes});
+    phases.put(
+        phase, new long[] {nowWall - wall, nowCpu - cpu, nowJit - jit, nowClasses - classes});
     wall = nowWall;
     cpu = nowCpu;
     jit = nowJit;
@@ -90,18 +99,43 @@ public final class ColdPhases {
   }
 
   private String table() {
-    StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%-28s %9s %9s %9s %8s%n", "phase", "wall ms", "CPU ms",
-        "JIT ms", "classes"));
+    StringBuilder table =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "%-28s %9s %9s %9s %8s%n",
+                "phase",
+                "wall ms",
+                "CPU ms",
+                "JIT ms",
+                "classes"));
     long[] total = new long[4];
-    phases.forEach((phase, values) -> {
-      table.append(String.format(Locale.ROOT, "%-28s %9.0f %9.0f %9.0f %8d%n", phase, values[0] / 1e6, values[1] / 1e6,
-          values[2] / 1e6, values[3]));
-      for (int i = 0; i < 4; i++) {
-        total[i] += values[i];
-      }
-    });
-    return table.append(String.format(Locale.ROOT, "%-28s %9.0f %9.0f %9.0f %8d", "total", total[0] / 1e6, total[1] / 1e6,
-        total[2] / 1e6, total[3])).toString();
+    phases.forEach(
+        (phase, values) -> {
+          table.append(
+              String.format(
+                  Locale.ROOT,
+                  "%-28s %9.0f %9.0f %9.0f %8d%n",
+                  phase,
+                  values[0] / 1e6,
+                  values[1] / 1e6,
+                  values[2] / 1e6,
+                  values[3]));
+          for (int i = 0; i < 4; i++) {
+            total[i] += values[i];
+          }
+        });
+    return table
+        .append(
+            String.format(
+                Locale.ROOT,
+                "%-28s %9.0f %9.0f %9.0f %8d",
+                "total",
+                total[0] / 1e6,
+                total[1] / 1e6,
+                total[2] / 1e6,
+                total[3]))
+        .toString();
   }
 
   /** The CPU time the JIT compiler threads used so far, from /proc (see {@link ThreadCpu}). */

@@ -84,7 +84,10 @@ public class GenerateBenchmark {
     return report;
   }
 
-  /** The same with the generation cache, as {@code kit:generate} runs it: it must render and write nothing. */
+  /**
+   * The same with the generation cache, as {@code kit:generate} runs it: it must render and write
+   * nothing.
+   */
   @Benchmark
   @BenchmarkMode(Mode.AverageTime)
   public WriteReport noopRegenerateCached() {
@@ -95,7 +98,10 @@ public class GenerateBenchmark {
     return report;
   }
 
-  /** Generated files are removed before each call (untimed), so every call writes into an empty folder. */
+  /**
+   * Generated files are removed before each call (untimed), so every call writes into an empty
+   * folder.
+   */
   @State(Scope.Thread)
   public static class EmptyFolder {
     @Setup(Level.Invocation)

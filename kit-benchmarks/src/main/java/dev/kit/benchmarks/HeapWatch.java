@@ -16,9 +16,9 @@ import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
 
 /**
- * Heap figures of this JVM from the moment it is started: the peak, which is what the heap held right before
- * its fullest collection (or now, if that is more), and the most it still held right after a collection,
- * which is what the work really keeps alive.
+ * Heap figures of this JVM from the moment it is started: the peak, which is what the heap held
+ * right before its fullest collection (or now, if that is more), and the most it still held right
+ * after a collection, which is what the work really keeps alive.
  */
 final class HeapWatch implements AutoCloseable {
 
@@ -61,10 +61,12 @@ final class HeapWatch implements AutoCloseable {
   }
 
   private void collected(Notification notification, Object handback) {
-    if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+    if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(
+        notification.getType())) {
       return;
     }
-    GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+    GarbageCollectionNotificationInfo info =
+        GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
     long before = 0;
     long after = 0;
     for (MemoryPoolMXBean pool : pools) {

@@ -20,9 +20,10 @@ import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * Where a recorded run spent its time, from a JFR file (JDK 17's {@code jfr} tool has no summary views): the
- * execution samples by thread, by package of the top frame and by package anywhere on the stack, the hottest
- * methods, how many top frames still ran interpreted, JIT and GC totals and the classes loaded.
+ * Where a recorded run spent its time, from a JFR file (JDK 17's {@code jfr} tool has no summary
+ * views): the execution samples by thread, by package of the top frame and by package anywhere on
+ * the stack, the hottest methods, how many top frames still ran interpreted, JIT and GC totals and
+ * the classes loaded.
  *
  * <pre>
  * java -XX:StartFlightRecording=filename=run.jfr,settings=profile -cp benchmarks.jar dev.kit.benchmarks.WholeProcessRun ...
@@ -32,12 +33,36 @@ import jdk.jfr.consumer.RecordingFile;
 public final class JfrSummary {
 
   /** Package prefixes reported as one library; anything else by its first three package names. */
-  private static final List<String> LIBRARIES = List.of("tools.jackson.databind", "tools.jackson.dataformat.yaml",
-      "tools.jackson.core", "com.fasterxml.jackson", "org.snakeyaml.engine", "org.yaml.snakeyaml", "io.fabric8.kubernetes",
-      "freemarker", "dev.kit.render", "dev.kit.write", "dev.kit.validate", "dev.kit.migration", "dev.kit.model",
-      "dev.kit.plan", "dev.kit.benchmarks", "dev.kit", "java.util.concurrent", "java.util.regex", "java.util.stream",
-      "java.util", "java.lang.invoke", "java.lang", "java.io", "java.nio", "sun.nio", "jdk.internal", "sun.security",
-      "java.security");
+  private static final List<String> LIBRARIES =
+      List.of(
+          "tools.jackson.databind",
+          "tools.jackson.dataformat.yaml",
+          "tools.jackson.core",
+          "com.fasterxml.jackson",
+          "org.snakeyaml.engine",
+          "org.yaml.snakeyaml",
+          "io.fabric8.kubernetes",
+          "freemarker",
+          "dev.kit.render",
+          "dev.kit.write",
+          "dev.kit.validate",
+          "dev.kit.migration",
+          "dev.kit.model",
+          "dev.kit.plan",
+          "dev.kit.benchmarks",
+          "dev.kit",
+          "java.util.concurrent",
+          "java.util.regex",
+          "java.util.stream",
+          "java.util",
+          "java.lang.invoke",
+          "java.lang",
+          "java.io",
+          "java.nio",
+          "sun.nio",
+          "jdk.internal",
+          "sun.security",
+          "java.security");
 
   private JfrSummary() {}
 
@@ -52,16 +77,43 @@ public final class JfrSummary {
 
   static String summarize(List<RecordedEvent> events, int top) {
     StringBuilder out = new StringBuilder();
-    Instant first = events.stream().map(RecordedEvent::getStartTime).min(Instant::compareTo).orElse(Instant.EPOCH);
-    Instant last = events.stream().map(RecordedEvent::getEndTime).max(Instant::compareTo).orElse(Instant.EPOCH);
-    out.append(String.format(Locale.ROOT, "recording: %.2f s, %d events%n", seconds(Duration.between(first, last)), events.size()));
+    Instant first =
+        events.stream()
+            .map(RecordedEvent::getStartTime)
+            .min(Instant::compareTo)
+            .orElse(Instant.EPOCH);
+    Instant last =
+        events.stream()
+            .map(RecordedEvent::getEndTime)
+            .max(Instant::compareTo)
+            .orElse(Instant.EPOCH);
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "recording: %.2f s, %d events%n",
+            seconds(Duration.between(first, last)),
+            events.size()));
 
-    List<RecordedEvent> samples = events.stream().filter(e -> e.getEventType().getName().equals("jdk.ExecutionSample"))
-        .filter(e -> e.getStackTrace() != null && !e.getStackTrace().getFrames().isEmpty()).toList();
+    List<RecordedEvent> samples =
+        events.stream()
+            .filter(e -> e.getEventType().getName().equals("jdk.ExecutionSample"))
+            .filter(e -> e.getStackTrace() != null && !e.getStackTrace().getFrames().isEmpty())
+            .toList();
     int total = samples.size();
-    out.append(String.format(Locale.ROOT, "execution samples (threads running Java code): %d%n", total));
-    section(out, "by thread", count(samples, e -> threadGroup(e.getThread("sampledThread").getJavaName())), total, top);
-    section(out, "by top frame's package (self)", count(samples, e -> library(topFrame(e))), total, top);
+    out.append(
+        String.format(Locale.ROOT, "execution samples (threads running Java code): %d%n", total));
+    section(
+        out,
+        "by thread",
+        count(samples, e -> threadGroup(e.getThread("sampledThread").getJavaName())),
+        total,
+        top);
+    section(
+        out,
+        "by top frame's package (self)",
+        count(samples, e -> library(topFrame(e))),
+        total,
+        top);
     Map<String, Integer> inclusive = new HashMap<>();
     for (RecordedEvent sample : samples) {
       Set<String> seen = new HashSet<>();
@@ -95,33 +147,69 @@ public final class JfrSummary {
           pauses = pauses.plus(event.getDuration("sumOfPauses"));
           longestPause = max(longestPause, event.getDuration("longestPause"));
         }
-        case "jdk.ClassLoadingStatistics" -> classes = Math.max(classes, event.getLong("loadedClassCount"));
+        case "jdk.ClassLoadingStatistics" ->
+            classes = Math.max(classes, event.getLong("loadedClassCount"));
         case "jdk.GCHeapSummary" -> heapPeak = Math.max(heapPeak, event.getLong("heapUsed"));
-        default -> { }
+        default -> {}
       }
     }
-    out.append(String.format(Locale.ROOT, "JIT: %d compilations recorded (the settings' threshold hides short ones), %.2f s%s%n",
-        compilations, seconds(compiling), byTier.entrySet().stream()
-            .map(e -> String.format(Locale.ROOT, "%s %.2f s", e.getKey(), seconds(e.getValue())))
-            .collect(Collectors.joining(", ", compilations > 0 ? " (" : "", compilations > 0 ? ")" : ""))));
-    events.stream().filter(e -> e.getEventType().getName().equals("jdk.CompilerStatistics"))
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "JIT: %d compilations recorded (the settings' threshold hides short ones), %.2f s%s%n",
+            compilations,
+            seconds(compiling),
+            byTier.entrySet().stream()
+                .map(
+                    e -> String.format(Locale.ROOT, "%s %.2f s", e.getKey(), seconds(e.getValue())))
+                .collect(
+                    Collectors.joining(
+                        ", ", compilations > 0 ? " (" : "", compilations > 0 ? ")" : ""))));
+    events.stream()
+        .filter(e -> e.getEventType().getName().equals("jdk.CompilerStatistics"))
         .max((a, b) -> a.getEndTime().compareTo(b.getEndTime()))
-        .ifPresent(e -> out.append(String.format(Locale.ROOT, "JIT statistics: %d compiles, %.2f s in the compilers%n",
-            e.getInt("compileCount"), seconds(e.getDuration("totalTimeSpent")))));
-    out.append(String.format(Locale.ROOT, "GC: %d collections, %.3f s paused in all, longest pause %.3f s, heap used at most %.0f MB%n",
-        gcs, seconds(pauses), seconds(longestPause), heapPeak / 1e6));
+        .ifPresent(
+            e ->
+                out.append(
+                    String.format(
+                        Locale.ROOT,
+                        "JIT statistics: %d compiles, %.2f s in the compilers%n",
+                        e.getInt("compileCount"),
+                        seconds(e.getDuration("totalTimeSpent")))));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "GC: %d collections, %.3f s paused in all, longest pause %.3f s, heap used at most %.0f MB%n",
+            gcs,
+            seconds(pauses),
+            seconds(longestPause),
+            heapPeak / 1e6));
     out.append(String.format(Locale.ROOT, "classes loaded: %d%n", classes));
     return out.toString();
   }
 
-  private static void section(StringBuilder out, String title, Map<String, Integer> counts, int total, int top) {
+  private static void section(
+      StringBuilder out, String title, Map<String, Integer> counts, int total, int top) {
     out.append(title).append(':').append(System.lineSeparator());
-    counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-        .limit(top).forEach(e -> out.append(String.format(Locale.ROOT, "  %5.1f%%  %6d  %s%n",
-            total == 0 ? 0 : 100.0 * e.getValue() / total, e.getValue(), e.getKey())));
+    counts.entrySet().stream()
+        .sorted(
+            Map.Entry.<String, Integer>comparingByValue()
+                .reversed()
+                .thenComparing(Map.Entry.comparingByKey()))
+        .limit(top)
+        .forEach(
+            e ->
+                out.append(
+                    String.format(
+                        Locale.ROOT,
+                        "  %5.1f%%  %6d  %s%n",
+                        total == 0 ? 0 : 100.0 * e.getValue() / total,
+                        e.getValue(),
+                        e.getKey())));
   }
 
-  private static Map<String, Integer> count(List<RecordedEvent> samples, Function<RecordedEvent, String> key) {
+  private static Map<String, Integer> count(
+      List<RecordedEvent> samples, Function<RecordedEvent, String> key) {
     Map<String, Integer> counts = new HashMap<>();
     samples.forEach(sample -> counts.merge(key.apply(sample), 1, Integer::sum));
     return counts;
@@ -132,7 +220,10 @@ public final class JfrSummary {
     return stack.getFrames().get(0);
   }
 
-  /** The library or package a frame runs in: a known prefix from {@link #LIBRARIES}, or its first three package names. */
+  /**
+   * The library or package a frame runs in: a known prefix from {@link #LIBRARIES}, or its first
+   * three package names.
+   */
   static String library(RecordedFrame frame) {
     return library(frame.getMethod().getType().getName());
   }
@@ -155,7 +246,10 @@ public final class JfrSummary {
     return frame.getMethod().getType().getName() + "." + frame.getMethod().getName();
   }
 
-  /** Folds pool threads into one name: {@code ForkJoinPool.commonPool-worker-3} counts as {@code ForkJoinPool.commonPool-worker-*}. */
+  /**
+   * Folds pool threads into one name: {@code ForkJoinPool.commonPool-worker-3} counts as {@code
+   * ForkJoinPool.commonPool-worker-*}.
+   */
   static String threadGroup(String name) {
     return name == null ? "(unnamed)" : name.replaceAll("-\\d+$", "-*").replaceAll("\\d+$", "*");
   }

@@ -8,17 +8,19 @@ import java.nio.file.Path;
 import java.util.Properties;
 
 /**
- * The {@link Workload} as the service repository a team keeps: a Maven project whose description of the N services
- * lives in {@code src/test/java}, with kit-core as a test dependency and the kit plugin declared, and the
- * migrations under {@code services/}. {@code mvn kit:generate} in it is the user's path that issue 17 measures:
- * Maven's start, the forked test-compile, loading the description, and kit.
+ * The {@link Workload} as the service repository a team keeps: a Maven project whose description of
+ * the N services lives in {@code src/test/java}, with kit-core as a test dependency and the kit
+ * plugin declared, and the migrations under {@code services/}. {@code mvn kit:generate} in it is
+ * the user's path that issue 17 measures: Maven's start, the forked test-compile, loading the
+ * description, and kit.
  *
  * <pre>
  * java -cp kit-benchmarks/target/benchmarks.jar dev.kit.benchmarks.MavenWorkload &lt;folder&gt; &lt;services&gt;
  * cd &lt;folder&gt; &amp;&amp; mvn -B kit:generate
  * </pre>
- * kit-core and kit-maven-plugin must be installed in the local Maven repository at the version these benchmarks
- * were built with.
+ *
+ * kit-core and kit-maven-plugin must be installed in the local Maven repository at the version
+ * these benchmarks were built with.
  */
 public final class MavenWorkload {
 
@@ -51,11 +53,16 @@ public final class MavenWorkload {
     }
   }
 
-  /** The version of kit-core these benchmarks run with, from the Maven metadata packed in the jar. */
+  /**
+   * The version of kit-core these benchmarks run with, from the Maven metadata packed in the jar.
+   */
   static String kitVersion() {
-    try (InputStream in = MavenWorkload.class.getResourceAsStream("/META-INF/maven/dev.kit/kit-core/pom.properties")) {
+    try (InputStream in =
+        MavenWorkload.class.getResourceAsStream(
+            "/META-INF/maven/dev.kit/kit-core/pom.properties")) {
       if (in == null) {
-        throw new IllegalStateException("no kit-core pom.properties on the class path: run from benchmarks.jar");
+        throw new IllegalStateException(
+            "no kit-core pom.properties on the class path: run from benchmarks.jar");
       }
       Properties properties = new Properties();
       properties.load(in);
@@ -66,7 +73,8 @@ public final class MavenWorkload {
   }
 
   static String pom(String kitVersion) {
-    // The plugin versions kit's own build pins, so the project builds offline from the same local repository.
+    // The plugin versions kit's own build pins, so the project builds offline from the same local
+    // repository.
     return """
         <?xml version="1.0" encoding="UTF-8"?>
         <project xmlns="http://maven.apache.org/POM/4.0.0" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
@@ -105,10 +113,14 @@ public final class MavenWorkload {
             </plugins>
           </build>
         </project>
-        """.formatted(kitVersion);
+        """
+        .formatted(kitVersion);
   }
 
-  /** The description as a team would write it for many alike services: a loop, the same as {@link Workload#kit()}. */
+  /**
+   * The description as a team would write it for many alike services: a loop, the same as {@link
+   * Workload#kit()}.
+   */
   static String description(int services) {
     String simpleName = DESCRIPTION.substring(DESCRIPTION.lastIndexOf('.') + 1);
     return """
@@ -165,6 +177,8 @@ public final class MavenWorkload {
             return kit.build();
           }
         }
-        """.formatted(DESCRIPTION.substring(0, DESCRIPTION.lastIndexOf('.')), services, simpleName, services);
+        """
+        .formatted(
+            DESCRIPTION.substring(0, DESCRIPTION.lastIndexOf('.')), services, simpleName, services);
   }
 }

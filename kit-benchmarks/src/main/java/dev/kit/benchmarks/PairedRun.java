@@ -16,27 +16,31 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * kit against its peer, the same work written with cdk8s ({@code test-data/bench/cdk8s/full.js}), each as a
- * whole process, as a build runs it: for each N it writes the {@link Workload}'s migrations into two
- * repositories, then runs {@link WholeProcessRun} and the peer alternately, each under GNU time for its CPU
- * time and peak RSS, and prints the medians and kit/cdk8s. "cold" removes every generated file and kit's
- * generation cache before each run; "no-op" runs again right after, with nothing changed (kit with its cache;
- * cdk8s has none and writes everything again).
+ * kit against its peer, the same work written with cdk8s ({@code test-data/bench/cdk8s/full.js}),
+ * each as a whole process, as a build runs it: for each N it writes the {@link Workload}'s
+ * migrations into two repositories, then runs {@link WholeProcessRun} and the peer alternately,
+ * each under GNU time for its CPU time and peak RSS, and prints the medians and kit/cdk8s. "cold"
+ * removes every generated file and kit's generation cache before each run; "no-op" runs again right
+ * after, with nothing changed (kit with its cache; cdk8s has none and writes everything again).
  *
  * <pre>
  * java -cp kit-benchmarks/target/benchmarks.jar dev.kit.benchmarks.PairedRun \
  *     [--services=10,100,1000] [--runs=5] [--dir=/dev/shm] [--peer=/tmp/kit-cdk8s-peer] [--jvm="-Xmx512m"]...
  * </pre>
- * Run it from the repository's root, which holds {@code test-data/}. The peer's npm dependencies are installed
- * once into {@code --peer}, a scratch folder outside the repository. Each {@code --jvm} is one kit contender
- * (its JVM options); several are run in the same rounds, so their figures share the machine's load; one with its
- * own {@code -cp} runs that build of kit (say, {@code --jvm="-Xmx512m -cp /tmp/before.jar"}, to compare a change
- * with what it changes in the same rounds). {@code --keep}
- * keeps the repositories ({@code kit-N}, {@code cdk8s-N}) for a look or a profile.
+ *
+ * Run it from the repository's root, which holds {@code test-data/}. The peer's npm dependencies
+ * are installed once into {@code --peer}, a scratch folder outside the repository. Each {@code
+ * --jvm} is one kit contender (its JVM options); several are run in the same rounds, so their
+ * figures share the machine's load; one with its own {@code -cp} runs that build of kit (say,
+ * {@code --jvm="-Xmx512m -cp /tmp/before.jar"}, to compare a change with what it changes in the
+ * same rounds). {@code --keep} keeps the repositories ({@code kit-N}, {@code cdk8s-N}) for a look
+ * or a profile.
  */
 public final class PairedRun {
 
-  /** What each run's GNU time line starts with, so the run's own output can never be taken for it. */
+  /**
+   * What each run's GNU time line starts with, so the run's own output can never be taken for it.
+   */
   static final String TIME_MARKER = "paired-run-time";
 
   private static final String PEER_PREFIX = "cdk8s-run";
@@ -44,25 +48,46 @@ public final class PairedRun {
   private final Options options;
   private final Path javaExecutable = Path.of(System.getProperty("java.home"), "bin", "java");
 
-  /** What one process used: wall time from start to exit, CPU time of the process and its children, peak RSS. */
+  /**
+   * What one process used: wall time from start to exit, CPU time of the process and its children,
+   * peak RSS.
+   */
   record Usage(double wallSeconds, double cpuSeconds, long peakRssKb) {}
 
   /** One row of the table: the medians of one contender's runs of one kind at one N. */
-  record Row(int services, String run, String contender, double wall, double cpu, double rssMb, double peerWall,
-      double peerCpu, double peerRssMb) {
+  record Row(
+      int services,
+      String run,
+      String contender,
+      double wall,
+      double cpu,
+      double rssMb,
+      double peerWall,
+      double peerCpu,
+      double peerRssMb) {
 
     double ratio() {
       return wall / peerWall;
     }
 
-    /** kit's CPU time over cdk8s's: steadier than the wall ratio when other processes share the machine. */
+    /**
+     * kit's CPU time over cdk8s's: steadier than the wall ratio when other processes share the
+     * machine.
+     */
     double cpuRatio() {
       return cpu / peerCpu;
     }
   }
 
   @SuppressWarnings("ArrayRecordComponent") // parsed once from the command line, never compared
-  record Options(int[] services, int runs, Path dir, Path peer, Path peerSource, List<String> jvms, boolean keep) {
+  record Options(
+      int[] services,
+      int runs,
+      Path dir,
+      Path peer,
+      Path peerSource,
+      List<String> jvms,
+      boolean keep) {
 
     static Options parse(String... args) {
       int[] services = {10, 100, 1_000};
@@ -89,15 +114,25 @@ public final class PairedRun {
         } else if (arg.equals("--keep")) {
           keep = true;
         } else {
-          throw new IllegalArgumentException("unknown option " + arg + "; usage: PairedRun [--services=10,100,1000]"
-              + " [--runs=5] [--dir=/dev/shm] [--peer=<scratch folder>] [--peer-source=test-data/bench/cdk8s]"
-              + " [--jvm=\"-Xmx512m\"]... [--keep]");
+          throw new IllegalArgumentException(
+              "unknown option "
+                  + arg
+                  + "; usage: PairedRun [--services=10,100,1000]"
+                  + " [--runs=5] [--dir=/dev/shm] [--peer=<scratch folder>] [--peer-source=test-data/bench/cdk8s]"
+                  + " [--jvm=\"-Xmx512m\"]... [--keep]");
         }
       }
       if (runs < 1) {
         throw new IllegalArgumentException("--runs: at least 1, not " + runs);
       }
-      return new Options(services, runs, dir, peer, peerSource, jvms.isEmpty() ? List.of("-Xmx512m") : List.copyOf(jvms), keep);
+      return new Options(
+          services,
+          runs,
+          dir,
+          peer,
+          peerSource,
+          jvms.isEmpty() ? List.of("-Xmx512m") : List.copyOf(jvms),
+          keep);
     }
   }
 
@@ -111,15 +146,24 @@ public final class PairedRun {
 
   private void run() throws IOException {
     if (!Files.isExecutable(Path.of("/usr/bin/time"))) {
-      throw new IllegalStateException("PairedRun reads CPU time and peak RSS from GNU time: apt-get install time");
+      throw new IllegalStateException(
+          "PairedRun reads CPU time and peak RSS from GNU time: apt-get install time");
     }
     installPeer(options.peerSource(), options.peer());
     Path work = Files.createTempDirectory(Files.createDirectories(options.dir()), "kit-paired-");
     List<Row> rows = new ArrayList<>();
     try {
-      System.out.println("kit against cdk8s, whole processes, " + options.runs() + " paired runs each, in " + work
-          + " (" + Files.getFileStore(work).type() + "); java " + System.getProperty("java.runtime.version") + ", node "
-          + output(List.of("node", "--version")).trim());
+      System.out.println(
+          "kit against cdk8s, whole processes, "
+              + options.runs()
+              + " paired runs each, in "
+              + work
+              + " ("
+              + Files.getFileStore(work).type()
+              + "); java "
+              + System.getProperty("java.runtime.version")
+              + ", node "
+              + output(List.of("node", "--version")).trim());
       for (int n : options.services()) {
         List<Row> measured = measure(work, n);
         rows.addAll(measured);
@@ -145,8 +189,12 @@ public final class PairedRun {
     for (String name : List.of("full.js", "package.json")) {
       Path from = source.resolve(name);
       if (!Files.isRegularFile(from)) {
-        throw new IllegalStateException("the peer's " + name + " is not in " + source.toAbsolutePath()
-            + " (run from the repository's root, or pass --peer-source)");
+        throw new IllegalStateException(
+            "the peer's "
+                + name
+                + " is not in "
+                + source.toAbsolutePath()
+                + " (run from the repository's root, or pass --peer-source)");
       }
       Path to = peer.resolve(name);
       if (!Files.exists(to) || Files.mismatch(from, to) != -1) {
@@ -156,7 +204,11 @@ public final class PairedRun {
     }
     if (changed || !Files.isDirectory(peer.resolve("node_modules/cdk8s"))) {
       System.out.println("installing the peer's npm dependencies into " + peer);
-      int exit = exec(new ProcessBuilder("npm", "install", "--no-audit", "--no-fund").directory(peer.toFile()).inheritIO());
+      int exit =
+          exec(
+              new ProcessBuilder("npm", "install", "--no-audit", "--no-fund")
+                  .directory(peer.toFile())
+                  .inheritIO());
       if (exit != 0) {
         throw new IllegalStateException("npm install in " + peer + " failed with exit " + exit);
       }
@@ -176,21 +228,33 @@ public final class PairedRun {
       usages.add(List.of(new ArrayList<>(), new ArrayList<>()));
     }
     System.out.println();
-    System.out.println(n + " services, load " + loadAverage() + " (1, 5, 15 min); a warm-up pair first, not counted");
+    System.out.println(
+        n
+            + " services, load "
+            + loadAverage()
+            + " (1, 5, 15 min); a warm-up pair first, not counted");
     for (int c = 0; c <= contenders; c++) {
       runPair(c, n, c < contenders ? kitRepo : peerRepo);
     }
     for (int round = 1; round <= options.runs(); round++) {
-      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  round %d, load %s:", round, loadAverage()));
+      StringBuilder line =
+          new StringBuilder(
+              String.format(Locale.ROOT, "  round %d, load %s:", round, loadAverage()));
       // Alternate who goes first, so neither always runs right after the other's file writes.
       for (int i = 0; i <= contenders; i++) {
         int c = round % 2 == 1 ? i : contenders - i;
         Usage[] pair = runPair(c, n, c < contenders ? kitRepo : peerRepo);
         usages.get(c).get(0).add(pair[0]);
         usages.get(c).get(1).add(pair[1]);
-        line.append(String.format(Locale.ROOT, " %s %.2f/%.2f s (CPU %.2f/%.2f)",
-            c < contenders ? "kit" + (contenders > 1 ? c + 1 : "") : "cdk8s",
-            pair[0].wallSeconds(), pair[1].wallSeconds(), pair[0].cpuSeconds(), pair[1].cpuSeconds()));
+        line.append(
+            String.format(
+                Locale.ROOT,
+                " %s %.2f/%.2f s (CPU %.2f/%.2f)",
+                c < contenders ? "kit" + (contenders > 1 ? c + 1 : "") : "cdk8s",
+                pair[0].wallSeconds(),
+                pair[1].wallSeconds(),
+                pair[0].cpuSeconds(),
+                pair[1].cpuSeconds()));
       }
       System.out.println(line.append(" (cold/no-op, wall and CPU)"));
     }
@@ -199,13 +263,17 @@ public final class PairedRun {
       List<Usage> peer = usages.get(contenders).get(kind);
       for (int c = 0; c < contenders; c++) {
         List<Usage> kit = usages.get(c).get(kind);
-        rows.add(new Row(n, kind == 0 ? "cold" : "no-op", options.jvms().get(c),
-            median(kit.stream().mapToDouble(Usage::wallSeconds).toArray()),
-            median(kit.stream().mapToDouble(Usage::cpuSeconds).toArray()),
-            median(kit.stream().mapToDouble(u -> u.peakRssKb() / 1024.0).toArray()),
-            median(peer.stream().mapToDouble(Usage::wallSeconds).toArray()),
-            median(peer.stream().mapToDouble(Usage::cpuSeconds).toArray()),
-            median(peer.stream().mapToDouble(u -> u.peakRssKb() / 1024.0).toArray())));
+        rows.add(
+            new Row(
+                n,
+                kind == 0 ? "cold" : "no-op",
+                options.jvms().get(c),
+                median(kit.stream().mapToDouble(Usage::wallSeconds).toArray()),
+                median(kit.stream().mapToDouble(Usage::cpuSeconds).toArray()),
+                median(kit.stream().mapToDouble(u -> u.peakRssKb() / 1024.0).toArray()),
+                median(peer.stream().mapToDouble(Usage::wallSeconds).toArray()),
+                median(peer.stream().mapToDouble(Usage::cpuSeconds).toArray()),
+                median(peer.stream().mapToDouble(u -> u.peakRssKb() / 1024.0).toArray())));
       }
     }
     System.out.println("  load after: " + loadAverage());
@@ -216,7 +284,10 @@ public final class PairedRun {
     return rows;
   }
 
-  /** A cold run into a clean repository, then a no-op run over what it wrote; checks what each wrote. */
+  /**
+   * A cold run into a clean repository, then a no-op run over what it wrote; checks what each
+   * wrote.
+   */
   private Usage[] runPair(int contender, int n, Path repo) throws IOException {
     boolean peer = contender == options.jvms().size();
     List<String> command = new ArrayList<>();
@@ -236,16 +307,19 @@ public final class PairedRun {
     Usage[] pair = new Usage[2];
     for (int kind = 0; kind < 2; kind++) {
       Path timeFile = repo.getParent().resolve("time-" + contender + ".txt");
-      List<String> timed = new ArrayList<>(List.of("/usr/bin/time", "-o", timeFile.toString(), "-f",
-          TIME_MARKER + " %U %S %M"));
+      List<String> timed =
+          new ArrayList<>(
+              List.of("/usr/bin/time", "-o", timeFile.toString(), "-f", TIME_MARKER + " %U %S %M"));
       timed.addAll(command);
       Path log = repo.getParent().resolve("output-" + contender + ".txt");
       long start = System.nanoTime();
-      int exit = exec(new ProcessBuilder(timed).redirectErrorStream(true).redirectOutput(log.toFile()));
+      int exit =
+          exec(new ProcessBuilder(timed).redirectErrorStream(true).redirectOutput(log.toFile()));
       double wall = (System.nanoTime() - start) / 1e9;
       String output = Files.readString(log, StandardCharsets.UTF_8);
       if (exit != 0) {
-        throw new IllegalStateException(String.join(" ", command) + " failed with exit " + exit + ":\n" + output);
+        throw new IllegalStateException(
+            String.join(" ", command) + " failed with exit " + exit + ":\n" + output);
       }
       checkOutput(peer, kind == 0, n, output);
       pair[kind] = parseTime(Files.readString(timeFile, StandardCharsets.UTF_8), wall);
@@ -253,22 +327,39 @@ public final class PairedRun {
     return pair;
   }
 
-  /** Fails when a run did not write what the comparison assumes: every file when cold, nothing for kit's no-op. */
+  /**
+   * Fails when a run did not write what the comparison assumes: every file when cold, nothing for
+   * kit's no-op.
+   */
   static void checkOutput(boolean peer, boolean cold, int n, String output) {
     Map<String, String> fields = fields(output, peer ? PEER_PREFIX : WholeProcessRun.PREFIX);
     int expectedFiles = n * 15 + (peer ? 0 : 1); // kit also writes platform/argocd-cm.yaml
     if (!String.valueOf(expectedFiles).equals(fields.get("files"))) {
-      throw new IllegalStateException("expected " + expectedFiles + " files, the run says " + fields.get("files") + ":\n" + output);
+      throw new IllegalStateException(
+          "expected "
+              + expectedFiles
+              + " files, the run says "
+              + fields.get("files")
+              + ":\n"
+              + output);
     }
     if (!peer && !cold && !"0".equals(fields.get("written"))) {
-      throw new IllegalStateException("kit's no-op wrote " + fields.get("written") + " bytes:\n" + output);
+      throw new IllegalStateException(
+          "kit's no-op wrote " + fields.get("written") + " bytes:\n" + output);
     }
   }
 
   /** The {@code key=value} fields of the line that starts with {@code prefix}. */
   static Map<String, String> fields(String output, String prefix) {
-    String line = output.lines().filter(l -> l.startsWith(prefix + " ")).findFirst()
-        .orElseThrow(() -> new IllegalStateException("no line starting with " + prefix + " in:\n" + output));
+    String line =
+        output
+            .lines()
+            .filter(l -> l.startsWith(prefix + " "))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "no line starting with " + prefix + " in:\n" + output));
     Map<String, String> fields = new LinkedHashMap<>();
     for (String field : line.substring(prefix.length()).trim().split(" ")) {
       int equals = field.indexOf('=');
@@ -279,12 +370,24 @@ public final class PairedRun {
     return fields;
   }
 
-  /** Reads the line {@code TIME_MARKER user system maxRssKb} that GNU time wrote with our format. */
+  /**
+   * Reads the line {@code TIME_MARKER user system maxRssKb} that GNU time wrote with our format.
+   */
   static Usage parseTime(String timeOutput, double wallSeconds) {
-    String[] parts = timeOutput.lines().filter(l -> l.startsWith(TIME_MARKER + " ")).findFirst()
-        .orElseThrow(() -> new IllegalStateException("no " + TIME_MARKER + " line in GNU time's output:\n" + timeOutput))
-        .split(" ");
-    return new Usage(wallSeconds, Double.parseDouble(parts[1]) + Double.parseDouble(parts[2]), Long.parseLong(parts[3]));
+    String[] parts =
+        timeOutput
+            .lines()
+            .filter(l -> l.startsWith(TIME_MARKER + " "))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "no " + TIME_MARKER + " line in GNU time's output:\n" + timeOutput))
+            .split(" ");
+    return new Usage(
+        wallSeconds,
+        Double.parseDouble(parts[1]) + Double.parseDouble(parts[2]),
+        Long.parseLong(parts[3]));
   }
 
   /** The middle value, or the mean of the two middle values of an even count. */
@@ -299,8 +402,8 @@ public final class PairedRun {
   }
 
   /**
-   * Removes everything either generator wrote into {@code repo}, generated files, kit's cache in {@code target/}
-   * and the folders left empty, and keeps the migrations ({@code *.sql}).
+   * Removes everything either generator wrote into {@code repo}, generated files, kit's cache in
+   * {@code target/} and the folders left empty, and keeps the migrations ({@code *.sql}).
    */
   static void removeOutput(Path repo) throws IOException {
     try (Stream<Path> paths = Files.walk(repo)) {
@@ -323,14 +426,42 @@ public final class PairedRun {
 
   /** The table: per N and kind of run, each contender's medians beside the peer's. */
   static String table(List<Row> rows) {
-    StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%8s %6s %10s %10s %10s %10s %9s %9s %8s %10s  %s%n",
-        "services", "run", "kit s", "kit CPU s", "cdk8s s", "cdk8s CPU", "kit/cdk8s", "CPU ratio", "kit MB", "cdk8s MB", "kit JVM"));
+    StringBuilder table =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "%8s %6s %10s %10s %10s %10s %9s %9s %8s %10s  %s%n",
+                "services",
+                "run",
+                "kit s",
+                "kit CPU s",
+                "cdk8s s",
+                "cdk8s CPU",
+                "kit/cdk8s",
+                "CPU ratio",
+                "kit MB",
+                "cdk8s MB",
+                "kit JVM"));
     for (Row row : rows) {
-      table.append(String.format(Locale.ROOT, "%8d %6s %10.2f %10.2f %10.2f %10.2f %9.2f %9.2f %8.0f %10.0f  %s%n",
-          row.services(), row.run(), row.wall(), row.cpu(), row.peerWall(), row.peerCpu(), row.ratio(), row.cpuRatio(),
-          row.rssMb(), row.peerRssMb(), row.contender()));
+      table.append(
+          String.format(
+              Locale.ROOT,
+              "%8d %6s %10.2f %10.2f %10.2f %10.2f %9.2f %9.2f %8.0f %10.0f  %s%n",
+              row.services(),
+              row.run(),
+              row.wall(),
+              row.cpu(),
+              row.peerWall(),
+              row.peerCpu(),
+              row.ratio(),
+              row.cpuRatio(),
+              row.rssMb(),
+              row.peerRssMb(),
+              row.contender()));
     }
-    return table.append("(medians; s = wall seconds, CPU = user + system seconds, kit/cdk8s = wall ratio, MB = peak RSS in MiB)")
+    return table
+        .append(
+            "(medians; s = wall seconds, CPU = user + system seconds, kit/cdk8s = wall ratio, MB = peak RSS in MiB)")
         .toString();
   }
 
@@ -359,7 +490,8 @@ public final class PairedRun {
       return process.waitFor();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for " + process.info().commandLine().orElse("a process"), e);
+      throw new IllegalStateException(
+          "interrupted while waiting for " + process.info().commandLine().orElse("a process"), e);
     }
   }
 

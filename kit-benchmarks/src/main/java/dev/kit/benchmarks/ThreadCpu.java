@@ -10,9 +10,10 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * {@link WholeProcessRun}, then the CPU time each kind of thread of this JVM used, read from Linux's
- * {@code /proc/self/task}: the JIT compilers, the garbage collector, the main thread, the render workers. The
- * JIT's and GC's own clocks (CITime, JFR) count wall time, which a loaded machine stretches; CPU time does not.
+ * {@link WholeProcessRun}, then the CPU time each kind of thread of this JVM used, read from
+ * Linux's {@code /proc/self/task}: the JIT compilers, the garbage collector, the main thread, the
+ * render workers. The JIT's and GC's own clocks (CITime, JFR) count wall time, which a loaded
+ * machine stretches; CPU time does not.
  *
  * <pre>
  * java -Xmx512m -cp benchmarks.jar dev.kit.benchmarks.ThreadCpu &lt;repository&gt; &lt;services&gt;
@@ -41,12 +42,18 @@ public final class ThreadCpu {
     }
     double live = byKind.values().stream().mapToDouble(Double::doubleValue).sum();
     byKind.put("(threads that ended)", Math.max(0, total - live));
-    StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "thread-cpu total=%.2f", total));
-    byKind.forEach((kind, seconds) -> line.append(String.format(Locale.ROOT, " %s=%.2f", kind.replace(' ', '_'), seconds)));
+    StringBuilder line =
+        new StringBuilder(String.format(Locale.ROOT, "thread-cpu total=%.2f", total));
+    byKind.forEach(
+        (kind, seconds) ->
+            line.append(String.format(Locale.ROOT, " %s=%.2f", kind.replace(' ', '_'), seconds)));
     System.out.println(line);
   }
 
-  /** The thread's name from a {@code stat} line: between the first '(' and the last ')', as it may hold both. */
+  /**
+   * The thread's name from a {@code stat} line: between the first '(' and the last ')', as it may
+   * hold both.
+   */
   static String threadName(String stat) {
     return stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
   }
@@ -55,7 +62,8 @@ public final class ThreadCpu {
   static double cpuSeconds(String stat) {
     List<String> fields = List.of(stat.substring(stat.lastIndexOf(')') + 2).trim().split(" "));
     // After the name, field 3 (state) is at index 0, so field n is at n - 3.
-    return (Long.parseLong(fields.get(14 - 3)) + Long.parseLong(fields.get(15 - 3))) / TICKS_PER_SECOND;
+    return (Long.parseLong(fields.get(14 - 3)) + Long.parseLong(fields.get(15 - 3)))
+        / TICKS_PER_SECOND;
   }
 
   /** Groups HotSpot's thread names (Linux keeps their first 15 characters) into kinds. */

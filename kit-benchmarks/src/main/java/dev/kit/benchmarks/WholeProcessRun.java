@@ -9,8 +9,9 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /**
- * One {@code kit:generate} as a process of its own, with its generation cache: what a build pays, JVM start included. {@link
- * PerformanceTable} starts it with a fixed heap and reads the one line it prints.
+ * One {@code kit:generate} as a process of its own, with its generation cache: what a build pays,
+ * JVM start included. {@link PerformanceTable} starts it with a fixed heap and reads the one line
+ * it prints.
  *
  * <pre>
  * java -Xmx512m -cp benchmarks.jar dev.kit.benchmarks.WholeProcessRun &lt;repository&gt; &lt;services&gt;
@@ -35,24 +36,40 @@ public final class WholeProcessRun {
     Workload workload = new Workload(Integer.parseInt(args[1]));
     try (HeapWatch heap = HeapWatch.start()) {
       long start = System.nanoTime();
-      // With the cache in the folder kit:generate gives it, so a second run is the no-op a build sees.
-      WriteReport report = Generator.forRepository(repo).source(Workload.class.getName())
-          .cache(repo.resolve(CACHE)).generate(workload.kit());
+      // With the cache in the folder kit:generate gives it, so a second run is the no-op a build
+      // sees.
+      WriteReport report =
+          Generator.forRepository(repo)
+              .source(Workload.class.getName())
+              .cache(repo.resolve(CACHE))
+              .generate(workload.kit());
       long nanos = System.nanoTime() - start;
-      System.out.println(PREFIX + " files=" + (report.changedCount() + report.unchanged().size())
-          + " written=" + bytesWritten(repo, report) + " generate-ns=" + nanos
-          + " heap-peak=" + heap.peakBytes() + " heap-after-gc=" + heap.maxAfterGcBytes());
+      System.out.println(
+          PREFIX
+              + " files="
+              + (report.changedCount() + report.unchanged().size())
+              + " written="
+              + bytesWritten(repo, report)
+              + " generate-ns="
+              + nanos
+              + " heap-peak="
+              + heap.peakBytes()
+              + " heap-after-gc="
+              + heap.maxAfterGcBytes());
     }
   }
 
   /** The bytes a generation wrote: the sizes of the files it created or updated. */
   static long bytesWritten(Path repo, WriteReport report) {
-    return Stream.concat(report.created().stream(), report.updated().stream()).mapToLong(path -> {
-      try {
-        return Files.size(repo.resolve(path));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }).sum();
+    return Stream.concat(report.created().stream(), report.updated().stream())
+        .mapToLong(
+            path -> {
+              try {
+                return Files.size(repo.resolve(path));
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            })
+        .sum();
   }
 }

@@ -3,12 +3,12 @@ package dev.kit.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kit.Generator;
+import dev.kit.input.KitInputs;
+import dev.kit.input.ValidatedKit;
 import dev.kit.migration.MigrationDirectory;
 import dev.kit.model.Kit;
 import dev.kit.model.Service;
 import dev.kit.plan.FilePlan;
-import dev.kit.input.KitInputs;
-import dev.kit.input.ValidatedKit;
 import dev.kit.render.KitRenderer;
 import dev.kit.validate.Validation;
 import dev.kit.write.WriteReport;
@@ -16,8 +16,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.time.Instant;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,11 +26,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What the benchmarks rely on and the speed-ups must keep: same bytes on any path, nothing written when nothing changed. */
+/**
+ * What the benchmarks rely on and the speed-ups must keep: same bytes on any path, nothing written
+ * when nothing changed.
+ */
 class GenerationIdentityTest {
 
   /** Enough services to render in parallel (the renderer forks from 8 on). */
   private static final int SERVICES = 24;
+
   /** Each service's 15 files, and platform/argocd-cm.yaml. */
   private static final int FILES = SERVICES * 15 + 1;
 
@@ -49,7 +53,10 @@ class GenerationIdentityTest {
   void render_givesTheSameBytes_inParallelAndSequentially() {
     Map<String, MigrationDirectory> migrations = new HashMap<>();
     for (Service service : kit.services()) {
-      migrations.put(service.name(), MigrationDirectory.read(repo.resolve("services").resolve(service.name()).resolve("migrations")));
+      migrations.put(
+          service.name(),
+          MigrationDirectory.read(
+              repo.resolve("services").resolve(service.name()).resolve("migrations")));
     }
 
     FilePlan parallel = new KitRenderer("test", true).render(validated(migrations));
@@ -64,7 +71,8 @@ class GenerationIdentityTest {
   }
 
   private ValidatedKit validated(Map<String, MigrationDirectory> migrations) {
-    return Validation.validate(kit, KitInputs.of(migrations, Map.of()), Clock.systemUTC(), new KitRenderer("test"));
+    return Validation.validate(
+        kit, KitInputs.of(migrations, Map.of()), Clock.systemUTC(), new KitRenderer("test"));
   }
 
   @Test
@@ -120,7 +128,8 @@ class GenerationIdentityTest {
     Generator generator = Generator.forRepository(repo).source("test").cache(cacheDir());
     WriteReport first = generator.generate(kit);
     FileTime old = FileTime.from(Instant.parse("2020-01-01T00:00:00Z"));
-    // Stamped by the first run: an older time now is a hand edit, so age the files before the run that records them.
+    // Stamped by the first run: an older time now is a hand edit, so age the files before the run
+    // that records them.
     for (String path : generatedFiles()) {
       Files.setLastModifiedTime(repo.resolve(path), old);
     }
@@ -144,7 +153,8 @@ class GenerationIdentityTest {
   void generate_withCache_rewritesAFileEditedByHand_evenWithTheSameSize() throws IOException {
     Generator generator = Generator.forRepository(repo).source("test").cache(cacheDir());
     generator.generate(kit);
-    Path cluster = repo.resolve("services/" + Workload.serviceName(3) + "/manifests/database/cluster.yaml");
+    Path cluster =
+        repo.resolve("services/" + Workload.serviceName(3) + "/manifests/database/cluster.yaml");
     byte[] original = Files.readAllBytes(cluster);
     byte[] edited = original.clone();
     edited[edited.length - 2] = (byte) (edited[edited.length - 2] == 'x' ? 'y' : 'x');
@@ -155,9 +165,12 @@ class GenerationIdentityTest {
 
     WriteReport again = generator.generate(kit);
 
-    assertThat(again.updated()).containsExactlyInAnyOrder(repo.relativize(runbook).toString().replace('\\', '/'),
-        repo.relativize(cluster).toString().replace('\\', '/'));
-    assertThat(again.skippedServices()).hasSize(SERVICES - 2)
+    assertThat(again.updated())
+        .containsExactlyInAnyOrder(
+            repo.relativize(runbook).toString().replace('\\', '/'),
+            repo.relativize(cluster).toString().replace('\\', '/'));
+    assertThat(again.skippedServices())
+        .hasSize(SERVICES - 2)
         .doesNotContain(Workload.serviceName(3), Workload.serviceName(5));
     assertThat(Files.readAllBytes(cluster)).isEqualTo(original);
     assertWritten(generator.plan(kit));
@@ -170,14 +183,18 @@ class GenerationIdentityTest {
     Path migrations = repo.resolve("services/" + Workload.serviceName(7) + "/migrations");
     Path first;
     try (Stream<Path> files = Files.list(migrations)) {
-      first = files.filter(file -> file.toString().endsWith(".sql")).sorted().findFirst().orElseThrow();
+      first =
+          files.filter(file -> file.toString().endsWith(".sql")).sorted().findFirst().orElseThrow();
     }
     Files.writeString(first, "-- reviewed\n", java.nio.file.StandardOpenOption.APPEND);
 
     WriteReport again = generator.generate(kit);
 
-    assertThat(again.skippedServices()).hasSize(SERVICES - 1).doesNotContain(Workload.serviceName(7));
-    assertThat(again.updated()).contains("services/" + Workload.serviceName(7) + "/migrations/atlas.sum");
+    assertThat(again.skippedServices())
+        .hasSize(SERVICES - 1)
+        .doesNotContain(Workload.serviceName(7));
+    assertThat(again.updated())
+        .contains("services/" + Workload.serviceName(7) + "/migrations/atlas.sum");
     assertWritten(generator.plan(kit));
   }
 
@@ -188,12 +205,17 @@ class GenerationIdentityTest {
     Service changed = kit.services().get(2);
     Kit.Builder builder = Kit.builder().repository(kit.repository());
     kit.platform().ifPresent(builder::platform);
-    kit.services().forEach(s -> builder.service(s.equals(changed) ? s.toBuilder().label("tier", "gold").build() : s));
+    kit.services()
+        .forEach(
+            s ->
+                builder.service(
+                    s.equals(changed) ? s.toBuilder().label("tier", "gold").build() : s));
     Kit relabelled = builder.build();
 
     WriteReport again = generator.generate(relabelled);
 
-    assertThat(again.updated()).anyMatch(path -> path.startsWith("services/" + changed.name() + "/"));
+    assertThat(again.updated())
+        .anyMatch(path -> path.startsWith("services/" + changed.name() + "/"));
     assertThat(again.changedCount()).isPositive();
     assertWritten(generator.plan(relabelled));
     assertThat(generator.generate(relabelled).skippedServices()).isEqualTo(serviceNames());
@@ -208,7 +230,8 @@ class GenerationIdentityTest {
 
     assertThat(again.skippedServices()).isEmpty();
     assertThat(again.updated().stream().filter(path -> path.startsWith("services/")))
-        .as("every service file but the header-less atlas.sum").hasSize(SERVICES * 15 - SERVICES);
+        .as("every service file but the header-less atlas.sum")
+        .hasSize(SERVICES * 15 - SERVICES);
     assertWritten(renamed.plan(kit));
   }
 
@@ -230,16 +253,23 @@ class GenerationIdentityTest {
     WriteReport afterCorruption = generator.generate(kit);
     assertThat(afterCorruption.skippedServices()).isEmpty();
     assertThat(afterCorruption.changedCount()).isZero();
-    assertThat(generator.generate(kit).skippedServices()).as("the cache was rewritten").isEqualTo(serviceNames());
+    assertThat(generator.generate(kit).skippedServices())
+        .as("the cache was rewritten")
+        .isEqualTo(serviceNames());
 
-    // An entry naming a path outside its service (hand-edited, say) is dropped: that service renders again.
+    // An entry naming a path outside its service (hand-edited, say) is dropped: that service
+    // renders again.
     Path cacheFile;
     try (Stream<Path> files = Files.list(cacheDir())) {
       cacheFile = files.filter(file -> file.toString().endsWith(".json")).findFirst().orElseThrow();
     }
     String service = Workload.serviceName(0);
-    Files.writeString(cacheFile, Files.readString(cacheFile)
-        .replace("services/" + service + "/RUNBOOK.md", "services/" + service + "/../" + service + "/RUNBOOK.md"));
+    Files.writeString(
+        cacheFile,
+        Files.readString(cacheFile)
+            .replace(
+                "services/" + service + "/RUNBOOK.md",
+                "services/" + service + "/../" + service + "/RUNBOOK.md"));
     WriteReport afterTampering = generator.generate(kit);
     assertThat(afterTampering.skippedServices()).hasSize(SERVICES - 1).doesNotContain(service);
     assertThat(afterTampering.changedCount()).isZero();
@@ -249,14 +279,18 @@ class GenerationIdentityTest {
   void check_rendersEverything_evenWhenACacheExists() throws IOException {
     Generator generator = Generator.forRepository(repo).source("test").cache(cacheDir());
     generator.generate(kit);
-    Path cluster = repo.resolve("services/" + Workload.serviceName(1) + "/manifests/database/cluster.yaml");
+    Path cluster =
+        repo.resolve("services/" + Workload.serviceName(1) + "/manifests/database/cluster.yaml");
     FileTime stamped = Files.getLastModifiedTime(cluster);
     byte[] edited = Files.readAllBytes(cluster);
     edited[edited.length - 2] = (byte) (edited[edited.length - 2] == 'x' ? 'y' : 'x');
     Files.write(cluster, edited);
-    Files.setLastModifiedTime(cluster, stamped); // an edit the cache cannot see: check must still find it
+    Files.setLastModifiedTime(
+        cluster, stamped); // an edit the cache cannot see: check must still find it
 
-    assertThat(generator.check(kit).stale()).containsExactly("services/" + Workload.serviceName(1) + "/manifests/database/cluster.yaml");
+    assertThat(generator.check(kit).stale())
+        .containsExactly(
+            "services/" + Workload.serviceName(1) + "/manifests/database/cluster.yaml");
   }
 
   private Path cacheDir() {
@@ -284,10 +318,13 @@ class GenerationIdentityTest {
   }
 
   /** Every file under services/ but the migrations, as sorted repository-relative paths. */
-  @SuppressWarnings("StreamResourceLeak") // closing the concatenation closes both walks (Stream.concat)
+  @SuppressWarnings(
+      "StreamResourceLeak") // closing the concatenation closes both walks (Stream.concat)
   private List<String> generatedFiles() throws IOException {
-    try (Stream<Path> files = Stream.concat(Files.walk(repo.resolve("services")), Files.walk(repo.resolve("platform")))) {
-      return files.filter(Files::isRegularFile)
+    try (Stream<Path> files =
+        Stream.concat(Files.walk(repo.resolve("services")), Files.walk(repo.resolve("platform")))) {
+      return files
+          .filter(Files::isRegularFile)
           .filter(file -> !file.getFileName().toString().endsWith(".sql"))
           .map(file -> repo.relativize(file).toString().replace('\\', '/'))
           .sorted()

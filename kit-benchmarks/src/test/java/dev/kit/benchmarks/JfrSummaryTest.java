@@ -15,8 +15,10 @@ class JfrSummaryTest {
 
   @Test
   void library_namesTheKnownLibrary_whenAClassIsInsideIt() {
-    assertThat(JfrSummary.library("tools.jackson.databind.ser.BeanSerializer")).isEqualTo("tools.jackson.databind");
-    assertThat(JfrSummary.library("dev.kit.render.CnpgClusterRenderer")).isEqualTo("dev.kit.render");
+    assertThat(JfrSummary.library("tools.jackson.databind.ser.BeanSerializer"))
+        .isEqualTo("tools.jackson.databind");
+    assertThat(JfrSummary.library("dev.kit.render.CnpgClusterRenderer"))
+        .isEqualTo("dev.kit.render");
     assertThat(JfrSummary.library("dev.kit.Generator")).isEqualTo("dev.kit");
   }
 
@@ -29,7 +31,8 @@ class JfrSummaryTest {
 
   @Test
   void threadGroup_foldsNumberedPoolThreads() {
-    assertThat(JfrSummary.threadGroup("ForkJoinPool.commonPool-worker-13")).isEqualTo("ForkJoinPool.commonPool-worker-*");
+    assertThat(JfrSummary.threadGroup("ForkJoinPool.commonPool-worker-13"))
+        .isEqualTo("ForkJoinPool.commonPool-worker-*");
     assertThat(JfrSummary.threadGroup("main")).isEqualTo("main");
   }
 
@@ -47,7 +50,9 @@ class JfrSummaryTest {
 
     String summary = JfrSummary.summarize(RecordingFile.readAllEvents(file), 50);
 
-    assertThat(summary).contains("hottest methods (self):").contains(JfrSummaryTest.class.getName() + ".spin")
+    assertThat(summary)
+        .contains("hottest methods (self):")
+        .contains(JfrSummaryTest.class.getName() + ".spin")
         .containsPattern("classes loaded: [1-9]\\d*");
   }
 

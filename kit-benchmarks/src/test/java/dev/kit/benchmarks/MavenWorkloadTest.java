@@ -14,7 +14,10 @@ import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The Maven project of the user's-path measurement describes exactly the Workload the other benchmarks run. */
+/**
+ * The Maven project of the user's-path measurement describes exactly the Workload the other
+ * benchmarks run.
+ */
 class MavenWorkloadTest {
 
   @TempDir Path project;
@@ -27,11 +30,23 @@ class MavenWorkloadTest {
     Path classes = Files.createDirectories(project.resolve("target/test-classes"));
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
 
-    int exit = javac.run(null, null, null, "-d", classes.toString(), "-cp", System.getProperty("java.class.path"), source.toString());
+    int exit =
+        javac.run(
+            null,
+            null,
+            null,
+            "-d",
+            classes.toString(),
+            "-cp",
+            System.getProperty("java.class.path"),
+            source.toString());
 
     assertThat(exit).as("javac exit").isZero();
-    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
-      KitDescription description = (KitDescription) loader.loadClass(MavenWorkload.DESCRIPTION).getConstructor().newInstance();
+    try (URLClassLoader loader =
+        new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
+      KitDescription description =
+          (KitDescription)
+              loader.loadClass(MavenWorkload.DESCRIPTION).getConstructor().newInstance();
       assertThat(description.describe()).isEqualTo(workload.kit());
     }
   }
@@ -41,11 +56,15 @@ class MavenWorkloadTest {
     MavenWorkload.write(project, new Workload(2), "9.9.9");
 
     String pom = Files.readString(project.resolve("pom.xml"));
-    assertThat(pom).containsPattern("<artifactId>kit-core</artifactId>\\s*<version>9\\.9\\.9</version>\\s*<scope>test</scope>")
-        .containsPattern("<artifactId>kit-maven-plugin</artifactId>\\s*<version>9\\.9\\.9</version>");
+    assertThat(pom)
+        .containsPattern(
+            "<artifactId>kit-core</artifactId>\\s*<version>9\\.9\\.9</version>\\s*<scope>test</scope>")
+        .containsPattern(
+            "<artifactId>kit-maven-plugin</artifactId>\\s*<version>9\\.9\\.9</version>");
     try (var files = Files.list(project.resolve("services/svc-00002/migrations"))) {
       assertThat(files.toList()).hasSize(Workload.MIGRATIONS_PER_SERVICE);
     }
-    assertThat(List.of(project.resolve("services").toFile().list())).containsExactlyInAnyOrder("svc-00001", "svc-00002");
+    assertThat(List.of(project.resolve("services").toFile().list()))
+        .containsExactlyInAnyOrder("svc-00001", "svc-00002");
   }
 }

@@ -6,10 +6,14 @@ import org.junit.jupiter.api.Test;
 
 class ThreadCpuTest {
 
-  /** A real line of {@code /proc/<pid>/task/<tid>/stat} (utime 735, stime 12 ticks), with a name holding ") (". */
-  private static final String STAT = "11457 (C2 Co) (mpilerThre) S 11440 11440 16513 0 -1 4194368 5129 0 0 0 735 12 0 0 20 0 22 0"
-      + " 1093950 3937779712 30218 18446744073709551615 94813392404480 94813392405288 140725977434208 0 0 0 4 0 16898 0 0 0"
-      + " -1 1 0 0 0 0 0\n";
+  /**
+   * A real line of {@code /proc/<pid>/task/<tid>/stat} (utime 735, stime 12 ticks), with a name
+   * holding ") (".
+   */
+  private static final String STAT =
+      "11457 (C2 Co) (mpilerThre) S 11440 11440 16513 0 -1 4194368 5129 0 0 0 735 12 0 0 20 0 22 0"
+          + " 1093950 3937779712 30218 18446744073709551615 94813392404480 94813392405288 140725977434208 0 0 0 4 0 16898 0 0 0"
+          + " -1 1 0 0 0 0 0\n";
 
   @Test
   void threadName_isBetweenTheFirstOpeningAndTheLastClosingParenthesis() {

@@ -9,8 +9,9 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One generation's use of a {@link GenerationCache}: the services it need not render, because their fingerprint and
- * files are as the last generation left them, and, after its commit, the entries of those it rendered.
+ * One generation's use of a {@link GenerationCache}: the services it need not render, because their
+ * fingerprint and files are as the last generation left them, and, after its commit, the entries of
+ * those it rendered.
  */
 public final class CachedRun {
 
@@ -31,15 +32,18 @@ public final class CachedRun {
   private final Map<String, String> fingerprints;
   private final Map<String, GenerationCache.Entry> skipped;
 
-  private CachedRun(GenerationCache previous, Map<String, String> fingerprints, Map<String, GenerationCache.Entry> skipped) {
+  private CachedRun(
+      GenerationCache previous,
+      Map<String, String> fingerprints,
+      Map<String, GenerationCache.Entry> skipped) {
     this.previous = previous;
     this.fingerprints = fingerprints;
     this.skipped = skipped;
   }
 
   /**
-   * Fingerprints each service of {@code kit} and looks it up in {@code previous}; a service whose description cannot
-   * be fingerprinted always renders.
+   * Fingerprints each service of {@code kit} and looks it up in {@code previous}; a service whose
+   * description cannot be fingerprinted always renders.
    */
   public static CachedRun start(GenerationCache previous, ValidatedKit kit, String source) {
     Objects.requireNonNull(previous, "previous");
@@ -52,17 +56,28 @@ public final class CachedRun {
     }
     if (description != null) {
       byte[] digest = description;
-      kit.kit().services().parallelStream().forEach(service -> fingerprints.put(service.name(),
-          Fingerprint.ofService(digest, service.name(), kit.inputs().migrations(service.name()).orElse(null),
-              kit.inputs().schema(service.name()).orElse(null))));
+      kit.kit().services().parallelStream()
+          .forEach(
+              service ->
+                  fingerprints.put(
+                      service.name(),
+                      Fingerprint.ofService(
+                          digest,
+                          service.name(),
+                          kit.inputs().migrations(service.name()).orElse(null),
+                          kit.inputs().schema(service.name()).orElse(null))));
     }
     Map<String, GenerationCache.Entry> skipped = new ConcurrentHashMap<>();
-    kit.kit().services().parallelStream().forEach(service -> {
-      String fingerprint = fingerprints.get(service.name());
-      if (fingerprint != null) {
-        previous.fresh(service.name(), fingerprint).ifPresent(entry -> skipped.put(service.name(), entry));
-      }
-    });
+    kit.kit().services().parallelStream()
+        .forEach(
+            service -> {
+              String fingerprint = fingerprints.get(service.name());
+              if (fingerprint != null) {
+                previous
+                    .fresh(service.name(), fingerprint)
+                    .ifPresent(entry -> skipped.put(service.name(), entry));
+              }
+            });
     return new CachedRun(previous, fingerprints, skipped);
   }
 
@@ -72,23 +87,31 @@ public final class CachedRun {
   }
 
   /**
-   * Records each rendered service's files as they now are on disk, once they are in place. A service whose files
-   * cannot all be stamped (or whose fingerprint could not be computed) gets no entry and renders next time; a cache
-   * that cannot be written is left as it was, which is still safe: the files this generation wrote no longer match
-   * its stamps, so their services render next time.
+   * Records each rendered service's files as they now are on disk, once they are in place. A
+   * service whose files cannot all be stamped (or whose fingerprint could not be computed) gets no
+   * entry and renders next time; a cache that cannot be written is left as it was, which is still
+   * safe: the files this generation wrote no longer match its stamps, so their services render next
+   * time.
    *
    * @param root the repository
    * @param rendered what each rendered service planned, by name
    */
   public void finish(Path root, Map<String, Rendered> rendered) {
     Map<String, GenerationCache.Entry> next = new ConcurrentHashMap<>(skipped);
-    rendered.entrySet().parallelStream().forEach(each -> {
-      String fingerprint = fingerprints.get(each.getKey());
-      if (fingerprint != null) {
-        GenerationCache.stamps(root, each.getValue().paths()).ifPresent(stamps ->
-            next.put(each.getKey(), new GenerationCache.Entry(fingerprint, stamps, each.getValue().warnings())));
-      }
-    });
+    rendered.entrySet().parallelStream()
+        .forEach(
+            each -> {
+              String fingerprint = fingerprints.get(each.getKey());
+              if (fingerprint != null) {
+                GenerationCache.stamps(root, each.getValue().paths())
+                    .ifPresent(
+                        stamps ->
+                            next.put(
+                                each.getKey(),
+                                new GenerationCache.Entry(
+                                    fingerprint, stamps, each.getValue().warnings())));
+              }
+            });
     try {
       previous.save(next);
     } catch (UncheckedIOException e) {

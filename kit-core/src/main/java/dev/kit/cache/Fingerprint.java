@@ -34,28 +34,33 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * SHA-256 fingerprints of everything that decides a service's generated files, for {@link GenerationCache}.
+ * SHA-256 fingerprints of everything that decides a service's generated files, for {@link
+ * GenerationCache}.
  *
- * <p>A service's fingerprint covers the whole description (every service, not just this one: a restore
- * reads another service's backups, and any such cross-reference added later stays covered), the source the
- * headers name, kit's own code and the libraries that render (see {@link #codeVersion()}), and the bytes the
- * service reads from disk: its migrations and its declarative schema.
+ * <p>A service's fingerprint covers the whole description (every service, not just this one: a
+ * restore reads another service's backups, and any such cross-reference added later stays covered),
+ * the source the headers name, kit's own code and the libraries that render (see {@link
+ * #codeVersion()}), and the bytes the service reads from disk: its migrations and its declarative
+ * schema.
  *
- * <p>The description is digested by walking its values reflectively rather than through a JSON mapper: every
- * record component, and every instance field of a model class ({@code dev.kit.model}), in name order, is written with
- * its type's class name, so two types with equal fields never collide, and
- * a value of a type this walk does not know makes the fingerprint fail, so the service is rendered instead
- * of being skipped on a guess. Maps and collections are written in their iteration order: the model's maps
- * are sorted (or insertion-ordered, which also decides the output), so an equal description digests equally.
+ * <p>The description is digested by walking its values reflectively rather than through a JSON
+ * mapper: every record component, and every instance field of a model class ({@code
+ * dev.kit.model}), in name order, is written with its type's class name, so two types with equal
+ * fields never collide, and a value of a type this walk does not know makes the fingerprint fail,
+ * so the service is rendered instead of being skipped on a guess. Maps and collections are written
+ * in their iteration order: the model's maps are sorted (or insertion-ordered, which also decides
+ * the output), so an equal description digests equally.
  */
 public final class Fingerprint {
 
   private Fingerprint() {}
 
   /**
-   * The digest of {@code kit} and {@code source}, computed once per generation and shared by its services.
+   * The digest of {@code kit} and {@code source}, computed once per generation and shared by its
+   * services.
    *
-   * @throws IllegalArgumentException when the description holds a value whose type is not known to be plain data
+   * @throws IllegalArgumentException when the description holds a value whose type is not known to
+   *     be plain data
    */
   public static byte[] ofDescription(Kit kit, String source) {
     MessageDigest digest = sha256();
@@ -73,7 +78,8 @@ public final class Fingerprint {
    * @param migrations the service's migration files, or null when it has none
    * @param schema the service's declarative schema SQL, or null when it has none
    */
-  public static String ofService(byte[] description, String service, MigrationDirectory migrations, String schema) {
+  public static String ofService(
+      byte[] description, String service, MigrationDirectory migrations, String schema) {
     MessageDigest digest = sha256();
     digest.update(description);
     update(digest, service);
@@ -97,9 +103,10 @@ public final class Fingerprint {
   }
 
   /**
-   * A digest of the code that renders: kit-core, its templates, and the libraries that build and print the
-   * YAML, each as the bytes of its jar (or of every file of its classes folder), computed once per JVM. Any
-   * change to how kit renders changes one of them, so a cache written by another kit is never trusted.
+   * A digest of the code that renders: kit-core, its templates, and the libraries that build and
+   * print the YAML, each as the bytes of its jar (or of every file of its classes folder), computed
+   * once per JVM. Any change to how kit renders changes one of them, so a cache written by another
+   * kit is never trusted.
    *
    * @throws IllegalStateException when kit's code, or a library's, cannot be found or read
    */
@@ -112,17 +119,24 @@ public final class Fingerprint {
 
   /** Computed on first use, once. */
   private static final class CodeVersion {
-    /** Classes whose code decides the output: kit-core and kit-templates first; the rest are its renderers' libraries. */
-    private static final List<String> ANCHORS = List.of(
-        "dev.kit.Generator",
-        "dev.kit.templates.TextTemplates",
-        "tools.jackson.databind.ObjectMapper",
-        "tools.jackson.core.JsonGenerator",
-        "tools.jackson.dataformat.yaml.YAMLMapper",
-        "org.snakeyaml.engine.v2.api.Dump",
-        "io.fabric8.kubernetes.api.model.Quantity");
+    /**
+     * Classes whose code decides the output: kit-core and kit-templates first; the rest are its
+     * renderers' libraries.
+     */
+    private static final List<String> ANCHORS =
+        List.of(
+            "dev.kit.Generator",
+            "dev.kit.templates.TextTemplates",
+            "tools.jackson.databind.ObjectMapper",
+            "tools.jackson.core.JsonGenerator",
+            "tools.jackson.dataformat.yaml.YAMLMapper",
+            "org.snakeyaml.engine.v2.api.Dump",
+            "io.fabric8.kubernetes.api.model.Quantity");
 
-    /** Null when kit's code could not be read: then nothing is fingerprinted, and every service renders. */
+    /**
+     * Null when kit's code could not be read: then nothing is fingerprinted, and every service
+     * renders.
+     */
     private static final String VALUE = computeOrNull();
 
     private static String computeOrNull() {
@@ -141,7 +155,10 @@ public final class Fingerprint {
         try {
           type = Class.forName(anchor, false, Fingerprint.class.getClassLoader());
         } catch (ClassNotFoundException e) {
-          update(digest, "absent " + anchor); // a library kit no longer uses; its absence is part of the version
+          update(
+              digest,
+              "absent "
+                  + anchor); // a library kit no longer uses; its absence is part of the version
           continue;
         }
         update(digest, anchor);
@@ -160,7 +177,8 @@ public final class Fingerprint {
       try {
         path = Path.of(location.toURI());
       } catch (URISyntaxException | IllegalArgumentException e) {
-        throw new IllegalStateException("cannot locate the code of " + type.getName() + " at " + location, e);
+        throw new IllegalStateException(
+            "cannot locate the code of " + type.getName() + " at " + location, e);
       }
       try {
         if (Files.isDirectory(path)) {
@@ -176,7 +194,8 @@ public final class Fingerprint {
           file(digest, path);
         }
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot read the code of " + type.getName() + " at " + path, e);
+        throw new UncheckedIOException(
+            "cannot read the code of " + type.getName() + " at " + path, e);
       }
     }
 
@@ -191,7 +210,10 @@ public final class Fingerprint {
     }
   }
 
-  /** Writes one value of the description, tagged with its kind, so different shapes never digest alike. */
+  /**
+   * Writes one value of the description, tagged with its kind, so different shapes never digest
+   * alike.
+   */
   private static void value(MessageDigest digest, Object value) {
     if (value == null) {
       update(digest, "null");
@@ -201,9 +223,13 @@ public final class Fingerprint {
     } else if (value instanceof Enum<?> constant) {
       update(digest, "E" + constant.getDeclaringClass().getName());
       update(digest, constant.name());
-    } else if (value instanceof Number || value instanceof Boolean || value instanceof Character
-        || value instanceof Instant || value instanceof Duration) {
-      // Plain values whose toString is exact and stable; the class name tells 1 (Integer) from 1 (Long).
+    } else if (value instanceof Number
+        || value instanceof Boolean
+        || value instanceof Character
+        || value instanceof Instant
+        || value instanceof Duration) {
+      // Plain values whose toString is exact and stable; the class name tells 1 (Integer) from 1
+      // (Long).
       update(digest, "V" + value.getClass().getName());
       update(digest, value.toString());
     } else if (value instanceof Optional<?> optional) {
@@ -239,37 +265,43 @@ public final class Fingerprint {
 
   /** A final class of the model package: an immutable value whose fields are all it holds. */
   private static boolean isModelClass(Class<?> type) {
-    return type.getPackageName().equals(MODEL_PACKAGE) && Modifier.isFinal(type.getModifiers()) && !type.isEnum();
+    return type.getPackageName().equals(MODEL_PACKAGE)
+        && Modifier.isFinal(type.getModifiers())
+        && !type.isEnum();
   }
 
   private static final String MODEL_PACKAGE = Kit.class.getPackageName();
 
   /**
-   * A record's components, or a model class's instance fields sorted by name (the JVM promises no order for
-   * {@link Class#getDeclaredFields()}), looked up once per class: asking the class each time costs more than
-   * digesting a whole service.
+   * A record's components, or a model class's instance fields sorted by name (the JVM promises no
+   * order for {@link Class#getDeclaredFields()}), looked up once per class: asking the class each
+   * time costs more than digesting a whole service.
    */
-  private static final ClassValue<List<Component>> COMPONENTS = new ClassValue<>() {
-    @Override
-    protected List<Component> computeValue(Class<?> type) {
-      List<Component> components = new ArrayList<>();
-      if (type.isRecord()) {
-        for (RecordComponent component : type.getRecordComponents()) {
-          components.add(new Component(component.getName(), accessible(component.getAccessor())));
+  private static final ClassValue<List<Component>> COMPONENTS =
+      new ClassValue<>() {
+        @Override
+        protected List<Component> computeValue(Class<?> type) {
+          List<Component> components = new ArrayList<>();
+          if (type.isRecord()) {
+            for (RecordComponent component : type.getRecordComponents()) {
+              components.add(
+                  new Component(component.getName(), accessible(component.getAccessor())));
+            }
+          } else {
+            Arrays.stream(type.getDeclaredFields())
+                .filter(field -> !Modifier.isStatic(field.getModifiers()) && !field.isSynthetic())
+                .sorted(Comparator.comparing(Field::getName))
+                .forEach(
+                    field -> components.add(new Component(field.getName(), accessible(field))));
+          }
+          return List.copyOf(components);
         }
-      } else {
-        Arrays.stream(type.getDeclaredFields())
-            .filter(field -> !Modifier.isStatic(field.getModifiers()) && !field.isSynthetic())
-            .sorted(Comparator.comparing(Field::getName))
-            .forEach(field -> components.add(new Component(field.getName(), accessible(field))));
-      }
-      return List.copyOf(components);
-    }
-  };
+      };
 
   private static <T extends AccessibleObject> T accessible(T member) {
     try {
-      member.setAccessible(true); // records nested in non-public types, and the model's private fields
+      member.setAccessible(
+          true); // records nested in non-public types, and the model's private fields
     } catch (RuntimeException e) {
       // left inaccessible: reading it fails, and that service renders
     }
@@ -280,9 +312,12 @@ public final class Fingerprint {
   private record Component(String name, AccessibleObject member) {
     Object read(Object owner) {
       try {
-        return member instanceof Method accessor ? accessor.invoke(owner) : ((Field) member).get(owner);
+        return member instanceof Method accessor
+            ? accessor.invoke(owner)
+            : ((Field) member).get(owner);
       } catch (IllegalAccessException | InvocationTargetException | RuntimeException e) {
-        throw new IllegalArgumentException("cannot read " + owner.getClass().getName() + "." + name, e);
+        throw new IllegalArgumentException(
+            "cannot read " + owner.getClass().getName() + "." + name, e);
       }
     }
   }

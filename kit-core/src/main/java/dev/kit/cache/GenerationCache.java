@@ -30,24 +30,32 @@ import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * What the last generation into a repository rendered, per service: its {@link Fingerprint} and each file it
- * planned with the size, modification time, change time and inode that file had once written. When a service's
- * fingerprint is unchanged and every one of its files still has that size, those times and that inode, rendering
- * it again would give the same bytes as the disk holds, so {@code kit:generate} skips it.
+ * What the last generation into a repository rendered, per service: its {@link Fingerprint} and
+ * each file it planned with the size, modification time, change time and inode that file had once
+ * written. When a service's fingerprint is unchanged and every one of its files still has that
+ * size, those times and that inode, rendering it again would give the same bytes as the disk holds,
+ * so {@code kit:generate} skips it.
  *
- * <p>The cache is a hint, never a source of truth: a missing, unreadable or foreign cache is an empty one
- * (everything renders), and it is replaced atomically only after a generation committed. It compares what Git's
- * index compares beyond size and modification time: an edit changes the change time even when the modification
- * time is set back ({@code touch -r}, a tool that keeps times), and an editor that saves by renaming a new file
- * changes the inode. Where the file system has neither (no {@code unix} attribute view), size and modification
- * time remain, with their blind spot: an edit of the same size within the timestamp resolution of kit's write.
+ * <p>The cache is a hint, never a source of truth: a missing, unreadable or foreign cache is an
+ * empty one (everything renders), and it is replaced atomically only after a generation committed.
+ * It compares what Git's index compares beyond size and modification time: an edit changes the
+ * change time even when the modification time is set back ({@code touch -r}, a tool that keeps
+ * times), and an editor that saves by renaming a new file changes the inode. Where the file system
+ * has neither (no {@code unix} attribute view), size and modification time remain, with their blind
+ * spot: an edit of the same size within the timestamp resolution of kit's write.
  */
 public final class GenerationCache {
 
-  /** The file in the cache folder; a new layout gets a new name, so an old kit's cache is simply not read. */
+  /**
+   * The file in the cache folder; a new layout gets a new name, so an old kit's cache is simply not
+   * read.
+   */
   static final String FILE = RepositoryLayout.CACHE_FILE;
 
-  /** Jackson's streaming parser and generator: the file's few shapes need no data binding, whose set-up costs a cold run. */
+  /**
+   * Jackson's streaming parser and generator: the file's few shapes need no data binding, whose
+   * set-up costs a cold run.
+   */
   private static final JsonFactory JSON = new JsonFactory();
 
   /** The attributes a stamp reads where the {@code unix} view exists (Linux, macOS). */
@@ -59,7 +67,8 @@ public final class GenerationCache {
    * @param path repository-relative, with {@code /}
    * @param size its size in bytes
    * @param modified its modification time, in nanoseconds since the epoch
-   * @param changed its status change time (ctime), in nanoseconds since the epoch; 0 where the file system has none
+   * @param changed its status change time (ctime), in nanoseconds since the epoch; 0 where the file
+   *     system has none
    * @param inode its inode number; 0 where the file system has none
    */
   public record Stamp(String path, long size, long modified, long changed, long inode) {}
@@ -98,8 +107,8 @@ public final class GenerationCache {
   }
 
   /**
-   * Reads the cache in {@code dir} for the repository at {@code root}; anything unusable reads as empty. Removes
-   * the temporary files a run that stopped while saving left there.
+   * Reads the cache in {@code dir} for the repository at {@code root}; anything unusable reads as
+   * empty. Removes the temporary files a run that stopped while saving left there.
    */
   public static GenerationCache load(Path dir, Path root) {
     Path file = dir.resolve(FILE);
@@ -108,37 +117,58 @@ public final class GenerationCache {
     try {
       if (Files.isRegularFile(file)) {
         Content content = read(Files.readAllBytes(file));
-        if (content != null && root.toString().equals(content.root()) && content.services() != null) {
-          content.services().forEach((service, entry) -> {
-            if (service != null && usable(service, entry)) {
-              entries.put(service, entry);
-            }
-          });
+        if (content != null
+            && root.toString().equals(content.root())
+            && content.services() != null) {
+          content
+              .services()
+              .forEach(
+                  (service, entry) -> {
+                    if (service != null && usable(service, entry)) {
+                      entries.put(service, entry);
+                    }
+                  });
         }
       }
     } catch (IOException | RuntimeException e) {
-      entries.clear(); // unreadable, corrupt or from an incompatible kit: render everything, as without a cache
+      entries.clear(); // unreadable, corrupt or from an incompatible kit: render everything, as
+      // without a cache
     }
     return new GenerationCache(dir, root, entries);
   }
 
   /**
-   * Whether an entry read from disk can be trusted to name only the service's own files: each exactly once,
-   * in canonical form under {@code services/<service>/}. Anything else (a hand-edited or damaged cache) is
-   * dropped, so that service renders, rather than kept files being counted under another name.
+   * Whether an entry read from disk can be trusted to name only the service's own files: each
+   * exactly once, in canonical form under {@code services/<service>/}. Anything else (a hand-edited
+   * or damaged cache) is dropped, so that service renders, rather than kept files being counted
+   * under another name.
    */
   private static boolean usable(String service, Entry entry) {
-    if (entry == null || entry.files() == null || entry.files().isEmpty() || entry.fingerprint() == null
-        || entry.warnings() == null || service.isEmpty() || service.contains("/") || service.contains("\\")
-        || service.equals(".") || service.equals("..")) {
+    if (entry == null
+        || entry.files() == null
+        || entry.files().isEmpty()
+        || entry.fingerprint() == null
+        || entry.warnings() == null
+        || service.isEmpty()
+        || service.contains("/")
+        || service.contains("\\")
+        || service.equals(".")
+        || service.equals("..")) {
       return false;
     }
     String prefix = RepositoryLayout.SERVICES + "/" + service + "/";
     java.util.Set<String> seen = new java.util.HashSet<>();
     for (Stamp stamp : entry.files()) {
       String path = stamp == null ? null : stamp.path();
-      if (path == null || !path.startsWith(prefix) || path.endsWith("/") || path.contains("\\") || path.contains("//")
-          || path.contains("/./") || path.contains("/../") || path.endsWith("/.") || path.endsWith("/..")
+      if (path == null
+          || !path.startsWith(prefix)
+          || path.endsWith("/")
+          || path.contains("\\")
+          || path.contains("//")
+          || path.contains("/./")
+          || path.contains("/../")
+          || path.endsWith("/.")
+          || path.endsWith("/..")
           || !seen.add(path)) {
         return false;
       }
@@ -147,8 +177,8 @@ public final class GenerationCache {
   }
 
   /**
-   * The files of {@code service} when it need not be rendered: its entry has {@code fingerprint}, and every
-   * file it lists is still a regular file of the recorded size and modification time.
+   * The files of {@code service} when it need not be rendered: its entry has {@code fingerprint},
+   * and every file it lists is still a regular file of the recorded size and modification time.
    */
   public Optional<Entry> fresh(String service, String fingerprint) {
     Entry entry = entries.get(service);
@@ -168,26 +198,40 @@ public final class GenerationCache {
   }
 
   /**
-   * Replaces every entry with {@code next} and writes the cache atomically: a temporary file in the cache
-   * folder, then a move over the old one. Nothing is written when {@code next} is what was read.
+   * Replaces every entry with {@code next} and writes the cache atomically: a temporary file in the
+   * cache folder, then a move over the old one. Nothing is written when {@code next} is what was
+   * read.
    *
    * @throws UncheckedIOException when the cache cannot be written
    */
   public void save(Map<String, Entry> next) {
     if (entries.equals(next) && Files.isRegularFile(dir.resolve(FILE))) {
-      return; // a generation that changed nothing leaves the cache as it was: no write, not even there
+      return; // a generation that changed nothing leaves the cache as it was: no write, not even
+      // there
     }
     entries.clear();
     entries.putAll(next);
     try {
       Files.createDirectories(dir);
-      Path temp = dir.resolve("." + FILE + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
-          + PlanWriter.TEMPORARY_SUFFIX);
+      Path temp =
+          dir.resolve(
+              "."
+                  + FILE
+                  + "."
+                  + Long.toHexString(ThreadLocalRandom.current().nextLong())
+                  + PlanWriter.TEMPORARY_SUFFIX);
       try {
-        Files.write(temp, write(new Content(root.toString(), new TreeMap<>(next))),
-            StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        Files.write(
+            temp,
+            write(new Content(root.toString(), new TreeMap<>(next))),
+            StandardOpenOption.CREATE_NEW,
+            StandardOpenOption.WRITE);
         try {
-          Files.move(temp, dir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+          Files.move(
+              temp,
+              dir.resolve(FILE),
+              StandardCopyOption.ATOMIC_MOVE,
+              StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
           Files.move(temp, dir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING);
         }
@@ -199,9 +243,13 @@ public final class GenerationCache {
     }
   }
 
-  /** The file's JSON: {@code {"root":..., "services":{name: {"fingerprint":..., "files":[{...}], "warnings":[...]}}}}. */
+  /**
+   * The file's JSON: {@code {"root":..., "services":{name: {"fingerprint":..., "files":[{...}],
+   * "warnings":[...]}}}}.
+   */
   static byte[] write(Content content) {
-    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(256 + 160 * content.services().size() * 16);
+    java.io.ByteArrayOutputStream bytes =
+        new java.io.ByteArrayOutputStream(256 + 160 * content.services().size() * 16);
     try (JsonGenerator json = JSON.createGenerator(ObjectWriteContext.empty(), bytes)) {
       json.writeStartObject();
       json.writeStringProperty("root", content.root());
@@ -306,13 +354,14 @@ public final class GenerationCache {
     long[] numbers = new long[4];
     for (String name = json.nextName(); name != null; name = json.nextName()) {
       JsonToken token = json.nextToken();
-      int at = switch (name) {
-        case "size" -> 0;
-        case "modified" -> 1;
-        case "changed" -> 2;
-        case "inode" -> 3;
-        default -> -1;
-      };
+      int at =
+          switch (name) {
+            case "size" -> 0;
+            case "modified" -> 1;
+            case "changed" -> 2;
+            case "inode" -> 3;
+            default -> -1;
+          };
       if (name.equals("path")) {
         path = string(json);
       } else if (at >= 0) {
@@ -337,32 +386,38 @@ public final class GenerationCache {
   }
 
   /**
-   * Deletes the temporary files of saves that never finished: this kit's ({@code *.kit-tmp}) and older kits'
-   * ({@code fingerprints-*.tmp}). The folder is kit's alone; a file it cannot delete stays for the next run.
+   * Deletes the temporary files of saves that never finished: this kit's ({@code *.kit-tmp}) and
+   * older kits' ({@code fingerprints-*.tmp}). The folder is kit's alone; a file it cannot delete
+   * stays for the next run.
    */
   private static void removeLeftovers(Path dir) {
     if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
     try (Stream<Path> files = Files.list(dir)) {
-      files.filter(file -> {
-        String name = file.getFileName().toString();
-        return name.endsWith(PlanWriter.TEMPORARY_SUFFIX) || (name.startsWith("fingerprints-") && name.endsWith(".tmp"));
-      }).forEach(file -> {
-        try {
-          Files.deleteIfExists(file);
-        } catch (IOException e) {
-          // left for the next run
-        }
-      });
+      files
+          .filter(
+              file -> {
+                String name = file.getFileName().toString();
+                return name.endsWith(PlanWriter.TEMPORARY_SUFFIX)
+                    || (name.startsWith("fingerprints-") && name.endsWith(".tmp"));
+              })
+          .forEach(
+              file -> {
+                try {
+                  Files.deleteIfExists(file);
+                } catch (IOException e) {
+                  // left for the next run
+                }
+              });
     } catch (IOException e) {
       // an unreadable cache folder reads as an empty cache anyway
     }
   }
 
   /**
-   * The stamps of {@code paths} as they are on disk now, or empty when one is not a regular file (then the
-   * service is not cached, and renders next time).
+   * The stamps of {@code paths} as they are on disk now, or empty when one is not a regular file
+   * (then the service is not cached, and renders next time).
    */
   public static Optional<List<Stamp>> stamps(Path root, Collection<String> paths) {
     List<Stamp> stamps = new ArrayList<>(paths.size());
@@ -383,19 +438,31 @@ public final class GenerationCache {
     }
     try {
       if (!file.getFileSystem().supportedFileAttributeViews().contains("unix")) {
-        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        BasicFileAttributes attributes =
+            Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         return attributes.isRegularFile()
-            ? Optional.of(new Stamp(path, attributes.size(), attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS), 0, 0))
+            ? Optional.of(
+                new Stamp(
+                    path,
+                    attributes.size(),
+                    attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS),
+                    0,
+                    0))
             : Optional.empty();
       }
       // One stat, as Git's index reads it: size, mtime, ctime and inode.
-      Map<String, Object> attributes = Files.readAttributes(file, UNIX_STAMP, LinkOption.NOFOLLOW_LINKS);
+      Map<String, Object> attributes =
+          Files.readAttributes(file, UNIX_STAMP, LinkOption.NOFOLLOW_LINKS);
       if (!Boolean.TRUE.equals(attributes.get("isRegularFile"))) {
         return Optional.empty();
       }
-      return Optional.of(new Stamp(path, (Long) attributes.get("size"),
-          ((FileTime) attributes.get("lastModifiedTime")).to(TimeUnit.NANOSECONDS),
-          ((FileTime) attributes.get("ctime")).to(TimeUnit.NANOSECONDS), (Long) attributes.get("ino")));
+      return Optional.of(
+          new Stamp(
+              path,
+              (Long) attributes.get("size"),
+              ((FileTime) attributes.get("lastModifiedTime")).to(TimeUnit.NANOSECONDS),
+              ((FileTime) attributes.get("ctime")).to(TimeUnit.NANOSECONDS),
+              (Long) attributes.get("ino")));
     } catch (IOException e) {
       return Optional.empty();
     }

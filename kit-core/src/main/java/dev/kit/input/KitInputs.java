@@ -20,8 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
- * What validation and rendering read from disk, by service name, read once per run: each service's migrations, its
- * declarative schema file, and what could not be read because a link leads outside the repository or nowhere.
+ * What validation and rendering read from disk, by service name, read once per run: each service's
+ * migrations, its declarative schema file, and what could not be read because a link leads outside
+ * the repository or nowhere.
  */
 public final class KitInputs {
 
@@ -39,8 +40,11 @@ public final class KitInputs {
   private final Predicate<String> isRegularFile;
   private final List<Problem> problems;
 
-  private KitInputs(Map<String, MigrationDirectory> migrations, Map<String, byte[]> schemaFiles,
-      Predicate<String> isRegularFile, List<Problem> problems) {
+  private KitInputs(
+      Map<String, MigrationDirectory> migrations,
+      Map<String, byte[]> schemaFiles,
+      Predicate<String> isRegularFile,
+      List<Problem> problems) {
     this.migrations = new ConcurrentHashMap<>(migrations);
     this.schemaFiles = Map.copyOf(schemaFiles);
     this.isRegularFile = isRegularFile;
@@ -48,41 +52,51 @@ public final class KitInputs {
   }
 
   /**
-   * Inputs held in memory, such as a build script's or a test's: no file is a regular file, nothing was in the way.
+   * Inputs held in memory, such as a build script's or a test's: no file is a regular file, nothing
+   * was in the way.
    *
-   * @param migrations each service's migrations by name; a service without an entry has no migrations folder
+   * @param migrations each service's migrations by name; a service without an entry has no
+   *     migrations folder
    * @param schemaFiles each declarative service's schema file by name
    */
-  public static KitInputs of(Map<String, MigrationDirectory> migrations, Map<String, byte[]> schemaFiles) {
+  public static KitInputs of(
+      Map<String, MigrationDirectory> migrations, Map<String, byte[]> schemaFiles) {
     return new KitInputs(migrations, schemaFiles, path -> false, List.of());
   }
 
   /**
-   * Reads each service's migrations and declarative schema from {@code repository}, only for a name that may
-   * become a folder and a path inside the service's folder. A read that a link would take outside the repository,
-   * or to nothing, reads nothing and becomes a {@link Problem}.
+   * Reads each service's migrations and declarative schema from {@code repository}, only for a name
+   * that may become a folder and a path inside the service's folder. A read that a link would take
+   * outside the repository, or to nothing, reads nothing and becomes a {@link Problem}.
    */
   public static KitInputs read(RepositoryRoot repository, Kit kit) {
     Map<String, MigrationDirectory> migrations = new ConcurrentHashMap<>();
     Map<String, List<Problem>> problems = new ConcurrentHashMap<>();
-    // Reading thousands of small files is most of validation's time, and services' folders are independent.
-    kit.services().parallelStream().forEach(service -> {
-      Optional<String> folder = RepositoryLayout.migrationsFolder(service);
-      if (folder.isEmpty()) {
-        return;
-      }
-      Path dir = repository.path().resolve(folder.get());
-      String path = "services[" + service.name() + "].migrations";
-      try {
-        MigrationDirectory read = MigrationDirectory.read(repository, dir);
-        if (!read.isEmpty() || Files.isDirectory(dir)) {
-          migrations.put(service.name(), read);
-        }
-      } catch (RepositoryLinkException e) {
-        migrations.put(service.name(), new MigrationDirectory(List.of())); // reported below, not as missing too
-        problems.computeIfAbsent(service.name(), name -> new ArrayList<>()).addAll(linkProblems(repository, path, dir, e));
-      }
-    });
+    // Reading thousands of small files is most of validation's time, and services' folders are
+    // independent.
+    kit.services().parallelStream()
+        .forEach(
+            service -> {
+              Optional<String> folder = RepositoryLayout.migrationsFolder(service);
+              if (folder.isEmpty()) {
+                return;
+              }
+              Path dir = repository.path().resolve(folder.get());
+              String path = "services[" + service.name() + "].migrations";
+              try {
+                MigrationDirectory read = MigrationDirectory.read(repository, dir);
+                if (!read.isEmpty() || Files.isDirectory(dir)) {
+                  migrations.put(service.name(), read);
+                }
+              } catch (RepositoryLinkException e) {
+                migrations.put(
+                    service.name(),
+                    new MigrationDirectory(List.of())); // reported below, not as missing too
+                problems
+                    .computeIfAbsent(service.name(), name -> new ArrayList<>())
+                    .addAll(linkProblems(repository, path, dir, e));
+              }
+            });
     Map<String, byte[]> schemaFiles = new HashMap<>();
     for (Service service : kit.services()) {
       Optional<String> path = RepositoryLayout.schemaFile(service);
@@ -97,18 +111,33 @@ public final class KitInputs {
         }
       } catch (RepositoryLinkException e) {
         schemaFiles.put(service.name(), new byte[0]); // reported below, not as missing too
-        e.links().forEach(link -> problems.computeIfAbsent(service.name(), name -> new ArrayList<>())
-            .add(new Problem("services[" + service.name() + "].declarativeSchema.file", link.problem(), link.fix())));
+        e.links()
+            .forEach(
+                link ->
+                    problems
+                        .computeIfAbsent(service.name(), name -> new ArrayList<>())
+                        .add(
+                            new Problem(
+                                "services[" + service.name() + "].declarativeSchema.file",
+                                link.problem(),
+                                link.fix())));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read " + file, e);
       }
     }
     List<Problem> inOrder = new ArrayList<>();
-    kit.services().forEach(service -> inOrder.addAll(problems.getOrDefault(service.name(), List.of())));
-    return new KitInputs(migrations, schemaFiles, path -> Files.isRegularFile(repository.path().resolve(path)), inOrder);
+    kit.services()
+        .forEach(service -> inOrder.addAll(problems.getOrDefault(service.name(), List.of())));
+    return new KitInputs(
+        migrations,
+        schemaFiles,
+        path -> Files.isRegularFile(repository.path().resolve(path)),
+        inOrder);
   }
 
-  /** The service's migration files; empty when its migrations folder does not exist (or was let go). */
+  /**
+   * The service's migration files; empty when its migrations folder does not exist (or was let go).
+   */
   public Optional<MigrationDirectory> migrations(String service) {
     return Optional.ofNullable(migrations.get(service));
   }
@@ -120,10 +149,14 @@ public final class KitInputs {
 
   /** The service's declarative schema as text, for rendering. */
   public Optional<String> schema(String service) {
-    return Optional.ofNullable(schemaFiles.get(service)).map(bytes -> new String(bytes, StandardCharsets.UTF_8));
+    return Optional.ofNullable(schemaFiles.get(service))
+        .map(bytes -> new String(bytes, StandardCharsets.UTF_8));
   }
 
-  /** Whether {@code path}, relative to the repository, is a regular file: asked to say why a folder could not be read. */
+  /**
+   * Whether {@code path}, relative to the repository, is a regular file: asked to say why a folder
+   * could not be read.
+   */
   public boolean isRegularFile(String path) {
     return isRegularFile.test(path);
   }
@@ -134,8 +167,8 @@ public final class KitInputs {
   }
 
   /**
-   * A copy in which {@code service}'s migrations are {@code directory}: the inputs of a generation that also
-   * creates a migration.
+   * A copy in which {@code service}'s migrations are {@code directory}: the inputs of a generation
+   * that also creates a migration.
    */
   public KitInputs withMigrations(String service, MigrationDirectory directory) {
     Map<String, MigrationDirectory> copy = new HashMap<>(migrations);
@@ -144,23 +177,30 @@ public final class KitInputs {
   }
 
   /**
-   * Lets go of {@code service}'s migrations once its files are rendered, so a large kit never holds every
-   * migration in memory at once; it reads as having none afterwards.
+   * Lets go of {@code service}'s migrations once its files are rendered, so a large kit never holds
+   * every migration in memory at once; it reads as having none afterwards.
    */
   public void release(String service) {
     migrations.remove(service);
   }
 
   /**
-   * The problems of links in the way of reading migrations: on the way to the folder itself they are the folder's
-   * ({@code .directory}), a file's link is that file's ({@code .files[name]}).
+   * The problems of links in the way of reading migrations: on the way to the folder itself they
+   * are the folder's ({@code .directory}), a file's link is that file's ({@code .files[name]}).
    */
-  private static List<Problem> linkProblems(RepositoryRoot repository, String path, Path dir, RepositoryLinkException e) {
+  private static List<Problem> linkProblems(
+      RepositoryRoot repository, String path, Path dir, RepositoryLinkException e) {
     String folder = repository.relative(dir);
-    return e.links().stream().map(link -> {
-      boolean file = link.path().startsWith(folder + "/");
-      String where = file ? path + ".files[" + link.path().substring(folder.length() + 1) + "]" : path + ".directory";
-      return new Problem(where, link.problem(), link.fix());
-    }).toList();
+    return e.links().stream()
+        .map(
+            link -> {
+              boolean file = link.path().startsWith(folder + "/");
+              String where =
+                  file
+                      ? path + ".files[" + link.path().substring(folder.length() + 1) + "]"
+                      : path + ".directory";
+              return new Problem(where, link.problem(), link.fix());
+            })
+        .toList();
   }
 }

@@ -4,8 +4,9 @@ import dev.kit.model.Kit;
 import java.util.Objects;
 
 /**
- * A description that passed validation, with the inputs it was validated against: the only thing kit renders.
- * {@code dev.kit.validate.Validation} creates it; a caller holding one knows every rule held, patches included.
+ * A description that passed validation, with the inputs it was validated against: the only thing
+ * kit renders. {@code dev.kit.validate.Validation} creates it; a caller holding one knows every
+ * rule held, patches included.
  */
 public final class ValidatedKit {
 

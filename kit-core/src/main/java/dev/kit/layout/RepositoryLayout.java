@@ -7,16 +7,19 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Where kit reads and writes in a service repository: every path it uses comes from here, relative to the
- * repository and with {@code /}. Services live in {@code services/<service>/} (see {@link ServiceLayout}), the
- * platform in {@code platform/}, the generation cache in a folder of the caller's choice.
+ * Where kit reads and writes in a service repository: every path it uses comes from here, relative
+ * to the repository and with {@code /}. Services live in {@code services/<service>/} (see {@link
+ * ServiceLayout}), the platform in {@code platform/}, the generation cache in a folder of the
+ * caller's choice.
  */
 public final class RepositoryLayout {
 
   /** The folder of the services kit generates. */
   public static final String SERVICES = "services";
 
-  /** The folder of the platform: operators, the AppProject, delivery objects, Argo CD health checks. */
+  /**
+   * The folder of the platform: operators, the AppProject, delivery objects, Argo CD health checks.
+   */
   public static final String PLATFORM = "platform";
 
   /** The folder of a service's environments: {@code services/<service>/envs/<environment>/}. */
@@ -25,12 +28,15 @@ public final class RepositoryLayout {
   /** Every folder kit writes in, and so looks in for stale generated files. */
   public static final List<String> ROOTS = List.of(PLATFORM, SERVICES);
 
-  /** The generation cache's file in its folder; a new format gets a new name, so an old kit's cache is not read. */
+  /**
+   * The generation cache's file in its folder; a new format gets a new name, so an old kit's cache
+   * is not read.
+   */
   public static final String CACHE_FILE = "fingerprints-v2.json";
 
   /**
-   * A service name kit makes a folder of: a DNS-1035 label (what validation asks of a service name), so
-   * {@code services/<name>/} can never leave {@code services/}.
+   * A service name kit makes a folder of: a DNS-1035 label (what validation asks of a service
+   * name), so {@code services/<name>/} can never leave {@code services/}.
    */
   private static final Pattern SERVICE_FOLDER = Pattern.compile("[a-z]([-a-z0-9]{0,61}[a-z0-9])?");
 
@@ -51,9 +57,14 @@ public final class RepositoryLayout {
     return environment == null ? PLATFORM : PLATFORM + "/" + environment;
   }
 
-  /** The layout of {@code service} as {@code kit} renders it: in its environment's folder when {@code kit} is one environment's. */
+  /**
+   * The layout of {@code service} as {@code kit} renders it: in its environment's folder when
+   * {@code kit} is one environment's.
+   */
   public static ServiceLayout service(Kit kit, Service service) {
-    return kit.environment().map(env -> service(service.name(), env.name())).orElseGet(() -> service(service.name()));
+    return kit.environment()
+        .map(env -> service(service.name(), env.name()))
+        .orElseGet(() -> service(service.name()));
   }
 
   /** The layout of {@code services/<service>/}, for a name {@link #isServiceFolder} accepts. */
@@ -65,9 +76,9 @@ public final class RepositoryLayout {
   }
 
   /**
-   * The layout of {@code service} in {@code environment}: its migrations, {@code atlas.hcl} and {@code atlas.sum} stay
-   * in {@code services/<service>/} (one source of truth), what is deployed goes to
-   * {@code services/<service>/envs/<environment>/}.
+   * The layout of {@code service} in {@code environment}: its migrations, {@code atlas.hcl} and
+   * {@code atlas.sum} stay in {@code services/<service>/} (one source of truth), what is deployed
+   * goes to {@code services/<service>/envs/<environment>/}.
    */
   public static ServiceLayout service(String service, String environment) {
     if (!isServiceFolder(environment)) {
@@ -78,23 +89,29 @@ public final class RepositoryLayout {
   }
 
   /**
-   * {@code services/<service>/<migrations>}, the folder kit reads a service's migrations from: only for a name that
-   * may be a folder and a migrations folder that stays inside it.
+   * {@code services/<service>/<migrations>}, the folder kit reads a service's migrations from: only
+   * for a name that may be a folder and a migrations folder that stays inside it.
    */
   public static Optional<String> migrationsFolder(Service service) {
     return isServiceFolder(service.name())
-        ? ServiceLayout.migrationsFolder(service).map(relative -> service(service.name()).file(relative))
+        ? ServiceLayout.migrationsFolder(service)
+            .map(relative -> service(service.name()).file(relative))
         : Optional.empty();
   }
 
-  /** {@code services/<service>/<schema file>}, read on the same terms as {@link #migrationsFolder}. */
+  /**
+   * {@code services/<service>/<schema file>}, read on the same terms as {@link #migrationsFolder}.
+   */
   public static Optional<String> schemaFile(Service service) {
     return isServiceFolder(service.name())
         ? ServiceLayout.schemaFile(service).map(relative -> service(service.name()).file(relative))
         : Optional.empty();
   }
 
-  /** Whether {@code name} may name a folder under {@code services/}: kit reads and writes only there. */
+  /**
+   * Whether {@code name} may name a folder under {@code services/}: kit reads and writes only
+   * there.
+   */
   public static boolean isServiceFolder(String name) {
     return SERVICE_FOLDER.matcher(name).matches();
   }

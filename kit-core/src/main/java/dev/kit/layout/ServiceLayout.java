@@ -6,26 +6,35 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The files of one service under {@code services/<service>/}, relative to the repository, with {@code /}:
+ * The files of one service under {@code services/<service>/}, relative to the repository, with
+ * {@code /}:
+ *
  * <pre>
  * services/&lt;service&gt;/application.yaml, atlas.hcl, RUNBOOK.md, RETIRED.md
  * services/&lt;service&gt;/&lt;migrations&gt;/*.sql and atlas.sum, &lt;schema file&gt;
  * services/&lt;service&gt;/manifests/&lt;area&gt;/&lt;file&gt;
  * </pre>
- * With environments, what is deployed (the Application, the runbook, the manifests) moves to
- * {@code services/<service>/envs/<environment>/}; the migrations and {@code atlas.hcl} stay where they are.
+ *
+ * With environments, what is deployed (the Application, the runbook, the manifests) moves to {@code
+ * services/<service>/envs/<environment>/}; the migrations and {@code atlas.hcl} stay where they
+ * are.
  */
 public final class ServiceLayout {
 
   /** The Argo CD Application of the service. */
   public static final String APPLICATION = "application.yaml";
+
   /** Atlas's project file; the Job's ConfigMap carries the same bytes. */
   public static final String ATLAS_PROJECT = "atlas.hcl";
+
   /** Atlas's integrity file in the migrations folder. */
   public static final String ATLAS_SUM = "atlas.sum";
+
   public static final String RUNBOOK = "RUNBOOK.md";
+
   /** What a service that left the description leaves behind, and how to retire it. */
   public static final String RETIRED = "RETIRED.md";
+
   /** The Application's source path: what Argo CD syncs. */
   public static final String MANIFESTS = "manifests";
 
@@ -53,7 +62,10 @@ public final class ServiceLayout {
     return folder + "/" + relative;
   }
 
-  /** The folder of what is deployed: {@code services/<service>}, or {@code services/<service>/envs/<environment>}. */
+  /**
+   * The folder of what is deployed: {@code services/<service>}, or {@code
+   * services/<service>/envs/<environment>}.
+   */
   public String deployed() {
     return deployed;
   }
@@ -68,25 +80,33 @@ public final class ServiceLayout {
     return deployedFile(MANIFESTS);
   }
 
-  /** {@code <deployed>/manifests/<area>/<file>}, such as {@code manifests/database/cluster.yaml}. */
+  /**
+   * {@code <deployed>/manifests/<area>/<file>}, such as {@code manifests/database/cluster.yaml}.
+   */
   public String manifest(String area, String file) {
     return manifests() + "/" + area + "/" + file;
   }
 
-  /** The migrations folder of {@code service} relative to its folder, normalized, if it has migrations and it stays inside. */
+  /**
+   * The migrations folder of {@code service} relative to its folder, normalized, if it has
+   * migrations and it stays inside.
+   */
   public static Optional<String> migrationsFolder(Service service) {
     return service.migrations().flatMap(m -> inside(m.directory()));
   }
 
-  /** The declarative schema file of {@code service} relative to its folder, normalized, if it has one and it stays inside. */
+  /**
+   * The declarative schema file of {@code service} relative to its folder, normalized, if it has
+   * one and it stays inside.
+   */
   public static Optional<String> schemaFile(Service service) {
     return service.declarativeSchema().flatMap(d -> inside(d.file()));
   }
 
   /**
-   * {@code relative} (as a description gives it: a migrations folder, a schema file) normalized, if it stays
-   * inside {@code services/<service>/}; empty for an absolute path, one that leaves the folder or names it
-   * itself, or one with {@code \}.
+   * {@code relative} (as a description gives it: a migrations folder, a schema file) normalized, if
+   * it stays inside {@code services/<service>/}; empty for an absolute path, one that leaves the
+   * folder or names it itself, or one with {@code \}.
    */
   public static Optional<String> inside(String relative) {
     if (relative.isBlank() || relative.contains("\\") || relative.startsWith("/")) {

@@ -3,8 +3,8 @@ package dev.kit.lint;
 import java.util.Objects;
 
 /**
- * One lint finding: which rule, how severe, where (the file as the repository names it and the line the statement
- * starts on), why in one line, and the fix.
+ * One lint finding: which rule, how severe, where (the file as the repository names it and the line
+ * the statement starts on), why in one line, and the fix.
  *
  * <pre>{@code
  * finding.toString();
@@ -13,12 +13,14 @@ import java.util.Objects;
  * }</pre>
  *
  * @param rule the rule
- * @param severity the configured severity ({@code ERROR} or {@code WARNING}; {@code OFF} findings are not made)
+ * @param severity the configured severity ({@code ERROR} or {@code WARNING}; {@code OFF} findings
+ *     are not made)
  * @param file the migration, relative to the repository root
  * @param line the 1-based line of the statement
  * @param why what the statement does and why that is risky, in one line
  */
-public record LintFinding(LintRule rule, LintRule.Severity severity, String file, int line, String why) {
+public record LintFinding(
+    LintRule rule, LintRule.Severity severity, String file, int line, String why) {
 
   public LintFinding {
     Objects.requireNonNull(rule, "rule");
@@ -34,7 +36,18 @@ public record LintFinding(LintRule rule, LintRule.Severity severity, String file
 
   @Override
   public String toString() {
-    return file + ":" + line + ": " + severity.name().toLowerCase(java.util.Locale.ROOT) + " " + rule.name()
-        + rule.atlasCode().map(code -> " (" + code + ")").orElse("") + ": " + why + ". Fix: " + rule.fix() + ".";
+    return file
+        + ":"
+        + line
+        + ": "
+        + severity.name().toLowerCase(java.util.Locale.ROOT)
+        + " "
+        + rule.name()
+        + rule.atlasCode().map(code -> " (" + code + ")").orElse("")
+        + ": "
+        + why
+        + ". Fix: "
+        + rule.fix()
+        + ".";
   }
 }

@@ -3,10 +3,11 @@ package dev.kit.lint;
 import java.util.Optional;
 
 /**
- * What the migration linter checks. Each rule has an id (silence one statement with {@code -- kit:nolint <ID>}
- * above it), the matching Atlas lint code where Atlas has one ({@code -- atlas:nolint DS102} works too), a
- * default severity, and the fix. Destructive changes and changes that fail on a table with rows are errors by
- * default; the rest are warnings. Set another severity per rule in the plugin's {@code <lint>} configuration.
+ * What the migration linter checks. Each rule has an id (silence one statement with {@code --
+ * kit:nolint <ID>} above it), the matching Atlas lint code where Atlas has one ({@code --
+ * atlas:nolint DS102} works too), a default severity, and the fix. Destructive changes and changes
+ * that fail on a table with rows are errors by default; the rest are warnings. Set another severity
+ * per rule in the plugin's {@code <lint>} configuration.
  *
  * <pre>{@code
  * LintRule.DROP_TABLE.atlasCode();        // Optional[DS102]
@@ -14,36 +15,58 @@ import java.util.Optional;
  * }</pre>
  */
 public enum LintRule {
-  DROP_SCHEMA("DS101", Severity.ERROR,
+  DROP_SCHEMA(
+      "DS101",
+      Severity.ERROR,
       "keep the schema until no deployed version uses it, then drop it in a reviewed migration of its own with "
           + "'-- kit:nolint DROP_SCHEMA' above the statement"),
-  DROP_TABLE("DS102", Severity.ERROR,
+  DROP_TABLE(
+      "DS102",
+      Severity.ERROR,
       "keep the table until no deployed version reads it, then drop it in a reviewed migration of its own with "
           + "'-- kit:nolint DROP_TABLE' above the statement"),
-  DROP_COLUMN("DS103", Severity.ERROR,
+  DROP_COLUMN(
+      "DS103",
+      Severity.ERROR,
       "release a version that no longer reads the column first, then drop it with '-- kit:nolint DROP_COLUMN' above the "
           + "statement"),
-  ADD_NOT_NULL_COLUMN("MF103", Severity.ERROR,
+  ADD_NOT_NULL_COLUMN(
+      "MF103",
+      Severity.ERROR,
       "give the column a DEFAULT (a constant default adds it without rewriting the table), or add it nullable, "
           + "backfill it, then make it NOT NULL"),
-  SET_NOT_NULL("MF104", Severity.WARNING,
+  SET_NOT_NULL(
+      "MF104",
+      Severity.WARNING,
       "on a large table, add CHECK (<column> IS NOT NULL) NOT VALID, VALIDATE it in a later migration, then SET NOT "
           + "NULL, which then skips the scan"),
-  RENAME_TABLE("BC101", Severity.WARNING,
+  RENAME_TABLE(
+      "BC101",
+      Severity.WARNING,
       "the running version still uses the old name: create the new table (or a view), move the application over, and "
           + "drop the old name in a later release"),
-  RENAME_COLUMN("BC102", Severity.WARNING,
+  RENAME_COLUMN(
+      "BC102",
+      Severity.WARNING,
       "the running version still uses the old name: add the new column, write both, move the application over, and "
           + "drop the old column in a later release"),
-  COLUMN_TYPE_REWRITE(null, Severity.WARNING,
+  COLUMN_TYPE_REWRITE(
+      null,
+      Severity.WARNING,
       "add a column of the new type, backfill it in batches, move the application over, then drop the old column"),
-  CREATE_INDEX_LOCKING("PG101", Severity.WARNING,
+  CREATE_INDEX_LOCKING(
+      "PG101",
+      Severity.WARNING,
       "use CREATE INDEX CONCURRENTLY (for a constraint: CREATE UNIQUE INDEX CONCURRENTLY, then ADD CONSTRAINT ... "
           + "USING INDEX) in a file whose first line is '-- atlas:txmode none' followed by an empty line"),
-  CONCURRENTLY_IN_TRANSACTION("PG103", Severity.ERROR,
+  CONCURRENTLY_IN_TRANSACTION(
+      "PG103",
+      Severity.ERROR,
       "make '-- atlas:txmode none' the file's first line and follow it with an empty line, so Atlas runs the file "
           + "without a transaction"),
-  CREATE_WITHOUT_IF_NOT_EXISTS(null, Severity.WARNING,
+  CREATE_WITHOUT_IF_NOT_EXISTS(
+      null,
+      Severity.WARNING,
       "write CREATE ... IF NOT EXISTS (ADD COLUMN IF NOT EXISTS, CREATE INDEX IF NOT EXISTS) so the file can run again");
 
   private final String atlasCode;
@@ -71,7 +94,10 @@ public enum LintRule {
     return fix;
   }
 
-  /** How much a finding matters: errors fail the build, warnings are logged, {@code OFF} turns a rule off. */
+  /**
+   * How much a finding matters: errors fail the build, warnings are logged, {@code OFF} turns a
+   * rule off.
+   */
   public enum Severity {
     ERROR,
     WARNING,

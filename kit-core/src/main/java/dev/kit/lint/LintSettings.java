@@ -29,25 +29,36 @@ public final class LintSettings {
   }
 
   /**
-   * Severities by rule id ({@code DROP_TABLE}) or Atlas code ({@code DS102}): {@code error}, {@code warning} or
-   * {@code off}, in any case.
+   * Severities by rule id ({@code DROP_TABLE}) or Atlas code ({@code DS102}): {@code error}, {@code
+   * warning} or {@code off}, in any case.
    *
    * @throws IllegalArgumentException naming every unknown rule or severity, and the valid ones
    */
   public static LintSettings parse(Map<String, String> configured) {
     Map<LintRule, LintRule.Severity> severities = new EnumMap<>(LintRule.class);
     List<String> problems = new ArrayList<>();
-    configured.forEach((id, value) -> {
-      LintRule rule = rule(id);
-      LintRule.Severity severity = severity(value);
-      if (rule == null) {
-        problems.add("unknown lint rule '" + id + "' (rules: " + Arrays.toString(LintRule.values()) + ")");
-      } else if (severity == null) {
-        problems.add("lint rule " + id + ": unknown severity '" + value + "' (use error, warning or off)");
-      } else {
-        severities.put(rule, severity);
-      }
-    });
+    configured.forEach(
+        (id, value) -> {
+          LintRule rule = rule(id);
+          LintRule.Severity severity = severity(value);
+          if (rule == null) {
+            problems.add(
+                "unknown lint rule '"
+                    + id
+                    + "' (rules: "
+                    + Arrays.toString(LintRule.values())
+                    + ")");
+          } else if (severity == null) {
+            problems.add(
+                "lint rule "
+                    + id
+                    + ": unknown severity '"
+                    + value
+                    + "' (use error, warning or off)");
+          } else {
+            severities.put(rule, severity);
+          }
+        });
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(String.join("; ", problems));
     }
@@ -63,7 +74,8 @@ public final class LintSettings {
   static LintRule rule(String id) {
     String wanted = id.strip();
     for (LintRule rule : LintRule.values()) {
-      if (rule.name().equalsIgnoreCase(wanted) || rule.atlasCode().filter(code -> code.equalsIgnoreCase(wanted)).isPresent()) {
+      if (rule.name().equalsIgnoreCase(wanted)
+          || rule.atlasCode().filter(code -> code.equalsIgnoreCase(wanted)).isPresent()) {
         return rule;
       }
     }

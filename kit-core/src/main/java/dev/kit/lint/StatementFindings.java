@@ -7,9 +7,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Collects the findings of one statement, the same way for the text linter and for kit-verify's catalog linter: a
- * rule whose configured severity is {@code OFF}, or that a {@code -- kit:nolint} or {@code -- atlas:nolint} comment
- * directly above the statement silences, adds nothing.
+ * Collects the findings of one statement, the same way for the text linter and for kit-verify's
+ * catalog linter: a rule whose configured severity is {@code OFF}, or that a {@code -- kit:nolint}
+ * or {@code -- atlas:nolint} comment directly above the statement silences, adds nothing.
  *
  * <pre>{@code
  * List<LintFinding> findings = new ArrayList<>();
@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 public final class StatementFindings {
 
   private static final Pattern NOLINT =
-      Pattern.compile("^(?:--|#|/\\*)\\s*(?:kit|atlas):nolint(?:\\s+(.*?))?\\s*(?:\\*/)?$", Pattern.DOTALL);
+      Pattern.compile(
+          "^(?:--|#|/\\*)\\s*(?:kit|atlas):nolint(?:\\s+(.*?))?\\s*(?:\\*/)?$", Pattern.DOTALL);
 
   private final LintSettings settings;
   private final String file;
@@ -33,7 +34,8 @@ public final class StatementFindings {
    * @param statement the statement the findings are about (its line, its comments)
    * @param findings where findings are added
    */
-  public StatementFindings(LintSettings settings, String file, SqlStatement statement, List<LintFinding> findings) {
+  public StatementFindings(
+      LintSettings settings, String file, SqlStatement statement, List<LintFinding> findings) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.file = Objects.requireNonNull(file, "file");
     this.statement = Objects.requireNonNull(statement, "statement");
@@ -48,7 +50,10 @@ public final class StatementFindings {
     }
   }
 
-  /** Whether a {@code kit:nolint} or {@code atlas:nolint} comment above {@code statement} silences {@code rule}. */
+  /**
+   * Whether a {@code kit:nolint} or {@code atlas:nolint} comment above {@code statement} silences
+   * {@code rule}.
+   */
   static boolean silenced(SqlStatement statement, LintRule rule) {
     for (String comment : statement.comments()) {
       Matcher m = NOLINT.matcher(comment.strip());

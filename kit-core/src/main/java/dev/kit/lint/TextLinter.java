@@ -15,14 +15,16 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Lints a migration from its SQL text for changes that are unsafe on a live database ({@link LintRule}): fast and
- * without a database, what {@code kit:check} runs. Statements are read token by token, so comments, strings and
- * quoted names never fire a rule. {@code kit:verify} lints exactly instead, from the catalog of a real PostgreSQL
- * before and after each statement (kit-verify), with the same rules, severities and {@code nolint} comments.
+ * Lints a migration from its SQL text for changes that are unsafe on a live database ({@link
+ * LintRule}): fast and without a database, what {@code kit:check} runs. Statements are read token
+ * by token, so comments, strings and quoted names never fire a rule. {@code kit:verify} lints
+ * exactly instead, from the catalog of a real PostgreSQL before and after each statement
+ * (kit-verify), with the same rules, severities and {@code nolint} comments.
  *
- * <p>{@code -- kit:nolint RULE} (or Atlas's {@code -- atlas:nolint RULE}, with kit's id or Atlas's code) in the
- * comments directly above a statement silences that rule for that statement; without a rule it silences all;
- * text after a colon is the reason ({@code -- kit:nolint DROP_TABLE: replaced by orders_v2}).
+ * <p>{@code -- kit:nolint RULE} (or Atlas's {@code -- atlas:nolint RULE}, with kit's id or Atlas's
+ * code) in the comments directly above a statement silences that rule for that statement; without a
+ * rule it silences all; text after a colon is the reason ({@code -- kit:nolint DROP_TABLE: replaced
+ * by orders_v2}).
  *
  * <pre>{@code
  * TextLinter linter = new TextLinter(LintSettings.defaults());
@@ -32,7 +34,8 @@ import java.util.Set;
  */
 public final class TextLinter {
 
-  private static final Set<String> CONSTRAINT_WORDS = Set.of("constraint", "primary", "unique", "check", "foreign", "exclude");
+  private static final Set<String> CONSTRAINT_WORDS =
+      Set.of("constraint", "primary", "unique", "check", "foreign", "exclude");
 
   private final LintSettings settings;
 
@@ -45,9 +48,10 @@ public final class TextLinter {
    *
    * @param file the file as the repository names it, for the findings
    * @param content the file's bytes
-   * @param global the service's transaction mode, which the file's {@code atlas:txmode} may override
-   * @throws IllegalArgumentException when Atlas would refuse the file's {@code atlas:txmode} directive, or the file
-   *     has no statement (a skeleton never filled in)
+   * @param global the service's transaction mode, which the file's {@code atlas:txmode} may
+   *     override
+   * @throws IllegalArgumentException when Atlas would refuse the file's {@code atlas:txmode}
+   *     directive, or the file has no statement (a skeleton never filled in)
    */
   public List<LintFinding> lint(String file, byte[] content, TxMode global) {
     AtlasFileDirectives directives = AtlasFileDirectives.read(content);
@@ -60,9 +64,12 @@ public final class TextLinter {
     }
     List<SqlStatement> statements = SqlScript.parse(content).statements();
     if (statements.isEmpty()) {
-      // Atlas's executor records a file of no statements as applied (0 of 0), so it never runs what is added later.
-      throw new IllegalArgumentException(file + ": has no SQL statement, only comments: write the migration's SQL, or "
-          + "delete the file (Atlas records an empty migration as applied, so SQL added to it later would never run)");
+      // Atlas's executor records a file of no statements as applied (0 of 0), so it never runs what
+      // is added later.
+      throw new IllegalArgumentException(
+          file
+              + ": has no SQL statement, only comments: write the migration's SQL, or "
+              + "delete the file (Atlas records an empty migration as applied, so SQL added to it later would never run)");
     }
     List<LintFinding> findings = new ArrayList<>();
     Set<String> createdTables = new HashSet<>();
@@ -75,17 +82,30 @@ public final class TextLinter {
     return findings;
   }
 
-  private void concurrently(SqlStatement statement, TxMode mode, AtlasFileDirectives directives, TxMode global, StatementFindings sink) {
+  private void concurrently(
+      SqlStatement statement,
+      TxMode mode,
+      AtlasFileDirectives directives,
+      TxMode global,
+      StatementFindings sink) {
     List<SqlToken> t = statement.tokens();
-    boolean indexStatement = !t.isEmpty()
-        && (t.get(0).isWord("REINDEX") || ((t.get(0).isWord("CREATE") || t.get(0).isWord("DROP")) && statement.hasWords("INDEX")));
+    boolean indexStatement =
+        !t.isEmpty()
+            && (t.get(0).isWord("REINDEX")
+                || ((t.get(0).isWord("CREATE") || t.get(0).isWord("DROP"))
+                    && statement.hasWords("INDEX")));
     if (mode == TxMode.NONE || !indexStatement || !statement.hasWords("CONCURRENTLY")) {
       return;
     }
-    String why = t.get(0).text().toUpperCase(Locale.ROOT) + " ... CONCURRENTLY cannot run inside a transaction block, and Atlas "
-        + (global == TxMode.ALL ? "runs the whole migration in one (txMode ALL)" : "runs this file in one");
+    String why =
+        t.get(0).text().toUpperCase(Locale.ROOT)
+            + " ... CONCURRENTLY cannot run inside a transaction block, and Atlas "
+            + (global == TxMode.ALL
+                ? "runs the whole migration in one (txMode ALL)"
+                : "runs this file in one");
     if (directives.ignores("txmode")) {
-      why += "; the file's '-- atlas:txmode' is ignored because no empty line follows the header comments";
+      why +=
+          "; the file's '-- atlas:txmode' is ignored because no empty line follows the header comments";
     }
     sink.add(LintRule.CONCURRENTLY_IN_TRANSACTION, why);
   }
@@ -110,9 +130,17 @@ public final class TextLinter {
       }
       if (t.get(0).isWord("DROP") && t.size() > 1) {
         if (t.get(1).isWord("SCHEMA")) {
-          names(2).forEach(name -> sink.add(LintRule.DROP_SCHEMA, "drops schema " + name + " and everything in it"));
+          names(2)
+              .forEach(
+                  name ->
+                      sink.add(
+                          LintRule.DROP_SCHEMA, "drops schema " + name + " and everything in it"));
         } else if (t.get(1).isWord("TABLE")) {
-          names(2).forEach(name -> sink.add(LintRule.DROP_TABLE, "drops table " + name + " and every row in it"));
+          names(2)
+              .forEach(
+                  name ->
+                      sink.add(
+                          LintRule.DROP_TABLE, "drops table " + name + " and every row in it"));
         }
       } else if (t.get(0).isWord("CREATE")) {
         create();
@@ -123,9 +151,15 @@ public final class TextLinter {
 
     private void create() {
       int i = 1;
-      while (i < t.size() && (t.get(i).isWord("OR") || t.get(i).isWord("REPLACE") || t.get(i).isWord("UNIQUE")
-          || t.get(i).isWord("TEMP") || t.get(i).isWord("TEMPORARY") || t.get(i).isWord("UNLOGGED")
-          || t.get(i).isWord("GLOBAL") || t.get(i).isWord("LOCAL"))) {
+      while (i < t.size()
+          && (t.get(i).isWord("OR")
+              || t.get(i).isWord("REPLACE")
+              || t.get(i).isWord("UNIQUE")
+              || t.get(i).isWord("TEMP")
+              || t.get(i).isWord("TEMPORARY")
+              || t.get(i).isWord("UNLOGGED")
+              || t.get(i).isWord("GLOBAL")
+              || t.get(i).isWord("LOCAL"))) {
         i++;
       }
       if (i >= t.size()) {
@@ -135,14 +169,18 @@ public final class TextLinter {
       if (t.get(i).isWord("MATERIALIZED") && i + 1 < t.size() && t.get(i + 1).isWord("VIEW")) {
         kind = "materialized view";
         i += 2;
-      } else if (t.get(i).isWord("TABLE") || t.get(i).isWord("SCHEMA") || t.get(i).isWord("SEQUENCE")
-          || t.get(i).isWord("EXTENSION") || t.get(i).isWord("INDEX")) {
+      } else if (t.get(i).isWord("TABLE")
+          || t.get(i).isWord("SCHEMA")
+          || t.get(i).isWord("SEQUENCE")
+          || t.get(i).isWord("EXTENSION")
+          || t.get(i).isWord("INDEX")) {
         kind = t.get(i).name();
         i++;
       } else {
         return;
       }
-      boolean concurrently = kind.equals("index") && i < t.size() && t.get(i).isWord("CONCURRENTLY");
+      boolean concurrently =
+          kind.equals("index") && i < t.size() && t.get(i).isWord("CONCURRENTLY");
       if (concurrently) {
         i++;
       }
@@ -150,21 +188,32 @@ public final class TextLinter {
       if (ifNotExists) {
         i += 3;
       }
-      String name = kind.equals("index") && i < t.size() && t.get(i).isWord("ON") ? "" : name(i).orElse("");
+      String name =
+          kind.equals("index") && i < t.size() && t.get(i).isWord("ON") ? "" : name(i).orElse("");
       if (kind.equals("table")) {
         createdTables.add(last(name));
       }
       if (!ifNotExists) {
-        sink.add(LintRule.CREATE_WITHOUT_IF_NOT_EXISTS, "creates " + kind + (name.isEmpty() ? "" : " " + name)
-            + " without IF NOT EXISTS, so running the file again fails");
+        sink.add(
+            LintRule.CREATE_WITHOUT_IF_NOT_EXISTS,
+            "creates "
+                + kind
+                + (name.isEmpty() ? "" : " " + name)
+                + " without IF NOT EXISTS, so running the file again fails");
       }
       if (kind.equals("index") && !concurrently) {
         int on = statement.indexOfWords(i, "ON");
-        int tableAt = on + 1 < t.size() && on >= 0 && t.get(on + 1).isWord("ONLY") ? on + 2 : on + 1;
+        int tableAt =
+            on + 1 < t.size() && on >= 0 && t.get(on + 1).isWord("ONLY") ? on + 2 : on + 1;
         Optional<String> table = on < 0 ? Optional.empty() : name(tableAt);
         if (table.isPresent() && !createdTables.contains(last(table.get()))) {
-          sink.add(LintRule.CREATE_INDEX_LOCKING, "builds index" + (name.isEmpty() ? "" : " " + name) + " on table "
-              + table.get() + " without CONCURRENTLY, so writes to it wait until the index is built");
+          sink.add(
+              LintRule.CREATE_INDEX_LOCKING,
+              "builds index"
+                  + (name.isEmpty() ? "" : " " + name)
+                  + " on table "
+                  + table.get()
+                  + " without CONCURRENTLY, so writes to it wait until the index is built");
         }
       }
     }
@@ -198,7 +247,9 @@ public final class TextLinter {
         int at = a.get(1).isWord("COLUMN") ? 2 : 1;
         at += words(a, at, "IF", "EXISTS") ? 2 : 0;
         if (at < a.size()) {
-          sink.add(LintRule.DROP_COLUMN, "drops column " + table + "." + a.get(at).name() + " and its data");
+          sink.add(
+              LintRule.DROP_COLUMN,
+              "drops column " + table + "." + a.get(at).name() + " and its data");
         }
       } else if (first.isWord("RENAME") && a.size() > 1) {
         if (a.get(1).isWord("TO") && a.size() > 2) {
@@ -206,7 +257,9 @@ public final class TextLinter {
         } else if (!a.get(1).isWord("CONSTRAINT")) {
           int at = a.get(1).isWord("COLUMN") ? 2 : 1;
           if (at + 2 < a.size() && a.get(at + 1).isWord("TO")) {
-            sink.add(LintRule.RENAME_COLUMN, "renames column " + table + "." + a.get(at).name() + " to " + a.get(at + 2).name());
+            sink.add(
+                LintRule.RENAME_COLUMN,
+                "renames column " + table + "." + a.get(at).name() + " to " + a.get(at + 2).name());
           }
         }
       } else if (first.isWord("ADD") && a.size() > 1) {
@@ -218,22 +271,37 @@ public final class TextLinter {
         }
         String column = table + "." + a.get(at).name();
         if (words(a, at + 1, "SET", "NOT", "NULL")) {
-          sink.add(LintRule.SET_NOT_NULL, "makes column " + column + " NOT NULL, which scans table " + table
-              + " under an ACCESS EXCLUSIVE lock");
+          sink.add(
+              LintRule.SET_NOT_NULL,
+              "makes column "
+                  + column
+                  + " NOT NULL, which scans table "
+                  + table
+                  + " under an ACCESS EXCLUSIVE lock");
         } else if (words(a, at + 1, "TYPE") || words(a, at + 1, "SET", "DATA", "TYPE")) {
-          sink.add(LintRule.COLUMN_TYPE_REWRITE, "changes the type of column " + column + ", which can rewrite table " + table
-              + " and its indexes under an ACCESS EXCLUSIVE lock");
+          sink.add(
+              LintRule.COLUMN_TYPE_REWRITE,
+              "changes the type of column "
+                  + column
+                  + ", which can rewrite table "
+                  + table
+                  + " and its indexes under an ACCESS EXCLUSIVE lock");
         }
       }
     }
 
     private void addAction(String table, boolean existing, List<SqlToken> a) {
       if (CONSTRAINT_WORDS.contains(a.get(1).name()) && a.get(1).kind() == SqlToken.Kind.WORD) {
-        boolean buildsIndex = a.stream().anyMatch(x -> x.isWord("PRIMARY") || x.isWord("UNIQUE") || x.isWord("EXCLUDE"))
-            && !containsWords(a, "USING", "INDEX");
+        boolean buildsIndex =
+            a.stream()
+                    .anyMatch(x -> x.isWord("PRIMARY") || x.isWord("UNIQUE") || x.isWord("EXCLUDE"))
+                && !containsWords(a, "USING", "INDEX");
         if (existing && buildsIndex) {
-          sink.add(LintRule.CREATE_INDEX_LOCKING, "adds a constraint to existing table " + table
-              + " whose index is built while writes to it wait");
+          sink.add(
+              LintRule.CREATE_INDEX_LOCKING,
+              "adds a constraint to existing table "
+                  + table
+                  + " whose index is built while writes to it wait");
         }
         return;
       }
@@ -245,13 +313,21 @@ public final class TextLinter {
       }
       String column = table + "." + a.get(at).name();
       if (!ifNotExists) {
-        sink.add(LintRule.CREATE_WITHOUT_IF_NOT_EXISTS, "adds column " + column + " without IF NOT EXISTS, so running the "
-            + "file again fails");
+        sink.add(
+            LintRule.CREATE_WITHOUT_IF_NOT_EXISTS,
+            "adds column "
+                + column
+                + " without IF NOT EXISTS, so running the "
+                + "file again fails");
       }
       boolean notNull = containsWords(a, "NOT", "NULL") || containsWords(a, "PRIMARY", "KEY");
       if (existing && notNull && !containsWords(a, "DEFAULT") && !containsWords(a, "GENERATED")) {
-        sink.add(LintRule.ADD_NOT_NULL_COLUMN, "adds NOT NULL column " + column + " without a default, which fails on a "
-            + "table that has rows");
+        sink.add(
+            LintRule.ADD_NOT_NULL_COLUMN,
+            "adds NOT NULL column "
+                + column
+                + " without a default, which fails on a "
+                + "table that has rows");
       }
     }
 
@@ -304,7 +380,9 @@ public final class TextLinter {
         return Optional.empty();
       }
       StringBuilder name = new StringBuilder(t.get(i).name());
-      for (int j = i + 1; j + 1 < t.size() && t.get(j).isSymbol('.') && isName(t.get(j + 1)); j += 2) {
+      for (int j = i + 1;
+          j + 1 < t.size() && t.get(j).isSymbol('.') && isName(t.get(j + 1));
+          j += 2) {
         name.append('.').append(t.get(j + 1).name());
       }
       return Optional.of(name.toString());

@@ -10,10 +10,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The file directives Atlas reads from a migration, such as {@code -- atlas:txmode none}, by Atlas's own rule:
- * they are the comment lines at the very top of the file, and only when an empty line separates them from the
- * rest. Without that empty line Atlas treats them as comments of the first statement and ignores them, which is
- * how a {@code CREATE INDEX CONCURRENTLY} ends up in a transaction.
+ * The file directives Atlas reads from a migration, such as {@code -- atlas:txmode none}, by
+ * Atlas's own rule: they are the comment lines at the very top of the file, and only when an empty
+ * line separates them from the rest. Without that empty line Atlas treats them as comments of the
+ * first statement and ignores them, which is how a {@code CREATE INDEX CONCURRENTLY} ends up in a
+ * transaction.
  *
  * <pre>{@code
  * AtlasFileDirectives d = AtlasFileDirectives.read("-- atlas:txmode none\n\nCREATE INDEX CONCURRENTLY ...");
@@ -22,11 +23,13 @@ import java.util.stream.Collectors;
  * }</pre>
  *
  * @param comments the file's header comment lines, trimmed; empty when no empty line follows them
- * @param ignoredHeader the header comment lines when no empty line follows them (Atlas ignores those)
+ * @param ignoredHeader the header comment lines when no empty line follows them (Atlas ignores
+ *     those)
  */
 public record AtlasFileDirectives(List<String> comments, List<String> ignoredHeader) {
 
-  // Atlas's directive pattern, character for character: printable ASCII before "atlas:", the name, the value.
+  // Atlas's directive pattern, character for character: printable ASCII before "atlas:", the name,
+  // the value.
   private static final Pattern DIRECTIVE = Pattern.compile("^([ -~]*)atlas:(\\w+)(?: +([ -~]*))*");
 
   public AtlasFileDirectives {
@@ -46,7 +49,8 @@ public record AtlasFileDirectives(List<String> comments, List<String> ignoredHea
     while (rest.startsWith("#") || rest.startsWith("--")) {
       int newline = rest.indexOf('\n');
       if (newline < 0) {
-        header.add(rest.strip()); // a file of comments only: nothing follows, so no empty line either
+        header.add(
+            rest.strip()); // a file of comments only: nothing follows, so no empty line either
         rest = rest.substring(rest.length());
         break;
       }
@@ -69,8 +73,9 @@ public record AtlasFileDirectives(List<String> comments, List<String> ignoredHea
   }
 
   /**
-   * The transaction mode Atlas runs this file in under the service's {@code --tx-mode} {@code global}, by
-   * Atlas's rules: the file's {@code atlas:txmode} wins, except that {@code all} cannot be overridden.
+   * The transaction mode Atlas runs this file in under the service's {@code --tx-mode} {@code
+   * global}, by Atlas's rules: the file's {@code atlas:txmode} wins, except that {@code all} cannot
+   * be overridden.
    *
    * @throws IllegalArgumentException with Atlas's own message when Atlas would refuse the file
    */
@@ -80,8 +85,12 @@ public record AtlasFileDirectives(List<String> comments, List<String> ignoredHea
       return global;
     }
     if (global == TxMode.ALL) {
-      throw new IllegalArgumentException("cannot set txmode directive to \"" + file.get().flag() + "\" in \"" + fileName
-          + "\" when txmode \"all\" is set globally");
+      throw new IllegalArgumentException(
+          "cannot set txmode directive to \""
+              + file.get().flag()
+              + "\" in \""
+              + fileName
+              + "\" when txmode \"all\" is set globally");
     }
     return file.get();
   }
@@ -92,16 +101,29 @@ public record AtlasFileDirectives(List<String> comments, List<String> ignoredHea
       return Optional.empty();
     }
     if (modes.size() > 1) {
-      throw new IllegalArgumentException("multiple txmode values found in file \"" + fileName + "\": "
-          + modes.stream().map(m -> "\"" + m + "\"").collect(Collectors.joining(" ", "[", "]")));
+      throw new IllegalArgumentException(
+          "multiple txmode values found in file \""
+              + fileName
+              + "\": "
+              + modes.stream()
+                  .map(m -> "\"" + m + "\"")
+                  .collect(Collectors.joining(" ", "[", "]")));
     }
     return switch (modes.get(0)) {
       case "none" -> Optional.of(TxMode.NONE);
       case "file" -> Optional.of(TxMode.FILE);
-      case "all" -> throw new IllegalArgumentException(
-          "txmode \"all\" is not allowed in file directive \"" + fileName + "\". Use \"file\" instead");
-      default -> throw new IllegalArgumentException(
-          "unknown txmode \"" + modes.get(0) + "\" found in file directive \"" + fileName + "\"");
+      case "all" ->
+          throw new IllegalArgumentException(
+              "txmode \"all\" is not allowed in file directive \""
+                  + fileName
+                  + "\". Use \"file\" instead");
+      default ->
+          throw new IllegalArgumentException(
+              "unknown txmode \""
+                  + modes.get(0)
+                  + "\" found in file directive \""
+                  + fileName
+                  + "\"");
     };
   }
 

@@ -11,9 +11,9 @@ import java.util.regex.Pattern;
 
 /**
  * Atlas's {@code atlas.sum}, computed as Atlas v1.2 does ({@code sql/migrate/dir.go}): one running
- * SHA-256 over each file's name and raw bytes, each entry the digest of everything so far, and a total
- * over the names and entry hashes. {@code atlas migrate apply} refuses to run unless the file is
- * byte-identical to this.
+ * SHA-256 over each file's name and raw bytes, each entry the digest of everything so far, and a
+ * total over the names and entry hashes. {@code atlas migrate apply} refuses to run unless the file
+ * is byte-identical to this.
  *
  * @param total the {@code h1:} total on the first line
  * @param entries one entry per hashed file, in Atlas's order
@@ -40,7 +40,8 @@ public record AtlasSum(String total, List<Entry> entries) {
   static AtlasSum of(List<MigrationFile> files) {
     List<Entry> entries = new ArrayList<>(files.size());
     MessageDigest running = sha256();
-    // The total hashes each entry's name and hash in entry order; feeding it as entries appear saves a pass.
+    // The total hashes each entry's name and hash in entry order; feeding it as entries appear
+    // saves a pass.
     MessageDigest total = sha256();
     for (MigrationFile file : files) {
       byte[] name = file.name().getBytes(StandardCharsets.UTF_8);
@@ -73,9 +74,16 @@ public record AtlasSum(String total, List<Entry> entries) {
     int end = 0;
     boolean mentionsAtlas = false;
     while (end < content.length && content[end] != '\n') {
-      // Most files have no directive: without "atlas:" on the first line the regexp cannot match, so skip it.
-      mentionsAtlas |= content[end] == ':' && end >= 5 && content[end - 1] == 's' && content[end - 2] == 'a'
-          && content[end - 3] == 'l' && content[end - 4] == 't' && content[end - 5] == 'a';
+      // Most files have no directive: without "atlas:" on the first line the regexp cannot match,
+      // so skip it.
+      mentionsAtlas |=
+          content[end] == ':'
+              && end >= 5
+              && content[end - 1] == 's'
+              && content[end - 2] == 'a'
+              && content[end - 3] == 'l'
+              && content[end - 4] == 't'
+              && content[end - 5] == 'a';
       end++;
     }
     if (!mentionsAtlas) {

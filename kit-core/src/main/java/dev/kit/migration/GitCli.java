@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The {@code git} executable, run in one work tree. kit asks git only read-only plumbing questions
- * ({@code rev-parse}, {@code ls-tree}); the executable already knows the user's configuration, worktrees,
- * shallow clones and credentials, so no Git library is needed.
+ * ({@code rev-parse}, {@code ls-tree}); the executable already knows the user's configuration,
+ * worktrees, shallow clones and credentials, so no Git library is needed.
  */
 final class GitCli {
 

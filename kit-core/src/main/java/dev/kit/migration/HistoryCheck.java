@@ -7,7 +7,8 @@ import java.util.Optional;
  * The outcome of guarding migration history against a base revision.
  *
  * @param base the revision compared with, when the check ran
- * @param problems one line per migration that breaks history, naming the file, what changed and the fix
+ * @param problems one line per migration that breaks history, naming the file, what changed and the
+ *     fix
  * @param skipped why the check did not run (no Git work tree, no upstream branch), when it did not
  */
 public record HistoryCheck(Optional<String> base, List<String> problems, Optional<String> skipped) {

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The migration files of one directory, as Atlas reads them: the top-level {@code *.sql} files only,
- * in byte-wise name order. {@code atlas.sum}, other files and subfolders are not migrations.
+ * The migration files of one directory, as Atlas reads them: the top-level {@code *.sql} files
+ * only, in byte-wise name order. {@code atlas.sum}, other files and subfolders are not migrations.
  *
  * @param files the migration files, sorted as Atlas sorts them
  */
@@ -24,12 +24,16 @@ public record MigrationDirectory(List<MigrationFile> files) {
   public static final String SUM_FILE = "atlas.sum";
 
   /**
-   * Keys plus values per migrations ConfigMap. The API server rejects a ConfigMap whose keys and values exceed
-   * 1 MiB ({@code MaxConfigMapSize}); 900 KiB leaves room for metadata within etcd's request limit.
+   * Keys plus values per migrations ConfigMap. The API server rejects a ConfigMap whose keys and
+   * values exceed 1 MiB ({@code MaxConfigMapSize}); 900 KiB leaves room for metadata within etcd's
+   * request limit.
    */
   public static final int CONFIGMAP_BUDGET_BYTES = 900 * 1024;
 
-  /** What the files and {@code atlas.sum} count against a ConfigMap's size limit: names plus raw bytes. */
+  /**
+   * What the files and {@code atlas.sum} count against a ConfigMap's size limit: names plus raw
+   * bytes.
+   */
   public long configMapBytes() {
     long total = (long) SUM_FILE.length() + sum().toBytes().length;
     for (MigrationFile file : files) {
@@ -45,8 +49,8 @@ public record MigrationDirectory(List<MigrationFile> files) {
   }
 
   /**
-   * Reads the {@code *.sql} files directly in {@code dir}, which is its own repository: links may not lead out of it.
-   * A missing directory has none.
+   * Reads the {@code *.sql} files directly in {@code dir}, which is its own repository: links may
+   * not lead out of it. A missing directory has none.
    */
   public static MigrationDirectory read(Path dir) {
     RepositoryRoot root = RepositoryRoot.of(dir);
@@ -54,11 +58,12 @@ public record MigrationDirectory(List<MigrationFile> files) {
   }
 
   /**
-   * Reads the {@code *.sql} files directly in {@code dir}, a folder of the repository at {@code root}; a missing
-   * directory has none. The folder and its files may be symbolic links that stay inside the repository.
+   * Reads the {@code *.sql} files directly in {@code dir}, a folder of the repository at {@code
+   * root}; a missing directory has none. The folder and its files may be symbolic links that stay
+   * inside the repository.
    *
-   * @throws RepositoryLinkException naming every link on the way that leads outside the repository or to nothing:
-   *     a migration is never read from elsewhere, nor silently dropped
+   * @throws RepositoryLinkException naming every link on the way that leads outside the repository
+   *     or to nothing: a migration is never read from elsewhere, nor silently dropped
    */
   public static MigrationDirectory read(RepositoryRoot root, Path dir) {
     root.checkRead(dir);
@@ -73,7 +78,8 @@ public record MigrationDirectory(List<MigrationFile> files) {
         if (!name.endsWith(".sql")) {
           continue;
         }
-        BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        BasicFileAttributes attributes =
+            Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         if (attributes.isSymbolicLink()) {
           try {
             root.checkRead(path);
@@ -82,7 +88,8 @@ public record MigrationDirectory(List<MigrationFile> files) {
             continue;
           }
         }
-        if (attributes.isRegularFile() || (attributes.isSymbolicLink() && Files.isRegularFile(path))) {
+        if (attributes.isRegularFile()
+            || (attributes.isSymbolicLink() && Files.isRegularFile(path))) {
           files.add(new MigrationFile(name, Files.readAllBytes(path)));
         }
       }

@@ -23,7 +23,9 @@ public record MigrationFile(String name, byte[] content) {
     return content.clone();
   }
 
-  /** Feeds the content to {@code digest} without copying it, as a fingerprint of many files wants. */
+  /**
+   * Feeds the content to {@code digest} without copying it, as a fingerprint of many files wants.
+   */
   public void digest(java.security.MessageDigest digest) {
     digest.update(content);
   }
@@ -35,7 +37,10 @@ public record MigrationFile(String name, byte[] content) {
     return underscore < 0 ? stem : stem.substring(0, underscore);
   }
 
-  /** A copy of the first {@code max} bytes (all of them when the file is shorter), for a look at its header. */
+  /**
+   * A copy of the first {@code max} bytes (all of them when the file is shorter), for a look at its
+   * header.
+   */
   public byte[] head(int max) {
     return Arrays.copyOf(content, Math.min(max, content.length));
   }
@@ -51,7 +56,9 @@ public record MigrationFile(String name, byte[] content) {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof MigrationFile other && name.equals(other.name) && Arrays.equals(content, other.content);
+    return o instanceof MigrationFile other
+        && name.equals(other.name)
+        && Arrays.equals(content, other.content);
   }
 
   @Override
@@ -66,6 +73,7 @@ public record MigrationFile(String name, byte[] content) {
 
   /** Orders names as Go compares strings, byte by byte in UTF-8, which is how Atlas sorts files. */
   static int compareNames(String a, String b) {
-    return Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    return Arrays.compareUnsigned(
+        a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
   }
 }

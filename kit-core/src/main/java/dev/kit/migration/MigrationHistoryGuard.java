@@ -13,10 +13,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Guards migration history against a base revision (the branch a pull request merges into): a migration
- * that exists at the base may have run on some database, so it must not change or disappear (Atlas
- * would refuse with a checksum mismatch), and a new migration must sort after the newest one at the base
- * (Atlas applies in order and refuses a file older than the database's revision in linear mode).
+ * Guards migration history against a base revision (the branch a pull request merges into): a
+ * migration that exists at the base may have run on some database, so it must not change or
+ * disappear (Atlas would refuse with a checksum mismatch), and a new migration must sort after the
+ * newest one at the base (Atlas applies in order and refuses a file older than the database's
+ * revision in linear mode).
  */
 public final class MigrationHistoryGuard {
 
@@ -31,44 +32,57 @@ public final class MigrationHistoryGuard {
   /**
    * Compares migration directories with {@code base}.
    *
-   * @param repository the service repository (any folder inside a Git work tree); migrations are read from it
-   *     as {@link MigrationDirectory#read(RepositoryRoot, Path)} reads them
+   * @param repository the service repository (any folder inside a Git work tree); migrations are
+   *     read from it as {@link MigrationDirectory#read(RepositoryRoot, Path)} reads them
    * @param directories the migration directories to guard, absolute, with a label for messages
    *     (such as {@code services/orders/migrations})
    * @param base the revision to compare with; empty for the current branch's upstream
    */
-  public static HistoryCheck check(Path repository, Map<String, Path> directories, Optional<String> base) {
+  public static HistoryCheck check(
+      Path repository, Map<String, Path> directories, Optional<String> base) {
     GitCli git = new GitCli(repository);
     GitCli.Result top = git.run("rev-parse", "--show-toplevel");
     if (!top.ok()) {
-      return HistoryCheck.skipped(repository + " is not in a Git work tree (" + firstLine(top.stderr()) + ")");
+      return HistoryCheck.skipped(
+          repository + " is not in a Git work tree (" + firstLine(top.stderr()) + ")");
     }
     String revision;
     if (base.isPresent()) {
       revision = base.get();
       if (!git.run("rev-parse", "--verify", "--quiet", revision + "^{commit}").ok()) {
-        return new HistoryCheck(Optional.of(revision), List.of("base revision " + revision
-            + " is not a commit in this clone; fetch it (git fetch origin) or pass another -Dkit.base"), Optional.empty());
+        return new HistoryCheck(
+            Optional.of(revision),
+            List.of(
+                "base revision "
+                    + revision
+                    + " is not a commit in this clone; fetch it (git fetch origin) or pass another -Dkit.base"),
+            Optional.empty());
       }
     } else {
-      GitCli.Result upstream = git.run("rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{upstream}");
+      GitCli.Result upstream =
+          git.run("rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{upstream}");
       if (!upstream.ok() || upstream.text().isEmpty()) {
-        return HistoryCheck.skipped("the current branch has no upstream; pass -Dkit.base=origin/main to guard migration history");
+        return HistoryCheck.skipped(
+            "the current branch has no upstream; pass -Dkit.base=origin/main to guard migration history");
       }
       revision = upstream.text();
       if (!git.run("rev-parse", "--verify", "--quiet", revision + "^{commit}").ok()) {
-        return HistoryCheck.skipped("upstream " + revision + " is not in this clone; fetch it to guard migration history");
+        return HistoryCheck.skipped(
+            "upstream " + revision + " is not in this clone; fetch it to guard migration history");
       }
     }
-    MigrationHistoryGuard guard = new MigrationHistoryGuard(Path.of(top.text()), RepositoryRoot.of(repository));
+    MigrationHistoryGuard guard =
+        new MigrationHistoryGuard(Path.of(top.text()), RepositoryRoot.of(repository));
     List<String> problems = new ArrayList<>();
-    directories.forEach((label, dir) -> problems.addAll(guard.checkDirectory(label, dir, revision)));
+    directories.forEach(
+        (label, dir) -> problems.addAll(guard.checkDirectory(label, dir, revision)));
     return new HistoryCheck(Optional.of(revision), problems, Optional.empty());
   }
 
   private List<String> checkDirectory(String label, Path dir, String base) {
     Path canonicalTop = topLevel.toAbsolutePath().normalize();
-    String relative = canonicalTop.relativize(dir.toAbsolutePath().normalize()).toString().replace('\\', '/');
+    String relative =
+        canonicalTop.relativize(dir.toAbsolutePath().normalize()).toString().replace('\\', '/');
     GitCli.Result tree = new GitCli(canonicalTop).run("ls-tree", "-z", base, "--", relative + "/");
     if (!tree.ok()) {
       return List.of("cannot list " + label + " at " + base + ": " + firstLine(tree.stderr()));
@@ -82,7 +96,10 @@ public final class MigrationHistoryGuard {
       }
       String[] meta = entry.substring(0, tab).split(" ");
       String name = entry.substring(tab + 1).substring(relative.length() + 1);
-      if (meta.length == 3 && meta[1].equals("blob") && name.endsWith(".sql") && !name.contains("/")) {
+      if (meta.length == 3
+          && meta[1].equals("blob")
+          && name.endsWith(".sql")
+          && !name.contains("/")) {
         blobsAtBase.put(name, meta[2]);
       }
     }
@@ -90,33 +107,63 @@ public final class MigrationHistoryGuard {
     MigrationDirectory.read(repository, dir).files().forEach(f -> current.put(f.name(), f));
 
     List<String> problems = new ArrayList<>();
-    blobsAtBase.forEach((name, blob) -> {
-      MigrationFile now = current.get(name);
-      if (now == null) {
-        problems.add(label + "/" + name + " was deleted, but it exists at " + base
-            + " and may have run on a database; restore it (git checkout " + base + " -- " + relative + "/" + name
-            + ") and undo its changes in a new migration");
-      } else if (!gitBlobId(now.rawContent(), blob.length()).equals(blob)) {
-        problems.add(label + "/" + name + " changed since " + base
-            + "; databases that applied it would fail with an atlas.sum checksum mismatch; restore it (git checkout "
-            + base + " -- " + relative + "/" + name + ") and put the change in a new migration (mvn kit:new-migration)");
-      }
-    });
+    blobsAtBase.forEach(
+        (name, blob) -> {
+          MigrationFile now = current.get(name);
+          if (now == null) {
+            problems.add(
+                label
+                    + "/"
+                    + name
+                    + " was deleted, but it exists at "
+                    + base
+                    + " and may have run on a database; restore it (git checkout "
+                    + base
+                    + " -- "
+                    + relative
+                    + "/"
+                    + name
+                    + ") and undo its changes in a new migration");
+          } else if (!gitBlobId(now.rawContent(), blob.length()).equals(blob)) {
+            problems.add(
+                label
+                    + "/"
+                    + name
+                    + " changed since "
+                    + base
+                    + "; databases that applied it would fail with an atlas.sum checksum mismatch; restore it (git checkout "
+                    + base
+                    + " -- "
+                    + relative
+                    + "/"
+                    + name
+                    + ") and put the change in a new migration (mvn kit:new-migration)");
+          }
+        });
     if (!blobsAtBase.isEmpty()) {
       String newestAtBase = blobsAtBase.lastKey();
       current.keySet().stream()
           .filter(name -> !blobsAtBase.containsKey(name))
           .filter(name -> MigrationFile.compareNames(name, newestAtBase) < 0)
-          .forEach(name -> problems.add(label + "/" + name + " is new but sorts before " + newestAtBase
-              + ", the newest migration at " + base + "; Atlas would refuse it on databases already past that version; "
-              + "give it a newer version (mvn kit:new-migration)"));
+          .forEach(
+              name ->
+                  problems.add(
+                      label
+                          + "/"
+                          + name
+                          + " is new but sorts before "
+                          + newestAtBase
+                          + ", the newest migration at "
+                          + base
+                          + "; Atlas would refuse it on databases already past that version; "
+                          + "give it a newer version (mvn kit:new-migration)"));
     }
     return problems;
   }
 
   /**
-   * Git's object id of a blob: the hash of {@code "blob <size>\0"} and the bytes; SHA-1, or SHA-256 in
-   * repositories that use it (64 hex digits).
+   * Git's object id of a blob: the hash of {@code "blob <size>\0"} and the bytes; SHA-1, or SHA-256
+   * in repositories that use it (64 hex digits).
    */
   static String gitBlobId(byte[] content, int hexLength) {
     try {

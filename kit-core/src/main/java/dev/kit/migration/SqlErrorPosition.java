@@ -1,8 +1,8 @@
 package dev.kit.migration;
 
 /**
- * A place in a migration file as an editor shows it: 1-based line and 1-based column, counted in characters
- * (Unicode code points, as PostgreSQL counts its error positions).
+ * A place in a migration file as an editor shows it: 1-based line and 1-based column, counted in
+ * characters (Unicode code points, as PostgreSQL counts its error positions).
  *
  * <pre>{@code
  * // PostgreSQL reported "Position: 15" for the statement that starts at offset 40 of the file:
@@ -31,8 +31,9 @@ public record SqlErrorPosition(int line, int column) {
   }
 
   /**
-   * Where PostgreSQL's error {@code position} points: it counts characters from 1 within the statement that was
-   * sent, and the statement starts at the char index {@code statementOffset} of the file's {@code text}.
+   * Where PostgreSQL's error {@code position} points: it counts characters from 1 within the
+   * statement that was sent, and the statement starts at the char index {@code statementOffset} of
+   * the file's {@code text}.
    */
   public static SqlErrorPosition inStatement(String text, int statementOffset, int position) {
     int remaining = text.codePointCount(statementOffset, text.length());

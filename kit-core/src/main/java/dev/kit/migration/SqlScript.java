@@ -6,11 +6,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A migration file split into statements by PostgreSQL's lexical rules, the way {@code psql} and Atlas split
- * one: a semicolon ends a statement only outside quotes ({@code '...'}, {@code E'...'}, {@code "..."}),
- * dollar quotes ({@code $body$...$body$}), comments ({@code --}, nested {@code /* *\/}), parentheses and the
- * {@code BEGIN ... END} body of a {@code CREATE FUNCTION} or {@code PROCEDURE}. Each statement keeps its
- * offset in the file, so a PostgreSQL error position maps back to a line and column.
+ * A migration file split into statements by PostgreSQL's lexical rules, the way {@code psql} and
+ * Atlas split one: a semicolon ends a statement only outside quotes ({@code '...'}, {@code E'...'},
+ * {@code "..."}), dollar quotes ({@code $body$...$body$}), comments ({@code --}, nested {@code /*
+ * *\/}), parentheses and the {@code BEGIN ... END} body of a {@code CREATE FUNCTION} or {@code
+ * PROCEDURE}. Each statement keeps its offset in the file, so a PostgreSQL error position maps back
+ * to a line and column.
  *
  * <pre>{@code
  * SqlScript script = SqlScript.parse("CREATE TABLE t (a text DEFAULT ';');\nSELECT 1;");
@@ -34,7 +35,10 @@ public final class SqlScript {
     return new SqlScript(text, new Splitter(text).split());
   }
 
-  /** Splits a migration file's bytes, read as UTF-8 (what PostgreSQL's client encoding is for Atlas). */
+  /**
+   * Splits a migration file's bytes, read as UTF-8 (what PostgreSQL's client encoding is for
+   * Atlas).
+   */
   public static SqlScript parse(byte[] content) {
     return parse(new String(content, StandardCharsets.UTF_8));
   }
@@ -49,7 +53,10 @@ public final class SqlScript {
     return statements;
   }
 
-  /** Splits by PostgreSQL's lexical rules while collecting tokens and the comments above each statement. */
+  /**
+   * Splits by PostgreSQL's lexical rules while collecting tokens and the comments above each
+   * statement.
+   */
   private static final class Splitter {
     private final String text;
     private final List<SqlStatement> statements = new ArrayList<>();
@@ -114,7 +121,10 @@ public final class SqlScript {
       comment(begin, pos, text.startsWith("\n\n", pos));
     }
 
-    /** Comments before a statement's first token are its comment group; an empty line after one ends the group. */
+    /**
+     * Comments before a statement's first token are its comment group; an empty line after one ends
+     * the group.
+     */
     private void comment(int begin, int end, boolean emptyLineFollows) {
       if (start >= 0) {
         return;
@@ -139,7 +149,8 @@ public final class SqlScript {
         pos++;
         quoted('\'', true);
         kind = SqlToken.Kind.STRING;
-      } else if ((c == 'B' || c == 'b' || c == 'X' || c == 'x' || c == 'N' || c == 'n') && peek(1) == '\'') {
+      } else if ((c == 'B' || c == 'b' || c == 'X' || c == 'x' || c == 'N' || c == 'n')
+          && peek(1) == '\'') {
         pos++;
         quoted('\'', false);
         kind = SqlToken.Kind.STRING;
@@ -185,8 +196,9 @@ public final class SqlScript {
     }
 
     /**
-     * Tracks parentheses, and BEGIN/CASE/END inside a CREATE [OR REPLACE] FUNCTION or PROCEDURE, as psql does,
-     * so that the semicolons of a {@code BEGIN ATOMIC ... END} body do not end the statement.
+     * Tracks parentheses, and BEGIN/CASE/END inside a CREATE [OR REPLACE] FUNCTION or PROCEDURE, as
+     * psql does, so that the semicolons of a {@code BEGIN ATOMIC ... END} body do not end the
+     * statement.
      */
     private void track(SqlToken token) {
       if (token.isSymbol('(')) {
@@ -199,14 +211,21 @@ public final class SqlScript {
       }
       String word = token.name();
       if (wordCount < leadingWords.length
-          && (word.equals("create") || word.equals("or") || word.equals("replace")
-              || word.equals("function") || word.equals("procedure"))) {
+          && (word.equals("create")
+              || word.equals("or")
+              || word.equals("replace")
+              || word.equals("function")
+              || word.equals("procedure"))) {
         leadingWords[wordCount] = word.charAt(0);
       }
       wordCount++;
-      boolean routine = leadingWords[0] == 'c'
-          && (leadingWords[1] == 'f' || leadingWords[1] == 'p'
-              || (leadingWords[1] == 'o' && leadingWords[2] == 'r' && (leadingWords[3] == 'f' || leadingWords[3] == 'p')));
+      boolean routine =
+          leadingWords[0] == 'c'
+              && (leadingWords[1] == 'f'
+                  || leadingWords[1] == 'p'
+                  || (leadingWords[1] == 'o'
+                      && leadingWords[2] == 'r'
+                      && (leadingWords[3] == 'f' || leadingWords[3] == 'p')));
       if (!routine || parenDepth != 0) {
         return;
       }
@@ -222,7 +241,8 @@ public final class SqlScript {
     private void emit(int end) {
       String statement = text.substring(start, end).stripTrailing();
       SqlErrorPosition at = SqlErrorPosition.ofOffset(text, start);
-      statements.add(new SqlStatement(statement, start, at.line(), at.column(), pendingComments, tokens));
+      statements.add(
+          new SqlStatement(statement, start, at.line(), at.column(), pendingComments, tokens));
       start = -1;
       tokens = new ArrayList<>();
       pendingComments = new ArrayList<>();
@@ -232,7 +252,9 @@ public final class SqlScript {
       java.util.Arrays.fill(leadingWords, '\0');
     }
 
-    /** Reads a quoted token from its opening quote; doubled quotes (and backslashes in E'') escape. */
+    /**
+     * Reads a quoted token from its opening quote; doubled quotes (and backslashes in E'') escape.
+     */
     private void quoted(char quote, boolean backslashEscapes) {
       pos++;
       while (pos < text.length()) {
@@ -250,7 +272,10 @@ public final class SqlScript {
           pos++;
         }
       }
-      pos = Math.min(pos, text.length()); // unterminated: PostgreSQL reports it; the statement runs to the end
+      pos =
+          Math.min(
+              pos,
+              text.length()); // unterminated: PostgreSQL reports it; the statement runs to the end
     }
 
     private void dollarQuoted() {
@@ -279,7 +304,8 @@ public final class SqlScript {
         char c = text.charAt(pos);
         if (Character.isLetterOrDigit(c) || c == '.' || c == '_') {
           pos++;
-        } else if ((c == '+' || c == '-') && (text.charAt(pos - 1) == 'e' || text.charAt(pos - 1) == 'E')) {
+        } else if ((c == '+' || c == '-')
+            && (text.charAt(pos - 1) == 'e' || text.charAt(pos - 1) == 'E')) {
           pos++;
         } else {
           return;

@@ -17,11 +17,12 @@ import java.util.Objects;
  * @param offset where the statement starts, as a char index into the file's text
  * @param line the 1-based line the statement starts on
  * @param column the 1-based column (in characters) the statement starts at
- * @param comments the comment group directly above the statement (no empty line between), as Atlas attaches
- *     them; this is where {@code -- kit:nolint} and {@code -- atlas:nolint} are read
+ * @param comments the comment group directly above the statement (no empty line between), as Atlas
+ *     attaches them; this is where {@code -- kit:nolint} and {@code -- atlas:nolint} are read
  * @param tokens the statement's tokens, comments and white space left out
  */
-public record SqlStatement(String text, int offset, int line, int column, List<String> comments, List<SqlToken> tokens) {
+public record SqlStatement(
+    String text, int offset, int line, int column, List<String> comments, List<SqlToken> tokens) {
 
   public SqlStatement {
     Objects.requireNonNull(text, "text");
@@ -29,12 +30,18 @@ public record SqlStatement(String text, int offset, int line, int column, List<S
     tokens = List.copyOf(tokens);
   }
 
-  /** Whether the statement contains the unquoted words {@code words} in a row, such as {@code IF NOT EXISTS}. */
+  /**
+   * Whether the statement contains the unquoted words {@code words} in a row, such as {@code IF NOT
+   * EXISTS}.
+   */
   public boolean hasWords(String... words) {
     return indexOfWords(0, words) >= 0;
   }
 
-  /** The index of the first token at or after {@code from} that starts the words {@code words} in a row, or -1. */
+  /**
+   * The index of the first token at or after {@code from} that starts the words {@code words} in a
+   * row, or -1.
+   */
   public int indexOfWords(int from, String... words) {
     for (int i = Math.max(0, from); i + words.length <= tokens.size(); i++) {
       boolean match = true;

@@ -4,8 +4,9 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * One lexical token of a SQL statement, as PostgreSQL's scanner delimits it; comments and white space are not
- * tokens. Lint rules match tokens, so a keyword inside a comment, a string or a quoted name never fires one.
+ * One lexical token of a SQL statement, as PostgreSQL's scanner delimits it; comments and white
+ * space are not tokens. Lint rules match tokens, so a keyword inside a comment, a string or a
+ * quoted name never fires one.
  *
  * <pre>{@code
  * SqlToken drop = SqlScript.parse("DROP TABLE \"Orders\";").statements().get(0).tokens().get(0);
@@ -39,7 +40,10 @@ public record SqlToken(Kind kind, String text, int offset) {
     Objects.requireNonNull(text, "text");
   }
 
-  /** Whether this is the unquoted word {@code word}, compared case-insensitively as PostgreSQL folds keywords. */
+  /**
+   * Whether this is the unquoted word {@code word}, compared case-insensitively as PostgreSQL folds
+   * keywords.
+   */
   public boolean isWord(String word) {
     return kind == Kind.WORD && text.equalsIgnoreCase(word);
   }
@@ -50,8 +54,8 @@ public record SqlToken(Kind kind, String text, int offset) {
   }
 
   /**
-   * The name this token denotes as PostgreSQL resolves it: an unquoted word folded to lower case, a quoted
-   * identifier without its quotes; other tokens as written.
+   * The name this token denotes as PostgreSQL resolves it: an unquoted word folded to lower case, a
+   * quoted identifier without its quotes; other tokens as written.
    */
   public String name() {
     return switch (kind) {
@@ -63,7 +67,8 @@ public record SqlToken(Kind kind, String text, int offset) {
 
   private static String unquote(String quoted) {
     int start = quoted.startsWith("U&") || quoted.startsWith("u&") ? 3 : 1;
-    int end = quoted.endsWith("\"") && quoted.length() > start ? quoted.length() - 1 : quoted.length();
+    int end =
+        quoted.endsWith("\"") && quoted.length() > start ? quoted.length() - 1 : quoted.length();
     return quoted.substring(start, end).replace("\"\"", "\"");
   }
 }

@@ -5,10 +5,10 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The service's application, generated as a {@code Deployment} and a {@code Service} at wave 0, after the
- * migration. Its database settings come from the CNPG {@code <cluster>-app} Secret; every connection also offers
- * {@code JDBC_URL}, verified ({@code sslmode=verify-full}) against the cluster CA. Leave it out to keep your own
- * manifests in {@code manifests/app/}.
+ * The service's application, generated as a {@code Deployment} and a {@code Service} at wave 0,
+ * after the migration. Its database settings come from the CNPG {@code <cluster>-app} Secret; every
+ * connection also offers {@code JDBC_URL}, verified ({@code sslmode=verify-full}) against the
+ * cluster CA. Leave it out to keep your own manifests in {@code manifests/app/}.
  *
  * <pre>{@code
  * App app = App.builder("ghcr.io/acme/orders:1.4.2")
@@ -28,18 +28,19 @@ public final class App {
   /** How the application finds its database. */
   public enum Connection {
     /**
-     * {@code DATABASE_URL} from the Secret's {@code uri}, straight to the {@code -rw} service, and {@code JDBC_URL}
-     * from its {@code jdbc-uri}.
+     * {@code DATABASE_URL} from the Secret's {@code uri}, straight to the {@code -rw} service, and
+     * {@code JDBC_URL} from its {@code jdbc-uri}.
      */
     URI,
     /**
-     * libpq's {@code PGHOST}, {@code PGPORT}, {@code PGDATABASE}, {@code PGUSER}, {@code PGPASSWORD}, to {@code -rw},
-     * with {@code verify-full}, and {@code JDBC_URL} from the Secret's {@code jdbc-uri}.
+     * libpq's {@code PGHOST}, {@code PGPORT}, {@code PGDATABASE}, {@code PGUSER}, {@code
+     * PGPASSWORD}, to {@code -rw}, with {@code verify-full}, and {@code JDBC_URL} from the Secret's
+     * {@code jdbc-uri}.
      */
     PARTS,
     /**
-     * The same libpq variables and a {@code JDBC_URL}, to the rw pooler: CNPG's Secret has no pooler URI, so kit
-     * builds the settings itself (the service must have a pooler).
+     * The same libpq variables and a {@code JDBC_URL}, to the rw pooler: CNPG's Secret has no
+     * pooler URI, so kit builds the settings itself (the service must have a pooler).
      */
     POOLER
   }
@@ -67,9 +68,11 @@ public final class App {
   }
 
   public static Builder builder(String image) {
-    return new Builder(Objects.requireNonNull(image,
-        "App.builder(image): image is null; "
-            + "pass the container image, pinned by tag or digest, such as ghcr.io/acme/orders:1.4.2"));
+    return new Builder(
+        Objects.requireNonNull(
+            image,
+            "App.builder(image): image is null; "
+                + "pass the container image, pinned by tag or digest, such as ghcr.io/acme/orders:1.4.2"));
   }
 
   /** A builder holding this app's settings, to change some of them. */
@@ -122,8 +125,8 @@ public final class App {
   }
 
   /**
-   * The numeric user the container runs as (default 10001): with {@code runAsNonRoot}, kubelet refuses an image whose
-   * user is root or a name, so kit sets a number.
+   * The numeric user the container runs as (default 10001): with {@code runAsNonRoot}, kubelet
+   * refuses an image whose user is root or a name, so kit sets a number.
    */
   public long runAsUser() {
     return runAsUser;
@@ -150,15 +153,39 @@ public final class App {
 
   @Override
   public int hashCode() {
-    return Objects.hash(image, port, replicas, resources, readinessPath, livenessPath, connection, runAsUser,
+    return Objects.hash(
+        image,
+        port,
+        replicas,
+        resources,
+        readinessPath,
+        livenessPath,
+        connection,
+        runAsUser,
         runAsGroup);
   }
 
   @Override
   public String toString() {
-    return "App[image=" + image + ", port=" + port + ", replicas=" + replicas + ", resources=" + resources
-        + ", readinessPath=" + readinessPath + ", livenessPath=" + livenessPath + ", connection=" + connection
-        + ", runAsUser=" + runAsUser + ", runAsGroup=" + runAsGroup + "]";
+    return "App[image="
+        + image
+        + ", port="
+        + port
+        + ", replicas="
+        + replicas
+        + ", resources="
+        + resources
+        + ", readinessPath="
+        + readinessPath
+        + ", livenessPath="
+        + livenessPath
+        + ", connection="
+        + connection
+        + ", runAsUser="
+        + runAsUser
+        + ", runAsGroup="
+        + runAsGroup
+        + "]";
   }
 
   /** Builds an {@link App}. */
@@ -179,8 +206,10 @@ public final class App {
 
     /** The image, such as an environment's own tag. */
     public Builder image(String image) {
-      this.image = Objects.requireNonNull(image,
-          "App.Builder.image(image): image is null; pass the container image, such as ghcr.io/acme/orders:1.4.2");
+      this.image =
+          Objects.requireNonNull(
+              image,
+              "App.Builder.image(image): image is null; pass the container image, such as ghcr.io/acme/orders:1.4.2");
       return this;
     }
 
@@ -195,27 +224,35 @@ public final class App {
     }
 
     public Builder resources(Resources resources) {
-      this.resources = Objects.requireNonNull(resources,
-          "App.Builder.resources(resources): resources is null; "
-              + "pass Resources.requests(cpu, memory), or leave it for the default");
+      this.resources =
+          Objects.requireNonNull(
+              resources,
+              "App.Builder.resources(resources): resources is null; "
+                  + "pass Resources.requests(cpu, memory), or leave it for the default");
       return this;
     }
 
     public Builder readinessPath(String path) {
-      this.readinessPath = Objects.requireNonNull(path,
-          "App.Builder.readinessPath(path): path is null; pass an HTTP path such as /ready, or leave it for no probe");
+      this.readinessPath =
+          Objects.requireNonNull(
+              path,
+              "App.Builder.readinessPath(path): path is null; pass an HTTP path such as /ready, or leave it for no probe");
       return this;
     }
 
     public Builder livenessPath(String path) {
-      this.livenessPath = Objects.requireNonNull(path,
-          "App.Builder.livenessPath(path): path is null; pass an HTTP path such as /healthz, or leave it for no probe");
+      this.livenessPath =
+          Objects.requireNonNull(
+              path,
+              "App.Builder.livenessPath(path): path is null; pass an HTTP path such as /healthz, or leave it for no probe");
       return this;
     }
 
     public Builder connection(Connection connection) {
-      this.connection = Objects.requireNonNull(connection,
-          "App.Builder.connection(connection): connection is null; pass App.Connection.URI, PARTS or POOLER");
+      this.connection =
+          Objects.requireNonNull(
+              connection,
+              "App.Builder.connection(connection): connection is null; pass App.Connection.URI, PARTS or POOLER");
       return this;
     }
 

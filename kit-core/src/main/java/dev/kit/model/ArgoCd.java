@@ -15,20 +15,26 @@ public final class ArgoCd {
   /** How service Applications are delivered. */
   public enum Delivery {
     /**
-     * One {@code services/<svc>/application.yaml} each, applied however you like (the default). Nothing orders a
-     * {@link Platform}'s Applications before them: apply {@code platform/} first and wait (kit warns).
+     * One {@code services/<svc>/application.yaml} each, applied however you like (the default).
+     * Nothing orders a {@link Platform}'s Applications before them: apply {@code platform/} first
+     * and wait (kit warns).
      */
     APPLICATION_PER_SERVICE,
-    /** Also a root Application ({@code platform/root.yaml}) that syncs the platform, then every service Application. */
+    /**
+     * Also a root Application ({@code platform/root.yaml}) that syncs the platform, then every
+     * service Application.
+     */
     APP_OF_APPS,
     /**
-     * One ApplicationSet ({@code platform/applicationset.yaml}) with a Git directory generator over {@code services/*},
-     * synced by a root Application ({@code platform/root.yaml}) after the platform.
+     * One ApplicationSet ({@code platform/applicationset.yaml}) with a Git directory generator over
+     * {@code services/*}, synced by a root Application ({@code platform/root.yaml}) after the
+     * platform.
      */
     APPLICATION_SET
   }
 
   public static final String IN_CLUSTER = "https://kubernetes.default.svc";
+
   /** The Argo CD release kit's output is tested against. */
   public static final String DEFAULT_VERSION = "3.5";
 
@@ -38,7 +44,12 @@ public final class ArgoCd {
   private final String version;
   private final Delivery delivery;
 
-  private ArgoCd(String namespace, String project, String destinationServer, String version, Delivery delivery) {
+  private ArgoCd(
+      String namespace,
+      String project,
+      String destinationServer,
+      String version,
+      Delivery delivery) {
     this.namespace = namespace;
     this.project = project;
     this.destinationServer = destinationServer;
@@ -56,7 +67,11 @@ public final class ArgoCd {
 
   /** A builder holding these settings, to change some of them. */
   public Builder toBuilder() {
-    return builder().namespace(namespace).project(project).destinationServer(destinationServer).version(version)
+    return builder()
+        .namespace(namespace)
+        .project(project)
+        .destinationServer(destinationServer)
+        .version(version)
         .delivery(delivery);
   }
 
@@ -76,8 +91,9 @@ public final class ArgoCd {
   }
 
   /**
-   * The Argo CD version in use, such as {@code 3.5} or {@code 2.9.3}; it changes no output: the health checks kit
-   * writes to {@code platform/argocd-cm.yaml} replace Argo CD's built-in ones on every version.
+   * The Argo CD version in use, such as {@code 3.5} or {@code 2.9.3}; it changes no output: the
+   * health checks kit writes to {@code platform/argocd-cm.yaml} replace Argo CD's built-in ones on
+   * every version.
    */
   public String version() {
     return version;
@@ -105,8 +121,17 @@ public final class ArgoCd {
 
   @Override
   public String toString() {
-    return "ArgoCd[namespace=" + namespace + ", project=" + project + ", destinationServer=" + destinationServer
-        + ", version=" + version + ", delivery=" + delivery + "]";
+    return "ArgoCd[namespace="
+        + namespace
+        + ", project="
+        + project
+        + ", destinationServer="
+        + destinationServer
+        + ", version="
+        + version
+        + ", delivery="
+        + delivery
+        + "]";
   }
 
   /** Builds {@link ArgoCd} settings; every field has a default. */
@@ -120,34 +145,44 @@ public final class ArgoCd {
     private Builder() {}
 
     public Builder namespace(String namespace) {
-      this.namespace = Objects.requireNonNull(namespace,
-          "ArgoCd.Builder.namespace(namespace): namespace is null; pass the namespace Argo CD watches, such as argocd");
+      this.namespace =
+          Objects.requireNonNull(
+              namespace,
+              "ArgoCd.Builder.namespace(namespace): namespace is null; pass the namespace Argo CD watches, such as argocd");
       return this;
     }
 
     public Builder project(String project) {
-      this.project = Objects.requireNonNull(project,
-          "ArgoCd.Builder.project(project): project is null; pass an Argo CD project name, or leave it for default");
+      this.project =
+          Objects.requireNonNull(
+              project,
+              "ArgoCd.Builder.project(project): project is null; pass an Argo CD project name, or leave it for default");
       return this;
     }
 
     public Builder destinationServer(String destinationServer) {
-      this.destinationServer = Objects.requireNonNull(destinationServer,
-          "ArgoCd.Builder.destinationServer(destinationServer): destinationServer is null; "
-              + "pass a cluster API server URL, or leave it for ArgoCd.IN_CLUSTER");
+      this.destinationServer =
+          Objects.requireNonNull(
+              destinationServer,
+              "ArgoCd.Builder.destinationServer(destinationServer): destinationServer is null; "
+                  + "pass a cluster API server URL, or leave it for ArgoCd.IN_CLUSTER");
       return this;
     }
 
     public Builder version(String version) {
-      this.version = Objects.requireNonNull(version,
-          "ArgoCd.Builder.version(version): version is null; pass the Argo CD version in use, such as 3.5");
+      this.version =
+          Objects.requireNonNull(
+              version,
+              "ArgoCd.Builder.version(version): version is null; pass the Argo CD version in use, such as 3.5");
       return this;
     }
 
     public Builder delivery(Delivery delivery) {
-      this.delivery = Objects.requireNonNull(delivery,
-          "ArgoCd.Builder.delivery(delivery): delivery is null; "
-              + "pass ArgoCd.Delivery.APPLICATION_PER_SERVICE, APP_OF_APPS or APPLICATION_SET");
+      this.delivery =
+          Objects.requireNonNull(
+              delivery,
+              "ArgoCd.Builder.delivery(delivery): delivery is null; "
+                  + "pass ArgoCd.Delivery.APPLICATION_PER_SERVICE, APP_OF_APPS or APPLICATION_SET");
       return this;
     }
 

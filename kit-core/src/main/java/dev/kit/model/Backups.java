@@ -5,8 +5,9 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Continuous backup of a cluster to S3-compatible object storage with the Barman Cloud plugin (CNPG's
- * current way): an {@code ObjectStore}, the Cluster's WAL archiver plugin, and a {@code ScheduledBackup}.
+ * Continuous backup of a cluster to S3-compatible object storage with the Barman Cloud plugin
+ * (CNPG's current way): an {@code ObjectStore}, the Cluster's WAL archiver plugin, and a {@code
+ * ScheduledBackup}.
  *
  * <pre>{@code
  * Backups backups = Backups.builder("s3://acme-backups/orders/")
@@ -81,15 +82,19 @@ public final class Backups {
     this.objectStoreName = objectStoreName;
   }
 
-  /** The IAM role IRSA binds to the cluster's service account, when the credentials come from one. */
+  /**
+   * The IAM role IRSA binds to the cluster's service account, when the credentials come from one.
+   */
   public Optional<String> irsaRoleArn() {
     return credentials instanceof S3Credentials.IamRole role ? role.roleArn() : Optional.empty();
   }
 
   public static Builder builder(String destinationPath) {
-    return new Builder(Objects.requireNonNull(destinationPath,
-        "Backups.builder(destinationPath): destinationPath is null; "
-            + "pass where backups go, such as s3://acme-backups/orders/"));
+    return new Builder(
+        Objects.requireNonNull(
+            destinationPath,
+            "Backups.builder(destinationPath): destinationPath is null; "
+                + "pass where backups go, such as s3://acme-backups/orders/"));
   }
 
   /** A builder holding these settings, to change some of them. */
@@ -156,16 +161,16 @@ public final class Backups {
   }
 
   /**
-   * Which object owns the Backup objects the schedule creates: {@code SELF} by default, so they go with the schedule
-   * and show under it in Argo CD instead of outliving it.
+   * Which object owns the Backup objects the schedule creates: {@code SELF} by default, so they go
+   * with the schedule and show under it in Argo CD instead of outliving it.
    */
   public BackupOwner backupOwnerReference() {
     return backupOwnerReference;
   }
 
   /**
-   * Whether the first backup runs as soon as the schedule is created (by default it does: a new cluster has a backup,
-   * and its backup-age alert stays quiet, before the first scheduled run).
+   * Whether the first backup runs as soon as the schedule is created (by default it does: a new
+   * cluster has a backup, and its backup-age alert stays quiet, before the first scheduled run).
    */
   public boolean immediate() {
     return immediate;
@@ -201,17 +206,51 @@ public final class Backups {
 
   @Override
   public int hashCode() {
-    return Objects.hash(destinationPath, endpointUrl, endpointCa, region, credentials, walCompression, dataCompression,
-        retentionPolicy, schedule, backupOwnerReference, immediate, legacyInTree, objectStoreName);
+    return Objects.hash(
+        destinationPath,
+        endpointUrl,
+        endpointCa,
+        region,
+        credentials,
+        walCompression,
+        dataCompression,
+        retentionPolicy,
+        schedule,
+        backupOwnerReference,
+        immediate,
+        legacyInTree,
+        objectStoreName);
   }
 
   @Override
   public String toString() {
-    return "Backups[destinationPath=" + destinationPath + ", endpointUrl=" + endpointUrl + ", endpointCa=" + endpointCa
-        + ", region=" + region + ", credentials=" + credentials + ", walCompression=" + walCompression
-        + ", dataCompression=" + dataCompression + ", retentionPolicy=" + retentionPolicy + ", schedule=" + schedule
-        + ", backupOwnerReference=" + backupOwnerReference + ", immediate=" + immediate
-        + ", legacyInTree=" + legacyInTree + ", objectStoreName=" + objectStoreName + "]";
+    return "Backups[destinationPath="
+        + destinationPath
+        + ", endpointUrl="
+        + endpointUrl
+        + ", endpointCa="
+        + endpointCa
+        + ", region="
+        + region
+        + ", credentials="
+        + credentials
+        + ", walCompression="
+        + walCompression
+        + ", dataCompression="
+        + dataCompression
+        + ", retentionPolicy="
+        + retentionPolicy
+        + ", schedule="
+        + schedule
+        + ", backupOwnerReference="
+        + backupOwnerReference
+        + ", immediate="
+        + immediate
+        + ", legacyInTree="
+        + legacyInTree
+        + ", objectStoreName="
+        + objectStoreName
+        + "]";
   }
 
   /** Builds {@link Backups}; credentials are required. */
@@ -235,71 +274,91 @@ public final class Backups {
     }
 
     public Builder endpointUrl(String endpointUrl) {
-      this.endpointUrl = Objects.requireNonNull(endpointUrl,
-          "Backups.Builder.endpointUrl(endpointUrl): endpointUrl is null; "
-              + "pass an S3-compatible endpoint such as https://minio.example.com, or leave it out for AWS");
+      this.endpointUrl =
+          Objects.requireNonNull(
+              endpointUrl,
+              "Backups.Builder.endpointUrl(endpointUrl): endpointUrl is null; "
+                  + "pass an S3-compatible endpoint such as https://minio.example.com, or leave it out for AWS");
       return this;
     }
 
     public Builder endpointCa(String secret, String key) {
-      this.endpointCa = new SecretKey(
-          Objects.requireNonNull(secret,
-              "Backups.Builder.endpointCa(secret, key): secret is null; "
-                  + "pass the name of the Secret that holds the CA bundle"),
-          Objects.requireNonNull(key,
-              "Backups.Builder.endpointCa(secret, key): key is null; "
-                  + "pass the Secret's key of the CA bundle, such as ca.crt"));
+      this.endpointCa =
+          new SecretKey(
+              Objects.requireNonNull(
+                  secret,
+                  "Backups.Builder.endpointCa(secret, key): secret is null; "
+                      + "pass the name of the Secret that holds the CA bundle"),
+              Objects.requireNonNull(
+                  key,
+                  "Backups.Builder.endpointCa(secret, key): key is null; "
+                      + "pass the Secret's key of the CA bundle, such as ca.crt"));
       return this;
     }
 
     public Builder region(String secret, String key) {
-      this.region = new SecretKey(
-          Objects.requireNonNull(secret,
-              "Backups.Builder.region(secret, key): secret is null; pass the name of the Secret that holds the region"),
-          Objects.requireNonNull(key,
-              "Backups.Builder.region(secret, key): key is null; pass the Secret's key of the region, such as REGION"));
+      this.region =
+          new SecretKey(
+              Objects.requireNonNull(
+                  secret,
+                  "Backups.Builder.region(secret, key): secret is null; pass the name of the Secret that holds the region"),
+              Objects.requireNonNull(
+                  key,
+                  "Backups.Builder.region(secret, key): key is null; pass the Secret's key of the region, such as REGION"));
       return this;
     }
 
     public Builder credentials(S3Credentials credentials) {
-      this.credentials = Objects.requireNonNull(credentials,
-          "Backups.Builder.credentials(credentials): credentials is null; "
-              + "pass S3Credentials.fromSecret(...), inheritFromIamRole(roleArn) or inheritFromPodIdentity()");
+      this.credentials =
+          Objects.requireNonNull(
+              credentials,
+              "Backups.Builder.credentials(credentials): credentials is null; "
+                  + "pass S3Credentials.fromSecret(...), inheritFromIamRole(roleArn) or inheritFromPodIdentity()");
       return this;
     }
 
     public Builder walCompression(Compression compression) {
-      this.walCompression = Objects.requireNonNull(compression,
-          "Backups.Builder.walCompression(compression): compression is null; "
-              + "pass a Compression such as Compression.ZSTD, or leave it out for none");
+      this.walCompression =
+          Objects.requireNonNull(
+              compression,
+              "Backups.Builder.walCompression(compression): compression is null; "
+                  + "pass a Compression such as Compression.ZSTD, or leave it out for none");
       return this;
     }
 
     public Builder dataCompression(Compression compression) {
-      this.dataCompression = Objects.requireNonNull(compression,
-          "Backups.Builder.dataCompression(compression): compression is null; "
-              + "pass Compression.GZIP, BZIP2, LZ4 or SNAPPY, or leave it out for none");
+      this.dataCompression =
+          Objects.requireNonNull(
+              compression,
+              "Backups.Builder.dataCompression(compression): compression is null; "
+                  + "pass Compression.GZIP, BZIP2, LZ4 or SNAPPY, or leave it out for none");
       return this;
     }
 
     public Builder retentionPolicy(String retentionPolicy) {
-      this.retentionPolicy = Objects.requireNonNull(retentionPolicy,
-          "Backups.Builder.retentionPolicy(retentionPolicy): retentionPolicy is null; "
-              + "pass a duration such as 30d (d, w or m), or leave it out to keep every backup");
+      this.retentionPolicy =
+          Objects.requireNonNull(
+              retentionPolicy,
+              "Backups.Builder.retentionPolicy(retentionPolicy): retentionPolicy is null; "
+                  + "pass a duration such as 30d (d, w or m), or leave it out to keep every backup");
       return this;
     }
 
     /** A six-field cron expression, seconds first, such as {@code "0 0 2 * * *"}. */
     public Builder schedule(String schedule) {
-      this.schedule = Objects.requireNonNull(schedule,
-          "Backups.Builder.schedule(schedule): schedule is null; "
-              + "pass a six-field cron expression, seconds first, such as 0 0 2 * * *, or leave it out for none");
+      this.schedule =
+          Objects.requireNonNull(
+              schedule,
+              "Backups.Builder.schedule(schedule): schedule is null; "
+                  + "pass a six-field cron expression, seconds first, such as 0 0 2 * * *, or leave it out for none");
       return this;
     }
 
     public Builder backupOwnerReference(BackupOwner owner) {
-      this.backupOwnerReference = Objects.requireNonNull(owner,
-          "Backups.Builder.backupOwnerReference(owner): owner is null; pass Backups.BackupOwner.SELF, CLUSTER or NONE");
+      this.backupOwnerReference =
+          Objects.requireNonNull(
+              owner,
+              "Backups.Builder.backupOwnerReference(owner): owner is null; pass Backups.BackupOwner.SELF, CLUSTER or NONE");
       return this;
     }
 
@@ -309,31 +368,47 @@ public final class Backups {
     }
 
     /**
-     * Uses the deprecated in-tree {@code spec.backup.barmanObjectStore}; CNPG removes it in 1.31, so prefer
-     * the plugin (the default). kit warns on every generation.
+     * Uses the deprecated in-tree {@code spec.backup.barmanObjectStore}; CNPG removes it in 1.31,
+     * so prefer the plugin (the default). kit warns on every generation.
      */
     public Builder legacyInTree() {
       this.legacyInTree = true;
       return this;
     }
 
-    /** Names the ObjectStore (default {@code <cluster>-backups}), such as one that already exists. */
+    /**
+     * Names the ObjectStore (default {@code <cluster>-backups}), such as one that already exists.
+     */
     public Builder objectStoreName(String name) {
-      this.objectStoreName = Objects.requireNonNull(name,
-          "Backups.Builder.objectStoreName(name): name is null; "
-              + "pass the ObjectStore name, or leave it out for <cluster>-backups");
+      this.objectStoreName =
+          Objects.requireNonNull(
+              name,
+              "Backups.Builder.objectStoreName(name): name is null; "
+                  + "pass the ObjectStore name, or leave it out for <cluster>-backups");
       return this;
     }
 
     public Backups build() {
       if (credentials == null) {
-        throw new IllegalStateException("Backups.builder(\"" + destinationPath
-            + "\"): call credentials(S3Credentials.fromSecret(...)), credentials(S3Credentials.inheritFromIamRole(roleArn)) or credentials(S3Credentials.inheritFromPodIdentity())");
+        throw new IllegalStateException(
+            "Backups.builder(\""
+                + destinationPath
+                + "\"): call credentials(S3Credentials.fromSecret(...)), credentials(S3Credentials.inheritFromIamRole(roleArn)) or credentials(S3Credentials.inheritFromPodIdentity())");
       }
-      return new Backups(destinationPath, Optional.ofNullable(endpointUrl), Optional.ofNullable(endpointCa),
-          Optional.ofNullable(region), credentials, Optional.ofNullable(walCompression), Optional.ofNullable(dataCompression),
-          Optional.ofNullable(retentionPolicy), Optional.ofNullable(schedule), backupOwnerReference,
-          immediate, legacyInTree, Optional.ofNullable(objectStoreName));
+      return new Backups(
+          destinationPath,
+          Optional.ofNullable(endpointUrl),
+          Optional.ofNullable(endpointCa),
+          Optional.ofNullable(region),
+          credentials,
+          Optional.ofNullable(walCompression),
+          Optional.ofNullable(dataCompression),
+          Optional.ofNullable(retentionPolicy),
+          Optional.ofNullable(schedule),
+          backupOwnerReference,
+          immediate,
+          legacyInTree,
+          Optional.ofNullable(objectStoreName));
     }
   }
 }

@@ -1,6 +1,8 @@
 package dev.kit.model;
 
-/** Barman Cloud compression. WAL files accept all; base backups only gzip, bzip2, lz4 and snappy. */
+/**
+ * Barman Cloud compression. WAL files accept all; base backups only gzip, bzip2, lz4 and snappy.
+ */
 public enum Compression {
   GZIP("gzip"),
   BZIP2("bzip2"),

@@ -10,10 +10,11 @@ import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A service's PostgreSQL database: what the service needs from it (its name and owner, {@code bootstrap}; its
- * PostgreSQL major) and where it runs, {@link #host()}. By default a CloudNativePG {@code Cluster}, which the other
- * options configure; only what is set here is written, CNPG's own defaults apply to the rest. A database kit does
- * not run takes none of them: {@code db.bootstrap("orders", "orders_owner").existing(e -> e.secret("orders-db")
+ * A service's PostgreSQL database: what the service needs from it (its name and owner, {@code
+ * bootstrap}; its PostgreSQL major) and where it runs, {@link #host()}. By default a CloudNativePG
+ * {@code Cluster}, which the other options configure; only what is set here is written, CNPG's own
+ * defaults apply to the rest. A database kit does not run takes none of them: {@code
+ * db.bootstrap("orders", "orders_owner").existing(e -> e.secret("orders-db")
  * .host("orders.db.acme.internal"))}.
  *
  * <pre>{@code
@@ -154,7 +155,11 @@ public final class Database {
     return parameters;
   }
 
-  /** The application database and its owner: created in a new cluster, found in the backups by a restore (required for {@link Restore#fromObjectStore}); empty for CNPG's {@code app}/{@code app}, or for a restore from another service, that service's. */
+  /**
+   * The application database and its owner: created in a new cluster, found in the backups by a
+   * restore (required for {@link Restore#fromObjectStore}); empty for CNPG's {@code app}/{@code
+   * app}, or for a restore from another service, that service's.
+   */
   public Optional<Bootstrap> bootstrap() {
     return bootstrap;
   }
@@ -169,7 +174,9 @@ public final class Database {
     return antiAffinityTopologyKey;
   }
 
-  /** Whether spreading is a hard scheduling rule ({@code required}) instead of {@code preferred}. */
+  /**
+   * Whether spreading is a hard scheduling rule ({@code required}) instead of {@code preferred}.
+   */
   public boolean requiredAntiAffinity() {
     return requiredAntiAffinity;
   }
@@ -214,7 +221,10 @@ public final class Database {
     return schemas;
   }
 
-  /** Where the database runs: {@link DatabaseHost#CLOUDNATIVE_PG} (the default), or a database kit does not run, such as an {@link ExistingDatabase}. */
+  /**
+   * Where the database runs: {@link DatabaseHost#CLOUDNATIVE_PG} (the default), or a database kit
+   * does not run, such as an {@link ExistingDatabase}.
+   */
   public DatabaseHost host() {
     return host;
   }
@@ -222,17 +232,100 @@ public final class Database {
   @Override
   public boolean equals(Object other) {
     return other instanceof Database that
-        && clusterName.equals(that.clusterName) && instances == that.instances && postgresMajor == that.postgresMajor && imageName.equals(that.imageName) && storage.equals(that.storage) && walStorage.equals(that.walStorage) && resources.equals(that.resources) && parameters.equals(that.parameters) && bootstrap.equals(that.bootstrap) && superuserAccess == that.superuserAccess && antiAffinityTopologyKey.equals(that.antiAffinityTopologyKey) && requiredAntiAffinity == that.requiredAntiAffinity && podDisruptionBudget.equals(that.podDisruptionBudget) && primaryUpdateStrategy.equals(that.primaryUpdateStrategy) && primaryUpdateMethod.equals(that.primaryUpdateMethod) && backups.equals(that.backups) && restore.equals(that.restore) && pooler.equals(that.pooler) && extensions.equals(that.extensions) && schemas.equals(that.schemas) && host.equals(that.host);
+        && clusterName.equals(that.clusterName)
+        && instances == that.instances
+        && postgresMajor == that.postgresMajor
+        && imageName.equals(that.imageName)
+        && storage.equals(that.storage)
+        && walStorage.equals(that.walStorage)
+        && resources.equals(that.resources)
+        && parameters.equals(that.parameters)
+        && bootstrap.equals(that.bootstrap)
+        && superuserAccess == that.superuserAccess
+        && antiAffinityTopologyKey.equals(that.antiAffinityTopologyKey)
+        && requiredAntiAffinity == that.requiredAntiAffinity
+        && podDisruptionBudget.equals(that.podDisruptionBudget)
+        && primaryUpdateStrategy.equals(that.primaryUpdateStrategy)
+        && primaryUpdateMethod.equals(that.primaryUpdateMethod)
+        && backups.equals(that.backups)
+        && restore.equals(that.restore)
+        && pooler.equals(that.pooler)
+        && extensions.equals(that.extensions)
+        && schemas.equals(that.schemas)
+        && host.equals(that.host);
   }
 
   @Override
   public int hashCode() {
-    return java.util.Objects.hash(clusterName, instances, postgresMajor, imageName, storage, walStorage, resources, parameters, bootstrap, superuserAccess, antiAffinityTopologyKey, requiredAntiAffinity, podDisruptionBudget, primaryUpdateStrategy, primaryUpdateMethod, backups, restore, pooler, extensions, schemas, host);
+    return java.util.Objects.hash(
+        clusterName,
+        instances,
+        postgresMajor,
+        imageName,
+        storage,
+        walStorage,
+        resources,
+        parameters,
+        bootstrap,
+        superuserAccess,
+        antiAffinityTopologyKey,
+        requiredAntiAffinity,
+        podDisruptionBudget,
+        primaryUpdateStrategy,
+        primaryUpdateMethod,
+        backups,
+        restore,
+        pooler,
+        extensions,
+        schemas,
+        host);
   }
 
   @Override
   public String toString() {
-    return "Database[clusterName=" + clusterName + ", instances=" + instances + ", postgresMajor=" + postgresMajor + ", imageName=" + imageName + ", storage=" + storage + ", walStorage=" + walStorage + ", resources=" + resources + ", parameters=" + parameters + ", bootstrap=" + bootstrap + ", superuserAccess=" + superuserAccess + ", antiAffinityTopologyKey=" + antiAffinityTopologyKey + ", requiredAntiAffinity=" + requiredAntiAffinity + ", podDisruptionBudget=" + podDisruptionBudget + ", primaryUpdateStrategy=" + primaryUpdateStrategy + ", primaryUpdateMethod=" + primaryUpdateMethod + ", backups=" + backups + ", restore=" + restore + ", pooler=" + pooler + ", extensions=" + extensions + ", schemas=" + schemas + ", host=" + host + "]";
+    return "Database[clusterName="
+        + clusterName
+        + ", instances="
+        + instances
+        + ", postgresMajor="
+        + postgresMajor
+        + ", imageName="
+        + imageName
+        + ", storage="
+        + storage
+        + ", walStorage="
+        + walStorage
+        + ", resources="
+        + resources
+        + ", parameters="
+        + parameters
+        + ", bootstrap="
+        + bootstrap
+        + ", superuserAccess="
+        + superuserAccess
+        + ", antiAffinityTopologyKey="
+        + antiAffinityTopologyKey
+        + ", requiredAntiAffinity="
+        + requiredAntiAffinity
+        + ", podDisruptionBudget="
+        + podDisruptionBudget
+        + ", primaryUpdateStrategy="
+        + primaryUpdateStrategy
+        + ", primaryUpdateMethod="
+        + primaryUpdateMethod
+        + ", backups="
+        + backups
+        + ", restore="
+        + restore
+        + ", pooler="
+        + pooler
+        + ", extensions="
+        + extensions
+        + ", schemas="
+        + schemas
+        + ", host="
+        + host
+        + "]";
   }
 
   /** Who restarts the primary during updates: CNPG itself, or a person (after a switchover). */
@@ -251,7 +344,9 @@ public final class Database {
     }
   }
 
-  /** How CNPG updates the primary: restart it in place, or switch over to an updated replica first. */
+  /**
+   * How CNPG updates the primary: restart it in place, or switch over to an updated replica first.
+   */
   public enum PrimaryUpdateMethod {
     RESTART("restart"),
     SWITCHOVER("switchover");
@@ -269,7 +364,6 @@ public final class Database {
 
   /** The major version used when none is given. */
   public static final int DEFAULT_POSTGRES_MAJOR = 17;
-
 
   public static Builder builder() {
     return new Builder();
@@ -329,7 +423,10 @@ public final class Database {
     private Builder() {}
 
     public Builder clusterName(String clusterName) {
-      this.clusterName = Objects.requireNonNull(clusterName, "clusterName(clusterName): clusterName is null; pass a name such as \"orders-db\", or leave it out for <service>-cluster");
+      this.clusterName =
+          Objects.requireNonNull(
+              clusterName,
+              "clusterName(clusterName): clusterName is null; pass a name such as \"orders-db\", or leave it out for <service>-cluster");
       return this;
     }
 
@@ -344,7 +441,10 @@ public final class Database {
     }
 
     public Builder imageName(String imageName) {
-      this.imageName = Objects.requireNonNull(imageName, "imageName(imageName): imageName is null; pass a CNPG operand image, or leave it out for the pinned image of postgresMajor");
+      this.imageName =
+          Objects.requireNonNull(
+              imageName,
+              "imageName(imageName): imageName is null; pass a CNPG operand image, or leave it out for the pinned image of postgresMajor");
       return this;
     }
 
@@ -355,43 +455,62 @@ public final class Database {
     }
 
     public Builder storage(String size, String storageClass) {
-      Objects.requireNonNull(size, "storage(size, storageClass): size is null; pass a quantity such as \"10Gi\"");
-      Objects.requireNonNull(storageClass, "storage(size, storageClass): storageClass is null; pass a class name or use storage(size)");
+      Objects.requireNonNull(
+          size, "storage(size, storageClass): size is null; pass a quantity such as \"10Gi\"");
+      Objects.requireNonNull(
+          storageClass,
+          "storage(size, storageClass): storageClass is null; pass a class name or use storage(size)");
       this.storage = Storage.of(size, storageClass);
       return this;
     }
 
     public Builder walStorage(String size) {
-      Objects.requireNonNull(size, "walStorage(size): size is null; pass a quantity such as \"5Gi\"");
+      Objects.requireNonNull(
+          size, "walStorage(size): size is null; pass a quantity such as \"5Gi\"");
       this.walStorage = Storage.of(size);
       return this;
     }
 
     public Builder walStorage(String size, String storageClass) {
-      Objects.requireNonNull(size, "walStorage(size, storageClass): size is null; pass a quantity such as \"5Gi\"");
-      Objects.requireNonNull(storageClass, "walStorage(size, storageClass): storageClass is null; pass a class name or use walStorage(size)");
+      Objects.requireNonNull(
+          size, "walStorage(size, storageClass): size is null; pass a quantity such as \"5Gi\"");
+      Objects.requireNonNull(
+          storageClass,
+          "walStorage(size, storageClass): storageClass is null; pass a class name or use walStorage(size)");
       this.walStorage = Storage.of(size, storageClass);
       return this;
     }
 
     public Builder resources(Resources resources) {
-      this.resources = Objects.requireNonNull(resources, "resources(resources): resources is null; pass Resources.requests(cpu, memory), or leave it out for none");
+      this.resources =
+          Objects.requireNonNull(
+              resources,
+              "resources(resources): resources is null; pass Resources.requests(cpu, memory), or leave it out for none");
       return this;
     }
 
     public Builder parameter(String name, String value) {
-      parameters.put(Objects.requireNonNull(name, "parameter(name, value): name is null; pass a postgresql.conf name such as \"max_connections\""),
-          Objects.requireNonNull(value, "parameter(name, value): value is null; pass the setting as a string, such as \"200\""));
+      parameters.put(
+          Objects.requireNonNull(
+              name,
+              "parameter(name, value): name is null; pass a postgresql.conf name such as \"max_connections\""),
+          Objects.requireNonNull(
+              value,
+              "parameter(name, value): value is null; pass the setting as a string, such as \"200\""));
       return this;
     }
 
     /**
-     * The application database and its owner: what a new cluster creates, or what the backups of a restore hold
-     * (see {@link Bootstrap}).
+     * The application database and its owner: what a new cluster creates, or what the backups of a
+     * restore hold (see {@link Bootstrap}).
      */
     public Builder bootstrap(String database, String owner) {
-      Objects.requireNonNull(database, "bootstrap(database, owner): database is null; pass the database's name, such as \"orders\"");
-      Objects.requireNonNull(owner, "bootstrap(database, owner): owner is null; pass the owning role's name, such as \"orders\"");
+      Objects.requireNonNull(
+          database,
+          "bootstrap(database, owner): database is null; pass the database's name, such as \"orders\"");
+      Objects.requireNonNull(
+          owner,
+          "bootstrap(database, owner): owner is null; pass the owning role's name, such as \"orders\"");
       this.bootstrap = new Bootstrap(database, owner);
       return this;
     }
@@ -402,13 +521,21 @@ public final class Database {
     }
 
     public Builder antiAffinity(String topologyKey) {
-      this.antiAffinityTopologyKey = Objects.requireNonNull(topologyKey, "antiAffinity(topologyKey): topologyKey is null; pass a node label such as \"topology.kubernetes.io/zone\"");
+      this.antiAffinityTopologyKey =
+          Objects.requireNonNull(
+              topologyKey,
+              "antiAffinity(topologyKey): topologyKey is null; pass a node label such as \"topology.kubernetes.io/zone\"");
       return this;
     }
 
-    /** Spreads instances across {@code topologyKey} as a hard rule: pods stay pending rather than share a domain. */
+    /**
+     * Spreads instances across {@code topologyKey} as a hard rule: pods stay pending rather than
+     * share a domain.
+     */
     public Builder requiredAntiAffinity(String topologyKey) {
-      Objects.requireNonNull(topologyKey, "requiredAntiAffinity(topologyKey): topologyKey is null; pass a node label such as \"kubernetes.io/hostname\"");
+      Objects.requireNonNull(
+          topologyKey,
+          "requiredAntiAffinity(topologyKey): topologyKey is null; pass a node label such as \"kubernetes.io/hostname\"");
       antiAffinity(topologyKey);
       this.requiredAntiAffinity = true;
       return this;
@@ -420,86 +547,139 @@ public final class Database {
     }
 
     public Builder primaryUpdateStrategy(PrimaryUpdateStrategy strategy) {
-      this.primaryUpdateStrategy = Objects.requireNonNull(strategy, "primaryUpdateStrategy(strategy): strategy is null; pass PrimaryUpdateStrategy.SUPERVISED or UNSUPERVISED");
+      this.primaryUpdateStrategy =
+          Objects.requireNonNull(
+              strategy,
+              "primaryUpdateStrategy(strategy): strategy is null; pass PrimaryUpdateStrategy.SUPERVISED or UNSUPERVISED");
       return this;
     }
 
     public Builder primaryUpdateMethod(PrimaryUpdateMethod method) {
-      this.primaryUpdateMethod = Objects.requireNonNull(method, "primaryUpdateMethod(method): method is null; pass PrimaryUpdateMethod.RESTART or SWITCHOVER");
+      this.primaryUpdateMethod =
+          Objects.requireNonNull(
+              method,
+              "primaryUpdateMethod(method): method is null; pass PrimaryUpdateMethod.RESTART or SWITCHOVER");
       return this;
     }
 
     public Builder backups(Backups backups) {
-      this.backups = Objects.requireNonNull(backups, "backups(backups): backups is null; pass Backups.builder(destinationPath)...build(), or leave it out for none");
+      this.backups =
+          Objects.requireNonNull(
+              backups,
+              "backups(backups): backups is null; pass Backups.builder(destinationPath)...build(), or leave it out for none");
       return this;
     }
 
-    /** Shorthand for {@code backups(customizer.apply(Backups.builder(destinationPath)).build())}. */
-    public Builder backups(String destinationPath, java.util.function.UnaryOperator<Backups.Builder> customizer) {
-      Objects.requireNonNull(destinationPath, "backups(destinationPath, customizer): destinationPath is null; pass an s3:// path such as \"s3://acme-backups/orders/\"");
-      Objects.requireNonNull(customizer, "backups(destinationPath, customizer): customizer is null; pass b -> b.credentials(...)");
+    /**
+     * Shorthand for {@code backups(customizer.apply(Backups.builder(destinationPath)).build())}.
+     */
+    public Builder backups(
+        String destinationPath, java.util.function.UnaryOperator<Backups.Builder> customizer) {
+      Objects.requireNonNull(
+          destinationPath,
+          "backups(destinationPath, customizer): destinationPath is null; pass an s3:// path such as \"s3://acme-backups/orders/\"");
+      Objects.requireNonNull(
+          customizer,
+          "backups(destinationPath, customizer): customizer is null; pass b -> b.credentials(...)");
       return backups(customizer.apply(Backups.builder(destinationPath)).build());
     }
 
     public Builder restore(Restore restore) {
-      this.restore = Objects.requireNonNull(restore, "restore(restore): restore is null; pass Restore.fromService(...) or Restore.fromObjectStore(...)");
+      this.restore =
+          Objects.requireNonNull(
+              restore,
+              "restore(restore): restore is null; pass Restore.fromService(...) or Restore.fromObjectStore(...)");
       return this;
     }
 
     public Builder pooler(Pooler pooler) {
-      this.pooler = Objects.requireNonNull(pooler, "pooler(pooler): pooler is null; pass Pooler.builder()...build(), or leave it out for none");
+      this.pooler =
+          Objects.requireNonNull(
+              pooler,
+              "pooler(pooler): pooler is null; pass Pooler.builder()...build(), or leave it out for none");
       return this;
     }
 
     /** Shorthand for {@code pooler(customizer.apply(Pooler.builder()).build())}. */
     public Builder pooler(java.util.function.UnaryOperator<Pooler.Builder> customizer) {
-      Objects.requireNonNull(customizer, "pooler(customizer): customizer is null; pass p -> p.instances(2)");
+      Objects.requireNonNull(
+          customizer, "pooler(customizer): customizer is null; pass p -> p.instances(2)");
       return pooler(customizer.apply(Pooler.builder()).build());
     }
 
-    /** An extension the migrations rely on, such as {@code "vector"}: present in the database before they run. */
+    /**
+     * An extension the migrations rely on, such as {@code "vector"}: present in the database before
+     * they run.
+     */
     public Builder extension(String name) {
-      extensions.add(Objects.requireNonNull(name, "extension(name): name is null; pass the extension's name, such as \"vector\""));
+      extensions.add(
+          Objects.requireNonNull(
+              name,
+              "extension(name): name is null; pass the extension's name, such as \"vector\""));
       return this;
     }
 
-    /** A schema the migrations rely on, such as {@code "reporting"}: present, owned by the database's owner, before they run. */
+    /**
+     * A schema the migrations rely on, such as {@code "reporting"}: present, owned by the
+     * database's owner, before they run.
+     */
     public Builder schema(String name) {
-      schemas.add(Objects.requireNonNull(name, "schema(name): name is null; pass the schema's name, such as \"reporting\""));
+      schemas.add(
+          Objects.requireNonNull(
+              name, "schema(name): name is null; pass the schema's name, such as \"reporting\""));
       return this;
     }
 
     /** Where the database runs; {@link DatabaseHost#CLOUDNATIVE_PG} unless set. */
     public Builder host(DatabaseHost host) {
-      this.host = Objects.requireNonNull(host, "host(host): host is null; pass DatabaseHost.CLOUDNATIVE_PG or use existing(...)");
+      this.host =
+          Objects.requireNonNull(
+              host,
+              "host(host): host is null; pass DatabaseHost.CLOUDNATIVE_PG or use existing(...)");
       return this;
     }
 
     /**
-     * A PostgreSQL that kit does not run, reached through a Secret the team provides (see {@link ExistingDatabase}):
-     * a new one, or the one already set (so an environment's override names only what differs there, such as
-     * {@code in("prod", p -> p.database(db -> db.existing(e -> e.host("orders.db.acme.internal"))))}).
+     * A PostgreSQL that kit does not run, reached through a Secret the team provides (see {@link
+     * ExistingDatabase}): a new one, or the one already set (so an environment's override names
+     * only what differs there, such as {@code in("prod", p -> p.database(db -> db.existing(e ->
+     * e.host("orders.db.acme.internal"))))}).
      */
     public Builder existing(java.util.function.UnaryOperator<ExistingDatabase.Builder> customizer) {
-      Objects.requireNonNull(customizer, "existing(customizer): customizer is null; pass e -> e.secret(\"orders-db\").host(\"orders.db.acme.internal\")");
-      return host(customizer.apply(host instanceof ExistingDatabase existing ? existing.toBuilder() : ExistingDatabase.builder())
-          .build());
+      Objects.requireNonNull(
+          customizer,
+          "existing(customizer): customizer is null; pass e -> e.secret(\"orders-db\").host(\"orders.db.acme.internal\")");
+      return host(
+          customizer
+              .apply(
+                  host instanceof ExistingDatabase existing
+                      ? existing.toBuilder()
+                      : ExistingDatabase.builder())
+              .build());
     }
 
     /**
-     * A branch on PlanetScale Postgres, the recommended host: kit writes its OpenTofu module and the Workspace that
-     * applies it (see {@link PlanetScale}). A new one, or the one already set (so an environment's override names only
-     * what differs there, such as {@code in("dev", d -> d.database(db -> db.planetScale(ps -> ps.branch("dev")
+     * A branch on PlanetScale Postgres, the recommended host: kit writes its OpenTofu module and
+     * the Workspace that applies it (see {@link PlanetScale}). A new one, or the one already set
+     * (so an environment's override names only what differs there, such as {@code in("dev", d ->
+     * d.database(db -> db.planetScale(ps -> ps.branch("dev")
      * .parentBranch("main").production(false))))}).
      */
     public Builder planetScale(java.util.function.UnaryOperator<PlanetScale.Builder> customizer) {
-      Objects.requireNonNull(customizer, "planetScale(customizer): customizer is null; pass ps -> ps.organization(\"acme\").database(\"shop\")");
-      return host(customizer.apply(host instanceof PlanetScale branch ? branch.toBuilder() : PlanetScale.builder()).build());
+      Objects.requireNonNull(
+          customizer,
+          "planetScale(customizer): customizer is null; pass ps -> ps.organization(\"acme\").database(\"shop\")");
+      return host(
+          customizer
+              .apply(
+                  host instanceof PlanetScale branch ? branch.toBuilder() : PlanetScale.builder())
+              .build());
     }
 
     public Database build() {
       if (storage == null && host.equals(DatabaseHost.CLOUDNATIVE_PG)) {
-        throw new IllegalStateException("Database.builder(): call storage(\"10Gi\") (or another size) before build()");
+        throw new IllegalStateException(
+            "Database.builder(): call storage(\"10Gi\") (or another size) before build()");
       }
       return new Database(
           Optional.ofNullable(clusterName),
@@ -525,5 +705,4 @@ public final class Database {
           host);
     }
   }
-
 }

@@ -8,8 +8,9 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One place the services run: its cluster, the revision Argo CD follows there, its Argo CD project, how its
- * namespaces are named and labels for everything in it. Every environment applies the same migration files.
+ * One place the services run: its cluster, the revision Argo CD follows there, its Argo CD project,
+ * how its namespaces are named and labels for everything in it. Every environment applies the same
+ * migration files.
  *
  * <pre>{@code
  * Kit.builder()
@@ -54,12 +55,18 @@ public final class Environment {
     return b;
   }
 
-  /** A DNS label that names its folders ({@code services/<svc>/envs/<name>/}, {@code platform/<name>/}) and ends its Argo CD objects' names. */
+  /**
+   * A DNS label that names its folders ({@code services/<svc>/envs/<name>/}, {@code
+   * platform/<name>/}) and ends its Argo CD objects' names.
+   */
   public String name() {
     return name;
   }
 
-  /** The cluster's API server URL; empty for {@link #destinationName()} or the repository's destination. */
+  /**
+   * The cluster's API server URL; empty for {@link #destinationName()} or the repository's
+   * destination.
+   */
   public Optional<String> destinationServer() {
     return destinationServer;
   }
@@ -80,35 +87,56 @@ public final class Environment {
   }
 
   /**
-   * How a service's namespace is named here: {@code {namespace}} stands for the service's own (such as
-   * {@code "{namespace}-dev"}); empty keeps it (each environment is its own cluster).
+   * How a service's namespace is named here: {@code {namespace}} stands for the service's own (such
+   * as {@code "{namespace}-dev"}); empty keeps it (each environment is its own cluster).
    */
   public Optional<String> namespaceRule() {
     return namespaceRule;
   }
 
-  /** Labels put on every object of this environment's services, sorted by key; a service's own label wins. */
+  /**
+   * Labels put on every object of this environment's services, sorted by key; a service's own label
+   * wins.
+   */
   public Map<String, String> labels() {
     return labels;
   }
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof Environment that && name.equals(that.name) && destinationServer.equals(that.destinationServer)
-        && destinationName.equals(that.destinationName) && targetRevision.equals(that.targetRevision)
-        && project.equals(that.project) && namespaceRule.equals(that.namespaceRule) && labels.equals(that.labels);
+    return other instanceof Environment that
+        && name.equals(that.name)
+        && destinationServer.equals(that.destinationServer)
+        && destinationName.equals(that.destinationName)
+        && targetRevision.equals(that.targetRevision)
+        && project.equals(that.project)
+        && namespaceRule.equals(that.namespaceRule)
+        && labels.equals(that.labels);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(name, destinationServer, destinationName, targetRevision, project, namespaceRule, labels);
+    return Objects.hash(
+        name, destinationServer, destinationName, targetRevision, project, namespaceRule, labels);
   }
 
   @Override
   public String toString() {
-    return "Environment[name=" + name + ", destinationServer=" + destinationServer + ", destinationName="
-        + destinationName + ", targetRevision=" + targetRevision + ", project=" + project + ", namespaceRule="
-        + namespaceRule + ", labels=" + labels + "]";
+    return "Environment[name="
+        + name
+        + ", destinationServer="
+        + destinationServer
+        + ", destinationName="
+        + destinationName
+        + ", targetRevision="
+        + targetRevision
+        + ", project="
+        + project
+        + ", namespaceRule="
+        + namespaceRule
+        + ", labels="
+        + labels
+        + "]";
   }
 
   /** The namespace of a service whose own is {@code namespace}, by {@link #namespaceRule()}. */
@@ -116,7 +144,10 @@ public final class Environment {
     return namespaceRule.map(rule -> rule.replace("{namespace}", namespace)).orElse(namespace);
   }
 
-  /** Builds an {@link Environment}; everything but the name is optional and falls back to the repository's. */
+  /**
+   * Builds an {@link Environment}; everything but the name is optional and falls back to the
+   * repository's.
+   */
   public static final class Builder {
     private final String name;
     private @Nullable String destinationServer;
@@ -127,43 +158,58 @@ public final class Environment {
     private final Map<String, String> labels = new TreeMap<>();
 
     private Builder(String name) {
-      this.name = Objects.requireNonNull(name, "Environment.builder(name): name is null; pass a name such as \"prod\"");
+      this.name =
+          Objects.requireNonNull(
+              name, "Environment.builder(name): name is null; pass a name such as \"prod\"");
     }
 
     /** The cluster's API server URL, such as {@code https://prod.k8s.acme.io}. */
     public Builder destinationServer(String server) {
-      this.destinationServer = Objects.requireNonNull(server,
-          "destinationServer(server): server is null; pass the cluster's API server URL");
+      this.destinationServer =
+          Objects.requireNonNull(
+              server,
+              "destinationServer(server): server is null; pass the cluster's API server URL");
       return this;
     }
 
     /** The cluster's name in Argo CD, instead of a server URL. */
     public Builder destinationName(String cluster) {
-      this.destinationName = Objects.requireNonNull(cluster,
-          "destinationName(cluster): cluster is null; pass the cluster's name in Argo CD");
+      this.destinationName =
+          Objects.requireNonNull(
+              cluster,
+              "destinationName(cluster): cluster is null; pass the cluster's name in Argo CD");
       return this;
     }
 
     public Builder targetRevision(String revision) {
-      this.targetRevision = Objects.requireNonNull(revision,
-          "targetRevision(revision): revision is null; pass a branch, tag or commit such as \"release\"");
+      this.targetRevision =
+          Objects.requireNonNull(
+              revision,
+              "targetRevision(revision): revision is null; pass a branch, tag or commit such as \"release\"");
       return this;
     }
 
     public Builder project(String project) {
-      this.project = Objects.requireNonNull(project, "project(project): project is null; pass an AppProject name");
+      this.project =
+          Objects.requireNonNull(
+              project, "project(project): project is null; pass an AppProject name");
       return this;
     }
 
-    /** See {@link Environment#namespaceRule()}: {@code "{namespace}-dev"} puts orders in {@code orders-dev}. */
+    /**
+     * See {@link Environment#namespaceRule()}: {@code "{namespace}-dev"} puts orders in {@code
+     * orders-dev}.
+     */
     public Builder namespaceRule(String rule) {
-      this.namespaceRule = Objects.requireNonNull(rule,
-          "namespaceRule(rule): rule is null; pass a rule such as \"{namespace}-dev\"");
+      this.namespaceRule =
+          Objects.requireNonNull(
+              rule, "namespaceRule(rule): rule is null; pass a rule such as \"{namespace}-dev\"");
       return this;
     }
 
     public Builder label(String key, String value) {
-      labels.put(Objects.requireNonNull(key, "label(key, value): key is null; pass a label key"),
+      labels.put(
+          Objects.requireNonNull(key, "label(key, value): key is null; pass a label key"),
           Objects.requireNonNull(value, "label(key, value): value is null; pass a label value"));
       return this;
     }

@@ -5,10 +5,11 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A PostgreSQL that kit does not run (managed elsewhere, or another team's), reached through a Secret the team
- * provides in the service's namespace. kit renders no database object for it: the migrations and the app connect
- * with {@code sslmode=verify-full} (or the migrations' {@code sslMode}) to {@code host}, verifying the server
- * against {@code ca} or, without one, the system's trusted roots.
+ * A PostgreSQL that kit does not run (managed elsewhere, or another team's), reached through a
+ * Secret the team provides in the service's namespace. kit renders no database object for it: the
+ * migrations and the app connect with {@code sslmode=verify-full} (or the migrations' {@code
+ * sslMode}) to {@code host}, verifying the server against {@code ca} or, without one, the system's
+ * trusted roots.
  *
  * <pre>{@code
  * .database(db -> db.bootstrap("orders", "orders_owner")
@@ -21,21 +22,28 @@ public final class ExistingDatabase implements DatabaseHost {
   private final int port;
   private final Optional<SecretKey> ca;
 
-  private ExistingDatabase(
-      String secret,
-      String host,
-      int port,
-      Optional<SecretKey> ca) {
-    Objects.requireNonNull(secret, "ExistingDatabase(secret, host, port, ca): secret is null; pass the Secret's name, or use ExistingDatabase.builder()");
-    Objects.requireNonNull(host, "ExistingDatabase(secret, host, port, ca): host is null; pass the server's host name, or use ExistingDatabase.builder()");
-    Objects.requireNonNull(ca, "ExistingDatabase(secret, host, port, ca): ca is null; pass Optional.empty() for the system's trusted roots, or use ExistingDatabase.builder()");
+  private ExistingDatabase(String secret, String host, int port, Optional<SecretKey> ca) {
+    Objects.requireNonNull(
+        secret,
+        "ExistingDatabase(secret, host, port, ca): secret is null; pass the Secret's name, or use ExistingDatabase.builder()");
+    Objects.requireNonNull(
+        host,
+        "ExistingDatabase(secret, host, port, ca): host is null; pass the server's host name, or use ExistingDatabase.builder()");
+    Objects.requireNonNull(
+        ca,
+        "ExistingDatabase(secret, host, port, ca): ca is null; pass Optional.empty() for the system's trusted roots, or use ExistingDatabase.builder()");
     this.secret = secret;
     this.host = host;
     this.port = port;
     this.ca = ca;
   }
 
-  /** The Secret with the connection: keys {@code uri} (a libpq URI, which the migrations read), {@code password} (for the Atlas operator), and for the app {@code jdbc-uri}, {@code host}, {@code port}, {@code dbname}, {@code username}: the keys of CloudNativePG's {@code <cluster>-app} Secret. */
+  /**
+   * The Secret with the connection: keys {@code uri} (a libpq URI, which the migrations read),
+   * {@code password} (for the Atlas operator), and for the app {@code jdbc-uri}, {@code host},
+   * {@code port}, {@code dbname}, {@code username}: the keys of CloudNativePG's {@code
+   * <cluster>-app} Secret.
+   */
   public String secret() {
     return secret;
   }
@@ -58,7 +66,10 @@ public final class ExistingDatabase implements DatabaseHost {
   @Override
   public boolean equals(Object other) {
     return other instanceof ExistingDatabase that
-        && secret.equals(that.secret) && host.equals(that.host) && port == that.port && ca.equals(that.ca);
+        && secret.equals(that.secret)
+        && host.equals(that.host)
+        && port == that.port
+        && ca.equals(that.ca);
   }
 
   @Override
@@ -68,18 +79,28 @@ public final class ExistingDatabase implements DatabaseHost {
 
   @Override
   public String toString() {
-    return "ExistingDatabase[secret=" + secret + ", host=" + host + ", port=" + port + ", ca=" + ca + "]";
+    return "ExistingDatabase[secret="
+        + secret
+        + ", host="
+        + host
+        + ", port="
+        + port
+        + ", ca="
+        + ca
+        + "]";
   }
 
   /** PostgreSQL's port. */
   public static final int DEFAULT_PORT = 5432;
 
-
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder holding this database's settings, to change some of them (an environment's own host, say). */
+  /**
+   * A builder holding this database's settings, to change some of them (an environment's own host,
+   * say).
+   */
   public Builder toBuilder() {
     Builder builder = new Builder();
     builder.secret = secret;
@@ -100,13 +121,19 @@ public final class ExistingDatabase implements DatabaseHost {
 
     /** The Secret, in the service's namespace, with the connection's keys. */
     public Builder secret(String secret) {
-      this.secret = Objects.requireNonNull(secret, "secret(secret): secret is null; pass the Secret's name, such as \"orders-db\"");
+      this.secret =
+          Objects.requireNonNull(
+              secret,
+              "secret(secret): secret is null; pass the Secret's name, such as \"orders-db\"");
       return this;
     }
 
     /** The server's host name, as its certificate names it. */
     public Builder host(String host) {
-      this.host = Objects.requireNonNull(host, "host(host): host is null; pass the server's host name, such as \"orders.db.acme.internal\"");
+      this.host =
+          Objects.requireNonNull(
+              host,
+              "host(host): host is null; pass the server's host name, such as \"orders.db.acme.internal\"");
       return this;
     }
 
@@ -117,18 +144,22 @@ public final class ExistingDatabase implements DatabaseHost {
 
     /** The CA certificate that verifies the server: key {@code key} of Secret {@code secret}. */
     public Builder ca(String secret, String key) {
-      Objects.requireNonNull(secret, "ca(secret, key): secret is null; pass the name of the Secret with the CA certificate");
-      Objects.requireNonNull(key, "ca(secret, key): key is null; pass the key of the CA certificate, such as \"ca.crt\"");
+      Objects.requireNonNull(
+          secret,
+          "ca(secret, key): secret is null; pass the name of the Secret with the CA certificate");
+      Objects.requireNonNull(
+          key,
+          "ca(secret, key): key is null; pass the key of the CA certificate, such as \"ca.crt\"");
       this.ca = new SecretKey(secret, key);
       return this;
     }
 
     public ExistingDatabase build() {
       if (secret == null || host == null) {
-        throw new IllegalStateException("ExistingDatabase.builder(): call secret(\"orders-db\") and host(\"orders.db.acme.internal\") before build()");
+        throw new IllegalStateException(
+            "ExistingDatabase.builder(): call secret(\"orders-db\") and host(\"orders.db.acme.internal\") before build()");
       }
       return new ExistingDatabase(secret, host, port, Optional.ofNullable(ca));
     }
   }
-
 }

@@ -23,7 +23,8 @@ public final class HelmChart {
   private final String namespace;
   private final Map<String, Object> values;
 
-  private HelmChart(String repoUrl, String chart, String version, String namespace, Map<String, Object> values) {
+  private HelmChart(
+      String repoUrl, String chart, String version, String namespace, Map<String, Object> values) {
     this.repoUrl = repoUrl;
     this.chart = chart;
     this.version = version;
@@ -31,19 +32,26 @@ public final class HelmChart {
     this.values = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(values));
   }
 
-  /** Shorthand for {@code builder().repoUrl(repoUrl).chart(chart).version(version).namespace(namespace).build()}. */
+  /**
+   * Shorthand for {@code
+   * builder().repoUrl(repoUrl).chart(chart).version(version).namespace(namespace).build()}.
+   */
   public static HelmChart of(String repoUrl, String chart, String version, String namespace) {
     return new HelmChart(
-        Objects.requireNonNull(repoUrl,
+        Objects.requireNonNull(
+            repoUrl,
             "HelmChart.of(repoUrl, chart, version, namespace): repoUrl is null; "
                 + "pass the chart repository, such as https://charts.jetstack.io"),
-        Objects.requireNonNull(chart,
+        Objects.requireNonNull(
+            chart,
             "HelmChart.of(repoUrl, chart, version, namespace): chart is null; "
                 + "pass the chart's name, such as cert-manager"),
-        Objects.requireNonNull(version,
+        Objects.requireNonNull(
+            version,
             "HelmChart.of(repoUrl, chart, version, namespace): version is null; "
                 + "pass the pinned chart version, such as v1.21.1"),
-        Objects.requireNonNull(namespace,
+        Objects.requireNonNull(
+            namespace,
             "HelmChart.of(repoUrl, chart, version, namespace): namespace is null; "
                 + "pass where it is installed, such as cert-manager"),
         Map.of());
@@ -62,7 +70,8 @@ public final class HelmChart {
 
   /** A copy with {@code key} set to {@code value} in the chart's values. */
   public HelmChart withValue(String key, Object value) {
-    Objects.requireNonNull(key,
+    Objects.requireNonNull(
+        key,
         "HelmChart.withValue(key, value): key is null; pass a top-level chart value name, such as crds");
     Map<String, Object> copy = new TreeMap<>(values);
     copy.put(key, value);
@@ -111,8 +120,17 @@ public final class HelmChart {
 
   @Override
   public String toString() {
-    return "HelmChart[repoUrl=" + repoUrl + ", chart=" + chart + ", version=" + version + ", namespace=" + namespace
-        + ", values=" + values + "]";
+    return "HelmChart[repoUrl="
+        + repoUrl
+        + ", chart="
+        + chart
+        + ", version="
+        + version
+        + ", namespace="
+        + namespace
+        + ", values="
+        + values
+        + "]";
   }
 
   /** Builds a {@link HelmChart}; the repository, chart, version and namespace are required. */
@@ -126,42 +144,57 @@ public final class HelmChart {
     private Builder() {}
 
     public Builder repoUrl(String repoUrl) {
-      this.repoUrl = Objects.requireNonNull(repoUrl,
-          "HelmChart.Builder.repoUrl(repoUrl): repoUrl is null; "
-              + "pass the chart repository, such as https://charts.jetstack.io");
+      this.repoUrl =
+          Objects.requireNonNull(
+              repoUrl,
+              "HelmChart.Builder.repoUrl(repoUrl): repoUrl is null; "
+                  + "pass the chart repository, such as https://charts.jetstack.io");
       return this;
     }
 
     public Builder chart(String chart) {
-      this.chart = Objects.requireNonNull(chart,
-          "HelmChart.Builder.chart(chart): chart is null; pass the chart's name, such as cert-manager");
+      this.chart =
+          Objects.requireNonNull(
+              chart,
+              "HelmChart.Builder.chart(chart): chart is null; pass the chart's name, such as cert-manager");
       return this;
     }
 
     public Builder version(String version) {
-      this.version = Objects.requireNonNull(version,
-          "HelmChart.Builder.version(version): version is null; pass the pinned chart version, such as v1.21.1");
+      this.version =
+          Objects.requireNonNull(
+              version,
+              "HelmChart.Builder.version(version): version is null; pass the pinned chart version, such as v1.21.1");
       return this;
     }
 
     public Builder namespace(String namespace) {
-      this.namespace = Objects.requireNonNull(namespace,
-          "HelmChart.Builder.namespace(namespace): namespace is null; "
-              + "pass where the chart is installed, such as cert-manager");
+      this.namespace =
+          Objects.requireNonNull(
+              namespace,
+              "HelmChart.Builder.namespace(namespace): namespace is null; "
+                  + "pass where the chart is installed, such as cert-manager");
       return this;
     }
 
-    /** Sets a chart value (strings, numbers, booleans, lists, maps; null unsets the chart's default). */
+    /**
+     * Sets a chart value (strings, numbers, booleans, lists, maps; null unsets the chart's
+     * default).
+     */
     public Builder value(String key, Object value) {
-      values.put(Objects.requireNonNull(key,
-          "HelmChart.Builder.value(key, value): key is null; pass a top-level chart value name, such as crds"), value);
+      values.put(
+          Objects.requireNonNull(
+              key,
+              "HelmChart.Builder.value(key, value): key is null; pass a top-level chart value name, such as crds"),
+          value);
       return this;
     }
 
     public HelmChart build() {
       if (repoUrl == null || chart == null || version == null || namespace == null) {
-        throw new IllegalStateException("HelmChart.builder(): call repoUrl(...), chart(...), version(...) and namespace(...)"
-            + " before build()");
+        throw new IllegalStateException(
+            "HelmChart.builder(): call repoUrl(...), chart(...), version(...) and namespace(...)"
+                + " before build()");
       }
       return new HelmChart(repoUrl, chart, version, namespace, values);
     }

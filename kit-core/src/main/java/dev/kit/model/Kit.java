@@ -32,7 +32,11 @@ public final class Kit {
   private final List<Environment> environments;
   private final Optional<Environment> environment;
 
-  private Kit(Repository repository, List<Service> services, Optional<Platform> platform, List<Environment> environments,
+  private Kit(
+      Repository repository,
+      List<Service> services,
+      Optional<Platform> platform,
+      List<Environment> environments,
       Optional<Environment> environment) {
     this.repository = repository;
     this.services = List.copyOf(services);
@@ -54,13 +58,16 @@ public final class Kit {
     return builder;
   }
 
-  /** The environments, in the order they were added; empty for one, the repository's destination. */
+  /**
+   * The environments, in the order they were added; empty for one, the repository's destination.
+   */
   public List<Environment> environments() {
     return environments;
   }
 
   /**
-   * The environment this description was resolved for by {@link #in(String)}; empty for the description as written.
+   * The environment this description was resolved for by {@link #in(String)}; empty for the
+   * description as written.
    */
   public Optional<Environment> environment() {
     return environment;
@@ -72,23 +79,33 @@ public final class Kit {
   }
 
   /**
-   * The description as environment {@code name} sees it: its services there (overrides applied, namespace rule and
-   * labels too), the environment's revision and project; it has no environments of its own.
+   * The description as environment {@code name} sees it: its services there (overrides applied,
+   * namespace rule and labels too), the environment's revision and project; it has no environments
+   * of its own.
    *
    * @throws IllegalArgumentException when no environment has that name
    */
   public Kit in(String name) {
-    Objects.requireNonNull(name, "Kit.in(name): name is null; pass an environment's name such as \"prod\"");
-    Environment env = environment(name).orElseThrow(() -> new IllegalArgumentException(
-        "Kit.in(name): no environment \"" + name + "\"; the description declares "
-            + environments.stream().map(Environment::name).toList()));
-    // The destination stays Argo CD's own cluster (where the root puts Applications); the environment's cluster is
+    Objects.requireNonNull(
+        name, "Kit.in(name): name is null; pass an environment's name such as \"prod\"");
+    Environment env =
+        environment(name)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "Kit.in(name): no environment \""
+                            + name
+                            + "\"; the description declares "
+                            + environments.stream().map(Environment::name).toList()));
+    // The destination stays Argo CD's own cluster (where the root puts Applications); the
+    // environment's cluster is
     // where its Applications deploy to.
     ArgoCd argo = repository.argoCd();
-    Repository there = repository.toBuilder()
-        .targetRevision(env.targetRevision().orElse(repository.targetRevision()))
-        .argoCd(argo.toBuilder().project(env.project().orElse(argo.project())).build())
-        .build();
+    Repository there =
+        repository.toBuilder()
+            .targetRevision(env.targetRevision().orElse(repository.targetRevision()))
+            .argoCd(argo.toBuilder().project(env.project().orElse(argo.project())).build())
+            .build();
     List<Service> services = new ArrayList<>();
     for (Service service : this.services) {
       if (!service.existsIn(name)) {
@@ -96,11 +113,13 @@ public final class Kit {
       }
       Service seen = service.in(name);
       Service.Builder resolved = seen.toBuilder().namespace(env.namespace(seen.namespace()));
-      env.labels().forEach((key, value) -> {
-        if (!seen.labels().containsKey(key)) {
-          resolved.label(key, value);
-        }
-      });
+      env.labels()
+          .forEach(
+              (key, value) -> {
+                if (!seen.labels().containsKey(key)) {
+                  resolved.label(key, value);
+                }
+              });
       services.add(resolved.build());
     }
     return new Kit(there, services, platform, List.of(), Optional.of(env));
@@ -111,27 +130,36 @@ public final class Kit {
     return services.stream().filter(s -> s.name().equals(name)).findFirst();
   }
 
-  /** The service whose backups {@code service}'s cluster is restored from, when it restores another service's. */
+  /**
+   * The service whose backups {@code service}'s cluster is restored from, when it restores another
+   * service's.
+   */
   public Optional<Service> restoreSource(Service service) {
-    return service.database().restore()
+    return service
+        .database()
+        .restore()
         .map(Restore::source)
         .filter(Restore.ServiceBackups.class::isInstance)
         .flatMap(source -> service(((Restore.ServiceBackups) source).service()));
   }
 
   /**
-   * Whether Barman Cloud runs inside {@code service}'s instances, which then need an image that carries it: its
-   * backups use the deprecated in-tree store, or it recovers from a service whose backups do.
+   * Whether Barman Cloud runs inside {@code service}'s instances, which then need an image that
+   * carries it: its backups use the deprecated in-tree store, or it recovers from a service whose
+   * backups do.
    */
   public boolean runsInTreeBarmanCloud(Service service) {
     return service.database().backups().filter(Backups::legacyInTree).isPresent()
-        || restoreSource(service).flatMap(source -> source.database().backups()).filter(Backups::legacyInTree).isPresent();
+        || restoreSource(service)
+            .flatMap(source -> source.database().backups())
+            .filter(Backups::legacyInTree)
+            .isPresent();
   }
 
   /**
-   * The application database and owner of {@code service}'s cluster: its own {@code bootstrap(...)}; without one,
-   * for a restore from another service, what that service's backups hold (following a chain of restores); otherwise
-   * CNPG's {@code app}/{@code app}.
+   * The application database and owner of {@code service}'s cluster: its own {@code
+   * bootstrap(...)}; without one, for a restore from another service, what that service's backups
+   * hold (following a chain of restores); otherwise CNPG's {@code app}/{@code app}.
    */
   public Bootstrap applicationDatabase(Service service) {
     Set<String> seen = new HashSet<>();
@@ -179,8 +207,17 @@ public final class Kit {
 
   @Override
   public String toString() {
-    return "Kit[repository=" + repository + ", services=" + services + ", platform=" + platform + ", environments="
-        + environments + ", environment=" + environment + "]";
+    return "Kit[repository="
+        + repository
+        + ", services="
+        + services
+        + ", platform="
+        + platform
+        + ", environments="
+        + environments
+        + ", environment="
+        + environment
+        + "]";
   }
 
   /** Builds a {@link Kit}; {@link #repository(Repository)} is required. */
@@ -194,53 +231,68 @@ public final class Kit {
 
     /** Adds an environment; services then render once per environment (see {@link Environment}). */
     public Builder environment(Environment environment) {
-      environments.add(Objects.requireNonNull(environment,
-          "Kit.Builder.environment(environment): environment is null; pass Environment.builder(name).build()"));
+      environments.add(
+          Objects.requireNonNull(
+              environment,
+              "Kit.Builder.environment(environment): environment is null; pass Environment.builder(name).build()"));
       return this;
     }
 
     /** Shorthand for {@code environment(customizer.apply(Environment.builder(name)).build())}. */
     public Builder environment(String name, UnaryOperator<Environment.Builder> customizer) {
-      Objects.requireNonNull(name, "Kit.Builder.environment(name, customizer): name is null; pass a name such as \"prod\"");
-      Objects.requireNonNull(customizer,
+      Objects.requireNonNull(
+          name,
+          "Kit.Builder.environment(name, customizer): name is null; pass a name such as \"prod\"");
+      Objects.requireNonNull(
+          customizer,
           "Kit.Builder.environment(name, customizer): customizer is null; pass a function such as e -> e.targetRevision(\"release\")");
       return environment(customizer.apply(Environment.builder(name)).build());
     }
 
     public Builder platform(Platform platform) {
-      this.platform = Objects.requireNonNull(platform,
-          "Kit.Builder.platform(platform): platform is null; "
-              + "pass Platform.defaults() or Platform.builder()...build(), or leave it out for none");
+      this.platform =
+          Objects.requireNonNull(
+              platform,
+              "Kit.Builder.platform(platform): platform is null; "
+                  + "pass Platform.defaults() or Platform.builder()...build(), or leave it out for none");
       return this;
     }
 
     public Builder repository(Repository repository) {
-      this.repository = Objects.requireNonNull(repository,
-          "Kit.Builder.repository(repository): repository is null; pass Repository.builder(name).gitUrl(url).build()");
+      this.repository =
+          Objects.requireNonNull(
+              repository,
+              "Kit.Builder.repository(repository): repository is null; pass Repository.builder(name).gitUrl(url).build()");
       return this;
     }
 
     /** Shorthand for {@code repository(customizer.apply(Repository.builder(name)).build())}. */
     public Builder repository(String name, UnaryOperator<Repository.Builder> customizer) {
-      Objects.requireNonNull(name,
+      Objects.requireNonNull(
+          name,
           "Kit.Builder.repository(name, customizer): name is null; pass the system's name, such as shop");
-      Objects.requireNonNull(customizer,
+      Objects.requireNonNull(
+          customizer,
           "Kit.Builder.repository(name, customizer): customizer is null; "
               + "pass a function such as r -> r.gitUrl(\"https://github.com/acme/shop.git\")");
       return repository(customizer.apply(Repository.builder(name)).build());
     }
 
     public Builder service(Service service) {
-      services.add(Objects.requireNonNull(service,
-          "Kit.Builder.service(service): service is null; pass Service.builder(name)...build()"));
+      services.add(
+          Objects.requireNonNull(
+              service,
+              "Kit.Builder.service(service): service is null; pass Service.builder(name)...build()"));
       return this;
     }
 
     /** Shorthand for {@code service(customizer.apply(Service.builder(name)).build())}. */
     public Builder service(String name, UnaryOperator<Service.Builder> customizer) {
-      Objects.requireNonNull(name,
+      Objects.requireNonNull(
+          name,
           "Kit.Builder.service(name, customizer): name is null; pass the service name, such as orders");
-      Objects.requireNonNull(customizer,
+      Objects.requireNonNull(
+          customizer,
           "Kit.Builder.service(name, customizer): customizer is null; "
               + "pass a function such as s -> s.database(db -> db.storage(\"10Gi\"))");
       return service(customizer.apply(Service.builder(name)).build());
@@ -250,7 +302,8 @@ public final class Kit {
       if (repository == null) {
         throw new IllegalStateException("Kit.builder(): call repository(...) before build()");
       }
-      return new Kit(repository, services, Optional.ofNullable(platform), environments, Optional.empty());
+      return new Kit(
+          repository, services, Optional.ofNullable(platform), environments, Optional.empty());
     }
   }
 }

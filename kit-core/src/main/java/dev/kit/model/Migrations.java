@@ -5,8 +5,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How a service's Atlas migrations are applied: by a Job that runs {@code atlas migrate apply}
- * as an Argo CD Sync hook, after the database is healthy and before the application.
+ * How a service's Atlas migrations are applied: by a Job that runs {@code atlas migrate apply} as
+ * an Argo CD Sync hook, after the database is healthy and before the application.
  *
  * <pre>{@code
  * Migrations m = Migrations.builder()
@@ -26,9 +26,9 @@ public final class Migrations {
     /** A Job running {@code atlas migrate apply} as an Argo CD Sync hook. */
     JOB,
     /**
-     * An {@code AtlasMigration} for the Atlas operator (which must be installed), on the CNPG credentials.
-     * The operator reads one ConfigMap and cannot mount the cluster CA, so the connection defaults to
-     * {@code sslmode=require}.
+     * An {@code AtlasMigration} for the Atlas operator (which must be installed), on the CNPG
+     * credentials. The operator reads one ConfigMap and cannot mount the cluster CA, so the
+     * connection defaults to {@code sslmode=require}.
      */
     OPERATOR
   }
@@ -80,9 +80,16 @@ public final class Migrations {
 
   /** A builder holding these settings, to change some of them. */
   public Builder toBuilder() {
-    Builder builder = builder().directory(directory).atlasImage(atlasImage).revisionsSchema(revisionsSchema)
-        .sslMode(sslMode).backoffLimit(backoffLimit).activeDeadlineSeconds(activeDeadlineSeconds).resources(resources)
-        .engine(engine);
+    Builder builder =
+        builder()
+            .directory(directory)
+            .atlasImage(atlasImage)
+            .revisionsSchema(revisionsSchema)
+            .sslMode(sslMode)
+            .backoffLimit(backoffLimit)
+            .activeDeadlineSeconds(activeDeadlineSeconds)
+            .resources(resources)
+            .engine(engine);
     builder.baseline = baseline.orElse(null);
     builder.txMode = txMode.orElse(null);
     return builder;
@@ -114,8 +121,8 @@ public final class Migrations {
   }
 
   /**
-   * The {@code sslmode} of the connection; {@code verify-*} modes check the cluster CA (default {@code verify-full}, or
-   * {@code require} with the operator engine).
+   * The {@code sslmode} of the connection; {@code verify-*} modes check the cluster CA (default
+   * {@code verify-full}, or {@code require} with the operator engine).
    */
   public SslMode sslMode() {
     return sslMode;
@@ -158,15 +165,42 @@ public final class Migrations {
 
   @Override
   public int hashCode() {
-    return Objects.hash(directory, atlasImage, revisionsSchema, baseline, txMode, sslMode, backoffLimit,
-        activeDeadlineSeconds, resources, engine);
+    return Objects.hash(
+        directory,
+        atlasImage,
+        revisionsSchema,
+        baseline,
+        txMode,
+        sslMode,
+        backoffLimit,
+        activeDeadlineSeconds,
+        resources,
+        engine);
   }
 
   @Override
   public String toString() {
-    return "Migrations[directory=" + directory + ", atlasImage=" + atlasImage + ", revisionsSchema=" + revisionsSchema
-        + ", baseline=" + baseline + ", txMode=" + txMode + ", sslMode=" + sslMode + ", backoffLimit=" + backoffLimit
-        + ", activeDeadlineSeconds=" + activeDeadlineSeconds + ", resources=" + resources + ", engine=" + engine + "]";
+    return "Migrations[directory="
+        + directory
+        + ", atlasImage="
+        + atlasImage
+        + ", revisionsSchema="
+        + revisionsSchema
+        + ", baseline="
+        + baseline
+        + ", txMode="
+        + txMode
+        + ", sslMode="
+        + sslMode
+        + ", backoffLimit="
+        + backoffLimit
+        + ", activeDeadlineSeconds="
+        + activeDeadlineSeconds
+        + ", resources="
+        + resources
+        + ", engine="
+        + engine
+        + "]";
   }
 
   /** Builds {@link Migrations}; every field has a default. */
@@ -185,44 +219,56 @@ public final class Migrations {
     private Builder() {}
 
     public Builder directory(String directory) {
-      this.directory = Objects.requireNonNull(directory,
-          "Migrations.Builder.directory(directory): directory is null; "
-              + "pass the migrations folder relative to services/<service>/, or leave it for migrations");
+      this.directory =
+          Objects.requireNonNull(
+              directory,
+              "Migrations.Builder.directory(directory): directory is null; "
+                  + "pass the migrations folder relative to services/<service>/, or leave it for migrations");
       return this;
     }
 
     public Builder atlasImage(String atlasImage) {
-      this.atlasImage = Objects.requireNonNull(atlasImage,
-          "Migrations.Builder.atlasImage(atlasImage): atlasImage is null; "
-              + "pass an Atlas image pinned by tag or digest, or leave it for Migrations.DEFAULT_ATLAS_IMAGE");
+      this.atlasImage =
+          Objects.requireNonNull(
+              atlasImage,
+              "Migrations.Builder.atlasImage(atlasImage): atlasImage is null; "
+                  + "pass an Atlas image pinned by tag or digest, or leave it for Migrations.DEFAULT_ATLAS_IMAGE");
       return this;
     }
 
     public Builder revisionsSchema(String revisionsSchema) {
-      this.revisionsSchema = Objects.requireNonNull(revisionsSchema,
-          "Migrations.Builder.revisionsSchema(revisionsSchema): revisionsSchema is null; "
-              + "pass a schema name, or leave it for atlas_schema_revisions");
+      this.revisionsSchema =
+          Objects.requireNonNull(
+              revisionsSchema,
+              "Migrations.Builder.revisionsSchema(revisionsSchema): revisionsSchema is null; "
+                  + "pass a schema name, or leave it for atlas_schema_revisions");
       return this;
     }
 
     public Builder baseline(String version) {
-      this.baseline = Objects.requireNonNull(version,
-          "Migrations.Builder.baseline(version): version is null; "
-              + "pass a migration version such as 20250101120000, or leave it out for no baseline");
+      this.baseline =
+          Objects.requireNonNull(
+              version,
+              "Migrations.Builder.baseline(version): version is null; "
+                  + "pass a migration version such as 20250101120000, or leave it out for no baseline");
       return this;
     }
 
     public Builder txMode(TxMode txMode) {
-      this.txMode = Objects.requireNonNull(txMode,
-          "Migrations.Builder.txMode(txMode): txMode is null; "
-              + "pass TxMode.FILE, ALL or NONE, or leave it out for Atlas's default");
+      this.txMode =
+          Objects.requireNonNull(
+              txMode,
+              "Migrations.Builder.txMode(txMode): txMode is null; "
+                  + "pass TxMode.FILE, ALL or NONE, or leave it out for Atlas's default");
       return this;
     }
 
     public Builder sslMode(SslMode sslMode) {
-      this.sslMode = Objects.requireNonNull(sslMode,
-          "Migrations.Builder.sslMode(sslMode): sslMode is null; "
-              + "pass an SslMode such as SslMode.VERIFY_FULL, or leave it out for the engine's default");
+      this.sslMode =
+          Objects.requireNonNull(
+              sslMode,
+              "Migrations.Builder.sslMode(sslMode): sslMode is null; "
+                  + "pass an SslMode such as SslMode.VERIFY_FULL, or leave it out for the engine's default");
       return this;
     }
 
@@ -237,15 +283,19 @@ public final class Migrations {
     }
 
     public Builder resources(Resources resources) {
-      this.resources = Objects.requireNonNull(resources,
-          "Migrations.Builder.resources(resources): resources is null; "
-              + "pass Resources.requests(cpu, memory), or leave it for the default");
+      this.resources =
+          Objects.requireNonNull(
+              resources,
+              "Migrations.Builder.resources(resources): resources is null; "
+                  + "pass Resources.requests(cpu, memory), or leave it for the default");
       return this;
     }
 
     public Builder engine(Engine engine) {
-      this.engine = Objects.requireNonNull(engine,
-          "Migrations.Builder.engine(engine): engine is null; pass Migrations.Engine.JOB or OPERATOR");
+      this.engine =
+          Objects.requireNonNull(
+              engine,
+              "Migrations.Builder.engine(engine): engine is null; pass Migrations.Engine.JOB or OPERATOR");
       return this;
     }
 
@@ -256,7 +306,9 @@ public final class Migrations {
           revisionsSchema,
           Optional.ofNullable(baseline),
           Optional.ofNullable(txMode),
-          sslMode != null ? sslMode : engine == Engine.OPERATOR ? SslMode.REQUIRE : SslMode.VERIFY_FULL,
+          sslMode != null
+              ? sslMode
+              : engine == Engine.OPERATOR ? SslMode.REQUIRE : SslMode.VERIFY_FULL,
           backoffLimit,
           activeDeadlineSeconds,
           resources,

@@ -6,8 +6,8 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * Prometheus Operator monitoring of the cluster: a {@code PodMonitor} (CNPG deprecated
- * {@code enablePodMonitor}) and a {@code PrometheusRule} with the alerts that matter for a database.
+ * Prometheus Operator monitoring of the cluster: a {@code PodMonitor} (CNPG deprecated {@code
+ * enablePodMonitor}) and a {@code PrometheusRule} with the alerts that matter for a database.
  *
  * <pre>{@code
  * Monitoring monitoring = Monitoring.builder()
@@ -35,7 +35,8 @@ public final class Monitoring {
     this.archiveFailureWindow = archiveFailureWindow;
     this.lastBackupMaxAge = lastBackupMaxAge;
     this.alertFor = alertFor;
-    this.selectorLabels = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(selectorLabels));
+    this.selectorLabels =
+        java.util.Collections.unmodifiableSortedMap(new TreeMap<>(selectorLabels));
   }
 
   public static Monitoring defaults() {
@@ -48,8 +49,12 @@ public final class Monitoring {
 
   /** A builder holding these settings, to change some of them. */
   public Builder toBuilder() {
-    Builder builder = builder().replicationLagThreshold(replicationLagThreshold).archiveFailureWindow(archiveFailureWindow)
-        .lastBackupMaxAge(lastBackupMaxAge).alertFor(alertFor);
+    Builder builder =
+        builder()
+            .replicationLagThreshold(replicationLagThreshold)
+            .archiveFailureWindow(archiveFailureWindow)
+            .lastBackupMaxAge(lastBackupMaxAge)
+            .alertFor(alertFor);
     selectorLabels.forEach(builder::selectorLabel);
     return builder;
   }
@@ -91,14 +96,23 @@ public final class Monitoring {
 
   @Override
   public int hashCode() {
-    return Objects.hash(replicationLagThreshold, archiveFailureWindow, lastBackupMaxAge, alertFor, selectorLabels);
+    return Objects.hash(
+        replicationLagThreshold, archiveFailureWindow, lastBackupMaxAge, alertFor, selectorLabels);
   }
 
   @Override
   public String toString() {
-    return "Monitoring[replicationLagThreshold=" + replicationLagThreshold
-        + ", archiveFailureWindow=" + archiveFailureWindow + ", lastBackupMaxAge=" + lastBackupMaxAge
-        + ", alertFor=" + alertFor + ", selectorLabels=" + selectorLabels + "]";
+    return "Monitoring[replicationLagThreshold="
+        + replicationLagThreshold
+        + ", archiveFailureWindow="
+        + archiveFailureWindow
+        + ", lastBackupMaxAge="
+        + lastBackupMaxAge
+        + ", alertFor="
+        + alertFor
+        + ", selectorLabels="
+        + selectorLabels
+        + "]";
   }
 
   /** Builds {@link Monitoring}; every threshold has a default. */
@@ -112,43 +126,58 @@ public final class Monitoring {
     private Builder() {}
 
     public Builder replicationLagThreshold(Duration threshold) {
-      this.replicationLagThreshold = Objects.requireNonNull(threshold,
-          "Monitoring.Builder.replicationLagThreshold(threshold): threshold is null; "
-              + "pass a Duration such as Duration.ofSeconds(30)");
+      this.replicationLagThreshold =
+          Objects.requireNonNull(
+              threshold,
+              "Monitoring.Builder.replicationLagThreshold(threshold): threshold is null; "
+                  + "pass a Duration such as Duration.ofSeconds(30)");
       return this;
     }
 
     public Builder archiveFailureWindow(Duration window) {
-      this.archiveFailureWindow = Objects.requireNonNull(window,
-          "Monitoring.Builder.archiveFailureWindow(window): window is null; "
-              + "pass a Duration such as Duration.ofMinutes(5)");
+      this.archiveFailureWindow =
+          Objects.requireNonNull(
+              window,
+              "Monitoring.Builder.archiveFailureWindow(window): window is null; "
+                  + "pass a Duration such as Duration.ofMinutes(5)");
       return this;
     }
 
     public Builder lastBackupMaxAge(Duration maxAge) {
-      this.lastBackupMaxAge = Objects.requireNonNull(maxAge,
-          "Monitoring.Builder.lastBackupMaxAge(maxAge): maxAge is null; pass a Duration such as Duration.ofHours(26)");
+      this.lastBackupMaxAge =
+          Objects.requireNonNull(
+              maxAge,
+              "Monitoring.Builder.lastBackupMaxAge(maxAge): maxAge is null; pass a Duration such as Duration.ofHours(26)");
       return this;
     }
 
     public Builder alertFor(Duration alertFor) {
-      this.alertFor = Objects.requireNonNull(alertFor,
-          "Monitoring.Builder.alertFor(alertFor): alertFor is null; pass a Duration such as Duration.ofMinutes(5)");
+      this.alertFor =
+          Objects.requireNonNull(
+              alertFor,
+              "Monitoring.Builder.alertFor(alertFor): alertFor is null; pass a Duration such as Duration.ofMinutes(5)");
       return this;
     }
 
     public Builder selectorLabel(String key, String value) {
       selectorLabels.put(
-          Objects.requireNonNull(key,
+          Objects.requireNonNull(
+              key,
               "Monitoring.Builder.selectorLabel(key, value): key is null; pass a label name such as release"),
-          Objects.requireNonNull(value,
+          Objects.requireNonNull(
+              value,
               "Monitoring.Builder.selectorLabel(key, value): value is null; "
                   + "pass the label value, such as kube-prometheus-stack"));
       return this;
     }
 
     public Monitoring build() {
-      return new Monitoring(replicationLagThreshold, archiveFailureWindow, lastBackupMaxAge, alertFor, selectorLabels);
+      return new Monitoring(
+          replicationLagThreshold,
+          archiveFailureWindow,
+          lastBackupMaxAge,
+          alertFor,
+          selectorLabels);
     }
   }
 }

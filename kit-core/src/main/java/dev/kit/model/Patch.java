@@ -9,9 +9,9 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The escape hatch: one JSON Patch operation (RFC 6902) on one generated object, for a field the DSL
- * does not model. Paths are JSON Pointers into the object as it is written; a patch may not touch
- * {@code apiVersion}, {@code kind}, {@code metadata.name} or {@code metadata.namespace}.
+ * The escape hatch: one JSON Patch operation (RFC 6902) on one generated object, for a field the
+ * DSL does not model. Paths are JSON Pointers into the object as it is written; a patch may not
+ * touch {@code apiVersion}, {@code kind}, {@code metadata.name} or {@code metadata.namespace}.
  *
  * <pre>{@code
  * Patch.set(Patch.Target.CLUSTER, "/spec/primaryUpdateStrategy", "supervised");
@@ -19,8 +19,8 @@ import org.jspecify.annotations.Nullable;
  * Patch.remove(Patch.Target.APPLICATION, "/spec/syncPolicy/automated/prune");
  * }</pre>
  *
- * <p>Values are JSON-like: {@code String}, {@code Number}, {@code Boolean}, {@code List} and {@code Map}
- * (with {@code String} keys) of those; they are copied when the patch is made.
+ * <p>Values are JSON-like: {@code String}, {@code Number}, {@code Boolean}, {@code List} and {@code
+ * Map} (with {@code String} keys) of those; they are copied when the patch is made.
  */
 public final class Patch {
 
@@ -60,7 +60,9 @@ public final class Patch {
 
   /** JSON Patch operations. */
   public enum Op {
-    /** Add a member or list element, creating missing parent objects; replaces an existing member. */
+    /**
+     * Add a member or list element, creating missing parent objects; replaces an existing member.
+     */
     ADD,
     /** Replace a value that must exist. */
     REPLACE,
@@ -83,12 +85,15 @@ public final class Patch {
   /** Sets {@code path} to {@code value}, creating parent objects as needed. */
   public static Patch set(Target target, String path, Object value) {
     return new Patch(
-        Objects.requireNonNull(target,
+        Objects.requireNonNull(
+            target,
             "Patch.set(target, path, value): target is null; pass a Patch.Target such as Patch.Target.CLUSTER"),
         Op.ADD,
-        Objects.requireNonNull(path,
+        Objects.requireNonNull(
+            path,
             "Patch.set(target, path, value): path is null; pass a JSON Pointer such as /spec/primaryUpdateStrategy"),
-        Objects.requireNonNull(value,
+        Objects.requireNonNull(
+            value,
             "Patch.set(target, path, value): value is null; "
                 + "pass a String, Number, Boolean, List or Map, or use Patch.remove(target, path)"));
   }
@@ -96,13 +101,16 @@ public final class Patch {
   /** Replaces the existing value at {@code path}. */
   public static Patch replace(Target target, String path, Object value) {
     return new Patch(
-        Objects.requireNonNull(target,
+        Objects.requireNonNull(
+            target,
             "Patch.replace(target, path, value): target is null; pass a Patch.Target such as Patch.Target.CLUSTER"),
         Op.REPLACE,
-        Objects.requireNonNull(path,
+        Objects.requireNonNull(
+            path,
             "Patch.replace(target, path, value): path is null; "
                 + "pass a JSON Pointer such as /spec/primaryUpdateStrategy"),
-        Objects.requireNonNull(value,
+        Objects.requireNonNull(
+            value,
             "Patch.replace(target, path, value): value is null; "
                 + "pass a String, Number, Boolean, List or Map, or use Patch.remove(target, path)"));
   }
@@ -110,10 +118,12 @@ public final class Patch {
   /** Removes the value at {@code path}. */
   public static Patch remove(Target target, String path) {
     return new Patch(
-        Objects.requireNonNull(target,
+        Objects.requireNonNull(
+            target,
             "Patch.remove(target, path): target is null; pass a Patch.Target such as Patch.Target.CLUSTER"),
         Op.REMOVE,
-        Objects.requireNonNull(path,
+        Objects.requireNonNull(
+            path,
             "Patch.remove(target, path): path is null; pass a JSON Pointer such as /spec/monitoring"),
         null);
   }
@@ -126,19 +136,28 @@ public final class Patch {
     }
     if (value instanceof Map<?, ?> map) {
       Map<String, Object> copy = new LinkedHashMap<>();
-      map.forEach((k, v) -> {
-        if (!(k instanceof String key)) {
-          throw new IllegalArgumentException("Patch at " + path + ": map keys must be strings, got " + k);
-        }
-        copy.put(key, copyJson(path, v));
-      });
+      map.forEach(
+          (k, v) -> {
+            if (!(k instanceof String key)) {
+              throw new IllegalArgumentException(
+                  "Patch at " + path + ": map keys must be strings, got " + k);
+            }
+            copy.put(key, copyJson(path, v));
+          });
       return Collections.unmodifiableMap(copy);
     }
-    if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
+    if (value == null
+        || value instanceof String
+        || value instanceof Number
+        || value instanceof Boolean) {
       return value;
     }
-    throw new IllegalArgumentException("Patch at " + path + ": a value must be a String, Number, Boolean, List or Map "
-        + "(convert it, e.g. an enum with name()), got " + value.getClass().getName());
+    throw new IllegalArgumentException(
+        "Patch at "
+            + path
+            + ": a value must be a String, Number, Boolean, List or Map "
+            + "(convert it, e.g. an enum with name()), got "
+            + value.getClass().getName());
   }
 
   /** The generated object to change. */

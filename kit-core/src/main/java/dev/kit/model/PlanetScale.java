@@ -10,11 +10,10 @@ import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A database branch on PlanetScale Postgres ({@code db.planetScale(ps -> ...)}), created and kept by PlanetScale's
- * Terraform provider
- * ({@code planetscale/planetscale}): the branch, a migrator role for the migration Job, an app role for the
- * application, and optionally a dedicated PgBouncer and a backup policy. Only what is set here is written; PlanetScale's
- * defaults apply to the rest.
+ * A database branch on PlanetScale Postgres ({@code db.planetScale(ps -> ...)}), created and kept
+ * by PlanetScale's Terraform provider ({@code planetscale/planetscale}): the branch, a migrator
+ * role for the migration Job, an app role for the application, and optionally a dedicated PgBouncer
+ * and a backup policy. Only what is set here is written; PlanetScale's defaults apply to the rest.
  *
  * <pre>{@code
  * PlanetScale ps = PlanetScale.builder()
@@ -55,19 +54,27 @@ public final class PlanetScale implements DatabaseHost {
       Optional<Bouncer> bouncer,
       Optional<BackupPolicy> backupPolicy,
       Runner runner) {
-    Objects.requireNonNull(organization, "PlanetScale(...): organization is null; use PlanetScale.builder()");
-    Objects.requireNonNull(database, "PlanetScale(...): database is null; use PlanetScale.builder()");
+    Objects.requireNonNull(
+        organization, "PlanetScale(...): organization is null; use PlanetScale.builder()");
+    Objects.requireNonNull(
+        database, "PlanetScale(...): database is null; use PlanetScale.builder()");
     Objects.requireNonNull(branch, "PlanetScale(...): branch is null; use PlanetScale.builder()");
-    Objects.requireNonNull(clusterSize, "PlanetScale(...): clusterSize is null; use PlanetScale.builder()");
+    Objects.requireNonNull(
+        clusterSize, "PlanetScale(...): clusterSize is null; use PlanetScale.builder()");
     Objects.requireNonNull(region, "PlanetScale(...): region is null; use PlanetScale.builder()");
-    Objects.requireNonNull(parentBranch, "PlanetScale(...): parentBranch is null; use PlanetScale.builder()");
-    Objects.requireNonNull(replicas, "PlanetScale(...): replicas is null; use PlanetScale.builder()");
+    Objects.requireNonNull(
+        parentBranch, "PlanetScale(...): parentBranch is null; use PlanetScale.builder()");
+    Objects.requireNonNull(
+        replicas, "PlanetScale(...): replicas is null; use PlanetScale.builder()");
     TreeMap<String, Map<String, String>> copy = new TreeMap<>();
-    parameters.forEach((namespace, values) -> copy.put(namespace, Collections.unmodifiableSortedMap(new TreeMap<>(values))));
+    parameters.forEach(
+        (namespace, values) ->
+            copy.put(namespace, Collections.unmodifiableSortedMap(new TreeMap<>(values))));
     parameters = Collections.unmodifiableSortedMap(copy);
     appRoles = List.copyOf(appRoles);
     Objects.requireNonNull(bouncer, "PlanetScale(...): bouncer is null; use PlanetScale.builder()");
-    Objects.requireNonNull(backupPolicy, "PlanetScale(...): backupPolicy is null; use PlanetScale.builder()");
+    Objects.requireNonNull(
+        backupPolicy, "PlanetScale(...): backupPolicy is null; use PlanetScale.builder()");
     Objects.requireNonNull(runner, "PlanetScale(...): runner is null; use PlanetScale.builder()");
     this.organization = organization;
     this.database = database;
@@ -119,12 +126,17 @@ public final class PlanetScale implements DatabaseHost {
     return replicas;
   }
 
-  /** Parameter overrides by namespace ({@code pgconf}, {@code pgbouncer}, {@code patroni}), sorted. */
+  /**
+   * Parameter overrides by namespace ({@code pgconf}, {@code pgbouncer}, {@code patroni}), sorted.
+   */
   public Map<String, Map<String, String>> parameters() {
     return parameters;
   }
 
-  /** Whether this is a production branch: deletion protection and {@code prevent_destroy} (on unless switched off, since destroying the last branch deletes the database). */
+  /**
+   * Whether this is a production branch: deletion protection and {@code prevent_destroy} (on unless
+   * switched off, since destroying the last branch deletes the database).
+   */
   public boolean production() {
     return production;
   }
@@ -134,7 +146,9 @@ public final class PlanetScale implements DatabaseHost {
     return appRoles;
   }
 
-  /** A dedicated PgBouncer the app connects through, or empty for PlanetScale's default one on 6432. */
+  /**
+   * A dedicated PgBouncer the app connects through, or empty for PlanetScale's default one on 6432.
+   */
   public Optional<Bouncer> bouncer() {
     return bouncer;
   }
@@ -152,41 +166,98 @@ public final class PlanetScale implements DatabaseHost {
   @Override
   public boolean equals(Object other) {
     return other instanceof PlanetScale that
-        && organization.equals(that.organization) && database.equals(that.database) && branch.equals(that.branch) && clusterSize.equals(that.clusterSize) && region.equals(that.region) && parentBranch.equals(that.parentBranch) && replicas.equals(that.replicas) && parameters.equals(that.parameters) && production == that.production && appRoles.equals(that.appRoles) && bouncer.equals(that.bouncer) && backupPolicy.equals(that.backupPolicy) && runner.equals(that.runner);
+        && organization.equals(that.organization)
+        && database.equals(that.database)
+        && branch.equals(that.branch)
+        && clusterSize.equals(that.clusterSize)
+        && region.equals(that.region)
+        && parentBranch.equals(that.parentBranch)
+        && replicas.equals(that.replicas)
+        && parameters.equals(that.parameters)
+        && production == that.production
+        && appRoles.equals(that.appRoles)
+        && bouncer.equals(that.bouncer)
+        && backupPolicy.equals(that.backupPolicy)
+        && runner.equals(that.runner);
   }
 
   @Override
   public int hashCode() {
-    return java.util.Objects.hash(organization, database, branch, clusterSize, region, parentBranch, replicas, parameters, production, appRoles, bouncer, backupPolicy, runner);
+    return java.util.Objects.hash(
+        organization,
+        database,
+        branch,
+        clusterSize,
+        region,
+        parentBranch,
+        replicas,
+        parameters,
+        production,
+        appRoles,
+        bouncer,
+        backupPolicy,
+        runner);
   }
 
   @Override
   public String toString() {
-    return "PlanetScale[organization=" + organization + ", database=" + database + ", branch=" + branch + ", clusterSize=" + clusterSize + ", region=" + region + ", parentBranch=" + parentBranch + ", replicas=" + replicas + ", parameters=" + parameters + ", production=" + production + ", appRoles=" + appRoles + ", bouncer=" + bouncer + ", backupPolicy=" + backupPolicy + ", runner=" + runner + "]";
+    return "PlanetScale[organization="
+        + organization
+        + ", database="
+        + database
+        + ", branch="
+        + branch
+        + ", clusterSize="
+        + clusterSize
+        + ", region="
+        + region
+        + ", parentBranch="
+        + parentBranch
+        + ", replicas="
+        + replicas
+        + ", parameters="
+        + parameters
+        + ", production="
+        + production
+        + ", appRoles="
+        + appRoles
+        + ", bouncer="
+        + bouncer
+        + ", backupPolicy="
+        + backupPolicy
+        + ", runner="
+        + runner
+        + "]";
   }
 
   /** The roles an app role inherits unless the description says otherwise: data, not schema. */
-  public static final List<String> DEFAULT_APP_ROLES = List.of("pg_read_all_data", "pg_write_all_data");
+  public static final List<String> DEFAULT_APP_ROLES =
+      List.of("pg_read_all_data", "pg_write_all_data");
+
   /** The namespace of PostgreSQL's own settings among the branch's parameters. */
   public static final String PGCONF = "pgconf";
 
   /** Who runs {@code tofu apply} on the generated module. */
   public enum Runner {
-    /** A Crossplane provider-opentofu {@code Workspace}, synced by Argo CD before the migrations. */
+    /**
+     * A Crossplane provider-opentofu {@code Workspace}, synced by Argo CD before the migrations.
+     */
     WORKSPACE,
     /**
-     * Only the module: the team applies it in its own pipeline, and the module writes the connection Secret into the
-     * service namespace itself ({@code kubernetes_secret_v1}).
+     * Only the module: the team applies it in its own pipeline, and the module writes the
+     * connection Secret into the service namespace itself ({@code kubernetes_secret_v1}).
      */
     MODULE_ONLY
   }
-
 
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder holding this branch's settings, to change some of them (another environment's branch, say). */
+  /**
+   * A builder holding this branch's settings, to change some of them (another environment's branch,
+   * say).
+   */
   public Builder toBuilder() {
     Builder builder = new Builder();
     builder.organization = organization;
@@ -196,7 +267,8 @@ public final class PlanetScale implements DatabaseHost {
     builder.region = region.orElse(null);
     builder.parentBranch = parentBranch.orElse(null);
     builder.replicas = replicas.orElse(null);
-    parameters.forEach((namespace, values) -> builder.parameters.put(namespace, new TreeMap<>(values)));
+    parameters.forEach(
+        (namespace, values) -> builder.parameters.put(namespace, new TreeMap<>(values)));
     builder.production = production;
     builder.appRoles = appRoles;
     builder.bouncer = bouncer.orElse(null);
@@ -224,7 +296,8 @@ public final class PlanetScale implements DatabaseHost {
         Map<String, String> parameters) {
       Objects.requireNonNull(name, "Bouncer(...): name is null; use Bouncer.builder()");
       Objects.requireNonNull(size, "Bouncer(...): size is null; use Bouncer.builder()");
-      Objects.requireNonNull(replicasPerCell, "Bouncer(...): replicasPerCell is null; use Bouncer.builder()");
+      Objects.requireNonNull(
+          replicasPerCell, "Bouncer(...): replicasPerCell is null; use Bouncer.builder()");
       Objects.requireNonNull(target, "Bouncer(...): target is null; use Bouncer.builder()");
       parameters = Collections.unmodifiableSortedMap(new TreeMap<>(parameters));
       this.name = name;
@@ -239,7 +312,10 @@ public final class PlanetScale implements DatabaseHost {
       return name;
     }
 
-    /** The bouncer size SKU, e.g. {@code PGB_10}, or empty for PlanetScale's default ({@code PGB_5}). */
+    /**
+     * The bouncer size SKU, e.g. {@code PGB_10}, or empty for PlanetScale's default ({@code
+     * PGB_5}).
+     */
     public Optional<String> size() {
       return size;
     }
@@ -249,7 +325,10 @@ public final class PlanetScale implements DatabaseHost {
       return replicasPerCell;
     }
 
-    /** Where it routes: {@code primary} (the default), {@code replica} or {@code replica_az_affinity}. */
+    /**
+     * Where it routes: {@code primary} (the default), {@code replica} or {@code
+     * replica_az_affinity}.
+     */
     public String target() {
       return target;
     }
@@ -262,7 +341,11 @@ public final class PlanetScale implements DatabaseHost {
     @Override
     public boolean equals(Object other) {
       return other instanceof Bouncer that
-          && name.equals(that.name) && size.equals(that.size) && replicasPerCell.equals(that.replicasPerCell) && target.equals(that.target) && parameters.equals(that.parameters);
+          && name.equals(that.name)
+          && size.equals(that.size)
+          && replicasPerCell.equals(that.replicasPerCell)
+          && target.equals(that.target)
+          && parameters.equals(that.parameters);
     }
 
     @Override
@@ -272,13 +355,21 @@ public final class PlanetScale implements DatabaseHost {
 
     @Override
     public String toString() {
-      return "Bouncer[name=" + name + ", size=" + size + ", replicasPerCell=" + replicasPerCell + ", target=" + target + ", parameters=" + parameters + "]";
+      return "Bouncer[name="
+          + name
+          + ", size="
+          + size
+          + ", replicasPerCell="
+          + replicasPerCell
+          + ", target="
+          + target
+          + ", parameters="
+          + parameters
+          + "]";
     }
-
 
     /** The targets the provider accepts. */
     public static final List<String> TARGETS = List.of("primary", "replica", "replica_az_affinity");
-
 
     public static Builder builder() {
       return new Builder();
@@ -295,12 +386,16 @@ public final class PlanetScale implements DatabaseHost {
       private Builder() {}
 
       public Builder name(String name) {
-        this.name = Objects.requireNonNull(name, "Bouncer.Builder.name(name): name is null; pass a name");
+        this.name =
+            Objects.requireNonNull(name, "Bouncer.Builder.name(name): name is null; pass a name");
         return this;
       }
 
       public Builder size(String size) {
-        this.size = Objects.requireNonNull(size, "Bouncer.Builder.size(size): size is null; pass a bouncer size, such as \"PGB_10\"");
+        this.size =
+            Objects.requireNonNull(
+                size,
+                "Bouncer.Builder.size(size): size is null; pass a bouncer size, such as \"PGB_10\"");
         return this;
       }
 
@@ -310,26 +405,37 @@ public final class PlanetScale implements DatabaseHost {
       }
 
       public Builder target(String target) {
-        this.target = Objects.requireNonNull(target, "Bouncer.Builder.target(target): target is null; pass \"primary\" or \"replica\", or leave it out");
+        this.target =
+            Objects.requireNonNull(
+                target,
+                "Bouncer.Builder.target(target): target is null; pass \"primary\" or \"replica\", or leave it out");
         return this;
       }
 
       public Builder parameter(String name, String value) {
-        parameters.put(Objects.requireNonNull(name, "Bouncer.Builder.parameter(name, value): name is null; pass a name"),
-            Objects.requireNonNull(value, "Bouncer.Builder.parameter(name, value): value is null; pass the parameter's value"));
+        parameters.put(
+            Objects.requireNonNull(
+                name, "Bouncer.Builder.parameter(name, value): name is null; pass a name"),
+            Objects.requireNonNull(
+                value,
+                "Bouncer.Builder.parameter(name, value): value is null; pass the parameter's value"));
         return this;
       }
 
       public Bouncer build() {
-        return new Bouncer(name, Optional.ofNullable(size), Optional.ofNullable(replicasPerCell), target, parameters);
+        return new Bouncer(
+            name,
+            Optional.ofNullable(size),
+            Optional.ofNullable(replicasPerCell),
+            target,
+            parameters);
       }
     }
-  
   }
 
   /**
-   * A backup policy ({@code planetscale_postgres_backup_policy}) for the database's production (or development)
-   * branches: how often, how long kept, and when.
+   * A backup policy ({@code planetscale_postgres_backup_policy}) for the database's production (or
+   * development) branches: how often, how long kept, and when.
    */
   public static final class BackupPolicy {
     private final String name;
@@ -349,10 +455,14 @@ public final class PlanetScale implements DatabaseHost {
         Optional<String> scheduleTime,
         String target) {
       Objects.requireNonNull(name, "BackupPolicy(...): name is null; use BackupPolicy.builder()");
-      Objects.requireNonNull(frequencyUnit, "BackupPolicy(...): frequencyUnit is null; use BackupPolicy.builder()");
-      Objects.requireNonNull(retentionUnit, "BackupPolicy(...): retentionUnit is null; use BackupPolicy.builder()");
-      Objects.requireNonNull(scheduleTime, "BackupPolicy(...): scheduleTime is null; use BackupPolicy.builder()");
-      Objects.requireNonNull(target, "BackupPolicy(...): target is null; use BackupPolicy.builder()");
+      Objects.requireNonNull(
+          frequencyUnit, "BackupPolicy(...): frequencyUnit is null; use BackupPolicy.builder()");
+      Objects.requireNonNull(
+          retentionUnit, "BackupPolicy(...): retentionUnit is null; use BackupPolicy.builder()");
+      Objects.requireNonNull(
+          scheduleTime, "BackupPolicy(...): scheduleTime is null; use BackupPolicy.builder()");
+      Objects.requireNonNull(
+          target, "BackupPolicy(...): target is null; use BackupPolicy.builder()");
       this.name = name;
       this.frequencyValue = frequencyValue;
       this.frequencyUnit = frequencyUnit;
@@ -400,30 +510,53 @@ public final class PlanetScale implements DatabaseHost {
     @Override
     public boolean equals(Object other) {
       return other instanceof BackupPolicy that
-          && name.equals(that.name) && frequencyValue == that.frequencyValue && frequencyUnit.equals(that.frequencyUnit) && retentionValue == that.retentionValue && retentionUnit.equals(that.retentionUnit) && scheduleTime.equals(that.scheduleTime) && target.equals(that.target);
+          && name.equals(that.name)
+          && frequencyValue == that.frequencyValue
+          && frequencyUnit.equals(that.frequencyUnit)
+          && retentionValue == that.retentionValue
+          && retentionUnit.equals(that.retentionUnit)
+          && scheduleTime.equals(that.scheduleTime)
+          && target.equals(that.target);
     }
 
     @Override
     public int hashCode() {
-      return java.util.Objects.hash(name, frequencyValue, frequencyUnit, retentionValue, retentionUnit, scheduleTime, target);
+      return java.util.Objects.hash(
+          name, frequencyValue, frequencyUnit, retentionValue, retentionUnit, scheduleTime, target);
     }
 
     @Override
     public String toString() {
-      return "BackupPolicy[name=" + name + ", frequencyValue=" + frequencyValue + ", frequencyUnit=" + frequencyUnit + ", retentionValue=" + retentionValue + ", retentionUnit=" + retentionUnit + ", scheduleTime=" + scheduleTime + ", target=" + target + "]";
+      return "BackupPolicy[name="
+          + name
+          + ", frequencyValue="
+          + frequencyValue
+          + ", frequencyUnit="
+          + frequencyUnit
+          + ", retentionValue="
+          + retentionValue
+          + ", retentionUnit="
+          + retentionUnit
+          + ", scheduleTime="
+          + scheduleTime
+          + ", target="
+          + target
+          + "]";
     }
-
 
     /** The provider's units; {@code YEAR} only for retention. */
     public enum Unit {
-      HOUR, DAY, WEEK, MONTH, YEAR;
+      HOUR,
+      DAY,
+      WEEK,
+      MONTH,
+      YEAR;
 
       /** The provider's value. */
       public String value() {
         return name().toLowerCase(java.util.Locale.ROOT);
       }
     }
-
 
     public static Builder builder() {
       return new Builder();
@@ -442,25 +575,36 @@ public final class PlanetScale implements DatabaseHost {
       private Builder() {}
 
       public Builder name(String name) {
-        this.name = Objects.requireNonNull(name, "BackupPolicy.Builder.name(name): name is null; pass a name");
+        this.name =
+            Objects.requireNonNull(
+                name, "BackupPolicy.Builder.name(name): name is null; pass a name");
         return this;
       }
 
       public Builder every(int value, Unit unit) {
         this.frequencyValue = value;
-        this.frequencyUnit = Objects.requireNonNull(unit, "BackupPolicy.Builder.every(value, unit): unit is null; pass a Unit, such as Unit.DAY");
+        this.frequencyUnit =
+            Objects.requireNonNull(
+                unit,
+                "BackupPolicy.Builder.every(value, unit): unit is null; pass a Unit, such as Unit.DAY");
         return this;
       }
 
       public Builder keep(int value, Unit unit) {
         this.retentionValue = value;
-        this.retentionUnit = Objects.requireNonNull(unit, "BackupPolicy.Builder.keep(value, unit): unit is null; pass a Unit, such as Unit.DAY");
+        this.retentionUnit =
+            Objects.requireNonNull(
+                unit,
+                "BackupPolicy.Builder.keep(value, unit): unit is null; pass a Unit, such as Unit.DAY");
         return this;
       }
 
       /** The time of day, {@code HH:MM} (UTC). */
       public Builder at(String time) {
-        this.scheduleTime = Objects.requireNonNull(time, "BackupPolicy.Builder.at(time): time is null; pass a time of day, such as \"02:00\"");
+        this.scheduleTime =
+            Objects.requireNonNull(
+                time,
+                "BackupPolicy.Builder.at(time): time is null; pass a time of day, such as \"02:00\"");
         return this;
       }
 
@@ -471,14 +615,22 @@ public final class PlanetScale implements DatabaseHost {
       }
 
       public BackupPolicy build() {
-        return new BackupPolicy(name, frequencyValue, frequencyUnit, retentionValue, retentionUnit,
-            Optional.ofNullable(scheduleTime), target);
+        return new BackupPolicy(
+            name,
+            frequencyValue,
+            frequencyUnit,
+            retentionValue,
+            retentionUnit,
+            Optional.ofNullable(scheduleTime),
+            target);
       }
     }
-  
   }
 
-  /** Builds a {@link PlanetScale}; organization and database are required, the branch defaults to {@code main}. */
+  /**
+   * Builds a {@link PlanetScale}; organization and database are required, the branch defaults to
+   * {@code main}.
+   */
   public static final class Builder {
     private @Nullable String organization;
     private @Nullable String database;
@@ -497,32 +649,50 @@ public final class PlanetScale implements DatabaseHost {
     private Builder() {}
 
     public Builder organization(String organization) {
-      this.organization = Objects.requireNonNull(organization, "PlanetScale.Builder.organization(organization): organization is null; pass the PlanetScale organization, such as \"acme\"");
+      this.organization =
+          Objects.requireNonNull(
+              organization,
+              "PlanetScale.Builder.organization(organization): organization is null; pass the PlanetScale organization, such as \"acme\"");
       return this;
     }
 
     public Builder database(String database) {
-      this.database = Objects.requireNonNull(database, "PlanetScale.Builder.database(database): database is null; pass the PlanetScale database, such as \"shop\"");
+      this.database =
+          Objects.requireNonNull(
+              database,
+              "PlanetScale.Builder.database(database): database is null; pass the PlanetScale database, such as \"shop\"");
       return this;
     }
 
     public Builder branch(String branch) {
-      this.branch = Objects.requireNonNull(branch, "PlanetScale.Builder.branch(branch): branch is null; pass the branch, such as \"main\"");
+      this.branch =
+          Objects.requireNonNull(
+              branch,
+              "PlanetScale.Builder.branch(branch): branch is null; pass the branch, such as \"main\"");
       return this;
     }
 
     public Builder clusterSize(String clusterSize) {
-      this.clusterSize = Objects.requireNonNull(clusterSize, "PlanetScale.Builder.clusterSize(clusterSize): clusterSize is null; pass a cluster size, such as \"PS_10_AWS_ARM\"");
+      this.clusterSize =
+          Objects.requireNonNull(
+              clusterSize,
+              "PlanetScale.Builder.clusterSize(clusterSize): clusterSize is null; pass a cluster size, such as \"PS_10_AWS_ARM\"");
       return this;
     }
 
     public Builder region(String region) {
-      this.region = Objects.requireNonNull(region, "PlanetScale.Builder.region(region): region is null; pass a region slug, or leave it out for the database's default region");
+      this.region =
+          Objects.requireNonNull(
+              region,
+              "PlanetScale.Builder.region(region): region is null; pass a region slug, or leave it out for the database's default region");
       return this;
     }
 
     public Builder parentBranch(String parentBranch) {
-      this.parentBranch = Objects.requireNonNull(parentBranch, "PlanetScale.Builder.parentBranch(parentBranch): parentBranch is null; pass the branch it forks from, such as \"main\", or leave it out");
+      this.parentBranch =
+          Objects.requireNonNull(
+              parentBranch,
+              "PlanetScale.Builder.parentBranch(parentBranch): parentBranch is null; pass the branch it forks from, such as \"main\", or leave it out");
       return this;
     }
 
@@ -536,16 +706,31 @@ public final class PlanetScale implements DatabaseHost {
       return parameter(PGCONF, name, value);
     }
 
-    /** A setting in one of the branch's parameter namespaces: {@code pgconf}, {@code pgbouncer} or {@code patroni}. */
+    /**
+     * A setting in one of the branch's parameter namespaces: {@code pgconf}, {@code pgbouncer} or
+     * {@code patroni}.
+     */
     public Builder parameter(String namespace, String name, String value) {
-      parameters.computeIfAbsent(Objects.requireNonNull(namespace, "PlanetScale.Builder.parameter(namespace, name, value): namespace is null; pass the parameter namespace, such as \"pgbouncer\""),
+      parameters
+          .computeIfAbsent(
+              Objects.requireNonNull(
+                  namespace,
+                  "PlanetScale.Builder.parameter(namespace, name, value): namespace is null; pass the parameter namespace, such as \"pgbouncer\""),
               n -> new TreeMap<>())
-          .put(Objects.requireNonNull(name, "PlanetScale.Builder.parameter(namespace, name, value): name is null; pass a name"),
-              Objects.requireNonNull(value, "PlanetScale.Builder.parameter(namespace, name, value): value is null; pass the parameter's value"));
+          .put(
+              Objects.requireNonNull(
+                  name,
+                  "PlanetScale.Builder.parameter(namespace, name, value): name is null; pass a name"),
+              Objects.requireNonNull(
+                  value,
+                  "PlanetScale.Builder.parameter(namespace, name, value): value is null; pass the parameter's value"));
       return this;
     }
 
-    /** Whether this is a production branch (on by default): deletion protection and {@code prevent_destroy}. */
+    /**
+     * Whether this is a production branch (on by default): deletion protection and {@code
+     * prevent_destroy}.
+     */
     public Builder production(boolean production) {
       this.production = production;
       return this;
@@ -553,31 +738,47 @@ public final class PlanetScale implements DatabaseHost {
 
     /** The roles the app role inherits, instead of {@link #DEFAULT_APP_ROLES}. */
     public Builder appRoles(List<String> appRoles) {
-      Objects.requireNonNull(appRoles, "PlanetScale.Builder.appRoles(appRoles): appRoles is null; pass the roles the app role inherits, such as List.of(\"pg_read_all_data\")");
-      appRoles.forEach(r -> Objects.requireNonNull(r, "PlanetScale.Builder.appRoles(appRoles): an element of appRoles is null; pass role names only"));
+      Objects.requireNonNull(
+          appRoles,
+          "PlanetScale.Builder.appRoles(appRoles): appRoles is null; pass the roles the app role inherits, such as List.of(\"pg_read_all_data\")");
+      appRoles.forEach(
+          r ->
+              Objects.requireNonNull(
+                  r,
+                  "PlanetScale.Builder.appRoles(appRoles): an element of appRoles is null; pass role names only"));
       this.appRoles = List.copyOf(appRoles);
       return this;
     }
 
     public Builder bouncer(Bouncer bouncer) {
-      this.bouncer = Objects.requireNonNull(bouncer, "PlanetScale.Builder.bouncer(bouncer): bouncer is null; pass a Bouncer, or leave it out for none");
+      this.bouncer =
+          Objects.requireNonNull(
+              bouncer,
+              "PlanetScale.Builder.bouncer(bouncer): bouncer is null; pass a Bouncer, or leave it out for none");
       return this;
     }
 
     /** Shorthand for {@code bouncer(customizer.apply(Bouncer.builder()).build())}. */
     public Builder bouncer(UnaryOperator<Bouncer.Builder> customizer) {
-      Objects.requireNonNull(customizer, "PlanetScale.Builder.bouncer(customizer): customizer is null; pass a function such as b -> b.size(\"PGB_10\")");
+      Objects.requireNonNull(
+          customizer,
+          "PlanetScale.Builder.bouncer(customizer): customizer is null; pass a function such as b -> b.size(\"PGB_10\")");
       return bouncer(customizer.apply(Bouncer.builder()).build());
     }
 
     public Builder backupPolicy(BackupPolicy backupPolicy) {
-      this.backupPolicy = Objects.requireNonNull(backupPolicy, "PlanetScale.Builder.backupPolicy(backupPolicy): backupPolicy is null; pass a BackupPolicy, or leave it out for PlanetScale's default backups");
+      this.backupPolicy =
+          Objects.requireNonNull(
+              backupPolicy,
+              "PlanetScale.Builder.backupPolicy(backupPolicy): backupPolicy is null; pass a BackupPolicy, or leave it out for PlanetScale's default backups");
       return this;
     }
 
     /** Shorthand for {@code backupPolicy(customizer.apply(BackupPolicy.builder()).build())}. */
     public Builder backupPolicy(UnaryOperator<BackupPolicy.Builder> customizer) {
-      Objects.requireNonNull(customizer, "PlanetScale.Builder.backupPolicy(customizer): customizer is null; pass a function such as p -> p.every(1, Unit.DAY)");
+      Objects.requireNonNull(
+          customizer,
+          "PlanetScale.Builder.backupPolicy(customizer): customizer is null; pass a function such as p -> p.every(1, Unit.DAY)");
       return backupPolicy(customizer.apply(BackupPolicy.builder()).build());
     }
 
@@ -592,10 +793,20 @@ public final class PlanetScale implements DatabaseHost {
         throw new IllegalStateException(
             "PlanetScale.builder(): call organization(\"acme\") and database(\"shop\") before build()");
       }
-      return new PlanetScale(organization, database, branch, Optional.ofNullable(clusterSize), Optional.ofNullable(region),
-          Optional.ofNullable(parentBranch), Optional.ofNullable(replicas), parameters, production, appRoles,
-          Optional.ofNullable(bouncer), Optional.ofNullable(backupPolicy), runner);
+      return new PlanetScale(
+          organization,
+          database,
+          branch,
+          Optional.ofNullable(clusterSize),
+          Optional.ofNullable(region),
+          Optional.ofNullable(parentBranch),
+          Optional.ofNullable(replicas),
+          parameters,
+          production,
+          appRoles,
+          Optional.ofNullable(bouncer),
+          Optional.ofNullable(backupPolicy),
+          runner);
     }
   }
-
 }

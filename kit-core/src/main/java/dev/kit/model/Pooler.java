@@ -7,8 +7,8 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * PgBouncer in front of the cluster: CNPG {@code Pooler}s for the primary ({@code rw}) and, optionally,
- * the replicas ({@code ro}).
+ * PgBouncer in front of the cluster: CNPG {@code Pooler}s for the primary ({@code rw}) and,
+ * optionally, the replicas ({@code ro}).
  *
  * <pre>{@code
  * Pooler pooler = Pooler.builder().instances(2).poolMode(Pooler.PoolMode.TRANSACTION)
@@ -38,7 +38,11 @@ public final class Pooler {
   private final Map<String, String> parameters;
   private final boolean readOnly;
 
-  private Pooler(int instances, Optional<PoolMode> poolMode, Map<String, String> parameters, boolean readOnly) {
+  private Pooler(
+      int instances,
+      Optional<PoolMode> poolMode,
+      Map<String, String> parameters,
+      boolean readOnly) {
     this.instances = instances;
     this.poolMode = poolMode;
     this.parameters = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(parameters));
@@ -93,8 +97,15 @@ public final class Pooler {
 
   @Override
   public String toString() {
-    return "Pooler[instances=" + instances + ", poolMode=" + poolMode + ", parameters=" + parameters
-        + ", readOnly=" + readOnly + "]";
+    return "Pooler[instances="
+        + instances
+        + ", poolMode="
+        + poolMode
+        + ", parameters="
+        + parameters
+        + ", readOnly="
+        + readOnly
+        + "]";
   }
 
   /** Builds a {@link Pooler}; every field has a default. */
@@ -112,18 +123,22 @@ public final class Pooler {
     }
 
     public Builder poolMode(PoolMode poolMode) {
-      this.poolMode = Objects.requireNonNull(poolMode,
-          "Pooler.Builder.poolMode(poolMode): poolMode is null; "
-              + "pass Pooler.PoolMode.SESSION or TRANSACTION, or leave it out for CNPG's default");
+      this.poolMode =
+          Objects.requireNonNull(
+              poolMode,
+              "Pooler.Builder.poolMode(poolMode): poolMode is null; "
+                  + "pass Pooler.PoolMode.SESSION or TRANSACTION, or leave it out for CNPG's default");
       return this;
     }
 
     public Builder parameter(String name, String value) {
       parameters.put(
-          Objects.requireNonNull(name,
+          Objects.requireNonNull(
+              name,
               "Pooler.Builder.parameter(name, value): name is null; "
                   + "pass a PgBouncer parameter such as max_client_conn"),
-          Objects.requireNonNull(value,
+          Objects.requireNonNull(
+              value,
               "Pooler.Builder.parameter(name, value): value is null; pass its value as a string, such as \"1000\""));
       return this;
     }

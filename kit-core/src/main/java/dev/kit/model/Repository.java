@@ -29,8 +29,10 @@ public final class Repository {
   }
 
   public static Builder builder(String name) {
-    return new Builder(Objects.requireNonNull(name,
-        "Repository.builder(name): name is null; pass the system the services belong to, such as shop"));
+    return new Builder(
+        Objects.requireNonNull(
+            name,
+            "Repository.builder(name): name is null; pass the system the services belong to, such as shop"));
   }
 
   /** A builder holding this repository's settings, to change some of them. */
@@ -74,11 +76,20 @@ public final class Repository {
 
   @Override
   public String toString() {
-    return "Repository[name=" + name + ", gitUrl=" + gitUrl + ", targetRevision=" + targetRevision
-        + ", argoCd=" + argoCd + "]";
+    return "Repository[name="
+        + name
+        + ", gitUrl="
+        + gitUrl
+        + ", targetRevision="
+        + targetRevision
+        + ", argoCd="
+        + argoCd
+        + "]";
   }
 
-  /** Builds a {@link Repository}; the Git URL is required, the revision defaults to {@code HEAD}. */
+  /**
+   * Builds a {@link Repository}; the Git URL is required, the revision defaults to {@code HEAD}.
+   */
   public static final class Builder {
     private final String name;
     private @Nullable String gitUrl;
@@ -90,29 +101,36 @@ public final class Repository {
     }
 
     public Builder gitUrl(String gitUrl) {
-      this.gitUrl = Objects.requireNonNull(gitUrl,
-          "Repository.Builder.gitUrl(gitUrl): gitUrl is null; "
-              + "pass the URL Argo CD clones, such as https://github.com/acme/shop.git");
+      this.gitUrl =
+          Objects.requireNonNull(
+              gitUrl,
+              "Repository.Builder.gitUrl(gitUrl): gitUrl is null; "
+                  + "pass the URL Argo CD clones, such as https://github.com/acme/shop.git");
       return this;
     }
 
     public Builder targetRevision(String targetRevision) {
-      this.targetRevision = Objects.requireNonNull(targetRevision,
-          "Repository.Builder.targetRevision(targetRevision): targetRevision is null; "
-              + "pass a branch, tag or commit, or leave it for HEAD");
+      this.targetRevision =
+          Objects.requireNonNull(
+              targetRevision,
+              "Repository.Builder.targetRevision(targetRevision): targetRevision is null; "
+                  + "pass a branch, tag or commit, or leave it for HEAD");
       return this;
     }
 
     public Builder argoCd(ArgoCd argoCd) {
-      this.argoCd = Objects.requireNonNull(argoCd,
-          "Repository.Builder.argoCd(argoCd): argoCd is null; "
-              + "pass ArgoCd.builder()...build(), or leave it for ArgoCd.defaults()");
+      this.argoCd =
+          Objects.requireNonNull(
+              argoCd,
+              "Repository.Builder.argoCd(argoCd): argoCd is null; "
+                  + "pass ArgoCd.builder()...build(), or leave it for ArgoCd.defaults()");
       return this;
     }
 
     public Repository build() {
       if (gitUrl == null) {
-        throw new IllegalStateException("Repository.builder(\"" + name + "\"): call gitUrl(...) before build()");
+        throw new IllegalStateException(
+            "Repository.builder(\"" + name + "\"): call gitUrl(...) before build()");
       }
       return new Repository(name, gitUrl, targetRevision, argoCd);
     }

@@ -22,9 +22,11 @@ public record Resources(Map<String, String> requests, Map<String, String> limits
   public static final String MEMORY = "memory";
 
   public Resources {
-    Objects.requireNonNull(requests,
+    Objects.requireNonNull(
+        requests,
         "Resources(requests, limits): requests is null; pass a map such as Map.of(\"cpu\", \"500m\"), or Map.of()");
-    Objects.requireNonNull(limits,
+    Objects.requireNonNull(
+        limits,
         "Resources(requests, limits): limits is null; pass a map such as Map.of(\"memory\", \"1Gi\"), or Map.of()");
     requests = Collections.unmodifiableSortedMap(new TreeMap<>(requests));
     limits = Collections.unmodifiableSortedMap(new TreeMap<>(limits));
@@ -35,7 +37,10 @@ public record Resources(Map<String, String> requests, Map<String, String> limits
     return new Resources(pair(cpu, memory), Map.of());
   }
 
-  /** A copy with limits of {@code cpu} and {@code memory}; either may be {@code null} to leave it out. */
+  /**
+   * A copy with limits of {@code cpu} and {@code memory}; either may be {@code null} to leave it
+   * out.
+   */
   public Resources withLimits(@Nullable String cpu, @Nullable String memory) {
     return new Resources(requests, pair(cpu, memory));
   }

@@ -12,6 +12,7 @@ public record SecretKey(String name, String key) {
 
   public SecretKey {
     Objects.requireNonNull(name, "SecretKey(name, key): name is null; pass the Secret's name");
-    Objects.requireNonNull(key, "SecretKey(name, key): key is null; pass the key within the Secret");
+    Objects.requireNonNull(
+        key, "SecretKey(name, key): key is null; pass the key within the Secret");
   }
 }

@@ -64,13 +64,15 @@ public final class Service {
   }
 
   public static Builder builder(String name) {
-    return new Builder(Objects.requireNonNull(name,
-        "Service.builder(name): name is null; pass the service name, a DNS label such as orders"));
+    return new Builder(
+        Objects.requireNonNull(
+            name,
+            "Service.builder(name): name is null; pass the service name, a DNS label such as orders"));
   }
 
   /**
-   * A builder holding this service's settings, to change some of them; not its environment overrides and
-   * {@link #onlyIn()}: what an environment's override starts from.
+   * A builder holding this service's settings, to change some of them; not its environment
+   * overrides and {@link #onlyIn()}: what an environment's override starts from.
    */
   public Builder toBuilder() {
     Builder builder = new Builder(name).namespace(namespace).labels(labels).database(database);
@@ -89,7 +91,9 @@ public final class Service {
 
   /** The service as {@code environment} sees it: its override there, or itself. */
   public Service in(String environment) {
-    Objects.requireNonNull(environment, "Service.in(environment): environment is null; pass an environment's name such as \"prod\"");
+    Objects.requireNonNull(
+        environment,
+        "Service.in(environment): environment is null; pass an environment's name such as \"prod\"");
     return overrides.getOrDefault(environment, this);
   }
 
@@ -98,12 +102,18 @@ public final class Service {
     return database.clusterName().orElse(name + "-cluster");
   }
 
-  /** The Barman Cloud {@code ObjectStore}'s name: the one set on the backups, or {@code <cluster>-backups}. */
+  /**
+   * The Barman Cloud {@code ObjectStore}'s name: the one set on the backups, or {@code
+   * <cluster>-backups}.
+   */
   public String objectStoreName() {
     return database.backups().flatMap(Backups::objectStoreName).orElse(clusterName() + "-backups");
   }
 
-  /** The name of the pooler of {@code type} ({@code rw} or {@code ro}): {@code <cluster>-pooler-<type>}. */
+  /**
+   * The name of the pooler of {@code type} ({@code rw} or {@code ro}): {@code
+   * <cluster>-pooler-<type>}.
+   */
   public String poolerName(String type) {
     return clusterName() + "-pooler-" + type;
   }
@@ -194,20 +204,50 @@ public final class Service {
 
   @Override
   public int hashCode() {
-    return Objects.hash(name, namespace, labels, database, migrations, patches, app, monitoring, declarativeSchema, overrides,
+    return Objects.hash(
+        name,
+        namespace,
+        labels,
+        database,
+        migrations,
+        patches,
+        app,
+        monitoring,
+        declarativeSchema,
+        overrides,
         onlyIn);
   }
 
   @Override
   public String toString() {
-    return "Service[name=" + name + ", namespace=" + namespace + ", labels=" + labels + ", database=" + database
-        + ", migrations=" + migrations + ", patches=" + patches + ", app=" + app + ", monitoring=" + monitoring
-        + ", declarativeSchema=" + declarativeSchema + ", overrides=" + overrides + ", onlyIn=" + onlyIn + "]";
+    return "Service[name="
+        + name
+        + ", namespace="
+        + namespace
+        + ", labels="
+        + labels
+        + ", database="
+        + database
+        + ", migrations="
+        + migrations
+        + ", patches="
+        + patches
+        + ", app="
+        + app
+        + ", monitoring="
+        + monitoring
+        + ", declarativeSchema="
+        + declarativeSchema
+        + ", overrides="
+        + overrides
+        + ", onlyIn="
+        + onlyIn
+        + "]";
   }
 
   /**
-   * Builds a {@link Service}. The database must be set; migrations default to
-   * {@link Migrations#defaults()} (the {@code migrations/} folder beside the manifests).
+   * Builds a {@link Service}. The database must be set; migrations default to {@link
+   * Migrations#defaults()} (the {@code migrations/} folder beside the manifests).
    */
   public static final class Builder {
     private final String name;
@@ -227,55 +267,69 @@ public final class Service {
     }
 
     public Builder namespace(String namespace) {
-      this.namespace = Objects.requireNonNull(namespace,
-          "Service.Builder.namespace(namespace): namespace is null; "
-              + "pass a Kubernetes namespace, or leave it for the service name");
+      this.namespace =
+          Objects.requireNonNull(
+              namespace,
+              "Service.Builder.namespace(namespace): namespace is null; "
+                  + "pass a Kubernetes namespace, or leave it for the service name");
       return this;
     }
 
     public Builder label(String key, String value) {
       labels.put(
-          Objects.requireNonNull(key, "Service.Builder.label(key, value): key is null; pass a label name such as team"),
-          Objects.requireNonNull(value,
+          Objects.requireNonNull(
+              key,
+              "Service.Builder.label(key, value): key is null; pass a label name such as team"),
+          Objects.requireNonNull(
+              value,
               "Service.Builder.label(key, value): value is null; pass the label value, such as checkout"));
       return this;
     }
 
     public Builder labels(Map<String, String> labels) {
-      Objects.requireNonNull(labels,
+      Objects.requireNonNull(
+          labels,
           "Service.Builder.labels(labels): labels is null; pass a map of label names to values, or Map.of()");
       labels.forEach(this::label);
       return this;
     }
 
     public Builder database(Database database) {
-      this.database = Objects.requireNonNull(database,
-          "Service.Builder.database(database): database is null; "
-              + "pass Database.builder().storage(\"10Gi\").build(), or use database(db -> db.storage(\"10Gi\"))");
+      this.database =
+          Objects.requireNonNull(
+              database,
+              "Service.Builder.database(database): database is null; "
+                  + "pass Database.builder().storage(\"10Gi\").build(), or use database(db -> db.storage(\"10Gi\"))");
       return this;
     }
 
     /**
-     * Customizes the database: a new one, or the one already set (so an environment's override changes only what it
-     * names: {@code in("prod", p -> p.database(db -> db.instances(3)))}).
+     * Customizes the database: a new one, or the one already set (so an environment's override
+     * changes only what it names: {@code in("prod", p -> p.database(db -> db.instances(3)))}).
      */
     public Builder database(UnaryOperator<Database.Builder> customizer) {
-      Objects.requireNonNull(customizer,
+      Objects.requireNonNull(
+          customizer,
           "Service.Builder.database(customizer): customizer is null; "
               + "pass a function such as db -> db.storage(\"10Gi\")");
-      return database(customizer.apply(database == null ? Database.builder() : database.toBuilder()).build());
+      return database(
+          customizer.apply(database == null ? Database.builder() : database.toBuilder()).build());
     }
 
     public Builder migrations(Migrations migrations) {
-      this.migrations = Optional.of(Objects.requireNonNull(migrations,
-          "Service.Builder.migrations(migrations): migrations is null; "
-              + "pass Migrations.builder()...build(), or call withoutMigrations()"));
+      this.migrations =
+          Optional.of(
+              Objects.requireNonNull(
+                  migrations,
+                  "Service.Builder.migrations(migrations): migrations is null; "
+                      + "pass Migrations.builder()...build(), or call withoutMigrations()"));
       return this;
     }
 
     /** Shorthand for {@code migrations(customizer.apply(Migrations.builder()).build())}. */
     public Builder migrations(UnaryOperator<Migrations.Builder> customizer) {
-      Objects.requireNonNull(customizer,
+      Objects.requireNonNull(
+          customizer,
           "Service.Builder.migrations(customizer): customizer is null; "
               + "pass a function such as m -> m.baseline(\"20250101120000\")");
       return migrations(customizer.apply(Migrations.builder()).build());
@@ -288,25 +342,31 @@ public final class Service {
     }
 
     public Builder patch(Patch patch) {
-      patches.add(Objects.requireNonNull(patch,
-          "Service.Builder.patch(patch): patch is null; "
-              + "pass Patch.set(target, path, value), Patch.replace(...) or Patch.remove(...)"));
+      patches.add(
+          Objects.requireNonNull(
+              patch,
+              "Service.Builder.patch(patch): patch is null; "
+                  + "pass Patch.set(target, path, value), Patch.replace(...) or Patch.remove(...)"));
       return this;
     }
 
     public Builder app(App app) {
-      this.app = Objects.requireNonNull(app,
-          "Service.Builder.app(app): app is null; "
-              + "pass App.builder(image)...build(), or leave it out to keep your own manifests");
+      this.app =
+          Objects.requireNonNull(
+              app,
+              "Service.Builder.app(app): app is null; "
+                  + "pass App.builder(image)...build(), or leave it out to keep your own manifests");
       return this;
     }
 
     /** Shorthand for {@code app(customizer.apply(App.builder(image)).build())}. */
     public Builder app(String image, UnaryOperator<App.Builder> customizer) {
-      Objects.requireNonNull(image,
+      Objects.requireNonNull(
+          image,
           "Service.Builder.app(image, customizer): image is null; "
               + "pass the container image, such as ghcr.io/acme/orders:1.4.2");
-      Objects.requireNonNull(customizer,
+      Objects.requireNonNull(
+          customizer,
           "Service.Builder.app(image, customizer): customizer is null; "
               + "pass a function such as a -> a.port(8080), or UnaryOperator.identity()");
       return app(customizer.apply(App.builder(image)).build());
@@ -314,39 +374,52 @@ public final class Service {
 
     /** Changes the app already set, such as an environment's image tag or replicas. */
     public Builder app(UnaryOperator<App.Builder> customizer) {
-      Objects.requireNonNull(customizer,
+      Objects.requireNonNull(
+          customizer,
           "Service.Builder.app(customizer): customizer is null; pass a function such as a -> a.replicas(4)");
       if (app == null) {
-        throw new IllegalStateException("Service.builder(\"" + name + "\").app(customizer): no app to change; "
-            + "use app(image, customizer) to add one");
+        throw new IllegalStateException(
+            "Service.builder(\""
+                + name
+                + "\").app(customizer): no app to change; "
+                + "use app(image, customizer) to add one");
       }
       return app(customizer.apply(app.toBuilder()).build());
     }
 
     public Builder monitoring(Monitoring monitoring) {
-      this.monitoring = Objects.requireNonNull(monitoring,
-          "Service.Builder.monitoring(monitoring): monitoring is null; "
-              + "pass Monitoring.defaults() or Monitoring.builder()...build(), or leave it out for none");
+      this.monitoring =
+          Objects.requireNonNull(
+              monitoring,
+              "Service.Builder.monitoring(monitoring): monitoring is null; "
+                  + "pass Monitoring.defaults() or Monitoring.builder()...build(), or leave it out for none");
       return this;
     }
 
     /** Customizes the monitoring: new, or the one already set (an environment's thresholds). */
     public Builder monitoring(UnaryOperator<Monitoring.Builder> customizer) {
-      Objects.requireNonNull(customizer,
+      Objects.requireNonNull(
+          customizer,
           "Service.Builder.monitoring(customizer): customizer is null; "
               + "pass a function such as m -> m.selectorLabel(\"release\", \"prometheus\")");
-      return monitoring(customizer.apply(monitoring == null ? Monitoring.builder() : monitoring.toBuilder()).build());
+      return monitoring(
+          customizer
+              .apply(monitoring == null ? Monitoring.builder() : monitoring.toBuilder())
+              .build());
     }
 
     /**
-     * What differs in {@code environment}: {@code override} changes this service's builder there (database sizing,
-     * backups, pooler, app, monitoring, patches, labels); the migrations must stay the same everywhere.
+     * What differs in {@code environment}: {@code override} changes this service's builder there
+     * (database sizing, backups, pooler, app, monitoring, patches, labels); the migrations must
+     * stay the same everywhere.
      */
     public Builder in(String environment, UnaryOperator<Builder> override) {
-      Objects.requireNonNull(environment,
+      Objects.requireNonNull(
+          environment,
           "Service.Builder.in(environment, override): environment is null; "
               + "pass an environment's name such as \"prod\"");
-      Objects.requireNonNull(override,
+      Objects.requireNonNull(
+          override,
           "Service.Builder.in(environment, override): override is null; "
               + "pass a function such as p -> p.database(db -> db.instances(3))");
       overrides.merge(environment, override, (first, then) -> b -> then.apply(first.apply(b)));
@@ -355,22 +428,27 @@ public final class Service {
 
     /** The service exists only in these environments (such as a tool only in {@code dev}). */
     public Builder onlyIn(String... environments) {
-      Objects.requireNonNull(environments,
+      Objects.requireNonNull(
+          environments,
           "Service.Builder.onlyIn(environments): environments is null; pass names such as \"dev\"");
       for (String environment : environments) {
-        onlyIn.add(Objects.requireNonNull(environment,
-            "Service.Builder.onlyIn(environments): an environment is null; pass names such as \"dev\""));
+        onlyIn.add(
+            Objects.requireNonNull(
+                environment,
+                "Service.Builder.onlyIn(environments): an environment is null; pass names such as \"dev\""));
       }
       return this;
     }
 
     /**
-     * Manages the schema declaratively with the Atlas operator's {@code AtlasSchema} from {@code schema}
-     * (a SQL file in the service folder); the service then has no versioned migrations.
+     * Manages the schema declaratively with the Atlas operator's {@code AtlasSchema} from {@code
+     * schema} (a SQL file in the service folder); the service then has no versioned migrations.
      */
     public Builder declarativeSchema(DeclarativeSchema schema) {
-      this.declarativeSchema = Objects.requireNonNull(schema,
-          "Service.Builder.declarativeSchema(schema): schema is null; pass DeclarativeSchema.of(\"schema.sql\")");
+      this.declarativeSchema =
+          Objects.requireNonNull(
+              schema,
+              "Service.Builder.declarativeSchema(schema): schema is null; pass DeclarativeSchema.of(\"schema.sql\")");
       this.migrations = Optional.empty();
       return this;
     }
@@ -378,25 +456,52 @@ public final class Service {
     public Service build() {
       if (database == null) {
         throw new IllegalStateException(
-            "Service.builder(\"" + name + "\"): call database(...) before build(), e.g. database(db -> db.storage(\"10Gi\"))");
+            "Service.builder(\""
+                + name
+                + "\"): call database(...) before build(), e.g. database(db -> db.storage(\"10Gi\"))");
       }
-      Service base = new Service(name, namespace == null ? name : namespace, labels, database, migrations, patches,
-          Optional.ofNullable(app), Optional.ofNullable(monitoring), Optional.ofNullable(declarativeSchema), Map.of(),
-          new TreeSet<>());
+      Service base =
+          new Service(
+              name,
+              namespace == null ? name : namespace,
+              labels,
+              database,
+              migrations,
+              patches,
+              Optional.ofNullable(app),
+              Optional.ofNullable(monitoring),
+              Optional.ofNullable(declarativeSchema),
+              Map.of(),
+              new TreeSet<>());
       if (overrides.isEmpty() && onlyIn.isEmpty()) {
         return base;
       }
       Map<String, Service> inEnvironments = new TreeMap<>();
-      overrides.forEach((environment, override) -> {
-        Builder changed = override.apply(base.toBuilder());
-        if (!changed.overrides.isEmpty() || !changed.onlyIn.isEmpty()) {
-          throw new IllegalStateException("Service.builder(\"" + name + "\").in(\"" + environment
-              + "\", ...): an override cannot call in(...) or onlyIn(...); call them on the service itself");
-        }
-        inEnvironments.put(environment, changed.build());
-      });
-      return new Service(base.name, base.namespace, base.labels, base.database, base.migrations, base.patches, base.app,
-          base.monitoring, base.declarativeSchema, inEnvironments, onlyIn);
+      overrides.forEach(
+          (environment, override) -> {
+            Builder changed = override.apply(base.toBuilder());
+            if (!changed.overrides.isEmpty() || !changed.onlyIn.isEmpty()) {
+              throw new IllegalStateException(
+                  "Service.builder(\""
+                      + name
+                      + "\").in(\""
+                      + environment
+                      + "\", ...): an override cannot call in(...) or onlyIn(...); call them on the service itself");
+            }
+            inEnvironments.put(environment, changed.build());
+          });
+      return new Service(
+          base.name,
+          base.namespace,
+          base.labels,
+          base.database,
+          base.migrations,
+          base.patches,
+          base.app,
+          base.monitoring,
+          base.declarativeSchema,
+          inEnvironments,
+          onlyIn);
     }
-    }
+  }
 }

@@ -1,8 +1,8 @@
 package dev.kit.model;
 
 /**
- * The libpq {@code sslmode} of the migration connection. The {@code VERIFY_*} modes check the server
- * certificate against the CNPG cluster CA ({@code <cluster>-ca} Secret, key {@code ca.crt}).
+ * The libpq {@code sslmode} of the migration connection. The {@code VERIFY_*} modes check the
+ * server certificate against the CNPG cluster CA ({@code <cluster>-ca} Secret, key {@code ca.crt}).
  */
 public enum SslMode {
   DISABLE("disable"),

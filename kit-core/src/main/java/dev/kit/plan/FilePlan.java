@@ -10,10 +10,10 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Everything one generation writes: repository-relative paths (with {@code /}) to bytes, sorted by path.
- * {@code kit:generate} writes it, {@code kit:check} compares it with the disk, tests compare it with golden
- * files. Generated files start with the {@link GeneratedHeader}; the exceptions are Atlas's
- * {@code atlas.sum} files, whose format has no room for one.
+ * Everything one generation writes: repository-relative paths (with {@code /}) to bytes, sorted by
+ * path. {@code kit:generate} writes it, {@code kit:check} compares it with the disk, tests compare
+ * it with golden files. Generated files start with the {@link GeneratedHeader}; the exceptions are
+ * Atlas's {@code atlas.sum} files, whose format has no room for one.
  */
 public final class FilePlan {
 
@@ -21,13 +21,19 @@ public final class FilePlan {
   private final SortedMap<String, Boolean> headerless;
   private final List<String> warnings;
 
-  private FilePlan(SortedMap<String, byte[]> files, SortedMap<String, Boolean> headerless, List<String> warnings) {
+  private FilePlan(
+      SortedMap<String, byte[]> files,
+      SortedMap<String, Boolean> headerless,
+      List<String> warnings) {
     this.files = files;
     this.headerless = headerless;
     this.warnings = List.copyOf(warnings);
   }
 
-  /** Things that render but deserve attention, such as a deprecated option; each names the path and the fix. */
+  /**
+   * Things that render but deserve attention, such as a deprecated option; each names the path and
+   * the fix.
+   */
   public List<String> warnings() {
     return warnings;
   }
@@ -53,8 +59,9 @@ public final class FilePlan {
   }
 
   /**
-   * The bytes planned for {@code path} as a read-only buffer over the plan's own copy, or {@code null} when
-   * the plan has no such file: what a writer uses, so writing a large plan does not copy it once more.
+   * The bytes planned for {@code path} as a read-only buffer over the plan's own copy, or {@code
+   * null} when the plan has no such file: what a writer uses, so writing a large plan does not copy
+   * it once more.
    */
   public ByteBuffer view(String path) {
     byte[] content = files.get(path);
@@ -114,7 +121,8 @@ public final class FilePlan {
     /** Plans an {@code atlas.sum}, which Atlas's format keeps without a header. */
     public Builder addAtlasSum(String path, byte[] content) {
       if (!path.endsWith("/atlas.sum")) {
-        throw new IllegalArgumentException("only atlas.sum files may be planned without a header: " + path);
+        throw new IllegalArgumentException(
+            "only atlas.sum files may be planned without a header: " + path);
       }
       headerless.put(path, Boolean.TRUE);
       return put(path, content);
@@ -122,20 +130,23 @@ public final class FilePlan {
 
     /** Adds every file and warning of {@code part}, as planned there. */
     public Builder include(FilePlan part) {
-      part.files.forEach((path, content) -> {
-        if (files.putIfAbsent(path, content) != null) {
-          throw new IllegalArgumentException(path + " is planned twice");
-        }
-      });
+      part.files.forEach(
+          (path, content) -> {
+            if (files.putIfAbsent(path, content) != null) {
+              throw new IllegalArgumentException(path + " is planned twice");
+            }
+          });
       headerless.putAll(part.headerless);
       warnings.addAll(part.warnings);
       return this;
     }
 
     private Builder put(String path, byte[] content) {
-      boolean underRoot = RepositoryLayout.ROOTS.stream().anyMatch(root -> path.startsWith(root + "/"));
+      boolean underRoot =
+          RepositoryLayout.ROOTS.stream().anyMatch(root -> path.startsWith(root + "/"));
       if (!underRoot || path.contains("\\") || path.contains("/../") || path.endsWith("/")) {
-        throw new IllegalArgumentException("a planned path must be a file under " + RepositoryLayout.ROOTS + ": " + path);
+        throw new IllegalArgumentException(
+            "a planned path must be a file under " + RepositoryLayout.ROOTS + ": " + path);
       }
       if (files.putIfAbsent(path, content.clone()) != null) {
         throw new IllegalArgumentException(path + " is planned twice");

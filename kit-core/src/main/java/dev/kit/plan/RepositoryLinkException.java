@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * kit was asked to read through symbolic links that lead outside the repository or to nothing; nothing was read
- * through them. {@link dev.kit.Generator} reports each as a problem of the description part that names the path.
+ * kit was asked to read through symbolic links that lead outside the repository or to nothing;
+ * nothing was read through them. {@link dev.kit.Generator} reports each as a problem of the
+ * description part that names the path.
  */
 public final class RepositoryLinkException extends RuntimeException {
 
@@ -24,7 +25,10 @@ public final class RepositoryLinkException extends RuntimeException {
 
     /** What is wrong, naming the link. */
     public String problem() {
-      return path + " is a symbolic link to " + target + (exists ? ", outside the repository" : ", which does not exist");
+      return path
+          + " is a symbolic link to "
+          + target
+          + (exists ? ", outside the repository" : ", which does not exist");
     }
 
     /** What to do about it. */
@@ -40,7 +44,10 @@ public final class RepositoryLinkException extends RuntimeException {
   }
 
   public RepositoryLinkException(List<Link> links) {
-    super(links.stream().map(l -> l.problem() + " (" + l.fix() + ")").collect(Collectors.joining("; ")));
+    super(
+        links.stream()
+            .map(l -> l.problem() + " (" + l.fix() + ")")
+            .collect(Collectors.joining("; ")));
     this.links = List.copyOf(links);
   }
 

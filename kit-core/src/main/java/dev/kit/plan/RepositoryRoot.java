@@ -9,17 +9,20 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /**
- * The repository kit reads and writes, by its real path, and kit's policy for symbolic links in it: nothing
- * outside the repository, ever.
+ * The repository kit reads and writes, by its real path, and kit's policy for symbolic links in it:
+ * nothing outside the repository, ever.
  *
  * <ul>
- *   <li>Reading follows a link only when the link leads to a file or folder inside the repository (a migration
- *       shared by two services, say); a link that leads outside, or nowhere, is an error naming the link.
- *   <li>Writing never goes through a link, not even one that stays inside: every folder between the repository
- *       and a file kit writes or deletes is a real folder, so two planned paths can never be one file.
+ *   <li>Reading follows a link only when the link leads to a file or folder inside the repository
+ *       (a migration shared by two services, say); a link that leads outside, or nowhere, is an
+ *       error naming the link.
+ *   <li>Writing never goes through a link, not even one that stays inside: every folder between the
+ *       repository and a file kit writes or deletes is a real folder, so two planned paths can
+ *       never be one file.
  * </ul>
  *
- * Links above the repository (a home folder on another disk) are fine: kit works from the root's real path.
+ * Links above the repository (a home folder on another disk) are fine: kit works from the root's
+ * real path.
  */
 public final class RepositoryRoot {
 
@@ -66,9 +69,9 @@ public final class RepositoryRoot {
   }
 
   /**
-   * Checks that reading {@code file} (a path under the root) stays inside the repository: the file or folder
-   * and every folder above it either is no link, or is a link to something that exists inside. Nothing there at
-   * all is fine (the caller decides what a missing file means).
+   * Checks that reading {@code file} (a path under the root) stays inside the repository: the file
+   * or folder and every folder above it either is no link, or is a link to something that exists
+   * inside. Nothing there at all is fine (the caller decides what a missing file means).
    *
    * @throws RepositoryLinkException naming the first link that leads outside or nowhere
    */
@@ -90,19 +93,21 @@ public final class RepositoryRoot {
       try {
         real = current.toRealPath();
       } catch (NoSuchFileException e) {
-        throw new RepositoryLinkException(new RepositoryLinkException.Link(relative(current), target(current), false));
+        throw new RepositoryLinkException(
+            new RepositoryLinkException.Link(relative(current), target(current), false));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read " + current, e);
       }
       if (!real.startsWith(path)) {
-        throw new RepositoryLinkException(new RepositoryLinkException.Link(relative(current), target(current), true));
+        throw new RepositoryLinkException(
+            new RepositoryLinkException.Link(relative(current), target(current), true));
       }
     }
   }
 
   /**
-   * Whether {@code dir}, a folder under the root, is itself a symbolic link (not one of the folders above it):
-   * a writer asks this of each folder on the way to a file, once per folder.
+   * Whether {@code dir}, a folder under the root, is itself a symbolic link (not one of the folders
+   * above it): a writer asks this of each folder on the way to a file, once per folder.
    */
   public boolean isLink(Path dir) {
     BasicFileAttributes attributes = attributes(dir);

@@ -41,6 +41,7 @@ final class AppDeploymentKind implements ServiceKind {
 
   @Override
   public List<ServiceFile> render(ServiceContext context) {
-    return List.of(new ServiceFile.Manifest(file(), AppRenderer.deployment(context.kit(), context.service())));
+    return List.of(
+        new ServiceFile.Manifest(file(), AppRenderer.deployment(context.kit(), context.service())));
   }
 }

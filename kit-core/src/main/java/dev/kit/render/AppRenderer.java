@@ -2,7 +2,6 @@ package dev.kit.render;
 
 import dev.kit.model.App;
 import dev.kit.model.Kit;
-import dev.kit.model.SecretKey;
 import dev.kit.model.Service;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
@@ -28,106 +27,151 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Renders the service's application: a {@code Deployment} under the Pod Security "restricted" profile and
- * a ClusterIP {@code Service}, at wave 0 (no annotation), so they apply after the migration Job. The
- * database settings come from CNPG's {@code <cluster>-app} Secret; for the pooler kit builds them itself.
- * No {@code fsGroup}: the pod mounts only an {@code emptyDir} (world-writable) and Secret files (world-readable), and
- * it would make kubelet change the ownership of every volume a patch adds.
+ * Renders the service's application: a {@code Deployment} under the Pod Security "restricted"
+ * profile and a ClusterIP {@code Service}, at wave 0 (no annotation), so they apply after the
+ * migration Job. The database settings come from CNPG's {@code <cluster>-app} Secret; for the
+ * pooler kit builds them itself. No {@code fsGroup}: the pod mounts only an {@code emptyDir}
+ * (world-writable) and Secret files (world-readable), and it would make kubelet change the
+ * ownership of every volume a patch adds.
  */
 final class AppRenderer {
 
   static final String COMPONENT = "app";
   private static final String CA_MOUNT = Connection.CA_MOUNT;
-  /** pgJDBC defaults to sslmode=prefer, which does not check the server; it reads the PEM CA file itself. */
-  private static final String JDBC_TLS = "sslmode=verify-full&sslrootcert=" + CA_MOUNT + "/ca.crt";
+
   /**
-   * Without a CA file, pgJDBC verifies the server against Java's trusted roots through its DefaultJavaSSLFactory
-   * (https://jdbc.postgresql.org/documentation/ssl/).
+   * pgJDBC defaults to sslmode=prefer, which does not check the server; it reads the PEM CA file
+   * itself.
    */
-  private static final String JDBC_TLS_SYSTEM_ROOTS = "sslmode=verify-full&sslfactory=org.postgresql.ssl.DefaultJavaSSLFactory";
+  private static final String JDBC_TLS = "sslmode=verify-full&sslrootcert=" + CA_MOUNT + "/ca.crt";
+
+  /**
+   * Without a CA file, pgJDBC verifies the server against Java's trusted roots through its
+   * DefaultJavaSSLFactory (https://jdbc.postgresql.org/documentation/ssl/).
+   */
+  private static final String JDBC_TLS_SYSTEM_ROOTS =
+      "sslmode=verify-full&sslfactory=org.postgresql.ssl.DefaultJavaSSLFactory";
 
   private AppRenderer() {}
 
   static Deployment deployment(Kit kit, Service service) {
     App app = service.app().orElseThrow();
     Connection connection = DatabaseProviders.connection(kit, service);
-    Map<String, String> selector = Map.of(KitLabels.NAME, service.name(), KitLabels.COMPONENT, COMPONENT);
+    Map<String, String> selector =
+        Map.of(KitLabels.NAME, service.name(), KitLabels.COMPONENT, COMPONENT);
 
-    // Every connection verifies the server against the connection's CA (CNPG: only ca.crt of <cluster>-ca, never
+    // Every connection verifies the server against the connection's CA (CNPG: only ca.crt of
+    // <cluster>-ca, never
     // ca.key), or without one against the system's trusted roots.
     List<VolumeMount> mounts = new ArrayList<>();
     List<Volume> volumes = new ArrayList<>();
-    connection.ca().ifPresent(ca -> {
-      mounts.add(new VolumeMountBuilder().withName("db-ca").withMountPath(CA_MOUNT).withReadOnly(true).build());
-      volumes.add(new VolumeBuilder().withName("db-ca").withNewSecret().withSecretName(ca.name())
-          .addNewItem().withKey(ca.key()).withPath("ca.crt").endItem().endSecret().build());
-    });
+    connection
+        .ca()
+        .ifPresent(
+            ca -> {
+              mounts.add(
+                  new VolumeMountBuilder()
+                      .withName("db-ca")
+                      .withMountPath(CA_MOUNT)
+                      .withReadOnly(true)
+                      .build());
+              volumes.add(
+                  new VolumeBuilder()
+                      .withName("db-ca")
+                      .withNewSecret()
+                      .withSecretName(ca.name())
+                      .addNewItem()
+                      .withKey(ca.key())
+                      .withPath("ca.crt")
+                      .endItem()
+                      .endSecret()
+                      .build());
+            });
     mounts.add(new VolumeMountBuilder().withName("tmp").withMountPath("/tmp").build());
     volumes.add(new VolumeBuilder().withName("tmp").withNewEmptyDir().endEmptyDir().build());
 
-    Container container = new ContainerBuilder()
-        .withName(service.name())
-        .withImage(app.image())
-        .addNewPort().withName("http").withContainerPort(app.port()).endPort()
-        .withEnv(environment(connection, app))
-        .withResources(ResourceRequirementsMapper.toKubernetes(app.resources()))
-        .withReadinessProbe(app.readinessPath().map(AppRenderer::httpProbe).orElse(null))
-        .withLivenessProbe(app.livenessPath().map(AppRenderer::httpProbe).orElse(null))
-        .withNewSecurityContext()
-        .withAllowPrivilegeEscalation(false)
-        .withReadOnlyRootFilesystem(true)
-        .withNewCapabilities().withDrop("ALL").endCapabilities()
-        .endSecurityContext()
-        .withVolumeMounts(mounts)
-        .build();
-    PodSpec pod = new PodSpecBuilder()
-        .withAutomountServiceAccountToken(false)
-        .withNewSecurityContext()
-        .withRunAsNonRoot(true)
-        // With runAsNonRoot alone, kubelet refuses an image whose USER is root or a name it cannot check.
-        .withRunAsUser(app.runAsUser())
-        .withRunAsGroup(app.runAsGroup())
-        .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
-        .endSecurityContext()
-        .withVolumes(volumes)
-        .build();
+    Container container =
+        new ContainerBuilder()
+            .withName(service.name())
+            .withImage(app.image())
+            .addNewPort()
+            .withName("http")
+            .withContainerPort(app.port())
+            .endPort()
+            .withEnv(environment(connection, app))
+            .withResources(ResourceRequirementsMapper.toKubernetes(app.resources()))
+            .withReadinessProbe(app.readinessPath().map(AppRenderer::httpProbe).orElse(null))
+            .withLivenessProbe(app.livenessPath().map(AppRenderer::httpProbe).orElse(null))
+            .withNewSecurityContext()
+            .withAllowPrivilegeEscalation(false)
+            .withReadOnlyRootFilesystem(true)
+            .withNewCapabilities()
+            .withDrop("ALL")
+            .endCapabilities()
+            .endSecurityContext()
+            .withVolumeMounts(mounts)
+            .build();
+    PodSpec pod =
+        new PodSpecBuilder()
+            .withAutomountServiceAccountToken(false)
+            .withNewSecurityContext()
+            .withRunAsNonRoot(true)
+            // With runAsNonRoot alone, kubelet refuses an image whose USER is root or a name it
+            // cannot check.
+            .withRunAsUser(app.runAsUser())
+            .withRunAsGroup(app.runAsGroup())
+            .withNewSeccompProfile()
+            .withType("RuntimeDefault")
+            .endSeccompProfile()
+            .endSecurityContext()
+            .withVolumes(volumes)
+            .build();
     pod.setContainers(new ArrayList<>(List.of(container)));
-    // Assembled with setters: each nested builder level copies everything below it again (withX, endX, build),
+    // Assembled with setters: each nested builder level copies everything below it again (withX,
+    // endX, build),
     // which made the Deployment one of the costliest objects a service renders.
     PodTemplateSpec template = new PodTemplateSpec();
-    template.setMetadata(new ObjectMetaBuilder().withLabels(KitLabels.podLabels(service, COMPONENT)).build());
+    template.setMetadata(
+        new ObjectMetaBuilder().withLabels(KitLabels.podLabels(service, COMPONENT)).build());
     template.setSpec(pod);
     DeploymentSpec spec = new DeploymentSpec();
     spec.setReplicas(app.replicas());
     spec.setSelector(new LabelSelectorBuilder().withMatchLabels(selector).build());
     spec.setTemplate(template);
     Deployment deployment = new Deployment();
-    deployment.setMetadata(new ObjectMetaBuilder()
-        .withName(service.name())
-        .withNamespace(service.namespace())
-        .withLabels(KitLabels.of(kit, service, COMPONENT))
-        .build());
+    deployment.setMetadata(
+        new ObjectMetaBuilder()
+            .withName(service.name())
+            .withNamespace(service.namespace())
+            .withLabels(KitLabels.of(kit, service, COMPONENT))
+            .build());
     deployment.setSpec(spec);
     return deployment;
   }
 
   static io.fabric8.kubernetes.api.model.Service service(Kit kit, Service service) {
     return new ServiceBuilder()
-        .withMetadata(new ObjectMetaBuilder()
-            .withName(service.name())
-            .withNamespace(service.namespace())
-            .withLabels(KitLabels.of(kit, service, COMPONENT))
-            .build())
+        .withMetadata(
+            new ObjectMetaBuilder()
+                .withName(service.name())
+                .withNamespace(service.namespace())
+                .withLabels(KitLabels.of(kit, service, COMPONENT))
+                .build())
         .withNewSpec()
         .withSelector(Map.of(KitLabels.NAME, service.name(), KitLabels.COMPONENT, COMPONENT))
-        .addNewPort().withName("http").withPort(80).withTargetPort(new IntOrString("http")).endPort()
+        .addNewPort()
+        .withName("http")
+        .withPort(80)
+        .withTargetPort(new IntOrString("http"))
+        .endPort()
         .endSpec()
         .build();
   }
 
   /**
-   * The database settings, by reference to the connection's Secret only (CNPG's app Secret): no secret value is ever
-   * written. A value built from others ({@code $(NAME)}) is expanded by kubelet from the variables listed before it.
+   * The database settings, by reference to the connection's Secret only (CNPG's app Secret): no
+   * secret value is ever written. A value built from others ({@code $(NAME)}) is expanded by
+   * kubelet from the variables listed before it.
    */
   private static List<EnvVar> environment(Connection connection, App app) {
     String secret = connection.appSecret();
@@ -150,8 +194,10 @@ final class AppRenderer {
         jdbcFromSecret(env, secret, jdbcTls);
       }
       case POOLER -> {
-        // CNPG's Secret names the -rw service only; the pooler's Service is <cluster>-pooler-rw on 5432, and PgBouncer
-        // presents the cluster's server certificate, which lists the pooler's names (PoolerRenderer).
+        // CNPG's Secret names the -rw service only; the pooler's Service is <cluster>-pooler-rw on
+        // 5432, and PgBouncer
+        // presents the cluster's server certificate, which lists the pooler's names
+        // (PoolerRenderer).
         String host = connection.appHost().orElseThrow();
         String port = Integer.toString(connection.appPort());
         env.add(literal("PGHOST", host));
@@ -162,22 +208,39 @@ final class AppRenderer {
         env.add(literal("PGSSLMODE", "verify-full"));
         env.add(literal("PGSSLROOTCERT", rootCert));
         // CNPG generates alphanumeric passwords, so they need no escaping in a URL.
-        env.add(literal("JDBC_URL", "jdbc:postgresql://" + host + ":" + port + "/$(PGDATABASE)"
-            + "?user=$(PGUSER)&password=$(PGPASSWORD)&" + jdbcTls));
+        env.add(
+            literal(
+                "JDBC_URL",
+                "jdbc:postgresql://"
+                    + host
+                    + ":"
+                    + port
+                    + "/$(PGDATABASE)"
+                    + "?user=$(PGUSER)&password=$(PGPASSWORD)&"
+                    + jdbcTls));
       }
     }
     return env;
   }
 
-  /** {@code JDBC_URL}: the Secret's {@code jdbc-uri} (which always has a query, and no sslmode) made to verify the server. */
+  /**
+   * {@code JDBC_URL}: the Secret's {@code jdbc-uri} (which always has a query, and no sslmode) made
+   * to verify the server.
+   */
   private static void jdbcFromSecret(List<EnvVar> env, String secret, String jdbcTls) {
     env.add(fromSecret("CNPG_JDBC_URI", secret, "jdbc-uri"));
     env.add(literal("JDBC_URL", "$(CNPG_JDBC_URI)&" + jdbcTls));
   }
 
   private static EnvVar fromSecret(String name, String secret, String key) {
-    return new EnvVarBuilder().withName(name)
-        .withNewValueFrom().withNewSecretKeyRef().withName(secret).withKey(key).endSecretKeyRef().endValueFrom()
+    return new EnvVarBuilder()
+        .withName(name)
+        .withNewValueFrom()
+        .withNewSecretKeyRef()
+        .withName(secret)
+        .withKey(key)
+        .endSecretKeyRef()
+        .endValueFrom()
         .build();
   }
 
@@ -186,6 +249,11 @@ final class AppRenderer {
   }
 
   private static Probe httpProbe(String path) {
-    return new ProbeBuilder().withNewHttpGet().withPath(path).withPort(new IntOrString("http")).endHttpGet().build();
+    return new ProbeBuilder()
+        .withNewHttpGet()
+        .withPath(path)
+        .withPort(new IntOrString("http"))
+        .endHttpGet()
+        .build();
   }
 }

@@ -41,6 +41,7 @@ final class AppServiceKind implements ServiceKind {
 
   @Override
   public List<ServiceFile> render(ServiceContext context) {
-    return List.of(new ServiceFile.Manifest(file(), AppRenderer.service(context.kit(), context.service())));
+    return List.of(
+        new ServiceFile.Manifest(file(), AppRenderer.service(context.kit(), context.service())));
   }
 }

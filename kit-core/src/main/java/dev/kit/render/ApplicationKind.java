@@ -23,7 +23,8 @@ final class ApplicationKind implements ServiceKind {
 
   @Override
   public Optional<String> requirement() {
-    return Optional.of("an Application of its own (delivery APPLICATION_PER_SERVICE or APP_OF_APPS)");
+    return Optional.of(
+        "an Application of its own (delivery APPLICATION_PER_SERVICE or APP_OF_APPS)");
   }
 
   @Override
@@ -38,6 +39,8 @@ final class ApplicationKind implements ServiceKind {
 
   @Override
   public List<ServiceFile> render(ServiceContext context) {
-    return List.of(new ServiceFile.Manifest(file(), ArgoApplicationRenderer.render(context.kit(), context.service())));
+    return List.of(
+        new ServiceFile.Manifest(
+            file(), ArgoApplicationRenderer.render(context.kit(), context.service())));
   }
 }

@@ -4,7 +4,10 @@ import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.util.List;
 import java.util.Map;
 
-/** The fields of an Argo CD {@code argoproj.io/v1alpha1} Application that kit writes; null means unset. */
+/**
+ * The fields of an Argo CD {@code argoproj.io/v1alpha1} Application that kit writes; null means
+ * unset.
+ */
 record ArgoApplication(String apiVersion, String kind, ObjectMeta metadata, Spec spec) {
 
   static final String API_VERSION = "argoproj.io/v1alpha1";
@@ -12,11 +15,20 @@ record ArgoApplication(String apiVersion, String kind, ObjectMeta metadata, Spec
 
   record Spec(String project, Source source, Destination destination, SyncPolicy syncPolicy) {}
 
-  record Source(String repoURL, String targetRevision, String path, String chart, Directory directory, Helm helm) {}
+  record Source(
+      String repoURL,
+      String targetRevision,
+      String path,
+      String chart,
+      Directory directory,
+      Helm helm) {}
 
   record Directory(Boolean recurse, String include, String exclude) {}
 
-  /** {@code releaseName} keeps the chart's object names when the Application's name carries an environment. */
+  /**
+   * {@code releaseName} keeps the chart's object names when the Application's name carries an
+   * environment.
+   */
   record Helm(String releaseName, Map<String, Object> valuesObject) {}
 
   /** Either {@code server} or {@code name} (a cluster Argo CD knows by name), never both. */
@@ -26,14 +38,17 @@ record ArgoApplication(String apiVersion, String kind, ObjectMeta metadata, Spec
     }
 
     /**
-     * Where {@code kit}'s services and operators deploy into {@code namespace}: its environment's cluster, or the
-     * repository's destination.
+     * Where {@code kit}'s services and operators deploy into {@code namespace}: its environment's
+     * cluster, or the repository's destination.
      */
     static Destination of(dev.kit.model.Kit kit, String namespace) {
       String server = kit.repository().argoCd().destinationServer();
       return kit.environment()
-          .map(env -> env.destinationName().isPresent() ? new Destination(env.destinationName().get(), null, namespace)
-              : new Destination(env.destinationServer().orElse(server), namespace))
+          .map(
+              env ->
+                  env.destinationName().isPresent()
+                      ? new Destination(env.destinationName().get(), null, namespace)
+                      : new Destination(env.destinationServer().orElse(server), namespace))
           .orElse(new Destination(server, namespace));
     }
   }

@@ -8,9 +8,10 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.util.List;
 
 /**
- * Renders the Argo CD {@code Application} of a service. Its source is {@code services/<svc>/manifests}
- * only, so {@code application.yaml}, {@code atlas.hcl} and the raw SQL are never synced; recursion picks up
- * {@code manifests/app/}. No cascade-delete finalizer: deleting the Application leaves the workloads.
+ * Renders the Argo CD {@code Application} of a service. Its source is {@code
+ * services/<svc>/manifests} only, so {@code application.yaml}, {@code atlas.hcl} and the raw SQL
+ * are never synced; recursion picks up {@code manifests/app/}. No cascade-delete finalizer:
+ * deleting the Application leaves the workloads.
  */
 final class ArgoApplicationRenderer {
 
@@ -39,7 +40,10 @@ final class ArgoApplicationRenderer {
             syncPolicy(true, List.of("CreateNamespace=true"))));
   }
 
-  /** Automated sync with self-heal; retries cover the first sync, when webhooks or CRDs may still be starting. */
+  /**
+   * Automated sync with self-heal; retries cover the first sync, when webhooks or CRDs may still be
+   * starting.
+   */
   static ArgoApplication.SyncPolicy syncPolicy(boolean prune, List<String> syncOptions) {
     return new ArgoApplication.SyncPolicy(
         new ArgoApplication.Automated(prune, true),
@@ -52,8 +56,8 @@ final class ArgoApplicationRenderer {
   }
 
   /**
-   * The name of an Argo CD object of {@code kit}: {@code <name>-<environment>} in an environment, so one Argo CD can
-   * hold every environment's Applications side by side.
+   * The name of an Argo CD object of {@code kit}: {@code <name>-<environment>} in an environment,
+   * so one Argo CD can hold every environment's Applications side by side.
    */
   static String name(Kit kit, String name) {
     return kit.environment().map(env -> name + "-" + env.name()).orElse(name);

@@ -7,7 +7,11 @@ import java.util.Map;
 /** The fields of an Argo CD {@code argoproj.io/v1alpha1} ApplicationSet that kit writes. */
 record ArgoApplicationSet(String apiVersion, String kind, ObjectMeta metadata, Spec spec) {
 
-  record Spec(Boolean goTemplate, List<String> goTemplateOptions, List<Generator> generators, Template template) {}
+  record Spec(
+      Boolean goTemplate,
+      List<String> goTemplateOptions,
+      List<Generator> generators,
+      Template template) {}
 
   record Generator(Git git) {}
 

@@ -2,7 +2,10 @@ package dev.kit.render;
 
 import dev.kit.model.Kit;
 
-/** kit's health checks in {@code argocd-cm}, for what the services generate; the root does not sync it. */
+/**
+ * kit's health checks in {@code argocd-cm}, for what the services generate; the root does not sync
+ * it.
+ */
 final class ArgoCdConfigKind implements PlatformKind {
 
   @Override

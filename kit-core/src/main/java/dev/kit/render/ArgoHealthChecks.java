@@ -10,13 +10,15 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * kit's {@code argocd-cm} health checks, written for every Argo CD version: an {@code argocd-cm} entry replaces
- * Argo CD's built-in check for the kind (argo-cd {@code util/lua/lua.go}, {@code GetHealthScript}), and the built-in
- * CNPG (3.1+) and Atlas operator (2.10+) checks call routine states Degraded. A wave waits while an object of it is
- * Progressing or Suspended, and a Degraded one fails the sync (gitops-engine {@code pkg/sync/sync_context.go}), which
- * Argo CD then does not retry for that revision (argo-cd {@code controller/appcontroller.go}): so kit's checks say
- * Progressing for what the operator finishes by itself, Suspended for a step a person takes on the live cluster (the
- * wave waits and goes on by itself after it), and Degraded only for failures that waiting does not fix.
+ * kit's {@code argocd-cm} health checks, written for every Argo CD version: an {@code argocd-cm}
+ * entry replaces Argo CD's built-in check for the kind (argo-cd {@code util/lua/lua.go}, {@code
+ * GetHealthScript}), and the built-in CNPG (3.1+) and Atlas operator (2.10+) checks call routine
+ * states Degraded. A wave waits while an object of it is Progressing or Suspended, and a Degraded
+ * one fails the sync (gitops-engine {@code pkg/sync/sync_context.go}), which Argo CD then does not
+ * retry for that revision (argo-cd {@code controller/appcontroller.go}): so kit's checks say
+ * Progressing for what the operator finishes by itself, Suspended for a step a person takes on the
+ * live cluster (the wave waits and goes on by itself after it), and Degraded only for failures that
+ * waiting does not fix.
  */
 final class ArgoHealthChecks {
 
@@ -27,45 +29,69 @@ final class ArgoHealthChecks {
   private static final String DEGRADED = "Degraded";
 
   /**
-   * Every {@code status.phase} CloudNativePG sets (cloudnative-pg {@code api/v1/cluster_types.go}, the {@code Phase...}
-   * constants; the last two are literals of {@code internal/controller/cluster_controller.go}), in that order, and the
-   * health kit gives it. A phase not listed (a newer operator's) is Progressing.
+   * Every {@code status.phase} CloudNativePG sets (cloudnative-pg {@code api/v1/cluster_types.go},
+   * the {@code Phase...} constants; the last two are literals of {@code
+   * internal/controller/cluster_controller.go}), in that order, and the health kit gives it. A
+   * phase not listed (a newer operator's) is Progressing.
    */
-  static final Map<String, String> CNPG_PHASES = ordered(
-      Map.entry("Cluster in healthy state", HEALTHY),
-      // Transient: the operator gets there by itself; a rolling update after a spec change passes through several.
-      Map.entry("Setting up primary", PROGRESSING),                            // bootstrap
-      Map.entry("Creating a new replica", PROGRESSING),                        // scale up, or a replaced instance
-      Map.entry("Upgrading cluster", PROGRESSING),                             // rolling update of the instances
-      Map.entry("Upgrading Postgres major version", PROGRESSING),              // an in-place major upgrade (postgresMajor)
-      Map.entry("Cluster upgrade delayed", PROGRESSING),                       // the operator's configured rollout delay
-      Map.entry("Waiting for the instances to become active", PROGRESSING),    // pods starting, e.g. after a restart
-      Map.entry("Promoting to primary cluster", PROGRESSING),                  // a replica cluster being promoted
-      Map.entry("Switchover in progress", PROGRESSING),                        // primaryUpdateMethod switchover
-      Map.entry("Failing over", PROGRESSING),                                  // automatic: a replica becomes primary
-      Map.entry("Primary instance is being restarted in-place", PROGRESSING),  // primaryUpdateMethod restart
-      Map.entry("Primary instance is being restarted without a switchover", PROGRESSING),
-      Map.entry("Online upgrade in progress", PROGRESSING),                    // instance manager upgraded in place
-      Map.entry("Applying configuration", PROGRESSING),                        // any parameter change needing a restart
-      // The plugin (Barman Cloud) is not loaded yet: it starts at an earlier platform wave; it persists only if absent.
-      Map.entry("Cluster cannot proceed to reconciliation due to an unknown plugin being required", PROGRESSING),
-      // A person's step: a supervised update waits for `kubectl cnpg promote` or `restart`; the wave waits for it.
-      Map.entry("Waiting for user action", SUSPENDED),
-      // Failures: nothing finishes them but a fix (the Git change, storage, RBAC, network, operator image).
-      Map.entry("Cluster is unrecoverable and needs manual intervention", DEGRADED),
-      Map.entry("Unable to create required cluster objects", DEGRADED),
-      Map.entry("Cluster has incomplete or invalid image catalog", DEGRADED),
-      Map.entry("Cluster cannot execute instance online upgrade due to missing architecture binary", DEGRADED),
-      Map.entry("Cluster cannot proceed to reconciliation due to an error while interacting with plugins", DEGRADED),
-      Map.entry("Not enough disk space", DEGRADED),
-      Map.entry("Instance Status Extraction Error: HTTP communication issue", DEGRADED));
+  static final Map<String, String> CNPG_PHASES =
+      ordered(
+          Map.entry("Cluster in healthy state", HEALTHY),
+          // Transient: the operator gets there by itself; a rolling update after a spec change
+          // passes through several.
+          Map.entry("Setting up primary", PROGRESSING), // bootstrap
+          Map.entry("Creating a new replica", PROGRESSING), // scale up, or a replaced instance
+          Map.entry("Upgrading cluster", PROGRESSING), // rolling update of the instances
+          Map.entry(
+              "Upgrading Postgres major version",
+              PROGRESSING), // an in-place major upgrade (postgresMajor)
+          Map.entry(
+              "Cluster upgrade delayed", PROGRESSING), // the operator's configured rollout delay
+          Map.entry(
+              "Waiting for the instances to become active",
+              PROGRESSING), // pods starting, e.g. after a restart
+          Map.entry(
+              "Promoting to primary cluster", PROGRESSING), // a replica cluster being promoted
+          Map.entry("Switchover in progress", PROGRESSING), // primaryUpdateMethod switchover
+          Map.entry("Failing over", PROGRESSING), // automatic: a replica becomes primary
+          Map.entry(
+              "Primary instance is being restarted in-place",
+              PROGRESSING), // primaryUpdateMethod restart
+          Map.entry("Primary instance is being restarted without a switchover", PROGRESSING),
+          Map.entry(
+              "Online upgrade in progress", PROGRESSING), // instance manager upgraded in place
+          Map.entry(
+              "Applying configuration", PROGRESSING), // any parameter change needing a restart
+          // The plugin (Barman Cloud) is not loaded yet: it starts at an earlier platform wave; it
+          // persists only if absent.
+          Map.entry(
+              "Cluster cannot proceed to reconciliation due to an unknown plugin being required",
+              PROGRESSING),
+          // A person's step: a supervised update waits for `kubectl cnpg promote` or `restart`; the
+          // wave waits for it.
+          Map.entry("Waiting for user action", SUSPENDED),
+          // Failures: nothing finishes them but a fix (the Git change, storage, RBAC, network,
+          // operator image).
+          Map.entry("Cluster is unrecoverable and needs manual intervention", DEGRADED),
+          Map.entry("Unable to create required cluster objects", DEGRADED),
+          Map.entry("Cluster has incomplete or invalid image catalog", DEGRADED),
+          Map.entry(
+              "Cluster cannot execute instance online upgrade due to missing architecture binary",
+              DEGRADED),
+          Map.entry(
+              "Cluster cannot proceed to reconciliation due to an error while interacting with plugins",
+              DEGRADED),
+          Map.entry("Not enough disk space", DEGRADED),
+          Map.entry("Instance Status Extraction Error: HTTP communication issue", DEGRADED));
 
   /**
-   * The Cluster check: reconciliation switched off ({@code cnpg.io/reconciliationLoop: disabled}) and a hibernated
-   * cluster are Suspended; hibernating or waking up is Progressing, an invalid hibernation annotation Degraded
-   * (cloudnative-pg {@code pkg/reconciler/hibernation/status.go}); otherwise the phase decides.
+   * The Cluster check: reconciliation switched off ({@code cnpg.io/reconciliationLoop: disabled})
+   * and a hibernated cluster are Suspended; hibernating or waking up is Progressing, an invalid
+   * hibernation annotation Degraded (cloudnative-pg {@code pkg/reconciler/hibernation/status.go});
+   * otherwise the phase decides.
    */
-  static final String CNPG_CLUSTER = """
+  static final String CNPG_CLUSTER =
+      """
       local hs = {}
       local phases = {
       %s}
@@ -101,18 +127,22 @@ final class ArgoHealthChecks {
         hs.message = hs.message .. ": " .. obj.status.phaseReason
       end
       return hs
-      """.formatted(luaTable(CNPG_PHASES));
+      """
+          .formatted(luaTable(CNPG_PHASES));
 
   /**
-   * The {@code AtlasMigration} and {@code AtlasSchema} check. The operator's own non-failure reasons
-   * (ariga/atlas-operator {@code api/v1alpha1/reason.go}, {@code isFailedReason}) wait: {@code Reconciling} and
-   * {@code GettingDevDB} (its dev database starting) are Progressing, {@code ApprovalPending} (a plan waiting for
-   * a person's approval in Atlas Cloud) is Suspended. Every other reason the operator sets on {@code Ready=False}
-   * ({@code Migrating}, {@code ApplyingSchema}, {@code ReadSchema}, {@code WhoAmI}, ...) marks the resource Stalled
-   * and is Degraded, with the operator's message. Before any of that, a {@code status.observedGeneration} behind
-   * {@code metadata.generation} is Progressing: the conditions still describe the previous spec.
+   * The {@code AtlasMigration} and {@code AtlasSchema} check. The operator's own non-failure
+   * reasons (ariga/atlas-operator {@code api/v1alpha1/reason.go}, {@code isFailedReason}) wait:
+   * {@code Reconciling} and {@code GettingDevDB} (its dev database starting) are Progressing,
+   * {@code ApprovalPending} (a plan waiting for a person's approval in Atlas Cloud) is Suspended.
+   * Every other reason the operator sets on {@code Ready=False} ({@code Migrating}, {@code
+   * ApplyingSchema}, {@code ReadSchema}, {@code WhoAmI}, ...) marks the resource Stalled and is
+   * Degraded, with the operator's message. Before any of that, a {@code status.observedGeneration}
+   * behind {@code metadata.generation} is Progressing: the conditions still describe the previous
+   * spec.
    */
-  static final String ATLAS = """
+  static final String ATLAS =
+      """
       local hs = {}
       local waiting = {
         Reconciling = "Progressing",
@@ -153,13 +183,16 @@ final class ArgoHealthChecks {
       """;
 
   /**
-   * The Atlas operator's kinds share one check, written for both whenever a service generates either: a service that
-   * moves from migrations to a declarative schema (or back) is then checked from its first sync.
+   * The Atlas operator's kinds share one check, written for both whenever a service generates
+   * either: a service that moves from migrations to a declarative schema (or back) is then checked
+   * from its first sync.
    */
-  static final Map<String, String> ATLAS_KINDS = Map.of("db.atlasgo.io_AtlasMigration", ATLAS, "db.atlasgo.io_AtlasSchema", ATLAS);
+  static final Map<String, String> ATLAS_KINDS =
+      Map.of("db.atlasgo.io_AtlasMigration", ATLAS, "db.atlasgo.io_AtlasSchema", ATLAS);
 
   /** Argo CD's documented check for child Applications (removed from Argo CD itself in 1.8). */
-  static final String APPLICATION = """
+  static final String APPLICATION =
+      """
       hs = {}
       hs.status = "Progressing"
       hs.message = ""
@@ -177,8 +210,8 @@ final class ArgoHealthChecks {
   private ArgoHealthChecks() {}
 
   /**
-   * kit's {@code argocd-cm} keys: the checks of the kinds the services generate ({@link ServiceKind#healthChecks}), and
-   * the child Application check for a root.
+   * kit's {@code argocd-cm} keys: the checks of the kinds the services generate ({@link
+   * ServiceKind#healthChecks}), and the child Application check for a root.
    */
   static ConfigMap configMap(PlatformContext context) {
     Kit kit = context.kit();
@@ -208,10 +241,14 @@ final class ArgoHealthChecks {
     return Collections.unmodifiableMap(map);
   }
 
-  /** The entries of a Lua table literal, one a line; phases hold no quote or backslash to escape. */
+  /**
+   * The entries of a Lua table literal, one a line; phases hold no quote or backslash to escape.
+   */
   private static String luaTable(Map<String, String> map) {
     StringBuilder lines = new StringBuilder();
-    map.forEach((key, value) -> lines.append("  [\"").append(key).append("\"] = \"").append(value).append("\",\n"));
+    map.forEach(
+        (key, value) ->
+            lines.append("  [\"").append(key).append("\"] = \"").append(value).append("\",\n"));
     return lines.toString();
   }
 }

@@ -8,11 +8,18 @@ import dev.kit.templates.TextTemplates;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Renders {@code atlas.hcl}: a {@code local} env for developers and a {@code k8s} env matching the Job. */
+/**
+ * Renders {@code atlas.hcl}: a {@code local} env for developers and a {@code k8s} env matching the
+ * Job.
+ */
 final class AtlasHclRenderer {
 
-  /** Atlas's project file: {@code services/<service>/atlas.hcl}, and the same bytes in the Job's ConfigMap. */
+  /**
+   * Atlas's project file: {@code services/<service>/atlas.hcl}, and the same bytes in the Job's
+   * ConfigMap.
+   */
   static final String PROJECT_FILE = "atlas.hcl";
+
   /** The env that describes the cluster: what the Job runs. */
   static final String CLUSTER_ENV = "k8s";
 
@@ -26,9 +33,11 @@ final class AtlasHclRenderer {
     model.put("postgresMajor", service.database().postgresMajor());
     model.put("migrationsDir", m.directory());
     model.put("revisionsSchema", m.revisionsSchema());
-    model.put("runner", m.engine() == Migrations.Engine.OPERATOR
-        ? "the AtlasMigration " + service.migrationJobName() + " applies"
-        : "the " + service.migrationJobName() + " Job runs");
+    model.put(
+        "runner",
+        m.engine() == Migrations.Engine.OPERATOR
+            ? "the AtlasMigration " + service.migrationJobName() + " applies"
+            : "the " + service.migrationJobName() + " Job runs");
     model.put("secret", connection.migrationSecret());
     model.put("clusterEnv", CLUSTER_ENV);
     if (m.engine() == Migrations.Engine.JOB) {
@@ -39,7 +48,11 @@ final class AtlasHclRenderer {
     if (m.sslMode().verifiesServer()) {
       if (connection.ca().isPresent()) {
         // CloudNativePG's CA is the cluster's own.
-        model.put("ca", DatabaseProviders.of(service) instanceof CloudNativePgProvider ? "the cluster CA" : "the CA of " + connection.caName());
+        model.put(
+            "ca",
+            DatabaseProviders.of(service) instanceof CloudNativePgProvider
+                ? "the cluster CA"
+                : "the CA of " + connection.caName());
         model.put("caFile", Connection.CA_FILE);
       } else {
         model.put("ca", connection.caName());

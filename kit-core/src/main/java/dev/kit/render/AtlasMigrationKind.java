@@ -54,7 +54,10 @@ final class AtlasMigrationKind implements ServiceKind {
   @Override
   public List<ServiceFile> render(ServiceContext context) {
     String configMap = context.migrationsConfigMaps().get(0).getMetadata().getName();
-    return List.of(new ServiceFile.Manifest(file(),
-        AtlasOperatorRenderer.migration(context.kit(), context.service(), context.migrationSettings(), configMap)));
+    return List.of(
+        new ServiceFile.Manifest(
+            file(),
+            AtlasOperatorRenderer.migration(
+                context.kit(), context.service(), context.migrationSettings(), configMap)));
   }
 }

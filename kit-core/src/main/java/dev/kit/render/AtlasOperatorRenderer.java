@@ -12,23 +12,31 @@ import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import java.util.Map;
 
 /**
- * Renders the Atlas operator path: an {@code AtlasMigration} (versioned migrations from the migrations
- * ConfigMap) or an {@code AtlasSchema} (declarative), at wave -1 like the Job. Argo CD 2.10+ has health
- * checks for both, so the wave gate waits until the schema is applied. The password stays in CNPG's Secret.
+ * Renders the Atlas operator path: an {@code AtlasMigration} (versioned migrations from the
+ * migrations ConfigMap) or an {@code AtlasSchema} (declarative), at wave -1 like the Job. Argo CD
+ * 2.10+ has health checks for both, so the wave gate waits until the schema is applied. The
+ * password stays in CNPG's Secret.
  */
 final class AtlasOperatorRenderer {
 
   /**
-   * How the operator reaches the dev database: it replaces the host with the pod's IP (atlas-operator
-   * {@code internal/controller/devdb.go}). Trust authentication, so no password is written, even a throwaway one.
+   * How the operator reaches the dev database: it replaces the host with the pod's IP
+   * (atlas-operator {@code internal/controller/devdb.go}). Trust authentication, so no password is
+   * written, even a throwaway one.
    */
   static final String DEV_URL = "postgres://postgres@localhost:5432/postgres?sslmode=disable";
-  /** The {@code postgres} user of the official image, so kubelet can prove the pod runs as non-root. */
+
+  /**
+   * The {@code postgres} user of the official image, so kubelet can prove the pod runs as non-root.
+   */
   private static final long POSTGRES_UID = 999L;
 
   private AtlasOperatorRenderer() {}
 
-  /** The AtlasMigration, reading the migrations from {@code configMap}, whose name changes with them. */
+  /**
+   * The AtlasMigration, reading the migrations from {@code configMap}, whose name changes with
+   * them.
+   */
   static AtlasOperatorResource migration(Kit kit, Service service, Migrations m, String configMap) {
     return new AtlasOperatorResource(
         AtlasOperatorResource.API_VERSION,
@@ -45,7 +53,8 @@ final class AtlasOperatorRenderer {
             DEV_URL));
   }
 
-  static AtlasOperatorResource schema(Kit kit, Service service, DeclarativeSchema schema, String sql) {
+  static AtlasOperatorResource schema(
+      Kit kit, Service service, DeclarativeSchema schema, String sql) {
     return new AtlasOperatorResource(
         AtlasOperatorResource.API_VERSION,
         "AtlasSchema",
@@ -63,32 +72,50 @@ final class AtlasOperatorRenderer {
   }
 
   /**
-   * The dev database Atlas replays and plans on: PostgreSQL of the cluster's major, where the operator would run
-   * {@code postgres:latest}; under the Pod Security "restricted" profile, like everything kit deploys.
+   * The dev database Atlas replays and plans on: PostgreSQL of the cluster's major, where the
+   * operator would run {@code postgres:latest}; under the Pod Security "restricted" profile, like
+   * everything kit deploys.
    */
   private static AtlasOperatorResource.DevDatabase devDatabase(Service service) {
-    return new AtlasOperatorResource.DevDatabase(new PodSpecBuilder()
-        .withAutomountServiceAccountToken(false)
-        .withNewSecurityContext()
-        .withRunAsNonRoot(true)
-        .withRunAsUser(POSTGRES_UID)
-        .withRunAsGroup(POSTGRES_UID)
-        .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
-        .endSecurityContext()
-        .addNewContainer()
-        .withName("postgres")
-        .withImage("postgres:" + service.database().postgresMajor())
-        .addNewEnv().withName("POSTGRES_HOST_AUTH_METHOD").withValue("trust").endEnv()
-        .addNewPort().withName("postgres").withContainerPort(5432).endPort()
-        // Over TCP: the image's first-start server listens on the socket only, and would pass a socket check.
-        .withNewStartupProbe().withNewExec().withCommand("pg_isready", "-h", "127.0.0.1").endExec()
-        .withPeriodSeconds(2).withFailureThreshold(90).endStartupProbe()
-        .withNewSecurityContext()
-        .withAllowPrivilegeEscalation(false)
-        .withNewCapabilities().withDrop("ALL").endCapabilities()
-        .endSecurityContext()
-        .endContainer()
-        .build());
+    return new AtlasOperatorResource.DevDatabase(
+        new PodSpecBuilder()
+            .withAutomountServiceAccountToken(false)
+            .withNewSecurityContext()
+            .withRunAsNonRoot(true)
+            .withRunAsUser(POSTGRES_UID)
+            .withRunAsGroup(POSTGRES_UID)
+            .withNewSeccompProfile()
+            .withType("RuntimeDefault")
+            .endSeccompProfile()
+            .endSecurityContext()
+            .addNewContainer()
+            .withName("postgres")
+            .withImage("postgres:" + service.database().postgresMajor())
+            .addNewEnv()
+            .withName("POSTGRES_HOST_AUTH_METHOD")
+            .withValue("trust")
+            .endEnv()
+            .addNewPort()
+            .withName("postgres")
+            .withContainerPort(5432)
+            .endPort()
+            // Over TCP: the image's first-start server listens on the socket only, and would pass a
+            // socket check.
+            .withNewStartupProbe()
+            .withNewExec()
+            .withCommand("pg_isready", "-h", "127.0.0.1")
+            .endExec()
+            .withPeriodSeconds(2)
+            .withFailureThreshold(90)
+            .endStartupProbe()
+            .withNewSecurityContext()
+            .withAllowPrivilegeEscalation(false)
+            .withNewCapabilities()
+            .withDrop("ALL")
+            .endCapabilities()
+            .endSecurityContext()
+            .endContainer()
+            .build());
   }
 
   private static ObjectMeta metadata(Kit kit, Service service, String name, String component) {
@@ -100,8 +127,12 @@ final class AtlasOperatorRenderer {
         .build();
   }
 
-  /** The connection's host and Secret (CNPG: the {@code -rw} Service and {@code -app} Secret): the database and role the Job's {@code uri} names. */
-  private static AtlasOperatorResource.Credentials credentials(Kit kit, Service service, String sslMode) {
+  /**
+   * The connection's host and Secret (CNPG: the {@code -rw} Service and {@code -app} Secret): the
+   * database and role the Job's {@code uri} names.
+   */
+  private static AtlasOperatorResource.Credentials credentials(
+      Kit kit, Service service, String sslMode) {
     Bootstrap bootstrap = kit.applicationDatabase(service);
     Connection connection = DatabaseProviders.connection(kit, service);
     return new AtlasOperatorResource.Credentials(
@@ -109,7 +140,8 @@ final class AtlasOperatorRenderer {
         connection.host(),
         connection.migrationPort(),
         bootstrap.owner(),
-        new AtlasOperatorResource.PasswordFrom(new AtlasOperatorResource.SecretKeyRef(connection.migrationSecret(), "password")),
+        new AtlasOperatorResource.PasswordFrom(
+            new AtlasOperatorResource.SecretKeyRef(connection.migrationSecret(), "password")),
         bootstrap.database(),
         Map.of("sslmode", sslMode));
   }

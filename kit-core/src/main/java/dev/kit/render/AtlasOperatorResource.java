@@ -5,8 +5,9 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import java.util.Map;
 
 /**
- * The fields of the Atlas operator's {@code db.atlasgo.io/v1alpha1} AtlasMigration and AtlasSchema that kit
- * writes: both connect through {@code credentials}, built from CNPG's Secret and {@code -rw} Service.
+ * The fields of the Atlas operator's {@code db.atlasgo.io/v1alpha1} AtlasMigration and AtlasSchema
+ * that kit writes: both connect through {@code credentials}, built from CNPG's Secret and {@code
+ * -rw} Service.
  */
 record AtlasOperatorResource(String apiVersion, String kind, ObjectMeta metadata, Spec spec) {
 

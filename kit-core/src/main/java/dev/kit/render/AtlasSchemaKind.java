@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The Atlas operator's {@code AtlasSchema}: the database kept in line with a declarative schema file. */
+/**
+ * The Atlas operator's {@code AtlasSchema}: the database kept in line with a declarative schema
+ * file.
+ */
 final class AtlasSchemaKind implements ServiceKind {
 
   @Override
@@ -53,7 +56,13 @@ final class AtlasSchemaKind implements ServiceKind {
   @Override
   public List<ServiceFile> render(ServiceContext context) {
     Service service = context.service();
-    return List.of(new ServiceFile.Manifest(file(), AtlasOperatorRenderer.schema(context.kit(), service,
-        service.declarativeSchema().orElseThrow(), context.schema().orElse(null))));
+    return List.of(
+        new ServiceFile.Manifest(
+            file(),
+            AtlasOperatorRenderer.schema(
+                context.kit(),
+                service,
+                service.declarativeSchema().orElseThrow(),
+                context.schema().orElse(null))));
   }
 }

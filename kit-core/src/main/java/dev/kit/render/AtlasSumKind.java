@@ -6,7 +6,9 @@ import dev.kit.model.Service;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code atlas.sum} in the migrations folder: Atlas refuses a folder whose files do not match it. */
+/**
+ * {@code atlas.sum} in the migrations folder: Atlas refuses a folder whose files do not match it.
+ */
 final class AtlasSumKind implements ServiceKind {
 
   @Override
@@ -31,7 +33,9 @@ final class AtlasSumKind implements ServiceKind {
 
   @Override
   public List<ServiceFile> render(ServiceContext context) {
-    return List.of(new ServiceFile.AtlasSumFile(context.migrationsFolder() + "/" + ServiceLayout.ATLAS_SUM,
-        context.atlasSum().toBytes()));
+    return List.of(
+        new ServiceFile.AtlasSumFile(
+            context.migrationsFolder() + "/" + ServiceLayout.ATLAS_SUM,
+            context.atlasSum().toBytes()));
   }
 }

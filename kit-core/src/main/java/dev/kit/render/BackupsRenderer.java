@@ -10,18 +10,22 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Renders continuous backup with the Barman Cloud plugin: the {@code ObjectStore}, the Cluster's WAL
- * archiver entry and the {@code ScheduledBackup}; or, when asked, CNPG's deprecated in-tree section.
+ * Renders continuous backup with the Barman Cloud plugin: the {@code ObjectStore}, the Cluster's
+ * WAL archiver entry and the {@code ScheduledBackup}; or, when asked, CNPG's deprecated in-tree
+ * section.
  */
 final class BackupsRenderer {
 
   private BackupsRenderer() {}
 
-  /** The ObjectStore at wave -3, protected like the Cluster: it holds the only copy of old backups. */
+  /**
+   * The ObjectStore at wave -3, protected like the Cluster: it holds the only copy of old backups.
+   */
   static BarmanObjectStore objectStore(Kit kit, Service service) {
     Backups backups = service.database().backups().orElseThrow();
     Map<String, String> annotations = new TreeMap<>();
-    annotations.put("argocd.argoproj.io/sync-options", CnpgClusterRenderer.DATA_SAFETY_SYNC_OPTIONS);
+    annotations.put(
+        "argocd.argoproj.io/sync-options", CnpgClusterRenderer.DATA_SAFETY_SYNC_OPTIONS);
     annotations.put(SyncWave.ANNOTATION, SyncWave.BACKUP_STORE.annotationValue());
     return new BarmanObjectStore(
         BarmanObjectStore.API_VERSION,
@@ -32,10 +36,14 @@ final class BackupsRenderer {
             .withAnnotations(annotations)
             .withLabels(KitLabels.of(kit, service, "backup"))
             .build(),
-        new BarmanObjectStore.Spec(configuration(backups, null), backups.retentionPolicy().orElse(null)));
+        new BarmanObjectStore.Spec(
+            configuration(backups, null), backups.retentionPolicy().orElse(null)));
   }
 
-  /** The Cluster's {@code plugins} entry that makes Barman Cloud archive its WAL into the ObjectStore. */
+  /**
+   * The Cluster's {@code plugins} entry that makes Barman Cloud archive its WAL into the
+   * ObjectStore.
+   */
   static CnpgCluster.PluginConfiguration walArchiver(Service service) {
     return new CnpgCluster.PluginConfiguration(
         BarmanObjectStore.PLUGIN, true, Map.of("barmanObjectName", service.objectStoreName()));
@@ -43,10 +51,14 @@ final class BackupsRenderer {
 
   /** CNPG's deprecated {@code spec.backup.barmanObjectStore} (removed in CNPG 1.31). */
   static CnpgCluster.Backup legacy(Backups backups) {
-    return new CnpgCluster.Backup(configuration(backups, null), backups.retentionPolicy().orElse(null));
+    return new CnpgCluster.Backup(
+        configuration(backups, null), backups.retentionPolicy().orElse(null));
   }
 
-  /** The ScheduledBackup at wave 0: it needs the cluster healthy and archiving, not the other way round. */
+  /**
+   * The ScheduledBackup at wave 0: it needs the cluster healthy and archiving, not the other way
+   * round.
+   */
   static CnpgScheduledBackup scheduledBackup(Kit kit, Service service) {
     Backups backups = service.database().backups().orElseThrow();
     boolean plugin = !backups.legacyInTree();
@@ -64,22 +76,30 @@ final class BackupsRenderer {
             plugin ? "plugin" : null,
             plugin ? new CnpgScheduledBackup.PluginConfiguration(BarmanObjectStore.PLUGIN) : null,
             // CNPG's defaults (no owner, no immediate backup) stay unwritten.
-            backups.backupOwnerReference() == Backups.BackupOwner.NONE ? null : backups.backupOwnerReference().value(),
+            backups.backupOwnerReference() == Backups.BackupOwner.NONE
+                ? null
+                : backups.backupOwnerReference().value(),
             backups.immediate() ? Boolean.TRUE : null));
   }
 
-  /** The object store configuration; {@code serverName} names another cluster's folder when recovering from it. */
+  /**
+   * The object store configuration; {@code serverName} names another cluster's folder when
+   * recovering from it.
+   */
   static BarmanObjectStore.Configuration configuration(Backups backups, String serverName) {
     BarmanObjectStore.S3Credentials credentials;
     if (backups.credentials() instanceof S3Credentials.Keys keys) {
-      credentials = new BarmanObjectStore.S3Credentials(
-          selector(keys.accessKeyId()),
-          selector(keys.secretAccessKey()),
-          keys.sessionToken().map(BackupsRenderer::selector).orElse(null),
-          backups.region().map(BackupsRenderer::selector).orElse(null),
-          null);
+      credentials =
+          new BarmanObjectStore.S3Credentials(
+              selector(keys.accessKeyId()),
+              selector(keys.secretAccessKey()),
+              keys.sessionToken().map(BackupsRenderer::selector).orElse(null),
+              backups.region().map(BackupsRenderer::selector).orElse(null),
+              null);
     } else {
-      credentials = new BarmanObjectStore.S3Credentials(null, null, null, backups.region().map(BackupsRenderer::selector).orElse(null), true);
+      credentials =
+          new BarmanObjectStore.S3Credentials(
+              null, null, null, backups.region().map(BackupsRenderer::selector).orElse(null), true);
     }
     return new BarmanObjectStore.Configuration(
         backups.destinationPath(),

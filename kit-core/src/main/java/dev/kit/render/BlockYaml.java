@@ -9,38 +9,57 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Writes a manifest's JSON tree as YAML text in one pass, in canonical key order, producing the bytes the YAML
- * library (Jackson's YAML generator over snakeyaml-engine, configured as {@link ManifestYaml#libraryYaml} is) would
- * write, without its per-event machinery: a cold run otherwise spends a third of its render time there.
+ * Writes a manifest's JSON tree as YAML text in one pass, in canonical key order, producing the
+ * bytes the YAML library (Jackson's YAML generator over snakeyaml-engine, configured as {@link
+ * ManifestYaml#libraryYaml} is) would write, without its per-event machinery: a cold run otherwise
+ * spends a third of its render time there.
  *
- * <p>It knows the shapes manifests have: block mappings, block sequences as mapping values or as the top of a
- * sequence item's mapping, empty ones as {@code {}} and {@code []}, strings, integers and booleans. Strings hold
- * printable ASCII and line feeds, or are one of the strings {@link DoubleQuotedScalars} writes. For anything else
- * (another character, a float, a null, a sequence directly in a sequence, a key with a line feed or of 128
- * characters or more) {@link #write} returns null and the caller asks the library. A test holds the two
- * equal over a large generated corpus.
+ * <p>It knows the shapes manifests have: block mappings, block sequences as mapping values or as
+ * the top of a sequence item's mapping, empty ones as {@code {}} and {@code []}, strings, integers
+ * and booleans. Strings hold printable ASCII and line feeds, or are one of the strings {@link
+ * DoubleQuotedScalars} writes. For anything else (another character, a float, a null, a sequence
+ * directly in a sequence, a key with a line feed or of 128 characters or more) {@link #write}
+ * returns null and the caller asks the library. A test holds the two equal over a large generated
+ * corpus.
  */
 final class BlockYaml {
 
-  /** Kubernetes' order for an object's own keys; nested maps only put {@code name, namespace} first. */
+  /**
+   * Kubernetes' order for an object's own keys; nested maps only put {@code name, namespace} first.
+   */
   static final List<String> ROOT_FIRST_KEYS = List.of("apiVersion", "kind", "metadata", "spec");
+
   static final List<String> FIRST_KEYS = List.of("name", "namespace");
 
   /** The library writes a key this long or longer in the explicit {@code ? key} form. */
   private static final int SIMPLE_KEY_MAX = 128;
 
-  /** Columns a nested block mapping moves right, and a sequence's {@code -} moves right of its parent's keys. */
+  /**
+   * Columns a nested block mapping moves right, and a sequence's {@code -} moves right of its
+   * parent's keys.
+   */
   private static final int INDENT = 2;
 
-  /** YAML 1.1 booleans and nulls the library quotes (plus the empty string and anything starting with {@code ~}). */
-  private static final Set<String> RESERVED = Set.copyOf(Arrays.asList("false", "False", "FALSE", "n", "N", "no", "No",
-      "NO", "null", "Null", "NULL", "on", "On", "ON", "off", "Off", "OFF", "true", "True", "TRUE", "y", "Y", "yes", "Yes",
-      "YES"));
+  /**
+   * YAML 1.1 booleans and nulls the library quotes (plus the empty string and anything starting
+   * with {@code ~}).
+   */
+  private static final Set<String> RESERVED =
+      Set.copyOf(
+          Arrays.asList(
+              "false", "False", "FALSE", "n", "N", "no", "No", "NO", "null", "Null", "NULL", "on",
+              "On", "ON", "off", "Off", "OFF", "true", "True", "TRUE", "y", "Y", "yes", "Yes",
+              "YES"));
 
-  /** What the library reads as a number, for strings starting with a digit, a sign or a dot: those it quotes. */
+  /**
+   * What the library reads as a number, for strings starting with a digit, a sign or a dot: those
+   * it quotes.
+   */
   private static final Pattern PLAIN_NUMBER = Pattern.compile("[+-]?[0-9]*(\\.[0-9]*)?");
+
   private static final Pattern JSON_INT = Pattern.compile("-?(0|[1-9][0-9]*)");
-  private static final Pattern JSON_FLOAT = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]*)?([eE][-+]?[0-9]+)?|-?\\.inf|\\.nan");
+  private static final Pattern JSON_FLOAT =
+      Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]*)?([eE][-+]?[0-9]+)?|-?\\.inf|\\.nan");
 
   /** Indicators that stop a plain scalar when they come first. */
   private static final String LEADING_INDICATORS = "#,[]{}&*!|>'\"%@`";
@@ -54,7 +73,9 @@ final class BlockYaml {
     }
   }
 
-  @SuppressWarnings("StaticAssignmentOfThrowable") // no stack trace, never leaves the writer: control flow, made once
+  @SuppressWarnings(
+      "StaticAssignmentOfThrowable") // no stack trace, never leaves the writer: control flow, made
+  // once
   private static final Unsupported UNSUPPORTED = new Unsupported();
 
   private final StringBuilder out;
@@ -64,9 +85,11 @@ final class BlockYaml {
   }
 
   /**
-   * The tree as YAML in canonical order, or null when it holds something this writer leaves to the library.
+   * The tree as YAML in canonical order, or null when it holds something this writer leaves to the
+   * library.
    *
-   * @throws IllegalArgumentException when a string holds an unpaired surrogate, as {@link DoubleQuotedScalars} does
+   * @throws IllegalArgumentException when a string holds an unpaired surrogate, as {@link
+   *     DoubleQuotedScalars} does
    */
   static String write(ObjectNode root) {
     if (root.isEmpty()) {
@@ -84,20 +107,24 @@ final class BlockYaml {
   /** Key order: {@code firstKeys} in their order, then the rest by {@link String#compareTo}. */
   static String[] orderedKeys(ObjectNode object, List<String> firstKeys) {
     String[] keys = object.propertyNames().toArray(new String[0]);
-    Arrays.sort(keys, (a, b) -> {
-      int ia = firstKeys.indexOf(a);
-      int ib = firstKeys.indexOf(b);
-      if (ia >= 0 || ib >= 0) {
-        return Integer.compare(ia < 0 ? Integer.MAX_VALUE : ia, ib < 0 ? Integer.MAX_VALUE : ib);
-      }
-      return a.compareTo(b);
-    });
+    Arrays.sort(
+        keys,
+        (a, b) -> {
+          int ia = firstKeys.indexOf(a);
+          int ib = firstKeys.indexOf(b);
+          if (ia >= 0 || ib >= 0) {
+            return Integer.compare(
+                ia < 0 ? Integer.MAX_VALUE : ia, ib < 0 ? Integer.MAX_VALUE : ib);
+          }
+          return a.compareTo(b);
+        });
     return keys;
   }
 
   /**
-   * A non-empty block mapping whose keys sit at {@code column}; the first key goes where the text ends when
-   * {@code inline} (the document's start, or after a sequence item's {@code "- "}), the others on lines of their own.
+   * A non-empty block mapping whose keys sit at {@code column}; the first key goes where the text
+   * ends when {@code inline} (the document's start, or after a sequence item's {@code "- "}), the
+   * others on lines of their own.
    */
   private void mapping(ObjectNode object, int column, List<String> firstKeys, boolean inline) {
     boolean first = true;
@@ -127,7 +154,9 @@ final class BlockYaml {
         out.append(':');
         sequence(array, column + INDENT);
       }
-    } else if (value.isString() && value.asString().indexOf('\n') >= 0 && !DoubleQuotedScalars.needsQuoting(value.asString())) {
+    } else if (value.isString()
+        && value.asString().indexOf('\n') >= 0
+        && !DoubleQuotedScalars.needsQuoting(value.asString())) {
       out.append(':');
       multiLine(value.asString(), column + INDENT);
     } else {
@@ -136,7 +165,10 @@ final class BlockYaml {
     }
   }
 
-  /** A non-empty block sequence whose {@code -} indicators sit at {@code column}, each on a line of its own. */
+  /**
+   * A non-empty block sequence whose {@code -} indicators sit at {@code column}, each on a line of
+   * its own.
+   */
   private void sequence(ArrayNode array, int column) {
     for (JsonNode item : array) {
       newLine(column);
@@ -150,7 +182,9 @@ final class BlockYaml {
         }
       } else if (item instanceof ArrayNode) {
         throw UNSUPPORTED;
-      } else if (item.isString() && item.asString().indexOf('\n') >= 0 && !DoubleQuotedScalars.needsQuoting(item.asString())) {
+      } else if (item.isString()
+          && item.asString().indexOf('\n') >= 0
+          && !DoubleQuotedScalars.needsQuoting(item.asString())) {
         multiLine(item.asString(), column + INDENT);
       } else {
         out.append(' ');
@@ -203,14 +237,19 @@ final class BlockYaml {
       throw UNSUPPORTED;
     }
     requireAscii(key, false);
-    if (RESERVED.contains(key) || key.charAt(0) == '~' || "0123456789+-.".indexOf(key.charAt(0)) >= 0) {
+    if (RESERVED.contains(key)
+        || key.charAt(0) == '~'
+        || "0123456789+-.".indexOf(key.charAt(0)) >= 0) {
       doubleQuoted(key);
     } else {
       plainOrQuoted(key);
     }
   }
 
-  /** A string the library would have written plain: plain where a plain scalar reads back as it, else quoted. */
+  /**
+   * A string the library would have written plain: plain where a plain scalar reads back as it,
+   * else quoted.
+   */
   private void plainOrQuoted(String text) {
     if (allowsPlain(text)) {
       out.append(text);
@@ -225,8 +264,8 @@ final class BlockYaml {
   }
 
   /**
-   * A string with a line feed, after its key's {@code :}: a literal block indented to {@code column}, or, where a
-   * block cannot hold it (a space at a line's end), a double-quoted scalar.
+   * A string with a line feed, after its key's {@code :}: a literal block indented to {@code
+   * column}, or, where a block cannot hold it (a space at a line's end), a double-quoted scalar.
    */
   private void multiLine(String text, int column) {
     requireAscii(text, true);
@@ -240,7 +279,9 @@ final class BlockYaml {
     out.append(" |");
     char first = text.charAt(0);
     if (first == ' ' || first == '\n') {
-      out.append(INDENT); // the indentation indicator: the block's own indentation cannot tell where text starts
+      out.append(
+          INDENT); // the indentation indicator: the block's own indentation cannot tell where text
+      // starts
     }
     int length = text.length();
     if (text.charAt(length - 1) != '\n') {
@@ -282,7 +323,10 @@ final class BlockYaml {
     out.append('"');
   }
 
-  /** Printable ASCII (and line feeds where {@code lineFeeds}); anything else is the library's to write. */
+  /**
+   * Printable ASCII (and line feeds where {@code lineFeeds}); anything else is the library's to
+   * write.
+   */
   private static void requireAscii(String text, boolean lineFeeds) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -293,8 +337,9 @@ final class BlockYaml {
   }
 
   /**
-   * Whether the library quotes this one-line string value: a YAML 1.1 boolean or null, a flow indicator, a
-   * {@code #} that starts a comment, a {@code :} that ends a key, what reads as a number or a timestamp.
+   * Whether the library quotes this one-line string value: a YAML 1.1 boolean or null, a flow
+   * indicator, a {@code #} that starts a comment, a {@code :} that ends a key, what reads as a
+   * number or a timestamp.
    */
   private static boolean needToQuoteValue(String text) {
     if (RESERVED.contains(text) || text.charAt(0) == '~') {
@@ -316,33 +361,41 @@ final class BlockYaml {
             return true;
           }
         }
-        default -> { }
+        default -> {}
       }
     }
-    if ("0123456789+-.".indexOf(text.charAt(0)) >= 0 && (PLAIN_NUMBER.matcher(text).matches()
-        || JSON_INT.matcher(text).matches() || JSON_FLOAT.matcher(text).matches())) {
+    if ("0123456789+-.".indexOf(text.charAt(0)) >= 0
+        && (PLAIN_NUMBER.matcher(text).matches()
+            || JSON_INT.matcher(text).matches()
+            || JSON_FLOAT.matcher(text).matches())) {
       return true;
     }
     return ManifestYaml.yaml11Value(text);
   }
 
   /**
-   * Whether a one-line printable-ASCII string reads back as itself when written plain in block context: no
-   * leading or trailing space, no document marker or indicator first, no {@code ": "} or {@code " #"} inside.
+   * Whether a one-line printable-ASCII string reads back as itself when written plain in block
+   * context: no leading or trailing space, no document marker or indicator first, no {@code ": "}
+   * or {@code " #"} inside.
    */
   private static boolean allowsPlain(String text) {
     int length = text.length();
-    if (text.charAt(0) == ' ' || text.charAt(length - 1) == ' ' || text.startsWith("---") || text.startsWith("...")) {
+    if (text.charAt(0) == ' '
+        || text.charAt(length - 1) == ' '
+        || text.startsWith("---")
+        || text.startsWith("...")) {
       return false;
     }
     char first = text.charAt(0);
     boolean followedBySpace = length == 1 || text.charAt(1) == ' ';
-    if (LEADING_INDICATORS.indexOf(first) >= 0 || ((first == '?' || first == ':' || first == '-') && followedBySpace)) {
+    if (LEADING_INDICATORS.indexOf(first) >= 0
+        || ((first == '?' || first == ':' || first == '-') && followedBySpace)) {
       return false;
     }
     for (int i = 1; i < length; i++) {
       char c = text.charAt(i);
-      if ((c == ':' && (i == length - 1 || text.charAt(i + 1) == ' ')) || (c == '#' && text.charAt(i - 1) == ' ')) {
+      if ((c == ':' && (i == length - 1 || text.charAt(i + 1) == ' '))
+          || (c == '#' && text.charAt(i - 1) == ' ')) {
         return false;
       }
     }

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A CloudNativePG {@code Cluster} in the service's namespace, with what it brings: backups to an ObjectStore, a
- * schedule, PgBouncer. Its options are checked by validation's database rules; the runbook's database part is the
- * template's own.
+ * A CloudNativePG {@code Cluster} in the service's namespace, with what it brings: backups to an
+ * ObjectStore, a schedule, PgBouncer. Its options are checked by validation's database rules; the
+ * runbook's database part is the template's own.
  */
 public final class CloudNativePgProvider implements DatabaseProvider {
 
@@ -20,7 +20,12 @@ public final class CloudNativePgProvider implements DatabaseProvider {
   private static final int PORT = 5432;
 
   private final List<ServiceKind> kinds =
-      List.of(new ClusterKind(), new ObjectStoreKind(), new ScheduledBackupKind(), new PoolerKind(), new CnpgDatabaseKind());
+      List.of(
+          new ClusterKind(),
+          new ObjectStoreKind(),
+          new ScheduledBackupKind(),
+          new PoolerKind(),
+          new CnpgDatabaseKind());
 
   /** Whether {@code database} is a CloudNativePG {@code Cluster}. */
   static boolean runs(Database database) {
@@ -43,16 +48,24 @@ public final class CloudNativePgProvider implements DatabaseProvider {
   }
 
   /**
-   * The {@code <cluster>-app} Secret and the {@code -rw} Service for both, verified against {@code ca.crt} of
-   * {@code <cluster>-ca}; an app that connects through the pooler reaches its {@code rw} Service instead.
+   * The {@code <cluster>-app} Secret and the {@code -rw} Service for both, verified against {@code
+   * ca.crt} of {@code <cluster>-ca}; an app that connects through the pooler reaches its {@code rw}
+   * Service instead.
    */
   @Override
   public Connection connection(Kit kit, Service service) {
     String cluster = service.clusterName();
-    boolean throughPooler = service.app().filter(app -> app.connection() == App.Connection.POOLER).isPresent();
-    return new Connection(cluster + "-app", cluster + "-rw." + service.namespace(), PORT, cluster + "-app",
-        throughPooler ? Optional.of(service.poolerName("rw")) : Optional.empty(), PORT,
-        Optional.of(new SecretKey(cluster + "-ca", "ca.crt")), cluster + "-ca");
+    boolean throughPooler =
+        service.app().filter(app -> app.connection() == App.Connection.POOLER).isPresent();
+    return new Connection(
+        cluster + "-app",
+        cluster + "-rw." + service.namespace(),
+        PORT,
+        cluster + "-app",
+        throughPooler ? Optional.of(service.poolerName("rw")) : Optional.empty(),
+        PORT,
+        Optional.of(new SecretKey(cluster + "-ca", "ca.crt")),
+        cluster + "-ca");
   }
 
   @Override

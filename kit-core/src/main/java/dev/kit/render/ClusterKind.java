@@ -53,9 +53,18 @@ final class ClusterKind implements ServiceKind {
   @Override
   public List<ServiceFile> render(ServiceContext context) {
     Service service = context.service();
-    service.database().backups().filter(b -> b.legacyInTree()).ifPresent(b -> context.warn("services[" + service.name()
-        + "].database.backups: the in-tree barmanObjectStore is deprecated and CloudNativePG 1.31 removes it; drop "
-        + "legacyInTree() to use the Barman Cloud plugin"));
-    return List.of(new ServiceFile.Manifest(file(), CnpgClusterRenderer.render(context.kit(), service)));
+    service
+        .database()
+        .backups()
+        .filter(b -> b.legacyInTree())
+        .ifPresent(
+            b ->
+                context.warn(
+                    "services["
+                        + service.name()
+                        + "].database.backups: the in-tree barmanObjectStore is deprecated and CloudNativePG 1.31 removes it; drop "
+                        + "legacyInTree() to use the Barman Cloud plugin"));
+    return List.of(
+        new ServiceFile.Manifest(file(), CnpgClusterRenderer.render(context.kit(), service)));
   }
 }

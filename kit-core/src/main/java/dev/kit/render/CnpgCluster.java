@@ -5,7 +5,10 @@ import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import java.util.List;
 import java.util.Map;
 
-/** The fields of a CloudNativePG {@code postgresql.cnpg.io/v1} Cluster that kit writes; null means unset. */
+/**
+ * The fields of a CloudNativePG {@code postgresql.cnpg.io/v1} Cluster that kit writes; null means
+ * unset.
+ */
 record CnpgCluster(String apiVersion, String kind, ObjectMeta metadata, Spec spec) {
 
   static final String API_VERSION = "postgresql.cnpg.io/v1";
@@ -30,7 +33,10 @@ record CnpgCluster(String apiVersion, String kind, ObjectMeta metadata, Spec spe
       List<ExternalCluster> externalClusters,
       ServiceAccountTemplate serviceAccountTemplate) {}
 
-  /** The metadata CNPG gives the service account it creates for the instances, named after the cluster. */
+  /**
+   * The metadata CNPG gives the service account it creates for the instances, named after the
+   * cluster.
+   */
   record ServiceAccountTemplate(ObjectMeta metadata) {}
 
   record Affinity(Boolean enablePodAntiAffinity, String topologyKey, String podAntiAffinityType) {}
@@ -45,7 +51,8 @@ record CnpgCluster(String apiVersion, String kind, ObjectMeta metadata, Spec spe
   record Backup(BarmanObjectStore.Configuration barmanObjectStore, String retentionPolicy) {}
 
   /** A cluster to recover from: through the Barman Cloud plugin, or the in-tree object store. */
-  record ExternalCluster(String name, PluginConfiguration plugin, BarmanObjectStore.Configuration barmanObjectStore) {}
+  record ExternalCluster(
+      String name, PluginConfiguration plugin, BarmanObjectStore.Configuration barmanObjectStore) {}
 
   record StorageConfiguration(String size, String storageClass) {}
 

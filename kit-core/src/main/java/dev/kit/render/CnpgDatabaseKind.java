@@ -11,22 +11,32 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The CNPG {@code Database} that keeps the extensions and schemas the migrations rely on present in the application
- * database (CloudNativePG 1.30's declarative database management). It shares the Cluster's wave, -2: Argo CD applies
- * both and waits for both to be healthy (kit's health check below, as Argo CD has none for the kind) before the
- * migration at -1.
+ * The CNPG {@code Database} that keeps the extensions and schemas the migrations rely on present in
+ * the application database (CloudNativePG 1.30's declarative database management). It shares the
+ * Cluster's wave, -2: Argo CD applies both and waits for both to be healthy (kit's health check
+ * below, as Argo CD has none for the kind) before the migration at -1.
  */
 final class CnpgDatabaseKind implements ServiceKind {
 
   /** The fields of a {@code postgresql.cnpg.io/v1} Database that kit writes. */
-  record CnpgDatabase(String apiVersion, String kind, io.fabric8.kubernetes.api.model.ObjectMeta metadata, Spec spec) {
+  record CnpgDatabase(
+      String apiVersion,
+      String kind,
+      io.fabric8.kubernetes.api.model.ObjectMeta metadata,
+      Spec spec) {
 
     /**
-     * @param ensure and {@code databaseReclaimPolicy} written although they are CNPG's defaults: Argo CD would see
-     *     the defaults CNPG writes back as drift otherwise
+     * @param ensure and {@code databaseReclaimPolicy} written although they are CNPG's defaults:
+     *     Argo CD would see the defaults CNPG writes back as drift otherwise
      */
-    record Spec(String name, String owner, ClusterReference cluster, String ensure, String databaseReclaimPolicy,
-        List<Extension> extensions, List<Schema> schemas) {}
+    record Spec(
+        String name,
+        String owner,
+        ClusterReference cluster,
+        String ensure,
+        String databaseReclaimPolicy,
+        List<Extension> extensions,
+        List<Schema> schemas) {}
 
     record ClusterReference(String name) {}
 
@@ -36,11 +46,12 @@ final class CnpgDatabaseKind implements ServiceKind {
   }
 
   /**
-   * Healthy once CloudNativePG applied the current generation and every extension and schema; Degraded with
-   * CloudNativePG's message when it could not (status {@code applied}, {@code message} and the per-item lists of the
-   * CRD's status).
+   * Healthy once CloudNativePG applied the current generation and every extension and schema;
+   * Degraded with CloudNativePG's message when it could not (status {@code applied}, {@code
+   * message} and the per-item lists of the CRD's status).
    */
-  static final String HEALTH = """
+  static final String HEALTH =
+      """
       local hs = {}
       if obj.status == nil or obj.status.applied == nil then
         hs.status = "Progressing"
@@ -121,17 +132,32 @@ final class CnpgDatabaseKind implements ServiceKind {
     Database db = service.database();
     Bootstrap database = context.kit().applicationDatabase(service);
     String present = "present";
-    CnpgDatabase object = new CnpgDatabase(CnpgCluster.API_VERSION, "Database",
-        new ObjectMetaBuilder()
-            .withName(service.clusterName() + "-database")
-            .withNamespace(service.namespace())
-            .addToAnnotations(SyncWave.ANNOTATION, SyncWave.DATABASE.annotationValue())
-            .withLabels(KitLabels.of(context.kit(), service, "database"))
-            .build(),
-        new CnpgDatabase.Spec(database.database(), database.owner(), new CnpgDatabase.ClusterReference(service.clusterName()),
-            present, "retain",
-            db.extensions().isEmpty() ? null : db.extensions().stream().map(e -> new CnpgDatabase.Extension(e, present)).toList(),
-            db.schemas().isEmpty() ? null : db.schemas().stream().map(s -> new CnpgDatabase.Schema(s, database.owner(), present)).toList()));
+    CnpgDatabase object =
+        new CnpgDatabase(
+            CnpgCluster.API_VERSION,
+            "Database",
+            new ObjectMetaBuilder()
+                .withName(service.clusterName() + "-database")
+                .withNamespace(service.namespace())
+                .addToAnnotations(SyncWave.ANNOTATION, SyncWave.DATABASE.annotationValue())
+                .withLabels(KitLabels.of(context.kit(), service, "database"))
+                .build(),
+            new CnpgDatabase.Spec(
+                database.database(),
+                database.owner(),
+                new CnpgDatabase.ClusterReference(service.clusterName()),
+                present,
+                "retain",
+                db.extensions().isEmpty()
+                    ? null
+                    : db.extensions().stream()
+                        .map(e -> new CnpgDatabase.Extension(e, present))
+                        .toList(),
+                db.schemas().isEmpty()
+                    ? null
+                    : db.schemas().stream()
+                        .map(s -> new CnpgDatabase.Schema(s, database.owner(), present))
+                        .toList()));
     return List.of(new ServiceFile.Manifest(file(), object));
   }
 }

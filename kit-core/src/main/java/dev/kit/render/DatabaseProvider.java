@@ -7,19 +7,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where a service's database runs, as the rest of kit sees it: which objects exist for the database, the
- * provider-neutral {@link Connection} that the migrations, the app, {@code atlas.hcl} and the runbook read, its own
- * checks of the host's options, and the runbook's part about the database.
+ * Where a service's database runs, as the rest of kit sees it: which objects exist for the
+ * database, the provider-neutral {@link Connection} that the migrations, the app, {@code atlas.hcl}
+ * and the runbook read, its own checks of the host's options, and the runbook's part about the
+ * database.
  *
- * <p><b>Adding a provider</b> (such as one that creates its database with Terraform/OpenTofu outside Kubernetes and
- * writes the connection Secret itself): a {@link dev.kit.model.DatabaseHost} for its options in
- * {@code dev.kit.model} (with a {@code Database.Builder} method for the DSL), a package of its own
- * ({@code dev.kit.provider.<name>}) with a public class implementing this interface (with a public no-argument
- * constructor) and the {@link ServiceKind}s it renders, if any, and one line in the provider list,
- * {@code kit-core/src/main/resources/META-INF/services/dev.kit.render.DatabaseProvider}. Nothing else changes: the
- * renderer, the patch targets, the AppProject, {@code argocd-cm}, the README's table and validation read the list
- * ({@link DatabaseProviders}). Loading the list through {@link java.util.ServiceLoader} keeps {@code render} from
- * importing the providers, which import it.
+ * <p><b>Adding a provider</b> (such as one that creates its database with Terraform/OpenTofu
+ * outside Kubernetes and writes the connection Secret itself): a {@link dev.kit.model.DatabaseHost}
+ * for its options in {@code dev.kit.model} (with a {@code Database.Builder} method for the DSL), a
+ * package of its own ({@code dev.kit.provider.<name>}) with a public class implementing this
+ * interface (with a public no-argument constructor) and the {@link ServiceKind}s it renders, if
+ * any, and one line in the provider list, {@code
+ * kit-core/src/main/resources/META-INF/services/dev.kit.render.DatabaseProvider}. Nothing else
+ * changes: the renderer, the patch targets, the AppProject, {@code argocd-cm}, the README's table
+ * and validation read the list ({@link DatabaseProviders}). Loading the list through {@link
+ * java.util.ServiceLoader} keeps {@code render} from importing the providers, which import it.
  */
 public interface DatabaseProvider {
 
@@ -30,8 +32,8 @@ public interface DatabaseProvider {
   boolean hosts(Database database);
 
   /**
-   * The kinds it renders for a database it hosts, in render order; each also checks that it applies (a kind runs only
-   * for the databases its provider hosts).
+   * The kinds it renders for a database it hosts, in render order; each also checks that it applies
+   * (a kind runs only for the databases its provider hosts).
    */
   List<ServiceKind> kinds();
 
@@ -39,31 +41,35 @@ public interface DatabaseProvider {
   Connection connection(Kit kit, Service service);
 
   /**
-   * Its checks of {@code service}'s database, which it hosts, such as the host's names; the options that configure
-   * another host are checked by validation.
+   * Its checks of {@code service}'s database, which it hosts, such as the host's names; the options
+   * that configure another host are checked by validation.
    *
    * @param path where the database is in the description, such as {@code services[orders].database}
    */
   void check(String path, Kit kit, Service service, Problems problems);
 
-  /** Its files under {@code platform/}, each deciding when it applies (such as a Crossplane provider package). */
+  /**
+   * Its files under {@code platform/}, each deciding when it applies (such as a Crossplane provider
+   * package).
+   */
   default List<PlatformKind> platformKinds() {
     return List.of();
   }
 
   /**
-   * The fix for a CloudNativePG option (such as {@code backups} or {@code pooler}, or {@code monitoring}) set on a
-   * database it hosts, naming its own counterpart; empty for validation's generic fix.
+   * The fix for a CloudNativePG option (such as {@code backups} or {@code pooler}, or {@code
+   * monitoring}) set on a database it hosts, naming its own counterpart; empty for validation's
+   * generic fix.
    */
   default java.util.Optional<String> counterpart(String option) {
     return java.util.Optional.empty();
   }
 
   /**
-   * What the runbook says about the database, for a provider other than CloudNativePG (whose part the template has):
-   * rows of "What runs" ({@code databaseRows}, a list of Markdown table rows), a section "Database"
-   * ({@code databaseSection}, Markdown) and, for an object of its own at the database's wave, what the wave list says
-   * of it ({@code databaseWave}, Markdown).
+   * What the runbook says about the database, for a provider other than CloudNativePG (whose part
+   * the template has): rows of "What runs" ({@code databaseRows}, a list of Markdown table rows), a
+   * section "Database" ({@code databaseSection}, Markdown) and, for an object of its own at the
+   * database's wave, what the wave list says of it ({@code databaseWave}, Markdown).
    */
   default Map<String, Object> runbook(Kit kit, Service service, Connection connection) {
     return Map.of();

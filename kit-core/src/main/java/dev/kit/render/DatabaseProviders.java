@@ -6,13 +6,15 @@ import java.util.List;
 import java.util.ServiceLoader;
 
 /**
- * The database providers, in the order of the list in
- * {@code META-INF/services/dev.kit.render.DatabaseProvider} (see {@link DatabaseProvider} for adding one).
+ * The database providers, in the order of the list in {@code
+ * META-INF/services/dev.kit.render.DatabaseProvider} (see {@link DatabaseProvider} for adding one).
  */
 public final class DatabaseProviders {
 
-  private static final List<DatabaseProvider> ALL = ServiceLoader.load(DatabaseProvider.class,
-      DatabaseProvider.class.getClassLoader()).stream().map(ServiceLoader.Provider::get).toList();
+  private static final List<DatabaseProvider> ALL =
+      ServiceLoader.load(DatabaseProvider.class, DatabaseProvider.class.getClassLoader()).stream()
+          .map(ServiceLoader.Provider::get)
+          .toList();
 
   private DatabaseProviders() {}
 
@@ -23,9 +25,16 @@ public final class DatabaseProviders {
 
   /** The provider that runs {@code database}. */
   public static DatabaseProvider of(Database database) {
-    return ALL.stream().filter(provider -> provider.hosts(database)).findFirst().orElseThrow(() ->
-        new IllegalStateException("no database provider hosts " + database.host().getClass().getName()
-            + "; list its provider in META-INF/services/" + DatabaseProvider.class.getName()));
+    return ALL.stream()
+        .filter(provider -> provider.hosts(database))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "no database provider hosts "
+                        + database.host().getClass().getName()
+                        + "; list its provider in META-INF/services/"
+                        + DatabaseProvider.class.getName()));
   }
 
   /** The provider that runs {@code service}'s database. */

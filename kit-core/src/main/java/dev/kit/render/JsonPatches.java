@@ -7,7 +7,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Applies the escape-hatch {@link Patch}es (JSON Patch add, replace, remove) to a rendered object. */
+/**
+ * Applies the escape-hatch {@link Patch}es (JSON Patch add, replace, remove) to a rendered object.
+ */
 final class JsonPatches {
 
   private JsonPatches() {}
@@ -30,7 +32,10 @@ final class JsonPatches {
         child = object.putObject(token);
       }
       if (!child.isContainer()) {
-        return pointer(tokens, i + 1) + " is a " + child.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + ", not an object or list";
+        return pointer(tokens, i + 1)
+            + " is a "
+            + child.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
+            + ", not an object or list";
       }
       parent = child;
     }
@@ -60,7 +65,13 @@ final class JsonPatches {
     int index = index(last);
     int bound = patch.op() == Patch.Op.ADD ? array.size() : array.size() - 1;
     if (index < 0 || index > bound) {
-      return "index " + last + " is outside the list at " + pointer(tokens, tokens.size() - 1) + " (size " + array.size() + ")";
+      return "index "
+          + last
+          + " is outside the list at "
+          + pointer(tokens, tokens.size() - 1)
+          + " (size "
+          + array.size()
+          + ")";
     }
     switch (patch.op()) {
       case ADD -> array.insert(index, ManifestYaml.valueTree(patch.value()));

@@ -5,7 +5,10 @@ import dev.kit.model.Service;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The recommended {@code app.kubernetes.io} labels kit puts on every object, plus the service's own. */
+/**
+ * The recommended {@code app.kubernetes.io} labels kit puts on every object, plus the service's
+ * own.
+ */
 public final class KitLabels {
 
   static final String NAME = "app.kubernetes.io/name";
@@ -15,7 +18,10 @@ public final class KitLabels {
 
   private KitLabels() {}
 
-  /** Labels for an object of {@code service}; {@code component} may be null (the Application has none). */
+  /**
+   * Labels for an object of {@code service}; {@code component} may be null (the Application has
+   * none).
+   */
   public static Map<String, String> of(Kit kit, Service service, String component) {
     Map<String, String> labels = new TreeMap<>(service.labels());
     labels.put(NAME, service.name());

@@ -1,9 +1,9 @@
 package dev.kit.render;
 
-import dev.kit.layout.RepositoryLayout;
-import dev.kit.layout.ServiceLayout;
 import dev.kit.input.KitInputs;
 import dev.kit.input.ValidatedKit;
+import dev.kit.layout.RepositoryLayout;
+import dev.kit.layout.ServiceLayout;
 import dev.kit.migration.MigrationDirectory;
 import dev.kit.model.Environment;
 import dev.kit.model.Kit;
@@ -23,9 +23,9 @@ import java.util.function.Predicate;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Turns a {@link ValidatedKit} into a {@link FilePlan}: each service's files by the {@link ServiceKinds} it
- * generates, then the platform's by the {@link PlatformKinds} the description needs. Services render in parallel; the
- * bytes are the same either way.
+ * Turns a {@link ValidatedKit} into a {@link FilePlan}: each service's files by the {@link
+ * ServiceKinds} it generates, then the platform's by the {@link PlatformKinds} the description
+ * needs. Services render in parallel; the bytes are the same either way.
  */
 public final class KitRenderer {
 
@@ -35,14 +35,17 @@ public final class KitRenderer {
   private final String source;
   private final boolean parallel;
 
-  /** @param source what the header names as the origin, such as the description's class name */
+  /**
+   * @param source what the header names as the origin, such as the description's class name
+   */
   public KitRenderer(String source) {
     this(source, true);
   }
 
   /**
    * @param source what the header names as the origin
-   * @param parallel whether services may render on several threads; the output is the same bytes either way
+   * @param parallel whether services may render on several threads; the output is the same bytes
+   *     either way
    */
   public KitRenderer(String source, boolean parallel) {
     this.source = source;
@@ -53,60 +56,75 @@ public final class KitRenderer {
   public FilePlan render(ValidatedKit kit) {
     Map<String, FilePlan> parts = new ConcurrentHashMap<>();
     FilePlan[] platform = new FilePlan[1];
-    render(kit, (service, part) -> {
-      if (service == null) {
-        platform[0] = part;
-      } else {
-        parts.put(service, part);
-      }
-    }, service -> true);
+    render(
+        kit,
+        (service, part) -> {
+          if (service == null) {
+            platform[0] = part;
+          } else {
+            parts.put(service, part);
+          }
+        },
+        service -> true);
     FilePlan.Builder plan = FilePlan.builder();
     kit.kit().services().forEach(service -> plan.include(parts.get(service.name())));
     return plan.include(platform[0]).build();
   }
 
   /**
-   * Renders the services {@code wanted} accepts and the platform, handing each service's files to {@code sink} as
-   * soon as they are rendered, on whichever thread rendered them, so memory holds the services in flight rather than
-   * the whole plan; the platform always renders, from the whole description, and comes last. A caller that knows the
-   * other services' files are already as they would render (the generation cache) leaves them out.
+   * Renders the services {@code wanted} accepts and the platform, handing each service's files to
+   * {@code sink} as soon as they are rendered, on whichever thread rendered them, so memory holds
+   * the services in flight rather than the whole plan; the platform always renders, from the whole
+   * description, and comes last. A caller that knows the other services' files are already as they
+   * would render (the generation cache) leaves them out.
    *
-   * @param sink takes each rendered service's name and files, then null and the platform's files; called from several
-   *     threads at once when rendering in parallel
+   * @param sink takes each rendered service's name and files, then null and the platform's files;
+   *     called from several threads at once when rendering in parallel
    * @return the warnings of the services rendered and of the platform, in description order
    */
-  public List<String> render(ValidatedKit kit, BiConsumer<String, FilePlan> sink, Predicate<Service> wanted) {
+  public List<String> render(
+      ValidatedKit kit, BiConsumer<String, FilePlan> sink, Predicate<Service> wanted) {
     Objects.requireNonNull(sink, "sink");
     Objects.requireNonNull(wanted, "wanted");
     Kit description = kit.kit();
     List<Service> chosen = description.services().stream().filter(wanted).toList();
-    var services = parallel && chosen.size() >= PARALLEL_THRESHOLD ? chosen.parallelStream() : chosen.stream();
-    // toList keeps description order, so the warnings come in the same order whichever thread rendered what.
-    List<Kit> environments = description.environments().stream().map(env -> description.in(env.name())).toList();
-    List<List<String>> serviceWarnings = services.map(service -> {
-      FilePlan.Builder files = FilePlan.builder();
-      List<PatchFailure> failures = new ArrayList<>();
-      MigrationDirectory dir = kit.inputs().migrations(service.name()).orElse(null);
-      String schema = kit.inputs().schema(service.name()).orElse(null);
-      if (environments.isEmpty()) {
-        renderService(description, service, dir, schema, files, failures, new HashMap<>());
-      } else {
-        // The files every environment shares (atlas.sum, atlas.hcl) are planned once; each must render the same bytes.
-        Map<String, byte[]> shared = new HashMap<>();
-        for (Kit there : environments) {
-          Optional<Service> seen = there.service(service.name());
-          if (seen.isPresent()) {
-            renderService(there, seen.get(), dir, schema, files, failures, shared);
-          }
-        }
-      }
-      if (!failures.isEmpty()) {
-        throw new IllegalStateException("validation let patches through that do not fit: " + failures);
-      }
-      FilePlan part = files.build();
-      sink.accept(service.name(), part);
-      return part.warnings();
-    }).toList();
+    var services =
+        parallel && chosen.size() >= PARALLEL_THRESHOLD ? chosen.parallelStream() : chosen.stream();
+    // toList keeps description order, so the warnings come in the same order whichever thread
+    // rendered what.
+    List<Kit> environments =
+        description.environments().stream().map(env -> description.in(env.name())).toList();
+    List<List<String>> serviceWarnings =
+        services
+            .map(
+                service -> {
+                  FilePlan.Builder files = FilePlan.builder();
+                  List<PatchFailure> failures = new ArrayList<>();
+                  MigrationDirectory dir = kit.inputs().migrations(service.name()).orElse(null);
+                  String schema = kit.inputs().schema(service.name()).orElse(null);
+                  if (environments.isEmpty()) {
+                    renderService(
+                        description, service, dir, schema, files, failures, new HashMap<>());
+                  } else {
+                    // The files every environment shares (atlas.sum, atlas.hcl) are planned once;
+                    // each must render the same bytes.
+                    Map<String, byte[]> shared = new HashMap<>();
+                    for (Kit there : environments) {
+                      Optional<Service> seen = there.service(service.name());
+                      if (seen.isPresent()) {
+                        renderService(there, seen.get(), dir, schema, files, failures, shared);
+                      }
+                    }
+                  }
+                  if (!failures.isEmpty()) {
+                    throw new IllegalStateException(
+                        "validation let patches through that do not fit: " + failures);
+                  }
+                  FilePlan part = files.build();
+                  sink.accept(service.name(), part);
+                  return part.warnings();
+                })
+            .toList();
     List<String> warnings = new ArrayList<>();
     serviceWarnings.forEach(warnings::addAll);
     FilePlan.Builder platform = FilePlan.builder();
@@ -124,13 +142,20 @@ public final class KitRenderer {
   }
 
   /**
-   * The patches of {@code service} that do not fit their objects, found by rendering it: for validation, which
-   * reports them with the description's other violations. The service must be valid on its own, or it may not render.
+   * The patches of {@code service} that do not fit their objects, found by rendering it: for
+   * validation, which reports them with the description's other violations. The service must be
+   * valid on its own, or it may not render.
    */
   public List<PatchFailure> patchFailures(Kit kit, KitInputs inputs, Service service) {
     List<PatchFailure> failures = new ArrayList<>();
-    renderService(kit, service, inputs.migrations(service.name()).orElse(null), inputs.schema(service.name()).orElse(null),
-        FilePlan.builder(), failures, new HashMap<>());
+    renderService(
+        kit,
+        service,
+        inputs.migrations(service.name()).orElse(null),
+        inputs.schema(service.name()).orElse(null),
+        FilePlan.builder(),
+        failures,
+        new HashMap<>());
     return failures;
   }
 
@@ -138,33 +163,50 @@ public final class KitRenderer {
     String environment = kit.environment().map(Environment::name).orElse(null);
     PlatformContext context = new PlatformContext(kit);
     for (PlatformKind kind : PlatformKinds.of(kit)) {
-      plan.add(RepositoryLayout.platformFile(environment, kind.file()),
+      plan.add(
+          RepositoryLayout.platformFile(environment, kind.file()),
           ManifestYaml.file(source, ManifestYaml.tree(kind.render(context))));
     }
     PlatformRenderer.warnings(kit).stream().filter(warned::add).forEach(plan::warn);
   }
 
   /**
-   * Renders each kind {@code service} generates, in {@link ServiceKinds} order, as {@code kit} sees it (an
-   * environment's view, or the description without environments).
+   * Renders each kind {@code service} generates, in {@link ServiceKinds} order, as {@code kit} sees
+   * it (an environment's view, or the description without environments).
    *
-   * @param shared the files every environment plans once, by path (atlas.sum, atlas.hcl): the first environment adds
-   *     them, the others must render the same bytes
+   * @param shared the files every environment plans once, by path (atlas.sum, atlas.hcl): the first
+   *     environment adds them, the others must render the same bytes
    */
-  private void renderService(Kit kit, Service service, MigrationDirectory dir, String schemaSql, FilePlan.Builder plan,
-      List<PatchFailure> failures, Map<String, byte[]> shared) {
+  private void renderService(
+      Kit kit,
+      Service service,
+      MigrationDirectory dir,
+      String schemaSql,
+      FilePlan.Builder plan,
+      List<PatchFailure> failures,
+      Map<String, byte[]> shared) {
     ServiceContext context = new ServiceContext(kit, service, source, dir, schemaSql);
     String where = kit.environment().map(env -> "environments[" + env.name() + "].").orElse("");
     ObjectRenderer objects = new ObjectRenderer(service, failures, where);
     for (ServiceKind kind : ServiceKinds.of(kit, service)) {
       for (ServiceFile file : kind.render(context)) {
         if (file instanceof ServiceFile.Manifest manifest) {
-          Patch.Target target = kind.target().orElseThrow(() -> new IllegalStateException(kind + " renders objects without a patch target"));
-          context.record(target, objects.add(plan, context.layout().deployedFile(file.file()), target, manifest.object()));
-        } else if (file instanceof ServiceFile.Text text && !file.file().equals(ServiceLayout.ATLAS_PROJECT)) {
+          Patch.Target target =
+              kind.target()
+                  .orElseThrow(
+                      () ->
+                          new IllegalStateException(
+                              kind + " renders objects without a patch target"));
+          context.record(
+              target,
+              objects.add(
+                  plan, context.layout().deployedFile(file.file()), target, manifest.object()));
+        } else if (file instanceof ServiceFile.Text text
+            && !file.file().equals(ServiceLayout.ATLAS_PROJECT)) {
           plan.add(context.layout().deployedFile(file.file()), text.content());
         } else if (file instanceof ServiceFile.Text text) {
-          // One atlas.hcl per service, beside its migrations: the same bytes in every environment's ConfigMap.
+          // One atlas.hcl per service, beside its migrations: the same bytes in every environment's
+          // ConfigMap.
           String path = context.layout().file(file.file());
           if (shareOnce(shared, path, text.content())) {
             plan.add(path, text.content());
@@ -181,13 +223,14 @@ public final class KitRenderer {
   }
 
   /**
-   * Whether {@code path} is not planned yet (so the caller adds it); when it is, its bytes must be {@code bytes}:
-   * validation keeps every environment's migrations the same, and this holds it.
+   * Whether {@code path} is not planned yet (so the caller adds it); when it is, its bytes must be
+   * {@code bytes}: validation keeps every environment's migrations the same, and this holds it.
    */
   private static boolean shareOnce(Map<String, byte[]> shared, String path, byte[] bytes) {
     byte[] first = shared.putIfAbsent(path, bytes);
     if (first != null && !Arrays.equals(first, bytes)) {
-      throw new IllegalStateException("validation let environments through whose " + path + " differs");
+      throw new IllegalStateException(
+          "validation let environments through whose " + path + " differs");
     }
     return first == null;
   }
@@ -198,7 +241,9 @@ public final class KitRenderer {
     private final List<PatchFailure> failures;
     private final String where;
 
-    /** @param where the environment's prefix of a patch's path in the description, or empty */
+    /**
+     * @param where the environment's prefix of a patch's path in the description, or empty
+     */
     ObjectRenderer(Service service, List<PatchFailure> failures, String where) {
       this.service = service;
       this.failures = failures;
@@ -216,9 +261,20 @@ public final class KitRenderer {
           continue;
         }
         String problem = JsonPatches.apply(tree, patch);
-        PatchFailure failure = problem == null ? null : new PatchFailure(where + "services[" + service.name() + "].patches[" + i + "]",
-            "cannot " + patch.op().name().toLowerCase(java.util.Locale.ROOT) + " " + patch.path() + " on the " + target + ": " + problem,
-            "check the path against the object in " + path);
+        PatchFailure failure =
+            problem == null
+                ? null
+                : new PatchFailure(
+                    where + "services[" + service.name() + "].patches[" + i + "]",
+                    "cannot "
+                        + patch.op().name().toLowerCase(java.util.Locale.ROOT)
+                        + " "
+                        + patch.path()
+                        + " on the "
+                        + target
+                        + ": "
+                        + problem,
+                    "check the path against the object in " + path);
         if (failure != null && !failures.contains(failure)) {
           failures.add(failure);
         }

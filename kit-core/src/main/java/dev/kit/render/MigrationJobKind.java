@@ -33,7 +33,9 @@ final class MigrationJobKind implements ServiceKind {
   /** A service without migrations lacks those first. */
   @Override
   public Optional<String> missing(Kit kit, Service service) {
-    return service.migrations().isEmpty() ? Optional.of("migrations") : ServiceKind.super.missing(kit, service);
+    return service.migrations().isEmpty()
+        ? Optional.of("migrations")
+        : ServiceKind.super.missing(kit, service);
   }
 
   @Override
@@ -53,7 +55,14 @@ final class MigrationJobKind implements ServiceKind {
 
   @Override
   public List<ServiceFile> render(ServiceContext context) {
-    return List.of(new ServiceFile.Manifest(file(), MigrationsRenderer.job(context.kit(), context.service(),
-        context.migrationSettings(), context.atlasSum(), context.migrationsConfigMaps().size())));
+    return List.of(
+        new ServiceFile.Manifest(
+            file(),
+            MigrationsRenderer.job(
+                context.kit(),
+                context.service(),
+                context.migrationSettings(),
+                context.atlasSum(),
+                context.migrationsConfigMaps().size())));
   }
 }

@@ -38,8 +38,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Renders a service's migrations: the ConfigMaps that carry the SQL files, {@code atlas.sum} and, for the Job, its
- * {@code atlas.hcl}, and the Atlas Job that applies them as an Argo CD Sync hook after the database is healthy.
+ * Renders a service's migrations: the ConfigMaps that carry the SQL files, {@code atlas.sum} and,
+ * for the Job, its {@code atlas.hcl}, and the Atlas Job that applies them as an Argo CD Sync hook
+ * after the database is healthy.
  */
 final class MigrationsRenderer {
 
@@ -48,17 +49,22 @@ final class MigrationsRenderer {
   static final String CA_MOUNT = Connection.CA_MOUNT;
   static final String DIGEST_ANNOTATION = "kit.dev/migrations";
 
-
   /** A non-root uid/gid that exists in no image's passwd; Atlas needs only HOME on an emptyDir. */
   private static final long RUN_AS = 65532L;
 
   private MigrationsRenderer() {}
 
   /**
-   * The ConfigMaps, in order: {@code atlas.sum}, for the Job the project file {@code atlas.hcl} it runs (the Atlas
-   * operator writes its own), and the first files in the first; the rest packed in name order, each under the budget.
+   * The ConfigMaps, in order: {@code atlas.sum}, for the Job the project file {@code atlas.hcl} it
+   * runs (the Atlas operator writes its own), and the first files in the first; the rest packed in
+   * name order, each under the budget.
    */
-  static List<ConfigMap> configMaps(Kit kit, Service service, Migrations m, MigrationDirectory dir, AtlasSum sum,
+  static List<ConfigMap> configMaps(
+      Kit kit,
+      Service service,
+      Migrations m,
+      MigrationDirectory dir,
+      AtlasSum sum,
       byte[] projectFile) {
     List<Map<String, byte[]>> parts = new ArrayList<>();
     Map<String, byte[]> current = new TreeMap<>();
@@ -81,141 +87,212 @@ final class MigrationsRenderer {
     }
     parts.add(current);
 
-    // The Job is re-created on every sync and mounts the ConfigMaps as they are then: fixed names serve it. The
-    // AtlasMigration reads its ConfigMap whenever the operator reconciles: a new name per content, and the previous
-    // ConfigMap, which the previous AtlasMigration reads until wave -1 replaces it, pruned only after the sync.
+    // The Job is re-created on every sync and mounts the ConfigMaps as they are then: fixed names
+    // serve it. The
+    // AtlasMigration reads its ConfigMap whenever the operator reconciles: a new name per content,
+    // and the previous
+    // ConfigMap, which the previous AtlasMigration reads until wave -1 replaces it, pruned only
+    // after the sync.
     boolean operator = m.engine() == Migrations.Engine.OPERATOR;
     String addressed = operator ? contentAddressedName(service, parts) : null;
-    // Client-side apply copies the whole object into an annotation limited to 256 KiB; SQL outgrows it.
+    // Client-side apply copies the whole object into an annotation limited to 256 KiB; SQL outgrows
+    // it.
     String syncOptions = operator ? "ServerSideApply=true,PruneLast=true" : "ServerSideApply=true";
     List<ConfigMap> configMaps = new ArrayList<>(parts.size());
     for (int i = 0; i < parts.size(); i++) {
       Map<String, String> data = new TreeMap<>();
       Map<String, String> binaryData = new TreeMap<>();
-      parts.get(i).forEach((name, content) -> {
-        String text = utf8(content);
-        if (text != null) {
-          data.put(name, text);
-        } else {
-          binaryData.put(name, Base64.getEncoder().encodeToString(content));
-        }
-      });
-      configMaps.add(new ConfigMapBuilder()
-          .withMetadata(new ObjectMetaBuilder()
-              .withName(operator ? addressed + (i == 0 ? "" : "-" + (i + 1)) : service.migrationsConfigMapName(i + 1))
-              .withNamespace(service.namespace())
-              .addToAnnotations("argocd.argoproj.io/sync-options", syncOptions)
-              .addToAnnotations(SyncWave.ANNOTATION, SyncWave.DATABASE.annotationValue())
-              .withLabels(KitLabels.of(kit, service, COMPONENT))
-              .build())
-          .withData(data.isEmpty() ? null : data)
-          .withBinaryData(binaryData.isEmpty() ? null : binaryData)
-          .build());
+      parts
+          .get(i)
+          .forEach(
+              (name, content) -> {
+                String text = utf8(content);
+                if (text != null) {
+                  data.put(name, text);
+                } else {
+                  binaryData.put(name, Base64.getEncoder().encodeToString(content));
+                }
+              });
+      configMaps.add(
+          new ConfigMapBuilder()
+              .withMetadata(
+                  new ObjectMetaBuilder()
+                      .withName(
+                          operator
+                              ? addressed + (i == 0 ? "" : "-" + (i + 1))
+                              : service.migrationsConfigMapName(i + 1))
+                      .withNamespace(service.namespace())
+                      .addToAnnotations("argocd.argoproj.io/sync-options", syncOptions)
+                      .addToAnnotations(SyncWave.ANNOTATION, SyncWave.DATABASE.annotationValue())
+                      .withLabels(KitLabels.of(kit, service, COMPONENT))
+                      .build())
+              .withData(data.isEmpty() ? null : data)
+              .withBinaryData(binaryData.isEmpty() ? null : binaryData)
+              .build());
     }
     return configMaps;
   }
 
   /**
-   * The Atlas {@code migrate apply} Job. It runs the {@code k8s} env of the {@code atlas.hcl} shipped in the first
-   * ConfigMap, whose URL Atlas reads from {@code DATABASE_URL} itself: a {@code $(VAR)} in the arguments would put
-   * the password on the process's command line.
+   * The Atlas {@code migrate apply} Job. It runs the {@code k8s} env of the {@code atlas.hcl}
+   * shipped in the first ConfigMap, whose URL Atlas reads from {@code DATABASE_URL} itself: a
+   * {@code $(VAR)} in the arguments would put the password on the process's command line.
    */
   static Job job(Kit kit, Service service, Migrations m, AtlasSum sum, int configMapCount) {
     Connection connection = DatabaseProviders.connection(kit, service);
-    List<String> args = new ArrayList<>(List.of(
-        "migrate", "apply", "--env", AtlasHclRenderer.CLUSTER_ENV,
-        "--config", "file://" + MIGRATIONS_MOUNT + "/" + AtlasHclRenderer.PROJECT_FILE));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "migrate",
+                "apply",
+                "--env",
+                AtlasHclRenderer.CLUSTER_ENV,
+                "--config",
+                "file://" + MIGRATIONS_MOUNT + "/" + AtlasHclRenderer.PROJECT_FILE));
     // The project file's migration block has no tx mode.
     m.txMode().ifPresent(t -> args.addAll(List.of("--tx-mode", t.flag())));
 
     List<VolumeProjection> sources = new ArrayList<>(configMapCount);
     for (int i = 1; i <= configMapCount; i++) {
-      sources.add(new VolumeProjectionBuilder().withNewConfigMap().withName(service.migrationsConfigMapName(i)).endConfigMap().build());
+      sources.add(
+          new VolumeProjectionBuilder()
+              .withNewConfigMap()
+              .withName(service.migrationsConfigMapName(i))
+              .endConfigMap()
+              .build());
     }
 
     boolean mountsCa = m.sslMode().verifiesServer() && connection.ca().isPresent();
     List<VolumeMount> mounts = new ArrayList<>();
     List<Volume> volumes = new ArrayList<>();
-    mounts.add(new VolumeMountBuilder().withName("migrations").withMountPath(MIGRATIONS_MOUNT).withReadOnly(true).build());
-    volumes.add(new VolumeBuilder().withName("migrations").withNewProjected().withSources(sources).endProjected().build());
+    mounts.add(
+        new VolumeMountBuilder()
+            .withName("migrations")
+            .withMountPath(MIGRATIONS_MOUNT)
+            .withReadOnly(true)
+            .build());
+    volumes.add(
+        new VolumeBuilder()
+            .withName("migrations")
+            .withNewProjected()
+            .withSources(sources)
+            .endProjected()
+            .build());
     if (mountsCa) {
       // Only the CA certificate, never ca.key.
       SecretKey ca = connection.ca().orElseThrow();
-      mounts.add(new VolumeMountBuilder().withName("db-ca").withMountPath(CA_MOUNT).withReadOnly(true).build());
-      volumes.add(new VolumeBuilder().withName("db-ca").withNewSecret().withSecretName(ca.name())
-          .addNewItem().withKey(ca.key()).withPath("ca.crt").endItem().endSecret().build());
+      mounts.add(
+          new VolumeMountBuilder()
+              .withName("db-ca")
+              .withMountPath(CA_MOUNT)
+              .withReadOnly(true)
+              .build());
+      volumes.add(
+          new VolumeBuilder()
+              .withName("db-ca")
+              .withNewSecret()
+              .withSecretName(ca.name())
+              .addNewItem()
+              .withKey(ca.key())
+              .withPath("ca.crt")
+              .endItem()
+              .endSecret()
+              .build());
     }
     mounts.add(new VolumeMountBuilder().withName("tmp").withMountPath("/tmp").build());
     volumes.add(new VolumeBuilder().withName("tmp").withNewEmptyDir().endEmptyDir().build());
 
-    Container container = new ContainerBuilder()
-        .withName("atlas")
-        .withImage(m.atlasImage())
-        .withArgs(args)
-        .addToEnv(new EnvVarBuilder().withName("DATABASE_URL")
-            .withNewValueFrom().withNewSecretKeyRef().withName(connection.migrationSecret()).withKey("uri").endSecretKeyRef().endValueFrom()
-            .build())
-        .addToEnv(new EnvVarBuilder().withName("HOME").withValue("/tmp").build())
-        // Otherwise Atlas asks vercheck.ariga.io for a newer release on every run (cmd/atlas/main.go).
-        .addToEnv(new EnvVarBuilder().withName("ATLAS_NO_UPDATE_NOTIFIER").withValue("1").build())
-        .withResources(ResourceRequirementsMapper.toKubernetes(m.resources()))
-        .withNewSecurityContext()
-        .withAllowPrivilegeEscalation(false)
-        .withReadOnlyRootFilesystem(true)
-        .withNewCapabilities().withDrop("ALL").endCapabilities()
-        .endSecurityContext()
-        .withVolumeMounts(mounts)
-        .build();
-    PodSpec pod = new PodSpecBuilder()
-        .withRestartPolicy("Never")
-        .withAutomountServiceAccountToken(false)
-        .withNewSecurityContext()
-        .withRunAsNonRoot(true)
-        .withRunAsUser(RUN_AS)
-        .withRunAsGroup(RUN_AS)
-        .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
-        .endSecurityContext()
-        .withVolumes(volumes)
-        .build();
+    Container container =
+        new ContainerBuilder()
+            .withName("atlas")
+            .withImage(m.atlasImage())
+            .withArgs(args)
+            .addToEnv(
+                new EnvVarBuilder()
+                    .withName("DATABASE_URL")
+                    .withNewValueFrom()
+                    .withNewSecretKeyRef()
+                    .withName(connection.migrationSecret())
+                    .withKey("uri")
+                    .endSecretKeyRef()
+                    .endValueFrom()
+                    .build())
+            .addToEnv(new EnvVarBuilder().withName("HOME").withValue("/tmp").build())
+            // Otherwise Atlas asks vercheck.ariga.io for a newer release on every run
+            // (cmd/atlas/main.go).
+            .addToEnv(
+                new EnvVarBuilder().withName("ATLAS_NO_UPDATE_NOTIFIER").withValue("1").build())
+            .withResources(ResourceRequirementsMapper.toKubernetes(m.resources()))
+            .withNewSecurityContext()
+            .withAllowPrivilegeEscalation(false)
+            .withReadOnlyRootFilesystem(true)
+            .withNewCapabilities()
+            .withDrop("ALL")
+            .endCapabilities()
+            .endSecurityContext()
+            .withVolumeMounts(mounts)
+            .build();
+    PodSpec pod =
+        new PodSpecBuilder()
+            .withRestartPolicy("Never")
+            .withAutomountServiceAccountToken(false)
+            .withNewSecurityContext()
+            .withRunAsNonRoot(true)
+            .withRunAsUser(RUN_AS)
+            .withRunAsGroup(RUN_AS)
+            .withNewSeccompProfile()
+            .withType("RuntimeDefault")
+            .endSeccompProfile()
+            .endSecurityContext()
+            .withVolumes(volumes)
+            .build();
     pod.setContainers(new ArrayList<>(List.of(container)));
-    // Assembled with setters: each nested builder level copies everything below it again (withX, endX, build).
+    // Assembled with setters: each nested builder level copies everything below it again (withX,
+    // endX, build).
     PodTemplateSpec template = new PodTemplateSpec();
-    template.setMetadata(new ObjectMetaBuilder()
-        .addToAnnotations(DIGEST_ANNOTATION, sum.total())
-        .withLabels(KitLabels.podLabels(service, COMPONENT))
-        .build());
+    template.setMetadata(
+        new ObjectMetaBuilder()
+            .addToAnnotations(DIGEST_ANNOTATION, sum.total())
+            .withLabels(KitLabels.podLabels(service, COMPONENT))
+            .build());
     template.setSpec(pod);
     JobSpec spec = new JobSpec();
     spec.setBackoffLimit(m.backoffLimit());
     spec.setActiveDeadlineSeconds((long) m.activeDeadlineSeconds());
     spec.setTemplate(template);
     Job job = new Job();
-    job.setMetadata(new ObjectMetaBuilder()
-        .withName(service.migrationJobName())
-        .withNamespace(service.namespace())
-        .addToAnnotations("argocd.argoproj.io/hook", "Sync")
-        // Re-created on every sync (Jobs are immutable); never a TTL, which would make Argo CD re-run it.
-        .addToAnnotations("argocd.argoproj.io/hook-delete-policy", "BeforeHookCreation")
-        .addToAnnotations(SyncWave.ANNOTATION, SyncWave.MIGRATION.annotationValue())
-        .withLabels(KitLabels.of(kit, service, COMPONENT))
-        .build());
+    job.setMetadata(
+        new ObjectMetaBuilder()
+            .withName(service.migrationJobName())
+            .withNamespace(service.namespace())
+            .addToAnnotations("argocd.argoproj.io/hook", "Sync")
+            // Re-created on every sync (Jobs are immutable); never a TTL, which would make Argo CD
+            // re-run it.
+            .addToAnnotations("argocd.argoproj.io/hook-delete-policy", "BeforeHookCreation")
+            .addToAnnotations(SyncWave.ANNOTATION, SyncWave.MIGRATION.annotationValue())
+            .withLabels(KitLabels.of(kit, service, COMPONENT))
+            .build());
     job.setSpec(spec);
     return job;
   }
 
   /**
-   * The query the project file's {@code k8s} env adds to the Secret's uri (which has none): an explicit sslmode, and
-   * the mounted CA; without a CA Secret, Atlas verifies the server against the system's trusted roots.
+   * The query the project file's {@code k8s} env adds to the Secret's uri (which has none): an
+   * explicit sslmode, and the mounted CA; without a CA Secret, Atlas verifies the server against
+   * the system's trusted roots.
    */
   static String urlQuery(Migrations m, Connection connection) {
     String query = "sslmode=" + m.sslMode().value();
-    return m.sslMode().verifiesServer() && connection.ca().isPresent() ? query + "&sslrootcert=" + CA_MOUNT + "/ca.crt" : query;
+    return m.sslMode().verifiesServer() && connection.ca().isPresent()
+        ? query + "&sslrootcert=" + CA_MOUNT + "/ca.crt"
+        : query;
   }
 
   /**
-   * {@code <service>-migrations-<10 hex digits of a SHA-256 over every key and value it carries>}: changed
-   * migrations change the AtlasMigration's spec, so the operator reconciles before Argo CD reads its {@code Ready}
-   * again. A service name is at most 55 characters (its Job's name is a label): far below a ConfigMap name's 253.
+   * {@code <service>-migrations-<10 hex digits of a SHA-256 over every key and value it carries>}:
+   * changed migrations change the AtlasMigration's spec, so the operator reconciles before Argo CD
+   * reads its {@code Ready} again. A service name is at most 55 characters (its Job's name is a
+   * label): far below a ConfigMap name's 253.
    */
   private static String contentAddressedName(Service service, List<Map<String, byte[]>> parts) {
     MessageDigest digest;
@@ -225,13 +302,17 @@ final class MigrationsRenderer {
       throw new IllegalStateException("every Java platform has SHA-256", e);
     }
     for (Map<String, byte[]> part : parts) {
-      part.forEach((name, content) -> {
-        digest.update(name.getBytes(StandardCharsets.UTF_8));
-        digest.update(ByteBuffer.allocate(Long.BYTES + 1).put((byte) 0).putLong(content.length).array());
-        digest.update(content);
-      });
+      part.forEach(
+          (name, content) -> {
+            digest.update(name.getBytes(StandardCharsets.UTF_8));
+            digest.update(
+                ByteBuffer.allocate(Long.BYTES + 1).put((byte) 0).putLong(content.length).array());
+            digest.update(content);
+          });
     }
-    return service.migrationsConfigMapName(1) + "-" + HexFormat.of().formatHex(digest.digest(), 0, 5);
+    return service.migrationsConfigMapName(1)
+        + "-"
+        + HexFormat.of().formatHex(digest.digest(), 0, 5);
   }
 
   /** What an entry counts against the ConfigMap size limit: its key and raw value bytes. */
@@ -239,15 +320,20 @@ final class MigrationsRenderer {
     return (long) name.length() + content.length;
   }
 
-  /** The content as text when a YAML string carries it unambiguously; null to ship it as binaryData. */
+  /**
+   * The content as text when a YAML string carries it unambiguously; null to ship it as binaryData.
+   */
   private static String utf8(byte[] content) {
     try {
-      String text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(content))
-          .toString();
-      // A byte order mark inside a YAML document is not portable across parsers; base64 keeps it exact.
+      String text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(content))
+              .toString();
+      // A byte order mark inside a YAML document is not portable across parsers; base64 keeps it
+      // exact.
       return text.indexOf('\uFEFF') >= 0 ? null : text;
     } catch (CharacterCodingException e) {
       return null; // not UTF-8: ship it as binaryData, byte for byte

@@ -1,7 +1,7 @@
 package dev.kit.render;
 
-import dev.kit.layout.ServiceLayout;
 import dev.kit.layout.RepositoryLayout;
+import dev.kit.layout.ServiceLayout;
 import dev.kit.model.Backups;
 import dev.kit.model.Kit;
 import dev.kit.model.Monitoring;
@@ -17,9 +17,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Renders a service's monitoring: a Prometheus Operator {@code PodMonitor} for the CNPG instances (CNPG
- * deprecated {@code spec.monitoring.enablePodMonitor} and recommends one managed next to the Cluster) and a
- * {@code PrometheusRule} whose alerts use the metrics CNPG exports with its default queries.
+ * Renders a service's monitoring: a Prometheus Operator {@code PodMonitor} for the CNPG instances
+ * (CNPG deprecated {@code spec.monitoring.enablePodMonitor} and recommends one managed next to the
+ * Cluster) and a {@code PrometheusRule} whose alerts use the metrics CNPG exports with its default
+ * queries.
  */
 final class MonitoringRenderer {
 
@@ -30,10 +31,15 @@ final class MonitoringRenderer {
 
   static final String CLUSTER_LABEL = "cnpg.io/cluster";
   static final String POD_ROLE_LABEL = "cnpg.io/podRole";
-  /** Pooler pods carry {@code cnpg.io/cluster} too and also expose a {@code metrics} port: select instances only. */
+
+  /**
+   * Pooler pods carry {@code cnpg.io/cluster} too and also expose a {@code metrics} port: select
+   * instances only.
+   */
   static final String POD_ROLE_INSTANCE = "instance";
 
-  // From CNPG's default queries (config/manager/default-monitoring.yaml): pg_replication and pg_stat_archiver.
+  // From CNPG's default queries (config/manager/default-monitoring.yaml): pg_replication and
+  // pg_stat_archiver.
   static final String REPLICATION_LAG = "cnpg_pg_replication_lag";
   static final String STREAMING_REPLICAS = "cnpg_pg_replication_streaming_replicas";
   static final String IN_RECOVERY = "cnpg_pg_replication_in_recovery";
@@ -41,14 +47,21 @@ final class MonitoringRenderer {
   static final String ARCHIVER_LAST_FAILED_TIME = "cnpg_pg_stat_archiver_last_failed_time";
   static final String ARCHIVER_LAST_ARCHIVED_TIME = "cnpg_pg_stat_archiver_last_archived_time";
 
-  /** Exported by the Barman Cloud plugin (prefix from its name, {@code barman-cloud.cloudnative-pg.io}). */
-  static final String PLUGIN_LAST_BACKUP = "barman_cloud_cloudnative_pg_io_last_available_backup_timestamp";
-  /** CNPG's own collector metric: deprecated since 1.26, still set by the in-tree barmanObjectStore. */
+  /**
+   * Exported by the Barman Cloud plugin (prefix from its name, {@code
+   * barman-cloud.cloudnative-pg.io}).
+   */
+  static final String PLUGIN_LAST_BACKUP =
+      "barman_cloud_cloudnative_pg_io_last_available_backup_timestamp";
+
+  /**
+   * CNPG's own collector metric: deprecated since 1.26, still set by the in-tree barmanObjectStore.
+   */
   static final String IN_TREE_LAST_BACKUP = "cnpg_collector_last_available_backup_timestamp";
 
   /**
-   * Without the Prometheus Operator's CRDs, Argo CD's dry run fails for these kinds and with it the whole sync, the
-   * database included; skipped, only these objects fail to apply.
+   * Without the Prometheus Operator's CRDs, Argo CD's dry run fails for these kinds and with it the
+   * whole sync, the database included; skipped, only these objects fail to apply.
    */
   static final String SKIP_DRY_RUN = "SkipDryRunOnMissingResource=true";
 
@@ -57,22 +70,34 @@ final class MonitoringRenderer {
 
   private MonitoringRenderer() {}
 
-  /** The PodMonitor named after the cluster, selecting its instance pods as CNPG's own PodMonitor did. */
+  /**
+   * The PodMonitor named after the cluster, selecting its instance pods as CNPG's own PodMonitor
+   * did.
+   */
   static PodMonitor podMonitor(Kit kit, Service service) {
     Monitoring monitoring = service.monitoring().orElseThrow();
     Map<String, String> matchLabels = new TreeMap<>();
     matchLabels.put(CLUSTER_LABEL, service.clusterName());
     matchLabels.put(POD_ROLE_LABEL, POD_ROLE_INSTANCE);
-    PodMonitor.Spec spec = new PodMonitor.Spec(
-        new PodMonitor.Selector(matchLabels), List.of(new PodMonitor.PodMetricsEndpoint(METRICS_PORT)));
-    return new PodMonitor(PodMonitor.API_VERSION, PodMonitor.KIND,
-        metadata(kit, service, monitoring, service.clusterName()), spec);
+    PodMonitor.Spec spec =
+        new PodMonitor.Spec(
+            new PodMonitor.Selector(matchLabels),
+            List.of(new PodMonitor.PodMetricsEndpoint(METRICS_PORT)));
+    return new PodMonitor(
+        PodMonitor.API_VERSION,
+        PodMonitor.KIND,
+        metadata(kit, service, monitoring, service.clusterName()),
+        spec);
   }
 
   /** The PrometheusRule {@code <cluster>-alerts}: one group named after the cluster. */
   static PrometheusRule prometheusRule(Kit kit, Service service) {
     Monitoring monitoring = service.monitoring().orElseThrow();
-    Alerts alerts = new Alerts(service, monitoring, RepositoryLayout.service(kit, service).deployedFile(ServiceLayout.RUNBOOK));
+    Alerts alerts =
+        new Alerts(
+            service,
+            monitoring,
+            RepositoryLayout.service(kit, service).deployedFile(ServiceLayout.RUNBOOK));
     List<PrometheusRule.Rule> rules = new ArrayList<>();
     rules.add(alerts.replicationLag());
     if (service.database().instances() > 1) {
@@ -80,9 +105,14 @@ final class MonitoringRenderer {
     }
     rules.add(alerts.walArchiving());
     service.database().backups().ifPresent(backups -> rules.add(alerts.backupAge(backups)));
-    PrometheusRule.Spec spec = new PrometheusRule.Spec(List.of(new PrometheusRule.RuleGroup(service.clusterName(), rules)));
-    return new PrometheusRule(PrometheusRule.API_VERSION, PrometheusRule.KIND,
-        metadata(kit, service, monitoring, service.clusterName() + "-alerts"), spec);
+    PrometheusRule.Spec spec =
+        new PrometheusRule.Spec(
+            List.of(new PrometheusRule.RuleGroup(service.clusterName(), rules)));
+    return new PrometheusRule(
+        PrometheusRule.API_VERSION,
+        PrometheusRule.KIND,
+        metadata(kit, service, monitoring, service.clusterName() + "-alerts"),
+        spec);
   }
 
   private static ObjectMeta metadata(Kit kit, Service service, Monitoring monitoring, String name) {
@@ -97,16 +127,21 @@ final class MonitoringRenderer {
         .build();
   }
 
-  /** The alerts of one service; every expression is limited to the cluster's instance pods in its namespace. */
+  /**
+   * The alerts of one service; every expression is limited to the cluster's instance pods in its
+   * namespace.
+   */
   private static final class Alerts {
     private final Service service;
     private final Monitoring monitoring;
     private final String cluster;
+
     /** Where the runbook is: in the environment's folder when rendered for one. */
     private final String runbook;
+
     /**
-     * CNPG metrics carry no cluster label (only {@code cnpg_collector_up} does); instance pods are named
-     * {@code <cluster>-<serial>}, which neither pooler pods nor another cluster's pods match.
+     * CNPG metrics carry no cluster label (only {@code cnpg_collector_up} does); instance pods are
+     * named {@code <cluster>-<serial>}, which neither pooler pods nor another cluster's pods match.
      */
     private final String selector;
 
@@ -115,83 +150,142 @@ final class MonitoringRenderer {
       this.runbook = runbook;
       this.monitoring = monitoring;
       this.cluster = service.clusterName();
-      this.selector = "{namespace=\"" + service.namespace() + "\", pod=~\"" + cluster + "-[0-9]+\"}";
+      this.selector =
+          "{namespace=\"" + service.namespace() + "\", pod=~\"" + cluster + "-[0-9]+\"}";
     }
 
     PrometheusRule.Rule replicationLag() {
       Duration threshold = monitoring.replicationLagThreshold();
       String expr = REPLICATION_LAG + selector + "\n  > " + seconds(threshold);
-      return rule("CnpgReplicationLagHigh", expr, WARNING,
+      return rule(
+          "CnpgReplicationLagHigh",
+          expr,
+          WARNING,
           "replication lag above " + duration(threshold),
           "Replica {{ $labels.pod }} is {{ $value | humanizeDuration }} behind the primary, more than "
-              + duration(threshold) + ".");
+              + duration(threshold)
+              + ".");
     }
 
     PrometheusRule.Rule streamingReplicas(int expected) {
-      // The primary (not in recovery) counts its streaming standbys; "or vector(0)" fires when no primary reports.
-      String expr = "(\n"
-          + "  max(\n"
-          + "    " + STREAMING_REPLICAS + selector + "\n"
-          + "    and on (namespace, pod) (" + IN_RECOVERY + selector + " == 0)\n"
-          + "  )\n"
-          + "  or vector(0)\n"
-          + ") < " + expected;
-      return rule("CnpgStreamingReplicasMissing", expr, WARNING,
+      // The primary (not in recovery) counts its streaming standbys; "or vector(0)" fires when no
+      // primary reports.
+      String expr =
+          "(\n"
+              + "  max(\n"
+              + "    "
+              + STREAMING_REPLICAS
+              + selector
+              + "\n"
+              + "    and on (namespace, pod) ("
+              + IN_RECOVERY
+              + selector
+              + " == 0)\n"
+              + "  )\n"
+              + "  or vector(0)\n"
+              + ") < "
+              + expected;
+      return rule(
+          "CnpgStreamingReplicasMissing",
+          expr,
+          WARNING,
           "fewer than " + expected + " streaming replicas",
-          "The primary has {{ $value }} streaming replicas, fewer than the " + expected + " expected from "
-              + service.database().instances() + " instances: a replica is down or not replicating, or no"
+          "The primary has {{ $value }} streaming replicas, fewer than the "
+              + expected
+              + " expected from "
+              + service.database().instances()
+              + " instances: a replica is down or not replicating, or no"
               + " primary reports metrics.");
     }
 
     PrometheusRule.Rule walArchiving() {
       Duration window = monitoring.archiveFailureWindow();
-      // Failures within the window that no later success has cleared: a transient failure does not page.
-      String expr = "(\n"
-          + "  increase(" + ARCHIVER_FAILED_COUNT + selector + "[" + duration(window) + "]) > 0\n"
-          + ")\n"
-          + "and on (namespace, pod)\n"
-          + "(\n"
-          + "  " + ARCHIVER_LAST_FAILED_TIME + selector + "\n"
-          + "  > " + ARCHIVER_LAST_ARCHIVED_TIME + selector + "\n"
-          + ")";
-      return rule("CnpgWalArchivingFailing", expr, CRITICAL,
+      // Failures within the window that no later success has cleared: a transient failure does not
+      // page.
+      String expr =
+          "(\n"
+              + "  increase("
+              + ARCHIVER_FAILED_COUNT
+              + selector
+              + "["
+              + duration(window)
+              + "]) > 0\n"
+              + ")\n"
+              + "and on (namespace, pod)\n"
+              + "(\n"
+              + "  "
+              + ARCHIVER_LAST_FAILED_TIME
+              + selector
+              + "\n"
+              + "  > "
+              + ARCHIVER_LAST_ARCHIVED_TIME
+              + selector
+              + "\n"
+              + ")";
+      return rule(
+          "CnpgWalArchivingFailing",
+          expr,
+          CRITICAL,
           "WAL archiving failing",
-          "WAL archiving on {{ $labels.pod }} failed within the last " + duration(window)
+          "WAL archiving on {{ $labels.pod }} failed within the last "
+              + duration(window)
               + " and has not succeeded since: point-in-time recovery falls behind and pg_wal grows until it"
               + " works again.");
     }
 
     PrometheusRule.Rule backupAge(Backups backups) {
       Duration maxAge = monitoring.lastBackupMaxAge();
-      // Every instance reports the same object-store status (legacy: only the primary is non-zero), hence max.
+      // Every instance reports the same object-store status (legacy: only the primary is non-zero),
+      // hence max.
       String metric = backups.legacyInTree() ? IN_TREE_LAST_BACKUP : PLUGIN_LAST_BACKUP;
       String expr = "time() - max(" + metric + selector + ")\n  > " + seconds(maxAge);
-      String source = backups.legacyInTree()
-          ? "CNPG's in-tree barmanObjectStore metric " + IN_TREE_LAST_BACKUP
-          : "the Barman Cloud plugin's metric " + PLUGIN_LAST_BACKUP;
-      return rule("CnpgBackupTooOld", expr, WARNING,
+      String source =
+          backups.legacyInTree()
+              ? "CNPG's in-tree barmanObjectStore metric " + IN_TREE_LAST_BACKUP
+              : "the Barman Cloud plugin's metric " + PLUGIN_LAST_BACKUP;
+      return rule(
+          "CnpgBackupTooOld",
+          expr,
+          WARNING,
           "last base backup older than " + duration(maxAge),
-          "The newest base backup is {{ $value | humanizeDuration }} old, older than " + duration(maxAge)
-              + "; a cluster with no completed backup reports 0 and so alerts too. Measured by " + source + ".");
+          "The newest base backup is {{ $value | humanizeDuration }} old, older than "
+              + duration(maxAge)
+              + "; a cluster with no completed backup reports 0 and so alerts too. Measured by "
+              + source
+              + ".");
     }
 
-    private PrometheusRule.Rule rule(String alert, String expr, String severity, String summary, String detail) {
+    private PrometheusRule.Rule rule(
+        String alert, String expr, String severity, String summary, String detail) {
       Map<String, String> labels = new TreeMap<>();
       labels.put("severity", severity);
       // Aggregated expressions lose the series' namespace: set it on every alert for routing.
       labels.put("namespace", service.namespace());
       Map<String, String> annotations = new LinkedHashMap<>();
       annotations.put("summary", service.name() + ": " + summary + " on CNPG cluster " + cluster);
-      annotations.put("description", "Service " + service.name() + ", namespace " + service.namespace()
-          + ", CNPG cluster " + cluster + ". " + detail + " See " + runbook + ".");
-      return new PrometheusRule.Rule(alert, expr, duration(monitoring.alertFor()), labels, annotations);
+      annotations.put(
+          "description",
+          "Service "
+              + service.name()
+              + ", namespace "
+              + service.namespace()
+              + ", CNPG cluster "
+              + cluster
+              + ". "
+              + detail
+              + " See "
+              + runbook
+              + ".");
+      return new PrometheusRule.Rule(
+          alert, expr, duration(monitoring.alertFor()), labels, annotations);
     }
   }
 
   /** A Prometheus duration, hours at most: {@code 30s}, {@code 5m}, {@code 1h30m}, {@code 26h}. */
   static String duration(Duration duration) {
     if (duration.isNegative() || duration.toNanosPart() % 1_000_000 != 0) {
-      throw new IllegalArgumentException("not a Prometheus duration (whole milliseconds, not negative): " + duration);
+      throw new IllegalArgumentException(
+          "not a Prometheus duration (whole milliseconds, not negative): " + duration);
     }
     if (duration.isZero()) {
       return "0s";
@@ -211,7 +305,9 @@ final class MonitoringRenderer {
     }
   }
 
-  /** Seconds as a PromQL number, exact and without exponent: {@code 30}, {@code 93600}, {@code 0.5}. */
+  /**
+   * Seconds as a PromQL number, exact and without exponent: {@code 30}, {@code 93600}, {@code 0.5}.
+   */
   private static String seconds(Duration duration) {
     return BigDecimal.valueOf(duration.toMillis(), 3).stripTrailingZeros().toPlainString();
   }

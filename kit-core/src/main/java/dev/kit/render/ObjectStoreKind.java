@@ -46,6 +46,8 @@ final class ObjectStoreKind implements ServiceKind {
 
   @Override
   public List<ServiceFile> render(ServiceContext context) {
-    return List.of(new ServiceFile.Manifest(file(), BackupsRenderer.objectStore(context.kit(), context.service())));
+    return List.of(
+        new ServiceFile.Manifest(
+            file(), BackupsRenderer.objectStore(context.kit(), context.service())));
   }
 }

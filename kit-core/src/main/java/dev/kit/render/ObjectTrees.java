@@ -26,23 +26,25 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Object → JSON tree for the shapes kit renders (its own records, the fabric8 model, maps, lists and scalars), the
- * same tree Jackson data binding builds ({@code ObjectTreesTest} holds them equal), without building a serializer per
- * type: on a cold JVM, data binding loaded ~500 classes and kept the JIT busy for every run. What it does not know
- * (another custom serializer, a null map value, an uncommon number type) it reports as {@link Unsupported}, and the
- * caller lets data binding do it.
+ * Object → JSON tree for the shapes kit renders (its own records, the fabric8 model, maps, lists
+ * and scalars), the same tree Jackson data binding builds ({@code ObjectTreesTest} holds them
+ * equal), without building a serializer per type: on a cold JVM, data binding loaded ~500 classes
+ * and kept the JIT busy for every run. What it does not know (another custom serializer, a null map
+ * value, an uncommon number type) it reports as {@link Unsupported}, and the caller lets data
+ * binding do it.
  */
 final class ObjectTrees {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   /** Each class's properties, found once. */
-  private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
-    @Override
-    protected Shape computeValue(Class<?> type) {
-      return Shape.of(type);
-    }
-  };
+  private static final ClassValue<Shape> SHAPES =
+      new ClassValue<>() {
+        @Override
+        protected Shape computeValue(Class<?> type) {
+          return Shape.of(type);
+        }
+      };
 
   private ObjectTrees() {}
 
@@ -74,12 +76,13 @@ final class ObjectTrees {
     }
     if (value instanceof Map<?, ?> map) {
       ObjectNode object = NODES.objectNode();
-      map.forEach((key, entry) -> {
-        if (!(key instanceof String name) || entry == null) {
-          throw new Unsupported("map entry " + key);
-        }
-        object.set(name, tree(entry));
-      });
+      map.forEach(
+          (key, entry) -> {
+            if (!(key instanceof String name) || entry == null) {
+              throw new Unsupported("map entry " + key);
+            }
+            object.set(name, tree(entry));
+          });
       return object;
     }
     if (value instanceof Collection<?> collection) {
@@ -91,8 +94,9 @@ final class ObjectTrees {
     }
     if (value instanceof Quantity quantity) {
       // Quantity's own serializer: amount and format run together.
-      return NODES.stringNode((quantity.getAmount() == null ? "" : quantity.getAmount())
-          + (quantity.getFormat() == null ? "" : quantity.getFormat()));
+      return NODES.stringNode(
+          (quantity.getAmount() == null ? "" : quantity.getAmount())
+              + (quantity.getFormat() == null ? "" : quantity.getFormat()));
     }
     if (value instanceof AnyType any) {
       // AnyType's serializer (IntOrString's too) writes the value it holds.
@@ -104,18 +108,34 @@ final class ObjectTrees {
   /** How to read one class's properties: a record's components or a bean's annotated fields. */
   private record Shape(List<Property> properties, Field anyGetter) {
 
-    /** The Jackson annotations this class reads; any other on a type or property leaves it to data binding. */
-    private static final Set<Class<?>> UNDERSTOOD = Set.of(JsonProperty.class, JsonInclude.class, JsonIgnore.class,
-        JsonAnyGetter.class, JsonAnySetter.class, JsonPropertyOrder.class, JsonDeserialize.class, JsonCreator.class);
+    /**
+     * The Jackson annotations this class reads; any other on a type or property leaves it to data
+     * binding.
+     */
+    private static final Set<Class<?>> UNDERSTOOD =
+        Set.of(
+            JsonProperty.class,
+            JsonInclude.class,
+            JsonIgnore.class,
+            JsonAnyGetter.class,
+            JsonAnySetter.class,
+            JsonPropertyOrder.class,
+            JsonDeserialize.class,
+            JsonCreator.class);
 
     static Shape of(Class<?> type) {
-      if (type.isEnum() || type.isArray() || type.isPrimitive() || type.getName().startsWith("java.")) {
+      if (type.isEnum()
+          || type.isArray()
+          || type.isPrimitive()
+          || type.getName().startsWith("java.")) {
         throw new Unsupported(type.getName());
       }
       List<Property> properties = new ArrayList<>();
       Field anyGetter = null;
       JsonInclude.Include classInclusion = JsonInclude.Include.NON_NULL;
-      for (Class<?> c = type; c != null && c != Object.class && c != Record.class; c = c.getSuperclass()) {
+      for (Class<?> c = type;
+          c != null && c != Object.class && c != Record.class;
+          c = c.getSuperclass()) {
         understood(c.getAnnotations(), c);
         interfacesUnderstood(c);
         if (c == type) {
@@ -126,22 +146,31 @@ final class ObjectTrees {
           JsonProperty named = field.getAnnotation(JsonProperty.class);
           // A record's components are its properties; fabric8's are the fields it annotates.
           boolean property = c.isRecord() || named != null;
-          if (Modifier.isStatic(field.getModifiers()) || !property || field.isAnnotationPresent(JsonIgnore.class)) {
+          if (Modifier.isStatic(field.getModifiers())
+              || !property
+              || field.isAnnotationPresent(JsonIgnore.class)) {
             continue;
           }
           // Read the field, not the getter: a field read needs no generated accessor class.
           field.setAccessible(true);
-          properties.add(new Property(named == null || named.value().isEmpty() ? field.getName() : named.value(), field,
-              inclusion(field.getAnnotation(JsonInclude.class), classInclusion)));
+          properties.add(
+              new Property(
+                  named == null || named.value().isEmpty() ? field.getName() : named.value(),
+                  field,
+                  inclusion(field.getAnnotation(JsonInclude.class), classInclusion)));
         }
         for (Method method : c.getDeclaredMethods()) {
           understood(method.getAnnotations(), method);
           if (method.isAnnotationPresent(JsonAnyGetter.class) && anyGetter == null) {
-            // fabric8's any-getter returns its additionalProperties field: read the field, as above.
+            // fabric8's any-getter returns its additionalProperties field: read the field, as
+            // above.
             anyGetter = field(c, "additionalProperties");
-          } else if (c.isRecord() && getter(method)
-              && Arrays.stream(c.getRecordComponents()).noneMatch(component -> component.getAccessor().equals(method))) {
-            // Data binding also writes a record's other getters; kit's records have none, and this keeps it so.
+          } else if (c.isRecord()
+              && getter(method)
+              && Arrays.stream(c.getRecordComponents())
+                  .noneMatch(component -> component.getAccessor().equals(method))) {
+            // Data binding also writes a record's other getters; kit's records have none, and this
+            // keeps it so.
             throw new Unsupported(c.getName() + "." + method.getName());
           }
         }
@@ -172,17 +201,22 @@ final class ObjectTrees {
 
     private static boolean getter(Method method) {
       String name = method.getName();
-      return !Modifier.isStatic(method.getModifiers()) && Modifier.isPublic(method.getModifiers())
-          && method.getParameterCount() == 0 && method.getReturnType() != void.class
-          && ((name.startsWith("get") && name.length() > 3) || (name.startsWith("is") && name.length() > 2))
+      return !Modifier.isStatic(method.getModifiers())
+          && Modifier.isPublic(method.getModifiers())
+          && method.getParameterCount() == 0
+          && method.getReturnType() != void.class
+          && ((name.startsWith("get") && name.length() > 3)
+              || (name.startsWith("is") && name.length() > 2))
           && !method.isAnnotationPresent(JsonIgnore.class);
     }
 
-    private static JsonInclude.Include inclusion(JsonInclude annotation, JsonInclude.Include otherwise) {
+    private static JsonInclude.Include inclusion(
+        JsonInclude annotation, JsonInclude.Include otherwise) {
       if (annotation == null || annotation.value() == JsonInclude.Include.USE_DEFAULTS) {
         return otherwise;
       }
-      if (annotation.value() != JsonInclude.Include.NON_NULL && annotation.value() != JsonInclude.Include.NON_EMPTY) {
+      if (annotation.value() != JsonInclude.Include.NON_NULL
+          && annotation.value() != JsonInclude.Include.NON_EMPTY) {
         throw new Unsupported("inclusion " + annotation.value());
       }
       return annotation.value();
@@ -192,19 +226,21 @@ final class ObjectTrees {
       ObjectNode node = NODES.objectNode();
       for (Property property : properties) {
         Object value = property.get(object);
-        if (value != null && !(property.inclusion() == JsonInclude.Include.NON_EMPTY && empty(value))) {
+        if (value != null
+            && !(property.inclusion() == JsonInclude.Include.NON_EMPTY && empty(value))) {
           node.set(property.name(), ObjectTrees.tree(value));
         }
       }
       if (anyGetter != null) {
         Object more = read(anyGetter, object);
         if (more instanceof Map<?, ?> map) {
-          map.forEach((key, value) -> {
-            if (!(key instanceof String name) || value == null) {
-              throw new Unsupported("property " + key);
-            }
-            node.set(name, ObjectTrees.tree(value));
-          });
+          map.forEach(
+              (key, value) -> {
+                if (!(key instanceof String name) || value == null) {
+                  throw new Unsupported("property " + key);
+                }
+                node.set(name, ObjectTrees.tree(value));
+              });
         } else if (more != null) {
           throw new Unsupported(anyGetter.toString());
         }
@@ -213,7 +249,8 @@ final class ObjectTrees {
     }
 
     private static boolean empty(Object value) {
-      return (value instanceof Collection<?> c && c.isEmpty()) || (value instanceof Map<?, ?> m && m.isEmpty())
+      return (value instanceof Collection<?> c && c.isEmpty())
+          || (value instanceof Map<?, ?> m && m.isEmpty())
           || (value instanceof String s && s.isEmpty());
     }
   }

@@ -22,8 +22,13 @@ final class OperatorApplicationKind implements PlatformKind {
    * @param chart its chart in the platform, or empty when the cluster has it already
    * @param needed whether the description needs the operator
    */
-  OperatorApplicationKind(String name, String description, String when, Function<Platform, Optional<HelmChart>> chart,
-      Predicate<Kit> needed, SyncWave wave) {
+  OperatorApplicationKind(
+      String name,
+      String description,
+      String when,
+      Function<Platform, Optional<HelmChart>> chart,
+      Predicate<Kit> needed,
+      SyncWave wave) {
     this.name = name;
     this.description = description;
     this.when = when;
@@ -60,6 +65,7 @@ final class OperatorApplicationKind implements PlatformKind {
   @Override
   public Object render(PlatformContext context) {
     Platform platform = context.kit().platform().orElseThrow();
-    return PlatformRenderer.chartApplication(context.kit(), platform, name, chart.apply(platform).orElseThrow(), wave);
+    return PlatformRenderer.chartApplication(
+        context.kit(), platform, name, chart.apply(platform).orElseThrow(), wave);
   }
 }

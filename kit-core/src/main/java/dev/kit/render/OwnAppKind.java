@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The service's own manifests in {@code manifests/app/}, when kit generates no app: kit writes none of them, but the
- * service's Application syncs them, so the AppProject lets it deploy a {@code Deployment} and a {@code Service}.
+ * The service's own manifests in {@code manifests/app/}, when kit generates no app: kit writes none
+ * of them, but the service's Application syncs them, so the AppProject lets it deploy a {@code
+ * Deployment} and a {@code Service}.
  */
 final class OwnAppKind implements ServiceKind {
 

@@ -1,7 +1,8 @@
 package dev.kit.render;
 
 /**
- * A patch that does not fit the object it targets, as a violation of the description: where, what, and the fix.
+ * A patch that does not fit the object it targets, as a violation of the description: where, what,
+ * and the fix.
  *
  * @param path the patch, such as {@code services[orders].patches[0]}
  * @param problem why it cannot be applied

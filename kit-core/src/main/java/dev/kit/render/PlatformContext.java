@@ -8,7 +8,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** What the platform's kinds render from: the description and the kinds each of its services generates. */
+/**
+ * What the platform's kinds render from: the description and the kinds each of its services
+ * generates.
+ */
 public final class PlatformContext {
 
   private final Kit kit;
@@ -28,7 +31,8 @@ public final class PlatformContext {
 
   /** Whether any service generates {@code kind}. */
   public boolean anyGenerates(Class<? extends ServiceKind> kind) {
-    return kit.services().stream().anyMatch(service -> kinds(service).stream().anyMatch(kind::isInstance));
+    return kit.services().stream()
+        .anyMatch(service -> kinds(service).stream().anyMatch(kind::isInstance));
   }
 
   /** Every {@code group/Kind} the services' Applications sync, sorted. */
@@ -41,7 +45,8 @@ public final class PlatformContext {
   /** kit's health checks for the kinds any service generates, by {@code argocd-cm} key suffix. */
   public Map<String, String> healthChecks() {
     Map<String, String> checks = new TreeMap<>();
-    kit.services().forEach(service -> kinds(service).forEach(kind -> checks.putAll(kind.healthChecks())));
+    kit.services()
+        .forEach(service -> kinds(service).forEach(kind -> checks.putAll(kind.healthChecks())));
     return checks;
   }
 }

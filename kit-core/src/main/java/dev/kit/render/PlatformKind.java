@@ -4,8 +4,8 @@ import dev.kit.model.Kit;
 import java.util.Optional;
 
 /**
- * One file under {@code platform/}: when it is generated, what it is, and how it renders. {@link PlatformKinds} lists
- * them; the renderer and the README's table read that list.
+ * One file under {@code platform/}: when it is generated, what it is, and how it renders. {@link
+ * PlatformKinds} lists them; the renderer and the README's table read that list.
  */
 public interface PlatformKind {
 
@@ -21,7 +21,10 @@ public interface PlatformKind {
   /** Whether {@code kit} generates it. */
   boolean appliesTo(Kit kit);
 
-  /** Its sync wave under a root Application, for the README; empty for wave 0 or for what the root does not sync. */
+  /**
+   * Its sync wave under a root Application, for the README; empty for wave 0 or for what the root
+   * does not sync.
+   */
   default Optional<SyncWave> wave() {
     return Optional.empty();
   }

@@ -41,6 +41,8 @@ final class PodMonitorKind implements ServiceKind {
 
   @Override
   public List<ServiceFile> render(ServiceContext context) {
-    return List.of(new ServiceFile.Manifest(file(), MonitoringRenderer.podMonitor(context.kit(), context.service())));
+    return List.of(
+        new ServiceFile.Manifest(
+            file(), MonitoringRenderer.podMonitor(context.kit(), context.service())));
   }
 }

@@ -6,7 +6,9 @@ import dev.kit.model.Service;
 import java.util.List;
 import java.util.Optional;
 
-/** The CNPG {@code Pooler}s (PgBouncer): one to the primary, and one to the replicas when asked for. */
+/**
+ * The CNPG {@code Pooler}s (PgBouncer): one to the primary, and one to the replicas when asked for.
+ */
 final class PoolerKind implements ServiceKind {
 
   @Override
@@ -47,7 +49,11 @@ final class PoolerKind implements ServiceKind {
   @Override
   public List<ServiceFile> render(ServiceContext context) {
     return PoolerRenderer.render(context.kit(), context.service()).stream()
-        .map(pooler -> (ServiceFile) new ServiceFile.Manifest("manifests/database/pooler-" + pooler.spec().type() + ".yaml", pooler))
+        .map(
+            pooler ->
+                (ServiceFile)
+                    new ServiceFile.Manifest(
+                        "manifests/database/pooler-" + pooler.spec().type() + ".yaml", pooler))
         .toList();
   }
 }

@@ -9,28 +9,38 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Renders PgBouncer {@code Pooler}s in the database's wave (-2), out of the migration hook's, before the application.
- * CNPG authenticates clients through its own {@code auth_query} user, so no Secret is needed here. PgBouncer presents
- * the cluster's server certificate to clients (CNPG defaults a Pooler's client TLS Secret to the cluster's server
- * TLS Secret), so the Pooler's Service names must be in that certificate for {@code verify-full}.
+ * Renders PgBouncer {@code Pooler}s in the database's wave (-2), out of the migration hook's,
+ * before the application. CNPG authenticates clients through its own {@code auth_query} user, so no
+ * Secret is needed here. PgBouncer presents the cluster's server certificate to clients (CNPG
+ * defaults a Pooler's client TLS Secret to the cluster's server TLS Secret), so the Pooler's
+ * Service names must be in that certificate for {@code verify-full}.
  */
 final class PoolerRenderer {
 
   private PoolerRenderer() {}
 
   /**
-   * The Cluster's extra server certificate names: each Pooler's Service (CNPG names it after the Pooler) in the forms
-   * CNPG gives its own {@code -rw}, {@code -ro} and {@code -r} Services; empty without a pooler.
+   * The Cluster's extra server certificate names: each Pooler's Service (CNPG names it after the
+   * Pooler) in the forms CNPG gives its own {@code -rw}, {@code -ro} and {@code -r} Services; empty
+   * without a pooler.
    */
   static Optional<CnpgCluster.Certificates> certificates(Service service) {
-    return service.database().pooler().map(pooler -> {
-      List<String> names = new ArrayList<>();
-      for (String type : pooler.readOnly() ? List.of("rw", "ro") : List.of("rw")) {
-        String host = service.poolerName(type);
-        names.addAll(List.of(host, host + "." + service.namespace(), host + "." + service.namespace() + ".svc"));
-      }
-      return new CnpgCluster.Certificates(names);
-    });
+    return service
+        .database()
+        .pooler()
+        .map(
+            pooler -> {
+              List<String> names = new ArrayList<>();
+              for (String type : pooler.readOnly() ? List.of("rw", "ro") : List.of("rw")) {
+                String host = service.poolerName(type);
+                names.addAll(
+                    List.of(
+                        host,
+                        host + "." + service.namespace(),
+                        host + "." + service.namespace() + ".svc"));
+              }
+              return new CnpgCluster.Certificates(names);
+            });
   }
 
   /** The rw pooler, and the ro one when asked for. */

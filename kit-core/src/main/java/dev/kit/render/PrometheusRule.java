@@ -5,7 +5,10 @@ import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.util.List;
 import java.util.Map;
 
-/** The fields of a Prometheus Operator {@code monitoring.coreos.com/v1} PrometheusRule that kit writes; null means unset. */
+/**
+ * The fields of a Prometheus Operator {@code monitoring.coreos.com/v1} PrometheusRule that kit
+ * writes; null means unset.
+ */
 record PrometheusRule(String apiVersion, String kind, ObjectMeta metadata, Spec spec) {
 
   static final String API_VERSION = "monitoring.coreos.com/v1";

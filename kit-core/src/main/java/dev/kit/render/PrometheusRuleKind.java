@@ -41,6 +41,8 @@ final class PrometheusRuleKind implements ServiceKind {
 
   @Override
   public List<ServiceFile> render(ServiceContext context) {
-    return List.of(new ServiceFile.Manifest(file(), MonitoringRenderer.prometheusRule(context.kit(), context.service())));
+    return List.of(
+        new ServiceFile.Manifest(
+            file(), MonitoringRenderer.prometheusRule(context.kit(), context.service())));
   }
 }

@@ -7,9 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code services/<service>/RETIRED.md} (with environments, {@code services/<service>/envs/<environment>/RETIRED.md})
- * for a service the description no longer has: which database objects
- * Argo CD left running and how to retire them deliberately, the runbook's data-safety steps with their real names.
+ * {@code services/<service>/RETIRED.md} (with environments, {@code
+ * services/<service>/envs/<environment>/RETIRED.md}) for a service the description no longer has:
+ * which database objects Argo CD left running and how to retire them deliberately, the runbook's
+ * data-safety steps with their real names.
  */
 public final class RetiredServiceRenderer {
 
@@ -20,19 +21,31 @@ public final class RetiredServiceRenderer {
    * @param clusterName the CNPG Cluster
    * @param namespace the Cluster's namespace
    * @param database the application database, for a logical copy
-   * @param objectStore the Barman Cloud ObjectStore (in the same namespace), when it backed up with the plugin
+   * @param objectStore the Barman Cloud ObjectStore (in the same namespace), when it backed up with
+   *     the plugin
    * @param backupMethod {@code kubectl cnpg backup}'s method for its backups, when it had any
    * @param backupDestination where its backups are, when it had any
-   * @param argoApp the Application as {@code argocd app} names it, when one was generated per service
+   * @param argoApp the Application as {@code argocd app} names it, when one was generated per
+   *     service
    * @param applicationSet the ApplicationSet that generates its Application, otherwise
    * @param environment the environment whose cluster runs them, with environments
-   * @param described whether the service is still in the description, only no longer in {@code environment}
-   * @param folder the folder its manifests were in, where this file goes: {@code services/<service>} or
-   *     {@code services/<service>/envs/<environment>}
+   * @param described whether the service is still in the description, only no longer in {@code
+   *     environment}
+   * @param folder the folder its manifests were in, where this file goes: {@code
+   *     services/<service>} or {@code services/<service>/envs/<environment>}
    */
-  public record Retired(String service, String clusterName, String namespace, String database,
-      Optional<String> objectStore, Optional<String> backupMethod, Optional<String> backupDestination,
-      Optional<String> argoApp, Optional<String> applicationSet, Optional<String> environment, boolean described,
+  public record Retired(
+      String service,
+      String clusterName,
+      String namespace,
+      String database,
+      Optional<String> objectStore,
+      Optional<String> backupMethod,
+      Optional<String> backupDestination,
+      Optional<String> argoApp,
+      Optional<String> applicationSet,
+      Optional<String> environment,
+      boolean described,
       String folder) {}
 
   private RetiredServiceRenderer() {}
@@ -46,7 +59,9 @@ public final class RetiredServiceRenderer {
     model.put("database", retired.database());
     retired.objectStore().ifPresent(store -> model.put("objectStoreName", store));
     retired.backupMethod().ifPresent(method -> model.put("backupMethod", method));
-    retired.backupDestination().ifPresent(destination -> model.put("backupDestination", destination));
+    retired
+        .backupDestination()
+        .ifPresent(destination -> model.put("backupDestination", destination));
     retired.argoApp().ifPresent(app -> model.put("argoApp", app));
     retired.applicationSet().ifPresent(set -> model.put("applicationSetName", set));
     retired.environment().ifPresent(environment -> model.put("environment", environment));
@@ -57,21 +72,47 @@ public final class RetiredServiceRenderer {
 
   /** The warning for the run that retires it, naming what keeps running. */
   public static String warning(Retired retired, boolean withFile) {
-    String objects = "CNPG Cluster " + retired.clusterName()
-        + retired.objectStore().map(store -> " and Barman Cloud ObjectStore " + store).orElse("");
+    String objects =
+        "CNPG Cluster "
+            + retired.clusterName()
+            + retired
+                .objectStore()
+                .map(store -> " and Barman Cloud ObjectStore " + store)
+                .orElse("");
     String environment = retired.environment().orElse("");
-    String what = retired.described()
-        ? "environments[" + environment + "].services[" + retired.service() + "]: no longer in environment " + environment
-            + ", so kit deleted its generated manifests there, but not its database: "
-        : "services[" + retired.service() + "]: no longer in the description, so kit deleted its generated manifests, "
-            + "but not its database" + retired.environment().map(env -> " in environment " + env).orElse("") + ": ";
-    return what + objects + " in namespace " + retired.namespace() + " keep"
-        + (retired.objectStore().isPresent() ? "" : "s") + " running (Argo CD never deletes "
-        + (retired.objectStore().isPresent() ? "them" : "it") + ": Prune=false,Delete=false); retire "
-        + (retired.objectStore().isPresent() ? "them" : "it") + " deliberately "
-        + (withFile ? "with the steps in " + retired.folder() + "/RETIRED.md"
+    String what =
+        retired.described()
+            ? "environments["
+                + environment
+                + "].services["
+                + retired.service()
+                + "]: no longer in environment "
+                + environment
+                + ", so kit deleted its generated manifests there, but not its database: "
+            : "services["
+                + retired.service()
+                + "]: no longer in the description, so kit deleted its generated manifests, "
+                + "but not its database"
+                + retired.environment().map(env -> " in environment " + env).orElse("")
+                + ": ";
+    return what
+        + objects
+        + " in namespace "
+        + retired.namespace()
+        + " keep"
+        + (retired.objectStore().isPresent() ? "" : "s")
+        + " running (Argo CD never deletes "
+        + (retired.objectStore().isPresent() ? "them" : "it")
+        + ": Prune=false,Delete=false); retire "
+        + (retired.objectStore().isPresent() ? "them" : "it")
+        + " deliberately "
+        + (withFile
+            ? "with the steps in " + retired.folder() + "/RETIRED.md"
             : "(kit wrote no RETIRED.md: a file of yours has that name)")
-        + (retired.described() ? ", or add " + environment + " back to the service's environments" : ", or add the service back")
-        + " to keep " + (retired.objectStore().isPresent() ? "them" : "it");
+        + (retired.described()
+            ? ", or add " + environment + " back to the service's environments"
+            : ", or add the service back")
+        + " to keep "
+        + (retired.objectStore().isPresent() ? "them" : "it");
   }
 }

@@ -2,7 +2,9 @@ package dev.kit.render;
 
 import dev.kit.model.Kit;
 
-/** The root Application of app-of-apps and ApplicationSet delivery, which orders the platform first. */
+/**
+ * The root Application of app-of-apps and ApplicationSet delivery, which orders the platform first.
+ */
 final class RootApplicationKind implements PlatformKind {
 
   @Override

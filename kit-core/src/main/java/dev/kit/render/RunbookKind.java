@@ -32,6 +32,8 @@ final class RunbookKind implements ServiceKind {
 
   @Override
   public List<ServiceFile> render(ServiceContext context) {
-    return List.of(new ServiceFile.Text(file(), RunbookRenderer.render(context).getBytes(StandardCharsets.UTF_8)));
+    return List.of(
+        new ServiceFile.Text(
+            file(), RunbookRenderer.render(context).getBytes(StandardCharsets.UTF_8)));
   }
 }

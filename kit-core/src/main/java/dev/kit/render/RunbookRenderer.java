@@ -9,17 +9,16 @@ import dev.kit.model.Database;
 import dev.kit.model.DeclarativeSchema;
 import dev.kit.model.HelmChart;
 import dev.kit.model.Kit;
-import dev.kit.model.Patch;
 import dev.kit.model.Migrations;
 import dev.kit.model.Monitoring;
-import dev.kit.model.Pooler;
+import dev.kit.model.Patch;
 import dev.kit.model.Platform;
+import dev.kit.model.Pooler;
 import dev.kit.model.Restore;
 import dev.kit.model.S3Credentials;
 import dev.kit.model.Service;
 import dev.kit.plan.GeneratedHeader;
 import dev.kit.templates.TextTemplates;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,37 +26,49 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Renders {@code services/<service>/RUNBOOK.md}: the on-call guide for one service, filled with its real
- * names (cluster, Secrets, Job or Atlas resources, Poolers, ObjectStore, Application, operators) and with a section only for each feature
- * the service uses. The template sees plain strings, numbers and booleans; an absent optional is an absent key.
+ * Renders {@code services/<service>/RUNBOOK.md}: the on-call guide for one service, filled with its
+ * real names (cluster, Secrets, Job or Atlas resources, Poolers, ObjectStore, Application,
+ * operators) and with a section only for each feature the service uses. The template sees plain
+ * strings, numbers and booleans; an absent optional is an absent key.
  */
 final class RunbookRenderer {
 
-  /** Argo CD's default control-plane namespace, where an Application is addressed by its bare name. */
+  /**
+   * Argo CD's default control-plane namespace, where an Application is addressed by its bare name.
+   */
   private static final String ARGO_CD_DEFAULT_NAMESPACE = "argocd";
 
   private static final String PG_STAT_STATEMENTS_PREFIX = "pg_stat_statements.";
 
   /**
    * The operators as their own install instructions leave them: CloudNativePG's release manifest
-   * ({@code cnpg-system}/{@code cnpg-controller-manager}) and the Atlas operator's documented Helm install
-   * (release {@code atlas-operator} in {@code atlas-operator}). A platform in the description says where they are.
+   * ({@code cnpg-system}/{@code cnpg-controller-manager}) and the Atlas operator's documented Helm
+   * install (release {@code atlas-operator} in {@code atlas-operator}). A platform in the
+   * description says where they are.
    */
   private static final String CNPG_NAMESPACE = "cnpg-system";
+
   private static final String CNPG_DEPLOYMENT = "cnpg-controller-manager";
   private static final String ATLAS_OPERATOR_NAMESPACE = "atlas-operator";
   private static final String ATLAS_OPERATOR_DEPLOYMENT = "atlas-operator";
-  /** The platform Applications' names, as PlatformRenderer writes them; Argo CD uses them as Helm release names. */
+
+  /**
+   * The platform Applications' names, as PlatformRenderer writes them; Argo CD uses them as Helm
+   * release names.
+   */
   private static final String CNPG_PLATFORM_APP = "cloudnative-pg";
+
   private static final String ATLAS_PLATFORM_APP = "atlas-operator";
+
   /** Kubernetes' limit on a Helm-generated name, as charts truncate it. */
   private static final int HELM_NAME_MAX = 63;
 
   private RunbookRenderer() {}
 
   /**
-   * The runbook of the service in {@code context}, naming the objects its kinds rendered before it (which objects
-   * exist, and what they are called, is the inventory's; the settings are the description's).
+   * The runbook of the service in {@code context}, naming the objects its kinds rendered before it
+   * (which objects exist, and what they are called, is the inventory's; the settings are the
+   * description's).
    */
   static String render(ServiceContext context) {
     Kit kit = context.kit();
@@ -78,7 +89,9 @@ final class RunbookRenderer {
       // Absent only for an unknown major, which validation reports.
       CnpgClusterRenderer.image(kit, service).ifPresent(i -> model.put("image", i));
     } else {
-      model.putAll(DatabaseProviders.of(service).runbook(kit, service, DatabaseProviders.connection(kit, service)));
+      model.putAll(
+          DatabaseProviders.of(service)
+              .runbook(kit, service, DatabaseProviders.connection(kit, service)));
     }
     Bootstrap database = kit.applicationDatabase(service);
     model.put("databaseName", database.database());
@@ -91,7 +104,10 @@ final class RunbookRenderer {
     List<String> schemas = context.rendered(Patch.Target.ATLAS_SCHEMA);
     model.put("schema", !schemas.isEmpty());
     service.declarativeSchema().ifPresent(d -> schema(model, service, d, schemas.get(0)));
-    operators(model, kit, !schemas.isEmpty() || !context.rendered(Patch.Target.ATLAS_MIGRATION).isEmpty());
+    operators(
+        model,
+        kit,
+        !schemas.isEmpty() || !context.rendered(Patch.Target.ATLAS_MIGRATION).isEmpty());
     List<String> poolers = context.rendered(Patch.Target.POOLER);
     model.put("pooler", !poolers.isEmpty());
     db.pooler().ifPresent(p -> pooler(model, p, poolers));
@@ -100,11 +116,20 @@ final class RunbookRenderer {
     db.restore().ifPresent(r -> restore(model, r));
     List<String> podMonitors = context.rendered(Patch.Target.POD_MONITOR);
     model.put("monitoring", !podMonitors.isEmpty());
-    service.monitoring().ifPresent(m -> monitoring(model, m, podMonitors.get(0), context.rendered(Patch.Target.PROMETHEUS_RULE).get(0)));
+    service
+        .monitoring()
+        .ifPresent(
+            m ->
+                monitoring(
+                    model,
+                    m,
+                    podMonitors.get(0),
+                    context.rendered(Patch.Target.PROMETHEUS_RULE).get(0)));
     List<String> apps = context.rendered(Patch.Target.APP_DEPLOYMENT);
     model.put("app", !apps.isEmpty());
     service.app().ifPresent(a -> app(model, a, apps.get(0)));
-    return GeneratedHeader.markdownLine(context.source()) + TextTemplates.render("runbook.md.ftl", model);
+    return GeneratedHeader.markdownLine(context.source())
+        + TextTemplates.render("runbook.md.ftl", model);
   }
 
   private static void argoCd(Map<String, Object> model, Kit kit, Service service) {
@@ -114,11 +139,16 @@ final class RunbookRenderer {
     // The CLI addresses an Application outside the control-plane namespace as <namespace>/<name>.
     String application = ArgoApplicationRenderer.name(kit, service.name());
     model.put("manifests", ArgoApplicationRenderer.manifestsPath(kit, service));
-    model.put("argoApp", ARGO_CD_DEFAULT_NAMESPACE.equals(namespace) ? application : namespace + "/" + application);
+    model.put(
+        "argoApp",
+        ARGO_CD_DEFAULT_NAMESPACE.equals(namespace) ? application : namespace + "/" + application);
     ArgoCd argo = kit.repository().argoCd();
     if (argo.delivery() == ArgoCd.Delivery.APPLICATION_SET) {
-      // As PlatformRenderer names the ApplicationSet; it generates one Application per services/<service>/.
-      model.put("applicationSetName", ArgoApplicationRenderer.name(kit, kit.repository().name() + "-services"));
+      // As PlatformRenderer names the ApplicationSet; it generates one Application per
+      // services/<service>/.
+      model.put(
+          "applicationSetName",
+          ArgoApplicationRenderer.name(kit, kit.repository().name() + "-services"));
     }
   }
 
@@ -147,16 +177,20 @@ final class RunbookRenderer {
   }
 
   /**
-   * The name both operator charts give their Deployment ({@code <chart>.fullname} in their {@code _helpers.tpl}):
-   * {@code fullnameOverride}; else the release name when it contains the chart's name ({@code nameOverride} or
-   * the chart), else {@code <release>-<name>}; at most 63 characters, no trailing '-'.
+   * The name both operator charts give their Deployment ({@code <chart>.fullname} in their {@code
+   * _helpers.tpl}): {@code fullnameOverride}; else the release name when it contains the chart's
+   * name ({@code nameOverride} or the chart), else {@code <release>-<name>}; at most 63 characters,
+   * no trailing '-'.
    */
   static String helmFullname(String release, HelmChart chart) {
     String fullname;
     if (chart.values().get("fullnameOverride") instanceof String override && !override.isEmpty()) {
       fullname = override;
     } else {
-      String name = chart.values().get("nameOverride") instanceof String override && !override.isEmpty() ? override : chart.chart();
+      String name =
+          chart.values().get("nameOverride") instanceof String override && !override.isEmpty()
+              ? override
+              : chart.chart();
       fullname = release.contains(name) ? release : release + "-" + name;
     }
     fullname = fullname.length() > HELM_NAME_MAX ? fullname.substring(0, HELM_NAME_MAX) : fullname;
@@ -169,35 +203,57 @@ final class RunbookRenderer {
   /** What the migrations and the app connect to, as the connection names it. */
   private static void connection(Map<String, Object> model, Kit kit, Service service) {
     Connection connection = DatabaseProviders.connection(kit, service);
-    // CNPG's host is <cluster>-rw.<namespace>: the runbook names the Service, which the namespace's pods resolve.
-    model.put("dbHost", CloudNativePgProvider.runs(service.database()) ? service.clusterName() + "-rw" : connection.host());
+    // CNPG's host is <cluster>-rw.<namespace>: the runbook names the Service, which the namespace's
+    // pods resolve.
+    model.put(
+        "dbHost",
+        CloudNativePgProvider.runs(service.database())
+            ? service.clusterName() + "-rw"
+            : connection.host());
     model.put("migrationSecret", connection.migrationSecret());
     model.put("appSecret", connection.appSecret());
-    model.put("caText", connection.ca().isPresent() ? "`" + connection.caName() + "`" : connection.caName());
+    model.put(
+        "caText",
+        connection.ca().isPresent() ? "`" + connection.caName() + "`" : connection.caName());
   }
 
   private static void database(Map<String, Object> model, Database db) {
     model.put("instances", db.instances());
     model.put("storageSize", db.storage().orElseThrow().size());
     db.storage().orElseThrow().storageClass().ifPresent(c -> model.put("storageClass", c));
-    db.walStorage().ifPresent(w -> {
-      model.put("walStorageSize", w.size());
-      w.storageClass().ifPresent(c -> model.put("walStorageClass", c));
-    });
+    db.walStorage()
+        .ifPresent(
+            w -> {
+              model.put("walStorageSize", w.size());
+              w.storageClass().ifPresent(c -> model.put("walStorageClass", c));
+            });
     model.put("superuserAccess", db.superuserAccess());
-    model.put("supervised", db.primaryUpdateStrategy().equals(Optional.of(Database.PrimaryUpdateStrategy.SUPERVISED)));
-    // CNPG preloads pg_stat_statements and creates the extension once any pg_stat_statements.* parameter is set.
-    model.put("pgStatStatements", db.parameters().keySet().stream().anyMatch(k -> k.startsWith(PG_STAT_STATEMENTS_PREFIX)));
-    Optional.ofNullable(db.parameters().get("max_connections")).ifPresent(m -> model.put("maxConnections", m));
+    model.put(
+        "supervised",
+        db.primaryUpdateStrategy().equals(Optional.of(Database.PrimaryUpdateStrategy.SUPERVISED)));
+    // CNPG preloads pg_stat_statements and creates the extension once any pg_stat_statements.*
+    // parameter is set.
+    model.put(
+        "pgStatStatements",
+        db.parameters().keySet().stream().anyMatch(k -> k.startsWith(PG_STAT_STATEMENTS_PREFIX)));
+    Optional.ofNullable(db.parameters().get("max_connections"))
+        .ifPresent(m -> model.put("maxConnections", m));
   }
 
-  private static void migrations(Map<String, Object> model, Service service, Migrations m, ServiceContext context,
+  private static void migrations(
+      Map<String, Object> model,
+      Service service,
+      Migrations m,
+      ServiceContext context,
       String configMap) {
     List<String> operator = context.rendered(Patch.Target.ATLAS_MIGRATION);
-    model.put("jobName", operator.isEmpty() ? context.rendered(Patch.Target.MIGRATION_JOB).get(0) : operator.get(0));
+    model.put(
+        "jobName",
+        operator.isEmpty() ? context.rendered(Patch.Target.MIGRATION_JOB).get(0) : operator.get(0));
     model.put("operatorEngine", !operator.isEmpty());
     model.put("migrationsConfigMap", configMap);
-    // The normalized folder, as the file plan writes it; the raw value only if validation would reject it.
+    // The normalized folder, as the file plan writes it; the raw value only if validation would
+    // reject it.
     model.put("migrationsDir", ServiceLayout.migrationsFolder(service).orElse(m.directory()));
     model.put("revisionsSchema", m.revisionsSchema());
     model.put("sslMode", m.sslMode().value());
@@ -208,13 +264,16 @@ final class RunbookRenderer {
     m.baseline().ifPresent(b -> model.put("baseline", b));
   }
 
-  private static void schema(Map<String, Object> model, Service service, DeclarativeSchema schema, String name) {
+  private static void schema(
+      Map<String, Object> model, Service service, DeclarativeSchema schema, String name) {
     model.put("atlasSchemaName", name);
     model.put("schemaFile", ServiceLayout.schemaFile(service).orElse(schema.file()));
     model.put("schemaTxMode", schema.txMode().map(t -> t.flag()).orElse("file"));
   }
 
-  /** @param names the rw pooler's, then the ro one's */
+  /**
+   * @param names the rw pooler's, then the ro one's
+   */
   private static void pooler(Map<String, Object> model, Pooler p, List<String> names) {
     model.put("poolerRw", names.get(0));
     if (names.size() > 1) {
@@ -224,18 +283,24 @@ final class RunbookRenderer {
     p.poolMode().ifPresent(mode -> model.put("poolMode", mode.value()));
   }
 
-  private static void backups(Map<String, Object> model, Service service, Backups b, ServiceContext context) {
+  private static void backups(
+      Map<String, Object> model, Service service, Backups b, ServiceContext context) {
     model.put("backupDestination", b.destinationPath());
     model.put("legacyBackups", b.legacyInTree());
     // The in-tree method has no ObjectStore: the store settings live in the Cluster itself.
-    context.rendered(Patch.Target.OBJECT_STORE).stream().findFirst().ifPresent(store -> model.put("objectStoreName", store));
+    context.rendered(Patch.Target.OBJECT_STORE).stream()
+        .findFirst()
+        .ifPresent(store -> model.put("objectStoreName", store));
     model.put("backupCredentials", credentials(service, b.credentials()));
     b.irsaRoleArn().ifPresent(role -> model.put("backupRoleArn", role));
-    b.schedule().ifPresent(s -> {
-      model.put("backupSchedule", s);
-      model.put("backupImmediate", b.immediate());
-      model.put("scheduledBackupName", context.rendered(Patch.Target.SCHEDULED_BACKUP).get(0));
-    });
+    b.schedule()
+        .ifPresent(
+            s -> {
+              model.put("backupSchedule", s);
+              model.put("backupImmediate", b.immediate());
+              model.put(
+                  "scheduledBackupName", context.rendered(Patch.Target.SCHEDULED_BACKUP).get(0));
+            });
     b.retentionPolicy().ifPresent(r -> model.put("retentionPolicy", r));
   }
 
@@ -249,12 +314,27 @@ final class RunbookRenderer {
           : "Secrets `" + secret + "` and `" + keys.secretAccessKey().name() + "`";
     }
     // CNPG names the instances' service account after the cluster.
-    return ((S3Credentials.IamRole) credentials).roleArn()
-        .map(role -> "IAM role `" + role + "` through IRSA (service account " + account + " carries the `"
-            + CnpgClusterRenderer.IRSA_ROLE_ARN + "` annotation; the role must trust `system:serviceaccount:"
-            + service.namespace() + ":" + service.clusterName() + "`)")
-        .orElse("the IAM role an EKS Pod Identity association gives service account " + account + " in namespace `"
-            + service.namespace() + "`");
+    return ((S3Credentials.IamRole) credentials)
+        .roleArn()
+        .map(
+            role ->
+                "IAM role `"
+                    + role
+                    + "` through IRSA (service account "
+                    + account
+                    + " carries the `"
+                    + CnpgClusterRenderer.IRSA_ROLE_ARN
+                    + "` annotation; the role must trust `system:serviceaccount:"
+                    + service.namespace()
+                    + ":"
+                    + service.clusterName()
+                    + "`)")
+        .orElse(
+            "the IAM role an EKS Pod Identity association gives service account "
+                + account
+                + " in namespace `"
+                + service.namespace()
+                + "`");
   }
 
   private static void restore(Map<String, Object> model, Restore restore) {
@@ -270,7 +350,8 @@ final class RunbookRenderer {
     restore.pointInTime().ifPresent(t -> model.put("restorePointInTime", t.toString()));
   }
 
-  private static void monitoring(Map<String, Object> model, Monitoring m, String podMonitor, String prometheusRule) {
+  private static void monitoring(
+      Map<String, Object> model, Monitoring m, String podMonitor, String prometheusRule) {
     model.put("podMonitorName", podMonitor);
     model.put("prometheusRuleName", prometheusRule);
     model.put("replicationLagThreshold", MonitoringRenderer.duration(m.replicationLagThreshold()));
@@ -279,7 +360,9 @@ final class RunbookRenderer {
     model.put("alertFor", MonitoringRenderer.duration(m.alertFor()));
   }
 
-  /** @param name the Deployment's, which its Service shares */
+  /**
+   * @param name the Deployment's, which its Service shares
+   */
   private static void app(Map<String, Object> model, App a, String name) {
     model.put("appName", name);
     model.put("appImage", a.image());

@@ -7,7 +7,10 @@ import dev.kit.model.Service;
 import java.util.List;
 import java.util.Optional;
 
-/** The CNPG {@code ScheduledBackup}: base backups on a schedule, at wave 0 once the cluster archives. */
+/**
+ * The CNPG {@code ScheduledBackup}: base backups on a schedule, at wave 0 once the cluster
+ * archives.
+ */
 final class ScheduledBackupKind implements ServiceKind {
 
   @Override
@@ -42,6 +45,8 @@ final class ScheduledBackupKind implements ServiceKind {
 
   @Override
   public List<ServiceFile> render(ServiceContext context) {
-    return List.of(new ServiceFile.Manifest(file(), BackupsRenderer.scheduledBackup(context.kit(), context.service())));
+    return List.of(
+        new ServiceFile.Manifest(
+            file(), BackupsRenderer.scheduledBackup(context.kit(), context.service())));
   }
 }

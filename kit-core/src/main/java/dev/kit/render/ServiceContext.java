@@ -17,9 +17,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the kinds of one service render from: the description, the service's inputs, what several kinds share
- * (its {@code atlas.sum}, its {@code atlas.hcl}, its migrations ConfigMaps, each computed once), and the inventory of
- * the objects rendered so far. One thread renders a service, so nothing here is shared between threads.
+ * What the kinds of one service render from: the description, the service's inputs, what several
+ * kinds share (its {@code atlas.sum}, its {@code atlas.hcl}, its migrations ConfigMaps, each
+ * computed once), and the inventory of the objects rendered so far. One thread renders a service,
+ * so nothing here is shared between threads.
  */
 public final class ServiceContext {
 
@@ -34,7 +35,8 @@ public final class ServiceContext {
   private byte[] projectFile;
   private List<ConfigMap> configMaps;
 
-  ServiceContext(Kit kit, Service service, String source, MigrationDirectory migrations, String schema) {
+  ServiceContext(
+      Kit kit, Service service, String source, MigrationDirectory migrations, String schema) {
     this.kit = kit;
     this.service = service;
     this.source = source;
@@ -55,7 +57,10 @@ public final class ServiceContext {
     return source;
   }
 
-  /** The service's files: its folder, and in an environment that environment's folder for what is deployed. */
+  /**
+   * The service's files: its folder, and in an environment that environment's folder for what is
+   * deployed.
+   */
   public ServiceLayout layout() {
     return RepositoryLayout.service(kit, service);
   }
@@ -65,7 +70,10 @@ public final class ServiceContext {
     return service.migrations().orElseThrow();
   }
 
-  /** The service's migration files; only for a kind that applies with migrations, whose folder validation found. */
+  /**
+   * The service's migration files; only for a kind that applies with migrations, whose folder
+   * validation found.
+   */
   public MigrationDirectory migrations() {
     if (migrations == null) {
       throw new IllegalStateException("services[" + service.name() + "] has no migrations folder");
@@ -91,10 +99,15 @@ public final class ServiceContext {
     return sum;
   }
 
-  /** The service's {@code atlas.hcl}, rendered once: the file users run and what the Job reads are the same bytes. */
+  /**
+   * The service's {@code atlas.hcl}, rendered once: the file users run and what the Job reads are
+   * the same bytes.
+   */
   public byte[] atlasProject() {
     if (projectFile == null) {
-      projectFile = AtlasHclRenderer.render(source, kit, service, migrationSettings()).getBytes(StandardCharsets.UTF_8);
+      projectFile =
+          AtlasHclRenderer.render(source, kit, service, migrationSettings())
+              .getBytes(StandardCharsets.UTF_8);
     }
     return projectFile;
   }
@@ -102,12 +115,16 @@ public final class ServiceContext {
   /** The ConfigMaps that carry the migrations, split once. */
   public List<ConfigMap> migrationsConfigMaps() {
     if (configMaps == null) {
-      configMaps = MigrationsRenderer.configMaps(kit, service, migrationSettings(), migrations(), atlasSum(), atlasProject());
+      configMaps =
+          MigrationsRenderer.configMaps(
+              kit, service, migrationSettings(), migrations(), atlasSum(), atlasProject());
     }
     return configMaps;
   }
 
-  /** The names of the objects of {@code target} rendered so far, in order: what the runbook names. */
+  /**
+   * The names of the objects of {@code target} rendered so far, in order: what the runbook names.
+   */
   public List<String> rendered(Patch.Target target) {
     return inventory.getOrDefault(target, List.of());
   }

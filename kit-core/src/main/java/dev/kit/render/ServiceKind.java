@@ -8,29 +8,34 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One kind of file a service produces under {@code services/<service>/}: when it is generated, where, what Argo CD
- * syncs from it and when, and how it renders. {@link ServiceKinds} lists them in order; the renderer, the patch
- * targets, the AppProject's whitelist, the runbook's inventory, {@code argocd-cm}'s health checks and the README's
- * table all read that list.
+ * One kind of file a service produces under {@code services/<service>/}: when it is generated,
+ * where, what Argo CD syncs from it and when, and how it renders. {@link ServiceKinds} lists them
+ * in order; the renderer, the patch targets, the AppProject's whitelist, the runbook's inventory,
+ * {@code argocd-cm}'s health checks and the README's table all read that list.
  */
 public interface ServiceKind {
 
-  /** Its files relative to the service folder, as the README names them, such as {@code manifests/database/cluster.yaml}. */
+  /**
+   * Its files relative to the service folder, as the README names them, such as {@code
+   * manifests/database/cluster.yaml}.
+   */
   String file();
 
   /** What it is, for the README, such as {@code CNPG Cluster}. */
   String description();
 
   /**
-   * What a service needs to generate it, such as {@code "a pooler"}; empty for a kind every service generates. A patch
-   * of a kind a service does not generate is refused with it.
+   * What a service needs to generate it, such as {@code "a pooler"}; empty for a kind every service
+   * generates. A patch of a kind a service does not generate is refused with it.
    */
   Optional<String> requirement();
 
   /** Whether {@code service} generates it. */
   boolean appliesTo(Kit kit, Service service);
 
-  /** What {@code service} lacks to generate it, for the patch message; empty when it generates it. */
+  /**
+   * What {@code service} lacks to generate it, for the patch message; empty when it generates it.
+   */
   default Optional<String> missing(Kit kit, Service service) {
     return appliesTo(kit, service) ? Optional.empty() : requirement();
   }
@@ -41,8 +46,9 @@ public interface ServiceKind {
   }
 
   /**
-   * The {@code group/Kind} of each object Argo CD syncs from it into the service's namespace, for the AppProject's
-   * whitelist ({@code /Service} for a core kind); empty for what the service's Application does not sync.
+   * The {@code group/Kind} of each object Argo CD syncs from it into the service's namespace, for
+   * the AppProject's whitelist ({@code /Service} for a core kind); empty for what the service's
+   * Application does not sync.
    */
   default List<String> synced() {
     return List.of();
@@ -54,8 +60,8 @@ public interface ServiceKind {
   }
 
   /**
-   * kit's Argo CD health checks for its objects, by {@code argocd-cm} key suffix ({@code <group>_<Kind>}), written
-   * when any service generates it.
+   * kit's Argo CD health checks for its objects, by {@code argocd-cm} key suffix ({@code
+   * <group>_<Kind>}), written when any service generates it.
    */
   default Map<String, String> healthChecks() {
     return Map.of();

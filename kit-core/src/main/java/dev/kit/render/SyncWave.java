@@ -1,8 +1,8 @@
 package dev.kit.render;
 
 /**
- * The sync-wave contract of DESIGN.md: Argo CD applies lower waves first and waits for them to be healthy. What has no
- * wave is at wave 0: the application and whatever needs the migrated database.
+ * The sync-wave contract of DESIGN.md: Argo CD applies lower waves first and waits for them to be
+ * healthy. What has no wave is at wave 0: the application and whatever needs the migrated database.
  */
 public enum SyncWave {
   /** The platform's AppProject: service Applications need their project before anything else. */
@@ -17,11 +17,14 @@ public enum SyncWave {
   PROVIDER_CONFIG(-13),
   /** The backup ObjectStore: the Cluster's WAL archiver needs it from its first minute. */
   BACKUP_STORE(-3),
-  /** The CNPG Cluster, its Poolers and the migrations ConfigMaps: the database is healthy before anything migrates. */
+  /**
+   * The CNPG Cluster, its Poolers and the migrations ConfigMaps: the database is healthy before
+   * anything migrates.
+   */
   DATABASE(-2),
   /**
-   * The Atlas migration Job (a Sync hook), or the AtlasMigration/AtlasSchema, alone: the schema is migrated before the
-   * application exists, and a retried hook waits on nothing else.
+   * The Atlas migration Job (a Sync hook), or the AtlasMigration/AtlasSchema, alone: the schema is
+   * migrated before the application exists, and a retried hook waits on nothing else.
    */
   MIGRATION(-1);
 

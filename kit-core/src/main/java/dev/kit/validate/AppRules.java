@@ -6,42 +6,80 @@ import dev.kit.model.App;
 import dev.kit.model.Service;
 import java.util.Optional;
 
-/** The generated application: image, port, probes, resources, the user it runs as, and how it connects. */
+/**
+ * The generated application: image, port, probes, resources, the user it runs as, and how it
+ * connects.
+ */
 final class AppRules {
 
-  private static final String RUN_AS_USER_FIX = "use a non-zero user id, such as the image's numeric USER or " + App.DEFAULT_RUN_AS;
+  private static final String RUN_AS_USER_FIX =
+      "use a non-zero user id, such as the image's numeric USER or " + App.DEFAULT_RUN_AS;
 
   private AppRules() {}
 
   static void check(String path, Service service, App app, Violations violations) {
     Optional<ImageReference> ref = ImageReference.parse(app.image());
     if (ref.isEmpty()) {
-      violations.add(path + ".image", quote(app.image()) + " is not an image reference", "use registry/repository:tag, such as \"ghcr.io/acme/orders:1.4.2\"");
+      violations.add(
+          path + ".image",
+          quote(app.image()) + " is not an image reference",
+          "use registry/repository:tag, such as \"ghcr.io/acme/orders:1.4.2\"");
     } else if (!ref.get().isPinned()) {
-      violations.add(path + ".image", quote(app.image()) + " is not pinned", "use a version tag or digest, so a sync deploys what was reviewed");
+      violations.add(
+          path + ".image",
+          quote(app.image()) + " is not pinned",
+          "use a version tag or digest, so a sync deploys what was reviewed");
     }
     if (app.port() < 1 || app.port() > 65535) {
-      violations.add(path + ".port", app.port() + " is not a TCP port", "use a port from 1 to 65535, such as 8080");
+      violations.add(
+          path + ".port",
+          app.port() + " is not a TCP port",
+          "use a port from 1 to 65535, such as 8080");
     }
     if (app.replicas() < 0) {
-      violations.add(path + ".replicas", app.replicas() + " is negative", "use 0 to stop the app, or 2 or more for availability");
+      violations.add(
+          path + ".replicas",
+          app.replicas() + " is negative",
+          "use 0 to stop the app, or 2 or more for availability");
     }
-    app.readinessPath().filter(p -> !p.startsWith("/")).ifPresent(p ->
-        violations.add(path + ".readinessPath", quote(p) + " is not an HTTP path", "start it with '/', such as \"/ready\""));
-    app.livenessPath().filter(p -> !p.startsWith("/")).ifPresent(p ->
-        violations.add(path + ".livenessPath", quote(p) + " is not an HTTP path", "start it with '/', such as \"/healthz\""));
+    app.readinessPath()
+        .filter(p -> !p.startsWith("/"))
+        .ifPresent(
+            p ->
+                violations.add(
+                    path + ".readinessPath",
+                    quote(p) + " is not an HTTP path",
+                    "start it with '/', such as \"/ready\""));
+    app.livenessPath()
+        .filter(p -> !p.startsWith("/"))
+        .ifPresent(
+            p ->
+                violations.add(
+                    path + ".livenessPath",
+                    quote(p) + " is not an HTTP path",
+                    "start it with '/', such as \"/healthz\""));
     violations.resources(path + ".resources", app.resources());
     if (app.runAsUser() == 0) {
-      violations.add(path + ".runAsUser", "0 is root, and the pod runs with runAsNonRoot, so kubelet refuses to start it", RUN_AS_USER_FIX);
+      violations.add(
+          path + ".runAsUser",
+          "0 is root, and the pod runs with runAsNonRoot, so kubelet refuses to start it",
+          RUN_AS_USER_FIX);
     } else if (app.runAsUser() < 0 || app.runAsUser() > Integer.MAX_VALUE) {
-      violations.add(path + ".runAsUser", app.runAsUser() + " is not a user id from 1 to " + Integer.MAX_VALUE, RUN_AS_USER_FIX);
+      violations.add(
+          path + ".runAsUser",
+          app.runAsUser() + " is not a user id from 1 to " + Integer.MAX_VALUE,
+          RUN_AS_USER_FIX);
     }
     if (app.runAsGroup() < 0 || app.runAsGroup() > Integer.MAX_VALUE) {
-      violations.add(path + ".runAsGroup", app.runAsGroup() + " is not a group id from 0 to " + Integer.MAX_VALUE,
+      violations.add(
+          path + ".runAsGroup",
+          app.runAsGroup() + " is not a group id from 0 to " + Integer.MAX_VALUE,
           "use the image's numeric group, or " + App.DEFAULT_RUN_AS);
     }
     if (app.connection() == App.Connection.POOLER && service.database().pooler().isEmpty()) {
-      violations.add(path + ".connection", "POOLER needs a pooler, and the database has none",
+      violations.add(
+          path + ".connection",
+          "POOLER needs a pooler, and the database has none",
           "add database(db -> db.pooler(p -> p.instances(2))), or use Connection.URI");
     }
   }

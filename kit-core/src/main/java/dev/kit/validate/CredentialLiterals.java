@@ -8,32 +8,60 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Finds credentials written into the description, which would reach Git in the generated files: a user and password
- * in a URL, a value under a key or in an environment variable named like a password or token, and strings shaped like
- * well-known keys. Messages name where, never the value, so a build log does not leak it either.
+ * Finds credentials written into the description, which would reach Git in the generated files: a
+ * user and password in a URL, a value under a key or in an environment variable named like a
+ * password or token, and strings shaped like well-known keys. Messages name where, never the value,
+ * so a build log does not leak it either.
  */
 final class CredentialLiterals {
 
-  /** A password in any URL, or any user part in an http(s) URL (a token); {@code ssh://git@host} is fine. */
-  private static final Pattern URL_CREDENTIALS = Pattern.compile("[a-z][a-z0-9+.-]*://[^/@\\s]*:[^/@\\s]*@.*|https?://[^/@\\s]+@.*",
-      Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+  /**
+   * A password in any URL, or any user part in an http(s) URL (a token); {@code ssh://git@host} is
+   * fine.
+   */
+  private static final Pattern URL_CREDENTIALS =
+      Pattern.compile(
+          "[a-z][a-z0-9+.-]*://[^/@\\s]*:[^/@\\s]*@.*|https?://[^/@\\s]+@.*",
+          Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
   /** Strings shaped like a credential wherever they appear, with what they are. */
-  private static final Map<String, Pattern> SHAPES = Map.of(
-      "an AWS access key id", Pattern.compile("\\b(AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[0-9A-Z]{16}\\b"),
-      "a private key", Pattern.compile("-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----|LS0tLS1CRUdJTi"),
-      "a URL with a password", Pattern.compile("\\b[a-z][a-z0-9+.-]*://[^\\s/:@'\"$()]+:[^\\s/@'\"]+@", Pattern.CASE_INSENSITIVE),
-      "a GitHub token", Pattern.compile("\\b(gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})\\b"),
-      "a GitLab token", Pattern.compile("\\bglpat-[A-Za-z0-9_-]{20,}\\b"),
-      "a Slack token", Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}"));
+  private static final Map<String, Pattern> SHAPES =
+      Map.of(
+          "an AWS access key id",
+              Pattern.compile("\\b(AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[0-9A-Z]{16}\\b"),
+          "a private key", Pattern.compile("-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----|LS0tLS1CRUdJTi"),
+          "a URL with a password",
+              Pattern.compile(
+                  "\\b[a-z][a-z0-9+.-]*://[^\\s/:@'\"$()]+:[^\\s/@'\"]+@",
+                  Pattern.CASE_INSENSITIVE),
+          "a GitHub token",
+              Pattern.compile("\\b(gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})\\b"),
+          "a GitLab token", Pattern.compile("\\bglpat-[A-Za-z0-9_-]{20,}\\b"),
+          "a Slack token", Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}"));
 
   /** An environment variable holding a credential, by the usual names. */
   private static final Pattern SECRET_ENV_NAME =
       Pattern.compile("PASSWORD|PASSWD|SECRET|TOKEN|CREDENTIAL|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY");
 
-  /** Keys (lower case, without '-', '_' and '.') whose string value is a credential itself, not a reference to one. */
-  private static final List<String> SECRET_KEY_ENDINGS = List.of("password", "passwd", "passphrase", "secretkey",
-      "secretaccesskey", "apikey", "apitoken", "accesstoken", "authtoken", "bearertoken", "token", "clientsecret", "privatekey");
+  /**
+   * Keys (lower case, without '-', '_' and '.') whose string value is a credential itself, not a
+   * reference to one.
+   */
+  private static final List<String> SECRET_KEY_ENDINGS =
+      List.of(
+          "password",
+          "passwd",
+          "passphrase",
+          "secretkey",
+          "secretaccesskey",
+          "apikey",
+          "apitoken",
+          "accesstoken",
+          "authtoken",
+          "bearertoken",
+          "token",
+          "clientsecret",
+          "privatekey");
 
   private CredentialLiterals() {}
 
@@ -46,7 +74,8 @@ final class CredentialLiterals {
    * The credentials in a free-form value (a patch value, Helm values).
    *
    * @param path where the value is, such as {@code services[orders].patches[0].value}
-   * @param key the name the value is set under (a patch path's last segment, a values key), or empty
+   * @param key the name the value is set under (a patch path's last segment, a values key), or
+   *     empty
    * @param fix how to pass such a value instead, for this kind of value
    */
   static List<Violation> check(String path, Optional<String> key, Object value, String fix) {
@@ -55,26 +84,63 @@ final class CredentialLiterals {
     return violations;
   }
 
-  private static void walk(String path, Optional<String> key, Object value, String fix, List<Violation> violations) {
+  private static void walk(
+      String path, Optional<String> key, Object value, String fix, List<Violation> violations) {
     if (value instanceof String text) {
       if (text.isEmpty() || text.startsWith("$")) {
         return; // "$(VAR)", "${VAR}": a reference resolved elsewhere
       }
       if (key.filter(CredentialLiterals::isSecretKey).isPresent()) {
-        violations.add(new Violation(path, "holds a literal " + key.get() + ", which would be committed to Git in the generated files", fix));
+        violations.add(
+            new Violation(
+                path,
+                "holds a literal "
+                    + key.get()
+                    + ", which would be committed to Git in the generated files",
+                fix));
         return;
       }
-      SHAPES.entrySet().stream().filter(e -> e.getValue().matcher(text).find()).map(Map.Entry::getKey).sorted().findFirst()
-          .ifPresent(what -> violations.add(new Violation(path, "holds " + what + ", which would be committed to Git in the generated files", fix)));
+      SHAPES.entrySet().stream()
+          .filter(e -> e.getValue().matcher(text).find())
+          .map(Map.Entry::getKey)
+          .sorted()
+          .findFirst()
+          .ifPresent(
+              what ->
+                  violations.add(
+                      new Violation(
+                          path,
+                          "holds "
+                              + what
+                              + ", which would be committed to Git in the generated files",
+                          fix)));
     } else if (value instanceof Map<?, ?> map) {
-      if (map.get("name") instanceof String name && map.get("value") instanceof String literal && !literal.isEmpty()
-          && !literal.startsWith("$") && !map.containsKey("valueFrom") && SECRET_ENV_NAME.matcher(name.toUpperCase(Locale.ROOT)).find()) {
-        violations.add(new Violation(path + "[value]", "sets environment variable " + name + " to a literal, which would be committed to Git",
-            "read it from a Secret: {name: " + name + ", valueFrom: {secretKeyRef: {name: <secret>, key: <key>}}}"));
+      if (map.get("name") instanceof String name
+          && map.get("value") instanceof String literal
+          && !literal.isEmpty()
+          && !literal.startsWith("$")
+          && !map.containsKey("valueFrom")
+          && SECRET_ENV_NAME.matcher(name.toUpperCase(Locale.ROOT)).find()) {
+        violations.add(
+            new Violation(
+                path + "[value]",
+                "sets environment variable "
+                    + name
+                    + " to a literal, which would be committed to Git",
+                "read it from a Secret: {name: "
+                    + name
+                    + ", valueFrom: {secretKeyRef: {name: <secret>, key: <key>}}}"));
         return;
       }
-      JsonValues.sorted(map).forEach(e -> walk(path + "[" + e.getKey() + "]", Optional.of(String.valueOf(e.getKey())), e.getValue(), fix,
-          violations));
+      JsonValues.sorted(map)
+          .forEach(
+              e ->
+                  walk(
+                      path + "[" + e.getKey() + "]",
+                      Optional.of(String.valueOf(e.getKey())),
+                      e.getValue(),
+                      fix,
+                      violations));
     } else if (value instanceof List<?> list) {
       for (int i = 0; i < list.size(); i++) {
         walk(path + "[" + i + "]", Optional.empty(), list.get(i), fix, violations);
@@ -82,9 +148,13 @@ final class CredentialLiterals {
     }
   }
 
-  /** Whether a value under {@code key} is a credential: {@code dbPassword}, {@code api_key}, {@code token}, not {@code existingSecret}. */
+  /**
+   * Whether a value under {@code key} is a credential: {@code dbPassword}, {@code api_key}, {@code
+   * token}, not {@code existingSecret}.
+   */
   static boolean isSecretKey(String key) {
     String normalized = key.toLowerCase(Locale.ROOT).replaceAll("[-_.]", "");
-    return !normalized.startsWith("existing") && SECRET_KEY_ENDINGS.stream().anyMatch(normalized::endsWith);
+    return !normalized.startsWith("existing")
+        && SECRET_KEY_ENDINGS.stream().anyMatch(normalized::endsWith);
   }
 }

@@ -6,23 +6,33 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The schedule syntax of CNPG's ScheduledBackup: Go's robfig/cron with a seconds field, so six fields
- * (second minute hour day-of-month month day-of-week), or a descriptor such as {@code @daily}.
+ * The schedule syntax of CNPG's ScheduledBackup: Go's robfig/cron with a seconds field, so six
+ * fields (second minute hour day-of-month month day-of-week), or a descriptor such as
+ * {@code @daily}.
  */
 final class CronSchedule {
 
   private record Field(String name, int min, int max, List<String> names) {}
 
-  private static final List<Field> FIELDS = List.of(
-      new Field("second", 0, 59, List.of()),
-      new Field("minute", 0, 59, List.of()),
-      new Field("hour", 0, 23, List.of()),
-      new Field("day of month", 1, 31, List.of()),
-      new Field("month", 1, 12, List.of("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")),
-      new Field("day of week", 0, 6, List.of("SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT")));
+  private static final List<Field> FIELDS =
+      List.of(
+          new Field("second", 0, 59, List.of()),
+          new Field("minute", 0, 59, List.of()),
+          new Field("hour", 0, 23, List.of()),
+          new Field("day of month", 1, 31, List.of()),
+          new Field(
+              "month",
+              1,
+              12,
+              List.of(
+                  "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV",
+                  "DEC")),
+          new Field("day of week", 0, 6, List.of("SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT")));
 
-  private static final Pattern DESCRIPTOR = Pattern.compile("@(yearly|annually|monthly|weekly|daily|midnight|hourly)");
-  private static final Pattern EVERY = Pattern.compile("@every ([0-9]+(\\.[0-9]+)?(ns|us|µs|ms|s|m|h))+");
+  private static final Pattern DESCRIPTOR =
+      Pattern.compile("@(yearly|annually|monthly|weekly|daily|midnight|hourly)");
+  private static final Pattern EVERY =
+      Pattern.compile("@every ([0-9]+(\\.[0-9]+)?(ns|us|µs|ms|s|m|h))+");
 
   private CronSchedule() {}
 
@@ -34,7 +44,8 @@ final class CronSchedule {
     }
     String[] fields = trimmed.isEmpty() ? new String[0] : trimmed.split("\\s+");
     if (fields.length != FIELDS.size()) {
-      return Optional.of("has " + fields.length + " fields; CNPG's schedule has six, seconds first");
+      return Optional.of(
+          "has " + fields.length + " fields; CNPG's schedule has six, seconds first");
     }
     for (int i = 0; i < fields.length; i++) {
       Optional<String> problem = fieldProblem(fields[i], FIELDS.get(i));
@@ -57,7 +68,8 @@ final class CronSchedule {
           return Optional.of(field.name() + " step " + quoteOf(step) + " is not a positive number");
         }
       }
-      if (range.equals("*") || (range.equals("?") && field.min() == 1 && field.name().startsWith("day"))
+      if (range.equals("*")
+          || (range.equals("?") && field.min() == 1 && field.name().startsWith("day"))
           || (range.equals("?") && field.name().equals("day of week"))) {
         continue;
       }
@@ -68,7 +80,14 @@ final class CronSchedule {
       for (String bound : bounds) {
         Optional<Integer> number = number(bound, field);
         if (number.isEmpty()) {
-          return Optional.of(field.name() + " " + quoteOf(bound) + " is not a value from " + field.min() + " to " + field.max());
+          return Optional.of(
+              field.name()
+                  + " "
+                  + quoteOf(bound)
+                  + " is not a value from "
+                  + field.min()
+                  + " to "
+                  + field.max());
         }
       }
     }

@@ -25,46 +25,74 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The database of a service. A CloudNativePG cluster: its name, image, storage, parameters, application database,
- * backups, restore and pooler, and what CloudNativePG's webhook would reject ({@link CnpgClusterRules}).
+ * The database of a service. A CloudNativePG cluster: its name, image, storage, parameters,
+ * application database, backups, restore and pooler, and what CloudNativePG's webhook would reject
+ * ({@link CnpgClusterRules}).
  */
 final class DatabaseRules {
 
   /**
    * Longest CNPG cluster name: CNPG's webhook rejects longer ones, leaving room for what it derives
-   * ({@code -rw}, {@code -ro}, {@code -r}, {@code -app}, {@code -ca}, instance pods and their volumes).
+   * ({@code -rw}, {@code -ro}, {@code -r}, {@code -app}, {@code -ca}, instance pods and their
+   * volumes).
    */
   static final int CLUSTER_NAME_MAX = 50;
 
-  private static final Set<String> RESERVED_DATABASES = Set.of("postgres", "template0", "template1");
+  private static final Set<String> RESERVED_DATABASES =
+      Set.of("postgres", "template0", "template1");
   private static final Set<String> RESERVED_ROLES = Set.of("postgres", "streaming_replica");
+
   /** An extension's name as {@code CREATE EXTENSION} takes it unquoted, and {@code uuid-ossp}. */
   private static final Pattern EXTENSION = Pattern.compile("[a-z][a-z0-9_-]*");
 
-  private static final Pattern PARAMETER_NAME = Pattern.compile("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)?");
-  private static final Pattern S3_PATH = Pattern.compile("s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/\\S*)?");
-  private static final Pattern WITHOUT_BARMAN_CLOUD = Pattern.compile("(^|[-._])(standard|minimal)([-._]|$)");
+  private static final Pattern PARAMETER_NAME =
+      Pattern.compile("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)?");
+  private static final Pattern S3_PATH =
+      Pattern.compile("s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/\\S*)?");
+  private static final Pattern WITHOUT_BARMAN_CLOUD =
+      Pattern.compile("(^|[-._])(standard|minimal)([-._]|$)");
   private static final Pattern RETENTION = Pattern.compile("[1-9][0-9]*[dwm]");
+
   /** An IAM role in any AWS partition: a path of segments, then a name of up to 64 characters. */
-  private static final Pattern IAM_ROLE_ARN = Pattern.compile("arn:aws(-[a-z]+)*:iam::[0-9]{12}:role/([\\w+=,.@-]+/)*[\\w+=,.@-]{1,64}");
+  private static final Pattern IAM_ROLE_ARN =
+      Pattern.compile("arn:aws(-[a-z]+)*:iam::[0-9]{12}:role/([\\w+=,.@-]+/)*[\\w+=,.@-]{1,64}");
 
   private DatabaseRules() {}
 
-  /** CNPG's {@code standard} and {@code minimal} images leave Barman Cloud to the plugin's sidecar. */
-  private static void inTreeImage(Kit kit, String path, Service service, String image, Violations violations) {
-    String system = PostgresImages.system(service.database().postgresMajor()).map(i -> " such as " + quote(i)).orElse("");
+  /**
+   * CNPG's {@code standard} and {@code minimal} images leave Barman Cloud to the plugin's sidecar.
+   */
+  private static void inTreeImage(
+      Kit kit, String path, Service service, String image, Violations violations) {
+    String system =
+        PostgresImages.system(service.database().postgresMajor())
+            .map(i -> " such as " + quote(i))
+            .orElse("");
     if (service.database().backups().filter(Backups::legacyInTree).isPresent()) {
-      violations.add(path + ".imageName", quote(image) + " has no Barman Cloud, which the in-tree barmanObjectStore runs inside the instances",
+      violations.add(
+          path + ".imageName",
+          quote(image)
+              + " has no Barman Cloud, which the in-tree barmanObjectStore runs inside the instances",
           "use a system image" + system + ", or back up through the plugin: drop legacyInTree()");
     } else {
       String source = kit.restoreSource(service).orElseThrow().name();
-      violations.add(path + ".imageName", quote(image) + " has no Barman Cloud, which recovery from the in-tree barmanObjectStore of service "
-          + quote(source) + " runs inside the instances", "use a system image" + system + ", or move the backups of service "
-          + quote(source) + " to the plugin");
+      violations.add(
+          path + ".imageName",
+          quote(image)
+              + " has no Barman Cloud, which recovery from the in-tree barmanObjectStore of service "
+              + quote(source)
+              + " runs inside the instances",
+          "use a system image"
+              + system
+              + ", or move the backups of service "
+              + quote(source)
+              + " to the plugin");
     }
   }
 
-  /** Whether {@code service}'s database is a CloudNativePG Cluster, which the rules below are about. */
+  /**
+   * Whether {@code service}'s database is a CloudNativePG Cluster, which the rules below are about.
+   */
   static boolean cloudNativePg(Service service) {
     return service.database().host().equals(DatabaseHost.CLOUDNATIVE_PG);
   }
@@ -75,37 +103,77 @@ final class DatabaseRules {
       return;
     }
     Database db = service.database();
-    db.clusterName().ifPresent(c -> KubernetesNames.dns1035Label(c, CLUSTER_NAME_MAX).ifPresent(p ->
-        violations.add(path + ".clusterName", quote(c) + " " + p,
-            "CNPG derives <cluster>-rw, -ro, -r, -app and -ca from it; use at most " + CLUSTER_NAME_MAX
-                + " characters such as \"" + safeExample(service.name()) + "-cluster\"")));
+    db.clusterName()
+        .ifPresent(
+            c ->
+                KubernetesNames.dns1035Label(c, CLUSTER_NAME_MAX)
+                    .ifPresent(
+                        p ->
+                            violations.add(
+                                path + ".clusterName",
+                                quote(c) + " " + p,
+                                "CNPG derives <cluster>-rw, -ro, -r, -app and -ca from it; use at most "
+                                    + CLUSTER_NAME_MAX
+                                    + " characters such as \""
+                                    + safeExample(service.name())
+                                    + "-cluster\"")));
     if (db.instances() < 1) {
-      violations.add(path + ".instances", db.instances() + " is less than 1", "use 1 for a single instance, 3 for a primary and two replicas");
+      violations.add(
+          path + ".instances",
+          db.instances() + " is less than 1",
+          "use 1 for a single instance, 3 for a primary and two replicas");
     }
-    String exampleTag = PostgresImages.minor(db.postgresMajor()).orElse(db.postgresMajor() + ".1") + "-standard-trixie";
+    String exampleTag =
+        PostgresImages.minor(db.postgresMajor()).orElse(db.postgresMajor() + ".1")
+            + "-standard-trixie";
     if (db.imageName().isEmpty()) {
       if (PostgresImages.standard(db.postgresMajor()).isEmpty()) {
-        violations.add(path + ".postgresMajor", "PostgreSQL " + db.postgresMajor() + " is not a major kit knows",
-            "use one of " + PostgresImages.knownMajors() + ", or set imageName(...) to a CNPG operand image");
+        violations.add(
+            path + ".postgresMajor",
+            "PostgreSQL " + db.postgresMajor() + " is not a major kit knows",
+            "use one of "
+                + PostgresImages.knownMajors()
+                + ", or set imageName(...) to a CNPG operand image");
       }
     } else {
       String image = db.imageName().get();
       Optional<ImageReference> ref = ImageReference.parse(image);
       if (ref.isEmpty()) {
-        violations.add(path + ".imageName", quote(image) + " is not an image reference",
-            "use registry/repository:tag, such as \"" + PostgresImages.standard(Database.DEFAULT_POSTGRES_MAJOR).orElseThrow() + "\"");
+        violations.add(
+            path + ".imageName",
+            quote(image) + " is not an image reference",
+            "use registry/repository:tag, such as \""
+                + PostgresImages.standard(Database.DEFAULT_POSTGRES_MAJOR).orElseThrow()
+                + "\"");
       } else if (ref.get().tag().isEmpty() || !ref.get().isPinned()) {
-        violations.add(path + ".imageName", quote(image) + " has no version tag",
-            "CNPG reads the PostgreSQL major from the tag; use a tag such as \"" + exampleTag + "\"");
+        violations.add(
+            path + ".imageName",
+            quote(image) + " has no version tag",
+            "CNPG reads the PostgreSQL major from the tag; use a tag such as \""
+                + exampleTag
+                + "\"");
       } else {
         String tag = ref.get().tag().get();
         String major = tag.replaceFirst("^(\\d+).*", "$1");
         if (!tag.matches("\\d+([^0-9].*)?")) {
-          violations.add(path + ".imageName", "tag " + quote(tag) + " does not start with a PostgreSQL major version",
+          violations.add(
+              path + ".imageName",
+              "tag " + quote(tag) + " does not start with a PostgreSQL major version",
               "CNPG reads the major from the tag; use a tag such as \"" + exampleTag + "\"");
         } else if (!major.equals(String.valueOf(db.postgresMajor()))) {
-          violations.add(path + ".imageName", "tag " + quote(tag) + " is PostgreSQL " + major + " but postgresMajor is " + db.postgresMajor(),
-              "set postgresMajor(" + major + ") or use a PostgreSQL " + db.postgresMajor() + " image");
+          violations.add(
+              path + ".imageName",
+              "tag "
+                  + quote(tag)
+                  + " is PostgreSQL "
+                  + major
+                  + " but postgresMajor is "
+                  + db.postgresMajor(),
+              "set postgresMajor("
+                  + major
+                  + ") or use a PostgreSQL "
+                  + db.postgresMajor()
+                  + " image");
         } else if (kit.runsInTreeBarmanCloud(service) && WITHOUT_BARMAN_CLOUD.matcher(tag).find()) {
           inTreeImage(kit, path, service, image, violations);
         }
@@ -114,27 +182,45 @@ final class DatabaseRules {
     violations.storage(path + ".storage", db.storage().orElseThrow());
     db.walStorage().ifPresent(w -> violations.storage(path + ".walStorage", w));
     db.resources().ifPresent(r -> violations.resources(path + ".resources", r));
-    db.parameters().forEach((key, value) -> {
-      String paramPath = path + ".parameters[" + key + "]";
-      if (!PARAMETER_NAME.matcher(key).matches()) {
-        violations.add(paramPath, quote(key) + " is not a PostgreSQL parameter name", "use the lower-case name from postgresql.conf");
-      }
-    });
+    db.parameters()
+        .forEach(
+            (key, value) -> {
+              String paramPath = path + ".parameters[" + key + "]";
+              if (!PARAMETER_NAME.matcher(key).matches()) {
+                violations.add(
+                    paramPath,
+                    quote(key) + " is not a PostgreSQL parameter name",
+                    "use the lower-case name from postgresql.conf");
+              }
+            });
     bootstrap(path, service, violations);
     extensionsAndSchemas(path, service, violations);
-    db.antiAffinityTopologyKey().ifPresent(k -> KubernetesNames.labelKey(k).ifPresent(p ->
-        violations.add(path + ".antiAffinityTopologyKey", quote(k) + " " + p,
-            "use a node label such as \"topology.kubernetes.io/zone\" or \"kubernetes.io/hostname\"")));
+    db.antiAffinityTopologyKey()
+        .ifPresent(
+            k ->
+                KubernetesNames.labelKey(k)
+                    .ifPresent(
+                        p ->
+                            violations.add(
+                                path + ".antiAffinityTopologyKey",
+                                quote(k) + " " + p,
+                                "use a node label such as \"topology.kubernetes.io/zone\" or \"kubernetes.io/hostname\"")));
     db.backups().ifPresent(b -> backups(path + ".backups", service, b, violations));
     db.restore().ifPresent(r -> restore(kit, path, service, r, violations));
-    db.pooler().ifPresent(p -> pooler(path + ".pooler", p,
-        service.app().map(a -> a.connection() == App.Connection.POOLER).orElse(false), violations));
+    db.pooler()
+        .ifPresent(
+            p ->
+                pooler(
+                    path + ".pooler",
+                    p,
+                    service.app().map(a -> a.connection() == App.Connection.POOLER).orElse(false),
+                    violations));
     violations.addAll(CnpgClusterRules.check(path, service, now));
   }
 
   /**
-   * A database kit does not run: none of the options that configure a CloudNativePG Cluster, each named with the fix;
-   * its name and owner, its major; and its provider's own checks.
+   * A database kit does not run: none of the options that configure a CloudNativePG Cluster, each
+   * named with the fix; its name and owner, its major; and its provider's own checks.
    */
   private static void elsewhere(Kit kit, String path, Service service, Violations violations) {
     Database db = service.database();
@@ -156,151 +242,358 @@ final class DatabaseRules {
     // A CNPG Database object creates them; on a database kit does not run, whoever runs it does.
     cnpgOnly.put("extension", !db.extensions().isEmpty());
     cnpgOnly.put("schema", !db.schemas().isEmpty());
-    cnpgOnly.forEach((option, set) -> {
-      if (set) {
-        violations.add(path + "." + option, option + "(...) configures a CloudNativePG Cluster, but " + host,
-            provider.counterpart(option).orElse("remove " + option + "(...); whoever runs the database sizes and configures it"));
-      }
-    });
-    db.backups().ifPresent(b -> violations.add(path + ".backups", "backups(...) configures CloudNativePG's backups, but " + host,
-        provider.counterpart("backups").orElse("remove backups(...); whoever runs the database backs it up")));
-    db.restore().ifPresent(r -> violations.add(path + ".restore", "restore(...) bootstraps a CloudNativePG Cluster, but " + host,
-        provider.counterpart("restore").orElse("remove restore(...); restore the database where it runs")));
-    db.pooler().ifPresent(p -> violations.add(path + ".pooler", "pooler(...) is a CloudNativePG Pooler, but " + host,
-        provider.counterpart("pooler").orElse("remove pooler(...), and connect the app with Connection.URI or Connection.PARTS")));
-    service.monitoring().ifPresent(m -> violations.add(path.replaceFirst("\\.database$", "") + ".monitoring",
-        "monitoring(...) watches a CloudNativePG Cluster, but " + host,
-        provider.counterpart("monitoring").orElse("remove monitoring(...); whoever runs the database monitors it")));
+    cnpgOnly.forEach(
+        (option, set) -> {
+          if (set) {
+            violations.add(
+                path + "." + option,
+                option + "(...) configures a CloudNativePG Cluster, but " + host,
+                provider
+                    .counterpart(option)
+                    .orElse(
+                        "remove "
+                            + option
+                            + "(...); whoever runs the database sizes and configures it"));
+          }
+        });
+    db.backups()
+        .ifPresent(
+            b ->
+                violations.add(
+                    path + ".backups",
+                    "backups(...) configures CloudNativePG's backups, but " + host,
+                    provider
+                        .counterpart("backups")
+                        .orElse("remove backups(...); whoever runs the database backs it up")));
+    db.restore()
+        .ifPresent(
+            r ->
+                violations.add(
+                    path + ".restore",
+                    "restore(...) bootstraps a CloudNativePG Cluster, but " + host,
+                    provider
+                        .counterpart("restore")
+                        .orElse("remove restore(...); restore the database where it runs")));
+    db.pooler()
+        .ifPresent(
+            p ->
+                violations.add(
+                    path + ".pooler",
+                    "pooler(...) is a CloudNativePG Pooler, but " + host,
+                    provider
+                        .counterpart("pooler")
+                        .orElse(
+                            "remove pooler(...), and connect the app with Connection.URI or Connection.PARTS")));
+    service
+        .monitoring()
+        .ifPresent(
+            m ->
+                violations.add(
+                    path.replaceFirst("\\.database$", "") + ".monitoring",
+                    "monitoring(...) watches a CloudNativePG Cluster, but " + host,
+                    provider
+                        .counterpart("monitoring")
+                        .orElse("remove monitoring(...); whoever runs the database monitors it")));
     if (PostgresImages.standard(db.postgresMajor()).isEmpty()) {
-      violations.add(path + ".postgresMajor", "PostgreSQL " + db.postgresMajor() + " is not a major kit knows",
-          "use one of " + PostgresImages.knownMajors() + ": the major of the database, which Atlas plans migrations on");
+      violations.add(
+          path + ".postgresMajor",
+          "PostgreSQL " + db.postgresMajor() + " is not a major kit knows",
+          "use one of "
+              + PostgresImages.knownMajors()
+              + ": the major of the database, which Atlas plans migrations on");
     }
     bootstrap(path, service, violations);
     provider.check(path, kit, service, violations::add);
   }
 
-  /** The extensions and schemas a CNPG Database creates: names PostgreSQL takes unquoted, schemas not its own. */
+  /**
+   * The extensions and schemas a CNPG Database creates: names PostgreSQL takes unquoted, schemas
+   * not its own.
+   */
   private static void extensionsAndSchemas(String path, Service service, Violations violations) {
-    service.database().extensions().stream().filter(e -> !EXTENSION.matcher(e).matches()).forEach(e -> violations.add(
-        path + ".extensions[" + e + "]", quote(e) + " is not an extension name", "use the name CREATE EXTENSION takes, such as \"vector\""));
-    service.database().schemas().stream().filter(s -> !KubernetesNames.isSqlIdentifier(s) || s.startsWith("pg_")
-        || s.equals("information_schema")).forEach(s -> violations.add(path + ".schemas[" + s + "]", quote(s)
-            + " is not a usable schema name", "use a lower-case identifier such as \"reporting\" (not pg_* or information_schema)"));
+    service.database().extensions().stream()
+        .filter(e -> !EXTENSION.matcher(e).matches())
+        .forEach(
+            e ->
+                violations.add(
+                    path + ".extensions[" + e + "]",
+                    quote(e) + " is not an extension name",
+                    "use the name CREATE EXTENSION takes, such as \"vector\""));
+    service.database().schemas().stream()
+        .filter(
+            s ->
+                !KubernetesNames.isSqlIdentifier(s)
+                    || s.startsWith("pg_")
+                    || s.equals("information_schema"))
+        .forEach(
+            s ->
+                violations.add(
+                    path + ".schemas[" + s + "]",
+                    quote(s) + " is not a usable schema name",
+                    "use a lower-case identifier such as \"reporting\" (not pg_* or information_schema)"));
   }
 
   /** The application database and its owner: names PostgreSQL accepts and does not reserve. */
   private static void bootstrap(String path, Service service, Violations violations) {
     Database db = service.database();
-    db.bootstrap().ifPresent(b -> {
-      if (!KubernetesNames.isSqlIdentifier(b.database()) || RESERVED_DATABASES.contains(b.database())) {
-        violations.add(path + ".bootstrap.database", quote(b.database()) + " is not a usable database name",
-            "use a lower-case identifier such as \"" + safeExample(service.name()).replace('-', '_') + "\" (not postgres or template0/1)");
-      }
-      if (!KubernetesNames.isSqlIdentifier(b.owner()) || RESERVED_ROLES.contains(b.owner())) {
-        violations.add(path + ".bootstrap.owner", quote(b.owner()) + " is not a usable role name",
-            "use a lower-case identifier such as \"" + safeExample(service.name()).replace('-', '_') + "\" (not postgres or streaming_replica)");
-      }
-    });
+    db.bootstrap()
+        .ifPresent(
+            b -> {
+              if (!KubernetesNames.isSqlIdentifier(b.database())
+                  || RESERVED_DATABASES.contains(b.database())) {
+                violations.add(
+                    path + ".bootstrap.database",
+                    quote(b.database()) + " is not a usable database name",
+                    "use a lower-case identifier such as \""
+                        + safeExample(service.name()).replace('-', '_')
+                        + "\" (not postgres or template0/1)");
+              }
+              if (!KubernetesNames.isSqlIdentifier(b.owner())
+                  || RESERVED_ROLES.contains(b.owner())) {
+                violations.add(
+                    path + ".bootstrap.owner",
+                    quote(b.owner()) + " is not a usable role name",
+                    "use a lower-case identifier such as \""
+                        + safeExample(service.name()).replace('-', '_')
+                        + "\" (not postgres or streaming_replica)");
+              }
+            });
   }
 
   private static void backups(String path, Service service, Backups b, Violations violations) {
-    b.objectStoreName().ifPresent(n -> KubernetesNames.dns1123Subdomain(n).ifPresent(p ->
-        violations.add(path + ".objectStoreName", quote(n) + " " + p, "use a lower-case name such as \"orders-backups\"")));
+    b.objectStoreName()
+        .ifPresent(
+            n ->
+                KubernetesNames.dns1123Subdomain(n)
+                    .ifPresent(
+                        p ->
+                            violations.add(
+                                path + ".objectStoreName",
+                                quote(n) + " " + p,
+                                "use a lower-case name such as \"orders-backups\"")));
     if (CredentialLiterals.inUrl(b.destinationPath())) {
-      violations.add(path + ".destinationPath", "contains credentials", "remove them and give the keys with S3Credentials.fromSecret(...)");
+      violations.add(
+          path + ".destinationPath",
+          "contains credentials",
+          "remove them and give the keys with S3Credentials.fromSecret(...)");
     } else if (!S3_PATH.matcher(b.destinationPath()).matches()) {
-      violations.add(path + ".destinationPath", quote(b.destinationPath()) + " is not an S3 path", "use s3://<bucket>/<folder>/, such as \"s3://acme-backups/orders/\"");
+      violations.add(
+          path + ".destinationPath",
+          quote(b.destinationPath()) + " is not an S3 path",
+          "use s3://<bucket>/<folder>/, such as \"s3://acme-backups/orders/\"");
     }
-    b.endpointUrl().ifPresent(u -> {
-      if (CredentialLiterals.inUrl(u)) {
-        violations.add(path + ".endpointUrl", "contains credentials",
-            "remove them and give the keys with S3Credentials.fromSecret(\"<secret>\", \"ACCESS_KEY_ID\", \"ACCESS_SECRET_KEY\")");
-      } else if (!u.matches("https?://[^\\s/]+(/\\S*)?")) {
-        violations.add(path + ".endpointUrl", quote(u) + " is not an http(s) URL", "use the S3 endpoint, such as \"https://minio.storage:9000\"");
-      }
-    });
+    b.endpointUrl()
+        .ifPresent(
+            u -> {
+              if (CredentialLiterals.inUrl(u)) {
+                violations.add(
+                    path + ".endpointUrl",
+                    "contains credentials",
+                    "remove them and give the keys with S3Credentials.fromSecret(\"<secret>\", \"ACCESS_KEY_ID\", \"ACCESS_SECRET_KEY\")");
+              } else if (!u.matches("https?://[^\\s/]+(/\\S*)?")) {
+                violations.add(
+                    path + ".endpointUrl",
+                    quote(u) + " is not an http(s) URL",
+                    "use the S3 endpoint, such as \"https://minio.storage:9000\"");
+              }
+            });
     b.endpointCa().ifPresent(k -> violations.secretKey(path + ".endpointCa", k));
     b.region().ifPresent(k -> violations.secretKey(path + ".region", k));
     if (b.credentials() instanceof S3Credentials.Keys keys) {
       violations.secretKey(path + ".credentials.accessKeyId", keys.accessKeyId());
       violations.secretKey(path + ".credentials.secretAccessKey", keys.secretAccessKey());
-      keys.sessionToken().ifPresent(k -> violations.secretKey(path + ".credentials.sessionToken", k));
+      keys.sessionToken()
+          .ifPresent(k -> violations.secretKey(path + ".credentials.sessionToken", k));
     }
-    b.irsaRoleArn().filter(arn -> !IAM_ROLE_ARN.matcher(arn).matches()).ifPresent(arn ->
-        violations.add(path + ".credentials.roleArn", quote(arn) + " is not an IAM role ARN", "use arn:aws:iam::<12-digit account id>:role/<name>, "
-            + "the role IRSA lets service account " + service.clusterName() + " assume"));
-    b.dataCompression().filter(c -> !c.supportsData()).ifPresent(c ->
-        violations.add(path + ".dataCompression", c.value() + " is for WAL only; Barman Cloud cannot compress base backups with it",
-            "use GZIP, BZIP2, LZ4 or SNAPPY for data"));
-    b.retentionPolicy().filter(r -> !RETENTION.matcher(r).matches()).ifPresent(r ->
-        violations.add(path + ".retentionPolicy", quote(r) + " is not a retention policy", "use a number and d, w or m, such as \"30d\""));
-    b.schedule().ifPresent(cron -> CronSchedule.problem(cron).ifPresent(p -> violations.add(path + ".schedule", quote(cron) + " " + p,
-        cron.trim().split("\\s+").length == 5 ? "add the seconds first: \"0 " + cron.trim() + "\"" : "use six fields, seconds first, such as \"0 0 2 * * *\" (02:00 every day)")));
+    b.irsaRoleArn()
+        .filter(arn -> !IAM_ROLE_ARN.matcher(arn).matches())
+        .ifPresent(
+            arn ->
+                violations.add(
+                    path + ".credentials.roleArn",
+                    quote(arn) + " is not an IAM role ARN",
+                    "use arn:aws:iam::<12-digit account id>:role/<name>, "
+                        + "the role IRSA lets service account "
+                        + service.clusterName()
+                        + " assume"));
+    b.dataCompression()
+        .filter(c -> !c.supportsData())
+        .ifPresent(
+            c ->
+                violations.add(
+                    path + ".dataCompression",
+                    c.value()
+                        + " is for WAL only; Barman Cloud cannot compress base backups with it",
+                    "use GZIP, BZIP2, LZ4 or SNAPPY for data"));
+    b.retentionPolicy()
+        .filter(r -> !RETENTION.matcher(r).matches())
+        .ifPresent(
+            r ->
+                violations.add(
+                    path + ".retentionPolicy",
+                    quote(r) + " is not a retention policy",
+                    "use a number and d, w or m, such as \"30d\""));
+    b.schedule()
+        .ifPresent(
+            cron ->
+                CronSchedule.problem(cron)
+                    .ifPresent(
+                        p ->
+                            violations.add(
+                                path + ".schedule",
+                                quote(cron) + " " + p,
+                                cron.trim().split("\\s+").length == 5
+                                    ? "add the seconds first: \"0 " + cron.trim() + "\""
+                                    : "use six fields, seconds first, such as \"0 0 2 * * *\" (02:00 every day)")));
   }
 
   /** {@code path} is the database's: a restore constrains its bootstrap and major too. */
-  private static void restore(Kit kit, String databasePath, Service service, Restore restore, Violations violations) {
+  private static void restore(
+      Kit kit, String databasePath, Service service, Restore restore, Violations violations) {
     String path = databasePath + ".restore";
     Database db = service.database();
     if (restore.source() instanceof Restore.ServiceBackups from) {
       Optional<Service> source = kit.service(from.service());
       if (from.service().equals(service.name())) {
-        violations.add(path + ".source", "a cluster cannot restore from its own backups", "restore into a new service, such as \"" + service.name() + "-restore\"");
+        violations.add(
+            path + ".source",
+            "a cluster cannot restore from its own backups",
+            "restore into a new service, such as \"" + service.name() + "-restore\"");
       } else if (source.isEmpty()) {
-        violations.add(path + ".source", "there is no service " + quote(from.service()), "name a service of this description, or use Restore.fromObjectStore(...)");
+        violations.add(
+            path + ".source",
+            "there is no service " + quote(from.service()),
+            "name a service of this description, or use Restore.fromObjectStore(...)");
       } else if (source.get().database().backups().isEmpty()) {
-        violations.add(path + ".source", "service " + quote(from.service()) + " has no backups", "give it backups(...), or use Restore.fromObjectStore(...)");
+        violations.add(
+            path + ".source",
+            "service " + quote(from.service()) + " has no backups",
+            "give it backups(...), or use Restore.fromObjectStore(...)");
       } else if (!source.get().namespace().equals(service.namespace())) {
-        violations.add(path + ".source", "service " + quote(from.service()) + " runs in namespace " + quote(source.get().namespace())
-            + "; its ObjectStore is not visible from " + quote(service.namespace()), "put the restored service in namespace " + quote(source.get().namespace()));
+        violations.add(
+            path + ".source",
+            "service "
+                + quote(from.service())
+                + " runs in namespace "
+                + quote(source.get().namespace())
+                + "; its ObjectStore is not visible from "
+                + quote(service.namespace()),
+            "put the restored service in namespace " + quote(source.get().namespace()));
       } else {
         restoredService(kit, databasePath, service, source.get(), violations);
       }
     } else if (restore.source() instanceof Restore.ObjectStoreBackups store) {
-      KubernetesNames.dns1123Subdomain(store.objectStore()).ifPresent(p -> violations.add(path + ".objectStore", quote(store.objectStore()) + " " + p, "use the name of an ObjectStore in the namespace"));
-      KubernetesNames.dns1035Label(store.serverName(), CLUSTER_NAME_MAX).ifPresent(p -> violations.add(path + ".serverName", quote(store.serverName()) + " " + p, "use the name of the cluster that took the backups"));
+      KubernetesNames.dns1123Subdomain(store.objectStore())
+          .ifPresent(
+              p ->
+                  violations.add(
+                      path + ".objectStore",
+                      quote(store.objectStore()) + " " + p,
+                      "use the name of an ObjectStore in the namespace"));
+      KubernetesNames.dns1035Label(store.serverName(), CLUSTER_NAME_MAX)
+          .ifPresent(
+              p ->
+                  violations.add(
+                      path + ".serverName",
+                      quote(store.serverName()) + " " + p,
+                      "use the name of the cluster that took the backups"));
       if (db.bootstrap().isEmpty()) {
-        violations.add(databasePath + ".bootstrap", "is missing; a restore from an ObjectStore must name the database and owner in the backups, "
-            + "or CNPG creates an empty database \"app\" and points " + service.clusterName() + "-app at it",
-            "add bootstrap(\"<database>\", \"<owner>\") as cluster " + quote(store.serverName()) + " had them");
+        violations.add(
+            databasePath + ".bootstrap",
+            "is missing; a restore from an ObjectStore must name the database and owner in the backups, "
+                + "or CNPG creates an empty database \"app\" and points "
+                + service.clusterName()
+                + "-app at it",
+            "add bootstrap(\"<database>\", \"<owner>\") as cluster "
+                + quote(store.serverName())
+                + " had them");
       }
     }
   }
 
-  /** A restore from {@code source}, a service with backups in the same namespace: same major, same database, no cycle. */
-  private static void restoredService(Kit kit, String databasePath, Service service, Service source, Violations violations) {
+  /**
+   * A restore from {@code source}, a service with backups in the same namespace: same major, same
+   * database, no cycle.
+   */
+  private static void restoredService(
+      Kit kit, String databasePath, Service service, Service source, Violations violations) {
     Database db = service.database();
     if (db.postgresMajor() != source.database().postgresMajor()) {
-      violations.add(databasePath + ".postgresMajor", db.postgresMajor() + " differs from PostgreSQL " + source.database().postgresMajor()
-          + " of service " + quote(source.name()) + "; a physical backup restores only into the same major",
-          "set postgresMajor(" + source.database().postgresMajor() + "), and upgrade the restored cluster afterwards");
+      violations.add(
+          databasePath + ".postgresMajor",
+          db.postgresMajor()
+              + " differs from PostgreSQL "
+              + source.database().postgresMajor()
+              + " of service "
+              + quote(source.name())
+              + "; a physical backup restores only into the same major",
+          "set postgresMajor("
+              + source.database().postgresMajor()
+              + "), and upgrade the restored cluster afterwards");
     }
     Set<String> seen = new HashSet<>();
-    for (Optional<Service> next = Optional.of(source); next.isPresent() && seen.add(next.get().name()); next = kit.restoreSource(next.get())) {
+    for (Optional<Service> next = Optional.of(source);
+        next.isPresent() && seen.add(next.get().name());
+        next = kit.restoreSource(next.get())) {
       if (next.get().name().equals(service.name())) {
-        violations.add(databasePath + ".restore.source", "service " + quote(source.name()) + " restores, in the end, from " + quote(service.name())
-            + " itself: no cluster in the chain has data of its own", "bootstrap one of them without restore(...)");
+        violations.add(
+            databasePath + ".restore.source",
+            "service "
+                + quote(source.name())
+                + " restores, in the end, from "
+                + quote(service.name())
+                + " itself: no cluster in the chain has data of its own",
+            "bootstrap one of them without restore(...)");
         return;
       }
     }
     Optional<String> sourceRole = source.database().backups().flatMap(Backups::irsaRoleArn);
     Optional<String> ownRole = db.backups().flatMap(Backups::irsaRoleArn);
     if (sourceRole.isPresent() && ownRole.isPresent() && !sourceRole.equals(ownRole)) {
-      violations.add(databasePath + ".restore.source", "service " + quote(source.name()) + " backs up with IAM role " + quote(sourceRole.get())
-          + " and this cluster with " + quote(ownRole.get()) + ", but service account " + service.clusterName() + " can assume one role",
+      violations.add(
+          databasePath + ".restore.source",
+          "service "
+              + quote(source.name())
+              + " backs up with IAM role "
+              + quote(sourceRole.get())
+              + " and this cluster with "
+              + quote(ownRole.get())
+              + ", but service account "
+              + service.clusterName()
+              + " can assume one role",
           "use one role that reads the source's backups and writes this cluster's, or keys from a Secret for this cluster's backups");
     }
     Bootstrap held = kit.applicationDatabase(source);
-    db.bootstrap().filter(b -> !b.equals(held)).ifPresent(b -> violations.add(databasePath + ".bootstrap",
-        "bootstrap(" + quote(b.database()) + ", " + quote(b.owner()) + ") is not what the backups of service " + quote(source.name())
-            + " hold (database " + quote(held.database()) + " owned by " + quote(held.owner()) + "): CNPG would create what is missing "
-            + "(an empty database, or a role that owns none of the tables) and point " + service.clusterName() + "-app at it",
-        "remove bootstrap(...); a restore from a service uses its database and owner"));
+    db.bootstrap()
+        .filter(b -> !b.equals(held))
+        .ifPresent(
+            b ->
+                violations.add(
+                    databasePath + ".bootstrap",
+                    "bootstrap("
+                        + quote(b.database())
+                        + ", "
+                        + quote(b.owner())
+                        + ") is not what the backups of service "
+                        + quote(source.name())
+                        + " hold (database "
+                        + quote(held.database())
+                        + " owned by "
+                        + quote(held.owner())
+                        + "): CNPG would create what is missing "
+                        + "(an empty database, or a role that owns none of the tables) and point "
+                        + service.clusterName()
+                        + "-app at it",
+                    "remove bootstrap(...); a restore from a service uses its database and owner"));
   }
 
-  private static void pooler(String path, Pooler pooler, boolean appThroughPooler, Violations violations) {
+  private static void pooler(
+      String path, Pooler pooler, boolean appThroughPooler, Violations violations) {
     if (pooler.instances() < 1) {
-      violations.add(path + ".instances", pooler.instances() + " is less than 1", "use 2 or more, so a restart does not drop every connection");
+      violations.add(
+          path + ".instances",
+          pooler.instances() + " is less than 1",
+          "use 2 or more, so a restart does not drop every connection");
     }
     violations.addAll(PgBouncerParameters.check(path + ".parameters", pooler, appThroughPooler));
   }

@@ -22,12 +22,16 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The environments themselves, the overrides that name them, and the one promise of environments: every environment
- * applies the same migration history (the same files, the same {@code atlas.sum}, the same {@code atlas.hcl}).
+ * The environments themselves, the overrides that name them, and the one promise of environments:
+ * every environment applies the same migration history (the same files, the same {@code atlas.sum},
+ * the same {@code atlas.hcl}).
  */
 final class EnvironmentRules {
 
-  /** What makes a service's migrations ConfigMap and {@code atlas.hcl}, by its path under the service. */
+  /**
+   * What makes a service's migrations ConfigMap and {@code atlas.hcl}, by its path under the
+   * service.
+   */
   private static final Map<String, Function<Service, Object>> HISTORY = history();
 
   private EnvironmentRules() {}
@@ -42,19 +46,33 @@ final class EnvironmentRules {
     fields.put("migrations.engine", s -> s.migrations().map(Migrations::engine));
     fields.put("declarativeSchema.file", s -> s.declarativeSchema().map(d -> d.file()));
     fields.put("declarativeSchema.txMode", s -> s.declarativeSchema().flatMap(d -> d.txMode()));
-    // atlas.hcl names the dev database's major and the cluster; the history must run on the same major everywhere.
+    // atlas.hcl names the dev database's major and the cluster; the history must run on the same
+    // major everywhere.
     fields.put("database.postgresMajor", s -> s.database().postgresMajor());
     fields.put("database.clusterName", Service::clusterName);
     // What the migrations rely on finding in the database.
     fields.put("database.extensions", s -> listed(s.database().extensions()));
     fields.put("database.schemas", s -> listed(s.database().schemas()));
-    // atlas.hcl also names the Secret the migrations connect with and the CA that verifies the server: who runs the
-    // database decides them, and for a database kit does not run, its Secret and CA (its host and port may differ).
+    // atlas.hcl also names the Secret the migrations connect with and the CA that verifies the
+    // server: who runs the
+    // database decides them, and for a database kit does not run, its Secret and CA (its host and
+    // port may differ).
     fields.put("database.host", s -> DatabaseProviders.of(s).name());
     fields.put("database.existing.secret", s -> existing(s).map(ExistingDatabase::secret));
-    fields.put("database.existing.ca", s -> s.migrations().filter(m -> m.sslMode().verifiesServer())
-        .flatMap(m -> existing(s)).flatMap(ExistingDatabase::ca).map(ca -> ca.name() + " key " + ca.key()));
-    fields.put("patches", s -> s.patches().stream().filter(p -> p.target() == Patch.Target.MIGRATIONS_CONFIGMAP).toList());
+    fields.put(
+        "database.existing.ca",
+        s ->
+            s.migrations()
+                .filter(m -> m.sslMode().verifiesServer())
+                .flatMap(m -> existing(s))
+                .flatMap(ExistingDatabase::ca)
+                .map(ca -> ca.name() + " key " + ca.key()));
+    fields.put(
+        "patches",
+        s ->
+            s.patches().stream()
+                .filter(p -> p.target() == Patch.Target.MIGRATIONS_CONFIGMAP)
+                .toList());
     return fields;
   }
 
@@ -63,7 +81,9 @@ final class EnvironmentRules {
   }
 
   private static Optional<ExistingDatabase> existing(Service service) {
-    return service.database().host() instanceof ExistingDatabase db ? Optional.of(db) : Optional.empty();
+    return service.database().host() instanceof ExistingDatabase db
+        ? Optional.of(db)
+        : Optional.empty();
   }
 
   static void check(Kit kit, Violations violations) {
@@ -74,53 +94,123 @@ final class EnvironmentRules {
       if (!declared.add(env.name())) {
         violations.add(path, "is declared twice", "give each environment its own name");
       }
-      KubernetesNames.dns1035Label(env.name(), 20).ifPresent(p -> violations.add(path, quote(env.name()) + " " + p,
-          "name it like \"dev\", \"staging\" or \"prod\": it names folders and ends Argo CD object names"));
+      KubernetesNames.dns1035Label(env.name(), 20)
+          .ifPresent(
+              p ->
+                  violations.add(
+                      path,
+                      quote(env.name()) + " " + p,
+                      "name it like \"dev\", \"staging\" or \"prod\": it names folders and ends Argo CD object names"));
       if (env.destinationServer().isPresent() && env.destinationName().isPresent()) {
-        violations.add(path + ".destinationName", "is set together with destinationServer",
+        violations.add(
+            path + ".destinationName",
+            "is set together with destinationServer",
             "set one: Argo CD refuses an Application whose destination has both");
       }
-      env.destinationServer().filter(server -> !server.matches("https://[^\\s/@]+(:[0-9]+)?(/\\S*)?"))
-          .ifPresent(server -> violations.add(path + ".destinationServer", quote(server) + " is not an https URL without credentials",
-              "use the cluster's API server URL, such as \"https://prod.k8s.acme.io\""));
-      env.destinationName().flatMap(KubernetesNames::dns1123Subdomain).ifPresent(p -> violations.add(
-          path + ".destinationName", quote(env.destinationName().get()) + " " + p, "use the cluster's name in Argo CD"));
-      env.targetRevision().filter(r -> r.isBlank() || r.chars().anyMatch(Character::isWhitespace))
-          .ifPresent(r -> violations.add(path + ".targetRevision", quote(r) + " is not a Git revision",
-              "use a branch, tag or commit such as \"release\""));
-      env.project().flatMap(KubernetesNames::dns1123Subdomain).ifPresent(p -> violations.add(path + ".project",
-          quote(env.project().get()) + " " + p, "use the name of an Argo CD AppProject"));
-      env.namespaceRule().filter(rule -> !rule.contains("{namespace}")).ifPresent(rule -> violations.add(
-          path + ".namespaceRule", quote(rule) + " does not contain {namespace}",
-          "put every service in a namespace of its own, such as \"{namespace}-" + env.name() + "\""));
-      env.labels().forEach((key, value) -> {
-        KubernetesNames.labelKey(key).ifPresent(p -> violations.add(path + ".labels", quote(key) + " " + p, "use a label key such as \"tier\""));
-        KubernetesNames.labelValue(value).ifPresent(p -> violations.add(path + ".labels[" + key + "]", quote(value) + " " + p,
-            "use a label value such as \"" + env.name() + "\""));
-      });
+      env.destinationServer()
+          .filter(server -> !server.matches("https://[^\\s/@]+(:[0-9]+)?(/\\S*)?"))
+          .ifPresent(
+              server ->
+                  violations.add(
+                      path + ".destinationServer",
+                      quote(server) + " is not an https URL without credentials",
+                      "use the cluster's API server URL, such as \"https://prod.k8s.acme.io\""));
+      env.destinationName()
+          .flatMap(KubernetesNames::dns1123Subdomain)
+          .ifPresent(
+              p ->
+                  violations.add(
+                      path + ".destinationName",
+                      quote(env.destinationName().get()) + " " + p,
+                      "use the cluster's name in Argo CD"));
+      env.targetRevision()
+          .filter(r -> r.isBlank() || r.chars().anyMatch(Character::isWhitespace))
+          .ifPresent(
+              r ->
+                  violations.add(
+                      path + ".targetRevision",
+                      quote(r) + " is not a Git revision",
+                      "use a branch, tag or commit such as \"release\""));
+      env.project()
+          .flatMap(KubernetesNames::dns1123Subdomain)
+          .ifPresent(
+              p ->
+                  violations.add(
+                      path + ".project",
+                      quote(env.project().get()) + " " + p,
+                      "use the name of an Argo CD AppProject"));
+      env.namespaceRule()
+          .filter(rule -> !rule.contains("{namespace}"))
+          .ifPresent(
+              rule ->
+                  violations.add(
+                      path + ".namespaceRule",
+                      quote(rule) + " does not contain {namespace}",
+                      "put every service in a namespace of its own, such as \"{namespace}-"
+                          + env.name()
+                          + "\""));
+      env.labels()
+          .forEach(
+              (key, value) -> {
+                KubernetesNames.labelKey(key)
+                    .ifPresent(
+                        p ->
+                            violations.add(
+                                path + ".labels",
+                                quote(key) + " " + p,
+                                "use a label key such as \"tier\""));
+                KubernetesNames.labelValue(value)
+                    .ifPresent(
+                        p ->
+                            violations.add(
+                                path + ".labels[" + key + "]",
+                                quote(value) + " " + p,
+                                "use a label value such as \"" + env.name() + "\""));
+              });
       if (kit.platform().isPresent()) {
         String project = env.project().orElse(kit.repository().argoCd().project());
         String other = projects.putIfAbsent(project, env.name());
         if (other != null) {
-          violations.add(path + ".project", quote(project) + " is also environment " + quote(other) + "'s, and each "
-              + "environment's platform writes its own AppProject of that name", "set project(\"" + project + "-" + env.name() + "\")");
+          violations.add(
+              path + ".project",
+              quote(project)
+                  + " is also environment "
+                  + quote(other)
+                  + "'s, and each "
+                  + "environment's platform writes its own AppProject of that name",
+              "set project(\"" + project + "-" + env.name() + "\")");
         }
       }
     }
-    String known = kit.environments().isEmpty() ? "the description declares none"
-        : "it declares " + kit.environments().stream().map(Environment::name).collect(Collectors.joining(", "));
+    String known =
+        kit.environments().isEmpty()
+            ? "the description declares none"
+            : "it declares "
+                + kit.environments().stream()
+                    .map(Environment::name)
+                    .collect(Collectors.joining(", "));
     for (Service service : kit.services()) {
       String path = "services[" + service.name() + "]";
       for (String env : service.overrides().keySet()) {
         if (!declared.contains(env)) {
-          violations.add("environments[" + env + "]." + path, "overrides environment " + quote(env) + ", but " + known,
-              "declare it with Kit.builder().environment(\"" + env + "\", e -> ...) or remove in(\"" + env + "\", ...)");
+          violations.add(
+              "environments[" + env + "]." + path,
+              "overrides environment " + quote(env) + ", but " + known,
+              "declare it with Kit.builder().environment(\""
+                  + env
+                  + "\", e -> ...) or remove in(\""
+                  + env
+                  + "\", ...)");
         }
       }
       for (String env : service.onlyIn()) {
         if (!declared.contains(env)) {
-          violations.add(path + ".onlyIn", "names environment " + quote(env) + ", but " + known,
-              "declare it with Kit.builder().environment(\"" + env + "\", e -> ...) or remove it from onlyIn(...)");
+          violations.add(
+              path + ".onlyIn",
+              "names environment " + quote(env) + ", but " + known,
+              "declare it with Kit.builder().environment(\""
+                  + env
+                  + "\", e -> ...) or remove it from onlyIn(...)");
         }
       }
       service.overrides().forEach((env, there) -> sameHistory(env, service, there, violations));
@@ -128,42 +218,70 @@ final class EnvironmentRules {
     }
   }
 
-  /** Each environment's PlanetScale module creates and owns its branch, so two environments cannot share one. */
+  /**
+   * Each environment's PlanetScale module creates and owns its branch, so two environments cannot
+   * share one.
+   */
   private static void oneBranchPerEnvironment(Kit kit, Service service, Violations violations) {
     Map<String, String> owners = new HashMap<>();
     for (Environment env : kit.environments()) {
-      if (!service.existsIn(env.name()) || !(service.in(env.name()).database().host() instanceof PlanetScale ps)) {
+      if (!service.existsIn(env.name())
+          || !(service.in(env.name()).database().host() instanceof PlanetScale ps)) {
         continue;
       }
       String branch = ps.organization() + "/" + ps.database() + "/" + ps.branch();
       String other = owners.putIfAbsent(branch, env.name());
       if (other != null) {
-        violations.add("environments[" + env.name() + "].services[" + service.name() + "].database.planetScale.branch",
-            quote(branch) + " is also environment " + quote(other) + "'s, and each environment's module creates and owns its branch",
-            "give each environment its own branch: in(\"" + env.name() + "\", p -> p.database(db -> db.planetScale(ps -> ps"
-                + ".branch(\"" + env.name() + "\")))), or onlyIn(...) one environment");
+        violations.add(
+            "environments["
+                + env.name()
+                + "].services["
+                + service.name()
+                + "].database.planetScale.branch",
+            quote(branch)
+                + " is also environment "
+                + quote(other)
+                + "'s, and each environment's module creates and owns its branch",
+            "give each environment its own branch: in(\""
+                + env.name()
+                + "\", p -> p.database(db -> db.planetScale(ps -> ps"
+                + ".branch(\""
+                + env.name()
+                + "\")))), or onlyIn(...) one environment");
       }
     }
   }
 
-  /** Every environment must apply the same migrations: nothing that makes the ConfigMap or atlas.hcl may differ. */
-  private static void sameHistory(String env, Service service, Service there, Violations violations) {
+  /**
+   * Every environment must apply the same migrations: nothing that makes the ConfigMap or atlas.hcl
+   * may differ.
+   */
+  private static void sameHistory(
+      String env, Service service, Service there, Violations violations) {
     // Another host is one problem, said once: not also its options that the other host lacks.
     boolean sameHost = DatabaseProviders.of(service) == DatabaseProviders.of(there);
-    HISTORY.forEach((field, value) -> {
-      if (!sameHost && field.startsWith("database.existing.")) {
-        return;
-      }
-      Object everywhere = value.apply(service);
-      Object here = value.apply(there);
-      if (!Objects.equals(everywhere, here)) {
-        violations.add("environments[" + env + "].services[" + service.name() + "]." + field,
-            "differs from the service's own (" + shown(here) + " here, " + shown(everywhere) + " in the other environments), "
-                + "so the migration history would differ between environments",
-            "set it on the service for every environment, not in in(\"" + env + "\", ...): every environment applies "
-                + "the same migration files with the same atlas.sum");
-      }
-    });
+    HISTORY.forEach(
+        (field, value) -> {
+          if (!sameHost && field.startsWith("database.existing.")) {
+            return;
+          }
+          Object everywhere = value.apply(service);
+          Object here = value.apply(there);
+          if (!Objects.equals(everywhere, here)) {
+            violations.add(
+                "environments[" + env + "].services[" + service.name() + "]." + field,
+                "differs from the service's own ("
+                    + shown(here)
+                    + " here, "
+                    + shown(everywhere)
+                    + " in the other environments), "
+                    + "so the migration history would differ between environments",
+                "set it on the service for every environment, not in in(\""
+                    + env
+                    + "\", ...): every environment applies "
+                    + "the same migration files with the same atlas.sum");
+          }
+        });
   }
 
   private static String shown(Object value) {

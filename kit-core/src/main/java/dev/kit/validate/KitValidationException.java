@@ -23,7 +23,8 @@ public final class KitValidationException extends RuntimeException {
   }
 
   private static String message(List<Violation> violations) {
-    return violations.size() + (violations.size() == 1 ? " problem" : " problems")
+    return violations.size()
+        + (violations.size() == 1 ? " problem" : " problems")
         + " in the kit description; nothing was written:"
         + violations.stream().map(v -> "\n  - " + v).collect(Collectors.joining());
   }

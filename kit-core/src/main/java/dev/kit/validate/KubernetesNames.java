@@ -3,7 +3,9 @@ package dev.kit.validate;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** The syntax rules Kubernetes (and so CNPG and Argo CD) applies to names, labels and quantities. */
+/**
+ * The syntax rules Kubernetes (and so CNPG and Argo CD) applies to names, labels and quantities.
+ */
 final class KubernetesNames {
 
   static final int LABEL_MAX = 63;
@@ -13,9 +15,11 @@ final class KubernetesNames {
   private static final Pattern DNS1035_LABEL = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
   private static final Pattern DNS1123_SUBDOMAIN =
       Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
-  private static final Pattern LABEL_NAME = Pattern.compile("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
+  private static final Pattern LABEL_NAME =
+      Pattern.compile("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
   private static final Pattern QUANTITY =
-      Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?\\d+)?");
+      Pattern.compile(
+          "[+-]?(\\d+(\\.\\d*)?|\\.\\d+)(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?\\d+)?");
   private static final Pattern SQL_IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
 
   private KubernetesNames() {}
@@ -29,12 +33,15 @@ final class KubernetesNames {
       return Optional.of("is " + value.length() + " characters, more than " + LABEL_MAX);
     }
     if (!DNS1123_LABEL.matcher(value).matches()) {
-      return Optional.of("is not a DNS-1123 label (lower-case letters, digits and '-', starting and ending with a letter or digit)");
+      return Optional.of(
+          "is not a DNS-1123 label (lower-case letters, digits and '-', starting and ending with a letter or digit)");
     }
     return Optional.empty();
   }
 
-  /** Why {@code value} is not a DNS-1035 label (Service names: must start with a letter), or empty. */
+  /**
+   * Why {@code value} is not a DNS-1035 label (Service names: must start with a letter), or empty.
+   */
   static Optional<String> dns1035Label(String value, int maxLength) {
     if (value.isEmpty()) {
       return Optional.of("is empty");
@@ -43,7 +50,8 @@ final class KubernetesNames {
       return Optional.of("is " + value.length() + " characters, more than " + maxLength);
     }
     if (!DNS1035_LABEL.matcher(value).matches()) {
-      return Optional.of("is not a DNS-1035 label (lower-case letters, digits and '-', starting with a letter and ending with a letter or digit)");
+      return Optional.of(
+          "is not a DNS-1035 label (lower-case letters, digits and '-', starting with a letter and ending with a letter or digit)");
     }
     return Optional.empty();
   }
@@ -73,7 +81,8 @@ final class KubernetesNames {
       }
     }
     if (name.isEmpty() || name.length() > LABEL_MAX || !LABEL_NAME.matcher(name).matches()) {
-      return Optional.of("is not a label key (an optional DNS prefix and '/', then up to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit)");
+      return Optional.of(
+          "is not a label key (an optional DNS prefix and '/', then up to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit)");
     }
     return Optional.empty();
   }
@@ -84,7 +93,8 @@ final class KubernetesNames {
       return Optional.empty();
     }
     if (value.length() > LABEL_MAX || !LABEL_NAME.matcher(value).matches()) {
-      return Optional.of("is not a label value (up to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit)");
+      return Optional.of(
+          "is not a label value (up to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit)");
     }
     return Optional.empty();
   }
@@ -93,12 +103,16 @@ final class KubernetesNames {
     return QUANTITY.matcher(value).matches();
   }
 
-  /** A likely meant quantity for a common mistake ({@code 10GB}, {@code 10gi}, {@code 10 Gi}), or empty. */
+  /**
+   * A likely meant quantity for a common mistake ({@code 10GB}, {@code 10gi}, {@code 10 Gi}), or
+   * empty.
+   */
   static Optional<String> quantitySuggestion(String value) {
     String compact = value.replace(" ", "");
-    String fixed = compact
-        .replaceFirst("(?i)^(\\d+(\\.\\d+)?)([kmgtpe])i?b$", "$1$3i")
-        .replaceFirst("(?i)^(\\d+(\\.\\d+)?)([kmgtpe])i$", "$1$3i");
+    String fixed =
+        compact
+            .replaceFirst("(?i)^(\\d+(\\.\\d+)?)([kmgtpe])i?b$", "$1$3i")
+            .replaceFirst("(?i)^(\\d+(\\.\\d+)?)([kmgtpe])i$", "$1$3i");
     if (fixed.length() > 1 && fixed.endsWith("i")) {
       char unit = Character.toUpperCase(fixed.charAt(fixed.length() - 2));
       fixed = fixed.substring(0, fixed.length() - 2) + unit + "i";

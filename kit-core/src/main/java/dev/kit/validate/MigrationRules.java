@@ -14,7 +14,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** A service's versioned migrations: the folder and its files as Atlas and a ConfigMap need them, and the Job's settings. */
+/**
+ * A service's versioned migrations: the folder and its files as Atlas and a ConfigMap need them,
+ * and the Job's settings.
+ */
 final class MigrationRules {
 
   /** A ConfigMap holds at most 1 MiB; one file must fit in one with room for its YAML. */
@@ -25,21 +28,34 @@ final class MigrationRules {
   private MigrationRules() {}
 
   /**
-   * @param readable whether the service's name may become a folder, so its migrations folder was read
+   * @param readable whether the service's name may become a folder, so its migrations folder was
+   *     read
    */
-  static void check(String path, Service service, Migrations m, boolean readable, KitInputs inputs, Violations violations) {
+  static void check(
+      String path,
+      Service service,
+      Migrations m,
+      boolean readable,
+      KitInputs inputs,
+      Violations violations) {
     Optional<String> dir = ServiceLayout.inside(m.directory());
     if (dir.isEmpty()) {
-      violations.add(path + ".directory", quote(m.directory()) + " is not a folder inside services/" + service.name() + "/",
+      violations.add(
+          path + ".directory",
+          quote(m.directory()) + " is not a folder inside services/" + service.name() + "/",
           "use a relative path without '..', such as \"migrations\"");
     } else if (readable) {
       Optional<MigrationDirectory> read = inputs.migrations(service.name());
       String folder = "services/" + service.name() + "/" + m.directory();
       if (read.isEmpty() && inputs.isRegularFile(folder)) {
-        violations.add(path + ".directory", folder + " is a file, not a folder",
+        violations.add(
+            path + ".directory",
+            folder + " is a file, not a folder",
             "point directory(...) at the folder that holds the .sql files, such as \"migrations\", or move the file into one");
       } else if (read.isEmpty()) {
-        violations.add(path + ".directory", folder + " does not exist",
+        violations.add(
+            path + ".directory",
+            folder + " does not exist",
             "create it with your first migration, or call withoutMigrations() on the service");
       } else {
         migrationFiles(path, read.get(), m, violations);
@@ -47,65 +63,118 @@ final class MigrationRules {
     }
     Optional<ImageReference> ref = ImageReference.parse(m.atlasImage());
     if (ref.isEmpty()) {
-      violations.add(path + ".atlasImage", quote(m.atlasImage()) + " is not an image reference",
+      violations.add(
+          path + ".atlasImage",
+          quote(m.atlasImage()) + " is not an image reference",
           "use repository:tag, such as \"" + Migrations.DEFAULT_ATLAS_IMAGE + "\"");
     } else if (!ref.get().isPinned()) {
-      violations.add(path + ".atlasImage", quote(m.atlasImage()) + " is not pinned",
-          "use a version tag or digest, such as \"" + Migrations.DEFAULT_ATLAS_IMAGE + "\", so every sync runs the same Atlas");
+      violations.add(
+          path + ".atlasImage",
+          quote(m.atlasImage()) + " is not pinned",
+          "use a version tag or digest, such as \""
+              + Migrations.DEFAULT_ATLAS_IMAGE
+              + "\", so every sync runs the same Atlas");
     }
     if (!KubernetesNames.isSqlIdentifier(m.revisionsSchema())) {
-      violations.add(path + ".revisionsSchema", quote(m.revisionsSchema()) + " is not a schema name",
+      violations.add(
+          path + ".revisionsSchema",
+          quote(m.revisionsSchema()) + " is not a schema name",
           "use a lower-case identifier such as \"atlas_schema_revisions\"");
     }
     if (m.backoffLimit() < 0) {
-      violations.add(path + ".backoffLimit", m.backoffLimit() + " is negative", "use 0 for no retries, or a small number such as 3");
+      violations.add(
+          path + ".backoffLimit",
+          m.backoffLimit() + " is negative",
+          "use 0 for no retries, or a small number such as 3");
     }
     if (m.activeDeadlineSeconds() < 1) {
-      violations.add(path + ".activeDeadlineSeconds", m.activeDeadlineSeconds() + " is not positive", "use a deadline in seconds, such as 900");
+      violations.add(
+          path + ".activeDeadlineSeconds",
+          m.activeDeadlineSeconds() + " is not positive",
+          "use a deadline in seconds, such as 900");
     }
     violations.resources(path + ".resources", m.resources());
     if (m.engine() == Migrations.Engine.OPERATOR) {
-      m.txMode().ifPresent(t -> violations.add(path + ".txMode", "the Atlas operator's AtlasMigration has no tx mode",
-          "put \"-- atlas:txmode " + t.flag() + "\" on the first line of the files that need it, or use the job engine"));
+      m.txMode()
+          .ifPresent(
+              t ->
+                  violations.add(
+                      path + ".txMode",
+                      "the Atlas operator's AtlasMigration has no tx mode",
+                      "put \"-- atlas:txmode "
+                          + t.flag()
+                          + "\" on the first line of the files that need it, or use the job engine"));
       if (m.sslMode().verifiesServer()) {
-        violations.add(path + ".sslMode", m.sslMode().value() + " needs the cluster CA, which the Atlas operator cannot mount",
+        violations.add(
+            path + ".sslMode",
+            m.sslMode().value() + " needs the cluster CA, which the Atlas operator cannot mount",
             "use SslMode.REQUIRE with the operator engine, or the job engine to verify the server");
       }
     }
   }
 
-  private static void migrationFiles(String path, MigrationDirectory dir, Migrations m, Violations violations) {
+  private static void migrationFiles(
+      String path, MigrationDirectory dir, Migrations m, Violations violations) {
     Map<String, String> byVersion = new HashMap<>();
     for (MigrationFile file : dir.files()) {
       String filePath = path + ".files[" + file.name() + "]";
-      if (!MIGRATION_FILE_NAME.matcher(file.name()).matches() || file.name().length() > KubernetesNames.SUBDOMAIN_MAX) {
-        violations.add(filePath, "the name has characters a ConfigMap key cannot hold",
+      if (!MIGRATION_FILE_NAME.matcher(file.name()).matches()
+          || file.name().length() > KubernetesNames.SUBDOMAIN_MAX) {
+        violations.add(
+            filePath,
+            "the name has characters a ConfigMap key cannot hold",
             "rename it to <version>_<description>.sql with letters, digits, '_', '-' and '.' only");
       } else if (file.version().isEmpty()) {
-        violations.add(filePath, "the name has no version before its first '_'",
+        violations.add(
+            filePath,
+            "the name has no version before its first '_'",
             "rename it to <version>_<description>.sql, such as 20250101120000_create_orders.sql");
       } else {
         String other = byVersion.putIfAbsent(file.version(), file.name());
         if (other != null) {
-          violations.add(filePath, "has version " + file.version() + " like " + other + "; Atlas records one revision per version",
+          violations.add(
+              filePath,
+              "has version "
+                  + file.version()
+                  + " like "
+                  + other
+                  + "; Atlas records one revision per version",
               "give it a new version, e.g. run 'mvn kit:new-migration'");
         }
       }
       if (file.size() > MIGRATION_FILE_MAX_BYTES) {
-        violations.add(filePath, "is " + file.size() + " bytes; one file must fit in one ConfigMap (at most "
-            + MIGRATION_FILE_MAX_BYTES + " bytes)", "split it into several migrations");
+        violations.add(
+            filePath,
+            "is "
+                + file.size()
+                + " bytes; one file must fit in one ConfigMap (at most "
+                + MIGRATION_FILE_MAX_BYTES
+                + " bytes)",
+            "split it into several migrations");
       }
-      TxModeDirectives.check(filePath, file, m.txMode().orElse(TxMode.FILE)).ifPresent(violations::add);
+      TxModeDirectives.check(filePath, file, m.txMode().orElse(TxMode.FILE))
+          .ifPresent(violations::add);
     }
-    if (m.engine() == Migrations.Engine.OPERATOR && dir.configMapBytes() > MigrationDirectory.CONFIGMAP_BUDGET_BYTES) {
-      violations.add(path + ".engine", "the history is " + dir.configMapBytes() + " bytes, but an AtlasMigration reads one ConfigMap (at most "
-          + MigrationDirectory.CONFIGMAP_BUDGET_BYTES + ")", "use the job engine, which mounts several ConfigMaps, or squash old migrations");
+    if (m.engine() == Migrations.Engine.OPERATOR
+        && dir.configMapBytes() > MigrationDirectory.CONFIGMAP_BUDGET_BYTES) {
+      violations.add(
+          path + ".engine",
+          "the history is "
+              + dir.configMapBytes()
+              + " bytes, but an AtlasMigration reads one ConfigMap (at most "
+              + MigrationDirectory.CONFIGMAP_BUDGET_BYTES
+              + ")",
+          "use the job engine, which mounts several ConfigMaps, or squash old migrations");
     }
-    m.baseline().ifPresent(b -> {
-      if (!byVersion.containsKey(b)) {
-        violations.add(path + ".baseline", "version " + quote(b) + " is not the version of any migration file",
-            "use the version of an existing migration, the part of its name before the first '_'");
-      }
-    });
+    m.baseline()
+        .ifPresent(
+            b -> {
+              if (!byVersion.containsKey(b)) {
+                violations.add(
+                    path + ".baseline",
+                    "version " + quote(b) + " is not the version of any migration file",
+                    "use the version of an existing migration, the part of its name before the first '_'");
+              }
+            });
   }
 }

@@ -5,7 +5,10 @@ import static dev.kit.validate.Violations.quote;
 import dev.kit.model.Monitoring;
 import java.time.Duration;
 
-/** The monitoring of a service: alert thresholds as Prometheus durations, and the labels Prometheus selects on. */
+/**
+ * The monitoring of a service: alert thresholds as Prometheus durations, and the labels Prometheus
+ * selects on.
+ */
 final class MonitoringRules {
 
   private MonitoringRules() {}
@@ -15,22 +18,49 @@ final class MonitoringRules {
     positive(path + ".archiveFailureWindow", m.archiveFailureWindow(), "5m", violations);
     positive(path + ".lastBackupMaxAge", m.lastBackupMaxAge(), "26h", violations);
     if (m.alertFor().isNegative()) {
-      violations.add(path + ".alertFor", m.alertFor() + " is negative", "use Duration.ZERO to alert at once, or a duration such as 5 minutes");
+      violations.add(
+          path + ".alertFor",
+          m.alertFor() + " is negative",
+          "use Duration.ZERO to alert at once, or a duration such as 5 minutes");
     } else if (m.alertFor().toNanosPart() != 0) {
-      violations.add(path + ".alertFor", m.alertFor() + " is not a whole number of seconds", "use a duration such as 5 minutes");
+      violations.add(
+          path + ".alertFor",
+          m.alertFor() + " is not a whole number of seconds",
+          "use a duration such as 5 minutes");
     }
-    m.selectorLabels().forEach((key, value) -> {
-      if (ServiceRules.RESERVED_LABELS.contains(key)) {
-        violations.add(path + ".selectorLabels[" + key + "]", "is a label kit sets itself", "select on a label of your own, such as \"release\"");
-      }
-      KubernetesNames.labelKey(key).ifPresent(p -> violations.add(path + ".selectorLabels[" + key + "]", "key " + quote(key) + " " + p, "use the label your Prometheus selects on, such as \"release\""));
-      KubernetesNames.labelValue(value).ifPresent(p -> violations.add(path + ".selectorLabels[" + key + "]", quote(value) + " " + p, "shorten or simplify the value"));
-    });
+    m.selectorLabels()
+        .forEach(
+            (key, value) -> {
+              if (ServiceRules.RESERVED_LABELS.contains(key)) {
+                violations.add(
+                    path + ".selectorLabels[" + key + "]",
+                    "is a label kit sets itself",
+                    "select on a label of your own, such as \"release\"");
+              }
+              KubernetesNames.labelKey(key)
+                  .ifPresent(
+                      p ->
+                          violations.add(
+                              path + ".selectorLabels[" + key + "]",
+                              "key " + quote(key) + " " + p,
+                              "use the label your Prometheus selects on, such as \"release\""));
+              KubernetesNames.labelValue(value)
+                  .ifPresent(
+                      p ->
+                          violations.add(
+                              path + ".selectorLabels[" + key + "]",
+                              quote(value) + " " + p,
+                              "shorten or simplify the value"));
+            });
   }
 
-  private static void positive(String path, Duration duration, String example, Violations violations) {
+  private static void positive(
+      String path, Duration duration, String example, Violations violations) {
     if (duration.isNegative() || duration.isZero() || duration.toNanosPart() != 0) {
-      violations.add(path, duration + " is not a positive whole number of seconds", "use a duration such as " + example);
+      violations.add(
+          path,
+          duration + " is not a positive whole number of seconds",
+          "use a duration such as " + example);
     }
   }
 }

@@ -13,18 +13,24 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Names that two generated objects would share: the API server keeps one object per kind, namespace and name, so
- * the second one silently replaces the first at sync time (or two Applications fight over it). Every service's
- * Application is named after the service in Argo CD's namespace, beside the platform's and the delivery's own.
+ * Names that two generated objects would share: the API server keeps one object per kind, namespace
+ * and name, so the second one silently replaces the first at sync time (or two Applications fight
+ * over it). Every service's Application is named after the service in Argo CD's namespace, beside
+ * the platform's and the delivery's own.
  */
 final class NameCollisions {
 
-  /** Longest suffix kit appends to the repository name for an object name ({@code <repo>-services}). */
+  /**
+   * Longest suffix kit appends to the repository name for an object name ({@code <repo>-services}).
+   */
   private static final String LONGEST_SUFFIX = "-services";
 
   private NameCollisions() {}
 
-  /** Collisions between services, and between a service and the platform or delivery Applications, in description order. */
+  /**
+   * Collisions between services, and between a service and the platform or delivery Applications,
+   * in description order.
+   */
   static List<Violation> check(Kit kit) {
     List<Violation> violations = new ArrayList<>();
     ArgoCd argo = kit.repository().argoCd();
@@ -32,9 +38,12 @@ final class NameCollisions {
     repositoryName(kit).ifPresent(violations::add);
     Map<String, String> applications = new LinkedHashMap<>();
     applications.put("cloudnative-pg", "the platform's Application for the CloudNativePG operator");
-    applications.put("plugin-barman-cloud", "the platform's Application for the Barman Cloud plugin");
+    applications.put(
+        "plugin-barman-cloud", "the platform's Application for the Barman Cloud plugin");
     applications.put("atlas-operator", "the platform's Application for the Atlas operator");
-    applications.put("cert-manager", "the usual Application for cert-manager, which the Barman Cloud plugin needs");
+    applications.put(
+        "cert-manager",
+        "the usual Application for cert-manager, which the Barman Cloud plugin needs");
     if (argo.delivery() == ArgoCd.Delivery.APP_OF_APPS) {
       applications.put(repo + "-root", "the app-of-apps root Application");
     }
@@ -48,9 +57,18 @@ final class NameCollisions {
       String path = "services[" + service.name() + "]";
       String other = applications.get(service.name());
       if (other != null) {
-        violations.add(new Violation(path + ".name", "\"" + service.name() + "\" names the service's Argo CD Application, "
-            + "which is also the name of " + other + " in namespace \"" + argo.namespace() + "\"",
-            "rename the service; one Application would replace the other"));
+        violations.add(
+            new Violation(
+                path + ".name",
+                "\""
+                    + service.name()
+                    + "\" names the service's Argo CD Application, "
+                    + "which is also the name of "
+                    + other
+                    + " in namespace \""
+                    + argo.namespace()
+                    + "\"",
+                "rename the service; one Application would replace the other"));
       }
       violations.addAll(namespaced(service, owners, ownerServices));
     }
@@ -65,19 +83,32 @@ final class NameCollisions {
     }
     String repo = kit.repository().name();
     String name = repo + (delivery == ArgoCd.Delivery.APP_OF_APPS ? "-root" : "-services");
-    String what = delivery == ArgoCd.Delivery.APP_OF_APPS ? "the root Application" : "the ApplicationSet";
-    return KubernetesNames.dns1123Label(name).map(problem -> new Violation("repository.name", "\"" + repo + "\" makes " + what
-        + " \"" + name + "\", which " + problem, "use a lower-case name of at most "
-        + (KubernetesNames.LABEL_MAX - LONGEST_SUFFIX.length()) + " letters, digits and '-', such as \"shop\""));
+    String what =
+        delivery == ArgoCd.Delivery.APP_OF_APPS ? "the root Application" : "the ApplicationSet";
+    return KubernetesNames.dns1123Label(name)
+        .map(
+            problem ->
+                new Violation(
+                    "repository.name",
+                    "\"" + repo + "\" makes " + what + " \"" + name + "\", which " + problem,
+                    "use a lower-case name of at most "
+                        + (KubernetesNames.LABEL_MAX - LONGEST_SUFFIX.length())
+                        + " letters, digits and '-', such as \"shop\""));
   }
 
-  /** An object a service's manifests create, or CNPG creates for them, in the service's namespace. */
+  /**
+   * An object a service's manifests create, or CNPG creates for them, in the service's namespace.
+   */
   private record Owned(String kind, String name, String path, String what) {}
 
   /** Two objects of one kind and name in one namespace: the second would overwrite the first. */
-  private static List<Violation> namespaced(Service service, Map<String, Owned> owners, Map<String, String> ownerServices) {
-    if (DatabaseRules.cloudNativePg(service) && owners.containsKey("Cluster " + service.namespace() + "/" + service.clusterName())) {
-      return List.of(); // two services share the cluster, which KitValidator reports; its derived names follow once fixed
+  private static List<Violation> namespaced(
+      Service service, Map<String, Owned> owners, Map<String, String> ownerServices) {
+    if (DatabaseRules.cloudNativePg(service)
+        && owners.containsKey("Cluster " + service.namespace() + "/" + service.clusterName())) {
+      return List
+          .of(); // two services share the cluster, which KitValidator reports; its derived names
+      // follow once fixed
     }
     List<Violation> violations = new ArrayList<>();
     for (Owned owned : owned(service)) {
@@ -89,44 +120,100 @@ final class NameCollisions {
       }
       String owner = ownerServices.get(key);
       if (owned.kind().equals("ObjectStore")) {
-        violations.add(new Violation(owned.path(), "ObjectStore \"" + owned.name() + "\" in namespace \"" + service.namespace()
-            + "\" is also the ObjectStore of service \"" + owner + "\"; one would overwrite the other's bucket settings",
-            "give one of them objectStoreName(...) of its own, such as \"" + service.name() + "-backups\""));
+        violations.add(
+            new Violation(
+                owned.path(),
+                "ObjectStore \""
+                    + owned.name()
+                    + "\" in namespace \""
+                    + service.namespace()
+                    + "\" is also the ObjectStore of service \""
+                    + owner
+                    + "\"; one would overwrite the other's bucket settings",
+                "give one of them objectStoreName(...) of its own, such as \""
+                    + service.name()
+                    + "-backups\""));
       } else {
-        violations.add(new Violation(owned.path(), owned.kind() + " \"" + owned.name() + "\" in namespace \"" + service.namespace()
-            + "\" would be " + owned.what() + " and is already " + first.what() + (owner.equals(service.name()) ? "" : " of service \"" + owner + "\""),
-            "rename the service or set another clusterName(...), so each object has a name of its own"));
+        violations.add(
+            new Violation(
+                owned.path(),
+                owned.kind()
+                    + " \""
+                    + owned.name()
+                    + "\" in namespace \""
+                    + service.namespace()
+                    + "\" would be "
+                    + owned.what()
+                    + " and is already "
+                    + first.what()
+                    + (owner.equals(service.name()) ? "" : " of service \"" + owner + "\""),
+                "rename the service or set another clusterName(...), so each object has a name of its own"));
       }
     }
     return violations;
   }
 
-  /** What a service's objects are called in its namespace, where another service's could have the same name. */
+  /**
+   * What a service's objects are called in its namespace, where another service's could have the
+   * same name.
+   */
   private static List<Owned> owned(Service service) {
     List<Owned> owned = new ArrayList<>();
     String path = "services[" + service.name() + "]";
     String cluster = service.clusterName();
-    String clusterPath = path + (service.database().clusterName().isPresent() ? ".database.clusterName" : ".name");
+    String clusterPath =
+        path + (service.database().clusterName().isPresent() ? ".database.clusterName" : ".name");
     if (DatabaseRules.cloudNativePg(service)) {
       owned.add(new Owned("Cluster", cluster, clusterPath, "the CNPG Cluster"));
       for (String suffix : List.of("rw", "ro", "r")) {
-        owned.add(new Owned("Service", cluster + "-" + suffix, clusterPath, "the Service CNPG creates for cluster \"" + cluster + "\""));
+        owned.add(
+            new Owned(
+                "Service",
+                cluster + "-" + suffix,
+                clusterPath,
+                "the Service CNPG creates for cluster \"" + cluster + "\""));
       }
     }
-    service.database().pooler().ifPresent(pooler -> {
-      for (String type : pooler.readOnly() ? List.of("rw", "ro") : List.of("rw")) {
-        String name = service.poolerName(type);
-        owned.add(new Owned("Service", name, clusterPath, "the Service of pooler \"" + name + "\""));
-        owned.add(new Owned("Deployment", name, clusterPath, "the Deployment of pooler \"" + name + "\""));
-      }
-    });
-    service.app().ifPresent(app -> {
-      owned.add(new Owned("Service", service.name(), path + ".name", "the app's Service"));
-      owned.add(new Owned("Deployment", service.name(), path + ".name", "the app's Deployment"));
-    });
-    service.database().backups().filter(b -> !b.legacyInTree()).ifPresent(backups -> owned.add(new Owned("ObjectStore",
-        service.objectStoreName(), path + ".database.backups" + (backups.objectStoreName().isPresent() ? ".objectStoreName" : ""),
-        "the ObjectStore")));
+    service
+        .database()
+        .pooler()
+        .ifPresent(
+            pooler -> {
+              for (String type : pooler.readOnly() ? List.of("rw", "ro") : List.of("rw")) {
+                String name = service.poolerName(type);
+                owned.add(
+                    new Owned(
+                        "Service", name, clusterPath, "the Service of pooler \"" + name + "\""));
+                owned.add(
+                    new Owned(
+                        "Deployment",
+                        name,
+                        clusterPath,
+                        "the Deployment of pooler \"" + name + "\""));
+              }
+            });
+    service
+        .app()
+        .ifPresent(
+            app -> {
+              owned.add(new Owned("Service", service.name(), path + ".name", "the app's Service"));
+              owned.add(
+                  new Owned("Deployment", service.name(), path + ".name", "the app's Deployment"));
+            });
+    service
+        .database()
+        .backups()
+        .filter(b -> !b.legacyInTree())
+        .ifPresent(
+            backups ->
+                owned.add(
+                    new Owned(
+                        "ObjectStore",
+                        service.objectStoreName(),
+                        path
+                            + ".database.backups"
+                            + (backups.objectStoreName().isPresent() ? ".objectStoreName" : ""),
+                        "the ObjectStore")));
     return owned;
   }
 }

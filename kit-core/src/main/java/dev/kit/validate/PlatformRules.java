@@ -16,37 +16,72 @@ final class PlatformRules {
   static void check(Kit kit, Platform platform, Violations violations) {
     ArgoCd argo = kit.repository().argoCd();
     if (argo.project().equals("default")) {
-      violations.add("repository.argoCd.project", "the platform's AppProject would restrict Argo CD's \"default\" project, which every other Application uses",
-          "give the services a project of their own, such as ArgoCd.builder().project(\"" + kit.repository().name() + "\")");
+      violations.add(
+          "repository.argoCd.project",
+          "the platform's AppProject would restrict Argo CD's \"default\" project, which every other Application uses",
+          "give the services a project of their own, such as ArgoCd.builder().project(\""
+              + kit.repository().name()
+              + "\")");
     } else if (argo.project().equals(platform.project())) {
-      violations.add("platform.project", "the operators install cluster-wide objects the services' AppProject " + quote(argo.project()) + " forbids",
+      violations.add(
+          "platform.project",
+          "the operators install cluster-wide objects the services' AppProject "
+              + quote(argo.project())
+              + " forbids",
           "keep the platform in another project, such as \"default\"");
     }
     chart("platform.cloudnativePg", platform.cloudnativePg(), violations);
     chart("platform.barmanCloud", platform.barmanCloud(), violations);
-    platform.certManager().ifPresent(certManager -> chart("platform.certManager", certManager, violations));
+    platform
+        .certManager()
+        .ifPresent(certManager -> chart("platform.certManager", certManager, violations));
     chart("platform.atlasOperator", platform.atlasOperator(), violations);
     for (String kind : platform.extraKinds()) {
       if (!kind.matches("([a-z0-9.-]*)/[A-Z][A-Za-z0-9]*")) {
-        violations.add("platform.extraKinds[" + kind + "]", quote(kind) + " is not group/Kind", "use allowKind(\"networking.k8s.io\", \"Ingress\"), with \"\" for core kinds");
+        violations.add(
+            "platform.extraKinds[" + kind + "]",
+            quote(kind) + " is not group/Kind",
+            "use allowKind(\"networking.k8s.io\", \"Ingress\"), with \"\" for core kinds");
       }
     }
   }
 
   private static void chart(String path, HelmChart chart, Violations violations) {
     if (CredentialLiterals.inUrl(chart.repoUrl())) {
-      violations.add(path + ".repoUrl", "contains credentials", "remove them; Argo CD reads Helm repository credentials from a repository Secret");
+      violations.add(
+          path + ".repoUrl",
+          "contains credentials",
+          "remove them; Argo CD reads Helm repository credentials from a repository Secret");
     } else if (!chart.repoUrl().matches("(https://|oci://)?[a-z0-9.-]+(:[0-9]+)?(/\\S*)?")) {
-      violations.add(path + ".repoUrl", quote(chart.repoUrl()) + " is not a Helm repository", "use an https:// chart repository or an OCI registry path");
+      violations.add(
+          path + ".repoUrl",
+          quote(chart.repoUrl()) + " is not a Helm repository",
+          "use an https:// chart repository or an OCI registry path");
     }
     if (!chart.version().matches("v?[0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.-]+)?")) {
-      violations.add(path + ".version", quote(chart.version()) + " is not a pinned chart version", "use an exact version such as \"0.29.0\", so every sync installs the same chart");
+      violations.add(
+          path + ".version",
+          quote(chart.version()) + " is not a pinned chart version",
+          "use an exact version such as \"0.29.0\", so every sync installs the same chart");
     }
-    KubernetesNames.dns1123Label(chart.namespace()).ifPresent(p -> violations.add(path + ".namespace", quote(chart.namespace()) + " " + p, "use a namespace such as \"cnpg-system\""));
+    KubernetesNames.dns1123Label(chart.namespace())
+        .ifPresent(
+            p ->
+                violations.add(
+                    path + ".namespace",
+                    quote(chart.namespace()) + " " + p,
+                    "use a namespace such as \"cnpg-system\""));
     if (chart.chart().isBlank()) {
       violations.add(path + ".chart", "is empty", "name the chart, such as \"cloudnative-pg\"");
     }
-    chart.values().forEach((key, value) -> violations.freeFormValue(path + ".values[" + key + "]", Optional.of(key), value,
-        "keep it in a Secret and point the chart at it (most charts take an existingSecret value)"));
+    chart
+        .values()
+        .forEach(
+            (key, value) ->
+                violations.freeFormValue(
+                    path + ".values[" + key + "]",
+                    Optional.of(key),
+                    value,
+                    "keep it in a Secret and point the chart at it (most charts take an existingSecret value)"));
   }
 }

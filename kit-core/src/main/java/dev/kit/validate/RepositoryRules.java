@@ -12,33 +12,61 @@ import java.util.regex.Pattern;
 /** The repository Argo CD reads, and how the services' Applications reach Argo CD. */
 final class RepositoryRules {
 
-  private static final Pattern GIT_URL = Pattern.compile("(https?|ssh|git)://[^\\s@/]*@?[^\\s]+|[\\w.-]+@[\\w.-]+:[^\\s]+");
+  private static final Pattern GIT_URL =
+      Pattern.compile("(https?|ssh|git)://[^\\s@/]*@?[^\\s]+|[\\w.-]+@[\\w.-]+:[^\\s]+");
 
   private RepositoryRules() {}
 
   static void repository(Repository repo, Violations violations) {
-    KubernetesNames.labelValue(repo.name()).or(() -> repo.name().isEmpty() ? Optional.of("is empty") : Optional.empty())
-        .ifPresent(p -> violations.add("repository.name", quote(repo.name()) + " " + p,
-            "it becomes the app.kubernetes.io/part-of label; use a short name such as \"shop\""));
+    KubernetesNames.labelValue(repo.name())
+        .or(() -> repo.name().isEmpty() ? Optional.of("is empty") : Optional.empty())
+        .ifPresent(
+            p ->
+                violations.add(
+                    "repository.name",
+                    quote(repo.name()) + " " + p,
+                    "it becomes the app.kubernetes.io/part-of label; use a short name such as \"shop\""));
     if (!GIT_URL.matcher(repo.gitUrl()).matches()) {
-      violations.add("repository.gitUrl", quote(repo.gitUrl()) + " is not a Git URL",
+      violations.add(
+          "repository.gitUrl",
+          quote(repo.gitUrl()) + " is not a Git URL",
           "use https://host/org/repo.git or git@host:org/repo.git");
     } else if (CredentialLiterals.inUrl(repo.gitUrl())) {
-      violations.add("repository.gitUrl", "contains credentials",
+      violations.add(
+          "repository.gitUrl",
+          "contains credentials",
           "remove them; Argo CD reads repository credentials from a Secret, never from the Application");
     }
-    if (repo.targetRevision().isBlank() || repo.targetRevision().chars().anyMatch(Character::isWhitespace)) {
-      violations.add("repository.targetRevision", quote(repo.targetRevision()) + " is not a Git revision",
+    if (repo.targetRevision().isBlank()
+        || repo.targetRevision().chars().anyMatch(Character::isWhitespace)) {
+      violations.add(
+          "repository.targetRevision",
+          quote(repo.targetRevision()) + " is not a Git revision",
           "use a branch, tag or commit such as \"main\"");
     }
-    KubernetesNames.dns1123Label(repo.argoCd().namespace()).ifPresent(p -> violations.add("repository.argoCd.namespace",
-        quote(repo.argoCd().namespace()) + " " + p, "use the namespace Argo CD runs in, usually \"argocd\""));
-    KubernetesNames.dns1123Subdomain(repo.argoCd().project()).ifPresent(p -> violations.add("repository.argoCd.project",
-        quote(repo.argoCd().project()) + " " + p, "use the name of an Argo CD AppProject such as \"default\""));
+    KubernetesNames.dns1123Label(repo.argoCd().namespace())
+        .ifPresent(
+            p ->
+                violations.add(
+                    "repository.argoCd.namespace",
+                    quote(repo.argoCd().namespace()) + " " + p,
+                    "use the namespace Argo CD runs in, usually \"argocd\""));
+    KubernetesNames.dns1123Subdomain(repo.argoCd().project())
+        .ifPresent(
+            p ->
+                violations.add(
+                    "repository.argoCd.project",
+                    quote(repo.argoCd().project()) + " " + p,
+                    "use the name of an Argo CD AppProject such as \"default\""));
     if (CredentialLiterals.inUrl(repo.argoCd().destinationServer())) {
-      violations.add("repository.argoCd.destinationServer", "contains credentials", "remove them; Argo CD reads cluster credentials from a cluster Secret");
+      violations.add(
+          "repository.argoCd.destinationServer",
+          "contains credentials",
+          "remove them; Argo CD reads cluster credentials from a cluster Secret");
     } else if (!repo.argoCd().destinationServer().matches("https://[^\\s/]+(:[0-9]+)?(/\\S*)?")) {
-      violations.add("repository.argoCd.destinationServer", quote(repo.argoCd().destinationServer()) + " is not an https URL",
+      violations.add(
+          "repository.argoCd.destinationServer",
+          quote(repo.argoCd().destinationServer()) + " is not an https URL",
           "use the cluster's API server URL, or \"https://kubernetes.default.svc\" for Argo CD's own cluster");
     }
   }
@@ -46,16 +74,25 @@ final class RepositoryRules {
   static void delivery(Kit kit, Violations violations) {
     ArgoCd argo = kit.repository().argoCd();
     if (!argo.version().matches("v?[0-9]+\\.[0-9]+(\\.[0-9]+)?")) {
-      violations.add("repository.argoCd.version", quote(argo.version()) + " is not an Argo CD version", "use major.minor, such as \"3.5\" or \"2.9\"");
+      violations.add(
+          "repository.argoCd.version",
+          quote(argo.version()) + " is not an Argo CD version",
+          "use major.minor, such as \"3.5\" or \"2.9\"");
     }
     if (argo.delivery() == ArgoCd.Delivery.APPLICATION_SET) {
       for (Service service : kit.services()) {
-        // In an environment the set names the namespace by the folder and the environment's namespace rule.
-        String expected = kit.environment().map(env -> env.namespace(service.name())).orElse(service.name());
+        // In an environment the set names the namespace by the folder and the environment's
+        // namespace rule.
+        String expected =
+            kit.environment().map(env -> env.namespace(service.name())).orElse(service.name());
         if (!service.namespace().equals(expected)) {
-          violations.add("services[" + service.name() + "].namespace", quote(service.namespace())
-              + " differs from the service name, but the ApplicationSet's directory generator names the namespace after the folder",
-              "use namespace(\"" + service.name() + "\"), or deliver with APPLICATION_PER_SERVICE or APP_OF_APPS");
+          violations.add(
+              "services[" + service.name() + "].namespace",
+              quote(service.namespace())
+                  + " differs from the service name, but the ApplicationSet's directory generator names the namespace after the folder",
+              "use namespace(\""
+                  + service.name()
+                  + "\"), or deliver with APPLICATION_PER_SERVICE or APP_OF_APPS");
         }
       }
     }

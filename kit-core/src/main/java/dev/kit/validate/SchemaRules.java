@@ -15,7 +15,10 @@ final class SchemaRules {
 
   private SchemaRules() {}
 
-  /** An AtlasSchema carries its SQL inline; client-side apply copies objects into a 256 KiB annotation. */
+  /**
+   * An AtlasSchema carries its SQL inline; client-side apply copies objects into a 256 KiB
+   * annotation.
+   */
   static final int SCHEMA_FILE_MAX_BYTES = 200 * 1024;
 
   static void check(Kit kit, KitInputs inputs, Violations violations) {
@@ -26,12 +29,16 @@ final class SchemaRules {
       String path = "services[" + service.name() + "].declarativeSchema";
       DeclarativeSchema schema = service.declarativeSchema().get();
       if (service.migrations().isPresent()) {
-        violations.add(path, "a service has either versioned migrations or a declarative schema, not both",
+        violations.add(
+            path,
+            "a service has either versioned migrations or a declarative schema, not both",
             "remove migrations(...), or drop declarativeSchema(...)");
       }
       Optional<String> file = ServiceLayout.schemaFile(service);
       if (file.isEmpty() || !schema.file().endsWith(".sql")) {
-        violations.add(path + ".file", quote(schema.file()) + " is not a .sql file inside services/" + service.name() + "/",
+        violations.add(
+            path + ".file",
+            quote(schema.file()) + " is not a .sql file inside services/" + service.name() + "/",
             "use a relative path without '..', such as \"schema.sql\"");
         continue;
       }
@@ -40,10 +47,18 @@ final class SchemaRules {
       }
       Optional<byte[]> content = inputs.schemaFile(service.name());
       if (content.isEmpty()) {
-        violations.add(path + ".file", "services/" + service.name() + "/" + schema.file() + " does not exist",
+        violations.add(
+            path + ".file",
+            "services/" + service.name() + "/" + schema.file() + " does not exist",
             "write the schema there as SQL (CREATE TABLE ...), the state Atlas keeps the database in");
       } else if (content.get().length > SCHEMA_FILE_MAX_BYTES) {
-        violations.add(path + ".file", "is " + content.get().length + " bytes, more than " + SCHEMA_FILE_MAX_BYTES + " an AtlasSchema can carry inline",
+        violations.add(
+            path + ".file",
+            "is "
+                + content.get().length
+                + " bytes, more than "
+                + SCHEMA_FILE_MAX_BYTES
+                + " an AtlasSchema can carry inline",
             "split the schema, or use versioned migrations");
       } else if (!isUtf8(content.get())) {
         violations.add(path + ".file", "is not UTF-8 text", "save the schema as UTF-8");
@@ -53,7 +68,9 @@ final class SchemaRules {
 
   private static boolean isUtf8(byte[] content) {
     try {
-      java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(content));
+      java.nio.charset.StandardCharsets.UTF_8
+          .newDecoder()
+          .decode(java.nio.ByteBuffer.wrap(content));
       return true;
     } catch (java.nio.charset.CharacterCodingException e) {
       return false;

@@ -15,21 +15,26 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Each service, in description order: its name, namespace and labels, then every part of it (database, migrations,
- * patches, app, monitoring) by the rules of that part.
+ * Each service, in description order: its name, namespace and labels, then every part of it
+ * (database, migrations, patches, app, monitoring) by the rules of that part.
  */
 final class ServiceRules {
 
   /** Labels kit sets itself; a user label may not change them. */
-  static final Set<String> RESERVED_LABELS = Set.of(
-      "app.kubernetes.io/name", "app.kubernetes.io/part-of", "app.kubernetes.io/component", "app.kubernetes.io/managed-by");
+  static final Set<String> RESERVED_LABELS =
+      Set.of(
+          "app.kubernetes.io/name",
+          "app.kubernetes.io/part-of",
+          "app.kubernetes.io/component",
+          "app.kubernetes.io/managed-by");
 
   private ServiceRules() {}
 
   static void check(Kit kit, KitInputs inputs, Instant now, Violations violations) {
     List<Service> services = kit.services();
     if (services.isEmpty()) {
-      violations.add("services", "the description has no services", "add one with Kit.builder().service(...)");
+      violations.add(
+          "services", "the description has no services", "add one with Kit.builder().service(...)");
     }
     Set<String> names = new HashSet<>();
     Map<String, String> clusters = new HashMap<>();
@@ -41,43 +46,93 @@ final class ServiceRules {
       }
       service(kit, path, service, inputs, now, violations);
       String clusterKey = service.namespace() + "/" + service.clusterName();
-      String owner = DatabaseRules.cloudNativePg(service) ? clusters.putIfAbsent(clusterKey, service.name()) : null;
+      String owner =
+          DatabaseRules.cloudNativePg(service)
+              ? clusters.putIfAbsent(clusterKey, service.name())
+              : null;
       if (owner != null) {
-        violations.add(path + ".database.clusterName", "cluster " + quote(service.clusterName()) + " in namespace "
-            + quote(service.namespace()) + " is also the cluster of service " + quote(owner),
+        violations.add(
+            path + ".database.clusterName",
+            "cluster "
+                + quote(service.clusterName())
+                + " in namespace "
+                + quote(service.namespace())
+                + " is also the cluster of service "
+                + quote(owner),
             "give one of them another clusterName or namespace");
       }
     }
   }
 
-  private static void service(Kit kit, String path, Service service, KitInputs inputs, Instant now, Violations violations) {
+  private static void service(
+      Kit kit, String path, Service service, KitInputs inputs, Instant now, Violations violations) {
     String name = service.name();
     Optional<String> nameProblem = KubernetesNames.dns1035Label(name, KubernetesNames.LABEL_MAX);
-    nameProblem.ifPresent(p -> violations.add(path + ".name", quote(name) + " " + p,
-        "use a short lower-case name such as \"orders\"; it names the folder, the objects and the Application"));
+    nameProblem.ifPresent(
+        p ->
+            violations.add(
+                path + ".name",
+                quote(name) + " " + p,
+                "use a short lower-case name such as \"orders\"; it names the folder, the objects and the Application"));
     if (nameProblem.isEmpty()) {
       if (service.migrations().isPresent()) {
-        violations.derivedName(path + ".name", name, service.migrationJobName(), KubernetesNames.LABEL_MAX, "migration Job");
+        violations.derivedName(
+            path + ".name",
+            name,
+            service.migrationJobName(),
+            KubernetesNames.LABEL_MAX,
+            "migration Job");
       }
       if (service.database().clusterName().isEmpty() && DatabaseRules.cloudNativePg(service)) {
-        violations.derivedName(path + ".name", name, service.clusterName(), DatabaseRules.CLUSTER_NAME_MAX, "CNPG cluster");
+        violations.derivedName(
+            path + ".name",
+            name,
+            service.clusterName(),
+            DatabaseRules.CLUSTER_NAME_MAX,
+            "CNPG cluster");
       }
     }
-    KubernetesNames.dns1123Label(service.namespace()).ifPresent(p -> violations.add(path + ".namespace",
-        quote(service.namespace()) + " " + p, "use a lower-case namespace such as \"" + safeExample(name) + "\""));
-    service.labels().forEach((key, value) -> {
-      String labelPath = path + ".labels[" + key + "]";
-      if (RESERVED_LABELS.contains(key)) {
-        violations.add(labelPath, "is a label kit sets itself", "remove it, or use a label key of your own");
-      }
-      KubernetesNames.labelKey(key).ifPresent(p -> violations.add(labelPath, "key " + quote(key) + " " + p, "rename the label"));
-      KubernetesNames.labelValue(value).ifPresent(p -> violations.add(labelPath, quote(value) + " " + p, "shorten or simplify the value"));
-    });
+    KubernetesNames.dns1123Label(service.namespace())
+        .ifPresent(
+            p ->
+                violations.add(
+                    path + ".namespace",
+                    quote(service.namespace()) + " " + p,
+                    "use a lower-case namespace such as \"" + safeExample(name) + "\""));
+    service
+        .labels()
+        .forEach(
+            (key, value) -> {
+              String labelPath = path + ".labels[" + key + "]";
+              if (RESERVED_LABELS.contains(key)) {
+                violations.add(
+                    labelPath,
+                    "is a label kit sets itself",
+                    "remove it, or use a label key of your own");
+              }
+              KubernetesNames.labelKey(key)
+                  .ifPresent(
+                      p ->
+                          violations.add(
+                              labelPath, "key " + quote(key) + " " + p, "rename the label"));
+              KubernetesNames.labelValue(value)
+                  .ifPresent(
+                      p ->
+                          violations.add(
+                              labelPath, quote(value) + " " + p, "shorten or simplify the value"));
+            });
     DatabaseRules.check(kit, path + ".database", service, now, violations);
-    // Only a valid name may become a folder: services/<name>/ is where the migrations are read from.
-    service.migrations().ifPresent(m -> MigrationRules.check(path + ".migrations", service, m, nameProblem.isEmpty(), inputs, violations));
+    // Only a valid name may become a folder: services/<name>/ is where the migrations are read
+    // from.
+    service
+        .migrations()
+        .ifPresent(
+            m ->
+                MigrationRules.check(
+                    path + ".migrations", service, m, nameProblem.isEmpty(), inputs, violations));
     for (int i = 0; i < service.patches().size(); i++) {
-      PatchRules.check(kit, path + ".patches[" + i + "]", service, service.patches().get(i), violations);
+      PatchRules.check(
+          kit, path + ".patches[" + i + "]", service, service.patches().get(i), violations);
     }
     service.app().ifPresent(app -> AppRules.check(path + ".app", service, app, violations));
     service.monitoring().ifPresent(m -> MonitoringRules.check(path + ".monitoring", m, violations));

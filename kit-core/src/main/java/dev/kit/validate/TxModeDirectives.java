@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A migration's {@code -- atlas:txmode} directive that {@code atlas migrate apply} would refuse, so the migration Job
- * fails in the cluster: an unknown value, {@code all} in a file, two directives, or any other mode under the
- * service's {@code TxMode.ALL}. The rules are Atlas's, as {@link AtlasFileDirectives} reads them for lint.
+ * A migration's {@code -- atlas:txmode} directive that {@code atlas migrate apply} would refuse, so
+ * the migration Job fails in the cluster: an unknown value, {@code all} in a file, two directives,
+ * or any other mode under the service's {@code TxMode.ALL}. The rules are Atlas's, as {@link
+ * AtlasFileDirectives} reads them for lint.
  */
 final class TxModeDirectives {
 
@@ -21,13 +22,15 @@ final class TxModeDirectives {
   /**
    * The violation of {@code file}'s directive, if Atlas would refuse it.
    *
-   * @param path the file's path, such as {@code services[orders].migrations.files[20250101000000_a.sql]}
+   * @param path the file's path, such as {@code
+   *     services[orders].migrations.files[20250101000000_a.sql]}
    * @param global the service's tx mode
    */
   static Optional<Violation> check(String path, MigrationFile file, TxMode global) {
     byte[] first = file.head(1);
     if (first.length == 0 || (first[0] != '#' && first[0] != '-')) {
-      return Optional.empty(); // no header comment, so no directive: most files, checked without copying them
+      return Optional
+          .empty(); // no header comment, so no directive: most files, checked without copying them
     }
     byte[] head = file.head(HEAD_BYTES);
     byte[] text = head.length == file.size() || headerEndsWithin(head) ? head : file.content();
@@ -37,21 +40,29 @@ final class TxModeDirectives {
       return Optional.empty();
     } catch (IllegalArgumentException atlasRefuses) {
       List<String> modes = directives.values("txmode");
-      String fix = modes.size() > 1 ? "keep one \"-- atlas:txmode\" line"
-          : global == TxMode.ALL ? "remove the directive, or run the service with txMode(TxMode.FILE) so files may choose"
-          : "use \"-- atlas:txmode none\" (for statements such as CREATE INDEX CONCURRENTLY) or \"file\"";
-      return Optional.of(new Violation(path, "Atlas refuses the file: " + atlasRefuses.getMessage(), fix));
+      String fix =
+          modes.size() > 1
+              ? "keep one \"-- atlas:txmode\" line"
+              : global == TxMode.ALL
+                  ? "remove the directive, or run the service with txMode(TxMode.FILE) so files may choose"
+                  : "use \"-- atlas:txmode none\" (for statements such as CREATE INDEX CONCURRENTLY) or \"file\"";
+      return Optional.of(
+          new Violation(path, "Atlas refuses the file: " + atlasRefuses.getMessage(), fix));
     }
   }
 
-  /** Whether a line that is not a comment starts within {@code head}, so the header, and its directives, end there. */
+  /**
+   * Whether a line that is not a comment starts within {@code head}, so the header, and its
+   * directives, end there.
+   */
   private static boolean headerEndsWithin(byte[] head) {
     int at = 0;
     while (at < head.length) {
       if (head[at] == '-' && at + 1 == head.length) {
         return false; // "-" or "--": the next byte decides
       }
-      boolean comment = head[at] == '#' || (head[at] == '-' && at + 1 < head.length && head[at + 1] == '-');
+      boolean comment =
+          head[at] == '#' || (head[at] == '-' && at + 1 < head.length && head[at + 1] == '-');
       if (!comment) {
         return true;
       }

@@ -14,24 +14,27 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Checks a whole {@link Kit} against what was read for it, in one pass, and reports every {@link Violation} at
- * once, so a user fixes all of them in one go; a description without any becomes the {@link ValidatedKit} that kit
- * renders. The rules are per part of the description: repository and delivery, services (names, then each part:
- * database, migrations, patches, app, monitoring), names two objects would share, declarative schemas, platform.
+ * Checks a whole {@link Kit} against what was read for it, in one pass, and reports every {@link
+ * Violation} at once, so a user fixes all of them in one go; a description without any becomes the
+ * {@link ValidatedKit} that kit renders. The rules are per part of the description: repository and
+ * delivery, services (names, then each part: database, migrations, patches, app, monitoring), names
+ * two objects would share, declarative schemas, platform.
  */
 public final class Validation {
 
   private Validation() {}
 
   /**
-   * The validated description, when every rule holds for {@code kit} and {@code inputs}, its patches included.
+   * The validated description, when every rule holds for {@code kit} and {@code inputs}, its
+   * patches included.
    *
    * @param clock the time a restore point must not be after
    * @param renderer renders each service's objects to apply its patches to them
-   * @throws KitValidationException with every violation, what could not be read and every patch that does not fit
-   *     its object
+   * @throws KitValidationException with every violation, what could not be read and every patch
+   *     that does not fit its object
    */
-  public static ValidatedKit validate(Kit kit, KitInputs inputs, Clock clock, KitRenderer renderer) {
+  public static ValidatedKit validate(
+      Kit kit, KitInputs inputs, Clock clock, KitRenderer renderer) {
     List<Violation> found = all(kit, inputs, clock.instant(), renderer);
     if (!found.isEmpty()) {
       throw new KitValidationException(found);
@@ -40,11 +43,13 @@ public final class Validation {
   }
 
   /**
-   * Each environment's view of the description, checked like a description of its own: what is wrong only there is
-   * reported with the environment in its path ({@code environments[prod].services[orders].database.instances}); what
-   * is wrong in the description as written is reported once, without.
+   * Each environment's view of the description, checked like a description of its own: what is
+   * wrong only there is reported with the environment in its path ({@code
+   * environments[prod].services[orders].database.instances}); what is wrong in the description as
+   * written is reported once, without.
    */
-  private static void environments(Kit kit, KitInputs inputs, Instant now, KitRenderer renderer, Violations violations) {
+  private static void environments(
+      Kit kit, KitInputs inputs, Instant now, KitRenderer renderer, Violations violations) {
     Set<List<String>> everywhere = new HashSet<>();
     violations.list().forEach(v -> everywhere.add(List.of(v.path(), v.problem())));
     for (Environment env : kit.environments()) {
@@ -55,9 +60,11 @@ public final class Validation {
       String prefix = "environments[" + env.name() + "].";
       for (Violation v : found.list()) {
         String path = v.path().startsWith(prefix) ? v.path().substring(prefix.length()) : v.path();
-        // The repository is checked as written, the environment's revision and project by EnvironmentRules; an
+        // The repository is checked as written, the environment's revision and project by
+        // EnvironmentRules; an
         // environment may hold no service.
-        if (path.startsWith("repository.") || (path.equals("services") && there.services().isEmpty())) {
+        if (path.startsWith("repository.")
+            || (path.equals("services") && there.services().isEmpty())) {
           continue;
         }
         if (everywhere.add(List.of(path, v.problem()))) {
@@ -68,28 +75,32 @@ public final class Validation {
   }
 
   /**
-   * A patch fails only against its rendered object: every service's are applied here, so the one report has them
-   * too (rather than after the user fixed everything else), and a validated description renders without failing.
+   * A patch fails only against its rendered object: every service's are applied here, so the one
+   * report has them too (rather than after the user fixed everything else), and a validated
+   * description renders without failing.
    */
-  private static void patches(Kit kit, KitInputs inputs, KitRenderer renderer, Violations violations) {
+  private static void patches(
+      Kit kit, KitInputs inputs, KitRenderer renderer, Violations violations) {
     if (renderer == null) {
       return;
     }
     for (Service service : kit.services()) {
       if (!service.patches().isEmpty() && RepositoryLayout.isServiceFolder(service.name())) {
         try {
-          renderer.patchFailures(kit, inputs, service)
+          renderer
+              .patchFailures(kit, inputs, service)
               .forEach(failure -> violations.add(failure.path(), failure.problem(), failure.fix()));
         } catch (RuntimeException cannotRender) {
-          // its other violations keep it from rendering (no migrations folder, say): its patches are checked once they are fixed
+          // its other violations keep it from rendering (no migrations folder, say): its patches
+          // are checked once they are fixed
         }
       }
     }
   }
 
   /**
-   * Every violation of {@code kit} and {@code inputs} but its patches' (which need rendering), in description order;
-   * empty when the description is valid.
+   * Every violation of {@code kit} and {@code inputs} but its patches' (which need rendering), in
+   * description order; empty when the description is valid.
    */
   public static List<Violation> violations(Kit kit, KitInputs inputs, Clock clock) {
     return all(kit, inputs, clock.instant(), null);
@@ -100,7 +111,9 @@ public final class Validation {
     Violations violations = new Violations();
     check(kit, inputs, now, violations);
     patches(kit, inputs, renderer, violations);
-    if (!kit.environments().isEmpty() || kit.services().stream().anyMatch(s -> !s.overrides().isEmpty() || !s.onlyIn().isEmpty())) {
+    if (!kit.environments().isEmpty()
+        || kit.services().stream()
+            .anyMatch(s -> !s.overrides().isEmpty() || !s.onlyIn().isEmpty())) {
       EnvironmentRules.check(kit, violations);
       environments(kit, inputs, now, renderer, violations);
     }
@@ -108,7 +121,9 @@ public final class Validation {
   }
 
   private static void check(Kit kit, KitInputs inputs, Instant now, Violations violations) {
-    inputs.problems().forEach(problem -> violations.add(problem.path(), problem.problem(), problem.fix()));
+    inputs
+        .problems()
+        .forEach(problem -> violations.add(problem.path(), problem.problem(), problem.fix()));
     RepositoryRules.repository(kit.repository(), violations);
     ServiceRules.check(kit, inputs, now, violations);
     violations.addAll(NameCollisions.check(kit));

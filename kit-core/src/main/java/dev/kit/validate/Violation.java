@@ -3,8 +3,8 @@ package dev.kit.validate;
 import java.util.Objects;
 
 /**
- * One thing wrong with a description: where, what, and how to fix it.
- * Prints as {@code services[orders].database.storage.size: "10GB" is not a Kubernetes quantity (try "10Gi")}.
+ * One thing wrong with a description: where, what, and how to fix it. Prints as {@code
+ * services[orders].database.storage.size: "10GB" is not a Kubernetes quantity (try "10Gi")}.
  *
  * @param path where in the description, such as {@code services[orders].database.instances}
  * @param problem what is wrong with the value found there

@@ -11,9 +11,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The violations one validation pass finds, in the order found, and the checks of values that several parts of a
- * description share (quantities, storage, resources, Secret keys, free-form JSON, derived names). Rules, a database
- * provider's included, add to it; {@link Validation} reports them all at once.
+ * The violations one validation pass finds, in the order found, and the checks of values that
+ * several parts of a description share (quantities, storage, resources, Secret keys, free-form
+ * JSON, derived names). Rules, a database provider's included, add to it; {@link Validation}
+ * reports them all at once.
  */
 public final class Violations {
 
@@ -42,8 +43,17 @@ public final class Violations {
   /** A persistent volume request: a positive size in bytes, and a StorageClass name. */
   public void storage(String path, Storage storage) {
     byteQuantity(path + ".size", storage.size());
-    storage.storageClass().ifPresent(c -> KubernetesNames.dns1123Subdomain(c).ifPresent(p ->
-        add(path + ".storageClass", quote(c) + " " + p, "use the name of a StorageClass in the cluster")));
+    storage
+        .storageClass()
+        .ifPresent(
+            c ->
+                KubernetesNames.dns1123Subdomain(c)
+                    .ifPresent(
+                        p ->
+                            add(
+                                path + ".storageClass",
+                                quote(c) + " " + p,
+                                "use the name of a StorageClass in the cluster")));
   }
 
   /** Container requests and limits: quantities, and no request above its limit. */
@@ -55,9 +65,18 @@ public final class Violations {
 
   /** A reference to a key of a Secret in the service's namespace. */
   public void secretKey(String path, SecretKey key) {
-    KubernetesNames.dns1123Subdomain(key.name()).ifPresent(p -> add(path + ".name", quote(key.name()) + " " + p, "use the name of a Secret in the namespace"));
+    KubernetesNames.dns1123Subdomain(key.name())
+        .ifPresent(
+            p ->
+                add(
+                    path + ".name",
+                    quote(key.name()) + " " + p,
+                    "use the name of a Secret in the namespace"));
     if (!SECRET_KEY.matcher(key.key()).matches()) {
-      add(path + ".key", quote(key.key()) + " is not a Secret key", "use letters, digits, '-', '_' and '.', such as \"ACCESS_KEY_ID\"");
+      add(
+          path + ".key",
+          quote(key.key()) + " is not a Secret key",
+          "use letters, digits, '-', '_' and '.', such as \"ACCESS_KEY_ID\"");
     }
   }
 
@@ -73,9 +92,20 @@ public final class Violations {
   /** A name kit derives from the service's, which must stay within {@code max} characters. */
   public void derivedName(String path, String serviceName, String derived, int max, String what) {
     if (derived.length() > max) {
-      add(path, quote(serviceName) + " makes the " + what + " name " + quote(derived) + " " + derived.length()
-          + " characters, more than " + max, "shorten the service name to at most "
-          + (max - (derived.length() - serviceName.length())) + " characters");
+      add(
+          path,
+          quote(serviceName)
+              + " makes the "
+              + what
+              + " name "
+              + quote(derived)
+              + " "
+              + derived.length()
+              + " characters, more than "
+              + max,
+          "shorten the service name to at most "
+              + (max - (derived.length() - serviceName.length()))
+              + " characters");
     }
   }
 
@@ -90,7 +120,9 @@ public final class Violations {
   /** A size in bytes, where {@code m} (milli) is always a mistake for {@code Mi}. */
   private void byteQuantity(String path, String value) {
     if (KubernetesNames.isQuantity(value) && value.endsWith("m")) {
-      add(path, quote(value) + " is " + value.substring(0, value.length() - 1) + " thousandths of a byte",
+      add(
+          path,
+          quote(value) + " is " + value.substring(0, value.length() - 1) + " thousandths of a byte",
           "try " + quote(value.substring(0, value.length() - 1) + "Mi"));
     } else {
       quantity(path, value, true);
@@ -99,11 +131,18 @@ public final class Violations {
 
   private void quantity(String path, String value, boolean positive) {
     if (!KubernetesNames.isQuantity(value)) {
-      add(path, quote(value) + " is not a Kubernetes quantity",
-          KubernetesNames.quantitySuggestion(value).map(s -> "try " + quote(s))
-              .orElse("use a number with an optional unit, such as \"20Gi\", \"512Mi\" or \"500m\""));
+      add(
+          path,
+          quote(value) + " is not a Kubernetes quantity",
+          KubernetesNames.quantitySuggestion(value)
+              .map(s -> "try " + quote(s))
+              .orElse(
+                  "use a number with an optional unit, such as \"20Gi\", \"512Mi\" or \"500m\""));
     } else if (positive && !KubernetesNames.isPositiveQuantity(value)) {
-      add(path, quote(value) + " is not greater than zero", "use a positive amount such as \"1Gi\"");
+      add(
+          path,
+          quote(value) + " is not greater than zero",
+          "use a positive amount such as \"1Gi\"");
     }
   }
 
@@ -112,9 +151,13 @@ public final class Violations {
     return "\"" + value + "\"";
   }
 
-  /** A name like {@code name} that would pass, for a fix's example; {@code orders} when nothing of it would. */
+  /**
+   * A name like {@code name} that would pass, for a fix's example; {@code orders} when nothing of
+   * it would.
+   */
   public static String safeExample(String name) {
-    String example = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-").replaceAll("^[^a-z]+|-+$", "");
+    String example =
+        name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-").replaceAll("^[^a-z]+|-+$", "");
     return example.isEmpty() ? "orders" : example.substring(0, Math.min(example.length(), 40));
   }
 }

@@ -10,17 +10,20 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /**
- * The file system calls through which a {@link PlanWriter} changes a repository, so a test can make one fail
- * (a full disk, an I/O error) or wait at one, and check what kit leaves behind.
+ * The file system calls through which a {@link PlanWriter} changes a repository, so a test can make
+ * one fail (a full disk, an I/O error) or wait at one, and check what kit leaves behind.
  */
 interface Disk {
 
   /** The real file system: every write reaches the disk before the journal that relies on it. */
   Disk REAL = new Disk() {};
 
-  /** Creates {@code temp}, which must not exist, with {@code content}, and forces it to the disk. */
+  /**
+   * Creates {@code temp}, which must not exist, with {@code content}, and forces it to the disk.
+   */
   default void write(Path temp, ByteBuffer content) throws IOException {
-    try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+    try (FileChannel out =
+        FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
       while (content.hasRemaining()) {
         out.write(content);
       }
@@ -29,8 +32,9 @@ interface Disk {
   }
 
   /**
-   * Renames {@code from} to {@code to} in one step, as POSIX {@code rename} does: a reader sees the old file or
-   * the new one, never neither. Without {@code replace} an existing {@code to} is never replaced.
+   * Renames {@code from} to {@code to} in one step, as POSIX {@code rename} does: a reader sees the
+   * old file or the new one, never neither. Without {@code replace} an existing {@code to} is never
+   * replaced.
    */
   default void move(Path from, Path to, boolean replace) throws IOException {
     if (!replace) {
@@ -49,14 +53,16 @@ interface Disk {
   }
 
   /**
-   * Forces {@code dir}'s entries (files created, renamed or removed in it) to the disk, where the platform can
-   * open a folder for that (Linux and macOS can, Windows cannot; then its file system orders them itself).
+   * Forces {@code dir}'s entries (files created, renamed or removed in it) to the disk, where the
+   * platform can open a folder for that (Linux and macOS can, Windows cannot; then its file system
+   * orders them itself).
    */
   default void sync(Path dir) {
     try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
       channel.force(true);
     } catch (IOException e) {
-      // a folder that cannot be opened or forced: the rename is still atomic, only its durability is the OS's
+      // a folder that cannot be opened or forced: the rename is still atomic, only its durability
+      // is the OS's
     }
   }
 }

@@ -32,42 +32,51 @@ import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
 
 /**
- * The journal that makes one generation all or nothing across a crash, and the lock that keeps two kit runs
- * from writing one repository at once: {@code <root>/.kit-journal}, which exists only while kit writes, and
- * after a crash until the next run of any goal.
+ * The journal that makes one generation all or nothing across a crash, and the lock that keeps two
+ * kit runs from writing one repository at once: {@code <root>/.kit-journal}, which exists only
+ * while kit writes, and after a crash until the next run of any goal.
  *
- * <p>While a session stages, the journal notes each temporary file and folder it creates (what undoing it
- * removes). Once every change is staged and on the disk, {@link #commit} appends the whole list of renames and
- * deletions, with a checksum, and forces it to the disk: from that moment the generation counts as done. Only
- * then are files replaced. Whoever next opens the journal (the same run when it goes well, else the next run)
- * finds either a complete commit record, and finishes it (renames whose temporary file is still there, deletions
- * of files still there), or none, and undoes the staging. Both are idempotent, so a crash while recovering is
- * recovered the same way.
+ * <p>While a session stages, the journal notes each temporary file and folder it creates (what
+ * undoing it removes). Once every change is staged and on the disk, {@link #commit} appends the
+ * whole list of renames and deletions, with a checksum, and forces it to the disk: from that moment
+ * the generation counts as done. Only then are files replaced. Whoever next opens the journal (the
+ * same run when it goes well, else the next run) finds either a complete commit record, and
+ * finishes it (renames whose temporary file is still there, deletions of files still there), or
+ * none, and undoes the staging. Both are idempotent, so a crash while recovering is recovered the
+ * same way.
  *
- * <p>The lock is a POSIX record lock on the journal file, which the operating system releases when its process
- * dies, so a crashed run never blocks the next one. A run that finishes writes a release mark into the file
- * before deleting it, so a run that was waiting on the deleted file knows to open the path again.
+ * <p>The lock is a POSIX record lock on the journal file, which the operating system releases when
+ * its process dies, so a crashed run never blocks the next one. A run that finishes writes a
+ * release mark into the file before deleting it, so a run that was waiting on the deleted file
+ * knows to open the path again.
  */
 final class Journal implements AutoCloseable {
 
   /** The journal's name in the repository root. */
   static final String FILE = ".kit-journal";
 
-  /** The end of every temporary file's name kit creates; {@code *.kit-tmp} is what to ignore in Git. */
+  /**
+   * The end of every temporary file's name kit creates; {@code *.kit-tmp} is what to ignore in Git.
+   */
   static final String TEMPORARY_SUFFIX = ".kit-tmp";
 
   private static final String HEADER = "kit-journal 1";
   private static final byte[] RELEASED = "kit-journal released\n".getBytes(StandardCharsets.UTF_8);
+
   /** How long a run waits for another one writing the same repository. */
   private static final Duration WAIT = Duration.ofSeconds(60);
 
-  enum Kind { PUT, CREATE, DELETE }
+  enum Kind {
+    PUT,
+    CREATE,
+    DELETE
+  }
 
   /**
    * One change of a commit.
    *
-   * @param kind {@code PUT} replaces (or creates) a generated file, {@code CREATE} creates a file that must not
-   *     exist (a new migration), {@code DELETE} removes a stale generated file
+   * @param kind {@code PUT} replaces (or creates) a generated file, {@code CREATE} creates a file
+   *     that must not exist (a new migration), {@code DELETE} removes a stale generated file
    * @param path repository-relative, with {@code /}
    * @param temporary the staged file's name, beside {@code path}; null for {@code DELETE}
    */
@@ -78,10 +87,16 @@ final class Journal implements AutoCloseable {
   private final FileChannel channel;
   private final Disk disk;
   private final String recovered;
-  /** Whether the file must stay for the next run: a commit that did not finish, or staging not undone. */
+
+  /**
+   * Whether the file must stay for the next run: a commit that did not finish, or staging not
+   * undone.
+   */
   private boolean keep;
+
   /** Where the commit record starts, to take it back when writing it failed. */
   private long committed = -1;
+
   /** A commit record that failed and could not be taken back: never kept for the next run. */
   private boolean unusable;
 
@@ -94,8 +109,8 @@ final class Journal implements AutoCloseable {
   }
 
   /**
-   * Takes the repository's journal, waiting while another run holds it, and finishes or undoes what a run that
-   * stopped left in it.
+   * Takes the repository's journal, waiting while another run holds it, and finishes or undoes what
+   * a run that stopped left in it.
    *
    * @throws UncheckedIOException when another run holds it for too long, or the file system fails
    */
@@ -105,14 +120,20 @@ final class Journal implements AutoCloseable {
     try {
       Files.createDirectories(root);
       while (true) {
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-            StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+        FileChannel channel =
+            FileChannel.open(
+                file,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.READ,
+                StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS);
         boolean owned = false;
         try {
           lock(channel, file, deadline);
           byte[] content = read(channel);
           if (Arrays.equals(content, RELEASED)) {
-            // The run that held it finished and deleted it; a crash between the mark and the delete leaves it there.
+            // The run that held it finished and deleted it; a crash between the mark and the delete
+            // leaves it there.
             if (Arrays.equals(readIfExists(file), RELEASED)) {
               Files.deleteIfExists(file);
             }
@@ -135,8 +156,8 @@ final class Journal implements AutoCloseable {
   }
 
   /**
-   * Finishes or undoes what a run that stopped left in the repository's journal, if there is one, and removes
-   * it. Writes nothing when there is none.
+   * Finishes or undoes what a run that stopped left in the repository's journal, if there is one,
+   * and removes it. Writes nothing when there is none.
    *
    * @return what was done, for the log; empty when nothing was left
    */
@@ -154,13 +175,22 @@ final class Journal implements AutoCloseable {
     return Optional.ofNullable(recovered);
   }
 
-  /** A name for a temporary file beside {@code target}: hidden, unique, and recognisable as kit's. */
+  /**
+   * A name for a temporary file beside {@code target}: hidden, unique, and recognisable as kit's.
+   */
   static Path temporaryFor(Path target) {
-    return target.resolveSibling("." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
-        + TEMPORARY_SUFFIX);
+    return target.resolveSibling(
+        "."
+            + target.getFileName()
+            + "."
+            + Long.toHexString(ThreadLocalRandom.current().nextLong())
+            + TEMPORARY_SUFFIX);
   }
 
-  /** Notes a temporary file or a folder before the session creates it, so undoing the session removes it. */
+  /**
+   * Notes a temporary file or a folder before the session creates it, so undoing the session
+   * removes it.
+   */
   synchronized void created(String kind, String path) {
     try {
       write(channel, kind + " " + encode(path) + "\n");
@@ -170,14 +200,18 @@ final class Journal implements AutoCloseable {
   }
 
   /**
-   * Records {@code changes} as the generation's outcome and forces the record to the disk. The staged files must
-   * be on the disk already; after this returns, the next run completes the changes if this one does not.
+   * Records {@code changes} as the generation's outcome and forces the record to the disk. The
+   * staged files must be on the disk already; after this returns, the next run completes the
+   * changes if this one does not.
    */
   synchronized void commit(List<Change> changes) throws IOException {
     committed = channel.size();
     StringBuilder record = new StringBuilder("commit ").append(changes.size()).append('\n');
     for (Change change : changes) {
-      record.append(change.kind().name().toLowerCase(java.util.Locale.ROOT)).append(' ').append(encode(change.path()));
+      record
+          .append(change.kind().name().toLowerCase(java.util.Locale.ROOT))
+          .append(' ')
+          .append(encode(change.path()));
       if (change.temporary() != null) {
         record.append(' ').append(encode(change.temporary()));
       }
@@ -205,7 +239,10 @@ final class Journal implements AutoCloseable {
     write(channel, HEADER + "\n");
   }
 
-  /** Leaves the journal for the next run to finish or undo, instead of removing it at {@link #close}. */
+  /**
+   * Leaves the journal for the next run to finish or undo, instead of removing it at {@link
+   * #close}.
+   */
   synchronized void keep() {
     keep = true;
   }
@@ -231,29 +268,36 @@ final class Journal implements AutoCloseable {
   }
 
   /**
-   * Renames the staged files over their targets (in parallel: each rename is atomic, and the journal finishes
-   * any subset), then deletes the stale files and the folders that leaves empty, then forces the folders' entries
-   * to the disk. A change already done is skipped, so this also rolls a journal forward after a crash.
+   * Renames the staged files over their targets (in parallel: each rename is atomic, and the
+   * journal finishes any subset), then deletes the stale files and the folders that leaves empty,
+   * then forces the folders' entries to the disk. A change already done is skipped, so this also
+   * rolls a journal forward after a crash.
    *
    * @throws IOException the first failure, after every other change was tried
    */
   static void apply(Path root, Collection<Change> changes, Disk disk) throws IOException {
     Queue<IOException> failures = new ConcurrentLinkedQueue<>();
     Set<Path> folders = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    changes.parallelStream().filter(change -> change.kind() != Kind.DELETE).forEach(change -> {
-      Path target = resolve(root, change.path());
-      Path temporary = target.resolveSibling(change.temporary());
-      folders.add(target.getParent());
-      try {
-        if (Files.exists(temporary, LinkOption.NOFOLLOW_LINKS)) {
-          disk.move(temporary, target, change.kind() == Kind.PUT);
-        }
-      } catch (FileAlreadyExistsException e) {
-        delete(temporary, failures); // a file appeared where a new one was to go: kit never replaces it
-      } catch (IOException e) {
-        failures.add(new IOException("cannot write " + change.path() + ": " + e.getMessage(), e));
-      }
-    });
+    changes.parallelStream()
+        .filter(change -> change.kind() != Kind.DELETE)
+        .forEach(
+            change -> {
+              Path target = resolve(root, change.path());
+              Path temporary = target.resolveSibling(change.temporary());
+              folders.add(target.getParent());
+              try {
+                if (Files.exists(temporary, LinkOption.NOFOLLOW_LINKS)) {
+                  disk.move(temporary, target, change.kind() == Kind.PUT);
+                }
+              } catch (FileAlreadyExistsException e) {
+                delete(
+                    temporary,
+                    failures); // a file appeared where a new one was to go: kit never replaces it
+              } catch (IOException e) {
+                failures.add(
+                    new IOException("cannot write " + change.path() + ": " + e.getMessage(), e));
+              }
+            });
     for (Change change : changes) {
       if (change.kind() == Kind.DELETE) {
         Path target = resolve(root, change.path());
@@ -263,7 +307,8 @@ final class Journal implements AutoCloseable {
           }
           folders.add(removeEmptyFolders(root, target));
         } catch (IOException e) {
-          failures.add(new IOException("cannot delete " + change.path() + ": " + e.getMessage(), e));
+          failures.add(
+              new IOException("cannot delete " + change.path() + ": " + e.getMessage(), e));
         }
       }
     }
@@ -273,7 +318,10 @@ final class Journal implements AutoCloseable {
     }
   }
 
-  /** Removes the folders above {@code file} that are empty now, up to its top folder; returns the first one kept. */
+  /**
+   * Removes the folders above {@code file} that are empty now, up to its top folder; returns the
+   * first one kept.
+   */
   private static Path removeEmptyFolders(Path root, Path file) throws IOException {
     Path top = root.resolve(root.relativize(file).getName(0));
     Path dir = file.getParent();
@@ -288,7 +336,10 @@ final class Journal implements AutoCloseable {
     return dir;
   }
 
-  /** Finishes (a complete commit record) or undoes (anything else) a run that stopped; null when there was none. */
+  /**
+   * Finishes (a complete commit record) or undoes (anything else) a run that stopped; null when
+   * there was none.
+   */
   private static String recover(Path root, String content, Disk disk) throws IOException {
     // A line is complete only with its line feed: the end of a record torn by a crash is ignored.
     List<String> lines = new ArrayList<>(Arrays.asList(content.split("\n", -1)));
@@ -297,13 +348,18 @@ final class Journal implements AutoCloseable {
       return null;
     }
     if (!lines.get(0).equals(HEADER)) {
-      throw new IOException(FILE + " was not written by this version of kit (it starts with \""
-          + lines.get(0) + "\"); finish that run with the kit that wrote it, or move the file away");
+      throw new IOException(
+          FILE
+              + " was not written by this version of kit (it starts with \""
+              + lines.get(0)
+              + "\"); finish that run with the kit that wrote it, or move the file away");
     }
     Optional<List<Change>> committed = committed(lines);
     if (committed.isPresent()) {
       apply(root, committed.get(), disk);
-      return "kit finished the " + committed.get().size() + " changes of a generation that stopped during its commit";
+      return "kit finished the "
+          + committed.get().size()
+          + " changes of a generation that stopped during its commit";
     }
     List<Path> temporary = new ArrayList<>();
     List<Path> folders = new ArrayList<>();
@@ -329,7 +385,9 @@ final class Journal implements AutoCloseable {
       }
     }
     synced.stream().filter(Files::isDirectory).forEach(disk::sync);
-    return "kit removed the " + temporary.size() + " temporary files of a generation that stopped before its commit";
+    return "kit removed the "
+        + temporary.size()
+        + " temporary files of a generation that stopped before its commit";
   }
 
   /** The changes of a complete, intact commit record, or empty. */
@@ -375,8 +433,12 @@ final class Journal implements AutoCloseable {
         // another session of this JVM holds it
       }
       if (System.nanoTime() > deadline) {
-        throw new IOException("another kit run is writing this repository and holds " + file
-            + "; wait for it to finish (kit waited " + WAIT.toSeconds() + " s)");
+        throw new IOException(
+            "another kit run is writing this repository and holds "
+                + file
+                + "; wait for it to finish (kit waited "
+                + WAIT.toSeconds()
+                + " s)");
       }
       try {
         TimeUnit.MILLISECONDS.sleep(20);
@@ -398,7 +460,8 @@ final class Journal implements AutoCloseable {
   private static Path resolve(Path root, String path) {
     Path file = root.resolve(path).normalize();
     if (!file.startsWith(root) || file.equals(root)) {
-      throw new IllegalArgumentException("the kit journal names a path outside the repository: " + path);
+      throw new IllegalArgumentException(
+          "the kit journal names a path outside the repository: " + path);
     }
     return file;
   }

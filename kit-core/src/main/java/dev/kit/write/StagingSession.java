@@ -25,14 +25,15 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * One generation written part by part, started by {@link PlanWriter#begin}: each part is compared with the disk and
- * its new and changed files staged as temporary files beside their targets; {@link #commit} then moves them into
- * place through the {@link Journal}. Parts together must plan each path at most once; the files the parts do not
- * plan are the stale ones, deleted at commit when they carry the header. The session holds the repository until it
- * is aborted or closed.
+ * One generation written part by part, started by {@link PlanWriter#begin}: each part is compared
+ * with the disk and its new and changed files staged as temporary files beside their targets;
+ * {@link #commit} then moves them into place through the {@link Journal}. Parts together must plan
+ * each path at most once; the files the parts do not plan are the stale ones, deleted at commit
+ * when they carry the header. The session holds the repository until it is aborted or closed.
  *
- * <p>The first failure of any part (an I/O error, a full disk) fails the session: no part stages a file after
- * it, and {@link #abort} waits for the parts still writing before it removes what they staged.
+ * <p>The first failure of any part (an I/O error, a full disk) fails the session: no part stages a
+ * file after it, and {@link #abort} waits for the parts still writing before it removes what they
+ * staged.
  */
 public final class StagingSession implements AutoCloseable {
   private final RepositoryRoot repository;
@@ -40,25 +41,43 @@ public final class StagingSession implements AutoCloseable {
   private final Disk disk;
   private final Inspector inspector;
   private final Journal journal;
-  /** Files that may be stale generated files, listed before anything was staged (staged files would be listed too). */
+
+  /**
+   * Files that may be stale generated files, listed before anything was staged (staged files would
+   * be listed too).
+   */
   private final StaleFiles candidates;
+
   /** What opening the session recovered or cleaned up, for the report. */
   private final List<String> notes;
+
   private final Set<String> planned = ConcurrentHashMap.newKeySet();
   private final Queue<String> created = new ConcurrentLinkedQueue<>();
   private final Queue<String> updated = new ConcurrentLinkedQueue<>();
   private final Queue<String> unchanged = new ConcurrentLinkedQueue<>();
   private final SortedMap<String, String> conflicts = new ConcurrentSkipListMap<>();
+
   /** Staged changes by path: the temporary file and what the commit does with it. */
   private final Map<String, Staged> staged = new ConcurrentHashMap<>();
+
   private final Set<Path> directories = ConcurrentHashMap.newKeySet();
   private final Deque<Path> createdDirectories = new ConcurrentLinkedDeque<>();
-  /** Workers stage under the read lock; abort and commit take the write lock, so no worker is half-way then. */
+
+  /**
+   * Workers stage under the read lock; abort and commit take the write lock, so no worker is
+   * half-way then.
+   */
   private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
+
   private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
   private volatile boolean finished;
 
-  StagingSession(RepositoryRoot repository, Disk disk, Inspector inspector, Journal journal, StaleFiles candidates,
+  StagingSession(
+      RepositoryRoot repository,
+      Disk disk,
+      Inspector inspector,
+      Journal journal,
+      StaleFiles candidates,
       List<String> notes) {
     this.repository = repository;
     this.root = repository.path();
@@ -70,8 +89,8 @@ public final class StagingSession implements AutoCloseable {
   }
 
   /**
-   * Compares {@code part} with the disk and stages its new and changed files as temporary files beside
-   * their targets. Safe to call from several threads at once.
+   * Compares {@code part} with the disk and stages its new and changed files as temporary files
+   * beside their targets. Safe to call from several threads at once.
    *
    * @throws IllegalArgumentException when a path was already planned by another part
    * @throws UncheckedIOException when a file cannot be staged; the session has failed then
@@ -81,31 +100,33 @@ public final class StagingSession implements AutoCloseable {
     try {
       // Small parts stay on the calling thread; large ones overlap their file system calls.
       var paths = part.size() > 64 ? part.paths().parallelStream() : part.paths().stream();
-      paths.forEach(path -> {
-        plan(path);
-        Inspector.Inspection inspection = inspector.inspect(part, path, false);
-        switch (inspection.state()) {
-          case MISSING -> {
-            stageFile(path, part.view(path), Journal.Kind.PUT);
-            created.add(path);
-          }
-          case STALE -> {
-            stageFile(path, part.view(path), Journal.Kind.PUT);
-            updated.add(path);
-          }
-          case UNCHANGED -> unchanged.add(path);
-          case CONFLICT -> conflicts.put(path, inspection.conflict());
-        }
-      });
+      paths.forEach(
+          path -> {
+            plan(path);
+            Inspector.Inspection inspection = inspector.inspect(part, path, false);
+            switch (inspection.state()) {
+              case MISSING -> {
+                stageFile(path, part.view(path), Journal.Kind.PUT);
+                created.add(path);
+              }
+              case STALE -> {
+                stageFile(path, part.view(path), Journal.Kind.PUT);
+                updated.add(path);
+              }
+              case UNCHANGED -> unchanged.add(path);
+              case CONFLICT -> conflicts.put(path, inspection.conflict());
+            }
+          });
     } catch (RuntimeException e) {
       throw fail(e);
     }
   }
 
   /**
-   * Counts {@code paths} as planned and unchanged without looking at them: for files the caller knows are
-   * as planned (a {@link dev.kit.cache.GenerationCache} checked their stamps), so the
-   * stale-file search keeps them and the report lists them as unchanged. Safe to call from several threads.
+   * Counts {@code paths} as planned and unchanged without looking at them: for files the caller
+   * knows are as planned (a {@link dev.kit.cache.GenerationCache} checked their stamps), so the
+   * stale-file search keeps them and the report lists them as unchanged. Safe to call from several
+   * threads.
    *
    * @throws IllegalArgumentException when a path was already planned
    */
@@ -113,7 +134,9 @@ public final class StagingSession implements AutoCloseable {
     proceed();
     try {
       for (String path : paths) {
-        Path file = inspector.resolve(path); // the same checks as a staged path: never anything outside the repository
+        Path file =
+            inspector.resolve(
+                path); // the same checks as a staged path: never anything outside the repository
         plan(path);
         Optional<String> link = inspector.linkOnTheWay(file);
         if (link.isPresent()) {
@@ -128,8 +151,9 @@ public final class StagingSession implements AutoCloseable {
   }
 
   /**
-   * Stages a file that is not generated, such as a new migration, to be created at commit with the generated
-   * files; it is never written over anything, not even another run's file of the same name.
+   * Stages a file that is not generated, such as a new migration, to be created at commit with the
+   * generated files; it is never written over anything, not even another run's file of the same
+   * name.
    */
   public void create(String path, byte[] content) {
     proceed();
@@ -151,13 +175,16 @@ public final class StagingSession implements AutoCloseable {
   }
 
   /**
-   * Moves every staged file into place and deletes stale generated files, through the journal: a crash from
-   * here on leaves a journal that the next run finishes. Ends the session; {@link #close} then releases the
-   * repository (what the caller saves alongside, such as a cache, is saved before another run starts).
+   * Moves every staged file into place and deletes stale generated files, through the journal: a
+   * crash from here on leaves a journal that the next run finishes. Ends the session; {@link
+   * #close} then releases the repository (what the caller saves alongside, such as a cache, is
+   * saved before another run starts).
    *
    * @param warnings what the plan warned about, for the report
-   * @throws KitWriteException when a file in the way was not generated by kit; nothing is written then
-   * @throws UncheckedIOException when a change cannot be made; the journal stays, and the next run finishes it
+   * @throws KitWriteException when a file in the way was not generated by kit; nothing is written
+   *     then
+   * @throws UncheckedIOException when a change cannot be made; the journal stays, and the next run
+   *     finishes it
    */
   public WriteReport commit(List<String> warnings) {
     proceed();
@@ -169,10 +196,15 @@ public final class StagingSession implements AutoCloseable {
     List<Journal.Change> changes = new ArrayList<>();
     gate.writeLock().lock();
     try {
-      staged.forEach((path, each) -> changes.add(new Journal.Change(each.kind(), path, each.temporary().getFileName().toString())));
+      staged.forEach(
+          (path, each) ->
+              changes.add(
+                  new Journal.Change(
+                      each.kind(), path, each.temporary().getFileName().toString())));
       extra.forEach(path -> changes.add(new Journal.Change(Journal.Kind.DELETE, path, null)));
       if (!changes.isEmpty()) {
-        // What the journal relies on reaches the disk before it does: the staged files (forced as written),
+        // What the journal relies on reaches the disk before it does: the staged files (forced as
+        // written),
         // their entries in their folders, and the folders this session created.
         Set<Path> folders = new HashSet<>();
         staged.values().forEach(each -> folders.add(each.temporary().getParent()));
@@ -182,11 +214,15 @@ public final class StagingSession implements AutoCloseable {
       }
       finished = true;
     } catch (IOException | RuntimeException e) {
-      journal.discardCommit(); // whatever of the record reached the file must not be finished by the next run
+      journal
+          .discardCommit(); // whatever of the record reached the file must not be finished by the
+      // next run
       gate.writeLock().unlock();
       abort();
       throw e instanceof IOException io
-          ? new UncheckedIOException("cannot write the kit journal " + root.resolve(Journal.FILE), io) : (RuntimeException) e;
+          ? new UncheckedIOException(
+              "cannot write the kit journal " + root.resolve(Journal.FILE), io)
+          : (RuntimeException) e;
     }
     gate.writeLock().unlock();
     try {
@@ -194,8 +230,12 @@ public final class StagingSession implements AutoCloseable {
       journal.done();
     } catch (IOException | RuntimeException e) {
       journal.keep();
-      throw new UncheckedIOException("kit stopped half-way through replacing files (" + e.getMessage() + "); "
-          + root.resolve(Journal.FILE) + " lists the rest, and the next kit run (any goal) finishes them",
+      throw new UncheckedIOException(
+          "kit stopped half-way through replacing files ("
+              + e.getMessage()
+              + "); "
+              + root.resolve(Journal.FILE)
+              + " lists the rest, and the next kit run (any goal) finishes them",
           e instanceof IOException io ? io : new IOException(e));
     }
     List<String> reported = new ArrayList<>(notes);
@@ -204,8 +244,9 @@ public final class StagingSession implements AutoCloseable {
   }
 
   /**
-   * Fails the session, waits for the parts still staging, then deletes what was staged and the folders
-   * staging created, leaving the disk as it was. Ends the session; does nothing once it ended.
+   * Fails the session, waits for the parts still staging, then deletes what was staged and the
+   * folders staging created, leaving the disk as it was. Ends the session; does nothing once it
+   * ended.
    */
   public void abort() {
     fail(new IllegalStateException("the kit generation was abandoned"));

@@ -16,12 +16,12 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Predicate;
 
 /**
- * The search for generated files a plan no longer holds: what lies under kit's folders ({@code services/},
- * {@code platform/}), links not followed, and which of those files carry kit's header.
+ * The search for generated files a plan no longer holds: what lies under kit's folders ({@code
+ * services/}, {@code platform/}), links not followed, and which of those files carry kit's header.
  *
- * @param candidates regular files that could be generated files; migrations ({@code *.sql}) are left out: kit never
- *     generates one, and they are most of the files, so reading their heads would be most of the cost of a
- *     generation that changes nothing
+ * @param candidates regular files that could be generated files; migrations ({@code *.sql}) are
+ *     left out: kit never generates one, and they are most of the files, so reading their heads
+ *     would be most of the cost of a generation that changes nothing
  * @param temporary kit's temporary files (an earlier run's, when no session is staging)
  */
 record StaleFiles(List<String> candidates, List<Path> temporary) {
@@ -35,7 +35,8 @@ record StaleFiles(List<String> candidates, List<Path> temporary) {
       if (!Files.isDirectory(top, LinkOption.NOFOLLOW_LINKS)) {
         continue;
       }
-      // One walk per entry of the folder (a service each, under services/), in parallel: listing tens of
+      // One walk per entry of the folder (a service each, under services/), in parallel: listing
+      // tens of
       // thousands of files is most of a generation that renders nothing.
       List<Path> entries;
       try (var list = Files.list(top)) {
@@ -48,7 +49,10 @@ record StaleFiles(List<String> candidates, List<Path> temporary) {
     return new StaleFiles(new ArrayList<>(candidates), new ArrayList<>(temporary));
   }
 
-  /** The candidates that are not {@code planned} and carry kit's header, sorted: what a generation deletes. */
+  /**
+   * The candidates that are not {@code planned} and carry kit's header, sorted: what a generation
+   * deletes.
+   */
   List<String> extra(Predicate<String> planned, Inspector inspector) {
     return candidates.parallelStream()
         .filter(path -> !planned.test(path) && inspector.isGenerated(path))
@@ -58,18 +62,20 @@ record StaleFiles(List<String> candidates, List<Path> temporary) {
 
   private static void walk(Path root, Path start, Queue<String> candidates, Queue<Path> temporary) {
     try {
-      Files.walkFileTree(start, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-          String name = file.getFileName().toString();
-          if (attributes.isRegularFile() && name.endsWith(Journal.TEMPORARY_SUFFIX)) {
-            temporary.add(file);
-          } else if (attributes.isRegularFile() && !name.endsWith(".sql")) {
-            candidates.add(root.relativize(file).toString().replace('\\', '/'));
-          }
-          return FileVisitResult.CONTINUE;
-        }
-      });
+      Files.walkFileTree(
+          start,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+              String name = file.getFileName().toString();
+              if (attributes.isRegularFile() && name.endsWith(Journal.TEMPORARY_SUFFIX)) {
+                temporary.add(file);
+              } else if (attributes.isRegularFile() && !name.endsWith(".sql")) {
+                candidates.add(root.relativize(file).toString().replace('\\', '/'));
+              }
+              return FileVisitResult.CONTINUE;
+            }
+          });
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + start, e);
     }

@@ -5,7 +5,9 @@ import com.github.difflib.UnifiedDiffUtils;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** A unified diff ({@code diff -u} style, 3 lines of context) of one file, for {@code kit:check}. */
+/**
+ * A unified diff ({@code diff -u} style, 3 lines of context) of one file, for {@code kit:check}.
+ */
 final class UnifiedDiff {
 
   private static final int CONTEXT = 3;
@@ -13,17 +15,19 @@ final class UnifiedDiff {
   private UnifiedDiff() {}
 
   /**
-   * The diff from {@code before} (null: the file does not exist) to {@code after} (null: it will be deleted).
+   * The diff from {@code before} (null: the file does not exist) to {@code after} (null: it will be
+   * deleted).
    */
   static String of(String path, byte[] before, byte[] after) {
     List<String> original = lines(before);
     List<String> revised = lines(after);
-    List<String> diff = UnifiedDiffUtils.generateUnifiedDiff(
-        before == null ? "/dev/null" : "a/" + path,
-        after == null ? "/dev/null" : "b/" + path,
-        original,
-        DiffUtils.diff(original, revised),
-        CONTEXT);
+    List<String> diff =
+        UnifiedDiffUtils.generateUnifiedDiff(
+            before == null ? "/dev/null" : "a/" + path,
+            after == null ? "/dev/null" : "b/" + path,
+            original,
+            DiffUtils.diff(original, revised),
+            CONTEXT);
     StringBuilder text = new StringBuilder();
     diff.forEach(line -> text.append(line).append('\n'));
     if (text.length() == 0) {

@@ -10,15 +10,24 @@ import java.util.List;
  * @param deleted generated files the plan no longer contains
  * @param unchanged files already as planned, which were not touched
  * @param warnings what the plan warned about, such as a deprecated option
- * @param skippedServices services not rendered because the generation cache showed their files as last
- *     written; their files are among {@code unchanged}
+ * @param skippedServices services not rendered because the generation cache showed their files as
+ *     last written; their files are among {@code unchanged}
  */
-public record WriteReport(List<String> created, List<String> updated, List<String> deleted, List<String> unchanged,
-    List<String> warnings, List<String> skippedServices) {
+public record WriteReport(
+    List<String> created,
+    List<String> updated,
+    List<String> deleted,
+    List<String> unchanged,
+    List<String> warnings,
+    List<String> skippedServices) {
 
   /** A report of a generation that rendered every service. */
   public WriteReport(
-      List<String> created, List<String> updated, List<String> deleted, List<String> unchanged, List<String> warnings) {
+      List<String> created,
+      List<String> updated,
+      List<String> deleted,
+      List<String> unchanged,
+      List<String> warnings) {
     this(created, updated, deleted, unchanged, warnings, List.of());
   }
 
@@ -38,7 +47,13 @@ public record WriteReport(List<String> created, List<String> updated, List<Strin
 
   @Override
   public String toString() {
-    return created.size() + " created, " + updated.size() + " updated, " + deleted.size() + " deleted, "
-        + unchanged.size() + " unchanged";
+    return created.size()
+        + " created, "
+        + updated.size()
+        + " updated, "
+        + deleted.size()
+        + " deleted, "
+        + unchanged.size()
+        + " unchanged";
   }
 }

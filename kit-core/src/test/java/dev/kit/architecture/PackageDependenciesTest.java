@@ -20,15 +20,19 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * kit-core's packages depend on each other in one direction only, read from the sources: every {@code import} and
- * every fully qualified {@code dev.kit...} name in code (not in comments or strings). Constants the compiler inlines
- * count too, which a look at the compiled classes would miss.
+ * kit-core's packages depend on each other in one direction only, read from the sources: every
+ * {@code import} and every fully qualified {@code dev.kit...} name in code (not in comments or
+ * strings). Constants the compiler inlines count too, which a look at the compiled classes would
+ * miss.
  */
 class PackageDependenciesTest {
 
   private static final Pattern PACKAGE = Pattern.compile("(?m)^package (dev\\.kit[\\w.]*);");
+
   /** A type of kit: a package of lower-case segments, then a capitalized name. */
-  private static final Pattern KIT_TYPE = Pattern.compile("\\bdev\\.kit((?:\\.[a-z]\\w*)*)\\.[A-Z]");
+  private static final Pattern KIT_TYPE =
+      Pattern.compile("\\bdev\\.kit((?:\\.[a-z]\\w*)*)\\.[A-Z]");
+
   /** Each main package of kit-core and the kit packages it uses. */
   static Map<String, Set<String>> dependencies() {
     Map<String, Set<String>> dependencies = new TreeMap<>();
@@ -45,7 +49,8 @@ class PackageDependenciesTest {
         Matcher type = KIT_TYPE.matcher(code(text));
         while (type.find()) {
           String other = "dev.kit" + type.group(1);
-          if (!other.equals(own) && !other.equals("dev.kit.templates")) { // kit-templates, a module of its own
+          if (!other.equals(own)
+              && !other.equals("dev.kit.templates")) { // kit-templates, a module of its own
             used.add(other);
           }
         }
@@ -61,7 +66,8 @@ class PackageDependenciesTest {
     Map<String, Set<String>> dependencies = dependencies();
     List<String> cycles = new ArrayList<>();
     for (String start : dependencies.keySet()) {
-      path(dependencies, start, start, new ArrayList<>(List.of(start)), new TreeSet<>()).ifPresent(cycles::add);
+      path(dependencies, start, start, new ArrayList<>(List.of(start)), new TreeSet<>())
+          .ifPresent(cycles::add);
     }
     assertThat(cycles).as("package cycles").isEmpty();
   }
@@ -71,10 +77,14 @@ class PackageDependenciesTest {
     assertThat(dependencies().get("dev.kit.render")).doesNotContain("dev.kit.validate");
   }
 
-  /** The providers are loaded from their list (META-INF/services), so a provider's package may use render. */
+  /**
+   * The providers are loaded from their list (META-INF/services), so a provider's package may use
+   * render.
+   */
   @Test
   void render_neverUsesAProviderPackage() {
-    assertThat(dependencies().get("dev.kit.render")).noneMatch(p -> p.startsWith("dev.kit.provider"));
+    assertThat(dependencies().get("dev.kit.render"))
+        .noneMatch(p -> p.startsWith("dev.kit.provider"));
     assertThat(dependencies()).containsKey("dev.kit.provider.existing");
   }
 
@@ -88,7 +98,10 @@ class PackageDependenciesTest {
     assertThat(dependencies().get("dev.kit.model")).isEmpty();
   }
 
-  /** The text without its comments and its string, text block and character literals, which name without using. */
+  /**
+   * The text without its comments and its string, text block and character literals, which name
+   * without using.
+   */
   static String code(String text) {
     StringBuilder code = new StringBuilder(text.length());
     int i = 0;
@@ -119,8 +132,12 @@ class PackageDependenciesTest {
   }
 
   /** A path from {@code from} back to {@code start}, as text, if there is one. */
-  private static java.util.Optional<String> path(Map<String, Set<String>> dependencies, String start, String from,
-      List<String> path, Set<String> seen) {
+  private static java.util.Optional<String> path(
+      Map<String, Set<String>> dependencies,
+      String start,
+      String from,
+      List<String> path,
+      Set<String> seen) {
     for (String next : dependencies.getOrDefault(from, Set.of())) {
       if (next.equals(start)) {
         return java.util.Optional.of(String.join(" -> ", path) + " -> " + start);

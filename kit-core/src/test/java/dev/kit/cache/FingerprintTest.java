@@ -16,19 +16,24 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
-/** What the generation cache's safety rests on: equal inputs digest equally, and any difference shows. */
+/**
+ * What the generation cache's safety rests on: equal inputs digest equally, and any difference
+ * shows.
+ */
 class FingerprintTest {
 
   private static Kit kit(String revision) {
     return Kit.builder()
-        .repository("shop", r -> r.gitUrl("https://git.example.com/shop.git").targetRevision(revision))
+        .repository(
+            "shop", r -> r.gitUrl("https://git.example.com/shop.git").targetRevision(revision))
         .service("orders", s -> s.database(db -> db.instances(1).postgresMajor(17).storage("1Gi")))
         .build();
   }
 
   @Test
   void anEqualDescription_digestsEqually() {
-    assertThat(Fingerprint.ofDescription(kit("main"), "src")).isEqualTo(Fingerprint.ofDescription(kit("main"), "src"));
+    assertThat(Fingerprint.ofDescription(kit("main"), "src"))
+        .isEqualTo(Fingerprint.ofDescription(kit("main"), "src"));
   }
 
   @Test
@@ -42,8 +47,10 @@ class FingerprintTest {
   void migrationsAndSchema_changeTheServiceFingerprint() {
     byte[] description = Fingerprint.ofDescription(kit("main"), "src");
     MigrationDirectory one = new MigrationDirectory(List.of(file("1_a.sql", "create table a();")));
-    MigrationDirectory edited = new MigrationDirectory(List.of(file("1_a.sql", "create table b();")));
-    MigrationDirectory renamed = new MigrationDirectory(List.of(file("2_a.sql", "create table a();")));
+    MigrationDirectory edited =
+        new MigrationDirectory(List.of(file("1_a.sql", "create table b();")));
+    MigrationDirectory renamed =
+        new MigrationDirectory(List.of(file("2_a.sql", "create table a();")));
     String base = Fingerprint.ofService(description, "orders", one, null);
 
     assertThat(Fingerprint.ofService(description, "orders", one, null)).isEqualTo(base);
@@ -59,30 +66,45 @@ class FingerprintTest {
     Kit withInt = withPatch(1);
     Kit withLong = withPatch(1L);
     Kit withText = withPatch("1");
-    assertThat(Fingerprint.ofDescription(withInt, "src")).isNotEqualTo(Fingerprint.ofDescription(withLong, "src"))
+    assertThat(Fingerprint.ofDescription(withInt, "src"))
+        .isNotEqualTo(Fingerprint.ofDescription(withLong, "src"))
         .isNotEqualTo(Fingerprint.ofDescription(withText, "src"));
   }
 
   @Test
   void aChangedFieldOfAModelClass_changesTheDigest() {
-    Kit base = withService(s -> s.app(App.builder("ghcr.io/acme/orders:1").build())
-        .monitoring(Monitoring.defaults()));
+    Kit base =
+        withService(
+            s ->
+                s.app(App.builder("ghcr.io/acme/orders:1").build())
+                    .monitoring(Monitoring.defaults()));
     Service orders = base.services().get(0);
     App app = orders.app().orElseThrow();
     byte[] digest = Fingerprint.ofDescription(base, "src");
 
-    assertThat(Fingerprint.ofDescription(withService(s -> s.app(app.toBuilder().build())
-        .monitoring(Monitoring.defaults())), "src")).isEqualTo(digest);
-    for (Service changed : List.of(
-        orders.toBuilder().app(app.toBuilder().runAsGroup(1000).build()).build(),
-        orders.toBuilder().app(app.toBuilder().livenessPath("/healthz").build()).build(),
-        orders.toBuilder().monitoring(m -> m.alertFor(Duration.ofMinutes(10))).build(),
-        orders.toBuilder().migrations(m -> m.activeDeadlineSeconds(60)).build(),
-        orders.toBuilder().namespace("shop").build())) {
-      assertThat(Fingerprint.ofDescription(replaceService(base, changed), "src")).as("%s", changed).isNotEqualTo(digest);
+    assertThat(
+            Fingerprint.ofDescription(
+                withService(s -> s.app(app.toBuilder().build()).monitoring(Monitoring.defaults())),
+                "src"))
+        .isEqualTo(digest);
+    for (Service changed :
+        List.of(
+            orders.toBuilder().app(app.toBuilder().runAsGroup(1000).build()).build(),
+            orders.toBuilder().app(app.toBuilder().livenessPath("/healthz").build()).build(),
+            orders.toBuilder().monitoring(m -> m.alertFor(Duration.ofMinutes(10))).build(),
+            orders.toBuilder().migrations(m -> m.activeDeadlineSeconds(60)).build(),
+            orders.toBuilder().namespace("shop").build())) {
+      assertThat(Fingerprint.ofDescription(replaceService(base, changed), "src"))
+          .as("%s", changed)
+          .isNotEqualTo(digest);
     }
-    Kit otherArgo = base.toBuilder()
-        .repository(base.repository().toBuilder().argoCd(ArgoCd.builder().version("2.9").build()).build()).build();
+    Kit otherArgo =
+        base.toBuilder()
+            .repository(
+                base.repository().toBuilder()
+                    .argoCd(ArgoCd.builder().version("2.9").build())
+                    .build())
+            .build();
     assertThat(Fingerprint.ofDescription(otherArgo, "src")).isNotEqualTo(digest);
   }
 

@@ -22,9 +22,11 @@ class GenerationCacheTest {
 
   @TempDir Path repo;
   private Generator generator;
-  private final Kit kit = Kit.builder().repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
-      .service("orders", s -> s.database(db -> db.storage("1Gi")).withoutMigrations())
-      .build();
+  private final Kit kit =
+      Kit.builder()
+          .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+          .service("orders", s -> s.database(db -> db.storage("1Gi")).withoutMigrations())
+          .build();
 
   @BeforeEach
   void generateOnce() {
@@ -56,12 +58,16 @@ class GenerationCacheTest {
   }
 
   @Test
-  void generate_rendersAgain_whenTheFileWasReplacedByAnEditedCopyWithTheSameTime() throws IOException {
+  void generate_rendersAgain_whenTheFileWasReplacedByAnEditedCopyWithTheSameTime()
+      throws IOException {
     Path cluster = repo.resolve(CLUSTER);
     byte[] original = Files.readAllBytes(cluster);
     Path copy = Files.write(repo.resolve("copy.yaml"), edited(original));
     Files.setLastModifiedTime(copy, Files.getLastModifiedTime(cluster));
-    Files.move(copy, cluster, StandardCopyOption.REPLACE_EXISTING); // an editor that saves by renaming a new file
+    Files.move(
+        copy,
+        cluster,
+        StandardCopyOption.REPLACE_EXISTING); // an editor that saves by renaming a new file
 
     WriteReport report = generator.generate(kit);
 
@@ -78,33 +84,59 @@ class GenerationCacheTest {
     generator.generate(kit);
 
     try (Stream<Path> files = Files.list(dir)) {
-      assertThat(files.map(file -> file.getFileName().toString())).containsExactly(GenerationCache.FILE);
+      assertThat(files.map(file -> file.getFileName().toString()))
+          .containsExactly(GenerationCache.FILE);
     }
   }
 
   @Test
   void read_returnsWhatWriteWrote_andWhatDataBindingWrote() {
-    GenerationCache.Content content = new GenerationCache.Content("/repo", new java.util.TreeMap<>(java.util.Map.of(
-        "orders", new GenerationCache.Entry("h1:abc", java.util.List.of(
-            new GenerationCache.Stamp("services/orders/a.yaml", 12, 1_700_000_000_123_456_789L, -1, Long.MAX_VALUE)),
-            java.util.List.of("a \"quoted\" warning\n", "é")),
-        "pay", new GenerationCache.Entry("h1:def", java.util.List.of(), java.util.List.of()))));
+    GenerationCache.Content content =
+        new GenerationCache.Content(
+            "/repo",
+            new java.util.TreeMap<>(
+                java.util.Map.of(
+                    "orders",
+                        new GenerationCache.Entry(
+                            "h1:abc",
+                            java.util.List.of(
+                                new GenerationCache.Stamp(
+                                    "services/orders/a.yaml",
+                                    12,
+                                    1_700_000_000_123_456_789L,
+                                    -1,
+                                    Long.MAX_VALUE)),
+                            java.util.List.of("a \"quoted\" warning\n", "é")),
+                    "pay",
+                        new GenerationCache.Entry(
+                            "h1:def", java.util.List.of(), java.util.List.of()))));
 
     assertThat(GenerationCache.read(GenerationCache.write(content))).isEqualTo(content);
     // the format data binding wrote before: a cache from the previous kit is still read
-    byte[] bound = tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsBytes(content);
+    byte[] bound =
+        tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsBytes(content);
     assertThat(GenerationCache.read(bound)).isEqualTo(content);
-    assertThat(GenerationCache.read("{\"extra\":[1,{\"a\":2}],\"root\":\"/r\",\"services\":{}}".getBytes(
-        java.nio.charset.StandardCharsets.UTF_8))).isEqualTo(new GenerationCache.Content("/r", new java.util.TreeMap<>()));
+    assertThat(
+            GenerationCache.read(
+                "{\"extra\":[1,{\"a\":2}],\"root\":\"/r\",\"services\":{}}"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        .isEqualTo(new GenerationCache.Content("/r", new java.util.TreeMap<>()));
   }
 
   @Test
   void read_throws_whenTheFileIsNotACache() {
-    for (String text : java.util.List.of("", "[]", "{\"root\":1}", "{\"root\":\"/r\",\"services\":[]}",
-        "{\"root\":\"/r\",\"services\":{\"a\":{\"fingerprint\":\"x\",\"files\":[{\"size\":\"1\"}],\"warnings\":[]}}}",
-        "{\"root\":\"/r\"")) {
-      org.assertj.core.api.Assertions.assertThatThrownBy(() -> GenerationCache.read(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-          .as(text).isInstanceOf(RuntimeException.class);
+    for (String text :
+        java.util.List.of(
+            "",
+            "[]",
+            "{\"root\":1}",
+            "{\"root\":\"/r\",\"services\":[]}",
+            "{\"root\":\"/r\",\"services\":{\"a\":{\"fingerprint\":\"x\",\"files\":[{\"size\":\"1\"}],\"warnings\":[]}}}",
+            "{\"root\":\"/r\"")) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> GenerationCache.read(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+          .as(text)
+          .isInstanceOf(RuntimeException.class);
     }
   }
 }

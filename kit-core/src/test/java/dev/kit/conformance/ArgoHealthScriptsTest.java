@@ -14,15 +14,20 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The Lua interpreter kit's health tests use runs Argo CD's own health scripts to Argo CD's own expectations:
- * every case of the vendored {@code health_test.yaml} of each kind kit's output gates on, status and message.
- * (The vendored {@code _.crossplane.io} script and its test disagree upstream at that commit, so it is left out.)
+ * The Lua interpreter kit's health tests use runs Argo CD's own health scripts to Argo CD's own
+ * expectations: every case of the vendored {@code health_test.yaml} of each kind kit's output gates
+ * on, status and message. (The vendored {@code _.crossplane.io} script and its test disagree
+ * upstream at that commit, so it is left out.)
  */
 class ArgoHealthScriptsTest {
 
   private static final Path SCRIPTS = TestData.resolve("conformance/argocd-health");
-  private static final List<String> KINDS = List.of(
-      "postgresql.cnpg.io/Cluster", "db.atlasgo.io/AtlasMigration", "db.atlasgo.io/AtlasSchema", "cert-manager.io/Certificate");
+  private static final List<String> KINDS =
+      List.of(
+          "postgresql.cnpg.io/Cluster",
+          "db.atlasgo.io/AtlasMigration",
+          "db.atlasgo.io/AtlasSchema",
+          "cert-manager.io/Certificate");
 
   /** One case of an upstream {@code health_test.yaml}. */
   record Case(Path folder, String input, String status, String message) {
@@ -37,9 +42,13 @@ class ArgoHealthScriptsTest {
     for (String kind : KINDS) {
       Path test = SCRIPTS.resolve(kind).resolve("health_test.yaml");
       for (JsonNode entry : ArgoLuaHealth.yaml(test).path("tests")) {
-          JsonNode expected = entry.path("healthStatus");
-          cases.add(new Case(test.getParent(), entry.path("inputPath").asString(), expected.path("status").asString(),
-            expected.path("message").asString("")));
+        JsonNode expected = entry.path("healthStatus");
+        cases.add(
+            new Case(
+                test.getParent(),
+                entry.path("inputPath").asString(),
+                expected.path("status").asString(),
+                expected.path("message").asString("")));
       }
     }
     return cases.stream();
@@ -48,7 +57,8 @@ class ArgoHealthScriptsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void upstreamScript_returnsArgoCdsExpectedHealth_forItsTestData(Case c) {
-    ArgoLuaHealth.Result result = ArgoLuaHealth.run(c.folder().resolve("health.lua"), c.folder().resolve(c.input()));
+    ArgoLuaHealth.Result result =
+        ArgoLuaHealth.run(c.folder().resolve("health.lua"), c.folder().resolve(c.input()));
 
     assertThat(result).isEqualTo(new ArgoLuaHealth.Result(c.status(), c.message()));
   }

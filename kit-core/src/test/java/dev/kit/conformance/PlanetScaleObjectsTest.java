@@ -21,17 +21,24 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The objects that run a PlanetScale module from Argo CD: the Workspace, the ClusterProviderConfig and the Provider
- * against the vendored CRDs (strict), the Workspace's module against the reviewed file, and the Workspace's health as
- * Argo CD's built-in {@code _.upbound.io} script and kit's own see it.
+ * The objects that run a PlanetScale module from Argo CD: the Workspace, the ClusterProviderConfig
+ * and the Provider against the vendored CRDs (strict), the Workspace's module against the reviewed
+ * file, and the Workspace's health as Argo CD's built-in {@code _.upbound.io} script and kit's own
+ * see it.
  */
 class PlanetScaleObjectsTest {
 
-  private static final JsonMapper JSON = JsonMapper.builder()
-      .changeDefaultPropertyInclusion(i -> i.withValueInclusion(JsonInclude.Include.NON_NULL)).build();
+  private static final JsonMapper JSON =
+      JsonMapper.builder()
+          .changeDefaultPropertyInclusion(i -> i.withValueInclusion(JsonInclude.Include.NON_NULL))
+          .build();
   private static final Path UPBOUND = TestData.resolve("conformance/argocd-health/_.upbound.io/_");
-  private static final Map<String, String> WAVE = Map.of(
-      "argocd.argoproj.io/sync-wave", "-2", "argocd.argoproj.io/sync-options", CrossplaneObjects.KEEP);
+  private static final Map<String, String> WAVE =
+      Map.of(
+          "argocd.argoproj.io/sync-wave",
+          "-2",
+          "argocd.argoproj.io/sync-options",
+          CrossplaneObjects.KEEP);
 
   private static UpstreamSchemas schemas;
 
@@ -41,13 +48,21 @@ class PlanetScaleObjectsTest {
   }
 
   private static String module() {
-    PlanetScale ps = PlanetScale.builder().organization("acme").database("shop").clusterSize("PS_10_AWS_ARM").replicas(2)
-        .bouncer(b -> b.size("PGB_10")).build();
+    PlanetScale ps =
+        PlanetScale.builder()
+            .organization("acme")
+            .database("shop")
+            .clusterSize("PS_10_AWS_ARM")
+            .replicas(2)
+            .bouncer(b -> b.size("PGB_10"))
+            .build();
     return PlanetScaleModule.render("com.acme.Shop", "orders", "orders", 17, ps);
   }
 
   private static ObjectNode workspace() {
-    return JSON.valueToTree(CrossplaneObjects.workspace("orders", "orders", Map.of("app.kubernetes.io/part-of", "shop"), WAVE, module()));
+    return JSON.valueToTree(
+        CrossplaneObjects.workspace(
+            "orders", "orders", Map.of("app.kubernetes.io/part-of", "shop"), WAVE, module()));
   }
 
   @Test
@@ -57,15 +72,21 @@ class PlanetScaleObjectsTest {
 
   @Test
   void providerConfig_matchesTheCrdStrictly() {
-    JsonNode config = JSON.valueToTree(CrossplaneObjects.providerConfig(Map.of(), Map.of("argocd.argoproj.io/sync-wave", "-13")));
+    JsonNode config =
+        JSON.valueToTree(
+            CrossplaneObjects.providerConfig(
+                Map.of(), Map.of("argocd.argoproj.io/sync-wave", "-13")));
     assertThat(schemas.validate("providerconfig", config)).isEmpty();
   }
 
   @Test
   void provider_matchesTheCrdStrictly() {
-    JsonNode provider = JSON.valueToTree(CrossplaneObjects.provider(Map.of(), Map.of("argocd.argoproj.io/sync-wave", "-14")));
+    JsonNode provider =
+        JSON.valueToTree(
+            CrossplaneObjects.provider(Map.of(), Map.of("argocd.argoproj.io/sync-wave", "-14")));
     assertThat(schemas.validate("provider", provider)).isEmpty();
-    assertThat(provider.path("spec").path("package").asString()).isEqualTo(CrossplaneObjects.PROVIDER_PACKAGE);
+    assertThat(provider.path("spec").path("package").asString())
+        .isEqualTo(CrossplaneObjects.PROVIDER_PACKAGE);
   }
 
   @Test
@@ -80,22 +101,33 @@ class PlanetScaleObjectsTest {
     ObjectNode ws = workspace();
     assertThat(ws.path("spec").path("forProvider").path("source").asString()).isEqualTo("Inline");
     assertThat(ws.path("spec").path("forProvider").path("module").asString()).isEqualTo(module());
-    assertThat(ws.path("spec").path("writeConnectionSecretToRef").path("name").asString()).isEqualTo("orders-database");
+    assertThat(ws.path("spec").path("writeConnectionSecretToRef").path("name").asString())
+        .isEqualTo("orders-database");
     assertThat(ws.path("metadata").path("namespace").asString()).isEqualTo("orders");
   }
 
   @Test
   void providerConfig_readsTheTokenFromASecret_andKeepsStateInKubernetes_likeUpstream() {
     JsonNode config = JSON.valueToTree(CrossplaneObjects.providerConfig(Map.of(), Map.of()));
-    JsonNode upstream = ArgoLuaHealth.yaml(TestData.resolve("conformance/upstream-samples/provider-opentofu/clusterproviderconfig.yaml"));
+    JsonNode upstream =
+        ArgoLuaHealth.yaml(
+            TestData.resolve(
+                "conformance/upstream-samples/provider-opentofu/clusterproviderconfig.yaml"));
     assertThat(config.path("kind").asString()).isEqualTo(upstream.path("kind").asString());
-    assertThat(config.path("spec").path("credentials")).allSatisfy(c -> {
-      assertThat(c.path("source").asString()).isEqualTo("Secret");
-      assertThat(c.path("secretRef").path("name").asString()).isEqualTo(CrossplaneObjects.TOKEN_SECRET);
-    });
+    assertThat(config.path("spec").path("credentials"))
+        .allSatisfy(
+            c -> {
+              assertThat(c.path("source").asString()).isEqualTo("Secret");
+              assertThat(c.path("secretRef").path("name").asString())
+                  .isEqualTo(CrossplaneObjects.TOKEN_SECRET);
+            });
     String configuration = config.path("spec").path("configuration").asString();
-    assertThat(configuration).contains("backend \"kubernetes\"", "in_cluster_config = true", "secret_suffix",
-        "service_token_id = trimspace(file(\"planetscale-service-token-id\"))");
+    assertThat(configuration)
+        .contains(
+            "backend \"kubernetes\"",
+            "in_cluster_config = true",
+            "secret_suffix",
+            "service_token_id = trimspace(file(\"planetscale-service-token-id\"))");
     assertThat(configuration).doesNotContainPattern("pscale_tkn_|service_token\\s*=\\s*\"");
   }
 
@@ -116,22 +148,26 @@ class PlanetScaleObjectsTest {
     return ArgoLuaHealth.run(WorkspaceHealth.SCRIPT, object);
   }
 
-  private static final String CREATING = """
+  private static final String CREATING =
+      """
       conditions:
       - {type: Synced, status: "True", reason: ReconcileSuccess, observedGeneration: 2}
       - {type: Ready, status: "False", reason: Creating, observedGeneration: 2}
       """;
-  private static final String READY = """
+  private static final String READY =
+      """
       conditions:
       - {type: Synced, status: "True", reason: ReconcileSuccess, observedGeneration: 2}
       - {type: Ready, status: "True", reason: Available, observedGeneration: 2}
       """;
-  private static final String FAILED = """
+  private static final String FAILED =
+      """
       conditions:
       - {type: Synced, status: "False", reason: ReconcileError, message: "cannot apply tofu configuration", observedGeneration: 2}
       - {type: Ready, status: "False", reason: Creating, observedGeneration: 2}
       """;
-  private static final String STALE = """
+  private static final String STALE =
+      """
       conditions:
       - {type: Synced, status: "True", reason: ReconcileSuccess, observedGeneration: 1}
       - {type: Ready, status: "True", reason: Available, observedGeneration: 1}
@@ -139,7 +175,8 @@ class PlanetScaleObjectsTest {
 
   @Test
   void builtInCheck_callsAWorkspaceWithoutStatusHealthy_soKitReplacesIt() {
-    // Argo CD's _.upbound.io script: `obj.status == nil or (next(obj.status) == nil and contains(...))`.
+    // Argo CD's _.upbound.io script: `obj.status == nil or (next(obj.status) == nil and
+    // contains(...))`.
     assertThat(builtIn(status("")).status()).isEqualTo("Healthy");
     assertThat(kits(status("")).status()).isEqualTo("Progressing");
   }
@@ -148,13 +185,15 @@ class PlanetScaleObjectsTest {
   void kitsCheck_holdsTheMigrationWave_untilTheWorkspaceIsReady() {
     assertThat(kits(status(CREATING)).status()).isEqualTo("Progressing");
     assertThat(builtIn(status(CREATING)).status()).isEqualTo("Progressing");
-    assertThat(kits(status(READY))).isEqualTo(new ArgoLuaHealth.Result("Healthy", "Resource is up-to-date."));
+    assertThat(kits(status(READY)))
+        .isEqualTo(new ArgoLuaHealth.Result("Healthy", "Resource is up-to-date."));
     assertThat(builtIn(status(READY))).isEqualTo(kits(status(READY)));
   }
 
   @Test
   void kitsCheck_failsTheSync_likeTheBuiltIn_whenTheApplyFails() {
-    assertThat(kits(status(FAILED))).isEqualTo(new ArgoLuaHealth.Result("Degraded", "cannot apply tofu configuration"));
+    assertThat(kits(status(FAILED)))
+        .isEqualTo(new ArgoLuaHealth.Result("Degraded", "cannot apply tofu configuration"));
     assertThat(builtIn(status(FAILED))).isEqualTo(kits(status(FAILED)));
   }
 
@@ -171,7 +210,8 @@ class PlanetScaleObjectsTest {
     assertThat(kits(object).status()).isEqualTo("Degraded");
   }
 
-  private static final Path CROSSPLANE = TestData.resolve("conformance/argocd-health/_.crossplane.io/_");
+  private static final Path CROSSPLANE =
+      TestData.resolve("conformance/argocd-health/_.crossplane.io/_");
 
   private static JsonNode provider(String status) {
     ObjectNode provider = JSON.valueToTree(CrossplaneObjects.provider(Map.of(), Map.of()));
@@ -185,7 +225,8 @@ class PlanetScaleObjectsTest {
   void builtInCrossplaneCheck_callsAProviderWithoutStatusHealthy_soKitReplacesIt() {
     String builtIn = ArgoLuaHealth.read(CROSSPLANE.resolve("health.lua"));
     assertThat(ArgoLuaHealth.run(builtIn, provider("")).status()).isEqualTo("Healthy");
-    assertThat(ArgoLuaHealth.run(ProviderHealth.SCRIPT, provider("")).status()).isEqualTo("Progressing");
+    assertThat(ArgoLuaHealth.run(ProviderHealth.SCRIPT, provider("")).status())
+        .isEqualTo("Progressing");
   }
 
   @Test
@@ -193,19 +234,32 @@ class PlanetScaleObjectsTest {
     JsonNode degraded = ArgoLuaHealth.yaml(CROSSPLANE.resolve("testdata/provider_degraded.yaml"));
     ArgoLuaHealth.Result result = ArgoLuaHealth.run(ProviderHealth.SCRIPT, degraded);
     assertThat(result.status()).isEqualTo("Progressing");
-    assertThat(result.message()).startsWith("UnhealthyPackageRevision: Package runtime health is \"False\"");
+    assertThat(result.message())
+        .startsWith("UnhealthyPackageRevision: Package runtime health is \"False\"");
   }
 
   @Test
   void kitsProviderCheck_isHealthy_whenInstalledAndHealthy() {
-    assertThat(ArgoLuaHealth.run(ProviderHealth.SCRIPT, provider("""
+    assertThat(
+            ArgoLuaHealth.run(
+                    ProviderHealth.SCRIPT,
+                    provider(
+                        """
         conditions:
         - {type: Healthy, status: "True", reason: HealthyPackageRevision}
         - {type: Installed, status: "True", reason: ActivePackageRevision}
-        """)).status()).isEqualTo("Healthy");
-    assertThat(ArgoLuaHealth.run(ProviderHealth.SCRIPT, provider("""
+        """))
+                .status())
+        .isEqualTo("Healthy");
+    assertThat(
+            ArgoLuaHealth.run(
+                    ProviderHealth.SCRIPT,
+                    provider(
+                        """
         conditions:
         - {type: Installed, status: "True", reason: ActivePackageRevision}
-        """)).status()).isEqualTo("Progressing");
+        """))
+                .status())
+        .isEqualTo("Progressing");
   }
 }

@@ -19,7 +19,9 @@ class EnvironmentDiffTest {
 
   @Test
   void diff_printsEveryFieldProdHasThatStagingHasNot_whenStagingToProd() {
-    assertThat(diff("staging", "prod").toString()).isEqualTo("""
+    assertThat(diff("staging", "prod").toString())
+        .isEqualTo(
+            """
         kit: staging -> prod (ignoring destinations and names that carry the environment)
         services[orders]: 5 files differ
           application.yaml (Application orders-<environment>)
@@ -47,7 +49,9 @@ class EnvironmentDiffTest {
 
   @Test
   void diff_showsNamespacesLabelsAndADevOnlyService_whenDevToProd() {
-    assertThat(diff("dev", "prod").toString()).isEqualTo("""
+    assertThat(diff("dev", "prod").toString())
+        .isEqualTo(
+            """
         kit: dev -> prod (ignoring destinations and names that carry the environment)
         services[orders]: 8 files differ
           application.yaml (Application orders-<environment>)
@@ -96,12 +100,17 @@ class EnvironmentDiffTest {
 
   @Test
   void diff_showsOnlyTheLinesThatDiffer_whenAMultiLineTextDiffers() {
-    String diff = Generator.forRepository(GoldenFilesTest.goldenRoot().resolve("environments-providers"))
-        .source("dev.kit.golden.GoldenCases#environmentsProviders")
-        .diff(GoldenCases.environmentsProviders(), "dev", "prod").toString();
+    String diff =
+        Generator.forRepository(GoldenFilesTest.goldenRoot().resolve("environments-providers"))
+            .source("dev.kit.golden.GoldenCases#environmentsProviders")
+            .diff(GoldenCases.environmentsProviders(), "dev", "prod")
+            .toString();
 
-    // The Workspace holds its OpenTofu module inline: a reviewer reads only the lines that differ, in unified-diff hunks.
-    assertThat(diff).contains("""
+    // The Workspace holds its OpenTofu module inline: a reviewer reads only the lines that differ,
+    // in unified-diff hunks.
+    assertThat(diff)
+        .contains(
+            """
           manifests/database/workspace.yaml (Workspace orders-database)
             /spec/forProvider/module: lines differ
               @@ -23,1 +23,2 @@
@@ -117,7 +126,8 @@ class EnvironmentDiffTest {
               +  lifecycle {
               +    prevent_destroy = true
               +  }
-        """).doesNotContain("terraform {");
+        """)
+        .doesNotContain("terraform {");
   }
 
   @Test
@@ -130,7 +140,8 @@ class EnvironmentDiffTest {
   void diff_namesTheEnvironmentsThereAre_whenOneDoesNotExist() {
     assertThatThrownBy(() -> diff("stage", "prod"))
         .isInstanceOf(KitValidationException.class)
-        .hasMessage("1 problem in the kit description; nothing was written:\n"
-            + "  - diff.from: no environment \"stage\" (use one of dev, staging, prod)");
+        .hasMessage(
+            "1 problem in the kit description; nothing was written:\n"
+                + "  - diff.from: no environment \"stage\" (use one of dev, staging, prod)");
   }
 }

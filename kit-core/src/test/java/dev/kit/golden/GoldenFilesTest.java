@@ -22,9 +22,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Renders each case under {@code src/test/resources/golden/<case>/} (a tiny repository: inputs plus the
- * expected generated files) and compares the plan with the files byte for byte. To accept new output, run
- * {@code ./mvnw -pl kit-core test -Dtest=GoldenFilesTest -Dkit.golden.update=true} and review the diff.
+ * Renders each case under {@code src/test/resources/golden/<case>/} (a tiny repository: inputs plus
+ * the expected generated files) and compares the plan with the files byte for byte. To accept new
+ * output, run {@code ./mvnw -pl kit-core test -Dtest=GoldenFilesTest -Dkit.golden.update=true} and
+ * review the diff.
  */
 class GoldenFilesTest {
 
@@ -34,7 +35,12 @@ class GoldenFilesTest {
 
   static Stream<String> cases() throws IOException {
     try (Stream<Path> dirs = Files.list(goldenRoot())) {
-      return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList().stream();
+      return dirs
+          .filter(Files::isDirectory)
+          .map(p -> p.getFileName().toString())
+          .sorted()
+          .toList()
+          .stream();
     }
   }
 
@@ -75,9 +81,17 @@ class GoldenFilesTest {
     drift.extra().forEach(p -> problems.add(p + ": generated before, no longer planned"));
     drift.conflicts().forEach(p -> problems.add(p + ": in the way"));
     for (String path : drift.stale()) {
-      problems.add(path + ": " + firstDifference(plan.text(path), Files.readString(dir.resolve(path), StandardCharsets.UTF_8)));
+      problems.add(
+          path
+              + ": "
+              + firstDifference(
+                  plan.text(path), Files.readString(dir.resolve(path), StandardCharsets.UTF_8)));
     }
-    fail("golden case " + name + " differs (update with -Dkit.golden.update=true and review):\n  " + String.join("\n  ", problems));
+    fail(
+        "golden case "
+            + name
+            + " differs (update with -Dkit.golden.update=true and review):\n  "
+            + String.join("\n  ", problems));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -92,7 +106,9 @@ class GoldenFilesTest {
     }
   }
 
-  /** What a service deploys from: its folder, or with environments each {@code envs/<environment>/}. */
+  /**
+   * What a service deploys from: its folder, or with environments each {@code envs/<environment>/}.
+   */
   static List<Path> deployedFolders(Path service) throws IOException {
     Path envs = service.resolve("envs");
     if (!Files.isDirectory(envs)) {
@@ -103,7 +119,9 @@ class GoldenFilesTest {
     }
   }
 
-  /** Without a Platform kit installs no operators: {@code platform/} holds only what every tree has. */
+  /**
+   * Without a Platform kit installs no operators: {@code platform/} holds only what every tree has.
+   */
   @ParameterizedTest(name = "{0}")
   @MethodSource("casesWithoutPlatform")
   void platform_holdsNoOperators_forEachCaseWithoutPlatform(String name) throws IOException {
@@ -111,12 +129,13 @@ class GoldenFilesTest {
   }
 
   /**
-   * What an app-of-apps root syncs ({@code platform/*.yaml} but itself and argocd-cm, plus every service
-   * Application): the platform sorts before every service Application.
+   * What an app-of-apps root syncs ({@code platform/*.yaml} but itself and argocd-cm, plus every
+   * service Application): the platform sorts before every service Application.
    */
   @ParameterizedTest(name = "{0}")
   @MethodSource("casesWithPlatform")
-  void platform_sortsBeforeEveryServiceApplication_forEachCaseWithPlatform(String name) throws IOException {
+  void platform_sortsBeforeEveryServiceApplication_forEachCaseWithPlatform(String name)
+      throws IOException {
     Path root = goldenRoot().resolve(name);
     Path platform = root.resolve("platform");
     List<Path> environments;
@@ -131,13 +150,23 @@ class GoldenFilesTest {
     }
   }
 
-  /** The Argo CD order of one platform folder and the service Applications of its environment (or of none). */
-  private static void assertPlatformFirst(Path root, Path platform, String environment) throws IOException {
+  /**
+   * The Argo CD order of one platform folder and the service Applications of its environment (or of
+   * none).
+   */
+  private static void assertPlatformFirst(Path root, Path platform, String environment)
+      throws IOException {
     List<Path> files = new ArrayList<>(operatorFiles(platform));
-    assertThat(files).as("the operators and AppProject of %s, which has a Platform", platform).isNotEmpty();
+    assertThat(files)
+        .as("the operators and AppProject of %s, which has a Platform", platform)
+        .isNotEmpty();
     try (Stream<Path> services = Files.list(root.resolve("services"))) {
-      services.map(s -> environment == null ? s : s.resolve("envs").resolve(environment))
-          .map(s -> s.resolve("application.yaml")).filter(Files::isRegularFile).sorted().forEach(files::add);
+      services
+          .map(s -> environment == null ? s : s.resolve("envs").resolve(environment))
+          .map(s -> s.resolve("application.yaml"))
+          .filter(Files::isRegularFile)
+          .sorted()
+          .forEach(files::add);
     }
     List<ArgoSyncOrder.Step> order = ArgoSyncOrder.of(files);
     int lastPlatform = -1;
@@ -149,15 +178,23 @@ class GoldenFilesTest {
         firstService = Math.min(firstService, i);
       }
     }
-    assertThat(lastPlatform).as("platform objects in %s", order).isGreaterThanOrEqualTo(0).isLessThan(firstService);
-    assertThat(order.get(0).kind()).as("the AppProject the services need comes first").isEqualTo("AppProject");
+    assertThat(lastPlatform)
+        .as("platform objects in %s", order)
+        .isGreaterThanOrEqualTo(0)
+        .isLessThan(firstService);
+    assertThat(order.get(0).kind())
+        .as("the AppProject the services need comes first")
+        .isEqualTo("AppProject");
   }
 
   /** {@code platform/*.yaml} but the root Application and argocd-cm, which every tree has. */
   private static List<Path> operatorFiles(Path platform) throws IOException {
     try (Stream<Path> files = Files.list(platform)) {
-      return files.filter(Files::isRegularFile)
-          .filter(f -> !List.of("root.yaml", "argocd-cm.yaml").contains(f.getFileName().toString())).sorted().toList();
+      return files
+          .filter(Files::isRegularFile)
+          .filter(f -> !List.of("root.yaml", "argocd-cm.yaml").contains(f.getFileName().toString()))
+          .sorted()
+          .toList();
     }
   }
 

@@ -13,7 +13,11 @@ public final class GoldenPlans {
   /** Each case's folder and its plan, in folder order. */
   public static Map<Path, FilePlan> byCaseFolder() {
     Map<Path, FilePlan> plans = new TreeMap<>();
-    GoldenCases.CASES.keySet().forEach(name -> plans.put(GoldenFilesTest.goldenRoot().resolve(name), GoldenFilesTest.plan(name)));
+    GoldenCases.CASES
+        .keySet()
+        .forEach(
+            name ->
+                plans.put(GoldenFilesTest.goldenRoot().resolve(name), GoldenFilesTest.plan(name)));
     return plans;
   }
 }

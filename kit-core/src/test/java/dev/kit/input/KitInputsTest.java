@@ -14,8 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class KitInputsTest {
 
-  @TempDir
-  Path repo;
+  @TempDir Path repo;
 
   private static Kit.Builder shop() {
     return Kit.builder().repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"));
@@ -31,14 +30,24 @@ class KitInputsTest {
   void read_readsMigrationsAndSchema_fromTheServiceFolders() throws IOException {
     write("services/orders/db/20250101120000_init.sql", "CREATE TABLE t (id int);\n");
     write("services/catalog/schema.sql", "CREATE TABLE c (id int);\n");
-    Kit kit = shop()
-        .service("orders", s -> s.database(db -> db.storage("1Gi")).migrations(m -> m.directory("db")))
-        .service("catalog", s -> s.database(db -> db.storage("1Gi")).declarativeSchema(DeclarativeSchema.of("schema.sql")))
-        .build();
+    Kit kit =
+        shop()
+            .service(
+                "orders",
+                s -> s.database(db -> db.storage("1Gi")).migrations(m -> m.directory("db")))
+            .service(
+                "catalog",
+                s ->
+                    s.database(db -> db.storage("1Gi"))
+                        .declarativeSchema(DeclarativeSchema.of("schema.sql")))
+            .build();
 
     KitInputs inputs = KitInputs.read(RepositoryRoot.of(repo), kit);
 
-    assertThat(inputs.migrations("orders")).get().extracting(dir -> dir.files().get(0).name()).isEqualTo("20250101120000_init.sql");
+    assertThat(inputs.migrations("orders"))
+        .get()
+        .extracting(dir -> dir.files().get(0).name())
+        .isEqualTo("20250101120000_init.sql");
     assertThat(inputs.schema("catalog")).contains("CREATE TABLE c (id int);\n");
     assertThat(inputs.migrations("catalog")).isEmpty();
     assertThat(inputs.problems()).isEmpty();
@@ -48,10 +57,13 @@ class KitInputsTest {
   void read_readsNothing_whenANameOrAFolderWouldLeaveTheServiceFolder() throws IOException {
     write("evil/migrations/20250101120000_init.sql", "DROP TABLE t;\n");
     write("services/x/20250101120000_init.sql", "DROP TABLE t;\n");
-    Kit kit = shop()
-        .service("../evil", s -> s.database(db -> db.storage("1Gi")))
-        .service("orders", s -> s.database(db -> db.storage("1Gi")).migrations(m -> m.directory("../x")))
-        .build();
+    Kit kit =
+        shop()
+            .service("../evil", s -> s.database(db -> db.storage("1Gi")))
+            .service(
+                "orders",
+                s -> s.database(db -> db.storage("1Gi")).migrations(m -> m.directory("../x")))
+            .build();
 
     KitInputs inputs = KitInputs.read(RepositoryRoot.of(repo), kit);
 

@@ -17,14 +17,19 @@ class ServiceLayoutTest {
     ServiceLayout layout = RepositoryLayout.service("orders");
     assertThat(layout.folder()).isEqualTo("services/orders");
     assertThat(layout.file(ServiceLayout.RUNBOOK)).isEqualTo("services/orders/RUNBOOK.md");
-    assertThat(layout.manifest("database", "cluster.yaml")).isEqualTo("services/orders/manifests/database/cluster.yaml");
+    assertThat(layout.manifest("database", "cluster.yaml"))
+        .isEqualTo("services/orders/manifests/database/cluster.yaml");
     assertThat(RepositoryLayout.platformFile("root.yaml")).isEqualTo("platform/root.yaml");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"migrations", "db/migrations", "./migrations", "a/../migrations"})
   void inside_normalizes_whenThePathStaysInTheServiceFolder(String relative) {
-    assertThat(ServiceLayout.inside(relative)).get().asString().doesNotContain("./").endsWith("migrations");
+    assertThat(ServiceLayout.inside(relative))
+        .get()
+        .asString()
+        .doesNotContain("./")
+        .endsWith("migrations");
   }
 
   @ParameterizedTest
@@ -35,9 +40,16 @@ class ServiceLayoutTest {
 
   @Test
   void migrationsFolderAndSchemaFile_followTheDescription() {
-    Service orders = Service.builder("orders").database(db -> db.storage("1Gi")).migrations(m -> m.directory("db/./sql")).build();
-    Service catalog = Service.builder("catalog").database(db -> db.storage("1Gi"))
-        .declarativeSchema(DeclarativeSchema.of("schema/../schema.sql")).build();
+    Service orders =
+        Service.builder("orders")
+            .database(db -> db.storage("1Gi"))
+            .migrations(m -> m.directory("db/./sql"))
+            .build();
+    Service catalog =
+        Service.builder("catalog")
+            .database(db -> db.storage("1Gi"))
+            .declarativeSchema(DeclarativeSchema.of("schema/../schema.sql"))
+            .build();
     assertThat(ServiceLayout.migrationsFolder(orders)).contains("db/sql");
     assertThat(ServiceLayout.schemaFile(orders)).isEmpty();
     assertThat(ServiceLayout.migrationsFolder(catalog)).isEmpty();
@@ -45,15 +57,31 @@ class ServiceLayoutTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"orders", "a", "orders-2", "a23456789012345678901234567890123456789012345678901234567890123"})
+  @ValueSource(
+      strings = {
+        "orders",
+        "a",
+        "orders-2",
+        "a23456789012345678901234567890123456789012345678901234567890123"
+      })
   void isServiceFolder_accepts_dns1035Labels(String name) {
     assertThat(RepositoryLayout.isServiceFolder(name)).isTrue();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "Orders", "2orders", "orders-", "..", "a/b", "a234567890123456789012345678901234567890123456789012345678901234"})
+  @ValueSource(
+      strings = {
+        "",
+        "Orders",
+        "2orders",
+        "orders-",
+        "..",
+        "a/b",
+        "a234567890123456789012345678901234567890123456789012345678901234"
+      })
   void isServiceFolder_refuses_otherNames(String name) {
     assertThat(RepositoryLayout.isServiceFolder(name)).isFalse();
-    assertThatThrownBy(() -> RepositoryLayout.service(name)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> RepositoryLayout.service(name))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

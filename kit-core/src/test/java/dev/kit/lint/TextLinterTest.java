@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The text lint ({@code kit:check}): each rule's exact message, silencing, and what must not fool it. */
+/**
+ * The text lint ({@code kit:check}): each rule's exact message, silencing, and what must not fool
+ * it.
+ */
 class TextLinterTest {
 
   private static final String FILE = "services/orders/migrations/20250301000000_change.sql";
@@ -19,124 +22,202 @@ class TextLinterTest {
   }
 
   private static List<String> lint(String sql, LintSettings settings, TxMode mode) {
-    return new TextLinter(settings).lint(FILE, sql.getBytes(StandardCharsets.UTF_8), mode).stream()
-        .map(LintFinding::toString).toList();
+    return new TextLinter(settings)
+        .lint(FILE, sql.getBytes(StandardCharsets.UTF_8), mode).stream()
+            .map(LintFinding::toString)
+            .toList();
   }
 
   @Test
   void lint_reportsDropSchema_whenSchemaIsDropped() {
-    assertThat(lint("DROP SCHEMA IF EXISTS legacy CASCADE;")).containsExactly(FILE + ":1: error DROP_SCHEMA (DS101): "
-        + "drops schema legacy and everything in it. Fix: " + LintRule.DROP_SCHEMA.fix() + ".");
+    assertThat(lint("DROP SCHEMA IF EXISTS legacy CASCADE;"))
+        .containsExactly(
+            FILE
+                + ":1: error DROP_SCHEMA (DS101): "
+                + "drops schema legacy and everything in it. Fix: "
+                + LintRule.DROP_SCHEMA.fix()
+                + ".");
   }
 
   @Test
   void lint_reportsEachTable_whenDropTableNamesSeveral() {
-    assertThat(lint("SELECT 1;\nDROP TABLE a, \"B\";")).containsExactly(
-        FILE + ":2: error DROP_TABLE (DS102): drops table a and every row in it. Fix: " + LintRule.DROP_TABLE.fix() + ".",
-        FILE + ":2: error DROP_TABLE (DS102): drops table B and every row in it. Fix: " + LintRule.DROP_TABLE.fix() + ".");
+    assertThat(lint("SELECT 1;\nDROP TABLE a, \"B\";"))
+        .containsExactly(
+            FILE
+                + ":2: error DROP_TABLE (DS102): drops table a and every row in it. Fix: "
+                + LintRule.DROP_TABLE.fix()
+                + ".",
+            FILE
+                + ":2: error DROP_TABLE (DS102): drops table B and every row in it. Fix: "
+                + LintRule.DROP_TABLE.fix()
+                + ".");
   }
 
   @Test
   void lint_reportsDropColumn_whenAlterTableDropsOne() {
-    assertThat(lint("ALTER TABLE public.orders DROP COLUMN IF EXISTS note, DROP CONSTRAINT c;")).containsExactly(
-        FILE + ":1: error DROP_COLUMN (DS103): drops column public.orders.note and its data. Fix: "
-            + LintRule.DROP_COLUMN.fix() + ".");
+    assertThat(lint("ALTER TABLE public.orders DROP COLUMN IF EXISTS note, DROP CONSTRAINT c;"))
+        .containsExactly(
+            FILE
+                + ":1: error DROP_COLUMN (DS103): drops column public.orders.note and its data. Fix: "
+                + LintRule.DROP_COLUMN.fix()
+                + ".");
   }
 
   @Test
   void lint_reportsNotNullColumnWithoutDefault_whenAddedToAnExistingTable() {
-    assertThat(lint("ALTER TABLE orders ADD COLUMN IF NOT EXISTS region text NOT NULL;")).containsExactly(
-        FILE + ":1: error ADD_NOT_NULL_COLUMN (MF103): adds NOT NULL column orders.region without a default, which fails "
-            + "on a table that has rows. Fix: " + LintRule.ADD_NOT_NULL_COLUMN.fix() + ".");
-    assertThat(lint("ALTER TABLE orders ADD COLUMN IF NOT EXISTS region text NOT NULL DEFAULT 'eu';")).isEmpty();
+    assertThat(lint("ALTER TABLE orders ADD COLUMN IF NOT EXISTS region text NOT NULL;"))
+        .containsExactly(
+            FILE
+                + ":1: error ADD_NOT_NULL_COLUMN (MF103): adds NOT NULL column orders.region without a default, which fails "
+                + "on a table that has rows. Fix: "
+                + LintRule.ADD_NOT_NULL_COLUMN.fix()
+                + ".");
+    assertThat(
+            lint("ALTER TABLE orders ADD COLUMN IF NOT EXISTS region text NOT NULL DEFAULT 'eu';"))
+        .isEmpty();
   }
 
   @Test
   void lint_reportsSetNotNull_whenExistingColumnBecomesNotNull() {
-    assertThat(lint("ALTER TABLE orders ALTER COLUMN status SET NOT NULL;")).containsExactly(
-        FILE + ":1: warning SET_NOT_NULL (MF104): makes column orders.status NOT NULL, which scans table orders under an "
-            + "ACCESS EXCLUSIVE lock. Fix: " + LintRule.SET_NOT_NULL.fix() + ".");
+    assertThat(lint("ALTER TABLE orders ALTER COLUMN status SET NOT NULL;"))
+        .containsExactly(
+            FILE
+                + ":1: warning SET_NOT_NULL (MF104): makes column orders.status NOT NULL, which scans table orders under an "
+                + "ACCESS EXCLUSIVE lock. Fix: "
+                + LintRule.SET_NOT_NULL.fix()
+                + ".");
   }
 
   @Test
   void lint_reportsRenames_whenTableOrColumnIsRenamed() {
-    assertThat(lint("ALTER TABLE orders RENAME TO purchases;\nALTER TABLE purchases RENAME COLUMN total TO amount;"))
+    assertThat(
+            lint(
+                "ALTER TABLE orders RENAME TO purchases;\nALTER TABLE purchases RENAME COLUMN total TO amount;"))
         .containsExactly(
-            FILE + ":1: warning RENAME_TABLE (BC101): renames table orders to purchases. Fix: " + LintRule.RENAME_TABLE.fix() + ".",
-            FILE + ":2: warning RENAME_COLUMN (BC102): renames column purchases.total to amount. Fix: "
-                + LintRule.RENAME_COLUMN.fix() + ".");
+            FILE
+                + ":1: warning RENAME_TABLE (BC101): renames table orders to purchases. Fix: "
+                + LintRule.RENAME_TABLE.fix()
+                + ".",
+            FILE
+                + ":2: warning RENAME_COLUMN (BC102): renames column purchases.total to amount. Fix: "
+                + LintRule.RENAME_COLUMN.fix()
+                + ".");
   }
 
   @Test
   void lint_reportsTypeChange_whenColumnTypeIsAltered() {
-    assertThat(lint("ALTER TABLE orders ALTER COLUMN total SET DATA TYPE numeric;")).containsExactly(
-        FILE + ":1: warning COLUMN_TYPE_REWRITE: changes the type of column orders.total, which can rewrite table orders "
-            + "and its indexes under an ACCESS EXCLUSIVE lock. Fix: " + LintRule.COLUMN_TYPE_REWRITE.fix() + ".");
+    assertThat(lint("ALTER TABLE orders ALTER COLUMN total SET DATA TYPE numeric;"))
+        .containsExactly(
+            FILE
+                + ":1: warning COLUMN_TYPE_REWRITE: changes the type of column orders.total, which can rewrite table orders "
+                + "and its indexes under an ACCESS EXCLUSIVE lock. Fix: "
+                + LintRule.COLUMN_TYPE_REWRITE.fix()
+                + ".");
   }
 
   @Test
   void lint_reportsLockingIndex_whenExistingTableIsIndexedWithoutConcurrently() {
-    assertThat(lint("CREATE INDEX IF NOT EXISTS orders_customer_idx ON ONLY public.orders (customer_id);")).containsExactly(
-        FILE + ":1: warning CREATE_INDEX_LOCKING (PG101): builds index orders_customer_idx on table public.orders without "
-            + "CONCURRENTLY, so writes to it wait until the index is built. Fix: " + LintRule.CREATE_INDEX_LOCKING.fix() + ".");
+    assertThat(
+            lint(
+                "CREATE INDEX IF NOT EXISTS orders_customer_idx ON ONLY public.orders (customer_id);"))
+        .containsExactly(
+            FILE
+                + ":1: warning CREATE_INDEX_LOCKING (PG101): builds index orders_customer_idx on table public.orders without "
+                + "CONCURRENTLY, so writes to it wait until the index is built. Fix: "
+                + LintRule.CREATE_INDEX_LOCKING.fix()
+                + ".");
   }
 
   @Test
   void lint_staysQuiet_whenTableWasCreatedInTheSameFile() {
-    assertThat(lint("CREATE TABLE IF NOT EXISTS items (id int);\n"
-        + "CREATE INDEX IF NOT EXISTS items_id_idx ON items (id);\n"
-        + "ALTER TABLE items ADD COLUMN IF NOT EXISTS sku text NOT NULL;\n"
-        + "ALTER TABLE items ALTER COLUMN id SET NOT NULL;")).isEmpty();
+    assertThat(
+            lint(
+                "CREATE TABLE IF NOT EXISTS items (id int);\n"
+                    + "CREATE INDEX IF NOT EXISTS items_id_idx ON items (id);\n"
+                    + "ALTER TABLE items ADD COLUMN IF NOT EXISTS sku text NOT NULL;\n"
+                    + "ALTER TABLE items ALTER COLUMN id SET NOT NULL;"))
+        .isEmpty();
   }
 
   @Test
   void lint_reportsConcurrentlyInTransaction_whenTxModeDirectiveIsIgnored() {
-    assertThat(lint("-- atlas:txmode none\nCREATE INDEX CONCURRENTLY IF NOT EXISTS i ON orders (a);")).containsExactly(
-        FILE + ":2: error CONCURRENTLY_IN_TRANSACTION (PG103): CREATE ... CONCURRENTLY cannot run inside a transaction "
-            + "block, and Atlas runs this file in one; the file's '-- atlas:txmode' is ignored because no empty line follows "
-            + "the header comments. Fix: " + LintRule.CONCURRENTLY_IN_TRANSACTION.fix() + ".");
-    assertThat(lint("-- atlas:txmode none\n\nCREATE INDEX CONCURRENTLY IF NOT EXISTS i ON orders (a);")).isEmpty();
-    assertThat(lint("CREATE INDEX CONCURRENTLY IF NOT EXISTS i ON orders (a);", LintSettings.defaults(), TxMode.NONE)).isEmpty();
+    assertThat(
+            lint("-- atlas:txmode none\nCREATE INDEX CONCURRENTLY IF NOT EXISTS i ON orders (a);"))
+        .containsExactly(
+            FILE
+                + ":2: error CONCURRENTLY_IN_TRANSACTION (PG103): CREATE ... CONCURRENTLY cannot run inside a transaction "
+                + "block, and Atlas runs this file in one; the file's '-- atlas:txmode' is ignored because no empty line follows "
+                + "the header comments. Fix: "
+                + LintRule.CONCURRENTLY_IN_TRANSACTION.fix()
+                + ".");
+    assertThat(
+            lint(
+                "-- atlas:txmode none\n\nCREATE INDEX CONCURRENTLY IF NOT EXISTS i ON orders (a);"))
+        .isEmpty();
+    assertThat(
+            lint(
+                "CREATE INDEX CONCURRENTLY IF NOT EXISTS i ON orders (a);",
+                LintSettings.defaults(),
+                TxMode.NONE))
+        .isEmpty();
   }
 
   @Test
   void lint_reportsCreateWithoutIfNotExists_whenCreatingTableOrAddingColumn() {
-    assertThat(lint("CREATE TABLE users (id int);\nALTER TABLE orders ADD COLUMN note text;")).containsExactly(
-        FILE + ":1: warning CREATE_WITHOUT_IF_NOT_EXISTS: creates table users without IF NOT EXISTS, so running the file "
-            + "again fails. Fix: " + LintRule.CREATE_WITHOUT_IF_NOT_EXISTS.fix() + ".",
-        FILE + ":2: warning CREATE_WITHOUT_IF_NOT_EXISTS: adds column orders.note without IF NOT EXISTS, so running the "
-            + "file again fails. Fix: " + LintRule.CREATE_WITHOUT_IF_NOT_EXISTS.fix() + ".");
+    assertThat(lint("CREATE TABLE users (id int);\nALTER TABLE orders ADD COLUMN note text;"))
+        .containsExactly(
+            FILE
+                + ":1: warning CREATE_WITHOUT_IF_NOT_EXISTS: creates table users without IF NOT EXISTS, so running the file "
+                + "again fails. Fix: "
+                + LintRule.CREATE_WITHOUT_IF_NOT_EXISTS.fix()
+                + ".",
+            FILE
+                + ":2: warning CREATE_WITHOUT_IF_NOT_EXISTS: adds column orders.note without IF NOT EXISTS, so running the "
+                + "file again fails. Fix: "
+                + LintRule.CREATE_WITHOUT_IF_NOT_EXISTS.fix()
+                + ".");
   }
 
   @Test
   void lint_staysQuiet_whenKeywordsAreInCommentsStringsOrQuotedNames() {
-    assertThat(lint("-- DROP TABLE orders;\n/* ALTER TABLE x DROP COLUMN y; */\n"
-        + "INSERT INTO audit (what) VALUES ('DROP TABLE orders');\nSELECT \"DROP\" FROM \"TABLE\";")).isEmpty();
+    assertThat(
+            lint(
+                "-- DROP TABLE orders;\n/* ALTER TABLE x DROP COLUMN y; */\n"
+                    + "INSERT INTO audit (what) VALUES ('DROP TABLE orders');\nSELECT \"DROP\" FROM \"TABLE\";"))
+        .isEmpty();
   }
 
   @Test
   void lint_silencesOneStatement_whenKitOrAtlasNolintIsAboveIt() {
-    String sql = "-- kit:nolint DROP_TABLE: replaced by orders_v2\nDROP TABLE a;\n"
-        + "-- atlas:nolint DS102\nDROP TABLE b;\n"
-        + "/* kit:nolint */\nDROP TABLE c;\n"
-        + "-- kit:nolint DROP_COLUMN\nDROP TABLE d;\n"
-        + "-- kit:nolint DROP_TABLE\n\nDROP TABLE e;";
-    assertThat(lint(sql)).extracting(line -> line.substring(0, line.indexOf(" and every"))).containsExactly(
-        FILE + ":8: error DROP_TABLE (DS102): drops table d",
-        FILE + ":11: error DROP_TABLE (DS102): drops table e");
+    String sql =
+        "-- kit:nolint DROP_TABLE: replaced by orders_v2\nDROP TABLE a;\n"
+            + "-- atlas:nolint DS102\nDROP TABLE b;\n"
+            + "/* kit:nolint */\nDROP TABLE c;\n"
+            + "-- kit:nolint DROP_COLUMN\nDROP TABLE d;\n"
+            + "-- kit:nolint DROP_TABLE\n\nDROP TABLE e;";
+    assertThat(lint(sql))
+        .extracting(line -> line.substring(0, line.indexOf(" and every")))
+        .containsExactly(
+            FILE + ":8: error DROP_TABLE (DS102): drops table d",
+            FILE + ":11: error DROP_TABLE (DS102): drops table e");
   }
 
   @Test
   void lint_usesConfiguredSeverity_whenSettingsOverrideTheDefault() {
     LintSettings settings = LintSettings.parse(Map.of("DS102", "warning", "SET_NOT_NULL", "off"));
-    assertThat(lint("DROP TABLE a;\nALTER TABLE o ALTER COLUMN s SET NOT NULL;", settings, TxMode.FILE))
-        .singleElement().asString().startsWith(FILE + ":1: warning DROP_TABLE (DS102)");
+    assertThat(
+            lint(
+                "DROP TABLE a;\nALTER TABLE o ALTER COLUMN s SET NOT NULL;", settings, TxMode.FILE))
+        .singleElement()
+        .asString()
+        .startsWith(FILE + ":1: warning DROP_TABLE (DS102)");
   }
 
   @Test
   void parse_namesEveryProblem_whenRuleOrSeverityIsUnknown() {
     assertThatThrownBy(() -> LintSettings.parse(Map.of("DROP_TABLES", "error")))
-        .hasMessageStartingWith("unknown lint rule 'DROP_TABLES' (rules: [DROP_SCHEMA, DROP_TABLE,");
+        .hasMessageStartingWith(
+            "unknown lint rule 'DROP_TABLES' (rules: [DROP_SCHEMA, DROP_TABLE,");
     assertThatThrownBy(() -> LintSettings.parse(Map.of("DROP_TABLE", "fatal")))
         .hasMessage("lint rule DROP_TABLE: unknown severity 'fatal' (use error, warning or off)");
   }
@@ -144,15 +225,20 @@ class TextLinterTest {
   @Test
   void lint_failsWithAtlasMessage_whenAtlasWouldRefuseTheDirective() {
     assertThatThrownBy(() -> lint("-- atlas:txmode sometimes\n\nSELECT 1;"))
-        .hasMessage(FILE + ": Atlas refuses this file: unknown txmode \"sometimes\" found in file directive "
-            + "\"20250301000000_change.sql\"");
+        .hasMessage(
+            FILE
+                + ": Atlas refuses this file: unknown txmode \"sometimes\" found in file directive "
+                + "\"20250301000000_change.sql\"");
   }
 
   @Test
   void lint_refusesTheFile_whenItHasOnlyComments() {
-    assertThatThrownBy(() -> lint("-- 20250301000000_change: say what it does.\n\n/* nothing yet */\n;\n"))
+    assertThatThrownBy(
+            () -> lint("-- 20250301000000_change: say what it does.\n\n/* nothing yet */\n;\n"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage(FILE + ": has no SQL statement, only comments: write the migration's SQL, or delete the file (Atlas "
-            + "records an empty migration as applied, so SQL added to it later would never run)");
+        .hasMessage(
+            FILE
+                + ": has no SQL statement, only comments: write the migration's SQL, or delete the file (Atlas "
+                + "records an empty migration as applied, so SQL added to it later would never run)");
   }
 }

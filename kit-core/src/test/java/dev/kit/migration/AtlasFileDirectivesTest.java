@@ -12,14 +12,17 @@ class AtlasFileDirectivesTest {
 
   @Test
   void read_findsTxMode_whenAnEmptyLineFollowsTheHeader() {
-    AtlasFileDirectives d = AtlasFileDirectives.read("-- atlas:txmode none\n-- why\n\nCREATE INDEX CONCURRENTLY i ON t (a);");
+    AtlasFileDirectives d =
+        AtlasFileDirectives.read(
+            "-- atlas:txmode none\n-- why\n\nCREATE INDEX CONCURRENTLY i ON t (a);");
     assertThat(d.values("txmode")).containsExactly("none");
     assertThat(d.txMode(TxMode.FILE, "1.sql")).isEqualTo(TxMode.NONE);
   }
 
   @Test
   void read_ignoresHeader_whenNoEmptyLineFollowsIt() {
-    AtlasFileDirectives d = AtlasFileDirectives.read("-- atlas:txmode none\nCREATE INDEX CONCURRENTLY i ON t (a);");
+    AtlasFileDirectives d =
+        AtlasFileDirectives.read("-- atlas:txmode none\nCREATE INDEX CONCURRENTLY i ON t (a);");
     assertThat(d.values("txmode")).isEmpty();
     assertThat(d.ignores("txmode")).isTrue();
     assertThat(d.txMode(TxMode.FILE, "1.sql")).isEqualTo(TxMode.FILE);
@@ -32,30 +35,49 @@ class AtlasFileDirectivesTest {
 
   @Test
   void txMode_keepsGlobal_whenFileSaysNothing() {
-    assertThat(AtlasFileDirectives.read("SELECT 1;").txMode(TxMode.ALL, "1.sql")).isEqualTo(TxMode.ALL);
+    assertThat(AtlasFileDirectives.read("SELECT 1;").txMode(TxMode.ALL, "1.sql"))
+        .isEqualTo(TxMode.ALL);
   }
 
   @Test
   void txMode_refusesLikeAtlas_whenDirectiveOverridesGlobalAll() {
-    assertThatThrownBy(() -> AtlasFileDirectives.read("-- atlas:txmode none\n\nSELECT 1;").txMode(TxMode.ALL, "1.sql"))
-        .hasMessage("cannot set txmode directive to \"none\" in \"1.sql\" when txmode \"all\" is set globally");
+    assertThatThrownBy(
+            () ->
+                AtlasFileDirectives.read("-- atlas:txmode none\n\nSELECT 1;")
+                    .txMode(TxMode.ALL, "1.sql"))
+        .hasMessage(
+            "cannot set txmode directive to \"none\" in \"1.sql\" when txmode \"all\" is set globally");
   }
 
   @Test
   void txMode_refusesLikeAtlas_whenValueIsUnknownRepeatedOrAll() {
-    assertThatThrownBy(() -> AtlasFileDirectives.read("-- atlas:txmode off\n\nSELECT 1;").txMode(TxMode.FILE, "1.sql"))
+    assertThatThrownBy(
+            () ->
+                AtlasFileDirectives.read("-- atlas:txmode off\n\nSELECT 1;")
+                    .txMode(TxMode.FILE, "1.sql"))
         .hasMessage("unknown txmode \"off\" found in file directive \"1.sql\"");
-    assertThatThrownBy(() -> AtlasFileDirectives.read("-- atlas:txmode none\n-- atlas:txmode file\n\nSELECT 1;")
-        .txMode(TxMode.FILE, "1.sql")).hasMessage("multiple txmode values found in file \"1.sql\": [\"none\" \"file\"]");
-    assertThatThrownBy(() -> AtlasFileDirectives.read("-- atlas:txmode all\n\nSELECT 1;").txMode(TxMode.FILE, "1.sql"))
-        .hasMessage("txmode \"all\" is not allowed in file directive \"1.sql\". Use \"file\" instead");
+    assertThatThrownBy(
+            () ->
+                AtlasFileDirectives.read("-- atlas:txmode none\n-- atlas:txmode file\n\nSELECT 1;")
+                    .txMode(TxMode.FILE, "1.sql"))
+        .hasMessage("multiple txmode values found in file \"1.sql\": [\"none\" \"file\"]");
+    assertThatThrownBy(
+            () ->
+                AtlasFileDirectives.read("-- atlas:txmode all\n\nSELECT 1;")
+                    .txMode(TxMode.FILE, "1.sql"))
+        .hasMessage(
+            "txmode \"all\" is not allowed in file directive \"1.sql\". Use \"file\" instead");
   }
 
   @Test
   void read_findsNoDirective_whenSkeletonHeaderIsFollowedByAnEmptyLineAndSql() {
-    // Users leave an empty line after kit's skeleton: its advice must not read as a broken atlas:txmode.
-    String skeleton = TextTemplates.render("new-migration.sql.ftl", Map.of("version", "20250101000000", "name", "x"));
-    AtlasFileDirectives d = AtlasFileDirectives.read(skeleton + "\nCREATE TABLE IF NOT EXISTS t (a int);\n");
+    // Users leave an empty line after kit's skeleton: its advice must not read as a broken
+    // atlas:txmode.
+    String skeleton =
+        TextTemplates.render(
+            "new-migration.sql.ftl", Map.of("version", "20250101000000", "name", "x"));
+    AtlasFileDirectives d =
+        AtlasFileDirectives.read(skeleton + "\nCREATE TABLE IF NOT EXISTS t (a int);\n");
     assertThat(d.values("txmode")).isEmpty();
     assertThat(d.txMode(TxMode.FILE, "20250101000000_x.sql")).isEqualTo(TxMode.FILE);
   }

@@ -15,14 +15,20 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * {@code atlas.sum} byte for byte against files Atlas itself wrote: every directory in
- * {@code test-data/conformance/atlas-sum/} and the atlas-operator samples that embed a migration directory.
+ * {@code atlas.sum} byte for byte against files Atlas itself wrote: every directory in {@code
+ * test-data/conformance/atlas-sum/} and the atlas-operator samples that embed a migration
+ * directory.
  */
 class AtlasSumConformanceTest {
 
   static Stream<String> atlasDirectories() throws IOException {
     try (Stream<Path> dirs = Files.list(TestData.resolve("conformance/atlas-sum"))) {
-      return dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString()).sorted().toList().stream();
+      return dirs
+          .filter(Files::isDirectory)
+          .map(d -> d.getFileName().toString())
+          .sorted()
+          .toList()
+          .stream();
     }
   }
 
@@ -39,25 +45,38 @@ class AtlasSumConformanceTest {
   }
 
   static Stream<String> operatorSamples() throws IOException {
-    try (Stream<Path> files = Files.list(TestData.resolve("conformance/upstream-samples/atlas-operator"))) {
-      return files.map(f -> f.getFileName().toString())
+    try (Stream<Path> files =
+        Files.list(TestData.resolve("conformance/upstream-samples/atlas-operator"))) {
+      return files
+          .map(f -> f.getFileName().toString())
           .filter(f -> f.endsWith(".yaml"))
-          .filter(f -> readUnchecked(TestData.resolve("conformance/upstream-samples/atlas-operator").resolve(f)).contains("atlas.sum:"))
-          .sorted().toList().stream();
+          .filter(
+              f ->
+                  readUnchecked(
+                          TestData.resolve("conformance/upstream-samples/atlas-operator")
+                              .resolve(f))
+                      .contains("atlas.sum:"))
+          .sorted()
+          .toList()
+          .stream();
     }
   }
 
   /**
-   * The samples embed a directory as ConfigMap data: each {@code <name>.sql: |} block literal is a file.
-   * Parsing the block literals by hand keeps this test free of the code under test's YAML stack.
+   * The samples embed a directory as ConfigMap data: each {@code <name>.sql: |} block literal is a
+   * file. Parsing the block literals by hand keeps this test free of the code under test's YAML
+   * stack.
    */
   @ParameterizedTest(name = "{0}")
   @MethodSource("operatorSamples")
   void sum_matchesEmbeddedAtlasSum_forOperatorSample(String sample) throws IOException {
-    String yaml = Files.readString(TestData.resolve("conformance/upstream-samples/atlas-operator").resolve(sample));
+    String yaml =
+        Files.readString(
+            TestData.resolve("conformance/upstream-samples/atlas-operator").resolve(sample));
     List<MigrationFile> files = new java.util.ArrayList<>();
     String embeddedSum = null;
-    Matcher key = Pattern.compile("(?m)^(\\s+)([\\w.-]+\\.sql|atlas\\.sum): \\|(-?)\\n").matcher(yaml);
+    Matcher key =
+        Pattern.compile("(?m)^(\\s+)([\\w.-]+\\.sql|atlas\\.sum): \\|(-?)\\n").matcher(yaml);
     while (key.find()) {
       String body = blockLiteral(yaml, key.end(), key.group(1).length(), !key.group(3).isEmpty());
       if (key.group(2).equals("atlas.sum")) {
@@ -69,10 +88,14 @@ class AtlasSumConformanceTest {
     assertThat(files).as("migration files in %s", sample).isNotEmpty();
     assertThat(embeddedSum).as("atlas.sum in %s", sample).isNotNull();
 
-    assertThat(new String(new MigrationDirectory(files).sum().toBytes(), StandardCharsets.UTF_8)).isEqualTo(embeddedSum);
+    assertThat(new String(new MigrationDirectory(files).sum().toBytes(), StandardCharsets.UTF_8))
+        .isEqualTo(embeddedSum);
   }
 
-  /** The text of a YAML block literal starting at {@code start}, indented deeper than {@code keyIndent}. */
+  /**
+   * The text of a YAML block literal starting at {@code start}, indented deeper than {@code
+   * keyIndent}.
+   */
   private static String blockLiteral(String yaml, int start, int keyIndent, boolean strip) {
     String[] lines = yaml.substring(start).split("\n", -1);
     int indent = -1;

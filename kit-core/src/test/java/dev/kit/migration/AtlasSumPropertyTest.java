@@ -11,7 +11,10 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
 
-/** The sum changes when any byte, name or order changes, and never when nothing does (seeded, repeatable). */
+/**
+ * The sum changes when any byte, name or order changes, and never when nothing does (seeded,
+ * repeatable).
+ */
 class AtlasSumPropertyTest {
 
   private static List<MigrationFile> randomDirectory(Random random) {
@@ -20,7 +23,9 @@ class AtlasSumPropertyTest {
     for (int i = 0; i < count; i++) {
       byte[] content = new byte[random.nextInt(200)];
       random.nextBytes(content);
-      files.add(new MigrationFile(String.format("%014d_m%d.sql", 20250101000000L + i * 1000L, i), content));
+      files.add(
+          new MigrationFile(
+              String.format("%014d_m%d.sql", 20250101000000L + i * 1000L, i), content));
     }
     return files;
   }
@@ -35,7 +40,9 @@ class AtlasSumPropertyTest {
     List<MigrationFile> shuffled = new ArrayList<>(files);
     Collections.shuffle(shuffled, new Random(7));
 
-    assertThat(sum(shuffled)).as("input order does not matter: Atlas sorts by name").isEqualTo(sum(files));
+    assertThat(sum(shuffled))
+        .as("input order does not matter: Atlas sorts by name")
+        .isEqualTo(sum(files));
   }
 
   @RepeatedTest(50)
@@ -64,7 +71,10 @@ class AtlasSumPropertyTest {
     List<MigrationFile> files = randomDirectory(random);
     int victim = random.nextInt(files.size());
     List<MigrationFile> renamed = new ArrayList<>(files);
-    renamed.set(victim, new MigrationFile(files.get(victim).name().replace(".sql", "x.sql"), files.get(victim).content()));
+    renamed.set(
+        victim,
+        new MigrationFile(
+            files.get(victim).name().replace(".sql", "x.sql"), files.get(victim).content()));
 
     assertThat(sum(renamed)).isNotEqualTo(sum(files));
   }
@@ -73,18 +83,27 @@ class AtlasSumPropertyTest {
   void sum_changes_whenTheOrderChanges() {
     byte[] a = "CREATE TABLE a (id int);\n".getBytes(StandardCharsets.UTF_8);
     byte[] b = "CREATE TABLE b (id int);\n".getBytes(StandardCharsets.UTF_8);
-    List<MigrationFile> original = List.of(new MigrationFile("1_x.sql", a), new MigrationFile("2_x.sql", b));
-    List<MigrationFile> swapped = List.of(new MigrationFile("1_x.sql", b), new MigrationFile("2_x.sql", a));
+    List<MigrationFile> original =
+        List.of(new MigrationFile("1_x.sql", a), new MigrationFile("2_x.sql", b));
+    List<MigrationFile> swapped =
+        List.of(new MigrationFile("1_x.sql", b), new MigrationFile("2_x.sql", a));
 
     assertThat(sum(swapped)).isNotEqualTo(sum(original));
   }
 
   @Test
   void files_sortByteWise_notNumerically() {
-    List<MigrationFile> files = new MigrationDirectory(List.of(
-        new MigrationFile("9_x.sql", new byte[0]), new MigrationFile("10_x.sql", new byte[0]), new MigrationFile("1.5_x.sql", new byte[0]))).files();
+    List<MigrationFile> files =
+        new MigrationDirectory(
+                List.of(
+                    new MigrationFile("9_x.sql", new byte[0]),
+                    new MigrationFile("10_x.sql", new byte[0]),
+                    new MigrationFile("1.5_x.sql", new byte[0])))
+            .files();
 
-    assertThat(files).extracting(MigrationFile::name).containsExactly("1.5_x.sql", "10_x.sql", "9_x.sql");
+    assertThat(files)
+        .extracting(MigrationFile::name)
+        .containsExactly("1.5_x.sql", "10_x.sql", "9_x.sql");
     assertThat(files).extracting(MigrationFile::version).containsExactly("1.5", "10", "9");
   }
 }

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Against a real Git repository: the base branch holds two migrations, the work tree changes them. */
+/**
+ * Against a real Git repository: the base branch holds two migrations, the work tree changes them.
+ */
 class MigrationHistoryGuardTest {
 
   @TempDir Path repo;
@@ -26,7 +28,15 @@ class MigrationHistoryGuardTest {
     Files.writeString(migrations.resolve("20250201000000_b.sql"), "CREATE TABLE b (id int);\n");
     git("init", "-q", "-b", "main");
     git("add", ".");
-    git("-c", "user.name=kit", "-c", "user.email=kit@example.invalid", "commit", "-q", "-m", "base");
+    git(
+        "-c",
+        "user.name=kit",
+        "-c",
+        "user.email=kit@example.invalid",
+        "commit",
+        "-q",
+        "-m",
+        "base");
     git("checkout", "-q", "-b", "feature");
     dirs = Map.of("services/orders/migrations", migrations);
   }
@@ -54,33 +64,43 @@ class MigrationHistoryGuardTest {
   void check_namesTheFile_whenAnOldMigrationChanged() throws IOException {
     Files.writeString(migrations.resolve("20250101000000_a.sql"), "CREATE TABLE a (id bigint);\n");
 
-    assertThat(check().problems()).containsExactly("services/orders/migrations/20250101000000_a.sql changed since main; "
-        + "databases that applied it would fail with an atlas.sum checksum mismatch; restore it (git checkout main -- "
-        + "services/orders/migrations/20250101000000_a.sql) and put the change in a new migration (mvn kit:new-migration)");
+    assertThat(check().problems())
+        .containsExactly(
+            "services/orders/migrations/20250101000000_a.sql changed since main; "
+                + "databases that applied it would fail with an atlas.sum checksum mismatch; restore it (git checkout main -- "
+                + "services/orders/migrations/20250101000000_a.sql) and put the change in a new migration (mvn kit:new-migration)");
   }
 
   @Test
   void check_namesTheFile_whenAnOldMigrationWasDeleted() throws IOException {
     Files.delete(migrations.resolve("20250201000000_b.sql"));
 
-    assertThat(check().problems()).singleElement().asString()
-        .startsWith("services/orders/migrations/20250201000000_b.sql was deleted, but it exists at main");
+    assertThat(check().problems())
+        .singleElement()
+        .asString()
+        .startsWith(
+            "services/orders/migrations/20250201000000_b.sql was deleted, but it exists at main");
   }
 
   @Test
   void check_rejectsANewMigration_whenItSortsBeforeTheNewestAtBase() throws IOException {
-    Files.writeString(migrations.resolve("20250115000000_late.sql"), "CREATE TABLE late (id int);\n");
+    Files.writeString(
+        migrations.resolve("20250115000000_late.sql"), "CREATE TABLE late (id int);\n");
 
-    assertThat(check().problems()).containsExactly("services/orders/migrations/20250115000000_late.sql is new but sorts "
-        + "before 20250201000000_b.sql, the newest migration at main; Atlas would refuse it on databases already past "
-        + "that version; give it a newer version (mvn kit:new-migration)");
+    assertThat(check().problems())
+        .containsExactly(
+            "services/orders/migrations/20250115000000_late.sql is new but sorts "
+                + "before 20250201000000_b.sql, the newest migration at main; Atlas would refuse it on databases already past "
+                + "that version; give it a newer version (mvn kit:new-migration)");
   }
 
   @Test
   void check_isSkipped_whenTheBranchHasNoUpstream() {
     HistoryCheck check = MigrationHistoryGuard.check(repo, dirs, Optional.empty());
 
-    assertThat(check.skipped()).contains("the current branch has no upstream; pass -Dkit.base=origin/main to guard migration history");
+    assertThat(check.skipped())
+        .contains(
+            "the current branch has no upstream; pass -Dkit.base=origin/main to guard migration history");
     assertThat(check.passed()).isTrue();
   }
 
@@ -98,19 +118,22 @@ class MigrationHistoryGuardTest {
   @Test
   void check_fails_whenTheGivenBaseDoesNotExist() {
     assertThat(MigrationHistoryGuard.check(repo, dirs, Optional.of("origin/nope")).problems())
-        .containsExactly("base revision origin/nope is not a commit in this clone; fetch it (git fetch origin) or pass another -Dkit.base");
+        .containsExactly(
+            "base revision origin/nope is not a commit in this clone; fetch it (git fetch origin) or pass another -Dkit.base");
   }
 
   @Test
   void check_isSkipped_outsideAGitWorkTree(@TempDir Path plain) {
-    assertThat(MigrationHistoryGuard.check(plain, Map.of(), Optional.empty()).skipped()).hasValueSatisfying(
-        why -> assertThat(why).contains("is not in a Git work tree"));
+    assertThat(MigrationHistoryGuard.check(plain, Map.of(), Optional.empty()).skipped())
+        .hasValueSatisfying(why -> assertThat(why).contains("is not in a Git work tree"));
   }
 
   @Test
   void gitBlobId_matchesGit_forKnownContent() {
     // git hash-object of "hello\n"
-    assertThat(MigrationHistoryGuard.gitBlobId("hello\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), 40))
+    assertThat(
+            MigrationHistoryGuard.gitBlobId(
+                "hello\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), 40))
         .isEqualTo("ce013625030ba8dba906f756967f9e9ca394464a");
   }
 }

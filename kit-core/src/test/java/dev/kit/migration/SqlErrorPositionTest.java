@@ -22,13 +22,15 @@ class SqlErrorPositionTest {
     String text = "SELECT 1;\n-- a comment\nSELECT x\n  FROM nope;";
     int statementOffset = text.indexOf("SELECT x");
     // PostgreSQL counts from 1 within the statement: "nope" is its 17th character.
-    assertThat(SqlErrorPosition.inStatement(text, statementOffset, 17)).isEqualTo(new SqlErrorPosition(4, 8));
+    assertThat(SqlErrorPosition.inStatement(text, statementOffset, 17))
+        .isEqualTo(new SqlErrorPosition(4, 8));
   }
 
   @Test
   void inStatement_countsCodePoints_whenLineHoldsCharactersOutsideTheBasicPlane() {
     String text = "SELECT '\uD83D\uDE42', nope;";
-    // PostgreSQL counts the emoji as one character ("nope" is its 13th), Java's String as two chars.
+    // PostgreSQL counts the emoji as one character ("nope" is its 13th), Java's String as two
+    // chars.
     assertThat(SqlErrorPosition.inStatement(text, 0, 13)).isEqualTo(new SqlErrorPosition(1, 13));
     assertThat(text.indexOf("nope") + 1).isEqualTo(14);
   }

@@ -13,27 +13,32 @@ class SqlScriptTest {
 
   @Test
   void parse_splitsOnlyOnTopLevelSemicolons_whenSemicolonsHideInQuotesAndComments() {
-    String sql = "INSERT INTO t VALUES ('a;b', \"c;d\"); -- x; y\n"
-        + "SELECT 1 /* ; */ ;\n"
-        + "SELECT E'it\\'s; fine';\n"
-        + "SELECT $tag$ ; $$ ; $tag$;";
-    assertThat(texts(sql)).containsExactly(
-        "INSERT INTO t VALUES ('a;b', \"c;d\");",
-        "SELECT 1 /* ; */ ;",
-        "SELECT E'it\\'s; fine';",
-        "SELECT $tag$ ; $$ ; $tag$;");
+    String sql =
+        "INSERT INTO t VALUES ('a;b', \"c;d\"); -- x; y\n"
+            + "SELECT 1 /* ; */ ;\n"
+            + "SELECT E'it\\'s; fine';\n"
+            + "SELECT $tag$ ; $$ ; $tag$;";
+    assertThat(texts(sql))
+        .containsExactly(
+            "INSERT INTO t VALUES ('a;b', \"c;d\");",
+            "SELECT 1 /* ; */ ;",
+            "SELECT E'it\\'s; fine';",
+            "SELECT $tag$ ; $$ ; $tag$;");
   }
 
   @Test
   void parse_keepsBodyTogether_whenDoBlockIsDollarQuoted() {
     String sql = "DO $$\nBEGIN\n  UPDATE t SET a = 1;\n  DELETE FROM t;\nEND\n$$;\nSELECT 2;";
-    assertThat(texts(sql)).containsExactly("DO $$\nBEGIN\n  UPDATE t SET a = 1;\n  DELETE FROM t;\nEND\n$$;", "SELECT 2;");
+    assertThat(texts(sql))
+        .containsExactly(
+            "DO $$\nBEGIN\n  UPDATE t SET a = 1;\n  DELETE FROM t;\nEND\n$$;", "SELECT 2;");
   }
 
   @Test
   void parse_keepsBodyTogether_whenFunctionUsesBeginAtomicWithCase() {
-    String sql = "CREATE OR REPLACE FUNCTION f(x int) RETURNS int LANGUAGE sql\n"
-        + "BEGIN ATOMIC\n  SELECT CASE WHEN x > 0 THEN 1 ELSE 0 END;\n  SELECT 2;\nEND;\nSELECT 3;";
+    String sql =
+        "CREATE OR REPLACE FUNCTION f(x int) RETURNS int LANGUAGE sql\n"
+            + "BEGIN ATOMIC\n  SELECT CASE WHEN x > 0 THEN 1 ELSE 0 END;\n  SELECT 2;\nEND;\nSELECT 3;";
     assertThat(texts(sql)).hasSize(2).last().isEqualTo("SELECT 3;");
   }
 
@@ -44,18 +49,21 @@ class SqlScriptTest {
 
   @Test
   void parse_keepsParenthesesTogether_whenRuleHasSeveralActions() {
-    String sql = "CREATE RULE r AS ON INSERT TO t DO ALSO (INSERT INTO a VALUES (1); INSERT INTO b VALUES (2));\nSELECT 1;";
+    String sql =
+        "CREATE RULE r AS ON INSERT TO t DO ALSO (INSERT INTO a VALUES (1); INSERT INTO b VALUES (2));\nSELECT 1;";
     assertThat(texts(sql)).hasSize(2);
   }
 
   @Test
   void parse_skipsNestedBlockComments_whenCommentHoldsCommentEnd() {
-    assertThat(texts("/* outer /* inner; */ still; */ SELECT 1; SELECT 2;")).containsExactly("SELECT 1;", "SELECT 2;");
+    assertThat(texts("/* outer /* inner; */ still; */ SELECT 1; SELECT 2;"))
+        .containsExactly("SELECT 1;", "SELECT 2;");
   }
 
   @Test
   void parse_treatsDollarAsIdentifierPart_whenItFollowsALetter() {
-    assertThat(texts("SELECT a$b$ FROM t; SELECT $1;")).containsExactly("SELECT a$b$ FROM t;", "SELECT $1;");
+    assertThat(texts("SELECT a$b$ FROM t; SELECT $1;"))
+        .containsExactly("SELECT a$b$ FROM t;", "SELECT $1;");
   }
 
   @Test
@@ -65,7 +73,8 @@ class SqlScriptTest {
 
   @Test
   void parse_recordsLineAndColumn_whenStatementsShareALine() {
-    List<SqlStatement> statements = SqlScript.parse("SELECT 1; SELECT 2;\n  -- c\n  SELECT 3;").statements();
+    List<SqlStatement> statements =
+        SqlScript.parse("SELECT 1; SELECT 2;\n  -- c\n  SELECT 3;").statements();
     assertThat(statements).extracting(SqlStatement::line).containsExactly(1, 1, 3);
     assertThat(statements).extracting(SqlStatement::column).containsExactly(1, 11, 3);
     assertThat(statements).extracting(SqlStatement::offset).containsExactly(0, 10, 29);
@@ -73,18 +82,30 @@ class SqlScriptTest {
 
   @Test
   void parse_attachesCommentGroup_whenNoEmptyLineSeparatesIt() {
-    List<SqlStatement> statements = SqlScript.parse(
-        "-- file header\n\n-- kit:nolint DROP_TABLE\n/* why */\nDROP TABLE a;\n-- stray\n\nDROP TABLE b;").statements();
-    assertThat(statements.get(0).comments()).containsExactly("-- kit:nolint DROP_TABLE", "/* why */");
+    List<SqlStatement> statements =
+        SqlScript.parse(
+                "-- file header\n\n-- kit:nolint DROP_TABLE\n/* why */\nDROP TABLE a;\n-- stray\n\nDROP TABLE b;")
+            .statements();
+    assertThat(statements.get(0).comments())
+        .containsExactly("-- kit:nolint DROP_TABLE", "/* why */");
     assertThat(statements.get(1).comments()).isEmpty();
   }
 
   @Test
   void tokens_leaveOutCommentsAndKeepStringsWhole_whenKeywordsHideInThem() {
-    SqlStatement statement = SqlScript.parse("SELECT 'DROP TABLE x' /* DROP */, \"Drop\" FROM t;").statements().get(0);
+    SqlStatement statement =
+        SqlScript.parse("SELECT 'DROP TABLE x' /* DROP */, \"Drop\" FROM t;").statements().get(0);
     assertThat(statement.hasWords("DROP")).isFalse();
-    assertThat(statement.tokens()).extracting(SqlToken::kind).containsExactly(SqlToken.Kind.WORD, SqlToken.Kind.STRING,
-        SqlToken.Kind.SYMBOL, SqlToken.Kind.QUOTED_IDENTIFIER, SqlToken.Kind.WORD, SqlToken.Kind.WORD, SqlToken.Kind.SYMBOL);
+    assertThat(statement.tokens())
+        .extracting(SqlToken::kind)
+        .containsExactly(
+            SqlToken.Kind.WORD,
+            SqlToken.Kind.STRING,
+            SqlToken.Kind.SYMBOL,
+            SqlToken.Kind.QUOTED_IDENTIFIER,
+            SqlToken.Kind.WORD,
+            SqlToken.Kind.WORD,
+            SqlToken.Kind.SYMBOL);
     assertThat(statement.tokens().get(3).name()).isEqualTo("Drop");
   }
 }

@@ -12,12 +12,15 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
-/** The Database builder: every null argument named with what to pass, and toBuilder() that changes nothing by itself. */
+/**
+ * The Database builder: every null argument named with what to pass, and toBuilder() that changes
+ * nothing by itself.
+ */
 class DatabaseBuilderTest {
 
   /** Each public builder method with each of its reference parameters. */
@@ -26,14 +29,19 @@ class DatabaseBuilderTest {
     Arrays.stream(Database.Builder.class.getDeclaredMethods())
         .filter(m -> Modifier.isPublic(m.getModifiers()) && !m.getName().equals("build"))
         .sorted(Comparator.comparing(Method::toGenericString))
-        .forEach(method -> {
-          Parameter[] parameters = method.getParameters();
-          for (int i = 0; i < parameters.length; i++) {
-            if (!parameters[i].getType().isPrimitive()) {
-              cases.add(Arguments.of(method.getName() + Arrays.toString(method.getParameterTypes()), method, i));
-            }
-          }
-        });
+        .forEach(
+            method -> {
+              Parameter[] parameters = method.getParameters();
+              for (int i = 0; i < parameters.length; i++) {
+                if (!parameters[i].getType().isPrimitive()) {
+                  cases.add(
+                      Arguments.of(
+                          method.getName() + Arrays.toString(method.getParameterTypes()),
+                          method,
+                          i));
+                }
+              }
+            });
     return cases.stream();
   }
 
@@ -49,28 +57,35 @@ class DatabaseBuilderTest {
 
   @ParameterizedTest(name = "{0} #{2}")
   @MethodSource("referenceParameters")
-  void builderMethod_namesTheMethodAndParameter_whenAnArgumentIsNull(String name, Method method, int index) throws Exception {
+  void builderMethod_namesTheMethodAndParameter_whenAnArgumentIsNull(
+      String name, Method method, int index) throws Exception {
     Object[] arguments = new Object[method.getParameterCount()];
     for (int i = 0; i < arguments.length; i++) {
       arguments[i] = i == index ? null : sample(method.getParameterTypes()[i]);
     }
     // The parameter names as the messages spell them: compiled with -parameters, or arg0 otherwise.
-    String parameter = method.getParameters()[index].isNamePresent() ? method.getParameters()[index].getName() : null;
+    String parameter =
+        method.getParameters()[index].isNamePresent()
+            ? method.getParameters()[index].getName()
+            : null;
 
-    assertThatThrownBy(() -> {
-      try {
-        method.invoke(Database.builder(), arguments);
-      } catch (InvocationTargetException e) {
-        throw e.getCause();
-      }
-    }).isInstanceOf(NullPointerException.class)
+    assertThatThrownBy(
+            () -> {
+              try {
+                method.invoke(Database.builder(), arguments);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            })
+        .isInstanceOf(NullPointerException.class)
         .hasMessageStartingWith(method.getName() + "(")
         .hasMessageContaining(" is null; ")
-        .satisfies(e -> {
-          if (parameter != null) {
-            assertThat(e.getMessage()).contains("): " + parameter + " is null; ");
-          }
-        });
+        .satisfies(
+            e -> {
+              if (parameter != null) {
+                assertThat(e.getMessage()).contains("): " + parameter + " is null; ");
+              }
+            });
   }
 
   @Test
@@ -80,10 +95,21 @@ class DatabaseBuilderTest {
 
   @Test
   void toBuilder_buildsAnEqualDatabase() {
-    Database db = Database.builder().clusterName("ledger-db").instances(3).storage("10Gi", "fast").walStorage("2Gi")
-        .parameter("max_connections", "200").bootstrap("ledger", "ledger_owner").antiAffinity("kubernetes.io/hostname")
-        .podDisruptionBudget(false).primaryUpdateStrategy(Database.PrimaryUpdateStrategy.SUPERVISED)
-        .pooler(p -> p.instances(2)).extension("vector").schema("reporting").build();
+    Database db =
+        Database.builder()
+            .clusterName("ledger-db")
+            .instances(3)
+            .storage("10Gi", "fast")
+            .walStorage("2Gi")
+            .parameter("max_connections", "200")
+            .bootstrap("ledger", "ledger_owner")
+            .antiAffinity("kubernetes.io/hostname")
+            .podDisruptionBudget(false)
+            .primaryUpdateStrategy(Database.PrimaryUpdateStrategy.SUPERVISED)
+            .pooler(p -> p.instances(2))
+            .extension("vector")
+            .schema("reporting")
+            .build();
 
     assertThat(db.toBuilder().build()).isEqualTo(db);
     assertThat(db.toBuilder().instances(1).build().instances()).isEqualTo(1);
@@ -91,27 +117,66 @@ class DatabaseBuilderTest {
 
   @Test
   void toBuilder_buildsAnEqualHost_whenEveryFieldIsSet() {
-    PlanetScale branch = PlanetScale.builder().organization("acme").database("shop").branch("dev").clusterSize("PS_10_AWS_ARM")
-        .region("eu-west").parentBranch("main").replicas(2).parameter("max_connections", "200")
-        .parameter("pgbouncer", "default_pool_size", "20").production(false).appRoles(List.of("pg_read_all_data"))
-        .bouncer(b -> b.size("PGB_10")).backupPolicy(p -> p.at("02:00")).moduleOnly().build();
-    ExistingDatabase existing = ExistingDatabase.builder().secret("orders-db").host("orders.db.acme.internal").port(6432)
-        .ca("acme-db-ca", "ca.pem").build();
+    PlanetScale branch =
+        PlanetScale.builder()
+            .organization("acme")
+            .database("shop")
+            .branch("dev")
+            .clusterSize("PS_10_AWS_ARM")
+            .region("eu-west")
+            .parentBranch("main")
+            .replicas(2)
+            .parameter("max_connections", "200")
+            .parameter("pgbouncer", "default_pool_size", "20")
+            .production(false)
+            .appRoles(List.of("pg_read_all_data"))
+            .bouncer(b -> b.size("PGB_10"))
+            .backupPolicy(p -> p.at("02:00"))
+            .moduleOnly()
+            .build();
+    ExistingDatabase existing =
+        ExistingDatabase.builder()
+            .secret("orders-db")
+            .host("orders.db.acme.internal")
+            .port(6432)
+            .ca("acme-db-ca", "ca.pem")
+            .build();
 
-    assertThat(branch.toBuilder().build()).isEqualTo(branch).hasSameHashCodeAs(branch).hasToString(branch.toString());
+    assertThat(branch.toBuilder().build())
+        .isEqualTo(branch)
+        .hasSameHashCodeAs(branch)
+        .hasToString(branch.toString());
     assertThat(existing.toBuilder().build()).isEqualTo(existing).hasSameHashCodeAs(existing);
-    assertThat(branch.toBuilder().parameter("max_connections", "100").build().parameters().get("pgconf"))
+    assertThat(
+            branch.toBuilder()
+                .parameter("max_connections", "100")
+                .build()
+                .parameters()
+                .get("pgconf"))
         .containsEntry("max_connections", "100");
     assertThat(branch.parameters().get("pgconf")).containsEntry("max_connections", "200");
   }
 
   @Test
   void planetScale_startsFromTheServicesOwnHost_whenAnEnvironmentOverrideNamesOnlyWhatDiffers() {
-    Service service = Service.builder("inventory")
-        .database(db -> db.planetScale(ps -> ps.organization("acme").database("shop").clusterSize("PS_10_AWS_ARM")
-            .bouncer(b -> b.size("PGB_10"))))
-        .in("dev", dev -> dev.database(db -> db.planetScale(ps -> ps.branch("dev").parentBranch("main").production(false))))
-        .build();
+    Service service =
+        Service.builder("inventory")
+            .database(
+                db ->
+                    db.planetScale(
+                        ps ->
+                            ps.organization("acme")
+                                .database("shop")
+                                .clusterSize("PS_10_AWS_ARM")
+                                .bouncer(b -> b.size("PGB_10"))))
+            .in(
+                "dev",
+                dev ->
+                    dev.database(
+                        db ->
+                            db.planetScale(
+                                ps -> ps.branch("dev").parentBranch("main").production(false))))
+            .build();
 
     PlanetScale dev = (PlanetScale) service.in("dev").database().host();
 
@@ -127,11 +192,22 @@ class DatabaseBuilderTest {
 
   @Test
   void existing_startsFromTheServicesOwnHost_whenAnEnvironmentOverrideNamesOnlyWhatDiffers() {
-    Service service = Service.builder("catalog")
-        .database(db -> db.bootstrap("catalog", "catalog")
-            .existing(e -> e.secret("catalog-db").host("catalog.dev.acme.internal").ca("acme-db-ca", "ca.pem")))
-        .in("prod", prod -> prod.database(db -> db.existing(e -> e.host("catalog.db.acme.internal").port(6432))))
-        .build();
+    Service service =
+        Service.builder("catalog")
+            .database(
+                db ->
+                    db.bootstrap("catalog", "catalog")
+                        .existing(
+                            e ->
+                                e.secret("catalog-db")
+                                    .host("catalog.dev.acme.internal")
+                                    .ca("acme-db-ca", "ca.pem")))
+            .in(
+                "prod",
+                prod ->
+                    prod.database(
+                        db -> db.existing(e -> e.host("catalog.db.acme.internal").port(6432))))
+            .build();
 
     ExistingDatabase prod = (ExistingDatabase) service.in("prod").database().host();
 
@@ -143,11 +219,14 @@ class DatabaseBuilderTest {
 
   @Test
   void planetScale_startsAfresh_whenTheDatabaseIsOnAnotherHost() {
-    Database db = Database.builder().storage("1Gi")
-        .existing(e -> e.secret("orders-db").host("orders.db.acme.internal"))
-        .planetScale(ps -> ps.organization("acme").database("shop"))
-        .build();
+    Database db =
+        Database.builder()
+            .storage("1Gi")
+            .existing(e -> e.secret("orders-db").host("orders.db.acme.internal"))
+            .planetScale(ps -> ps.organization("acme").database("shop"))
+            .build();
 
-    assertThat(db.host()).isEqualTo(PlanetScale.builder().organization("acme").database("shop").build());
+    assertThat(db.host())
+        .isEqualTo(PlanetScale.builder().organization("acme").database("shop").build());
   }
 }

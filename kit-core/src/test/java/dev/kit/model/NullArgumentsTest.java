@@ -29,21 +29,27 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every way to create a model value (public constructors, static factories, builder methods, {@code with...} copies)
- * answers a null argument with a message that names the method and the parameter, never a bare NullPointerException.
- * The types are every class compiled into {@code dev.kit.model}, so a new type or method is held to it too.
+ * Every way to create a model value (public constructors, static factories, builder methods, {@code
+ * with...} copies) answers a null argument with a message that names the method and the parameter,
+ * never a bare NullPointerException. The types are every class compiled into {@code dev.kit.model},
+ * so a new type or method is held to it too.
  */
 class NullArgumentsTest {
 
-  /** Parameters where null has a documented meaning: leave that quantity out, or a chart value Helm reads as unset. */
-  private static final Set<String> NULL_ALLOWED = Set.of(
-      "Resources.requests(cpu)", "Resources.requests(memory)",
-      "Resources.withLimits(cpu)", "Resources.withLimits(memory)",
-      "HelmChart.withValue(value)", "HelmChart.Builder.value(value)");
+  /**
+   * Parameters where null has a documented meaning: leave that quantity out, or a chart value Helm
+   * reads as unset.
+   */
+  private static final Set<String> NULL_ALLOWED =
+      Set.of(
+          "Resources.requests(cpu)", "Resources.requests(memory)",
+          "Resources.withLimits(cpu)", "Resources.withLimits(memory)",
+          "HelmChart.withValue(value)", "HelmChart.Builder.value(value)");
 
   /**
-   * Types another branch reshapes now ({@code restructure}'s Database, which applies the same messages): delete this
-   * set when it is merged, so that Database is held to the rule like every other type.
+   * Types another branch reshapes now ({@code restructure}'s Database, which applies the same
+   * messages): delete this set when it is merged, so that Database is held to the rule like every
+   * other type.
    */
   @TestFactory
   Stream<DynamicTest> everyReferenceParameter_namesMethodAndParameter_whenNull() throws Exception {
@@ -55,17 +61,21 @@ class NullArgumentsTest {
           if (parameters[i].getType().isPrimitive()) {
             continue;
           }
-          String name = executable instanceof Constructor<?> ? type.getSimpleName() : executable.getName();
+          String name =
+              executable instanceof Constructor<?> ? type.getSimpleName() : executable.getName();
           String parameter = parameters[i].getName();
           if (NULL_ALLOWED.contains(nestedName(type) + "." + name + "(" + parameter + ")")) {
             continue;
           }
           int nullAt = i;
-          tests.add(DynamicTest.dynamicTest(type.getName() + "." + name + "(" + parameter + "=null)",
-              () -> assertThatThrownBy(() -> invokeWithNull(type, executable, nullAt))
-                  .as("%s of %s with %s null", executable, type.getName(), parameter)
-                  .hasMessageContaining(name + "(")
-                  .hasMessageContaining(parameter + " is null")));
+          tests.add(
+              DynamicTest.dynamicTest(
+                  type.getName() + "." + name + "(" + parameter + "=null)",
+                  () ->
+                      assertThatThrownBy(() -> invokeWithNull(type, executable, nullAt))
+                          .as("%s of %s with %s null", executable, type.getName(), parameter)
+                          .hasMessageContaining(name + "(")
+                          .hasMessageContaining(parameter + " is null")));
         }
       }
     }
@@ -76,11 +86,23 @@ class NullArgumentsTest {
   void creators_includeBuildersFactoriesAndConstructors_whenWalkingTheModel() throws Exception {
     List<String> found = new ArrayList<>();
     for (Class<?> type : modelTypes()) {
-      creators(type).forEach(e -> found.add(type.getSimpleName() + "."
-          + (e instanceof Constructor<?> ? "new" : e.getName())));
+      creators(type)
+          .forEach(
+              e ->
+                  found.add(
+                      type.getSimpleName()
+                          + "."
+                          + (e instanceof Constructor<?> ? "new" : e.getName())));
     }
-    assertThat(found).contains("App.builder", "Builder.resources", "Storage.of", "SecretKey.new",
-        "Patch.set", "Resources.withLimits", "S3Credentials.fromSecret");
+    assertThat(found)
+        .contains(
+            "App.builder",
+            "Builder.resources",
+            "Storage.of",
+            "SecretKey.new",
+            "Patch.set",
+            "Resources.withLimits",
+            "S3Credentials.fromSecret");
   }
 
   /** {@code HelmChart.Builder} for {@code dev.kit.model.HelmChart$Builder}. */
@@ -89,7 +111,8 @@ class NullArgumentsTest {
   }
 
   /** Every public class compiled into this package, nested ones included. */
-  private static List<Class<?>> modelTypes() throws IOException, URISyntaxException, ClassNotFoundException {
+  private static List<Class<?>> modelTypes()
+      throws IOException, URISyntaxException, ClassNotFoundException {
     Path classes = Path.of(App.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     Path folder = classes.resolve(App.class.getPackageName().replace('.', '/'));
     List<Class<?>> types = new ArrayList<>();
@@ -109,15 +132,21 @@ class NullArgumentsTest {
     return types;
   }
 
-  /** Public constructors, static factories, builder methods and {@code with...} copies of {@code type}. */
+  /**
+   * Public constructors, static factories, builder methods and {@code with...} copies of {@code
+   * type}.
+   */
   private static List<Executable> creators(Class<?> type) {
     List<Executable> creators = new ArrayList<>(Arrays.asList(type.getConstructors()));
     for (Method method : type.getDeclaredMethods()) {
-      if (!Modifier.isPublic(method.getModifiers()) || method.isSynthetic() || method.getParameterCount() == 0) {
+      if (!Modifier.isPublic(method.getModifiers())
+          || method.isSynthetic()
+          || method.getParameterCount() == 0) {
         continue;
       }
       boolean isStatic = Modifier.isStatic(method.getModifiers());
-      boolean factory = isStatic && method.getReturnType().getPackageName().equals(type.getPackageName());
+      boolean factory =
+          isStatic && method.getReturnType().getPackageName().equals(type.getPackageName());
       boolean builderMethod = !isStatic && type.getSimpleName().equals("Builder");
       boolean copy = !isStatic && method.getReturnType() == type;
       if (factory || builderMethod || copy) {
@@ -128,7 +157,8 @@ class NullArgumentsTest {
     return creators;
   }
 
-  private static void invokeWithNull(Class<?> type, Executable executable, int nullAt) throws Throwable {
+  private static void invokeWithNull(Class<?> type, Executable executable, int nullAt)
+      throws Throwable {
     Object[] arguments = new Object[executable.getParameterCount()];
     for (int i = 0; i < arguments.length; i++) {
       arguments[i] = i == nullAt ? null : sample(executable.getParameterTypes()[i]);
@@ -138,7 +168,8 @@ class NullArgumentsTest {
         constructor.newInstance(arguments);
       } else {
         Method method = (Method) executable;
-        method.invoke(Modifier.isStatic(method.getModifiers()) ? null : instanceOf(type), arguments);
+        method.invoke(
+            Modifier.isStatic(method.getModifiers()) ? null : instanceOf(type), arguments);
       }
     } catch (InvocationTargetException e) {
       throw e.getCause();
@@ -196,7 +227,9 @@ class NullArgumentsTest {
       return Repository.builder("shop").gitUrl("https://git.example.com/shop.git").build();
     }
     if (type == Kit.class) {
-      return Kit.builder().repository("shop", r -> r.gitUrl("https://git.example.com/shop.git")).build();
+      return Kit.builder()
+          .repository("shop", r -> r.gitUrl("https://git.example.com/shop.git"))
+          .build();
     }
     if (type == Environment.class) {
       return Environment.builder("prod").build();
@@ -231,26 +264,34 @@ class NullArgumentsTest {
     if (type == Bootstrap.class) {
       return Bootstrap.CNPG_DEFAULT;
     }
-    for (Class<?> settings : List.of(ArgoCd.class, Migrations.class, Monitoring.class, Platform.class, Pooler.class)) {
+    for (Class<?> settings :
+        List.of(ArgoCd.class, Migrations.class, Monitoring.class, Platform.class, Pooler.class)) {
       if (type == settings) {
         return build(instanceOfBuilder(settings));
       }
     }
-    throw new AssertionError("no sample value of " + type.getName() + ": add one to NullArgumentsTest.sample");
+    throw new AssertionError(
+        "no sample value of " + type.getName() + ": add one to NullArgumentsTest.sample");
   }
 
   /** The object whose instance method is under test: a fresh builder, or a sample value. */
   private static Object instanceOf(Class<?> type) throws ReflectiveOperationException {
-    return type.getSimpleName().equals("Builder") ? instanceOfBuilder(type.getEnclosingClass()) : sample(type);
+    return type.getSimpleName().equals("Builder")
+        ? instanceOfBuilder(type.getEnclosingClass())
+        : sample(type);
   }
 
   /** {@code owner.builder(...)} with sample arguments. */
   private static Object instanceOfBuilder(Class<?> owner) {
     try {
-      Method builder = Arrays.stream(owner.getMethods())
-          .filter(m -> m.getName().equals("builder") && Modifier.isStatic(m.getModifiers()))
-          .findFirst().orElseThrow(() -> new AssertionError(owner.getName() + " has no static builder(...)"));
-      Object[] arguments = Arrays.stream(builder.getParameterTypes()).map(NullArgumentsTest::sample).toArray();
+      Method builder =
+          Arrays.stream(owner.getMethods())
+              .filter(m -> m.getName().equals("builder") && Modifier.isStatic(m.getModifiers()))
+              .findFirst()
+              .orElseThrow(
+                  () -> new AssertionError(owner.getName() + " has no static builder(...)"));
+      Object[] arguments =
+          Arrays.stream(builder.getParameterTypes()).map(NullArgumentsTest::sample).toArray();
       return builder.invoke(null, arguments);
     } catch (ReflectiveOperationException e) {
       throw new LinkageError(e.getMessage(), e);

@@ -28,10 +28,16 @@ class PatchTest {
 
   @Test
   void set_namesThePathAndTheFix_whenAValueIsNotJsonLike() {
-    assertThatThrownBy(() -> Patch.set(Patch.Target.MIGRATION_JOB, "/spec/activeDeadlineSeconds", Duration.ofMinutes(5)))
+    assertThatThrownBy(
+            () ->
+                Patch.set(
+                    Patch.Target.MIGRATION_JOB,
+                    "/spec/activeDeadlineSeconds",
+                    Duration.ofMinutes(5)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Patch at /spec/activeDeadlineSeconds: a value must be a String, Number, Boolean, List or Map "
-            + "(convert it, e.g. an enum with name()), got java.time.Duration");
+        .hasMessage(
+            "Patch at /spec/activeDeadlineSeconds: a value must be a String, Number, Boolean, List or Map "
+                + "(convert it, e.g. an enum with name()), got java.time.Duration");
     assertThatThrownBy(() -> Patch.set(Patch.Target.CLUSTER, "/spec/x", Map.of(1, "one")))
         .hasMessage("Patch at /spec/x: map keys must be strings, got 1");
   }

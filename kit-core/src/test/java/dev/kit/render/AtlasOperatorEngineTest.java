@@ -16,8 +16,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * The Atlas operator path: its dev database runs the cluster's PostgreSQL major, and the AtlasMigration names a
- * ConfigMap that changes with the migrations, so a stale {@code Ready=True} cannot pass the sync wave.
+ * The Atlas operator path: its dev database runs the cluster's PostgreSQL major, and the
+ * AtlasMigration names a ConfigMap that changes with the migrations, so a stale {@code Ready=True}
+ * cannot pass the sync wave.
  */
 class AtlasOperatorEngineTest {
 
@@ -27,7 +28,8 @@ class AtlasOperatorEngineTest {
   @TempDir Path repo;
 
   private FilePlan plan(String service, int major, String... migrations) throws IOException {
-    Path dir = Files.createDirectories(repo.resolve("services").resolve(service).resolve("migrations"));
+    Path dir =
+        Files.createDirectories(repo.resolve("services").resolve(service).resolve("migrations"));
     try (var old = Files.list(dir)) {
       for (Path file : old.toList()) {
         Files.delete(file);
@@ -36,10 +38,15 @@ class AtlasOperatorEngineTest {
     for (int i = 0; i < migrations.length; i++) {
       Files.writeString(dir.resolve("2025010112000" + i + "_m" + i + ".sql"), migrations[i]);
     }
-    Kit kit = Kit.builder().repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
-        .service(service, s -> s.database(db -> db.storage("1Gi").postgresMajor(major))
-            .migrations(m -> m.engine(Migrations.Engine.OPERATOR)))
-        .build();
+    Kit kit =
+        Kit.builder()
+            .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+            .service(
+                service,
+                s ->
+                    s.database(db -> db.storage("1Gi").postgresMajor(major))
+                        .migrations(m -> m.engine(Migrations.Engine.OPERATOR)))
+            .build();
     return Generator.forRepository(repo).source("test").plan(kit);
   }
 
@@ -53,38 +60,62 @@ class AtlasOperatorEngineTest {
 
     JsonNode container = migration.at("/spec/devDB/spec/containers/0");
     assertThat(container.path("image").asString()).isEqualTo("postgres:16");
-    // The operator swaps the host for the dev pod's IP; a custom devDB needs the URL (atlas-operator devdb.go).
-    assertThat(migration.at("/spec/devURL").asString()).isEqualTo("postgres://postgres@localhost:5432/postgres?sslmode=disable");
+    // The operator swaps the host for the dev pod's IP; a custom devDB needs the URL
+    // (atlas-operator devdb.go).
+    assertThat(migration.at("/spec/devURL").asString())
+        .isEqualTo("postgres://postgres@localhost:5432/postgres?sslmode=disable");
   }
 
   @Test
   void atlasSchema_runsItsDevDatabaseOnTheClustersMajor() throws IOException {
     Files.createDirectories(repo.resolve("services/catalog"));
     Files.writeString(repo.resolve("services/catalog/schema.sql"), INIT);
-    Kit kit = Kit.builder().repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
-        .service("catalog", s -> s.database(db -> db.storage("1Gi").postgresMajor(18))
-            .declarativeSchema(DeclarativeSchema.of("schema.sql")))
-        .build();
+    Kit kit =
+        Kit.builder()
+            .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+            .service(
+                "catalog",
+                s ->
+                    s.database(db -> db.storage("1Gi").postgresMajor(18))
+                        .declarativeSchema(DeclarativeSchema.of("schema.sql")))
+            .build();
 
-    JsonNode schema = yaml(Generator.forRepository(repo).source("test").plan(kit), "catalog", "migrations/atlasschema.yaml");
+    JsonNode schema =
+        yaml(
+            Generator.forRepository(repo).source("test").plan(kit),
+            "catalog",
+            "migrations/atlasschema.yaml");
 
-    assertThat(schema.at("/spec/devDB/spec/containers/0/image").asString()).isEqualTo("postgres:18");
-    assertThat(schema.at("/spec/devURL").asString()).isEqualTo("postgres://postgres@localhost:5432/postgres?sslmode=disable");
+    assertThat(schema.at("/spec/devDB/spec/containers/0/image").asString())
+        .isEqualTo("postgres:18");
+    assertThat(schema.at("/spec/devURL").asString())
+        .isEqualTo("postgres://postgres@localhost:5432/postgres?sslmode=disable");
   }
 
   @Test
   void atlasMigration_namesAnotherConfigMap_whenOnlyTheMigrationsChange() throws IOException {
     FilePlan before = plan("orders", 17, INIT);
-    FilePlan after = plan("orders", 17, INIT, "ALTER TABLE orders ADD COLUMN IF NOT EXISTS status text;\n");
+    FilePlan after =
+        plan("orders", 17, INIT, "ALTER TABLE orders ADD COLUMN IF NOT EXISTS status text;\n");
 
-    String beforeName = yaml(before, "orders", "migrations/atlasmigration.yaml").at("/spec/dir/configMapRef/name").asString();
-    String afterName = yaml(after, "orders", "migrations/atlasmigration.yaml").at("/spec/dir/configMapRef/name").asString();
+    String beforeName =
+        yaml(before, "orders", "migrations/atlasmigration.yaml")
+            .at("/spec/dir/configMapRef/name")
+            .asString();
+    String afterName =
+        yaml(after, "orders", "migrations/atlasmigration.yaml")
+            .at("/spec/dir/configMapRef/name")
+            .asString();
 
     assertThat(beforeName).matches("orders-migrations-[0-9a-f]{10}");
     assertThat(afterName).matches("orders-migrations-[0-9a-f]{10}").isNotEqualTo(beforeName);
-    assertThat(yaml(after, "orders", "migrations/configmap.yaml").at("/metadata/name").asString()).isEqualTo(afterName);
-    assertThat(plan("orders", 17, INIT).text("services/orders/manifests/migrations/atlasmigration.yaml"))
-        .as("same migrations, same name").contains(beforeName);
+    assertThat(yaml(after, "orders", "migrations/configmap.yaml").at("/metadata/name").asString())
+        .isEqualTo(afterName);
+    assertThat(
+            plan("orders", 17, INIT)
+                .text("services/orders/manifests/migrations/atlasmigration.yaml"))
+        .as("same migrations, same name")
+        .contains(beforeName);
   }
 
   @Test
@@ -99,23 +130,37 @@ class AtlasOperatorEngineTest {
   }
 
   @Test
-  void contentAddressedConfigMap_isPrunedOnlyAfterTheSync_soTheOldAtlasMigrationKeepsItsDirectory() throws IOException {
+  void contentAddressedConfigMap_isPrunedOnlyAfterTheSync_soTheOldAtlasMigrationKeepsItsDirectory()
+      throws IOException {
     JsonNode configMap = yaml(plan("orders", 17, INIT), "orders", "migrations/configmap.yaml");
 
-    // Pruned in its own wave (-2), the old ConfigMap would vanish while the old AtlasMigration still reads it.
-    assertThat(configMap.at("/metadata/annotations").path("argocd.argoproj.io/sync-options").asString().split(","))
+    // Pruned in its own wave (-2), the old ConfigMap would vanish while the old AtlasMigration
+    // still reads it.
+    assertThat(
+            configMap
+                .at("/metadata/annotations")
+                .path("argocd.argoproj.io/sync-options")
+                .asString()
+                .split(","))
         .contains("PruneLast=true", "ServerSideApply=true");
   }
 
   @Test
   void contentAddressedConfigMap_hasAValidName_forTheLongestServiceName() throws IOException {
-    String longest = "s".repeat(63 - "-migrate".length()); // the Job's name, <service>-migrate, is a label
-    Path dir = Files.createDirectories(repo.resolve("services").resolve(longest).resolve("migrations"));
+    String longest =
+        "s".repeat(63 - "-migrate".length()); // the Job's name, <service>-migrate, is a label
+    Path dir =
+        Files.createDirectories(repo.resolve("services").resolve(longest).resolve("migrations"));
     Files.writeString(dir.resolve("20250101120000_init.sql"), INIT);
-    Kit kit = Kit.builder().repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
-        .service(longest, s -> s.database(db -> db.clusterName("db").storage("1Gi"))
-            .migrations(m -> m.engine(Migrations.Engine.OPERATOR)))
-        .build();
+    Kit kit =
+        Kit.builder()
+            .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+            .service(
+                longest,
+                s ->
+                    s.database(db -> db.clusterName("db").storage("1Gi"))
+                        .migrations(m -> m.engine(Migrations.Engine.OPERATOR)))
+            .build();
 
     FilePlan plan = Generator.forRepository(repo).source("test").plan(kit);
 
@@ -125,14 +170,19 @@ class AtlasOperatorEngineTest {
   }
 
   @Test
-  void jobEngine_keepsItsFixedConfigMapName_becauseTheHookJobIsRecreatedOnEverySync() throws IOException {
+  void jobEngine_keepsItsFixedConfigMapName_becauseTheHookJobIsRecreatedOnEverySync()
+      throws IOException {
     Path dir = Files.createDirectories(repo.resolve("services/orders/migrations"));
     Files.writeString(dir.resolve("20250101120000_init.sql"), INIT);
-    Kit kit = Kit.builder().repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
-        .service("orders", s -> s.database(db -> db.storage("1Gi"))).build();
+    Kit kit =
+        Kit.builder()
+            .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+            .service("orders", s -> s.database(db -> db.storage("1Gi")))
+            .build();
 
     FilePlan plan = Generator.forRepository(repo).source("test").plan(kit);
 
-    assertThat(yaml(plan, "orders", "migrations/configmap.yaml").at("/metadata/name").asString()).isEqualTo("orders-migrations");
+    assertThat(yaml(plan, "orders", "migrations/configmap.yaml").at("/metadata/name").asString())
+        .isEqualTo("orders-migrations");
   }
 }

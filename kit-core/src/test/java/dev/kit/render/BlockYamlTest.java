@@ -12,25 +12,192 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** kit's one-pass YAML writer writes byte for byte what the YAML library writes, for every string in every position. */
+/**
+ * kit's one-pass YAML writer writes byte for byte what the YAML library writes, for every string in
+ * every position.
+ */
 class BlockYamlTest {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-  /** Strings each YAML rule is about: YAML 1.1 booleans, nulls, numbers and timestamps, indicators, spaces, breaks. */
-  private static final List<String> SPECIAL = List.of("", " ", "  ", "a", "yes", "Yes", "YES", "no", "on", "On", "off",
-      "OFF", "y", "Y", "n", "N", "true", "True", "false", "null", "Null", "NULL", "~", "~x", "x~", "0x1F", "0X1f", "0o17",
-      "0b101", "1e3", "1E3", "1e-3", "1.5e+3", ".inf", "-.inf", "+.Inf", ".nan", ".NaN", "1_000", "1_0.5", "+1", "-1", "1.5",
-      "1.", ".5", "-", ".", "+", "+-", "0", "00", "01", "007", "-0", "0.0", "1e", "e3", "1a", "1 2", "12:30", "1:2:3",
-      "2026-01-01", "2026-1-1", "2026-01-01T10:00:00Z", "2026-01-01 10:00", "2026-01-01x", "a: b", "a:b", "a :b", "a:",
-      "a::", "::", ":", ": a", ":a", "a #b", "a#b", "#a", "#", "-a", "- a", "-- a", "? a", "?a", "?", "a?", "a ?", "---",
-      "...", "--- a", "...a", "a ---", "----", " a", "a ", " a ", "'a'", "\"a\"", "a'b", "a\"b", "a\\b", "\\", "'", "\"",
-      "[a]", "a[b", "{a}", "a}b", "a,b", ",", "&a", "a&b", "*a", "!a", "!", "|a", "|", ">a", ">", "%a", "@a", "`a", "a|b",
-      "a>b", "@", "=", "<<", "a b c", "a  b", "kit-quoted-0.", "x".repeat(127), "x".repeat(128), "y".repeat(300),
-      "a\nb", "a\n", "a\n\n", "a\n\n\n", "\n", "\n\n", "\na", "\n a", " a\nb", "a \nb", "a\n b", "a\nb ", "a\n\nb\n", "a\n \nb",
-      "a: b\n# c\n", "- a\n- b\n", "'\n'", "\"\n\"", "\\\n", "---\n", "yes\n", "1\n", "a\u0085b", "a\u2028b", "a\u2029",
-      "\uFEFFx", "x\uFEFF\ny", "\u0085", "é", "aé", "a\tb", "\t", "a\rb", "a\r\nb\r\n", "\u00A0", "a\u00A0", "\u0007", "\uD83D\uDE00",
-      "-- Creates orders.\nCREATE TABLE orders (\n  id bigint PRIMARY KEY,\n\n  note text DEFAULT 'a: b # c'\n);\n");
+  /**
+   * Strings each YAML rule is about: YAML 1.1 booleans, nulls, numbers and timestamps, indicators,
+   * spaces, breaks.
+   */
+  private static final List<String> SPECIAL =
+      List.of(
+          "",
+          " ",
+          "  ",
+          "a",
+          "yes",
+          "Yes",
+          "YES",
+          "no",
+          "on",
+          "On",
+          "off",
+          "OFF",
+          "y",
+          "Y",
+          "n",
+          "N",
+          "true",
+          "True",
+          "false",
+          "null",
+          "Null",
+          "NULL",
+          "~",
+          "~x",
+          "x~",
+          "0x1F",
+          "0X1f",
+          "0o17",
+          "0b101",
+          "1e3",
+          "1E3",
+          "1e-3",
+          "1.5e+3",
+          ".inf",
+          "-.inf",
+          "+.Inf",
+          ".nan",
+          ".NaN",
+          "1_000",
+          "1_0.5",
+          "+1",
+          "-1",
+          "1.5",
+          "1.",
+          ".5",
+          "-",
+          ".",
+          "+",
+          "+-",
+          "0",
+          "00",
+          "01",
+          "007",
+          "-0",
+          "0.0",
+          "1e",
+          "e3",
+          "1a",
+          "1 2",
+          "12:30",
+          "1:2:3",
+          "2026-01-01",
+          "2026-1-1",
+          "2026-01-01T10:00:00Z",
+          "2026-01-01 10:00",
+          "2026-01-01x",
+          "a: b",
+          "a:b",
+          "a :b",
+          "a:",
+          "a::",
+          "::",
+          ":",
+          ": a",
+          ":a",
+          "a #b",
+          "a#b",
+          "#a",
+          "#",
+          "-a",
+          "- a",
+          "-- a",
+          "? a",
+          "?a",
+          "?",
+          "a?",
+          "a ?",
+          "---",
+          "...",
+          "--- a",
+          "...a",
+          "a ---",
+          "----",
+          " a",
+          "a ",
+          " a ",
+          "'a'",
+          "\"a\"",
+          "a'b",
+          "a\"b",
+          "a\\b",
+          "\\",
+          "'",
+          "\"",
+          "[a]",
+          "a[b",
+          "{a}",
+          "a}b",
+          "a,b",
+          ",",
+          "&a",
+          "a&b",
+          "*a",
+          "!a",
+          "!",
+          "|a",
+          "|",
+          ">a",
+          ">",
+          "%a",
+          "@a",
+          "`a",
+          "a|b",
+          "a>b",
+          "@",
+          "=",
+          "<<",
+          "a b c",
+          "a  b",
+          "kit-quoted-0.",
+          "x".repeat(127),
+          "x".repeat(128),
+          "y".repeat(300),
+          "a\nb",
+          "a\n",
+          "a\n\n",
+          "a\n\n\n",
+          "\n",
+          "\n\n",
+          "\na",
+          "\n a",
+          " a\nb",
+          "a \nb",
+          "a\n b",
+          "a\nb ",
+          "a\n\nb\n",
+          "a\n \nb",
+          "a: b\n# c\n",
+          "- a\n- b\n",
+          "'\n'",
+          "\"\n\"",
+          "\\\n",
+          "---\n",
+          "yes\n",
+          "1\n",
+          "a\u0085b",
+          "a\u2028b",
+          "a\u2029",
+          "\uFEFFx",
+          "x\uFEFF\ny",
+          "\u0085",
+          "é",
+          "aé",
+          "a\tb",
+          "\t",
+          "a\rb",
+          "a\r\nb\r\n",
+          "\u00A0",
+          "a\u00A0",
+          "\u0007",
+          "\uD83D\uDE00",
+          "-- Creates orders.\nCREATE TABLE orders (\n  id bigint PRIMARY KEY,\n\n  note text DEFAULT 'a: b # c'\n);\n");
 
   /** Every character class that matters to YAML, weighted towards spaces and breaks. */
   private static final String ALPHABET = "abcXYZ019  \n\n:#-|>\"'{}[]%@`!&*?,.;=()_/\\~+";
@@ -57,21 +224,31 @@ class BlockYamlTest {
         fast += assertSameAsLibrary(tree, text) ? 1 : 0;
       }
     }
-    // A key with a line feed (a third of the random strings also serve as keys) is the library's to write.
+    // A key with a line feed (a third of the random strings also serve as keys) is the library's to
+    // write.
     assertThat(fast).as("documents kit wrote itself, of %d", total).isGreaterThan(total * 2 / 3);
   }
 
   @Test
   void write_equalsTheLibrarysYaml_forNestedShapes() {
     ObjectNode tree = NODES.objectNode();
-    tree.put("spec", "first?").put("kind", "K").put("apiVersion", "v1").put("zeta", 1).put("alpha", true);
+    tree.put("spec", "first?")
+        .put("kind", "K")
+        .put("apiVersion", "v1")
+        .put("zeta", 1)
+        .put("alpha", true);
     ObjectNode metadata = tree.putObject("metadata");
     metadata.putObject("labels").put("b", "2").put("a", "x");
     metadata.put("namespace", "ns").put("name", "n").putObject("empty");
     ArrayNode list = tree.putArray("items");
     list.add("plain").add(7).add(false).add(-12L).addObject();
     ObjectNode item = list.addObject().put("z", 1).put("name", "first key");
-    item.putArray("nested").addObject().put("namespace", "x").put("name", "y").putArray("deeper").add("d");
+    item.putArray("nested")
+        .addObject()
+        .put("namespace", "x")
+        .put("name", "y")
+        .putArray("deeper")
+        .add("d");
     item.putArray("none");
     item.putObject("map").putObject("inner").put("sql", "SELECT 1;\nSELECT 2;\n");
     list.addObject().putObject("onlyMap").put("k", "v");
@@ -90,7 +267,8 @@ class BlockYamlTest {
     assertThat(BlockYaml.write(nested)).as("a sequence in a sequence").isNull();
     assertThat(BlockYaml.write(NODES.objectNode())).as("an empty document").isNull();
 
-    for (ObjectNode tree : List.of(NODES.objectNode().put("a", 1.5), NODES.objectNode().putNull("a"), nested)) {
+    for (ObjectNode tree :
+        List.of(NODES.objectNode().put("a", 1.5), NODES.objectNode().putNull("a"), nested)) {
       assertSameAsLibrary(tree, tree.toString());
     }
   }
@@ -100,19 +278,29 @@ class BlockYamlTest {
     String expected = GeneratedHeader.line("test") + ManifestYaml.libraryYaml(tree.deepCopy());
     String fast = BlockYaml.write(tree.deepCopy());
     assertThat(new String(ManifestYaml.file("test", tree.deepCopy()), StandardCharsets.UTF_8))
-        .as("%s", text.replace("\n", "\\n")).isEqualTo(expected);
+        .as("%s", text.replace("\n", "\\n"))
+        .isEqualTo(expected);
     if (fast != null) {
-      assertThat(GeneratedHeader.line("test") + fast).as("%s", text.replace("\n", "\\n")).isEqualTo(expected);
+      assertThat(GeneratedHeader.line("test") + fast)
+          .as("%s", text.replace("\n", "\\n"))
+          .isEqualTo(expected);
     }
     return fast != null;
   }
 
-  /** The string as a value, a key, a sequence item, the first and a later key of a sequence item's mapping, nested. */
+  /**
+   * The string as a value, a key, a sequence item, the first and a later key of a sequence item's
+   * mapping, nested.
+   */
   private static List<ObjectNode> positions(String text, String other) {
     List<ObjectNode> trees = new ArrayList<>();
     ObjectNode configMap = NODES.objectNode().put("apiVersion", "v1").put("kind", "ConfigMap");
     configMap.putObject("metadata").put("name", text).put("namespace", other);
-    configMap.putObject("data").put("atlas.sum", "h1:abc=\n").put("20250101000000_a.sql", text).put(text, other);
+    configMap
+        .putObject("data")
+        .put("atlas.sum", "h1:abc=\n")
+        .put("20250101000000_a.sql", text)
+        .put(text, other);
     trees.add(configMap);
 
     ObjectNode items = NODES.objectNode();

@@ -8,9 +8,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * kit's Argo CD health check for CloudNativePG's {@code Database}, run by the Lua interpreter Argo CD's own scripts are
- * tested with, on the status the CRD defines ({@code applied}, {@code message}, {@code observedGeneration}, and the
- * {@code extensions} and {@code schemas} lists of {@code name}, {@code applied}, {@code message}).
+ * kit's Argo CD health check for CloudNativePG's {@code Database}, run by the Lua interpreter Argo
+ * CD's own scripts are tested with, on the status the CRD defines ({@code applied}, {@code
+ * message}, {@code observedGeneration}, and the {@code extensions} and {@code schemas} lists of
+ * {@code name}, {@code applied}, {@code message}).
  */
 class CnpgDatabaseHealthTest {
 
@@ -26,11 +27,15 @@ class CnpgDatabaseHealthTest {
           owner: orders
           cluster:
             name: orders-cluster
-        """ + status;
+        """
+        + status;
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       no status yet                    | ''                                                                                                                     | Progressing | Waiting for CloudNativePG to apply the database
       an older generation applied      | 'status: {applied: true, observedGeneration: 1}'                                                                       | Progressing | Waiting for CloudNativePG to apply generation 2
       not applied                      | 'status: {applied: false, observedGeneration: 2, message: "cluster orders-cluster is not ready"}'                       | Degraded    | cluster orders-cluster is not ready
@@ -38,20 +43,33 @@ class CnpgDatabaseHealthTest {
       a schema it could not create     | 'status: {applied: true, observedGeneration: 2, schemas: [{name: reporting, applied: false, message: "denied"}]}'       | Degraded    | schema reporting: denied
       everything applied               | 'status: {applied: true, observedGeneration: 2, extensions: [{name: vector, applied: true}], schemas: [{name: reporting, applied: true}]}' | Healthy | Applied
       """)
-  void health_followsWhatCloudNativePgApplied(String state, String status, String expected, String message) {
-    ArgoLuaHealth.Result result = ArgoLuaHealth.run(CnpgDatabaseKind.HEALTH, ArgoLuaHealth.yaml(object(status)));
+  void health_followsWhatCloudNativePgApplied(
+      String state, String status, String expected, String message) {
+    ArgoLuaHealth.Result result =
+        ArgoLuaHealth.run(CnpgDatabaseKind.HEALTH, ArgoLuaHealth.yaml(object(status)));
 
     assertThat(result).isEqualTo(new ArgoLuaHealth.Result(expected, message));
   }
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({"true, true", "false, false"})
-  void configMap_holdsTheDatabaseCheck_whenAServiceHasExtensions(boolean extensions, boolean expected) {
-    Kit kit = Kit.builder().repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
-        .service("orders", s -> s.database(db -> extensions ? db.storage("1Gi").extension("vector") : db.storage("1Gi")))
-        .build();
+  void configMap_holdsTheDatabaseCheck_whenAServiceHasExtensions(
+      boolean extensions, boolean expected) {
+    Kit kit =
+        Kit.builder()
+            .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+            .service(
+                "orders",
+                s ->
+                    s.database(
+                        db ->
+                            extensions ? db.storage("1Gi").extension("vector") : db.storage("1Gi")))
+            .build();
 
-    assertThat(ArgoHealthChecks.configMap(new PlatformContext(kit)).getData().containsKey(
-        "resource.customizations.health.postgresql.cnpg.io_Database")).isEqualTo(expected);
+    assertThat(
+            ArgoHealthChecks.configMap(new PlatformContext(kit))
+                .getData()
+                .containsKey("resource.customizations.health.postgresql.cnpg.io_Database"))
+        .isEqualTo(expected);
   }
 }

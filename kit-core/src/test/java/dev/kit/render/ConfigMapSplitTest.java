@@ -20,7 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
-/** A 5+ MiB migration history is split over ConfigMaps under the 1 MiB limit, all mounted into one folder. */
+/**
+ * A 5+ MiB migration history is split over ConfigMaps under the 1 MiB limit, all mounted into one
+ * folder.
+ */
 class ConfigMapSplitTest {
 
   private static final int MIB = 1024 * 1024;
@@ -37,8 +40,11 @@ class ConfigMapSplitTest {
     for (int i = 0; total < 5L * MIB + MIB / 2; i++) {
       StringBuilder sql = new StringBuilder("-- generated migration " + i + "\n");
       while (sql.length() < 60_000 + random.nextInt(80_000)) {
-        sql.append("INSERT INTO audit_log (id, note) VALUES (").append(random.nextInt()).append(", 'row ")
-            .append(Long.toHexString(random.nextLong())).append("') ON CONFLICT DO NOTHING;\n");
+        sql.append("INSERT INTO audit_log (id, note) VALUES (")
+            .append(random.nextInt())
+            .append(", 'row ")
+            .append(Long.toHexString(random.nextLong()))
+            .append("') ON CONFLICT DO NOTHING;\n");
       }
       String name = String.format("2025%010d_seed_%03d.sql", i * 100L, i);
       byte[] bytes = sql.toString().getBytes(StandardCharsets.UTF_8);
@@ -46,14 +52,18 @@ class ConfigMapSplitTest {
       files.put(name, bytes);
       total += bytes.length;
     }
-    Kit kit = Kit.builder().repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
-        .service("orders", s -> s.database(db -> db.storage("1Gi"))).build();
+    Kit kit =
+        Kit.builder()
+            .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+            .service("orders", s -> s.database(db -> db.storage("1Gi")))
+            .build();
 
     long start = System.nanoTime();
     FilePlan plan = Generator.forRepository(repo).source("test").plan(kit);
     long renderMillis = (System.nanoTime() - start) / 1_000_000;
 
-    List<String> configMapFiles = plan.paths().stream().filter(p -> p.contains("/manifests/migrations/configmap")).toList();
+    List<String> configMapFiles =
+        plan.paths().stream().filter(p -> p.contains("/manifests/migrations/configmap")).toList();
     List<String> names = new ArrayList<>();
     Map<String, byte[]> mounted = new HashMap<>();
     StringBuilder figures = new StringBuilder();
@@ -63,15 +73,25 @@ class ConfigMapSplitTest {
       for (var entry : cm.path("data").properties()) {
         byte[] value = entry.getValue().asString().getBytes(StandardCharsets.UTF_8);
         payload += entry.getKey().length() + value.length;
-        assertThat(mounted.put(entry.getKey(), value)).as("key %s in one ConfigMap only", entry.getKey()).isNull();
+        assertThat(mounted.put(entry.getKey(), value))
+            .as("key %s in one ConfigMap only", entry.getKey())
+            .isNull();
       }
-      assertThat(payload).as("keys + values of %s", path).isLessThanOrEqualTo(dev.kit.migration.MigrationDirectory.CONFIGMAP_BUDGET_BYTES);
+      assertThat(payload)
+          .as("keys + values of %s", path)
+          .isLessThanOrEqualTo(dev.kit.migration.MigrationDirectory.CONFIGMAP_BUDGET_BYTES);
       assertThat((long) plan.content(path).length).as("YAML size of %s", path).isLessThan(MIB);
       names.add(cm.path("metadata").path("name").asString());
-      figures.append(String.format("%n  %s: %d entries, %,d bytes of keys+values, %,d bytes of YAML",
-          path.substring(path.lastIndexOf('/') + 1), cm.path("data").size(), payload, plan.content(path).length));
+      figures.append(
+          String.format(
+              "%n  %s: %d entries, %,d bytes of keys+values, %,d bytes of YAML",
+              path.substring(path.lastIndexOf('/') + 1),
+              cm.path("data").size(),
+              payload,
+              plan.content(path).length));
     }
-    System.out.printf("5 MiB case: %d files, %,d bytes of SQL -> %d ConfigMaps in %d ms (plan incl. reading)%s%n",
+    System.out.printf(
+        "5 MiB case: %d files, %,d bytes of SQL -> %d ConfigMaps in %d ms (plan incl. reading)%s%n",
         files.size(), total, configMapFiles.size(), renderMillis, figures);
 
     assertThat(configMapFiles.size()).isGreaterThanOrEqualTo(6);
@@ -81,8 +101,11 @@ class ConfigMapSplitTest {
 
     JsonNode job = YAML.readTree(plan.text("services/orders/manifests/migrations/job.yaml"));
     List<String> projected = new ArrayList<>();
-    job.at("/spec/template/spec/volumes/0/projected/sources").forEach(s -> projected.add(s.at("/configMap/name").asString()));
-    assertThat(projected).containsExactlyInAnyOrderElementsOf(names).startsWith("orders-migrations", "orders-migrations-2");
+    job.at("/spec/template/spec/volumes/0/projected/sources")
+        .forEach(s -> projected.add(s.at("/configMap/name").asString()));
+    assertThat(projected)
+        .containsExactlyInAnyOrderElementsOf(names)
+        .startsWith("orders-migrations", "orders-migrations-2");
   }
 
   @Test
@@ -90,12 +113,16 @@ class ConfigMapSplitTest {
     Path dir = Files.createDirectories(repo.resolve("services/orders/migrations"));
     byte[] latin1 = "INSERT INTO t VALUES ('caf\u00e9');\n".getBytes(StandardCharsets.ISO_8859_1);
     Files.write(dir.resolve("1_latin1.sql"), latin1);
-    Kit kit = Kit.builder().repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
-        .service("orders", s -> s.database(db -> db.storage("1Gi"))).build();
+    Kit kit =
+        Kit.builder()
+            .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+            .service("orders", s -> s.database(db -> db.storage("1Gi")))
+            .build();
 
     FilePlan plan = Generator.forRepository(repo).plan(kit);
 
     JsonNode cm = YAML.readTree(plan.text("services/orders/manifests/migrations/configmap.yaml"));
-    assertThat(Base64.getDecoder().decode(cm.at("/binaryData/1_latin1.sql").asString())).isEqualTo(latin1);
+    assertThat(Base64.getDecoder().decode(cm.at("/binaryData/1_latin1.sql").asString()))
+        .isEqualTo(latin1);
   }
 }

@@ -23,19 +23,37 @@ class EnvironmentRenderTest {
 
   private static final ObjectMapper YAML = YAMLMapper.builder().build();
 
-  private static final Map<String, MigrationDirectory> MIGRATIONS = Map.of("orders", new MigrationDirectory(List.of(
-      new MigrationFile("20250101120000_init.sql", "CREATE TABLE orders (id bigint PRIMARY KEY);\n".getBytes(StandardCharsets.UTF_8)),
-      new MigrationFile("20250102120000_status.sql", "ALTER TABLE orders ADD COLUMN status text;\n".getBytes(StandardCharsets.UTF_8)))));
+  private static final Map<String, MigrationDirectory> MIGRATIONS =
+      Map.of(
+          "orders",
+          new MigrationDirectory(
+              List.of(
+                  new MigrationFile(
+                      "20250101120000_init.sql",
+                      "CREATE TABLE orders (id bigint PRIMARY KEY);\n"
+                          .getBytes(StandardCharsets.UTF_8)),
+                  new MigrationFile(
+                      "20250102120000_status.sql",
+                      "ALTER TABLE orders ADD COLUMN status text;\n"
+                          .getBytes(StandardCharsets.UTF_8)))));
 
-  private static Kit shop(ArgoCd.Delivery delivery, UnaryOperator<dev.kit.model.Database.Builder> prodDatabase) {
+  private static Kit shop(
+      ArgoCd.Delivery delivery, UnaryOperator<dev.kit.model.Database.Builder> prodDatabase) {
     return Kit.builder()
-        .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git").targetRevision("main")
-            .argoCd(ArgoCd.builder().delivery(delivery).build()))
-        .environment("dev", e -> e.destinationServer("https://dev.k8s.acme.io").namespaceRule("{namespace}-dev"))
+        .repository(
+            "shop",
+            r ->
+                r.gitUrl("https://github.com/acme/shop.git")
+                    .targetRevision("main")
+                    .argoCd(ArgoCd.builder().delivery(delivery).build()))
+        .environment(
+            "dev",
+            e -> e.destinationServer("https://dev.k8s.acme.io").namespaceRule("{namespace}-dev"))
         .environment("staging", e -> e.destinationServer("https://staging.k8s.acme.io"))
         .environment("prod", e -> e.destinationName("prod-eu").targetRevision("release"))
-        .service("orders", s -> s.database(db -> db.storage("5Gi"))
-            .in("prod", p -> p.database(prodDatabase)))
+        .service(
+            "orders",
+            s -> s.database(db -> db.storage("5Gi")).in("prod", p -> p.database(prodDatabase)))
         .build();
   }
 
@@ -50,24 +68,30 @@ class EnvironmentRenderTest {
   @Test
   void render_carriesTheSameMigrationFilesAndSum_inEveryEnvironment() {
     FilePlan plan = render(shop(ArgoCd.Delivery.APPLICATION_PER_SERVICE, db -> db.instances(3)));
-    JsonNode dev = yaml(plan, "services/orders/envs/dev/manifests/migrations/configmap.yaml").get("data");
+    JsonNode dev =
+        yaml(plan, "services/orders/envs/dev/manifests/migrations/configmap.yaml").get("data");
     for (String env : List.of("staging", "prod")) {
-      JsonNode there = yaml(plan, "services/orders/envs/" + env + "/manifests/migrations/configmap.yaml").get("data");
+      JsonNode there =
+          yaml(plan, "services/orders/envs/" + env + "/manifests/migrations/configmap.yaml")
+              .get("data");
       assertThat(there).as(env).isEqualTo(dev);
     }
-    assertThat(dev.propertyNames()).contains("20250101120000_init.sql", "20250102120000_status.sql", "atlas.sum", "atlas.hcl");
+    assertThat(dev.propertyNames())
+        .contains("20250101120000_init.sql", "20250102120000_status.sql", "atlas.sum", "atlas.hcl");
     assertThat(dev.get("atlas.sum").asString().getBytes(StandardCharsets.UTF_8))
         .isEqualTo(plan.content("services/orders/migrations/atlas.sum"));
     assertThat(dev.get("atlas.hcl").asString().getBytes(StandardCharsets.UTF_8))
         .isEqualTo(plan.content("services/orders/atlas.hcl"));
-    assertThat(plan.paths()).filteredOn(p -> p.endsWith("atlas.sum") || p.endsWith("atlas.hcl"))
+    assertThat(plan.paths())
+        .filteredOn(p -> p.endsWith("atlas.sum") || p.endsWith("atlas.hcl"))
         .containsExactly("services/orders/atlas.hcl", "services/orders/migrations/atlas.sum");
   }
 
   @Test
   void render_changesOnlyProdFiles_whenOnlyProdSizingChanges() {
     FilePlan before = render(shop(ArgoCd.Delivery.APP_OF_APPS, db -> db.instances(3)));
-    FilePlan after = render(shop(ArgoCd.Delivery.APP_OF_APPS, db -> db.instances(5).storage("50Gi")));
+    FilePlan after =
+        render(shop(ArgoCd.Delivery.APP_OF_APPS, db -> db.instances(5).storage("50Gi")));
     assertThat(after.paths()).isEqualTo(before.paths());
     List<String> changed = new ArrayList<>();
     for (String path : after.paths()) {
@@ -75,8 +99,10 @@ class EnvironmentRenderTest {
         changed.add(path);
       }
     }
-    assertThat(changed).containsExactly("services/orders/envs/prod/RUNBOOK.md",
-        "services/orders/envs/prod/manifests/database/cluster.yaml");
+    assertThat(changed)
+        .containsExactly(
+            "services/orders/envs/prod/RUNBOOK.md",
+            "services/orders/envs/prod/manifests/database/cluster.yaml");
   }
 
   @Test
@@ -88,64 +114,117 @@ class EnvironmentRenderTest {
     assertThat(dev.at("/spec/destination").toString())
         .isEqualTo("{\"namespace\":\"orders-dev\",\"server\":\"https://dev.k8s.acme.io\"}");
     assertThat(dev.at("/spec/source/targetRevision").asString()).isEqualTo("main");
-    assertThat(dev.at("/spec/source/path").asString()).isEqualTo("services/orders/envs/dev/manifests");
+    assertThat(dev.at("/spec/source/path").asString())
+        .isEqualTo("services/orders/envs/dev/manifests");
     assertThat(prod.at("/metadata/name").asString()).isEqualTo("orders-prod");
-    assertThat(prod.at("/spec/destination").toString()).isEqualTo("{\"name\":\"prod-eu\",\"namespace\":\"orders\"}");
+    assertThat(prod.at("/spec/destination").toString())
+        .isEqualTo("{\"name\":\"prod-eu\",\"namespace\":\"orders\"}");
     assertThat(prod.at("/spec/source/targetRevision").asString()).isEqualTo("release");
-    assertThat(plan.paths()).filteredOn(p -> p.startsWith("platform/"))
-        .containsExactly("platform/dev/argocd-cm.yaml", "platform/prod/argocd-cm.yaml", "platform/staging/argocd-cm.yaml");
+    assertThat(plan.paths())
+        .filteredOn(p -> p.startsWith("platform/"))
+        .containsExactly(
+            "platform/dev/argocd-cm.yaml",
+            "platform/prod/argocd-cm.yaml",
+            "platform/staging/argocd-cm.yaml");
   }
 
   @Test
   void render_leavesAServiceOut_ofTheEnvironmentsItIsNotIn() {
-    Kit kit = Kit.builder()
-        .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
-        .environment("dev", e -> e)
-        .environment("prod", e -> e)
-        .service("orders", s -> s.database(db -> db.storage("5Gi")).onlyIn("dev"))
-        .build();
-    assertThat(render(kit).paths()).filteredOn(p -> p.startsWith("services/"))
+    Kit kit =
+        Kit.builder()
+            .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+            .environment("dev", e -> e)
+            .environment("prod", e -> e)
+            .service("orders", s -> s.database(db -> db.storage("5Gi")).onlyIn("dev"))
+            .build();
+    assertThat(render(kit).paths())
+        .filteredOn(p -> p.startsWith("services/"))
         .allMatch(p -> !p.contains("/envs/prod/"))
         .contains("services/orders/envs/dev/application.yaml");
   }
 
   @Test
   void render_writesAPlanetScaleModuleAndWorkspace_perEnvironment_andTheRunbookNamesItsOwn() {
-    Kit kit = Kit.builder()
-        .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git").targetRevision("main"))
-        .environment("dev", e -> e.destinationServer("https://dev.k8s.acme.io"))
-        .environment("prod", e -> e.destinationName("prod-eu").targetRevision("release"))
-        .service("orders", s -> s
-            .database(db -> db.planetScale(ps -> ps.organization("acme").database("shop").branch("dev").production(false)))
-            .in("prod", p -> p.database(db -> db.planetScale(ps -> ps.branch("main").production(true)))))
-        .build();
+    Kit kit =
+        Kit.builder()
+            .repository(
+                "shop", r -> r.gitUrl("https://github.com/acme/shop.git").targetRevision("main"))
+            .environment("dev", e -> e.destinationServer("https://dev.k8s.acme.io"))
+            .environment("prod", e -> e.destinationName("prod-eu").targetRevision("release"))
+            .service(
+                "orders",
+                s ->
+                    s.database(
+                            db ->
+                                db.planetScale(
+                                    ps ->
+                                        ps.organization("acme")
+                                            .database("shop")
+                                            .branch("dev")
+                                            .production(false)))
+                        .in(
+                            "prod",
+                            p ->
+                                p.database(
+                                    db ->
+                                        db.planetScale(ps -> ps.branch("main").production(true)))))
+            .build();
     FilePlan plan = render(kit);
-    assertThat(plan.paths()).contains("services/orders/envs/dev/database/main.tf", "services/orders/envs/prod/database/main.tf")
+    assertThat(plan.paths())
+        .contains(
+            "services/orders/envs/dev/database/main.tf",
+            "services/orders/envs/prod/database/main.tf")
         .doesNotContain("services/orders/database/main.tf");
     assertThat(plan.text("services/orders/envs/dev/database/main.tf")).contains("\"dev\"");
-    assertThat(plan.text("services/orders/envs/prod/database/main.tf")).contains("\"main\"").doesNotContain("\"dev\"");
+    assertThat(plan.text("services/orders/envs/prod/database/main.tf"))
+        .contains("\"main\"")
+        .doesNotContain("\"dev\"");
     for (String env : List.of("dev", "prod")) {
       String runbook = plan.text("services/orders/envs/" + env + "/RUNBOOK.md");
-      assertThat(runbook).as(env).contains("`services/orders/envs/" + env + "/database/main.tf`")
+      assertThat(runbook)
+          .as(env)
+          .contains("`services/orders/envs/" + env + "/database/main.tf`")
           .doesNotContain("`services/orders/database/main.tf`");
     }
   }
 
   @Test
   void render_connectsEachEnvironment_toItsOwnExistingDatabaseHost() {
-    Kit kit = Kit.builder()
-        .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git").targetRevision("main"))
-        .environment("dev", e -> e.destinationServer("https://dev.k8s.acme.io"))
-        .environment("prod", e -> e.destinationName("prod-eu").targetRevision("release"))
-        .service("orders", s -> s
-            .database(db -> db.bootstrap("orders", "orders_owner").existing(e -> e.secret("orders-db").host("orders.dev.acme.internal")))
-            .app("ghcr.io/acme/orders:1.4.2", a -> a.port(8080))
-            .in("prod", p -> p.database(db -> db.existing(e -> e.secret("orders-db").host("orders.db.acme.internal")))))
-        .build();
+    Kit kit =
+        Kit.builder()
+            .repository(
+                "shop", r -> r.gitUrl("https://github.com/acme/shop.git").targetRevision("main"))
+            .environment("dev", e -> e.destinationServer("https://dev.k8s.acme.io"))
+            .environment("prod", e -> e.destinationName("prod-eu").targetRevision("release"))
+            .service(
+                "orders",
+                s ->
+                    s.database(
+                            db ->
+                                db.bootstrap("orders", "orders_owner")
+                                    .existing(
+                                        e ->
+                                            e.secret("orders-db").host("orders.dev.acme.internal")))
+                        .app("ghcr.io/acme/orders:1.4.2", a -> a.port(8080))
+                        .in(
+                            "prod",
+                            p ->
+                                p.database(
+                                    db ->
+                                        db.existing(
+                                            e ->
+                                                e.secret("orders-db")
+                                                    .host("orders.db.acme.internal")))))
+            .build();
     FilePlan plan = render(kit);
-    assertThat(plan.text("services/orders/envs/dev/RUNBOOK.md")).contains("orders.dev.acme.internal").doesNotContain("orders.db.acme.internal");
-    assertThat(plan.text("services/orders/envs/prod/RUNBOOK.md")).contains("orders.db.acme.internal").doesNotContain("orders.dev.acme.internal");
-    assertThat(plan.paths()).contains("services/orders/atlas.hcl").noneMatch(path -> path.startsWith("services/orders/envs/")
-        && path.endsWith("atlas.hcl"));
+    assertThat(plan.text("services/orders/envs/dev/RUNBOOK.md"))
+        .contains("orders.dev.acme.internal")
+        .doesNotContain("orders.db.acme.internal");
+    assertThat(plan.text("services/orders/envs/prod/RUNBOOK.md"))
+        .contains("orders.db.acme.internal")
+        .doesNotContain("orders.dev.acme.internal");
+    assertThat(plan.paths())
+        .contains("services/orders/atlas.hcl")
+        .noneMatch(path -> path.startsWith("services/orders/envs/") && path.endsWith("atlas.hcl"));
   }
 }

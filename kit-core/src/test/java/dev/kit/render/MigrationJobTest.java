@@ -22,8 +22,9 @@ import tools.jackson.databind.node.MissingNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * The Atlas Job runs {@code atlas migrate apply --env k8s} from the {@code atlas.hcl} kit ships in the migrations
- * ConfigMap, so the database URL (and its password) reaches Atlas through the environment, never through argv.
+ * The Atlas Job runs {@code atlas migrate apply --env k8s} from the {@code atlas.hcl} kit ships in
+ * the migrations ConfigMap, so the database URL (and its password) reaches Atlas through the
+ * environment, never through argv.
  */
 class MigrationJobTest {
 
@@ -36,9 +37,13 @@ class MigrationJobTest {
   private FilePlan plan(UnaryOperator<Migrations.Builder> migrations) throws IOException {
     Path dir = Files.createDirectories(repo.resolve("services/orders/migrations"));
     Files.writeString(dir.resolve("20250101120000_init.sql"), SQL);
-    Kit kit = Kit.builder().repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
-        .service("orders", s -> s.database(db -> db.storage("1Gi").postgresMajor(16)).migrations(migrations))
-        .build();
+    Kit kit =
+        Kit.builder()
+            .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+            .service(
+                "orders",
+                s -> s.database(db -> db.storage("1Gi").postgresMajor(16)).migrations(migrations))
+            .build();
     return Generator.forRepository(repo).source("test").plan(kit);
   }
 
@@ -65,8 +70,11 @@ class MigrationJobTest {
   void job_runsTheK8sEnvOfTheShippedProjectFile_withNoUrlInItsArguments() throws IOException {
     JsonNode job = yaml(plan(m -> m), "manifests/migrations/job.yaml");
 
-    // kubelet expands $(VAR) in args into the process's command line, readable in /proc/<pid>/cmdline.
-    assertThat(args(job)).containsExactly("migrate", "apply", "--env", "k8s", "--config", "file:///migrations/atlas.hcl");
+    // kubelet expands $(VAR) in args into the process's command line, readable in
+    // /proc/<pid>/cmdline.
+    assertThat(args(job))
+        .containsExactly(
+            "migrate", "apply", "--env", "k8s", "--config", "file:///migrations/atlas.hcl");
     assertThat(String.join(" ", args(job))).doesNotContain("$(", "DATABASE_URL", "--url");
     assertThat(env(job, "DATABASE_URL").at("/valueFrom/secretKeyRef"))
         .isEqualTo(YAML.readTree("{name: orders-cluster-app, key: uri}"));
@@ -76,28 +84,44 @@ class MigrationJobTest {
   void job_turnsOffAtlasUpdateCheck_always() throws IOException {
     JsonNode job = yaml(plan(m -> m), "manifests/migrations/job.yaml");
 
-    // Atlas's main skips the vercheck.ariga.io request when this variable is non-empty (cmd/atlas/main.go).
-    assertThat(env(job, "ATLAS_NO_UPDATE_NOTIFIER")).isEqualTo(YAML.readTree("{name: ATLAS_NO_UPDATE_NOTIFIER, value: '1'}"));
+    // Atlas's main skips the vercheck.ariga.io request when this variable is non-empty
+    // (cmd/atlas/main.go).
+    assertThat(env(job, "ATLAS_NO_UPDATE_NOTIFIER"))
+        .isEqualTo(YAML.readTree("{name: ATLAS_NO_UPDATE_NOTIFIER, value: '1'}"));
   }
 
   @Test
   void job_keepsTheTxModeFlag_whenSet_becauseAtlasHclHasNoPlaceForIt() throws IOException {
-    JsonNode job = yaml(plan(m -> m.txMode(TxMode.ALL).baseline("20250101120000")), "manifests/migrations/job.yaml");
+    JsonNode job =
+        yaml(
+            plan(m -> m.txMode(TxMode.ALL).baseline("20250101120000")),
+            "manifests/migrations/job.yaml");
 
-    assertThat(args(job)).containsExactly("migrate", "apply", "--env", "k8s", "--config", "file:///migrations/atlas.hcl",
-        "--tx-mode", "all");
+    assertThat(args(job))
+        .containsExactly(
+            "migrate",
+            "apply",
+            "--env",
+            "k8s",
+            "--config",
+            "file:///migrations/atlas.hcl",
+            "--tx-mode",
+            "all");
   }
 
   @Test
-  void projectFile_k8sEnv_carriesWhatTheFlagsCarried_andReadsTheUrlFromTheEnvironment() throws IOException {
-    String hcl = plan(m -> m.revisionsSchema("ops").baseline("20250101120000")).text(BASE + "atlas.hcl");
+  void projectFile_k8sEnv_carriesWhatTheFlagsCarried_andReadsTheUrlFromTheEnvironment()
+      throws IOException {
+    String hcl =
+        plan(m -> m.revisionsSchema("ops").baseline("20250101120000")).text(BASE + "atlas.hcl");
     String k8s = hcl.substring(hcl.indexOf("env \"k8s\""));
 
-    assertThat(k8s).contains(
-        "url = \"${getenv(\"DATABASE_URL\")}?sslmode=verify-full&sslrootcert=/etc/kit/db-ca/ca.crt\"",
-        "dir              = \"file:///migrations\"",
-        "revisions_schema = \"ops\"",
-        "baseline         = \"20250101120000\"");
+    assertThat(k8s)
+        .contains(
+            "url = \"${getenv(\"DATABASE_URL\")}?sslmode=verify-full&sslrootcert=/etc/kit/db-ca/ca.crt\"",
+            "dir              = \"file:///migrations\"",
+            "revisions_schema = \"ops\"",
+            "baseline         = \"20250101120000\"");
   }
 
   @Test
@@ -107,36 +131,53 @@ class MigrationJobTest {
 
     String shipped = configMap.at("/data/atlas.hcl").asString();
     assertThat(shipped).isEqualTo(plan.text(BASE + "atlas.hcl"));
-    assertThat(shipped.getBytes(StandardCharsets.UTF_8)).isEqualTo(plan.content(BASE + "atlas.hcl"));
+    assertThat(shipped.getBytes(StandardCharsets.UTF_8))
+        .isEqualTo(plan.content(BASE + "atlas.hcl"));
     JsonNode job = yaml(plan, "manifests/migrations/job.yaml");
-    assertThat(job.at("/spec/template/spec/containers/0/volumeMounts/0/mountPath").asString()).isEqualTo("/migrations");
+    assertThat(job.at("/spec/template/spec/containers/0/volumeMounts/0/mountPath").asString())
+        .isEqualTo("/migrations");
   }
 
   @Test
-  void configMaps_countAtlasHclAgainstTheBudget_whenTheHistoryFillsTheFirstConfigMap() throws IOException {
+  void configMaps_countAtlasHclAgainstTheBudget_whenTheHistoryFillsTheFirstConfigMap()
+      throws IOException {
     Path dir = Files.createDirectories(repo.resolve("services/orders/migrations"));
     // Two files that, with atlas.sum, leave less room in the first ConfigMap than atlas.hcl needs.
     String first = "20250101120000_a.sql";
     String second = "20250102120000_b.sql";
-    int sumBytes = 200; // atlas.sum for two files: one total line and one line per file, well under this
+    int sumBytes =
+        200; // atlas.sum for two files: one total line and one line per file, well under this
     int firstSize = MigrationDirectory.CONFIGMAP_BUDGET_BYTES / 2;
-    int secondSize = MigrationDirectory.CONFIGMAP_BUDGET_BYTES - firstSize - first.length() - second.length() - sumBytes;
+    int secondSize =
+        MigrationDirectory.CONFIGMAP_BUDGET_BYTES
+            - firstSize
+            - first.length()
+            - second.length()
+            - sumBytes;
     Files.writeString(dir.resolve(first), "-- a\n" + "x".repeat(firstSize - 6) + "\n");
     Files.writeString(dir.resolve(second), "-- b\n" + "y".repeat(secondSize - 6) + "\n");
-    Kit kit = Kit.builder().repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
-        .service("orders", s -> s.database(db -> db.storage("1Gi"))).build();
+    Kit kit =
+        Kit.builder()
+            .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+            .service("orders", s -> s.database(db -> db.storage("1Gi")))
+            .build();
 
     FilePlan plan = Generator.forRepository(repo).source("test").plan(kit);
 
     List<String> keys = new ArrayList<>();
-    for (String path : plan.paths().stream().filter(p -> p.contains("/manifests/migrations/configmap")).toList()) {
+    for (String path :
+        plan.paths().stream().filter(p -> p.contains("/manifests/migrations/configmap")).toList()) {
       JsonNode data = YAML.readTree(plan.text(path)).path("data");
       long payload = 0;
       for (var entry : data.properties()) {
-        payload += entry.getKey().length() + entry.getValue().asString().getBytes(StandardCharsets.UTF_8).length;
+        payload +=
+            entry.getKey().length()
+                + entry.getValue().asString().getBytes(StandardCharsets.UTF_8).length;
         keys.add(entry.getKey());
       }
-      assertThat(payload).as("keys + values of %s", path).isLessThanOrEqualTo(MigrationDirectory.CONFIGMAP_BUDGET_BYTES);
+      assertThat(payload)
+          .as("keys + values of %s", path)
+          .isLessThanOrEqualTo(MigrationDirectory.CONFIGMAP_BUDGET_BYTES);
     }
     assertThat(keys).containsExactlyInAnyOrder("atlas.hcl", "atlas.sum", first, second);
   }

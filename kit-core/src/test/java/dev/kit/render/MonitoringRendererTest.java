@@ -29,7 +29,10 @@ class MonitoringRendererTest {
 
   @Test
   void podMonitor_selectsTheClustersInstancePods_withKitAndSelectorLabels() {
-    Service service = service(db -> db.instances(3), Monitoring.builder().selectorLabel("release", "kube-prometheus-stack").build());
+    Service service =
+        service(
+            db -> db.instances(3),
+            Monitoring.builder().selectorLabel("release", "kube-prometheus-stack").build());
 
     JsonNode monitor = yaml(MonitoringRenderer.podMonitor(kit(service), service));
 
@@ -38,10 +41,14 @@ class MonitoringRendererTest {
     assertThat(monitor.path("metadata").path("name").asString()).isEqualTo("orders-cluster");
     assertThat(monitor.path("metadata").path("namespace").asString()).isEqualTo("shop-prod");
     assertThat(labels(monitor)).containsExactlyEntriesOf(expectedLabels());
-    assertThat(strings(monitor.path("metadata").path("annotations"))).as("wave 0 by default")
-        .containsExactlyEntriesOf(Map.of("argocd.argoproj.io/sync-options", "SkipDryRunOnMissingResource=true"));
+    assertThat(strings(monitor.path("metadata").path("annotations")))
+        .as("wave 0 by default")
+        .containsExactlyEntriesOf(
+            Map.of("argocd.argoproj.io/sync-options", "SkipDryRunOnMissingResource=true"));
     assertThat(strings(monitor.path("spec").path("selector").path("matchLabels")))
-        .containsExactlyEntriesOf(new TreeMap<>(Map.of("cnpg.io/cluster", "orders-cluster", "cnpg.io/podRole", "instance")));
+        .containsExactlyEntriesOf(
+            new TreeMap<>(
+                Map.of("cnpg.io/cluster", "orders-cluster", "cnpg.io/podRole", "instance")));
     JsonNode endpoints = monitor.path("spec").path("podMetricsEndpoints");
     assertThat(endpoints.size()).isEqualTo(1);
     assertThat(strings(endpoints.get(0))).containsExactlyEntriesOf(Map.of("port", "metrics"));
@@ -54,12 +61,22 @@ class MonitoringRendererTest {
     JsonNode monitor = yaml(MonitoringRenderer.podMonitor(kit(service), service));
 
     assertThat(monitor.path("metadata").path("name").asString()).isEqualTo("pg-main");
-    assertThat(monitor.path("spec").path("selector").path("matchLabels").path("cnpg.io/cluster").asString()).isEqualTo("pg-main");
+    assertThat(
+            monitor
+                .path("spec")
+                .path("selector")
+                .path("matchLabels")
+                .path("cnpg.io/cluster")
+                .asString())
+        .isEqualTo("pg-main");
   }
 
   @Test
   void prometheusRule_isNamedAfterTheCluster_withOneGroupAndTheSameLabels() {
-    Service service = service(db -> db.instances(3), Monitoring.builder().selectorLabel("release", "kube-prometheus-stack").build());
+    Service service =
+        service(
+            db -> db.instances(3),
+            Monitoring.builder().selectorLabel("release", "kube-prometheus-stack").build());
 
     JsonNode rule = yaml(MonitoringRenderer.prometheusRule(kit(service), service));
 
@@ -68,8 +85,10 @@ class MonitoringRendererTest {
     assertThat(rule.path("metadata").path("name").asString()).isEqualTo("orders-cluster-alerts");
     assertThat(rule.path("metadata").path("namespace").asString()).isEqualTo("shop-prod");
     assertThat(labels(rule)).containsExactlyEntriesOf(expectedLabels());
-    assertThat(strings(rule.path("metadata").path("annotations"))).as("wave 0 by default")
-        .containsExactlyEntriesOf(Map.of("argocd.argoproj.io/sync-options", "SkipDryRunOnMissingResource=true"));
+    assertThat(strings(rule.path("metadata").path("annotations")))
+        .as("wave 0 by default")
+        .containsExactlyEntriesOf(
+            Map.of("argocd.argoproj.io/sync-options", "SkipDryRunOnMissingResource=true"));
     JsonNode groups = rule.path("spec").path("groups");
     assertThat(groups.size()).isEqualTo(1);
     assertThat(groups.get(0).path("name").asString()).isEqualTo("orders-cluster");
@@ -78,14 +97,24 @@ class MonitoringRendererTest {
   @Test
   void prometheusRule_pointsAtTheEnvironmentsRunbook_whenRenderedForAnEnvironment() {
     Service service = service(db -> db.instances(3).backups(plugin()), Monitoring.defaults());
-    Kit prod = Kit.builder().repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
-        .environment("prod", e -> e.destinationName("prod-eu")).service(service).build().in("prod");
+    Kit prod =
+        Kit.builder()
+            .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+            .environment("prod", e -> e.destinationName("prod-eu"))
+            .service(service)
+            .build()
+            .in("prod");
 
     JsonNode rule = yaml(MonitoringRenderer.prometheusRule(prod, prod.services().get(0)));
 
     List<String> descriptions = new ArrayList<>();
-    rule.path("spec").path("groups").get(0).path("rules").forEach(r -> descriptions.add(r.path("annotations").path("description").asString()));
-    assertThat(descriptions).hasSize(4)
+    rule.path("spec")
+        .path("groups")
+        .get(0)
+        .path("rules")
+        .forEach(r -> descriptions.add(r.path("annotations").path("description").asString()));
+    assertThat(descriptions)
+        .hasSize(4)
         .allSatisfy(d -> assertThat(d).endsWith(" See services/orders/envs/prod/RUNBOOK.md."));
   }
 
@@ -96,24 +125,41 @@ class MonitoringRendererTest {
     List<JsonNode> rules = rules(service);
 
     assertThat(alertNames(rules))
-        .containsExactly("CnpgReplicationLagHigh", "CnpgStreamingReplicasMissing", "CnpgWalArchivingFailing", "CnpgBackupTooOld");
+        .containsExactly(
+            "CnpgReplicationLagHigh",
+            "CnpgStreamingReplicasMissing",
+            "CnpgWalArchivingFailing",
+            "CnpgBackupTooOld");
     for (JsonNode rule : rules) {
       String expr = rule.path("expr").asString();
-      assertThat(expr).as(rule.path("alert").asString()).contains("namespace=\"shop-prod\"").contains(ORDERS_PODS);
+      assertThat(expr)
+          .as(rule.path("alert").asString())
+          .contains("namespace=\"shop-prod\"")
+          .contains(ORDERS_PODS);
       // every metric selector carries both matchers, not only the first one
-      assertThat(count(expr, "{")).isEqualTo(count(expr, "namespace=\"shop-prod\", " + ORDERS_PODS + "}"));
+      assertThat(count(expr, "{"))
+          .isEqualTo(count(expr, "namespace=\"shop-prod\", " + ORDERS_PODS + "}"));
       assertThat(rule.path("labels").path("severity").asString()).isIn("warning", "critical");
       assertThat(rule.path("labels").path("namespace").asString()).isEqualTo("shop-prod");
-      assertThat(rule.path("annotations").path("summary").asString()).contains("orders").contains("orders-cluster");
+      assertThat(rule.path("annotations").path("summary").asString())
+          .contains("orders")
+          .contains("orders-cluster");
       assertThat(rule.path("annotations").path("description").asString())
-          .contains("Service orders", "namespace shop-prod", "CNPG cluster orders-cluster", "services/orders/RUNBOOK.md");
+          .contains(
+              "Service orders",
+              "namespace shop-prod",
+              "CNPG cluster orders-cluster",
+              "services/orders/RUNBOOK.md");
       assertThat(rule.path("annotations").has("runbook_url")).isFalse();
     }
   }
 
   @Test
   void replicationLag_comparesCnpgsLagInSecondsWithTheThreshold() {
-    Service service = service(db -> db.instances(3), Monitoring.builder().replicationLagThreshold(Duration.ofSeconds(45)).build());
+    Service service =
+        service(
+            db -> db.instances(3),
+            Monitoring.builder().replicationLagThreshold(Duration.ofSeconds(45)).build());
 
     JsonNode lag = alert(rules(service), "CnpgReplicationLagHigh");
 
@@ -128,7 +174,9 @@ class MonitoringRendererTest {
 
     String expr = alert(rules(service), "CnpgStreamingReplicasMissing").path("expr").asString();
 
-    assertThat(expr).contains("cnpg_pg_replication_streaming_replicas{", "cnpg_pg_replication_in_recovery{", "== 0")
+    assertThat(expr)
+        .contains(
+            "cnpg_pg_replication_streaming_replicas{", "cnpg_pg_replication_in_recovery{", "== 0")
         .endsWith(") < 2");
   }
 
@@ -136,20 +184,30 @@ class MonitoringRendererTest {
   void streamingReplicas_isAbsent_whenOneInstance() {
     Service service = service(db -> db.instances(1), Monitoring.defaults());
 
-    assertThat(alertNames(rules(service))).containsExactly("CnpgReplicationLagHigh", "CnpgWalArchivingFailing");
+    assertThat(alertNames(rules(service)))
+        .containsExactly("CnpgReplicationLagHigh", "CnpgWalArchivingFailing");
   }
 
   @Test
   void walArchiving_looksForFailuresWithinTheWindow_thatNoSuccessCleared() {
-    Service service = service(db -> db.instances(3), Monitoring.builder().archiveFailureWindow(Duration.ofSeconds(30)).build());
+    Service service =
+        service(
+            db -> db.instances(3),
+            Monitoring.builder().archiveFailureWindow(Duration.ofSeconds(30)).build());
 
     JsonNode wal = alert(rules(service), "CnpgWalArchivingFailing");
 
     assertThat(wal.path("expr").asString())
-        .contains("increase(cnpg_pg_stat_archiver_failed_count{namespace=\"shop-prod\", " + ORDERS_PODS + "}[30s]) > 0")
-        .contains("cnpg_pg_stat_archiver_last_failed_time{", "> cnpg_pg_stat_archiver_last_archived_time{");
+        .contains(
+            "increase(cnpg_pg_stat_archiver_failed_count{namespace=\"shop-prod\", "
+                + ORDERS_PODS
+                + "}[30s]) > 0")
+        .contains(
+            "cnpg_pg_stat_archiver_last_failed_time{",
+            "> cnpg_pg_stat_archiver_last_archived_time{");
     assertThat(wal.path("labels").path("severity").asString()).isEqualTo("critical");
-    assertThat(wal.path("annotations").path("description").asString()).contains("within the last 30s");
+    assertThat(wal.path("annotations").path("description").asString())
+        .contains("within the last 30s");
   }
 
   @Test
@@ -174,30 +232,50 @@ class MonitoringRendererTest {
 
   @Test
   void backupAge_readsCnpgsCollectorMetric_whenLegacyInTree() {
-    Service service = service(db -> db.instances(2).backups("s3://acme-backups/orders/",
-        b -> b.credentials(S3Credentials.inheritFromPodIdentity()).legacyInTree()), Monitoring.defaults());
+    Service service =
+        service(
+            db ->
+                db.instances(2)
+                    .backups(
+                        "s3://acme-backups/orders/",
+                        b -> b.credentials(S3Credentials.inheritFromPodIdentity()).legacyInTree()),
+            Monitoring.defaults());
 
     String expr = alert(rules(service), "CnpgBackupTooOld").path("expr").asString();
 
-    assertThat(expr).startsWith("time() - max(cnpg_collector_last_available_backup_timestamp{").doesNotContain("barman_cloud");
+    assertThat(expr)
+        .startsWith("time() - max(cnpg_collector_last_available_backup_timestamp{")
+        .doesNotContain("barman_cloud");
   }
 
   @Test
   void durations_areWrittenAsPrometheusDurations() {
-    Monitoring monitoring = Monitoring.builder()
-        .archiveFailureWindow(Duration.ofSeconds(30))
-        .lastBackupMaxAge(Duration.ofHours(26))
-        .alertFor(Duration.ofMinutes(90))
-        .build();
+    Monitoring monitoring =
+        Monitoring.builder()
+            .archiveFailureWindow(Duration.ofSeconds(30))
+            .lastBackupMaxAge(Duration.ofHours(26))
+            .alertFor(Duration.ofMinutes(90))
+            .build();
     Service custom = service(db -> db.instances(3).backups(plugin()), monitoring);
     Service defaults = service(db -> db.instances(3).backups(plugin()), Monitoring.defaults());
 
-    assertThat(rules(custom)).allSatisfy(rule -> assertThat(rule.path("for").asString()).isEqualTo("1h30m"));
-    assertThat(rules(defaults)).allSatisfy(rule -> assertThat(rule.path("for").asString()).isEqualTo("5m"));
-    assertThat(alert(rules(custom), "CnpgWalArchivingFailing").path("expr").asString()).contains("[30s]");
-    assertThat(alert(rules(defaults), "CnpgWalArchivingFailing").path("expr").asString()).contains("[5m]");
-    assertThat(alert(rules(custom), "CnpgBackupTooOld").path("annotations").path("summary").asString()).contains("26h");
-    assertThat(alert(rules(defaults), "CnpgReplicationLagHigh").path("annotations").path("summary").asString()).contains("30s");
+    assertThat(rules(custom))
+        .allSatisfy(rule -> assertThat(rule.path("for").asString()).isEqualTo("1h30m"));
+    assertThat(rules(defaults))
+        .allSatisfy(rule -> assertThat(rule.path("for").asString()).isEqualTo("5m"));
+    assertThat(alert(rules(custom), "CnpgWalArchivingFailing").path("expr").asString())
+        .contains("[30s]");
+    assertThat(alert(rules(defaults), "CnpgWalArchivingFailing").path("expr").asString())
+        .contains("[5m]");
+    assertThat(
+            alert(rules(custom), "CnpgBackupTooOld").path("annotations").path("summary").asString())
+        .contains("26h");
+    assertThat(
+            alert(rules(defaults), "CnpgReplicationLagHigh")
+                .path("annotations")
+                .path("summary")
+                .asString())
+        .contains("30s");
   }
 
   @Test
@@ -206,7 +284,8 @@ class MonitoringRendererTest {
 
     for (JsonNode rule : rules(service)) {
       String expr = rule.path("expr").asString();
-      assertThat(expr).as(rule.path("alert").asString())
+      assertThat(expr)
+          .as(rule.path("alert").asString())
           .doesNotContain("null", "Optional", "PT")
           .doesNotEndWith("\n");
       assertBalanced(expr);
@@ -215,9 +294,9 @@ class MonitoringRendererTest {
   }
 
   /**
-   * Byte-identical output from an equal description built again (selector labels added in the other order),
-   * rendered under a locale with other digits and decimal separator and another time zone: what a second machine
-   * does. Rendering one object twice in one JVM would prove nothing.
+   * Byte-identical output from an equal description built again (selector labels added in the other
+   * order), rendered under a locale with other digits and decimal separator and another time zone:
+   * what a second machine does. Rendering one object twice in one JVM would prove nothing.
    */
   @Test
   void render_isByteIdentical_whenAnEqualDescriptionIsRenderedUnderAnotherLocaleAndTimeZone() {
@@ -229,14 +308,17 @@ class MonitoringRendererTest {
     Locale locale = Locale.getDefault();
     TimeZone zone = TimeZone.getDefault();
     try {
-      // Thai digits and a decimal comma for anything formatted through the locale; a zone far from UTC.
+      // Thai digits and a decimal comma for anything formatted through the locale; a zone far from
+      // UTC.
       Locale.setDefault(Locale.forLanguageTag("th-TH-u-nu-thai"));
       TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Chatham"));
       Service again = stableService("release", "prom", "team", "checkout");
       Kit kitAgain = kit(again);
 
       assertThat(again).isNotSameAs(service).isEqualTo(service);
-      assertThat(new String(file(MonitoringRenderer.prometheusRule(kitAgain, again)), StandardCharsets.UTF_8))
+      assertThat(
+              new String(
+                  file(MonitoringRenderer.prometheusRule(kitAgain, again)), StandardCharsets.UTF_8))
           .isEqualTo(new String(rule, StandardCharsets.UTF_8));
       assertThat(file(MonitoringRenderer.podMonitor(kitAgain, again))).isEqualTo(monitor);
     } finally {
@@ -245,14 +327,18 @@ class MonitoringRendererTest {
     }
   }
 
-  /** A service with backups, fractional thresholds and the two selector labels in the order given. */
+  /**
+   * A service with backups, fractional thresholds and the two selector labels in the order given.
+   */
   private static Service stableService(String key1, String value1, String key2, String value2) {
-    return service(db -> db.instances(3).backups(plugin()), Monitoring.builder()
-        .replicationLagThreshold(Duration.ofMillis(1500))
-        .lastBackupMaxAge(Duration.ofHours(26).plusMinutes(30))
-        .selectorLabel(key1, value1)
-        .selectorLabel(key2, value2)
-        .build());
+    return service(
+        db -> db.instances(3).backups(plugin()),
+        Monitoring.builder()
+            .replicationLagThreshold(Duration.ofMillis(1500))
+            .lastBackupMaxAge(Duration.ofHours(26).plusMinutes(30))
+            .selectorLabel(key1, value1)
+            .selectorLabel(key2, value2)
+            .build());
   }
 
   private static Service service(UnaryOperator<Database.Builder> database, Monitoring monitoring) {
@@ -264,11 +350,16 @@ class MonitoringRendererTest {
   }
 
   private static Kit kit(Service service) {
-    return Kit.builder().repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git")).service(service).build();
+    return Kit.builder()
+        .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+        .service(service)
+        .build();
   }
 
   private static Backups plugin() {
-    return Backups.builder("s3://acme-backups/orders/").credentials(S3Credentials.inheritFromPodIdentity()).build();
+    return Backups.builder("s3://acme-backups/orders/")
+        .credentials(S3Credentials.inheritFromPodIdentity())
+        .build();
   }
 
   private static Map<String, String> expectedLabels() {
@@ -301,7 +392,9 @@ class MonitoringRendererTest {
   }
 
   private static JsonNode alert(List<JsonNode> rules, String name) {
-    return rules.stream().filter(r -> r.path("alert").asString().equals(name)).findFirst()
+    return rules.stream()
+        .filter(r -> r.path("alert").asString().equals(name))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no alert " + name + " in " + alertNames(rules)));
   }
 
@@ -323,7 +416,10 @@ class MonitoringRendererTest {
     return count;
   }
 
-  /** Brackets of every kind close in order; brackets inside string literals (the pod regex) are skipped. */
+  /**
+   * Brackets of every kind close in order; brackets inside string literals (the pod regex) are
+   * skipped.
+   */
   private static void assertBalanced(String expr) {
     StringBuilder open = new StringBuilder();
     boolean quoted = false;
@@ -336,7 +432,9 @@ class MonitoringRendererTest {
       } else if (!quoted && ")}]".indexOf(c) >= 0) {
         assertThat(open.length()).as("closing %s without opening in %s", c, expr).isPositive();
         char last = open.charAt(open.length() - 1);
-        assertThat("({[".indexOf(last)).as("%s closes %s in %s", c, last, expr).isEqualTo(")}]".indexOf(c));
+        assertThat("({[".indexOf(last))
+            .as("%s closes %s in %s", c, last, expr)
+            .isEqualTo(")}]".indexOf(c));
         open.setLength(open.length() - 1);
       }
     }

@@ -24,12 +24,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** kit's own object → tree builds the tree Jackson data binding builds, for every object of every golden case. */
+/**
+ * kit's own object → tree builds the tree Jackson data binding builds, for every object of every
+ * golden case.
+ */
 class ObjectTreesTest {
 
   static Stream<String> cases() {
@@ -40,19 +43,29 @@ class ObjectTreesTest {
   @MethodSource("cases")
   void tree_equalsDataBinding_forEveryObjectOfEachGoldenCase(String name) {
     Kit kit = GoldenCases.CASES.get(name).get();
-    KitInputs inputs = KitInputs.read(RepositoryRoot.of(SourceTree.testResources().resolve("golden").resolve(name)), kit);
-    List<Kit> views = kit.environments().isEmpty() ? List.of(kit)
-        : kit.environments().stream().map(env -> kit.in(env.name())).toList();
+    KitInputs inputs =
+        KitInputs.read(
+            RepositoryRoot.of(SourceTree.testResources().resolve("golden").resolve(name)), kit);
+    List<Kit> views =
+        kit.environments().isEmpty()
+            ? List.of(kit)
+            : kit.environments().stream().map(env -> kit.in(env.name())).toList();
     int objects = 0;
     for (Kit view : views) {
       for (Service service : view.services()) {
-        ServiceContext context = new ServiceContext(view, service, "test", inputs.migrations(service.name()).orElse(null),
-            inputs.schema(service.name()).orElse(null));
+        ServiceContext context =
+            new ServiceContext(
+                view,
+                service,
+                "test",
+                inputs.migrations(service.name()).orElse(null),
+                inputs.schema(service.name()).orElse(null));
         for (ServiceKind kind : ServiceKinds.of(view, service)) {
           for (ServiceFile file : kind.render(context)) {
             if (file instanceof ServiceFile.Manifest manifest) {
               JsonNode tree = assertSameTree(manifest.object());
-              context.record(kind.target().orElseThrow(), tree.path("metadata").path("name").asString());
+              context.record(
+                  kind.target().orElseThrow(), tree.path("metadata").path("name").asString());
               objects++;
             }
           }
@@ -82,20 +95,62 @@ class ObjectTreesTest {
     nested.put("empty", "");
     nested.put("list", Arrays.asList("a", null, 2, List.of(), Map.of()));
     nested.put("map", new TreeMap<>(Map.of("b", List.of(Map.of("c", true)))));
-    List<Object> values = List.of("text", 7, -1L, 0.25, true, List.of(), Map.of(), nested,
-        new ArgoApplication.Helm("release", nested),
-        new PrometheusRule.Rule("Alert", "up == 0", "5m", Map.of("severity", "page"), Map.of()),
-        new CnpgCluster.PluginConfiguration("barman", true, Map.of("a", "b")),
-        new ObjectMetaBuilder().withName("n").withLabels(Map.of()).withAnnotations(Map.of("a", "")).build(),
-        new ObjectMetaBuilder().withName("").withNamespace("ns").build(),
-        new ConfigMapBuilder().withNewMetadata().withName("c").endMetadata().withData(Map.of("k", "")).build(),
-        new Quantity("500", "m"), new Quantity("1Gi"), new IntOrString(8080), new IntOrString("http"),
-        new DeploymentBuilder().withNewMetadata().withName("d").addToAdditionalProperties("extra", List.of(1, "x"))
-            .endMetadata().withNewSpec().withReplicas(0).withNewTemplate().withNewSpec()
-            .addToContainers(new ContainerBuilder().withName("app").withArgs(List.of()).withNewResources()
-                .addToLimits("cpu", new Quantity("1")).endResources().withNewReadinessProbe().withNewHttpGet()
-                .withPort(new IntOrString(8080)).withPath("/").endHttpGet().endReadinessProbe().build())
-            .endSpec().endTemplate().endSpec().build());
+    List<Object> values =
+        List.of(
+            "text",
+            7,
+            -1L,
+            0.25,
+            true,
+            List.of(),
+            Map.of(),
+            nested,
+            new ArgoApplication.Helm("release", nested),
+            new PrometheusRule.Rule("Alert", "up == 0", "5m", Map.of("severity", "page"), Map.of()),
+            new CnpgCluster.PluginConfiguration("barman", true, Map.of("a", "b")),
+            new ObjectMetaBuilder()
+                .withName("n")
+                .withLabels(Map.of())
+                .withAnnotations(Map.of("a", ""))
+                .build(),
+            new ObjectMetaBuilder().withName("").withNamespace("ns").build(),
+            new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName("c")
+                .endMetadata()
+                .withData(Map.of("k", ""))
+                .build(),
+            new Quantity("500", "m"),
+            new Quantity("1Gi"),
+            new IntOrString(8080),
+            new IntOrString("http"),
+            new DeploymentBuilder()
+                .withNewMetadata()
+                .withName("d")
+                .addToAdditionalProperties("extra", List.of(1, "x"))
+                .endMetadata()
+                .withNewSpec()
+                .withReplicas(0)
+                .withNewTemplate()
+                .withNewSpec()
+                .addToContainers(
+                    new ContainerBuilder()
+                        .withName("app")
+                        .withArgs(List.of())
+                        .withNewResources()
+                        .addToLimits("cpu", new Quantity("1"))
+                        .endResources()
+                        .withNewReadinessProbe()
+                        .withNewHttpGet()
+                        .withPort(new IntOrString(8080))
+                        .withPath("/")
+                        .endHttpGet()
+                        .endReadinessProbe()
+                        .build())
+                .endSpec()
+                .endTemplate()
+                .endSpec()
+                .build());
     List<String> checked = new ArrayList<>();
     for (Object value : values) {
       assertSameTree(value);
@@ -108,9 +163,17 @@ class ObjectTreesTest {
   void tree_isLeftToDataBinding_whenTheShapeIsUnknown() {
     Map<String, Object> nullValue = new LinkedHashMap<>();
     nullValue.put("a", null);
-    for (Object value : List.of(nullValue, new java.math.BigDecimal("1.50"), Patch.Op.ADD, new java.util.concurrent.atomic.AtomicInteger(3),
-        new Typed("a"), List.of(new Typed("b")))) {
-      assertThatThrownBy(() -> ObjectTrees.tree(value)).as("%s", value).isInstanceOf(ObjectTrees.Unsupported.class);
+    for (Object value :
+        List.of(
+            nullValue,
+            new java.math.BigDecimal("1.50"),
+            Patch.Op.ADD,
+            new java.util.concurrent.atomic.AtomicInteger(3),
+            new Typed("a"),
+            List.of(new Typed("b")))) {
+      assertThatThrownBy(() -> ObjectTrees.tree(value))
+          .as("%s", value)
+          .isInstanceOf(ObjectTrees.Unsupported.class);
       assertThat(ManifestYaml.valueTree(value)).isEqualTo(ManifestYaml.dataBoundTree(value));
     }
   }
@@ -119,10 +182,15 @@ class ObjectTreesTest {
   @JsonTypeInfo(use = JsonTypeInfo.Id.CLASS)
   record Typed(String a) {}
 
-  /** The object's tree, which kit built without falling back to data binding, and which equals data binding's. */
+  /**
+   * The object's tree, which kit built without falling back to data binding, and which equals data
+   * binding's.
+   */
   private static JsonNode assertSameTree(Object object) {
     JsonNode direct = ObjectTrees.tree(object);
-    assertThat(direct).as("%s", object.getClass().getName()).isEqualTo(ManifestYaml.dataBoundTree(object));
+    assertThat(direct)
+        .as("%s", object.getClass().getName())
+        .isEqualTo(ManifestYaml.dataBoundTree(object));
     return direct;
   }
 }

@@ -19,9 +19,10 @@ import tools.jackson.databind.node.MissingNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * PgBouncer presents the cluster's server certificate (CNPG: the Pooler's client TLS defaults to the cluster's
- * server TLS Secret), so the pooler's Service names go into that certificate and the app verifies it like the
- * direct path; the Poolers sit in the database's wave, not in the migration hook's.
+ * PgBouncer presents the cluster's server certificate (CNPG: the Pooler's client TLS defaults to
+ * the cluster's server TLS Secret), so the pooler's Service names go into that certificate and the
+ * app verifies it like the direct path; the Poolers sit in the database's wave, not in the
+ * migration hook's.
  */
 class PoolerTest {
 
@@ -31,12 +32,26 @@ class PoolerTest {
 
   private FilePlan plan(boolean readOnly, App.Connection connection) throws IOException {
     Path dir = Files.createDirectories(repo.resolve("services/orders/migrations"));
-    Files.writeString(dir.resolve("20250101120000_init.sql"), "CREATE TABLE IF NOT EXISTS orders (id bigint PRIMARY KEY);\n");
-    Kit kit = Kit.builder().repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
-        .service("orders", s -> s.namespace("shop")
-            .database(db -> db.storage("1Gi").pooler(p -> p.instances(2).poolMode(Pooler.PoolMode.TRANSACTION).readOnly(readOnly)))
-            .app("ghcr.io/acme/orders:1.4.2", a -> a.connection(connection)))
-        .build();
+    Files.writeString(
+        dir.resolve("20250101120000_init.sql"),
+        "CREATE TABLE IF NOT EXISTS orders (id bigint PRIMARY KEY);\n");
+    Kit kit =
+        Kit.builder()
+            .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+            .service(
+                "orders",
+                s ->
+                    s.namespace("shop")
+                        .database(
+                            db ->
+                                db.storage("1Gi")
+                                    .pooler(
+                                        p ->
+                                            p.instances(2)
+                                                .poolMode(Pooler.PoolMode.TRANSACTION)
+                                                .readOnly(readOnly)))
+                        .app("ghcr.io/acme/orders:1.4.2", a -> a.connection(connection)))
+            .build();
     return Generator.forRepository(repo).source("test").plan(kit);
   }
 
@@ -60,52 +75,83 @@ class PoolerTest {
   }
 
   @Test
-  void cluster_putsEveryPoolerServiceNameInItsServerCertificate_whenTheDatabaseHasPoolers() throws IOException {
+  void cluster_putsEveryPoolerServiceNameInItsServerCertificate_whenTheDatabaseHasPoolers()
+      throws IOException {
     JsonNode cluster = yaml(plan(true, App.Connection.POOLER), "database/cluster.yaml");
 
-    // The names CNPG gives its own -rw/-ro/-r Services, for each Pooler's Service (named like the Pooler).
-    assertThat(strings(cluster.at("/spec/certificates/serverAltDNSNames"))).containsExactly(
-        "orders-cluster-pooler-rw", "orders-cluster-pooler-rw.shop", "orders-cluster-pooler-rw.shop.svc",
-        "orders-cluster-pooler-ro", "orders-cluster-pooler-ro.shop", "orders-cluster-pooler-ro.shop.svc");
+    // The names CNPG gives its own -rw/-ro/-r Services, for each Pooler's Service (named like the
+    // Pooler).
+    assertThat(strings(cluster.at("/spec/certificates/serverAltDNSNames")))
+        .containsExactly(
+            "orders-cluster-pooler-rw",
+            "orders-cluster-pooler-rw.shop",
+            "orders-cluster-pooler-rw.shop.svc",
+            "orders-cluster-pooler-ro",
+            "orders-cluster-pooler-ro.shop",
+            "orders-cluster-pooler-ro.shop.svc");
   }
 
   @Test
   void cluster_addsNoCertificateNames_whenTheDatabaseHasNoPooler() throws IOException {
     Files.createDirectories(repo.resolve("services/orders"));
-    Kit kit = Kit.builder().repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
-        .service("orders", s -> s.withoutMigrations().database(db -> db.storage("1Gi"))).build();
+    Kit kit =
+        Kit.builder()
+            .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+            .service("orders", s -> s.withoutMigrations().database(db -> db.storage("1Gi")))
+            .build();
 
-    JsonNode cluster = yaml(Generator.forRepository(repo).source("test").plan(kit), "database/cluster.yaml");
+    JsonNode cluster =
+        yaml(Generator.forRepository(repo).source("test").plan(kit), "database/cluster.yaml");
 
     assertThat(cluster.at("/spec").has("certificates")).isFalse();
   }
 
   @Test
-  void app_verifiesThePoolersCertificateAgainstTheClusterCa_whenConnectingThroughThePooler() throws IOException {
+  void app_verifiesThePoolersCertificateAgainstTheClusterCa_whenConnectingThroughThePooler()
+      throws IOException {
     FilePlan plan = plan(false, App.Connection.POOLER);
     JsonNode deployment = yaml(plan, "app/deployment.yaml");
     JsonNode cluster = yaml(plan, "database/cluster.yaml");
 
     assertThat(env(deployment, "PGSSLMODE").path("value").asString()).isEqualTo("verify-full");
-    assertThat(env(deployment, "PGSSLROOTCERT").path("value").asString()).isEqualTo("/etc/kit/db-ca/ca.crt");
+    assertThat(env(deployment, "PGSSLROOTCERT").path("value").asString())
+        .isEqualTo("/etc/kit/db-ca/ca.crt");
     // verify-full checks the host name: the one the app dials must be in the certificate.
     assertThat(strings(cluster.at("/spec/certificates/serverAltDNSNames")))
         .contains(env(deployment, "PGHOST").path("value").asString());
     JsonNode pod = deployment.at("/spec/template/spec");
-    assertThat(pod.at("/volumes")).anySatisfy(volume -> assertThat(volume.path("secret")).isEqualTo(
-        YAML.readTree("{secretName: orders-cluster-ca, items: [{key: ca.crt, path: ca.crt}]}")));
-    assertThat(pod.at("/containers/0/volumeMounts")).anySatisfy(mount ->
-        assertThat(mount.path("mountPath").asString()).isEqualTo("/etc/kit/db-ca"));
+    assertThat(pod.at("/volumes"))
+        .anySatisfy(
+            volume ->
+                assertThat(volume.path("secret"))
+                    .isEqualTo(
+                        YAML.readTree(
+                            "{secretName: orders-cluster-ca, items: [{key: ca.crt, path: ca.crt}]}")));
+    assertThat(pod.at("/containers/0/volumeMounts"))
+        .anySatisfy(
+            mount -> assertThat(mount.path("mountPath").asString()).isEqualTo("/etc/kit/db-ca"));
   }
 
   @Test
   void poolers_sitInTheDatabasesWave_notInTheMigrationHooksWave() throws IOException {
     FilePlan plan = plan(true, App.Connection.POOLER);
-    String hookWave = yaml(plan, "migrations/job.yaml").at("/metadata/annotations").path("argocd.argoproj.io/sync-wave").asString();
-    String clusterWave = yaml(plan, "database/cluster.yaml").at("/metadata/annotations").path("argocd.argoproj.io/sync-wave").asString();
+    String hookWave =
+        yaml(plan, "migrations/job.yaml")
+            .at("/metadata/annotations")
+            .path("argocd.argoproj.io/sync-wave")
+            .asString();
+    String clusterWave =
+        yaml(plan, "database/cluster.yaml")
+            .at("/metadata/annotations")
+            .path("argocd.argoproj.io/sync-wave")
+            .asString();
 
     for (String pooler : List.of("database/pooler-rw.yaml", "database/pooler-ro.yaml")) {
-      String wave = yaml(plan, pooler).at("/metadata/annotations").path("argocd.argoproj.io/sync-wave").asString();
+      String wave =
+          yaml(plan, pooler)
+              .at("/metadata/annotations")
+              .path("argocd.argoproj.io/sync-wave")
+              .asString();
       assertThat(wave).as(pooler).isEqualTo(clusterWave).isNotEqualTo(hookWave);
     }
   }

@@ -8,20 +8,38 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The Kubernetes names a generated RUNBOOK.md cites: in its {@code sh} blocks and in inline code, the names
- * in {@code kubectl} and {@code argocd} commands ({@code job/<name>}, {@code -n <namespace>},
- * {@code clusters.postgresql.cnpg.io <name>}, {@code kubectl cnpg <verb> <cluster>}, {@code -l cnpg.io/cluster=<name>},
- * {@code argocd app <verb> [<namespace>/]<name>}), in-cluster hosts ({@code <service>.<namespace>.svc}), and in
- * prose the backticked name after a kind ({@code Secret `x`}, {@code Pooler `x`}, {@code namespace `x`}) or ending
- * in a suffix CNPG gives its objects ({@code -rw}, {@code -ro}, {@code -r}, {@code -app}, {@code -ca},
- * {@code -superuser}). Placeholders ({@code <instance>}) and SQL, Java and psql arguments are not names.
+ * The Kubernetes names a generated RUNBOOK.md cites: in its {@code sh} blocks and in inline code,
+ * the names in {@code kubectl} and {@code argocd} commands ({@code job/<name>}, {@code -n
+ * <namespace>}, {@code clusters.postgresql.cnpg.io <name>}, {@code kubectl cnpg <verb> <cluster>},
+ * {@code -l cnpg.io/cluster=<name>}, {@code argocd app <verb> [<namespace>/]<name>}), in-cluster
+ * hosts ({@code <service>.<namespace>.svc}), and in prose the backticked name after a kind ({@code
+ * Secret `x`}, {@code Pooler `x`}, {@code namespace `x`}) or ending in a suffix CNPG gives its
+ * objects ({@code -rw}, {@code -ro}, {@code -r}, {@code -app}, {@code -ca}, {@code -superuser}).
+ * Placeholders ({@code <instance>}) and SQL, Java and psql arguments are not names.
  */
 final class RunbookCitations {
 
   /** What a citation names; {@link #ANY} when the text does not say. */
   enum Kind {
-    NAMESPACE, CLUSTER, JOB, CONFIG_MAP, SECRET, SERVICE, DEPLOYMENT, POD, PVC, POOLER, OBJECT_STORE,
-    SCHEDULED_BACKUP, POD_MONITOR, PROMETHEUS_RULE, ATLAS_MIGRATION, ATLAS_SCHEMA, APPLICATION, APPLICATION_SET, STORAGE_CLASS,
+    NAMESPACE,
+    CLUSTER,
+    JOB,
+    CONFIG_MAP,
+    SECRET,
+    SERVICE,
+    DEPLOYMENT,
+    POD,
+    PVC,
+    POOLER,
+    OBJECT_STORE,
+    SCHEDULED_BACKUP,
+    POD_MONITOR,
+    PROMETHEUS_RULE,
+    ATLAS_MIGRATION,
+    ATLAS_SCHEMA,
+    APPLICATION,
+    APPLICATION_SET,
+    STORAGE_CLASS,
     ANY
   }
 
@@ -36,7 +54,13 @@ final class RunbookCitations {
   record Citation(int line, Kind kind, String name, String namespace) {
     @Override
     public String toString() {
-      return "line " + line + ": " + kind + " " + name + (namespace == null ? "" : " (namespace " + namespace + ")");
+      return "line "
+          + line
+          + ": "
+          + kind
+          + " "
+          + name
+          + (namespace == null ? "" : " (namespace " + namespace + ")");
     }
   }
 
@@ -44,42 +68,84 @@ final class RunbookCitations {
   private static final Pattern DNS_SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9.]*[a-z0-9])?");
   private static final Pattern INLINE_CODE = Pattern.compile("`([^`]+)`");
   private static final Pattern KUBECTL = Pattern.compile("(?<![\\w-])kubectl\\s");
-  private static final Pattern ARGOCD_APP = Pattern.compile(
-      "(?<![\\w-])argocd app (?:get|sync|delete|diff|history|rollback|wait|terminate-op|manifests|set|refresh)\\s+([^\\s`'\"|#]+)");
-  private static final Pattern SVC_HOST = Pattern.compile("(?<![\\w<>.-])([a-z0-9][-a-z0-9]*)\\.([a-z0-9][-a-z0-9]*)\\.svc\\b");
+  private static final Pattern ARGOCD_APP =
+      Pattern.compile(
+          "(?<![\\w-])argocd app (?:get|sync|delete|diff|history|rollback|wait|terminate-op|manifests|set|refresh)\\s+([^\\s`'\"|#]+)");
+  private static final Pattern SVC_HOST =
+      Pattern.compile("(?<![\\w<>.-])([a-z0-9][-a-z0-9]*)\\.([a-z0-9][-a-z0-9]*)\\.svc\\b");
 
-  /** A kind word right before a backticked name, optionally across a table cell border ({@code | Secrets | `x`}). */
-  private static final Pattern KIND_BEFORE = Pattern.compile(
-      "(?<![\\w-])(Secrets?|Poolers?|ConfigMaps?|Job|Cluster|ObjectStore|ScheduledBackup|PodMonitor|PrometheusRule|Services?"
-          + "|Deployment|AtlasMigration|AtlasSchema|ApplicationSet|Application|namespace|class)\\s*(?:\\|\\s*)?$");
+  /**
+   * A kind word right before a backticked name, optionally across a table cell border ({@code |
+   * Secrets | `x`}).
+   */
+  private static final Pattern KIND_BEFORE =
+      Pattern.compile(
+          "(?<![\\w-])(Secrets?|Poolers?|ConfigMaps?|Job|Cluster|ObjectStore|ScheduledBackup|PodMonitor|PrometheusRule|Services?"
+              + "|Deployment|AtlasMigration|AtlasSchema|ApplicationSet|Application|namespace|class)\\s*(?:\\|\\s*)?$");
+
   /** A second name in a list after a cited one: {@code Secrets `a` and `b`}, {@code `a`, `b`}. */
   private static final Pattern LIST_CONTINUATION = Pattern.compile("^(?:,\\s*|\\s+and\\s+)$");
+
   /** {@code svc/<name>}, {@code job/<name>}: a resource type and a name, as kubectl takes them. */
   private static final Pattern TYPED_NAME = Pattern.compile("([a-z.]+)/([a-z0-9][-a-z0-9]*)");
+
   private static final Pattern CNPG_SUFFIX = Pattern.compile(".+-(?:rw|ro|r|app|ca|superuser)");
 
-  private static final Map<String, Kind> KIND_WORDS = Map.ofEntries(
-      Map.entry("Secret", Kind.SECRET), Map.entry("Secrets", Kind.SECRET),
-      Map.entry("Pooler", Kind.POOLER), Map.entry("Poolers", Kind.POOLER),
-      Map.entry("ConfigMap", Kind.CONFIG_MAP), Map.entry("ConfigMaps", Kind.CONFIG_MAP),
-      Map.entry("Job", Kind.JOB), Map.entry("Cluster", Kind.CLUSTER), Map.entry("ObjectStore", Kind.OBJECT_STORE),
-      Map.entry("ScheduledBackup", Kind.SCHEDULED_BACKUP), Map.entry("PodMonitor", Kind.POD_MONITOR),
-      Map.entry("PrometheusRule", Kind.PROMETHEUS_RULE), Map.entry("Service", Kind.SERVICE),
-      Map.entry("Services", Kind.SERVICE), Map.entry("Deployment", Kind.DEPLOYMENT),
-      Map.entry("AtlasMigration", Kind.ATLAS_MIGRATION), Map.entry("AtlasSchema", Kind.ATLAS_SCHEMA),
-      Map.entry("Application", Kind.APPLICATION), Map.entry("ApplicationSet", Kind.APPLICATION_SET),
-      Map.entry("namespace", Kind.NAMESPACE),
-      Map.entry("class", Kind.STORAGE_CLASS));
+  private static final Map<String, Kind> KIND_WORDS =
+      Map.ofEntries(
+          Map.entry("Secret", Kind.SECRET),
+          Map.entry("Secrets", Kind.SECRET),
+          Map.entry("Pooler", Kind.POOLER),
+          Map.entry("Poolers", Kind.POOLER),
+          Map.entry("ConfigMap", Kind.CONFIG_MAP),
+          Map.entry("ConfigMaps", Kind.CONFIG_MAP),
+          Map.entry("Job", Kind.JOB),
+          Map.entry("Cluster", Kind.CLUSTER),
+          Map.entry("ObjectStore", Kind.OBJECT_STORE),
+          Map.entry("ScheduledBackup", Kind.SCHEDULED_BACKUP),
+          Map.entry("PodMonitor", Kind.POD_MONITOR),
+          Map.entry("PrometheusRule", Kind.PROMETHEUS_RULE),
+          Map.entry("Service", Kind.SERVICE),
+          Map.entry("Services", Kind.SERVICE),
+          Map.entry("Deployment", Kind.DEPLOYMENT),
+          Map.entry("AtlasMigration", Kind.ATLAS_MIGRATION),
+          Map.entry("AtlasSchema", Kind.ATLAS_SCHEMA),
+          Map.entry("Application", Kind.APPLICATION),
+          Map.entry("ApplicationSet", Kind.APPLICATION_SET),
+          Map.entry("namespace", Kind.NAMESPACE),
+          Map.entry("class", Kind.STORAGE_CLASS));
 
   /** kubectl resource types (singular, plural, short, or {@code <plural>.<group>}) by kind. */
   private static final Map<String, Kind> RESOURCE_TYPES = resourceTypes();
 
   /** kubectl flags that take the next token as their value. */
-  private static final Set<String> VALUE_FLAGS = Set.of("-n", "--namespace", "-l", "--selector", "-o", "--output", "-c",
-      "--container", "--tail", "--since", "--sort-by", "-L", "--label-columns", "--method", "--plugin-name", "-f",
-      "--timeout", "--for", "--context", "--target");
+  private static final Set<String> VALUE_FLAGS =
+      Set.of(
+          "-n",
+          "--namespace",
+          "-l",
+          "--selector",
+          "-o",
+          "--output",
+          "-c",
+          "--container",
+          "--tail",
+          "--since",
+          "--sort-by",
+          "-L",
+          "--label-columns",
+          "--method",
+          "--plugin-name",
+          "-f",
+          "--timeout",
+          "--for",
+          "--context",
+          "--target");
 
-  /** Stops a command: a comment, a pipe, a redirect, the end of a subshell, or {@code --} (what follows is psql's). */
+  /**
+   * Stops a command: a comment, a pipe, a redirect, the end of a subshell, or {@code --} (what
+   * follows is psql's).
+   */
   private static final Set<String> STOPS = Set.of("#", "|", "||", "&&", ";", ">", "--", ")");
 
   private RunbookCitations() {}
@@ -126,7 +192,8 @@ final class RunbookCitations {
           Matcher kindWord = KIND_BEFORE.matcher(before);
           if (kindWord.find()) {
             cited = KIND_WORDS.get(kindWord.group(1));
-          } else if (previousKind != null && LIST_CONTINUATION.matcher(line.substring(previousEnd, code.start())).matches()) {
+          } else if (previousKind != null
+              && LIST_CONTINUATION.matcher(line.substring(previousEnd, code.start())).matches()) {
             cited = previousKind;
           } else if (CNPG_SUFFIX.matcher(span).matches()) {
             cited = Kind.ANY;
@@ -141,7 +208,10 @@ final class RunbookCitations {
     }
   }
 
-  /** Every kubectl and argocd command on a line (a command may sit inside {@code "$(...)"}), and in-cluster hosts. */
+  /**
+   * Every kubectl and argocd command on a line (a command may sit inside {@code "$(...)"}), and
+   * in-cluster hosts.
+   */
   private static void commands(int number, String text, List<Citation> citations) {
     Matcher kubectl = KUBECTL.matcher(text);
     while (kubectl.find()) {
@@ -154,7 +224,12 @@ final class RunbookCitations {
       if (slash > 0) {
         addName(citations, number, Kind.NAMESPACE, target.substring(0, slash), null);
       }
-      addName(citations, number, Kind.APPLICATION, target.substring(slash + 1), slash > 0 ? target.substring(0, slash) : null);
+      addName(
+          citations,
+          number,
+          Kind.APPLICATION,
+          target.substring(slash + 1),
+          slash > 0 ? target.substring(0, slash) : null);
     }
     hosts(number, text, citations);
   }
@@ -176,7 +251,10 @@ final class RunbookCitations {
       if (STOPS.contains(token) || token.startsWith("#") || token.startsWith(">")) {
         break;
       }
-      String flag = token.contains("=") && token.startsWith("-") ? token.substring(0, token.indexOf('=')) : token;
+      String flag =
+          token.contains("=") && token.startsWith("-")
+              ? token.substring(0, token.indexOf('='))
+              : token;
       String value = null;
       if (token.startsWith("-")) {
         if (token.contains("=")) {
@@ -226,13 +304,18 @@ final class RunbookCitations {
           }
         }
       }
-      case "logs", "exec", "port-forward", "attach", "cp" -> addName(citations, number, Kind.POD, first, namespace);
-      default -> { }
+      case "logs", "exec", "port-forward", "attach", "cp" ->
+          addName(citations, number, Kind.POD, first, namespace);
+      default -> {}
     }
   }
 
-  /** {@code kubectl cnpg <verb> <cluster> [<instance>]}; {@code logs} and {@code report} take a subject first. */
-  private static void cnpg(int number, List<String> args, String namespace, List<Citation> citations) {
+  /**
+   * {@code kubectl cnpg <verb> <cluster> [<instance>]}; {@code logs} and {@code report} take a
+   * subject first.
+   */
+  private static void cnpg(
+      int number, List<String> args, String namespace, List<Citation> citations) {
     if (args.isEmpty()) {
       return;
     }
@@ -260,27 +343,35 @@ final class RunbookCitations {
       }
       String key = term.substring(0, eq).replace("!", "");
       String value = term.substring(eq + 1).replace("=", "");
-      Kind kind = switch (key) {
-        case "cnpg.io/cluster" -> Kind.CLUSTER;
-        case "job-name", "batch.kubernetes.io/job-name" -> Kind.JOB;
-        case "cnpg.io/poolerName" -> Kind.POOLER;
-        case "cnpg.io/instanceName" -> Kind.POD;
-        default -> null;
-      };
+      Kind kind =
+          switch (key) {
+            case "cnpg.io/cluster" -> Kind.CLUSTER;
+            case "job-name", "batch.kubernetes.io/job-name" -> Kind.JOB;
+            case "cnpg.io/poolerName" -> Kind.POOLER;
+            case "cnpg.io/instanceName" -> Kind.POD;
+            default -> null;
+          };
       if (kind != null) {
         addName(citations, number, kind, value, null);
       }
     }
   }
 
-  /** Adds a name unless it is a placeholder ({@code <instance>}), a shell expansion or not a Kubernetes name. */
-  private static void addName(List<Citation> citations, int number, Kind kind, String name, String namespace) {
+  /**
+   * Adds a name unless it is a placeholder ({@code <instance>}), a shell expansion or not a
+   * Kubernetes name.
+   */
+  private static void addName(
+      List<Citation> citations, int number, Kind kind, String name, String namespace) {
     if (DNS_SUBDOMAIN.matcher(name).matches()) {
       citations.add(new Citation(number, kind, name, namespace));
     }
   }
 
-  /** Shell words: whitespace-separated, quotes grouping (and dropped); a closing parenthesis ends the command. */
+  /**
+   * Shell words: whitespace-separated, quotes grouping (and dropped); a closing parenthesis ends
+   * the command.
+   */
   static List<String> tokens(String text) {
     List<String> tokens = new ArrayList<>();
     StringBuilder current = new StringBuilder();
@@ -334,14 +425,41 @@ final class RunbookCitations {
     putType(types, Kind.STORAGE_CLASS, "storageclass", "storageclasses", "sc");
     putType(types, Kind.CLUSTER, "cluster", "clusters", "clusters.postgresql.cnpg.io");
     putType(types, Kind.POOLER, "pooler", "poolers", "poolers.postgresql.cnpg.io");
-    putType(types, Kind.SCHEDULED_BACKUP, "scheduledbackup", "scheduledbackups", "scheduledbackups.postgresql.cnpg.io");
-    putType(types, Kind.OBJECT_STORE, "objectstore", "objectstores", "objectstores.barmancloud.cnpg.io");
-    putType(types, Kind.POD_MONITOR, "podmonitor", "podmonitors", "podmonitors.monitoring.coreos.com");
-    putType(types, Kind.PROMETHEUS_RULE, "prometheusrule", "prometheusrules", "prometheusrules.monitoring.coreos.com");
-    putType(types, Kind.ATLAS_MIGRATION, "atlasmigration", "atlasmigrations", "atlasmigrations.db.atlasgo.io");
+    putType(
+        types,
+        Kind.SCHEDULED_BACKUP,
+        "scheduledbackup",
+        "scheduledbackups",
+        "scheduledbackups.postgresql.cnpg.io");
+    putType(
+        types,
+        Kind.OBJECT_STORE,
+        "objectstore",
+        "objectstores",
+        "objectstores.barmancloud.cnpg.io");
+    putType(
+        types, Kind.POD_MONITOR, "podmonitor", "podmonitors", "podmonitors.monitoring.coreos.com");
+    putType(
+        types,
+        Kind.PROMETHEUS_RULE,
+        "prometheusrule",
+        "prometheusrules",
+        "prometheusrules.monitoring.coreos.com");
+    putType(
+        types,
+        Kind.ATLAS_MIGRATION,
+        "atlasmigration",
+        "atlasmigrations",
+        "atlasmigrations.db.atlasgo.io");
     putType(types, Kind.ATLAS_SCHEMA, "atlasschema", "atlasschemas", "atlasschemas.db.atlasgo.io");
     putType(types, Kind.APPLICATION, "application", "applications", "applications.argoproj.io");
-    putType(types, Kind.APPLICATION_SET, "applicationset", "applicationsets", "appset", "applicationsets.argoproj.io");
+    putType(
+        types,
+        Kind.APPLICATION_SET,
+        "applicationset",
+        "applicationsets",
+        "appset",
+        "applicationsets.argoproj.io");
     // Named only to skip: the runbook lists backups, it never names one.
     putType(types, Kind.ANY, "backup", "backups", "backups.postgresql.cnpg.io", "events", "event");
     return Map.copyOf(types);

@@ -11,18 +11,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A service's RUNBOOK.md as kit renders it, after the objects it names; every service's migrations folder empty. */
+/**
+ * A service's RUNBOOK.md as kit renders it, after the objects it names; every service's migrations
+ * folder empty.
+ */
 final class Runbooks {
 
   private Runbooks() {}
 
   static String render(String source, Kit kit, Service service) {
     Map<String, MigrationDirectory> migrations = new HashMap<>();
-    kit.services().stream().filter(s -> s.migrations().isPresent())
+    kit.services().stream()
+        .filter(s -> s.migrations().isPresent())
         .forEach(s -> migrations.put(s.name(), new MigrationDirectory(List.of())));
     // The tests' descriptions are valid but for the migrations folders they have no files for.
     ValidatedKit validated = new ValidatedKit(kit, KitInputs.of(migrations, Map.of()));
-    return new KitRenderer(source, false).render(validated)
+    return new KitRenderer(source, false)
+        .render(validated)
         .text(RepositoryLayout.service(service.name()).file(ServiceLayout.RUNBOOK));
   }
 }

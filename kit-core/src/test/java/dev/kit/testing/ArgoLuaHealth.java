@@ -15,9 +15,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * Runs an Argo CD resource health script (Lua 5.1) on an object the way Argo CD does
- * ({@code util/lua/lua.go}): the object, converted from JSON to Lua tables (arrays from index 1), is the global
- * {@code obj}; the script returns a table with {@code status} and {@code message}.
+ * Runs an Argo CD resource health script (Lua 5.1) on an object the way Argo CD does ({@code
+ * util/lua/lua.go}): the object, converted from JSON to Lua tables (arrays from index 1), is the
+ * global {@code obj}; the script returns a table with {@code status} and {@code message}.
  */
 public final class ArgoLuaHealth {
 
@@ -45,7 +45,8 @@ public final class ArgoLuaHealth {
     }
     LuaValue status = returned.get("status");
     LuaValue message = returned.get("message");
-    return new Result(status.isnil() ? null : status.tojstring(), message.isnil() ? "" : message.tojstring());
+    return new Result(
+        status.isnil() ? null : status.tojstring(), message.isnil() ? "" : message.tojstring());
   }
 
   /** Runs the script in {@code scriptFile} on the object in {@code objectFile}. */

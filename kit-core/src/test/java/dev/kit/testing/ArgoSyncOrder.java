@@ -14,20 +14,50 @@ import tools.jackson.databind.MappingIterator;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * Orders manifests as Argo CD applies them: by phase (PreSync, Sync, PostSync; resources that are not
- * hooks are Sync), then sync wave (default 0), then kind (gitops-engine's {@code sync_tasks.go} kind
- * order, custom resources after every known kind), then name.
+ * Orders manifests as Argo CD applies them: by phase (PreSync, Sync, PostSync; resources that are
+ * not hooks are Sync), then sync wave (default 0), then kind (gitops-engine's {@code sync_tasks.go}
+ * kind order, custom resources after every known kind), then name.
  */
 public final class ArgoSyncOrder {
 
   /** gitops-engine's kindOrder: what Argo CD creates first within one phase and wave. */
-  private static final List<String> KIND_ORDER = List.of(
-      "Namespace", "NetworkPolicy", "ResourceQuota", "LimitRange", "PodSecurityPolicy", "PodDisruptionBudget",
-      "ServiceAccount", "Secret", "SecretList", "ConfigMap", "StorageClass", "PersistentVolume",
-      "PersistentVolumeClaim", "CustomResourceDefinition", "ClusterRole", "ClusterRoleList", "ClusterRoleBinding",
-      "ClusterRoleBindingList", "Role", "RoleList", "RoleBinding", "RoleBindingList", "Service", "DaemonSet", "Pod",
-      "ReplicationController", "ReplicaSet", "Deployment", "HorizontalPodAutoscaler", "StatefulSet", "Job", "CronJob",
-      "IngressClass", "Ingress", "APIService");
+  private static final List<String> KIND_ORDER =
+      List.of(
+          "Namespace",
+          "NetworkPolicy",
+          "ResourceQuota",
+          "LimitRange",
+          "PodSecurityPolicy",
+          "PodDisruptionBudget",
+          "ServiceAccount",
+          "Secret",
+          "SecretList",
+          "ConfigMap",
+          "StorageClass",
+          "PersistentVolume",
+          "PersistentVolumeClaim",
+          "CustomResourceDefinition",
+          "ClusterRole",
+          "ClusterRoleList",
+          "ClusterRoleBinding",
+          "ClusterRoleBindingList",
+          "Role",
+          "RoleList",
+          "RoleBinding",
+          "RoleBindingList",
+          "Service",
+          "DaemonSet",
+          "Pod",
+          "ReplicationController",
+          "ReplicaSet",
+          "Deployment",
+          "HorizontalPodAutoscaler",
+          "StatefulSet",
+          "Job",
+          "CronJob",
+          "IngressClass",
+          "Ingress",
+          "APIService");
 
   private static final List<String> PHASES = List.of("PreSync", "Sync", "PostSync");
   private static final YAMLMapper YAML = new YAMLMapper();
@@ -78,29 +108,40 @@ public final class ArgoSyncOrder {
     }
   }
 
-  private static final Comparator<Step> ORDER = Comparator
-      .comparingInt((Step s) -> PHASES.indexOf(s.phase()))
-      .thenComparingInt(Step::wave)
-      .thenComparingInt(Step::kindRank)
-      .thenComparing(Step::name);
+  private static final Comparator<Step> ORDER =
+      Comparator.comparingInt((Step s) -> PHASES.indexOf(s.phase()))
+          .thenComparingInt(Step::wave)
+          .thenComparingInt(Step::kindRank)
+          .thenComparing(Step::name);
 
   private ArgoSyncOrder() {}
 
-  /** Every object in the YAML files under {@code manifests} (recursively, as the Application syncs them), in Argo CD order. */
+  /**
+   * Every object in the YAML files under {@code manifests} (recursively, as the Application syncs
+   * them), in Argo CD order.
+   */
   public static List<Step> of(Path manifests) {
     try (Stream<Path> files = Files.walk(manifests)) {
-      return of(files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted().toList());
+      return of(
+          files
+              .filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
+              .sorted()
+              .toList());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** Every object in {@code yamlFiles}, in Argo CD order: what one Application syncing those files applies. */
+  /**
+   * Every object in {@code yamlFiles}, in Argo CD order: what one Application syncing those files
+   * applies.
+   */
   public static List<Step> of(List<Path> yamlFiles) {
     List<Step> steps = new ArrayList<>();
     for (Path file : yamlFiles) {
       // Jackson 3 reports I/O problems unchecked.
-      try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
+      try (MappingIterator<JsonNode> docs =
+          YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
         while (docs.hasNext()) {
           JsonNode doc = docs.next();
           if (doc != null && doc.isObject() && !doc.isEmpty()) {
@@ -114,12 +155,27 @@ public final class ArgoSyncOrder {
   }
 
   /** Argo CD's annotation values that this kit may use, by annotation. */
-  public static final Map<String, List<String>> ALLOWED_VALUES = Map.of(
-      "argocd.argoproj.io/hook", List.of("PreSync", "Sync", "PostSync", "SyncFail", "PostDelete", "Skip"),
-      "argocd.argoproj.io/hook-delete-policy", List.of("HookSucceeded", "HookFailed", "BeforeHookCreation"),
-      // The per-resource sync options Argo CD documents (resource-level annotation values).
-      "argocd.argoproj.io/sync-options", List.of("Prune=false", "Prune=confirm", "Delete=false", "Delete=confirm",
-          "Validate=false", "SkipDryRunOnMissingResource=true", "Replace=true", "ServerSideApply=true",
-          "Force=true", "PruneLast=true", "ApplyOutOfSyncOnly=true", "CreateNamespace=true"),
-      "argocd.argoproj.io/compare-options", List.of("IgnoreExtraneous", "ServerSideDiff=true", "ServerSideDiff=false"));
+  public static final Map<String, List<String>> ALLOWED_VALUES =
+      Map.of(
+          "argocd.argoproj.io/hook",
+              List.of("PreSync", "Sync", "PostSync", "SyncFail", "PostDelete", "Skip"),
+          "argocd.argoproj.io/hook-delete-policy",
+              List.of("HookSucceeded", "HookFailed", "BeforeHookCreation"),
+          // The per-resource sync options Argo CD documents (resource-level annotation values).
+          "argocd.argoproj.io/sync-options",
+              List.of(
+                  "Prune=false",
+                  "Prune=confirm",
+                  "Delete=false",
+                  "Delete=confirm",
+                  "Validate=false",
+                  "SkipDryRunOnMissingResource=true",
+                  "Replace=true",
+                  "ServerSideApply=true",
+                  "Force=true",
+                  "PruneLast=true",
+                  "ApplyOutOfSyncOnly=true",
+                  "CreateNamespace=true"),
+          "argocd.argoproj.io/compare-options",
+              List.of("IgnoreExtraneous", "ServerSideDiff=true", "ServerSideDiff=false"));
 }

@@ -23,19 +23,30 @@ public final class JavaCompilation {
   private JavaCompilation() {}
 
   /**
-   * Writes {@code sources} (binary class name → source) under {@code dir/src} and compiles them against kit-core into
-   * {@code dir/classes}, which it returns.
+   * Writes {@code sources} (binary class name → source) under {@code dir/src} and compiles them
+   * against kit-core into {@code dir/classes}, which it returns.
    */
-  public static Path compile(Path dir, Map<String, String> sources) throws IOException, URISyntaxException {
+  public static Path compile(Path dir, Map<String, String> sources)
+      throws IOException, URISyntaxException {
     return compile(dir, sources, List.of(kitCore()));
   }
 
   /** {@link #compile(Path, Map)} against {@code classpath} instead of kit-core alone. */
-  public static Path compile(Path dir, Map<String, String> sources, List<Path> classpath) throws IOException {
+  public static Path compile(Path dir, Map<String, String> sources, List<Path> classpath)
+      throws IOException {
     Path src = dir.resolve("src");
     Path classes = Files.createDirectories(dir.resolve("classes"));
-    List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "--release", "17", "-classpath",
-        classpath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator))));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "-d",
+                classes.toString(),
+                "--release",
+                "17",
+                "-classpath",
+                classpath.stream()
+                    .map(Path::toString)
+                    .collect(Collectors.joining(File.pathSeparator))));
     for (Map.Entry<String, String> source : sources.entrySet()) {
       Path file = src.resolve(source.getKey().replace('.', '/') + ".java");
       Files.createDirectories(file.getParent());

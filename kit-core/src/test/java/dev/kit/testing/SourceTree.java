@@ -2,7 +2,10 @@ package dev.kit.testing;
 
 import java.nio.file.Path;
 
-/** Paths in this module's source tree (not the copies on the class path), so tests can update goldens. */
+/**
+ * Paths in this module's source tree (not the copies on the class path), so tests can update
+ * goldens.
+ */
 public final class SourceTree {
 
   private SourceTree() {}

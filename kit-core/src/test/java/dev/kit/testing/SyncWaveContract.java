@@ -12,32 +12,44 @@ public final class SyncWaveContract {
   private SyncWaveContract() {}
 
   /**
-   * Asserts: the Cluster (when kit runs the database) comes before the migration Job and has a lower wave; the Job is a Sync hook (never
-   * PreSync) with BeforeHookCreation and no TTL, and comes before (with a lower wave than) every application
-   * object (the user's own, and kit's generated app); annotations hold values Argo CD accepts.
+   * Asserts: the Cluster (when kit runs the database) comes before the migration Job and has a
+   * lower wave; the Job is a Sync hook (never PreSync) with BeforeHookCreation and no TTL, and
+   * comes before (with a lower wave than) every application object (the user's own, and kit's
+   * generated app); annotations hold values Argo CD accepts.
    */
   public static void assertHolds(Path manifests) {
     List<ArgoSyncOrder.Step> steps = ArgoSyncOrder.of(manifests);
-    // The database: a CNPG Cluster, or a Workspace that creates a PlanetScale branch; a database kit does not run has
+    // The database: a CNPG Cluster, or a Workspace that creates a PlanetScale branch; a database
+    // kit does not run has
     // neither. Either is at a wave before the migrations.
-    boolean hasCluster = steps.stream().anyMatch(s -> s.kind().equals("Cluster") || s.kind().equals("Workspace"));
-    ArgoSyncOrder.Step cluster = hasCluster
-        ? only(steps, steps.stream().anyMatch(s -> s.kind().equals("Cluster")) ? "Cluster" : "Workspace") : null;
+    boolean hasCluster =
+        steps.stream().anyMatch(s -> s.kind().equals("Cluster") || s.kind().equals("Workspace"));
+    ArgoSyncOrder.Step cluster =
+        hasCluster
+            ? only(
+                steps,
+                steps.stream().anyMatch(s -> s.kind().equals("Cluster")) ? "Cluster" : "Workspace")
+            : null;
     int clusterAt = steps.indexOf(cluster);
     for (ArgoSyncOrder.Step step : steps) {
       String wave = step.annotation("argocd.argoproj.io/sync-wave");
       if (wave != null) {
         assertThat(wave).as("sync-wave of %s is an integer", step).matches("-?[0-9]+");
       }
-      ArgoSyncOrder.ALLOWED_VALUES.forEach((key, allowed) -> {
-        String value = step.annotation(key);
-        if (value != null) {
-          assertThat(List.of(value.split(","))).as("%s of %s", key, step).allMatch(allowed::contains);
-        }
-      });
+      ArgoSyncOrder.ALLOWED_VALUES.forEach(
+          (key, allowed) -> {
+            String value = step.annotation(key);
+            if (value != null) {
+              assertThat(List.of(value.split(",")))
+                  .as("%s of %s", key, step)
+                  .allMatch(allowed::contains);
+            }
+          });
     }
-    List<ArgoSyncOrder.Step> migrationSteps = steps.stream()
-        .filter(s -> List.of("Job", "AtlasMigration", "AtlasSchema").contains(s.kind())).toList();
+    List<ArgoSyncOrder.Step> migrationSteps =
+        steps.stream()
+            .filter(s -> List.of("Job", "AtlasMigration", "AtlasSchema").contains(s.kind()))
+            .toList();
     if (migrationSteps.isEmpty()) {
       return; // a service without migrations
     }
@@ -45,10 +57,14 @@ public final class SyncWaveContract {
     ArgoSyncOrder.Step job = migrationSteps.get(0);
     if (job.kind().equals("Job")) {
       assertThat(job.phase()).as("migration Job hook of %s", manifests).isEqualTo("Sync");
-      assertThat(job.annotation("argocd.argoproj.io/hook-delete-policy")).isEqualTo("BeforeHookCreation");
-      assertThat(job.object().path("spec").has("ttlSecondsAfterFinished")).as("TTL on a hook Job").isFalse();
+      assertThat(job.annotation("argocd.argoproj.io/hook-delete-policy"))
+          .isEqualTo("BeforeHookCreation");
+      assertThat(job.object().path("spec").has("ttlSecondsAfterFinished"))
+          .as("TTL on a hook Job")
+          .isFalse();
     } else {
-      // The Atlas operator's resources are plain resources with built-in health: gated by their wave.
+      // The Atlas operator's resources are plain resources with built-in health: gated by their
+      // wave.
       assertThat(job.isHook()).as("%s is not a hook", job).isFalse();
     }
     int jobAt = steps.indexOf(job);
@@ -59,7 +75,8 @@ public final class SyncWaveContract {
     for (ArgoSyncOrder.Step step : steps) {
       JsonNode labels = step.object().path("metadata").path("labels");
       boolean generated = "kit".equals(labels.path("app.kubernetes.io/managed-by").asString(""));
-      boolean application = !generated || "app".equals(labels.path("app.kubernetes.io/component").asString(""));
+      boolean application =
+          !generated || "app".equals(labels.path("app.kubernetes.io/component").asString(""));
       if (application) {
         assertThat(steps.indexOf(step)).as("%s after the migration Job", step).isGreaterThan(jobAt);
         assertThat(step.wave()).as("%s wave above the Job's", step).isGreaterThan(job.wave());

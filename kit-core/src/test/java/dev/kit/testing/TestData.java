@@ -4,10 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The upstream test data vendored in the repository's {@code test-data/} folder (CRDs, schemas, Atlas-written
- * directories, upstream samples, Argo CD's health scripts; origins in its SOURCES.md), located by the
- * {@code kit.test.data} system property that the root POM sets. A missing folder or file fails the test: a
- * clone always carries its test data, so nothing here ever skips.
+ * The upstream test data vendored in the repository's {@code test-data/} folder (CRDs, schemas,
+ * Atlas-written directories, upstream samples, Argo CD's health scripts; origins in its
+ * SOURCES.md), located by the {@code kit.test.data} system property that the root POM sets. A
+ * missing folder or file fails the test: a clone always carries its test data, so nothing here ever
+ * skips.
  */
 public final class TestData {
 
@@ -16,12 +17,14 @@ public final class TestData {
   public static Path dir() {
     String property = System.getProperty("kit.test.data");
     if (property == null) {
-      throw new AssertionError("system property kit.test.data is not set; run the tests through Maven (the root POM sets it)"
-          + " or pass -Dkit.test.data=<repository>/test-data");
+      throw new AssertionError(
+          "system property kit.test.data is not set; run the tests through Maven (the root POM sets it)"
+              + " or pass -Dkit.test.data=<repository>/test-data");
     }
     Path dir = Path.of(property).toAbsolutePath().normalize();
     if (!Files.isDirectory(dir)) {
-      throw new AssertionError("test data not found at " + dir + " (kit.test.data); it is part of the repository");
+      throw new AssertionError(
+          "test data not found at " + dir + " (kit.test.data); it is part of the repository");
     }
     return dir;
   }

@@ -22,25 +22,33 @@ public final class Validations {
   private Validations() {}
 
   /** Every violation but the patches', with each service's migrations from {@code migrationsOf}. */
-  public static List<Violation> of(Kit kit, Function<Service, Optional<MigrationDirectory>> migrationsOf) {
+  public static List<Violation> of(
+      Kit kit, Function<Service, Optional<MigrationDirectory>> migrationsOf) {
     return of(kit, migrationsOf, service -> Optional.empty());
   }
 
-  public static List<Violation> of(Kit kit, Function<Service, Optional<MigrationDirectory>> migrationsOf,
+  public static List<Violation> of(
+      Kit kit,
+      Function<Service, Optional<MigrationDirectory>> migrationsOf,
       Function<Service, Optional<byte[]>> schemaOf) {
     return of(kit, migrationsOf, schemaOf, Clock.systemUTC());
   }
 
-  public static List<Violation> of(Kit kit, Function<Service, Optional<MigrationDirectory>> migrationsOf,
-      Function<Service, Optional<byte[]>> schemaOf, Clock clock) {
+  public static List<Violation> of(
+      Kit kit,
+      Function<Service, Optional<MigrationDirectory>> migrationsOf,
+      Function<Service, Optional<byte[]>> schemaOf,
+      Clock clock) {
     return Validation.violations(kit, inputs(kit, migrationsOf, schemaOf), clock);
   }
 
   /**
-   * The inputs {@code migrationsOf} and {@code schemaOf} give each service, asked only where {@link KitInputs#read}
-   * reads from disk (a name that may be a folder, a path inside it).
+   * The inputs {@code migrationsOf} and {@code schemaOf} give each service, asked only where {@link
+   * KitInputs#read} reads from disk (a name that may be a folder, a path inside it).
    */
-  public static KitInputs inputs(Kit kit, Function<Service, Optional<MigrationDirectory>> migrationsOf,
+  public static KitInputs inputs(
+      Kit kit,
+      Function<Service, Optional<MigrationDirectory>> migrationsOf,
       Function<Service, Optional<byte[]>> schemaOf) {
     Map<String, MigrationDirectory> migrations = new HashMap<>();
     Map<String, byte[]> schemas = new HashMap<>();
@@ -57,6 +65,7 @@ public final class Validations {
 
   /** {@code kit} validated with {@code migrations} by service name, for rendering it. */
   public static ValidatedKit validated(Kit kit, Map<String, MigrationDirectory> migrations) {
-    return Validation.validate(kit, KitInputs.of(migrations, Map.of()), Clock.systemUTC(), new KitRenderer("test"));
+    return Validation.validate(
+        kit, KitInputs.of(migrations, Map.of()), Clock.systemUTC(), new KitRenderer("test"));
   }
 }

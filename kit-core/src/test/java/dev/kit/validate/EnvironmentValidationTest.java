@@ -22,68 +22,97 @@ import org.junit.jupiter.api.Test;
 
 class EnvironmentValidationTest {
 
-  private static final MigrationDirectory ONE_MIGRATION = new MigrationDirectory(List.of(new MigrationFile(
-      "20250101120000_init.sql", "CREATE TABLE orders (id bigint PRIMARY KEY);\n".getBytes(StandardCharsets.UTF_8))));
+  private static final MigrationDirectory ONE_MIGRATION =
+      new MigrationDirectory(
+          List.of(
+              new MigrationFile(
+                  "20250101120000_init.sql",
+                  "CREATE TABLE orders (id bigint PRIMARY KEY);\n"
+                      .getBytes(StandardCharsets.UTF_8))));
 
   private static Kit.Builder shop() {
     return Kit.builder()
-        .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git").targetRevision("main"))
+        .repository(
+            "shop", r -> r.gitUrl("https://github.com/acme/shop.git").targetRevision("main"))
         .environment("dev", e -> e.destinationServer("https://dev.k8s.acme.io"))
         .environment("prod", e -> e.destinationName("prod-eu").targetRevision("release"));
   }
 
   private static List<String> violations(Kit kit) {
-    return Validations.of(kit, service -> Optional.of(ONE_MIGRATION)).stream().map(Violation::toString).toList();
+    return Validations.of(kit, service -> Optional.of(ONE_MIGRATION)).stream()
+        .map(Violation::toString)
+        .toList();
   }
 
   private static List<String> orders(UnaryOperator<Service.Builder> orders) {
-    return violations(shop().service("orders", s -> orders.apply(s.database(db -> db.storage("5Gi")))).build());
+    return violations(
+        shop().service("orders", s -> orders.apply(s.database(db -> db.storage("5Gi")))).build());
   }
 
   @Test
   void validate_namesTheEnvironmentInThePath_whenOnlyAnOverrideIsWrong() {
-    assertThat(orders(s -> s.in("prod", p -> p.database(db -> db.instances(0))))).containsExactly(
-        "environments[prod].services[orders].database.instances: 0 is less than 1 "
-            + "(use 1 for a single instance, 3 for a primary and two replicas)");
+    assertThat(orders(s -> s.in("prod", p -> p.database(db -> db.instances(0)))))
+        .containsExactly(
+            "environments[prod].services[orders].database.instances: 0 is less than 1 "
+                + "(use 1 for a single instance, 3 for a primary and two replicas)");
   }
 
   @Test
   void validate_reportsOnce_whenTheServiceIsWrongInEveryEnvironment() {
-    assertThat(orders(s -> s.database(db -> db.instances(0)).in("prod", p -> p.label("tier", "gold")))).containsExactly(
-        "services[orders].database.instances: 0 is less than 1 (use 1 for a single instance, 3 for a primary and two replicas)");
+    assertThat(
+            orders(s -> s.database(db -> db.instances(0)).in("prod", p -> p.label("tier", "gold"))))
+        .containsExactly(
+            "services[orders].database.instances: 0 is less than 1 (use 1 for a single instance, 3 for a primary and two replicas)");
   }
 
   @Test
   void validate_rejectsAnOverride_ofAnEnvironmentThatDoesNotExist() {
-    assertThat(orders(s -> s.in("staging", p -> p.database(db -> db.instances(3))))).containsExactly(
-        "environments[staging].services[orders]: overrides environment \"staging\", but it declares dev, prod "
-            + "(declare it with Kit.builder().environment(\"staging\", e -> ...) or remove in(\"staging\", ...))");
+    assertThat(orders(s -> s.in("staging", p -> p.database(db -> db.instances(3)))))
+        .containsExactly(
+            "environments[staging].services[orders]: overrides environment \"staging\", but it declares dev, prod "
+                + "(declare it with Kit.builder().environment(\"staging\", e -> ...) or remove in(\"staging\", ...))");
   }
 
   @Test
   void validate_rejectsOnlyIn_anEnvironmentThatDoesNotExist() {
-    assertThat(orders(s -> s.onlyIn("qa"))).containsExactly(
-        "services[orders].onlyIn: names environment \"qa\", but it declares dev, prod "
-            + "(declare it with Kit.builder().environment(\"qa\", e -> ...) or remove it from onlyIn(...))");
+    assertThat(orders(s -> s.onlyIn("qa")))
+        .containsExactly(
+            "services[orders].onlyIn: names environment \"qa\", but it declares dev, prod "
+                + "(declare it with Kit.builder().environment(\"qa\", e -> ...) or remove it from onlyIn(...))");
   }
 
   @Test
   void validate_rejectsOverrides_whenTheDescriptionHasNoEnvironments() {
-    Kit kit = Kit.builder()
-        .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
-        .service("orders", s -> s.database(db -> db.storage("5Gi")).in("prod", p -> p.database(db -> db.instances(3))))
-        .build();
-    assertThat(violations(kit)).containsExactly(
-        "environments[prod].services[orders]: overrides environment \"prod\", but the description declares none "
-            + "(declare it with Kit.builder().environment(\"prod\", e -> ...) or remove in(\"prod\", ...))");
+    Kit kit =
+        Kit.builder()
+            .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+            .service(
+                "orders",
+                s ->
+                    s.database(db -> db.storage("5Gi"))
+                        .in("prod", p -> p.database(db -> db.instances(3))))
+            .build();
+    assertThat(violations(kit))
+        .containsExactly(
+            "environments[prod].services[orders]: overrides environment \"prod\", but the description declares none "
+                + "(declare it with Kit.builder().environment(\"prod\", e -> ...) or remove in(\"prod\", ...))");
   }
 
   @Test
   void validate_rejectsAnOverride_thatMakesTheMigrationHistoryDiffer() {
-    assertThat(orders(s -> s.in("prod", p -> p
-        .migrations(m -> m.baseline("20250101120000").txMode(TxMode.NONE))
-        .database(db -> db.postgresMajor(16))
-        .patch(Patch.set(Patch.Target.MIGRATIONS_CONFIGMAP, "/data/extra.sql", "SELECT 1;")))))
+    assertThat(
+            orders(
+                s ->
+                    s.in(
+                        "prod",
+                        p ->
+                            p.migrations(m -> m.baseline("20250101120000").txMode(TxMode.NONE))
+                                .database(db -> db.postgresMajor(16))
+                                .patch(
+                                    Patch.set(
+                                        Patch.Target.MIGRATIONS_CONFIGMAP,
+                                        "/data/extra.sql",
+                                        "SELECT 1;")))))
         .containsExactly(
             "environments[prod].services[orders].migrations.baseline: differs from the service's own (\"20250101120000\" here, "
                 + "none in the other environments), so the migration history would differ between environments (set it on "
@@ -105,19 +134,43 @@ class EnvironmentValidationTest {
 
   @Test
   void validate_rejectsAnOverride_ofTheExtensionsOrSchemasTheMigrationsRelyOn() {
-    assertThat(orders(s -> s.database(db -> db.storage("5Gi").extension("vector"))
-        .in("dev", d -> d.database(db -> db.extension("pg_trgm").schema("reporting")))))
+    assertThat(
+            orders(
+                s ->
+                    s.database(db -> db.storage("5Gi").extension("vector"))
+                        .in(
+                            "dev",
+                            d -> d.database(db -> db.extension("pg_trgm").schema("reporting")))))
         .extracting(v -> v.substring(0, v.indexOf(':')))
-        .containsExactly("environments[dev].services[orders].database.extensions",
+        .containsExactly(
+            "environments[dev].services[orders].database.extensions",
             "environments[dev].services[orders].database.schemas");
   }
 
   @Test
   void validate_rejectsAnOverride_thatMovesTheDatabaseToAnotherProvider() {
-    assertThat(violations(shop().service("orders", s -> s
-            .database(db -> db.bootstrap("orders", "orders_owner").existing(e -> e.secret("orders-db").host("orders.db.acme.internal")))
-            .in("prod", p -> p.database(db -> db.planetScale(ps -> ps.organization("acme").database("shop")))))
-        .build()))
+    assertThat(
+            violations(
+                shop()
+                    .service(
+                        "orders",
+                        s ->
+                            s.database(
+                                    db ->
+                                        db.bootstrap("orders", "orders_owner")
+                                            .existing(
+                                                e ->
+                                                    e.secret("orders-db")
+                                                        .host("orders.db.acme.internal")))
+                                .in(
+                                    "prod",
+                                    p ->
+                                        p.database(
+                                            db ->
+                                                db.planetScale(
+                                                    ps ->
+                                                        ps.organization("acme").database("shop")))))
+                    .build()))
         .contains(
             "environments[prod].services[orders].database.host: differs from the service's own (\"PlanetScale Postgres\" here, "
                 + "\"an existing database\" in the other environments), so the migration history would differ between "
@@ -127,30 +180,77 @@ class EnvironmentValidationTest {
 
   @Test
   void validate_rejectsAnOverride_ofTheSecretOrCaTheMigrationsConnectWith() {
-    assertThat(violations(shop().service("orders", s -> s
-            .database(db -> db.bootstrap("orders", "orders_owner").existing(e -> e.secret("orders-db").host("orders.db.acme.internal")))
-            .in("prod", p -> p.database(db -> db.existing(e -> e.secret("orders-prod-db").host("orders.db.acme.internal")
-                .ca("acme-db-ca", "ca.pem")))))
-        .build()))
+    assertThat(
+            violations(
+                shop()
+                    .service(
+                        "orders",
+                        s ->
+                            s.database(
+                                    db ->
+                                        db.bootstrap("orders", "orders_owner")
+                                            .existing(
+                                                e ->
+                                                    e.secret("orders-db")
+                                                        .host("orders.db.acme.internal")))
+                                .in(
+                                    "prod",
+                                    p ->
+                                        p.database(
+                                            db ->
+                                                db.existing(
+                                                    e ->
+                                                        e.secret("orders-prod-db")
+                                                            .host("orders.db.acme.internal")
+                                                            .ca("acme-db-ca", "ca.pem")))))
+                    .build()))
         .extracting(v -> v.substring(0, v.indexOf(':')))
-        .containsExactly("environments[prod].services[orders].database.existing.secret",
+        .containsExactly(
+            "environments[prod].services[orders].database.existing.secret",
             "environments[prod].services[orders].database.existing.ca");
   }
 
   @Test
   void validate_acceptsAnOverride_ofTheExistingDatabasesHostAndPort() {
-    assertThat(violations(shop().service("orders", s -> s
-            .database(db -> db.bootstrap("orders", "orders_owner").existing(e -> e.secret("orders-db").host("orders.dev.acme.internal")))
-            .in("prod", p -> p.database(db -> db.existing(e -> e.secret("orders-db").host("orders.db.acme.internal").port(6432)))))
-        .build()))
+    assertThat(
+            violations(
+                shop()
+                    .service(
+                        "orders",
+                        s ->
+                            s.database(
+                                    db ->
+                                        db.bootstrap("orders", "orders_owner")
+                                            .existing(
+                                                e ->
+                                                    e.secret("orders-db")
+                                                        .host("orders.dev.acme.internal")))
+                                .in(
+                                    "prod",
+                                    p ->
+                                        p.database(
+                                            db ->
+                                                db.existing(
+                                                    e ->
+                                                        e.secret("orders-db")
+                                                            .host("orders.db.acme.internal")
+                                                            .port(6432)))))
+                    .build()))
         .isEmpty();
   }
 
   @Test
   void validate_rejectsTwoEnvironments_onOnePlanetScaleBranch() {
-    assertThat(violations(shop().service("orders", s -> s
-            .database(db -> db.planetScale(ps -> ps.organization("acme").database("shop"))))
-        .build()))
+    assertThat(
+            violations(
+                shop()
+                    .service(
+                        "orders",
+                        s ->
+                            s.database(
+                                db ->
+                                    db.planetScale(ps -> ps.organization("acme").database("shop"))))
+                    .build()))
         .containsExactly(
             "environments[prod].services[orders].database.planetScale.branch: \"acme/shop/main\" is also environment "
                 + "\"dev\"'s, and each environment's module creates and owns its branch (give each environment its own branch: "
@@ -159,89 +259,165 @@ class EnvironmentValidationTest {
 
   @Test
   void validate_acceptsAPlanetScaleBranch_perEnvironment() {
-    assertThat(violations(shop().service("orders", s -> s
-            .database(db -> db.planetScale(ps -> ps.organization("acme").database("shop").branch("dev").production(false)))
-            .in("prod", p -> p.database(db -> db.planetScale(ps -> ps.branch("main").production(true).clusterSize("PS_10_AWS_ARM")))))
-        .build()))
+    assertThat(
+            violations(
+                shop()
+                    .service(
+                        "orders",
+                        s ->
+                            s.database(
+                                    db ->
+                                        db.planetScale(
+                                            ps ->
+                                                ps.organization("acme")
+                                                    .database("shop")
+                                                    .branch("dev")
+                                                    .production(false)))
+                                .in(
+                                    "prod",
+                                    p ->
+                                        p.database(
+                                            db ->
+                                                db.planetScale(
+                                                    ps ->
+                                                        ps.branch("main")
+                                                            .production(true)
+                                                            .clusterSize("PS_10_AWS_ARM")))))
+                    .build()))
         .isEmpty();
   }
 
   @Test
   void validate_acceptsOverrides_ofSizingBackupsAppAndPatches() {
-    assertThat(orders(s -> s.app("ghcr.io/acme/orders:1.4.0", a -> a)
-        .in("prod", p -> p.database(db -> db.instances(3).storage("50Gi").pooler(pooler -> pooler.instances(2))
-                .backups("s3://acme/orders/", b -> b.credentials(S3Credentials.inheritFromPodIdentity()).schedule("0 0 2 * * *")))
-            .app(a -> a.image("ghcr.io/acme/orders:1.3.0").replicas(4))
-            .monitoring(m -> m.selectorLabel("release", "prometheus"))
-            .patch(Patch.set(Patch.Target.CLUSTER, "/spec/primaryUpdateStrategy", "supervised")))))
+    assertThat(
+            orders(
+                s ->
+                    s.app("ghcr.io/acme/orders:1.4.0", a -> a)
+                        .in(
+                            "prod",
+                            p ->
+                                p.database(
+                                        db ->
+                                            db.instances(3)
+                                                .storage("50Gi")
+                                                .pooler(pooler -> pooler.instances(2))
+                                                .backups(
+                                                    "s3://acme/orders/",
+                                                    b ->
+                                                        b.credentials(
+                                                                S3Credentials
+                                                                    .inheritFromPodIdentity())
+                                                            .schedule("0 0 2 * * *")))
+                                    .app(a -> a.image("ghcr.io/acme/orders:1.3.0").replicas(4))
+                                    .monitoring(m -> m.selectorLabel("release", "prometheus"))
+                                    .patch(
+                                        Patch.set(
+                                            Patch.Target.CLUSTER,
+                                            "/spec/primaryUpdateStrategy",
+                                            "supervised")))))
         .isEmpty();
   }
 
   @Test
   void validate_namesTheEnvironment_whenItsDestinationOrRevisionIsWrong() {
-    Kit kit = Kit.builder()
-        .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git").argoCd(ArgoCd.builder().project("shop").build()))
-        .platform(Platform.defaults())
-        .environment("dev", e -> e.destinationServer("http://dev").destinationName("dev"))
-        .environment("Prod", e -> e.targetRevision("a b").namespaceRule("prod"))
-        .environment("dev", e -> e)
-        .service("orders", s -> s.database(db -> db.storage("5Gi")))
-        .build();
-    assertThat(violations(kit)).containsExactly(
-        "environments[dev].destinationName: is set together with destinationServer (set one: Argo CD refuses an "
-            + "Application whose destination has both)",
-        "environments[dev].destinationServer: \"http://dev\" is not an https URL without credentials (use the cluster's "
-            + "API server URL, such as \"https://prod.k8s.acme.io\")",
-        "environments[Prod]: \"Prod\" " + "is not a DNS-1035 label (lower-case letters, digits and '-', starting with a "
-            + "letter and ending with a letter or digit) (name it like \"dev\", \"staging\" or \"prod\": it names folders "
-            + "and ends Argo CD object names)",
-        "environments[Prod].targetRevision: \"a b\" is not a Git revision (use a branch, tag or commit such as \"release\")",
-        "environments[Prod].namespaceRule: \"prod\" does not contain {namespace} (put every service in a namespace of its "
-            + "own, such as \"{namespace}-Prod\")",
-        "environments[Prod].project: \"shop\" is also environment \"dev\"'s, and each environment's platform writes its "
-            + "own AppProject of that name (set project(\"shop-Prod\"))",
-        "environments[dev]: is declared twice (give each environment its own name)",
-        "environments[dev].project: \"shop\" is also environment \"dev\"'s, and each environment's platform writes its "
-            + "own AppProject of that name (set project(\"shop-dev\"))");
+    Kit kit =
+        Kit.builder()
+            .repository(
+                "shop",
+                r ->
+                    r.gitUrl("https://github.com/acme/shop.git")
+                        .argoCd(ArgoCd.builder().project("shop").build()))
+            .platform(Platform.defaults())
+            .environment("dev", e -> e.destinationServer("http://dev").destinationName("dev"))
+            .environment("Prod", e -> e.targetRevision("a b").namespaceRule("prod"))
+            .environment("dev", e -> e)
+            .service("orders", s -> s.database(db -> db.storage("5Gi")))
+            .build();
+    assertThat(violations(kit))
+        .containsExactly(
+            "environments[dev].destinationName: is set together with destinationServer (set one: Argo CD refuses an "
+                + "Application whose destination has both)",
+            "environments[dev].destinationServer: \"http://dev\" is not an https URL without credentials (use the cluster's "
+                + "API server URL, such as \"https://prod.k8s.acme.io\")",
+            "environments[Prod]: \"Prod\" "
+                + "is not a DNS-1035 label (lower-case letters, digits and '-', starting with a "
+                + "letter and ending with a letter or digit) (name it like \"dev\", \"staging\" or \"prod\": it names folders "
+                + "and ends Argo CD object names)",
+            "environments[Prod].targetRevision: \"a b\" is not a Git revision (use a branch, tag or commit such as \"release\")",
+            "environments[Prod].namespaceRule: \"prod\" does not contain {namespace} (put every service in a namespace of its "
+                + "own, such as \"{namespace}-Prod\")",
+            "environments[Prod].project: \"shop\" is also environment \"dev\"'s, and each environment's platform writes its "
+                + "own AppProject of that name (set project(\"shop-Prod\"))",
+            "environments[dev]: is declared twice (give each environment its own name)",
+            "environments[dev].project: \"shop\" is also environment \"dev\"'s, and each environment's platform writes its "
+                + "own AppProject of that name (set project(\"shop-dev\"))");
   }
 
   @Test
   void validate_checksTheNamespaceRule_throughEachService() {
-    assertThat(violations(Kit.builder()
-        .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
-        .environment("dev", e -> e.namespaceRule("{namespace}_dev"))
-        .service("orders", s -> s.database(db -> db.storage("5Gi")))
-        .build()))
-        .anySatisfy(v -> assertThat(v).startsWith("environments[dev].services[orders].namespace: \"orders_dev\""));
+    assertThat(
+            violations(
+                Kit.builder()
+                    .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+                    .environment("dev", e -> e.namespaceRule("{namespace}_dev"))
+                    .service("orders", s -> s.database(db -> db.storage("5Gi")))
+                    .build()))
+        .anySatisfy(
+            v ->
+                assertThat(v)
+                    .startsWith("environments[dev].services[orders].namespace: \"orders_dev\""));
   }
 
   @Test
   void validate_namesTheEnvironment_whenAPatchOnlyThereDoesNotFit() {
-    Kit kit = shop().service("orders", s -> s.database(db -> db.storage("5Gi"))
-        .in("prod", p -> p.patch(Patch.remove(Patch.Target.CLUSTER, "/spec/nothing/here")))).build();
+    Kit kit =
+        shop()
+            .service(
+                "orders",
+                s ->
+                    s.database(db -> db.storage("5Gi"))
+                        .in(
+                            "prod",
+                            p -> p.patch(Patch.remove(Patch.Target.CLUSTER, "/spec/nothing/here"))))
+            .build();
     assertThatThrownBy(() -> Validations.validated(kit, Map.of("orders", ONE_MIGRATION)))
         .isInstanceOf(KitValidationException.class)
-        .hasMessageContaining("  - environments[prod].services[orders].patches[0]: cannot remove /spec/nothing/here on the CLUSTER")
-        .hasMessageContaining("check the path against the object in services/orders/envs/prod/manifests/database/cluster.yaml");
+        .hasMessageContaining(
+            "  - environments[prod].services[orders].patches[0]: cannot remove /spec/nothing/here on the CLUSTER")
+        .hasMessageContaining(
+            "check the path against the object in services/orders/envs/prod/manifests/database/cluster.yaml");
   }
 
   @Test
   void build_refusesInsideAnOverride_anotherOverride() {
-    assertThatThrownBy(() -> Service.builder("orders").database(db -> db.storage("5Gi"))
-        .in("prod", p -> p.in("dev", d -> d)).build())
+    assertThatThrownBy(
+            () ->
+                Service.builder("orders")
+                    .database(db -> db.storage("5Gi"))
+                    .in("prod", p -> p.in("dev", d -> d))
+                    .build())
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("Service.builder(\"orders\").in(\"prod\", ...): an override cannot call in(...) or onlyIn(...); "
-            + "call them on the service itself");
+        .hasMessage(
+            "Service.builder(\"orders\").in(\"prod\", ...): an override cannot call in(...) or onlyIn(...); "
+                + "call them on the service itself");
   }
 
   @Test
   void validate_acceptsANamespaceRule_whenAnApplicationSetDelivers() {
-    assertThat(violations(Kit.builder()
-        .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git")
-            .argoCd(ArgoCd.builder().delivery(ArgoCd.Delivery.APPLICATION_SET).build()))
-        .environment("dev", e -> e.namespaceRule("{namespace}-dev"))
-        .service("orders", s -> s.database(db -> db.storage("5Gi")))
-        .build()))
+    assertThat(
+            violations(
+                Kit.builder()
+                    .repository(
+                        "shop",
+                        r ->
+                            r.gitUrl("https://github.com/acme/shop.git")
+                                .argoCd(
+                                    ArgoCd.builder()
+                                        .delivery(ArgoCd.Delivery.APPLICATION_SET)
+                                        .build()))
+                    .environment("dev", e -> e.namespaceRule("{namespace}-dev"))
+                    .service("orders", s -> s.database(db -> db.storage("5Gi")))
+                    .build()))
         .isEmpty();
   }
 }

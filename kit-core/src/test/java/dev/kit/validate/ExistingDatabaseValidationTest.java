@@ -13,19 +13,24 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
-/** A database kit does not run: CloudNativePG's options on it are refused with the fix, its own options checked. */
+/**
+ * A database kit does not run: CloudNativePG's options on it are refused with the fix, its own
+ * options checked.
+ */
 class ExistingDatabaseValidationTest {
 
   private static List<String> violations(UnaryOperator<Database.Builder> database) {
-    Kit kit = Kit.builder()
-        .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
-        .service("orders", s -> s.withoutMigrations().database(database))
-        .build();
+    Kit kit =
+        Kit.builder()
+            .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+            .service("orders", s -> s.withoutMigrations().database(database))
+            .build();
     return Validations.of(kit, s -> Optional.empty()).stream().map(Violation::toString).toList();
   }
 
   private static Database.Builder existing(Database.Builder db) {
-    return db.bootstrap("orders", "orders_owner").existing(e -> e.secret("orders-db").host("orders.db.acme.internal"));
+    return db.bootstrap("orders", "orders_owner")
+        .existing(e -> e.secret("orders-db").host("orders.db.acme.internal"));
   }
 
   @Test
@@ -35,37 +40,61 @@ class ExistingDatabaseValidationTest {
 
   @Test
   void validate_refusesCloudNativePgOptions_onAnExistingDatabase() {
-    assertThat(violations(db -> existing(db).instances(3).storage("1Gi").pooler(p -> p.instances(2))
-        .backups("s3://acme-backups/orders/", b -> b.credentials(S3Credentials.inheritFromPodIdentity()))
-        .restore(Restore.fromService("billing")))).containsExactly(
-        "services[orders].database.instances: instances(...) configures a CloudNativePG Cluster, but the database is an existing "
-            + "database, which kit does not run (remove instances(...); whoever runs the database sizes and configures it)",
-        "services[orders].database.storage: storage(...) configures a CloudNativePG Cluster, but the database is an existing "
-            + "database, which kit does not run (remove storage(...); whoever runs the database sizes and configures it)",
-        "services[orders].database.backups: backups(...) configures CloudNativePG's backups, but the database is an existing "
-            + "database, which kit does not run (remove backups(...); whoever runs the database backs it up)",
-        "services[orders].database.restore: restore(...) bootstraps a CloudNativePG Cluster, but the database is an existing "
-            + "database, which kit does not run (remove restore(...); restore the database where it runs)",
-        "services[orders].database.pooler: pooler(...) is a CloudNativePG Pooler, but the database is an existing database, "
-            + "which kit does not run (remove pooler(...), and connect the app with Connection.URI or Connection.PARTS)");
+    assertThat(
+            violations(
+                db ->
+                    existing(db)
+                        .instances(3)
+                        .storage("1Gi")
+                        .pooler(p -> p.instances(2))
+                        .backups(
+                            "s3://acme-backups/orders/",
+                            b -> b.credentials(S3Credentials.inheritFromPodIdentity()))
+                        .restore(Restore.fromService("billing"))))
+        .containsExactly(
+            "services[orders].database.instances: instances(...) configures a CloudNativePG Cluster, but the database is an existing "
+                + "database, which kit does not run (remove instances(...); whoever runs the database sizes and configures it)",
+            "services[orders].database.storage: storage(...) configures a CloudNativePG Cluster, but the database is an existing "
+                + "database, which kit does not run (remove storage(...); whoever runs the database sizes and configures it)",
+            "services[orders].database.backups: backups(...) configures CloudNativePG's backups, but the database is an existing "
+                + "database, which kit does not run (remove backups(...); whoever runs the database backs it up)",
+            "services[orders].database.restore: restore(...) bootstraps a CloudNativePG Cluster, but the database is an existing "
+                + "database, which kit does not run (remove restore(...); restore the database where it runs)",
+            "services[orders].database.pooler: pooler(...) is a CloudNativePG Pooler, but the database is an existing database, "
+                + "which kit does not run (remove pooler(...), and connect the app with Connection.URI or Connection.PARTS)");
   }
 
   @Test
   void validate_refusesMonitoring_onAnExistingDatabase() {
-    Kit kit = Kit.builder()
-        .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
-        .service("orders", s -> s.withoutMigrations().database(ExistingDatabaseValidationTest::existing).monitoring(Monitoring.defaults()))
-        .build();
+    Kit kit =
+        Kit.builder()
+            .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+            .service(
+                "orders",
+                s ->
+                    s.withoutMigrations()
+                        .database(ExistingDatabaseValidationTest::existing)
+                        .monitoring(Monitoring.defaults()))
+            .build();
 
-    assertThat(Validations.of(kit, s -> Optional.empty()).stream().map(Violation::toString)).containsExactly(
-        "services[orders].monitoring: monitoring(...) watches a CloudNativePG Cluster, but the database is an existing database, "
-            + "which kit does not run (remove monitoring(...); whoever runs the database monitors it)");
+    assertThat(Validations.of(kit, s -> Optional.empty()).stream().map(Violation::toString))
+        .containsExactly(
+            "services[orders].monitoring: monitoring(...) watches a CloudNativePG Cluster, but the database is an existing database, "
+                + "which kit does not run (remove monitoring(...); whoever runs the database monitors it)");
   }
 
   @Test
   void validate_namesTheOption_whenTheSecretTheHostOrThePortIsWrong() {
-    assertThat(violations(db -> db.bootstrap("orders", "orders_owner")
-        .existing(e -> e.secret("Orders_DB").host("postgres://orders.db.acme.internal:5432").port(0).ca("acme-ca", "ca/crt"))))
+    assertThat(
+            violations(
+                db ->
+                    db.bootstrap("orders", "orders_owner")
+                        .existing(
+                            e ->
+                                e.secret("Orders_DB")
+                                    .host("postgres://orders.db.acme.internal:5432")
+                                    .port(0)
+                                    .ca("acme-ca", "ca/crt"))))
         .containsExactly(
             "services[orders].database.existing.secret: \"Orders_DB\" is not a Secret name (use the lower-case name of the Secret "
                 + "in namespace \"orders\", such as \"orders-db\")",
@@ -79,9 +108,12 @@ class ExistingDatabaseValidationTest {
 
   @Test
   void validate_asksForTheDatabaseAndOwner_ofAnExistingDatabase() {
-    assertThat(violations(db -> db.existing(e -> e.secret("orders-db").host("orders.db.acme.internal")))).containsExactly(
-        "services[orders].database.bootstrap: an existing database has no default database and owner (name them: "
-            + "bootstrap(\"orders\", \"orders_owner\"))");
+    assertThat(
+            violations(
+                db -> db.existing(e -> e.secret("orders-db").host("orders.db.acme.internal"))))
+        .containsExactly(
+            "services[orders].database.bootstrap: an existing database has no default database and owner (name them: "
+                + "bootstrap(\"orders\", \"orders_owner\"))");
   }
 
   @Test
@@ -91,16 +123,24 @@ class ExistingDatabaseValidationTest {
 
   @Test
   void validate_refusesExtensionsAndSchemas_onAnExistingDatabase() {
-    assertThat(violations(db -> existing(db).extension("vector").schema("reporting"))).containsExactly(
-        "services[orders].database.extension: extension(...) configures a CloudNativePG Cluster, but the database is an existing "
-            + "database, which kit does not run (remove extension(...); whoever runs the database sizes and configures it)",
-        "services[orders].database.schema: schema(...) configures a CloudNativePG Cluster, but the database is an existing "
-            + "database, which kit does not run (remove schema(...); whoever runs the database sizes and configures it)");
+    assertThat(violations(db -> existing(db).extension("vector").schema("reporting")))
+        .containsExactly(
+            "services[orders].database.extension: extension(...) configures a CloudNativePG Cluster, but the database is an existing "
+                + "database, which kit does not run (remove extension(...); whoever runs the database sizes and configures it)",
+            "services[orders].database.schema: schema(...) configures a CloudNativePG Cluster, but the database is an existing "
+                + "database, which kit does not run (remove schema(...); whoever runs the database sizes and configures it)");
   }
 
   @Test
   void validate_namesTheExtensionOrSchema_whenPostgresqlWouldNotTakeIt() {
-    assertThat(violations(db -> db.storage("1Gi").extension("uuid-ossp").extension("Vector").schema("pg_reports").schema("reporting")))
+    assertThat(
+            violations(
+                db ->
+                    db.storage("1Gi")
+                        .extension("uuid-ossp")
+                        .extension("Vector")
+                        .schema("pg_reports")
+                        .schema("reporting")))
         .containsExactly(
             "services[orders].database.extensions[Vector]: \"Vector\" is not an extension name (use the name CREATE EXTENSION takes, "
                 + "such as \"vector\")",

@@ -2,7 +2,6 @@ package dev.kit.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kit.testing.Validations;
 import dev.kit.migration.MigrationDirectory;
 import dev.kit.migration.MigrationFile;
 import dev.kit.model.ArgoCd;
@@ -14,6 +13,7 @@ import dev.kit.model.Patch;
 import dev.kit.model.Platform;
 import dev.kit.model.SslMode;
 import dev.kit.model.TxMode;
+import dev.kit.testing.Validations;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -23,112 +23,194 @@ import org.junit.jupiter.api.Test;
 class FleetValidationTest {
 
   private static final MigrationDirectory ONE_FILE =
-      new MigrationDirectory(List.of(new MigrationFile("20250101000000_init.sql", "SELECT 1;\n".getBytes(StandardCharsets.UTF_8))));
+      new MigrationDirectory(
+          List.of(
+              new MigrationFile(
+                  "20250101000000_init.sql", "SELECT 1;\n".getBytes(StandardCharsets.UTF_8))));
 
   private static List<String> violations(Kit kit) {
-    return Validations.of(kit, s -> Optional.of(ONE_FILE), s -> Optional.of("CREATE TABLE t (id int);\n".getBytes(StandardCharsets.UTF_8)))
-        .stream().map(Violation::toString).toList();
+    return Validations.of(
+            kit,
+            s -> Optional.of(ONE_FILE),
+            s -> Optional.of("CREATE TABLE t (id int);\n".getBytes(StandardCharsets.UTF_8)))
+        .stream()
+        .map(Violation::toString)
+        .toList();
   }
 
   private static Kit.Builder shop(ArgoCd argo) {
-    return Kit.builder().repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git").argoCd(argo));
+    return Kit.builder()
+        .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git").argoCd(argo));
   }
 
   @Test
   void validate_reportsOperatorEngineLimits_txModeAndVerifiedTls() {
-    Kit kit = shop(ArgoCd.defaults()).service("orders", s -> s.database(db -> db.storage("1Gi"))
-        .migrations(m -> m.engine(Migrations.Engine.OPERATOR).txMode(TxMode.ALL).sslMode(SslMode.VERIFY_FULL))).build();
+    Kit kit =
+        shop(ArgoCd.defaults())
+            .service(
+                "orders",
+                s ->
+                    s.database(db -> db.storage("1Gi"))
+                        .migrations(
+                            m ->
+                                m.engine(Migrations.Engine.OPERATOR)
+                                    .txMode(TxMode.ALL)
+                                    .sslMode(SslMode.VERIFY_FULL)))
+            .build();
 
-    assertThat(violations(kit)).containsExactly(
-        "services[orders].migrations.txMode: the Atlas operator's AtlasMigration has no tx mode "
-            + "(put \"-- atlas:txmode all\" on the first line of the files that need it, or use the job engine)",
-        "services[orders].migrations.sslMode: verify-full needs the cluster CA, which the Atlas operator cannot mount "
-            + "(use SslMode.REQUIRE with the operator engine, or the job engine to verify the server)");
+    assertThat(violations(kit))
+        .containsExactly(
+            "services[orders].migrations.txMode: the Atlas operator's AtlasMigration has no tx mode "
+                + "(put \"-- atlas:txmode all\" on the first line of the files that need it, or use the job engine)",
+            "services[orders].migrations.sslMode: verify-full needs the cluster CA, which the Atlas operator cannot mount "
+                + "(use SslMode.REQUIRE with the operator engine, or the job engine to verify the server)");
   }
 
   @Test
   void validate_reportsOperatorEngine_whenTheHistoryNeedsSeveralConfigMaps() {
-    MigrationDirectory big = new MigrationDirectory(List.of(
-        new MigrationFile("1_a.sql", new byte[600 * 1024]), new MigrationFile("2_b.sql", new byte[600 * 1024])));
-    Kit kit = shop(ArgoCd.defaults()).service("orders", s -> s.database(db -> db.storage("1Gi"))
-        .migrations(m -> m.engine(Migrations.Engine.OPERATOR))).build();
+    MigrationDirectory big =
+        new MigrationDirectory(
+            List.of(
+                new MigrationFile("1_a.sql", new byte[600 * 1024]),
+                new MigrationFile("2_b.sql", new byte[600 * 1024])));
+    Kit kit =
+        shop(ArgoCd.defaults())
+            .service(
+                "orders",
+                s ->
+                    s.database(db -> db.storage("1Gi"))
+                        .migrations(m -> m.engine(Migrations.Engine.OPERATOR)))
+            .build();
 
-    assertThat(Validations.of(kit, s -> Optional.of(big)).stream().map(Violation::toString)).containsExactly(
-        "services[orders].migrations.engine: the history is " + big.configMapBytes() + " bytes, but an AtlasMigration reads one "
-            + "ConfigMap (at most 921600) (use the job engine, which mounts several ConfigMaps, or squash old migrations)");
+    assertThat(Validations.of(kit, s -> Optional.of(big)).stream().map(Violation::toString))
+        .containsExactly(
+            "services[orders].migrations.engine: the history is "
+                + big.configMapBytes()
+                + " bytes, but an AtlasMigration reads one "
+                + "ConfigMap (at most 921600) (use the job engine, which mounts several ConfigMaps, or squash old migrations)");
   }
 
   @Test
   void validate_reportsDeclarativeSchema_whenMissingUnsafeOrMixedWithMigrations() {
-    Kit kit = shop(ArgoCd.defaults())
-        .service("a", s -> s.database(db -> db.storage("1Gi")).declarativeSchema(DeclarativeSchema.of("../schema.sql")))
-        .service("b", s -> s.database(db -> db.storage("1Gi")).declarativeSchema(DeclarativeSchema.of("schema.sql"))
-            .migrations(Migrations.defaults()))
-        .build();
+    Kit kit =
+        shop(ArgoCd.defaults())
+            .service(
+                "a",
+                s ->
+                    s.database(db -> db.storage("1Gi"))
+                        .declarativeSchema(DeclarativeSchema.of("../schema.sql")))
+            .service(
+                "b",
+                s ->
+                    s.database(db -> db.storage("1Gi"))
+                        .declarativeSchema(DeclarativeSchema.of("schema.sql"))
+                        .migrations(Migrations.defaults()))
+            .build();
 
-    assertThat(violations(kit)).containsExactly(
-        "services[a].declarativeSchema.file: \"../schema.sql\" is not a .sql file inside services/a/ (use a relative path without '..', such as \"schema.sql\")",
-        "services[b].declarativeSchema: a service has either versioned migrations or a declarative schema, not both "
-            + "(remove migrations(...), or drop declarativeSchema(...))");
-    assertThat(Validations.of(
-        shop(ArgoCd.defaults()).service("c", s -> s.database(db -> db.storage("1Gi")).declarativeSchema(DeclarativeSchema.of("schema.sql"))).build(),
-        s -> Optional.empty(), s -> Optional.empty()).stream().map(Violation::toString)).containsExactly(
-        "services[c].declarativeSchema.file: services/c/schema.sql does not exist (write the schema there as SQL "
-            + "(CREATE TABLE ...), the state Atlas keeps the database in)");
+    assertThat(violations(kit))
+        .containsExactly(
+            "services[a].declarativeSchema.file: \"../schema.sql\" is not a .sql file inside services/a/ (use a relative path without '..', such as \"schema.sql\")",
+            "services[b].declarativeSchema: a service has either versioned migrations or a declarative schema, not both "
+                + "(remove migrations(...), or drop declarativeSchema(...))");
+    assertThat(
+            Validations.of(
+                    shop(ArgoCd.defaults())
+                        .service(
+                            "c",
+                            s ->
+                                s.database(db -> db.storage("1Gi"))
+                                    .declarativeSchema(DeclarativeSchema.of("schema.sql")))
+                        .build(),
+                    s -> Optional.empty(),
+                    s -> Optional.empty())
+                .stream()
+                .map(Violation::toString))
+        .containsExactly(
+            "services[c].declarativeSchema.file: services/c/schema.sql does not exist (write the schema there as SQL "
+                + "(CREATE TABLE ...), the state Atlas keeps the database in)");
   }
 
   @Test
   void validate_reportsApplicationSetDelivery_whenANamespaceDiffersFromTheFolder() {
-    Kit kit = shop(ArgoCd.builder().version("v2.x").delivery(ArgoCd.Delivery.APPLICATION_SET).build())
-        .service("orders", s -> s.namespace("shop-orders").withoutMigrations().database(db -> db.storage("1Gi"))).build();
+    Kit kit =
+        shop(ArgoCd.builder().version("v2.x").delivery(ArgoCd.Delivery.APPLICATION_SET).build())
+            .service(
+                "orders",
+                s ->
+                    s.namespace("shop-orders")
+                        .withoutMigrations()
+                        .database(db -> db.storage("1Gi")))
+            .build();
 
-    assertThat(violations(kit)).containsExactly(
-        "repository.argoCd.version: \"v2.x\" is not an Argo CD version (use major.minor, such as \"3.5\" or \"2.9\")",
-        "services[orders].namespace: \"shop-orders\" differs from the service name, but the ApplicationSet's directory "
-            + "generator names the namespace after the folder (use namespace(\"orders\"), or deliver with APPLICATION_PER_SERVICE or APP_OF_APPS)");
+    assertThat(violations(kit))
+        .containsExactly(
+            "repository.argoCd.version: \"v2.x\" is not an Argo CD version (use major.minor, such as \"3.5\" or \"2.9\")",
+            "services[orders].namespace: \"shop-orders\" differs from the service name, but the ApplicationSet's directory "
+                + "generator names the namespace after the folder (use namespace(\"orders\"), or deliver with APPLICATION_PER_SERVICE or APP_OF_APPS)");
   }
 
   @Test
   void validate_reportsPlatform_whenItWouldFenceTheDefaultProjectOrChartsFloat() {
-    Kit kit = shop(ArgoCd.defaults())
-        .platform(Platform.builder()
-            .cloudnativePg(HelmChart.of("https://cloudnative-pg.github.io/charts", "cloudnative-pg", "0.x", "CNPG"))
-            .allowKind("networking.k8s.io", "ingress")
-            .build())
-        .service("orders", s -> s.withoutMigrations().database(db -> db.storage("1Gi"))).build();
+    Kit kit =
+        shop(ArgoCd.defaults())
+            .platform(
+                Platform.builder()
+                    .cloudnativePg(
+                        HelmChart.of(
+                            "https://cloudnative-pg.github.io/charts",
+                            "cloudnative-pg",
+                            "0.x",
+                            "CNPG"))
+                    .allowKind("networking.k8s.io", "ingress")
+                    .build())
+            .service("orders", s -> s.withoutMigrations().database(db -> db.storage("1Gi")))
+            .build();
 
-    assertThat(violations(kit)).containsExactly(
-        "repository.argoCd.project: the platform's AppProject would restrict Argo CD's \"default\" project, which every other "
-            + "Application uses (give the services a project of their own, such as ArgoCd.builder().project(\"shop\"))",
-        "platform.cloudnativePg.version: \"0.x\" is not a pinned chart version (use an exact version such as \"0.29.0\", "
-            + "so every sync installs the same chart)",
-        "platform.cloudnativePg.namespace: \"CNPG\" is not a DNS-1123 label (lower-case letters, digits and '-', starting and "
-            + "ending with a letter or digit) (use a namespace such as \"cnpg-system\")",
-        "platform.extraKinds[networking.k8s.io/ingress]: \"networking.k8s.io/ingress\" is not group/Kind "
-            + "(use allowKind(\"networking.k8s.io\", \"Ingress\"), with \"\" for core kinds)");
+    assertThat(violations(kit))
+        .containsExactly(
+            "repository.argoCd.project: the platform's AppProject would restrict Argo CD's \"default\" project, which every other "
+                + "Application uses (give the services a project of their own, such as ArgoCd.builder().project(\"shop\"))",
+            "platform.cloudnativePg.version: \"0.x\" is not a pinned chart version (use an exact version such as \"0.29.0\", "
+                + "so every sync installs the same chart)",
+            "platform.cloudnativePg.namespace: \"CNPG\" is not a DNS-1123 label (lower-case letters, digits and '-', starting and "
+                + "ending with a letter or digit) (use a namespace such as \"cnpg-system\")",
+            "platform.extraKinds[networking.k8s.io/ingress]: \"networking.k8s.io/ingress\" is not group/Kind "
+                + "(use allowKind(\"networking.k8s.io\", \"Ingress\"), with \"\" for core kinds)");
   }
 
   @Test
   void validate_reportsPlatformProject_whenItIsTheServicesProject() {
-    Kit kit = shop(ArgoCd.builder().project("shop").build())
-        .platform(Platform.builder().project("shop").build())
-        .service("orders", s -> s.withoutMigrations().database(db -> db.storage("1Gi"))).build();
+    Kit kit =
+        shop(ArgoCd.builder().project("shop").build())
+            .platform(Platform.builder().project("shop").build())
+            .service("orders", s -> s.withoutMigrations().database(db -> db.storage("1Gi")))
+            .build();
 
-    assertThat(violations(kit)).containsExactly(
-        "platform.project: the operators install cluster-wide objects the services' AppProject \"shop\" forbids "
-            + "(keep the platform in another project, such as \"default\")");
+    assertThat(violations(kit))
+        .containsExactly(
+            "platform.project: the operators install cluster-wide objects the services' AppProject \"shop\" forbids "
+                + "(keep the platform in another project, such as \"default\")");
   }
 
   @Test
   void validate_reportsPatchTargets_ofTheOperatorPath() {
-    Kit kit = shop(ArgoCd.defaults()).service("orders", s -> s.database(db -> db.storage("1Gi"))
-        .patch(Patch.set(Patch.Target.ATLAS_MIGRATION, "/spec/execOrder", "linear-skip"))
-        .patch(Patch.set(Patch.Target.ATLAS_SCHEMA, "/spec/exclude", List.of("x")))).build();
+    Kit kit =
+        shop(ArgoCd.defaults())
+            .service(
+                "orders",
+                s ->
+                    s.database(db -> db.storage("1Gi"))
+                        .patch(
+                            Patch.set(
+                                Patch.Target.ATLAS_MIGRATION, "/spec/execOrder", "linear-skip"))
+                        .patch(Patch.set(Patch.Target.ATLAS_SCHEMA, "/spec/exclude", List.of("x"))))
+            .build();
 
-    assertThat(violations(kit)).containsExactly(
-        "services[orders].patches[0].target: ATLAS_MIGRATION is not generated for a service without migrations on the operator engine "
-            + "(remove the patch, or give the service migrations on the operator engine)",
-        "services[orders].patches[1].target: ATLAS_SCHEMA is not generated for a service without a declarative schema "
-            + "(remove the patch, or give the service a declarative schema)");
+    assertThat(violations(kit))
+        .containsExactly(
+            "services[orders].patches[0].target: ATLAS_MIGRATION is not generated for a service without migrations on the operator engine "
+                + "(remove the patch, or give the service migrations on the operator engine)",
+            "services[orders].patches[1].target: ATLAS_SCHEMA is not generated for a service without a declarative schema "
+                + "(remove the patch, or give the service a declarative schema)");
   }
 }

@@ -2,7 +2,6 @@ package dev.kit.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kit.testing.Validations;
 import dev.kit.model.ArgoCd;
 import dev.kit.model.HelmChart;
 import dev.kit.model.Kit;
@@ -10,6 +9,7 @@ import dev.kit.model.Patch;
 import dev.kit.model.Platform;
 import dev.kit.model.S3Credentials;
 import dev.kit.model.Service;
+import dev.kit.testing.Validations;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,9 +23,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Exact messages for free-form values (patch values, Helm values) that are not JSON, and for credentials written
- * into the description anywhere (URLs, values, environment variables): each names the place and the Secret-based
- * fix, and never the value itself.
+ * Exact messages for free-form values (patch values, Helm values) that are not JSON, and for
+ * credentials written into the description anywhere (URLs, values, environment variables): each
+ * names the place and the Secret-based fix, and never the value itself.
  */
 class FreeFormValuesValidationTest {
 
@@ -36,10 +36,13 @@ class FreeFormValuesValidationTest {
   }
 
   private static List<String> serviceViolations(UnaryOperator<Service.Builder> orders) {
-    return violations(Kit.builder()
-        .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
-        .service("orders", s -> orders.apply(s.withoutMigrations().database(db -> db.storage("1Gi"))))
-        .build());
+    return violations(
+        Kit.builder()
+            .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+            .service(
+                "orders",
+                s -> orders.apply(s.withoutMigrations().database(db -> db.storage("1Gi"))))
+            .build());
   }
 
   private static List<String> helmViolations(Map<String, Object> values) {
@@ -48,31 +51,48 @@ class FreeFormValuesValidationTest {
       chart = chart.withValue(value.getKey(), value.getValue());
     }
     HelmChart withValues = chart;
-    return violations(Kit.builder()
-        .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git").argoCd(ArgoCd.builder().project("shop").build()))
-        .platform(Platform.builder().cloudnativePg(withValues).build())
-        .service("orders", s -> s.withoutMigrations().database(db -> db.storage("1Gi")))
-        .build());
+    return violations(
+        Kit.builder()
+            .repository(
+                "shop",
+                r ->
+                    r.gitUrl("https://github.com/acme/shop.git")
+                        .argoCd(ArgoCd.builder().project("shop").build()))
+            .platform(Platform.builder().cloudnativePg(withValues).build())
+            .service("orders", s -> s.withoutMigrations().database(db -> db.storage("1Gi")))
+            .build());
   }
 
-  // --- not JSON -----------------------------------------------------------------------------------
+  // --- not JSON
+  // -----------------------------------------------------------------------------------
 
   @Test
   void validate_reportsPatchValue_whenItIsNaNOrInfinite() {
-    assertThat(serviceViolations(s -> s
-        .patch(Patch.set(Patch.Target.CLUSTER, "/spec/x", Double.NaN))
-        .patch(Patch.set(Patch.Target.CLUSTER, "/spec/y", Map.of("ratio", List.of(1.5, Float.POSITIVE_INFINITY)))))).containsExactly(
-        "services[orders].patches[0].value: NaN is not a JSON number; YAML would carry it as .nan and the API server rejects it "
-            + "(use a finite number, or the text the field expects as a String)",
-        "services[orders].patches[1].value[ratio][1]: Infinity is not a JSON number; YAML would carry it as .inf and the API server "
-            + "rejects it (use a finite number, or the text the field expects as a String)");
+    assertThat(
+            serviceViolations(
+                s ->
+                    s.patch(Patch.set(Patch.Target.CLUSTER, "/spec/x", Double.NaN))
+                        .patch(
+                            Patch.set(
+                                Patch.Target.CLUSTER,
+                                "/spec/y",
+                                Map.of("ratio", List.of(1.5, Float.POSITIVE_INFINITY))))))
+        .containsExactly(
+            "services[orders].patches[0].value: NaN is not a JSON number; YAML would carry it as .nan and the API server rejects it "
+                + "(use a finite number, or the text the field expects as a String)",
+            "services[orders].patches[1].value[ratio][1]: Infinity is not a JSON number; YAML would carry it as .inf and the API server "
+                + "rejects it (use a finite number, or the text the field expects as a String)");
   }
 
   @Test
   void validate_reportsPatchValue_whenANumberIsNotAJsonNumber() {
-    assertThat(serviceViolations(s -> s.patch(Patch.set(Patch.Target.CLUSTER, "/spec/instances", new AtomicLong(3))))).containsExactly(
-        "services[orders].patches[0].value: is a java.util.concurrent.atomic.AtomicLong, not a JSON number "
-            + "(use an Integer, Long, Double or BigDecimal)");
+    assertThat(
+            serviceViolations(
+                s ->
+                    s.patch(Patch.set(Patch.Target.CLUSTER, "/spec/instances", new AtomicLong(3)))))
+        .containsExactly(
+            "services[orders].patches[0].value: is a java.util.concurrent.atomic.AtomicLong, not a JSON number "
+                + "(use an Integer, Long, Double or BigDecimal)");
   }
 
   @Test
@@ -84,15 +104,18 @@ class FreeFormValuesValidationTest {
     nested.put("when", notJson);
     Map<Object, Object> numberKeys = new HashMap<>();
     numberKeys.put(1, "one");
-    assertThat(helmViolations(Map.of("config", nested, "numbers", numberKeys, "ratio", Double.NaN))).containsExactly(
-        "platform.cloudnativePg.values[config][dir]: is a " + Path.of("/").getClass().getName() + ", not a JSON value (convert it to a String, Number, "
-            + "Boolean, List or Map, such as path.toString() or an enum's name())",
-        "platform.cloudnativePg.values[config][when]: is a java.lang.StringBuilder, not a JSON value (convert it to a String, Number, "
-            + "Boolean, List or Map, such as path.toString() or an enum's name())",
-        "platform.cloudnativePg.values[numbers][1]: has a java.lang.Integer key; JSON object keys are strings "
-            + "(use String keys, such as String.valueOf(key))",
-        "platform.cloudnativePg.values[ratio]: NaN is not a JSON number; YAML would carry it as .nan and the API server rejects it "
-            + "(use a finite number, or the text the field expects as a String)");
+    assertThat(helmViolations(Map.of("config", nested, "numbers", numberKeys, "ratio", Double.NaN)))
+        .containsExactly(
+            "platform.cloudnativePg.values[config][dir]: is a "
+                + Path.of("/").getClass().getName()
+                + ", not a JSON value (convert it to a String, Number, "
+                + "Boolean, List or Map, such as path.toString() or an enum's name())",
+            "platform.cloudnativePg.values[config][when]: is a java.lang.StringBuilder, not a JSON value (convert it to a String, Number, "
+                + "Boolean, List or Map, such as path.toString() or an enum's name())",
+            "platform.cloudnativePg.values[numbers][1]: has a java.lang.Integer key; JSON object keys are strings "
+                + "(use String keys, such as String.valueOf(key))",
+            "platform.cloudnativePg.values[ratio]: NaN is not a JSON number; YAML would carry it as .nan and the API server rejects it "
+                + "(use a finite number, or the text the field expects as a String)");
   }
 
   @Test
@@ -101,102 +124,216 @@ class FreeFormValuesValidationTest {
     list.add("a");
     list.add(list);
 
-    assertThat(helmViolations(Map.of("loop", list))).containsExactly(
-        "platform.cloudnativePg.values[loop][1]: contains itself (build the value as a tree, without cycles)");
+    assertThat(helmViolations(Map.of("loop", list)))
+        .containsExactly(
+            "platform.cloudnativePg.values[loop][1]: contains itself (build the value as a tree, without cycles)");
   }
 
   @Test
   void validate_reportsValues_whenTextIsNotValidUnicode() {
-    assertThat(serviceViolations(s -> s.patch(Patch.set(Patch.Target.CLUSTER, "/metadata/annotations/note", "broken \uD800 text"))))
-        .containsExactly("services[orders].patches[0].value: is not valid Unicode text (an unpaired surrogate), which no YAML "
-            + "file can hold (remove the broken character)");
+    assertThat(
+            serviceViolations(
+                s ->
+                    s.patch(
+                        Patch.set(
+                            Patch.Target.CLUSTER,
+                            "/metadata/annotations/note",
+                            "broken \uD800 text"))))
+        .containsExactly(
+            "services[orders].patches[0].value: is not valid Unicode text (an unpaired surrogate), which no YAML "
+                + "file can hold (remove the broken character)");
   }
 
   @Test
   void validate_acceptsHelmValues_whenTheyAreJson() {
-    assertThat(helmViolations(Map.of("replicaCount", 2, "config", Map.of("data", Map.of("INHERITED_LABELS", "team")),
-        "tolerations", List.of(Map.of("key", "dedicated", "operator", "Exists")), "ratio", 0.5, "enabled", true))).isEmpty();
+    assertThat(
+            helmViolations(
+                Map.of(
+                    "replicaCount",
+                    2,
+                    "config",
+                    Map.of("data", Map.of("INHERITED_LABELS", "team")),
+                    "tolerations",
+                    List.of(Map.of("key", "dedicated", "operator", "Exists")),
+                    "ratio",
+                    0.5,
+                    "enabled",
+                    true)))
+        .isEmpty();
   }
 
-  // --- credentials ----------------------------------------------------------------------------------
+  // --- credentials
+  // ----------------------------------------------------------------------------------
 
   @Test
   void validate_reportsCredentials_inUrlsWithoutEchoingThem() {
-    List<String> violations = violations(Kit.builder()
-        .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git").argoCd(ArgoCd.builder().project("shop")
-            .destinationServer("https://admin:hunter2@k8s.acme.internal:6443").build()))
-        .platform(Platform.builder().cloudnativePg(HelmChart.of("https://bot:hunter2@charts.acme.internal", "cloudnative-pg", "0.29.0",
-            "cnpg-system")).build())
-        .service("orders", s -> s.withoutMigrations().database(db -> db.storage("1Gi")
-            .backups("s3://acme-backups/orders/", b -> b.credentials(S3Credentials.inheritFromPodIdentity())
-                .endpointUrl("https://minio:hunter2@minio.storage:9000"))))
-        .service("payments", s -> s.withoutMigrations().database(db -> db.storage("1Gi")
-            .backups("s3://" + AWS_KEY_ID + ":hunter2@acme-backups/payments/", b -> b.credentials(S3Credentials.inheritFromPodIdentity()))))
-        .build());
+    List<String> violations =
+        violations(
+            Kit.builder()
+                .repository(
+                    "shop",
+                    r ->
+                        r.gitUrl("https://github.com/acme/shop.git")
+                            .argoCd(
+                                ArgoCd.builder()
+                                    .project("shop")
+                                    .destinationServer(
+                                        "https://admin:hunter2@k8s.acme.internal:6443")
+                                    .build()))
+                .platform(
+                    Platform.builder()
+                        .cloudnativePg(
+                            HelmChart.of(
+                                "https://bot:hunter2@charts.acme.internal",
+                                "cloudnative-pg",
+                                "0.29.0",
+                                "cnpg-system"))
+                        .build())
+                .service(
+                    "orders",
+                    s ->
+                        s.withoutMigrations()
+                            .database(
+                                db ->
+                                    db.storage("1Gi")
+                                        .backups(
+                                            "s3://acme-backups/orders/",
+                                            b ->
+                                                b.credentials(
+                                                        S3Credentials.inheritFromPodIdentity())
+                                                    .endpointUrl(
+                                                        "https://minio:hunter2@minio.storage:9000"))))
+                .service(
+                    "payments",
+                    s ->
+                        s.withoutMigrations()
+                            .database(
+                                db ->
+                                    db.storage("1Gi")
+                                        .backups(
+                                            "s3://"
+                                                + AWS_KEY_ID
+                                                + ":hunter2@acme-backups/payments/",
+                                            b ->
+                                                b.credentials(
+                                                    S3Credentials.inheritFromPodIdentity()))))
+                .build());
 
-    assertThat(violations).containsExactly(
-        "repository.argoCd.destinationServer: contains credentials (remove them; Argo CD reads cluster credentials from a cluster Secret)",
-        "services[orders].database.backups.endpointUrl: contains credentials (remove them and give the keys with "
-            + "S3Credentials.fromSecret(\"<secret>\", \"ACCESS_KEY_ID\", \"ACCESS_SECRET_KEY\"))",
-        "services[payments].database.backups.destinationPath: contains credentials (remove them and give the keys with "
-            + "S3Credentials.fromSecret(...))",
-        "platform.cloudnativePg.repoUrl: contains credentials (remove them; Argo CD reads Helm repository credentials from a "
-            + "repository Secret)");
+    assertThat(violations)
+        .containsExactly(
+            "repository.argoCd.destinationServer: contains credentials (remove them; Argo CD reads cluster credentials from a cluster Secret)",
+            "services[orders].database.backups.endpointUrl: contains credentials (remove them and give the keys with "
+                + "S3Credentials.fromSecret(\"<secret>\", \"ACCESS_KEY_ID\", \"ACCESS_SECRET_KEY\"))",
+            "services[payments].database.backups.destinationPath: contains credentials (remove them and give the keys with "
+                + "S3Credentials.fromSecret(...))",
+            "platform.cloudnativePg.repoUrl: contains credentials (remove them; Argo CD reads Helm repository credentials from a "
+                + "repository Secret)");
     assertThat(String.join("\n", violations)).doesNotContain("hunter2", AWS_KEY_ID);
   }
 
   @Test
   void validate_reportsPatchValues_thatCarryACredential() {
-    List<String> violations = serviceViolations(s -> s
-        .app("ghcr.io/acme/orders:1.0.0", a -> a)
-        .patch(Patch.set(Patch.Target.APP_DEPLOYMENT, "/spec/template/spec/containers/0/env/-",
-            Map.of("name", "STRIPE_API_KEY", "value", "sk_live_hunter2")))
-        .patch(Patch.set(Patch.Target.APP_DEPLOYMENT, "/spec/template/metadata/annotations/db-password", "hunter2"))
-        .patch(Patch.set(Patch.Target.CLUSTER, "/spec/env", List.of(Map.of("name", "AWS_ACCESS_KEY_ID", "value", AWS_KEY_ID))))
-        .patch(Patch.set(Patch.Target.CLUSTER, "/metadata/annotations/source", "postgres://app:hunter2@db.acme.internal/app")));
+    List<String> violations =
+        serviceViolations(
+            s ->
+                s.app("ghcr.io/acme/orders:1.0.0", a -> a)
+                    .patch(
+                        Patch.set(
+                            Patch.Target.APP_DEPLOYMENT,
+                            "/spec/template/spec/containers/0/env/-",
+                            Map.of("name", "STRIPE_API_KEY", "value", "sk_live_hunter2")))
+                    .patch(
+                        Patch.set(
+                            Patch.Target.APP_DEPLOYMENT,
+                            "/spec/template/metadata/annotations/db-password",
+                            "hunter2"))
+                    .patch(
+                        Patch.set(
+                            Patch.Target.CLUSTER,
+                            "/spec/env",
+                            List.of(Map.of("name", "AWS_ACCESS_KEY_ID", "value", AWS_KEY_ID))))
+                    .patch(
+                        Patch.set(
+                            Patch.Target.CLUSTER,
+                            "/metadata/annotations/source",
+                            "postgres://app:hunter2@db.acme.internal/app")));
 
-    assertThat(violations).containsExactly(
-        "services[orders].patches[0].value[value]: sets environment variable STRIPE_API_KEY to a literal, which would be committed "
-            + "to Git (read it from a Secret: {name: STRIPE_API_KEY, valueFrom: {secretKeyRef: {name: <secret>, key: <key>}}})",
-        "services[orders].patches[1].value: holds a literal db-password, which would be committed to Git in the generated files "
-            + "(keep it in a Secret and reference it, such as valueFrom.secretKeyRef for an environment variable)",
-        "services[orders].patches[2].value[0][value]: sets environment variable AWS_ACCESS_KEY_ID to a literal, which would be "
-            + "committed to Git (read it from a Secret: {name: AWS_ACCESS_KEY_ID, valueFrom: {secretKeyRef: {name: <secret>, key: <key>}}})",
-        "services[orders].patches[3].value: holds a URL with a password, which would be committed to Git in the generated files "
-            + "(keep it in a Secret and reference it, such as valueFrom.secretKeyRef for an environment variable)");
+    assertThat(violations)
+        .containsExactly(
+            "services[orders].patches[0].value[value]: sets environment variable STRIPE_API_KEY to a literal, which would be committed "
+                + "to Git (read it from a Secret: {name: STRIPE_API_KEY, valueFrom: {secretKeyRef: {name: <secret>, key: <key>}}})",
+            "services[orders].patches[1].value: holds a literal db-password, which would be committed to Git in the generated files "
+                + "(keep it in a Secret and reference it, such as valueFrom.secretKeyRef for an environment variable)",
+            "services[orders].patches[2].value[0][value]: sets environment variable AWS_ACCESS_KEY_ID to a literal, which would be "
+                + "committed to Git (read it from a Secret: {name: AWS_ACCESS_KEY_ID, valueFrom: {secretKeyRef: {name: <secret>, key: <key>}}})",
+            "services[orders].patches[3].value: holds a URL with a password, which would be committed to Git in the generated files "
+                + "(keep it in a Secret and reference it, such as valueFrom.secretKeyRef for an environment variable)");
     assertThat(String.join("\n", violations)).doesNotContain("hunter2", AWS_KEY_ID);
   }
 
   @Test
   void validate_reportsHelmValues_thatCarryACredential() {
-    List<String> violations = helmViolations(Map.of(
-        "auth", Map.of("postgresPassword", "hunter2", "existingSecret", "cnpg-auth"),
-        "extraEnv", List.of(Map.of("name", "GITHUB_TOKEN", "value", "ghp_" + "a1b2c3d4e5".repeat(4))),
-        "tls", Map.of("key", "-----BEGIN " + "RSA PRIVATE KEY-----\nMIIE...")));
+    List<String> violations =
+        helmViolations(
+            Map.of(
+                "auth", Map.of("postgresPassword", "hunter2", "existingSecret", "cnpg-auth"),
+                "extraEnv",
+                    List.of(
+                        Map.of("name", "GITHUB_TOKEN", "value", "ghp_" + "a1b2c3d4e5".repeat(4))),
+                "tls", Map.of("key", "-----BEGIN " + "RSA PRIVATE KEY-----\nMIIE...")));
 
-    assertThat(violations).containsExactly(
-        "platform.cloudnativePg.values[auth][postgresPassword]: holds a literal postgresPassword, which would be committed to Git in the "
-            + "generated files (keep it in a Secret and point the chart at it (most charts take an existingSecret value))",
-        "platform.cloudnativePg.values[extraEnv][0][value]: sets environment variable GITHUB_TOKEN to a literal, which would be "
-            + "committed to Git (read it from a Secret: {name: GITHUB_TOKEN, valueFrom: {secretKeyRef: {name: <secret>, key: <key>}}})",
-        "platform.cloudnativePg.values[tls][key]: holds a private key, which would be committed to Git in the generated files "
-            + "(keep it in a Secret and point the chart at it (most charts take an existingSecret value))");
+    assertThat(violations)
+        .containsExactly(
+            "platform.cloudnativePg.values[auth][postgresPassword]: holds a literal postgresPassword, which would be committed to Git in the "
+                + "generated files (keep it in a Secret and point the chart at it (most charts take an existingSecret value))",
+            "platform.cloudnativePg.values[extraEnv][0][value]: sets environment variable GITHUB_TOKEN to a literal, which would be "
+                + "committed to Git (read it from a Secret: {name: GITHUB_TOKEN, valueFrom: {secretKeyRef: {name: <secret>, key: <key>}}})",
+            "platform.cloudnativePg.values[tls][key]: holds a private key, which would be committed to Git in the generated files "
+                + "(keep it in a Secret and point the chart at it (most charts take an existingSecret value))");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"existingSecret", "passwordSecretName", "tokenSecretRef", "secretName", "keyId", "tokenTtl"})
+  @ValueSource(
+      strings = {
+        "existingSecret",
+        "passwordSecretName",
+        "tokenSecretRef",
+        "secretName",
+        "keyId",
+        "tokenTtl"
+      })
   void validate_acceptsValues_thatOnlyReferenceASecret(String key) {
     assertThat(helmViolations(Map.of(key, "cnpg-credentials"))).isEmpty();
   }
 
   @Test
   void validate_acceptsEnvironmentVariables_thatComeFromASecretOrTheEnvironment() {
-    assertThat(serviceViolations(s -> s.app("ghcr.io/acme/orders:1.0.0", a -> a)
-        .patch(Patch.set(Patch.Target.APP_DEPLOYMENT, "/spec/template/spec/containers/0/env/-", Map.of("name", "DB_PASSWORD",
-            "valueFrom", Map.of("secretKeyRef", Map.of("name", "orders-cluster-app", "key", "password")))))
-        .patch(Patch.set(Patch.Target.APP_DEPLOYMENT, "/spec/template/spec/containers/0/env/-",
-            Map.of("name", "PGPASSFILE_TOKEN_PATH", "value", "$(HOME)/.pgpass")))
-        .patch(Patch.set(Patch.Target.APP_DEPLOYMENT, "/spec/template/spec/containers/0/env/-", Map.of("name", "LOG_LEVEL", "value", "debug")))))
+    assertThat(
+            serviceViolations(
+                s ->
+                    s.app("ghcr.io/acme/orders:1.0.0", a -> a)
+                        .patch(
+                            Patch.set(
+                                Patch.Target.APP_DEPLOYMENT,
+                                "/spec/template/spec/containers/0/env/-",
+                                Map.of(
+                                    "name",
+                                    "DB_PASSWORD",
+                                    "valueFrom",
+                                    Map.of(
+                                        "secretKeyRef",
+                                        Map.of("name", "orders-cluster-app", "key", "password")))))
+                        .patch(
+                            Patch.set(
+                                Patch.Target.APP_DEPLOYMENT,
+                                "/spec/template/spec/containers/0/env/-",
+                                Map.of(
+                                    "name", "PGPASSFILE_TOKEN_PATH", "value", "$(HOME)/.pgpass")))
+                        .patch(
+                            Patch.set(
+                                Patch.Target.APP_DEPLOYMENT,
+                                "/spec/template/spec/containers/0/env/-",
+                                Map.of("name", "LOG_LEVEL", "value", "debug")))))
         .isEmpty();
   }
 }

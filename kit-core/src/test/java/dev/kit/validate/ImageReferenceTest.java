@@ -9,7 +9,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ImageReferenceTest {
 
-  private static final String DIGEST = "sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+  private static final String DIGEST =
+      "sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
 
   @Test
   void parse_readsRepositoryAndTag_whenImageHasATag() {
@@ -20,7 +21,11 @@ class ImageReferenceTest {
   @Test
   void parse_keepsRegistryInRepository_whenImageNamesARegistry() {
     assertThat(ImageReference.parse("ghcr.io/cloudnative-pg/postgresql:17.10-system-trixie"))
-        .contains(new ImageReference("ghcr.io/cloudnative-pg/postgresql", Optional.of("17.10-system-trixie"), Optional.empty()));
+        .contains(
+            new ImageReference(
+                "ghcr.io/cloudnative-pg/postgresql",
+                Optional.of("17.10-system-trixie"),
+                Optional.empty()));
   }
 
   @Test
@@ -31,7 +36,8 @@ class ImageReferenceTest {
 
   @Test
   void parse_readsDigest_whenImageIsPinnedByDigest() {
-    assertThat(ImageReference.parse("x@" + DIGEST)).contains(new ImageReference("x", Optional.empty(), Optional.of(DIGEST)));
+    assertThat(ImageReference.parse("x@" + DIGEST))
+        .contains(new ImageReference("x", Optional.empty(), Optional.of(DIGEST)));
   }
 
   @Test
@@ -42,27 +48,30 @@ class ImageReferenceTest {
 
   @Test
   void parse_readsNoTag_whenImageIsARepositoryOnly() {
-    assertThat(ImageReference.parse("arigaio/atlas")).contains(new ImageReference("arigaio/atlas", Optional.empty(), Optional.empty()));
+    assertThat(ImageReference.parse("arigaio/atlas"))
+        .contains(new ImageReference("arigaio/atlas", Optional.empty(), Optional.empty()));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "upper/Case:1",
-      "UPPER:1",
-      "a b",
-      "x:",
-      "",
-      ":1",
-      "x:-1",
-      "x:.1",
-      "x@sha256:abc",
-      "x@" + "sha256:" + "0123456789abcdeg" + "0123456789abcdef",
-      "/x:1",
-      "x/:1",
-      "x//y:1",
-      "x-:1",
-      "-x:1",
-      "https://ghcr.io/x:1"})
+  @ValueSource(
+      strings = {
+        "upper/Case:1",
+        "UPPER:1",
+        "a b",
+        "x:",
+        "",
+        ":1",
+        "x:-1",
+        "x:.1",
+        "x@sha256:abc",
+        "x@" + "sha256:" + "0123456789abcdeg" + "0123456789abcdef",
+        "/x:1",
+        "x/:1",
+        "x//y:1",
+        "x-:1",
+        "-x:1",
+        "https://ghcr.io/x:1"
+      })
   void parse_returnsEmpty_whenValueIsNotAReference(String value) {
     assertThat(ImageReference.parse(value)).isEmpty();
   }
@@ -82,14 +91,27 @@ class ImageReferenceTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"arigaio/atlas:1.2.3", "x@" + DIGEST, "x:latest@" + DIGEST, "x:Latest", "x:latest-alpine"})
+  @ValueSource(
+      strings = {
+        "arigaio/atlas:1.2.3",
+        "x@" + DIGEST,
+        "x:latest@" + DIGEST,
+        "x:Latest",
+        "x:latest-alpine"
+      })
   void isPinned_returnsTrue_whenImageHasAVersionTagOrADigest(String image) {
-    assertThat(ImageReference.parse(image)).get().extracting(ImageReference::isPinned).isEqualTo(true);
+    assertThat(ImageReference.parse(image))
+        .get()
+        .extracting(ImageReference::isPinned)
+        .isEqualTo(true);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"arigaio/atlas", "arigaio/atlas:latest", "localhost:5000/x"})
   void isPinned_returnsFalse_whenImageHasNoTagOrTheLatestTag(String image) {
-    assertThat(ImageReference.parse(image)).get().extracting(ImageReference::isPinned).isEqualTo(false);
+    assertThat(ImageReference.parse(image))
+        .get()
+        .extracting(ImageReference::isPinned)
+        .isEqualTo(false);
   }
 }

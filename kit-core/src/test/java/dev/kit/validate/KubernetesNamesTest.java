@@ -13,37 +13,45 @@ class KubernetesNamesTest {
       "is not a DNS-1123 label (lower-case letters, digits and '-', starting and ending with a letter or digit)";
   private static final String NOT_DNS1035_LABEL =
       "is not a DNS-1035 label (lower-case letters, digits and '-', starting with a letter and ending with a letter or digit)";
-  private static final String NOT_SUBDOMAIN = "is not a DNS-1123 subdomain (lower-case letters, digits, '-' and '.')";
-  private static final String NOT_LABEL_KEY = "is not a label key (an optional DNS prefix and '/', then up to 63 letters, "
-      + "digits, '-', '_' or '.', starting and ending with a letter or digit)";
+  private static final String NOT_SUBDOMAIN =
+      "is not a DNS-1123 subdomain (lower-case letters, digits, '-' and '.')";
+  private static final String NOT_LABEL_KEY =
+      "is not a label key (an optional DNS prefix and '/', then up to 63 letters, "
+          + "digits, '-', '_' or '.', starting and ending with a letter or digit)";
   private static final String NOT_LABEL_VALUE =
       "is not a label value (up to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit)";
 
   // --- quantities -------------------------------------------------------------------------------
 
   @ParameterizedTest
-  @ValueSource(strings = {"1", "1.5", "500m", "20Gi", "1e3", "+1", ".5", "-1", "1.", "1E", "2k", "5E-3", "100n", "1Ei"})
+  @ValueSource(
+      strings = {
+        "1", "1.5", "500m", "20Gi", "1e3", "+1", ".5", "-1", "1.", "1E", "2k", "5E-3", "100n", "1Ei"
+      })
   void isQuantity_returnsTrue_whenValueIsAQuantity(String value) {
     assertThat(KubernetesNames.isQuantity(value)).isTrue();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"10GB", "1.2.3", "Gi", "", " 1", "1 ", "10gi", "2K", "1e", "1iB", ".", "1Gi1"})
+  @ValueSource(
+      strings = {"10GB", "1.2.3", "Gi", "", " 1", "1 ", "10gi", "2K", "1e", "1iB", ".", "1Gi1"})
   void isQuantity_returnsFalse_whenValueIsNotAQuantity(String value) {
     assertThat(KubernetesNames.isQuantity(value)).isFalse();
   }
 
   @ParameterizedTest
   @CsvSource({
-      "10GB, 10Gi",
-      "10gi, 10Gi",
-      "512 Mi, 512Mi",
-      "1.5GiB, 1.5Gi",
-      "2kb, 2Ki",
-      "10mb, 10Mi",
-      "3 TB, 3Ti",
-      "50 m, 50m"})
-  void quantitySuggestion_returnsLikelyQuantity_whenValueIsACommonMistake(String value, String suggestion) {
+    "10GB, 10Gi",
+    "10gi, 10Gi",
+    "512 Mi, 512Mi",
+    "1.5GiB, 1.5Gi",
+    "2kb, 2Ki",
+    "10mb, 10Mi",
+    "3 TB, 3Ti",
+    "50 m, 50m"
+  })
+  void quantitySuggestion_returnsLikelyQuantity_whenValueIsACommonMistake(
+      String value, String suggestion) {
     assertThat(KubernetesNames.quantitySuggestion(value)).contains(suggestion);
   }
 
@@ -87,7 +95,8 @@ class KubernetesNamesTest {
   @Test
   void dns1123Label_givesLength_whenValueIsLongerThan63() {
     assertThat(KubernetesNames.dns1123Label("a".repeat(63))).isEmpty();
-    assertThat(KubernetesNames.dns1123Label("a".repeat(64))).contains("is 64 characters, more than 63");
+    assertThat(KubernetesNames.dns1123Label("a".repeat(64)))
+        .contains("is 64 characters, more than 63");
   }
 
   @ParameterizedTest
@@ -105,7 +114,8 @@ class KubernetesNamesTest {
   @Test
   void dns1035Label_givesLength_whenValueIsLongerThanTheMaximum() {
     assertThat(KubernetesNames.dns1035Label("a".repeat(59), 59)).isEmpty();
-    assertThat(KubernetesNames.dns1035Label("a".repeat(60), 59)).contains("is 60 characters, more than 59");
+    assertThat(KubernetesNames.dns1035Label("a".repeat(60), 59))
+        .contains("is 60 characters, more than 59");
     assertThat(KubernetesNames.dns1035Label("", 59)).contains("is empty");
   }
 
@@ -128,14 +138,23 @@ class KubernetesNamesTest {
 
     assertThat(longest).hasSize(253);
     assertThat(KubernetesNames.dns1123Subdomain(longest)).isEmpty();
-    assertThat(KubernetesNames.dns1123Subdomain(longest + "a")).contains("is 254 characters, more than 253");
+    assertThat(KubernetesNames.dns1123Subdomain(longest + "a"))
+        .contains("is 254 characters, more than 253");
     assertThat(KubernetesNames.dns1123Subdomain("")).contains("is empty");
   }
 
   // --- labels -----------------------------------------------------------------------------------
 
   @ParameterizedTest
-  @ValueSource(strings = {"team", "a", "Team_Name.v2", "app.kubernetes.io/name", "example.com/a-b_c.d", "topology.kubernetes.io/zone"})
+  @ValueSource(
+      strings = {
+        "team",
+        "a",
+        "Team_Name.v2",
+        "app.kubernetes.io/name",
+        "example.com/a-b_c.d",
+        "topology.kubernetes.io/zone"
+      })
   void labelKey_returnsEmpty_whenKeyIsALabelKey(String key) {
     assertThat(KubernetesNames.labelKey(key)).isEmpty();
   }
@@ -153,10 +172,14 @@ class KubernetesNamesTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-      "Example.com/team | has a prefix that " + NOT_SUBDOMAIN,
-      "ex_ample.com/team | has a prefix that " + NOT_SUBDOMAIN,
-      "/team | has a prefix that is empty"})
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      value = {
+        "Example.com/team | has a prefix that " + NOT_SUBDOMAIN,
+        "ex_ample.com/team | has a prefix that " + NOT_SUBDOMAIN,
+        "/team | has a prefix that is empty"
+      })
   void labelKey_explainsPrefix_whenPrefixIsNotASubdomain(String key, String problem) {
     assertThat(KubernetesNames.labelKey(key)).contains(problem);
   }

@@ -19,24 +19,29 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * What {@code kit:generate} reads from a service's folder and Atlas would refuse in the cluster: a migration's
- * {@code -- atlas:txmode} directive, and a {@code migrations} path that is a file. Run through {@link Generator},
- * as a user's build runs it, so nothing is written.
+ * What {@code kit:generate} reads from a service's folder and Atlas would refuse in the cluster: a
+ * migration's {@code -- atlas:txmode} directive, and a {@code migrations} path that is a file. Run
+ * through {@link Generator}, as a user's build runs it, so nothing is written.
  */
 class MigrationFilesValidationTest {
 
-  @TempDir
-  Path repo;
+  @TempDir Path repo;
 
   private static Kit kit(UnaryOperator<Migrations.Builder> migrations) {
-    return Kit.builder().repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
-        .service("orders", s -> s.database(db -> db.storage("1Gi")).migrations(migrations)).build();
+    return Kit.builder()
+        .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+        .service("orders", s -> s.database(db -> db.storage("1Gi")).migrations(migrations))
+        .build();
   }
 
   private List<String> generate(Kit kit) {
-    KitValidationException e = catchThrowableOfType(KitValidationException.class, () -> Generator.forRepository(repo).generate(kit));
+    KitValidationException e =
+        catchThrowableOfType(
+            KitValidationException.class, () -> Generator.forRepository(repo).generate(kit));
     assertThat(e).as("a validation failure").isNotNull();
-    assertThat(repo.resolve("services/orders/application.yaml")).as("nothing written").doesNotExist();
+    assertThat(repo.resolve("services/orders/application.yaml"))
+        .as("nothing written")
+        .doesNotExist();
     return e.violations().stream().map(Violation::toString).toList();
   }
 
@@ -46,41 +51,62 @@ class MigrationFilesValidationTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "-- atlas:txmode bogus\\n\\nSELECT 1;\\n | unknown txmode \"bogus\" found in file directive \"20250101000000_a.sql\""
-          + " | use \"-- atlas:txmode none\" (for statements such as CREATE INDEX CONCURRENTLY) or \"file\"",
-      "-- atlas:txmode all\\n\\nSELECT 1;\\n | txmode \"all\" is not allowed in file directive \"20250101000000_a.sql\". Use \"file\" instead"
-          + " | use \"-- atlas:txmode none\" (for statements such as CREATE INDEX CONCURRENTLY) or \"file\"",
-      "-- atlas:txmode none\\n-- atlas:txmode file\\n\\nSELECT 1;\\n | multiple txmode values found in file \"20250101000000_a.sql\": "
-          + "[\"none\" \"file\"] | keep one \"-- atlas:txmode\" line"})
-  void generate_reportsTxModeDirective_whenAtlasWouldRefuseTheFile(String sql, String atlas, String fix) throws IOException {
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "-- atlas:txmode bogus\\n\\nSELECT 1;\\n | unknown txmode \"bogus\" found in file directive \"20250101000000_a.sql\""
+            + " | use \"-- atlas:txmode none\" (for statements such as CREATE INDEX CONCURRENTLY) or \"file\"",
+        "-- atlas:txmode all\\n\\nSELECT 1;\\n | txmode \"all\" is not allowed in file directive \"20250101000000_a.sql\". Use \"file\" instead"
+            + " | use \"-- atlas:txmode none\" (for statements such as CREATE INDEX CONCURRENTLY) or \"file\"",
+        "-- atlas:txmode none\\n-- atlas:txmode file\\n\\nSELECT 1;\\n | multiple txmode values found in file \"20250101000000_a.sql\": "
+            + "[\"none\" \"file\"] | keep one \"-- atlas:txmode\" line"
+      })
+  void generate_reportsTxModeDirective_whenAtlasWouldRefuseTheFile(
+      String sql, String atlas, String fix) throws IOException {
     migration("20250101000000_a.sql", sql.replace("\\n", "\n"));
 
-    assertThat(generate(kit(m -> m))).containsExactly(
-        "services[orders].migrations.files[20250101000000_a.sql]: Atlas refuses the file: " + atlas + " (" + fix + ")");
+    assertThat(generate(kit(m -> m)))
+        .containsExactly(
+            "services[orders].migrations.files[20250101000000_a.sql]: Atlas refuses the file: "
+                + atlas
+                + " ("
+                + fix
+                + ")");
   }
 
   @Test
-  void generate_reportsTxModeDirective_whenTheServiceRunsEverythingInOneTransaction() throws IOException {
-    migration("20250101000000_a.sql", "-- atlas:txmode none\n\nCREATE INDEX CONCURRENTLY i ON t (c);\n");
+  void generate_reportsTxModeDirective_whenTheServiceRunsEverythingInOneTransaction()
+      throws IOException {
+    migration(
+        "20250101000000_a.sql", "-- atlas:txmode none\n\nCREATE INDEX CONCURRENTLY i ON t (c);\n");
 
-    assertThat(generate(kit(m -> m.txMode(TxMode.ALL)))).containsExactly(
-        "services[orders].migrations.files[20250101000000_a.sql]: Atlas refuses the file: cannot set txmode directive to \"none\" in "
-            + "\"20250101000000_a.sql\" when txmode \"all\" is set globally (remove the directive, or run the service with "
-            + "txMode(TxMode.FILE) so files may choose)");
+    assertThat(generate(kit(m -> m.txMode(TxMode.ALL))))
+        .containsExactly(
+            "services[orders].migrations.files[20250101000000_a.sql]: Atlas refuses the file: cannot set txmode directive to \"none\" in "
+                + "\"20250101000000_a.sql\" when txmode \"all\" is set globally (remove the directive, or run the service with "
+                + "txMode(TxMode.FILE) so files may choose)");
   }
 
   @Test
-  void generate_reportsTxModeDirective_whenTheHeaderIsLongerThanTheFirstBytesRead() throws IOException {
-    migration("20250101000000_a.sql", "-- a long header\n".repeat(400) + "-- atlas:txmode bogus\n\nSELECT 1;\n");
+  void generate_reportsTxModeDirective_whenTheHeaderIsLongerThanTheFirstBytesRead()
+      throws IOException {
+    migration(
+        "20250101000000_a.sql",
+        "-- a long header\n".repeat(400) + "-- atlas:txmode bogus\n\nSELECT 1;\n");
 
-    assertThat(generate(kit(m -> m))).singleElement().asString().contains("unknown txmode \"bogus\"");
+    assertThat(generate(kit(m -> m)))
+        .singleElement()
+        .asString()
+        .contains("unknown txmode \"bogus\"");
   }
 
   @Test
   void plan_acceptsTxModeDirectives_thatAtlasAcceptsOrIgnores() throws IOException {
-    migration("20250101000000_a.sql", "-- atlas:txmode none\n\nCREATE INDEX CONCURRENTLY i ON t (c);\n");
-    migration("20250101000100_b.sql", "-- atlas:txmode bogus\nSELECT 1; -- no empty line: Atlas ignores the directive\n");
+    migration(
+        "20250101000000_a.sql", "-- atlas:txmode none\n\nCREATE INDEX CONCURRENTLY i ON t (c);\n");
+    migration(
+        "20250101000100_b.sql",
+        "-- atlas:txmode bogus\nSELECT 1; -- no empty line: Atlas ignores the directive\n");
     migration("20250101000200_c.sql", "SELECT 1;\n-- atlas:txmode bogus\n");
 
     assertThat(Generator.forRepository(repo).plan(kit(m -> m)).paths()).isNotEmpty();
@@ -91,14 +117,17 @@ class MigrationFilesValidationTest {
     Files.createDirectories(repo.resolve("services/orders"));
     Files.writeString(repo.resolve("services/orders/migrations.sql"), "SELECT 1;\n");
 
-    assertThat(generate(kit(m -> m.directory("migrations.sql")))).containsExactly(
-        "services[orders].migrations.directory: services/orders/migrations.sql is a file, not a folder (point directory(...) at the "
-            + "folder that holds the .sql files, such as \"migrations\", or move the file into one)");
+    assertThat(generate(kit(m -> m.directory("migrations.sql"))))
+        .containsExactly(
+            "services[orders].migrations.directory: services/orders/migrations.sql is a file, not a folder (point directory(...) at the "
+                + "folder that holds the .sql files, such as \"migrations\", or move the file into one)");
   }
 
   @Test
   void generate_saysTheMigrationsFolderDoesNotExist_whenNothingIsThere() {
-    assertThat(generate(kit(m -> m))).containsExactly("services[orders].migrations.directory: services/orders/migrations does not exist "
-        + "(create it with your first migration, or call withoutMigrations() on the service)");
+    assertThat(generate(kit(m -> m)))
+        .containsExactly(
+            "services[orders].migrations.directory: services/orders/migrations does not exist "
+                + "(create it with your first migration, or call withoutMigrations() on the service)");
   }
 }

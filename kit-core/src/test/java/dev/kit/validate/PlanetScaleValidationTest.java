@@ -17,7 +17,10 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
-/** A PlanetScale database: CloudNativePG's options refused with their PlanetScale counterpart, its own options checked. */
+/**
+ * A PlanetScale database: CloudNativePG's options refused with their PlanetScale counterpart, its
+ * own options checked.
+ */
 class PlanetScaleValidationTest {
 
   private static List<String> violations(UnaryOperator<Database.Builder> database) {
@@ -25,10 +28,11 @@ class PlanetScaleValidationTest {
   }
 
   private static List<String> serviceViolations(UnaryOperator<Service.Builder> service) {
-    Kit kit = Kit.builder()
-        .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
-        .service("orders", service)
-        .build();
+    Kit kit =
+        Kit.builder()
+            .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+            .service("orders", service)
+            .build();
     return Validations.of(kit, s -> Optional.empty()).stream().map(Violation::toString).toList();
   }
 
@@ -38,57 +42,110 @@ class PlanetScaleValidationTest {
 
   @Test
   void validate_acceptsAPlanetScaleDatabase_withEveryOption() {
-    assertThat(violations(db -> db.planetScale(ps -> ps.organization("acme").database("shop").branch("main")
-        .clusterSize("PS_10_AWS_ARM").region("aws-eu-west-1").replicas(2).parameter("max_connections", "200")
-        .bouncer(b -> b.size("PGB_10")).backupPolicy(p -> p.at("02:00"))))).isEmpty();
+    assertThat(
+            violations(
+                db ->
+                    db.planetScale(
+                        ps ->
+                            ps.organization("acme")
+                                .database("shop")
+                                .branch("main")
+                                .clusterSize("PS_10_AWS_ARM")
+                                .region("aws-eu-west-1")
+                                .replicas(2)
+                                .parameter("max_connections", "200")
+                                .bouncer(b -> b.size("PGB_10"))
+                                .backupPolicy(p -> p.at("02:00")))))
+        .isEmpty();
   }
 
   @Test
   void validate_refusesCloudNativePgOptions_withTheirPlanetScaleCounterpart() {
-    assertThat(violations(db -> planetScale(db).instances(3).storage("1Gi").parameter("max_connections", "200")
-        .pooler(p -> p.instances(2))
-        .backups("s3://acme-backups/orders/", b -> b.credentials(S3Credentials.inheritFromPodIdentity()))
-        .restore(Restore.fromService("billing")))).containsExactly(
-        "services[orders].database.instances: instances(...) configures a CloudNativePG Cluster, but the database is PlanetScale "
-            + "Postgres, which kit does not run (remove instances(...); PlanetScale's replicas are planetScale(ps -> ps.replicas(2)))",
-        "services[orders].database.storage: storage(...) configures a CloudNativePG Cluster, but the database is PlanetScale "
-            + "Postgres, which kit does not run (remove storage(...); PlanetScale sizes storage with the cluster: "
-            + "planetScale(ps -> ps.clusterSize(\"PS_10_AWS_ARM\")))",
-        "services[orders].database.parameters: parameters(...) configures a CloudNativePG Cluster, but the database is "
-            + "PlanetScale Postgres, which kit does not run (move them into planetScale(ps -> ps.parameter(\"max_connections\", \"200\")))",
-        "services[orders].database.backups: backups(...) configures CloudNativePG's backups, but the database is PlanetScale "
-            + "Postgres, which kit does not run (remove backups(...); PlanetScale backs the branch up: "
-            + "planetScale(ps -> ps.backupPolicy(p -> p.every(1, DAY).keep(30, DAY))))",
-        "services[orders].database.restore: restore(...) bootstraps a CloudNativePG Cluster, but the database is PlanetScale "
-            + "Postgres, which kit does not run (remove restore(...); restore into a new PlanetScale branch from a backup "
-            + "(backup_id) or a point in time (restore_point): RUNBOOK.md, Backups and restore)",
-        "services[orders].database.pooler: pooler(...) is a CloudNativePG Pooler, but the database is PlanetScale Postgres, "
-            + "which kit does not run (remove pooler(...); PlanetScale runs PgBouncer on port 6432, a dedicated one with "
-            + "planetScale(ps -> ps.bouncer(b -> b.size(\"PGB_10\"))))");
+    assertThat(
+            violations(
+                db ->
+                    planetScale(db)
+                        .instances(3)
+                        .storage("1Gi")
+                        .parameter("max_connections", "200")
+                        .pooler(p -> p.instances(2))
+                        .backups(
+                            "s3://acme-backups/orders/",
+                            b -> b.credentials(S3Credentials.inheritFromPodIdentity()))
+                        .restore(Restore.fromService("billing"))))
+        .containsExactly(
+            "services[orders].database.instances: instances(...) configures a CloudNativePG Cluster, but the database is PlanetScale "
+                + "Postgres, which kit does not run (remove instances(...); PlanetScale's replicas are planetScale(ps -> ps.replicas(2)))",
+            "services[orders].database.storage: storage(...) configures a CloudNativePG Cluster, but the database is PlanetScale "
+                + "Postgres, which kit does not run (remove storage(...); PlanetScale sizes storage with the cluster: "
+                + "planetScale(ps -> ps.clusterSize(\"PS_10_AWS_ARM\")))",
+            "services[orders].database.parameters: parameters(...) configures a CloudNativePG Cluster, but the database is "
+                + "PlanetScale Postgres, which kit does not run (move them into planetScale(ps -> ps.parameter(\"max_connections\", \"200\")))",
+            "services[orders].database.backups: backups(...) configures CloudNativePG's backups, but the database is PlanetScale "
+                + "Postgres, which kit does not run (remove backups(...); PlanetScale backs the branch up: "
+                + "planetScale(ps -> ps.backupPolicy(p -> p.every(1, DAY).keep(30, DAY))))",
+            "services[orders].database.restore: restore(...) bootstraps a CloudNativePG Cluster, but the database is PlanetScale "
+                + "Postgres, which kit does not run (remove restore(...); restore into a new PlanetScale branch from a backup "
+                + "(backup_id) or a point in time (restore_point): RUNBOOK.md, Backups and restore)",
+            "services[orders].database.pooler: pooler(...) is a CloudNativePG Pooler, but the database is PlanetScale Postgres, "
+                + "which kit does not run (remove pooler(...); PlanetScale runs PgBouncer on port 6432, a dedicated one with "
+                + "planetScale(ps -> ps.bouncer(b -> b.size(\"PGB_10\"))))");
   }
 
   @Test
   void validate_refusesMonitoring_withPlanetScalesOwn() {
-    assertThat(serviceViolations(s -> s.withoutMigrations().database(PlanetScaleValidationTest::planetScale)
-        .monitoring(Monitoring.builder().build())))
-        .singleElement().asString().endsWith("(remove monitoring(...); PlanetScale monitors the branch (its console's metrics and Insights))");
+    assertThat(
+            serviceViolations(
+                s ->
+                    s.withoutMigrations()
+                        .database(PlanetScaleValidationTest::planetScale)
+                        .monitoring(Monitoring.builder().build())))
+        .singleElement()
+        .asString()
+        .endsWith(
+            "(remove monitoring(...); PlanetScale monitors the branch (its console's metrics and Insights))");
   }
 
   @Test
   void validate_refusesWhatNeedsAKnownHost_orACloudNativePgPooler() {
-    assertThat(serviceViolations(s -> s.database(PlanetScaleValidationTest::planetScale)
-        .migrations(m -> m.engine(Migrations.Engine.OPERATOR))
-        .app("ghcr.io/acme/orders:1.0.0", a -> a.connection(App.Connection.POOLER))))
-        .anySatisfy(v -> assertThat(v).startsWith("services[orders].migrations.engine: the Atlas operator connects to a host"))
-        .anySatisfy(v -> assertThat(v).startsWith("services[orders].app.connection: POOLER connects through a CloudNativePG Pooler"));
+    assertThat(
+            serviceViolations(
+                s ->
+                    s.database(PlanetScaleValidationTest::planetScale)
+                        .migrations(m -> m.engine(Migrations.Engine.OPERATOR))
+                        .app(
+                            "ghcr.io/acme/orders:1.0.0", a -> a.connection(App.Connection.POOLER))))
+        .anySatisfy(
+            v ->
+                assertThat(v)
+                    .startsWith(
+                        "services[orders].migrations.engine: the Atlas operator connects to a host"))
+        .anySatisfy(
+            v ->
+                assertThat(v)
+                    .startsWith(
+                        "services[orders].app.connection: POOLER connects through a CloudNativePG Pooler"));
   }
 
   @Test
   void validate_namesEachBadPlanetScaleOption_withTheFix() {
-    assertThat(violations(db -> db.planetScale(ps -> ps.organization("Acme Corp").database("shop").branch("main")
-        .clusterSize("ps-10").replicas(-1).parameter("wal", "x", "1").appRoles(List.of())
-        .bouncer(b -> b.name("a-very-long-bouncer").target("everywhere"))
-        .backupPolicy(p -> p.every(1, PlanetScale.BackupPolicy.Unit.YEAR).at("25:00")))))
+    assertThat(
+            violations(
+                db ->
+                    db.planetScale(
+                        ps ->
+                            ps.organization("Acme Corp")
+                                .database("shop")
+                                .branch("main")
+                                .clusterSize("ps-10")
+                                .replicas(-1)
+                                .parameter("wal", "x", "1")
+                                .appRoles(List.of())
+                                .bouncer(b -> b.name("a-very-long-bouncer").target("everywhere"))
+                                .backupPolicy(
+                                    p ->
+                                        p.every(1, PlanetScale.BackupPolicy.Unit.YEAR)
+                                            .at("25:00")))))
         .containsExactly(
             "services[orders].database.planetScale.organization: \"Acme Corp\" is not a PlanetScale name (use lower-case letters, "
                 + "digits, '-' and '_': your PlanetScale organization's slug, such as \"acme\")",
@@ -111,7 +168,10 @@ class PlanetScaleValidationTest {
 
   @Test
   void validate_refusesBootstrap_sincePlanetScaleNamesTheDatabase() {
-    assertThat(violations(db -> planetScale(db).bootstrap("orders", "orders"))).singleElement().asString()
-        .startsWith("services[orders].database.bootstrap: bootstrap(...) names a database CloudNativePG creates");
+    assertThat(violations(db -> planetScale(db).bootstrap("orders", "orders")))
+        .singleElement()
+        .asString()
+        .startsWith(
+            "services[orders].database.bootstrap: bootstrap(...) names a database CloudNativePG creates");
   }
 }

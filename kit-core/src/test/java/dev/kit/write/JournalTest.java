@@ -28,24 +28,33 @@ class JournalTest {
 
   private List<String> everything() throws IOException {
     try (Stream<Path> paths = Files.walk(root)) {
-      return paths.filter(path -> !path.equals(root)).map(path -> root.relativize(path).toString().replace('\\', '/'))
-          .sorted().toList();
+      return paths
+          .filter(path -> !path.equals(root))
+          .map(path -> root.relativize(path).toString().replace('\\', '/'))
+          .sorted()
+          .toList();
     }
   }
 
-  /** A session that staged two changes, one in a folder it created, and stopped before its commit. */
+  /**
+   * A session that staged two changes, one in a folder it created, and stopped before its commit.
+   */
   private void stagedOnly() throws IOException {
     put("services/a/x.yaml", HEADER + "x: 0\n");
     put("services/a/.x.yaml.1.kit-tmp", HEADER + "x: 1\n");
     put("services/b/.y.yaml.2.kit-tmp", HEADER + "y: 1\n");
-    put(".kit-journal", "kit-journal 1\ntemp services/a/.x.yaml.1.kit-tmp\nmkdir services/b\ntemp services/b/.y.yaml.2.kit-tmp\n");
+    put(
+        ".kit-journal",
+        "kit-journal 1\ntemp services/a/.x.yaml.1.kit-tmp\nmkdir services/b\ntemp services/b/.y.yaml.2.kit-tmp\n");
   }
 
   @Test
   void recover_removesWhatWasStaged_whenTheRunStoppedBeforeItsCommit() throws IOException {
     stagedOnly();
 
-    assertThat(new PlanWriter(root).recover()).hasValue("kit removed the 2 temporary files of a generation that stopped before its commit");
+    assertThat(new PlanWriter(root).recover())
+        .hasValue(
+            "kit removed the 2 temporary files of a generation that stopped before its commit");
 
     assertThat(everything()).containsExactly("services", "services/a", "services/a/x.yaml");
     assertThat(Files.readString(root.resolve("services/a/x.yaml"))).isEqualTo(HEADER + "x: 0\n");
@@ -54,7 +63,9 @@ class JournalTest {
   @Test
   void recover_removesWhatWasStaged_whenTheCommitRecordWasTorn() throws IOException {
     stagedOnly();
-    Files.writeString(root.resolve(".kit-journal"), "commit 2\nput services/a/x.yaml .x.yaml.1.kit-tmp\nput services/b/y.ya",
+    Files.writeString(
+        root.resolve(".kit-journal"),
+        "commit 2\nput services/a/x.yaml .x.yaml.1.kit-tmp\nput services/b/y.ya",
         java.nio.file.StandardOpenOption.APPEND);
 
     new PlanWriter(root).recover();
@@ -66,18 +77,26 @@ class JournalTest {
   void recover_finishesTheCommit_whenItsRecordIsComplete() throws IOException {
     stagedOnly();
     put("services/a/stale.yaml", HEADER + "s: 0\n");
-    String record = "commit 3\nput services/a/x.yaml .x.yaml.1.kit-tmp\nput services/b/y.yaml .y.yaml.2.kit-tmp\n"
-        + "delete services/a/stale.yaml\n";
+    String record =
+        "commit 3\nput services/a/x.yaml .x.yaml.1.kit-tmp\nput services/b/y.yaml .y.yaml.2.kit-tmp\n"
+            + "delete services/a/stale.yaml\n";
     java.util.zip.CRC32 crc = new java.util.zip.CRC32();
     crc.update(record.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    Files.writeString(root.resolve(".kit-journal"), record + "end 3 " + java.util.HexFormat.of().toHexDigits((int) crc.getValue()) + "\n",
+    Files.writeString(
+        root.resolve(".kit-journal"),
+        record + "end 3 " + java.util.HexFormat.of().toHexDigits((int) crc.getValue()) + "\n",
         java.nio.file.StandardOpenOption.APPEND);
-    Files.move(root.resolve("services/a/.x.yaml.1.kit-tmp"), root.resolve("services/a/x.yaml"),
+    Files.move(
+        root.resolve("services/a/.x.yaml.1.kit-tmp"),
+        root.resolve("services/a/x.yaml"),
         java.nio.file.StandardCopyOption.REPLACE_EXISTING); // the run got that far
 
-    assertThat(new PlanWriter(root).recover()).hasValue("kit finished the 3 changes of a generation that stopped during its commit");
+    assertThat(new PlanWriter(root).recover())
+        .hasValue("kit finished the 3 changes of a generation that stopped during its commit");
 
-    assertThat(everything()).containsExactly("services", "services/a", "services/a/x.yaml", "services/b", "services/b/y.yaml");
+    assertThat(everything())
+        .containsExactly(
+            "services", "services/a", "services/a/x.yaml", "services/b", "services/b/y.yaml");
     assertThat(Files.readString(root.resolve("services/a/x.yaml"))).isEqualTo(HEADER + "x: 1\n");
     assertThat(Files.readString(root.resolve("services/b/y.yaml"))).isEqualTo(HEADER + "y: 1\n");
   }
@@ -104,10 +123,13 @@ class JournalTest {
   void recover_refusesAJournalItCannotRead_andLeavesIt() throws IOException {
     put(".kit-journal", "kit-journal 9\nsomething new\n");
 
-    assertThatThrownBy(() -> new PlanWriter(root).recover()).isInstanceOf(UncheckedIOException.class)
+    assertThatThrownBy(() -> new PlanWriter(root).recover())
+        .isInstanceOf(UncheckedIOException.class)
         .hasMessageEndingWith(".kit-journal")
-        .hasRootCauseMessage(".kit-journal was not written by this version of kit (it starts with \"kit-journal 9\"); "
-            + "finish that run with the kit that wrote it, or move the file away");
-    assertThat(Files.readString(root.resolve(".kit-journal"))).isEqualTo("kit-journal 9\nsomething new\n");
+        .hasRootCauseMessage(
+            ".kit-journal was not written by this version of kit (it starts with \"kit-journal 9\"); "
+                + "finish that run with the kit that wrote it, or move the file away");
+    assertThat(Files.readString(root.resolve(".kit-journal")))
+        .isEqualTo("kit-journal 9\nsomething new\n");
   }
 }

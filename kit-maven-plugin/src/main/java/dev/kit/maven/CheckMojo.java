@@ -15,18 +15,23 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
- * Fails the build when the files under {@code services/} are not what {@code kit:generate} would write
- * from the description: missing, stale, extra or in the way, and logs a unified diff of each; and when a migration
- * breaks a lint rule, holds no SQL, or changes the history of the base branch. Writes nothing. Bind it (it runs in {@code verify} by default) so CI catches a description changed without
- * regenerating.
+ * Fails the build when the files under {@code services/} are not what {@code kit:generate} would
+ * write from the description: missing, stale, extra or in the way, and logs a unified diff of each;
+ * and when a migration breaks a lint rule, holds no SQL, or changes the history of the base branch.
+ * Writes nothing. Bind it (it runs in {@code verify} by default) so CI catches a description
+ * changed without regenerating.
  */
-@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true,
+@Mojo(
+    name = "check",
+    defaultPhase = LifecyclePhase.VERIFY,
+    threadSafe = true,
     requiresDependencyResolution = ResolutionScope.TEST)
 public final class CheckMojo extends DescriptionMojo {
 
   /**
-   * The Git revision whose migrations must not change, such as {@code origin/main}. By default the current
-   * branch's upstream; without one (or outside Git) the history guard is skipped with a warning.
+   * The Git revision whose migrations must not change, such as {@code origin/main}. By default the
+   * current branch's upstream; without one (or outside Git) the history guard is skipped with a
+   * warning.
    */
   @Parameter(property = "kit.base")
   private String base;
@@ -47,7 +52,8 @@ public final class CheckMojo extends DescriptionMojo {
 
   @Override
   void run(Generator generator, KitDescriptions.Loaded description) throws MojoFailureException {
-    MigrationTool migrations = MigrationTool.forRepository(repository()).source(description.className());
+    MigrationTool migrations =
+        MigrationTool.forRepository(repository()).source(description.className());
     String lintFailure = lint(migrations, description);
     HistoryCheck history = migrations.checkHistory(description.kit(), Optional.ofNullable(base));
     history.skipped().ifPresent(why -> getLog().warn("kit: migration history not guarded: " + why));
@@ -56,12 +62,20 @@ public final class CheckMojo extends DescriptionMojo {
       DriftReport.diffLines(drift).forEach(getLog()::error);
     }
     if (!history.passed()) {
-      // History first: regenerating would "fix" atlas.sum for an edited migration, and hide the real problem.
-      throw new MojoFailureException(DriftReport.historyFailure(history)
-          + (drift.isEmpty() ? "" : "\n" + DriftReport.failure(drift, description.className())));
+      // History first: regenerating would "fix" atlas.sum for an edited migration, and hide the
+      // real problem.
+      throw new MojoFailureException(
+          DriftReport.historyFailure(history)
+              + (drift.isEmpty()
+                  ? ""
+                  : "\n" + DriftReport.failure(drift, description.className())));
     }
     if (lintFailure != null) {
-      throw new MojoFailureException(lintFailure + (drift.isEmpty() ? "" : "\n" + DriftReport.failure(drift, description.className())));
+      throw new MojoFailureException(
+          lintFailure
+              + (drift.isEmpty()
+                  ? ""
+                  : "\n" + DriftReport.failure(drift, description.className())));
     }
     if (!drift.isEmpty()) {
       throw new MojoFailureException(DriftReport.failure(drift, description.className()));
@@ -70,8 +84,12 @@ public final class CheckMojo extends DescriptionMojo {
     history.base().ifPresent(b -> getLog().info("kit: migration history matches " + b + "."));
   }
 
-  /** Lints the migrations' text (kit:verify lints exactly, on a database); logs warnings, returns the failure or null. */
-  private String lint(MigrationTool migrations, KitDescriptions.Loaded description) throws MojoFailureException {
+  /**
+   * Lints the migrations' text (kit:verify lints exactly, on a database); logs warnings, returns
+   * the failure or null.
+   */
+  private String lint(MigrationTool migrations, KitDescriptions.Loaded description)
+      throws MojoFailureException {
     List<LintFinding> findings;
     try {
       findings = migrations.lint(description.kit(), lintSettings());
@@ -79,12 +97,20 @@ public final class CheckMojo extends DescriptionMojo {
       return "kit: " + e.getMessage();
     }
     findings.stream().filter(f -> !f.isError()).forEach(f -> getLog().warn(f.toString()));
-    List<String> errors = findings.stream().filter(LintFinding::isError).map(LintFinding::toString).toList();
+    List<String> errors =
+        findings.stream().filter(LintFinding::isError).map(LintFinding::toString).toList();
     if (errors.isEmpty()) {
-      getLog().info("kit: migration lint: " + findings.size() + (findings.size() == 1 ? " warning." : " warnings."));
+      getLog()
+          .info(
+              "kit: migration lint: "
+                  + findings.size()
+                  + (findings.size() == 1 ? " warning." : " warnings."));
       return null;
     }
-    return "kit: migration lint found " + errors.size() + (errors.size() == 1 ? " error" : " errors") + ":\n"
+    return "kit: migration lint found "
+        + errors.size()
+        + (errors.size() == 1 ? " error" : " errors")
+        + ":\n"
         + String.join("\n", errors)
         + "\nMake the change safely, or silence one statement with '-- kit:nolint RULE' above it, or set the rule's "
         + "severity in <lint> of the kit-maven-plugin configuration.";

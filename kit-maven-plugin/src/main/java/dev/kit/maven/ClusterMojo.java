@@ -18,9 +18,10 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * What {@code kit:status} and {@code kit:doctor} share: plan the description, connect to the cluster the standard way
- * (kubeconfig, {@code -Dkit.context}, or the pod's service account), print the report (a table or JSON) to standard
- * output, and fail the build when it is not all good, so both run in CI and on-call scripts.
+ * What {@code kit:status} and {@code kit:doctor} share: plan the description, connect to the
+ * cluster the standard way (kubeconfig, {@code -Dkit.context}, or the pod's service account), print
+ * the report (a table or JSON) to standard output, and fail the build when it is not all good, so
+ * both run in CI and on-call scripts.
  */
 abstract class ClusterMojo extends DescriptionMojo {
 
@@ -28,7 +29,10 @@ abstract class ClusterMojo extends DescriptionMojo {
   @Parameter(property = "kit.context")
   private String context;
 
-  /** The environment this cluster runs, when the description has environments (such as {@code prod}). */
+  /**
+   * The environment this cluster runs, when the description has environments (such as {@code
+   * prod}).
+   */
   @Parameter(property = "kit.environment")
   private String environment;
 
@@ -51,27 +55,40 @@ abstract class ClusterMojo extends DescriptionMojo {
   abstract Report read(ClusterStatus cluster, Kit kit, FilePlan plan);
 
   @Override
-  final void run(Generator generator, KitDescriptions.Loaded description) throws MojoExecutionException, MojoFailureException {
-    boolean json = switch (format.toLowerCase(Locale.ROOT)) {
-      case "text" -> false;
-      case "json" -> true;
-      default -> throw new MojoFailureException("kit: -Dkit.format=" + format + " is not a format; use text or json");
-    };
+  final void run(Generator generator, KitDescriptions.Loaded description)
+      throws MojoExecutionException, MojoFailureException {
+    boolean json =
+        switch (format.toLowerCase(Locale.ROOT)) {
+          case "text" -> false;
+          case "json" -> true;
+          default ->
+              throw new MojoFailureException(
+                  "kit: -Dkit.format=" + format + " is not a format; use text or json");
+        };
     FilePlan plan = generator.plan(description.kit());
-    // fabric8 warns once per kind that Argo CD's and Atlas's v1alpha1 APIs are "unstable": true, and no news to a
-    // reader of kit's output. Maven's logger reads a level per logger from this property (the user's own wins).
-    System.getProperties().putIfAbsent(
-        "org.slf4j.simpleLogger.log.io.fabric8.kubernetes.client.dsl.internal.VersionUsageUtils", "error");
+    // fabric8 warns once per kind that Argo CD's and Atlas's v1alpha1 APIs are "unstable": true,
+    // and no news to a
+    // reader of kit's output. Maven's logger reads a level per logger from this property (the
+    // user's own wins).
+    System.getProperties()
+        .putIfAbsent(
+            "org.slf4j.simpleLogger.log.io.fabric8.kubernetes.client.dsl.internal.VersionUsageUtils",
+            "error");
     Report report;
-    try (ClusterStatus connected = ClusterStatus.connect(Optional.ofNullable(context)).repository(repository.toPath())) {
+    try (ClusterStatus connected =
+        ClusterStatus.connect(Optional.ofNullable(context)).repository(repository.toPath())) {
       ClusterStatus cluster = environment == null ? connected : connected.environment(environment);
       report = read(cluster, description.kit(), plan);
     } catch (ClusterAccessException e) {
-      throw new MojoFailureException(e.getMessage()); // one line with the fix; the client's stack is no help
+      throw new MojoFailureException(
+          e.getMessage()); // one line with the fix; the client's stack is no help
     }
     String printed = json ? report.json() : report.text();
-    // The report is the goal's output, not a log line: plain on standard output, in UTF-8 (it has ✓ and ✗).
-    PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+    // The report is the goal's output, not a log line: plain on standard output, in UTF-8 (it has ✓
+    // and ✗).
+    PrintStream out =
+        new PrintStream(
+            new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
     out.print(printed);
     out.flush();
     if (output != null) {

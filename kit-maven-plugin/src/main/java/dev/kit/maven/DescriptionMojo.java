@@ -23,8 +23,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
 /**
- * What the goals share: load the description from the project's test class path ({@link KitDescriptions}), hand it
- * to a {@link Generator} for the project's base directory, and turn kit-core's exceptions into Maven's.
+ * What the goals share: load the description from the project's test class path ({@link
+ * KitDescriptions}), hand it to a {@link Generator} for the project's base directory, and turn
+ * kit-core's exceptions into Maven's.
  */
 abstract class DescriptionMojo extends AbstractMojo {
 
@@ -37,19 +38,19 @@ abstract class DescriptionMojo extends AbstractMojo {
   private MavenSession session;
 
   /**
-   * The fully-qualified name of the class in {@code src/test/java} that implements
-   * {@code dev.kit.KitDescription}, such as {@code com.acme.shop.ShopServices}. When not set, the kit uses
+   * The fully-qualified name of the class in {@code src/test/java} that implements {@code
+   * dev.kit.KitDescription}, such as {@code com.acme.shop.ShopServices}. When not set, the kit uses
    * the only such class among the compiled test classes, and fails when there are none or several.
    */
   @Parameter(property = "kit.description")
   private String description;
 
   /**
-   * Migration lint severities: in the lint element, one element per rule id or Atlas code (such as SET_NOT_NULL or
-   * DS102) whose value is {@code error} (fails the build), {@code warning} (logs) or {@code off}.
+   * Migration lint severities: in the lint element, one element per rule id or Atlas code (such as
+   * SET_NOT_NULL or DS102) whose value is {@code error} (fails the build), {@code warning} (logs)
+   * or {@code off}.
    */
-  @Parameter
-  private Map<String, String> lint;
+  @Parameter private Map<String, String> lint;
 
   /** The repository root, which holds {@code services/}: the project's base directory. */
   @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
@@ -62,15 +63,19 @@ abstract class DescriptionMojo extends AbstractMojo {
       return;
     }
     Path testClasses = Path.of(project.getBuild().getTestOutputDirectory());
-    try (KitDescriptions.Loaded loaded = KitDescriptions.load(testClasspath(), testClasses, Optional.ofNullable(description))) {
+    try (KitDescriptions.Loaded loaded =
+        KitDescriptions.load(testClasspath(), testClasses, Optional.ofNullable(description))) {
       Generator generator = Generator.forRepository(basedir.toPath()).source(loaded.className());
-      generator.recover().ifPresent(getLog()::warn); // a run that stopped is finished (or undone) first, and said
+      generator
+          .recover()
+          .ifPresent(getLog()::warn); // a run that stopped is finished (or undone) first, and said
       run(generator, loaded);
     } catch (KitDescriptionException | KitValidationException | KitWriteException e) {
       // Each message already names every problem with its fix.
       throw new MojoFailureException(e.getMessage(), e);
     } catch (UncheckedIOException e) {
-      throw new MojoExecutionException("kit: " + e.getMessage() + ": " + e.getCause().getMessage(), e);
+      throw new MojoExecutionException(
+          "kit: " + e.getMessage() + ": " + e.getCause().getMessage(), e);
     }
   }
 
@@ -89,23 +94,29 @@ abstract class DescriptionMojo extends AbstractMojo {
   abstract void run(Generator generator, KitDescriptions.Loaded description)
       throws MojoExecutionException, MojoFailureException;
 
-  /** {@code value}, or the value of {@code property}'s old name, without {@code kit.}, with a warning. */
+  /**
+   * {@code value}, or the value of {@code property}'s old name, without {@code kit.}, with a
+   * warning.
+   */
   String orOldName(String value, String property) {
     return orOldName(value, property, session.getUserProperties(), getLog()::warn);
   }
 
   /**
-   * {@code value} (set through {@code property}, such as {@code kit.name}), or when it is not set, the user property of
-   * the old name without {@code kit.} ({@code -Dname}), which keeps working with a warning that names the new one.
+   * {@code value} (set through {@code property}, such as {@code kit.name}), or when it is not set,
+   * the user property of the old name without {@code kit.} ({@code -Dname}), which keeps working
+   * with a warning that names the new one.
    */
-  static String orOldName(String value, String property, Properties userProperties, Consumer<String> warn) {
+  static String orOldName(
+      String value, String property, Properties userProperties, Consumer<String> warn) {
     String oldName = property.substring("kit.".length());
     String old = userProperties.getProperty(oldName);
     if (old == null) {
       return value;
     }
     if (value != null) {
-      warn.accept("kit: -D" + oldName + "=" + old + " is ignored: -D" + property + "=" + value + " is set");
+      warn.accept(
+          "kit: -D" + oldName + "=" + old + " is ignored: -D" + property + "=" + value + " is set");
       return value;
     }
     warn.accept("kit: -D" + oldName + " is deprecated; use -D" + property + "=" + old);
@@ -117,7 +128,8 @@ abstract class DescriptionMojo extends AbstractMojo {
     try {
       return lint == null ? LintSettings.defaults() : LintSettings.parse(lint);
     } catch (IllegalArgumentException e) {
-      throw new MojoFailureException("kit: <lint> in the kit-maven-plugin configuration: " + e.getMessage(), e);
+      throw new MojoFailureException(
+          "kit: <lint> in the kit-maven-plugin configuration: " + e.getMessage(), e);
     }
   }
 
@@ -125,7 +137,8 @@ abstract class DescriptionMojo extends AbstractMojo {
     try {
       return project.getTestClasspathElements().stream().map(Path::of).toList();
     } catch (DependencyResolutionRequiredException e) {
-      throw new MojoExecutionException("kit: the test class path of " + project.getId() + " is not resolved", e);
+      throw new MojoExecutionException(
+          "kit: the test class path of " + project.getId() + " is not resolved", e);
     }
   }
 }

@@ -11,9 +11,10 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
- * Prints what differs between two environments' rendered objects, per service and for the platform, field by field,
- * ignoring destinations and the names that carry the environment: {@code mvn kit:diff -Dkit.from=staging -Dkit.to=prod}.
- * Reads the migrations, writes nothing; compiles the test sources first, like {@code kit:generate}.
+ * Prints what differs between two environments' rendered objects, per service and for the platform,
+ * field by field, ignoring destinations and the names that carry the environment: {@code mvn
+ * kit:diff -Dkit.from=staging -Dkit.to=prod}. Reads the migrations, writes nothing; compiles the
+ * test sources first, like {@code kit:generate}.
  */
 @Mojo(name = "diff", threadSafe = true, requiresDependencyResolution = ResolutionScope.TEST)
 @Execute(phase = LifecyclePhase.TEST_COMPILE)
@@ -44,7 +45,8 @@ public final class DiffMojo extends DescriptionMojo {
   @Override
   void run(Generator generator, KitDescriptions.Loaded description) throws MojoFailureException {
     if (from == null || to == null) {
-      throw new MojoFailureException("kit: name the two environments to compare: mvn kit:diff -Dkit.from=staging -Dkit.to=prod");
+      throw new MojoFailureException(
+          "kit: name the two environments to compare: mvn kit:diff -Dkit.from=staging -Dkit.to=prod");
     }
     EnvironmentDiff diff = generator.diff(description.kit(), from, to);
     diff.toString().lines().forEach(getLog()::info);

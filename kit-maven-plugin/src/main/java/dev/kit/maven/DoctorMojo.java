@@ -11,12 +11,17 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
- * Checks, before the first sync or when one hangs, that the cluster has what the generated tree needs: the CRDs, the
- * platform's operators running, the storage classes, the Secrets it reads but does not create (their keys), kit's
- * health checks in {@code argocd-cm}, and namespaces whose Pod Security level admits its pods. Each finding names the
- * services it affects and the fix; fails when one is wrong. Reads only.
+ * Checks, before the first sync or when one hangs, that the cluster has what the generated tree
+ * needs: the CRDs, the platform's operators running, the storage classes, the Secrets it reads but
+ * does not create (their keys), kit's health checks in {@code argocd-cm}, and namespaces whose Pod
+ * Security level admits its pods. Each finding names the services it affects and the fix; fails
+ * when one is wrong. Reads only.
  */
-@Mojo(name = "doctor", threadSafe = true, requiresDependencyResolution = ResolutionScope.TEST, requiresProject = true)
+@Mojo(
+    name = "doctor",
+    threadSafe = true,
+    requiresDependencyResolution = ResolutionScope.TEST,
+    requiresProject = true)
 @Execute(phase = LifecyclePhase.TEST_COMPILE)
 public final class DoctorMojo extends ClusterMojo {
 

@@ -16,20 +16,30 @@ final class DriftReport {
   /** The unified diff of every drifted file, each cut after {@link #MAX_DIFF_LINES} lines. */
   static List<String> diffLines(Drift drift) {
     List<String> lines = new ArrayList<>();
-    drift.diffs().forEach((path, diff) -> {
-      List<String> all = diff.lines().toList();
-      lines.addAll(all.subList(0, Math.min(all.size(), MAX_DIFF_LINES)));
-      if (all.size() > MAX_DIFF_LINES) {
-        lines.add("... " + (all.size() - MAX_DIFF_LINES) + " more lines for " + path
-            + "; run 'mvn kit:generate', then 'git diff' to see them all");
-      }
-    });
+    drift
+        .diffs()
+        .forEach(
+            (path, diff) -> {
+              List<String> all = diff.lines().toList();
+              lines.addAll(all.subList(0, Math.min(all.size(), MAX_DIFF_LINES)));
+              if (all.size() > MAX_DIFF_LINES) {
+                lines.add(
+                    "... "
+                        + (all.size() - MAX_DIFF_LINES)
+                        + " more lines for "
+                        + path
+                        + "; run 'mvn kit:generate', then 'git diff' to see them all");
+              }
+            });
     return lines;
   }
 
   /** The success line, such as {@code kit: 6 generated files are up to date.} */
   static String upToDate(Drift drift) {
-    return "kit: " + files(drift.unchanged().size()) + (drift.unchanged().size() == 1 ? " is" : " are") + " up to date.";
+    return "kit: "
+        + files(drift.unchanged().size())
+        + (drift.unchanged().size() == 1 ? " is" : " are")
+        + " up to date.";
   }
 
   /**
@@ -37,23 +47,35 @@ final class DriftReport {
    * {@code Run 'mvn kit:generate' to update 3 files.}
    */
   static String failure(Drift drift, String source) {
-    StringBuilder message = new StringBuilder("kit: the files under services/ are not what ")
-        .append(source).append(" generates:");
+    StringBuilder message =
+        new StringBuilder("kit: the files under services/ are not what ")
+            .append(source)
+            .append(" generates:");
     append(message, "missing", drift.missing());
     append(message, "stale", drift.stale());
     append(message, "extra", drift.extra());
     append(message, "conflict", drift.conflicts());
     if (drift.changeCount() == 0) {
       // Only conflicts: kit:generate would refuse too, until the files in the way are moved.
-      return message.append("\nMove the conflicting files away, then run 'mvn kit:generate'.").toString();
+      return message
+          .append("\nMove the conflicting files away, then run 'mvn kit:generate'.")
+          .toString();
     }
-    return message.append("\nRun 'mvn kit:generate' to update ").append(plainFiles(drift.changeCount())).append('.').toString();
+    return message
+        .append("\nRun 'mvn kit:generate' to update ")
+        .append(plainFiles(drift.changeCount()))
+        .append('.')
+        .toString();
   }
 
-  /** The failure message of the migration history guard: one line per migration that breaks history. */
+  /**
+   * The failure message of the migration history guard: one line per migration that breaks history.
+   */
   static String historyFailure(HistoryCheck history) {
-    StringBuilder message = new StringBuilder("kit: migrations already at ")
-        .append(history.base().orElse("the base revision")).append(" must not change:");
+    StringBuilder message =
+        new StringBuilder("kit: migrations already at ")
+            .append(history.base().orElse("the base revision"))
+            .append(" must not change:");
     history.problems().forEach(problem -> message.append("\n  history: ").append(problem));
     return message.toString();
   }

@@ -11,20 +11,24 @@ import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.repository.RemoteRepository;
 
 /**
- * The goals that start an embedded PostgreSQL ({@code kit:verify}, {@code kit:new-migration -Dkit.revert}): they
- * resolve the PostgreSQL binaries for the service's major through Maven, extract them into a folder private to the
- * user, and keep the servers' files in one work folder.
+ * The goals that start an embedded PostgreSQL ({@code kit:verify}, {@code kit:new-migration
+ * -Dkit.revert}): they resolve the PostgreSQL binaries for the service's major through Maven,
+ * extract them into a folder private to the user, and keep the servers' files in one work folder.
  */
 abstract class EmbeddedPostgresMojo extends DescriptionMojo {
 
-  @SuppressWarnings("deprecation") // Maven 3.9 still injects @Component; JSR-330 injection is a change of its own
+  @SuppressWarnings(
+      "deprecation") // Maven 3.9 still injects @Component; JSR-330 injection is a change of its own
   @Component
   private RepositorySystem repositorySystem;
 
   @Parameter(defaultValue = "${repositorySystemSession}", readonly = true, required = true)
   private RepositorySystemSession repositorySession;
 
-  @Parameter(defaultValue = "${project.remoteProjectRepositories}", readonly = true, required = true)
+  @Parameter(
+      defaultValue = "${project.remoteProjectRepositories}",
+      readonly = true,
+      required = true)
   private List<RemoteRepository> repositories;
 
   /** Where the servers' data directories (deleted when they stop) and logs go. */
@@ -32,17 +36,20 @@ abstract class EmbeddedPostgresMojo extends DescriptionMojo {
   private File workDirectory;
 
   /**
-   * Where the PostgreSQL binaries are extracted, once per release; kit makes the folder private to the user, since
-   * it runs them. By default kit/postgres in the user's cache: $XDG_CACHE_HOME, or ~/.cache.
+   * Where the PostgreSQL binaries are extracted, once per release; kit makes the folder private to
+   * the user, since it runs them. By default kit/postgres in the user's cache: $XDG_CACHE_HOME, or
+   * ~/.cache.
    */
   @Parameter(property = "kit.postgresCache")
   private File postgresCache;
 
   /** What a run on the embedded PostgreSQL needs: binaries, lint settings and the work folders. */
   VerifyOptions verifyOptions() throws MojoFailureException {
-    VerifyOptions options = VerifyOptions.of(MavenPostgresBinaries.of(repositorySystem, repositorySession, repositories))
-        .withLint(lintSettings())
-        .withWorkDirectory(workDirectory.toPath());
+    VerifyOptions options =
+        VerifyOptions.of(
+                MavenPostgresBinaries.of(repositorySystem, repositorySession, repositories))
+            .withLint(lintSettings())
+            .withWorkDirectory(workDirectory.toPath());
     return postgresCache == null ? options : options.withBinariesCache(postgresCache.toPath());
   }
 }

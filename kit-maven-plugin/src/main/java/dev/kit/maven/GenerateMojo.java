@@ -12,20 +12,22 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
- * Writes the generated files under {@code services/} from the repository's kit description. It compiles
- * the test sources first (the description lives there), so {@code mvn kit:generate} works from a clean
- * checkout. Only changed files are written; generated files the description no longer produces are
- * deleted; a file without the kit header is never overwritten. Services whose inputs and files are as its
- * last run left them are not rendered again (the generation cache in {@code target/kit-cache}).
+ * Writes the generated files under {@code services/} from the repository's kit description. It
+ * compiles the test sources first (the description lives there), so {@code mvn kit:generate} works
+ * from a clean checkout. Only changed files are written; generated files the description no longer
+ * produces are deleted; a file without the kit header is never overwritten. Services whose inputs
+ * and files are as its last run left them are not rendered again (the generation cache in {@code
+ * target/kit-cache}).
  */
 @Mojo(name = "generate", threadSafe = true, requiresDependencyResolution = ResolutionScope.TEST)
 @Execute(phase = LifecyclePhase.TEST_COMPILE)
 public final class GenerateMojo extends DescriptionMojo {
 
   /**
-   * Where {@code kit:generate} keeps each service's fingerprint and the size and time of the files it wrote,
-   * so a run that changes nothing renders nothing. Only this goal uses it ({@code kit:check} always renders);
-   * deleting it (as {@code mvn clean} does) only makes the next run render everything.
+   * Where {@code kit:generate} keeps each service's fingerprint and the size and time of the files
+   * it wrote, so a run that changes nothing renders nothing. Only this goal uses it ({@code
+   * kit:check} always renders); deleting it (as {@code mvn clean} does) only makes the next run
+   * render everything.
    */
   @Parameter(property = "kit.cacheDirectory", defaultValue = "${project.build.directory}/kit-cache")
   private File cacheDirectory;
@@ -55,8 +57,13 @@ public final class GenerateMojo extends DescriptionMojo {
     report.warnings().forEach(warning -> getLog().warn("kit: " + warning));
     getLog().info("kit: " + report + " (from " + description.className() + ")");
     if (!report.skippedServices().isEmpty()) {
-      getLog().info("kit: " + report.skippedServices().size() + " unchanged services not rendered (cache "
-          + cacheDirectory + ")");
+      getLog()
+          .info(
+              "kit: "
+                  + report.skippedServices().size()
+                  + " unchanged services not rendered (cache "
+                  + cacheDirectory
+                  + ")");
     }
     log("created", report.created());
     log("updated", report.updated());

@@ -10,23 +10,38 @@ import org.eclipse.aether.resolution.ArtifactRequest;
 import org.eclipse.aether.resolution.ArtifactResolutionException;
 
 /**
- * Resolves the PostgreSQL binaries jar of a major through Maven, like any dependency: from the local repository,
- * or downloaded once from the project's repositories (Maven Central).
+ * Resolves the PostgreSQL binaries jar of a major through Maven, like any dependency: from the
+ * local repository, or downloaded once from the project's repositories (Maven Central).
  */
 final class MavenPostgresBinaries {
 
   private MavenPostgresBinaries() {}
 
-  static PostgresBinaries of(RepositorySystem system, RepositorySystemSession session, List<RemoteRepository> repositories) {
-    return PostgresBinaries.of(major -> {
-      String coordinates = PostgresBinaries.coordinates(major);
-      try {
-        return system.resolveArtifact(session, new ArtifactRequest(new DefaultArtifact(coordinates), repositories, null))
-            .getArtifact().getFile().toPath();
-      } catch (ArtifactResolutionException e) {
-        throw new IllegalStateException("cannot resolve the PostgreSQL " + major + " binaries " + coordinates + ": "
-            + e.getMessage(), e);
-      }
-    });
+  static PostgresBinaries of(
+      RepositorySystem system,
+      RepositorySystemSession session,
+      List<RemoteRepository> repositories) {
+    return PostgresBinaries.of(
+        major -> {
+          String coordinates = PostgresBinaries.coordinates(major);
+          try {
+            return system
+                .resolveArtifact(
+                    session,
+                    new ArtifactRequest(new DefaultArtifact(coordinates), repositories, null))
+                .getArtifact()
+                .getFile()
+                .toPath();
+          } catch (ArtifactResolutionException e) {
+            throw new IllegalStateException(
+                "cannot resolve the PostgreSQL "
+                    + major
+                    + " binaries "
+                    + coordinates
+                    + ": "
+                    + e.getMessage(),
+                e);
+          }
+        });
   }
 }

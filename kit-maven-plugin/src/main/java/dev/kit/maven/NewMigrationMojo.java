@@ -17,24 +17,33 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
- * Writes a new migration from kit's skeleton, named as {@code atlas migrate new} names it (the UTC time, then the
- * name: {@code mvn kit:new-migration -Dkit.name=add_users -Dkit.service=orders} writes
- * {@code services/orders/migrations/20250301120000_add_users.sql}), never overwriting a file, then regenerates so
- * {@code atlas.sum} and the migrations ConfigMap include it; {@code kit:check} fails until it holds SQL. With
- * {@code -Dkit.revert=20250215093000} it writes {@code 20250301120000_revert_20250215093000.sql} instead, which
- * reverses that migration as derived from the catalog before and after it on a real PostgreSQL, listing what it
- * cannot undo; {@code kit:verify} then proves it. The old names -Dname, -Dservice and -Drevert still work, with a
+ * Writes a new migration from kit's skeleton, named as {@code atlas migrate new} names it (the UTC
+ * time, then the name: {@code mvn kit:new-migration -Dkit.name=add_users -Dkit.service=orders}
+ * writes {@code services/orders/migrations/20250301120000_add_users.sql}), never overwriting a
+ * file, then regenerates so {@code atlas.sum} and the migrations ConfigMap include it; {@code
+ * kit:check} fails until it holds SQL. With {@code -Dkit.revert=20250215093000} it writes {@code
+ * 20250301120000_revert_20250215093000.sql} instead, which reverses that migration as derived from
+ * the catalog before and after it on a real PostgreSQL, listing what it cannot undo; {@code
+ * kit:verify} then proves it. The old names -Dname, -Dservice and -Drevert still work, with a
  * warning.
  */
-@Mojo(name = "new-migration", threadSafe = true, requiresDependencyResolution = ResolutionScope.TEST)
+@Mojo(
+    name = "new-migration",
+    threadSafe = true,
+    requiresDependencyResolution = ResolutionScope.TEST)
 @Execute(phase = LifecyclePhase.TEST_COMPILE)
 public final class NewMigrationMojo extends EmbeddedPostgresMojo {
 
-  /** What the migration does, such as {@code add_users}: lower-case letters, digits, '_' and '-'. */
+  /**
+   * What the migration does, such as {@code add_users}: lower-case letters, digits, '_' and '-'.
+   */
   @Parameter(property = "kit.name")
   private String name;
 
-  /** The version of a migration to reverse, such as {@code 20250215093000}, instead of a {@code name}. */
+  /**
+   * The version of a migration to reverse, such as {@code 20250215093000}, instead of a {@code
+   * name}.
+   */
   @Parameter(property = "kit.revert")
   private String revert;
 
@@ -57,23 +66,30 @@ public final class NewMigrationMojo extends EmbeddedPostgresMojo {
   }
 
   @Override
-  void run(Generator generator, KitDescriptions.Loaded description) throws MojoExecutionException, MojoFailureException {
+  void run(Generator generator, KitDescriptions.Loaded description)
+      throws MojoExecutionException, MojoFailureException {
     String newName = orOldName(name, "kit.name");
     String version = orOldName(revert, "kit.revert");
     Optional<String> target = Optional.ofNullable(orOldName(service, "kit.service"));
     if ((newName == null) == (version == null)) {
-      throw new MojoFailureException("kit:new-migration needs either -Dkit.name=<what it does> (such as add_users) for a "
-          + "new migration, or -Dkit.revert=<version> to reverse an existing one; got "
-          + (newName == null ? "neither" : "both") + ".");
+      throw new MojoFailureException(
+          "kit:new-migration needs either -Dkit.name=<what it does> (such as add_users) for a "
+              + "new migration, or -Dkit.revert=<version> to reverse an existing one; got "
+              + (newName == null ? "neither" : "both")
+              + ".");
     }
     if (version != null) {
       revert(description, version.strip(), target);
       return;
     }
-    Path file = MigrationTool.forRepository(repository()).source(description.className())
-        .newMigration(description.kit(), target, newName, Clock.systemUTC());
+    Path file =
+        MigrationTool.forRepository(repository())
+            .source(description.className())
+            .newMigration(description.kit(), target, newName, Clock.systemUTC());
     getLog().info("kit: wrote " + file);
-    getLog().info("kit: write the SQL, then run 'mvn kit:generate' to update atlas.sum and the ConfigMap");
+    getLog()
+        .info(
+            "kit: write the SQL, then run 'mvn kit:generate' to update atlas.sum and the ConfigMap");
   }
 
   private void revert(KitDescriptions.Loaded description, String version, Optional<String> service)
@@ -81,16 +97,24 @@ public final class NewMigrationMojo extends EmbeddedPostgresMojo {
     VerifyOptions options = verifyOptions();
     MigrationVerification.Revert written;
     try {
-      written = MigrationVerification.forRepository(repository()).source(description.className())
-          .revert(description.kit(), service, version, options, Clock.systemUTC());
+      written =
+          MigrationVerification.forRepository(repository())
+              .source(description.className())
+              .revert(description.kit(), service, version, options, Clock.systemUTC());
     } catch (IllegalStateException e) {
       throw new MojoExecutionException("kit: " + e.getMessage(), e);
     }
     getLog().info("kit: wrote " + written.file() + ", which reverts " + version);
     if (written.down().irreversible().isEmpty()) {
-      getLog().info("kit: it undoes every change the catalog shows; review it, then run 'mvn kit:verify' to prove it");
+      getLog()
+          .info(
+              "kit: it undoes every change the catalog shows; review it, then run 'mvn kit:verify' to prove it");
     } else {
-      getLog().warn("kit: it cannot undo " + written.down().irreversible().size() + " change(s), listed in the file:");
+      getLog()
+          .warn(
+              "kit: it cannot undo "
+                  + written.down().irreversible().size()
+                  + " change(s), listed in the file:");
       written.down().irreversible().forEach(line -> getLog().warn("  " + line));
       getLog().warn("kit: review it, then run 'mvn kit:verify' to prove it restores the rest");
     }

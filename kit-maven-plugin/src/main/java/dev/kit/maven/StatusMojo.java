@@ -11,11 +11,16 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
- * Prints the live state of every service: its Argo CD Application, database, migrations, poolers and app, as the
- * cluster reports them against what kit generates, with what to do about each object that is not healthy. Fails when
- * a service is not healthy. Reads only (get, list, a failed migration pod's log).
+ * Prints the live state of every service: its Argo CD Application, database, migrations, poolers
+ * and app, as the cluster reports them against what kit generates, with what to do about each
+ * object that is not healthy. Fails when a service is not healthy. Reads only (get, list, a failed
+ * migration pod's log).
  */
-@Mojo(name = "status", threadSafe = true, requiresDependencyResolution = ResolutionScope.TEST, requiresProject = true)
+@Mojo(
+    name = "status",
+    threadSafe = true,
+    requiresDependencyResolution = ResolutionScope.TEST,
+    requiresProject = true)
 @Execute(phase = LifecyclePhase.TEST_COMPILE)
 public final class StatusMojo extends ClusterMojo {
 

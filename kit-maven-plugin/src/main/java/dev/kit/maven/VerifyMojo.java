@@ -17,20 +17,23 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
- * Applies every service's migrations to a real PostgreSQL of its cluster's major version (embedded, from Maven
- * Central; no Docker), the way the Atlas Job will: in order, one transaction per file unless
- * {@code -- atlas:txmode none}, as the database owner. A refused statement fails the build with
- * {@code file:line:column: ERROR: ...}; the catalog after every statement is linted; the whole history is then
- * replayed on a fresh database; each revert migration must restore what it reverts. Services of one major share a
- * server, each on databases named after it. The binaries are extracted once per release into a folder only the user
- * can write to (kit/postgres in $XDG_CACHE_HOME or ~/.cache, or {@code -Dkit.postgresCache}). Bind it to
- * {@code verify} so CI proves the SQL: {@code mvn kit:verify}.
+ * Applies every service's migrations to a real PostgreSQL of its cluster's major version (embedded,
+ * from Maven Central; no Docker), the way the Atlas Job will: in order, one transaction per file
+ * unless {@code -- atlas:txmode none}, as the database owner. A refused statement fails the build
+ * with {@code file:line:column: ERROR: ...}; the catalog after every statement is linted; the whole
+ * history is then replayed on a fresh database; each revert migration must restore what it reverts.
+ * Services of one major share a server, each on databases named after it. The binaries are
+ * extracted once per release into a folder only the user can write to (kit/postgres in
+ * $XDG_CACHE_HOME or ~/.cache, or {@code -Dkit.postgresCache}). Bind it to {@code verify} so CI
+ * proves the SQL: {@code mvn kit:verify}.
  */
-@Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true,
+@Mojo(
+    name = "verify",
+    defaultPhase = LifecyclePhase.VERIFY,
+    threadSafe = true,
     requiresDependencyResolution = ResolutionScope.TEST)
 @Execute(phase = LifecyclePhase.TEST_COMPILE)
 public final class VerifyMojo extends EmbeddedPostgresMojo {
-
 
   /** Skips {@code kit:verify}. */
   @Parameter(property = "kit.verify.skip", defaultValue = "false")
@@ -47,7 +50,8 @@ public final class VerifyMojo extends EmbeddedPostgresMojo {
   }
 
   @Override
-  void run(Generator generator, KitDescriptions.Loaded description) throws MojoExecutionException, MojoFailureException {
+  void run(Generator generator, KitDescriptions.Loaded description)
+      throws MojoExecutionException, MojoFailureException {
     long began = System.nanoTime();
     VerifyOptions options = verifyOptions();
     VerifyReport report;
@@ -56,15 +60,40 @@ public final class VerifyMojo extends EmbeddedPostgresMojo {
     } catch (IllegalStateException e) {
       throw new MojoExecutionException("kit: " + e.getMessage(), e);
     }
-    report.servers().forEach(server -> getLog().info("kit: PostgreSQL " + server.version() + " started in "
-        + seconds(server.startup()) + " (binaries, initdb and start-up)"));
+    report
+        .servers()
+        .forEach(
+            server ->
+                getLog()
+                    .info(
+                        "kit: PostgreSQL "
+                            + server.version()
+                            + " started in "
+                            + seconds(server.startup())
+                            + " (binaries, initdb and start-up)"));
     for (ServiceVerification service : report.services()) {
-      getLog().info("kit: " + service.service() + (service.error().isPresent()
-          ? ": failed on PostgreSQL " + service.postgresVersion() + " after " + service.files() + " migrations ("
-              + seconds(service.firstRun()) + "); the error is below"
-          : ": " + service.files() + " migrations, " + service.statements() + " statements on PostgreSQL "
-              + service.postgresVersion() + " in " + seconds(service.firstRun()) + "; replayed from an empty database in "
-              + seconds(service.replay())));
+      getLog()
+          .info(
+              "kit: "
+                  + service.service()
+                  + (service.error().isPresent()
+                      ? ": failed on PostgreSQL "
+                          + service.postgresVersion()
+                          + " after "
+                          + service.files()
+                          + " migrations ("
+                          + seconds(service.firstRun())
+                          + "); the error is below"
+                      : ": "
+                          + service.files()
+                          + " migrations, "
+                          + service.statements()
+                          + " statements on PostgreSQL "
+                          + service.postgresVersion()
+                          + " in "
+                          + seconds(service.firstRun())
+                          + "; replayed from an empty database in "
+                          + seconds(service.replay())));
       service.notes().forEach(note -> getLog().info("kit: " + note));
     }
     report.warnings().forEach(finding -> getLog().warn(finding.toString()));
@@ -74,14 +103,23 @@ public final class VerifyMojo extends EmbeddedPostgresMojo {
     String took = "kit: verify took " + seconds(Duration.ofNanos(System.nanoTime() - began)) + ".";
     if (!report.passed()) {
       getLog().info(took);
-      throw new MojoFailureException("kit: the migrations do not pass on a real PostgreSQL:\n"
-          + String.join("\n", report.failures())
-          + "\nFix the migration (or silence a lint rule for one statement with '-- kit:nolint RULE' above it), then run "
-          + "'mvn kit:verify' again.");
+      throw new MojoFailureException(
+          "kit: the migrations do not pass on a real PostgreSQL:\n"
+              + String.join("\n", report.failures())
+              + "\nFix the migration (or silence a lint rule for one statement with '-- kit:nolint RULE' above it), then run "
+              + "'mvn kit:verify' again.");
     }
     getLog().info(took);
-    getLog().info("kit: " + report.services().size() + (report.services().size() == 1 ? " service" : " services")
-        + " verified: " + report.warnings().size() + " lint " + (report.warnings().size() == 1 ? "warning" : "warnings") + ".");
+    getLog()
+        .info(
+            "kit: "
+                + report.services().size()
+                + (report.services().size() == 1 ? " service" : " services")
+                + " verified: "
+                + report.warnings().size()
+                + " lint "
+                + (report.warnings().size() == 1 ? "warning" : "warnings")
+                + ".");
   }
 
   private static String seconds(Duration duration) {

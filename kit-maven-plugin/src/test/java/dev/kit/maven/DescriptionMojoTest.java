@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
-/** The old property names without the {@code kit.} prefix keep working, with a warning that names the new one. */
+/**
+ * The old property names without the {@code kit.} prefix keep working, with a warning that names
+ * the new one.
+ */
 class DescriptionMojoTest {
 
   private final List<String> warnings = new ArrayList<>();
@@ -22,23 +25,31 @@ class DescriptionMojoTest {
 
   @Test
   void orOldName_usesTheOldNameWithAWarning_whenOnlyTheOldNameIsSet() {
-    assertThat(DescriptionMojo.orOldName(null, "kit.name", userProperties("name", "add_users"), warnings::add))
+    assertThat(
+            DescriptionMojo.orOldName(
+                null, "kit.name", userProperties("name", "add_users"), warnings::add))
         .isEqualTo("add_users");
     assertThat(warnings).containsExactly("kit: -Dname is deprecated; use -Dkit.name=add_users");
   }
 
   @Test
   void orOldName_keepsTheNewNameAndWarns_whenBothAreSet() {
-    assertThat(DescriptionMojo.orOldName("add_iban", "kit.name", userProperties("name", "add_users"), warnings::add))
+    assertThat(
+            DescriptionMojo.orOldName(
+                "add_iban", "kit.name", userProperties("name", "add_users"), warnings::add))
         .isEqualTo("add_iban");
-    assertThat(warnings).containsExactly("kit: -Dname=add_users is ignored: -Dkit.name=add_iban is set");
+    assertThat(warnings)
+        .containsExactly("kit: -Dname=add_users is ignored: -Dkit.name=add_iban is set");
   }
 
   @Test
   void orOldName_changesNothing_whenTheOldNameIsNotSet() {
-    assertThat(DescriptionMojo.orOldName(null, "kit.service", userProperties("kit.service", "orders"), warnings::add))
+    assertThat(
+            DescriptionMojo.orOldName(
+                null, "kit.service", userProperties("kit.service", "orders"), warnings::add))
         .isNull();
-    assertThat(DescriptionMojo.orOldName("orders", "kit.service", userProperties(), warnings::add)).isEqualTo("orders");
+    assertThat(DescriptionMojo.orOldName("orders", "kit.service", userProperties(), warnings::add))
+        .isEqualTo("orders");
     assertThat(warnings).isEmpty();
   }
 }

@@ -15,10 +15,11 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * The comparison an invoker IT's {@code verify.groovy} runs after goals that write files: its {@code expected/} folder
- * holds the whole tree kit must leave under {@code services/} and {@code platform/}, the inputs included, byte for
- * byte. A placeholder such as {@code @version@} stands for what differs on every run (a new migration's UTC version);
- * the script passes its value, and it is replaced in the expected paths and contents.
+ * The comparison an invoker IT's {@code verify.groovy} runs after goals that write files: its
+ * {@code expected/} folder holds the whole tree kit must leave under {@code services/} and {@code
+ * platform/}, the inputs included, byte for byte. A placeholder such as {@code @version@} stands
+ * for what differs on every run (a new migration's UTC version); the script passes its value, and
+ * it is replaced in the expected paths and contents.
  *
  * <pre>{@code
  * dev.kit.maven.ExpectedTree.assertMatches(basedir)    // in verify.groovy; the scripts see the plugin's test classes
@@ -37,29 +38,44 @@ public final class ExpectedTree {
   }
 
   /**
-   * Compares {@code basedir}'s tree with {@code basedir/expected}, each {@code placeholders} key in the expected paths
-   * and contents replaced by its value.
+   * Compares {@code basedir}'s tree with {@code basedir/expected}, each {@code placeholders} key in
+   * the expected paths and contents replaced by its value.
    *
-   * @throws AssertionError listing every missing and extra file and, for each file that differs, its first differing
-   *     line
+   * @throws AssertionError listing every missing and extra file and, for each file that differs,
+   *     its first differing line
    */
   public static void assertMatches(File basedir, Map<String, String> placeholders) {
-    List<String> differences = differences(basedir.toPath(), basedir.toPath().resolve("expected"), placeholders);
+    List<String> differences =
+        differences(basedir.toPath(), basedir.toPath().resolve("expected"), placeholders);
     if (!differences.isEmpty()) {
-      throw new AssertionError("the tree under " + basedir + " is not expected/ (" + differences.size()
-          + " differences):\n  " + String.join("\n  ", differences));
+      throw new AssertionError(
+          "the tree under "
+              + basedir
+              + " is not expected/ ("
+              + differences.size()
+              + " differences):\n  "
+              + String.join("\n  ", differences));
     }
   }
 
-  /** Every difference between the tree under {@code actual} and {@code expected}, one per file, sorted by path. */
+  /**
+   * Every difference between the tree under {@code actual} and {@code expected}, one per file,
+   * sorted by path.
+   */
   static List<String> differences(Path actual, Path expected, Map<String, String> placeholders) {
     if (!Files.isDirectory(expected)) {
       return List.of(expected + " does not exist: add the expected tree");
     }
     Map<String, byte[]> want = new TreeMap<>();
-    files(expected).forEach((path, bytes) -> want.put(replace(path, placeholders),
-        placeholders.isEmpty() ? bytes : replace(new String(bytes, StandardCharsets.UTF_8), placeholders)
-            .getBytes(StandardCharsets.UTF_8)));
+    files(expected)
+        .forEach(
+            (path, bytes) ->
+                want.put(
+                    replace(path, placeholders),
+                    placeholders.isEmpty()
+                        ? bytes
+                        : replace(new String(bytes, StandardCharsets.UTF_8), placeholders)
+                            .getBytes(StandardCharsets.UTF_8)));
     Map<String, byte[]> have = new TreeMap<>();
     TreeSet<String> roots = new TreeSet<>(ROOTS);
     want.keySet().forEach(path -> roots.add(path.split("/", 2)[0]));
@@ -79,8 +95,12 @@ public final class ExpectedTree {
       } else if (wanted == null) {
         differences.add(path + ": not expected");
       } else if (!Arrays.equals(wanted, found)) {
-        differences.add(path + ": " + firstDifference(new String(wanted, StandardCharsets.UTF_8),
-            new String(found, StandardCharsets.UTF_8)));
+        differences.add(
+            path
+                + ": "
+                + firstDifference(
+                    new String(wanted, StandardCharsets.UTF_8),
+                    new String(found, StandardCharsets.UTF_8)));
       }
     }
     return differences;
@@ -105,7 +125,9 @@ public final class ExpectedTree {
     Map<String, byte[]> files = new TreeMap<>();
     try (Stream<Path> walk = Files.walk(root)) {
       for (Path file : walk.filter(Files::isRegularFile).toList()) {
-        files.put(root.relativize(file).toString().replace(File.separatorChar, '/'), Files.readAllBytes(file));
+        files.put(
+            root.relativize(file).toString().replace(File.separatorChar, '/'),
+            Files.readAllBytes(file));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + root, e);

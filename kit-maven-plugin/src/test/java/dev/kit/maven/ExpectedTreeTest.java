@@ -1,6 +1,5 @@
 package dev.kit.maven;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
@@ -10,7 +9,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The invoker ITs' tree comparison: every file byte for byte, nothing missing, nothing extra, placeholders replaced. */
+/**
+ * The invoker ITs' tree comparison: every file byte for byte, nothing missing, nothing extra,
+ * placeholders replaced.
+ */
 class ExpectedTreeTest {
 
   @TempDir Path basedir;
@@ -33,7 +35,8 @@ class ExpectedTreeTest {
   }
 
   @Test
-  void assertMatches_namesEachMissingExtraAndDifferingFile_withTheFirstDifferingLine() throws IOException {
+  void assertMatches_namesEachMissingExtraAndDifferingFile_withTheFirstDifferingLine()
+      throws IOException {
     write("expected/services/orders/application.yaml", "a: 1\nb: 2\nc: 3\n");
     write("expected/services/orders/atlas.hcl", "env {}\n");
     write("services/orders/application.yaml", "a: 1\nb: 20\nc: 3\n");
@@ -42,13 +45,16 @@ class ExpectedTreeTest {
 
     assertThatThrownBy(() -> ExpectedTree.assertMatches(basedir.toFile()))
         .isInstanceOf(AssertionError.class)
-        .hasMessage("the tree under " + basedir + " is not expected/ (4 differences):\n"
-            + "  platform/root.yaml: not expected\n"
-            + "  services/orders/RUNBOOK.md: not expected\n"
-            + "  services/orders/application.yaml: line 2 differs\n"
-            + "      expected: b: 2\n"
-            + "      actual:   b: 20\n"
-            + "  services/orders/atlas.hcl: missing");
+        .hasMessage(
+            "the tree under "
+                + basedir
+                + " is not expected/ (4 differences):\n"
+                + "  platform/root.yaml: not expected\n"
+                + "  services/orders/RUNBOOK.md: not expected\n"
+                + "  services/orders/application.yaml: line 2 differs\n"
+                + "      expected: b: 2\n"
+                + "      actual:   b: 20\n"
+                + "  services/orders/atlas.hcl: missing");
   }
 
   @Test
@@ -62,12 +68,17 @@ class ExpectedTreeTest {
 
   @Test
   void assertMatches_replacesPlaceholdersInPathsAndContents_whenGiven() throws IOException {
-    write("expected/services/orders/migrations/@version@_add_users.sql", "-- @version@_add_users\n");
-    write("services/orders/migrations/20261201120000_add_users.sql", "-- 20261201120000_add_users\n");
+    write(
+        "expected/services/orders/migrations/@version@_add_users.sql", "-- @version@_add_users\n");
+    write(
+        "services/orders/migrations/20261201120000_add_users.sql", "-- 20261201120000_add_users\n");
 
     ExpectedTree.assertMatches(basedir.toFile(), Map.of("@version@", "20261201120000"));
-    assertThatThrownBy(() -> ExpectedTree.assertMatches(basedir.toFile(), Map.of("@version@", "20261201120001")))
-        .hasMessageContaining("services/orders/migrations/20261201120000_add_users.sql: not expected")
+    assertThatThrownBy(
+            () ->
+                ExpectedTree.assertMatches(basedir.toFile(), Map.of("@version@", "20261201120001")))
+        .hasMessageContaining(
+            "services/orders/migrations/20261201120000_add_users.sql: not expected")
         .hasMessageContaining("services/orders/migrations/20261201120001_add_users.sql: missing");
   }
 

@@ -27,10 +27,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's examples as a first-time user pastes them: each complete Java class compiles against kit-core and
- * kit-verify, every fragment compiles where it says it goes (continuing {@code Kit.builder()}), each describes a valid kit, the
- * service-repository IT builds exactly the README's {@code pom.xml} and classes, and every method the prose names
- * appears in an example.
+ * The README's examples as a first-time user pastes them: each complete Java class compiles against
+ * kit-core and kit-verify, every fragment compiles where it says it goes (continuing {@code
+ * Kit.builder()}), each describes a valid kit, the service-repository IT builds exactly the
+ * README's {@code pom.xml} and classes, and every method the prose names appears in an example.
  */
 class ReadmeTest {
 
@@ -39,8 +39,10 @@ class ReadmeTest {
 
   private static final Path README = Path.of("..", "README.md");
   private static final Path SERVICE_REPOSITORY_IT = Path.of("src", "it", "readme-service-repo");
-  private static final Pattern FENCE = Pattern.compile("^```(\\w*)\\n(.*?)^```$", Pattern.MULTILINE | Pattern.DOTALL);
-  private static final Pattern CLASS_NAME = Pattern.compile("^public final class (\\w+)", Pattern.MULTILINE);
+  private static final Pattern FENCE =
+      Pattern.compile("^```(\\w*)\\n(.*?)^```$", Pattern.MULTILINE | Pattern.DOTALL);
+  private static final Pattern CLASS_NAME =
+      Pattern.compile("^public final class (\\w+)", Pattern.MULTILINE);
 
   private record Block(String language, String text) {}
 
@@ -57,14 +59,17 @@ class ReadmeTest {
     return blocks;
   }
 
-  /** The Java examples that are whole compilation units of the service repository, by class name. */
+  /**
+   * The Java examples that are whole compilation units of the service repository, by class name.
+   */
   private static Map<String, String> classes() throws IOException {
     return classes(SHOP_PACKAGE);
   }
 
   /**
-   * The whole compilation units in {@code pkg}, by class name: {@code com.acme.shop} is the service repository's (its
-   * IT builds them), {@code com.acme.ops} an operations program beside it (compiled here, with kit-status).
+   * The whole compilation units in {@code pkg}, by class name: {@code com.acme.shop} is the service
+   * repository's (its IT builds them), {@code com.acme.ops} an operations program beside it
+   * (compiled here, with kit-status).
    */
   private static Map<String, String> classes(String pkg) throws IOException {
     Map<String, String> classes = new LinkedHashMap<>();
@@ -80,52 +85,76 @@ class ReadmeTest {
 
   /** The Java examples that continue a {@code Kit.builder()} chain. */
   private static List<String> fragments() throws IOException {
-    return blocks().stream().filter(b -> b.language().equals("java") && !b.text().startsWith("package "))
-        .map(Block::text).toList();
+    return blocks().stream()
+        .filter(b -> b.language().equals("java") && !b.text().startsWith("package "))
+        .map(Block::text)
+        .toList();
   }
 
-  /** A class whose {@code kit()} runs {@code fragment} on a {@code Kit.builder()} with the example's repository. */
+  /**
+   * A class whose {@code kit()} runs {@code fragment} on a {@code Kit.builder()} with the example's
+   * repository.
+   */
   private static String wrap(String className, String fragment) {
-    return "package com.acme.shop;\n\nimport dev.kit.model.*;\nimport java.time.Instant;\n\npublic final class " + className
+    return "package com.acme.shop;\n\nimport dev.kit.model.*;\nimport java.time.Instant;\n\npublic final class "
+        + className
         + " {\n  public static Kit kit() {\n    return Kit.builder()\n"
         + "        .repository(\"shop\", r -> r.gitUrl(\"https://github.com/acme/shop.git\")\n"
-        + "            .argoCd(ArgoCd.builder().project(\"shop\").build()))\n" + fragment
+        + "            .argoCd(ArgoCd.builder().project(\"shop\").build()))\n"
+        + fragment
         + "        .build();\n  }\n}\n";
   }
 
-  /** Plans {@code kit} in a new repository with an empty migrations folder per service: validation, rendering. */
+  /**
+   * Plans {@code kit} in a new repository with an empty migrations folder per service: validation,
+   * rendering.
+   */
   private static void plan(Kit kit, Path repository) throws IOException {
     for (Service service : kit.services()) {
-      Files.createDirectories(repository.resolve("services").resolve(service.name()).resolve("migrations"));
+      Files.createDirectories(
+          repository.resolve("services").resolve(service.name()).resolve("migrations"));
     }
     assertThat(Generator.forRepository(repository).plan(kit).paths()).isNotEmpty();
   }
 
   @Test
-  void javaExamples_compileAgainstKitCoreAndDescribeValidKits_whenPastedAsTheReadmeSays(@TempDir Path dir)
-      throws Exception {
+  void javaExamples_compileAgainstKitCoreAndDescribeValidKits_whenPastedAsTheReadmeSays(
+      @TempDir Path dir) throws Exception {
     Map<String, String> sources = new LinkedHashMap<>();
     classes().forEach((name, text) -> sources.put(SHOP_PACKAGE + "." + name, text));
     classes(OPS_PACKAGE).forEach((name, text) -> sources.put(OPS_PACKAGE + "." + name, text));
-    assertThat(blocks().stream().filter(b -> b.language().equals("java") && b.text().startsWith("package ")))
+    assertThat(
+            blocks().stream()
+                .filter(b -> b.language().equals("java") && b.text().startsWith("package ")))
         .as("every whole Java example is in %s or %s", SHOP_PACKAGE, OPS_PACKAGE)
         .hasSize(classes().size() + classes(OPS_PACKAGE).size());
     List<String> fragments = fragments();
     for (int i = 0; i < fragments.size(); i++) {
       sources.put("com.acme.shop.Fragment" + i, wrap("Fragment" + i, fragments.get(i)));
     }
-    assertThat(sources).containsKeys("com.acme.shop.ShopServices", "com.acme.shop.ShopBuild", "com.acme.ops.ShopStatus");
+    assertThat(sources)
+        .containsKeys(
+            "com.acme.shop.ShopServices", "com.acme.shop.ShopBuild", "com.acme.ops.ShopStatus");
     assertThat(fragments).hasSizeGreaterThanOrEqualTo(2);
 
-    Path compiled = JavaCompilation.compile(dir, sources,
-        List.of(JavaCompilation.kitCore(), JavaCompilation.codeSource(MigrationVerification.class),
-            JavaCompilation.codeSource(ClusterStatus.class)));
+    Path compiled =
+        JavaCompilation.compile(
+            dir,
+            sources,
+            List.of(
+                JavaCompilation.kitCore(),
+                JavaCompilation.codeSource(MigrationVerification.class),
+                JavaCompilation.codeSource(ClusterStatus.class)));
 
-    try (URLClassLoader loader = new URLClassLoader(new URL[] {compiled.toUri().toURL()}, getClass().getClassLoader())) {
-      KitDescription shop = (KitDescription) loader.loadClass("com.acme.shop.ShopServices").getConstructor().newInstance();
+    try (URLClassLoader loader =
+        new URLClassLoader(new URL[] {compiled.toUri().toURL()}, getClass().getClassLoader())) {
+      KitDescription shop =
+          (KitDescription)
+              loader.loadClass("com.acme.shop.ShopServices").getConstructor().newInstance();
       plan(shop.describe(), dir.resolve("shop"));
       for (int i = 0; i < fragments.size(); i++) {
-        Kit kit = (Kit) loader.loadClass("com.acme.shop.Fragment" + i).getMethod("kit").invoke(null);
+        Kit kit =
+            (Kit) loader.loadClass("com.acme.shop.Fragment" + i).getMethod("kit").invoke(null);
         plan(kit, dir.resolve("fragment" + i));
       }
     }
@@ -135,14 +164,22 @@ class ReadmeTest {
   void serviceRepositoryIt_buildsTheReadmePomAndClasses_asWritten() throws IOException {
     String version = System.getProperty("kit.version");
     assertThat(version).as("kit.version, set by the POM for surefire").isNotBlank();
-    List<String> poms = blocks().stream().filter(b -> b.language().equals("xml") && b.text().startsWith("<project"))
-        .map(Block::text).toList();
+    List<String> poms =
+        blocks().stream()
+            .filter(b -> b.language().equals("xml") && b.text().startsWith("<project"))
+            .map(Block::text)
+            .toList();
     assertThat(poms).hasSize(1);
     assertThat(poms.get(0)).contains("<version>" + version + "</version>");
     assertThat(Files.readString(SERVICE_REPOSITORY_IT.resolve("pom.xml")))
-        .isEqualTo(poms.get(0).replace("<version>" + version + "</version>", "<version>@project.version@</version>"));
+        .isEqualTo(
+            poms.get(0)
+                .replace(
+                    "<version>" + version + "</version>", "<version>@project.version@</version>"));
     for (Map.Entry<String, String> example : classes().entrySet()) {
-      assertThat(SERVICE_REPOSITORY_IT.resolve("src/test/java/com/acme/shop/" + example.getKey() + ".java"))
+      assertThat(
+              SERVICE_REPOSITORY_IT.resolve(
+                  "src/test/java/com/acme/shop/" + example.getKey() + ".java"))
           .hasContent(example.getValue());
     }
   }
@@ -158,11 +195,25 @@ class ReadmeTest {
         named.add(call.group(1));
       }
     }
-    String examples = blocks().stream().filter(b -> b.language().equals("java")).map(Block::text)
-        .collect(Collectors.joining("\n"));
+    String examples =
+        blocks().stream()
+            .filter(b -> b.language().equals("java"))
+            .map(Block::text)
+            .collect(Collectors.joining("\n"));
 
-    assertThat(named).contains("connection", "legacyInTree", "pointInTime", "imageName", "cloudnativePg", "coordinates");
-    assertThat(named).allSatisfy(method -> assertThat(examples).as("a Java example calls %s(...)", method)
-        .containsPattern("[.\\s]" + method + "\\("));
+    assertThat(named)
+        .contains(
+            "connection",
+            "legacyInTree",
+            "pointInTime",
+            "imageName",
+            "cloudnativePg",
+            "coordinates");
+    assertThat(named)
+        .allSatisfy(
+            method ->
+                assertThat(examples)
+                    .as("a Java example calls %s(...)", method)
+                    .containsPattern("[.\\s]" + method + "\\("));
   }
 }

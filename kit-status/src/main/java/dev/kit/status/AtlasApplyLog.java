@@ -7,24 +7,30 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What {@code atlas migrate apply} printed, read back: which version and statement failed, and why. Atlas writes a
- * report to stdout and the error to stderr; a pod's log has both. The formats (ariga/atlas):
+ * What {@code atlas migrate apply} printed, read back: which version and statement failed, and why.
+ * Atlas writes a report to stdout and the error to stderr; a pod's log has both. The formats
+ * (ariga/atlas):
+ *
  * <ul>
- *   <li>stdout, {@code cmd/atlas/internal/cmdlog/cmdlog.go} {@code MigrateApplyTemplate}: {@code Migrating to version V
- *       from W (N migrations in total):}, then per file {@code -- migrating version V}, one {@code -> statement} per
- *       statement (a statement's own lines follow as they are in the file), and after the failing one its error;</li>
- *   <li>stderr, {@code sql/migrate/migrate.go} {@code Executor.Execute}: {@code Error: sql/migrate: executing statement
- *       "<Go-quoted SQL>" from version "V": <database error>} (older releases: {@code sql/migrate: execute: executing
- *       statement ...}); newer CLIs may print {@code Error: Execution had errors:} and the database error on the next
- *       line instead;</li>
- *   <li>anything else ends with an {@code Error: ...} line of its own (a checksum mismatch, no connection).</li>
+ *   <li>stdout, {@code cmd/atlas/internal/cmdlog/cmdlog.go} {@code MigrateApplyTemplate}: {@code
+ *       Migrating to version V from W (N migrations in total):}, then per file {@code -- migrating
+ *       version V}, one {@code -> statement} per statement (a statement's own lines follow as they
+ *       are in the file), and after the failing one its error;
+ *   <li>stderr, {@code sql/migrate/migrate.go} {@code Executor.Execute}: {@code Error: sql/migrate:
+ *       executing statement "<Go-quoted SQL>" from version "V": <database error>} (older releases:
+ *       {@code sql/migrate: execute: executing statement ...}); newer CLIs may print {@code Error:
+ *       Execution had errors:} and the database error on the next line instead;
+ *   <li>anything else ends with an {@code Error: ...} line of its own (a checksum mismatch, no
+ *       connection).
  * </ul>
+ *
  * The samples the tests read are in {@code kit-status/src/test/resources/atlas-logs/}.
  */
 final class AtlasApplyLog {
 
   private static final Pattern EXECUTING =
-      Pattern.compile("executing statement \"((?:[^\"\\\\]|\\\\.)*)\" from version \"([^\"]+)\": (.*)");
+      Pattern.compile(
+          "executing statement \"((?:[^\"\\\\]|\\\\.)*)\" from version \"([^\"]+)\": (.*)");
   private static final Pattern MIGRATING = Pattern.compile("^\\s*-- migrating version (\\S+)\\s*$");
   private static final Pattern STATEMENT = Pattern.compile("^\\s*-> (.*)$");
 
@@ -34,10 +40,11 @@ final class AtlasApplyLog {
    * @param version the version of the file that failed, when the log says
    * @param statement the failing statement as Atlas ran it, when the log says
    * @param error what the database (or Atlas) said
-   * @param before the first lines of the statements this run applied from the same file before the failing one, to
-   *     find the right one when a file repeats a statement
+   * @param before the first lines of the statements this run applied from the same file before the
+   *     failing one, to find the right one when a file repeats a statement
    */
-  record Failure(Optional<String> version, Optional<String> statement, String error, List<String> before) {}
+  record Failure(
+      Optional<String> version, Optional<String> statement, String error, List<String> before) {}
 
   private AtlasApplyLog() {}
 
@@ -58,29 +65,41 @@ final class AtlasApplyLog {
     Report report = report(lines.subList(0, errorLine));
     Matcher executing = EXECUTING.matcher(error);
     if (executing.find()) {
-      return Optional.of(new Failure(Optional.of(executing.group(2)), Optional.of(unquote(executing.group(1))),
-          executing.group(3).trim(), report.before()));
+      return Optional.of(
+          new Failure(
+              Optional.of(executing.group(2)),
+              Optional.of(unquote(executing.group(1))),
+              executing.group(3).trim(),
+              report.before()));
     }
     if (error.equals("Execution had errors:") && errorLine + 1 < lines.size()) {
       String cause = lines.get(errorLine + 1).trim();
-      return Optional.of(new Failure(report.version(), report.failing(cause), cause, report.before()));
+      return Optional.of(
+          new Failure(report.version(), report.failing(cause), cause, report.before()));
     }
     return Optional.of(new Failure(Optional.empty(), Optional.empty(), error, List.of()));
   }
 
-  /** The error text of an {@code Error:} line alone (as the Atlas operator reports it in a condition's message). */
+  /**
+   * The error text of an {@code Error:} line alone (as the Atlas operator reports it in a
+   * condition's message).
+   */
   static Optional<Failure> failureIn(String message) {
     Matcher executing = EXECUTING.matcher(message);
     return executing.find()
-        ? Optional.of(new Failure(Optional.of(executing.group(2)), Optional.of(unquote(executing.group(1))),
-            executing.group(3).trim(), List.of()))
+        ? Optional.of(
+            new Failure(
+                Optional.of(executing.group(2)),
+                Optional.of(unquote(executing.group(1))),
+                executing.group(3).trim(),
+                List.of()))
         : Optional.empty();
   }
 
   /**
-   * The 1-based line in {@code file} where {@code failure}'s statement starts: searched after the statements this run
-   * applied before it, then from the start; whitespace may differ. Empty when the file does not hold it (it changed
-   * since it ran).
+   * The 1-based line in {@code file} where {@code failure}'s statement starts: searched after the
+   * statements this run applied before it, then from the start; whitespace may differ. Empty when
+   * the file does not hold it (it changed since it ran).
    */
   static Optional<Integer> line(String file, Failure failure) {
     if (failure.statement().isEmpty()) {
@@ -113,10 +132,16 @@ final class AtlasApplyLog {
     return Optional.of(line);
   }
 
-  /** The report's last file: its version, its statements' first lines, and the text after the last {@code ->}. */
+  /**
+   * The report's last file: its version, its statements' first lines, and the text after the last
+   * {@code ->}.
+   */
   private record Report(Optional<String> version, List<String> before, List<String> lastStatement) {
 
-    /** The failing statement: the last {@code ->} entry, up to the line that is the database's error. */
+    /**
+     * The failing statement: the last {@code ->} entry, up to the line that is the database's
+     * error.
+     */
     Optional<String> failing(String error) {
       List<String> lines = new ArrayList<>();
       for (String line : lastStatement) {
@@ -146,17 +171,24 @@ final class AtlasApplyLog {
         firstLines.add(statement.group(1).strip());
         last = new ArrayList<>(List.of(statement.group(1)));
         inStatement = true;
-      } else if (inStatement && (line.isBlank() || line.trim().startsWith("-------------------------"))) {
+      } else if (inStatement
+          && (line.isBlank() || line.trim().startsWith("-------------------------"))) {
         inStatement = false;
       } else if (inStatement) {
         last.add(line);
       }
     }
-    List<String> before = firstLines.isEmpty() ? List.of() : List.copyOf(firstLines.subList(0, firstLines.size() - 1));
+    List<String> before =
+        firstLines.isEmpty()
+            ? List.of()
+            : List.copyOf(firstLines.subList(0, firstLines.size() - 1));
     return new Report(version, before, last);
   }
 
-  /** Go's {@code strconv.Quote} undone: {@code \"}, {@code \\}, {@code \n}, {@code \t}, ..., {@code \xNN}, {@code \}{@code uNNNN}. */
+  /**
+   * Go's {@code strconv.Quote} undone: {@code \"}, {@code \\}, {@code \n}, {@code \t}, ..., {@code
+   * \xNN}, {@code \}{@code uNNNN}.
+   */
   static String unquote(String quoted) {
     StringBuilder out = new StringBuilder(quoted.length());
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();

@@ -4,16 +4,18 @@ import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The Atlas operator's {@code AtlasMigration} and {@code AtlasSchema}: the {@code Ready} condition's reason and message,
- * the last applied version, and whether the operator has reconciled the current generation (CRDs in
- * {@code test-data/crds/db.atlasgo.io}); the same states kit's Argo CD health check tells apart. A failed statement in
- * the condition's message is located in the service's migrations like the Job's.
+ * The Atlas operator's {@code AtlasMigration} and {@code AtlasSchema}: the {@code Ready}
+ * condition's reason and message, the last applied version, and whether the operator has reconciled
+ * the current generation (CRDs in {@code test-data/crds/db.atlasgo.io}); the same states kit's Argo
+ * CD health check tells apart. A failed statement in the condition's message is located in the
+ * service's migrations like the Job's.
  */
 final class AtlasOperatorReader implements KindReader {
 
   @Override
   public boolean reads(PlannedObject object) {
-    return object.group().equals("db.atlasgo.io") && (object.kind().equals("AtlasMigration") || object.kind().equals("AtlasSchema"));
+    return object.group().equals("db.atlasgo.io")
+        && (object.kind().equals("AtlasMigration") || object.kind().equals("AtlasSchema"));
   }
 
   @Override
@@ -29,48 +31,112 @@ final class AtlasOperatorReader implements KindReader {
       }
     }
     String reason = ready == null ? "" : ready.path("reason").asString("");
-    String message = ready == null ? "" : ready.path("message").asString("").lines().findFirst().orElse("");
-    var facts = Inspection.facts("reason", reason, "message", message, "lastAppliedVersion", applied,
-        "generation", generation, "observedGeneration", observed);
+    String message =
+        ready == null ? "" : ready.path("message").asString("").lines().findFirst().orElse("");
+    var facts =
+        Inspection.facts(
+            "reason",
+            reason,
+            "message",
+            message,
+            "lastAppliedVersion",
+            applied,
+            "generation",
+            generation,
+            "observedGeneration",
+            observed);
     if (observed < generation) {
-      return Inspection.finding(object, column(object), Health.PROGRESSING, "waiting for the Atlas operator",
-          "the operator has not reconciled generation " + generation + " yet", facts);
+      return Inspection.finding(
+          object,
+          column(object),
+          Health.PROGRESSING,
+          "waiting for the Atlas operator",
+          "the operator has not reconciled generation " + generation + " yet",
+          facts);
     }
     if (ready == null) {
-      return Inspection.finding(object, column(object), Health.PROGRESSING, "waiting for the Atlas operator",
-          "no Ready condition yet; if it stays so, check the operator (mvn kit:doctor)", facts);
+      return Inspection.finding(
+          object,
+          column(object),
+          Health.PROGRESSING,
+          "waiting for the Atlas operator",
+          "no Ready condition yet; if it stays so, check the operator (mvn kit:doctor)",
+          facts);
     }
     boolean isMigration = object.kind().equals("AtlasMigration");
     if (ready.path("status").asString("").equals("True")) {
       Optional<String> newest = inspection.service().newestVersion();
       if (isMigration && newest.isPresent() && applied.compareTo(newest.get()) < 0) {
-        return Inspection.finding(object, column(object), Health.PROGRESSING, applied + " applied, " + newest.get() + " pending",
-            "the operator applies the newer migrations on its next reconcile; if it does not, check the operator (mvn kit:doctor)", facts);
+        return Inspection.finding(
+            object,
+            column(object),
+            Health.PROGRESSING,
+            applied + " applied, " + newest.get() + " pending",
+            "the operator applies the newer migrations on its next reconcile; if it does not, check the operator (mvn kit:doctor)",
+            facts);
       }
-      return Inspection.finding(object, column(object), Health.HEALTHY,
-          isMigration ? (applied.isEmpty() ? "applied" : applied + " applied") : "schema applied", "", facts);
+      return Inspection.finding(
+          object,
+          column(object),
+          Health.HEALTHY,
+          isMigration ? (applied.isEmpty() ? "applied" : applied + " applied") : "schema applied",
+          "",
+          facts);
     }
     String said = reason + (message.isEmpty() ? "" : ": " + message);
     switch (reason) {
       case "Reconciling", "GettingDevDB" -> {
-        return Inspection.finding(object, column(object), Health.PROGRESSING, "applying (" + reason + ")",
-            "the operator is applying " + (isMigration ? "the migrations" : "the schema"), facts);
+        return Inspection.finding(
+            object,
+            column(object),
+            Health.PROGRESSING,
+            "applying (" + reason + ")",
+            "the operator is applying " + (isMigration ? "the migrations" : "the schema"),
+            facts);
       }
       case "ApprovalPending" -> {
-        return Inspection.finding(object, column(object), Health.SUSPENDED, "waiting for approval",
-            "approve the plan in Atlas Cloud (" + status.path("approvalUrl").asString("its approval URL") + ")", facts);
+        return Inspection.finding(
+            object,
+            column(object),
+            Health.SUSPENDED,
+            "waiting for approval",
+            "approve the plan in Atlas Cloud ("
+                + status.path("approvalUrl").asString("its approval URL")
+                + ")",
+            facts);
       }
       default -> {
         Optional<AtlasApplyLog.Failure> failure = AtlasApplyLog.failureIn(message);
         if (failure.isPresent()) {
           JobReader.Located located = JobReader.locate(failure.get(), inspection.service());
-          return Inspection.finding(object, column(object), Health.DEGRADED, "failed: " + located.where() + failure.get().error(),
-              located.fix() + "; kubectl describe " + object.kind().toLowerCase(java.util.Locale.ROOT) + " " + object.name()
-                  + " -n " + object.namespace() + " has the operator's message", facts);
+          return Inspection.finding(
+              object,
+              column(object),
+              Health.DEGRADED,
+              "failed: " + located.where() + failure.get().error(),
+              located.fix()
+                  + "; kubectl describe "
+                  + object.kind().toLowerCase(java.util.Locale.ROOT)
+                  + " "
+                  + object.name()
+                  + " -n "
+                  + object.namespace()
+                  + " has the operator's message",
+              facts);
         }
-        return Inspection.finding(object, column(object), Health.DEGRADED, "failed: " + said,
-            "kubectl describe " + object.kind().toLowerCase(java.util.Locale.ROOT) + " " + object.name() + " -n "
-                + object.namespace() + " and the operator's log say more", facts);
+        return Inspection.finding(
+            object,
+            column(object),
+            Health.DEGRADED,
+            "failed: " + said,
+            "kubectl describe "
+                + object.kind().toLowerCase(java.util.Locale.ROOT)
+                + " "
+                + object.name()
+                + " -n "
+                + object.namespace()
+                + " and the operator's log say more",
+            facts);
       }
     }
   }

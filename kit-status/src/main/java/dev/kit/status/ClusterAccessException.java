@@ -1,9 +1,9 @@
 package dev.kit.status;
 
 /**
- * The cluster could not be read: no configuration, an unknown context, no connection, rejected credentials or a
- * missing permission. The message is one line that says what happened and what to do; it never carries a stack
- * trace's worth of detail, and never a credential.
+ * The cluster could not be read: no configuration, an unknown context, no connection, rejected
+ * credentials or a missing permission. The message is one line that says what happened and what to
+ * do; it never carries a stack trace's worth of detail, and never a credential.
  */
 public final class ClusterAccessException extends RuntimeException {
 

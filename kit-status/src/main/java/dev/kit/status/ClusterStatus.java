@@ -20,9 +20,10 @@ import java.util.concurrent.Future;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The live state of what kit generated, read from a cluster: {@link #status} (each service's Application, database,
- * migrations, poolers and app) and {@link #doctor} (what the tree needs from the cluster before it syncs). It only
- * reads (get, list and a failed migration pod's log); it never creates, changes or deletes anything.
+ * The live state of what kit generated, read from a cluster: {@link #status} (each service's
+ * Application, database, migrations, poolers and app) and {@link #doctor} (what the tree needs from
+ * the cluster before it syncs). It only reads (get, list and a failed migration pod's log); it
+ * never creates, changes or deletes anything.
  *
  * <pre>{@code
  * Kit kit = new ShopServices().describe();
@@ -46,7 +47,12 @@ public final class ClusterStatus implements AutoCloseable {
   private final Optional<Path> repository;
   private final Optional<String> environment;
 
-  private ClusterStatus(KubernetesClient client, boolean owned, ReadOnlyCluster cluster, Clock clock, Optional<Path> repository,
+  private ClusterStatus(
+      KubernetesClient client,
+      boolean owned,
+      ReadOnlyCluster cluster,
+      Clock clock,
+      Optional<Path> repository,
       Optional<String> environment) {
     this.environment = environment;
     this.client = client;
@@ -57,65 +63,95 @@ public final class ClusterStatus implements AutoCloseable {
   }
 
   /**
-   * Connects the standard way: the kubeconfig ({@code KUBECONFIG}, {@code -Dkubeconfig}, else {@code ~/.kube/config})
-   * with its current context or {@code context}, else the pod's service account inside a cluster. Nothing is read
-   * yet; the first read reports a cluster that cannot be reached.
+   * Connects the standard way: the kubeconfig ({@code KUBECONFIG}, {@code -Dkubeconfig}, else
+   * {@code ~/.kube/config}) with its current context or {@code context}, else the pod's service
+   * account inside a cluster. Nothing is read yet; the first read reports a cluster that cannot be
+   * reached.
    *
    * @throws ClusterAccessException when there is no configuration, or {@code context} is not in it
    */
   public static ClusterStatus connect(Optional<String> context) {
-    Objects.requireNonNull(context, "connect(context): context is null; pass Optional.empty() for the current context");
+    Objects.requireNonNull(
+        context,
+        "connect(context): context is null; pass Optional.empty() for the current context");
     Config config = configure(context);
-    String contextName = config.getCurrentContext() == null ? "" : config.getCurrentContext().getName();
-    String target = "the Kubernetes API at " + config.getMasterUrl().replaceFirst("/$", "")
-        + (contextName.isEmpty() ? "" : " (context " + contextName + ")");
+    String contextName =
+        config.getCurrentContext() == null ? "" : config.getCurrentContext().getName();
+    String target =
+        "the Kubernetes API at "
+            + config.getMasterUrl().replaceFirst("/$", "")
+            + (contextName.isEmpty() ? "" : " (context " + contextName + ")");
     KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
-    return new ClusterStatus(client, true, new ReadOnlyCluster(client, target), Clock.system(ZoneId.systemDefault()),
-        Optional.empty(), Optional.empty());
+    return new ClusterStatus(
+        client,
+        true,
+        new ReadOnlyCluster(client, target),
+        Clock.system(ZoneId.systemDefault()),
+        Optional.empty(),
+        Optional.empty());
   }
 
   /** Reads through {@code client}, which the caller configured and closes. */
   public static ClusterStatus of(KubernetesClient client) {
-    Objects.requireNonNull(client, "of(client): client is null; pass a KubernetesClient, or use connect(context)");
-    String target = "the Kubernetes API at " + client.getMasterUrl().toString().replaceFirst("/$", "");
-    return new ClusterStatus(client, false, new ReadOnlyCluster(client, target), Clock.system(ZoneId.systemDefault()),
-        Optional.empty(), Optional.empty());
+    Objects.requireNonNull(
+        client, "of(client): client is null; pass a KubernetesClient, or use connect(context)");
+    String target =
+        "the Kubernetes API at " + client.getMasterUrl().toString().replaceFirst("/$", "");
+    return new ClusterStatus(
+        client,
+        false,
+        new ReadOnlyCluster(client, target),
+        Clock.system(ZoneId.systemDefault()),
+        Optional.empty(),
+        Optional.empty());
   }
 
   /** A copy that tells times ({@code 6h ago}) by {@code clock} and in its zone. */
   public ClusterStatus clock(Clock clock) {
-    Objects.requireNonNull(clock, "clock(clock): clock is null; pass Clock.systemDefaultZone() or a fixed clock");
+    Objects.requireNonNull(
+        clock, "clock(clock): clock is null; pass Clock.systemDefaultZone() or a fixed clock");
     return new ClusterStatus(client, owned, cluster, clock, repository, environment);
   }
 
   /**
-   * A copy that also reports the Deployments and StatefulSets a team keeps in a service's {@code manifests/} beside
-   * kit's files, read from the repository at {@code root}.
+   * A copy that also reports the Deployments and StatefulSets a team keeps in a service's {@code
+   * manifests/} beside kit's files, read from the repository at {@code root}.
    */
   public ClusterStatus repository(Path root) {
-    Objects.requireNonNull(root, "repository(root): root is null; pass the folder that holds services/");
-    return new ClusterStatus(client, owned, cluster, clock, Optional.of(root.toAbsolutePath().normalize()), environment);
+    Objects.requireNonNull(
+        root, "repository(root): root is null; pass the folder that holds services/");
+    return new ClusterStatus(
+        client, owned, cluster, clock, Optional.of(root.toAbsolutePath().normalize()), environment);
   }
 
   /**
-   * A copy for a description with environments: this cluster runs environment {@code name}, whose tree
-   * ({@code services/<svc>/envs/<name>/}, {@code platform/<name>/}) it is compared with; the table gets an env column.
+   * A copy for a description with environments: this cluster runs environment {@code name}, whose
+   * tree ({@code services/<svc>/envs/<name>/}, {@code platform/<name>/}) it is compared with; the
+   * table gets an env column.
    */
   public ClusterStatus environment(String name) {
-    Objects.requireNonNull(name, "environment(name): name is null; pass the environment this cluster runs, such as prod");
+    Objects.requireNonNull(
+        name,
+        "environment(name): name is null; pass the environment this cluster runs, such as prod");
     return new ClusterStatus(client, owned, cluster, clock, repository, Optional.of(name));
   }
 
   /**
-   * Each service of {@code kit} as the cluster reports it: what kit generated ({@code plan}) compared with what is
-   * there, object by object.
+   * Each service of {@code kit} as the cluster reports it: what kit generated ({@code plan})
+   * compared with what is there, object by object.
    *
    * @throws ClusterAccessException when the cluster cannot be read
    */
   public StatusReport status(Kit kit, FilePlan plan) {
-    GeneratedTree tree = GeneratedTree.of(Objects.requireNonNull(kit, "status(kit, plan): kit is null"),
-        Objects.requireNonNull(plan, "status(kit, plan): plan is null; pass Generator.plan(kit)"), repository, environment);
-    cluster.crds(); // one read first, so a cluster that cannot be read fails once, before any service
+    GeneratedTree tree =
+        GeneratedTree.of(
+            Objects.requireNonNull(kit, "status(kit, plan): kit is null"),
+            Objects.requireNonNull(
+                plan, "status(kit, plan): plan is null; pass Generator.plan(kit)"),
+            repository,
+            environment);
+    cluster
+        .crds(); // one read first, so a cluster that cannot be read fails once, before any service
     Moments moments = new Moments(clock);
     List<ServiceStatus> rows = parallel(tree.services(), service -> inspect(service, moments));
     return new StatusReport(rows, tree.environment());
@@ -127,8 +163,13 @@ public final class ClusterStatus implements AutoCloseable {
    * @throws ClusterAccessException when the cluster cannot be read
    */
   public DoctorReport doctor(Kit kit, FilePlan plan) {
-    GeneratedTree tree = GeneratedTree.of(Objects.requireNonNull(kit, "doctor(kit, plan): kit is null"),
-        Objects.requireNonNull(plan, "doctor(kit, plan): plan is null; pass Generator.plan(kit)"), repository, environment);
+    GeneratedTree tree =
+        GeneratedTree.of(
+            Objects.requireNonNull(kit, "doctor(kit, plan): kit is null"),
+            Objects.requireNonNull(
+                plan, "doctor(kit, plan): plan is null; pass Generator.plan(kit)"),
+            repository,
+            environment);
     return new DoctorReport(new Doctor(cluster, tree).run());
   }
 
@@ -141,19 +182,26 @@ public final class ClusterStatus implements AutoCloseable {
   }
 
   private ServiceStatus inspect(GeneratedTree.ServiceTree service, Moments moments) {
-    Optional<JsonNode> application = service.application()
-        .flatMap(app -> cluster.get(app.apiVersion(), app.kind(), app.namespace(), app.name()));
+    Optional<JsonNode> application =
+        service
+            .application()
+            .flatMap(app -> cluster.get(app.apiVersion(), app.kind(), app.namespace(), app.name()));
     Inspection inspection = new Inspection(cluster, moments, service, application);
     List<PlannedObject> objects = new ArrayList<>();
     service.application().ifPresent(objects::add);
-    service.objects().stream().filter(o -> service.application().map(app -> !app.equals(o)).orElse(true)).forEach(objects::add);
+    service.objects().stream()
+        .filter(o -> service.application().map(app -> !app.equals(o)).orElse(true))
+        .forEach(objects::add);
     List<Finding> findings = new ArrayList<>();
     for (PlannedObject object : objects) {
       KindReader reader = KindReaders.of(object);
-      Optional<JsonNode> live = service.application().filter(object::equals).isPresent() ? application
-          : cluster.get(object.apiVersion(), object.kind(), object.namespace(), object.name());
-      findings.add(live.map(found -> reader.read(object, found, inspection))
-          .orElseGet(() -> inspection.missing(object, reader.column(object))));
+      Optional<JsonNode> live =
+          service.application().filter(object::equals).isPresent()
+              ? application
+              : cluster.get(object.apiVersion(), object.kind(), object.namespace(), object.name());
+      findings.add(
+          live.map(found -> reader.read(object, found, inspection))
+              .orElseGet(() -> inspection.missing(object, reader.column(object))));
     }
     return new ServiceStatus(service.name(), service.namespace(), findings);
   }
@@ -164,7 +212,8 @@ public final class ClusterStatus implements AutoCloseable {
     }
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLEL_SERVICES, items.size()));
     try {
-      List<Future<R>> futures = items.stream().map(item -> pool.submit(() -> work.apply(item))).toList();
+      List<Future<R>> futures =
+          items.stream().map(item -> pool.submit(() -> work.apply(item))).toList();
       List<R> results = new ArrayList<>();
       for (Future<R> future : futures) {
         results.add(future.get());
@@ -183,25 +232,38 @@ public final class ClusterStatus implements AutoCloseable {
     }
   }
 
-  /** The client configuration, checked for what fabric8 would silently get wrong: a context that is not there. */
+  /**
+   * The client configuration, checked for what fabric8 would silently get wrong: a context that is
+   * not there.
+   */
   static Config configure(Optional<String> context) {
     Config config = Config.autoConfigure(context.orElse(null));
-    List<String> names = config.getContexts() == null ? List.of()
-        : config.getContexts().stream().map(NamedContext::getName).sorted().toList();
+    List<String> names =
+        config.getContexts() == null
+            ? List.of()
+            : config.getContexts().stream().map(NamedContext::getName).sorted().toList();
     String files = String.join(", ", Config.getKubeconfigFilenames());
     if (context.isPresent() && !names.contains(context.get())) {
-      throw new ClusterAccessException("kit: context \"" + context.get() + "\" is not in the kubeconfig "
-          + (config.getFile() == null ? "(none found at " + files + ")" : config.getFile().getPath())
-          + (names.isEmpty() ? "" : "; its contexts: " + String.join(", ", names))
-          + "; pass -Dkit.context=<one of them>, or leave it out for the current context");
+      throw new ClusterAccessException(
+          "kit: context \""
+              + context.get()
+              + "\" is not in the kubeconfig "
+              + (config.getFile() == null
+                  ? "(none found at " + files + ")"
+                  : config.getFile().getPath())
+              + (names.isEmpty() ? "" : "; its contexts: " + String.join(", ", names))
+              + "; pass -Dkit.context=<one of them>, or leave it out for the current context");
     }
     boolean inCluster = System.getenv("KUBERNETES_SERVICE_HOST") != null;
-    boolean masterSet = System.getProperty(Config.KUBERNETES_MASTER_SYSTEM_PROPERTY) != null
-        || System.getenv("KUBERNETES_MASTER") != null;
+    boolean masterSet =
+        System.getProperty(Config.KUBERNETES_MASTER_SYSTEM_PROPERTY) != null
+            || System.getenv("KUBERNETES_MASTER") != null;
     if (config.getFile() == null && !inCluster && !masterSet) {
-      throw new ClusterAccessException("kit: no Kubernetes configuration: no kubeconfig at " + files
-          + " and not running inside a cluster; create one (kubectl config, your cloud's get-credentials command),"
-          + " or set KUBECONFIG or -Dkubeconfig=<file>");
+      throw new ClusterAccessException(
+          "kit: no Kubernetes configuration: no kubeconfig at "
+              + files
+              + " and not running inside a cluster; create one (kubectl config, your cloud's get-credentials command),"
+              + " or set KUBECONFIG or -Dkubeconfig=<file>");
     }
     // A cluster that is down should fail in seconds, not after fabric8's ten backed-off retries.
     config.setRequestRetryBackoffLimit(1);

@@ -14,15 +14,17 @@ import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code kit:doctor}: whether the cluster has what the generated tree needs before it syncs, in this order: the CRDs
- * of every kind it deploys (and what their operators need), the platform's operators running, the storage classes its
- * volumes name, the Secrets it reads but does not create (with their keys), kit's health checks in {@code argocd-cm},
- * and namespaces whose Pod Security level admits its pods.
+ * {@code kit:doctor}: whether the cluster has what the generated tree needs before it syncs, in
+ * this order: the CRDs of every kind it deploys (and what their operators need), the platform's
+ * operators running, the storage classes its volumes name, the Secrets it reads but does not create
+ * (with their keys), kit's health checks in {@code argocd-cm}, and namespaces whose Pod Security
+ * level admits its pods.
  */
 final class Doctor {
 
   private static final String DEFAULT_CLASS = "storageclass.kubernetes.io/is-default-class";
-  private static final String BETA_DEFAULT_CLASS = "storageclass.beta.kubernetes.io/is-default-class";
+  private static final String BETA_DEFAULT_CLASS =
+      "storageclass.beta.kubernetes.io/is-default-class";
 
   private final ReadOnlyCluster cluster;
   private final GeneratedTree tree;
@@ -42,7 +44,10 @@ final class Doctor {
     return checks;
   }
 
-  /** The kinds the tree deploys that need a CRD, and the kinds their operators need, each with the services using it. */
+  /**
+   * The kinds the tree deploys that need a CRD, and the kinds their operators need, each with the
+   * services using it.
+   */
   private List<DoctorCheck> crds() {
     Map<String, Set<String>> users = new TreeMap<>();
     Map<String, String> why = new TreeMap<>();
@@ -55,7 +60,8 @@ final class Doctor {
       if (!ReadOnlyCluster.builtIn(object.apiVersion(), object.kind())) {
         String key = object.group() + "/" + object.kind();
         users.computeIfAbsent(key, k -> new TreeSet<>()).add(user);
-        versions.putIfAbsent(key, object.apiVersion().substring(object.apiVersion().indexOf('/') + 1));
+        versions.putIfAbsent(
+            key, object.apiVersion().substring(object.apiVersion().indexOf('/') + 1));
       }
       for (Needs.KindUse needed : KindReaders.of(object).needs(object).kinds()) {
         String key = needed.group() + "/" + needed.kind();
@@ -71,26 +77,48 @@ final class Doctor {
       String kind = each.getKey().substring(each.getKey().indexOf('/') + 1);
       ReadOnlyCluster.Crd crd = installed.get(each.getKey());
       String version = versions.get(each.getKey());
-      String name = crd != null ? crd.name() : Pluralize.toPlural(kind.toLowerCase(Locale.ROOT)) + "." + group;
+      String name =
+          crd != null
+              ? crd.name()
+              : Pluralize.toPlural(kind.toLowerCase(Locale.ROOT)) + "." + group;
       if (crd == null) {
-        checks.add(DoctorCheck.fail("CRD " + name + " missing" + (why.containsKey(each.getKey()) ? " (" + why.get(each.getKey()) + ")" : ""),
-            services(each.getValue()), install(group)));
+        checks.add(
+            DoctorCheck.fail(
+                "CRD "
+                    + name
+                    + " missing"
+                    + (why.containsKey(each.getKey()) ? " (" + why.get(each.getKey()) + ")" : ""),
+                services(each.getValue()),
+                install(group)));
       } else if (version != null && !crd.versions().contains(version)) {
-        checks.add(DoctorCheck.fail("CRD " + name + " serves " + String.join(", ", crd.versions()) + ", not " + version,
-            services(each.getValue()), install(group).replaceFirst("^install", "upgrade")));
+        checks.add(
+            DoctorCheck.fail(
+                "CRD " + name + " serves " + String.join(", ", crd.versions()) + ", not " + version,
+                services(each.getValue()),
+                install(group).replaceFirst("^install", "upgrade")));
       } else {
         present++;
       }
     }
     if (present > 0) {
-      checks.add(0, DoctorCheck.pass(present == users.size()
-          ? "CRDs: the " + present + " kinds the tree needs are installed"
-          : "CRDs: " + present + " of the " + users.size() + " kinds the tree needs are installed"));
+      checks.add(
+          0,
+          DoctorCheck.pass(
+              present == users.size()
+                  ? "CRDs: the " + present + " kinds the tree needs are installed"
+                  : "CRDs: "
+                      + present
+                      + " of the "
+                      + users.size()
+                      + " kinds the tree needs are installed"));
     }
     return checks;
   }
 
-  /** The operators kit's platform deploys: their Applications synced and healthy, their Deployments ready. */
+  /**
+   * The operators kit's platform deploys: their Applications synced and healthy, their Deployments
+   * ready.
+   */
   private List<DoctorCheck> operators() {
     List<DoctorCheck> checks = new ArrayList<>();
     for (PlannedObject application : tree.platform()) {
@@ -102,41 +130,87 @@ final class Doctor {
       Optional<Operators.Operator> operator = Operators.ofChart(chart);
       String name = operator.map(Operators.Operator::name).orElse(chart);
       List<String> services = operator.map(o -> usersOf(o.groups())).orElse(List.of());
-      String namespace = application.body().path("spec").path("destination").path("namespace").asString("");
-      Optional<JsonNode> live = cluster.get(application.apiVersion(), application.kind(), application.namespace(), application.name());
+      String namespace =
+          application.body().path("spec").path("destination").path("namespace").asString("");
+      Optional<JsonNode> live =
+          cluster.get(
+              application.apiVersion(),
+              application.kind(),
+              application.namespace(),
+              application.name());
       if (live.isEmpty()) {
-        checks.add(DoctorCheck.fail("Application " + application.name() + " (" + name + ") missing", services,
-            "sync the root Application, or kubectl apply -f " + application.path()));
+        checks.add(
+            DoctorCheck.fail(
+                "Application " + application.name() + " (" + name + ") missing",
+                services,
+                "sync the root Application, or kubectl apply -f " + application.path()));
       } else {
         JsonNode status = live.get().path("status");
         String sync = status.path("sync").path("status").asString("Unknown");
         String health = status.path("health").path("status").asString("Unknown");
         if (!sync.equals("Synced") || !health.equals("Healthy")) {
-          checks.add(DoctorCheck.fail("Application " + application.name() + " (" + name + ") is " + sync + "/" + health, services,
-              "argocd app get " + application.name() + " says which resource and why"));
+          checks.add(
+              DoctorCheck.fail(
+                  "Application " + application.name() + " (" + name + ") is " + sync + "/" + health,
+                  services,
+                  "argocd app get " + application.name() + " says which resource and why"));
         }
       }
       String release = source.path("helm").path("releaseName").asString(application.name());
-      List<JsonNode> deployments = cluster.list("apps/v1", "Deployment", namespace, Map.of("app.kubernetes.io/instance", release));
+      List<JsonNode> deployments =
+          cluster.list(
+              "apps/v1", "Deployment", namespace, Map.of("app.kubernetes.io/instance", release));
       if (deployments.isEmpty()) {
-        checks.add(DoctorCheck.fail("no Deployment of " + name + " in namespace " + namespace
-            + " (label app.kubernetes.io/instance=" + release + ")", services,
-            "install it: sync the Application " + application.name() + " (" + application.path() + ")"));
+        checks.add(
+            DoctorCheck.fail(
+                "no Deployment of "
+                    + name
+                    + " in namespace "
+                    + namespace
+                    + " (label app.kubernetes.io/instance="
+                    + release
+                    + ")",
+                services,
+                "install it: sync the Application "
+                    + application.name()
+                    + " ("
+                    + application.path()
+                    + ")"));
       }
       for (JsonNode deployment : deployments) {
         WorkloadReader.Rollout rollout = WorkloadReader.rollout(deployment, cluster);
-        String title = "Deployment " + deployment.path("metadata").path("name").asString() + " (" + name + ", namespace "
-            + namespace + ") " + rollout.ready() + "/" + rollout.desired() + " ready";
-        checks.add(rollout.health() == Health.HEALTHY ? DoctorCheck.pass(title)
-            : DoctorCheck.fail(title + (rollout.why().isEmpty() ? "" : ": " + rollout.why()), services,
-                "kubectl describe deployment " + deployment.path("metadata").path("name").asString() + " -n " + namespace
-                    + " and its pods' logs say why; kit's objects wait for it"));
+        String title =
+            "Deployment "
+                + deployment.path("metadata").path("name").asString()
+                + " ("
+                + name
+                + ", namespace "
+                + namespace
+                + ") "
+                + rollout.ready()
+                + "/"
+                + rollout.desired()
+                + " ready";
+        checks.add(
+            rollout.health() == Health.HEALTHY
+                ? DoctorCheck.pass(title)
+                : DoctorCheck.fail(
+                    title + (rollout.why().isEmpty() ? "" : ": " + rollout.why()),
+                    services,
+                    "kubectl describe deployment "
+                        + deployment.path("metadata").path("name").asString()
+                        + " -n "
+                        + namespace
+                        + " and its pods' logs say why; kit's objects wait for it"));
       }
     }
     return checks;
   }
 
-  /** The storage classes the volumes name exist, and there is a default class for those that name none. */
+  /**
+   * The storage classes the volumes name exist, and there is a default class for those that name
+   * none.
+   */
   private List<DoctorCheck> storageClasses() {
     Map<String, Set<String>> users = new TreeMap<>();
     for (GeneratedTree.ServiceTree service : tree.services()) {
@@ -150,30 +224,62 @@ final class Doctor {
       return List.of();
     }
     List<JsonNode> classes = cluster.list("storage.k8s.io/v1", "StorageClass", "", Map.of());
-    List<String> names = classes.stream().map(c -> c.path("metadata").path("name").asString()).toList();
-    List<String> defaults = classes.stream().filter(c -> "true".equals(c.path("metadata").path("annotations").path(DEFAULT_CLASS).asString(""))
-        || "true".equals(c.path("metadata").path("annotations").path(BETA_DEFAULT_CLASS).asString("")))
-        .map(c -> c.path("metadata").path("name").asString()).toList();
-    String has = names.isEmpty() ? "the cluster has none" : "the cluster has " + String.join(", ", names);
+    List<String> names =
+        classes.stream().map(c -> c.path("metadata").path("name").asString()).toList();
+    List<String> defaults =
+        classes.stream()
+            .filter(
+                c ->
+                    "true"
+                            .equals(
+                                c.path("metadata")
+                                    .path("annotations")
+                                    .path(DEFAULT_CLASS)
+                                    .asString(""))
+                        || "true"
+                            .equals(
+                                c.path("metadata")
+                                    .path("annotations")
+                                    .path(BETA_DEFAULT_CLASS)
+                                    .asString("")))
+            .map(c -> c.path("metadata").path("name").asString())
+            .toList();
+    String has =
+        names.isEmpty() ? "the cluster has none" : "the cluster has " + String.join(", ", names);
     List<DoctorCheck> checks = new ArrayList<>();
     List<String> present = new ArrayList<>();
     for (Map.Entry<String, Set<String>> each : users.entrySet()) {
       if (each.getKey().isEmpty()) {
         if (defaults.isEmpty()) {
-          checks.add(DoctorCheck.fail("no default StorageClass, and volumes name none", services(each.getValue()),
-              has + "; mark one default (kubectl annotate storageclass <name> " + DEFAULT_CLASS + "=true) or name one in storage(size, class)"));
+          checks.add(
+              DoctorCheck.fail(
+                  "no default StorageClass, and volumes name none",
+                  services(each.getValue()),
+                  has
+                      + "; mark one default (kubectl annotate storageclass <name> "
+                      + DEFAULT_CLASS
+                      + "=true) or name one in storage(size, class)"));
         } else {
           present.add("default " + String.join(", ", defaults));
         }
       } else if (!names.contains(each.getKey())) {
-        checks.add(DoctorCheck.fail("StorageClass \"" + each.getKey() + "\" does not exist", services(each.getValue()),
-            has + "; name one of them in storage(size, class), or create it"));
+        checks.add(
+            DoctorCheck.fail(
+                "StorageClass \"" + each.getKey() + "\" does not exist",
+                services(each.getValue()),
+                has + "; name one of them in storage(size, class), or create it"));
       } else {
         present.add("\"" + each.getKey() + "\"");
       }
     }
     if (!present.isEmpty()) {
-      checks.add(0, DoctorCheck.pass("StorageClasses: " + String.join(", ", present) + " exist" + (present.size() == 1 ? "s" : "")));
+      checks.add(
+          0,
+          DoctorCheck.pass(
+              "StorageClasses: "
+                  + String.join(", ", present)
+                  + " exist"
+                  + (present.size() == 1 ? "s" : "")));
     }
     return checks;
   }
@@ -197,45 +303,87 @@ final class Doctor {
     for (Map.Entry<String, List<PlannedObject>> each : byNamespace.entrySet()) {
       String namespace = each.getKey();
       Optional<JsonNode> live = cluster.get("v1", "Namespace", "", namespace);
-      String level = live.map(n -> n.path("metadata").path("labels").path("pod-security.kubernetes.io/enforce").asString(""))
-          .orElse("");
-      levels.put(namespace, live.isEmpty() ? "not created yet" : level.isEmpty() ? "no level" : level);
+      String level =
+          live.map(
+                  n ->
+                      n.path("metadata")
+                          .path("labels")
+                          .path("pod-security.kubernetes.io/enforce")
+                          .asString(""))
+              .orElse("");
+      levels.put(
+          namespace, live.isEmpty() ? "not created yet" : level.isEmpty() ? "no level" : level);
       if (level.isEmpty()) {
         continue;
       }
       if (!PodSecurityLevels.LEVELS.contains(level)) {
-        checks.add(DoctorCheck.fail("namespace " + namespace + " enforces Pod Security level \"" + level + "\", which is none",
-            services(services.get(namespace)), "use privileged, baseline or restricted (restricted admits what kit generates)"));
+        checks.add(
+            DoctorCheck.fail(
+                "namespace "
+                    + namespace
+                    + " enforces Pod Security level \""
+                    + level
+                    + "\", which is none",
+                services(services.get(namespace)),
+                "use privileged, baseline or restricted (restricted admits what kit generates)"));
         continue;
       }
       for (PlannedObject object : each.getValue()) {
         List<String> violations = new ArrayList<>();
-        PodSecurityLevels.podSpecs(object).forEach(spec -> violations.addAll(PodSecurityLevels.violations(spec, level)));
+        PodSecurityLevels.podSpecs(object)
+            .forEach(spec -> violations.addAll(PodSecurityLevels.violations(spec, level)));
         if (!violations.isEmpty()) {
-          checks.add(DoctorCheck.fail("namespace " + namespace + " enforces Pod Security \"" + level + "\", which rejects "
-              + object.title() + ": " + String.join("; ", violations), services(services.get(namespace)),
-              "remove the patch that loosens it, or label the namespace with a level that admits it"));
+          checks.add(
+              DoctorCheck.fail(
+                  "namespace "
+                      + namespace
+                      + " enforces Pod Security \""
+                      + level
+                      + "\", which rejects "
+                      + object.title()
+                      + ": "
+                      + String.join("; ", violations),
+                  services(services.get(namespace)),
+                  "remove the patch that loosens it, or label the namespace with a level that admits it"));
         }
       }
     }
     if (checks.isEmpty()) {
-      checks.add(DoctorCheck.pass("Pod Security: " + levels.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")")
-          .collect(Collectors.joining(", ")) + " admit the pods kit generates"));
+      checks.add(
+          DoctorCheck.pass(
+              "Pod Security: "
+                  + levels.entrySet().stream()
+                      .map(e -> e.getKey() + " (" + e.getValue() + ")")
+                      .collect(Collectors.joining(", "))
+                  + " admit the pods kit generates"));
     }
     return checks;
   }
 
-  /** The fix for a missing CRD of {@code group}: what installs it, and the platform file that should have. */
+  /**
+   * The fix for a missing CRD of {@code group}: what installs it, and the platform file that should
+   * have.
+   */
   String install(String group) {
     Optional<Operators.Operator> operator = Operators.ofGroup(group);
     if (operator.isEmpty()) {
       return "install the operator that defines " + group;
     }
-    Optional<PlannedObject> platform = tree.platform().stream()
-        .filter(o -> o.kind().equals("Application") && o.body().path("spec").path("source").path("chart").asString("")
-            .equals(operator.get().chart()))
-        .findFirst();
-    return "install " + operator.get().name() + platform.map(p -> " (" + p.path() + " not synced?)").orElse("");
+    Optional<PlannedObject> platform =
+        tree.platform().stream()
+            .filter(
+                o ->
+                    o.kind().equals("Application")
+                        && o.body()
+                            .path("spec")
+                            .path("source")
+                            .path("chart")
+                            .asString("")
+                            .equals(operator.get().chart()))
+            .findFirst();
+    return "install "
+        + operator.get().name()
+        + platform.map(p -> " (" + p.path() + " not synced?)").orElse("");
   }
 
   /** The services whose generated objects are in {@code groups}, or need a kind of them. */
@@ -243,8 +391,10 @@ final class Doctor {
     Set<String> users = new TreeSet<>();
     for (GeneratedTree.ServiceTree service : tree.services()) {
       for (PlannedObject object : service.objects()) {
-        boolean uses = groups.contains(object.group())
-            || KindReaders.of(object).needs(object).kinds().stream().anyMatch(k -> groups.contains(k.group()));
+        boolean uses =
+            groups.contains(object.group())
+                || KindReaders.of(object).needs(object).kinds().stream()
+                    .anyMatch(k -> groups.contains(k.group()));
         if (object.generated() && uses) {
           users.add(service.name());
         }
@@ -259,8 +409,11 @@ final class Doctor {
   }
 
   private List<String> inOrder(Set<String> names) {
-    List<String> ordered = tree.services().stream().map(GeneratedTree.ServiceTree::name).filter(names::contains)
-        .collect(Collectors.toCollection(ArrayList::new));
+    List<String> ordered =
+        tree.services().stream()
+            .map(GeneratedTree.ServiceTree::name)
+            .filter(names::contains)
+            .collect(Collectors.toCollection(ArrayList::new));
     names.stream().filter(n -> !ordered.contains(n)).forEach(ordered::add);
     return ordered;
   }

@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One finding of {@code kit:doctor}: something the generated tree needs from the cluster, and whether it is there.
+ * One finding of {@code kit:doctor}: something the generated tree needs from the cluster, and
+ * whether it is there.
  *
  * @param passed whether the cluster has it
  * @param text what was checked and found, such as {@code StorageClass "standard" does not exist}
@@ -32,6 +33,9 @@ public record DoctorCheck(boolean passed, String text, List<String> services, St
     if (passed) {
       return "✓ " + text;
     }
-    return "✗ " + text + (services.isEmpty() ? "" : " (" + String.join(", ", services) + ")") + (fix.isEmpty() ? "" : ": " + fix);
+    return "✗ "
+        + text
+        + (services.isEmpty() ? "" : " (" + String.join(", ", services) + ")")
+        + (fix.isEmpty() ? "" : ": " + fix);
   }
 }

@@ -2,7 +2,10 @@ package dev.kit.status;
 
 import java.util.List;
 
-/** What {@code kit:doctor} found: every check, passed or not, in a fixed order, as lines for people or JSON. */
+/**
+ * What {@code kit:doctor} found: every check, passed or not, in a fixed order, as lines for people
+ * or JSON.
+ */
 public final class DoctorReport {
 
   private final List<DoctorCheck> checks;
@@ -31,7 +34,9 @@ public final class DoctorReport {
   /** {@code 3 of 9 checks failed}, or {@code all 9 checks passed}. */
   public String summary() {
     long failed = checks.stream().filter(check -> !check.passed()).count();
-    return failed == 0 ? "all " + checks.size() + " checks passed" : failed + " of " + checks.size() + " checks failed";
+    return failed == 0
+        ? "all " + checks.size() + " checks passed"
+        : failed + " of " + checks.size() + " checks failed";
   }
 
   public String json() {

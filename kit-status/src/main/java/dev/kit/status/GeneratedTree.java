@@ -23,15 +23,16 @@ import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * What kit generated for a description, as objects: the one class that reads kit-core (its {@link FilePlan} and a
- * few model accessors), so the rest of the status works on Kubernetes objects alone and a new kind or database
- * provider needs no change here. Every YAML file of the plan is parsed; the objects under {@code services/<name>/}
- * belong to that service, the rest to the platform.
+ * What kit generated for a description, as objects: the one class that reads kit-core (its {@link
+ * FilePlan} and a few model accessors), so the rest of the status works on Kubernetes objects alone
+ * and a new kind or database provider needs no change here. Every YAML file of the plan is parsed;
+ * the objects under {@code services/<name>/} belong to that service, the rest to the platform.
  */
 final class GeneratedTree {
 
   /** Workload kinds read from the team's own manifests, for the app column. */
   private static final List<String> OWN_WORKLOADS = List.of("Deployment", "StatefulSet");
+
   private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
   /**
@@ -39,13 +40,22 @@ final class GeneratedTree {
    *
    * @param name the service
    * @param namespace where its objects run
-   * @param objects what kit generated for it (its Application included), then the workloads of its own manifests
-   * @param application its Argo CD Application (for an ApplicationSet, the one the set makes for it)
-   * @param migrationsPath the repository-relative folder of its migrations, such as {@code services/orders/migrations}
-   * @param migrations its migration files as the cluster got them (file name to SQL), from the planned ConfigMaps
+   * @param objects what kit generated for it (its Application included), then the workloads of its
+   *     own manifests
+   * @param application its Argo CD Application (for an ApplicationSet, the one the set makes for
+   *     it)
+   * @param migrationsPath the repository-relative folder of its migrations, such as {@code
+   *     services/orders/migrations}
+   * @param migrations its migration files as the cluster got them (file name to SQL), from the
+   *     planned ConfigMaps
    */
-  record ServiceTree(String name, String namespace, List<PlannedObject> objects, Optional<PlannedObject> application,
-      String migrationsPath, SortedMap<String, String> migrations) {
+  record ServiceTree(
+      String name,
+      String namespace,
+      List<PlannedObject> objects,
+      Optional<PlannedObject> application,
+      String migrationsPath,
+      SortedMap<String, String> migrations) {
 
     /** The newest migration version, or empty without migrations. */
     Optional<String> newestVersion() {
@@ -67,7 +77,8 @@ final class GeneratedTree {
   private final List<PlannedObject> platform;
   private final Optional<String> environment;
 
-  private GeneratedTree(List<ServiceTree> services, List<PlannedObject> platform, Optional<String> environment) {
+  private GeneratedTree(
+      List<ServiceTree> services, List<PlannedObject> platform, Optional<String> environment) {
     this.services = List.copyOf(services);
     this.platform = List.copyOf(platform);
     this.environment = environment;
@@ -79,56 +90,88 @@ final class GeneratedTree {
   }
 
   /**
-   * The tree of {@code plan}, rendered from {@code kit}; with a {@code repository}, also the Deployments and
-   * StatefulSets of each service's own manifests (the files kit did not generate).
+   * The tree of {@code plan}, rendered from {@code kit}; with a {@code repository}, also the
+   * Deployments and StatefulSets of each service's own manifests (the files kit did not generate).
    */
-  static GeneratedTree of(Kit description, FilePlan plan, Optional<Path> repository, Optional<String> environment) {
+  static GeneratedTree of(
+      Kit description, FilePlan plan, Optional<Path> repository, Optional<String> environment) {
     if (!description.environments().isEmpty() && environment.isEmpty()) {
-      throw new IllegalArgumentException("the description has environments " + description.environments().stream()
-          .map(dev.kit.model.Environment::name).toList() + ": say which one this cluster runs (kit.environment, or "
-          + "ClusterStatus.environment(name))");
+      throw new IllegalArgumentException(
+          "the description has environments "
+              + description.environments().stream().map(dev.kit.model.Environment::name).toList()
+              + ": say which one this cluster runs (kit.environment, or "
+              + "ClusterStatus.environment(name))");
     }
     if (description.environments().isEmpty() && environment.isPresent()) {
-      throw new IllegalArgumentException("the description has no environments, so there is no environment \""
-          + environment.get() + "\": leave kit.environment out");
+      throw new IllegalArgumentException(
+          "the description has no environments, so there is no environment \""
+              + environment.get()
+              + "\": leave kit.environment out");
     }
-    // In an environment, its view of the description and its folders; otherwise the description and services/<svc>/.
+    // In an environment, its view of the description and its folders; otherwise the description and
+    // services/<svc>/.
     Kit kit = environment.map(description::in).orElse(description);
     String platformRoot = RepositoryLayout.platformFolder(environment.orElse(null)) + "/";
     List<PlannedObject> platform = new ArrayList<>();
     for (String path : plan.paths()) {
-      if (path.startsWith(platformRoot) && path.indexOf('/', platformRoot.length()) < 0 && path.endsWith(".yaml")) {
+      if (path.startsWith(platformRoot)
+          && path.indexOf('/', platformRoot.length()) < 0
+          && path.endsWith(".yaml")) {
         objects(Optional.empty(), path, plan.text(path), true, "").forEach(platform::add);
       }
     }
     List<ServiceTree> services = new ArrayList<>();
     for (Service service : kit.services()) {
       String folder = RepositoryLayout.SERVICES + "/" + service.name() + "/";
-      String root = environment.map(env -> RepositoryLayout.service(service.name(), env).deployed())
-          .orElse(RepositoryLayout.SERVICES + "/" + service.name()) + "/";
+      String root =
+          environment
+                  .map(env -> RepositoryLayout.service(service.name(), env).deployed())
+                  .orElse(RepositoryLayout.SERVICES + "/" + service.name())
+              + "/";
       List<PlannedObject> objects = new ArrayList<>();
       SortedMap<String, String> migrations = new TreeMap<>();
       for (String path : plan.paths()) {
         if (path.startsWith(root) && path.endsWith(".yaml")) {
-          for (PlannedObject object : objects(Optional.of(service.name()), path, plan.text(path), true, service.namespace())) {
+          for (PlannedObject object :
+              objects(
+                  Optional.of(service.name()), path, plan.text(path), true, service.namespace())) {
             objects.add(object);
             if (object.kind().equals("ConfigMap")) {
-              object.body().path("data").forEachEntry((key, value) -> {
-                if (key.endsWith(".sql")) {
-                  migrations.put(key, value.asString());
-                }
-              });
+              object
+                  .body()
+                  .path("data")
+                  .forEachEntry(
+                      (key, value) -> {
+                        if (key.endsWith(".sql")) {
+                          migrations.put(key, value.asString());
+                        }
+                      });
             }
           }
         }
       }
-      repository.ifPresent(repo -> objects.addAll(ownWorkloads(service, repo, root + "manifests", plan)));
-      Optional<PlannedObject> application = objects.stream()
-          .filter(o -> o.kind().equals("Application") && o.group().equals("argoproj.io")).findFirst()
-          .or(() -> applicationFromSet(service.name(),
-              environment.map(env -> service.name() + "-" + env).orElse(service.name()), platform));
-      String migrationsPath = folder + service.migrations().map(Migrations::directory).orElse("migrations");
-      services.add(new ServiceTree(service.name(), service.namespace(), objects, application, migrationsPath, migrations));
+      repository.ifPresent(
+          repo -> objects.addAll(ownWorkloads(service, repo, root + "manifests", plan)));
+      Optional<PlannedObject> application =
+          objects.stream()
+              .filter(o -> o.kind().equals("Application") && o.group().equals("argoproj.io"))
+              .findFirst()
+              .or(
+                  () ->
+                      applicationFromSet(
+                          service.name(),
+                          environment.map(env -> service.name() + "-" + env).orElse(service.name()),
+                          platform));
+      String migrationsPath =
+          folder + service.migrations().map(Migrations::directory).orElse("migrations");
+      services.add(
+          new ServiceTree(
+              service.name(),
+              service.namespace(),
+              objects,
+              application,
+              migrationsPath,
+              migrations));
     }
     return new GeneratedTree(services, platform, environment);
   }
@@ -137,7 +180,9 @@ final class GeneratedTree {
     return services;
   }
 
-  /** The platform's objects: operators' Applications, the AppProject, the root, {@code argocd-cm}. */
+  /**
+   * The platform's objects: operators' Applications, the AppProject, the root, {@code argocd-cm}.
+   */
   List<PlannedObject> platform() {
     return platform;
   }
@@ -151,42 +196,71 @@ final class GeneratedTree {
 
   /** The services that have an object of {@code group} (such as {@code barmancloud.cnpg.io}). */
   List<String> servicesUsing(String group) {
-    return services.stream().filter(s -> s.objects().stream().anyMatch(o -> o.generated() && o.group().equals(group)))
-        .map(ServiceTree::name).toList();
+    return services.stream()
+        .filter(s -> s.objects().stream().anyMatch(o -> o.generated() && o.group().equals(group)))
+        .map(ServiceTree::name)
+        .toList();
   }
 
-  /** With an ApplicationSet, kit's template names each service's Application after its folder, in the set's namespace. */
-  private static Optional<PlannedObject> applicationFromSet(String service, String name, List<PlannedObject> platform) {
-    return platform.stream().filter(o -> o.kind().equals("ApplicationSet")).findFirst().map(set -> {
-      ObjectNode body = JsonNodeFactory.instance.objectNode();
-      body.put("apiVersion", "argoproj.io/v1alpha1");
-      body.put("kind", "Application");
-      body.putObject("metadata").put("name", name).put("namespace", set.namespace());
-      return new PlannedObject(Optional.of(service), set.path(), "argoproj.io/v1alpha1", "Application", set.namespace(),
-          name, true, body);
-    });
+  /**
+   * With an ApplicationSet, kit's template names each service's Application after its folder, in
+   * the set's namespace.
+   */
+  private static Optional<PlannedObject> applicationFromSet(
+      String service, String name, List<PlannedObject> platform) {
+    return platform.stream()
+        .filter(o -> o.kind().equals("ApplicationSet"))
+        .findFirst()
+        .map(
+            set -> {
+              ObjectNode body = JsonNodeFactory.instance.objectNode();
+              body.put("apiVersion", "argoproj.io/v1alpha1");
+              body.put("kind", "Application");
+              body.putObject("metadata").put("name", name).put("namespace", set.namespace());
+              return new PlannedObject(
+                  Optional.of(service),
+                  set.path(),
+                  "argoproj.io/v1alpha1",
+                  "Application",
+                  set.namespace(),
+                  name,
+                  true,
+                  body);
+            });
   }
 
-  private static List<PlannedObject> ownWorkloads(Service service, Path repository, String manifests, FilePlan plan) {
+  private static List<PlannedObject> ownWorkloads(
+      Service service, Path repository, String manifests, FilePlan plan) {
     Path dir = repository.resolve(manifests);
     if (!Files.isDirectory(dir)) {
       return List.of();
     }
     List<PlannedObject> workloads = new ArrayList<>();
     try (Stream<Path> files = Files.walk(dir)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted().toList()) {
+      for (Path file :
+          files
+              .filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
+              .sorted()
+              .toList()) {
         String path = repository.relativize(file).toString().replace('\\', '/');
         if (plan.contains(path)) {
           continue;
         }
         try {
-          // Argo CD puts an object without a namespace into the Application's destination: the service's namespace.
-          objects(Optional.of(service.name()), path, Files.readString(file, StandardCharsets.UTF_8), false, service.namespace())
+          // Argo CD puts an object without a namespace into the Application's destination: the
+          // service's namespace.
+          objects(
+                  Optional.of(service.name()),
+                  path,
+                  Files.readString(file, StandardCharsets.UTF_8),
+                  false,
+                  service.namespace())
               .stream()
               .filter(o -> OWN_WORKLOADS.contains(o.kind()) && o.group().equals("apps"))
               .forEach(workloads::add);
         } catch (JacksonException e) {
-          // Not YAML kit can read: Argo CD reports it when it syncs; the status has nothing to say about it.
+          // Not YAML kit can read: Argo CD reports it when it syncs; the status has nothing to say
+          // about it.
         }
       }
     } catch (IOException e) {
@@ -195,7 +269,11 @@ final class GeneratedTree {
     return workloads;
   }
 
-  private static List<PlannedObject> objects(Optional<String> service, String path, String text, boolean generated,
+  private static List<PlannedObject> objects(
+      Optional<String> service,
+      String path,
+      String text,
+      boolean generated,
       String defaultNamespace) {
     List<PlannedObject> objects = new ArrayList<>();
     for (JsonNode body : YAML.readerFor(JsonNode.class).<JsonNode>readValues(text).readAll()) {
@@ -203,8 +281,16 @@ final class GeneratedTree {
         continue;
       }
       JsonNode metadata = body.path("metadata");
-      objects.add(new PlannedObject(service, path, body.path("apiVersion").asString(), body.path("kind").asString(),
-          metadata.path("namespace").asString(defaultNamespace), metadata.path("name").asString(""), generated, body));
+      objects.add(
+          new PlannedObject(
+              service,
+              path,
+              body.path("apiVersion").asString(),
+              body.path("kind").asString(),
+              metadata.path("namespace").asString(defaultNamespace),
+              metadata.path("name").asString(""),
+              generated,
+              body));
     }
     return objects;
   }

@@ -1,8 +1,9 @@
 package dev.kit.status;
 
 /**
- * How an object (and so a service) stands, in Argo CD's words, ordered from good to bad: a service is as bad as its
- * worst object, and {@code kit:status} fails unless every service is {@link #HEALTHY}.
+ * How an object (and so a service) stands, in Argo CD's words, ordered from good to bad: a service
+ * is as bad as its worst object, and {@code kit:status} fails unless every service is {@link
+ * #HEALTHY}.
  */
 public enum Health {
   /** Running as described. */

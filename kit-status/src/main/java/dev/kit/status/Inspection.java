@@ -6,8 +6,9 @@ import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What a reader may use while it looks at one service: the cluster (read-only), the time, the service's part of the
- * generated tree, and its Application as Argo CD reports it, which explains most missing objects.
+ * What a reader may use while it looks at one service: the cluster (read-only), the time, the
+ * service's part of the generated tree, and its Application as Argo CD reports it, which explains
+ * most missing objects.
  */
 final class Inspection {
 
@@ -16,7 +17,11 @@ final class Inspection {
   private final GeneratedTree.ServiceTree service;
   private final Optional<JsonNode> application;
 
-  Inspection(ReadOnlyCluster cluster, Moments moments, GeneratedTree.ServiceTree service, Optional<JsonNode> application) {
+  Inspection(
+      ReadOnlyCluster cluster,
+      Moments moments,
+      GeneratedTree.ServiceTree service,
+      Optional<JsonNode> application) {
     this.cluster = cluster;
     this.moments = moments;
     this.service = service;
@@ -36,12 +41,20 @@ final class Inspection {
   }
 
   /** A finding about {@code object}. */
-  static Finding finding(PlannedObject object, Column column, Health health, String text, String fix,
+  static Finding finding(
+      PlannedObject object,
+      Column column,
+      Health health,
+      String text,
+      String fix,
       Map<String, Object> facts) {
     return new Finding(column, object.title(), health, text, fix, facts);
   }
 
-  /** Facts in the order given, leaving out absent values: {@code facts("phase", phase, "readyInstances", 3)}. */
+  /**
+   * Facts in the order given, leaving out absent values: {@code facts("phase", phase,
+   * "readyInstances", 3)}.
+   */
   static Map<String, Object> facts(Object... keysAndValues) {
     Map<String, Object> facts = new LinkedHashMap<>();
     for (int i = 0; i < keysAndValues.length; i += 2) {
@@ -57,56 +70,124 @@ final class Inspection {
   }
 
   /**
-   * The finding for an object kit generated that the cluster does not have, with the likeliest reason: its kind is
-   * not installed, the Application does not exist or has not synced, the namespace is not there yet, or (a hook)
-   * Argo CD has not reached its wave.
+   * The finding for an object kit generated that the cluster does not have, with the likeliest
+   * reason: its kind is not installed, the Application does not exist or has not synced, the
+   * namespace is not there yet, or (a hook) Argo CD has not reached its wave.
    */
   Finding missing(PlannedObject object, Column column) {
     String appName = service.application().map(PlannedObject::name).orElse(service.name());
     if (!cluster.serves(object.apiVersion(), object.kind())) {
-      return finding(object, column, Health.MISSING, object.title() + " missing",
-          "the cluster does not serve " + object.apiVersion() + " " + object.kind() + ": install its operator (mvn kit:doctor says which)",
+      return finding(
+          object,
+          column,
+          Health.MISSING,
+          object.title() + " missing",
+          "the cluster does not serve "
+              + object.apiVersion()
+              + " "
+              + object.kind()
+              + ": install its operator (mvn kit:doctor says which)",
           facts("missing", true, "cause", "kind not installed"));
     }
     if (object.kind().equals("Application") && object.group().equals("argoproj.io")) {
-      return finding(object, column, Health.MISSING, "Application " + object.name() + " missing",
-          "Argo CD has no Application " + object.name() + " in " + object.namespace()
-              + ": sync the root Application, or apply it once: kubectl apply -f " + object.path(),
+      return finding(
+          object,
+          column,
+          Health.MISSING,
+          "Application " + object.name() + " missing",
+          "Argo CD has no Application "
+              + object.name()
+              + " in "
+              + object.namespace()
+              + ": sync the root Application, or apply it once: kubectl apply -f "
+              + object.path(),
           facts("missing", true, "cause", "no Application"));
     }
     if (application.isEmpty()) {
-      return finding(object, column, Health.MISSING, object.title() + " missing",
-          "its Application " + appName + " does not exist yet: apply it (kubectl apply -f "
-              + service.application().map(PlannedObject::path).orElse("its application.yaml") + ")",
+      return finding(
+          object,
+          column,
+          Health.MISSING,
+          object.title() + " missing",
+          "its Application "
+              + appName
+              + " does not exist yet: apply it (kubectl apply -f "
+              + service.application().map(PlannedObject::path).orElse("its application.yaml")
+              + ")",
           facts("missing", true, "cause", "no Application"));
     }
     JsonNode status = application.get().path("status");
     String sync = status.path("sync").path("status").asString("Unknown");
     String operation = status.path("operationState").path("phase").asString("");
     String operationMessage = status.path("operationState").path("message").asString("");
-    String state = "Application " + appName + " is " + sync + "/" + status.path("health").path("status").asString("Unknown")
-        + (operation.isEmpty() ? "" : ", last sync " + operation + (operationMessage.isEmpty() ? "" : ": " + operationMessage));
-    if (!object.namespace().isEmpty() && !object.namespace().equals(application.get().path("metadata").path("namespace").asString())
+    String state =
+        "Application "
+            + appName
+            + " is "
+            + sync
+            + "/"
+            + status.path("health").path("status").asString("Unknown")
+            + (operation.isEmpty()
+                ? ""
+                : ", last sync "
+                    + operation
+                    + (operationMessage.isEmpty() ? "" : ": " + operationMessage));
+    if (!object.namespace().isEmpty()
+        && !object
+            .namespace()
+            .equals(application.get().path("metadata").path("namespace").asString())
         && cluster.get("v1", "Namespace", "", object.namespace()).isEmpty()) {
-      return finding(object, column, Health.MISSING, object.title() + " missing",
-          "namespace " + object.namespace() + " does not exist yet: Argo CD creates it on the first sync (" + state + ")",
+      return finding(
+          object,
+          column,
+          Health.MISSING,
+          object.title() + " missing",
+          "namespace "
+              + object.namespace()
+              + " does not exist yet: Argo CD creates it on the first sync ("
+              + state
+              + ")",
           facts("missing", true, "cause", "no namespace"));
     }
     if (operation.equals("Failed") || operation.equals("Error")) {
-      return finding(object, column, Health.MISSING, object.title() + " missing",
-          "the last sync of Application " + appName + " " + operation.toLowerCase(java.util.Locale.ROOT)
-              + " before it reached wave " + object.wave() + (operationMessage.isEmpty() ? "" : " (" + operationMessage + ")")
-              + ": fix what failed (above), then argocd app sync " + appName,
+      return finding(
+          object,
+          column,
+          Health.MISSING,
+          object.title() + " missing",
+          "the last sync of Application "
+              + appName
+              + " "
+              + operation.toLowerCase(java.util.Locale.ROOT)
+              + " before it reached wave "
+              + object.wave()
+              + (operationMessage.isEmpty() ? "" : " (" + operationMessage + ")")
+              + ": fix what failed (above), then argocd app sync "
+              + appName,
           facts("missing", true, "cause", "sync failed"));
     }
     if (object.isHook()) {
-      return finding(object, column, Health.MISSING, object.title() + " not run yet",
-          "Argo CD creates this Sync hook in wave " + object.wave() + " of a sync, once the earlier waves are healthy ("
-              + state + ")",
+      return finding(
+          object,
+          column,
+          Health.MISSING,
+          object.title() + " not run yet",
+          "Argo CD creates this Sync hook in wave "
+              + object.wave()
+              + " of a sync, once the earlier waves are healthy ("
+              + state
+              + ")",
           facts("missing", true, "cause", "hook not run"));
     }
-    return finding(object, column, Health.MISSING, object.title() + " missing",
-        "not synced yet (" + state + "): wait for the automated sync, or argocd app sync " + appName,
+    return finding(
+        object,
+        column,
+        Health.MISSING,
+        object.title() + " missing",
+        "not synced yet ("
+            + state
+            + "): wait for the automated sync, or argocd app sync "
+            + appName,
         facts("missing", true, "cause", "not synced"));
   }
 }

@@ -7,15 +7,17 @@ import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A {@code Job}, kit's migration Job in particular: complete, failed or running ({@code status.conditions},
- * {@code active}); when it failed and ran {@code atlas migrate apply}, the failing migration file, line and error from
- * the newest failed pod's log ({@link AtlasApplyLog}). A completed Job that ran the migrations kit generated now (its
- * pod template's {@code kit.dev/migrations} annotation is the planned one) has applied the newest of them.
+ * A {@code Job}, kit's migration Job in particular: complete, failed or running ({@code
+ * status.conditions}, {@code active}); when it failed and ran {@code atlas migrate apply}, the
+ * failing migration file, line and error from the newest failed pod's log ({@link AtlasApplyLog}).
+ * A completed Job that ran the migrations kit generated now (its pod template's {@code
+ * kit.dev/migrations} annotation is the planned one) has applied the newest of them.
  */
 final class JobReader implements KindReader {
 
   /** What kit annotates the Job's pods with: a digest of the migrations it carries. */
   private static final String MIGRATIONS = "kit.dev/migrations";
+
   /** Enough of Atlas's report to hold the failing file's statements and the error at its end. */
   private static final int LOG_LINES = 400;
 
@@ -28,46 +30,107 @@ final class JobReader implements KindReader {
   public Finding read(PlannedObject object, JsonNode live, Inspection inspection) {
     JsonNode status = live.path("status");
     String failed = condition(status, "Failed");
-    String planned = object.body().path("spec").path("template").path("metadata").path("annotations").path(MIGRATIONS).asString("");
-    String ran = live.path("spec").path("template").path("metadata").path("annotations").path(MIGRATIONS).asString("");
+    String planned =
+        object
+            .body()
+            .path("spec")
+            .path("template")
+            .path("metadata")
+            .path("annotations")
+            .path(MIGRATIONS)
+            .asString("");
+    String ran =
+        live.path("spec")
+            .path("template")
+            .path("metadata")
+            .path("annotations")
+            .path(MIGRATIONS)
+            .asString("");
     boolean current = planned.equals(ran);
     if (condition(status, "Complete") != null) {
       Optional<String> newest = inspection.service().newestVersion();
       if (!current) {
-        return Inspection.finding(object, column(object), Health.PROGRESSING, "ran an older set of migrations",
+        return Inspection.finding(
+            object,
+            column(object),
+            Health.PROGRESSING,
+            "ran an older set of migrations",
             "the next sync runs the Job again with the migrations kit generated now",
             Inspection.facts("phase", "Complete", "current", false));
       }
-      return Inspection.finding(object, column(object), Health.HEALTHY,
-          newest.map(version -> version + " applied").orElse("complete"), "",
+      return Inspection.finding(
+          object,
+          column(object),
+          Health.HEALTHY,
+          newest.map(version -> version + " applied").orElse("complete"),
+          "",
           Inspection.facts("phase", "Complete", "current", true, "version", newest));
     }
     if (failed != null) {
       return failure(object, failed, inspection);
     }
     int active = status.path("active").asInt(0);
-    return Inspection.finding(object, column(object), Health.PROGRESSING,
-        active > 0 ? "running" + (status.path("failed").asInt(0) > 0 ? " (attempt " + (status.path("failed").asInt(0) + 1) + ")" : "")
+    return Inspection.finding(
+        object,
+        column(object),
+        Health.PROGRESSING,
+        active > 0
+            ? "running"
+                + (status.path("failed").asInt(0) > 0
+                    ? " (attempt " + (status.path("failed").asInt(0) + 1) + ")"
+                    : "")
             : "pending",
         "the migrations are being applied; the app's wave waits for them",
-        Inspection.facts("phase", active > 0 ? "Running" : "Pending", "failedPods", status.path("failed").asInt(0)));
+        Inspection.facts(
+            "phase",
+            active > 0 ? "Running" : "Pending",
+            "failedPods",
+            status.path("failed").asInt(0)));
   }
 
   private Finding failure(PlannedObject object, String reason, Inspection inspection) {
     String logs = "kubectl logs job/" + object.name() + " -n " + object.namespace();
     Optional<JsonNode> pod = newestFailedPod(object, inspection.cluster());
-    Optional<AtlasApplyLog.Failure> atlas = pod.map(p -> inspection.cluster().log(object.namespace(),
-        p.path("metadata").path("name").asString(), LOG_LINES)).flatMap(AtlasApplyLog::failure);
+    Optional<AtlasApplyLog.Failure> atlas =
+        pod.map(
+                p ->
+                    inspection
+                        .cluster()
+                        .log(
+                            object.namespace(),
+                            p.path("metadata").path("name").asString(),
+                            LOG_LINES))
+            .flatMap(AtlasApplyLog::failure);
     if (atlas.isEmpty()) {
-      return Inspection.finding(object, column(object), Health.DEGRADED, "Job failed: " + reason,
-          logs + " shows why; fix it, then sync again", Inspection.facts("phase", "Failed", "reason", reason));
+      return Inspection.finding(
+          object,
+          column(object),
+          Health.DEGRADED,
+          "Job failed: " + reason,
+          logs + " shows why; fix it, then sync again",
+          Inspection.facts("phase", "Failed", "reason", reason));
     }
     AtlasApplyLog.Failure failure = atlas.get();
     Located located = locate(failure, inspection.service());
-    return Inspection.finding(object, column(object), Health.DEGRADED, "failed: " + located.where() + failure.error(),
+    return Inspection.finding(
+        object,
+        column(object),
+        Health.DEGRADED,
+        "failed: " + located.where() + failure.error(),
         located.fix() + "; " + logs + " has the whole run",
-        Inspection.facts("phase", "Failed", "reason", reason, "version", failure.version(), "file", located.file(),
-            "line", located.line(), "error", failure.error()));
+        Inspection.facts(
+            "phase",
+            "Failed",
+            "reason",
+            reason,
+            "version",
+            failure.version(),
+            "file",
+            located.file(),
+            "line",
+            located.line(),
+            "error",
+            failure.error()));
   }
 
   /** Where a failed statement is in the service's migrations, and what to do about it. */
@@ -76,29 +139,40 @@ final class JobReader implements KindReader {
   static Located locate(AtlasApplyLog.Failure failure, GeneratedTree.ServiceTree service) {
     Optional<String> name = failure.version().flatMap(service::fileOf);
     if (name.isEmpty()) {
-      return new Located(failure.version().map(v -> "version " + v + ": ").orElse(""), Optional.empty(), Optional.empty(),
-          failure.version().isPresent() ? "the failing version is not among the migrations kit generated now"
+      return new Located(
+          failure.version().map(v -> "version " + v + ": ").orElse(""),
+          Optional.empty(),
+          Optional.empty(),
+          failure.version().isPresent()
+              ? "the failing version is not among the migrations kit generated now"
               : "Atlas stopped before it ran a statement (the connection, atlas.sum, the revisions table)");
     }
     String file = service.migrationsPath() + "/" + name.get();
     Optional<Integer> line = AtlasApplyLog.line(service.migrations().get(name.get()), failure);
-    return new Located(file + line.map(l -> ":" + l).orElse("") + ": ", Optional.of(file), line,
+    return new Located(
+        file + line.map(l -> ":" + l).orElse("") + ": ",
+        Optional.of(file),
+        line,
         "correct the statement or the state it expects, then sync again: Atlas resumes at the failed statement"
             + " (a migration that ran elsewhere must not change: add a new one instead)");
   }
 
   private static Optional<JsonNode> newestFailedPod(PlannedObject job, ReadOnlyCluster cluster) {
-    List<JsonNode> pods = cluster.list("v1", "Pod", job.namespace(), Map.of("job-name", job.name()));
+    List<JsonNode> pods =
+        cluster.list("v1", "Pod", job.namespace(), Map.of("job-name", job.name()));
     return pods.stream()
         .filter(pod -> pod.path("status").path("phase").asString("").equals("Failed"))
-        .max(Comparator.comparing((JsonNode pod) -> pod.path("metadata").path("creationTimestamp").asString(""))
-            .thenComparing(pod -> pod.path("metadata").path("name").asString()));
+        .max(
+            Comparator.comparing(
+                    (JsonNode pod) -> pod.path("metadata").path("creationTimestamp").asString(""))
+                .thenComparing(pod -> pod.path("metadata").path("name").asString()));
   }
 
   /** The reason (or message) of a true condition of {@code type}, or null. */
   private static String condition(JsonNode status, String type) {
     for (JsonNode condition : status.path("conditions").values()) {
-      if (condition.path("type").asString("").equals(type) && condition.path("status").asString("").equals("True")) {
+      if (condition.path("type").asString("").equals(type)
+          && condition.path("status").asString("").equals("True")) {
         String reason = condition.path("reason").asString("");
         return reason.isEmpty() ? condition.path("message").asString("") : reason;
       }

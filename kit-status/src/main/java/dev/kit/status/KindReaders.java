@@ -2,19 +2,23 @@ package dev.kit.status;
 
 import java.util.List;
 
-/** The readers, once: the first that reads an object reads it; {@link PresenceReader} reads the rest. */
+/**
+ * The readers, once: the first that reads an object reads it; {@link PresenceReader} reads the
+ * rest.
+ */
 final class KindReaders {
 
-  private static final List<KindReader> READERS = List.of(
-      new ApplicationReader(),
-      new CnpgClusterReader(),
-      new BarmanObjectStoreReader(),
-      new PoolerReader(),
-      new JobReader(),
-      new AtlasOperatorReader(),
-      new WorkspaceReader(),
-      new WorkloadReader(),
-      new PresenceReader());
+  private static final List<KindReader> READERS =
+      List.of(
+          new ApplicationReader(),
+          new CnpgClusterReader(),
+          new BarmanObjectStoreReader(),
+          new PoolerReader(),
+          new JobReader(),
+          new AtlasOperatorReader(),
+          new WorkspaceReader(),
+          new WorkloadReader(),
+          new PresenceReader());
 
   private KindReaders() {}
 

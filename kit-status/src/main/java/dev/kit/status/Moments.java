@@ -12,13 +12,15 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Times as the status shows them, relative to an injected clock so a test's output is the same on every run:
- * {@code 02:00 (6h ago)} today, {@code 2025-02-27 02:00 (3d ago)} before, in the clock's time zone.
+ * Times as the status shows them, relative to an injected clock so a test's output is the same on
+ * every run: {@code 02:00 (6h ago)} today, {@code 2025-02-27 02:00 (3d ago)} before, in the clock's
+ * time zone.
  */
 final class Moments {
 
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
-  private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+  private static final DateTimeFormatter DAY_AND_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
   private final Clock clock;
 
@@ -30,7 +32,9 @@ final class Moments {
     return clock.instant();
   }
 
-  /** An RFC 3339 time as Kubernetes and its operators write it, or empty when absent or unreadable. */
+  /**
+   * An RFC 3339 time as Kubernetes and its operators write it, or empty when absent or unreadable.
+   */
   static Optional<Instant> parse(String text) {
     if (text == null || text.isBlank()) {
       return Optional.empty();
@@ -49,7 +53,10 @@ final class Moments {
     return (today ? TIME : DAY_AND_TIME).format(then) + " (" + ago(instant) + ")";
   }
 
-  /** {@code 6h ago}, {@code 12m ago}, {@code 3d ago}; {@code just now} under a minute (or in the clock's future). */
+  /**
+   * {@code 6h ago}, {@code 12m ago}, {@code 3d ago}; {@code just now} under a minute (or in the
+   * clock's future).
+   */
   String ago(Instant instant) {
     Duration age = Duration.between(instant, clock.instant());
     if (age.toMinutes() < 1) {

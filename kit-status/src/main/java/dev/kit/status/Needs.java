@@ -6,13 +6,19 @@ import java.util.SortedSet;
 /**
  * What one generated object needs from the cluster beyond its own kind, for {@code kit:doctor}.
  *
- * @param storageClasses storage classes its volumes name; an empty string for a volume that names none (the
- *     cluster's default class)
+ * @param storageClasses storage classes its volumes name; an empty string for a volume that names
+ *     none (the cluster's default class)
  * @param secrets Secrets it reads that the tree does not create
- * @param provides Secrets (names, in its namespace) that it creates, which others may read without doctor asking
- * @param kinds kinds its operator needs installed besides its own, as {@code group/Kind}, each with why
+ * @param provides Secrets (names, in its namespace) that it creates, which others may read without
+ *     doctor asking
+ * @param kinds kinds its operator needs installed besides its own, as {@code group/Kind}, each with
+ *     why
  */
-record Needs(List<String> storageClasses, List<SecretUse> secrets, List<String> provides, List<KindUse> kinds) {
+record Needs(
+    List<String> storageClasses,
+    List<SecretUse> secrets,
+    List<String> provides,
+    List<KindUse> kinds) {
 
   static final Needs NONE = new Needs(List.of(), List.of(), List.of(), List.of());
 

@@ -4,8 +4,9 @@ import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One Kubernetes object as kit generated it (or as the team wrote it in the service's manifests): where it is, what
- * it is, and its body, which readers consult for names it refers to (a storage class, a Secret, a pooler's type).
+ * One Kubernetes object as kit generated it (or as the team wrote it in the service's manifests):
+ * where it is, what it is, and its body, which readers consult for names it refers to (a storage
+ * class, a Secret, a pooler's type).
  *
  * @param service the service it belongs to, or empty for the platform
  * @param path the repository-relative file it is in
@@ -16,8 +17,15 @@ import tools.jackson.databind.JsonNode;
  * @param generated whether kit generated it (false for the team's own manifests)
  * @param body the whole object
  */
-record PlannedObject(Optional<String> service, String path, String apiVersion, String kind, String namespace, String name,
-    boolean generated, JsonNode body) {
+record PlannedObject(
+    Optional<String> service,
+    String path,
+    String apiVersion,
+    String kind,
+    String namespace,
+    String name,
+    boolean generated,
+    JsonNode body) {
 
   /** The API group, empty for the core group. */
   String group() {
@@ -42,7 +50,10 @@ record PlannedObject(Optional<String> service, String path, String apiVersion, S
 
   /** Its Argo CD sync wave: the annotation, or 0. */
   int wave() {
-    return annotation("argocd.argoproj.io/sync-wave").map(String::trim).map(Integer::parseInt).orElse(0);
+    return annotation("argocd.argoproj.io/sync-wave")
+        .map(String::trim)
+        .map(Integer::parseInt)
+        .orElse(0);
   }
 
   /** Whether Argo CD runs it as a hook (created by each sync, not kept in sync). */

@@ -3,8 +3,9 @@ package dev.kit.status;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A CloudNativePG {@code Pooler}: its type and the ready PgBouncer pods of the Deployment the operator makes for it
- * (named after the Pooler), and a failed {@code status.phase} with its reason (CRD {@code postgresql.cnpg.io_poolers}).
+ * A CloudNativePG {@code Pooler}: its type and the ready PgBouncer pods of the Deployment the
+ * operator makes for it (named after the Pooler), and a failed {@code status.phase} with its reason
+ * (CRD {@code postgresql.cnpg.io_poolers}).
  */
 final class PoolerReader implements KindReader {
 
@@ -24,21 +25,59 @@ final class PoolerReader implements KindReader {
     String phase = live.path("status").path("phase").asString("");
     String reason = live.path("status").path("phaseReason").asString("");
     if (phase.equals("failed")) {
-      return Inspection.finding(object, column(object), Health.DEGRADED, type + " failed" + (reason.isEmpty() ? "" : ": " + reason),
+      return Inspection.finding(
+          object,
+          column(object),
+          Health.DEGRADED,
+          type + " failed" + (reason.isEmpty() ? "" : ": " + reason),
           "kubectl describe pooler " + object.name() + " -n " + object.namespace(),
           Inspection.facts("type", type, "phase", phase, "phaseReason", reason));
     }
-    return inspection.cluster().get("apps/v1", "Deployment", object.namespace(), object.name())
-        .map(deployment -> {
-          WorkloadReader.Rollout rollout = WorkloadReader.rollout(deployment, inspection.cluster());
-          return Inspection.finding(object, column(object), rollout.health(),
-              type + " " + rollout.ready() + "/" + rollout.desired() + (rollout.why().isEmpty() ? "" : ": " + rollout.why()),
-              rollout.health() == Health.HEALTHY ? "" : "PgBouncer pods of " + object.name() + " are not all ready"
-                  + " (kubectl get pods -l cnpg.io/poolerName=" + object.name() + " -n " + object.namespace() + ")",
-              Inspection.facts("type", type, "phase", phase, "instances", rollout.desired(), "readyInstances", rollout.ready()));
-        })
-        .orElseGet(() -> Inspection.finding(object, column(object), Health.PROGRESSING, type + " starting",
-            "CloudNativePG has not created its Deployment yet (it waits for the Cluster)",
-            Inspection.facts("type", type, "phase", phase)));
+    return inspection
+        .cluster()
+        .get("apps/v1", "Deployment", object.namespace(), object.name())
+        .map(
+            deployment -> {
+              WorkloadReader.Rollout rollout =
+                  WorkloadReader.rollout(deployment, inspection.cluster());
+              return Inspection.finding(
+                  object,
+                  column(object),
+                  rollout.health(),
+                  type
+                      + " "
+                      + rollout.ready()
+                      + "/"
+                      + rollout.desired()
+                      + (rollout.why().isEmpty() ? "" : ": " + rollout.why()),
+                  rollout.health() == Health.HEALTHY
+                      ? ""
+                      : "PgBouncer pods of "
+                          + object.name()
+                          + " are not all ready"
+                          + " (kubectl get pods -l cnpg.io/poolerName="
+                          + object.name()
+                          + " -n "
+                          + object.namespace()
+                          + ")",
+                  Inspection.facts(
+                      "type",
+                      type,
+                      "phase",
+                      phase,
+                      "instances",
+                      rollout.desired(),
+                      "readyInstances",
+                      rollout.ready()));
+            })
+        .orElseGet(
+            () ->
+                Inspection.finding(
+                    object,
+                    column(object),
+                    Health.PROGRESSING,
+                    type + " starting",
+                    "CloudNativePG has not created its Deployment yet (it waits for the Cluster)",
+                    Inspection.facts("type", type, "phase", phase)));
   }
 }

@@ -10,15 +10,21 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The reports as JSON for machines: fields in a fixed order, two-space indent, LF line ends on every machine. */
+/**
+ * The reports as JSON for machines: fields in a fixed order, two-space indent, LF line ends on
+ * every machine.
+ */
 final class ReportJson {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter(
-      Separators.createDefaultInstance().withObjectNameValueSpacing(Separators.Spacing.AFTER)
-          .withArrayEmptySeparator("").withObjectEmptySeparator(""))
-      .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-      .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+  private static final DefaultPrettyPrinter PRETTY =
+      new DefaultPrettyPrinter(
+              Separators.createDefaultInstance()
+                  .withObjectNameValueSpacing(Separators.Spacing.AFTER)
+                  .withArrayEmptySeparator("")
+                  .withObjectEmptySeparator(""))
+          .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+          .withArrayIndenter(new DefaultIndenter("  ", "\n"));
 
   private ReportJson() {}
 
@@ -72,17 +78,18 @@ final class ReportJson {
 
   private static ObjectNode facts(Map<String, Object> facts) {
     ObjectNode node = JsonNodeFactory.instance.objectNode();
-    facts.forEach((key, value) -> {
-      if (value instanceof Integer number) {
-        node.put(key, number);
-      } else if (value instanceof Long number) {
-        node.put(key, number);
-      } else if (value instanceof Boolean flag) {
-        node.put(key, flag);
-      } else {
-        node.put(key, String.valueOf(value));
-      }
-    });
+    facts.forEach(
+        (key, value) -> {
+          if (value instanceof Integer number) {
+            node.put(key, number);
+          } else if (value instanceof Long number) {
+            node.put(key, number);
+          } else if (value instanceof Boolean flag) {
+            node.put(key, flag);
+          } else {
+            node.put(key, String.valueOf(value));
+          }
+        });
     return node;
   }
 

@@ -11,9 +11,10 @@ import java.util.TreeSet;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The Secrets the tree reads but does not create (S3 credentials, an existing database's connection, a provider's
- * token) exist with the keys read from them. Only key names are read; a value is never kept or shown. The Secrets an
- * object of the tree creates (CloudNativePG's {@code <cluster>-app}, ...) are left out: they appear with the sync.
+ * The Secrets the tree reads but does not create (S3 credentials, an existing database's
+ * connection, a provider's token) exist with the keys read from them. Only key names are read; a
+ * value is never kept or shown. The Secrets an object of the tree creates (CloudNativePG's {@code
+ * <cluster>-app}, ...) are left out: they appear with the sync.
  */
 final class SecretsCheck {
 
@@ -25,7 +26,8 @@ final class SecretsCheck {
     this.tree = tree;
   }
 
-  private record Wanted(String namespace, String name, Set<String> keys, Set<String> readers, Set<String> services) {}
+  private record Wanted(
+      String namespace, String name, Set<String> keys, Set<String> readers, Set<String> services) {}
 
   List<DoctorCheck> run() {
     Set<String> provided = new TreeSet<>();
@@ -40,8 +42,16 @@ final class SecretsCheck {
         List<Needs.SecretUse> uses = new ArrayList<>(SecretReferences.in(object));
         uses.addAll(needs.secrets());
         for (Needs.SecretUse use : uses) {
-          Wanted each = wanted.computeIfAbsent(use.namespace() + "/" + use.name(), k -> new Wanted(use.namespace(), use.name(),
-              new TreeSet<>(), new LinkedHashSet<>(), new TreeSet<>()));
+          Wanted each =
+              wanted.computeIfAbsent(
+                  use.namespace() + "/" + use.name(),
+                  k ->
+                      new Wanted(
+                          use.namespace(),
+                          use.name(),
+                          new TreeSet<>(),
+                          new LinkedHashSet<>(),
+                          new TreeSet<>()));
           each.keys().addAll(use.keys());
           each.readers().add(use.reader());
           each.services().add(service.name());
@@ -69,27 +79,56 @@ final class SecretsCheck {
       if (!e.forbidden()) {
         throw e;
       }
-      return DoctorCheck.fail("cannot read " + title + ": forbidden", services,
+      return DoctorCheck.fail(
+          "cannot read " + title + ": forbidden",
+          services,
           "kit:doctor needs get on secrets to check their keys (it reads key names, never a value), or check it yourself:"
-              + " kubectl get secret " + secret.name() + " -n " + secret.namespace());
+              + " kubectl get secret "
+              + secret.name()
+              + " -n "
+              + secret.namespace());
     }
     if (live.isEmpty()) {
-      String create = "kubectl create secret generic " + secret.name() + " -n " + secret.namespace()
-          + secret.keys().stream().map(key -> " --from-literal=" + key + "=...").reduce("", String::concat);
+      String create =
+          "kubectl create secret generic "
+              + secret.name()
+              + " -n "
+              + secret.namespace()
+              + secret.keys().stream()
+                  .map(key -> " --from-literal=" + key + "=...")
+                  .reduce("", String::concat);
       boolean namespaceExists = cluster.get("v1", "Namespace", "", secret.namespace()).isPresent();
-      return DoctorCheck.fail(title + " missing", services, readers + " reads " + (keys.isEmpty() ? "it" : keys + " from it")
-          + "; create it" + (namespaceExists ? "" : " with its namespace (Argo CD creates the namespace only when it syncs,"
-              + " and the objects need the Secret from their first minute)") + ": " + create);
+      return DoctorCheck.fail(
+          title + " missing",
+          services,
+          readers
+              + " reads "
+              + (keys.isEmpty() ? "it" : keys + " from it")
+              + "; create it"
+              + (namespaceExists
+                  ? ""
+                  : " with its namespace (Argo CD creates the namespace only when it syncs,"
+                      + " and the objects need the Secret from their first minute)")
+              + ": "
+              + create);
     }
     Set<String> present = new TreeSet<>();
     live.get().path("data").propertyNames().forEach(present::add);
     live.get().path("stringData").propertyNames().forEach(present::add);
     List<String> missing = secret.keys().stream().filter(key -> !present.contains(key)).toList();
     if (!missing.isEmpty()) {
-      return DoctorCheck.fail(title + " has no key " + String.join(" or ", missing), services,
-          readers + " reads " + keys + "; it has " + (present.isEmpty() ? "no keys" : String.join(", ", present))
-              + ": add " + (missing.size() == 1 ? "it" : "them"));
+      return DoctorCheck.fail(
+          title + " has no key " + String.join(" or ", missing),
+          services,
+          readers
+              + " reads "
+              + keys
+              + "; it has "
+              + (present.isEmpty() ? "no keys" : String.join(", ", present))
+              + ": add "
+              + (missing.size() == 1 ? "it" : "them"));
     }
-    return DoctorCheck.pass(title + (secret.keys().isEmpty() ? " exists" : " has " + keys) + " for " + readers);
+    return DoctorCheck.pass(
+        title + (secret.keys().isEmpty() ? " exists" : " has " + keys) + " for " + readers);
   }
 }

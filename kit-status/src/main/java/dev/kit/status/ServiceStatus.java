@@ -24,13 +24,19 @@ public record ServiceStatus(String service, String namespace, List<Finding> find
     return findings.stream().map(Finding::health).reduce(Health.HEALTHY, Health::worst);
   }
 
-  /** What the table shows under {@code column}: the findings' texts joined, or {@code -} when it has none. */
+  /**
+   * What the table shows under {@code column}: the findings' texts joined, or {@code -} when it has
+   * none.
+   */
   public String cell(Column column) {
     List<Finding> in = findings.stream().filter(f -> f.column() == column).toList();
     if (in.isEmpty()) {
       return "-";
     }
-    String text = in.stream().map(Finding::text).filter(t -> !t.isEmpty()).collect(Collectors.joining(", "));
-    return text.isEmpty() ? in.stream().map(Finding::health).reduce(Health.HEALTHY, Health::worst).label() : text;
+    String text =
+        in.stream().map(Finding::text).filter(t -> !t.isEmpty()).collect(Collectors.joining(", "));
+    return text.isEmpty()
+        ? in.stream().map(Finding::health).reduce(Health.HEALTHY, Health::worst).label()
+        : text;
   }
 }

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * What {@code kit:status} found: one {@link ServiceStatus} per service, in the description's order, as a table for
- * people or JSON for machines.
+ * What {@code kit:status} found: one {@link ServiceStatus} per service, in the description's order,
+ * as a table for people or JSON for machines.
  */
 public final class StatusReport {
 
@@ -28,13 +28,14 @@ public final class StatusReport {
   }
 
   /**
-   * The table (one row per service, a column per {@link Column}), then each object that is not healthy with what to
-   * do, then a summary line.
+   * The table (one row per service, a column per {@link Column}), then each object that is not
+   * healthy with what to do, then a summary line.
    */
   public String table() {
     List<List<String>> rows = new ArrayList<>();
     List<String> header = new ArrayList<>(List.of("service"));
-    // With environments, the env column says which environment's tree this cluster was compared with.
+    // With environments, the env column says which environment's tree this cluster was compared
+    // with.
     environment.ifPresent(env -> header.add("env"));
     for (Column column : Column.values()) {
       header.add(column.header());
@@ -53,11 +54,21 @@ public final class StatusReport {
     for (ServiceStatus service : services) {
       for (Finding finding : service.findings()) {
         if (finding.health() != Health.HEALTHY) {
-          String what = finding.text().isEmpty() || finding.text().startsWith(finding.object())
-              ? finding.text() : finding.object() + ": " + finding.text();
-          problems.add((finding.health() == Health.DEGRADED || finding.health() == Health.MISSING ? "✗ " : "… ")
-              + service.service() + ": " + (what.isEmpty() ? finding.object() : what) + " (" + finding.health().label() + ")"
-              + (finding.fix().isEmpty() ? "" : "\n    " + finding.fix()));
+          String what =
+              finding.text().isEmpty() || finding.text().startsWith(finding.object())
+                  ? finding.text()
+                  : finding.object() + ": " + finding.text();
+          problems.add(
+              (finding.health() == Health.DEGRADED || finding.health() == Health.MISSING
+                      ? "✗ "
+                      : "… ")
+                  + service.service()
+                  + ": "
+                  + (what.isEmpty() ? finding.object() : what)
+                  + " ("
+                  + finding.health().label()
+                  + ")"
+                  + (finding.fix().isEmpty() ? "" : "\n    " + finding.fix()));
         }
       }
     }
@@ -77,11 +88,17 @@ public final class StatusReport {
     if (sick.isEmpty()) {
       return summary;
     }
-    return summary + "; not healthy: "
-        + sick.stream().map(s -> s.service() + " (" + s.health().label() + ")").collect(Collectors.joining(", "));
+    return summary
+        + "; not healthy: "
+        + sick.stream()
+            .map(s -> s.service() + " (" + s.health().label() + ")")
+            .collect(Collectors.joining(", "));
   }
 
-  /** The same as JSON: {@code healthy}, and per service its cells and each object's health, text, fix and facts. */
+  /**
+   * The same as JSON: {@code healthy}, and per service its cells and each object's health, text,
+   * fix and facts.
+   */
   public String json() {
     return ReportJson.status(services, healthy());
   }

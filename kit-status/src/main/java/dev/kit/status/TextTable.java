@@ -2,7 +2,10 @@ package dev.kit.status;
 
 import java.util.List;
 
-/** Columns padded to their widest cell (in characters, not UTF-16 units), two spaces apart, no trailing blanks. */
+/**
+ * Columns padded to their widest cell (in characters, not UTF-16 units), two spaces apart, no
+ * trailing blanks.
+ */
 final class TextTable {
 
   private TextTable() {}

@@ -9,14 +9,19 @@ import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
- * provider-opentofu's {@code Workspace} (a PlanetScale database's OpenTofu module, CRD in
- * {@code test-data/crds/opentofu.upbound.io}): its {@code Synced} and {@code Ready} conditions, as kit's Argo CD check
- * reads them, and whether its connection Secret is there, which the migrations and the app wait for.
+ * provider-opentofu's {@code Workspace} (a PlanetScale database's OpenTofu module, CRD in {@code
+ * test-data/crds/opentofu.upbound.io}): its {@code Synced} and {@code Ready} conditions, as kit's
+ * Argo CD check reads them, and whether its connection Secret is there, which the migrations and
+ * the app wait for.
  */
 final class WorkspaceReader implements KindReader {
 
-  /** The ClusterProviderConfig kit's Workspaces use, and the Secret it reads the PlanetScale token from. */
+  /**
+   * The ClusterProviderConfig kit's Workspaces use, and the Secret it reads the PlanetScale token
+   * from.
+   */
   private static final String PROVIDER_CONFIG = "planetscale";
+
   private static final String TOKEN_NAMESPACE = "crossplane-system";
   private static final String TOKEN_SECRET = "planetscale-service-token";
 
@@ -29,52 +34,100 @@ final class WorkspaceReader implements KindReader {
   public Finding read(PlannedObject object, JsonNode live, Inspection inspection) {
     JsonNode synced = condition(live, "Synced");
     JsonNode ready = condition(live, "Ready");
-    String secret = object.body().path("spec").path("writeConnectionSecretToRef").path("name").asString("");
-    boolean secretPresent = !secret.isEmpty()
-        && inspection.cluster().get("v1", "Secret", object.namespace(), secret).isPresent();
+    String secret =
+        object.body().path("spec").path("writeConnectionSecretToRef").path("name").asString("");
+    boolean secretPresent =
+        !secret.isEmpty()
+            && inspection.cluster().get("v1", "Secret", object.namespace(), secret).isPresent();
     String describe = "kubectl describe workspace " + object.name() + " -n " + object.namespace();
-    var facts = Inspection.facts("synced", status(synced), "ready", status(ready), "reason", reason(ready),
-        "connectionSecret", secret, "connectionSecretPresent", secretPresent);
+    var facts =
+        Inspection.facts(
+            "synced",
+            status(synced),
+            "ready",
+            status(ready),
+            "reason",
+            reason(ready),
+            "connectionSecret",
+            secret,
+            "connectionSecretPresent",
+            secretPresent);
     if (synced != null && status(synced).equals("False")) {
-      return Inspection.finding(object, column(object), Health.DEGRADED, "failed: " + message(synced),
-          describe + " shows the OpenTofu error; the provider-opentofu pod's log has the whole run", facts);
+      return Inspection.finding(
+          object,
+          column(object),
+          Health.DEGRADED,
+          "failed: " + message(synced),
+          describe + " shows the OpenTofu error; the provider-opentofu pod's log has the whole run",
+          facts);
     }
     if (ready == null || !status(ready).equals("True")) {
-      String text = ready == null ? "waiting for provider-opentofu" : "applying (" + reason(ready) + ")";
-      return Inspection.finding(object, column(object), Health.PROGRESSING, text,
-          "provider-opentofu is applying the module; if it stays so, " + describe + " and mvn kit:doctor", facts);
+      String text =
+          ready == null ? "waiting for provider-opentofu" : "applying (" + reason(ready) + ")";
+      return Inspection.finding(
+          object,
+          column(object),
+          Health.PROGRESSING,
+          text,
+          "provider-opentofu is applying the module; if it stays so, "
+              + describe
+              + " and mvn kit:doctor",
+          facts);
     }
     if (!secretPresent) {
-      return Inspection.finding(object, column(object), Health.PROGRESSING, "ready, Secret " + secret + " missing",
-          "the provider writes the Secret after its next apply; " + describe + " shows its events", facts);
+      return Inspection.finding(
+          object,
+          column(object),
+          Health.PROGRESSING,
+          "ready, Secret " + secret + " missing",
+          "the provider writes the Secret after its next apply; " + describe + " shows its events",
+          facts);
     }
-    return Inspection.finding(object, column(object), Health.HEALTHY, "ready, Secret " + secret + " present", "", facts);
+    return Inspection.finding(
+        object, column(object), Health.HEALTHY, "ready, Secret " + secret + " present", "", facts);
   }
 
   @Override
   public Needs needs(PlannedObject object) {
-    String reader = "the ClusterProviderConfig " + PROVIDER_CONFIG + " for the Workspace " + object.name();
-    String secret = object.body().path("spec").path("writeConnectionSecretToRef").path("name").asString("");
+    String reader =
+        "the ClusterProviderConfig " + PROVIDER_CONFIG + " for the Workspace " + object.name();
+    String secret =
+        object.body().path("spec").path("writeConnectionSecretToRef").path("name").asString("");
     List<String> provides = new ArrayList<>();
     if (!secret.isEmpty()) {
       provides.add(secret);
     }
-    // The module writes the app's Secret itself (kubernetes_secret_v1): the tree provides it, nobody creates it by hand.
-    Matcher written = MODULE_SECRET.matcher(object.body().path("spec").path("forProvider").path("module").asString(""));
+    // The module writes the app's Secret itself (kubernetes_secret_v1): the tree provides it,
+    // nobody creates it by hand.
+    Matcher written =
+        MODULE_SECRET.matcher(
+            object.body().path("spec").path("forProvider").path("module").asString(""));
     while (written.find()) {
       provides.add(written.group(1));
     }
-    return new Needs(List.of(),
-        List.of(new Needs.SecretUse(TOKEN_NAMESPACE, TOKEN_SECRET, new TreeSet<>(List.of("id", "token")), reader)),
+    return new Needs(
+        List.of(),
+        List.of(
+            new Needs.SecretUse(
+                TOKEN_NAMESPACE, TOKEN_SECRET, new TreeSet<>(List.of("id", "token")), reader)),
         List.copyOf(provides),
-        List.of(new Needs.KindUse("opentofu.m.upbound.io", "ClusterProviderConfig",
-            "the Workspace runs with the ClusterProviderConfig " + PROVIDER_CONFIG + " (platform/)"),
-            new Needs.KindUse("pkg.crossplane.io", "Provider", "provider-opentofu is a Crossplane provider package")));
+        List.of(
+            new Needs.KindUse(
+                "opentofu.m.upbound.io",
+                "ClusterProviderConfig",
+                "the Workspace runs with the ClusterProviderConfig "
+                    + PROVIDER_CONFIG
+                    + " (platform/)"),
+            new Needs.KindUse(
+                "pkg.crossplane.io",
+                "Provider",
+                "provider-opentofu is a Crossplane provider package")));
   }
 
   /** A {@code kubernetes_secret_v1} resource of the module and the name in its metadata. */
   private static final Pattern MODULE_SECRET =
-      Pattern.compile("resource\\s+\"kubernetes_secret_v1\"\\s+\"[^\"]+\"\\s*\\{\\s*metadata\\s*\\{\\s*name\\s*=\\s*\"([^\"]+)\"");
+      Pattern.compile(
+          "resource\\s+\"kubernetes_secret_v1\"\\s+\"[^\"]+\"\\s*\\{\\s*metadata\\s*\\{\\s*name\\s*=\\s*\"([^\"]+)\"");
 
   private static JsonNode condition(JsonNode live, String type) {
     for (JsonNode condition : live.path("status").path("conditions").values()) {
@@ -94,7 +147,9 @@ final class WorkspaceReader implements KindReader {
   }
 
   private static String message(JsonNode condition) {
-    return Optional.of(condition.path("message").asString("")).filter(m -> !m.isEmpty())
-        .map(m -> m.lines().findFirst().orElse(m)).orElse(reason(condition));
+    return Optional.of(condition.path("message").asString(""))
+        .filter(m -> !m.isEmpty())
+        .map(m -> m.lines().findFirst().orElse(m))
+        .orElse(reason(condition));
   }
 }

@@ -10,10 +10,14 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Atlas's {@code migrate apply} output read back: the samples in {@code src/test/resources/atlas-logs/} (see its README). */
+/**
+ * Atlas's {@code migrate apply} output read back: the samples in {@code
+ * src/test/resources/atlas-logs/} (see its README).
+ */
 class AtlasApplyLogTest {
 
-  private static final String INDEX_FILE = """
+  private static final String INDEX_FILE =
+      """
       -- atlas:txmode none
 
       -- CONCURRENTLY cannot run in a transaction, hence the directive above (Atlas reads it only when an empty line follows).
@@ -25,17 +29,22 @@ class AtlasApplyLogTest {
     AtlasApplyLog.Failure failure = AtlasApplyLog.failure(log("statement-error.log")).orElseThrow();
 
     assertThat(failure.version()).contains("20250301100000");
-    assertThat(failure.statement()).contains("CREATE INDEX CONCURRENTLY IF NOT EXISTS payments_order_id_idx ON payments (order_id);");
+    assertThat(failure.statement())
+        .contains(
+            "CREATE INDEX CONCURRENTLY IF NOT EXISTS payments_order_id_idx ON payments (order_id);");
     assertThat(failure.error()).isEqualTo("pq: canceling statement due to statement timeout");
     assertThat(AtlasApplyLog.line(INDEX_FILE, failure)).contains(4);
   }
 
   @Test
   void failure_unquotesAMultiLineStatement_whenTheOlderExecutePrefixIsUsed() {
-    AtlasApplyLog.Failure failure = AtlasApplyLog.failure(log("troubleshoot-doc.log")).orElseThrow();
+    AtlasApplyLog.Failure failure =
+        AtlasApplyLog.failure(log("troubleshoot-doc.log")).orElseThrow();
 
     assertThat(failure.version()).contains("2");
-    assertThat(failure.statement()).contains("""
+    assertThat(failure.statement())
+        .contains(
+            """
         INSERT INTO `user_groups` (`user_id`, `group_id`) VALUES
             -- Founders
             (2, 1), (3, 1),
@@ -43,8 +52,10 @@ class AtlasApplyLogTest {
             (1, 2), (2, 2), (3, 2),
             -- Constraint error (adding masseelch twice to seniors)
             (1, 2);""");
-    assertThat(failure.error()).isEqualTo("Error 1062: Duplicate entry '1-2' for key 'user_groups.PRIMARY'");
-    String file = """
+    assertThat(failure.error())
+        .isEqualTo("Error 1062: Duplicate entry '1-2' for key 'user_groups.PRIMARY'");
+    String file =
+        """
         INSERT INTO `users` (`id`, `name`) VALUES (1, 'masseelch'), (2, 'rotemtam'), (3, 'a8m');
         INSERT INTO `groups` (`id`, `name`) VALUES (1, 'Founders'), (2, 'Senior Engineers'), (3, 'Junior Engineers');
         INSERT INTO `user_groups` (`user_id`, `group_id`) VALUES
@@ -60,44 +71,65 @@ class AtlasApplyLogTest {
 
   @Test
   void failure_takesTheStatementFromTheReport_whenTheErrorLineIsExecutionHadErrors() {
-    AtlasApplyLog.Failure failure = AtlasApplyLog.failure(log("execution-had-errors.log")).orElseThrow();
+    AtlasApplyLog.Failure failure =
+        AtlasApplyLog.failure(log("execution-had-errors.log")).orElseThrow();
 
     assertThat(failure.version()).contains("2");
-    assertThat(failure.error()).isEqualTo("Error 1062: Duplicate entry '1-2' for key 'user_groups.PRIMARY'");
-    assertThat(failure.statement()).hasValueSatisfying(statement -> assertThat(statement)
-        .startsWith("INSERT INTO `user_groups` (`user_id`, `group_id`) VALUES").endsWith("(1, 2);"));
-    assertThat(failure.before()).containsExactly(
-        "INSERT INTO `users` (`id`, `name`) VALUES (1, 'masseelch'), (2, 'rotemtam'), (3, 'a8m');",
-        "INSERT INTO `groups` (`id`, `name`) VALUES (1, 'Founders'), (2, 'Senior Engineers'), (3, 'Junior Engineers');");
+    assertThat(failure.error())
+        .isEqualTo("Error 1062: Duplicate entry '1-2' for key 'user_groups.PRIMARY'");
+    assertThat(failure.statement())
+        .hasValueSatisfying(
+            statement ->
+                assertThat(statement)
+                    .startsWith("INSERT INTO `user_groups` (`user_id`, `group_id`) VALUES")
+                    .endsWith("(1, 2);"));
+    assertThat(failure.before())
+        .containsExactly(
+            "INSERT INTO `users` (`id`, `name`) VALUES (1, 'masseelch'), (2, 'rotemtam'), (3, 'a8m');",
+            "INSERT INTO `groups` (`id`, `name`) VALUES (1, 'Founders'), (2, 'Senior Engineers'), (3, 'Junior Engineers');");
   }
 
   @Test
   void line_isTheSecondStatement_whenTheFirstOfTheFileApplied() {
-    AtlasApplyLog.Failure failure = AtlasApplyLog.failure(log("testscript-failing-statement.log")).orElseThrow();
+    AtlasApplyLog.Failure failure =
+        AtlasApplyLog.failure(log("testscript-failing-statement.log")).orElseThrow();
 
     assertThat(failure.statement()).contains("THIS IS A FAILING STATEMENT;");
-    assertThat(AtlasApplyLog.line("CREATE TABLE \"broken\" (\"id\" bigint);\nTHIS IS A FAILING STATEMENT;\n", failure)).contains(2);
+    assertThat(
+            AtlasApplyLog.line(
+                "CREATE TABLE \"broken\" (\"id\" bigint);\nTHIS IS A FAILING STATEMENT;\n",
+                failure))
+        .contains(2);
   }
 
   @Test
   void line_findsTheOccurrenceAfterTheAppliedStatements_whenAFileRepeatsAStatement() {
-    String file = """
+    String file =
+        """
         UPDATE accounts SET active = true;
         ALTER TABLE accounts ADD COLUMN note text;
         UPDATE accounts SET active = true;
         """;
-    AtlasApplyLog.Failure failure = new AtlasApplyLog.Failure(Optional.of("1"), Optional.of("UPDATE accounts SET active = true;"),
-        "pq: deadlock detected", List.of("UPDATE accounts SET active = true;", "ALTER TABLE accounts ADD COLUMN note text;"));
+    AtlasApplyLog.Failure failure =
+        new AtlasApplyLog.Failure(
+            Optional.of("1"),
+            Optional.of("UPDATE accounts SET active = true;"),
+            "pq: deadlock detected",
+            List.of(
+                "UPDATE accounts SET active = true;",
+                "ALTER TABLE accounts ADD COLUMN note text;"));
 
     assertThat(AtlasApplyLog.line(file, failure)).contains(3);
   }
 
   @Test
   void line_matchesAcrossDifferentWhitespace_andIsEmptyWhenTheFileNoLongerHasTheStatement() {
-    AtlasApplyLog.Failure failure = new AtlasApplyLog.Failure(Optional.of("1"), Optional.of("CREATE TABLE t (id int);"),
-        "pq: boom", List.of());
+    AtlasApplyLog.Failure failure =
+        new AtlasApplyLog.Failure(
+            Optional.of("1"), Optional.of("CREATE TABLE t (id int);"), "pq: boom", List.of());
 
-    assertThat(AtlasApplyLog.line("-- a table\nCREATE TABLE t (\n  id int\n);\n", failure)).contains(2);
+    assertThat(AtlasApplyLog.line("-- a table\nCREATE TABLE t (\n  id int\n);\n", failure))
+        .contains(2);
     assertThat(AtlasApplyLog.line("CREATE TABLE u (id int);\n", failure)).isEmpty();
   }
 
@@ -117,18 +149,23 @@ class AtlasApplyLogTest {
 
   @Test
   void failureIn_readsTheOperatorsConditionMessage_whenItQuotesAFailedStatement() {
-    AtlasApplyLog.Failure failure = AtlasApplyLog.failureIn(
-        "sql/migrate: executing statement \"ALTER TABLE products ADD COLUMN description text NOT NULL;\" from version "
-            + "\"20250220120000\": pq: column \"description\" of relation \"products\" contains null values").orElseThrow();
+    AtlasApplyLog.Failure failure =
+        AtlasApplyLog.failureIn(
+                "sql/migrate: executing statement \"ALTER TABLE products ADD COLUMN description text NOT NULL;\" from version "
+                    + "\"20250220120000\": pq: column \"description\" of relation \"products\" contains null values")
+            .orElseThrow();
 
     assertThat(failure.version()).contains("20250220120000");
-    assertThat(failure.statement()).contains("ALTER TABLE products ADD COLUMN description text NOT NULL;");
-    assertThat(failure.error()).isEqualTo("pq: column \"description\" of relation \"products\" contains null values");
+    assertThat(failure.statement())
+        .contains("ALTER TABLE products ADD COLUMN description text NOT NULL;");
+    assertThat(failure.error())
+        .isEqualTo("pq: column \"description\" of relation \"products\" contains null values");
   }
 
   @Test
   void unquote_undoesGoQuoting_forEveryEscapeStrconvQuoteWrites() {
-    assertThat(AtlasApplyLog.unquote("a\\\"b\\\\c\\nd\\te\\r\\u00e9\\U0001F600\\x41\\303\\251")).isEqualTo("a\"b\\c\nd\te\ré😀Aé");
+    assertThat(AtlasApplyLog.unquote("a\\\"b\\\\c\\nd\\te\\r\\u00e9\\U0001F600\\x41\\303\\251"))
+        .isEqualTo("a\"b\\c\nd\te\ré😀Aé");
   }
 
   private static String log(String name) {

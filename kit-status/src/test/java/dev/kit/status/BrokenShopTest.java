@@ -25,30 +25,47 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The shop with what goes wrong before and around a first sync ({@code clusters/broken/README.md}): each missing object
- * with its likely cause, and each doctor finding with the services it affects and the fix; exact outputs.
+ * The shop with what goes wrong before and around a first sync ({@code clusters/broken/README.md}):
+ * each missing object with its likely cause, and each doctor finding with the services it affects
+ * and the fix; exact outputs.
  */
 class BrokenShopTest {
 
-  @TempDir
-  static Path repository;
+  @TempDir static Path repository;
   private static MockCluster mock;
   private static Kit kit;
   private static FilePlan plan;
 
   @BeforeAll
   static void breakTheShop() throws IOException {
-    kit = new Shop().describe().toBuilder()
-        .service("billing", billing -> billing.label("team", "billing").withoutMigrations()
-            .database(db -> db.instances(1).postgresMajor(17).storage("1Gi")))
-        .service("ledger", ledger -> ledger.label("team", "billing")
-            .database(db -> db.instances(1).postgresMajor(17).storage("1Gi"))
-            .patch(Patch.set(Patch.Target.MIGRATION_JOB, "/spec/template/spec/hostNetwork", true)))
-        .build();
+    kit =
+        new Shop()
+            .describe().toBuilder()
+                .service(
+                    "billing",
+                    billing ->
+                        billing
+                            .label("team", "billing")
+                            .withoutMigrations()
+                            .database(db -> db.instances(1).postgresMajor(17).storage("1Gi")))
+                .service(
+                    "ledger",
+                    ledger ->
+                        ledger
+                            .label("team", "billing")
+                            .database(db -> db.instances(1).postgresMajor(17).storage("1Gi"))
+                            .patch(
+                                Patch.set(
+                                    Patch.Target.MIGRATION_JOB,
+                                    "/spec/template/spec/hostNetwork",
+                                    true)))
+                .build();
     copyMigrations(Shop.repository(), repository);
     Files.createDirectories(repository.resolve("services/ledger/migrations"));
-    Files.writeString(repository.resolve("services/ledger/migrations/20250101000000_create_entries.sql"),
-        "CREATE TABLE IF NOT EXISTS entries (id bigint PRIMARY KEY);\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        repository.resolve("services/ledger/migrations/20250101000000_create_entries.sql"),
+        "CREATE TABLE IF NOT EXISTS entries (id bigint PRIMARY KEY);\n",
+        StandardCharsets.UTF_8);
     plan = Generator.forRepository(repository).source("com.acme.shop.ShopServices").plan(kit);
 
     mock = ShopCluster.start(TestData.resolve("crds"), Shop.repository(), "prod");
@@ -56,16 +73,36 @@ class BrokenShopTest {
     var client = mock.client();
     mock.deleteCrd("scheduledbackups.postgresql.cnpg.io");
     client.storage().v1().storageClasses().withName("standard").delete();
-    client.storage().v1().storageClasses().withName("gp3").edit(gp3 -> {
-      gp3.getMetadata().setAnnotations(Map.of());
-      return gp3;
-    });
-    client.secrets().inNamespace("orders").withName("orders-backup-s3").edit(secret -> new SecretBuilder(secret)
-        .withData(Map.of("ACCESS_KEY_ID", "bm90LWEta2V5LWlk")).build());
-    client.configMaps().inNamespace("argocd").withName("argocd-cm").edit((ConfigMap cm) -> {
-      cm.getData().keySet().removeIf(key -> key.contains("cnpg.io") || key.contains("atlasgo.io"));
-      return cm;
-    });
+    client
+        .storage()
+        .v1()
+        .storageClasses()
+        .withName("gp3")
+        .edit(
+            gp3 -> {
+              gp3.getMetadata().setAnnotations(Map.of());
+              return gp3;
+            });
+    client
+        .secrets()
+        .inNamespace("orders")
+        .withName("orders-backup-s3")
+        .edit(
+            secret ->
+                new SecretBuilder(secret)
+                    .withData(Map.of("ACCESS_KEY_ID", "bm90LWEta2V5LWlk"))
+                    .build());
+    client
+        .configMaps()
+        .inNamespace("argocd")
+        .withName("argocd-cm")
+        .edit(
+            (ConfigMap cm) -> {
+              cm.getData()
+                  .keySet()
+                  .removeIf(key -> key.contains("cnpg.io") || key.contains("atlasgo.io"));
+              return cm;
+            });
   }
 
   @AfterAll
@@ -74,7 +111,10 @@ class BrokenShopTest {
   }
 
   private static ClusterStatus cluster() {
-    return ClusterStatus.of(mock.client()).clock(ShopCluster.clock()).repository(Shop.repository()).environment("prod");
+    return ClusterStatus.of(mock.client())
+        .clock(ShopCluster.clock())
+        .repository(Shop.repository())
+        .environment("prod");
   }
 
   @Test
@@ -82,8 +122,13 @@ class BrokenShopTest {
     StatusReport report = cluster().status(kit, plan);
 
     Expected.assertEquals("broken-status.txt", report.table());
-    assertThat(report.services()).filteredOn(s -> s.service().equals("ledger")).singleElement()
-        .satisfies(ledger -> assertThat(ledger.findings()).allSatisfy(f -> assertThat(f.health()).isEqualTo(Health.MISSING)));
+    assertThat(report.services())
+        .filteredOn(s -> s.service().equals("ledger"))
+        .singleElement()
+        .satisfies(
+            ledger ->
+                assertThat(ledger.findings())
+                    .allSatisfy(f -> assertThat(f.health()).isEqualTo(Health.MISSING)));
   }
 
   @Test
@@ -91,15 +136,19 @@ class BrokenShopTest {
     DoctorReport report = cluster().doctor(kit, plan);
 
     Expected.assertEquals("broken-doctor.txt", report.text());
-    assertThat(report.checks()).filteredOn(check -> !check.passed()).extracting(DoctorCheck::text).contains(
-        "CRD scheduledbackups.postgresql.cnpg.io missing",
-        "StorageClass \"standard\" does not exist",
-        "Secret orders-backup-s3 (namespace orders) has no key ACCESS_SECRET_KEY");
+    assertThat(report.checks())
+        .filteredOn(check -> !check.passed())
+        .extracting(DoctorCheck::text)
+        .contains(
+            "CRD scheduledbackups.postgresql.cnpg.io missing",
+            "StorageClass \"standard\" does not exist",
+            "Secret orders-backup-s3 (namespace orders) has no key ACCESS_SECRET_KEY");
   }
 
   private static void copyMigrations(Path from, Path to) throws IOException {
     try (Stream<Path> files = Files.walk(from.resolve("services"))) {
-      for (Path file : files.filter(f -> f.getParent().getFileName().toString().equals("migrations")).toList()) {
+      for (Path file :
+          files.filter(f -> f.getParent().getFileName().toString().equals("migrations")).toList()) {
         Path target = to.resolve(from.relativize(file).toString());
         Files.createDirectories(target.getParent());
         Files.copy(file, target);

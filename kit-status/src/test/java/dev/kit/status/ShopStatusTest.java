@@ -14,9 +14,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The sample's shop against each environment's seeded cluster ({@link ShopCluster}; prod: orders healthy, payments
- * broken three ways, catalog on its way, inventory healthy on PlanetScale; dev: all healthy, a commit ahead): the exact
- * table, JSON and doctor lines, with the environment's column; and every request either goal sends is a GET.
+ * The sample's shop against each environment's seeded cluster ({@link ShopCluster}; prod: orders
+ * healthy, payments broken three ways, catalog on its way, inventory healthy on PlanetScale; dev:
+ * all healthy, a commit ahead): the exact table, JSON and doctor lines, with the environment's
+ * column; and every request either goal sends is a GET.
  */
 class ShopStatusTest {
 
@@ -40,11 +41,17 @@ class ShopStatusTest {
 
   /** prod's cluster, read as prod. */
   private static ClusterStatus cluster() {
-    return ClusterStatus.of(mock.client()).clock(ShopCluster.clock()).repository(Shop.repository()).environment("prod");
+    return ClusterStatus.of(mock.client())
+        .clock(ShopCluster.clock())
+        .repository(Shop.repository())
+        .environment("prod");
   }
 
   private static ClusterStatus devCluster() {
-    return ClusterStatus.of(dev.client()).clock(ShopCluster.clock()).repository(Shop.repository()).environment("dev");
+    return ClusterStatus.of(dev.client())
+        .clock(ShopCluster.clock())
+        .repository(Shop.repository())
+        .environment("dev");
   }
 
   @Test
@@ -52,13 +59,17 @@ class ShopStatusTest {
     StatusReport report = cluster().status(KIT, plan);
 
     Expected.assertEquals("shop-prod-status.txt", report.table());
-    assertThat(report.table()).startsWith("service    env   argo ").contains("\norders     prod  Synced/Healthy @9f2c1e4 ");
+    assertThat(report.table())
+        .startsWith("service    env   argo ")
+        .contains("\norders     prod  Synced/Healthy @9f2c1e4 ");
     assertThat(report.healthy()).isFalse();
-    assertThat(report.services()).extracting(ServiceStatus::service, ServiceStatus::health).containsExactly(
-        org.assertj.core.groups.Tuple.tuple("orders", Health.HEALTHY),
-        org.assertj.core.groups.Tuple.tuple("payments", Health.DEGRADED),
-        org.assertj.core.groups.Tuple.tuple("catalog", Health.PROGRESSING),
-        org.assertj.core.groups.Tuple.tuple("inventory", Health.HEALTHY));
+    assertThat(report.services())
+        .extracting(ServiceStatus::service, ServiceStatus::health)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("orders", Health.HEALTHY),
+            org.assertj.core.groups.Tuple.tuple("payments", Health.DEGRADED),
+            org.assertj.core.groups.Tuple.tuple("catalog", Health.PROGRESSING),
+            org.assertj.core.groups.Tuple.tuple("inventory", Health.HEALTHY));
   }
 
   @Test
@@ -82,7 +93,9 @@ class ShopStatusTest {
     Expected.assertEquals("shop-dev-status.txt", report.table());
     Expected.assertEquals("shop-dev-status.json", report.json());
     assertThat(report.healthy()).isTrue();
-    assertThat(report.table()).contains("\norders     dev  Synced/Healthy @4b8e2d7 ").contains("1/1 ready, primary orders-cluster-1")
+    assertThat(report.table())
+        .contains("\norders     dev  Synced/Healthy @4b8e2d7 ")
+        .contains("1/1 ready, primary orders-cluster-1")
         .doesNotContain("last backup");
   }
 
@@ -92,14 +105,19 @@ class ShopStatusTest {
 
     Expected.assertEquals("shop-dev-doctor.txt", report.text());
     assertThat(report.passed()).isTrue();
-    assertThat(report.text()).doesNotContain("cert-manager").doesNotContain("barman-cloud").doesNotContain("orders-backup-s3");
+    assertThat(report.text())
+        .doesNotContain("cert-manager")
+        .doesNotContain("barman-cloud")
+        .doesNotContain("orders-backup-s3");
   }
 
   @Test
   void status_failsNamingTheEnvironments_whenTheClusterDoesNotSayWhichItRuns() {
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ClusterStatus.of(dev.client()).status(KIT, plan))
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> ClusterStatus.of(dev.client()).status(KIT, plan))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("the description has environments [dev, prod]: say which one this cluster runs");
+        .hasMessageStartingWith(
+            "the description has environments [dev, prod]: say which one this cluster runs");
   }
 
   @Test
@@ -109,24 +127,46 @@ class ShopStatusTest {
     cluster().status(KIT, plan);
     cluster().doctor(KIT, plan);
 
-    assertThat(mock.requests()).isNotEmpty().allSatisfy(request -> assertThat(request).startsWith("GET "))
-        .anySatisfy(request -> assertThat(request).endsWith("/pods/payments-migrate-q9d4w/log?pretty=false&tailLines=400"))
-        .anySatisfy(request -> assertThat(request).isEqualTo("GET /api/v1/namespaces/orders/secrets/orders-backup-s3"));
+    assertThat(mock.requests())
+        .isNotEmpty()
+        .allSatisfy(request -> assertThat(request).startsWith("GET "))
+        .anySatisfy(
+            request ->
+                assertThat(request)
+                    .endsWith("/pods/payments-migrate-q9d4w/log?pretty=false&tailLines=400"))
+        .anySatisfy(
+            request ->
+                assertThat(request)
+                    .isEqualTo("GET /api/v1/namespaces/orders/secrets/orders-backup-s3"));
   }
 
-  /** Each request, as the RBAC check the API server makes for it, is allowed by the ClusterRole in the README. */
+  /**
+   * Each request, as the RBAC check the API server makes for it, is allowed by the ClusterRole in
+   * the README.
+   */
   @Test
   void everyRequest_isAllowedByTheReadmesReadOnlyClusterRole() throws java.io.IOException {
     String readme = java.nio.file.Files.readString(TestData.dir().getParent().resolve("README.md"));
     int start = readme.indexOf("kind: ClusterRole\n");
-    String role = readme.substring(readme.lastIndexOf("```yaml\n", start) + "```yaml\n".length(), readme.indexOf("```", start));
+    String role =
+        readme.substring(
+            readme.lastIndexOf("```yaml\n", start) + "```yaml\n".length(),
+            readme.indexOf("```", start));
     java.util.Set<String> allowed = new java.util.TreeSet<>();
-    for (tools.jackson.databind.JsonNode rule : tools.jackson.dataformat.yaml.YAMLMapper.builder().build().readTree(role)
-        .path("rules").values()) {
+    for (tools.jackson.databind.JsonNode rule :
+        tools.jackson.dataformat.yaml.YAMLMapper.builder()
+            .build()
+            .readTree(role)
+            .path("rules")
+            .values()) {
       for (tools.jackson.databind.JsonNode group : rule.path("apiGroups").values()) {
         for (tools.jackson.databind.JsonNode resource : rule.path("resources").values()) {
           for (tools.jackson.databind.JsonNode verb : rule.path("verbs").values()) {
-            allowed.add(verb.asString() + " " + resource.asString() + (group.asString().isEmpty() ? "" : "." + group.asString()));
+            allowed.add(
+                verb.asString()
+                    + " "
+                    + resource.asString()
+                    + (group.asString().isEmpty() ? "" : "." + group.asString()));
           }
         }
       }
@@ -136,12 +176,14 @@ class ShopStatusTest {
     cluster().status(KIT, plan);
     cluster().doctor(KIT, plan);
 
-    assertThat(mock.requests()).isNotEmpty().allSatisfy(request -> assertThat(allowed).contains(rbac(request)));
+    assertThat(mock.requests())
+        .isNotEmpty()
+        .allSatisfy(request -> assertThat(allowed).contains(rbac(request)));
   }
 
   /**
-   * {@code GET /apis/batch/v1/namespaces/x/jobs/y} as {@code get jobs.batch}: a path ending in a name is a get, in a
-   * collection a list; {@code /log} is the {@code pods/log} subresource.
+   * {@code GET /apis/batch/v1/namespaces/x/jobs/y} as {@code get jobs.batch}: a path ending in a
+   * name is a get, in a collection a list; {@code /log} is the {@code pods/log} subresource.
    */
   private static String rbac(String request) {
     String path = request.substring("GET ".length()).replaceFirst("\\?.*", "");

@@ -11,11 +11,15 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
-/** The Workspace reader on the conditions provider-opentofu sets, and on its connection Secret being there or not. */
+/**
+ * The Workspace reader on the conditions provider-opentofu sets, and on its connection Secret being
+ * there or not.
+ */
 class WorkspaceReaderTest {
 
   private static final YAMLMapper YAML = YAMLMapper.builder().build();
-  private static final String WORKSPACE = """
+  private static final String WORKSPACE =
+      """
       apiVersion: opentofu.m.upbound.io/v1beta1
       kind: Workspace
       metadata: {name: orders-database, namespace: orders, generation: 1}
@@ -39,16 +43,29 @@ class WorkspaceReaderTest {
 
   private Finding read(String status) {
     JsonNode body = YAML.readTree(WORKSPACE);
-    PlannedObject object = new PlannedObject(Optional.of("orders"), "services/orders/manifests/database/workspace.yaml",
-        "opentofu.m.upbound.io/v1beta1", "Workspace", "orders", "orders-database", true, body);
+    PlannedObject object =
+        new PlannedObject(
+            Optional.of("orders"),
+            "services/orders/manifests/database/workspace.yaml",
+            "opentofu.m.upbound.io/v1beta1",
+            "Workspace",
+            "orders",
+            "orders-database",
+            true,
+            body);
     JsonNode live = YAML.readTree(WORKSPACE + status);
-    Inspection inspection = new Inspection(new ReadOnlyCluster(mock.client(), "mock"), new Moments(ShopCluster.clock()), null,
-        Optional.empty());
+    Inspection inspection =
+        new Inspection(
+            new ReadOnlyCluster(mock.client(), "mock"),
+            new Moments(ShopCluster.clock()),
+            null,
+            Optional.empty());
     assertThat(KindReaders.of(object)).isInstanceOf(WorkspaceReader.class);
     return KindReaders.of(object).read(object, live, inspection);
   }
 
-  private static final String READY = """
+  private static final String READY =
+      """
       status:
         conditions:
         - {type: Synced, status: "True", reason: ReconcileSuccess}
@@ -57,7 +74,8 @@ class WorkspaceReaderTest {
 
   @Test
   void read_isHealthy_whenReadyAndTheSecretIsThere() {
-    mock.seed("""
+    mock.seed(
+        """
         apiVersion: v1
         kind: Secret
         metadata: {name: orders-database, namespace: orders}
@@ -76,7 +94,9 @@ class WorkspaceReaderTest {
 
   @Test
   void read_isProgressing_whileCreating() {
-    Finding finding = read("""
+    Finding finding =
+        read(
+            """
         status:
           conditions:
           - {type: Synced, status: "True", reason: ReconcileSuccess}
@@ -88,7 +108,9 @@ class WorkspaceReaderTest {
 
   @Test
   void read_isDegradedWithTheFix_whenTheApplyFails() {
-    Finding finding = read("""
+    Finding finding =
+        read(
+            """
         status:
           conditions:
           - {type: Synced, status: "False", reason: ReconcileError, message: "cannot apply tofu configuration: exit status 1"}
@@ -101,32 +123,57 @@ class WorkspaceReaderTest {
   @Test
   void needs_theTokenSecret_andProvidesTheConnectionSecret() {
     JsonNode body = YAML.readTree(WORKSPACE);
-    PlannedObject object = new PlannedObject(Optional.of("orders"), "x", "opentofu.m.upbound.io/v1beta1", "Workspace", "orders",
-        "orders-database", true, body);
+    PlannedObject object =
+        new PlannedObject(
+            Optional.of("orders"),
+            "x",
+            "opentofu.m.upbound.io/v1beta1",
+            "Workspace",
+            "orders",
+            "orders-database",
+            true,
+            body);
     Needs needs = KindReaders.of(object).needs(object);
     assertThat(needs.provides()).containsExactly("orders-database");
-    assertThat(needs.secrets()).singleElement().satisfies(use -> {
-      assertThat(use.namespace()).isEqualTo("crossplane-system");
-      assertThat(use.name()).isEqualTo("planetscale-service-token");
-      assertThat(use.keys()).containsExactly("id", "token");
-    });
-    assertThat(needs.kinds()).extracting(Needs.KindUse::kind).containsExactly("ClusterProviderConfig", "Provider");
+    assertThat(needs.secrets())
+        .singleElement()
+        .satisfies(
+            use -> {
+              assertThat(use.namespace()).isEqualTo("crossplane-system");
+              assertThat(use.name()).isEqualTo("planetscale-service-token");
+              assertThat(use.keys()).containsExactly("id", "token");
+            });
+    assertThat(needs.kinds())
+        .extracting(Needs.KindUse::kind)
+        .containsExactly("ClusterProviderConfig", "Provider");
   }
 
   @Test
   void needs_providesTheAppSecret_whenTheModuleWritesIt() {
-    String module = String.join("\n",
-        "resource \"kubernetes_secret_v1\" \"app\" {",
-        "  metadata {",
-        "    name      = \"orders-database-app\"",
-        "    namespace = \"orders\"",
-        "  }",
-        "  data = local.app",
-        "}");
+    String module =
+        String.join(
+            "\n",
+            "resource \"kubernetes_secret_v1\" \"app\" {",
+            "  metadata {",
+            "    name      = \"orders-database-app\"",
+            "    namespace = \"orders\"",
+            "  }",
+            "  data = local.app",
+            "}");
     JsonNode body = YAML.readTree(WORKSPACE);
-    ((tools.jackson.databind.node.ObjectNode) body.path("spec").path("forProvider")).put("module", module);
-    PlannedObject object = new PlannedObject(Optional.of("orders"), "x", "opentofu.m.upbound.io/v1beta1", "Workspace", "orders",
-        "orders-database", true, body);
-    assertThat(KindReaders.of(object).needs(object).provides()).containsExactly("orders-database", "orders-database-app");
+    ((tools.jackson.databind.node.ObjectNode) body.path("spec").path("forProvider"))
+        .put("module", module);
+    PlannedObject object =
+        new PlannedObject(
+            Optional.of("orders"),
+            "x",
+            "opentofu.m.upbound.io/v1beta1",
+            "Workspace",
+            "orders",
+            "orders-database",
+            true,
+            body);
+    assertThat(KindReaders.of(object).needs(object).provides())
+        .containsExactly("orders-database", "orders-database-app");
   }
 }

@@ -12,8 +12,9 @@ import java.util.Map;
 import java.util.TimeZone;
 
 /**
- * Renders kit's FreeMarker templates (files under {@code dev/kit/templates/} on the class path) for the
- * text outputs that are not Kubernetes objects. Output never depends on the default locale or time zone.
+ * Renders kit's FreeMarker templates (files under {@code dev/kit/templates/} on the class path) for
+ * the text outputs that are not Kubernetes objects. Output never depends on the default locale or
+ * time zone.
  *
  * <pre>{@code
  * String hcl = TextTemplates.render("atlas.hcl.ftl", Map.of("service", "orders"));
@@ -37,7 +38,8 @@ public final class TextTemplates {
       template.process(model, out);
       return out.toString();
     } catch (TemplateException e) {
-      throw new IllegalArgumentException("template " + name + " failed: " + e.getMessageWithoutStackTop(), e);
+      throw new IllegalArgumentException(
+          "template " + name + " failed: " + e.getMessageWithoutStackTop(), e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read template " + name, e);
     }

@@ -15,10 +15,11 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Lints what a statement really did, from catalog snapshots taken before and after it on a real PostgreSQL: what
- * {@code kit:verify} runs. A column dropped by {@code ALTER TABLE ... DROP x}, by a {@code DO} block or by
- * {@code CASCADE} is caught alike, and a type change is reported only when PostgreSQL actually rewrote the table.
- * The rules, severities and {@code nolint} comments are the text linter's ({@link dev.kit.lint.TextLinter}).
+ * Lints what a statement really did, from catalog snapshots taken before and after it on a real
+ * PostgreSQL: what {@code kit:verify} runs. A column dropped by {@code ALTER TABLE ... DROP x}, by
+ * a {@code DO} block or by {@code CASCADE} is caught alike, and a type change is reported only when
+ * PostgreSQL actually rewrote the table. The rules, severities and {@code nolint} comments are the
+ * text linter's ({@link dev.kit.lint.TextLinter}).
  */
 final class CatalogLinter {
 
@@ -33,13 +34,17 @@ final class CatalogLinter {
    *
    * @param file the file as the repository names it
    * @param statement the statement that ran
-   * @param fileStart the catalog before the file's first statement: tables created in the same file are new, so
-   *     indexing them or adding NOT NULL columns to them is safe
+   * @param fileStart the catalog before the file's first statement: tables created in the same file
+   *     are new, so indexing them or adding NOT NULL columns to them is safe
    * @param before the catalog right before the statement
    * @param after the catalog right after it
    */
-  List<LintFinding> lint(String file, SqlStatement statement, CatalogSnapshot fileStart,
-      CatalogSnapshot before, CatalogSnapshot after) {
+  List<LintFinding> lint(
+      String file,
+      SqlStatement statement,
+      CatalogSnapshot fileStart,
+      CatalogSnapshot before,
+      CatalogSnapshot after) {
     List<LintFinding> findings = new ArrayList<>();
     StatementFindings sink = new StatementFindings(settings, file, statement, findings);
     Map<String, CatalogObject> was = byIdentity(before);
@@ -63,42 +68,69 @@ final class CatalogLinter {
           }
         }
         case COLUMN -> column(old, now, was, is, atStart, sink);
-        default -> { }
+        default -> {}
       }
     }
     for (CatalogObject created : after.objects()) {
       if (was.containsKey(identityKey(created))) {
         continue;
       }
-      boolean onExistingTable = atStart.containsKey(identityKey(Kind.TABLE, created.detail("tableIdentity")));
+      boolean onExistingTable =
+          atStart.containsKey(identityKey(Kind.TABLE, created.detail("tableIdentity")));
       if (created.kind() == Kind.COLUMN && onExistingTable) {
-        if (created.flag("notNull") && created.detail("default").isEmpty() && !created.flag("identity")
+        if (created.flag("notNull")
+            && created.detail("default").isEmpty()
+            && !created.flag("identity")
             && !created.flag("generated")) {
-          sink.add(LintRule.ADD_NOT_NULL_COLUMN, "adds NOT NULL column " + created.name()
-              + " without a default, which fails on a table that has rows");
+          sink.add(
+              LintRule.ADD_NOT_NULL_COLUMN,
+              "adds NOT NULL column "
+                  + created.name()
+                  + " without a default, which fails on a table that has rows");
         }
         if (!statement.hasWords("IF", "NOT", "EXISTS")) {
-          sink.add(LintRule.CREATE_WITHOUT_IF_NOT_EXISTS, "adds column " + created.name()
-              + " without IF NOT EXISTS, so running the file again fails");
+          sink.add(
+              LintRule.CREATE_WITHOUT_IF_NOT_EXISTS,
+              "adds column "
+                  + created.name()
+                  + " without IF NOT EXISTS, so running the file again fails");
         }
       }
       if (created.kind() == Kind.INDEX && onExistingTable && !statement.hasWords("CONCURRENTLY")) {
-        sink.add(LintRule.CREATE_INDEX_LOCKING, created.flag("constraint")
-            ? "adds a constraint whose index " + created.name() + " is built on existing table " + created.detail("table")
-                + " while writes to it wait"
-            : "builds index " + created.name() + " on existing table " + created.detail("table")
-                + " without CONCURRENTLY, so writes to it wait until the index is built");
+        sink.add(
+            LintRule.CREATE_INDEX_LOCKING,
+            created.flag("constraint")
+                ? "adds a constraint whose index "
+                    + created.name()
+                    + " is built on existing table "
+                    + created.detail("table")
+                    + " while writes to it wait"
+                : "builds index "
+                    + created.name()
+                    + " on existing table "
+                    + created.detail("table")
+                    + " without CONCURRENTLY, so writes to it wait until the index is built");
       }
       if (createsWithoutIfNotExists(statement, created)) {
-        sink.add(LintRule.CREATE_WITHOUT_IF_NOT_EXISTS, "creates " + created.kind().label() + " " + created.name()
-            + " without IF NOT EXISTS, so running the file again fails");
+        sink.add(
+            LintRule.CREATE_WITHOUT_IF_NOT_EXISTS,
+            "creates "
+                + created.kind().label()
+                + " "
+                + created.name()
+                + " without IF NOT EXISTS, so running the file again fails");
       }
     }
     return dedupe(findings);
   }
 
-  private void column(CatalogObject old, CatalogObject now, Map<String, CatalogObject> was, Map<String, CatalogObject> is,
-      Map<String, CatalogObject> atStart, StatementFindings sink) {
+  private void column(
+      CatalogObject old,
+      CatalogObject now,
+      Map<String, CatalogObject> was,
+      Map<String, CatalogObject> is,
+      Map<String, CatalogObject> atStart,
+      StatementFindings sink) {
     String tableKey = identityKey(Kind.TABLE, old.detail("tableIdentity"));
     if (now == null) {
       if (is.containsKey(tableKey)) {
@@ -107,35 +139,56 @@ final class CatalogLinter {
       return;
     }
     if (!now.detail("sql").equals(old.detail("sql"))) {
-      sink.add(LintRule.RENAME_COLUMN, "renames column " + old.name() + " to " + now.detail("sql").replace("\"", ""));
+      sink.add(
+          LintRule.RENAME_COLUMN,
+          "renames column " + old.name() + " to " + now.detail("sql").replace("\"", ""));
     }
     if (!atStart.containsKey(tableKey)) {
       return; // a table created in this file is empty: changing it locks nothing anybody waits for
     }
     if (!old.flag("notNull") && now.flag("notNull") && !now.flag("identity")) {
-      sink.add(LintRule.SET_NOT_NULL, "makes column " + now.name() + " NOT NULL, which scans table " + now.detail("table")
-          + " under an ACCESS EXCLUSIVE lock");
+      sink.add(
+          LintRule.SET_NOT_NULL,
+          "makes column "
+              + now.name()
+              + " NOT NULL, which scans table "
+              + now.detail("table")
+              + " under an ACCESS EXCLUSIVE lock");
     }
     CatalogObject tableBefore = was.get(tableKey);
     CatalogObject tableAfter = is.get(tableKey);
-    boolean rewritten = tableBefore != null && tableAfter != null
-        && !tableBefore.detail("relfilenode").equals(tableAfter.detail("relfilenode"));
+    boolean rewritten =
+        tableBefore != null
+            && tableAfter != null
+            && !tableBefore.detail("relfilenode").equals(tableAfter.detail("relfilenode"));
     if (!old.detail("type").equals(now.detail("type")) && rewritten) {
-      sink.add(LintRule.COLUMN_TYPE_REWRITE, "changes column " + now.name() + " from " + old.detail("type") + " to "
-          + now.detail("type") + ", which rewrites table " + now.detail("table") + " and its indexes under an ACCESS EXCLUSIVE lock");
+      sink.add(
+          LintRule.COLUMN_TYPE_REWRITE,
+          "changes column "
+              + now.name()
+              + " from "
+              + old.detail("type")
+              + " to "
+              + now.detail("type")
+              + ", which rewrites table "
+              + now.detail("table")
+              + " and its indexes under an ACCESS EXCLUSIVE lock");
     }
   }
 
   private static boolean createsWithoutIfNotExists(SqlStatement statement, CatalogObject created) {
-    boolean idempotentKind = switch (created.kind()) {
-      case SCHEMA, TABLE, SEQUENCE, EXTENSION, MATERIALIZED_VIEW -> true;
-      case INDEX -> !created.flag("constraint");
-      default -> false;
-    };
-    if (!idempotentKind || (created.kind() == Kind.SEQUENCE && !created.detail("ownedBy").isEmpty())) {
+    boolean idempotentKind =
+        switch (created.kind()) {
+          case SCHEMA, TABLE, SEQUENCE, EXTENSION, MATERIALIZED_VIEW -> true;
+          case INDEX -> !created.flag("constraint");
+          default -> false;
+        };
+    if (!idempotentKind
+        || (created.kind() == Kind.SEQUENCE && !created.detail("ownedBy").isEmpty())) {
       return false;
     }
-    return !statement.tokens().isEmpty() && statement.tokens().get(0).isWord("CREATE")
+    return !statement.tokens().isEmpty()
+        && statement.tokens().get(0).isWord("CREATE")
         && !statement.hasWords("IF", "NOT", "EXISTS");
   }
 

@@ -5,9 +5,10 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * One schema object as PostgreSQL's catalog describes it, after a migration ran: what it is, its name, what
- * identifies it across a rename (the catalog's own ids), and its definition as PostgreSQL prints it back, so
- * comparing two snapshots is not fooled by comments, quoting or case in the SQL that made them.
+ * One schema object as PostgreSQL's catalog describes it, after a migration ran: what it is, its
+ * name, what identifies it across a rename (the catalog's own ids), and its definition as
+ * PostgreSQL prints it back, so comparing two snapshots is not fooled by comments, quoting or case
+ * in the SQL that made them.
  *
  * <pre>{@code
  * CatalogObject status = snapshot.get("column public.orders.status").orElseThrow();
@@ -18,11 +19,15 @@ import java.util.TreeMap;
  * @param kind what kind of object
  * @param name its qualified name, unquoted: {@code public.orders}, {@code public.orders.status},
  *     {@code public.total(integer)}
- * @param identity what stays the same when it is renamed (such as the table's oid and the column's number)
- * @param definition its definition as PostgreSQL prints it; two objects with equal definitions are the same
- * @param details facts the lint rules and the down migration read, such as {@code notNull} or {@code table}
+ * @param identity what stays the same when it is renamed (such as the table's oid and the column's
+ *     number)
+ * @param definition its definition as PostgreSQL prints it; two objects with equal definitions are
+ *     the same
+ * @param details facts the lint rules and the down migration read, such as {@code notNull} or
+ *     {@code table}
  */
-record CatalogObject(Kind kind, String name, String identity, String definition, Map<String, String> details) {
+record CatalogObject(
+    Kind kind, String name, String identity, String definition, Map<String, String> details) {
 
   /** The kinds of object kit compares. */
   enum Kind {
@@ -59,7 +64,10 @@ record CatalogObject(Kind kind, String name, String identity, String definition,
     details = Map.copyOf(new TreeMap<>(details));
   }
 
-  /** The key a snapshot files it under: {@code <kind> <name>}, such as {@code column public.orders.status}. */
+  /**
+   * The key a snapshot files it under: {@code <kind> <name>}, such as {@code column
+   * public.orders.status}.
+   */
   String key() {
     return key(kind, name);
   }

@@ -15,10 +15,11 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The user-visible schema of one database, read from {@code pg_catalog}: schemas, extensions, types, sequences,
- * tables, columns, constraints, indexes, views, functions and triggers, each with its definition as PostgreSQL
- * prints it. Objects of extensions and of PostgreSQL itself are left out. Two snapshots tell exactly what a
- * statement or a file changed; kit compares them to lint migrations and to derive and prove down migrations.
+ * The user-visible schema of one database, read from {@code pg_catalog}: schemas, extensions,
+ * types, sequences, tables, columns, constraints, indexes, views, functions and triggers, each with
+ * its definition as PostgreSQL prints it. Objects of extensions and of PostgreSQL itself are left
+ * out. Two snapshots tell exactly what a statement or a file changed; kit compares them to lint
+ * migrations and to derive and prove down migrations.
  *
  * <pre>{@code
  * CatalogSnapshot before = CatalogSnapshot.take(connection);
@@ -29,10 +30,14 @@ import java.util.TreeSet;
  */
 final class CatalogSnapshot {
 
-  private static final String USER_SCHEMA = "n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'";
+  private static final String USER_SCHEMA =
+      "n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'";
 
   private static String notFromExtension(String classId, String oid) {
-    return "NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = '" + classId + "'::regclass AND e.objid = " + oid
+    return "NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = '"
+        + classId
+        + "'::regclass AND e.objid = "
+        + oid
         + " AND e.deptype = 'e')";
   }
 
@@ -81,62 +86,107 @@ final class CatalogSnapshot {
   /** The keys of objects that {@code after} added, removed or defines differently, sorted. */
   List<String> changedKeys(CatalogSnapshot after) {
     TreeSet<String> keys = new TreeSet<>();
-    objects.forEach((key, object) -> {
-      CatalogObject other = after.objects.get(key);
-      if (other == null || !other.definition().equals(object.definition())) {
-        keys.add(key);
-      }
-    });
+    objects.forEach(
+        (key, object) -> {
+          CatalogObject other = after.objects.get(key);
+          if (other == null || !other.definition().equals(object.definition())) {
+            keys.add(key);
+          }
+        });
     after.objects.keySet().stream().filter(key -> !objects.containsKey(key)).forEach(keys::add);
     return List.copyOf(keys);
   }
 
   private static void schemas(Statement s, List<CatalogObject> out) throws SQLException {
-    query(s, "SELECT n.nspname, n.oid, quote_ident(n.nspname) FROM pg_namespace n WHERE " + USER_SCHEMA + " AND "
-        + notFromExtension("pg_namespace", "n.oid"), rs -> out.add(new CatalogObject(Kind.SCHEMA, rs.getString(1),
-            rs.getString(2), "SCHEMA " + rs.getString(3), Map.of("sql", rs.getString(3)))));
+    query(
+        s,
+        "SELECT n.nspname, n.oid, quote_ident(n.nspname) FROM pg_namespace n WHERE "
+            + USER_SCHEMA
+            + " AND "
+            + notFromExtension("pg_namespace", "n.oid"),
+        rs ->
+            out.add(
+                new CatalogObject(
+                    Kind.SCHEMA,
+                    rs.getString(1),
+                    rs.getString(2),
+                    "SCHEMA " + rs.getString(3),
+                    Map.of("sql", rs.getString(3)))));
   }
 
   private static void extensions(Statement s, List<CatalogObject> out) throws SQLException {
-    query(s, "SELECT x.extname, x.oid, x.extversion, quote_ident(x.extname) FROM pg_extension x WHERE x.extname <> 'plpgsql'",
-        rs -> out.add(new CatalogObject(Kind.EXTENSION, rs.getString(1), rs.getString(2), "EXTENSION " + rs.getString(4),
-            Map.of("sql", rs.getString(4), "version", rs.getString(3)))));
+    query(
+        s,
+        "SELECT x.extname, x.oid, x.extversion, quote_ident(x.extname) FROM pg_extension x WHERE x.extname <> 'plpgsql'",
+        rs ->
+            out.add(
+                new CatalogObject(
+                    Kind.EXTENSION,
+                    rs.getString(1),
+                    rs.getString(2),
+                    "EXTENSION " + rs.getString(4),
+                    Map.of("sql", rs.getString(4), "version", rs.getString(3)))));
   }
 
   private static void types(Statement s, List<CatalogObject> out) throws SQLException {
-    query(s, "SELECT n.nspname || '.' || t.typname, t.oid, t.typtype,"
-        + " quote_ident(n.nspname) || '.' || quote_ident(t.typname),"
-        + " CASE t.typtype"
-        + "  WHEN 'e' THEN 'AS ENUM (' || (SELECT string_agg(quote_literal(e.enumlabel), ', ' ORDER BY e.enumsortorder)"
-        + "    FROM pg_enum e WHERE e.enumtypid = t.oid) || ')'"
-        + "  WHEN 'd' THEN 'AS ' || format_type(t.typbasetype, t.typtypmod)"
-        + "    || COALESCE(' DEFAULT ' || t.typdefault, '') || CASE WHEN t.typnotnull THEN ' NOT NULL' ELSE '' END"
-        + "    || COALESCE((SELECT string_agg(' CONSTRAINT ' || quote_ident(c.conname) || ' ' || pg_get_constraintdef(c.oid), ''"
-        + "      ORDER BY c.conname) FROM pg_constraint c WHERE c.contypid = t.oid), '')"
-        + "  WHEN 'c' THEN 'AS (' || (SELECT string_agg(quote_ident(a.attname) || ' ' || format_type(a.atttypid, a.atttypmod),"
-        + "    ', ' ORDER BY a.attnum) FROM pg_attribute a WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped) || ')'"
-        + " END"
-        + " FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
-        + " WHERE " + USER_SCHEMA + " AND (t.typtype IN ('e', 'd')"
-        + "  OR (t.typtype = 'c' AND (SELECT c.relkind FROM pg_class c WHERE c.oid = t.typrelid) = 'c'))"
-        + " AND " + notFromExtension("pg_type", "t.oid"),
-        rs -> out.add(new CatalogObject(Kind.TYPE, rs.getString(1), rs.getString(2),
-            (rs.getString(3).equals("d") ? "DOMAIN " : "TYPE ") + rs.getString(4) + " " + rs.getString(5),
-            Map.of("sql", rs.getString(4), "typtype", rs.getString(3), "body", rs.getString(5)))));
+    query(
+        s,
+        "SELECT n.nspname || '.' || t.typname, t.oid, t.typtype,"
+            + " quote_ident(n.nspname) || '.' || quote_ident(t.typname),"
+            + " CASE t.typtype"
+            + "  WHEN 'e' THEN 'AS ENUM (' || (SELECT string_agg(quote_literal(e.enumlabel), ', ' ORDER BY e.enumsortorder)"
+            + "    FROM pg_enum e WHERE e.enumtypid = t.oid) || ')'"
+            + "  WHEN 'd' THEN 'AS ' || format_type(t.typbasetype, t.typtypmod)"
+            + "    || COALESCE(' DEFAULT ' || t.typdefault, '') || CASE WHEN t.typnotnull THEN ' NOT NULL' ELSE '' END"
+            + "    || COALESCE((SELECT string_agg(' CONSTRAINT ' || quote_ident(c.conname) || ' ' || pg_get_constraintdef(c.oid), ''"
+            + "      ORDER BY c.conname) FROM pg_constraint c WHERE c.contypid = t.oid), '')"
+            + "  WHEN 'c' THEN 'AS (' || (SELECT string_agg(quote_ident(a.attname) || ' ' || format_type(a.atttypid, a.atttypmod),"
+            + "    ', ' ORDER BY a.attnum) FROM pg_attribute a WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped) || ')'"
+            + " END"
+            + " FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
+            + " WHERE "
+            + USER_SCHEMA
+            + " AND (t.typtype IN ('e', 'd')"
+            + "  OR (t.typtype = 'c' AND (SELECT c.relkind FROM pg_class c WHERE c.oid = t.typrelid) = 'c'))"
+            + " AND "
+            + notFromExtension("pg_type", "t.oid"),
+        rs ->
+            out.add(
+                new CatalogObject(
+                    Kind.TYPE,
+                    rs.getString(1),
+                    rs.getString(2),
+                    (rs.getString(3).equals("d") ? "DOMAIN " : "TYPE ")
+                        + rs.getString(4)
+                        + " "
+                        + rs.getString(5),
+                    Map.of(
+                        "sql",
+                        rs.getString(4),
+                        "typtype",
+                        rs.getString(3),
+                        "body",
+                        rs.getString(5)))));
   }
 
   private static void sequences(Statement s, List<CatalogObject> out) throws SQLException {
-    query(s, "SELECT n.nspname || '.' || c.relname, c.oid, quote_ident(n.nspname) || '.' || quote_ident(c.relname),"
-        + " format('AS %s INCREMENT BY %s MINVALUE %s MAXVALUE %s START WITH %s%s', format_type(q.seqtypid, NULL),"
-        + "  q.seqincrement, q.seqmin, q.seqmax, q.seqstart, CASE WHEN q.seqcycle THEN ' CYCLE' ELSE '' END),"
-        + " (SELECT quote_ident(rn.nspname) || '.' || quote_ident(rc.relname) || '.' || quote_ident(ra.attname)"
-        + "  FROM pg_depend d JOIN pg_class rc ON rc.oid = d.refobjid JOIN pg_namespace rn ON rn.oid = rc.relnamespace"
-        + "  JOIN pg_attribute ra ON ra.attrelid = d.refobjid AND ra.attnum = d.refobjsubid"
-        + "  WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'a' LIMIT 1)"
-        + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_sequence q ON q.seqrelid = c.oid"
-        + " WHERE c.relkind = 'S' AND " + USER_SCHEMA + " AND " + notFromExtension("pg_class", "c.oid")
-        // Identity sequences belong to their column, whose definition says GENERATED ... AS IDENTITY.
-        + " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'i')",
+    query(
+        s,
+        "SELECT n.nspname || '.' || c.relname, c.oid, quote_ident(n.nspname) || '.' || quote_ident(c.relname),"
+            + " format('AS %s INCREMENT BY %s MINVALUE %s MAXVALUE %s START WITH %s%s', format_type(q.seqtypid, NULL),"
+            + "  q.seqincrement, q.seqmin, q.seqmax, q.seqstart, CASE WHEN q.seqcycle THEN ' CYCLE' ELSE '' END),"
+            + " (SELECT quote_ident(rn.nspname) || '.' || quote_ident(rc.relname) || '.' || quote_ident(ra.attname)"
+            + "  FROM pg_depend d JOIN pg_class rc ON rc.oid = d.refobjid JOIN pg_namespace rn ON rn.oid = rc.relnamespace"
+            + "  JOIN pg_attribute ra ON ra.attrelid = d.refobjid AND ra.attnum = d.refobjsubid"
+            + "  WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'a' LIMIT 1)"
+            + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_sequence q ON q.seqrelid = c.oid"
+            + " WHERE c.relkind = 'S' AND "
+            + USER_SCHEMA
+            + " AND "
+            + notFromExtension("pg_class", "c.oid")
+            // Identity sequences belong to their column, whose definition says GENERATED ... AS
+            // IDENTITY.
+            + " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'i')",
         rs -> {
           Map<String, String> details = new HashMap<>();
           details.put("sql", rs.getString(3));
@@ -144,31 +194,64 @@ final class CatalogSnapshot {
           if (rs.getString(5) != null) {
             details.put("ownedBy", rs.getString(5));
           }
-          out.add(new CatalogObject(Kind.SEQUENCE, rs.getString(1), rs.getString(2), "SEQUENCE " + rs.getString(3) + " "
-              + rs.getString(4) + (rs.getString(5) == null ? "" : " OWNED BY " + rs.getString(5)), details));
+          out.add(
+              new CatalogObject(
+                  Kind.SEQUENCE,
+                  rs.getString(1),
+                  rs.getString(2),
+                  "SEQUENCE "
+                      + rs.getString(3)
+                      + " "
+                      + rs.getString(4)
+                      + (rs.getString(5) == null ? "" : " OWNED BY " + rs.getString(5)),
+                  details));
         });
   }
 
   private static void tables(Statement s, List<CatalogObject> out) throws SQLException {
-    query(s, "SELECT n.nspname || '.' || c.relname, c.oid, quote_ident(n.nspname) || '.' || quote_ident(c.relname),"
-        + " c.relkind, c.relfilenode, quote_ident(n.nspname), quote_ident(c.relname)"
-        + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-        + " WHERE c.relkind IN ('r', 'p') AND " + USER_SCHEMA + " AND " + notFromExtension("pg_class", "c.oid"),
-        rs -> out.add(new CatalogObject(Kind.TABLE, rs.getString(1), rs.getString(2),
-            (rs.getString(4).equals("p") ? "PARTITIONED TABLE " : "TABLE ") + rs.getString(3),
-            Map.of("sql", rs.getString(3), "relfilenode", rs.getString(5), "schemaSql", rs.getString(6),
-                "nameSql", rs.getString(7), "partitioned", String.valueOf(rs.getString(4).equals("p"))))));
+    query(
+        s,
+        "SELECT n.nspname || '.' || c.relname, c.oid, quote_ident(n.nspname) || '.' || quote_ident(c.relname),"
+            + " c.relkind, c.relfilenode, quote_ident(n.nspname), quote_ident(c.relname)"
+            + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " WHERE c.relkind IN ('r', 'p') AND "
+            + USER_SCHEMA
+            + " AND "
+            + notFromExtension("pg_class", "c.oid"),
+        rs ->
+            out.add(
+                new CatalogObject(
+                    Kind.TABLE,
+                    rs.getString(1),
+                    rs.getString(2),
+                    (rs.getString(4).equals("p") ? "PARTITIONED TABLE " : "TABLE ")
+                        + rs.getString(3),
+                    Map.of(
+                        "sql",
+                        rs.getString(3),
+                        "relfilenode",
+                        rs.getString(5),
+                        "schemaSql",
+                        rs.getString(6),
+                        "nameSql",
+                        rs.getString(7),
+                        "partitioned",
+                        String.valueOf(rs.getString(4).equals("p"))))));
   }
 
   private static void columns(Statement s, List<CatalogObject> out) throws SQLException {
-    query(s, "SELECT n.nspname || '.' || c.relname || '.' || a.attname, c.oid || '.' || a.attnum,"
-        + " quote_ident(a.attname), format_type(a.atttypid, a.atttypmod), a.attnotnull, pg_get_expr(d.adbin, d.adrelid),"
-        + " a.attidentity, a.attgenerated, quote_ident(n.nspname) || '.' || quote_ident(c.relname), n.nspname || '.' || c.relname,"
-        + " c.oid, a.attnum"
-        + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
-        + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
-        + " WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped AND " + USER_SCHEMA
-        + " AND " + notFromExtension("pg_class", "c.oid"),
+    query(
+        s,
+        "SELECT n.nspname || '.' || c.relname || '.' || a.attname, c.oid || '.' || a.attnum,"
+            + " quote_ident(a.attname), format_type(a.atttypid, a.atttypmod), a.attnotnull, pg_get_expr(d.adbin, d.adrelid),"
+            + " a.attidentity, a.attgenerated, quote_ident(n.nspname) || '.' || quote_ident(c.relname), n.nspname || '.' || c.relname,"
+            + " c.oid, a.attnum"
+            + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
+            + " WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped AND "
+            + USER_SCHEMA
+            + " AND "
+            + notFromExtension("pg_class", "c.oid"),
         rs -> {
           String type = rs.getString(4);
           boolean notNull = rs.getBoolean(5);
@@ -177,9 +260,15 @@ final class CatalogSnapshot {
           String generated = rs.getString(8);
           StringBuilder definition = new StringBuilder(rs.getString(3)).append(' ').append(type);
           if ("a".equals(identity) || "d".equals(identity)) {
-            definition.append(" GENERATED ").append("a".equals(identity) ? "ALWAYS" : "BY DEFAULT").append(" AS IDENTITY");
+            definition
+                .append(" GENERATED ")
+                .append("a".equals(identity) ? "ALWAYS" : "BY DEFAULT")
+                .append(" AS IDENTITY");
           } else if ("s".equals(generated)) {
-            definition.append(" GENERATED ALWAYS AS (").append(defaultExpression).append(") STORED");
+            definition
+                .append(" GENERATED ALWAYS AS (")
+                .append(defaultExpression)
+                .append(") STORED");
           } else if (!defaultExpression.isEmpty()) {
             definition.append(" DEFAULT ").append(defaultExpression);
           }
@@ -197,66 +286,153 @@ final class CatalogSnapshot {
           details.put("tableSql", rs.getString(9));
           details.put("tableIdentity", rs.getString(11));
           details.put("position", rs.getString(12));
-          out.add(new CatalogObject(Kind.COLUMN, rs.getString(1), rs.getString(2), definition.toString(), details));
+          out.add(
+              new CatalogObject(
+                  Kind.COLUMN, rs.getString(1), rs.getString(2), definition.toString(), details));
         });
   }
 
   private static void constraints(Statement s, List<CatalogObject> out) throws SQLException {
-    // PostgreSQL 18 also keeps NOT NULL as constraints ('n'); the column's definition already says NOT NULL.
-    query(s, "SELECT n.nspname || '.' || c.relname || '.' || k.conname, k.oid, quote_ident(k.conname), pg_get_constraintdef(k.oid),"
-        + " k.contype, quote_ident(n.nspname) || '.' || quote_ident(c.relname), n.nspname || '.' || c.relname, c.oid,"
-        + " COALESCE((SELECT quote_ident(ni.nspname) || '.' || quote_ident(i.relname) FROM pg_class i"
-        + "   JOIN pg_namespace ni ON ni.oid = i.relnamespace WHERE i.oid = k.conindid AND k.contype IN ('p', 'u', 'x')), '')"
-        + " FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
-        + " WHERE k.contype <> 'n' AND " + USER_SCHEMA + " AND " + notFromExtension("pg_class", "c.oid"),
-        rs -> out.add(new CatalogObject(Kind.CONSTRAINT, rs.getString(1), rs.getString(2),
-            "CONSTRAINT " + rs.getString(3) + " ON " + rs.getString(6) + " " + rs.getString(4),
-            Map.of("sql", rs.getString(3), "body", rs.getString(4), "type", rs.getString(5), "tableSql", rs.getString(6),
-                "table", rs.getString(7), "tableIdentity", rs.getString(8), "index", rs.getString(9)))));
+    // PostgreSQL 18 also keeps NOT NULL as constraints ('n'); the column's definition already says
+    // NOT NULL.
+    query(
+        s,
+        "SELECT n.nspname || '.' || c.relname || '.' || k.conname, k.oid, quote_ident(k.conname), pg_get_constraintdef(k.oid),"
+            + " k.contype, quote_ident(n.nspname) || '.' || quote_ident(c.relname), n.nspname || '.' || c.relname, c.oid,"
+            + " COALESCE((SELECT quote_ident(ni.nspname) || '.' || quote_ident(i.relname) FROM pg_class i"
+            + "   JOIN pg_namespace ni ON ni.oid = i.relnamespace WHERE i.oid = k.conindid AND k.contype IN ('p', 'u', 'x')), '')"
+            + " FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " WHERE k.contype <> 'n' AND "
+            + USER_SCHEMA
+            + " AND "
+            + notFromExtension("pg_class", "c.oid"),
+        rs ->
+            out.add(
+                new CatalogObject(
+                    Kind.CONSTRAINT,
+                    rs.getString(1),
+                    rs.getString(2),
+                    "CONSTRAINT "
+                        + rs.getString(3)
+                        + " ON "
+                        + rs.getString(6)
+                        + " "
+                        + rs.getString(4),
+                    Map.of(
+                        "sql",
+                        rs.getString(3),
+                        "body",
+                        rs.getString(4),
+                        "type",
+                        rs.getString(5),
+                        "tableSql",
+                        rs.getString(6),
+                        "table",
+                        rs.getString(7),
+                        "tableIdentity",
+                        rs.getString(8),
+                        "index",
+                        rs.getString(9)))));
   }
 
   private static void indexes(Statement s, List<CatalogObject> out) throws SQLException {
-    query(s, "SELECT n.nspname || '.' || i.relname, i.oid, pg_get_indexdef(i.oid),"
-        + " quote_ident(n.nspname) || '.' || quote_ident(i.relname), tn.nspname || '.' || t.relname, t.oid,"
-        + " EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.oid AND k.contype IN ('p', 'u', 'x'))"
-        + " FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_namespace n ON n.oid = i.relnamespace"
-        + " JOIN pg_class t ON t.oid = x.indrelid JOIN pg_namespace tn ON tn.oid = t.relnamespace"
-        + " WHERE t.relkind IN ('r', 'p', 'm') AND " + USER_SCHEMA + " AND " + notFromExtension("pg_class", "t.oid"),
-        rs -> out.add(new CatalogObject(Kind.INDEX, rs.getString(1), rs.getString(2), rs.getString(3),
-            Map.of("sql", rs.getString(4), "table", rs.getString(5), "tableIdentity", rs.getString(6),
-                "constraint", String.valueOf(rs.getBoolean(7))))));
+    query(
+        s,
+        "SELECT n.nspname || '.' || i.relname, i.oid, pg_get_indexdef(i.oid),"
+            + " quote_ident(n.nspname) || '.' || quote_ident(i.relname), tn.nspname || '.' || t.relname, t.oid,"
+            + " EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.oid AND k.contype IN ('p', 'u', 'x'))"
+            + " FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_namespace n ON n.oid = i.relnamespace"
+            + " JOIN pg_class t ON t.oid = x.indrelid JOIN pg_namespace tn ON tn.oid = t.relnamespace"
+            + " WHERE t.relkind IN ('r', 'p', 'm') AND "
+            + USER_SCHEMA
+            + " AND "
+            + notFromExtension("pg_class", "t.oid"),
+        rs ->
+            out.add(
+                new CatalogObject(
+                    Kind.INDEX,
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    Map.of(
+                        "sql",
+                        rs.getString(4),
+                        "table",
+                        rs.getString(5),
+                        "tableIdentity",
+                        rs.getString(6),
+                        "constraint",
+                        String.valueOf(rs.getBoolean(7))))));
   }
 
   private static void views(Statement s, List<CatalogObject> out) throws SQLException {
-    query(s, "SELECT n.nspname || '.' || c.relname, c.oid, quote_ident(n.nspname) || '.' || quote_ident(c.relname),"
-        + " c.relkind, pg_get_viewdef(c.oid, true)"
-        + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-        + " WHERE c.relkind IN ('v', 'm') AND " + USER_SCHEMA + " AND " + notFromExtension("pg_class", "c.oid"),
+    query(
+        s,
+        "SELECT n.nspname || '.' || c.relname, c.oid, quote_ident(n.nspname) || '.' || quote_ident(c.relname),"
+            + " c.relkind, pg_get_viewdef(c.oid, true)"
+            + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " WHERE c.relkind IN ('v', 'm') AND "
+            + USER_SCHEMA
+            + " AND "
+            + notFromExtension("pg_class", "c.oid"),
         rs -> {
           boolean materialized = rs.getString(4).equals("m");
-          out.add(new CatalogObject(materialized ? Kind.MATERIALIZED_VIEW : Kind.VIEW, rs.getString(1), rs.getString(2),
-              (materialized ? "MATERIALIZED VIEW " : "VIEW ") + rs.getString(3) + " AS " + rs.getString(5),
-              Map.of("sql", rs.getString(3), "body", rs.getString(5))));
+          out.add(
+              new CatalogObject(
+                  materialized ? Kind.MATERIALIZED_VIEW : Kind.VIEW,
+                  rs.getString(1),
+                  rs.getString(2),
+                  (materialized ? "MATERIALIZED VIEW " : "VIEW ")
+                      + rs.getString(3)
+                      + " AS "
+                      + rs.getString(5),
+                  Map.of("sql", rs.getString(3), "body", rs.getString(5))));
         });
   }
 
   private static void functions(Statement s, List<CatalogObject> out) throws SQLException {
-    query(s, "SELECT n.nspname || '.' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')', p.oid,"
-        + " pg_get_functiondef(p.oid), quote_ident(n.nspname) || '.' || quote_ident(p.proname)"
-        + "  || '(' || pg_get_function_identity_arguments(p.oid) || ')', p.prokind"
-        + " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
-        + " WHERE p.prokind IN ('f', 'p') AND " + USER_SCHEMA + " AND " + notFromExtension("pg_proc", "p.oid"),
-        rs -> out.add(new CatalogObject(Kind.FUNCTION, rs.getString(1), rs.getString(2), rs.getString(3).strip(),
-            Map.of("sql", rs.getString(4), "procedure", String.valueOf(rs.getString(5).equals("p"))))));
+    query(
+        s,
+        "SELECT n.nspname || '.' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')', p.oid,"
+            + " pg_get_functiondef(p.oid), quote_ident(n.nspname) || '.' || quote_ident(p.proname)"
+            + "  || '(' || pg_get_function_identity_arguments(p.oid) || ')', p.prokind"
+            + " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
+            + " WHERE p.prokind IN ('f', 'p') AND "
+            + USER_SCHEMA
+            + " AND "
+            + notFromExtension("pg_proc", "p.oid"),
+        rs ->
+            out.add(
+                new CatalogObject(
+                    Kind.FUNCTION,
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3).strip(),
+                    Map.of(
+                        "sql",
+                        rs.getString(4),
+                        "procedure",
+                        String.valueOf(rs.getString(5).equals("p"))))));
   }
 
   private static void triggers(Statement s, List<CatalogObject> out) throws SQLException {
-    query(s, "SELECT n.nspname || '.' || c.relname || '.' || g.tgname, g.oid, pg_get_triggerdef(g.oid, true),"
-        + " quote_ident(g.tgname), quote_ident(n.nspname) || '.' || quote_ident(c.relname)"
-        + " FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
-        + " WHERE NOT g.tgisinternal AND " + USER_SCHEMA + " AND " + notFromExtension("pg_class", "c.oid"),
-        rs -> out.add(new CatalogObject(Kind.TRIGGER, rs.getString(1), rs.getString(2), rs.getString(3),
-            Map.of("sql", rs.getString(4), "tableSql", rs.getString(5)))));
+    query(
+        s,
+        "SELECT n.nspname || '.' || c.relname || '.' || g.tgname, g.oid, pg_get_triggerdef(g.oid, true),"
+            + " quote_ident(g.tgname), quote_ident(n.nspname) || '.' || quote_ident(c.relname)"
+            + " FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " WHERE NOT g.tgisinternal AND "
+            + USER_SCHEMA
+            + " AND "
+            + notFromExtension("pg_class", "c.oid"),
+        rs ->
+            out.add(
+                new CatalogObject(
+                    Kind.TRIGGER,
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    Map.of("sql", rs.getString(4), "tableSql", rs.getString(5)))));
   }
 
   private interface Row {

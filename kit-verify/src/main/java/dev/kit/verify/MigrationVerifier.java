@@ -25,12 +25,12 @@ import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
 /**
- * Applies a service's migrations to a real PostgreSQL the way the Atlas Job does: files in Atlas's order, each in
- * its own transaction unless the service's tx mode or the file's {@code -- atlas:txmode} says otherwise,
- * statement by statement, as the owner of the application database (not a superuser). The first run takes a
- * catalog snapshot after every statement to lint exactly what it changed; then the whole history runs again on a
- * fresh database, which must replay from zero to the same schema. A refused statement is reported with its file,
- * line and column.
+ * Applies a service's migrations to a real PostgreSQL the way the Atlas Job does: files in Atlas's
+ * order, each in its own transaction unless the service's tx mode or the file's {@code --
+ * atlas:txmode} says otherwise, statement by statement, as the owner of the application database
+ * (not a superuser). The first run takes a catalog snapshot after every statement to lint exactly
+ * what it changed; then the whole history runs again on a fresh database, which must replay from
+ * zero to the same schema. A refused statement is reported with its file, line and column.
  *
  * <pre>{@code
  * try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(17, VerifyOptions.of(binaries))) {
@@ -41,7 +41,8 @@ import org.postgresql.util.ServerErrorMessage;
  */
 final class MigrationVerifier {
 
-  // SQLSTATE 25001 active_sql_transaction: CREATE INDEX CONCURRENTLY and friends inside a transaction block.
+  // SQLSTATE 25001 active_sql_transaction: CREATE INDEX CONCURRENTLY and friends inside a
+  // transaction block.
   private static final String ACTIVE_SQL_TRANSACTION = "25001";
 
   private final CatalogLinter linter;
@@ -51,11 +52,12 @@ final class MigrationVerifier {
   }
 
   /**
-   * Applies the history twice on {@code server}, linting and proving revert migrations on the first run. Each run
-   * gets a new database named after the service ({@code orders}, then {@code orders_replay}), owned by the service's
-   * owner role, so services that keep CNPG's default {@code app} database share a server without sharing a schema.
-   * The role keeps its name, which migrations may use ({@code ALTER TABLE ... OWNER TO app}); an owner CNPG
-   * bootstraps cannot create roles, so what services on one server share is at most that role's own settings.
+   * Applies the history twice on {@code server}, linting and proving revert migrations on the first
+   * run. Each run gets a new database named after the service ({@code orders}, then {@code
+   * orders_replay}), owned by the service's owner role, so services that keep CNPG's default {@code
+   * app} database share a server without sharing a schema. The role keeps its name, which
+   * migrations may use ({@code ALTER TABLE ... OWNER TO app}); an owner CNPG bootstraps cannot
+   * create roles, so what services on one server share is at most that role's own settings.
    *
    * @throws IllegalStateException naming the service when its database cannot be created
    */
@@ -74,33 +76,61 @@ final class MigrationVerifier {
       Run second = apply(server, source, replayDatabase, false, Optional.empty());
       replay = Duration.ofNanos(System.nanoTime() - began);
       if (second.error.isPresent()) {
-        problems.add(second.error.get() + "\n  kit: the replay from an empty database failed where the first run passed");
+        problems.add(
+            second.error.get()
+                + "\n  kit: the replay from an empty database failed where the first run passed");
       } else {
         List<String> differences = first.last.changedKeys(second.last);
         if (!differences.isEmpty()) {
-          problems.add(source.label() + ": the replay from an empty database ends in a different schema: "
-              + String.join(", ", differences));
+          problems.add(
+              source.label()
+                  + ": the replay from an empty database ends in a different schema: "
+                  + String.join(", ", differences));
         }
       }
     }
-    return new ServiceVerification(source.service(), server.version(), first.files.size(), first.statements, firstRun, replay,
-        first.error, first.findings, problems, notes);
+    return new ServiceVerification(
+        source.service(),
+        server.version(),
+        first.files.size(),
+        first.statements,
+        firstRun,
+        replay,
+        first.error,
+        first.findings,
+        problems,
+        notes);
   }
 
   /**
-   * The catalog right before and right after the migration {@code version}, on a fresh database that applied the
-   * history up to it: what a revert of that migration must undo.
+   * The catalog right before and right after the migration {@code version}, on a fresh database
+   * that applied the history up to it: what a revert of that migration must undo.
    *
-   * @throws IllegalArgumentException when there is no such migration, or the history up to it does not apply
+   * @throws IllegalArgumentException when there is no such migration, or the history up to it does
+   *     not apply
    */
   FileChange change(EmbeddedPostgresServer server, ServiceMigrations source, String version) {
-    MigrationFile target = source.directory().files().stream().filter(f -> f.version().equals(version)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("there is no migration with version " + version + " in "
-            + source.label() + " (versions: " + source.directory().files().stream().map(MigrationFile::version).toList() + ")"));
+    MigrationFile target =
+        source.directory().files().stream()
+            .filter(f -> f.version().equals(version))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "there is no migration with version "
+                            + version
+                            + " in "
+                            + source.label()
+                            + " (versions: "
+                            + source.directory().files().stream()
+                                .map(MigrationFile::version)
+                                .toList()
+                            + ")"));
     String database = createDatabase(server, source, "_revert");
     Run run = apply(server, source, database, true, Optional.of(target.name()));
     if (run.error.isPresent()) {
-      throw new IllegalArgumentException("the history up to " + target.name() + " does not apply:\n" + run.error.get());
+      throw new IllegalArgumentException(
+          "the history up to " + target.name() + " does not apply:\n" + run.error.get());
     }
     Snapshots around = run.files.get(target.name());
     return new FileChange(source.path(target.name()), target, around.before, around.after);
@@ -114,7 +144,8 @@ final class MigrationVerifier {
    * @param before the catalog before it
    * @param after the catalog after it
    */
-  record FileChange(String path, MigrationFile file, CatalogSnapshot before, CatalogSnapshot after) {}
+  record FileChange(
+      String path, MigrationFile file, CatalogSnapshot before, CatalogSnapshot after) {}
 
   private record Snapshots(CatalogSnapshot before, CatalogSnapshot after) {}
 
@@ -127,8 +158,12 @@ final class MigrationVerifier {
     CatalogSnapshot last;
   }
 
-  /** A new database for one run of {@code source}: its service's name plus {@code suffix}, owned by its owner. */
-  private static String createDatabase(EmbeddedPostgresServer server, ServiceMigrations source, String suffix) {
+  /**
+   * A new database for one run of {@code source}: its service's name plus {@code suffix}, owned by
+   * its owner.
+   */
+  private static String createDatabase(
+      EmbeddedPostgresServer server, ServiceMigrations source, String suffix) {
     String database = source.service() + suffix;
     try {
       server.createDatabase(database, source.owner());
@@ -138,10 +173,15 @@ final class MigrationVerifier {
     return database;
   }
 
-  private Run apply(EmbeddedPostgresServer server, ServiceMigrations source, String database, boolean inspect,
+  private Run apply(
+      EmbeddedPostgresServer server,
+      ServiceMigrations source,
+      String database,
+      boolean inspect,
       Optional<String> stopAfter) {
     Run run = new Run();
-    try (Connection c = server.connect(database, source.owner()); Statement s = c.createStatement()) {
+    try (Connection c = server.connect(database, source.owner());
+        Statement s = c.createStatement()) {
       TxMode global = source.txMode();
       c.setAutoCommit(global != TxMode.ALL);
       CatalogSnapshot current = inspect ? CatalogSnapshot.take(c) : null;
@@ -153,7 +193,10 @@ final class MigrationVerifier {
         try {
           mode = directives.txMode(global, file.name());
         } catch (IllegalArgumentException e) {
-          run.error = Optional.of(new MigrationError(path, 1, 1, "Atlas refuses this file: " + e.getMessage(), List.of()));
+          run.error =
+              Optional.of(
+                  new MigrationError(
+                      path, 1, 1, "Atlas refuses this file: " + e.getMessage(), List.of()));
           rollback(c);
           break;
         }
@@ -191,13 +234,23 @@ final class MigrationVerifier {
       run.last = inspect ? current : CatalogSnapshot.take(c);
       return run;
     } catch (SQLException e) {
-      throw new IllegalStateException(source.service() + ": lost the connection to PostgreSQL " + server.major()
-          + " while applying " + source.label() + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          source.service()
+              + ": lost the connection to PostgreSQL "
+              + server.major()
+              + " while applying "
+              + source.label()
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 
-  /** Checks that each {@code -- kit:revert <version>} migration restores what that version changed. */
-  private static void proveReverts(ServiceMigrations source, Run run, List<String> problems, List<String> notes) {
+  /**
+   * Checks that each {@code -- kit:revert <version>} migration restores what that version changed.
+   */
+  private static void proveReverts(
+      ServiceMigrations source, Run run, List<String> problems, List<String> notes) {
     List<String> names = new ArrayList<>(run.files.keySet());
     for (MigrationFile file : source.directory().files()) {
       String text = new String(file.content(), StandardCharsets.UTF_8);
@@ -206,10 +259,13 @@ final class MigrationVerifier {
         continue;
       }
       String path = source.path(file.name());
-      Optional<String> target = names.stream().filter(n -> new MigrationFile(n, new byte[0]).version().equals(reverted.get()))
-          .findFirst();
+      Optional<String> target =
+          names.stream()
+              .filter(n -> new MigrationFile(n, new byte[0]).version().equals(reverted.get()))
+              .findFirst();
       if (target.isEmpty() || names.indexOf(target.get()) >= names.indexOf(file.name())) {
-        problems.add(path + ": reverts " + reverted.get() + ", but no earlier migration has that version");
+        problems.add(
+            path + ": reverts " + reverted.get() + ", but no earlier migration has that version");
         continue;
       }
       Snapshots changed = run.files.get(target.get());
@@ -221,35 +277,60 @@ final class MigrationVerifier {
       for (String key : keys) {
         Optional<CatalogObject> expected = changed.before.get(key);
         Optional<CatalogObject> actual = restored.get(key);
-        boolean same = expected.map(CatalogObject::definition).equals(actual.map(CatalogObject::definition));
+        boolean same =
+            expected.map(CatalogObject::definition).equals(actual.map(CatalogObject::definition));
         if (same) {
           continue;
         }
         if (irreversible.contains(key)) {
           declared++;
         } else {
-          missing.add(key + " (before " + reverted.get() + ": " + expected.map(CatalogObject::definition).orElse("absent")
-              + "; after the revert: " + actual.map(CatalogObject::definition).orElse("absent") + ")");
+          missing.add(
+              key
+                  + " (before "
+                  + reverted.get()
+                  + ": "
+                  + expected.map(CatalogObject::definition).orElse("absent")
+                  + "; after the revert: "
+                  + actual.map(CatalogObject::definition).orElse("absent")
+                  + ")");
         }
       }
       if (missing.isEmpty()) {
-        notes.add(path + " restores the " + (keys.size() - declared) + " catalog objects " + target.get() + " changed"
-            + (declared == 0 ? "" : "; " + declared + " more it lists as irreversible"));
+        notes.add(
+            path
+                + " restores the "
+                + (keys.size() - declared)
+                + " catalog objects "
+                + target.get()
+                + " changed"
+                + (declared == 0 ? "" : "; " + declared + " more it lists as irreversible"));
       } else {
-        problems.add(path + " does not restore what " + target.get() + " changed: " + String.join("; ", missing));
+        problems.add(
+            path
+                + " does not restore what "
+                + target.get()
+                + " changed: "
+                + String.join("; ", missing));
       }
     }
   }
 
-  private static MigrationError error(String path, SqlScript script, SqlStatement statement, SQLException e,
+  private static MigrationError error(
+      String path,
+      SqlScript script,
+      SqlStatement statement,
+      SQLException e,
       AtlasFileDirectives directives) {
     ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
     if (server == null) {
-      return new MigrationError(path, statement.line(), statement.column(), "ERROR: " + e.getMessage(), List.of());
+      return new MigrationError(
+          path, statement.line(), statement.column(), "ERROR: " + e.getMessage(), List.of());
     }
-    SqlErrorPosition at = server.getPosition() > 0
-        ? SqlErrorPosition.inStatement(script.text(), statement.offset(), server.getPosition())
-        : new SqlErrorPosition(statement.line(), statement.column());
+    SqlErrorPosition at =
+        server.getPosition() > 0
+            ? SqlErrorPosition.inStatement(script.text(), statement.offset(), server.getPosition())
+            : new SqlErrorPosition(statement.line(), statement.column());
     List<String> details = new ArrayList<>();
     add(details, "DETAIL", server.getDetail());
     add(details, "HINT", server.getHint());
@@ -258,13 +339,15 @@ final class MigrationVerifier {
     }
     add(details, "CONTEXT", server.getWhere());
     if (server.getPosition() <= 0) {
-      details.add("kit: in the statement at line " + statement.line() + ": " + statement.firstLine());
+      details.add(
+          "kit: in the statement at line " + statement.line() + ": " + statement.firstLine());
     }
     if (ACTIVE_SQL_TRANSACTION.equals(server.getSQLState())) {
       details.add("kit: " + transactionHint(directives));
     }
     String severity = Objects.requireNonNullElse(server.getSeverity(), "ERROR");
-    return new MigrationError(path, at.line(), at.column(), severity + ": " + server.getMessage(), details);
+    return new MigrationError(
+        path, at.line(), at.column(), severity + ": " + server.getMessage(), details);
   }
 
   /** The advice for a statement PostgreSQL refused because it cannot run in a transaction block. */

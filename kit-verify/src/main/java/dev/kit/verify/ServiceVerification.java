@@ -1,15 +1,15 @@
 package dev.kit.verify;
 
 import dev.kit.lint.LintFinding;
-import dev.kit.lint.LintSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What {@code kit:verify} found for one service: whether its history applied, the lint findings, whether it
- * replayed from an empty database to the same schema, and what each revert migration restored.
+ * What {@code kit:verify} found for one service: whether its history applied, the lint findings,
+ * whether it replayed from an empty database to the same schema, and what each revert migration
+ * restored.
  *
  * <pre>{@code
  * ServiceVerification v = new MigrationVerifier(LintSettings.defaults()).verify(postgres, orders);
@@ -29,8 +29,17 @@ import java.util.Optional;
  * @param problems replay and revert problems: each fails the build
  * @param notes what was proved, such as a revert migration that restores the catalog
  */
-public record ServiceVerification(String service, String postgresVersion, int files, int statements, Duration firstRun,
-    Duration replay, Optional<MigrationError> error, List<LintFinding> findings, List<String> problems, List<String> notes) {
+public record ServiceVerification(
+    String service,
+    String postgresVersion,
+    int files,
+    int statements,
+    Duration firstRun,
+    Duration replay,
+    Optional<MigrationError> error,
+    List<LintFinding> findings,
+    List<String> problems,
+    List<String> notes) {
 
   public ServiceVerification {
     Objects.requireNonNull(service, "service");
@@ -42,6 +51,8 @@ public record ServiceVerification(String service, String postgresVersion, int fi
 
   /** Whether nothing here fails the build. */
   public boolean passed() {
-    return error.isEmpty() && problems.isEmpty() && findings.stream().noneMatch(LintFinding::isError);
+    return error.isEmpty()
+        && problems.isEmpty()
+        && findings.stream().noneMatch(LintFinding::isError);
   }
 }

@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * How {@code kit:verify} runs: where the PostgreSQL binaries come from and where they are extracted, the lint
- * severities, and a work directory for the data directories and the server logs.
+ * How {@code kit:verify} runs: where the PostgreSQL binaries come from and where they are
+ * extracted, the lint severities, and a work directory for the data directories and the server
+ * logs.
  *
  * <pre>{@code
  * VerifyOptions options = VerifyOptions.of(PostgresBinaries.inDirectory(jars))
@@ -18,10 +19,11 @@ import java.util.Objects;
  * @param binaries the binaries for each major
  * @param lint the lint severities
  * @param workDirectory where servers keep their data directories (deleted when they stop) and logs
- * @param binariesCache where the binaries are extracted, once per release; kit makes it private to its user, since
- *     it runs what is in it
+ * @param binariesCache where the binaries are extracted, once per release; kit makes it private to
+ *     its user, since it runs what is in it
  */
-public record VerifyOptions(PostgresBinaries binaries, LintSettings lint, Path workDirectory, Path binariesCache) {
+public record VerifyOptions(
+    PostgresBinaries binaries, LintSettings lint, Path workDirectory, Path binariesCache) {
 
   public VerifyOptions {
     Objects.requireNonNull(binaries, "binaries");
@@ -31,12 +33,14 @@ public record VerifyOptions(PostgresBinaries binaries, LintSettings lint, Path w
   }
 
   /**
-   * Default lint severities; binaries extracted under {@code kit/postgres} and servers under {@code kit/verify} in the
-   * user's cache ({@code $XDG_CACHE_HOME}, or {@code ~/.cache}), never in the temporary folder other users share.
+   * Default lint severities; binaries extracted under {@code kit/postgres} and servers under {@code
+   * kit/verify} in the user's cache ({@code $XDG_CACHE_HOME}, or {@code ~/.cache}), never in the
+   * temporary folder other users share.
    */
   public static VerifyOptions of(PostgresBinaries binaries) {
     Path cache = userCache(System.getenv(), System.getProperty("user.home"));
-    return new VerifyOptions(binaries, LintSettings.defaults(), cache.resolve("verify"), cache.resolve("postgres"));
+    return new VerifyOptions(
+        binaries, LintSettings.defaults(), cache.resolve("verify"), cache.resolve("postgres"));
   }
 
   public VerifyOptions withLint(LintSettings lint) {
@@ -52,12 +56,15 @@ public record VerifyOptions(PostgresBinaries binaries, LintSettings lint, Path w
   }
 
   /**
-   * kit's folder in the user's cache: {@code $XDG_CACHE_HOME/kit}, or {@code ~/.cache/kit} when that is unset, empty
-   * or relative (which the XDG Base Directory Specification says to ignore).
+   * kit's folder in the user's cache: {@code $XDG_CACHE_HOME/kit}, or {@code ~/.cache/kit} when
+   * that is unset, empty or relative (which the XDG Base Directory Specification says to ignore).
    */
   static Path userCache(Map<String, String> environment, String userHome) {
     String xdg = environment.get("XDG_CACHE_HOME");
-    Path base = xdg != null && !xdg.isEmpty() && Path.of(xdg).isAbsolute() ? Path.of(xdg) : Path.of(userHome, ".cache");
+    Path base =
+        xdg != null && !xdg.isEmpty() && Path.of(xdg).isAbsolute()
+            ? Path.of(xdg)
+            : Path.of(userHome, ".cache");
     return base.resolve("kit");
   }
 }

@@ -6,7 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The outcome of {@code kit:verify} for a repository: the servers it started and each service's verification.
+ * The outcome of {@code kit:verify} for a repository: the servers it started and each service's
+ * verification.
  *
  * <pre>{@code
  * VerifyReport report = MigrationVerification.forRepository(root).verify(kit, VerifyOptions.of(binaries));
@@ -43,7 +44,9 @@ public record VerifyReport(List<Server> servers, List<ServiceVerification> servi
     List<String> failures = new ArrayList<>();
     for (ServiceVerification service : services) {
       service.error().ifPresent(e -> failures.add(e.toString()));
-      service.findings().stream().filter(LintFinding::isError).forEach(f -> failures.add(f.toString()));
+      service.findings().stream()
+          .filter(LintFinding::isError)
+          .forEach(f -> failures.add(f.toString()));
       failures.addAll(service.problems());
     }
     return failures;

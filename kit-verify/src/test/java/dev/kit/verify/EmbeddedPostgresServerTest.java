@@ -11,7 +11,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Where the embedded PostgreSQL's binaries go: a folder only their user can write to, since kit runs them. */
+/**
+ * Where the embedded PostgreSQL's binaries go: a folder only their user can write to, since kit
+ * runs them.
+ */
 class EmbeddedPostgresServerTest {
 
   @TempDir Path dir;
@@ -21,7 +24,8 @@ class EmbeddedPostgresServerTest {
   }
 
   @Test
-  void start_extractsTheBinariesIntoAPrivateFolder_whenTheCacheWasWorldWritable() throws IOException {
+  void start_extractsTheBinariesIntoAPrivateFolder_whenTheCacheWasWorldWritable()
+      throws IOException {
     Path cache = Files.createDirectories(dir.resolve("cache"));
     Files.setPosixFilePermissions(cache, PosixFilePermissions.fromString("rwxrwxrwx"));
     VerifyOptions options = TestPostgres.options().withBinariesCache(cache);
@@ -30,12 +34,14 @@ class EmbeddedPostgresServerTest {
       assertThat(postgres.version()).startsWith("17.");
     }
 
-    String release = TestPostgres.binaries().jar(17).getFileName().toString().replaceFirst("\\.jar$", "");
+    String release =
+        TestPostgres.binaries().jar(17).getFileName().toString().replaceFirst("\\.jar$", "");
     assertThat(permissions(cache)).isEqualTo("rwx------");
     assertThat(permissions(cache.resolve(release))).isEqualTo("rwx------");
     try (Stream<Path> extracted = Files.list(cache.resolve(release))) {
       assertThat(extracted.filter(p -> p.getFileName().toString().startsWith("PG-")))
-          .singleElement().satisfies(pg -> assertThat(pg.resolve("bin/postgres")).isExecutable());
+          .singleElement()
+          .satisfies(pg -> assertThat(pg.resolve("bin/postgres")).isExecutable());
     }
   }
 
@@ -46,7 +52,11 @@ class EmbeddedPostgresServerTest {
 
     assertThatThrownBy(() -> EmbeddedPostgresServer.start(17, options))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageStartingWith("cannot use " + file + " for the PostgreSQL binaries, which must be a folder only you "
-            + "can write to since kit runs them: java.nio.file.FileAlreadyExistsException: " + file);
+        .hasMessageStartingWith(
+            "cannot use "
+                + file
+                + " for the PostgreSQL binaries, which must be a folder only you "
+                + "can write to since kit runs them: java.nio.file.FileAlreadyExistsException: "
+                + file);
   }
 }

@@ -24,18 +24,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@link MigrationVerification}: kit:verify over several services (each verified on its own, every error naming its
- * service), the note on a cluster image's other minor, and a revert migration written and proved.
+ * {@link MigrationVerification}: kit:verify over several services (each verified on its own, every
+ * error naming its service), the note on a cluster image's other minor, and a revert migration
+ * written and proved.
  */
 class MigrationVerificationTest {
 
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T16:05:09Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-23T16:05:09Z"), ZoneOffset.UTC);
 
   @TempDir Path repo;
 
   /** Services on PostgreSQL 17 that keep CNPG's default bootstrap database and owner, app/app. */
   private static Kit kit(String... services) {
-    Kit.Builder kit = Kit.builder().repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"));
+    Kit.Builder kit =
+        Kit.builder().repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"));
     for (String service : services) {
       kit.service(service, s -> s.database(db -> db.postgresMajor(17).storage("1Gi")));
     }
@@ -48,75 +51,136 @@ class MigrationVerificationTest {
   }
 
   @Test
-  void verify_appliesEachHistoryOnItsOwnDatabase_whenTwoServicesOnOneMajorKeepTheDefaultDatabase() throws IOException {
+  void verify_appliesEachHistoryOnItsOwnDatabase_whenTwoServicesOnOneMajorKeepTheDefaultDatabase()
+      throws IOException {
     // The same table in both: in one shared database the second CREATE TABLE would fail.
-    migration("orders", "20250101000000_accounts.sql", "CREATE TABLE accounts (id bigint PRIMARY KEY);\n");
-    migration("payments", "20250101000000_accounts.sql", "CREATE TABLE accounts (id bigint PRIMARY KEY, iban text);\n");
+    migration(
+        "orders",
+        "20250101000000_accounts.sql",
+        "CREATE TABLE accounts (id bigint PRIMARY KEY);\n");
+    migration(
+        "payments",
+        "20250101000000_accounts.sql",
+        "CREATE TABLE accounts (id bigint PRIMARY KEY, iban text);\n");
 
-    VerifyReport report = MigrationVerification.forRepository(repo).verify(kit("orders", "payments"), TestPostgres.options());
+    VerifyReport report =
+        MigrationVerification.forRepository(repo)
+            .verify(kit("orders", "payments"), TestPostgres.options());
 
     assertThat(report.failures()).isEmpty();
     assertThat(report.servers()).extracting(VerifyReport.Server::major).containsExactly(17);
-    assertThat(report.services()).extracting(ServiceVerification::service).containsExactly("orders", "payments");
-    assertThat(report.services()).allSatisfy(s -> {
-      assertThat(s.files()).isEqualTo(1);
-      assertThat(s.statements()).isEqualTo(1);
-    });
+    assertThat(report.services())
+        .extracting(ServiceVerification::service)
+        .containsExactly("orders", "payments");
+    assertThat(report.services())
+        .allSatisfy(
+            s -> {
+              assertThat(s.files()).isEqualTo(1);
+              assertThat(s.statements()).isEqualTo(1);
+            });
   }
 
   @Test
-  void verify_runsAPlanetScaleServicesMigrations_onAnEmbeddedPostgresOfItsMajor() throws IOException {
-    migration("inventory", "20250101000000_stock.sql", "CREATE TABLE stock (sku text PRIMARY KEY, quantity integer NOT NULL);\n");
-    migration("inventory", "20250102000000_typo.sql", "ALTER TABLE stok ADD COLUMN warehouse text;\n");
-    Kit kit = Kit.builder().repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
-        .service("inventory", s -> s.database(db -> db.postgresMajor(17).planetScale(ps -> ps.organization("acme").database("shop"))))
-        .build();
+  void verify_runsAPlanetScaleServicesMigrations_onAnEmbeddedPostgresOfItsMajor()
+      throws IOException {
+    migration(
+        "inventory",
+        "20250101000000_stock.sql",
+        "CREATE TABLE stock (sku text PRIMARY KEY, quantity integer NOT NULL);\n");
+    migration(
+        "inventory", "20250102000000_typo.sql", "ALTER TABLE stok ADD COLUMN warehouse text;\n");
+    Kit kit =
+        Kit.builder()
+            .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+            .service(
+                "inventory",
+                s ->
+                    s.database(
+                        db ->
+                            db.postgresMajor(17)
+                                .planetScale(ps -> ps.organization("acme").database("shop"))))
+            .build();
 
-    VerifyReport report = MigrationVerification.forRepository(repo).verify(kit, TestPostgres.options());
+    VerifyReport report =
+        MigrationVerification.forRepository(repo).verify(kit, TestPostgres.options());
 
     assertThat(report.servers()).extracting(VerifyReport.Server::major).containsExactly(17);
-    assertThat(report.failures()).containsExactly(
-        "services/inventory/migrations/20250102000000_typo.sql:1:1: ERROR: relation \"stok\" does not exist\n"
-            + "  kit: in the statement at line 1: ALTER TABLE stok ADD COLUMN warehouse text;");
+    assertThat(report.failures())
+        .containsExactly(
+            "services/inventory/migrations/20250102000000_typo.sql:1:1: ERROR: relation \"stok\" does not exist\n"
+                + "  kit: in the statement at line 1: ALTER TABLE stok ADD COLUMN warehouse text;");
   }
 
   @Test
   void verify_namesTheFailingService_whenAnotherServiceOnTheSameServerPasses() throws IOException {
-    migration("orders", "20250101000000_accounts.sql", "CREATE TABLE accounts (id bigint PRIMARY KEY);\n");
-    migration("payments", "20250101000000_accounts.sql", "CREATE TABLE accounts (id bigint PRIMARY KEY);\n");
+    migration(
+        "orders",
+        "20250101000000_accounts.sql",
+        "CREATE TABLE accounts (id bigint PRIMARY KEY);\n");
+    migration(
+        "payments",
+        "20250101000000_accounts.sql",
+        "CREATE TABLE accounts (id bigint PRIMARY KEY);\n");
     migration("payments", "20250102000000_typo.sql", "ALTER TABLE acounts ADD COLUMN iban text;\n");
 
-    VerifyReport report = MigrationVerification.forRepository(repo).verify(kit("orders", "payments"), TestPostgres.options());
+    VerifyReport report =
+        MigrationVerification.forRepository(repo)
+            .verify(kit("orders", "payments"), TestPostgres.options());
 
-    assertThat(report.services()).extracting(ServiceVerification::passed).containsExactly(true, false);
-    assertThat(report.failures()).containsExactly(
-        "services/payments/migrations/20250102000000_typo.sql:1:1: ERROR: relation \"acounts\" does not exist\n"
-            + "  kit: in the statement at line 1: ALTER TABLE acounts ADD COLUMN iban text;");
+    assertThat(report.services())
+        .extracting(ServiceVerification::passed)
+        .containsExactly(true, false);
+    assertThat(report.failures())
+        .containsExactly(
+            "services/payments/migrations/20250102000000_typo.sql:1:1: ERROR: relation \"acounts\" does not exist\n"
+                + "  kit: in the statement at line 1: ALTER TABLE acounts ADD COLUMN iban text;");
   }
 
   @Test
-  void verify_namesTheServices_whenTheirBinariesAreMissing(@TempDir Path nowhere) throws IOException {
-    migration("orders", "20250101000000_accounts.sql", "CREATE TABLE accounts (id bigint PRIMARY KEY);\n");
-    migration("payments", "20250101000000_accounts.sql", "CREATE TABLE accounts (id bigint PRIMARY KEY);\n");
+  void verify_namesTheServices_whenTheirBinariesAreMissing(@TempDir Path nowhere)
+      throws IOException {
+    migration(
+        "orders",
+        "20250101000000_accounts.sql",
+        "CREATE TABLE accounts (id bigint PRIMARY KEY);\n");
+    migration(
+        "payments",
+        "20250101000000_accounts.sql",
+        "CREATE TABLE accounts (id bigint PRIMARY KEY);\n");
 
-    assertThatThrownBy(() -> MigrationVerification.forRepository(repo).verify(kit("orders", "payments"),
-        VerifyOptions.of(PostgresBinaries.inDirectory(nowhere)).withWorkDirectory(TestPostgres.workDirectory())))
+    assertThatThrownBy(
+            () ->
+                MigrationVerification.forRepository(repo)
+                    .verify(
+                        kit("orders", "payments"),
+                        VerifyOptions.of(PostgresBinaries.inDirectory(nowhere))
+                            .withWorkDirectory(TestPostgres.workDirectory())))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageStartingWith("orders, payments: the PostgreSQL 17 binaries are missing (");
   }
 
   @Test
   void verify_namesTheServices_whenTheirServerDoesNotStart(@TempDir Path jars) throws IOException {
-    migration("orders", "20250101000000_accounts.sql", "CREATE TABLE accounts (id bigint PRIMARY KEY);\n");
+    migration(
+        "orders",
+        "20250101000000_accounts.sql",
+        "CREATE TABLE accounts (id bigint PRIMARY KEY);\n");
     Path notBinaries = jars.resolve("not-binaries.jar");
-    try (OutputStream out = Files.newOutputStream(notBinaries); ZipOutputStream zip = new ZipOutputStream(out)) {
+    try (OutputStream out = Files.newOutputStream(notBinaries);
+        ZipOutputStream zip = new ZipOutputStream(out)) {
       zip.putNextEntry(new ZipEntry("README"));
     }
 
-    assertThatThrownBy(() -> MigrationVerification.forRepository(repo).verify(kit("orders"),
-        VerifyOptions.of(PostgresBinaries.of(major -> notBinaries)).withWorkDirectory(TestPostgres.workDirectory())))
+    assertThatThrownBy(
+            () ->
+                MigrationVerification.forRepository(repo)
+                    .verify(
+                        kit("orders"),
+                        VerifyOptions.of(PostgresBinaries.of(major -> notBinaries))
+                            .withWorkDirectory(TestPostgres.workDirectory())))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageStartingWith("orders: PostgreSQL 17 did not start: " + notBinaries + " holds no PostgreSQL archive");
+        .hasMessageStartingWith(
+            "orders: PostgreSQL 17 did not start: " + notBinaries + " holds no PostgreSQL archive");
   }
 
   private static Service service(UnaryOperator<Database.Builder> db) {
@@ -125,77 +189,140 @@ class MigrationVerificationTest {
 
   @Test
   void minorNote_isEmpty_whenTheClusterRunsTheMinorKitVerified() {
-    assertThat(MigrationVerification.minorNote(service(db -> db.postgresMajor(17)), "17.11")).isEmpty();
-    assertThat(MigrationVerification.minorNote(
-        service(db -> db.imageName("ghcr.io/cloudnative-pg/postgresql:17.11-202608310816-standard-trixie")), "17.11")).isEmpty();
+    assertThat(MigrationVerification.minorNote(service(db -> db.postgresMajor(17)), "17.11"))
+        .isEmpty();
+    assertThat(
+            MigrationVerification.minorNote(
+                service(
+                    db ->
+                        db.imageName(
+                            "ghcr.io/cloudnative-pg/postgresql:17.11-202608310816-standard-trixie")),
+                "17.11"))
+        .isEmpty();
   }
 
   @Test
   void minorNote_namesBothMinors_whenTheClusterImageRunsAnother() {
-    assertThat(MigrationVerification.minorNote(service(db -> db.imageName("registry.acme.com/postgresql:17.4-standard-trixie@sha256:"
-        + "0123456789abcdef0123456789abcdef")), "17.11")).contains(
-        "orders: the cluster runs PostgreSQL 17.4 (registry.acme.com/postgresql:17.4-standard-trixie@sha256:"
-            + "0123456789abcdef0123456789abcdef); kit:verify ran 17.11, the release it pins for PostgreSQL 17");
+    assertThat(
+            MigrationVerification.minorNote(
+                service(
+                    db ->
+                        db.imageName(
+                            "registry.acme.com/postgresql:17.4-standard-trixie@sha256:"
+                                + "0123456789abcdef0123456789abcdef")),
+                "17.11"))
+        .contains(
+            "orders: the cluster runs PostgreSQL 17.4 (registry.acme.com/postgresql:17.4-standard-trixie@sha256:"
+                + "0123456789abcdef0123456789abcdef); kit:verify ran 17.11, the release it pins for PostgreSQL 17");
   }
 
   @Test
   void minorNote_saysTheTagNamesNoMinor_whenTheImageFollowsAMajor() {
-    assertThat(MigrationVerification.minorNote(service(db -> db.imageName("localhost:5000/postgresql:17-standard-trixie")),
-        "17.11")).contains("orders: the cluster's image localhost:5000/postgresql:17-standard-trixie names no minor release; "
-            + "kit:verify ran 17.11, the release it pins for PostgreSQL 17");
+    assertThat(
+            MigrationVerification.minorNote(
+                service(db -> db.imageName("localhost:5000/postgresql:17-standard-trixie")),
+                "17.11"))
+        .contains(
+            "orders: the cluster's image localhost:5000/postgresql:17-standard-trixie names no minor release; "
+                + "kit:verify ran 17.11, the release it pins for PostgreSQL 17");
   }
 
   @Test
   void verify_notesTheClusterMinor_whenTheImageRunsAnotherThanKitVerified() throws IOException {
     migration("orders", "20250101000000_create.sql", "CREATE TABLE IF NOT EXISTS t (id int);\n");
-    Kit kit = Kit.builder()
-        .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
-        .service("orders", s -> s.database(db -> db.storage("1Gi").imageName("ghcr.io/cloudnative-pg/postgresql:17.4-standard-trixie")))
-        .build();
+    Kit kit =
+        Kit.builder()
+            .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+            .service(
+                "orders",
+                s ->
+                    s.database(
+                        db ->
+                            db.storage("1Gi")
+                                .imageName(
+                                    "ghcr.io/cloudnative-pg/postgresql:17.4-standard-trixie")))
+            .build();
 
-    VerifyReport report = MigrationVerification.forRepository(repo).verify(kit, TestPostgres.options());
+    VerifyReport report =
+        MigrationVerification.forRepository(repo).verify(kit, TestPostgres.options());
 
     String ran = PostgresImages.minor(17).orElseThrow();
-    assertThat(report.services()).singleElement().satisfies(v -> {
-      assertThat(v.postgresVersion()).isEqualTo(ran);
-      assertThat(v.notes()).contains("orders: the cluster runs PostgreSQL 17.4 (ghcr.io/cloudnative-pg/postgresql:17.4-standard-trixie); "
-          + "kit:verify ran " + ran + ", the release it pins for PostgreSQL 17");
-    });
+    assertThat(report.services())
+        .singleElement()
+        .satisfies(
+            v -> {
+              assertThat(v.postgresVersion()).isEqualTo(ran);
+              assertThat(v.notes())
+                  .contains(
+                      "orders: the cluster runs PostgreSQL 17.4 (ghcr.io/cloudnative-pg/postgresql:17.4-standard-trixie); "
+                          + "kit:verify ran "
+                          + ran
+                          + ", the release it pins for PostgreSQL 17");
+            });
   }
 
   @Test
   void revert_writesTheDownMigrationThatVerifyProves_whenTheVersionApplies() throws IOException {
-    migration("orders", "20250101000000_accounts.sql", "CREATE TABLE IF NOT EXISTS accounts (id bigint PRIMARY KEY);\n");
-    migration("orders", "20250102000000_iban.sql", "ALTER TABLE accounts ADD COLUMN IF NOT EXISTS iban text;\n");
-    MigrationVerification verification = MigrationVerification.forRepository(repo).source("MigrationVerificationTest");
+    migration(
+        "orders",
+        "20250101000000_accounts.sql",
+        "CREATE TABLE IF NOT EXISTS accounts (id bigint PRIMARY KEY);\n");
+    migration(
+        "orders",
+        "20250102000000_iban.sql",
+        "ALTER TABLE accounts ADD COLUMN IF NOT EXISTS iban text;\n");
+    MigrationVerification verification =
+        MigrationVerification.forRepository(repo).source("MigrationVerificationTest");
 
-    MigrationVerification.Revert revert = verification.revert(kit("orders"), Optional.empty(), "20250102000000",
-        TestPostgres.options(), CLOCK);
+    MigrationVerification.Revert revert =
+        verification.revert(
+            kit("orders"), Optional.empty(), "20250102000000", TestPostgres.options(), CLOCK);
 
-    assertThat(revert.file()).isEqualTo(repo.resolve("services/orders/migrations/20261123160509_revert_20250102000000.sql"));
-    assertThat(Files.readString(revert.file())).isEqualTo(revert.down().sql()).startsWith("-- kit:revert 20250102000000\n")
+    assertThat(revert.file())
+        .isEqualTo(
+            repo.resolve("services/orders/migrations/20261123160509_revert_20250102000000.sql"));
+    assertThat(Files.readString(revert.file()))
+        .isEqualTo(revert.down().sql())
+        .startsWith("-- kit:revert 20250102000000\n")
         .contains("DROP COLUMN IF EXISTS iban");
     assertThat(Files.readString(repo.resolve("services/orders/migrations/atlas.sum")))
         .contains("20261123160509_revert_20250102000000.sql h1:");
     VerifyReport verified = verification.verify(kit("orders"), TestPostgres.options());
     assertThat(verified.failures()).isEmpty();
-    assertThat(verified.services()).singleElement().satisfies(v -> assertThat(v.notes()).contains(
-        "services/orders/migrations/20261123160509_revert_20250102000000.sql restores the 1 catalog objects "
-            + "20250102000000_iban.sql changed"));
+    assertThat(verified.services())
+        .singleElement()
+        .satisfies(
+            v ->
+                assertThat(v.notes())
+                    .contains(
+                        "services/orders/migrations/20261123160509_revert_20250102000000.sql restores the 1 catalog objects "
+                            + "20250102000000_iban.sql changed"));
   }
 
   @Test
   void revert_namesTheVersions_whenNoMigrationHasTheOneGiven() throws IOException {
-    migration("orders", "20250101000000_accounts.sql", "CREATE TABLE IF NOT EXISTS accounts (id bigint PRIMARY KEY);\n");
+    migration(
+        "orders",
+        "20250101000000_accounts.sql",
+        "CREATE TABLE IF NOT EXISTS accounts (id bigint PRIMARY KEY);\n");
 
-    assertThatThrownBy(() -> MigrationVerification.forRepository(repo).revert(kit("orders"), Optional.empty(), "20990101000000",
-        TestPostgres.options(), CLOCK))
+    assertThatThrownBy(
+            () ->
+                MigrationVerification.forRepository(repo)
+                    .revert(
+                        kit("orders"),
+                        Optional.empty(),
+                        "20990101000000",
+                        TestPostgres.options(),
+                        CLOCK))
         .isInstanceOf(KitValidationException.class)
-        .hasMessageContaining("newMigration.revert: there is no migration with version 20990101000000 in "
-            + "services/orders/migrations (versions: [20250101000000]) (name the version of a migration of service "
-            + "\"orders\" that applies)");
+        .hasMessageContaining(
+            "newMigration.revert: there is no migration with version 20990101000000 in "
+                + "services/orders/migrations (versions: [20250101000000]) (name the version of a migration of service "
+                + "\"orders\" that applies)");
     try (Stream<Path> files = Files.list(repo.resolve("services/orders/migrations"))) {
-      assertThat(files.map(f -> f.getFileName().toString())).containsExactly("20250101000000_accounts.sql");
+      assertThat(files.map(f -> f.getFileName().toString()))
+          .containsExactly("20250101000000_accounts.sql");
     }
   }
 }

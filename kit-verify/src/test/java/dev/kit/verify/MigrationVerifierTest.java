@@ -37,211 +37,311 @@ class MigrationVerifierTest {
     postgres.close();
   }
 
-  /** A history of files given as name, content, name, content... of a service of its own, so databases of its own. */
+  /**
+   * A history of files given as name, content, name, content... of a service of its own, so
+   * databases of its own.
+   */
   private static ServiceMigrations history(TxMode mode, String... namesAndContents) {
     List<MigrationFile> files = new ArrayList<>();
     for (int i = 0; i < namesAndContents.length; i += 2) {
-      files.add(new MigrationFile(namesAndContents[i], namesAndContents[i + 1].getBytes(StandardCharsets.UTF_8)));
+      files.add(
+          new MigrationFile(
+              namesAndContents[i], namesAndContents[i + 1].getBytes(StandardCharsets.UTF_8)));
     }
-    return new ServiceMigrations("orders" + SERVICES.incrementAndGet(), DIR, new MigrationDirectory(files), mode, 17, "app");
+    return new ServiceMigrations(
+        "orders" + SERVICES.incrementAndGet(), DIR, new MigrationDirectory(files), mode, 17, "app");
   }
 
   private static ServiceVerification verify(String... namesAndContents) {
-    return new MigrationVerifier(LintSettings.defaults()).verify(postgres, history(TxMode.FILE, namesAndContents));
+    return new MigrationVerifier(LintSettings.defaults())
+        .verify(postgres, history(TxMode.FILE, namesAndContents));
   }
 
   private static ServiceMigrations sample(int major) {
-    return new ServiceMigrations("orders" + SERVICES.incrementAndGet(), DIR,
-        MigrationDirectory.read(Path.of("../samples/services/orders/migrations")), TxMode.FILE, major, "orders");
+    return new ServiceMigrations(
+        "orders" + SERVICES.incrementAndGet(),
+        DIR,
+        MigrationDirectory.read(Path.of("../samples/services/orders/migrations")),
+        TxMode.FILE,
+        major,
+        "orders");
   }
 
   @Test
   void verify_passesWithOneWarning_whenSampleHistoryApplies() {
-    ServiceVerification v = new MigrationVerifier(LintSettings.defaults()).verify(postgres, sample(17));
+    ServiceVerification v =
+        new MigrationVerifier(LintSettings.defaults()).verify(postgres, sample(17));
     assertThat(v.error()).isEmpty();
     assertThat(v.problems()).isEmpty();
     assertThat(v.passed()).isTrue();
     assertThat(v.files()).isEqualTo(3);
     assertThat(v.statements()).isEqualTo(6);
-    assertThat(v.findings()).extracting(LintFinding::toString).containsExactly(DIR + "/20250215093000_add_order_status.sql:5: "
-        + "warning SET_NOT_NULL (MF104): makes column public.orders.status NOT NULL, which scans table public.orders under "
-        + "an ACCESS EXCLUSIVE lock. Fix: " + LintRule.SET_NOT_NULL.fix() + ".");
+    assertThat(v.findings())
+        .extracting(LintFinding::toString)
+        .containsExactly(
+            DIR
+                + "/20250215093000_add_order_status.sql:5: "
+                + "warning SET_NOT_NULL (MF104): makes column public.orders.status NOT NULL, which scans table public.orders under "
+                + "an ACCESS EXCLUSIVE lock. Fix: "
+                + LintRule.SET_NOT_NULL.fix()
+                + ".");
   }
 
   @Test
   void verify_reportsFileLineAndColumn_whenColumnDoesNotExist() {
-    ServiceVerification v = verify(
-        "20250101000000_create.sql", "CREATE TABLE IF NOT EXISTS orders (id int, total int);\n",
-        "20250102000000_report.sql", "-- a report\nSELECT id,\n       totl\n  FROM orders;\n");
+    ServiceVerification v =
+        verify(
+            "20250101000000_create.sql", "CREATE TABLE IF NOT EXISTS orders (id int, total int);\n",
+            "20250102000000_report.sql", "-- a report\nSELECT id,\n       totl\n  FROM orders;\n");
     MigrationError error = v.error().orElseThrow();
-    assertThat(error.toString()).startsWith(DIR + "/20250102000000_report.sql:3:8: ERROR: column \"totl\" does not exist");
-    assertThat(error.details()).contains("HINT: Perhaps you meant to reference the column \"orders.total\".");
+    assertThat(error.toString())
+        .startsWith(DIR + "/20250102000000_report.sql:3:8: ERROR: column \"totl\" does not exist");
+    assertThat(error.details())
+        .contains("HINT: Perhaps you meant to reference the column \"orders.total\".");
     assertThat(v.passed()).isFalse();
   }
 
   @Test
   void verify_reportsFileLineAndColumn_whenSyntaxIsWrong() {
-    MigrationError error = verify("20250101000000_create.sql", "SELECT 1;\nCREATE TABLE IF NOT EXISTS t (\n  a int,,\n  b int\n);")
-        .error().orElseThrow();
+    MigrationError error =
+        verify(
+                "20250101000000_create.sql",
+                "SELECT 1;\nCREATE TABLE IF NOT EXISTS t (\n  a int,,\n  b int\n);")
+            .error()
+            .orElseThrow();
     assertThat(error.location()).isEqualTo(DIR + "/20250101000000_create.sql:3:9");
     assertThat(error.message()).isEqualTo("ERROR: syntax error at or near \",\"");
   }
 
   @Test
   void verify_pointsAtTheStatement_whenRuntimeErrorHasNoPosition() {
-    MigrationError error = verify("20250101000000_seed.sql",
-        "CREATE TABLE IF NOT EXISTS t (a int CHECK (a > 0));\n\n  INSERT INTO t VALUES (1), (-1);\n").error().orElseThrow();
+    MigrationError error =
+        verify(
+                "20250101000000_seed.sql",
+                "CREATE TABLE IF NOT EXISTS t (a int CHECK (a > 0));\n\n  INSERT INTO t VALUES (1), (-1);\n")
+            .error()
+            .orElseThrow();
     assertThat(error.location()).isEqualTo(DIR + "/20250101000000_seed.sql:3:3");
-    assertThat(error.message()).isEqualTo("ERROR: new row for relation \"t\" violates check constraint \"t_a_check\"");
-    assertThat(error.details()).containsExactly("DETAIL: Failing row contains (-1).",
-        "kit: in the statement at line 3: INSERT INTO t VALUES (1), (-1);");
+    assertThat(error.message())
+        .isEqualTo("ERROR: new row for relation \"t\" violates check constraint \"t_a_check\"");
+    assertThat(error.details())
+        .containsExactly(
+            "DETAIL: Failing row contains (-1).",
+            "kit: in the statement at line 3: INSERT INTO t VALUES (1), (-1);");
   }
 
   @Test
   void verify_showsTheInnerQuery_whenErrorIsInsideADoBlock() {
-    MigrationError error = verify("20250101000000_do.sql", "DO $$\nBEGIN\n  PERFORM x FROM nope;\nEND\n$$;").error().orElseThrow();
+    MigrationError error =
+        verify("20250101000000_do.sql", "DO $$\nBEGIN\n  PERFORM x FROM nope;\nEND\n$$;")
+            .error()
+            .orElseThrow();
     assertThat(error.location()).isEqualTo(DIR + "/20250101000000_do.sql:1:1");
     assertThat(error.message()).isEqualTo("ERROR: relation \"nope\" does not exist");
-    assertThat(error.details()).contains("QUERY: SELECT x FROM nope", "CONTEXT: PL/pgSQL function inline_code_block line 3 at PERFORM");
+    assertThat(error.details())
+        .contains(
+            "QUERY: SELECT x FROM nope",
+            "CONTEXT: PL/pgSQL function inline_code_block line 3 at PERFORM");
   }
 
   @Test
   void verify_explainsTheIgnoredDirective_whenConcurrentlyRunsInATransaction() {
-    MigrationError error = verify(
-        "20250101000000_create.sql", "CREATE TABLE IF NOT EXISTS t (a int);",
-        "20250102000000_index.sql", "-- atlas:txmode none\nCREATE INDEX CONCURRENTLY IF NOT EXISTS t_a ON t (a);").error().orElseThrow();
-    assertThat(error.toString()).isEqualTo(DIR + "/20250102000000_index.sql:2:1: ERROR: CREATE INDEX CONCURRENTLY cannot run "
-        + "inside a transaction block\n"
-        + "  kit: in the statement at line 2: CREATE INDEX CONCURRENTLY IF NOT EXISTS t_a ON t (a);\n"
-        + "  kit: Atlas ignores this file's '-- atlas:txmode' directive: header directives count only when an empty line "
-        + "follows the header comments");
+    MigrationError error =
+        verify(
+                "20250101000000_create.sql", "CREATE TABLE IF NOT EXISTS t (a int);",
+                "20250102000000_index.sql",
+                    "-- atlas:txmode none\nCREATE INDEX CONCURRENTLY IF NOT EXISTS t_a ON t (a);")
+            .error()
+            .orElseThrow();
+    assertThat(error.toString())
+        .isEqualTo(
+            DIR
+                + "/20250102000000_index.sql:2:1: ERROR: CREATE INDEX CONCURRENTLY cannot run "
+                + "inside a transaction block\n"
+                + "  kit: in the statement at line 2: CREATE INDEX CONCURRENTLY IF NOT EXISTS t_a ON t (a);\n"
+                + "  kit: Atlas ignores this file's '-- atlas:txmode' directive: header directives count only when an empty line "
+                + "follows the header comments");
   }
 
   @Test
   void verify_runsWithoutTransaction_whenDirectiveIsFollowedByAnEmptyLine() {
-    ServiceVerification v = verify(
-        "20250101000000_create.sql", "CREATE TABLE IF NOT EXISTS t (a int);",
-        "20250102000000_index.sql", "-- atlas:txmode none\n\nCREATE INDEX CONCURRENTLY IF NOT EXISTS t_a ON t (a);");
+    ServiceVerification v =
+        verify(
+            "20250101000000_create.sql", "CREATE TABLE IF NOT EXISTS t (a int);",
+            "20250102000000_index.sql",
+                "-- atlas:txmode none\n\nCREATE INDEX CONCURRENTLY IF NOT EXISTS t_a ON t (a);");
     assertThat(v.error()).isEmpty();
     assertThat(v.findings()).isEmpty();
   }
 
   @Test
   void verify_refusesLikeAtlas_whenFileOverridesTxModeAll() {
-    ServiceVerification v = new MigrationVerifier(LintSettings.defaults()).verify(postgres, history(TxMode.ALL,
-        "20250101000000_create.sql", "CREATE TABLE IF NOT EXISTS t (a int);",
-        "20250102000000_index.sql", "-- atlas:txmode none\n\nCREATE INDEX CONCURRENTLY IF NOT EXISTS t_a ON t (a);"));
-    assertThat(v.error().orElseThrow()).hasToString(DIR + "/20250102000000_index.sql:1:1: Atlas refuses this file: cannot "
-        + "set txmode directive to \"none\" in \"20250102000000_index.sql\" when txmode \"all\" is set globally");
+    ServiceVerification v =
+        new MigrationVerifier(LintSettings.defaults())
+            .verify(
+                postgres,
+                history(
+                    TxMode.ALL,
+                    "20250101000000_create.sql",
+                    "CREATE TABLE IF NOT EXISTS t (a int);",
+                    "20250102000000_index.sql",
+                    "-- atlas:txmode none\n\nCREATE INDEX CONCURRENTLY IF NOT EXISTS t_a ON t (a);"));
+    assertThat(v.error().orElseThrow())
+        .hasToString(
+            DIR
+                + "/20250102000000_index.sql:1:1: Atlas refuses this file: cannot "
+                + "set txmode directive to \"none\" in \"20250102000000_index.sql\" when txmode \"all\" is set globally");
   }
 
   @Test
   void verify_reportsWhatEachStatementDid_whenCatalogChangesAreRisky() {
-    String base = "CREATE SCHEMA IF NOT EXISTS legacy;\n"
-        + "CREATE TABLE IF NOT EXISTS legacy.t (a int);\n"
-        + "CREATE TABLE IF NOT EXISTS orders (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, \"Total\" int, note text,\n"
-        + "  code varchar(10), customer int);\n";
-    String change = "DO $$ BEGIN EXECUTE 'ALTER TABLE orders DROP COLUMN note'; END $$;\n"
-        + "ALTER TABLE \"orders\" RENAME COLUMN \"Total\" TO total;\n"
-        + "ALTER TABLE orders ALTER COLUMN code TYPE varchar(20);\n"
-        + "ALTER TABLE orders ALTER COLUMN customer TYPE bigint;\n"
-        + "ALTER TABLE orders ADD COLUMN IF NOT EXISTS region text NOT NULL;\n"
-        + "ALTER TABLE orders ALTER COLUMN code SET NOT NULL;\n"
-        + "CREATE INDEX IF NOT EXISTS orders_customer_idx ON orders (customer);\n"
-        + "ALTER TABLE orders ADD CONSTRAINT orders_code_key UNIQUE (code);\n"
-        + "CREATE TABLE audit (a int);\n"
-        + "ALTER TABLE orders RENAME TO purchases;\n"
-        + "DROP SCHEMA legacy CASCADE;\n"
-        + "-- kit:nolint DROP_TABLE: nobody reads it\n"
-        + "DROP TABLE audit;\n";
-    ServiceVerification v = verify("20250101000000_base.sql", base, "20250102000000_change.sql", change);
+    String base =
+        "CREATE SCHEMA IF NOT EXISTS legacy;\n"
+            + "CREATE TABLE IF NOT EXISTS legacy.t (a int);\n"
+            + "CREATE TABLE IF NOT EXISTS orders (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, \"Total\" int, note text,\n"
+            + "  code varchar(10), customer int);\n";
+    String change =
+        "DO $$ BEGIN EXECUTE 'ALTER TABLE orders DROP COLUMN note'; END $$;\n"
+            + "ALTER TABLE \"orders\" RENAME COLUMN \"Total\" TO total;\n"
+            + "ALTER TABLE orders ALTER COLUMN code TYPE varchar(20);\n"
+            + "ALTER TABLE orders ALTER COLUMN customer TYPE bigint;\n"
+            + "ALTER TABLE orders ADD COLUMN IF NOT EXISTS region text NOT NULL;\n"
+            + "ALTER TABLE orders ALTER COLUMN code SET NOT NULL;\n"
+            + "CREATE INDEX IF NOT EXISTS orders_customer_idx ON orders (customer);\n"
+            + "ALTER TABLE orders ADD CONSTRAINT orders_code_key UNIQUE (code);\n"
+            + "CREATE TABLE audit (a int);\n"
+            + "ALTER TABLE orders RENAME TO purchases;\n"
+            + "DROP SCHEMA legacy CASCADE;\n"
+            + "-- kit:nolint DROP_TABLE: nobody reads it\n"
+            + "DROP TABLE audit;\n";
+    ServiceVerification v =
+        verify("20250101000000_base.sql", base, "20250102000000_change.sql", change);
     String file = DIR + "/20250102000000_change.sql:";
     assertThat(v.error()).isEmpty();
-    assertThat(v.findings()).extracting(f -> f.toString().substring(0, f.toString().indexOf(". Fix: "))).containsExactly(
-        file + "1: error DROP_COLUMN (DS103): drops column public.orders.note and its data",
-        file + "2: warning RENAME_COLUMN (BC102): renames column public.orders.Total to total",
-        file + "4: warning COLUMN_TYPE_REWRITE: changes column public.orders.customer from integer to bigint, which rewrites "
-            + "table public.orders and its indexes under an ACCESS EXCLUSIVE lock",
-        file + "5: error ADD_NOT_NULL_COLUMN (MF103): adds NOT NULL column public.orders.region without a default, which "
-            + "fails on a table that has rows",
-        file + "6: warning SET_NOT_NULL (MF104): makes column public.orders.code NOT NULL, which scans table public.orders "
-            + "under an ACCESS EXCLUSIVE lock",
-        file + "7: warning CREATE_INDEX_LOCKING (PG101): builds index public.orders_customer_idx on existing table "
-            + "public.orders without CONCURRENTLY, so writes to it wait until the index is built",
-        file + "8: warning CREATE_INDEX_LOCKING (PG101): adds a constraint whose index public.orders_code_key is built on "
-            + "existing table public.orders while writes to it wait",
-        file + "9: warning CREATE_WITHOUT_IF_NOT_EXISTS: creates table public.audit without IF NOT EXISTS, so running the "
-            + "file again fails",
-        file + "10: warning RENAME_TABLE (BC101): renames table public.orders to public.purchases",
-        file + "11: error DROP_SCHEMA (DS101): drops schema legacy and everything in it");
+    assertThat(v.findings())
+        .extracting(f -> f.toString().substring(0, f.toString().indexOf(". Fix: ")))
+        .containsExactly(
+            file + "1: error DROP_COLUMN (DS103): drops column public.orders.note and its data",
+            file + "2: warning RENAME_COLUMN (BC102): renames column public.orders.Total to total",
+            file
+                + "4: warning COLUMN_TYPE_REWRITE: changes column public.orders.customer from integer to bigint, which rewrites "
+                + "table public.orders and its indexes under an ACCESS EXCLUSIVE lock",
+            file
+                + "5: error ADD_NOT_NULL_COLUMN (MF103): adds NOT NULL column public.orders.region without a default, which "
+                + "fails on a table that has rows",
+            file
+                + "6: warning SET_NOT_NULL (MF104): makes column public.orders.code NOT NULL, which scans table public.orders "
+                + "under an ACCESS EXCLUSIVE lock",
+            file
+                + "7: warning CREATE_INDEX_LOCKING (PG101): builds index public.orders_customer_idx on existing table "
+                + "public.orders without CONCURRENTLY, so writes to it wait until the index is built",
+            file
+                + "8: warning CREATE_INDEX_LOCKING (PG101): adds a constraint whose index public.orders_code_key is built on "
+                + "existing table public.orders while writes to it wait",
+            file
+                + "9: warning CREATE_WITHOUT_IF_NOT_EXISTS: creates table public.audit without IF NOT EXISTS, so running the "
+                + "file again fails",
+            file
+                + "10: warning RENAME_TABLE (BC101): renames table public.orders to public.purchases",
+            file + "11: error DROP_SCHEMA (DS101): drops schema legacy and everything in it");
     assertThat(v.passed()).isFalse();
   }
 
   @Test
   void verify_reportsTheDifference_whenReplayFromZeroEndsElsewhere() {
-    ServiceMigrations history = history(TxMode.FILE, "20250101000000_odd.sql",
-        "DO $$ BEGIN IF current_database() NOT LIKE '%\\_replay' THEN\n"
-            + "  EXECUTE 'CREATE TABLE IF NOT EXISTS only_once (a int)'; END IF; END $$;");
-    ServiceVerification v = new MigrationVerifier(LintSettings.defaults()).verify(postgres, history);
-    assertThat(v.problems()).containsExactly(DIR + ": the replay from an empty database ends in a different schema: "
-        + "column public.only_once.a, table public.only_once");
+    ServiceMigrations history =
+        history(
+            TxMode.FILE,
+            "20250101000000_odd.sql",
+            "DO $$ BEGIN IF current_database() NOT LIKE '%\\_replay' THEN\n"
+                + "  EXECUTE 'CREATE TABLE IF NOT EXISTS only_once (a int)'; END IF; END $$;");
+    ServiceVerification v =
+        new MigrationVerifier(LintSettings.defaults()).verify(postgres, history);
+    assertThat(v.problems())
+        .containsExactly(
+            DIR
+                + ": the replay from an empty database ends in a different schema: "
+                + "column public.only_once.a, table public.only_once");
   }
 
   @Test
   void revert_restoresTheCatalog_whenDerivedDownMigrationIsApplied() {
-    String base = "CREATE TABLE IF NOT EXISTS orders (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, total int,\n"
-        + "  code varchar(10), customer int NOT NULL, legacy_flag boolean NOT NULL DEFAULT false);\n"
-        + "CREATE INDEX IF NOT EXISTS orders_customer_idx ON orders (customer);\n"
-        + "CREATE OR REPLACE VIEW big_orders AS SELECT id FROM orders WHERE total > 10;\n"
-        + "CREATE OR REPLACE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;\n"
-        + "CREATE TABLE IF NOT EXISTS old_stuff (id int GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, name text NOT NULL,\n"
-        + "  kind text DEFAULT 'a' CHECK (kind <> ''));\n";
-    String change = "CREATE TYPE mood AS ENUM ('ok', 'sad');\n"
-        + "CREATE TABLE IF NOT EXISTS feelings (id int PRIMARY KEY, m mood NOT NULL, order_id bigint REFERENCES orders (id));\n"
-        + "ALTER TABLE orders ADD COLUMN IF NOT EXISTS note text DEFAULT 'x';\n"
-        + "ALTER TABLE orders DROP COLUMN legacy_flag;\n"
-        + "ALTER TABLE orders RENAME COLUMN total TO amount;\n"
-        + "ALTER TABLE orders ALTER COLUMN code TYPE text;\n"
-        + "ALTER TABLE orders ALTER COLUMN code SET DEFAULT 'none';\n"
-        + "ALTER TABLE orders ALTER COLUMN customer DROP NOT NULL;\n"
-        + "CREATE INDEX IF NOT EXISTS orders_code_idx ON orders (code);\n"
-        + "DROP INDEX orders_customer_idx;\n"
-        + "ALTER TABLE orders ADD CONSTRAINT amount_positive CHECK (amount > 0);\n"
-        + "CREATE OR REPLACE VIEW big_orders AS SELECT id FROM orders WHERE amount > 100;\n"
-        + "CREATE OR REPLACE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 2 $$;\n"
-        + "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;\n"
-        + "CREATE TRIGGER orders_touch BEFORE UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION touch();\n"
-        + "DROP TABLE old_stuff;\n"
-        + "CREATE SEQUENCE IF NOT EXISTS numbers START 5;\n"
-        + "CREATE SCHEMA IF NOT EXISTS extra;\n"
-        + "UPDATE orders SET amount = 1;\n";
-    ServiceMigrations upTo = history(TxMode.FILE, "20250101000000_base.sql", base, "20250102000000_change.sql", change);
-    DownMigration down = DownMigration.derive(new MigrationVerifier(LintSettings.defaults())
-        .change(postgres, upTo, "20250102000000"), "PostgreSQL " + postgres.version());
-    assertThat(down.sql()).startsWith("-- kit:revert 20250102000000\n-- Reverts 20250102000000_change.sql, derived by kit");
-    assertThat(down.irreversible()).containsExactly(
-        "data: line 19 (UPDATE) changed rows, which the catalog does not record; undo it by hand if it matters",
-        "rows of table public.old_stuff: the reverted migration deleted them with the table; restore them from a backup "
-            + "(see RUNBOOK.md)",
-        "values of column public.orders.legacy_flag: the reverted migration deleted them with the column; restore them "
-            + "from a backup (see RUNBOOK.md)");
+    String base =
+        "CREATE TABLE IF NOT EXISTS orders (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, total int,\n"
+            + "  code varchar(10), customer int NOT NULL, legacy_flag boolean NOT NULL DEFAULT false);\n"
+            + "CREATE INDEX IF NOT EXISTS orders_customer_idx ON orders (customer);\n"
+            + "CREATE OR REPLACE VIEW big_orders AS SELECT id FROM orders WHERE total > 10;\n"
+            + "CREATE OR REPLACE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;\n"
+            + "CREATE TABLE IF NOT EXISTS old_stuff (id int GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, name text NOT NULL,\n"
+            + "  kind text DEFAULT 'a' CHECK (kind <> ''));\n";
+    String change =
+        "CREATE TYPE mood AS ENUM ('ok', 'sad');\n"
+            + "CREATE TABLE IF NOT EXISTS feelings (id int PRIMARY KEY, m mood NOT NULL, order_id bigint REFERENCES orders (id));\n"
+            + "ALTER TABLE orders ADD COLUMN IF NOT EXISTS note text DEFAULT 'x';\n"
+            + "ALTER TABLE orders DROP COLUMN legacy_flag;\n"
+            + "ALTER TABLE orders RENAME COLUMN total TO amount;\n"
+            + "ALTER TABLE orders ALTER COLUMN code TYPE text;\n"
+            + "ALTER TABLE orders ALTER COLUMN code SET DEFAULT 'none';\n"
+            + "ALTER TABLE orders ALTER COLUMN customer DROP NOT NULL;\n"
+            + "CREATE INDEX IF NOT EXISTS orders_code_idx ON orders (code);\n"
+            + "DROP INDEX orders_customer_idx;\n"
+            + "ALTER TABLE orders ADD CONSTRAINT amount_positive CHECK (amount > 0);\n"
+            + "CREATE OR REPLACE VIEW big_orders AS SELECT id FROM orders WHERE amount > 100;\n"
+            + "CREATE OR REPLACE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 2 $$;\n"
+            + "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;\n"
+            + "CREATE TRIGGER orders_touch BEFORE UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION touch();\n"
+            + "DROP TABLE old_stuff;\n"
+            + "CREATE SEQUENCE IF NOT EXISTS numbers START 5;\n"
+            + "CREATE SCHEMA IF NOT EXISTS extra;\n"
+            + "UPDATE orders SET amount = 1;\n";
+    ServiceMigrations upTo =
+        history(TxMode.FILE, "20250101000000_base.sql", base, "20250102000000_change.sql", change);
+    DownMigration down =
+        DownMigration.derive(
+            new MigrationVerifier(LintSettings.defaults()).change(postgres, upTo, "20250102000000"),
+            "PostgreSQL " + postgres.version());
+    assertThat(down.sql())
+        .startsWith(
+            "-- kit:revert 20250102000000\n-- Reverts 20250102000000_change.sql, derived by kit");
+    assertThat(down.irreversible())
+        .containsExactly(
+            "data: line 19 (UPDATE) changed rows, which the catalog does not record; undo it by hand if it matters",
+            "rows of table public.old_stuff: the reverted migration deleted them with the table; restore them from a backup "
+                + "(see RUNBOOK.md)",
+            "values of column public.orders.legacy_flag: the reverted migration deleted them with the column; restore them "
+                + "from a backup (see RUNBOOK.md)");
 
-    ServiceVerification v = verify("20250101000000_base.sql", base, "20250102000000_change.sql", change,
-        "20250103000000_revert_20250102000000.sql", down.sql());
+    ServiceVerification v =
+        verify(
+            "20250101000000_base.sql",
+            base,
+            "20250102000000_change.sql",
+            change,
+            "20250103000000_revert_20250102000000.sql",
+            down.sql());
     assertThat(v.error()).isEmpty();
     assertThat(v.problems()).isEmpty();
-    assertThat(v.notes()).singleElement().asString().startsWith(DIR + "/20250103000000_revert_20250102000000.sql restores "
-        + "the 30 catalog objects 20250102000000_change.sql changed");
+    assertThat(v.notes())
+        .singleElement()
+        .asString()
+        .startsWith(
+            DIR
+                + "/20250103000000_revert_20250102000000.sql restores "
+                + "the 30 catalog objects 20250102000000_change.sql changed");
   }
 
   @Test
   void verify_namesWhatIsNotRestored_whenRevertMigrationMissesAChange() {
-    ServiceVerification v = verify(
-        "20250101000000_create.sql", "CREATE TABLE IF NOT EXISTS t (a int);",
-        "20250102000000_add.sql", "ALTER TABLE t ADD COLUMN IF NOT EXISTS b int;",
-        "20250103000000_revert.sql", "-- kit:revert 20250102000000\n\nSELECT 1;");
-    assertThat(v.problems()).containsExactly(DIR + "/20250103000000_revert.sql does not restore what 20250102000000_add.sql "
-        + "changed: column public.t.b (before 20250102000000: absent; after the revert: b integer)");
+    ServiceVerification v =
+        verify(
+            "20250101000000_create.sql", "CREATE TABLE IF NOT EXISTS t (a int);",
+            "20250102000000_add.sql", "ALTER TABLE t ADD COLUMN IF NOT EXISTS b int;",
+            "20250103000000_revert.sql", "-- kit:revert 20250102000000\n\nSELECT 1;");
+    assertThat(v.problems())
+        .containsExactly(
+            DIR
+                + "/20250103000000_revert.sql does not restore what 20250102000000_add.sql "
+                + "changed: column public.t.b (before 20250102000000: absent; after the revert: b integer)");
   }
 
   @ParameterizedTest
@@ -249,7 +349,8 @@ class MigrationVerifierTest {
   void verify_passes_whenSampleHistoryRunsOnOtherMajors(int major) {
     try (EmbeddedPostgresServer server = TestPostgres.start(major)) {
       assertThat(server.version()).startsWith(major + ".");
-      ServiceVerification v = new MigrationVerifier(LintSettings.defaults()).verify(server, sample(major));
+      ServiceVerification v =
+          new MigrationVerifier(LintSettings.defaults()).verify(server, sample(major));
       assertThat(v.passed()).as(v.toString()).isTrue();
       assertThat(v.findings()).extracting(LintFinding::rule).containsExactly(LintRule.SET_NOT_NULL);
     }

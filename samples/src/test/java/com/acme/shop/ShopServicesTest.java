@@ -12,14 +12,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The committed services/ and platform/ trees are exactly what the description renders, and sync in the right order. */
+/**
+ * The committed services/ and platform/ trees are exactly what the description renders, and sync in
+ * the right order.
+ */
 class ShopServicesTest {
 
   private static final Path REPO = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
 
   @Test
   void generate_wouldChangeNothing_inTheCommittedTree() {
-    Drift drift = Generator.forRepository(REPO).source(ShopServices.class.getName()).check(new ShopServices().describe());
+    Drift drift =
+        Generator.forRepository(REPO)
+            .source(ShopServices.class.getName())
+            .check(new ShopServices().describe());
 
     assertThat(drift.missing()).isEmpty();
     assertThat(drift.stale()).isEmpty();
@@ -29,79 +35,110 @@ class ShopServicesTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"orders, dev", "orders, prod", "payments, dev", "payments, prod", "catalog, dev", "catalog, prod",
-      "inventory, dev", "inventory, prod"})
-  void syncOrder_isClusterThenMigrationThenApp_forEachServiceInEachEnvironment(String service, String environment) {
-    SyncWaveContract.assertHolds(REPO.resolve("services").resolve(service).resolve("envs").resolve(environment).resolve("manifests"));
+  @CsvSource({
+    "orders, dev",
+    "orders, prod",
+    "payments, dev",
+    "payments, prod",
+    "catalog, dev",
+    "catalog, prod",
+    "inventory, dev",
+    "inventory, prod"
+  })
+  void syncOrder_isClusterThenMigrationThenApp_forEachServiceInEachEnvironment(
+      String service, String environment) {
+    SyncWaveContract.assertHolds(
+        REPO.resolve("services")
+            .resolve(service)
+            .resolve("envs")
+            .resolve(environment)
+            .resolve("manifests"));
   }
 
   @Test
-  void rootApplication_syncsProdsPlatformBeforeEveryServiceApplication() throws java.io.IOException {
+  void rootApplication_syncsProdsPlatformBeforeEveryServiceApplication()
+      throws java.io.IOException {
     List<Path> files = new java.util.ArrayList<>();
-    for (String platform : List.of("appproject.yaml", "cert-manager.yaml", "cloudnative-pg.yaml", "plugin-barman-cloud.yaml",
-        "atlas-operator.yaml")) {
+    for (String platform :
+        List.of(
+            "appproject.yaml",
+            "cert-manager.yaml",
+            "cloudnative-pg.yaml",
+            "plugin-barman-cloud.yaml",
+            "atlas-operator.yaml")) {
       files.add(REPO.resolve("platform/prod").resolve(platform));
     }
     for (String service : List.of("catalog", "orders", "payments")) {
       files.add(REPO.resolve("services").resolve(service).resolve("envs/prod/application.yaml"));
     }
 
-    List<String> order = ArgoSyncOrder.of(files).stream().map(s -> s.wave() + " " + s.kind() + " " + s.name()).toList();
+    List<String> order =
+        ArgoSyncOrder.of(files).stream()
+            .map(s -> s.wave() + " " + s.kind() + " " + s.name())
+            .toList();
 
-    assertThat(order).containsExactly(
-        "-20 AppProject shop-prod",
-        "-16 Application cert-manager-prod",
-        "-15 Application atlas-operator-prod",
-        "-15 Application cloudnative-pg-prod",
-        "-14 Application plugin-barman-cloud-prod",
-        "0 Application catalog-prod",
-        "0 Application orders-prod",
-        "0 Application payments-prod");
+    assertThat(order)
+        .containsExactly(
+            "-20 AppProject shop-prod",
+            "-16 Application cert-manager-prod",
+            "-15 Application atlas-operator-prod",
+            "-15 Application cloudnative-pg-prod",
+            "-14 Application plugin-barman-cloud-prod",
+            "0 Application catalog-prod",
+            "0 Application orders-prod",
+            "0 Application payments-prod");
   }
 
   @Test
   void syncOrder_ofCatalog_isClusterThenAtlasMigration() {
-    List<String> order = ArgoSyncOrder.of(REPO.resolve("services/catalog/envs/prod/manifests")).stream()
-        .map(s -> s.wave() + " " + s.kind() + " " + s.name())
-        .toList();
+    List<String> order =
+        ArgoSyncOrder.of(REPO.resolve("services/catalog/envs/prod/manifests")).stream()
+            .map(s -> s.wave() + " " + s.kind() + " " + s.name())
+            .toList();
 
-    // The operator's ConfigMap is named after its content, so a changed history changes the AtlasMigration too.
+    // The operator's ConfigMap is named after its content, so a changed history changes the
+    // AtlasMigration too.
     assertThat(order).hasSize(3);
     assertThat(order.get(0)).matches("-2 ConfigMap catalog-migrations-[0-9a-f]{10}");
-    assertThat(order.subList(1, 3)).containsExactly("-2 Cluster catalog-cluster", "-1 AtlasMigration catalog-migrate");
+    assertThat(order.subList(1, 3))
+        .containsExactly("-2 Cluster catalog-cluster", "-1 AtlasMigration catalog-migrate");
   }
 
   @Test
   void syncOrder_ofOrdersInProd_isTheDocumentedOne() {
-    List<String> order = ArgoSyncOrder.of(REPO.resolve("services/orders/envs/prod/manifests")).stream()
-        .map(s -> s.wave() + " " + s.kind() + " " + s.name())
-        .toList();
+    List<String> order =
+        ArgoSyncOrder.of(REPO.resolve("services/orders/envs/prod/manifests")).stream()
+            .map(s -> s.wave() + " " + s.kind() + " " + s.name())
+            .toList();
 
-    assertThat(order).containsExactly(
-        "-3 ObjectStore orders-cluster-backups",
-        "-2 ConfigMap orders-migrations",
-        "-2 Cluster orders-cluster",
-        "-2 Pooler orders-cluster-pooler-rw",
-        "-1 Job orders-migrate",
-        "0 Deployment orders",
-        "0 PodMonitor orders-cluster",
-        "0 PrometheusRule orders-cluster-alerts",
-        "0 ScheduledBackup orders-cluster-backup");
+    assertThat(order)
+        .containsExactly(
+            "-3 ObjectStore orders-cluster-backups",
+            "-2 ConfigMap orders-migrations",
+            "-2 Cluster orders-cluster",
+            "-2 Pooler orders-cluster-pooler-rw",
+            "-1 Job orders-migrate",
+            "0 Deployment orders",
+            "0 PodMonitor orders-cluster",
+            "0 PrometheusRule orders-cluster-alerts",
+            "0 ScheduledBackup orders-cluster-backup");
   }
 
   @Test
   void syncOrder_ofOrdersInDev_isTheSameWithoutBackups() {
-    List<String> order = ArgoSyncOrder.of(REPO.resolve("services/orders/envs/dev/manifests")).stream()
-        .map(s -> s.wave() + " " + s.kind() + " " + s.name())
-        .toList();
+    List<String> order =
+        ArgoSyncOrder.of(REPO.resolve("services/orders/envs/dev/manifests")).stream()
+            .map(s -> s.wave() + " " + s.kind() + " " + s.name())
+            .toList();
 
-    assertThat(order).containsExactly(
-        "-2 ConfigMap orders-migrations",
-        "-2 Cluster orders-cluster",
-        "-2 Pooler orders-cluster-pooler-rw",
-        "-1 Job orders-migrate",
-        "0 Deployment orders",
-        "0 PodMonitor orders-cluster",
-        "0 PrometheusRule orders-cluster-alerts");
+    assertThat(order)
+        .containsExactly(
+            "-2 ConfigMap orders-migrations",
+            "-2 Cluster orders-cluster",
+            "-2 Pooler orders-cluster-pooler-rw",
+            "-1 Job orders-migrate",
+            "0 Deployment orders",
+            "0 PodMonitor orders-cluster",
+            "0 PrometheusRule orders-cluster-alerts");
   }
 }

@@ -19,17 +19,26 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * A PostgreSQL that kit does not run ({@link ExistingDatabase}): no object of kit's, one Secret of the team's for
- * the migrations and the app alike, verified against the CA Secret key or the system's trusted roots.
+ * A PostgreSQL that kit does not run ({@link ExistingDatabase}): no object of kit's, one Secret of
+ * the team's for the migrations and the app alike, verified against the CA Secret key or the
+ * system's trusted roots.
  */
 public final class ExistingDatabaseProvider implements DatabaseProvider {
 
   /** A DNS-1123 subdomain: a Secret's name. */
-  private static final Pattern SECRET_NAME = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+  private static final Pattern SECRET_NAME =
+      Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+
   /** A Secret's key. */
   private static final Pattern SECRET_KEY = Pattern.compile("[-._a-zA-Z0-9]+");
-  /** A host name (RFC 1123) or an IPv4 address: what a certificate names, without a scheme or a port. */
-  private static final Pattern HOST = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+
+  /**
+   * A host name (RFC 1123) or an IPv4 address: what a certificate names, without a scheme or a
+   * port.
+   */
+  private static final Pattern HOST =
+      Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+
   private static final int NAME_MAX = 253;
   private static final String SYSTEM_ROOTS = "the system's trusted roots";
 
@@ -55,7 +64,14 @@ public final class ExistingDatabaseProvider implements DatabaseProvider {
   @Override
   public Connection connection(Kit kit, Service service) {
     ExistingDatabase db = host(service);
-    return new Connection(db.secret(), db.host(), db.port(), db.secret(), Optional.empty(), db.port(), db.ca(),
+    return new Connection(
+        db.secret(),
+        db.host(),
+        db.port(),
+        db.secret(),
+        Optional.empty(),
+        db.port(),
+        db.ca(),
         db.ca().map(SecretKey::name).orElse(SYSTEM_ROOTS));
   }
 
@@ -64,28 +80,54 @@ public final class ExistingDatabaseProvider implements DatabaseProvider {
     ExistingDatabase db = host(service);
     String existing = path + ".existing";
     if (!SECRET_NAME.matcher(db.secret()).matches() || db.secret().length() > NAME_MAX) {
-      problems.add(existing + ".secret", quote(db.secret()) + " is not a Secret name",
-          "use the lower-case name of the Secret in namespace " + quote(service.namespace()) + ", such as \"" + service.name() + "-db\"");
+      problems.add(
+          existing + ".secret",
+          quote(db.secret()) + " is not a Secret name",
+          "use the lower-case name of the Secret in namespace "
+              + quote(service.namespace())
+              + ", such as \""
+              + service.name()
+              + "-db\"");
     }
     if (!HOST.matcher(db.host()).matches() || db.host().length() > NAME_MAX) {
-      problems.add(existing + ".host", quote(db.host()) + " is not a host name",
-          "use the server's lower-case host name as its certificate names it, without a scheme or a port, such as \"" + service.name()
+      problems.add(
+          existing + ".host",
+          quote(db.host()) + " is not a host name",
+          "use the server's lower-case host name as its certificate names it, without a scheme or a port, such as \""
+              + service.name()
               + ".db.acme.internal\"");
     }
     if (db.port() < 1 || db.port() > 65535) {
-      problems.add(existing + ".port", db.port() + " is not a TCP port", "use the server's port, " + ExistingDatabase.DEFAULT_PORT + " for PostgreSQL's");
+      problems.add(
+          existing + ".port",
+          db.port() + " is not a TCP port",
+          "use the server's port, " + ExistingDatabase.DEFAULT_PORT + " for PostgreSQL's");
     }
-    db.ca().ifPresent(ca -> {
-      if (!SECRET_NAME.matcher(ca.name()).matches() || ca.name().length() > NAME_MAX) {
-        problems.add(existing + ".ca.secret", quote(ca.name()) + " is not a Secret name", "use the lower-case name of the Secret with the CA certificate");
-      }
-      if (!SECRET_KEY.matcher(ca.key()).matches()) {
-        problems.add(existing + ".ca.key", quote(ca.key()) + " is not a Secret key", "use letters, digits, '-', '_' and '.', such as \"ca.crt\"");
-      }
-    });
+    db.ca()
+        .ifPresent(
+            ca -> {
+              if (!SECRET_NAME.matcher(ca.name()).matches() || ca.name().length() > NAME_MAX) {
+                problems.add(
+                    existing + ".ca.secret",
+                    quote(ca.name()) + " is not a Secret name",
+                    "use the lower-case name of the Secret with the CA certificate");
+              }
+              if (!SECRET_KEY.matcher(ca.key()).matches()) {
+                problems.add(
+                    existing + ".ca.key",
+                    quote(ca.key()) + " is not a Secret key",
+                    "use letters, digits, '-', '_' and '.', such as \"ca.crt\"");
+              }
+            });
     if (service.database().bootstrap().isEmpty()) {
-      problems.add(path + ".bootstrap", "an existing database has no default database and owner",
-          "name them: bootstrap(\"" + service.name().replace('-', '_') + "\", \"" + service.name().replace('-', '_') + "_owner\")");
+      problems.add(
+          path + ".bootstrap",
+          "an existing database has no default database and owner",
+          "name them: bootstrap(\""
+              + service.name().replace('-', '_')
+              + "\", \""
+              + service.name().replace('-', '_')
+              + "_owner\")");
     }
   }
 
@@ -94,34 +136,76 @@ public final class ExistingDatabaseProvider implements DatabaseProvider {
     ExistingDatabase db = host(service);
     Bootstrap database = kit.applicationDatabase(service);
     Map<String, String> keys = keys(service);
-    // The Job and the app mount the CA; the Atlas operator cannot, and connects with the migrations' sslmode.
-    boolean verifies = service.migrations().filter(m -> m.engine() == Migrations.Engine.JOB).isPresent() || service.app().isPresent();
+    // The Job and the app mount the CA; the Atlas operator cannot, and connects with the
+    // migrations' sslmode.
+    boolean verifies =
+        service.migrations().filter(m -> m.engine() == Migrations.Engine.JOB).isPresent()
+            || service.app().isPresent();
     Optional<SecretKey> ca = db.ca().filter(key -> verifies);
     List<String> rows = new ArrayList<>();
-    rows.add("| PostgreSQL | `" + db.host() + ":" + db.port() + "`, PostgreSQL " + service.database().postgresMajor()
-        + ", run outside kit: kit renders no object for it |");
+    rows.add(
+        "| PostgreSQL | `"
+            + db.host()
+            + ":"
+            + db.port()
+            + "`, PostgreSQL "
+            + service.database().postgresMajor()
+            + ", run outside kit: kit renders no object for it |");
     rows.add("| database | `" + database.database() + "`, owned by `" + database.owner() + "` |");
-    rows.add("| Secrets | `" + db.secret() + "` (keys " + String.join(", ", keys.keySet().stream().map(k -> "`" + k + "`").toList())
-        + ")" + ca.map(key -> ", `" + key.name() + "` (key `" + key.key() + "`, the CA certificate)").orElse("") + ": provided by your team |");
+    rows.add(
+        "| Secrets | `"
+            + db.secret()
+            + "` (keys "
+            + String.join(", ", keys.keySet().stream().map(k -> "`" + k + "`").toList())
+            + ")"
+            + ca.map(key -> ", `" + key.name() + "` (key `" + key.key() + "`, the CA certificate)")
+                .orElse("")
+            + ": provided by your team |");
     StringBuilder section = new StringBuilder();
     section.append("## Database\n\n");
-    section.append("`").append(database.database()).append("` runs outside kit, on `").append(db.host()).append(":").append(db.port())
-        .append("`: whoever runs it backs it up, monitors it, scales it and fails it over. kit only connects to it, with the Secret `")
-        .append(db.secret()).append("` that your team creates in namespace `").append(service.namespace())
+    section
+        .append("`")
+        .append(database.database())
+        .append("` runs outside kit, on `")
+        .append(db.host())
+        .append(":")
+        .append(db.port())
+        .append(
+            "`: whoever runs it backs it up, monitors it, scales it and fails it over. kit only connects to it, with the Secret `")
+        .append(db.secret())
+        .append("` that your team creates in namespace `")
+        .append(service.namespace())
         .append("` before the first sync (kit never writes a credential). It must hold:\n\n");
     section.append("| key | what |\n|---|---|\n");
-    keys.forEach((key, what) -> section.append("| `").append(key).append("` | ").append(what).append(" |\n"));
+    keys.forEach(
+        (key, what) ->
+            section.append("| `").append(key).append("` | ").append(what).append(" |\n"));
     if (verifies) {
-      section.append("\nThe migration Job and the app verify the server (`sslmode=verify-full`) against ")
-          .append(ca.map(key -> "key `" + key.key() + "` of Secret `" + key.name() + "`").orElse(SYSTEM_ROOTS))
-          .append(": its certificate must name `").append(db.host()).append("`.\n\n");
+      section
+          .append(
+              "\nThe migration Job and the app verify the server (`sslmode=verify-full`) against ")
+          .append(
+              ca.map(key -> "key `" + key.key() + "` of Secret `" + key.name() + "`")
+                  .orElse(SYSTEM_ROOTS))
+          .append(": its certificate must name `")
+          .append(db.host())
+          .append("`.\n\n");
     } else {
-      section.append("\nThe Atlas operator connects to `").append(db.host()).append(":").append(db.port())
+      section
+          .append("\nThe Atlas operator connects to `")
+          .append(db.host())
+          .append(":")
+          .append(db.port())
           .append("` with the migrations' `sslmode`: it cannot mount a CA certificate.\n\n");
     }
     section.append("```sh\n");
-    section.append("kubectl -n ").append(service.namespace()).append(" get secret ").append(db.secret())
-        .append(" -o go-template='{{range $k, $v := .data}}{{$k}}{{\"\\n\"}}{{end}}'    # its keys, never their values\n");
+    section
+        .append("kubectl -n ")
+        .append(service.namespace())
+        .append(" get secret ")
+        .append(db.secret())
+        .append(
+            " -o go-template='{{range $k, $v := .data}}{{$k}}{{\"\\n\"}}{{end}}'    # its keys, never their values\n");
     section.append("```");
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("databaseRows", rows);
@@ -134,12 +218,16 @@ public final class ExistingDatabaseProvider implements DatabaseProvider {
     Map<String, String> keys = new LinkedHashMap<>();
     String owner = "the role that owns the database";
     boolean job = service.migrations().filter(m -> m.engine() == Migrations.Engine.JOB).isPresent();
-    boolean operator = service.migrations().filter(m -> m.engine() == Migrations.Engine.OPERATOR).isPresent()
-        || service.declarativeSchema().isPresent();
+    boolean operator =
+        service.migrations().filter(m -> m.engine() == Migrations.Engine.OPERATOR).isPresent()
+            || service.declarativeSchema().isPresent();
     Optional<App.Connection> app = service.app().map(App::connection);
     if (job || app.equals(Optional.of(App.Connection.URI))) {
-      keys.put("uri", "a libpq URI without a query (`postgresql://`, the role and its password, the host, port and database), as " + owner
-          + (job ? " (the migration Job's)" : ""));
+      keys.put(
+          "uri",
+          "a libpq URI without a query (`postgresql://`, the role and its password, the host, port and database), as "
+              + owner
+              + (job ? " (the migration Job's)" : ""));
     }
     if (app.equals(Optional.of(App.Connection.PARTS))) {
       keys.put("host", "the server's host name");
@@ -148,10 +236,14 @@ public final class ExistingDatabaseProvider implements DatabaseProvider {
       keys.put("username", "the role");
     }
     if (operator || app.equals(Optional.of(App.Connection.PARTS))) {
-      keys.put("password", "the role's password" + (operator ? " (the Atlas operator's, as " + owner + ")" : ""));
+      keys.put(
+          "password",
+          "the role's password" + (operator ? " (the Atlas operator's, as " + owner + ")" : ""));
     }
     if (app.isPresent()) {
-      keys.put("jdbc-uri", "`jdbc:postgresql://<host>:<port>/<database>` with the role and its password in the query (kit appends the TLS settings)");
+      keys.put(
+          "jdbc-uri",
+          "`jdbc:postgresql://<host>:<port>/<database>` with the role and its password in the query (kit appends the TLS settings)");
     }
     return keys;
   }

@@ -10,7 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
-/** The OpenTofu/Terraform module of a PlanetScale database, {@code database/main.tf}: reviewed, then applied. */
+/**
+ * The OpenTofu/Terraform module of a PlanetScale database, {@code database/main.tf}: reviewed, then
+ * applied.
+ */
 final class PlanetScaleModuleKind implements ServiceKind {
 
   @Override
@@ -41,7 +44,11 @@ final class PlanetScaleModuleKind implements ServiceKind {
 
   static String text(ServiceContext context) {
     Service service = context.service();
-    return PlanetScaleModule.render(context.source(), service.name(), service.namespace(), service.database().postgresMajor(),
+    return PlanetScaleModule.render(
+        context.source(),
+        service.name(),
+        service.namespace(),
+        service.database().postgresMajor(),
         (PlanetScale) service.database().host());
   }
 }

@@ -11,9 +11,10 @@ import java.util.TreeMap;
 import java.util.function.BiFunction;
 
 /**
- * A platform object that PlanetScale's Workspaces need, with a platform: Crossplane's provider-opentofu package, or
- * the ClusterProviderConfig that gives every Workspace the PlanetScale token and its state backend. Both wait for
- * CRDs an earlier wave installs (Crossplane's, the package's), so Argo CD skips their dry run.
+ * A platform object that PlanetScale's Workspaces need, with a platform: Crossplane's
+ * provider-opentofu package, or the ClusterProviderConfig that gives every Workspace the
+ * PlanetScale token and its state backend. Both wait for CRDs an earlier wave installs
+ * (Crossplane's, the package's), so Argo CD skips their dry run.
  */
 final class PlanetScalePlatformKind implements PlatformKind {
 
@@ -22,7 +23,10 @@ final class PlanetScalePlatformKind implements PlatformKind {
   private final SyncWave wave;
   private final BiFunction<Map<String, String>, Map<String, String>, Object> object;
 
-  private PlanetScalePlatformKind(String file, String description, SyncWave wave,
+  private PlanetScalePlatformKind(
+      String file,
+      String description,
+      SyncWave wave,
       BiFunction<Map<String, String>, Map<String, String>, Object> object) {
     this.file = file;
     this.description = description;
@@ -32,15 +36,22 @@ final class PlanetScalePlatformKind implements PlatformKind {
 
   /** provider-opentofu's package, after Crossplane's Application. */
   static PlanetScalePlatformKind provider() {
-    return new PlanetScalePlatformKind("provider-opentofu.yaml", "Crossplane `Provider`: the provider-opentofu package",
-        SyncWave.OPERATOR_PLUGIN, CrossplaneObjects::provider);
+    return new PlanetScalePlatformKind(
+        "provider-opentofu.yaml",
+        "Crossplane `Provider`: the provider-opentofu package",
+        SyncWave.OPERATOR_PLUGIN,
+        CrossplaneObjects::provider);
   }
 
   /** The ClusterProviderConfig, after the package that serves its kind. */
   static PlanetScalePlatformKind providerConfig() {
-    return new PlanetScalePlatformKind("planetscale-providerconfig.yaml",
-        "provider-opentofu `ClusterProviderConfig`: the PlanetScale token (from Secret `" + CrossplaneObjects.TOKEN_SECRET
-            + "`) and the OpenTofu state backend", SyncWave.PROVIDER_CONFIG, CrossplaneObjects::providerConfig);
+    return new PlanetScalePlatformKind(
+        "planetscale-providerconfig.yaml",
+        "provider-opentofu `ClusterProviderConfig`: the PlanetScale token (from Secret `"
+            + CrossplaneObjects.TOKEN_SECRET
+            + "`) and the OpenTofu state backend",
+        SyncWave.PROVIDER_CONFIG,
+        CrossplaneObjects::providerConfig);
   }
 
   @Override
@@ -60,8 +71,12 @@ final class PlanetScalePlatformKind implements PlatformKind {
 
   @Override
   public boolean appliesTo(Kit kit) {
-    return kit.platform().isPresent() && kit.services().stream().anyMatch(service ->
-        service.database().host() instanceof PlanetScale ps && ps.runner() == PlanetScale.Runner.WORKSPACE);
+    return kit.platform().isPresent()
+        && kit.services().stream()
+            .anyMatch(
+                service ->
+                    service.database().host() instanceof PlanetScale ps
+                        && ps.runner() == PlanetScale.Runner.WORKSPACE);
   }
 
   @Override
@@ -75,8 +90,12 @@ final class PlanetScalePlatformKind implements PlatformKind {
     labels.put("app.kubernetes.io/part-of", context.kit().repository().name());
     labels.put("app.kubernetes.io/managed-by", "kit");
     labels.put("app.kubernetes.io/component", "platform");
-    Map<String, String> annotations = Map.of(SyncWave.ANNOTATION, wave.annotationValue(),
-        "argocd.argoproj.io/sync-options", CrossplaneObjects.SKIP_DRY_RUN);
+    Map<String, String> annotations =
+        Map.of(
+            SyncWave.ANNOTATION,
+            wave.annotationValue(),
+            "argocd.argoproj.io/sync-options",
+            CrossplaneObjects.SKIP_DRY_RUN);
     return object.apply(labels, annotations);
   }
 }

@@ -22,16 +22,18 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * PlanetScale Postgres ({@link PlanetScale}): an OpenTofu module for the branch and its roles, applied by a
- * provider-opentofu {@code Workspace} from Argo CD (or by the team's own pipeline). The migrations connect directly
- * (5432) as the migrator role with the Workspace's connection Secret, the app through PgBouncer (6432) as the app
- * role with the Secret the module writes; both verify the server against the system's trusted roots, since
- * PlanetScale's certificates are publicly trusted.
+ * PlanetScale Postgres ({@link PlanetScale}): an OpenTofu module for the branch and its roles,
+ * applied by a provider-opentofu {@code Workspace} from Argo CD (or by the team's own pipeline).
+ * The migrations connect directly (5432) as the migrator role with the Workspace's connection
+ * Secret, the app through PgBouncer (6432) as the app role with the Secret the module writes; both
+ * verify the server against the system's trusted roots, since PlanetScale's certificates are
+ * publicly trusted.
  */
 public final class PlanetScaleProvider implements DatabaseProvider {
 
   /** PlanetScale's slugs: organization, database, branch and region names. */
   private static final Pattern SLUG = Pattern.compile("[a-z0-9]([-a-z0-9_]*[a-z0-9])?");
+
   private static final Pattern SKU = Pattern.compile("[A-Z0-9][A-Z0-9_]*");
   private static final Pattern PARAMETER = Pattern.compile("[a-z_][a-z0-9_.]*");
   private static final Pattern ROLE = Pattern.compile("[a-z_][a-z0-9_]*");
@@ -41,8 +43,10 @@ public final class PlanetScaleProvider implements DatabaseProvider {
   private static final int BOUNCER_NAME_MAX = 12;
   private static final String SYSTEM_ROOTS = "the system's trusted roots";
 
-  private final List<ServiceKind> kinds = List.of(new PlanetScaleWorkspaceKind(), new PlanetScaleModuleKind());
-  private final List<PlatformKind> platformKinds = List.of(PlanetScalePlatformKind.provider(), PlanetScalePlatformKind.providerConfig());
+  private final List<ServiceKind> kinds =
+      List.of(new PlanetScaleWorkspaceKind(), new PlanetScaleModuleKind());
+  private final List<PlatformKind> platformKinds =
+      List.of(PlanetScalePlatformKind.provider(), PlanetScalePlatformKind.providerConfig());
 
   private static PlanetScale host(Service service) {
     return (PlanetScale) service.database().host();
@@ -64,9 +68,10 @@ public final class PlanetScaleProvider implements DatabaseProvider {
   }
 
   /**
-   * The migrations' Secret (the Workspace's outputs, or the module's, module-only) on 5432, the app's through PgBouncer
-   * on 6432, no CA: the host is known only once PlanetScale has created the branch, so the Secrets carry it, and
-   * {@link Connection#host()} names the branch for the runbook.
+   * The migrations' Secret (the Workspace's outputs, or the module's, module-only) on 5432, the
+   * app's through PgBouncer on 6432, no CA: the host is known only once PlanetScale has created the
+   * branch, so the Secrets carry it, and {@link Connection#host()} names the branch for the
+   * runbook.
    */
   @Override
   public List<PlatformKind> platformKinds() {
@@ -76,8 +81,15 @@ public final class PlanetScaleProvider implements DatabaseProvider {
   @Override
   public Connection connection(Kit kit, Service service) {
     PlanetScale ps = host(service);
-    return new Connection(PlanetScaleModule.secretName(service.name()), branchName(ps), 5432,
-        PlanetScaleModule.appSecretName(service.name()), Optional.empty(), 6432, Optional.empty(), SYSTEM_ROOTS);
+    return new Connection(
+        PlanetScaleModule.secretName(service.name()),
+        branchName(ps),
+        5432,
+        PlanetScaleModule.appSecretName(service.name()),
+        Optional.empty(),
+        6432,
+        Optional.empty(),
+        SYSTEM_ROOTS);
   }
 
   static String branchName(PlanetScale ps) {
@@ -88,89 +100,220 @@ public final class PlanetScaleProvider implements DatabaseProvider {
   public void check(String path, Kit kit, Service service, Problems problems) {
     PlanetScale ps = host(service);
     String at = path + ".planetScale";
-    slug(at + ".organization", ps.organization(), "your PlanetScale organization's slug, such as \"acme\"", problems);
-    slug(at + ".database", ps.database(), "the PlanetScale database's slug, such as \"shop\"", problems);
+    slug(
+        at + ".organization",
+        ps.organization(),
+        "your PlanetScale organization's slug, such as \"acme\"",
+        problems);
+    slug(
+        at + ".database",
+        ps.database(),
+        "the PlanetScale database's slug, such as \"shop\"",
+        problems);
     slug(at + ".branch", ps.branch(), "the branch's name, such as \"main\"", problems);
-    ps.region().ifPresent(r -> slug(at + ".region", r, "a PlanetScale region slug, such as \"aws-eu-west-1\"", problems));
-    ps.parentBranch().ifPresent(b -> slug(at + ".parentBranch", b, "the parent branch's name, such as \"main\"", problems));
-    ps.clusterSize().filter(s -> !SKU.matcher(s).matches()).ifPresent(s -> problems.add(at + ".clusterSize",
-        quote(s) + " is not a cluster size", "use a size SKU from PlanetScale's list, such as \"PS_10_AWS_ARM\""));
-    ps.replicas().filter(r -> r < 0).ifPresent(r -> problems.add(at + ".replicas", r + " replicas",
-        "use 0 or more; PlanetScale keeps them in other availability zones"));
-    ps.parameters().forEach((namespace, values) -> {
-      if (!PARAMETER_NAMESPACES.contains(namespace)) {
-        problems.add(at + ".parameters." + namespace, quote(namespace) + " is not a parameter namespace",
-            "use pgconf (PostgreSQL's settings, parameter(name, value)), pgbouncer or patroni");
-      }
-      values.keySet().stream().filter(name -> !PARAMETER.matcher(name).matches()).forEach(name -> problems.add(
-          at + ".parameters." + namespace + "." + name, quote(name) + " is not a parameter name",
-          "use the lower-case name, such as \"max_connections\""));
-    });
+    ps.region()
+        .ifPresent(
+            r ->
+                slug(
+                    at + ".region",
+                    r,
+                    "a PlanetScale region slug, such as \"aws-eu-west-1\"",
+                    problems));
+    ps.parentBranch()
+        .ifPresent(
+            b ->
+                slug(
+                    at + ".parentBranch",
+                    b,
+                    "the parent branch's name, such as \"main\"",
+                    problems));
+    ps.clusterSize()
+        .filter(s -> !SKU.matcher(s).matches())
+        .ifPresent(
+            s ->
+                problems.add(
+                    at + ".clusterSize",
+                    quote(s) + " is not a cluster size",
+                    "use a size SKU from PlanetScale's list, such as \"PS_10_AWS_ARM\""));
+    ps.replicas()
+        .filter(r -> r < 0)
+        .ifPresent(
+            r ->
+                problems.add(
+                    at + ".replicas",
+                    r + " replicas",
+                    "use 0 or more; PlanetScale keeps them in other availability zones"));
+    ps.parameters()
+        .forEach(
+            (namespace, values) -> {
+              if (!PARAMETER_NAMESPACES.contains(namespace)) {
+                problems.add(
+                    at + ".parameters." + namespace,
+                    quote(namespace) + " is not a parameter namespace",
+                    "use pgconf (PostgreSQL's settings, parameter(name, value)), pgbouncer or patroni");
+              }
+              values.keySet().stream()
+                  .filter(name -> !PARAMETER.matcher(name).matches())
+                  .forEach(
+                      name ->
+                          problems.add(
+                              at + ".parameters." + namespace + "." + name,
+                              quote(name) + " is not a parameter name",
+                              "use the lower-case name, such as \"max_connections\""));
+            });
     if (ps.appRoles().isEmpty()) {
-      problems.add(at + ".appRoles", "the app role inherits no role, so it can read and write nothing",
+      problems.add(
+          at + ".appRoles",
+          "the app role inherits no role, so it can read and write nothing",
           "leave appRoles(...) out for pg_read_all_data and pg_write_all_data, or name the roles it needs");
     }
-    ps.appRoles().stream().filter(r -> !ROLE.matcher(r).matches()).forEach(r -> problems.add(at + ".appRoles",
-        quote(r) + " is not a role name", "use a PostgreSQL role such as \"pg_read_all_data\""));
-    ps.bouncer().ifPresent(b -> {
-      if (b.name().length() > BOUNCER_NAME_MAX || !SLUG.matcher(b.name()).matches()) {
-        problems.add(at + ".bouncer.name", quote(b.name()) + " is not a bouncer name",
-            "use at most " + BOUNCER_NAME_MAX + " lower-case letters, digits and '-', such as \"app\"");
-      }
-      if (!PlanetScale.Bouncer.TARGETS.contains(b.target())) {
-        problems.add(at + ".bouncer.target", quote(b.target()) + " is not a bouncer target", "use one of " + PlanetScale.Bouncer.TARGETS);
-      }
-      b.size().filter(s -> !SKU.matcher(s).matches()).ifPresent(s -> problems.add(at + ".bouncer.size",
-          quote(s) + " is not a bouncer size", "use PGB_5, PGB_10, PGB_20, PGB_40, PGB_80 or PGB_160"));
-      b.replicasPerCell().filter(r -> r < 1).ifPresent(r -> problems.add(at + ".bouncer.replicasPerCell",
-          r + " instances per availability zone", "use 1 or more"));
-    });
-    ps.backupPolicy().ifPresent(p -> {
-      if (p.frequencyValue() < 1 || p.frequencyUnit() == PlanetScale.BackupPolicy.Unit.YEAR) {
-        problems.add(at + ".backupPolicy.every", "every " + p.frequencyValue() + " " + p.frequencyUnit().value(),
-            "back up at least once a month: a positive number of hours, days, weeks or months");
-      }
-      if (p.retentionValue() < 1) {
-        problems.add(at + ".backupPolicy.keep", "kept " + p.retentionValue() + " " + p.retentionUnit().value(),
-            "keep backups for a positive number of hours, days, weeks, months or years");
-      }
-      p.scheduleTime().filter(t -> !TIME.matcher(t).matches()).ifPresent(t -> problems.add(at + ".backupPolicy.at",
-          quote(t) + " is not a time of day", "use HH:MM, such as \"02:00\""));
-    });
+    ps.appRoles().stream()
+        .filter(r -> !ROLE.matcher(r).matches())
+        .forEach(
+            r ->
+                problems.add(
+                    at + ".appRoles",
+                    quote(r) + " is not a role name",
+                    "use a PostgreSQL role such as \"pg_read_all_data\""));
+    ps.bouncer()
+        .ifPresent(
+            b -> {
+              if (b.name().length() > BOUNCER_NAME_MAX || !SLUG.matcher(b.name()).matches()) {
+                problems.add(
+                    at + ".bouncer.name",
+                    quote(b.name()) + " is not a bouncer name",
+                    "use at most "
+                        + BOUNCER_NAME_MAX
+                        + " lower-case letters, digits and '-', such as \"app\"");
+              }
+              if (!PlanetScale.Bouncer.TARGETS.contains(b.target())) {
+                problems.add(
+                    at + ".bouncer.target",
+                    quote(b.target()) + " is not a bouncer target",
+                    "use one of " + PlanetScale.Bouncer.TARGETS);
+              }
+              b.size()
+                  .filter(s -> !SKU.matcher(s).matches())
+                  .ifPresent(
+                      s ->
+                          problems.add(
+                              at + ".bouncer.size",
+                              quote(s) + " is not a bouncer size",
+                              "use PGB_5, PGB_10, PGB_20, PGB_40, PGB_80 or PGB_160"));
+              b.replicasPerCell()
+                  .filter(r -> r < 1)
+                  .ifPresent(
+                      r ->
+                          problems.add(
+                              at + ".bouncer.replicasPerCell",
+                              r + " instances per availability zone",
+                              "use 1 or more"));
+            });
+    ps.backupPolicy()
+        .ifPresent(
+            p -> {
+              if (p.frequencyValue() < 1
+                  || p.frequencyUnit() == PlanetScale.BackupPolicy.Unit.YEAR) {
+                problems.add(
+                    at + ".backupPolicy.every",
+                    "every " + p.frequencyValue() + " " + p.frequencyUnit().value(),
+                    "back up at least once a month: a positive number of hours, days, weeks or months");
+              }
+              if (p.retentionValue() < 1) {
+                problems.add(
+                    at + ".backupPolicy.keep",
+                    "kept " + p.retentionValue() + " " + p.retentionUnit().value(),
+                    "keep backups for a positive number of hours, days, weeks, months or years");
+              }
+              p.scheduleTime()
+                  .filter(t -> !TIME.matcher(t).matches())
+                  .ifPresent(
+                      t ->
+                          problems.add(
+                              at + ".backupPolicy.at",
+                              quote(t) + " is not a time of day",
+                              "use HH:MM, such as \"02:00\""));
+            });
     String owner = path.replaceFirst("\\.database$", "");
-    service.database().bootstrap().ifPresent(b -> problems.add(path + ".bootstrap",
-        "bootstrap(...) names a database CloudNativePG creates, but PlanetScale creates the branch's database",
-        "remove bootstrap(...): the roles' Secrets carry the database PlanetScale names"));
-    service.migrations().filter(m -> m.engine() == Migrations.Engine.OPERATOR).ifPresent(m -> problems.add(
-        owner + ".migrations.engine", "the Atlas operator connects to a host written in its resource, and a PlanetScale "
-            + "branch's host is known only once it exists", "use the Job engine (the default): it reads the host from the Secret"));
-    service.declarativeSchema().ifPresent(s -> problems.add(owner + ".declarativeSchema",
-        "an AtlasSchema connects to a host written in its resource, and a PlanetScale branch's host is known only once it exists",
-        "use versioned migrations (the Job engine) for a PlanetScale database"));
-    service.app().filter(a -> a.connection() == App.Connection.POOLER).ifPresent(a -> problems.add(owner + ".app.connection",
-        "POOLER connects through a CloudNativePG Pooler, but the database is on PlanetScale",
-        "use Connection.URI or Connection.PARTS: the app's Secret already goes through PlanetScale's PgBouncer (port 6432)"));
+    service
+        .database()
+        .bootstrap()
+        .ifPresent(
+            b ->
+                problems.add(
+                    path + ".bootstrap",
+                    "bootstrap(...) names a database CloudNativePG creates, but PlanetScale creates the branch's database",
+                    "remove bootstrap(...): the roles' Secrets carry the database PlanetScale names"));
+    service
+        .migrations()
+        .filter(m -> m.engine() == Migrations.Engine.OPERATOR)
+        .ifPresent(
+            m ->
+                problems.add(
+                    owner + ".migrations.engine",
+                    "the Atlas operator connects to a host written in its resource, and a PlanetScale "
+                        + "branch's host is known only once it exists",
+                    "use the Job engine (the default): it reads the host from the Secret"));
+    service
+        .declarativeSchema()
+        .ifPresent(
+            s ->
+                problems.add(
+                    owner + ".declarativeSchema",
+                    "an AtlasSchema connects to a host written in its resource, and a PlanetScale branch's host is known only once it exists",
+                    "use versioned migrations (the Job engine) for a PlanetScale database"));
+    service
+        .app()
+        .filter(a -> a.connection() == App.Connection.POOLER)
+        .ifPresent(
+            a ->
+                problems.add(
+                    owner + ".app.connection",
+                    "POOLER connects through a CloudNativePG Pooler, but the database is on PlanetScale",
+                    "use Connection.URI or Connection.PARTS: the app's Secret already goes through PlanetScale's PgBouncer (port 6432)"));
   }
 
   /** PlanetScale's counterpart of a CloudNativePG option, for the fix of its violation. */
   @Override
   public Optional<String> counterpart(String option) {
-    return Optional.ofNullable(switch (option) {
-      case "instances" -> "remove instances(...); PlanetScale's replicas are planetScale(ps -> ps.replicas(2))";
-      case "storage", "walStorage" -> "remove " + option + "(...); PlanetScale sizes storage with the cluster: planetScale(ps -> ps.clusterSize(\"PS_10_AWS_ARM\"))";
-      case "resources", "imageName", "clusterName" -> "remove " + option + "(...); PlanetScale's cluster size sets CPU and memory: planetScale(ps -> ps.clusterSize(\"PS_10_AWS_ARM\"))";
-      case "parameters" -> "move them into planetScale(ps -> ps.parameter(\"max_connections\", \"200\"))";
-      case "backups" -> "remove backups(...); PlanetScale backs the branch up: planetScale(ps -> ps.backupPolicy(p -> p.every(1, DAY).keep(30, DAY)))";
-      case "restore" -> "remove restore(...); restore into a new PlanetScale branch from a backup (backup_id) or a point in time (restore_point): RUNBOOK.md, Backups and restore";
-      case "pooler" -> "remove pooler(...); PlanetScale runs PgBouncer on port 6432, a dedicated one with planetScale(ps -> ps.bouncer(b -> b.size(\"PGB_10\")))";
-      case "monitoring" -> "remove monitoring(...); PlanetScale monitors the branch (its console's metrics and Insights)";
-      case "extension", "schema" -> "remove " + option + "(...); create it in a migration (CREATE EXTENSION, CREATE SCHEMA):"
-          + " the migrator role may, and the extension must be enabled for the branch in PlanetScale";
-      case "superuserAccess" -> "remove superuserAccess(...); the migrator role inherits PlanetScale's postgres role";
-      case "antiAffinity", "podDisruptionBudget", "primaryUpdateStrategy", "primaryUpdateMethod" -> "remove " + option
-          + "(...); PlanetScale places, updates and fails over its instances itself";
-      default -> null;
-    });
+    return Optional.ofNullable(
+        switch (option) {
+          case "instances" ->
+              "remove instances(...); PlanetScale's replicas are planetScale(ps -> ps.replicas(2))";
+          case "storage", "walStorage" ->
+              "remove "
+                  + option
+                  + "(...); PlanetScale sizes storage with the cluster: planetScale(ps -> ps.clusterSize(\"PS_10_AWS_ARM\"))";
+          case "resources", "imageName", "clusterName" ->
+              "remove "
+                  + option
+                  + "(...); PlanetScale's cluster size sets CPU and memory: planetScale(ps -> ps.clusterSize(\"PS_10_AWS_ARM\"))";
+          case "parameters" ->
+              "move them into planetScale(ps -> ps.parameter(\"max_connections\", \"200\"))";
+          case "backups" ->
+              "remove backups(...); PlanetScale backs the branch up: planetScale(ps -> ps.backupPolicy(p -> p.every(1, DAY).keep(30, DAY)))";
+          case "restore" ->
+              "remove restore(...); restore into a new PlanetScale branch from a backup (backup_id) or a point in time (restore_point): RUNBOOK.md, Backups and restore";
+          case "pooler" ->
+              "remove pooler(...); PlanetScale runs PgBouncer on port 6432, a dedicated one with planetScale(ps -> ps.bouncer(b -> b.size(\"PGB_10\")))";
+          case "monitoring" ->
+              "remove monitoring(...); PlanetScale monitors the branch (its console's metrics and Insights)";
+          case "extension", "schema" ->
+              "remove "
+                  + option
+                  + "(...); create it in a migration (CREATE EXTENSION, CREATE SCHEMA):"
+                  + " the migrator role may, and the extension must be enabled for the branch in PlanetScale";
+          case "superuserAccess" ->
+              "remove superuserAccess(...); the migrator role inherits PlanetScale's postgres role";
+          case "antiAffinity",
+              "podDisruptionBudget",
+              "primaryUpdateStrategy",
+              "primaryUpdateMethod" ->
+              "remove "
+                  + option
+                  + "(...); PlanetScale places, updates and fails over its instances itself";
+          default -> null;
+        });
   }
 
   @Override
@@ -178,17 +321,38 @@ public final class PlanetScaleProvider implements DatabaseProvider {
     PlanetScale ps = host(service);
     String branch = branchName(ps);
     List<String> rows = new ArrayList<>();
-    rows.add("| PlanetScale branch | `" + branch + "`, PostgreSQL " + service.database().postgresMajor()
-        + ps.clusterSize().map(s -> ", cluster size `" + s + "`").orElse("")
-        + ps.replicas().map(r -> ", " + r + " replica" + (r == 1 ? "" : "s")).orElse("") + ", run by PlanetScale |");
+    rows.add(
+        "| PlanetScale branch | `"
+            + branch
+            + "`, PostgreSQL "
+            + service.database().postgresMajor()
+            + ps.clusterSize().map(s -> ", cluster size `" + s + "`").orElse("")
+            + ps.replicas().map(r -> ", " + r + " replica" + (r == 1 ? "" : "s")).orElse("")
+            + ", run by PlanetScale |");
     // With environments each has its own module, beside its manifests.
-    String module = RepositoryLayout.service(kit, service).deployedFile(PlanetScaleModule.FOLDER + "/" + PlanetScaleModule.FILE);
-    rows.add("| module | `" + module + "`, applied by "
-        + (ps.runner() == PlanetScale.Runner.WORKSPACE ? "Workspace `" + PlanetScaleModule.workspaceName(service.name())
-            + "` (provider-opentofu)" : "your own pipeline (no Workspace)") + " |");
-    rows.add("| Secrets | `" + connection.migrationSecret() + "` (the migrations': role `" + PlanetScaleModule.migratorRole(service.name())
-        + "`, port 5432), `" + connection.appSecret() + "` (the app's: role `" + PlanetScaleModule.appRole(service.name())
-        + "`, PgBouncer, port 6432); keys `uri`, `jdbc-uri`, `host`, `port`, `dbname`, `username`, `password` |");
+    String module =
+        RepositoryLayout.service(kit, service)
+            .deployedFile(PlanetScaleModule.FOLDER + "/" + PlanetScaleModule.FILE);
+    rows.add(
+        "| module | `"
+            + module
+            + "`, applied by "
+            + (ps.runner() == PlanetScale.Runner.WORKSPACE
+                ? "Workspace `"
+                    + PlanetScaleModule.workspaceName(service.name())
+                    + "` (provider-opentofu)"
+                : "your own pipeline (no Workspace)")
+            + " |");
+    rows.add(
+        "| Secrets | `"
+            + connection.migrationSecret()
+            + "` (the migrations': role `"
+            + PlanetScaleModule.migratorRole(service.name())
+            + "`, port 5432), `"
+            + connection.appSecret()
+            + "` (the app's: role `"
+            + PlanetScaleModule.appRole(service.name())
+            + "`, PgBouncer, port 6432); keys `uri`, `jdbc-uri`, `host`, `port`, `dbname`, `username`, `password` |");
     Map<String, Object> model = new HashMap<>();
     model.put("service", service.name());
     model.put("module", module);
@@ -201,14 +365,30 @@ public final class PlanetScaleProvider implements DatabaseProvider {
     ps.replicas().ifPresent(r -> model.put("replicas", Integer.toString(r)));
     model.put("migratorRole", PlanetScaleModule.migratorRole(service.name()));
     model.put("appRole", PlanetScaleModule.appRole(service.name()));
-    model.put("appRolesText", String.join(", ", ps.appRoles().stream().map(r -> "`" + r + "`").toList()));
+    model.put(
+        "appRolesText", String.join(", ", ps.appRoles().stream().map(r -> "`" + r + "`").toList()));
     ps.bouncer().ifPresent(b -> model.put("bouncerName", b.name()));
-    ps.backupPolicy().ifPresent(p -> {
-      model.put("backupPolicy", p.name());
-      model.put("backupText", "every " + p.frequencyValue() + " " + p.frequencyUnit().value() + (p.frequencyValue() == 1 ? "" : "s")
-          + p.scheduleTime().map(t -> " at " + t + " UTC").orElse("") + ", kept " + p.retentionValue() + " "
-          + p.retentionUnit().value() + (p.retentionValue() == 1 ? "" : "s") + ", for " + p.target() + " branches");
-    });
+    ps.backupPolicy()
+        .ifPresent(
+            p -> {
+              model.put("backupPolicy", p.name());
+              model.put(
+                  "backupText",
+                  "every "
+                      + p.frequencyValue()
+                      + " "
+                      + p.frequencyUnit().value()
+                      + (p.frequencyValue() == 1 ? "" : "s")
+                      + p.scheduleTime().map(t -> " at " + t + " UTC").orElse("")
+                      + ", kept "
+                      + p.retentionValue()
+                      + " "
+                      + p.retentionUnit().value()
+                      + (p.retentionValue() == 1 ? "" : "s")
+                      + ", for "
+                      + p.target()
+                      + " branches");
+            });
     model.put("production", ps.production());
     model.put("workspace", ps.runner() == PlanetScale.Runner.WORKSPACE);
     model.put("workspaceName", PlanetScaleModule.workspaceName(service.name()));
@@ -220,16 +400,24 @@ public final class PlanetScaleProvider implements DatabaseProvider {
     Map<String, Object> section = new LinkedHashMap<>();
     section.put("databaseRows", rows);
     if (ps.runner() == PlanetScale.Runner.WORKSPACE) {
-      section.put("databaseWave", "Workspace `" + PlanetScaleModule.workspaceName(service.name())
-          + "` (kit's health check waits until it is Ready: the branch, its roles and both Secrets exist)");
+      section.put(
+          "databaseWave",
+          "Workspace `"
+              + PlanetScaleModule.workspaceName(service.name())
+              + "` (kit's health check waits until it is Ready: the branch, its roles and both Secrets exist)");
     }
-    section.put("databaseSection", TextTemplates.render("planetscale/runbook-database.md.ftl", model).stripTrailing());
+    section.put(
+        "databaseSection",
+        TextTemplates.render("planetscale/runbook-database.md.ftl", model).stripTrailing());
     return section;
   }
 
   private static void slug(String path, String value, String example, Problems problems) {
     if (value.length() > SLUG_MAX || !SLUG.matcher(value).matches()) {
-      problems.add(path, quote(value) + " is not a PlanetScale name", "use lower-case letters, digits, '-' and '_': " + example);
+      problems.add(
+          path,
+          quote(value) + " is not a PlanetScale name",
+          "use lower-case letters, digits, '-' and '_': " + example);
     }
   }
 

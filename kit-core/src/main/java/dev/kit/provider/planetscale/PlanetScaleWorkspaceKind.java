@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * provider-opentofu's {@code Workspace} that applies a PlanetScale database's module from Argo CD, at the database's
- * wave: kit's health check holds the migrations until it is Ready, and Argo CD never prunes or deletes it (its
- * deletion would run {@code tofu destroy}).
+ * provider-opentofu's {@code Workspace} that applies a PlanetScale database's module from Argo CD,
+ * at the database's wave: kit's health check holds the migrations until it is Ready, and Argo CD
+ * never prunes or deletes it (its deletion would run {@code tofu destroy}).
  */
 final class PlanetScaleWorkspaceKind implements ServiceKind {
 
@@ -37,7 +37,8 @@ final class PlanetScaleWorkspaceKind implements ServiceKind {
 
   @Override
   public boolean appliesTo(Kit kit, Service service) {
-    return service.database().host() instanceof PlanetScale ps && ps.runner() == PlanetScale.Runner.WORKSPACE;
+    return service.database().host() instanceof PlanetScale ps
+        && ps.runner() == PlanetScale.Runner.WORKSPACE;
   }
 
   @Override
@@ -58,15 +59,30 @@ final class PlanetScaleWorkspaceKind implements ServiceKind {
   /** The Workspace's check, and the Provider's, which the platform's waves wait on. */
   @Override
   public Map<String, String> healthChecks() {
-    return Map.of("opentofu.m.upbound.io_Workspace", WorkspaceHealth.SCRIPT, "pkg.crossplane.io_Provider", ProviderHealth.SCRIPT);
+    return Map.of(
+        "opentofu.m.upbound.io_Workspace",
+        WorkspaceHealth.SCRIPT,
+        "pkg.crossplane.io_Provider",
+        ProviderHealth.SCRIPT);
   }
 
   @Override
   public List<ServiceFile> render(ServiceContext context) {
     Service service = context.service();
-    Map<String, String> annotations = Map.of(SyncWave.ANNOTATION, SyncWave.DATABASE.annotationValue(),
-        "argocd.argoproj.io/sync-options", CrossplaneObjects.KEEP);
-    return List.of(new ServiceFile.Manifest(file(), CrossplaneObjects.workspace(service.name(), service.namespace(),
-        KitLabels.of(context.kit(), service, "database"), annotations, PlanetScaleModuleKind.text(context))));
+    Map<String, String> annotations =
+        Map.of(
+            SyncWave.ANNOTATION,
+            SyncWave.DATABASE.annotationValue(),
+            "argocd.argoproj.io/sync-options",
+            CrossplaneObjects.KEEP);
+    return List.of(
+        new ServiceFile.Manifest(
+            file(),
+            CrossplaneObjects.workspace(
+                service.name(),
+                service.namespace(),
+                KitLabels.of(context.kit(), service, "database"),
+                annotations,
+                PlanetScaleModuleKind.text(context))));
   }
 }

@@ -2,18 +2,20 @@ package dev.kit.provider.planetscale;
 
 /**
  * kit's Argo CD health check for Crossplane's {@code Provider} package ({@code argocd-cm} key
- * {@code resource.customizations.health.pkg.crossplane.io_Provider}), replacing the built-in {@code _.crossplane.io}
- * check, which calls a Provider without status Healthy (the same Lua precedence as {@code _.upbound.io}) and one whose
- * package is unhealthy Progressing only by its conditions' types. The platform's next wave, the ClusterProviderConfig,
- * needs the CRDs the package installs: the Provider is Healthy only when Crossplane reports it {@code Installed} and
- * {@code Healthy}; until then it is Progressing (the package is pulled, its Deployment starts).
+ * {@code resource.customizations.health.pkg.crossplane.io_Provider}), replacing the built-in {@code
+ * _.crossplane.io} check, which calls a Provider without status Healthy (the same Lua precedence as
+ * {@code _.upbound.io}) and one whose package is unhealthy Progressing only by its conditions'
+ * types. The platform's next wave, the ClusterProviderConfig, needs the CRDs the package installs:
+ * the Provider is Healthy only when Crossplane reports it {@code Installed} and {@code Healthy};
+ * until then it is Progressing (the package is pulled, its Deployment starts).
  */
 public final class ProviderHealth {
 
   /** The {@code argocd-cm} key. */
   public static final String KEY = "resource.customizations.health.pkg.crossplane.io_Provider";
 
-  public static final String SCRIPT = """
+  public static final String SCRIPT =
+      """
       local hs = {}
       local installed = nil
       local healthy = nil

@@ -2,21 +2,23 @@ package dev.kit.provider.planetscale;
 
 /**
  * kit's Argo CD health check for provider-opentofu's {@code Workspace} ({@code argocd-cm} key
- * {@code resource.customizations.health.opentofu.m.upbound.io_Workspace}), which replaces the built-in
- * {@code _.upbound.io} check for that kind. The built-in one reads {@code obj.status == nil or next(obj.status) == nil
- * and contains(has_no_status, obj.kind)}: Lua's {@code and} binds tighter than {@code or}, so any object without a
- * status is Healthy, and a Workspace Argo CD sees before provider-opentofu has written one (or while the provider is
- * not running) would let the migration wave start against a database that does not exist yet. Here a Workspace
- * without conditions, or whose conditions describe an older generation, is Progressing; otherwise the built-in rules
- * hold: {@code Synced=False} or {@code LastAsyncOperation=False} is Degraded, {@code Ready=True} Healthy, anything else
- * Progressing.
+ * {@code resource.customizations.health.opentofu.m.upbound.io_Workspace}), which replaces the
+ * built-in {@code _.upbound.io} check for that kind. The built-in one reads {@code obj.status ==
+ * nil or next(obj.status) == nil and contains(has_no_status, obj.kind)}: Lua's {@code and} binds
+ * tighter than {@code or}, so any object without a status is Healthy, and a Workspace Argo CD sees
+ * before provider-opentofu has written one (or while the provider is not running) would let the
+ * migration wave start against a database that does not exist yet. Here a Workspace without
+ * conditions, or whose conditions describe an older generation, is Progressing; otherwise the
+ * built-in rules hold: {@code Synced=False} or {@code LastAsyncOperation=False} is Degraded, {@code
+ * Ready=True} Healthy, anything else Progressing.
  */
 public final class WorkspaceHealth {
 
   /** The {@code argocd-cm} key. */
   public static final String KEY = "resource.customizations.health.opentofu.m.upbound.io_Workspace";
 
-  public static final String SCRIPT = """
+  public static final String SCRIPT =
+      """
       local hs = {}
       if obj.status == nil or obj.status.conditions == nil or next(obj.status.conditions) == nil then
         hs.status = "Progressing"

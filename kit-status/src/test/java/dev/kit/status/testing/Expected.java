@@ -10,8 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The exact outputs the tests expect, in {@code kit-status/src/test/resources/expected/}; also read by the sample's test
- * from the test-jar. {@code -Dkit.golden.update=true} rewrites them (then read the diff), as for kit-core's goldens.
+ * The exact outputs the tests expect, in {@code kit-status/src/test/resources/expected/}; also read
+ * by the sample's test from the test-jar. {@code -Dkit.golden.update=true} rewrites them (then read
+ * the diff), as for kit-core's goldens.
  */
 public final class Expected {
 
@@ -21,8 +22,10 @@ public final class Expected {
   public static String text(String name) {
     try (InputStream in = Expected.class.getResourceAsStream("/expected/" + name)) {
       if (in == null) {
-        throw new AssertionError("expected output missing: src/test/resources/expected/" + name
-            + " (run with -Dkit.golden.update=true to write it, then read it)");
+        throw new AssertionError(
+            "expected output missing: src/test/resources/expected/"
+                + name
+                + " (run with -Dkit.golden.update=true to write it, then read it)");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -30,11 +33,17 @@ public final class Expected {
     }
   }
 
-  /** Asserts {@code actual} is the expected {@code name}, or rewrites it in kit-status's sources when updating. */
+  /**
+   * Asserts {@code actual} is the expected {@code name}, or rewrites it in kit-status's sources
+   * when updating.
+   */
   public static void assertEquals(String name, String actual) {
     if (Boolean.getBoolean("kit.golden.update")) {
-      Path file = Path.of(System.getProperty("kit.test.data")).getParent()
-          .resolve("kit-status/src/test/resources/expected").resolve(name);
+      Path file =
+          Path.of(System.getProperty("kit.test.data"))
+              .getParent()
+              .resolve("kit-status/src/test/resources/expected")
+              .resolve(name);
       try {
         Files.createDirectories(file.getParent());
         Files.writeString(file, actual, StandardCharsets.UTF_8);

@@ -1,8 +1,8 @@
 package dev.kit.status.testing;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.api.model.KubernetesList;
+import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
@@ -26,10 +26,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A Kubernetes API to read from: fabric8's mock API server in CRUD mode (objects created through it are stored and
- * served back like an API server does), with the upstream CRDs of {@code test-data/crds/} registered and objects
- * seeded from YAML, their {@code status} included; pod logs are served as set. Used by kit-status's tests, the
- * plugin's invoker ITs (through a kubeconfig) and the sample's test.
+ * A Kubernetes API to read from: fabric8's mock API server in CRUD mode (objects created through it
+ * are stored and served back like an API server does), with the upstream CRDs of {@code
+ * test-data/crds/} registered and objects seeded from YAML, their {@code status} included; pod logs
+ * are served as set. Used by kit-status's tests, the plugin's invoker ITs (through a kubeconfig)
+ * and the sample's test.
  */
 public final class MockCluster implements AutoCloseable {
 
@@ -44,8 +45,13 @@ public final class MockCluster implements AutoCloseable {
   /** A started, empty server: no CRDs, no objects. */
   public static MockCluster empty() {
     Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
-    KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(),
-        responses, new KubernetesMixedDispatcher(responses), false);
+    KubernetesMockServer server =
+        new KubernetesMockServer(
+            new Context(),
+            new MockWebServer(),
+            responses,
+            new KubernetesMixedDispatcher(responses),
+            false);
     server.init();
     return new MockCluster(server);
   }
@@ -64,26 +70,30 @@ public final class MockCluster implements AutoCloseable {
   }
 
   /**
-   * Registers one CRD: its group, names, scope and versions as written; its schemas are left out, since the mock
-   * server validates none and stores them slowly.
+   * Registers one CRD: its group, names, scope and versions as written; its schemas are left out,
+   * since the mock server validates none and stores them slowly.
    */
   public MockCluster createCrd(String yaml) {
-    CustomResourceDefinition crd = client.getKubernetesSerialization().unmarshal(yaml, CustomResourceDefinition.class);
+    CustomResourceDefinition crd =
+        client.getKubernetesSerialization().unmarshal(yaml, CustomResourceDefinition.class);
     crd.getSpec().getVersions().forEach(version -> version.setSchema(null));
     crd.getMetadata().setAnnotations(null);
     client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
     return this;
   }
 
-  /** Removes the CRD named {@code name} (such as {@code scheduledbackups.postgresql.cnpg.io}), as if never installed. */
+  /**
+   * Removes the CRD named {@code name} (such as {@code scheduledbackups.postgresql.cnpg.io}), as if
+   * never installed.
+   */
   public MockCluster deleteCrd(String name) {
     client.apiextensions().v1().customResourceDefinitions().withName(name).delete();
     return this;
   }
 
   /**
-   * Creates every object of every {@code .yaml} file under {@code dir} (documents separated by {@code ---}), and
-   * serves each {@code logs/<namespace>/<pod>.log} as that pod's log.
+   * Creates every object of every {@code .yaml} file under {@code dir} (documents separated by
+   * {@code ---}), and serves each {@code logs/<namespace>/<pod>.log} as that pod's log.
    */
   public MockCluster seed(Path dir) {
     try (Stream<Path> files = Files.walk(dir)) {
@@ -92,9 +102,14 @@ public final class MockCluster implements AutoCloseable {
         Path relative = dir.relativize(file);
         if (file.toString().endsWith(".yaml")) {
           seed(text);
-        } else if (file.toString().endsWith(".log") && relative.getNameCount() == 3 && relative.getName(0).toString().equals("logs")) {
+        } else if (file.toString().endsWith(".log")
+            && relative.getNameCount() == 3
+            && relative.getName(0).toString().equals("logs")) {
           String pod = relative.getFileName().toString();
-          log(relative.getName(1).toString(), pod.substring(0, pod.length() - ".log".length()), text);
+          log(
+              relative.getName(1).toString(),
+              pod.substring(0, pod.length() - ".log".length()),
+              text);
         }
       }
     } catch (IOException e) {
@@ -103,14 +118,18 @@ public final class MockCluster implements AutoCloseable {
     return this;
   }
 
-  /** Creates the objects of a YAML text, then writes each one's {@code status} as the controllers would. */
+  /**
+   * Creates the objects of a YAML text, then writes each one's {@code status} as the controllers
+   * would.
+   */
   public MockCluster seed(String yaml) {
     for (String document : yaml.split("(?m)^---\\s*$")) {
       if (document.lines().allMatch(line -> line.isBlank() || line.trim().startsWith("#"))) {
         continue;
       }
       KubernetesResource parsed = client.getKubernetesSerialization().unmarshal(document);
-      List<HasMetadata> objects = parsed instanceof KubernetesList list ? list.getItems() : List.of((HasMetadata) parsed);
+      List<HasMetadata> objects =
+          parsed instanceof KubernetesList list ? list.getItems() : List.of((HasMetadata) parsed);
       for (HasMetadata object : objects) {
         HasMetadata created = client.resource(object).create();
         if (hasStatus(object)) {
@@ -124,12 +143,20 @@ public final class MockCluster implements AutoCloseable {
 
   /** Serves {@code log} as the log of pod {@code pod} (what {@code kubectl logs} would print). */
   public MockCluster log(String namespace, String pod, String log) {
-    server.expect().get().withPath("/api/v1/namespaces/" + namespace + "/pods/" + pod + "/log?pretty=false&tailLines=400")
-        .andReturn(200, log).always();
+    server
+        .expect()
+        .get()
+        .withPath(
+            "/api/v1/namespaces/" + namespace + "/pods/" + pod + "/log?pretty=false&tailLines=400")
+        .andReturn(200, log)
+        .always();
     return this;
   }
 
-  /** Answers GET {@code path} with {@code code} and {@code body} (a Kubernetes Status for an error), every time. */
+  /**
+   * Answers GET {@code path} with {@code code} and {@code body} (a Kubernetes Status for an error),
+   * every time.
+   */
   public MockCluster answer(String path, int code, String body) {
     server.expect().get().withPath(path).andReturn(code, body).always();
     return this;
@@ -145,9 +172,13 @@ public final class MockCluster implements AutoCloseable {
     return "http://" + server.getHostName() + ":" + server.getPort();
   }
 
-  /** Writes a kubeconfig whose current context {@code context} points at this server, and returns its path. */
+  /**
+   * Writes a kubeconfig whose current context {@code context} points at this server, and returns
+   * its path.
+   */
   public Path kubeconfig(Path file, String context) {
-    String text = """
+    String text =
+        """
         apiVersion: v1
         kind: Config
         clusters:
@@ -164,7 +195,8 @@ public final class MockCluster implements AutoCloseable {
               cluster: mock
               user: reader
         current-context: %s
-        """.formatted(url(), context, context);
+        """
+            .formatted(url(), context, context);
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
       Files.writeString(file, text, StandardCharsets.UTF_8);
@@ -178,7 +210,8 @@ public final class MockCluster implements AutoCloseable {
   public List<String> requests() {
     List<String> requests = new ArrayList<>();
     try {
-      for (RecordedRequest request = server.takeRequest(50, TimeUnit.MILLISECONDS); request != null;
+      for (RecordedRequest request = server.takeRequest(50, TimeUnit.MILLISECONDS);
+          request != null;
           request = server.takeRequest(50, TimeUnit.MILLISECONDS)) {
         requests.add(request.getMethod() + " " + request.getPath());
       }

@@ -9,7 +9,8 @@ public final class ShopServices implements KitDescription {
   @Override
   public Kit describe() {
     return Kit.builder()
-        .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git").targetRevision("main"))
+        .repository(
+            "shop", r -> r.gitUrl("https://github.com/acme/shop.git").targetRevision("main"))
         .service("orders", s -> s.database(db -> db.instances(1).postgresMajor(17).storage("1Gi")))
         .build();
   }

@@ -9,7 +9,8 @@ public final class StagingServices implements KitDescription {
   @Override
   public Kit describe() {
     return Kit.builder()
-        .repository("staging", r -> r.gitUrl("https://github.com/acme/staging.git").targetRevision("main"))
+        .repository(
+            "staging", r -> r.gitUrl("https://github.com/acme/staging.git").targetRevision("main"))
         .service("orders", s -> s.database(db -> db.instances(1).postgresMajor(17).storage("1Gi")))
         .build();
   }

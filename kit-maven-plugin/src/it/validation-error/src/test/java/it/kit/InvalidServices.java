@@ -9,7 +9,8 @@ public final class InvalidServices implements KitDescription {
   @Override
   public Kit describe() {
     return Kit.builder()
-        .repository("demo", r -> r.gitUrl("https://github.com/acme/demo.git").targetRevision("main"))
+        .repository(
+            "demo", r -> r.gitUrl("https://github.com/acme/demo.git").targetRevision("main"))
         // Two mistakes at once: the build must report both, with their fixes.
         .service("orders", s -> s.database(db -> db.instances(0).storage("10GB")))
         .build();

@@ -9,8 +9,17 @@ public final class DemoServices implements KitDescription {
   @Override
   public Kit describe() {
     return Kit.builder()
-        .repository("demo", r -> r.gitUrl("https://github.com/acme/demo.git").targetRevision("main"))
-        .service("orders", s -> s.database(db -> db.instances(1).postgresMajor(17).storage("1Gi").bootstrap("orders", "orders")))
+        .repository(
+            "demo", r -> r.gitUrl("https://github.com/acme/demo.git").targetRevision("main"))
+        .service(
+            "orders",
+            s ->
+                s.database(
+                    db ->
+                        db.instances(1)
+                            .postgresMajor(17)
+                            .storage("1Gi")
+                            .bootstrap("orders", "orders")))
         .build();
   }
 }

@@ -9,7 +9,8 @@ public final class DemoServices implements KitDescription {
   @Override
   public Kit describe() {
     return Kit.builder()
-        .repository("demo", r -> r.gitUrl("https://github.com/acme/demo.git").targetRevision("main"))
+        .repository(
+            "demo", r -> r.gitUrl("https://github.com/acme/demo.git").targetRevision("main"))
         .service("orders", s -> s.database(db -> db.postgresMajor(17).storage("1Gi")))
         .service("payments", s -> s.database(db -> db.postgresMajor(17).storage("1Gi")))
         .build();
