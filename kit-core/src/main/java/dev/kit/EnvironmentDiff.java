@@ -39,10 +39,10 @@ public final class EnvironmentDiff {
 
   /**
    * The fields whose values carry the environment's name: object names, namespaces, Argo CD
-   * projects and source paths.
+   * projects and source paths, and the alerts' descriptions (they link the environment's runbook).
    */
   private static final java.util.Set<String> CARRY_ENVIRONMENT =
-      java.util.Set.of("name", "namespace", "project", "path", "include", "exclude");
+      java.util.Set.of("name", "namespace", "project", "path", "include", "exclude", "description");
 
   /**
    * One field that differs.

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kit.EnvironmentDiff;
 import dev.kit.Generator;
+import dev.kit.model.Kit;
 import dev.kit.validate.KitValidationException;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code kit:diff} on the golden case with three environments. */
 class EnvironmentDiffTest {
@@ -15,6 +18,31 @@ class EnvironmentDiffTest {
     return Generator.forRepository(GoldenFilesTest.goldenRoot().resolve("environments"))
         .source("dev.kit.golden.GoldenCases#environments")
         .diff(GoldenCases.environments(), from, to);
+  }
+
+  @Test
+  void diff_ignoresTheRunbookLinkInAlerts_whenOnlyTheEnvironmentsFolderDiffers(@TempDir Path repo) {
+    Kit kit =
+        Kit.builder()
+            .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+            .environment("dev", e -> e.destinationServer("https://dev.k8s.acme.io"))
+            .environment("prod", e -> e.destinationName("prod-eu"))
+            .service(
+                "orders",
+                s ->
+                    s.withoutMigrations()
+                        .database(db -> db.storage("5Gi"))
+                        .monitoring(m -> m.selectorLabel("release", "kube-prometheus-stack")))
+            .build();
+
+    // Each environment's alerts link its own runbook (services/orders/envs/<env>/RUNBOOK.md).
+    assertThat(Generator.forRepository(repo).diff(kit, "dev", "prod").toString())
+        .isEqualTo(
+            """
+            kit: dev -> prod (ignoring destinations and names that carry the environment)
+            services[orders]: no differences
+            platform: no differences
+            """);
   }
 
   @Test
