@@ -42,7 +42,13 @@ final class ObjectTrees {
       new ClassValue<>() {
         @Override
         protected Shape computeValue(Class<?> type) {
-          return Shape.of(type);
+          try {
+            return Shape.of(type);
+          } catch (Unsupported e) {
+            // Remembered: ClassValue does not cache a thrown exception, so a type left to data
+            // binding would be inspected by reflection again for every object of it.
+            return new Shape(List.of(), null, e.getMessage());
+          }
         }
       };
 
@@ -106,7 +112,7 @@ final class ObjectTrees {
   }
 
   /** How to read one class's properties: a record's components or a bean's annotated fields. */
-  private record Shape(List<Property> properties, Field anyGetter) {
+  private record Shape(List<Property> properties, Field anyGetter, String unsupported) {
 
     /**
      * The Jackson annotations this class reads; any other on a type or property leaves it to data
@@ -178,7 +184,7 @@ final class ObjectTrees {
       if (properties.isEmpty()) {
         throw new Unsupported(type.getName());
       }
-      return new Shape(List.copyOf(properties), anyGetter);
+      return new Shape(List.copyOf(properties), anyGetter, null);
     }
 
     /** Data binding reads a type's interfaces' annotations too (a type id, say). */
@@ -223,6 +229,9 @@ final class ObjectTrees {
     }
 
     ObjectNode tree(Object object) {
+      if (unsupported != null) {
+        throw new Unsupported(unsupported);
+      }
       ObjectNode node = NODES.objectNode();
       for (Property property : properties) {
         Object value = property.get(object);
