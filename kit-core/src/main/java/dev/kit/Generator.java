@@ -164,8 +164,8 @@ public final class Generator {
               entry ->
                   session.keep(entry.files().stream().map(GenerationCache.Stamp::path).toList()));
       // Each service's files are staged on disk as soon as they are rendered, and its migrations
-      // let go, so a large
-      // kit never holds its whole plan in memory; nothing replaces a real file before commit.
+      // let go, so a large kit never holds its whole plan in memory; nothing replaces a real file
+      // before commit.
       Map<String, CachedRun.Rendered> rendered = new ConcurrentHashMap<>();
       List<String> platformWarnings = new ArrayList<>();
       renderer()

@@ -96,9 +96,8 @@ final class RetiredServices {
             false);
       }
       // With environments, each environment's Cluster runs on its own cluster: the steps go beside
-      // its manifests, for
-      // a service that left the description and for one that left an environment (onlyIn, or the
-      // environment went).
+      // its manifests, for a service that left the description and for one that left an environment
+      // (onlyIn, or the environment went).
       for (String environment : environments(folder.resolve(RepositoryLayout.ENVIRONMENTS))) {
         if (still == null || !environments.contains(environment) || !still.existsIn(environment)) {
           retire(

@@ -128,8 +128,7 @@ final class AppRenderer {
             .build();
     pod.setContainers(new ArrayList<>(List.of(container)));
     // Assembled with setters: each nested builder level copies everything below it again (withX,
-    // endX, build),
-    // which made the Deployment one of the costliest objects a service renders.
+    // endX, build), which made the Deployment one of the costliest objects a service renders.
     PodTemplateSpec template = new PodTemplateSpec();
     template.setMetadata(
         new ObjectMetaBuilder().withLabels(KitLabels.podLabels(service, COMPONENT)).build());
@@ -195,9 +194,8 @@ final class AppRenderer {
       }
       case POOLER -> {
         // CNPG's Secret names the -rw service only; the pooler's Service is <cluster>-pooler-rw on
-        // 5432, and PgBouncer
-        // presents the cluster's server certificate, which lists the pooler's names
-        // (PoolerRenderer).
+        // 5432, and PgBouncer presents the cluster's server certificate, which lists the pooler's
+        // names (PoolerRenderer).
         String host = connection.appHost().orElseThrow();
         String port = Integer.toString(connection.appPort());
         env.add(literal("PGHOST", host));

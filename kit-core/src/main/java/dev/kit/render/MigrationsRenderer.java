@@ -88,11 +88,9 @@ final class MigrationsRenderer {
     parts.add(current);
 
     // The Job is re-created on every sync and mounts the ConfigMaps as they are then: fixed names
-    // serve it. The
-    // AtlasMigration reads its ConfigMap whenever the operator reconciles: a new name per content,
-    // and the previous
-    // ConfigMap, which the previous AtlasMigration reads until wave -1 replaces it, pruned only
-    // after the sync.
+    // serve it. The AtlasMigration reads its ConfigMap whenever the operator reconciles: a new name
+    // per content, and the previous ConfigMap, which the previous AtlasMigration reads until wave
+    // -1 replaces it, pruned only after the sync.
     boolean operator = m.engine() == Migrations.Engine.OPERATOR;
     String addressed = operator ? contentAddressedName(service, parts) : null;
     // Client-side apply copies the whole object into an annotation limited to 256 KiB; SQL outgrows

@@ -54,9 +54,8 @@ final class EnvironmentRules {
     fields.put("database.extensions", s -> listed(s.database().extensions()));
     fields.put("database.schemas", s -> listed(s.database().schemas()));
     // atlas.hcl also names the Secret the migrations connect with and the CA that verifies the
-    // server: who runs the
-    // database decides them, and for a database kit does not run, its Secret and CA (its host and
-    // port may differ).
+    // server: who runs the database decides them, and for a database kit does not run, its Secret
+    // and CA (its host and port may differ).
     fields.put("database.host", s -> DatabaseProviders.of(s).name());
     fields.put("database.existing.secret", s -> existing(s).map(ExistingDatabase::secret));
     fields.put(

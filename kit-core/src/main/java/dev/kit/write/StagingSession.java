@@ -204,8 +204,7 @@ public final class StagingSession implements AutoCloseable {
       extra.forEach(path -> changes.add(new Journal.Change(Journal.Kind.DELETE, path, null)));
       if (!changes.isEmpty()) {
         // What the journal relies on reaches the disk before it does: the staged files (forced as
-        // written),
-        // their entries in their folders, and the folders this session created.
+        // written), their entries in their folders, and the folders this session created.
         Set<Path> folders = new HashSet<>();
         staged.values().forEach(each -> folders.add(each.temporary().getParent()));
         createdDirectories.forEach(dir -> folders.add(dir.getParent()));

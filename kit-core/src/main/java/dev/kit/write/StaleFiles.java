@@ -36,8 +36,7 @@ record StaleFiles(List<String> candidates, List<Path> temporary) {
         continue;
       }
       // One walk per entry of the folder (a service each, under services/), in parallel: listing
-      // tens of
-      // thousands of files is most of a generation that renders nothing.
+      // tens of thousands of files is most of a generation that renders nothing.
       List<Path> entries;
       try (var list = Files.list(top)) {
         entries = list.toList();

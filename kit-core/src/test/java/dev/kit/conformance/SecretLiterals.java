@@ -20,9 +20,8 @@ final class SecretLiterals {
   private static final List<Rule> TEXT_RULES =
       List.of(
           // a literal assigned to a password; "password=$PGPASSWORD", a nested secretKeyRef or an
-          // OpenTofu reference
-          // (password = local.app_pass, planetscale_postgres_branch_role.app.password) is a
-          // reference
+          // OpenTofu reference (password = local.app_pass,
+          // planetscale_postgres_branch_role.app.password) is a reference
           new Rule(
               "password-field",
               Pattern.compile(

@@ -175,8 +175,8 @@ class UpstreamSamplesThroughDslTest {
     JsonNode spec = upstream("scheduled-backup-example.yaml", "ScheduledBackup").get("spec");
 
     // No method in the sample means CNPG's default, the in-tree barmanObjectStore; owner "self" is
-    // kit's default too,
-    // but the sample waits for its first scheduled run where kit backs up at once.
+    // kit's default too, but the sample waits for its first scheduled run where kit backs up at
+    // once.
     JsonNode rendered =
         render(
             s ->

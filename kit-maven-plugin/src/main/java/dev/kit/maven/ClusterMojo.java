@@ -67,9 +67,8 @@ abstract class ClusterMojo extends DescriptionMojo {
         };
     FilePlan plan = generator.plan(description.kit());
     // fabric8 warns once per kind that Argo CD's and Atlas's v1alpha1 APIs are "unstable": true,
-    // and no news to a
-    // reader of kit's output. Maven's logger reads a level per logger from this property (the
-    // user's own wins).
+    // and no news to a reader of kit's output. Maven's logger reads a level per logger from this
+    // property (the user's own wins).
     System.getProperties()
         .putIfAbsent(
             "org.slf4j.simpleLogger.log.io.fabric8.kubernetes.client.dsl.internal.VersionUsageUtils",

@@ -63,8 +63,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
   static EmbeddedPostgresServer start(int major, VerifyOptions options) {
     Path binariesJar = options.binaries().jar(major);
     // zonky opens the folder it extracts into to every user (File.setWritable(true, false)): a
-    // private parent keeps
-    // the others out, and the folder is closed again once the server runs.
+    // private parent keeps the others out, and the folder is closed again once the server runs.
     Path extracted =
         privateDirectory(options.binariesCache())
             .resolve(binariesJar.getFileName().toString().replaceFirst("\\.jar$", ""));

@@ -175,10 +175,9 @@ public final class ShopServices implements KitDescription {
                     .migrations(m -> m.engine(Migrations.Engine.OPERATOR))
                     .in("prod", prod -> prod.database(db -> db.instances(2))))
         // inventory: on PlanetScale Postgres, the recommended host: an OpenTofu module for the
-        // branch and its roles,
-        // applied by a Crossplane Workspace before the migrations; the app connects through
-        // PgBouncer. Each environment
-        // is a branch of the same database: prod is main, dev branches off it.
+        // branch and its roles, applied by a Crossplane Workspace before the migrations; the app
+        // connects through PgBouncer. Each environment is a branch of the same database: prod is
+        // main, dev branches off it.
         .service(
             "inventory",
             inventory ->

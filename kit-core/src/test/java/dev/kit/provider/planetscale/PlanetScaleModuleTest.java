@@ -254,9 +254,8 @@ class PlanetScaleModuleTest {
     Map<String, Map<String, Object>> parameters =
         (Map<String, Map<String, Object>>) branch.get("parameters");
     // hcl4j unescapes quotes and backslashes but keeps HCL's template escapes ($${ and %%{ for a
-    // literal ${ and %{,
-    // hashicorp/hcl hclsyntax/spec.md "Template Literals") as written: so they must be there,
-    // doubled.
+    // literal ${ and %{, hashicorp/hcl hclsyntax/spec.md "Template Literals") as written: so they
+    // must be there, doubled.
     assertThat(parameters.get("pgconf").get("search_path"))
         .isEqualTo("\"$user\", $${public} %%{x} \\");
   }
