@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What CloudNativePG's admission webhook would reject in the Cluster kit renders from a database,
@@ -22,6 +23,8 @@ import java.util.Set;
  * validateResources}).
  */
 final class CnpgClusterRules {
+
+  private static final Pattern DIGITS = Pattern.compile("[0-9]+");
 
   /**
    * CloudNativePG's {@code FixedConfigurationParameters}: set by the operator ("fixed") or kept at
@@ -352,14 +355,14 @@ final class CnpgClusterRules {
    */
   static Optional<BigDecimal> postgresSize(String value) {
     String compact = value.replace(" ", "");
-    if (compact.matches("[0-9]+")) {
+    if (DIGITS.matcher(compact).matches()) {
       compact += "MB";
     }
     if (!compact.endsWith("B")) {
       return Optional.empty();
     }
     String quantity = compact.substring(0, compact.length() - 1);
-    if (!quantity.matches("[0-9]+")) {
+    if (!DIGITS.matcher(quantity).matches()) {
       quantity = (quantity + "i").replace("ki", "Ki");
     }
     return KubernetesNames.isQuantity(quantity)

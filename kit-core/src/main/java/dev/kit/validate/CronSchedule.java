@@ -34,6 +34,10 @@ final class CronSchedule {
   private static final Pattern EVERY =
       Pattern.compile("@every ([0-9]+(\\.[0-9]+)?(ns|us|µs|ms|s|m|h))+");
 
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+  private static final Pattern STEP = Pattern.compile("[1-9][0-9]*");
+  private static final Pattern VALUE = Pattern.compile("[0-9]{1,2}");
+
   private CronSchedule() {}
 
   /** Why {@code schedule} is not a schedule CNPG accepts, or empty. */
@@ -42,7 +46,7 @@ final class CronSchedule {
     if (DESCRIPTOR.matcher(trimmed).matches() || EVERY.matcher(trimmed).matches()) {
       return Optional.empty();
     }
-    String[] fields = trimmed.isEmpty() ? new String[0] : trimmed.split("\\s+");
+    String[] fields = trimmed.isEmpty() ? new String[0] : WHITESPACE.split(trimmed);
     if (fields.length != FIELDS.size()) {
       return Optional.of(
           "has " + fields.length + " fields; CNPG's schedule has six, seconds first");
@@ -64,7 +68,7 @@ final class CronSchedule {
       if (slash >= 0) {
         range = part.substring(0, slash);
         step = part.substring(slash + 1);
-        if (!step.matches("[1-9][0-9]*")) {
+        if (!STEP.matcher(step).matches()) {
           return Optional.of(field.name() + " step " + quoteOf(step) + " is not a positive number");
         }
       }
@@ -99,7 +103,7 @@ final class CronSchedule {
     if (index >= 0) {
       return Optional.of(index + field.min());
     }
-    if (!value.matches("[0-9]{1,2}")) {
+    if (!VALUE.matcher(value).matches()) {
       return Optional.empty();
     }
     int n = Integer.parseInt(value);

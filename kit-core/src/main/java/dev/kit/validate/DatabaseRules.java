@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -52,6 +53,9 @@ final class DatabaseRules {
   private static final Pattern WITHOUT_BARMAN_CLOUD =
       Pattern.compile("(^|[-._])(standard|minimal)([-._]|$)");
   private static final Pattern RETENTION = Pattern.compile("[1-9][0-9]*[dwm]");
+  private static final Pattern MAJOR_TAG = Pattern.compile("(\\d+)([^0-9].*)?");
+  private static final Pattern HTTP_URL = Pattern.compile("https?://[^\\s/]+(/\\S*)?");
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   /** An IAM role in any AWS partition: a path of segments, then a name of up to 64 characters. */
   private static final Pattern IAM_ROLE_ARN =
@@ -154,13 +158,14 @@ final class DatabaseRules {
                 + "\"");
       } else {
         String tag = ref.get().tag().get();
-        String major = tag.replaceFirst("^(\\d+).*", "$1");
-        if (!tag.matches("\\d+([^0-9].*)?")) {
+        Matcher majorTag = MAJOR_TAG.matcher(tag);
+        if (!majorTag.matches()) {
           violations.add(
               path + ".imageName",
               "tag " + quote(tag) + " does not start with a PostgreSQL major version",
               "CNPG reads the major from the tag; use a tag such as \"" + exampleTag + "\"");
-        } else if (!major.equals(String.valueOf(db.postgresMajor()))) {
+        } else if (!majorTag.group(1).equals(String.valueOf(db.postgresMajor()))) {
+          String major = majorTag.group(1);
           violations.add(
               path + ".imageName",
               "tag "
@@ -390,7 +395,7 @@ final class DatabaseRules {
                     path + ".endpointUrl",
                     "contains credentials",
                     "remove them and give the keys with S3Credentials.fromSecret(\"<secret>\", \"ACCESS_KEY_ID\", \"ACCESS_SECRET_KEY\")");
-              } else if (!u.matches("https?://[^\\s/]+(/\\S*)?")) {
+              } else if (!HTTP_URL.matcher(u).matches()) {
                 violations.add(
                     path + ".endpointUrl",
                     quote(u) + " is not an http(s) URL",
@@ -442,7 +447,7 @@ final class DatabaseRules {
                             violations.add(
                                 path + ".schedule",
                                 quote(cron) + " " + p,
-                                cron.trim().split("\\s+").length == 5
+                                WHITESPACE.split(cron.trim()).length == 5
                                     ? "add the seconds first: \"0 " + cron.trim() + "\""
                                     : "use six fields, seconds first, such as \"0 0 2 * * *\" (02:00 every day)")));
   }

@@ -17,9 +17,10 @@ final class KubernetesNames {
       Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
   private static final Pattern LABEL_NAME =
       Pattern.compile("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
-  private static final Pattern QUANTITY =
-      Pattern.compile(
-          "[+-]?(\\d+(\\.\\d*)?|\\.\\d+)(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?\\d+)?");
+  private static final Pattern BYTE_UNIT_MISTAKE =
+      Pattern.compile("(?i)^(\\d+(\\.\\d+)?)([kmgtpe])i?b$");
+  private static final Pattern LOWER_BINARY_UNIT =
+      Pattern.compile("(?i)^(\\d+(\\.\\d+)?)([kmgtpe])i$");
   private static final Pattern SQL_IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
 
   private KubernetesNames() {}
@@ -99,8 +100,66 @@ final class KubernetesNames {
     return Optional.empty();
   }
 
+  /**
+   * Whether {@code value} is a Kubernetes quantity: {@code
+   * [+-]?(\d+(\.\d*)?|\.\d+)(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?\d+)?}, ASCII digits.
+   */
   static boolean isQuantity(String value) {
-    return QUANTITY.matcher(value).matches();
+    return numberEnd(value) >= 0;
+  }
+
+  /**
+   * Where the number of quantity {@code value} ends and its suffix starts, or -1 when it is not a
+   * quantity. Scanned by hand, since validation checks every resource of every service and a
+   * regular expression costs a cold run more: no suffix starts with a digit or '.', so the longest
+   * number is the only split.
+   */
+  private static int numberEnd(String value) {
+    int length = value.length();
+    int at = length > 0 && (value.charAt(0) == '+' || value.charAt(0) == '-') ? 1 : 0;
+    int integer = digitsEnd(value, at);
+    int end = integer;
+    if (end < length && value.charAt(end) == '.') {
+      end = digitsEnd(value, end + 1);
+      if (integer == at && end == integer + 1) {
+        return -1; // "." without a digit on either side
+      }
+    } else if (integer == at) {
+      return -1;
+    }
+    return isQuantitySuffix(value, end) ? end : -1;
+  }
+
+  private static boolean isQuantitySuffix(String value, int from) {
+    int length = value.length() - from;
+    if (length == 0) {
+      return true;
+    }
+    char unit = value.charAt(from);
+    if (length == 1 && "numkMGTPE".indexOf(unit) >= 0) {
+      return true;
+    }
+    if (length == 2 && value.charAt(from + 1) == 'i' && "KMGTPE".indexOf(unit) >= 0) {
+      return true;
+    }
+    if (unit != 'e' && unit != 'E') {
+      return false;
+    }
+    int exponent = from + 1;
+    if (exponent < value.length()
+        && (value.charAt(exponent) == '+' || value.charAt(exponent) == '-')) {
+      exponent++;
+    }
+    return exponent < value.length() && digitsEnd(value, exponent) == value.length();
+  }
+
+  /** The index after the ASCII digits that start at {@code from}. */
+  private static int digitsEnd(String value, int from) {
+    int at = from;
+    while (at < value.length() && value.charAt(at) >= '0' && value.charAt(at) <= '9') {
+      at++;
+    }
+    return at;
   }
 
   /**
@@ -110,9 +169,9 @@ final class KubernetesNames {
   static Optional<String> quantitySuggestion(String value) {
     String compact = value.replace(" ", "");
     String fixed =
-        compact
-            .replaceFirst("(?i)^(\\d+(\\.\\d+)?)([kmgtpe])i?b$", "$1$3i")
-            .replaceFirst("(?i)^(\\d+(\\.\\d+)?)([kmgtpe])i$", "$1$3i");
+        LOWER_BINARY_UNIT
+            .matcher(BYTE_UNIT_MISTAKE.matcher(compact).replaceFirst("$1$3i"))
+            .replaceFirst("$1$3i");
     if (fixed.length() > 1 && fixed.endsWith("i")) {
       char unit = Character.toUpperCase(fixed.charAt(fixed.length() - 2));
       fixed = fixed.substring(0, fixed.length() - 2) + unit + "i";
@@ -122,11 +181,16 @@ final class KubernetesNames {
 
   /** Whether {@code value} is a quantity greater than zero (sizes and CPU counts). */
   static boolean isPositiveQuantity(String value) {
-    if (!isQuantity(value) || value.startsWith("-")) {
+    int end = numberEnd(value);
+    if (end < 0 || value.startsWith("-")) {
       return false;
     }
-    String digits = value.replaceFirst("^[+]?", "").replaceFirst("([eE][+-]?\\d+|[A-Za-z]+)$", "");
-    return digits.chars().anyMatch(c -> c >= '1' && c <= '9');
+    for (int at = 0; at < end; at++) {
+      if (value.charAt(at) >= '1' && value.charAt(at) <= '9') {
+        return true;
+      }
+    }
+    return false;
   }
 
   static boolean isSqlIdentifier(String value) {

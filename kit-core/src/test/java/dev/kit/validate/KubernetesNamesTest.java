@@ -2,6 +2,9 @@ package dev.kit.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -71,6 +74,53 @@ class KubernetesNamesTest {
   @ValueSource(strings = {"0", "0Gi", "0.0", "+0", "-1", "-1Gi", "0e3", "abc", ""})
   void isPositiveQuantity_returnsFalse_whenQuantityIsZeroNegativeOrInvalid(String value) {
     assertThat(KubernetesNames.isPositiveQuantity(value)).isFalse();
+  }
+
+  /** Kubernetes' quantity syntax as a regular expression, which the scanner must agree with. */
+  private static final Pattern QUANTITY =
+      Pattern.compile(
+          "[+-]?(\\d+(\\.\\d*)?|\\.\\d+)(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?\\d+)?");
+
+  @Test
+  void isQuantity_agreesWithTheRegularExpression_forEveryShortString() {
+    // Every string of up to 4 characters over the quantity's characters and a few near misses
+    // (a non-ASCII digit, a letter that is no unit, a space).
+    List<String> mismatches = new ArrayList<>();
+    for (String value : strings("09+-.eEiKMmnukGTPx \u0663", 4)) {
+      boolean quantity = QUANTITY.matcher(value).matches();
+      if (KubernetesNames.isQuantity(value) != quantity) {
+        mismatches.add("isQuantity(" + value + ")");
+      }
+      boolean positive =
+          quantity
+              && !value.startsWith("-")
+              && value
+                  .replaceFirst("^[+]?", "")
+                  .replaceFirst("([eE][+-]?\\d+|[A-Za-z]+)$", "")
+                  .chars()
+                  .anyMatch(c -> c >= '1' && c <= '9');
+      if (KubernetesNames.isPositiveQuantity(value) != positive) {
+        mismatches.add("isPositiveQuantity(" + value + ")");
+      }
+    }
+    assertThat(mismatches).isEmpty();
+  }
+
+  /** Every string of 0 to {@code maxLength} characters of {@code alphabet}. */
+  static List<String> strings(String alphabet, int maxLength) {
+    List<String> all = new ArrayList<>(List.of(""));
+    List<String> previous = List.of("");
+    for (int length = 1; length <= maxLength; length++) {
+      List<String> next = new ArrayList<>();
+      for (String prefix : previous) {
+        for (int i = 0; i < alphabet.length(); i++) {
+          next.add(prefix + alphabet.charAt(i));
+        }
+      }
+      all.addAll(next);
+      previous = next;
+    }
+    return all;
   }
 
   // --- DNS names --------------------------------------------------------------------------------
