@@ -10,11 +10,24 @@ import dev.kit.model.Kit;
 import dev.kit.model.Monitoring;
 import dev.kit.model.Patch;
 import dev.kit.model.Service;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the generation cache's safety rests on: equal inputs digest equally, and any difference
@@ -59,6 +72,86 @@ class FingerprintTest {
     assertThat(Fingerprint.ofService(description, "orders", null, null)).isNotEqualTo(base);
     assertThat(Fingerprint.ofService(description, "orders", one, "")).isNotEqualTo(base);
     assertThat(Fingerprint.ofService(description, "billing", one, null)).isNotEqualTo(base);
+  }
+
+  @Test
+  void code_changes_whenOneClassOfAJarChangesAtTheSameSize(@TempDir Path dir) throws Exception {
+    Path jar = jar(dir.resolve("a.jar"), classes("return 1;"), 0);
+    Path changed = jar(dir.resolve("b.jar"), classes("return 2;"), 0);
+
+    assertThat(code(changed)).isNotEqualTo(code(jar));
+  }
+
+  @Test
+  void code_changes_whenAJarGainsAClass(@TempDir Path dir) throws Exception {
+    Map<String, String> more = classes("return 1;");
+    more.put("dev/kit/Extra.class", "");
+
+    assertThat(code(jar(dir.resolve("b.jar"), more, 0)))
+        .isNotEqualTo(code(jar(dir.resolve("a.jar"), classes("return 1;"), 0)));
+  }
+
+  @Test
+  void code_staysEqual_whenAJarIsRebuiltWithTheSameClassesAtAnotherTime(@TempDir Path dir)
+      throws Exception {
+    Path jar = jar(dir.resolve("a.jar"), classes("return 1;"), 0);
+    Path rebuilt = jar(dir.resolve("b.jar"), classes("return 1;"), 86_400_000L);
+
+    assertThat(Files.readAllBytes(rebuilt)).isNotEqualTo(Files.readAllBytes(jar));
+    assertThat(code(rebuilt)).isEqualTo(code(jar));
+  }
+
+  @Test
+  void code_changes_whenOneClassOfAFolderChangesAtTheSameSizeAndTime(@TempDir Path dir)
+      throws Exception {
+    Path classes = dir.resolve("classes");
+    Path changed = classes.resolve("dev/kit/Generator.class");
+    Files.createDirectories(changed.getParent());
+    Files.writeString(classes.resolve("dev/kit/Other.class"), "other");
+    Files.writeString(changed, "return 1;");
+    FileTime time = Files.getLastModifiedTime(changed);
+    String before = code(classes);
+
+    Files.writeString(changed, "return 2;");
+    Files.setLastModifiedTime(changed, time);
+
+    assertThat(code(classes)).isNotEqualTo(before);
+    Files.writeString(changed, "return 1;");
+    assertThat(code(classes)).isEqualTo(before);
+    Files.writeString(classes.resolve("dev/kit/Extra.class"), "");
+    assertThat(code(classes)).isNotEqualTo(before);
+  }
+
+  @Test
+  void codeVersion_isKnown_whenKitRunsFromItsClassesOrJars() {
+    assertThat(Fingerprint.codeVersion()).hasSize(64);
+  }
+
+  private static Map<String, String> classes(String generator) {
+    Map<String, String> classes = new LinkedHashMap<>();
+    classes.put("dev/kit/Generator.class", generator);
+    classes.put("dev/kit/Other.class", "other");
+    return classes;
+  }
+
+  private static Path jar(Path path, Map<String, String> entries, long time) throws IOException {
+    try (OutputStream file = Files.newOutputStream(path);
+        ZipOutputStream zip = new ZipOutputStream(file)) {
+      for (Map.Entry<String, String> entry : entries.entrySet()) {
+        ZipEntry zipEntry = new ZipEntry(entry.getKey());
+        zipEntry.setTime(time);
+        zip.putNextEntry(zipEntry);
+        zip.write(entry.getValue().getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+      }
+    }
+    return path;
+  }
+
+  private static String code(Path location) throws IOException, NoSuchAlgorithmException {
+    MessageDigest digest = MessageDigest.getInstance("SHA-256");
+    Fingerprint.code(digest, location);
+    return HexFormat.of().formatHex(digest.digest());
   }
 
   @Test
