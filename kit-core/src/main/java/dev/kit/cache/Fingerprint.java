@@ -1,10 +1,7 @@
 package dev.kit.cache;
 
 import dev.kit.migration.MigrationDirectory;
-import dev.kit.migration.MigrationFile;
 import dev.kit.model.Kit;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.AccessibleObject;
@@ -92,11 +89,7 @@ public final class Fingerprint {
       update(digest, "no migrations");
     } else {
       update(digest, "migrations " + migrations.files().size());
-      for (MigrationFile file : migrations.files()) {
-        update(digest, file.name());
-        length(digest, file.size());
-        file.digest(digest);
-      }
+      migrations.digest(digest);
     }
     if (schema == null) {
       update(digest, "no schema");
@@ -201,17 +194,18 @@ public final class Fingerprint {
   }
 
   /**
-   * Digests the code at {@code location}, a jar or a folder of classes, as the name, size and
-   * CRC-32 of each of its files. A jar's central directory already holds them (for a jar on the
-   * class path the JDK has read it already), so nothing is inflated or hashed: hashing a 13 MB jar
-   * with SHA-256 took most of a cached no-op's CPU in a cold JVM. A folder's files are read and
-   * their CRC-32 computed, which the JDK does natively. A changed file changes its size or, but for
-   * a one in 2^32 chance, its CRC-32; the jar's timestamps and compression do not count.
+   * Digests the code at {@code location}, a jar or a folder of classes, as the size and CRC-32 of
+   * each of its files and the length and hash code of its name, in the jar's order (or the
+   * folder's, sorted). A jar's central directory already holds them (for a jar on the class path
+   * the JDK has read it already), so nothing is inflated or hashed: hashing a 13 MB jar with
+   * SHA-256 took most of a cached no-op's CPU in a cold JVM. A folder's files are read and their
+   * CRC-32 computed, which the JDK does natively. A changed file changes its size or, but for a one
+   * in 2^32 chance, its CRC-32; a jar's timestamps and compression do not count.
    */
   static void code(MessageDigest digest, Path location) throws IOException {
-    // One listing, digested at once: thousands of small updates cost more than the bytes.
-    ByteArrayOutputStream listing = new ByteArrayOutputStream(256 * 1024);
-    DataOutputStream out = new DataOutputStream(listing);
+    // 16 bytes a file, digested at once: thousands of small updates, or a digest of every name,
+    // cost a cold JVM more than the rest of this.
+    ByteBuffer listing = ByteBuffer.allocate(64 * 1024);
     if (Files.isDirectory(location)) {
       List<Path> files;
       try (Stream<Path> walk = Files.walk(location)) {
@@ -222,25 +216,30 @@ public final class Fingerprint {
         byte[] bytes = Files.readAllBytes(file);
         crc.reset();
         crc.update(bytes);
-        out.writeUTF(location.relativize(file).toString().replace('\\', '/'));
-        out.writeLong(bytes.length);
-        out.writeLong(crc.getValue());
+        String name = location.relativize(file).toString().replace('\\', '/');
+        codeFile(digest, listing, name, bytes.length, crc.getValue());
       }
     } else {
       try (ZipFile jar = new ZipFile(location.toFile())) {
         for (Enumeration<? extends ZipEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
           ZipEntry entry = entries.nextElement();
           if (!entry.isDirectory()) {
-            out.writeUTF(entry.getName());
-            out.writeLong(entry.getSize());
-            out.writeLong(entry.getCrc());
+            codeFile(digest, listing, entry.getName(), entry.getSize(), entry.getCrc());
           }
         }
       }
     }
-    out.flush();
-    length(digest, listing.size());
-    digest.update(listing.toByteArray());
+    digest.update(listing.flip());
+  }
+
+  /** Adds one file to {@code listing}, digesting and emptying it first when it is full. */
+  private static void codeFile(
+      MessageDigest digest, ByteBuffer listing, String name, long size, long crc) {
+    if (listing.remaining() < 4 * Integer.BYTES) {
+      digest.update(listing.flip());
+      listing.clear();
+    }
+    listing.putInt(name.length()).putInt(name.hashCode()).putInt((int) size).putInt((int) crc);
   }
 
   /**

@@ -69,7 +69,10 @@ public record AtlasSum(String total, List<Entry> entries) {
     return text.toString().getBytes(StandardCharsets.UTF_8);
   }
 
-  private static boolean isSumIgnored(byte[] content) {
+  /**
+   * Whether {@code content} starts with {@code -- atlas:sum ignore}, which keeps it out of the sum.
+   */
+  static boolean isSumIgnored(byte[] content) {
     // The directive can only be on the first line, in printable ASCII; decode just that much.
     int end = 0;
     boolean mentionsAtlas = false;

@@ -4,21 +4,25 @@ import dev.kit.plan.RepositoryLinkException;
 import dev.kit.plan.RepositoryRoot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The migration files of one directory, as Atlas reads them: the top-level {@code *.sql} files
  * only, in byte-wise name order. {@code atlas.sum}, other files and subfolders are not migrations.
- *
- * @param files the migration files, sorted as Atlas sorts them
+ * Immutable; its {@link #sum()} is computed once, shared by the generation cache's fingerprint and
+ * the rendered {@code atlas.sum}, so each file is hashed once per run.
  */
-public record MigrationDirectory(List<MigrationFile> files) {
+public final class MigrationDirectory {
 
   /** The integrity file Atlas keeps beside the migrations. */
   public static final String SUM_FILE = "atlas.sum";
@@ -42,10 +46,23 @@ public record MigrationDirectory(List<MigrationFile> files) {
     return total;
   }
 
-  public MigrationDirectory {
+  private final List<MigrationFile> files;
+
+  /** Written once by the first {@link #sum()}; racing threads compute equal sums. */
+  private volatile @Nullable AtlasSum sum;
+
+  /**
+   * @param files the migration files, in any order: they are sorted as Atlas sorts them
+   */
+  public MigrationDirectory(List<MigrationFile> files) {
     List<MigrationFile> sorted = new ArrayList<>(files);
     sorted.sort((a, b) -> MigrationFile.compareNames(a.name(), b.name()));
-    files = List.copyOf(sorted);
+    this.files = List.copyOf(sorted);
+  }
+
+  /** The migration files, sorted as Atlas sorts them. */
+  public List<MigrationFile> files() {
+    return files;
   }
 
   /**
@@ -109,12 +126,59 @@ public record MigrationDirectory(List<MigrationFile> files) {
     return new MigrationDirectory(more);
   }
 
-  /** The {@code atlas.sum} Atlas would write for these files. */
+  /** The {@code atlas.sum} Atlas would write for these files, computed on first use. */
   public AtlasSum sum() {
-    return AtlasSum.of(files);
+    AtlasSum computed = sum;
+    if (computed == null) {
+      computed = AtlasSum.of(files);
+      sum = computed;
+    }
+    return computed;
   }
 
   public boolean isEmpty() {
     return files.isEmpty();
+  }
+
+  /**
+   * Feeds what tells these files apart to {@code digest}, as the generation cache's fingerprint
+   * wants, reading each file's content once per run: each name, then the file's hash in {@link
+   * #sum()} (which chains every name and content up to it), or the whole content of a file {@code
+   * atlas.sum} leaves out ({@code -- atlas:sum ignore}).
+   */
+  public void digest(MessageDigest digest) {
+    List<AtlasSum.Entry> entries = sum().entries();
+    int entry = 0;
+    for (MigrationFile file : files) {
+      byte[] content = file.rawContent();
+      digestPart(digest, 'n', file.name().getBytes(StandardCharsets.UTF_8));
+      if (AtlasSum.isSumIgnored(content)) {
+        digestPart(digest, 'c', content);
+      } else {
+        digestPart(digest, 'h', entries.get(entry++).hash().getBytes(StandardCharsets.US_ASCII));
+      }
+    }
+  }
+
+  /** Bytes prefixed by what they are and their length, so no two sequences of parts agree. */
+  private static void digestPart(MessageDigest digest, char kind, byte[] bytes) {
+    digest.update(
+        ByteBuffer.allocate(1 + Integer.BYTES).put((byte) kind).putInt(bytes.length).array());
+    digest.update(bytes);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof MigrationDirectory other && files.equals(other.files);
+  }
+
+  @Override
+  public int hashCode() {
+    return files.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "MigrationDirectory[files=" + files + "]";
   }
 }

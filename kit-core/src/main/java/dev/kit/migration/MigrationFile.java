@@ -23,13 +23,6 @@ public record MigrationFile(String name, byte[] content) {
     return content.clone();
   }
 
-  /**
-   * Feeds the content to {@code digest} without copying it, as a fingerprint of many files wants.
-   */
-  public void digest(java.security.MessageDigest digest) {
-    digest.update(content);
-  }
-
   /** The version: what precedes the first {@code _}, or the whole name without {@code .sql}. */
   public String version() {
     String stem = name.endsWith(".sql") ? name.substring(0, name.length() - 4) : name;
@@ -71,9 +64,23 @@ public record MigrationFile(String name, byte[] content) {
     return name + " (" + content.length + " bytes)";
   }
 
-  /** Orders names as Go compares strings, byte by byte in UTF-8, which is how Atlas sorts files. */
+  /**
+   * Orders names as Go compares strings, byte by byte in UTF-8, which is how Atlas sorts files.
+   * UTF-8 keeps the order of code points, and so does UTF-16 but for surrogates: only names that
+   * first differ at a surrogate are encoded to compare.
+   */
   static int compareNames(String a, String b) {
-    return Arrays.compareUnsigned(
-        a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    int common = Math.min(a.length(), b.length());
+    for (int i = 0; i < common; i++) {
+      char x = a.charAt(i);
+      char y = b.charAt(i);
+      if (x != y) {
+        return Character.isSurrogate(x) || Character.isSurrogate(y)
+            ? Arrays.compareUnsigned(
+                a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8))
+            : x - y;
+      }
+    }
+    return a.length() - b.length();
   }
 }

@@ -75,6 +75,37 @@ class FingerprintTest {
   }
 
   @Test
+  void ofService_changes_whenAFileThatAtlasSumLeavesOutChanges() {
+    byte[] description = Fingerprint.ofDescription(kit("main"), "src");
+    String ignored = "-- atlas:sum ignore\nSELECT 1;";
+    MigrationDirectory base =
+        new MigrationDirectory(List.of(file("1_a.sql", "SELECT 0;"), file("2_b.sql", ignored)));
+    MigrationDirectory edited =
+        new MigrationDirectory(
+            List.of(file("1_a.sql", "SELECT 0;"), file("2_b.sql", ignored + " -- edited")));
+    MigrationDirectory noLongerIgnored =
+        new MigrationDirectory(List.of(file("1_a.sql", "SELECT 0;"), file("2_b.sql", "SELECT 1;")));
+
+    assertThat(edited.sum()).isEqualTo(base.sum());
+    assertThat(Fingerprint.ofService(description, "orders", edited, null))
+        .isNotEqualTo(Fingerprint.ofService(description, "orders", base, null));
+    assertThat(Fingerprint.ofService(description, "orders", noLongerIgnored, null))
+        .isNotEqualTo(Fingerprint.ofService(description, "orders", base, null));
+  }
+
+  @Test
+  void ofService_changes_whenAnEarlierFileChanges() {
+    byte[] description = Fingerprint.ofDescription(kit("main"), "src");
+    MigrationDirectory base =
+        new MigrationDirectory(List.of(file("1_a.sql", "SELECT 0;"), file("2_b.sql", "SELECT 1;")));
+    MigrationDirectory edited =
+        new MigrationDirectory(List.of(file("1_a.sql", "SELECT 9;"), file("2_b.sql", "SELECT 1;")));
+
+    assertThat(Fingerprint.ofService(description, "orders", edited, null))
+        .isNotEqualTo(Fingerprint.ofService(description, "orders", base, null));
+  }
+
+  @Test
   void code_changes_whenOneClassOfAJarChangesAtTheSameSize(@TempDir Path dir) throws Exception {
     Path jar = jar(dir.resolve("a.jar"), classes("return 1;"), 0);
     Path changed = jar(dir.resolve("b.jar"), classes("return 2;"), 0);
