@@ -3,6 +3,8 @@ package dev.kit.validate;
 import dev.kit.migration.AtlasFileDirectives;
 import dev.kit.migration.MigrationFile;
 import dev.kit.model.TxMode;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,6 +36,9 @@ final class TxModeDirectives {
     }
     byte[] head = file.head(HEAD_BYTES);
     byte[] text = head.length == file.size() || headerEndsWithin(head) ? head : file.content();
+    if (!headerMentionsTxMode(text)) {
+      return Optional.empty(); // most headers are plain comments: no need to decode and match them
+    }
     AtlasFileDirectives directives = AtlasFileDirectives.read(text);
     try {
       directives.txMode(global, file.name());
@@ -49,6 +54,29 @@ final class TxModeDirectives {
       return Optional.of(
           new Violation(path, "Atlas refuses the file: " + atlasRefuses.getMessage(), fix));
     }
+  }
+
+  /**
+   * Whether a comment line of the header at the top of {@code text} holds {@code atlas:txmode},
+   * without which {@link AtlasFileDirectives} finds no tx mode to refuse.
+   */
+  static boolean headerMentionsTxMode(byte[] text) {
+    byte[] directive = "atlas:txmode".getBytes(StandardCharsets.US_ASCII);
+    int at = 0;
+    while (at < text.length
+        && (text[at] == '#' || (text[at] == '-' && at + 1 < text.length && text[at + 1] == '-'))) {
+      int end = at;
+      while (end < text.length && text[end] != '\n') {
+        end++;
+      }
+      for (int i = at; i + directive.length <= end; i++) {
+        if (Arrays.equals(text, i, i + directive.length, directive, 0, directive.length)) {
+          return true;
+        }
+      }
+      at = end + 1;
+    }
+    return false;
   }
 
   /**
