@@ -183,16 +183,12 @@ final class Journal implements AutoCloseable {
    * A name for a temporary file beside {@code target}: hidden, unique, and recognisable as kit's.
    */
   static Path temporaryFor(Path target) {
-    return target.resolveSibling(temporaryName(target.getFileName().toString()));
-  }
-
-  /** The name of a temporary file for a target named {@code name}, as {@link #temporaryFor}. */
-  static String temporaryName(String name) {
-    return "."
-        + name
-        + "."
-        + Long.toHexString(ThreadLocalRandom.current().nextLong())
-        + TEMPORARY_SUFFIX;
+    return target.resolveSibling(
+        "."
+            + target.getFileName()
+            + "."
+            + Long.toHexString(ThreadLocalRandom.current().nextLong())
+            + TEMPORARY_SUFFIX);
   }
 
   /** Notes a folder before the session creates it, so undoing the session removes it. */
@@ -525,7 +521,7 @@ final class Journal implements AutoCloseable {
    * it holds nothing that would end the word or be decoded (kit's own paths never do), else
    * URL-encoded.
    */
-  static String encode(String path) {
+  private static String encode(String path) {
     for (int i = 0; i < path.length(); i++) {
       char c = path.charAt(i);
       if (c <= ' ' || c >= 0x7f || c == '%' || c == '+') {

@@ -359,7 +359,7 @@ public final class StagingSession implements AutoCloseable {
         } catch (IOException e) {
           throw fail(new UncheckedIOException("cannot write " + file, e));
         }
-        Path temporary = file.resolveSibling(Journal.temporaryName(file.getFileName().toString()));
+        Path temporary = Journal.temporaryFor(file);
         temporaries.add(temporary);
         names.add(repository.relative(temporary));
       }
