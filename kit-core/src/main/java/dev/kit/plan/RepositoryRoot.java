@@ -105,15 +105,6 @@ public final class RepositoryRoot {
     }
   }
 
-  /**
-   * Whether {@code dir}, a folder under the root, is itself a symbolic link (not one of the folders
-   * above it): a writer asks this of each folder on the way to a file, once per folder.
-   */
-  public boolean isLink(Path dir) {
-    BasicFileAttributes attributes = attributes(dir);
-    return attributes != null && attributes.isSymbolicLink();
-  }
-
   /** Where the link at {@code link} points, as written in it. */
   public static String target(Path link) {
     try {

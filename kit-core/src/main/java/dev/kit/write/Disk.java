@@ -5,13 +5,17 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The file system calls through which a {@link PlanWriter} changes a repository, so a test can make
- * one fail (a full disk, an I/O error) or wait at one, and check what kit leaves behind.
+ * The file system calls through which a {@link PlanWriter} looks at and changes a repository, so a
+ * test can make one fail (a full disk, an I/O error) or wait at one, and check what kit leaves
+ * behind or how often it looked.
  */
 interface Disk {
 
@@ -45,6 +49,18 @@ interface Disk {
       Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /**
+   * The attributes of {@code file} itself, a link not followed; null when nothing is there (or it
+   * cannot be reached, as {@code Files.exists} says).
+   */
+  default @Nullable BasicFileAttributes attributes(Path file) {
+    try {
+      return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    } catch (IOException e) {
+      return null; // missing, or a parent is not a folder
     }
   }
 

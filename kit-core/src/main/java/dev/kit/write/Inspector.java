@@ -9,12 +9,12 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Compares one planned file with what the disk holds at its path, and answers what every write asks
@@ -47,35 +47,52 @@ final class Inspector {
 
   private final RepositoryRoot repository;
   private final Path root;
+  private final Disk disk;
 
   /**
-   * Per folder under the root: the first link on the way to it (or itself), or "" for none; asked
-   * once per folder.
+   * What each folder under the root is, looked at once per folder: one session's view, since it
+   * trusts what it saw for the rest of the session.
    */
-  private final Map<Path, String> folderLinks = new ConcurrentHashMap<>();
+  private final Map<Path, Folder> folders = new ConcurrentHashMap<>();
 
-  Inspector(RepositoryRoot repository) {
+  /**
+   * What a folder under the root is.
+   *
+   * @param link the first symbolic link on the way to it, itself included, repository-relative; ""
+   *     when none
+   * @param blocking the first file (not a folder) on the way to it, itself included,
+   *     repository-relative; null when none
+   * @param exists whether it is a real folder, so files in it need looking at
+   */
+  private record Folder(String link, @Nullable String blocking, boolean exists) {}
+
+  private static final Folder REAL = new Folder("", null, true);
+  private static final Folder MISSING = new Folder("", null, false);
+
+  Inspector(RepositoryRoot repository, Disk disk) {
     this.repository = repository;
     this.root = repository.path();
+    this.disk = disk;
   }
 
   /**
-   * One stat per planned file; the bytes are read only when the size says they may be equal, and
-   * otherwise just the head that decides whether kit may overwrite the file (unless {@code
-   * wantBytes}, for a diff).
+   * At most one look at a planned file, none when its folder does not exist; the bytes are read
+   * only when the size says they may be equal, and otherwise just the head that decides whether kit
+   * may overwrite the file (unless {@code wantBytes}, for a diff).
    */
   Inspection inspect(FilePlan plan, String path, boolean wantBytes) {
     Path file = resolve(path);
-    Optional<String> link = linkOnTheWay(file);
-    if (link.isPresent()) {
-      return conflict(throughLink(path, link.get()));
+    Folder folder = folder(file.getParent());
+    if (!folder.link().isEmpty()) {
+      return conflict(throughLink(path, folder.link()));
     }
-    BasicFileAttributes attributes = attributes(file);
+    if (folder.blocking() != null) {
+      return conflict(
+          path + " cannot be created: " + folder.blocking() + " is not a directory; move it away");
+    }
+    BasicFileAttributes attributes = folder.exists() ? disk.attributes(file) : null;
     if (attributes == null) {
-      String blocked = blockingParent(path);
-      return blocked == null
-          ? new Inspection(State.MISSING, null, null)
-          : conflict(path + " cannot be created: " + blocked + " is not a directory; move it away");
+      return new Inspection(State.MISSING, null, null);
     }
     if (attributes.isDirectory()) {
       return conflict(path + " is a directory; move it away so kit can write the file");
@@ -133,24 +150,45 @@ final class Inspector {
    * itself), repository-relative; empty when kit may write there.
    */
   Optional<String> linkOnTheWay(Path file) {
-    String link = folderLink(file.getParent());
+    String link = folder(file.getParent()).link();
     return link.isEmpty() ? Optional.empty() : Optional.of(link);
   }
 
-  private String folderLink(Path dir) {
+  /** Whether {@code dir}, a folder under the root, was a real folder when first looked at. */
+  boolean isFolder(Path dir) {
+    return folder(dir).exists();
+  }
+
+  /**
+   * What {@code dir} is, from what its parent is (nothing is looked at below a folder that is
+   * missing, a file or a link) and one look at {@code dir} itself.
+   */
+  private Folder folder(@Nullable Path dir) {
     if (dir == null || dir.equals(root) || !dir.startsWith(root)) {
-      return "";
+      return REAL;
     }
-    String known = folderLinks.get(dir);
+    Folder known = folders.get(dir);
     if (known != null) {
       return known;
     }
-    String above = folderLink(dir.getParent());
-    if (above.isEmpty() && repository.isLink(dir)) {
-      above = repository.relative(dir);
+    Folder above = folder(dir.getParent());
+    Folder folder;
+    if (!above.exists()) {
+      folder = above.link().isEmpty() && above.blocking() == null ? MISSING : above;
+    } else {
+      BasicFileAttributes attributes = disk.attributes(dir);
+      if (attributes == null) {
+        folder = MISSING;
+      } else if (attributes.isSymbolicLink()) {
+        folder = new Folder(repository.relative(dir), null, false);
+      } else if (attributes.isDirectory()) {
+        folder = REAL;
+      } else {
+        folder = new Folder("", repository.relative(dir), false);
+      }
     }
-    folderLinks.put(dir, above);
-    return above;
+    folders.put(dir, folder);
+    return folder;
   }
 
   /** Why {@code path} cannot be written: {@code link} is on the way to it. */
@@ -164,16 +202,8 @@ final class Inspector {
   }
 
   /** The first folder on the way to {@code path} that is a file, repository-relative, or null. */
-  String blockingParent(String path) {
-    Path parent = resolve(path).getParent();
-    while (parent != null && parent.startsWith(root) && !parent.equals(root)) {
-      if (Files.exists(parent, LinkOption.NOFOLLOW_LINKS)
-          && !Files.isDirectory(parent, LinkOption.NOFOLLOW_LINKS)) {
-        return root.relativize(parent).toString().replace('\\', '/');
-      }
-      parent = parent.getParent();
-    }
-    return null;
+  @Nullable String blockingParent(String path) {
+    return folder(resolve(path).getParent()).blocking();
   }
 
   /** The file at the repository-relative {@code path}, which must not leave the repository. */
@@ -183,18 +213,6 @@ final class Inspector {
       throw new IllegalArgumentException("planned path escapes the repository: " + path);
     }
     return file;
-  }
-
-  /**
-   * The file's attributes, without following a link; null when nothing is there (or it cannot be
-   * reached).
-   */
-  static BasicFileAttributes attributes(Path file) {
-    try {
-      return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-    } catch (IOException e) {
-      return null; // as Files.exists: missing, or a parent is not a folder
-    }
   }
 
   static byte[] read(Path file) {

@@ -100,6 +100,9 @@ final class Journal implements AutoCloseable {
   /** A commit record that failed and could not be taken back: never kept for the next run. */
   private boolean unusable;
 
+  /** Where the next record goes: the file's end, which only this run writes while it holds it. */
+  private long end;
+
   private Journal(Path root, Path file, FileChannel channel, Disk disk, String recovered) {
     this.root = root;
     this.file = file;
@@ -141,9 +144,10 @@ final class Journal implements AutoCloseable {
           }
           String recovered = recover(root, new String(content, StandardCharsets.UTF_8), disk);
           channel.truncate(0);
-          write(channel, HEADER + "\n");
+          Journal journal = new Journal(root, file, channel, disk, recovered);
+          journal.append(HEADER + "\n");
           owned = true;
-          return new Journal(root, file, channel, disk, recovered);
+          return journal;
         } finally {
           if (!owned) {
             channel.close(); // releases the lock
@@ -187,16 +191,21 @@ final class Journal implements AutoCloseable {
             + TEMPORARY_SUFFIX);
   }
 
+  /** Notes a folder before the session creates it, so undoing the session removes it. */
+  synchronized void createdFolder(String path) {
+    append("mkdir " + encode(path) + "\n");
+  }
+
   /**
-   * Notes a temporary file or a folder before the session creates it, so undoing the session
-   * removes it.
+   * Notes temporary files before the session creates them, so undoing the session removes them: one
+   * write for a part's files.
    */
-  synchronized void created(String kind, String path) {
-    try {
-      write(channel, kind + " " + encode(path) + "\n");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the kit journal " + file, e);
+  synchronized void createdFiles(List<String> paths) {
+    StringBuilder lines = new StringBuilder(paths.size() * 64);
+    for (String path : paths) {
+      lines.append("temp ").append(encode(path)).append('\n');
     }
+    append(lines.toString());
   }
 
   /**
@@ -205,7 +214,7 @@ final class Journal implements AutoCloseable {
    * changes if this one does not.
    */
   synchronized void commit(List<Change> changes) throws IOException {
-    committed = channel.size();
+    committed = end;
     StringBuilder record = new StringBuilder("commit ").append(changes.size()).append('\n');
     for (Change change : changes) {
       record
@@ -217,7 +226,7 @@ final class Journal implements AutoCloseable {
       }
       record.append('\n');
     }
-    write(channel, record + "end " + changes.size() + " " + crc(record.toString()) + "\n");
+    write(record + "end " + changes.size() + " " + crc(record.toString()) + "\n");
     channel.force(true);
     disk.sync(root); // the journal's own entry in the root folder
   }
@@ -227,6 +236,7 @@ final class Journal implements AutoCloseable {
     try {
       if (committed >= 0 && channel.isOpen()) {
         channel.truncate(committed);
+        end = committed;
       }
     } catch (IOException e) {
       unusable = true; // cannot take it back: then the file goes at close, record and all
@@ -236,7 +246,8 @@ final class Journal implements AutoCloseable {
   /** After the changes of {@link #commit} are all done: nothing is left to finish. */
   synchronized void done() throws IOException {
     channel.truncate(0);
-    write(channel, HEADER + "\n");
+    end = 0;
+    write(HEADER + "\n");
   }
 
   /**
@@ -253,7 +264,8 @@ final class Journal implements AutoCloseable {
     try {
       if ((!keep || unusable) && channel.isOpen()) {
         channel.truncate(0);
-        write(channel, new String(RELEASED, StandardCharsets.UTF_8));
+        end = 0;
+        write(new String(RELEASED, StandardCharsets.UTF_8));
         Files.deleteIfExists(file);
       }
     } catch (IOException e) {
@@ -286,9 +298,9 @@ final class Journal implements AutoCloseable {
               Path temporary = target.resolveSibling(change.temporary());
               folders.add(target.getParent());
               try {
-                if (Files.exists(temporary, LinkOption.NOFOLLOW_LINKS)) {
-                  disk.move(temporary, target, change.kind() == Kind.PUT);
-                }
+                disk.move(temporary, target, change.kind() == Kind.PUT);
+              } catch (NoSuchFileException e) {
+                // renamed already (a journal rolled forward after a crash): nothing left to do
               } catch (FileAlreadyExistsException e) {
                 delete(
                     temporary,
@@ -482,11 +494,19 @@ final class Journal implements AutoCloseable {
     }
   }
 
-  private static void write(FileChannel channel, String text) throws IOException {
+  /** Appends {@code text} at the journal's end. */
+  private void write(String text) throws IOException {
     ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
-    long position = channel.size();
     while (bytes.hasRemaining()) {
-      position += channel.write(bytes, position);
+      end += channel.write(bytes, end);
+    }
+  }
+
+  private void append(String text) {
+    try {
+      write(text);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the kit journal " + file, e);
     }
   }
 
@@ -496,8 +516,19 @@ final class Journal implements AutoCloseable {
     return HexFormat.of().toHexDigits((int) crc.getValue());
   }
 
+  /**
+   * {@code path} as one word of a journal line, which {@link URLDecoder} reads back: as it is when
+   * it holds nothing that would end the word or be decoded (kit's own paths never do), else
+   * URL-encoded.
+   */
   private static String encode(String path) {
-    return URLEncoder.encode(path, StandardCharsets.UTF_8);
+    for (int i = 0; i < path.length(); i++) {
+      char c = path.charAt(i);
+      if (c <= ' ' || c >= 0x7f || c == '%' || c == '+') {
+        return URLEncoder.encode(path, StandardCharsets.UTF_8);
+      }
+    }
+    return path;
   }
 
   private static String decode(String path) {

@@ -38,7 +38,6 @@ public final class PlanWriter {
   private final RepositoryRoot repository;
   private final Path root;
   private final Disk disk;
-  private final Inspector inspector;
 
   public PlanWriter(Path root) {
     this(RepositoryRoot.of(root));
@@ -52,7 +51,6 @@ public final class PlanWriter {
     this.repository = repository;
     this.root = repository.path();
     this.disk = disk;
-    this.inspector = new Inspector(repository);
   }
 
   /**
@@ -73,6 +71,7 @@ public final class PlanWriter {
     List<String> unchanged = new ArrayList<>();
     List<String> conflicts = new ArrayList<>();
     Map<String, byte[]> staleBytes = new HashMap<>();
+    Inspector inspector = new Inspector(repository, disk);
     for (String path : plan.paths()) {
       Inspector.Inspection inspection = inspector.inspect(plan, path, true);
       switch (inspection.state()) {
@@ -134,7 +133,9 @@ public final class PlanWriter {
         notes.add(
             "kit removed " + listing.temporary().size() + " temporary files an earlier run left");
       }
-      return new StagingSession(repository, disk, inspector, journal, listing, notes);
+      // A session looks at each folder once and trusts that for its own length only.
+      return new StagingSession(
+          repository, disk, new Inspector(repository, disk), journal, listing, notes);
     } catch (RuntimeException e) {
       journal.close();
       throw e;

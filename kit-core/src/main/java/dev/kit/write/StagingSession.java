@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
 
 /**
  * One generation written part by part, started by {@link PlanWriter#begin}: each part is compared
@@ -69,6 +70,9 @@ public final class StagingSession implements AutoCloseable {
    */
   private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
 
+  /** How many files one thread compares and stages together, with one journal write. */
+  private static final int BATCH = 64;
+
   private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
   private volatile boolean finished;
 
@@ -98,28 +102,45 @@ public final class StagingSession implements AutoCloseable {
   public void stage(FilePlan part) {
     proceed();
     try {
-      // Small parts stay on the calling thread; large ones overlap their file system calls.
-      var paths = part.size() > 64 ? part.paths().parallelStream() : part.paths().stream();
-      paths.forEach(
-          path -> {
-            plan(path);
-            Inspector.Inspection inspection = inspector.inspect(part, path, false);
-            switch (inspection.state()) {
-              case MISSING -> {
-                stageFile(path, part.view(path), Journal.Kind.PUT);
-                created.add(path);
-              }
-              case STALE -> {
-                stageFile(path, part.view(path), Journal.Kind.PUT);
-                updated.add(path);
-              }
-              case UNCHANGED -> unchanged.add(path);
-              case CONFLICT -> conflicts.put(path, inspection.conflict());
-            }
-          });
+      List<String> paths = part.paths();
+      if (paths.size() <= BATCH) {
+        stage(part, paths);
+      } else {
+        // A large part (a whole plan) in batches on several threads, to overlap their file system
+        // calls; a service's part stays on the thread that rendered it.
+        List<List<String>> batches = new ArrayList<>();
+        for (int i = 0; i < paths.size(); i += BATCH) {
+          batches.add(paths.subList(i, Math.min(paths.size(), i + BATCH)));
+        }
+        batches.parallelStream().forEach(batch -> stage(part, batch));
+      }
     } catch (RuntimeException e) {
       throw fail(e);
     }
+  }
+
+  /** Compares {@code paths} of {@code part} with the disk and stages the new and changed ones. */
+  private void stage(FilePlan part, List<String> paths) {
+    List<String> missing = new ArrayList<>();
+    List<String> stale = new ArrayList<>();
+    for (String path : paths) {
+      plan(path);
+      Inspector.Inspection inspection = inspector.inspect(part, path, false);
+      switch (inspection.state()) {
+        case MISSING -> missing.add(path);
+        case STALE -> stale.add(path);
+        case UNCHANGED -> unchanged.add(path);
+        case CONFLICT -> conflicts.put(path, inspection.conflict());
+      }
+    }
+    if (missing.isEmpty() && stale.isEmpty()) {
+      return;
+    }
+    List<String> changed = new ArrayList<>(missing);
+    changed.addAll(stale);
+    stageFiles(changed, part::view, Journal.Kind.PUT);
+    created.addAll(missing);
+    updated.addAll(stale);
   }
 
   /**
@@ -163,10 +184,13 @@ public final class StagingSession implements AutoCloseable {
       Optional<String> link = inspector.linkOnTheWay(file);
       if (link.isPresent()) {
         conflicts.put(path, inspector.throughLink(path, link.get()));
-      } else if (Inspector.attributes(file) != null || inspector.blockingParent(path) != null) {
+      } else if (disk.attributes(file) != null || inspector.blockingParent(path) != null) {
         conflicts.put(path, path + " already exists; kit never overwrites it");
       } else {
-        stageFile(path, ByteBuffer.wrap(content).asReadOnlyBuffer(), Journal.Kind.CREATE);
+        stageFiles(
+            List.of(path),
+            each -> ByteBuffer.wrap(content).asReadOnlyBuffer(),
+            Journal.Kind.CREATE);
         created.add(path);
       }
     } catch (RuntimeException e) {
@@ -314,21 +338,42 @@ public final class StagingSession implements AutoCloseable {
     }
   }
 
-  private void stageFile(String path, ByteBuffer content, Journal.Kind kind) {
+  /**
+   * Writes {@code paths} as temporary files beside their targets, noted in the journal first with
+   * one write, each checking first that the session has not failed.
+   */
+  private void stageFiles(
+      List<String> paths, Function<String, ByteBuffer> content, Journal.Kind kind) {
     gate.readLock().lock();
     try {
       proceed();
       if (!conflicts.isEmpty()) {
         return; // nothing will be written; only the remaining conflicts are still worth finding
       }
-      Path file = inspector.resolve(path);
-      directory(file.getParent());
-      Path temporary = Journal.temporaryFor(file);
-      journal.created("temp", repository.relative(temporary));
-      staged.put(path, new Staged(temporary, kind));
-      disk.write(temporary, content);
-    } catch (IOException e) {
-      throw fail(new UncheckedIOException("cannot write " + inspector.resolve(path), e));
+      List<String> names = new ArrayList<>(paths.size());
+      List<Path> temporaries = new ArrayList<>(paths.size());
+      for (String path : paths) {
+        Path file = inspector.resolve(path);
+        try {
+          directory(file.getParent());
+        } catch (IOException e) {
+          throw fail(new UncheckedIOException("cannot write " + file, e));
+        }
+        Path temporary = Journal.temporaryFor(file);
+        temporaries.add(temporary);
+        names.add(repository.relative(temporary));
+      }
+      journal.createdFiles(names);
+      for (int i = 0; i < paths.size(); i++) {
+        proceed();
+        String path = paths.get(i);
+        staged.put(path, new Staged(temporaries.get(i), kind));
+        try {
+          disk.write(temporaries.get(i), content.apply(path));
+        } catch (IOException e) {
+          throw fail(new UncheckedIOException("cannot write " + inspector.resolve(path), e));
+        }
+      }
     } finally {
       gate.readLock().unlock();
     }
@@ -339,10 +384,10 @@ public final class StagingSession implements AutoCloseable {
     if (directories.contains(dir)) {
       return;
     }
-    if (!Files.isDirectory(dir)) {
+    if (!inspector.isFolder(dir)) {
       directory(dir.getParent());
       try {
-        journal.created("mkdir", repository.relative(dir));
+        journal.createdFolder(repository.relative(dir));
         Files.createDirectory(dir);
         createdDirectories.push(dir);
       } catch (FileAlreadyExistsException e) {

@@ -3,9 +3,11 @@ package dev.kit.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kit.plan.FilePlan;
 import dev.kit.plan.GeneratedHeader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -99,6 +101,42 @@ class JournalTest {
             "services", "services/a", "services/a/x.yaml", "services/b", "services/b/y.yaml");
     assertThat(Files.readString(root.resolve("services/a/x.yaml"))).isEqualTo(HEADER + "x: 1\n");
     assertThat(Files.readString(root.resolve("services/b/y.yaml"))).isEqualTo(HEADER + "y: 1\n");
+  }
+
+  @Test
+  void commit_namesKitsPathsAsTheyAre_andEncodesOnlyPathsALineCouldNotHold() throws IOException {
+    Disk failing =
+        new Disk() {
+          @Override
+          public void move(Path from, Path to, boolean replace) throws IOException {
+            throw new IOException("Input/output error");
+          }
+        };
+    FilePlan plan =
+        FilePlan.builder()
+            .add("services/a/x.yaml", (HEADER + "x: 1\n").getBytes(StandardCharsets.UTF_8))
+            .add("services/a b/100%+é.yaml", (HEADER + "y: 1\n").getBytes(StandardCharsets.UTF_8))
+            .build();
+
+    assertThatThrownBy(
+            () -> new PlanWriter(dev.kit.plan.RepositoryRoot.of(root), failing).write(plan))
+        .isInstanceOf(UncheckedIOException.class);
+
+    List<String> lines = Files.readAllLines(root.resolve(".kit-journal"));
+    assertThat(lines).anyMatch(line -> line.startsWith("put services/a/x.yaml .x.yaml."));
+    assertThat(lines)
+        .anyMatch(line -> line.startsWith("put services%2Fa+b%2F100%25%2B%C3%A9.yaml .100"));
+    assertThat(new PlanWriter(root).recover())
+        .hasValue("kit finished the 2 changes of a generation that stopped during its commit");
+    assertThat(Files.readString(root.resolve("services/a b/100%+é.yaml")))
+        .isEqualTo(HEADER + "y: 1\n");
+    assertThat(everything())
+        .containsExactly(
+            "services",
+            "services/a",
+            "services/a b",
+            "services/a b/100%+é.yaml",
+            "services/a/x.yaml");
   }
 
   @Test

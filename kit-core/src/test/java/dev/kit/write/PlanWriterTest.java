@@ -12,10 +12,13 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -56,6 +59,61 @@ class PlanWriterTest {
     assertThat(report.created()).containsExactly("services/a/m/y.yaml", "services/a/x.yaml");
     assertThat(report.changedCount()).isEqualTo(2);
     assertThat(Files.readString(root.resolve("services/a/x.yaml"))).isEqualTo(HEADER + "x: 1\n");
+  }
+
+  @Test
+  void write_refusesToWriteThroughALink_whenAFolderBecameOneAfterTheSameWritersLastWrite()
+      throws IOException {
+    PlanWriter writer = new PlanWriter(root);
+    writer.write(plan("services/a/x.yaml", "x: 1\n"));
+    Path outside = Files.createDirectories(root.resolveSibling(root.getFileName() + "-outside"));
+    Files.delete(root.resolve("services/a/x.yaml"));
+    Files.delete(root.resolve("services/a"));
+    Files.createSymbolicLink(root.resolve("services/a"), outside);
+
+    assertThatThrownBy(() -> writer.write(plan("services/a/y.yaml", "y: 1\n")))
+        .isInstanceOf(KitWriteException.class)
+        .hasMessageContaining("services/a is a symbolic link");
+
+    try (Stream<Path> written = Files.list(outside)) {
+      assertThat(written).as("nothing written through the link").isEmpty();
+    }
+  }
+
+  @Test
+  void write_looksAtEachFolderOnce_andAtNoFileInAFolderThatDidNotExist() throws IOException {
+    put("services/a/keep.yaml", HEADER + "k: 1\n");
+    Map<String, Integer> looks = new ConcurrentHashMap<>();
+    Disk counting =
+        new Disk() {
+          @Override
+          public BasicFileAttributes attributes(Path file) {
+            looks.merge(root.relativize(file).toString().replace('\\', '/'), 1, Integer::sum);
+            return Disk.super.attributes(file);
+          }
+        };
+
+    WriteReport report =
+        writer(counting)
+            .write(
+                plan(
+                    "services/a/keep.yaml", "k: 1\n",
+                    "services/a/new.yaml", "n: 1\n",
+                    "services/a/m/d/x.yaml", "x: 1\n",
+                    "services/a/m/d/y.yaml", "y: 1\n",
+                    "services/b/z.yaml", "z: 1\n"));
+
+    assertThat(report.created()).hasSize(4);
+    assertThat(looks)
+        .as("one look at each planned file in a folder that existed, and at each folder")
+        .containsOnlyKeys(
+            "services",
+            "services/a",
+            "services/a/keep.yaml",
+            "services/a/new.yaml",
+            "services/a/m",
+            "services/b")
+        .allSatisfy((path, count) -> assertThat(count).as(path).isEqualTo(1));
   }
 
   @Test
