@@ -322,6 +322,12 @@ final class MigrationsRenderer {
    * The content as text when a YAML string carries it unambiguously; null to ship it as binaryData.
    */
   private static String utf8(byte[] content) {
+    // Lenient decoding is fast and puts U+FFFD where the bytes are not UTF-8: without one, they
+    // were.
+    String lenient = new String(content, StandardCharsets.UTF_8);
+    if (lenient.indexOf('\uFFFD') < 0) {
+      return lenient.indexOf('\uFEFF') >= 0 ? null : lenient;
+    }
     try {
       String text =
           StandardCharsets.UTF_8
