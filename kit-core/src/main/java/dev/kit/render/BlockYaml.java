@@ -41,6 +41,9 @@ final class BlockYaml {
    */
   private static final int INDENT = 2;
 
+  /** Bytes to start with: most manifests fit; a migrations ConfigMap grows it a few times. */
+  private static final int INITIAL_CAPACITY = 8192;
+
   /**
    * YAML 1.1 booleans and nulls the library quotes (plus the empty string and anything starting
    * with {@code ~}).
@@ -114,7 +117,7 @@ final class BlockYaml {
     if (root.isEmpty()) {
       return null;
     }
-    BlockYaml yaml = new BlockYaml(header.length + 4096);
+    BlockYaml yaml = new BlockYaml(header.length + INITIAL_CAPACITY);
     System.arraycopy(header, 0, yaml.out, 0, header.length);
     yaml.length = header.length;
     try {
@@ -128,18 +131,20 @@ final class BlockYaml {
 
   /** Key order: {@code firstKeys} in their order, then the rest by {@link String#compareTo}. */
   static String[] orderedKeys(ObjectNode object, List<String> firstKeys) {
-    String[] keys = object.propertyNames().toArray(new String[0]);
-    Arrays.sort(
-        keys,
-        (a, b) -> {
-          int ia = firstKeys.indexOf(a);
-          int ib = firstKeys.indexOf(b);
-          if (ia >= 0 || ib >= 0) {
-            return Integer.compare(
-                ia < 0 ? Integer.MAX_VALUE : ia, ib < 0 ? Integer.MAX_VALUE : ib);
-          }
-          return a.compareTo(b);
-        });
+    String[] keys = new String[object.size()];
+    int first = 0;
+    for (String key : firstKeys) {
+      if (object.has(key)) {
+        keys[first++] = key;
+      }
+    }
+    int rest = first;
+    for (String key : object.propertyNames()) {
+      if (first == 0 || !firstKeys.contains(key)) {
+        keys[rest++] = key;
+      }
+    }
+    Arrays.sort(keys, first, rest);
     return keys;
   }
 
