@@ -6,7 +6,6 @@ import static dev.kit.render.PodTemplate.EnvVar.literal;
 import dev.kit.model.App;
 import dev.kit.model.Kit;
 import dev.kit.model.Service;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -86,10 +85,10 @@ final class AppRenderer {
             volumes);
     PodTemplate template =
         new PodTemplate(
-            new ObjectMetaBuilder().withLabels(KitLabels.podLabels(service, COMPONENT)).build(),
+            ObjectMetadata.builder().withLabels(KitLabels.podLabels(service, COMPONENT)).build(),
             pod);
     return new KubeDeployment(
-        new ObjectMetaBuilder()
+        ObjectMetadata.builder()
             .withName(service.name())
             .withNamespace(service.namespace())
             .withLabels(KitLabels.of(kit, service, COMPONENT))
@@ -99,7 +98,7 @@ final class AppRenderer {
 
   static KubeService service(Kit kit, Service service) {
     return new KubeService(
-        new ObjectMetaBuilder()
+        ObjectMetadata.builder()
             .withName(service.name())
             .withNamespace(service.namespace())
             .withLabels(KitLabels.of(kit, service, COMPONENT))

@@ -1,6 +1,5 @@
 package dev.kit.render;
 
-import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.util.Map;
 
 /**
@@ -10,11 +9,11 @@ import java.util.Map;
 record KubeConfigMap(
     String apiVersion,
     String kind,
-    ObjectMeta metadata,
+    ObjectMetadata metadata,
     Map<String, String> data,
     Map<String, String> binaryData) {
 
-  KubeConfigMap(ObjectMeta metadata, Map<String, String> data, Map<String, String> binaryData) {
+  KubeConfigMap(ObjectMetadata metadata, Map<String, String> data, Map<String, String> binaryData) {
     this("v1", "ConfigMap", metadata, data, binaryData);
   }
 }

@@ -1,13 +1,12 @@
 package dev.kit.render;
 
-import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.util.List;
 import java.util.Map;
 
 /** The fields of a {@code v1} Service that kit writes; null means unset. */
-record KubeService(String apiVersion, String kind, ObjectMeta metadata, Spec spec) {
+record KubeService(String apiVersion, String kind, ObjectMetadata metadata, Spec spec) {
 
-  KubeService(ObjectMeta metadata, Spec spec) {
+  KubeService(ObjectMetadata metadata, Spec spec) {
     this("v1", "Service", metadata, spec);
   }
 

@@ -7,7 +7,6 @@ import dev.kit.model.Kit;
 import dev.kit.model.Migrations;
 import dev.kit.model.SecretKey;
 import dev.kit.model.Service;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -97,7 +96,7 @@ final class MigrationsRenderer {
               });
       configMaps.add(
           new KubeConfigMap(
-              new ObjectMetaBuilder()
+              ObjectMetadata.builder()
                   .withName(
                       operator
                           ? addressed + (i == 0 ? "" : "-" + (i + 1))
@@ -181,13 +180,13 @@ final class MigrationsRenderer {
             volumes);
     PodTemplate template =
         new PodTemplate(
-            new ObjectMetaBuilder()
+            ObjectMetadata.builder()
                 .addToAnnotations(DIGEST_ANNOTATION, sum.total())
                 .withLabels(KitLabels.podLabels(service, COMPONENT))
                 .build(),
             pod);
     return new KubeJob(
-        new ObjectMetaBuilder()
+        ObjectMetadata.builder()
             .withName(service.migrationJobName())
             .withNamespace(service.namespace())
             .addToAnnotations("argocd.argoproj.io/hook", "Sync")

@@ -1,6 +1,5 @@
 package dev.kit.render;
 
-import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import java.util.List;
 
@@ -10,7 +9,7 @@ import java.util.List;
  * records rather than fabric8's model: its builders and the ~150 classes behind them cost a cold
  * run more than the objects they build.
  */
-record PodTemplate(ObjectMeta metadata, Spec spec) {
+record PodTemplate(ObjectMetadata metadata, Spec spec) {
 
   record Spec(
       Boolean automountServiceAccountToken,
