@@ -65,7 +65,7 @@ final class AppRenderer {
             null,
             environment(connection, app),
             List.of(new PodTemplate.ContainerPort("http", app.port())),
-            ResourceRequirementsMapper.toKubernetes(app.resources()),
+            KubeResources.of(app.resources()),
             app.readinessPath().map(AppRenderer::httpProbe).orElse(null),
             app.livenessPath().map(AppRenderer::httpProbe).orElse(null),
             PodTemplate.ContainerSecurityContext.RESTRICTED,

@@ -1,6 +1,5 @@
 package dev.kit.render;
 
-import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +20,7 @@ record CnpgCluster(String apiVersion, String kind, ObjectMetadata metadata, Spec
       Certificates certificates,
       StorageConfiguration storage,
       StorageConfiguration walStorage,
-      ResourceRequirements resources,
+      KubeResources resources,
       Postgresql postgresql,
       Bootstrap bootstrap,
       Boolean enablePDB,

@@ -74,7 +74,7 @@ final class CnpgClusterRenderer {
             PoolerRenderer.certificates(service).orElse(null),
             storage(db.storage().orElseThrow()),
             db.walStorage().map(CnpgClusterRenderer::storage).orElse(null),
-            db.resources().map(ResourceRequirementsMapper::toKubernetes).orElse(null),
+            db.resources().map(KubeResources::of).orElse(null),
             db.parameters().isEmpty() ? null : new CnpgCluster.Postgresql(db.parameters()),
             bootstrap,
             db.podDisruptionBudget().orElse(null),

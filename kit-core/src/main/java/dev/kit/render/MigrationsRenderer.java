@@ -165,7 +165,7 @@ final class MigrationsRenderer {
                 // (cmd/atlas/main.go).
                 PodTemplate.EnvVar.literal("ATLAS_NO_UPDATE_NOTIFIER", "1")),
             null,
-            ResourceRequirementsMapper.toKubernetes(m.resources()),
+            KubeResources.of(m.resources()),
             null,
             null,
             PodTemplate.ContainerSecurityContext.RESTRICTED,

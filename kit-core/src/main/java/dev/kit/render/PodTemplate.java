@@ -1,6 +1,5 @@
 package dev.kit.render;
 
-import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import java.util.List;
 
 /**
@@ -29,7 +28,7 @@ record PodTemplate(ObjectMetadata metadata, Spec spec) {
       List<String> args,
       List<EnvVar> env,
       List<ContainerPort> ports,
-      ResourceRequirements resources,
+      KubeResources resources,
       Probe readinessProbe,
       Probe livenessProbe,
       ContainerSecurityContext securityContext,
