@@ -1,27 +1,11 @@
 package dev.kit.render;
 
+import static dev.kit.render.PodTemplate.EnvVar.fromSecret;
+import static dev.kit.render.PodTemplate.EnvVar.literal;
+
 import dev.kit.model.App;
 import dev.kit.model.Kit;
 import dev.kit.model.Service;
-import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.ContainerBuilder;
-import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.api.model.EnvVarBuilder;
-import io.fabric8.kubernetes.api.model.IntOrString;
-import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.fabric8.kubernetes.api.model.PodSpec;
-import io.fabric8.kubernetes.api.model.PodSpecBuilder;
-import io.fabric8.kubernetes.api.model.PodTemplateSpec;
-import io.fabric8.kubernetes.api.model.Probe;
-import io.fabric8.kubernetes.api.model.ProbeBuilder;
-import io.fabric8.kubernetes.api.model.ServiceBuilder;
-import io.fabric8.kubernetes.api.model.Volume;
-import io.fabric8.kubernetes.api.model.VolumeBuilder;
-import io.fabric8.kubernetes.api.model.VolumeMount;
-import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,117 +38,74 @@ final class AppRenderer {
 
   private AppRenderer() {}
 
-  static Deployment deployment(Kit kit, Service service) {
+  static KubeDeployment deployment(Kit kit, Service service) {
     App app = service.app().orElseThrow();
     Connection connection = DatabaseProviders.connection(kit, service);
     Map<String, String> selector =
         Map.of(KitLabels.NAME, service.name(), KitLabels.COMPONENT, COMPONENT);
 
     // Every connection verifies the server against the connection's CA (CNPG: only ca.crt of
-    // <cluster>-ca, never
-    // ca.key), or without one against the system's trusted roots.
-    List<VolumeMount> mounts = new ArrayList<>();
-    List<Volume> volumes = new ArrayList<>();
+    // <cluster>-ca, never ca.key), or without one against the system's trusted roots.
+    List<PodTemplate.VolumeMount> mounts = new ArrayList<>();
+    List<PodTemplate.Volume> volumes = new ArrayList<>();
     connection
         .ca()
         .ifPresent(
             ca -> {
-              mounts.add(
-                  new VolumeMountBuilder()
-                      .withName("db-ca")
-                      .withMountPath(CA_MOUNT)
-                      .withReadOnly(true)
-                      .build());
-              volumes.add(
-                  new VolumeBuilder()
-                      .withName("db-ca")
-                      .withNewSecret()
-                      .withSecretName(ca.name())
-                      .addNewItem()
-                      .withKey(ca.key())
-                      .withPath("ca.crt")
-                      .endItem()
-                      .endSecret()
-                      .build());
+              mounts.add(new PodTemplate.VolumeMount("db-ca", CA_MOUNT, true));
+              volumes.add(PodTemplate.Volume.secretKey("db-ca", ca.name(), ca.key(), "ca.crt"));
             });
-    mounts.add(new VolumeMountBuilder().withName("tmp").withMountPath("/tmp").build());
-    volumes.add(new VolumeBuilder().withName("tmp").withNewEmptyDir().endEmptyDir().build());
+    mounts.add(new PodTemplate.VolumeMount("tmp", "/tmp", null));
+    volumes.add(PodTemplate.Volume.emptyDir("tmp"));
 
-    Container container =
-        new ContainerBuilder()
-            .withName(service.name())
-            .withImage(app.image())
-            .addNewPort()
-            .withName("http")
-            .withContainerPort(app.port())
-            .endPort()
-            .withEnv(environment(connection, app))
-            .withResources(ResourceRequirementsMapper.toKubernetes(app.resources()))
-            .withReadinessProbe(app.readinessPath().map(AppRenderer::httpProbe).orElse(null))
-            .withLivenessProbe(app.livenessPath().map(AppRenderer::httpProbe).orElse(null))
-            .withNewSecurityContext()
-            .withAllowPrivilegeEscalation(false)
-            .withReadOnlyRootFilesystem(true)
-            .withNewCapabilities()
-            .withDrop("ALL")
-            .endCapabilities()
-            .endSecurityContext()
-            .withVolumeMounts(mounts)
-            .build();
-    PodSpec pod =
-        new PodSpecBuilder()
-            .withAutomountServiceAccountToken(false)
-            .withNewSecurityContext()
-            .withRunAsNonRoot(true)
+    PodTemplate.Container container =
+        new PodTemplate.Container(
+            service.name(),
+            app.image(),
+            null,
+            environment(connection, app),
+            List.of(new PodTemplate.ContainerPort("http", app.port())),
+            KubeResources.of(app.resources()),
+            app.readinessPath().map(AppRenderer::httpProbe).orElse(null),
+            app.livenessPath().map(AppRenderer::httpProbe).orElse(null),
+            PodTemplate.ContainerSecurityContext.RESTRICTED,
+            mounts);
+    PodTemplate.Spec pod =
+        new PodTemplate.Spec(
+            false,
+            List.of(container),
+            null,
             // With runAsNonRoot alone, kubelet refuses an image whose USER is root or a name it
             // cannot check.
-            .withRunAsUser(app.runAsUser())
-            .withRunAsGroup(app.runAsGroup())
-            .withNewSeccompProfile()
-            .withType("RuntimeDefault")
-            .endSeccompProfile()
-            .endSecurityContext()
-            .withVolumes(volumes)
-            .build();
-    pod.setContainers(new ArrayList<>(List.of(container)));
-    // Assembled with setters: each nested builder level copies everything below it again (withX,
-    // endX, build), which made the Deployment one of the costliest objects a service renders.
-    PodTemplateSpec template = new PodTemplateSpec();
-    template.setMetadata(
-        new ObjectMetaBuilder().withLabels(KitLabels.podLabels(service, COMPONENT)).build());
-    template.setSpec(pod);
-    DeploymentSpec spec = new DeploymentSpec();
-    spec.setReplicas(app.replicas());
-    spec.setSelector(new LabelSelectorBuilder().withMatchLabels(selector).build());
-    spec.setTemplate(template);
-    Deployment deployment = new Deployment();
-    deployment.setMetadata(
-        new ObjectMetaBuilder()
+            new PodTemplate.SecurityContext(
+                true,
+                app.runAsUser(),
+                app.runAsGroup(),
+                new PodTemplate.SeccompProfile("RuntimeDefault")),
+            volumes);
+    PodTemplate template =
+        new PodTemplate(
+            ObjectMetadata.builder().withLabels(KitLabels.podLabels(service, COMPONENT)).build(),
+            pod);
+    return new KubeDeployment(
+        ObjectMetadata.builder()
             .withName(service.name())
             .withNamespace(service.namespace())
             .withLabels(KitLabels.of(kit, service, COMPONENT))
-            .build());
-    deployment.setSpec(spec);
-    return deployment;
+            .build(),
+        new KubeDeployment.Spec(app.replicas(), new KubeDeployment.Selector(selector), template));
   }
 
-  static io.fabric8.kubernetes.api.model.Service service(Kit kit, Service service) {
-    return new ServiceBuilder()
-        .withMetadata(
-            new ObjectMetaBuilder()
-                .withName(service.name())
-                .withNamespace(service.namespace())
-                .withLabels(KitLabels.of(kit, service, COMPONENT))
-                .build())
-        .withNewSpec()
-        .withSelector(Map.of(KitLabels.NAME, service.name(), KitLabels.COMPONENT, COMPONENT))
-        .addNewPort()
-        .withName("http")
-        .withPort(80)
-        .withTargetPort(new IntOrString("http"))
-        .endPort()
-        .endSpec()
-        .build();
+  static KubeService service(Kit kit, Service service) {
+    return new KubeService(
+        ObjectMetadata.builder()
+            .withName(service.name())
+            .withNamespace(service.namespace())
+            .withLabels(KitLabels.of(kit, service, COMPONENT))
+            .build(),
+        new KubeService.Spec(
+            List.of(new KubeService.Port("http", 80, "http")),
+            Map.of(KitLabels.NAME, service.name(), KitLabels.COMPONENT, COMPONENT)));
   }
 
   /**
@@ -172,11 +113,11 @@ final class AppRenderer {
    * secret value is ever written. A value built from others ({@code $(NAME)}) is expanded by
    * kubelet from the variables listed before it.
    */
-  private static List<EnvVar> environment(Connection connection, App app) {
+  private static List<PodTemplate.EnvVar> environment(Connection connection, App app) {
     String secret = connection.appSecret();
     String rootCert = connection.ca().isPresent() ? CA_MOUNT + "/ca.crt" : "system";
     String jdbcTls = connection.ca().isPresent() ? JDBC_TLS : JDBC_TLS_SYSTEM_ROOTS;
-    List<EnvVar> env = new ArrayList<>();
+    List<PodTemplate.EnvVar> env = new ArrayList<>();
     switch (app.connection()) {
       case URI -> {
         env.add(fromSecret("DATABASE_URL", secret, "uri"));
@@ -225,33 +166,12 @@ final class AppRenderer {
    * {@code JDBC_URL}: the Secret's {@code jdbc-uri} (which always has a query, and no sslmode) made
    * to verify the server.
    */
-  private static void jdbcFromSecret(List<EnvVar> env, String secret, String jdbcTls) {
+  private static void jdbcFromSecret(List<PodTemplate.EnvVar> env, String secret, String jdbcTls) {
     env.add(fromSecret("CNPG_JDBC_URI", secret, "jdbc-uri"));
     env.add(literal("JDBC_URL", "$(CNPG_JDBC_URI)&" + jdbcTls));
   }
 
-  private static EnvVar fromSecret(String name, String secret, String key) {
-    return new EnvVarBuilder()
-        .withName(name)
-        .withNewValueFrom()
-        .withNewSecretKeyRef()
-        .withName(secret)
-        .withKey(key)
-        .endSecretKeyRef()
-        .endValueFrom()
-        .build();
-  }
-
-  private static EnvVar literal(String name, String value) {
-    return new EnvVarBuilder().withName(name).withValue(value).build();
-  }
-
-  private static Probe httpProbe(String path) {
-    return new ProbeBuilder()
-        .withNewHttpGet()
-        .withPath(path)
-        .withPort(new IntOrString("http"))
-        .endHttpGet()
-        .build();
+  private static PodTemplate.Probe httpProbe(String path) {
+    return new PodTemplate.Probe(new PodTemplate.HttpGet(path, "http"));
   }
 }

@@ -1,6 +1,5 @@
 package dev.kit.render;
 
-import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.util.List;
 import java.util.Map;
 
@@ -8,7 +7,7 @@ import java.util.Map;
  * The fields of an Argo CD {@code argoproj.io/v1alpha1} Application that kit writes; null means
  * unset.
  */
-record ArgoApplication(String apiVersion, String kind, ObjectMeta metadata, Spec spec) {
+record ArgoApplication(String apiVersion, String kind, ObjectMetadata metadata, Spec spec) {
 
   static final String API_VERSION = "argoproj.io/v1alpha1";
   static final String KIND = "Application";

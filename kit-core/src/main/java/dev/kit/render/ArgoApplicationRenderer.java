@@ -4,7 +4,6 @@ import dev.kit.layout.RepositoryLayout;
 import dev.kit.model.ArgoCd;
 import dev.kit.model.Kit;
 import dev.kit.model.Service;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.util.List;
 
 /**
@@ -22,7 +21,7 @@ final class ArgoApplicationRenderer {
     return new ArgoApplication(
         ArgoApplication.API_VERSION,
         ArgoApplication.KIND,
-        new ObjectMetaBuilder()
+        ObjectMetadata.builder()
             .withName(name(kit, service.name()))
             .withNamespace(argo.namespace())
             .withLabels(KitLabels.of(kit, service, null))

@@ -1,11 +1,10 @@
 package dev.kit.render;
 
-import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.util.List;
 import java.util.Map;
 
 /** The fields of an Argo CD {@code argoproj.io/v1alpha1} ApplicationSet that kit writes. */
-record ArgoApplicationSet(String apiVersion, String kind, ObjectMeta metadata, Spec spec) {
+record ArgoApplicationSet(String apiVersion, String kind, ObjectMetadata metadata, Spec spec) {
 
   record Spec(
       Boolean goTemplate,

@@ -2,8 +2,6 @@ package dev.kit.render;
 
 import dev.kit.model.ArgoCd;
 import dev.kit.model.Kit;
-import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -213,7 +211,7 @@ final class ArgoHealthChecks {
    * kit's {@code argocd-cm} keys: the checks of the kinds the services generate ({@link
    * ServiceKind#healthChecks}), and the child Application check for a root.
    */
-  static ConfigMap configMap(PlatformContext context) {
+  static KubeConfigMap configMap(PlatformContext context) {
     Kit kit = context.kit();
     ArgoCd argo = kit.repository().argoCd();
     Map<String, String> data = new TreeMap<>();
@@ -221,15 +219,16 @@ final class ArgoHealthChecks {
     if (PlatformRenderer.hasRoot(kit)) {
       data.put(PREFIX + "argoproj.io_Application", APPLICATION);
     }
-    return new ConfigMapBuilder()
-        .withNewMetadata()
-        .withName("argocd-cm")
-        .withNamespace(argo.namespace())
-        .addToLabels("app.kubernetes.io/name", "argocd-cm")
-        .addToLabels("app.kubernetes.io/part-of", "argocd")
-        .endMetadata()
-        .withData(data)
-        .build();
+    return new KubeConfigMap(
+        ObjectMetadata.builder()
+            .withName("argocd-cm")
+            .withNamespace(argo.namespace())
+            .withLabels(
+                Map.of(
+                    "app.kubernetes.io/name", "argocd-cm", "app.kubernetes.io/part-of", "argocd"))
+            .build(),
+        data.isEmpty() ? null : data,
+        null);
   }
 
   @SafeVarargs

@@ -1,10 +1,9 @@
 package dev.kit.render;
 
-import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.util.List;
 
 /** The fields of an Argo CD {@code argoproj.io/v1alpha1} AppProject that kit writes. */
-record ArgoProject(String apiVersion, String kind, ObjectMeta metadata, Spec spec) {
+record ArgoProject(String apiVersion, String kind, ObjectMetadata metadata, Spec spec) {
 
   record Spec(
       String description,

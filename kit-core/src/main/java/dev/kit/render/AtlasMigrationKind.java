@@ -53,7 +53,7 @@ final class AtlasMigrationKind implements ServiceKind {
 
   @Override
   public List<ServiceFile> render(ServiceContext context) {
-    String configMap = context.migrationsConfigMaps().get(0).getMetadata().getName();
+    String configMap = context.migrationsConfigMaps().get(0).metadata().name();
     return List.of(
         new ServiceFile.Manifest(
             file(),

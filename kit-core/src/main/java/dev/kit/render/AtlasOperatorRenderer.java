@@ -6,8 +6,6 @@ import dev.kit.model.Kit;
 import dev.kit.model.Migrations;
 import dev.kit.model.Service;
 import dev.kit.model.TxMode;
-import io.fabric8.kubernetes.api.model.ObjectMeta;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import java.util.Map;
 
@@ -118,8 +116,8 @@ final class AtlasOperatorRenderer {
             .build());
   }
 
-  private static ObjectMeta metadata(Kit kit, Service service, String name, String component) {
-    return new ObjectMetaBuilder()
+  private static ObjectMetadata metadata(Kit kit, Service service, String name, String component) {
+    return ObjectMetadata.builder()
         .withName(name)
         .withNamespace(service.namespace())
         .addToAnnotations(SyncWave.ANNOTATION, SyncWave.MIGRATION.annotationValue())

@@ -1,6 +1,5 @@
 package dev.kit.render;
 
-import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import java.util.Map;
 
@@ -9,7 +8,7 @@ import java.util.Map;
  * that kit writes: both connect through {@code credentials}, built from CNPG's Secret and {@code
  * -rw} Service.
  */
-record AtlasOperatorResource(String apiVersion, String kind, ObjectMeta metadata, Spec spec) {
+record AtlasOperatorResource(String apiVersion, String kind, ObjectMetadata metadata, Spec spec) {
 
   static final String API_VERSION = "db.atlasgo.io/v1alpha1";
 

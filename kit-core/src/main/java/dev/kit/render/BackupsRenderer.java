@@ -5,7 +5,6 @@ import dev.kit.model.Kit;
 import dev.kit.model.S3Credentials;
 import dev.kit.model.SecretKey;
 import dev.kit.model.Service;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -30,7 +29,7 @@ final class BackupsRenderer {
     return new BarmanObjectStore(
         BarmanObjectStore.API_VERSION,
         BarmanObjectStore.KIND,
-        new ObjectMetaBuilder()
+        ObjectMetadata.builder()
             .withName(service.objectStoreName())
             .withNamespace(service.namespace())
             .withAnnotations(annotations)
@@ -65,7 +64,7 @@ final class BackupsRenderer {
     return new CnpgScheduledBackup(
         CnpgCluster.API_VERSION,
         CnpgScheduledBackup.KIND,
-        new ObjectMetaBuilder()
+        ObjectMetadata.builder()
             .withName(service.clusterName() + "-backup")
             .withNamespace(service.namespace())
             .withLabels(KitLabels.of(kit, service, "backup"))

@@ -1,13 +1,11 @@
 package dev.kit.render;
 
-import io.fabric8.kubernetes.api.model.ObjectMeta;
-
 /**
  * The fields of a Barman Cloud plugin {@code barmancloud.cnpg.io/v1} ObjectStore that kit writes.
  * Its {@link Configuration} is also the shape of CNPG's deprecated in-tree {@code
  * barmanObjectStore}.
  */
-record BarmanObjectStore(String apiVersion, String kind, ObjectMeta metadata, Spec spec) {
+record BarmanObjectStore(String apiVersion, String kind, ObjectMetadata metadata, Spec spec) {
 
   static final String API_VERSION = "barmancloud.cnpg.io/v1";
   static final String KIND = "ObjectStore";

@@ -1,5 +1,6 @@
 package dev.kit.render;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -40,6 +41,9 @@ final class BlockYaml {
    */
   private static final int INDENT = 2;
 
+  /** Bytes to start with: most manifests fit; a migrations ConfigMap grows it a few times. */
+  private static final int INITIAL_CAPACITY = 8192;
+
   /**
    * YAML 1.1 booleans and nulls the library quotes (plus the empty string and anything starting
    * with {@code ~}).
@@ -78,10 +82,16 @@ final class BlockYaml {
   // once
   private static final Unsupported UNSUPPORTED = new Unsupported();
 
-  private final StringBuilder out;
+  /**
+   * The UTF-8 text so far. Everything this writer writes itself is printable ASCII and line feeds,
+   * so most of it is copied byte for byte, without a String or an encoder in between.
+   */
+  private byte[] out;
+
+  private int length;
 
   private BlockYaml(int capacity) {
-    out = new StringBuilder(capacity);
+    out = new byte[capacity];
   }
 
   /**
@@ -92,32 +102,49 @@ final class BlockYaml {
    *     DoubleQuotedScalars} does
    */
   static String write(ObjectNode root) {
+    byte[] file = file(new byte[0], root);
+    return file == null ? null : new String(file, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * {@code header} (UTF-8), then the tree as YAML in canonical order; null when the tree holds
+   * something this writer leaves to the library.
+   *
+   * @throws IllegalArgumentException when a string holds an unpaired surrogate, as {@link
+   *     DoubleQuotedScalars} does
+   */
+  static byte[] file(byte[] header, ObjectNode root) {
     if (root.isEmpty()) {
       return null;
     }
-    BlockYaml yaml = new BlockYaml(4096);
+    BlockYaml yaml = new BlockYaml(header.length + INITIAL_CAPACITY);
+    System.arraycopy(header, 0, yaml.out, 0, header.length);
+    yaml.length = header.length;
     try {
       yaml.mapping(root, 0, ROOT_FIRST_KEYS, true);
     } catch (Unsupported unsupported) {
       return null;
     }
-    return yaml.out.append('\n').toString();
+    yaml.append('\n');
+    return Arrays.copyOf(yaml.out, yaml.length);
   }
 
   /** Key order: {@code firstKeys} in their order, then the rest by {@link String#compareTo}. */
   static String[] orderedKeys(ObjectNode object, List<String> firstKeys) {
-    String[] keys = object.propertyNames().toArray(new String[0]);
-    Arrays.sort(
-        keys,
-        (a, b) -> {
-          int ia = firstKeys.indexOf(a);
-          int ib = firstKeys.indexOf(b);
-          if (ia >= 0 || ib >= 0) {
-            return Integer.compare(
-                ia < 0 ? Integer.MAX_VALUE : ia, ib < 0 ? Integer.MAX_VALUE : ib);
-          }
-          return a.compareTo(b);
-        });
+    String[] keys = new String[object.size()];
+    int first = 0;
+    for (String key : firstKeys) {
+      if (object.has(key)) {
+        keys[first++] = key;
+      }
+    }
+    int rest = first;
+    for (String key : object.propertyNames()) {
+      if (first == 0 || !firstKeys.contains(key)) {
+        keys[rest++] = key;
+      }
+    }
+    Arrays.sort(keys, first, rest);
     return keys;
   }
 
@@ -142,25 +169,22 @@ final class BlockYaml {
   private void value(JsonNode value, int column) {
     if (value instanceof ObjectNode object) {
       if (object.isEmpty()) {
-        out.append(": {}");
+        append(": {}");
       } else {
-        out.append(':');
+        append(':');
         mapping(object, column + INDENT, FIRST_KEYS, false);
       }
     } else if (value instanceof ArrayNode array) {
       if (array.isEmpty()) {
-        out.append(": []");
+        append(": []");
       } else {
-        out.append(':');
+        append(':');
         sequence(array, column + INDENT);
       }
-    } else if (value.isString()
-        && value.asString().indexOf('\n') >= 0
-        && !DoubleQuotedScalars.needsQuoting(value.asString())) {
-      out.append(':');
-      multiLine(value.asString(), column + INDENT);
+    } else if (value.isString() && value.asString().indexOf('\n') >= 0) {
+      multiLine(value.asString(), column + INDENT, ": ");
     } else {
-      out.append(": ");
+      append(": ");
       scalar(value);
     }
   }
@@ -172,42 +196,76 @@ final class BlockYaml {
   private void sequence(ArrayNode array, int column) {
     for (JsonNode item : array) {
       newLine(column);
-      out.append('-');
+      append('-');
       if (item instanceof ObjectNode object) {
         if (object.isEmpty()) {
-          out.append(" {}");
+          append(" {}");
         } else {
-          out.append(' ');
+          append(' ');
           mapping(object, column + INDENT, FIRST_KEYS, true);
         }
       } else if (item instanceof ArrayNode) {
         throw UNSUPPORTED;
-      } else if (item.isString()
-          && item.asString().indexOf('\n') >= 0
-          && !DoubleQuotedScalars.needsQuoting(item.asString())) {
-        multiLine(item.asString(), column + INDENT);
+      } else if (item.isString() && item.asString().indexOf('\n') >= 0) {
+        multiLine(item.asString(), column + INDENT, " ");
       } else {
-        out.append(' ');
+        append(' ');
         scalar(item);
       }
     }
   }
 
   private void newLine(int column) {
-    out.append('\n');
-    for (int i = 0; i < column; i++) {
-      out.append(' ');
+    append('\n');
+    indent(column);
+  }
+
+  private void indent(int column) {
+    room(column);
+    Arrays.fill(out, length, length + column, (byte) ' ');
+    length += column;
+  }
+
+  private void room(int more) {
+    if (length + more > out.length) {
+      out = Arrays.copyOf(out, Math.max(out.length * 2, length + more));
     }
+  }
+
+  /** A printable ASCII character or a line feed. */
+  private void append(char c) {
+    room(1);
+    out[length++] = (byte) c;
+  }
+
+  /** Printable ASCII and line feeds. */
+  private void append(String ascii) {
+    append(ascii, 0, ascii.length());
+  }
+
+  /** Printable ASCII and line feeds, from {@code start} to {@code end}. */
+  @SuppressWarnings("deprecation") // copies a Latin-1 string's bytes as they are: what ASCII needs
+  private void append(String ascii, int start, int end) {
+    room(end - start);
+    ascii.getBytes(start, end, out, length);
+    length += end - start;
+  }
+
+  /** Any text, encoded. */
+  private void appendUtf8(String text) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    room(bytes.length);
+    System.arraycopy(bytes, 0, out, length, bytes.length);
+    length += bytes.length;
   }
 
   /** A one-line scalar value: a string, an integer or a boolean. */
   private void scalar(JsonNode node) {
     if (node.isString()) {
       String text = node.asString();
-      if (DoubleQuotedScalars.needsQuoting(text)) {
-        out.append(DoubleQuotedScalars.quoted(text));
+      if (!printableAscii(text)) {
+        appendUtf8(DoubleQuotedScalars.quoted(text));
       } else {
-        requireAscii(text, false);
         if (text.isEmpty() || needToQuoteValue(text)) {
           doubleQuoted(text);
         } else {
@@ -215,9 +273,9 @@ final class BlockYaml {
         }
       }
     } else if (node.isBoolean()) {
-      out.append(node.booleanValue());
+      append(node.booleanValue() ? "true" : "false");
     } else if (node.isIntegralNumber()) {
-      out.append(node.asString());
+      append(node.asString());
     } else {
       throw UNSUPPORTED; // floats, nulls, binary and POJO nodes are the library's
     }
@@ -225,9 +283,12 @@ final class BlockYaml {
 
   /** A key, at {@code column}, up to its {@code :}. */
   private void key(String key, int column) {
-    if (DoubleQuotedScalars.needsQuoting(key)) {
+    if (!printableAscii(key)) {
       String quoted = DoubleQuotedScalars.quoted(key);
-      out.append(quoted.length() > SIMPLE_KEY_MAX ? "? " : "").append(quoted);
+      if (quoted.length() > SIMPLE_KEY_MAX) {
+        append("? ");
+      }
+      appendUtf8(quoted);
       if (quoted.length() > SIMPLE_KEY_MAX) {
         newLine(column);
       }
@@ -236,7 +297,6 @@ final class BlockYaml {
     if (key.isEmpty() || key.length() >= SIMPLE_KEY_MAX) {
       throw UNSUPPORTED;
     }
-    requireAscii(key, false);
     if (RESERVED.contains(key)
         || key.charAt(0) == '~'
         || "0123456789+-.".indexOf(key.charAt(0)) >= 0) {
@@ -252,88 +312,108 @@ final class BlockYaml {
    */
   private void plainOrQuoted(String text) {
     if (allowsPlain(text)) {
-      out.append(text);
+      append(text);
     } else {
-      out.append('\'');
+      append('\'');
       for (int i = 0; i < text.length(); i++) {
         char c = text.charAt(i);
-        out.append(c == '\'' ? "''" : String.valueOf(c));
+        if (c == '\'') {
+          append('\'');
+        }
+        append(c);
       }
-      out.append('\'');
+      append('\'');
     }
   }
 
   /**
-   * A string with a line feed, after its key's {@code :}: a literal block indented to {@code
-   * column}, or, where a block cannot hold it (a space at a line's end), a double-quoted scalar.
+   * A string with a line feed after {@code prefix} (a key's {@code ": "}, an item's {@code " "}): a
+   * literal block indented to {@code column}; where a block cannot hold it (a space at a line's
+   * end), a double-quoted scalar; a string {@link DoubleQuotedScalars} must write, as that. One
+   * scan over the text decides, then its lines are copied whole: a migrations ConfigMap carries
+   * tens of kilobytes of SQL in such blocks.
    */
-  private void multiLine(String text, int column) {
-    requireAscii(text, true);
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) == ' ' && (i == text.length() - 1 || text.charAt(i + 1) == '\n')) {
-        out.append(' ');
-        doubleQuoted(text);
-        return;
+  private void multiLine(String text, int column, String prefix) {
+    int end = text.length();
+    boolean spaceAtLineEnd = false;
+    for (int i = 0; i < end; i++) {
+      char c = text.charAt(i);
+      if (c == '\n') {
+        spaceAtLineEnd |= i > 0 && text.charAt(i - 1) == ' ';
+      } else if (c < 0x20 || c > 0x7E) {
+        if (DoubleQuotedScalars.needsQuoting(text)) {
+          append(prefix);
+          appendUtf8(DoubleQuotedScalars.quoted(text));
+          return;
+        }
+        throw UNSUPPORTED; // not printable ASCII: the library's to write
       }
     }
-    out.append(" |");
+    append(prefix);
+    if (spaceAtLineEnd || text.charAt(end - 1) == ' ') {
+      doubleQuoted(text);
+      return;
+    }
+    append('|');
     char first = text.charAt(0);
     if (first == ' ' || first == '\n') {
-      out.append(
-          INDENT); // the indentation indicator: the block's own indentation cannot tell where text
-      // starts
+      // The indentation indicator: the block's own indentation cannot tell where text starts.
+      append((char) ('0' + INDENT));
     }
-    int length = text.length();
-    if (text.charAt(length - 1) != '\n') {
-      out.append('-');
-    } else if (length == 1 || text.charAt(length - 2) == '\n') {
-      out.append('+');
+    if (text.charAt(end - 1) != '\n') {
+      append('-');
+    } else if (end == 1 || text.charAt(end - 2) == '\n') {
+      append('+');
     }
-    out.append('\n');
+    append('\n');
     int lineStart = 0;
-    while (lineStart < length) {
+    while (lineStart < end) {
       int lineEnd = text.indexOf('\n', lineStart);
       if (lineEnd < 0) {
-        lineEnd = length;
+        lineEnd = end;
       }
       if (lineEnd > lineStart) {
-        for (int i = 0; i < column; i++) {
-          out.append(' ');
-        }
-        out.append(text, lineStart, lineEnd);
+        indent(column);
+        append(text, lineStart, lineEnd);
       }
-      out.append('\n');
+      append('\n');
       lineStart = lineEnd + 1;
     }
-    out.setLength(out.length() - 1); // the caller's next line starts with its own line feed
+    length--; // the caller's next line starts with its own line feed
   }
 
   /** Double-quoted, escaping what printable ASCII and line feeds need. */
   private void doubleQuoted(String text) {
-    out.append('"');
+    append('"');
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        default -> out.append(c);
+        case '"' -> append("\\\"");
+        case '\\' -> append("\\\\");
+        case '\n' -> append("\\n");
+        default -> append(c);
       }
     }
-    out.append('"');
+    append('"');
   }
 
   /**
-   * Printable ASCII (and line feeds where {@code lineFeeds}); anything else is the library's to
-   * write.
+   * Whether a one-line string is printable ASCII, which this writer writes; otherwise {@link
+   * DoubleQuotedScalars} writes it where it must, and the library anything else.
+   *
+   * @throws Unsupported when the string is neither
    */
-  private static void requireAscii(String text, boolean lineFeeds) {
+  private static boolean printableAscii(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if ((c < 0x20 || c > 0x7E) && !(lineFeeds && c == '\n')) {
+      if (c < 0x20 || c > 0x7E) {
+        if (DoubleQuotedScalars.needsQuoting(text)) {
+          return false;
+        }
         throw UNSUPPORTED;
       }
     }
+    return true;
   }
 
   /**

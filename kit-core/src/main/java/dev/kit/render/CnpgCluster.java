@@ -1,7 +1,5 @@
 package dev.kit.render;
 
-import io.fabric8.kubernetes.api.model.ObjectMeta;
-import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import java.util.List;
 import java.util.Map;
 
@@ -9,7 +7,7 @@ import java.util.Map;
  * The fields of a CloudNativePG {@code postgresql.cnpg.io/v1} Cluster that kit writes; null means
  * unset.
  */
-record CnpgCluster(String apiVersion, String kind, ObjectMeta metadata, Spec spec) {
+record CnpgCluster(String apiVersion, String kind, ObjectMetadata metadata, Spec spec) {
 
   static final String API_VERSION = "postgresql.cnpg.io/v1";
   static final String KIND = "Cluster";
@@ -22,7 +20,7 @@ record CnpgCluster(String apiVersion, String kind, ObjectMeta metadata, Spec spe
       Certificates certificates,
       StorageConfiguration storage,
       StorageConfiguration walStorage,
-      ResourceRequirements resources,
+      KubeResources resources,
       Postgresql postgresql,
       Bootstrap bootstrap,
       Boolean enablePDB,
@@ -37,7 +35,7 @@ record CnpgCluster(String apiVersion, String kind, ObjectMeta metadata, Spec spe
    * The metadata CNPG gives the service account it creates for the instances, named after the
    * cluster.
    */
-  record ServiceAccountTemplate(ObjectMeta metadata) {}
+  record ServiceAccountTemplate(ObjectMetadata metadata) {}
 
   record Affinity(Boolean enablePodAntiAffinity, String topologyKey, String podAntiAffinityType) {}
 

@@ -8,8 +8,6 @@ import dev.kit.model.PostgresImages;
 import dev.kit.model.Restore;
 import dev.kit.model.Service;
 import dev.kit.model.Storage;
-import io.fabric8.kubernetes.api.model.ObjectMeta;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +39,8 @@ final class CnpgClusterRenderer {
     Map<String, String> annotations = new TreeMap<>();
     annotations.put("argocd.argoproj.io/sync-options", DATA_SAFETY_SYNC_OPTIONS);
     annotations.put(SyncWave.ANNOTATION, SyncWave.DATABASE.annotationValue());
-    ObjectMeta metadata =
-        new ObjectMetaBuilder()
+    ObjectMetadata metadata =
+        ObjectMetadata.builder()
             .withName(service.clusterName())
             .withNamespace(service.namespace())
             .withAnnotations(annotations)
@@ -76,7 +74,7 @@ final class CnpgClusterRenderer {
             PoolerRenderer.certificates(service).orElse(null),
             storage(db.storage().orElseThrow()),
             db.walStorage().map(CnpgClusterRenderer::storage).orElse(null),
-            db.resources().map(ResourceRequirementsMapper::toKubernetes).orElse(null),
+            db.resources().map(KubeResources::of).orElse(null),
             db.parameters().isEmpty() ? null : new CnpgCluster.Postgresql(db.parameters()),
             bootstrap,
             db.podDisruptionBudget().orElse(null),
@@ -92,7 +90,7 @@ final class CnpgClusterRenderer {
                 .map(
                     role ->
                         new CnpgCluster.ServiceAccountTemplate(
-                            new ObjectMetaBuilder().addToAnnotations(IRSA_ROLE_ARN, role).build()))
+                            ObjectMetadata.builder().addToAnnotations(IRSA_ROLE_ARN, role).build()))
                 .orElse(null));
     return new CnpgCluster(CnpgCluster.API_VERSION, CnpgCluster.KIND, metadata, spec);
   }

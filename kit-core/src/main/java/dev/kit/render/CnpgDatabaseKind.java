@@ -5,7 +5,6 @@ import dev.kit.model.Database;
 import dev.kit.model.Kit;
 import dev.kit.model.Patch;
 import dev.kit.model.Service;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,11 +18,7 @@ import java.util.Optional;
 final class CnpgDatabaseKind implements ServiceKind {
 
   /** The fields of a {@code postgresql.cnpg.io/v1} Database that kit writes. */
-  record CnpgDatabase(
-      String apiVersion,
-      String kind,
-      io.fabric8.kubernetes.api.model.ObjectMeta metadata,
-      Spec spec) {
+  record CnpgDatabase(String apiVersion, String kind, ObjectMetadata metadata, Spec spec) {
 
     /**
      * @param ensure and {@code databaseReclaimPolicy} written although they are CNPG's defaults:
@@ -136,7 +131,7 @@ final class CnpgDatabaseKind implements ServiceKind {
         new CnpgDatabase(
             CnpgCluster.API_VERSION,
             "Database",
-            new ObjectMetaBuilder()
+            ObjectMetadata.builder()
                 .withName(service.clusterName() + "-database")
                 .withNamespace(service.namespace())
                 .addToAnnotations(SyncWave.ANNOTATION, SyncWave.DATABASE.annotationValue())

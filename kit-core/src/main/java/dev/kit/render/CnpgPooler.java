@@ -1,10 +1,9 @@
 package dev.kit.render;
 
-import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.util.Map;
 
 /** The fields of a CNPG {@code postgresql.cnpg.io/v1} Pooler (PgBouncer) that kit writes. */
-record CnpgPooler(String apiVersion, String kind, ObjectMeta metadata, Spec spec) {
+record CnpgPooler(String apiVersion, String kind, ObjectMetadata metadata, Spec spec) {
 
   static final String KIND = "Pooler";
 

@@ -1,9 +1,7 @@
 package dev.kit.render;
 
-import io.fabric8.kubernetes.api.model.ObjectMeta;
-
 /** The fields of a CNPG {@code postgresql.cnpg.io/v1} ScheduledBackup that kit writes. */
-record CnpgScheduledBackup(String apiVersion, String kind, ObjectMeta metadata, Spec spec) {
+record CnpgScheduledBackup(String apiVersion, String kind, ObjectMetadata metadata, Spec spec) {
 
   static final String KIND = "ScheduledBackup";
 

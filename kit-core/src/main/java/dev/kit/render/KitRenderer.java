@@ -36,6 +36,12 @@ public final class KitRenderer {
   private final boolean parallel;
 
   /**
+   * Every manifest's first line, encoded on first use (a source it cannot name fails the render, as
+   * it always did); rendering threads may each encode it, to the same bytes.
+   */
+  private volatile byte[] header;
+
+  /**
    * @param source what the header names as the origin, such as the description's class name
    */
   public KitRenderer(String source) {
@@ -50,6 +56,15 @@ public final class KitRenderer {
   public KitRenderer(String source, boolean parallel) {
     this.source = source;
     this.parallel = parallel;
+  }
+
+  private byte[] header() {
+    byte[] line = header;
+    if (line == null) {
+      line = ManifestYaml.header(source);
+      header = line;
+    }
+    return line;
   }
 
   /** Renders every service and the platform into one plan. */
@@ -165,7 +180,7 @@ public final class KitRenderer {
     for (PlatformKind kind : PlatformKinds.of(kit)) {
       plan.add(
           RepositoryLayout.platformFile(environment, kind.file()),
-          ManifestYaml.file(source, ManifestYaml.tree(kind.render(context))));
+          ManifestYaml.file(header(), ManifestYaml.tree(kind.render(context))));
     }
     PlatformRenderer.warnings(kit).stream().filter(warned::add).forEach(plan::warn);
   }
@@ -279,7 +294,7 @@ public final class KitRenderer {
           failures.add(failure);
         }
       }
-      plan.add(path, ManifestYaml.file(source, tree));
+      plan.add(path, ManifestYaml.file(header(), tree));
       return name;
     }
   }

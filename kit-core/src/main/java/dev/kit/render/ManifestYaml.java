@@ -3,6 +3,7 @@ package dev.kit.render;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.kit.plan.GeneratedHeader;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
@@ -97,11 +98,24 @@ final class ManifestYaml {
 
   /** The file: the generated header, then the object in canonical order. */
   static byte[] file(String source, ObjectNode object) {
-    String yaml = BlockYaml.write(object);
-    if (yaml == null) {
-      yaml = libraryYaml(object);
+    return file(header(source), object);
+  }
+
+  /** The generated header naming {@code source}, as a file starts with it. */
+  static byte[] header(String source) {
+    return GeneratedHeader.line(source).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The file: {@code header} (from {@link #header}), then the object in canonical order. */
+  static byte[] file(byte[] header, ObjectNode object) {
+    byte[] file = BlockYaml.file(header, object);
+    if (file != null) {
+      return file;
     }
-    return (GeneratedHeader.line(source) + yaml).getBytes(StandardCharsets.UTF_8);
+    byte[] yaml = libraryYaml(object).getBytes(StandardCharsets.UTF_8);
+    byte[] whole = Arrays.copyOf(header, header.length + yaml.length);
+    System.arraycopy(yaml, 0, whole, header.length, yaml.length);
+    return whole;
   }
 
   /**

@@ -3,7 +3,6 @@ package dev.kit.render;
 import dev.kit.model.Kit;
 import dev.kit.model.Patch;
 import dev.kit.model.Service;
-import io.fabric8.kubernetes.api.model.ConfigMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -48,7 +47,7 @@ final class MigrationsConfigMapKind implements ServiceKind {
 
   @Override
   public List<ServiceFile> render(ServiceContext context) {
-    List<ConfigMap> configMaps = context.migrationsConfigMaps();
+    List<KubeConfigMap> configMaps = context.migrationsConfigMaps();
     List<ServiceFile> files = new ArrayList<>(configMaps.size());
     for (int i = 0; i < configMaps.size(); i++) {
       String file = i == 0 ? "configmap.yaml" : "configmap-" + (i + 1) + ".yaml";

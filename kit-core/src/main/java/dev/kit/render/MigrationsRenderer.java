@@ -7,23 +7,6 @@ import dev.kit.model.Kit;
 import dev.kit.model.Migrations;
 import dev.kit.model.SecretKey;
 import dev.kit.model.Service;
-import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
-import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.ContainerBuilder;
-import io.fabric8.kubernetes.api.model.EnvVarBuilder;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.fabric8.kubernetes.api.model.PodSpec;
-import io.fabric8.kubernetes.api.model.PodSpecBuilder;
-import io.fabric8.kubernetes.api.model.PodTemplateSpec;
-import io.fabric8.kubernetes.api.model.Volume;
-import io.fabric8.kubernetes.api.model.VolumeBuilder;
-import io.fabric8.kubernetes.api.model.VolumeMount;
-import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
-import io.fabric8.kubernetes.api.model.VolumeProjection;
-import io.fabric8.kubernetes.api.model.VolumeProjectionBuilder;
-import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.fabric8.kubernetes.api.model.batch.v1.JobSpec;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -59,7 +42,7 @@ final class MigrationsRenderer {
    * runs (the Atlas operator writes its own), and the first files in the first; the rest packed in
    * name order, each under the budget.
    */
-  static List<ConfigMap> configMaps(
+  static List<KubeConfigMap> configMaps(
       Kit kit,
       Service service,
       Migrations m,
@@ -96,7 +79,7 @@ final class MigrationsRenderer {
     // Client-side apply copies the whole object into an annotation limited to 256 KiB; SQL outgrows
     // it.
     String syncOptions = operator ? "ServerSideApply=true,PruneLast=true" : "ServerSideApply=true";
-    List<ConfigMap> configMaps = new ArrayList<>(parts.size());
+    List<KubeConfigMap> configMaps = new ArrayList<>(parts.size());
     for (int i = 0; i < parts.size(); i++) {
       Map<String, String> data = new TreeMap<>();
       Map<String, String> binaryData = new TreeMap<>();
@@ -112,21 +95,19 @@ final class MigrationsRenderer {
                 }
               });
       configMaps.add(
-          new ConfigMapBuilder()
-              .withMetadata(
-                  new ObjectMetaBuilder()
-                      .withName(
-                          operator
-                              ? addressed + (i == 0 ? "" : "-" + (i + 1))
-                              : service.migrationsConfigMapName(i + 1))
-                      .withNamespace(service.namespace())
-                      .addToAnnotations("argocd.argoproj.io/sync-options", syncOptions)
-                      .addToAnnotations(SyncWave.ANNOTATION, SyncWave.DATABASE.annotationValue())
-                      .withLabels(KitLabels.of(kit, service, COMPONENT))
-                      .build())
-              .withData(data.isEmpty() ? null : data)
-              .withBinaryData(binaryData.isEmpty() ? null : binaryData)
-              .build());
+          new KubeConfigMap(
+              ObjectMetadata.builder()
+                  .withName(
+                      operator
+                          ? addressed + (i == 0 ? "" : "-" + (i + 1))
+                          : service.migrationsConfigMapName(i + 1))
+                  .withNamespace(service.namespace())
+                  .addToAnnotations("argocd.argoproj.io/sync-options", syncOptions)
+                  .addToAnnotations(SyncWave.ANNOTATION, SyncWave.DATABASE.annotationValue())
+                  .withLabels(KitLabels.of(kit, service, COMPONENT))
+                  .build(),
+              data.isEmpty() ? null : data,
+              binaryData.isEmpty() ? null : binaryData));
     }
     return configMaps;
   }
@@ -136,7 +117,7 @@ final class MigrationsRenderer {
    * shipped in the first ConfigMap, whose URL Atlas reads from {@code DATABASE_URL} itself: a
    * {@code $(VAR)} in the arguments would put the password on the process's command line.
    */
-  static Job job(Kit kit, Service service, Migrations m, AtlasSum sum, int configMapCount) {
+  static KubeJob job(Kit kit, Service service, Migrations m, AtlasSum sum, int configMapCount) {
     Connection connection = DatabaseProviders.connection(kit, service);
     List<String> args =
         new ArrayList<>(
@@ -150,117 +131,62 @@ final class MigrationsRenderer {
     // The project file's migration block has no tx mode.
     m.txMode().ifPresent(t -> args.addAll(List.of("--tx-mode", t.flag())));
 
-    List<VolumeProjection> sources = new ArrayList<>(configMapCount);
+    List<PodTemplate.VolumeProjection> sources = new ArrayList<>(configMapCount);
     for (int i = 1; i <= configMapCount; i++) {
       sources.add(
-          new VolumeProjectionBuilder()
-              .withNewConfigMap()
-              .withName(service.migrationsConfigMapName(i))
-              .endConfigMap()
-              .build());
+          new PodTemplate.VolumeProjection(
+              new PodTemplate.ConfigMapProjection(service.migrationsConfigMapName(i))));
     }
 
     boolean mountsCa = m.sslMode().verifiesServer() && connection.ca().isPresent();
-    List<VolumeMount> mounts = new ArrayList<>();
-    List<Volume> volumes = new ArrayList<>();
-    mounts.add(
-        new VolumeMountBuilder()
-            .withName("migrations")
-            .withMountPath(MIGRATIONS_MOUNT)
-            .withReadOnly(true)
-            .build());
+    List<PodTemplate.VolumeMount> mounts = new ArrayList<>();
+    List<PodTemplate.Volume> volumes = new ArrayList<>();
+    mounts.add(new PodTemplate.VolumeMount("migrations", MIGRATIONS_MOUNT, true));
     volumes.add(
-        new VolumeBuilder()
-            .withName("migrations")
-            .withNewProjected()
-            .withSources(sources)
-            .endProjected()
-            .build());
+        new PodTemplate.Volume("migrations", null, null, new PodTemplate.Projected(sources)));
     if (mountsCa) {
       // Only the CA certificate, never ca.key.
       SecretKey ca = connection.ca().orElseThrow();
-      mounts.add(
-          new VolumeMountBuilder()
-              .withName("db-ca")
-              .withMountPath(CA_MOUNT)
-              .withReadOnly(true)
-              .build());
-      volumes.add(
-          new VolumeBuilder()
-              .withName("db-ca")
-              .withNewSecret()
-              .withSecretName(ca.name())
-              .addNewItem()
-              .withKey(ca.key())
-              .withPath("ca.crt")
-              .endItem()
-              .endSecret()
-              .build());
+      mounts.add(new PodTemplate.VolumeMount("db-ca", CA_MOUNT, true));
+      volumes.add(PodTemplate.Volume.secretKey("db-ca", ca.name(), ca.key(), "ca.crt"));
     }
-    mounts.add(new VolumeMountBuilder().withName("tmp").withMountPath("/tmp").build());
-    volumes.add(new VolumeBuilder().withName("tmp").withNewEmptyDir().endEmptyDir().build());
+    mounts.add(new PodTemplate.VolumeMount("tmp", "/tmp", null));
+    volumes.add(PodTemplate.Volume.emptyDir("tmp"));
 
-    Container container =
-        new ContainerBuilder()
-            .withName("atlas")
-            .withImage(m.atlasImage())
-            .withArgs(args)
-            .addToEnv(
-                new EnvVarBuilder()
-                    .withName("DATABASE_URL")
-                    .withNewValueFrom()
-                    .withNewSecretKeyRef()
-                    .withName(connection.migrationSecret())
-                    .withKey("uri")
-                    .endSecretKeyRef()
-                    .endValueFrom()
-                    .build())
-            .addToEnv(new EnvVarBuilder().withName("HOME").withValue("/tmp").build())
-            // Otherwise Atlas asks vercheck.ariga.io for a newer release on every run
-            // (cmd/atlas/main.go).
-            .addToEnv(
-                new EnvVarBuilder().withName("ATLAS_NO_UPDATE_NOTIFIER").withValue("1").build())
-            .withResources(ResourceRequirementsMapper.toKubernetes(m.resources()))
-            .withNewSecurityContext()
-            .withAllowPrivilegeEscalation(false)
-            .withReadOnlyRootFilesystem(true)
-            .withNewCapabilities()
-            .withDrop("ALL")
-            .endCapabilities()
-            .endSecurityContext()
-            .withVolumeMounts(mounts)
-            .build();
-    PodSpec pod =
-        new PodSpecBuilder()
-            .withRestartPolicy("Never")
-            .withAutomountServiceAccountToken(false)
-            .withNewSecurityContext()
-            .withRunAsNonRoot(true)
-            .withRunAsUser(RUN_AS)
-            .withRunAsGroup(RUN_AS)
-            .withNewSeccompProfile()
-            .withType("RuntimeDefault")
-            .endSeccompProfile()
-            .endSecurityContext()
-            .withVolumes(volumes)
-            .build();
-    pod.setContainers(new ArrayList<>(List.of(container)));
-    // Assembled with setters: each nested builder level copies everything below it again (withX,
-    // endX, build).
-    PodTemplateSpec template = new PodTemplateSpec();
-    template.setMetadata(
-        new ObjectMetaBuilder()
-            .addToAnnotations(DIGEST_ANNOTATION, sum.total())
-            .withLabels(KitLabels.podLabels(service, COMPONENT))
-            .build());
-    template.setSpec(pod);
-    JobSpec spec = new JobSpec();
-    spec.setBackoffLimit(m.backoffLimit());
-    spec.setActiveDeadlineSeconds((long) m.activeDeadlineSeconds());
-    spec.setTemplate(template);
-    Job job = new Job();
-    job.setMetadata(
-        new ObjectMetaBuilder()
+    PodTemplate.Container container =
+        new PodTemplate.Container(
+            "atlas",
+            m.atlasImage(),
+            args,
+            List.of(
+                PodTemplate.EnvVar.fromSecret("DATABASE_URL", connection.migrationSecret(), "uri"),
+                PodTemplate.EnvVar.literal("HOME", "/tmp"),
+                // Otherwise Atlas asks vercheck.ariga.io for a newer release on every run
+                // (cmd/atlas/main.go).
+                PodTemplate.EnvVar.literal("ATLAS_NO_UPDATE_NOTIFIER", "1")),
+            null,
+            KubeResources.of(m.resources()),
+            null,
+            null,
+            PodTemplate.ContainerSecurityContext.RESTRICTED,
+            mounts);
+    PodTemplate.Spec pod =
+        new PodTemplate.Spec(
+            false,
+            List.of(container),
+            "Never",
+            new PodTemplate.SecurityContext(
+                true, RUN_AS, RUN_AS, new PodTemplate.SeccompProfile("RuntimeDefault")),
+            volumes);
+    PodTemplate template =
+        new PodTemplate(
+            ObjectMetadata.builder()
+                .addToAnnotations(DIGEST_ANNOTATION, sum.total())
+                .withLabels(KitLabels.podLabels(service, COMPONENT))
+                .build(),
+            pod);
+    return new KubeJob(
+        ObjectMetadata.builder()
             .withName(service.migrationJobName())
             .withNamespace(service.namespace())
             .addToAnnotations("argocd.argoproj.io/hook", "Sync")
@@ -269,9 +195,8 @@ final class MigrationsRenderer {
             .addToAnnotations("argocd.argoproj.io/hook-delete-policy", "BeforeHookCreation")
             .addToAnnotations(SyncWave.ANNOTATION, SyncWave.MIGRATION.annotationValue())
             .withLabels(KitLabels.of(kit, service, COMPONENT))
-            .build());
-    job.setSpec(spec);
-    return job;
+            .build(),
+        new KubeJob.Spec((long) m.activeDeadlineSeconds(), m.backoffLimit(), template));
   }
 
   /**
@@ -322,6 +247,12 @@ final class MigrationsRenderer {
    * The content as text when a YAML string carries it unambiguously; null to ship it as binaryData.
    */
   private static String utf8(byte[] content) {
+    // Lenient decoding is fast and puts U+FFFD where the bytes are not UTF-8: without one, they
+    // were.
+    String lenient = new String(content, StandardCharsets.UTF_8);
+    if (lenient.indexOf('\uFFFD') < 0) {
+      return lenient.indexOf('\uFEFF') >= 0 ? null : lenient;
+    }
     try {
       String text =
           StandardCharsets.UTF_8

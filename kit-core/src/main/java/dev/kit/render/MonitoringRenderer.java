@@ -6,8 +6,6 @@ import dev.kit.model.Backups;
 import dev.kit.model.Kit;
 import dev.kit.model.Monitoring;
 import dev.kit.model.Service;
-import io.fabric8.kubernetes.api.model.ObjectMeta;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -115,11 +113,12 @@ final class MonitoringRenderer {
         spec);
   }
 
-  private static ObjectMeta metadata(Kit kit, Service service, Monitoring monitoring, String name) {
+  private static ObjectMetadata metadata(
+      Kit kit, Service service, Monitoring monitoring, String name) {
     Map<String, String> labels = KitLabels.of(kit, service, COMPONENT);
     // Selector labels win: without them the Prometheus instance would silently ignore the object.
     labels.putAll(monitoring.selectorLabels());
-    return new ObjectMetaBuilder()
+    return ObjectMetadata.builder()
         .withName(name)
         .withNamespace(service.namespace())
         .addToAnnotations("argocd.argoproj.io/sync-options", SKIP_DRY_RUN)

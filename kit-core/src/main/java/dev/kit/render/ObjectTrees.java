@@ -98,6 +98,10 @@ final class ObjectTrees {
       }
       return array;
     }
+    if (value instanceof Record) {
+      // Before fabric8's types: a render of kit's records alone then never loads them.
+      return SHAPES.get(value.getClass()).tree(value);
+    }
     if (value instanceof Quantity quantity) {
       // Quantity's own serializer: amount and format run together.
       return NODES.stringNode(

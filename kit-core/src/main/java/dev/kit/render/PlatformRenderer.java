@@ -7,8 +7,6 @@ import dev.kit.model.Environment;
 import dev.kit.model.HelmChart;
 import dev.kit.model.Kit;
 import dev.kit.model.Platform;
-import io.fabric8.kubernetes.api.model.ObjectMeta;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -189,7 +187,7 @@ final class PlatformRenderer {
     return new ArgoApplication(
         ArgoApplication.API_VERSION,
         ArgoApplication.KIND,
-        new ObjectMetaBuilder()
+        ObjectMetadata.builder()
             .withName(ArgoApplicationRenderer.name(kit, kit.repository().name() + "-root"))
             .withNamespace(argo.namespace())
             .withLabels(labels(kit))
@@ -234,7 +232,7 @@ final class PlatformRenderer {
     return new ArgoApplicationSet(
         ArgoApplication.API_VERSION,
         "ApplicationSet",
-        new ObjectMetaBuilder()
+        ObjectMetadata.builder()
             .withName(ArgoApplicationRenderer.name(kit, kit.repository().name() + "-services"))
             .withNamespace(argo.namespace())
             .withLabels(labels(kit))
@@ -266,8 +264,8 @@ final class PlatformRenderer {
                     ArgoApplicationRenderer.syncPolicy(true, List.of("CreateNamespace=true"))))));
   }
 
-  private static ObjectMeta metadata(Kit kit, String name, String namespace, SyncWave wave) {
-    return new ObjectMetaBuilder()
+  private static ObjectMetadata metadata(Kit kit, String name, String namespace, SyncWave wave) {
+    return ObjectMetadata.builder()
         .withName(name)
         .withNamespace(namespace)
         .addToAnnotations(SyncWave.ANNOTATION, wave.annotationValue())

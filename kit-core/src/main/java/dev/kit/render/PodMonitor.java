@@ -1,6 +1,5 @@
 package dev.kit.render;
 
-import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.util.List;
 import java.util.Map;
 
@@ -8,7 +7,7 @@ import java.util.Map;
  * The fields of a Prometheus Operator {@code monitoring.coreos.com/v1} PodMonitor that kit writes;
  * null means unset.
  */
-record PodMonitor(String apiVersion, String kind, ObjectMeta metadata, Spec spec) {
+record PodMonitor(String apiVersion, String kind, ObjectMetadata metadata, Spec spec) {
 
   static final String API_VERSION = "monitoring.coreos.com/v1";
   static final String KIND = "PodMonitor";

@@ -3,7 +3,6 @@ package dev.kit.render;
 import dev.kit.model.Kit;
 import dev.kit.model.Pooler;
 import dev.kit.model.Service;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -58,7 +57,7 @@ final class PoolerRenderer {
     return new CnpgPooler(
         CnpgCluster.API_VERSION,
         CnpgPooler.KIND,
-        new ObjectMetaBuilder()
+        ObjectMetadata.builder()
             .withName(service.poolerName(type))
             .withNamespace(service.namespace())
             .addToAnnotations(SyncWave.ANNOTATION, SyncWave.DATABASE.annotationValue())

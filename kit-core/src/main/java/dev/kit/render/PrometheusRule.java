@@ -1,7 +1,6 @@
 package dev.kit.render;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.util.List;
 import java.util.Map;
 
@@ -9,7 +8,7 @@ import java.util.Map;
  * The fields of a Prometheus Operator {@code monitoring.coreos.com/v1} PrometheusRule that kit
  * writes; null means unset.
  */
-record PrometheusRule(String apiVersion, String kind, ObjectMeta metadata, Spec spec) {
+record PrometheusRule(String apiVersion, String kind, ObjectMetadata metadata, Spec spec) {
 
   static final String API_VERSION = "monitoring.coreos.com/v1";
   static final String KIND = "PrometheusRule";

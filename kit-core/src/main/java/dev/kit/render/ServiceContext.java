@@ -8,7 +8,6 @@ import dev.kit.model.Kit;
 import dev.kit.model.Migrations;
 import dev.kit.model.Patch;
 import dev.kit.model.Service;
-import io.fabric8.kubernetes.api.model.ConfigMap;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -33,7 +32,7 @@ public final class ServiceContext {
   private final List<String> warnings = new ArrayList<>();
   private AtlasSum sum;
   private byte[] projectFile;
-  private List<ConfigMap> configMaps;
+  private List<KubeConfigMap> configMaps;
 
   ServiceContext(
       Kit kit, Service service, String source, MigrationDirectory migrations, String schema) {
@@ -113,7 +112,7 @@ public final class ServiceContext {
   }
 
   /** The ConfigMaps that carry the migrations, split once. */
-  public List<ConfigMap> migrationsConfigMaps() {
+  List<KubeConfigMap> migrationsConfigMaps() {
     if (configMaps == null) {
       configMaps =
           MigrationsRenderer.configMaps(

@@ -33,7 +33,7 @@ class ArgoHealthChecksTest {
                                     atlas ? Migrations.Engine.OPERATOR : Migrations.Engine.JOB)))
             .build();
     return ArgoHealthChecks.configMap(new PlatformContext(kit))
-        .getData()
+        .data()
         .keySet()
         .toArray(String[]::new);
   }

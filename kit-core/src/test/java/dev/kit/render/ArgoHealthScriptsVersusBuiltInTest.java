@@ -227,7 +227,7 @@ class ArgoHealthScriptsVersusBuiltInTest {
                     s.database(db -> db.storage("1Gi"))
                         .migrations(m -> m.engine(Migrations.Engine.OPERATOR)))
             .build();
-    return ArgoHealthChecks.configMap(new PlatformContext(kit)).getData();
+    return ArgoHealthChecks.configMap(new PlatformContext(kit)).data();
   }
 
   private static String kitCheck(String groupKind) {

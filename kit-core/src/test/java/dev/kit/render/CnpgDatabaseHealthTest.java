@@ -68,7 +68,7 @@ class CnpgDatabaseHealthTest {
 
     assertThat(
             ArgoHealthChecks.configMap(new PlatformContext(kit))
-                .getData()
+                .data()
                 .containsKey("resource.customizations.health.postgresql.cnpg.io_Database"))
         .isEqualTo(expected);
   }

@@ -1,0 +1,67 @@
+package dev.kit.render;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The fields of a Kubernetes object's {@code metadata} that kit writes; null means unset, and the
+ * builder leaves an empty map unset, as fabric8's {@code ObjectMeta} did. kit's own: fabric8's
+ * builder and the classes behind it loaded and ran for every object.
+ */
+record ObjectMetadata(
+    String name, String namespace, Map<String, String> annotations, Map<String, String> labels) {
+
+  static Builder builder() {
+    return new Builder();
+  }
+
+  static final class Builder {
+    private String name;
+    private String namespace;
+    private Map<String, String> annotations;
+    private Map<String, String> labels;
+
+    private Builder() {}
+
+    Builder withName(String name) {
+      this.name = name;
+      return this;
+    }
+
+    Builder withNamespace(String namespace) {
+      this.namespace = namespace;
+      return this;
+    }
+
+    /** Replaces the labels with {@code labels}. */
+    Builder withLabels(Map<String, String> labels) {
+      this.labels = labels == null ? null : new LinkedHashMap<>(labels);
+      return this;
+    }
+
+    /** Replaces the annotations with {@code annotations}. */
+    Builder withAnnotations(Map<String, String> annotations) {
+      this.annotations = annotations == null ? null : new LinkedHashMap<>(annotations);
+      return this;
+    }
+
+    /** Adds one annotation; a null key or value adds nothing. */
+    Builder addToAnnotations(String key, String value) {
+      if (key != null && value != null) {
+        if (annotations == null) {
+          annotations = new LinkedHashMap<>();
+        }
+        annotations.put(key, value);
+      }
+      return this;
+    }
+
+    ObjectMetadata build() {
+      return new ObjectMetadata(
+          name,
+          namespace,
+          annotations == null || annotations.isEmpty() ? null : annotations,
+          labels == null || labels.isEmpty() ? null : labels);
+    }
+  }
+}

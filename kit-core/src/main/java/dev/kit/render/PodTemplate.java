@@ -1,0 +1,96 @@
+package dev.kit.render;
+
+import java.util.List;
+
+/**
+ * The fields of a Kubernetes {@code PodTemplateSpec} that kit writes (the app's Deployment, the
+ * migration Job); null means unset (an empty list is written as {@code []}: pass null). kit's own
+ * records rather than fabric8's model: its builders and the ~150 classes behind them cost a cold
+ * run more than the objects they build.
+ */
+record PodTemplate(ObjectMetadata metadata, Spec spec) {
+
+  record Spec(
+      Boolean automountServiceAccountToken,
+      List<Container> containers,
+      String restartPolicy,
+      SecurityContext securityContext,
+      List<Volume> volumes) {}
+
+  record SecurityContext(
+      Boolean runAsNonRoot, Long runAsUser, Long runAsGroup, SeccompProfile seccompProfile) {}
+
+  record SeccompProfile(String type) {}
+
+  record Container(
+      String name,
+      String image,
+      List<String> args,
+      List<EnvVar> env,
+      List<ContainerPort> ports,
+      KubeResources resources,
+      Probe readinessProbe,
+      Probe livenessProbe,
+      ContainerSecurityContext securityContext,
+      List<VolumeMount> volumeMounts) {}
+
+  /** What the Pod Security "restricted" profile asks of every container. */
+  record ContainerSecurityContext(
+      Boolean allowPrivilegeEscalation, Boolean readOnlyRootFilesystem, Capabilities capabilities) {
+
+    static final ContainerSecurityContext RESTRICTED =
+        new ContainerSecurityContext(false, true, new Capabilities(List.of("ALL")));
+  }
+
+  record Capabilities(List<String> drop) {}
+
+  record ContainerPort(String name, Integer containerPort) {}
+
+  record EnvVar(String name, String value, EnvVarSource valueFrom) {
+
+    static EnvVar literal(String name, String value) {
+      return new EnvVar(name, value, null);
+    }
+
+    static EnvVar fromSecret(String name, String secret, String key) {
+      return new EnvVar(name, null, new EnvVarSource(new SecretKeySelector(secret, key)));
+    }
+  }
+
+  record EnvVarSource(SecretKeySelector secretKeyRef) {}
+
+  record SecretKeySelector(String name, String key) {}
+
+  /** An HTTP GET probe on a named port. */
+  record Probe(HttpGet httpGet) {}
+
+  record HttpGet(String path, String port) {}
+
+  record VolumeMount(String name, String mountPath, Boolean readOnly) {}
+
+  record Volume(String name, SecretVolume secret, EmptyDir emptyDir, Projected projected) {
+
+    /** One key of a Secret as a file named {@code path}. */
+    static Volume secretKey(String name, String secret, String key, String path) {
+      return new Volume(
+          name, new SecretVolume(secret, List.of(new KeyToPath(key, path))), null, null);
+    }
+
+    static Volume emptyDir(String name) {
+      return new Volume(name, null, new EmptyDir(null), null);
+    }
+  }
+
+  record SecretVolume(String secretName, List<KeyToPath> items) {}
+
+  record KeyToPath(String key, String path) {}
+
+  /** An {@code emptyDir} with the defaults: written as {@code {}}. */
+  record EmptyDir(String medium) {}
+
+  record Projected(List<VolumeProjection> sources) {}
+
+  record VolumeProjection(ConfigMapProjection configMap) {}
+
+  record ConfigMapProjection(String name) {}
+}
