@@ -55,6 +55,9 @@ final class BlockYaml {
               "On", "ON", "off", "Off", "OFF", "true", "True", "TRUE", "y", "Y", "yes", "Yes",
               "YES"));
 
+  private static final int RESERVED_MAX_LENGTH =
+      RESERVED.stream().mapToInt(String::length).max().orElseThrow();
+
   /**
    * What the library reads as a number, for strings starting with a digit, a sign or a dot: those
    * it quotes.
@@ -297,9 +300,7 @@ final class BlockYaml {
     if (key.isEmpty() || key.length() >= SIMPLE_KEY_MAX) {
       throw UNSUPPORTED;
     }
-    if (RESERVED.contains(key)
-        || key.charAt(0) == '~'
-        || "0123456789+-.".indexOf(key.charAt(0)) >= 0) {
+    if (reserved(key) || key.charAt(0) == '~' || "0123456789+-.".indexOf(key.charAt(0)) >= 0) {
       doubleQuoted(key);
     } else {
       plainOrQuoted(key);
@@ -417,12 +418,19 @@ final class BlockYaml {
   }
 
   /**
+   * Whether {@code text} is in {@link #RESERVED}, without hashing the long strings it never holds.
+   */
+  private static boolean reserved(String text) {
+    return text.length() <= RESERVED_MAX_LENGTH && RESERVED.contains(text);
+  }
+
+  /**
    * Whether the library quotes this one-line string value: a YAML 1.1 boolean or null, a flow
    * indicator, a {@code #} that starts a comment, a {@code :} that ends a key, what reads as a
    * number or a timestamp.
    */
   private static boolean needToQuoteValue(String text) {
-    if (RESERVED.contains(text) || text.charAt(0) == '~') {
+    if (reserved(text) || text.charAt(0) == '~') {
       return true;
     }
     int length = text.length();
