@@ -118,13 +118,12 @@ public final class Fingerprint {
   /** Computed on first use, once. */
   private static final class CodeVersion {
     /**
-     * Classes whose code decides the output: kit-core and kit-templates first; the rest are its
-     * renderers' libraries.
+     * Classes whose code decides the output: kit-core first (its renderers write every text; a
+     * generation never uses kit-templates); the rest are its renderers' libraries.
      */
     private static final List<String> ANCHORS =
         List.of(
             "dev.kit.Generator",
-            "dev.kit.templates.TextTemplates",
             "tools.jackson.databind.ObjectMapper",
             "tools.jackson.core.JsonGenerator",
             "tools.jackson.dataformat.yaml.YAMLMapper",

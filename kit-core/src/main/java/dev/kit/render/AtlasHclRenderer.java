@@ -4,9 +4,6 @@ import dev.kit.model.Kit;
 import dev.kit.model.Migrations;
 import dev.kit.model.Service;
 import dev.kit.plan.GeneratedHeader;
-import dev.kit.templates.TextTemplates;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Renders {@code atlas.hcl}: a {@code local} env for developers and a {@code k8s} env matching the
@@ -27,39 +24,86 @@ final class AtlasHclRenderer {
 
   static String render(String source, Kit kit, Service service, Migrations m) {
     Connection connection = DatabaseProviders.connection(kit, service);
-    Map<String, Object> model = new HashMap<>();
-    model.put("header", GeneratedHeader.line(source).stripTrailing());
-    model.put("service", service.name());
-    model.put("postgresMajor", service.database().postgresMajor());
-    model.put("migrationsDir", m.directory());
-    model.put("revisionsSchema", m.revisionsSchema());
-    model.put(
-        "runner",
-        m.engine() == Migrations.Engine.OPERATOR
-            ? "the AtlasMigration " + service.migrationJobName() + " applies"
-            : "the " + service.migrationJobName() + " Job runs");
-    model.put("secret", connection.migrationSecret());
-    model.put("clusterEnv", CLUSTER_ENV);
-    if (m.engine() == Migrations.Engine.JOB) {
-      model.put("shippedAs", "file://" + MigrationsRenderer.MIGRATIONS_MOUNT + "/" + PROJECT_FILE);
-    }
-    model.put("sslMode", m.sslMode().value());
-    model.put("urlQuery", MigrationsRenderer.urlQuery(m, connection));
+    String name = service.name();
+    int major = service.database().postgresMajor();
+    StringBuilder hcl = new StringBuilder(1536);
+    hcl.append(GeneratedHeader.line(source).stripTrailing()).append('\n');
+    hcl.append("# Atlas project file for the ")
+        .append(name)
+        .append(" service. Run Atlas from services/")
+        .append(name)
+        .append("/:\n");
+    hcl.append("#   atlas migrate validate --env local\n");
+    hcl.append("#   atlas migrate apply --env local\n");
+    hcl.append("# kit keeps ")
+        .append(m.directory())
+        .append("/atlas.sum up to date on every 'mvn kit:generate'.\n\n");
+    hcl.append(
+        "# Your own database: kit never writes credentials, so the URL comes from the environment.\n");
+    hcl.append("env \"local\" {\n");
+    hcl.append("  url = getenv(\"DATABASE_URL\")\n");
+    hcl.append("  # A throwaway PostgreSQL ")
+        .append(major)
+        .append(" that Atlas starts to replay and lint migrations.\n");
+    hcl.append("  dev = \"docker://postgres/").append(major).append("/dev\"\n");
+    migration(hcl, "file://" + m.directory(), m);
+    hcl.append("}\n\n");
+
+    hcl.append("# What ")
+        .append(
+            m.engine() == Migrations.Engine.OPERATOR
+                ? "the AtlasMigration " + service.migrationJobName() + " applies"
+                : "the " + service.migrationJobName() + " Job runs")
+        .append(" in the cluster: the uri of Secret ")
+        .append(connection.migrationSecret())
+        .append(",\n");
+    hcl.append("# with sslmode=").append(m.sslMode().value());
     if (m.sslMode().verifiesServer()) {
       if (connection.ca().isPresent()) {
         // CloudNativePG's CA is the cluster's own.
-        model.put(
-            "ca",
-            DatabaseProviders.of(service) instanceof CloudNativePgProvider
-                ? "the cluster CA"
-                : "the CA of " + connection.caName());
-        model.put("caFile", Connection.CA_FILE);
+        hcl.append(" against ")
+            .append(
+                DatabaseProviders.of(service) instanceof CloudNativePgProvider
+                    ? "the cluster CA"
+                    : "the CA of " + connection.caName())
+            .append(" mounted at ")
+            .append(Connection.CA_FILE);
       } else {
-        model.put("ca", connection.caName());
+        hcl.append(" against ").append(connection.caName());
       }
     }
-    m.baseline().ifPresent(b -> model.put("baseline", b));
-    m.txMode().ifPresent(t -> model.put("txMode", t.flag()));
-    return TextTemplates.render("atlas.hcl.ftl", model);
+    hcl.append(".\n");
+    if (m.engine() == Migrations.Engine.JOB) {
+      hcl.append("# The Job reads this file from its ConfigMap: atlas migrate apply --env ")
+          .append(CLUSTER_ENV)
+          .append(" --config file://")
+          .append(MigrationsRenderer.MIGRATIONS_MOUNT)
+          .append('/')
+          .append(PROJECT_FILE)
+          .append('\n');
+    }
+    hcl.append("env \"").append(CLUSTER_ENV).append("\" {\n");
+    // ${...} is Atlas's own interpolation, evaluated when the Job runs.
+    hcl.append("  url = \"${getenv(\"DATABASE_URL\")}?")
+        .append(MigrationsRenderer.urlQuery(m, connection))
+        .append("\"\n");
+    migration(hcl, "file://" + MigrationsRenderer.MIGRATIONS_MOUNT, m);
+    hcl.append("}\n");
+    m.txMode()
+        .ifPresent(
+            t ->
+                hcl.append("# The Job applies with --tx-mode ")
+                    .append(t.flag())
+                    .append("; pass the same flag when you apply by hand.\n"));
+    return hcl.toString();
+  }
+
+  /** An env's {@code migration} block: the same revisions table and baseline in both envs. */
+  private static void migration(StringBuilder hcl, String dir, Migrations m) {
+    hcl.append("  migration {\n");
+    hcl.append("    dir              = \"").append(dir).append("\"\n");
+    hcl.append("    revisions_schema = \"").append(m.revisionsSchema()).append("\"\n");
+    m.baseline().ifPresent(b -> hcl.append("    baseline         = \"").append(b).append("\"\n"));
+    hcl.append("  }\n");
   }
 }

@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * A CloudNativePG {@code Cluster} in the service's namespace, with what it brings: backups to an
  * ObjectStore, a schedule, PgBouncer. Its options are checked by validation's database rules; the
- * runbook's database part is the template's own.
+ * runbook's database part is RunbookRenderer's own.
  */
 public final class CloudNativePgProvider implements DatabaseProvider {
 

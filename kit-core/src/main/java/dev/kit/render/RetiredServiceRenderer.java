@@ -1,16 +1,14 @@
 package dev.kit.render;
 
 import dev.kit.plan.GeneratedHeader;
-import dev.kit.templates.TextTemplates;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * {@code services/<service>/RETIRED.md} (with environments, {@code
  * services/<service>/envs/<environment>/RETIRED.md}) for a service the description no longer has:
  * which database objects Argo CD left running and how to retire them deliberately, the runbook's
- * data-safety steps with their real names.
+ * data-safety steps with their real names. Plain Java like the runbook: it is rendered on every
+ * generation while the retired folder exists.
  */
 public final class RetiredServiceRenderer {
 
@@ -52,24 +50,180 @@ public final class RetiredServiceRenderer {
 
   /** The file's text, with kit's Markdown header naming {@code source}. */
   public static String render(String source, Retired retired) {
-    Map<String, Object> model = new HashMap<>();
-    model.put("service", retired.service());
-    model.put("clusterName", retired.clusterName());
-    model.put("namespace", retired.namespace());
-    model.put("database", retired.database());
-    retired.objectStore().ifPresent(store -> model.put("objectStoreName", store));
-    retired.backupMethod().ifPresent(method -> model.put("backupMethod", method));
+    String service = retired.service();
+    String cluster = retired.clusterName();
+    String namespace = retired.namespace();
+    Optional<String> environment = retired.environment();
+    // With an ObjectStore, two objects keep running.
+    boolean they = retired.objectStore().isPresent();
+    StringBuilder md = new StringBuilder(4096);
+    md.append(GeneratedHeader.markdownLine(source));
+    md.append("# Retired: ").append(service);
+    environment.ifPresent(env -> md.append(" in ").append(env));
+    md.append("\n\n");
+    if (retired.described()) {
+      md.append('`')
+          .append(service)
+          .append("` no longer runs in environment `")
+          .append(environment.orElse(""))
+          .append("`, so kit deleted the manifests it generated for it there");
+    } else {
+      md.append('`')
+          .append(service)
+          .append(
+              "` is no longer in the kit description, so kit deleted the manifests it generated for it");
+      environment.ifPresent(env -> md.append(" in environment `").append(env).append('`'));
+    }
+    md.append(", but not its database. ")
+        .append(they ? "These objects carry" : "This object carries")
+        .append(
+            " `argocd.argoproj.io/sync-options: Prune=false,Delete=false`, so Argo CD never deletes ")
+        .append(they ? "them" : "it")
+        .append(" (deleting a CNPG Cluster deletes its volumes), and ")
+        .append(they ? "they keep" : "it keeps")
+        .append(" running until you retire ")
+        .append(they ? "them" : "it")
+        .append(" deliberately:\n\n");
+    md.append("| kind | name | namespace |\n|---|---|---|\n");
+    md.append("| CNPG Cluster | `")
+        .append(cluster)
+        .append("` | `")
+        .append(namespace)
+        .append("` |\n");
     retired
-        .backupDestination()
-        .ifPresent(destination -> model.put("backupDestination", destination));
-    retired.argoApp().ifPresent(app -> model.put("argoApp", app));
-    retired.applicationSet().ifPresent(set -> model.put("applicationSetName", set));
-    retired.environment().ifPresent(environment -> model.put("environment", environment));
-    model.put("folder", retired.folder());
-    model.put("described", retired.described());
-    return GeneratedHeader.markdownLine(source) + TextTemplates.render("retired.md.ftl", model);
+        .objectStore()
+        .ifPresent(
+            store ->
+                md.append("| Barman Cloud ObjectStore | `")
+                    .append(store)
+                    .append("` | `")
+                    .append(namespace)
+                    .append("` |\n"));
+    md.append("\nkit keeps this file, and leaves your migrations alone, while the folder `")
+        .append(retired.folder())
+        .append("/` exists.\n\n## Retire it\n\n");
+    environment.ifPresent(
+        env ->
+            md.append("Run these on environment `")
+                .append(env)
+                .append("`'s cluster (its kubectl context) and its Argo CD.\n\n"));
+    int step = 1;
+    md.append(step++)
+        .append(". Check that nothing connects to it any more: `kubectl cnpg psql ")
+        .append(cluster)
+        .append(" -n ")
+        .append(namespace)
+        .append(
+            " -- -c \"SELECT usename, application_name, client_addr FROM pg_stat_activity WHERE backend_type = 'client backend'\"`.\n");
+    md.append(step++).append(". ");
+    retired
+        .backupMethod()
+        .ifPresentOrElse(
+            method ->
+                md.append("Take a last backup, `kubectl cnpg backup ")
+                    .append(cluster)
+                    .append(" -n ")
+                    .append(namespace)
+                    .append(" --method ")
+                    .append(method)
+                    .append("`, and wait for phase `completed` in `kubectl -n ")
+                    .append(namespace)
+                    .append(" get backups.postgresql.cnpg.io`.\n"),
+            () ->
+                md.append(
+                        "It has no backups: if its data may be needed again, keep a logical copy, `kubectl -n ")
+                    .append(namespace)
+                    .append(" exec <primary-instance> -c postgres -- pg_dump -Fc -d ")
+                    .append(retired.database())
+                    .append(" > ")
+                    .append(retired.database())
+                    .append(".dump` (`kubectl cnpg status ")
+                    .append(cluster)
+                    .append(" -n ")
+                    .append(namespace)
+                    .append("` names the primary).\n"));
+    md.append(step++).append(". ");
+    if (retired.applicationSet().isPresent()) {
+      md.append("ApplicationSet `")
+          .append(retired.applicationSet().get())
+          .append("` keeps an Application `")
+          .append(service)
+          .append(
+              "` while this folder exists; it goes with the folder (the last step), and deleting it leaves objects with `Delete=false` in place.\n");
+    } else {
+      md.append("Delete the Argo CD Application: `argocd app delete ")
+          .append(retired.argoApp().orElse(""))
+          .append("` (objects with `Delete=false` stay).\n");
+    }
+    md.append(step++)
+        .append(". `kubectl -n ")
+        .append(namespace)
+        .append(" delete clusters.postgresql.cnpg.io ")
+        .append(cluster)
+        .append("`: removes the instances and their volumes");
+    if (!they) {
+      retired
+          .backupDestination()
+          .ifPresent(
+              d ->
+                  md.append("; the backups stay in `")
+                      .append(d)
+                      .append("` until you remove them there"));
+    }
+    md.append(".\n");
+    if (they) {
+      md.append(step++)
+          .append(". `kubectl -n ")
+          .append(namespace)
+          .append(" delete objectstores.barmancloud.cnpg.io ")
+          .append(retired.objectStore().get())
+          .append('`');
+      retired
+          .backupDestination()
+          .ifPresent(
+              d ->
+                  md.append(": the backups stay in `")
+                      .append(d)
+                      .append("` until you remove them there"));
+      md.append(".\n");
+    }
+    md.append(step).append(". Delete `");
+    if (environment.isPresent()) {
+      md.append(retired.folder()).append("/`, this file with it, and merge");
+      if (retired.described()) {
+        md.append('.');
+      } else {
+        md.append("; once no environment's folder is left in `services/")
+            .append(service)
+            .append("/envs/`, delete `services/")
+            .append(service)
+            .append("/` and the migrations with it.");
+      }
+    } else {
+      md.append("services/")
+          .append(service)
+          .append("/`, this file and the migrations with it, and merge.");
+    }
+    md.append(" Namespace `")
+        .append(namespace)
+        .append("` stays for anything else in it; delete it with `kubectl delete namespace ")
+        .append(namespace)
+        .append("` when it is empty.\n\n");
+    if (retired.described()) {
+      md.append("To keep it in `")
+          .append(environment.orElse(""))
+          .append("` instead, add `")
+          .append(environment.orElse(""))
+          .append("` back to the service's environments");
+    } else {
+      md.append("To keep the service instead, add it back to the description under the same name");
+    }
+    md.append(
+        ": kit generates the same Cluster again, Argo CD manages the running one again, and this file goes.\n");
+    return md.toString();
   }
 
+  /** The file's text, with kit's Markdown header naming {@code source}. */
   /** The warning for the run that retires it, naming what keeps running. */
   public static String warning(Retired retired, boolean withFile) {
     String objects =

@@ -2,9 +2,6 @@ package dev.kit.provider.planetscale;
 
 import dev.kit.model.PlanetScale;
 import dev.kit.plan.GeneratedHeader;
-import dev.kit.templates.TextTemplates;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -81,70 +78,283 @@ public final class PlanetScaleModule {
    */
   public static String render(
       String source, String service, String namespace, int postgresMajor, PlanetScale ps) {
-    Map<String, Object> model = new HashMap<>();
-    model.put("header", GeneratedHeader.line(source).stripTrailing());
-    model.put("service", service);
-    model.put("namespace", namespace);
-    model.put("workspace", ps.runner() == PlanetScale.Runner.WORKSPACE);
-    model.put("workspaceName", workspaceName(service));
-    model.put("secretName", secretName(service));
-    model.put("appSecretName", appSecretName(service));
-    model.put("providerVersion", PROVIDER_VERSION);
-    model.put("kubernetesProviderVersion", KUBERNETES_PROVIDER_VERSION);
-    model.put("organization", string(ps.organization()));
-    model.put("database", string(ps.database()));
-    model.put("branch", string(ps.branch()));
-    model.put("postgresMajor", Integer.toString(postgresMajor));
-    ps.clusterSize().ifPresent(v -> model.put("clusterSize", string(v)));
-    ps.region().ifPresent(v -> model.put("region", string(v)));
-    ps.parentBranch().ifPresent(v -> model.put("parentBranch", string(v)));
-    ps.replicas().ifPresent(v -> model.put("replicas", Integer.toString(v)));
-    Map<String, Map<String, String>> parameters = new LinkedHashMap<>();
-    ps.parameters()
-        .forEach((namespaceKey, values) -> parameters.put(key(namespaceKey), entries(values)));
-    model.put("parameters", parameters);
-    model.put("production", ps.production());
-    model.put("migratorRole", string(migratorRole(service)));
-    model.put("appRole", string(appRole(service)));
-    model.put(
-        "appRoles",
-        ps.appRoles().stream().map(PlanetScaleModule::string).collect(Collectors.joining(", ")));
-    model.put("appRolesText", String.join(", ", ps.appRoles()));
-    model.put("bouncer", ps.bouncer().isPresent());
-    ps.bouncer()
-        .ifPresent(
-            b -> {
-              model.put("bouncerName", string(b.name()));
-              model.put("bouncerNameText", b.name());
-              model.put("bouncerTarget", string(b.target()));
-              b.size().ifPresent(v -> model.put("bouncerSize", string(v)));
-              b.replicasPerCell()
-                  .ifPresent(v -> model.put("bouncerReplicasPerCell", Integer.toString(v)));
-              model.put("bouncerParameters", entries(b.parameters()));
-            });
-    model.put("backupPolicy", ps.backupPolicy().isPresent());
-    ps.backupPolicy()
-        .ifPresent(
-            p -> {
-              model.put("backupName", string(p.name()));
-              model.put("backupTarget", string(p.target()));
-              model.put("backupFrequencyValue", Integer.toString(p.frequencyValue()));
-              model.put("backupFrequencyUnit", string(p.frequencyUnit().value()));
-              model.put("backupRetentionValue", Integer.toString(p.retentionValue()));
-              model.put("backupRetentionUnit", string(p.retentionUnit().value()));
-              p.scheduleTime().ifPresent(v -> model.put("backupScheduleTime", string(v)));
-            });
-    return TextTemplates.render("planetscale/main.tf.ftl", model);
+    boolean workspace = ps.runner() == PlanetScale.Runner.WORKSPACE;
+    StringBuilder tf = new StringBuilder(8192);
+    tf.append(GeneratedHeader.line(source).stripTrailing()).append('\n');
+    tf.append("# PlanetScale Postgres for the ")
+        .append(service)
+        .append(
+            " service: the branch, a migrator role (DDL, used only by the\n# migration Job), an app role (")
+        .append(String.join(", ", ps.appRoles()))
+        .append(") and their connection outputs.\n");
+    if (workspace) {
+      tf.append("# Applied by the Crossplane Workspace ")
+          .append(workspaceName(service))
+          .append(" (its manifest holds this exact text); its ClusterProviderConfig\n")
+          .append(
+              "# adds the provider blocks (the PlanetScale service token from a Secret) and the kubernetes state backend.\n");
+    } else {
+      tf.append(
+              "# Applied by your own pipeline (kit writes no Workspace): configure the planetscale provider (PLANETSCALE_SERVICE_TOKEN_ID\n")
+          .append(
+              "# and PLANETSCALE_SERVICE_TOKEN), the kubernetes provider and a remote state backend there. The module writes the\n")
+          .append("# Secrets ")
+          .append(secretName(service))
+          .append(" (the migrations') and ")
+          .append(appSecretName(service))
+          .append(" (the app's) in namespace ")
+          .append(namespace)
+          .append(".\n");
+    }
+    tf.append(
+        """
+
+        terraform {
+          required_providers {
+            planetscale = {
+              source  = "planetscale/planetscale"
+        """);
+    tf.append("      version = \"").append(PROVIDER_VERSION).append("\"\n");
+    tf.append(
+        """
+            }
+            kubernetes = {
+              source  = "hashicorp/kubernetes"
+        """);
+    tf.append("      version = \"").append(KUBERNETES_PROVIDER_VERSION).append("\"\n");
+    tf.append(
+        """
+            }
+          }
+        }
+
+        resource "planetscale_postgres_branch" "this" {
+        """);
+    attribute(tf, "  organization  = ", string(ps.organization()));
+    attribute(tf, "  database      = ", string(ps.database()));
+    attribute(tf, "  name          = ", string(ps.branch()));
+    ps.clusterSize().ifPresent(v -> attribute(tf, "  cluster_size  = ", string(v)));
+    attribute(tf, "  major_version = ", "\"" + postgresMajor + "\"");
+    ps.region().ifPresent(v -> attribute(tf, "  region        = ", string(v)));
+    ps.parentBranch().ifPresent(v -> attribute(tf, "  parent_branch = ", string(v)));
+    ps.replicas().ifPresent(v -> attribute(tf, "  replicas      = ", Integer.toString(v)));
+    if (!ps.parameters().isEmpty()) {
+      tf.append("  parameters = {\n");
+      ps.parameters()
+          .forEach(
+              (group, values) -> {
+                tf.append("    ").append(key(group)).append(" = {\n");
+                entries(tf, "      ", values);
+                tf.append("    }\n");
+              });
+      tf.append("  }\n");
+    }
+    if (ps.production()) {
+      tf.append(
+          """
+
+            # A production branch: destroying the last branch of a database deletes the database.
+            deletion_protected = true
+            lifecycle {
+              prevent_destroy = true
+            }
+          """);
+    }
+    tf.append(
+        """
+        }
+
+        # Runs the migrations only: it inherits the branch's default postgres role, which may create and alter objects.
+        # It owns what the migrations create; replaced (password rotation), it hands that to postgres before it is dropped.
+        resource "planetscale_postgres_branch_role" "migrator" {
+          organization    = planetscale_postgres_branch.this.organization
+          database        = planetscale_postgres_branch.this.database
+          branch          = planetscale_postgres_branch.this.name
+        """);
+    attribute(tf, "  name            = ", string(migratorRole(service)));
+    tf.append(
+        """
+          inherited_roles = ["postgres"]
+          successor       = "postgres"
+        }
+
+        # The application's role: least privilege, no DDL.
+        resource "planetscale_postgres_branch_role" "app" {
+          organization    = planetscale_postgres_branch.this.organization
+          database        = planetscale_postgres_branch.this.database
+          branch          = planetscale_postgres_branch.this.name
+        """);
+    attribute(tf, "  name            = ", string(appRole(service)));
+    attribute(
+        tf,
+        "  inherited_roles = ",
+        ps.appRoles().stream()
+            .map(PlanetScaleModule::string)
+            .collect(Collectors.joining(", ", "[", "]")));
+    tf.append("}\n");
+    ps.bouncer().ifPresent(b -> bouncer(tf, b));
+    ps.backupPolicy().ifPresent(p -> backupPolicy(tf, p));
+    tf.append(
+        """
+
+        locals {
+          host          = planetscale_postgres_branch_role.app.access_host_url
+          dbname        = planetscale_postgres_branch_role.app.database_name
+          migrator_user = planetscale_postgres_branch_role.migrator.username
+          migrator_pass = planetscale_postgres_branch_role.migrator.password
+        """);
+    // Through the bouncer, PlanetScale reads the bouncer's name from the user: <user>|<bouncer>.
+    attribute(
+        tf,
+        "  app_user      = ",
+        ps.bouncer().isPresent()
+            ? "\"${planetscale_postgres_branch_role.app.username}|${planetscale_postgres_bouncer.app.name}\""
+            : "planetscale_postgres_branch_role.app.username");
+    tf.append(
+        """
+          app_pass      = planetscale_postgres_branch_role.app.password
+          # The keys of CloudNativePG's app Secret, which the rest of kit reads: the migrations connect directly (5432),
+          # the app through PgBouncer (6432); kit adds sslmode=verify-full to the URIs, which have no TLS settings.
+          migrations = {
+            host       = local.host
+            port       = "5432"
+            dbname     = local.dbname
+            username   = local.migrator_user
+            password   = local.migrator_pass
+            uri        = "postgresql://${urlencode(local.migrator_user)}:${urlencode(local.migrator_pass)}@${local.host}:5432/${local.dbname}"
+            "jdbc-uri" = "jdbc:postgresql://${local.host}:5432/${local.dbname}?user=${urlencode(local.migrator_user)}&password=${urlencode(local.migrator_pass)}"
+          }
+          app = {
+            host       = local.host
+            port       = "6432"
+            dbname     = local.dbname
+            username   = local.app_user
+            password   = local.app_pass
+            uri        = "postgresql://${urlencode(local.app_user)}:${urlencode(local.app_pass)}@${local.host}:6432/${local.dbname}"
+            "jdbc-uri" = "jdbc:postgresql://${local.host}:6432/${local.dbname}?user=${urlencode(local.app_user)}&password=${urlencode(local.app_pass)}"
+          }
+        }
+
+        """);
+    tf.append("# The app's connection: Secret ")
+        .append(appSecretName(service))
+        .append(" in namespace ")
+        .append(namespace)
+        .append(", written by this module.\n");
+    kubernetesSecret(tf, "app", appSecretName(service), namespace, "local.app");
+    if (workspace) {
+      tf.append("\n# The migrations' connection: the Workspace writes these outputs into Secret ")
+          .append(secretName(service))
+          .append(" (writeConnectionSecretToRef).\n");
+    } else {
+      tf.append("\n# The migrations' connection: Secret ")
+          .append(secretName(service))
+          .append(", written by this module (with a Workspace, the outputs below).\n");
+      kubernetesSecret(tf, "migrations", secretName(service), namespace, "local.migrations");
+      tf.append('\n');
+    }
+    tf.append(
+        """
+        output "host" {
+          value = local.host
+        }
+
+        output "port" {
+          value = "5432"
+        }
+
+        output "dbname" {
+          value = local.dbname
+        }
+
+        output "username" {
+          value = local.migrator_user
+        }
+
+        output "password" {
+          value     = local.migrator_pass
+          sensitive = true
+        }
+
+        output "uri" {
+          value     = local.migrations.uri
+          sensitive = true
+        }
+
+        output "jdbc-uri" {
+          value     = local.migrations["jdbc-uri"]
+          sensitive = true
+        }
+        """);
+    return tf.toString();
+  }
+
+  private static void bouncer(StringBuilder tf, PlanetScale.Bouncer b) {
+    tf.append("\n# The app connects through this PgBouncer: port 6432, user \"<app user>|")
+        .append(b.name())
+        .append("\".\n");
+    tf.append(
+        """
+        resource "planetscale_postgres_bouncer" "app" {
+          organization = planetscale_postgres_branch.this.organization
+          database     = planetscale_postgres_branch.this.database
+          branch       = planetscale_postgres_branch.this.name
+        """);
+    attribute(tf, "  name         = ", string(b.name()));
+    attribute(tf, "  target       = ", string(b.target()));
+    b.size().ifPresent(v -> attribute(tf, "  bouncer_size = ", string(v)));
+    b.replicasPerCell()
+        .ifPresent(v -> attribute(tf, "\n  replicas_per_cell = ", Integer.toString(v)));
+    if (!b.parameters().isEmpty()) {
+      tf.append("  parameters = {\n    pgbouncer = {\n");
+      entries(tf, "      ", b.parameters());
+      tf.append("    }\n  }\n");
+    }
+    tf.append("}\n");
+  }
+
+  private static void backupPolicy(StringBuilder tf, PlanetScale.BackupPolicy p) {
+    tf.append(
+        """
+
+        resource "planetscale_postgres_backup_policy" "this" {
+          organization    = planetscale_postgres_branch.this.organization
+          database        = planetscale_postgres_branch.this.database
+        """);
+    attribute(tf, "  name            = ", string(p.name()));
+    attribute(tf, "  target          = ", string(p.target()));
+    attribute(tf, "  frequency_value = ", Integer.toString(p.frequencyValue()));
+    attribute(tf, "  frequency_unit  = ", string(p.frequencyUnit().value()));
+    attribute(tf, "  retention_value = ", Integer.toString(p.retentionValue()));
+    attribute(tf, "  retention_unit  = ", string(p.retentionUnit().value()));
+    p.scheduleTime().ifPresent(v -> attribute(tf, "  schedule_time   = ", string(v)));
+    tf.append("}\n");
+  }
+
+  /** A {@code kubernetes_secret_v1} the module writes a connection into. */
+  private static void kubernetesSecret(
+      StringBuilder tf, String resource, String name, String namespace, String data) {
+    tf.append("resource \"kubernetes_secret_v1\" \"").append(resource).append("\" {\n");
+    tf.append("  metadata {\n");
+    tf.append("    name      = \"").append(name).append("\"\n");
+    tf.append("    namespace = \"").append(namespace).append("\"\n");
+    tf.append("  }\n");
+    tf.append("  data = ").append(data).append('\n');
+    tf.append("}\n");
+  }
+
+  /** One attribute line: its aligned name (with {@code = }) and its HCL value. */
+  private static void attribute(StringBuilder tf, String name, String value) {
+    tf.append(name).append(value).append('\n');
   }
 
   /**
    * Keys and values of an HCL object, in order: a bare key when it is an identifier, every value a
    * string.
    */
-  private static Map<String, String> entries(Map<String, String> values) {
-    Map<String, String> out = new LinkedHashMap<>();
-    values.forEach((k, v) -> out.put(key(k), string(v)));
-    return out;
+  private static void entries(StringBuilder tf, String indent, Map<String, String> values) {
+    values.forEach(
+        (k, v) -> tf.append(indent).append(key(k)).append(" = ").append(string(v)).append('\n'));
   }
 
   private static String key(String key) {

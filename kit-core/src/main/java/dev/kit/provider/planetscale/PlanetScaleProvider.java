@@ -11,9 +11,7 @@ import dev.kit.render.Connection;
 import dev.kit.render.DatabaseProvider;
 import dev.kit.render.PlatformKind;
 import dev.kit.render.ServiceKind;
-import dev.kit.templates.TextTemplates;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -353,50 +351,6 @@ public final class PlanetScaleProvider implements DatabaseProvider {
             + "` (the app's: role `"
             + PlanetScaleModule.appRole(service.name())
             + "`, PgBouncer, port 6432); keys `uri`, `jdbc-uri`, `host`, `port`, `dbname`, `username`, `password` |");
-    Map<String, Object> model = new HashMap<>();
-    model.put("service", service.name());
-    model.put("module", module);
-    model.put("namespace", service.namespace());
-    model.put("organization", ps.organization());
-    model.put("database", ps.database());
-    model.put("branch", ps.branch());
-    model.put("postgresMajor", Integer.toString(service.database().postgresMajor()));
-    ps.clusterSize().ifPresent(s -> model.put("clusterSize", s));
-    ps.replicas().ifPresent(r -> model.put("replicas", Integer.toString(r)));
-    model.put("migratorRole", PlanetScaleModule.migratorRole(service.name()));
-    model.put("appRole", PlanetScaleModule.appRole(service.name()));
-    model.put(
-        "appRolesText", String.join(", ", ps.appRoles().stream().map(r -> "`" + r + "`").toList()));
-    ps.bouncer().ifPresent(b -> model.put("bouncerName", b.name()));
-    ps.backupPolicy()
-        .ifPresent(
-            p -> {
-              model.put("backupPolicy", p.name());
-              model.put(
-                  "backupText",
-                  "every "
-                      + p.frequencyValue()
-                      + " "
-                      + p.frequencyUnit().value()
-                      + (p.frequencyValue() == 1 ? "" : "s")
-                      + p.scheduleTime().map(t -> " at " + t + " UTC").orElse("")
-                      + ", kept "
-                      + p.retentionValue()
-                      + " "
-                      + p.retentionUnit().value()
-                      + (p.retentionValue() == 1 ? "" : "s")
-                      + ", for "
-                      + p.target()
-                      + " branches");
-            });
-    model.put("production", ps.production());
-    model.put("workspace", ps.runner() == PlanetScale.Runner.WORKSPACE);
-    model.put("workspaceName", PlanetScaleModule.workspaceName(service.name()));
-    model.put("providerConfig", CrossplaneObjects.CONFIG_NAME);
-    model.put("crossplaneNamespace", CrossplaneObjects.CROSSPLANE_NAMESPACE);
-    model.put("tokenSecret", CrossplaneObjects.TOKEN_SECRET);
-    model.put("secretName", connection.migrationSecret());
-    model.put("appSecretName", connection.appSecret());
     Map<String, Object> section = new LinkedHashMap<>();
     section.put("databaseRows", rows);
     if (ps.runner() == PlanetScale.Runner.WORKSPACE) {
@@ -406,10 +360,217 @@ public final class PlanetScaleProvider implements DatabaseProvider {
               + PlanetScaleModule.workspaceName(service.name())
               + "` (kit's health check waits until it is Ready: the branch, its roles and both Secrets exist)");
     }
-    section.put(
-        "databaseSection",
-        TextTemplates.render("planetscale/runbook-database.md.ftl", model).stripTrailing());
+    section.put("databaseSection", databaseSection(service, ps, module, connection));
     return section;
+  }
+
+  /**
+   * The runbook's "Database" section: what PlanetScale runs and what kit writes, how each side
+   * connects, and how to rotate, scale, restore and troubleshoot.
+   */
+  private static String databaseSection(
+      Service service, PlanetScale ps, String module, Connection connection) {
+    String name = service.name();
+    String namespace = service.namespace();
+    boolean workspace = ps.runner() == PlanetScale.Runner.WORKSPACE;
+    String workspaceName = PlanetScaleModule.workspaceName(name);
+    String migratorRole = PlanetScaleModule.migratorRole(name);
+    String appRole = PlanetScaleModule.appRole(name);
+    String secret = connection.migrationSecret();
+    String appSecret = connection.appSecret();
+    Optional<String> bouncer = ps.bouncer().map(PlanetScale.Bouncer::name);
+    StringBuilder md = new StringBuilder(8192);
+    md.append("## Database\n\n");
+    md.append('`')
+        .append(name)
+        .append("`'s database is branch `")
+        .append(ps.branch())
+        .append("` of PlanetScale database `")
+        .append(ps.database())
+        .append("` (organization `")
+        .append(ps.organization())
+        .append("`), PostgreSQL ")
+        .append(service.database().postgresMajor());
+    ps.clusterSize().ifPresent(size -> md.append(", cluster size `").append(size).append('`'));
+    ps.replicas()
+        .ifPresent(r -> md.append(", ").append(r).append(" replica").append(r == 1 ? "" : "s"));
+    md.append(
+            ". PlanetScale runs it: the primary, its replicas, failover, PgBouncer and backups. kit writes the OpenTofu module `")
+        .append(module)
+        .append("` (the branch, roles `")
+        .append(migratorRole)
+        .append("` and `")
+        .append(appRole)
+        .append('`');
+    bouncer.ifPresent(b -> md.append(", PgBouncer `").append(b).append('`'));
+    ps.backupPolicy().ifPresent(p -> md.append(", backup policy `").append(p.name()).append('`'));
+    md.append(')');
+    if (workspace) {
+      md.append(" and Workspace `")
+          .append(workspaceName)
+          .append(
+              "`, which runs it in the cluster (provider-opentofu, with the platform's ClusterProviderConfig `")
+          .append(CrossplaneObjects.CONFIG_NAME)
+          .append("`)");
+    } else {
+      md.append("; your own pipeline applies it (kit writes no Workspace)");
+    }
+    md.append('.');
+    if (ps.production()) {
+      md.append(
+          " It is a production branch: `deletion_protected` and `prevent_destroy` refuse to delete it, since deleting the last branch deletes the database.");
+    }
+    md.append(
+        """
+
+
+        ### Connect
+
+        | who | role | port | how |
+        |---|---|---|---|
+        """);
+    md.append("| the migrations | role `")
+        .append(migratorRole)
+        .append(
+            "` (inherits `postgres`: may create and alter objects) | 5432, directly to PostgreSQL | `sslmode=verify-full` against the system's trusted roots (PlanetScale's certificates are publicly trusted) |\n");
+    md.append("| the app | role `")
+        .append(appRole)
+        .append("` (inherits ")
+        .append(String.join(", ", ps.appRoles().stream().map(r -> "`" + r + "`").toList()))
+        .append(": data, no DDL) | 6432, through PgBouncer");
+    bouncer.ifPresent(
+        b -> md.append(" `").append(b).append("` (user `<role user>|").append(b).append("`)"));
+    md.append(
+        " | `sslmode=verify-full`, the same roots; transaction pooling, so no session state across transactions |\n\n");
+    md.append("The migrations' Secret `")
+        .append(secret)
+        .append("` is ")
+        .append(
+            workspace ? "the Workspace's connection Secret (its outputs)" : "written by the module")
+        .append(", the app's `")
+        .append(appSecret)
+        .append("` is written by the module; both in namespace `")
+        .append(namespace)
+        .append(
+            "`, with CloudNativePG's keys (`uri`, `jdbc-uri`, `host`, `port`, `dbname`, `username`, `password`). Their values are never shown here:\n\n");
+    md.append("```sh\n");
+    md.append("kubectl -n ")
+        .append(namespace)
+        .append(" get secret ")
+        .append(appSecret)
+        .append(
+            " -o go-template='{{range $k, $v := .data}}{{$k}}{{\"\\n\"}}{{end}}'   # its keys, never their values\n");
+    md.append("psql \"$(kubectl -n ")
+        .append(namespace)
+        .append(" get secret ")
+        .append(appSecret)
+        .append(
+            " -o jsonpath='{.data.uri}' | base64 -d)?sslmode=verify-full&sslrootcert=system\"\n");
+    md.append("```\n\n");
+    md.append(
+        "### Roles and rotation\n\nBoth roles belong to the module: PlanetScale shows a role's password once, at creation, and the module keeps it in its state and the Secret. Do not reset a password in the PlanetScale console: the Secret would keep the old one. Rotate by replacing the role: ");
+    md.append(
+        workspace
+            ? "add `-replace=planetscale_postgres_branch_role.app` to the Workspace's `spec.forProvider.applyArgs` with a patch (`Patch.set(Patch.Target.WORKSPACE, \"/spec/forProvider/applyArgs\", List.of(\"-replace=planetscale_postgres_branch_role.app\"))`), merge, wait until the Workspace is Ready and the app has restarted with the new Secret, then remove the patch"
+            : "`tofu apply -replace=planetscale_postgres_branch_role.app` in your pipeline, then restart the app");
+    md.append(
+        ". The migrator owns the objects the migrations created; its replacement hands them to the `successor` set in the module (`postgres`) before the old role is dropped.\n\n");
+    md.append(
+        "### Scaling\n\nChange `clusterSize(...)` or `replicas(...)` in the description, run `mvn kit:generate` and merge: the module changes and ");
+    md.append(workspace ? "the Workspace applies it" : "your pipeline applies it");
+    md.append("; PlanetScale resizes the cluster online. PgBouncer");
+    bouncer.ifPresent(b -> md.append(" `").append(b).append('`'));
+    md.append(" scales with `bouncer(b -> b.size(...).replicasPerCell(...))`.\n\n");
+    md.append("### Backups and restore\n\n");
+    ps.backupPolicy()
+        .ifPresentOrElse(
+            p -> md.append("Backup policy `").append(p.name()).append("`: ").append(backupText(p)),
+            () ->
+                md.append(
+                    "PlanetScale's default backup schedule applies; set `backupPolicy(...)` in the description for another"));
+    md.append(
+        """
+        . PlanetScale keeps them; kit writes no ObjectStore or ScheduledBackup.
+        To restore, create a new branch from a backup (`backup_id`) or from a point in time (`restore_point`, for example `2025-03-01T12:00:00Z`) with the PlanetScale console or CLI, or with a module of your own: never add either to this branch's resource, as both replace the branch (which `prevent_destroy` refuses). Check the restored branch, then copy what you need back, or move the service to it deliberately (as when moving from CloudNativePG: README, "Move a service to PlanetScale").
+
+        ### Failover
+
+        PlanetScale fails over by itself to a replica in another availability zone; PgBouncer holds queries during the switch, so the app sees a short pause rather than errors. There is nothing to do in the cluster: check PlanetScale's console and status page, and the app's connection errors.
+
+        ### Troubleshooting the Workspace
+
+        """);
+    if (workspace) {
+      String crossplane = CrossplaneObjects.CROSSPLANE_NAMESPACE;
+      String token = CrossplaneObjects.TOKEN_SECRET;
+      md.append("```sh\n");
+      md.append("kubectl -n ")
+          .append(namespace)
+          .append(" get workspace ")
+          .append(workspaceName)
+          .append("           # SYNCED and READY True: the module is applied\n");
+      md.append("kubectl -n ")
+          .append(namespace)
+          .append(" describe workspace ")
+          .append(workspaceName)
+          .append("      # conditions: Synced False has OpenTofu's error; events\n");
+      md.append(
+          "kubectl get providers.pkg.crossplane.io provider-opentofu       # INSTALLED and HEALTHY True\n");
+      md.append("kubectl -n ")
+          .append(crossplane)
+          .append(
+              " logs -l pkg.crossplane.io/provider=provider-opentofu --tail=100   # the tofu runs\n");
+      md.append("kubectl -n ")
+          .append(crossplane)
+          .append(" get secret ")
+          .append(token)
+          .append(
+              "      # the PlanetScale service token (keys id, token), created by the platform team\n");
+      md.append("kubectl -n ")
+          .append(crossplane)
+          .append(
+              " get secrets | grep tfstate-    # the OpenTofu state, one Secret per Workspace\n");
+      md.append("```\n\n");
+      md.append(
+              "Argo CD waits at wave -2 while the Workspace is not Ready (kit's `argocd-cm` check), so the migration Job never runs before `")
+          .append(secret)
+          .append(
+              "` exists. `Synced False` with `cannot apply tofu configuration` is an OpenTofu error: the PlanetScale token (Secret `")
+          .append(token)
+          .append(
+              "`), an attribute PlanetScale refuses, or `prevent_destroy` refusing a change that would replace the branch (such as a new branch name or region): revert that change.");
+    } else {
+      md.append("Your pipeline applies the module; the Secret `")
+          .append(secret)
+          .append(
+              "` must exist before the first sync, or the migration Job's pod waits (`CreateContainerConfigError`) until it does and fails after its deadline.\n\n");
+      md.append("```sh\n");
+      md.append("kubectl -n ")
+          .append(namespace)
+          .append(" get secret ")
+          .append(secret)
+          .append("     # written by the module's kubernetes_secret_v1\n");
+      md.append("```");
+    }
+    return md.toString();
+  }
+
+  /** A backup policy as a sentence: how often, how long kept, for which branches. */
+  private static String backupText(PlanetScale.BackupPolicy p) {
+    return "every "
+        + p.frequencyValue()
+        + " "
+        + p.frequencyUnit().value()
+        + (p.frequencyValue() == 1 ? "" : "s")
+        + p.scheduleTime().map(t -> " at " + t + " UTC").orElse("")
+        + ", kept "
+        + p.retentionValue()
+        + " "
+        + p.retentionUnit().value()
+        + (p.retentionValue() == 1 ? "" : "s")
+        + ", for "
+        + p.target()
+        + " branches";
   }
 
   private static void slug(String path, String value, String example, Problems problems) {
