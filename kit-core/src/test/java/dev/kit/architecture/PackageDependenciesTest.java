@@ -49,8 +49,7 @@ class PackageDependenciesTest {
         Matcher type = KIT_TYPE.matcher(code(text));
         while (type.find()) {
           String other = "dev.kit" + type.group(1);
-          if (!other.equals(own)
-              && !other.equals("dev.kit.templates")) { // kit-templates, a module of its own
+          if (!other.equals(own)) {
             used.add(other);
           }
         }
@@ -86,6 +85,21 @@ class PackageDependenciesTest {
     assertThat(dependencies().get("dev.kit.render"))
         .noneMatch(p -> p.startsWith("dev.kit.provider"));
     assertThat(dependencies()).containsKey("dev.kit.provider.existing");
+  }
+
+  /**
+   * FreeMarker stays off the generate path: its first template costs a cold run ~0.3 s of CPU and
+   * ~520 classes (kit-benchmarks/PROFILE.md, sections 9 and 11.4), so no renderer uses
+   * kit-templates; only the skeleton {@code kit:new-migration} writes ({@code
+   * dev.kit.NewMigrations}) comes from it.
+   */
+  @Test
+  void templates_usedOnlyByTheFacade() {
+    assertThat(
+            dependencies().entrySet().stream()
+                .filter(entry -> entry.getValue().contains("dev.kit.templates"))
+                .map(Map.Entry::getKey))
+        .containsExactly("dev.kit");
   }
 
   @Test
