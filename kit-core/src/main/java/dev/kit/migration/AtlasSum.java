@@ -72,7 +72,7 @@ public record AtlasSum(String total, List<Entry> entries) {
   /**
    * Whether {@code content} starts with {@code -- atlas:sum ignore}, which keeps it out of the sum.
    */
-  static boolean isSumIgnored(byte[] content) {
+  private static boolean isSumIgnored(byte[] content) {
     // The directive can only be on the first line, in printable ASCII; decode just that much.
     int end = 0;
     boolean mentionsAtlas = false;

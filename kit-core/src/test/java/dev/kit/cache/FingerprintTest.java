@@ -94,6 +94,32 @@ class FingerprintTest {
   }
 
   @Test
+  void ofService_changes_whenAFileAfterOneThatAtlasSumLeavesOutChanges() {
+    byte[] description = Fingerprint.ofDescription(kit("main"), "src");
+    String ignored = "-- atlas:sum ignore\nSELECT 1;";
+    MigrationDirectory base =
+        new MigrationDirectory(
+            List.of(file("1_a.sql", ignored), file("2_b.sql", "SELECT 2;"), file("3_c.sql", "")));
+    MigrationDirectory edited =
+        new MigrationDirectory(
+            List.of(file("1_a.sql", ignored), file("2_b.sql", "SELECT 2;"), file("3_c.sql", "-")));
+
+    assertThat(Fingerprint.ofService(description, "orders", edited, null))
+        .isNotEqualTo(Fingerprint.ofService(description, "orders", base, null));
+    assertThat(Fingerprint.ofService(description, "orders", base, null))
+        .isEqualTo(
+            Fingerprint.ofService(
+                description,
+                "orders",
+                new MigrationDirectory(
+                    List.of(
+                        file("3_c.sql", ""),
+                        file("2_b.sql", "SELECT 2;"),
+                        file("1_a.sql", ignored))),
+                null));
+  }
+
+  @Test
   void ofService_changes_whenAnEarlierFileChanges() {
     byte[] description = Fingerprint.ofDescription(kit("main"), "src");
     MigrationDirectory base =
