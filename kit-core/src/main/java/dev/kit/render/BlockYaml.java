@@ -19,7 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
  * the top of a sequence item's mapping, empty ones as {@code {}} and {@code []}, strings, integers
  * and booleans. Strings hold printable ASCII and line feeds, or are one of the strings {@link
  * DoubleQuotedScalars} writes. For anything else (another character, a float, a null, a sequence
- * directly in a sequence, a key with a line feed or of 128 characters or more) {@link #write}
+ * directly in a sequence, a key with a line feed or of 128 characters or more) {@link #file}
  * returns null and the caller asks the library. A test holds the two equal over a large generated
  * corpus.
  */
@@ -95,18 +95,6 @@ final class BlockYaml {
 
   private BlockYaml(int capacity) {
     out = new byte[capacity];
-  }
-
-  /**
-   * The tree as YAML in canonical order, or null when it holds something this writer leaves to the
-   * library.
-   *
-   * @throws IllegalArgumentException when a string holds an unpaired surrogate, as {@link
-   *     DoubleQuotedScalars} does
-   */
-  static String write(ObjectNode root) {
-    byte[] file = file(new byte[0], root);
-    return file == null ? null : new String(file, StandardCharsets.UTF_8);
   }
 
   /**

@@ -96,11 +96,6 @@ final class ManifestYaml {
             .build();
   }
 
-  /** The file: the generated header, then the object in canonical order. */
-  static byte[] file(String source, ObjectNode object) {
-    return file(header(source), object);
-  }
-
   /** The generated header naming {@code source}, as a file starts with it. */
   static byte[] header(String source) {
     return GeneratedHeader.line(source).getBytes(StandardCharsets.UTF_8);

@@ -373,7 +373,7 @@ class MonitoringRendererTest {
   }
 
   private static byte[] file(Object object) {
-    return ManifestYaml.file("test", ManifestYaml.tree(object));
+    return ManifestYaml.file(ManifestYaml.header("test"), ManifestYaml.tree(object));
   }
 
   private static JsonNode yaml(Object object) {

@@ -102,7 +102,8 @@ class Yaml11RoundTripTest {
         String where = characterClass.getKey() + " in place " + place;
         check(
             where + ", kit-written",
-            new String(ManifestYaml.file("test", tree), StandardCharsets.UTF_8),
+            new String(
+                ManifestYaml.file(ManifestYaml.header("test"), tree), StandardCharsets.UTF_8),
             text,
             failures);
         check(where + ", library-written", ManifestYaml.libraryYaml(tree), text, failures);
@@ -140,7 +141,8 @@ class Yaml11RoundTripTest {
     tree.putArray("items").addObject().put(key, "v").put("other", "w");
     tree.putObject("maps").putObject(key).put("a", "b");
 
-    String yaml = new String(ManifestYaml.file("test", tree), StandardCharsets.UTF_8);
+    String yaml =
+        new String(ManifestYaml.file(ManifestYaml.header("test"), tree), StandardCharsets.UTF_8);
 
     assertThat(yaml).contains("  ? \"k\\u2028xxx").contains("- ? \"k\\u2028xxx");
     Map<String, Object> read = snakeYaml11().load(yaml);
@@ -160,7 +162,10 @@ class Yaml11RoundTripTest {
             .put("kit-quoted-1.", "kit-quoted-x0.");
 
     Map<String, Object> read =
-        snakeYaml11().load(new String(ManifestYaml.file("test", tree), StandardCharsets.UTF_8));
+        snakeYaml11()
+            .load(
+                new String(
+                    ManifestYaml.file(ManifestYaml.header("test"), tree), StandardCharsets.UTF_8));
 
     assertThat(read)
         .containsEntry("a", "kit-quoted-0.")
@@ -180,7 +185,7 @@ class Yaml11RoundTripTest {
   void file_rejectsAnUnpairedSurrogate_whenUtf8CannotCarryIt() {
     ObjectNode tree = NODES.objectNode().put("a", "x\uD800y");
 
-    assertThatThrownBy(() -> ManifestYaml.file("test", tree))
+    assertThatThrownBy(() -> ManifestYaml.file(ManifestYaml.header("test"), tree))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("unpaired surrogate");
   }
