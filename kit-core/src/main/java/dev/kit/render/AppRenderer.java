@@ -68,6 +68,7 @@ final class AppRenderer {
             KubeResources.of(app.resources()),
             app.readinessPath().map(AppRenderer::httpProbe).orElse(null),
             app.livenessPath().map(AppRenderer::httpProbe).orElse(null),
+            null,
             PodTemplate.ContainerSecurityContext.RESTRICTED,
             mounts);
     PodTemplate.Spec pod =
@@ -172,6 +173,6 @@ final class AppRenderer {
   }
 
   private static PodTemplate.Probe httpProbe(String path) {
-    return new PodTemplate.Probe(new PodTemplate.HttpGet(path, "http"));
+    return PodTemplate.Probe.httpGet(path, "http");
   }
 }

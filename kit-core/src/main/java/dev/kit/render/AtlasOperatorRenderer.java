@@ -6,7 +6,7 @@ import dev.kit.model.Kit;
 import dev.kit.model.Migrations;
 import dev.kit.model.Service;
 import dev.kit.model.TxMode;
-import io.fabric8.kubernetes.api.model.PodSpecBuilder;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -76,44 +76,33 @@ final class AtlasOperatorRenderer {
    */
   private static AtlasOperatorResource.DevDatabase devDatabase(Service service) {
     return new AtlasOperatorResource.DevDatabase(
-        new PodSpecBuilder()
-            .withAutomountServiceAccountToken(false)
-            .withNewSecurityContext()
-            .withRunAsNonRoot(true)
-            .withRunAsUser(POSTGRES_UID)
-            .withRunAsGroup(POSTGRES_UID)
-            .withNewSeccompProfile()
-            .withType("RuntimeDefault")
-            .endSeccompProfile()
-            .endSecurityContext()
-            .addNewContainer()
-            .withName("postgres")
-            .withImage("postgres:" + service.database().postgresMajor())
-            .addNewEnv()
-            .withName("POSTGRES_HOST_AUTH_METHOD")
-            .withValue("trust")
-            .endEnv()
-            .addNewPort()
-            .withName("postgres")
-            .withContainerPort(5432)
-            .endPort()
-            // Over TCP: the image's first-start server listens on the socket only, and would pass a
-            // socket check.
-            .withNewStartupProbe()
-            .withNewExec()
-            .withCommand("pg_isready", "-h", "127.0.0.1")
-            .endExec()
-            .withPeriodSeconds(2)
-            .withFailureThreshold(90)
-            .endStartupProbe()
-            .withNewSecurityContext()
-            .withAllowPrivilegeEscalation(false)
-            .withNewCapabilities()
-            .withDrop("ALL")
-            .endCapabilities()
-            .endSecurityContext()
-            .endContainer()
-            .build());
+        new PodTemplate.Spec(
+            false,
+            List.of(
+                new PodTemplate.Container(
+                    "postgres",
+                    "postgres:" + service.database().postgresMajor(),
+                    null,
+                    List.of(PodTemplate.EnvVar.literal("POSTGRES_HOST_AUTH_METHOD", "trust")),
+                    List.of(new PodTemplate.ContainerPort("postgres", 5432)),
+                    null,
+                    null,
+                    null,
+                    // Over TCP: the image's first-start server listens on the socket only, and
+                    // would pass a socket check.
+                    new PodTemplate.Probe(
+                        null,
+                        new PodTemplate.ExecAction(List.of("pg_isready", "-h", "127.0.0.1")),
+                        2,
+                        90),
+                    // PostgreSQL writes its data directory in the image: no read-only root.
+                    new PodTemplate.ContainerSecurityContext(
+                        false, null, new PodTemplate.Capabilities(List.of("ALL"))),
+                    null)),
+            null,
+            new PodTemplate.SecurityContext(
+                true, POSTGRES_UID, POSTGRES_UID, new PodTemplate.SeccompProfile("RuntimeDefault")),
+            null));
   }
 
   private static ObjectMetadata metadata(Kit kit, Service service, String name, String component) {

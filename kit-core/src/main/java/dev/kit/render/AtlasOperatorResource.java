@@ -1,6 +1,5 @@
 package dev.kit.render;
 
-import io.fabric8.kubernetes.api.model.PodSpec;
 import java.util.Map;
 
 /**
@@ -43,5 +42,5 @@ record AtlasOperatorResource(String apiVersion, String kind, ObjectMetadata meta
   record Schema(String sql) {}
 
   /** The pod the operator runs as its dev database; {@code devURL} then says how to reach it. */
-  record DevDatabase(PodSpec spec) {}
+  record DevDatabase(PodTemplate.Spec spec) {}
 }

@@ -168,6 +168,7 @@ final class MigrationsRenderer {
             KubeResources.of(m.resources()),
             null,
             null,
+            null,
             PodTemplate.ContainerSecurityContext.RESTRICTED,
             mounts);
     PodTemplate.Spec pod =

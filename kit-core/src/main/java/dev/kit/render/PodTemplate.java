@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * The fields of a Kubernetes {@code PodTemplateSpec} that kit writes (the app's Deployment, the
- * migration Job); null means unset (an empty list is written as {@code []}: pass null). kit's own
- * records rather than fabric8's model: its builders and the ~150 classes behind them cost a cold
- * run more than the objects they build.
+ * migration Job, the Atlas operator's dev database); null means unset (an empty list is written as
+ * {@code []}: pass null). kit's own records rather than fabric8's model: its builders and the ~150
+ * classes behind them cost a cold run more than the objects they build.
  */
 record PodTemplate(ObjectMetadata metadata, Spec spec) {
 
@@ -31,6 +31,7 @@ record PodTemplate(ObjectMetadata metadata, Spec spec) {
       KubeResources resources,
       Probe readinessProbe,
       Probe livenessProbe,
+      Probe startupProbe,
       ContainerSecurityContext securityContext,
       List<VolumeMount> volumeMounts) {}
 
@@ -61,10 +62,19 @@ record PodTemplate(ObjectMetadata metadata, Spec spec) {
 
   record SecretKeySelector(String name, String key) {}
 
-  /** An HTTP GET probe on a named port. */
-  record Probe(HttpGet httpGet) {}
+  /**
+   * A probe: an HTTP GET on a named port, or a command; with the kubelet's timing, or its defaults.
+   */
+  record Probe(HttpGet httpGet, ExecAction exec, Integer periodSeconds, Integer failureThreshold) {
+
+    static Probe httpGet(String path, String port) {
+      return new Probe(new HttpGet(path, port), null, null, null);
+    }
+  }
 
   record HttpGet(String path, String port) {}
+
+  record ExecAction(List<String> command) {}
 
   record VolumeMount(String name, String mountPath, Boolean readOnly) {}
 
