@@ -87,8 +87,7 @@ final class Inspector {
       return conflict(throughLink(path, folder.link()));
     }
     if (folder.blocking() != null) {
-      return conflict(
-          path + " cannot be created: " + folder.blocking() + " is not a directory; move it away");
+      return conflict(blockedBy(path, folder.blocking()));
     }
     BasicFileAttributes attributes = folder.exists() ? disk.attributes(file) : null;
     if (attributes == null) {
@@ -201,9 +200,28 @@ final class Inspector {
         + "), and kit never writes through a link; replace it with a real folder";
   }
 
-  /** The first folder on the way to {@code path} that is a file, repository-relative, or null. */
-  @Nullable String blockingParent(String path) {
-    return folder(resolve(path).getParent()).blocking();
+  /**
+   * Why kit may not create {@code path}, a file it did not generate (such as a new migration), or
+   * null when it may: a link or a file on the way, as {@link #inspect} says it, or anything at the
+   * path itself, which kit never overwrites. One look at the path, none when its folder is missing.
+   */
+  @Nullable String conflictForNew(String path) {
+    Path file = resolve(path);
+    Folder folder = folder(file.getParent());
+    if (!folder.link().isEmpty()) {
+      return throughLink(path, folder.link());
+    }
+    if (folder.blocking() != null) {
+      return blockedBy(path, folder.blocking());
+    }
+    if (folder.exists() && disk.attributes(file) != null) {
+      return path + " already exists; kit never overwrites it: choose another name or move it away";
+    }
+    return null;
+  }
+
+  private static String blockedBy(String path, String blocking) {
+    return path + " cannot be created: " + blocking + " is not a directory; move it away";
   }
 
   /** The file at the repository-relative {@code path}, which must not leave the repository. */

@@ -180,12 +180,9 @@ public final class StagingSession implements AutoCloseable {
     proceed();
     try {
       plan(path);
-      Path file = inspector.resolve(path);
-      Optional<String> link = inspector.linkOnTheWay(file);
-      if (link.isPresent()) {
-        conflicts.put(path, inspector.throughLink(path, link.get()));
-      } else if (disk.attributes(file) != null || inspector.blockingParent(path) != null) {
-        conflicts.put(path, path + " already exists; kit never overwrites it");
+      String conflict = inspector.conflictForNew(path);
+      if (conflict != null) {
+        conflicts.put(path, conflict);
       } else {
         stageFiles(
             List.of(path),

@@ -1,5 +1,6 @@
 package dev.kit.write;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -320,6 +321,35 @@ class PlanWriterTest {
     try (var files = Files.list(root.resolve("services/b"))) {
       assertThat(files).as("no temporary file left behind").hasSize(1);
     }
+  }
+
+  @Test
+  void create_namesTheFileInTheWay_whenAFolderOnTheWayIsAFile() throws IOException {
+    put("services/a/migrations", "not a folder\n");
+    StagingSession session = new PlanWriter(root).begin();
+    session.create("services/a/migrations/2_b.sql", "SELECT 1;\n".getBytes(UTF_8));
+
+    assertThatThrownBy(() -> session.commit(List.of()))
+        .isInstanceOf(KitWriteException.class)
+        .hasMessageContaining(
+            "services/a/migrations/2_b.sql cannot be created: services/a/migrations is not a"
+                + " directory; move it away");
+    assertThat(Files.readString(root.resolve("services/a/migrations"))).isEqualTo("not a folder\n");
+  }
+
+  @Test
+  void create_neverOverwritesAFile_andSaysWhatToDo() throws IOException {
+    put("services/a/migrations/2_b.sql", "SELECT 0;\n");
+    StagingSession session = new PlanWriter(root).begin();
+    session.create("services/a/migrations/2_b.sql", "SELECT 1;\n".getBytes(UTF_8));
+
+    assertThatThrownBy(() -> session.commit(List.of()))
+        .isInstanceOf(KitWriteException.class)
+        .hasMessageContaining(
+            "services/a/migrations/2_b.sql already exists; kit never overwrites it: choose another"
+                + " name or move it away");
+    assertThat(Files.readString(root.resolve("services/a/migrations/2_b.sql")))
+        .isEqualTo("SELECT 0;\n");
   }
 
   @Test
