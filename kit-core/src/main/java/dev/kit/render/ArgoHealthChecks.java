@@ -227,7 +227,7 @@ final class ArgoHealthChecks {
                 Map.of(
                     "app.kubernetes.io/name", "argocd-cm", "app.kubernetes.io/part-of", "argocd"))
             .build(),
-        data.isEmpty() ? null : data,
+        data,
         null);
   }
 

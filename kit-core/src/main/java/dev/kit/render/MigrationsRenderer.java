@@ -106,8 +106,8 @@ final class MigrationsRenderer {
                   .addToAnnotations(SyncWave.ANNOTATION, SyncWave.DATABASE.annotationValue())
                   .withLabels(KitLabels.of(kit, service, COMPONENT))
                   .build(),
-              data.isEmpty() ? null : data,
-              binaryData.isEmpty() ? null : binaryData));
+              data,
+              binaryData));
     }
     return configMaps;
   }

@@ -1,15 +1,19 @@
 package dev.kit.render;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The fields of a Kubernetes object's {@code metadata} that kit writes; null means unset, and the
- * builder leaves an empty map unset, as fabric8's {@code ObjectMeta} did. kit's own: fabric8's
+ * The fields of a Kubernetes object's {@code metadata} that kit writes; null means unset, and an
+ * empty map is not written either, as with fabric8's {@code ObjectMeta}. kit's own: fabric8's
  * builder and the classes behind it loaded and ran for every object.
  */
 record ObjectMetadata(
-    String name, String namespace, Map<String, String> annotations, Map<String, String> labels) {
+    String name,
+    String namespace,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> annotations,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> labels) {
 
   static Builder builder() {
     return new Builder();
@@ -57,11 +61,7 @@ record ObjectMetadata(
     }
 
     ObjectMetadata build() {
-      return new ObjectMetadata(
-          name,
-          namespace,
-          annotations == null || annotations.isEmpty() ? null : annotations,
-          labels == null || labels.isEmpty() ? null : labels);
+      return new ObjectMetadata(name, namespace, annotations, labels);
     }
   }
 }

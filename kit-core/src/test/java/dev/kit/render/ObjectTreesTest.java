@@ -160,6 +160,22 @@ class ObjectTreesTest {
   }
 
   @Test
+  void tree_leavesOutEmptyMaps_ofKitsRecords() {
+    ObjectMetadata metadata =
+        ObjectMetadata.builder()
+            .withName("c")
+            .withLabels(Map.of())
+            .withAnnotations(Map.of())
+            .build();
+    JsonNode configMap = assertSameTree(new KubeConfigMap(metadata, Map.of(), Map.of()));
+    JsonNode resources = assertSameTree(new KubeResources(Map.of(), Map.of("cpu", "1")));
+
+    assertThat(configMap.toString())
+        .isEqualTo("{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"c\"}}");
+    assertThat(resources.toString()).isEqualTo("{\"requests\":{\"cpu\":\"1\"}}");
+  }
+
+  @Test
   void tree_isLeftToDataBinding_whenTheShapeIsUnknown() {
     Map<String, Object> nullValue = new LinkedHashMap<>();
     nullValue.put("a", null);
