@@ -76,13 +76,7 @@ final class AppRenderer {
             false,
             List.of(container),
             null,
-            // With runAsNonRoot alone, kubelet refuses an image whose USER is root or a name it
-            // cannot check.
-            new PodTemplate.SecurityContext(
-                true,
-                app.runAsUser(),
-                app.runAsGroup(),
-                new PodTemplate.SeccompProfile("RuntimeDefault")),
+            PodTemplate.SecurityContext.restricted(app.runAsUser(), app.runAsGroup()),
             volumes);
     PodTemplate template =
         new PodTemplate(

@@ -100,8 +100,7 @@ final class AtlasOperatorRenderer {
                         false, null, new PodTemplate.Capabilities(List.of("ALL"))),
                     null)),
             null,
-            new PodTemplate.SecurityContext(
-                true, POSTGRES_UID, POSTGRES_UID, new PodTemplate.SeccompProfile("RuntimeDefault")),
+            PodTemplate.SecurityContext.restricted(POSTGRES_UID, POSTGRES_UID),
             null));
   }
 

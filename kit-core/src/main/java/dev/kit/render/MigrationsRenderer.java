@@ -176,8 +176,7 @@ final class MigrationsRenderer {
             false,
             List.of(container),
             "Never",
-            new PodTemplate.SecurityContext(
-                true, RUN_AS, RUN_AS, new PodTemplate.SeccompProfile("RuntimeDefault")),
+            PodTemplate.SecurityContext.restricted(RUN_AS, RUN_AS),
             volumes);
     PodTemplate template =
         new PodTemplate(

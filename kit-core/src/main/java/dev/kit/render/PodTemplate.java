@@ -18,7 +18,16 @@ record PodTemplate(ObjectMetadata metadata, Spec spec) {
       List<Volume> volumes) {}
 
   record SecurityContext(
-      Boolean runAsNonRoot, Long runAsUser, Long runAsGroup, SeccompProfile seccompProfile) {}
+      Boolean runAsNonRoot, Long runAsUser, Long runAsGroup, SeccompProfile seccompProfile) {
+
+    /**
+     * What the Pod Security "restricted" profile asks of a pod, with the user and group its image
+     * runs as (runAsNonRoot alone makes kubelet refuse an image whose USER is root or a name).
+     */
+    static SecurityContext restricted(Long user, Long group) {
+      return new SecurityContext(true, user, group, new SeccompProfile("RuntimeDefault"));
+    }
+  }
 
   record SeccompProfile(String type) {}
 
