@@ -1,5 +1,7 @@
 package dev.kit.status;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The cluster could not be read: no configuration, an unknown context, no connection, rejected
  * credentials or a missing permission. The message is one line that says what happened and what to
@@ -16,7 +18,7 @@ public final class ClusterAccessException extends RuntimeException {
     this(message, 0, null);
   }
 
-  ClusterAccessException(String message, int code, Throwable cause) {
+  ClusterAccessException(String message, int code, @Nullable Throwable cause) {
     super(message, cause);
     this.code = code;
   }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -302,6 +303,8 @@ final class Doctor {
     Map<String, String> levels = new LinkedHashMap<>();
     for (Map.Entry<String, List<PlannedObject>> each : byNamespace.entrySet()) {
       String namespace = each.getKey();
+      // Every namespace with objects has its services: the loop above adds both.
+      Set<String> owners = Objects.requireNonNull(services.get(namespace));
       Optional<JsonNode> live = cluster.get("v1", "Namespace", "", namespace);
       String level =
           live.map(
@@ -324,7 +327,7 @@ final class Doctor {
                     + " enforces Pod Security level \""
                     + level
                     + "\", which is none",
-                services(services.get(namespace)),
+                services(owners),
                 "use privileged, baseline or restricted (restricted admits what kit generates)"));
         continue;
       }
@@ -343,7 +346,7 @@ final class Doctor {
                       + object.title()
                       + ": "
                       + String.join("; ", violations),
-                  services(services.get(namespace)),
+                  services(owners),
                   "remove the patch that loosens it, or label the namespace with a level that admits it"));
         }
       }

@@ -3,7 +3,9 @@ package dev.kit.status;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -148,7 +150,8 @@ final class JobReader implements KindReader {
               : "Atlas stopped before it ran a statement (the connection, atlas.sum, the revisions table)");
     }
     String file = service.migrationsPath() + "/" + name.get();
-    Optional<Integer> line = AtlasApplyLog.line(service.migrations().get(name.get()), failure);
+    Optional<Integer> line =
+        AtlasApplyLog.line(Objects.requireNonNull(service.migrations().get(name.get())), failure);
     return new Located(
         file + line.map(l -> ":" + l).orElse("") + ": ",
         Optional.of(file),
@@ -169,7 +172,7 @@ final class JobReader implements KindReader {
   }
 
   /** The reason (or message) of a true condition of {@code type}, or null. */
-  private static String condition(JsonNode status, String type) {
+  private static @Nullable String condition(JsonNode status, String type) {
     for (JsonNode condition : status.path("conditions").values()) {
       if (condition.path("type").asString("").equals(type)
           && condition.path("status").asString("").equals("True")) {

@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -61,7 +62,7 @@ final class ReadOnlyCluster {
 
   private final KubernetesClient client;
   private final String target;
-  private volatile Map<String, Crd> crds;
+  private volatile @Nullable Map<String, Crd> crds;
 
   /**
    * @param client the client, which this class only reads through
@@ -300,7 +301,7 @@ final class ReadOnlyCluster {
    * The network failure behind {@code e}: the most telling cause (HTTP clients wrap the socket's in
    * their own).
    */
-  private static Throwable networkCause(Throwable e) {
+  private static @Nullable Throwable networkCause(Throwable e) {
     Throwable io = null;
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof ConnectException

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -129,7 +130,7 @@ final class WorkspaceReader implements KindReader {
       Pattern.compile(
           "resource\\s+\"kubernetes_secret_v1\"\\s+\"[^\"]+\"\\s*\\{\\s*metadata\\s*\\{\\s*name\\s*=\\s*\"([^\"]+)\"");
 
-  private static JsonNode condition(JsonNode live, String type) {
+  private static @Nullable JsonNode condition(JsonNode live, String type) {
     for (JsonNode condition : live.path("status").path("conditions").values()) {
       if (condition.path("type").asString("").equals(type)) {
         return condition;
@@ -138,11 +139,11 @@ final class WorkspaceReader implements KindReader {
     return null;
   }
 
-  private static String status(JsonNode condition) {
+  private static String status(@Nullable JsonNode condition) {
     return condition == null ? "" : condition.path("status").asString("");
   }
 
-  private static String reason(JsonNode condition) {
+  private static String reason(@Nullable JsonNode condition) {
     return condition == null ? "" : condition.path("reason").asString("");
   }
 

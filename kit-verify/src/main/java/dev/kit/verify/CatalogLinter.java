@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Lints what a statement really did, from catalog snapshots taken before and after it on a real
@@ -126,7 +127,7 @@ final class CatalogLinter {
 
   private void column(
       CatalogObject old,
-      CatalogObject now,
+      @Nullable CatalogObject now,
       Map<String, CatalogObject> was,
       Map<String, CatalogObject> is,
       Map<String, CatalogObject> atStart,

@@ -98,6 +98,11 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       after.objects().forEach(o -> afterById.put(id(o), o));
     }
 
+    /** The object {@code kept} (one in both catalogs) is after the migration. */
+    private CatalogObject kept(CatalogObject kept) {
+      return Objects.requireNonNull(afterById.get(id(kept)), "kept objects are in both catalogs");
+    }
+
     DownMigration run(String server) {
       dataChanges();
       List<CatalogObject> created =
@@ -113,12 +118,8 @@ public record DownMigration(String version, String sql, List<String> irreversibl
 
       // 1. Undo changes to objects that survived: renames, column changes, redefined views and
       // functions.
-      kept.stream()
-          .filter(o -> o.kind() == Kind.COLUMN)
-          .forEach(o -> alterColumn(o, afterById.get(id(o))));
-      kept.stream()
-          .filter(o -> o.kind() == Kind.TABLE)
-          .forEach(o -> renameTable(o, afterById.get(id(o))));
+      kept.stream().filter(o -> o.kind() == Kind.COLUMN).forEach(o -> alterColumn(o, kept(o)));
+      kept.stream().filter(o -> o.kind() == Kind.TABLE).forEach(o -> renameTable(o, kept(o)));
       kept.stream()
           .filter(
               o ->
@@ -132,7 +133,7 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                       || o.kind() == Kind.CONSTRAINT
                       || o.kind() == Kind.TRIGGER
                       || o.kind() == Kind.SCHEMA)
-          .forEach(o -> redefine(o, afterById.get(id(o))));
+          .forEach(o -> redefine(o, kept(o)));
 
       // 2. Drop what the migration created, dependents first; what lives on a dropped table goes
       // with it.

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
@@ -80,7 +81,7 @@ final class MigrationVerifier {
             second.error.get()
                 + "\n  kit: the replay from an empty database failed where the first run passed");
       } else {
-        List<String> differences = first.last.changedKeys(second.last);
+        List<String> differences = first.last().changedKeys(second.last());
         if (!differences.isEmpty()) {
           problems.add(
               source.label()
@@ -132,7 +133,8 @@ final class MigrationVerifier {
       throw new IllegalArgumentException(
           "the history up to " + target.name() + " does not apply:\n" + run.error.get());
     }
-    Snapshots around = run.files.get(target.name());
+    Snapshots around =
+        Objects.requireNonNull(run.files.get(target.name()), "the run stopped after the target");
     return new FileChange(source.path(target.name()), target, around.before, around.after);
   }
 
@@ -155,7 +157,12 @@ final class MigrationVerifier {
     final List<LintFinding> findings = new ArrayList<>();
     final Map<String, Snapshots> files = new LinkedHashMap<>();
     int statements;
-    CatalogSnapshot last;
+    @Nullable CatalogSnapshot last;
+
+    /** The catalog at the end of a run that ended without an error. */
+    CatalogSnapshot last() {
+      return Objects.requireNonNull(last, "a run without an error ends with a snapshot");
+    }
   }
 
   /**
@@ -184,7 +191,8 @@ final class MigrationVerifier {
         Statement s = c.createStatement()) {
       TxMode global = source.txMode();
       c.setAutoCommit(global != TxMode.ALL);
-      CatalogSnapshot current = inspect ? CatalogSnapshot.take(c) : null;
+      // Null when not inspecting: then no file's snapshots are kept.
+      @Nullable CatalogSnapshot current = inspect ? CatalogSnapshot.take(c) : null;
       for (MigrationFile file : source.directory().files()) {
         String path = source.path(file.name());
         String text = new String(file.content(), StandardCharsets.UTF_8);
@@ -203,7 +211,7 @@ final class MigrationVerifier {
         if (global != TxMode.ALL) {
           c.setAutoCommit(mode == TxMode.NONE);
         }
-        CatalogSnapshot fileStart = current;
+        @Nullable CatalogSnapshot fileStart = current;
         SqlScript script = SqlScript.parse(text);
         for (SqlStatement statement : script.statements()) {
           try {
@@ -214,7 +222,7 @@ final class MigrationVerifier {
             return run;
           }
           run.statements++;
-          if (inspect) {
+          if (fileStart != null && current != null) {
             CatalogSnapshot after = CatalogSnapshot.take(c);
             run.findings.addAll(linter.lint(path, statement, fileStart, current, after));
             current = after;
@@ -223,7 +231,9 @@ final class MigrationVerifier {
         if (!c.getAutoCommit() && global != TxMode.ALL) {
           c.commit();
         }
-        run.files.put(file.name(), new Snapshots(fileStart, current));
+        if (fileStart != null && current != null) {
+          run.files.put(file.name(), new Snapshots(fileStart, current));
+        }
         if (stopAfter.filter(file.name()::equals).isPresent()) {
           break;
         }
@@ -231,7 +241,7 @@ final class MigrationVerifier {
       if (global == TxMode.ALL && run.error.isEmpty()) {
         c.commit();
       }
-      run.last = inspect ? current : CatalogSnapshot.take(c);
+      run.last = current != null ? current : CatalogSnapshot.take(c);
       return run;
     } catch (SQLException e) {
       throw new IllegalStateException(
@@ -268,8 +278,9 @@ final class MigrationVerifier {
             path + ": reverts " + reverted.get() + ", but no earlier migration has that version");
         continue;
       }
-      Snapshots changed = run.files.get(target.get());
-      CatalogSnapshot restored = run.files.get(file.name()).after;
+      // Both ran (the indexes above), so the run kept both files' snapshots.
+      Snapshots changed = Objects.requireNonNull(run.files.get(target.get()));
+      CatalogSnapshot restored = Objects.requireNonNull(run.files.get(file.name())).after;
       Set<String> irreversible = DownMigration.irreversibleKeys(text);
       List<String> keys = changed.before.changedKeys(changed.after);
       List<String> missing = new ArrayList<>();
