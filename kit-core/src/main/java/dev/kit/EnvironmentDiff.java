@@ -20,6 +20,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
 /**
  * What differs between two environments' rendered objects, per service and for the platform, field
@@ -35,6 +36,19 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 public final class EnvironmentDiff {
 
   private static final ObjectMapper YAML = YAMLMapper.builder().build();
+
+  /** How {@code kit:diff} prints a long object or list: block YAML, quoted only where needed. */
+  private static final ObjectMapper BLOCK =
+      YAMLMapper.builder()
+          .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
+          .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+          .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+          .enable(YAMLWriteFeature.INDENT_ARRAYS_WITH_INDICATOR)
+          .build();
+
+  /** The longest value, as JSON, that {@code kit:diff} prints on the line of its field. */
+  private static final int INLINE_VALUE = 60;
+
   private static final ObjectMapper JSON = JsonMapper.builder().build();
 
   /**
@@ -330,27 +344,50 @@ public final class EnvironmentDiff {
         out.append('\n');
         for (Change change : file.changes()) {
           out.append("    ").append(change.pointer()).append(": ");
-          if (change.from() == null) {
-            out.append("only in ").append(to).append(": ").append(change.to());
-          } else if (change.to() == null) {
-            out.append("only in ").append(from).append(": ").append(change.from());
-          } else if (isText(change.from()) && isText(change.to())) {
+          String was = change.from();
+          String is = change.to();
+          if (was == null) {
+            out.append("only in ").append(to).append(':');
+            appendValue(out, Objects.requireNonNull(is, "a change has at least one side"));
+          } else if (is == null) {
+            out.append("only in ").append(from).append(':');
+            appendValue(out, was);
+          } else if (isText(was) && isText(is)) {
             // A text in a field (a Workspace's OpenTofu module): only the lines that differ, as
             // diff hunks.
             out.append("lines differ");
-            List<String> a = lines(change.from());
-            List<String> b = lines(change.to());
+            List<String> a = lines(was);
+            List<String> b = lines(is);
             List<String> hunks =
                 UnifiedDiffUtils.generateUnifiedDiff(from, to, a, DiffUtils.diff(a, b), 0);
             hunks.stream().skip(2).forEach(line -> out.append("\n      ").append(line));
           } else {
-            out.append(change.from()).append(" -> ").append(change.to());
+            out.append(was).append(" -> ").append(is);
           }
           out.append('\n');
         }
       }
     }
     return out.toString();
+  }
+
+  /**
+   * Appends a value only one side has: as JSON on the line when short, else an object or a list (an
+   * alert rule, a plugin) as YAML below it, one field per line, as a reviewer reads the manifests.
+   */
+  private static void appendValue(StringBuilder out, String json) {
+    if (json.length() <= INLINE_VALUE || !(json.startsWith("{") || json.startsWith("["))) {
+      out.append(' ').append(json);
+      return;
+    }
+    // A list's items start at the margin, as an object's fields do (stripIndent counts a last,
+    // empty line, hence stripTrailing first).
+    BLOCK
+        .writeValueAsString(JSON.readTree(json))
+        .stripTrailing()
+        .stripIndent()
+        .lines()
+        .forEach(line -> out.append("\n      ").append(line));
   }
 
   /** Whether a value, as JSON, is a string of several lines. */

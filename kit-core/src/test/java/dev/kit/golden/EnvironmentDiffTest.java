@@ -59,7 +59,11 @@ class EnvironmentDiffTest {
             /spec/template/spec/containers/0/image: "ghcr.io/acme/orders:1.4.0" -> "ghcr.io/acme/orders:1.3.2"
           manifests/database/cluster.yaml (Cluster orders-cluster)
             /spec/instances: 1 -> 3
-            /spec/plugins: only in prod: [{"name":"barman-cloud.cloudnative-pg.io","isWALArchiver":true,"parameters":{"barmanObjectName":"orders-cluster-backups"}}]
+            /spec/plugins: only in prod:
+              - name: barman-cloud.cloudnative-pg.io
+                isWALArchiver: true
+                parameters:
+                  barmanObjectName: orders-cluster-backups
             /spec/primaryUpdateStrategy: only in prod: "supervised"
             /spec/storage/size: "5Gi" -> "50Gi"
           manifests/database/objectstore.yaml (ObjectStore orders-cluster-backups): only in prod
@@ -99,7 +103,11 @@ class EnvironmentDiffTest {
             /metadata/labels/acme.com~1environment: only in dev: "dev"
             /metadata/namespace: "orders-<environment>" -> "orders"
             /spec/instances: 1 -> 3
-            /spec/plugins: only in prod: [{"name":"barman-cloud.cloudnative-pg.io","isWALArchiver":true,"parameters":{"barmanObjectName":"orders-cluster-backups"}}]
+            /spec/plugins: only in prod:
+              - name: barman-cloud.cloudnative-pg.io
+                isWALArchiver: true
+                parameters:
+                  barmanObjectName: orders-cluster-backups
             /spec/primaryUpdateStrategy: only in prod: "supervised"
             /spec/storage/size: "5Gi" -> "50Gi"
           manifests/database/objectstore.yaml (ObjectStore orders-cluster-backups): only in prod
