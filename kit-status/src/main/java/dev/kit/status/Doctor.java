@@ -12,14 +12,15 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
  * {@code kit:doctor}: whether the cluster has what the generated tree needs before it syncs, in
  * this order: the CRDs of every kind it deploys (and what their operators need), the platform's
- * operators running, the storage classes its volumes name, the Secrets it reads but does not create
- * (with their keys), kit's health checks in {@code argocd-cm}, and namespaces whose Pod Security
- * level admits its pods.
+ * operators running, its Crossplane provider packages installed and healthy, the storage classes
+ * its volumes name, the Secrets it reads but does not create (with their keys), kit's health checks
+ * in {@code argocd-cm}, and namespaces whose Pod Security level admits its pods.
  */
 final class Doctor {
 
@@ -38,6 +39,7 @@ final class Doctor {
   List<DoctorCheck> run() {
     List<DoctorCheck> checks = new ArrayList<>(crds());
     checks.addAll(operators());
+    checks.addAll(providers());
     checks.addAll(storageClasses());
     checks.addAll(new SecretsCheck(cluster, tree).run());
     checks.addAll(new ArgoCdCheck(cluster, tree).run());
@@ -206,6 +208,102 @@ final class Doctor {
       }
     }
     return checks;
+  }
+
+  /**
+   * The Crossplane provider packages the platform installs (provider-opentofu, for PlanetScale):
+   * installed, healthy, and running the package the tree names. A package that cannot be pulled
+   * leaves the previous revision Installed and Healthy (crossplane/crossplane#4196), hence the
+   * comparison of {@code status.currentIdentifier} with {@code spec.package}.
+   */
+  private List<DoctorCheck> providers() {
+    List<DoctorCheck> checks = new ArrayList<>();
+    for (PlannedObject provider : tree.platform()) {
+      if (!provider.group().equals("pkg.crossplane.io") || !provider.kind().equals("Provider")) {
+        continue;
+      }
+      List<String> services = usersOf(List.of(provider.group()));
+      String title = "Provider " + provider.name();
+      String describe = "kubectl describe provider.pkg.crossplane.io " + provider.name();
+      Optional<JsonNode> live =
+          cluster.get(
+              provider.apiVersion(), provider.kind(), provider.namespace(), provider.name());
+      if (live.isEmpty()) {
+        checks.add(
+            DoctorCheck.fail(
+                title + " missing",
+                services,
+                "sync the root Application, or kubectl apply -f " + provider.path()));
+        continue;
+      }
+      JsonNode status = live.get().path("status");
+      String wanted = provider.body().path("spec").path("package").asString("");
+      String running = status.path("currentIdentifier").asString("");
+      JsonNode installed = Inspection.condition(status, "Installed");
+      JsonNode healthy = Inspection.condition(status, "Healthy");
+      if (!isTrue(installed)) {
+        checks.add(
+            DoctorCheck.fail(
+                title + " is not installed" + because(installed),
+                services,
+                describe
+                    + " shows why in its events (a package that cannot be pulled, a dependency)"));
+      } else if (!isTrue(healthy)) {
+        checks.add(
+            DoctorCheck.fail(
+                title + " is not healthy" + because(healthy),
+                services,
+                describe
+                    + " and its provider's pods: kubectl logs -n "
+                    + crossplaneNamespace()
+                    + " -l pkg.crossplane.io/provider="
+                    + provider.name()));
+      } else if (!wanted.isEmpty() && !running.equals(wanted)) {
+        checks.add(
+            DoctorCheck.fail(
+                title + " runs " + (running.isEmpty() ? "no package" : running) + ", not " + wanted,
+                services,
+                describe + " shows in its events why the package did not install"));
+      } else {
+        checks.add(DoctorCheck.pass(title + " installed and healthy (" + running + ")"));
+      }
+    }
+    return checks;
+  }
+
+  private static boolean isTrue(@Nullable JsonNode condition) {
+    return condition != null && condition.path("status").asString("").equals("True");
+  }
+
+  /** " (reason): message" of a condition that is not true, or that it is not set yet. */
+  private static String because(@Nullable JsonNode condition) {
+    if (condition == null) {
+      return " (no condition yet)";
+    }
+    String reason = condition.path("reason").asString("");
+    String message = condition.path("message").asString("").lines().findFirst().orElse("");
+    return " ("
+        + (reason.isEmpty() ? condition.path("status").asString("Unknown") : reason)
+        + ")"
+        + (message.isEmpty() ? "" : ": " + message);
+  }
+
+  /** Where Crossplane runs its providers' pods: the namespace of kit's Crossplane Application. */
+  private String crossplaneNamespace() {
+    return tree.platform().stream()
+        .filter(
+            o ->
+                o.kind().equals("Application")
+                    && o.body()
+                        .path("spec")
+                        .path("source")
+                        .path("chart")
+                        .asString("")
+                        .equals("crossplane"))
+        .map(o -> o.body().path("spec").path("destination").path("namespace").asString(""))
+        .filter(namespace -> !namespace.isEmpty())
+        .findFirst()
+        .orElse("crossplane-system");
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.kit.status;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -49,6 +50,19 @@ final class Inspection {
       String fix,
       Map<String, Object> facts) {
     return new Finding(column, object.title(), health, text, fix, facts);
+  }
+
+  /**
+   * The condition of {@code type} in {@code status.conditions} (Kubernetes' and Crossplane's shape:
+   * type, status, reason, message), or null when the controller has not set it yet.
+   */
+  static @Nullable JsonNode condition(JsonNode status, String type) {
+    for (JsonNode condition : status.path("conditions").values()) {
+      if (condition.path("type").asString("").equals(type)) {
+        return condition;
+      }
+    }
+    return null;
   }
 
   /**

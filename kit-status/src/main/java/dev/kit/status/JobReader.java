@@ -173,13 +173,11 @@ final class JobReader implements KindReader {
 
   /** The reason (or message) of a true condition of {@code type}, or null. */
   private static @Nullable String condition(JsonNode status, String type) {
-    for (JsonNode condition : status.path("conditions").values()) {
-      if (condition.path("type").asString("").equals(type)
-          && condition.path("status").asString("").equals("True")) {
-        String reason = condition.path("reason").asString("");
-        return reason.isEmpty() ? condition.path("message").asString("") : reason;
-      }
+    JsonNode condition = Inspection.condition(status, type);
+    if (condition == null || !condition.path("status").asString("").equals("True")) {
+      return null;
     }
-    return null;
+    String reason = condition.path("reason").asString("");
+    return reason.isEmpty() ? condition.path("message").asString("") : reason;
   }
 }

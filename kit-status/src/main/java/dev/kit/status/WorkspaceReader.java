@@ -33,8 +33,8 @@ final class WorkspaceReader implements KindReader {
 
   @Override
   public Finding read(PlannedObject object, JsonNode live, Inspection inspection) {
-    JsonNode synced = condition(live, "Synced");
-    JsonNode ready = condition(live, "Ready");
+    JsonNode synced = Inspection.condition(live.path("status"), "Synced");
+    JsonNode ready = Inspection.condition(live.path("status"), "Ready");
     String secret =
         object.body().path("spec").path("writeConnectionSecretToRef").path("name").asString("");
     boolean secretPresent =
@@ -129,15 +129,6 @@ final class WorkspaceReader implements KindReader {
   private static final Pattern MODULE_SECRET =
       Pattern.compile(
           "resource\\s+\"kubernetes_secret_v1\"\\s+\"[^\"]+\"\\s*\\{\\s*metadata\\s*\\{\\s*name\\s*=\\s*\"([^\"]+)\"");
-
-  private static @Nullable JsonNode condition(JsonNode live, String type) {
-    for (JsonNode condition : live.path("status").path("conditions").values()) {
-      if (condition.path("type").asString("").equals(type)) {
-        return condition;
-      }
-    }
-    return null;
-  }
 
   private static String status(@Nullable JsonNode condition) {
     return condition == null ? "" : condition.path("status").asString("");

@@ -72,6 +72,33 @@ class BrokenShopTest {
     mock.seed(TestData.dir().getParent().resolve("kit-status/src/test/resources/clusters/broken"));
     var client = mock.client();
     mock.deleteCrd("scheduledbackups.postgresql.cnpg.io");
+    // provider-opentofu's pod not available: Crossplane marks the package unhealthy.
+    client
+        .genericKubernetesResources("pkg.crossplane.io/v1", "Provider")
+        .withName("provider-opentofu")
+        .delete();
+    mock.seed(
+        """
+        apiVersion: pkg.crossplane.io/v1
+        kind: Provider
+        metadata:
+          name: provider-opentofu
+        spec:
+          package: xpkg.upbound.io/upbound/provider-opentofu:v1.0.2
+        status:
+          conditions:
+          - lastTransitionTime: "2025-03-02T07:58:41Z"
+            message: 'post establish runtime hook failed for package: provider package deployment has no condition of type "Available" yet'
+            reason: UnhealthyPackageRevision
+            status: "False"
+            type: Healthy
+          - lastTransitionTime: "2025-03-01T16:25:55Z"
+            reason: ActivePackageRevision
+            status: "True"
+            type: Installed
+          currentIdentifier: xpkg.upbound.io/upbound/provider-opentofu:v1.0.2
+          currentRevision: provider-opentofu-4b1c7f2e9a3d
+        """);
     client.storage().v1().storageClasses().withName("standard").delete();
     client
         .storage()

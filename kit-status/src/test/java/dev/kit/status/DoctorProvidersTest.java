@@ -1,0 +1,123 @@
+package dev.kit.status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kit.model.Kit;
+import dev.kit.plan.FilePlan;
+import dev.kit.status.testing.MockCluster;
+import dev.kit.status.testing.Shop;
+import dev.kit.status.testing.ShopCluster;
+import dev.kit.testing.TestData;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code kit:doctor}'s check of the Crossplane Provider the shop's PlanetScale service needs, in
+ * the states Crossplane leaves it in besides healthy (which {@code ShopStatusTest} shows) and
+ * unhealthy ({@code BrokenShopTest}): exact lines.
+ */
+class DoctorProvidersTest {
+
+  private static final Kit KIT = new Shop().describe();
+  private static final FilePlan PLAN = Shop.plan();
+  private MockCluster mock;
+
+  @BeforeEach
+  void seed() {
+    mock = ShopCluster.start(TestData.resolve("crds"), Shop.repository(), "prod");
+    mock.client()
+        .genericKubernetesResources("pkg.crossplane.io/v1", "Provider")
+        .withName("provider-opentofu")
+        .delete();
+  }
+
+  @AfterEach
+  void stop() {
+    mock.close();
+  }
+
+  private DoctorCheck providerCheck() {
+    DoctorReport report =
+        ClusterStatus.of(mock.client())
+            .clock(ShopCluster.clock())
+            .repository(Shop.repository())
+            .environment("prod")
+            .doctor(KIT, PLAN);
+    return report.checks().stream()
+        .filter(check -> check.text().startsWith("Provider "))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  void doctor_failsWithTheFileToApply_whenTheProviderIsMissing() {
+    DoctorCheck check = providerCheck();
+
+    assertThat(check.passed()).isFalse();
+    assertThat(check.text()).isEqualTo("Provider provider-opentofu missing");
+    assertThat(check.services()).containsExactly("inventory");
+    assertThat(check.fix())
+        .isEqualTo(
+            "sync the root Application, or kubectl apply -f platform/prod/provider-opentofu.yaml");
+  }
+
+  @Test
+  void doctor_saysItIsNotInstalledYet_whenCrossplaneHasNotSetItsConditions() {
+    mock.seed(
+        """
+        apiVersion: pkg.crossplane.io/v1
+        kind: Provider
+        metadata:
+          name: provider-opentofu
+        spec:
+          package: xpkg.upbound.io/upbound/provider-opentofu:v1.0.2
+        """);
+
+    DoctorCheck check = providerCheck();
+
+    assertThat(check.passed()).isFalse();
+    assertThat(check.text())
+        .isEqualTo("Provider provider-opentofu is not installed (no condition yet)");
+    assertThat(check.fix())
+        .isEqualTo(
+            "kubectl describe provider.pkg.crossplane.io provider-opentofu shows why in its events"
+                + " (a package that cannot be pulled, a dependency)");
+  }
+
+  @Test
+  void doctor_namesTheRunningPackage_whenANewOneDidNotInstallAndTheOldOneStaysHealthy() {
+    // crossplane/crossplane#4196: a package that cannot be pulled leaves the old revision active,
+    // Installed and Healthy.
+    mock.seed(
+        """
+        apiVersion: pkg.crossplane.io/v1
+        kind: Provider
+        metadata:
+          name: provider-opentofu
+        spec:
+          package: xpkg.upbound.io/upbound/provider-opentofu:v1.0.2
+        status:
+          conditions:
+          - lastTransitionTime: "2025-03-01T16:26:10Z"
+            reason: HealthyPackageRevision
+            status: "True"
+            type: Healthy
+          - lastTransitionTime: "2025-03-01T16:25:55Z"
+            reason: ActivePackageRevision
+            status: "True"
+            type: Installed
+          currentIdentifier: xpkg.upbound.io/upbound/provider-opentofu:v1.0.1
+          currentRevision: provider-opentofu-77c0e1d2b5a8
+        """);
+
+    DoctorCheck check = providerCheck();
+
+    assertThat(check.passed()).isFalse();
+    assertThat(check.text())
+        .isEqualTo(
+            "Provider provider-opentofu runs xpkg.upbound.io/upbound/provider-opentofu:v1.0.1, not"
+                + " xpkg.upbound.io/upbound/provider-opentofu:v1.0.2");
+    assertThat(check.services()).containsExactly("inventory");
+  }
+}
