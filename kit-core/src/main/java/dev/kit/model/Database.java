@@ -584,6 +584,15 @@ public final class Database {
       return backups(customizer.apply(Backups.builder(destinationPath)).build());
     }
 
+    /**
+     * No backups: for an environment's override, such as {@code in("dev", s -> s.database(d ->
+     * d.withoutBackups()))} when only the service's other environments keep them.
+     */
+    public Builder withoutBackups() {
+      this.backups = null;
+      return this;
+    }
+
     public Builder restore(Restore restore) {
       this.restore =
           Objects.requireNonNull(
@@ -597,6 +606,12 @@ public final class Database {
           Objects.requireNonNull(
               pooler,
               "pooler(pooler): pooler is null; pass Pooler.builder()...build(), or leave it out for none");
+      return this;
+    }
+
+    /** No pooler: for an environment's override, when only the other environments keep one. */
+    public Builder withoutPooler() {
+      this.pooler = null;
       return this;
     }
 

@@ -359,6 +359,15 @@ public final class Service {
       return this;
     }
 
+    /**
+     * No generated app: for an environment's override, where the service's own manifests (in that
+     * environment's {@code envs/<env>/manifests/app/}) run it instead.
+     */
+    public Builder withoutApp() {
+      this.app = null;
+      return this;
+    }
+
     /** Shorthand for {@code app(customizer.apply(App.builder(image)).build())}. */
     public Builder app(String image, UnaryOperator<App.Builder> customizer) {
       Objects.requireNonNull(
@@ -393,6 +402,12 @@ public final class Service {
               monitoring,
               "Service.Builder.monitoring(monitoring): monitoring is null; "
                   + "pass Monitoring.defaults() or Monitoring.builder()...build(), or leave it out for none");
+      return this;
+    }
+
+    /** No monitoring: for an environment's override, such as dev without alerts. */
+    public Builder withoutMonitoring() {
+      this.monitoring = null;
       return this;
     }
 

@@ -6,6 +6,9 @@ import dev.kit.migration.MigrationDirectory;
 import dev.kit.migration.MigrationFile;
 import dev.kit.model.ArgoCd;
 import dev.kit.model.Kit;
+import dev.kit.model.Monitoring;
+import dev.kit.model.S3Credentials;
+import dev.kit.model.Service;
 import dev.kit.plan.FilePlan;
 import dev.kit.testing.Validations;
 import java.nio.charset.StandardCharsets;
@@ -141,6 +144,54 @@ class EnvironmentRenderTest {
         .filteredOn(p -> p.startsWith("services/"))
         .allMatch(p -> !p.contains("/envs/prod/"))
         .contains("services/orders/envs/dev/application.yaml");
+  }
+
+  @Test
+  void render_dropsWhatAnOverrideClears_inThatEnvironmentOnly() {
+    Kit kit =
+        Kit.builder()
+            .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+            .environment("dev", e -> e)
+            .environment("prod", e -> e)
+            .service(
+                "orders",
+                s ->
+                    s.database(
+                            db ->
+                                db.storage("5Gi")
+                                    .backups(
+                                        "s3://acme-backups/orders/",
+                                        b -> b.credentials(S3Credentials.inheritFromPodIdentity()))
+                                    .pooler(p -> p.instances(2)))
+                        .app("ghcr.io/acme/orders:1.4.2", a -> a.port(8080))
+                        .monitoring(Monitoring.defaults())
+                        .in(
+                            "dev",
+                            dev ->
+                                dev.database(db -> db.withoutBackups().withoutPooler())
+                                    .withoutApp()
+                                    .withoutMonitoring()))
+            .build();
+
+    Service dev = kit.in("dev").service("orders").orElseThrow();
+    assertThat(dev.database().backups()).isEmpty();
+    assertThat(dev.database().pooler()).isEmpty();
+    assertThat(dev.app()).isEmpty();
+    assertThat(dev.monitoring()).isEmpty();
+    List<String> paths = render(kit).paths();
+    List<String> dropped =
+        List.of(
+            "manifests/database/objectstore.yaml",
+            "manifests/database/pooler-rw.yaml",
+            "manifests/app/deployment.yaml",
+            "manifests/app/service.yaml",
+            "manifests/monitoring/podmonitor.yaml",
+            "manifests/monitoring/prometheusrule.yaml");
+    for (String file : dropped) {
+      assertThat(paths)
+          .contains("services/orders/envs/prod/" + file)
+          .doesNotContain("services/orders/envs/dev/" + file);
+    }
   }
 
   @Test
