@@ -42,24 +42,77 @@ public record AtlasFileDirectives(List<String> comments, List<String> ignoredHea
     return read(new String(content, StandardCharsets.UTF_8));
   }
 
+  /**
+   * Reads the directives of a migration file, decoding only its header and the byte after it: a
+   * line feed never belongs to a multi-byte character, so the header's lines decode as in the whole
+   * file.
+   */
+  public static AtlasFileDirectives read(MigrationFile file) {
+    byte[] content = file.rawContent();
+    int end = Math.min(headerEnd(content) + 1, content.length);
+    return read(new String(content, 0, end, StandardCharsets.UTF_8));
+  }
+
   /** Reads the directives of a migration's text. */
   public static AtlasFileDirectives read(String content) {
     List<String> header = new ArrayList<>();
-    String rest = content;
-    while (rest.startsWith("#") || rest.startsWith("--")) {
-      int newline = rest.indexOf('\n');
+    int at = 0;
+    while (content.startsWith("#", at) || content.startsWith("--", at)) {
+      int newline = content.indexOf('\n', at);
       if (newline < 0) {
-        header.add(
-            rest.strip()); // a file of comments only: nothing follows, so no empty line either
-        rest = rest.substring(rest.length());
+        // a file of comments only: nothing follows, so no empty line either
+        header.add(content.substring(at).strip());
+        at = content.length();
         break;
       }
-      header.add(rest.substring(0, newline).strip());
-      rest = rest.substring(newline + 1);
+      header.add(content.substring(at, newline).strip());
+      at = newline + 1;
     }
-    return rest.startsWith("\n")
+    return content.startsWith("\n", at)
         ? new AtlasFileDirectives(header, List.of())
         : new AtlasFileDirectives(List.of(), header);
+  }
+
+  /**
+   * Whether a comment line of the file's header holds {@code atlas:<name>}, which a directive
+   * {@code name} needs: a byte scan, without decoding or copying, that lets the many files without
+   * such a directive skip {@link #read(MigrationFile)}.
+   */
+  public static boolean mayHave(MigrationFile file, String name) {
+    byte[] content = file.rawContent();
+    int end = headerEnd(content) - "atlas:".length() - name.length();
+    for (int at = 0; at <= end; at++) {
+      if (asciiAt(content, at, "atlas:") && asciiAt(content, at + "atlas:".length(), name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean asciiAt(byte[] content, int at, String ascii) {
+    for (int i = 0; i < ascii.length(); i++) {
+      if (content[at + i] != ascii.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Where the header ends: the start of the first line that is not a comment ({@code #} or {@code
+   * --}), or the file's length.
+   */
+  private static int headerEnd(byte[] content) {
+    int at = 0;
+    while (at < content.length
+        && (content[at] == '#'
+            || (content[at] == '-' && at + 1 < content.length && content[at + 1] == '-'))) {
+      while (at < content.length && content[at] != '\n') {
+        at++;
+      }
+      at = Math.min(at + 1, content.length);
+    }
+    return at;
   }
 
   /** The values of every directive named {@code name} in the header, in file order. */

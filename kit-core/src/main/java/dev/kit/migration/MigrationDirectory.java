@@ -107,7 +107,7 @@ public final class MigrationDirectory {
         }
         if (attributes.isRegularFile()
             || (attributes.isSymbolicLink() && Files.isRegularFile(path))) {
-          files.add(new MigrationFile(name, Files.readAllBytes(path)));
+          files.add(MigrationFile.read(name, path));
         }
       }
       if (!links.isEmpty()) {

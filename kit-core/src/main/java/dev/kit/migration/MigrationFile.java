@@ -1,24 +1,52 @@
 package dev.kit.migration;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One migration file as Atlas sees it: its base name and its raw bytes, never normalised.
- *
- * @param name the base name, such as {@code 20250101120000_create_orders.sql}
- * @param content the file's bytes (CRLF, BOM and a missing final newline are kept)
+ * Immutable: it keeps its own copy of the bytes and hands out copies, or what it reads from them.
  */
-@SuppressWarnings("ArrayRecordComponent") // equals and hashCode below compare the bytes
-public record MigrationFile(String name, byte[] content) {
+public final class MigrationFile {
 
-  public MigrationFile {
-    Objects.requireNonNull(name, "name");
-    content = content.clone();
+  private final String name;
+  private final byte[] content;
+
+  /**
+   * @param name the base name, such as {@code 20250101120000_create_orders.sql}
+   * @param content the file's bytes (CRLF, BOM and a missing final newline are kept), copied
+   */
+  public MigrationFile(String name, byte[] content) {
+    this(name, content, true);
   }
 
-  @Override
+  private MigrationFile(String name, byte[] content, boolean copy) {
+    this.name = Objects.requireNonNull(name, "name");
+    this.content = copy ? content.clone() : content;
+  }
+
+  /**
+   * Reads the file at {@code path}. The array {@link Files#readAllBytes} returns is no one else's,
+   * so it is kept without the copy the constructor makes: a large history is read once, not twice.
+   */
+  static MigrationFile read(String name, Path path) throws IOException {
+    return new MigrationFile(name, Files.readAllBytes(path), false);
+  }
+
+  /** The base name, such as {@code 20250101120000_create_orders.sql}. */
+  public String name() {
+    return name;
+  }
+
+  /** A copy of the file's bytes. */
   public byte[] content() {
     return content.clone();
   }
@@ -30,17 +58,30 @@ public record MigrationFile(String name, byte[] content) {
     return underscore < 0 ? stem : stem.substring(0, underscore);
   }
 
-  /**
-   * A copy of the first {@code max} bytes (all of them when the file is shorter), for a look at its
-   * header.
-   */
-  public byte[] head(int max) {
-    return Arrays.copyOf(content, Math.min(max, content.length));
-  }
-
   /** The size in bytes, without copying the content. */
   public int size() {
     return content.length;
+  }
+
+  /** The content as text when it is well-formed UTF-8; empty when it is not. */
+  public Optional<String> utf8Text() {
+    // Lenient decoding is fast and puts U+FFFD where the bytes are not UTF-8: without one, they
+    // were (a U+FFFD written in the file is checked strictly).
+    String lenient = new String(content, StandardCharsets.UTF_8);
+    if (lenient.indexOf('\uFFFD') < 0) {
+      return Optional.of(lenient);
+    }
+    try {
+      return Optional.of(
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(content))
+              .toString());
+    } catch (CharacterCodingException e) {
+      return Optional.empty();
+    }
   }
 
   byte[] rawContent() {

@@ -110,7 +110,11 @@ public final class FilePlan {
       return this;
     }
 
-    /** Plans a generated file, which must start with the {@link GeneratedHeader}. */
+    /**
+     * Plans a generated file, which must start with the {@link GeneratedHeader}. The plan keeps
+     * {@code content} without a copy (a large generation would otherwise hold each file twice): the
+     * caller hands the array over and does not change it afterwards.
+     */
     public Builder add(String path, byte[] content) {
       if (!GeneratedHeader.isPresent(content)) {
         throw new IllegalArgumentException(path + " must start with the generated header");
@@ -118,7 +122,10 @@ public final class FilePlan {
       return put(path, content);
     }
 
-    /** Plans an {@code atlas.sum}, which Atlas's format keeps without a header. */
+    /**
+     * Plans an {@code atlas.sum}, which Atlas's format keeps without a header; like {@link #add},
+     * the plan keeps {@code content} without a copy.
+     */
     public Builder addAtlasSum(String path, byte[] content) {
       if (!path.endsWith("/atlas.sum")) {
         throw new IllegalArgumentException(
@@ -148,7 +155,7 @@ public final class FilePlan {
         throw new IllegalArgumentException(
             "a planned path must be a file under " + RepositoryLayout.ROOTS + ": " + path);
       }
-      if (files.putIfAbsent(path, content.clone()) != null) {
+      if (files.putIfAbsent(path, content) != null) {
         throw new IllegalArgumentException(path + " is planned twice");
       }
       return this;

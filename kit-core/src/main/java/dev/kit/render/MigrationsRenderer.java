@@ -8,8 +8,6 @@ import dev.kit.model.Migrations;
 import dev.kit.model.SecretKey;
 import dev.kit.model.Service;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,6 +16,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -49,23 +48,25 @@ final class MigrationsRenderer {
       MigrationDirectory dir,
       AtlasSum sum,
       byte[] projectFile) {
-    List<Map<String, byte[]>> parts = new ArrayList<>();
-    Map<String, byte[]> current = new TreeMap<>();
-    current.put(MigrationDirectory.SUM_FILE, sum.toBytes());
-    long used = cost(MigrationDirectory.SUM_FILE, sum.toBytes());
+    // atlas.sum and atlas.hcl travel as the files do; the migrations' bytes are not copied again.
+    List<Map<String, MigrationFile>> parts = new ArrayList<>();
+    Map<String, MigrationFile> current = new TreeMap<>();
+    MigrationFile sumFile = new MigrationFile(MigrationDirectory.SUM_FILE, sum.toBytes());
+    current.put(sumFile.name(), sumFile);
+    long used = cost(sumFile);
     if (m.engine() == Migrations.Engine.JOB) {
-      current.put(AtlasHclRenderer.PROJECT_FILE, projectFile);
-      used += cost(AtlasHclRenderer.PROJECT_FILE, projectFile);
+      MigrationFile project = new MigrationFile(AtlasHclRenderer.PROJECT_FILE, projectFile);
+      current.put(project.name(), project);
+      used += cost(project);
     }
     for (MigrationFile file : dir.files()) {
-      byte[] content = file.content();
-      long cost = cost(file.name(), content);
+      long cost = cost(file);
       if (used + cost > MigrationDirectory.CONFIGMAP_BUDGET_BYTES && !current.isEmpty()) {
         parts.add(current);
         current = new TreeMap<>();
         used = 0;
       }
-      current.put(file.name(), content);
+      current.put(file.name(), file);
       used += cost;
     }
     parts.add(current);
@@ -86,12 +87,14 @@ final class MigrationsRenderer {
       parts
           .get(i)
           .forEach(
-              (name, content) -> {
-                String text = utf8(content);
-                if (text != null) {
-                  data.put(name, text);
+              (name, file) -> {
+                // A byte order mark inside a YAML document is not portable across parsers; base64
+                // keeps it exact, as it does a file that is not UTF-8.
+                Optional<String> text = file.utf8Text().filter(t -> t.indexOf('\uFEFF') < 0);
+                if (text.isPresent()) {
+                  data.put(name, text.get());
                 } else {
-                  binaryData.put(name, Base64.getEncoder().encodeToString(content));
+                  binaryData.put(name, Base64.getEncoder().encodeToString(file.content()));
                 }
               });
       configMaps.add(
@@ -217,16 +220,18 @@ final class MigrationsRenderer {
    * reads its {@code Ready} again. A service name is at most 55 characters (its Job's name is a
    * label): far below a ConfigMap name's 253.
    */
-  private static String contentAddressedName(Service service, List<Map<String, byte[]>> parts) {
+  private static String contentAddressedName(
+      Service service, List<Map<String, MigrationFile>> parts) {
     MessageDigest digest;
     try {
       digest = MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java platform has SHA-256", e);
     }
-    for (Map<String, byte[]> part : parts) {
+    for (Map<String, MigrationFile> part : parts) {
       part.forEach(
-          (name, content) -> {
+          (name, file) -> {
+            byte[] content = file.content();
             digest.update(name.getBytes(StandardCharsets.UTF_8));
             digest.update(
                 ByteBuffer.allocate(Long.BYTES + 1).put((byte) 0).putLong(content.length).array());
@@ -239,33 +244,7 @@ final class MigrationsRenderer {
   }
 
   /** What an entry counts against the ConfigMap size limit: its key and raw value bytes. */
-  private static long cost(String name, byte[] content) {
-    return (long) name.length() + content.length;
-  }
-
-  /**
-   * The content as text when a YAML string carries it unambiguously; null to ship it as binaryData.
-   */
-  private static String utf8(byte[] content) {
-    // Lenient decoding is fast and puts U+FFFD where the bytes are not UTF-8: without one, they
-    // were.
-    String lenient = new String(content, StandardCharsets.UTF_8);
-    if (lenient.indexOf('\uFFFD') < 0) {
-      return lenient.indexOf('\uFEFF') >= 0 ? null : lenient;
-    }
-    try {
-      String text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(content))
-              .toString();
-      // A byte order mark inside a YAML document is not portable across parsers; base64 keeps it
-      // exact.
-      return text.indexOf('\uFEFF') >= 0 ? null : text;
-    } catch (CharacterCodingException e) {
-      return null; // not UTF-8: ship it as binaryData, byte for byte
-    }
+  private static long cost(MigrationFile file) {
+    return (long) file.name().length() + file.size();
   }
 }

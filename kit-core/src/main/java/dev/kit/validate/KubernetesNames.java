@@ -114,7 +114,7 @@ final class KubernetesNames {
    * regular expression costs a cold run more: no suffix starts with a digit or '.', so the longest
    * number is the only split.
    */
-  private static int numberEnd(String value) {
+  static int numberEnd(String value) {
     int length = value.length();
     int at = length > 0 && (value.charAt(0) == '+' || value.charAt(0) == '-') ? 1 : 0;
     int integer = digitsEnd(value, at);

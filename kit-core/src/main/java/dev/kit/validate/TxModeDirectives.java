@@ -3,8 +3,6 @@ package dev.kit.validate;
 import dev.kit.migration.AtlasFileDirectives;
 import dev.kit.migration.MigrationFile;
 import dev.kit.model.TxMode;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,9 +14,6 @@ import java.util.Optional;
  */
 final class TxModeDirectives {
 
-  /** A header longer than this is read whole; directives sit in the first lines. */
-  private static final int HEAD_BYTES = 4096;
-
   private TxModeDirectives() {}
 
   /**
@@ -29,17 +24,10 @@ final class TxModeDirectives {
    * @param global the service's tx mode
    */
   static Optional<Violation> check(String path, MigrationFile file, TxMode global) {
-    byte[] first = file.head(1);
-    if (first.length == 0 || (first[0] != '#' && first[0] != '-')) {
-      return Optional
-          .empty(); // no header comment, so no directive: most files, checked without copying them
+    if (!AtlasFileDirectives.mayHave(file, "txmode")) {
+      return Optional.empty(); // most files: a byte scan of the header, nothing decoded or copied
     }
-    byte[] head = file.head(HEAD_BYTES);
-    byte[] text = head.length == file.size() || headerEndsWithin(head) ? head : file.content();
-    if (!headerMentionsTxMode(text)) {
-      return Optional.empty(); // most headers are plain comments: no need to decode and match them
-    }
-    AtlasFileDirectives directives = AtlasFileDirectives.read(text);
+    AtlasFileDirectives directives = AtlasFileDirectives.read(file);
     try {
       directives.txMode(global, file.name());
       return Optional.empty();
@@ -54,51 +42,5 @@ final class TxModeDirectives {
       return Optional.of(
           new Violation(path, "Atlas refuses the file: " + atlasRefuses.getMessage(), fix));
     }
-  }
-
-  /**
-   * Whether a comment line of the header at the top of {@code text} holds {@code atlas:txmode},
-   * without which {@link AtlasFileDirectives} finds no tx mode to refuse.
-   */
-  static boolean headerMentionsTxMode(byte[] text) {
-    byte[] directive = "atlas:txmode".getBytes(StandardCharsets.US_ASCII);
-    int at = 0;
-    while (at < text.length
-        && (text[at] == '#' || (text[at] == '-' && at + 1 < text.length && text[at + 1] == '-'))) {
-      int end = at;
-      while (end < text.length && text[end] != '\n') {
-        end++;
-      }
-      for (int i = at; i + directive.length <= end; i++) {
-        if (Arrays.equals(text, i, i + directive.length, directive, 0, directive.length)) {
-          return true;
-        }
-      }
-      at = end + 1;
-    }
-    return false;
-  }
-
-  /**
-   * Whether a line that is not a comment starts within {@code head}, so the header, and its
-   * directives, end there.
-   */
-  private static boolean headerEndsWithin(byte[] head) {
-    int at = 0;
-    while (at < head.length) {
-      if (head[at] == '-' && at + 1 == head.length) {
-        return false; // "-" or "--": the next byte decides
-      }
-      boolean comment =
-          head[at] == '#' || (head[at] == '-' && at + 1 < head.length && head[at + 1] == '-');
-      if (!comment) {
-        return true;
-      }
-      while (at < head.length && head[at] != '\n') {
-        at++;
-      }
-      at++;
-    }
-    return false;
   }
 }

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kit.model.TxMode;
 import dev.kit.templates.TextTemplates;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -80,5 +84,40 @@ class AtlasFileDirectivesTest {
         AtlasFileDirectives.read(skeleton + "\nCREATE TABLE IF NOT EXISTS t (a int);\n");
     assertThat(d.values("txmode")).isEmpty();
     assertThat(d.txMode(TxMode.FILE, "20250101000000_x.sql")).isEqualTo(TxMode.FILE);
+  }
+
+  @Test
+  void readFile_readsWhatTheWholeBytesSay_forEveryShortHeaderAndBody() {
+    List<String> lines =
+        List.of("-- atlas:txmode none", "# atlas:txmode all", "--x", "-", "", "SELECT 1;");
+    // What may follow the header: nothing, ASCII, a multi-byte character, bytes that are not UTF-8.
+    List<byte[]> bodies =
+        List.of(
+            new byte[0],
+            "\nSELECT 2;\n".getBytes(StandardCharsets.UTF_8),
+            "\u00e9t\u00e9".getBytes(StandardCharsets.UTF_8),
+            new byte[] {(byte) 0xC3},
+            new byte[] {(byte) 0xFF, '\n'});
+    List<String> mismatches = new ArrayList<>();
+    for (String a : lines) {
+      for (String b : lines) {
+        for (String eol : List.of("\n", "\r\n")) {
+          for (byte[] body : bodies) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            bytes.writeBytes((a + eol + b + eol).getBytes(StandardCharsets.UTF_8));
+            bytes.writeBytes(body);
+            byte[] content = bytes.toByteArray();
+            AtlasFileDirectives whole = AtlasFileDirectives.read(content);
+            MigrationFile file = new MigrationFile("1_a.sql", content);
+            boolean named = !whole.values("txmode").isEmpty() || whole.ignores("txmode");
+            if (!AtlasFileDirectives.read(file).equals(whole)
+                || (named && !AtlasFileDirectives.mayHave(file, "txmode"))) {
+              mismatches.add(new String(content, StandardCharsets.UTF_8));
+            }
+          }
+        }
+      }
+    }
+    assertThat(mismatches).isEmpty();
   }
 }

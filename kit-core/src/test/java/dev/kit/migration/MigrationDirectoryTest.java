@@ -2,11 +2,16 @@ package dev.kit.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MigrationDirectoryTest {
 
@@ -72,5 +77,26 @@ class MigrationDirectoryTest {
       }
     }
     assertThat(mismatches).isEmpty();
+  }
+
+  @Test
+  void read_keepsTheBytesItRead_withoutCopyingThem(@TempDir Path dir) throws IOException {
+    int size = 4 * 1024 * 1024;
+    byte[] sql = "SELECT 1;\n".repeat(size / 10).getBytes(StandardCharsets.UTF_8);
+    Files.write(dir.resolve("1_big.sql"), sql);
+    MigrationDirectory.read(dir); // classes and caches of the first read
+
+    long before = allocated();
+    MigrationDirectory read = MigrationDirectory.read(dir);
+    long allocated = allocated() - before;
+
+    assertThat(read.files()).containsExactly(new MigrationFile("1_big.sql", sql));
+    assertThat(allocated).isLessThan(size + size / 2);
+  }
+
+  /** What the current thread allocated so far, as the JVM counts it. */
+  private static long allocated() {
+    return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean())
+        .getCurrentThreadAllocatedBytes();
   }
 }

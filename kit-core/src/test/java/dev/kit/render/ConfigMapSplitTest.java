@@ -3,9 +3,13 @@ package dev.kit.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kit.Generator;
+import dev.kit.migration.MigrationDirectory;
+import dev.kit.migration.MigrationFile;
 import dev.kit.model.Kit;
+import dev.kit.model.Service;
 import dev.kit.plan.FilePlan;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -124,5 +128,41 @@ class ConfigMapSplitTest {
     JsonNode cm = YAML.readTree(plan.text("services/orders/manifests/migrations/configmap.yaml"));
     assertThat(Base64.getDecoder().decode(cm.at("/binaryData/1_latin1.sql").asString()))
         .isEqualTo(latin1);
+  }
+
+  @Test
+  void configMaps_decodeEachFileWithoutCopyingItsBytes_whenTheFileIsUtf8() {
+    Kit kit =
+        Kit.builder()
+            .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+            .service("orders", s -> s.database(db -> db.storage("1Gi")))
+            .build();
+    Service service = kit.services().get(0);
+    int size = 800 * 1024;
+    MigrationDirectory dir =
+        new MigrationDirectory(
+            List.of(
+                new MigrationFile(
+                    "1_big.sql",
+                    "SELECT 1;\n".repeat(size / 10).getBytes(StandardCharsets.UTF_8))));
+    byte[] projectFile = "env {}\n".getBytes(StandardCharsets.UTF_8);
+    MigrationsRenderer.configMaps(
+        kit, service, service.migrations().orElseThrow(), dir, dir.sum(), projectFile);
+
+    long before = allocated();
+    List<KubeConfigMap> configMaps =
+        MigrationsRenderer.configMaps(
+            kit, service, service.migrations().orElseThrow(), dir, dir.sum(), projectFile);
+    long allocated = allocated() - before;
+
+    assertThat(configMaps.get(0).data()).containsKey("1_big.sql");
+    // The text itself is one copy; a copy of the bytes before decoding them would be a second.
+    assertThat(allocated).isLessThan(size + size / 4);
+  }
+
+  /** What the current thread allocated so far, as the JVM counts it. */
+  private static long allocated() {
+    return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean())
+        .getCurrentThreadAllocatedBytes();
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kit.migration.AtlasFileDirectives;
 import dev.kit.migration.MigrationFile;
 import dev.kit.model.TxMode;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,5 +64,32 @@ class TxModeDirectivesTest {
     } catch (IllegalArgumentException e) {
       return Optional.of("Atlas refuses the file: " + e.getMessage());
     }
+  }
+
+  @Test
+  void check_copiesNothing_whenTheHeaderNamesNoTxMode() {
+    MigrationFile file =
+        new MigrationFile(
+            "1_a.sql",
+            ("-- orders: the first table\n\n" + "CREATE TABLE orders (id bigint);\n".repeat(64))
+                .getBytes(StandardCharsets.UTF_8));
+    TxModeDirectives.check("f", file, TxMode.FILE);
+
+    long before = allocated();
+    int refused = 0;
+    for (int i = 0; i < 1000; i++) {
+      refused += TxModeDirectives.check("f", file, TxMode.FILE).isPresent() ? 1 : 0;
+    }
+    long allocated = allocated() - before;
+
+    assertThat(refused).isZero();
+    // A copy of the file's first bytes per call would be 2 MB.
+    assertThat(allocated).isLessThan(100_000);
+  }
+
+  /** What the current thread allocated so far, as the JVM counts it. */
+  private static long allocated() {
+    return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean())
+        .getCurrentThreadAllocatedBytes();
   }
 }

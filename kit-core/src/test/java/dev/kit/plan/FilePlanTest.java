@@ -1,0 +1,39 @@
+package dev.kit.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class FilePlanTest {
+
+  private static final int MIB = 1024 * 1024;
+
+  /** What the current thread allocated so far, as the JVM counts it. */
+  private static long allocated() {
+    return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean())
+        .getCurrentThreadAllocatedBytes();
+  }
+
+  private static byte[] generatedFile(int size) {
+    byte[] header = GeneratedHeader.line("test").getBytes(StandardCharsets.UTF_8);
+    byte[] content = Arrays.copyOf(header, size);
+    Arrays.fill(content, header.length, size, (byte) 'x');
+    return content;
+  }
+
+  @Test
+  void add_keepsTheRenderedBytesWithoutACopy_whenPlanningALargeFile() {
+    byte[] content = generatedFile(4 * MIB);
+    FilePlan.builder().add("services/a/warm-up.yaml", generatedFile(64)).build();
+
+    long before = allocated();
+    FilePlan plan = FilePlan.builder().add("services/a/big.yaml", content).build();
+    long copied = allocated() - before;
+
+    assertThat(copied).isLessThan(MIB);
+    assertThat(plan.matches("services/a/big.yaml", generatedFile(4 * MIB))).isTrue();
+  }
+}
