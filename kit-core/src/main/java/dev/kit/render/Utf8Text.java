@@ -20,19 +20,23 @@ final class Utf8Text {
   }
 
   Utf8Text append(String text) {
-    int end = text.length();
-    room(end);
-    for (int i = 0; i < end; i++) {
+    int count = text.length();
+    room(count);
+    byte[] out = bytes;
+    int at = length;
+    for (int i = 0; i < count; i++) {
       char c = text.charAt(i);
       if (c >= 0x80) {
+        length = at;
         byte[] rest = text.substring(i).getBytes(StandardCharsets.UTF_8);
         room(rest.length);
         System.arraycopy(rest, 0, bytes, length, rest.length);
         length += rest.length;
         return this;
       }
-      bytes[length++] = (byte) c;
+      out[at++] = (byte) c;
     }
+    length = at;
     return this;
   }
 
