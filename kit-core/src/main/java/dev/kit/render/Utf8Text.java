@@ -20,23 +20,12 @@ final class Utf8Text {
   }
 
   Utf8Text append(String text) {
-    int count = text.length();
-    room(count);
-    byte[] out = bytes;
-    int at = length;
-    for (int i = 0; i < count; i++) {
-      char c = text.charAt(i);
-      if (c >= 0x80) {
-        length = at;
-        byte[] rest = text.substring(i).getBytes(StandardCharsets.UTF_8);
-        room(rest.length);
-        System.arraycopy(rest, 0, bytes, length, rest.length);
-        length += rest.length;
-        return this;
-      }
-      out[at++] = (byte) c;
-    }
-    length = at;
+    // The JDK's encoder copies an ASCII string's bytes whole after a vectorized check: much faster
+    // than a loop over its characters here.
+    byte[] encoded = text.getBytes(StandardCharsets.UTF_8);
+    room(encoded.length);
+    System.arraycopy(encoded, 0, bytes, length, encoded.length);
+    length += encoded.length;
     return this;
   }
 
