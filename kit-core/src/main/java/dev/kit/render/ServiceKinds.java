@@ -4,6 +4,7 @@ import dev.kit.model.Kit;
 import dev.kit.model.Patch;
 import dev.kit.model.Service;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -61,7 +62,7 @@ public final class ServiceKinds {
         kinds.add(kind);
       }
     }
-    return kinds;
+    return Collections.unmodifiableList(kinds);
   }
 
   /** The kind whose objects a patch of {@code target} changes. */
