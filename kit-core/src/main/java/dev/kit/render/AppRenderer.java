@@ -5,10 +5,13 @@ import static dev.kit.render.PodTemplate.EnvVar.literal;
 
 import dev.kit.model.App;
 import dev.kit.model.Kit;
+import dev.kit.model.SecretKey;
 import dev.kit.model.Service;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Renders the service's application: a {@code Deployment} under the Pod Security "restricted"
@@ -48,13 +51,11 @@ final class AppRenderer {
     // <cluster>-ca, never ca.key), or without one against the system's trusted roots.
     List<PodTemplate.VolumeMount> mounts = new ArrayList<>();
     List<PodTemplate.Volume> volumes = new ArrayList<>();
-    connection
-        .ca()
-        .ifPresent(
-            ca -> {
-              mounts.add(new PodTemplate.VolumeMount("db-ca", CA_MOUNT, true));
-              volumes.add(PodTemplate.Volume.secretKey("db-ca", ca.name(), ca.key(), "ca.crt"));
-            });
+    if (connection.ca().isPresent()) {
+      SecretKey ca = connection.ca().get();
+      mounts.add(new PodTemplate.VolumeMount("db-ca", CA_MOUNT, true));
+      volumes.add(PodTemplate.Volume.secretKey("db-ca", ca.name(), ca.key(), "ca.crt"));
+    }
     mounts.add(new PodTemplate.VolumeMount("tmp", "/tmp", null));
     volumes.add(PodTemplate.Volume.emptyDir("tmp"));
 
@@ -66,8 +67,8 @@ final class AppRenderer {
             environment(connection, app),
             List.of(new PodTemplate.ContainerPort("http", app.port())),
             KubeResources.of(app.resources()),
-            app.readinessPath().map(AppRenderer::httpProbe).orElse(null),
-            app.livenessPath().map(AppRenderer::httpProbe).orElse(null),
+            httpProbe(app.readinessPath()),
+            httpProbe(app.livenessPath()),
             null,
             PodTemplate.ContainerSecurityContext.RESTRICTED,
             mounts);
@@ -166,7 +167,7 @@ final class AppRenderer {
     env.add(literal("JDBC_URL", "$(CNPG_JDBC_URI)&" + jdbcTls));
   }
 
-  private static PodTemplate.Probe httpProbe(String path) {
-    return PodTemplate.Probe.httpGet(path, "http");
+  private static PodTemplate.@Nullable Probe httpProbe(Optional<String> path) {
+    return path.isPresent() ? PodTemplate.Probe.httpGet(path.get(), "http") : null;
   }
 }

@@ -89,12 +89,11 @@ final class AtlasHclRenderer {
         .append("\"\n");
     migration(hcl, "file://" + MigrationsRenderer.MIGRATIONS_MOUNT, m);
     hcl.append("}\n");
-    m.txMode()
-        .ifPresent(
-            t ->
-                hcl.append("# The Job applies with --tx-mode ")
-                    .append(t.flag())
-                    .append("; pass the same flag when you apply by hand.\n"));
+    if (m.txMode().isPresent()) {
+      hcl.append("# The Job applies with --tx-mode ")
+          .append(m.txMode().get().flag())
+          .append("; pass the same flag when you apply by hand.\n");
+    }
     return hcl.toString();
   }
 
@@ -103,7 +102,9 @@ final class AtlasHclRenderer {
     hcl.append("  migration {\n");
     hcl.append("    dir              = \"").append(dir).append("\"\n");
     hcl.append("    revisions_schema = \"").append(m.revisionsSchema()).append("\"\n");
-    m.baseline().ifPresent(b -> hcl.append("    baseline         = \"").append(b).append("\"\n"));
+    if (m.baseline().isPresent()) {
+      hcl.append("    baseline         = \"").append(m.baseline().get()).append("\"\n");
+    }
     hcl.append("  }\n");
   }
 }

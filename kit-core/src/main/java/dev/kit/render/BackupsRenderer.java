@@ -1,12 +1,15 @@
 package dev.kit.render;
 
 import dev.kit.model.Backups;
+import dev.kit.model.Compression;
 import dev.kit.model.Kit;
 import dev.kit.model.S3Credentials;
 import dev.kit.model.SecretKey;
 import dev.kit.model.Service;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Renders continuous backup with the Barman Cloud plugin: the {@code ObjectStore}, the Cluster's
@@ -92,25 +95,30 @@ final class BackupsRenderer {
           new BarmanObjectStore.S3Credentials(
               selector(keys.accessKeyId()),
               selector(keys.secretAccessKey()),
-              keys.sessionToken().map(BackupsRenderer::selector).orElse(null),
-              backups.region().map(BackupsRenderer::selector).orElse(null),
+              selector(keys.sessionToken()),
+              selector(backups.region()),
               null);
     } else {
       credentials =
-          new BarmanObjectStore.S3Credentials(
-              null, null, null, backups.region().map(BackupsRenderer::selector).orElse(null), true);
+          new BarmanObjectStore.S3Credentials(null, null, null, selector(backups.region()), true);
     }
+    Compression wal = backups.walCompression().orElse(null);
+    Compression data = backups.dataCompression().orElse(null);
     return new BarmanObjectStore.Configuration(
         backups.destinationPath(),
         backups.endpointUrl().orElse(null),
-        backups.endpointCa().map(BackupsRenderer::selector).orElse(null),
+        selector(backups.endpointCa()),
         credentials,
         serverName,
-        backups.walCompression().map(c -> new BarmanObjectStore.Wal(c.value())).orElse(null),
-        backups.dataCompression().map(c -> new BarmanObjectStore.Data(c.value())).orElse(null));
+        wal == null ? null : new BarmanObjectStore.Wal(wal.value()),
+        data == null ? null : new BarmanObjectStore.Data(data.value()));
   }
 
   private static BarmanObjectStore.SecretKeySelector selector(SecretKey key) {
     return new BarmanObjectStore.SecretKeySelector(key.name(), key.key());
+  }
+
+  private static BarmanObjectStore.@Nullable SecretKeySelector selector(Optional<SecretKey> key) {
+    return key.isPresent() ? selector(key.get()) : null;
   }
 }

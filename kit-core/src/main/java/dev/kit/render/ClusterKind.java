@@ -1,5 +1,6 @@
 package dev.kit.render;
 
+import dev.kit.model.Backups;
 import dev.kit.model.Kit;
 import dev.kit.model.Patch;
 import dev.kit.model.Service;
@@ -53,17 +54,14 @@ final class ClusterKind implements ServiceKind {
   @Override
   public List<ServiceFile> render(ServiceContext context) {
     Service service = context.service();
-    service
-        .database()
-        .backups()
-        .filter(b -> b.legacyInTree())
-        .ifPresent(
-            b ->
-                context.warn(
-                    "services["
-                        + service.name()
-                        + "].database.backups: the in-tree barmanObjectStore is deprecated and CloudNativePG 1.31 removes it; drop "
-                        + "legacyInTree() to use the Barman Cloud plugin"));
+    Optional<Backups> backups = service.database().backups();
+    if (backups.isPresent() && backups.get().legacyInTree()) {
+      context.warn(
+          "services["
+              + service.name()
+              + "].database.backups: the in-tree barmanObjectStore is deprecated and CloudNativePG 1.31 removes it; drop "
+              + "legacyInTree() to use the Barman Cloud plugin");
+    }
     return List.of(
         new ServiceFile.Manifest(file(), CnpgClusterRenderer.render(context.kit(), service)));
   }

@@ -5,9 +5,11 @@ import dev.kit.model.Bootstrap;
 import dev.kit.model.Database;
 import dev.kit.model.Kit;
 import dev.kit.model.PostgresImages;
+import dev.kit.model.Resources;
 import dev.kit.model.Restore;
 import dev.kit.model.Service;
 import dev.kit.model.Storage;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
@@ -46,52 +48,54 @@ final class CnpgClusterRenderer {
             .withAnnotations(annotations)
             .withLabels(KitLabels.of(kit, service, "database"))
             .build();
-    Optional<Backups> backups = db.backups();
-    Optional<CnpgCluster.ExternalCluster> restoreSource =
-        db.restore().map(r -> restoreSource(kit, service, r));
-    CnpgCluster.Bootstrap bootstrap =
-        restoreSource
-            .map(source -> new CnpgCluster.Bootstrap(null, recovery(kit, service, source)))
-            .or(
-                () ->
-                    db.bootstrap()
-                        .map(
-                            b ->
-                                new CnpgCluster.Bootstrap(
-                                    new CnpgCluster.Initdb(b.database(), b.owner()), null)))
-            .orElse(null);
+    // Plain ifs rather than Optional chains: every service renders a Cluster, and each lambda is
+    // one more class to spin and compile in a cold run.
+    Restore restore = db.restore().orElse(null);
+    CnpgCluster.ExternalCluster restoreSource =
+        restore == null ? null : restoreSource(kit, service, restore);
+    Bootstrap initdb = db.bootstrap().orElse(null);
+    CnpgCluster.Bootstrap bootstrap = null;
+    if (restoreSource != null) {
+      bootstrap = new CnpgCluster.Bootstrap(null, recovery(kit, service, restoreSource));
+    } else if (initdb != null) {
+      bootstrap =
+          new CnpgCluster.Bootstrap(
+              new CnpgCluster.Initdb(initdb.database(), initdb.owner()), null);
+    }
+    String antiAffinityKey = db.antiAffinityTopologyKey().orElse(null);
+    Storage wal = db.walStorage().orElse(null);
+    Resources resources = db.resources().orElse(null);
+    Database.PrimaryUpdateStrategy updateStrategy = db.primaryUpdateStrategy().orElse(null);
+    Database.PrimaryUpdateMethod updateMethod = db.primaryUpdateMethod().orElse(null);
+    Backups backups = db.backups().orElse(null);
+    String irsaRole = irsaRole(kit, service).orElse(null);
     CnpgCluster.Spec spec =
         new CnpgCluster.Spec(
             db.instances(),
             image(kit, service).orElseThrow(),
             db.superuserAccess(),
-            db.antiAffinityTopologyKey()
-                .map(
-                    key ->
-                        new CnpgCluster.Affinity(
-                            true, key, db.requiredAntiAffinity() ? "required" : null))
-                .orElse(null),
-            PoolerRenderer.certificates(service).orElse(null),
+            antiAffinityKey == null
+                ? null
+                : new CnpgCluster.Affinity(
+                    true, antiAffinityKey, db.requiredAntiAffinity() ? "required" : null),
+            PoolerRenderer.certificates(service),
             storage(db.storage().orElseThrow()),
-            db.walStorage().map(CnpgClusterRenderer::storage).orElse(null),
-            db.resources().map(KubeResources::of).orElse(null),
+            wal == null ? null : storage(wal),
+            resources == null ? null : KubeResources.of(resources),
             db.parameters().isEmpty() ? null : new CnpgCluster.Postgresql(db.parameters()),
             bootstrap,
             db.podDisruptionBudget().orElse(null),
-            db.primaryUpdateStrategy().map(Database.PrimaryUpdateStrategy::value).orElse(null),
-            db.primaryUpdateMethod().map(Database.PrimaryUpdateMethod::value).orElse(null),
-            backups
-                .filter(b -> !b.legacyInTree())
-                .map(b -> List.of(BackupsRenderer.walArchiver(service)))
-                .orElse(null),
-            backups.filter(Backups::legacyInTree).map(BackupsRenderer::legacy).orElse(null),
-            restoreSource.map(List::of).orElse(null),
-            irsaRole(kit, service)
-                .map(
-                    role ->
-                        new CnpgCluster.ServiceAccountTemplate(
-                            ObjectMetadata.builder().addToAnnotations(IRSA_ROLE_ARN, role).build()))
-                .orElse(null));
+            updateStrategy == null ? null : updateStrategy.value(),
+            updateMethod == null ? null : updateMethod.value(),
+            backups == null || backups.legacyInTree()
+                ? null
+                : List.of(BackupsRenderer.walArchiver(service)),
+            backups != null && backups.legacyInTree() ? BackupsRenderer.legacy(backups) : null,
+            restoreSource == null ? null : List.of(restoreSource),
+            irsaRole == null
+                ? null
+                : new CnpgCluster.ServiceAccountTemplate(
+                    ObjectMetadata.builder().addToAnnotations(IRSA_ROLE_ARN, irsaRole).build()));
     return new CnpgCluster(CnpgCluster.API_VERSION, CnpgCluster.KIND, metadata, spec);
   }
 
@@ -116,15 +120,17 @@ final class CnpgClusterRenderer {
    * Validation keeps the two equal.
    */
   static Optional<String> irsaRole(Kit kit, Service service) {
-    return service
-        .database()
-        .backups()
-        .flatMap(Backups::irsaRoleArn)
-        .or(
-            () ->
-                kit.restoreSource(service)
-                    .flatMap(source -> source.database().backups())
-                    .flatMap(Backups::irsaRoleArn));
+    Optional<String> own = backupsRole(service);
+    if (own.isPresent()) {
+      return own;
+    }
+    Optional<Service> source = kit.restoreSource(service);
+    return source.isPresent() ? backupsRole(source.get()) : Optional.empty();
+  }
+
+  private static Optional<String> backupsRole(Service service) {
+    Optional<Backups> backups = service.database().backups();
+    return backups.isPresent() ? backups.get().irsaRoleArn() : Optional.empty();
   }
 
   /**
@@ -135,17 +141,14 @@ final class CnpgClusterRenderer {
   private static CnpgCluster.Recovery recovery(
       Kit kit, Service service, CnpgCluster.ExternalCluster source) {
     Bootstrap database = kit.applicationDatabase(service);
+    Instant pointInTime = service.database().restore().orElseThrow().pointInTime().orElse(null);
     return new CnpgCluster.Recovery(
         source.name(),
         database.database(),
         database.owner(),
-        service
-            .database()
-            .restore()
-            .orElseThrow()
-            .pointInTime()
-            .map(t -> new CnpgCluster.RecoveryTarget(DateTimeFormatter.ISO_INSTANT.format(t)))
-            .orElse(null));
+        pointInTime == null
+            ? null
+            : new CnpgCluster.RecoveryTarget(DateTimeFormatter.ISO_INSTANT.format(pointInTime)));
   }
 
   /**

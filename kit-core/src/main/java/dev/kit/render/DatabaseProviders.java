@@ -25,16 +25,17 @@ public final class DatabaseProviders {
 
   /** The provider that runs {@code database}. */
   public static DatabaseProvider of(Database database) {
-    return ALL.stream()
-        .filter(provider -> provider.hosts(database))
-        .findFirst()
-        .orElseThrow(
-            () ->
-                new IllegalStateException(
-                    "no database provider hosts "
-                        + database.host().getClass().getName()
-                        + "; list its provider in META-INF/services/"
-                        + DatabaseProvider.class.getName()));
+    // A loop: every kind of every service asks, in a cold run too.
+    for (DatabaseProvider provider : ALL) {
+      if (provider.hosts(database)) {
+        return provider;
+      }
+    }
+    throw new IllegalStateException(
+        "no database provider hosts "
+            + database.host().getClass().getName()
+            + "; list its provider in META-INF/services/"
+            + DatabaseProvider.class.getName());
   }
 
   /** The provider that runs {@code service}'s database. */

@@ -27,7 +27,8 @@ final class MigrationJobKind implements ServiceKind {
 
   @Override
   public boolean appliesTo(Kit kit, Service service) {
-    return service.migrations().filter(m -> m.engine() == Migrations.Engine.JOB).isPresent();
+    Optional<Migrations> migrations = service.migrations();
+    return migrations.isPresent() && migrations.get().engine() == Migrations.Engine.JOB;
   }
 
   /** A service without migrations lacks those first. */

@@ -3,6 +3,7 @@ package dev.kit.render;
 import dev.kit.model.Kit;
 import dev.kit.model.Patch;
 import dev.kit.model.Service;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -48,12 +49,12 @@ final class PoolerKind implements ServiceKind {
 
   @Override
   public List<ServiceFile> render(ServiceContext context) {
-    return PoolerRenderer.render(context.kit(), context.service()).stream()
-        .map(
-            pooler ->
-                (ServiceFile)
-                    new ServiceFile.Manifest(
-                        "manifests/database/pooler-" + pooler.spec().type() + ".yaml", pooler))
-        .toList();
+    List<ServiceFile> files = new ArrayList<>(2);
+    for (CnpgPooler pooler : PoolerRenderer.render(context.kit(), context.service())) {
+      files.add(
+          new ServiceFile.Manifest(
+              "manifests/database/pooler-" + pooler.spec().type() + ".yaml", pooler));
+    }
+    return files;
   }
 }

@@ -5,7 +5,7 @@ import dev.kit.model.Pooler;
 import dev.kit.model.Service;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Renders PgBouncer {@code Pooler}s in the database's wave (-2), out of the migration hook's,
@@ -20,26 +20,22 @@ final class PoolerRenderer {
 
   /**
    * The Cluster's extra server certificate names: each Pooler's Service (CNPG names it after the
-   * Pooler) in the forms CNPG gives its own {@code -rw}, {@code -ro} and {@code -r} Services; empty
+   * Pooler) in the forms CNPG gives its own {@code -rw}, {@code -ro} and {@code -r} Services; null
    * without a pooler.
    */
-  static Optional<CnpgCluster.Certificates> certificates(Service service) {
-    return service
-        .database()
-        .pooler()
-        .map(
-            pooler -> {
-              List<String> names = new ArrayList<>();
-              for (String type : pooler.readOnly() ? List.of("rw", "ro") : List.of("rw")) {
-                String host = service.poolerName(type);
-                names.addAll(
-                    List.of(
-                        host,
-                        host + "." + service.namespace(),
-                        host + "." + service.namespace() + ".svc"));
-              }
-              return new CnpgCluster.Certificates(names);
-            });
+  static CnpgCluster.@Nullable Certificates certificates(Service service) {
+    Pooler pooler = service.database().pooler().orElse(null);
+    if (pooler == null) {
+      return null;
+    }
+    List<String> names = new ArrayList<>(6);
+    for (String type : pooler.readOnly() ? List.of("rw", "ro") : List.of("rw")) {
+      String host = service.poolerName(type);
+      names.add(host);
+      names.add(host + "." + service.namespace());
+      names.add(host + "." + service.namespace() + ".svc");
+    }
+    return new CnpgCluster.Certificates(names);
   }
 
   /** The rw pooler, and the ro one when asked for. */
@@ -68,7 +64,7 @@ final class PoolerRenderer {
             pooler.instances(),
             type,
             new CnpgPooler.PgBouncer(
-                pooler.poolMode().map(Pooler.PoolMode::value).orElse(null),
+                pooler.poolMode().isPresent() ? pooler.poolMode().get().value() : null,
                 pooler.parameters().isEmpty() ? null : pooler.parameters())));
   }
 }

@@ -3,7 +3,6 @@ package dev.kit.render;
 import dev.kit.layout.ServiceLayout;
 import dev.kit.model.Kit;
 import dev.kit.model.Service;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,8 +31,6 @@ final class RunbookKind implements ServiceKind {
 
   @Override
   public List<ServiceFile> render(ServiceContext context) {
-    return List.of(
-        new ServiceFile.Text(
-            file(), RunbookRenderer.render(context).getBytes(StandardCharsets.UTF_8)));
+    return List.of(new ServiceFile.Text(file(), RunbookRenderer.render(context)));
   }
 }

@@ -67,9 +67,16 @@ final class RunbookRenderer {
 
   // What the sections print, read once from the description and the inventory. A name that is
   // null belongs to a feature the service does not use; its section never reads it.
-  private final StringBuilder md = new StringBuilder(16 * 1024);
+  private final Utf8Text md = new Utf8Text(16 * 1024);
   private final String service;
   private final String namespace;
+
+  /** {@code kubectl -n <namespace>}, how most commands start. */
+  private final String kubectl;
+
+  /** {@code kubectl cnpg psql} on the primary, in the application's database. */
+  private final String psql;
+
   private final String argoApp;
   private final String argoNamespace;
   private final String argoProject;
@@ -155,6 +162,8 @@ final class RunbookRenderer {
     Bootstrap database = kit.applicationDatabase(s);
     databaseName = database.database();
     databaseOwner = database.owner();
+    kubectl = "kubectl -n " + namespace;
+    psql = "kubectl cnpg psql " + clusterName + " -n " + namespace + " -- -d " + databaseName;
 
     List<String> configMaps = context.rendered(Patch.Target.MIGRATIONS_CONFIGMAP);
     List<String> atlasMigrations = context.rendered(Patch.Target.ATLAS_MIGRATION);
@@ -176,16 +185,14 @@ final class RunbookRenderer {
       // The normalized folder, as the file plan writes it; the raw value only if validation would
       // reject it.
       migrationsDir = ServiceLayout.migrationsFolder(s).orElse(migrations.directory());
-      // Atlas applies each file in its own transaction unless told otherwise.
-      txMode = migrations.txMode().map(TxMode::flag).orElse("file");
+      txMode = flag(migrations.txMode());
     }
     List<String> schemas = context.rendered(Patch.Target.ATLAS_SCHEMA);
     DeclarativeSchema declarative = schemas.isEmpty() ? null : s.declarativeSchema().orElse(null);
     atlasSchemaName = declarative == null ? null : schemas.get(0);
     schemaFile =
         declarative == null ? null : ServiceLayout.schemaFile(s).orElse(declarative.file());
-    schemaTxMode =
-        declarative == null ? null : declarative.txMode().map(TxMode::flag).orElse("file");
+    schemaTxMode = declarative == null ? null : flag(declarative.txMode());
 
     Optional<Platform> platform = kit.platform();
     if (platform.isPresent()) {
@@ -216,10 +223,8 @@ final class RunbookRenderer {
     poolerRo = poolers.size() > 1 ? poolers.get(1) : null;
     backups = db.backups().orElse(null);
     // The in-tree method has no ObjectStore: the store settings live in the Cluster itself.
-    objectStoreName =
-        backups == null
-            ? null
-            : context.rendered(Patch.Target.OBJECT_STORE).stream().findFirst().orElse(null);
+    List<String> objectStores = context.rendered(Patch.Target.OBJECT_STORE);
+    objectStoreName = backups == null || objectStores.isEmpty() ? null : objectStores.get(0);
     backupSchedule = backups == null ? null : backups.schedule().orElse(null);
     scheduledBackupName =
         backupSchedule == null ? null : context.rendered(Patch.Target.SCHEDULED_BACKUP).get(0);
@@ -239,11 +244,14 @@ final class RunbookRenderer {
    * (which objects exist, and what they are called, is the inventory's; the settings are the
    * description's).
    */
-  static String render(ServiceContext context) {
-    return GeneratedHeader.markdownLine(context.source()) + new RunbookRenderer(context).text();
+  static byte[] render(ServiceContext context) {
+    RunbookRenderer runbook = new RunbookRenderer(context);
+    runbook.md.append(GeneratedHeader.markdownLine(context.source()));
+    runbook.text();
+    return runbook.md.toByteArray();
   }
 
-  private String text() {
+  private void text() {
     intro();
     whatRuns();
     howItDeploys();
@@ -251,7 +259,7 @@ final class RunbookRenderer {
       healthChecks();
       connect();
     } else {
-      md.append('\n').append(provider.get("databaseSection")).append('\n');
+      md.append("\n" + provider.get("databaseSection") + "\n");
     }
     if (migrations != null) {
       migrations(migrations);
@@ -274,14 +282,14 @@ final class RunbookRenderer {
     if (cnpg) {
       dataSafety();
     }
-    return md.toString();
   }
 
   private void intro() {
-    md.append("# Runbook: ").append(service).append("\n\n");
-    md.append("On-call guide for `")
-        .append(service)
-        .append("`, generated from the kit description: change the description, not this file.\n");
+    md.append("# Runbook: " + service + "\n\n");
+    md.append(
+        "On-call guide for `"
+            + service
+            + "`, generated from the kit description: change the description, not this file.\n");
     md.append("It uses `kubectl`");
     if (cnpg) {
       md.append(
@@ -300,71 +308,53 @@ final class RunbookRenderer {
         | what | where |
         |---|---|
         """);
-    md.append("| namespace | `").append(namespace).append("` |\n");
-    md.append("| Argo CD Application | `")
-        .append(argoApp)
-        .append("` (namespace `")
-        .append(argoNamespace)
-        .append("`, project `")
-        .append(argoProject)
-        .append('`');
+    md.append("| namespace | `" + namespace + "` |\n");
+    md.append("| Argo CD Application | `" + argoApp + "` (namespace `" + argoNamespace + "`");
+    md.append(", project `" + argoProject + "`");
     if (applicationSetName != null) {
-      md.append(", generated by ApplicationSet `").append(applicationSetName).append('`');
+      md.append(", generated by ApplicationSet `" + applicationSetName + "`");
     }
-    md.append("), syncing `").append(manifests).append("/` |\n");
+    md.append("), syncing `" + manifests + "/` |\n");
     if (cnpg) {
       clusterRows();
     } else {
       for (Object row : (List<?>) provider.getOrDefault("databaseRows", List.of())) {
-        md.append(row).append('\n');
+        md.append(row + "\n");
       }
     }
-    db.restore().ifPresent(this::restoreRow);
+    Optional<Restore> restore = db.restore();
+    if (restore.isPresent()) {
+      restoreRow(restore.get());
+    }
     if (poolerRw != null) {
       Pooler pooler = db.pooler().orElseThrow();
-      md.append("| PgBouncer | Pooler `").append(poolerRw).append("` to the primary");
+      md.append("| PgBouncer | Pooler `" + poolerRw + "` to the primary");
       if (poolerRo != null) {
-        md.append(", `").append(poolerRo).append("` to the replicas");
+        md.append(", `" + poolerRo + "` to the replicas");
       }
-      md.append("; ")
-          .append(pooler.instances())
-          .append(" pod")
-          .append(plural(pooler.instances()))
-          .append(" each");
-      pooler.poolMode().ifPresent(mode -> md.append(", ").append(mode.value()).append(" pooling"));
+      md.append("; " + pooler.instances() + " pod" + plural(pooler.instances()) + " each");
+      if (pooler.poolMode().isPresent()) {
+        md.append(", " + pooler.poolMode().get().value() + " pooling");
+      }
       md.append(" |\n");
     }
     if (backups != null) {
       backupsRow(backups);
     }
     if (monitoring != null) {
-      md.append("| monitoring | PodMonitor `")
-          .append(podMonitorName)
-          .append("`, PrometheusRule `")
-          .append(prometheusRuleName)
-          .append("` (see Alerts) |\n");
+      md.append("| monitoring | PodMonitor `" + podMonitorName + "`, PrometheusRule `");
+      md.append(prometheusRuleName + "` (see Alerts) |\n");
     }
     if (migrations != null) {
-      md.append("| migrations | ");
-      if (operatorEngine) {
-        md.append("AtlasMigration `").append(jobName).append("`, applied by the Atlas operator");
-      } else {
-        md.append("Atlas Job `").append(jobName).append('`');
-      }
-      md.append(", SQL in `services/")
-          .append(service)
-          .append('/')
-          .append(migrationsDir)
-          .append("/` |\n");
+      md.append(
+          operatorEngine
+              ? "| migrations | AtlasMigration `" + jobName + "`, applied by the Atlas operator"
+              : "| migrations | Atlas Job `" + jobName + "`");
+      md.append(", SQL in `services/" + service + "/" + migrationsDir + "/` |\n");
     }
     if (schemaFile != null) {
-      md.append("| schema | AtlasSchema `")
-          .append(atlasSchemaName)
-          .append("`: the Atlas operator keeps the database in line with `services/")
-          .append(service)
-          .append('/')
-          .append(schemaFile)
-          .append("` |\n");
+      md.append("| schema | AtlasSchema `" + atlasSchemaName + "`: the Atlas operator keeps the");
+      md.append(" database in line with `services/" + service + "/" + schemaFile + "` |\n");
     }
     if (app != null) {
       appRow(app);
@@ -375,155 +365,120 @@ final class RunbookRenderer {
   }
 
   private void clusterRows() {
-    md.append("| CNPG Cluster | `")
-        .append(clusterName)
-        .append("`: ")
-        .append(instances)
-        .append(" instance");
+    md.append("| CNPG Cluster | `" + clusterName + "`: " + instances + " instance");
     if (instances != 1) {
-      md.append("s (1 primary, ")
-          .append(instances - 1)
-          .append(" replica")
-          .append(instances != 2 ? "s" : "")
-          .append(')');
+      md.append("s (1 primary, " + replicas() + ")");
     }
-    md.append(", PostgreSQL ").append(postgresMajor);
+    md.append(", PostgreSQL " + postgresMajor);
     if (image != null) {
-      md.append(", image `").append(image).append('`');
+      md.append(", image `" + image + "`");
     }
     md.append(" |\n");
     Storage storage = db.storage().orElseThrow();
-    md.append("| storage per instance | ").append(storage.size()).append(" data");
-    storage.storageClass().ifPresent(c -> md.append(" (class `").append(c).append("`)"));
-    db.walStorage()
-        .ifPresent(
-            wal -> {
-              md.append(", ").append(wal.size()).append(" WAL");
-              wal.storageClass().ifPresent(c -> md.append(" (class `").append(c).append("`)"));
-            });
+    md.append("| storage per instance | " + storage.size() + " data" + storageClass(storage));
+    Optional<Storage> wal = db.walStorage();
+    if (wal.isPresent()) {
+      md.append(", " + wal.get().size() + " WAL" + storageClass(wal.get()));
+    }
     md.append(" |\n");
-    md.append("| database | `")
-        .append(databaseName)
-        .append("`, owned by `")
-        .append(databaseOwner)
-        .append("` |\n");
-    md.append("| Secrets | `")
-        .append(clusterName)
-        .append("-app` (keys `uri`, `host`, `port`, `dbname`, `user`, `password`), `")
-        .append(clusterName)
-        .append("-ca` (cluster CA)");
+    md.append("| database | `" + databaseName + "`, owned by `" + databaseOwner + "` |\n");
+    md.append(
+        "| Secrets | `" + clusterName + "-app` (keys `uri`, `host`, `port`, `dbname`, `user`,");
+    md.append(" `password`), `" + clusterName + "-ca` (cluster CA)");
     if (db.superuserAccess()) {
-      md.append(", `").append(clusterName).append("-superuser`");
+      md.append(", `" + clusterName + "-superuser`");
     }
     md.append(" |\n");
   }
 
+  private static String storageClass(Storage storage) {
+    return storage.storageClass().isPresent()
+        ? " (class `" + storage.storageClass().get() + "`)"
+        : "";
+  }
+
   private void restoreRow(Restore restore) {
-    md.append("| bootstrapped from | backups of ");
     if (restore.source() instanceof Restore.ServiceBackups s) {
-      md.append("service `").append(s.service()).append('`');
+      md.append("| bootstrapped from | backups of service `" + s.service() + "`");
     } else {
       Restore.ObjectStoreBackups o = (Restore.ObjectStoreBackups) restore.source();
-      md.append("ObjectStore `")
-          .append(o.objectStore())
-          .append("` (server `")
-          .append(o.serverName())
-          .append("`)");
+      md.append("| bootstrapped from | backups of ObjectStore `" + o.objectStore() + "`");
+      md.append(" (server `" + o.serverName() + "`)");
     }
-    // Instant.toString is ISO-8601 in UTC: the same text on every machine.
-    restore.pointInTime().ifPresent(t -> md.append(", recovered up to ").append(t));
+    if (restore.pointInTime().isPresent()) {
+      // Instant.toString is ISO-8601 in UTC: the same text on every machine.
+      md.append(", recovered up to " + restore.pointInTime().get());
+    }
     md.append(" |\n");
   }
 
   private void backupsRow(Backups b) {
-    md.append("| backups | to `").append(b.destinationPath()).append("` with ");
-    if (b.legacyInTree()) {
-      md.append(
-          "the in-tree `barmanObjectStore` (deprecated in favour of the Barman Cloud plugin)");
-    } else {
-      md.append("the Barman Cloud plugin, ObjectStore `").append(objectStoreName).append('`');
-    }
-    md.append("; credentials: ").append(credentials(b.credentials()));
+    md.append("| backups | to `" + b.destinationPath() + "` with ");
+    md.append(
+        b.legacyInTree()
+            ? "the in-tree `barmanObjectStore` (deprecated in favour of the Barman Cloud plugin)"
+            : "the Barman Cloud plugin, ObjectStore `" + objectStoreName + "`");
+    md.append("; credentials: " + credentials(b.credentials()));
     if (backupSchedule != null) {
-      md.append("; base backup on cron `").append(backupSchedule).append("` (seconds first)");
+      md.append("; base backup on cron `" + backupSchedule + "` (seconds first)");
       if (b.immediate()) {
         md.append(", the first one at once");
       }
     }
-    b.retentionPolicy().ifPresent(r -> md.append("; kept ").append(r));
+    if (b.retentionPolicy().isPresent()) {
+      md.append("; kept " + b.retentionPolicy().get());
+    }
     md.append(" |\n");
   }
 
   private void appRow(App a) {
-    md.append("| app | Deployment and Service `")
-        .append(appName)
-        .append("`: image `")
-        .append(a.image())
-        .append("`, ")
-        .append(a.replicas())
-        .append(" replica")
-        .append(plural(a.replicas()))
-        .append(", port ")
-        .append(a.port())
-        .append("; ");
-    switch (a.connection()) {
-      case POOLER ->
-          md.append("libpq `PG*` variables, `PGHOST` the Pooler `")
-              .append(poolerRw)
-              .append("`, the rest from `")
-              .append(appSecret)
-              .append("`; `JDBC_URL` for Java apps; both verify");
-      case PARTS ->
-          md.append("libpq `PG*` variables from `")
-              .append(appSecret)
-              .append("`, to `")
-              .append(dbHost)
-              .append("`; `JDBC_URL` from key `jdbc-uri` for Java apps; both verify");
-      case URI ->
-          md.append("`DATABASE_URL` from `")
-              .append(appSecret)
-              .append("` key `uri`, to `")
-              .append(dbHost)
-              .append("`; `JDBC_URL` from key `jdbc-uri` for Java apps; `JDBC_URL` verifies");
-    }
-    md.append(" the server (`sslmode=verify-full`) against ")
-        .append(caText)
-        .append("; runs as user ")
-        .append(a.runAsUser())
-        .append(", group ")
-        .append(a.runAsGroup())
-        .append(" |\n");
+    md.append("| app | Deployment and Service `" + appName + "`: image `" + a.image() + "`, ");
+    md.append(a.replicas() + " replica" + plural(a.replicas()) + ", port " + a.port() + "; ");
+    md.append(
+        switch (a.connection()) {
+          case POOLER ->
+              "libpq `PG*` variables, `PGHOST` the Pooler `"
+                  + poolerRw
+                  + "`, the rest from `"
+                  + appSecret
+                  + "`; `JDBC_URL` for Java apps; both verify";
+          case PARTS ->
+              "libpq `PG*` variables from `"
+                  + appSecret
+                  + "`, to `"
+                  + dbHost
+                  + "`; `JDBC_URL` from key `jdbc-uri` for Java apps; both verify";
+          case URI ->
+              "`DATABASE_URL` from `"
+                  + appSecret
+                  + "` key `uri`, to `"
+                  + dbHost
+                  + "`; `JDBC_URL` from key `jdbc-uri` for Java apps; `JDBC_URL` verifies";
+        });
+    md.append(" the server (`sslmode=verify-full`) against " + caText + "; runs as user ");
+    md.append(a.runAsUser() + ", group " + a.runAsGroup() + " |\n");
   }
 
   private void operatorsRow() {
     md.append("| operators | ");
     if (cnpg) {
-      md.append("CloudNativePG: Deployment `")
-          .append(operatorDeployment)
-          .append("`, namespace `")
-          .append(operatorNamespace)
-          .append('`');
-      if (operatorApp != null) {
-        md.append(" (platform Application `").append(operatorApp).append("`)");
-      } else {
-        md.append(
-            " (as its release manifest installs it; a Helm install names it after the release)");
-      }
+      md.append("CloudNativePG: Deployment `" + operatorDeployment);
+      md.append("`, namespace `" + operatorNamespace + "`");
+      md.append(
+          operatorApp != null
+              ? " (platform Application `" + operatorApp + "`)"
+              : " (as its release manifest installs it; a Helm install names it after the release)");
     }
     if (atlasOperator) {
       if (cnpg) {
         md.append("; ");
       }
-      md.append("Atlas: Deployment `")
-          .append(atlasOperatorDeployment)
-          .append("`, namespace `")
-          .append(atlasOperatorNamespace)
-          .append('`');
-      if (atlasOperatorApp != null) {
-        md.append(" (platform Application `").append(atlasOperatorApp).append("`)");
-      } else {
-        md.append(" (as its documented Helm install names it)");
-      }
+      md.append("Atlas: Deployment `" + atlasOperatorDeployment);
+      md.append("`, namespace `" + atlasOperatorNamespace + "`");
+      md.append(
+          atlasOperatorApp != null
+              ? " (platform Application `" + atlasOperatorApp + "`)"
+              : " (as its documented Helm install names it)");
     }
     md.append(" |\n");
   }
@@ -539,47 +494,37 @@ final class RunbookRenderer {
 
         """);
     if (objectStoreName != null) {
-      md.append("- wave -3: ObjectStore `")
-          .append(objectStoreName)
-          .append("`, so the cluster has somewhere to archive from its first minute;\n");
+      md.append("- wave -3: ObjectStore `" + objectStoreName + "`, so the cluster has somewhere");
+      md.append(" to archive from its first minute;\n");
     }
     Object providerWave = provider.get("databaseWave");
     if (cnpg) {
-      md.append("- wave -2: Cluster `").append(clusterName).append('`');
-      if (poolerRw != null) {
-        md.append(", ");
-        if (poolerRo != null) {
-          md.append("Poolers `").append(poolerRw).append("` and `").append(poolerRo).append('`');
-        } else {
-          md.append("Pooler `").append(poolerRw).append('`');
-        }
-        if (migrations != null) {
-          md.append(',');
-        }
+      md.append("- wave -2: Cluster `" + clusterName + "`");
+      if (poolerRo != null) {
+        md.append(", Poolers `" + poolerRw + "` and `" + poolerRo + "`");
+      } else if (poolerRw != null) {
+        md.append(", Pooler `" + poolerRw + "`");
       }
       if (migrations != null) {
-        md.append(" and ");
-        migrationsConfigMaps();
+        md.append((poolerRw != null ? ", and " : " and ") + migrationsConfigMaps());
       }
       md.append(": the database is healthy before anything uses it;\n");
     } else if (providerWave != null) {
-      md.append("- wave -2: ").append(providerWave);
+      md.append("- wave -2: " + providerWave);
       if (migrations != null) {
-        md.append(" and ");
-        migrationsConfigMaps();
+        md.append(" and " + migrationsConfigMaps());
       }
       md.append(": the database exists before anything uses it;\n");
     } else if (migrations != null) {
-      md.append("- wave -2: ");
-      migrationsConfigMaps();
-      md.append(": in place before the migration reads it;\n");
+      md.append(
+          "- wave -2: " + migrationsConfigMaps() + ": in place before the migration reads it;\n");
     }
     List<String> waveMinusOne = new ArrayList<>(2);
-    if (migrations != null && operatorEngine) {
-      waveMinusOne.add("AtlasMigration `" + jobName + "`, applied by the Atlas operator");
-    } else if (migrations != null) {
+    if (migrations != null) {
       waveMinusOne.add(
-          "Job `" + jobName + "`, a Sync hook re-created on every sync, migrates the schema");
+          operatorEngine
+              ? "AtlasMigration `" + jobName + "`, applied by the Atlas operator"
+              : "Job `" + jobName + "`, a Sync hook re-created on every sync, migrates the schema");
     }
     if (schemaFile != null) {
       waveMinusOne.add(
@@ -588,24 +533,20 @@ final class RunbookRenderer {
               + "`, which the Atlas operator makes the database match");
     }
     if (!waveMinusOne.isEmpty()) {
-      md.append("- wave -1: ")
-          .append(String.join("; ", waveMinusOne))
-          .append(": all in place before the app;\n");
+      md.append(
+          "- wave -1: " + String.join("; ", waveMinusOne) + ": all in place before the app;\n");
     }
     md.append("- wave 0: ");
     if (app != null) {
-      md.append("Deployment and Service `").append(appName).append("`, ");
+      md.append("Deployment and Service `" + appName + "`, ");
     }
     md.append("any manifests of yours in `manifests/app/`");
     if (backupSchedule != null) {
-      md.append(", ScheduledBackup `").append(scheduledBackupName).append('`');
+      md.append(", ScheduledBackup `" + scheduledBackupName + "`");
     }
     if (monitoring != null) {
-      md.append(", PodMonitor `")
-          .append(podMonitorName)
-          .append("` and PrometheusRule `")
-          .append(prometheusRuleName)
-          .append('`');
+      md.append(", PodMonitor `" + podMonitorName + "` and PrometheusRule `" + prometheusRuleName);
+      md.append("`");
     }
     md.append(".\n\n");
     if (cnpg) {
@@ -628,41 +569,34 @@ final class RunbookRenderer {
       md.append(" stops the sync at wave -1: the running app keeps its previous version.\n");
     }
     md.append(
-        "Argo CD self-heals: edits made with `kubectl` are reverted, so change the description and merge instead.\n\n");
-    md.append("```sh\n");
-    md.append("argocd app get ")
-        .append(argoApp)
-        .append("        # sync status, health, last operation\n");
-    md.append("argocd app sync ").append(argoApp).append("       # sync now");
+        """
+        Argo CD self-heals: edits made with `kubectl` are reverted, so change the description and merge instead.
+
+        ```sh
+        """);
+    md.append("argocd app get " + argoApp + "        # sync status, health, last operation\n");
+    md.append("argocd app sync " + argoApp + "       # sync now");
     if (migrations != null && !operatorEngine) {
       md.append(" (runs the migration Job again)");
     }
-    md.append('\n');
+    md.append("\n");
     if (cnpg) {
-      md.append("kubectl -n ")
-          .append(namespace)
-          .append(" get clusters.postgresql.cnpg.io ")
-          .append(clusterName)
-          .append('\n');
+      md.append(kubectl + " get clusters.postgresql.cnpg.io " + clusterName + "\n");
     }
     md.append("```\n");
   }
 
   /** The migrations' ConfigMap; the Job's are split into numbered ones when they grow. */
-  private void migrationsConfigMaps() {
-    md.append("ConfigMap `").append(migrationsConfigMap).append('`');
-    if (!operatorEngine) {
-      md.append(" (`-2`, `-3`… for long histories)");
-    }
+  private String migrationsConfigMaps() {
+    return "ConfigMap `"
+        + migrationsConfigMap
+        + (operatorEngine ? "`" : "` (`-2`, `-3`… for long histories)");
   }
 
   private void healthChecks() {
     md.append("\n## Health checks\n\n```sh\n");
-    md.append("kubectl cnpg status ")
-        .append(clusterName)
-        .append(" -n ")
-        .append(namespace)
-        .append("      # health, primary");
+    md.append(
+        "kubectl cnpg status " + clusterName + " -n " + namespace + "      # health, primary");
     if (instances > 1) {
       md.append(", replication");
     }
@@ -670,31 +604,20 @@ final class RunbookRenderer {
       md.append(", WAL archiving");
     }
     md.append(", certificates\n");
-    md.append("kubectl cnpg logs cluster ")
-        .append(clusterName)
-        .append(" -n ")
-        .append(namespace)
-        .append(" --tail 100\n");
+    md.append("kubectl cnpg logs cluster " + clusterName + " -n " + namespace + " --tail 100\n");
     if (poolerRw != null) {
-      md.append("kubectl -n ").append(namespace).append(" get deployments ").append(poolerRw);
+      md.append(kubectl + " get deployments " + poolerRw);
       if (poolerRo != null) {
-        md.append(' ').append(poolerRo);
+        md.append(" " + poolerRo);
       }
-      md.append('\n');
+      md.append("\n");
     }
     if (app != null) {
-      md.append("kubectl -n ")
-          .append(namespace)
-          .append(" rollout status deployment/")
-          .append(appName)
-          .append('\n');
+      md.append(kubectl + " rollout status deployment/" + appName + "\n");
     }
     md.append("```\n\n");
-    md.append("Healthy: `Cluster in healthy state` and ")
-        .append(instances)
-        .append(" ready instance")
-        .append(plural(instances))
-        .append(".\n");
+    md.append("Healthy: `Cluster in healthy state` and " + instances + " ready instance");
+    md.append(plural(instances) + ".\n");
   }
 
   /** CNPG's three Services, the Poolers, and how to reach the database from a laptop. */
@@ -707,181 +630,97 @@ final class RunbookRenderer {
         | Service (port 5432) | reaches | for |
         |---|---|---|
         """);
-    md.append("| `").append(clusterName).append("-rw` | the primary | reads and writes |\n");
-    md.append("| `")
-        .append(clusterName)
-        .append("-ro` | ")
-        .append(
-            instances > 1 ? "the replicas" : "the replicas: none with 1 instance, so no endpoints")
-        .append(" | reads that tolerate replication lag |\n");
-    md.append("| `")
-        .append(clusterName)
-        .append(
-            "-r` | any instance, the primary included | the same, spread over every instance |\n");
+    md.append("| `" + clusterName + "-rw` | the primary | reads and writes |\n");
+    md.append("| `" + clusterName + "-ro` | the replicas");
+    md.append(instances > 1 ? "" : ": none with 1 instance, so no endpoints");
+    md.append(" | reads that tolerate replication lag |\n");
+    md.append("| `" + clusterName + "-r` | any instance, the primary included");
+    md.append(" | the same, spread over every instance |\n");
     if (poolerRw != null) {
-      md.append("| `")
-          .append(poolerRw)
-          .append("` | PgBouncer, then `")
-          .append(clusterName)
-          .append("-rw` | the app: many clients over few server connections |\n");
-      if (poolerRo != null) {
-        md.append("| `")
-            .append(poolerRo)
-            .append("` | PgBouncer, then `")
-            .append(clusterName)
-            .append("-ro` | the app's read-only connections |\n");
-      }
+      md.append("| `" + poolerRw + "` | PgBouncer, then `" + clusterName + "-rw`");
+      md.append(" | the app: many clients over few server connections |\n");
     }
-    md.append("\nInside Kubernetes the host is `<name>.")
-        .append(namespace)
-        .append(".svc`, such as `")
-        .append(clusterName)
-        .append("-rw.")
-        .append(namespace)
-        .append(".svc`; connections use TLS, signed by the CA in `")
-        .append(clusterName)
-        .append("-ca`.\n\n");
+    if (poolerRo != null) {
+      md.append("| `" + poolerRo + "` | PgBouncer, then `" + clusterName + "-ro`");
+      md.append(" | the app's read-only connections |\n");
+    }
+    md.append("\nInside Kubernetes the host is `<name>." + namespace + ".svc`, such as `");
+    md.append(clusterName + "-rw." + namespace + ".svc`; connections use TLS, signed by the CA");
+    md.append(" in `" + clusterName + "-ca`.\n\n");
     md.append(
         "`kubectl cnpg psql` runs as the `postgres` superuser inside the pod: read first, write only when you must.\n");
     md.append("The last lines connect as the application's user");
     if (poolerRw != null) {
-      md.append(", through PgBouncer (or `svc/").append(clusterName).append("-rw` to bypass it)");
+      md.append(", through PgBouncer (or `svc/" + clusterName + "-rw` to bypass it)");
     }
     md.append(":\n\n```sh\n");
-    md.append("kubectl cnpg psql ")
-        .append(clusterName)
-        .append(" -n ")
-        .append(namespace)
-        .append(" -- -d ")
-        .append(databaseName)
-        .append("             # psql as postgres on the primary\n");
+    md.append(psql + "             # psql as postgres on the primary\n");
     if (instances > 1) {
-      md.append("kubectl cnpg psql ")
-          .append(clusterName)
-          .append(" -n ")
-          .append(namespace)
-          .append(" --replica -- -d ")
-          .append(databaseName)
-          .append("   # on a replica, read-only\n");
+      md.append("kubectl cnpg psql " + clusterName + " -n " + namespace + " --replica -- -d ");
+      md.append(databaseName + "   # on a replica, read-only\n");
     }
-    md.append("kubectl -n ")
-        .append(namespace)
-        .append(" port-forward svc/")
-        .append(poolerRw != null ? poolerRw : clusterName + "-rw")
-        .append(" 5432:5432     # keep it running, then in another shell:\n");
-    md.append("PGPASSWORD=\"$(kubectl -n ")
-        .append(namespace)
-        .append(" get secret ")
-        .append(clusterName)
-        .append("-app -o jsonpath='{.data.password}' | base64 -d)\" \\\n");
-    md.append("  psql \"host=127.0.0.1 port=5432 dbname=")
-        .append(databaseName)
-        .append(" user=")
-        .append(databaseOwner)
-        .append("\"\n");
-    md.append("```\n");
+    md.append(kubectl + " port-forward svc/" + (poolerRw != null ? poolerRw : clusterName + "-rw"));
+    md.append(" 5432:5432     # keep it running, then in another shell:\n");
+    md.append("PGPASSWORD=\"$(" + kubectl + " get secret " + clusterName + "-app");
+    md.append(" -o jsonpath='{.data.password}' | base64 -d)\" \\\n");
+    md.append("  psql \"host=127.0.0.1 port=5432 dbname=" + databaseName);
+    md.append(" user=" + databaseOwner + "\"\n```\n");
   }
 
   /** How the migrations reach the database, how to follow them, and what to do when one fails. */
   private void migrations(Migrations m) {
     md.append("\n## Migrations\n\n");
-    md.append("SQL lives in `services/")
-        .append(service)
-        .append('/')
-        .append(migrationsDir)
-        .append("/<version>_<name>.sql`. ");
+    md.append(
+        "SQL lives in `services/" + service + "/" + migrationsDir + "/<version>_<name>.sql`. ");
     if (operatorEngine) {
-      md.append("They reach the operator in ConfigMap `")
-          .append(migrationsConfigMap)
-          .append(
-              "`, named after its content: a change of the migrations renames it, and so changes AtlasMigration `")
-          .append(jobName)
-          .append(
-              "` (the previous ConfigMap is pruned at the end of the sync). The Atlas operator applies pending versions (`atlas migrate apply`) against `")
-          .append(dbHost)
-          .append("` as `")
-          .append(databaseOwner)
-          .append("`, with the password from `")
-          .append(migrationSecret)
-          .append("` and `sslmode=")
-          .append(m.sslMode().value())
-          .append("`, plans on a throwaway dev database of the same major (image `postgres:")
-          .append(postgresMajor)
-          .append("`), and retries a failed run by itself.\n");
+      md.append("They reach the operator in ConfigMap `" + migrationsConfigMap);
+      md.append(
+          "`, named after its content: a change of the migrations renames it, and so changes AtlasMigration `");
+      md.append(jobName + "` (the previous ConfigMap is pruned at the end of the sync).");
+      md.append(" The Atlas operator applies pending versions (`atlas migrate apply`) against `");
+      md.append(
+          dbHost + "` as `" + databaseOwner + "`, with the password from `" + migrationSecret);
+      md.append("` and `sslmode=" + m.sslMode().value() + "`, plans on a throwaway dev database");
+      md.append(
+          " of the same major (image `postgres:" + postgresMajor + "`), and retries a failed");
+      md.append(" run by itself.\n");
     } else {
-      md.append("Every sync runs Job `")
-          .append(jobName)
-          .append(
-              "` (`atlas migrate apply --env k8s`: idempotent, holds an advisory lock) with the `atlas.hcl` of ConfigMap `")
-          .append(migrationsConfigMap)
-          .append("`, against `")
-          .append(dbHost)
-          .append("` with the `uri` of `")
-          .append(migrationSecret)
-          .append("` (read from the environment, never on the command line) and `sslmode=")
-          .append(m.sslMode().value())
-          .append("`; it retries ")
-          .append(m.backoffLimit())
-          .append(" time")
-          .append(plural(m.backoffLimit()))
-          .append(" and is stopped after ")
-          .append(m.activeDeadlineSeconds())
-          .append("s.\n");
+      md.append("Every sync runs Job `" + jobName);
+      md.append(
+          "` (`atlas migrate apply --env k8s`: idempotent, holds an advisory lock) with the `atlas.hcl` of ConfigMap `");
+      md.append(migrationsConfigMap + "`, against `" + dbHost + "` with the `uri` of `");
+      md.append(migrationSecret + "` (read from the environment, never on the command line)");
+      md.append(" and `sslmode=" + m.sslMode().value() + "`; it retries " + m.backoffLimit());
+      md.append(" time" + plural(m.backoffLimit()) + " and is stopped after ");
+      md.append(m.activeDeadlineSeconds() + "s.\n");
     }
-    m.baseline()
-        .ifPresent(
-            b ->
-                md.append("Baseline `")
-                    .append(b)
-                    .append(
-                        "`: on a database that already had the schema, versions up to it count as applied.\n"));
+    if (m.baseline().isPresent()) {
+      md.append("Baseline `" + m.baseline().get() + "`: on a database that already had the");
+      md.append(" schema, versions up to it count as applied.\n");
+    }
     md.append("\n```sh\n");
     if (operatorEngine) {
-      md.append("kubectl -n ")
-          .append(namespace)
-          .append(" get atlasmigrations.db.atlasgo.io ")
-          .append(jobName)
-          .append("        # Ready True: applied\n");
-      md.append("kubectl -n ")
-          .append(namespace)
-          .append(" describe atlasmigrations.db.atlasgo.io ")
-          .append(jobName)
-          .append("   # conditions and events: the error of a failed run\n");
+      String resource = " atlasmigrations.db.atlasgo.io " + jobName;
+      md.append(kubectl + " get" + resource + "        # Ready True: applied\n");
+      md.append(kubectl + " describe" + resource);
+      md.append("   # conditions and events: the error of a failed run\n");
       atlasOperatorLog(jobName);
     } else {
-      md.append("kubectl -n ")
-          .append(namespace)
-          .append(" get job ")
-          .append(jobName)
-          .append(
-              "                # COMPLETIONS 1/1: applied (the Job stays until the next sync)\n");
-      md.append("kubectl -n ")
-          .append(namespace)
-          .append(" logs job/")
-          .append(jobName)
-          .append("               # the versions applied, or the file and statement that failed\n");
-      md.append("kubectl -n ")
-          .append(namespace)
-          .append(" get pods -l job-name=")
-          .append(jobName)
-          .append("   # one pod per attempt\n");
+      md.append(kubectl + " get job " + jobName);
+      md.append("                # COMPLETIONS 1/1: applied (the Job stays until the next sync)\n");
+      md.append(kubectl + " logs job/" + jobName);
+      md.append("               # the versions applied, or the file and statement that failed\n");
+      md.append(kubectl + " get pods -l job-name=" + jobName + "   # one pod per attempt\n");
     }
     if (cnpg) {
-      md.append("kubectl cnpg psql ")
-          .append(clusterName)
-          .append(" -n ")
-          .append(namespace)
-          .append(" -- -d ")
-          .append(databaseName)
-          .append(" -c 'SELECT version, description, applied, total, error FROM ")
-          .append(m.revisionsSchema())
-          .append(".atlas_schema_revisions ORDER BY version'\n");
+      md.append(psql + " -c 'SELECT version, description, applied, total, error FROM ");
+      md.append(m.revisionsSchema() + ".atlas_schema_revisions ORDER BY version'\n");
     }
     md.append("```\n\n");
-    md.append("New migration: `mvn kit:new-migration -Dkit.name=add_something -Dkit.service=")
-        .append(service)
-        .append(
-            "` writes `<version>_add_something.sql`; write the SQL, run `mvn kit:generate` (it updates `atlas.sum` and the ConfigMap), commit all of it and merge.\n\n");
+    md.append("New migration: `mvn kit:new-migration -Dkit.name=add_something -Dkit.service=");
+    md.append(service + "` writes `<version>_add_something.sql`; write the SQL, run");
+    md.append(" `mvn kit:generate` (it updates `atlas.sum` and the ConfigMap), commit all of it");
+    md.append(" and merge.\n\n");
     failedMigration();
     md.append(
         """
@@ -891,11 +730,10 @@ final class RunbookRenderer {
         ### Roll back with a new down migration
 
         """);
-    md.append(operatorEngine ? "The operator" : "The Job")
-        .append(
-            " only moves forward. To undo an applied migration, write a new one that reverses it; never edit or delete the applied file (databases that ran it keep its changes, and `atlas.sum` would no longer match). Reversing an `ADD COLUMN`, in the file `mvn kit:new-migration -Dkit.name=drop_<column> -Dkit.service=")
-        .append(service)
-        .append("` creates:\n");
+    md.append(operatorEngine ? "The operator" : "The Job");
+    md.append(
+        " only moves forward. To undo an applied migration, write a new one that reverses it; never edit or delete the applied file (databases that ran it keep its changes, and `atlas.sum` would no longer match). Reversing an `ADD COLUMN`, in the file `mvn kit:new-migration -Dkit.name=drop_<column> -Dkit.service=");
+    md.append(service + "` creates:\n");
     md.append(
         """
 
@@ -913,73 +751,58 @@ final class RunbookRenderer {
 
   /** The steps when a migration fails, and what a failed file leaves behind under its tx mode. */
   private void failedMigration() {
-    md.append(operatorEngine ? "When a migration fails:\n\n" : "When the Job fails:\n\n");
     if (operatorEngine) {
       md.append(
-          "1. Read the conditions and the operator's log: they name the file and the statement that failed.\n");
-      md.append(
-          "2. A passing problem (database restarting, network): the operator retries by itself; `Ready` turns `True` once it applies.\n");
+          """
+          When a migration fails:
+
+          1. Read the conditions and the operator's log: they name the file and the statement that failed.
+          2. A passing problem (database restarting, network): the operator retries by itself; `Ready` turns `True` once it applies.
+          """);
     } else {
-      md.append("1. Read its log: it names the file and the statement that failed.\n");
-      md.append("2. A passing problem (database restarting, network): retry with `argocd app sync ")
-          .append(argoApp)
-          .append("`, which re-creates the Job.\n");
+      md.append(
+          """
+          When the Job fails:
+
+          1. Read its log: it names the file and the statement that failed.
+          """);
+      md.append(
+          "2. A passing problem (database restarting, network): retry with `argocd app sync ");
+      md.append(argoApp + "`, which re-creates the Job.\n");
     }
     md.append(
-            "3. Wrong SQL: fix forward with a new migration. Never edit a merged one: databases that already ran it would differ from new ones, and `mvn kit:check` rejects the change. Merge; the sync ")
-        .append(operatorEngine ? "hands it to the operator" : "runs the hook again")
-        .append(".\n");
-    md.append('\n');
-    switch (txMode) {
-      case "none" ->
-          md.append(
-              "The Job runs with `--tx-mode none`: a failed file may have applied part of its statements, so check the schema before writing the fix.\n");
-      case "all" ->
-          md.append(
-              "The Job runs with `--tx-mode all`: a failure rolls back every file of that run.\n");
-      default ->
-          md.append(
-              "Each file runs in its own transaction, so a failed file leaves nothing behind, unless it starts with `-- atlas:txmode none`: then check what it applied before writing the fix.\n");
-    }
+        "3. Wrong SQL: fix forward with a new migration. Never edit a merged one: databases that already ran it would differ from new ones, and `mvn kit:check` rejects the change. Merge; the sync ");
+    md.append(operatorEngine ? "hands it to the operator.\n\n" : "runs the hook again.\n\n");
+    md.append(
+        switch (txMode) {
+          case "none" ->
+              "The Job runs with `--tx-mode none`: a failed file may have applied part of its statements, so check the schema before writing the fix.\n";
+          case "all" ->
+              "The Job runs with `--tx-mode all`: a failure rolls back every file of that run.\n";
+          default ->
+              "Each file runs in its own transaction, so a failed file leaves nothing behind, unless it starts with `-- atlas:txmode none`: then check what it applied before writing the fix.\n";
+        });
   }
 
   private void atlasOperatorLog(@Nullable String resource) {
-    md.append("kubectl -n ")
-        .append(atlasOperatorNamespace)
-        .append(" logs deployment/")
-        .append(atlasOperatorDeployment)
-        .append(" --since=1h | grep ")
-        .append(resource)
-        .append('\n');
+    md.append("kubectl -n " + atlasOperatorNamespace + " logs deployment/");
+    md.append(atlasOperatorDeployment + " --since=1h | grep " + resource + "\n");
   }
 
   private void schema() {
     md.append("\n## Schema\n\n");
-    md.append("`services/")
-        .append(service)
-        .append('/')
-        .append(schemaFile)
-        .append(
-            "` is the schema the database must have: the Atlas operator compares the database with it and applies the difference (AtlasSchema `")
-        .append(atlasSchemaName)
-        .append("`, against `")
-        .append(dbHost)
-        .append("` with the password from `")
-        .append(migrationSecret)
-        .append("`, `sslmode=require`, ")
-        .append("none".equals(schemaTxMode) ? "without a transaction" : "in one transaction")
-        .append("). Change the file, run `mvn kit:generate`, merge.\n\n");
-    md.append("```sh\n");
-    md.append("kubectl -n ")
-        .append(namespace)
-        .append(" get atlasschemas.db.atlasgo.io ")
-        .append(atlasSchemaName)
-        .append("        # Ready True: the database matches the file\n");
-    md.append("kubectl -n ")
-        .append(namespace)
-        .append(" describe atlasschemas.db.atlasgo.io ")
-        .append(atlasSchemaName)
-        .append("   # conditions and events: the planned change or the error\n");
+    md.append("`services/" + service + "/" + schemaFile);
+    md.append(
+        "` is the schema the database must have: the Atlas operator compares the database with it and applies the difference (AtlasSchema `");
+    md.append(atlasSchemaName + "`, against `" + dbHost + "` with the password from `");
+    md.append(migrationSecret + "`, `sslmode=require`, ");
+    md.append("none".equals(schemaTxMode) ? "without a transaction" : "in one transaction");
+    md.append("). Change the file, run `mvn kit:generate`, merge.\n\n```sh\n");
+    String resource = " atlasschemas.db.atlasgo.io " + atlasSchemaName;
+    md.append(
+        kubectl + " get" + resource + "        # Ready True: the database matches the file\n");
+    md.append(kubectl + " describe" + resource);
+    md.append("   # conditions and events: the planned change or the error\n");
     atlasOperatorLog(atlasSchemaName);
     md.append("```\n\n");
     md.append(
@@ -990,195 +813,123 @@ final class RunbookRenderer {
   /** Taking and checking backups, and restoring into a new cluster. */
   private void backupsAndRestore(Backups b) {
     md.append("\n## Backups and restore\n\n```sh\n");
-    md.append("kubectl cnpg backup ")
-        .append(clusterName)
-        .append(" -n ")
-        .append(namespace)
-        .append(
-            b.legacyInTree()
-                ? " --method barmanObjectStore    # on demand, before a risky change\n"
-                : " --method plugin --plugin-name barman-cloud.cloudnative-pg.io    # on demand, before a risky change\n");
-    md.append("kubectl -n ")
-        .append(namespace)
-        .append(
-            " get backups.postgresql.cnpg.io                   # phase and error of each backup\n");
+    md.append(backupCommand(b) + "    # on demand, before a risky change\n");
+    md.append(kubectl + " get backups.postgresql.cnpg.io                   # phase and error");
+    md.append(" of each backup\n");
     if (backupSchedule != null) {
-      md.append("kubectl -n ")
-          .append(namespace)
-          .append(" get scheduledbackups.postgresql.cnpg.io ")
-          .append(scheduledBackupName)
-          .append("    # time of the last scheduled backup\n");
+      md.append(kubectl + " get scheduledbackups.postgresql.cnpg.io " + scheduledBackupName);
+      md.append("    # time of the last scheduled backup\n");
     }
     if (b.legacyInTree()) {
-      md.append("kubectl -n ")
-          .append(namespace)
-          .append(" get clusters.postgresql.cnpg.io ")
-          .append(clusterName)
-          .append(
-              " -o jsonpath='{.status.firstRecoverabilityPoint} {.status.lastSuccessfulBackup}'\n");
+      md.append(kubectl + " get clusters.postgresql.cnpg.io " + clusterName);
+      md.append(
+          " -o jsonpath='{.status.firstRecoverabilityPoint} {.status.lastSuccessfulBackup}'\n");
     } else {
-      md.append("kubectl -n ")
-          .append(namespace)
-          .append(" get objectstores.barmancloud.cnpg.io ")
-          .append(objectStoreName)
-          .append(" -o jsonpath='{.status.serverRecoveryWindow}'    # restorable window\n");
+      md.append(kubectl + " get objectstores.barmancloud.cnpg.io " + objectStoreName);
+      md.append(" -o jsonpath='{.status.serverRecoveryWindow}'    # restorable window\n");
     }
     md.append("```\n\n");
-    md.append("A restore never overwrites `")
-        .append(clusterName)
-        .append(
-            "`: it bootstraps a new cluster from the backups. Add a service to the description, generate and merge:\n\n");
-    md.append("```java\n");
-    md.append(".service(\"")
-        .append(service)
-        .append("-restore\", s -> s.namespace(\"")
-        .append(namespace)
-        .append("\").withoutMigrations()\n");
-    md.append("    .database(db -> db.postgresMajor(")
-        .append(postgresMajor)
-        .append(").storage(\"")
-        .append(db.storage().orElseThrow().size())
-        .append("\")\n");
-    md.append("        .restore(Restore.fromService(\"")
-        .append(service)
-        .append("\").pointInTime(Instant.parse(\"YYYY-MM-DDThh:mm:ssZ\")))))\n");
-    md.append("```\n\n");
+    md.append("A restore never overwrites `" + clusterName + "`: it bootstraps a new cluster from");
+    md.append(" the backups. Add a service to the description, generate and merge:\n\n```java\n");
+    md.append(".service(\"" + service + "-restore\", s -> s.namespace(\"" + namespace);
+    md.append("\").withoutMigrations()\n");
+    md.append("    .database(db -> db.postgresMajor(" + postgresMajor + ").storage(\"");
+    md.append(db.storage().orElseThrow().size() + "\")\n");
+    md.append("        .restore(Restore.fromService(\"" + service);
+    md.append("\").pointInTime(Instant.parse(\"YYYY-MM-DDThh:mm:ssZ\")))))\n```\n\n");
     md.append(
         "Leave out `pointInTime` to recover to the end of the archived WAL; a point in time must lie inside the restorable window.\n");
-    b.irsaRoleArn()
-        .ifPresent(
-            role ->
-                md.append("The restored cluster reads these backups with IAM role `")
-                    .append(role)
-                    .append("`: let it trust `system:serviceaccount:")
-                    .append(namespace)
-                    .append(':')
-                    .append(service)
-                    .append("-restore-cluster` too.\n"));
-    md.append("Check the data with `kubectl cnpg psql ")
-        .append(service)
-        .append("-restore-cluster -n ")
-        .append(namespace)
-        .append("` before anything points at it.\n");
+    if (b.irsaRoleArn().isPresent()) {
+      md.append("The restored cluster reads these backups with IAM role `" + b.irsaRoleArn().get());
+      md.append("`: let it trust `system:serviceaccount:" + namespace + ":" + service);
+      md.append("-restore-cluster` too.\n");
+    }
+    md.append("Check the data with `kubectl cnpg psql " + service + "-restore-cluster -n ");
+    md.append(namespace + "` before anything points at it.\n");
+  }
+
+  /** An on-demand backup of the cluster, with the method its backups use. */
+  private String backupCommand(Backups b) {
+    return "kubectl cnpg backup "
+        + clusterName
+        + " -n "
+        + namespace
+        + (b.legacyInTree()
+            ? " --method barmanObjectStore"
+            : " --method plugin --plugin-name barman-cloud.cloudnative-pg.io");
   }
 
   private void scaleReplicas() {
     md.append("\n## Scale replicas\n\n");
-    md.append("Change `instances(")
-        .append(instances)
-        .append(")` on the database of `")
-        .append(service)
-        .append(
-            "` in the description, run `mvn kit:generate` and merge; Argo CD sets `spec.instances` of `")
-        .append(clusterName)
-        .append(
-            "`. Scaling up, CNPG creates each new instance with its own volume, clones it from the primary and adds it to `")
-        .append(clusterName)
-        .append(
-            "-ro` once it streams; scaling down, it removes the ready replica with the highest number (never the primary) and its volumes. Watch with `kubectl cnpg status ")
-        .append(clusterName)
-        .append(" -n ")
-        .append(namespace)
-        .append("`.");
+    md.append("Change `instances(" + instances + ")` on the database of `" + service);
+    md.append("` in the description, run `mvn kit:generate` and merge; Argo CD sets");
+    md.append(" `spec.instances` of `" + clusterName + "`. Scaling up, CNPG creates each new");
+    md.append(" instance with its own volume, clones it from the primary and adds it to `");
+    md.append(clusterName + "-ro` once it streams; scaling down, it removes the ready replica");
+    md.append(" with the highest number (never the primary) and its volumes. Watch with");
+    md.append(" `kubectl cnpg status " + clusterName + " -n " + namespace + "`.");
     if (instances == 1) {
       md.append(
           " For failover, go to 3 instances (a primary and 2 replicas), the usual minimum in production.");
     }
-    md.append('\n');
+    md.append("\n");
   }
 
   private void failoverAndMaintenance() {
     md.append("\n## Failover and maintenance\n\n");
+    String restart = "`kubectl cnpg restart " + clusterName;
+    String promote = "`kubectl cnpg promote " + clusterName + " <replica-instance> -n " + namespace;
     if (instances > 1) {
-      md.append("CNPG promotes a replica by itself when the primary fails; `")
-          .append(clusterName)
-          .append("-rw` follows the new primary. Instance names are in `kubectl cnpg status`.\n\n");
-      md.append("- Switchover, e.g. before draining a node: `kubectl cnpg promote ")
-          .append(clusterName)
-          .append(" <replica-instance> -n ")
-          .append(namespace)
-          .append("`\n");
-      md.append("- Rolling restart of all instances: `kubectl cnpg restart ")
-          .append(clusterName)
-          .append(" -n ")
-          .append(namespace)
-          .append("`; one instance: `kubectl cnpg restart ")
-          .append(clusterName)
-          .append(" <instance> -n ")
-          .append(namespace)
-          .append("`\n");
+      md.append("CNPG promotes a replica by itself when the primary fails; `" + clusterName);
+      md.append("-rw` follows the new primary. Instance names are in `kubectl cnpg status`.\n\n");
+      md.append("- Switchover, e.g. before draining a node: " + promote + "`\n");
+      md.append("- Rolling restart of all instances: " + restart + " -n " + namespace);
+      md.append("`; one instance: " + restart + " <instance> -n " + namespace + "`\n");
     } else {
       md.append(
-          "With one instance there is no replica to fail over to: while the primary pod is down the database is down (its data stays on the volume).\n\n");
-      md.append("- Restart: `kubectl cnpg restart ")
-          .append(clusterName)
-          .append(" -n ")
-          .append(namespace)
-          .append("` (downtime while PostgreSQL restarts)\n");
+          """
+          With one instance there is no replica to fail over to: while the primary pod is down the database is down (its data stays on the volume).
+
+          """);
+      md.append("- Restart: " + restart + " -n " + namespace);
+      md.append("` (downtime while PostgreSQL restarts)\n");
     }
     if (db.primaryUpdateStrategy().equals(Optional.of(Database.PrimaryUpdateStrategy.SUPERVISED))) {
       md.append(
           "- Updates are supervised: in a rolling update (new image, a setting that needs a restart, an operator upgrade) CNPG updates the replicas, then waits in phase `Waiting for user action` (kit's health check shows the Cluster Suspended in Argo CD, and the sync waits at wave -2 until you act). Finish it with ");
       if (instances > 1) {
-        md.append("a switchover to an updated replica, `kubectl cnpg promote ")
-            .append(clusterName)
-            .append(" <replica-instance> -n ")
-            .append(namespace)
-            .append("`, or ");
+        md.append("a switchover to an updated replica, " + promote + "`, or ");
       }
-      md.append("an in-place restart of the primary, `kubectl cnpg restart ")
-          .append(clusterName)
-          .append(" <primary-instance> -n ")
-          .append(namespace)
-          .append("`.\n");
+      md.append("an in-place restart of the primary, " + restart + " <primary-instance> -n ");
+      md.append(namespace + "`.\n");
     }
   }
 
   private void troubleshooting() {
     md.append("\n## Troubleshooting\n\n```sh\n");
-    md.append("kubectl cnpg status ")
-        .append(clusterName)
-        .append(" -n ")
-        .append(namespace)
-        .append(" --verbose                  # phase, instances, replication, conditions\n");
-    md.append("kubectl -n ")
-        .append(namespace)
-        .append(" get pods -l cnpg.io/cluster=")
-        .append(clusterName)
-        .append("            # instances")
-        .append(poolerRw != null ? " and PgBouncer pods" : "")
-        .append(": READY 1/1, no restarts\n");
-    md.append("kubectl -n ")
-        .append(namespace)
-        .append(
-            " describe pod <instance>                             # Pending or not ready: the events at the end say why\n");
-    md.append("kubectl -n ")
-        .append(namespace)
-        .append(
-            " logs <instance> -c postgres --previous              # why a crashed instance stopped\n");
-    md.append("kubectl -n ")
-        .append(namespace)
-        .append(" get events --sort-by=.metadata.creationTimestamp\n");
-    md.append("kubectl -n ")
-        .append(operatorNamespace)
-        .append(" logs deployment/")
-        .append(operatorDeployment)
-        .append(" --all-containers=true --since=1h | grep ")
-        .append(clusterName)
-        .append('\n');
-    md.append("```\n\n");
+    md.append("kubectl cnpg status " + clusterName + " -n " + namespace);
+    md.append(" --verbose                  # phase, instances, replication, conditions\n");
+    md.append(kubectl + " get pods -l cnpg.io/cluster=" + clusterName + "            # instances");
+    md.append((poolerRw != null ? " and PgBouncer pods" : "") + ": READY 1/1, no restarts\n");
+    md.append(kubectl + " describe pod <instance>                             # Pending or not");
+    md.append(" ready: the events at the end say why\n");
+    md.append(kubectl + " logs <instance> -c postgres --previous              # why a crashed");
+    md.append(" instance stopped\n");
+    md.append(kubectl + " get events --sort-by=.metadata.creationTimestamp\n");
+    md.append("kubectl -n " + operatorNamespace + " logs deployment/" + operatorDeployment);
+    md.append(" --all-containers=true --since=1h | grep " + clusterName + "\n```\n\n");
     if (migrations != null) {
-      md.append("- **Migrations**: status, logs and a retry are under Migrations; ")
-          .append(operatorEngine ? "an AtlasMigration" : "a Job")
-          .append(" that never starts waits for wave -2, a healthy `")
-          .append(clusterName)
-          .append("`.\n");
+      md.append("- **Migrations**: status, logs and a retry are under Migrations; ");
+      md.append(operatorEngine ? "an AtlasMigration" : "a Job");
+      md.append(" that never starts waits for wave -2, a healthy `" + clusterName + "`.\n");
     }
     storageAdvice();
     // CNPG preloads pg_stat_statements and creates the extension once any pg_stat_statements.*
     // parameter is set.
-    boolean pgStatStatements =
-        db.parameters().keySet().stream().anyMatch(k -> k.startsWith(PG_STAT_STATEMENTS_PREFIX));
+    boolean pgStatStatements = false;
+    for (String parameter : db.parameters().keySet()) {
+      pgStatStatements |= parameter.startsWith(PG_STAT_STATEMENTS_PREFIX);
+    }
     md.append("- **Slow queries**: the first command below lists what runs now, longest first");
     if (pgStatStatements) {
       md.append(
@@ -1189,75 +940,58 @@ final class RunbookRenderer {
       md.append(
           " For totals per statement, add `.parameter(\"pg_stat_statements.track\", \"all\")` to the database: CNPG then loads `pg_stat_statements` (restarting the instances) and creates the extension.");
     }
-    md.append('\n');
+    md.append("\n");
     connectionsAdvice();
     md.append("\n```sh\n");
-    String psql =
-        "kubectl cnpg psql " + clusterName + " -n " + namespace + " -- -d " + databaseName;
-    md.append(psql)
-        .append(
-            " -c \"SELECT pid, now() - query_start AS runtime, state, wait_event, left(query, 80) FROM pg_stat_activity WHERE state <> 'idle' ORDER BY runtime DESC NULLS LAST\"\n");
+    md.append(
+        psql
+            + " -c \"SELECT pid, now() - query_start AS runtime, state, wait_event, left(query, 80) FROM pg_stat_activity WHERE state <> 'idle' ORDER BY runtime DESC NULLS LAST\"\n");
     if (pgStatStatements) {
-      md.append(psql)
-          .append(
-              " -c \"SELECT calls, round(mean_exec_time) AS mean_ms, left(query, 80) FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 10\"\n");
+      md.append(
+          psql
+              + " -c \"SELECT calls, round(mean_exec_time) AS mean_ms, left(query, 80) FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 10\"\n");
     }
-    md.append(psql)
-        .append(
-            " -c 'SHOW max_connections' -c 'SELECT usename, state, count(*) FROM pg_stat_activity GROUP BY 1, 2'\n");
+    md.append(
+        psql
+            + " -c 'SHOW max_connections' -c 'SELECT usename, state, count(*) FROM pg_stat_activity GROUP BY 1, 2'\n");
     if (poolerRw != null) {
-      md.append("kubectl -n ")
-          .append(namespace)
-          .append(" exec deployment/")
-          .append(poolerRw)
-          .append(
-              " -c pgbouncer -- psql -h /controller/run -U pgbouncer -d pgbouncer -c 'SHOW POOLS'\n");
+      md.append(kubectl + " exec deployment/" + poolerRw + " -c pgbouncer -- psql -h");
+      md.append(" /controller/run -U pgbouncer -d pgbouncer -c 'SHOW POOLS'\n");
     }
     md.append("```\n");
   }
 
   private void storageAdvice() {
     Storage storage = db.storage().orElseThrow();
-    md.append("- **Storage**: `kubectl -n ")
-        .append(namespace)
-        .append(" get pvc -l cnpg.io/cluster=")
-        .append(clusterName)
-        .append("` lists a volume per instance")
-        .append(db.walStorage().isPresent() ? " and a `-wal` one each" : "")
-        .append("; a `Pending` one is explained by `kubectl -n ")
-        .append(namespace)
-        .append(" describe pvc <pvc>`. ");
-    storage
-        .storageClass()
-        .ifPresentOrElse(
-            c ->
-                md.append("They use class `")
-                    .append(c)
-                    .append("`: `kubectl get storageclass ")
-                    .append(c)
-                    .append('`'),
-            () ->
-                md.append(
-                    "The description sets no class, so they use the cluster's default, marked `(default)` by `kubectl get storageclass`; with no default they stay `Pending`"));
-    md.append(". A full disk stops PostgreSQL: raise `storage(\"")
-        .append(storage.size())
-        .append("\")` in the description and merge (the class must allow volume expansion).\n");
+    md.append("- **Storage**: `" + kubectl + " get pvc -l cnpg.io/cluster=" + clusterName);
+    md.append("` lists a volume per instance");
+    md.append(db.walStorage().isPresent() ? " and a `-wal` one each" : "");
+    md.append("; a `Pending` one is explained by `" + kubectl + " describe pvc <pvc>`. ");
+    if (storage.storageClass().isPresent()) {
+      String storageClass = storage.storageClass().get();
+      md.append("They use class `" + storageClass + "`: `kubectl get storageclass ");
+      md.append(storageClass + "`");
+    } else {
+      md.append(
+          "The description sets no class, so they use the cluster's default, marked `(default)` by `kubectl get storageclass`; with no default they stay `Pending`");
+    }
+    md.append(". A full disk stops PostgreSQL: raise `storage(\"" + storage.size());
+    md.append("\")` in the description and merge (the class must allow volume expansion).\n");
   }
 
   private void connectionsAdvice() {
     md.append("- **Connections**: the limit");
     String maxConnections = db.parameters().get("max_connections");
-    if (maxConnections != null) {
-      md.append(" (the description sets `max_connections` to ").append(maxConnections).append(')');
-    } else {
-      md.append(" (PostgreSQL's default `max_connections` is 100)");
-    }
+    md.append(
+        maxConnections != null
+            ? " (the description sets `max_connections` to " + maxConnections + ")"
+            : " (PostgreSQL's default `max_connections` is 100)");
     md.append(" and who holds them. ");
     if (poolerRw != null) {
       md.append(
-              "PgBouncer's `SHOW POOLS` counts in `cl_waiting` the clients queued for a server connection: raise `default_pool_size` with `.parameter(\"default_pool_size\", \"…\")` on the pooler, keeping ")
-          .append(db.pooler().orElseThrow().instances())
-          .append(" pods × `default_pool_size` below `max_connections`.\n");
+          "PgBouncer's `SHOW POOLS` counts in `cl_waiting` the clients queued for a server connection: raise `default_pool_size` with `.parameter(\"default_pool_size\", \"…\")` on the pooler, keeping ");
+      md.append(db.pooler().orElseThrow().instances() + " pods × `default_pool_size` below");
+      md.append(" `max_connections`.\n");
     } else {
       md.append(
           "Without a pooler each client holds a server connection; if they run out, add `.pooler(p -> p.instances(2))` to the database and point the app at the Pooler.\n");
@@ -1267,13 +1001,9 @@ final class RunbookRenderer {
   private void bestPractices() {
     md.append("\n## Best practices\n\n");
     if (migrations != null) {
-      md.append("- **Test migrations locally** before merging: from `services/")
-          .append(service)
-          .append("/`, against a throwaway PostgreSQL ")
-          .append(postgresMajor)
-          .append(", with the `local` env of the generated `atlas.hcl`:\n\n");
-      md.append("```sh\n");
-      dockerRun();
+      md.append("- **Test migrations locally** before merging: from `services/" + service);
+      md.append("/`, against a throwaway PostgreSQL " + postgresMajor);
+      md.append(", with the `local` env of the generated `atlas.hcl`:\n\n```sh\n" + dockerRun());
       md.append(
           """
           DATABASE_URL='postgres://postgres@localhost:5432/postgres?sslmode=disable' atlas migrate apply --env local
@@ -1281,79 +1011,56 @@ final class RunbookRenderer {
 
           - **Make each statement idempotent**: `CREATE TABLE IF NOT EXISTS`, `ADD COLUMN IF NOT EXISTS`, `CREATE INDEX IF NOT EXISTS`, so a file stopped halfway can run again.
           - **Add a column nullable, backfill, then constrain**: `ADD COLUMN … NULL` is instant; fill it in batches; `SET NOT NULL` or a default in a later migration, once every row has a value.
-          """);
-      md.append("- **One transaction per file**: ");
-      switch (txMode) {
-        case "all" -> md.append("this Job runs `--tx-mode all`, one transaction for the whole run");
-        case "none" ->
-            md.append(
-                "this Job runs `--tx-mode none`, no transaction, so a failed file stays half-applied");
-        default -> md.append("Atlas runs each file in its own transaction");
-      }
+          - **One transaction per file**:\s""");
+      md.append(
+          switch (txMode) {
+            case "all" -> "this Job runs `--tx-mode all`, one transaction for the whole run";
+            case "none" ->
+                "this Job runs `--tx-mode none`, no transaction, so a failed file stays half-applied";
+            default -> "Atlas runs each file in its own transaction";
+          });
       md.append(": keep a file to one change.");
       if (!"none".equals(txMode)) {
         md.append(
             " `CREATE INDEX CONCURRENTLY` cannot run in a transaction: put it alone in a file that starts with `-- atlas:txmode none` and a blank line.");
       }
-      md.append('\n');
+      md.append("\n");
     }
     if (schemaFile != null) {
-      md.append("- **Test schema changes locally** before merging: from `services/")
-          .append(service)
-          .append("/`, against a throwaway PostgreSQL ")
-          .append(postgresMajor)
-          .append("; Atlas prints its plan and asks before applying it:\n\n");
-      md.append("```sh\n");
-      dockerRun();
-      md.append(
-              "atlas schema apply --url 'postgres://postgres@localhost:5432/postgres?sslmode=disable' --to file://")
-          .append(schemaFile)
-          .append(" --dev-url 'docker://postgres/")
-          .append(postgresMajor)
-          .append("/dev'\n");
-      md.append("```\n\n");
+      md.append("- **Test schema changes locally** before merging: from `services/" + service);
+      md.append("/`, against a throwaway PostgreSQL " + postgresMajor);
+      md.append("; Atlas prints its plan and asks before applying it:\n\n```sh\n" + dockerRun());
+      md.append("atlas schema apply --url 'postgres://postgres@localhost:5432/postgres?sslmode=");
+      md.append("disable' --to file://" + schemaFile + " --dev-url 'docker://postgres/");
+      md.append(postgresMajor + "/dev'\n```\n\n");
     }
     if (backups != null) {
-      md.append("- **Back up before a big change**: `kubectl cnpg backup ")
-          .append(clusterName)
-          .append(" -n ")
-          .append(namespace)
-          .append(
-              backups.legacyInTree()
-                  ? " --method barmanObjectStore"
-                  : " --method plugin --plugin-name barman-cloud.cloudnative-pg.io")
-          .append("`, then wait for phase `completed` in `kubectl -n ")
-          .append(namespace)
-          .append(" get backups.postgresql.cnpg.io`.\n");
+      md.append("- **Back up before a big change**: `" + backupCommand(backups));
+      md.append("`, then wait for phase `completed` in `" + kubectl);
+      md.append(" get backups.postgresql.cnpg.io`.\n");
     } else if (cnpg) {
-      md.append("- **Back up before a big change**: backups are not configured for `")
-          .append(service)
-          .append(
-              "`, so there is nothing to restore from. Add them to the database in the description, e.g. `.backups(\"s3://<bucket>/")
-          .append(service)
-          .append(
-              "/\", b -> b.credentials(S3Credentials.fromSecret(\"<secret>\", \"<access-key-id-key>\", \"<secret-key-key>\")).schedule(\"0 0 2 * * *\"))`, generate and merge. Until then, a logical copy: `kubectl -n ")
-          .append(namespace)
-          .append(" exec <primary-instance> -c postgres -- pg_dump -Fc -d ")
-          .append(databaseName)
-          .append(" > ")
-          .append(databaseName)
-          .append(".dump`.\n");
+      md.append("- **Back up before a big change**: backups are not configured for `" + service);
+      md.append("`, so there is nothing to restore from. Add them to the database in the");
+      md.append(" description, e.g. `.backups(\"s3://<bucket>/" + service);
+      md.append(
+          "/\", b -> b.credentials(S3Credentials.fromSecret(\"<secret>\", \"<access-key-id-key>\", \"<secret-key-key>\")).schedule(\"0 0 2 * * *\"))`, generate and merge.");
+      md.append(
+          " Until then, a logical copy: `" + kubectl + " exec <primary-instance> -c postgres");
+      md.append(" -- pg_dump -Fc -d " + databaseName + " > " + databaseName + ".dump`.\n");
     } else {
-      md.append("- **Back up before a big change**: whoever runs `")
-          .append(dbHost)
-          .append(
-              "` backs it up; ask for a backup you can restore before merging a change that drops or rewrites data.\n");
+      md.append("- **Back up before a big change**: whoever runs `" + dbHost + "` backs it up;");
+      md.append(" ask for a backup you can restore before merging a change that drops or");
+      md.append(" rewrites data.\n");
     }
   }
 
   /** A throwaway PostgreSQL of the service's major, for trying a change locally. */
-  private void dockerRun() {
-    md.append("docker run -d --name ")
-        .append(service)
-        .append("-pg -p 5432:5432 -e POSTGRES_HOST_AUTH_METHOD=trust postgres:")
-        .append(postgresMajor)
-        .append('\n');
+  private String dockerRun() {
+    return "docker run -d --name "
+        + service
+        + "-pg -p 5432:5432 -e POSTGRES_HOST_AUTH_METHOD=trust postgres:"
+        + postgresMajor
+        + "\n";
   }
 
   /** What each PrometheusRule alert means and where to look first. */
@@ -1361,39 +1068,33 @@ final class RunbookRenderer {
     md.append("\n## Alerts\n\n");
     String alertFor = MonitoringRenderer.duration(m.alertFor());
     if (instances > 1) {
-      md.append("- **Replication lag** (a replica more than ")
-          .append(MonitoringRenderer.duration(m.replicationLagThreshold()))
-          .append(" behind for ")
-          .append(alertFor)
-          .append(
-              "): `kubectl cnpg status` shows the lag per replica; look for long transactions or a write burst on the primary, and disk or network pressure on the replica's node.\n");
-      md.append("- **Replica down** (fewer than ")
-          .append(instances - 1)
-          .append(" streaming replica")
-          .append(instances != 2 ? "s" : "")
-          .append(" for ")
-          .append(alertFor)
-          .append(
-              ", or no primary reporting metrics): `kubectl cnpg status` lists instances and streaming replicas; `kubectl -n ")
-          .append(namespace)
-          .append(" describe pod <instance>` shows scheduling, volume and node problems.\n");
+      md.append("- **Replication lag** (a replica more than ");
+      md.append(
+          MonitoringRenderer.duration(m.replicationLagThreshold()) + " behind for " + alertFor);
+      md.append(
+          "): `kubectl cnpg status` shows the lag per replica; look for long transactions or a write burst on the primary, and disk or network pressure on the replica's node.\n");
+      md.append("- **Replica down** (fewer than " + (instances - 1) + " streaming replica");
+      md.append(
+          plural(instances - 1)
+              + " for "
+              + alertFor
+              + ", or no primary reporting metrics): `kubectl cnpg status`");
+      md.append(
+          " lists instances and streaming replicas; `" + kubectl + " describe pod <instance>`");
+      md.append(" shows scheduling, volume and node problems.\n");
     }
     if (backups != null) {
-      md.append("- **WAL archiving failing** (a failure within ")
-          .append(MonitoringRenderer.duration(m.archiveFailureWindow()))
-          .append(
-              " and no success since): `kubectl cnpg status` shows the last failed WAL; `kubectl -n ")
-          .append(namespace)
-          .append(" logs <primary-instance> -c ")
-          .append(backups.legacyInTree() ? "postgres" : "plugin-barman-cloud")
-          .append(
-              "` shows why (credentials, bucket, network). Unarchived WAL piles up on the primary's volume: fix it before the disk fills.\n");
-      md.append("- **Last backup too old** (newest base backup older than ")
-          .append(MonitoringRenderer.duration(m.lastBackupMaxAge()))
-          .append(", or none completed yet): `kubectl -n ")
-          .append(namespace)
-          .append(
-              " get backups.postgresql.cnpg.io` for failed backups and their error, then take one on demand.\n");
+      md.append("- **WAL archiving failing** (a failure within ");
+      md.append(MonitoringRenderer.duration(m.archiveFailureWindow()));
+      md.append(" and no success since): `kubectl cnpg status` shows the last failed WAL; `");
+      md.append(kubectl + " logs <primary-instance> -c ");
+      md.append(backups.legacyInTree() ? "postgres" : "plugin-barman-cloud");
+      md.append(
+          "` shows why (credentials, bucket, network). Unarchived WAL piles up on the primary's volume: fix it before the disk fills.\n");
+      md.append("- **Last backup too old** (newest base backup older than ");
+      md.append(MonitoringRenderer.duration(m.lastBackupMaxAge()) + ", or none completed yet): `");
+      md.append(kubectl + " get backups.postgresql.cnpg.io` for failed backups and their error,");
+      md.append(" then take one on demand.\n");
     }
     if (instances <= 1 && backups == null) {
       md.append(
@@ -1404,47 +1105,44 @@ final class RunbookRenderer {
   /** Why Argo CD never deletes the database, and the deliberate steps to delete it. */
   private void dataSafety() {
     md.append("\n## Data safety\n\n");
-    md.append("Cluster `").append(clusterName).append('`');
-    if (objectStoreName != null) {
-      md.append(" and ObjectStore `").append(objectStoreName).append("` carry");
-    } else {
-      md.append(" carries");
-    }
+    md.append("Cluster `" + clusterName + "`");
     md.append(
-        " `argocd.argoproj.io/sync-options: Prune=false,Delete=false`: deleting a CNPG Cluster deletes its volumes, so removing a line from the description or deleting the Application never deletes data. Argo CD skips the prune and reports the app out of sync instead.\n\n");
-    md.append("Deleting the database is deliberate and by hand:\n\n");
+        objectStoreName != null ? " and ObjectStore `" + objectStoreName + "` carry" : " carries");
+    md.append(
+        """
+         `argocd.argoproj.io/sync-options: Prune=false,Delete=false`: deleting a CNPG Cluster deletes its volumes, so removing a line from the description or deleting the Application never deletes data. Argo CD skips the prune and reports the app out of sync instead.
+
+        Deleting the database is deliberate and by hand:
+
+        """);
     int step = 1;
     if (backups != null) {
       md.append(step++).append(". Take a last backup (above) and check it completed.\n");
     }
-    md.append(step++)
-        .append(". Remove the service from the description, run `mvn kit:generate`, merge, and ");
-    if (applicationSetName != null) {
-      md.append("ApplicationSet `")
-          .append(applicationSetName)
-          .append("` deletes the Application `")
-          .append(argoApp)
-          .append('`');
-    } else {
-      md.append("delete the Application: `argocd app delete ").append(argoApp).append('`');
-    }
-    md.append(" (objects with `Delete=false` stay).\n");
-    md.append(step++)
-        .append(". `kubectl -n ")
-        .append(namespace)
-        .append(" delete clusters.postgresql.cnpg.io ")
-        .append(clusterName)
-        .append("`: removes the instances and their volumes.\n");
+    md.append(step++);
+    md.append(". Remove the service from the description, run `mvn kit:generate`, merge, and ");
+    md.append(
+        applicationSetName != null
+            ? "ApplicationSet `" + applicationSetName + "` deletes the Application `" + argoApp
+            : "delete the Application: `argocd app delete " + argoApp);
+    md.append("` (objects with `Delete=false` stay).\n");
+    md.append(step++).append(". `" + kubectl + " delete clusters.postgresql.cnpg.io ");
+    md.append(clusterName + "`: removes the instances and their volumes.\n");
     if (objectStoreName != null && backups != null) {
-      md.append(step)
-          .append(". `kubectl -n ")
-          .append(namespace)
-          .append(" delete objectstores.barmancloud.cnpg.io ")
-          .append(objectStoreName)
-          .append("`: the backups stay in `")
-          .append(backups.destinationPath())
-          .append("` until removed there.\n");
+      md.append(step).append(". `" + kubectl + " delete objectstores.barmancloud.cnpg.io ");
+      md.append(objectStoreName + "`: the backups stay in `" + backups.destinationPath());
+      md.append("` until removed there.\n");
     }
+  }
+
+  /** "N replica(s)": a cluster's instances but the primary. */
+  private String replicas() {
+    return (instances - 1) + " replica" + plural(instances - 1);
+  }
+
+  /** Atlas applies each file in its own transaction unless told otherwise. */
+  private static String flag(Optional<TxMode> txMode) {
+    return txMode.isPresent() ? txMode.get().flag() : "file";
   }
 
   /** The plural ending of a count's noun. */
@@ -1485,27 +1183,25 @@ final class RunbookRenderer {
           ? "Secret `" + secret + "`"
           : "Secrets `" + secret + "` and `" + keys.secretAccessKey().name() + "`";
     }
-    // CNPG names the instances' service account after the cluster.
-    return ((S3Credentials.IamRole) credentials)
-        .roleArn()
-        .map(
-            role ->
-                "IAM role `"
-                    + role
-                    + "` through IRSA (service account "
-                    + account
-                    + " carries the `"
-                    + CnpgClusterRenderer.IRSA_ROLE_ARN
-                    + "` annotation; the role must trust `system:serviceaccount:"
-                    + namespace
-                    + ":"
-                    + clusterName
-                    + "`)")
-        .orElse(
-            "the IAM role an EKS Pod Identity association gives service account "
-                + account
-                + " in namespace `"
-                + namespace
-                + "`");
+    Optional<String> role = ((S3Credentials.IamRole) credentials).roleArn();
+    if (role.isPresent()) {
+      // CNPG names the instances' service account after the cluster.
+      return "IAM role `"
+          + role.get()
+          + "` through IRSA (service account "
+          + account
+          + " carries the `"
+          + CnpgClusterRenderer.IRSA_ROLE_ARN
+          + "` annotation; the role must trust `system:serviceaccount:"
+          + namespace
+          + ":"
+          + clusterName
+          + "`)";
+    }
+    return "the IAM role an EKS Pod Identity association gives service account "
+        + account
+        + " in namespace `"
+        + namespace
+        + "`";
   }
 }

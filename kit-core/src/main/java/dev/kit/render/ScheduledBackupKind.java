@@ -30,7 +30,8 @@ final class ScheduledBackupKind implements ServiceKind {
 
   @Override
   public boolean appliesTo(Kit kit, Service service) {
-    return service.database().backups().flatMap(Backups::schedule).isPresent();
+    Optional<Backups> backups = service.database().backups();
+    return backups.isPresent() && backups.get().schedule().isPresent();
   }
 
   @Override

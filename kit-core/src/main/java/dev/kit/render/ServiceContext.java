@@ -130,7 +130,12 @@ public final class ServiceContext {
 
   /** Records an object of {@code target} named {@code name} as rendered. */
   void record(Patch.Target target, String name) {
-    inventory.computeIfAbsent(target, t -> new ArrayList<>()).add(name);
+    List<String> names = inventory.get(target);
+    if (names == null) {
+      names = new ArrayList<>(2);
+      inventory.put(target, names);
+    }
+    names.add(name);
   }
 
   /** Records a warning for whoever runs the generation, naming the path and the fix. */

@@ -3,9 +3,11 @@ package dev.kit.render;
 import dev.kit.model.Kit;
 import dev.kit.model.Patch;
 import dev.kit.model.Service;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
+import java.util.Set;
 
 /**
  * Every kind of file a service can produce, in the order kit renders them: the objects first (the
@@ -15,24 +17,32 @@ import java.util.stream.Stream;
 public final class ServiceKinds {
 
   /** The one list. */
-  static final List<ServiceKind> ALL =
-      Stream.of(
-              Stream.of(new ApplicationKind(), new AtlasSchemaKind()),
-              DatabaseProviders.all().stream().flatMap(provider -> provider.kinds().stream()),
-              Stream.of(
-                  new AppDeploymentKind(),
-                  new AppServiceKind(),
-                  new OwnAppKind(),
-                  new PodMonitorKind(),
-                  new PrometheusRuleKind(),
-                  new MigrationsConfigMapKind(),
-                  new AtlasMigrationKind(),
-                  new MigrationJobKind(),
-                  new AtlasSumKind(),
-                  new AtlasProjectKind(),
-                  new RunbookKind()))
-          .flatMap(kinds -> kinds)
-          .toList();
+  static final List<ServiceKind> ALL;
+
+  /** The kinds of every database provider: a service gets only its own provider's. */
+  private static final Set<ServiceKind> PROVIDER_KINDS;
+
+  static {
+    List<ServiceKind> all = new ArrayList<>(List.of(new ApplicationKind(), new AtlasSchemaKind()));
+    for (DatabaseProvider provider : DatabaseProviders.all()) {
+      all.addAll(provider.kinds());
+    }
+    PROVIDER_KINDS = Set.copyOf(all.subList(2, all.size()));
+    all.addAll(
+        List.of(
+            new AppDeploymentKind(),
+            new AppServiceKind(),
+            new OwnAppKind(),
+            new PodMonitorKind(),
+            new PrometheusRuleKind(),
+            new MigrationsConfigMapKind(),
+            new AtlasMigrationKind(),
+            new MigrationJobKind(),
+            new AtlasSumKind(),
+            new AtlasProjectKind(),
+            new RunbookKind()));
+    ALL = List.copyOf(all);
+  }
 
   private ServiceKinds() {}
 
@@ -45,20 +55,14 @@ public final class ServiceKinds {
    * The kinds {@code service} generates, in order: a provider's only for the databases it hosts.
    */
   public static List<ServiceKind> of(Kit kit, Service service) {
-    DatabaseProvider provider = DatabaseProviders.of(service);
-    return ALL.stream()
-        .filter(
-            kind ->
-                providerOf(kind).map(p -> p == provider).orElse(true)
-                    && kind.appliesTo(kit, service))
-        .toList();
-  }
-
-  /** The provider whose kind {@code kind} is, or empty for a kind of every service. */
-  private static Optional<DatabaseProvider> providerOf(ServiceKind kind) {
-    return DatabaseProviders.all().stream()
-        .filter(provider -> provider.kinds().contains(kind))
-        .findFirst();
+    List<ServiceKind> own = DatabaseProviders.of(service).kinds();
+    List<ServiceKind> kinds = new ArrayList<>(ALL.size());
+    for (ServiceKind kind : ALL) {
+      if ((!PROVIDER_KINDS.contains(kind) || own.contains(kind)) && kind.appliesTo(kit, service)) {
+        kinds.add(kind);
+      }
+    }
+    return Collections.unmodifiableList(kinds);
   }
 
   /** The kind whose objects a patch of {@code target} changes. */
