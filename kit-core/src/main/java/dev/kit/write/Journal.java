@@ -180,15 +180,15 @@ final class Journal implements AutoCloseable {
   }
 
   /**
-   * A name for a temporary file beside {@code target}: hidden, unique, and recognisable as kit's.
+   * A name for a temporary file beside a file named {@code target}: hidden, unique, and
+   * recognisable as kit's.
    */
-  static Path temporaryFor(Path target) {
-    return target.resolveSibling(
-        "."
-            + target.getFileName()
-            + "."
-            + Long.toHexString(ThreadLocalRandom.current().nextLong())
-            + TEMPORARY_SUFFIX);
+  static String temporaryName(String target) {
+    return "."
+        + target
+        + "."
+        + Long.toHexString(ThreadLocalRandom.current().nextLong())
+        + TEMPORARY_SUFFIX;
   }
 
   /** Notes a folder before the session creates it, so undoing the session removes it. */
@@ -226,7 +226,11 @@ final class Journal implements AutoCloseable {
       }
       record.append('\n');
     }
-    write(record + "end " + changes.size() + " " + crc(record.toString()) + "\n");
+    byte[] bytes = record.toString().getBytes(StandardCharsets.UTF_8);
+    CRC32 crc = new CRC32();
+    crc.update(bytes);
+    write(ByteBuffer.wrap(bytes));
+    write("end " + changes.size() + " " + HexFormat.of().toHexDigits((int) crc.getValue()) + "\n");
     channel.force(true);
     disk.sync(root); // the journal's own entry in the root folder
   }
@@ -324,7 +328,7 @@ final class Journal implements AutoCloseable {
         }
       }
     }
-    folders.parallelStream().filter(Files::isDirectory).forEach(disk::sync);
+    folders.parallelStream().forEach(disk::sync); // it passes over a folder that is gone
     if (!failures.isEmpty()) {
       throw failures.peek();
     }
@@ -496,7 +500,10 @@ final class Journal implements AutoCloseable {
 
   /** Appends {@code text} at the journal's end. */
   private void write(String text) throws IOException {
-    ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+    write(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private void write(ByteBuffer bytes) throws IOException {
     while (bytes.hasRemaining()) {
       end += channel.write(bytes, end);
     }

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,7 +60,12 @@ public final class StagingSession implements AutoCloseable {
   /** Staged changes by path: the temporary file and what the commit does with it. */
   private final Map<String, Staged> staged = new ConcurrentHashMap<>();
 
+  /**
+   * The folders staged files went into and those staging went through to create them, up to one
+   * that existed: what the commit forces to the disk before the journal relies on them.
+   */
   private final Set<Path> directories = ConcurrentHashMap.newKeySet();
+
   private final Deque<Path> createdDirectories = new ConcurrentLinkedDeque<>();
 
   /**
@@ -225,11 +229,9 @@ public final class StagingSession implements AutoCloseable {
       extra.forEach(path -> changes.add(new Journal.Change(Journal.Kind.DELETE, path, null)));
       if (!changes.isEmpty()) {
         // What the journal relies on reaches the disk before it does: the staged files (forced as
-        // written), their entries in their folders, and the folders this session created.
-        Set<Path> folders = new HashSet<>();
-        staged.values().forEach(each -> folders.add(each.temporary().getParent()));
-        createdDirectories.forEach(dir -> folders.add(dir.getParent()));
-        folders.parallelStream().forEach(disk::sync);
+        // written), their entries in their folders, and the folders this session created, whose
+        // parents are among the folders staging went through too.
+        directories.parallelStream().forEach(disk::sync);
         journal.commit(changes);
       }
       finished = true;
@@ -356,9 +358,9 @@ public final class StagingSession implements AutoCloseable {
         } catch (IOException e) {
           throw fail(new UncheckedIOException("cannot write " + file, e));
         }
-        Path temporary = Journal.temporaryFor(file);
-        temporaries.add(temporary);
-        names.add(repository.relative(temporary));
+        String name = Journal.temporaryName(file.getFileName().toString());
+        temporaries.add(file.resolveSibling(name));
+        names.add(path.substring(0, path.lastIndexOf('/') + 1) + name); // resolves to that sibling
       }
       journal.createdFiles(names);
       for (int i = 0; i < paths.size(); i++) {
