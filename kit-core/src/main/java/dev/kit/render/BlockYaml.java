@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -57,16 +56,6 @@ final class BlockYaml {
 
   private static final int RESERVED_MAX_LENGTH =
       RESERVED.stream().mapToInt(String::length).max().orElseThrow();
-
-  /**
-   * What the library reads as a number, for strings starting with a digit, a sign or a dot: those
-   * it quotes.
-   */
-  private static final Pattern PLAIN_NUMBER = Pattern.compile("[+-]?[0-9]*(\\.[0-9]*)?");
-
-  private static final Pattern JSON_INT = Pattern.compile("-?(0|[1-9][0-9]*)");
-  private static final Pattern JSON_FLOAT =
-      Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]*)?([eE][-+]?[0-9]+)?|-?\\.inf|\\.nan");
 
   /** Indicators that stop a plain scalar when they come first. */
   private static final String LEADING_INDICATORS = "#,[]{}&*!|>'\"%@`";
@@ -417,7 +406,7 @@ final class BlockYaml {
    * indicator, a {@code #} that starts a comment, a {@code :} that ends a key, what reads as a
    * number or a timestamp.
    */
-  private static boolean needToQuoteValue(String text) {
+  static boolean needToQuoteValue(String text) {
     if (reserved(text) || text.charAt(0) == '~') {
       return true;
     }
@@ -440,13 +429,21 @@ final class BlockYaml {
         default -> {}
       }
     }
-    if ("0123456789+-.".indexOf(text.charAt(0)) >= 0
-        && (PLAIN_NUMBER.matcher(text).matches()
-            || JSON_INT.matcher(text).matches()
-            || JSON_FLOAT.matcher(text).matches())) {
-      return true;
+    return plainNumber(text) || ManifestYaml.yaml11Value(text);
+  }
+
+  /**
+   * Whether the library reads {@code text} as a number, {@code [+-]?[0-9]*(\.[0-9]*)?} (a lone sign
+   * or dot too); its other number shapes, JSON's integers and floats, are all YAML 1.1 numbers
+   * ({@link ManifestYaml#yaml11Number}).
+   */
+  private static boolean plainNumber(String text) {
+    int start = text.charAt(0) == '+' || text.charAt(0) == '-' ? 1 : 0;
+    int end = ManifestYaml.digitsEnd(text, start);
+    if (end < text.length() && text.charAt(end) == '.') {
+      end = ManifestYaml.digitsEnd(text, end + 1);
     }
-    return ManifestYaml.yaml11Value(text);
+    return end == text.length();
   }
 
   /**
