@@ -17,13 +17,14 @@ import tools.jackson.dataformat.yaml.util.StringQuotingChecker;
 
 /**
  * The one serializer for Kubernetes objects: typed object → JSON tree → (patches) → canonical key
- * order → YAML. An object's keys go {@code apiVersion, kind, metadata, spec}, then the rest sorted;
- * nested maps put {@code name, namespace} first, then the rest sorted; lists keep model order.
- * {@link BlockYaml} writes the YAML in one pass, byte for byte what the YAML library writes
- * (quoting, literal blocks, escapes), so any string (SQL included) round-trips; the library itself
- * writes only what {@link BlockYaml} leaves to it (rare characters and shapes). Where YAML 1.1
- * readers (Kubernetes, Argo CD) would read the library's output differently, kit quotes the string
- * itself ({@link DoubleQuotedScalars}).
+ * order → YAML; an object no patch targets skips the tree ({@link #objectFile}). An object's keys
+ * go {@code apiVersion, kind, metadata, spec}, then the rest sorted; nested maps put {@code name,
+ * namespace} first, then the rest sorted; lists keep model order. {@link BlockYaml} writes the YAML
+ * in one pass, byte for byte what the YAML library writes (quoting, literal blocks, escapes), so
+ * any string (SQL included) round-trips; the library itself writes only what {@link BlockYaml}
+ * leaves to it (rare characters and shapes). Where YAML 1.1 readers (Kubernetes, Argo CD) would
+ * read the library's output differently, kit quotes the string itself ({@link
+ * DoubleQuotedScalars}).
  */
 final class ManifestYaml {
 
@@ -213,6 +214,26 @@ final class ManifestYaml {
   }
 
   /**
+   * The file of {@code object}, which no patch changes: {@link BlockYaml} writes one of kit's
+   * records straight from its fields, without a tree; anything it does not know goes through the
+   * tree and {@link #file(byte[], ObjectNode)}. The same bytes either way.
+   */
+  static byte[] objectFile(byte[] header, Object object) {
+    byte[] file = object instanceof Record record ? BlockYaml.file(header, record) : null;
+    return file != null ? file : file(header, tree(object));
+  }
+
+  /** The object's {@code metadata.name} (empty when it has none), read without its tree. */
+  static String name(Object object) {
+    if (object instanceof Record record
+        && ObjectTrees.value(record, "metadata") instanceof Record metadata
+        && ObjectTrees.value(metadata, "name") instanceof String name) {
+      return name;
+    }
+    return tree(object).path("metadata").path("name").asString();
+  }
+
+  /**
    * The tree in canonical order as the YAML library writes it, every string through the library but
    * those {@link DoubleQuotedScalars} must write: what {@link #file} must equal.
    */
@@ -253,7 +274,7 @@ final class ManifestYaml {
   private static JsonNode canonical(JsonNode node, List<String> firstKeys) {
     if (node instanceof ObjectNode object) {
       ObjectNode ordered = JsonNodeFactory.instance.objectNode();
-      for (String key : BlockYaml.orderedKeys(object, firstKeys)) {
+      for (String key : BlockYaml.orderedKeys(object.propertyNames(), firstKeys)) {
         ordered.set(key, canonical(object.get(key), BlockYaml.FIRST_KEYS));
       }
       return ordered;

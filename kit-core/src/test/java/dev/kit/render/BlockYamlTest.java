@@ -26,7 +26,7 @@ class BlockYamlTest {
    * Strings each YAML rule is about: YAML 1.1 booleans, nulls, numbers and timestamps, indicators,
    * spaces, breaks.
    */
-  private static final List<String> SPECIAL =
+  static final List<String> SPECIAL =
       List.of(
           "",
           " ",
@@ -202,7 +202,7 @@ class BlockYamlTest {
           "-- Creates orders.\nCREATE TABLE orders (\n  id bigint PRIMARY KEY,\n\n  note text DEFAULT 'a: b # c'\n);\n");
 
   /** Every character class that matters to YAML, weighted towards spaces and breaks. */
-  private static final String ALPHABET = "abcXYZ019  \n\n:#-|>\"'{}[]%@`!&*?,.;=()_/\\~+";
+  static final String ALPHABET = "abcXYZ019  \n\n:#-|>\"'{}[]%@`!&*?,.;=()_/\\~+";
 
   @Test
   void write_equalsTheLibrarysYaml_forEveryStringInEveryPosition() {
@@ -456,7 +456,7 @@ class BlockYamlTest {
     return trees;
   }
 
-  private static String randomText(Random random, int maxLength) {
+  static String randomText(Random random, int maxLength) {
     int length = random.nextInt(maxLength + 1);
     StringBuilder text = new StringBuilder(length);
     for (int i = 0; i < length; i++) {
