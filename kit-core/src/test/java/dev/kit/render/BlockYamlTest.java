@@ -411,6 +411,19 @@ class BlockYamlTest {
     return all;
   }
 
+  @Test
+  void file_isTheSameBytes_whenTheThreadsWriterWroteALargerOrAbandonedFileBefore() {
+    ObjectNode small = NODES.objectNode().put("kind", "K");
+    ObjectNode large = NODES.objectNode();
+    large.putObject("data").put("sql", "SELECT 1;\n".repeat(200_000)); // beyond what is kept
+    ObjectNode abandoned = NODES.objectNode().put("a", "x".repeat(10_000)).put("b", 1.5);
+    String first = write(small);
+
+    assertThat(write(large)).isEqualTo("data:\n  sql: |\n" + "    SELECT 1;\n".repeat(200_000));
+    assertThat(write(abandoned)).as("a float: the library's").isNull();
+    assertThat(write(small)).isEqualTo(first).isEqualTo("kind: K\n");
+  }
+
   /** Whether kit wrote it itself; either way the file equals the library's YAML. */
   private static boolean assertSameAsLibrary(ObjectNode tree, String text) {
     String expected = GeneratedHeader.line("test") + ManifestYaml.libraryYaml(tree.deepCopy());
