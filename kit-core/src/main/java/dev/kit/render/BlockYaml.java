@@ -2,18 +2,22 @@ package dev.kit.render;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Writes a manifest's JSON tree as YAML text in one pass, in canonical key order, producing the
- * bytes the YAML library (Jackson's YAML generator over snakeyaml-engine, configured as {@link
- * ManifestYaml#libraryYaml} is) would write, without its per-event machinery: a cold run otherwise
- * spends a third of its render time there.
+ * Writes a manifest as YAML text in one pass, in canonical key order, from its JSON tree or, for an
+ * object no patch changes, straight from kit's records, maps and lists (one walk serves both, so
+ * the bytes are the same), producing the bytes the YAML library (Jackson's YAML generator over
+ * snakeyaml-engine, configured as {@link ManifestYaml#libraryYaml} is) would write, without its
+ * per-event machinery: a cold run otherwise spends a third of its render time there.
  *
  * <p>It knows the shapes manifests have: block mappings, block sequences as mapping values or as
  * the top of a sequence item's mapping, empty ones as {@code {}} and {@code []}, strings, integers
@@ -44,6 +48,16 @@ final class BlockYaml {
   /** Bytes to start with: most manifests fit; a migrations ConfigMap grows it a few times. */
   private static final int INITIAL_CAPACITY = 8192;
 
+  /** A thread keeps its writer's buffer up to this size for the next file. */
+  private static final int KEPT_CAPACITY = 1 << 20;
+
+  /**
+   * Each rendering thread's writer, reused file after file: a new buffer per file, grown a few
+   * times for a migrations ConfigMap, was a fifth of a warm render's allocation.
+   */
+  private static final ThreadLocal<BlockYaml> WRITERS =
+      ThreadLocal.withInitial(() -> new BlockYaml(INITIAL_CAPACITY));
+
   /**
    * YAML 1.1 booleans and nulls the library quotes (plus the empty string and anything starting
    * with {@code ~}).
@@ -57,16 +71,6 @@ final class BlockYaml {
 
   private static final int RESERVED_MAX_LENGTH =
       RESERVED.stream().mapToInt(String::length).max().orElseThrow();
-
-  /**
-   * What the library reads as a number, for strings starting with a digit, a sign or a dot: those
-   * it quotes.
-   */
-  private static final Pattern PLAIN_NUMBER = Pattern.compile("[+-]?[0-9]*(\\.[0-9]*)?");
-
-  private static final Pattern JSON_INT = Pattern.compile("-?(0|[1-9][0-9]*)");
-  private static final Pattern JSON_FLOAT =
-      Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]*)?([eE][-+]?[0-9]+)?|-?\\.inf|\\.nan");
 
   /** Indicators that stop a plain scalar when they come first. */
   private static final String LEADING_INDICATORS = "#,[]{}&*!|>'\"%@`";
@@ -105,32 +109,56 @@ final class BlockYaml {
    *     DoubleQuotedScalars} does
    */
   static byte[] file(byte[] header, ObjectNode root) {
-    if (root.isEmpty()) {
-      return null;
-    }
-    BlockYaml yaml = new BlockYaml(header.length + INITIAL_CAPACITY);
-    System.arraycopy(header, 0, yaml.out, 0, header.length);
-    yaml.length = header.length;
-    try {
-      yaml.mapping(root, 0, ROOT_FIRST_KEYS, true);
-    } catch (Unsupported unsupported) {
-      return null;
-    }
-    yaml.append('\n');
-    return Arrays.copyOf(yaml.out, yaml.length);
+    return write(header, root);
   }
 
-  /** Key order: {@code firstKeys} in their order, then the rest by {@link String#compareTo}. */
-  static String[] orderedKeys(ObjectNode object, List<String> firstKeys) {
-    String[] keys = new String[object.size()];
+  /**
+   * {@code header}, then {@code object} (one of kit's records) written straight from its fields,
+   * maps, lists and scalars, without building its tree: the bytes {@link #file(byte[], ObjectNode)}
+   * writes for {@link ObjectTrees#tree} of it, because both walk the same code below and read the
+   * same properties. Null when the object holds what only the tree knows (fabric8's types, a null
+   * in a list or map, a float, another type) or what the library writes.
+   */
+  static byte[] file(byte[] header, Record object) {
+    return write(header, object);
+  }
+
+  private static byte[] write(byte[] header, Object root) {
+    BlockYaml yaml = WRITERS.get();
+    yaml.length = 0;
+    try {
+      yaml.room(header.length);
+      System.arraycopy(header, 0, yaml.out, 0, header.length);
+      yaml.length = header.length;
+      if (!yaml.mapping(root, 0, ROOT_FIRST_KEYS, true)) {
+        return null; // an empty document is the library's
+      }
+      yaml.append('\n');
+      return Arrays.copyOf(yaml.out, yaml.length);
+    } catch (Unsupported unsupported) {
+      return null;
+    } finally {
+      if (yaml.out.length > KEPT_CAPACITY) {
+        yaml.out = new byte[INITIAL_CAPACITY];
+      }
+    }
+  }
+
+  /**
+   * Key order: {@code firstKeys} in their order, then the rest by {@link String#compareTo}. A
+   * record's keys are ordered once, all of them: dropping those whose value is left out keeps the
+   * order of the others.
+   */
+  static String[] orderedKeys(Collection<String> names, List<String> firstKeys) {
+    String[] keys = new String[names.size()];
     int first = 0;
     for (String key : firstKeys) {
-      if (object.has(key)) {
+      if (names.contains(key)) {
         keys[first++] = key;
       }
     }
     int rest = first;
-    for (String key : object.propertyNames()) {
+    for (String key : names) {
       if (first == 0 || !firstKeys.contains(key)) {
         keys[rest++] = key;
       }
@@ -139,41 +167,115 @@ final class BlockYaml {
     return keys;
   }
 
-  /**
-   * A non-empty block mapping whose keys sit at {@code column}; the first key goes where the text
-   * ends when {@code inline} (the document's start, or after a sequence item's {@code "- "}), the
-   * others on lines of their own.
-   */
-  private void mapping(ObjectNode object, int column, List<String> firstKeys, boolean inline) {
-    boolean first = true;
-    for (String key : orderedKeys(object, firstKeys)) {
-      if (!(first && inline)) {
-        newLine(column);
+  /** A record type's properties in key order, at a document's root and nested. */
+  private record RecordKeys(List<ObjectTrees.Property> atRoot, List<ObjectTrees.Property> nested) {
+
+    /** Null for a type the tree path must write. */
+    static RecordKeys of(Class<?> type) {
+      List<ObjectTrees.Property> properties = ObjectTrees.properties(type);
+      if (properties == null) {
+        return null;
       }
-      first = false;
-      key(key, column);
-      value(object.get(key), column);
+      Map<String, ObjectTrees.Property> byName = new HashMap<>();
+      for (ObjectTrees.Property property : properties) {
+        byName.put(property.name(), property);
+      }
+      if (byName.size() != properties.size()) {
+        return null; // two properties of one name: the tree keeps the last, leave it that way
+      }
+      return new RecordKeys(ordered(byName, ROOT_FIRST_KEYS), ordered(byName, FIRST_KEYS));
+    }
+
+    private static List<ObjectTrees.Property> ordered(
+        Map<String, ObjectTrees.Property> byName, List<String> firstKeys) {
+      String[] keys = orderedKeys(byName.keySet(), firstKeys);
+      ObjectTrees.Property[] ordered = new ObjectTrees.Property[keys.length];
+      for (int i = 0; i < keys.length; i++) {
+        ordered[i] = byName.get(keys[i]);
+      }
+      return List.of(ordered);
     }
   }
 
+  /** Each record type's keys, found once: an {@link Optional} as ClassValue holds no null. */
+  private static final ClassValue<Optional<RecordKeys>> RECORD_KEYS =
+      new ClassValue<>() {
+        @Override
+        protected Optional<RecordKeys> computeValue(Class<?> type) {
+          return Optional.ofNullable(RecordKeys.of(type));
+        }
+      };
+
+  /**
+   * A block mapping (a JSON object, one of kit's records or a map) whose keys sit at {@code
+   * column}; the first key goes where the text ends when {@code inline} (the document's start, or
+   * after a sequence item's {@code "- "}), the others on lines of their own.
+   *
+   * @return whether it wrote a key: the caller writes {@code {}} where it did not
+   */
+  private boolean mapping(Object mapping, int column, List<String> firstKeys, boolean inline) {
+    int written = 0;
+    if (mapping instanceof ObjectNode object) {
+      for (String key : orderedKeys(object.propertyNames(), firstKeys)) {
+        entry(key, object.get(key), column, inline && written == 0);
+        written++;
+      }
+    } else if (mapping instanceof Record record) {
+      RecordKeys keys = RECORD_KEYS.get(record.getClass()).orElse(null);
+      if (keys == null) {
+        throw UNSUPPORTED;
+      }
+      // Only the root's keys put apiVersion, kind, metadata and spec first.
+      for (ObjectTrees.Property property :
+          firstKeys == ROOT_FIRST_KEYS ? keys.atRoot() : keys.nested()) {
+        Object value = property.value(record);
+        if (value != null) {
+          entry(property.name(), value, column, inline && written == 0);
+          written++;
+        }
+      }
+    } else if (mapping instanceof Map<?, ?> map) {
+      for (Object key : map.keySet()) {
+        if (!(key instanceof String)) {
+          throw UNSUPPORTED;
+        }
+      }
+      @SuppressWarnings("unchecked") // every key is a String, checked above
+      Collection<String> names = (Collection<String>) map.keySet();
+      for (String key : orderedKeys(names, firstKeys)) {
+        entry(key, map.get(key), column, inline && written == 0);
+        written++;
+      }
+    } else {
+      throw UNSUPPORTED;
+    }
+    return written > 0;
+  }
+
+  /** One key and its value, on a line of its own unless {@code inline}. */
+  private void entry(String key, Object value, int column, boolean inline) {
+    if (!inline) {
+      newLine(column);
+    }
+    key(key, column);
+    value(value, column);
+  }
+
   /** After {@code key}: {@code ": value"}, or {@code ":"} and the nested block. */
-  private void value(JsonNode value, int column) {
-    if (value instanceof ObjectNode object) {
-      if (object.isEmpty()) {
-        append(": {}");
-      } else {
-        append(':');
-        mapping(object, column + INDENT, FIRST_KEYS, false);
+  private void value(Object value, int column) {
+    String text = string(value);
+    if (isMapping(value)) {
+      append(':');
+      if (!mapping(value, column + INDENT, FIRST_KEYS, false)) {
+        append(" {}");
       }
-    } else if (value instanceof ArrayNode array) {
-      if (array.isEmpty()) {
-        append(": []");
-      } else {
-        append(':');
-        sequence(array, column + INDENT);
+    } else if (isSequence(value)) {
+      append(':');
+      if (!sequence((Iterable<?>) value, column + INDENT)) {
+        append(" []");
       }
-    } else if (value.isString() && value.asString().indexOf('\n') >= 0) {
-      multiLine(value.asString(), column + INDENT, ": ");
+    } else if (text != null && text.indexOf('\n') >= 0) {
+      multiLine(text, column + INDENT, ": ");
     } else {
       append(": ");
       scalar(value);
@@ -181,29 +283,54 @@ final class BlockYaml {
   }
 
   /**
-   * A non-empty block sequence whose {@code -} indicators sit at {@code column}, each on a line of
-   * its own.
+   * A block sequence (a JSON array or a collection) whose {@code -} indicators sit at {@code
+   * column}, each on a line of its own.
+   *
+   * @return whether it wrote an item: the caller writes {@code []} where it did not
    */
-  private void sequence(ArrayNode array, int column) {
-    for (JsonNode item : array) {
+  private boolean sequence(Iterable<?> sequence, int column) {
+    boolean written = false;
+    for (Object item : sequence) {
+      written = true;
+      String text = string(item);
       newLine(column);
       append('-');
-      if (item instanceof ObjectNode object) {
-        if (object.isEmpty()) {
-          append(" {}");
-        } else {
-          append(' ');
-          mapping(object, column + INDENT, FIRST_KEYS, true);
+      if (isMapping(item)) {
+        append(' ');
+        if (!mapping(item, column + INDENT, FIRST_KEYS, true)) {
+          append("{}");
         }
-      } else if (item instanceof ArrayNode) {
-        throw UNSUPPORTED;
-      } else if (item.isString() && item.asString().indexOf('\n') >= 0) {
-        multiLine(item.asString(), column + INDENT, " ");
+      } else if (isSequence(item)) {
+        throw UNSUPPORTED; // a sequence directly in a sequence
+      } else if (text != null && text.indexOf('\n') >= 0) {
+        multiLine(text, column + INDENT, " ");
       } else {
         append(' ');
         scalar(item);
       }
     }
+    return written;
+  }
+
+  /** Whether {@code value} is written as a mapping: a JSON object, a record or a map. */
+  private static boolean isMapping(Object value) {
+    return value instanceof ObjectNode || value instanceof Record || value instanceof Map<?, ?>;
+  }
+
+  /**
+   * Whether {@code value} is written as a sequence: a JSON array or a collection (every JSON node
+   * is an {@link Iterable}, so that alone does not tell).
+   */
+  private static boolean isSequence(Object value) {
+    return value instanceof ArrayNode || value instanceof Collection<?>;
+  }
+
+  /** The string {@code value} is or holds, else null. */
+  private static String string(Object value) {
+    if (value instanceof String text) {
+      return text;
+    }
+    return value instanceof JsonNode node && node.isString() ? node.asString() : null;
   }
 
   private void newLine(int column) {
@@ -250,22 +377,27 @@ final class BlockYaml {
     length += bytes.length;
   }
 
-  /** A one-line scalar value: a string, an integer or a boolean. */
-  private void scalar(JsonNode node) {
-    if (node.isString()) {
-      String text = node.asString();
+  /**
+   * A one-line scalar value: a string, an integer or a boolean (a JSON node or a Java value); a
+   * null, a float or anything else is the library's to write, or the tree's to build.
+   */
+  private void scalar(Object value) {
+    String text = string(value);
+    if (text != null) {
       if (!printableAscii(text)) {
         appendUtf8(DoubleQuotedScalars.quoted(text));
+      } else if (text.isEmpty() || needToQuoteValue(text)) {
+        doubleQuoted(text);
       } else {
-        if (text.isEmpty() || needToQuoteValue(text)) {
-          doubleQuoted(text);
-        } else {
-          plainOrQuoted(text);
-        }
+        plainOrQuoted(text);
       }
-    } else if (node.isBoolean()) {
+    } else if (value instanceof Boolean bool) {
+      append(bool ? "true" : "false");
+    } else if (value instanceof Integer || value instanceof Long) {
+      append(value.toString());
+    } else if (value instanceof JsonNode node && node.isBoolean()) {
       append(node.booleanValue() ? "true" : "false");
-    } else if (node.isIntegralNumber()) {
+    } else if (value instanceof JsonNode node && node.isIntegralNumber()) {
       append(node.asString());
     } else {
       throw UNSUPPORTED; // floats, nulls, binary and POJO nodes are the library's
@@ -417,7 +549,7 @@ final class BlockYaml {
    * indicator, a {@code #} that starts a comment, a {@code :} that ends a key, what reads as a
    * number or a timestamp.
    */
-  private static boolean needToQuoteValue(String text) {
+  static boolean needToQuoteValue(String text) {
     if (reserved(text) || text.charAt(0) == '~') {
       return true;
     }
@@ -440,13 +572,21 @@ final class BlockYaml {
         default -> {}
       }
     }
-    if ("0123456789+-.".indexOf(text.charAt(0)) >= 0
-        && (PLAIN_NUMBER.matcher(text).matches()
-            || JSON_INT.matcher(text).matches()
-            || JSON_FLOAT.matcher(text).matches())) {
-      return true;
+    return plainNumber(text) || ManifestYaml.yaml11Value(text);
+  }
+
+  /**
+   * Whether the library reads {@code text} as a number, {@code [+-]?[0-9]*(\.[0-9]*)?} (a lone sign
+   * or dot too); its other number shapes, JSON's integers and floats, are all YAML 1.1 numbers
+   * ({@link ManifestYaml#yaml11Number}).
+   */
+  private static boolean plainNumber(String text) {
+    int start = text.charAt(0) == '+' || text.charAt(0) == '-' ? 1 : 0;
+    int end = ManifestYaml.digitsEnd(text, start);
+    if (end < text.length() && text.charAt(end) == '.') {
+      end = ManifestYaml.digitsEnd(text, end + 1);
     }
-    return ManifestYaml.yaml11Value(text);
+    return end == text.length();
   }
 
   /**

@@ -180,7 +180,7 @@ public final class KitRenderer {
     for (PlatformKind kind : PlatformKinds.of(kit)) {
       plan.add(
           RepositoryLayout.platformFile(environment, kind.file()),
-          ManifestYaml.file(header(), ManifestYaml.tree(kind.render(context))));
+          ManifestYaml.objectFile(header(), kind.render(context)));
     }
     PlatformRenderer.warnings(kit).stream().filter(warned::add).forEach(plan::warn);
   }
@@ -267,9 +267,14 @@ public final class KitRenderer {
 
     /** Adds the object to the plan and returns its name. */
     String add(FilePlan.Builder plan, String path, Patch.Target target, Object object) {
+      List<Patch> patches = service.patches();
+      if (!targeted(patches, target)) {
+        // Most objects: straight to YAML bytes, without the tree only patches need.
+        plan.add(path, ManifestYaml.objectFile(header(), object));
+        return ManifestYaml.name(object);
+      }
       ObjectNode tree = ManifestYaml.tree(object);
       String name = tree.path("metadata").path("name").asString();
-      List<Patch> patches = service.patches();
       for (int i = 0; i < patches.size(); i++) {
         Patch patch = patches.get(i);
         if (patch.target() != target) {
@@ -296,6 +301,15 @@ public final class KitRenderer {
       }
       plan.add(path, ManifestYaml.file(header(), tree));
       return name;
+    }
+
+    private static boolean targeted(List<Patch> patches, Patch.Target target) {
+      for (Patch patch : patches) {
+        if (patch.target() == target) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 }

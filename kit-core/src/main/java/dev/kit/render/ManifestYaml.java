@@ -5,7 +5,6 @@ import dev.kit.plan.GeneratedHeader;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -18,52 +17,153 @@ import tools.jackson.dataformat.yaml.util.StringQuotingChecker;
 
 /**
  * The one serializer for Kubernetes objects: typed object → JSON tree → (patches) → canonical key
- * order → YAML. An object's keys go {@code apiVersion, kind, metadata, spec}, then the rest sorted;
- * nested maps put {@code name, namespace} first, then the rest sorted; lists keep model order.
- * {@link BlockYaml} writes the YAML in one pass, byte for byte what the YAML library writes
- * (quoting, literal blocks, escapes), so any string (SQL included) round-trips; the library itself
- * writes only what {@link BlockYaml} leaves to it (rare characters and shapes). Where YAML 1.1
- * readers (Kubernetes, Argo CD) would read the library's output differently, kit quotes the string
- * itself ({@link DoubleQuotedScalars}).
+ * order → YAML; an object no patch targets skips the tree ({@link #objectFile}). An object's keys
+ * go {@code apiVersion, kind, metadata, spec}, then the rest sorted; nested maps put {@code name,
+ * namespace} first, then the rest sorted; lists keep model order. {@link BlockYaml} writes the YAML
+ * in one pass, byte for byte what the YAML library writes (quoting, literal blocks, escapes), so
+ * any string (SQL included) round-trips; the library itself writes only what {@link BlockYaml}
+ * leaves to it (rare characters and shapes). Where YAML 1.1 readers (Kubernetes, Argo CD) would
+ * read the library's output differently, kit quotes the string itself ({@link
+ * DoubleQuotedScalars}).
  */
 final class ManifestYaml {
-
-  /**
-   * YAML 1.1 readers (PyYAML, older Go YAML) turn an unquoted {@code 2026-11-22T23:00:00Z} into a
-   * timestamp; Kubernetes wants the string, so such values are quoted.
-   */
-  private static final Pattern YAML11_TIMESTAMP =
-      Pattern.compile("[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt\\s].*)?");
-
-  /**
-   * go-yaml v2 (Kubernetes, Argo CD) reads these as numbers once '_' is dropped: 1_000, 0x1F, 0o17,
-   * 0b101, .NaN.
-   */
-  private static final Pattern YAML11_INT =
-      Pattern.compile("[-+]?(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|[0-9]+)");
-
-  private static final Pattern YAML11_FLOAT =
-      Pattern.compile(
-          "[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)");
 
   private ManifestYaml() {}
 
   /**
    * Whether a YAML 1.1 reader would read this plain one-line value as a timestamp or a number: then
-   * it is quoted.
+   * it is quoted. Scanned by hand rather than matched by regular expressions: every one-line value
+   * of every manifest asks, and the expressions were 7 % of a warm render. {@code BlockYamlTest}
+   * holds the scan equal to the expressions it replaced over every short string.
    */
   static boolean yaml11Value(String text) {
-    // A timestamp starts with a digit: most values need not run the expression.
-    boolean digitFirst = !text.isEmpty() && text.charAt(0) >= '0' && text.charAt(0) <= '9';
-    return (digitFirst && YAML11_TIMESTAMP.matcher(text).matches()) || yaml11Number(text);
+    return yaml11Timestamp(text) || yaml11Number(text);
   }
 
-  private static boolean yaml11Number(String text) {
+  /**
+   * PyYAML's and older go-yaml's timestamp, {@code [0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt\s].*)?}: a
+   * date, alone or followed by a time ({@code 2026-11-22T23:00:00Z}); Kubernetes wants the string.
+   */
+  private static boolean yaml11Timestamp(String text) {
+    int length = text.length();
+    // Each run of digits must be as long as the expression allows: it cannot stop inside a run.
+    if (digitsEnd(text, 0) != 4 || length == 4 || text.charAt(4) != '-') {
+      return false;
+    }
+    int monthEnd = digitsEnd(text, 5);
+    if (monthEnd - 5 < 1
+        || monthEnd - 5 > 2
+        || monthEnd == length
+        || text.charAt(monthEnd) != '-') {
+      return false;
+    }
+    int end = digitsEnd(text, monthEnd + 1);
+    if (end - monthEnd - 1 < 1 || end - monthEnd - 1 > 2) {
+      return false;
+    }
+    if (end == length) {
+      return true;
+    }
+    if ("Tt \t\n\u000B\f\r".indexOf(text.charAt(end)) < 0) {
+      return false;
+    }
+    // The rest is the expression's ".*", which stops at a line terminator.
+    for (int i = end + 1; i < length; i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether go-yaml v2 (Kubernetes, Argo CD) reads this as a number once '_' is dropped: {@code
+   * [-+]?(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|[0-9]+)} (1_000, 0x1F, 0o17, 0b101) or {@code
+   * [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)}.
+   */
+  static boolean yaml11Number(String text) {
     if (text.isEmpty() || "0123456789+-.".indexOf(text.charAt(0)) < 0) {
       return false; // go-yaml v2 tries numbers only for these first characters
     }
-    String digits = text.replace("_", "");
-    return YAML11_INT.matcher(digits).matches() || YAML11_FLOAT.matcher(digits).matches();
+    String number = text.indexOf('_') < 0 ? text : text.replace("_", "");
+    int length = number.length();
+    int start = length > 0 && (number.charAt(0) == '+' || number.charAt(0) == '-') ? 1 : 0;
+    if (start == length) {
+      return false;
+    }
+    if (number.charAt(start) == '0' && start + 1 < length) {
+      String digits =
+          switch (number.charAt(start + 1)) {
+            case 'x', 'X' -> "0123456789abcdefABCDEF";
+            case 'o', 'O' -> "01234567";
+            case 'b', 'B' -> "01";
+            default -> null;
+          };
+      if (digits != null) {
+        return start + 2 < length && onlyOf(number, start + 2, digits);
+      }
+    }
+    int fraction;
+    if (number.charAt(start) == '.') {
+      String word = number.substring(start + 1);
+      if (word.equals("inf") || word.equals("Inf") || word.equals("INF")) {
+        return true;
+      }
+      if (start == 0 && (word.equals("nan") || word.equals("NaN") || word.equals("NAN"))) {
+        return true;
+      }
+      fraction = digitsEnd(number, start + 1);
+      if (fraction == start + 1) {
+        return false; // a dot needs a digit after it when none came before
+      }
+    } else {
+      fraction = digitsEnd(number, start);
+      if (fraction == start) {
+        return false;
+      }
+      if (fraction < length && number.charAt(fraction) == '.') {
+        fraction = digitsEnd(number, fraction + 1);
+      }
+    }
+    return exponentEnds(number, fraction);
+  }
+
+  /**
+   * Whether {@code text} ends at {@code from} or with an exponent there, {@code [eE][-+]?[0-9]+}.
+   */
+  private static boolean exponentEnds(String text, int from) {
+    int length = text.length();
+    if (from == length) {
+      return true;
+    }
+    if (text.charAt(from) != 'e' && text.charAt(from) != 'E') {
+      return false;
+    }
+    int digits = from + 1;
+    if (digits < length && (text.charAt(digits) == '+' || text.charAt(digits) == '-')) {
+      digits++;
+    }
+    int end = digitsEnd(text, digits);
+    return end > digits && end == length;
+  }
+
+  /** Where the run of ASCII digits starting at {@code from} ends. */
+  static int digitsEnd(String text, int from) {
+    int i = from;
+    while (i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+      i++;
+    }
+    return i;
+  }
+
+  private static boolean onlyOf(String text, int from, String allowed) {
+    for (int i = from; i < text.length(); i++) {
+      if (allowed.indexOf(text.charAt(i)) < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The object as a mutable JSON tree, for patching. */
@@ -114,6 +214,26 @@ final class ManifestYaml {
   }
 
   /**
+   * The file of {@code object}, which no patch changes: {@link BlockYaml} writes one of kit's
+   * records straight from its fields, without a tree; anything it does not know goes through the
+   * tree and {@link #file(byte[], ObjectNode)}. The same bytes either way.
+   */
+  static byte[] objectFile(byte[] header, Object object) {
+    byte[] file = object instanceof Record record ? BlockYaml.file(header, record) : null;
+    return file != null ? file : file(header, tree(object));
+  }
+
+  /** The object's {@code metadata.name} (empty when it has none), read without its tree. */
+  static String name(Object object) {
+    if (object instanceof Record record
+        && ObjectTrees.value(record, "metadata") instanceof Record metadata
+        && ObjectTrees.value(metadata, "name") instanceof String name) {
+      return name;
+    }
+    return tree(object).path("metadata").path("name").asString();
+  }
+
+  /**
    * The tree in canonical order as the YAML library writes it, every string through the library but
    * those {@link DoubleQuotedScalars} must write: what {@link #file} must equal.
    */
@@ -154,7 +274,7 @@ final class ManifestYaml {
   private static JsonNode canonical(JsonNode node, List<String> firstKeys) {
     if (node instanceof ObjectNode object) {
       ObjectNode ordered = JsonNodeFactory.instance.objectNode();
-      for (String key : BlockYaml.orderedKeys(object, firstKeys)) {
+      for (String key : BlockYaml.orderedKeys(object.propertyNames(), firstKeys)) {
         ordered.set(key, canonical(object.get(key), BlockYaml.FIRST_KEYS));
       }
       return ordered;

@@ -115,6 +115,28 @@ final class ObjectTrees {
     return SHAPES.get(value.getClass()).tree(value);
   }
 
+  /**
+   * The properties of {@code type}, one of kit's records, as {@link #tree} reads them; null when
+   * {@link #tree} would not read it by its properties alone (an any-getter) or at all.
+   */
+  static List<Property> properties(Class<?> type) {
+    Shape shape = SHAPES.get(type);
+    return shape.unsupported() != null || shape.anyGetter() != null ? null : shape.properties();
+  }
+
+  /** The value {@link #tree} writes for {@code record}'s property {@code name}, else null. */
+  static Object value(Record record, String name) {
+    List<Property> properties = properties(record.getClass());
+    if (properties != null) {
+      for (Property property : properties) {
+        if (property.name().equals(name)) {
+          return property.value(record);
+        }
+      }
+    }
+    return null;
+  }
+
   /** How to read one class's properties: a record's components or a bean's annotated fields. */
   private record Shape(List<Property> properties, Field anyGetter, String unsupported) {
 
@@ -238,9 +260,8 @@ final class ObjectTrees {
       }
       ObjectNode node = NODES.objectNode();
       for (Property property : properties) {
-        Object value = property.get(object);
-        if (value != null
-            && !(property.inclusion() == JsonInclude.Include.NON_EMPTY && empty(value))) {
+        Object value = property.value(object);
+        if (value != null) {
           node.set(property.name(), ObjectTrees.tree(value));
         }
       }
@@ -260,17 +281,23 @@ final class ObjectTrees {
       }
       return node;
     }
+  }
+
+  /** One property: its key, the field holding it, and whether an empty value is left out. */
+  record Property(String name, Field field, JsonInclude.Include inclusion) {
+
+    /** The value written for this property of {@code object}; null when it is left out. */
+    Object value(Object object) {
+      Object value = read(field, object);
+      return value == null || (inclusion == JsonInclude.Include.NON_EMPTY && empty(value))
+          ? null
+          : value;
+    }
 
     private static boolean empty(Object value) {
       return (value instanceof Collection<?> c && c.isEmpty())
           || (value instanceof Map<?, ?> m && m.isEmpty())
           || (value instanceof String s && s.isEmpty());
-    }
-  }
-
-  private record Property(String name, Field field, JsonInclude.Include inclusion) {
-    Object get(Object object) {
-      return read(field, object);
     }
   }
 

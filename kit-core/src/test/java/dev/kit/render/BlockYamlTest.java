@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -24,7 +26,7 @@ class BlockYamlTest {
    * Strings each YAML rule is about: YAML 1.1 booleans, nulls, numbers and timestamps, indicators,
    * spaces, breaks.
    */
-  private static final List<String> SPECIAL =
+  static final List<String> SPECIAL =
       List.of(
           "",
           " ",
@@ -200,7 +202,7 @@ class BlockYamlTest {
           "-- Creates orders.\nCREATE TABLE orders (\n  id bigint PRIMARY KEY,\n\n  note text DEFAULT 'a: b # c'\n);\n");
 
   /** Every character class that matters to YAML, weighted towards spaces and breaks. */
-  private static final String ALPHABET = "abcXYZ019  \n\n:#-|>\"'{}[]%@`!&*?,.;=()_/\\~+";
+  static final String ALPHABET = "abcXYZ019  \n\n:#-|>\"'{}[]%@`!&*?,.;=()_/\\~+";
 
   @Test
   void write_equalsTheLibrarysYaml_forEveryStringInEveryPosition() {
@@ -273,6 +275,155 @@ class BlockYamlTest {
     }
   }
 
+  /**
+   * The rule {@code needToQuoteValue} and {@code yaml11Value} followed as regular expressions,
+   * before they became hand scans: the scans must agree with it on every string.
+   */
+  private static final class RegexRule {
+    private static final Set<String> RESERVED =
+        Set.of(
+            "false", "False", "FALSE", "n", "N", "no", "No", "NO", "null", "Null", "NULL", "on",
+            "On", "ON", "off", "Off", "OFF", "true", "True", "TRUE", "y", "Y", "yes", "Yes", "YES");
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("[+-]?[0-9]*(\\.[0-9]*)?");
+    private static final Pattern JSON_INT = Pattern.compile("-?(0|[1-9][0-9]*)");
+    private static final Pattern JSON_FLOAT =
+        Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]*)?([eE][-+]?[0-9]+)?|-?\\.inf|\\.nan");
+    private static final Pattern YAML11_TIMESTAMP =
+        Pattern.compile("[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt\\s].*)?");
+    private static final Pattern YAML11_INT =
+        Pattern.compile("[-+]?(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|[0-9]+)");
+    private static final Pattern YAML11_FLOAT =
+        Pattern.compile(
+            "[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)");
+
+    static boolean needToQuoteValue(String text) {
+      if (RESERVED.contains(text) || text.charAt(0) == '~') {
+        return true;
+      }
+      int length = text.length();
+      for (int i = 0; i < length; i++) {
+        switch (text.charAt(i)) {
+          case '[', ']', '{', '}', ',' -> {
+            return true;
+          }
+          case '#' -> {
+            if (i == 0 || text.charAt(i - 1) == ' ') {
+              return true;
+            }
+          }
+          case ':' -> {
+            if (i == length - 1 || text.charAt(i + 1) == ' ') {
+              return true;
+            }
+          }
+          default -> {}
+        }
+      }
+      if ("0123456789+-.".indexOf(text.charAt(0)) >= 0
+          && (PLAIN_NUMBER.matcher(text).matches()
+              || JSON_INT.matcher(text).matches()
+              || JSON_FLOAT.matcher(text).matches())) {
+        return true;
+      }
+      return yaml11Value(text);
+    }
+
+    static boolean yaml11Value(String text) {
+      boolean digitFirst = !text.isEmpty() && text.charAt(0) >= '0' && text.charAt(0) <= '9';
+      return (digitFirst && YAML11_TIMESTAMP.matcher(text).matches()) || yaml11Number(text);
+    }
+
+    static boolean yaml11Number(String text) {
+      if (text.isEmpty() || "0123456789+-.".indexOf(text.charAt(0)) < 0) {
+        return false;
+      }
+      String digits = text.replace("_", "");
+      return YAML11_INT.matcher(digits).matches() || YAML11_FLOAT.matcher(digits).matches();
+    }
+  }
+
+  @Test
+  void needToQuoteValue_agreesWithTheRegularExpressions_forEveryShortString() {
+    // Number shapes (signs, dots, exponents, '_', the 0x/0o/0b prefixes, inf and nan) up to 5
+    // characters, and every string of the test's corpus.
+    List<String> strings = new ArrayList<>(strings("07+-._eExob ", 5));
+    strings.addAll(strings(".+-_infINFaA0", 5));
+    strings.addAll(strings("19:#,~ [", 4));
+    strings.addAll(SPECIAL);
+    List<String> mismatches = new ArrayList<>();
+    for (String text : strings) {
+      if (!text.isEmpty() && BlockYaml.needToQuoteValue(text) != RegexRule.needToQuoteValue(text)) {
+        mismatches.add("needToQuoteValue(" + text + ")");
+      }
+      if (ManifestYaml.yaml11Value(text) != RegexRule.yaml11Value(text)) {
+        mismatches.add("yaml11Value(" + text + ")");
+      }
+      if (ManifestYaml.yaml11Number(text) != RegexRule.yaml11Number(text)) {
+        mismatches.add("yaml11Number(" + text + ")");
+      }
+    }
+    assertThat(mismatches).isEmpty();
+  }
+
+  @Test
+  void yaml11Value_agreesWithTheRegularExpression_forEveryDateShape() {
+    // A timestamp is 8 characters or more: runs of 0 to 5 digits between the separators, then
+    // every tail of up to 3 characters of the time separators, line terminators and others.
+    List<String> runs = List.of("", "1", "12", "123", "1234", "12345");
+    List<String> tails = strings("T \t\n\r\u000B\u0085\u2028x-", 3);
+    List<String> mismatches = new ArrayList<>();
+    int checked = 0;
+    for (String year : runs) {
+      for (String first : List.of("-", "_", "")) {
+        for (String month : runs.subList(0, 4)) {
+          for (String second : List.of("-", " ")) {
+            for (String day : runs.subList(0, 4)) {
+              for (String tail : tails) {
+                String text = year + first + month + second + day + tail;
+                checked++;
+                if (ManifestYaml.yaml11Value(text) != RegexRule.yaml11Value(text)) {
+                  mismatches.add(text);
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    assertThat(mismatches).isEmpty();
+    assertThat(checked).isGreaterThan(500_000);
+  }
+
+  /** Every string of 0 to {@code maxLength} characters of {@code alphabet}. */
+  private static List<String> strings(String alphabet, int maxLength) {
+    List<String> all = new ArrayList<>(List.of(""));
+    List<String> previous = List.of("");
+    for (int length = 1; length <= maxLength; length++) {
+      List<String> next = new ArrayList<>();
+      for (String prefix : previous) {
+        for (int i = 0; i < alphabet.length(); i++) {
+          next.add(prefix + alphabet.charAt(i));
+        }
+      }
+      all.addAll(next);
+      previous = next;
+    }
+    return all;
+  }
+
+  @Test
+  void file_isTheSameBytes_whenTheThreadsWriterWroteALargerOrAbandonedFileBefore() {
+    ObjectNode small = NODES.objectNode().put("kind", "K");
+    ObjectNode large = NODES.objectNode();
+    large.putObject("data").put("sql", "SELECT 1;\n".repeat(200_000)); // beyond what is kept
+    ObjectNode abandoned = NODES.objectNode().put("a", "x".repeat(10_000)).put("b", 1.5);
+    String first = write(small);
+
+    assertThat(write(large)).isEqualTo("data:\n  sql: |\n" + "    SELECT 1;\n".repeat(200_000));
+    assertThat(write(abandoned)).as("a float: the library's").isNull();
+    assertThat(write(small)).isEqualTo(first).isEqualTo("kind: K\n");
+  }
+
   /** Whether kit wrote it itself; either way the file equals the library's YAML. */
   private static boolean assertSameAsLibrary(ObjectNode tree, String text) {
     String expected = GeneratedHeader.line("test") + ManifestYaml.libraryYaml(tree.deepCopy());
@@ -318,7 +469,7 @@ class BlockYamlTest {
     return trees;
   }
 
-  private static String randomText(Random random, int maxLength) {
+  static String randomText(Random random, int maxLength) {
     int length = random.nextInt(maxLength + 1);
     StringBuilder text = new StringBuilder(length);
     for (int i = 0; i < length; i++) {
