@@ -51,6 +51,11 @@ public final class MigrationFile {
     return content.clone();
   }
 
+  /** The file's bytes as a read-only buffer, without a copy: what a digest reads. */
+  public ByteBuffer view() {
+    return ByteBuffer.wrap(content).asReadOnlyBuffer();
+  }
+
   /** The version: what precedes the first {@code _}, or the whole name without {@code .sql}. */
   public String version() {
     String stem = name.endsWith(".sql") ? name.substring(0, name.length() - 4) : name;

@@ -59,9 +59,9 @@ public final class FilePlan {
   }
 
   /**
-   * The bytes planned for {@code path} as a read-only buffer over the plan's own copy, or {@code
-   * null} when the plan has no such file: what a writer uses, so writing a large plan does not copy
-   * it once more.
+   * The bytes planned for {@code path} as a read-only buffer over the plan's array, or {@code null}
+   * when the plan has no such file: what a writer uses, so writing a large plan does not copy it
+   * once more.
    */
   public ByteBuffer view(String path) {
     byte[] content = files.get(path);

@@ -52,11 +52,12 @@ final class BlockYaml {
   private static final int KEPT_CAPACITY = 1 << 20;
 
   /**
-   * Each rendering thread's writer, reused file after file: a new buffer per file, grown a few
-   * times for a migrations ConfigMap, was a fifth of a warm render's allocation.
+   * Each rendering thread's buffer, reused file after file: a new buffer per file, grown a few
+   * times for a migrations ConfigMap, was a fifth of a warm render's allocation. Only a {@code
+   * byte[]}: a value of kit's own class on a pool thread would keep kit's class loader alive in a
+   * long-lived JVM (a Maven daemon, an IDE) after the plugin is unloaded.
    */
-  private static final ThreadLocal<BlockYaml> WRITERS =
-      ThreadLocal.withInitial(() -> new BlockYaml(INITIAL_CAPACITY));
+  private static final ThreadLocal<byte[]> BUFFERS = new ThreadLocal<>();
 
   /**
    * YAML 1.1 booleans and nulls the library quotes (plus the empty string and anything starting
@@ -97,8 +98,8 @@ final class BlockYaml {
 
   private int length;
 
-  private BlockYaml(int capacity) {
-    out = new byte[capacity];
+  private BlockYaml(byte[] buffer) {
+    out = buffer;
   }
 
   /**
@@ -124,8 +125,8 @@ final class BlockYaml {
   }
 
   private static byte[] write(byte[] header, Object root) {
-    BlockYaml yaml = WRITERS.get();
-    yaml.length = 0;
+    byte[] buffer = BUFFERS.get();
+    BlockYaml yaml = new BlockYaml(buffer == null ? new byte[INITIAL_CAPACITY] : buffer);
     try {
       yaml.room(header.length);
       System.arraycopy(header, 0, yaml.out, 0, header.length);
@@ -138,9 +139,7 @@ final class BlockYaml {
     } catch (Unsupported unsupported) {
       return null;
     } finally {
-      if (yaml.out.length > KEPT_CAPACITY) {
-        yaml.out = new byte[INITIAL_CAPACITY];
-      }
+      BUFFERS.set(yaml.out.length > KEPT_CAPACITY ? null : yaml.out);
     }
   }
 

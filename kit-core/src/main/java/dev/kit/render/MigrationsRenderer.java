@@ -231,11 +231,10 @@ final class MigrationsRenderer {
     for (Map<String, MigrationFile> part : parts) {
       part.forEach(
           (name, file) -> {
-            byte[] content = file.content();
             digest.update(name.getBytes(StandardCharsets.UTF_8));
             digest.update(
-                ByteBuffer.allocate(Long.BYTES + 1).put((byte) 0).putLong(content.length).array());
-            digest.update(content);
+                ByteBuffer.allocate(Long.BYTES + 1).put((byte) 0).putLong(file.size()).array());
+            digest.update(file.view());
           });
     }
     return service.migrationsConfigMapName(1)

@@ -5,9 +5,9 @@ import dev.kit.model.Patch;
 import dev.kit.model.Service;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Every kind of file a service can produce, in the order kit renders them: the objects first (the
@@ -19,15 +19,21 @@ public final class ServiceKinds {
   /** The one list. */
   static final List<ServiceKind> ALL;
 
-  /** The kinds of every database provider: a service gets only its own provider's. */
-  private static final Set<ServiceKind> PROVIDER_KINDS;
+  /**
+   * The provider each provider kind belongs to (the first that lists it), by identity: a service
+   * gets only its own provider's.
+   */
+  private static final IdentityHashMap<ServiceKind, DatabaseProvider> PROVIDER_OF =
+      new IdentityHashMap<>();
 
   static {
     List<ServiceKind> all = new ArrayList<>(List.of(new ApplicationKind(), new AtlasSchemaKind()));
     for (DatabaseProvider provider : DatabaseProviders.all()) {
-      all.addAll(provider.kinds());
+      for (ServiceKind kind : provider.kinds()) {
+        all.add(kind);
+        PROVIDER_OF.putIfAbsent(kind, provider);
+      }
     }
-    PROVIDER_KINDS = Set.copyOf(all.subList(2, all.size()));
     all.addAll(
         List.of(
             new AppDeploymentKind(),
@@ -55,10 +61,11 @@ public final class ServiceKinds {
    * The kinds {@code service} generates, in order: a provider's only for the databases it hosts.
    */
   public static List<ServiceKind> of(Kit kit, Service service) {
-    List<ServiceKind> own = DatabaseProviders.of(service).kinds();
+    DatabaseProvider own = DatabaseProviders.of(service);
     List<ServiceKind> kinds = new ArrayList<>(ALL.size());
     for (ServiceKind kind : ALL) {
-      if ((!PROVIDER_KINDS.contains(kind) || own.contains(kind)) && kind.appliesTo(kit, service)) {
+      DatabaseProvider provider = PROVIDER_OF.get(kind);
+      if ((provider == null || provider == own) && kind.appliesTo(kit, service)) {
         kinds.add(kind);
       }
     }

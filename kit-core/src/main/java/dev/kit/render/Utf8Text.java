@@ -29,6 +29,7 @@ final class Utf8Text {
     return this;
   }
 
+  /** One character of the BMP; a surrogate alone would encode as '?', so append pairs as text. */
   Utf8Text append(char c) {
     return c < 0x80 ? append((byte) c) : append(String.valueOf(c));
   }

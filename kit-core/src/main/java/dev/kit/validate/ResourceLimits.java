@@ -30,7 +30,7 @@ final class ResourceLimits {
               if (limit != null
                   && KubernetesNames.isQuantity(request)
                   && KubernetesNames.isQuantity(limit)
-                  && amount(request).compareTo(amount(limit)) > 0) {
+                  && above(request, limit)) {
                 violations.add(
                     new Violation(
                         path + ".requests." + name,
@@ -46,10 +46,24 @@ final class ResourceLimits {
   }
 
   /**
+   * Whether quantity {@code request} is above {@code limit}; false when an exponent is beyond what
+   * a {@link BigDecimal} scale holds (such as {@code 1e99999999999}), which is left to the API
+   * server rather than crashing validation.
+   */
+  private static boolean above(String request, String limit) {
+    try {
+      return amount(request).compareTo(amount(limit)) > 0;
+    } catch (NumberFormatException | ArithmeticException beyondAScale) {
+      return false;
+    }
+  }
+
+  /**
    * The amount of a valid Kubernetes quantity (CPU cores, or bytes), exact: its number times its
-   * suffix's power of 2 or 10, as fabric8's {@code Quantity.getNumericalAmount} reads it. Computed
-   * here because validation reads every request and limit of every service, and fabric8's parser (a
-   * regular expression, {@code BigDecimal.pow}, its classes) cost a cold run more.
+   * suffix's power of 2 or 10, as Kubernetes compares quantities (fabric8's {@code
+   * Quantity.getNumericalAmount} agrees except for {@code Ei}, which it computes through a double).
+   * Computed here because validation reads every request and limit of every service, and fabric8's
+   * parser (a regular expression, {@code BigDecimal.pow}, its classes) cost a cold run more.
    *
    * @throws IllegalArgumentException when {@code quantity} is not one ({@link
    *     KubernetesNames#isQuantity})

@@ -227,10 +227,8 @@ final class Journal implements AutoCloseable {
       record.append('\n');
     }
     byte[] bytes = record.toString().getBytes(StandardCharsets.UTF_8);
-    CRC32 crc = new CRC32();
-    crc.update(bytes);
     write(ByteBuffer.wrap(bytes));
-    write("end " + changes.size() + " " + HexFormat.of().toHexDigits((int) crc.getValue()) + "\n");
+    write("end " + changes.size() + " " + crc(bytes) + "\n");
     channel.force(true);
     disk.sync(root); // the journal's own entry in the root folder
   }
@@ -426,7 +424,9 @@ final class Journal implements AutoCloseable {
     }
     StringBuilder record = new StringBuilder();
     lines.subList(start, start + count + 1).forEach(line -> record.append(line).append('\n'));
-    if (!lines.get(start + count + 1).equals("end " + count + " " + crc(record.toString()))) {
+    if (!lines
+        .get(start + count + 1)
+        .equals("end " + count + " " + crc(record.toString().getBytes(StandardCharsets.UTF_8)))) {
       return Optional.empty();
     }
     List<Change> changes = new ArrayList<>();
@@ -517,9 +517,10 @@ final class Journal implements AutoCloseable {
     }
   }
 
-  private static String crc(String record) {
+  /** The checksum a commit record's end line carries: written and checked by this one method. */
+  private static String crc(byte[] record) {
     CRC32 crc = new CRC32();
-    crc.update(record.getBytes(StandardCharsets.UTF_8));
+    crc.update(record);
     return HexFormat.of().toHexDigits((int) crc.getValue());
   }
 

@@ -62,7 +62,10 @@ record StaleFiles(List<String> candidates, List<Path> temporary) {
   /**
    * Lists {@code entry} and, when it is a folder, what is under it. An entry named {@code *.sql} is
    * neither looked at nor into: a migration is never a generated or temporary file, and kit names
-   * no folder so; not looking at the migrations (most of the files) saves a stat each.
+   * no folder so; not looking at the migrations (most of the files) saves a stat each. A user's
+   * folder named so (a migrations folder {@code db.sql/}) is not searched either: an {@code
+   * atlas.sum} left there by a service that dropped its migrations stays, as a hand-written file
+   * would.
    */
   private static void walk(Path root, Path entry, Queue<String> candidates, Queue<Path> temporary) {
     String name = entry.getFileName().toString();

@@ -51,4 +51,11 @@ class ResourceLimitsTest {
         .extracting(Violation::path)
         .containsExactly("r.requests.memory");
   }
+
+  @Test
+  void check_leavesAQuantityAlone_whenItsExponentIsBeyondAScale() {
+    Resources resources = Resources.requests("1e99999999999", "1Gi").withLimits("1", "2Gi");
+
+    assertThat(ResourceLimits.check("r", resources)).isEmpty();
+  }
 }
