@@ -1,7 +1,7 @@
 package dev.kit.render;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * Text written straight into UTF-8 bytes, for a text file a service renders (its runbook). A {@link
@@ -12,45 +12,33 @@ import java.util.Arrays;
  */
 final class Utf8Text {
 
-  private byte[] bytes;
-  private int length;
+  private final ByteArrayOutputStream bytes;
 
   Utf8Text(int capacity) {
-    bytes = new byte[capacity];
+    bytes = new ByteArrayOutputStream(capacity);
   }
 
   Utf8Text append(String text) {
     // The JDK's encoder copies an ASCII string's bytes whole after a vectorized check: much faster
     // than a loop over its characters here.
-    byte[] encoded = text.getBytes(StandardCharsets.UTF_8);
-    room(encoded.length);
-    System.arraycopy(encoded, 0, bytes, length, encoded.length);
-    length += encoded.length;
+    bytes.writeBytes(text.getBytes(StandardCharsets.UTF_8));
     return this;
   }
 
   /** One character of the BMP; a surrogate alone would encode as '?', so append pairs as text. */
   Utf8Text append(char c) {
-    return c < 0x80 ? append((byte) c) : append(String.valueOf(c));
+    if (c < 0x80) {
+      bytes.write(c);
+      return this;
+    }
+    return append(String.valueOf(c));
   }
 
   Utf8Text append(int number) {
     return append(Integer.toString(number));
   }
 
-  private Utf8Text append(byte ascii) {
-    room(1);
-    bytes[length++] = ascii;
-    return this;
-  }
-
   byte[] toByteArray() {
-    return Arrays.copyOf(bytes, length);
-  }
-
-  private void room(int more) {
-    if (length + more > bytes.length) {
-      bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
-    }
+    return bytes.toByteArray();
   }
 }
