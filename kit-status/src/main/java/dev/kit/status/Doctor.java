@@ -290,6 +290,14 @@ final class Doctor {
 
   /** Where Crossplane runs its providers' pods: the namespace of kit's Crossplane Application. */
   private String crossplaneNamespace() {
+    return chartApplication("crossplane")
+        .map(o -> o.body().path("spec").path("destination").path("namespace").asString(""))
+        .filter(namespace -> !namespace.isEmpty())
+        .orElse("crossplane-system");
+  }
+
+  /** The platform's Application that installs Helm chart {@code chart}, if kit generated one. */
+  private Optional<PlannedObject> chartApplication(String chart) {
     return tree.platform().stream()
         .filter(
             o ->
@@ -299,11 +307,8 @@ final class Doctor {
                         .path("source")
                         .path("chart")
                         .asString("")
-                        .equals("crossplane"))
-        .map(o -> o.body().path("spec").path("destination").path("namespace").asString(""))
-        .filter(namespace -> !namespace.isEmpty())
-        .findFirst()
-        .orElse("crossplane-system");
+                        .equals(chart))
+        .findFirst();
   }
 
   /**
@@ -470,18 +475,7 @@ final class Doctor {
     if (operator.isEmpty()) {
       return "install the operator that defines " + group;
     }
-    Optional<PlannedObject> platform =
-        tree.platform().stream()
-            .filter(
-                o ->
-                    o.kind().equals("Application")
-                        && o.body()
-                            .path("spec")
-                            .path("source")
-                            .path("chart")
-                            .asString("")
-                            .equals(operator.get().chart()))
-            .findFirst();
+    Optional<PlannedObject> platform = chartApplication(operator.get().chart());
     return "install "
         + operator.get().name()
         + platform.map(p -> " (" + p.path() + " not synced?)").orElse("");
