@@ -3,13 +3,7 @@ package dev.kit.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.kit.golden.GoldenCases;
-import dev.kit.input.KitInputs;
-import dev.kit.model.Kit;
 import dev.kit.model.Patch;
-import dev.kit.model.Service;
-import dev.kit.plan.RepositoryRoot;
-import dev.kit.testing.SourceTree;
 import io.fabric8.kubernetes.api.model.Quantity;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -33,44 +27,13 @@ class ObjectFileTest {
   private static final byte[] HEADER = ManifestYaml.header("test");
 
   static Stream<String> cases() {
-    return GoldenCases.CASES.keySet().stream().sorted();
+    return GoldenObjects.cases();
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void objectFile_equalsTheTreesFile_forEveryObjectOfEachGoldenCase(String name) {
-    Kit kit = GoldenCases.CASES.get(name).get();
-    KitInputs inputs =
-        KitInputs.read(
-            RepositoryRoot.of(SourceTree.testResources().resolve("golden").resolve(name)), kit);
-    List<Kit> views =
-        kit.environments().isEmpty()
-            ? List.of(kit)
-            : kit.environments().stream().map(env -> kit.in(env.name())).toList();
-    List<Object> objects = new ArrayList<>();
-    for (Kit view : views) {
-      for (Service service : view.services()) {
-        ServiceContext context =
-            new ServiceContext(
-                view,
-                service,
-                "test",
-                inputs.migrations(service.name()).orElse(null),
-                inputs.schema(service.name()).orElse(null));
-        for (ServiceKind kind : ServiceKinds.of(view, service)) {
-          for (ServiceFile file : kind.render(context)) {
-            if (file instanceof ServiceFile.Manifest manifest) {
-              objects.add(manifest.object());
-              context.record(kind.target().orElseThrow(), ManifestYaml.name(manifest.object()));
-            }
-          }
-        }
-      }
-      PlatformContext platform = new PlatformContext(view);
-      for (PlatformKind kind : PlatformKinds.of(view)) {
-        objects.add(kind.render(platform));
-      }
-    }
+    List<Object> objects = GoldenObjects.of(name);
     List<String> throughTheTree = new ArrayList<>();
     for (Object object : objects) {
       String tree = text(ManifestYaml.file(HEADER, ManifestYaml.tree(object)));
