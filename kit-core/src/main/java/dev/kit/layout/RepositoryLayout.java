@@ -32,7 +32,7 @@ public final class RepositoryLayout {
    * The generation cache's file in its folder; a new format gets a new name, so an old kit's cache
    * is not read.
    */
-  public static final String CACHE_FILE = "fingerprints-v2.json";
+  public static final String CACHE_FILE = "fingerprints-v3.bin";
 
   /**
    * A service name kit makes a folder of: a DNS-1035 label (what validation asks of a service
