@@ -243,7 +243,8 @@ public final class Fingerprint {
    * and UTF-8 bytes, each value after the tag of its kind and class. It is buffered and digested in
    * large blocks, and each class's tag and fields are worked out once: hundreds of thousands of
    * tiny {@code MessageDigest.update} calls cost a cold JVM far more than the hashing, and its
-   * compiler then spent most of a second on the walk after it had finished (PROFILE 14.1).
+   * compiler then spent most of a second on the walk after it had finished (PROFILE section 14,
+   * generation cache).
    */
   private static final class DescriptionStream {
     private final MessageDigest digest;

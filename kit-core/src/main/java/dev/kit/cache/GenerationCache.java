@@ -233,7 +233,8 @@ public final class GenerationCache {
    * The file's bytes, through {@link DataOutputStream}: a header, the root, then per service its
    * name, fingerprint, stamps and warnings, each list after its size and each string as its UTF-8
    * length and bytes. Not JSON: the JDK's data streams are loaded already, where Jackson's parser
-   * and generator cost a cold run some hundred classes and ~100 ms of CPU each way (PROFILE 14.1).
+   * and generator cost a cold run some hundred classes and ~100 ms of CPU each way (PROFILE section
+   * 14, generation cache).
    */
   static byte[] write(Content content) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + 1024 * content.services().size());

@@ -266,7 +266,8 @@ class FingerprintTest {
   /**
    * The description is walked once per generation, over hundreds of values per service: a walk that
    * allocates per value (a buffer per length, a string per tag) costs a cold JVM its garbage and
-   * its compiler's time (PROFILE 14.1). 42 KB a service before, about 4 KB since.
+   * its compiler's time (PROFILE section 14, generation cache). 42 KB a service before, about 4 KB
+   * since.
    */
   @Test
   void ofDescription_allocatesLittlePerService_whenTheDescriptionIsLarge() {

@@ -138,7 +138,8 @@ class GenerationCacheTest {
 
   /**
    * Jackson's parser and generator cost a cold run about a hundred classes and ~100 ms of CPU each
-   * way for this one file (PROFILE 14.1); nothing else in a cached run needs them.
+   * way for this one file (PROFILE section 14, generation cache); nothing else in a cached run
+   * needs them.
    */
   @Test
   void classFile_namesNoJacksonClass_soACachedRunLoadsNone() throws IOException {
