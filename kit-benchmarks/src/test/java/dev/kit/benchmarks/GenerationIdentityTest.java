@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kit.Generator;
 import dev.kit.input.KitInputs;
 import dev.kit.input.ValidatedKit;
+import dev.kit.layout.RepositoryLayout;
 import dev.kit.migration.MigrationDirectory;
 import dev.kit.model.Kit;
 import dev.kit.model.Service;
@@ -13,6 +14,7 @@ import dev.kit.render.KitRenderer;
 import dev.kit.validate.Validation;
 import dev.kit.write.WriteReport;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -259,17 +261,17 @@ class GenerationIdentityTest {
 
     // An entry naming a path outside its service (hand-edited, say) is dropped: that service
     // renders again.
-    Path cacheFile;
-    try (Stream<Path> files = Files.list(cacheDir())) {
-      cacheFile = files.filter(file -> file.toString().endsWith(".json")).findFirst().orElseThrow();
-    }
+    // The same number of bytes, so only that entry changes in the binary file.
+    Path cacheFile = cacheDir().resolve(RepositoryLayout.CACHE_FILE);
     String service = Workload.serviceName(0);
-    Files.writeString(
+    String cache = new String(Files.readAllBytes(cacheFile), StandardCharsets.ISO_8859_1);
+    String runbook = "services/" + service + "/RUNBOOK.md";
+    assertThat(cache).contains(runbook);
+    Files.write(
         cacheFile,
-        Files.readString(cacheFile)
-            .replace(
-                "services/" + service + "/RUNBOOK.md",
-                "services/" + service + "/../" + service + "/RUNBOOK.md"));
+        cache
+            .replace(runbook, "services/" + service + "/../RUNB.md")
+            .getBytes(StandardCharsets.ISO_8859_1));
     WriteReport afterTampering = generator.generate(kit);
     assertThat(afterTampering.skippedServices()).hasSize(SERVICES - 1).doesNotContain(service);
     assertThat(afterTampering.changedCount()).isZero();
