@@ -70,8 +70,8 @@ final class RetiredServices {
         kit.services().stream().collect(Collectors.toMap(Service::name, service -> service));
     Set<String> environments =
         kit.environments().stream().map(Environment::name).collect(Collectors.toSet());
-    // java.io lists, not NIO: a cold JVM pays far less for it (PROFILE 14.1). The names a service
-    // folder may have are ASCII, so String order is the byte order NIO's paths sorted in.
+    // java.io lists, not NIO: a cold JVM pays far less for it (PROFILE.md section 14). The names
+    // a service folder may have are ASCII, so String order is the byte order NIO's paths sorted in.
     File servicesFolder = services.toFile();
     String[] names = servicesFolder.list();
     if (names == null) {
