@@ -10,8 +10,11 @@ import dev.kit.plan.RepositoryRoot;
 import dev.kit.write.Drift;
 import dev.kit.write.WriteReport;
 import java.io.IOException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -295,5 +298,20 @@ class RetiredServiceTest {
         RetiredServices.plan(RepositoryRoot.of(repo), withEnvironments(true, "dev"), "x");
 
     assertThat(plan.paths()).containsExactly("services/orders/envs/prod/RETIRED.md");
+  }
+
+  @Test
+  void plan_readsARepositoryOfAnotherFileSystem_asAZipArchive() throws IOException {
+    try (FileSystem zip =
+        FileSystems.newFileSystem(repo.resolve("repo.zip"), Map.of("create", "true"))) {
+      Files.createDirectories(zip.getPath("/repo/services/orders/envs/prod"));
+      Files.createDirectories(zip.getPath("/repo/services/payments"));
+
+      FilePlan plan =
+          RetiredServices.plan(
+              RepositoryRoot.of(zip.getPath("/repo")), withEnvironments(true, "dev"), "x");
+
+      assertThat(plan.paths()).as("no manifests there, nothing to retire").isEmpty();
+    }
   }
 }

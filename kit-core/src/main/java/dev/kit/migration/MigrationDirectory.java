@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -88,6 +89,9 @@ public final class MigrationDirectory {
     // java.io lists and reads, not NIO: in a cold JVM its native calls cost a fraction of NIO's
     // paths, channels and their compilations (PROFILE.md section 14). Each file's link check stays
     // with NIO: java.io cannot tell a link from its target.
+    if (dir.getFileSystem() != FileSystems.getDefault()) {
+      return readThroughNio(root, dir); // a zip archive, say: java.io knows only the disk
+    }
     File folder = dir.toFile();
     String[] names = folder.list();
     if (names == null) {

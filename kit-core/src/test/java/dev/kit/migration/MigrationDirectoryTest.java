@@ -8,11 +8,14 @@ import dev.kit.plan.RepositoryRoot;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -212,6 +215,18 @@ class MigrationDirectoryTest {
 
     assertThat(read(temp, dir.resolveSibling("gone")).isEmpty()).isTrue();
     assertThat(read(temp, file).isEmpty()).isTrue();
+  }
+
+  @Test
+  void read_readsAFolderOfAnotherFileSystem_asAZipArchive(@TempDir Path temp) throws IOException {
+    try (FileSystem zip =
+        FileSystems.newFileSystem(temp.resolve("migrations.zip"), Map.of("create", "true"))) {
+      Path dir = Files.createDirectories(zip.getPath("/migrations"));
+      Files.writeString(dir.resolve("1_a.sql"), "SELECT 1;\n");
+
+      assertThat(MigrationDirectory.read(dir).files())
+          .containsExactly(file("1_a.sql", "SELECT 1;\n"));
+    }
   }
 
   /** What the current thread allocated so far, as the JVM counts it. */
