@@ -10,13 +10,16 @@ import dev.kit.plan.FilePlan;
 import dev.kit.plan.GeneratedHeader;
 import dev.kit.plan.RepositoryRoot;
 import dev.kit.render.RetiredServiceRenderer;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,22 +71,26 @@ final class RetiredServices {
         kit.services().stream().collect(Collectors.toMap(Service::name, service -> service));
     Set<String> environments =
         kit.environments().stream().map(Environment::name).collect(Collectors.toSet());
-    List<Path> folders;
-    try (Stream<Path> entries = Files.list(services)) {
-      folders =
-          entries
-              .filter(folder -> Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS))
-              .sorted()
-              .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + services, e);
-    }
-    for (Path folder : folders) {
-      String service = folder.getFileName().toString();
+    // java.io, not NIO, where it can: a cold JVM pays far less for it (PROFILE.md section 14). It
+    // knows only the disk, not a zip archive's file system, say.
+    boolean onDisk = services.getFileSystem() == FileSystems.getDefault();
+    for (String service : names(services, onDisk)) {
       if (!RepositoryLayout.isServiceFolder(service)) {
         continue; // no service of kit's could have written it
       }
       Service still = described.get(service);
+      // A described service retires only environments, and mostly has no folder for them: java.io's
+      // stat sees that nothing is there (so no real folder either) without NIO's path and lstat.
+      if (still != null
+          && onDisk
+          && !new File(services.toFile(), service + File.separator + RepositoryLayout.ENVIRONMENTS)
+              .exists()) {
+        continue;
+      }
+      Path folder = services.resolve(service);
+      if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+        continue; // kit writes only real folders; a link is not kit's
+      }
       if (still == null) {
         retire(
             plan,
@@ -144,6 +151,25 @@ final class RetiredServices {
       plan.warn(RetiredServiceRenderer.warning(retired.get(), !theirs));
     } else if (kept.isPresent()) {
       plan.add(path, kept.get()); // retired by an earlier generation: as it was written then
+    }
+  }
+
+  /**
+   * The names in {@code folder}, sorted. The names a service folder may have are ASCII, so their
+   * String order is the byte order NIO's paths sort in.
+   */
+  private static List<String> names(Path folder, boolean onDisk) {
+    if (onDisk) {
+      String[] names = folder.toFile().list();
+      if (names != null) { // else NIO says why it cannot be listed
+        Arrays.sort(names);
+        return Arrays.asList(names);
+      }
+    }
+    try (Stream<Path> entries = Files.list(folder)) {
+      return entries.map(entry -> entry.getFileName().toString()).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + folder, e);
     }
   }
 

@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kit.model.ArgoCd;
 import dev.kit.model.Kit;
 import dev.kit.model.S3Credentials;
+import dev.kit.plan.FilePlan;
+import dev.kit.plan.RepositoryRoot;
 import dev.kit.write.Drift;
 import dev.kit.write.WriteReport;
 import java.io.IOException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -270,5 +275,43 @@ class RetiredServiceTest {
     assertThat(again.changedCount()).isZero();
     assertThat(generator.generate(withEnvironments(true)).deleted())
         .containsExactly("services/orders/envs/prod/RETIRED.md");
+  }
+
+  @Test
+  void plan_retiresNoEnvironment_whenADescribedServicesEnvsFolderIsALink() throws IOException {
+    generator.generate(withEnvironments(true));
+    Files.move(repo.resolve("services/orders/envs"), repo.resolve("elsewhere"));
+    Files.createSymbolicLink(repo.resolve("services/orders/envs"), Path.of("../../elsewhere"));
+
+    FilePlan plan =
+        RetiredServices.plan(RepositoryRoot.of(repo), withEnvironments(true, "dev"), "x");
+
+    assertThat(plan.paths()).as("nothing kit could have written: a link").isEmpty();
+    assertThat(plan.warnings()).isEmpty();
+  }
+
+  @Test
+  void plan_retiresTheEnvironment_whenTheEnvsFolderIsReal() throws IOException {
+    generator.generate(withEnvironments(true));
+
+    FilePlan plan =
+        RetiredServices.plan(RepositoryRoot.of(repo), withEnvironments(true, "dev"), "x");
+
+    assertThat(plan.paths()).containsExactly("services/orders/envs/prod/RETIRED.md");
+  }
+
+  @Test
+  void plan_readsARepositoryOfAnotherFileSystem_asAZipArchive() throws IOException {
+    try (FileSystem zip =
+        FileSystems.newFileSystem(repo.resolve("repo.zip"), Map.of("create", "true"))) {
+      Files.createDirectories(zip.getPath("/repo/services/orders/envs/prod"));
+      Files.createDirectories(zip.getPath("/repo/services/payments"));
+
+      FilePlan plan =
+          RetiredServices.plan(
+              RepositoryRoot.of(zip.getPath("/repo")), withEnvironments(true, "dev"), "x");
+
+      assertThat(plan.paths()).as("no manifests there, nothing to retire").isEmpty();
+    }
   }
 }

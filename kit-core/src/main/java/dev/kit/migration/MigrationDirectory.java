@@ -2,10 +2,12 @@ package dev.kit.migration;
 
 import dev.kit.plan.RepositoryLinkException;
 import dev.kit.plan.RepositoryRoot;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -84,6 +86,41 @@ public final class MigrationDirectory {
    */
   public static MigrationDirectory read(RepositoryRoot root, Path dir) {
     root.checkRead(dir);
+    // java.io lists and reads, not NIO: in a cold JVM its native calls cost a fraction of NIO's
+    // paths, channels and their compilations (PROFILE.md section 14). Each file's link check stays
+    // with NIO: java.io cannot tell a link from its target.
+    if (dir.getFileSystem() != FileSystems.getDefault()) {
+      return readThroughNio(root, dir); // a zip archive, say: java.io knows only the disk
+    }
+    File folder = dir.toFile();
+    String[] names = folder.list();
+    if (names == null) {
+      return readThroughNio(root, dir); // no folder, or one java.io cannot list: NIO says which
+    }
+    List<MigrationFile> files = new ArrayList<>();
+    List<RepositoryLinkException.Link> links = new ArrayList<>();
+    try {
+      for (String name : names) {
+        if (!name.endsWith(".sql")) {
+          continue;
+        }
+        if (!isAscii(name)) {
+          // java.io may name such a file otherwise than the folder lists it (a non-UTF-8 locale
+          // replaces its bytes, macOS composes it): NIO keeps the folder's bytes.
+          return readThroughNio(root, dir);
+        }
+        if (isMigration(root, dir.resolve(name), links)) {
+          files.add(MigrationFile.read(name, new File(folder, name)));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read migrations in " + dir, e);
+    }
+    return of(files, links);
+  }
+
+  /** {@link #read(RepositoryRoot, Path)} through NIO's paths, which keep the names' bytes. */
+  private static MigrationDirectory readThroughNio(RepositoryRoot root, Path dir) {
     if (!Files.isDirectory(dir)) {
       return new MigrationDirectory(List.of());
     }
@@ -92,31 +129,52 @@ public final class MigrationDirectory {
       List<RepositoryLinkException.Link> links = new ArrayList<>();
       for (Path path : (Iterable<Path>) entries::iterator) {
         String name = path.getFileName().toString();
-        if (!name.endsWith(".sql")) {
-          continue;
-        }
-        BasicFileAttributes attributes =
-            Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        if (attributes.isSymbolicLink()) {
-          try {
-            root.checkRead(path);
-          } catch (RepositoryLinkException e) {
-            links.addAll(e.links());
-            continue;
-          }
-        }
-        if (attributes.isRegularFile()
-            || (attributes.isSymbolicLink() && Files.isRegularFile(path))) {
+        if (name.endsWith(".sql") && isMigration(root, path, links)) {
           files.add(MigrationFile.read(name, path));
         }
       }
-      if (!links.isEmpty()) {
-        throw new RepositoryLinkException(links);
-      }
-      return new MigrationDirectory(files);
+      return of(files, links);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read migrations in " + dir, e);
     }
+  }
+
+  /**
+   * Whether {@code path} is a migration to read: a regular file, or a link to one inside the
+   * repository. A link that leads outside or to nothing joins {@code links}; anything else (a
+   * folder, a pipe) is no migration.
+   */
+  private static boolean isMigration(
+      RepositoryRoot root, Path path, List<RepositoryLinkException.Link> links) throws IOException {
+    BasicFileAttributes attributes =
+        Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    if (!attributes.isSymbolicLink()) {
+      return attributes.isRegularFile();
+    }
+    try {
+      root.checkRead(path);
+    } catch (RepositoryLinkException e) {
+      links.addAll(e.links());
+      return false;
+    }
+    return Files.isRegularFile(path);
+  }
+
+  private static MigrationDirectory of(
+      List<MigrationFile> files, List<RepositoryLinkException.Link> links) {
+    if (!links.isEmpty()) {
+      throw new RepositoryLinkException(links);
+    }
+    return new MigrationDirectory(files);
+  }
+
+  private static boolean isAscii(String name) {
+    for (int i = 0; i < name.length(); i++) {
+      if (name.charAt(i) > 0x7f) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** These files and {@code file}, whose name none of them has. */

@@ -1,5 +1,7 @@
 package dev.kit.migration;
 
+import java.io.File;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -39,6 +41,16 @@ public final class MigrationFile {
    */
   static MigrationFile read(String name, Path path) throws IOException {
     return new MigrationFile(name, Files.readAllBytes(path), false);
+  }
+
+  /**
+   * Reads {@code file} as {@link #read(String, Path)} does, through java.io: {@link
+   * FileInputStream#readAllBytes} sizes its array by the file's length, so it too reads once.
+   */
+  static MigrationFile read(String name, File file) throws IOException {
+    try (FileInputStream in = new FileInputStream(file)) {
+      return new MigrationFile(name, in.readAllBytes(), false);
+    }
   }
 
   /** The base name, such as {@code 20250101120000_create_orders.sql}. */

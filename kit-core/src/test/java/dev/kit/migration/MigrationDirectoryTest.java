@@ -1,16 +1,24 @@
 package dev.kit.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.kit.plan.RepositoryLinkException;
+import dev.kit.plan.RepositoryRoot;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 class MigrationDirectoryTest {
@@ -92,6 +100,133 @@ class MigrationDirectoryTest {
 
     assertThat(read.files()).containsExactly(new MigrationFile("1_big.sql", sql));
     assertThat(allocated).isLessThan(size + size / 2);
+  }
+
+  /** {@code repo/services/orders/migrations} with 1_a.sql, and a folder outside the repository. */
+  private static Path migrations(Path temp) throws IOException {
+    Path dir = Files.createDirectories(temp.resolve("repo/services/orders/migrations"));
+    Files.writeString(dir.resolve("1_a.sql"), "CREATE TABLE a (id int);\n");
+    Files.createDirectories(temp.resolve("outside"));
+    return dir;
+  }
+
+  private static MigrationDirectory read(Path temp, Path dir) {
+    return MigrationDirectory.read(RepositoryRoot.of(temp.resolve("repo")), dir);
+  }
+
+  private static List<RepositoryLinkException.Link> linksRefused(Path temp, Path dir) {
+    return catchThrowableOfType(RepositoryLinkException.class, () -> read(temp, dir)).links();
+  }
+
+  @Test
+  void read_refusesAFileLinkedOutside_besidePlainFiles(@TempDir Path temp) throws IOException {
+    Path dir = migrations(temp);
+    Path secret = Files.writeString(temp.resolve("outside/secret.sql"), "SELECT 1;\n");
+    Files.createSymbolicLink(dir.resolve("2_b.sql"), secret);
+    Files.writeString(dir.resolve("3_c.sql"), "SELECT 3;\n");
+
+    assertThat(linksRefused(temp, dir))
+        .containsExactly(
+            new RepositoryLinkException.Link(
+                "services/orders/migrations/2_b.sql", secret.toString(), true));
+  }
+
+  @Test
+  void read_refusesADanglingLink_insteadOfDroppingIt(@TempDir Path temp) throws IOException {
+    Path dir = migrations(temp);
+    Files.createSymbolicLink(dir.resolve("2_b.sql"), Path.of("gone.sql"));
+
+    assertThat(linksRefused(temp, dir))
+        .containsExactly(
+            new RepositoryLinkException.Link(
+                "services/orders/migrations/2_b.sql", "gone.sql", false));
+  }
+
+  @Test
+  void read_refusesAFolderLinkedOutside(@TempDir Path temp) throws IOException {
+    Path outside = Files.createDirectories(temp.resolve("outside/migrations"));
+    Files.writeString(outside.resolve("1_a.sql"), "SELECT 1;\n");
+    Path dir = Files.createDirectories(temp.resolve("repo/services/orders")).resolve("migrations");
+    Files.createSymbolicLink(dir, outside);
+
+    assertThat(linksRefused(temp, dir))
+        .containsExactly(
+            new RepositoryLinkException.Link(
+                "services/orders/migrations", outside.toString(), true));
+  }
+
+  @Test
+  void read_readsTheFilesOfAFolderLinkedInside(@TempDir Path temp) throws IOException {
+    Path shared = migrations(temp);
+    Path dir = Files.createDirectories(temp.resolve("repo/services/billing")).resolve("migrations");
+    Files.createSymbolicLink(dir, Path.of("../orders/migrations"));
+
+    assertThat(read(temp, dir)).isEqualTo(read(temp, shared));
+    assertThat(read(temp, dir).files()).extracting(MigrationFile::name).containsExactly("1_a.sql");
+  }
+
+  @Test
+  void read_readsAFileLinkedInside_asItsTarget(@TempDir Path temp) throws IOException {
+    Path dir = migrations(temp);
+    Files.writeString(temp.resolve("repo/audit.sql"), "CREATE TABLE audit (id int);\n");
+    Files.createSymbolicLink(dir.resolve("2_audit.sql"), Path.of("../../../audit.sql"));
+
+    assertThat(read(temp, dir).files())
+        .containsExactly(
+            file("1_a.sql", "CREATE TABLE a (id int);\n"),
+            file("2_audit.sql", "CREATE TABLE audit (id int);\n"));
+  }
+
+  @Test
+  void read_skipsFoldersNamedLikeMigrations_linkedOrNot(@TempDir Path temp) throws IOException {
+    Path dir = migrations(temp);
+    Files.createDirectories(dir.resolve("2_folder.sql"));
+    Files.createDirectories(temp.resolve("repo/elsewhere"));
+    Files.createSymbolicLink(dir.resolve("3_link.sql"), Path.of("../../../elsewhere"));
+
+    assertThat(read(temp, dir).files()).extracting(MigrationFile::name).containsExactly("1_a.sql");
+  }
+
+  @Test
+  @DisabledOnOs(OS.WINDOWS) // no named pipes in the file system there
+  void read_skipsANamedPipe_withoutWaitingForAWriter(@TempDir Path temp)
+      throws IOException, InterruptedException {
+    Path dir = migrations(temp);
+    Process mkfifo = new ProcessBuilder("mkfifo", dir.resolve("2_pipe.sql").toString()).start();
+    assertThat(mkfifo.waitFor()).isZero();
+
+    assertThat(read(temp, dir).files()).extracting(MigrationFile::name).containsExactly("1_a.sql");
+  }
+
+  @Test
+  void read_keepsANonAsciiName_asTheFolderListsIt(@TempDir Path temp) throws IOException {
+    Path dir = migrations(temp);
+    Files.writeString(dir.resolve("2_caf\u00e9.sql"), "SELECT 2;\n");
+
+    assertThat(read(temp, dir).files())
+        .containsExactly(
+            file("1_a.sql", "CREATE TABLE a (id int);\n"), file("2_caf\u00e9.sql", "SELECT 2;\n"));
+  }
+
+  @Test
+  void read_findsNothing_whenTheFolderIsMissingOrAFile(@TempDir Path temp) throws IOException {
+    Path dir = migrations(temp);
+    Path file = Files.writeString(temp.resolve("repo/services/orders/notes"), "x");
+
+    assertThat(read(temp, dir.resolveSibling("gone")).isEmpty()).isTrue();
+    assertThat(read(temp, file).isEmpty()).isTrue();
+  }
+
+  @Test
+  void read_readsAFolderOfAnotherFileSystem_asAZipArchive(@TempDir Path temp) throws IOException {
+    try (FileSystem zip =
+        FileSystems.newFileSystem(temp.resolve("migrations.zip"), Map.of("create", "true"))) {
+      Path dir = Files.createDirectories(zip.getPath("/migrations"));
+      Files.writeString(dir.resolve("1_a.sql"), "SELECT 1;\n");
+
+      assertThat(MigrationDirectory.read(dir).files())
+          .containsExactly(file("1_a.sql", "SELECT 1;\n"));
+    }
   }
 
   /** What the current thread allocated so far, as the JVM counts it. */
