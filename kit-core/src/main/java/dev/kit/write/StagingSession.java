@@ -387,8 +387,8 @@ public final class StagingSession implements AutoCloseable {
       directory(dir.getParent());
       try {
         journal.createdFolder(repository.relative(dir));
-        // java.io's mkdir, the same mkdir(2) with less for a cold JVM to compile (PROFILE 14.3);
-        // NIO's only when it fails, for why
+        // java.io's mkdir: the same mkdir(2), less for a cold JVM to compile (PROFILE.md,
+        // perf6-write); NIO's only when it fails, to say why
         if (!dir.toFile().mkdir()) {
           Files.createDirectory(dir);
         }
