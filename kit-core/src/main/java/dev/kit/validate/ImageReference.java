@@ -8,7 +8,7 @@ import java.util.Optional;
  *
  * <p>Parsed by hand, not with the grammar's regular expression: every service has two or three
  * images, and in a cold JVM that expression (with its backtracking between a registry's port and a
- * tag) cost more than the rest of the image checks (PROFILE.md 14.x). The grammar splits without
+ * tag) was the costliest of validation's (PROFILE.md, section 14). The grammar splits without
  * ambiguity: the digest follows the only {@code @}; a tag follows the last {@code :} when no {@code
  * /} comes after it (a registry's port always does); the first path part is a registry when it
  * reads as one, else a repository component. {@code ImageReferenceTest} compares this with the

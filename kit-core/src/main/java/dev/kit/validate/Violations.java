@@ -79,7 +79,7 @@ public final class Violations {
 
   /**
    * Whether {@code key} may name a key of a Secret, {@code [-._a-zA-Z0-9]+}: scanned, not matched,
-   * as every service has several (PROFILE.md 14.x).
+   * as every service has several (PROFILE.md, section 14).
    */
   static boolean isSecretKeyName(String key) {
     if (key.isEmpty()) {
