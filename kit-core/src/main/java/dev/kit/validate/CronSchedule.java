@@ -111,7 +111,7 @@ final class CronSchedule {
   }
 
   /**
-   * The fields of a trimmed schedule: what runs of whitespace ({@code \\s} of a regular expression)
+   * The fields of a trimmed schedule: what runs of whitespace ({@code \s} of a regular expression)
    * separate.
    */
   static List<String> fields(String trimmed) {
