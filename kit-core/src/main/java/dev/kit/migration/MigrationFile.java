@@ -70,9 +70,9 @@ public final class MigrationFile {
 
   /** The version: what precedes the first {@code _}, or the whole name without {@code .sql}. */
   public String version() {
-    String stem = name.endsWith(".sql") ? name.substring(0, name.length() - 4) : name;
-    int underscore = stem.indexOf('_');
-    return underscore < 0 ? stem : stem.substring(0, underscore);
+    int stemEnd = name.endsWith(".sql") ? name.length() - ".sql".length() : name.length();
+    int underscore = name.indexOf('_');
+    return name.substring(0, underscore < 0 ? stemEnd : underscore);
   }
 
   /** The size in bytes, without copying the content. */

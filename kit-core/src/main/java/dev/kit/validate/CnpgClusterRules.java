@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * What CloudNativePG's admission webhook would reject in the Cluster kit renders from a database,
@@ -23,8 +22,6 @@ import java.util.regex.Pattern;
  * validateResources}).
  */
 final class CnpgClusterRules {
-
-  private static final Pattern DIGITS = Pattern.compile("[0-9]+");
 
   /**
    * CloudNativePG's {@code FixedConfigurationParameters}: set by the operator ("fixed") or kept at
@@ -355,18 +352,28 @@ final class CnpgClusterRules {
    */
   static Optional<BigDecimal> postgresSize(String value) {
     String compact = value.replace(" ", "");
-    if (DIGITS.matcher(compact).matches()) {
+    if (isDigits(compact)) {
       compact += "MB";
     }
     if (!compact.endsWith("B")) {
       return Optional.empty();
     }
     String quantity = compact.substring(0, compact.length() - 1);
-    if (!DIGITS.matcher(quantity).matches()) {
+    if (!isDigits(quantity)) {
       quantity = (quantity + "i").replace("ki", "Ki");
     }
     return KubernetesNames.isQuantity(quantity)
         ? Optional.of(ResourceLimits.amount(quantity))
         : Optional.empty();
+  }
+
+  /** Whether {@code value} is ASCII digits only, at least one. */
+  private static boolean isDigits(String value) {
+    for (int at = 0; at < value.length(); at++) {
+      if (value.charAt(at) < '0' || value.charAt(at) > '9') {
+        return false;
+      }
+    }
+    return !value.isEmpty();
   }
 }

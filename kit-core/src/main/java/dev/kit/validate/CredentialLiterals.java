@@ -15,15 +15,6 @@ import java.util.regex.Pattern;
  */
 final class CredentialLiterals {
 
-  /**
-   * A password in any URL, or any user part in an http(s) URL (a token); {@code ssh://git@host} is
-   * fine.
-   */
-  private static final Pattern URL_CREDENTIALS =
-      Pattern.compile(
-          "[a-z][a-z0-9+.-]*://[^/@\\s]*:[^/@\\s]*@.*|https?://[^/@\\s]+@.*",
-          Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-
   /** Strings shaped like a credential wherever they appear, with what they are. */
   private static final Map<String, Pattern> SHAPES =
       Map.of(
@@ -65,9 +56,43 @@ final class CredentialLiterals {
 
   private CredentialLiterals() {}
 
-  /** Whether {@code url} carries a user and password (or a token as the user) before its host. */
+  /**
+   * Whether {@code url} carries a user and password (or a token as the user) before its host: a
+   * password in any URL, or any user part in an http(s) URL; {@code ssh://git@host} is fine. In
+   * regular-expression terms {@code [a-z][a-z0-9+.-]*://[^/@\s]*:[^/@\s]*@.*|https?://[^/@\s]+@.*},
+   * ignoring case; scanned by hand, as every service's backup path is checked ({@code
+   * CredentialLiteralsTest} compares both).
+   */
   static boolean inUrl(String url) {
-    return URL_CREDENTIALS.matcher(url).matches();
+    int schemeEnd = url.indexOf("://");
+    if (schemeEnd < 1 || !isAsciiLetter(url.charAt(0))) {
+      return false;
+    }
+    for (int at = 1; at < schemeEnd; at++) {
+      char c = url.charAt(at);
+      if (!isAsciiLetter(c) && !(c >= '0' && c <= '9') && c != '+' && c != '.' && c != '-') {
+        return false;
+      }
+    }
+    // The user part: up to the first '/', '@' or whitespace, which must be the '@'.
+    int userStart = schemeEnd + "://".length();
+    int at = userStart;
+    boolean colon = false;
+    while (at < url.length() && "/@ \t\n\u000B\f\r".indexOf(url.charAt(at)) < 0) {
+      colon |= url.charAt(at) == ':';
+      at++;
+    }
+    if (at == url.length() || url.charAt(at) != '@') {
+      return false;
+    }
+    String scheme = url.substring(0, schemeEnd);
+    return colon
+        || ((scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+            && at > userStart);
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 
   /**

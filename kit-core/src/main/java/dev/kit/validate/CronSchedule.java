@@ -1,5 +1,6 @@
 package dev.kit.validate;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -8,7 +9,9 @@ import java.util.regex.Pattern;
 /**
  * The schedule syntax of CNPG's ScheduledBackup: Go's robfig/cron with a seconds field, so six
  * fields (second minute hour day-of-month month day-of-week), or a descriptor such as
- * {@code @daily}.
+ * {@code @daily}. Fields, steps and values are scanned by hand rather than matched: every service
+ * with backups has a schedule, and a cold JVM interprets, then compiles, regular expressions at a
+ * cost this check does not need (PROFILE.md, section 14); {@code CronScheduleTest} compares both.
  */
 final class CronSchedule {
 
@@ -34,25 +37,22 @@ final class CronSchedule {
   private static final Pattern EVERY =
       Pattern.compile("@every ([0-9]+(\\.[0-9]+)?(ns|us|µs|ms|s|m|h))+");
 
-  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-  private static final Pattern STEP = Pattern.compile("[1-9][0-9]*");
-  private static final Pattern VALUE = Pattern.compile("[0-9]{1,2}");
-
   private CronSchedule() {}
 
   /** Why {@code schedule} is not a schedule CNPG accepts, or empty. */
   static Optional<String> problem(String schedule) {
     String trimmed = schedule.trim();
-    if (DESCRIPTOR.matcher(trimmed).matches() || EVERY.matcher(trimmed).matches()) {
+    if (trimmed.startsWith("@")
+        && (DESCRIPTOR.matcher(trimmed).matches() || EVERY.matcher(trimmed).matches())) {
       return Optional.empty();
     }
-    String[] fields = trimmed.isEmpty() ? new String[0] : WHITESPACE.split(trimmed);
-    if (fields.length != FIELDS.size()) {
+    List<String> fields = fields(trimmed);
+    if (fields.size() != FIELDS.size()) {
       return Optional.of(
-          "has " + fields.length + " fields; CNPG's schedule has six, seconds first");
+          "has " + fields.size() + " fields; CNPG's schedule has six, seconds first");
     }
-    for (int i = 0; i < fields.length; i++) {
-      Optional<String> problem = fieldProblem(fields[i], FIELDS.get(i));
+    for (int i = 0; i < fields.size(); i++) {
+      Optional<String> problem = fieldProblem(fields.get(i), FIELDS.get(i));
       if (problem.isPresent()) {
         return problem;
       }
@@ -68,7 +68,7 @@ final class CronSchedule {
       if (slash >= 0) {
         range = part.substring(0, slash);
         step = part.substring(slash + 1);
-        if (!STEP.matcher(step).matches()) {
+        if (step.isEmpty() || step.charAt(0) == '0' || !isDigits(step)) {
           return Optional.of(field.name() + " step " + quoteOf(step) + " is not a positive number");
         }
       }
@@ -103,11 +103,46 @@ final class CronSchedule {
     if (index >= 0) {
       return Optional.of(index + field.min());
     }
-    if (!VALUE.matcher(value).matches()) {
+    if (value.isEmpty() || value.length() > 2 || !isDigits(value)) {
       return Optional.empty();
     }
     int n = Integer.parseInt(value);
     return n >= field.min() && n <= field.max() ? Optional.of(n) : Optional.empty();
+  }
+
+  /**
+   * The fields of a trimmed schedule: what runs of whitespace ({@code \s} of a regular expression)
+   * separate.
+   */
+  static List<String> fields(String trimmed) {
+    List<String> fields = new ArrayList<>(6);
+    int from = 0;
+    while (from < trimmed.length()) {
+      int end = from;
+      while (end < trimmed.length() && !isWhitespace(trimmed.charAt(end))) {
+        end++;
+      }
+      fields.add(trimmed.substring(from, end));
+      from = end;
+      while (from < trimmed.length() && isWhitespace(trimmed.charAt(from))) {
+        from++;
+      }
+    }
+    return fields;
+  }
+
+  private static boolean isWhitespace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+  }
+
+  /** Whether {@code value} is ASCII digits only. */
+  private static boolean isDigits(String value) {
+    for (int at = 0; at < value.length(); at++) {
+      if (value.charAt(at) < '0' || value.charAt(at) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String quoteOf(String value) {

@@ -46,13 +46,8 @@ final class DatabaseRules {
   /** An extension's name as {@code CREATE EXTENSION} takes it unquoted, and {@code uuid-ossp}. */
   private static final Pattern EXTENSION = Pattern.compile("[a-z][a-z0-9_-]*");
 
-  private static final Pattern PARAMETER_NAME =
-      Pattern.compile("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)?");
-  private static final Pattern S3_PATH =
-      Pattern.compile("s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/\\S*)?");
   private static final Pattern WITHOUT_BARMAN_CLOUD =
       Pattern.compile("(^|[-._])(standard|minimal)([-._]|$)");
-  private static final Pattern RETENTION = Pattern.compile("[1-9][0-9]*[dwm]");
   private static final Pattern MAJOR_TAG = Pattern.compile("(\\d+)([^0-9].*)?");
   private static final Pattern HTTP_URL = Pattern.compile("https?://[^\\s/]+(/\\S*)?");
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
@@ -62,6 +57,69 @@ final class DatabaseRules {
       Pattern.compile("arn:aws(-[a-z]+)*:iam::[0-9]{12}:role/([\\w+=,.@-]+/)*[\\w+=,.@-]{1,64}");
 
   private DatabaseRules() {}
+
+  // The rules every service meets are scanned rather than matched with regular expressions, which
+  // in a cold JVM are interpreted, then compiled, a hundred times over (PROFILE.md, section 14);
+  // DatabaseRulesTest compares each with the regular expression it replaces.
+
+  /** Whether {@code key} is {@code [a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)?}. */
+  static boolean isParameterName(String key) {
+    int dot = key.indexOf('.');
+    return dot < 0
+        ? KubernetesNames.isSqlIdentifier(key, 0, key.length())
+        : KubernetesNames.isSqlIdentifier(key, 0, dot)
+            && KubernetesNames.isSqlIdentifier(key, dot + 1, key.length());
+  }
+
+  /**
+   * Whether {@code path} is {@code s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/\S*)?}: a bucket name,
+   * then optionally a folder without whitespace.
+   */
+  static boolean isS3Path(String path) {
+    String scheme = "s3://";
+    if (!path.startsWith(scheme)) {
+      return false;
+    }
+    int slash = path.indexOf('/', scheme.length());
+    int bucketEnd = slash < 0 ? path.length() : slash;
+    int bucketLength = bucketEnd - scheme.length();
+    if (bucketLength < 3
+        || bucketLength > 63
+        || !isLowerAlphanumeric(path.charAt(scheme.length()))
+        || !isLowerAlphanumeric(path.charAt(bucketEnd - 1))) {
+      return false;
+    }
+    for (int at = scheme.length(); at < bucketEnd; at++) {
+      char c = path.charAt(at);
+      if (!isLowerAlphanumeric(c) && c != '.' && c != '-') {
+        return false;
+      }
+    }
+    for (int at = bucketEnd; at < path.length(); at++) {
+      if (" \t\n\u000B\f\r".indexOf(path.charAt(at)) >= 0) {
+        return false; // \s of a regular expression
+      }
+    }
+    return true;
+  }
+
+  /** Whether {@code policy} is {@code [1-9][0-9]*[dwm]}. */
+  static boolean isRetentionPolicy(String policy) {
+    int last = policy.length() - 1;
+    if (last < 1 || policy.charAt(0) == '0' || "dwm".indexOf(policy.charAt(last)) < 0) {
+      return false;
+    }
+    for (int at = 0; at < last; at++) {
+      if (policy.charAt(at) < '0' || policy.charAt(at) > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isLowerAlphanumeric(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+  }
 
   /**
    * CNPG's {@code standard} and {@code minimal} images leave Barman Cloud to the plugin's sidecar.
@@ -191,7 +249,7 @@ final class DatabaseRules {
         .forEach(
             (key, value) -> {
               String paramPath = path + ".parameters[" + key + "]";
-              if (!PARAMETER_NAME.matcher(key).matches()) {
+              if (!isParameterName(key)) {
                 violations.add(
                     paramPath,
                     quote(key) + " is not a PostgreSQL parameter name",
@@ -381,7 +439,7 @@ final class DatabaseRules {
           path + ".destinationPath",
           "contains credentials",
           "remove them and give the keys with S3Credentials.fromSecret(...)");
-    } else if (!S3_PATH.matcher(b.destinationPath()).matches()) {
+    } else if (!isS3Path(b.destinationPath())) {
       violations.add(
           path + ".destinationPath",
           quote(b.destinationPath()) + " is not an S3 path",
@@ -431,7 +489,7 @@ final class DatabaseRules {
                         + " is for WAL only; Barman Cloud cannot compress base backups with it",
                     "use GZIP, BZIP2, LZ4 or SNAPPY for data"));
     b.retentionPolicy()
-        .filter(r -> !RETENTION.matcher(r).matches())
+        .filter(r -> !isRetentionPolicy(r))
         .ifPresent(
             r ->
                 violations.add(

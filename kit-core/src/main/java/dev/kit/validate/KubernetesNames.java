@@ -5,23 +5,21 @@ import java.util.regex.Pattern;
 
 /**
  * The syntax rules Kubernetes (and so CNPG and Argo CD) applies to names, labels and quantities.
+ * Names, labels and quantities are scanned by hand rather than matched with regular expressions:
+ * every service has dozens of them, and in a cold JVM matching was a fifth of validation's work and
+ * some 100 JIT compiles of {@code java.util.regex} (PROFILE.md, section 14). {@code
+ * KubernetesNamesTest} compares each scan with the regular expression it replaces on every short
+ * string.
  */
 final class KubernetesNames {
 
   static final int LABEL_MAX = 63;
   static final int SUBDOMAIN_MAX = 253;
 
-  private static final Pattern DNS1123_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
-  private static final Pattern DNS1035_LABEL = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
-  private static final Pattern DNS1123_SUBDOMAIN =
-      Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
-  private static final Pattern LABEL_NAME =
-      Pattern.compile("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
   private static final Pattern BYTE_UNIT_MISTAKE =
       Pattern.compile("(?i)^(\\d+(\\.\\d+)?)([kmgtpe])i?b$");
   private static final Pattern LOWER_BINARY_UNIT =
       Pattern.compile("(?i)^(\\d+(\\.\\d+)?)([kmgtpe])i$");
-  private static final Pattern SQL_IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
 
   private KubernetesNames() {}
 
@@ -33,7 +31,7 @@ final class KubernetesNames {
     if (value.length() > LABEL_MAX) {
       return Optional.of("is " + value.length() + " characters, more than " + LABEL_MAX);
     }
-    if (!DNS1123_LABEL.matcher(value).matches()) {
+    if (!isDns1123Label(value, 0, value.length())) {
       return Optional.of(
           "is not a DNS-1123 label (lower-case letters, digits and '-', starting and ending with a letter or digit)");
     }
@@ -50,7 +48,7 @@ final class KubernetesNames {
     if (value.length() > maxLength) {
       return Optional.of("is " + value.length() + " characters, more than " + maxLength);
     }
-    if (!DNS1035_LABEL.matcher(value).matches()) {
+    if (!isLowerLetter(value.charAt(0)) || !isDns1123Label(value, 0, value.length())) {
       return Optional.of(
           "is not a DNS-1035 label (lower-case letters, digits and '-', starting with a letter and ending with a letter or digit)");
     }
@@ -65,7 +63,7 @@ final class KubernetesNames {
     if (value.length() > SUBDOMAIN_MAX) {
       return Optional.of("is " + value.length() + " characters, more than " + SUBDOMAIN_MAX);
     }
-    if (!DNS1123_SUBDOMAIN.matcher(value).matches()) {
+    if (!isDns1123Subdomain(value)) {
       return Optional.of("is not a DNS-1123 subdomain (lower-case letters, digits, '-' and '.')");
     }
     return Optional.empty();
@@ -81,7 +79,7 @@ final class KubernetesNames {
         return Optional.of("has a prefix that " + prefix.get());
       }
     }
-    if (name.isEmpty() || name.length() > LABEL_MAX || !LABEL_NAME.matcher(name).matches()) {
+    if (name.length() > LABEL_MAX || !isLabelName(name)) {
       return Optional.of(
           "is not a label key (an optional DNS prefix and '/', then up to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit)");
     }
@@ -93,7 +91,7 @@ final class KubernetesNames {
     if (value.isEmpty()) {
       return Optional.empty();
     }
-    if (value.length() > LABEL_MAX || !LABEL_NAME.matcher(value).matches()) {
+    if (value.length() > LABEL_MAX || !isLabelName(value)) {
       return Optional.of(
           "is not a label value (up to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit)");
     }
@@ -193,7 +191,79 @@ final class KubernetesNames {
     return false;
   }
 
+  /** Whether {@code value} is a lower-case SQL identifier of at most 63 characters. */
   static boolean isSqlIdentifier(String value) {
-    return value.length() <= LABEL_MAX && SQL_IDENTIFIER.matcher(value).matches();
+    return value.length() <= LABEL_MAX && isSqlIdentifier(value, 0, value.length());
+  }
+
+  /** Whether {@code value[from, to)} is {@code [a-z_][a-z0-9_]*}. */
+  static boolean isSqlIdentifier(String value, int from, int to) {
+    if (from >= to || isDigit(value.charAt(from))) {
+      return false;
+    }
+    for (int at = from; at < to; at++) {
+      char c = value.charAt(at);
+      if (!isLowerLetter(c) && !isDigit(c) && c != '_') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether {@code value[from, to)} is a DNS-1123 label's syntax, {@code
+   * [a-z0-9]([-a-z0-9]*[a-z0-9])?}, whatever its length.
+   */
+  static boolean isDns1123Label(String value, int from, int to) {
+    if (from >= to || value.charAt(from) == '-' || value.charAt(to - 1) == '-') {
+      return false;
+    }
+    for (int at = from; at < to; at++) {
+      char c = value.charAt(at);
+      if (!isLowerLetter(c) && !isDigit(c) && c != '-') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether {@code value} is DNS-1123 labels joined by '.', whatever its length. */
+  static boolean isDns1123Subdomain(String value) {
+    int from = 0;
+    for (int dot = value.indexOf('.'); dot >= 0; dot = value.indexOf('.', from)) {
+      if (!isDns1123Label(value, from, dot)) {
+        return false;
+      }
+      from = dot + 1;
+    }
+    return isDns1123Label(value, from, value.length());
+  }
+
+  /** Whether {@code value} is {@code ([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]}. */
+  private static boolean isLabelName(String value) {
+    if (value.isEmpty()
+        || !isAsciiLetterOrDigit(value.charAt(0))
+        || !isAsciiLetterOrDigit(value.charAt(value.length() - 1))) {
+      return false;
+    }
+    for (int at = 1; at < value.length() - 1; at++) {
+      char c = value.charAt(at);
+      if (!isAsciiLetterOrDigit(c) && c != '-' && c != '_' && c != '.') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isAsciiLetterOrDigit(char c) {
+    return isLowerLetter(c) || (c >= 'A' && c <= 'Z') || isDigit(c);
+  }
+
+  private static boolean isLowerLetter(char c) {
+    return c >= 'a' && c <= 'z';
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 }

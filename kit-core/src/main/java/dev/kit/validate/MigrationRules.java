@@ -110,28 +110,29 @@ final class MigrationRules {
     }
   }
 
-  private static void migrationFiles(
+  static void migrationFiles(
       String path, MigrationDirectory dir, Migrations m, Violations violations) {
     Map<String, String> byVersion = new HashMap<>();
+    // Per file, only what the rules need: its path is built when it has a violation.
     for (MigrationFile file : dir.files()) {
-      String filePath = path + ".files[" + file.name() + "]";
+      String version = file.version();
       if (!isConfigMapKey(file.name())) {
         violations.add(
-            filePath,
+            filePath(path, file),
             "the name has characters a ConfigMap key cannot hold",
             "rename it to <version>_<description>.sql with letters, digits, '_', '-' and '.' only");
-      } else if (file.version().isEmpty()) {
+      } else if (version.isEmpty()) {
         violations.add(
-            filePath,
+            filePath(path, file),
             "the name has no version before its first '_'",
             "rename it to <version>_<description>.sql, such as 20250101120000_create_orders.sql");
       } else {
-        String other = byVersion.putIfAbsent(file.version(), file.name());
+        String other = byVersion.putIfAbsent(version, file.name());
         if (other != null) {
           violations.add(
-              filePath,
+              filePath(path, file),
               "has version "
-                  + file.version()
+                  + version
                   + " like "
                   + other
                   + "; Atlas records one revision per version",
@@ -140,7 +141,7 @@ final class MigrationRules {
       }
       if (file.size() > MIGRATION_FILE_MAX_BYTES) {
         violations.add(
-            filePath,
+            filePath(path, file),
             "is "
                 + file.size()
                 + " bytes; one file must fit in one ConfigMap (at most "
@@ -148,8 +149,7 @@ final class MigrationRules {
                 + " bytes)",
             "split it into several migrations");
       }
-      TxModeDirectives.check(filePath, file, m.txMode().orElse(TxMode.FILE))
-          .ifPresent(violations::add);
+      TxModeDirectives.check(path, file, m.txMode().orElse(TxMode.FILE)).ifPresent(violations::add);
     }
     if (m.engine() == Migrations.Engine.OPERATOR
         && dir.configMapBytes() > MigrationDirectory.CONFIGMAP_BUDGET_BYTES) {
@@ -172,6 +172,11 @@ final class MigrationRules {
                     "use the version of an existing migration, the part of its name before the first '_'");
               }
             });
+  }
+
+  /** {@code services[orders].migrations.files[<name>]}, from the migrations' path. */
+  static String filePath(String migrationsPath, MigrationFile file) {
+    return migrationsPath + ".files[" + file.name() + "]";
   }
 
   /**

@@ -19,11 +19,11 @@ final class TxModeDirectives {
   /**
    * The violation of {@code file}'s directive, if Atlas would refuse it.
    *
-   * @param path the file's path, such as {@code
-   *     services[orders].migrations.files[20250101000000_a.sql]}
+   * @param migrationsPath the path of the service's migrations, such as {@code
+   *     services[orders].migrations}
    * @param global the service's tx mode
    */
-  static Optional<Violation> check(String path, MigrationFile file, TxMode global) {
+  static Optional<Violation> check(String migrationsPath, MigrationFile file, TxMode global) {
     if (!AtlasFileDirectives.mayHave(file, "txmode")) {
       return Optional.empty(); // most files: a byte scan of the header, nothing decoded or copied
     }
@@ -40,7 +40,10 @@ final class TxModeDirectives {
                   ? "remove the directive, or run the service with txMode(TxMode.FILE) so files may choose"
                   : "use \"-- atlas:txmode none\" (for statements such as CREATE INDEX CONCURRENTLY) or \"file\"";
       return Optional.of(
-          new Violation(path, "Atlas refuses the file: " + atlasRefuses.getMessage(), fix));
+          new Violation(
+              MigrationRules.filePath(migrationsPath, file),
+              "Atlas refuses the file: " + atlasRefuses.getMessage(),
+              fix));
     }
   }
 }

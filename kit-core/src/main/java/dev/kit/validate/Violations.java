@@ -8,7 +8,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The violations one validation pass finds, in the order found, and the checks of values that
@@ -17,8 +16,6 @@ import java.util.regex.Pattern;
  * reports them all at once.
  */
 public final class Violations {
-
-  private static final Pattern SECRET_KEY = Pattern.compile("[-._a-zA-Z0-9]+");
 
   private final List<Violation> found = new ArrayList<>();
 
@@ -72,12 +69,36 @@ public final class Violations {
                     path + ".name",
                     quote(key.name()) + " " + p,
                     "use the name of a Secret in the namespace"));
-    if (!SECRET_KEY.matcher(key.key()).matches()) {
+    if (!isSecretKeyName(key.key())) {
       add(
           path + ".key",
           quote(key.key()) + " is not a Secret key",
           "use letters, digits, '-', '_' and '.', such as \"ACCESS_KEY_ID\"");
     }
+  }
+
+  /**
+   * Whether {@code key} may name a key of a Secret, {@code [-._a-zA-Z0-9]+}: scanned, not matched,
+   * as every service has several (PROFILE.md, section 14).
+   */
+  static boolean isSecretKeyName(String key) {
+    if (key.isEmpty()) {
+      return false;
+    }
+    for (int at = 0; at < key.length(); at++) {
+      char c = key.charAt(at);
+      boolean allowed =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '-'
+              || c == '.'
+              || c == '_';
+      if (!allowed) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A patch or Helm value: JSON, and no credential in it. */

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kit.model.DeclarativeSchema;
 import dev.kit.model.Service;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -83,5 +86,36 @@ class ServiceLayoutTest {
     assertThat(RepositoryLayout.isServiceFolder(name)).isFalse();
     assertThatThrownBy(() -> RepositoryLayout.service(name))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void isServiceFolder_agreesWithTheRegularExpression_forEveryShortName() {
+    Pattern serviceFolder = Pattern.compile("[a-z]([-a-z0-9]{0,61}[a-z0-9])?");
+    List<String> names = new ArrayList<>(List.of(""));
+    List<String> previous = List.of("");
+    // Every name of up to 4 characters over a label's characters and near misses...
+    for (int length = 1; length <= 4; length++) {
+      List<String> next = new ArrayList<>();
+      for (String prefix : previous) {
+        for (char c : "az09-.A_/é".toCharArray()) {
+          next.add(prefix + c);
+        }
+      }
+      names.addAll(next);
+      previous = next;
+    }
+    // ...and names at the length limit.
+    for (int length = 60; length <= 66; length++) {
+      names.add("a".repeat(length));
+      names.add("a".repeat(length - 1) + "-");
+      names.add("a-".repeat(length / 2) + "a");
+    }
+    List<String> mismatches = new ArrayList<>();
+    for (String name : names) {
+      if (RepositoryLayout.isServiceFolder(name) != serviceFolder.matcher(name).matches()) {
+        mismatches.add(name);
+      }
+    }
+    assertThat(mismatches).isEmpty();
   }
 }

@@ -2,7 +2,11 @@ package dev.kit.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -113,5 +117,91 @@ class ImageReferenceTest {
         .get()
         .extracting(ImageReference::isPinned)
         .isEqualTo(false);
+  }
+
+  /**
+   * The distribution reference grammar as a regular expression, which the parser must agree with.
+   */
+  private static final String COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
+
+  private static final Pattern REFERENCE =
+      Pattern.compile(
+          "(?<name>(?:(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?/)?"
+              + COMPONENT
+              + "(?:/"
+              + COMPONENT
+              + ")*)"
+              + "(?::(?<tag>[\\w][\\w.-]{0,127}))?"
+              + "(?:@(?<digest>[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}))?");
+
+  private static Optional<ImageReference> parseByRegex(String reference) {
+    Matcher m = REFERENCE.matcher(reference);
+    if (reference.length() > 255 || !m.matches()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new ImageReference(
+            m.group("name"),
+            Optional.ofNullable(m.group("tag")),
+            Optional.ofNullable(m.group("digest"))));
+  }
+
+  @Test
+  void parse_agreesWithTheRegularExpression_forEveryShortReference() {
+    String hex = "0123456789abcdef0123456789ABCDEF";
+    List<String> references = new ArrayList<>();
+    // Every string of up to 5 characters over the grammar's characters and near misses, of up
+    // to 6 over a name's...
+    references.addAll(KubernetesNamesTest.strings("aA0.-_:/@ \u0663", 5));
+    references.addAll(KubernetesNamesTest.strings("a0.-_:/", 6));
+    // ...and sequences of the grammar's pieces: registries, ports, separators, tags, digests.
+    List<String> pieces =
+        List.of(
+            "a",
+            "B",
+            "0",
+            ".",
+            "-",
+            "--",
+            "_",
+            "__",
+            "___",
+            ":",
+            ":5000",
+            "/",
+            "x.io/",
+            "@",
+            "@sha256:" + hex,
+            "sha256:" + hex,
+            "@a-b+c.d_e:" + hex,
+            "@a:" + hex.substring(1),
+            "@1a:" + hex,
+            "@a-:" + hex,
+            ":" + hex,
+            "\u0663");
+    List<String> previous = List.of("");
+    for (int count = 1; count <= 4; count++) {
+      List<String> next = new ArrayList<>();
+      for (String prefix : previous) {
+        for (String piece : pieces) {
+          next.add(prefix + piece);
+        }
+      }
+      references.addAll(next);
+      previous = next;
+    }
+    // Lengths at the tag's and the reference's limits.
+    for (int n = 125; n <= 131; n++) {
+      references.add("x:" + "t".repeat(n));
+      references.add("x:" + "t".repeat(n) + "@sha256:" + hex);
+      references.add("r".repeat(n * 2 - 4) + ":1");
+    }
+    List<String> mismatches = new ArrayList<>();
+    for (String reference : references) {
+      if (!ImageReference.parse(reference).equals(parseByRegex(reference))) {
+        mismatches.add(reference);
+      }
+    }
+    assertThat(mismatches).isEmpty();
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -121,6 +122,69 @@ class KubernetesNamesTest {
       previous = next;
     }
     return all;
+  }
+
+  // --- the scanners against the regular expressions they replace ---------------------------------
+
+  private static final Pattern DNS1123_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+  private static final Pattern DNS1035_LABEL = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
+  private static final Pattern DNS1123_SUBDOMAIN =
+      Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+  private static final Pattern LABEL_NAME =
+      Pattern.compile("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
+  private static final Pattern SQL_IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
+
+  @Test
+  void namesAndLabels_agreeWithTheRegularExpressions_forEveryShortString() {
+    // Every string of up to 4 characters over each character class's edges and near misses
+    // (upper case, '/', a space, a non-ASCII letter and digit), and of up to 6 over the
+    // separators, where the rules about first and last characters and empty parts bite.
+    List<String> values = new ArrayList<>(strings("az09-._AZ/ é\u0663", 4));
+    values.addAll(strings("a0-._/", 6));
+    List<String> mismatches = new ArrayList<>();
+    for (String value : values) {
+      if (KubernetesNames.isDns1123Label(value, 0, value.length())
+          != DNS1123_LABEL.matcher(value).matches()) {
+        mismatches.add("isDns1123Label(" + value + ")");
+      }
+      if (KubernetesNames.dns1035Label(value, 63).isEmpty()
+          != (!value.isEmpty() && DNS1035_LABEL.matcher(value).matches())) {
+        mismatches.add("dns1035Label(" + value + ")");
+      }
+      if (KubernetesNames.isDns1123Subdomain(value) != DNS1123_SUBDOMAIN.matcher(value).matches()) {
+        mismatches.add("isDns1123Subdomain(" + value + ")");
+      }
+      if (KubernetesNames.labelValue(value).isEmpty()
+          != (value.isEmpty() || LABEL_NAME.matcher(value).matches())) {
+        mismatches.add("labelValue(" + value + ")");
+      }
+      if (!KubernetesNames.labelKey(value).equals(labelKeyByRegex(value))) {
+        mismatches.add("labelKey(" + value + ")");
+      }
+      if (KubernetesNames.isSqlIdentifier(value) != SQL_IDENTIFIER.matcher(value).matches()) {
+        mismatches.add("isSqlIdentifier(" + value + ")");
+      }
+    }
+    assertThat(mismatches).isEmpty();
+  }
+
+  /** {@link KubernetesNames#labelKey} as it was with regular expressions, messages included. */
+  private static Optional<String> labelKeyByRegex(String key) {
+    int slash = key.indexOf('/');
+    String name = slash < 0 ? key : key.substring(slash + 1);
+    if (slash >= 0) {
+      String prefix = key.substring(0, slash);
+      if (prefix.isEmpty()) {
+        return Optional.of("has a prefix that is empty");
+      }
+      if (!DNS1123_SUBDOMAIN.matcher(prefix).matches()) {
+        return Optional.of("has a prefix that " + NOT_SUBDOMAIN);
+      }
+    }
+    if (name.isEmpty() || name.length() > 63 || !LABEL_NAME.matcher(name).matches()) {
+      return Optional.of(NOT_LABEL_KEY);
+    }
+    return Optional.empty();
   }
 
   // --- DNS names --------------------------------------------------------------------------------

@@ -1,0 +1,78 @@
+package dev.kit.validate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CredentialLiteralsTest {
+
+  /** The rule as the regular expression it was, which the scan must agree with. */
+  private static final Pattern URL_CREDENTIALS =
+      Pattern.compile(
+          "[a-z][a-z0-9+.-]*://[^/@\\s]*:[^/@\\s]*@.*|https?://[^/@\\s]+@.*",
+          Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "https://user:pass@git.example.com/x.git",
+        "https://token@git.example.com/x.git",
+        "s3://key:secret@bucket/folder",
+        "HTTP://t@h"
+      })
+  void inUrl_returnsTrue_whenUrlCarriesCredentials(String url) {
+    assertThat(CredentialLiterals.inUrl(url)).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "ssh://git@github.com/x.git",
+        "git@github.com:x.git",
+        "https://git.example.com/a@b",
+        "s3://bucket/folder/",
+        "https://@host"
+      })
+  void inUrl_returnsFalse_whenUrlCarriesNone(String url) {
+    assertThat(CredentialLiterals.inUrl(url)).isFalse();
+  }
+
+  @Test
+  void inUrl_agreesWithTheRegularExpression_forEveryShortUrl() {
+    List<String> schemes =
+        List.of(
+            "",
+            "http",
+            "https",
+            "HTTPS",
+            "hTtP",
+            "httpx",
+            "s3",
+            "git+ssh",
+            "a.b-c",
+            "1a",
+            "h p",
+            "\u017Fttp",
+            "é");
+    List<String> separators = List.of("://", ":/", ":", "//", ":///");
+    List<String> mismatches = new ArrayList<>();
+    // Every scheme and separator before every user part of up to 4 characters over the characters
+    // the rule looks at, every kind of whitespace among them.
+    for (String scheme : schemes) {
+      for (String separator : separators) {
+        for (String rest : KubernetesNamesTest.strings("a:@/ \t\n\u000B\u00A0", 4)) {
+          String url = scheme + separator + rest;
+          if (CredentialLiterals.inUrl(url) != URL_CREDENTIALS.matcher(url).matches()) {
+            mismatches.add(url);
+          }
+        }
+      }
+    }
+    assertThat(mismatches).isEmpty();
+  }
+}

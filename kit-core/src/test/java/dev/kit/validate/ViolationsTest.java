@@ -1,0 +1,23 @@
+package dev.kit.validate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class ViolationsTest {
+
+  @Test
+  void isSecretKeyName_agreesWithTheRegularExpression_forEveryShortKey() {
+    Pattern secretKey = Pattern.compile("[-._a-zA-Z0-9]+");
+    List<String> mismatches = new ArrayList<>();
+    for (String key : KubernetesNamesTest.strings("aZ09-._/ é", 4)) {
+      if (Violations.isSecretKeyName(key) != secretKey.matcher(key).matches()) {
+        mismatches.add(key);
+      }
+    }
+    assertThat(mismatches).isEmpty();
+  }
+}
