@@ -46,7 +46,7 @@ interface Disk {
       return;
     }
     // java.io's rename first: on Linux and macOS the same rename(2) as an atomic move, with less
-    // for a cold JVM to compile (PROFILE.md, perf6-write). It does not replace a file on Windows,
+    // for a cold JVM to compile (PROFILE.md, section 14.3). It does not replace a file on Windows,
     // and says nothing of why it failed: NIO's atomic move then, which replaces, or says why.
     if (from.toFile().renameTo(to.toFile())) {
       return;

@@ -235,8 +235,8 @@ final class Inspector {
 
   /**
    * The bytes of {@code file}, read through java.io: a cold JVM compiles less of it than of NIO's
-   * {@code Files.readAllBytes}, and reads thousands of files for less CPU (PROFILE.md,
-   * perf6-write).
+   * {@code Files.readAllBytes}, and reads thousands of files for less CPU (PROFILE.md, section
+   * 14.3).
    */
   static byte[] read(Path file) {
     try (InputStream in = new FileInputStream(file.toFile())) {

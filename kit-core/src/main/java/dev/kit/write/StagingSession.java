@@ -9,6 +9,8 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -287,13 +289,7 @@ public final class StagingSession implements AutoCloseable {
         }
       }
       staged.clear();
-      for (Path dir : createdDirectories) { // the most recent first: children before their parents
-        try {
-          Files.deleteIfExists(dir);
-        } catch (IOException e) {
-          // not empty (someone else wrote there) or gone: either way not ours to remove
-        }
-      }
+      deleteFolders(createdDirectories);
       createdDirectories.clear();
       if (!clean) {
         journal.keep();
@@ -301,6 +297,23 @@ public final class StagingSession implements AutoCloseable {
     } finally {
       gate.writeLock().unlock();
       journal.close();
+    }
+  }
+
+  /**
+   * Deletes {@code folders}, the deepest first, leaving any that is not empty. Not in the order
+   * they were recorded: two threads can create a folder and one inside it and record the two the
+   * other way round, and the parent, tried first, was then left behind empty.
+   */
+  static void deleteFolders(Collection<Path> folders) {
+    List<Path> deepestFirst = new ArrayList<>(folders);
+    deepestFirst.sort(Comparator.comparingInt(Path::getNameCount).reversed());
+    for (Path dir : deepestFirst) {
+      try {
+        Files.deleteIfExists(dir);
+      } catch (IOException e) {
+        // not empty (someone else wrote there) or gone: either way not ours to remove
+      }
     }
   }
 
@@ -387,8 +400,8 @@ public final class StagingSession implements AutoCloseable {
       directory(dir.getParent());
       try {
         journal.createdFolder(repository.relative(dir));
-        // java.io's mkdir: the same mkdir(2), less for a cold JVM to compile (PROFILE.md,
-        // perf6-write); NIO's only when it fails, to say why
+        // java.io's mkdir: the same mkdir(2), less for a cold JVM to compile (PROFILE.md, section
+        // 14.3); NIO's only when it fails, to say why
         if (!dir.toFile().mkdir()) {
           Files.createDirectory(dir);
         }

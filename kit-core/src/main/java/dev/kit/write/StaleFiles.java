@@ -93,7 +93,7 @@ record StaleFiles(List<String> candidates, List<Path> temporary) {
   /**
    * The names in {@code dir}: java.io's list, not NIO's directory stream, which makes a {@code
    * Path} of every name (most are migrations, never looked at) and costs a cold JVM more compiling
-   * (PROFILE.md, perf6-write); NIO only to say why the list failed.
+   * (PROFILE.md, section 14.3); NIO only to say why the list failed.
    */
   private static String[] names(Path dir) {
     String[] names = dir.toFile().list();
