@@ -185,24 +185,10 @@ final class MigrationRules {
    */
   static boolean isConfigMapKey(String name) {
     int length = name.length();
-    if (length <= ".sql".length()
-        || length > KubernetesNames.SUBDOMAIN_MAX
-        || !name.endsWith(".sql")) {
-      return false;
-    }
-    for (int at = 0; at < length; at++) {
-      char c = name.charAt(at);
-      boolean allowed =
-          (c >= 'a' && c <= 'z')
-              || (c >= 'A' && c <= 'Z')
-              || (c >= '0' && c <= '9')
-              || c == '-'
-              || c == '.'
-              || c == '_';
-      if (!allowed) {
-        return false;
-      }
-    }
-    return true;
+    // Kubernetes checks a ConfigMap's keys as it does a Secret's (IsConfigMapKey).
+    return length > ".sql".length()
+        && length <= KubernetesNames.SUBDOMAIN_MAX
+        && name.endsWith(".sql")
+        && Violations.isSecretKeyName(name);
   }
 }
