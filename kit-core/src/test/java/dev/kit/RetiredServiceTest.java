@@ -314,4 +314,32 @@ class RetiredServiceTest {
       assertThat(plan.paths()).as("no manifests there, nothing to retire").isEmpty();
     }
   }
+
+  /**
+   * {@code kit:check} compares a tree wherever its file system is: the writer's java.io shortcuts
+   * (listing, reading) must fall back to NIO for a path java.io cannot name, such as a zip's.
+   */
+  @Test
+  void check_findsNoDrift_inAGeneratedTreeCopiedIntoAZipArchive(@TempDir Path scratch)
+      throws IOException {
+    generator.generate(kit(true));
+    try (FileSystem zip =
+        FileSystems.newFileSystem(scratch.resolve("check.zip"), Map.of("create", "true"))) {
+      Path copy = zip.getPath("/repo");
+      try (var files = Files.walk(repo)) {
+        for (Path each : (Iterable<Path>) files::iterator) {
+          Path target = copy.resolve(repo.relativize(each).toString().replace('\\', '/'));
+          if (Files.isDirectory(each)) {
+            Files.createDirectories(target);
+          } else {
+            Files.copy(each, target);
+          }
+        }
+      }
+
+      Drift drift = Generator.forRepository(copy).source("com.acme.Shop").check(kit(true));
+
+      assertThat(drift.isEmpty()).as("the copy is as generated").isTrue();
+    }
+  }
 }

@@ -345,12 +345,11 @@ public final class Fingerprint {
     }
   }
 
-  /** The tags of the kinds that need no class name, each as {@link DescriptionStream#string}. */
-  private static final byte[] NULL = encoded("null");
-
   /** An optional's tag says whether it holds a value; an unknown value is never written. */
   private static final byte[] NO_TAG = new byte[0];
 
+  // The tags of the kinds that need no class name, each as DescriptionStream.string writes it.
+  private static final byte[] NULL = encoded("null");
   private static final byte[] STRING = encoded("S");
   private static final byte[] PRESENT = encoded("O+");
   private static final byte[] ABSENT = encoded("O-");
@@ -368,7 +367,10 @@ public final class Fingerprint {
      */
     PLAIN,
     OPTIONAL,
-    /** A record, or a model class (see {@link #isModelClass}): its components in name order. */
+    /**
+     * A record, its components in declaration order, or a model class (see {@link #isModelClass}),
+     * its fields in name order.
+     */
     RECORD,
     MAP,
     COLLECTION,

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -47,8 +48,9 @@ interface Disk {
     }
     // java.io's rename first: on Linux and macOS the same rename(2) as an atomic move, with less
     // for a cold JVM to compile (PROFILE.md, section 14.3). It does not replace a file on Windows,
-    // and says nothing of why it failed: NIO's atomic move then, which replaces, or says why.
-    if (from.toFile().renameTo(to.toFile())) {
+    // and says nothing of why it failed: NIO's atomic move then, which replaces, or says why; NIO
+    // alone on another file system, whose paths java.io cannot name.
+    if (from.getFileSystem() == FileSystems.getDefault() && from.toFile().renameTo(to.toFile())) {
       return;
     }
     try {

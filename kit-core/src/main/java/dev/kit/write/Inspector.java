@@ -4,11 +4,14 @@ import dev.kit.plan.FilePlan;
 import dev.kit.plan.GeneratedHeader;
 import dev.kit.plan.RepositoryRoot;
 import java.io.FileInputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
@@ -236,20 +239,38 @@ final class Inspector {
   /**
    * The bytes of {@code file}, read through java.io: a cold JVM compiles less of it than of NIO's
    * {@code Files.readAllBytes}, and reads thousands of files for less CPU (PROFILE.md, section
-   * 14.3).
+   * 14.3). Through NIO on another file system (a zip archive), and where java.io cannot find the
+   * file by the name it spells (a path that is not ASCII, in a non-UTF-8 locale): NIO keeps the
+   * path's bytes, and reads the file or says why not.
    */
   static byte[] read(Path file) {
-    try (InputStream in = new FileInputStream(file.toFile())) {
-      return in.readAllBytes();
+    try {
+      if (file.getFileSystem() == FileSystems.getDefault()) {
+        try (InputStream in = new FileInputStream(file.toFile())) {
+          return in.readAllBytes();
+        } catch (FileNotFoundException e) {
+          // NIO's turn, below
+        }
+      }
+      return Files.readAllBytes(file);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }
   }
 
-  /** The first bytes of {@code file}, through java.io as {@link #read}. */
+  /** The first bytes of {@code file}, as {@link #read} reads. */
   private static byte[] head(Path file) {
-    try (InputStream in = new FileInputStream(file.toFile())) {
-      return in.readNBytes(HEAD_BYTES);
+    try {
+      if (file.getFileSystem() == FileSystems.getDefault()) {
+        try (InputStream in = new FileInputStream(file.toFile())) {
+          return in.readNBytes(HEAD_BYTES);
+        } catch (FileNotFoundException e) {
+          // NIO's turn, below
+        }
+      }
+      try (InputStream in = Files.newInputStream(file)) {
+        return in.readNBytes(HEAD_BYTES);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -402,7 +403,7 @@ public final class StagingSession implements AutoCloseable {
         journal.createdFolder(repository.relative(dir));
         // java.io's mkdir: the same mkdir(2), less for a cold JVM to compile (PROFILE.md, section
         // 14.3); NIO's only when it fails, to say why
-        if (!dir.toFile().mkdir()) {
+        if (dir.getFileSystem() != FileSystems.getDefault() || !dir.toFile().mkdir()) {
           Files.createDirectory(dir);
         }
         createdDirectories.push(dir);
