@@ -74,7 +74,7 @@ final class RetiredServices {
     // java.io, not NIO, where it can: a cold JVM pays far less for it (PROFILE.md section 14). It
     // knows only the disk, not a zip archive's file system, say.
     boolean onDisk = services.getFileSystem() == FileSystems.getDefault();
-    for (String service : names(services, onDisk)) {
+    for (String service : names(services)) {
       if (!RepositoryLayout.isServiceFolder(service)) {
         continue; // no service of kit's could have written it
       }
@@ -158,13 +158,11 @@ final class RetiredServices {
    * The names in {@code folder}, sorted. The names a service folder may have are ASCII, so their
    * String order is the byte order NIO's paths sort in.
    */
-  private static List<String> names(Path folder, boolean onDisk) {
-    if (onDisk) {
-      String[] names = folder.toFile().list();
-      if (names != null) { // else NIO says why it cannot be listed
-        Arrays.sort(names);
-        return Arrays.asList(names);
-      }
+  private static List<String> names(Path folder) {
+    String[] names = RepositoryRoot.namesThroughJavaIo(folder);
+    if (names != null) {
+      Arrays.sort(names);
+      return Arrays.asList(names);
     }
     try (Stream<Path> entries = Files.list(folder)) {
       return entries.map(entry -> entry.getFileName().toString()).sorted().toList();

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -86,28 +85,21 @@ public final class MigrationDirectory {
    */
   public static MigrationDirectory read(RepositoryRoot root, Path dir) {
     root.checkRead(dir);
-    // java.io lists and reads, not NIO: in a cold JVM its native calls cost a fraction of NIO's
-    // paths, channels and their compilations (PROFILE.md section 14). Each file's link check stays
-    // with NIO: java.io cannot tell a link from its target.
-    if (dir.getFileSystem() != FileSystems.getDefault()) {
-      return readThroughNio(root, dir); // a zip archive, say: java.io knows only the disk
+    // java.io lists and reads, not NIO, where it can be trusted with the names: in a cold JVM its
+    // native calls cost a fraction of NIO's paths, channels and their compilations (PROFILE.md
+    // section 14). Each file's link check stays with NIO: java.io cannot tell a link from its
+    // target.
+    String[] names = RepositoryRoot.namesThroughJavaIo(dir);
+    if (names == null) {
+      return readThroughNio(root, dir);
     }
     File folder = dir.toFile();
-    String[] names = folder.list();
-    if (names == null) {
-      return readThroughNio(root, dir); // no folder, or one java.io cannot list: NIO says which
-    }
     List<MigrationFile> files = new ArrayList<>();
     List<RepositoryLinkException.Link> links = new ArrayList<>();
     try {
       for (String name : names) {
         if (!name.endsWith(".sql")) {
           continue;
-        }
-        if (!isAscii(name)) {
-          // java.io may name such a file otherwise than the folder lists it (a non-UTF-8 locale
-          // replaces its bytes, macOS composes it): NIO keeps the folder's bytes.
-          return readThroughNio(root, dir);
         }
         if (isMigration(root, dir.resolve(name), links)) {
           files.add(MigrationFile.read(name, new File(folder, name)));
@@ -166,15 +158,6 @@ public final class MigrationDirectory {
       throw new RepositoryLinkException(links);
     }
     return new MigrationDirectory(files);
-  }
-
-  private static boolean isAscii(String name) {
-    for (int i = 0; i < name.length(); i++) {
-      if (name.charAt(i) > 0x7f) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** These files and {@code file}, whose name none of them has. */

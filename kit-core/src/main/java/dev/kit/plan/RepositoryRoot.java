@@ -2,11 +2,13 @@ package dev.kit.plan;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The repository kit reads and writes, by its real path, and kit's policy for symbolic links in it:
@@ -126,5 +128,32 @@ public final class RepositoryRoot {
   @Override
   public String toString() {
     return path.toString();
+  }
+
+  /**
+   * The names in {@code dir} as java.io lists them, or null where only NIO can be trusted with
+   * them. java.io lists a folder in one native call, without a {@code Path} a name, and a cold JVM
+   * pays a fraction of NIO's cost for it (PROFILE.md, section 14). Null: another file system (a zip
+   * archive), which java.io cannot reach; a folder java.io cannot list, where NIO says why; and a
+   * name that is not ASCII, which java.io may spell otherwise than the folder holds it (a non-UTF-8
+   * locale replaces its bytes, macOS composes it). java.io cannot tell a link from its target:
+   * links are still NIO's to check.
+   */
+  public static String @Nullable [] namesThroughJavaIo(Path dir) {
+    if (dir.getFileSystem() != FileSystems.getDefault()) {
+      return null;
+    }
+    String[] names = dir.toFile().list();
+    if (names == null) {
+      return null;
+    }
+    for (String name : names) {
+      for (int i = 0; i < name.length(); i++) {
+        if (name.charAt(i) > 0x7F) {
+          return null;
+        }
+      }
+    }
+    return names;
   }
 }

@@ -1,9 +1,9 @@
 package dev.kit.write;
 
 import dev.kit.layout.RepositoryLayout;
+import dev.kit.plan.RepositoryRoot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -92,34 +92,18 @@ record StaleFiles(List<String> candidates, List<Path> temporary) {
   }
 
   /**
-   * The names in {@code dir}: java.io's list, not NIO's directory stream, which makes a {@code
-   * Path} of every name (most are migrations, never looked at) and costs a cold JVM more compiling
-   * (PROFILE.md, section 14.3). NIO where java.io cannot be trusted with the names: another file
-   * system (a zip archive), a folder it cannot list (NIO says why), or a name that is not ASCII,
-   * which java.io may spell otherwise than the folder holds it (a non-UTF-8 locale, macOS).
+   * The names in {@code dir}: java.io's list where it can be trusted with them, not NIO's directory
+   * stream, which makes a {@code Path} of every name (most are migrations, never looked at).
    */
   private static String[] names(Path dir) {
-    if (dir.getFileSystem() == FileSystems.getDefault()) {
-      String[] names = dir.toFile().list();
-      if (names != null && allAscii(names)) {
-        return names;
-      }
+    String[] names = RepositoryRoot.namesThroughJavaIo(dir);
+    if (names != null) {
+      return names;
     }
     try (Stream<Path> list = Files.list(dir)) {
       return list.map(each -> each.getFileName().toString()).toArray(String[]::new);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + dir, e);
     }
-  }
-
-  private static boolean allAscii(String[] names) {
-    for (String name : names) {
-      for (int i = 0; i < name.length(); i++) {
-        if (name.charAt(i) > 0x7F) {
-          return false;
-        }
-      }
-    }
-    return true;
   }
 }
