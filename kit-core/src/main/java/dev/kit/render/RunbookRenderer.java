@@ -462,25 +462,32 @@ final class RunbookRenderer {
   private void operatorsRow() {
     md.append("| operators | ");
     if (cnpg) {
-      md.append("CloudNativePG: Deployment `" + operatorDeployment);
-      md.append("`, namespace `" + operatorNamespace + "`");
-      md.append(
-          operatorApp != null
-              ? " (platform Application `" + operatorApp + "`)"
-              : " (as its release manifest installs it; a Helm install names it after the release)");
+      operator(
+          "CloudNativePG",
+          operatorDeployment,
+          operatorNamespace,
+          operatorApp,
+          "as its release manifest installs it; a Helm install names it after the release");
     }
     if (atlasOperator) {
       if (cnpg) {
         md.append("; ");
       }
-      md.append("Atlas: Deployment `" + atlasOperatorDeployment);
-      md.append("`, namespace `" + atlasOperatorNamespace + "`");
-      md.append(
-          atlasOperatorApp != null
-              ? " (platform Application `" + atlasOperatorApp + "`)"
-              : " (as its documented Helm install names it)");
+      operator(
+          "Atlas",
+          atlasOperatorDeployment,
+          atlasOperatorNamespace,
+          atlasOperatorApp,
+          "as its documented Helm install names it");
     }
     md.append(" |\n");
+  }
+
+  /** One operator of the operators row: where it runs, and what installs it. */
+  private void operator(
+      String name, String deployment, String namespace, @Nullable String app, String installedBy) {
+    md.append(name + ": Deployment `" + deployment + "`, namespace `" + namespace + "`");
+    md.append(app != null ? " (platform Application `" + app + "`)" : " (" + installedBy + ")");
   }
 
   /** The sync waves, in the order Argo CD applies them, and what stops a sync. */
