@@ -3,6 +3,7 @@ package dev.kit.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kit.plan.GeneratedHeader;
+import dev.kit.testing.AllStrings;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -346,9 +347,9 @@ class BlockYamlTest {
   void needToQuoteValue_agreesWithTheRegularExpressions_forEveryShortString() {
     // Number shapes (signs, dots, exponents, '_', the 0x/0o/0b prefixes, inf and nan) up to 5
     // characters, and every string of the test's corpus.
-    List<String> strings = new ArrayList<>(strings("07+-._eExob ", 5));
-    strings.addAll(strings(".+-_infINFaA0", 5));
-    strings.addAll(strings("19:#,~ [", 4));
+    List<String> strings = new ArrayList<>(AllStrings.upTo("07+-._eExob ", 5));
+    strings.addAll(AllStrings.upTo(".+-_infINFaA0", 5));
+    strings.addAll(AllStrings.upTo("19:#,~ [", 4));
     strings.addAll(SPECIAL);
     List<String> mismatches = new ArrayList<>();
     for (String text : strings) {
@@ -370,7 +371,7 @@ class BlockYamlTest {
     // A timestamp is 8 characters or more: runs of 0 to 5 digits between the separators, then
     // every tail of up to 3 characters of the time separators, line terminators and others.
     List<String> runs = List.of("", "1", "12", "123", "1234", "12345");
-    List<String> tails = strings("T \t\n\r\u000B\u0085\u2028x-", 3);
+    List<String> tails = AllStrings.upTo("T \t\n\r\u000B\u0085\u2028x-", 3);
     List<String> mismatches = new ArrayList<>();
     int checked = 0;
     for (String year : runs) {
@@ -392,23 +393,6 @@ class BlockYamlTest {
     }
     assertThat(mismatches).isEmpty();
     assertThat(checked).isGreaterThan(500_000);
-  }
-
-  /** Every string of 0 to {@code maxLength} characters of {@code alphabet}. */
-  private static List<String> strings(String alphabet, int maxLength) {
-    List<String> all = new ArrayList<>(List.of(""));
-    List<String> previous = List.of("");
-    for (int length = 1; length <= maxLength; length++) {
-      List<String> next = new ArrayList<>();
-      for (String prefix : previous) {
-        for (int i = 0; i < alphabet.length(); i++) {
-          next.add(prefix + alphabet.charAt(i));
-        }
-      }
-      all.addAll(next);
-      previous = next;
-    }
-    return all;
   }
 
   @Test

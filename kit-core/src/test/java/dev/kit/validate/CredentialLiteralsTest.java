@@ -2,6 +2,7 @@ package dev.kit.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kit.testing.AllStrings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -65,7 +66,7 @@ class CredentialLiteralsTest {
     // the rule looks at, every kind of whitespace among them.
     for (String scheme : schemes) {
       for (String separator : separators) {
-        for (String rest : KubernetesNamesTest.strings("a:@/ \t\n\u000B\u00A0", 4)) {
+        for (String rest : AllStrings.upTo("a:@/ \t\n\u000B\u00A0", 4)) {
           String url = scheme + separator + rest;
           if (CredentialLiterals.inUrl(url) != URL_CREDENTIALS.matcher(url).matches()) {
             mismatches.add(url);

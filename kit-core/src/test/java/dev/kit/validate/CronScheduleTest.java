@@ -2,6 +2,7 @@ package dev.kit.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kit.testing.AllStrings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +22,7 @@ class CronScheduleTest {
     List<String> mismatches = new ArrayList<>();
     // Every string of up to 5 characters over a field's characters and every kind of
     // whitespace, trimmed as the check trims it.
-    for (String value : KubernetesNamesTest.strings("0* \t\n\u000B\f\r\u00A0", 5)) {
+    for (String value : AllStrings.upTo("0* \t\n\u000B\f\r\u00A0", 5)) {
       String trimmed = value.trim();
       List<String> expected = trimmed.isEmpty() ? List.of() : List.of(WHITESPACE.split(trimmed));
       if (!CronSchedule.fields(trimmed).equals(expected)) {
@@ -36,7 +37,7 @@ class CronScheduleTest {
     List<String> mismatches = new ArrayList<>();
     // Every field of up to 4 characters over digits, steps, ranges, lists and near misses, in
     // each of the six positions.
-    for (String field : KubernetesNamesTest.strings("019*/-,?x\u0663", 4)) {
+    for (String field : AllStrings.upTo("019*/-,?x\u0663", 4)) {
       for (int position = 0; position < 6; position++) {
         List<String> fields = new ArrayList<>(List.of("0", "0", "2", "*", "*", "*"));
         fields.set(position, field);

@@ -2,6 +2,7 @@ package dev.kit.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kit.testing.AllStrings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -20,7 +21,7 @@ class DatabaseRulesTest {
   @Test
   void isParameterName_agreesWithTheRegularExpression_forEveryShortName() {
     List<String> mismatches = new ArrayList<>();
-    for (String name : KubernetesNamesTest.strings("az09_.A-é", 5)) {
+    for (String name : AllStrings.upTo("az09_.A-é", 5)) {
       if (DatabaseRules.isParameterName(name) != PARAMETER_NAME.matcher(name).matches()) {
         mismatches.add(name);
       }
@@ -34,7 +35,7 @@ class DatabaseRulesTest {
     List<String> paths = new ArrayList<>();
     // Every bucket and folder of up to 5 characters over a bucket's characters, '/', whitespace
     // and near misses, behind the scheme and near misses of it...
-    for (String rest : KubernetesNamesTest.strings("a0.-/A \t\u000B\u00A0", 5)) {
+    for (String rest : AllStrings.upTo("a0.-/A \t\u000B\u00A0", 5)) {
       for (String scheme : List.of("s3://", "S3://", "s3:/", "s3:", "")) {
         paths.add(scheme + rest);
       }
@@ -56,7 +57,7 @@ class DatabaseRulesTest {
   @Test
   void isRetentionPolicy_agreesWithTheRegularExpression_forEveryShortPolicy() {
     List<String> mismatches = new ArrayList<>();
-    for (String policy : KubernetesNamesTest.strings("019dwmyD \u0663", 5)) {
+    for (String policy : AllStrings.upTo("019dwmyD \u0663", 5)) {
       if (DatabaseRules.isRetentionPolicy(policy) != RETENTION.matcher(policy).matches()) {
         mismatches.add(policy);
       }
@@ -68,7 +69,7 @@ class DatabaseRulesTest {
   void postgresSize_agreesWithDigitsByRegularExpression_forEveryShortSize() {
     Pattern digits = Pattern.compile("[0-9]+");
     List<String> mismatches = new ArrayList<>();
-    for (String value : KubernetesNamesTest.strings("01kKMGBi \u0663", 4)) {
+    for (String value : AllStrings.upTo("01kKMGBi \u0663", 4)) {
       String compact = value.replace(" ", "");
       if (digits.matcher(compact).matches()) {
         compact += "MB";

@@ -2,6 +2,7 @@ package dev.kit.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kit.testing.AllStrings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -152,8 +153,8 @@ class ImageReferenceTest {
     List<String> references = new ArrayList<>();
     // Every string of up to 5 characters over the grammar's characters and near misses, of up
     // to 6 over a name's...
-    references.addAll(KubernetesNamesTest.strings("aA0.-_:/@ \u0663", 5));
-    references.addAll(KubernetesNamesTest.strings("a0.-_:/", 6));
+    references.addAll(AllStrings.upTo("aA0.-_:/@ \u0663", 5));
+    references.addAll(AllStrings.upTo("a0.-_:/", 6));
     // ...and sequences of the grammar's pieces: registries, ports, separators, tags, digests.
     List<String> pieces =
         List.of(

@@ -2,6 +2,7 @@ package dev.kit.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kit.testing.AllStrings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -87,7 +88,7 @@ class KubernetesNamesTest {
     // Every string of up to 4 characters over the quantity's characters and a few near misses
     // (a non-ASCII digit, a letter that is no unit, a space).
     List<String> mismatches = new ArrayList<>();
-    for (String value : strings("09+-.eEiKMmnukGTPx \u0663", 4)) {
+    for (String value : AllStrings.upTo("09+-.eEiKMmnukGTPx \u0663", 4)) {
       boolean quantity = QUANTITY.matcher(value).matches();
       if (KubernetesNames.isQuantity(value) != quantity) {
         mismatches.add("isQuantity(" + value + ")");
@@ -107,23 +108,6 @@ class KubernetesNamesTest {
     assertThat(mismatches).isEmpty();
   }
 
-  /** Every string of 0 to {@code maxLength} characters of {@code alphabet}. */
-  static List<String> strings(String alphabet, int maxLength) {
-    List<String> all = new ArrayList<>(List.of(""));
-    List<String> previous = List.of("");
-    for (int length = 1; length <= maxLength; length++) {
-      List<String> next = new ArrayList<>();
-      for (String prefix : previous) {
-        for (int i = 0; i < alphabet.length(); i++) {
-          next.add(prefix + alphabet.charAt(i));
-        }
-      }
-      all.addAll(next);
-      previous = next;
-    }
-    return all;
-  }
-
   // --- the scanners against the regular expressions they replace ---------------------------------
 
   private static final Pattern DNS1123_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
@@ -139,8 +123,8 @@ class KubernetesNamesTest {
     // Every string of up to 4 characters over each character class's edges and near misses
     // (upper case, '/', a space, a non-ASCII letter and digit), and of up to 6 over the
     // separators, where the rules about first and last characters and empty parts bite.
-    List<String> values = new ArrayList<>(strings("az09-._AZ/ é\u0663", 4));
-    values.addAll(strings("a0-._/", 6));
+    List<String> values = new ArrayList<>(AllStrings.upTo("az09-._AZ/ é\u0663", 4));
+    values.addAll(AllStrings.upTo("a0-._/", 6));
     List<String> mismatches = new ArrayList<>();
     for (String value : values) {
       if (KubernetesNames.isDns1123Label(value, 0, value.length())

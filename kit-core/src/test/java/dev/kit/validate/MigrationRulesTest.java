@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kit.migration.MigrationDirectory;
 import dev.kit.migration.MigrationFile;
 import dev.kit.model.Migrations;
+import dev.kit.testing.AllStrings;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ class MigrationRulesTest {
     List<String> mismatches = new ArrayList<>();
     // Every stem of up to 3 characters before ".sql", ".sq" and "sql", plus all short names alone;
     // the alphabet has each allowed kind and near misses ('/', ' ', 'é', a non-ASCII digit).
-    for (String stem : KubernetesNamesTest.strings("aZ0-._/ é\u0663sql", 3)) {
+    for (String stem : AllStrings.upTo("aZ0-._/ é\u0663sql", 3)) {
       for (String name : List.of(stem, stem + ".sql", stem + ".sq", stem + "sql", stem + ".SQL")) {
         boolean expected = CONFIGMAP_KEY.matcher(name).matches();
         if (MigrationRules.isConfigMapKey(name) != expected) {

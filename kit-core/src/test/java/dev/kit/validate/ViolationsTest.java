@@ -2,6 +2,7 @@ package dev.kit.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kit.testing.AllStrings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -13,7 +14,7 @@ class ViolationsTest {
   void isSecretKeyName_agreesWithTheRegularExpression_forEveryShortKey() {
     Pattern secretKey = Pattern.compile("[-._a-zA-Z0-9]+");
     List<String> mismatches = new ArrayList<>();
-    for (String key : KubernetesNamesTest.strings("aZ09-._/ é", 4)) {
+    for (String key : AllStrings.upTo("aZ09-._/ é", 4)) {
       if (Violations.isSecretKeyName(key) != secretKey.matcher(key).matches()) {
         mismatches.add(key);
       }
