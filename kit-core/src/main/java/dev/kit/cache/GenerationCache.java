@@ -172,9 +172,6 @@ public final class GenerationCache {
       return Optional.empty();
     }
     for (Stamp stamp : entry.files()) {
-      if (stamp == null || stamp.path() == null) {
-        return Optional.empty();
-      }
       Optional<Stamp> now = stamp(root, stamp.path());
       if (now.isEmpty() || !now.get().equals(stamp)) {
         return Optional.empty();
