@@ -495,13 +495,7 @@ public final class Fingerprint {
 
   /** A string, prefixed by its length so that no two sequences of strings digest alike. */
   private static void update(MessageDigest digest, String text) {
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    length(digest, bytes.length);
-    digest.update(bytes);
-  }
-
-  private static void length(MessageDigest digest, long length) {
-    digest.update(ByteBuffer.allocate(Long.BYTES).putLong(length).array());
+    digest.update(encoded(text));
   }
 
   private static MessageDigest sha256() {
