@@ -1,5 +1,8 @@
 package dev.kit.validate;
 
+import static dev.kit.validate.KubernetesNames.isAsciiLetter;
+import static dev.kit.validate.KubernetesNames.isAsciiLetterOrDigit;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -70,7 +73,7 @@ final class CredentialLiterals {
     }
     for (int at = 1; at < schemeEnd; at++) {
       char c = url.charAt(at);
-      if (!isAsciiLetter(c) && !(c >= '0' && c <= '9') && c != '+' && c != '.' && c != '-') {
+      if (!isAsciiLetterOrDigit(c) && c != '+' && c != '.' && c != '-') {
         return false;
       }
     }
@@ -89,10 +92,6 @@ final class CredentialLiterals {
     return colon
         || ((scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
             && at > userStart);
-  }
-
-  private static boolean isAsciiLetter(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 
   /**

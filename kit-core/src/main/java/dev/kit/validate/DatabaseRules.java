@@ -1,5 +1,6 @@
 package dev.kit.validate;
 
+import static dev.kit.validate.KubernetesNames.isLowerAlphanumeric;
 import static dev.kit.validate.Violations.quote;
 import static dev.kit.validate.Violations.safeExample;
 
@@ -115,10 +116,6 @@ final class DatabaseRules {
       }
     }
     return true;
-  }
-
-  private static boolean isLowerAlphanumeric(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
   }
 
   /**

@@ -1,5 +1,10 @@
 package dev.kit.validate;
 
+import static dev.kit.validate.KubernetesNames.isAsciiLetter;
+import static dev.kit.validate.KubernetesNames.isAsciiLetterOrDigit;
+import static dev.kit.validate.KubernetesNames.isDigit;
+import static dev.kit.validate.KubernetesNames.isLowerAlphanumeric;
+
 import java.util.Optional;
 
 /**
@@ -132,7 +137,7 @@ record ImageReference(String repository, Optional<String> tag, Optional<String> 
     }
     for (int at = from; at < to; at++) {
       char c = s.charAt(at);
-      if (!isAlphanumeric(c) && c != '-') {
+      if (!isAsciiLetterOrDigit(c) && c != '-') {
         return false;
       }
     }
@@ -170,10 +175,10 @@ record ImageReference(String repository, Optional<String> tag, Optional<String> 
     boolean partStart = true;
     for (int at = from; at < colon; at++) {
       char c = s.charAt(at);
-      if (partStart ? !isLetter(c) : !isAlphanumeric(c) && "-_+.".indexOf(c) < 0) {
+      if (partStart ? !isAsciiLetter(c) : !isAsciiLetterOrDigit(c) && "-_+.".indexOf(c) < 0) {
         return false;
       }
-      partStart = !isAlphanumeric(c);
+      partStart = !isAsciiLetterOrDigit(c);
     }
     return !partStart;
   }
@@ -195,22 +200,6 @@ record ImageReference(String repository, Optional<String> tag, Optional<String> 
   }
 
   private static boolean isWordCharacter(char c) {
-    return isAlphanumeric(c) || c == '_';
-  }
-
-  private static boolean isLowerAlphanumeric(char c) {
-    return (c >= 'a' && c <= 'z') || isDigit(c);
-  }
-
-  private static boolean isAlphanumeric(char c) {
-    return isLetter(c) || isDigit(c);
-  }
-
-  private static boolean isLetter(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-  }
-
-  private static boolean isDigit(char c) {
-    return c >= '0' && c <= '9';
+    return isAsciiLetterOrDigit(c) || c == '_';
   }
 }

@@ -255,15 +255,25 @@ final class KubernetesNames {
     return true;
   }
 
-  private static boolean isAsciiLetterOrDigit(char c) {
-    return isLowerLetter(c) || (c >= 'A' && c <= 'Z') || isDigit(c);
+  // The ASCII character classes of the grammars this package scans by hand, in one place.
+
+  static boolean isAsciiLetterOrDigit(char c) {
+    return isAsciiLetter(c) || isDigit(c);
   }
 
-  private static boolean isLowerLetter(char c) {
+  static boolean isAsciiLetter(char c) {
+    return isLowerLetter(c) || (c >= 'A' && c <= 'Z');
+  }
+
+  static boolean isLowerAlphanumeric(char c) {
+    return isLowerLetter(c) || isDigit(c);
+  }
+
+  static boolean isLowerLetter(char c) {
     return c >= 'a' && c <= 'z';
   }
 
-  private static boolean isDigit(char c) {
+  static boolean isDigit(char c) {
     return c >= '0' && c <= '9';
   }
 }

@@ -87,14 +87,7 @@ public final class Violations {
     }
     for (int at = 0; at < key.length(); at++) {
       char c = key.charAt(at);
-      boolean allowed =
-          (c >= 'a' && c <= 'z')
-              || (c >= 'A' && c <= 'Z')
-              || (c >= '0' && c <= '9')
-              || c == '-'
-              || c == '.'
-              || c == '_';
-      if (!allowed) {
+      if (!KubernetesNames.isAsciiLetterOrDigit(c) && c != '-' && c != '.' && c != '_') {
         return false;
       }
     }
