@@ -69,6 +69,8 @@ class PairedRunTest {
     PairedRun.checkOutput(
         false, true, 10, "log line\nkit-run files=151 written=844166 generate-ns=1\n");
     PairedRun.checkOutput(false, false, 10, "kit-run files=151 written=0 generate-ns=1\n");
+    PairedRun.checkOutput(false, true, 10, "kit-run files=151 changed=151\n");
+    PairedRun.checkOutput(false, false, 10, "kit-run files=151 changed=0\n");
     PairedRun.checkOutput(
         true, false, 10, "cdk8s-run services=10 objects=120 files=150 read-ms=28\n");
   }
@@ -81,6 +83,14 @@ class PairedRunTest {
                     false, false, 10, "kit-run files=151 written=12 generate-ns=1\n"))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("no-op wrote 12 bytes");
+  }
+
+  @Test
+  void checkOutput_fails_whenKitsNoOpChangedFiles() {
+    assertThatThrownBy(
+            () -> PairedRun.checkOutput(false, false, 10, "kit-run files=151 changed=1\n"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("no-op changed 1 of its files");
   }
 
   @Test
