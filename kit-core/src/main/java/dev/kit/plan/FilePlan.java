@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything one generation writes: repository-relative paths (with {@code /}) to bytes, sorted by
@@ -48,7 +49,7 @@ public final class FilePlan {
   }
 
   /** The bytes planned for {@code path}, or {@code null} when the plan has no such file. */
-  public byte[] content(String path) {
+  public byte @Nullable [] content(String path) {
     byte[] content = files.get(path);
     return content == null ? null : content.clone();
   }
@@ -63,7 +64,7 @@ public final class FilePlan {
    * when the plan has no such file: what a writer uses, so writing a large plan does not copy it
    * once more.
    */
-  public ByteBuffer view(String path) {
+  public @Nullable ByteBuffer view(String path) {
     byte[] content = files.get(path);
     return content == null ? null : ByteBuffer.wrap(content).asReadOnlyBuffer();
   }
