@@ -132,8 +132,9 @@ public final class FilePlan {
         throw new IllegalArgumentException(
             "only atlas.sum files may be planned without a header: " + path);
       }
-      headerless.put(path, Boolean.TRUE);
-      return put(path, content);
+      put(path, content);
+      headerless.put(path, Boolean.TRUE); // once planned: a refused path leaves nothing behind
+      return this;
     }
 
     /** Adds every file and warning of {@code part}, as planned there. */
@@ -150,6 +151,7 @@ public final class FilePlan {
     }
 
     private Builder put(String path, byte[] content) {
+      Objects.requireNonNull(content, "content"); // kept, it would fail only when written
       boolean underRoot =
           RepositoryLayout.ROOTS.stream().anyMatch(root -> path.startsWith(root + "/"));
       if (!underRoot || path.contains("\\") || path.contains("/../") || path.endsWith("/")) {
