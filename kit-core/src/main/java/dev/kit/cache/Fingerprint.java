@@ -31,6 +31,7 @@ import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.jspecify.annotations.Nullable;
 
 /**
  * SHA-256 fingerprints of everything that decides a service's generated files, for {@link
@@ -78,7 +79,10 @@ public final class Fingerprint {
    * @param schema the service's declarative schema SQL, or null when it has none
    */
   public static String ofService(
-      byte[] description, String service, MigrationDirectory migrations, String schema) {
+      byte[] description,
+      String service,
+      @Nullable MigrationDirectory migrations,
+      @Nullable String schema) {
     MessageDigest digest = sha256();
     digest.update(description);
     update(digest, service);
@@ -131,9 +135,9 @@ public final class Fingerprint {
      * Null when kit's code could not be read: then nothing is fingerprinted, and every service
      * renders.
      */
-    private static final String VALUE = computeOrNull();
+    private static final @Nullable String VALUE = computeOrNull();
 
-    private static String computeOrNull() {
+    private static @Nullable String computeOrNull() {
       try {
         return compute();
       } catch (RuntimeException e) {
@@ -256,7 +260,7 @@ public final class Fingerprint {
     }
 
     /** Writes one value, tagged with its kind, so different shapes never digest alike. */
-    void value(Object value) {
+    void value(@Nullable Object value) {
       if (value == null) {
         bytes(NULL);
         return;
@@ -477,7 +481,7 @@ public final class Fingerprint {
   /** One record component or model field: its encoded name and the field that holds it. */
   @SuppressWarnings("ArrayRecordComponent") // one per field, never compared
   private record Component(byte[] name, Field field) {
-    Object read(Object owner) {
+    @Nullable Object read(Object owner) {
       try {
         return field.get(owner);
       } catch (IllegalAccessException | RuntimeException e) {

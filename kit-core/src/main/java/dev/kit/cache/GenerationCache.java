@@ -394,13 +394,15 @@ public final class GenerationCache {
       if (!Boolean.TRUE.equals(attributes.get("isRegularFile"))) {
         return Optional.empty();
       }
+      // The unix view returns every attribute it is asked for.
       return Optional.of(
           new Stamp(
               path,
-              (Long) attributes.get("size"),
-              ((FileTime) attributes.get("lastModifiedTime")).to(TimeUnit.NANOSECONDS),
-              ((FileTime) attributes.get("ctime")).to(TimeUnit.NANOSECONDS),
-              (Long) attributes.get("ino")));
+              (Long) Objects.requireNonNull(attributes.get("size")),
+              ((FileTime) Objects.requireNonNull(attributes.get("lastModifiedTime")))
+                  .to(TimeUnit.NANOSECONDS),
+              ((FileTime) Objects.requireNonNull(attributes.get("ctime"))).to(TimeUnit.NANOSECONDS),
+              (Long) Objects.requireNonNull(attributes.get("ino"))));
     } catch (IOException e) {
       return Optional.empty();
     }

@@ -4,6 +4,7 @@ import dev.kit.model.Kit;
 import dev.kit.model.Service;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where kit reads and writes in a service repository: every path it uses comes from here, relative
@@ -40,13 +41,16 @@ public final class RepositoryLayout {
     return PLATFORM + "/" + file;
   }
 
-  /** {@code platform/<environment>/<file>}: each environment's cluster gets its own platform. */
-  public static String platformFile(String environment, String file) {
+  /**
+   * {@code platform/<environment>/<file>}: each environment's cluster gets its own platform; {@code
+   * platform/<file>} when {@code environment} is null.
+   */
+  public static String platformFile(@Nullable String environment, String file) {
     return platformFolder(environment) + "/" + file;
   }
 
-  /** {@code platform}, or {@code platform/<environment>} for an environment's. */
-  public static String platformFolder(String environment) {
+  /** {@code platform}, or {@code platform/<environment>} for an environment's (null: none). */
+  public static String platformFolder(@Nullable String environment) {
     return environment == null ? PLATFORM : PLATFORM + "/" + environment;
   }
 

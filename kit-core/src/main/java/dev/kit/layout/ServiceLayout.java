@@ -4,6 +4,7 @@ import dev.kit.model.Service;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The files of one service under {@code services/<service>/}, relative to the repository, with
@@ -42,7 +43,7 @@ public final class ServiceLayout {
   private final String folder;
   private final String deployed;
 
-  ServiceLayout(String service, String deployed) {
+  ServiceLayout(String service, @Nullable String deployed) {
     this.service = service;
     this.folder = RepositoryLayout.SERVICES + "/" + service;
     this.deployed = deployed == null ? folder : deployed;

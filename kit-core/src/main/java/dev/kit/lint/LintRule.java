@@ -1,6 +1,7 @@
 package dev.kit.lint;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the migration linter checks. Each rule has an id (silence one statement with {@code --
@@ -69,11 +70,11 @@ public enum LintRule {
       Severity.WARNING,
       "write CREATE ... IF NOT EXISTS (ADD COLUMN IF NOT EXISTS, CREATE INDEX IF NOT EXISTS) so the file can run again");
 
-  private final String atlasCode;
+  private final @Nullable String atlasCode;
   private final Severity defaultSeverity;
   private final String fix;
 
-  LintRule(String atlasCode, Severity defaultSeverity, String fix) {
+  LintRule(@Nullable String atlasCode, Severity defaultSeverity, String fix) {
     this.atlasCode = atlasCode;
     this.defaultSeverity = defaultSeverity;
     this.fix = fix;

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The severity of each lint rule: its default, or what the configuration says.
@@ -71,7 +72,7 @@ public final class LintSettings {
   }
 
   /** The rule with id or Atlas code {@code id}, or null. */
-  static LintRule rule(String id) {
+  static @Nullable LintRule rule(String id) {
     String wanted = id.strip();
     for (LintRule rule : LintRule.values()) {
       if (rule.name().equalsIgnoreCase(wanted)
@@ -82,7 +83,7 @@ public final class LintSettings {
     return null;
   }
 
-  private static LintRule.Severity severity(String value) {
+  private static LintRule.@Nullable Severity severity(@Nullable String value) {
     return switch (value == null ? "" : value.strip().toLowerCase(Locale.ROOT)) {
       case "error" -> LintRule.Severity.ERROR;
       case "warning", "warn" -> LintRule.Severity.WARNING;

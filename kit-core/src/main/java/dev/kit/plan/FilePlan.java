@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything one generation writes: repository-relative paths (with {@code /}) to bytes, sorted by
@@ -48,7 +49,7 @@ public final class FilePlan {
   }
 
   /** The bytes planned for {@code path}, or {@code null} when the plan has no such file. */
-  public byte[] content(String path) {
+  public byte @Nullable [] content(String path) {
     byte[] content = files.get(path);
     return content == null ? null : content.clone();
   }
@@ -63,7 +64,7 @@ public final class FilePlan {
    * when the plan has no such file: what a writer uses, so writing a large plan does not copy it
    * once more.
    */
-  public ByteBuffer view(String path) {
+  public @Nullable ByteBuffer view(String path) {
     byte[] content = files.get(path);
     return content == null ? null : ByteBuffer.wrap(content).asReadOnlyBuffer();
   }
@@ -131,8 +132,9 @@ public final class FilePlan {
         throw new IllegalArgumentException(
             "only atlas.sum files may be planned without a header: " + path);
       }
-      headerless.put(path, Boolean.TRUE);
-      return put(path, content);
+      put(path, content);
+      headerless.put(path, Boolean.TRUE); // once planned: a refused path leaves nothing behind
+      return this;
     }
 
     /** Adds every file and warning of {@code part}, as planned there. */
@@ -149,6 +151,7 @@ public final class FilePlan {
     }
 
     private Builder put(String path, byte[] content) {
+      Objects.requireNonNull(content, "content"); // kept, it would fail only when written
       boolean underRoot =
           RepositoryLayout.ROOTS.stream().anyMatch(root -> path.startsWith(root + "/"));
       if (!underRoot || path.contains("\\") || path.contains("/../") || path.endsWith("/")) {

@@ -117,7 +117,7 @@ public final class RepositoryRoot {
   }
 
   /** The attributes of {@code file} itself, a link not followed; null when nothing is there. */
-  private static BasicFileAttributes attributes(Path file) {
+  private static @Nullable BasicFileAttributes attributes(Path file) {
     try {
       return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
     } catch (IOException e) {

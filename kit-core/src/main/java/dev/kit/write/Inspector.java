@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
@@ -46,7 +47,7 @@ final class Inspector {
    * @param conflict why kit will not write the path, when {@code CONFLICT}
    */
   @SuppressWarnings("ArrayRecordComponent") // read once by the writer, never compared
-  record Inspection(State state, byte[] current, String conflict) {}
+  record Inspection(State state, byte @Nullable [] current, @Nullable String conflict) {}
 
   private final RepositoryRoot repository;
   private final Path root;
@@ -103,7 +104,7 @@ final class Inspector {
       return conflict(
           path + " is a symbolic link; kit writes regular files only, so remove the link");
     }
-    ByteBuffer planned = plan.view(path);
+    ByteBuffer planned = Objects.requireNonNull(plan.view(path)); // a path of the plan
     byte[] current;
     if (attributes.size() == planned.remaining()) {
       current = read(file);

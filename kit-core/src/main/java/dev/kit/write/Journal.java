@@ -23,6 +23,7 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
@@ -30,6 +31,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The journal that makes one generation all or nothing across a crash, and the lock that keeps two
@@ -80,13 +82,13 @@ final class Journal implements AutoCloseable {
    * @param path repository-relative, with {@code /}
    * @param temporary the staged file's name, beside {@code path}; null for {@code DELETE}
    */
-  record Change(Kind kind, String path, String temporary) {}
+  record Change(Kind kind, String path, @Nullable String temporary) {}
 
   private final Path root;
   private final Path file;
   private final FileChannel channel;
   private final Disk disk;
-  private final String recovered;
+  private final @Nullable String recovered;
 
   /**
    * Whether the file must stay for the next run: a commit that did not finish, or staging not
@@ -103,7 +105,8 @@ final class Journal implements AutoCloseable {
   /** Where the next record goes: the file's end, which only this run writes while it holds it. */
   private long end;
 
-  private Journal(Path root, Path file, FileChannel channel, Disk disk, String recovered) {
+  private Journal(
+      Path root, Path file, FileChannel channel, Disk disk, @Nullable String recovered) {
     this.root = root;
     this.file = file;
     this.channel = channel;
@@ -338,14 +341,15 @@ final class Journal implements AutoCloseable {
    */
   private static Path removeEmptyFolders(Path root, Path file) throws IOException {
     Path top = root.resolve(root.relativize(file).getName(0));
-    Path dir = file.getParent();
+    // file is below the root, and the loop stops at top, the root's child: each dir has a parent
+    Path dir = Objects.requireNonNull(file.getParent());
     while (dir.startsWith(top) && !dir.equals(top)) {
       try {
         Files.deleteIfExists(dir);
       } catch (DirectoryNotEmptyException e) {
         break;
       }
-      dir = dir.getParent();
+      dir = Objects.requireNonNull(dir.getParent());
     }
     return dir;
   }
@@ -354,7 +358,7 @@ final class Journal implements AutoCloseable {
    * Finishes (a complete commit record) or undoes (anything else) a run that stopped; null when
    * there was none.
    */
-  private static String recover(Path root, String content, Disk disk) throws IOException {
+  private static @Nullable String recover(Path root, String content, Disk disk) throws IOException {
     // A line is complete only with its line feed: the end of a record torn by a crash is ignored.
     List<String> lines = new ArrayList<>(Arrays.asList(content.split("\n", -1)));
     lines.remove(lines.size() - 1);

@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
@@ -342,7 +343,7 @@ public final class StagingSession implements AutoCloseable {
   /** Records the session's first failure and returns it: every worker reports the same cause. */
   private RuntimeException fail(RuntimeException e) {
     failure.compareAndSet(null, e);
-    return failure.get();
+    return Objects.requireNonNull(failure.get()); // set now if it was not, and never cleared
   }
 
   private void plan(String path) {
@@ -368,7 +369,7 @@ public final class StagingSession implements AutoCloseable {
       for (String path : paths) {
         Path file = inspector.resolve(path);
         try {
-          directory(file.getParent());
+          directory(Objects.requireNonNull(file.getParent())); // a file below the root
         } catch (IOException e) {
           throw fail(new UncheckedIOException("cannot write " + file, e));
         }
@@ -398,7 +399,7 @@ public final class StagingSession implements AutoCloseable {
       return;
     }
     if (!inspector.isFolder(dir)) {
-      directory(dir.getParent());
+      directory(Objects.requireNonNull(dir.getParent())); // the root is a folder: never above it
       try {
         journal.createdFolder(repository.relative(dir));
         // java.io's mkdir: the same mkdir(2), less for a cold JVM to compile (PROFILE.md, section

@@ -4,6 +4,7 @@ import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A unified diff ({@code diff -u} style, 3 lines of context) of one file, for {@code kit:check}.
@@ -18,7 +19,7 @@ final class UnifiedDiff {
    * The diff from {@code before} (null: the file does not exist) to {@code after} (null: it will be
    * deleted).
    */
-  static String of(String path, byte[] before, byte[] after) {
+  static String of(String path, byte @Nullable [] before, byte @Nullable [] after) {
     List<String> original = lines(before);
     List<String> revised = lines(after);
     List<String> diff =
@@ -36,7 +37,7 @@ final class UnifiedDiff {
     return text.toString();
   }
 
-  private static List<String> lines(byte[] content) {
+  private static List<String> lines(byte @Nullable [] content) {
     if (content == null || content.length == 0) {
       return List.of();
     }

@@ -1,6 +1,7 @@
 package dev.kit.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -35,5 +36,18 @@ class FilePlanTest {
 
     assertThat(copied).isLessThan(MIB);
     assertThat(plan.matches("services/a/big.yaml", generatedFile(4 * MIB))).isTrue();
+  }
+
+  @Test
+  void addAtlasSum_refusesNullContent_whenTheCallerHasNoBytes() {
+    FilePlan.Builder builder = FilePlan.builder();
+
+    // Kept, null would fail only when the plan is written, and let the path be planned again.
+    assertThatNullPointerException()
+        .isThrownBy(() -> builder.addAtlasSum("services/a/migrations/atlas.sum", null))
+        .withMessage("content");
+    FilePlan plan = builder.build();
+    assertThat(plan.paths()).isEmpty();
+    assertThat(plan.isHeaderless("services/a/migrations/atlas.sum")).isFalse();
   }
 }
