@@ -153,7 +153,8 @@ final class DatabaseRules {
    * Whether {@code service}'s database is a CloudNativePG Cluster, which the rules below are about.
    */
   static boolean cloudNativePg(Service service) {
-    return service.database().host().equals(DatabaseHost.CLOUDNATIVE_PG);
+    // By type, as CloudNativePgProvider asks: a record's first equals call costs a cold run ~50 ms.
+    return service.database().host() instanceof DatabaseHost.CloudNativePg;
   }
 
   static void check(Kit kit, String path, Service service, Instant now, Violations violations) {
