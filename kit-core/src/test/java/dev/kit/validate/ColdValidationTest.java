@@ -129,4 +129,13 @@ class ColdValidationTest {
         .filteredOn(c -> c.startsWith("java.lang.runtime."))
         .isEmpty();
   }
+
+  @Test
+  void validate_spinsNoLambdaClassOfTheRules_forAFullCloudNativePgService()
+      throws IOException, InterruptedException {
+    assertThat(classesLoadedByValidating())
+        .filteredOn(c -> c.startsWith("dev.kit.validate.") && c.contains("$$Lambda"))
+        .filteredOn(c -> !c.startsWith(ColdValidationTest.class.getName())) // the builder's
+        .isEmpty();
+  }
 }
