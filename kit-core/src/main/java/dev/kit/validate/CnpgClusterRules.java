@@ -3,7 +3,6 @@ package dev.kit.validate;
 import dev.kit.model.Database;
 import dev.kit.model.Resources;
 import dev.kit.model.Service;
-import dev.kit.model.Storage;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -133,17 +132,18 @@ final class CnpgClusterRules {
   static List<Violation> check(String path, Service service, Instant now) {
     List<Violation> violations = new ArrayList<>();
     Database db = service.database();
-    db.parameters().keySet().stream()
-        .filter(FIXED_PARAMETERS::contains)
-        .forEach(
-            key ->
-                violations.add(
-                    new Violation(
-                        path + ".parameters[" + key + "]",
-                        "CNPG manages " + key + " itself and rejects the Cluster if it is set",
-                        FIXED_PARAMETER_FIXES.getOrDefault(
-                            key.startsWith("recovery_target") ? "recovery_target" : key,
-                            "remove it"))));
+    // Plain loops and ifs rather than lambdas, as in ServiceRules: each spins a class in a cold
+    // run.
+    for (String key : db.parameters().keySet()) {
+      if (FIXED_PARAMETERS.contains(key)) {
+        violations.add(
+            new Violation(
+                path + ".parameters[" + key + "]",
+                "CNPG manages " + key + " itself and rejects the Cluster if it is set",
+                FIXED_PARAMETER_FIXES.getOrDefault(
+                    key.startsWith("recovery_target") ? "recovery_target" : key, "remove it")));
+      }
+    }
     if (db.imageName().isPresent() && db.postgresMajor() < OLDEST_MAJOR) {
       violations.add(
           new Violation(
@@ -158,21 +158,23 @@ final class CnpgClusterRules {
                   + " or newer, such as postgresMajor(17) without imageName(...), "
                   + "and move the data there with a logical import"));
     }
-    sharedBuffers(path, db).ifPresent(violations::add);
+    Optional<Violation> sharedBuffers = sharedBuffers(path, db);
+    if (sharedBuffers.isPresent()) {
+      violations.add(sharedBuffers.get());
+    }
     walParameters(path, db, violations);
-    db.restore()
-        .flatMap(r -> r.pointInTime())
-        .filter(t -> t.isAfter(now))
-        .ifPresent(
-            t ->
-                violations.add(
-                    new Violation(
-                        path + ".restore.pointInTime",
-                        DateTimeFormatter.ISO_INSTANT.format(t)
-                            + " is in the future (now is "
-                            + DateTimeFormatter.ISO_INSTANT.format(now)
-                            + "); recovery never reaches it and the Cluster never starts",
-                        "use a moment in the past, while the source was archiving WAL, or leave pointInTime out to restore to the end of the archive")));
+    Optional<Instant> pointInTime =
+        db.restore().isPresent() ? db.restore().get().pointInTime() : Optional.empty();
+    if (pointInTime.isPresent() && pointInTime.get().isAfter(now)) {
+      violations.add(
+          new Violation(
+              path + ".restore.pointInTime",
+              DateTimeFormatter.ISO_INSTANT.format(pointInTime.get())
+                  + " is in the future (now is "
+                  + DateTimeFormatter.ISO_INSTANT.format(now)
+                  + "); recovery never reaches it and the Cluster never starts",
+              "use a moment in the past, while the source was archiving WAL, or leave pointInTime out to restore to the end of the archive"));
+    }
     return violations;
   }
 
@@ -195,21 +197,19 @@ final class CnpgClusterRules {
                   + "\" is not a size CNPG reads (a number of MB, or a number with kB, MB, GB or TB)",
               "use a size such as \"256MB\""));
     }
-    Optional<String> request =
-        db.resources()
-            .map(Resources::requests)
-            .map(r -> r.get(Resources.MEMORY))
-            .filter(KubernetesNames::isQuantity);
-    if (request.isPresent()
-        && ResourceLimits.amount(request.get()).signum() > 0
-        && ResourceLimits.amount(request.get()).compareTo(size.get()) < 0) {
+    String request =
+        db.resources().isPresent() ? db.resources().get().requests().get(Resources.MEMORY) : null;
+    if (request != null
+        && KubernetesNames.isQuantity(request)
+        && ResourceLimits.amount(request).signum() > 0
+        && ResourceLimits.amount(request).compareTo(size.get()) < 0) {
       return Optional.of(
           new Violation(
               path + ".parameters[shared_buffers]",
               "\""
                   + value
                   + "\" is more than the memory request \""
-                  + request.get()
+                  + request
                   + "\"; CNPG rejects the Cluster",
               "lower shared_buffers (a quarter of the memory is usual) or raise the memory request"));
     }
@@ -249,7 +249,8 @@ final class CnpgClusterRules {
                 "\"" + value + "\" is not a PostgreSQL boolean",
                 "use \"on\" or \"off\""));
       } else if (name.equals("wal_log_hints")
-          && on.filter(b -> !b).isPresent()
+          && on.isPresent()
+          && !on.get()
           && db.instances() > 1) {
         violations.add(
             new Violation(
@@ -285,27 +286,24 @@ final class CnpgClusterRules {
                   + (max.isEmpty() ? " (the default)" : ""),
               "make min_wal_size smaller than max_wal_size"));
     }
-    db.walStorage()
-        .map(Storage::size)
-        .filter(KubernetesNames::isQuantity)
-        .ifPresent(
-            volume -> {
-              BigDecimal room = ResourceLimits.amount(volume);
-              for (String name : List.of("min_wal_size", "max_wal_size")) {
-                Optional<BigDecimal> size = name.equals("min_wal_size") ? min : max;
-                if (size.filter(v -> v.compareTo(room) >= 0).isPresent()) {
-                  violations.add(
-                      new Violation(
-                          path + ".parameters[" + name + "]",
-                          "\""
-                              + parameters.get(name)
-                              + "\" is not smaller than the WAL volume \""
-                              + volume
-                              + "\"",
-                          "lower it, or give walStorage(...) more room"));
-                }
-              }
-            });
+    String volume = db.walStorage().isPresent() ? db.walStorage().get().size() : null;
+    if (volume != null && KubernetesNames.isQuantity(volume)) {
+      BigDecimal room = ResourceLimits.amount(volume);
+      for (String name : List.of("min_wal_size", "max_wal_size")) {
+        Optional<BigDecimal> size = name.equals("min_wal_size") ? min : max;
+        if (size.isPresent() && size.get().compareTo(room) >= 0) {
+          violations.add(
+              new Violation(
+                  path + ".parameters[" + name + "]",
+                  "\""
+                      + parameters.get(name)
+                      + "\" is not smaller than the WAL volume \""
+                      + volume
+                      + "\"",
+                  "lower it, or give walStorage(...) more room"));
+        }
+      }
+    }
   }
 
   /**

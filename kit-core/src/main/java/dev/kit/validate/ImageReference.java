@@ -52,7 +52,7 @@ record ImageReference(String repository, Optional<String> tag, Optional<String> 
 
   /** Pinned: a digest, or a tag other than {@code latest}. */
   boolean isPinned() {
-    return digest.isPresent() || tag.filter(t -> !t.equals("latest")).isPresent();
+    return digest.isPresent() || (tag.isPresent() && !tag.get().equals("latest"));
   }
 
   /**

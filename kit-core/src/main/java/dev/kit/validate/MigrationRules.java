@@ -113,6 +113,7 @@ final class MigrationRules {
   static void migrationFiles(
       String path, MigrationDirectory dir, Migrations m, Violations violations) {
     Map<String, String> byVersion = new HashMap<>();
+    TxMode txMode = m.txMode().orElse(TxMode.FILE);
     // Per file, only what the rules need: its path is built when it has a violation.
     for (MigrationFile file : dir.files()) {
       String version = file.version();
@@ -149,7 +150,10 @@ final class MigrationRules {
                 + " bytes)",
             "split it into several migrations");
       }
-      TxModeDirectives.check(path, file, m.txMode().orElse(TxMode.FILE)).ifPresent(violations::add);
+      Optional<Violation> directive = TxModeDirectives.check(path, file, txMode);
+      if (directive.isPresent()) {
+        violations.add(directive.get());
+      }
     }
     if (m.engine() == Migrations.Engine.OPERATOR
         && dir.configMapBytes() > MigrationDirectory.CONFIGMAP_BUDGET_BYTES) {
@@ -162,16 +166,12 @@ final class MigrationRules {
               + ")",
           "use the job engine, which mounts several ConfigMaps, or squash old migrations");
     }
-    m.baseline()
-        .ifPresent(
-            b -> {
-              if (!byVersion.containsKey(b)) {
-                violations.add(
-                    path + ".baseline",
-                    "version " + quote(b) + " is not the version of any migration file",
-                    "use the version of an existing migration, the part of its name before the first '_'");
-              }
-            });
+    if (m.baseline().isPresent() && !byVersion.containsKey(m.baseline().get())) {
+      violations.add(
+          path + ".baseline",
+          "version " + quote(m.baseline().get()) + " is not the version of any migration file",
+          "use the version of an existing migration, the part of its name before the first '_'");
+    }
   }
 
   /** {@code services[orders].migrations.files[<name>]}, from the migrations' path. */

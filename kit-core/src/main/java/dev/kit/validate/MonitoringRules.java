@@ -4,6 +4,8 @@ import static dev.kit.validate.Violations.quote;
 
 import dev.kit.model.Monitoring;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The monitoring of a service: alert thresholds as Prometheus durations, and the labels Prometheus
@@ -28,30 +30,30 @@ final class MonitoringRules {
           m.alertFor() + " is not a whole number of seconds",
           "use a duration such as 5 minutes");
     }
-    m.selectorLabels()
-        .forEach(
-            (key, value) -> {
-              if (ServiceRules.RESERVED_LABELS.contains(key)) {
-                violations.add(
-                    path + ".selectorLabels[" + key + "]",
-                    "is a label kit sets itself",
-                    "select on a label of your own, such as \"release\"");
-              }
-              KubernetesNames.labelKey(key)
-                  .ifPresent(
-                      p ->
-                          violations.add(
-                              path + ".selectorLabels[" + key + "]",
-                              "key " + quote(key) + " " + p,
-                              "use the label your Prometheus selects on, such as \"release\""));
-              KubernetesNames.labelValue(value)
-                  .ifPresent(
-                      p ->
-                          violations.add(
-                              path + ".selectorLabels[" + key + "]",
-                              quote(value) + " " + p,
-                              "shorten or simplify the value"));
-            });
+    // A loop rather than lambdas, as in ServiceRules: each spins a class in a cold run.
+    for (Map.Entry<String, String> label : m.selectorLabels().entrySet()) {
+      String key = label.getKey();
+      if (ServiceRules.RESERVED_LABELS.contains(key)) {
+        violations.add(
+            path + ".selectorLabels[" + key + "]",
+            "is a label kit sets itself",
+            "select on a label of your own, such as \"release\"");
+      }
+      Optional<String> keyProblem = KubernetesNames.labelKey(key);
+      if (keyProblem.isPresent()) {
+        violations.add(
+            path + ".selectorLabels[" + key + "]",
+            "key " + quote(key) + " " + keyProblem.get(),
+            "use the label your Prometheus selects on, such as \"release\"");
+      }
+      Optional<String> valueProblem = KubernetesNames.labelValue(label.getValue());
+      if (valueProblem.isPresent()) {
+        violations.add(
+            path + ".selectorLabels[" + key + "]",
+            quote(label.getValue()) + " " + valueProblem.get(),
+            "shorten or simplify the value");
+      }
+    }
   }
 
   private static void positive(

@@ -1,7 +1,9 @@
 package dev.kit.validate;
 
 import dev.kit.model.ArgoCd;
+import dev.kit.model.Backups;
 import dev.kit.model.Kit;
+import dev.kit.model.Pooler;
 import dev.kit.model.Service;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,7 +37,10 @@ final class NameCollisions {
     List<Violation> violations = new ArrayList<>();
     ArgoCd argo = kit.repository().argoCd();
     String repo = kit.repository().name();
-    repositoryName(kit).ifPresent(violations::add);
+    Optional<Violation> repositoryName = repositoryName(kit);
+    if (repositoryName.isPresent()) {
+      violations.add(repositoryName.get());
+    }
     Map<String, String> applications = new LinkedHashMap<>();
     applications.put("cloudnative-pg", "the platform's Application for the CloudNativePG operator");
     applications.put(
@@ -174,46 +179,33 @@ final class NameCollisions {
                 "the Service CNPG creates for cluster \"" + cluster + "\""));
       }
     }
-    service
-        .database()
-        .pooler()
-        .ifPresent(
-            pooler -> {
-              for (String type : pooler.readOnly() ? List.of("rw", "ro") : List.of("rw")) {
-                String name = service.poolerName(type);
-                owned.add(
-                    new Owned(
-                        "Service", name, clusterPath, "the Service of pooler \"" + name + "\""));
-                owned.add(
-                    new Owned(
-                        "Deployment",
-                        name,
-                        clusterPath,
-                        "the Deployment of pooler \"" + name + "\""));
-              }
-            });
-    service
-        .app()
-        .ifPresent(
-            app -> {
-              owned.add(new Owned("Service", service.name(), path + ".name", "the app's Service"));
-              owned.add(
-                  new Owned("Deployment", service.name(), path + ".name", "the app's Deployment"));
-            });
-    service
-        .database()
-        .backups()
-        .filter(b -> !b.legacyInTree())
-        .ifPresent(
-            backups ->
-                owned.add(
-                    new Owned(
-                        "ObjectStore",
-                        service.objectStoreName(),
-                        path
-                            + ".database.backups"
-                            + (backups.objectStoreName().isPresent() ? ".objectStoreName" : ""),
-                        "the ObjectStore")));
+    // Plain ifs rather than lambdas, as in ServiceRules: each spins a class in a cold run.
+    Optional<Pooler> pooler = service.database().pooler();
+    if (pooler.isPresent()) {
+      for (String type : pooler.get().readOnly() ? List.of("rw", "ro") : List.of("rw")) {
+        String name = service.poolerName(type);
+        owned.add(
+            new Owned("Service", name, clusterPath, "the Service of pooler \"" + name + "\""));
+        owned.add(
+            new Owned(
+                "Deployment", name, clusterPath, "the Deployment of pooler \"" + name + "\""));
+      }
+    }
+    if (service.app().isPresent()) {
+      owned.add(new Owned("Service", service.name(), path + ".name", "the app's Service"));
+      owned.add(new Owned("Deployment", service.name(), path + ".name", "the app's Deployment"));
+    }
+    Optional<Backups> backups = service.database().backups();
+    if (backups.isPresent() && !backups.get().legacyInTree()) {
+      owned.add(
+          new Owned(
+              "ObjectStore",
+              service.objectStoreName(),
+              path
+                  + ".database.backups"
+                  + (backups.get().objectStoreName().isPresent() ? ".objectStoreName" : ""),
+              "the ObjectStore"));
+    }
     return owned;
   }
 }

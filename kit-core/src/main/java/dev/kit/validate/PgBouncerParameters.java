@@ -3,6 +3,7 @@ package dev.kit.validate;
 import dev.kit.model.Pooler;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -88,48 +89,47 @@ final class PgBouncerParameters {
    */
   static List<Violation> check(String path, Pooler pooler, boolean appThroughPooler) {
     List<Violation> violations = new ArrayList<>();
-    pooler
-        .parameters()
-        .forEach(
-            (name, value) -> {
-              String at = path + "[" + name + "]";
-              if (name.equals("pool_mode")) {
-                violations.add(
-                    new Violation(
-                        at,
-                        "CloudNativePG sets pool_mode itself and its webhook rejects it here",
-                        "use poolMode(Pooler.PoolMode.TRANSACTION) or SESSION"));
-              } else if (!ALLOWED.contains(name)) {
-                violations.add(
-                    new Violation(
-                        at,
-                        "\""
-                            + name
-                            + "\" is not a PgBouncer parameter CloudNativePG lets a Pooler set; "
-                            + "its webhook rejects the Pooler",
-                        "use one from "
-                            + "https://cloudnative-pg.io/documentation/current/connection_pooling/#pgbouncer-configuration-options, "
-                            + "such as max_client_conn or default_pool_size"));
-              } else if (name.equals(CLIENT_TLS) && appThroughPooler) {
-                switch (value) {
-                  case "disable" ->
-                      violations.add(
-                          new Violation(
-                              at,
-                              "\"disable\" turns TLS off on the pooler, and the app connects through it with sslmode=verify-full",
-                              CLIENT_TLS_FIX));
-                  case "verify-ca", "verify-full" ->
-                      violations.add(
-                          new Violation(
-                              at,
-                              "\""
-                                  + value
-                                  + "\" makes PgBouncer demand a client certificate, and the app authenticates with a password",
-                              CLIENT_TLS_FIX));
-                  default -> {}
-                }
-              }
-            });
+    for (Map.Entry<String, String> entry : pooler.parameters().entrySet()) {
+      String name = entry.getKey();
+      String value = entry.getValue();
+      String at = path + "[" + name + "]";
+      if (name.equals("pool_mode")) {
+        violations.add(
+            new Violation(
+                at,
+                "CloudNativePG sets pool_mode itself and its webhook rejects it here",
+                "use poolMode(Pooler.PoolMode.TRANSACTION) or SESSION"));
+      } else if (!ALLOWED.contains(name)) {
+        violations.add(
+            new Violation(
+                at,
+                "\""
+                    + name
+                    + "\" is not a PgBouncer parameter CloudNativePG lets a Pooler set; "
+                    + "its webhook rejects the Pooler",
+                "use one from "
+                    + "https://cloudnative-pg.io/documentation/current/connection_pooling/#pgbouncer-configuration-options, "
+                    + "such as max_client_conn or default_pool_size"));
+      } else if (name.equals(CLIENT_TLS) && appThroughPooler) {
+        switch (value) {
+          case "disable" ->
+              violations.add(
+                  new Violation(
+                      at,
+                      "\"disable\" turns TLS off on the pooler, and the app connects through it with sslmode=verify-full",
+                      CLIENT_TLS_FIX));
+          case "verify-ca", "verify-full" ->
+              violations.add(
+                  new Violation(
+                      at,
+                      "\""
+                          + value
+                          + "\" makes PgBouncer demand a client certificate, and the app authenticates with a password",
+                      CLIENT_TLS_FIX));
+          default -> {}
+        }
+      }
+    }
     return violations;
   }
 }

@@ -18,14 +18,17 @@ final class RepositoryRules {
   private RepositoryRules() {}
 
   static void repository(Repository repo, Violations violations) {
-    KubernetesNames.labelValue(repo.name())
-        .or(() -> repo.name().isEmpty() ? Optional.of("is empty") : Optional.empty())
-        .ifPresent(
-            p ->
-                violations.add(
-                    "repository.name",
-                    quote(repo.name()) + " " + p,
-                    "it becomes the app.kubernetes.io/part-of label; use a short name such as \"shop\""));
+    // Ifs and loops rather than lambdas, as in ServiceRules: each spins a class in a cold run.
+    Optional<String> nameProblem = KubernetesNames.labelValue(repo.name());
+    if (nameProblem.isEmpty() && repo.name().isEmpty()) {
+      nameProblem = Optional.of("is empty");
+    }
+    if (nameProblem.isPresent()) {
+      violations.add(
+          "repository.name",
+          quote(repo.name()) + " " + nameProblem.get(),
+          "it becomes the app.kubernetes.io/part-of label; use a short name such as \"shop\"");
+    }
     if (!GIT_URL.matcher(repo.gitUrl()).matches()) {
       violations.add(
           "repository.gitUrl",
@@ -37,27 +40,26 @@ final class RepositoryRules {
           "contains credentials",
           "remove them; Argo CD reads repository credentials from a Secret, never from the Application");
     }
-    if (repo.targetRevision().isBlank()
-        || repo.targetRevision().chars().anyMatch(Character::isWhitespace)) {
+    if (repo.targetRevision().isBlank() || hasWhitespace(repo.targetRevision())) {
       violations.add(
           "repository.targetRevision",
           quote(repo.targetRevision()) + " is not a Git revision",
           "use a branch, tag or commit such as \"main\"");
     }
-    KubernetesNames.dns1123Label(repo.argoCd().namespace())
-        .ifPresent(
-            p ->
-                violations.add(
-                    "repository.argoCd.namespace",
-                    quote(repo.argoCd().namespace()) + " " + p,
-                    "use the namespace Argo CD runs in, usually \"argocd\""));
-    KubernetesNames.dns1123Subdomain(repo.argoCd().project())
-        .ifPresent(
-            p ->
-                violations.add(
-                    "repository.argoCd.project",
-                    quote(repo.argoCd().project()) + " " + p,
-                    "use the name of an Argo CD AppProject such as \"default\""));
+    Optional<String> namespaceProblem = KubernetesNames.dns1123Label(repo.argoCd().namespace());
+    if (namespaceProblem.isPresent()) {
+      violations.add(
+          "repository.argoCd.namespace",
+          quote(repo.argoCd().namespace()) + " " + namespaceProblem.get(),
+          "use the namespace Argo CD runs in, usually \"argocd\"");
+    }
+    Optional<String> projectProblem = KubernetesNames.dns1123Subdomain(repo.argoCd().project());
+    if (projectProblem.isPresent()) {
+      violations.add(
+          "repository.argoCd.project",
+          quote(repo.argoCd().project()) + " " + projectProblem.get(),
+          "use the name of an Argo CD AppProject such as \"default\"");
+    }
     if (CredentialLiterals.inUrl(repo.argoCd().destinationServer())) {
       violations.add(
           "repository.argoCd.destinationServer",
@@ -69,6 +71,15 @@ final class RepositoryRules {
           quote(repo.argoCd().destinationServer()) + " is not an https URL",
           "use the cluster's API server URL, or \"https://kubernetes.default.svc\" for Argo CD's own cluster");
     }
+  }
+
+  private static boolean hasWhitespace(String text) {
+    for (int at = 0; at < text.length(); at++) {
+      if (Character.isWhitespace(text.charAt(at))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static void delivery(Kit kit, Violations violations) {

@@ -4,6 +4,7 @@ import dev.kit.model.Resources;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Kubernetes rejects a container whose request is above its limit ("must be less than or equal to
@@ -22,26 +23,25 @@ final class ResourceLimits {
    */
   static List<Violation> check(String path, Resources resources) {
     List<Violation> violations = new ArrayList<>();
-    resources
-        .requests()
-        .forEach(
-            (name, request) -> {
-              String limit = resources.limits().get(name);
-              if (limit != null
-                  && KubernetesNames.isQuantity(request)
-                  && KubernetesNames.isQuantity(limit)
-                  && above(request, limit)) {
-                violations.add(
-                    new Violation(
-                        path + ".requests." + name,
-                        "\""
-                            + request
-                            + "\" is more than the limit \""
-                            + limit
-                            + "\"; Kubernetes rejects a request above its limit",
-                        "raise the limit to at least the request, or lower the request"));
-              }
-            });
+    for (Map.Entry<String, String> entry : resources.requests().entrySet()) {
+      String name = entry.getKey();
+      String request = entry.getValue();
+      String limit = resources.limits().get(name);
+      if (limit != null
+          && KubernetesNames.isQuantity(request)
+          && KubernetesNames.isQuantity(limit)
+          && above(request, limit)) {
+        violations.add(
+            new Violation(
+                path + ".requests." + name,
+                "\""
+                    + request
+                    + "\" is more than the limit \""
+                    + limit
+                    + "\"; Kubernetes rejects a request above its limit",
+                "raise the limit to at least the request, or lower the request"));
+      }
+    }
     return violations;
   }
 

@@ -68,13 +68,14 @@ final class ServiceRules {
       Kit kit, String path, Service service, KitInputs inputs, Instant now, Violations violations) {
     String name = service.name();
     Optional<String> nameProblem = KubernetesNames.dns1035Label(name, KubernetesNames.LABEL_MAX);
-    nameProblem.ifPresent(
-        p ->
-            violations.add(
-                path + ".name",
-                quote(name) + " " + p,
-                "use a short lower-case name such as \"orders\"; it names the folder, the objects and the Application"));
-    if (nameProblem.isEmpty()) {
+    // Plain ifs rather than lambdas here and in the other per-service rules: each lambda a cold run
+    // reaches spins a class (PROFILE.md, section 15).
+    if (nameProblem.isPresent()) {
+      violations.add(
+          path + ".name",
+          quote(name) + " " + nameProblem.get(),
+          "use a short lower-case name such as \"orders\"; it names the folder, the objects and the Application");
+    } else {
       if (service.migrations().isPresent()) {
         violations.derivedName(
             path + ".name",
@@ -92,49 +93,53 @@ final class ServiceRules {
             "CNPG cluster");
       }
     }
-    KubernetesNames.dns1123Label(service.namespace())
-        .ifPresent(
-            p ->
-                violations.add(
-                    path + ".namespace",
-                    quote(service.namespace()) + " " + p,
-                    "use a lower-case namespace such as \"" + safeExample(name) + "\""));
-    service
-        .labels()
-        .forEach(
-            (key, value) -> {
-              String labelPath = path + ".labels[" + key + "]";
-              if (RESERVED_LABELS.contains(key)) {
-                violations.add(
-                    labelPath,
-                    "is a label kit sets itself",
-                    "remove it, or use a label key of your own");
-              }
-              KubernetesNames.labelKey(key)
-                  .ifPresent(
-                      p ->
-                          violations.add(
-                              labelPath, "key " + quote(key) + " " + p, "rename the label"));
-              KubernetesNames.labelValue(value)
-                  .ifPresent(
-                      p ->
-                          violations.add(
-                              labelPath, quote(value) + " " + p, "shorten or simplify the value"));
-            });
+    Optional<String> namespaceProblem = KubernetesNames.dns1123Label(service.namespace());
+    if (namespaceProblem.isPresent()) {
+      violations.add(
+          path + ".namespace",
+          quote(service.namespace()) + " " + namespaceProblem.get(),
+          "use a lower-case namespace such as \"" + safeExample(name) + "\"");
+    }
+    for (Map.Entry<String, String> label : service.labels().entrySet()) {
+      String key = label.getKey();
+      String labelPath = path + ".labels[" + key + "]";
+      if (RESERVED_LABELS.contains(key)) {
+        violations.add(
+            labelPath, "is a label kit sets itself", "remove it, or use a label key of your own");
+      }
+      Optional<String> keyProblem = KubernetesNames.labelKey(key);
+      if (keyProblem.isPresent()) {
+        violations.add(labelPath, "key " + quote(key) + " " + keyProblem.get(), "rename the label");
+      }
+      Optional<String> valueProblem = KubernetesNames.labelValue(label.getValue());
+      if (valueProblem.isPresent()) {
+        violations.add(
+            labelPath,
+            quote(label.getValue()) + " " + valueProblem.get(),
+            "shorten or simplify the value");
+      }
+    }
     DatabaseRules.check(kit, path + ".database", service, now, violations);
     // Only a valid name may become a folder: services/<name>/ is where the migrations are read
     // from.
-    service
-        .migrations()
-        .ifPresent(
-            m ->
-                MigrationRules.check(
-                    path + ".migrations", service, m, nameProblem.isEmpty(), inputs, violations));
+    if (service.migrations().isPresent()) {
+      MigrationRules.check(
+          path + ".migrations",
+          service,
+          service.migrations().get(),
+          nameProblem.isEmpty(),
+          inputs,
+          violations);
+    }
     for (int i = 0; i < service.patches().size(); i++) {
       PatchRules.check(
           kit, path + ".patches[" + i + "]", service, service.patches().get(i), violations);
     }
-    service.app().ifPresent(app -> AppRules.check(path + ".app", service, app, violations));
-    service.monitoring().ifPresent(m -> MonitoringRules.check(path + ".monitoring", m, violations));
+    if (service.app().isPresent()) {
+      AppRules.check(path + ".app", service, service.app().get(), violations);
+    }
+    if (service.monitoring().isPresent()) {
+      MonitoringRules.check(path + ".monitoring", service.monitoring().get(), violations);
+    }
   }
 }

@@ -111,24 +111,35 @@ public final class Validation {
     Violations violations = new Violations();
     check(kit, inputs, now, violations);
     patches(kit, inputs, renderer, violations);
-    if (!kit.environments().isEmpty()
-        || kit.services().stream()
-            .anyMatch(s -> !s.overrides().isEmpty() || !s.onlyIn().isEmpty())) {
+    if (!kit.environments().isEmpty() || hasEnvironmentParts(kit)) {
       EnvironmentRules.check(kit, violations);
       environments(kit, inputs, now, renderer, violations);
     }
     return violations.list();
   }
 
+  /** Whether a service overrides something in an environment or runs only in some. */
+  private static boolean hasEnvironmentParts(Kit kit) {
+    for (Service s : kit.services()) {
+      if (!s.overrides().isEmpty() || !s.onlyIn().isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static void check(Kit kit, KitInputs inputs, Instant now, Violations violations) {
-    inputs
-        .problems()
-        .forEach(problem -> violations.add(problem.path(), problem.problem(), problem.fix()));
+    // Loops and ifs rather than lambdas, as in ServiceRules: each spins a class in a cold run.
+    for (KitInputs.Problem problem : inputs.problems()) {
+      violations.add(problem.path(), problem.problem(), problem.fix());
+    }
     RepositoryRules.repository(kit.repository(), violations);
     ServiceRules.check(kit, inputs, now, violations);
     violations.addAll(NameCollisions.check(kit));
     SchemaRules.check(kit, inputs, violations);
     RepositoryRules.delivery(kit, violations);
-    kit.platform().ifPresent(platform -> PlatformRules.check(kit, platform, violations));
+    if (kit.platform().isPresent()) {
+      PlatformRules.check(kit, kit.platform().get(), violations);
+    }
   }
 }

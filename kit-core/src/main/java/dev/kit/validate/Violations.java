@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -40,35 +41,38 @@ public final class Violations {
   /** A persistent volume request: a positive size in bytes, and a StorageClass name. */
   public void storage(String path, Storage storage) {
     byteQuantity(path + ".size", storage.size());
-    storage
-        .storageClass()
-        .ifPresent(
-            c ->
-                KubernetesNames.dns1123Subdomain(c)
-                    .ifPresent(
-                        p ->
-                            add(
-                                path + ".storageClass",
-                                quote(c) + " " + p,
-                                "use the name of a StorageClass in the cluster")));
+    if (storage.storageClass().isPresent()) {
+      String storageClass = storage.storageClass().get();
+      Optional<String> problem = KubernetesNames.dns1123Subdomain(storageClass);
+      if (problem.isPresent()) {
+        add(
+            path + ".storageClass",
+            quote(storageClass) + " " + problem.get(),
+            "use the name of a StorageClass in the cluster");
+      }
+    }
   }
 
   /** Container requests and limits: quantities, and no request above its limit. */
   public void resources(String path, Resources resources) {
-    resources.requests().forEach((k, v) -> resource(path + ".requests." + k, k, v));
-    resources.limits().forEach((k, v) -> resource(path + ".limits." + k, k, v));
+    for (Map.Entry<String, String> request : resources.requests().entrySet()) {
+      resource(path + ".requests." + request.getKey(), request.getKey(), request.getValue());
+    }
+    for (Map.Entry<String, String> limit : resources.limits().entrySet()) {
+      resource(path + ".limits." + limit.getKey(), limit.getKey(), limit.getValue());
+    }
     found.addAll(ResourceLimits.check(path, resources));
   }
 
   /** A reference to a key of a Secret in the service's namespace. */
   public void secretKey(String path, SecretKey key) {
-    KubernetesNames.dns1123Subdomain(key.name())
-        .ifPresent(
-            p ->
-                add(
-                    path + ".name",
-                    quote(key.name()) + " " + p,
-                    "use the name of a Secret in the namespace"));
+    Optional<String> nameProblem = KubernetesNames.dns1123Subdomain(key.name());
+    if (nameProblem.isPresent()) {
+      add(
+          path + ".name",
+          quote(key.name()) + " " + nameProblem.get(),
+          "use the name of a Secret in the namespace");
+    }
     if (!isSecretKeyName(key.key())) {
       add(
           path + ".key",
