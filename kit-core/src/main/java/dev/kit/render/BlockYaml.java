@@ -257,28 +257,8 @@ final class BlockYaml {
       newLine(column);
     }
     key(key, column);
-    value(value, column);
-  }
-
-  /** After {@code key}: {@code ": value"}, or {@code ":"} and the nested block. */
-  private void value(Object value, int column) {
-    String text = string(value);
-    if (isMapping(value)) {
-      append(':');
-      if (!mapping(value, column + INDENT, FIRST_KEYS, false)) {
-        append(" {}");
-      }
-    } else if (isSequence(value)) {
-      append(':');
-      if (!sequence((Iterable<?>) value, column + INDENT)) {
-        append(" []");
-      }
-    } else if (text != null && text.indexOf('\n') >= 0) {
-      multiLine(text, column + INDENT, ": ");
-    } else {
-      append(": ");
-      scalar(value);
-    }
+    append(':');
+    node(value, column, false);
   }
 
   /**
@@ -291,45 +271,45 @@ final class BlockYaml {
     boolean written = false;
     for (Object item : sequence) {
       written = true;
-      String text = string(item);
       newLine(column);
       append('-');
-      if (isMapping(item)) {
-        append(' ');
-        if (!mapping(item, column + INDENT, FIRST_KEYS, true)) {
-          append("{}");
-        }
-      } else if (isSequence(item)) {
-        throw UNSUPPORTED; // a sequence directly in a sequence
-      } else if (text != null && text.indexOf('\n') >= 0) {
-        multiLine(text, column + INDENT, " ");
-      } else {
-        append(' ');
-        scalar(item);
-      }
+      node(item, column, true);
     }
     return written;
   }
 
-  /** Whether {@code value} is written as a mapping: a JSON object, a record or a map. */
-  private static boolean isMapping(Object value) {
-    return value instanceof ObjectNode || value instanceof Record || value instanceof Map<?, ?>;
-  }
-
   /**
-   * Whether {@code value} is written as a sequence: a JSON array or a collection (every JSON node
-   * is an {@link Iterable}, so that alone does not tell).
+   * A value after its indicator, a key's {@code :} or a sequence {@code item}'s {@code -} at {@code
+   * column}: a space and a scalar, a literal block, or the nested block mapping or sequence. Both
+   * indicators share it so that C2, compiling the walk's recursion, inlines each writer once
+   * (PROFILE 15.1).
    */
-  private static boolean isSequence(Object value) {
-    return value instanceof ArrayNode || value instanceof Collection<?>;
-  }
-
-  /** The string {@code value} is or holds, else null. */
-  private static String string(Object value) {
+  private void node(Object value, int column, boolean item) {
     if (value instanceof String text) {
-      return text;
+      string(text, column);
+    } else if (value instanceof Record
+        || value instanceof Map<?, ?>
+        || value instanceof ObjectNode) {
+      if (item) {
+        append(' '); // the item's first key follows its "- " on the same line
+      }
+      if (!mapping(value, column + INDENT, FIRST_KEYS, item)) {
+        append(item ? "{}" : " {}");
+      }
+    } else if (value instanceof Collection<?> || value instanceof ArrayNode) {
+      // (Every JSON node is an Iterable: that alone does not tell a sequence.)
+      if (item) {
+        throw UNSUPPORTED; // a sequence directly in a sequence
+      }
+      if (!sequence((Iterable<?>) value, column + INDENT)) {
+        append(" []");
+      }
+    } else if (value instanceof JsonNode node && node.isString()) {
+      string(node.asString(), column);
+    } else {
+      append(' ');
+      scalar(value);
     }
-    return value instanceof JsonNode node && node.isString() ? node.asString() : null;
   }
 
   private void newLine(int column) {
@@ -377,20 +357,32 @@ final class BlockYaml {
   }
 
   /**
-   * A one-line scalar value: a string, an integer or a boolean (a JSON node or a Java value); a
-   * null, a float or anything else is the library's to write, or the tree's to build.
+   * A one-line string value, plain where the library writes it plain; with a line feed, a literal
+   * block indented to {@code column} + {@value #INDENT}.
+   */
+  private void string(String text, int column) {
+    if (text.indexOf('\n') >= 0) {
+      multiLine(text, column + INDENT);
+      return;
+    }
+    append(' ');
+    if (!printableAscii(text)) {
+      appendUtf8(DoubleQuotedScalars.quoted(text));
+    } else if (text.isEmpty() || needToQuoteValue(text)) {
+      doubleQuoted(text);
+    } else if (allowsPlain(text)) {
+      append(text);
+    } else {
+      singleQuoted(text);
+    }
+  }
+
+  /**
+   * An integer or a boolean (a JSON node or a Java value); a null, a float or anything else is the
+   * library's to write, or the tree's to build.
    */
   private void scalar(Object value) {
-    String text = string(value);
-    if (text != null) {
-      if (!printableAscii(text)) {
-        appendUtf8(DoubleQuotedScalars.quoted(text));
-      } else if (text.isEmpty() || needToQuoteValue(text)) {
-        doubleQuoted(text);
-      } else {
-        plainOrQuoted(text);
-      }
-    } else if (value instanceof Boolean bool) {
+    if (value instanceof Boolean bool) {
       append(bool ? "true" : "false");
     } else if (value instanceof Integer || value instanceof Long) {
       append(value.toString());
@@ -421,56 +413,54 @@ final class BlockYaml {
     }
     if (reserved(key) || key.charAt(0) == '~' || "0123456789+-.".indexOf(key.charAt(0)) >= 0) {
       doubleQuoted(key);
+    } else if (allowsPlain(key) && !indicatorInside(key)) {
+      append(key);
     } else {
-      plainOrQuoted(key);
+      singleQuoted(key);
     }
   }
 
-  /**
-   * A string the library would have written plain: plain where a plain scalar reads back as it,
-   * else quoted.
-   */
-  private void plainOrQuoted(String text) {
-    if (allowsPlain(text)) {
-      append(text);
-    } else {
-      append('\'');
-      for (int i = 0; i < text.length(); i++) {
-        char c = text.charAt(i);
-        if (c == '\'') {
-          append('\'');
-        }
-        append(c);
+  /** Single-quoted, its quotes doubled: a string plain would not read back as. */
+  private void singleQuoted(String text) {
+    append('\'');
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\'') {
+        append('\'');
       }
-      append('\'');
+      append(c);
     }
+    append('\'');
   }
 
   /**
-   * A string with a line feed after {@code prefix} (a key's {@code ": "}, an item's {@code " "}): a
-   * literal block indented to {@code column}; where a block cannot hold it (a space at a line's
-   * end), a double-quoted scalar; a string {@link DoubleQuotedScalars} must write, as that. One
-   * scan over the text decides, then its lines are copied whole: a migrations ConfigMap carries
-   * tens of kilobytes of SQL in such blocks.
+   * A string with a line feed, after its indicator: a literal block indented to {@code column};
+   * where a block cannot hold it (a space at a line's end), a double-quoted scalar; a string {@link
+   * DoubleQuotedScalars} must write, as that. One scan over the text decides, then its lines are
+   * copied whole: a migrations ConfigMap carries tens of kilobytes of SQL in such blocks.
    */
-  private void multiLine(String text, int column, String prefix) {
+  private void multiLine(String text, int column) {
     int end = text.length();
     boolean spaceAtLineEnd = false;
+    // The character before is carried, not read again: a read at i - 1 made C2 hoist a range
+    // check that failed and recompile the walk (PROFILE 15.1).
+    char previous = '\n';
     for (int i = 0; i < end; i++) {
       char c = text.charAt(i);
       if (c == '\n') {
-        spaceAtLineEnd |= i > 0 && text.charAt(i - 1) == ' ';
+        spaceAtLineEnd |= previous == ' ';
       } else if (c < 0x20 || c > 0x7E) {
         if (DoubleQuotedScalars.needsQuoting(text)) {
-          append(prefix);
+          append(' ');
           appendUtf8(DoubleQuotedScalars.quoted(text));
           return;
         }
         throw UNSUPPORTED; // not printable ASCII: the library's to write
       }
+      previous = c;
     }
-    append(prefix);
-    if (spaceAtLineEnd || text.charAt(end - 1) == ' ') {
+    append(' ');
+    if (spaceAtLineEnd || previous == ' ') {
       doubleQuoted(text);
       return;
     }
@@ -552,26 +542,28 @@ final class BlockYaml {
     if (reserved(text) || text.charAt(0) == '~') {
       return true;
     }
-    int length = text.length();
-    for (int i = 0; i < length; i++) {
-      switch (text.charAt(i)) {
+    char previous = ' '; // a '#' first starts a comment, as one after a space does
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
         case '[', ']', '{', '}', ',' -> {
           return true;
         }
         case '#' -> {
-          if (i == 0 || text.charAt(i - 1) == ' ') {
+          if (previous == ' ') {
             return true;
           }
         }
-        case ':' -> {
-          if (i == length - 1 || text.charAt(i + 1) == ' ') {
+        case ' ' -> {
+          if (previous == ':') {
             return true;
           }
         }
         default -> {}
       }
+      previous = c;
     }
-    return plainNumber(text) || ManifestYaml.yaml11Value(text);
+    return previous == ':' || plainNumber(text) || ManifestYaml.yaml11Value(text);
   }
 
   /**
@@ -590,8 +582,8 @@ final class BlockYaml {
 
   /**
    * Whether a one-line printable-ASCII string reads back as itself when written plain in block
-   * context: no leading or trailing space, no document marker or indicator first, no {@code ": "}
-   * or {@code " #"} inside.
+   * context, as far as its ends tell: no leading or trailing space, no document marker or indicator
+   * first. {@link #needToQuoteValue} and, for a key, {@link #indicatorInside} look inside.
    */
   private static boolean allowsPlain(String text) {
     int length = text.length();
@@ -603,17 +595,23 @@ final class BlockYaml {
     }
     char first = text.charAt(0);
     boolean followedBySpace = length == 1 || text.charAt(1) == ' ';
-    if (LEADING_INDICATORS.indexOf(first) >= 0
-        || ((first == '?' || first == ':' || first == '-') && followedBySpace)) {
-      return false;
-    }
-    for (int i = 1; i < length; i++) {
-      char c = text.charAt(i);
-      if ((c == ':' && (i == length - 1 || text.charAt(i + 1) == ' '))
-          || (c == '#' && text.charAt(i - 1) == ' ')) {
-        return false;
+    return LEADING_INDICATORS.indexOf(first) < 0
+        && !((first == '?' || first == ':' || first == '-') && followedBySpace);
+  }
+
+  /**
+   * Whether a key that {@link #allowsPlain} holds a {@code ": "} or a {@code " #"} or ends with
+   * {@code :}, which a plain key cannot.
+   */
+  private static boolean indicatorInside(String key) {
+    char previous = key.charAt(0);
+    for (int i = 1; i < key.length(); i++) {
+      char c = key.charAt(i);
+      if ((previous == ':' && c == ' ') || (previous == ' ' && c == '#')) {
+        return true;
       }
+      previous = c;
     }
-    return true;
+    return previous == ':';
   }
 }
