@@ -436,32 +436,22 @@ final class BlockYaml {
   /**
    * A string with a line feed, after its indicator: a literal block indented to {@code column};
    * where a block cannot hold it (a space at a line's end), a double-quoted scalar; a string {@link
-   * DoubleQuotedScalars} must write, as that. One scan over the text decides, then its lines are
+   * DoubleQuotedScalars} must write, as that. A scan over the text decides, then its lines are
    * copied whole: a migrations ConfigMap carries tens of kilobytes of SQL in such blocks.
    */
   private void multiLine(String text, int column) {
     int end = text.length();
-    boolean spaceAtLineEnd = false;
-    // The character before is carried, not read again: a read at i - 1 made C2 hoist a range
-    // check that failed and recompile the walk (PROFILE 15.1).
-    char previous = '\n';
-    for (int i = 0; i < end; i++) {
-      char c = text.charAt(i);
-      if (c == '\n') {
-        spaceAtLineEnd |= previous == ' ';
-      } else if (c < 0x20 || c > 0x7E) {
-        if (DoubleQuotedScalars.needsQuoting(text)) {
-          append(' ');
-          appendUtf8(DoubleQuotedScalars.quoted(text));
-          return;
-        }
-        throw UNSUPPORTED; // not printable ASCII: the library's to write
+    if (!printableAsciiLines(text)) {
+      if (DoubleQuotedScalars.needsQuoting(text)) {
+        append(' ');
+        appendUtf8(DoubleQuotedScalars.quoted(text));
+        return;
       }
-      previous = c;
+      throw UNSUPPORTED; // not printable ASCII: the library's to write
     }
     append(' ');
-    if (spaceAtLineEnd || previous == ' ') {
-      doubleQuoted(text);
+    if (text.contains(" \n") || text.charAt(end - 1) == ' ') {
+      doubleQuoted(text); // a block would lose the space at a line's end
       return;
     }
     append('|');
@@ -521,6 +511,20 @@ final class BlockYaml {
           return false;
         }
         throw UNSUPPORTED;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether {@code text} holds only printable ASCII and line feeds. Its own small loop: a long SQL
+   * text makes C2 compile the loop on the stack (OSR) before the method around it (PROFILE 15.1).
+   */
+  private static boolean printableAsciiLines(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if ((c < 0x20 || c > 0x7E) && c != '\n') {
+        return false;
       }
     }
     return true;
