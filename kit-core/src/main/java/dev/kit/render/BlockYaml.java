@@ -73,6 +73,9 @@ final class BlockYaml {
   private static final int RESERVED_MAX_LENGTH =
       RESERVED.stream().mapToInt(String::length).max().orElseThrow();
 
+  /** The characters a YAML 1.1 number or timestamp starts with. */
+  private static final String NUMBER_START = "0123456789+-.";
+
   /** Indicators that stop a plain scalar when they come first. */
   private static final String LEADING_INDICATORS = "#,[]{}&*!|>'\"%@`";
 
@@ -382,17 +385,15 @@ final class BlockYaml {
    * library's to write, or the tree's to build.
    */
   private void scalar(Object value) {
-    if (value instanceof Boolean bool) {
-      append(bool ? "true" : "false");
-    } else if (value instanceof Integer || value instanceof Long) {
-      append(value.toString());
-    } else if (value instanceof JsonNode node && node.isBoolean()) {
-      append(node.booleanValue() ? "true" : "false");
-    } else if (value instanceof JsonNode node && node.isIntegralNumber()) {
-      append(node.asString());
+    String text;
+    if (value instanceof Boolean || value instanceof Integer || value instanceof Long) {
+      text = value.toString();
+    } else if (value instanceof JsonNode node && (node.isBoolean() || node.isIntegralNumber())) {
+      text = node.asString();
     } else {
       throw UNSUPPORTED; // floats, nulls, binary and POJO nodes are the library's
     }
+    append(text);
   }
 
   /** A key, at {@code column}, up to its {@code :}. */
@@ -411,7 +412,7 @@ final class BlockYaml {
     if (key.isEmpty() || key.length() >= SIMPLE_KEY_MAX) {
       throw UNSUPPORTED;
     }
-    if (reserved(key) || key.charAt(0) == '~' || "0123456789+-.".indexOf(key.charAt(0)) >= 0) {
+    if (reserved(key) || key.charAt(0) == '~' || NUMBER_START.indexOf(key.charAt(0)) >= 0) {
       doubleQuoted(key);
     } else if (allowsPlain(key) && !indicatorInside(key)) {
       append(key);
@@ -567,7 +568,10 @@ final class BlockYaml {
       }
       previous = c;
     }
-    return previous == ':' || plainNumber(text) || ManifestYaml.yaml11Value(text);
+    // Most strings skip the number and timestamp scans by their first character.
+    return previous == ':'
+        || (NUMBER_START.indexOf(text.charAt(0)) >= 0
+            && (plainNumber(text) || ManifestYaml.yaml11Value(text)));
   }
 
   /**
@@ -591,16 +595,13 @@ final class BlockYaml {
    */
   private static boolean allowsPlain(String text) {
     int length = text.length();
-    if (text.charAt(0) == ' '
-        || text.charAt(length - 1) == ' '
-        || text.startsWith("---")
-        || text.startsWith("...")) {
-      return false;
-    }
     char first = text.charAt(0);
     boolean followedBySpace = length == 1 || text.charAt(1) == ' ';
-    return LEADING_INDICATORS.indexOf(first) < 0
-        && !((first == '?' || first == ':' || first == '-') && followedBySpace);
+    return first != ' '
+        && text.charAt(length - 1) != ' '
+        && LEADING_INDICATORS.indexOf(first) < 0
+        && !((first == '?' || first == ':' || first == '-') && followedBySpace)
+        && !((first == '-' || first == '.') && (text.startsWith("---") || text.startsWith("...")));
   }
 
   /**
