@@ -169,8 +169,11 @@ final class BlockYaml {
     return keys;
   }
 
-  /** A record type's properties in key order, at a document's root and nested. */
-  private record RecordKeys(List<ObjectTrees.Property> atRoot, List<ObjectTrees.Property> nested) {
+  /**
+   * A record type's properties in key order, at a document's root and nested, each with its key as
+   * written.
+   */
+  private record RecordKeys(List<RecordKey> atRoot, List<RecordKey> nested) {
 
     /** Null for a type the tree path must write. */
     static RecordKeys of(Class<?> type) {
@@ -178,9 +181,13 @@ final class BlockYaml {
       if (properties == null) {
         return null;
       }
-      Map<String, ObjectTrees.Property> byName = new HashMap<>();
+      Map<String, RecordKey> byName = new HashMap<>();
       for (ObjectTrees.Property property : properties) {
-        byName.put(property.name(), property);
+        byte[] written = RecordKey.written(property.name());
+        if (written == null) {
+          return null;
+        }
+        byName.put(property.name(), new RecordKey(property, written));
       }
       if (byName.size() != properties.size()) {
         return null; // two properties of one name: the tree keeps the last, leave it that way
@@ -188,14 +195,39 @@ final class BlockYaml {
       return new RecordKeys(ordered(byName, ROOT_FIRST_KEYS), ordered(byName, FIRST_KEYS));
     }
 
-    private static List<ObjectTrees.Property> ordered(
-        Map<String, ObjectTrees.Property> byName, List<String> firstKeys) {
-      String[] keys = orderedKeys(byName.keySet(), firstKeys);
-      ObjectTrees.Property[] ordered = new ObjectTrees.Property[keys.length];
-      for (int i = 0; i < keys.length; i++) {
-        ordered[i] = byName.get(keys[i]);
+    private static List<RecordKey> ordered(Map<String, RecordKey> byName, List<String> firstKeys) {
+      String[] names = orderedKeys(byName.keySet(), firstKeys);
+      RecordKey[] ordered = new RecordKey[names.length];
+      for (int i = 0; i < names.length; i++) {
+        ordered[i] = byName.get(names[i]);
       }
       return List.of(ordered);
+    }
+  }
+
+  /**
+   * A record property and its key up to and with its {@code :}, quoted as {@link #key} quotes it:
+   * found once per type instead of for every object.
+   */
+  @SuppressWarnings("ArrayRecordComponent") // one per property of a type, never compared
+  private record RecordKey(ObjectTrees.Property property, byte[] written) {
+
+    /**
+     * Null for a key the tree path must write: not printable ASCII (its form can depend on its
+     * column) or one this writer leaves to the library.
+     */
+    static byte[] written(String name) {
+      BlockYaml key = new BlockYaml(new byte[name.length() + 8]);
+      try {
+        if (!printableAscii(name)) {
+          return null;
+        }
+        key.key(name, 0);
+      } catch (Unsupported unsupported) {
+        return null;
+      }
+      key.append(':');
+      return Arrays.copyOf(key.out, key.length);
     }
   }
 
@@ -228,11 +260,14 @@ final class BlockYaml {
         throw UNSUPPORTED;
       }
       // Only the root's keys put apiVersion, kind, metadata and spec first.
-      for (ObjectTrees.Property property :
-          firstKeys == ROOT_FIRST_KEYS ? keys.atRoot() : keys.nested()) {
-        Object value = property.value(record);
+      for (RecordKey key : firstKeys == ROOT_FIRST_KEYS ? keys.atRoot() : keys.nested()) {
+        Object value = key.property().value(record);
         if (value != null) {
-          entry(property.name(), value, column, inline && written == 0);
+          if (!inline || written > 0) {
+            newLine(column);
+          }
+          append(key.written());
+          node(value, column, false);
           written++;
         }
       }
@@ -351,12 +386,15 @@ final class BlockYaml {
     length += end - start;
   }
 
-  /** Any text, encoded. */
-  private void appendUtf8(String text) {
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+  private void append(byte[] bytes) {
     room(bytes.length);
     System.arraycopy(bytes, 0, out, length, bytes.length);
     length += bytes.length;
+  }
+
+  /** Any text, encoded. */
+  private void appendUtf8(String text) {
+    append(text.getBytes(StandardCharsets.UTF_8));
   }
 
   /**
