@@ -320,7 +320,7 @@ final class BlockYaml {
    * A value after its indicator, a key's {@code :} or a sequence {@code item}'s {@code -} at {@code
    * column}: a space and a scalar, a literal block, or the nested block mapping or sequence. Both
    * indicators share it so that C2, compiling the walk's recursion, inlines each writer once
-   * (PROFILE 15.1).
+   * (PROFILE.md 15, perf7-yaml).
    */
   private void node(Object value, int column, boolean item) {
     if (value instanceof String text) {
@@ -386,6 +386,7 @@ final class BlockYaml {
     length += end - start;
   }
 
+  /** Bytes already written once: a record's key, encoded text. */
   private void append(byte[] bytes) {
     room(bytes.length);
     System.arraycopy(bytes, 0, out, length, bytes.length);
@@ -557,7 +558,8 @@ final class BlockYaml {
 
   /**
    * Whether {@code text} holds only printable ASCII and line feeds. Its own small loop: a long SQL
-   * text makes C2 compile the loop on the stack (OSR) before the method around it (PROFILE 15.1).
+   * text makes C2 compile the loop on the stack (OSR) before the method around it (PROFILE.md 15,
+   * perf7-yaml).
    */
   private static boolean printableAsciiLines(String text) {
     for (int i = 0; i < text.length(); i++) {
@@ -585,7 +587,10 @@ final class BlockYaml {
     if (reserved(text) || text.charAt(0) == '~') {
       return true;
     }
-    char previous = ' '; // a '#' first starts a comment, as one after a space does
+    // The character before is carried, not read again at i - 1: C2 hoisted that range check on the
+    // profile, the check failed and the compile was thrown away (PROFILE.md 15, perf7-yaml). A '#'
+    // first starts a comment, as one after a space does.
+    char previous = ' ';
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       switch (c) {
