@@ -73,6 +73,9 @@ final class BlockYaml {
   private static final int RESERVED_MAX_LENGTH =
       RESERVED.stream().mapToInt(String::length).max().orElseThrow();
 
+  /** The characters a YAML 1.1 number or timestamp starts with. */
+  private static final String NUMBER_START = "0123456789+-.";
+
   /** Indicators that stop a plain scalar when they come first. */
   private static final String LEADING_INDICATORS = "#,[]{}&*!|>'\"%@`";
 
@@ -166,8 +169,11 @@ final class BlockYaml {
     return keys;
   }
 
-  /** A record type's properties in key order, at a document's root and nested. */
-  private record RecordKeys(List<ObjectTrees.Property> atRoot, List<ObjectTrees.Property> nested) {
+  /**
+   * A record type's properties in key order, at a document's root and nested, each with its key as
+   * written.
+   */
+  private record RecordKeys(List<RecordKey> atRoot, List<RecordKey> nested) {
 
     /** Null for a type the tree path must write. */
     static RecordKeys of(Class<?> type) {
@@ -175,9 +181,13 @@ final class BlockYaml {
       if (properties == null) {
         return null;
       }
-      Map<String, ObjectTrees.Property> byName = new HashMap<>();
+      Map<String, RecordKey> byName = new HashMap<>();
       for (ObjectTrees.Property property : properties) {
-        byName.put(property.name(), property);
+        byte[] written = RecordKey.written(property.name());
+        if (written == null) {
+          return null;
+        }
+        byName.put(property.name(), new RecordKey(property, written));
       }
       if (byName.size() != properties.size()) {
         return null; // two properties of one name: the tree keeps the last, leave it that way
@@ -185,14 +195,39 @@ final class BlockYaml {
       return new RecordKeys(ordered(byName, ROOT_FIRST_KEYS), ordered(byName, FIRST_KEYS));
     }
 
-    private static List<ObjectTrees.Property> ordered(
-        Map<String, ObjectTrees.Property> byName, List<String> firstKeys) {
-      String[] keys = orderedKeys(byName.keySet(), firstKeys);
-      ObjectTrees.Property[] ordered = new ObjectTrees.Property[keys.length];
-      for (int i = 0; i < keys.length; i++) {
-        ordered[i] = byName.get(keys[i]);
+    private static List<RecordKey> ordered(Map<String, RecordKey> byName, List<String> firstKeys) {
+      String[] names = orderedKeys(byName.keySet(), firstKeys);
+      RecordKey[] ordered = new RecordKey[names.length];
+      for (int i = 0; i < names.length; i++) {
+        ordered[i] = byName.get(names[i]);
       }
       return List.of(ordered);
+    }
+  }
+
+  /**
+   * A record property and its key up to and with its {@code :}, quoted as {@link #key} quotes it:
+   * found once per type instead of for every object.
+   */
+  @SuppressWarnings("ArrayRecordComponent") // one per property of a type, never compared
+  private record RecordKey(ObjectTrees.Property property, byte[] written) {
+
+    /**
+     * Null for a key the tree path must write: not printable ASCII (its form can depend on its
+     * column) or one this writer leaves to the library.
+     */
+    static byte[] written(String name) {
+      BlockYaml key = new BlockYaml(new byte[name.length() + 8]);
+      try {
+        if (!printableAscii(name)) {
+          return null;
+        }
+        key.key(name, 0);
+      } catch (Unsupported unsupported) {
+        return null;
+      }
+      key.append(':');
+      return Arrays.copyOf(key.out, key.length);
     }
   }
 
@@ -225,11 +260,14 @@ final class BlockYaml {
         throw UNSUPPORTED;
       }
       // Only the root's keys put apiVersion, kind, metadata and spec first.
-      for (ObjectTrees.Property property :
-          firstKeys == ROOT_FIRST_KEYS ? keys.atRoot() : keys.nested()) {
-        Object value = property.value(record);
+      for (RecordKey key : firstKeys == ROOT_FIRST_KEYS ? keys.atRoot() : keys.nested()) {
+        Object value = key.property().value(record);
         if (value != null) {
-          entry(property.name(), value, column, inline && written == 0);
+          if (!inline || written > 0) {
+            newLine(column);
+          }
+          append(key.written());
+          node(value, column, false);
           written++;
         }
       }
@@ -257,28 +295,8 @@ final class BlockYaml {
       newLine(column);
     }
     key(key, column);
-    value(value, column);
-  }
-
-  /** After {@code key}: {@code ": value"}, or {@code ":"} and the nested block. */
-  private void value(Object value, int column) {
-    String text = string(value);
-    if (isMapping(value)) {
-      append(':');
-      if (!mapping(value, column + INDENT, FIRST_KEYS, false)) {
-        append(" {}");
-      }
-    } else if (isSequence(value)) {
-      append(':');
-      if (!sequence((Iterable<?>) value, column + INDENT)) {
-        append(" []");
-      }
-    } else if (text != null && text.indexOf('\n') >= 0) {
-      multiLine(text, column + INDENT, ": ");
-    } else {
-      append(": ");
-      scalar(value);
-    }
+    append(':');
+    node(value, column, false);
   }
 
   /**
@@ -291,45 +309,45 @@ final class BlockYaml {
     boolean written = false;
     for (Object item : sequence) {
       written = true;
-      String text = string(item);
       newLine(column);
       append('-');
-      if (isMapping(item)) {
-        append(' ');
-        if (!mapping(item, column + INDENT, FIRST_KEYS, true)) {
-          append("{}");
-        }
-      } else if (isSequence(item)) {
-        throw UNSUPPORTED; // a sequence directly in a sequence
-      } else if (text != null && text.indexOf('\n') >= 0) {
-        multiLine(text, column + INDENT, " ");
-      } else {
-        append(' ');
-        scalar(item);
-      }
+      node(item, column, true);
     }
     return written;
   }
 
-  /** Whether {@code value} is written as a mapping: a JSON object, a record or a map. */
-  private static boolean isMapping(Object value) {
-    return value instanceof ObjectNode || value instanceof Record || value instanceof Map<?, ?>;
-  }
-
   /**
-   * Whether {@code value} is written as a sequence: a JSON array or a collection (every JSON node
-   * is an {@link Iterable}, so that alone does not tell).
+   * A value after its indicator, a key's {@code :} or a sequence {@code item}'s {@code -} at {@code
+   * column}: a space and a scalar, a literal block, or the nested block mapping or sequence. Both
+   * indicators share it so that C2, compiling the walk's recursion, inlines each writer once
+   * (PROFILE.md 15, perf7-yaml).
    */
-  private static boolean isSequence(Object value) {
-    return value instanceof ArrayNode || value instanceof Collection<?>;
-  }
-
-  /** The string {@code value} is or holds, else null. */
-  private static String string(Object value) {
+  private void node(Object value, int column, boolean item) {
     if (value instanceof String text) {
-      return text;
+      string(text, column);
+    } else if (value instanceof Record
+        || value instanceof Map<?, ?>
+        || value instanceof ObjectNode) {
+      if (item) {
+        append(' '); // the item's first key follows its "- " on the same line
+      }
+      if (!mapping(value, column + INDENT, FIRST_KEYS, item)) {
+        append(item ? "{}" : " {}");
+      }
+    } else if (value instanceof Collection<?> || value instanceof ArrayNode) {
+      // (Every JSON node is an Iterable: that alone does not tell a sequence.)
+      if (item) {
+        throw UNSUPPORTED; // a sequence directly in a sequence
+      }
+      if (!sequence((Iterable<?>) value, column + INDENT)) {
+        append(" []");
+      }
+    } else if (value instanceof JsonNode node && node.isString()) {
+      string(node.asString(), column);
+    } else {
+      append(' ');
+      scalar(value);
     }
-    return value instanceof JsonNode node && node.isString() ? node.asString() : null;
   }
 
   private void newLine(int column) {
@@ -368,39 +386,53 @@ final class BlockYaml {
     length += end - start;
   }
 
-  /** Any text, encoded. */
-  private void appendUtf8(String text) {
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+  /** Bytes already written once: a record's key, encoded text. */
+  private void append(byte[] bytes) {
     room(bytes.length);
     System.arraycopy(bytes, 0, out, length, bytes.length);
     length += bytes.length;
   }
 
+  /** Any text, encoded. */
+  private void appendUtf8(String text) {
+    append(text.getBytes(StandardCharsets.UTF_8));
+  }
+
   /**
-   * A one-line scalar value: a string, an integer or a boolean (a JSON node or a Java value); a
-   * null, a float or anything else is the library's to write, or the tree's to build.
+   * A one-line string value, plain where the library writes it plain; with a line feed, a literal
+   * block indented to {@code column} + {@value #INDENT}.
+   */
+  private void string(String text, int column) {
+    if (text.indexOf('\n') >= 0) {
+      multiLine(text, column + INDENT);
+      return;
+    }
+    append(' ');
+    if (!printableAscii(text)) {
+      appendUtf8(DoubleQuotedScalars.quoted(text));
+    } else if (text.isEmpty() || needToQuoteValue(text)) {
+      doubleQuoted(text);
+    } else if (allowsPlain(text)) {
+      append(text);
+    } else {
+      singleQuoted(text);
+    }
+  }
+
+  /**
+   * An integer or a boolean (a JSON node or a Java value); a null, a float or anything else is the
+   * library's to write, or the tree's to build.
    */
   private void scalar(Object value) {
-    String text = string(value);
-    if (text != null) {
-      if (!printableAscii(text)) {
-        appendUtf8(DoubleQuotedScalars.quoted(text));
-      } else if (text.isEmpty() || needToQuoteValue(text)) {
-        doubleQuoted(text);
-      } else {
-        plainOrQuoted(text);
-      }
-    } else if (value instanceof Boolean bool) {
-      append(bool ? "true" : "false");
-    } else if (value instanceof Integer || value instanceof Long) {
-      append(value.toString());
-    } else if (value instanceof JsonNode node && node.isBoolean()) {
-      append(node.booleanValue() ? "true" : "false");
-    } else if (value instanceof JsonNode node && node.isIntegralNumber()) {
-      append(node.asString());
+    String text;
+    if (value instanceof Boolean || value instanceof Integer || value instanceof Long) {
+      text = value.toString();
+    } else if (value instanceof JsonNode node && (node.isBoolean() || node.isIntegralNumber())) {
+      text = node.asString();
     } else {
       throw UNSUPPORTED; // floats, nulls, binary and POJO nodes are the library's
     }
+    append(text);
   }
 
   /** A key, at {@code column}, up to its {@code :}. */
@@ -419,59 +451,47 @@ final class BlockYaml {
     if (key.isEmpty() || key.length() >= SIMPLE_KEY_MAX) {
       throw UNSUPPORTED;
     }
-    if (reserved(key) || key.charAt(0) == '~' || "0123456789+-.".indexOf(key.charAt(0)) >= 0) {
+    if (reserved(key) || key.charAt(0) == '~' || NUMBER_START.indexOf(key.charAt(0)) >= 0) {
       doubleQuoted(key);
+    } else if (allowsPlain(key) && !indicatorInside(key)) {
+      append(key);
     } else {
-      plainOrQuoted(key);
+      singleQuoted(key);
     }
   }
 
-  /**
-   * A string the library would have written plain: plain where a plain scalar reads back as it,
-   * else quoted.
-   */
-  private void plainOrQuoted(String text) {
-    if (allowsPlain(text)) {
-      append(text);
-    } else {
-      append('\'');
-      for (int i = 0; i < text.length(); i++) {
-        char c = text.charAt(i);
-        if (c == '\'') {
-          append('\'');
-        }
-        append(c);
-      }
-      append('\'');
-    }
-  }
-
-  /**
-   * A string with a line feed after {@code prefix} (a key's {@code ": "}, an item's {@code " "}): a
-   * literal block indented to {@code column}; where a block cannot hold it (a space at a line's
-   * end), a double-quoted scalar; a string {@link DoubleQuotedScalars} must write, as that. One
-   * scan over the text decides, then its lines are copied whole: a migrations ConfigMap carries
-   * tens of kilobytes of SQL in such blocks.
-   */
-  private void multiLine(String text, int column, String prefix) {
-    int end = text.length();
-    boolean spaceAtLineEnd = false;
-    for (int i = 0; i < end; i++) {
+  /** Single-quoted, its quotes doubled: a string plain would not read back as. */
+  private void singleQuoted(String text) {
+    append('\'');
+    for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (c == '\n') {
-        spaceAtLineEnd |= i > 0 && text.charAt(i - 1) == ' ';
-      } else if (c < 0x20 || c > 0x7E) {
-        if (DoubleQuotedScalars.needsQuoting(text)) {
-          append(prefix);
-          appendUtf8(DoubleQuotedScalars.quoted(text));
-          return;
-        }
-        throw UNSUPPORTED; // not printable ASCII: the library's to write
+      if (c == '\'') {
+        append('\'');
       }
+      append(c);
     }
-    append(prefix);
-    if (spaceAtLineEnd || text.charAt(end - 1) == ' ') {
-      doubleQuoted(text);
+    append('\'');
+  }
+
+  /**
+   * A string with a line feed, after its indicator: a literal block indented to {@code column};
+   * where a block cannot hold it (a space at a line's end), a double-quoted scalar; a string {@link
+   * DoubleQuotedScalars} must write, as that. A scan over the text decides, then its lines are
+   * copied whole: a migrations ConfigMap carries tens of kilobytes of SQL in such blocks.
+   */
+  private void multiLine(String text, int column) {
+    int end = text.length();
+    if (!printableAsciiLines(text)) {
+      if (DoubleQuotedScalars.needsQuoting(text)) {
+        append(' ');
+        appendUtf8(DoubleQuotedScalars.quoted(text));
+        return;
+      }
+      throw UNSUPPORTED; // not printable ASCII: the library's to write
+    }
+    append(' ');
+    if (text.contains(" \n") || text.charAt(end - 1) == ' ') {
+      doubleQuoted(text); // a block would lose the space at a line's end
       return;
     }
     append('|');
@@ -537,6 +557,21 @@ final class BlockYaml {
   }
 
   /**
+   * Whether {@code text} holds only printable ASCII and line feeds. Its own small loop: a long SQL
+   * text makes C2 compile the loop on the stack (OSR) before the method around it (PROFILE.md 15,
+   * perf7-yaml).
+   */
+  private static boolean printableAsciiLines(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if ((c < 0x20 || c > 0x7E) && c != '\n') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * Whether {@code text} is in {@link #RESERVED}, without hashing the long strings it never holds.
    */
   private static boolean reserved(String text) {
@@ -552,26 +587,34 @@ final class BlockYaml {
     if (reserved(text) || text.charAt(0) == '~') {
       return true;
     }
-    int length = text.length();
-    for (int i = 0; i < length; i++) {
-      switch (text.charAt(i)) {
+    // The character before is carried, not read again at i - 1: C2 hoisted that range check on the
+    // profile, the check failed and the compile was thrown away (PROFILE.md 15, perf7-yaml). A '#'
+    // first starts a comment, as one after a space does.
+    char previous = ' ';
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
         case '[', ']', '{', '}', ',' -> {
           return true;
         }
         case '#' -> {
-          if (i == 0 || text.charAt(i - 1) == ' ') {
+          if (previous == ' ') {
             return true;
           }
         }
-        case ':' -> {
-          if (i == length - 1 || text.charAt(i + 1) == ' ') {
+        case ' ' -> {
+          if (previous == ':') {
             return true;
           }
         }
         default -> {}
       }
+      previous = c;
     }
-    return plainNumber(text) || ManifestYaml.yaml11Value(text);
+    // Most strings skip the number and timestamp scans by their first character.
+    return previous == ':'
+        || (NUMBER_START.indexOf(text.charAt(0)) >= 0
+            && (plainNumber(text) || ManifestYaml.yaml11Value(text)));
   }
 
   /**
@@ -590,30 +633,33 @@ final class BlockYaml {
 
   /**
    * Whether a one-line printable-ASCII string reads back as itself when written plain in block
-   * context: no leading or trailing space, no document marker or indicator first, no {@code ": "}
-   * or {@code " #"} inside.
+   * context, as far as its ends tell: no leading or trailing space, no document marker or indicator
+   * first. {@link #needToQuoteValue} and, for a key, {@link #indicatorInside} look inside.
    */
   private static boolean allowsPlain(String text) {
     int length = text.length();
-    if (text.charAt(0) == ' '
-        || text.charAt(length - 1) == ' '
-        || text.startsWith("---")
-        || text.startsWith("...")) {
-      return false;
-    }
     char first = text.charAt(0);
     boolean followedBySpace = length == 1 || text.charAt(1) == ' ';
-    if (LEADING_INDICATORS.indexOf(first) >= 0
-        || ((first == '?' || first == ':' || first == '-') && followedBySpace)) {
-      return false;
-    }
-    for (int i = 1; i < length; i++) {
-      char c = text.charAt(i);
-      if ((c == ':' && (i == length - 1 || text.charAt(i + 1) == ' '))
-          || (c == '#' && text.charAt(i - 1) == ' ')) {
-        return false;
+    return first != ' '
+        && text.charAt(length - 1) != ' '
+        && LEADING_INDICATORS.indexOf(first) < 0
+        && !((first == '?' || first == ':' || first == '-') && followedBySpace)
+        && !((first == '-' || first == '.') && (text.startsWith("---") || text.startsWith("...")));
+  }
+
+  /**
+   * Whether a key that {@link #allowsPlain} holds a {@code ": "} or a {@code " #"} or ends with
+   * {@code :}, which a plain key cannot.
+   */
+  private static boolean indicatorInside(String key) {
+    char previous = key.charAt(0);
+    for (int i = 1; i < key.length(); i++) {
+      char c = key.charAt(i);
+      if ((previous == ':' && c == ' ') || (previous == ' ' && c == '#')) {
+        return true;
       }
+      previous = c;
     }
-    return true;
+    return previous == ':';
   }
 }

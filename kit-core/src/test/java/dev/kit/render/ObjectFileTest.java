@@ -3,6 +3,7 @@ package dev.kit.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.kit.model.Patch;
 import io.fabric8.kubernetes.api.model.Quantity;
 import java.nio.charset.StandardCharsets;
@@ -149,6 +150,53 @@ class ObjectFileTest {
             new Values(null, null, null, null, null, null, null, null))) {
       assertThat(assertSameAsTheTree(values, values.toString())).as("%s", values).isFalse();
     }
+  }
+
+  /** Property names each key rule is about: a YAML 1.1 word, a number, indicators, spaces. */
+  record Keys(
+      String apiVersion,
+      String kind,
+      Map<String, Object> metadata,
+      @JsonProperty("on") String on,
+      @JsonProperty("y") String y,
+      @JsonProperty("1x") String number,
+      @JsonProperty("~a") String tilde,
+      @JsonProperty("a: b") String colonSpace,
+      @JsonProperty("a:") String colonLast,
+      @JsonProperty("a #b") String comment,
+      @JsonProperty("-a") String dash,
+      @JsonProperty("- a") String dashSpace,
+      @JsonProperty("? a") String question,
+      @JsonProperty("*a") String alias,
+      @JsonProperty("a b") String space,
+      @JsonProperty("it's") String quote,
+      @JsonProperty("a\"b") String doubleQuote,
+      @JsonProperty("[a]") String flow) {}
+
+  @Test
+  void objectFile_quotesARecordsKeysAsTheTreeDoes_whenAPropertyNameNeedsQuoting() {
+    Keys keys =
+        new Keys(
+            "v1",
+            "K",
+            Map.of("name", "n"),
+            "1",
+            "2",
+            "3",
+            "4",
+            "5",
+            "6",
+            "7",
+            "8",
+            "9",
+            "10",
+            "11",
+            "12",
+            "13",
+            "14",
+            "15");
+
+    assertThat(assertSameAsTheTree(keys, "keys")).as("written straight").isTrue();
   }
 
   /**
