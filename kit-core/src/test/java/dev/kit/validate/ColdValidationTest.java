@@ -14,6 +14,7 @@ import dev.kit.model.S3Credentials;
 import dev.kit.testing.Validations;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -23,9 +24,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What validating a full CloudNativePG service costs a fresh JVM beyond running the rules: every
- * class it loads is listed by a child JVM ({@code -verbose:class}). A record's first {@code equals}
- * bootstraps {@code java.lang.runtime.ObjectMethods} (~50 ms cold), and each lambda or method
- * reference the rules reach spins a hidden class (~0.5 ms cold each); PROFILE.md, section 15.
+ * class it loads is listed by a child JVM ({@code -Xlog:class+load}). A record's first {@code
+ * equals} bootstraps {@code java.lang.runtime.ObjectMethods} (~50 ms cold), and each lambda or
+ * method reference the rules reach spins a hidden class (~0.5 ms cold each); PROFILE.md, section
+ * 15.
  */
 class ColdValidationTest {
 
@@ -97,29 +99,49 @@ class ColdValidationTest {
         .build();
   }
 
-  private static List<String> classesLoadedByValidating() throws IOException, InterruptedException {
-    Process child =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-verbose:class",
-                "-cp",
-                System.getProperty("java.class.path"),
-                ColdValidationTest.class.getName())
-            .redirectErrorStream(true)
-            .start();
-    List<String> lines;
-    try (var out = child.getInputStream()) {
-      lines = new String(out.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+  /** The classes the child JVM loaded, in order; one child serves every test. */
+  private static List<String> loaded;
+
+  private static synchronized List<String> classesLoadedByValidating()
+      throws IOException, InterruptedException {
+    if (loaded != null) {
+      return loaded;
     }
-    assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(child.exitValue()).isZero();
-    assertThat(lines).contains("violations: 0");
-    // "[0.123s][info][class,load] java.lang.String source: shared objects file"
-    return lines.stream()
-        .filter(line -> line.contains("[class,load] "))
-        .map(line -> line.substring(line.indexOf("[class,load] ") + "[class,load] ".length()))
-        .map(line -> line.substring(0, line.indexOf(' ')))
-        .toList();
+    // Surefire may hand the tests an isolated class loader: its own property has the class path.
+    String classPath =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    Path output = Files.createTempFile("cold-validation", ".txt");
+    try {
+      Process child =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-Xlog:class+load=info:stdout:tags",
+                  "-cp",
+                  classPath,
+                  ColdValidationTest.class.getName())
+              .redirectErrorStream(true)
+              .redirectOutput(output.toFile())
+              .start();
+      if (!child.waitFor(60, TimeUnit.SECONDS)) {
+        child.destroyForcibly();
+        throw new AssertionError("the child JVM did not end within 60 s");
+      }
+      List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
+      assertThat(child.exitValue()).as(String.join("\n", lines)).isZero();
+      assertThat(lines).contains("violations: 0");
+      // "[class,load] java.lang.String source: shared objects file"
+      loaded =
+          lines.stream()
+              .filter(line -> line.startsWith("[class,load] "))
+              .map(line -> line.substring("[class,load] ".length()))
+              .map(line -> line.substring(0, line.indexOf(' ')))
+              .toList();
+    } finally {
+      Files.delete(output);
+    }
+    // Else a changed log format would leave nothing to look at, and every test would pass.
+    assertThat(loaded).contains(DatabaseRules.class.getName(), ServiceRules.class.getName());
+    return loaded;
   }
 
   @Test
