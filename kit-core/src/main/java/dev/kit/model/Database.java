@@ -692,7 +692,7 @@ public final class Database {
     }
 
     public Database build() {
-      if (storage == null && host.equals(DatabaseHost.CLOUDNATIVE_PG)) {
+      if (storage == null && host instanceof DatabaseHost.CloudNativePg) {
         throw new IllegalStateException(
             "Database.builder(): call storage(\"10Gi\") (or another size) before build()");
       }
