@@ -151,7 +151,7 @@ public final class FilePlan {
     }
 
     private Builder put(String path, byte[] content) {
-      Objects.requireNonNull(content, "content"); // kept, it would fail only when written
+      Objects.requireNonNull(content, "content"); // a null kept here would fail only when written
       boolean underRoot =
           RepositoryLayout.ROOTS.stream().anyMatch(root -> path.startsWith(root + "/"));
       if (!underRoot || path.contains("\\") || path.contains("/../") || path.endsWith("/")) {

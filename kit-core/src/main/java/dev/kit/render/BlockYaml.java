@@ -60,8 +60,8 @@ final class BlockYaml {
   private static final ThreadLocal<byte[]> BUFFERS = new ThreadLocal<>();
 
   /**
-   * YAML 1.1 booleans and nulls the library quotes (plus the empty string and anything starting
-   * with {@code ~}).
+   * YAML 1.1 booleans and nulls the library quotes; a string starting with {@code ~} (null too) is
+   * told by its first character.
    */
   private static final Set<String> RESERVED =
       Set.copyOf(
@@ -72,9 +72,6 @@ final class BlockYaml {
 
   private static final int RESERVED_MAX_LENGTH =
       RESERVED.stream().mapToInt(String::length).max().orElseThrow();
-
-  /** The characters a YAML 1.1 number or timestamp starts with. */
-  private static final String NUMBER_START = "0123456789+-.";
 
   /** Indicators that stop a plain scalar when they come first. */
   private static final String LEADING_INDICATORS = "#,[]{}&*!|>'\"%@`";
@@ -451,7 +448,9 @@ final class BlockYaml {
     if (key.isEmpty() || key.length() >= SIMPLE_KEY_MAX) {
       throw UNSUPPORTED;
     }
-    if (reserved(key) || key.charAt(0) == '~' || NUMBER_START.indexOf(key.charAt(0)) >= 0) {
+    if (reserved(key)
+        || key.charAt(0) == '~'
+        || ManifestYaml.NUMBER_START.indexOf(key.charAt(0)) >= 0) {
       doubleQuoted(key);
     } else if (allowsPlain(key) && !indicatorInside(key)) {
       append(key);
@@ -613,7 +612,7 @@ final class BlockYaml {
     }
     // Most strings skip the number and timestamp scans by their first character.
     return previous == ':'
-        || (NUMBER_START.indexOf(text.charAt(0)) >= 0
+        || (ManifestYaml.NUMBER_START.indexOf(text.charAt(0)) >= 0
             && (plainNumber(text) || ManifestYaml.yaml11Value(text)));
   }
 

@@ -28,6 +28,9 @@ import tools.jackson.dataformat.yaml.util.StringQuotingChecker;
  */
 final class ManifestYaml {
 
+  /** The characters go-yaml v2 tries a number or a timestamp for, when a scalar starts with one. */
+  static final String NUMBER_START = "0123456789+-.";
+
   private ManifestYaml() {}
 
   /**
@@ -83,8 +86,8 @@ final class ManifestYaml {
    * [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)}.
    */
   static boolean yaml11Number(String text) {
-    if (text.isEmpty() || "0123456789+-.".indexOf(text.charAt(0)) < 0) {
-      return false; // go-yaml v2 tries numbers only for these first characters
+    if (text.isEmpty() || NUMBER_START.indexOf(text.charAt(0)) < 0) {
+      return false;
     }
     String number = text.indexOf('_') < 0 ? text : text.replace("_", "");
     int length = number.length();
