@@ -324,9 +324,10 @@ public final class GenerationCache {
   }
 
   /**
-   * Deletes the temporary files of saves that never finished: this kit's ({@code *.kit-tmp}) and
-   * older kits' ({@code fingerprints-*.tmp}). The folder is kit's alone; a file it cannot delete
-   * stays for the next run.
+   * Deletes the temporary files of saves that never finished, this kit's ({@code *.kit-tmp}) and
+   * older kits' ({@code fingerprints-*.tmp}), and older kits' cache files ({@code
+   * fingerprints-v2.json} and before), which this kit does not read. The folder is kit's alone; a
+   * file it cannot delete stays for the next run.
    */
   private static void removeLeftovers(Path dir) {
     if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
@@ -338,7 +339,7 @@ public final class GenerationCache {
               file -> {
                 String name = file.getFileName().toString();
                 return name.endsWith(PlanWriter.TEMPORARY_SUFFIX)
-                    || (name.startsWith("fingerprints-") && name.endsWith(".tmp"));
+                    || (name.startsWith("fingerprints-") && !name.equals(FILE));
               })
           .forEach(
               file -> {

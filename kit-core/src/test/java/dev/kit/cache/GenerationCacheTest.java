@@ -89,6 +89,20 @@ class GenerationCacheTest {
     }
   }
 
+  @Test
+  void generate_removesTheCacheFilesOfOlderKits_whichItNoLongerReads() throws IOException {
+    Path dir = Files.createDirectories(repo.resolve("target/kit-cache"));
+    Files.writeString(dir.resolve("fingerprints-v2.json"), "{\"root\":\"/repo\",\"services\":{}}");
+    Files.writeString(dir.resolve("fingerprints-v1.json"), "{}");
+
+    generator.generate(kit);
+
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.map(file -> file.getFileName().toString()))
+          .containsExactly(GenerationCache.FILE);
+    }
+  }
+
   private static final GenerationCache.Content CONTENT =
       new GenerationCache.Content(
           "/repo",
