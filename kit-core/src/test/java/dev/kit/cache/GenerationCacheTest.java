@@ -83,10 +83,7 @@ class GenerationCacheTest {
 
     generator.generate(kit);
 
-    try (Stream<Path> files = Files.list(dir)) {
-      assertThat(files.map(file -> file.getFileName().toString()))
-          .containsExactly(GenerationCache.FILE);
-    }
+    assertHoldsOnlyTheCacheFile(dir);
   }
 
   @Test
@@ -97,6 +94,10 @@ class GenerationCacheTest {
 
     generator.generate(kit);
 
+    assertHoldsOnlyTheCacheFile(dir);
+  }
+
+  private static void assertHoldsOnlyTheCacheFile(Path dir) throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files.map(file -> file.getFileName().toString()))
           .containsExactly(GenerationCache.FILE);
