@@ -354,6 +354,43 @@ class EnvironmentValidationTest {
   }
 
   @Test
+  void validate_namesTheValueAndTheFix_whenAnEnvironmentsClusterProjectOrLabelIsNotAName() {
+    Kit kit =
+        Kit.builder()
+            .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+            .environment(
+                "dev",
+                e -> e.destinationName("Dev_Cluster").project("shop dev").label("-tier", "a b"))
+            .service("orders", s -> s.database(db -> db.storage("5Gi")))
+            .build();
+    String notAKey =
+        "is not a label key (an optional DNS prefix and '/', then up to 63 letters, digits, '-', '_'"
+            + " or '.', starting and ending with a letter or digit)";
+    String notAValue =
+        "is not a label value (up to 63 letters, digits, '-', '_' or '.', starting and ending with a"
+            + " letter or digit)";
+    assertThat(violations(kit))
+        .containsExactly(
+            "environments[dev].destinationName: \"Dev_Cluster\" is not a DNS-1123 subdomain (lower-case"
+                + " letters, digits, '-' and '.') (use the cluster's name in Argo CD)",
+            "environments[dev].project: \"shop dev\" is not a DNS-1123 subdomain (lower-case letters,"
+                + " digits, '-' and '.') (use the name of an Argo CD AppProject)",
+            "environments[dev].labels: \"-tier\" "
+                + notAKey
+                + " (use a label key such as \"tier\")",
+            "environments[dev].labels[-tier]: \"a b\" "
+                + notAValue
+                + " (use a label value such as \"dev\")",
+            // The environment's labels go on its services' objects too.
+            "environments[dev].services[orders].labels[-tier]: key \"-tier\" "
+                + notAKey
+                + " (rename the label)",
+            "environments[dev].services[orders].labels[-tier]: \"a b\" "
+                + notAValue
+                + " (shorten or simplify the value)");
+  }
+
+  @Test
   void validate_checksTheNamespaceRule_throughEachService() {
     assertThat(
             violations(
