@@ -260,13 +260,11 @@ final class DatabaseRules {
     extensionsAndSchemas(path, service, violations);
     if (db.antiAffinityTopologyKey().isPresent()) {
       String key = db.antiAffinityTopologyKey().get();
-      Optional<String> problem = KubernetesNames.labelKey(key);
-      if (problem.isPresent()) {
-        violations.add(
-            path + ".antiAffinityTopologyKey",
-            quote(key) + " " + problem.get(),
-            "use a node label such as \"topology.kubernetes.io/zone\" or \"kubernetes.io/hostname\"");
-      }
+      violations.invalid(
+          path + ".antiAffinityTopologyKey",
+          key,
+          KubernetesNames.labelKey(key),
+          "use a node label such as \"topology.kubernetes.io/zone\" or \"kubernetes.io/hostname\"");
     }
     if (db.backups().isPresent()) {
       backups(path + ".backups", service, db.backups().get(), violations);
@@ -424,13 +422,11 @@ final class DatabaseRules {
   private static void backups(String path, Service service, Backups b, Violations violations) {
     if (b.objectStoreName().isPresent()) {
       String name = b.objectStoreName().get();
-      Optional<String> problem = KubernetesNames.dns1123Subdomain(name);
-      if (problem.isPresent()) {
-        violations.add(
-            path + ".objectStoreName",
-            quote(name) + " " + problem.get(),
-            "use a lower-case name such as \"orders-backups\"");
-      }
+      violations.invalid(
+          path + ".objectStoreName",
+          name,
+          KubernetesNames.dns1123Subdomain(name),
+          "use a lower-case name such as \"orders-backups\"");
     }
     if (CredentialLiterals.inUrl(b.destinationPath())) {
       violations.add(
@@ -542,20 +538,16 @@ final class DatabaseRules {
         restoredService(kit, databasePath, service, source.get(), violations);
       }
     } else if (restore.source() instanceof Restore.ObjectStoreBackups store) {
-      KubernetesNames.dns1123Subdomain(store.objectStore())
-          .ifPresent(
-              p ->
-                  violations.add(
-                      path + ".objectStore",
-                      quote(store.objectStore()) + " " + p,
-                      "use the name of an ObjectStore in the namespace"));
-      KubernetesNames.dns1035Label(store.serverName(), CLUSTER_NAME_MAX)
-          .ifPresent(
-              p ->
-                  violations.add(
-                      path + ".serverName",
-                      quote(store.serverName()) + " " + p,
-                      "use the name of the cluster that took the backups"));
+      violations.invalid(
+          path + ".objectStore",
+          store.objectStore(),
+          KubernetesNames.dns1123Subdomain(store.objectStore()),
+          "use the name of an ObjectStore in the namespace");
+      violations.invalid(
+          path + ".serverName",
+          store.serverName(),
+          KubernetesNames.dns1035Label(store.serverName(), CLUSTER_NAME_MAX),
+          "use the name of the cluster that took the backups");
       if (db.bootstrap().isEmpty()) {
         violations.add(
             databasePath + ".bootstrap",

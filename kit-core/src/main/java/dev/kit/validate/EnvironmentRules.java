@@ -93,13 +93,11 @@ final class EnvironmentRules {
       if (!declared.add(env.name())) {
         violations.add(path, "is declared twice", "give each environment its own name");
       }
-      KubernetesNames.dns1035Label(env.name(), 20)
-          .ifPresent(
-              p ->
-                  violations.add(
-                      path,
-                      quote(env.name()) + " " + p,
-                      "name it like \"dev\", \"staging\" or \"prod\": it names folders and ends Argo CD object names"));
+      violations.invalid(
+          path,
+          env.name(),
+          KubernetesNames.dns1035Label(env.name(), 20),
+          "name it like \"dev\", \"staging\" or \"prod\": it names folders and ends Argo CD object names");
       if (env.destinationServer().isPresent() && env.destinationName().isPresent()) {
         violations.add(
             path + ".destinationName",
@@ -114,14 +112,14 @@ final class EnvironmentRules {
                       path + ".destinationServer",
                       quote(server) + " is not an https URL without credentials",
                       "use the cluster's API server URL, such as \"https://prod.k8s.acme.io\""));
-      env.destinationName()
-          .flatMap(KubernetesNames::dns1123Subdomain)
-          .ifPresent(
-              p ->
-                  violations.add(
-                      path + ".destinationName",
-                      quote(env.destinationName().get()) + " " + p,
-                      "use the cluster's name in Argo CD"));
+      if (env.destinationName().isPresent()) {
+        String name = env.destinationName().get();
+        violations.invalid(
+            path + ".destinationName",
+            name,
+            KubernetesNames.dns1123Subdomain(name),
+            "use the cluster's name in Argo CD");
+      }
       env.targetRevision()
           .filter(r -> r.isBlank() || r.chars().anyMatch(Character::isWhitespace))
           .ifPresent(
@@ -130,14 +128,14 @@ final class EnvironmentRules {
                       path + ".targetRevision",
                       quote(r) + " is not a Git revision",
                       "use a branch, tag or commit such as \"release\""));
-      env.project()
-          .flatMap(KubernetesNames::dns1123Subdomain)
-          .ifPresent(
-              p ->
-                  violations.add(
-                      path + ".project",
-                      quote(env.project().get()) + " " + p,
-                      "use the name of an Argo CD AppProject"));
+      if (env.project().isPresent()) {
+        String project = env.project().get();
+        violations.invalid(
+            path + ".project",
+            project,
+            KubernetesNames.dns1123Subdomain(project),
+            "use the name of an Argo CD AppProject");
+      }
       env.namespaceRule()
           .filter(rule -> !rule.contains("{namespace}"))
           .ifPresent(
@@ -151,20 +149,16 @@ final class EnvironmentRules {
       env.labels()
           .forEach(
               (key, value) -> {
-                KubernetesNames.labelKey(key)
-                    .ifPresent(
-                        p ->
-                            violations.add(
-                                path + ".labels",
-                                quote(key) + " " + p,
-                                "use a label key such as \"tier\""));
-                KubernetesNames.labelValue(value)
-                    .ifPresent(
-                        p ->
-                            violations.add(
-                                path + ".labels[" + key + "]",
-                                quote(value) + " " + p,
-                                "use a label value such as \"" + env.name() + "\""));
+                violations.invalid(
+                    path + ".labels",
+                    key,
+                    KubernetesNames.labelKey(key),
+                    "use a label key such as \"tier\"");
+                violations.invalid(
+                    path + ".labels[" + key + "]",
+                    value,
+                    KubernetesNames.labelValue(value),
+                    "use a label value such as \"" + env.name() + "\"");
               });
       if (kit.platform().isPresent()) {
         String project = env.project().orElse(kit.repository().argoCd().project());

@@ -46,13 +46,11 @@ final class MonitoringRules {
             "key " + quote(key) + " " + keyProblem.get(),
             "use the label your Prometheus selects on, such as \"release\"");
       }
-      Optional<String> valueProblem = KubernetesNames.labelValue(label.getValue());
-      if (valueProblem.isPresent()) {
-        violations.add(
-            path + ".selectorLabels[" + key + "]",
-            quote(label.getValue()) + " " + valueProblem.get(),
-            "shorten or simplify the value");
-      }
+      violations.invalid(
+          path + ".selectorLabels[" + key + "]",
+          label.getValue(),
+          KubernetesNames.labelValue(label.getValue()),
+          "shorten or simplify the value");
     }
   }
 

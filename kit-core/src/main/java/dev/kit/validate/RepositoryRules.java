@@ -46,20 +46,16 @@ final class RepositoryRules {
           quote(repo.targetRevision()) + " is not a Git revision",
           "use a branch, tag or commit such as \"main\"");
     }
-    Optional<String> namespaceProblem = KubernetesNames.dns1123Label(repo.argoCd().namespace());
-    if (namespaceProblem.isPresent()) {
-      violations.add(
-          "repository.argoCd.namespace",
-          quote(repo.argoCd().namespace()) + " " + namespaceProblem.get(),
-          "use the namespace Argo CD runs in, usually \"argocd\"");
-    }
-    Optional<String> projectProblem = KubernetesNames.dns1123Subdomain(repo.argoCd().project());
-    if (projectProblem.isPresent()) {
-      violations.add(
-          "repository.argoCd.project",
-          quote(repo.argoCd().project()) + " " + projectProblem.get(),
-          "use the name of an Argo CD AppProject such as \"default\"");
-    }
+    violations.invalid(
+        "repository.argoCd.namespace",
+        repo.argoCd().namespace(),
+        KubernetesNames.dns1123Label(repo.argoCd().namespace()),
+        "use the namespace Argo CD runs in, usually \"argocd\"");
+    violations.invalid(
+        "repository.argoCd.project",
+        repo.argoCd().project(),
+        KubernetesNames.dns1123Subdomain(repo.argoCd().project()),
+        "use the name of an Argo CD AppProject such as \"default\"");
     if (CredentialLiterals.inUrl(repo.argoCd().destinationServer())) {
       violations.add(
           "repository.argoCd.destinationServer",

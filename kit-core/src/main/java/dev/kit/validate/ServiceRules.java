@@ -111,13 +111,11 @@ final class ServiceRules {
       if (keyProblem.isPresent()) {
         violations.add(labelPath, "key " + quote(key) + " " + keyProblem.get(), "rename the label");
       }
-      Optional<String> valueProblem = KubernetesNames.labelValue(label.getValue());
-      if (valueProblem.isPresent()) {
-        violations.add(
-            labelPath,
-            quote(label.getValue()) + " " + valueProblem.get(),
-            "shorten or simplify the value");
-      }
+      violations.invalid(
+          labelPath,
+          label.getValue(),
+          KubernetesNames.labelValue(label.getValue()),
+          "shorten or simplify the value");
     }
     DatabaseRules.check(kit, path + ".database", service, now, violations);
     // Only a valid name may become a folder: services/<name>/ is where the migrations are read

@@ -25,6 +25,17 @@ public final class Violations {
     found.add(new Violation(path, problem, fix));
   }
 
+  /**
+   * Adds {@code "value" problem} at {@code path} when a check found one: the one form every name,
+   * label and reference check reports in. Pass a constant fix: one built per call would be built
+   * for every valid value too.
+   */
+  public void invalid(String path, String value, Optional<String> problem, String fix) {
+    if (problem.isPresent()) {
+      add(path, quote(value) + " " + problem.get(), fix);
+    }
+  }
+
   public void add(Violation violation) {
     found.add(violation);
   }
@@ -43,13 +54,11 @@ public final class Violations {
     byteQuantity(path + ".size", storage.size());
     if (storage.storageClass().isPresent()) {
       String storageClass = storage.storageClass().get();
-      Optional<String> problem = KubernetesNames.dns1123Subdomain(storageClass);
-      if (problem.isPresent()) {
-        add(
-            path + ".storageClass",
-            quote(storageClass) + " " + problem.get(),
-            "use the name of a StorageClass in the cluster");
-      }
+      invalid(
+          path + ".storageClass",
+          storageClass,
+          KubernetesNames.dns1123Subdomain(storageClass),
+          "use the name of a StorageClass in the cluster");
     }
   }
 
@@ -66,13 +75,11 @@ public final class Violations {
 
   /** A reference to a key of a Secret in the service's namespace. */
   public void secretKey(String path, SecretKey key) {
-    Optional<String> nameProblem = KubernetesNames.dns1123Subdomain(key.name());
-    if (nameProblem.isPresent()) {
-      add(
-          path + ".name",
-          quote(key.name()) + " " + nameProblem.get(),
-          "use the name of a Secret in the namespace");
-    }
+    invalid(
+        path + ".name",
+        key.name(),
+        KubernetesNames.dns1123Subdomain(key.name()),
+        "use the name of a Secret in the namespace");
     if (!isSecretKeyName(key.key())) {
       add(
           path + ".key",
