@@ -1,6 +1,7 @@
 package dev.kit.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kit.migration.MigrationDirectory;
 import dev.kit.migration.MigrationFile;
@@ -14,22 +15,28 @@ import dev.kit.model.Pooler;
 import dev.kit.model.Resources;
 import dev.kit.model.S3Credentials;
 import dev.kit.model.Service;
+import java.io.BufferedOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -185,6 +192,80 @@ class FingerprintTest {
   }
 
   @Test
+  void code_readsEveryJarOnTheClassPathAsTheJdkDoes() throws Exception {
+    List<Path> jars =
+        Stream.of(
+                System.getProperty(
+                        "surefire.test.class.path", System.getProperty("java.class.path"))
+                    .split(File.pathSeparator))
+            .filter(entry -> entry.endsWith(".jar"))
+            .map(Path::of)
+            .toList();
+
+    assertThat(jars).hasSizeGreaterThan(10);
+    for (Path jar : jars) {
+      assertThat(code(jar)).as(jar.toString()).isEqualTo(codeThroughZipFile(jar));
+    }
+  }
+
+  @Test
+  void code_findsTheDirectory_whenAJarHasACommentOrAPrefix(@TempDir Path dir) throws Exception {
+    Path jar = jar(dir.resolve("a.jar"), classes("return 1;"), 0);
+    Path commented = dir.resolve("commented.jar");
+    try (OutputStream file = Files.newOutputStream(commented);
+        ZipOutputStream zip = new ZipOutputStream(file)) {
+      for (Map.Entry<String, String> entry : classes("return 1;").entrySet()) {
+        zip.putNextEntry(new ZipEntry(entry.getKey()));
+        zip.write(entry.getValue().getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+      }
+      // An end record's signature inside the comment must not be taken for the record itself.
+      zip.setComment("PK\u0005\u0006 then text enough for the search to meet it first");
+    }
+    Path prefixed = dir.resolve("prefixed.jar");
+    Files.write(prefixed, "#!/bin/sh\nexec java -jar \"$0\"\n".getBytes(StandardCharsets.UTF_8));
+    Files.write(prefixed, Files.readAllBytes(jar), StandardOpenOption.APPEND);
+
+    assertThat(code(commented)).isEqualTo(code(jar));
+    assertThat(code(prefixed)).isEqualTo(code(jar));
+  }
+
+  @Test
+  void code_listsAJarInZip64Form_throughTheJdk(@TempDir Path dir) throws Exception {
+    Map<String, String> many = classes("return 1;");
+    for (int i = 0; i < 0xFFFF; i++) {
+      many.put("dev/kit/many/C" + i + ".class", "");
+    }
+    Path jar = jar(dir.resolve("a.jar"), many, 0);
+    many.put("dev/kit/Generator.class", "return 2;");
+    Path changed = jar(dir.resolve("b.jar"), many, 0);
+
+    assertThat(code(jar)).isEqualTo(codeThroughZipFile(jar)).isNotEqualTo(code(changed));
+  }
+
+  @Test
+  void code_failsWithTheJarsName_whenItsDirectoryIsDamaged(@TempDir Path dir) throws Exception {
+    Path jar = jar(dir.resolve("a.jar"), classes("return 1;"), 0);
+    byte[] bytes = Files.readAllBytes(jar);
+    int directory = indexOf(bytes, new byte[] {'P', 'K', 1, 2});
+    bytes[directory + 3] = 9; // no longer a directory entry's signature
+    Files.write(jar, bytes);
+
+    assertThatThrownBy(() -> code(jar))
+        .isInstanceOf(ZipException.class)
+        .hasMessageContaining(jar.toString());
+  }
+
+  private static int indexOf(byte[] bytes, byte[] part) {
+    for (int i = 0; i + part.length <= bytes.length; i++) {
+      if (Arrays.equals(bytes, i, i + part.length, part, 0, part.length)) {
+        return i;
+      }
+    }
+    throw new AssertionError("not found");
+  }
+
+  @Test
   void codeVersion_isKnown_whenKitRunsFromItsClassesOrJars() {
     assertThat(Fingerprint.codeVersion()).hasSize(64);
   }
@@ -197,7 +278,7 @@ class FingerprintTest {
   }
 
   private static Path jar(Path path, Map<String, String> entries, long time) throws IOException {
-    try (OutputStream file = Files.newOutputStream(path);
+    try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(path));
         ZipOutputStream zip = new ZipOutputStream(file)) {
       for (Map.Entry<String, String> entry : entries.entrySet()) {
         ZipEntry zipEntry = new ZipEntry(entry.getKey());
@@ -213,6 +294,12 @@ class FingerprintTest {
   private static String code(Path location) throws IOException, NoSuchAlgorithmException {
     MessageDigest digest = MessageDigest.getInstance("SHA-256");
     Fingerprint.code(digest, location);
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  private static String codeThroughZipFile(Path jar) throws IOException, NoSuchAlgorithmException {
+    MessageDigest digest = MessageDigest.getInstance("SHA-256");
+    Fingerprint.codeThroughZipFile(digest, jar);
     return HexFormat.of().formatHex(digest.digest());
   }
 
