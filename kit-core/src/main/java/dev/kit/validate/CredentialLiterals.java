@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds credentials written into the description, which would reach Git in the generated files: a
@@ -102,14 +103,19 @@ final class CredentialLiterals {
    *     empty
    * @param fix how to pass such a value instead, for this kind of value
    */
-  static List<Violation> check(String path, Optional<String> key, Object value, String fix) {
+  static List<Violation> check(
+      String path, Optional<String> key, @Nullable Object value, String fix) {
     List<Violation> violations = new ArrayList<>();
     walk(path, key, value, fix, violations);
     return violations;
   }
 
   private static void walk(
-      String path, Optional<String> key, Object value, String fix, List<Violation> violations) {
+      String path,
+      Optional<String> key,
+      @Nullable Object value,
+      String fix,
+      List<Violation> violations) {
     if (value instanceof String text) {
       if (text.isEmpty() || text.startsWith("$")) {
         return; // "$(VAR)", "${VAR}": a reference resolved elsewhere

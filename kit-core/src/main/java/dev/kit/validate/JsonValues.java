@@ -8,6 +8,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks free-form values (patch values, Helm chart values) are JSON: what a Kubernetes object or a
@@ -34,14 +35,14 @@ final class JsonValues {
    * The violations of {@code value}, each at {@code path} plus the keys and indexes leading to it,
    * such as {@code platform.cloudnativePg.values[config][0]}.
    */
-  static List<Violation> check(String path, Object value) {
+  static List<Violation> check(String path, @Nullable Object value) {
     List<Violation> violations = new ArrayList<>();
     check(path, value, Collections.newSetFromMap(new IdentityHashMap<>()), violations);
     return violations;
   }
 
   private static void check(
-      String path, Object value, Set<Object> containers, List<Violation> violations) {
+      String path, @Nullable Object value, Set<Object> containers, List<Violation> violations) {
     if (value == null || value instanceof Boolean) {
       return;
     }

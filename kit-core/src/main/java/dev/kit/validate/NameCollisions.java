@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -123,7 +124,8 @@ final class NameCollisions {
         ownerServices.put(key, service.name());
         continue;
       }
-      String owner = ownerServices.get(key);
+      // Put beside its first object, above.
+      String owner = Objects.requireNonNull(ownerServices.get(key));
       if (owned.kind().equals("ObjectStore")) {
         violations.add(
             new Violation(

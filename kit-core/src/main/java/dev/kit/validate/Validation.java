@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks a whole {@link Kit} against what was read for it, in one pass, and reports every {@link
@@ -49,7 +50,11 @@ public final class Validation {
    * written is reported once, without.
    */
   private static void environments(
-      Kit kit, KitInputs inputs, Instant now, KitRenderer renderer, Violations violations) {
+      Kit kit,
+      KitInputs inputs,
+      Instant now,
+      @Nullable KitRenderer renderer,
+      Violations violations) {
     Set<List<String>> everywhere = new HashSet<>();
     violations.list().forEach(v -> everywhere.add(List.of(v.path(), v.problem())));
     for (Environment env : kit.environments()) {
@@ -80,7 +85,7 @@ public final class Validation {
    * description renders without failing.
    */
   private static void patches(
-      Kit kit, KitInputs inputs, KitRenderer renderer, Violations violations) {
+      Kit kit, KitInputs inputs, @Nullable KitRenderer renderer, Violations violations) {
     if (renderer == null) {
       return;
     }
@@ -107,7 +112,8 @@ public final class Validation {
   }
 
   /** Every violation, with the patches' when {@code renderer} is not null. */
-  private static List<Violation> all(Kit kit, KitInputs inputs, Instant now, KitRenderer renderer) {
+  private static List<Violation> all(
+      Kit kit, KitInputs inputs, Instant now, @Nullable KitRenderer renderer) {
     Violations violations = new Violations();
     check(kit, inputs, now, violations);
     patches(kit, inputs, renderer, violations);

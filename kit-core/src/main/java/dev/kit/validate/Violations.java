@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The violations one validation pass finds, in the order found, and the checks of values that
@@ -106,7 +107,8 @@ public final class Violations {
   }
 
   /** A patch or Helm value: JSON, and no credential in it. */
-  void freeFormValue(String path, Optional<String> key, Object value, String credentialFix) {
+  void freeFormValue(
+      String path, Optional<String> key, @Nullable Object value, String credentialFix) {
     List<Violation> json = JsonValues.check(path, value);
     found.addAll(json);
     if (json.isEmpty()) {
