@@ -258,9 +258,9 @@ public final class Fingerprint {
 
   /**
    * The jar's central directory, read in one piece; null when the jar keeps it in Zip64 form (over
-   * 65,535 entries or 4 GB), which {@link ZipFile} then lists. Listing a 7,000-entry jar through
-   * {@code ZipFile.entries()}, a {@code ZipEntry} and a name per file, cost a cold run ~50 ms and a
-   * C2 compile of the JDK's zip code (PROFILE 16.1).
+   * 65,535 entries or 4 GB), which {@link ZipFile} then lists. Through {@code ZipFile.entries()}, a
+   * {@code ZipEntry} and a name per file, a 7,000-entry jar made the JDK's zip code hot enough for
+   * both compilers in a cold run (PROFILE 16.1).
    */
   private static byte @Nullable [] centralDirectory(Path jar) throws IOException {
     try (FileChannel channel = FileChannel.open(jar)) {
