@@ -42,13 +42,13 @@ record ArgoApplication(String apiVersion, String kind, ObjectMetadata metadata, 
      */
     static Destination of(dev.kit.model.Kit kit, String namespace) {
       String server = kit.repository().argoCd().destinationServer();
-      return kit.environment()
-          .map(
-              env ->
-                  env.destinationName().isPresent()
-                      ? new Destination(env.destinationName().get(), null, namespace)
-                      : new Destination(env.destinationServer().orElse(server), namespace))
-          .orElse(new Destination(server, namespace));
+      if (kit.environment().isEmpty()) {
+        return new Destination(server, namespace);
+      }
+      dev.kit.model.Environment env = kit.environment().get();
+      return env.destinationName().isPresent()
+          ? new Destination(env.destinationName().get(), null, namespace)
+          : new Destination(env.destinationServer().orElse(server), namespace);
     }
   }
 

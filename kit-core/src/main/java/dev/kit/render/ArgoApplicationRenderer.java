@@ -59,6 +59,6 @@ final class ArgoApplicationRenderer {
    * so one Argo CD can hold every environment's Applications side by side.
    */
   static String name(Kit kit, String name) {
-    return kit.environment().map(env -> name + "-" + env.name()).orElse(name);
+    return kit.environment().isPresent() ? name + "-" + kit.environment().get().name() : name;
   }
 }

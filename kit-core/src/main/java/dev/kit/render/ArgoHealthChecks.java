@@ -215,7 +215,9 @@ final class ArgoHealthChecks {
     Kit kit = context.kit();
     ArgoCd argo = kit.repository().argoCd();
     Map<String, String> data = new TreeMap<>();
-    context.healthChecks().forEach((kind, check) -> data.put(PREFIX + kind, check));
+    for (Map.Entry<String, String> check : context.healthChecks().entrySet()) {
+      data.put(PREFIX + check.getKey(), check.getValue());
+    }
     if (PlatformRenderer.hasRoot(kit)) {
       data.put(PREFIX + "argoproj.io_Application", APPLICATION);
     }
@@ -245,9 +247,10 @@ final class ArgoHealthChecks {
    */
   private static String luaTable(Map<String, String> map) {
     StringBuilder lines = new StringBuilder();
-    map.forEach(
-        (key, value) ->
-            lines.append("  [\"").append(key).append("\"] = \"").append(value).append("\",\n"));
+    for (Map.Entry<String, String> entry : map.entrySet()) {
+      lines.append("  [\"").append(entry.getKey()).append("\"] = \"");
+      lines.append(entry.getValue()).append("\",\n");
+    }
     return lines.toString();
   }
 }

@@ -28,7 +28,8 @@ final class AtlasMigrationKind implements ServiceKind {
 
   @Override
   public boolean appliesTo(Kit kit, Service service) {
-    return service.migrations().filter(m -> m.engine() == Migrations.Engine.OPERATOR).isPresent();
+    return service.migrations().isPresent()
+        && service.migrations().get().engine() == Migrations.Engine.OPERATOR;
   }
 
   @Override

@@ -58,7 +58,7 @@ public final class CloudNativePgProvider implements DatabaseProvider {
   public Connection connection(Kit kit, Service service) {
     String cluster = service.clusterName();
     boolean throughPooler =
-        service.app().filter(app -> app.connection() == App.Connection.POOLER).isPresent();
+        service.app().isPresent() && service.app().get().connection() == App.Connection.POOLER;
     return new Connection(
         cluster + "-app",
         cluster + "-rw." + service.namespace(),

@@ -2,6 +2,7 @@ package dev.kit.render;
 
 import dev.kit.model.Database;
 import dev.kit.model.Service;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 
@@ -11,12 +12,19 @@ import java.util.ServiceLoader;
  */
 public final class DatabaseProviders {
 
-  private static final List<DatabaseProvider> ALL =
-      ServiceLoader.load(DatabaseProvider.class, DatabaseProvider.class.getClassLoader()).stream()
-          .map(ServiceLoader.Provider::get)
-          .toList();
+  private static final List<DatabaseProvider> ALL = load();
 
   private DatabaseProviders() {}
+
+  private static List<DatabaseProvider> load() {
+    // A loop, not a stream: every run loads the list once, cold (PROFILE.md, section 16).
+    List<DatabaseProvider> providers = new ArrayList<>();
+    for (DatabaseProvider provider :
+        ServiceLoader.load(DatabaseProvider.class, DatabaseProvider.class.getClassLoader())) {
+      providers.add(provider);
+    }
+    return List.copyOf(providers);
+  }
 
   /** Every provider, in list order. */
   public static List<DatabaseProvider> all() {

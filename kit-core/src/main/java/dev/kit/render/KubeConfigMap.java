@@ -1,6 +1,5 @@
 package dev.kit.render;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Map;
 
 /**
@@ -11,8 +10,14 @@ record KubeConfigMap(
     String apiVersion,
     String kind,
     ObjectMetadata metadata,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> data,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> binaryData) {
+    Map<String, String> data,
+    Map<String, String> binaryData) {
+
+  /** An empty map is held as null, as {@link ObjectMetadata} holds it. */
+  KubeConfigMap {
+    data = ObjectMetadata.nullIfEmpty(data);
+    binaryData = ObjectMetadata.nullIfEmpty(binaryData);
+  }
 
   KubeConfigMap(ObjectMetadata metadata, Map<String, String> data, Map<String, String> binaryData) {
     this("v1", "ConfigMap", metadata, data, binaryData);

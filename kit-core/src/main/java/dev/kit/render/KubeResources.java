@@ -1,6 +1,5 @@
 package dev.kit.render;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.kit.model.Resources;
 import java.util.Map;
 import java.util.TreeMap;
@@ -9,9 +8,13 @@ import java.util.TreeMap;
  * A container's Kubernetes {@code resources}: requests and limits as the quantities the model holds
  * (validation checked them), written as they are; an empty map is not written.
  */
-record KubeResources(
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> limits,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> requests) {
+record KubeResources(Map<String, String> limits, Map<String, String> requests) {
+
+  /** An empty map is held as null, as {@link ObjectMetadata} holds it. */
+  KubeResources {
+    limits = ObjectMetadata.nullIfEmpty(limits);
+    requests = ObjectMetadata.nullIfEmpty(requests);
+  }
 
   static KubeResources of(Resources resources) {
     return new KubeResources(quantities(resources.limits()), quantities(resources.requests()));

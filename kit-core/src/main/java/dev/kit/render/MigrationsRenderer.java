@@ -84,19 +84,17 @@ final class MigrationsRenderer {
     for (int i = 0; i < parts.size(); i++) {
       Map<String, String> data = new TreeMap<>();
       Map<String, String> binaryData = new TreeMap<>();
-      parts
-          .get(i)
-          .forEach(
-              (name, file) -> {
-                // A byte order mark inside a YAML document is not portable across parsers; base64
-                // keeps it exact, as it does a file that is not UTF-8.
-                Optional<String> text = file.utf8Text().filter(t -> t.indexOf('\uFEFF') < 0);
-                if (text.isPresent()) {
-                  data.put(name, text.get());
-                } else {
-                  binaryData.put(name, Base64.getEncoder().encodeToString(file.content()));
-                }
-              });
+      for (Map.Entry<String, MigrationFile> entry : parts.get(i).entrySet()) {
+        MigrationFile file = entry.getValue();
+        // A byte order mark inside a YAML document is not portable across parsers; base64 keeps it
+        // exact, as it does a file that is not UTF-8.
+        Optional<String> text = file.utf8Text();
+        if (text.isPresent() && text.get().indexOf('\uFEFF') < 0) {
+          data.put(entry.getKey(), text.get());
+        } else {
+          binaryData.put(entry.getKey(), Base64.getEncoder().encodeToString(file.content()));
+        }
+      }
       configMaps.add(
           new KubeConfigMap(
               ObjectMetadata.builder()
@@ -132,7 +130,9 @@ final class MigrationsRenderer {
                 "--config",
                 "file://" + MIGRATIONS_MOUNT + "/" + AtlasHclRenderer.PROJECT_FILE));
     // The project file's migration block has no tx mode.
-    m.txMode().ifPresent(t -> args.addAll(List.of("--tx-mode", t.flag())));
+    if (m.txMode().isPresent()) {
+      args.addAll(List.of("--tx-mode", m.txMode().get().flag()));
+    }
 
     List<PodTemplate.VolumeProjection> sources = new ArrayList<>(configMapCount);
     for (int i = 1; i <= configMapCount; i++) {
@@ -229,13 +229,15 @@ final class MigrationsRenderer {
       throw new IllegalStateException("every Java platform has SHA-256", e);
     }
     for (Map<String, MigrationFile> part : parts) {
-      part.forEach(
-          (name, file) -> {
-            digest.update(name.getBytes(StandardCharsets.UTF_8));
-            digest.update(
-                ByteBuffer.allocate(Long.BYTES + 1).put((byte) 0).putLong(file.size()).array());
-            digest.update(file.view());
-          });
+      for (Map.Entry<String, MigrationFile> entry : part.entrySet()) {
+        digest.update(entry.getKey().getBytes(StandardCharsets.UTF_8));
+        digest.update(
+            ByteBuffer.allocate(Long.BYTES + 1)
+                .put((byte) 0)
+                .putLong(entry.getValue().size())
+                .array());
+        digest.update(entry.getValue().view());
+      }
     }
     return service.migrationsConfigMapName(1)
         + "-"

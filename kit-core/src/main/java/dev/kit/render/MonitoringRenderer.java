@@ -96,13 +96,15 @@ final class MonitoringRenderer {
             service,
             monitoring,
             RepositoryLayout.service(kit, service).deployedFile(ServiceLayout.RUNBOOK));
-    List<PrometheusRule.Rule> rules = new ArrayList<>();
+    List<Map<String, Object>> rules = new ArrayList<>();
     rules.add(alerts.replicationLag());
     if (service.database().instances() > 1) {
       rules.add(alerts.streamingReplicas(service.database().instances() - 1));
     }
     rules.add(alerts.walArchiving());
-    service.database().backups().ifPresent(backups -> rules.add(alerts.backupAge(backups)));
+    if (service.database().backups().isPresent()) {
+      rules.add(alerts.backupAge(service.database().backups().get()));
+    }
     PrometheusRule.Spec spec =
         new PrometheusRule.Spec(
             List.of(new PrometheusRule.RuleGroup(service.clusterName(), rules)));
@@ -153,7 +155,7 @@ final class MonitoringRenderer {
           "{namespace=\"" + service.namespace() + "\", pod=~\"" + cluster + "-[0-9]+\"}";
     }
 
-    PrometheusRule.Rule replicationLag() {
+    Map<String, Object> replicationLag() {
       Duration threshold = monitoring.replicationLagThreshold();
       String expr = REPLICATION_LAG + selector + "\n  > " + seconds(threshold);
       return rule(
@@ -166,7 +168,7 @@ final class MonitoringRenderer {
               + ".");
     }
 
-    PrometheusRule.Rule streamingReplicas(int expected) {
+    Map<String, Object> streamingReplicas(int expected) {
       // The primary (not in recovery) counts its streaming standbys; "or vector(0)" fires when no
       // primary reports.
       String expr =
@@ -197,7 +199,7 @@ final class MonitoringRenderer {
               + " primary reports metrics.");
     }
 
-    PrometheusRule.Rule walArchiving() {
+    Map<String, Object> walArchiving() {
       Duration window = monitoring.archiveFailureWindow();
       // Failures within the window that no later success has cleared: a transient failure does not
       // page.
@@ -232,7 +234,7 @@ final class MonitoringRenderer {
               + " works again.");
     }
 
-    PrometheusRule.Rule backupAge(Backups backups) {
+    Map<String, Object> backupAge(Backups backups) {
       Duration maxAge = monitoring.lastBackupMaxAge();
       // Every instance reports the same object-store status (legacy: only the primary is non-zero),
       // hence max.
@@ -254,7 +256,7 @@ final class MonitoringRenderer {
               + ".");
     }
 
-    private PrometheusRule.Rule rule(
+    private Map<String, Object> rule(
         String alert, String expr, String severity, String summary, String detail) {
       Map<String, String> labels = new TreeMap<>();
       labels.put("severity", severity);
@@ -275,8 +277,7 @@ final class MonitoringRenderer {
               + " See "
               + runbook
               + ".");
-      return new PrometheusRule.Rule(
-          alert, expr, duration(monitoring.alertFor()), labels, annotations);
+      return PrometheusRule.rule(alert, expr, duration(monitoring.alertFor()), labels, annotations);
     }
   }
 

@@ -26,7 +26,8 @@ final class ObjectStoreKind implements ServiceKind {
 
   @Override
   public boolean appliesTo(Kit kit, Service service) {
-    return service.database().backups().filter(b -> !b.legacyInTree()).isPresent();
+    return service.database().backups().isPresent()
+        && !service.database().backups().get().legacyInTree();
   }
 
   @Override

@@ -13,8 +13,8 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -197,10 +197,7 @@ final class ObjectTrees {
             // fabric8's any-getter returns its additionalProperties field: read the field, as
             // above.
             anyGetter = field(c, "additionalProperties");
-          } else if (c.isRecord()
-              && getter(method)
-              && Arrays.stream(c.getRecordComponents())
-                  .noneMatch(component -> component.getAccessor().equals(method))) {
+          } else if (c.isRecord() && getter(method) && !accessor(c, method)) {
             // Data binding also writes a record's other getters; kit's records have none, and this
             // keeps it so.
             throw new Unsupported(c.getName() + "." + method.getName());
@@ -229,6 +226,16 @@ final class ObjectTrees {
           throw new Unsupported(annotation + " on " + where);
         }
       }
+    }
+
+    /** Whether {@code method} is one of {@code record}'s component accessors. */
+    private static boolean accessor(Class<?> record, Method method) {
+      for (RecordComponent component : record.getRecordComponents()) {
+        if (component.getAccessor().equals(method)) {
+          return true;
+        }
+      }
+      return false;
     }
 
     private static boolean getter(Method method) {

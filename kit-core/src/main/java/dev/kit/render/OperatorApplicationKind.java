@@ -4,42 +4,65 @@ import dev.kit.model.HelmChart;
 import dev.kit.model.Kit;
 import dev.kit.model.Platform;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.function.Predicate;
 
 /** The platform's Argo CD {@code Application} for an operator, from its Helm chart. */
 final class OperatorApplicationKind implements PlatformKind {
 
-  private final String name;
+  /**
+   * The operators kit installs, each with its Application's name and file name. What tells their
+   * chart and whether a description needs them is a switch below, not a function per operator: each
+   * lambda costs a cold run ~0.5 ms, and these ten were made in every run (PROFILE.md, section 16).
+   */
+  enum Operator {
+    CLOUDNATIVE_PG("cloudnative-pg"),
+    CERT_MANAGER("cert-manager"),
+    BARMAN_CLOUD("plugin-barman-cloud"),
+    ATLAS("atlas-operator"),
+    CROSSPLANE("crossplane");
+
+    private final String name;
+
+    Operator(String name) {
+      this.name = name;
+    }
+  }
+
+  private final Operator operator;
   private final String description;
   private final String when;
-  private final Function<Platform, Optional<HelmChart>> chart;
-  private final Predicate<Kit> needed;
   private final SyncWave wave;
 
-  /**
-   * @param name the Application's name and file name
-   * @param chart its chart in the platform, or empty when the cluster has it already
-   * @param needed whether the description needs the operator
-   */
-  OperatorApplicationKind(
-      String name,
-      String description,
-      String when,
-      Function<Platform, Optional<HelmChart>> chart,
-      Predicate<Kit> needed,
-      SyncWave wave) {
-    this.name = name;
+  OperatorApplicationKind(Operator operator, String description, String when, SyncWave wave) {
+    this.operator = operator;
     this.description = description;
     this.when = when;
-    this.chart = chart;
-    this.needed = needed;
     this.wave = wave;
+  }
+
+  /** Its chart in the platform, or empty when the cluster has it already. */
+  private Optional<HelmChart> chart(Platform platform) {
+    return switch (operator) {
+      case CLOUDNATIVE_PG -> Optional.of(platform.cloudnativePg());
+      case CERT_MANAGER -> platform.certManager();
+      case BARMAN_CLOUD -> Optional.of(platform.barmanCloud());
+      case ATLAS -> Optional.of(platform.atlasOperator());
+      case CROSSPLANE -> Optional.of(platform.crossplane());
+    };
+  }
+
+  /** Whether the description needs the operator. */
+  private boolean needed(Kit kit) {
+    return switch (operator) {
+      case CLOUDNATIVE_PG -> PlatformRenderer.usesCloudNativePg(kit);
+      case CERT_MANAGER, BARMAN_CLOUD -> PlatformRenderer.usesBarmanPlugin(kit);
+      case ATLAS -> PlatformRenderer.usesAtlasOperator(kit);
+      case CROSSPLANE -> PlatformRenderer.usesCrossplane(kit);
+    };
   }
 
   @Override
   public String file() {
-    return name + ".yaml";
+    return operator.name + ".yaml";
   }
 
   @Override
@@ -54,7 +77,7 @@ final class OperatorApplicationKind implements PlatformKind {
 
   @Override
   public boolean appliesTo(Kit kit) {
-    return kit.platform().flatMap(chart).isPresent() && needed.test(kit);
+    return kit.platform().isPresent() && chart(kit.platform().get()).isPresent() && needed(kit);
   }
 
   @Override
@@ -66,6 +89,6 @@ final class OperatorApplicationKind implements PlatformKind {
   public Object render(PlatformContext context) {
     Platform platform = context.kit().platform().orElseThrow();
     return PlatformRenderer.chartApplication(
-        context.kit(), platform, name, chart.apply(platform).orElseThrow(), wave);
+        context.kit(), platform, operator.name, chart(platform).orElseThrow(), wave);
   }
 }

@@ -31,22 +31,36 @@ public final class PlatformContext {
 
   /** Whether any service generates {@code kind}. */
   public boolean anyGenerates(Class<? extends ServiceKind> kind) {
-    return kit.services().stream()
-        .anyMatch(service -> kinds(service).stream().anyMatch(kind::isInstance));
+    for (Service service : kit.services()) {
+      for (ServiceKind generated : kinds(service)) {
+        if (kind.isInstance(generated)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Every {@code group/Kind} the services' Applications sync, sorted. */
   public Set<String> syncedKinds() {
     Set<String> kinds = new TreeSet<>();
-    kit.services().forEach(service -> kinds(service).forEach(kind -> kinds.addAll(kind.synced())));
+    for (Service service : kit.services()) {
+      for (ServiceKind kind : kinds(service)) {
+        kinds.addAll(kind.synced());
+      }
+    }
     return kinds;
   }
 
   /** kit's health checks for the kinds any service generates, by {@code argocd-cm} key suffix. */
   public Map<String, String> healthChecks() {
     Map<String, String> checks = new TreeMap<>();
-    kit.services()
-        .forEach(service -> kinds(service).forEach(kind -> checks.putAll(kind.healthChecks())));
+    // Loops, not lambdas: the platform renders once per run, cold (PROFILE.md, section 16).
+    for (Service service : kit.services()) {
+      for (ServiceKind kind : kinds(service)) {
+        checks.putAll(kind.healthChecks());
+      }
+    }
     return checks;
   }
 }

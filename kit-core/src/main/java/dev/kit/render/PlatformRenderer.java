@@ -7,6 +7,7 @@ import dev.kit.model.Environment;
 import dev.kit.model.HelmChart;
 import dev.kit.model.Kit;
 import dev.kit.model.Platform;
+import dev.kit.model.Service;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,16 @@ import java.util.TreeSet;
 final class PlatformRenderer {
 
   private PlatformRenderer() {}
+
+  /** Whether a service's database is CloudNativePG: the operator's Application is needed. */
+  static boolean usesCloudNativePg(Kit kit) {
+    for (Service service : kit.services()) {
+      if (CloudNativePgProvider.runs(service.database())) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** Whether any service needs the Atlas operator: it generates one of the operator's kinds. */
   static boolean usesAtlasOperator(Kit kit) {

@@ -73,7 +73,7 @@ class ObjectTreesTest {
             Map.of(),
             nested,
             new ArgoApplication.Helm("release", nested),
-            new PrometheusRule.Rule("Alert", "up == 0", "5m", Map.of("severity", "page"), Map.of()),
+            PrometheusRule.rule("Alert", "up == 0", "5m", Map.of("severity", "page"), Map.of()),
             new CnpgCluster.PluginConfiguration("barman", true, Map.of("a", "b")),
             new ObjectMetaBuilder()
                 .withName("n")
