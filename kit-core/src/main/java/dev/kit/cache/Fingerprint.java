@@ -1,6 +1,7 @@
 package dev.kit.cache;
 
 import dev.kit.migration.MigrationDirectory;
+import dev.kit.migration.Sha256;
 import dev.kit.model.Kit;
 import java.io.EOFException;
 import java.io.IOException;
@@ -17,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,7 +66,7 @@ public final class Fingerprint {
    *     be plain data
    */
   public static byte[] ofDescription(Kit kit, String source) {
-    DescriptionStream stream = new DescriptionStream(sha256());
+    DescriptionStream stream = new DescriptionStream(Sha256.newDigest());
     stream.string("kit-fingerprint-1");
     stream.string(codeVersion());
     stream.string(source);
@@ -86,7 +86,7 @@ public final class Fingerprint {
       String service,
       @Nullable MigrationDirectory migrations,
       @Nullable String schema) {
-    MessageDigest digest = sha256();
+    MessageDigest digest = Sha256.newDigest();
     digest.update(description);
     update(digest, service);
     if (migrations == null) {
@@ -149,7 +149,7 @@ public final class Fingerprint {
     }
 
     private static String compute() {
-      MessageDigest digest = sha256();
+      MessageDigest digest = Sha256.newDigest();
       update(digest, Runtime.version().toString());
       // One jar often holds several anchors (a shaded jar holds them all): each is read once.
       List<Path> read = new ArrayList<>();
@@ -206,37 +206,38 @@ public final class Fingerprint {
    * not count.
    */
   static void code(MessageDigest digest, Path location) throws IOException {
-    CodeListing listing = new CodeListing(digest);
-    if (Files.isDirectory(location)) {
-      List<Path> files;
-      try (Stream<Path> walk = Files.walk(location)) {
-        files = walk.filter(Files::isRegularFile).sorted().toList();
-      }
-      CRC32 crc = new CRC32();
-      for (Path file : files) {
-        byte[] bytes = Files.readAllBytes(file);
-        crc.reset();
-        crc.update(bytes);
-        byte[] name =
-            location
-                .relativize(file)
-                .toString()
-                .replace('\\', '/')
-                .getBytes(StandardCharsets.UTF_8);
-        listing.add(name, 0, name.length, bytes.length, crc.getValue());
-      }
-    } else {
+    if (!Files.isDirectory(location)) {
       byte[] directory = centralDirectory(location);
       if (directory == null) {
         codeThroughZipFile(digest, location);
-        return;
+      } else {
+        CodeListing listing = new CodeListing(digest);
+        listCentralDirectory(listing, directory, location);
+        listing.finish();
       }
-      listCentralDirectory(listing, directory, location);
+      return;
+    }
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(location)) {
+      files = walk.filter(Files::isRegularFile).sorted().toList();
+    }
+    CodeListing listing = new CodeListing(digest);
+    CRC32 crc = new CRC32();
+    for (Path file : files) {
+      byte[] bytes = Files.readAllBytes(file);
+      crc.reset();
+      crc.update(bytes);
+      byte[] name =
+          location.relativize(file).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8);
+      listing.add(name, 0, name.length, bytes.length, crc.getValue());
     }
     listing.finish();
   }
 
-  /** The listing {@link #code} digests for a jar, read through the JDK: for a jar in Zip64 form. */
+  /**
+   * The listing {@link #code} digests for a jar, read through the JDK: for a jar whose directory
+   * {@link #centralDirectory} does not read.
+   */
   static void codeThroughZipFile(MessageDigest digest, Path jar) throws IOException {
     CodeListing listing = new CodeListing(digest);
     try (ZipFile zip = new ZipFile(jar.toFile())) {
@@ -253,20 +254,24 @@ public final class Fingerprint {
 
   private static final int END_SIGNATURE = 0x06054b50;
   private static final int END_SIZE = 22;
+  private static final int ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
+  private static final int ZIP64_LOCATOR_SIZE = 20;
   private static final int ENTRY_SIGNATURE = 0x02014b50;
   private static final int ENTRY_SIZE = 46;
 
   /**
-   * The jar's central directory, read in one piece; null when the jar keeps it in Zip64 form (over
-   * 65,535 entries or 4 GB), which {@link ZipFile} then lists. Through {@code ZipFile.entries()}, a
-   * {@code ZipEntry} and a name per file, a 7,000-entry jar made the JDK's zip code hot enough for
-   * both compilers in a cold run (PROFILE 16.1).
+   * The jar's central directory, read in one piece; null when the jar has a Zip64 end record (over
+   * 65,535 entries or 4 GB, or a tool that always writes one) or an end record this does not find,
+   * which {@link ZipFile} then reads. Through {@code ZipFile.entries()}, a {@code ZipEntry} and a
+   * name per file, a 7,000-entry jar made the JDK's zip code hot enough for both compilers in a
+   * cold run (PROFILE.md, section 16.1).
    */
-  private static byte @Nullable [] centralDirectory(Path jar) throws IOException {
+  static byte @Nullable [] centralDirectory(Path jar) throws IOException {
     try (FileChannel channel = FileChannel.open(jar)) {
       long size = channel.size();
-      // The end record is the last thing in the file, before a comment of at most 65,535 bytes.
-      int tailSize = (int) Math.min(size, END_SIZE + 0xFFFF);
+      // The end record is the last thing in the file but for a comment of at most 65,535 bytes; a
+      // Zip64 end locator would be right before it.
+      int tailSize = (int) Math.min(size, ZIP64_LOCATOR_SIZE + END_SIZE + 0xFFFF);
       byte[] tail = read(channel, size - tailSize, tailSize);
       for (int end = tailSize - END_SIZE; end >= 0; end--) {
         if (int32(tail, end) == END_SIGNATURE
@@ -276,6 +281,8 @@ public final class Fingerprint {
           if (int16(tail, end + 10) == 0xFFFF
               || directorySize == 0xFFFF_FFFFL
               || int32(tail, end + 16) == -1
+              || (end >= ZIP64_LOCATOR_SIZE
+                  && int32(tail, end - ZIP64_LOCATOR_SIZE) == ZIP64_LOCATOR_SIGNATURE)
               || directorySize > endPosition) {
             return null;
           }
@@ -630,27 +637,5 @@ public final class Fingerprint {
   /** A string, prefixed by its length so that no two sequences of strings digest alike. */
   private static void update(MessageDigest digest, String text) {
     digest.update(encoded(text));
-  }
-
-  /**
-   * Cloned, never used: {@code MessageDigest.getInstance} looks the algorithm up among the security
-   * providers and builds it by reflection on every call (~40 us each in a cold JVM, ~10 ms a run).
-   */
-  private static final MessageDigest SHA_256;
-
-  static {
-    try {
-      SHA_256 = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return (MessageDigest) SHA_256.clone();
-    } catch (CloneNotSupportedException e) {
-      throw new IllegalStateException("the JDK's SHA-256 is cloneable", e);
-    }
   }
 }

@@ -2,7 +2,6 @@ package dev.kit.migration;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -25,20 +24,6 @@ public record AtlasSum(String total, List<Entry> entries) {
       Pattern.compile("^([ -~]*)atlas:(\\w+)(?: +(.+))*", Pattern.UNIX_LINES);
 
   /**
-   * Cloned, never used: {@code MessageDigest.getInstance} looks the algorithm up among the security
-   * providers and builds it by reflection on every call (~40 us each in a cold JVM, ~10 ms a run).
-   */
-  private static final MessageDigest SHA_256;
-
-  static {
-    try {
-      SHA_256 = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
-  }
-
-  /**
    * One line of the file.
    *
    * @param name the file name
@@ -53,10 +38,10 @@ public record AtlasSum(String total, List<Entry> entries) {
   /** Computes the sum of {@code files}, which must already be in Atlas's order. */
   static AtlasSum of(List<MigrationFile> files) {
     List<Entry> entries = new ArrayList<>(files.size());
-    MessageDigest running = sha256();
+    MessageDigest running = Sha256.newDigest();
     // The total hashes each entry's name and hash in entry order; feeding it as entries appear
     // saves a pass.
-    MessageDigest total = sha256();
+    MessageDigest total = Sha256.newDigest();
     for (MigrationFile file : files) {
       byte[] name = file.name().getBytes(StandardCharsets.UTF_8);
       running.update(name);
@@ -114,14 +99,6 @@ public record AtlasSum(String total, List<Entry> entries) {
   private static byte[] digestSoFar(MessageDigest running) {
     try {
       return ((MessageDigest) running.clone()).digest();
-    } catch (CloneNotSupportedException e) {
-      throw new IllegalStateException("the JDK's SHA-256 is cloneable", e);
-    }
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return (MessageDigest) SHA_256.clone();
     } catch (CloneNotSupportedException e) {
       throw new IllegalStateException("the JDK's SHA-256 is cloneable", e);
     }

@@ -248,8 +248,12 @@ final class ArgoHealthChecks {
   private static String luaTable(Map<String, String> map) {
     StringBuilder lines = new StringBuilder();
     for (Map.Entry<String, String> entry : map.entrySet()) {
-      lines.append("  [\"").append(entry.getKey()).append("\"] = \"");
-      lines.append(entry.getValue()).append("\",\n");
+      lines
+          .append("  [\"")
+          .append(entry.getKey())
+          .append("\"] = \"")
+          .append(entry.getValue())
+          .append("\",\n");
     }
     return lines.toString();
   }

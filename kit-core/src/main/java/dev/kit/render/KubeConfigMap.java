@@ -3,8 +3,8 @@ package dev.kit.render;
 import java.util.Map;
 
 /**
- * The fields of a {@code v1} ConfigMap that kit writes; null means unset, and an empty map is not
- * written either.
+ * The fields of a {@code v1} ConfigMap that kit writes; null means unset. An empty map is held as
+ * null, so its accessor returns null and it is not written.
  */
 record KubeConfigMap(
     String apiVersion,

@@ -6,7 +6,8 @@ import java.util.TreeMap;
 
 /**
  * A container's Kubernetes {@code resources}: requests and limits as the quantities the model holds
- * (validation checked them), written as they are; an empty map is not written.
+ * (validation checked them), written as they are. An empty map is held as null, so its accessor
+ * returns null and it is not written.
  */
 record KubeResources(Map<String, String> limits, Map<String, String> requests) {
 

@@ -3,6 +3,7 @@ package dev.kit.render;
 import dev.kit.migration.AtlasSum;
 import dev.kit.migration.MigrationDirectory;
 import dev.kit.migration.MigrationFile;
+import dev.kit.migration.Sha256;
 import dev.kit.model.Kit;
 import dev.kit.model.Migrations;
 import dev.kit.model.SecretKey;
@@ -10,7 +11,6 @@ import dev.kit.model.Service;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -222,12 +222,7 @@ final class MigrationsRenderer {
    */
   private static String contentAddressedName(
       Service service, List<Map<String, MigrationFile>> parts) {
-    MessageDigest digest;
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
-    }
+    MessageDigest digest = Sha256.newDigest();
     for (Map<String, MigrationFile> part : parts) {
       for (Map.Entry<String, MigrationFile> entry : part.entrySet()) {
         digest.update(entry.getKey().getBytes(StandardCharsets.UTF_8));

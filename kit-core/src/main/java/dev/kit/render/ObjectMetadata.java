@@ -4,9 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The fields of a Kubernetes object's {@code metadata} that kit writes; null means unset, and an
- * empty map is not written either, as with fabric8's {@code ObjectMeta}. kit's own: fabric8's
- * builder and the classes behind it loaded and ran for every object.
+ * The fields of a Kubernetes object's {@code metadata} that kit writes; null means unset. An empty
+ * map is held as null, so its accessor returns null and it is not written, as with fabric8's {@code
+ * ObjectMeta}. kit's own: fabric8's builder and the classes behind it loaded and ran for every
+ * object.
  */
 record ObjectMetadata(
     String name, String namespace, Map<String, String> annotations, Map<String, String> labels) {

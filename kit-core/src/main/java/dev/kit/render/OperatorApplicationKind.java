@@ -20,10 +20,11 @@ final class OperatorApplicationKind implements PlatformKind {
     ATLAS("atlas-operator"),
     CROSSPLANE("crossplane");
 
-    private final String name;
+    /** The name of its Application, and of the Application's file. */
+    private final String application;
 
-    Operator(String name) {
-      this.name = name;
+    Operator(String application) {
+      this.application = application;
     }
   }
 
@@ -62,7 +63,7 @@ final class OperatorApplicationKind implements PlatformKind {
 
   @Override
   public String file() {
-    return operator.name + ".yaml";
+    return operator.application + ".yaml";
   }
 
   @Override
@@ -89,6 +90,6 @@ final class OperatorApplicationKind implements PlatformKind {
   public Object render(PlatformContext context) {
     Platform platform = context.kit().platform().orElseThrow();
     return PlatformRenderer.chartApplication(
-        context.kit(), platform, operator.name, chart(platform).orElseThrow(), wave);
+        context.kit(), platform, operator.application, chart(platform).orElseThrow(), wave);
   }
 }

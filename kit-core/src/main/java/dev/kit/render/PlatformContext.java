@@ -10,7 +10,8 @@ import java.util.TreeSet;
 
 /**
  * What the platform's kinds render from: the description and the kinds each of its services
- * generates.
+ * generates. Its questions are loops, not lambdas: the platform renders once per run, cold, where
+ * each lambda costs a spun class (PROFILE.md, section 16).
  */
 public final class PlatformContext {
 
@@ -55,7 +56,6 @@ public final class PlatformContext {
   /** kit's health checks for the kinds any service generates, by {@code argocd-cm} key suffix. */
   public Map<String, String> healthChecks() {
     Map<String, String> checks = new TreeMap<>();
-    // Loops, not lambdas: the platform renders once per run, cold (PROFILE.md, section 16).
     for (Service service : kit.services()) {
       for (ServiceKind kind : kinds(service)) {
         checks.putAll(kind.healthChecks());

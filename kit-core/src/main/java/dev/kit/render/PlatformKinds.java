@@ -3,6 +3,7 @@ package dev.kit.render;
 import dev.kit.model.Kit;
 import dev.kit.render.OperatorApplicationKind.Operator;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /** Every file kit can write under {@code platform/}, in order. */
@@ -68,6 +69,6 @@ public final class PlatformKinds {
         kinds.add(kind);
       }
     }
-    return kinds;
+    return Collections.unmodifiableList(kinds);
   }
 }

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The fields of a Prometheus Operator {@code monitoring.coreos.com/v1} PrometheusRule that kit
@@ -30,12 +31,14 @@ record PrometheusRule(String apiVersion, String kind, ObjectMetadata metadata, S
       Map<String, String> labels,
       Map<String, String> annotations) {
     // In a fixed order, so that even a walk in map order is the same on every run.
+    // Every key is written: a null would reach data binding as "for: null", where the record left
+    // the field out.
     Map<String, Object> rule = new LinkedHashMap<>();
-    rule.put("alert", alert);
-    rule.put("expr", expr);
-    rule.put("for", forDuration);
-    rule.put("labels", labels);
-    rule.put("annotations", annotations);
+    rule.put("alert", Objects.requireNonNull(alert));
+    rule.put("expr", Objects.requireNonNull(expr));
+    rule.put("for", Objects.requireNonNull(forDuration));
+    rule.put("labels", Objects.requireNonNull(labels));
+    rule.put("annotations", Objects.requireNonNull(annotations));
     return Collections.unmodifiableMap(rule);
   }
 }

@@ -20,6 +20,8 @@ import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -204,6 +206,7 @@ class FingerprintTest {
 
     assertThat(jars).hasSizeGreaterThan(10);
     for (Path jar : jars) {
+      assertThat(Fingerprint.centralDirectory(jar)).as(jar.toString()).isNotNull();
       assertThat(code(jar)).as(jar.toString()).isEqualTo(codeThroughZipFile(jar));
     }
   }
@@ -226,8 +229,44 @@ class FingerprintTest {
     Files.write(prefixed, "#!/bin/sh\nexec java -jar \"$0\"\n".getBytes(StandardCharsets.UTF_8));
     Files.write(prefixed, Files.readAllBytes(jar), StandardOpenOption.APPEND);
 
+    assertThat(Fingerprint.centralDirectory(commented)).isNotNull();
+    assertThat(Fingerprint.centralDirectory(prefixed)).isNotNull();
     assertThat(code(commented)).isEqualTo(code(jar));
     assertThat(code(prefixed)).isEqualTo(code(jar));
+  }
+
+  @Test
+  void code_listsAJarThroughTheJdk_whenItHasAZip64EndRecordItDoesNotNeed(@TempDir Path dir)
+      throws Exception {
+    Path jar = jar(dir.resolve("a.jar"), classes("return 1;"), 0);
+    Path zip64 = withZip64EndRecord(jar, dir.resolve("zip64.jar"));
+
+    assertThat(Fingerprint.centralDirectory(zip64)).isNull();
+    assertThat(code(zip64)).isEqualTo(codeThroughZipFile(zip64)).isEqualTo(code(jar));
+  }
+
+  /**
+   * {@code jar} with a Zip64 end record and its locator before the end record, as some tools always
+   * write them: the classic end record's counts and offsets stay valid.
+   */
+  private static Path withZip64EndRecord(Path jar, Path to) throws IOException {
+    byte[] bytes = Files.readAllBytes(jar);
+    int end = bytes.length - 22; // no comment
+    ByteBuffer classic = ByteBuffer.wrap(bytes, end, 22).order(ByteOrder.LITTLE_ENDIAN);
+    int entries = Short.toUnsignedInt(classic.getShort(end + 10));
+    long directorySize = Integer.toUnsignedLong(classic.getInt(end + 12));
+    long directoryOffset = Integer.toUnsignedLong(classic.getInt(end + 16));
+    ByteBuffer zip64 = ByteBuffer.allocate(56 + 20).order(ByteOrder.LITTLE_ENDIAN);
+    zip64.putInt(0x06064b50).putLong(44).putShort((short) 45).putShort((short) 45);
+    zip64.putInt(0).putInt(0).putLong(entries).putLong(entries);
+    zip64.putLong(directorySize).putLong(directoryOffset);
+    zip64.putInt(0x07064b50).putInt(0).putLong(end).putInt(1); // the locator
+    try (OutputStream out = Files.newOutputStream(to)) {
+      out.write(bytes, 0, end);
+      out.write(zip64.array());
+      out.write(bytes, end, 22);
+    }
+    return to;
   }
 
   @Test
