@@ -297,9 +297,11 @@ final class Journal implements AutoCloseable {
     Queue<IOException> failures = new ConcurrentLinkedQueue<>();
     Set<Path> folders = java.util.concurrent.ConcurrentHashMap.newKeySet();
     changes.parallelStream()
-        .filter(change -> change.kind() != Kind.DELETE)
         .forEach(
             change -> {
+              if (change.kind() == Kind.DELETE) {
+                return; // below, one by one
+              }
               Path target = resolve(root, change.path());
               Path folder = Objects.requireNonNull(target.getParent()); // below the root
               Path temporary = folder.resolve(change.temporary());
