@@ -121,7 +121,10 @@ public final class PlanWriter {
     try {
       StaleFiles listing = StaleFiles.list(root);
       List<String> notes = new ArrayList<>();
-      journal.recovered().ifPresent(notes::add);
+      Optional<String> recovered = journal.recovered();
+      if (recovered.isPresent()) { // no method reference: a class in a cold JVM, once per run
+        notes.add(recovered.get());
+      }
       for (Path leftover : listing.temporary()) {
         try {
           Files.deleteIfExists(leftover);
