@@ -153,16 +153,20 @@ public final class Generator {
       session.stage(retired);
       // The cache is one more input: the services whose files are as the last generation left them
       // are not rendered.
-      Optional<CachedRun> cached =
+      // Ifs and loops, not Optional's and streams' lambdas, on this once-per-run path: each lambda
+      // costs a cold JVM a class (PROFILE.md, section 16, perf8-run).
+      CachedRun cached =
           cache == null
-              ? Optional.empty()
-              : Optional.of(CachedRun.start(GenerationCache.load(cache, root), validated, source));
-      Map<String, GenerationCache.Entry> skipped = cached.map(CachedRun::skipped).orElse(Map.of());
-      skipped
-          .values()
-          .forEach(
-              entry ->
-                  session.keep(entry.files().stream().map(GenerationCache.Stamp::path).toList()));
+              ? null
+              : CachedRun.start(GenerationCache.load(cache, root), validated, source);
+      Map<String, GenerationCache.Entry> skipped = cached == null ? Map.of() : cached.skipped();
+      for (GenerationCache.Entry entry : skipped.values()) {
+        List<String> paths = new ArrayList<>(entry.files().size());
+        for (GenerationCache.Stamp stamp : entry.files()) {
+          paths.add(stamp.path());
+        }
+        session.keep(paths);
+      }
       // Each service's files are staged on disk as soon as they are rendered, and its migrations
       // let go, so a large kit never holds its whole plan in memory; nothing replaces a real file
       // before commit.
@@ -195,7 +199,9 @@ public final class Generator {
       warnings.addAll(platformWarnings);
       warnings.addAll(retired.warnings());
       WriteReport written = session.commit(warnings);
-      cached.ifPresent(run -> run.finish(root, rendered));
+      if (cached != null) {
+        cached.finish(root, rendered);
+      }
       return new WriteReport(
           written.created(),
           written.updated(),

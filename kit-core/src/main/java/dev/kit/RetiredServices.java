@@ -20,11 +20,12 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -67,10 +68,16 @@ final class RetiredServices {
     if (!Files.isDirectory(services, LinkOption.NOFOLLOW_LINKS)) {
       return plan.build();
     }
-    Map<String, Service> described =
-        kit.services().stream().collect(Collectors.toMap(Service::name, service -> service));
-    Set<String> environments =
-        kit.environments().stream().map(Environment::name).collect(Collectors.toSet());
+    // Loops, not collectors: every generation runs this once, where each lambda and collector
+    // costs a cold JVM classes (PROFILE.md, section 16, perf8-run).
+    Map<String, Service> described = new HashMap<>();
+    for (Service service : kit.services()) {
+      described.put(service.name(), service);
+    }
+    Set<String> environments = new HashSet<>();
+    for (Environment environment : kit.environments()) {
+      environments.add(environment.name());
+    }
     // java.io, not NIO, where it can: a cold JVM pays far less for it (PROFILE.md section 14). It
     // knows only the disk, not a zip archive's file system, say.
     boolean onDisk = services.getFileSystem() == FileSystems.getDefault();

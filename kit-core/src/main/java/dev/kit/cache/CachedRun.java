@@ -1,11 +1,13 @@
 package dev.kit.cache;
 
 import dev.kit.input.ValidatedKit;
+import dev.kit.migration.MigrationDirectory;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -48,6 +50,7 @@ public final class CachedRun {
   public static CachedRun start(GenerationCache previous, ValidatedKit kit, String source) {
     Objects.requireNonNull(previous, "previous");
     Map<String, String> fingerprints = new ConcurrentHashMap<>();
+    Map<String, GenerationCache.Entry> skipped = new ConcurrentHashMap<>();
     byte[] description;
     try {
       description = Fingerprint.ofDescription(kit.kit(), source);
@@ -56,28 +59,27 @@ public final class CachedRun {
     }
     if (description != null) {
       byte[] digest = description;
+      // One pass per service, fingerprint then lookup: a lambda per pass costs a cold JVM a class
+      // (PROFILE.md, section 16, perf8-run).
       kit.kit().services().parallelStream()
           .forEach(
-              service ->
-                  fingerprints.put(
-                      service.name(),
-                      Fingerprint.ofService(
-                          digest,
-                          service.name(),
-                          kit.inputs().migrations(service.name()).orElse(null),
-                          kit.inputs().schema(service.name()).orElse(null))));
+              service -> {
+                String name = service.name();
+                Optional<MigrationDirectory> migrations = kit.inputs().migrations(name);
+                Optional<String> schema = kit.inputs().schema(name);
+                String fingerprint =
+                    Fingerprint.ofService(
+                        digest,
+                        name,
+                        migrations.isPresent() ? migrations.get() : null,
+                        schema.isPresent() ? schema.get() : null);
+                fingerprints.put(name, fingerprint);
+                Optional<GenerationCache.Entry> fresh = previous.fresh(name, fingerprint);
+                if (fresh.isPresent()) {
+                  skipped.put(name, fresh.get());
+                }
+              });
     }
-    Map<String, GenerationCache.Entry> skipped = new ConcurrentHashMap<>();
-    kit.kit().services().parallelStream()
-        .forEach(
-            service -> {
-              String fingerprint = fingerprints.get(service.name());
-              if (fingerprint != null) {
-                previous
-                    .fresh(service.name(), fingerprint)
-                    .ifPresent(entry -> skipped.put(service.name(), entry));
-              }
-            });
     return new CachedRun(previous, fingerprints, skipped);
   }
 
@@ -102,14 +104,16 @@ public final class CachedRun {
         .forEach(
             each -> {
               String fingerprint = fingerprints.get(each.getKey());
-              if (fingerprint != null) {
-                GenerationCache.stamps(root, each.getValue().paths())
-                    .ifPresent(
-                        stamps ->
-                            next.put(
-                                each.getKey(),
-                                new GenerationCache.Entry(
-                                    fingerprint, stamps, each.getValue().warnings())));
+              if (fingerprint == null) {
+                return;
+              }
+              Optional<List<GenerationCache.Stamp>> stamps =
+                  GenerationCache.stamps(root, each.getValue().paths());
+              if (stamps.isPresent()) {
+                next.put(
+                    each.getKey(),
+                    new GenerationCache.Entry(
+                        fingerprint, stamps.get(), each.getValue().warnings()));
               }
             });
     try {

@@ -21,14 +21,13 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
@@ -568,10 +567,17 @@ public final class Fingerprint {
           components.add(component(field(type, component.getName())));
         }
       } else {
-        Arrays.stream(type.getDeclaredFields())
-            .filter(field -> !Modifier.isStatic(field.getModifiers()) && !field.isSynthetic())
-            .sorted(Comparator.comparing(Field::getName))
-            .forEach(field -> components.add(component(field)));
+        // Sorted in a TreeMap (a class's field names are distinct), not a sorted stream: its
+        // lambdas cost a cold JVM classes (PROFILE.md, section 16, perf8-run).
+        Map<String, Field> byName = new TreeMap<>();
+        for (Field field : type.getDeclaredFields()) {
+          if (!Modifier.isStatic(field.getModifiers()) && !field.isSynthetic()) {
+            byName.put(field.getName(), field);
+          }
+        }
+        for (Field field : byName.values()) {
+          components.add(component(field));
+        }
       }
       return List.copyOf(components);
     }

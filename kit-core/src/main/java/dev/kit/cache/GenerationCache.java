@@ -1,6 +1,7 @@
 package dev.kit.cache;
 
 import dev.kit.layout.RepositoryLayout;
+import dev.kit.plan.RepositoryRoot;
 import dev.kit.write.PlanWriter;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -371,9 +372,12 @@ public final class GenerationCache {
   }
 
   private static Optional<Stamp> stamp(Path root, String path) {
-    Path file = root.resolve(path).normalize();
-    if (!file.startsWith(root)) {
-      return Optional.empty();
+    Path file = root.resolve(path);
+    if (!RepositoryRoot.isPlain(path)) { // every path kit plans is: no normalize, no check
+      file = file.normalize();
+      if (!file.startsWith(root)) {
+        return Optional.empty();
+      }
     }
     try {
       if (!file.getFileSystem().supportedFileAttributeViews().contains("unix")) {

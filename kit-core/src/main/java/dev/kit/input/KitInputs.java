@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What validation and rendering read from disk, by service name, read once per run: each service's
@@ -37,17 +37,20 @@ public final class KitInputs {
 
   private final Map<String, MigrationDirectory> migrations;
   private final Map<String, byte[]> schemaFiles;
-  private final Predicate<String> isRegularFile;
+
+  /** The repository read, where {@link #isRegularFile} looks; null for inputs held in memory. */
+  private final @Nullable RepositoryRoot repository;
+
   private final List<Problem> problems;
 
   private KitInputs(
       Map<String, MigrationDirectory> migrations,
       Map<String, byte[]> schemaFiles,
-      Predicate<String> isRegularFile,
+      @Nullable RepositoryRoot repository,
       List<Problem> problems) {
     this.migrations = new ConcurrentHashMap<>(migrations);
     this.schemaFiles = Map.copyOf(schemaFiles);
-    this.isRegularFile = isRegularFile;
+    this.repository = repository;
     this.problems = List.copyOf(problems);
   }
 
@@ -61,7 +64,7 @@ public final class KitInputs {
    */
   public static KitInputs of(
       Map<String, MigrationDirectory> migrations, Map<String, byte[]> schemaFiles) {
-    return new KitInputs(migrations, schemaFiles, path -> false, List.of());
+    return new KitInputs(migrations, schemaFiles, null, List.of());
   }
 
   /**
@@ -126,13 +129,10 @@ public final class KitInputs {
       }
     }
     List<Problem> inOrder = new ArrayList<>();
-    kit.services()
-        .forEach(service -> inOrder.addAll(problems.getOrDefault(service.name(), List.of())));
-    return new KitInputs(
-        migrations,
-        schemaFiles,
-        path -> Files.isRegularFile(repository.path().resolve(path)),
-        inOrder);
+    for (Service service : kit.services()) {
+      inOrder.addAll(problems.getOrDefault(service.name(), List.of()));
+    }
+    return new KitInputs(migrations, schemaFiles, repository, inOrder);
   }
 
   /**
@@ -144,13 +144,16 @@ public final class KitInputs {
 
   /** The service's declarative schema file; empty when it does not exist. */
   public Optional<byte[]> schemaFile(String service) {
-    return Optional.ofNullable(schemaFiles.get(service)).map(byte[]::clone);
+    byte[] file = schemaFiles.get(service);
+    return file == null ? Optional.empty() : Optional.of(file.clone());
   }
 
   /** The service's declarative schema as text, for rendering. */
   public Optional<String> schema(String service) {
-    return Optional.ofNullable(schemaFiles.get(service))
-        .map(bytes -> new String(bytes, StandardCharsets.UTF_8));
+    // No Optional.map: every service's fingerprint and render ask (PROFILE.md, section 16,
+    // perf8-run).
+    byte[] file = schemaFiles.get(service);
+    return file == null ? Optional.empty() : Optional.of(new String(file, StandardCharsets.UTF_8));
   }
 
   /**
@@ -158,7 +161,7 @@ public final class KitInputs {
    * could not be read.
    */
   public boolean isRegularFile(String path) {
-    return isRegularFile.test(path);
+    return repository != null && Files.isRegularFile(repository.path().resolve(path));
   }
 
   /** What could not be read, in description order. */
@@ -173,7 +176,7 @@ public final class KitInputs {
   public KitInputs withMigrations(String service, MigrationDirectory directory) {
     Map<String, MigrationDirectory> copy = new HashMap<>(migrations);
     copy.put(service, directory);
-    return new KitInputs(copy, schemaFiles, isRegularFile, problems);
+    return new KitInputs(copy, schemaFiles, repository, problems);
   }
 
   /**

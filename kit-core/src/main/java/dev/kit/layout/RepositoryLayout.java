@@ -59,9 +59,11 @@ public final class RepositoryLayout {
    * {@code kit} is one environment's.
    */
   public static ServiceLayout service(Kit kit, Service service) {
-    return kit.environment()
-        .map(env -> service(service.name(), env.name()))
-        .orElseGet(() -> service(service.name()));
+    // Ifs, not Optional's lambdas, here and below: every service's render and read asks, and each
+    // lambda costs a cold JVM a class (PROFILE.md, section 16, perf8-run).
+    return kit.environment().isPresent()
+        ? service(service.name(), kit.environment().get().name())
+        : service(service.name());
   }
 
   /** The layout of {@code services/<service>/}, for a name {@link #isServiceFolder} accepts. */
@@ -90,18 +92,20 @@ public final class RepositoryLayout {
    * for a name that may be a folder and a migrations folder that stays inside it.
    */
   public static Optional<String> migrationsFolder(Service service) {
-    return isServiceFolder(service.name())
-        ? ServiceLayout.migrationsFolder(service)
-            .map(relative -> service(service.name()).file(relative))
-        : Optional.empty();
+    return inServiceFolder(service, ServiceLayout.migrationsFolder(service));
   }
 
   /**
    * {@code services/<service>/<schema file>}, read on the same terms as {@link #migrationsFolder}.
    */
   public static Optional<String> schemaFile(Service service) {
-    return isServiceFolder(service.name())
-        ? ServiceLayout.schemaFile(service).map(relative -> service(service.name()).file(relative))
+    return inServiceFolder(service, ServiceLayout.schemaFile(service));
+  }
+
+  /** {@code services/<service>/<relative>}, for a name that may be a folder. */
+  private static Optional<String> inServiceFolder(Service service, Optional<String> relative) {
+    return isServiceFolder(service.name()) && relative.isPresent()
+        ? Optional.of(service(service.name()).file(relative.get()))
         : Optional.empty();
   }
 

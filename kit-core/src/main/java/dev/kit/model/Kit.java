@@ -127,7 +127,12 @@ public final class Kit {
 
   /** The service named {@code name}, if the description has one. */
   public Optional<Service> service(String name) {
-    return services.stream().filter(s -> s.name().equals(name)).findFirst();
+    for (Service service : services) {
+      if (service.name().equals(name)) {
+        return Optional.of(service);
+      }
+    }
+    return Optional.empty();
   }
 
   /**
@@ -135,12 +140,12 @@ public final class Kit {
    * service's.
    */
   public Optional<Service> restoreSource(Service service) {
-    return service
-        .database()
-        .restore()
-        .map(Restore::source)
-        .filter(Restore.ServiceBackups.class::isInstance)
-        .flatMap(source -> service(((Restore.ServiceBackups) source).service()));
+    // Ifs, not Optional's map and filter: every service's render asks this and the next, and each
+    // lambda costs a cold JVM a class (PROFILE.md, section 16, perf8-run).
+    Optional<Restore> restore = service.database().restore();
+    return restore.isPresent() && restore.get().source() instanceof Restore.ServiceBackups backups
+        ? service(backups.service())
+        : Optional.empty();
   }
 
   /**
@@ -149,11 +154,16 @@ public final class Kit {
    * backups do.
    */
   public boolean runsInTreeBarmanCloud(Service service) {
-    return service.database().backups().filter(Backups::legacyInTree).isPresent()
-        || restoreSource(service)
-            .flatMap(source -> source.database().backups())
-            .filter(Backups::legacyInTree)
-            .isPresent();
+    if (backsUpInTree(service)) {
+      return true;
+    }
+    Optional<Service> source = restoreSource(service);
+    return source.isPresent() && backsUpInTree(source.get());
+  }
+
+  private static boolean backsUpInTree(Service service) {
+    Optional<Backups> backups = service.database().backups();
+    return backups.isPresent() && backups.get().legacyInTree();
   }
 
   /**

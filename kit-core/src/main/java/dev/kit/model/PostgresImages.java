@@ -53,6 +53,9 @@ public final class PostgresImages {
   }
 
   private static Optional<String> image(int major, String type) {
-    return minor(major).map(minor -> REPOSITORY + ":" + minor + "-" + type + "-trixie");
+    Optional<String> minor = minor(major); // no lambda: asked in every service's render
+    return minor.isPresent()
+        ? Optional.of(REPOSITORY + ":" + minor.get() + "-" + type + "-trixie")
+        : Optional.empty();
   }
 }

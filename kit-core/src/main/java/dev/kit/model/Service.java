@@ -107,7 +107,10 @@ public final class Service {
    * <cluster>-backups}.
    */
   public String objectStoreName() {
-    return database.backups().flatMap(Backups::objectStoreName).orElse(clusterName() + "-backups");
+    Optional<Backups> backups = database.backups(); // no lambda: asked in every service's render
+    Optional<String> named =
+        backups.isPresent() ? backups.get().objectStoreName() : Optional.empty();
+    return named.orElse(clusterName() + "-backups");
   }
 
   /**

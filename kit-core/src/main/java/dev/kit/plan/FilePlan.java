@@ -152,8 +152,10 @@ public final class FilePlan {
 
     private Builder put(String path, byte[] content) {
       Objects.requireNonNull(content, "content"); // a null kept here would fail only when written
-      boolean underRoot =
-          RepositoryLayout.ROOTS.stream().anyMatch(root -> path.startsWith(root + "/"));
+      boolean underRoot = false;
+      for (String root : RepositoryLayout.ROOTS) { // a loop, not a stream: asked per planned file
+        underRoot |= path.startsWith(root) && path.startsWith("/", root.length());
+      }
       if (!underRoot || path.contains("\\") || path.contains("/../") || path.endsWith("/")) {
         throw new IllegalArgumentException(
             "a planned path must be a file under " + RepositoryLayout.ROOTS + ": " + path);

@@ -32,11 +32,14 @@ public final class GeneratedHeader {
   public static String line(String source) {
     // Line breaks as YAML 1.1 readers (go-yaml in Kubernetes and Argo CD) count them: one would end
     // the comment.
-    if (source.isEmpty()
-        || source
-            .chars()
-            .anyMatch(
-                c -> c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029')) {
+    // A loop, not chars().anyMatch: every generation asks, and a stream's lambda and pipeline cost
+    // a cold JVM classes (PROFILE.md, section 16, perf8-run).
+    boolean oneLine = !source.isEmpty();
+    for (int i = 0; i < source.length() && oneLine; i++) {
+      char c = source.charAt(i);
+      oneLine = c != '\n' && c != '\r' && c != '\u0085' && c != '\u2028' && c != '\u2029';
+    }
+    if (!oneLine) {
       throw new IllegalArgumentException("a header source is one line of text: \"" + source + "\"");
     }
     return "# " + WORDS + source + END + "\n";

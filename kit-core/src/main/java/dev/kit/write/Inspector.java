@@ -54,10 +54,12 @@ final class Inspector {
   private final Disk disk;
 
   /**
-   * What each folder under the root is, looked at once per folder: one session's view, since it
-   * trusts what it saw for the rest of the session.
+   * What each folder under the root is, by its repository-relative path ("" the root), looked at
+   * once per folder: one session's view, since it trusts what it saw for the rest of the session.
+   * Keyed by the path as text, not a {@code Path}: every planned file looks up its folder, and a
+   * {@code String}'s hash and equality are compiled already (PROFILE.md, section 16, perf8-run).
    */
-  private final Map<Path, Folder> folders = new ConcurrentHashMap<>();
+  private final Map<String, Folder> folders = new ConcurrentHashMap<>();
 
   /**
    * What a folder under the root is.
@@ -85,15 +87,19 @@ final class Inspector {
    * may overwrite the file (unless {@code wantBytes}, for a diff).
    */
   Inspection inspect(FilePlan plan, String path, boolean wantBytes) {
-    Path file = resolve(path);
-    Folder folder = folder(file.getParent());
+    String relative = relative(path);
+    Folder folder = folder(parent(relative));
     if (!folder.link().isEmpty()) {
       return conflict(throughLink(path, folder.link()));
     }
     if (folder.blocking() != null) {
       return conflict(blockedBy(path, folder.blocking()));
     }
-    BasicFileAttributes attributes = folder.exists() ? disk.attributes(file) : null;
+    if (!folder.exists()) {
+      return new Inspection(State.MISSING, null, null);
+    }
+    Path file = root.resolve(relative);
+    BasicFileAttributes attributes = disk.attributes(file);
     if (attributes == null) {
       return new Inspection(State.MISSING, null, null);
     }
@@ -151,47 +157,60 @@ final class Inspector {
   /**
    * The first symbolic link among the folders between the root and {@code file} (not {@code file}
    * itself), repository-relative; empty when kit may write there.
+   *
+   * @param file as {@link #relative} gives it
    */
-  Optional<String> linkOnTheWay(Path file) {
-    String link = folder(file.getParent()).link();
+  Optional<String> linkOnTheWay(String file) {
+    String link = folder(parent(file)).link();
     return link.isEmpty() ? Optional.empty() : Optional.of(link);
   }
 
-  /** Whether {@code dir}, a folder under the root, was a real folder when first looked at. */
-  boolean isFolder(Path dir) {
+  /**
+   * Whether {@code dir}, a folder under the root as {@link #relative} gives it ("" the root), was a
+   * real folder when first looked at.
+   */
+  boolean isFolder(String dir) {
     return folder(dir).exists();
   }
 
   /**
    * What {@code dir} is, from what its parent is (nothing is looked at below a folder that is
    * missing, a file or a link) and one look at {@code dir} itself.
+   *
+   * @param dir as {@link #relative} gives it; "" is the root
    */
-  private Folder folder(@Nullable Path dir) {
-    if (dir == null || dir.equals(root) || !dir.startsWith(root)) {
+  private Folder folder(String dir) {
+    if (dir.isEmpty()) {
       return REAL;
     }
     Folder known = folders.get(dir);
     if (known != null) {
       return known;
     }
-    Folder above = folder(dir.getParent());
+    Folder above = folder(parent(dir));
     Folder folder;
     if (!above.exists()) {
       folder = above.link().isEmpty() && above.blocking() == null ? MISSING : above;
     } else {
-      BasicFileAttributes attributes = disk.attributes(dir);
+      BasicFileAttributes attributes = disk.attributes(root.resolve(dir));
       if (attributes == null) {
         folder = MISSING;
       } else if (attributes.isSymbolicLink()) {
-        folder = new Folder(repository.relative(dir), null, false);
+        folder = new Folder(dir, null, false);
       } else if (attributes.isDirectory()) {
         folder = REAL;
       } else {
-        folder = new Folder("", repository.relative(dir), false);
+        folder = new Folder("", dir, false);
       }
     }
     folders.put(dir, folder);
     return folder;
+  }
+
+  /** The folder of {@code relative}, as {@link #relative} gives both; "" for the root. */
+  static String parent(String relative) {
+    int slash = relative.lastIndexOf('/');
+    return slash < 0 ? "" : relative.substring(0, slash);
   }
 
   /** Why {@code path} cannot be written: {@code link} is on the way to it. */
@@ -210,15 +229,15 @@ final class Inspector {
    * path itself, which kit never overwrites. One look at the path, none when its folder is missing.
    */
   @Nullable String conflictForNew(String path) {
-    Path file = resolve(path);
-    Folder folder = folder(file.getParent());
+    String relative = relative(path);
+    Folder folder = folder(parent(relative));
     if (!folder.link().isEmpty()) {
       return throughLink(path, folder.link());
     }
     if (folder.blocking() != null) {
       return blockedBy(path, folder.blocking());
     }
-    if (folder.exists() && disk.attributes(file) != null) {
+    if (folder.exists() && disk.attributes(root.resolve(relative)) != null) {
       return path + " already exists; kit never overwrites it: choose another name or move it away";
     }
     return null;
@@ -230,11 +249,23 @@ final class Inspector {
 
   /** The file at the repository-relative {@code path}, which must not leave the repository. */
   Path resolve(String path) {
+    return root.resolve(relative(path));
+  }
+
+  /**
+   * The repository-relative {@code path}, which must not leave the repository, in the form {@link
+   * RepositoryRoot#relative} gives: {@code path} itself when it is {@linkplain
+   * RepositoryRoot#isPlain plain}, as every path kit plans is.
+   */
+  String relative(String path) {
+    if (RepositoryRoot.isPlain(path)) {
+      return path;
+    }
     Path file = root.resolve(path).normalize();
     if (!file.startsWith(root)) {
       throw new IllegalArgumentException("planned path escapes the repository: " + path);
     }
-    return file;
+    return repository.relative(file);
   }
 
   /**

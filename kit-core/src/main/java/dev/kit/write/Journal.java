@@ -1,5 +1,6 @@
 package dev.kit.write;
 
+import dev.kit.plan.RepositoryRoot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
@@ -296,12 +297,15 @@ final class Journal implements AutoCloseable {
     Queue<IOException> failures = new ConcurrentLinkedQueue<>();
     Set<Path> folders = java.util.concurrent.ConcurrentHashMap.newKeySet();
     changes.parallelStream()
-        .filter(change -> change.kind() != Kind.DELETE)
         .forEach(
             change -> {
+              if (change.kind() == Kind.DELETE) {
+                return; // below, one by one
+              }
               Path target = resolve(root, change.path());
-              Path temporary = target.resolveSibling(change.temporary());
-              folders.add(target.getParent());
+              Path folder = Objects.requireNonNull(target.getParent()); // below the root
+              Path temporary = folder.resolve(change.temporary());
+              folders.add(folder);
               try {
                 disk.move(temporary, target, change.kind() == Kind.PUT);
               } catch (NoSuchFileException e) {
@@ -478,6 +482,9 @@ final class Journal implements AutoCloseable {
   }
 
   private static Path resolve(Path root, String path) {
+    if (RepositoryRoot.isPlain(path)) {
+      return root.resolve(path); // as every path a session records is: nothing to normalize
+    }
     Path file = root.resolve(path).normalize();
     if (!file.startsWith(root) || file.equals(root)) {
       throw new IllegalArgumentException(

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,7 +85,7 @@ public final class PlanWriter {
         case CONFLICT -> conflicts.add(inspection.conflict());
       }
     }
-    List<String> extra = StaleFiles.list(root).extra(plan::contains, inspector);
+    List<String> extra = StaleFiles.list(root).extra(new HashSet<>(plan.paths()), inspector);
     SortedMap<String, String> diffs = new TreeMap<>();
     missing.forEach(path -> diffs.put(path, UnifiedDiff.of(path, null, plan.content(path))));
     stale.forEach(
@@ -120,7 +121,10 @@ public final class PlanWriter {
     try {
       StaleFiles listing = StaleFiles.list(root);
       List<String> notes = new ArrayList<>();
-      journal.recovered().ifPresent(notes::add);
+      Optional<String> recovered = journal.recovered();
+      if (recovered.isPresent()) { // no method reference: a class in a cold JVM, once per run
+        notes.add(recovered.get());
+      }
       for (Path leftover : listing.temporary()) {
         try {
           Files.deleteIfExists(leftover);

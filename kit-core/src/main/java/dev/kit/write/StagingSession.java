@@ -40,7 +40,6 @@ import java.util.function.Function;
  * staged.
  */
 public final class StagingSession implements AutoCloseable {
-  private final RepositoryRoot repository;
   private final Path root;
   private final Disk disk;
   private final Inspector inspector;
@@ -66,9 +65,10 @@ public final class StagingSession implements AutoCloseable {
 
   /**
    * The folders staged files went into and those staging went through to create them, up to one
-   * that existed: what the commit forces to the disk before the journal relies on them.
+   * that existed, repository-relative ("" the root): what the commit forces to the disk before the
+   * journal relies on them.
    */
-  private final Set<Path> directories = ConcurrentHashMap.newKeySet();
+  private final Set<String> directories = ConcurrentHashMap.newKeySet();
 
   private final Deque<Path> createdDirectories = new ConcurrentLinkedDeque<>();
 
@@ -91,7 +91,6 @@ public final class StagingSession implements AutoCloseable {
       Journal journal,
       StaleFiles candidates,
       List<String> notes) {
-    this.repository = repository;
     this.root = repository.path();
     this.disk = disk;
     this.inspector = inspector;
@@ -163,9 +162,8 @@ public final class StagingSession implements AutoCloseable {
     proceed();
     try {
       for (String path : paths) {
-        Path file =
-            inspector.resolve(
-                path); // the same checks as a staged path: never anything outside the repository
+        // the same checks as a staged path: never anything outside the repository
+        String file = inspector.relative(path);
         plan(path);
         Optional<String> link = inspector.linkOnTheWay(file);
         if (link.isPresent()) {
@@ -221,21 +219,27 @@ public final class StagingSession implements AutoCloseable {
       abort();
       throw new KitWriteException(new ArrayList<>(conflicts.values()));
     }
-    List<String> extra = candidates.extra(planned::contains, inspector);
+    List<String> extra = candidates.extra(planned, inspector);
     List<Journal.Change> changes = new ArrayList<>();
     gate.writeLock().lock();
     try {
-      staged.forEach(
-          (path, each) ->
-              changes.add(
-                  new Journal.Change(
-                      each.kind(), path, each.temporary().getFileName().toString())));
-      extra.forEach(path -> changes.add(new Journal.Change(Journal.Kind.DELETE, path, null)));
+      // Loops, not forEach lambdas: once per run, where each lambda costs a cold JVM a class
+      // (PROFILE.md, section 16, perf8-run).
+      for (Map.Entry<String, Staged> each : staged.entrySet()) {
+        changes.add(
+            new Journal.Change(
+                each.getValue().kind(),
+                each.getKey(),
+                each.getValue().temporary().getFileName().toString()));
+      }
+      for (String path : extra) {
+        changes.add(new Journal.Change(Journal.Kind.DELETE, path, null));
+      }
       if (!changes.isEmpty()) {
         // What the journal relies on reaches the disk before it does: the staged files (forced as
         // written), their entries in their folders, and the folders this session created, whose
         // parents are among the folders staging went through too.
-        directories.parallelStream().forEach(disk::sync);
+        directories.parallelStream().forEach(dir -> disk.sync(root.resolve(dir)));
         journal.commit(changes);
       }
       finished = true;
@@ -367,15 +371,18 @@ public final class StagingSession implements AutoCloseable {
       List<String> names = new ArrayList<>(paths.size());
       List<Path> temporaries = new ArrayList<>(paths.size());
       for (String path : paths) {
-        Path file = inspector.resolve(path);
+        String file = inspector.relative(path);
+        String dir = Inspector.parent(file);
         try {
-          directory(Objects.requireNonNull(file.getParent())); // a file below the root
+          directory(dir);
         } catch (IOException e) {
-          throw fail(new UncheckedIOException("cannot write " + file, e));
+          throw fail(new UncheckedIOException("cannot write " + root.resolve(file), e));
         }
-        String name = Journal.temporaryName(file.getFileName().toString());
-        temporaries.add(file.resolveSibling(name));
-        names.add(path.substring(0, path.lastIndexOf('/') + 1) + name); // resolves to that sibling
+        String temporary =
+            file.substring(0, dir.isEmpty() ? 0 : dir.length() + 1)
+                + Journal.temporaryName(file.substring(file.lastIndexOf('/') + 1));
+        temporaries.add(root.resolve(temporary));
+        names.add(temporary);
       }
       journal.createdFiles(names);
       for (int i = 0; i < paths.size(); i++) {
@@ -393,23 +400,27 @@ public final class StagingSession implements AutoCloseable {
     }
   }
 
-  /** Creates {@code dir} and its missing parents once per session, remembering what it created. */
-  private void directory(Path dir) throws IOException {
+  /**
+   * Creates {@code dir} (repository-relative, "" the root) and its missing parents once per
+   * session, remembering what it created.
+   */
+  private void directory(String dir) throws IOException {
     if (directories.contains(dir)) {
       return;
     }
     if (!inspector.isFolder(dir)) {
-      directory(Objects.requireNonNull(dir.getParent())); // the root is a folder: never above it
+      directory(Inspector.parent(dir)); // the root is a folder: never above it
+      Path folder = root.resolve(dir);
       try {
-        journal.createdFolder(repository.relative(dir));
+        journal.createdFolder(dir);
         // java.io's mkdir: the same mkdir(2), less for a cold JVM to compile (PROFILE.md, section
         // 14.3); NIO's only when it fails, to say why
-        if (dir.getFileSystem() != FileSystems.getDefault() || !dir.toFile().mkdir()) {
-          Files.createDirectory(dir);
+        if (folder.getFileSystem() != FileSystems.getDefault() || !folder.toFile().mkdir()) {
+          Files.createDirectory(folder);
         }
-        createdDirectories.push(dir);
+        createdDirectories.push(folder);
       } catch (FileAlreadyExistsException e) {
-        if (!Files.isDirectory(dir)) {
+        if (!Files.isDirectory(folder)) {
           throw e;
         }
       }
@@ -418,7 +429,9 @@ public final class StagingSession implements AutoCloseable {
   }
 
   private static List<String> sorted(Queue<String> paths) {
-    return paths.stream().sorted().toList();
+    List<String> sorted = new ArrayList<>(paths);
+    sorted.sort(null);
+    return sorted;
   }
 
   /** A staged file and what the commit does with it. */

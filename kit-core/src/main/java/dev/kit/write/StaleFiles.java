@@ -13,8 +13,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -48,13 +48,19 @@ record StaleFiles(List<String> candidates, List<Path> temporary) {
 
   /**
    * The candidates that are not {@code planned} and carry kit's header, sorted: what a generation
-   * deletes.
+   * deletes. A loop, not a parallel stream: most candidates are planned (a hash lookup each), and
+   * the few left are read for their head; a stream's lambdas and pipeline cost a cold JVM more
+   * (PROFILE.md, section 16, perf8-run).
    */
-  List<String> extra(Predicate<String> planned, Inspector inspector) {
-    return candidates.parallelStream()
-        .filter(path -> !planned.test(path) && inspector.isGenerated(path))
-        .sorted()
-        .toList();
+  List<String> extra(Set<String> planned, Inspector inspector) {
+    List<String> extra = new ArrayList<>();
+    for (String path : candidates) {
+      if (!planned.contains(path) && inspector.isGenerated(path)) {
+        extra.add(path);
+      }
+    }
+    extra.sort(null);
+    return List.copyOf(extra);
   }
 
   /**

@@ -1,12 +1,14 @@
 package dev.kit.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +49,49 @@ class RepositoryRootTest {
       Path services = Files.createDirectories(zip.getPath("/repo/services/orders"));
 
       assertThat(RepositoryRoot.namesThroughJavaIo(services.getParent())).isNull();
+    }
+  }
+
+  @Test
+  void isPlain_acceptsOnlyTheFormRelativeGives_whenAskedOfEachKindOfPath() {
+    assertThat(RepositoryRoot.isPlain("services/orders/manifests/app/deployment.yaml")).isTrue();
+    assertThat(RepositoryRoot.isPlain("platform")).isTrue();
+    assertThat(RepositoryRoot.isPlain(".kit-journal")).isTrue();
+    assertThat(RepositoryRoot.isPlain("services/orders/..x/.y.")).isTrue();
+    for (String path :
+        List.of(
+            "",
+            "/",
+            "/etc/passwd",
+            "services/",
+            "services//orders",
+            ".",
+            "..",
+            "./services",
+            "services/.",
+            "services/..",
+            "services/../..",
+            "../outside",
+            "services\\..\\..",
+            "C:outside",
+            "C:/outside")) {
+      assertThat(RepositoryRoot.isPlain(path)).as(path).isFalse();
+    }
+  }
+
+  @Test
+  void resolve_refusesAPathThatLeavesTheRepository_whenItIsNotPlain() throws IOException {
+    RepositoryRoot repository = RepositoryRoot.of(dir);
+
+    assertThat(repository.resolve("services/orders/atlas.hcl"))
+        .isEqualTo(dir.toRealPath().resolve("services/orders/atlas.hcl"));
+    assertThat(repository.resolve("services/./orders/../orders/atlas.hcl"))
+        .isEqualTo(dir.toRealPath().resolve("services/orders/atlas.hcl"));
+    for (String path : List.of("..", "../outside", "services/../..", "services/..", "/etc")) {
+      assertThatThrownBy(() -> repository.resolve(path))
+          .as(path)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("a path outside the repository: " + path);
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.kit.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,5 +42,44 @@ class StagingSessionTest {
     assertThat(empty).doesNotExist();
     assertThat(used.resolve("notes.txt")).hasContent("mine");
     assertThat(parent).isDirectory();
+  }
+
+  /**
+   * The paths a session is given are checked before anything is looked at or written, a plain one
+   * as strictly as one that needs normalizing: none may leave the repository.
+   */
+  @Test
+  void keepAndCreate_refuseAPathThatLeavesTheRepository_andWriteNothing() throws IOException {
+    Path repo = Files.createDirectory(root.resolve("repo"));
+    for (String path : List.of("../outside.yaml", "services/../../outside.yaml", "/etc/x")) {
+      try (StagingSession session = new PlanWriter(repo).begin()) { // the first failure ends one
+        assertThatThrownBy(() -> session.keep(List.of(path)))
+            .as(path)
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("planned path escapes the repository: " + path);
+      }
+    }
+    try (StagingSession session = new PlanWriter(repo).begin()) {
+      assertThatThrownBy(() -> session.create("services/../../outside.sql", new byte[] {1}))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("planned path escapes the repository: services/../../outside.sql");
+    }
+
+    assertThat(root.resolve("outside.yaml")).doesNotExist();
+    assertThat(root.resolve("outside.sql")).doesNotExist();
+    assertThat(repo).isEmptyDirectory();
+  }
+
+  @Test
+  void commit_writesAPathThatNeedsNormalizing_whereItsPlainFormPoints() throws IOException {
+    Path repo = Files.createDirectory(root.resolve("repo"));
+    try (StagingSession session = new PlanWriter(repo).begin()) {
+      session.create("services/./orders/../orders/migrations/1_a.sql", new byte[] {'x'});
+      session.commit(List.of());
+    }
+
+    assertThat(repo.resolve("services/orders/migrations/1_a.sql")).hasContent("x");
+    assertThat(repo.resolve("services/orders/migrations"))
+        .isDirectoryContaining(file -> file.getFileName().toString().equals("1_a.sql"));
   }
 }
