@@ -154,18 +154,14 @@ public final class Generator {
       // The cache is one more input: the services whose files are as the last generation left them
       // are not rendered.
       // Ifs and loops, not Optional's and streams' lambdas, on this once-per-run path: each lambda
-      // costs a cold JVM a class (PROFILE.md, section 16, perf8-run).
+      // costs a cold JVM a class (PROFILE.md, section 16.3).
       CachedRun cached =
           cache == null
               ? null
               : CachedRun.start(GenerationCache.load(cache, root), validated, source);
       Map<String, GenerationCache.Entry> skipped = cached == null ? Map.of() : cached.skipped();
       for (GenerationCache.Entry entry : skipped.values()) {
-        List<String> paths = new ArrayList<>(entry.files().size());
-        for (GenerationCache.Stamp stamp : entry.files()) {
-          paths.add(stamp.path());
-        }
-        session.keep(paths);
+        session.keep(entry.paths());
       }
       // Each service's files are staged on disk as soon as they are rendered, and its migrations
       // let go, so a large kit never holds its whole plan in memory; nothing replaces a real file

@@ -69,7 +69,7 @@ final class RetiredServices {
       return plan.build();
     }
     // Loops, not collectors: every generation runs this once, where each lambda and collector
-    // costs a cold JVM classes (PROFILE.md, section 16, perf8-run).
+    // costs a cold JVM classes (PROFILE.md, section 16.3).
     Map<String, Service> described = new HashMap<>();
     for (Service service : kit.services()) {
       described.put(service.name(), service);

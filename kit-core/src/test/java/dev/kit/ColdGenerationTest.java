@@ -7,14 +7,13 @@ import dev.kit.model.Backups;
 import dev.kit.model.Kit;
 import dev.kit.model.Pooler;
 import dev.kit.model.S3Credentials;
+import dev.kit.testing.ColdJvm;
 import dev.kit.write.WriteReport;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,8 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * -Xlog:class+load}). Each lambda or method reference a cold run reaches spins a hidden class (~0.5
  * ms each); the model, the layouts, the plan, the retired services and the fingerprint's walk of
  * the description ask per service or once per run, and do it with ifs and loops (PROFILE.md,
- * section 16, perf8-run). Their neighbours that keep lambdas do so for parallel passes or
- * callbacks.
+ * section 16.3). Their neighbours that keep lambdas do so for parallel passes or callbacks.
  */
 class ColdGenerationTest {
 
@@ -79,42 +77,9 @@ class ColdGenerationTest {
   }
 
   private List<String> classesLoadedByGenerating() throws IOException, InterruptedException {
-    // Surefire may hand the tests an isolated class loader: its own property has the class path.
-    String classPath =
-        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    Path output = Files.createTempFile("cold-generation", ".txt");
-    try {
-      Process child =
-          new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-Xlog:class+load=info:stdout:tags",
-                  "-cp",
-                  classPath,
-                  ColdGenerationTest.class.getName(),
-                  repo.toString())
-              .redirectErrorStream(true)
-              .redirectOutput(output.toFile())
-              .start();
-      if (!child.waitFor(60, TimeUnit.SECONDS)) {
-        child.destroyForcibly();
-        throw new AssertionError("the child JVM did not end within 60 s");
-      }
-      List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
-      assertThat(child.exitValue()).as(String.join("\n", lines)).isZero();
-      assertThat(lines).anyMatch(line -> line.startsWith("created: "));
-      // "[class,load] java.lang.String source: shared objects file"
-      List<String> loaded =
-          lines.stream()
-              .filter(line -> line.startsWith("[class,load] "))
-              .map(line -> line.substring("[class,load] ".length()))
-              .map(line -> line.substring(0, line.indexOf(' ')))
-              .toList();
-      // Else a changed log format would leave nothing to look at, and the test would pass.
-      assertThat(loaded).contains(Generator.class.getName(), RetiredServices.class.getName());
-      return loaded;
-    } finally {
-      Files.delete(output);
-    }
+    List<String> lines = ColdJvm.run(ColdGenerationTest.class, repo.toString());
+    assertThat(lines).anyMatch(line -> line.startsWith("created: "));
+    return ColdJvm.classesLoaded(lines, Generator.class.getName(), RetiredServices.class.getName());
   }
 
   @Test

@@ -60,7 +60,7 @@ public final class CachedRun {
     if (description != null) {
       byte[] digest = description;
       // One pass per service, fingerprint then lookup: a lambda per pass costs a cold JVM a class
-      // (PROFILE.md, section 16, perf8-run).
+      // (PROFILE.md, section 16.3).
       kit.kit().services().parallelStream()
           .forEach(
               service -> {

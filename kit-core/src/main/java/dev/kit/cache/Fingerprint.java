@@ -568,7 +568,7 @@ public final class Fingerprint {
         }
       } else {
         // Sorted in a TreeMap (a class's field names are distinct), not a sorted stream: its
-        // lambdas cost a cold JVM classes (PROFILE.md, section 16, perf8-run).
+        // lambdas cost a cold JVM classes (PROFILE.md, section 16.3).
         Map<String, Field> byName = new TreeMap<>();
         for (Field field : type.getDeclaredFields()) {
           if (!Modifier.isStatic(field.getModifiers()) && !field.isSynthetic()) {

@@ -80,6 +80,15 @@ public final class GenerationCache {
       files = List.copyOf(files);
       warnings = List.copyOf(warnings);
     }
+
+    /** The paths of {@link #files}, in their order. */
+    public List<String> paths() {
+      List<String> paths = new ArrayList<>(files.size());
+      for (Stamp stamp : files) {
+        paths.add(stamp.path());
+      }
+      return paths;
+    }
   }
 
   /**
@@ -149,13 +158,8 @@ public final class GenerationCache {
     for (Stamp stamp : entry.files()) {
       String path = stamp.path();
       if (!path.startsWith(prefix)
-          || path.endsWith("/")
           || path.contains("\\")
-          || path.contains("//")
-          || path.contains("/./")
-          || path.contains("/../")
-          || path.endsWith("/.")
-          || path.endsWith("/..")
+          || !RepositoryRoot.hasPlainNames(path)
           || !seen.add(path)) {
         return false;
       }
@@ -373,7 +377,8 @@ public final class GenerationCache {
 
   private static Optional<Stamp> stamp(Path root, String path) {
     Path file = root.resolve(path);
-    if (!RepositoryRoot.isPlain(path)) { // every path kit plans is: no normalize, no check
+    // Every path kit plans has plain names (FilePlan refuses others): no normalize, no check.
+    if (!RepositoryRoot.isPlain(path)) {
       file = file.normalize();
       if (!file.startsWith(root)) {
         return Optional.empty();

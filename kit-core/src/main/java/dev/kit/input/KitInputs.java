@@ -150,8 +150,7 @@ public final class KitInputs {
 
   /** The service's declarative schema as text, for rendering. */
   public Optional<String> schema(String service) {
-    // No Optional.map: every service's fingerprint and render ask (PROFILE.md, section 16,
-    // perf8-run).
+    // No Optional.map: every service's fingerprint and render ask (PROFILE.md, section 16.3).
     byte[] file = schemaFiles.get(service);
     return file == null ? Optional.empty() : Optional.of(new String(file, StandardCharsets.UTF_8));
   }

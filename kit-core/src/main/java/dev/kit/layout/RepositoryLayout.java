@@ -60,7 +60,7 @@ public final class RepositoryLayout {
    */
   public static ServiceLayout service(Kit kit, Service service) {
     // Ifs, not Optional's lambdas, here and below: every service's render and read asks, and each
-    // lambda costs a cold JVM a class (PROFILE.md, section 16, perf8-run).
+    // lambda costs a cold JVM a class (PROFILE.md, section 16.3).
     return kit.environment().isPresent()
         ? service(service.name(), kit.environment().get().name())
         : service(service.name());

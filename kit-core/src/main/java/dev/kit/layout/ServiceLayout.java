@@ -93,8 +93,7 @@ public final class ServiceLayout {
    * migrations and it stays inside.
    */
   public static Optional<String> migrationsFolder(Service service) {
-    // Ifs, not Optional's lambdas: every service's read and render asks (PROFILE.md, section 16,
-    // perf8-run).
+    // Ifs, not Optional's lambdas: every service's read and render asks (PROFILE.md, section 16.3).
     return service.migrations().isPresent()
         ? inside(service.migrations().get().directory())
         : Optional.empty();

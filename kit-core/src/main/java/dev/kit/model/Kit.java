@@ -141,7 +141,7 @@ public final class Kit {
    */
   public Optional<Service> restoreSource(Service service) {
     // Ifs, not Optional's map and filter: every service's render asks this and the next, and each
-    // lambda costs a cold JVM a class (PROFILE.md, section 16, perf8-run).
+    // lambda costs a cold JVM a class (PROFILE.md, section 16.3).
     Optional<Restore> restore = service.database().restore();
     return restore.isPresent() && restore.get().source() instanceof Restore.ServiceBackups backups
         ? service(backups.service())

@@ -156,7 +156,8 @@ public final class FilePlan {
       for (String root : RepositoryLayout.ROOTS) { // a loop, not a stream: asked per planned file
         underRoot |= path.startsWith(root) && path.startsWith("/", root.length());
       }
-      if (!underRoot || path.contains("\\") || path.contains("/../") || path.endsWith("/")) {
+      // Plain names: the writer keys files by their text, so "a//b" must not plan "a/b" twice.
+      if (!underRoot || path.contains("\\") || !RepositoryRoot.hasPlainNames(path)) {
         throw new IllegalArgumentException(
             "a planned path must be a file under " + RepositoryLayout.ROOTS + ": " + path);
       }

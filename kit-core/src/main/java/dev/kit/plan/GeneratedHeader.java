@@ -33,7 +33,7 @@ public final class GeneratedHeader {
     // Line breaks as YAML 1.1 readers (go-yaml in Kubernetes and Argo CD) count them: one would end
     // the comment.
     // A loop, not chars().anyMatch: every generation asks, and a stream's lambda and pipeline cost
-    // a cold JVM classes (PROFILE.md, section 16, perf8-run).
+    // a cold JVM classes (PROFILE.md, section 16.3).
     boolean oneLine = !source.isEmpty();
     for (int i = 0; i < source.length() && oneLine; i++) {
       char c = source.charAt(i);

@@ -73,13 +73,22 @@ public final class RepositoryRoot {
    * joined by single {@code /}, none empty, {@code .} or {@code ..}, and no {@code \} or {@code :}
    * (a separator or a drive on Windows). Such a path resolves under the root as it is, with no
    * {@code normalize} and no check: the writer and the cache resolve every planned file, and a cold
-   * JVM compiles what NIO's paths do per call (PROFILE.md, section 16, perf8-run).
+   * JVM compiles what NIO's paths do per call (PROFILE.md, section 16.3). The writer then keys
+   * folders by this text, case and all: kit's names are lower-case labels, so on a file system that
+   * ignores case no two of its paths differ only in case.
    */
   public static boolean isPlain(String relative) {
+    return relative.indexOf('\\') < 0 && relative.indexOf(':') < 0 && hasPlainNames(relative);
+  }
+
+  /**
+   * Whether {@code relative} is names joined by single {@code /}, none empty, {@code .} or {@code
+   * ..}: a path no normalising would change.
+   */
+  public static boolean hasPlainNames(String relative) {
     int start = 0;
     for (int at = 0; at <= relative.length(); at++) {
-      char c = at < relative.length() ? relative.charAt(at) : '/';
-      if (c == '/') {
+      if (at == relative.length() || relative.charAt(at) == '/') {
         int length = at - start;
         if (length == 0
             || (relative.charAt(start) == '.'
@@ -87,8 +96,6 @@ public final class RepositoryRoot {
           return false;
         }
         start = at + 1;
-      } else if (c == '\\' || c == ':') {
-        return false;
       }
     }
     return true;

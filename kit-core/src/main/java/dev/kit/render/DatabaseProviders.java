@@ -17,7 +17,7 @@ public final class DatabaseProviders {
   private DatabaseProviders() {}
 
   private static List<DatabaseProvider> load() {
-    // A loop, not a stream: every run loads the list once, cold (PROFILE.md, section 16).
+    // A loop, not a stream: every run loads the list once, cold (PROFILE.md, section 16.2).
     List<DatabaseProvider> providers = new ArrayList<>();
     for (DatabaseProvider provider :
         ServiceLoader.load(DatabaseProvider.class, DatabaseProvider.class.getClassLoader())) {

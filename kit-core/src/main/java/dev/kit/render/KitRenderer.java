@@ -107,7 +107,7 @@ public final class KitRenderer {
     Objects.requireNonNull(wanted, "wanted");
     Kit description = kit.kit();
     // Loops, not streams, where a run passes once: a lambda costs a cold run ~0.5 ms (PROFILE.md,
-    // section 16). The parallel stream only from PARALLEL_THRESHOLD services on.
+    // section 16.2). The parallel stream only from PARALLEL_THRESHOLD services on.
     List<Service> chosen = new ArrayList<>();
     for (Service service : description.services()) {
       if (wanted.test(service)) {

@@ -14,7 +14,7 @@ record ObjectMetadata(
 
   /**
    * An empty map is held as null, so it is not written: not {@code @JsonInclude(NON_EMPTY)}, as
-   * reading an annotation at run time costs a cold run ~20 ms (PROFILE.md, section 16).
+   * reading an annotation at run time costs a cold run ~20 ms (PROFILE.md, section 16.2).
    */
   ObjectMetadata {
     annotations = nullIfEmpty(annotations);

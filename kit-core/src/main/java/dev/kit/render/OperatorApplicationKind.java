@@ -11,7 +11,8 @@ final class OperatorApplicationKind implements PlatformKind {
   /**
    * The operators kit installs, each with its Application's name and file name. What tells their
    * chart and whether a description needs them is a switch below, not a function per operator: each
-   * lambda costs a cold run ~0.5 ms, and these ten were made in every run (PROFILE.md, section 16).
+   * lambda costs a cold run ~0.5 ms, and these ten were made in every run (PROFILE.md, section
+   * 16.2).
    */
   enum Operator {
     CLOUDNATIVE_PG("cloudnative-pg"),

@@ -11,7 +11,7 @@ import java.util.TreeSet;
 /**
  * What the platform's kinds render from: the description and the kinds each of its services
  * generates. Its questions are loops, not lambdas: the platform renders once per run, cold, where
- * each lambda costs a spun class (PROFILE.md, section 16).
+ * each lambda costs a spun class (PROFILE.md, section 16.2).
  */
 public final class PlatformContext {
 

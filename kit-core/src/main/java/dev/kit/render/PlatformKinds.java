@@ -62,7 +62,7 @@ public final class PlatformKinds {
 
   /** The kinds {@code kit} generates, in order. */
   public static List<PlatformKind> of(Kit kit) {
-    // A loop: a cold run asks once, and a lambda costs it ~0.5 ms (PROFILE.md, section 16).
+    // A loop: a cold run asks once, and a lambda costs it ~0.5 ms (PROFILE.md, section 16.2).
     List<PlatformKind> kinds = new ArrayList<>();
     for (PlatformKind kind : ALL) {
       if (kind.appliesTo(kit)) {

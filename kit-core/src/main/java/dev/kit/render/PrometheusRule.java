@@ -22,7 +22,7 @@ record PrometheusRule(String apiVersion, String kind, ObjectMetadata metadata, S
   /**
    * One alerting rule, as a map: its key {@code for} is a Java keyword, which a record component
    * could only be renamed to by an annotation, and reading one at run time costs a cold run ~20 ms
-   * (PROFILE.md, section 16).
+   * (PROFILE.md, section 16.2).
    */
   static Map<String, Object> rule(
       String alert,

@@ -57,7 +57,7 @@ final class Inspector {
    * What each folder under the root is, by its repository-relative path ("" the root), looked at
    * once per folder: one session's view, since it trusts what it saw for the rest of the session.
    * Keyed by the path as text, not a {@code Path}: every planned file looks up its folder, and a
-   * {@code String}'s hash and equality are compiled already (PROFILE.md, section 16, perf8-run).
+   * {@code String}'s hash and equality are compiled already (PROFILE.md, section 16.3).
    */
   private final Map<String, Folder> folders = new ConcurrentHashMap<>();
 

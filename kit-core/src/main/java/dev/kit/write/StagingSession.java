@@ -224,7 +224,7 @@ public final class StagingSession implements AutoCloseable {
     gate.writeLock().lock();
     try {
       // Loops, not forEach lambdas: once per run, where each lambda costs a cold JVM a class
-      // (PROFILE.md, section 16, perf8-run).
+      // (PROFILE.md, section 16.3).
       for (Map.Entry<String, Staged> each : staged.entrySet()) {
         changes.add(
             new Journal.Change(
@@ -378,9 +378,8 @@ public final class StagingSession implements AutoCloseable {
         } catch (IOException e) {
           throw fail(new UncheckedIOException("cannot write " + root.resolve(file), e));
         }
-        String temporary =
-            file.substring(0, dir.isEmpty() ? 0 : dir.length() + 1)
-                + Journal.temporaryName(file.substring(file.lastIndexOf('/') + 1));
+        int name = file.lastIndexOf('/') + 1;
+        String temporary = file.substring(0, name) + Journal.temporaryName(file.substring(name));
         temporaries.add(root.resolve(temporary));
         names.add(temporary);
       }

@@ -1,12 +1,15 @@
 package dev.kit.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class FilePlanTest {
 
@@ -49,5 +52,25 @@ class FilePlanTest {
     FilePlan plan = builder.build();
     assertThat(plan.paths()).isEmpty();
     assertThat(plan.isHeaderless("services/a/migrations/atlas.sum")).isFalse();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "services//a.yaml",
+        "services/./a.yaml",
+        "services/a/.",
+        "services/a/..",
+        "services/a/../b.yaml",
+        "services/a/",
+        "services\\a.yaml"
+      })
+  void add_refusesAPathNormalisingWouldChange_whenTheWriterKeysFilesByTheirText(String path) {
+    // "services//a.yaml" beside a generated "services/a.yaml" was written and then deleted as
+    // stale.
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> FilePlan.builder().add(path, generatedFile(64)))
+        .withMessageContaining("a planned path must be a file under")
+        .withMessageEndingWith(path);
   }
 }

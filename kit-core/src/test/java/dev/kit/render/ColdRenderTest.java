@@ -12,15 +12,13 @@ import dev.kit.model.Kit;
 import dev.kit.model.Pooler;
 import dev.kit.model.Resources;
 import dev.kit.model.S3Credentials;
+import dev.kit.testing.ColdJvm;
 import dev.kit.testing.Validations;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * class the render loads is listed by a child JVM ({@code -Xlog:class+load}). Reading a Jackson
  * annotation at run time generates a {@code Proxy} class for it (~20 ms cold for the first), and
  * each lambda or method reference the render reaches spins a hidden class (~0.5 ms cold each);
- * PROFILE.md, section 16.
+ * PROFILE.md, section 16.2.
  */
 class ColdRenderTest {
 
@@ -114,40 +112,13 @@ class ColdRenderTest {
     if (loaded != null) {
       return loaded;
     }
-    // Surefire may hand the tests an isolated class loader: its own property has the class path.
-    String classPath =
-        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    Path output = Files.createTempFile("cold-render", ".txt");
-    try {
-      Process child =
-          new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-Xlog:class+load=info:stdout:tags",
-                  "-cp",
-                  classPath,
-                  ColdRenderTest.class.getName())
-              .redirectErrorStream(true)
-              .redirectOutput(output.toFile())
-              .start();
-      if (!child.waitFor(60, TimeUnit.SECONDS)) {
-        child.destroyForcibly();
-        throw new AssertionError("the child JVM did not end within 60 s");
-      }
-      List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
-      assertThat(child.exitValue()).as(String.join("\n", lines)).isZero();
-      assertThat(lines).contains(RENDERING).anyMatch(line -> line.startsWith("files: "));
-      // "[class,load] java.lang.String source: shared objects file", after the marker
-      loaded =
-          lines.subList(lines.indexOf(RENDERING), lines.size()).stream()
-              .filter(line -> line.startsWith("[class,load] "))
-              .map(line -> line.substring("[class,load] ".length()))
-              .map(line -> line.substring(0, line.indexOf(' ')))
-              .toList();
-    } finally {
-      Files.delete(output);
-    }
-    // Else a changed log format would leave nothing to look at, and every test would pass.
-    assertThat(loaded).contains(BlockYaml.class.getName(), CnpgClusterRenderer.class.getName());
+    List<String> lines = ColdJvm.run(ColdRenderTest.class);
+    assertThat(lines).contains(RENDERING).anyMatch(line -> line.startsWith("files: "));
+    loaded =
+        ColdJvm.classesLoaded(
+            lines.subList(lines.indexOf(RENDERING), lines.size()),
+            BlockYaml.class.getName(),
+            CnpgClusterRenderer.class.getName());
     return loaded;
   }
 

@@ -11,15 +11,13 @@ import dev.kit.model.Kit;
 import dev.kit.model.Pooler;
 import dev.kit.model.Resources;
 import dev.kit.model.S3Credentials;
+import dev.kit.testing.ColdJvm;
 import dev.kit.testing.Validations;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -107,40 +105,10 @@ class ColdValidationTest {
     if (loaded != null) {
       return loaded;
     }
-    // Surefire may hand the tests an isolated class loader: its own property has the class path.
-    String classPath =
-        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    Path output = Files.createTempFile("cold-validation", ".txt");
-    try {
-      Process child =
-          new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-Xlog:class+load=info:stdout:tags",
-                  "-cp",
-                  classPath,
-                  ColdValidationTest.class.getName())
-              .redirectErrorStream(true)
-              .redirectOutput(output.toFile())
-              .start();
-      if (!child.waitFor(60, TimeUnit.SECONDS)) {
-        child.destroyForcibly();
-        throw new AssertionError("the child JVM did not end within 60 s");
-      }
-      List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
-      assertThat(child.exitValue()).as(String.join("\n", lines)).isZero();
-      assertThat(lines).contains("violations: 0");
-      // "[class,load] java.lang.String source: shared objects file"
-      loaded =
-          lines.stream()
-              .filter(line -> line.startsWith("[class,load] "))
-              .map(line -> line.substring("[class,load] ".length()))
-              .map(line -> line.substring(0, line.indexOf(' ')))
-              .toList();
-    } finally {
-      Files.delete(output);
-    }
-    // Else a changed log format would leave nothing to look at, and every test would pass.
-    assertThat(loaded).contains(DatabaseRules.class.getName(), ServiceRules.class.getName());
+    List<String> lines = ColdJvm.run(ColdValidationTest.class);
+    assertThat(lines).contains("violations: 0");
+    loaded =
+        ColdJvm.classesLoaded(lines, DatabaseRules.class.getName(), ServiceRules.class.getName());
     return loaded;
   }
 

@@ -3,10 +3,12 @@ package dev.kit.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,7 +81,10 @@ class StagingSessionTest {
     }
 
     assertThat(repo.resolve("services/orders/migrations/1_a.sql")).hasContent("x");
-    assertThat(repo.resolve("services/orders/migrations"))
-        .isDirectoryContaining(file -> file.getFileName().toString().equals("1_a.sql"));
+    // and no temporary file is left behind
+    try (Stream<Path> files = Files.walk(repo)) {
+      assertThat(files.filter(Files::isRegularFile).map(repo::relativize).map(Path::toString))
+          .containsExactly("services/orders/migrations/1_a.sql".replace('/', File.separatorChar));
+    }
   }
 }

@@ -117,7 +117,7 @@ public final class MigrationVerification {
           List.of(
               new Violation(
                   "newMigration.revert",
-                  e.getMessage(),
+                  Objects.requireNonNullElse(e.getMessage(), e.toString()),
                   "name the version of a migration of service \""
                       + target.name()
                       + "\" that applies")));

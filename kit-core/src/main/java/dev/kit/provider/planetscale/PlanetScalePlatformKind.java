@@ -24,7 +24,7 @@ final class PlanetScalePlatformKind implements PlatformKind {
   /**
    * Whether it is the ClusterProviderConfig, else the package: a flag, not a function per kind, as
    * each method reference costs a cold run ~0.5 ms and both were made in every run (PROFILE.md,
-   * section 16).
+   * section 16.2).
    */
   private final boolean providerConfig;
 
