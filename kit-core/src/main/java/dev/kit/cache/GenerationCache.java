@@ -376,13 +376,9 @@ public final class GenerationCache {
   }
 
   private static Optional<Stamp> stamp(Path root, String path) {
-    Path file = root.resolve(path);
-    // Every path kit plans has plain names (FilePlan refuses others): no normalize, no check.
-    if (!RepositoryRoot.isPlain(path)) {
-      file = file.normalize();
-      if (!file.startsWith(root)) {
-        return Optional.empty();
-      }
+    Path file = RepositoryRoot.under(root, path);
+    if (file == null) {
+      return Optional.empty();
     }
     try {
       if (!file.getFileSystem().supportedFileAttributeViews().contains("unix")) {

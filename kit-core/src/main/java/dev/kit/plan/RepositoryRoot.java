@@ -58,14 +58,25 @@ public final class RepositoryRoot {
 
   /** {@code relative} (with {@code /}) under the root, which it must not leave lexically. */
   public Path resolve(String relative) {
-    if (isPlain(relative)) {
-      return path.resolve(relative);
-    }
-    Path file = path.resolve(relative).normalize();
-    if (!file.startsWith(path) || file.equals(path)) {
+    Path file = under(path, relative);
+    if (file == null) {
       throw new IllegalArgumentException("a path outside the repository: " + relative);
     }
     return file;
+  }
+
+  /**
+   * {@code relative} (with {@code /}) resolved under {@code root}, or null when it leaves {@code
+   * root} lexically or names {@code root} itself. A {@linkplain #isPlain plain} path, as every path
+   * kit plans is, resolves as it is; any other is normalised first. The one escape check of the
+   * writer, the journal and the cache, each of which says in its own words what it refuses.
+   */
+  public static @Nullable Path under(Path root, String relative) {
+    if (isPlain(relative)) {
+      return root.resolve(relative);
+    }
+    Path file = root.resolve(relative).normalize();
+    return file.startsWith(root) && !file.equals(root) ? file : null;
   }
 
   /**

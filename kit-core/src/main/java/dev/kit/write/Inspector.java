@@ -261,8 +261,8 @@ final class Inspector {
     if (RepositoryRoot.isPlain(path)) {
       return path;
     }
-    Path file = root.resolve(path).normalize();
-    if (!file.startsWith(root)) {
+    Path file = RepositoryRoot.under(root, path);
+    if (file == null) {
       throw new IllegalArgumentException("planned path escapes the repository: " + path);
     }
     return repository.relative(file);

@@ -482,11 +482,8 @@ final class Journal implements AutoCloseable {
   }
 
   private static Path resolve(Path root, String path) {
-    if (RepositoryRoot.isPlain(path)) {
-      return root.resolve(path); // as every path a session records is: nothing to normalize
-    }
-    Path file = root.resolve(path).normalize();
-    if (!file.startsWith(root) || file.equals(root)) {
+    Path file = RepositoryRoot.under(root, path);
+    if (file == null) {
       throw new IllegalArgumentException(
           "the kit journal names a path outside the repository: " + path);
     }
