@@ -15,7 +15,11 @@ public final class Sha256 {
 
   private Sha256() {}
 
-  /** A new SHA-256 digest, safe to call from several threads. */
+  /**
+   * A new SHA-256 digest, safe to call from several threads. Where the first provider's digests do
+   * not clone (some FIPS set-ups) it is looked up instead; {@link AtlasSum} clones its running
+   * digest per file either way, as Atlas's sum needs the hash so far.
+   */
   public static MessageDigest newDigest() {
     try {
       return (MessageDigest) PROTOTYPE.clone();

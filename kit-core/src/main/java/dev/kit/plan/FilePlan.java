@@ -159,7 +159,10 @@ public final class FilePlan {
       // Plain names: the writer keys files by their text, so "a//b" must not plan "a/b" twice.
       if (!underRoot || path.contains("\\") || !RepositoryRoot.hasPlainNames(path)) {
         throw new IllegalArgumentException(
-            "a planned path must be a file under " + RepositoryLayout.ROOTS + ": " + path);
+            "a planned path must be a file under "
+                + RepositoryLayout.ROOTS
+                + ", its names joined by single '/' with no empty, '.' or '..' name: "
+                + path);
       }
       if (files.putIfAbsent(path, content) != null) {
         throw new IllegalArgumentException(path + " is planned twice");

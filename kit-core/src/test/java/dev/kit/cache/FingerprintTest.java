@@ -279,6 +279,7 @@ class FingerprintTest {
     many.put("dev/kit/Generator.class", "return 2;");
     Path changed = jar(dir.resolve("b.jar"), many, 0);
 
+    assertThat(Fingerprint.centralDirectory(jar)).isNull();
     assertThat(code(jar)).isEqualTo(codeThroughZipFile(jar)).isNotEqualTo(code(changed));
   }
 
