@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Kubernetes objects that run a PlanetScale module from Argo CD: the service's
@@ -58,7 +59,10 @@ public final class CrossplaneObjects {
    * sorted.
    */
   public record Metadata(
-      String name, String namespace, Map<String, String> labels, Map<String, String> annotations) {
+      String name,
+      @Nullable String namespace,
+      @Nullable Map<String, String> labels,
+      @Nullable Map<String, String> annotations) {
     public Metadata {
       labels = labels == null || labels.isEmpty() ? null : new TreeMap<>(labels);
       annotations =
