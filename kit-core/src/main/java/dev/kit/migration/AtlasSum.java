@@ -3,6 +3,7 @@ package dev.kit.migration;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -31,6 +32,9 @@ public record AtlasSum(String total, List<Entry> entries) {
    */
   public record Entry(String name, String hash) {}
 
+  /** What each hash in the file starts with. */
+  private static final byte[] H1 = {'h', '1', ':'};
+
   public AtlasSum {
     entries = List.copyOf(entries);
   }
@@ -42,6 +46,8 @@ public record AtlasSum(String total, List<Entry> entries) {
     // The total hashes each entry's name and hash in entry order; feeding it as entries appear
     // saves a pass.
     MessageDigest total = Sha256.newDigest();
+    Base64.Encoder base64 = Base64.getEncoder();
+    byte[] hash = new byte[44]; // a SHA-256 digest's 32 bytes in Base64, with padding
     for (MigrationFile file : files) {
       byte[] name = file.name().getBytes(StandardCharsets.UTF_8);
       running.update(name);
@@ -50,10 +56,15 @@ public record AtlasSum(String total, List<Entry> entries) {
         continue; // the name already went into the running hash, as in Atlas
       }
       running.update(content);
-      byte[] hash = Base64.getEncoder().encode(digestSoFar(running));
+      // The hash's Base64 into one array for every file, then "h1:" and it made into the entry's
+      // string at once: not an array, a string of it and another with its prefix, per file
+      // (PROFILE.md section 17.3)
+      base64.encode(digestSoFar(running), hash);
       total.update(name);
       total.update(hash);
-      entries.add(new Entry(file.name(), "h1:" + new String(hash, StandardCharsets.US_ASCII)));
+      byte[] entry = Arrays.copyOf(H1, H1.length + hash.length);
+      System.arraycopy(hash, 0, entry, H1.length, hash.length);
+      entries.add(new Entry(file.name(), new String(entry, StandardCharsets.US_ASCII)));
     }
     return new AtlasSum("h1:" + base64(total.digest()), entries);
   }

@@ -5,7 +5,6 @@ import dev.kit.plan.RepositoryRoot;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -101,8 +100,9 @@ public final class MigrationDirectory {
         if (!name.endsWith(".sql")) {
           continue;
         }
-        if (isMigration(root, dir.resolve(name), links)) {
-          files.add(MigrationFile.read(name, new File(folder, name)));
+        long size = migrationSize(root, dir.resolve(name), links);
+        if (size != NOT_A_MIGRATION) {
+          files.add(MigrationFile.read(name, new File(folder, name), size));
         }
       }
     } catch (IOException e) {
@@ -138,18 +138,31 @@ public final class MigrationDirectory {
    */
   private static boolean isMigration(
       RepositoryRoot root, Path path, List<RepositoryLinkException.Link> links) throws IOException {
+    return migrationSize(root, path, links) != NOT_A_MIGRATION;
+  }
+
+  /** What {@link #migrationSize} returns for a path {@link #isMigration} refuses. */
+  private static final long NOT_A_MIGRATION = Long.MIN_VALUE;
+
+  /**
+   * {@link #isMigration}, and the size its {@code lstat} saw: the file's size for a regular file,
+   * -1 for a link to one (the link's own size is not its target's), {@link #NOT_A_MIGRATION} for
+   * anything {@code isMigration} refuses.
+   */
+  private static long migrationSize(
+      RepositoryRoot root, Path path, List<RepositoryLinkException.Link> links) throws IOException {
     BasicFileAttributes attributes =
         Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
     if (!attributes.isSymbolicLink()) {
-      return attributes.isRegularFile();
+      return attributes.isRegularFile() ? attributes.size() : NOT_A_MIGRATION;
     }
     try {
       root.checkRead(path);
     } catch (RepositoryLinkException e) {
       links.addAll(e.links());
-      return false;
+      return NOT_A_MIGRATION;
     }
-    return Files.isRegularFile(path);
+    return Files.isRegularFile(path) ? -1 : NOT_A_MIGRATION;
   }
 
   private static MigrationDirectory of(
@@ -190,21 +203,31 @@ public final class MigrationDirectory {
   public void digest(MessageDigest digest) {
     List<AtlasSum.Entry> entries = sum().entries();
     int entry = 0;
+    byte[] prefix = new byte[1 + Integer.BYTES]; // one for every part, not a buffer per part
     for (MigrationFile file : files) {
-      digestPart(digest, 'n', file.name().getBytes(StandardCharsets.UTF_8));
+      digestPart(digest, prefix, 'n', file.name().getBytes(StandardCharsets.UTF_8));
       // The sum lists its files in this order; a file it does not list is one it leaves out.
       if (entry < entries.size() && entries.get(entry).name().equals(file.name())) {
-        digestPart(digest, 'h', entries.get(entry++).hash().getBytes(StandardCharsets.US_ASCII));
+        digestPart(
+            digest, prefix, 'h', entries.get(entry++).hash().getBytes(StandardCharsets.US_ASCII));
       } else {
-        digestPart(digest, 'c', file.rawContent());
+        digestPart(digest, prefix, 'c', file.rawContent());
       }
     }
   }
 
-  /** Bytes prefixed by what they are and their length, so no two sequences of parts agree. */
-  private static void digestPart(MessageDigest digest, char kind, byte[] bytes) {
-    digest.update(
-        ByteBuffer.allocate(1 + Integer.BYTES).put((byte) kind).putInt(bytes.length).array());
+  /**
+   * Bytes prefixed by what they are and their length (big-endian), so no two sequences of parts
+   * agree; {@code prefix} is scratch space for the prefix.
+   */
+  private static void digestPart(MessageDigest digest, byte[] prefix, char kind, byte[] bytes) {
+    int length = bytes.length;
+    prefix[0] = (byte) kind;
+    prefix[1] = (byte) (length >>> 24);
+    prefix[2] = (byte) (length >>> 16);
+    prefix[3] = (byte) (length >>> 8);
+    prefix[4] = (byte) length;
+    digest.update(prefix);
     digest.update(bytes);
   }
 

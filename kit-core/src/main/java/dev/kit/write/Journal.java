@@ -184,29 +184,34 @@ final class Journal implements AutoCloseable {
   }
 
   /**
-   * A name for a temporary file beside a file named {@code target}: hidden, unique, and
-   * recognisable as kit's.
+   * A temporary file beside {@code file} (repository-relative, as planned): in the same folder,
+   * named {@code .<name>.<random hex>.kit-tmp}, hidden, unique, and recognisable as kit's. Built in
+   * one go, not from the folder's and the name's substrings (PROFILE.md section 17.3).
    */
-  static String temporaryName(String target) {
-    return "."
-        + target
-        + "."
-        + Long.toHexString(ThreadLocalRandom.current().nextLong())
-        + TEMPORARY_SUFFIX;
-  }
-
-  /** Notes a folder before the session creates it, so undoing the session removes it. */
-  synchronized void createdFolder(String path) {
-    append("mkdir " + encode(path) + "\n");
+  static String temporaryPath(String file) {
+    int name = file.lastIndexOf('/') + 1;
+    String random = Long.toHexString(ThreadLocalRandom.current().nextLong());
+    return new StringBuilder(file.length() + random.length() + TEMPORARY_SUFFIX.length() + 2)
+        .append(file, 0, name)
+        .append('.')
+        .append(file, name, file.length())
+        .append('.')
+        .append(random)
+        .append(TEMPORARY_SUFFIX)
+        .toString();
   }
 
   /**
-   * Notes temporary files before the session creates them, so undoing the session removes them: one
-   * write for a part's files.
+   * Notes folders and temporary files before the session creates them, so undoing the session
+   * removes them: one write for a part's new folders, parents first, and its files. (A folder or
+   * file noted and never created is passed over when undoing.)
    */
-  synchronized void createdFiles(List<String> paths) {
-    StringBuilder lines = new StringBuilder(paths.size() * 64);
-    for (String path : paths) {
+  synchronized void created(List<String> folders, List<String> files) {
+    StringBuilder lines = new StringBuilder((folders.size() + files.size()) * 64);
+    for (String folder : folders) {
+      lines.append("mkdir ").append(encode(folder)).append('\n');
+    }
+    for (String path : files) {
       lines.append("temp ").append(encode(path)).append('\n');
     }
     append(lines.toString());

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -368,22 +369,34 @@ public final class StagingSession implements AutoCloseable {
       if (!conflicts.isEmpty()) {
         return; // nothing will be written; only the remaining conflicts are still worth finding
       }
+      // The part's new folders (parents first, each with the first file that needs it, for the
+      // message) and temporary files are noted in one journal write before any is made, not one
+      // write per folder (PROFILE.md section 17.3).
+      List<String> folders = new ArrayList<>();
+      List<String> folderFiles = new ArrayList<>();
+      Set<String> planning = new HashSet<>();
       List<String> names = new ArrayList<>(paths.size());
       List<Path> temporaries = new ArrayList<>(paths.size());
       for (String path : paths) {
         String file = inspector.relative(path);
-        String dir = Inspector.parent(file);
-        try {
-          directory(dir);
-        } catch (IOException e) {
-          throw fail(new UncheckedIOException("cannot write " + root.resolve(file), e));
+        int before = folders.size();
+        folders(Inspector.parent(file), folders, planning);
+        for (int i = before; i < folders.size(); i++) {
+          folderFiles.add(file);
         }
-        int name = file.lastIndexOf('/') + 1;
-        String temporary = file.substring(0, name) + Journal.temporaryName(file.substring(name));
+        String temporary = Journal.temporaryPath(file);
         temporaries.add(root.resolve(temporary));
         names.add(temporary);
       }
-      journal.createdFiles(names);
+      journal.created(folders, names);
+      for (int i = 0; i < folders.size(); i++) {
+        try {
+          createFolder(folders.get(i));
+        } catch (IOException e) {
+          throw fail(
+              new UncheckedIOException("cannot write " + root.resolve(folderFiles.get(i)), e));
+        }
+      }
       for (int i = 0; i < paths.size(); i++) {
         proceed();
         String path = paths.get(i);
@@ -400,28 +413,42 @@ public final class StagingSession implements AutoCloseable {
   }
 
   /**
-   * Creates {@code dir} (repository-relative, "" the root) and its missing parents once per
-   * session, remembering what it created.
+   * Adds to {@code create} {@code dir} (repository-relative, "" the root) and its missing parents,
+   * parents first, unless the session made them already or {@code planning} holds them; a folder
+   * that exists joins the session's folders at once.
    */
-  private void directory(String dir) throws IOException {
+  private void folders(String dir, List<String> create, Set<String> planning) {
+    if (directories.contains(dir) || planning.contains(dir)) {
+      return;
+    }
+    if (inspector.isFolder(dir)) {
+      directories.add(dir);
+      return;
+    }
+    folders(Inspector.parent(dir), create, planning); // the root is a folder: never above it
+    planning.add(dir);
+    create.add(dir);
+  }
+
+  /**
+   * Creates {@code dir}, whose parent exists and which the journal notes already, unless another
+   * part of the session has created it since, remembering what it created.
+   */
+  private void createFolder(String dir) throws IOException {
     if (directories.contains(dir)) {
       return;
     }
-    if (!inspector.isFolder(dir)) {
-      directory(Inspector.parent(dir)); // the root is a folder: never above it
-      Path folder = root.resolve(dir);
-      try {
-        journal.createdFolder(dir);
-        // java.io's mkdir: the same mkdir(2), less for a cold JVM to compile (PROFILE.md, section
-        // 14.3); NIO's only when it fails, to say why
-        if (folder.getFileSystem() != FileSystems.getDefault() || !folder.toFile().mkdir()) {
-          Files.createDirectory(folder);
-        }
-        createdDirectories.push(folder);
-      } catch (FileAlreadyExistsException e) {
-        if (!Files.isDirectory(folder)) {
-          throw e;
-        }
+    Path folder = root.resolve(dir);
+    try {
+      // java.io's mkdir: the same mkdir(2), less for a cold JVM to compile (PROFILE.md, section
+      // 14.3); NIO's only when it fails, to say why
+      if (folder.getFileSystem() != FileSystems.getDefault() || !folder.toFile().mkdir()) {
+        Files.createDirectory(folder);
+      }
+      createdDirectories.push(folder);
+    } catch (FileAlreadyExistsException e) {
+      if (!Files.isDirectory(folder)) {
+        throw e;
       }
     }
     directories.add(dir);

@@ -7,11 +7,13 @@ import dev.kit.plan.RepositoryLinkException;
 import dev.kit.plan.RepositoryRoot;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -100,6 +102,53 @@ class MigrationDirectoryTest {
 
     assertThat(read.files()).containsExactly(new MigrationFile("1_big.sql", sql));
     assertThat(allocated).isLessThan(size + size / 2);
+  }
+
+  /**
+   * The generation cache's fingerprints depend on these bytes: each part as its kind, its length (4
+   * bytes, big-endian) and its bytes; a file's hash from the sum, or its content when the sum
+   * leaves it out.
+   */
+  @Test
+  void digest_feedsEachPartAfterItsKindAndLength() throws Exception {
+    MigrationFile ignored = file("2_b.sql", "-- atlas:sum ignore\nSELECT 2;\n");
+    MigrationDirectory dir =
+        new MigrationDirectory(List.of(file("1_a.sql", "SELECT 1;\n"), ignored));
+    MessageDigest expected = MessageDigest.getInstance("SHA-256");
+    for (byte[] part :
+        List.of(
+            "n1_a.sql".getBytes(StandardCharsets.UTF_8),
+            ("h" + dir.sum().entries().get(0).hash()).getBytes(StandardCharsets.US_ASCII),
+            "n2_b.sql".getBytes(StandardCharsets.UTF_8),
+            "c-- atlas:sum ignore\nSELECT 2;\n".getBytes(StandardCharsets.UTF_8))) {
+      expected.update(part[0]);
+      expected.update(ByteBuffer.allocate(4).putInt(part.length - 1).array());
+      expected.update(part, 1, part.length - 1);
+    }
+    MessageDigest digest = MessageDigest.getInstance("SHA-256");
+
+    dir.digest(digest);
+
+    assertThat(dir.sum().entries()).hasSize(1);
+    assertThat(digest.digest()).isEqualTo(expected.digest());
+  }
+
+  /**
+   * The read sizes each array by the size its link check saw: the bytes are still the file's, and a
+   * file linked inside, whose link has a size of its own, is read whole.
+   */
+  @Test
+  void read_readsEachFileWhole_plainOrLinked(@TempDir Path temp) throws IOException {
+    Path dir = migrations(temp);
+    byte[] big = "SELECT 1;\n".repeat(1000).getBytes(StandardCharsets.UTF_8);
+    Files.write(dir.resolve("2_big.sql"), big);
+    Files.createSymbolicLink(dir.resolve("3_linked.sql"), dir.resolve("2_big.sql"));
+
+    assertThat(read(temp, dir).files())
+        .containsExactly(
+            file("1_a.sql", "CREATE TABLE a (id int);\n"),
+            new MigrationFile("2_big.sql", big),
+            new MigrationFile("3_linked.sql", big));
   }
 
   /** {@code repo/services/orders/migrations} with 1_a.sql, and a folder outside the repository. */

@@ -1,7 +1,16 @@
 package dev.kit.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.io.File;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -22,5 +31,42 @@ class MigrationFileTest {
   })
   void version_isTheNameUpToTheFirstUnderscore_withoutDotSql(String name, String version) {
     assertThat(new MigrationFile(name, new byte[0]).version()).isEqualTo(version);
+  }
+
+  /**
+   * The size a read is given comes from a stat made before it: whatever the file holds when it is
+   * read is what is kept, whether it has grown or shrunk since, as the read without a size does.
+   */
+  @ParameterizedTest
+  @CsvSource({"-1", "0", "1", "2047", "2048", "2049", "4096", "9223372036854775807"})
+  void read_keepsWhatTheFileHolds_whateverSizeItWasGiven(long size, @TempDir Path dir)
+      throws IOException {
+    byte[] sql =
+        "-- 2 KiB\n".repeat(2048 / 10).concat("SELECT 1;").getBytes(StandardCharsets.UTF_8);
+    File file = Files.write(dir.resolve("1_a.sql"), sql).toFile();
+
+    MigrationFile read = MigrationFile.read("1_a.sql", file, size);
+
+    assertThat(read).isEqualTo(new MigrationFile("1_a.sql", sql));
+    assertThat(read.rawContent()).hasSize(sql.length); // exact: no spare room kept
+    assertThat(MigrationFile.read("1_a.sql", file)).isEqualTo(read);
+  }
+
+  @Test
+  void read_readsAnEmptyFile_givenItsSize(@TempDir Path dir) throws IOException {
+    File file = Files.write(dir.resolve("1_a.sql"), new byte[0]).toFile();
+
+    assertThat(MigrationFile.read("1_a.sql", file, 0).size()).isZero();
+  }
+
+  @Test
+  void read_failsAsTheReadWithoutASize_whenTheFileIsGone(@TempDir Path dir) {
+    File gone = dir.resolve("1_gone.sql").toFile();
+
+    Throwable sized = catchThrowable(() -> MigrationFile.read("1_gone.sql", gone, 2048));
+    Throwable unsized = catchThrowable(() -> MigrationFile.read("1_gone.sql", gone));
+
+    assertThat(sized).isInstanceOf(FileNotFoundException.class).hasMessage(unsized.getMessage());
+    assertThat(sized.getMessage()).isEqualTo(gone.getPath() + " (No such file or directory)");
   }
 }

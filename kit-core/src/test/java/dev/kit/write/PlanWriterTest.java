@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -379,6 +380,62 @@ class PlanWriterTest {
 
   private PlanWriter writer(Disk disk) {
     return new PlanWriter(RepositoryRoot.of(root), disk);
+  }
+
+  /**
+   * What a crash while staging leaves for the next run to undo: before the first file is written,
+   * the journal names every folder the part creates, parents first, and every temporary file, each
+   * beside its planned file; the next run removes them all.
+   */
+  @Test
+  void stage_notesThePartsFoldersParentsFirst_andItsFiles_beforeWritingAny() throws IOException {
+    put("services/a/keep.yaml", HEADER + "k: 1\n");
+    List<String> before = everything();
+    List<String> journal = new ArrayList<>();
+    List<String> written = new ArrayList<>();
+    Disk watching =
+        new Disk() {
+          @Override
+          public void write(Path temp, ByteBuffer content) throws IOException {
+            if (journal.isEmpty()) {
+              journal.addAll(Files.readAllLines(root.resolve(".kit-journal")));
+            }
+            written.add(root.relativize(temp).toString().replace('\\', '/'));
+            Disk.super.write(temp, content);
+          }
+        };
+    StagingSession session = writer(watching).begin();
+
+    session.stage(
+        plan(
+            "services/a/m/d/x.yaml", "x: 1\n",
+            "services/a/y.yaml", "y: 1\n",
+            "services/b/z.yaml", "z: 1\n"));
+
+    assertThat(written).hasSize(3);
+    assertThat(written.get(0)).matches("services/a/m/d/\\.x\\.yaml\\.[0-9a-f]{1,16}\\.kit-tmp");
+    assertThat(written.get(1)).matches("services/a/\\.y\\.yaml\\.[0-9a-f]{1,16}\\.kit-tmp");
+    assertThat(written.get(2)).matches("services/b/\\.z\\.yaml\\.[0-9a-f]{1,16}\\.kit-tmp");
+    assertThat(journal)
+        .containsExactly(
+            "kit-journal 1",
+            "mkdir services/a/m",
+            "mkdir services/a/m/d",
+            "mkdir services/b",
+            "temp " + written.get(0),
+            "temp " + written.get(1),
+            "temp " + written.get(2));
+    Files.write(root.resolve(".kit-journal.crashed"), journal); // as a crash would leave it
+    session.abort();
+    Files.move(root.resolve(".kit-journal.crashed"), root.resolve(".kit-journal"));
+    for (String path : written) {
+      put(path, "staged\n"); // as the crash left them: the abort removed them
+    }
+
+    assertThat(new PlanWriter(root).recover())
+        .hasValue(
+            "kit removed the 3 temporary files of a generation that stopped before its commit");
+    assertThat(everything()).isEqualTo(before);
   }
 
   @Test
