@@ -82,10 +82,17 @@ final class MigrationsRenderer {
     String syncOptions = operator ? "ServerSideApply=true,PruneLast=true" : "ServerSideApply=true";
     List<KubeConfigMap> configMaps = new ArrayList<>(parts.size());
     for (int i = 0; i < parts.size(); i++) {
-      Map<String, String> data = new TreeMap<>();
+      Map<String, CharSequence> data = new TreeMap<>();
       Map<String, String> binaryData = new TreeMap<>();
       for (Map.Entry<String, MigrationFile> entry : parts.get(i).entrySet()) {
         MigrationFile file = entry.getValue();
+        // Printable ASCII and line feeds, nearly every migration: its bytes are its text, written
+        // into the YAML as they are, without a String.
+        AsciiLines lines = AsciiLines.of(file);
+        if (lines != null) {
+          data.put(entry.getKey(), lines);
+          continue;
+        }
         // A byte order mark inside a YAML document is not portable across parsers; base64 keeps it
         // exact, as it does a file that is not UTF-8.
         Optional<String> text = file.utf8Text();

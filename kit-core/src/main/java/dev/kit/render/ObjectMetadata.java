@@ -22,7 +22,7 @@ record ObjectMetadata(
   }
 
   /** {@code map}, or null when it is empty: a record's map kit does not write when empty. */
-  static Map<String, String> nullIfEmpty(Map<String, String> map) {
+  static <V> Map<String, V> nullIfEmpty(Map<String, V> map) {
     return map == null || map.isEmpty() ? null : map;
   }
 
