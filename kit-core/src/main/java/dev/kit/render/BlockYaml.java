@@ -179,7 +179,8 @@ final class BlockYaml {
    * A record type's properties in key order, at a document's root and nested, each with its key as
    * written.
    */
-  private record RecordKeys(List<RecordKey> atRoot, List<RecordKey> nested) {
+  @SuppressWarnings("ArrayRecordComponent") // one per record type, never compared
+  private record RecordKeys(RecordKey[] atRoot, RecordKey[] nested) {
 
     /** Null for a type the tree path must write. */
     static RecordKeys of(Class<?> type) {
@@ -201,13 +202,14 @@ final class BlockYaml {
       return new RecordKeys(ordered(byName, ROOT_FIRST_KEYS), ordered(byName, FIRST_KEYS));
     }
 
-    private static List<RecordKey> ordered(Map<String, RecordKey> byName, List<String> firstKeys) {
+    /** An array, not a list: a loop over a list makes an iterator per object written. */
+    private static RecordKey[] ordered(Map<String, RecordKey> byName, List<String> firstKeys) {
       String[] names = orderedKeys(byName.keySet(), firstKeys);
       RecordKey[] ordered = new RecordKey[names.length];
       for (int i = 0; i < names.length; i++) {
         ordered[i] = byName.get(names[i]);
       }
-      return List.of(ordered);
+      return ordered;
     }
   }
 
