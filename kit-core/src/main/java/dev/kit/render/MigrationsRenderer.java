@@ -46,14 +46,14 @@ final class MigrationsRenderer {
       Service service,
       Migrations m,
       MigrationDirectory dir,
-      AtlasSum sum,
+      byte[] sumFile,
       byte[] projectFile) {
     // atlas.sum and atlas.hcl travel as the files do; the migrations' bytes are not copied again.
     List<Map<String, MigrationFile>> parts = new ArrayList<>();
     Map<String, MigrationFile> current = new TreeMap<>();
-    MigrationFile sumFile = new MigrationFile(MigrationDirectory.SUM_FILE, sum.toBytes());
-    current.put(sumFile.name(), sumFile);
-    long used = cost(sumFile);
+    MigrationFile sum = new MigrationFile(MigrationDirectory.SUM_FILE, sumFile);
+    current.put(sum.name(), sum);
+    long used = cost(sum);
     if (m.engine() == Migrations.Engine.JOB) {
       MigrationFile project = new MigrationFile(AtlasHclRenderer.PROJECT_FILE, projectFile);
       current.put(project.name(), project);

@@ -31,6 +31,7 @@ public final class ServiceContext {
   private final Map<Patch.Target, List<String>> inventory = new EnumMap<>(Patch.Target.class);
   private final List<String> warnings = new ArrayList<>();
   private AtlasSum sum;
+  private byte[] sumFile;
   private byte[] projectFile;
   private List<KubeConfigMap> configMaps;
 
@@ -99,6 +100,17 @@ public final class ServiceContext {
   }
 
   /**
+   * The service's {@code atlas.sum} file, written once for the file and the ConfigMap that carries
+   * it (the plan keeps the array; no one changes it).
+   */
+  byte[] atlasSumFile() {
+    if (sumFile == null) {
+      sumFile = atlasSum().toBytes();
+    }
+    return sumFile;
+  }
+
+  /**
    * The service's {@code atlas.hcl}, rendered once: the file users run and what the Job reads are
    * the same bytes.
    */
@@ -116,7 +128,7 @@ public final class ServiceContext {
     if (configMaps == null) {
       configMaps =
           MigrationsRenderer.configMaps(
-              kit, service, migrationSettings(), migrations(), atlasSum(), atlasProject());
+              kit, service, migrationSettings(), migrations(), atlasSumFile(), atlasProject());
     }
     return configMaps;
   }

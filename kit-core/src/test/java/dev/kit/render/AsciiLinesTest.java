@@ -183,7 +183,7 @@ class AsciiLinesTest {
         service,
         service.migrations().orElseThrow(),
         dir,
-        dir.sum(),
+        dir.sum().toBytes(),
         "env {}\n".getBytes(StandardCharsets.UTF_8));
   }
 

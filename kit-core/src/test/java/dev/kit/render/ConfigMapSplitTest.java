@@ -147,12 +147,17 @@ class ConfigMapSplitTest {
                     "SELECT 1;\n".repeat(size / 10).getBytes(StandardCharsets.UTF_8))));
     byte[] projectFile = "env {}\n".getBytes(StandardCharsets.UTF_8);
     MigrationsRenderer.configMaps(
-        kit, service, service.migrations().orElseThrow(), dir, dir.sum(), projectFile);
+        kit, service, service.migrations().orElseThrow(), dir, dir.sum().toBytes(), projectFile);
 
     long before = allocated();
     List<KubeConfigMap> configMaps =
         MigrationsRenderer.configMaps(
-            kit, service, service.migrations().orElseThrow(), dir, dir.sum(), projectFile);
+            kit,
+            service,
+            service.migrations().orElseThrow(),
+            dir,
+            dir.sum().toBytes(),
+            projectFile);
     long allocated = allocated() - before;
 
     assertThat(configMaps.get(0).data()).containsKey("1_big.sql");
