@@ -8,7 +8,6 @@ import dev.kit.model.Kit;
 import dev.kit.model.Migrations;
 import dev.kit.model.Patch;
 import dev.kit.model.Service;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -116,9 +115,7 @@ public final class ServiceContext {
    */
   public byte[] atlasProject() {
     if (projectFile == null) {
-      projectFile =
-          AtlasHclRenderer.render(source, kit, service, migrationSettings())
-              .getBytes(StandardCharsets.UTF_8);
+      projectFile = AtlasHclRenderer.render(source, kit, service, migrationSettings());
     }
     return projectFile;
   }
