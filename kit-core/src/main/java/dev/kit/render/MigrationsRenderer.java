@@ -48,14 +48,15 @@ final class MigrationsRenderer {
       MigrationDirectory dir,
       byte[] sumFile,
       byte[] projectFile) {
-    // atlas.sum and atlas.hcl travel as the files do; the migrations' bytes are not copied again.
+    // atlas.sum and atlas.hcl travel as the files do, in the arrays their planned files hold (no
+    // one changes those); the migrations' bytes are not copied again.
     List<Map<String, MigrationFile>> parts = new ArrayList<>();
     Map<String, MigrationFile> current = new TreeMap<>();
-    MigrationFile sum = new MigrationFile(MigrationDirectory.SUM_FILE, sumFile);
+    MigrationFile sum = MigrationFile.handedOver(MigrationDirectory.SUM_FILE, sumFile);
     current.put(sum.name(), sum);
     long used = cost(sum);
     if (m.engine() == Migrations.Engine.JOB) {
-      MigrationFile project = new MigrationFile(AtlasHclRenderer.PROJECT_FILE, projectFile);
+      MigrationFile project = MigrationFile.handedOver(AtlasHclRenderer.PROJECT_FILE, projectFile);
       current.put(project.name(), project);
       used += cost(project);
     }
