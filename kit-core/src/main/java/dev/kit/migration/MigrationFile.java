@@ -38,8 +38,8 @@ public final class MigrationFile {
   /**
    * A file of {@code content}, which the caller hands over: kept, not copied, so the caller must
    * not change it after. For bytes made for this file alone, such as the {@code atlas.sum} and
-   * {@code atlas.hcl} a migrations ConfigMap carries beside the migrations (their copies were ~2 %
-   * of a warm render's allocation, PROFILE.md 17.2).
+   * {@code atlas.hcl} a migrations ConfigMap carries beside the migrations, which the plan holds
+   * too (PROFILE.md 17.2).
    */
   public static MigrationFile handedOver(String name, byte[] content) {
     return new MigrationFile(name, content, false);
