@@ -24,6 +24,9 @@ final class Utf8Text {
    */
   private static final ThreadLocal<byte[]> BUFFERS = new ThreadLocal<>();
 
+  /** What a finished text holds: an append to it fails, as its room must grow. */
+  private static final byte[] DONE = new byte[0];
+
   private byte[] bytes;
   private int length;
 
@@ -88,16 +91,24 @@ final class Utf8Text {
 
   private void room(int more) {
     if (length + more > bytes.length) {
+      if (bytes == DONE) {
+        throw new IllegalStateException("the text is done: toByteArray was called");
+      }
       bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
     }
   }
 
-  /** The text's bytes; the buffer goes back to the thread for its next text. */
+  /**
+   * The text's bytes, once: the buffer goes back to the thread for its next text, so this text is
+   * done (it lets go of the buffer: an append after fails instead of writing into another text).
+   */
   byte[] toByteArray() {
     byte[] text = Arrays.copyOf(bytes, length);
     if (bytes.length <= KEPT_CAPACITY) {
       BUFFERS.set(bytes);
     }
+    bytes = DONE;
+    length = 0;
     return text;
   }
 }

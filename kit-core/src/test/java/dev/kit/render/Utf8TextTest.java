@@ -1,6 +1,7 @@
 package dev.kit.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -78,5 +79,16 @@ class Utf8TextTest {
   private static long allocated() {
     return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean())
         .getCurrentThreadAllocatedBytes();
+  }
+
+  @Test
+  void append_fails_afterToByteArray() {
+    Utf8Text text = new Utf8Text(16);
+    text.append("done");
+    text.toByteArray();
+
+    assertThatThrownBy(() -> text.append("more"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("the text is done: toByteArray was called");
   }
 }
