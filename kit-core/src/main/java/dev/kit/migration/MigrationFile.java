@@ -36,6 +36,16 @@ public final class MigrationFile {
   }
 
   /**
+   * A file of {@code content}, which the caller hands over: kept, not copied, so the caller must
+   * not change it after. For bytes made for this file alone, such as the {@code atlas.sum} and
+   * {@code atlas.hcl} a migrations ConfigMap carries beside the migrations, which the plan holds
+   * too (PROFILE.md 17.2).
+   */
+  public static MigrationFile handedOver(String name, byte[] content) {
+    return new MigrationFile(name, content, false);
+  }
+
+  /**
    * Reads the file at {@code path}. The array {@link Files#readAllBytes} returns is no one else's,
    * so it is kept without the copy the constructor makes: a large history is read once, not twice.
    */

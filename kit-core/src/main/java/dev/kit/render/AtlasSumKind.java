@@ -35,7 +35,6 @@ final class AtlasSumKind implements ServiceKind {
   public List<ServiceFile> render(ServiceContext context) {
     return List.of(
         new ServiceFile.AtlasSumFile(
-            context.migrationsFolder() + "/" + ServiceLayout.ATLAS_SUM,
-            context.atlasSum().toBytes()));
+            context.migrationsFolder() + "/" + ServiceLayout.ATLAS_SUM, context.atlasSumFile()));
   }
 }

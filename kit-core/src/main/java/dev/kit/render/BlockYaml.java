@@ -1,5 +1,6 @@
 package dev.kit.render;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collection;
@@ -178,7 +179,8 @@ final class BlockYaml {
    * A record type's properties in key order, at a document's root and nested, each with its key as
    * written.
    */
-  private record RecordKeys(List<RecordKey> atRoot, List<RecordKey> nested) {
+  @SuppressWarnings("ArrayRecordComponent") // one per record type, never compared
+  private record RecordKeys(RecordKey[] atRoot, RecordKey[] nested) {
 
     /** Null for a type the tree path must write. */
     static RecordKeys of(Class<?> type) {
@@ -200,13 +202,14 @@ final class BlockYaml {
       return new RecordKeys(ordered(byName, ROOT_FIRST_KEYS), ordered(byName, FIRST_KEYS));
     }
 
-    private static List<RecordKey> ordered(Map<String, RecordKey> byName, List<String> firstKeys) {
+    /** An array, not a list: a loop over a list makes an iterator per object written. */
+    private static RecordKey[] ordered(Map<String, RecordKey> byName, List<String> firstKeys) {
       String[] names = orderedKeys(byName.keySet(), firstKeys);
       RecordKey[] ordered = new RecordKey[names.length];
       for (int i = 0; i < names.length; i++) {
         ordered[i] = byName.get(names[i]);
       }
-      return List.of(ordered);
+      return ordered;
     }
   }
 
@@ -330,6 +333,8 @@ final class BlockYaml {
   private void node(Object value, int column, boolean item) {
     if (value instanceof String text) {
       string(text, column);
+    } else if (value instanceof AsciiLines lines) {
+      lines(lines, column);
     } else if (value instanceof Record
         || value instanceof Map<?, ?>
         || value instanceof ObjectNode) {
@@ -422,6 +427,58 @@ final class BlockYaml {
     } else {
       singleQuoted(text);
     }
+  }
+
+  /**
+   * A migration's text as {@link #string} writes its string, its lines copied from the file's bytes
+   * when it is a literal block: the same bytes, without decoding the file (PROFILE.md 17.2).
+   */
+  private void lines(AsciiLines text, int column) {
+    if (!text.literalBlock()) {
+      string(text.toString(), column); // one line, or a space at a line's end: rare, and as before
+      return;
+    }
+    // multiLine's block, for text it has already checked: printable ASCII and line feeds, one at
+    // least, no space at a line's end.
+    ByteBuffer bytes = text.bytes();
+    int end = bytes.limit();
+    append(' ');
+    append('|');
+    byte first = bytes.get(0);
+    if (first == ' ' || first == '\n') {
+      append((char) ('0' + INDENT));
+    }
+    if (bytes.get(end - 1) != '\n') {
+      append('-');
+    } else if (end == 1 || bytes.get(end - 2) == '\n') {
+      append('+');
+    }
+    append('\n');
+    int indent = column + INDENT;
+    int lineStart = 0;
+    while (lineStart < end) {
+      int lineEnd = lineEnd(bytes, lineStart, end);
+      if (lineEnd > lineStart) {
+        indent(indent);
+        int n = lineEnd - lineStart;
+        room(n);
+        bytes.get(lineStart, out, length, n);
+        length += n;
+      }
+      append('\n');
+      lineStart = lineEnd + 1;
+    }
+    length--; // the caller's next line starts with its own line feed
+  }
+
+  /** Where the line from {@code start} ends: its line feed, or {@code end}. */
+  private static int lineEnd(ByteBuffer bytes, int start, int end) {
+    for (int i = start; i < end; i++) {
+      if (bytes.get(i) == '\n') {
+        return i;
+      }
+    }
+    return end;
   }
 
   /**

@@ -4,13 +4,14 @@ import java.util.Map;
 
 /**
  * The fields of a {@code v1} ConfigMap that kit writes; null means unset. An empty map is held as
- * null, so its accessor returns null and it is not written.
+ * null, so its accessor returns null and it is not written. A value of {@code data} is a String or
+ * a migration's {@link AsciiLines}.
  */
 record KubeConfigMap(
     String apiVersion,
     String kind,
     ObjectMetadata metadata,
-    Map<String, String> data,
+    Map<String, ? extends CharSequence> data,
     Map<String, String> binaryData) {
 
   /** An empty map is held as null, as {@link ObjectMetadata} holds it. */
@@ -19,7 +20,10 @@ record KubeConfigMap(
     binaryData = ObjectMetadata.nullIfEmpty(binaryData);
   }
 
-  KubeConfigMap(ObjectMetadata metadata, Map<String, String> data, Map<String, String> binaryData) {
+  KubeConfigMap(
+      ObjectMetadata metadata,
+      Map<String, ? extends CharSequence> data,
+      Map<String, String> binaryData) {
     this("v1", "ConfigMap", metadata, data, binaryData);
   }
 }

@@ -46,16 +46,17 @@ final class MigrationsRenderer {
       Service service,
       Migrations m,
       MigrationDirectory dir,
-      AtlasSum sum,
+      byte[] sumFile,
       byte[] projectFile) {
-    // atlas.sum and atlas.hcl travel as the files do; the migrations' bytes are not copied again.
+    // atlas.sum and atlas.hcl travel as the files do, in the arrays their planned files hold (no
+    // one changes those); the migrations' bytes are not copied again.
     List<Map<String, MigrationFile>> parts = new ArrayList<>();
     Map<String, MigrationFile> current = new TreeMap<>();
-    MigrationFile sumFile = new MigrationFile(MigrationDirectory.SUM_FILE, sum.toBytes());
-    current.put(sumFile.name(), sumFile);
-    long used = cost(sumFile);
+    MigrationFile sum = MigrationFile.handedOver(MigrationDirectory.SUM_FILE, sumFile);
+    current.put(sum.name(), sum);
+    long used = cost(sum);
     if (m.engine() == Migrations.Engine.JOB) {
-      MigrationFile project = new MigrationFile(AtlasHclRenderer.PROJECT_FILE, projectFile);
+      MigrationFile project = MigrationFile.handedOver(AtlasHclRenderer.PROJECT_FILE, projectFile);
       current.put(project.name(), project);
       used += cost(project);
     }
@@ -82,10 +83,17 @@ final class MigrationsRenderer {
     String syncOptions = operator ? "ServerSideApply=true,PruneLast=true" : "ServerSideApply=true";
     List<KubeConfigMap> configMaps = new ArrayList<>(parts.size());
     for (int i = 0; i < parts.size(); i++) {
-      Map<String, String> data = new TreeMap<>();
+      Map<String, CharSequence> data = new TreeMap<>();
       Map<String, String> binaryData = new TreeMap<>();
       for (Map.Entry<String, MigrationFile> entry : parts.get(i).entrySet()) {
         MigrationFile file = entry.getValue();
+        // Printable ASCII and line feeds, nearly every migration: its bytes are its text, written
+        // into the YAML as they are, without a String.
+        AsciiLines lines = AsciiLines.of(file);
+        if (lines != null) {
+          data.put(entry.getKey(), lines);
+          continue;
+        }
         // A byte order mark inside a YAML document is not portable across parsers; base64 keeps it
         // exact, as it does a file that is not UTF-8.
         Optional<String> text = file.utf8Text();

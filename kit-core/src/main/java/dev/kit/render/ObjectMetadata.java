@@ -22,7 +22,7 @@ record ObjectMetadata(
   }
 
   /** {@code map}, or null when it is empty: a record's map kit does not write when empty. */
-  static Map<String, String> nullIfEmpty(Map<String, String> map) {
+  static <V> Map<String, V> nullIfEmpty(Map<String, V> map) {
     return map == null || map.isEmpty() ? null : map;
   }
 
@@ -48,9 +48,13 @@ record ObjectMetadata(
       return this;
     }
 
-    /** Replaces the labels with {@code labels}. */
+    /**
+     * Replaces the labels with {@code labels}, which the caller hands over and does not change
+     * after: kept as they are, not copied (a copy per object was 2 % of a warm render's allocation,
+     * PROFILE.md 17.2). The writers order the keys themselves.
+     */
     Builder withLabels(Map<String, String> labels) {
-      this.labels = labels == null ? null : new LinkedHashMap<>(labels);
+      this.labels = labels;
       return this;
     }
 

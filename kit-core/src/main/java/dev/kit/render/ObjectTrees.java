@@ -68,6 +68,9 @@ final class ObjectTrees {
     if (value instanceof String text) {
       return NODES.stringNode(text);
     }
+    if (value instanceof AsciiLines text) {
+      return NODES.stringNode(text.toString());
+    }
     if (value instanceof Boolean bool) {
       return NODES.booleanNode(bool);
     }

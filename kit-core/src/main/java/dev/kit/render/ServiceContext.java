@@ -8,7 +8,6 @@ import dev.kit.model.Kit;
 import dev.kit.model.Migrations;
 import dev.kit.model.Patch;
 import dev.kit.model.Service;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -31,6 +30,7 @@ public final class ServiceContext {
   private final Map<Patch.Target, List<String>> inventory = new EnumMap<>(Patch.Target.class);
   private final List<String> warnings = new ArrayList<>();
   private AtlasSum sum;
+  private byte[] sumFile;
   private byte[] projectFile;
   private List<KubeConfigMap> configMaps;
 
@@ -99,14 +99,23 @@ public final class ServiceContext {
   }
 
   /**
+   * The service's {@code atlas.sum} file, written once for the file and the ConfigMap that carries
+   * it (the plan keeps the array; no one changes it).
+   */
+  byte[] atlasSumFile() {
+    if (sumFile == null) {
+      sumFile = atlasSum().toBytes();
+    }
+    return sumFile;
+  }
+
+  /**
    * The service's {@code atlas.hcl}, rendered once: the file users run and what the Job reads are
    * the same bytes.
    */
   public byte[] atlasProject() {
     if (projectFile == null) {
-      projectFile =
-          AtlasHclRenderer.render(source, kit, service, migrationSettings())
-              .getBytes(StandardCharsets.UTF_8);
+      projectFile = AtlasHclRenderer.render(source, kit, service, migrationSettings());
     }
     return projectFile;
   }
@@ -116,7 +125,7 @@ public final class ServiceContext {
     if (configMaps == null) {
       configMaps =
           MigrationsRenderer.configMaps(
-              kit, service, migrationSettings(), migrations(), atlasSum(), atlasProject());
+              kit, service, migrationSettings(), migrations(), atlasSumFile(), atlasProject());
     }
     return configMaps;
   }

@@ -83,4 +83,17 @@ class MigrationFileTest {
     assertThat(sized).isInstanceOf(FileNotFoundException.class).hasMessage(unsized.getMessage());
     assertThat(sized.getMessage()).startsWith(gone.getPath()); // the OS words the rest
   }
+
+  @Test
+  void handedOver_keepsTheArray_whereTheConstructorCopiesIt() {
+    byte[] bytes = {'a', 'b'};
+    MigrationFile kept = MigrationFile.handedOver("1_a.sql", bytes);
+    MigrationFile copied = new MigrationFile("1_a.sql", bytes);
+    bytes[0] = 'x'; // what a caller that hands its array over must not do: shows what was kept
+
+    assertThat(kept.view().get(0)).isEqualTo((byte) 'x');
+    assertThat(copied.view().get(0)).isEqualTo((byte) 'a');
+    assertThat(kept.name()).isEqualTo("1_a.sql");
+    assertThat(kept.size()).isEqualTo(2);
+  }
 }

@@ -213,7 +213,7 @@ class ArgoHealthScriptsVersusBuiltInTest {
    * kit's checks for the newest Argo CD, which has every built-in check: the checks must replace
    * them there too.
    */
-  private static Map<String, String> kitChecks() {
+  private static Map<String, ? extends CharSequence> kitChecks() {
     Kit kit =
         Kit.builder()
             .repository(
@@ -231,9 +231,9 @@ class ArgoHealthScriptsVersusBuiltInTest {
   }
 
   private static String kitCheck(String groupKind) {
-    String script = kitChecks().get("resource.customizations.health." + groupKind);
+    CharSequence script = kitChecks().get("resource.customizations.health." + groupKind);
     assertThat(script).as("kit's argocd-cm check for %s", groupKind).isNotNull();
-    return script;
+    return script.toString();
   }
 
   private static List<JsonNode> fixtures(String file) {
