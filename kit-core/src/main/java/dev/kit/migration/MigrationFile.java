@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /**
  * One migration file as Atlas sees it: its base name and its raw bytes, never normalised.
- * Immutable: it keeps its own copy of the bytes and hands out copies, or what it reads from them.
+ * Immutable: it keeps its own copy of the bytes and hands out copies, or what it reads from them;
+ * the one exception is {@link #handedOver}, whose caller gives up its array.
  */
 public final class MigrationFile {
 

@@ -111,9 +111,10 @@ public final class ServiceContext {
 
   /**
    * The service's {@code atlas.hcl}, rendered once: the file users run and what the Job reads are
-   * the same bytes.
+   * the same bytes. Package-private: the plan and the migrations ConfigMap hold this very array,
+   * which no one may change.
    */
-  public byte[] atlasProject() {
+  byte[] atlasProject() {
     if (projectFile == null) {
       projectFile = AtlasHclRenderer.render(source, kit, service, migrationSettings());
     }

@@ -103,6 +103,9 @@ final class Utf8Text {
    * done (it lets go of the buffer: an append after fails instead of writing into another text).
    */
   byte[] toByteArray() {
+    if (bytes == DONE) { // else the thread would keep DONE as its buffer, and its next text fail
+      throw new IllegalStateException("the text is done: toByteArray was called");
+    }
     byte[] text = Arrays.copyOf(bytes, length);
     if (bytes.length <= KEPT_CAPACITY) {
       BUFFERS.set(bytes);

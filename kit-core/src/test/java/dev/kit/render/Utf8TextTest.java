@@ -63,15 +63,15 @@ class Utf8TextTest {
       }
       text.toByteArray();
     }
-    Utf8Text text = new Utf8Text(1024);
     long nothing = -allocated() + allocated(); // what the measuring itself allocates
     long before = allocated();
+    Utf8Text text = new Utf8Text(1024); // the thread's buffer, not a new 1 KiB one
     for (int i = 0; i < 20; i++) {
       text.append(line);
     }
     long allocated = allocated() - before - nothing;
 
-    // An array per append was 20 × ~64 bytes; a new buffer 1 KiB.
+    // An array per append was 20 × ~64 bytes; a new buffer 1 KiB; the text itself ~24 bytes.
     assertThat(allocated).isLessThan(256);
     assertThat(text.toByteArray()).isEqualTo(line.repeat(20).getBytes(StandardCharsets.UTF_8));
   }
@@ -90,5 +90,19 @@ class Utf8TextTest {
     assertThatThrownBy(() -> text.append("more"))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("the text is done: toByteArray was called");
+  }
+
+  @Test
+  void toByteArray_fails_whenCalledAgain_andTheThreadsNextTextStillWorks() {
+    Utf8Text text = new Utf8Text(16);
+    text.append("done");
+    text.toByteArray();
+
+    assertThatThrownBy(text::toByteArray)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("the text is done: toByteArray was called");
+    Utf8Text next = new Utf8Text(0);
+    next.append("next");
+    assertThat(next.toByteArray()).isEqualTo("next".getBytes(StandardCharsets.UTF_8));
   }
 }
