@@ -443,17 +443,7 @@ final class BlockYaml {
     ByteBuffer bytes = text.bytes();
     int end = bytes.limit();
     append(' ');
-    append('|');
-    byte first = bytes.get(0);
-    if (first == ' ' || first == '\n') {
-      append((char) ('0' + INDENT));
-    }
-    if (bytes.get(end - 1) != '\n') {
-      append('-');
-    } else if (end == 1 || bytes.get(end - 2) == '\n') {
-      append('+');
-    }
-    append('\n');
+    blockHeader(bytes.get(0), bytes.get(end - 1), end == 1 ? -1 : bytes.get(end - 2));
     int indent = column + INDENT;
     int lineStart = 0;
     while (lineStart < end) {
@@ -558,18 +548,7 @@ final class BlockYaml {
       doubleQuoted(text); // a block would lose the space at a line's end
       return;
     }
-    append('|');
-    char first = text.charAt(0);
-    if (first == ' ' || first == '\n') {
-      // The indentation indicator: the block's own indentation cannot tell where text starts.
-      append((char) ('0' + INDENT));
-    }
-    if (text.charAt(end - 1) != '\n') {
-      append('-');
-    } else if (end == 1 || text.charAt(end - 2) == '\n') {
-      append('+');
-    }
-    append('\n');
+    blockHeader(text.charAt(0), text.charAt(end - 1), end == 1 ? -1 : text.charAt(end - 2));
     int lineStart = 0;
     while (lineStart < end) {
       int lineEnd = text.indexOf('\n', lineStart);
@@ -584,6 +563,25 @@ final class BlockYaml {
       lineStart = lineEnd + 1;
     }
     length--; // the caller's next line starts with its own line feed
+  }
+
+  /**
+   * A literal block's header line, from the text's first, last and next-to-last characters (-1 when
+   * the text is one character): {@code |}, the indentation indicator when the text starts with a
+   * space or a line feed (the block's own indentation cannot tell where its text starts), and the
+   * chomping indicator: {@code -} without a final line feed, {@code +} with more than one.
+   */
+  private void blockHeader(int first, int last, int beforeLast) {
+    append('|');
+    if (first == ' ' || first == '\n') {
+      append((char) ('0' + INDENT));
+    }
+    if (last != '\n') {
+      append('-');
+    } else if (beforeLast == -1 || beforeLast == '\n') {
+      append('+');
+    }
+    append('\n');
   }
 
   /** Double-quoted, escaping what printable ASCII and line feeds need. */
