@@ -569,7 +569,8 @@ final class BlockYaml {
    * A literal block's header line, from the text's first, last and next-to-last characters (-1 when
    * the text is one character): {@code |}, the indentation indicator when the text starts with a
    * space or a line feed (the block's own indentation cannot tell where its text starts), and the
-   * chomping indicator: {@code -} without a final line feed, {@code +} with more than one.
+   * chomping indicator: {@code -} without a final line feed, {@code +} when it ends with two or is
+   * a lone line feed.
    */
   private void blockHeader(int first, int last, int beforeLast) {
     append('|');
