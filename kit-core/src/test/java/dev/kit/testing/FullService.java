@@ -21,33 +21,43 @@ public final class FullService {
 
   private FullService() {}
 
-  /**
-   * {@code orders}, with every part a CNPG service commonly uses, as the benchmarks' workload has
-   * it.
-   */
+  /** {@link #kit(String)} for {@code orders}. */
   public static Kit kit() {
+    return kit("orders");
+  }
+
+  /**
+   * One service named {@code name}, with every part a CNPG service commonly uses: the benchmarks'
+   * {@code Workload} describes each of its services exactly so ({@code WorkloadTest} in
+   * kit-benchmarks compares the two), so what the guards hold is what the benchmarks measure.
+   */
+  public static Kit kit(String name) {
     return Kit.builder()
-        .repository("fleet", r -> r.gitUrl("https://git.example.com/platform/fleet.git"))
+        .repository(
+            "fleet",
+            r -> r.gitUrl("https://git.example.com/platform/fleet.git").targetRevision("main"))
         .service(
-            "orders",
+            name,
             s ->
-                s.label("team", "team-1")
+                s.label("team", "team-" + (name.hashCode() & 15))
                     .database(
                         db ->
                             db.instances(3)
+                                .postgresMajor(17)
                                 .storage("20Gi", "standard")
                                 .walStorage("5Gi", "standard")
                                 .resources(
                                     Resources.requests("500m", "1Gi").withLimits(null, "1Gi"))
                                 .parameter("max_connections", "200")
+                                .parameter("shared_buffers", "256MB")
                                 .bootstrap("app", "app")
                                 .antiAffinity("topology.kubernetes.io/zone")
                                 .backups(
-                                    "s3://fleet-backups/orders/",
+                                    "s3://fleet-backups/" + name + "/",
                                     b ->
                                         b.credentials(
                                                 S3Credentials.fromSecret(
-                                                    "orders-backup-s3",
+                                                    name + "-backup-s3",
                                                     "ACCESS_KEY_ID",
                                                     "ACCESS_SECRET_KEY"))
                                             .walCompression(Compression.ZSTD)
@@ -66,7 +76,7 @@ public final class FullService {
                                 .selectorLabel("release", "kube-prometheus-stack"))
                     .migrations(m -> m.activeDeadlineSeconds(600))
                     .app(
-                        "ghcr.io/example/orders:1.0.0",
+                        "ghcr.io/example/" + name + ":1.0.0",
                         a ->
                             a.port(8080)
                                 .replicas(2)
