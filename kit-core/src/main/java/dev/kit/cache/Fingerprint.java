@@ -112,10 +112,20 @@ public final class Fingerprint {
    * @throws IllegalStateException when kit's code, or a library's, cannot be found or read
    */
   public static String codeVersion() {
-    if (CodeVersion.VALUE == null) {
-      throw new IllegalStateException("cannot read kit's own code to fingerprint it");
+    return known(CodeVersion.VALUE, CodeVersion.FAILURE);
+  }
+
+  /** {@code version}, or the failure that kept it from being known, with what to do about it. */
+  static String known(@Nullable String version, @Nullable RuntimeException failure) {
+    if (version == null) {
+      throw new IllegalStateException(
+          "cannot read kit's own code to fingerprint it: "
+              + (failure == null ? "no reason given" : failure.getMessage())
+              + " (reinstall that jar; until then the generation cache is off and every service"
+              + " renders)",
+          failure);
     }
-    return CodeVersion.VALUE;
+    return version;
   }
 
   /** Computed on first use, once. */
@@ -134,17 +144,23 @@ public final class Fingerprint {
             "io.fabric8.kubernetes.api.model.Quantity");
 
     /**
-     * Null when kit's code could not be read: then nothing is fingerprinted, and every service
-     * renders.
+     * Null when kit's code could not be read ({@link #FAILURE} says why): then nothing is
+     * fingerprinted, and every service renders.
      */
-    private static final @Nullable String VALUE = computeOrNull();
+    private static final @Nullable String VALUE;
 
-    private static @Nullable String computeOrNull() {
+    private static final @Nullable RuntimeException FAILURE;
+
+    static {
+      String value = null;
+      RuntimeException failure = null;
       try {
-        return compute();
+        value = compute();
       } catch (RuntimeException e) {
-        return null;
+        failure = e;
       }
+      VALUE = value;
+      FAILURE = failure;
     }
 
     private static String compute() {

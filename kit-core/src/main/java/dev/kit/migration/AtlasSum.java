@@ -111,7 +111,7 @@ public record AtlasSum(String total, List<Entry> entries) {
     try {
       return ((MessageDigest) running.clone()).digest();
     } catch (CloneNotSupportedException e) {
-      throw new IllegalStateException("the JDK's SHA-256 is cloneable", e);
+      throw Sha256.notCloneable(e);
     }
   }
 

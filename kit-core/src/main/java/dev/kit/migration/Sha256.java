@@ -16,16 +16,25 @@ public final class Sha256 {
   private Sha256() {}
 
   /**
-   * A new SHA-256 digest, safe to call from several threads. Where the first provider's digests do
-   * not clone (some FIPS set-ups) it is looked up instead; {@link AtlasSum} clones its running
-   * digest per file either way, as Atlas's sum needs the hash so far.
+   * A new SHA-256 digest, safe to call from several threads. The first provider's digests must
+   * clone: {@link AtlasSum} clones its running digest per file, as Atlas's sum needs the hash so
+   * far, so a provider whose digests do not could not write an {@code atlas.sum} either.
    */
   public static MessageDigest newDigest() {
     try {
       return (MessageDigest) PROTOTYPE.clone();
     } catch (CloneNotSupportedException e) {
-      return fromProviders(); // a provider whose digests do not clone, as some FIPS set-ups have
+      throw notCloneable(e);
     }
+  }
+
+  static IllegalStateException notCloneable(CloneNotSupportedException e) {
+    return new IllegalStateException(
+        "the first security provider's SHA-256 ("
+            + PROTOTYPE.getProvider().getName()
+            + ") does not clone its digests, which kit needs for atlas.sum: put the JDK's SUN"
+            + " provider first",
+        e);
   }
 
   private static MessageDigest fromProviders() {

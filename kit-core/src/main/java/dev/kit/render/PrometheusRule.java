@@ -34,11 +34,22 @@ record PrometheusRule(String apiVersion, String kind, ObjectMetadata metadata, S
     // Every key is written: a null would reach data binding as "for: null", where the record left
     // the field out.
     Map<String, Object> rule = new LinkedHashMap<>();
-    rule.put("alert", Objects.requireNonNull(alert));
-    rule.put("expr", Objects.requireNonNull(expr));
-    rule.put("for", Objects.requireNonNull(forDuration));
-    rule.put("labels", Objects.requireNonNull(labels));
-    rule.put("annotations", Objects.requireNonNull(annotations));
+    rule.put(
+        "alert",
+        Objects.requireNonNull(alert, "a PrometheusRule rule's alert (every key is written)"));
+    rule.put(
+        "expr",
+        Objects.requireNonNull(expr, "a PrometheusRule rule's expr (every key is written)"));
+    rule.put(
+        "for",
+        Objects.requireNonNull(forDuration, "a PrometheusRule rule's for (every key is written)"));
+    rule.put(
+        "labels",
+        Objects.requireNonNull(labels, "a PrometheusRule rule's labels (every key is written)"));
+    rule.put(
+        "annotations",
+        Objects.requireNonNull(
+            annotations, "a PrometheusRule rule's annotations (every key is written)"));
     return Collections.unmodifiableMap(rule);
   }
 }

@@ -310,6 +310,23 @@ class FingerprintTest {
     assertThat(Fingerprint.codeVersion()).hasSize(64);
   }
 
+  @Test
+  void codeVersion_saysWhyAndWhatToDo_whenKitsCodeCouldNotBeRead() {
+    RuntimeException failure =
+        new java.io.UncheckedIOException(
+            "cannot read the code of dev.kit.Generator at /opt/kit.jar",
+            new java.util.zip.ZipException("a zip directory entry runs past its end"));
+
+    assertThatThrownBy(() -> Fingerprint.known(null, failure))
+        .isInstanceOf(IllegalStateException.class)
+        .hasCause(failure)
+        .hasMessage(
+            "cannot read kit's own code to fingerprint it: cannot read the code of"
+                + " dev.kit.Generator at /opt/kit.jar (reinstall that jar; until then the"
+                + " generation cache is off and every service renders)");
+    assertThat(Fingerprint.known("abc", null)).isEqualTo("abc");
+  }
+
   private static Map<String, String> classes(String generator) {
     Map<String, String> classes = new LinkedHashMap<>();
     classes.put("dev/kit/Generator.class", generator);
