@@ -69,10 +69,7 @@ public final class CachedRun {
                 Optional<String> schema = kit.inputs().schema(name);
                 String fingerprint =
                     Fingerprint.ofService(
-                        digest,
-                        name,
-                        migrations.isPresent() ? migrations.get() : null,
-                        schema.isPresent() ? schema.get() : null);
+                        digest, name, migrations.orElse(null), schema.orElse(null));
                 fingerprints.put(name, fingerprint);
                 Optional<GenerationCache.Entry> fresh = previous.fresh(name, fingerprint);
                 if (fresh.isPresent()) {

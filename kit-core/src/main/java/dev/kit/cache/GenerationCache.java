@@ -157,10 +157,7 @@ public final class GenerationCache {
     java.util.Set<String> seen = new java.util.HashSet<>();
     for (Stamp stamp : entry.files()) {
       String path = stamp.path();
-      if (!path.startsWith(prefix)
-          || path.contains("\\")
-          || !RepositoryRoot.hasPlainNames(path)
-          || !seen.add(path)) {
+      if (!path.startsWith(prefix) || !RepositoryRoot.isPlain(path) || !seen.add(path)) {
         return false;
       }
     }

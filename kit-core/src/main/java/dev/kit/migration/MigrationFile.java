@@ -82,20 +82,11 @@ public final class MigrationFile {
       if (read < bytes.length) {
         return new MigrationFile(name, Arrays.copyOf(bytes, read), false); // shrunk since
       }
-      int next = in.read();
-      if (next < 0) {
+      if (in.read() < 0) {
         return new MigrationFile(name, bytes, false);
       }
-      byte[] rest = in.readAllBytes(); // grown since
-      long length = (long) bytes.length + 1 + rest.length;
-      if (length > MAX_ARRAY) {
-        throw new OutOfMemoryError("Required array size too large");
-      }
-      byte[] all = Arrays.copyOf(bytes, (int) length);
-      all[bytes.length] = (byte) next;
-      System.arraycopy(rest, 0, all, bytes.length + 1, rest.length);
-      return new MigrationFile(name, all, false);
     }
+    return read(name, file); // grown since: read again, whole (a file edited mid-run is rare)
   }
 
   /** The largest array {@link FileInputStream#readAllBytes} allocates, as the JDK bounds it. */

@@ -46,8 +46,8 @@ final class Utf8Text {
 
   Utf8Text append(String text) {
     int n = text.length();
-    room(n);
     if (ascii(text)) {
+      room(n);
       copyAscii(text, n);
     } else {
       byte[] encoded = text.getBytes(StandardCharsets.UTF_8);

@@ -14,6 +14,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The cache sees an edit whatever it does to the modification time, as Git's index does. */
 class GenerationCacheTest {
@@ -123,6 +125,55 @@ class GenerationCacheTest {
                   "pay",
                       new GenerationCache.Entry(
                           "h1:def", java.util.List.of(), java.util.List.of()))));
+
+  /**
+   * A hand-edited or damaged cache must not have kit keep files under a name the writer would not
+   * use itself: an entry with a path in any form but the plain one is dropped, and its service
+   * renders; the same entry with its plain path is used.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "services/orders//a.yaml",
+        "services/orders/./a.yaml",
+        "services/orders/x/../a.yaml",
+        "services/orders/a.yaml/",
+        "services/orders\\a.yaml",
+        "services/orders/c:a.yaml",
+        "services/pay/a.yaml"
+      })
+  void load_dropsAnEntry_whosePathIsNotPlainOrNotTheServices(String path, @TempDir Path root)
+      throws IOException {
+    Path file = Files.createDirectories(root.resolve("services/orders")).resolve("a.yaml");
+    Files.writeString(file, "a: 1\n");
+    GenerationCache.Stamp stamp =
+        GenerationCache.stamps(root, java.util.List.of("services/orders/a.yaml"))
+            .orElseThrow()
+            .get(0);
+    Path dir = root.resolve("target/kit-cache");
+
+    assertThat(loaded(dir, root, stamp).fresh("orders", "h1:abc")).isPresent();
+    GenerationCache.Stamp moved =
+        new GenerationCache.Stamp(
+            path, stamp.size(), stamp.modified(), stamp.changed(), stamp.inode());
+    assertThat(loaded(dir, root, moved).fresh("orders", "h1:abc")).isEmpty();
+  }
+
+  private static GenerationCache loaded(Path dir, Path root, GenerationCache.Stamp stamp)
+      throws IOException {
+    Files.createDirectories(dir);
+    Files.write(
+        dir.resolve(GenerationCache.FILE),
+        GenerationCache.write(
+            new GenerationCache.Content(
+                root.toString(),
+                new java.util.TreeMap<>(
+                    java.util.Map.of(
+                        "orders",
+                        new GenerationCache.Entry(
+                            "h1:abc", java.util.List.of(stamp), java.util.List.of()))))));
+    return GenerationCache.load(dir, root);
+  }
 
   @Test
   void read_returnsWhatWriteWrote() {
