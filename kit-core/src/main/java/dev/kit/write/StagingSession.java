@@ -163,14 +163,15 @@ public final class StagingSession implements AutoCloseable {
     proceed();
     try {
       for (String path : paths) {
-        // the same checks as a staged path: never anything outside the repository
+        // the same checks as a staged path: never anything outside the repository; planned in its
+        // plain form, the one the stale-file search and the other parts use
         String file = inspector.relative(path);
-        plan(path);
+        plan(file);
         Optional<String> link = inspector.linkOnTheWay(file);
         if (link.isPresent()) {
-          conflicts.put(path, inspector.throughLink(path, link.get()));
+          conflicts.put(file, inspector.throughLink(file, link.get()));
         } else {
-          unchanged.add(path);
+          unchanged.add(file);
         }
       }
     } catch (RuntimeException e) {
@@ -186,16 +187,17 @@ public final class StagingSession implements AutoCloseable {
   public void create(String path, byte[] content) {
     proceed();
     try {
-      plan(path);
-      String conflict = inspector.conflictForNew(path);
+      String file = inspector.relative(path); // planned in its plain form, as keep does
+      plan(file);
+      String conflict = inspector.conflictForNew(file);
       if (conflict != null) {
-        conflicts.put(path, conflict);
+        conflicts.put(file, conflict);
       } else {
         stageFiles(
-            List.of(path),
+            List.of(file),
             each -> ByteBuffer.wrap(content).asReadOnlyBuffer(),
             Journal.Kind.CREATE);
-        created.add(path);
+        created.add(file);
       }
     } catch (RuntimeException e) {
       throw fail(e);

@@ -89,4 +89,30 @@ class StagingSessionTest {
           .containsExactly("services/orders/migrations/1_a.sql".replace('/', File.separatorChar));
     }
   }
+
+  /**
+   * A path in another form than its plain one is planned as the file it names: the stale-file
+   * search keeps the file (it deleted it as unplanned), and the plain form is then planned twice.
+   */
+  @Test
+  void keepAndCreate_planTheFileAPathNames_whateverItsForm() throws IOException {
+    Path repo = Files.createDirectory(root.resolve("repo"));
+    Path kept = Files.createDirectories(repo.resolve("services/a")).resolve("x.yaml");
+    Files.writeString(kept, dev.kit.plan.GeneratedHeader.line("test") + "a: 1\n");
+
+    try (StagingSession session = new PlanWriter(repo).begin()) {
+      session.keep(List.of("services/./a/x.yaml"));
+      WriteReport report = session.commit(List.of());
+      assertThat(report.deleted()).isEmpty();
+      assertThat(report.unchanged()).containsExactly("services/a/x.yaml");
+    }
+    assertThat(kept).exists();
+
+    try (StagingSession session = new PlanWriter(repo).begin()) {
+      session.create("services/b/../b/1_a.sql", new byte[] {'x'});
+      assertThatThrownBy(() -> session.keep(List.of("services/b/1_a.sql")))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("services/b/1_a.sql is planned twice");
+    }
+  }
 }
