@@ -154,14 +154,18 @@ public final class FilePlan {
       Objects.requireNonNull(content, "content"); // a null kept here would fail only when written
       boolean underRoot = false;
       for (String root : RepositoryLayout.ROOTS) { // a loop, not a stream: asked per planned file
-        underRoot |= path.startsWith(root) && path.startsWith("/", root.length());
+        if (path.startsWith(root) && path.startsWith("/", root.length())) {
+          underRoot = true;
+          break;
+        }
       }
-      // Plain names: the writer keys files by their text, so "a//b" must not plan "a/b" twice.
-      if (!underRoot || path.contains("\\") || !RepositoryRoot.hasPlainNames(path)) {
+      // Plain: the writer keys files by their text, so "a//b" must not plan "a/b" twice.
+      if (!underRoot || !RepositoryRoot.isPlain(path)) {
         throw new IllegalArgumentException(
             "a planned path must be a file under "
                 + RepositoryLayout.ROOTS
-                + ", its names joined by single '/' with no empty, '.' or '..' name: "
+                + ", its names joined by single '/' with no empty, '.' or '..' name and no '\\' or"
+                + " ':': "
                 + path);
       }
       if (files.putIfAbsent(path, content) != null) {

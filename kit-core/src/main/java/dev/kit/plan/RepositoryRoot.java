@@ -96,7 +96,7 @@ public final class RepositoryRoot {
    * Whether {@code relative} is names joined by single {@code /}, none empty, {@code .} or {@code
    * ..}: a path no normalising would change.
    */
-  public static boolean hasPlainNames(String relative) {
+  private static boolean hasPlainNames(String relative) {
     int start = 0;
     for (int at = 0; at <= relative.length(); at++) {
       if (at == relative.length() || relative.charAt(at) == '/') {

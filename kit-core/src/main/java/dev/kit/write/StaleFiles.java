@@ -61,7 +61,7 @@ record StaleFiles(List<String> candidates, List<Path> temporary) {
       }
     }
     extra.sort(null);
-    return List.copyOf(extra);
+    return extra;
   }
 
   /**

@@ -63,14 +63,17 @@ class FilePlanTest {
         "services/a/..",
         "services/a/../b.yaml",
         "services/a/",
-        "services\\a.yaml"
+        "services\\a.yaml",
+        "services/c:a.yaml"
       })
   void add_refusesAPathNormalisingWouldChange_whenTheWriterKeysFilesByTheirText(String path) {
     // "services//a.yaml" beside a generated "services/a.yaml" was written and then deleted as
     // stale.
     assertThatIllegalArgumentException()
         .isThrownBy(() -> FilePlan.builder().add(path, generatedFile(64)))
-        .withMessageContaining("a planned path must be a file under")
-        .withMessageEndingWith(path);
+        .withMessage(
+            "a planned path must be a file under [platform, services], its names joined by single"
+                + " '/' with no empty, '.' or '..' name and no '\\' or ':': "
+                + path);
   }
 }
