@@ -298,7 +298,8 @@ public final class Fingerprint {
               || int32(tail, end + 16) == -1
               || (end >= ZIP64_LOCATOR_SIZE
                   && int32(tail, end - ZIP64_LOCATOR_SIZE) == ZIP64_LOCATOR_SIGNATURE)
-              || directorySize > endPosition) {
+              || directorySize > endPosition
+              || directorySize > Integer.MAX_VALUE - 8) { // beyond one array: ZipFile's to read
             return null;
           }
           // The directory ends where the end record starts (its recorded offset is wrong for a
