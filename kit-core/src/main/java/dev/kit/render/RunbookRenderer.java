@@ -513,18 +513,21 @@ final class RunbookRenderer {
         md.append(", Pooler `" + poolerRw + "`");
       }
       if (migrations != null) {
-        md.append((poolerRw != null ? ", and " : " and ") + migrationsConfigMaps());
+        md.append(poolerRw != null ? ", and " : " and ");
+        migrationsConfigMaps();
       }
       md.append(": the database is healthy before anything uses it;\n");
     } else if (providerWave != null) {
       md.append("- wave -2: " + providerWave);
       if (migrations != null) {
-        md.append(" and " + migrationsConfigMaps());
+        md.append(" and ");
+        migrationsConfigMaps();
       }
       md.append(": the database exists before anything uses it;\n");
     } else if (migrations != null) {
-      md.append(
-          "- wave -2: " + migrationsConfigMaps() + ": in place before the migration reads it;\n");
+      md.append("- wave -2: ");
+      migrationsConfigMaps();
+      md.append(": in place before the migration reads it;\n");
     }
     List<String> waveMinusOne = new ArrayList<>(2);
     if (migrations != null) {
@@ -593,11 +596,14 @@ final class RunbookRenderer {
     md.append("```\n");
   }
 
-  /** The migrations' ConfigMap; the Job's are split into numbered ones when they grow. */
-  private String migrationsConfigMaps() {
-    return "ConfigMap `"
-        + migrationsConfigMap
-        + (operatorEngine ? "`" : "` (`-2`, `-3`… for long histories)");
+  /**
+   * The migrations' ConfigMap; the Job's are split into numbered ones when they grow. Appended in
+   * pieces: its '…' is not Latin-1, and in a concatenation it would make every string around it two
+   * bytes a character.
+   */
+  private void migrationsConfigMaps() {
+    md.append("ConfigMap `").append(migrationsConfigMap);
+    md.append(operatorEngine ? "`" : "` (`-2`, `-3`… for long histories)");
   }
 
   private void healthChecks() {
