@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -396,7 +395,12 @@ public final class StagingSession implements AutoCloseable {
           createFolder(folders.get(i));
         } catch (IOException e) {
           throw fail(
-              new UncheckedIOException("cannot write " + root.resolve(folderFiles.get(i)), e));
+              new UncheckedIOException(
+                  "cannot create the folder "
+                      + root.resolve(folders.get(i))
+                      + " for "
+                      + root.resolve(folderFiles.get(i)),
+                  e));
         }
       }
       for (int i = 0; i < paths.size(); i++) {
@@ -442,11 +446,7 @@ public final class StagingSession implements AutoCloseable {
     }
     Path folder = root.resolve(dir);
     try {
-      // java.io's mkdir: the same mkdir(2), less for a cold JVM to compile (PROFILE.md, section
-      // 14.3); NIO's only when it fails, to say why
-      if (folder.getFileSystem() != FileSystems.getDefault() || !folder.toFile().mkdir()) {
-        Files.createDirectory(folder);
-      }
+      disk.createFolder(folder);
       createdDirectories.push(folder);
     } catch (FileAlreadyExistsException e) {
       if (!Files.isDirectory(folder)) {

@@ -487,6 +487,35 @@ class PlanWriterTest {
   }
 
   @Test
+  void write_namesTheFolderItCouldNotCreate_andLeavesTheDiskAsItWas() throws IOException {
+    put("services/a/x.yaml", HEADER + "x: 0\n");
+    List<String> before = everything();
+    Disk noRoom =
+        new Disk() {
+          @Override
+          public void createFolder(Path dir) throws IOException {
+            if (dir.endsWith("b/manifests")) {
+              throw new IOException("No space left on device");
+            }
+            Disk.super.createFolder(dir);
+          }
+        };
+    FilePlan plan = plan("services/a/x.yaml", "x: 1\n", "services/b/manifests/z.yaml", "z: 1\n");
+
+    assertThatThrownBy(() -> writer(noRoom).write(plan))
+        .isInstanceOf(UncheckedIOException.class)
+        .hasMessageContaining(
+            "cannot create the folder "
+                + root.resolve("services/b/manifests")
+                + " for "
+                + root.resolve("services/b/manifests/z.yaml"))
+        .hasRootCauseMessage("No space left on device");
+
+    assertThat(everything()).as("services/b, made first, is removed again").isEqualTo(before);
+    assertThat(Files.readString(root.resolve("services/a/x.yaml"))).isEqualTo(HEADER + "x: 0\n");
+  }
+
+  @Test
   void write_leavesTheDiskAsItWas_whenTheDiskFillsUpWhileStaging() throws IOException {
     put("services/a/x.yaml", HEADER + "x: 0\n");
     List<String> before = everything();
