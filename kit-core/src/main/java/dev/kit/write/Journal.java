@@ -298,7 +298,8 @@ final class Journal implements AutoCloseable {
    *
    * @throws IOException the first failure, after every other change was tried
    */
-  static void apply(Path root, Collection<Change> changes, Disk disk) throws IOException {
+  static void apply(Path root, Collection<Change> changes, Disk disk, DiskWaits waits)
+      throws IOException {
     Queue<IOException> failures = new ConcurrentLinkedQueue<>();
     Set<Path> folders = java.util.concurrent.ConcurrentHashMap.newKeySet();
     changes.parallelStream()
@@ -338,7 +339,11 @@ final class Journal implements AutoCloseable {
         }
       }
     }
-    folders.parallelStream().forEach(disk::sync); // it passes over a folder that is gone
+    List<DiskWaits.Call> syncs = new ArrayList<>(folders.size());
+    for (Path folder : folders) {
+      syncs.add(() -> disk.sync(folder)); // it passes over a folder that is gone
+    }
+    waits.runAll(syncs);
     if (!failures.isEmpty()) {
       throw failures.peek();
     }
@@ -383,7 +388,9 @@ final class Journal implements AutoCloseable {
     }
     Optional<List<Change>> committed = committed(lines);
     if (committed.isPresent()) {
-      apply(root, committed.get(), disk);
+      try (DiskWaits waits = new DiskWaits()) {
+        apply(root, committed.get(), disk, waits);
+      }
       return "kit finished the "
           + committed.get().size()
           + " changes of a generation that stopped during its commit";

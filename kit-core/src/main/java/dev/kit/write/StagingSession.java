@@ -81,6 +81,9 @@ public final class StagingSession implements AutoCloseable {
   /** How many files one thread compares and stages together, with one journal write. */
   private static final int BATCH = 64;
 
+  /** The writes and forces of staged files and folders, many at once. */
+  private final DiskWaits waits = new DiskWaits();
+
   private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
   private volatile boolean finished;
 
@@ -241,7 +244,12 @@ public final class StagingSession implements AutoCloseable {
         // What the journal relies on reaches the disk before it does: the staged files (forced as
         // written), their entries in their folders, and the folders this session created, whose
         // parents are among the folders staging went through too.
-        directories.parallelStream().forEach(dir -> disk.sync(root.resolve(dir)));
+        List<DiskWaits.Call> syncs = new ArrayList<>(directories.size());
+        for (String dir : directories) {
+          Path folder = root.resolve(dir);
+          syncs.add(() -> disk.sync(folder));
+        }
+        waits.runAllUnchecked(syncs);
         journal.commit(changes);
       }
       finished = true;
@@ -258,7 +266,7 @@ public final class StagingSession implements AutoCloseable {
     }
     gate.writeLock().unlock();
     try {
-      Journal.apply(root, changes, disk);
+      Journal.apply(root, changes, disk, waits);
       journal.done();
     } catch (IOException | RuntimeException e) {
       journal.keep();
@@ -269,6 +277,8 @@ public final class StagingSession implements AutoCloseable {
               + root.resolve(Journal.FILE)
               + " lists the rest, and the next kit run (any goal) finishes them",
           e instanceof IOException io ? io : new IOException(e));
+    } finally {
+      waits.close();
     }
     List<String> reported = new ArrayList<>(notes);
     reported.addAll(warnings);
@@ -304,6 +314,7 @@ public final class StagingSession implements AutoCloseable {
       }
     } finally {
       gate.writeLock().unlock();
+      waits.close();
       journal.close();
     }
   }
@@ -403,16 +414,25 @@ public final class StagingSession implements AutoCloseable {
                   e));
         }
       }
+      // Each write forces its file to the disk: many at once, so the file system commits them
+      // together. All have ended before the read lock is released, so abort finds every one.
+      List<DiskWaits.Call> writes = new ArrayList<>(paths.size());
       for (int i = 0; i < paths.size(); i++) {
-        proceed();
         String path = paths.get(i);
-        staged.put(path, new Staged(temporaries.get(i), kind));
-        try {
-          disk.write(temporaries.get(i), content.apply(path));
-        } catch (IOException e) {
-          throw fail(new UncheckedIOException("cannot write " + inspector.resolve(path), e));
-        }
+        Path temporary = temporaries.get(i);
+        writes.add(
+            () -> {
+              proceed();
+              staged.put(path, new Staged(temporary, kind));
+              try {
+                disk.write(temporary, content.apply(path));
+              } catch (IOException e) {
+                throw fail(new UncheckedIOException("cannot write " + inspector.resolve(path), e));
+              }
+            });
       }
+      waits.runAllUnchecked(writes);
+      proceed(); // another part failed meanwhile: this one's files are of no use either
     } finally {
       gate.readLock().unlock();
     }

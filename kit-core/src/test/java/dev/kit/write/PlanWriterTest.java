@@ -17,6 +17,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -397,10 +398,12 @@ class PlanWriterTest {
         new Disk() {
           @Override
           public void write(Path temp, ByteBuffer content) throws IOException {
-            if (journal.isEmpty()) {
-              journal.addAll(Files.readAllLines(root.resolve(".kit-journal")));
+            synchronized (journal) { // the files are written on several threads at once
+              if (journal.isEmpty()) {
+                journal.addAll(Files.readAllLines(root.resolve(".kit-journal")));
+              }
+              written.add(root.relativize(temp).toString().replace('\\', '/'));
             }
-            written.add(root.relativize(temp).toString().replace('\\', '/'));
             Disk.super.write(temp, content);
           }
         };
@@ -413,6 +416,10 @@ class PlanWriterTest {
             "services/b/z.yaml", "z: 1\n"));
 
     assertThat(written).hasSize(3);
+    // the plan's order
+    written.sort(
+        Comparator.comparingInt(
+            path -> path.startsWith("services/a/m/") ? 0 : path.startsWith("services/a/") ? 1 : 2));
     assertThat(written.get(0)).matches("services/a/m/d/\\.x\\.yaml\\.[0-9a-f]{1,16}\\.kit-tmp");
     assertThat(written.get(1)).matches("services/a/\\.y\\.yaml\\.[0-9a-f]{1,16}\\.kit-tmp");
     assertThat(written.get(2)).matches("services/b/\\.z\\.yaml\\.[0-9a-f]{1,16}\\.kit-tmp");
@@ -482,8 +489,40 @@ class PlanWriterTest {
         .as("no temporary file, folder or journal left, not even the worker's next file")
         .isEqualTo(before);
     assertThatThrownBy(worker::join)
-        .as("the worker finished its write, then staged nothing more")
+        .as("the worker finished the writes it had begun, then failed with the session's cause")
         .hasRootCauseMessage("No space left on device");
+  }
+
+  @Test
+  void write_forcesManyFilesAtOnce_whenTheDiskIsSlowToForce() throws IOException {
+    AtomicInteger inFlight = new AtomicInteger();
+    AtomicInteger most = new AtomicInteger();
+    Disk slow =
+        new Disk() {
+          @Override
+          public void write(Path temp, ByteBuffer content) throws IOException {
+            most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            try {
+              Thread.sleep(3); // a force on a real disk
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            Disk.super.write(temp, content);
+            inFlight.decrementAndGet();
+          }
+        };
+    FilePlan.Builder plan = FilePlan.builder();
+    for (int i = 0; i < 40; i++) {
+      plan.add("services/a/manifests/f" + i + ".yaml", generated("f: " + i + "\n"));
+    }
+
+    WriteReport report = writer(slow).write(plan.build());
+
+    assertThat(report.created()).hasSize(40);
+    assertThat(most.get()).isGreaterThan(1);
+    assertThat(Files.readString(root.resolve("services/a/manifests/f39.yaml")))
+        .isEqualTo(HEADER + "f: 39\n");
+    assertThat(everything()).noneMatch(path -> path.endsWith(".kit-tmp"));
   }
 
   @Test

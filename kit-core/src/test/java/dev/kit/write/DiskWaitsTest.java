@@ -1,0 +1,161 @@
+package dev.kit.write;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class DiskWaitsTest {
+
+  @Test
+  void quickCalls_runOneAfterTheOther_onTheCallersThread() throws IOException {
+    Set<Thread> threads = ConcurrentHashMap.newKeySet();
+    List<Integer> order = new ArrayList<>();
+    List<DiskWaits.Call> calls = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      int index = i;
+      calls.add(
+          () -> {
+            threads.add(Thread.currentThread());
+            order.add(index);
+          });
+    }
+
+    try (DiskWaits waits = new DiskWaits()) {
+      waits.runAll(calls);
+    }
+
+    assertThat(threads).containsExactly(Thread.currentThread());
+    assertThat(order).hasSize(50).isSorted();
+  }
+
+  @Test
+  void slowCalls_runManyAtOnce_andAllHaveEndedWhenItReturns() throws IOException {
+    AtomicInteger inFlight = new AtomicInteger();
+    AtomicInteger most = new AtomicInteger();
+    AtomicInteger ended = new AtomicInteger();
+    List<DiskWaits.Call> calls = new ArrayList<>();
+    for (int i = 0; i < 64; i++) {
+      calls.add(
+          () -> {
+            most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            sleep(5); // as a force waits for a disk: far longer than QUICK_NANOS
+            inFlight.decrementAndGet();
+            ended.incrementAndGet();
+          });
+    }
+
+    try (DiskWaits waits = new DiskWaits()) {
+      waits.runAll(calls);
+    }
+
+    assertThat(ended).hasValue(64);
+    assertThat(most.get()).isGreaterThan(1).isLessThanOrEqualTo(DiskWaits.THREADS);
+  }
+
+  @Test
+  void failures_throwTheFirstCallsOwn_afterEveryCallRan() {
+    AtomicInteger ran = new AtomicInteger();
+    List<DiskWaits.Call> calls = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      int index = i;
+      calls.add(
+          () -> {
+            sleep(1);
+            ran.incrementAndGet();
+            if (index == 7 || index == 12) {
+              throw new IOException("No space left on device (" + index + ")");
+            }
+          });
+    }
+
+    try (DiskWaits waits = new DiskWaits()) {
+      assertThatThrownBy(() -> waits.runAll(calls))
+          .isInstanceOf(IOException.class)
+          .hasMessage("No space left on device (7)");
+    }
+    assertThat(ran).hasValue(20);
+  }
+
+  @Test
+  void anInterruptedCaller_stillWaitsForTheCallsItHandedOver_andKeepsTheInterrupt()
+      throws IOException {
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicInteger ended = new AtomicInteger();
+    List<DiskWaits.Call> calls = new ArrayList<>();
+    calls.add(() -> sleep(5)); // slow: the rest are handed over
+    for (int i = 0; i < 3; i++) {
+      calls.add(
+          () -> {
+            awaitQuietly(release);
+            ended.incrementAndGet();
+          });
+    }
+    Thread caller = Thread.currentThread();
+    calls.add(
+        () -> {
+          caller.interrupt(); // the caller is interrupted before it waits for the others
+          new Thread(
+                  () -> {
+                    sleep(50);
+                    release.countDown();
+                  })
+              .start();
+        });
+
+    try (DiskWaits waits = new DiskWaits()) {
+      waits.runAll(calls);
+    }
+
+    assertThat(Thread.interrupted()).as("the interrupt is kept, and cleared here").isTrue();
+    assertThat(ended).hasValue(3);
+  }
+
+  @Test
+  void close_endsItsThreads() throws Exception {
+    List<DiskWaits.Call> calls = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      calls.add(() -> sleep(5));
+    }
+    DiskWaits waits = new DiskWaits();
+    waits.runAll(calls);
+    List<Thread> ours = new ArrayList<>();
+    for (Thread thread : Thread.getAllStackTraces().keySet()) {
+      if (thread.getName().startsWith("kit-disk-")) {
+        ours.add(thread);
+      }
+    }
+    assertThat(ours).isNotEmpty();
+
+    waits.close();
+
+    for (Thread thread : ours) {
+      thread.join(TimeUnit.SECONDS.toMillis(5));
+      assertThat(thread.isAlive()).as(thread.getName()).isFalse();
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
