@@ -2,6 +2,7 @@ package dev.kit.render;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The fields of an Argo CD {@code argoproj.io/v1alpha1} Application that kit writes; null means
@@ -17,21 +18,21 @@ record ArgoApplication(String apiVersion, String kind, ObjectMetadata metadata, 
   record Source(
       String repoURL,
       String targetRevision,
-      String path,
-      String chart,
-      Directory directory,
-      Helm helm) {}
+      @Nullable String path,
+      @Nullable String chart,
+      @Nullable Directory directory,
+      @Nullable Helm helm) {}
 
-  record Directory(Boolean recurse, String include, String exclude) {}
+  record Directory(Boolean recurse, @Nullable String include, @Nullable String exclude) {}
 
   /**
    * {@code releaseName} keeps the chart's object names when the Application's name carries an
    * environment.
    */
-  record Helm(String releaseName, Map<String, Object> valuesObject) {}
+  record Helm(@Nullable String releaseName, @Nullable Map<String, Object> valuesObject) {}
 
   /** Either {@code server} or {@code name} (a cluster Argo CD knows by name), never both. */
-  record Destination(String name, String server, String namespace) {
+  record Destination(@Nullable String name, @Nullable String server, String namespace) {
     Destination(String server, String namespace) {
       this(null, server, namespace);
     }
@@ -52,7 +53,7 @@ record ArgoApplication(String apiVersion, String kind, ObjectMetadata metadata, 
     }
   }
 
-  record SyncPolicy(Automated automated, List<String> syncOptions, Retry retry) {}
+  record SyncPolicy(Automated automated, @Nullable List<String> syncOptions, Retry retry) {}
 
   record Automated(Boolean prune, Boolean selfHeal) {}
 

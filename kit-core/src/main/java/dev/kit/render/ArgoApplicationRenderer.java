@@ -5,6 +5,7 @@ import dev.kit.model.ArgoCd;
 import dev.kit.model.Kit;
 import dev.kit.model.Service;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Renders the Argo CD {@code Application} of a service. Its source is {@code
@@ -43,7 +44,7 @@ final class ArgoApplicationRenderer {
    * Automated sync with self-heal; retries cover the first sync, when webhooks or CRDs may still be
    * starting.
    */
-  static ArgoApplication.SyncPolicy syncPolicy(boolean prune, List<String> syncOptions) {
+  static ArgoApplication.SyncPolicy syncPolicy(boolean prune, @Nullable List<String> syncOptions) {
     return new ArgoApplication.SyncPolicy(
         new ArgoApplication.Automated(prune, true),
         syncOptions,

@@ -1,6 +1,7 @@
 package dev.kit.render;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** The fields of an Argo CD {@code argoproj.io/v1alpha1} AppProject that kit writes. */
 record ArgoProject(String apiVersion, String kind, ObjectMetadata metadata, Spec spec) {
@@ -12,7 +13,7 @@ record ArgoProject(String apiVersion, String kind, ObjectMetadata metadata, Spec
       List<GroupKind> clusterResourceWhitelist,
       List<GroupKind> namespaceResourceWhitelist) {}
 
-  record Destination(String name, String server, String namespace) {}
+  record Destination(@Nullable String name, @Nullable String server, String namespace) {}
 
   record GroupKind(String group, String kind) {}
 }

@@ -3,6 +3,7 @@ package dev.kit.render;
 import dev.kit.migration.MigrationFile;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A file's text held as the file's own bytes, for a migrations ConfigMap's {@code data}: only
@@ -25,7 +26,7 @@ final class AsciiLines implements CharSequence {
   }
 
   /** The file's text, when its bytes are all printable ASCII or line feeds; otherwise null. */
-  static AsciiLines of(MigrationFile file) {
+  static @Nullable AsciiLines of(MigrationFile file) {
     ByteBuffer bytes = file.view();
     int end = bytes.limit();
     // The previous byte is carried, not read again at i - 1 (PROFILE.md 15, perf7-yaml).

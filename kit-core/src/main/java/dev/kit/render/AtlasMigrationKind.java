@@ -6,6 +6,7 @@ import dev.kit.model.Patch;
 import dev.kit.model.Service;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /** The Atlas operator's {@code AtlasMigration}: the migrations of the operator engine. */
@@ -54,7 +55,10 @@ final class AtlasMigrationKind implements ServiceKind {
 
   @Override
   public List<ServiceFile> render(ServiceContext context) {
-    String configMap = context.migrationsConfigMaps().get(0).metadata().name();
+    String configMap =
+        Objects.requireNonNull(
+            context.migrationsConfigMaps().get(0).metadata().name(),
+            "MigrationsRenderer names every ConfigMap");
     return List.of(
         new ServiceFile.Manifest(
             file(),

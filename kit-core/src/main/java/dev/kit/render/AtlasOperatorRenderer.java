@@ -8,6 +8,7 @@ import dev.kit.model.Service;
 import dev.kit.model.TxMode;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Renders the Atlas operator path: an {@code AtlasMigration} (versioned migrations from the
@@ -51,8 +52,9 @@ final class AtlasOperatorRenderer {
             DEV_URL));
   }
 
+  /** The AtlasSchema, its {@code sql} unset (null) when no schema file was read. */
   static AtlasOperatorResource schema(
-      Kit kit, Service service, DeclarativeSchema schema, String sql) {
+      Kit kit, Service service, DeclarativeSchema schema, @Nullable String sql) {
     return new AtlasOperatorResource(
         AtlasOperatorResource.API_VERSION,
         "AtlasSchema",

@@ -1,6 +1,7 @@
 package dev.kit.render;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The fields of the Atlas operator's {@code db.atlasgo.io/v1alpha1} AtlasMigration and AtlasSchema
@@ -14,11 +15,11 @@ record AtlasOperatorResource(String apiVersion, String kind, ObjectMetadata meta
   /** One spec type for both kinds: each leaves the other's fields null. */
   record Spec(
       Credentials credentials,
-      Dir dir,
-      String revisionsSchema,
-      String baseline,
-      Schema schema,
-      String txMode,
+      @Nullable Dir dir,
+      @Nullable String revisionsSchema,
+      @Nullable String baseline,
+      @Nullable Schema schema,
+      @Nullable String txMode,
       DevDatabase devDB,
       String devURL) {}
 
@@ -39,7 +40,7 @@ record AtlasOperatorResource(String apiVersion, String kind, ObjectMetadata meta
 
   record ConfigMapRef(String name) {}
 
-  record Schema(String sql) {}
+  record Schema(@Nullable String sql) {}
 
   /** The pod the operator runs as its dev database; {@code devURL} then says how to reach it. */
   record DevDatabase(PodTemplate.Spec spec) {}

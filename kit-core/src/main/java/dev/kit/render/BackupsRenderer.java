@@ -88,7 +88,8 @@ final class BackupsRenderer {
    * The object store configuration; {@code serverName} names another cluster's folder when
    * recovering from it.
    */
-  static BarmanObjectStore.Configuration configuration(Backups backups, String serverName) {
+  static BarmanObjectStore.Configuration configuration(
+      Backups backups, @Nullable String serverName) {
     BarmanObjectStore.S3Credentials credentials;
     if (backups.credentials() instanceof S3Credentials.Keys keys) {
       credentials =

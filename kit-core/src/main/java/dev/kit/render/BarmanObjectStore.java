@@ -1,5 +1,7 @@
 package dev.kit.render;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The fields of a Barman Cloud plugin {@code barmancloud.cnpg.io/v1} ObjectStore that kit writes.
  * Its {@link Configuration} is also the shape of CNPG's deprecated in-tree {@code
@@ -16,25 +18,25 @@ record BarmanObjectStore(String apiVersion, String kind, ObjectMetadata metadata
    */
   static final String PLUGIN = "barman-cloud.cloudnative-pg.io";
 
-  record Spec(Configuration configuration, String retentionPolicy) {}
+  record Spec(Configuration configuration, @Nullable String retentionPolicy) {}
 
   record Configuration(
       String destinationPath,
-      String endpointURL,
-      SecretKeySelector endpointCA,
+      @Nullable String endpointURL,
+      @Nullable SecretKeySelector endpointCA,
       S3Credentials s3Credentials,
-      String serverName,
-      Wal wal,
-      Data data) {}
+      @Nullable String serverName,
+      @Nullable Wal wal,
+      @Nullable Data data) {}
 
   record SecretKeySelector(String name, String key) {}
 
   record S3Credentials(
-      SecretKeySelector accessKeyId,
-      SecretKeySelector secretAccessKey,
-      SecretKeySelector sessionToken,
-      SecretKeySelector region,
-      Boolean inheritFromIAMRole) {}
+      @Nullable SecretKeySelector accessKeyId,
+      @Nullable SecretKeySelector secretAccessKey,
+      @Nullable SecretKeySelector sessionToken,
+      @Nullable SecretKeySelector region,
+      @Nullable Boolean inheritFromIAMRole) {}
 
   record Wal(String compression) {}
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -118,7 +119,7 @@ final class BlockYaml {
    * @throws IllegalArgumentException when a string holds an unpaired surrogate, as {@link
    *     DoubleQuotedScalars} does
    */
-  static byte[] file(byte[] header, ObjectNode root) {
+  static byte @Nullable [] file(byte[] header, ObjectNode root) {
     return write(header, root);
   }
 
@@ -129,11 +130,11 @@ final class BlockYaml {
    * same properties. Null when the object holds what only the tree knows (fabric8's types, a null
    * in a list or map, a float, another type) or what the library writes.
    */
-  static byte[] file(byte[] header, Record object) {
+  static byte @Nullable [] file(byte[] header, Record object) {
     return write(header, object);
   }
 
-  private static byte[] write(byte[] header, Object root) {
+  private static byte @Nullable [] write(byte[] header, Object root) {
     byte[] buffer = BUFFERS.get();
     BlockYaml yaml = new BlockYaml(buffer == null ? new byte[INITIAL_CAPACITY] : buffer);
     try {
@@ -183,7 +184,7 @@ final class BlockYaml {
   private record RecordKeys(RecordKey[] atRoot, RecordKey[] nested) {
 
     /** Null for a type the tree path must write. */
-    static RecordKeys of(Class<?> type) {
+    static @Nullable RecordKeys of(Class<?> type) {
       List<ObjectTrees.Property> properties = ObjectTrees.properties(type);
       if (properties == null) {
         return null;
@@ -224,7 +225,7 @@ final class BlockYaml {
      * Null for a key the tree path must write: not printable ASCII (its form can depend on its
      * column) or one this writer leaves to the library.
      */
-    static byte[] written(String name) {
+    static byte @Nullable [] written(String name) {
       BlockYaml key = new BlockYaml(new byte[name.length() + 8]);
       try {
         if (!printableAscii(name)) {
@@ -298,7 +299,7 @@ final class BlockYaml {
   }
 
   /** One key and its value, on a line of its own unless {@code inline}. */
-  private void entry(String key, Object value, int column, boolean inline) {
+  private void entry(String key, @Nullable Object value, int column, boolean inline) {
     if (!inline) {
       newLine(column);
     }
@@ -330,7 +331,7 @@ final class BlockYaml {
    * indicators share it so that C2, compiling the walk's recursion, inlines each writer once
    * (PROFILE.md 15, perf7-yaml).
    */
-  private void node(Object value, int column, boolean item) {
+  private void node(@Nullable Object value, int column, boolean item) {
     if (value instanceof String text) {
       string(text, column);
     } else if (value instanceof AsciiLines lines) {
@@ -475,7 +476,7 @@ final class BlockYaml {
    * An integer or a boolean (a JSON node or a Java value); a null, a float or anything else is the
    * library's to write, or the tree's to build.
    */
-  private void scalar(Object value) {
+  private void scalar(@Nullable Object value) {
     String text;
     if (value instanceof Boolean || value instanceof Integer || value instanceof Long) {
       text = value.toString();

@@ -2,6 +2,7 @@ package dev.kit.render;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The fields of a CloudNativePG {@code postgresql.cnpg.io/v1} Cluster that kit writes; null means
@@ -16,20 +17,20 @@ record CnpgCluster(String apiVersion, String kind, ObjectMetadata metadata, Spec
       Integer instances,
       String imageName,
       Boolean enableSuperuserAccess,
-      Affinity affinity,
-      Certificates certificates,
+      @Nullable Affinity affinity,
+      @Nullable Certificates certificates,
       StorageConfiguration storage,
-      StorageConfiguration walStorage,
-      KubeResources resources,
-      Postgresql postgresql,
-      Bootstrap bootstrap,
-      Boolean enablePDB,
-      String primaryUpdateStrategy,
-      String primaryUpdateMethod,
-      List<PluginConfiguration> plugins,
-      Backup backup,
-      List<ExternalCluster> externalClusters,
-      ServiceAccountTemplate serviceAccountTemplate) {}
+      @Nullable StorageConfiguration walStorage,
+      @Nullable KubeResources resources,
+      @Nullable Postgresql postgresql,
+      @Nullable Bootstrap bootstrap,
+      @Nullable Boolean enablePDB,
+      @Nullable String primaryUpdateStrategy,
+      @Nullable String primaryUpdateMethod,
+      @Nullable List<PluginConfiguration> plugins,
+      @Nullable Backup backup,
+      @Nullable List<ExternalCluster> externalClusters,
+      @Nullable ServiceAccountTemplate serviceAccountTemplate) {}
 
   /**
    * The metadata CNPG gives the service account it creates for the instances, named after the
@@ -37,28 +38,34 @@ record CnpgCluster(String apiVersion, String kind, ObjectMetadata metadata, Spec
    */
   record ServiceAccountTemplate(ObjectMetadata metadata) {}
 
-  record Affinity(Boolean enablePodAntiAffinity, String topologyKey, String podAntiAffinityType) {}
+  record Affinity(
+      Boolean enablePodAntiAffinity, String topologyKey, @Nullable String podAntiAffinityType) {}
 
   /** Extra names for the server certificate CNPG issues, such as the Poolers' Services. */
   record Certificates(List<String> serverAltDNSNames) {}
 
   /** A CNPG-I plugin of the cluster, such as Barman Cloud as WAL archiver. */
-  record PluginConfiguration(String name, Boolean isWALArchiver, Map<String, String> parameters) {}
+  record PluginConfiguration(
+      String name, @Nullable Boolean isWALArchiver, Map<String, String> parameters) {}
 
   /** The deprecated in-tree backup section. */
-  record Backup(BarmanObjectStore.Configuration barmanObjectStore, String retentionPolicy) {}
+  record Backup(
+      BarmanObjectStore.Configuration barmanObjectStore, @Nullable String retentionPolicy) {}
 
   /** A cluster to recover from: through the Barman Cloud plugin, or the in-tree object store. */
   record ExternalCluster(
-      String name, PluginConfiguration plugin, BarmanObjectStore.Configuration barmanObjectStore) {}
+      String name,
+      @Nullable PluginConfiguration plugin,
+      BarmanObjectStore.@Nullable Configuration barmanObjectStore) {}
 
-  record StorageConfiguration(String size, String storageClass) {}
+  record StorageConfiguration(String size, @Nullable String storageClass) {}
 
   record Postgresql(Map<String, String> parameters) {}
 
-  record Bootstrap(Initdb initdb, Recovery recovery) {}
+  record Bootstrap(@Nullable Initdb initdb, @Nullable Recovery recovery) {}
 
-  record Recovery(String source, String database, String owner, RecoveryTarget recoveryTarget) {}
+  record Recovery(
+      String source, String database, String owner, @Nullable RecoveryTarget recoveryTarget) {}
 
   record RecoveryTarget(String targetTime) {}
 

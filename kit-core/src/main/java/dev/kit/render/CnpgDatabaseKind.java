@@ -8,6 +8,7 @@ import dev.kit.model.Service;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The CNPG {@code Database} that keeps the extensions and schemas the migrations rely on present in
@@ -30,8 +31,8 @@ final class CnpgDatabaseKind implements ServiceKind {
         ClusterReference cluster,
         String ensure,
         String databaseReclaimPolicy,
-        List<Extension> extensions,
-        List<Schema> schemas) {}
+        @Nullable List<Extension> extensions,
+        @Nullable List<Schema> schemas) {}
 
     record ClusterReference(String name) {}
 

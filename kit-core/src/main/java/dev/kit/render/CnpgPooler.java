@@ -1,6 +1,7 @@
 package dev.kit.render;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** The fields of a CNPG {@code postgresql.cnpg.io/v1} Pooler (PgBouncer) that kit writes. */
 record CnpgPooler(String apiVersion, String kind, ObjectMetadata metadata, Spec spec) {
@@ -11,5 +12,5 @@ record CnpgPooler(String apiVersion, String kind, ObjectMetadata metadata, Spec 
 
   record ClusterReference(String name) {}
 
-  record PgBouncer(String poolMode, Map<String, String> parameters) {}
+  record PgBouncer(@Nullable String poolMode, @Nullable Map<String, String> parameters) {}
 }

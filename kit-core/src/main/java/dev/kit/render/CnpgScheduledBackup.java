@@ -1,5 +1,7 @@
 package dev.kit.render;
 
+import org.jspecify.annotations.Nullable;
+
 /** The fields of a CNPG {@code postgresql.cnpg.io/v1} ScheduledBackup that kit writes. */
 record CnpgScheduledBackup(String apiVersion, String kind, ObjectMetadata metadata, Spec spec) {
 
@@ -8,10 +10,10 @@ record CnpgScheduledBackup(String apiVersion, String kind, ObjectMetadata metada
   record Spec(
       ClusterReference cluster,
       String schedule,
-      String method,
-      PluginConfiguration pluginConfiguration,
-      String backupOwnerReference,
-      Boolean immediate) {}
+      @Nullable String method,
+      @Nullable PluginConfiguration pluginConfiguration,
+      @Nullable String backupOwnerReference,
+      @Nullable Boolean immediate) {}
 
   record ClusterReference(String name) {}
 

@@ -3,6 +3,7 @@ package dev.kit.render;
 import dev.kit.model.Patch;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -19,7 +20,7 @@ final class JsonPatches {
    *
    * @return why the patch could not be applied, or {@code null} when it was
    */
-  static String apply(ObjectNode root, Patch patch) {
+  static @Nullable String apply(ObjectNode root, Patch patch) {
     List<String> tokens = tokens(patch.path());
     JsonNode parent = root;
     for (int i = 0; i < tokens.size() - 1; i++) {
@@ -81,7 +82,7 @@ final class JsonPatches {
     return null;
   }
 
-  private static JsonNode child(JsonNode parent, String token) {
+  private static @Nullable JsonNode child(JsonNode parent, String token) {
     if (parent instanceof ArrayNode array) {
       int index = index(token);
       return index >= 0 && index < array.size() ? array.get(index) : null;

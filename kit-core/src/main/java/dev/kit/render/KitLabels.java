@@ -4,6 +4,7 @@ import dev.kit.model.Kit;
 import dev.kit.model.Service;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The recommended {@code app.kubernetes.io} labels kit puts on every object, plus the service's
@@ -22,7 +23,7 @@ public final class KitLabels {
    * Labels for an object of {@code service}; {@code component} may be null (the Application has
    * none).
    */
-  public static Map<String, String> of(Kit kit, Service service, String component) {
+  public static Map<String, String> of(Kit kit, Service service, @Nullable String component) {
     Map<String, String> labels = new TreeMap<>(service.labels());
     labels.put(NAME, service.name());
     labels.put(PART_OF, kit.repository().name());

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -41,7 +42,7 @@ public final class KitRenderer {
    * Every manifest's first line, encoded on first use (a source it cannot name fails the render, as
    * it always did); rendering threads may each encode it, to the same bytes.
    */
-  private volatile byte[] header;
+  private volatile byte @Nullable [] header;
 
   /**
    * @param source what the header names as the origin, such as the description's class name
@@ -85,7 +86,8 @@ public final class KitRenderer {
         service -> true);
     FilePlan.Builder plan = FilePlan.builder();
     for (Service service : kit.kit().services()) {
-      plan.include(parts.get(service.name()));
+      plan.include(
+          Objects.requireNonNull(parts.get(service.name()), "every service renders: all wanted"));
     }
     return plan.include(platform[0]).build();
   }
@@ -102,7 +104,7 @@ public final class KitRenderer {
    * @return the warnings of the services rendered and of the platform, in description order
    */
   public List<String> render(
-      ValidatedKit kit, BiConsumer<String, FilePlan> sink, Predicate<Service> wanted) {
+      ValidatedKit kit, BiConsumer<@Nullable String, FilePlan> sink, Predicate<Service> wanted) {
     Objects.requireNonNull(sink, "sink");
     Objects.requireNonNull(wanted, "wanted");
     Kit description = kit.kit();
@@ -160,7 +162,7 @@ public final class KitRenderer {
       ValidatedKit kit,
       List<Kit> environments,
       Service service,
-      BiConsumer<String, FilePlan> sink) {
+      BiConsumer<@Nullable String, FilePlan> sink) {
     FilePlan.Builder files = FilePlan.builder();
     List<PatchFailure> failures = new ArrayList<>();
     MigrationDirectory dir = kit.inputs().migrations(service.name()).orElse(null);
@@ -230,8 +232,8 @@ public final class KitRenderer {
   private void renderService(
       Kit kit,
       Service service,
-      MigrationDirectory dir,
-      String schemaSql,
+      @Nullable MigrationDirectory dir,
+      @Nullable String schemaSql,
       FilePlan.Builder plan,
       List<PatchFailure> failures,
       Map<String, byte[]> shared) {

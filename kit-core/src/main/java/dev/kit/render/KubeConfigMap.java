@@ -1,6 +1,7 @@
 package dev.kit.render;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The fields of a {@code v1} ConfigMap that kit writes; null means unset. An empty map is held as
@@ -11,8 +12,8 @@ record KubeConfigMap(
     String apiVersion,
     String kind,
     ObjectMetadata metadata,
-    Map<String, ? extends CharSequence> data,
-    Map<String, String> binaryData) {
+    @Nullable Map<String, ? extends CharSequence> data,
+    @Nullable Map<String, String> binaryData) {
 
   /** An empty map is held as null, as {@link ObjectMetadata} holds it. */
   KubeConfigMap {
@@ -22,8 +23,8 @@ record KubeConfigMap(
 
   KubeConfigMap(
       ObjectMetadata metadata,
-      Map<String, ? extends CharSequence> data,
-      Map<String, String> binaryData) {
+      @Nullable Map<String, ? extends CharSequence> data,
+      @Nullable Map<String, String> binaryData) {
     this("v1", "ConfigMap", metadata, data, binaryData);
   }
 }

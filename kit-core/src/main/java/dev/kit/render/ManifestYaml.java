@@ -5,6 +5,7 @@ import dev.kit.plan.GeneratedHeader;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -178,9 +179,12 @@ final class ManifestYaml {
    * A JSON tree of an object or a patch value (strings, numbers, booleans, lists and maps): {@link
    * ObjectTrees} builds it, and data binding only what that does not know.
    */
-  static JsonNode valueTree(Object value) {
+  static JsonNode valueTree(@Nullable Object value) {
+    if (value == null) {
+      return JsonNodeFactory.instance.nullNode();
+    }
     try {
-      return value == null ? JsonNodeFactory.instance.nullNode() : ObjectTrees.tree(value);
+      return ObjectTrees.tree(value);
     } catch (ObjectTrees.Unsupported e) {
       return dataBoundTree(value);
     }

@@ -2,6 +2,7 @@ package dev.kit.render;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The fields of a Kubernetes object's {@code metadata} that kit writes; null means unset. An empty
@@ -10,7 +11,10 @@ import java.util.Map;
  * object.
  */
 record ObjectMetadata(
-    String name, String namespace, Map<String, String> annotations, Map<String, String> labels) {
+    @Nullable String name,
+    @Nullable String namespace,
+    @Nullable Map<String, String> annotations,
+    @Nullable Map<String, String> labels) {
 
   /**
    * An empty map is held as null, so it is not written: not {@code @JsonInclude(NON_EMPTY)}, as
@@ -22,7 +26,7 @@ record ObjectMetadata(
   }
 
   /** {@code map}, or null when it is empty: a record's map kit does not write when empty. */
-  static <V> Map<String, V> nullIfEmpty(Map<String, V> map) {
+  static <V> @Nullable Map<String, V> nullIfEmpty(@Nullable Map<String, V> map) {
     return map == null || map.isEmpty() ? null : map;
   }
 
@@ -31,10 +35,10 @@ record ObjectMetadata(
   }
 
   static final class Builder {
-    private String name;
-    private String namespace;
-    private Map<String, String> annotations;
-    private Map<String, String> labels;
+    private @Nullable String name;
+    private @Nullable String namespace;
+    private @Nullable Map<String, String> annotations;
+    private @Nullable Map<String, String> labels;
 
     private Builder() {}
 
@@ -59,13 +63,13 @@ record ObjectMetadata(
     }
 
     /** Replaces the annotations with {@code annotations}. */
-    Builder withAnnotations(Map<String, String> annotations) {
+    Builder withAnnotations(@Nullable Map<String, String> annotations) {
       this.annotations = annotations == null ? null : new LinkedHashMap<>(annotations);
       return this;
     }
 
     /** Adds one annotation; a null key or value adds nothing. */
-    Builder addToAnnotations(String key, String value) {
+    Builder addToAnnotations(@Nullable String key, @Nullable String value) {
       if (key != null && value != null) {
         if (annotations == null) {
           annotations = new LinkedHashMap<>();

@@ -19,6 +19,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.annotation.JsonDeserialize;
 import tools.jackson.databind.node.ArrayNode;
@@ -122,13 +123,13 @@ final class ObjectTrees {
    * The properties of {@code type}, one of kit's records, as {@link #tree} reads them; null when
    * {@link #tree} would not read it by its properties alone (an any-getter) or at all.
    */
-  static List<Property> properties(Class<?> type) {
+  static @Nullable List<Property> properties(Class<?> type) {
     Shape shape = SHAPES.get(type);
     return shape.unsupported() != null || shape.anyGetter() != null ? null : shape.properties();
   }
 
   /** The value {@link #tree} writes for {@code record}'s property {@code name}, else null. */
-  static Object value(Record record, String name) {
+  static @Nullable Object value(Record record, String name) {
     List<Property> properties = properties(record.getClass());
     if (properties != null) {
       for (Property property : properties) {
@@ -141,7 +142,8 @@ final class ObjectTrees {
   }
 
   /** How to read one class's properties: a record's components or a bean's annotated fields. */
-  private record Shape(List<Property> properties, Field anyGetter, String unsupported) {
+  private record Shape(
+      List<Property> properties, @Nullable Field anyGetter, @Nullable String unsupported) {
 
     /**
      * The Jackson annotations this class reads; any other on a type or property leaves it to data
@@ -253,7 +255,7 @@ final class ObjectTrees {
     }
 
     private static JsonInclude.Include inclusion(
-        JsonInclude annotation, JsonInclude.Include otherwise) {
+        @Nullable JsonInclude annotation, JsonInclude.Include otherwise) {
       if (annotation == null || annotation.value() == JsonInclude.Include.USE_DEFAULTS) {
         return otherwise;
       }
@@ -297,7 +299,7 @@ final class ObjectTrees {
   record Property(String name, Field field, JsonInclude.Include inclusion) {
 
     /** The value written for this property of {@code object}; null when it is left out. */
-    Object value(Object object) {
+    @Nullable Object value(Object object) {
       Object value = read(field, object);
       return value == null || (inclusion == JsonInclude.Include.NON_EMPTY && empty(value))
           ? null
@@ -321,7 +323,7 @@ final class ObjectTrees {
     }
   }
 
-  private static Object read(Field field, Object object) {
+  private static @Nullable Object read(Field field, Object object) {
     try {
       return field.get(object);
     } catch (IllegalAccessException e) {

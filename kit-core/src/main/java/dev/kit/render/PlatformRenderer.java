@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Renders {@code platform/}: the operators' Applications (from their Helm charts), the AppProject
@@ -136,7 +137,7 @@ final class PlatformRenderer {
    * The chart's Helm settings: its values, and its release name when the Application's name carries
    * an environment.
    */
-  private static ArgoApplication.Helm helm(Kit kit, String name, HelmChart chart) {
+  private static ArgoApplication.@Nullable Helm helm(Kit kit, String name, HelmChart chart) {
     String release = kit.environment().isPresent() ? name : null;
     Map<String, Object> values = chart.values().isEmpty() ? null : chart.values();
     return release == null && values == null ? null : new ArgoApplication.Helm(release, values);

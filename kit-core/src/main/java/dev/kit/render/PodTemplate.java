@@ -1,6 +1,7 @@
 package dev.kit.render;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The fields of a Kubernetes {@code PodTemplateSpec} that kit writes (the app's Deployment, the
@@ -13,9 +14,9 @@ record PodTemplate(ObjectMetadata metadata, Spec spec) {
   record Spec(
       Boolean automountServiceAccountToken,
       List<Container> containers,
-      String restartPolicy,
+      @Nullable String restartPolicy,
       SecurityContext securityContext,
-      List<Volume> volumes) {}
+      @Nullable List<Volume> volumes) {}
 
   record SecurityContext(
       Boolean runAsNonRoot, Long runAsUser, Long runAsGroup, SeccompProfile seccompProfile) {
@@ -34,19 +35,21 @@ record PodTemplate(ObjectMetadata metadata, Spec spec) {
   record Container(
       String name,
       String image,
-      List<String> args,
+      @Nullable List<String> args,
       List<EnvVar> env,
-      List<ContainerPort> ports,
-      KubeResources resources,
-      Probe readinessProbe,
-      Probe livenessProbe,
-      Probe startupProbe,
+      @Nullable List<ContainerPort> ports,
+      @Nullable KubeResources resources,
+      @Nullable Probe readinessProbe,
+      @Nullable Probe livenessProbe,
+      @Nullable Probe startupProbe,
       ContainerSecurityContext securityContext,
-      List<VolumeMount> volumeMounts) {}
+      @Nullable List<VolumeMount> volumeMounts) {}
 
   /** What the Pod Security "restricted" profile asks of every container. */
   record ContainerSecurityContext(
-      Boolean allowPrivilegeEscalation, Boolean readOnlyRootFilesystem, Capabilities capabilities) {
+      Boolean allowPrivilegeEscalation,
+      @Nullable Boolean readOnlyRootFilesystem,
+      Capabilities capabilities) {
 
     static final ContainerSecurityContext RESTRICTED =
         new ContainerSecurityContext(false, true, new Capabilities(List.of("ALL")));
@@ -56,7 +59,7 @@ record PodTemplate(ObjectMetadata metadata, Spec spec) {
 
   record ContainerPort(String name, Integer containerPort) {}
 
-  record EnvVar(String name, String value, EnvVarSource valueFrom) {
+  record EnvVar(String name, @Nullable String value, @Nullable EnvVarSource valueFrom) {
 
     static EnvVar literal(String name, String value) {
       return new EnvVar(name, value, null);
@@ -74,7 +77,11 @@ record PodTemplate(ObjectMetadata metadata, Spec spec) {
   /**
    * A probe: an HTTP GET on a named port, or a command; with the kubelet's timing, or its defaults.
    */
-  record Probe(HttpGet httpGet, ExecAction exec, Integer periodSeconds, Integer failureThreshold) {
+  record Probe(
+      @Nullable HttpGet httpGet,
+      @Nullable ExecAction exec,
+      @Nullable Integer periodSeconds,
+      @Nullable Integer failureThreshold) {
 
     static Probe httpGet(String path, String port) {
       return new Probe(new HttpGet(path, port), null, null, null);
@@ -85,9 +92,13 @@ record PodTemplate(ObjectMetadata metadata, Spec spec) {
 
   record ExecAction(List<String> command) {}
 
-  record VolumeMount(String name, String mountPath, Boolean readOnly) {}
+  record VolumeMount(String name, String mountPath, @Nullable Boolean readOnly) {}
 
-  record Volume(String name, SecretVolume secret, EmptyDir emptyDir, Projected projected) {
+  record Volume(
+      String name,
+      @Nullable SecretVolume secret,
+      @Nullable EmptyDir emptyDir,
+      @Nullable Projected projected) {
 
     /** One key of a Secret as a file named {@code path}. */
     static Volume secretKey(String name, String secret, String key, String path) {
@@ -105,7 +116,7 @@ record PodTemplate(ObjectMetadata metadata, Spec spec) {
   record KeyToPath(String key, String path) {}
 
   /** An {@code emptyDir} with the defaults: written as {@code {}}. */
-  record EmptyDir(String medium) {}
+  record EmptyDir(@Nullable String medium) {}
 
   record Projected(List<VolumeProjection> sources) {}
 

@@ -100,7 +100,6 @@ final class RunbookRenderer {
   private final boolean operatorEngine;
   private final @Nullable String migrationsConfigMap;
   private final @Nullable String migrationsDir;
-  private final @Nullable String txMode;
   private final @Nullable String atlasSchemaName;
   private final @Nullable String schemaFile;
   private final @Nullable String schemaTxMode;
@@ -109,8 +108,8 @@ final class RunbookRenderer {
   private final String operatorDeployment;
   private final boolean atlasOperator;
   private final @Nullable String atlasOperatorApp;
-  private final @Nullable String atlasOperatorNamespace;
-  private final @Nullable String atlasOperatorDeployment;
+  private final String atlasOperatorNamespace;
+  private final String atlasOperatorDeployment;
   private final @Nullable String poolerRw;
   private final @Nullable String poolerRo;
   private final @Nullable Backups backups;
@@ -173,7 +172,6 @@ final class RunbookRenderer {
       operatorEngine = false;
       migrationsConfigMap = null;
       migrationsDir = null;
-      txMode = null;
     } else {
       migrations = s.migrations().orElseThrow();
       operatorEngine = !atlasMigrations.isEmpty();
@@ -185,7 +183,6 @@ final class RunbookRenderer {
       // The normalized folder, as the file plan writes it; the raw value only if validation would
       // reject it.
       migrationsDir = ServiceLayout.migrationsFolder(s).orElse(migrations.directory());
-      txMode = flag(migrations.txMode());
     }
     List<String> schemas = context.rendered(Patch.Target.ATLAS_SCHEMA);
     DeclarativeSchema declarative = schemas.isEmpty() ? null : s.declarativeSchema().orElse(null);
@@ -212,9 +209,10 @@ final class RunbookRenderer {
       atlasOperatorNamespace = chart.namespace();
       atlasOperatorDeployment = helmFullname(ATLAS_PLATFORM_APP, chart);
     } else {
+      // Where its documented install puts it; read only when the operator runs.
       atlasOperatorApp = null;
-      atlasOperatorNamespace = atlasOperator ? ATLAS_OPERATOR_NAMESPACE : null;
-      atlasOperatorDeployment = atlasOperator ? ATLAS_OPERATOR_DEPLOYMENT : null;
+      atlasOperatorNamespace = ATLAS_OPERATOR_NAMESPACE;
+      atlasOperatorDeployment = ATLAS_OPERATOR_DEPLOYMENT;
     }
 
     // The rw pooler's name, then the ro one's.
@@ -734,7 +732,7 @@ final class RunbookRenderer {
     md.append(service + "` writes `<version>_add_something.sql`; write the SQL, run");
     md.append(" `mvn kit:generate` (it updates `atlas.sum` and the ConfigMap), commit all of it");
     md.append(" and merge.\n\n");
-    failedMigration();
+    failedMigration(flag(m.txMode()));
     md.append(
         """
 
@@ -763,7 +761,7 @@ final class RunbookRenderer {
   }
 
   /** The steps when a migration fails, and what a failed file leaves behind under its tx mode. */
-  private void failedMigration() {
+  private void failedMigration(String txMode) {
     if (operatorEngine) {
       md.append(
           """
@@ -1014,6 +1012,7 @@ final class RunbookRenderer {
   private void bestPractices() {
     md.append("\n## Best practices\n\n");
     if (migrations != null) {
+      String txMode = flag(migrations.txMode());
       md.append("- **Test migrations locally** before merging: from `services/" + service);
       md.append("/`, against a throwaway PostgreSQL " + postgresMajor);
       md.append(", with the `local` env of the generated `atlas.hcl`:\n\n```sh\n" + dockerRun());

@@ -13,6 +13,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the kinds of one service render from: the description, the service's inputs, what several
@@ -25,17 +26,21 @@ public final class ServiceContext {
   private final Kit kit;
   private final Service service;
   private final String source;
-  private final MigrationDirectory migrations;
-  private final String schema;
+  private final @Nullable MigrationDirectory migrations;
+  private final @Nullable String schema;
   private final Map<Patch.Target, List<String>> inventory = new EnumMap<>(Patch.Target.class);
   private final List<String> warnings = new ArrayList<>();
-  private AtlasSum sum;
-  private byte[] sumFile;
-  private byte[] projectFile;
-  private List<KubeConfigMap> configMaps;
+  private @Nullable AtlasSum sum;
+  private byte @Nullable [] sumFile;
+  private byte @Nullable [] projectFile;
+  private @Nullable List<KubeConfigMap> configMaps;
 
   ServiceContext(
-      Kit kit, Service service, String source, MigrationDirectory migrations, String schema) {
+      Kit kit,
+      Service service,
+      String source,
+      @Nullable MigrationDirectory migrations,
+      @Nullable String schema) {
     this.kit = kit;
     this.service = service;
     this.source = source;

@@ -13,6 +13,7 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Fails the build when the files under {@code services/} are not what {@code kit:generate} would
@@ -34,7 +35,7 @@ public final class CheckMojo extends DescriptionMojo {
    * warning.
    */
   @Parameter(property = "kit.base")
-  private String base;
+  private @Nullable String base;
 
   /** Skips {@code kit:check}. */
   @Parameter(property = "kit.check.skip", defaultValue = "false")
@@ -88,7 +89,7 @@ public final class CheckMojo extends DescriptionMojo {
    * Lints the migrations' text (kit:verify lints exactly, on a database); logs warnings, returns
    * the failure or null.
    */
-  private String lint(MigrationTool migrations, KitDescriptions.Loaded description)
+  private @Nullable String lint(MigrationTool migrations, KitDescriptions.Loaded description)
       throws MojoFailureException {
     List<LintFinding> findings;
     try {

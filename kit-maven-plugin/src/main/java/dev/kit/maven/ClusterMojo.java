@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@code kit:status} and {@code kit:doctor} share: plan the description, connect to the
@@ -27,14 +28,14 @@ abstract class ClusterMojo extends DescriptionMojo {
 
   /** The kubeconfig context to read; by default the current one. */
   @Parameter(property = "kit.context")
-  private String context;
+  private @Nullable String context;
 
   /**
    * The environment this cluster runs, when the description has environments (such as {@code
    * prod}).
    */
   @Parameter(property = "kit.environment")
-  private String environment;
+  private @Nullable String environment;
 
   /** {@code text} (a table or lines, for people) or {@code json} (for machines). */
   @Parameter(property = "kit.format", defaultValue = "text")
@@ -42,7 +43,7 @@ abstract class ClusterMojo extends DescriptionMojo {
 
   /** Also writes the report to this file (clean for machines, whatever else Maven prints). */
   @Parameter(property = "kit.output")
-  private File output;
+  private @Nullable File output;
 
   /** The repository root, where a service's own manifests are read from. */
   @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)

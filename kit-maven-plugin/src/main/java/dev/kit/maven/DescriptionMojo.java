@@ -7,10 +7,12 @@ import dev.kit.lint.LintSettings;
 import dev.kit.validate.KitValidationException;
 import dev.kit.write.KitWriteException;
 import java.io.File;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Consumer;
@@ -21,6 +23,7 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the goals share: load the description from the project's test class path ({@link
@@ -43,14 +46,14 @@ abstract class DescriptionMojo extends AbstractMojo {
    * the only such class among the compiled test classes, and fails when there are none or several.
    */
   @Parameter(property = "kit.description")
-  private String description;
+  private @Nullable String description;
 
   /**
    * Migration lint severities: in the lint element, one element per rule id or Atlas code (such as
    * SET_NOT_NULL or DS102) whose value is {@code error} (fails the build), {@code warning} (logs)
    * or {@code off}.
    */
-  @Parameter private Map<String, String> lint;
+  @Parameter private @Nullable Map<String, String> lint;
 
   /** The repository root, which holds {@code services/}: the project's base directory. */
   @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
@@ -74,8 +77,9 @@ abstract class DescriptionMojo extends AbstractMojo {
       // Each message already names every problem with its fix.
       throw new MojoFailureException(e.getMessage(), e);
     } catch (UncheckedIOException e) {
-      throw new MojoExecutionException(
-          "kit: " + e.getMessage() + ": " + e.getCause().getMessage(), e);
+      IOException cause =
+          Objects.requireNonNull(e.getCause(), "UncheckedIOException refuses a null cause");
+      throw new MojoExecutionException("kit: " + e.getMessage() + ": " + cause.getMessage(), e);
     }
   }
 
@@ -98,7 +102,7 @@ abstract class DescriptionMojo extends AbstractMojo {
    * {@code value}, or the value of {@code property}'s old name, without {@code kit.}, with a
    * warning.
    */
-  String orOldName(String value, String property) {
+  @Nullable String orOldName(@Nullable String value, String property) {
     return orOldName(value, property, session.getUserProperties(), getLog()::warn);
   }
 
@@ -107,8 +111,8 @@ abstract class DescriptionMojo extends AbstractMojo {
    * the user property of the old name without {@code kit.} ({@code -Dname}), which keeps working
    * with a warning that names the new one.
    */
-  static String orOldName(
-      String value, String property, Properties userProperties, Consumer<String> warn) {
+  static @Nullable String orOldName(
+      @Nullable String value, String property, Properties userProperties, Consumer<String> warn) {
     String oldName = property.substring("kit.".length());
     String old = userProperties.getProperty(oldName);
     if (old == null) {

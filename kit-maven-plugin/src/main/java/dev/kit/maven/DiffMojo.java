@@ -9,6 +9,7 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Prints what differs between two environments' rendered objects, per service and for the platform,
@@ -22,11 +23,11 @@ public final class DiffMojo extends DescriptionMojo {
 
   /** The environment to compare from, such as {@code staging}. */
   @Parameter(property = "kit.from")
-  private String from;
+  private @Nullable String from;
 
   /** The environment to compare to, such as {@code prod}. */
   @Parameter(property = "kit.to")
-  private String to;
+  private @Nullable String to;
 
   /** Skips {@code kit:diff}. */
   @Parameter(property = "kit.skip", defaultValue = "false")

@@ -9,6 +9,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.repository.RemoteRepository;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The goals that start an embedded PostgreSQL ({@code kit:verify}, {@code kit:new-migration
@@ -41,7 +42,7 @@ abstract class EmbeddedPostgresMojo extends DescriptionMojo {
    * ~/.cache.
    */
   @Parameter(property = "kit.postgresCache")
-  private File postgresCache;
+  private @Nullable File postgresCache;
 
   /** What a run on the embedded PostgreSQL needs: binaries, lint settings and the work folders. */
   VerifyOptions verifyOptions() throws MojoFailureException {

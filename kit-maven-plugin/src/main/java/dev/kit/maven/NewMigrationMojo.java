@@ -7,6 +7,7 @@ import dev.kit.verify.MigrationVerification;
 import dev.kit.verify.VerifyOptions;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Objects;
 import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -15,6 +16,7 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a new migration from kit's skeleton, named as {@code atlas migrate new} names it (the UTC
@@ -38,18 +40,18 @@ public final class NewMigrationMojo extends EmbeddedPostgresMojo {
    * What the migration does, such as {@code add_users}: lower-case letters, digits, '_' and '-'.
    */
   @Parameter(property = "kit.name")
-  private String name;
+  private @Nullable String name;
 
   /**
    * The version of a migration to reverse, such as {@code 20250215093000}, instead of a {@code
    * name}.
    */
   @Parameter(property = "kit.revert")
-  private String revert;
+  private @Nullable String revert;
 
   /** The service to add it to; needed only when several services have migrations. */
   @Parameter(property = "kit.service")
-  private String service;
+  private @Nullable String service;
 
   /** Skips {@code kit:new-migration}. */
   @Parameter(property = "kit.skip", defaultValue = "false")
@@ -85,7 +87,12 @@ public final class NewMigrationMojo extends EmbeddedPostgresMojo {
     Path file =
         MigrationTool.forRepository(repository())
             .source(description.className())
-            .newMigration(description.kit(), target, newName, Clock.systemUTC());
+            .newMigration(
+                description.kit(),
+                target,
+                Objects.requireNonNull(
+                    newName, "kit.name is set when kit.revert is not, checked above"),
+                Clock.systemUTC());
     getLog().info("kit: wrote " + file);
     getLog()
         .info(

@@ -1,0 +1,5 @@
+/** NullAway checks this package: a possibly-null value is marked {@code @Nullable}. */
+@NullMarked
+package dev.kit.render;
+
+import org.jspecify.annotations.NullMarked;
