@@ -23,6 +23,7 @@ import dev.kit.plan.GeneratedHeader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -597,10 +598,11 @@ final class RunbookRenderer {
   /**
    * The migrations' ConfigMap; the Job's are split into numbered ones when they grow. Appended in
    * pieces: its '…' is not Latin-1, and in a concatenation it would make every string around it two
-   * bytes a character.
+   * bytes a character. Only for a service with migrations, which always have a ConfigMap.
    */
   private void migrationsConfigMaps() {
-    md.append("ConfigMap `").append(migrationsConfigMap);
+    md.append("ConfigMap `")
+        .append(Objects.requireNonNull(migrationsConfigMap, "a service with migrations"));
     md.append(operatorEngine ? "`" : "` (`-2`, `-3`… for long histories)");
   }
 
