@@ -29,6 +29,10 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 class KindReadersTest {
 
   private static final YAMLMapper YAML = YAMLMapper.builder().build();
+
+  /** The readers here read only what they are given; one that lists pods would fail. */
+  private static final ReadOnlyCluster NO_CLUSTER = new ReadOnlyCluster(null, "no cluster");
+
   private static FilePlan plan;
   private static GeneratedTree tree;
 
@@ -275,6 +279,112 @@ class KindReadersTest {
     assertThat(finding.fix()).isEqualTo("no matching Prometheus");
   }
 
+  /**
+   * Argo CD's Deployment rules (gitops-engine's health_deployment.go), in its order; Kubernetes
+   * omits {@code updatedReplicas} and {@code availableReplicas} when they are 0.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      rolled out                         | false | 2 | 2 | 2 | 2 | 2 | 2 |                          | HEALTHY     |
+      paused                             | true  | 2 | 2 | 2 | 2 | 2 | 2 |                          | SUSPENDED   | paused
+      generation not observed yet        | false | 3 | 2 | 2 | 2 | 2 | 2 |                          | PROGRESSING | the controller has not observed generation 3 yet
+      progress deadline exceeded         | false | 2 | 2 | 2 | 1 | 1 | 1 | ProgressDeadlineExceeded | DEGRADED    | ProgressDeadlineExceeded (ReplicaSet payments-7c9d has timed out progressing.)
+      no updatedReplicas (0, so omitted) | false | 2 | 2 | 2 |   | 2 | 2 |                          | PROGRESSING | 0 of 2 replicas updated
+      old replicas still running         | false | 2 | 2 | 3 | 2 | 2 | 2 |                          | PROGRESSING | 3 replicas, 2 updated (old ones terminating)
+      updated replica not available yet  | false | 2 | 2 | 2 | 2 | 1 | 2 |                          | PROGRESSING | 1 of 2 updated replicas available
+      """)
+  void deployment_followsArgoCdsRules(
+      String name,
+      boolean paused,
+      long generation,
+      long observed,
+      int replicas,
+      Integer updated,
+      int available,
+      int ready,
+      String reason,
+      Health expected,
+      String why) {
+    JsonNode live =
+        json(
+            """
+        {"kind": "Deployment", "metadata": {"name": "payments", "namespace": "payments", "generation": %d},
+         "spec": {"replicas": 2, "paused": %s},
+         "status": {"observedGeneration": %d, "replicas": %d, %s "availableReplicas": %d, "readyReplicas": %d,
+                    "conditions": [{"type": "Progressing", "status": "%s", "reason": "%s",
+                                    "message": "ReplicaSet payments-7c9d has timed out progressing."}]}}"""
+                .formatted(
+                    generation,
+                    paused,
+                    observed,
+                    replicas,
+                    updated == null ? "" : "\"updatedReplicas\": " + updated + ",",
+                    available,
+                    ready,
+                    reason == null ? "True" : "False",
+                    reason == null ? "NewReplicaSetAvailable" : reason));
+
+    WorkloadReader.Rollout rollout = WorkloadReader.rollout(live, NO_CLUSTER);
+
+    assertThat(rollout.health()).isEqualTo(expected);
+    assertThat(rollout.why()).isEqualTo(why == null ? "" : why);
+  }
+
+  /**
+   * Argo CD's StatefulSet rules (gitops-engine's health_statefulset.go): {@code OnDelete} waits for
+   * nobody, a partitioned rolling update only for the pods above the partition.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      rolled out                       | 1 | RollingUpdate | 0 | 3 | 3 | b | b | HEALTHY     |
+      no observedGeneration yet        |   | RollingUpdate | 0 | 3 | 3 | b | b | PROGRESSING | the controller has not observed generation 1 yet
+      a pod not ready                  | 1 | RollingUpdate | 0 | 2 | 3 | b | b | PROGRESSING | 2 of 3 pods ready
+      rolling update under way         | 1 | RollingUpdate | 0 | 3 | 1 | a | b | PROGRESSING | 1 of 3 pods above the partition updated
+      partition 2, the one above done  | 1 | RollingUpdate | 2 | 3 | 1 | a | b | HEALTHY     |
+      OnDelete, pods not replaced yet  | 1 | OnDelete      |   | 3 | 1 | a | b | HEALTHY     |
+      no rollingUpdate, new revision   | 1 | RollingUpdate |   | 3 | 1 | a | b | PROGRESSING | 1 of 3 pods at revision b
+      """)
+  void statefulSet_followsArgoCdsRules(
+      String name,
+      Long observed,
+      String type,
+      Integer partition,
+      int ready,
+      int updated,
+      String current,
+      String update,
+      Health expected,
+      String why) {
+    JsonNode live =
+        json(
+            """
+        {"kind": "StatefulSet", "metadata": {"name": "queue", "namespace": "orders", "generation": 1},
+         "spec": {"replicas": 3, "updateStrategy": {"type": "%s" %s}},
+         "status": {%s "replicas": 3, "readyReplicas": %d, "updatedReplicas": %d,
+                    "currentRevision": "%s", "updateRevision": "%s"}}"""
+                .formatted(
+                    type,
+                    partition == null
+                        ? ""
+                        : ", \"rollingUpdate\": {\"partition\": " + partition + "}",
+                    observed == null ? "" : "\"observedGeneration\": " + observed + ",",
+                    ready,
+                    updated,
+                    current,
+                    update));
+
+    WorkloadReader.Rollout rollout = WorkloadReader.rollout(live, NO_CLUSTER);
+
+    assertThat(rollout.health()).isEqualTo(expected);
+    assertThat(rollout.why()).isEqualTo(why == null ? "" : why);
+  }
+
   @Test
   void moments_sayHowLongAgo_inTheClocksZone() {
     Moments moments = new Moments(ShopCluster.clock());
@@ -296,11 +406,7 @@ class KindReadersTest {
     PlannedObject object =
         tree.objects().stream().filter(o -> o.kind().equals(kind)).findFirst().orElseThrow();
     Inspection inspection =
-        new Inspection(
-            new ReadOnlyCluster(null, "no cluster"),
-            new Moments(ShopCluster.clock()),
-            tree,
-            Optional.empty());
+        new Inspection(NO_CLUSTER, new Moments(ShopCluster.clock()), tree, Optional.empty());
     return KindReaders.of(object).read(object, live, inspection);
   }
 
