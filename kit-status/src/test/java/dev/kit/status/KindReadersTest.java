@@ -192,6 +192,49 @@ class KindReadersTest {
     assertThat(finding.text()).isEqualTo(text);
   }
 
+  /**
+   * The CRDs differ: an AtlasMigration has {@code status.approvalUrl}, an AtlasSchema {@code
+   * planLink} (Atlas Cloud's page) and {@code planURL} (the plan's {@code atlas://} URL).
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      AtlasSchema    | "planLink": "https://acme.atlasgo.cloud/plans/42", "planURL": "atlas://catalog/plans/42" | https://acme.atlasgo.cloud/plans/42
+      AtlasSchema    | "planURL": "atlas://catalog/plans/42"                                                    | atlas://catalog/plans/42
+      AtlasMigration | "approvalUrl": "https://acme.atlasgo.cloud/deployments/7"                               | https://acme.atlasgo.cloud/deployments/7
+      """)
+  void atlasOperator_namesWhereToApprove_whenApprovalIsPending(
+      String kind, String fields, String approve) {
+    JsonNode live =
+        json(
+            """
+        {"kind": "%s", "metadata": {"name": "catalog", "namespace": "catalog", "generation": 2},
+         "status": {"observedGeneration": 2, %s,
+                    "conditions": [{"type": "Ready", "status": "False", "reason": "ApprovalPending",
+                                    "message": "Schema plan is waiting for approval"}]}}"""
+                .formatted(kind, fields));
+    PlannedObject object =
+        new PlannedObject(
+            Optional.of("catalog"),
+            "services/catalog/manifests/migrations/atlas.yaml",
+            "db.atlasgo.io/v1alpha1",
+            kind,
+            "catalog",
+            "catalog",
+            true,
+            live);
+    Inspection inspection =
+        new Inspection(
+            NO_CLUSTER, new Moments(ShopCluster.clock()), service("catalog"), Optional.empty());
+
+    Finding finding = KindReaders.of(object).read(object, live, inspection);
+
+    assertThat(finding.health()).isEqualTo(Health.SUSPENDED);
+    assertThat(finding.fix()).isEqualTo("approve the plan in Atlas Cloud (" + approve + ")");
+  }
+
   @Test
   void atlasMigration_locatesTheFailedStatement_whenTheOperatorQuotesIt() {
     Finding finding =
