@@ -304,6 +304,28 @@ class KindReadersTest {
     assertThat(finding.text()).isEqualTo("no backup yet");
   }
 
+  /** The Pooler CRD's phases are active, paused, inactive and failed. */
+  @Test
+  void pooler_isSuspendedWithTheFix_whenPgBouncerIsPaused() {
+    Finding finding =
+        read(
+            "orders",
+            "Pooler",
+            json(
+                """
+        {"metadata": {"name": "orders-cluster-pooler-rw", "namespace": "orders"},
+         "spec": {"type": "rw", "pgbouncer": {"paused": true}},
+         "status": {"phase": "paused", "instances": 2}}"""));
+
+    assertThat(finding.health()).isEqualTo(Health.SUSPENDED);
+    assertThat(finding.text()).isEqualTo("rw paused");
+    assertThat(finding.fix())
+        .isEqualTo(
+            "PgBouncer holds client connections while paused: unset spec.pgbouncer.paused"
+                + " (kubectl patch pooler orders-cluster-pooler-rw -n orders --type json"
+                + " -p '[{\"op\": \"remove\", \"path\": \"/spec/pgbouncer/paused\"}]')");
+  }
+
   @Test
   void presence_isDegraded_whenTheObjectReportsReadyFalse() {
     Finding finding =
