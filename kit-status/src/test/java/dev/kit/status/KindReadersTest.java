@@ -52,7 +52,7 @@ class KindReadersTest {
       textBlock =
           """
       cluster_healthy.yaml             | HEALTHY     | 3/3 ready, primary cluster-example-1
-      cluster_progressing.yaml         | PROGRESSING | Setting up primary: Creating primary instance cluster-example-1, 0/1 ready
+      cluster_progressing.yaml         | PROGRESSING | Setting up primary: Creating primary instance cluster-example-1, 0/3 ready
       cluster_degraded.yaml            | PROGRESSING | Failing over: Initiating a failover from cluster-example-2, 2/3 ready, primary cluster-example-2
       cluster_suspended.yaml           | SUSPENDED   | hibernated, 0/3 ready, primary cluster-example-1
       cluster_reconcile_suspended.yaml | SUSPENDED   | reconciliation disabled, 3/3 ready, primary cluster-example-1
@@ -80,7 +80,7 @@ class KindReadersTest {
             "Cluster",
             json(
                 """
-        {"metadata": {"name": "orders-cluster", "namespace": "orders"},
+        {"metadata": {"name": "orders-cluster", "namespace": "orders"}, "spec": {"instances": 3},
          "status": {"phase": "Not enough disk space", "phaseReason": "Insufficient disk space detected", "instances": 3,
                     "readyInstances": 2, "currentPrimary": "orders-cluster-1",
                     "lastSuccessfulBackup": "2025-03-01T02:00:05Z", "firstRecoverabilityPoint": "2025-02-01T02:00:04Z"}}"""));
@@ -94,6 +94,27 @@ class KindReadersTest {
     assertThat(finding.facts())
         .containsEntry("lastSuccessfulBackup", "2025-03-01T02:00:05Z")
         .containsEntry("firstRecoverabilityPoint", "2025-02-01T02:00:04Z");
+  }
+
+  /**
+   * The CRD's {@code status.instances} counts PVC groups, which may outnumber the instances: the
+   * desired count is {@code spec.instances}.
+   */
+  @Test
+  void cnpgCluster_countsTheDesiredInstances_notItsPvcGroups() {
+    Finding finding =
+        read(
+            "orders",
+            "Cluster",
+            json(
+                """
+        {"metadata": {"name": "orders-cluster", "namespace": "orders"},
+         "spec": {"instances": 2},
+         "status": {"phase": "Cluster in healthy state", "instances": 3, "readyInstances": 2,
+                    "currentPrimary": "orders-cluster-1"}}"""));
+
+    assertThat(finding.health()).isEqualTo(Health.HEALTHY);
+    assertThat(finding.text()).isEqualTo("2/2 ready, primary orders-cluster-1");
   }
 
   /**
