@@ -40,6 +40,6 @@ assert job.facts.error == 'pq: column "amount_minor" of relation "payments" cont
   'on project status-doctor: kit: no Kubernetes configuration: no kubeconfig at no-such-kubeconfig and not running inside a cluster',
 ].each { assert log.contains(it) : "the goal did not fail with '$it'" }
 // The goals only read: every request they sent the cluster was a GET.
-assert requests.any { it == 'GET /api/v1/namespaces/payments/pods/payments-migrate-w8r5t/log?pretty=false&tailLines=400' }
+assert requests.any { it == 'GET /api/v1/namespaces/payments/pods/payments-migrate-w8r5t/log?pretty=false&container=atlas&tailLines=400' }
 assert requests.every { it.startsWith('GET ') } : "a goal sent a write: ${requests.findAll { !it.startsWith('GET ') }}"
 return true

@@ -100,9 +100,7 @@ final class AtlasOperatorReader implements KindReader {
             column(object),
             Health.SUSPENDED,
             "waiting for approval",
-            "approve the plan in Atlas Cloud ("
-                + status.path("approvalUrl").asString("its approval URL")
-                + ")",
+            "approve the plan in Atlas Cloud (" + approval(object, status) + ")",
             facts);
       }
       default -> {
@@ -139,5 +137,17 @@ final class AtlasOperatorReader implements KindReader {
             facts);
       }
     }
+  }
+
+  /**
+   * Where to approve: an AtlasMigration's {@code status.approvalUrl}; an AtlasSchema has none, but
+   * its plan's Atlas Cloud page ({@code planLink}) or else the plan's URL ({@code planURL}).
+   */
+  private static String approval(PlannedObject object, JsonNode status) {
+    if (object.kind().equals("AtlasMigration")) {
+      return status.path("approvalUrl").asString("its approval URL");
+    }
+    String link = status.path("planLink").asString("");
+    return link.isEmpty() ? status.path("planURL").asString("its plan's URL") : link;
   }
 }

@@ -27,4 +27,12 @@ public final class ClusterAccessException extends RuntimeException {
   public boolean forbidden() {
     return code == 403;
   }
+
+  /**
+   * Whether the API server refused the credentials (401) or the permission (403): a read that fails
+   * so tells about the access, not about the object.
+   */
+  boolean refused() {
+    return code == 401 || code == 403;
+  }
 }

@@ -52,7 +52,8 @@ final class CnpgClusterReader implements KindReader {
     JsonNode status = live.path("status");
     String phase = status.path("phase").asString("");
     String reason = status.path("phaseReason").asString("");
-    int instances = status.path("instances").asInt(live.path("spec").path("instances").asInt(1));
+    // status.instances counts PVC groups, which may outnumber the instances (the CRD's words).
+    int instances = live.path("spec").path("instances").asInt(1);
     int ready = status.path("readyInstances").asInt(0);
     String primary = status.path("currentPrimary").asString("");
     Optional<String> lastBackup =

@@ -20,6 +20,9 @@ final class JobReader implements KindReader {
   /** What kit annotates the Job's pods with: a digest of the migrations it carries. */
   private static final String MIGRATIONS = "kit.dev/migrations";
 
+  /** The migration Job's container in kit's template (kit-core's MigrationsRenderer). */
+  private static final String ATLAS_CONTAINER = "atlas";
+
   /** Enough of Atlas's report to hold the failing file's statements and the error at its end. */
   private static final int LOG_LINES = 400;
 
@@ -93,16 +96,27 @@ final class JobReader implements KindReader {
   private Finding failure(PlannedObject object, String reason, Inspection inspection) {
     String logs = "kubectl logs job/" + object.name() + " -n " + object.namespace();
     Optional<JsonNode> pod = newestFailedPod(object, inspection.cluster());
-    Optional<AtlasApplyLog.Failure> atlas =
-        pod.map(
-                p ->
-                    inspection
-                        .cluster()
-                        .log(
-                            object.namespace(),
-                            p.path("metadata").path("name").asString(),
-                            LOG_LINES))
-            .flatMap(AtlasApplyLog::failure);
+    Optional<AtlasApplyLog.Failure> atlas = Optional.empty();
+    String logError = "";
+    if (pod.isPresent()) {
+      try {
+        atlas =
+            AtlasApplyLog.failure(
+                inspection
+                    .cluster()
+                    .log(
+                        object.namespace(),
+                        pod.get().path("metadata").path("name").asString(),
+                        container(object),
+                        LOG_LINES));
+      } catch (ClusterAccessException e) {
+        // Without the log the Job still failed: say so, and leave the rest of the run alone.
+        if (e.refused()) {
+          throw e;
+        }
+        logError = String.valueOf(e.getMessage());
+      }
+    }
     if (atlas.isEmpty()) {
       return Inspection.finding(
           object,
@@ -110,7 +124,7 @@ final class JobReader implements KindReader {
           Health.DEGRADED,
           "Job failed: " + reason,
           logs + " shows why; fix it, then sync again",
-          Inspection.facts("phase", "Failed", "reason", reason));
+          Inspection.facts("phase", "Failed", "reason", reason, "logError", logError));
     }
     AtlasApplyLog.Failure failure = atlas.get();
     Located located = locate(failure, inspection.service());
@@ -158,6 +172,21 @@ final class JobReader implements KindReader {
         line,
         "correct the statement or the state it expects, then sync again: Atlas resumes at the failed statement"
             + " (a migration that ran elsewhere must not change: add a new one instead)");
+  }
+
+  /**
+   * The container that runs {@code atlas migrate apply}: the first of the planned pod template,
+   * {@code atlas} in the Job kit generates.
+   */
+  private static String container(PlannedObject job) {
+    return job.body()
+        .path("spec")
+        .path("template")
+        .path("spec")
+        .path("containers")
+        .path(0)
+        .path("name")
+        .asString(ATLAS_CONTAINER);
   }
 
   private static Optional<JsonNode> newestFailedPod(PlannedObject job, ReadOnlyCluster cluster) {

@@ -12,6 +12,7 @@ final class KindReaders {
       List.of(
           new ApplicationReader(),
           new CnpgClusterReader(),
+          new CnpgDatabaseReader(),
           new BarmanObjectStoreReader(),
           new PoolerReader(),
           new JobReader(),

@@ -4,8 +4,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A CloudNativePG {@code Pooler}: its type and the ready PgBouncer pods of the Deployment the
- * operator makes for it (named after the Pooler), and a failed {@code status.phase} with its reason
- * (CRD {@code postgresql.cnpg.io_poolers}).
+ * operator makes for it (named after the Pooler), a failed {@code status.phase} with its reason,
+ * and a paused PgBouncer ({@code spec.pgbouncer.paused}, phase {@code paused}), which waits for a
+ * person (CRD {@code postgresql.cnpg.io_poolers}).
  */
 final class PoolerReader implements KindReader {
 
@@ -32,6 +33,20 @@ final class PoolerReader implements KindReader {
           type + " failed" + (reason.isEmpty() ? "" : ": " + reason),
           "kubectl describe pooler " + object.name() + " -n " + object.namespace(),
           Inspection.facts("type", type, "phase", phase, "phaseReason", reason));
+    }
+    if (phase.equals("paused") || live.path("spec").path("pgbouncer").path("paused").asBoolean()) {
+      return Inspection.finding(
+          object,
+          column(object),
+          Health.SUSPENDED,
+          type + " paused",
+          "PgBouncer holds client connections while paused: unset spec.pgbouncer.paused (kubectl"
+              + " patch pooler "
+              + object.name()
+              + " -n "
+              + object.namespace()
+              + " --type json -p '[{\"op\": \"remove\", \"path\": \"/spec/pgbouncer/paused\"}]')",
+          Inspection.facts("type", type, "phase", phase, "paused", true));
     }
     return inspection
         .cluster()

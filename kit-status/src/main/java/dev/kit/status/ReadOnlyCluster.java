@@ -171,13 +171,23 @@ final class ReadOnlyCluster {
         .toList();
   }
 
-  /** The last {@code lines} lines of a pod's (only) container's log. */
-  String log(String namespace, String pod, int lines) {
+  /**
+   * The last {@code lines} lines of the log of a pod's {@code container}: named, since a pod with a
+   * sidecar has more than one and the API server answers 400 without a name.
+   */
+  String log(String namespace, String pod, String container, int lines) {
     return call(
         "get",
         "pods/log",
         namespace,
-        () -> client.pods().inNamespace(namespace).withName(pod).tailingLines(lines).getLog());
+        () ->
+            client
+                .pods()
+                .inNamespace(namespace)
+                .withName(pod)
+                .inContainer(container)
+                .tailingLines(lines)
+                .getLog());
   }
 
   private Optional<ResourceDefinitionContext> context(String apiVersion, String kind) {

@@ -8,8 +8,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A {@code Deployment} or {@code StatefulSet}, kit's generated app or the team's own: ready
- * replicas, and when some are not ready, why, from the {@code Progressing} condition and the
- * waiting reasons of its pods.
+ * replicas, its health by Argo CD's rules for the kind, and while it rolls out, the waiting reasons
+ * of its pods.
  */
 final class WorkloadReader implements KindReader {
 
@@ -58,6 +58,13 @@ final class WorkloadReader implements KindReader {
                   + " -n "
                   + object.namespace()
                   + " and its pods' logs say why";
+          case SUSPENDED ->
+              "kubectl rollout resume "
+                  + object.kind().toLowerCase(java.util.Locale.ROOT)
+                  + " "
+                  + object.name()
+                  + " -n "
+                  + object.namespace();
           default -> "rolling out";
         };
     return Inspection.finding(
@@ -75,27 +82,20 @@ final class WorkloadReader implements KindReader {
             rollout.why()));
   }
 
-  /** How a Deployment or StatefulSet stands; reads its pods when some replicas are not ready. */
+  /**
+   * How a Deployment or StatefulSet stands, by Argo CD's rules for the kind (gitops-engine's
+   * health_deployment.go and health_statefulset.go); while it is progressing, a pod waiting for a
+   * reason that does not pass by itself makes it degraded.
+   */
   static Rollout rollout(JsonNode live, ReadOnlyCluster cluster) {
     int desired = live.path("spec").path("replicas").asInt(1);
-    JsonNode status = live.path("status");
-    int ready = status.path("readyReplicas").asInt(0);
-    int updated = status.path("updatedReplicas").asInt(ready);
-    if (ready >= desired && updated >= desired) {
-      return new Rollout(ready, desired, Health.HEALTHY, "");
-    }
-    for (JsonNode condition : status.path("conditions").values()) {
-      if (condition.path("type").asString("").equals("Progressing")
-          && condition.path("status").asString("").equals("False")) {
-        return new Rollout(
-            ready,
-            desired,
-            Health.DEGRADED,
-            condition.path("reason").asString("")
-                + (condition.path("message").asString("").isEmpty()
-                    ? ""
-                    : " (" + condition.path("message").asString("") + ")"));
-      }
+    int ready = live.path("status").path("readyReplicas").asInt(0);
+    Verdict verdict =
+        live.path("kind").asString("").equals("StatefulSet")
+            ? statefulSet(live, desired, ready)
+            : deployment(live, desired);
+    if (verdict.health() != Health.PROGRESSING) {
+      return new Rollout(ready, desired, verdict.health(), verdict.why());
     }
     Map<String, String> selector = new LinkedHashMap<>();
     live.path("spec")
@@ -122,6 +122,95 @@ final class WorkloadReader implements KindReader {
         }
       }
     }
-    return new Rollout(ready, desired, Health.PROGRESSING, "");
+    return new Rollout(ready, desired, Health.PROGRESSING, verdict.why());
+  }
+
+  /** What Argo CD's rules say of a workload, before kit looks at its pods. */
+  private record Verdict(Health health, String why) {}
+
+  /**
+   * Argo CD's order: paused, a generation the controller has not observed, an exceeded progress
+   * deadline, then updated, old and unavailable replicas. Kubernetes omits a count that is 0.
+   */
+  private static Verdict deployment(JsonNode live, int desired) {
+    JsonNode status = live.path("status");
+    if (live.path("spec").path("paused").asBoolean(false)) {
+      return new Verdict(Health.SUSPENDED, "paused");
+    }
+    long generation = live.path("metadata").path("generation").asLong(0);
+    if (generation > status.path("observedGeneration").asLong(0)) {
+      return new Verdict(
+          Health.PROGRESSING, "the controller has not observed generation " + generation + " yet");
+    }
+    JsonNode progressing = Inspection.condition(status, "Progressing");
+    if (progressing != null
+        && progressing.path("reason").asString("").equals("ProgressDeadlineExceeded")) {
+      String message = progressing.path("message").asString("");
+      return new Verdict(
+          Health.DEGRADED,
+          "ProgressDeadlineExceeded" + (message.isEmpty() ? "" : " (" + message + ")"));
+    }
+    int replicas = status.path("replicas").asInt(0);
+    int updated = status.path("updatedReplicas").asInt(0);
+    int available = status.path("availableReplicas").asInt(0);
+    if (updated < desired) {
+      return new Verdict(Health.PROGRESSING, updated + " of " + desired + " replicas updated");
+    }
+    if (replicas > updated) {
+      return new Verdict(
+          Health.PROGRESSING,
+          replicas + " replicas, " + updated + " updated (old ones terminating)");
+    }
+    if (available < updated) {
+      return new Verdict(
+          Health.PROGRESSING, available + " of " + updated + " updated replicas available");
+    }
+    return new Verdict(Health.HEALTHY, "");
+  }
+
+  /**
+   * Argo CD's order: a generation the controller has not observed, ready replicas, then the update
+   * strategy: a partitioned rolling update is done once the pods above the partition are updated,
+   * {@code OnDelete} waits for nobody, otherwise the current revision must be the update revision.
+   */
+  private static Verdict statefulSet(JsonNode live, int desired, int ready) {
+    JsonNode status = live.path("status");
+    long generation = live.path("metadata").path("generation").asLong(0);
+    long observed = status.path("observedGeneration").asLong(0);
+    if (observed == 0 || generation > observed) {
+      return new Verdict(
+          Health.PROGRESSING, "the controller has not observed generation " + generation + " yet");
+    }
+    if (ready < desired) {
+      return new Verdict(Health.PROGRESSING, ready + " of " + desired + " pods ready");
+    }
+    JsonNode strategy = live.path("spec").path("updateStrategy");
+    String type = strategy.path("type").asString("");
+    int updated = status.path("updatedReplicas").asInt(0);
+    if (type.equals("RollingUpdate") && strategy.path("rollingUpdate").isObject()) {
+      JsonNode partition = strategy.path("rollingUpdate").path("partition");
+      if (partition.isNumber() && updated < desired - partition.asInt()) {
+        return new Verdict(
+            Health.PROGRESSING,
+            updated + " of " + (desired - partition.asInt()) + " pods above the partition updated");
+      }
+      return new Verdict(Health.HEALTHY, "");
+    }
+    if (type.equals("OnDelete")) {
+      return new Verdict(Health.HEALTHY, "");
+    }
+    if (!status
+        .path("updateRevision")
+        .asString("")
+        .equals(status.path("currentRevision").asString(""))) {
+      return new Verdict(
+          Health.PROGRESSING,
+          updated
+              + " of "
+              + desired
+              + " pods at revision "
+              + status.path("updateRevision").asString(""));
+    }
+    return new Verdict(Health.HEALTHY, "");
   }
 }

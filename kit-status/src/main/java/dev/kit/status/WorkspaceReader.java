@@ -11,9 +11,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * provider-opentofu's {@code Workspace} (a PlanetScale database's OpenTofu module, CRD in {@code
- * test-data/crds/opentofu.upbound.io}): its {@code Synced} and {@code Ready} conditions, as kit's
- * Argo CD check reads them, and whether its connection Secret is there, which the migrations and
- * the app wait for.
+ * test-data/crds/opentofu.upbound.io}): its {@code Synced}, {@code LastAsyncOperation} and {@code
+ * Ready} conditions (and the generation Ready describes), as kit's Argo CD check reads them, and
+ * whether its connection Secret is there, which the migrations and the app wait for.
  */
 final class WorkspaceReader implements KindReader {
 
@@ -34,7 +34,9 @@ final class WorkspaceReader implements KindReader {
   @Override
   public Finding read(PlannedObject object, JsonNode live, Inspection inspection) {
     JsonNode synced = Inspection.condition(live.path("status"), "Synced");
+    JsonNode lastOperation = Inspection.condition(live.path("status"), "LastAsyncOperation");
     JsonNode ready = Inspection.condition(live.path("status"), "Ready");
+    long generation = live.path("metadata").path("generation").asLong(0);
     String secret =
         object.body().path("spec").path("writeConnectionSecretToRef").path("name").asString("");
     boolean secretPresent =
@@ -53,13 +55,30 @@ final class WorkspaceReader implements KindReader {
             secret,
             "connectionSecretPresent",
             secretPresent);
-    if (synced != null && status(synced).equals("False")) {
+    // kit's Argo CD check (WorkspaceHealth.SCRIPT): a failed apply first, then a stale Ready.
+    for (JsonNode failed : new JsonNode[] {synced, lastOperation}) {
+      if (failed != null && status(failed).equals("False")) {
+        return Inspection.finding(
+            object,
+            column(object),
+            Health.DEGRADED,
+            "failed: " + message(failed),
+            describe
+                + " shows the OpenTofu error; the provider-opentofu pod's log has the whole run",
+            facts);
+      }
+    }
+    if (ready != null
+        && ready.path("observedGeneration").isNumber()
+        && ready.path("observedGeneration").asLong() < generation) {
       return Inspection.finding(
           object,
           column(object),
-          Health.DEGRADED,
-          "failed: " + message(synced),
-          describe + " shows the OpenTofu error; the provider-opentofu pod's log has the whole run",
+          Health.PROGRESSING,
+          "waiting for provider-opentofu to apply generation " + generation,
+          "provider-opentofu has not applied the current spec yet; if it stays so, "
+              + describe
+              + " and mvn kit:doctor",
           facts);
     }
     if (ready == null || !status(ready).equals("True")) {

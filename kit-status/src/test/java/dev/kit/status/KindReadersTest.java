@@ -29,6 +29,10 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 class KindReadersTest {
 
   private static final YAMLMapper YAML = YAMLMapper.builder().build();
+
+  /** The readers here read only what they are given; one that lists pods would fail. */
+  private static final ReadOnlyCluster NO_CLUSTER = new ReadOnlyCluster(null, "no cluster");
+
   private static FilePlan plan;
   private static GeneratedTree tree;
 
@@ -48,7 +52,7 @@ class KindReadersTest {
       textBlock =
           """
       cluster_healthy.yaml             | HEALTHY     | 3/3 ready, primary cluster-example-1
-      cluster_progressing.yaml         | PROGRESSING | Setting up primary: Creating primary instance cluster-example-1, 0/1 ready
+      cluster_progressing.yaml         | PROGRESSING | Setting up primary: Creating primary instance cluster-example-1, 0/3 ready
       cluster_degraded.yaml            | PROGRESSING | Failing over: Initiating a failover from cluster-example-2, 2/3 ready, primary cluster-example-2
       cluster_suspended.yaml           | SUSPENDED   | hibernated, 0/3 ready, primary cluster-example-1
       cluster_reconcile_suspended.yaml | SUSPENDED   | reconciliation disabled, 3/3 ready, primary cluster-example-1
@@ -76,7 +80,7 @@ class KindReadersTest {
             "Cluster",
             json(
                 """
-        {"metadata": {"name": "orders-cluster", "namespace": "orders"},
+        {"metadata": {"name": "orders-cluster", "namespace": "orders"}, "spec": {"instances": 3},
          "status": {"phase": "Not enough disk space", "phaseReason": "Insufficient disk space detected", "instances": 3,
                     "readyInstances": 2, "currentPrimary": "orders-cluster-1",
                     "lastSuccessfulBackup": "2025-03-01T02:00:05Z", "firstRecoverabilityPoint": "2025-02-01T02:00:04Z"}}"""));
@@ -90,6 +94,27 @@ class KindReadersTest {
     assertThat(finding.facts())
         .containsEntry("lastSuccessfulBackup", "2025-03-01T02:00:05Z")
         .containsEntry("firstRecoverabilityPoint", "2025-02-01T02:00:04Z");
+  }
+
+  /**
+   * The CRD's {@code status.instances} counts PVC groups, which may outnumber the instances: the
+   * desired count is {@code spec.instances}.
+   */
+  @Test
+  void cnpgCluster_countsTheDesiredInstances_notItsPvcGroups() {
+    Finding finding =
+        read(
+            "orders",
+            "Cluster",
+            json(
+                """
+        {"metadata": {"name": "orders-cluster", "namespace": "orders"},
+         "spec": {"instances": 2},
+         "status": {"phase": "Cluster in healthy state", "instances": 3, "readyInstances": 2,
+                    "currentPrimary": "orders-cluster-1"}}"""));
+
+    assertThat(finding.health()).isEqualTo(Health.HEALTHY);
+    assertThat(finding.text()).isEqualTo("2/2 ready, primary orders-cluster-1");
   }
 
   /**
@@ -188,6 +213,49 @@ class KindReadersTest {
     assertThat(finding.text()).isEqualTo(text);
   }
 
+  /**
+   * The CRDs differ: an AtlasMigration has {@code status.approvalUrl}, an AtlasSchema {@code
+   * planLink} (Atlas Cloud's page) and {@code planURL} (the plan's {@code atlas://} URL).
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      AtlasSchema    | "planLink": "https://acme.atlasgo.cloud/plans/42", "planURL": "atlas://catalog/plans/42" | https://acme.atlasgo.cloud/plans/42
+      AtlasSchema    | "planURL": "atlas://catalog/plans/42"                                                    | atlas://catalog/plans/42
+      AtlasMigration | "approvalUrl": "https://acme.atlasgo.cloud/deployments/7"                               | https://acme.atlasgo.cloud/deployments/7
+      """)
+  void atlasOperator_namesWhereToApprove_whenApprovalIsPending(
+      String kind, String fields, String approve) {
+    JsonNode live =
+        json(
+            """
+        {"kind": "%s", "metadata": {"name": "catalog", "namespace": "catalog", "generation": 2},
+         "status": {"observedGeneration": 2, %s,
+                    "conditions": [{"type": "Ready", "status": "False", "reason": "ApprovalPending",
+                                    "message": "Schema plan is waiting for approval"}]}}"""
+                .formatted(kind, fields));
+    PlannedObject object =
+        new PlannedObject(
+            Optional.of("catalog"),
+            "services/catalog/manifests/migrations/atlas.yaml",
+            "db.atlasgo.io/v1alpha1",
+            kind,
+            "catalog",
+            "catalog",
+            true,
+            live);
+    Inspection inspection =
+        new Inspection(
+            NO_CLUSTER, new Moments(ShopCluster.clock()), service("catalog"), Optional.empty());
+
+    Finding finding = KindReaders.of(object).read(object, live, inspection);
+
+    assertThat(finding.health()).isEqualTo(Health.SUSPENDED);
+    assertThat(finding.fix()).isEqualTo("approve the plan in Atlas Cloud (" + approve + ")");
+  }
+
   @Test
   void atlasMigration_locatesTheFailedStatement_whenTheOperatorQuotesIt() {
     Finding finding =
@@ -257,6 +325,28 @@ class KindReadersTest {
     assertThat(finding.text()).isEqualTo("no backup yet");
   }
 
+  /** The Pooler CRD's phases are active, paused, inactive and failed. */
+  @Test
+  void pooler_isSuspendedWithTheFix_whenPgBouncerIsPaused() {
+    Finding finding =
+        read(
+            "orders",
+            "Pooler",
+            json(
+                """
+        {"metadata": {"name": "orders-cluster-pooler-rw", "namespace": "orders"},
+         "spec": {"type": "rw", "pgbouncer": {"paused": true}},
+         "status": {"phase": "paused", "instances": 2}}"""));
+
+    assertThat(finding.health()).isEqualTo(Health.SUSPENDED);
+    assertThat(finding.text()).isEqualTo("rw paused");
+    assertThat(finding.fix())
+        .isEqualTo(
+            "PgBouncer holds client connections while paused: unset spec.pgbouncer.paused"
+                + " (kubectl patch pooler orders-cluster-pooler-rw -n orders --type json"
+                + " -p '[{\"op\": \"remove\", \"path\": \"/spec/pgbouncer/paused\"}]')");
+  }
+
   @Test
   void presence_isDegraded_whenTheObjectReportsReadyFalse() {
     Finding finding =
@@ -273,6 +363,112 @@ class KindReadersTest {
     assertThat(finding.text())
         .isEqualTo("PodMonitor orders-cluster not ready: InvalidConfiguration");
     assertThat(finding.fix()).isEqualTo("no matching Prometheus");
+  }
+
+  /**
+   * Argo CD's Deployment rules (gitops-engine's health_deployment.go), in its order; Kubernetes
+   * omits {@code updatedReplicas} and {@code availableReplicas} when they are 0.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      rolled out                         | false | 2 | 2 | 2 | 2 | 2 | 2 |                          | HEALTHY     |
+      paused                             | true  | 2 | 2 | 2 | 2 | 2 | 2 |                          | SUSPENDED   | paused
+      generation not observed yet        | false | 3 | 2 | 2 | 2 | 2 | 2 |                          | PROGRESSING | the controller has not observed generation 3 yet
+      progress deadline exceeded         | false | 2 | 2 | 2 | 1 | 1 | 1 | ProgressDeadlineExceeded | DEGRADED    | ProgressDeadlineExceeded (ReplicaSet payments-7c9d has timed out progressing.)
+      no updatedReplicas (0, so omitted) | false | 2 | 2 | 2 |   | 2 | 2 |                          | PROGRESSING | 0 of 2 replicas updated
+      old replicas still running         | false | 2 | 2 | 3 | 2 | 2 | 2 |                          | PROGRESSING | 3 replicas, 2 updated (old ones terminating)
+      updated replica not available yet  | false | 2 | 2 | 2 | 2 | 1 | 2 |                          | PROGRESSING | 1 of 2 updated replicas available
+      """)
+  void deployment_followsArgoCdsRules(
+      String name,
+      boolean paused,
+      long generation,
+      long observed,
+      int replicas,
+      Integer updated,
+      int available,
+      int ready,
+      String reason,
+      Health expected,
+      String why) {
+    JsonNode live =
+        json(
+            """
+        {"kind": "Deployment", "metadata": {"name": "payments", "namespace": "payments", "generation": %d},
+         "spec": {"replicas": 2, "paused": %s},
+         "status": {"observedGeneration": %d, "replicas": %d, %s "availableReplicas": %d, "readyReplicas": %d,
+                    "conditions": [{"type": "Progressing", "status": "%s", "reason": "%s",
+                                    "message": "ReplicaSet payments-7c9d has timed out progressing."}]}}"""
+                .formatted(
+                    generation,
+                    paused,
+                    observed,
+                    replicas,
+                    updated == null ? "" : "\"updatedReplicas\": " + updated + ",",
+                    available,
+                    ready,
+                    reason == null ? "True" : "False",
+                    reason == null ? "NewReplicaSetAvailable" : reason));
+
+    WorkloadReader.Rollout rollout = WorkloadReader.rollout(live, NO_CLUSTER);
+
+    assertThat(rollout.health()).isEqualTo(expected);
+    assertThat(rollout.why()).isEqualTo(why == null ? "" : why);
+  }
+
+  /**
+   * Argo CD's StatefulSet rules (gitops-engine's health_statefulset.go): {@code OnDelete} waits for
+   * nobody, a partitioned rolling update only for the pods above the partition.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      rolled out                       | 1 | RollingUpdate | 0 | 3 | 3 | b | b | HEALTHY     |
+      no observedGeneration yet        |   | RollingUpdate | 0 | 3 | 3 | b | b | PROGRESSING | the controller has not observed generation 1 yet
+      a pod not ready                  | 1 | RollingUpdate | 0 | 2 | 3 | b | b | PROGRESSING | 2 of 3 pods ready
+      rolling update under way         | 1 | RollingUpdate | 0 | 3 | 1 | a | b | PROGRESSING | 1 of 3 pods above the partition updated
+      partition 2, the one above done  | 1 | RollingUpdate | 2 | 3 | 1 | a | b | HEALTHY     |
+      OnDelete, pods not replaced yet  | 1 | OnDelete      |   | 3 | 1 | a | b | HEALTHY     |
+      no rollingUpdate, new revision   | 1 | RollingUpdate |   | 3 | 1 | a | b | PROGRESSING | 1 of 3 pods at revision b
+      """)
+  void statefulSet_followsArgoCdsRules(
+      String name,
+      Long observed,
+      String type,
+      Integer partition,
+      int ready,
+      int updated,
+      String current,
+      String update,
+      Health expected,
+      String why) {
+    JsonNode live =
+        json(
+            """
+        {"kind": "StatefulSet", "metadata": {"name": "queue", "namespace": "orders", "generation": 1},
+         "spec": {"replicas": 3, "updateStrategy": {"type": "%s" %s}},
+         "status": {%s "replicas": 3, "readyReplicas": %d, "updatedReplicas": %d,
+                    "currentRevision": "%s", "updateRevision": "%s"}}"""
+                .formatted(
+                    type,
+                    partition == null
+                        ? ""
+                        : ", \"rollingUpdate\": {\"partition\": " + partition + "}",
+                    observed == null ? "" : "\"observedGeneration\": " + observed + ",",
+                    ready,
+                    updated,
+                    current,
+                    update));
+
+    WorkloadReader.Rollout rollout = WorkloadReader.rollout(live, NO_CLUSTER);
+
+    assertThat(rollout.health()).isEqualTo(expected);
+    assertThat(rollout.why()).isEqualTo(why == null ? "" : why);
   }
 
   @Test
@@ -296,11 +492,7 @@ class KindReadersTest {
     PlannedObject object =
         tree.objects().stream().filter(o -> o.kind().equals(kind)).findFirst().orElseThrow();
     Inspection inspection =
-        new Inspection(
-            new ReadOnlyCluster(null, "no cluster"),
-            new Moments(ShopCluster.clock()),
-            tree,
-            Optional.empty());
+        new Inspection(NO_CLUSTER, new Moments(ShopCluster.clock()), tree, Optional.empty());
     return KindReaders.of(object).read(object, live, inspection);
   }
 

@@ -133,7 +133,8 @@ class ShopStatusTest {
         .anySatisfy(
             request ->
                 assertThat(request)
-                    .endsWith("/pods/payments-migrate-q9d4w/log?pretty=false&tailLines=400"))
+                    .endsWith(
+                        "/pods/payments-migrate-q9d4w/log?pretty=false&container=atlas&tailLines=400"))
         .anySatisfy(
             request ->
                 assertThat(request)

@@ -42,6 +42,10 @@ class WorkspaceReaderTest {
   }
 
   private Finding read(String status) {
+    return read(1, status);
+  }
+
+  private Finding read(long generation, String status) {
     JsonNode body = YAML.readTree(WORKSPACE);
     PlannedObject object =
         new PlannedObject(
@@ -53,7 +57,8 @@ class WorkspaceReaderTest {
             "orders-database",
             true,
             body);
-    JsonNode live = YAML.readTree(WORKSPACE + status);
+    JsonNode live =
+        YAML.readTree(WORKSPACE.replace("generation: 1", "generation: " + generation) + status);
     Inspection inspection =
         new Inspection(
             new ReadOnlyCluster(mock.client(), "mock"),
@@ -72,14 +77,16 @@ class WorkspaceReaderTest {
         - {type: Ready, status: "True", reason: Available}
       """;
 
+  private static final String SECRET =
+      """
+      apiVersion: v1
+      kind: Secret
+      metadata: {name: orders-database, namespace: orders}
+      """;
+
   @Test
   void read_isHealthy_whenReadyAndTheSecretIsThere() {
-    mock.seed(
-        """
-        apiVersion: v1
-        kind: Secret
-        metadata: {name: orders-database, namespace: orders}
-        """);
+    mock.seed(SECRET);
     Finding finding = read(READY);
     assertThat(finding.health()).isEqualTo(Health.HEALTHY);
     assertThat(finding.text()).isEqualTo("ready, Secret orders-database present");
@@ -118,6 +125,41 @@ class WorkspaceReaderTest {
     assertThat(finding.health()).isEqualTo(Health.DEGRADED);
     assertThat(finding.text()).isEqualTo("failed: cannot apply tofu configuration: exit status 1");
     assertThat(finding.fix()).startsWith("kubectl describe workspace orders-database -n orders");
+  }
+
+  /** kit's Argo CD check (WorkspaceHealth.SCRIPT) reads the failed apply before Ready. */
+  @Test
+  void read_isDegraded_whenTheLastAsyncOperationFailed_thoughReadyIsStillTrue() {
+    mock.seed(SECRET);
+    Finding finding =
+        read(
+            """
+        status:
+          conditions:
+          - {type: Synced, status: "True", reason: ReconcileSuccess}
+          - {type: Ready, status: "True", reason: Available}
+          - {type: LastAsyncOperation, status: "False", reason: AsyncUpdateFailure, message: "async update failed: exit status 1"}
+        """);
+    assertThat(finding.health()).isEqualTo(Health.DEGRADED);
+    assertThat(finding.text()).isEqualTo("failed: async update failed: exit status 1");
+    assertThat(finding.fix()).startsWith("kubectl describe workspace orders-database -n orders");
+  }
+
+  /** A Ready=True written for an older generation says nothing of the current spec. */
+  @Test
+  void read_isProgressing_whenReadyDescribesAnOlderGeneration() {
+    mock.seed(SECRET);
+    Finding finding =
+        read(
+            2,
+            """
+        status:
+          conditions:
+          - {type: Synced, status: "True", reason: ReconcileSuccess, observedGeneration: 2}
+          - {type: Ready, status: "True", reason: Available, observedGeneration: 1}
+        """);
+    assertThat(finding.health()).isEqualTo(Health.PROGRESSING);
+    assertThat(finding.text()).isEqualTo("waiting for provider-opentofu to apply generation 2");
   }
 
   @Test

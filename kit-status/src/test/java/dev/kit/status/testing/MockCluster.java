@@ -93,7 +93,8 @@ public final class MockCluster implements AutoCloseable {
 
   /**
    * Creates every object of every {@code .yaml} file under {@code dir} (documents separated by
-   * {@code ---}), and serves each {@code logs/<namespace>/<pod>.log} as that pod's log.
+   * {@code ---}), and serves each {@code logs/<namespace>/<pod>.log} as the log of that pod's
+   * {@code atlas} container (a migration pod of kit's Job).
    */
   public MockCluster seed(Path dir) {
     try (Stream<Path> files = Files.walk(dir)) {
@@ -109,6 +110,7 @@ public final class MockCluster implements AutoCloseable {
           log(
               relative.getName(1).toString(),
               pod.substring(0, pod.length() - ".log".length()),
+              "atlas",
               text);
         }
       }
@@ -141,13 +143,22 @@ public final class MockCluster implements AutoCloseable {
     return this;
   }
 
-  /** Serves {@code log} as the log of pod {@code pod} (what {@code kubectl logs} would print). */
-  public MockCluster log(String namespace, String pod, String log) {
+  /**
+   * Serves {@code log} as the log of {@code container} in pod {@code pod} (what {@code kubectl logs
+   * -c} would print).
+   */
+  public MockCluster log(String namespace, String pod, String container, String log) {
     server
         .expect()
         .get()
         .withPath(
-            "/api/v1/namespaces/" + namespace + "/pods/" + pod + "/log?pretty=false&tailLines=400")
+            "/api/v1/namespaces/"
+                + namespace
+                + "/pods/"
+                + pod
+                + "/log?pretty=false&container="
+                + container
+                + "&tailLines=400")
         .andReturn(200, log)
         .always();
     return this;

@@ -86,7 +86,7 @@ public final class ShopCluster {
       }
       for (String log : LOGS.get(environment)) {
         String[] parts = log.split("/");
-        cluster.log(parts[0], parts[1], resource(environment + "/logs/" + log + ".log"));
+        cluster.log(parts[0], parts[1], "atlas", resource(environment + "/logs/" + log + ".log"));
       }
       String config =
           Files.readString(

@@ -1,0 +1,153 @@
+package dev.kit.status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kit.status.testing.MockCluster;
+import dev.kit.status.testing.Shop;
+import dev.kit.status.testing.ShopCluster;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * The migration Job's failed pod's log: read from the container kit's Job template names (a pod
+ * with a sidecar has two, and the API server wants a name then), and when it cannot be read, the
+ * Job still reads as failed with where to look, unless the cluster refused the credentials or the
+ * permission.
+ */
+class JobReaderTest {
+
+  private static final YAMLMapper YAML = YAMLMapper.builder().build();
+  private static final String LOG =
+      "/api/v1/namespaces/payments/pods/payments-migrate-q9d4w/log?pretty=false&container=atlas&tailLines=400";
+
+  /** The failed pod, with a service mesh's sidecar beside kit's container. */
+  private static final String POD =
+      """
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: payments-migrate-q9d4w
+        namespace: payments
+        labels: {job-name: payments-migrate}
+      spec:
+        restartPolicy: Never
+        containers:
+          - {name: istio-proxy, image: istio/proxyv2:1.24.0}
+          - {name: atlas, image: arigaio/atlas:1.2.3}
+      status:
+        phase: Failed
+      """;
+
+  private static final String JOB =
+      """
+      {"metadata": {"name": "payments-migrate", "namespace": "payments"},
+       "status": {"conditions": [{"type": "Failed", "status": "True", "reason": "BackoffLimitExceeded"}],
+                  "failed": 4}}""";
+
+  private static GeneratedTree.ServiceTree payments;
+  private MockCluster mock;
+
+  @BeforeAll
+  static void plan() {
+    payments =
+        GeneratedTree.of(new Shop().describe(), Shop.plan(), Optional.empty(), Optional.of("prod"))
+            .services()
+            .stream()
+            .filter(s -> s.name().equals("payments"))
+            .findFirst()
+            .orElseThrow();
+  }
+
+  @BeforeEach
+  void start() {
+    mock = MockCluster.empty().seed(POD);
+  }
+
+  @AfterEach
+  void stop() {
+    mock.close();
+  }
+
+  @Test
+  void read_locatesTheFailure_inTheAtlasContainersLog_whenThePodHasASidecar() throws IOException {
+    mock.log("payments", "payments-migrate-q9d4w", "atlas", resource("payments-migrate-q9d4w"));
+
+    Finding finding = read();
+
+    assertThat(finding.health()).isEqualTo(Health.DEGRADED);
+    assertThat(finding.text())
+        .isEqualTo(
+            "failed: services/payments/migrations/20250301100000_index_payments_order.sql:4:"
+                + " pq: canceling statement due to statement timeout");
+  }
+
+  @Test
+  void read_saysTheJobFailedAndWhereToLook_whenTheLogCannotBeRead() {
+    mock.answer(
+        LOG,
+        400,
+        status(400, "BadRequest", "container atlas is not valid for pod payments-migrate-q9d4w"));
+
+    Finding finding = read();
+
+    assertThat(finding.health()).isEqualTo(Health.DEGRADED);
+    assertThat(finding.text()).isEqualTo("Job failed: BackoffLimitExceeded");
+    assertThat(finding.fix())
+        .isEqualTo(
+            "kubectl logs job/payments-migrate -n payments shows why; fix it, then sync again");
+    assertThat((String) finding.facts().get("logError"))
+        .contains("container atlas is not valid for pod payments-migrate-q9d4w");
+  }
+
+  @Test
+  void read_failsWithTheAccessError_whenReadingTheLogIsForbidden() {
+    mock.answer(
+        LOG,
+        403,
+        status(
+            403,
+            "Forbidden",
+            "pods \"payments-migrate-q9d4w\" is forbidden: User \"dev\" cannot get resource \"pods/log\""
+                + " in API group \"\" in the namespace \"payments\""));
+
+    assertThatThrownBy(this::read)
+        .isInstanceOf(ClusterAccessException.class)
+        .satisfies(e -> assertThat(((ClusterAccessException) e).forbidden()).isTrue());
+  }
+
+  private Finding read() {
+    PlannedObject job =
+        payments.objects().stream().filter(o -> o.kind().equals("Job")).findFirst().orElseThrow();
+    Inspection inspection =
+        new Inspection(
+            new ReadOnlyCluster(mock.client(), "mock"),
+            new Moments(ShopCluster.clock()),
+            payments,
+            Optional.empty());
+    JsonNode live = YAML.readTree(JOB);
+    return KindReaders.of(job).read(job, live, inspection);
+  }
+
+  private static String resource(String pod) throws IOException {
+    try (InputStream in =
+        JobReaderTest.class.getResourceAsStream(
+            "/clusters/shop/prod/logs/payments/" + pod + ".log")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  private static String status(int code, String reason, String message) {
+    return """
+        {"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"%s","reason":"%s","code":%d}"""
+        .formatted(message.replace("\"", "\\\""), reason, code);
+  }
+}
