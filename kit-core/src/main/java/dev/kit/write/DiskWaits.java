@@ -8,7 +8,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.jspecify.annotations.Nullable;
 
@@ -17,26 +17,32 @@ import org.jspecify.annotations.Nullable;
  * folder) many at once, on threads of their own. A journaling file system commits the forces in
  * flight together, so sixteen take little longer than one; from the render threads alone, one or
  * two at a time, a cold 1,000-service generation on ext4 spent most of its time waiting for its
- * 28,000 forces (PROFILE.md, section 18.1).
+ * 28,000 forces (PROFILE.md, section 18).
  *
  * <p>Where the calls are quick (tmpfs, or a disk whose cache acknowledges a force at once) they run
  * one after the other on the caller's thread, as they did before: handing a call to another thread
- * costs about as much as the call then. Its threads start with the first calls handed over and end
- * with {@link #close}: a long-lived JVM (a Maven daemon) keeps none of them.
+ * costs about as much as the call then. Calls are slow when the quickest of the last {@value
+ * #SAMPLES} took longer than the threshold: one call stalled by a collection, a busy core or a cold
+ * JVM's first file does not make a memory file system look like a disk. The threads start with the
+ * first call handed over and end with {@link #close}: a long-lived JVM (a Maven daemon) keeps none.
  */
 final class DiskWaits implements AutoCloseable {
 
   /**
-   * Calls in flight at most, the caller's own included. ext4 on a virtual disk: 1,500 forced files
-   * in 3.6 s one at a time, 1.9 s two, 0.8 s eight, 0.5 s thirty-two, 0.6 s sixty-four.
+   * The threads calls are handed to; each caller runs one call of its own besides. ext4 on a
+   * virtual disk: 1,500 forced files in 3.6 s one at a time, 1.9 s two, 0.8 s eight, 0.5 s
+   * thirty-two, 0.6 s sixty-four.
    */
-  static final int THREADS = 16;
+  static final int THREADS = 15;
 
   /**
-   * Calls whose typical duration is below this run on the caller's thread. A write and force of a 5
-   * KB file on tmpfs takes ~20-50 µs; on ext4 on a virtual disk ~2 ms.
+   * Calls quicker than this run on the caller's thread. A write and force of a 5 KB file on tmpfs
+   * takes ~20-50 µs in a warm JVM; on ext4 on a virtual disk 0.3-3 ms.
    */
   static final long QUICK_NANOS = 200_000;
+
+  /** How many of the latest calls' durations decide; the quickest of them counts. */
+  static final int SAMPLES = 4;
 
   private static final AtomicInteger POOLS = new AtomicInteger();
 
@@ -46,27 +52,26 @@ final class DiskWaits implements AutoCloseable {
     void run() throws IOException;
   }
 
-  private final ThreadPoolExecutor executor;
+  private final long quickNanos;
+  private final String threadPrefix = "kit-disk-" + POOLS.incrementAndGet() + "-";
 
-  /** A moving average of how long a call took, measured on callers' threads. */
-  private final AtomicLong typicalNanos = new AtomicLong();
+  /** The latest calls' durations, round robin; zero (quick) until measured. */
+  private final AtomicLongArray latest = new AtomicLongArray(SAMPLES);
+
+  private final AtomicInteger measured = new AtomicInteger();
+
+  /** Made with the first call handed over: a run on tmpfs loads none of it. */
+  private @Nullable ThreadPoolExecutor executor;
+
+  private boolean closed;
 
   DiskWaits() {
-    int pool = POOLS.incrementAndGet();
-    AtomicInteger threads = new AtomicInteger();
-    executor =
-        new ThreadPoolExecutor(
-            THREADS - 1,
-            THREADS - 1,
-            0,
-            TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(),
-            task -> {
-              Thread thread =
-                  new Thread(task, "kit-disk-" + pool + "-" + threads.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
-            });
+    this(QUICK_NANOS);
+  }
+
+  /** With another threshold: 0 hands every call but each caller's last over, for tests. */
+  DiskWaits(long quickNanos) {
+    this.quickNanos = quickNanos;
   }
 
   /**
@@ -78,26 +83,12 @@ final class DiskWaits implements AutoCloseable {
     int n = calls.size();
     AtomicReferenceArray<Throwable> failures = new AtomicReferenceArray<>(n);
     int next = 0;
-    while (next < n && (next == n - 1 || typicalNanos.get() < QUICK_NANOS)) {
+    while (next < n && (next == n - 1 || !slow())) {
       failures.set(next, timed(calls.get(next)));
       next++;
     }
     if (next < n) {
-      int first = next;
-      CountDownLatch done = new CountDownLatch(n - 1 - first);
-      for (int i = first; i < n - 1; i++) {
-        int index = i;
-        executor.execute(
-            () -> {
-              try {
-                failures.set(index, attempt(calls.get(index)));
-              } finally {
-                done.countDown();
-              }
-            });
-      }
-      failures.set(n - 1, timed(calls.get(n - 1)));
-      awaitUninterruptibly(done);
+      handOver(calls, next, failures);
     }
     for (int i = 0; i < n; i++) {
       Throwable failure = failures.get(i);
@@ -122,12 +113,61 @@ final class DiskWaits implements AutoCloseable {
     }
   }
 
-  /** {@link #attempt}, counted in the typical duration. */
+  /**
+   * Hands the calls from {@code first} on to the threads, runs the last itself, and waits for all
+   * that were handed over, also when handing one over failed (a thread that could not start).
+   */
+  private void handOver(List<Call> calls, int first, AtomicReferenceArray<Throwable> failures) {
+    int n = calls.size();
+    ThreadPoolExecutor threads = executor();
+    if (threads == null) { // closed: the session ended, nothing is waited for any more
+      for (int i = first; i < n; i++) {
+        failures.set(i, timed(calls.get(i)));
+      }
+      return;
+    }
+    CountDownLatch done = new CountDownLatch(n - 1 - first);
+    int handed = first;
+    try {
+      for (; handed < n - 1; handed++) {
+        int index = handed;
+        threads.execute(
+            () -> {
+              try {
+                failures.set(index, timed(calls.get(index)));
+              } finally {
+                done.countDown();
+              }
+            });
+      }
+      failures.set(n - 1, timed(calls.get(n - 1)));
+    } catch (RuntimeException | Error e) {
+      for (int i = handed; i < n; i++) {
+        failures.compareAndSet(i, null, e);
+      }
+      for (int i = handed; i < n - 1; i++) {
+        done.countDown();
+      }
+    } finally {
+      awaitUninterruptibly(done);
+    }
+  }
+
+  /** Whether the quickest of the latest calls took longer than the threshold. */
+  private boolean slow() {
+    for (int i = 0; i < SAMPLES; i++) {
+      if (latest.get(i) < quickNanos) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@link #attempt}, its duration noted. */
   private @Nullable Throwable timed(Call call) {
     long start = System.nanoTime();
     Throwable failure = attempt(call);
-    long took = System.nanoTime() - start;
-    typicalNanos.getAndAccumulate(took, (typical, latest) -> typical + (latest - typical) / 8);
+    latest.set(Math.floorMod(measured.getAndIncrement(), SAMPLES), System.nanoTime() - start);
     return failure;
   }
 
@@ -138,6 +178,33 @@ final class DiskWaits implements AutoCloseable {
     } catch (IOException | RuntimeException | Error e) {
       return e;
     }
+  }
+
+  private synchronized @Nullable ThreadPoolExecutor executor() {
+    if (closed) {
+      return null;
+    }
+    if (executor == null) {
+      AtomicInteger count = new AtomicInteger();
+      executor =
+          new ThreadPoolExecutor(
+              THREADS,
+              THREADS,
+              0,
+              TimeUnit.SECONDS,
+              new LinkedBlockingQueue<>(),
+              task -> {
+                Thread thread = new Thread(task, threadPrefix + count.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+              });
+    }
+    return executor;
+  }
+
+  /** What the names of this instance's threads start with. */
+  String threadPrefix() {
+    return threadPrefix;
   }
 
   /**
@@ -159,9 +226,12 @@ final class DiskWaits implements AutoCloseable {
     }
   }
 
-  /** Ends the threads; a call still queued runs first. */
+  /** Ends the threads once the calls handed over have ended; later calls run on their callers. */
   @Override
-  public void close() {
-    executor.shutdown();
+  public synchronized void close() {
+    closed = true;
+    if (executor != null) {
+      executor.shutdown();
+    }
   }
 }

@@ -428,6 +428,8 @@ public final class StagingSession implements AutoCloseable {
                 disk.write(temporary, content.apply(path));
               } catch (IOException e) {
                 throw fail(new UncheckedIOException("cannot write " + inspector.resolve(path), e));
+              } catch (RuntimeException e) {
+                throw fail(e); // the session's failure: the calls after it write nothing
               }
             });
       }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,7 +19,7 @@ class DiskWaitsTest {
   @Test
   void quickCalls_runOneAfterTheOther_onTheCallersThread() throws IOException {
     Set<Thread> threads = ConcurrentHashMap.newKeySet();
-    List<Integer> order = new ArrayList<>();
+    List<Integer> order = Collections.synchronizedList(new ArrayList<>());
     List<DiskWaits.Call> calls = new ArrayList<>();
     for (int i = 0; i < 50; i++) {
       int index = i;
@@ -29,7 +30,7 @@ class DiskWaitsTest {
           });
     }
 
-    try (DiskWaits waits = new DiskWaits()) {
+    try (DiskWaits waits = new DiskWaits(Long.MAX_VALUE)) { // every call counts as quick
       waits.runAll(calls);
     }
 
@@ -38,14 +39,16 @@ class DiskWaitsTest {
   }
 
   @Test
-  void slowCalls_runManyAtOnce_andAllHaveEndedWhenItReturns() throws IOException {
+  void slowCalls_runManyAtOnce_onceTheLatestWereAllSlow() throws IOException {
     AtomicInteger inFlight = new AtomicInteger();
     AtomicInteger most = new AtomicInteger();
     AtomicInteger ended = new AtomicInteger();
+    Set<Thread> threads = ConcurrentHashMap.newKeySet();
     List<DiskWaits.Call> calls = new ArrayList<>();
     for (int i = 0; i < 64; i++) {
       calls.add(
           () -> {
+            threads.add(Thread.currentThread());
             most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             sleep(5); // as a force waits for a disk: far longer than QUICK_NANOS
             inFlight.decrementAndGet();
@@ -58,7 +61,30 @@ class DiskWaitsTest {
     }
 
     assertThat(ended).hasValue(64);
-    assertThat(most.get()).isGreaterThan(1).isLessThanOrEqualTo(DiskWaits.THREADS);
+    assertThat(most.get()).isGreaterThan(1).isLessThanOrEqualTo(DiskWaits.THREADS + 1);
+    assertThat(threads).hasSizeGreaterThan(1);
+  }
+
+  @Test
+  void oneSlowCall_amongQuickOnes_doesNotHandTheRestOver() throws IOException {
+    Set<Thread> threads = ConcurrentHashMap.newKeySet();
+    List<DiskWaits.Call> calls = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      int index = i;
+      calls.add(
+          () -> {
+            threads.add(Thread.currentThread());
+            if (index % 10 == 0) {
+              sleep(5); // a collection, a busy core, a cold JVM's first file
+            }
+          });
+    }
+
+    try (DiskWaits waits = new DiskWaits()) {
+      waits.runAll(calls);
+    }
+
+    assertThat(threads).containsExactly(Thread.currentThread());
   }
 
   @Test
@@ -77,7 +103,7 @@ class DiskWaitsTest {
           });
     }
 
-    try (DiskWaits waits = new DiskWaits()) {
+    try (DiskWaits waits = new DiskWaits(0)) { // every call but the caller's last handed over
       assertThatThrownBy(() -> waits.runAll(calls))
           .isInstanceOf(IOException.class)
           .hasMessage("No space left on device (7)");
@@ -91,7 +117,6 @@ class DiskWaitsTest {
     CountDownLatch release = new CountDownLatch(1);
     AtomicInteger ended = new AtomicInteger();
     List<DiskWaits.Call> calls = new ArrayList<>();
-    calls.add(() -> sleep(5)); // slow: the rest are handed over
     for (int i = 0; i < 3; i++) {
       calls.add(
           () -> {
@@ -111,7 +136,7 @@ class DiskWaitsTest {
               .start();
         });
 
-    try (DiskWaits waits = new DiskWaits()) {
+    try (DiskWaits waits = new DiskWaits(0)) {
       waits.runAll(calls);
     }
 
@@ -120,16 +145,16 @@ class DiskWaitsTest {
   }
 
   @Test
-  void close_endsItsThreads() throws Exception {
+  void close_endsItsThreads_andLaterCallsRunOnTheirCaller() throws Exception {
     List<DiskWaits.Call> calls = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
-      calls.add(() -> sleep(5));
+      calls.add(() -> sleep(1));
     }
-    DiskWaits waits = new DiskWaits();
+    DiskWaits waits = new DiskWaits(0);
     waits.runAll(calls);
     List<Thread> ours = new ArrayList<>();
     for (Thread thread : Thread.getAllStackTraces().keySet()) {
-      if (thread.getName().startsWith("kit-disk-")) {
+      if (thread.getName().startsWith(waits.threadPrefix())) {
         ours.add(thread);
       }
     }
@@ -141,6 +166,9 @@ class DiskWaitsTest {
       thread.join(TimeUnit.SECONDS.toMillis(5));
       assertThat(thread.isAlive()).as(thread.getName()).isFalse();
     }
+    Set<Thread> threads = ConcurrentHashMap.newKeySet();
+    waits.runAll(List.of(() -> threads.add(Thread.currentThread()), () -> sleep(1)));
+    assertThat(threads).containsExactly(Thread.currentThread());
   }
 
   private static void sleep(long millis) {

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -523,6 +524,43 @@ class PlanWriterTest {
     assertThat(Files.readString(root.resolve("services/a/manifests/f39.yaml")))
         .isEqualTo(HEADER + "f: 39\n");
     assertThat(everything()).noneMatch(path -> path.endsWith(".kit-tmp"));
+  }
+
+  @Test
+  void write_leavesTheDiskAsItWas_whenOneOfTheWritesRunningAtOnceFails() throws IOException {
+    put("services/a/x.yaml", HEADER + "x: 0\n");
+    List<String> before = everything();
+    Set<String> threads = ConcurrentHashMap.newKeySet();
+    Disk slowAndFull =
+        new Disk() {
+          @Override
+          public void write(Path temp, ByteBuffer content) throws IOException {
+            threads.add(Thread.currentThread().getName());
+            try {
+              Thread.sleep(3); // a force on a real disk
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            if (temp.getFileName().toString().startsWith(".f20.yaml.")) {
+              throw new IOException("No space left on device");
+            }
+            Disk.super.write(temp, content);
+          }
+        };
+    FilePlan.Builder plan = FilePlan.builder().add("services/a/x.yaml", generated("x: 1\n"));
+    for (int i = 0; i < 40; i++) {
+      plan.add("services/b/manifests/f" + i + ".yaml", generated("f: " + i + "\n"));
+    }
+
+    assertThatThrownBy(() -> writer(slowAndFull).write(plan.build()))
+        .isInstanceOf(UncheckedIOException.class)
+        .hasRootCauseMessage("No space left on device");
+
+    assertThat(threads)
+        .as("writes ran on the disk's threads")
+        .anyMatch(t -> t.startsWith("kit-disk-"));
+    assertThat(everything()).as("no temporary file or folder left").isEqualTo(before);
+    assertThat(Files.readString(root.resolve("services/a/x.yaml"))).isEqualTo(HEADER + "x: 0\n");
   }
 
   @Test
