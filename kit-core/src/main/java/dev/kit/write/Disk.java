@@ -85,6 +85,19 @@ interface Disk {
     }
   }
 
+  /**
+   * Whether {@code dir} is on a memory file system (tmpfs, ramfs), where forcing returns at once:
+   * there is nothing to wait for. False when the file system cannot be told.
+   */
+  default boolean inMemory(Path dir) {
+    try {
+      String type = Files.getFileStore(dir).type();
+      return type.equals("tmpfs") || type.equals("ramfs");
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
   default void delete(Path file) throws IOException {
     Files.delete(file);
   }

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,12 +20,14 @@ import org.jspecify.annotations.Nullable;
  * two at a time, a cold 1,000-service generation on ext4 spent most of its time waiting for its
  * 28,000 forces (PROFILE.md, section 18).
  *
- * <p>Where the calls are quick (tmpfs, or a disk whose cache acknowledges a force at once) they run
- * one after the other on the caller's thread, as they did before: handing a call to another thread
- * costs about as much as the call then. Calls are slow when the quickest of the last {@value
- * #SAMPLES} took longer than the threshold: one call stalled by a collection, a busy core or a cold
- * JVM's first file does not make a memory file system look like a disk. The threads start with the
- * first call handed over and end with {@link #close}: a long-lived JVM (a Maven daemon) keeps none.
+ * <p>Where the calls are quick (a disk whose cache acknowledges a force at once) they run one after
+ * the other on the caller's thread, as they did before: handing a call to another thread costs
+ * about as much as the call then. Calls are slow when the quickest of the last {@value #SAMPLES}
+ * took longer than the threshold, so one call stalled by a collection or a busy core does not
+ * count; on a memory file system (tmpfs), which has nothing to force, they are never slow, since in
+ * a cold JVM every call is slow at first and handing them over only added threads (PROFILE.md,
+ * section 18). The threads start with the first call handed over and end with {@link #close}: a
+ * long-lived JVM (a Maven daemon) keeps none.
  */
 final class DiskWaits implements AutoCloseable {
 
@@ -53,6 +56,11 @@ final class DiskWaits implements AutoCloseable {
   }
 
   private final long quickNanos;
+
+  /** Whether the file system has nothing to force; asked once calls first look slow. */
+  private final BooleanSupplier inMemory;
+
+  private volatile @Nullable Boolean memory;
   private final String threadPrefix = "kit-disk-" + POOLS.incrementAndGet() + "-";
 
   /** The latest calls' durations, round robin; zero (quick) until measured. */
@@ -65,13 +73,25 @@ final class DiskWaits implements AutoCloseable {
 
   private boolean closed;
 
-  DiskWaits() {
-    this(QUICK_NANOS);
+  /**
+   * @param inMemory whether the file system has nothing to force, such as {@link Disk#inMemory}
+   *     says
+   */
+  DiskWaits(BooleanSupplier inMemory) {
+    this(QUICK_NANOS, inMemory);
   }
 
-  /** With another threshold: 0 hands every call but each caller's last over, for tests. */
+  /**
+   * With another threshold, and a file system that has something to force: 0 hands every call but
+   * each caller's last over, for tests.
+   */
   DiskWaits(long quickNanos) {
+    this(quickNanos, () -> false);
+  }
+
+  DiskWaits(long quickNanos, BooleanSupplier inMemory) {
     this.quickNanos = quickNanos;
+    this.inMemory = inMemory;
   }
 
   /**
@@ -153,14 +173,22 @@ final class DiskWaits implements AutoCloseable {
     }
   }
 
-  /** Whether the quickest of the latest calls took longer than the threshold. */
+  /**
+   * Whether the quickest of the latest calls took longer than the threshold, on a file system with
+   * something to force.
+   */
   private boolean slow() {
     for (int i = 0; i < SAMPLES; i++) {
       if (latest.get(i) < quickNanos) {
         return false;
       }
     }
-    return true;
+    Boolean known = memory;
+    if (known == null) {
+      known = inMemory.getAsBoolean();
+      memory = known;
+    }
+    return !known;
   }
 
   /** {@link #attempt}, its duration noted. */

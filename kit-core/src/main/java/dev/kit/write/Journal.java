@@ -388,7 +388,7 @@ final class Journal implements AutoCloseable {
     }
     Optional<List<Change>> committed = committed(lines);
     if (committed.isPresent()) {
-      try (DiskWaits waits = new DiskWaits()) {
+      try (DiskWaits waits = new DiskWaits(() -> disk.inMemory(root))) {
         apply(root, committed.get(), disk, waits);
       }
       return "kit finished the "

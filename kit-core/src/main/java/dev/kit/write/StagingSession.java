@@ -82,7 +82,7 @@ public final class StagingSession implements AutoCloseable {
   private static final int BATCH = 64;
 
   /** The writes and forces of staged files and folders, many at once. */
-  private final DiskWaits waits = new DiskWaits();
+  private final DiskWaits waits;
 
   private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
   private volatile boolean finished;
@@ -95,6 +95,7 @@ public final class StagingSession implements AutoCloseable {
       StaleFiles candidates,
       List<String> notes) {
     this.root = repository.path();
+    this.waits = new DiskWaits(() -> disk.inMemory(root));
     this.disk = disk;
     this.inspector = inspector;
     this.journal = journal;

@@ -66,4 +66,22 @@ class DiskTest {
     assertThat(to.resolve("inside.txt")).hasContent("kept");
     assertThat(from).hasContent("new");
   }
+
+  @Test
+  void inMemory_isFalse_whereTheFileSystemCannotBeTold(@TempDir Path dir) {
+    assertThat(Disk.REAL.inMemory(dir.resolve("missing"))).isFalse();
+  }
+
+  @Test
+  void inMemory_followsTheMountTable() throws IOException {
+    // Linux's own account of /dev/shm, read without NIO's FileStore; no such line elsewhere
+    Path mounts = Path.of("/proc/self/mounts");
+    boolean tmpfs =
+        Files.isReadable(mounts)
+            && Files.readAllLines(mounts).stream()
+                .map(line -> line.split(" "))
+                .anyMatch(f -> f.length > 2 && f[1].equals("/dev/shm") && f[2].equals("tmpfs"));
+
+    assertThat(Disk.REAL.inMemory(Path.of("/dev/shm"))).isEqualTo(tmpfs);
+  }
 }

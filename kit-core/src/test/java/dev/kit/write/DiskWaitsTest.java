@@ -56,7 +56,7 @@ class DiskWaitsTest {
           });
     }
 
-    try (DiskWaits waits = new DiskWaits()) {
+    try (DiskWaits waits = new DiskWaits(DiskWaits.QUICK_NANOS)) {
       waits.runAll(calls);
     }
 
@@ -80,7 +80,26 @@ class DiskWaitsTest {
           });
     }
 
-    try (DiskWaits waits = new DiskWaits()) {
+    try (DiskWaits waits = new DiskWaits(DiskWaits.QUICK_NANOS)) {
+      waits.runAll(calls);
+    }
+
+    assertThat(threads).containsExactly(Thread.currentThread());
+  }
+
+  @Test
+  void slowCalls_onAMemoryFileSystem_stayOnTheCallersThread() throws IOException {
+    Set<Thread> threads = ConcurrentHashMap.newKeySet();
+    List<DiskWaits.Call> calls = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      calls.add(
+          () -> {
+            threads.add(Thread.currentThread());
+            sleep(1); // slow as a cold JVM's first files are, with nothing to force
+          });
+    }
+
+    try (DiskWaits waits = new DiskWaits(0, () -> true)) {
       waits.runAll(calls);
     }
 

@@ -501,6 +501,11 @@ class PlanWriterTest {
     Disk slow =
         new Disk() {
           @Override
+          public boolean inMemory(Path dir) {
+            return false; // a real disk, also where the test's folder is on tmpfs
+          }
+
+          @Override
           public void write(Path temp, ByteBuffer content) throws IOException {
             most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             try {
@@ -533,6 +538,11 @@ class PlanWriterTest {
     Set<String> threads = ConcurrentHashMap.newKeySet();
     Disk slowAndFull =
         new Disk() {
+          @Override
+          public boolean inMemory(Path dir) {
+            return false; // a real disk, also where the test's folder is on tmpfs
+          }
+
           @Override
           public void write(Path temp, ByteBuffer content) throws IOException {
             threads.add(Thread.currentThread().getName());
