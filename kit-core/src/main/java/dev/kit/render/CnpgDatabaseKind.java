@@ -43,38 +43,52 @@ final class CnpgDatabaseKind implements ServiceKind {
 
   /**
    * Healthy once CloudNativePG applied the current generation and every extension and schema;
-   * Degraded with CloudNativePG's message when it could not (status {@code applied}, {@code
-   * message} and the per-item lists of the CRD's status).
+   * Degraded with the failed extension's or schema's message, else CloudNativePG's, when it could
+   * not. CloudNativePG sets {@code observedGeneration} only on success ({@code SetAsReady}; a
+   * failure sets {@code applied: false} and the message alone), so a failure is Degraded whatever
+   * generation it reports, and an item failing fails the whole database with a general message: the
+   * item names the cause.
    */
   static final String HEALTH =
       """
       local hs = {}
-      if obj.status == nil or obj.status.applied == nil then
+      local status = obj.status or {}
+      local function failedItem()
+        for _, list in ipairs({"extensions", "schemas"}) do
+          if status[list] ~= nil then
+            for _, item in ipairs(status[list]) do
+              if item.applied == false then
+                return string.sub(list, 1, -2) .. " " .. tostring(item.name) .. ": " .. (item.message or "not applied")
+              end
+            end
+          end
+        end
+        return nil
+      end
+      if status.applied == nil then
         hs.status = "Progressing"
         hs.message = "Waiting for CloudNativePG to apply the database"
+        if status.message ~= nil and status.message ~= "" then
+          hs.message = hs.message .. ": " .. status.message
+        end
         return hs
       end
-      if obj.status.observedGeneration ~= nil and obj.metadata.generation ~= nil
-          and obj.status.observedGeneration < obj.metadata.generation then
+      if status.applied == false then
+        hs.status = "Degraded"
+        hs.message = failedItem() or status.message or "CloudNativePG could not apply the database"
+        return hs
+      end
+      if status.observedGeneration ~= nil and obj.metadata.generation ~= nil
+          and status.observedGeneration < obj.metadata.generation then
         hs.status = "Progressing"
         hs.message = "Waiting for CloudNativePG to apply generation " .. obj.metadata.generation
         return hs
       end
-      if obj.status.applied == false then
+      local failed = failedItem()
+      if failed ~= nil then
         hs.status = "Degraded"
-        hs.message = obj.status.message or "CloudNativePG could not apply the database"
+        hs.message = failed
         return hs
-      end
-      for _, list in ipairs({"extensions", "schemas"}) do
-        if obj.status[list] ~= nil then
-          for _, item in ipairs(obj.status[list]) do
-            if item.applied == false then
-              hs.status = "Degraded"
-              hs.message = string.sub(list, 1, -2) .. " " .. tostring(item.name) .. ": " .. (item.message or "not applied")
-              return hs
-            end
-          end
-        end
       end
       hs.status = "Healthy"
       hs.message = "Applied"

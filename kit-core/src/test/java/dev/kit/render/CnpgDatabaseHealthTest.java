@@ -37,10 +37,12 @@ class CnpgDatabaseHealthTest {
       textBlock =
           """
       no status yet                    | ''                                                                                                                     | Progressing | Waiting for CloudNativePG to apply the database
+      not known yet, with a reason     | 'status: {message: "waiting for the cluster to become primary"}'                                                       | Progressing | Waiting for CloudNativePG to apply the database: waiting for the cluster to become primary
       an older generation applied      | 'status: {applied: true, observedGeneration: 1}'                                                                       | Progressing | Waiting for CloudNativePG to apply generation 2
-      not applied                      | 'status: {applied: false, observedGeneration: 2, message: "cluster orders-cluster is not ready"}'                       | Degraded    | cluster orders-cluster is not ready
-      an extension it could not create | 'status: {applied: true, observedGeneration: 2, extensions: [{name: vector, applied: false, message: "not available"}]}' | Degraded    | extension vector: not available
-      a schema it could not create     | 'status: {applied: true, observedGeneration: 2, schemas: [{name: reporting, applied: false, message: "denied"}]}'       | Degraded    | schema reporting: denied
+      not applied, the first time      | 'status: {applied: false, message: "cluster orders-cluster is not ready"}'                                             | Degraded    | cluster orders-cluster is not ready
+      a later generation failed        | 'status: {applied: false, observedGeneration: 1, message: "role orders does not exist"}'                                 | Degraded    | role orders does not exist
+      an extension it could not create | 'status: {applied: false, observedGeneration: 1, message: "database object reconciliation failed", extensions: [{name: vector, applied: false, message: "not available"}]}' | Degraded | extension vector: not available
+      a schema it could not create     | 'status: {applied: false, message: "database object reconciliation failed", extensions: [{name: vector, applied: true}], schemas: [{name: reporting, applied: false, message: "denied"}]}' | Degraded | schema reporting: denied
       everything applied               | 'status: {applied: true, observedGeneration: 2, extensions: [{name: vector, applied: true}], schemas: [{name: reporting, applied: true}]}' | Healthy | Applied
       """)
   void health_followsWhatCloudNativePgApplied(
