@@ -1,5 +1,6 @@
 package dev.kit.status;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -20,18 +21,20 @@ final class CnpgDatabaseReader implements KindReader {
     JsonNode status = live.path("status");
     long generation = live.path("metadata").path("generation").asLong(0);
     String describe = "kubectl describe database " + object.name() + " -n " + object.namespace();
+    String message = status.path("message").asString("");
     if (!status.path("applied").isBoolean()) {
+      // CloudNativePG's SetAsUnknown leaves applied out with the reason it waits, such as a
+      // replica cluster's "waiting for the cluster to become primary"
       return Inspection.finding(
           object,
           column(object),
           Health.PROGRESSING,
-          "waiting for CloudNativePG",
+          "waiting for CloudNativePG" + (message.isEmpty() ? "" : ": " + message),
           "CloudNativePG applies the database once its Cluster is ready; if it stays so, "
               + describe,
-          Inspection.facts());
+          Inspection.facts("message", message));
     }
     boolean applied = status.path("applied").asBoolean();
-    String message = status.path("message").asString("");
     var facts =
         Inspection.facts(
             "applied",
@@ -42,6 +45,26 @@ final class CnpgDatabaseReader implements KindReader {
             generation,
             "observedGeneration",
             status.path("observedGeneration").asLong(0));
+    String failedItem = failedItem(status);
+    if (!applied) {
+      // A failure sets applied and the message only (SetAsFailed): observedGeneration stays at
+      // the last success, so it is Degraded whatever generation it reports; an extension or schema
+      // that failed fails the whole database with a general message, and names the cause itself.
+      return Inspection.finding(
+          object,
+          column(object),
+          Health.DEGRADED,
+          failedItem != null
+              ? failedItem
+              : "not applied" + (message.isEmpty() ? "" : ": " + message),
+          (failedItem != null
+                  ? "an extension must be available in the Cluster's image, a schema's owner must"
+                      + " exist; "
+                  : "")
+              + describe
+              + " and the CloudNativePG operator's log say more",
+          facts);
+    }
     if (status.path("observedGeneration").isNumber()
         && generation > 0
         && status.path("observedGeneration").asLong() < generation) {
@@ -53,35 +76,33 @@ final class CnpgDatabaseReader implements KindReader {
           "CloudNativePG has not applied generation " + generation + " yet",
           facts);
     }
-    if (!applied) {
+    if (failedItem != null) { // not written so by CloudNativePG, which fails the whole database
       return Inspection.finding(
           object,
           column(object),
           Health.DEGRADED,
-          "not applied" + (message.isEmpty() ? "" : ": " + message),
-          describe + " and the CloudNativePG operator's log say more",
+          failedItem,
+          "an extension must be available in the Cluster's image, a schema's owner must exist; "
+              + describe
+              + " shows CloudNativePG's events",
           facts);
     }
+    return Inspection.finding(object, column(object), Health.HEALTHY, "applied", "", facts);
+  }
+
+  /** The first extension or schema CloudNativePG could not apply, with its message; else null. */
+  private static @Nullable String failedItem(JsonNode status) {
     for (String list : new String[] {"extensions", "schemas"}) {
       for (JsonNode item : status.path(list).values()) {
         if (!item.path("applied").asBoolean(true)) {
-          String itemMessage = item.path("message").asString("not applied");
-          return Inspection.finding(
-              object,
-              column(object),
-              Health.DEGRADED,
-              list.substring(0, list.length() - 1)
-                  + " "
-                  + item.path("name").asString("")
-                  + ": "
-                  + itemMessage,
-              "an extension must be available in the Cluster's image, a schema's owner must exist; "
-                  + describe
-                  + " shows CloudNativePG's events",
-              facts);
+          return list.substring(0, list.length() - 1)
+              + " "
+              + item.path("name").asString("")
+              + ": "
+              + item.path("message").asString("not applied");
         }
       }
     }
-    return Inspection.finding(object, column(object), Health.HEALTHY, "applied", "", facts);
+    return null;
   }
 }

@@ -94,7 +94,13 @@ final class JobReader implements KindReader {
   }
 
   private Finding failure(PlannedObject object, String reason, Inspection inspection) {
-    String logs = "kubectl logs job/" + object.name() + " -n " + object.namespace();
+    String logs =
+        "kubectl logs job/"
+            + object.name()
+            + " -n "
+            + object.namespace()
+            + " -c "
+            + container(object); // a sidecar listed first would be kubectl's default
     Optional<JsonNode> pod = newestFailedPod(object, inspection.cluster());
     Optional<AtlasApplyLog.Failure> atlas = Optional.empty();
     String logError = "";
@@ -123,7 +129,10 @@ final class JobReader implements KindReader {
           column(object),
           Health.DEGRADED,
           "Job failed: " + reason,
-          logs + " shows why; fix it, then sync again",
+          logs
+              + " shows why"
+              + (logError.isEmpty() ? "" : " (kit could not read it: " + logError + ")")
+              + "; fix it, then sync again",
           Inspection.facts("phase", "Failed", "reason", reason, "logError", logError));
     }
     AtlasApplyLog.Failure failure = atlas.get();

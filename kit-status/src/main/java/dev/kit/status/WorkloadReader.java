@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -94,35 +95,52 @@ final class WorkloadReader implements KindReader {
         live.path("kind").asString("").equals("StatefulSet")
             ? statefulSet(live, desired, ready)
             : deployment(live, desired);
-    if (verdict.health() != Health.PROGRESSING) {
-      return new Rollout(ready, desired, verdict.health(), verdict.why());
+    if (verdict.health() == Health.PROGRESSING) {
+      String stuck = stuckPod(live, cluster);
+      return stuck != null
+          ? new Rollout(ready, desired, Health.DEGRADED, stuck)
+          : new Rollout(ready, desired, Health.PROGRESSING, verdict.why());
     }
+    if (verdict.health() == Health.DEGRADED) {
+      // past its progress deadline: a pod stuck for a reason is still what to look at first
+      String stuck = stuckPod(live, cluster);
+      return new Rollout(
+          ready,
+          desired,
+          Health.DEGRADED,
+          stuck != null ? stuck + ", " + verdict.why() : verdict.why());
+    }
+    return new Rollout(ready, desired, verdict.health(), verdict.why());
+  }
+
+  /**
+   * The first container of the workload's pods that waits for a reason that does not pass by
+   * itself, as "reason (pod name)"; null when none does.
+   */
+  private static @Nullable String stuckPod(JsonNode live, ReadOnlyCluster cluster) {
     Map<String, String> selector = new LinkedHashMap<>();
     live.path("spec")
         .path("selector")
         .path("matchLabels")
         .forEachEntry((key, value) -> selector.put(key, value.asString()));
-    if (!selector.isEmpty()) {
-      String namespace = live.path("metadata").path("namespace").asString("");
-      for (JsonNode pod : cluster.list("v1", "Pod", namespace, selector)) {
-        for (JsonNode container :
-            List.of(
-                pod.path("status").path("initContainerStatuses"),
-                pod.path("status").path("containerStatuses"))) {
-          for (JsonNode each : container.values()) {
-            String reason = each.path("state").path("waiting").path("reason").asString("");
-            if (STUCK.contains(reason)) {
-              return new Rollout(
-                  ready,
-                  desired,
-                  Health.DEGRADED,
-                  reason + " (pod " + pod.path("metadata").path("name").asString() + ")");
-            }
+    if (selector.isEmpty()) {
+      return null;
+    }
+    String namespace = live.path("metadata").path("namespace").asString("");
+    for (JsonNode pod : cluster.list("v1", "Pod", namespace, selector)) {
+      for (JsonNode container :
+          List.of(
+              pod.path("status").path("initContainerStatuses"),
+              pod.path("status").path("containerStatuses"))) {
+        for (JsonNode each : container.values()) {
+          String reason = each.path("state").path("waiting").path("reason").asString("");
+          if (STUCK.contains(reason)) {
+            return reason + " (pod " + pod.path("metadata").path("name").asString() + ")";
           }
         }
       }
     }
-    return new Rollout(ready, desired, Health.PROGRESSING, verdict.why());
+    return null;
   }
 
   /** What Argo CD's rules say of a workload, before kit looks at its pods. */

@@ -41,10 +41,12 @@ class CnpgDatabaseReaderTest {
       textBlock =
           """
       no status yet         | status: {}                                                                                      | PROGRESSING | waiting for CloudNativePG
+      not known yet         | 'status: {message: waiting for the cluster to become primary}'                                 | PROGRESSING | waiting for CloudNativePG: waiting for the cluster to become primary
       an older generation   | 'status: {applied: true, observedGeneration: 1}'                                                | PROGRESSING | waiting for CloudNativePG
-      not applied           | 'status: {applied: false, observedGeneration: 2, message: ''role "orders" does not exist''}'   | DEGRADED    | not applied: role "orders" does not exist
-      an extension failed   | 'status: {applied: true, observedGeneration: 2, extensions: [{name: pg_trgm, applied: false, message: not available}]}' | DEGRADED | extension pg_trgm: not available
-      a schema failed       | 'status: {applied: true, observedGeneration: 2, extensions: [{name: pg_trgm, applied: true}], schemas: [{name: reporting, applied: false}]}' | DEGRADED | schema reporting: not applied
+      not applied           | 'status: {applied: false, message: ''role "orders" does not exist''}'                          | DEGRADED    | not applied: role "orders" does not exist
+      a later one failed    | 'status: {applied: false, observedGeneration: 1, message: ''role "orders" does not exist''}'   | DEGRADED    | not applied: role "orders" does not exist
+      an extension failed   | 'status: {applied: false, observedGeneration: 1, message: database object reconciliation failed, extensions: [{name: pg_trgm, applied: false, message: not available}]}' | DEGRADED | extension pg_trgm: not available
+      a schema failed       | 'status: {applied: false, message: database object reconciliation failed, extensions: [{name: pg_trgm, applied: true}], schemas: [{name: reporting, applied: false}]}' | DEGRADED | schema reporting: not applied
       applied               | 'status: {applied: true, observedGeneration: 2, extensions: [{name: pg_trgm, applied: true}], schemas: [{name: reporting, applied: true}]}' | HEALTHY | applied
       """)
   void read_followsKitsArgoCdCheck(String name, String status, Health health, String text) {

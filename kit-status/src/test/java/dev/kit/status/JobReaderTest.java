@@ -102,8 +102,11 @@ class JobReaderTest {
     assertThat(finding.health()).isEqualTo(Health.DEGRADED);
     assertThat(finding.text()).isEqualTo("Job failed: BackoffLimitExceeded");
     assertThat(finding.fix())
-        .isEqualTo(
-            "kubectl logs job/payments-migrate -n payments shows why; fix it, then sync again");
+        .startsWith(
+            "kubectl logs job/payments-migrate -n payments -c atlas shows why (kit could not read"
+                + " it: ")
+        .contains("container atlas is not valid for pod payments-migrate-q9d4w")
+        .endsWith("); fix it, then sync again");
     assertThat((String) finding.facts().get("logError"))
         .contains("container atlas is not valid for pod payments-migrate-q9d4w");
   }

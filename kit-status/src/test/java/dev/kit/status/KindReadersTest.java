@@ -3,6 +3,7 @@ package dev.kit.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kit.plan.FilePlan;
+import dev.kit.status.testing.MockCluster;
 import dev.kit.status.testing.Shop;
 import dev.kit.status.testing.ShopCluster;
 import dev.kit.testing.TestData;
@@ -417,6 +418,55 @@ class KindReadersTest {
 
     assertThat(rollout.health()).isEqualTo(expected);
     assertThat(rollout.why()).isEqualTo(why == null ? "" : why);
+  }
+
+  /**
+   * Past its progress deadline a Deployment is Degraded by Argo CD's rules, and a pod of it stuck
+   * for a reason that does not pass by itself is still named first: it says why.
+   */
+  @Test
+  void deployment_pastItsDeadline_stillNamesThePodThatIsStuck() {
+    try (MockCluster mock =
+        MockCluster.empty()
+            .seed(
+                """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: payments-5d8f7c9b6-k2x7q
+                  namespace: payments
+                  labels: {app: payments}
+                spec:
+                  containers: [{name: app, image: shop/payments:1.0}]
+                status:
+                  phase: Running
+                  containerStatuses:
+                    - name: app
+                      ready: false
+                      restartCount: 9
+                      image: shop/payments:1.0
+                      imageID: ""
+                      state: {waiting: {reason: CrashLoopBackOff}}
+                """)) {
+      JsonNode live =
+          json(
+              """
+              {"kind": "Deployment", "metadata": {"name": "payments", "namespace": "payments", "generation": 2},
+               "spec": {"replicas": 2, "selector": {"matchLabels": {"app": "payments"}}},
+               "status": {"observedGeneration": 2, "replicas": 2, "updatedReplicas": 1,
+                          "conditions": [{"type": "Progressing", "status": "False",
+                                          "reason": "ProgressDeadlineExceeded",
+                                          "message": "ReplicaSet payments-7c9d has timed out progressing."}]}}""");
+
+      WorkloadReader.Rollout rollout =
+          WorkloadReader.rollout(live, new ReadOnlyCluster(mock.client(), "mock"));
+
+      assertThat(rollout.health()).isEqualTo(Health.DEGRADED);
+      assertThat(rollout.why())
+          .isEqualTo(
+              "CrashLoopBackOff (pod payments-5d8f7c9b6-k2x7q), ProgressDeadlineExceeded"
+                  + " (ReplicaSet payments-7c9d has timed out progressing.)");
+    }
   }
 
   /**
