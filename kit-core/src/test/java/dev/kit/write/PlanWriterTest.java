@@ -27,6 +27,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -496,27 +497,7 @@ class PlanWriterTest {
 
   @Test
   void write_forcesManyFilesAtOnce_whenTheDiskIsSlowToForce() throws IOException {
-    AtomicInteger inFlight = new AtomicInteger();
-    AtomicInteger most = new AtomicInteger();
-    Disk slow =
-        new Disk() {
-          @Override
-          public boolean inMemory(Path dir) {
-            return false; // a real disk, also where the test's folder is on tmpfs
-          }
-
-          @Override
-          public void write(Path temp, ByteBuffer content) throws IOException {
-            most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-            try {
-              Thread.sleep(3); // a force on a real disk
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-            }
-            Disk.super.write(temp, content);
-            inFlight.decrementAndGet();
-          }
-        };
+    SlowDisk slow = new SlowDisk(null);
     FilePlan.Builder plan = FilePlan.builder();
     for (int i = 0; i < 40; i++) {
       plan.add("services/a/manifests/f" + i + ".yaml", generated("f: " + i + "\n"));
@@ -525,7 +506,8 @@ class PlanWriterTest {
     WriteReport report = writer(slow).write(plan.build());
 
     assertThat(report.created()).hasSize(40);
-    assertThat(most.get()).isGreaterThan(1);
+    assertThat(slow.most.get()).isGreaterThan(1);
+    assertThat(slow.threads).anyMatch(name -> name.startsWith("kit-disk-"));
     assertThat(Files.readString(root.resolve("services/a/manifests/f39.yaml")))
         .isEqualTo(HEADER + "f: 39\n");
     assertThat(everything()).noneMatch(path -> path.endsWith(".kit-tmp"));
@@ -535,28 +517,7 @@ class PlanWriterTest {
   void write_leavesTheDiskAsItWas_whenOneOfTheWritesRunningAtOnceFails() throws IOException {
     put("services/a/x.yaml", HEADER + "x: 0\n");
     List<String> before = everything();
-    Set<String> threads = ConcurrentHashMap.newKeySet();
-    Disk slowAndFull =
-        new Disk() {
-          @Override
-          public boolean inMemory(Path dir) {
-            return false; // a real disk, also where the test's folder is on tmpfs
-          }
-
-          @Override
-          public void write(Path temp, ByteBuffer content) throws IOException {
-            threads.add(Thread.currentThread().getName());
-            try {
-              Thread.sleep(3); // a force on a real disk
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-            }
-            if (temp.getFileName().toString().startsWith(".f20.yaml.")) {
-              throw new IOException("No space left on device");
-            }
-            Disk.super.write(temp, content);
-          }
-        };
+    SlowDisk slowAndFull = new SlowDisk(".f20.yaml.");
     FilePlan.Builder plan = FilePlan.builder().add("services/a/x.yaml", generated("x: 1\n"));
     for (int i = 0; i < 40; i++) {
       plan.add("services/b/manifests/f" + i + ".yaml", generated("f: " + i + "\n"));
@@ -566,11 +527,51 @@ class PlanWriterTest {
         .isInstanceOf(UncheckedIOException.class)
         .hasRootCauseMessage("No space left on device");
 
-    assertThat(threads)
+    assertThat(slowAndFull.threads)
         .as("writes ran on the disk's threads")
-        .anyMatch(t -> t.startsWith("kit-disk-"));
+        .anyMatch(name -> name.startsWith("kit-disk-"));
     assertThat(everything()).as("no temporary file or folder left").isEqualTo(before);
     assertThat(Files.readString(root.resolve("services/a/x.yaml"))).isEqualTo(HEADER + "x: 0\n");
+  }
+
+  /**
+   * A disk whose every write waits 3 ms, as a force on a real disk does, noting on which threads
+   * and how many at once; the write of a temporary file whose name starts with {@code failing}
+   * fails as a full disk.
+   */
+  private static final class SlowDisk implements Disk {
+    final Set<String> threads = ConcurrentHashMap.newKeySet();
+    final AtomicInteger most = new AtomicInteger();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final @Nullable String failing;
+
+    SlowDisk(@Nullable String failing) {
+      this.failing = failing;
+    }
+
+    @Override
+    public boolean inMemory(Path dir) {
+      return false; // a real disk, also where the test's folder is on tmpfs
+    }
+
+    @Override
+    public void write(Path temp, ByteBuffer content) throws IOException {
+      threads.add(Thread.currentThread().getName());
+      most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+      try {
+        Thread.sleep(3);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      try {
+        if (failing != null && temp.getFileName().toString().startsWith(failing)) {
+          throw new IOException("No space left on device");
+        }
+        Disk.super.write(temp, content);
+      } finally {
+        inFlight.decrementAndGet();
+      }
+    }
   }
 
   @Test
