@@ -46,8 +46,10 @@ final class CnpgDatabaseKind implements ServiceKind {
    * Degraded with the failed extension's or schema's message, else CloudNativePG's, when it could
    * not. CloudNativePG sets {@code observedGeneration} only on success ({@code SetAsReady}; a
    * failure sets {@code applied: false} and the message alone), so a failure is Degraded whatever
-   * generation it reports, and an item failing fails the whole database with a general message: the
-   * item names the cause.
+   * generation it reports. An extension or schema that failed fails the whole database with the
+   * general message "database object reconciliation failed", and only then is the item the cause:
+   * CloudNativePG rewrites the per-item lists only when it gets that far, so beside another message
+   * they may be an earlier run's.
    */
   static final String HEALTH =
       """
@@ -75,7 +77,10 @@ final class CnpgDatabaseKind implements ServiceKind {
       end
       if status.applied == false then
         hs.status = "Degraded"
-        hs.message = failedItem() or status.message or "CloudNativePG could not apply the database"
+        hs.message = status.message
+        if hs.message == nil or hs.message == "database object reconciliation failed" then
+          hs.message = failedItem() or hs.message or "CloudNativePG could not apply the database"
+        end
         return hs
       end
       if status.observedGeneration ~= nil and obj.metadata.generation ~= nil

@@ -43,6 +43,7 @@ class CnpgDatabaseHealthTest {
       a later generation failed        | 'status: {applied: false, observedGeneration: 1, message: "role orders does not exist"}'                                 | Degraded    | role orders does not exist
       an extension it could not create | 'status: {applied: false, observedGeneration: 1, message: "database object reconciliation failed", extensions: [{name: vector, applied: false, message: "not available"}]}' | Degraded | extension vector: not available
       a schema it could not create     | 'status: {applied: false, message: "database object reconciliation failed", extensions: [{name: vector, applied: true}], schemas: [{name: reporting, applied: false, message: "denied"}]}' | Degraded | schema reporting: denied
+      an earlier run's item beside     | 'status: {applied: false, message: "role orders does not exist", extensions: [{name: vector, applied: false, message: "not available"}]}' | Degraded | role orders does not exist
       everything applied               | 'status: {applied: true, observedGeneration: 2, extensions: [{name: vector, applied: true}], schemas: [{name: reporting, applied: true}]}' | Healthy | Applied
       """)
   void health_followsWhatCloudNativePgApplied(
