@@ -11,6 +11,9 @@ import tools.jackson.databind.JsonNode;
  */
 final class CnpgDatabaseReader implements KindReader {
 
+  /** CloudNativePG's message when an extension or schema failed (its reconciler's error). */
+  private static final String ITEMS_FAILED = "database object reconciliation failed";
+
   @Override
   public boolean reads(PlannedObject object) {
     return object.group().equals("postgresql.cnpg.io") && object.kind().equals("Database");
@@ -45,11 +48,20 @@ final class CnpgDatabaseReader implements KindReader {
             generation,
             "observedGeneration",
             status.path("observedGeneration").asLong(0));
-    String failedItem = failedItem(status);
+    String primaryLog =
+        "kubectl logs -n "
+            + object.namespace()
+            + " -l cnpg.io/cluster="
+            + live.path("spec").path("cluster").path("name").asString("")
+            + ",cnpg.io/instanceRole=primary -c postgres (the primary's instance manager applies"
+            + " the database: its database_reconciler lines)";
     if (!applied) {
       // A failure sets applied and the message only (SetAsFailed): observedGeneration stays at
-      // the last success, so it is Degraded whatever generation it reports; an extension or schema
-      // that failed fails the whole database with a general message, and names the cause itself.
+      // the last success, so it is Degraded whatever generation it reports. An extension or
+      // schema that failed fails the whole database with a general message, and only then names
+      // the cause: the per-item lists are rewritten only when the reconcile gets that far.
+      String failedItem =
+          message.isEmpty() || message.equals(ITEMS_FAILED) ? failedItem(status) : null;
       return Inspection.finding(
           object,
           column(object),
@@ -62,9 +74,12 @@ final class CnpgDatabaseReader implements KindReader {
                       + " exist; "
                   : "")
               + describe
-              + " and the CloudNativePG operator's log say more",
+              + " and "
+              + primaryLog
+              + " say more",
           facts);
     }
+    String failedItem = failedItem(status);
     if (status.path("observedGeneration").isNumber()
         && generation > 0
         && status.path("observedGeneration").asLong() < generation) {
@@ -83,8 +98,8 @@ final class CnpgDatabaseReader implements KindReader {
           Health.DEGRADED,
           failedItem,
           "an extension must be available in the Cluster's image, a schema's owner must exist; "
-              + describe
-              + " shows CloudNativePG's events",
+              + primaryLog
+              + " says more",
           facts);
     }
     return Inspection.finding(object, column(object), Health.HEALTHY, "applied", "", facts);

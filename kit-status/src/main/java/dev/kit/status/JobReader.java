@@ -184,18 +184,17 @@ final class JobReader implements KindReader {
   }
 
   /**
-   * The container that runs {@code atlas migrate apply}: the first of the planned pod template,
-   * {@code atlas} in the Job kit generates.
+   * The container that runs {@code atlas migrate apply}: {@code atlas} in the Job kit generates,
+   * also where a patch added a container before it; else the first of the planned pod template.
    */
   private static String container(PlannedObject job) {
-    return job.body()
-        .path("spec")
-        .path("template")
-        .path("spec")
-        .path("containers")
-        .path(0)
-        .path("name")
-        .asString(ATLAS_CONTAINER);
+    JsonNode containers = job.body().path("spec").path("template").path("spec").path("containers");
+    for (JsonNode each : containers.values()) {
+      if (each.path("name").asString("").equals(ATLAS_CONTAINER)) {
+        return ATLAS_CONTAINER;
+      }
+    }
+    return containers.path(0).path("name").asString(ATLAS_CONTAINER);
   }
 
   private static Optional<JsonNode> newestFailedPod(PlannedObject job, ReadOnlyCluster cluster) {

@@ -47,6 +47,7 @@ class CnpgDatabaseReaderTest {
       a later one failed    | 'status: {applied: false, observedGeneration: 1, message: ''role "orders" does not exist''}'   | DEGRADED    | not applied: role "orders" does not exist
       an extension failed   | 'status: {applied: false, observedGeneration: 1, message: database object reconciliation failed, extensions: [{name: pg_trgm, applied: false, message: not available}]}' | DEGRADED | extension pg_trgm: not available
       a schema failed       | 'status: {applied: false, message: database object reconciliation failed, extensions: [{name: pg_trgm, applied: true}], schemas: [{name: reporting, applied: false}]}' | DEGRADED | schema reporting: not applied
+      an earlier run's item | 'status: {applied: false, message: ''role "x" does not exist'', extensions: [{name: pg_trgm, applied: false, message: not available}]}' | DEGRADED | not applied: role "x" does not exist
       applied               | 'status: {applied: true, observedGeneration: 2, extensions: [{name: pg_trgm, applied: true}], schemas: [{name: reporting, applied: true}]}' | HEALTHY | applied
       """)
   void read_followsKitsArgoCdCheck(String name, String status, Health health, String text) {

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -127,9 +129,42 @@ class JobReaderTest {
         .satisfies(e -> assertThat(((ClusterAccessException) e).forbidden()).isTrue());
   }
 
+  @Test
+  void read_takesTheAtlasContainer_whenAPatchAddedOneBeforeIt() throws IOException {
+    PlannedObject planned = plannedJob();
+    ObjectNode body = (ObjectNode) planned.body().deepCopy();
+    ArrayNode containers =
+        (ArrayNode) body.path("spec").path("template").path("spec").path("containers");
+    containers.insertObject(0).put("name", "cloud-sql-proxy").put("image", "proxy:2");
+    PlannedObject patched =
+        new PlannedObject(
+            planned.service(),
+            planned.path(),
+            planned.apiVersion(),
+            planned.kind(),
+            planned.namespace(),
+            planned.name(),
+            planned.generated(),
+            body);
+    mock.log("payments", "payments-migrate-q9d4w", "atlas", resource("payments-migrate-q9d4w"));
+
+    Finding finding = read(patched);
+
+    assertThat(finding.text()).startsWith("failed: services/payments/migrations/");
+  }
+
   private Finding read() {
-    PlannedObject job =
-        payments.objects().stream().filter(o -> o.kind().equals("Job")).findFirst().orElseThrow();
+    return read(plannedJob());
+  }
+
+  private static PlannedObject plannedJob() {
+    return payments.objects().stream()
+        .filter(o -> o.kind().equals("Job"))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private Finding read(PlannedObject job) {
     Inspection inspection =
         new Inspection(
             new ReadOnlyCluster(mock.client(), "mock"),
