@@ -1,7 +1,5 @@
 package dev.kit.write;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -49,12 +47,6 @@ final class DiskWaits implements AutoCloseable {
 
   private static final AtomicInteger POOLS = new AtomicInteger();
 
-  /** A call that may fail with an {@link IOException}. */
-  @FunctionalInterface
-  interface Call {
-    void run() throws IOException;
-  }
-
   private final long quickNanos;
 
   /** Whether the file system has nothing to force; asked once calls first look slow. */
@@ -97,9 +89,10 @@ final class DiskWaits implements AutoCloseable {
   /**
    * Runs every call and returns once all have ended: one after the other on the calling thread
    * while they are quick, the rest at once when they are not. Throws the failure of the first call
-   * in {@code calls} that failed.
+   * in {@code calls} that failed (each call reports its own I/O failures: the session's writes fail
+   * the session, a folder's force has nothing to report).
    */
-  void runAll(List<Call> calls) throws IOException {
+  void runAll(List<Runnable> calls) {
     int n = calls.size();
     AtomicReferenceArray<Throwable> failures = new AtomicReferenceArray<>(n);
     int next = 0;
@@ -112,9 +105,6 @@ final class DiskWaits implements AutoCloseable {
     }
     for (int i = 0; i < n; i++) {
       Throwable failure = failures.get(i);
-      if (failure instanceof IOException io) {
-        throw io;
-      }
       if (failure instanceof RuntimeException runtime) {
         throw runtime;
       }
@@ -124,20 +114,11 @@ final class DiskWaits implements AutoCloseable {
     }
   }
 
-  /** Like {@link #runAll} for calls that cannot fail with an {@link IOException}. */
-  void runAllUnchecked(List<Call> calls) {
-    try {
-      runAll(calls);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   /**
    * Hands the calls from {@code first} on to the threads, runs the last itself, and waits for all
    * that were handed over, also when handing one over failed (a thread that could not start).
    */
-  private void handOver(List<Call> calls, int first, AtomicReferenceArray<Throwable> failures) {
+  private void handOver(List<Runnable> calls, int first, AtomicReferenceArray<Throwable> failures) {
     int n = calls.size();
     ThreadPoolExecutor threads = executor();
     if (threads == null) { // closed: the session ended, nothing is waited for any more
@@ -192,18 +173,18 @@ final class DiskWaits implements AutoCloseable {
   }
 
   /** {@link #attempt}, its duration noted. */
-  private @Nullable Throwable timed(Call call) {
+  private @Nullable Throwable timed(Runnable call) {
     long start = System.nanoTime();
     Throwable failure = attempt(call);
     latest.set(Math.floorMod(measured.getAndIncrement(), SAMPLES), System.nanoTime() - start);
     return failure;
   }
 
-  private static @Nullable Throwable attempt(Call call) {
+  private static @Nullable Throwable attempt(Runnable call) {
     try {
       call.run();
       return null;
-    } catch (IOException | RuntimeException | Error e) {
+    } catch (RuntimeException | Error e) {
       return e;
     }
   }

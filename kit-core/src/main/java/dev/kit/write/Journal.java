@@ -339,7 +339,7 @@ final class Journal implements AutoCloseable {
         }
       }
     }
-    List<DiskWaits.Call> syncs = new ArrayList<>(folders.size());
+    List<Runnable> syncs = new ArrayList<>(folders.size());
     for (Path folder : folders) {
       syncs.add(() -> disk.sync(folder)); // it passes over a folder that is gone
     }

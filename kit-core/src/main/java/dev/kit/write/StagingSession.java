@@ -245,12 +245,12 @@ public final class StagingSession implements AutoCloseable {
         // What the journal relies on reaches the disk before it does: the staged files (forced as
         // written), their entries in their folders, and the folders this session created, whose
         // parents are among the folders staging went through too.
-        List<DiskWaits.Call> syncs = new ArrayList<>(directories.size());
+        List<Runnable> syncs = new ArrayList<>(directories.size());
         for (String dir : directories) {
           Path folder = root.resolve(dir);
           syncs.add(() -> disk.sync(folder));
         }
-        waits.runAllUnchecked(syncs);
+        waits.runAll(syncs);
         journal.commit(changes);
       }
       finished = true;
@@ -417,7 +417,7 @@ public final class StagingSession implements AutoCloseable {
       }
       // Each write forces its file to the disk: many at once, so the file system commits them
       // together. All have ended before the read lock is released, so abort finds every one.
-      List<DiskWaits.Call> writes = new ArrayList<>(paths.size());
+      List<Runnable> writes = new ArrayList<>(paths.size());
       for (int i = 0; i < paths.size(); i++) {
         String path = paths.get(i);
         Path temporary = temporaries.get(i);
@@ -434,7 +434,7 @@ public final class StagingSession implements AutoCloseable {
               }
             });
       }
-      waits.runAllUnchecked(writes);
+      waits.runAll(writes);
       proceed(); // another part failed meanwhile: this one's files are of no use either
     } finally {
       gate.readLock().unlock();

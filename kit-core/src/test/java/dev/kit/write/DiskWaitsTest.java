@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -17,10 +18,10 @@ import org.junit.jupiter.api.Test;
 class DiskWaitsTest {
 
   @Test
-  void quickCalls_runOneAfterTheOther_onTheCallersThread() throws IOException {
+  void quickCalls_runOneAfterTheOther_onTheCallersThread() {
     Set<Thread> threads = ConcurrentHashMap.newKeySet();
     List<Integer> order = Collections.synchronizedList(new ArrayList<>());
-    List<DiskWaits.Call> calls = new ArrayList<>();
+    List<Runnable> calls = new ArrayList<>();
     for (int i = 0; i < 50; i++) {
       int index = i;
       calls.add(
@@ -39,12 +40,12 @@ class DiskWaitsTest {
   }
 
   @Test
-  void slowCalls_runManyAtOnce_onceTheLatestWereAllSlow() throws IOException {
+  void slowCalls_runManyAtOnce_onceTheLatestWereAllSlow() {
     AtomicInteger inFlight = new AtomicInteger();
     AtomicInteger most = new AtomicInteger();
     AtomicInteger ended = new AtomicInteger();
     Set<Thread> threads = ConcurrentHashMap.newKeySet();
-    List<DiskWaits.Call> calls = new ArrayList<>();
+    List<Runnable> calls = new ArrayList<>();
     for (int i = 0; i < 64; i++) {
       calls.add(
           () -> {
@@ -66,9 +67,9 @@ class DiskWaitsTest {
   }
 
   @Test
-  void oneSlowCall_amongQuickOnes_doesNotHandTheRestOver() throws IOException {
+  void oneSlowCall_amongQuickOnes_doesNotHandTheRestOver() {
     Set<Thread> threads = ConcurrentHashMap.newKeySet();
-    List<DiskWaits.Call> calls = new ArrayList<>();
+    List<Runnable> calls = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
       int index = i;
       calls.add(
@@ -88,9 +89,9 @@ class DiskWaitsTest {
   }
 
   @Test
-  void slowCalls_onAMemoryFileSystem_stayOnTheCallersThread() throws IOException {
+  void slowCalls_onAMemoryFileSystem_stayOnTheCallersThread() {
     Set<Thread> threads = ConcurrentHashMap.newKeySet();
-    List<DiskWaits.Call> calls = new ArrayList<>();
+    List<Runnable> calls = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
       calls.add(
           () -> {
@@ -109,7 +110,7 @@ class DiskWaitsTest {
   @Test
   void failures_throwTheFirstCallsOwn_afterEveryCallRan() {
     AtomicInteger ran = new AtomicInteger();
-    List<DiskWaits.Call> calls = new ArrayList<>();
+    List<Runnable> calls = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
       int index = i;
       calls.add(
@@ -117,25 +118,25 @@ class DiskWaitsTest {
             sleep(1);
             ran.incrementAndGet();
             if (index == 7 || index == 12) {
-              throw new IOException("No space left on device (" + index + ")");
+              throw new UncheckedIOException(
+                  new IOException("No space left on device (" + index + ")"));
             }
           });
     }
 
     try (DiskWaits waits = new DiskWaits(0)) { // every call but the caller's last handed over
       assertThatThrownBy(() -> waits.runAll(calls))
-          .isInstanceOf(IOException.class)
-          .hasMessage("No space left on device (7)");
+          .isInstanceOf(UncheckedIOException.class)
+          .hasRootCauseMessage("No space left on device (7)");
     }
     assertThat(ran).hasValue(20);
   }
 
   @Test
-  void anInterruptedCaller_stillWaitsForTheCallsItHandedOver_andKeepsTheInterrupt()
-      throws IOException {
+  void anInterruptedCaller_stillWaitsForTheCallsItHandedOver_andKeepsTheInterrupt() {
     CountDownLatch release = new CountDownLatch(1);
     AtomicInteger ended = new AtomicInteger();
-    List<DiskWaits.Call> calls = new ArrayList<>();
+    List<Runnable> calls = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       calls.add(
           () -> {
@@ -165,7 +166,7 @@ class DiskWaitsTest {
 
   @Test
   void close_endsItsThreads_andLaterCallsRunOnTheirCaller() throws Exception {
-    List<DiskWaits.Call> calls = new ArrayList<>();
+    List<Runnable> calls = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
       calls.add(() -> sleep(1));
     }
