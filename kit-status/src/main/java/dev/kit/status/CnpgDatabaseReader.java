@@ -79,7 +79,6 @@ final class CnpgDatabaseReader implements KindReader {
               + " say more",
           facts);
     }
-    String failedItem = failedItem(status);
     if (status.path("observedGeneration").isNumber()
         && generation > 0
         && status.path("observedGeneration").asLong() < generation) {
@@ -91,6 +90,7 @@ final class CnpgDatabaseReader implements KindReader {
           "CloudNativePG has not applied generation " + generation + " yet",
           facts);
     }
+    String failedItem = failedItem(status);
     if (failedItem != null) { // not written so by CloudNativePG, which fails the whole database
       return Inspection.finding(
           object,

@@ -9,8 +9,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A {@code Deployment} or {@code StatefulSet}, kit's generated app or the team's own: ready
- * replicas, its health by Argo CD's rules for the kind, and while it rolls out, the waiting reasons
- * of its pods.
+ * replicas, its health by Argo CD's rules for the kind, and while it rolls out or once past its
+ * progress deadline, the waiting reasons of its pods.
  */
 final class WorkloadReader implements KindReader {
 
@@ -95,22 +95,19 @@ final class WorkloadReader implements KindReader {
         live.path("kind").asString("").equals("StatefulSet")
             ? statefulSet(live, desired, ready)
             : deployment(live, desired);
-    if (verdict.health() == Health.PROGRESSING) {
-      String stuck = stuckPod(live, cluster);
-      return stuck != null
-          ? new Rollout(ready, desired, Health.DEGRADED, stuck)
-          : new Rollout(ready, desired, Health.PROGRESSING, verdict.why());
+    String stuck =
+        verdict.health() == Health.PROGRESSING || verdict.health() == Health.DEGRADED
+            ? stuckPod(live, cluster)
+            : null;
+    if (stuck == null) {
+      return new Rollout(ready, desired, verdict.health(), verdict.why());
     }
-    if (verdict.health() == Health.DEGRADED) {
-      // past its progress deadline: a pod stuck for a reason is still what to look at first
-      String stuck = stuckPod(live, cluster);
-      return new Rollout(
-          ready,
-          desired,
-          Health.DEGRADED,
-          stuck != null ? stuck + ", " + verdict.why() : verdict.why());
-    }
-    return new Rollout(ready, desired, verdict.health(), verdict.why());
+    // a stuck pod is what to look at first, also past the progress deadline (Degraded already)
+    return new Rollout(
+        ready,
+        desired,
+        Health.DEGRADED,
+        verdict.health() == Health.DEGRADED ? stuck + ", " + verdict.why() : stuck);
   }
 
   /**
