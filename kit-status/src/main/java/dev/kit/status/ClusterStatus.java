@@ -199,8 +199,12 @@ public final class ClusterStatus implements AutoCloseable {
           service.application().filter(object::equals).isPresent()
               ? application
               : cluster.get(object.apiVersion(), object.kind(), object.namespace(), object.name());
+      // Argo CD reads an object being deleted before, and instead of, the check of its kind.
       findings.add(
-          live.map(found -> reader.read(object, found, inspection))
+          live.map(
+                  found ->
+                      PendingDeletion.of(object, found, reader.column(object), moments)
+                          .orElseGet(() -> reader.read(object, found, inspection)))
               .orElseGet(() -> inspection.missing(object, reader.column(object))));
     }
     return new ServiceStatus(service.name(), service.namespace(), findings);

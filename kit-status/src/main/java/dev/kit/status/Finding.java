@@ -16,8 +16,8 @@ import java.util.Objects;
  * @param text what the table shows; empty when there is nothing worth a word (a ConfigMap that
  *     exists)
  * @param fix what to do about it; empty when healthy
- * @param facts the values read from the cluster, for machines ({@code readyInstances: 3}), in
- *     reading order
+ * @param facts the values read from the cluster, for machines ({@code readyInstances: 3}, or a list
+ *     such as {@code finalizers}), in reading order
  */
 public record Finding(
     Column column,

@@ -86,6 +86,9 @@ final class ReportJson {
             node.put(key, number);
           } else if (value instanceof Boolean flag) {
             node.put(key, flag);
+          } else if (value instanceof List<?> list) {
+            ArrayNode items = node.putArray(key);
+            list.forEach(item -> items.add(String.valueOf(item)));
           } else {
             node.put(key, String.valueOf(value));
           }
