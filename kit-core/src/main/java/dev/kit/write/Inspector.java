@@ -139,7 +139,7 @@ final class Inspector {
   }
 
   /** Whether kit may replace a file that starts with {@code head}. */
-  private static boolean mayOverwrite(boolean headerless, byte[] head) {
+  static boolean mayOverwrite(boolean headerless, byte[] head) {
     if (headerless) {
       // atlas.sum is Atlas's format and always derived from the SQL beside it; an empty one is fine
       // too.
@@ -291,7 +291,7 @@ final class Inspector {
   }
 
   /** The first bytes of {@code file}, as {@link #read} reads. */
-  private static byte[] head(Path file) {
+  static byte[] head(Path file) {
     try {
       if (file.getFileSystem() == FileSystems.getDefault()) {
         try (InputStream in = new FileInputStream(file.toFile())) {

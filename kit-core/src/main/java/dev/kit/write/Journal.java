@@ -17,10 +17,12 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -296,9 +298,18 @@ final class Journal implements AutoCloseable {
    * then forces the folders' entries to the disk. A change already done is skipped, so this also
    * rolls a journal forward after a crash.
    *
+   * @param left null when the run applies its own commit, whose targets it checked under the lock
+   *     just before; when rolling forward a run that stopped, where a target may have changed since
+   *     (a branch switched, a file edited, by hand), it receives each path left as it is because
+   *     what is there now is not kit's to replace or delete
    * @throws IOException the first failure, after every other change was tried
    */
-  static void apply(Path root, Collection<Change> changes, Disk disk, DiskWaits waits)
+  static void apply(
+      Path root,
+      Collection<Change> changes,
+      Disk disk,
+      DiskWaits waits,
+      @Nullable Queue<String> left)
       throws IOException {
     Queue<IOException> failures = new ConcurrentLinkedQueue<>();
     Set<Path> folders = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -312,6 +323,11 @@ final class Journal implements AutoCloseable {
               Path folder = Objects.requireNonNull(target.getParent()); // below the root
               Path temporary = folder.resolve(change.temporary());
               folders.add(folder);
+              if (left != null && change.kind() == Kind.PUT && !stillKits(target, change, disk)) {
+                left.add(change.path());
+                delete(temporary, failures);
+                return;
+              }
               try {
                 disk.move(temporary, target, change.kind() == Kind.PUT);
               } catch (NoSuchFileException e) {
@@ -329,7 +345,9 @@ final class Journal implements AutoCloseable {
       if (change.kind() == Kind.DELETE) {
         Path target = resolve(root, change.path());
         try {
-          if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+          if (left != null && !stillKits(target, change, disk)) {
+            left.add(change.path());
+          } else if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             disk.delete(target);
           }
           folders.add(removeEmptyFolders(root, target));
@@ -346,6 +364,26 @@ final class Journal implements AutoCloseable {
     waits.runAll(syncs);
     if (!failures.isEmpty()) {
       throw failures.peek();
+    }
+  }
+
+  /**
+   * Whether kit may still replace or delete {@code target}, as its inspector decided when the run
+   * staged: nothing is there, or a regular file with kit's header (an {@code atlas.sum} in Atlas's
+   * format). A file that cannot be read is not.
+   */
+  private static boolean stillKits(Path target, Change change, Disk disk) {
+    BasicFileAttributes attributes = disk.attributes(target);
+    if (attributes == null) {
+      return true;
+    }
+    if (!attributes.isRegularFile()) {
+      return false;
+    }
+    try {
+      return Inspector.mayOverwrite(change.path().endsWith("/atlas.sum"), Inspector.head(target));
+    } catch (UncheckedIOException e) {
+      return false;
     }
   }
 
@@ -388,12 +426,31 @@ final class Journal implements AutoCloseable {
     }
     Optional<List<Change>> committed = committed(lines);
     if (committed.isPresent()) {
+      Queue<String> left = new ConcurrentLinkedQueue<>();
       try (DiskWaits waits = new DiskWaits(() -> disk.inMemory(root))) {
-        apply(root, committed.get(), disk, waits);
+        apply(root, committed.get(), disk, waits, left);
       }
-      return "kit finished the "
-          + committed.get().size()
-          + " changes of a generation that stopped during its commit";
+      String finished =
+          "kit finished the "
+              + committed.get().size()
+              + " changes of a generation that stopped during its commit";
+      if (left.isEmpty()) {
+        return finished;
+      }
+      List<String> kept = new ArrayList<>(left);
+      Collections.sort(kept);
+      boolean one = kept.size() == 1;
+      return finished
+          + ", but left "
+          + (one
+              ? kept.get(0) + " as it is: it changed"
+              : "these as they are: " + String.join(", ", kept) + " changed")
+          + " since that run stopped and "
+          + (one ? "is not kit's file" : "are not kit's files")
+          + " now (no kit header), so kit never replaces or deletes "
+          + (one ? "it" : "them")
+          + "; run kit:generate to bring the rest up to date (it says what to do about a file in"
+          + " its way)";
     }
     List<Path> temporary = new ArrayList<>();
     List<Path> folders = new ArrayList<>();

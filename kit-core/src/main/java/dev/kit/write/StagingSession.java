@@ -267,7 +267,7 @@ public final class StagingSession implements AutoCloseable {
     }
     gate.writeLock().unlock();
     try {
-      Journal.apply(root, changes, disk, waits);
+      Journal.apply(root, changes, disk, waits, null);
       journal.done();
     } catch (IOException | RuntimeException e) {
       journal.keep();

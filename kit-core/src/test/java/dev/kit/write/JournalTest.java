@@ -103,6 +103,85 @@ class JournalTest {
     assertThat(Files.readString(root.resolve("services/b/y.yaml"))).isEqualTo(HEADER + "y: 1\n");
   }
 
+  /**
+   * A complete commit record of {@code record}'s lines, appended to the journal stagedOnly wrote.
+   */
+  private void commitRecord(String record) throws IOException {
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(record.getBytes(StandardCharsets.UTF_8));
+    int count = (int) record.lines().count() - 1;
+    Files.writeString(
+        root.resolve(".kit-journal"),
+        record
+            + "end "
+            + count
+            + " "
+            + java.util.HexFormat.of().toHexDigits((int) crc.getValue())
+            + "\n",
+        java.nio.file.StandardOpenOption.APPEND);
+  }
+
+  @Test
+  void recover_leavesAFileThatIsNoLongerKits_asItIs_andNamesIt() throws IOException {
+    stagedOnly();
+    put("services/a/stale.yaml", HEADER + "s: 0\n");
+    commitRecord(
+        "commit 3\nput services/a/x.yaml .x.yaml.1.kit-tmp\nput services/b/y.yaml .y.yaml.2.kit-tmp\n"
+            + "delete services/a/stale.yaml\n");
+    // After the run stopped, a branch switch put the team's own files where kit was to write and
+    // delete.
+    put("services/a/x.yaml", "x: mine\n");
+    put("services/a/stale.yaml", "s: mine\n");
+
+    assertThat(new PlanWriter(root).recover())
+        .hasValue(
+            "kit finished the 3 changes of a generation that stopped during its commit, but left"
+                + " these as they are: services/a/stale.yaml, services/a/x.yaml changed since that"
+                + " run stopped and are not kit's files now (no kit header), so kit never replaces"
+                + " or deletes them; run kit:generate to bring the rest up to date (it says what to"
+                + " do about a file in its way)");
+
+    assertThat(Files.readString(root.resolve("services/a/x.yaml"))).isEqualTo("x: mine\n");
+    assertThat(Files.readString(root.resolve("services/a/stale.yaml"))).isEqualTo("s: mine\n");
+    assertThat(Files.readString(root.resolve("services/b/y.yaml"))).isEqualTo(HEADER + "y: 1\n");
+    assertThat(everything())
+        .containsExactly(
+            "services",
+            "services/a",
+            "services/a/stale.yaml",
+            "services/a/x.yaml",
+            "services/b",
+            "services/b/y.yaml");
+  }
+
+  @Test
+  void recover_stillReplacesAnAtlasSumInAtlassFormat_butNotAnyOtherHeaderlessFile()
+      throws IOException {
+    put("services/a/migrations/.atlas.sum.1.kit-tmp", "h1:new=\n");
+    put("services/b/migrations/.atlas.sum.2.kit-tmp", "h1:new=\n");
+    put("services/a/migrations/atlas.sum", "h1:old=\n");
+    put("services/b/migrations/atlas.sum", "-- notes\n");
+    put(
+        ".kit-journal",
+        "kit-journal 1\ntemp services/a/migrations/.atlas.sum.1.kit-tmp\n"
+            + "temp services/b/migrations/.atlas.sum.2.kit-tmp\n");
+    commitRecord(
+        "commit 2\nput services/a/migrations/atlas.sum .atlas.sum.1.kit-tmp\n"
+            + "put services/b/migrations/atlas.sum .atlas.sum.2.kit-tmp\n");
+
+    assertThat(new PlanWriter(root).recover())
+        .hasValueSatisfying(
+            note ->
+                assertThat(note)
+                    .contains("but left services/b/migrations/atlas.sum as it is: it changed"));
+
+    assertThat(Files.readString(root.resolve("services/a/migrations/atlas.sum")))
+        .isEqualTo("h1:new=\n");
+    assertThat(Files.readString(root.resolve("services/b/migrations/atlas.sum")))
+        .isEqualTo("-- notes\n");
+    assertThat(everything()).noneMatch(path -> path.endsWith(".kit-tmp"));
+  }
+
   @Test
   void commit_namesKitsPathsAsTheyAre_andEncodesOnlyPathsALineCouldNotHold() throws IOException {
     Disk failing =
