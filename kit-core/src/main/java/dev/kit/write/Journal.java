@@ -300,16 +300,12 @@ final class Journal implements AutoCloseable {
    *
    * @param left null when the run applies its own commit, whose targets it checked under the lock
    *     just before; when rolling forward a run that stopped, where a target may have changed since
-   *     (a branch switched, a file edited, by hand), it receives each path left as it is because
+   *     (a branch switched, a file edited, by hand), it receives each change left undone because
    *     what is there now is not kit's to replace or delete
    * @throws IOException the first failure, after every other change was tried
    */
   static void apply(
-      Path root,
-      Collection<Change> changes,
-      Disk disk,
-      DiskWaits waits,
-      @Nullable Queue<String> left)
+      Path root, Collection<Change> changes, Disk disk, DiskWaits waits, @Nullable Queue<Left> left)
       throws IOException {
     Queue<IOException> failures = new ConcurrentLinkedQueue<>();
     Set<Path> folders = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -323,10 +319,19 @@ final class Journal implements AutoCloseable {
               Path folder = Objects.requireNonNull(target.getParent()); // below the root
               Path temporary = folder.resolve(change.temporary());
               folders.add(folder);
-              if (left != null && change.kind() == Kind.PUT && !stillKits(target, change, disk)) {
-                left.add(change.path());
-                delete(temporary, failures);
-                return;
+              if (left != null && change.kind() == Kind.PUT) {
+                String blocked = blockedOnTheWay(root, target, disk);
+                String why =
+                    blocked != null
+                        ? blocked
+                        : notKits(target, change.path().endsWith("/atlas.sum"), disk);
+                if (why != null) {
+                  left.add(new Left(change, why));
+                  if (blocked == null) {
+                    delete(temporary, failures); // never through a link
+                  }
+                  return;
+                }
               }
               try {
                 disk.move(temporary, target, change.kind() == Kind.PUT);
@@ -345,8 +350,16 @@ final class Journal implements AutoCloseable {
       if (change.kind() == Kind.DELETE) {
         Path target = resolve(root, change.path());
         try {
-          if (left != null && !stillKits(target, change, disk)) {
-            left.add(change.path());
+          String why = null;
+          if (left != null) {
+            why = blockedOnTheWay(root, target, disk);
+            if (why == null) {
+              why = notKits(target, false, disk);
+            }
+          }
+          if (why != null) {
+            Objects.requireNonNull(left).add(new Left(change, why));
+            continue; // nor its folders: kit removes only what it emptied itself
           } else if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             disk.delete(target);
           }
@@ -367,24 +380,48 @@ final class Journal implements AutoCloseable {
     }
   }
 
+  /** A change that recovery left undone, and why. */
+  record Left(Change change, String why) {}
+
   /**
-   * Whether kit may still replace or delete {@code target}, as its inspector decided when the run
-   * staged: nothing is there, or a regular file with kit's header (an {@code atlas.sum} in Atlas's
-   * format). A file that cannot be read is not.
+   * Why kit may no longer replace or delete {@code target}, by the rules of the run's own check
+   * ({@link Inspector#inspect} for a write, {@link StaleFiles} for a deletion); null when it may:
+   * nothing is there, or a regular file with kit's header (for a write to an {@code atlas.sum}, one
+   * in Atlas's format).
    */
-  private static boolean stillKits(Path target, Change change, Disk disk) {
+  private static @Nullable String notKits(Path target, boolean headerless, Disk disk) {
     BasicFileAttributes attributes = disk.attributes(target);
     if (attributes == null) {
-      return true;
+      return null;
     }
     if (!attributes.isRegularFile()) {
-      return false;
+      return "not a regular file now";
     }
     try {
-      return Inspector.mayOverwrite(change.path().endsWith("/atlas.sum"), Inspector.head(target));
+      if (Inspector.mayOverwrite(headerless, Inspector.head(target))) {
+        return null;
+      }
     } catch (UncheckedIOException e) {
-      return false;
+      return "cannot be read now";
     }
+    return headerless ? "not an atlas.sum in Atlas's format now" : "without kit's header now";
+  }
+
+  /**
+   * Why kit may no longer reach {@code target}: a folder on the way from the root's child down is a
+   * symbolic link or not a folder now (kit never writes or deletes through a link); null when none.
+   */
+  private static @Nullable String blockedOnTheWay(Path root, Path target, Disk disk) {
+    Path top = root.resolve(root.relativize(target).getName(0));
+    for (Path dir = target.getParent(); dir != null && dir.startsWith(top); dir = dir.getParent()) {
+      BasicFileAttributes folder = disk.attributes(dir);
+      if (folder != null && !folder.isDirectory()) {
+        return "below "
+            + root.relativize(dir).toString().replace('\\', '/')
+            + (folder.isSymbolicLink() ? ", a symbolic link now" : ", not a folder now");
+      }
+    }
+    return null;
   }
 
   /**
@@ -396,6 +433,9 @@ final class Journal implements AutoCloseable {
     // file is below the root, and the loop stops at top, the root's child: each dir has a parent
     Path dir = Objects.requireNonNull(file.getParent());
     while (dir.startsWith(top) && !dir.equals(top)) {
+      if (Files.isSymbolicLink(dir)) {
+        break; // a link put there since: not kit's folder to remove
+      }
       try {
         Files.deleteIfExists(dir);
       } catch (DirectoryNotEmptyException e) {
@@ -426,31 +466,37 @@ final class Journal implements AutoCloseable {
     }
     Optional<List<Change>> committed = committed(lines);
     if (committed.isPresent()) {
-      Queue<String> left = new ConcurrentLinkedQueue<>();
+      Queue<Left> left = new ConcurrentLinkedQueue<>();
       try (DiskWaits waits = new DiskWaits(() -> disk.inMemory(root))) {
         apply(root, committed.get(), disk, waits, left);
       }
-      String finished =
-          "kit finished the "
-              + committed.get().size()
-              + " changes of a generation that stopped during its commit";
+      int all = committed.get().size();
       if (left.isEmpty()) {
-        return finished;
+        return "kit finished the "
+            + all
+            + " changes of a generation that stopped during its commit";
       }
-      List<String> kept = new ArrayList<>(left);
-      Collections.sort(kept);
-      boolean one = kept.size() == 1;
-      return finished
-          + ", but left "
-          + (one
-              ? kept.get(0) + " as it is: it changed"
-              : "these as they are: " + String.join(", ", kept) + " changed")
-          + " since that run stopped and "
-          + (one ? "is not kit's file" : "are not kit's files")
-          + " now (no kit header), so kit never replaces or deletes "
-          + (one ? "it" : "them")
-          + "; run kit:generate to bring the rest up to date (it says what to do about a file in"
-          + " its way)";
+      List<String> named = new ArrayList<>();
+      boolean writes = false;
+      for (Left each : left) {
+        named.add(each.change().path() + " (" + each.why() + ")");
+        writes |= each.change().kind() != Kind.DELETE;
+      }
+      Collections.sort(named);
+      return "kit finished "
+          + (all - named.size())
+          + " of the "
+          + all
+          + " changes of a generation that stopped during its commit, and left "
+          + (named.size() == 1 ? "one path" : named.size() + " paths")
+          + " as "
+          + (named.size() == 1 ? "it was: it" : "they were: each")
+          + " changed after that run stopped, and kit never replaces or deletes what is not its"
+          + " own: "
+          + String.join(", ", named)
+          + (writes
+              ? ". Run kit:generate to bring the rest up to date; it names each file in its way"
+              : ". A file left where kit was to delete a stale one is yours to keep or delete");
     }
     List<Path> temporary = new ArrayList<>();
     List<Path> folders = new ArrayList<>();

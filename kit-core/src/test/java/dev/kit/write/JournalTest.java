@@ -135,11 +135,11 @@ class JournalTest {
 
     assertThat(new PlanWriter(root).recover())
         .hasValue(
-            "kit finished the 3 changes of a generation that stopped during its commit, but left"
-                + " these as they are: services/a/stale.yaml, services/a/x.yaml changed since that"
-                + " run stopped and are not kit's files now (no kit header), so kit never replaces"
-                + " or deletes them; run kit:generate to bring the rest up to date (it says what to"
-                + " do about a file in its way)");
+            "kit finished 1 of the 3 changes of a generation that stopped during its commit, and"
+                + " left 2 paths as they were: each changed after that run stopped, and kit never"
+                + " replaces or deletes what is not its own: services/a/stale.yaml (without kit's"
+                + " header now), services/a/x.yaml (without kit's header now). Run kit:generate to"
+                + " bring the rest up to date; it names each file in its way");
 
     assertThat(Files.readString(root.resolve("services/a/x.yaml"))).isEqualTo("x: mine\n");
     assertThat(Files.readString(root.resolve("services/a/stale.yaml"))).isEqualTo("s: mine\n");
@@ -173,13 +173,41 @@ class JournalTest {
         .hasValueSatisfying(
             note ->
                 assertThat(note)
-                    .contains("but left services/b/migrations/atlas.sum as it is: it changed"));
+                    .contains(
+                        "left one path as it was: it changed after that run stopped, and kit never"
+                            + " replaces or deletes what is not its own: services/b/migrations/"
+                            + "atlas.sum (not an atlas.sum in Atlas's format now)"));
 
     assertThat(Files.readString(root.resolve("services/a/migrations/atlas.sum")))
         .isEqualTo("h1:new=\n");
     assertThat(Files.readString(root.resolve("services/b/migrations/atlas.sum")))
         .isEqualTo("-- notes\n");
     assertThat(everything()).noneMatch(path -> path.endsWith(".kit-tmp"));
+  }
+
+  @Test
+  void recover_neitherDeletesThroughALinkNorTheLink_norAnAtlasSumThatWasNotKitsToDelete()
+      throws IOException {
+    Path outside = Files.createTempDirectory(root.getParent(), "outside");
+    Files.writeString(outside.resolve("old.yaml"), HEADER + "o: 0\n");
+    Files.createDirectories(root.resolve("services"));
+    Files.createSymbolicLink(root.resolve("services/c"), outside); // a folder once
+    put("services/d/migrations/atlas.sum", "h1:abc=\n");
+    put(".kit-journal", "kit-journal 1\n");
+    commitRecord("commit 2\ndelete services/c/old.yaml\ndelete services/d/migrations/atlas.sum\n");
+
+    assertThat(new PlanWriter(root).recover())
+        .hasValue(
+            "kit finished 0 of the 2 changes of a generation that stopped during its commit, and"
+                + " left 2 paths as they were: each changed after that run stopped, and kit never"
+                + " replaces or deletes what is not its own: services/c/old.yaml (below"
+                + " services/c, a symbolic link now), services/d/migrations/atlas.sum (without"
+                + " kit's header now). A file left where kit was to delete a stale one is yours to"
+                + " keep or delete");
+
+    assertThat(Files.isSymbolicLink(root.resolve("services/c"))).isTrue();
+    assertThat(outside.resolve("old.yaml")).exists();
+    assertThat(root.resolve("services/d/migrations/atlas.sum")).hasContent("h1:abc=");
   }
 
   @Test
