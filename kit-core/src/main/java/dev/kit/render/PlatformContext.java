@@ -53,6 +53,15 @@ public final class PlatformContext {
     return kinds;
   }
 
+  /**
+   * The platform {@code Application} {@code name} (with the environment's suffix) of the platform's
+   * subfolder {@code folder}, a plain directory: it syncs the folder into {@code namespace} on the
+   * environment's cluster, where the operators go, at root wave {@code wave}.
+   */
+  public Object folderApplication(String name, String folder, String namespace, SyncWave wave) {
+    return PlatformRenderer.folderApplication(kit, name, folder, namespace, wave);
+  }
+
   /** kit's health checks for the kinds any service generates, by {@code argocd-cm} key suffix. */
   public Map<String, String> healthChecks() {
     Map<String, String> checks = new TreeMap<>();

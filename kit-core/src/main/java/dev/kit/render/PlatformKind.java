@@ -9,7 +9,12 @@ import java.util.Optional;
  */
 public interface PlatformKind {
 
-  /** Its file name under {@code platform/}, such as {@code appproject.yaml}. */
+  /**
+   * Its path under {@code platform/}, such as {@code appproject.yaml}: the root Application syncs
+   * the files of the folder itself, on Argo CD's cluster. A path in a subfolder, such as {@code
+   * planetscale-provider/provider-opentofu.yaml}, is for the environment's cluster: the root leaves
+   * it out, and a platform Application of that folder syncs it there.
+   */
   String file();
 
   /** What it is, for the README. */

@@ -127,10 +127,44 @@ final class PlatformRenderer {
                 null,
                 helm(kit, name, chart)),
             ArgoApplication.Destination.of(kit, chart.namespace()),
-            // Operators' CRDs outgrow client-side apply's annotation; never prune them with a line
-            // removed here.
-            ArgoApplicationRenderer.syncPolicy(
-                false, List.of("CreateNamespace=true", "ServerSideApply=true"))));
+            platformSyncPolicy()));
+  }
+
+  /**
+   * A platform Application of the folder {@code platform/<environment>/<folder>}, on the
+   * environment's cluster: the source the root uses, no recursion.
+   */
+  static ArgoApplication folderApplication(
+      Kit kit, String name, String folder, String namespace, SyncWave wave) {
+    String environment = kit.environment().map(Environment::name).orElse(null);
+    return new ArgoApplication(
+        ArgoApplication.API_VERSION,
+        ArgoApplication.KIND,
+        metadata(
+            kit,
+            ArgoApplicationRenderer.name(kit, name),
+            kit.repository().argoCd().namespace(),
+            wave),
+        new ArgoApplication.Spec(
+            kit.platform().orElseThrow().project(),
+            new ArgoApplication.Source(
+                kit.repository().gitUrl(),
+                kit.repository().targetRevision(),
+                RepositoryLayout.platformFile(environment, folder),
+                null,
+                null,
+                null),
+            ArgoApplication.Destination.of(kit, namespace),
+            platformSyncPolicy()));
+  }
+
+  /**
+   * The platform Applications' sync: operators' CRDs outgrow client-side apply's annotation, and
+   * nothing is pruned by a line removed here.
+   */
+  private static ArgoApplication.SyncPolicy platformSyncPolicy() {
+    return ArgoApplicationRenderer.syncPolicy(
+        false, List.of("CreateNamespace=true", "ServerSideApply=true"));
   }
 
   /**
@@ -181,7 +215,10 @@ final class PlatformRenderer {
   /**
    * The root: syncs {@code platform/*.yaml} (the operators at their waves, then the ApplicationSet
    * at wave 0) and, for app-of-apps, every {@code services/<svc>/application.yaml} at wave 0; never
-   * itself or argocd-cm.
+   * itself, argocd-cm, or a platform subfolder, whose objects go to the environment's cluster
+   * through their own Application. Argo CD matches {@code include} and {@code exclude} without
+   * separators (its util/glob), so {@code *} crosses {@code /}: the exclude names each subfolder,
+   * with {@code **}, to be right either way.
    */
   static ArgoApplication root(Kit kit) {
     ArgoCd argo = kit.repository().argoCd();
@@ -211,19 +248,29 @@ final class PlatformRenderer {
                 kit.repository().targetRevision(),
                 ".",
                 null,
-                new ArgoApplication.Directory(
-                    true,
-                    include,
-                    "{"
-                        + RepositoryLayout.platformFile(environment, "root.yaml")
-                        + ","
-                        + RepositoryLayout.platformFile(environment, "argocd-cm.yaml")
-                        + "}"),
+                new ArgoApplication.Directory(true, include, rootExclude(kit, environment)),
                 null),
             new ArgoApplication.Destination(argo.destinationServer(), argo.namespace()),
             // Removing a service's line must not delete its Application by accident: no prune at
             // the root.
             ArgoApplicationRenderer.syncPolicy(false, null)));
+  }
+
+  /** What the root leaves out: itself, argocd-cm, and each platform subfolder. */
+  private static String rootExclude(Kit kit, @Nullable String environment) {
+    List<String> excluded = new ArrayList<>();
+    excluded.add(RepositoryLayout.platformFile(environment, "root.yaml"));
+    excluded.add(RepositoryLayout.platformFile(environment, "argocd-cm.yaml"));
+    for (PlatformKind kind : PlatformKinds.of(kit)) {
+      int slash = kind.file().lastIndexOf('/');
+      if (slash > 0) {
+        String folder = RepositoryLayout.platformFile(environment, kind.file().substring(0, slash));
+        if (!excluded.contains(folder + "/**")) {
+          excluded.add(folder + "/**");
+        }
+      }
+    }
+    return "{" + String.join(",", excluded) + "}";
   }
 
   /**

@@ -11,7 +11,10 @@ public enum SyncWave {
   CERT_MANAGER(-16),
   /** The operators' Applications (CNPG, Atlas): their CRDs before any service uses them. */
   OPERATOR(-15),
-  /** Operator plugins (Barman Cloud): they need the operator's CRDs. */
+  /**
+   * Operator plugins (Barman Cloud), and a Crossplane provider package with the Application that
+   * syncs it: they need the operator's CRDs.
+   */
   OPERATOR_PLUGIN(-14),
   /** A Crossplane ProviderConfig: it needs the CRDs its provider package installs. */
   PROVIDER_CONFIG(-13),

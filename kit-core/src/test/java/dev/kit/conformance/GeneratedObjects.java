@@ -157,18 +157,12 @@ final class GeneratedObjects {
     // argocd-cm.
     Path platform = root.services().resolveSibling("platform");
     // With environments, each has its platform in platform/<env>/ and its deployment in
-    // services/<svc>/envs/<env>/.
-    List<Path> platforms = new ArrayList<>(List.of(platform));
+    // services/<svc>/envs/<env>/; a platform folder's subfolders hold what a platform Application
+    // syncs (a Crossplane provider package): all of it, at any depth.
     if (Files.isDirectory(platform)) {
-      list(platform).stream().filter(Files::isDirectory).forEach(platforms::add);
-    }
-    for (Path folder : platforms) {
-      if (!Files.isDirectory(folder)) {
-        continue;
-      }
-      try (Stream<Path> entries = Files.list(folder)) {
+      try (Stream<Path> entries = Files.walk(platform)) {
         entries
-            .filter(f -> f.toString().endsWith(".yaml") && hasHeader(f))
+            .filter(f -> f.toString().endsWith(".yaml") && Files.isRegularFile(f) && hasHeader(f))
             .sorted()
             .forEach(files::add);
       } catch (IOException e) {

@@ -138,15 +138,16 @@ class GoldenFilesTest {
       throws IOException {
     Path root = goldenRoot().resolve(name);
     Path platform = root.resolve("platform");
-    List<Path> environments;
-    try (Stream<Path> folders = Files.list(platform)) {
-      environments = folders.filter(Files::isDirectory).sorted().toList();
-    }
+    // The description's environments: a platform subfolder may also be a platform Application's.
+    List<String> environments =
+        GoldenCases.CASES.get(name).get().environments().stream()
+            .map(dev.kit.model.Environment::name)
+            .toList();
     if (environments.isEmpty()) {
       assertPlatformFirst(root, platform, null);
     }
-    for (Path environment : environments) {
-      assertPlatformFirst(root, environment, environment.getFileName().toString());
+    for (String environment : environments) {
+      assertPlatformFirst(root, platform.resolve(environment), environment);
     }
   }
 

@@ -231,9 +231,7 @@ final class Doctor {
       if (live.isEmpty()) {
         checks.add(
             DoctorCheck.fail(
-                title + " missing",
-                services,
-                "sync the root Application, or kubectl apply -f " + provider.path()));
+                title + " missing", services, applicationOf(provider) + provider.path()));
         continue;
       }
       JsonNode status = live.get().path("status");
@@ -286,6 +284,28 @@ final class Doctor {
         + (reason.isEmpty() ? condition.path("status").asString("Unknown") : reason)
         + ")"
         + (message.isEmpty() ? "" : ": " + message);
+  }
+
+  /**
+   * How a platform object reaches the cluster: the platform Application whose source is its folder
+   * (a subfolder's, synced to the environment's cluster), else the root Application; then the file
+   * to apply by hand.
+   */
+  private String applicationOf(PlannedObject object) {
+    String folder = object.path().substring(0, Math.max(object.path().lastIndexOf('/'), 0));
+    return tree.platform().stream()
+        .filter(
+            o ->
+                o.kind().equals("Application")
+                    && o.body()
+                        .path("spec")
+                        .path("source")
+                        .path("path")
+                        .asString("")
+                        .equals(folder))
+        .findFirst()
+        .map(o -> "sync the Application " + o.name() + ", or kubectl apply -f ")
+        .orElse("sync the root Application, or kubectl apply -f ");
   }
 
   /** Where Crossplane runs its providers' pods: the namespace of kit's Crossplane Application. */

@@ -113,10 +113,10 @@ final class GeneratedTree {
     Kit kit = environment.map(description::in).orElse(description);
     String platformRoot = RepositoryLayout.platformFolder(environment.orElse(null)) + "/";
     List<PlannedObject> platform = new ArrayList<>();
+    // Its subfolders too: what a platform Application syncs to the cluster, such as a Crossplane
+    // provider package.
     for (String path : plan.paths()) {
-      if (path.startsWith(platformRoot)
-          && path.indexOf('/', platformRoot.length()) < 0
-          && path.endsWith(".yaml")) {
+      if (path.startsWith(platformRoot) && path.endsWith(".yaml")) {
         objects(Optional.empty(), path, plan.text(path), true, "").forEach(platform::add);
       }
     }
@@ -181,7 +181,8 @@ final class GeneratedTree {
   }
 
   /**
-   * The platform's objects: operators' Applications, the AppProject, the root, {@code argocd-cm}.
+   * The platform's objects: operators' Applications, the AppProject, the root, {@code argocd-cm},
+   * and what its subfolders hold (a Crossplane provider package and its config).
    */
   List<PlannedObject> platform() {
     return platform;

@@ -59,7 +59,8 @@ class DoctorProvidersTest {
     assertThat(check.services()).containsExactly("inventory");
     assertThat(check.fix())
         .isEqualTo(
-            "sync the root Application, or kubectl apply -f platform/prod/provider-opentofu.yaml");
+            "sync the Application planetscale-provider-prod, or kubectl apply -f "
+                + "platform/prod/planetscale-provider/provider-opentofu.yaml");
   }
 
   @Test

@@ -145,6 +145,21 @@ class GeneratedTreeTest {
   }
 
   @Test
+  void platform_holdsWhatItsSubfoldersHold_suchAsTheProviderPackage() {
+    GeneratedTree prod =
+        GeneratedTree.of(
+            new dev.kit.status.testing.Shop().describe(),
+            dev.kit.status.testing.Shop.plan(),
+            Optional.empty(),
+            Optional.of("prod"));
+
+    assertThat(prod.platform())
+        .filteredOn(o -> o.kind().equals("Provider"))
+        .extracting(PlannedObject::path)
+        .containsExactly("platform/prod/planetscale-provider/provider-opentofu.yaml");
+  }
+
+  @Test
   void of_asksForAnEnvironment_whenTheDescriptionHasEnvironmentsAndNoneIsNamed() {
     Kit kit =
         Kit.builder()

@@ -31,7 +31,7 @@ class ShopServicesTest {
     assertThat(drift.stale()).isEmpty();
     assertThat(drift.extra()).isEmpty();
     assertThat(drift.conflicts()).isEmpty();
-    assertThat(drift.unchanged()).hasSize(93);
+    assertThat(drift.unchanged()).hasSize(95);
   }
 
   @ParameterizedTest

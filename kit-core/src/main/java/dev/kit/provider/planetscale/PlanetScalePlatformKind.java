@@ -13,9 +13,14 @@ import java.util.TreeMap;
  * A platform object that PlanetScale's Workspaces need, with a platform: Crossplane's
  * provider-opentofu package, or the ClusterProviderConfig that gives every Workspace the
  * PlanetScale token and its state backend. Both wait for CRDs an earlier wave installs
- * (Crossplane's, the package's), so Argo CD skips their dry run.
+ * (Crossplane's, the package's), so Argo CD skips their dry run. They live in {@link #FOLDER},
+ * which {@link PlanetScaleProviderApplicationKind} syncs to the cluster Crossplane and the
+ * Workspaces run on, not the root's.
  */
 final class PlanetScalePlatformKind implements PlatformKind {
+
+  /** The platform subfolder of both objects. */
+  static final String FOLDER = "planetscale-provider";
 
   private final String file;
   private final String description;
@@ -39,7 +44,7 @@ final class PlanetScalePlatformKind implements PlatformKind {
   /** provider-opentofu's package, after Crossplane's Application. */
   static PlanetScalePlatformKind provider() {
     return new PlanetScalePlatformKind(
-        "provider-opentofu.yaml",
+        FOLDER + "/provider-opentofu.yaml",
         "Crossplane `Provider`: the provider-opentofu package",
         SyncWave.OPERATOR_PLUGIN,
         false);
@@ -48,7 +53,7 @@ final class PlanetScalePlatformKind implements PlatformKind {
   /** The ClusterProviderConfig, after the package that serves its kind. */
   static PlanetScalePlatformKind providerConfig() {
     return new PlanetScalePlatformKind(
-        "planetscale-providerconfig.yaml",
+        FOLDER + "/planetscale-providerconfig.yaml",
         "provider-opentofu `ClusterProviderConfig`: the PlanetScale token (from Secret `"
             + CrossplaneObjects.TOKEN_SECRET
             + "`) and the OpenTofu state backend",
@@ -68,11 +73,19 @@ final class PlanetScalePlatformKind implements PlatformKind {
 
   @Override
   public String when() {
-    return "when a service's database is on PlanetScale, applied by a Workspace";
+    return WHEN;
   }
+
+  /** When PlanetScale's platform files are generated, for the README. */
+  static final String WHEN = "when a service's database is on PlanetScale, applied by a Workspace";
 
   @Override
   public boolean appliesTo(Kit kit) {
+    return needed(kit);
+  }
+
+  /** Whether a platform's services have a PlanetScale database run by a Workspace. */
+  static boolean needed(Kit kit) {
     return kit.platform().isPresent()
         && kit.services().stream()
             .anyMatch(

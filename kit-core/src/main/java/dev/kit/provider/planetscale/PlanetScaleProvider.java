@@ -44,7 +44,10 @@ public final class PlanetScaleProvider implements DatabaseProvider {
   private final List<ServiceKind> kinds =
       List.of(new PlanetScaleWorkspaceKind(), new PlanetScaleModuleKind());
   private final List<PlatformKind> platformKinds =
-      List.of(PlanetScalePlatformKind.provider(), PlanetScalePlatformKind.providerConfig());
+      List.of(
+          new PlanetScaleProviderApplicationKind(),
+          PlanetScalePlatformKind.provider(),
+          PlanetScalePlatformKind.providerConfig());
 
   private static PlanetScale host(Service service) {
     return (PlanetScale) service.database().host();
