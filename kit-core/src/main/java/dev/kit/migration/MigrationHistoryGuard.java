@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Guards migration history against a base revision (the branch a pull request merges into): a
@@ -36,41 +38,33 @@ public final class MigrationHistoryGuard {
    *     read from it as {@link MigrationDirectory#read(RepositoryRoot, Path)} reads them
    * @param directories the migration directories to guard, absolute, with a label for messages
    *     (such as {@code services/orders/migrations})
-   * @param base the revision to compare with; empty for the current branch's upstream
+   * @param base the revision to compare with; empty for the branch a pull request merges into: the
+   *     target a CI system names ({@code GITHUB_BASE_REF}, {@code
+   *     CI_MERGE_REQUEST_TARGET_BRANCH_NAME}), else the remote's default branch ({@code
+   *     origin/HEAD}), else the current branch's upstream when it is another branch
    */
   public static HistoryCheck check(
       Path repository, Map<String, Path> directories, Optional<String> base) {
+    return check(repository, directories, base, System::getenv);
+  }
+
+  /** {@link #check(Path, Map, Optional)} with the environment it reads CI variables from. */
+  static HistoryCheck check(
+      Path repository,
+      Map<String, Path> directories,
+      Optional<String> base,
+      Function<String, @Nullable String> environment) {
     GitCli git = new GitCli(repository);
     GitCli.Result top = git.run("rev-parse", "--show-toplevel");
     if (!top.ok()) {
       return HistoryCheck.skipped(
           repository + " is not in a Git work tree (" + firstLine(top.stderr()) + ")");
     }
-    String revision;
-    if (base.isPresent()) {
-      revision = base.get();
-      if (!git.run("rev-parse", "--verify", "--quiet", revision + "^{commit}").ok()) {
-        return new HistoryCheck(
-            Optional.of(revision),
-            List.of(
-                "base revision "
-                    + revision
-                    + " is not a commit in this clone; fetch it (git fetch origin) or pass another -Dkit.base"),
-            Optional.empty());
-      }
-    } else {
-      GitCli.Result upstream =
-          git.run("rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{upstream}");
-      if (!upstream.ok() || upstream.text().isEmpty()) {
-        return HistoryCheck.skipped(
-            "the current branch has no upstream; pass -Dkit.base=origin/main to guard migration history");
-      }
-      revision = upstream.text();
-      if (!git.run("rev-parse", "--verify", "--quiet", revision + "^{commit}").ok()) {
-        return HistoryCheck.skipped(
-            "upstream " + revision + " is not in this clone; fetch it to guard migration history");
-      }
+    BaseRevision.Choice choice = BaseRevision.choose(git, base, environment);
+    if (choice instanceof BaseRevision.NotChosen notChosen) {
+      return notChosen.outcome();
     }
+    String revision = ((BaseRevision.Chosen) choice).revision();
     MigrationHistoryGuard guard =
         new MigrationHistoryGuard(Path.of(top.text()), RepositoryRoot.of(repository));
     List<String> problems = new ArrayList<>();
