@@ -281,6 +281,50 @@ class MigrationHistoryGuardTest {
   }
 
   @Test
+  void check_passes_whenGitConvertsLineEndings_withAutocrlf() throws IOException {
+    git("config", "core.autocrlf", "true"); // Git for Windows' default: CRLF in the work tree
+    Files.writeString(migrations.resolve("20250101000000_a.sql"), "CREATE TABLE a (id int);\r\n");
+    Files.writeString(migrations.resolve("20250201000000_b.sql"), "CREATE TABLE b (id int);\r\n");
+
+    assertThat(check().problems()).isEmpty();
+
+    Files.writeString(
+        migrations.resolve("20250201000000_b.sql"), "CREATE TABLE b (id bigint);\r\n");
+    assertThat(check().problems())
+        .singleElement()
+        .asString()
+        .startsWith("services/orders/migrations/20250201000000_b.sql changed since main;");
+  }
+
+  @Test
+  void check_passes_whenGitattributesCheckOutCrlf() throws IOException {
+    Files.writeString(repo.resolve(".gitattributes"), "*.sql text eol=crlf\n");
+    Files.writeString(migrations.resolve("20250101000000_a.sql"), "CREATE TABLE a (id int);\r\n");
+
+    assertThat(check().problems()).isEmpty();
+  }
+
+  @Test
+  void check_comparesALinkAtTheBase_withWhereItLeads() throws IOException {
+    Path shared = Files.createDirectories(repo.resolve("shared"));
+    Files.writeString(shared.resolve("c.sql"), "CREATE TABLE c (id int);\n");
+    Path link = migrations.resolve("20250301000000_c.sql");
+    Files.createSymbolicLink(link, Path.of("../../../shared/c.sql"));
+    commit("a migration kept as a link");
+    HistoryCheck unchanged = MigrationHistoryGuard.check(repo, dirs, Optional.of("feature"));
+
+    Files.delete(link);
+    Files.createSymbolicLink(link, Path.of("20250101000000_a.sql"));
+    HistoryCheck relinked = MigrationHistoryGuard.check(repo, dirs, Optional.of("feature"));
+
+    assertThat(unchanged.problems()).isEmpty();
+    assertThat(relinked.problems())
+        .singleElement()
+        .asString()
+        .startsWith("services/orders/migrations/20250301000000_c.sql changed since feature;");
+  }
+
+  @Test
   void check_fails_whenTheGivenBaseDoesNotExist() {
     assertThat(MigrationHistoryGuard.check(repo, dirs, Optional.of("origin/nope")).problems())
         .containsExactly(
