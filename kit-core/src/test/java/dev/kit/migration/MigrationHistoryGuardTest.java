@@ -297,6 +297,16 @@ class MigrationHistoryGuardTest {
   }
 
   @Test
+  void check_passes_whenABlobCommittedWithCrlfIsUnchanged_withAutocrlf() throws IOException {
+    Files.writeString(migrations.resolve("20250301000000_c.sql"), "CREATE TABLE c (id int);\r\n");
+    commit("a migration committed with CRLF, before autocrlf");
+    git("config", "core.autocrlf", "true");
+
+    assertThat(MigrationHistoryGuard.check(repo, dirs, Optional.of("feature")).problems())
+        .isEmpty();
+  }
+
+  @Test
   void check_passes_whenGitattributesCheckOutCrlf() throws IOException {
     Files.writeString(repo.resolve(".gitattributes"), "*.sql text eol=crlf\n");
     Files.writeString(migrations.resolve("20250101000000_a.sql"), "CREATE TABLE a (id int);\r\n");
