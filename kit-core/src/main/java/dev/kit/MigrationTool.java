@@ -121,8 +121,8 @@ public final class MigrationTool {
 
   /**
    * Guards each service's migration history against {@code base} (a Git revision; empty for the
-   * current branch's upstream): migrations at the base must be unchanged, new ones must sort after
-   * them.
+   * branch a pull request merges into, as {@link MigrationHistoryGuard#check} chooses it):
+   * migrations at the base must be unchanged, new ones must sort after them.
    */
   public HistoryCheck checkHistory(Kit kit, Optional<String> base) {
     generator.recover();

@@ -3,6 +3,7 @@ package dev.kit.migration;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -12,8 +13,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The {@code git} executable, run in one work tree. kit asks git only read-only plumbing questions
- * ({@code rev-parse}, {@code ls-tree}); the executable already knows the user's configuration,
- * worktrees, shallow clones and credentials, so no Git library is needed.
+ * ({@code rev-parse}, {@code symbolic-ref}, {@code config --get}, {@code ls-tree}, {@code
+ * hash-object} without {@code -w}); the executable already knows the user's configuration,
+ * attributes, worktrees, shallow clones and credentials, so no Git library is needed.
  */
 final class GitCli {
 
@@ -42,6 +44,11 @@ final class GitCli {
   }
 
   Result run(String... args) {
+    return run(new byte[0], args);
+  }
+
+  /** Runs git with {@code input} on its standard input. */
+  Result run(byte[] input, String... args) {
     List<String> command = new ArrayList<>(List.of("git", "-C", workTree.toString()));
     command.addAll(List.of(args));
     Process process;
@@ -51,7 +58,9 @@ final class GitCli {
       return new Result(-1, new byte[0], "cannot start git: " + e.getMessage());
     }
     try {
-      process.getOutputStream().close();
+      // Input is written on its own thread: git may fill its output pipe before it reads all of it.
+      Thread stdin = new Thread(() -> write(input, process.getOutputStream()), "git-stdin");
+      stdin.start();
       ByteArrayOutputStream err = new ByteArrayOutputStream();
       Thread stderr = new Thread(() -> copy(process.getErrorStream(), err), "git-stderr");
       stderr.start();
@@ -60,6 +69,7 @@ final class GitCli {
         process.destroyForcibly();
         return new Result(-1, out, "git " + String.join(" ", args) + " did not finish in 60 s");
       }
+      stdin.join();
       stderr.join();
       return new Result(process.exitValue(), out, err.toString(StandardCharsets.UTF_8).strip());
     } catch (IOException e) {
@@ -68,6 +78,14 @@ final class GitCli {
       Thread.currentThread().interrupt();
       process.destroyForcibly();
       return new Result(-1, new byte[0], "interrupted");
+    }
+  }
+
+  private static void write(byte[] input, OutputStream stdin) {
+    try (stdin) {
+      stdin.write(input);
+    } catch (IOException ignored) {
+      // git exited without reading all of it; its exit code and stderr say why
     }
   }
 

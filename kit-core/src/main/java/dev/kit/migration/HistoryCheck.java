@@ -9,7 +9,8 @@ import java.util.Optional;
  * @param base the revision compared with, when the check ran
  * @param problems one line per migration that breaks history, naming the file, what changed and the
  *     fix
- * @param skipped why the check did not run (no Git work tree, no upstream branch), when it did not
+ * @param skipped why the check did not run (no Git work tree, no base branch in the clone), when it
+ *     did not
  */
 public record HistoryCheck(Optional<String> base, List<String> problems, Optional<String> skipped) {
 

@@ -1,7 +1,11 @@
 package dev.kit.migration;
 
 import dev.kit.plan.RepositoryRoot;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Guards migration history against a base revision (the branch a pull request merges into): a
@@ -20,6 +26,9 @@ import java.util.TreeMap;
  * revision in linear mode).
  */
 public final class MigrationHistoryGuard {
+
+  /** The mode {@code ls-tree} shows for a symbolic link. */
+  private static final String SYMLINK_MODE = "120000";
 
   private final Path topLevel;
   private final RepositoryRoot repository;
@@ -36,41 +45,33 @@ public final class MigrationHistoryGuard {
    *     read from it as {@link MigrationDirectory#read(RepositoryRoot, Path)} reads them
    * @param directories the migration directories to guard, absolute, with a label for messages
    *     (such as {@code services/orders/migrations})
-   * @param base the revision to compare with; empty for the current branch's upstream
+   * @param base the revision to compare with; empty for the branch a pull request merges into: the
+   *     target a CI system names ({@code GITHUB_BASE_REF}, {@code
+   *     CI_MERGE_REQUEST_TARGET_BRANCH_NAME}), else the remote's default branch ({@code
+   *     origin/HEAD}), else the current branch's upstream when it is another branch
    */
   public static HistoryCheck check(
       Path repository, Map<String, Path> directories, Optional<String> base) {
+    return check(repository, directories, base, System::getenv);
+  }
+
+  /** {@link #check(Path, Map, Optional)} with the environment it reads CI variables from. */
+  static HistoryCheck check(
+      Path repository,
+      Map<String, Path> directories,
+      Optional<String> base,
+      Function<String, @Nullable String> environment) {
     GitCli git = new GitCli(repository);
     GitCli.Result top = git.run("rev-parse", "--show-toplevel");
     if (!top.ok()) {
       return HistoryCheck.skipped(
           repository + " is not in a Git work tree (" + firstLine(top.stderr()) + ")");
     }
-    String revision;
-    if (base.isPresent()) {
-      revision = base.get();
-      if (!git.run("rev-parse", "--verify", "--quiet", revision + "^{commit}").ok()) {
-        return new HistoryCheck(
-            Optional.of(revision),
-            List.of(
-                "base revision "
-                    + revision
-                    + " is not a commit in this clone; fetch it (git fetch origin) or pass another -Dkit.base"),
-            Optional.empty());
-      }
-    } else {
-      GitCli.Result upstream =
-          git.run("rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{upstream}");
-      if (!upstream.ok() || upstream.text().isEmpty()) {
-        return HistoryCheck.skipped(
-            "the current branch has no upstream; pass -Dkit.base=origin/main to guard migration history");
-      }
-      revision = upstream.text();
-      if (!git.run("rev-parse", "--verify", "--quiet", revision + "^{commit}").ok()) {
-        return HistoryCheck.skipped(
-            "upstream " + revision + " is not in this clone; fetch it to guard migration history");
-      }
+    BaseRevision.Choice choice = BaseRevision.choose(git, base, environment);
+    if (choice instanceof BaseRevision.NotChosen notChosen) {
+      return notChosen.outcome();
     }
+    String revision = ((BaseRevision.Chosen) choice).revision();
     MigrationHistoryGuard guard =
         new MigrationHistoryGuard(Path.of(top.text()), RepositoryRoot.of(repository));
     List<String> problems = new ArrayList<>();
@@ -87,7 +88,7 @@ public final class MigrationHistoryGuard {
     if (!tree.ok()) {
       return List.of("cannot list " + label + " at " + base + ": " + firstLine(tree.stderr()));
     }
-    TreeMap<String, String> blobsAtBase = new TreeMap<>(MigrationFile::compareNames);
+    TreeMap<String, Blob> blobsAtBase = new TreeMap<>(MigrationFile::compareNames);
     for (String entry : new String(tree.stdout(), StandardCharsets.UTF_8).split("\0")) {
       // <mode> SP <type> SP <object> TAB <path>
       int tab = entry.indexOf('\t');
@@ -100,17 +101,53 @@ public final class MigrationHistoryGuard {
           && meta[1].equals("blob")
           && name.endsWith(".sql")
           && !name.contains("/")) {
-        blobsAtBase.put(name, meta[2]);
+        blobsAtBase.put(name, new Blob(meta[2], meta[0].equals(SYMLINK_MODE)));
       }
     }
     Map<String, MigrationFile> current = new TreeMap<>(MigrationFile::compareNames);
     MigrationDirectory.read(repository, dir).files().forEach(f -> current.put(f.name(), f));
 
+    // The working files' blob ids as Git computes them (clean filters, eol, autocrlf): one process.
+    List<String> toHash = new ArrayList<>();
+    Map<String, String> idsNow = new TreeMap<>(MigrationFile::compareNames);
+    for (Map.Entry<String, Blob> atBase : blobsAtBase.entrySet()) {
+      String name = atBase.getKey();
+      Path file = dir.resolve(name);
+      if (atBase.getValue().link() && current.containsKey(name) && Files.isSymbolicLink(file)) {
+        // Git keeps a link as its target's text; hash-object would read the file it leads to.
+        idsNow.put(name, gitBlobId(linkText(file), atBase.getValue().id().length()));
+      } else if (current.containsKey(name)) {
+        toHash.add(name);
+      }
+    }
+    if (!toHash.isEmpty()) {
+      StringBuilder paths = new StringBuilder();
+      toHash.forEach(name -> paths.append(relative).append('/').append(name).append('\n'));
+      GitCli.Result hashed =
+          new GitCli(canonicalTop)
+              .run(
+                  paths.toString().getBytes(StandardCharsets.UTF_8),
+                  "hash-object",
+                  "--stdin-paths");
+      List<String> ids = hashed.ok() ? hashed.text().lines().toList() : List.of();
+      if (ids.size() != toHash.size()) {
+        return List.of(
+            "cannot hash "
+                + label
+                + " with git hash-object: "
+                + (hashed.ok()
+                    ? ids.size() + " ids for " + toHash.size() + " files"
+                    : firstLine(hashed.stderr())));
+      }
+      for (int i = 0; i < ids.size(); i++) {
+        idsNow.put(toHash.get(i), ids.get(i));
+      }
+    }
+
     List<String> problems = new ArrayList<>();
     blobsAtBase.forEach(
         (name, blob) -> {
-          MigrationFile now = current.get(name);
-          if (now == null) {
+          if (!current.containsKey(name)) {
             problems.add(
                 label
                     + "/"
@@ -124,7 +161,10 @@ public final class MigrationHistoryGuard {
                     + "/"
                     + name
                     + ") and undo its changes in a new migration");
-          } else if (!gitBlobId(now.rawContent(), blob.length()).equals(blob)) {
+          } else if (!blob.id().equals(idsNow.get(name))
+              // Git leaves a blob committed with CRLF as it is under autocrlf ("safer autocrlf"),
+              // which hash-object, reading no index, does not know: the same bytes are no change.
+              && !blob.id().equals(gitBlobId(current.get(name).rawContent(), blob.id().length()))) {
             problems.add(
                 label
                     + "/"
@@ -159,6 +199,20 @@ public final class MigrationHistoryGuard {
                           + "give it a newer version (mvn kit:new-migration)"));
     }
     return problems;
+  }
+
+  /** A file in a tree at the base: its blob id, and whether it is a symbolic link. */
+  private record Blob(String id, boolean link) {}
+
+  /** What Git stores for a symbolic link: its target as written, with {@code /} separators. */
+  private static byte[] linkText(Path link) {
+    try {
+      String target = Files.readSymbolicLink(link).toString();
+      return (File.separatorChar == '/' ? target : target.replace(File.separatorChar, '/'))
+          .getBytes(StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the link " + link, e);
+    }
   }
 
   /**

@@ -94,25 +94,244 @@ class MigrationHistoryGuardTest {
                 + "that version; give it a newer version (mvn kit:new-migration)");
   }
 
+  /** The guard without -Dkit.base, in an environment holding only {@code variables}. */
+  private HistoryCheck checkByDefault(Map<String, String> variables) {
+    return MigrationHistoryGuard.check(repo, dirs, Optional.empty(), variables::get);
+  }
+
+  /** Commits the work tree on the current branch. */
+  private void commit(String message) {
+    git("add", "-A");
+    git(
+        "-c",
+        "user.name=kit",
+        "-c",
+        "user.email=kit@example.invalid",
+        "commit",
+        "-q",
+        "-m",
+        message);
+  }
+
+  /**
+   * A remote named {@code name} whose branches are the given local ones, as a fetch leaves them.
+   */
+  private void remote(String name, String... branches) {
+    git("remote", "add", name, "https://example.invalid/repo.git");
+    for (String branch : branches) {
+      git("update-ref", "refs/remotes/" + name + "/" + branch, branch);
+    }
+  }
+
+  private static final String A_CHANGED_SINCE =
+      "services/orders/migrations/20250101000000_a.sql changed since ";
+
   @Test
-  void check_isSkipped_whenTheBranchHasNoUpstream() {
-    HistoryCheck check = MigrationHistoryGuard.check(repo, dirs, Optional.empty());
+  void check_comparesWithTheRemotesDefaultBranch_whenTheEditIsPushedToTheBranchsOwnCopy()
+      throws IOException {
+    Files.writeString(migrations.resolve("20250101000000_a.sql"), "CREATE TABLE a (id bigint);\n");
+    commit("edit a migration that already ran");
+    remote("origin", "main", "feature"); // git push -u origin feature
+    git("branch", "-q", "--set-upstream-to=origin/feature");
+    git("symbolic-ref", "refs/remotes/origin/HEAD", "refs/remotes/origin/main");
+
+    HistoryCheck check = checkByDefault(Map.of());
+
+    assertThat(check.base()).contains("origin/main");
+    assertThat(check.problems())
+        .singleElement()
+        .asString()
+        .startsWith(A_CHANGED_SINCE + "origin/main;");
+  }
+
+  @Test
+  void check_isSkipped_whenTheOnlyUpstreamIsTheBranchsOwnCopy() throws IOException {
+    Files.writeString(migrations.resolve("20250101000000_a.sql"), "CREATE TABLE a (id bigint);\n");
+    commit("edit a migration that already ran");
+    remote("origin", "main", "feature");
+    git("branch", "-q", "--set-upstream-to=origin/feature");
+
+    HistoryCheck check = checkByDefault(Map.of());
+
+    assertThat(check.base()).isEmpty();
+    assertThat(check.skipped())
+        .contains(
+            "no base branch to compare with (origin/HEAD is not in this clone; feature's upstream "
+                + "origin/feature is its own copy on origin); fetch the branch a pull request merges into "
+                + "and name it, e.g. git fetch origin main && mvn kit:check -Dkit.base=origin/main, or let "
+                + "kit find the default branch: git remote set-head origin --auto");
+  }
+
+  @Test
+  void check_usesTheDefaultBranchOfTheUpstreamsRemote() throws IOException {
+    remote("upstream", "main", "feature");
+    git("update-ref", "refs/remotes/upstream/trunk", "main");
+    git("symbolic-ref", "refs/remotes/upstream/HEAD", "refs/remotes/upstream/trunk");
+    git("branch", "-q", "--set-upstream-to=upstream/feature");
+
+    assertThat(checkByDefault(Map.of()).base()).contains("upstream/trunk");
+  }
+
+  @Test
+  void check_usesTheUpstream_whenItIsAnotherBranchOnTheRemote() throws IOException {
+    remote("origin", "main");
+    git("branch", "-q", "--set-upstream-to=origin/main");
+    Files.writeString(migrations.resolve("20250101000000_a.sql"), "changed\n");
+
+    HistoryCheck check = checkByDefault(Map.of());
+
+    assertThat(check.base()).contains("origin/main");
+    assertThat(check.problems())
+        .singleElement()
+        .asString()
+        .startsWith(A_CHANGED_SINCE + "origin/main;");
+  }
+
+  @Test
+  void check_usesTheUpstream_whenItIsALocalBranch() throws IOException {
+    git("branch", "-q", "--set-upstream-to=main");
+    Files.writeString(migrations.resolve("20250101000000_a.sql"), "changed\n");
+
+    HistoryCheck check = checkByDefault(Map.of());
+
+    assertThat(check.base()).contains("main");
+    assertThat(check.problems()).hasSize(1);
+  }
+
+  @Test
+  void check_comparesWithThePullRequestsTarget_whenGithubActionsNamesIt() throws IOException {
+    remote("origin", "main", "feature");
+    git("update-ref", "refs/remotes/origin/release", "main");
+    git("symbolic-ref", "refs/remotes/origin/HEAD", "refs/remotes/origin/main");
+    git("checkout", "-q", "--detach"); // as actions/checkout leaves a pull request's merge commit
+    Files.writeString(migrations.resolve("20250101000000_a.sql"), "changed\n");
+
+    HistoryCheck check = checkByDefault(Map.of("GITHUB_BASE_REF", "release"));
+
+    assertThat(check.base()).contains("origin/release");
+    assertThat(check.problems())
+        .singleElement()
+        .asString()
+        .startsWith(A_CHANGED_SINCE + "origin/release;");
+  }
+
+  @Test
+  void check_comparesWithTheMergeRequestsTarget_whenGitlabNamesIt() {
+    remote("origin", "main");
+    git("checkout", "-q", "--detach");
+
+    HistoryCheck check =
+        checkByDefault(
+            Map.of("GITHUB_BASE_REF", "", "CI_MERGE_REQUEST_TARGET_BRANCH_NAME", "main"));
+
+    assertThat(check.base()).contains("origin/main");
+    assertThat(check.problems()).isEmpty();
+  }
+
+  @Test
+  void check_isSkipped_namingHowToFetchIt_whenThePullRequestsTargetIsNotInTheClone() {
+    // Another branch would judge the wrong history: no fallback to the default branch.
+    remote("origin", "main");
+    git("symbolic-ref", "refs/remotes/origin/HEAD", "refs/remotes/origin/main");
+    git("checkout", "-q", "--detach");
+
+    assertThat(checkByDefault(Map.of("GITHUB_BASE_REF", "release")).skipped())
+        .contains(
+            "GITHUB_BASE_REF names release, the branch this pull request merges into, but origin/release "
+                + "is not in this clone; actions/checkout fetches only the commit it builds: set fetch-depth: 0 "
+                + "on it, or run git fetch origin release before mvn kit:check");
+    assertThat(checkByDefault(Map.of("CI_MERGE_REQUEST_TARGET_BRANCH_NAME", "release")).skipped())
+        .contains(
+            "CI_MERGE_REQUEST_TARGET_BRANCH_NAME names release, the branch this pull request merges into, "
+                + "but origin/release is not in this clone; GitLab fetches only the merge request's commits: "
+                + "run git fetch origin release before mvn kit:check");
+  }
+
+  @Test
+  void check_isSkipped_namingWhatToPass_onADetachedHeadWithoutABase() {
+    git("checkout", "-q", "--detach");
+
+    HistoryCheck check = checkByDefault(Map.of());
 
     assertThat(check.skipped())
         .contains(
-            "the current branch has no upstream; pass -Dkit.base=origin/main to guard migration history");
+            "no base branch to compare with (origin/HEAD is not in this clone; HEAD is detached); fetch the "
+                + "branch a pull request merges into and name it, e.g. git fetch origin main && mvn kit:check "
+                + "-Dkit.base=origin/main, or let kit find the default branch: git remote set-head origin --auto");
     assertThat(check.passed()).isTrue();
   }
 
   @Test
-  void check_usesTheUpstream_whenNoBaseIsGiven() throws IOException {
-    git("branch", "-q", "--set-upstream-to=main");
-    Files.writeString(migrations.resolve("20250101000000_a.sql"), "changed\n");
+  void check_isSkipped_whenTheBranchHasNoUpstream() {
+    assertThat(checkByDefault(Map.of()).skipped())
+        .hasValueSatisfying(
+            why ->
+                assertThat(why)
+                    .startsWith(
+                        "no base branch to compare with (origin/HEAD is not in this clone; feature has no upstream)"));
+  }
 
-    HistoryCheck check = MigrationHistoryGuard.check(repo, dirs, Optional.empty());
+  @Test
+  void check_usesTheGivenBase_beforeThePullRequestsTarget() {
+    HistoryCheck check =
+        MigrationHistoryGuard.check(
+            repo, dirs, Optional.of("main"), Map.of("GITHUB_BASE_REF", "release")::get);
 
     assertThat(check.base()).contains("main");
-    assertThat(check.problems()).hasSize(1);
+  }
+
+  @Test
+  void check_passes_whenGitConvertsLineEndings_withAutocrlf() throws IOException {
+    git("config", "core.autocrlf", "true"); // Git for Windows' default: CRLF in the work tree
+    Files.writeString(migrations.resolve("20250101000000_a.sql"), "CREATE TABLE a (id int);\r\n");
+    Files.writeString(migrations.resolve("20250201000000_b.sql"), "CREATE TABLE b (id int);\r\n");
+
+    assertThat(check().problems()).isEmpty();
+
+    Files.writeString(
+        migrations.resolve("20250201000000_b.sql"), "CREATE TABLE b (id bigint);\r\n");
+    assertThat(check().problems())
+        .singleElement()
+        .asString()
+        .startsWith("services/orders/migrations/20250201000000_b.sql changed since main;");
+  }
+
+  @Test
+  void check_passes_whenABlobCommittedWithCrlfIsUnchanged_withAutocrlf() throws IOException {
+    Files.writeString(migrations.resolve("20250301000000_c.sql"), "CREATE TABLE c (id int);\r\n");
+    commit("a migration committed with CRLF, before autocrlf");
+    git("config", "core.autocrlf", "true");
+
+    assertThat(MigrationHistoryGuard.check(repo, dirs, Optional.of("feature")).problems())
+        .isEmpty();
+  }
+
+  @Test
+  void check_passes_whenGitattributesCheckOutCrlf() throws IOException {
+    Files.writeString(repo.resolve(".gitattributes"), "*.sql text eol=crlf\n");
+    Files.writeString(migrations.resolve("20250101000000_a.sql"), "CREATE TABLE a (id int);\r\n");
+
+    assertThat(check().problems()).isEmpty();
+  }
+
+  @Test
+  void check_comparesALinkAtTheBase_withWhereItLeads() throws IOException {
+    Path shared = Files.createDirectories(repo.resolve("shared"));
+    Files.writeString(shared.resolve("c.sql"), "CREATE TABLE c (id int);\n");
+    Path link = migrations.resolve("20250301000000_c.sql");
+    Files.createSymbolicLink(link, Path.of("../../../shared/c.sql"));
+    commit("a migration kept as a link");
+    HistoryCheck unchanged = MigrationHistoryGuard.check(repo, dirs, Optional.of("feature"));
+
+    Files.delete(link);
+    Files.createSymbolicLink(link, Path.of("20250101000000_a.sql"));
+    HistoryCheck relinked = MigrationHistoryGuard.check(repo, dirs, Optional.of("feature"));
+
+    assertThat(unchanged.problems()).isEmpty();
+    assertThat(relinked.problems())
+        .singleElement()
+        .asString()
+        .startsWith("services/orders/migrations/20250301000000_c.sql changed since feature;");
   }
 
   @Test

@@ -31,8 +31,11 @@ public final class CheckMojo extends DescriptionMojo {
 
   /**
    * The Git revision whose migrations must not change, such as {@code origin/main}. By default the
-   * current branch's upstream; without one (or outside Git) the history guard is skipped with a
-   * warning.
+   * branch a pull request merges into: {@code origin/$GITHUB_BASE_REF} on GitHub Actions, {@code
+   * origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME} on GitLab, else the remote's default branch
+   * ({@code origin/HEAD}), else the current branch's upstream when that is another branch; without
+   * one in the clone (or outside Git) the history guard is skipped with a warning that says what to
+   * fetch or pass.
    */
   @Parameter(property = "kit.base")
   private @Nullable String base;
