@@ -59,6 +59,21 @@ final class BaseRevision {
                           + " is not a commit in this clone; fetch it (git fetch origin) or pass another -Dkit.base"),
                   Optional.empty()));
     }
+    String sourceProject = environment.apply("CI_MERGE_REQUEST_SOURCE_PROJECT_ID");
+    String targetProject = environment.apply("CI_MERGE_REQUEST_PROJECT_ID");
+    if (sourceProject != null
+        && targetProject != null
+        && !sourceProject.isBlank()
+        && !sourceProject.strip().equals(targetProject.strip())) {
+      // A fork's merge request runs in the fork: its origin/<target> is the fork's copy, which may
+      // lack migrations the project itself has run.
+      String url = environment.apply("CI_MERGE_REQUEST_PROJECT_URL");
+      return skipped(
+          "this merge request comes from a fork, whose origin is the fork itself; fetch the"
+              + " target project's branch (git fetch "
+              + (url == null || url.isBlank() ? "<the project's URL>" : url.strip())
+              + " \"$CI_MERGE_REQUEST_TARGET_BRANCH_NAME\") and pass -Dkit.base=FETCH_HEAD");
+    }
     for (Target target : TARGETS) {
       String branch = environment.apply(target.variable());
       if (branch != null && !branch.isBlank()) {

@@ -1,11 +1,7 @@
 package dev.kit.migration;
 
 import dev.kit.plan.RepositoryRoot;
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -107,28 +103,28 @@ public final class MigrationHistoryGuard {
     Map<String, MigrationFile> current = new TreeMap<>(MigrationFile::compareNames);
     MigrationDirectory.read(repository, dir).files().forEach(f -> current.put(f.name(), f));
 
-    // The working files' blob ids as Git computes them (clean filters, eol, autocrlf): one process.
+    // The working files' blob ids as Git computes them (clean filters, eol, autocrlf; through a
+    // link, the file it leads to, as kit and Atlas read it): one process.
     List<String> toHash = new ArrayList<>();
-    Map<String, String> idsNow = new TreeMap<>(MigrationFile::compareNames);
+    List<String> links = new ArrayList<>();
     for (Map.Entry<String, Blob> atBase : blobsAtBase.entrySet()) {
-      String name = atBase.getKey();
-      Path file = dir.resolve(name);
-      if (atBase.getValue().link() && current.containsKey(name) && Files.isSymbolicLink(file)) {
-        // Git keeps a link as its target's text; hash-object would read the file it leads to.
-        idsNow.put(name, gitBlobId(linkText(file), atBase.getValue().id().length()));
-      } else if (current.containsKey(name)) {
-        toHash.add(name);
+      if (current.containsKey(atBase.getKey())) {
+        toHash.add(atBase.getKey());
+        if (atBase.getValue().link()) {
+          links.add(atBase.getKey());
+        }
       }
     }
+    GitCli git = new GitCli(canonicalTop);
+    Map<String, String> idsNow = new TreeMap<>(MigrationFile::compareNames);
+    Map<String, String> linkedAtBase = new TreeMap<>(MigrationFile::compareNames);
+    Map<String, String> indexed = new TreeMap<>(MigrationFile::compareNames);
     if (!toHash.isEmpty()) {
       StringBuilder paths = new StringBuilder();
       toHash.forEach(name -> paths.append(relative).append('/').append(name).append('\n'));
       GitCli.Result hashed =
-          new GitCli(canonicalTop)
-              .run(
-                  paths.toString().getBytes(StandardCharsets.UTF_8),
-                  "hash-object",
-                  "--stdin-paths");
+          git.run(
+              paths.toString().getBytes(StandardCharsets.UTF_8), "hash-object", "--stdin-paths");
       List<String> ids = hashed.ok() ? hashed.text().lines().toList() : List.of();
       if (ids.size() != toHash.size()) {
         return List.of(
@@ -141,6 +137,53 @@ public final class MigrationHistoryGuard {
       }
       for (int i = 0; i < ids.size(); i++) {
         idsNow.put(toHash.get(i), ids.get(i));
+      }
+      // What the index holds, for the one case hash-object cannot tell (below).
+      GitCli.Result index = git.run("ls-files", "-s", "-z", "--", relative + "/");
+      if (index.ok()) {
+        for (String entry : new String(index.stdout(), StandardCharsets.UTF_8).split("\0")) {
+          // <mode> SP <object> SP <stage> TAB <path>
+          int tab = entry.indexOf('\t');
+          String[] meta = tab < 0 ? new String[0] : entry.substring(0, tab).split(" ");
+          if (meta.length == 3 && entry.length() > tab + relative.length() + 1) {
+            indexed.put(entry.substring(tab + 1 + relative.length() + 1), meta[1]);
+          }
+        }
+      }
+    }
+    if (!links.isEmpty()) {
+      // A link at the base: Atlas applied the file it led to there, so that file's blob is the one
+      // to compare (the link's own text may stay while its target changes).
+      StringBuilder objects = new StringBuilder();
+      links.forEach(
+          name ->
+              objects
+                  .append(base)
+                  .append(':')
+                  .append(relative)
+                  .append('/')
+                  .append(name)
+                  .append('\n'));
+      GitCli.Result resolved =
+          git.run(
+              objects.toString().getBytes(StandardCharsets.UTF_8),
+              "cat-file",
+              "--batch-check",
+              "--follow-symlinks");
+      List<String> lines = resolved.ok() ? resolved.text().lines().toList() : List.of();
+      int at = 0;
+      for (String name : links) {
+        if (at >= lines.size()) {
+          break; // unresolved: compared with nothing, so reported as changed
+        }
+        String line = lines.get(at++);
+        String[] answer = line.split(" ");
+        if (answer.length == 3 && answer[1].equals("blob")) {
+          linkedAtBase.put(name, answer[0]);
+        } else if (!line.endsWith(" missing")
+            && List.of("symlink", "dangling", "loop", "notdir").contains(answer[0])) {
+          at++; // a second line names the path it stopped at
+        }
       }
     }
 
@@ -161,10 +204,12 @@ public final class MigrationHistoryGuard {
                     + "/"
                     + name
                     + ") and undo its changes in a new migration");
-          } else if (!blob.id().equals(idsNow.get(name))
-              // Git leaves a blob committed with CRLF as it is under autocrlf ("safer autocrlf"),
-              // which hash-object, reading no index, does not know: the same bytes are no change.
-              && !blob.id().equals(gitBlobId(current.get(name).rawContent(), blob.id().length()))) {
+          } else if (!unchanged(
+              blob,
+              blob.link() ? linkedAtBase.get(name) : blob.id(),
+              idsNow.get(name),
+              indexed.get(name),
+              current.get(name).rawContent())) {
             problems.add(
                 label
                     + "/"
@@ -204,15 +249,29 @@ public final class MigrationHistoryGuard {
   /** A file in a tree at the base: its blob id, and whether it is a symbolic link. */
   private record Blob(String id, boolean link) {}
 
-  /** What Git stores for a symbolic link: its target as written, with {@code /} separators. */
-  private static byte[] linkText(Path link) {
-    try {
-      String target = Files.readSymbolicLink(link).toString();
-      return (File.separatorChar == '/' ? target : target.replace(File.separatorChar, '/'))
-          .getBytes(StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the link " + link, e);
+  /**
+   * Whether a migration is what the base holds: Git's id of the working file (as {@code git
+   * hash-object} computes it) is the base's. Under {@code core.autocrlf} Git leaves a blob
+   * committed with CRLF as it is ("safer autocrlf"), which hash-object, reading no index, does not
+   * know; so the working file's own bytes count too, but only while the index still holds the
+   * base's blob (a commit that changed the line endings is a change).
+   *
+   * @param atBase the blob to compare with (for a link at the base, the file it led to there); null
+   *     when Git could not say, which is a change
+   */
+  private static boolean unchanged(
+      Blob blob,
+      @Nullable String atBase,
+      @Nullable String now,
+      @Nullable String inIndex,
+      byte[] raw) {
+    if (atBase == null) {
+      return false;
     }
+    return atBase.equals(now)
+        || (!blob.link()
+            && atBase.equals(inIndex)
+            && atBase.equals(gitBlobId(raw, atBase.length())));
   }
 
   /**

@@ -335,6 +335,59 @@ class MigrationHistoryGuardTest {
   }
 
   @Test
+  void check_namesALinkAtTheBase_whenTheFileItLeadsToChanged() throws IOException {
+    Path shared = Files.createDirectories(repo.resolve("shared"));
+    Files.writeString(shared.resolve("c.sql"), "CREATE TABLE c (id int);\n");
+    Files.createSymbolicLink(
+        migrations.resolve("20250301000000_c.sql"), Path.of("../../../shared/c.sql"));
+    commit("a migration kept as a link");
+
+    // The link stays as it was; what Atlas applied through it does not.
+    Files.writeString(shared.resolve("c.sql"), "DROP TABLE c;\n");
+
+    assertThat(MigrationHistoryGuard.check(repo, dirs, Optional.of("feature")).problems())
+        .singleElement()
+        .asString()
+        .startsWith("services/orders/migrations/20250301000000_c.sql changed since feature;");
+  }
+
+  @Test
+  void check_namesAMigrationWhoseLineEndingsACommitChanged_withAutocrlf() throws IOException {
+    Files.writeString(migrations.resolve("20250301000000_c.sql"), "CREATE TABLE c (id int);\r\n");
+    commit("a migration committed with CRLF, before autocrlf");
+    git("branch", "applied");
+    git("config", "core.autocrlf", "true");
+    Files.writeString(migrations.resolve("20250301000000_c.sql"), "CREATE TABLE c (id int);\n");
+    commit("the same migration renormalised to LF");
+    // A checkout under autocrlf writes CRLF again: the same bytes as the applied blob.
+    Files.writeString(migrations.resolve("20250301000000_c.sql"), "CREATE TABLE c (id int);\r\n");
+
+    assertThat(MigrationHistoryGuard.check(repo, dirs, Optional.of("applied")).problems())
+        .singleElement()
+        .asString()
+        .startsWith("services/orders/migrations/20250301000000_c.sql changed since applied;");
+  }
+
+  @Test
+  void check_isSkipped_namingTheProjectToFetchFrom_forAMergeRequestFromAFork() {
+    remote("origin", "main");
+    git("checkout", "-q", "--detach");
+
+    assertThat(
+            checkByDefault(
+                    Map.of(
+                        "CI_MERGE_REQUEST_TARGET_BRANCH_NAME", "main",
+                        "CI_MERGE_REQUEST_SOURCE_PROJECT_ID", "42",
+                        "CI_MERGE_REQUEST_PROJECT_ID", "7",
+                        "CI_MERGE_REQUEST_PROJECT_URL", "https://gitlab.example/acme/shop"))
+                .skipped())
+        .contains(
+            "this merge request comes from a fork, whose origin is the fork itself; fetch the"
+                + " target project's branch (git fetch https://gitlab.example/acme/shop"
+                + " \"$CI_MERGE_REQUEST_TARGET_BRANCH_NAME\") and pass -Dkit.base=FETCH_HEAD");
+  }
+
+  @Test
   void check_fails_whenTheGivenBaseDoesNotExist() {
     assertThat(MigrationHistoryGuard.check(repo, dirs, Optional.of("origin/nope")).problems())
         .containsExactly(
