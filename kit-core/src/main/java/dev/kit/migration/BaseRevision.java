@@ -59,14 +59,15 @@ final class BaseRevision {
                           + " is not a commit in this clone; fetch it (git fetch origin) or pass another -Dkit.base"),
                   Optional.empty()));
     }
-    String sourceProject = environment.apply("CI_MERGE_REQUEST_SOURCE_PROJECT_ID");
+    String pipelineProject = environment.apply("CI_PROJECT_ID");
     String targetProject = environment.apply("CI_MERGE_REQUEST_PROJECT_ID");
-    if (sourceProject != null
+    if (pipelineProject != null
         && targetProject != null
-        && !sourceProject.isBlank()
-        && !sourceProject.strip().equals(targetProject.strip())) {
-      // A fork's merge request runs in the fork: its origin/<target> is the fork's copy, which may
-      // lack migrations the project itself has run.
+        && !targetProject.isBlank()
+        && !pipelineProject.strip().equals(targetProject.strip())) {
+      // A fork's merge request pipeline that runs in the fork (GitLab's default): its
+      // origin/<target> is the fork's copy, which may lack migrations the project itself has run.
+      // Run in the parent project, the pipeline's project is the target's and origin is right.
       String url = environment.apply("CI_MERGE_REQUEST_PROJECT_URL");
       return skipped(
           "this merge request comes from a fork, whose origin is the fork itself; fetch the"

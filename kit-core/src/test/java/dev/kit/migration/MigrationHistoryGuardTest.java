@@ -378,6 +378,7 @@ class MigrationHistoryGuardTest {
                     Map.of(
                         "CI_MERGE_REQUEST_TARGET_BRANCH_NAME", "main",
                         "CI_MERGE_REQUEST_SOURCE_PROJECT_ID", "42",
+                        "CI_PROJECT_ID", "42",
                         "CI_MERGE_REQUEST_PROJECT_ID", "7",
                         "CI_MERGE_REQUEST_PROJECT_URL", "https://gitlab.example/acme/shop"))
                 .skipped())
@@ -385,6 +386,23 @@ class MigrationHistoryGuardTest {
             "this merge request comes from a fork, whose origin is the fork itself; fetch the"
                 + " target project's branch (git fetch https://gitlab.example/acme/shop"
                 + " \"$CI_MERGE_REQUEST_TARGET_BRANCH_NAME\") and pass -Dkit.base=FETCH_HEAD");
+  }
+
+  @Test
+  void check_comparesWithTheTarget_forAMergeRequestFromAForkRunInTheParentProject() {
+    remote("origin", "main");
+    git("checkout", "-q", "--detach");
+
+    HistoryCheck check =
+        checkByDefault(
+            Map.of(
+                "CI_MERGE_REQUEST_TARGET_BRANCH_NAME", "main",
+                "CI_MERGE_REQUEST_SOURCE_PROJECT_ID", "42",
+                "CI_PROJECT_ID", "7",
+                "CI_MERGE_REQUEST_PROJECT_ID", "7"));
+
+    assertThat(check.base()).contains("origin/main");
+    assertThat(check.problems()).isEmpty();
   }
 
   @Test
