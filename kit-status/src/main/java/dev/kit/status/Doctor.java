@@ -293,17 +293,7 @@ final class Doctor {
    */
   private String applicationOf(PlannedObject object) {
     String folder = object.path().substring(0, Math.max(object.path().lastIndexOf('/'), 0));
-    return tree.platform().stream()
-        .filter(
-            o ->
-                o.kind().equals("Application")
-                    && o.body()
-                        .path("spec")
-                        .path("source")
-                        .path("path")
-                        .asString("")
-                        .equals(folder))
-        .findFirst()
+    return platformApplication("path", folder)
         .map(o -> "sync the Application " + o.name() + ", or kubectl apply -f ")
         .orElse("sync the root Application, or kubectl apply -f ");
   }
@@ -318,16 +308,16 @@ final class Doctor {
 
   /** The platform's Application that installs Helm chart {@code chart}, if kit generated one. */
   private Optional<PlannedObject> chartApplication(String chart) {
+    return platformApplication("chart", chart);
+  }
+
+  /** The platform's Application whose {@code spec.source.<field>} is {@code value}, if any. */
+  private Optional<PlannedObject> platformApplication(String field, String value) {
     return tree.platform().stream()
         .filter(
             o ->
                 o.kind().equals("Application")
-                    && o.body()
-                        .path("spec")
-                        .path("source")
-                        .path("chart")
-                        .asString("")
-                        .equals(chart))
+                    && o.body().path("spec").path("source").path(field).asString("").equals(value))
         .findFirst();
   }
 
