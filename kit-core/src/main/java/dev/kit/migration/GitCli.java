@@ -7,9 +7,12 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code git} executable, run in one work tree. kit asks git only read-only plumbing questions
@@ -39,8 +42,16 @@ final class GitCli {
 
   private final Path workTree;
 
+  /** How long one question may take: git answers these in milliseconds. */
+  private final Duration timeout;
+
   GitCli(Path workTree) {
+    this(workTree, Duration.ofSeconds(60));
+  }
+
+  GitCli(Path workTree, Duration timeout) {
     this.workTree = workTree;
+    this.timeout = timeout;
   }
 
   Result run(String... args) {
@@ -58,20 +69,47 @@ final class GitCli {
       return new Result(-1, new byte[0], "cannot start git: " + e.getMessage());
     }
     try {
-      // Input is written on its own thread: git may fill its output pipe before it reads all of it.
-      Thread stdin = new Thread(() -> write(input, process.getOutputStream()), "git-stdin");
-      stdin.start();
+      // Each stream has its own thread: git may fill one pipe before it reads all of its input, and
+      // the wait below must time out even while a clean filter keeps git's output open.
+      Thread stdin = daemon(() -> write(input, process.getOutputStream()), "git-stdin");
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      AtomicReference<@Nullable IOException> outFailure = new AtomicReference<>();
+      Thread stdout =
+          daemon(
+              () -> {
+                try {
+                  process.getInputStream().transferTo(out);
+                } catch (IOException e) {
+                  outFailure.set(e);
+                }
+              },
+              "git-stdout");
       ByteArrayOutputStream err = new ByteArrayOutputStream();
-      Thread stderr = new Thread(() -> copy(process.getErrorStream(), err), "git-stderr");
-      stderr.start();
-      byte[] out = process.getInputStream().readAllBytes();
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      Thread stderr = daemon(() -> copy(process.getErrorStream(), err), "git-stderr");
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly();
-        return new Result(-1, out, "git " + String.join(" ", args) + " did not finish in 60 s");
+        // A process git started (a clean filter) may still hold a pipe: wait for the readers a
+        // little, never for good; they are daemons.
+        stdout.join(1_000);
+        stderr.join(1_000);
+        return new Result(
+            -1,
+            new byte[0],
+            "git "
+                + String.join(" ", args)
+                + " did not finish in "
+                + timeout.toSeconds()
+                + " s (a clean filter or a lock in this repository?)");
       }
       stdin.join();
+      stdout.join();
       stderr.join();
-      return new Result(process.exitValue(), out, err.toString(StandardCharsets.UTF_8).strip());
+      IOException failed = outFailure.get();
+      if (failed != null) {
+        throw failed;
+      }
+      return new Result(
+          process.exitValue(), out.toByteArray(), err.toString(StandardCharsets.UTF_8).strip());
     } catch (IOException e) {
       throw new UncheckedIOException("git " + String.join(" ", args) + " failed", e);
     } catch (InterruptedException e) {
@@ -79,6 +117,13 @@ final class GitCli {
       process.destroyForcibly();
       return new Result(-1, new byte[0], "interrupted");
     }
+  }
+
+  private static Thread daemon(Runnable work, String name) {
+    Thread thread = new Thread(work, name);
+    thread.setDaemon(true);
+    thread.start();
+    return thread;
   }
 
   private static void write(byte[] input, OutputStream stdin) {
