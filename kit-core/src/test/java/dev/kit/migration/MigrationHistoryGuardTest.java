@@ -314,13 +314,23 @@ class MigrationHistoryGuardTest {
     assertThat(check().problems()).isEmpty();
   }
 
+  /**
+   * Commits migration {@code 20250301000000_c.sql} as a link to {@code sql/c.sql}, a file of this
+   * temporary repository outside the migrations folder; returns that file.
+   */
+  private Path migrationKeptAsALink() throws IOException {
+    Path target = Files.createDirectories(repo.resolve("sql")).resolve("c.sql");
+    Files.writeString(target, "CREATE TABLE c (id int);\n");
+    Files.createSymbolicLink(
+        migrations.resolve("20250301000000_c.sql"), Path.of("../../../sql/c.sql"));
+    commit("a migration kept as a link");
+    return target;
+  }
+
   @Test
   void check_comparesALinkAtTheBase_withWhereItLeads() throws IOException {
-    Path shared = Files.createDirectories(repo.resolve("shared"));
-    Files.writeString(shared.resolve("c.sql"), "CREATE TABLE c (id int);\n");
+    migrationKeptAsALink();
     Path link = migrations.resolve("20250301000000_c.sql");
-    Files.createSymbolicLink(link, Path.of("../../../shared/c.sql"));
-    commit("a migration kept as a link");
     HistoryCheck unchanged = MigrationHistoryGuard.check(repo, dirs, Optional.of("feature"));
 
     Files.delete(link);
@@ -336,14 +346,10 @@ class MigrationHistoryGuardTest {
 
   @Test
   void check_namesALinkAtTheBase_whenTheFileItLeadsToChanged() throws IOException {
-    Path shared = Files.createDirectories(repo.resolve("shared"));
-    Files.writeString(shared.resolve("c.sql"), "CREATE TABLE c (id int);\n");
-    Files.createSymbolicLink(
-        migrations.resolve("20250301000000_c.sql"), Path.of("../../../shared/c.sql"));
-    commit("a migration kept as a link");
+    Path target = migrationKeptAsALink();
 
     // The link stays as it was; what Atlas applied through it does not.
-    Files.writeString(shared.resolve("c.sql"), "DROP TABLE c;\n");
+    Files.writeString(target, "DROP TABLE c;\n");
 
     assertThat(MigrationHistoryGuard.check(repo, dirs, Optional.of("feature")).problems())
         .singleElement()
