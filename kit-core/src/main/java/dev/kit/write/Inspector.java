@@ -229,16 +229,28 @@ final class Inspector {
    * path itself, which kit never overwrites. One look at the path, none when its folder is missing.
    */
   @Nullable String conflictForNew(String path) {
+    String onTheWay = onTheWay(path);
+    if (onTheWay != null) {
+      return onTheWay;
+    }
     String relative = relative(path);
-    Folder folder = folder(parent(relative));
+    if (folder(parent(relative)).exists() && disk.attributes(root.resolve(relative)) != null) {
+      return path + " already exists; kit never overwrites it: choose another name or move it away";
+    }
+    return null;
+  }
+
+  /**
+   * Why kit may not write or delete anything at {@code path}: a symbolic link or a file on the way
+   * to it, as {@link #inspect} says it; null when its folders are real (or missing).
+   */
+  @Nullable String onTheWay(String path) {
+    Folder folder = folder(parent(relative(path)));
     if (!folder.link().isEmpty()) {
       return throughLink(path, folder.link());
     }
     if (folder.blocking() != null) {
       return blockedBy(path, folder.blocking());
-    }
-    if (folder.exists() && disk.attributes(root.resolve(relative)) != null) {
-      return path + " already exists; kit never overwrites it: choose another name or move it away";
     }
     return null;
   }

@@ -298,14 +298,18 @@ final class Journal implements AutoCloseable {
    * then forces the folders' entries to the disk. A change already done is skipped, so this also
    * rolls a journal forward after a crash.
    *
-   * @param left null when the run applies its own commit, whose targets it checked under the lock
-   *     just before; when rolling forward a run that stopped, where a target may have changed since
-   *     (a branch switched, a file edited, by hand), it receives each change left undone because
-   *     what is there now is not kit's to replace or delete
+   * @param recovery null when the run applies its own commit, whose targets it checked under the
+   *     lock just before; when rolling forward a run that stopped, where a target may have changed
+   *     since (a branch switched, a file edited, by hand), what judges each target and collects
+   *     each change left undone because what is there now is not kit's to replace or delete
    * @throws IOException the first failure, after every other change was tried
    */
   static void apply(
-      Path root, Collection<Change> changes, Disk disk, DiskWaits waits, @Nullable Queue<Left> left)
+      Path root,
+      Collection<Change> changes,
+      Disk disk,
+      DiskWaits waits,
+      @Nullable Recovery recovery)
       throws IOException {
     Queue<IOException> failures = new ConcurrentLinkedQueue<>();
     Set<Path> folders = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -319,15 +323,12 @@ final class Journal implements AutoCloseable {
               Path folder = Objects.requireNonNull(target.getParent()); // below the root
               Path temporary = folder.resolve(change.temporary());
               folders.add(folder);
-              if (left != null && change.kind() == Kind.PUT) {
-                String blocked = blockedOnTheWay(root, target, disk);
-                String why =
-                    blocked != null
-                        ? blocked
-                        : notKits(target, change.path().endsWith("/atlas.sum"), disk);
+              if (recovery != null && change.kind() == Kind.PUT) {
+                String onTheWay = recovery.inspector().onTheWay(change.path());
+                String why = onTheWay != null ? onTheWay : notKits(change, target, disk);
                 if (why != null) {
-                  left.add(new Left(change, why));
-                  if (blocked == null) {
+                  recovery.left().add(new Left(change, why));
+                  if (onTheWay == null) {
                     delete(temporary, failures); // never through a link
                   }
                   return;
@@ -350,17 +351,17 @@ final class Journal implements AutoCloseable {
       if (change.kind() == Kind.DELETE) {
         Path target = resolve(root, change.path());
         try {
-          String why = null;
-          if (left != null) {
-            why = blockedOnTheWay(root, target, disk);
+          if (recovery != null) {
+            String why = recovery.inspector().onTheWay(change.path());
             if (why == null) {
-              why = notKits(target, false, disk);
+              why = notKits(change, target, disk);
+            }
+            if (why != null) {
+              recovery.left().add(new Left(change, why));
+              continue; // nor its folders: kit removes only what it emptied itself
             }
           }
-          if (why != null) {
-            Objects.requireNonNull(left).add(new Left(change, why));
-            continue; // nor its folders: kit removes only what it emptied itself
-          } else if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+          if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             disk.delete(target);
           }
           folders.add(removeEmptyFolders(root, target));
@@ -380,48 +381,35 @@ final class Journal implements AutoCloseable {
     }
   }
 
-  /** A change that recovery left undone, and why. */
+  /** What rolling a stopped run forward needs: a judge of its targets, and what it left undone. */
+  record Recovery(Inspector inspector, Queue<Left> left) {}
+
+  /** A change that recovery left undone, and why, as a sentence that names its path. */
   record Left(Change change, String why) {}
 
   /**
-   * Why kit may no longer replace or delete {@code target}, by the rules of the run's own check
-   * ({@link Inspector#inspect} for a write, {@link StaleFiles} for a deletion); null when it may:
-   * nothing is there, or a regular file with kit's header (for a write to an {@code atlas.sum}, one
-   * in Atlas's format).
+   * Why kit may no longer make {@code change} at {@code target}, by the rules of the run's own
+   * check ({@link Inspector#inspect} for a write, {@link StaleFiles} for a deletion: kit's header,
+   * or for a write to an {@code atlas.sum} Atlas's format); null when it may, or nothing is there.
    */
-  private static @Nullable String notKits(Path target, boolean headerless, Disk disk) {
+  private static @Nullable String notKits(Change change, Path target, Disk disk) {
     BasicFileAttributes attributes = disk.attributes(target);
     if (attributes == null) {
       return null;
     }
     if (!attributes.isRegularFile()) {
-      return "not a regular file now";
+      return change.path() + " is not a regular file now";
     }
+    boolean atlasSum = change.kind() == Kind.PUT && change.path().endsWith("/atlas.sum");
     try {
-      if (Inspector.mayOverwrite(headerless, Inspector.head(target))) {
+      if (Inspector.mayOverwrite(atlasSum, Inspector.head(target))) {
         return null;
       }
     } catch (UncheckedIOException e) {
-      return "cannot be read now";
+      return change.path() + " cannot be read now";
     }
-    return headerless ? "not an atlas.sum in Atlas's format now" : "without kit's header now";
-  }
-
-  /**
-   * Why kit may no longer reach {@code target}: a folder on the way from the root's child down is a
-   * symbolic link or not a folder now (kit never writes or deletes through a link); null when none.
-   */
-  private static @Nullable String blockedOnTheWay(Path root, Path target, Disk disk) {
-    Path top = root.resolve(root.relativize(target).getName(0));
-    for (Path dir = target.getParent(); dir != null && dir.startsWith(top); dir = dir.getParent()) {
-      BasicFileAttributes folder = disk.attributes(dir);
-      if (folder != null && !folder.isDirectory()) {
-        return "below "
-            + root.relativize(dir).toString().replace('\\', '/')
-            + (folder.isSymbolicLink() ? ", a symbolic link now" : ", not a folder now");
-      }
-    }
-    return null;
+    return change.path()
+        + (atlasSum ? " is not an atlas.sum in Atlas's format now" : " has no kit header now");
   }
 
   /**
@@ -433,9 +421,6 @@ final class Journal implements AutoCloseable {
     // file is below the root, and the loop stops at top, the root's child: each dir has a parent
     Path dir = Objects.requireNonNull(file.getParent());
     while (dir.startsWith(top) && !dir.equals(top)) {
-      if (Files.isSymbolicLink(dir)) {
-        break; // a link put there since: not kit's folder to remove
-      }
       try {
         Files.deleteIfExists(dir);
       } catch (DirectoryNotEmptyException e) {
@@ -466,37 +451,38 @@ final class Journal implements AutoCloseable {
     }
     Optional<List<Change>> committed = committed(lines);
     if (committed.isPresent()) {
-      Queue<Left> left = new ConcurrentLinkedQueue<>();
+      Recovery recovery =
+          new Recovery(new Inspector(RepositoryRoot.of(root), disk), new ConcurrentLinkedQueue<>());
       try (DiskWaits waits = new DiskWaits(() -> disk.inMemory(root))) {
-        apply(root, committed.get(), disk, waits, left);
+        apply(root, committed.get(), disk, waits, recovery);
       }
       int all = committed.get().size();
-      if (left.isEmpty()) {
+      if (recovery.left().isEmpty()) {
         return "kit finished the "
             + all
             + " changes of a generation that stopped during its commit";
       }
-      List<String> named = new ArrayList<>();
+      List<String> reasons = new ArrayList<>();
       boolean writes = false;
-      for (Left each : left) {
-        named.add(each.change().path() + " (" + each.why() + ")");
+      for (Left each : recovery.left()) {
+        reasons.add(each.why());
         writes |= each.change().kind() != Kind.DELETE;
       }
-      Collections.sort(named);
+      Collections.sort(reasons);
       return "kit finished "
-          + (all - named.size())
+          + (all - reasons.size())
           + " of the "
           + all
           + " changes of a generation that stopped during its commit, and left "
-          + (named.size() == 1 ? "one path" : named.size() + " paths")
+          + (reasons.size() == 1 ? "one path" : reasons.size() + " paths")
           + " as "
-          + (named.size() == 1 ? "it was: it" : "they were: each")
+          + (reasons.size() == 1 ? "it was: it" : "they were: each")
           + " changed after that run stopped, and kit never replaces or deletes what is not its"
-          + " own: "
-          + String.join(", ", named)
+          + " own ("
+          + String.join("; ", reasons)
           + (writes
-              ? ". Run kit:generate to bring the rest up to date; it names each file in its way"
-              : ". A file left where kit was to delete a stale one is yours to keep or delete");
+              ? "). Run kit:generate to bring the rest up to date; it names each file in its way"
+              : "). A file left where kit was to delete a stale one is yours to keep or delete");
     }
     List<Path> temporary = new ArrayList<>();
     List<Path> folders = new ArrayList<>();

@@ -137,9 +137,9 @@ class JournalTest {
         .hasValue(
             "kit finished 1 of the 3 changes of a generation that stopped during its commit, and"
                 + " left 2 paths as they were: each changed after that run stopped, and kit never"
-                + " replaces or deletes what is not its own: services/a/stale.yaml (without kit's"
-                + " header now), services/a/x.yaml (without kit's header now). Run kit:generate to"
-                + " bring the rest up to date; it names each file in its way");
+                + " replaces or deletes what is not its own (services/a/stale.yaml has no kit header"
+                + " now; services/a/x.yaml has no kit header now). Run kit:generate to bring the"
+                + " rest up to date; it names each file in its way");
 
     assertThat(Files.readString(root.resolve("services/a/x.yaml"))).isEqualTo("x: mine\n");
     assertThat(Files.readString(root.resolve("services/a/stale.yaml"))).isEqualTo("s: mine\n");
@@ -175,8 +175,8 @@ class JournalTest {
                 assertThat(note)
                     .contains(
                         "left one path as it was: it changed after that run stopped, and kit never"
-                            + " replaces or deletes what is not its own: services/b/migrations/"
-                            + "atlas.sum (not an atlas.sum in Atlas's format now)"));
+                            + " replaces or deletes what is not its own (services/b/migrations/"
+                            + "atlas.sum is not an atlas.sum in Atlas's format now)"));
 
     assertThat(Files.readString(root.resolve("services/a/migrations/atlas.sum")))
         .isEqualTo("h1:new=\n");
@@ -200,14 +200,40 @@ class JournalTest {
         .hasValue(
             "kit finished 0 of the 2 changes of a generation that stopped during its commit, and"
                 + " left 2 paths as they were: each changed after that run stopped, and kit never"
-                + " replaces or deletes what is not its own: services/c/old.yaml (below"
-                + " services/c, a symbolic link now), services/d/migrations/atlas.sum (without"
-                + " kit's header now). A file left where kit was to delete a stale one is yours to"
-                + " keep or delete");
+                + " replaces or deletes what is not its own (services/c/old.yaml cannot be written:"
+                + " services/c is a symbolic link (to "
+                + outside.toRealPath()
+                + "), and kit never writes through a link; replace it with a real folder;"
+                + " services/d/migrations/atlas.sum has no kit header now). A file left where kit was"
+                + " to delete a stale one is yours to keep or delete");
 
     assertThat(Files.isSymbolicLink(root.resolve("services/c"))).isTrue();
     assertThat(outside.resolve("old.yaml")).exists();
     assertThat(root.resolve("services/d/migrations/atlas.sum")).hasContent("h1:abc=");
+  }
+
+  @Test
+  void recover_neverWritesBelowAFolderThatBecameALink_norTouchesItsStagedFile() throws IOException {
+    Path outside = Files.createTempDirectory(root.getParent(), "elsewhere");
+    Files.writeString(outside.resolve(".x.yaml.1.kit-tmp"), HEADER + "x: 1\n");
+    Files.createDirectories(root.resolve("services"));
+    Files.createSymbolicLink(root.resolve("services/a"), outside); // a folder once
+    put(".kit-journal", "kit-journal 1\ntemp services/a/.x.yaml.1.kit-tmp\n");
+    commitRecord("commit 1\nput services/a/x.yaml .x.yaml.1.kit-tmp\n");
+
+    assertThat(new PlanWriter(root).recover())
+        .hasValueSatisfying(
+            note ->
+                assertThat(note)
+                    .startsWith(
+                        "kit finished 0 of the 1 changes of a generation that stopped during its"
+                            + " commit, and left one path as it was")
+                    .contains(
+                        "(services/a/x.yaml cannot be written: services/a is a symbolic link"));
+
+    assertThat(outside.resolve("x.yaml")).doesNotExist();
+    assertThat(outside.resolve(".x.yaml.1.kit-tmp")).exists();
+    assertThat(Files.isSymbolicLink(root.resolve("services/a"))).isTrue();
   }
 
   @Test
