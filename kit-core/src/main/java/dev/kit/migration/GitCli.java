@@ -71,7 +71,12 @@ final class GitCli {
     try {
       // Each stream has its own thread: git may fill one pipe before it reads all of its input, and
       // the wait below must time out even while a clean filter keeps git's output open.
-      Thread stdin = daemon(() -> write(input, process.getOutputStream()), "git-stdin");
+      @Nullable Thread stdin = null;
+      if (input.length == 0) {
+        process.getOutputStream().close(); // most questions have no input: no thread for it
+      } else {
+        stdin = daemon(() -> write(input, process.getOutputStream()), "git-stdin");
+      }
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       AtomicReference<@Nullable IOException> outFailure = new AtomicReference<>();
       Thread stdout =
@@ -101,7 +106,9 @@ final class GitCli {
                 + timeout.toSeconds()
                 + " s (a clean filter or a lock in this repository?)");
       }
-      stdin.join();
+      if (stdin != null) {
+        stdin.join();
+      }
       stdout.join();
       stderr.join();
       IOException failed = outFailure.get();

@@ -2,9 +2,8 @@ package dev.kit.write;
 
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -61,7 +60,7 @@ final class DiskWaits implements AutoCloseable {
   private final AtomicInteger measured = new AtomicInteger();
 
   /** Made with the first call handed over: a run on tmpfs loads none of it. */
-  private @Nullable ThreadPoolExecutor executor;
+  private @Nullable ExecutorService executor;
 
   private boolean closed;
 
@@ -120,7 +119,7 @@ final class DiskWaits implements AutoCloseable {
    */
   private void handOver(List<Runnable> calls, int first, AtomicReferenceArray<Throwable> failures) {
     int n = calls.size();
-    ThreadPoolExecutor threads = executor();
+    ExecutorService threads = executor();
     if (threads == null) { // closed: the session ended, nothing is waited for any more
       for (int i = first; i < n; i++) {
         failures.set(i, timed(calls.get(i)));
@@ -189,19 +188,15 @@ final class DiskWaits implements AutoCloseable {
     }
   }
 
-  private synchronized @Nullable ThreadPoolExecutor executor() {
+  private synchronized @Nullable ExecutorService executor() {
     if (closed) {
       return null;
     }
     if (executor == null) {
       AtomicInteger count = new AtomicInteger();
       executor =
-          new ThreadPoolExecutor(
+          Executors.newFixedThreadPool(
               THREADS,
-              THREADS,
-              0,
-              TimeUnit.SECONDS,
-              new LinkedBlockingQueue<>(),
               task -> {
                 Thread thread = new Thread(task, threadPrefix + count.incrementAndGet());
                 thread.setDaemon(true);

@@ -66,8 +66,8 @@ final class Inspection {
   }
 
   /**
-   * Facts in the order given, leaving out absent values: {@code facts("phase", phase,
-   * "readyInstances", 3)}.
+   * Facts in the order given, leaving out absent values (null, an empty text or list): {@code
+   * facts("phase", phase, "readyInstances", 3)}.
    */
   static Map<String, Object> facts(Object... keysAndValues) {
     Map<String, Object> facts = new LinkedHashMap<>();
@@ -76,7 +76,9 @@ final class Inspection {
       if (value instanceof Optional<?> optional) {
         value = optional.orElse(null);
       }
-      if (value != null && !"".equals(value)) {
+      if (value != null
+          && !"".equals(value)
+          && !(value instanceof java.util.Collection<?> list && list.isEmpty())) {
         facts.put((String) keysAndValues[i], value);
       }
     }

@@ -72,9 +72,6 @@ final class PendingDeletion {
             "pending deletion",
             fix,
             Inspection.facts(
-                "deletionTimestamp",
-                deletion,
-                "finalizers",
-                Optional.of(List.copyOf(finalizers)).filter(list -> !list.isEmpty()))));
+                "deletionTimestamp", deletion, "finalizers", List.copyOf(finalizers))));
   }
 }
