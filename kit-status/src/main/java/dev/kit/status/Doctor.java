@@ -147,6 +147,20 @@ final class Doctor {
                 "Application " + application.name() + " (" + name + ") missing",
                 services,
                 "sync the root Application, or kubectl apply -f " + application.path()));
+      } else if (beingDeleted(live.get()).isPresent()) {
+        checks.add(
+            DoctorCheck.fail(
+                "Application "
+                    + application.name()
+                    + " ("
+                    + name
+                    + ")"
+                    + beingDeleted(live.get()).get(),
+                services,
+                "once it is gone, sync the root Application to create it again; if it stays,"
+                    + " argocd app get "
+                    + application.name()
+                    + " says which resource holds it"));
       } else {
         JsonNode status = live.get().path("status");
         String sync = status.path("sync").path("status").asString("Unknown");
@@ -181,6 +195,24 @@ final class Doctor {
                     + ")"));
       }
       for (JsonNode deployment : deployments) {
+        Optional<String> deleted = beingDeleted(deployment);
+        if (deleted.isPresent()) {
+          checks.add(
+              DoctorCheck.fail(
+                  "Deployment "
+                      + deployment.path("metadata").path("name").asString()
+                      + " ("
+                      + name
+                      + ", namespace "
+                      + namespace
+                      + ")"
+                      + deleted.get(),
+                  services,
+                  "once it is gone, sync the Application "
+                      + application.name()
+                      + " to install it again"));
+          continue;
+        }
         WorkloadReader.Rollout rollout = WorkloadReader.rollout(deployment, cluster);
         String title =
             "Deployment "
@@ -234,6 +266,20 @@ final class Doctor {
                 title + " missing", services, applicationOf(provider) + provider.path()));
         continue;
       }
+      Optional<String> deleted = beingDeleted(live.get());
+      if (deleted.isPresent()) {
+        checks.add(
+            DoctorCheck.fail(
+                title + deleted.get(),
+                services,
+                "once it is gone, "
+                    + applicationOf(provider)
+                    + provider.path()
+                    + "; if it stays, "
+                    + describe
+                    + " shows what holds it"));
+        continue;
+      }
       JsonNode status = live.get().path("status");
       String wanted = provider.body().path("spec").path("package").asString("");
       String running = status.path("currentIdentifier").asString("");
@@ -267,6 +313,29 @@ final class Doctor {
       }
     }
     return checks;
+  }
+
+  /**
+   * " is being deleted since <time>" and the finalizers that hold it, when {@code live} has a
+   * deletion timestamp: such an object still reports what it did before, so its conditions and
+   * replicas would pass a check it is about to stop meeting.
+   */
+  private static Optional<String> beingDeleted(JsonNode live) {
+    JsonNode metadata = live.path("metadata");
+    String since = metadata.path("deletionTimestamp").asString("");
+    if (since.isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> finalizers = new ArrayList<>();
+    metadata.path("finalizers").values().forEach(f -> finalizers.add(f.asString("")));
+    return Optional.of(
+        " is being deleted since "
+            + since
+            + (finalizers.isEmpty()
+                ? ""
+                : ", held by finalizer"
+                    + (finalizers.size() == 1 ? " " : "s ")
+                    + String.join(", ", finalizers)));
   }
 
   private static boolean isTrue(@Nullable JsonNode condition) {
