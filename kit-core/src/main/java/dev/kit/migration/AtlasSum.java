@@ -20,9 +20,11 @@ import java.util.regex.Pattern;
  */
 public record AtlasSum(String total, List<Entry> entries) {
 
-  /** Atlas's directive regexp; UNIX_LINES so that {@code .} matches {@code \r} as in Go. */
-  private static final Pattern DIRECTIVE =
-      Pattern.compile("^([ -~]*)atlas:(\\w+)(?: +(.+))*", Pattern.UNIX_LINES);
+  /**
+   * Atlas's directive regexp ({@code reDirective} in {@code sql/migrate/dir.go}): its argument is
+   * printable ASCII only, so a carriage return or a tab after {@code ignore} ends it.
+   */
+  private static final Pattern DIRECTIVE = Pattern.compile("^([ -~]*)atlas:(\\w+)(?: +([ -~]*))*");
 
   /**
    * One line of the file.
