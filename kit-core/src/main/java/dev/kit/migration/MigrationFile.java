@@ -140,6 +140,16 @@ public final class MigrationFile {
     }
   }
 
+  /**
+   * The content as a ConfigMap's {@code data} value: well-formed UTF-8 with no byte order mark
+   * anywhere (one inside a YAML document is not portable across parsers); empty when only {@code
+   * binaryData}, base64, keeps it exact.
+   */
+  public Optional<String> configMapText() {
+    Optional<String> text = utf8Text();
+    return text.isPresent() && text.get().indexOf('\uFEFF') >= 0 ? Optional.empty() : text;
+  }
+
   byte[] rawContent() {
     return content;
   }

@@ -94,10 +94,8 @@ final class MigrationsRenderer {
           data.put(entry.getKey(), lines);
           continue;
         }
-        // A byte order mark inside a YAML document is not portable across parsers; base64 keeps it
-        // exact, as it does a file that is not UTF-8.
-        Optional<String> text = file.utf8Text();
-        if (text.isPresent() && text.get().indexOf('\uFEFF') < 0) {
+        Optional<String> text = file.configMapText();
+        if (text.isPresent()) {
           data.put(entry.getKey(), text.get());
         } else {
           binaryData.put(entry.getKey(), Base64.getEncoder().encodeToString(file.content()));

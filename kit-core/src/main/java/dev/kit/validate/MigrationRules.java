@@ -150,6 +150,16 @@ final class MigrationRules {
                 + " bytes)",
             "split it into several migrations");
       }
+      if (m.engine() == Migrations.Engine.OPERATOR && file.configMapText().isEmpty()) {
+        // The operator builds its directory from the ConfigMap's data alone: a file in binaryData
+        // would be missing from it, and the atlas.sum that lists it would not match.
+        violations.add(
+            filePath(path, file),
+            "is not UTF-8 text, or has a byte order mark, so it goes into the ConfigMap's"
+                + " binaryData, which the Atlas operator does not read",
+            "save it as UTF-8 without a byte order mark, or use the job engine, which mounts"
+                + " binaryData too");
+      }
       Optional<Violation> directive = TxModeDirectives.check(path, file, txMode);
       if (directive.isPresent()) {
         violations.add(directive.get());

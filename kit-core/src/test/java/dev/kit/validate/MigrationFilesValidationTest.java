@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -98,6 +99,43 @@ class MigrationFilesValidationTest {
         .singleElement()
         .asString()
         .contains("unknown txmode \"bogus\"");
+  }
+
+  /**
+   * The Atlas operator builds its migration directory from the ConfigMap's {@code data} alone
+   * (atlas-operator {@code extractData}: {@code files = cfgMap.Data}), so a file kit must put in
+   * {@code binaryData} would be missing there and its atlas.sum would not match.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          a byte order mark first   | EFBBBF53454C45435420313B0A
+          a byte order mark inside  | 53454C45435420313B202D2D20EFBBBF0A
+          Latin-1, not UTF-8        | 2D2D20636166E90A53454C45435420313B0A
+          """)
+  void generate_reportsAFileTheOperatorCannotRead_whenItGoesIntoBinaryData(String what, String hex)
+      throws IOException {
+    Path dir = Files.createDirectories(repo.resolve("services/orders/migrations"));
+    Files.write(dir.resolve("20250101000000_a.sql"), HexFormat.of().parseHex(hex));
+
+    assertThat(generate(kit(m -> m.engine(Migrations.Engine.OPERATOR))))
+        .as(what)
+        .containsExactly(
+            "services[orders].migrations.files[20250101000000_a.sql]: is not UTF-8 text, or has a"
+                + " byte order mark, so it goes into the ConfigMap's binaryData, which the Atlas"
+                + " operator does not read (save it as UTF-8 without a byte order mark, or use the"
+                + " job engine, which mounts binaryData too)");
+  }
+
+  @Test
+  void plan_acceptsAFileInBinaryData_withTheJobEngine() throws IOException {
+    Path dir = Files.createDirectories(repo.resolve("services/orders/migrations"));
+    Files.write(
+        dir.resolve("20250101000000_a.sql"), HexFormat.of().parseHex("EFBBBF53454C45435420313B0A"));
+
+    assertThat(Generator.forRepository(repo).plan(kit(m -> m)).paths()).isNotEmpty();
   }
 
   @Test
