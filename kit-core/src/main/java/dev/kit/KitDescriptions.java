@@ -46,21 +46,44 @@ public final class KitDescriptions {
    *     or fails, naming the fix
    */
   public static Loaded load(List<Path> classpath, Path testClasses, Optional<String> className) {
+    return open(classpath, testClasses, className, true).orElseThrow();
+  }
+
+  /**
+   * As {@link #load}, but empty rather than failing when no class name is given and {@code
+   * testClasses} holds no description (or does not exist): for a build of several modules, where
+   * only some describe a kit.
+   *
+   * @throws KitDescriptionException as {@link #load} does otherwise
+   */
+  public static Optional<Loaded> find(
+      List<Path> classpath, Path testClasses, Optional<String> className) {
+    return open(classpath, testClasses, className, false);
+  }
+
+  private static Optional<Loaded> open(
+      List<Path> classpath, Path testClasses, Optional<String> className, boolean required) {
     Objects.requireNonNull(testClasses, "testClasses");
     URLClassLoader loader = open(Objects.requireNonNull(classpath, "classpath"));
     try {
-      String name =
-          className
-              .filter(n -> !n.isBlank())
-              .map(String::strip)
-              .orElseGet(
-                  () ->
-                      DescriptionDiscovery.select(
-                          DescriptionDiscovery.candidates(testClasses, loader), testClasses));
-      return new Loaded(
-          name,
-          describe(name, instantiate(name, descriptionClass(name, loader, testClasses)), loader),
-          loader);
+      Optional<String> named = className.filter(n -> !n.isBlank()).map(String::strip);
+      String name;
+      if (named.isPresent()) {
+        name = named.get();
+      } else {
+        List<String> candidates = DescriptionDiscovery.candidates(testClasses, loader);
+        if (candidates.isEmpty() && !required) {
+          close(loader);
+          return Optional.empty();
+        }
+        name = DescriptionDiscovery.select(candidates, testClasses);
+      }
+      return Optional.of(
+          new Loaded(
+              name,
+              describe(
+                  name, instantiate(name, descriptionClass(name, loader, testClasses)), loader),
+              loader));
     } catch (RuntimeException | Error e) {
       close(loader);
       throw e;
@@ -133,7 +156,26 @@ public final class KitDescriptions {
     Kit kit;
     try {
       kit = description.describe();
-    } catch (RuntimeException | LinkageError e) {
+    } catch (ExceptionInInitializerError e) {
+      throw new KitDescriptionException(
+          name
+              + ".describe() failed in a static initializer: "
+              + e.getCause()
+              + "\nFix the static fields and blocks of the classes it uses (run with -e for the stack"
+              + " trace).",
+          e.getCause());
+    } catch (LinkageError e) {
+      // The class loader asks kit's own first: a description compiled against another kit-core
+      // (or another fabric8) than the one running it finds a method or class missing.
+      throw new KitDescriptionException(
+          name
+              + ".describe() failed: "
+              + e
+              + "\nCompile the description against the kit-core of the kit-maven-plugin that runs it"
+              + " (the same version for both), and its other dependencies as test dependencies (run"
+              + " with -e for the stack trace).",
+          e);
+    } catch (RuntimeException e) {
       throw new KitDescriptionException(
           name
               + ".describe() failed: "
@@ -211,6 +253,15 @@ public final class KitDescriptions {
               + " failed: "
               + e.getCause()
               + "\nFix its constructor (run with -e for the stack trace).",
+          e.getCause());
+    } catch (ExceptionInInitializerError e) {
+      // Its toString() has no word of the cause: a static field's initializer threw.
+      throw new KitDescriptionException(
+          "Creating "
+              + name
+              + " failed in a static initializer: "
+              + e.getCause()
+              + "\nFix the static fields and blocks of its classes (run with -e for the stack trace).",
           e.getCause());
     } catch (ReflectiveOperationException | LinkageError e) {
       throw new KitDescriptionException(

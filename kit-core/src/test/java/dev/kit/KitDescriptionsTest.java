@@ -120,6 +120,54 @@ class KitDescriptionsTest {
   }
 
   @Test
+  void load_namesTheCause_whenAStaticInitializerThrows() throws Exception {
+    Path classes =
+        JavaCompilation.compile(
+            dir,
+            Map.of(
+                "it.shop.ShopServices",
+                SHOP.replace(
+                    "public dev.kit.model.Kit describe()",
+                    "static final String REGION = System.getenv(\"KIT_TEST_UNSET_VARIABLE\").trim();\n"
+                        + " public dev.kit.model.Kit describe()")));
+
+    assertThatThrownBy(() -> load(classes, null))
+        .isInstanceOf(KitDescriptionException.class)
+        .hasMessageStartingWith(
+            "Creating it.shop.ShopServices failed in a static initializer:"
+                + " java.lang.NullPointerException")
+        .hasMessageEndingWith(
+            "Fix the static fields and blocks of its classes (run with -e for the stack trace).")
+        .hasCauseInstanceOf(NullPointerException.class);
+  }
+
+  @Test
+  void find_isEmpty_whenNoClassIsNamedAndNoneIsThere() throws Exception {
+    Path classes =
+        JavaCompilation.compile(
+            dir, Map.of("it.lib.Plain", "package it.lib; public class Plain {}"));
+    Path missing = dir.resolve("never-compiled");
+
+    assertThat(find(classes, null)).isEmpty();
+    assertThat(find(missing, null)).isEmpty();
+    assertThatThrownBy(() -> find(classes, "it.shop.Missing"))
+        .isInstanceOf(KitDescriptionException.class)
+        .hasMessageContaining("Kit description it.shop.Missing was not found");
+  }
+
+  @Test
+  void find_describesTheOnlyDescription_asLoadDoes() throws Exception {
+    Path classes = JavaCompilation.compile(dir, Map.of("it.shop.ShopServices", SHOP));
+
+    Optional<KitDescriptions.Loaded> found = find(classes, null);
+
+    assertThat(found).isPresent();
+    try (KitDescriptions.Loaded loaded = found.get()) {
+      assertThat(loaded.className()).isEqualTo("it.shop.ShopServices");
+    }
+  }
+
+  @Test
   void load_restoresTheContextClassLoader_afterDescribe() throws Exception {
     Path classes = JavaCompilation.compile(dir, Map.of("it.shop.ShopServices", SHOP));
     ClassLoader before = Thread.currentThread().getContextClassLoader();
@@ -129,6 +177,12 @@ class KitDescriptionsTest {
     }
 
     assertThat(Thread.currentThread().getContextClassLoader()).isSameAs(before);
+  }
+
+  private static Optional<KitDescriptions.Loaded> find(Path classes, String className)
+      throws Exception {
+    return KitDescriptions.find(
+        List.of(classes, JavaCompilation.kitCore()), classes, Optional.ofNullable(className));
   }
 
   private static KitDescriptions.Loaded load(Path classes, String className) throws Exception {

@@ -66,8 +66,30 @@ abstract class DescriptionMojo extends AbstractMojo {
       return;
     }
     Path testClasses = Path.of(project.getBuild().getTestOutputDirectory());
-    try (KitDescriptions.Loaded loaded =
-        KitDescriptions.load(testClasspath(), testClasses, Optional.ofNullable(description))) {
+    Optional<KitDescriptions.Loaded> found;
+    try {
+      // A goal run from the root of several modules runs in each: only those with a description
+      // (or one named) take part, and the others say so instead of failing the build.
+      found =
+          session.getProjects().size() > 1
+              ? KitDescriptions.find(testClasspath(), testClasses, Optional.ofNullable(description))
+              : Optional.of(
+                  KitDescriptions.load(
+                      testClasspath(), testClasses, Optional.ofNullable(description)));
+    } catch (KitDescriptionException e) {
+      throw new MojoFailureException(e.getMessage(), e);
+    }
+    if (found.isEmpty()) {
+      getLog()
+          .info(
+              "kit: no kit description in "
+                  + project.getArtifactId()
+                  + " ("
+                  + testClasses
+                  + "), skipped; the modules that hold one run the goal");
+      return;
+    }
+    try (KitDescriptions.Loaded loaded = found.get()) {
       Generator generator = Generator.forRepository(basedir.toPath()).source(loaded.className());
       generator
           .recover()
