@@ -3,6 +3,8 @@ package dev.kit.cache;
 import dev.kit.migration.MigrationDirectory;
 import dev.kit.migration.Sha256;
 import dev.kit.model.Kit;
+import dev.kit.render.DatabaseProvider;
+import dev.kit.render.DatabaseProviders;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -129,7 +131,7 @@ public final class Fingerprint {
   }
 
   /** Computed on first use, once. */
-  private static final class CodeVersion {
+  static final class CodeVersion {
     /**
      * Classes whose code decides the output: kit-core first (its renderers write every text; a
      * generation never uses kit-templates); the rest are its renderers' libraries.
@@ -164,6 +166,15 @@ public final class Fingerprint {
     }
 
     private static String compute() {
+      List<Class<?>> providers = new ArrayList<>();
+      for (DatabaseProvider provider : DatabaseProviders.all()) {
+        providers.add(provider.getClass());
+      }
+      return compute(providers);
+    }
+
+    /** The version of kit's code with these database providers, in their order. */
+    static String compute(List<Class<?>> providers) {
       MessageDigest digest = Sha256.newDigest();
       update(digest, Runtime.version().toString());
       // One jar often holds several anchors (a shaded jar holds them all): each is read once.
@@ -180,20 +191,31 @@ public final class Fingerprint {
           continue;
         }
         update(digest, anchor);
-        Path location = location(type);
-        if (read.contains(location)) {
-          update(digest, "read above as code " + read.indexOf(location));
-        } else {
-          read.add(location);
-          try {
-            code(digest, location);
-          } catch (IOException e) {
-            throw new UncheckedIOException(
-                "cannot read the code of " + anchor + " at " + location, e);
-          }
-        }
+        codeOf(digest, type, read);
+      }
+      // Database providers on the class path besides kit-core's (a plugin dependency, a build
+      // script's own) render too, and their order decides which one hosts a database.
+      for (Class<?> provider : providers) {
+        update(digest, "provider " + provider.getName());
+        codeOf(digest, provider, read);
       }
       return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** Digests the jar or folder {@code type} came from, or which one above it was. */
+    private static void codeOf(MessageDigest digest, Class<?> type, List<Path> read) {
+      Path location = location(type);
+      if (read.contains(location)) {
+        update(digest, "read above as code " + read.indexOf(location));
+        return;
+      }
+      read.add(location);
+      try {
+        code(digest, location);
+      } catch (IOException e) {
+        throw new UncheckedIOException(
+            "cannot read the code of " + type.getName() + " at " + location, e);
+      }
     }
 
     private static Path location(Class<?> type) {

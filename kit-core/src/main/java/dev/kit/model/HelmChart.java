@@ -1,5 +1,8 @@
 package dev.kit.model;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -29,7 +32,37 @@ public final class HelmChart {
     this.chart = chart;
     this.version = version;
     this.namespace = namespace;
-    this.values = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(values));
+    this.values = sortedCopy(values);
+  }
+
+  /**
+   * {@code values} with every nested map sorted by key too, as the YAML writer prints them: a map
+   * whose iteration order is not its content (such as {@code Map.of}'s, which changes from one JVM
+   * to the next) would otherwise give the generation cache's fingerprint a new value every run.
+   */
+  private static Map<String, Object> sortedCopy(Map<String, Object> values) {
+    Map<String, Object> copy = new TreeMap<>();
+    values.forEach((key, value) -> copy.put(key, sorted(value)));
+    return Collections.unmodifiableMap(copy);
+  }
+
+  private static @Nullable Object sorted(@Nullable Object value) {
+    if (value instanceof Map<?, ?> map) {
+      Map<Object, @Nullable Object> copy = new TreeMap<>();
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        if (!(entry.getKey() instanceof String)) {
+          return value; // not a chart value the YAML writer takes; kept as given
+        }
+        copy.put(entry.getKey(), sorted(entry.getValue()));
+      }
+      return Collections.unmodifiableMap(copy);
+    }
+    if (value instanceof List<?> list) {
+      List<@Nullable Object> copy = new ArrayList<>(list.size());
+      list.forEach(item -> copy.add(sorted(item)));
+      return Collections.unmodifiableList(copy);
+    }
+    return value;
   }
 
   /**

@@ -2,10 +2,10 @@ package dev.kit.model;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -135,7 +135,9 @@ public final class Patch {
       return Collections.unmodifiableList(copy);
     }
     if (value instanceof Map<?, ?> map) {
-      Map<String, Object> copy = new LinkedHashMap<>();
+      // Sorted, as the YAML writer prints it: a Map.of's order changes from one JVM to the next,
+      // and would give the generation cache's fingerprint a new value every run.
+      Map<String, Object> copy = new TreeMap<>();
       map.forEach(
           (k, v) -> {
             if (!(k instanceof String key)) {

@@ -8,6 +8,7 @@ import dev.kit.migration.MigrationFile;
 import dev.kit.model.App;
 import dev.kit.model.ArgoCd;
 import dev.kit.model.Compression;
+import dev.kit.model.HelmChart;
 import dev.kit.model.Kit;
 import dev.kit.model.Monitoring;
 import dev.kit.model.Patch;
@@ -15,11 +16,15 @@ import dev.kit.model.Pooler;
 import dev.kit.model.Resources;
 import dev.kit.model.S3Credentials;
 import dev.kit.model.Service;
+import dev.kit.render.DatabaseProviders;
+import dev.kit.testing.JavaCompilation;
 import java.io.BufferedOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +35,7 @@ import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -61,6 +67,39 @@ class FingerprintTest {
   void anEqualDescription_digestsEqually() {
     assertThat(Fingerprint.ofDescription(kit("main"), "src"))
         .isEqualTo(Fingerprint.ofDescription(kit("main"), "src"));
+  }
+
+  /**
+   * A map of a patch or of a chart's values is printed sorted; the order the user's map iterates in
+   * (a Map.of's changes from one JVM to the next) must not change the digest, or the cache never
+   * hits.
+   */
+  @Test
+  void mapsInPatchesAndChartValues_digestEqually_inAnyOrder() {
+    Map<String, Object> forward = new LinkedHashMap<>();
+    Map<String, Object> backward = new LinkedHashMap<>();
+    for (String key : List.of("cpu", "memory", "x")) {
+      forward.put(key, key.length());
+    }
+    for (String key : List.of("x", "memory", "cpu")) {
+      backward.put(key, key.length());
+    }
+
+    assertThat(Fingerprint.ofDescription(withPatch(Map.of("limits", forward)), "src"))
+        .isEqualTo(Fingerprint.ofDescription(withPatch(Map.of("limits", backward)), "src"));
+    assertThat(
+            HelmChart.builder()
+                .repoUrl("https://charts.example.com")
+                .chart("c")
+                .version("1.0.0")
+                .namespace("n")
+                .value("resources", Map.of("limits", backward))
+                .build()
+                .values())
+        .isEqualTo(Map.of("resources", Map.of("limits", forward)))
+        .extractingByKey("resources")
+        .asString()
+        .isEqualTo("{limits={cpu=3, memory=6, x=1}}");
   }
 
   @Test
@@ -303,6 +342,44 @@ class FingerprintTest {
       }
     }
     throw new AssertionError("not found");
+  }
+
+  /**
+   * A database provider from another jar (a plugin dependency, a build script's own) renders too:
+   * its code, and its place in the list, are part of the version.
+   */
+  @Test
+  void codeVersion_changes_withAProviderFromElsewhere_andWithItsCode(@TempDir Path dir)
+      throws Exception {
+    List<Class<?>> kits = new ArrayList<>();
+    DatabaseProviders.all().forEach(p -> kits.add(p.getClass()));
+    String source = "package it.ext; public final class ExtraProvider { int x = %d; }";
+    Class<?> first = compiledClass(dir.resolve("a"), source.formatted(1));
+    Class<?> changed = compiledClass(dir.resolve("b"), source.formatted(2));
+    List<Class<?>> withFirst = new ArrayList<>(kits);
+    withFirst.add(first);
+    List<Class<?>> withChanged = new ArrayList<>(kits);
+    withChanged.add(changed);
+    List<Class<?>> firstAhead = new ArrayList<>(List.of(first));
+    firstAhead.addAll(kits);
+
+    String plain = Fingerprint.CodeVersion.compute(kits);
+
+    assertThat(plain).isEqualTo(Fingerprint.codeVersion());
+    assertThat(Fingerprint.CodeVersion.compute(withFirst))
+        .isNotEqualTo(plain)
+        .isNotEqualTo(Fingerprint.CodeVersion.compute(withChanged))
+        .isNotEqualTo(Fingerprint.CodeVersion.compute(firstAhead))
+        .isEqualTo(Fingerprint.CodeVersion.compute(withFirst));
+  }
+
+  private static Class<?> compiledClass(Path dir, String source) throws Exception {
+    Path classes = JavaCompilation.compile(dir, Map.of("it.ext.ExtraProvider", source));
+    @SuppressWarnings("resource") // the class must stay loadable for the test
+    URLClassLoader loader =
+        new URLClassLoader(
+            new URL[] {classes.toUri().toURL()}, FingerprintTest.class.getClassLoader());
+    return Class.forName("it.ext.ExtraProvider", false, loader);
   }
 
   @Test
