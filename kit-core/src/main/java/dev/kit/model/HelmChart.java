@@ -1,10 +1,13 @@
 package dev.kit.model;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
@@ -42,8 +45,37 @@ public final class HelmChart {
    */
   private static Map<String, Object> sortedCopy(Map<String, Object> values) {
     Map<String, Object> copy = new TreeMap<>();
-    values.forEach((key, value) -> copy.put(key, sorted(value)));
+    // A value that contains itself is kept as given, for validation to report where.
+    values.forEach(
+        (key, value) ->
+            copy.put(
+                key,
+                isTree(value, Collections.newSetFromMap(new IdentityHashMap<>()))
+                    ? sorted(value)
+                    : value));
     return Collections.unmodifiableMap(copy);
+  }
+
+  /** Whether no map or list inside {@code value} contains itself; {@code path} is scratch. */
+  private static boolean isTree(@Nullable Object value, Set<Object> path) {
+    Collection<?> children;
+    if (value instanceof Map<?, ?> map) {
+      children = map.values();
+    } else if (value instanceof List<?> list) {
+      children = list;
+    } else {
+      return true;
+    }
+    if (!path.add(value)) {
+      return false;
+    }
+    for (Object child : children) {
+      if (!isTree(child, path)) {
+        return false;
+      }
+    }
+    path.remove(value);
+    return true;
   }
 
   private static @Nullable Object sorted(@Nullable Object value) {
