@@ -88,7 +88,8 @@ public final class Environment {
 
   /**
    * How a service's namespace is named here: {@code {namespace}} stands for the service's own (such
-   * as {@code "{namespace}-dev"}); empty keeps it (each environment is its own cluster).
+   * as {@code "{namespace}-dev"}); empty keeps it, for an environment on a cluster of its own (two
+   * environments on one cluster must not put a service in the same namespace).
    */
   public Optional<String> namespaceRule() {
     return namespaceRule;

@@ -142,10 +142,10 @@ public final class KitRenderer {
     // Every environment's platform warns alike: say each warning once.
     Set<String> warned = new HashSet<>();
     if (environments.isEmpty()) {
-      renderPlatform(description, platform, warned);
+      renderPlatform(new PlatformContext(description), platform, warned);
     } else {
       for (Kit there : environments) {
-        renderPlatform(there, platform, warned);
+        renderPlatform(new PlatformContext(there, environments), platform, warned);
       }
     }
     FilePlan part = platform.build();
@@ -207,9 +207,9 @@ public final class KitRenderer {
     return failures;
   }
 
-  private void renderPlatform(Kit kit, FilePlan.Builder plan, Set<String> warned) {
+  private void renderPlatform(PlatformContext context, FilePlan.Builder plan, Set<String> warned) {
+    Kit kit = context.kit();
     String environment = kit.environment().isPresent() ? kit.environment().get().name() : null;
-    PlatformContext context = new PlatformContext(kit);
     for (PlatformKind kind : PlatformKinds.of(kit)) {
       plan.add(
           RepositoryLayout.platformFile(environment, kind.file()),

@@ -16,9 +16,20 @@ import java.util.TreeSet;
 public final class PlatformContext {
 
   private final Kit kit;
+  private final List<Kit> everyEnvironment;
 
+  /** The platform of a description without environments. */
   PlatformContext(Kit kit) {
+    this(kit, List.of(kit));
+  }
+
+  /**
+   * The platform of {@code kit}, one of {@code everyEnvironment}: each environment's view of the
+   * description.
+   */
+  PlatformContext(Kit kit, List<Kit> everyEnvironment) {
     this.kit = kit;
+    this.everyEnvironment = List.copyOf(everyEnvironment);
   }
 
   public Kit kit() {
@@ -62,12 +73,18 @@ public final class PlatformContext {
     return PlatformRenderer.folderApplication(kit, name, folder, namespace, wave);
   }
 
-  /** kit's health checks for the kinds any service generates, by {@code argocd-cm} key suffix. */
+  /**
+   * kit's health checks for the kinds any service generates in any environment, by {@code
+   * argocd-cm} key suffix: every environment writes the same keys to Argo CD's one {@code
+   * argocd-cm}, so applying one environment's file never drops another's check.
+   */
   public Map<String, String> healthChecks() {
     Map<String, String> checks = new TreeMap<>();
-    for (Service service : kit.services()) {
-      for (ServiceKind kind : kinds(service)) {
-        checks.putAll(kind.healthChecks());
+    for (Kit there : everyEnvironment) {
+      for (Service service : there.services()) {
+        for (ServiceKind kind : ServiceKinds.of(there, service)) {
+          checks.putAll(kind.healthChecks());
+        }
       }
     }
     return checks;

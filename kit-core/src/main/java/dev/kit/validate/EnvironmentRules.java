@@ -208,6 +208,104 @@ final class EnvironmentRules {
       }
       service.overrides().forEach((env, there) -> sameHistory(env, service, there, violations));
       oneBranchPerEnvironment(kit, service, violations);
+      // With a platform, environments may not share a cluster at all: said once, below.
+      if (kit.platform().isEmpty()) {
+        oneNamespacePerEnvironment(kit, service, violations);
+      }
+    }
+    if (kit.platform().isPresent()) {
+      oneClusterPerEnvironment(kit, violations);
+    }
+  }
+
+  /**
+   * Where an environment's Applications deploy, as Argo CD is told: its cluster's name, or its
+   * server URL, or the repository's. A name is never compared with a URL: kit cannot tell whether
+   * they are one cluster.
+   */
+  private static String destination(Kit kit, Environment env) {
+    if (env.destinationName().isPresent()) {
+      return "name " + env.destinationName().get();
+    }
+    return "server "
+        + env.destinationServer().orElse(kit.repository().argoCd().destinationServer());
+  }
+
+  /** {@link #destination} as a message says it. */
+  private static String shownDestination(Kit kit, Environment env) {
+    if (env.destinationName().isPresent()) {
+      return "cluster " + quote(env.destinationName().get());
+    }
+    if (env.destinationServer().isPresent()) {
+      return "server " + quote(env.destinationServer().get());
+    }
+    return "the repository's server " + quote(kit.repository().argoCd().destinationServer());
+  }
+
+  /** The declared environments, each once: a name declared twice is reported on its own. */
+  private static List<Environment> distinct(Kit kit) {
+    Set<String> seen = new HashSet<>();
+    return kit.environments().stream().filter(env -> seen.add(env.name())).toList();
+  }
+
+  /**
+   * Two environments that put a service in the same namespace of one cluster would make two Argo CD
+   * Applications own its objects (its Cluster, its migration Job); Argo CD only warns of that.
+   */
+  private static void oneNamespacePerEnvironment(Kit kit, Service service, Violations violations) {
+    Map<String, Environment> owners = new HashMap<>();
+    for (Environment env : distinct(kit)) {
+      if (!service.existsIn(env.name())) {
+        continue;
+      }
+      String namespace = env.namespace(service.in(env.name()).namespace());
+      Environment other = owners.putIfAbsent(destination(kit, env) + " " + namespace, env);
+      if (other != null) {
+        String rule = "{namespace}-" + env.name();
+        Environment renamed = env.namespaceRule().equals(Optional.of(rule)) ? other : env;
+        violations.add(
+            "environments[" + env.name() + "].services[" + service.name() + "].namespace",
+            "service "
+                + quote(service.name())
+                + " is in namespace "
+                + quote(namespace)
+                + " on "
+                + shownDestination(kit, env)
+                + " here and in environment "
+                + quote(other.name())
+                + ", so two Argo CD Applications would own its objects",
+            "give environment "
+                + quote(renamed.name())
+                + " namespaces of its own with namespaceRule(\"{namespace}-"
+                + renamed.name()
+                + "\"), or another destinationServer or destinationName");
+      }
+    }
+  }
+
+  /**
+   * Each environment's platform installs the operators (Helm releases named as the charts) and
+   * their cluster-wide objects: two environments on one cluster would install them twice.
+   */
+  private static void oneClusterPerEnvironment(Kit kit, Violations violations) {
+    Map<String, Environment> owners = new HashMap<>();
+    for (Environment env : distinct(kit)) {
+      Environment other = owners.putIfAbsent(destination(kit, env), env);
+      if (other != null) {
+        violations.add(
+            "environments["
+                + env.name()
+                + "]."
+                + (env.destinationName().isPresent() ? "destinationName" : "destinationServer"),
+            shownDestination(kit, env)
+                + " is also environment "
+                + quote(other.name())
+                + "'s, and kit installs the platform's operators once per environment, "
+                + "so two Argo CD Applications would install each operator's release there",
+            "give each environment its own cluster: set destinationServer or destinationName in"
+                + " environment "
+                + quote(env.name()));
+      }
     }
   }
 

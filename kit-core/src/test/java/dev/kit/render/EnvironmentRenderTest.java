@@ -6,6 +6,7 @@ import dev.kit.migration.MigrationDirectory;
 import dev.kit.migration.MigrationFile;
 import dev.kit.model.ArgoCd;
 import dev.kit.model.Kit;
+import dev.kit.model.Migrations;
 import dev.kit.model.Monitoring;
 import dev.kit.model.S3Credentials;
 import dev.kit.model.Service;
@@ -132,6 +133,31 @@ class EnvironmentRenderTest {
   }
 
   @Test
+  void render_writesTheSameArgocdCm_inEveryEnvironment_whenOnlyProdRunsTheAtlasOperator() {
+    Kit kit =
+        shop(ArgoCd.Delivery.APP_OF_APPS, db -> db).toBuilder()
+            .service(
+                "billing",
+                s ->
+                    s.database(db -> db.storage("5Gi"))
+                        .migrations(m -> m.engine(Migrations.Engine.OPERATOR))
+                        .onlyIn("prod"))
+            .build();
+    FilePlan plan =
+        new KitRenderer("test")
+            .render(
+                Validations.validated(
+                    kit,
+                    Map.of(
+                        "orders", MIGRATIONS.get("orders"), "billing", MIGRATIONS.get("orders"))));
+    String prod = plan.text("platform/prod/argocd-cm.yaml");
+    // One argocd-cm in Argo CD: applying dev's file after prod's must keep prod's Atlas check.
+    assertThat(prod).contains("db.atlasgo.io_AtlasMigration");
+    assertThat(plan.text("platform/dev/argocd-cm.yaml")).isEqualTo(prod);
+    assertThat(plan.text("platform/staging/argocd-cm.yaml")).isEqualTo(prod);
+  }
+
+  @Test
   void render_leavesAServiceOut_ofTheEnvironmentsItIsNotIn() {
     Kit kit =
         Kit.builder()
@@ -151,7 +177,7 @@ class EnvironmentRenderTest {
     Kit kit =
         Kit.builder()
             .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
-            .environment("dev", e -> e)
+            .environment("dev", e -> e.namespaceRule("{namespace}-dev"))
             .environment("prod", e -> e)
             .service(
                 "orders",

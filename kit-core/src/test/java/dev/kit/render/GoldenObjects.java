@@ -38,7 +38,8 @@ final class GoldenObjects {
         KitInputs.read(
             RepositoryRoot.of(SourceTree.testResources().resolve("golden").resolve(name)), kit);
     List<Object> objects = new ArrayList<>();
-    for (Kit view : views(name)) {
+    List<Kit> views = views(name);
+    for (Kit view : views) {
       for (Service service : view.services()) {
         ServiceContext context =
             new ServiceContext(
@@ -57,7 +58,7 @@ final class GoldenObjects {
           }
         }
       }
-      PlatformContext platform = new PlatformContext(view);
+      PlatformContext platform = new PlatformContext(view, views);
       for (PlatformKind kind : PlatformKinds.of(view)) {
         objects.add(kind.render(platform));
       }

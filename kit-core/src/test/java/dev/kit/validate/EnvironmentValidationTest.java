@@ -354,6 +354,71 @@ class EnvironmentValidationTest {
   }
 
   @Test
+  void validate_rejectsTwoEnvironments_puttingAServiceInOneNamespaceOfOneCluster() {
+    Kit kit =
+        Kit.builder()
+            .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+            .environment("dev", e -> e)
+            .environment("staging", e -> e.destinationName("shared"))
+            .environment("qa", e -> e.destinationName("shared").namespaceRule("{namespace}-qa"))
+            .environment("prod", e -> e.destinationServer("https://kubernetes.default.svc"))
+            .service("orders", s -> s.database(db -> db.storage("5Gi")))
+            .service("billing", s -> s.database(db -> db.storage("5Gi")).onlyIn("dev"))
+            .build();
+    assertThat(violations(kit))
+        .containsExactly(
+            "environments[prod].services[orders].namespace: service \"orders\" is in namespace \"orders\" on server "
+                + "\"https://kubernetes.default.svc\" here and in environment \"dev\", so two Argo CD Applications would "
+                + "own its objects (give environment \"prod\" namespaces of its own with "
+                + "namespaceRule(\"{namespace}-prod\"), or another destinationServer or destinationName)");
+  }
+
+  @Test
+  void validate_namesTheOtherEnvironmentInTheFix_whenThisOnesNamespaceRuleIsTheSuggestion() {
+    Kit kit =
+        Kit.builder()
+            .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+            .environment("dev", e -> e.destinationName("shared").namespaceRule("{namespace}-prod"))
+            .environment("prod", e -> e.destinationName("shared").namespaceRule("{namespace}-prod"))
+            .service("orders", s -> s.database(db -> db.storage("5Gi")))
+            .build();
+    assertThat(violations(kit))
+        .containsExactly(
+            "environments[prod].services[orders].namespace: service \"orders\" is in namespace \"orders-prod\" on "
+                + "cluster \"shared\" here and in environment \"dev\", so two Argo CD Applications would own its "
+                + "objects (give environment \"dev\" namespaces of its own with namespaceRule(\"{namespace}-dev\"), "
+                + "or another destinationServer or destinationName)");
+  }
+
+  @Test
+  void validate_rejectsTwoEnvironments_onOneCluster_whenTheKitHasAPlatform() {
+    Kit kit =
+        Kit.builder()
+            .repository(
+                "shop",
+                r ->
+                    r.gitUrl("https://github.com/acme/shop.git")
+                        .argoCd(ArgoCd.builder().project("shop").build()))
+            .platform(Platform.defaults())
+            .environment("dev", e -> e.project("shop-dev").namespaceRule("{namespace}-dev"))
+            .environment("prod", e -> e.project("shop-prod"))
+            .environment("staging", e -> e.destinationName("prod-eu").project("shop-staging"))
+            .environment("eu", e -> e.destinationName("prod-eu").project("shop-eu"))
+            .service("orders", s -> s.database(db -> db.storage("5Gi")))
+            .build();
+    assertThat(violations(kit))
+        .containsExactly(
+            "environments[prod].destinationServer: the repository's server \"https://kubernetes.default.svc\" is also "
+                + "environment \"dev\"'s, and kit installs the platform's operators once per environment, so two Argo "
+                + "CD Applications would install each operator's release there (give each environment its own cluster: "
+                + "set destinationServer or destinationName in environment \"prod\")",
+            "environments[eu].destinationName: cluster \"prod-eu\" is also environment \"staging\"'s, and kit "
+                + "installs the platform's operators once per environment, so two Argo CD Applications would install "
+                + "each operator's release there (give each environment its own cluster: set destinationServer or "
+                + "destinationName in environment \"eu\")");
+  }
+
+  @Test
   void validate_namesTheValueAndTheFix_whenAnEnvironmentsClusterProjectOrLabelIsNotAName() {
     Kit kit =
         Kit.builder()

@@ -164,7 +164,7 @@ class GeneratedTreeTest {
     Kit kit =
         Kit.builder()
             .repository("shop", repo -> repo.gitUrl("https://github.com/acme/shop.git"))
-            .environment("dev", e -> e)
+            .environment("dev", e -> e.namespaceRule("{namespace}-dev"))
             .environment("prod", e -> e)
             .service(
                 "orders", orders -> orders.withoutMigrations().database(db -> db.storage("1Gi")))
