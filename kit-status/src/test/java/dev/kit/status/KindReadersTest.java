@@ -470,6 +470,54 @@ class KindReadersTest {
   }
 
   /**
+   * Before its progress deadline a rolling-out Deployment is Progressing by Argo CD's rules
+   * (gitops-engine's health_deployment.go), whatever its pods wait for; a stuck pod is the reason
+   * and the fix, not the health.
+   */
+  @Test
+  void deployment_staysProgressingAndNamesThePod_whenAPodIsStuckBeforeTheDeadline() {
+    try (MockCluster mock =
+        MockCluster.empty()
+            .seed(
+                """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: payments-5d8f7c9b6-k2x7q
+                  namespace: payments
+                  labels: {app: payments}
+                spec:
+                  containers: [{name: app, image: shop/payments:1.0}]
+                status:
+                  phase: Pending
+                  containerStatuses:
+                    - name: app
+                      ready: false
+                      restartCount: 0
+                      image: shop/payments:1.0
+                      imageID: ""
+                      state: {waiting: {reason: ErrImagePull}}
+                """)) {
+      JsonNode live =
+          json(
+              """
+              {"kind": "Deployment", "metadata": {"name": "payments", "namespace": "payments", "generation": 2},
+               "spec": {"replicas": 2, "selector": {"matchLabels": {"app": "payments"}}},
+               "status": {"observedGeneration": 2, "replicas": 3, "updatedReplicas": 1, "readyReplicas": 2,
+                          "conditions": [{"type": "Progressing", "status": "True",
+                                          "reason": "ReplicaSetUpdated"}]}}""");
+      Finding finding =
+          read("payments", "Deployment", live, new ReadOnlyCluster(mock.client(), "mock"));
+
+      assertThat(finding.health()).isEqualTo(Health.PROGRESSING);
+      assertThat(finding.text())
+          .isEqualTo("2/2 ready: ErrImagePull (pod payments-5d8f7c9b6-k2x7q)");
+      assertThat(finding.fix())
+          .isEqualTo("kubectl describe deployment payments -n payments and its pods' logs say why");
+    }
+  }
+
+  /**
    * Argo CD's StatefulSet rules (gitops-engine's health_statefulset.go): {@code OnDelete} waits for
    * nobody, a partitioned rolling update only for the pods above the partition.
    */
@@ -538,11 +586,15 @@ class KindReadersTest {
   }
 
   private static Finding read(String service, String kind, JsonNode live) {
+    return read(service, kind, live, NO_CLUSTER);
+  }
+
+  private static Finding read(String service, String kind, JsonNode live, ReadOnlyCluster cluster) {
     GeneratedTree.ServiceTree tree = service(service);
     PlannedObject object =
         tree.objects().stream().filter(o -> o.kind().equals(kind)).findFirst().orElseThrow();
     Inspection inspection =
-        new Inspection(NO_CLUSTER, new Moments(ShopCluster.clock()), tree, Optional.empty());
+        new Inspection(cluster, new Moments(ShopCluster.clock()), tree, Optional.empty());
     return KindReaders.of(object).read(object, live, inspection);
   }
 
