@@ -9,11 +9,12 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A {@code Job}, kit's migration Job in particular: complete, failed or running ({@code
- * status.conditions}, {@code active}); when it failed and ran {@code atlas migrate apply}, the
- * failing migration file, line and error from the newest failed pod's log ({@link AtlasApplyLog}).
- * A completed Job that ran the migrations kit generated now (its pod template's {@code
- * kit.dev/migrations} annotation is the planned one) has applied the newest of them.
+ * A {@code Job}, kit's migration Job in particular: failed, suspended, complete or running ({@code
+ * status.conditions}, {@code active}), in Argo CD's order; when it failed and ran {@code atlas
+ * migrate apply}, the failing migration file, line and error from the newest failed pod's log
+ * ({@link AtlasApplyLog}). A completed Job that ran the migrations kit generated now (its pod
+ * template's {@code kit.dev/migrations} annotation is the planned one) has applied the newest of
+ * them.
  */
 final class JobReader implements KindReader {
 
@@ -52,6 +53,20 @@ final class JobReader implements KindReader {
             .path(MIGRATIONS)
             .asString("");
     boolean current = planned.equals(ran);
+    // Argo CD's order (gitops-engine health_job.go): Failed, then Suspended, then Complete or a
+    // Suspended condition that is False (a resumed Job), which it calls Healthy.
+    if (failed != null) {
+      return failure(object, failed, inspection);
+    }
+    if (condition(status, "Suspended") != null) {
+      return Inspection.finding(
+          object,
+          column(object),
+          Health.SUSPENDED,
+          "suspended",
+          "spec.suspend holds the Job (a queue such as Kueue, or a person); it runs once resumed",
+          Inspection.facts("phase", "Suspended"));
+    }
     if (condition(status, "Complete") != null) {
       Optional<String> newest = inspection.service().newestVersion();
       if (!current) {
@@ -71,10 +86,17 @@ final class JobReader implements KindReader {
           "",
           Inspection.facts("phase", "Complete", "current", true, "version", newest));
     }
-    if (failed != null) {
-      return failure(object, failed, inspection);
-    }
     int active = status.path("active").asInt(0);
+    if (Inspection.condition(status, "Suspended") != null) {
+      // Argo CD calls a resumed Job Healthy before it completes (health_job.go); kit says so too.
+      return Inspection.finding(
+          object,
+          column(object),
+          Health.HEALTHY,
+          "resumed, " + (active > 0 ? "running" : "pending"),
+          "",
+          Inspection.facts("phase", active > 0 ? "Running" : "Pending", "resumed", true));
+    }
     return Inspection.finding(
         object,
         column(object),

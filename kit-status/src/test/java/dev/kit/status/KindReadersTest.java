@@ -297,6 +297,41 @@ class KindReadersTest {
     assertThat(finding.text()).isEqualTo("ran an older set of migrations");
   }
 
+  /**
+   * Argo CD's Job rules (gitops-engine health_job.go): a true {@code Suspended} condition is
+   * Suspended; a false one (the Job was resumed) is Healthy, even before it completes.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      held by a queue        | True  | 0 | SUSPENDED | suspended        | spec.suspend holds the Job (a queue such as Kueue, or a person); it runs once resumed
+      resumed, running       | False | 1 | HEALTHY   | resumed, running |
+      """)
+  void job_followsArgoCdsRules_forItsSuspendedCondition(
+      String name, String suspended, int active, Health expected, String text, String fix) {
+    Finding finding =
+        read(
+            "orders",
+            "Job",
+            json(
+                """
+        {"metadata": {"name": "orders-migrate", "namespace": "orders"},
+         "spec": {"suspend": %s},
+         "status": {"active": %d, "conditions": [{"type": "Suspended", "status": "%s",
+                                                  "reason": "%s"}]}}"""
+                    .formatted(
+                        suspended.equals("True"),
+                        active,
+                        suspended,
+                        suspended.equals("True") ? "JobSuspended" : "JobResumed")));
+
+    assertThat(finding.health()).isEqualTo(expected);
+    assertThat(finding.text()).isEqualTo(text);
+    assertThat(finding.fix()).isEqualTo(fix == null ? "" : fix);
+  }
+
   @Test
   void job_isRunningWithItsAttempt_whenAPodFailedAndAnotherRuns() {
     Finding finding =
