@@ -119,6 +119,28 @@ class KindReadersTest {
   }
 
   /**
+   * "Cluster in healthy state" is Healthy in kit's Argo CD check and in Argo CD's own, whatever
+   * {@code readyInstances} says; the count stays in the text.
+   */
+  @Test
+  void cnpgCluster_isHealthyAsArgoCdSays_whenHealthyStateHasAReplicaNotReady() {
+    Finding finding =
+        read(
+            "orders",
+            "Cluster",
+            json(
+                """
+        {"metadata": {"name": "orders-cluster", "namespace": "orders"},
+         "spec": {"instances": 3},
+         "status": {"phase": "Cluster in healthy state", "instances": 3, "readyInstances": 2,
+                    "currentPrimary": "orders-cluster-1"}}"""));
+
+    assertThat(finding.health()).isEqualTo(Health.HEALTHY);
+    assertThat(finding.text()).isEqualTo("2/3 ready, primary orders-cluster-1");
+    assertThat(finding.fix()).isEmpty();
+  }
+
+  /**
    * The phases only a fix ends are the ones kit's own Argo CD check (in the plan's argocd-cm) calls
    * Degraded.
    */
