@@ -3,12 +3,14 @@ package dev.kit.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kit.model.TxMode;
 import dev.kit.status.testing.MockCluster;
 import dev.kit.status.testing.Shop;
 import dev.kit.status.testing.ShopCluster;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -151,6 +153,34 @@ class JobReaderTest {
     Finding finding = read(patched);
 
     assertThat(finding.text()).startsWith("failed: services/payments/migrations/");
+  }
+
+  /**
+   * Without {@code --tx-mode} Atlas runs each file in a transaction, which PostgreSQL rolls back:
+   * the next run applies the failed file from its first statement, not from the failed one.
+   */
+  @Test
+  void locate_saysTheFileRunsAgainFromItsStart_whenItRanInATransaction() {
+    String name =
+        payments.migrations().keySet().stream()
+            .filter(file -> file.endsWith(".sql"))
+            .filter(file -> !payments.migrations().get(file).startsWith("-- atlas:txmode"))
+            .findFirst()
+            .orElseThrow();
+    AtlasApplyLog.Failure failure =
+        new AtlasApplyLog.Failure(
+            Optional.of(name.substring(0, name.indexOf('_'))),
+            Optional.empty(),
+            "pq: relation \"payments\" already exists",
+            List.of());
+
+    JobReader.Located located = JobReader.locate(failure, payments, TxMode.FILE);
+
+    assertThat(located.fix())
+        .isEqualTo(
+            "correct the statement or the state it expects, then sync again: the file was rolled"
+                + " back, and the next run applies it from its first statement (a migration that ran"
+                + " elsewhere must not change: add a new one instead)");
   }
 
   private Finding read() {
