@@ -57,6 +57,16 @@ final class JobReader implements KindReader {
     boolean current = planned.equals(ran);
     // Argo CD's order (gitops-engine health_job.go): Failed, then Suspended, then Complete or a
     // Suspended condition that is False (a resumed Job), which it calls Healthy.
+    if (failed != null && !current) {
+      // Its log names files and lines of an older set: the current files would mislead.
+      return Inspection.finding(
+          object,
+          column(object),
+          Health.DEGRADED,
+          "failed on an older set of migrations: " + failed,
+          "the next sync runs the Job again with the migrations kit generated now",
+          Inspection.facts("phase", "Failed", "reason", failed, "current", false));
+    }
     if (failed != null) {
       return failure(object, failed, inspection);
     }

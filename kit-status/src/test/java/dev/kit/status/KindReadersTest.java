@@ -354,6 +354,27 @@ class KindReadersTest {
     assertThat(finding.fix()).isEqualTo(fix == null ? "" : fix);
   }
 
+  /** A failed run of older migrations is not reported against the files kit generates now. */
+  @Test
+  void job_saysItFailedOnAnOlderSet_whenItRanAnOlderSetOfMigrations() {
+    Finding finding =
+        read(
+            "orders",
+            "Job",
+            json(
+                """
+        {"metadata": {"name": "orders-migrate", "namespace": "orders"},
+         "spec": {"template": {"metadata": {"annotations": {"kit.dev/migrations": "h1:older="}}}},
+         "status": {"conditions": [{"type": "Failed", "status": "True", "reason": "BackoffLimitExceeded"}],
+                    "failed": 4}}"""));
+
+    assertThat(finding.health()).isEqualTo(Health.DEGRADED);
+    assertThat(finding.text())
+        .isEqualTo("failed on an older set of migrations: BackoffLimitExceeded");
+    assertThat(finding.fix())
+        .isEqualTo("the next sync runs the Job again with the migrations kit generated now");
+  }
+
   @Test
   void job_isRunningWithItsAttempt_whenAPodFailedAndAnotherRuns() {
     Finding finding =
