@@ -106,7 +106,11 @@ final class AtlasOperatorReader implements KindReader {
       default -> {
         Optional<AtlasApplyLog.Failure> failure = AtlasApplyLog.failureIn(message);
         if (failure.isPresent()) {
-          JobReader.Located located = JobReader.locate(failure.get(), inspection.service());
+          JobReader.Located located =
+              JobReader.locate(
+                  failure.get(),
+                  inspection.service(),
+                  JobReader.txModeOf(object.body().path("spec").path("txMode").asString("")));
           return Inspection.finding(
               object,
               column(object),

@@ -11,7 +11,8 @@ import tools.jackson.databind.JsonNode;
  * recoverability point of the cluster that archives into it, from {@code
  * status.serverRecoveryWindow[<server>]} (CRD {@code test-data/crds/barmancloud.cnpg.io}). The
  * server is the one the service's Cluster names in its plugin parameters ({@code serverName}, by
- * default the cluster's name).
+ * default the cluster's name). Argo CD has no health for the kind and kit writes none: a failed
+ * backup is kit's own check, and no backup yet is not a failure.
  */
 final class BarmanObjectStoreReader implements KindReader {
 
@@ -51,20 +52,17 @@ final class BarmanObjectStoreReader implements KindReader {
           column(object),
           Health.DEGRADED,
           String.join(", ", parts),
-          "kubectl get backups -n "
+          "kit's backup check, not Argo CD's (it has no health for an ObjectStore): kubectl get"
+              + " backups -n "
               + object.namespace()
               + " shows the failed Backup and its error (credentials, bucket,"
               + " network); the Cluster keeps archiving WAL meanwhile",
           facts);
     }
     if (last.isEmpty()) {
-      return Inspection.finding(
-          object,
-          column(object),
-          Health.PROGRESSING,
-          "no backup yet",
-          "the first base backup runs on the ScheduledBackup's schedule (immediately with immediate: true)",
-          facts);
+      // Not a failure: a new cluster waits for the ScheduledBackup's first run, and Argo CD
+      // reports nothing here.
+      return Inspection.finding(object, column(object), Health.HEALTHY, "no backup yet", "", facts);
     }
     return Inspection.finding(
         object, column(object), Health.HEALTHY, "last backup " + moments.at(last.get()), "", facts);

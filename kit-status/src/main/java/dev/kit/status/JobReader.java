@@ -1,5 +1,7 @@
 package dev.kit.status;
 
+import dev.kit.migration.AtlasFileDirectives;
+import dev.kit.model.TxMode;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -9,11 +11,12 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A {@code Job}, kit's migration Job in particular: complete, failed or running ({@code
- * status.conditions}, {@code active}); when it failed and ran {@code atlas migrate apply}, the
- * failing migration file, line and error from the newest failed pod's log ({@link AtlasApplyLog}).
- * A completed Job that ran the migrations kit generated now (its pod template's {@code
- * kit.dev/migrations} annotation is the planned one) has applied the newest of them.
+ * A {@code Job}, kit's migration Job in particular: failed, suspended, complete or running ({@code
+ * status.conditions}, {@code active}), in Argo CD's order; when it failed and ran {@code atlas
+ * migrate apply}, the failing migration file, line and error from the newest failed pod's log
+ * ({@link AtlasApplyLog}). A completed Job that ran the migrations kit generated now (its pod
+ * template's {@code kit.dev/migrations} annotation is the planned one) has applied the newest of
+ * them.
  */
 final class JobReader implements KindReader {
 
@@ -52,6 +55,30 @@ final class JobReader implements KindReader {
             .path(MIGRATIONS)
             .asString("");
     boolean current = planned.equals(ran);
+    // Argo CD's order (gitops-engine health_job.go): Failed, then Suspended, then Complete or a
+    // Suspended condition that is False (a resumed Job), which it calls Healthy.
+    if (failed != null && !current) {
+      // Its log names files and lines of an older set: the current files would mislead.
+      return Inspection.finding(
+          object,
+          column(object),
+          Health.DEGRADED,
+          "failed on an older set of migrations: " + failed,
+          "the next sync runs the Job again with the migrations kit generated now",
+          Inspection.facts("phase", "Failed", "reason", failed, "current", false));
+    }
+    if (failed != null) {
+      return failure(object, failed, inspection);
+    }
+    if (condition(status, "Suspended") != null) {
+      return Inspection.finding(
+          object,
+          column(object),
+          Health.SUSPENDED,
+          "suspended",
+          "spec.suspend holds the Job (a queue such as Kueue, or a person); it runs once resumed",
+          Inspection.facts("phase", "Suspended"));
+    }
     if (condition(status, "Complete") != null) {
       Optional<String> newest = inspection.service().newestVersion();
       if (!current) {
@@ -71,10 +98,17 @@ final class JobReader implements KindReader {
           "",
           Inspection.facts("phase", "Complete", "current", true, "version", newest));
     }
-    if (failed != null) {
-      return failure(object, failed, inspection);
-    }
     int active = status.path("active").asInt(0);
+    if (Inspection.condition(status, "Suspended") != null) {
+      // Argo CD calls a resumed Job Healthy before it completes (health_job.go); kit says so too.
+      return Inspection.finding(
+          object,
+          column(object),
+          Health.HEALTHY,
+          "resumed, " + (active > 0 ? "running" : "pending"),
+          "",
+          Inspection.facts("phase", active > 0 ? "Running" : "Pending", "resumed", true));
+    }
     return Inspection.finding(
         object,
         column(object),
@@ -136,7 +170,7 @@ final class JobReader implements KindReader {
           Inspection.facts("phase", "Failed", "reason", reason, "logError", logError));
     }
     AtlasApplyLog.Failure failure = atlas.get();
-    Located located = locate(failure, inspection.service());
+    Located located = locate(failure, inspection.service(), txMode(object));
     return Inspection.finding(
         object,
         column(object),
@@ -161,7 +195,14 @@ final class JobReader implements KindReader {
   /** Where a failed statement is in the service's migrations, and what to do about it. */
   record Located(String where, Optional<String> file, Optional<Integer> line, String fix) {}
 
-  static Located locate(AtlasApplyLog.Failure failure, GeneratedTree.ServiceTree service) {
+  /**
+   * Where the failed statement is, and what the next run does with the file: by Atlas's rules under
+   * the run's {@code --tx-mode} {@code global} and the file's {@code atlas:txmode}, PostgreSQL
+   * rolls back a file (or the whole run) that runs in a transaction, so the next run starts it
+   * over; only a file without one resumes at the failed statement.
+   */
+  static Located locate(
+      AtlasApplyLog.Failure failure, GeneratedTree.ServiceTree service, TxMode global) {
     Optional<String> name = failure.version().flatMap(service::fileOf);
     if (name.isEmpty()) {
       return new Located(
@@ -173,14 +214,63 @@ final class JobReader implements KindReader {
               : "Atlas stopped before it ran a statement (the connection, atlas.sum, the revisions table)");
     }
     String file = service.migrationsPath() + "/" + name.get();
-    Optional<Integer> line =
-        AtlasApplyLog.line(Objects.requireNonNull(service.migrations().get(name.get())), failure);
+    String sql = Objects.requireNonNull(service.migrations().get(name.get()));
+    Optional<Integer> line = AtlasApplyLog.line(sql, failure);
+    String rerun =
+        switch (txMode(sql, global, name.get())) {
+          case NONE ->
+              "Atlas resumes at the failed statement; the file runs without a transaction, so the"
+                  + " statements before it stay applied";
+          case ALL -> "the run was rolled back, and the next one applies every pending file again";
+          case FILE ->
+              "the file was rolled back, and the next run applies it from its first statement";
+        };
     return new Located(
         file + line.map(l -> ":" + l).orElse("") + ": ",
         Optional.of(file),
         line,
-        "correct the statement or the state it expects, then sync again: Atlas resumes at the failed statement"
+        "correct the statement or the state it expects, then sync again: "
+            + rerun
             + " (a migration that ran elsewhere must not change: add a new one instead)");
+  }
+
+  /** The mode Atlas ran the file in; the run's own when Atlas would have refused the file. */
+  private static TxMode txMode(String sql, TxMode global, String name) {
+    try {
+      return AtlasFileDirectives.read(sql).txMode(global, name);
+    } catch (IllegalArgumentException e) {
+      return global;
+    }
+  }
+
+  /** The mode Atlas's flag or the operator's {@code txMode} names; Atlas's default {@code file}. */
+  static TxMode txModeOf(String flag) {
+    for (TxMode mode : TxMode.values()) {
+      if (mode.flag().equals(flag)) {
+        return mode;
+      }
+    }
+    return TxMode.FILE;
+  }
+
+  /**
+   * The {@code --tx-mode} the planned Job passes to Atlas; Atlas's default {@code file} without.
+   */
+  private static TxMode txMode(PlannedObject job) {
+    JsonNode containers = job.body().path("spec").path("template").path("spec").path("containers");
+    String name = container(job);
+    for (JsonNode each : containers.values()) {
+      if (!each.path("name").asString("").equals(name)) {
+        continue;
+      }
+      List<JsonNode> args = List.copyOf(each.path("args").values());
+      for (int i = 0; i + 1 < args.size(); i++) {
+        if (args.get(i).asString("").equals("--tx-mode")) {
+          return txModeOf(args.get(i + 1).asString(""));
+        }
+      }
+    }
+    return TxMode.FILE;
   }
 
   /**

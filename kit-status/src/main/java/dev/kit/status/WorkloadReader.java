@@ -25,8 +25,11 @@ final class WorkloadReader implements KindReader {
           "InvalidImageName",
           "RunContainerError");
 
-  /** Ready replicas of a workload and what keeps the others. */
-  record Rollout(int ready, int desired, Health health, String why) {}
+  /**
+   * Ready replicas of a workload and what keeps the others; {@code stuck} when a pod waits for a
+   * reason that does not pass by itself, which {@code why} then names first.
+   */
+  record Rollout(int ready, int desired, Health health, String why, boolean stuck) {}
 
   @Override
   public boolean reads(PlannedObject object) {
@@ -48,26 +51,22 @@ final class WorkloadReader implements KindReader {
             + rollout.desired()
             + " ready"
             + (rollout.why().isEmpty() ? "" : ": " + rollout.why());
-    String fix =
-        switch (rollout.health()) {
-          case HEALTHY -> "";
-          case DEGRADED ->
-              "kubectl describe "
-                  + object.kind().toLowerCase(java.util.Locale.ROOT)
-                  + " "
-                  + object.name()
-                  + " -n "
-                  + object.namespace()
-                  + " and its pods' logs say why";
-          case SUSPENDED ->
-              "kubectl rollout resume "
-                  + object.kind().toLowerCase(java.util.Locale.ROOT)
-                  + " "
-                  + object.name()
-                  + " -n "
-                  + object.namespace();
-          default -> "rolling out";
-        };
+    String kind = object.kind().toLowerCase(java.util.Locale.ROOT);
+    String fix;
+    if (rollout.health() == Health.DEGRADED || rollout.stuck()) {
+      fix =
+          "kubectl describe "
+              + kind
+              + " "
+              + object.name()
+              + " -n "
+              + object.namespace()
+              + " and its pods' logs say why";
+    } else if (rollout.health() == Health.SUSPENDED) {
+      fix = "kubectl rollout resume " + kind + " " + object.name() + " -n " + object.namespace();
+    } else {
+      fix = rollout.health() == Health.HEALTHY ? "" : "rolling out";
+    }
     return Inspection.finding(
         object,
         column(object),
@@ -85,8 +84,9 @@ final class WorkloadReader implements KindReader {
 
   /**
    * How a Deployment or StatefulSet stands, by Argo CD's rules for the kind (gitops-engine's
-   * health_deployment.go and health_statefulset.go); while it is progressing, a pod waiting for a
-   * reason that does not pass by itself makes it degraded.
+   * health_deployment.go and health_statefulset.go): a Deployment is Degraded only past its
+   * progress deadline. A pod waiting for a reason that does not pass by itself changes the reason,
+   * not the health: Argo CD keeps the wave waiting until the deadline.
    */
   static Rollout rollout(JsonNode live, ReadOnlyCluster cluster) {
     int desired = live.path("spec").path("replicas").asInt(1);
@@ -100,14 +100,15 @@ final class WorkloadReader implements KindReader {
             ? stuckPod(live, cluster)
             : null;
     if (stuck == null) {
-      return new Rollout(ready, desired, verdict.health(), verdict.why());
+      return new Rollout(ready, desired, verdict.health(), verdict.why(), false);
     }
-    // a stuck pod is what to look at first, also past the progress deadline (Degraded already)
+    // a stuck pod is what to look at first, also past the progress deadline
     return new Rollout(
         ready,
         desired,
-        Health.DEGRADED,
-        verdict.health() == Health.DEGRADED ? stuck + ", " + verdict.why() : stuck);
+        verdict.health(),
+        verdict.health() == Health.DEGRADED ? stuck + ", " + verdict.why() : stuck,
+        true);
   }
 
   /**

@@ -3,18 +3,19 @@ package dev.kit.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kit.model.TxMode;
 import dev.kit.status.testing.MockCluster;
 import dev.kit.status.testing.Shop;
 import dev.kit.status.testing.ShopCluster;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -153,6 +154,34 @@ class JobReaderTest {
     assertThat(finding.text()).startsWith("failed: services/payments/migrations/");
   }
 
+  /**
+   * Without {@code --tx-mode} Atlas runs each file in a transaction, which PostgreSQL rolls back:
+   * the next run applies the failed file from its first statement, not from the failed one.
+   */
+  @Test
+  void locate_saysTheFileRunsAgainFromItsStart_whenItRanInATransaction() {
+    String name =
+        payments.migrations().keySet().stream()
+            .filter(file -> file.endsWith(".sql"))
+            .filter(file -> !payments.migrations().get(file).startsWith("-- atlas:txmode"))
+            .findFirst()
+            .orElseThrow();
+    AtlasApplyLog.Failure failure =
+        new AtlasApplyLog.Failure(
+            Optional.of(name.substring(0, name.indexOf('_'))),
+            Optional.empty(),
+            "pq: relation \"payments\" already exists",
+            List.of());
+
+    JobReader.Located located = JobReader.locate(failure, payments, TxMode.FILE);
+
+    assertThat(located.fix())
+        .isEqualTo(
+            "correct the statement or the state it expects, then sync again: the file was rolled"
+                + " back, and the next run applies it from its first statement (a migration that ran"
+                + " elsewhere must not change: add a new one instead)");
+  }
+
   private Finding read() {
     return read(plannedJob());
   }
@@ -171,7 +200,9 @@ class JobReaderTest {
             new Moments(ShopCluster.clock()),
             payments,
             Optional.empty());
-    JsonNode live = YAML.readTree(JOB);
+    // the Job ran the migrations kit generates now
+    ObjectNode live = (ObjectNode) YAML.readTree(JOB);
+    live.putObject("spec").set("template", job.body().path("spec").path("template"));
     return KindReaders.of(job).read(job, live, inspection);
   }
 

@@ -119,6 +119,28 @@ class KindReadersTest {
   }
 
   /**
+   * "Cluster in healthy state" is Healthy in kit's Argo CD check and in Argo CD's own, whatever
+   * {@code readyInstances} says; the count stays in the text.
+   */
+  @Test
+  void cnpgCluster_isHealthyAsArgoCdSays_whenHealthyStateHasAReplicaNotReady() {
+    Finding finding =
+        read(
+            "orders",
+            "Cluster",
+            json(
+                """
+        {"metadata": {"name": "orders-cluster", "namespace": "orders"},
+         "spec": {"instances": 3},
+         "status": {"phase": "Cluster in healthy state", "instances": 3, "readyInstances": 2,
+                    "currentPrimary": "orders-cluster-1"}}"""));
+
+    assertThat(finding.health()).isEqualTo(Health.HEALTHY);
+    assertThat(finding.text()).isEqualTo("2/3 ready, primary orders-cluster-1");
+    assertThat(finding.fix()).isEmpty();
+  }
+
+  /**
    * The phases only a fix ends are the ones kit's own Argo CD check (in the plan's argocd-cm) calls
    * Degraded.
    */
@@ -297,6 +319,62 @@ class KindReadersTest {
     assertThat(finding.text()).isEqualTo("ran an older set of migrations");
   }
 
+  /**
+   * Argo CD's Job rules (gitops-engine health_job.go): a true {@code Suspended} condition is
+   * Suspended; a false one (the Job was resumed) is Healthy, even before it completes.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      held by a queue        | True  | 0 | SUSPENDED | suspended        | spec.suspend holds the Job (a queue such as Kueue, or a person); it runs once resumed
+      resumed, running       | False | 1 | HEALTHY   | resumed, running |
+      """)
+  void job_followsArgoCdsRules_forItsSuspendedCondition(
+      String name, String suspended, int active, Health expected, String text, String fix) {
+    Finding finding =
+        read(
+            "orders",
+            "Job",
+            json(
+                """
+        {"metadata": {"name": "orders-migrate", "namespace": "orders"},
+         "spec": {"suspend": %s},
+         "status": {"active": %d, "conditions": [{"type": "Suspended", "status": "%s",
+                                                  "reason": "%s"}]}}"""
+                    .formatted(
+                        suspended.equals("True"),
+                        active,
+                        suspended,
+                        suspended.equals("True") ? "JobSuspended" : "JobResumed")));
+
+    assertThat(finding.health()).isEqualTo(expected);
+    assertThat(finding.text()).isEqualTo(text);
+    assertThat(finding.fix()).isEqualTo(fix == null ? "" : fix);
+  }
+
+  /** A failed run of older migrations is not reported against the files kit generates now. */
+  @Test
+  void job_saysItFailedOnAnOlderSet_whenItRanAnOlderSetOfMigrations() {
+    Finding finding =
+        read(
+            "orders",
+            "Job",
+            json(
+                """
+        {"metadata": {"name": "orders-migrate", "namespace": "orders"},
+         "spec": {"template": {"metadata": {"annotations": {"kit.dev/migrations": "h1:older="}}}},
+         "status": {"conditions": [{"type": "Failed", "status": "True", "reason": "BackoffLimitExceeded"}],
+                    "failed": 4}}"""));
+
+    assertThat(finding.health()).isEqualTo(Health.DEGRADED);
+    assertThat(finding.text())
+        .isEqualTo("failed on an older set of migrations: BackoffLimitExceeded");
+    assertThat(finding.fix())
+        .isEqualTo("the next sync runs the Job again with the migrations kit generated now");
+  }
+
   @Test
   void job_isRunningWithItsAttempt_whenAPodFailedAndAnotherRuns() {
     Finding finding =
@@ -312,8 +390,12 @@ class KindReadersTest {
     assertThat(finding.text()).isEqualTo("running (attempt 2)");
   }
 
+  /**
+   * Argo CD has no health for an ObjectStore: a new cluster waiting for its first scheduled backup
+   * fails nothing.
+   */
   @Test
-  void objectStore_saysNoBackupYet_whenTheWindowIsEmpty() {
+  void objectStore_isHealthyWithNoBackupYet_whenTheWindowIsEmpty() {
     Finding finding =
         read(
             "orders",
@@ -322,8 +404,9 @@ class KindReadersTest {
                 """
         {"metadata": {"name": "orders-cluster-backups", "namespace": "orders"}, "status": {}}"""));
 
-    assertThat(finding.health()).isEqualTo(Health.PROGRESSING);
+    assertThat(finding.health()).isEqualTo(Health.HEALTHY);
     assertThat(finding.text()).isEqualTo("no backup yet");
+    assertThat(finding.fix()).isEmpty();
   }
 
   /** The Pooler CRD's phases are active, paused, inactive and failed. */
@@ -470,6 +553,54 @@ class KindReadersTest {
   }
 
   /**
+   * Before its progress deadline a rolling-out Deployment is Progressing by Argo CD's rules
+   * (gitops-engine's health_deployment.go), whatever its pods wait for; a stuck pod is the reason
+   * and the fix, not the health.
+   */
+  @Test
+  void deployment_staysProgressingAndNamesThePod_whenAPodIsStuckBeforeTheDeadline() {
+    try (MockCluster mock =
+        MockCluster.empty()
+            .seed(
+                """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: payments-5d8f7c9b6-k2x7q
+                  namespace: payments
+                  labels: {app: payments}
+                spec:
+                  containers: [{name: app, image: shop/payments:1.0}]
+                status:
+                  phase: Pending
+                  containerStatuses:
+                    - name: app
+                      ready: false
+                      restartCount: 0
+                      image: shop/payments:1.0
+                      imageID: ""
+                      state: {waiting: {reason: ErrImagePull}}
+                """)) {
+      JsonNode live =
+          json(
+              """
+              {"kind": "Deployment", "metadata": {"name": "payments", "namespace": "payments", "generation": 2},
+               "spec": {"replicas": 2, "selector": {"matchLabels": {"app": "payments"}}},
+               "status": {"observedGeneration": 2, "replicas": 3, "updatedReplicas": 1, "readyReplicas": 2,
+                          "conditions": [{"type": "Progressing", "status": "True",
+                                          "reason": "ReplicaSetUpdated"}]}}""");
+      Finding finding =
+          read("payments", "Deployment", live, new ReadOnlyCluster(mock.client(), "mock"));
+
+      assertThat(finding.health()).isEqualTo(Health.PROGRESSING);
+      assertThat(finding.text())
+          .isEqualTo("2/2 ready: ErrImagePull (pod payments-5d8f7c9b6-k2x7q)");
+      assertThat(finding.fix())
+          .isEqualTo("kubectl describe deployment payments -n payments and its pods' logs say why");
+    }
+  }
+
+  /**
    * Argo CD's StatefulSet rules (gitops-engine's health_statefulset.go): {@code OnDelete} waits for
    * nobody, a partitioned rolling update only for the pods above the partition.
    */
@@ -538,11 +669,15 @@ class KindReadersTest {
   }
 
   private static Finding read(String service, String kind, JsonNode live) {
+    return read(service, kind, live, NO_CLUSTER);
+  }
+
+  private static Finding read(String service, String kind, JsonNode live, ReadOnlyCluster cluster) {
     GeneratedTree.ServiceTree tree = service(service);
     PlannedObject object =
         tree.objects().stream().filter(o -> o.kind().equals(kind)).findFirst().orElseThrow();
     Inspection inspection =
-        new Inspection(NO_CLUSTER, new Moments(ShopCluster.clock()), tree, Optional.empty());
+        new Inspection(cluster, new Moments(ShopCluster.clock()), tree, Optional.empty());
     return KindReaders.of(object).read(object, live, inspection);
   }
 
