@@ -198,8 +198,10 @@ final class MigrationVerifier {
         String text = new String(file.content(), StandardCharsets.UTF_8);
         AtlasFileDirectives directives = AtlasFileDirectives.read(text);
         TxMode mode;
+        SqlScript script;
         try {
           mode = directives.txMode(global, file.name());
+          script = SqlScript.parse(text);
         } catch (IllegalArgumentException e) {
           run.error =
               Optional.of(
@@ -212,7 +214,6 @@ final class MigrationVerifier {
           c.setAutoCommit(mode == TxMode.NONE);
         }
         @Nullable CatalogSnapshot fileStart = current;
-        SqlScript script = SqlScript.parse(text);
         for (SqlStatement statement : script.statements()) {
           try {
             s.execute(statement.text());

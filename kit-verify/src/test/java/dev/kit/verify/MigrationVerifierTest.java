@@ -175,6 +175,27 @@ class MigrationVerifierTest {
   }
 
   @Test
+  void verify_runsEachStatementLikeAtlas_whenFirstLineSetsADelimiter() {
+    ServiceVerification v =
+        verify(
+            "20250101000000_create.sql",
+            "-- atlas:delimiter GO\nCREATE TABLE a(id int)\nGO\nCREATE TABLE b(id int)\nGO\n",
+            "20250102000000_broken.sql",
+            "-- atlas:delimiter GO\nSELECT 1\nGO\nSELECT nope FROM a\nGO\n");
+    assertThat(v.statements()).isEqualTo(3);
+    assertThat(v.error().orElseThrow().toString())
+        .startsWith(DIR + "/20250102000000_broken.sql:4:8: ERROR: column \"nope\" does not exist");
+  }
+
+  @Test
+  void verify_refusesLikeAtlas_whenTheDelimiterIsEmpty() {
+    ServiceVerification v = verify("20250101000000_create.sql", "-- atlas:delimiter\n\nSELECT 1;");
+    assertThat(v.error().orElseThrow())
+        .hasToString(
+            DIR + "/20250101000000_create.sql:1:1: Atlas refuses this file: empty delimiter");
+  }
+
+  @Test
   void verify_refusesLikeAtlas_whenFileOverridesTxModeAll() {
     ServiceVerification v =
         new MigrationVerifier(LintSettings.defaults())
