@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,6 +43,11 @@ class MigrationVerifierTest {
    * databases of its own.
    */
   private static ServiceMigrations history(TxMode mode, String... namesAndContents) {
+    return history(mode, Optional.empty(), namesAndContents);
+  }
+
+  private static ServiceMigrations history(
+      TxMode mode, Optional<String> baseline, String... namesAndContents) {
     List<MigrationFile> files = new ArrayList<>();
     for (int i = 0; i < namesAndContents.length; i += 2) {
       files.add(
@@ -49,7 +55,13 @@ class MigrationVerifierTest {
               namesAndContents[i], namesAndContents[i + 1].getBytes(StandardCharsets.UTF_8)));
     }
     return new ServiceMigrations(
-        "orders" + SERVICES.incrementAndGet(), DIR, new MigrationDirectory(files), mode, 17, "app");
+        "orders" + SERVICES.incrementAndGet(),
+        DIR,
+        new MigrationDirectory(files),
+        mode,
+        17,
+        "app",
+        baseline);
   }
 
   private static ServiceVerification verify(String... namesAndContents) {
@@ -64,7 +76,8 @@ class MigrationVerifierTest {
         MigrationDirectory.read(Path.of("../samples/services/orders/migrations")),
         TxMode.FILE,
         major,
-        "orders");
+        "orders",
+        Optional.empty());
   }
 
   @Test
@@ -193,6 +206,41 @@ class MigrationVerifierTest {
     assertThat(v.error().orElseThrow())
         .hasToString(
             DIR + "/20250101000000_create.sql:1:1: Atlas refuses this file: empty delimiter");
+  }
+
+  @Test
+  void verify_startsAtTheLastCheckpoint_whenNoBaselineIsSetLikeAtlas() {
+    ServiceVerification v =
+        verify(
+            "1_a.sql", "CREATE TABLE a (id int);",
+            "2_cp.sql", "-- atlas:checkpoint\n\nCREATE TABLE a (id int);",
+            "3_b.sql", "CREATE TABLE b (id int);");
+    assertThat(v.error()).isEmpty();
+    assertThat(v.files()).isEqualTo(2);
+    assertThat(v.notes())
+        .contains(
+            DIR
+                + "/2_cp.sql is the last '-- atlas:checkpoint': Atlas starts an empty database there, so kit did "
+                + "not apply the 1 file before it");
+  }
+
+  @Test
+  void verify_skipsCheckpoints_whenABaselineIsSetLikeAtlas() {
+    ServiceVerification v =
+        new MigrationVerifier(LintSettings.defaults())
+            .verify(
+                postgres,
+                history(
+                    TxMode.FILE,
+                    Optional.of("1"),
+                    "1_a.sql",
+                    "CREATE TABLE a (id int);",
+                    "2_cp.sql",
+                    "-- atlas:checkpoint v2\n\nCREATE TABLE a (id int);",
+                    "3_b.sql",
+                    "CREATE TABLE b (id int);"));
+    assertThat(v.error()).isEmpty();
+    assertThat(v.files()).isEqualTo(2);
   }
 
   @Test
