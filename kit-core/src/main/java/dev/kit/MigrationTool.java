@@ -200,7 +200,8 @@ public final class MigrationTool {
               directory,
               service.migrations().get().txMode().orElse(TxMode.FILE),
               service.database().postgresMajor(),
-              bootstrap.owner()));
+              bootstrap.owner(),
+              service.migrations().get().baseline()));
     }
     return histories;
   }

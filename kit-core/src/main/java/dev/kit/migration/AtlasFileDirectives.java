@@ -119,6 +119,26 @@ public record AtlasFileDirectives(List<String> comments, List<String> ignoredHea
     return at;
   }
 
+  /**
+   * The statement delimiter that a first line {@code -- atlas:delimiter X} sets, with {@code \n},
+   * {@code \r} and {@code \t} unescaped as Atlas does, or empty when the first line sets none.
+   * Unlike the header directives it needs no empty line after it: Atlas reads it from the first
+   * line alone, with exactly {@code "-- "} before {@code atlas:}.
+   *
+   * @throws IllegalArgumentException with Atlas's message when the value is empty
+   */
+  static Optional<String> delimiter(String content) {
+    Matcher m = DIRECTIVE.matcher(content);
+    if (!m.lookingAt() || !m.group(1).equals("-- ") || !m.group(2).equals("delimiter")) {
+      return Optional.empty();
+    }
+    String value = m.group(3) == null ? "" : m.group(3);
+    if (value.isEmpty()) {
+      throw new IllegalArgumentException("empty delimiter");
+    }
+    return Optional.of(value.replace("\\n", "\n").replace("\\r", "\r").replace("\\t", "\t"));
+  }
+
   /** The values of every directive named {@code name} in the header, in file order. */
   public List<String> values(String name) {
     return values(comments, name);

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A migration file split into statements by PostgreSQL's lexical rules, the way {@code psql} and
@@ -12,6 +14,11 @@ import java.util.Objects;
  * *\/}), parentheses and the {@code BEGIN ... END} body of a {@code CREATE FUNCTION} or {@code
  * PROCEDURE}. Each statement keeps its offset in the file, so a PostgreSQL error position maps back
  * to a line and column.
+ *
+ * <p>A first line {@code -- atlas:delimiter X} makes {@code X} end statements instead, as in Atlas:
+ * that line is not part of any statement, semicolons end none, and {@code X} ends one wherever it
+ * starts outside quotes, dollar quotes, comments and parentheses, even inside a word; the statement
+ * leaves it out.
  *
  * <pre>{@code
  * SqlScript script = SqlScript.parse("CREATE TABLE t (a text DEFAULT ';');\nSELECT 1;");
@@ -29,10 +36,24 @@ public final class SqlScript {
     this.statements = List.copyOf(statements);
   }
 
-  /** Splits {@code text} into statements. */
+  /**
+   * Splits {@code text} into statements.
+   *
+   * @throws IllegalArgumentException with Atlas's message when Atlas cannot read the file's {@code
+   *     -- atlas:delimiter} line
+   */
   public static SqlScript parse(String text) {
     Objects.requireNonNull(text, "text");
-    return new SqlScript(text, new Splitter(text).split());
+    Optional<String> delimiter = AtlasFileDirectives.delimiter(text);
+    if (delimiter.isEmpty()) {
+      return new SqlScript(text, new Splitter(text, null, 0).split());
+    }
+    int newline = text.indexOf('\n');
+    if (newline < 0) {
+      throw new IllegalArgumentException(
+          "1:0: no input found after delimiter \"" + delimiter.get() + "\"");
+    }
+    return new SqlScript(text, new Splitter(text, delimiter.get(), newline + 1).split());
   }
 
   /**
@@ -59,6 +80,8 @@ public final class SqlScript {
    */
   private static final class Splitter {
     private final String text;
+    // What a first-line atlas:delimiter sets; null for PostgreSQL's semicolon rules.
+    private final @Nullable String delimiter;
     private final List<SqlStatement> statements = new ArrayList<>();
     private int pos;
 
@@ -71,14 +94,26 @@ public final class SqlScript {
     private int wordCount;
     private final char[] leadingWords = new char[4];
 
-    Splitter(String text) {
+    Splitter(String text, @Nullable String delimiter, int from) {
       this.text = text;
+      this.delimiter = delimiter;
+      this.pos = from;
     }
 
     List<SqlStatement> split() {
       while (pos < text.length()) {
         char c = text.charAt(pos);
-        if (Character.isWhitespace(c)) {
+        String custom = delimiter;
+        // Before a statement Atlas skips white space first, so a delimiter of white space ends
+        // none.
+        if (custom != null && (start >= 0 || !Character.isWhitespace(c)) && delimiterAt(pos)) {
+          if (start >= 0) {
+            emit(pos);
+          } else {
+            pendingComments = new ArrayList<>(); // an empty statement
+          }
+          pos += custom.length();
+        } else if (Character.isWhitespace(c)) {
           pos++;
         } else if (c == '-' && peek(1) == '-') {
           lineComment();
@@ -94,11 +129,17 @@ public final class SqlScript {
       return statements;
     }
 
+    /** Whether a custom delimiter starts at {@code at}, outside parentheses. */
+    private boolean delimiterAt(int at) {
+      return delimiter != null && parenDepth == 0 && text.startsWith(delimiter, at);
+    }
+
     private void lineComment() {
       int end = text.indexOf('\n', pos);
       end = end < 0 ? text.length() : end;
       comment(pos, end, end < text.length() && peekAt(end + 1) == '\n');
-      pos = end;
+      // The line feed goes with the comment, as in Atlas, so a delimiter cannot start on it.
+      pos = Math.min(end + 1, text.length());
     }
 
     private void blockComment() {
@@ -161,7 +202,7 @@ public final class SqlScript {
         kind = identifier ? SqlToken.Kind.QUOTED_IDENTIFIER : SqlToken.Kind.STRING;
       } else if (c == '$' && Character.isDigit(peek(1))) {
         pos++;
-        while (pos < text.length() && Character.isDigit(text.charAt(pos))) {
+        while (pos < text.length() && Character.isDigit(text.charAt(pos)) && !delimiterAt(pos)) {
           pos++;
         }
         kind = SqlToken.Kind.PARAMETER;
@@ -169,7 +210,7 @@ public final class SqlScript {
         dollarQuoted();
         kind = SqlToken.Kind.STRING;
       } else if (isIdentifierStart(c)) {
-        while (pos < text.length() && isIdentifierPart(text.charAt(pos))) {
+        while (pos < text.length() && isIdentifierPart(text.charAt(pos)) && !delimiterAt(pos)) {
           pos++;
         }
         kind = SqlToken.Kind.WORD;
@@ -181,7 +222,7 @@ public final class SqlScript {
         kind = SqlToken.Kind.SYMBOL;
       }
       if (start < 0) {
-        if (kind == SqlToken.Kind.SYMBOL && c == ';') {
+        if (delimiter == null && kind == SqlToken.Kind.SYMBOL && c == ';') {
           pendingComments = new ArrayList<>(); // an empty statement
           return;
         }
@@ -190,7 +231,7 @@ public final class SqlScript {
       SqlToken token = new SqlToken(kind, text.substring(begin, pos), begin);
       tokens.add(token);
       track(token);
-      if (token.isSymbol(';') && parenDepth == 0 && beginDepth == 0) {
+      if (delimiter == null && token.isSymbol(';') && parenDepth == 0 && beginDepth == 0) {
         emit(pos);
       }
     }
@@ -300,7 +341,7 @@ public final class SqlScript {
     }
 
     private void number() {
-      while (pos < text.length()) {
+      while (pos < text.length() && !delimiterAt(pos)) {
         char c = text.charAt(pos);
         if (Character.isLetterOrDigit(c) || c == '.' || c == '_') {
           pos++;

@@ -13,7 +13,8 @@ import java.util.Objects;
  * s.comments(); // ["-- kit:nolint DROP_TABLE"]
  * }</pre>
  *
- * @param text the statement as sent to PostgreSQL, from its first token through its semicolon
+ * @param text the statement as sent to PostgreSQL, from its first token through its semicolon, or
+ *     up to the file's {@code -- atlas:delimiter}, which it leaves out
  * @param offset where the statement starts, as a char index into the file's text
  * @param line the 1-based line the statement starts on
  * @param column the 1-based column (in characters) the statement starts at

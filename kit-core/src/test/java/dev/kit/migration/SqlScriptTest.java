@@ -108,4 +108,55 @@ class SqlScriptTest {
             SqlToken.Kind.SYMBOL);
     assertThat(statement.tokens().get(3).name()).isEqualTo("Drop");
   }
+
+  @Test
+  void parse_splitsOnTheDelimiter_whenFirstLineSetsOneLikeAtlas() {
+    String sql =
+        "-- atlas:delimiter GO\nCREATE TABLE a(id int)\nGO\nCREATE TABLE b(id int); SELECT 1\nGO\n";
+    SqlScript script = SqlScript.parse(sql);
+    assertThat(script.statements())
+        .extracting(SqlStatement::text)
+        .containsExactly("CREATE TABLE a(id int)", "CREATE TABLE b(id int); SELECT 1");
+    assertThat(script.statements())
+        .extracting(SqlStatement::line, SqlStatement::offset)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(2, 22), org.assertj.core.groups.Tuple.tuple(4, 48));
+  }
+
+  @Test
+  void parse_unescapesTheDelimiter_whenItHoldsEscapedNewlines() {
+    String sql =
+        "-- atlas:delimiter \\n\\n\n"
+            + "CREATE FUNCTION f() RETURNS int AS $$ SELECT 1;\n\nSELECT 2; $$ LANGUAGE sql\n\n"
+            + "SELECT (1\n\n+ 1) -- a comment\n\nSELECT 3; SELECT 4";
+    assertThat(texts(sql))
+        .containsExactly(
+            "CREATE FUNCTION f() RETURNS int AS $$ SELECT 1;\n\nSELECT 2; $$ LANGUAGE sql",
+            "SELECT (1\n\n+ 1) -- a comment\n\nSELECT 3; SELECT 4");
+  }
+
+  @Test
+  void parse_splitsInsideAWord_whenTheDelimiterStartsThereAsInAtlas() {
+    assertThat(texts("-- atlas:delimiter end\nSELECT 1 AS x_end SELECT 2"))
+        .containsExactly("SELECT 1 AS x_", "SELECT 2");
+  }
+
+  @Test
+  void parse_keepsSemicolons_whenTheDirectiveIsNotOnTheFirstLineOrLacksItsPrefix() {
+    assertThat(texts("\n-- atlas:delimiter GO\nSELECT 1;\nGO\n"))
+        .containsExactly("SELECT 1;", "GO");
+    assertThat(texts("--atlas:delimiter GO\nSELECT 1;\nGO\n")).containsExactly("SELECT 1;", "GO");
+  }
+
+  @Test
+  void parse_refusesLikeAtlas_whenTheDelimiterIsEmptyOrNothingFollows() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> SqlScript.parse("-- atlas:delimiter\n\nSELECT 1;"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("empty delimiter");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> SqlScript.parse("-- atlas:delimiter GO"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("1:0: no input found after delimiter \"GO\"");
+  }
 }

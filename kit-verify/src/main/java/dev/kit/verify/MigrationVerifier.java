@@ -69,6 +69,7 @@ final class MigrationVerifier {
     Duration firstRun = Duration.ofNanos(System.nanoTime() - began);
     List<String> problems = new ArrayList<>();
     List<String> notes = new ArrayList<>();
+    skippedBeforeCheckpoint(source).ifPresent(notes::add);
     Duration replay = Duration.ZERO;
     if (first.error.isEmpty()) {
       proveReverts(source, first, problems, notes);
@@ -127,6 +128,13 @@ final class MigrationVerifier {
                                 .map(MigrationFile::version)
                                 .toList()
                             + ")"));
+    if (!source.appliedFiles().contains(target)) {
+      throw new IllegalArgumentException(
+          target.name()
+              + " comes before the checkpoint "
+              + source.appliedFiles().get(0).name()
+              + " where Atlas starts an empty database, so no database replays the history up to it");
+    }
     String database = createDatabase(server, source, "_revert");
     Run run = apply(server, source, database, true, Optional.of(target.name()));
     if (run.error.isPresent()) {
@@ -193,13 +201,15 @@ final class MigrationVerifier {
       c.setAutoCommit(global != TxMode.ALL);
       // Null when not inspecting: then no file's snapshots are kept.
       @Nullable CatalogSnapshot current = inspect ? CatalogSnapshot.take(c) : null;
-      for (MigrationFile file : source.directory().files()) {
+      for (MigrationFile file : source.appliedFiles()) {
         String path = source.path(file.name());
         String text = new String(file.content(), StandardCharsets.UTF_8);
         AtlasFileDirectives directives = AtlasFileDirectives.read(text);
         TxMode mode;
+        SqlScript script;
         try {
           mode = directives.txMode(global, file.name());
+          script = SqlScript.parse(text);
         } catch (IllegalArgumentException e) {
           run.error =
               Optional.of(
@@ -212,7 +222,6 @@ final class MigrationVerifier {
           c.setAutoCommit(mode == TxMode.NONE);
         }
         @Nullable CatalogSnapshot fileStart = current;
-        SqlScript script = SqlScript.parse(text);
         for (SqlStatement statement : script.statements()) {
           try {
             s.execute(statement.text());
@@ -257,12 +266,33 @@ final class MigrationVerifier {
   }
 
   /**
+   * The note that the run started at a checkpoint, as Atlas does on an empty database without a
+   * baseline, when files come before it.
+   */
+  private static Optional<String> skippedBeforeCheckpoint(ServiceMigrations source) {
+    List<MigrationFile> applied = source.appliedFiles();
+    int skipped = source.directory().files().size() - applied.size();
+    if (source.baseline().isPresent() || skipped == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        source.path(applied.get(0).name())
+            + " is the last '-- atlas:checkpoint': Atlas starts an empty database there, so kit did not apply the "
+            + skipped
+            + (skipped == 1 ? " file" : " files")
+            + " before it");
+  }
+
+  /**
    * Checks that each {@code -- kit:revert <version>} migration restores what that version changed.
    */
   private static void proveReverts(
       ServiceMigrations source, Run run, List<String> problems, List<String> notes) {
     List<String> names = new ArrayList<>(run.files.keySet());
     for (MigrationFile file : source.directory().files()) {
+      if (!run.files.containsKey(file.name())) {
+        continue; // before the checkpoint Atlas starts at: never applied, so nothing to prove
+      }
       String text = new String(file.content(), StandardCharsets.UTF_8);
       Optional<String> reverted = DownMigration.revertedVersion(text);
       if (reverted.isEmpty()) {

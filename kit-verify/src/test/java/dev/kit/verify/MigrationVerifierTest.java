@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,6 +43,11 @@ class MigrationVerifierTest {
    * databases of its own.
    */
   private static ServiceMigrations history(TxMode mode, String... namesAndContents) {
+    return history(mode, Optional.empty(), namesAndContents);
+  }
+
+  private static ServiceMigrations history(
+      TxMode mode, Optional<String> baseline, String... namesAndContents) {
     List<MigrationFile> files = new ArrayList<>();
     for (int i = 0; i < namesAndContents.length; i += 2) {
       files.add(
@@ -49,7 +55,13 @@ class MigrationVerifierTest {
               namesAndContents[i], namesAndContents[i + 1].getBytes(StandardCharsets.UTF_8)));
     }
     return new ServiceMigrations(
-        "orders" + SERVICES.incrementAndGet(), DIR, new MigrationDirectory(files), mode, 17, "app");
+        "orders" + SERVICES.incrementAndGet(),
+        DIR,
+        new MigrationDirectory(files),
+        mode,
+        17,
+        "app",
+        baseline);
   }
 
   private static ServiceVerification verify(String... namesAndContents) {
@@ -64,7 +76,8 @@ class MigrationVerifierTest {
         MigrationDirectory.read(Path.of("../samples/services/orders/migrations")),
         TxMode.FILE,
         major,
-        "orders");
+        "orders",
+        Optional.empty());
   }
 
   @Test
@@ -172,6 +185,62 @@ class MigrationVerifierTest {
                 "-- atlas:txmode none\n\nCREATE INDEX CONCURRENTLY IF NOT EXISTS t_a ON t (a);");
     assertThat(v.error()).isEmpty();
     assertThat(v.findings()).isEmpty();
+  }
+
+  @Test
+  void verify_runsEachStatementLikeAtlas_whenFirstLineSetsADelimiter() {
+    ServiceVerification v =
+        verify(
+            "20250101000000_create.sql",
+            "-- atlas:delimiter GO\nCREATE TABLE a(id int)\nGO\nCREATE TABLE b(id int)\nGO\n",
+            "20250102000000_broken.sql",
+            "-- atlas:delimiter GO\nSELECT 1\nGO\nSELECT nope FROM a\nGO\n");
+    assertThat(v.statements()).isEqualTo(3);
+    assertThat(v.error().orElseThrow().toString())
+        .startsWith(DIR + "/20250102000000_broken.sql:4:8: ERROR: column \"nope\" does not exist");
+  }
+
+  @Test
+  void verify_refusesLikeAtlas_whenTheDelimiterIsEmpty() {
+    ServiceVerification v = verify("20250101000000_create.sql", "-- atlas:delimiter\n\nSELECT 1;");
+    assertThat(v.error().orElseThrow())
+        .hasToString(
+            DIR + "/20250101000000_create.sql:1:1: Atlas refuses this file: empty delimiter");
+  }
+
+  @Test
+  void verify_startsAtTheLastCheckpoint_whenNoBaselineIsSetLikeAtlas() {
+    ServiceVerification v =
+        verify(
+            "1_a.sql", "CREATE TABLE a (id int);",
+            "2_cp.sql", "-- atlas:checkpoint\n\nCREATE TABLE a (id int);",
+            "3_b.sql", "CREATE TABLE b (id int);");
+    assertThat(v.error()).isEmpty();
+    assertThat(v.files()).isEqualTo(2);
+    assertThat(v.notes())
+        .contains(
+            DIR
+                + "/2_cp.sql is the last '-- atlas:checkpoint': Atlas starts an empty database there, so kit did "
+                + "not apply the 1 file before it");
+  }
+
+  @Test
+  void verify_skipsCheckpoints_whenABaselineIsSetLikeAtlas() {
+    ServiceVerification v =
+        new MigrationVerifier(LintSettings.defaults())
+            .verify(
+                postgres,
+                history(
+                    TxMode.FILE,
+                    Optional.of("1"),
+                    "1_a.sql",
+                    "CREATE TABLE a (id int);",
+                    "2_cp.sql",
+                    "-- atlas:checkpoint v2\n\nCREATE TABLE a (id int);",
+                    "3_b.sql",
+                    "CREATE TABLE b (id int);"));
+    assertThat(v.error()).isEmpty();
+    assertThat(v.files()).isEqualTo(2);
   }
 
   @Test
