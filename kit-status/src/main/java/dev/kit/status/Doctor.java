@@ -195,18 +195,14 @@ final class Doctor {
                     + ")"));
       }
       for (JsonNode deployment : deployments) {
+        String deploymentName = deployment.path("metadata").path("name").asString();
+        String subject =
+            "Deployment " + deploymentName + " (" + name + ", namespace " + namespace + ")";
         Optional<String> deleted = beingDeleted(deployment);
         if (deleted.isPresent()) {
           checks.add(
               DoctorCheck.fail(
-                  "Deployment "
-                      + deployment.path("metadata").path("name").asString()
-                      + " ("
-                      + name
-                      + ", namespace "
-                      + namespace
-                      + ")"
-                      + deleted.get(),
+                  subject + deleted.get(),
                   services,
                   "once it is gone, sync the Application "
                       + application.name()
@@ -214,18 +210,7 @@ final class Doctor {
           continue;
         }
         WorkloadReader.Rollout rollout = WorkloadReader.rollout(deployment, cluster);
-        String title =
-            "Deployment "
-                + deployment.path("metadata").path("name").asString()
-                + " ("
-                + name
-                + ", namespace "
-                + namespace
-                + ") "
-                + rollout.ready()
-                + "/"
-                + rollout.desired()
-                + " ready";
+        String title = subject + " " + rollout.ready() + "/" + rollout.desired() + " ready";
         checks.add(
             rollout.health() == Health.HEALTHY
                 ? DoctorCheck.pass(title)
@@ -233,7 +218,7 @@ final class Doctor {
                     title + (rollout.why().isEmpty() ? "" : ": " + rollout.why()),
                     services,
                     "kubectl describe deployment "
-                        + deployment.path("metadata").path("name").asString()
+                        + deploymentName
                         + " -n "
                         + namespace
                         + " and its pods' logs say why; kit's objects wait for it"));
