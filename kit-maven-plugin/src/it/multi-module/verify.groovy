@@ -1,5 +1,7 @@
 // kit:generate from the root: the pom and the library are skipped with a line each, the service generates.
 def log = new File(basedir, 'build.log').text
+assert log.contains('kit: no module of this build holds a kit description among its compiled test classes.')
+assert log.contains('-Dmaven.test.skip=true skips compiling it (use -DskipTests')
 assert log.contains('kit: no kit description in multi-module (')
 assert log.contains('kit: no kit description in lib (')
 assert log.contains('kit: 8 created, 0 updated, 0 deleted, 0 unchanged (from it.kit.DemoServices)')

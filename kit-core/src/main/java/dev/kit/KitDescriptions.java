@@ -50,9 +50,9 @@ public final class KitDescriptions {
   }
 
   /**
-   * As {@link #load}, but empty rather than failing when no class name is given and {@code
-   * testClasses} holds no description (or does not exist): for a build of several modules, where
-   * only some describe a kit.
+   * As {@link #load}, but empty rather than failing when the named class is not on {@code
+   * classpath}, or when no class name is given and {@code testClasses} holds no description (or
+   * does not exist): for a build of several modules, where only some describe a kit.
    *
    * @throws KitDescriptionException as {@link #load} does otherwise
    */
@@ -70,6 +70,10 @@ public final class KitDescriptions {
       String name;
       if (named.isPresent()) {
         name = named.get();
+        if (!required && !isLoadable(name, loader)) {
+          close(loader);
+          return Optional.empty();
+        }
       } else {
         List<String> candidates = DescriptionDiscovery.candidates(testClasses, loader);
         if (candidates.isEmpty() && !required) {
@@ -123,6 +127,17 @@ public final class KitDescriptions {
     @Override
     public void close() {
       KitDescriptions.close(loader);
+    }
+  }
+
+  private static boolean isLoadable(String name, ClassLoader loader) {
+    try {
+      Class.forName(name, false, loader);
+      return true;
+    } catch (ClassNotFoundException e) {
+      return false;
+    } catch (LinkageError e) {
+      return true; // there, but broken: load says why
     }
   }
 

@@ -150,9 +150,18 @@ class KitDescriptionsTest {
 
     assertThat(find(classes, null)).isEmpty();
     assertThat(find(missing, null)).isEmpty();
-    assertThatThrownBy(() -> find(classes, "it.shop.Missing"))
+    assertThat(find(classes, "it.shop.Missing")).isEmpty();
+  }
+
+  @Test
+  void find_failsAsLoadDoes_whenTheNamedClassIsThereButNoDescription() throws Exception {
+    Path classes =
+        JavaCompilation.compile(
+            dir, Map.of("it.shop.Plain", "package it.shop; public class Plain {}"));
+
+    assertThatThrownBy(() -> find(classes, "it.shop.Plain"))
         .isInstanceOf(KitDescriptionException.class)
-        .hasMessageContaining("Kit description it.shop.Missing was not found");
+        .hasMessageStartingWith("it.shop.Plain does not implement dev.kit.KitDescription");
   }
 
   @Test

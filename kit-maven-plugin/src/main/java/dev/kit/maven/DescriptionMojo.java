@@ -66,18 +66,34 @@ abstract class DescriptionMojo extends AbstractMojo {
       return;
     }
     Path testClasses = Path.of(project.getBuild().getTestOutputDirectory());
+    int modules = session.getProjects().size();
     Optional<KitDescriptions.Loaded> found;
     try {
-      // A goal run from the root of several modules runs in each: only those with a description
-      // (or one named) take part, and the others say so instead of failing the build.
+      // A goal run from the root of several modules runs in each: only those whose test class
+      // path holds the description (the one named, or the only one) take part; the others say so,
+      // and the build fails only when no module had one.
       found =
-          session.getProjects().size() > 1
+          modules > 1
               ? KitDescriptions.find(testClasspath(), testClasses, Optional.ofNullable(description))
               : Optional.of(
                   KitDescriptions.load(
                       testClasspath(), testClasses, Optional.ofNullable(description)));
     } catch (KitDescriptionException e) {
       throw new MojoFailureException(e.getMessage(), e);
+    }
+    if (modules > 1
+        && ReactorTally.of(session.getRepositorySession(), getClass().getName())
+            .lastWithoutDescription(found.isPresent(), modules)) {
+      throw new MojoFailureException(
+          "kit: no module of this build holds "
+              + (description == null || description.isBlank()
+                  ? "a kit description"
+                  : "the kit description " + description.strip())
+              + " among its compiled test classes. The description lives in a module's"
+              + " src/test/java, with dev.kit:kit-core as a test dependency: -Dmaven.test.skip=true"
+              + " skips compiling it (use -DskipTests to skip only running the tests), and kit:check"
+              + " does not compile (run mvn test-compile kit:check); or run the goal in that module"
+              + " alone (-pl <module>).");
     }
     if (found.isEmpty()) {
       getLog()
