@@ -50,8 +50,9 @@ public final class TextLinter {
    * @param content the file's bytes
    * @param global the service's transaction mode, which the file's {@code atlas:txmode} may
    *     override
-   * @throws IllegalArgumentException when Atlas would refuse the file's {@code atlas:txmode}
-   *     directive, or the file has no statement (a skeleton never filled in)
+   * @throws IllegalArgumentException when Atlas would refuse the file's {@code atlas:txmode} or
+   *     {@code atlas:delimiter} directive, or the file has no statement (a skeleton never filled
+   *     in)
    */
   public List<LintFinding> lint(String file, byte[] content, TxMode global) {
     AtlasFileDirectives directives = AtlasFileDirectives.read(content);
@@ -62,7 +63,12 @@ public final class TextLinter {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(file + ": Atlas refuses this file: " + e.getMessage(), e);
     }
-    List<SqlStatement> statements = SqlScript.parse(content).statements();
+    List<SqlStatement> statements;
+    try {
+      statements = SqlScript.parse(content).statements();
+    } catch (IllegalArgumentException e) { // its -- atlas:delimiter line
+      throw new IllegalArgumentException(file + ": Atlas refuses this file: " + e.getMessage(), e);
+    }
     if (statements.isEmpty()) {
       // Atlas's executor records a file of no statements as applied (0 of 0), so it never runs what
       // is added later.

@@ -232,6 +232,12 @@ class TextLinterTest {
   }
 
   @Test
+  void lint_namesTheFile_whenAtlasCannotReadItsDelimiterLine() {
+    assertThatThrownBy(() -> lint("-- atlas:delimiter GO"))
+        .hasMessage(FILE + ": Atlas refuses this file: 1:0: no input found after delimiter \"GO\"");
+  }
+
+  @Test
   void lint_refusesTheFile_whenItHasOnlyComments() {
     assertThatThrownBy(
             () -> lint("-- 20250301000000_change: say what it does.\n\n/* nothing yet */\n;\n"))
