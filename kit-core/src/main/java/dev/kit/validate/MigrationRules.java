@@ -6,6 +6,7 @@ import dev.kit.input.KitInputs;
 import dev.kit.layout.ServiceLayout;
 import dev.kit.migration.MigrationDirectory;
 import dev.kit.migration.MigrationFile;
+import dev.kit.migration.ServiceMigrations;
 import dev.kit.model.Migrations;
 import dev.kit.model.Service;
 import dev.kit.model.TxMode;
@@ -176,12 +177,35 @@ final class MigrationRules {
               + ")",
           "use the job engine, which mounts several ConfigMaps, or squash old migrations");
     }
-    if (m.baseline().isPresent() && !byVersion.containsKey(m.baseline().get())) {
-      violations.add(
-          path + ".baseline",
-          "version " + quote(m.baseline().get()) + " is not the version of any migration file",
-          "use the version of an existing migration, the part of its name before the first '_'");
+    if (m.baseline().isPresent()) {
+      String baselineFile = byVersion.get(m.baseline().get());
+      if (baselineFile == null) {
+        violations.add(
+            path + ".baseline",
+            "version " + quote(m.baseline().get()) + " is not the version of any migration file",
+            "use the version of an existing migration, the part of its name before the first '_'");
+      } else if (isCheckpoint(dir, baselineFile)) {
+        // Atlas looks for the baseline among the files that are not checkpoints.
+        violations.add(
+            path + ".baseline",
+            "version "
+                + quote(m.baseline().get())
+                + " is the checkpoint "
+                + baselineFile
+                + ", which Atlas skips once a baseline is set, so it would report the baseline"
+                + " not found",
+            "use the version of a migration that is not a checkpoint");
+      }
     }
+  }
+
+  private static boolean isCheckpoint(MigrationDirectory dir, String fileName) {
+    for (MigrationFile file : dir.files()) {
+      if (file.name().equals(fileName)) {
+        return ServiceMigrations.isCheckpoint(file);
+      }
+    }
+    return false;
   }
 
   /** {@code services[orders].migrations.files[<name>]}, from the migrations' path. */

@@ -1099,6 +1099,30 @@ class KitValidatorTest {
     }
 
     @Test
+    void validate_reportsBaseline_whenItsFileIsACheckpoint() {
+      MigrationFile checkpoint =
+          new MigrationFile(
+              "20250201120000_checkpoint.sql",
+              "-- atlas:checkpoint\n\nCREATE TABLE t (id bigint);\n"
+                  .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      MigrationFile next =
+          new MigrationFile(
+              "20250301120000_more.sql",
+              "ALTER TABLE t ADD COLUMN n text;\n"
+                  .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+      assertThat(
+              migrationViolations(
+                  m -> m.baseline("20250201120000"),
+                  files(new MigrationFile(INIT, SQL), checkpoint, next)))
+          .containsExactly(
+              "services[orders].migrations.baseline: version \"20250201120000\" is the checkpoint"
+                  + " 20250201120000_checkpoint.sql, which Atlas skips once a baseline is set, so it"
+                  + " would report the baseline not found (use the version of a migration that is not"
+                  + " a checkpoint)");
+    }
+
+    @Test
     void validate_acceptsBaseline_whenAFileHasThatVersion() {
       assertThat(migrationViolations(m -> m.baseline("20250101120000"), ONE_MIGRATION)).isEmpty();
     }
