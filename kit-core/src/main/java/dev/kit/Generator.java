@@ -159,6 +159,10 @@ public final class Generator {
           cache == null
               ? null
               : CachedRun.start(GenerationCache.load(cache, root), validated, source);
+      if (cached != null) {
+        // Before the services are staged: the cache records their files as kit knew their bytes.
+        session.takeStamps();
+      }
       Map<String, GenerationCache.Entry> skipped = cached == null ? Map.of() : cached.skipped();
       for (GenerationCache.Entry entry : skipped.values()) {
         session.keep(entry.paths());
@@ -196,7 +200,7 @@ public final class Generator {
       warnings.addAll(retired.warnings());
       WriteReport written = session.commit(warnings);
       if (cached != null) {
-        cached.finish(root, rendered);
+        cached.finish(rendered, session.stamps());
       }
       return new WriteReport(
           written.created(),

@@ -2,8 +2,9 @@ package dev.kit.cache;
 
 import dev.kit.input.ValidatedKit;
 import dev.kit.migration.MigrationDirectory;
+import dev.kit.write.FileStamp;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -86,16 +87,18 @@ public final class CachedRun {
   }
 
   /**
-   * Records each rendered service's files as they now are on disk, once they are in place. A
-   * service whose files cannot all be stamped (or whose fingerprint could not be computed) gets no
-   * entry and renders next time; a cache that cannot be written is left as it was, which is still
-   * safe: the files this generation wrote no longer match its stamps, so their services render next
-   * time.
+   * Records each rendered service's files with the stamps the generation took when it knew their
+   * bytes ({@link dev.kit.write.StagingSession#stamps}): as compared, or as just renamed into
+   * place. Not a stat now: a file edited since (an IDE's autosave, a formatter) would pass for
+   * kit's output, and its service be skipped with the edit kept. A service with a file that has no
+   * such stamp (or whose fingerprint could not be computed) gets no entry and renders next time; a
+   * cache that cannot be written is left as it was, which is still safe: the files this generation
+   * wrote no longer match its stamps, so their services render next time.
    *
-   * @param root the repository
    * @param rendered what each rendered service planned, by name
+   * @param stamps the stamps of the files the generation found unchanged or wrote, by path
    */
-  public void finish(Path root, Map<String, Rendered> rendered) {
+  public void finish(Map<String, Rendered> rendered, Map<String, FileStamp> stamps) {
     Map<String, GenerationCache.Entry> next = new ConcurrentHashMap<>(skipped);
     rendered.entrySet().parallelStream()
         .forEach(
@@ -104,14 +107,18 @@ public final class CachedRun {
               if (fingerprint == null) {
                 return;
               }
-              Optional<List<GenerationCache.Stamp>> stamps =
-                  GenerationCache.stamps(root, each.getValue().paths());
-              if (stamps.isPresent()) {
-                next.put(
-                    each.getKey(),
-                    new GenerationCache.Entry(
-                        fingerprint, stamps.get(), each.getValue().warnings()));
+              List<String> paths = each.getValue().paths();
+              List<GenerationCache.Stamp> files = new ArrayList<>(paths.size());
+              for (String path : paths) {
+                FileStamp stamp = stamps.get(path);
+                if (stamp == null) {
+                  return;
+                }
+                files.add(GenerationCache.Stamp.of(path, stamp));
               }
+              next.put(
+                  each.getKey(),
+                  new GenerationCache.Entry(fingerprint, files, each.getValue().warnings()));
             });
     try {
       previous.save(next);

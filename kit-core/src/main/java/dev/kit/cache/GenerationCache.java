@@ -2,6 +2,7 @@ package dev.kit.cache;
 
 import dev.kit.layout.RepositoryLayout;
 import dev.kit.plan.RepositoryRoot;
+import dev.kit.write.FileStamp;
 import dev.kit.write.PlanWriter;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -16,17 +17,13 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -52,9 +49,6 @@ public final class GenerationCache {
    */
   static final String FILE = RepositoryLayout.CACHE_FILE;
 
-  /** The attributes a stamp reads where the {@code unix} view exists (Linux, macOS). */
-  private static final String UNIX_STAMP = "unix:isRegularFile,size,lastModifiedTime,ctime,ino";
-
   /**
    * One file as written.
    *
@@ -65,7 +59,13 @@ public final class GenerationCache {
    *     system has none
    * @param inode its inode number; 0 where the file system has none
    */
-  public record Stamp(String path, long size, long modified, long changed, long inode) {}
+  public record Stamp(String path, long size, long modified, long changed, long inode) {
+
+    /** The stamp of the file at {@code path} as {@code stamp} saw it. */
+    public static Stamp of(String path, FileStamp stamp) {
+      return new Stamp(path, stamp.size(), stamp.modified(), stamp.changed(), stamp.inode());
+    }
+  }
 
   /**
    * One service as last rendered.
@@ -356,59 +356,11 @@ public final class GenerationCache {
     }
   }
 
-  /**
-   * The stamps of {@code paths} as they are on disk now, or empty when one is not a regular file
-   * (then the service is not cached, and renders next time).
-   */
-  public static Optional<List<Stamp>> stamps(Path root, Collection<String> paths) {
-    List<Stamp> stamps = new ArrayList<>(paths.size());
-    for (String path : paths) {
-      Optional<Stamp> stamp = stamp(root, path);
-      if (stamp.isEmpty()) {
-        return Optional.empty();
-      }
-      stamps.add(stamp.get());
-    }
-    return Optional.of(stamps);
-  }
-
+  /** The stamp of the file at {@code path} now, or empty when it is not a regular file. */
   private static Optional<Stamp> stamp(Path root, String path) {
     Path file = RepositoryRoot.under(root, path);
-    if (file == null) {
-      return Optional.empty();
-    }
-    try {
-      if (!file.getFileSystem().supportedFileAttributeViews().contains("unix")) {
-        BasicFileAttributes attributes =
-            Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        return attributes.isRegularFile()
-            ? Optional.of(
-                new Stamp(
-                    path,
-                    attributes.size(),
-                    attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS),
-                    0,
-                    0))
-            : Optional.empty();
-      }
-      // One stat, as Git's index reads it: size, mtime, ctime and inode.
-      Map<String, Object> attributes =
-          Files.readAttributes(file, UNIX_STAMP, LinkOption.NOFOLLOW_LINKS);
-      if (!Boolean.TRUE.equals(attributes.get("isRegularFile"))) {
-        return Optional.empty();
-      }
-      // The unix view returns every attribute it is asked for.
-      return Optional.of(
-          new Stamp(
-              path,
-              (Long) Objects.requireNonNull(attributes.get("size")),
-              ((FileTime) Objects.requireNonNull(attributes.get("lastModifiedTime")))
-                  .to(TimeUnit.NANOSECONDS),
-              ((FileTime) Objects.requireNonNull(attributes.get("ctime"))).to(TimeUnit.NANOSECONDS),
-              (Long) Objects.requireNonNull(attributes.get("ino"))));
-    } catch (IOException e) {
-      return Optional.empty();
-    }
+    FileStamp stamp = file == null ? null : FileStamp.of(file);
+    return stamp == null ? Optional.empty() : Optional.of(Stamp.of(path, stamp));
   }
 
   @Override

@@ -74,6 +74,14 @@ interface Disk {
   }
 
   /**
+   * The {@link FileStamp} of {@code file} now; null when it is not a regular file (or cannot be
+   * reached).
+   */
+  default @Nullable FileStamp stamp(Path file) {
+    return FileStamp.of(file);
+  }
+
+  /**
    * Creates the folder {@code dir}, whose parent exists; fails with {@code
    * FileAlreadyExistsException} when something is at its path.
    */

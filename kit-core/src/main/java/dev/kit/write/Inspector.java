@@ -45,9 +45,15 @@ final class Inspector {
    *
    * @param current the file's bytes when {@code STALE} and asked for, else null
    * @param conflict why kit will not write the path, when {@code CONFLICT}
+   * @param stamp the file as stamped right before its bytes were read, when {@code UNCHANGED} and
+   *     asked for, else null
    */
   @SuppressWarnings("ArrayRecordComponent") // read once by the writer, never compared
-  record Inspection(State state, byte @Nullable [] current, @Nullable String conflict) {}
+  record Inspection(
+      State state,
+      byte @Nullable [] current,
+      @Nullable String conflict,
+      @Nullable FileStamp stamp) {}
 
   private final RepositoryRoot repository;
   private final Path root;
@@ -84,9 +90,11 @@ final class Inspector {
   /**
    * At most one look at a planned file, none when its folder does not exist; the bytes are read
    * only when the size says they may be equal, and otherwise just the head that decides whether kit
-   * may overwrite the file (unless {@code wantBytes}, for a diff).
+   * may overwrite the file (unless {@code wantBytes}, for a diff). With {@code wantStamp}, a file
+   * that may be equal is stamped right before its bytes are read, so the stamp of an unchanged file
+   * describes at most the bytes compared: an edit after it changes the stamp.
    */
-  Inspection inspect(FilePlan plan, String path, boolean wantBytes) {
+  Inspection inspect(FilePlan plan, String path, boolean wantBytes, boolean wantStamp) {
     String relative = relative(path);
     Folder folder = folder(parent(relative));
     if (!folder.link().isEmpty()) {
@@ -96,12 +104,12 @@ final class Inspector {
       return conflict(blockedBy(path, folder.blocking()));
     }
     if (!folder.exists()) {
-      return new Inspection(State.MISSING, null, null);
+      return new Inspection(State.MISSING, null, null, null);
     }
     Path file = root.resolve(relative);
     BasicFileAttributes attributes = disk.attributes(file);
     if (attributes == null) {
-      return new Inspection(State.MISSING, null, null);
+      return new Inspection(State.MISSING, null, null, null);
     }
     if (attributes.isDirectory()) {
       return conflict(path + " is a directory; move it away so kit can write the file");
@@ -113,15 +121,16 @@ final class Inspector {
     ByteBuffer planned = Objects.requireNonNull(plan.view(path)); // a path of the plan
     byte[] current;
     if (attributes.size() == planned.remaining()) {
+      FileStamp stamp = wantStamp ? disk.stamp(file) : null;
       current = read(file);
       if (ByteBuffer.wrap(current).equals(planned)) {
-        return new Inspection(State.UNCHANGED, null, null);
+        return new Inspection(State.UNCHANGED, null, null, stamp);
       }
     } else {
       current = wantBytes ? read(file) : head(file);
     }
     if (mayOverwrite(plan.isHeaderless(path), current)) {
-      return new Inspection(State.STALE, wantBytes ? current : null, null);
+      return new Inspection(State.STALE, wantBytes ? current : null, null, null);
     }
     String whose =
         GeneratedHeader.foreign(current)
@@ -135,7 +144,7 @@ final class Inspector {
   }
 
   private static Inspection conflict(String why) {
-    return new Inspection(State.CONFLICT, null, why);
+    return new Inspection(State.CONFLICT, null, why, null);
   }
 
   /** Whether kit may replace a file that starts with {@code head}. */

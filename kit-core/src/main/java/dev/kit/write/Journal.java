@@ -26,6 +26,7 @@ import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Queue;
@@ -302,6 +303,8 @@ final class Journal implements AutoCloseable {
    *     lock just before; when rolling forward a run that stopped, where a target may have changed
    *     since (a branch switched, a file edited, by hand), what judges each target and collects
    *     each change left undone because what is there now is not kit's to replace or delete
+   * @param stamps where to put, by its path, the stamp of each file a {@code PUT} renamed into
+   *     place, taken right after the rename (which changes its ctime); null to take none
    * @throws IOException the first failure, after every other change was tried
    */
   static void apply(
@@ -309,7 +312,8 @@ final class Journal implements AutoCloseable {
       Collection<Change> changes,
       Disk disk,
       DiskWaits waits,
-      @Nullable Recovery recovery)
+      @Nullable Recovery recovery,
+      @Nullable Map<String, FileStamp> stamps)
       throws IOException {
     Queue<IOException> failures = new ConcurrentLinkedQueue<>();
     Set<Path> folders = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -336,6 +340,12 @@ final class Journal implements AutoCloseable {
               }
               try {
                 disk.move(temporary, target, change.kind() == Kind.PUT);
+                if (stamps != null && change.kind() == Kind.PUT) {
+                  FileStamp stamp = disk.stamp(target);
+                  if (stamp != null) {
+                    stamps.put(change.path(), stamp);
+                  }
+                }
               } catch (NoSuchFileException e) {
                 // renamed already (a journal rolled forward after a crash): nothing left to do
               } catch (FileAlreadyExistsException e) {
@@ -454,7 +464,7 @@ final class Journal implements AutoCloseable {
       Recovery recovery =
           new Recovery(new Inspector(RepositoryRoot.of(root), disk), new ConcurrentLinkedQueue<>());
       try (DiskWaits waits = new DiskWaits(() -> disk.inMemory(root))) {
-        apply(root, committed.get(), disk, waits, recovery);
+        apply(root, committed.get(), disk, waits, recovery, null);
       }
       int all = committed.get().size();
       if (recovery.left().isEmpty()) {

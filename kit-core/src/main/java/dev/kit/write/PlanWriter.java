@@ -74,7 +74,7 @@ public final class PlanWriter {
     Map<String, byte[]> staleBytes = new HashMap<>();
     Inspector inspector = new Inspector(repository, disk);
     for (String path : plan.paths()) {
-      Inspector.Inspection inspection = inspector.inspect(plan, path, true);
+      Inspector.Inspection inspection = inspector.inspect(plan, path, true, false);
       switch (inspection.state()) {
         case MISSING -> missing.add(path);
         case UNCHANGED -> unchanged.add(path);

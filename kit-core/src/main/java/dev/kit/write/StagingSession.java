@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashSet;
@@ -60,6 +61,11 @@ public final class StagingSession implements AutoCloseable {
   private final Queue<String> unchanged = new ConcurrentLinkedQueue<>();
   private final SortedMap<String, String> conflicts = new ConcurrentSkipListMap<>();
 
+  /** The stamps taken when the session knew each file's bytes, by path; see {@link #takeStamps}. */
+  private final Map<String, FileStamp> stamps = new ConcurrentHashMap<>();
+
+  private volatile boolean stamping;
+
   /** Staged changes by path: the temporary file and what the commit does with it. */
   private final Map<String, Staged> staged = new ConcurrentHashMap<>();
 
@@ -104,6 +110,27 @@ public final class StagingSession implements AutoCloseable {
   }
 
   /**
+   * Has the session stamp each file it finds unchanged, right before reading its bytes, and each
+   * file its commit writes, right after renaming it into place: for a cache that must record the
+   * files as kit left them, not as they are when it asks later (an edit in between would pass for
+   * kit's output). Call it before staging; without it the session takes no stamp, so a generation
+   * without a cache stats nothing more.
+   */
+  public void takeStamps() {
+    stamping = true;
+  }
+
+  /**
+   * After {@link #commit}, the stamp of each planned file the session found unchanged or wrote
+   * (once {@link #takeStamps} was called), by its path as planned. A file has none when the session
+   * did not know its bytes: kept without a look, in the way, or not a regular file by the time it
+   * was stamped.
+   */
+  public Map<String, FileStamp> stamps() {
+    return Collections.unmodifiableMap(stamps);
+  }
+
+  /**
    * Compares {@code part} with the disk and stages its new and changed files as temporary files
    * beside their targets. Safe to call from several threads at once.
    *
@@ -136,11 +163,17 @@ public final class StagingSession implements AutoCloseable {
     List<String> stale = new ArrayList<>();
     for (String path : paths) {
       plan(path);
-      Inspector.Inspection inspection = inspector.inspect(part, path, false);
+      Inspector.Inspection inspection = inspector.inspect(part, path, false, stamping);
       switch (inspection.state()) {
         case MISSING -> missing.add(path);
         case STALE -> stale.add(path);
-        case UNCHANGED -> unchanged.add(path);
+        case UNCHANGED -> {
+          unchanged.add(path);
+          FileStamp stamp = inspection.stamp();
+          if (stamp != null) {
+            stamps.put(path, stamp);
+          }
+        }
         case CONFLICT -> conflicts.put(path, inspection.conflict());
       }
     }
@@ -267,7 +300,7 @@ public final class StagingSession implements AutoCloseable {
     }
     gate.writeLock().unlock();
     try {
-      Journal.apply(root, changes, disk, waits, null);
+      Journal.apply(root, changes, disk, waits, null, stamping ? stamps : null);
       journal.done();
     } catch (IOException | RuntimeException e) {
       journal.keep();

@@ -3,13 +3,26 @@ package dev.kit.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kit.Generator;
+import dev.kit.input.KitInputs;
+import dev.kit.input.ValidatedKit;
 import dev.kit.model.Kit;
+import dev.kit.plan.FilePlan;
+import dev.kit.plan.RepositoryRoot;
+import dev.kit.render.KitRenderer;
+import dev.kit.validate.Validation;
+import dev.kit.write.FileStamp;
+import dev.kit.write.PlanWriter;
+import dev.kit.write.StagingSession;
 import dev.kit.write.WriteReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +32,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The cache sees an edit whatever it does to the modification time, as Git's index does. */
 class GenerationCacheTest {
+
+  /** What {@link Generator#forRepository} names in headers when no source is given. */
+  private static final String SOURCE = "a kit description";
 
   private static final String CLUSTER = "services/orders/manifests/database/cluster.yaml";
 
@@ -75,6 +91,61 @@ class GenerationCacheTest {
 
     assertThat(report.updated()).containsExactly(CLUSTER);
     assertThat(Files.readAllBytes(cluster)).isEqualTo(original);
+  }
+
+  /**
+   * A file edited after kit knew its bytes (wrote it, or compared it and left it) but before the
+   * cache recorded it, as an IDE's autosave or a formatter watching the folder can, must not pass
+   * for kit's output: the service stays out of the cache, so the next generation renders it and
+   * undoes the edit, as {@code kit:check} asks. The pieces are driven as {@link Generator} drives
+   * them, with the edit between the commit and {@code finish}.
+   */
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void finish_leavesTheServiceOut_whenAFileIsEditedAfterKitKnewItsBytes(boolean kitWritesIt)
+      throws IOException {
+    Path cluster = repo.resolve(CLUSTER);
+    byte[] original = Files.readAllBytes(cluster);
+    Path dir = repo.resolve("target/kit-cache");
+    if (kitWritesIt) {
+      Files.write(cluster, edited(original)); // so this run replaces it
+    } else {
+      deleteRecursively(dir); // so this run renders the service and finds the file unchanged
+    }
+    RepositoryRoot repository = RepositoryRoot.of(repo);
+    KitRenderer renderer = new KitRenderer(SOURCE);
+
+    try (StagingSession session = new PlanWriter(repository).begin()) {
+      ValidatedKit validated =
+          Validation.validate(kit, KitInputs.read(repository, kit), Clock.systemUTC(), renderer);
+      CachedRun cached =
+          CachedRun.start(GenerationCache.load(dir, repository.path()), validated, SOURCE);
+      assertThat(cached.skipped()).isEmpty();
+      session.takeStamps();
+      FilePlan plan = renderer.render(validated);
+      session.stage(plan);
+      WriteReport written = session.commit(List.of());
+      assertThat(kitWritesIt ? written.updated() : written.unchanged()).contains(CLUSTER);
+      // Another size, so the edit shows even within the file system's timestamp resolution.
+      Files.writeString(cluster, "# edited\n", StandardOpenOption.APPEND);
+      List<String> orders =
+          plan.paths().stream().filter(path -> path.startsWith("services/orders/")).toList();
+      cached.finish(Map.of("orders", new CachedRun.Rendered(orders, List.of())), session.stamps());
+    }
+
+    WriteReport report = generator.generate(kit);
+
+    assertThat(report.skippedServices()).isEmpty();
+    assertThat(report.updated()).containsExactly(CLUSTER);
+    assertThat(Files.readAllBytes(cluster)).isEqualTo(original);
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(file);
+      }
+    }
   }
 
   @Test
@@ -147,9 +218,8 @@ class GenerationCacheTest {
     Path file = Files.createDirectories(root.resolve("services/orders")).resolve("a.yaml");
     Files.writeString(file, "a: 1\n");
     GenerationCache.Stamp stamp =
-        GenerationCache.stamps(root, java.util.List.of("services/orders/a.yaml"))
-            .orElseThrow()
-            .get(0);
+        GenerationCache.Stamp.of(
+            "services/orders/a.yaml", java.util.Objects.requireNonNull(FileStamp.of(file)));
     Path dir = root.resolve("target/kit-cache");
 
     assertThat(loaded(dir, root, stamp).fresh("orders", "h1:abc")).isPresent();

@@ -1,5 +1,6 @@
 package dev.kit.write;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -113,6 +114,49 @@ class StagingSessionTest {
       assertThatThrownBy(() -> session.keep(List.of("services/b/1_a.sql")))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage("services/b/1_a.sql is planned twice");
+    }
+  }
+
+  /**
+   * A cache records what the session stamped when it knew each file's bytes: a file it compared and
+   * left, one it replaced, one it created; never one it kept without a look. Without {@code
+   * takeStamps} it stamps nothing, so a generation without a cache stats nothing more.
+   */
+  @Test
+  void stamps_holdEachFileFoundUnchangedOrWritten_onlyAfterTakeStamps() throws IOException {
+    Path repo = Files.createDirectory(root.resolve("repo"));
+    Path folder = Files.createDirectories(repo.resolve("services/a"));
+    String header = dev.kit.plan.GeneratedHeader.line("test");
+    Files.writeString(folder.resolve("same.yaml"), header + "a: 1\n");
+    Files.writeString(folder.resolve("old.yaml"), header + "b: 1\n");
+    Files.writeString(folder.resolve("kept.yaml"), header + "k: 1\n");
+    dev.kit.plan.FilePlan plan =
+        dev.kit.plan.FilePlan.builder()
+            .add("services/a/same.yaml", (header + "a: 1\n").getBytes(UTF_8))
+            .add("services/a/old.yaml", (header + "b: 2\n").getBytes(UTF_8))
+            .add("services/a/new.yaml", (header + "c: 1\n").getBytes(UTF_8))
+            .build();
+
+    try (StagingSession session = new PlanWriter(repo).begin()) {
+      session.takeStamps();
+      session.stage(plan);
+      session.keep(List.of("services/a/kept.yaml"));
+      session.commit(List.of());
+
+      assertThat(session.stamps())
+          .containsOnlyKeys("services/a/same.yaml", "services/a/old.yaml", "services/a/new.yaml");
+      session
+          .stamps()
+          .forEach(
+              (path, stamp) ->
+                  assertThat(stamp).as(path).isEqualTo(FileStamp.of(repo.resolve(path))));
+    }
+    Files.writeString(folder.resolve("old.yaml"), header + "b: 1\n");
+    try (StagingSession session = new PlanWriter(repo).begin()) {
+      session.stage(plan);
+      session.commit(List.of());
+
+      assertThat(session.stamps()).isEmpty();
     }
   }
 }
