@@ -128,12 +128,20 @@ final class MigrationVerifier {
                                 .map(MigrationFile::version)
                                 .toList()
                             + ")"));
-    if (!source.appliedFiles().contains(target)) {
+    List<MigrationFile> applied = source.appliedFiles();
+    if (!applied.contains(target)) {
+      // With a baseline Atlas skips every checkpoint; without one it starts an empty database at
+      // the last checkpoint.
       throw new IllegalArgumentException(
-          target.name()
-              + " comes before the checkpoint "
-              + source.appliedFiles().get(0).name()
-              + " where Atlas starts an empty database, so no database replays the history up to it");
+          source.baseline().isPresent()
+              ? target.name()
+                  + " is a checkpoint, which Atlas never runs once a baseline is set, so no"
+                  + " database replays the history up to it"
+              : target.name()
+                  + " comes before the checkpoint "
+                  + applied.get(0).name()
+                  + " where Atlas starts an empty database, so no database replays the history up"
+                  + " to it");
     }
     String database = createDatabase(server, source, "_revert");
     Run run = apply(server, source, database, true, Optional.of(target.name()));

@@ -1,6 +1,7 @@
 package dev.kit.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kit.lint.LintFinding;
 import dev.kit.lint.LintRule;
@@ -241,6 +242,47 @@ class MigrationVerifierTest {
                     "CREATE TABLE b (id int);"));
     assertThat(v.error()).isEmpty();
     assertThat(v.files()).isEqualTo(2);
+  }
+
+  @Test
+  void change_saysTheCheckpointNeverRuns_whenABaselineIsSet() {
+    ServiceMigrations source =
+        history(
+            TxMode.FILE,
+            Optional.of("1"),
+            "1_a.sql",
+            "CREATE TABLE a (id int);",
+            "2_cp.sql",
+            "-- atlas:checkpoint\n\nCREATE TABLE a (id int);",
+            "3_b.sql",
+            "CREATE TABLE b (id int);");
+
+    assertThatThrownBy(
+            () -> new MigrationVerifier(LintSettings.defaults()).change(postgres, source, "2"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "2_cp.sql is a checkpoint, which Atlas never runs once a baseline is set, so no"
+                + " database replays the history up to it");
+  }
+
+  @Test
+  void change_namesTheLastCheckpoint_whenTheVersionComesBeforeIt() {
+    ServiceMigrations source =
+        history(
+            TxMode.FILE,
+            "1_a.sql",
+            "CREATE TABLE a (id int);",
+            "2_cp.sql",
+            "-- atlas:checkpoint\n\nCREATE TABLE a (id int);",
+            "3_b.sql",
+            "CREATE TABLE b (id int);");
+
+    assertThatThrownBy(
+            () -> new MigrationVerifier(LintSettings.defaults()).change(postgres, source, "1"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "1_a.sql comes before the checkpoint 2_cp.sql where Atlas starts an empty database, so"
+                + " no database replays the history up to it");
   }
 
   @Test
