@@ -58,15 +58,11 @@ public final class TextLinter {
     AtlasFileDirectives directives = AtlasFileDirectives.read(content);
     String fileName = file.substring(file.lastIndexOf('/') + 1);
     TxMode mode;
-    try {
-      mode = directives.txMode(global, fileName);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(file + ": Atlas refuses this file: " + e.getMessage(), e);
-    }
     List<SqlStatement> statements;
-    try {
+    try { // its -- atlas:txmode, then its -- atlas:delimiter line
+      mode = directives.txMode(global, fileName);
       statements = SqlScript.parse(content).statements();
-    } catch (IllegalArgumentException e) { // its -- atlas:delimiter line
+    } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(file + ": Atlas refuses this file: " + e.getMessage(), e);
     }
     if (statements.isEmpty()) {

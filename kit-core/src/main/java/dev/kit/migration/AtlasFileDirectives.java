@@ -28,9 +28,11 @@ import java.util.stream.Collectors;
  */
 public record AtlasFileDirectives(List<String> comments, List<String> ignoredHeader) {
 
-  // Atlas's directive pattern, character for character: printable ASCII before "atlas:", the name,
-  // the value.
-  private static final Pattern DIRECTIVE = Pattern.compile("^([ -~]*)atlas:(\\w+)(?: +([ -~]*))*");
+  /**
+   * Atlas's directive pattern ({@code reDirective}), character for character: printable ASCII
+   * before "atlas:", the name, the value (printable ASCII, so a carriage return or a tab ends it).
+   */
+  static final Pattern DIRECTIVE = Pattern.compile("^([ -~]*)atlas:(\\w+)(?: +([ -~]*))*");
 
   public AtlasFileDirectives {
     comments = List.copyOf(comments);
@@ -128,6 +130,10 @@ public record AtlasFileDirectives(List<String> comments, List<String> ignoredHea
    * @throws IllegalArgumentException with Atlas's message when the value is empty
    */
   static Optional<String> delimiter(String content) {
+    // Nearly no file starts so: no matcher for every file that is split.
+    if (!content.startsWith("-- atlas:delimiter")) {
+      return Optional.empty();
+    }
     Matcher m = DIRECTIVE.matcher(content);
     if (!m.lookingAt() || !m.group(1).equals("-- ") || !m.group(2).equals("delimiter")) {
       return Optional.empty();
@@ -137,6 +143,14 @@ public record AtlasFileDirectives(List<String> comments, List<String> ignoredHea
       throw new IllegalArgumentException("empty delimiter");
     }
     return Optional.of(value.replace("\\n", "\n").replace("\\r", "\r").replace("\\t", "\t"));
+  }
+
+  /**
+   * Whether {@code file}'s header carries {@code atlas:checkpoint}, with or without a tag: where
+   * Atlas starts an empty database without a baseline, and a file it never runs with one.
+   */
+  public static boolean isCheckpoint(MigrationFile file) {
+    return mayHave(file, "checkpoint") && !read(file).values("checkpoint").isEmpty();
   }
 
   /** The values of every directive named {@code name} in the header, in file order. */

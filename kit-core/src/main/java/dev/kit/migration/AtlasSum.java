@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Atlas's {@code atlas.sum}, computed as Atlas v1.2 does ({@code sql/migrate/dir.go}): one running
@@ -19,12 +18,6 @@ import java.util.regex.Pattern;
  * @param entries one entry per hashed file, in Atlas's order
  */
 public record AtlasSum(String total, List<Entry> entries) {
-
-  /**
-   * Atlas's directive regexp ({@code reDirective} in {@code sql/migrate/dir.go}): its argument is
-   * printable ASCII only, so a carriage return or a tab after {@code ignore} ends it.
-   */
-  private static final Pattern DIRECTIVE = Pattern.compile("^([ -~]*)atlas:(\\w+)(?: +([ -~]*))*");
 
   /**
    * One line of the file.
@@ -105,7 +98,7 @@ public record AtlasSum(String total, List<Entry> entries) {
       return false;
     }
     String firstLine = new String(content, 0, end, StandardCharsets.ISO_8859_1);
-    Matcher m = DIRECTIVE.matcher(firstLine);
+    Matcher m = AtlasFileDirectives.DIRECTIVE.matcher(firstLine);
     return m.lookingAt() && "sum".equals(m.group(2)) && "ignore".equals(m.group(3));
   }
 

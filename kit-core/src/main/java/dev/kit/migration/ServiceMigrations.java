@@ -53,20 +53,14 @@ public record ServiceMigrations(
   public List<MigrationFile> appliedFiles() {
     List<MigrationFile> files = directory.files();
     if (baseline.isPresent()) {
-      return files.stream().filter(f -> !isCheckpoint(f)).toList();
+      return files.stream().filter(f -> !AtlasFileDirectives.isCheckpoint(f)).toList();
     }
     for (int i = files.size() - 1; i >= 0; i--) {
-      if (isCheckpoint(files.get(i))) {
+      if (AtlasFileDirectives.isCheckpoint(files.get(i))) {
         return files.subList(i, files.size());
       }
     }
     return files;
-  }
-
-  /** Whether {@code file}'s header carries {@code atlas:checkpoint}, with or without a tag. */
-  public static boolean isCheckpoint(MigrationFile file) {
-    return AtlasFileDirectives.mayHave(file, "checkpoint")
-        && !AtlasFileDirectives.read(file).values("checkpoint").isEmpty();
   }
 
   /** The repository-relative path of {@code fileName}, as messages name it. */

@@ -4,9 +4,9 @@ import static dev.kit.validate.Violations.quote;
 
 import dev.kit.input.KitInputs;
 import dev.kit.layout.ServiceLayout;
+import dev.kit.migration.AtlasFileDirectives;
 import dev.kit.migration.MigrationDirectory;
 import dev.kit.migration.MigrationFile;
-import dev.kit.migration.ServiceMigrations;
 import dev.kit.model.Migrations;
 import dev.kit.model.Service;
 import dev.kit.model.TxMode;
@@ -113,7 +113,7 @@ final class MigrationRules {
 
   static void migrationFiles(
       String path, MigrationDirectory dir, Migrations m, Violations violations) {
-    Map<String, String> byVersion = new HashMap<>();
+    Map<String, MigrationFile> byVersion = new HashMap<>();
     TxMode txMode = m.txMode().orElse(TxMode.FILE);
     // Per file, only what the rules need: its path is built when it has a violation.
     for (MigrationFile file : dir.files()) {
@@ -129,14 +129,14 @@ final class MigrationRules {
             "the name has no version before its first '_'",
             "rename it to <version>_<description>.sql, such as 20250101120000_create_orders.sql");
       } else {
-        String other = byVersion.putIfAbsent(version, file.name());
+        MigrationFile other = byVersion.putIfAbsent(version, file);
         if (other != null) {
           violations.add(
               filePath(path, file),
               "has version "
                   + version
                   + " like "
-                  + other
+                  + other.name()
                   + "; Atlas records one revision per version",
               "give it a new version, e.g. run 'mvn kit:new-migration'");
         }
@@ -178,34 +178,25 @@ final class MigrationRules {
           "use the job engine, which mounts several ConfigMaps, or squash old migrations");
     }
     if (m.baseline().isPresent()) {
-      String baselineFile = byVersion.get(m.baseline().get());
-      if (baselineFile == null) {
+      MigrationFile baseline = byVersion.get(m.baseline().get());
+      if (baseline == null) {
         violations.add(
             path + ".baseline",
             "version " + quote(m.baseline().get()) + " is not the version of any migration file",
             "use the version of an existing migration, the part of its name before the first '_'");
-      } else if (isCheckpoint(dir, baselineFile)) {
+      } else if (AtlasFileDirectives.isCheckpoint(baseline)) {
         // Atlas looks for the baseline among the files that are not checkpoints.
         violations.add(
             path + ".baseline",
             "version "
                 + quote(m.baseline().get())
                 + " is the checkpoint "
-                + baselineFile
+                + baseline.name()
                 + ", which Atlas skips once a baseline is set, so it would report the baseline"
                 + " not found",
             "use the version of a migration that is not a checkpoint");
       }
     }
-  }
-
-  private static boolean isCheckpoint(MigrationDirectory dir, String fileName) {
-    for (MigrationFile file : dir.files()) {
-      if (file.name().equals(fileName)) {
-        return ServiceMigrations.isCheckpoint(file);
-      }
-    }
-    return false;
   }
 
   /** {@code services[orders].migrations.files[<name>]}, from the migrations' path. */

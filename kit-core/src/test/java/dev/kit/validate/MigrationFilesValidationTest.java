@@ -135,7 +135,11 @@ class MigrationFilesValidationTest {
     Files.write(
         dir.resolve("20250101000000_a.sql"), HexFormat.of().parseHex("EFBBBF53454C45435420313B0A"));
 
-    assertThat(Generator.forRepository(repo).plan(kit(m -> m)).paths()).isNotEmpty();
+    assertThat(
+            Generator.forRepository(repo)
+                .plan(kit(m -> m))
+                .text("services/orders/manifests/migrations/configmap.yaml"))
+        .contains("binaryData:\n  \"20250101000000_a.sql\": 77u/U0VMRUNUIDE7Cg==\n");
   }
 
   @Test

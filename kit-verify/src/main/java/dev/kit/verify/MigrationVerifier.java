@@ -134,14 +134,17 @@ final class MigrationVerifier {
       // the last checkpoint.
       throw new IllegalArgumentException(
           source.baseline().isPresent()
-              ? target.name()
+              ? source.path(target.name())
                   + " is a checkpoint, which Atlas never runs once a baseline is set, so no"
-                  + " database replays the history up to it"
-              : target.name()
+                  + " database replays the history up to it: revert a migration that is not a"
+                  + " checkpoint"
+              : source.path(target.name())
                   + " comes before the checkpoint "
                   + applied.get(0).name()
                   + " where Atlas starts an empty database, so no database replays the history up"
-                  + " to it");
+                  + " to it: revert "
+                  + applied.get(0).name()
+                  + " or a later migration");
     }
     String database = createDatabase(server, source, "_revert");
     Run run = apply(server, source, database, true, Optional.of(target.name()));
@@ -312,8 +315,24 @@ final class MigrationVerifier {
               .filter(n -> new MigrationFile(n, new byte[0]).version().equals(reverted.get()))
               .findFirst();
       if (target.isEmpty() || names.indexOf(target.get()) >= names.indexOf(file.name())) {
+        boolean neverRan =
+            source.directory().files().stream()
+                .anyMatch(
+                    f ->
+                        f.version().equals(reverted.get())
+                            && !run.files.containsKey(f.name())
+                            && source.directory().files().indexOf(f)
+                                < source.directory().files().indexOf(file));
         problems.add(
-            path + ": reverts " + reverted.get() + ", but no earlier migration has that version");
+            path
+                + ": reverts "
+                + reverted.get()
+                + (neverRan
+                    ? ", which Atlas never runs (it comes before the checkpoint it starts at, or is"
+                        + " a checkpoint under a baseline), so there is nothing to revert: remove"
+                        + " the file, or revert a migration Atlas runs"
+                    : ", but no earlier migration has that version: name the version of the"
+                        + " migration it undoes"));
         continue;
       }
       // Both ran (the indexes above), so the run kept both files' snapshots.

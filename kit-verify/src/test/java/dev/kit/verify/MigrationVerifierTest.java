@@ -245,6 +245,35 @@ class MigrationVerifierTest {
   }
 
   @Test
+  void verify_saysARevertUndoesNothing_whenItsVersionComesBeforeTheCheckpoint() {
+    ServiceVerification v =
+        verify(
+            "1_a.sql", "CREATE TABLE a (id int);",
+            "2_cp.sql", "-- atlas:checkpoint\n\nCREATE TABLE a (id int);",
+            "3_undo.sql", "-- kit:revert 1\nDROP TABLE a;");
+
+    assertThat(v.problems())
+        .containsExactly(
+            DIR
+                + "/3_undo.sql: reverts 1, which Atlas never runs (it comes before the checkpoint it"
+                + " starts at, or is a checkpoint under a baseline), so there is nothing to revert:"
+                + " remove the file, or revert a migration Atlas runs");
+  }
+
+  @Test
+  void verify_saysNoEarlierMigrationHasTheVersion_whenARevertNamesAnother() {
+    ServiceVerification v =
+        verify(
+            "1_a.sql", "CREATE TABLE a (id int);", "2_undo.sql", "-- kit:revert 7\nDROP TABLE a;");
+
+    assertThat(v.problems())
+        .containsExactly(
+            DIR
+                + "/2_undo.sql: reverts 7, but no earlier migration has that version: name the"
+                + " version of the migration it undoes");
+  }
+
+  @Test
   void change_saysTheCheckpointNeverRuns_whenABaselineIsSet() {
     ServiceMigrations source =
         history(
@@ -261,8 +290,10 @@ class MigrationVerifierTest {
             () -> new MigrationVerifier(LintSettings.defaults()).change(postgres, source, "2"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
-            "2_cp.sql is a checkpoint, which Atlas never runs once a baseline is set, so no"
-                + " database replays the history up to it");
+            DIR
+                + "/2_cp.sql is a checkpoint, which Atlas never runs once a baseline is set, so no"
+                + " database replays the history up to it: revert a migration that is not a"
+                + " checkpoint");
   }
 
   @Test
@@ -281,8 +312,10 @@ class MigrationVerifierTest {
             () -> new MigrationVerifier(LintSettings.defaults()).change(postgres, source, "1"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
-            "1_a.sql comes before the checkpoint 2_cp.sql where Atlas starts an empty database, so"
-                + " no database replays the history up to it");
+            DIR
+                + "/1_a.sql comes before the checkpoint 2_cp.sql where Atlas starts an empty"
+                + " database, so no database replays the history up to it: revert 2_cp.sql or a"
+                + " later migration");
   }
 
   @Test
