@@ -72,9 +72,8 @@ final class DescriptionDiscovery {
     if (!Files.isDirectory(testClasses)) {
       return "No kit description to load: there are no compiled test classes in "
           + testClasses
-          + ", so test compilation did not run. The description lives in src/test/java: run a goal that does not"
-          + " compile it (kit:check) after test-compile (mvn test-compile kit:check, or mvn verify where it is"
-          + " bound); -Dmaven.test.skip=true skips compiling it, so use -DskipTests to skip only running the tests.";
+          + ", so test compilation did not run. The description lives in src/test/java; "
+          + KitDescriptions.COMPILE_HINT;
     }
     return "No kit description found: no public class in "
         + testClasses

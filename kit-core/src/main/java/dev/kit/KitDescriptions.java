@@ -30,6 +30,15 @@ import java.util.Optional;
  */
 public final class KitDescriptions {
 
+  /**
+   * What keeps a build tool's test classes from holding the description, and what to do: the last
+   * sentences of the messages that find none.
+   */
+  public static final String COMPILE_HINT =
+      "-Dmaven.test.skip=true skips compiling it (use -DskipTests to skip only running the tests),"
+          + " and kit:check does not compile it: run mvn test-compile kit:check (mvn verify runs"
+          + " both where kit:check is bound).";
+
   private KitDescriptions() {}
 
   /**

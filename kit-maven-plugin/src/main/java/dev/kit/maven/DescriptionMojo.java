@@ -19,6 +19,7 @@ import java.util.function.Consumer;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -35,6 +36,10 @@ abstract class DescriptionMojo extends AbstractMojo {
   /** The project whose test classes hold the description. */
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   private MavenProject project;
+
+  /** This run of the goal: typed on the command line, or bound in a POM. */
+  @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+  private MojoExecution execution;
 
   /** The build, whose user properties may still use a parameter's old name. */
   @Parameter(defaultValue = "${session}", readonly = true, required = true)
@@ -66,7 +71,10 @@ abstract class DescriptionMojo extends AbstractMojo {
       return;
     }
     Path testClasses = Path.of(project.getBuild().getTestOutputDirectory());
-    int modules = session.getProjects().size();
+    // A goal typed on the command line runs in every module of the build; one bound in a POM runs
+    // only where it is bound, and must find its description there.
+    int modules =
+        execution.getSource() == MojoExecution.Source.CLI ? session.getProjects().size() : 1;
     Optional<KitDescriptions.Loaded> found;
     try {
       // A goal run from the root of several modules runs in each: only those whose test class
@@ -90,10 +98,9 @@ abstract class DescriptionMojo extends AbstractMojo {
                   ? "a kit description"
                   : "the kit description " + description.strip())
               + " among its compiled test classes. The description lives in a module's"
-              + " src/test/java, with dev.kit:kit-core as a test dependency: -Dmaven.test.skip=true"
-              + " skips compiling it (use -DskipTests to skip only running the tests), and kit:check"
-              + " does not compile (run mvn test-compile kit:check); or run the goal in that module"
-              + " alone (-pl <module>).");
+              + " src/test/java, with dev.kit:kit-core as a test dependency; "
+              + KitDescriptions.COMPILE_HINT
+              + " Or run the goal in that module alone (-pl <module>).");
     }
     if (found.isEmpty()) {
       getLog()

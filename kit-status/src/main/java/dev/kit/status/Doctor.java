@@ -141,21 +141,17 @@ final class Doctor {
               application.kind(),
               application.namespace(),
               application.name());
+      Optional<String> deleted = live.flatMap(Doctor::beingDeleted);
       if (live.isEmpty()) {
         checks.add(
             DoctorCheck.fail(
                 "Application " + application.name() + " (" + name + ") missing",
                 services,
                 "sync the root Application, or kubectl apply -f " + application.path()));
-      } else if (beingDeleted(live.get()).isPresent()) {
+      } else if (deleted.isPresent()) {
         checks.add(
             DoctorCheck.fail(
-                "Application "
-                    + application.name()
-                    + " ("
-                    + name
-                    + ")"
-                    + beingDeleted(live.get()).get(),
+                "Application " + application.name() + " (" + name + ")" + deleted.get(),
                 services,
                 "once it is gone, sync the root Application to create it again; if it stays,"
                     + " argocd app get "
@@ -198,11 +194,11 @@ final class Doctor {
         String deploymentName = deployment.path("metadata").path("name").asString();
         String subject =
             "Deployment " + deploymentName + " (" + name + ", namespace " + namespace + ")";
-        Optional<String> deleted = beingDeleted(deployment);
-        if (deleted.isPresent()) {
+        Optional<String> going = beingDeleted(deployment);
+        if (going.isPresent()) {
           checks.add(
               DoctorCheck.fail(
-                  subject + deleted.get(),
+                  subject + going.get(),
                   services,
                   "once it is gone, sync the Application "
                       + application.name()
@@ -306,21 +302,15 @@ final class Doctor {
    * replicas would pass a check it is about to stop meeting.
    */
   private static Optional<String> beingDeleted(JsonNode live) {
-    JsonNode metadata = live.path("metadata");
-    String since = metadata.path("deletionTimestamp").asString("");
+    String since = live.path("metadata").path("deletionTimestamp").asString("");
     if (since.isEmpty()) {
       return Optional.empty();
     }
-    List<String> finalizers = new ArrayList<>();
-    metadata.path("finalizers").values().forEach(f -> finalizers.add(f.asString("")));
+    List<String> finalizers = PendingDeletion.finalizers(live);
     return Optional.of(
         " is being deleted since "
             + since
-            + (finalizers.isEmpty()
-                ? ""
-                : ", held by finalizer"
-                    + (finalizers.size() == 1 ? " " : "s ")
-                    + String.join(", ", finalizers)));
+            + (finalizers.isEmpty() ? "" : ", held by " + PendingDeletion.named(finalizers)));
   }
 
   private static boolean isTrue(@Nullable JsonNode condition) {

@@ -24,6 +24,18 @@ final class PendingDeletion {
 
   private PendingDeletion() {}
 
+  /** The finalizers that hold {@code live}, in its order. */
+  static List<String> finalizers(JsonNode live) {
+    List<String> finalizers = new ArrayList<>();
+    live.path("metadata").path("finalizers").values().forEach(f -> finalizers.add(f.asString("")));
+    return finalizers;
+  }
+
+  /** "finalizer a" or "finalizers a, b". */
+  static String named(List<String> finalizers) {
+    return "finalizer" + (finalizers.size() == 1 ? " " : "s ") + String.join(", ", finalizers);
+  }
+
   /**
    * The finding for {@code live} while it is being deleted, or empty when it is not (or it is a
    * hook Argo CD still holds) and its kind's reader reads it.
@@ -31,8 +43,7 @@ final class PendingDeletion {
   static Optional<Finding> of(PlannedObject object, JsonNode live, Column column, Moments moments) {
     JsonNode metadata = live.path("metadata");
     String deletion = metadata.path("deletionTimestamp").asString("");
-    List<String> finalizers = new ArrayList<>();
-    metadata.path("finalizers").values().forEach(f -> finalizers.add(f.asString("")));
+    List<String> finalizers = finalizers(live);
     if (deletion.isEmpty() || finalizers.contains(HOOK_FINALIZER)) {
       return Optional.empty();
     }
@@ -47,11 +58,7 @@ final class PendingDeletion {
           since
               + "; no finalizer holds it, so the API server removes it once its grace period ends";
     } else {
-      String heldBy =
-          since
-              + ", held by finalizer"
-              + (finalizers.size() == 1 ? " " : "s ")
-              + String.join(", ", finalizers);
+      String heldBy = since + ", held by " + named(finalizers);
       fix =
           application && finalizers.stream().anyMatch(f -> f.startsWith(RESOURCES_FINALIZER))
               ? heldBy
