@@ -161,10 +161,8 @@ final class MigrationRules {
             "save it as UTF-8 without a byte order mark, or use the job engine, which mounts"
                 + " binaryData too");
       }
-      Optional<Violation> directive = TxModeDirectives.check(path, file, txMode);
-      if (directive.isPresent()) {
-        violations.add(directive.get());
-      }
+      TxModeDirectives.check(path, file, txMode).ifPresent(violations::add);
+      DelimiterDirectives.check(path, file).ifPresent(violations::add);
     }
     if (m.engine() == Migrations.Engine.OPERATOR
         && dir.configMapBytes() > MigrationDirectory.CONFIGMAP_BUDGET_BYTES) {

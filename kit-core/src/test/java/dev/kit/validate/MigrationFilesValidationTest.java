@@ -75,6 +75,36 @@ class MigrationFilesValidationTest {
                 + ")");
   }
 
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "-- atlas:delimiter\\nSELECT 1;\\n | empty delimiter",
+        "-- atlas:delimiter -- end | 1:0: no input found after delimiter \"-- end\""
+      })
+  void generate_reportsDelimiterDirective_whenAtlasCannotReadIt(String sql, String atlas)
+      throws IOException {
+    migration("20250101000000_a.sql", sql.replace("\\n", "\n"));
+
+    assertThat(generate(kit(m -> m)))
+        .containsExactly(
+            "services[orders].migrations.files[20250101000000_a.sql]: Atlas refuses the file's"
+                + " '-- atlas:delimiter' line: "
+                + atlas
+                + " (write the delimiter after the directive, such as '-- atlas:delimiter -- end',"
+                + " and the statements on the lines after it)");
+  }
+
+  @Test
+  void plan_acceptsDelimiterDirectives_thatAtlasReads() throws IOException {
+    migration(
+        "20250101000000_a.sql",
+        "-- atlas:delimiter -- end\nCREATE FUNCTION f() RETURNS int AS 'SELECT 1' LANGUAGE sql;\n-- end\n");
+    migration("20250101000100_b.sql", "SELECT 1;\n-- atlas:delimiter\n");
+
+    assertThat(Generator.forRepository(repo).plan(kit(m -> m)).paths()).isNotEmpty();
+  }
+
   @Test
   void generate_reportsTxModeDirective_whenTheServiceRunsEverythingInOneTransaction()
       throws IOException {
