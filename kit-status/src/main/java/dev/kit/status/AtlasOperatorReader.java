@@ -1,5 +1,6 @@
 package dev.kit.status;
 
+import dev.kit.model.TxMode;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
@@ -106,11 +107,10 @@ final class AtlasOperatorReader implements KindReader {
       default -> {
         Optional<AtlasApplyLog.Failure> failure = AtlasApplyLog.failureIn(message);
         if (failure.isPresent()) {
+          // An AtlasMigration has no tx mode (its CRD has none): Atlas's default, a transaction
+          // per file, unless a file's directive says otherwise.
           JobReader.Located located =
-              JobReader.locate(
-                  failure.get(),
-                  inspection.service(),
-                  JobReader.txModeOf(object.body().path("spec").path("txMode").asString("")));
+              JobReader.locate(failure.get(), inspection.service(), TxMode.FILE);
           return Inspection.finding(
               object,
               column(object),

@@ -243,8 +243,8 @@ final class JobReader implements KindReader {
     }
   }
 
-  /** The mode Atlas's flag or the operator's {@code txMode} names; Atlas's default {@code file}. */
-  static TxMode txModeOf(String flag) {
+  /** The mode Atlas's {@code --tx-mode} flag names; Atlas's default {@code file} for another. */
+  private static TxMode txModeOf(String flag) {
     for (TxMode mode : TxMode.values()) {
       if (mode.flag().equals(flag)) {
         return mode;

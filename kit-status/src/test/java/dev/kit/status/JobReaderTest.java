@@ -182,6 +182,49 @@ class JobReaderTest {
                 + " elsewhere must not change: add a new one instead)");
   }
 
+  /** The failing file starts with {@code -- atlas:txmode none}, and the Job passes no flag. */
+  @Test
+  void read_saysAtlasResumesAtTheFailedStatement_whenTheFileRanWithoutATransaction()
+      throws IOException {
+    mock.log("payments", "payments-migrate-q9d4w", "atlas", resource("payments-migrate-q9d4w"));
+
+    assertThat(read().fix())
+        .startsWith(
+            "correct the statement or the state it expects, then sync again: Atlas resumes at the"
+                + " failed statement; the file runs without a transaction");
+  }
+
+  /**
+   * With {@code --tx-mode all} on the Job's command line the whole run is one transaction, and
+   * Atlas refuses the file's {@code none} directive, so the run's mode is what applies.
+   */
+  @Test
+  void read_saysTheRunWasRolledBack_whenTheJobRunsAtlasWithTxModeAll() throws IOException {
+    PlannedObject planned = plannedJob();
+    ObjectNode body = (ObjectNode) planned.body().deepCopy();
+    ArrayNode containers =
+        (ArrayNode) body.path("spec").path("template").path("spec").path("containers");
+    ((ArrayNode) containers.get(0).path("args")).add("--tx-mode").add("all");
+    mock.log("payments", "payments-migrate-q9d4w", "atlas", resource("payments-migrate-q9d4w"));
+
+    Finding finding =
+        read(
+            new PlannedObject(
+                planned.service(),
+                planned.path(),
+                planned.apiVersion(),
+                planned.kind(),
+                planned.namespace(),
+                planned.name(),
+                planned.generated(),
+                body));
+
+    assertThat(finding.fix())
+        .startsWith(
+            "correct the statement or the state it expects, then sync again: the run was rolled"
+                + " back, and the next one applies every pending file again");
+  }
+
   private Finding read() {
     return read(plannedJob());
   }
