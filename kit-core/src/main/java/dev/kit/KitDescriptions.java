@@ -183,10 +183,11 @@ public final class KitDescriptions {
     } catch (ExceptionInInitializerError e) {
       throw new KitDescriptionException(
           name
-              + ".describe() failed in a static initializer: "
+              + ".describe() failed in the static initializer of "
+              + initializerOf(e)
+              + ": "
               + e.getCause()
-              + "\nFix the static fields and blocks of the classes it uses (run with -e for the stack"
-              + " trace).",
+              + "\nFix that class's static fields and blocks (run with -e for the stack trace).",
           e.getCause());
     } catch (LinkageError e) {
       // The class loader asks kit's own first: a description compiled against another kit-core
@@ -283,9 +284,11 @@ public final class KitDescriptions {
       throw new KitDescriptionException(
           "Creating "
               + name
-              + " failed in a static initializer: "
+              + " failed in the static initializer of "
+              + initializerOf(e)
+              + ": "
               + e.getCause()
-              + "\nFix the static fields and blocks of its classes (run with -e for the stack trace).",
+              + "\nFix that class's static fields and blocks (run with -e for the stack trace).",
           e.getCause());
     } catch (ReflectiveOperationException | LinkageError e) {
       throw new KitDescriptionException(
@@ -296,5 +299,21 @@ public final class KitDescriptions {
               + "\nMake it a public, static (if nested) class with a public no-argument constructor.",
           e);
     }
+  }
+
+  /**
+   * The class whose static initializer threw: the innermost {@code <clinit>} on the cause's stack
+   * (the JVM rethrows an initializer's error through the initializers that triggered it).
+   */
+  private static String initializerOf(ExceptionInInitializerError e) {
+    Throwable cause = e.getCause();
+    if (cause != null) {
+      for (StackTraceElement frame : cause.getStackTrace()) {
+        if (frame.getMethodName().equals("<clinit>")) {
+          return frame.getClassName();
+        }
+      }
+    }
+    return "a class it uses";
   }
 }

@@ -134,11 +134,52 @@ class KitDescriptionsTest {
     assertThatThrownBy(() -> load(classes, null))
         .isInstanceOf(KitDescriptionException.class)
         .hasMessageStartingWith(
-            "Creating it.shop.ShopServices failed in a static initializer:"
-                + " java.lang.NullPointerException")
+            "Creating it.shop.ShopServices failed in the static initializer of"
+                + " it.shop.ShopServices: java.lang.NullPointerException")
         .hasMessageEndingWith(
-            "Fix the static fields and blocks of its classes (run with -e for the stack trace).")
+            "Fix that class's static fields and blocks (run with -e for the stack trace).")
         .hasCauseInstanceOf(NullPointerException.class);
+  }
+
+  @Test
+  void load_namesTheClassWhoseInitializerThrew_whenDescribeFirstUsesIt() throws Exception {
+    Path classes =
+        JavaCompilation.compile(
+            dir,
+            Map.of(
+                "it.shop.ShopServices",
+                SHOP.replace("\"1Gi\"", "it.shop.Sizes.SMALL"),
+                "it.shop.Sizes",
+                "package it.shop; final class Sizes {"
+                    + " static final String SMALL = Integer.getInteger(\"kit.test.unset\").toString(); }"));
+
+    assertThatThrownBy(() -> load(classes, null))
+        .isInstanceOf(KitDescriptionException.class)
+        .hasMessageStartingWith(
+            "it.shop.ShopServices.describe() failed in the static initializer of it.shop.Sizes:"
+                + " java.lang.NullPointerException")
+        .hasCauseInstanceOf(NullPointerException.class);
+  }
+
+  @Test
+  void load_asksForTheSameKitCore_whenDescribeMeetsAMissingClass() throws Exception {
+    Path classes =
+        JavaCompilation.compile(
+            dir,
+            Map.of(
+                "it.shop.ShopServices",
+                SHOP.replace("\"1Gi\"", "it.shop.Sizes.small()"),
+                "it.shop.Sizes",
+                "package it.shop; final class Sizes { static String small() { return \"1Gi\"; } }"));
+    java.nio.file.Files.delete(classes.resolve("it/shop/Sizes.class"));
+
+    assertThatThrownBy(() -> load(classes, null))
+        .isInstanceOf(KitDescriptionException.class)
+        .hasMessageStartingWith(
+            "it.shop.ShopServices.describe() failed: java.lang.NoClassDefFoundError: it/shop/Sizes")
+        .hasMessageContaining(
+            "Compile the description against the kit-core of the kit-maven-plugin that runs it")
+        .hasCauseInstanceOf(NoClassDefFoundError.class);
   }
 
   @Test
