@@ -104,10 +104,7 @@ final class NewMigrations {
     if (!existing.isEmpty()) {
       MigrationFile newest = existing.files().get(existing.files().size() - 1);
       if (fileName.compareTo(newest.name()) < 0) {
-        throw fail(
-            "newMigration.name",
-            "the new file " + fileName + " would sort before " + newest.name(),
-            "Atlas applies files in name order; check the clock, or rename the newest migration if it is not merged yet");
+        throw outOfOrder(service, fileName, newest);
       }
     }
     Migrations m = service.migrations().orElseThrow();
@@ -120,6 +117,65 @@ final class NewMigrations {
             .orElseGet(() -> TextTemplates.render("new-migration.sql.ftl", model))
             .getBytes(StandardCharsets.UTF_8);
     return new MigrationFile(fileName, bytes);
+  }
+
+  /**
+   * Why {@code fileName} would sort before {@code newest}: a clock behind the newest timestamp, or
+   * a history whose versions are not timestamps, which no clock ever passes.
+   */
+  private static KitValidationException outOfOrder(
+      Service service, String fileName, MigrationFile newest) {
+    String path = "services[" + service.name() + "].migrations.files[" + newest.name() + "]";
+    String version = newest.version();
+    boolean timestamp = version.length() == VERSION_LENGTH && isNumber(version);
+    if (timestamp) {
+      return fail(
+          path,
+          "the new file "
+              + fileName
+              + " would sort before "
+              + newest.name()
+              + ", whose version is a later time",
+          "Atlas applies files in name order; check the clock, or rename the newest migration if it"
+              + " is not merged yet");
+    }
+    String kind =
+        isNumber(version)
+            ? "a " + version.length() + "-digit number, not a timestamp"
+            : "not a number";
+    return fail(
+        path,
+        "version \""
+            + version
+            + "\" is "
+            + kind
+            + ": Atlas compares versions as text, so every timestamp kit:new-migration writes ("
+            + fileName
+            + ") sorts before "
+            + newest.name()
+            + ", and Atlas would never apply it on a database that applied "
+            + newest.name(),
+        "if no database has applied these files, rename them to <timestamp>_<description>.sql"
+            + " (such as 20240101000000_init.sql; Flyway's V1__init.sql files are not Atlas's"
+            + " format: convert them with 'atlas migrate import'); if one has, add the file by hand"
+            + " with a version that sorts after \""
+            + version
+            + "\" as text");
+  }
+
+  /** The length of a version {@link #VERSION_FORMAT} writes. */
+  private static final int VERSION_LENGTH = "yyyyMMddHHmmss".length();
+
+  private static boolean isNumber(String version) {
+    if (version.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < version.length(); i++) {
+      if (version.charAt(i) < '0' || version.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static KitValidationException fail(String path, String problem, String fix) {

@@ -143,6 +143,37 @@ class MigrationToolTest {
   }
 
   @Test
+  void newMigration_namesTheVersionNotTheClock_whenTheNewestVersionIsNotANumber()
+      throws IOException {
+    existing("orders", "V1__init.sql");
+
+    assertThatThrownBy(
+            () ->
+                MigrationTool.forRepository(repo)
+                    .newMigration(kit("orders"), Optional.empty(), "add_users", CLOCK))
+        .hasMessageContaining("services[orders].migrations.files[V1__init.sql]")
+        .hasMessageContaining("version \"V1\" is not a number")
+        .hasMessageContaining("'atlas migrate import'")
+        .hasMessageNotContaining("check the clock");
+    assertThat(repo.resolve("services/orders/migrations/20261123160509_add_users.sql"))
+        .doesNotExist();
+  }
+
+  @Test
+  void newMigration_namesTheWidth_whenTheNewestVersionIsAShorterNumber() throws IOException {
+    existing("orders", "1_create.sql");
+    existing("orders", "9_alter.sql");
+
+    assertThatThrownBy(
+            () ->
+                MigrationTool.forRepository(repo)
+                    .newMigration(kit("orders"), Optional.empty(), "add_users", CLOCK))
+        .hasMessageContaining("services[orders].migrations.files[9_alter.sql]")
+        .hasMessageContaining("version \"9\" is a 1-digit number, not a timestamp")
+        .hasMessageNotContaining("check the clock");
+  }
+
+  @Test
   void lint_namesEverySkeletonStillWithoutSql_whenNotFilledIn() throws IOException {
     existing("orders", "20250101000000_init.sql");
     existing("payments", "20250101000000_init.sql");

@@ -13,14 +13,16 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The migration files of one directory, as Atlas reads them: the top-level {@code *.sql} files
- * only, in byte-wise name order. {@code atlas.sum}, other files and subfolders are not migrations.
- * Immutable; its {@link #sum()} is computed once, shared by the generation cache's fingerprint and
- * the rendered {@code atlas.sum}, so each file is hashed once per run.
+ * only, in byte-wise name order. {@code atlas.sum}, other files and subfolders are not migrations;
+ * the names among them that look like SQL are kept as {@link #ignored()}, so kit can say that Atlas
+ * never runs them. Immutable; its {@link #sum()} is computed once, shared by the generation cache's
+ * fingerprint and the rendered {@code atlas.sum}, so each file is hashed once per run.
  */
 public final class MigrationDirectory {
 
@@ -47,6 +49,7 @@ public final class MigrationDirectory {
   }
 
   private final List<MigrationFile> files;
+  private final List<String> ignored;
 
   /** Written once by the first {@link #sum()}; racing threads compute equal sums. */
   private volatile @Nullable AtlasSum sum;
@@ -55,14 +58,36 @@ public final class MigrationDirectory {
    * @param files the migration files, in any order: they are sorted as Atlas sorts them
    */
   public MigrationDirectory(List<MigrationFile> files) {
+    this(files, List.of());
+  }
+
+  /**
+   * @param files the migration files, in any order: they are sorted as Atlas sorts them
+   * @param ignored what Atlas does not read but looks like SQL, as {@link #ignored()} names it, in
+   *     any order
+   */
+  public MigrationDirectory(List<MigrationFile> files, List<String> ignored) {
     List<MigrationFile> sorted = new ArrayList<>(files);
     sorted.sort((a, b) -> MigrationFile.compareNames(a.name(), b.name()));
     this.files = List.copyOf(sorted);
+    List<String> names = new ArrayList<>(ignored);
+    names.sort(MigrationFile::compareNames);
+    this.ignored = List.copyOf(names);
   }
 
   /** The migration files, sorted as Atlas sorts them. */
   public List<MigrationFile> files() {
     return files;
+  }
+
+  /**
+   * What Atlas never reads, though its name looks like SQL, sorted by name: a file whose name ends
+   * in {@code .sql} in another case ({@code 1_a.SQL}) or goes on after it ({@code 1_a.sql.txt}),
+   * and such a file in a subfolder, named with it ({@code old/1_a.sql}). Atlas globs {@code *.sql}
+   * in the folder itself, case-sensitively.
+   */
+  public List<String> ignored() {
+    return ignored;
   }
 
   /**
@@ -94,10 +119,12 @@ public final class MigrationDirectory {
     }
     File folder = dir.toFile();
     List<MigrationFile> files = new ArrayList<>();
+    List<String> ignored = new ArrayList<>();
     List<RepositoryLinkException.Link> links = new ArrayList<>();
     try {
       for (String name : names) {
         if (!name.endsWith(".sql")) {
+          ignore(dir.resolve(name), name, ignored);
           continue;
         }
         long size = migrationSize(root, dir.resolve(name), links);
@@ -108,7 +135,7 @@ public final class MigrationDirectory {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read migrations in " + dir, e);
     }
-    return of(files, links);
+    return of(files, ignored, links);
   }
 
   /** {@link #read(RepositoryRoot, Path)} through NIO's paths, which keep the names' bytes. */
@@ -118,14 +145,17 @@ public final class MigrationDirectory {
     }
     try (Stream<Path> entries = Files.list(dir)) {
       List<MigrationFile> files = new ArrayList<>();
+      List<String> ignored = new ArrayList<>();
       List<RepositoryLinkException.Link> links = new ArrayList<>();
       for (Path path : (Iterable<Path>) entries::iterator) {
         String name = path.getFileName().toString();
-        if (name.endsWith(".sql") && isMigration(root, path, links)) {
+        if (!name.endsWith(".sql")) {
+          ignore(path, name, ignored);
+        } else if (isMigration(root, path, links)) {
           files.add(MigrationFile.read(name, path));
         }
       }
-      return of(files, links);
+      return of(files, ignored, links);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read migrations in " + dir, e);
     }
@@ -165,19 +195,57 @@ public final class MigrationDirectory {
     return Files.isRegularFile(path) ? -1 : NOT_A_MIGRATION;
   }
 
+  /**
+   * Adds {@code name}, an entry that does not end in {@code .sql}, to {@code ignored} when it looks
+   * like SQL, or the SQL-like names in it when it is a subfolder (not a link). Only a name that
+   * looks like neither {@code atlas.sum} nor SQL costs a {@code stat}: a folder of migrations and
+   * its sum costs none.
+   */
+  private static void ignore(Path path, String name, List<String> ignored) throws IOException {
+    if (looksLikeSql(name)) {
+      ignored.add(name);
+    } else if (!name.equals(SUM_FILE) && Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+      try (Stream<Path> entries = Files.list(path)) {
+        for (Path entry : (Iterable<Path>) entries::iterator) {
+          String inner = entry.getFileName().toString();
+          if (inner.endsWith(".sql") || looksLikeSql(inner)) {
+            ignored.add(name + "/" + inner);
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Whether a name means SQL to a reader though Atlas does not glob it: {@code .sql} in any case,
+   * at the end or before another extension or a backup's {@code ~} ({@code 1_a.SQL}, {@code
+   * 1_a.sql.txt}, {@code 1_a.sql~}), not inside a word ({@code data.sqlite}).
+   */
+  static boolean looksLikeSql(String name) {
+    int at = name.toLowerCase(Locale.ROOT).indexOf(".sql");
+    while (at >= 0) {
+      int after = at + ".sql".length();
+      if (after == name.length() || !Character.isLetterOrDigit(name.charAt(after))) {
+        return true;
+      }
+      at = name.toLowerCase(Locale.ROOT).indexOf(".sql", after);
+    }
+    return false;
+  }
+
   private static MigrationDirectory of(
-      List<MigrationFile> files, List<RepositoryLinkException.Link> links) {
+      List<MigrationFile> files, List<String> ignored, List<RepositoryLinkException.Link> links) {
     if (!links.isEmpty()) {
       throw new RepositoryLinkException(links);
     }
-    return new MigrationDirectory(files);
+    return new MigrationDirectory(files, ignored);
   }
 
   /** These files and {@code file}, whose name none of them has. */
   public MigrationDirectory with(MigrationFile file) {
     List<MigrationFile> more = new ArrayList<>(files);
     more.add(file);
-    return new MigrationDirectory(more);
+    return new MigrationDirectory(more, ignored);
   }
 
   /** The {@code atlas.sum} Atlas would write for these files, computed on first use. */
@@ -214,6 +282,10 @@ public final class MigrationDirectory {
         digestPart(digest, prefix, 'c', file.rawContent());
       }
     }
+    // What Atlas ignores changes kit's warnings, which the cache keeps with the files.
+    for (String name : ignored) {
+      digestPart(digest, prefix, 'i', name.getBytes(StandardCharsets.UTF_8));
+    }
   }
 
   /**
@@ -233,16 +305,18 @@ public final class MigrationDirectory {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof MigrationDirectory other && files.equals(other.files);
+    return o instanceof MigrationDirectory other
+        && files.equals(other.files)
+        && ignored.equals(other.ignored);
   }
 
   @Override
   public int hashCode() {
-    return files.hashCode();
+    return 31 * files.hashCode() + ignored.hashCode();
   }
 
   @Override
   public String toString() {
-    return "MigrationDirectory[files=" + files + "]";
+    return "MigrationDirectory[files=" + files + ", ignored=" + ignored + "]";
   }
 }

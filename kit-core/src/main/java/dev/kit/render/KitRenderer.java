@@ -184,6 +184,12 @@ public final class KitRenderer {
       throw new IllegalStateException(
           "validation let patches through that do not fit: " + failures);
     }
+    if (dir != null) {
+      // Once per service, not per environment: they all share the folder.
+      for (String warning : MigrationNameWarnings.of(service, dir)) {
+        files.warn(warning);
+      }
+    }
     FilePlan part = files.build();
     sink.accept(service.name(), part);
     return part.warnings();

@@ -11,6 +11,7 @@ import dev.kit.model.Migrations;
 import dev.kit.model.Service;
 import dev.kit.model.TxMode;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -163,6 +164,20 @@ final class MigrationRules {
       }
       TxModeDirectives.check(path, file, txMode).ifPresent(violations::add);
       DelimiterDirectives.check(path, file).ifPresent(violations::add);
+    }
+    for (String name : dir.ignored()) {
+      // Only a migration in the wrong case is surely one; the rest of what Atlas skips is warned
+      // of.
+      if (name.indexOf('/') < 0 && name.toLowerCase(Locale.ROOT).endsWith(".sql")) {
+        String stem = name.substring(0, name.length() - ".sql".length());
+        violations.add(
+            path + ".files[" + name + "]",
+            "ends in \""
+                + name.substring(stem.length())
+                + "\", but Atlas reads only names ending in lower-case \".sql\": it would never run"
+                + " this file, and atlas.sum would leave it out",
+            "rename it to " + stem + ".sql");
+      }
     }
     if (m.engine() == Migrations.Engine.OPERATOR
         && dir.configMapBytes() > MigrationDirectory.CONFIGMAP_BUDGET_BYTES) {

@@ -278,6 +278,66 @@ class MigrationDirectoryTest {
     }
   }
 
+  @Test
+  void read_keepsTheSqlLikeNamesAtlasIgnores_besideTheMigrations(@TempDir Path temp)
+      throws IOException {
+    Path dir = migrations(temp);
+    Files.writeString(dir.resolve("20240101000000_a.SQL"), "SELECT 1;\n");
+    Files.writeString(dir.resolve("20240102000000_b.sql.txt"), "SELECT 2;\n");
+    Files.writeString(dir.resolve("README.md"), "notes\n");
+    Files.writeString(dir.resolve("data.sqlite"), "x");
+    Files.createDirectories(dir.resolve("old"));
+    Files.writeString(dir.resolve("old/20230101000000_x.sql"), "SELECT 0;\n");
+    Files.writeString(dir.resolve("old/notes.md"), "x");
+    Files.createDirectories(dir.resolve("docs"));
+
+    MigrationDirectory read = read(temp, dir);
+
+    assertThat(read.files()).extracting(MigrationFile::name).containsExactly("1_a.sql");
+    assertThat(read.ignored())
+        .containsExactly(
+            "20240101000000_a.SQL", "20240102000000_b.sql.txt", "old/20230101000000_x.sql");
+  }
+
+  @Test
+  void read_keepsTheSqlLikeNamesAtlasIgnores_throughNio(@TempDir Path temp) throws IOException {
+    try (FileSystem zip =
+        FileSystems.newFileSystem(temp.resolve("migrations.zip"), Map.of("create", "true"))) {
+      Path dir = Files.createDirectories(zip.getPath("/migrations/old"));
+      Files.writeString(dir.resolve("1_x.sql"), "SELECT 0;\n");
+      Files.writeString(dir.resolveSibling("2_a.Sql"), "SELECT 1;\n");
+
+      assertThat(MigrationDirectory.read(dir.getParent()).ignored())
+          .containsExactly("2_a.Sql", "old/1_x.sql");
+    }
+  }
+
+  @Test
+  void looksLikeSql_matchesSqlInAnyCaseBeforeAnotherExtension_notInsideAWord() {
+    assertThat(List.of("a.SQL", "a.sql.txt", "a.sql~", "a.Sql.bak", "a.sql-old"))
+        .allMatch(MigrationDirectory::looksLikeSql);
+    assertThat(List.of("data.sqlite", "README.md", "atlas.sum", "sql", "a.sqlx"))
+        .noneMatch(MigrationDirectory::looksLikeSql);
+  }
+
+  @Test
+  void digestAndEquals_tellWhatAtlasIgnoresApart() throws Exception {
+    List<MigrationFile> files = List.of(file("1_a.sql", "SELECT 1;\n"));
+    MigrationDirectory plain = new MigrationDirectory(files);
+    MigrationDirectory ignoring = new MigrationDirectory(files, List.of("2_b.SQL"));
+
+    assertThat(ignoring).isNotEqualTo(plain);
+    assertThat(ignoring.with(file("3_c.sql", "")).ignored()).containsExactly("2_b.SQL");
+    assertThat(digest(ignoring)).isNotEqualTo(digest(plain));
+    assertThat(digest(plain)).isEqualTo(digest(new MigrationDirectory(files, List.of())));
+  }
+
+  private static byte[] digest(MigrationDirectory dir) throws Exception {
+    MessageDigest digest = MessageDigest.getInstance("SHA-256");
+    dir.digest(digest);
+    return digest.digest();
+  }
+
   /** What the current thread allocated so far, as the JVM counts it. */
   private static long allocated() {
     return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean())

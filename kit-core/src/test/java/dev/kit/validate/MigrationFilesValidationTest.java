@@ -202,4 +202,16 @@ class MigrationFilesValidationTest {
             "services[orders].migrations.directory: services/orders/migrations does not exist "
                 + "(create it with your first migration, or call withoutMigrations() on the service)");
   }
+
+  @Test
+  void generate_refusesAMigrationEndingInUpperCaseSql_whichAtlasNeverRuns() throws IOException {
+    migration("20240101000000_a.SQL", "CREATE TABLE a (id int);\n");
+
+    assertThat(generate(kit(m -> m)))
+        .containsExactly(
+            "services[orders].migrations.files[20240101000000_a.SQL]: ends in \".SQL\", but Atlas"
+                + " reads only names ending in lower-case \".sql\": it would never run this file,"
+                + " and atlas.sum would leave it out (rename it to 20240101000000_a.sql)");
+    assertThat(repo.resolve("services/orders/migrations/atlas.sum")).doesNotExist();
+  }
 }
