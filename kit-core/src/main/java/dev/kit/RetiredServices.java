@@ -10,6 +10,7 @@ import dev.kit.plan.FilePlan;
 import dev.kit.plan.GeneratedHeader;
 import dev.kit.plan.RepositoryRoot;
 import dev.kit.render.RetiredServiceRenderer;
+import dev.kit.render.RetiredWorkspaceRenderer;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -149,6 +150,10 @@ final class RetiredServices {
             && Files.exists(deployed.resolve(ServiceLayout.RETIRED), LinkOption.NOFOLLOW_LINKS);
     Optional<RetiredServiceRenderer.Retired> retired =
         retired(kit, service, deployed, layout, environment, described);
+    Optional<RetiredWorkspaceRenderer.Retired> workspace =
+        retired.isPresent()
+            ? Optional.empty()
+            : retiredWorkspace(kit, service, deployed, layout, environment, described);
     if (retired.isPresent()) {
       if (!theirs) {
         plan.add(
@@ -156,6 +161,14 @@ final class RetiredServices {
             RetiredServiceRenderer.render(source, retired.get()).getBytes(StandardCharsets.UTF_8));
       }
       plan.warn(RetiredServiceRenderer.warning(retired.get(), !theirs));
+    } else if (workspace.isPresent()) {
+      if (!theirs) {
+        plan.add(
+            path,
+            RetiredWorkspaceRenderer.render(source, workspace.get())
+                .getBytes(StandardCharsets.UTF_8));
+      }
+      plan.warn(RetiredWorkspaceRenderer.warning(workspace.get(), !theirs));
     } else if (kept.isPresent()) {
       plan.add(path, kept.get()); // retired by an earlier generation: as it was written then
     }
@@ -228,23 +241,9 @@ final class RetiredServices {
             .or(() -> Optional.of(legacy.path("destinationPath")))
             .filter(JsonNode::isString)
             .map(JsonNode::asString);
-    ArgoCd argo = kit.repository().argoCd();
-    // Argo CD objects of an environment carry its name: orders-prod, shop-services-prod.
-    String suffix = environment.map(env -> "-" + env).orElse("");
-    Optional<String> applicationSet = Optional.empty();
-    Optional<String> app = Optional.empty();
-    if (application.isPresent()) {
-      JsonNode metadata = application.get().path("metadata");
-      app =
-          Optional.of(
-              argoApp(
-                  metadata.path("namespace").asString(argo.namespace()),
-                  metadata.path("name").asString(service + suffix)));
-    } else if (argo.delivery() == ArgoCd.Delivery.APPLICATION_SET) {
-      applicationSet = Optional.of(kit.repository().name() + "-services" + suffix);
-    } else {
-      app = Optional.of(argoApp(argo.namespace(), service + suffix));
-    }
+    Optional<String> app = argoApp(kit, service, application, environment);
+    Optional<String> applicationSet =
+        app.isPresent() ? Optional.empty() : Optional.of(applicationSet(kit, environment));
     JsonNode metadata = cluster.get().path("metadata");
     return Optional.of(
         new RetiredServiceRenderer.Retired(
@@ -262,6 +261,113 @@ final class RetiredServices {
             environment,
             described,
             layout.deployed()));
+  }
+
+  /**
+   * What the folder's generated Workspace says a retired PlanetScale service left running; empty
+   * without one. Every name comes from the manifest, not from how kit names things today: the
+   * module it carries names the branch, the app's Secret and whether the branch is protected.
+   */
+  private static Optional<RetiredWorkspaceRenderer.Retired> retiredWorkspace(
+      Kit kit,
+      String service,
+      Path folder,
+      ServiceLayout layout,
+      Optional<String> environment,
+      boolean described) {
+    Optional<JsonNode> workspace = manifest(folder.resolve("manifests/database/workspace.yaml"));
+    if (workspace.isEmpty()) {
+      return Optional.empty();
+    }
+    JsonNode metadata = workspace.get().path("metadata");
+    String name = metadata.path("name").asString("");
+    String namespace = metadata.path("namespace").asString("");
+    String externalName =
+        metadata.path("annotations").path("crossplane.io/external-name").asString(name);
+    JsonNode spec = workspace.get().path("spec");
+    String module = spec.path("forProvider").path("module").asString("");
+    // The kubernetes backend names the state tfstate-<tofu workspace>-<secret_suffix>: the
+    // Workspace's external name, and the ClusterProviderConfig's name, which kit's suffix is.
+    String stateSecret =
+        "tfstate-"
+            + externalName
+            + "-"
+            + spec.path("providerConfigRef").path("name").asString("planetscale");
+    Optional<String> org = hclString(module, "planetscale_postgres_branch", "organization");
+    Optional<String> database = hclString(module, "planetscale_postgres_branch", "database");
+    Optional<String> branch = hclString(module, "planetscale_postgres_branch", "name");
+    Optional<JsonNode> application = manifest(folder.resolve(ServiceLayout.APPLICATION));
+    Optional<String> app = argoApp(kit, service, application, environment);
+    return Optional.of(
+        new RetiredWorkspaceRenderer.Retired(
+            service,
+            name,
+            namespace,
+            externalName,
+            stateSecret,
+            spec.path("writeConnectionSecretToRef").path("name").asString(name),
+            hclString(module, "kubernetes_secret_v1", "name"),
+            org.isPresent() && database.isPresent() && branch.isPresent()
+                ? Optional.of(org.get() + "/" + database.get() + "/" + branch.get())
+                : Optional.empty(),
+            module.contains("prevent_destroy = true")
+                || module.contains("deletion_protected = true"),
+            app,
+            app.isPresent() ? Optional.empty() : Optional.of(applicationSet(kit, environment)),
+            environment,
+            described,
+            layout.deployed()));
+  }
+
+  /**
+   * The first {@code attribute = "value"} in the first {@code resource "<type>"} block of kit's
+   * module, which writes one attribute a line; empty when there is none.
+   */
+  private static Optional<String> hclString(String module, String type, String attribute) {
+    int block = module.indexOf("resource \"" + type + "\"");
+    if (block < 0) {
+      return Optional.empty();
+    }
+    for (String line : module.substring(block).split("\n")) {
+      String trimmed = line.strip();
+      if (trimmed.startsWith(attribute + " ") || trimmed.startsWith(attribute + "=")) {
+        String value = trimmed.substring(attribute.length()).strip();
+        if (value.startsWith("=")) {
+          value = value.substring(1).strip();
+          return value.length() > 1 && value.startsWith("\"") && value.endsWith("\"")
+              ? Optional.of(value.substring(1, value.length() - 1))
+              : Optional.empty();
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The Application as {@code argocd app} names it: the generated one's, or the one kit's delivery
+   * names per service; empty when an ApplicationSet generates it.
+   */
+  private static Optional<String> argoApp(
+      Kit kit, String service, Optional<JsonNode> application, Optional<String> environment) {
+    ArgoCd argo = kit.repository().argoCd();
+    // Argo CD objects of an environment carry its name: orders-prod, shop-services-prod.
+    String suffix = environment.map(env -> "-" + env).orElse("");
+    if (application.isPresent()) {
+      JsonNode metadata = application.get().path("metadata");
+      return Optional.of(
+          argoApp(
+              metadata.path("namespace").asString(argo.namespace()),
+              metadata.path("name").asString(service + suffix)));
+    }
+    if (argo.delivery() == ArgoCd.Delivery.APPLICATION_SET) {
+      return Optional.empty();
+    }
+    return Optional.of(argoApp(argo.namespace(), service + suffix));
+  }
+
+  /** The ApplicationSet that generates a service's Application. */
+  private static String applicationSet(Kit kit, Optional<String> environment) {
+    return kit.repository().name() + "-services" + environment.map(env -> "-" + env).orElse("");
   }
 
   /**

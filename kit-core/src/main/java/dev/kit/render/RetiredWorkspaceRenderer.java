@@ -1,0 +1,290 @@
+package dev.kit.render;
+
+import dev.kit.plan.GeneratedHeader;
+import java.util.Optional;
+
+/**
+ * {@code RETIRED.md} for a retired service whose database was a PlanetScale branch, applied by a
+ * Crossplane Workspace (provider-opentofu): Argo CD never deletes the Workspace ({@code
+ * Prune=false,Delete=false}), so it, the branch and both Secrets keep running; deleting the
+ * Workspace runs {@code tofu destroy}, which a production branch's {@code prevent_destroy} refuses,
+ * leaving the Workspace stuck on its finalizer. The steps choose deliberately: keep the branch and
+ * abandon the state, or lift the protection and destroy it.
+ */
+public final class RetiredWorkspaceRenderer {
+
+  /**
+   * What a retired service's Workspace left running, as its last generated manifest named it.
+   *
+   * @param service the folder's name
+   * @param workspace the Workspace's name
+   * @param namespace its namespace, where both Secrets are too
+   * @param externalName its {@code crossplane.io/external-name}, which names its OpenTofu state
+   * @param stateSecret the Secret (in {@code crossplane-system}) that holds that state
+   * @param connectionSecret the migrations' Secret, the Workspace's connection Secret
+   * @param appSecret the app's Secret, which the module writes, when the module names it
+   * @param branch the PlanetScale branch as {@code organization/database/branch}, when the module
+   *     names it
+   * @param isProtected whether the module sets {@code deletion_protected} and {@code
+   *     prevent_destroy} (a production branch)
+   * @param argoApp the Application as {@code argocd app} names it, when one was generated per
+   *     service
+   * @param applicationSet the ApplicationSet that generates its Application, otherwise
+   * @param environment the environment whose cluster runs it, with environments
+   * @param described whether the service is still described, only no longer in {@code environment}
+   * @param folder the folder its manifests were in, where this file goes
+   */
+  public record Retired(
+      String service,
+      String workspace,
+      String namespace,
+      String externalName,
+      String stateSecret,
+      String connectionSecret,
+      Optional<String> appSecret,
+      Optional<String> branch,
+      boolean isProtected,
+      Optional<String> argoApp,
+      Optional<String> applicationSet,
+      Optional<String> environment,
+      boolean described,
+      String folder) {}
+
+  /** The Workspace's kind as {@code kubectl} names it unambiguously. */
+  private static final String KIND = "workspaces.opentofu.m.upbound.io";
+
+  private RetiredWorkspaceRenderer() {}
+
+  /** The file's text, with kit's Markdown header naming {@code source}. */
+  public static String render(String source, Retired retired) {
+    String service = retired.service();
+    String ns = retired.namespace();
+    String workspace = "kubectl -n " + ns + " ";
+    String branch =
+        retired.branch().map(b -> "PlanetScale branch `" + b + "`").orElse("the branch");
+    StringBuilder md = new StringBuilder(4096);
+    md.append(GeneratedHeader.markdownLine(source));
+    md.append("# Retired: ").append(service);
+    retired.environment().ifPresent(env -> md.append(" in ").append(env));
+    md.append("\n\n");
+    if (retired.described()) {
+      md.append('`')
+          .append(service)
+          .append("` no longer runs in environment `")
+          .append(retired.environment().orElse(""))
+          .append("`, so kit deleted the manifests it generated for it there");
+    } else {
+      md.append('`')
+          .append(service)
+          .append(
+              "` is no longer in the kit description, so kit deleted the manifests it generated for it");
+      retired
+          .environment()
+          .ifPresent(env -> md.append(" in environment `").append(env).append('`'));
+    }
+    md.append(", but not its database. The Workspace carries")
+        .append(" `argocd.argoproj.io/sync-options: Prune=false,Delete=false`, so Argo CD never")
+        .append(" deletes it, and it keeps ")
+        .append(branch)
+        .append(", its roles and both Secrets running until you retire them deliberately:\n\n");
+    md.append("| kind | name | namespace |\n|---|---|---|\n");
+    md.append("| Crossplane Workspace | `")
+        .append(retired.workspace())
+        .append("` | `")
+        .append(ns)
+        .append("` |\n");
+    md.append("| Secret (migrations) | `")
+        .append(retired.connectionSecret())
+        .append("` | `")
+        .append(ns)
+        .append("` |\n");
+    retired
+        .appSecret()
+        .ifPresent(
+            secret ->
+                md.append("| Secret (app) | `")
+                    .append(secret)
+                    .append("` | `")
+                    .append(ns)
+                    .append("` |\n"));
+    md.append("| Secret (OpenTofu state) | `")
+        .append(retired.stateSecret())
+        .append("` | `crossplane-system` |\n");
+    md.append(
+        "\nDo not just delete the Workspace: provider-opentofu would run `tofu destroy`, which ");
+    if (retired.isProtected()) {
+      md.append(
+          "`prevent_destroy` and `deletion_protected` refuse, so the Workspace hangs on its"
+              + " finalizer; and once lifted, destroying the last branch of a database deletes the"
+              + " database.");
+    } else {
+      md.append("deletes the branch at once, and with the last branch of a database the database.");
+    }
+    md.append(" kit keeps this file, and leaves your migrations alone, while the folder `")
+        .append(retired.folder())
+        .append("/` exists.\n\n## Retire it\n\n");
+    retired
+        .environment()
+        .ifPresent(
+            env ->
+                md.append("Run these on environment `")
+                    .append(env)
+                    .append("`'s cluster (its kubectl context) and its Argo CD.\n\n"));
+    int step = 1;
+    md.append(step++)
+        .append(". Check that nothing connects to it any more, then keep a copy of its data: `")
+        .append(workspace)
+        .append("get secret ")
+        .append(retired.connectionSecret())
+        .append(
+            " -o jsonpath='{.data.uri}' | base64 -d` is the migrations' connection, for `pg_dump")
+        .append(" -Fc \"<uri>\" > ")
+        .append(service)
+        .append(".dump`; do not count on PlanetScale's backups of a branch once it is deleted.\n");
+    md.append(step++).append(". ");
+    if (retired.applicationSet().isPresent()) {
+      md.append("ApplicationSet `")
+          .append(retired.applicationSet().get())
+          .append("` keeps an Application `")
+          .append(service)
+          .append(
+              "` while this folder exists; it goes with the folder (the last step), and deleting it leaves objects with `Delete=false` in place.\n");
+    } else {
+      md.append("Delete the Argo CD Application: `argocd app delete ")
+          .append(retired.argoApp().orElse(""))
+          .append("` (objects with `Delete=false` stay).\n");
+    }
+    md.append(step++).append(". Choose one:\n");
+    md.append("   - Keep the branch in PlanetScale, and let go of it here: `")
+        .append(workspace)
+        .append("patch ")
+        .append(KIND)
+        .append(' ')
+        .append(retired.workspace())
+        .append(
+            " --type merge -p '{\"spec\":{\"managementPolicies\":[\"Observe\",\"Create\",\"Update\",\"LateInitialize\"]}}'`")
+        .append(" (no `Delete`: Crossplane deletes the Workspace without `tofu destroy`), then `")
+        .append(workspace)
+        .append("delete ")
+        .append(KIND)
+        .append(' ')
+        .append(retired.workspace())
+        .append(
+            "`. The same patch frees a Workspace already stuck on its finalizer. The branch keeps"
+                + " running, and costing, until you delete it in PlanetScale.\n");
+    md.append("   - Delete the branch: ");
+    if (retired.isProtected()) {
+      md.append("lift the protection first: in `")
+          .append(workspace)
+          .append("edit ")
+          .append(KIND)
+          .append(' ')
+          .append(retired.workspace())
+          .append(
+              "`, remove `prevent_destroy = true` and set `deletion_protected = false` in"
+                  + " `spec.forProvider.module`, and wait until it is Ready again (`")
+          .append(workspace)
+          .append("get ")
+          .append(KIND)
+          .append(' ')
+          .append(retired.workspace())
+          .append("`); then ");
+    }
+    md.append('`')
+        .append(workspace)
+        .append("delete ")
+        .append(KIND)
+        .append(' ')
+        .append(retired.workspace())
+        .append("`: `tofu destroy` deletes ")
+        .append(branch)
+        .append(", its roles")
+        .append(retired.appSecret().map(s -> " and Secret `" + s + "`").orElse(""))
+        .append(".\n");
+    md.append(step++)
+        .append(". Delete what is left: `")
+        .append(workspace)
+        .append("delete secret ")
+        .append(retired.connectionSecret())
+        .append(retired.appSecret().map(s -> " " + s).orElse(""))
+        .append(" --ignore-not-found` and `kubectl -n crossplane-system delete secret ")
+        .append(retired.stateSecret())
+        .append(
+            " --ignore-not-found` (the state; keep it until the Workspace is gone, as `tofu"
+                + " destroy` reads it).\n");
+    md.append(step).append(". Delete `");
+    if (retired.environment().isPresent()) {
+      md.append(retired.folder()).append("/`, this file with it, and merge");
+      if (retired.described()) {
+        md.append('.');
+      } else {
+        md.append("; once no environment's folder is left in `services/")
+            .append(service)
+            .append("/envs/`, delete `services/")
+            .append(service)
+            .append("/` and the migrations with it.");
+      }
+    } else {
+      md.append("services/")
+          .append(service)
+          .append("/`, this file and the migrations with it, and merge.");
+    }
+    md.append(" Namespace `")
+        .append(ns)
+        .append("` stays for anything else in it; delete it with `kubectl delete namespace ")
+        .append(ns)
+        .append("` when it is empty.\n\n");
+    if (retired.described()) {
+      md.append("To keep it in `")
+          .append(retired.environment().orElse(""))
+          .append("` instead, add `")
+          .append(retired.environment().orElse(""))
+          .append("` back to the service's environments");
+    } else {
+      md.append("To keep the service instead, add it back to the description under the same name");
+    }
+    md.append(
+        ": kit generates the same Workspace again, Argo CD manages the running one again, and this file goes.\n");
+    return md.toString();
+  }
+
+  /** The warning for the run that retires it, naming what keeps running. */
+  public static String warning(Retired retired, boolean withFile) {
+    String environment = retired.environment().orElse("");
+    String what =
+        retired.described()
+            ? "environments["
+                + environment
+                + "].services["
+                + retired.service()
+                + "]: no longer in environment "
+                + environment
+                + ", so kit deleted its generated manifests there, but not its database: "
+            : "services["
+                + retired.service()
+                + "]: no longer in the description, so kit deleted its generated manifests, "
+                + "but not its database"
+                + retired.environment().map(env -> " in environment " + env).orElse("")
+                + ": ";
+    return what
+        + "Workspace "
+        + retired.workspace()
+        + " in namespace "
+        + retired.namespace()
+        + retired.branch().map(b -> ", PlanetScale branch " + b).orElse("")
+        + " and Secret "
+        + retired.connectionSecret()
+        + retired.appSecret().map(s -> " and " + s).orElse("")
+        + " keep running (Argo CD never deletes the Workspace: Prune=false,Delete=false, and"
+        + " deleting it runs tofu destroy"
+        + (retired.isProtected() ? ", which prevent_destroy refuses" : "")
+        + "); retire them deliberately "
+        + (withFile
+            ? "with the steps in " + retired.folder() + "/RETIRED.md"
+            : "(kit wrote no RETIRED.md: a file of yours has that name)")
+        + (retired.described()
+            ? ", or add " + environment + " back to the service's environments"
+            : ", or add the service back")
+        + " to keep them";
+  }
+}
