@@ -162,8 +162,16 @@ final class MigrationRules {
             "save it as UTF-8 without a byte order mark, or use the job engine, which mounts"
                 + " binaryData too");
       }
-      TxModeDirectives.check(path, file, txMode).ifPresent(violations::add);
-      DelimiterDirectives.check(path, file).ifPresent(violations::add);
+      // Ifs, not ifPresent(violations::add): each method reference costs a cold JVM a class
+      // (ColdValidationTest).
+      Optional<Violation> txModeDirective = TxModeDirectives.check(path, file, txMode);
+      if (txModeDirective.isPresent()) {
+        violations.add(txModeDirective.get());
+      }
+      Optional<Violation> delimiterDirective = DelimiterDirectives.check(path, file);
+      if (delimiterDirective.isPresent()) {
+        violations.add(delimiterDirective.get());
+      }
     }
     for (String name : dir.ignored()) {
       // Only a migration in the wrong case is surely one; the rest of what Atlas skips is warned
