@@ -69,7 +69,9 @@ public interface DatabaseProvider {
    * What the runbook says about the database, for a provider other than CloudNativePG (whose part
    * RunbookRenderer writes): rows of "What runs" ({@code databaseRows}, a list of Markdown table
    * rows), a section "Database" ({@code databaseSection}, Markdown) and, for an object of its own
-   * at the database's wave, what the wave list says of it ({@code databaseWave}, Markdown).
+   * at the database's wave, what the wave list says of it ({@code databaseWave}, Markdown), and how
+   * to have a backup to restore before a change that deletes data ({@code backupBeforeChange},
+   * Markdown, finished by "before merging ...").
    */
   default Map<String, Object> runbook(Kit kit, Service service, Connection connection) {
     return Map.of();

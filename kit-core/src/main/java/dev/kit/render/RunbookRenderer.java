@@ -745,7 +745,10 @@ final class RunbookRenderer {
         """);
     md.append(operatorEngine ? "The operator" : "The Job");
     md.append(
-        " only moves forward. To undo an applied migration, write a new one that reverses it; never edit or delete the applied file (databases that ran it keep its changes, and `atlas.sum` would no longer match). Reversing an `ADD COLUMN`, in the file `mvn kit:new-migration -Dkit.name=drop_<column> -Dkit.service=");
+        " only moves forward. To undo an applied migration, add a new one that reverses it; never edit or delete the applied file (databases that ran it keep its changes, and `atlas.sum` would no longer match). `mvn kit:new-migration -Dkit.revert=<version> -Dkit.service=");
+    md.append(service);
+    md.append(
+        "` writes `<now>_revert_<version>.sql`, derived on a real PostgreSQL from the schema before and after that migration, and lists in it what it cannot undo (data a drop deleted, say): read it, then `mvn kit:verify` proves it. By hand, reversing an `ADD COLUMN` in the file `mvn kit:new-migration -Dkit.name=drop_<column> -Dkit.service=");
     md.append(service + "` creates:\n");
     md.append(
         """
@@ -756,10 +759,13 @@ final class RunbookRenderer {
         ```
 
         Ship the app that no longer uses the column first: dropping it deletes its data""");
-    md.append(
-        backups != null
-            ? ", so take a backup (below) before merging.\n"
-            : ", and this service has no backups.\n");
+    if (backups != null) {
+      md.append(", so take a backup (below) before merging.\n");
+    } else if (cnpg) {
+      md.append(", and this service has no backups.\n");
+    } else {
+      md.append("; " + backupBeforeChange() + " before merging.\n");
+    }
   }
 
   /** The steps when a migration fails, and what a failed file leaves behind under its tx mode. */
@@ -1062,10 +1068,20 @@ final class RunbookRenderer {
           " Until then, a logical copy: `" + kubectl + " exec <primary-instance> -c postgres");
       md.append(" -- pg_dump -Fc -d " + databaseName + " > " + databaseName + ".dump`.\n");
     } else {
-      md.append("- **Back up before a big change**: whoever runs `" + dbHost + "` backs it up;");
-      md.append(" ask for a backup you can restore before merging a change that drops or");
-      md.append(" rewrites data.\n");
+      md.append("- **Back up before a big change**: " + backupBeforeChange());
+      md.append(" before merging a change that drops or rewrites data.\n");
     }
+  }
+
+  /**
+   * How to have a backup to restore before a change that deletes data, on a database kit does not
+   * run: the provider's own words, or asking whoever runs the host.
+   */
+  private String backupBeforeChange() {
+    Object own = provider.get("backupBeforeChange");
+    return own != null
+        ? own.toString()
+        : "whoever runs `" + dbHost + "` backs it up; ask for a backup you can restore";
   }
 
   /** A throwaway PostgreSQL of the service's major, for trying a change locally. */

@@ -379,9 +379,33 @@ class RunbookRendererTest {
         .contains("retry with `argocd app sync argocd-apps/orders`, which re-creates the Job")
         .contains("### Roll back with a new down migration")
         .contains("never edit or delete the applied file")
+        .contains("`mvn kit:new-migration -Dkit.revert=<version> -Dkit.service=orders`")
+        .contains("`<now>_revert_<version>.sql`, derived on a real PostgreSQL")
         .contains("`mvn kit:new-migration -Dkit.name=drop_<column> -Dkit.service=orders`")
         .contains("ALTER TABLE <table> DROP COLUMN IF EXISTS <column>;")
         .contains("so take a backup (below) before merging");
+  }
+
+  @Test
+  void render_saysWhoBacksUpTheDatabase_notThatThereAreNoBackups_whenKitDoesNotRunIt() {
+    Service existing =
+        Service.builder("orders")
+            .database(db -> db.existing(e -> e.secret("orders-db").host("orders.db.acme.internal")))
+            .build();
+    Service planetScale =
+        Service.builder("orders")
+            .database(db -> db.planetScale(ps -> ps.organization("acme").database("shop")))
+            .build();
+    assertThat(Runbooks.render(SOURCE, kit(existing, ArgoCd.defaults()), existing))
+        .doesNotContain("no backups")
+        .contains(
+            "dropping it deletes its data; whoever runs `orders.db.acme.internal` backs it up; ask for a backup you can restore before merging.");
+    assertThat(Runbooks.render(SOURCE, kit(planetScale, ArgoCd.defaults()), planetScale))
+        .doesNotContain("no backups")
+        .contains("dropping it deletes its data; PlanetScale backs up branch `acme/shop/main`");
+    Service cnpg = Service.builder("orders").database(db -> db.storage("1Gi")).build();
+    assertThat(Runbooks.render(SOURCE, kit(cnpg, ArgoCd.defaults()), cnpg))
+        .contains("dropping it deletes its data, and this service has no backups.");
   }
 
   @Test

@@ -364,6 +364,11 @@ public final class PlanetScaleProvider implements DatabaseProvider {
               + "` (kit's health check waits until it is Ready: the branch, its roles and both Secrets exist)");
     }
     section.put("databaseSection", databaseSection(service, ps, module, connection));
+    section.put(
+        "backupBeforeChange",
+        "PlanetScale backs up branch `"
+            + branch
+            + "` (Database, Backups and restore); check in its console that a recent backup has completed");
     return section;
   }
 
