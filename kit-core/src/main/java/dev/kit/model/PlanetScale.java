@@ -38,6 +38,7 @@ public final class PlanetScale implements DatabaseHost {
   private final List<String> appRoles;
   private final Optional<Bouncer> bouncer;
   private final Optional<BackupPolicy> backupPolicy;
+  private final int passwordRotation;
   private final Runner runner;
 
   private PlanetScale(
@@ -53,6 +54,7 @@ public final class PlanetScale implements DatabaseHost {
       List<String> appRoles,
       Optional<Bouncer> bouncer,
       Optional<BackupPolicy> backupPolicy,
+      int passwordRotation,
       Runner runner) {
     Objects.requireNonNull(
         organization, "PlanetScale(...): organization is null; use PlanetScale.builder()");
@@ -88,6 +90,7 @@ public final class PlanetScale implements DatabaseHost {
     this.appRoles = appRoles;
     this.bouncer = bouncer;
     this.backupPolicy = backupPolicy;
+    this.passwordRotation = passwordRotation;
     this.runner = runner;
   }
 
@@ -158,6 +161,14 @@ public final class PlanetScale implements DatabaseHost {
     return backupPolicy;
   }
 
+  /**
+   * How many times the roles' passwords have been rotated: raising it replaces both roles, with new
+   * passwords, on the next apply, and restarts the app's pods; 0 until the first rotation.
+   */
+  public int passwordRotation() {
+    return passwordRotation;
+  }
+
   /** Who applies the module: a Crossplane Workspace from Argo CD, or the team's own pipeline. */
   public Runner runner() {
     return runner;
@@ -178,6 +189,7 @@ public final class PlanetScale implements DatabaseHost {
         && appRoles.equals(that.appRoles)
         && bouncer.equals(that.bouncer)
         && backupPolicy.equals(that.backupPolicy)
+        && passwordRotation == that.passwordRotation
         && runner.equals(that.runner);
   }
 
@@ -196,6 +208,7 @@ public final class PlanetScale implements DatabaseHost {
         appRoles,
         bouncer,
         backupPolicy,
+        passwordRotation,
         runner);
   }
 
@@ -225,6 +238,8 @@ public final class PlanetScale implements DatabaseHost {
         + bouncer
         + ", backupPolicy="
         + backupPolicy
+        + ", passwordRotation="
+        + passwordRotation
         + ", runner="
         + runner
         + "]";
@@ -273,6 +288,7 @@ public final class PlanetScale implements DatabaseHost {
     builder.appRoles = appRoles;
     builder.bouncer = bouncer.orElse(null);
     builder.backupPolicy = backupPolicy.orElse(null);
+    builder.passwordRotation = passwordRotation;
     builder.runner = runner;
     return builder;
   }
@@ -644,6 +660,7 @@ public final class PlanetScale implements DatabaseHost {
     private List<String> appRoles = DEFAULT_APP_ROLES;
     private @Nullable Bouncer bouncer;
     private @Nullable BackupPolicy backupPolicy;
+    private int passwordRotation;
     private Runner runner = Runner.WORKSPACE;
 
     private Builder() {}
@@ -782,6 +799,15 @@ public final class PlanetScale implements DatabaseHost {
       return backupPolicy(customizer.apply(BackupPolicy.builder()).build());
     }
 
+    /**
+     * The roles' password rotation, 0 (never rotated) unless set: raise it by one and merge to
+     * replace both roles with new passwords and restart the app on the new Secret.
+     */
+    public Builder passwordRotation(int passwordRotation) {
+      this.passwordRotation = passwordRotation;
+      return this;
+    }
+
     /** Only the module: the team applies it in its own pipeline; no Workspace is written. */
     public Builder moduleOnly() {
       this.runner = Runner.MODULE_ONLY;
@@ -806,6 +832,7 @@ public final class PlanetScale implements DatabaseHost {
           appRoles,
           Optional.ofNullable(bouncer),
           Optional.ofNullable(backupPolicy),
+          passwordRotation,
           runner);
     }
   }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -81,7 +82,11 @@ final class AppRenderer {
             volumes);
     PodTemplate template =
         new PodTemplate(
-            ObjectMetadata.builder().withLabels(KitLabels.podLabels(service, COMPONENT)).build(),
+            ObjectMetadata.builder()
+                .withLabels(KitLabels.podLabels(service, COMPONENT))
+                .withAnnotations(
+                    new TreeMap<>(DatabaseProviders.of(service).appPodAnnotations(kit, service)))
+                .build(),
             pod);
     return new KubeDeployment(
         ObjectMetadata.builder()

@@ -77,6 +77,14 @@ public interface DatabaseProvider {
     return Map.of();
   }
 
+  /**
+   * Annotations of the app's pod template that change when the connection's credentials do, so a
+   * new value rolls out new pods that read the new Secret; none by default.
+   */
+  default Map<String, String> appPodAnnotations(Kit kit, Service service) {
+    return Map.of();
+  }
+
   /** Receives the problems {@link #check} finds. */
   @FunctionalInterface
   interface Problems {

@@ -50,6 +50,39 @@ class AppTest {
     return YAML.readTree(plan.text("services/orders/manifests/app/deployment.yaml"));
   }
 
+  @Test
+  void deployment_restartsOnAPasswordRotation_andCarriesNoAnnotationBeforeOne() throws IOException {
+    Files.createDirectories(repo.resolve("services/orders"));
+    for (int rotation : new int[] {0, 2}) {
+      Kit kit =
+          Kit.builder()
+              .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+              .service(
+                  "orders",
+                  s ->
+                      s.withoutMigrations()
+                          .database(
+                              db ->
+                                  db.planetScale(
+                                      ps ->
+                                          ps.organization("acme")
+                                              .database("shop")
+                                              .passwordRotation(rotation)))
+                          .app("ghcr.io/acme/orders:1.4.2", a -> a))
+              .build();
+      FilePlan plan = Generator.forRepository(repo).source("test").plan(kit);
+      JsonNode metadata =
+          YAML.readTree(plan.text("services/orders/manifests/app/deployment.yaml"))
+              .at("/spec/template/metadata");
+      if (rotation == 0) {
+        assertThat(metadata.has("annotations")).isFalse();
+      } else {
+        assertThat(metadata.at("/annotations/kit.dev~1password-rotation").asString())
+            .isEqualTo("2");
+      }
+    }
+  }
+
   private static JsonNode env(JsonNode deployment, String name) {
     for (JsonNode env : deployment.at("/spec/template/spec/containers/0/env")) {
       if (env.path("name").asString().equals(name)) {

@@ -141,6 +141,7 @@ class PlanetScaleValidationTest {
                                 .replicas(-1)
                                 .parameter("wal", "x", "1")
                                 .appRoles(List.of())
+                                .passwordRotation(-1)
                                 .bouncer(b -> b.name("a-very-long-bouncer").target("everywhere"))
                                 .backupPolicy(
                                     p ->
@@ -157,6 +158,8 @@ class PlanetScaleValidationTest {
                 + "settings, parameter(name, value)), pgbouncer or patroni)",
             "services[orders].database.planetScale.appRoles: the app role inherits no role, so it can read and write nothing "
                 + "(leave appRoles(...) out for pg_read_all_data and pg_write_all_data, or name the roles it needs)",
+            "services[orders].database.planetScale.passwordRotation: -1 rotations (use 0 or more: raise it by one to rotate "
+                + "the roles' passwords)",
             "services[orders].database.planetScale.bouncer.name: \"a-very-long-bouncer\" is not a bouncer name (use at most 12 "
                 + "lower-case letters, digits and '-', such as \"app\")",
             "services[orders].database.planetScale.bouncer.target: \"everywhere\" is not a bouncer target (use one of "

@@ -110,6 +110,8 @@ public final class PlanetScaleModule {
         """
 
         terraform {
+          # terraform_data: Terraform 1.4, every OpenTofu release.
+          required_version = ">= 1.4.0"
           required_providers {
             planetscale = {
               source  = "planetscale/planetscale"
@@ -160,6 +162,13 @@ public final class PlanetScaleModule {
             }
           """);
     }
+    tf.append("}\n\n");
+    tf.append(
+        "# Raised (passwordRotation in the description), it replaces both roles with new passwords: destroy, then create,\n");
+    tf.append(
+        "# as a role's name is fixed. It always exists, since a resource being created triggers no replacement.\n");
+    tf.append("resource \"terraform_data\" \"password_rotation\" {\n");
+    attribute(tf, "  input = ", Integer.toString(ps.passwordRotation()));
     tf.append(
         """
         }
@@ -176,6 +185,9 @@ public final class PlanetScaleModule {
         """
           inherited_roles = ["postgres"]
           successor       = "postgres"
+          lifecycle {
+            replace_triggered_by = [terraform_data.password_rotation]
+          }
         }
 
         # The application's role: least privilege, no DDL.
@@ -191,7 +203,13 @@ public final class PlanetScaleModule {
         ps.appRoles().stream()
             .map(PlanetScaleModule::string)
             .collect(Collectors.joining(", ", "[", "]")));
-    tf.append("}\n");
+    tf.append(
+        """
+          lifecycle {
+            replace_triggered_by = [terraform_data.password_rotation]
+          }
+        }
+        """);
     ps.bouncer().ifPresent(b -> bouncer(tf, b));
     ps.backupPolicy().ifPresent(p -> backupPolicy(tf, p));
     tf.append(
@@ -214,7 +232,8 @@ public final class PlanetScaleModule {
         """
           app_pass      = planetscale_postgres_branch_role.app.password
           # The keys of CloudNativePG's app Secret, which the rest of kit reads: the migrations connect directly (5432),
-          # the app through PgBouncer (6432); kit adds sslmode=verify-full to the URIs, which have no TLS settings.
+          # the app through PgBouncer (6432). No TLS settings: the migration Job and the app's JDBC_URL and PG* variables
+          # add sslmode=verify-full; any other client of uri must add its own.
           migrations = {
             host       = local.host
             port       = "5432"

@@ -41,6 +41,9 @@ public final class PlanetScaleProvider implements DatabaseProvider {
   private static final int BOUNCER_NAME_MAX = 12;
   private static final String SYSTEM_ROOTS = "the system's trusted roots";
 
+  /** The app's pod-template annotation that restarts its pods when the passwords are rotated. */
+  static final String ROTATION_ANNOTATION = "kit.dev/password-rotation";
+
   private final List<ServiceKind> kinds =
       List.of(new PlanetScaleWorkspaceKind(), new PlanetScaleModuleKind());
   private final List<PlatformKind> platformKinds =
@@ -168,6 +171,12 @@ public final class PlanetScaleProvider implements DatabaseProvider {
           "the app role inherits no role, so it can read and write nothing",
           "leave appRoles(...) out for pg_read_all_data and pg_write_all_data, or name the roles it needs");
     }
+    if (ps.passwordRotation() < 0) {
+      problems.add(
+          at + ".passwordRotation",
+          ps.passwordRotation() + " rotations",
+          "use 0 or more: raise it by one to rotate the roles' passwords");
+    }
     ps.appRoles().stream()
         .filter(r -> !ROLE.matcher(r).matches())
         .forEach(
@@ -272,6 +281,13 @@ public final class PlanetScaleProvider implements DatabaseProvider {
                     owner + ".app.connection",
                     "POOLER connects through a CloudNativePG Pooler, but the database is on PlanetScale",
                     "use Connection.URI or Connection.PARTS: the app's Secret already goes through PlanetScale's PgBouncer (port 6432)"));
+  }
+
+  /** The rotation, once raised: a new value is a new pod template, so the app restarts. */
+  @Override
+  public Map<String, String> appPodAnnotations(Kit kit, Service service) {
+    int rotation = host(service).passwordRotation();
+    return rotation == 0 ? Map.of() : Map.of(ROTATION_ANNOTATION, Integer.toString(rotation));
   }
 
   /** PlanetScale's counterpart of a CloudNativePG option, for the fix of its violation. */
@@ -437,10 +453,15 @@ public final class PlanetScaleProvider implements DatabaseProvider {
         | who | role | port | how |
         |---|---|---|---|
         """);
+    String migrationsSslMode =
+        service.migrations().map(m -> m.sslMode().value()).orElse("verify-full");
     md.append("| the migrations | role `")
         .append(migratorRole)
         .append(
-            "` (inherits `postgres`: may create and alter objects) | 5432, directly to PostgreSQL | `sslmode=verify-full` against the system's trusted roots (PlanetScale's certificates are publicly trusted) |\n");
+            "` (inherits `postgres`: may create and alter objects) | 5432, directly to PostgreSQL | the Job adds `sslmode=")
+        .append(migrationsSslMode)
+        .append(
+            "` to the Secret's `uri`, verified against the system's trusted roots (PlanetScale's certificates are publicly trusted) |\n");
     md.append("| the app | role `")
         .append(appRole)
         .append("` (inherits ")
@@ -449,7 +470,7 @@ public final class PlanetScaleProvider implements DatabaseProvider {
     bouncer.ifPresent(
         b -> md.append(" `").append(b).append("` (user `<role user>|").append(b).append("`)"));
     md.append(
-        " | `sslmode=verify-full`, the same roots; transaction pooling, so no session state across transactions |\n\n");
+        " | `JDBC_URL` (the Secret's `jdbc-uri` plus `sslmode=verify-full`, Java's trusted roots) and, with `Connection.PARTS`, `PGSSLMODE=verify-full` and `PGSSLROOTCERT=system` verify the server; the Secret's `uri` (`DATABASE_URL`) has no `sslmode`, so its client's default applies (libpq's `prefer` encrypts without verifying): add `sslmode=verify-full` and trust the system's roots as your driver does. Transaction pooling: no session state across transactions |\n\n");
     md.append("The migrations' Secret `")
         .append(secret)
         .append("` is ")
@@ -475,14 +496,7 @@ public final class PlanetScaleProvider implements DatabaseProvider {
         .append(
             " -o jsonpath='{.data.uri}' | base64 -d)?sslmode=verify-full&sslrootcert=system\"\n");
     md.append("```\n\n");
-    md.append(
-        "### Roles and rotation\n\nBoth roles belong to the module: PlanetScale shows a role's password once, at creation, and the module keeps it in its state and the Secret. Do not reset a password in the PlanetScale console: the Secret would keep the old one. Rotate by replacing the role: ");
-    md.append(
-        workspace
-            ? "add `-replace=planetscale_postgres_branch_role.app` to the Workspace's `spec.forProvider.applyArgs` with a patch (`Patch.set(Patch.Target.WORKSPACE, \"/spec/forProvider/applyArgs\", List.of(\"-replace=planetscale_postgres_branch_role.app\"))`), merge, wait until the Workspace is Ready and the app has restarted with the new Secret, then remove the patch"
-            : "`tofu apply -replace=planetscale_postgres_branch_role.app` in your pipeline, then restart the app");
-    md.append(
-        ". The migrator owns the objects the migrations created; its replacement hands them to the `successor` set in the module (`postgres`) before the old role is dropped.\n\n");
+    rotation(md, service, ps, workspace);
     md.append(
         "### Scaling\n\nChange `clusterSize(...)` or `replicas(...)` in the description, run `mvn kit:generate` and merge: the module changes and ");
     md.append(workspace ? "the Workspace applies it" : "your pipeline applies it");
@@ -538,6 +552,10 @@ public final class PlanetScaleProvider implements DatabaseProvider {
           .append(crossplane)
           .append(
               " get secrets | grep tfstate-    # the OpenTofu state, one Secret per Workspace\n");
+      md.append("kubectl -n ")
+          .append(crossplane)
+          .append(
+              " get leases | grep lock-tfstate-    # its lock: lock-<state Secret>, held while a tofu run writes it\n");
       md.append("```\n\n");
       md.append(
               "Argo CD waits at wave -2 while the Workspace is not Ready (kit's `argocd-cm` check), so the migration Job never runs before `")
@@ -546,7 +564,15 @@ public final class PlanetScaleProvider implements DatabaseProvider {
               "` exists. `Synced False` with `cannot apply tofu configuration` is an OpenTofu error: the PlanetScale token (Secret `")
           .append(token)
           .append(
-              "`), an attribute PlanetScale refuses, or `prevent_destroy` refusing a change that would replace the branch (such as a new branch name or region): revert that change.");
+              "`), an attribute PlanetScale refuses, or `prevent_destroy` refusing a change that would replace the branch (such as a new branch name or region): revert that change.\n\n");
+      md.append(
+              "`Error acquiring the state lock` (`the state is already locked by another terraform client`) after the provider's pod was stopped in the middle of a run: the Lease `lock-<state Secret>` in `")
+          .append(crossplane)
+          .append(
+              "` still names the run that died (annotation `app.terraform.io/lock-info`). Make sure no run is going on (the provider's log is quiet, its pod has restarted), then release the lock by deleting the Lease: `kubectl -n ")
+          .append(crossplane)
+          .append(
+              " delete lease lock-<state Secret>`; the next run creates it again. Never delete the `tfstate-` Secret: it is the state.");
     } else {
       md.append("Your pipeline applies the module; the Secret `")
           .append(secret)
@@ -561,6 +587,53 @@ public final class PlanetScaleProvider implements DatabaseProvider {
       md.append("```");
     }
     return md.toString();
+  }
+
+  /**
+   * Rotating the roles' passwords: a commit that raises {@link PlanetScale#passwordRotation()},
+   * which the module turns into a replacement of both roles and the app's Deployment into new pods.
+   */
+  private static void rotation(
+      StringBuilder md, Service service, PlanetScale ps, boolean workspace) {
+    int next = ps.passwordRotation() + 1;
+    md.append(
+        "### Roles and rotation\n\nBoth roles belong to the module: PlanetScale shows a role's password once, at creation, and the module keeps it in its state and the Secrets. Do not reset a password in the PlanetScale console: the Secrets would keep the old one.\n\n");
+    md.append("To rotate both passwords, raise the rotation in the description (it is ")
+        .append(ps.passwordRotation())
+        .append("), run `mvn kit:generate` and merge:\n\n```java\n")
+        .append("db.planetScale(ps -> ps.passwordRotation(")
+        .append(next)
+        .append("))   // keep the rest of planetScale(...) as it is\n```\n\n");
+    md.append(
+        "The module's `terraform_data.password_rotation` changes, and `replace_triggered_by` replaces both roles: each is dropped, then created with a new password (its name is fixed, so the new one cannot exist beside the old). ");
+    md.append(
+        workspace
+            ? "The Workspace applies it and writes the new passwords into both Secrets; once it is Ready (wave -2), the migration Job reads the new Secret"
+            : "Your pipeline applies it (`tofu apply`), and the module writes the new passwords into both Secrets");
+    if (service.app().isPresent()) {
+      md.append(
+          workspace
+              ? ", and the app's Deployment, whose pod template carries the rotation (annotation `"
+              : "; the app's Deployment carries the rotation in its pod template (annotation `");
+      md.append(ROTATION_ANNOTATION)
+          .append(
+              workspace
+                  ? "`), rolls out new pods with the new password. "
+                  : "`): let Argo CD sync it after the apply, and it rolls out new pods with the new password (synced before, its new pods read the old one: `kubectl -n "
+                      + service.namespace()
+                      + " rollout restart deployment/"
+                      + service.name()
+                      + "` after the apply). ");
+      md.append(
+          "Between the app role's drop and the new pods, the app cannot open new connections (its old pods hold the old password): rotate at a quiet time.");
+    } else {
+      md.append(
+          ". Restart whatever reads `"
+              + PlanetScaleModule.appSecretName(service.name())
+              + "` so it reads the new password; between the app role's drop and that restart it cannot open new connections.");
+    }
+    md.append(
+        " The migrator owns the objects the migrations created; its replacement hands them to the `successor` set in the module (`postgres`) before the old role is dropped.\n\n");
   }
 
   /** A backup policy as a sentence: how often, how long kept, for which branches. */

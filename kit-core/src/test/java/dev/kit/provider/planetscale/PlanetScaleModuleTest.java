@@ -152,6 +152,7 @@ class PlanetScaleModuleTest {
             "planetscale_postgres_branch_role",
             "planetscale_postgres_bouncer",
             "planetscale_postgres_backup_policy",
+            "terraform_data",
             "kubernetes_secret_v1");
     assertThat(resources(parse(render(full()))).get("planetscale_postgres_branch_role").keySet())
         .containsExactlyInAnyOrder("migrator", "app");
@@ -163,7 +164,35 @@ class PlanetScaleModuleTest {
         .containsExactlyInAnyOrder(
             "planetscale_postgres_branch",
             "planetscale_postgres_branch_role",
+            "terraform_data",
             "kubernetes_secret_v1");
+  }
+
+  @Test
+  void render_replacesBothRolesOnTheRotation_evenBeforeTheFirst() {
+    // Always written: a terraform_data being created (0 -> 1) would trigger no replacement.
+    for (int rotation : new int[] {0, 3}) {
+      PlanetScale ps = minimal().toBuilder().passwordRotation(rotation).build();
+      Map<String, Map<String, Map<String, Object>>> resources = resources(parse(render(ps)));
+      assertThat(resources.get("terraform_data").get("password_rotation"))
+          .containsEntry("input", (double) rotation);
+      assertThat(resources.get("planetscale_postgres_branch_role").keySet())
+          .containsExactlyInAnyOrder("migrator", "app");
+    }
+    String hcl = render(minimal().toBuilder().passwordRotation(3).build());
+    assertThat(hcl)
+        .containsPattern(
+            "successor       = \"postgres\"\n  lifecycle \\{\n    replace_triggered_by = \\[terraform_data.password_rotation]\n  }\n}")
+        .containsPattern(
+            "inherited_roles = \\[\"pg_read_all_data\", \"pg_write_all_data\"]\n  lifecycle \\{\n    replace_triggered_by = \\[terraform_data.password_rotation]\n  }\n}")
+        .contains("required_version = \">= 1.4.0\"");
+  }
+
+  @Test
+  void render_differsOnlyInTheRotationsInput_whenTheRotationIsRaised() {
+    String before = render(minimal());
+    String after = render(minimal().toBuilder().passwordRotation(1).build());
+    assertThat(after).isEqualTo(before.replace("  input = 0\n", "  input = 1\n"));
   }
 
   @Test

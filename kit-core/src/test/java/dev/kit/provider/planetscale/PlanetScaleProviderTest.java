@@ -3,6 +3,7 @@ package dev.kit.provider.planetscale;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kit.model.Kit;
+import dev.kit.model.PlanetScale;
 import dev.kit.model.Service;
 import dev.kit.render.Connection;
 import dev.kit.render.DatabaseProviders;
@@ -65,6 +66,86 @@ class PlanetScaleProviderTest {
             "migrations/atlas.sum",
             "atlas.hcl",
             "RUNBOOK.md");
+  }
+
+  private static Service rotated(int rotation, boolean moduleOnly) {
+    return Service.builder("orders")
+        .namespace("shop")
+        .database(
+            db ->
+                db.planetScale(
+                    ps -> {
+                      ps.organization("acme").database("shop").passwordRotation(rotation);
+                      return moduleOnly ? ps.moduleOnly() : ps;
+                    }))
+        .app("ghcr.io/acme/orders:1.4.2", a -> a)
+        .build();
+  }
+
+  private static String runbook(Service service) {
+    Kit kit = kit(service);
+    return (String)
+        DatabaseProviders.of(service)
+            .runbook(kit, service, DatabaseProviders.of(service).connection(kit, service))
+            .get("databaseSection");
+  }
+
+  @Test
+  void appPodAnnotations_carryTheRotation_onlyOnceRaised() {
+    Service never = rotated(0, false);
+    Service twice = rotated(2, false);
+    assertThat(DatabaseProviders.of(never).appPodAnnotations(kit(never), never)).isEmpty();
+    assertThat(DatabaseProviders.of(twice).appPodAnnotations(kit(twice), twice))
+        .isEqualTo(java.util.Map.of("kit.dev/password-rotation", "2"));
+  }
+
+  @Test
+  void runbook_rotatesByRaisingTheNumber_andNamesTheGap() {
+    assertThat(runbook(rotated(2, false)))
+        .contains("db.planetScale(ps -> ps.passwordRotation(3))")
+        .contains("(it is 2)")
+        .contains("`replace_triggered_by` replaces both roles: each is dropped, then created")
+        .contains("once it is Ready (wave -2)")
+        .contains("annotation `kit.dev/password-rotation`")
+        .contains("the app cannot open new connections")
+        .doesNotContain("-replace=")
+        .doesNotContain("applyArgs");
+    assertThat(runbook(rotated(0, true)))
+        .contains("db.planetScale(ps -> ps.passwordRotation(1))")
+        .contains("Your pipeline applies it (`tofu apply`)")
+        .contains("kubectl -n shop rollout restart deployment/orders")
+        .doesNotContain("-replace=");
+  }
+
+  @Test
+  void runbook_saysWhichKeyVerifiesTheServer_andNotTheUri() {
+    assertThat(runbook(rotated(0, false)))
+        .contains("`JDBC_URL` (the Secret's `jdbc-uri` plus `sslmode=verify-full`")
+        .contains("the Secret's `uri` (`DATABASE_URL`) has no `sslmode`");
+    PlanetScale ps = (PlanetScale) rotated(0, false).database().host();
+    assertThat(PlanetScaleModule.render("s", "orders", "shop", 17, ps))
+        .doesNotContain("sslrootcert")
+        .doesNotContain("kit adds sslmode=verify-full to the URIs");
+  }
+
+  @Test
+  void runbook_releasesAStuckStateLock_byItsLease() {
+    assertThat(runbook(rotated(0, false)))
+        .contains("get leases | grep lock-tfstate-")
+        .contains("kubectl -n crossplane-system delete lease lock-<state Secret>")
+        .contains("Never delete the `tfstate-` Secret");
+  }
+
+  @Test
+  void runbook_pointsAtPlanetScalesBackups_beforeDroppingData() {
+    Service orders = rotated(0, false);
+    Kit kit = kit(orders);
+    assertThat(
+            DatabaseProviders.of(orders)
+                .runbook(kit, orders, DatabaseProviders.of(orders).connection(kit, orders))
+                .get("backupBeforeChange"))
+        .asString()
+        .contains("PlanetScale backs up branch `acme/shop/main`");
   }
 
   @Test
