@@ -5,6 +5,8 @@
 # adds the provider blocks (the PlanetScale service token from a Secret) and the kubernetes state backend.
 
 terraform {
+  # terraform_data: Terraform 1.4, every OpenTofu release.
+  required_version = ">= 1.4.0"
   required_providers {
     planetscale = {
       source  = "planetscale/planetscale"
@@ -32,6 +34,12 @@ resource "planetscale_postgres_branch" "this" {
   }
 }
 
+# Raised (passwordRotation in the description), it replaces both roles with new passwords: destroy, then create,
+# as a role's name is fixed. It always exists, since a resource being created triggers no replacement.
+resource "terraform_data" "password_rotation" {
+  input = 0
+}
+
 # Runs the migrations only: it inherits the branch's default postgres role, which may create and alter objects.
 # It owns what the migrations create; replaced (password rotation), it hands that to postgres before it is dropped.
 resource "planetscale_postgres_branch_role" "migrator" {
@@ -41,6 +49,9 @@ resource "planetscale_postgres_branch_role" "migrator" {
   name            = "inventory-migrator"
   inherited_roles = ["postgres"]
   successor       = "postgres"
+  lifecycle {
+    replace_triggered_by = [terraform_data.password_rotation]
+  }
 }
 
 # The application's role: least privilege, no DDL.
@@ -50,6 +61,9 @@ resource "planetscale_postgres_branch_role" "app" {
   branch          = planetscale_postgres_branch.this.name
   name            = "inventory-app"
   inherited_roles = ["pg_read_all_data", "pg_write_all_data"]
+  lifecycle {
+    replace_triggered_by = [terraform_data.password_rotation]
+  }
 }
 
 # The app connects through this PgBouncer: port 6432, user "<app user>|app".
@@ -82,7 +96,8 @@ locals {
   app_user      = "${planetscale_postgres_branch_role.app.username}|${planetscale_postgres_bouncer.app.name}"
   app_pass      = planetscale_postgres_branch_role.app.password
   # The keys of CloudNativePG's app Secret, which the rest of kit reads: the migrations connect directly (5432),
-  # the app through PgBouncer (6432); kit adds sslmode=verify-full to the URIs, which have no TLS settings.
+  # the app through PgBouncer (6432). No TLS settings: the migration Job and the app's JDBC_URL and PG* variables
+  # add sslmode=verify-full; any other client of uri must add its own.
   migrations = {
     host       = local.host
     port       = "5432"
