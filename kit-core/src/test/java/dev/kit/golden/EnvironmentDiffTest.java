@@ -149,11 +149,11 @@ class EnvironmentDiffTest {
             """
           manifests/database/workspace.yaml (Workspace orders-database)
             /spec/forProvider/module: lines differ
-              @@ -23,1 +23,2 @@
+              @@ -25,1 +25,2 @@
               -  name          = "orders-dev"
               +  name          = "main"
               +  cluster_size  = "PS_10_AWS_ARM"
-              @@ -25,1 +26,7 @@
+              @@ -27,1 +28,7 @@
               -  parent_branch = "main"
               +  replicas      = 2
               +
