@@ -202,6 +202,38 @@ class PlanetScaleObjectsTest {
     assertThat(kits(status(STALE)).status()).isEqualTo("Progressing");
   }
 
+  /**
+   * What provider-opentofu writes while {@code tofu apply} runs for generation 2: Ready as set by
+   * {@code SetConditions(Available())} (no observedGeneration), Synced as last stamped by the
+   * reconciler.
+   */
+  private static final String APPLYING =
+      """
+      conditions:
+      - {type: Synced, status: "True", reason: ReconcileSuccess, observedGeneration: 1}
+      - {type: Ready, status: "True", reason: Available}
+      """;
+
+  @Test
+  void kitsCheck_waits_whileTheChangedModuleIsApplied_thoughAnOldReadyIsTrue() {
+    assertThat(kits(status(APPLYING)))
+        .isEqualTo(
+            new ArgoLuaHealth.Result(
+                "Progressing", "Waiting for provider-opentofu to apply generation 2"));
+  }
+
+  @Test
+  void kitsCheck_isHealthy_onceSyncedDescribesTheCurrentGeneration() {
+    String applied = APPLYING.replace("observedGeneration: 1", "observedGeneration: 2");
+    assertThat(kits(status(applied)).status()).isEqualTo("Healthy");
+  }
+
+  @Test
+  void kitsCheck_waits_whenOnlyAnOlderGenerationFailed() {
+    String failedBefore = FAILED.replace("observedGeneration: 2", "observedGeneration: 1");
+    assertThat(kits(status(failedBefore)).status()).isEqualTo("Progressing");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"testdata/managedresource_failedupdate_degraded.yaml"})
   void kitsCheck_agreesWithArgoCdsTestData_forAManagedResource(String input) {

@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * provider-opentofu's {@code Workspace} (a PlanetScale database's OpenTofu module, CRD in {@code
  * test-data/crds/opentofu.upbound.io}): its {@code Synced}, {@code LastAsyncOperation} and {@code
- * Ready} conditions (and the generation Ready describes), as kit's Argo CD check reads them, and
+ * Ready} conditions (and the generation Synced describes), as kit's Argo CD check reads them, and
  * whether its connection Secret is there, which the migrations and the app wait for.
  */
 final class WorkspaceReader implements KindReader {
@@ -55,7 +55,21 @@ final class WorkspaceReader implements KindReader {
             secret,
             "connectionSecretPresent",
             secretPresent);
-    // kit's Argo CD check (WorkspaceHealth.SCRIPT): a failed apply first, then a stale Ready.
+    // kit's Argo CD check (WorkspaceHealth.SCRIPT): a Synced of an older generation first (the
+    // reconciler stamps it after tofu apply returns; Ready carries no generation), then a failure.
+    if (synced != null
+        && synced.path("observedGeneration").isNumber()
+        && synced.path("observedGeneration").asLong() < generation) {
+      return Inspection.finding(
+          object,
+          column(object),
+          Health.PROGRESSING,
+          "waiting for provider-opentofu to apply generation " + generation,
+          "provider-opentofu has not applied the current spec yet; if it stays so, "
+              + describe
+              + " and mvn kit:doctor",
+          facts);
+    }
     for (JsonNode failed : new JsonNode[] {synced, lastOperation}) {
       if (failed != null && status(failed).equals("False")) {
         return Inspection.finding(
@@ -67,19 +81,6 @@ final class WorkspaceReader implements KindReader {
                 + " shows the OpenTofu error; the provider-opentofu pod's log has the whole run",
             facts);
       }
-    }
-    if (ready != null
-        && ready.path("observedGeneration").isNumber()
-        && ready.path("observedGeneration").asLong() < generation) {
-      return Inspection.finding(
-          object,
-          column(object),
-          Health.PROGRESSING,
-          "waiting for provider-opentofu to apply generation " + generation,
-          "provider-opentofu has not applied the current spec yet; if it stays so, "
-              + describe
-              + " and mvn kit:doctor",
-          facts);
     }
     if (ready == null || !status(ready).equals("True")) {
       String text =

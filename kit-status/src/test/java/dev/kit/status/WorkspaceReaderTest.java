@@ -145,9 +145,42 @@ class WorkspaceReaderTest {
     assertThat(finding.fix()).startsWith("kubectl describe workspace orders-database -n orders");
   }
 
-  /** A Ready=True written for an older generation says nothing of the current spec. */
+  /**
+   * While tofu apply runs for generation 2: Ready as provider-opentofu sets it (no
+   * observedGeneration), Synced as the reconciler last stamped it.
+   */
   @Test
-  void read_isProgressing_whenReadyDescribesAnOlderGeneration() {
+  void read_isProgressing_whenSyncedDescribesAnOlderGeneration_thoughReadyIsTrue() {
+    mock.seed(SECRET);
+    Finding finding =
+        read(
+            2,
+            """
+        status:
+          conditions:
+          - {type: Synced, status: "True", reason: ReconcileSuccess, observedGeneration: 1}
+          - {type: Ready, status: "True", reason: Available}
+        """);
+    assertThat(finding.health()).isEqualTo(Health.PROGRESSING);
+    assertThat(finding.text()).isEqualTo("waiting for provider-opentofu to apply generation 2");
+  }
+
+  /** A failure of the previous generation says nothing of the current spec. */
+  @Test
+  void read_isProgressing_whenOnlyAnOlderGenerationFailed() {
+    Finding finding =
+        read(
+            2,
+            """
+        status:
+          conditions:
+          - {type: Synced, status: "False", reason: ReconcileError, message: "cannot apply tofu configuration", observedGeneration: 1}
+        """);
+    assertThat(finding.health()).isEqualTo(Health.PROGRESSING);
+  }
+
+  @Test
+  void read_isHealthy_onceSyncedDescribesTheCurrentGeneration() {
     mock.seed(SECRET);
     Finding finding =
         read(
@@ -156,10 +189,9 @@ class WorkspaceReaderTest {
         status:
           conditions:
           - {type: Synced, status: "True", reason: ReconcileSuccess, observedGeneration: 2}
-          - {type: Ready, status: "True", reason: Available, observedGeneration: 1}
+          - {type: Ready, status: "True", reason: Available}
         """);
-    assertThat(finding.health()).isEqualTo(Health.PROGRESSING);
-    assertThat(finding.text()).isEqualTo("waiting for provider-opentofu to apply generation 2");
+    assertThat(finding.health()).isEqualTo(Health.HEALTHY);
   }
 
   @Test

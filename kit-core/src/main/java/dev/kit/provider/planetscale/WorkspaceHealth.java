@@ -8,9 +8,15 @@ package dev.kit.provider.planetscale;
  * tighter than {@code or}, so any object without a status is Healthy, and a Workspace Argo CD sees
  * before provider-opentofu has written one (or while the provider is not running) would let the
  * migration wave start against a database that does not exist yet. Here a Workspace without
- * conditions, or whose conditions describe an older generation, is Progressing; otherwise the
+ * conditions, or whose {@code Synced} describes an older generation, is Progressing; otherwise the
  * built-in rules hold: {@code Synced=False} or {@code LastAsyncOperation=False} is Degraded, {@code
  * Ready=True} Healthy, anything else Progressing.
+ *
+ * <p>The generation is read from {@code Synced}, not {@code Ready}: crossplane-runtime stamps
+ * {@code observedGeneration} only on the conditions its reconciler marks ({@code Synced}, after
+ * {@code tofu apply} returns), while provider-opentofu sets {@code Ready} with {@code
+ * SetConditions(Available())}, which carries none; an old {@code Ready=True} would otherwise make a
+ * changed module Healthy while its apply still runs.
  */
 public final class WorkspaceHealth {
 
@@ -26,21 +32,26 @@ public final class WorkspaceHealth {
         return hs
       end
       local generation = obj.metadata.generation
+      local synced = nil
       local ready = nil
+      for _, condition in ipairs(obj.status.conditions) do
+        if condition.type == "Synced" then
+          synced = condition
+        elseif condition.type == "Ready" then
+          ready = condition
+        end
+      end
+      if synced ~= nil and synced.observedGeneration ~= nil and generation ~= nil and synced.observedGeneration < generation then
+        hs.status = "Progressing"
+        hs.message = "Waiting for provider-opentofu to apply generation " .. generation
+        return hs
+      end
       for _, condition in ipairs(obj.status.conditions) do
         if (condition.type == "Synced" or condition.type == "LastAsyncOperation") and condition.status == "False" then
           hs.status = "Degraded"
           hs.message = condition.message or condition.reason or ""
           return hs
         end
-        if condition.type == "Ready" then
-          ready = condition
-        end
-      end
-      if ready ~= nil and ready.observedGeneration ~= nil and generation ~= nil and ready.observedGeneration < generation then
-        hs.status = "Progressing"
-        hs.message = "Waiting for provider-opentofu to apply generation " .. generation
-        return hs
       end
       if ready ~= nil and ready.status == "True" then
         hs.status = "Healthy"
