@@ -11,6 +11,8 @@ import dev.kit.provider.planetscale.WorkspaceHealth;
 import dev.kit.testing.ArgoLuaHealth;
 import dev.kit.testing.TestData;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,6 +70,33 @@ class PlanetScaleObjectsTest {
   @Test
   void workspace_matchesTheCrdStrictly() {
     assertThat(schemas.validate("workspace", workspace())).isEmpty();
+  }
+
+  /**
+   * Two environments on one cluster ({@code namespaceRule("{namespace}-dev")} and {@code
+   * ("{namespace}-staging")}) give the service two Workspaces of one name on one
+   * ClusterProviderConfig: provider-opentofu selects the OpenTofu workspace named by the external
+   * name, and the kubernetes backend keeps its state in Secret {@code
+   * tfstate-<workspace>-planetscale}, labelled {@code tfstateWorkspace=<workspace>}.
+   */
+  @Test
+  void workspace_keepsItsOwnState_whenTwoEnvironmentsShareACluster() {
+    List<String> names = new ArrayList<>();
+    for (String namespace : List.of("orders-dev", "orders-staging")) {
+      JsonNode ws =
+          JSON.valueToTree(
+              CrossplaneObjects.workspace("orders", namespace, Map.of(), WAVE, module()));
+      assertThat(ws.path("metadata").path("name").asString()).isEqualTo("orders-database");
+      String external =
+          ws.path("metadata").path("annotations").path("crossplane.io/external-name").asString();
+      names.add(external);
+      String secret = "tfstate-" + external + "-" + CrossplaneObjects.CONFIG_NAME;
+      assertThat(secret)
+          .matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+      assertThat(external).hasSizeLessThanOrEqualTo(63).matches("[a-z0-9][-a-z0-9.]*[a-z0-9]");
+    }
+    assertThat(names)
+        .containsExactly("orders-dev.orders-database", "orders-staging.orders-database");
   }
 
   @Test

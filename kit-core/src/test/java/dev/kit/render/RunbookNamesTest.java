@@ -61,6 +61,14 @@ class RunbookNamesTest {
    */
   static final String ATLAS_OPERATOR = "atlas-operator";
 
+  /**
+   * The annotation naming a Workspace's OpenTofu workspace, and the ClusterProviderConfig whose
+   * backend's {@code secret_suffix} ends each state Secret's name.
+   */
+  private static final String EXTERNAL_NAME = "crossplane.io/external-name";
+
+  private static final String PROVIDER_CONFIG = "planetscale";
+
   static Stream<Arguments> runbooks() {
     List<Arguments> runbooks = new ArrayList<>();
     for (Path services : servicesRoots()) {
@@ -373,13 +381,19 @@ class RunbookNamesTest {
         case "Application" -> add(Kind.APPLICATION, name);
         case "ApplicationSet" -> add(Kind.APPLICATION_SET, name);
         case "Namespace" -> namespaces.add(name);
-        // provider-opentofu writes the module's outputs into the Workspace's connection Secret.
+        // provider-opentofu writes the module's outputs into the Workspace's connection Secret;
+        // the kubernetes backend keeps the state of its external name (its OpenTofu workspace).
         case "Workspace" -> {
           workspace = true;
           add(Kind.ANY, name)
               .add(
                   Kind.SECRET,
                   object.path("spec").path("writeConnectionSecretToRef").path("name").asString(""));
+          String external =
+              object.path("metadata").path("annotations").path(EXTERNAL_NAME).asString("");
+          if (!external.isEmpty()) {
+            add(Kind.SECRET, "tfstate-" + external + "-" + PROVIDER_CONFIG);
+          }
         }
         default -> add(Kind.ANY, name);
       }

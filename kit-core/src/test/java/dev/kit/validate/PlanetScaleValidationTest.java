@@ -60,6 +60,23 @@ class PlanetScaleValidationTest {
   }
 
   @Test
+  void validate_refusesAStateNameTheBackendCannotLabel() {
+    String namespace = "n".repeat(50);
+    assertThat(
+            serviceViolations(
+                s ->
+                    s.namespace(namespace)
+                        .withoutMigrations()
+                        .database(PlanetScaleValidationTest::planetScale)))
+        .containsExactly(
+            "services[orders].database: the Workspace's OpenTofu workspace \""
+                + namespace
+                + ".orders-database\" has 66 characters, and the kubernetes state backend labels its Secret"
+                + " with it (at most 63) (shorten the namespace or the service name by 3 characters, or"
+                + " moduleOnly() to apply the module from your own pipeline)");
+  }
+
+  @Test
   void validate_refusesCloudNativePgOptions_withTheirPlanetScaleCounterpart() {
     assertThat(
             violations(

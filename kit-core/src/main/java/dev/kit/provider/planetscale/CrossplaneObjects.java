@@ -46,6 +46,11 @@ public final class CrossplaneObjects {
    */
   public static final String KEEP = "Prune=false,Delete=false";
 
+  /**
+   * Crossplane's annotation naming the external resource: for a Workspace, its OpenTofu workspace.
+   */
+  public static final String EXTERNAL_NAME = "crossplane.io/external-name";
+
   /** The platform objects wait for CRDs that an earlier wave installs. */
   public static final String SKIP_DRY_RUN = "SkipDryRunOnMissingResource=true";
 
@@ -101,7 +106,8 @@ public final class CrossplaneObjects {
   /**
    * The service's Workspace: the module inline, the platform's ClusterProviderConfig, and its
    * outputs (sensitive ones too: provider-opentofu {@code op2cd} copies every output) into {@link
-   * PlanetScaleModule#secretName}.
+   * PlanetScaleModule#secretName}; its external name is {@link PlanetScaleModule#stateName}, so its
+   * state is its own on a cluster that other environments share.
    *
    * @param annotations the Argo CD annotations (sync wave, sync options) the caller adds
    */
@@ -111,10 +117,12 @@ public final class CrossplaneObjects {
       Map<String, String> labels,
       Map<String, String> annotations,
       String module) {
+    Map<String, String> named = new TreeMap<>(annotations);
+    named.put(EXTERNAL_NAME, PlanetScaleModule.stateName(namespace, service));
     return new Workspace(
         OPENTOFU_API,
         "Workspace",
-        new Metadata(PlanetScaleModule.workspaceName(service), namespace, labels, annotations),
+        new Metadata(PlanetScaleModule.workspaceName(service), namespace, labels, named),
         new WorkspaceSpec(
             new Reference("ClusterProviderConfig", CONFIG_NAME),
             new SecretRef(PlanetScaleModule.secretName(service)),
@@ -135,7 +143,7 @@ public final class CrossplaneObjects {
    * working directory (provider-opentofu writes each {@code credentials[]} entry to its {@code
    * filename}), the planetscale provider block reading them, and the {@code kubernetes} state
    * backend the provider needs (it keeps no state itself). One for every namespace, so the state
-   * Secrets are named by the Workspace's external name, the Workspace's name.
+   * Secrets are named by each Workspace's external name, {@link PlanetScaleModule#stateName}.
    */
   public static ProviderConfig providerConfig(
       Map<String, String> labels, Map<String, String> annotations) {

@@ -43,6 +43,25 @@ public final class PlanetScaleModule {
   }
 
   /**
+   * The most characters of {@link #stateName}: the kubernetes backend labels the state Secret with
+   * it ({@code tfstateWorkspace}), and a label value holds at most 63.
+   */
+  public static final int STATE_NAME_MAX = 63;
+
+  /**
+   * The OpenTofu workspace, and so the state, of the service's Workspace: {@code
+   * <namespace>.<service>-database}, its {@code crossplane.io/external-name}. provider-opentofu
+   * selects the OpenTofu workspace named by the external name (by default the Workspace's name),
+   * and all Workspaces share the one {@code kubernetes} backend of the ClusterProviderConfig; a
+   * namespace and a name are unique together on a cluster, and neither holds a '.', so two
+   * environments on one cluster never share a state. The backend names the Secret {@code
+   * tfstate-<this>-planetscale} (a DNS-1123 subdomain: '.' is allowed).
+   */
+  public static String stateName(String namespace, String service) {
+    return namespace + "." + workspaceName(service);
+  }
+
+  /**
    * The migrations' connection Secret in the service namespace (the migrator role, directly on
    * 5432), written by the Workspace from the module's outputs or, module-only, by the module.
    */

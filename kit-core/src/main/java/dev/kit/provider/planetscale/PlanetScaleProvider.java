@@ -165,6 +165,22 @@ public final class PlanetScaleProvider implements DatabaseProvider {
                               quote(name) + " is not a parameter name",
                               "use the lower-case name, such as \"max_connections\""));
             });
+    String state = PlanetScaleModule.stateName(service.namespace(), service.name());
+    if (ps.runner() == PlanetScale.Runner.WORKSPACE
+        && state.length() > PlanetScaleModule.STATE_NAME_MAX) {
+      problems.add(
+          path,
+          "the Workspace's OpenTofu workspace "
+              + quote(state)
+              + " has "
+              + state.length()
+              + " characters, and the kubernetes state backend labels its Secret with it (at most "
+              + PlanetScaleModule.STATE_NAME_MAX
+              + ")",
+          "shorten the namespace or the service name by "
+              + (state.length() - PlanetScaleModule.STATE_NAME_MAX)
+              + " characters, or moduleOnly() to apply the module from your own pipeline");
+    }
     if (ps.appRoles().isEmpty()) {
       problems.add(
           at + ".appRoles",
@@ -550,18 +566,25 @@ public final class PlanetScaleProvider implements DatabaseProvider {
               "      # the PlanetScale service token (keys id, token), created by the platform team\n");
       md.append("kubectl -n ")
           .append(crossplane)
+          .append(" get secret tfstate-")
+          .append(PlanetScaleModule.stateName(namespace, name))
+          .append('-')
+          .append(CrossplaneObjects.CONFIG_NAME)
           .append(
-              " get secrets | grep tfstate-    # the OpenTofu state, one Secret per Workspace\n");
+              "    # the OpenTofu state: the Workspace's own (external name = OpenTofu workspace)\n");
       md.append("kubectl -n ")
           .append(crossplane)
-          .append(
-              " get leases | grep lock-tfstate-    # its lock: lock-<state Secret>, held while a tofu run writes it\n");
+          .append(" get lease lock-tfstate-")
+          .append(PlanetScaleModule.stateName(namespace, name))
+          .append('-')
+          .append(CrossplaneObjects.CONFIG_NAME)
+          .append("    # its lock, held while a tofu run writes the state\n");
       md.append("```\n\n");
       md.append(
-              "Argo CD waits at wave -2 while the Workspace is not Ready (kit's `argocd-cm` check), so the migration Job never runs before `")
+              "Argo CD waits at wave -2 while the Workspace is not Ready or has not applied its current spec (kit's `argocd-cm` check reads the generation in `Synced`, which provider-opentofu writes when `tofu apply` returns), so the migration Job never runs before `")
           .append(secret)
           .append(
-              "` exists. `Synced False` with `cannot apply tofu configuration` is an OpenTofu error: the PlanetScale token (Secret `")
+              "` exists, nor while a changed module is still being applied. `Synced False` with `cannot apply tofu configuration` is an OpenTofu error: the PlanetScale token (Secret `")
           .append(token)
           .append(
               "`), an attribute PlanetScale refuses, or `prevent_destroy` refusing a change that would replace the branch (such as a new branch name or region): revert that change.\n\n");
