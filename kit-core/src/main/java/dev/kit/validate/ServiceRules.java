@@ -5,6 +5,7 @@ import static dev.kit.validate.Violations.safeExample;
 
 import dev.kit.input.KitInputs;
 import dev.kit.model.Kit;
+import dev.kit.model.PlanetScale;
 import dev.kit.model.Service;
 import java.time.Instant;
 import java.util.HashMap;
@@ -38,6 +39,8 @@ final class ServiceRules {
     }
     Set<String> names = new HashSet<>();
     Map<String, String> clusters = new HashMap<>();
+    Map<String, String> branches = new HashMap<>();
+    Map<String, String> policies = new HashMap<>();
     for (Service service : services) {
       String path = "services[" + service.name() + "]";
       if (!names.add(service.name())) {
@@ -60,6 +63,57 @@ final class ServiceRules {
                 + " is also the cluster of service "
                 + quote(owner),
             "give one of them another clusterName or namespace");
+      }
+      if (service.database().host() instanceof PlanetScale ps) {
+        onePlanetScaleOwner(path, service, ps, branches, policies, violations);
+      }
+    }
+  }
+
+  /**
+   * Each service's module creates and owns its branch, and its backup policy on the database: a
+   * second service would apply them from a second state (and fail to create what exists).
+   */
+  private static void onePlanetScaleOwner(
+      String path,
+      Service service,
+      PlanetScale ps,
+      Map<String, String> branches,
+      Map<String, String> policies,
+      Violations violations) {
+    String database = ps.organization() + "/" + ps.database();
+    String branch = database + "/" + ps.branch();
+    String owner = branches.putIfAbsent(branch, service.name());
+    if (owner != null) {
+      violations.add(
+          path + ".database.planetScale.branch",
+          "branch "
+              + quote(branch)
+              + " is also service "
+              + quote(owner)
+              + "'s, and each service's module creates and owns its branch",
+          "give service "
+              + quote(service.name())
+              + " its own branch: planetScale(ps -> ps.branch(\""
+              + service.name()
+              + "\")), or keep both services' tables in one service");
+    }
+    if (ps.backupPolicy().isPresent()) {
+      String policy = ps.backupPolicy().get().name();
+      String declared = policies.putIfAbsent(database + "/" + policy, service.name());
+      if (declared != null) {
+        violations.add(
+            path + ".database.planetScale.backupPolicy",
+            "backup policy "
+                + quote(policy)
+                + " of database "
+                + quote(database)
+                + " is also declared by service "
+                + quote(declared)
+                + ", and a backup policy belongs to the database, not a branch",
+            "declare it in one service only, or name this one: backupPolicy(p -> p.name(\""
+                + service.name()
+                + "\"))");
       }
     }
   }

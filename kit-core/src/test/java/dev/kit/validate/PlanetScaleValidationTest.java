@@ -77,6 +77,36 @@ class PlanetScaleValidationTest {
   }
 
   @Test
+  void validate_refusesTwoServicesOnOneBranch_andOneBackupPolicyDeclaredTwice() {
+    UnaryOperator<Service.Builder> service =
+        s ->
+            s.withoutMigrations()
+                .database(
+                    db ->
+                        db.planetScale(
+                            ps ->
+                                ps.organization("acme")
+                                    .database("shop")
+                                    .branch("main")
+                                    .backupPolicy(p -> p.at("02:00"))));
+    Kit kit =
+        Kit.builder()
+            .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+            .service("orders", service)
+            .service("billing", service)
+            .build();
+    assertThat(
+            Validations.of(kit, s -> Optional.empty()).stream().map(Violation::toString).toList())
+        .containsExactly(
+            "services[billing].database.planetScale.branch: branch \"acme/shop/main\" is also service \"orders\"'s,"
+                + " and each service's module creates and owns its branch (give service \"billing\" its own branch:"
+                + " planetScale(ps -> ps.branch(\"billing\")), or keep both services' tables in one service)",
+            "services[billing].database.planetScale.backupPolicy: backup policy \"kit\" of database \"acme/shop\" is"
+                + " also declared by service \"orders\", and a backup policy belongs to the database, not a branch"
+                + " (declare it in one service only, or name this one: backupPolicy(p -> p.name(\"billing\")))");
+  }
+
+  @Test
   void validate_refusesCloudNativePgOptions_withTheirPlanetScaleCounterpart() {
     assertThat(
             violations(
