@@ -3,6 +3,7 @@ package dev.kit.validate;
 import dev.kit.model.Resources;
 import dev.kit.model.SecretKey;
 import dev.kit.model.Storage;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -52,7 +53,7 @@ public final class Violations {
 
   /** A persistent volume request: a positive size in bytes, and a StorageClass name. */
   public void storage(String path, Storage storage) {
-    byteQuantity(path + ".size", storage.size());
+    byteQuantity(path + ".size", storage.size(), "Gi");
     if (storage.storageClass().isPresent()) {
       String storageClass = storage.storageClass().get();
       invalid(
@@ -138,21 +139,40 @@ public final class Violations {
 
   private void resource(String path, String name, String value) {
     if (Resources.MEMORY.equals(name)) {
-      byteQuantity(path, value);
+      byteQuantity(path, value, "Mi");
     } else {
       quantity(path, value, true);
     }
   }
 
-  /** A size in bytes, where {@code m} (milli) is always a mistake for {@code Mi}. */
-  private void byteQuantity(String path, String value) {
+  /**
+   * A size in bytes, where {@code m} (milli) is always a mistake for {@code Mi}, and anything below
+   * 1Mi (a plain number is bytes) a unit left out: the fix adds {@code unit}.
+   */
+  private void byteQuantity(String path, String value, String unit) {
     if (KubernetesNames.isQuantity(value) && value.endsWith("m")) {
       add(
           path,
           quote(value) + " is " + value.substring(0, value.length() - 1) + " thousandths of a byte",
           "try " + quote(value.substring(0, value.length() - 1) + "Mi"));
+    } else if (KubernetesNames.isPositiveQuantity(value) && belowOneMebibyte(value)) {
+      String number = value.substring(0, KubernetesNames.numberEnd(value));
+      add(
+          path,
+          quote(value)
+              + (number.equals(value) ? " is " + value + " bytes," : " is")
+              + " less than 1Mi",
+          "try " + quote(number + unit));
     } else {
       quantity(path, value, true);
+    }
+  }
+
+  private static boolean belowOneMebibyte(String quantity) {
+    try {
+      return ResourceLimits.amount(quantity).compareTo(BigDecimal.valueOf(1L << 20)) < 0;
+    } catch (NumberFormatException | ArithmeticException beyondAScale) {
+      return false; // an exponent no BigDecimal holds is left to the API server
     }
   }
 

@@ -1315,5 +1315,31 @@ class KitValidatorTest {
               "services[orders].database.storage.size: \"512m\" is 512 thousandths of a byte (try \"512Mi\")",
               "services[orders].database.resources.requests.memory: \"256m\" is 256 thousandths of a byte (try \"256Mi\")");
     }
+
+    @Test
+    void validate_suggestsAUnit_whenASizeIsAPlainNumberOrBelowOneMebibyte() {
+      Kit kit =
+          Kit.builder()
+              .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+              .service(
+                  "orders",
+                  s ->
+                      s.withoutMigrations()
+                          .database(
+                              db ->
+                                  db.storage("20")
+                                      .walStorage("512Ki")
+                                      .resources(
+                                          dev.kit.model.Resources.requests("500m", "256")
+                                              .withLimits(null, "1Mi"))))
+              .build();
+
+      assertThat(Validations.of(kit, any -> Optional.empty()))
+          .extracting(Violation::toString)
+          .containsExactly(
+              "services[orders].database.storage.size: \"20\" is 20 bytes, less than 1Mi (try \"20Gi\")",
+              "services[orders].database.walStorage.size: \"512Ki\" is less than 1Mi (try \"512Gi\")",
+              "services[orders].database.resources.requests.memory: \"256\" is 256 bytes, less than 1Mi (try \"256Mi\")");
+    }
   }
 }
