@@ -548,6 +548,7 @@ final class DatabaseRules {
           store.serverName(),
           KubernetesNames.dns1035Label(store.serverName(), CLUSTER_NAME_MAX),
           "use the name of the cluster that took the backups");
+      intoItsSource(kit, path, service, store, violations);
       if (db.bootstrap().isEmpty()) {
         violations.add(
             databasePath + ".bootstrap",
@@ -558,6 +559,45 @@ final class DatabaseRules {
             "add bootstrap(\"<database>\", \"<owner>\") as cluster "
                 + quote(store.serverName())
                 + " had them");
+      }
+    }
+  }
+
+  /**
+   * A cluster that restores from the archive it would then archive into (its own ObjectStore, or
+   * another service's at the same path, under its own name): Barman Cloud refuses to archive into
+   * the filled folder, so WAL archiving fails from the first segment.
+   */
+  private static void intoItsSource(
+      Kit kit,
+      String path,
+      Service service,
+      Restore.ObjectStoreBackups store,
+      Violations violations) {
+    Optional<Backups> own = service.database().backups();
+    if (own.isEmpty() || !store.serverName().equals(service.clusterName())) {
+      return;
+    }
+    for (Service holder : kit.services()) {
+      Optional<Backups> held = holder.database().backups();
+      if (cloudNativePg(holder)
+          && held.isPresent()
+          && !held.get().legacyInTree()
+          && holder.namespace().equals(service.namespace())
+          && holder.objectStoreName().equals(store.objectStore())
+          && BackupArchives.archive(held.get(), store.serverName())
+              .equals(BackupArchives.archive(own.get(), service.clusterName()))) {
+        violations.add(
+            path + ".serverName",
+            "the cluster would archive its WAL into the folder it restores from ("
+                + quote(own.get().destinationPath())
+                + " with server name "
+                + quote(store.serverName())
+                + "), which Barman Cloud refuses as not empty",
+            "restore into a cluster of another name, such as clusterName(\""
+                + safeExample(service.clusterName())
+                + "-2\"), or give this cluster's backups another path");
+        return;
       }
     }
   }

@@ -121,6 +121,8 @@ public final class Validation {
       EnvironmentRules.check(kit, violations);
       environments(kit, inputs, now, renderer, violations);
     }
+    // Across environments, which no one environment's view sees.
+    BackupArchives.check(kit, violations);
     return violations.list();
   }
 

@@ -237,6 +237,51 @@ class DayTwoValidationTest {
   }
 
   @Test
+  void validate_rejectsARestore_thatWouldArchiveIntoTheFolderItRestoresFrom() {
+    assertThat(
+            violations(
+                kit(
+                    s ->
+                        s.database(
+                            db ->
+                                db.storage("1Gi")
+                                    .bootstrap("orders", "orders")
+                                    .backups(
+                                        "s3://acme-backups/orders",
+                                        b -> b.credentials(S3Credentials.inheritFromPodIdentity()))
+                                    .restore(
+                                        Restore.fromObjectStore(
+                                            "orders-cluster-backups", "orders-cluster"))))))
+        .containsExactly(
+            "services[orders].database.restore.serverName: the cluster would archive its WAL into the folder it "
+                + "restores from (\"s3://acme-backups/orders\" with server name \"orders-cluster\"), which Barman Cloud "
+                + "refuses as not empty (restore into a cluster of another name, such as clusterName(\"orders-cluster-2\"), "
+                + "or give this cluster's backups another path)");
+  }
+
+  @Test
+  void validate_acceptsARestore_fromItsOwnObjectStoreUnderAnotherServerName() {
+    assertThat(
+            violations(
+                kit(
+                    s ->
+                        s.database(
+                            db ->
+                                db.storage("1Gi")
+                                    .clusterName("orders-cluster-2")
+                                    .bootstrap("orders", "orders")
+                                    .backups(
+                                        "s3://acme-backups/orders/",
+                                        b ->
+                                            b.credentials(S3Credentials.inheritFromPodIdentity())
+                                                .objectStoreName("orders-backups"))
+                                    .restore(
+                                        Restore.fromObjectStore(
+                                            "orders-backups", "orders-cluster"))))))
+        .isEmpty();
+  }
+
+  @Test
   void validate_reportsBootstrap_whenItDiffersFromTheRestoredServices() {
     Kit kit =
         Kit.builder()

@@ -522,4 +522,72 @@ class EnvironmentValidationTest {
                     .build()))
         .isEmpty();
   }
+
+  private static UnaryOperator<Service.Builder> ordersWithBackups(String path) {
+    return s ->
+        s.database(
+            db ->
+                db.backups(
+                    path, b -> b.credentials(S3Credentials.fromSecret("s", "ACCESS", "SECRET"))));
+  }
+
+  @Test
+  void validate_rejectsOneWalArchive_forAServiceInTwoEnvironments() {
+    assertThat(orders(ordersWithBackups("s3://acme-b/x/")))
+        .containsExactly(
+            "environments[prod].services[orders].database.backups.destinationPath: "
+                + "\"s3://acme-b/x/\" with server name \"orders-cluster\" is the WAL archive of "
+                + "service \"orders\" in environment \"dev\" too; Barman Cloud refuses to archive a second cluster into it "
+                + "(give each environment its own path with an override on service \"orders\", such as "
+                + ".in(\"prod\", s -> s.database(db -> db.backups(\"s3://acme-b/x/prod/\", b -> b.credentials(...)))))");
+  }
+
+  @Test
+  void validate_acceptsOneBackupsPath_whenAnEnvironmentOverridesIt() {
+    assertThat(
+            orders(
+                s ->
+                    ordersWithBackups("s3://acme-b/x")
+                        .apply(s)
+                        .in(
+                            "prod",
+                            p ->
+                                p.database(
+                                    db ->
+                                        db.backups(
+                                            "s3://acme-b/x/prod/",
+                                            b ->
+                                                b.credentials(
+                                                    S3Credentials.fromSecret(
+                                                        "s", "ACCESS", "SECRET")))))))
+        .isEmpty();
+  }
+
+  @Test
+  void validate_rejectsOneWalArchive_forTwoClustersOfOneNameInTwoNamespaces() {
+    UnaryOperator<Service.Builder> shared =
+        s ->
+            s.withoutMigrations()
+                .database(
+                    db ->
+                        db.storage("1Gi")
+                            .clusterName("pg")
+                            .backups(
+                                "s3://acme-b/x",
+                                b ->
+                                    b.credentials(S3Credentials.inheritFromPodIdentity())
+                                        .legacyInTree()));
+    assertThat(
+            violations(
+                Kit.builder()
+                    .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+                    .service("orders", shared)
+                    .service("billing", s -> shared.apply(s.namespace("billing")))
+                    .build()))
+        .containsExactly(
+            "services[billing].database.backups.destinationPath: "
+                + "\"s3://acme-b/x\" with server name \"pg\" is the WAL archive of "
+                + "service \"orders\" in namespace \"orders\" too; Barman Cloud refuses to archive a second cluster into it "
+                + "(give service \"billing\" a path of its own, such as \"s3://acme-b/x/billing/\", or another clusterName)");
+  }
 }

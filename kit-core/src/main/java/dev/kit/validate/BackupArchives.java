@@ -1,0 +1,114 @@
+package dev.kit.validate;
+
+import static dev.kit.validate.Violations.quote;
+
+import dev.kit.model.Backups;
+import dev.kit.model.Environment;
+import dev.kit.model.Kit;
+import dev.kit.model.Service;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The WAL archive each cluster writes: Barman Cloud archives into {@code <destinationPath>/<server
+ * name>} (the server name is the cluster's, as kit sets none), and {@code
+ * barman-cloud-check-wal-archive} refuses a folder another cluster already filled, so the second
+ * cluster's archiving fails. The archives of every environment and service must differ; reading
+ * another cluster's archive to restore from it writes nothing there and stays allowed.
+ */
+final class BackupArchives {
+
+  private BackupArchives() {}
+
+  /** Where a service archives, in an environment (empty without environments). */
+  private record Archiver(String environment, Service service) {}
+
+  static void check(Kit kit, Violations violations) {
+    List<Kit> views = new ArrayList<>();
+    if (kit.environments().isEmpty()) {
+      views.add(kit);
+    } else {
+      for (Environment env : kit.environments()) {
+        views.add(kit.in(env.name()));
+      }
+    }
+    Map<List<String>, Archiver> archives = new HashMap<>();
+    for (Kit view : views) {
+      String environment = view.environment().map(Environment::name).orElse("");
+      for (Service service : view.services()) {
+        if (!DatabaseRules.cloudNativePg(service) || service.database().backups().isEmpty()) {
+          continue;
+        }
+        Backups backups = service.database().backups().get();
+        Archiver archiver = new Archiver(environment, service);
+        Archiver first = archives.putIfAbsent(archive(backups, service.clusterName()), archiver);
+        if (first != null) {
+          violations.add(
+              path(archiver) + ".database.backups.destinationPath",
+              quote(backups.destinationPath())
+                  + " with server name "
+                  + quote(service.clusterName())
+                  + " is the WAL archive of "
+                  + shown(first)
+                  + " too; Barman Cloud refuses to archive a second cluster into it",
+              fix(archiver, first, backups));
+        }
+      }
+    }
+  }
+
+  /**
+   * The folder a cluster archives into: the endpoint (a MinIO bucket is not an AWS one), the path
+   * without trailing slashes (Barman Cloud joins it to the server name) and the server name.
+   */
+  static List<String> archive(Backups backups, String serverName) {
+    String path = backups.destinationPath();
+    int end = path.length();
+    while (end > 0 && path.charAt(end - 1) == '/') {
+      end--;
+    }
+    return List.of(backups.endpointUrl().orElse(""), path.substring(0, end), serverName);
+  }
+
+  private static String path(Archiver archiver) {
+    String service = "services[" + archiver.service().name() + "]";
+    return archiver.environment().isEmpty()
+        ? service
+        : "environments[" + archiver.environment() + "]." + service;
+  }
+
+  private static String shown(Archiver archiver) {
+    String service = "service " + quote(archiver.service().name());
+    return archiver.environment().isEmpty()
+        ? service + " in namespace " + quote(archiver.service().namespace())
+        : service + " in environment " + quote(archiver.environment());
+  }
+
+  /** An override of the path where environments share it, else a path of the service's own. */
+  private static String fix(Archiver archiver, Archiver first, Backups backups) {
+    String base =
+        backups.destinationPath().endsWith("/")
+            ? backups.destinationPath()
+            : backups.destinationPath() + "/";
+    String name = archiver.service().name();
+    if (!archiver.environment().isEmpty() && !archiver.environment().equals(first.environment())) {
+      String env = archiver.environment();
+      return "give each environment its own path with an override on service "
+          + quote(name)
+          + ", such as .in(\""
+          + env
+          + "\", s -> s.database(db -> db.backups(\""
+          + base
+          + env
+          + "/\", b -> b.credentials(...))))";
+    }
+    return "give service "
+        + quote(name)
+        + " a path of its own, such as \""
+        + base
+        + archiver.service().namespace()
+        + "/\", or another clusterName";
+  }
+}
