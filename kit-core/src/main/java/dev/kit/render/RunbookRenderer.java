@@ -72,6 +72,12 @@ final class RunbookRenderer {
   private final String service;
   private final String namespace;
 
+  /** The environment this runbook is for; null without environments. */
+  private final @Nullable String environment;
+
+  /** The namespace as the description writes it, which the environment's rule turns into ours. */
+  private final String restoreNamespace;
+
   /** {@code kubectl -n <namespace>}, how most commands start. */
   private final String kubectl;
 
@@ -129,6 +135,8 @@ final class RunbookRenderer {
     db = s.database();
     service = s.name();
     namespace = s.namespace();
+    environment = kit.environment().isPresent() ? kit.environment().get().name() : null;
+    restoreNamespace = writtenNamespace(kit, namespace);
     ArgoCd argo = kit.repository().argoCd();
     argoNamespace = argo.namespace();
     argoProject = argo.project();
@@ -829,6 +837,30 @@ final class RunbookRenderer {
     md.append(backups != null ? ", so back up first (below).\n" : ".\n");
   }
 
+  /**
+   * The namespace a service written with it has in {@code kit}'s environment as {@code resolved}:
+   * what the rule's {@code {namespace}} stands for, or {@code resolved} where no rule changes it.
+   */
+  private static String writtenNamespace(Kit kit, String resolved) {
+    Optional<String> rule =
+        kit.environment().isPresent() ? kit.environment().get().namespaceRule() : Optional.empty();
+    String placeholder = "{namespace}";
+    if (rule.isEmpty() || rule.get().indexOf(placeholder) != rule.get().lastIndexOf(placeholder)) {
+      return resolved;
+    }
+    int at = rule.get().indexOf(placeholder);
+    if (at < 0) {
+      return resolved; // the rule puts every service in one namespace, whatever it writes
+    }
+    String prefix = rule.get().substring(0, at);
+    String suffix = rule.get().substring(at + placeholder.length());
+    return resolved.length() >= prefix.length() + suffix.length()
+            && resolved.startsWith(prefix)
+            && resolved.endsWith(suffix)
+        ? resolved.substring(prefix.length(), resolved.length() - suffix.length())
+        : resolved;
+  }
+
   /** Taking and checking backups, and restoring into a new cluster. */
   private void backupsAndRestore(Backups b) {
     md.append("\n## Backups and restore\n\n```sh\n");
@@ -850,10 +882,19 @@ final class RunbookRenderer {
     md.append("```\n\n");
     md.append("A restore never overwrites `" + clusterName + "`: it bootstraps a new cluster from");
     md.append(" the backups. Add a service to the description, generate and merge:\n\n```java\n");
-    md.append(".service(\"" + service + "-restore\", s -> s.namespace(\"" + namespace);
-    md.append("\").withoutMigrations()\n");
-    md.append("    .database(db -> db.postgresMajor(" + postgresMajor + ").storage(\"");
-    md.append(db.storage().orElseThrow().size() + "\")\n");
+    md.append(".service(\"" + service + "-restore\", s -> s.namespace(\"" + restoreNamespace);
+    md.append("\").withoutMigrations()");
+    if (environment != null) {
+      // Where the backups are as this runbook's environment has them, as pasted.
+      md.append(".onlyIn(\"" + environment + "\")");
+    }
+    md.append("\n    .database(db -> db.postgresMajor(" + postgresMajor + ").storage(\"");
+    Storage storage = db.storage().orElseThrow();
+    md.append(storage.size() + "\"");
+    if (storage.storageClass().isPresent()) {
+      md.append(", \"" + storage.storageClass().get() + "\"");
+    }
+    md.append(")\n");
     md.append("        .restore(Restore.fromService(\"" + service);
     md.append("\").pointInTime(Instant.parse(\"YYYY-MM-DDThh:mm:ssZ\")))))\n```\n\n");
     md.append(

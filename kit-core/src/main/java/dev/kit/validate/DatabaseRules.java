@@ -514,16 +514,24 @@ final class DatabaseRules {
             path + ".source",
             "a cluster cannot restore from its own backups",
             "restore into a new service, such as \"" + service.name() + "-restore\"");
+      } else if (source.isPresent() && !kit.environments().isEmpty()) {
+        // As written, where services have environments: each environment's view checks the
+        // source as it is resolved there (its backups may be an override of one environment).
+        return;
       } else if (source.isEmpty()) {
         violations.add(
             path + ".source",
             "there is no service " + quote(from.service()),
-            "name a service of this description, or use Restore.fromObjectStore(...)");
+            kit.environment().isPresent()
+                ? "restore only where it runs, with onlyIn(...), or use Restore.fromObjectStore(...)"
+                : "name a service of this description, or use Restore.fromObjectStore(...)");
       } else if (source.get().database().backups().isEmpty()) {
         violations.add(
             path + ".source",
             "service " + quote(from.service()) + " has no backups",
-            "give it backups(...), or use Restore.fromObjectStore(...)");
+            kit.environment().isPresent()
+                ? "restore only where it has them, with onlyIn(...), or give it backups(...) there"
+                : "give it backups(...), or use Restore.fromObjectStore(...)");
       } else if (!source.get().namespace().equals(service.namespace())) {
         violations.add(
             path + ".source",

@@ -587,4 +587,40 @@ class RunbookRendererTest {
     assertThat(MonitoringRenderer.duration(Duration.ofMillis(1500))).isEqualTo("1s500ms");
     assertThat(MonitoringRenderer.duration(Duration.ZERO)).isEqualTo("0s");
   }
+
+  @Test
+  void render_writesARestoreThatRunsWhereTheBackupsAre_whenTheKitHasEnvironments() {
+    Kit shop =
+        Kit.builder()
+            .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+            .environment("dev", e -> e.namespaceRule("{namespace}-dev"))
+            .environment("prod", e -> e.namespaceRule("shop-{namespace}"))
+            .service(
+                "orders",
+                s ->
+                    s.withoutMigrations()
+                        .database(db -> db.storage("5Gi", "standard"))
+                        .in(
+                            "prod",
+                            p ->
+                                p.database(
+                                    db ->
+                                        db.storage("20Gi", "fast")
+                                            .backups(
+                                                "s3://acme-backups/orders/",
+                                                b ->
+                                                    b.credentials(
+                                                        S3Credentials.inheritFromPodIdentity())))))
+            .build();
+    Kit prod = shop.in("prod");
+
+    assertThat(Runbooks.render(SOURCE, prod, prod.service("orders").orElseThrow()))
+        .contains(
+            """
+            .service("orders-restore", s -> s.namespace("orders").withoutMigrations().onlyIn("prod")
+                .database(db -> db.postgresMajor(17).storage("20Gi", "fast")
+                    .restore(Restore.fromService("orders").pointInTime(Instant.parse("YYYY-MM-DDThh:mm:ssZ")))))
+            """)
+        .contains("kubectl cnpg psql orders-restore-cluster -n shop-orders");
+  }
 }

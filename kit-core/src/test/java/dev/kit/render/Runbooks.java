@@ -28,6 +28,6 @@ final class Runbooks {
     ValidatedKit validated = new ValidatedKit(kit, KitInputs.of(migrations, Map.of()));
     return new KitRenderer(source, false)
         .render(validated)
-        .text(RepositoryLayout.service(service.name()).file(ServiceLayout.RUNBOOK));
+        .text(RepositoryLayout.service(kit, service).deployed() + "/" + ServiceLayout.RUNBOOK);
   }
 }

@@ -590,4 +590,47 @@ class EnvironmentValidationTest {
                 + "service \"orders\" in namespace \"orders\" too; Barman Cloud refuses to archive a second cluster into it "
                 + "(give service \"billing\" a path of its own, such as \"s3://acme-b/x/billing/\", or another clusterName)");
   }
+
+  private static List<String> withRestore(UnaryOperator<Service.Builder> restore) {
+    return violations(
+        shop()
+            .service(
+                "orders",
+                s ->
+                    s.database(db -> db.storage("5Gi"))
+                        .in(
+                            "prod",
+                            p ->
+                                p.database(
+                                    db ->
+                                        db.backups(
+                                            "s3://acme-b/orders/",
+                                            b ->
+                                                b.credentials(
+                                                    S3Credentials.inheritFromPodIdentity())))))
+            .service(
+                "orders-restore",
+                s ->
+                    restore.apply(
+                        s.namespace("orders")
+                            .withoutMigrations()
+                            .database(
+                                db ->
+                                    db.storage("5Gi")
+                                        .restore(dev.kit.model.Restore.fromService("orders")))))
+            .build());
+  }
+
+  @Test
+  void validate_acceptsARestore_onlyInTheEnvironmentWhereTheSourceHasBackups() {
+    assertThat(withRestore(s -> s.onlyIn("prod"))).isEmpty();
+  }
+
+  @Test
+  void validate_rejectsARestore_inAnEnvironmentWhereTheSourceHasNoBackups() {
+    assertThat(withRestore(s -> s))
+        .containsExactly(
+            "environments[dev].services[orders-restore].database.restore.source: service \"orders\" has no backups "
+                + "(restore only where it has them, with onlyIn(...), or give it backups(...) there)");
+  }
 }
