@@ -581,7 +581,13 @@ public final class Database {
       Objects.requireNonNull(
           customizer,
           "backups(destinationPath, customizer): customizer is null; pass b -> b.credentials(...)");
-      return backups(customizer.apply(Backups.builder(destinationPath)).build());
+      return backups(
+          Objects.requireNonNull(
+                  customizer.apply(Backups.builder(destinationPath)),
+                  "backups(\""
+                      + destinationPath
+                      + "\", customizer): customizer returned null; return the builder it is given, such as b -> b.credentials(...)")
+              .build());
     }
 
     /**
@@ -619,7 +625,11 @@ public final class Database {
     public Builder pooler(java.util.function.UnaryOperator<Pooler.Builder> customizer) {
       Objects.requireNonNull(
           customizer, "pooler(customizer): customizer is null; pass p -> p.instances(2)");
-      return pooler(customizer.apply(Pooler.builder()).build());
+      return pooler(
+          Objects.requireNonNull(
+                  customizer.apply(Pooler.builder()),
+                  "pooler(customizer): customizer returned null; return the builder it is given, such as p -> p.instances(2)")
+              .build());
     }
 
     /**
@@ -665,11 +675,12 @@ public final class Database {
           customizer,
           "existing(customizer): customizer is null; pass e -> e.secret(\"orders-db\").host(\"orders.db.acme.internal\")");
       return host(
-          customizer
-              .apply(
-                  host instanceof ExistingDatabase existing
-                      ? existing.toBuilder()
-                      : ExistingDatabase.builder())
+          Objects.requireNonNull(
+                  customizer.apply(
+                      host instanceof ExistingDatabase existing
+                          ? existing.toBuilder()
+                          : ExistingDatabase.builder()),
+                  "existing(customizer): customizer returned null; return the builder it is given, such as e -> e.secret(\"orders-db\")")
               .build());
     }
 
@@ -685,9 +696,12 @@ public final class Database {
           customizer,
           "planetScale(customizer): customizer is null; pass ps -> ps.organization(\"acme\").database(\"shop\")");
       return host(
-          customizer
-              .apply(
-                  host instanceof PlanetScale branch ? branch.toBuilder() : PlanetScale.builder())
+          Objects.requireNonNull(
+                  customizer.apply(
+                      host instanceof PlanetScale branch
+                          ? branch.toBuilder()
+                          : PlanetScale.builder()),
+                  "planetScale(customizer): customizer returned null; return the builder it is given, such as ps -> ps.organization(\"acme\")")
               .build());
     }
 

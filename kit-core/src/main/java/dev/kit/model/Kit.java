@@ -256,7 +256,13 @@ public final class Kit {
       Objects.requireNonNull(
           customizer,
           "Kit.Builder.environment(name, customizer): customizer is null; pass a function such as e -> e.targetRevision(\"release\")");
-      return environment(customizer.apply(Environment.builder(name)).build());
+      return environment(
+          Objects.requireNonNull(
+                  customizer.apply(Environment.builder(name)),
+                  "Kit.Builder.environment(\""
+                      + name
+                      + "\", customizer): customizer returned null; return the builder it is given, such as e -> e.targetRevision(\"release\")")
+              .build());
     }
 
     public Builder platform(Platform platform) {
@@ -285,7 +291,13 @@ public final class Kit {
           customizer,
           "Kit.Builder.repository(name, customizer): customizer is null; "
               + "pass a function such as r -> r.gitUrl(\"https://github.com/acme/shop.git\")");
-      return repository(customizer.apply(Repository.builder(name)).build());
+      return repository(
+          Objects.requireNonNull(
+                  customizer.apply(Repository.builder(name)),
+                  "Kit.Builder.repository(\""
+                      + name
+                      + "\", customizer): customizer returned null; return the builder it is given, such as r -> r.gitUrl(\"https://github.com/acme/shop.git\")")
+              .build());
     }
 
     public Builder service(Service service) {
@@ -305,7 +317,13 @@ public final class Kit {
           customizer,
           "Kit.Builder.service(name, customizer): customizer is null; "
               + "pass a function such as s -> s.database(db -> db.storage(\"10Gi\"))");
-      return service(customizer.apply(Service.builder(name)).build());
+      return service(
+          Objects.requireNonNull(
+                  customizer.apply(Service.builder(name)),
+                  "Kit.Builder.service(\""
+                      + name
+                      + "\", customizer): customizer returned null; return the builder it is given, such as s -> s.database(db -> db.storage(\"10Gi\"))")
+              .build());
     }
 
     public Kit build() {

@@ -780,7 +780,11 @@ public final class PlanetScale implements DatabaseHost {
       Objects.requireNonNull(
           customizer,
           "PlanetScale.Builder.bouncer(customizer): customizer is null; pass a function such as b -> b.size(\"PGB_10\")");
-      return bouncer(customizer.apply(Bouncer.builder()).build());
+      return bouncer(
+          Objects.requireNonNull(
+                  customizer.apply(Bouncer.builder()),
+                  "PlanetScale.Builder.bouncer(customizer): customizer returned null; return the builder it is given, such as b -> b.size(\"PGB_10\")")
+              .build());
     }
 
     public Builder backupPolicy(BackupPolicy backupPolicy) {
@@ -796,7 +800,11 @@ public final class PlanetScale implements DatabaseHost {
       Objects.requireNonNull(
           customizer,
           "PlanetScale.Builder.backupPolicy(customizer): customizer is null; pass a function such as p -> p.every(1, Unit.DAY)");
-      return backupPolicy(customizer.apply(BackupPolicy.builder()).build());
+      return backupPolicy(
+          Objects.requireNonNull(
+                  customizer.apply(BackupPolicy.builder()),
+                  "PlanetScale.Builder.backupPolicy(customizer): customizer returned null; return the builder it is given, such as p -> p.every(1, Unit.DAY)")
+              .build());
     }
 
     /**

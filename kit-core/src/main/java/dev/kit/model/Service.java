@@ -316,7 +316,12 @@ public final class Service {
           "Service.Builder.database(customizer): customizer is null; "
               + "pass a function such as db -> db.storage(\"10Gi\")");
       return database(
-          customizer.apply(database == null ? Database.builder() : database.toBuilder()).build());
+          Objects.requireNonNull(
+                  customizer.apply(database == null ? Database.builder() : database.toBuilder()),
+                  "Service.builder(\""
+                      + name
+                      + "\").database(customizer): customizer returned null; return the builder it is given, such as db -> db.storage(\"10Gi\")")
+              .build());
     }
 
     public Builder migrations(Migrations migrations) {
@@ -335,7 +340,13 @@ public final class Service {
           customizer,
           "Service.Builder.migrations(customizer): customizer is null; "
               + "pass a function such as m -> m.baseline(\"20250101120000\")");
-      return migrations(customizer.apply(Migrations.builder()).build());
+      return migrations(
+          Objects.requireNonNull(
+                  customizer.apply(Migrations.builder()),
+                  "Service.builder(\""
+                      + name
+                      + "\").migrations(customizer): customizer returned null; return the builder it is given, such as m -> m.baseline(\"20250101120000\")")
+              .build());
     }
 
     /** The service has no migrations: no ConfigMap, no Job, no {@code atlas.hcl}. */
@@ -381,7 +392,13 @@ public final class Service {
           customizer,
           "Service.Builder.app(image, customizer): customizer is null; "
               + "pass a function such as a -> a.port(8080), or UnaryOperator.identity()");
-      return app(customizer.apply(App.builder(image)).build());
+      return app(
+          Objects.requireNonNull(
+                  customizer.apply(App.builder(image)),
+                  "Service.builder(\""
+                      + name
+                      + "\").app(image, customizer): customizer returned null; return the builder it is given, such as a -> a.port(8080)")
+              .build());
     }
 
     /** Changes the app already set, such as an environment's image tag or replicas. */
@@ -396,7 +413,13 @@ public final class Service {
                 + "\").app(customizer): no app to change; "
                 + "use app(image, customizer) to add one");
       }
-      return app(customizer.apply(app.toBuilder()).build());
+      return app(
+          Objects.requireNonNull(
+                  customizer.apply(app.toBuilder()),
+                  "Service.builder(\""
+                      + name
+                      + "\").app(customizer): customizer returned null; return the builder it is given, such as a -> a.replicas(4)")
+              .build());
     }
 
     public Builder monitoring(Monitoring monitoring) {
@@ -421,8 +444,12 @@ public final class Service {
           "Service.Builder.monitoring(customizer): customizer is null; "
               + "pass a function such as m -> m.selectorLabel(\"release\", \"prometheus\")");
       return monitoring(
-          customizer
-              .apply(monitoring == null ? Monitoring.builder() : monitoring.toBuilder())
+          Objects.requireNonNull(
+                  customizer.apply(
+                      monitoring == null ? Monitoring.builder() : monitoring.toBuilder()),
+                  "Service.builder(\""
+                      + name
+                      + "\").monitoring(customizer): customizer returned null; return the builder it is given, such as m -> m.selectorLabel(\"release\", \"prometheus\")")
               .build());
     }
 
@@ -440,7 +467,10 @@ public final class Service {
           override,
           "Service.Builder.in(environment, override): override is null; "
               + "pass a function such as p -> p.database(db -> db.instances(3))");
-      overrides.merge(environment, override, (first, then) -> b -> then.apply(first.apply(b)));
+      overrides.merge(
+          environment,
+          override,
+          (first, then) -> b -> then.apply(overridden(first.apply(b), name, environment)));
       return this;
     }
 
@@ -471,6 +501,17 @@ public final class Service {
       return this;
     }
 
+    /** What an override of {@code environment} returned: the builder it was given, not null. */
+    private static Builder overridden(@Nullable Builder changed, String name, String environment) {
+      return Objects.requireNonNull(
+          changed,
+          "Service.builder(\""
+              + name
+              + "\").in(\""
+              + environment
+              + "\", override): override returned null; return the builder it is given, such as p -> p.database(db -> db.instances(3))");
+    }
+
     public Service build() {
       if (database == null) {
         throw new IllegalStateException(
@@ -497,7 +538,7 @@ public final class Service {
       Map<String, Service> inEnvironments = new TreeMap<>();
       overrides.forEach(
           (environment, override) -> {
-            Builder changed = override.apply(base.toBuilder());
+            Builder changed = overridden(override.apply(base.toBuilder()), name, environment);
             if (!changed.overrides.isEmpty() || !changed.onlyIn.isEmpty()) {
               throw new IllegalStateException(
                   "Service.builder(\""

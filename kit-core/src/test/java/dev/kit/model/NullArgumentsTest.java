@@ -82,6 +82,61 @@ class NullArgumentsTest {
     return tests.stream();
   }
 
+  /**
+   * A customizer that returns null instead of the builder it was given is named with the method
+   * (and the service, where there is one), not met with a bare NullPointerException from {@code
+   * build()}.
+   */
+  @TestFactory
+  Stream<DynamicTest> everyCustomizer_namesMethod_whenItReturnsNull() throws Exception {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (Class<?> type : modelTypes()) {
+      for (Executable executable : creators(type)) {
+        List<Class<?>> parameters = Arrays.asList(executable.getParameterTypes());
+        if (!parameters.contains(UnaryOperator.class)) {
+          continue;
+        }
+        String name = executable.getName();
+        tests.add(
+            DynamicTest.dynamicTest(
+                type.getName() + "." + name + "(customizer returning null)",
+                () ->
+                    assertThatThrownBy(() -> invokeWithNullCustomizer(type, (Method) executable))
+                        .as("%s of %s", executable, type.getName())
+                        .isInstanceOf(NullPointerException.class)
+                        .hasMessageContaining(name + "(")
+                        .hasMessageContaining(" returned null; return the builder it is given")));
+      }
+    }
+    assertThat(tests).hasSizeGreaterThanOrEqualTo(14);
+    return tests.stream();
+  }
+
+  /** Calls {@code method} with customizers that return null, then builds what it returned. */
+  private static void invokeWithNullCustomizer(Class<?> type, Method method) throws Throwable {
+    Object[] arguments = new Object[method.getParameterCount()];
+    for (int i = 0; i < arguments.length; i++) {
+      Class<?> parameter = method.getParameterTypes()[i];
+      arguments[i] =
+          parameter == UnaryOperator.class ? (UnaryOperator<?>) b -> null : sample(parameter);
+    }
+    Object target = Modifier.isStatic(method.getModifiers()) ? null : instanceOf(type);
+    if (target instanceof Service.Builder service) {
+      // An app to change, and a database so that build() reaches an environment's override.
+      service
+          .app(App.builder("ghcr.io/acme/orders:1").build())
+          .database((Database) sample(Database.class));
+    }
+    try {
+      Object result = method.invoke(target, arguments);
+      if (result instanceof Service.Builder service) {
+        service.build();
+      }
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
+  }
+
   @Test
   void creators_includeBuildersFactoriesAndConstructors_whenWalkingTheModel() throws Exception {
     List<String> found = new ArrayList<>();
