@@ -3,10 +3,13 @@ package com.acme.shop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kit.Generator;
+import dev.kit.model.Kit;
+import dev.kit.model.Restore;
 import dev.kit.testing.ArgoSyncOrder;
 import dev.kit.testing.SyncWaveContract;
 import dev.kit.write.Drift;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,6 +35,49 @@ class ShopServicesTest {
     assertThat(drift.extra()).isEmpty();
     assertThat(drift.conflicts()).isEmpty();
     assertThat(drift.unchanged()).hasSize(95);
+  }
+
+  /**
+   * The restore a prod runbook shows, pasted into the description as it stands: it validates and
+   * renders, and only the restored service's files are new.
+   */
+  @Test
+  void restoreSnippet_ofTheProdRunbook_generatesAsPasted() throws java.io.IOException {
+    String snippet =
+        """
+        .service("orders-restore", s -> s.namespace("orders").withoutMigrations().onlyIn("prod")
+            .database(db -> db.postgresMajor(17).storage("20Gi", "standard")
+                .restore(Restore.fromService("orders").pointInTime(Instant.parse("YYYY-MM-DDThh:mm:ssZ")))))
+        """;
+    assertThat(java.nio.file.Files.readString(REPO.resolve("services/orders/envs/prod/RUNBOOK.md")))
+        .contains(snippet);
+    Kit withRestore =
+        new ShopServices()
+            .describe().toBuilder()
+                .service(
+                    "orders-restore",
+                    s ->
+                        s.namespace("orders")
+                            .withoutMigrations()
+                            .onlyIn("prod")
+                            .database(
+                                db ->
+                                    db.postgresMajor(17)
+                                        .storage("20Gi", "standard")
+                                        .restore(
+                                            Restore.fromService("orders")
+                                                .pointInTime(
+                                                    Instant.parse("2026-01-01T00:00:00Z")))))
+                .build();
+
+    Drift drift =
+        Generator.forRepository(REPO).source(ShopServices.class.getName()).check(withRestore);
+
+    assertThat(drift.missing())
+        .isNotEmpty()
+        .allSatisfy(file -> assertThat(file).contains("orders-restore"));
+    assertThat(drift.stale()).isEmpty();
+    assertThat(drift.conflicts()).isEmpty();
   }
 
   @ParameterizedTest
