@@ -589,13 +589,21 @@ public final class PlanetScaleProvider implements DatabaseProvider {
           .append(
               "`), an attribute PlanetScale refuses, or `prevent_destroy` refusing a change that would replace the branch (such as a new branch name or region): revert that change.\n\n");
       md.append(
-              "`Error acquiring the state lock` (`the state is already locked by another terraform client`) after the provider's pod was stopped in the middle of a run: the Lease `lock-<state Secret>` in `")
+              "`Error acquiring the state lock` (`the state is already locked by another terraform client`) after the provider's pod was stopped in the middle of a run: the Lease `lock-tfstate-")
+          .append(PlanetScaleModule.stateName(namespace, name))
+          .append('-')
+          .append(CrossplaneObjects.CONFIG_NAME)
+          .append("` in `")
           .append(crossplane)
           .append(
               "` still names the run that died (annotation `app.terraform.io/lock-info`). Make sure no run is going on (the provider's log is quiet, its pod has restarted), then release the lock by deleting the Lease: `kubectl -n ")
           .append(crossplane)
+          .append(" delete lease lock-tfstate-")
+          .append(PlanetScaleModule.stateName(namespace, name))
+          .append('-')
+          .append(CrossplaneObjects.CONFIG_NAME)
           .append(
-              " delete lease lock-<state Secret>`; the next run creates it again. Never delete the `tfstate-` Secret: it is the state.");
+              "`; the next run creates it again. Never delete the `tfstate-` Secret: it is the state.");
     } else {
       md.append("Your pipeline applies the module; the Secret `")
           .append(secret)

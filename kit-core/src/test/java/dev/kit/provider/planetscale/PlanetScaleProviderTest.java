@@ -131,8 +131,10 @@ class PlanetScaleProviderTest {
   @Test
   void runbook_releasesAStuckStateLock_byItsLease() {
     assertThat(runbook(rotated(0, false)))
-        .contains("get leases | grep lock-tfstate-")
-        .contains("kubectl -n crossplane-system delete lease lock-<state Secret>")
+        .contains("get lease lock-tfstate-shop.orders-database-planetscale ")
+        .contains(
+            "kubectl -n crossplane-system delete lease"
+                + " lock-tfstate-shop.orders-database-planetscale`")
         .contains("Never delete the `tfstate-` Secret");
   }
 
