@@ -360,13 +360,14 @@ class RetiredServiceTest {
       throws IOException {
     generator.generate(planetScale(true));
     Path workspace = repo.resolve("services/orders/manifests/database/workspace.yaml");
-    // Names come from the manifest, as it was last generated: here with an external name.
+    // Names come from the manifest, as it was last generated: here with another external name.
+    String manifest = Files.readString(workspace);
+    assertThat(manifest).contains("crossplane.io/external-name: orders.orders-database\n");
     Files.writeString(
         workspace,
-        Files.readString(workspace)
-            .replace(
-                "  annotations:\n",
-                "  annotations:\n    crossplane.io/external-name: orders-db-7f3a\n"));
+        manifest.replace(
+            "crossplane.io/external-name: orders.orders-database\n",
+            "crossplane.io/external-name: orders-db-7f3a\n"));
 
     WriteReport report = generator.generate(planetScale(false));
 
