@@ -19,6 +19,9 @@ final class MigrationNameWarnings {
   /** How many names a warning lists before it counts the rest. */
   private static final int LISTED = 3;
 
+  /** The fewest digits of a timestamp version: yyyyMMddHHmm. */
+  private static final int TIMESTAMP_DIGITS = 12;
+
   private MigrationNameWarnings() {}
 
   /** The warnings for {@code service}'s migrations folder {@code dir}, each naming path and fix. */
@@ -39,7 +42,7 @@ final class MigrationNameWarnings {
       if (!isNumber(version)) {
         notNumber = notNumbers.isEmpty() ? version : notNumber;
         notNumbers.add(file.name());
-      } else if (highest != null && compareNumbers(version, highest.version()) < 0) {
+      } else if (highest != null && compareVersions(version, highest.version()) < 0) {
         late.add(file.name());
         outOfOrder.add(file.name() + " after " + highest.name());
       } else {
@@ -66,10 +69,14 @@ final class MigrationNameWarnings {
               + list(notNumbers)
               + "]: version \""
               + notNumber
-              + "\" is not a number; Atlas compares versions as text and a letter sorts after"
-              + " every digit, so kit:new-migration cannot add a timestamped migration after it,"
-              + " and one added by hand is never applied on a database that applied it (Atlas"
-              + " takes a lower version as passed, or as added out of order); rename them to"
+              + "\" is not a number; Atlas compares versions as text"
+              + (startsWithDigit(notNumber)
+                  ? ", so it orders them by character, not by number"
+                  : " and a letter sorts after every digit, so kit:new-migration cannot add a"
+                      + " timestamped migration after it, and one added by hand is never applied"
+                      + " on a database that applied it (Atlas takes a lower version as passed, or"
+                      + " as added out of order)")
+              + "; rename them to"
               + " <digits>_<description>.sql, such as 20240101000000_init.sql, before any database"
               + " applies them; Flyway files (V1__init.sql) are in Atlas's flyway format, while"
               + " kit runs Atlas's own: convert them with 'atlas migrate import', and on a database"
@@ -125,6 +132,21 @@ final class MigrationNameWarnings {
       }
     }
     return true;
+  }
+
+  private static boolean startsWithDigit(String version) {
+    return !version.isEmpty() && version.charAt(0) >= '0' && version.charAt(0) <= '9';
+  }
+
+  /**
+   * Compares two digit versions as their author means them: as numbers, except two timestamps (12
+   * digits or more, such as yyyyMMddHHmm and yyyyMMddHHmmss), whose text order is their time order
+   * whatever their precision, and is the order Atlas runs them in.
+   */
+  static int compareVersions(String a, String b) {
+    return a.length() >= TIMESTAMP_DIGITS && b.length() >= TIMESTAMP_DIGITS
+        ? a.compareTo(b)
+        : compareNumbers(a, b);
   }
 
   /** Compares two digit strings as numbers, of any length. */

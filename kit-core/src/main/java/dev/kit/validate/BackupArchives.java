@@ -6,9 +6,12 @@ import dev.kit.model.Backups;
 import dev.kit.model.Environment;
 import dev.kit.model.Kit;
 import dev.kit.model.Service;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -44,7 +47,9 @@ final class BackupArchives {
         }
         Backups backups = service.database().backups().get();
         Archiver archiver = new Archiver(environment, service);
-        Archiver first = archives.putIfAbsent(archive(backups, service.clusterName()), archiver);
+        List<String> archive = new ArrayList<>(archive(backups, service.clusterName()));
+        archive.add(reach(kit, view, service, backups));
+        Archiver first = archives.putIfAbsent(archive, archiver);
         if (first != null) {
           violations.add(
               path(archiver) + ".database.backups.destinationPath",
@@ -71,6 +76,44 @@ final class BackupArchives {
       end--;
     }
     return List.of(backups.endpointUrl().orElse(""), path.substring(0, end), serverName);
+  }
+
+  /**
+   * Where the endpoint is one store: anywhere for a public host, but an in-cluster one ({@code
+   * minio.minio.svc}) is a store per Kubernetes cluster, and a host without a dot ({@code minio})
+   * one per namespace, so environments on other clusters never meet in it.
+   */
+  private static String reach(Kit kit, Kit view, Service service, Backups backups) {
+    String host = host(backups.endpointUrl().orElse(""));
+    boolean namespaceLocal = !host.isEmpty() && host.indexOf('.') < 0;
+    boolean clusterLocal =
+        namespaceLocal
+            || host.endsWith(".svc")
+            || host.endsWith(".svc.cluster.local")
+            || host.endsWith(".cluster.local");
+    if (!clusterLocal) {
+      return "";
+    }
+    String cluster = "server " + kit.repository().argoCd().destinationServer();
+    if (view.environment().isPresent()) {
+      Environment env = view.environment().get();
+      if (env.destinationName().isPresent()) {
+        cluster = "name " + env.destinationName().get();
+      } else if (env.destinationServer().isPresent()) {
+        cluster = "server " + env.destinationServer().get();
+      }
+    }
+    return namespaceLocal ? cluster + " namespace " + service.namespace() : cluster;
+  }
+
+  /** The lower-case host of an endpoint URL, or empty when it has none. */
+  private static String host(String endpointUrl) {
+    try {
+      String host = new URI(endpointUrl).getHost();
+      return host == null ? "" : host.toLowerCase(Locale.ROOT);
+    } catch (URISyntaxException e) {
+      return ""; // validated elsewhere: a malformed endpoint is reported on its own
+    }
   }
 
   private static String path(Archiver archiver) {

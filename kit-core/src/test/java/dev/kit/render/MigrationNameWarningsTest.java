@@ -65,6 +65,31 @@ class MigrationNameWarningsTest {
     assertThat(warnings()).isEmpty();
   }
 
+  /** Atlas runs these in time order, January to March, whatever each one's precision. */
+  @Test
+  void generate_warnsOfNothing_whenTimestampsOfMinutesAndSecondsMix() throws IOException {
+    migration("202401011200_a.sql");
+    migration("20240201120000_b.sql");
+    migration("202403011200_c.sql");
+
+    assertThat(warnings()).isEmpty();
+  }
+
+  /** A digit-led version sorts before a timestamp or after it by its characters alone. */
+  @Test
+  void generate_warnsOfADigitLedVersionThatIsNotANumber_withoutBlamingNewMigration()
+      throws IOException {
+    migration("1.0.0_init.sql");
+
+    assertThat(warnings())
+        .singleElement()
+        .asString()
+        .contains(
+            "version \"1.0.0\" is not a number; Atlas compares versions as text, so it orders"
+                + " them by character, not by number; rename them to")
+        .doesNotContain("kit:new-migration");
+  }
+
   @Test
   void generate_warnsOfVersionsThatAreNotNumbers_namingFlywaysFormat() throws IOException {
     migration("V1__init.sql");

@@ -563,6 +563,56 @@ class EnvironmentValidationTest {
         .isEmpty();
   }
 
+  private static UnaryOperator<Service.Builder> ordersWithMinio(String endpoint) {
+    return s ->
+        s.database(
+            db ->
+                db.backups(
+                    "s3://backups/orders/",
+                    b ->
+                        b.endpointUrl(endpoint)
+                            .credentials(S3Credentials.fromSecret("minio", "ACCESS", "SECRET"))));
+  }
+
+  /** Each environment's cluster runs its own MinIO, which an in-cluster host reaches. */
+  @Test
+  void validate_acceptsOnePath_onAnInClusterEndpoint_whenTheEnvironmentsAreOnTwoClusters() {
+    assertThat(orders(ordersWithMinio("http://minio.minio.svc.cluster.local:9000"))).isEmpty();
+    assertThat(orders(ordersWithMinio("http://minio.minio.svc:9000"))).isEmpty();
+    assertThat(orders(ordersWithMinio("http://minio:9000"))).isEmpty();
+  }
+
+  @Test
+  void validate_rejectsOnePath_onAnInClusterEndpoint_whenTheEnvironmentsShareACluster() {
+    List<String> found =
+        violations(
+            Kit.builder()
+                .repository(
+                    "shop",
+                    r -> r.gitUrl("https://github.com/acme/shop.git").targetRevision("main"))
+                .environment("dev", e -> e.namespaceRule("{namespace}-dev"))
+                .environment("prod", e -> e)
+                .service(
+                    "orders",
+                    s ->
+                        ordersWithMinio("http://minio.minio.svc:9000")
+                            .apply(s.database(db -> db.storage("5Gi"))))
+                .build());
+
+    assertThat(found)
+        .singleElement()
+        .asString()
+        .startsWith(
+            "environments[prod].services[orders].database.backups.destinationPath:"
+                + " \"s3://backups/orders/\" with server name \"orders-cluster\" is the WAL archive"
+                + " of service \"orders\" in environment \"dev\" too");
+  }
+
+  @Test
+  void validate_rejectsOnePath_onAPublicEndpoint_whenTheEnvironmentsAreOnTwoClusters() {
+    assertThat(orders(ordersWithMinio("https://s3.eu.acme.io"))).hasSize(1);
+  }
+
   @Test
   void validate_rejectsOneWalArchive_forTwoClustersOfOneNameInTwoNamespaces() {
     UnaryOperator<Service.Builder> shared =
