@@ -399,6 +399,14 @@ class RetiredServiceTest {
             "kubectl -n orders patch workspaces.opentofu.m.upbound.io orders-database --type merge"
                 + " -p '{\"spec\":{\"managementPolicies\":[\"Observe\",\"Create\",\"Update\",\"LateInitialize\"]}}'")
         .contains("remove `prevent_destroy = true` and set `deletion_protected = false`")
+        .contains(
+            "{.status.conditions[?(@.type==\"Synced\")].observedGeneration}"
+                + " {.status.conditions[?(@.type==\"Synced\")].status}'` prints the same number"
+                + " twice and `True`")
+        .doesNotContain("Ready again")
+        .contains(
+            "kubectl -n crossplane-system delete lease lock-tfstate-orders-db-7f3a-planetscale"
+                + " --ignore-not-found")
         .contains("`tofu destroy` deletes PlanetScale branch `acme/shop/main`")
         .contains("Delete `services/orders/`");
     assertThat(generator.generate(planetScale(false)).warnings()).as("said once").isEmpty();

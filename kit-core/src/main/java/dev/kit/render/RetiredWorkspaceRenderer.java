@@ -182,13 +182,19 @@ public final class RetiredWorkspaceRenderer {
           .append(retired.workspace())
           .append(
               "`, remove `prevent_destroy = true` and set `deletion_protected = false` in"
-                  + " `spec.forProvider.module`, and wait until it is Ready again (`")
+                  + " `spec.forProvider.module`, and wait until `tofu apply` has applied that edit:"
+                  + " `")
           .append(workspace)
           .append("get ")
           .append(KIND)
           .append(' ')
           .append(retired.workspace())
-          .append("`); then ");
+          .append(
+              " -o jsonpath='{.metadata.generation} {.status.conditions[?(@.type==\"Synced\")].observedGeneration}"
+                  + " {.status.conditions[?(@.type==\"Synced\")].status}'` prints the same"
+                  + " number twice and `True` (Ready stays True from the last apply, so it says"
+                  + " nothing of this one; deleting before would destroy a branch still"
+                  + " protected, and the Workspace would hang on its finalizer); then ");
     }
     md.append('`')
         .append(workspace)
@@ -209,9 +215,11 @@ public final class RetiredWorkspaceRenderer {
         .append(retired.appSecret().map(s -> " " + s).orElse(""))
         .append(" --ignore-not-found` and `kubectl -n crossplane-system delete secret ")
         .append(retired.stateSecret())
-        .append(
-            " --ignore-not-found` (the state; keep it until the Workspace is gone, as `tofu"
-                + " destroy` reads it).\n");
+        .append(" --ignore-not-found` (the state; keep it until the Workspace is gone, as `tofu")
+        .append(" destroy` reads it) and `kubectl -n crossplane-system delete lease lock-")
+        .append(retired.stateSecret())
+        .append(" --ignore-not-found` (its lock, which a Workspace deleted without `tofu")
+        .append(" destroy` leaves behind).\n");
     md.append(step).append(". Delete `");
     if (retired.environment().isPresent()) {
       md.append(retired.folder()).append("/`, this file with it, and merge");
