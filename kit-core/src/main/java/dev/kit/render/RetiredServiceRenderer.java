@@ -223,7 +223,6 @@ public final class RetiredServiceRenderer {
     return md.toString();
   }
 
-  /** The file's text, with kit's Markdown header naming {@code source}. */
   /** The warning for the run that retires it, naming what keeps running. */
   public static String warning(Retired retired, boolean withFile) {
     String objects =
@@ -233,23 +232,7 @@ public final class RetiredServiceRenderer {
                 .objectStore()
                 .map(store -> " and Barman Cloud ObjectStore " + store)
                 .orElse("");
-    String environment = retired.environment().orElse("");
-    String what =
-        retired.described()
-            ? "environments["
-                + environment
-                + "].services["
-                + retired.service()
-                + "]: no longer in environment "
-                + environment
-                + ", so kit deleted its generated manifests there, but not its database: "
-            : "services["
-                + retired.service()
-                + "]: no longer in the description, so kit deleted its generated manifests, "
-                + "but not its database"
-                + retired.environment().map(env -> " in environment " + env).orElse("")
-                + ": ";
-    return what
+    return warningStart(retired.service(), retired.environment(), retired.described())
         + objects
         + " in namespace "
         + retired.namespace()
@@ -264,9 +247,32 @@ public final class RetiredServiceRenderer {
             ? "with the steps in " + retired.folder() + "/RETIRED.md"
             : "(kit wrote no RETIRED.md: a file of yours has that name)")
         + (retired.described()
-            ? ", or add " + environment + " back to the service's environments"
+            ? ", or add " + retired.environment().orElse("") + " back to the service's environments"
             : ", or add the service back")
         + " to keep "
         + (retired.objectStore().isPresent() ? "them" : "it");
+  }
+
+  /**
+   * How a retiring run's warning starts, whatever the database: where the service left (the
+   * description, or one environment it is still described for) and that its database did not.
+   */
+  static String warningStart(String service, Optional<String> environment, boolean described) {
+    if (described) {
+      String env = environment.orElse("");
+      return "environments["
+          + env
+          + "].services["
+          + service
+          + "]: no longer in environment "
+          + env
+          + ", so kit deleted its generated manifests there, but not its database: ";
+    }
+    return "services["
+        + service
+        + "]: no longer in the description, so kit deleted its generated manifests, "
+        + "but not its database"
+        + environment.map(env -> " in environment " + env).orElse("")
+        + ": ";
   }
 }

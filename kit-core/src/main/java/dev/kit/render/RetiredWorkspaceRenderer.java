@@ -258,23 +258,8 @@ public final class RetiredWorkspaceRenderer {
 
   /** The warning for the run that retires it, naming what keeps running. */
   public static String warning(Retired retired, boolean withFile) {
-    String environment = retired.environment().orElse("");
-    String what =
-        retired.described()
-            ? "environments["
-                + environment
-                + "].services["
-                + retired.service()
-                + "]: no longer in environment "
-                + environment
-                + ", so kit deleted its generated manifests there, but not its database: "
-            : "services["
-                + retired.service()
-                + "]: no longer in the description, so kit deleted its generated manifests, "
-                + "but not its database"
-                + retired.environment().map(env -> " in environment " + env).orElse("")
-                + ": ";
-    return what
+    return RetiredServiceRenderer.warningStart(
+            retired.service(), retired.environment(), retired.described())
         + "Workspace "
         + retired.workspace()
         + " in namespace "
@@ -291,7 +276,7 @@ public final class RetiredWorkspaceRenderer {
             ? "with the steps in " + retired.folder() + "/RETIRED.md"
             : "(kit wrote no RETIRED.md: a file of yours has that name)")
         + (retired.described()
-            ? ", or add " + environment + " back to the service's environments"
+            ? ", or add " + retired.environment().orElse("") + " back to the service's environments"
             : ", or add the service back")
         + " to keep them";
   }
