@@ -40,6 +40,7 @@ public final class PlanetScale implements DatabaseHost {
   private final Optional<BackupPolicy> backupPolicy;
   private final int passwordRotation;
   private final Runner runner;
+  private final Optional<String> adoptedBranchId;
 
   private PlanetScale(
       String organization,
@@ -55,7 +56,8 @@ public final class PlanetScale implements DatabaseHost {
       Optional<Bouncer> bouncer,
       Optional<BackupPolicy> backupPolicy,
       int passwordRotation,
-      Runner runner) {
+      Runner runner,
+      Optional<String> adoptedBranchId) {
     Objects.requireNonNull(
         organization, "PlanetScale(...): organization is null; use PlanetScale.builder()");
     Objects.requireNonNull(
@@ -78,6 +80,8 @@ public final class PlanetScale implements DatabaseHost {
     Objects.requireNonNull(
         backupPolicy, "PlanetScale(...): backupPolicy is null; use PlanetScale.builder()");
     Objects.requireNonNull(runner, "PlanetScale(...): runner is null; use PlanetScale.builder()");
+    Objects.requireNonNull(
+        adoptedBranchId, "PlanetScale(...): adoptedBranchId is null; use PlanetScale.builder()");
     this.organization = organization;
     this.database = database;
     this.branch = branch;
@@ -92,6 +96,7 @@ public final class PlanetScale implements DatabaseHost {
     this.backupPolicy = backupPolicy;
     this.passwordRotation = passwordRotation;
     this.runner = runner;
+    this.adoptedBranchId = adoptedBranchId;
   }
 
   /** The PlanetScale organization slug. */
@@ -174,6 +179,14 @@ public final class PlanetScale implements DatabaseHost {
     return runner;
   }
 
+  /**
+   * The ID of a branch that existed before kit, which the module imports instead of creating, or
+   * empty when the module creates the branch.
+   */
+  public Optional<String> adoptedBranchId() {
+    return adoptedBranchId;
+  }
+
   @Override
   public boolean equals(Object other) {
     return other instanceof PlanetScale that
@@ -190,7 +203,8 @@ public final class PlanetScale implements DatabaseHost {
         && bouncer.equals(that.bouncer)
         && backupPolicy.equals(that.backupPolicy)
         && passwordRotation == that.passwordRotation
-        && runner.equals(that.runner);
+        && runner.equals(that.runner)
+        && adoptedBranchId.equals(that.adoptedBranchId);
   }
 
   @Override
@@ -209,7 +223,8 @@ public final class PlanetScale implements DatabaseHost {
         bouncer,
         backupPolicy,
         passwordRotation,
-        runner);
+        runner,
+        adoptedBranchId);
   }
 
   @Override
@@ -242,6 +257,8 @@ public final class PlanetScale implements DatabaseHost {
         + passwordRotation
         + ", runner="
         + runner
+        + ", adoptedBranchId="
+        + adoptedBranchId
         + "]";
   }
 
@@ -290,6 +307,7 @@ public final class PlanetScale implements DatabaseHost {
     builder.backupPolicy = backupPolicy.orElse(null);
     builder.passwordRotation = passwordRotation;
     builder.runner = runner;
+    builder.adoptedBranchId = adoptedBranchId.orElse(null);
     return builder;
   }
 
@@ -662,6 +680,7 @@ public final class PlanetScale implements DatabaseHost {
     private @Nullable BackupPolicy backupPolicy;
     private int passwordRotation;
     private Runner runner = Runner.WORKSPACE;
+    private @Nullable String adoptedBranchId;
 
     private Builder() {}
 
@@ -822,6 +841,31 @@ public final class PlanetScale implements DatabaseHost {
       return this;
     }
 
+    /**
+     * Adopts a branch that already exists, such as the {@code main} every database made in
+     * PlanetScale's console starts with: the module imports it by its ID (the {@code id} of {@code
+     * GET https://api.planetscale.com/v1/organizations/<org>/databases/<db>/branches/<branch>})
+     * instead of creating it, which would fail. The branch keeps the PostgreSQL version, region and
+     * parent it was created with, and the module never destroys it.
+     */
+    public Builder adoptBranch(String branchId) {
+      this.adoptedBranchId =
+          Objects.requireNonNull(
+              branchId,
+              "PlanetScale.Builder.adoptBranch(branchId): branchId is null; pass the existing branch's id from PlanetScale's API, or leave it out to let the module create the branch");
+      return this;
+    }
+
+    /**
+     * The module creates the branch (the default): undoes {@link #adoptBranch}, as another
+     * environment's branch derived from an adopted one needs ({@code
+     * ps.branch("dev").createBranch()}).
+     */
+    public Builder createBranch() {
+      this.adoptedBranchId = null;
+      return this;
+    }
+
     public PlanetScale build() {
       if (organization == null || database == null) {
         throw new IllegalStateException(
@@ -841,7 +885,8 @@ public final class PlanetScale implements DatabaseHost {
           Optional.ofNullable(bouncer),
           Optional.ofNullable(backupPolicy),
           passwordRotation,
-          runner);
+          runner,
+          Optional.ofNullable(adoptedBranchId));
     }
   }
 }

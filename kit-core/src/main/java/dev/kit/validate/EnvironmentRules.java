@@ -340,6 +340,32 @@ final class EnvironmentRules {
                 + env.name()
                 + "\")))), or onlyIn(...) one environment");
       }
+      if (ps.adoptedBranchId().isPresent()) {
+        // Another name with the same ID: the usual slip of ps.toBuilder().branch("dev").
+        String adopted =
+            ps.organization() + "/" + ps.database() + " ID " + ps.adoptedBranchId().get();
+        String adopter = owners.putIfAbsent(adopted, env.name());
+        if (adopter != null && !adopter.equals(env.name())) {
+          violations.add(
+              "environments["
+                  + env.name()
+                  + "].services["
+                  + service.name()
+                  + "].database.planetScale.adoptBranch",
+              "adopts the branch of environment "
+                  + quote(adopter)
+                  + " (database "
+                  + quote(adopted)
+                  + "), and each environment's module owns its branch",
+              "let environment "
+                  + quote(env.name())
+                  + "'s module create its own branch: in(\""
+                  + env.name()
+                  + "\", p -> p.database(db -> db.planetScale(ps -> ps.branch(\""
+                  + env.name()
+                  + "\").createBranch()))), or adopt its own branch by its ID");
+        }
+      }
     }
   }
 

@@ -98,6 +98,21 @@ final class ServiceRules {
               + service.name()
               + "\")), or keep both services' tables in one service");
     }
+    if (ps.adoptedBranchId().isPresent()) {
+      String adopted = database + " ID " + ps.adoptedBranchId().get();
+      String adopter = branches.putIfAbsent(adopted, service.name());
+      if (adopter != null) {
+        violations.add(
+            path + ".database.planetScale.adoptBranch",
+            "adopts the branch service "
+                + quote(adopter)
+                + " adopts ("
+                + quote(adopted)
+                + "), and each service's module owns its branch",
+            "adopt each service's own branch by its ID, or let this service's module create one:"
+                + " remove adoptBranch(...)");
+      }
+    }
     if (ps.backupPolicy().isPresent()) {
       String policy = ps.backupPolicy().get().name();
       String declared = policies.putIfAbsent(database + "/" + policy, service.name());

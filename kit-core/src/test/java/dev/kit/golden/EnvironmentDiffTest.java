@@ -149,12 +149,17 @@ class EnvironmentDiffTest {
             """
           manifests/database/workspace.yaml (Workspace orders-database)
             /spec/forProvider/module: lines differ
-              @@ -25,1 +25,2 @@
+              @@ -8,2 +8,2 @@
+              -  # terraform_data: Terraform 1.4, every OpenTofu release.
+              -  required_version = ">= 1.4.0"
+              +  # terraform_data, and an import block whose id is an expression: Terraform 1.6, every OpenTofu release.
+              +  required_version = ">= 1.6.0"
+              @@ -25,3 +25,9 @@
               -  name          = "orders-dev"
+              -  major_version = "17"
+              -  parent_branch = "main"
               +  name          = "main"
               +  cluster_size  = "PS_10_AWS_ARM"
-              @@ -27,1 +28,7 @@
-              -  parent_branch = "main"
               +  replicas      = 2
               +
               +  # A production branch: destroying the last branch of a database deletes the database.
@@ -162,6 +167,8 @@ class EnvironmentDiffTest {
               +  lifecycle {
               +    prevent_destroy = true
               +  }
+              @@ -30,0 +36,7 @@
+              +# The branch existed before this module (adoptBranch in the description): the first apply imports it instead of
         """)
         .doesNotContain("terraform {");
   }

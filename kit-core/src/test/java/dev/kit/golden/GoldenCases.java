@@ -755,7 +755,12 @@ public final class GoldenCases {
                             prod.database(
                                 db ->
                                     db.planetScale(
-                                        ps -> ps.clusterSize("PS_10_AWS_ARM").replicas(2)))))
+                                        // Database shop was made in PlanetScale's console,
+                                        // with its branch main: adopted, not created.
+                                        ps ->
+                                            ps.clusterSize("PS_10_AWS_ARM")
+                                                .replicas(2)
+                                                .adoptBranch("ru00w3vqvfr9")))))
         .service(
             "catalog",
             s ->

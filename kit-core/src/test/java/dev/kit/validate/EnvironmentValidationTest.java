@@ -8,6 +8,7 @@ import dev.kit.migration.MigrationFile;
 import dev.kit.model.ArgoCd;
 import dev.kit.model.Kit;
 import dev.kit.model.Patch;
+import dev.kit.model.PlanetScale;
 import dev.kit.model.Platform;
 import dev.kit.model.S3Credentials;
 import dev.kit.model.Service;
@@ -255,6 +256,52 @@ class EnvironmentValidationTest {
             "environments[prod].services[orders].database.planetScale.branch: \"acme/shop/main\" is also environment "
                 + "\"dev\"'s, and each environment's module creates and owns its branch (give each environment its own branch: "
                 + "in(\"prod\", p -> p.database(db -> db.planetScale(ps -> ps.branch(\"prod\")))), or onlyIn(...) one environment)");
+  }
+
+  @Test
+  void validate_rejectsAnAdoptedBranchInherited_byAnotherEnvironmentsBranch() {
+    UnaryOperator<PlanetScale.Builder> adopted =
+        ps -> ps.organization("acme").database("shop").adoptBranch("ru00w3vqvfr9");
+    assertThat(
+            violations(
+                shop()
+                    .service(
+                        "orders",
+                        s ->
+                            s.database(db -> db.planetScale(adopted))
+                                .in(
+                                    "dev",
+                                    p ->
+                                        p.database(
+                                            db ->
+                                                db.planetScale(
+                                                    ps -> ps.branch("dev").production(false)))))
+                    .build()))
+        .containsExactly(
+            "environments[prod].services[orders].database.planetScale.adoptBranch: adopts the branch of environment"
+                + " \"dev\" (database \"acme/shop ID ru00w3vqvfr9\"), and each environment's module owns its branch"
+                + " (let environment \"prod\"'s module create its own branch: in(\"prod\", p -> p.database(db ->"
+                + " db.planetScale(ps -> ps.branch(\"prod\").createBranch()))), or adopt its own branch by its ID)");
+    assertThat(
+            violations(
+                shop()
+                    .service(
+                        "orders",
+                        s ->
+                            s.database(db -> db.planetScale(adopted))
+                                .in(
+                                    "dev",
+                                    p ->
+                                        p.database(
+                                            db ->
+                                                db.planetScale(
+                                                    ps ->
+                                                        ps.branch("dev")
+                                                            .createBranch()
+                                                            .parentBranch("main")
+                                                            .production(false)))))
+                    .build()))
+        .isEmpty();
   }
 
   @Test

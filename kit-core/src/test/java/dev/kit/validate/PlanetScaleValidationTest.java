@@ -107,6 +107,75 @@ class PlanetScaleValidationTest {
   }
 
   @Test
+  void validate_refusesAnAdoptedBranchsCreationAttributes_andABadId() {
+    assertThat(
+            violations(
+                db ->
+                    db.planetScale(
+                        ps ->
+                            ps.organization("acme")
+                                .database("shop")
+                                .adoptBranch("main branch")
+                                .region("aws-eu-west-1")
+                                .parentBranch("staging"))))
+        .containsExactly(
+            "services[orders].database.planetScale.adoptBranch: \"main branch\" is not a PlanetScale branch ID"
+                + " (use the id of GET https://api.planetscale.com/v1/organizations/acme/databases/shop/branches/main"
+                + " (letters and digits, such as \"ru00w3vqvfr9\"), not the branch's name)",
+            "services[orders].database.planetScale.region: region(...) is set on an adopted branch, which keeps the"
+                + " region it was created in (remove region(...), as a different region would make Terraform replace"
+                + " the branch; or, for a branch the module should create (another environment's), add createBranch())",
+            "services[orders].database.planetScale.parentBranch: parentBranch(...) is set on an adopted branch, which"
+                + " keeps the parent it was created from (remove parentBranch(...), as a different parent would make"
+                + " Terraform replace the branch; or, for a branch the module should create (another environment's),"
+                + " add createBranch())");
+    assertThat(
+            violations(
+                db ->
+                    db.planetScale(
+                        ps ->
+                            ps.organization("acme").database("shop").adoptBranch("ru00w3vqvfr9"))))
+        .isEmpty();
+  }
+
+  @Test
+  void validate_refusesTwoServicesAdoptingOneBranch_underTwoNames() {
+    Kit kit =
+        Kit.builder()
+            .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+            .service(
+                "orders",
+                s ->
+                    s.withoutMigrations()
+                        .database(
+                            db ->
+                                db.planetScale(
+                                    ps ->
+                                        ps.organization("acme")
+                                            .database("shop")
+                                            .adoptBranch("ru00w3vqvfr9"))))
+            .service(
+                "billing",
+                s ->
+                    s.withoutMigrations()
+                        .database(
+                            db ->
+                                db.planetScale(
+                                    ps ->
+                                        ps.organization("acme")
+                                            .database("shop")
+                                            .branch("billing")
+                                            .adoptBranch("ru00w3vqvfr9"))))
+            .build();
+    assertThat(
+            Validations.of(kit, s -> Optional.empty()).stream().map(Violation::toString).toList())
+        .containsExactly(
+            "services[billing].database.planetScale.adoptBranch: adopts the branch service \"orders\" adopts"
+                + " (\"acme/shop ID ru00w3vqvfr9\"), and each service's module owns its branch (adopt each service's"
+                + " own branch by its ID, or let this service's module create one: remove adoptBranch(...))");
+  }
+
+  @Test
   void validate_refusesCloudNativePgOptions_withTheirPlanetScaleCounterpart() {
     assertThat(
             violations(

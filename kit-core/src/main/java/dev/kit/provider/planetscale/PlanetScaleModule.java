@@ -125,12 +125,14 @@ public final class PlanetScaleModule {
           .append(namespace)
           .append(".\n");
     }
+    boolean adopted = ps.adoptedBranchId().isPresent();
+    tf.append("\nterraform {\n");
+    tf.append(
+        adopted
+            ? "  # terraform_data, and an import block whose id is an expression: Terraform 1.6, every OpenTofu release.\n  required_version = \">= 1.6.0\"\n"
+            : "  # terraform_data: Terraform 1.4, every OpenTofu release.\n  required_version = \">= 1.4.0\"\n");
     tf.append(
         """
-
-        terraform {
-          # terraform_data: Terraform 1.4, every OpenTofu release.
-          required_version = ">= 1.4.0"
           required_providers {
             planetscale = {
               source  = "planetscale/planetscale"
@@ -155,9 +157,13 @@ public final class PlanetScaleModule {
     attribute(tf, "  database      = ", string(ps.database()));
     attribute(tf, "  name          = ", string(ps.branch()));
     ps.clusterSize().ifPresent(v -> attribute(tf, "  cluster_size  = ", string(v)));
-    attribute(tf, "  major_version = ", "\"" + postgresMajor + "\"");
-    ps.region().ifPresent(v -> attribute(tf, "  region        = ", string(v)));
-    ps.parentBranch().ifPresent(v -> attribute(tf, "  parent_branch = ", string(v)));
+    // Fixed when a branch is created, and each replaces the branch when it differs: an adopted
+    // branch keeps its own (validation refuses a region or a parent for one).
+    if (!adopted) {
+      attribute(tf, "  major_version = ", "\"" + postgresMajor + "\"");
+      ps.region().ifPresent(v -> attribute(tf, "  region        = ", string(v)));
+      ps.parentBranch().ifPresent(v -> attribute(tf, "  parent_branch = ", string(v)));
+    }
     ps.replicas().ifPresent(v -> attribute(tf, "  replicas      = ", Integer.toString(v)));
     if (!ps.parameters().isEmpty()) {
       tf.append("  parameters = {\n");
@@ -176,12 +182,35 @@ public final class PlanetScaleModule {
 
             # A production branch: destroying the last branch of a database deletes the database.
             deletion_protected = true
+          """);
+    }
+    if (ps.production() || adopted) {
+      if (!ps.production()) {
+        tf.append(
+            "\n  # Adopted: the module did not create this branch, so it never destroys it.\n");
+      }
+      tf.append(
+          """
             lifecycle {
               prevent_destroy = true
             }
           """);
     }
     tf.append("}\n\n");
+    if (adopted) {
+      tf.append(
+          "# The branch existed before this module (adoptBranch in the description): the first apply imports it instead of\n");
+      tf.append(
+          "# creating it, and later applies find it in the state. Its PostgreSQL version, region and parent stay PlanetScale's.\n");
+      tf.append("import {\n  to = planetscale_postgres_branch.this\n");
+      tf.append("  id = jsonencode({ organization = ")
+          .append(string(ps.organization()))
+          .append(", database = ")
+          .append(string(ps.database()))
+          .append(", id = ")
+          .append(string(ps.adoptedBranchId().get()))
+          .append(" })\n}\n\n");
+    }
     tf.append(
         "# Raised (passwordRotation in the description), it replaces both roles with new passwords: destroy, then create,\n");
     tf.append(

@@ -35,6 +35,10 @@ public final class PlanetScaleProvider implements DatabaseProvider {
   private static final Pattern SKU = Pattern.compile("[A-Z0-9][A-Z0-9_]*");
   private static final Pattern PARAMETER = Pattern.compile("[a-z_][a-z0-9_.]*");
   private static final Pattern ROLE = Pattern.compile("[a-z_][a-z0-9_]*");
+
+  /** PlanetScale's object IDs are short lower-case alphanumerics; '-' and '_' are let through. */
+  private static final Pattern BRANCH_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
+
   private static final Pattern TIME = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
   private static final Set<String> PARAMETER_NAMESPACES = Set.of("pgconf", "pgbouncer", "patroni");
   private static final int SLUG_MAX = 63;
@@ -131,6 +135,7 @@ public final class PlanetScaleProvider implements DatabaseProvider {
                     b,
                     "the parent branch's name, such as \"main\"",
                     problems));
+    adoption(at, ps, problems);
     ps.clusterSize()
         .filter(s -> !SKU.matcher(s).matches())
         .ifPresent(
@@ -460,6 +465,26 @@ public final class PlanetScaleProvider implements DatabaseProvider {
       md.append(
           " It is a production branch: `deletion_protected` and `prevent_destroy` refuse to delete it, since deleting the last branch deletes the database.");
     }
+    if (ps.adoptedBranchId().isPresent()) {
+      md.append(" The branch existed before kit: the module imports it (ID `")
+          .append(ps.adoptedBranchId().get())
+          .append(
+              "`) instead of creating it, leaves the PostgreSQL version, region and parent it was created with as they are, and never destroys it (`prevent_destroy`). Keep `postgres(")
+          .append(service.database().postgresMajor())
+          .append(
+              ")` in the description equal to its version: Atlas's dev database runs that one. Its first apply also sets what the description says of it (cluster size, replicas, and parameters, which the provider resets to their defaults where the description leaves them out), so compare those with the branch's before merging.");
+    } else {
+      md.append(" The module creates the branch, and database `")
+          .append(ps.database())
+          .append(
+              "` with it if it does not exist. A branch that already exists cannot be created (every database made in PlanetScale's console starts with `main`): adopt it instead, `planetScale(ps -> ps.adoptBranch(\"<id>\"))`, with the `id` of `GET https://api.planetscale.com/v1/organizations/")
+          .append(ps.organization())
+          .append("/databases/")
+          .append(ps.database())
+          .append("/branches/")
+          .append(ps.branch())
+          .append("`.");
+    }
     md.append(
         """
 
@@ -587,7 +612,7 @@ public final class PlanetScaleProvider implements DatabaseProvider {
               "` exists, nor while a changed module is still being applied. `Synced False` with `cannot apply tofu configuration` is an OpenTofu error: the PlanetScale token (Secret `")
           .append(token)
           .append(
-              "`), an attribute PlanetScale refuses, or `prevent_destroy` refusing a change that would replace the branch (such as a new branch name or region): revert that change.\n\n");
+              "`), an attribute PlanetScale refuses, `prevent_destroy` refusing a change that would replace the branch (such as a new branch name or region: revert that change), or, on the first apply, a branch that already exists (adopt it: Database, above).\n\n");
       md.append(
               "`Error acquiring the state lock` (`the state is already locked by another terraform client`) after the provider's pod was stopped in the middle of a run: the Lease `lock-tfstate-")
           .append(PlanetScaleModule.stateName(namespace, name))
@@ -683,6 +708,43 @@ public final class PlanetScaleProvider implements DatabaseProvider {
         + ", for "
         + p.target()
         + " branches";
+  }
+
+  /**
+   * An adopted branch is imported as it is: the attributes fixed at its creation are not the
+   * module's to set, and one that differed would make Terraform replace the branch.
+   */
+  private static void adoption(String at, PlanetScale ps, Problems problems) {
+    if (ps.adoptedBranchId().isEmpty()) {
+      return;
+    }
+    String id = ps.adoptedBranchId().get();
+    if (!BRANCH_ID.matcher(id).matches()) {
+      problems.add(
+          at + ".adoptBranch",
+          quote(id) + " is not a PlanetScale branch ID",
+          "use the id of GET https://api.planetscale.com/v1/organizations/"
+              + ps.organization()
+              + "/databases/"
+              + ps.database()
+              + "/branches/"
+              + ps.branch()
+              + " (letters and digits, such as \"ru00w3vqvfr9\"), not the branch's name");
+    }
+    if (ps.region().isPresent()) {
+      problems.add(
+          at + ".region",
+          "region(...) is set on an adopted branch, which keeps the region it was created in",
+          "remove region(...), as a different region would make Terraform replace the branch; or, for a"
+              + " branch the module should create (another environment's), add createBranch()");
+    }
+    if (ps.parentBranch().isPresent()) {
+      problems.add(
+          at + ".parentBranch",
+          "parentBranch(...) is set on an adopted branch, which keeps the parent it was created from",
+          "remove parentBranch(...), as a different parent would make Terraform replace the branch; or, for a"
+              + " branch the module should create (another environment's), add createBranch()");
+    }
   }
 
   private static void slug(String path, String value, String example, Problems problems) {

@@ -75,11 +75,24 @@ class PlanetScaleModuleTest {
         .build();
   }
 
+  /** A development branch made before kit, adopted by its ID. */
+  static PlanetScale adopted() {
+    return PlanetScale.builder()
+        .organization("acme")
+        .database("shop")
+        .branch("dev")
+        .production(false)
+        .clusterSize("PS_10_AWS_ARM")
+        .adoptBranch("ru00w3vqvfr9")
+        .build();
+  }
+
   static Stream<Arguments> cases() {
     return Stream.of(
         Arguments.of("minimal", minimal()),
         Arguments.of("full", full()),
-        Arguments.of("module-only", moduleOnly()));
+        Arguments.of("module-only", moduleOnly()),
+        Arguments.of("adopted", adopted()));
   }
 
   private static String render(PlanetScale ps) {
@@ -209,6 +222,40 @@ class PlanetScaleModuleTest {
     assertThat(resources(parse(hcl)).get("planetscale_postgres_branch").get("this"))
         .doesNotContainKey("deletion_protected");
     assertThat(hcl).doesNotContain("prevent_destroy");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void render_importsAnAdoptedBranch_withoutItsCreationAttributes_andNeverDestroysIt() {
+    String hcl = render(adopted());
+    Map<String, Object> parsed = parse(hcl);
+    Map<String, Object> branch = resources(parsed).get("planetscale_postgres_branch").get("this");
+    assertThat(branch)
+        .containsEntry("name", "dev")
+        .containsEntry("cluster_size", "PS_10_AWS_ARM")
+        .doesNotContainKeys("major_version", "region", "parent_branch", "deletion_protected");
+    assertThat(hcl)
+        .containsPattern(
+            "  # Adopted: the module did not create this branch, so it never destroys it.\n  lifecycle \\{\n    prevent_destroy = true\n  }\n}\n")
+        .contains(
+            "import {\n  to = planetscale_postgres_branch.this\n  id = jsonencode({ organization = \"acme\", database = \"shop\", id = \"ru00w3vqvfr9\" })\n}\n")
+        .contains("required_version = \">= 1.6.0\"");
+    // Without adoption, the module creates the branch: no import, Terraform 1.4 is enough.
+    String created = render(adopted().toBuilder().createBranch().build());
+    assertThat(created)
+        .doesNotContain("import {")
+        .doesNotContain("prevent_destroy")
+        .contains("major_version = \"17\"")
+        .contains("required_version = \">= 1.4.0\"");
+  }
+
+  @Test
+  void render_keepsAProductionBranchsProtection_whenAdopted() {
+    String hcl = render(minimal().toBuilder().adoptBranch("ru00w3vqvfr9").build());
+    assertThat(hcl)
+        .contains(
+            "  deletion_protected = true\n  lifecycle {\n    prevent_destroy = true\n  }\n}\n")
+        .doesNotContain("# Adopted: the module did not create");
   }
 
   @Test

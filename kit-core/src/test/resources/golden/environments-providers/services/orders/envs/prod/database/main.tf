@@ -5,8 +5,8 @@
 # adds the provider blocks (the PlanetScale service token from a Secret) and the kubernetes state backend.
 
 terraform {
-  # terraform_data: Terraform 1.4, every OpenTofu release.
-  required_version = ">= 1.4.0"
+  # terraform_data, and an import block whose id is an expression: Terraform 1.6, every OpenTofu release.
+  required_version = ">= 1.6.0"
   required_providers {
     planetscale = {
       source  = "planetscale/planetscale"
@@ -24,7 +24,6 @@ resource "planetscale_postgres_branch" "this" {
   database      = "shop"
   name          = "main"
   cluster_size  = "PS_10_AWS_ARM"
-  major_version = "17"
   replicas      = 2
 
   # A production branch: destroying the last branch of a database deletes the database.
@@ -32,6 +31,13 @@ resource "planetscale_postgres_branch" "this" {
   lifecycle {
     prevent_destroy = true
   }
+}
+
+# The branch existed before this module (adoptBranch in the description): the first apply imports it instead of
+# creating it, and later applies find it in the state. Its PostgreSQL version, region and parent stay PlanetScale's.
+import {
+  to = planetscale_postgres_branch.this
+  id = jsonencode({ organization = "acme", database = "shop", id = "ru00w3vqvfr9" })
 }
 
 # Raised (passwordRotation in the description), it replaces both roles with new passwords: destroy, then create,
