@@ -312,6 +312,8 @@ final class RetiredServices {
                 : Optional.empty(),
             module.contains("prevent_destroy = true")
                 || module.contains("deletion_protected = true"),
+            module.contains("deletion_protected = true"),
+            module.contains("\nimport {\n  to = planetscale_postgres_branch.this"),
             app,
             app.isPresent() ? Optional.empty() : Optional.of(applicationSet(kit, environment)),
             environment,

@@ -411,4 +411,34 @@ class RetiredServiceTest {
         .contains("Delete `services/orders/`");
     assertThat(generator.generate(planetScale(false)).warnings()).as("said once").isEmpty();
   }
+
+  @Test
+  void generate_saysAnAdoptedDevelopmentBranchIsProtected_andExistedBeforeKit() throws IOException {
+    Kit adopted =
+        Kit.builder()
+            .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+            .service(
+                "orders",
+                s ->
+                    s.database(
+                        db ->
+                            db.planetScale(
+                                ps ->
+                                    ps.organization("acme")
+                                        .database("shop")
+                                        .branch("dev")
+                                        .production(false)
+                                        .adoptBranch("ru00w3vqvfr9"))))
+            .service("payments", s -> s.withoutMigrations().database(db -> db.storage("1Gi")))
+            .build();
+    generator.generate(adopted);
+
+    generator.generate(planetScale(false));
+
+    assertThat(Files.readString(repo.resolve(RETIRED)))
+        .contains("which `prevent_destroy` refuses, so the Workspace hangs on its finalizer")
+        .contains("it existed before kit, which adopted it (the module's `import` block)")
+        .contains("remove `prevent_destroy = true` from `spec.forProvider.module`")
+        .doesNotContain("deletion_protected");
+  }
 }

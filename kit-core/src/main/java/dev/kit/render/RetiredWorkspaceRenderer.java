@@ -25,8 +25,11 @@ public final class RetiredWorkspaceRenderer {
    * @param appSecret the app's Secret, which the module writes, when the module names it
    * @param branch the PlanetScale branch as {@code organization/database/branch}, when the module
    *     names it
-   * @param isProtected whether the module sets {@code deletion_protected} and {@code
-   *     prevent_destroy} (a production branch)
+   * @param isProtected whether the module sets {@code prevent_destroy} or {@code
+   *     deletion_protected} (a production or an adopted branch)
+   * @param deletionProtected whether the module sets {@code deletion_protected} (a production
+   *     branch)
+   * @param adopted whether the module imports a branch that existed before kit
    * @param argoApp the Application as {@code argocd app} names it, when one was generated per
    *     service
    * @param applicationSet the ApplicationSet that generates its Application, otherwise
@@ -44,6 +47,8 @@ public final class RetiredWorkspaceRenderer {
       Optional<String> appSecret,
       Optional<String> branch,
       boolean isProtected,
+      boolean deletionProtected,
+      boolean adopted,
       Optional<String> argoApp,
       Optional<String> applicationSet,
       Optional<String> environment,
@@ -114,9 +119,12 @@ public final class RetiredWorkspaceRenderer {
         "\nDo not just delete the Workspace: provider-opentofu would run `tofu destroy`, which ");
     if (retired.isProtected()) {
       md.append(
-          "`prevent_destroy` and `deletion_protected` refuse, so the Workspace hangs on its"
-              + " finalizer; and once lifted, destroying the last branch of a database deletes the"
-              + " database.");
+          retired.deletionProtected()
+              ? "`prevent_destroy` and `deletion_protected` refuse"
+              : "`prevent_destroy` refuses");
+      md.append(
+          ", so the Workspace hangs on its finalizer; and once lifted, destroying the last branch"
+              + " of a database deletes the database.");
     } else {
       md.append("deletes the branch at once, and with the last branch of a database the database.");
     }
@@ -173,6 +181,11 @@ public final class RetiredWorkspaceRenderer {
             "`. The same patch frees a Workspace already stuck on its finalizer. The branch keeps"
                 + " running, and costing, until you delete it in PlanetScale.\n");
     md.append("   - Delete the branch: ");
+    if (retired.adopted()) {
+      md.append(
+          "it existed before kit, which adopted it (the module's `import` block), so make sure"
+              + " nobody still needs it, such as the database's first branch; ");
+    }
     if (retired.isProtected()) {
       md.append("lift the protection first: in `")
           .append(workspace)
@@ -181,8 +194,11 @@ public final class RetiredWorkspaceRenderer {
           .append(' ')
           .append(retired.workspace())
           .append(
-              "`, remove `prevent_destroy = true` and set `deletion_protected = false` in"
-                  + " `spec.forProvider.module`, and wait until `tofu apply` has applied that edit:"
+              retired.deletionProtected()
+                  ? "`, remove `prevent_destroy = true` and set `deletion_protected = false` in"
+                  : "`, remove `prevent_destroy = true` from")
+          .append(
+              " `spec.forProvider.module`, and wait until `tofu apply` has applied that edit:"
                   + " `")
           .append(workspace)
           .append("get ")

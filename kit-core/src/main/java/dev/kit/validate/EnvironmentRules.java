@@ -341,29 +341,36 @@ final class EnvironmentRules {
                 + "\")))), or onlyIn(...) one environment");
       }
       if (ps.adoptedBranchId().isPresent()) {
-        // Another name with the same ID: the usual slip of ps.toBuilder().branch("dev").
+        // An ID names one branch; the usual slip is ps.toBuilder().branch("dev") keeping it.
         String adopted =
             ps.organization() + "/" + ps.database() + " ID " + ps.adoptedBranchId().get();
         String adopter = owners.putIfAbsent(adopted, env.name());
-        if (adopter != null && !adopter.equals(env.name())) {
+        if (adopter != null
+            && service.in(adopter).database().host() instanceof PlanetScale first
+            && !first.branch().equals(ps.branch())) {
           violations.add(
               "environments["
                   + env.name()
                   + "].services["
                   + service.name()
                   + "].database.planetScale.adoptBranch",
-              "adopts the branch of environment "
+              "branch ID "
+                  + quote(ps.adoptedBranchId().get())
+                  + " of database "
+                  + quote(ps.organization() + "/" + ps.database())
+                  + " is adopted as branch "
+                  + quote(ps.branch())
+                  + " here and as "
+                  + quote(first.branch())
+                  + " in environment "
                   + quote(adopter)
-                  + " (database "
-                  + quote(adopted)
-                  + "), and each environment's module owns its branch",
-              "let environment "
-                  + quote(env.name())
-                  + "'s module create its own branch: in(\""
+                  + ", and an ID names one branch",
+              "keep adoptBranch(...) in the environment whose branch it is, and add createBranch()"
+                  + " to the other's in(...) so that its module creates its own branch: in(\""
                   + env.name()
-                  + "\", p -> p.database(db -> db.planetScale(ps -> ps.branch(\""
-                  + env.name()
-                  + "\").createBranch()))), or adopt its own branch by its ID");
+                  + "\", p -> p.database(db -> db.planetScale(ps -> ps.createBranch()))) or in(\""
+                  + adopter
+                  + "\", ...)");
         }
       }
     }

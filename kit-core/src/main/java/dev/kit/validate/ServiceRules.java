@@ -98,7 +98,8 @@ final class ServiceRules {
               + service.name()
               + "\")), or keep both services' tables in one service");
     }
-    if (ps.adoptedBranchId().isPresent()) {
+    // One ID under one name is the branch rule's; under two names, this one's.
+    if (owner == null && ps.adoptedBranchId().isPresent()) {
       String adopted = database + " ID " + ps.adoptedBranchId().get();
       String adopter = branches.putIfAbsent(adopted, service.name());
       if (adopter != null) {

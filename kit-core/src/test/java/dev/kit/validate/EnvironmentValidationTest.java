@@ -278,10 +278,11 @@ class EnvironmentValidationTest {
                                                     ps -> ps.branch("dev").production(false)))))
                     .build()))
         .containsExactly(
-            "environments[prod].services[orders].database.planetScale.adoptBranch: adopts the branch of environment"
-                + " \"dev\" (database \"acme/shop ID ru00w3vqvfr9\"), and each environment's module owns its branch"
-                + " (let environment \"prod\"'s module create its own branch: in(\"prod\", p -> p.database(db ->"
-                + " db.planetScale(ps -> ps.branch(\"prod\").createBranch()))), or adopt its own branch by its ID)");
+            "environments[prod].services[orders].database.planetScale.adoptBranch: branch ID \"ru00w3vqvfr9\" of"
+                + " database \"acme/shop\" is adopted as branch \"main\" here and as \"dev\" in environment \"dev\","
+                + " and an ID names one branch (keep adoptBranch(...) in the environment whose branch it is, and add"
+                + " createBranch() to the other's in(...) so that its module creates its own branch: in(\"prod\", p ->"
+                + " p.database(db -> db.planetScale(ps -> ps.createBranch()))) or in(\"dev\", ...))");
     assertThat(
             violations(
                 shop()

@@ -123,12 +123,14 @@ class PlanetScaleValidationTest {
                 + " (use the id of GET https://api.planetscale.com/v1/organizations/acme/databases/shop/branches/main"
                 + " (letters and digits, such as \"ru00w3vqvfr9\"), not the branch's name)",
             "services[orders].database.planetScale.region: region(...) is set on an adopted branch, which keeps the"
-                + " region it was created in (remove region(...), as a different region would make Terraform replace"
-                + " the branch; or, for a branch the module should create (another environment's), add createBranch())",
+                + " region it was created in (remove region(...): a different region would make Terraform replace"
+                + " the branch. Set for the whole service, it belongs in the in(...) of the environments whose"
+                + " branch the module creates; for a branch the module should create, add createBranch())",
             "services[orders].database.planetScale.parentBranch: parentBranch(...) is set on an adopted branch, which"
-                + " keeps the parent it was created from (remove parentBranch(...), as a different parent would make"
-                + " Terraform replace the branch; or, for a branch the module should create (another environment's),"
-                + " add createBranch())");
+                + " keeps the parent it was created from (remove parentBranch(...): a different parent would make"
+                + " Terraform replace the branch. Set for the whole service, it belongs in the in(...) of the"
+                + " environments whose branch the module creates; for a branch the module should create, add"
+                + " createBranch())");
     assertThat(
             violations(
                 db ->

@@ -472,7 +472,13 @@ public final class PlanetScaleProvider implements DatabaseProvider {
               "`) instead of creating it, leaves the PostgreSQL version, region and parent it was created with as they are, and never destroys it (`prevent_destroy`). Keep `postgres(")
           .append(service.database().postgresMajor())
           .append(
-              ")` in the description equal to its version: Atlas's dev database runs that one. Its first apply also sets what the description says of it (cluster size, replicas, and parameters, which the provider resets to their defaults where the description leaves them out), so compare those with the branch's before merging.");
+              ")` in the description equal to its version: Atlas's dev database runs that one. The ID must be branch `")
+          .append(ps.branch())
+          .append(
+              "`'s: the module sets the imported branch's name, so another branch's would be renamed. Its first apply also sets what the description says of it (")
+          .append(ps.production() ? "deletion protection, " : "")
+          .append(
+              "cluster size, replicas, and parameters, which the provider resets to their defaults where the description leaves them out), so compare those with the branch's before merging. If the branch is deleted in PlanetScale, every later apply fails on the import: remove `adoptBranch(...)` to let the module create it again.");
     } else {
       md.append(" The module creates the branch, and database `")
           .append(ps.database())
@@ -483,7 +489,8 @@ public final class PlanetScaleProvider implements DatabaseProvider {
           .append(ps.database())
           .append("/branches/")
           .append(ps.branch())
-          .append("`.");
+          .append(
+              "` (PlanetScale's API, with a service token: header `Authorization: <token id>:<token>`).");
     }
     md.append(
         """
@@ -612,7 +619,7 @@ public final class PlanetScaleProvider implements DatabaseProvider {
               "` exists, nor while a changed module is still being applied. `Synced False` with `cannot apply tofu configuration` is an OpenTofu error: the PlanetScale token (Secret `")
           .append(token)
           .append(
-              "`), an attribute PlanetScale refuses, `prevent_destroy` refusing a change that would replace the branch (such as a new branch name or region: revert that change), or, on the first apply, a branch that already exists (adopt it: Database, above).\n\n");
+              "`), an attribute PlanetScale refuses, `prevent_destroy` refusing a change that would replace the branch (such as a new region or PostgreSQL version: revert that change), or, on the first apply, a branch that already exists (adopt it: Database, above).\n\n");
       md.append(
               "`Error acquiring the state lock` (`the state is already locked by another terraform client`) after the provider's pod was stopped in the middle of a run: the Lease `lock-tfstate-")
           .append(PlanetScaleModule.stateName(namespace, name))
@@ -735,15 +742,17 @@ public final class PlanetScaleProvider implements DatabaseProvider {
       problems.add(
           at + ".region",
           "region(...) is set on an adopted branch, which keeps the region it was created in",
-          "remove region(...), as a different region would make Terraform replace the branch; or, for a"
-              + " branch the module should create (another environment's), add createBranch()");
+          "remove region(...): a different region would make Terraform replace the branch. Set for the"
+              + " whole service, it belongs in the in(...) of the environments whose branch the module"
+              + " creates; for a branch the module should create, add createBranch()");
     }
     if (ps.parentBranch().isPresent()) {
       problems.add(
           at + ".parentBranch",
           "parentBranch(...) is set on an adopted branch, which keeps the parent it was created from",
-          "remove parentBranch(...), as a different parent would make Terraform replace the branch; or, for a"
-              + " branch the module should create (another environment's), add createBranch()");
+          "remove parentBranch(...): a different parent would make Terraform replace the branch. Set for the"
+              + " whole service, it belongs in the in(...) of the environments whose branch the module"
+              + " creates; for a branch the module should create, add createBranch()");
     }
   }
 
