@@ -171,6 +171,9 @@ public final class Generator {
       // let go, so a large kit never holds its whole plan in memory; nothing replaces a real file
       // before commit.
       Map<String, CachedRun.Rendered> rendered = new ConcurrentHashMap<>();
+      // Compared with the disk before the commit replaces the files, and never cached: a skipped
+      // service's files are as the last generation left them, so they change nothing.
+      Map<String, List<String>> changes = new ConcurrentHashMap<>();
       List<String> platformWarnings = new ArrayList<>();
       renderer()
           .render(
@@ -180,6 +183,7 @@ public final class Generator {
                 if (service == null) {
                   platformWarnings.addAll(part.warnings());
                 } else {
+                  changes.put(service, ChangeWarnings.of(repository, part, part.paths()));
                   inputs.release(service);
                   rendered.put(service, new CachedRun.Rendered(part.paths(), part.warnings()));
                 }
@@ -194,6 +198,7 @@ public final class Generator {
           skippedNames.add(service.name());
         } else {
           warnings.addAll(Objects.requireNonNull(rendered.get(service.name())).warnings());
+          warnings.addAll(changes.getOrDefault(service.name(), List.of()));
         }
       }
       warnings.addAll(platformWarnings);
@@ -229,9 +234,16 @@ public final class Generator {
         kit, renderer().render(validate(kit, KitInputs.read(repository, kit))), from, to);
   }
 
-  /** Plans and compares with the disk without writing: what {@code kit:check} reports. */
+  /**
+   * Plans and compares with the disk without writing: what {@code kit:check} reports, with what
+   * {@link #generate} would warn about the stale files (such as a PlanetScale branch the next apply
+   * replaces).
+   */
   public Drift check(Kit kit) {
-    return new PlanWriter(repository).compare(plan(kit));
+    FilePlan plan = plan(kit);
+    Drift drift = new PlanWriter(repository).compare(plan);
+    List<String> warnings = ChangeWarnings.of(repository, plan, drift.stale());
+    return warnings.isEmpty() ? drift : drift.withWarnings(warnings);
   }
 
   /**

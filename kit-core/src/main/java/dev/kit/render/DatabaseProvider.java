@@ -57,6 +57,25 @@ public interface DatabaseProvider {
   }
 
   /**
+   * Whether {@link #changeWarnings} may have something to say about the generated file at {@code
+   * path} (repository-relative), so that only those files are read from the disk to compare.
+   */
+  default boolean reviewsChange(String path) {
+    return false;
+  }
+
+  /**
+   * What replacing the generated file at {@code path}, as committed ({@code before}, which may be
+   * anything the disk holds), with {@code after} does beyond the file, such as an apply that
+   * destroys a database: warnings for {@code kit:generate} and {@code kit:check}, each naming what
+   * to revert. Asked only when {@link #reviewsChange} and the bytes differ; empty when the change
+   * is harmless or {@code before} is not this provider's output.
+   */
+  default List<String> changeWarnings(String path, byte[] before, byte[] after) {
+    return List.of();
+  }
+
+  /**
    * The fix for a CloudNativePG option (such as {@code backups} or {@code pooler}, or {@code
    * monitoring}) set on a database it hosts, naming its own counterpart; empty for validation's
    * generic fix.

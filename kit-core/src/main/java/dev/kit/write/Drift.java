@@ -16,6 +16,8 @@ import java.util.TreeMap;
  *     overwrite them
  * @param diffs a unified diff per missing, stale and extra file, by path: what {@code kit:generate}
  *     would change
+ * @param warnings what {@code kit:generate} would warn about these changes, such as an apply that
+ *     replaces a database; they do not make the drift
  */
 public record Drift(
     List<String> missing,
@@ -23,7 +25,19 @@ public record Drift(
     List<String> extra,
     List<String> unchanged,
     List<String> conflicts,
-    SortedMap<String, String> diffs) {
+    SortedMap<String, String> diffs,
+    List<String> warnings) {
+
+  /** A drift without warnings. */
+  public Drift(
+      List<String> missing,
+      List<String> stale,
+      List<String> extra,
+      List<String> unchanged,
+      List<String> conflicts,
+      SortedMap<String, String> diffs) {
+    this(missing, stale, extra, unchanged, conflicts, diffs, List.of());
+  }
 
   public Drift {
     missing = List.copyOf(missing);
@@ -32,6 +46,12 @@ public record Drift(
     unchanged = List.copyOf(unchanged);
     conflicts = List.copyOf(conflicts);
     diffs = Collections.unmodifiableSortedMap(new TreeMap<>(diffs));
+    warnings = List.copyOf(warnings);
+  }
+
+  /** This drift with {@code warnings} instead of its own. */
+  public Drift withWarnings(List<String> warnings) {
+    return new Drift(missing, stale, extra, unchanged, conflicts, diffs, warnings);
   }
 
   /** Whether the disk is exactly as planned. */

@@ -62,6 +62,7 @@ public final class CheckMojo extends DescriptionMojo {
     HistoryCheck history = migrations.checkHistory(description.kit(), Optional.ofNullable(base));
     history.skipped().ifPresent(why -> getLog().warn("kit: migration history not guarded: " + why));
     Drift drift = generator.check(description.kit());
+    drift.warnings().forEach(warning -> getLog().warn("kit: " + warning));
     if (!drift.isEmpty()) {
       DriftReport.diffLines(drift).forEach(getLog()::error);
     }

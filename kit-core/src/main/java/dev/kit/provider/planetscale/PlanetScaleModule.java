@@ -2,6 +2,7 @@ package dev.kit.provider.planetscale;
 
 import dev.kit.model.PlanetScale;
 import dev.kit.plan.GeneratedHeader;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -29,6 +30,22 @@ public final class PlanetScaleModule {
 
   /** The module's one file. */
   public static final String FILE = "main.tf";
+
+  /** The resource type of the branch; the module declares one, named {@link #BRANCH_NAME}. */
+  public static final String BRANCH_RESOURCE = "planetscale_postgres_branch";
+
+  /** The name of the module's branch resource. */
+  public static final String BRANCH_NAME = "this";
+
+  /**
+   * The branch's attributes that PlanetScale's provider sets only when it creates the branch, in
+   * the order the module writes them: a new value ("Requires replacement if changed",
+   * test-data/reference/planetscale-terraform/resources/postgres_branch.md) destroys the branch
+   * with its data and creates an empty one. {@code BranchReplacement} reads them back from the
+   * module. A new {@code name} is not one: the provider renames the branch in place.
+   */
+  public static final List<String> CREATE_TIME_ATTRIBUTES =
+      List.of("major_version", "region", "parent_branch");
 
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
 

@@ -86,6 +86,17 @@ public final class PlanetScaleProvider implements DatabaseProvider {
     return platformKinds;
   }
 
+  /** The branch's module: a new create-time attribute replaces the branch on the next apply. */
+  @Override
+  public boolean reviewsChange(String path) {
+    return BranchReplacement.isModule(path);
+  }
+
+  @Override
+  public List<String> changeWarnings(String path, byte[] before, byte[] after) {
+    return BranchReplacement.warnings(path, before, after);
+  }
+
   @Override
   public Connection connection(Kit kit, Service service) {
     PlanetScale ps = host(service);

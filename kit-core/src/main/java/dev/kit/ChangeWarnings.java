@@ -1,0 +1,59 @@
+package dev.kit;
+
+import dev.kit.plan.FilePlan;
+import dev.kit.plan.RepositoryRoot;
+import dev.kit.render.DatabaseProvider;
+import dev.kit.render.DatabaseProviders;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the database providers say about planned files that replace different ones on the disk
+ * ({@link DatabaseProvider#changeWarnings}), such as a module change that destroys a branch. It
+ * depends on the disk, so it is never kept in the generation cache with the render's warnings.
+ */
+final class ChangeWarnings {
+
+  private ChangeWarnings() {}
+
+  /**
+   * The warnings for {@code paths} of {@code plan}, in their order and the providers' order; a path
+   * no provider reviews is not read.
+   */
+  static List<String> of(RepositoryRoot repository, FilePlan plan, List<String> paths) {
+    List<String> warnings = new ArrayList<>();
+    for (String path : paths) {
+      for (DatabaseProvider provider : DatabaseProviders.all()) {
+        if (!provider.reviewsChange(path)) {
+          continue;
+        }
+        byte[] before = committed(repository.path().resolve(path));
+        byte[] after = plan.content(path);
+        if (before != null && after != null && !plan.matches(path, before)) {
+          warnings.addAll(provider.changeWarnings(path, before, after));
+        }
+      }
+    }
+    return warnings;
+  }
+
+  /**
+   * The file's bytes, or null when it is not a regular file that can be read: then there is nothing
+   * to compare, and the write says what is in the way.
+   */
+  private static byte @Nullable [] committed(Path file) {
+    if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+      return null;
+    }
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+}
