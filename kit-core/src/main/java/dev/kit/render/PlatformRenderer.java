@@ -250,7 +250,9 @@ final class PlatformRenderer {
                 null,
                 new ArgoApplication.Directory(true, include, rootExclude(kit, environment)),
                 null),
-            new ArgoApplication.Destination(argo.destinationServer(), argo.namespace()),
+            // Argo CD's own cluster, whatever cluster the services run on: the root syncs
+            // Applications and AppProjects, which Argo CD reads only in its own namespace there.
+            new ArgoApplication.Destination(ArgoCd.IN_CLUSTER, argo.namespace()),
             // Removing a service's line must not delete its Application by accident: no prune at
             // the root.
             ArgoApplicationRenderer.syncPolicy(false, null)));

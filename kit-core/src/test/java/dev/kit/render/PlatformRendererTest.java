@@ -123,6 +123,41 @@ class PlatformRendererTest {
   }
 
   @Test
+  void render_pointsTheRootAtArgoCdsOwnCluster_whenTheServicesRunOnAnother() throws IOException {
+    Kit kit =
+        Kit.builder()
+            .repository(
+                "shop",
+                r ->
+                    r.gitUrl("https://github.com/acme/shop.git")
+                        .argoCd(
+                            ArgoCd.builder()
+                                .destinationServer("https://workloads.k8s.acme.io:6443")
+                                .delivery(ArgoCd.Delivery.APP_OF_APPS)
+                                .build()))
+            .service("orders", s -> s.withoutMigrations().database(db -> db.storage("1Gi")))
+            .build();
+    Path platform = generate(kit);
+
+    // The root syncs Applications, which Argo CD reads only in its own namespace on its own
+    // cluster.
+    assertThat(
+            YAML.readTree(platform.resolve("root.yaml").toFile())
+                .path("spec")
+                .path("destination")
+                .path("server")
+                .asString())
+        .isEqualTo(ArgoCd.IN_CLUSTER);
+    assertThat(
+            YAML.readTree(repo.resolve("services/orders/application.yaml").toFile())
+                .path("spec")
+                .path("destination")
+                .path("server")
+                .asString())
+        .isEqualTo("https://workloads.k8s.acme.io:6443");
+  }
+
+  @Test
   void render_installsNoCertManager_whenTheDescriptionSaysTheClusterHasIt() {
     Path platform = generate(kit(Platform.builder().existingCertManager().build(), true));
 
