@@ -122,8 +122,14 @@ final class MigrationRules {
       if (!isConfigMapKey(file.name())) {
         violations.add(
             filePath(path, file),
-            "the name has characters a ConfigMap key cannot hold",
-            "rename it to <version>_<description>.sql with letters, digits, '_', '-' and '.' only");
+            file.name().length() > KubernetesNames.SUBDOMAIN_MAX
+                ? "the name has "
+                    + file.name().length()
+                    + " characters, and a ConfigMap key at most "
+                    + KubernetesNames.SUBDOMAIN_MAX
+                : "the name is not a ConfigMap key (letters, digits, '_', '-' and '.', not"
+                    + " starting with '..')",
+            "rename it to <version>_<description>.sql, such as 20250101120000_create_orders.sql");
       } else if (version.isEmpty()) {
         violations.add(
             filePath(path, file),
@@ -227,7 +233,8 @@ final class MigrationRules {
 
   /**
    * Whether a migration's name can be a ConfigMap key as it is: {@code [-._a-zA-Z0-9]+\.sql}, at
-   * most 253 characters. Scanned by hand: every file of every service is checked.
+   * most 253 characters, not starting with {@code ..}. Scanned by hand: every file of every service
+   * is checked.
    */
   static boolean isConfigMapKey(String name) {
     int length = name.length();

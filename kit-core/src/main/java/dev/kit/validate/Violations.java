@@ -91,11 +91,12 @@ public final class Violations {
   }
 
   /**
-   * Whether {@code key} may name a key of a Secret, {@code [-._a-zA-Z0-9]+}: scanned, not matched,
-   * as every service has several (PROFILE.md, section 14).
+   * Whether {@code key} may name a key of a Secret, {@code [-._a-zA-Z0-9]+} and not {@code .},
+   * {@code ..} or {@code ..<anything>} (Kubernetes refuses a key that would step out of the volume
+   * it is mounted in): scanned, not matched, as every service has several (PROFILE.md, section 14).
    */
   static boolean isSecretKeyName(String key) {
-    if (key.isEmpty()) {
+    if (key.isEmpty() || key.equals(".") || key.startsWith("..")) {
       return false;
     }
     for (int at = 0; at < key.length(); at++) {

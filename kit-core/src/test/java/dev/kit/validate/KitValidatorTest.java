@@ -1026,15 +1026,18 @@ class KitValidatorTest {
         strings = {
           "20250101120000_add orders.sql",
           "20250101120000_größe.sql",
-          "20250101120000_a+b.sql"
+          "20250101120000_a+b.sql",
+          // Kubernetes refuses a key starting with "..", though Atlas reads it as a migration.
+          "..20250101120000_x.sql"
         })
     void validate_reportsFile_whenNameIsNotAConfigMapKey(String name) {
       assertThat(migrationViolations(m -> m, files(new MigrationFile(name, SQL))))
           .containsExactly(
               "services[orders].migrations.files["
                   + name
-                  + "]: the name has characters a ConfigMap key cannot hold "
-                  + "(rename it to <version>_<description>.sql with letters, digits, '_', '-' and '.' only)");
+                  + "]: the name is not a ConfigMap key (letters, digits, '_', '-' and '.', not starting"
+                  + " with '..') (rename it to <version>_<description>.sql, such as"
+                  + " 20250101120000_create_orders.sql)");
     }
 
     @Test
@@ -1045,8 +1048,8 @@ class KitValidatorTest {
           .containsExactly(
               "services[orders].migrations.files["
                   + name
-                  + "]: the name has characters a ConfigMap key cannot hold "
-                  + "(rename it to <version>_<description>.sql with letters, digits, '_', '-' and '.' only)");
+                  + "]: the name has 254 characters, and a ConfigMap key at most 253 "
+                  + "(rename it to <version>_<description>.sql, such as 20250101120000_create_orders.sql)");
     }
 
     @Test

@@ -12,7 +12,8 @@ class ViolationsTest {
 
   @Test
   void isSecretKeyName_agreesWithTheRegularExpression_forEveryShortKey() {
-    Pattern secretKey = Pattern.compile("[-._a-zA-Z0-9]+");
+    // Kubernetes's IsConfigMapKey: the characters, and not ".", ".." or a "..<anything>" prefix.
+    Pattern secretKey = Pattern.compile("(?!\\.\\.)(?!\\.$)[-._a-zA-Z0-9]+");
     List<String> mismatches = new ArrayList<>();
     for (String key : AllStrings.upTo("aZ09-._/ é", 4)) {
       if (Violations.isSecretKeyName(key) != secretKey.matcher(key).matches()) {
