@@ -84,13 +84,25 @@ final class AtlasHclRenderer {
           .append('/')
           .append(PROJECT_FILE)
           .append('\n');
+    } else {
+      hcl.append(
+              "# The operator writes its own project file; run this env by hand, with DATABASE_URL set to that uri: atlas migrate status --env ")
+          .append(CLUSTER_ENV)
+          .append('\n');
     }
     hcl.append("env \"").append(CLUSTER_ENV).append("\" {\n");
     // ${...} is Atlas's own interpolation, evaluated when the Job runs.
     hcl.append("  url = \"${getenv(\"DATABASE_URL\")}?")
         .append(MigrationsRenderer.urlQuery(m, connection))
         .append("\"\n");
-    migration(hcl, "file://" + MigrationsRenderer.MIGRATIONS_MOUNT, m);
+    // The Job mounts the folder there; the operator writes its own project file, so with it this
+    // env is for running Atlas by hand against the cluster's database, from services/<service>/.
+    migration(
+        hcl,
+        m.engine() == Migrations.Engine.JOB
+            ? "file://" + MigrationsRenderer.MIGRATIONS_MOUNT
+            : "file://" + m.directory(),
+        m);
     hcl.append("}\n");
     if (m.txMode().isPresent()) {
       hcl.append("# The Job applies with --tx-mode ")

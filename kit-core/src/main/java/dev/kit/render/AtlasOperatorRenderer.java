@@ -43,6 +43,8 @@ final class AtlasOperatorRenderer {
         metadata(kit, service, service.migrationJobName(), MigrationsRenderer.COMPONENT),
         new AtlasOperatorResource.Spec(
             credentials(kit, service, m.sslMode().value()),
+            // The Job's retries, not the operator's default of 20: one setting for both engines.
+            m.backoffLimit(),
             new AtlasOperatorResource.Dir(new AtlasOperatorResource.ConfigMapRef(configMap)),
             m.revisionsSchema(),
             m.baseline().orElse(null),
@@ -62,6 +64,7 @@ final class AtlasOperatorRenderer {
         new AtlasOperatorResource.Spec(
             // The operator has no place for the cluster CA, so TLS is required but not verified.
             credentials(kit, service, "require"),
+            null,
             null,
             null,
             null,

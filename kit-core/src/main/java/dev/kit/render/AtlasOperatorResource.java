@@ -15,6 +15,7 @@ record AtlasOperatorResource(String apiVersion, String kind, ObjectMetadata meta
   /** One spec type for both kinds: each leaves the other's fields null. */
   record Spec(
       Credentials credentials,
+      @Nullable Integer backoffLimit,
       @Nullable Dir dir,
       @Nullable String revisionsSchema,
       @Nullable String baseline,

@@ -109,6 +109,27 @@ final class MigrationRules {
             m.sslMode().value() + " needs the cluster CA, which the Atlas operator cannot mount",
             "use SslMode.REQUIRE with the operator engine, or the job engine to verify the server");
       }
+      // The Job's settings the AtlasMigration has no place for: said, not silently dropped.
+      Migrations defaults = Migrations.builder().build();
+      if (!m.atlasImage().equals(defaults.atlasImage())) {
+        violations.add(
+            path + ".atlasImage",
+            "the Atlas operator runs the Atlas of its own image, not " + m.atlasImage(),
+            "remove atlasImage(...), or use the job engine");
+      }
+      if (m.activeDeadlineSeconds() != defaults.activeDeadlineSeconds()) {
+        violations.add(
+            path + ".activeDeadlineSeconds",
+            "the Atlas operator's AtlasMigration has no deadline",
+            "remove activeDeadlineSeconds(...), or use the job engine");
+      }
+      if (!m.resources().equals(defaults.resources())) {
+        violations.add(
+            path + ".resources",
+            "the Atlas operator runs Atlas in its own pod, whose resources the AtlasMigration does"
+                + " not set",
+            "remove resources(...), or use the job engine");
+      }
     }
   }
 

@@ -98,6 +98,7 @@ class AtlasOperatorSamplesThroughDslTest {
                     .patch(Patch.remove(Patch.Target.ATLAS_MIGRATION, "/spec/revisionsSchema"))
                     .patch(Patch.remove(Patch.Target.ATLAS_MIGRATION, "/spec/devDB"))
                     .patch(Patch.remove(Patch.Target.ATLAS_MIGRATION, "/spec/devURL"))
+                    .patch(Patch.remove(Patch.Target.ATLAS_MIGRATION, "/spec/backoffLimit"))
                     .patch(
                         Patch.set(
                             Patch.Target.ATLAS_MIGRATION,

@@ -11,6 +11,7 @@ import dev.kit.model.Kit;
 import dev.kit.model.Migrations;
 import dev.kit.model.Patch;
 import dev.kit.model.Platform;
+import dev.kit.model.Resources;
 import dev.kit.model.SslMode;
 import dev.kit.model.TxMode;
 import dev.kit.testing.Validations;
@@ -64,6 +65,34 @@ class FleetValidationTest {
                 + "(put \"-- atlas:txmode all\" on the first line of the files that need it, or use the job engine)",
             "services[orders].migrations.sslMode: verify-full needs the cluster CA, which the Atlas operator cannot mount "
                 + "(use SslMode.REQUIRE with the operator engine, or the job engine to verify the server)");
+  }
+
+  @Test
+  void validate_reportsTheJobsSettings_thatTheOperatorEngineHasNoPlaceFor() {
+    Kit kit =
+        shop(ArgoCd.defaults())
+            .service(
+                "orders",
+                s ->
+                    s.database(db -> db.storage("1Gi"))
+                        .migrations(
+                            m ->
+                                m.engine(Migrations.Engine.OPERATOR)
+                                    .atlasImage("arigaio/atlas:1.3.0")
+                                    .activeDeadlineSeconds(600)
+                                    .resources(Resources.requests("100m", "128Mi"))
+                                    // Kept: the AtlasMigration has a backoffLimit of its own.
+                                    .backoffLimit(5)))
+            .build();
+
+    assertThat(violations(kit))
+        .containsExactly(
+            "services[orders].migrations.atlasImage: the Atlas operator runs the Atlas of its own image, not"
+                + " arigaio/atlas:1.3.0 (remove atlasImage(...), or use the job engine)",
+            "services[orders].migrations.activeDeadlineSeconds: the Atlas operator's AtlasMigration has no"
+                + " deadline (remove activeDeadlineSeconds(...), or use the job engine)",
+            "services[orders].migrations.resources: the Atlas operator runs Atlas in its own pod, whose resources"
+                + " the AtlasMigration does not set (remove resources(...), or use the job engine)");
   }
 
   @Test
