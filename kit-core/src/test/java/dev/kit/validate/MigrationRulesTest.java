@@ -15,8 +15,11 @@ import org.junit.jupiter.api.Test;
 
 class MigrationRulesTest {
 
-  /** The file-name rule as a regular expression, which the scanner must agree with. */
-  private static final Pattern CONFIGMAP_KEY = Pattern.compile("[-._a-zA-Z0-9]+\\.sql");
+  /**
+   * The file-name rule as a regular expression, which the scanner must agree with: not starting with
+   * "..", which Kubernetes refuses as a key.
+   */
+  private static final Pattern CONFIGMAP_KEY = Pattern.compile("(?!\\.\\.)[-._a-zA-Z0-9]+\\.sql");
 
   @Test
   void isConfigMapKey_agreesWithTheRegularExpression_forEveryShortName() {
