@@ -1,6 +1,7 @@
 package dev.kit;
 
 import dev.kit.plan.FilePlan;
+import dev.kit.plan.RepositoryLinkException;
 import dev.kit.plan.RepositoryRoot;
 import dev.kit.render.DatabaseProvider;
 import dev.kit.render.DatabaseProviders;
@@ -32,7 +33,7 @@ final class ChangeWarnings {
         if (!provider.reviewsChange(path)) {
           continue;
         }
-        byte[] before = committed(repository.path().resolve(path));
+        byte[] before = committed(repository, repository.path().resolve(path));
         byte[] after = plan.content(path);
         if (before != null && after != null && !plan.matches(path, before)) {
           warnings.addAll(provider.changeWarnings(path, before, after));
@@ -43,10 +44,16 @@ final class ChangeWarnings {
   }
 
   /**
-   * The file's bytes, or null when it is not a regular file that can be read: then there is nothing
-   * to compare, and the write says what is in the way.
+   * The file's bytes, or null when it is not a regular file inside the repository that can be read
+   * (a link on its way leads out): then there is nothing to compare, and the write says what is in
+   * the way.
    */
-  private static byte @Nullable [] committed(Path file) {
+  private static byte @Nullable [] committed(RepositoryRoot repository, Path file) {
+    try {
+      repository.checkRead(file);
+    } catch (RepositoryLinkException e) {
+      return null;
+    }
     if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
       return null;
     }

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 class MigrationRulesTest {
 
   /**
-   * The file-name rule as a regular expression, which the scanner must agree with: not starting with
-   * "..", which Kubernetes refuses as a key.
+   * The file-name rule as a regular expression, which the scanner must agree with: not starting
+   * with "..", which Kubernetes refuses as a key.
    */
   private static final Pattern CONFIGMAP_KEY = Pattern.compile("(?!\\.\\.)[-._a-zA-Z0-9]+\\.sql");
 
