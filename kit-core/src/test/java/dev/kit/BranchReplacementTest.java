@@ -88,7 +88,9 @@ class BranchReplacementTest {
   }
 
   private List<String> replacements(WriteReport report) {
-    return report.warnings().stream().filter(w -> w.contains("replaces the branch")).toList();
+    return report.warnings().stream()
+        .filter(w -> w.contains("replaces the branch") || w.contains("adoptBranch(...) is gone"))
+        .toList();
   }
 
   @Test
@@ -103,7 +105,7 @@ class BranchReplacementTest {
     assertThat(warnings.get(1))
         .startsWith(
             "service orders, environment prod: major_version 17 -> 18 on PlanetScale branch `main`")
-        .contains("It is a production branch, so the next apply fails on prevent_destroy");
+        .contains("The branch has prevent_destroy, so the next apply fails and changes nothing");
     assertThat(warnings.get(0))
         .startsWith(
             "service orders, environment dev: major_version 17 -> 18 on PlanetScale branch `dev` ("
@@ -111,7 +113,9 @@ class BranchReplacementTest {
                 + ") replaces the branch")
         .contains("PlanetScale destroy it with its data and create an empty one")
         .contains("the migrations run again from the start")
-        .contains("revert services[orders].database.postgresMajor (back to 17)")
+        .contains(
+            "revert services[orders].database.postgresMajor (back to 17, in in(\"dev\", ...) or the"
+                + " service's own)")
         .doesNotContain("prevent_destroy");
     assertThat(generator.generate(inEnvironments(18)).warnings())
         .as("once written, the module is what is committed: nothing left to say")
@@ -148,11 +152,10 @@ class BranchReplacementTest {
   }
 
   @Test
-  void generate_warnsOnlyOfWhatReplaces_whenTheBranchIsAlsoRenamed() {
-    // The provider renames a branch in place (the pinned pages mark no replacement on name).
+  void generate_warnsOnceWithEveryChange_whenTheBranchIsRenamed() {
+    // The pinned release's pages do not mark name as replacing; the provider's code does.
     generator.generate(kit(17, ps -> ps));
 
-    assertThat(replacements(generator.generate(kit(17, ps -> ps.branch("orders"))))).isEmpty();
     assertThat(
             replacements(
                 generator.generate(
@@ -160,14 +163,33 @@ class BranchReplacementTest {
         .singleElement()
         .asString()
         .contains(
-            "major_version 17 -> 18, region (unset: the database's default region) -> eu,"
-                + " parent_branch (unset: the database's default branch) -> main on PlanetScale"
-                + " branch `orders`")
+            "name main -> orders, major_version 17 -> 18, region (unset: the database's default"
+                + " region) -> eu, parent_branch (unset: the database's default branch) -> main on"
+                + " PlanetScale branch `main`")
         .contains("these attributes")
         .contains(
-            "revert services[orders].database.postgresMajor (back to 17),"
+            "revert services[orders].database.planetScale.branch (back to main),"
+                + " services[orders].database.postgresMajor (back to 17),"
                 + " services[orders].database.planetScale.region (remove it),"
                 + " services[orders].database.planetScale.parentBranch (remove it)");
+  }
+
+  @Test
+  void generate_warnsThatTheBranchIsReplaced_whenAnAdoptedBranchIsNoLongerAdopted() {
+    generator.generate(kit(17, ps -> ps.adoptBranch("ru00w3vqvfr9")));
+
+    assertThat(replacements(generator.generate(kit(17, ps -> ps))))
+        .singleElement()
+        .asString()
+        .startsWith(
+            "service orders: adoptBranch(...) is gone from PlanetScale branch `main`"
+                + " (services/orders/database/main.tf), which existed before kit")
+        .contains("so the next apply replaces it, destroying it with its data")
+        .contains("Keep adoptBranch(...) on services[orders].database.planetScale");
+    // Adopted, its create-time attributes are PlanetScale's: nothing to compare.
+    generator.generate(kit(17, ps -> ps.adoptBranch("ru00w3vqvfr9")));
+    assertThat(replacements(generator.generate(kit(18, ps -> ps.adoptBranch("ru00w3vqvfr9")))))
+        .isEmpty();
   }
 
   @Test
@@ -177,9 +199,11 @@ class BranchReplacementTest {
     assertThat(replacements(generator.generate(kit(18, ps -> ps.production(true)))))
         .singleElement()
         .asString()
-        .contains("It is a production branch, so the next apply fails on prevent_destroy")
+        .contains("The branch has prevent_destroy, so the next apply fails and changes nothing")
         .contains("To keep the branch, revert services[orders].database.postgresMajor")
-        .contains("apply production(false) alone on services[orders].database.planetScale")
+        .contains(
+            "apply production(false) alone (the module drops prevent_destroy and sets"
+                + " deletion_protected = false)")
         .doesNotContain("create an empty one (the migrations");
   }
 

@@ -154,20 +154,22 @@ class EnvironmentDiffTest {
               -  required_version = ">= 1.4.0"
               +  # terraform_data, and an import block whose id is an expression: Terraform 1.6, every OpenTofu release.
               +  required_version = ">= 1.6.0"
-              @@ -25,3 +25,9 @@
+              @@ -25,3 +25,3 @@
               -  name          = "orders-dev"
               -  major_version = "17"
               -  parent_branch = "main"
               +  name          = "main"
               +  cluster_size  = "PS_10_AWS_ARM"
               +  replicas      = 2
-              +
+              @@ -29,2 +29,5 @@
+              -  # Not a production branch: unprotected, also when it was one before.
+              -  deletion_protected = false
               +  # A production branch: destroying the last branch of a database deletes the database.
               +  deletion_protected = true
               +  lifecycle {
               +    prevent_destroy = true
               +  }
-              @@ -30,0 +36,7 @@
+              @@ -33,0 +36,7 @@
               +# The branch existed before this module (adoptBranch in the description): the first apply imports it instead of
         """)
         .doesNotContain("terraform {");

@@ -23,6 +23,7 @@ final class BranchReplacement {
   /** Where each attribute comes from in the description, below {@code services[<service>]}. */
   private static final Map<String, String> FIELDS =
       Map.of(
+          "name", "database.planetScale.branch",
           "major_version", "database.postgresMajor",
           "region", "database.planetScale.region",
           "parent_branch", "database.planetScale.parentBranch");
@@ -46,20 +47,25 @@ final class BranchReplacement {
 
   private static final String PREVENT_DESTROY = "    prevent_destroy = true";
 
-  /** The branch's name: shown, not compared, since a new one renames the branch in place. */
-  private static final String NAME = "name";
+  /** The first lines of the import block of an adopted branch. */
+  private static final String IMPORT =
+      "import {\n  to = "
+          + PlanetScaleModule.BRANCH_RESOURCE
+          + "."
+          + PlanetScaleModule.BRANCH_NAME
+          + "\n";
 
   private BranchReplacement() {}
 
   /**
-   * The module's branch: its name, its create-time attributes and whether it has {@code
-   * prevent_destroy}.
+   * The module's branch: its name, its create-time attributes, whether it has {@code
+   * prevent_destroy}, and whether the module imports it (adopted).
    *
    * @param name the branch's name
    * @param values the attributes set, by name, in {@link PlanetScaleModule#CREATE_TIME_ATTRIBUTES}
-   *     order
+   *     order ({@code name} among them)
    */
-  record Branch(String name, Map<String, String> values, boolean preventDestroy) {}
+  record Branch(String name, Map<String, String> values, boolean preventDestroy, boolean adopted) {}
 
   /** Whether {@code path} is a module kit writes: {@code services/<service>[/envs/<env>]/...}. */
   static boolean isModule(String path) {
@@ -77,6 +83,27 @@ final class BranchReplacement {
     if (at == null || old == null || now == null) {
       return List.of();
     }
+    String where = "service " + at[0] + (at[1] == null ? "" : ", environment " + at[1]) + ": ";
+    if (old.adopted() && !now.adopted()) {
+      // The provider reads neither major_version nor region back: an imported branch's state lacks
+      // them, so the module setting them now plans a replacement.
+      return List.of(
+          where
+              + "adoptBranch(...) is gone from PlanetScale branch `"
+              + old.name()
+              + "` ("
+              + path
+              + "), which existed before kit: the module now sets the attributes fixed at a"
+              + " branch's creation, which its imported state lacks, so the next apply replaces it"
+              + (now.preventDestroy()
+                  ? " (prevent_destroy makes that apply fail)"
+                  : ", destroying it with its data")
+              + ". Keep adoptBranch(...) on services["
+              + at[0]
+              + "].database.planetScale"
+              + (at[1] == null ? "" : " (" + inEnvironment(at).substring(2) + ")")
+              + " for as long as the branch lives.");
+    }
     List<String> changes = new ArrayList<>();
     List<String> reverts = new ArrayList<>();
     for (String attribute : PlanetScaleModule.CREATE_TIME_ATTRIBUTES) {
@@ -91,21 +118,19 @@ final class BranchReplacement {
           "services["
               + at[0]
               + "]."
-              + FIELDS.get(attribute)
-              + (was == null ? " (remove it)" : " (back to " + was + ")"));
+              + FIELDS.getOrDefault(attribute, attribute)
+              + (was == null ? " (remove it" : " (back to " + was)
+              + inEnvironment(at)
+              + ")");
     }
     if (changes.isEmpty()) {
       return List.of();
     }
-    String branch = old.name();
     StringBuilder warning =
-        new StringBuilder("service ")
-            .append(at[0])
-            .append(at[1] == null ? "" : ", environment " + at[1])
-            .append(": ")
+        new StringBuilder(where)
             .append(String.join(", ", changes))
             .append(" on PlanetScale branch `")
-            .append(branch)
+            .append(old.name())
             .append("` (")
             .append(path)
             .append(") replaces the branch: PlanetScale's provider sets ")
@@ -113,17 +138,20 @@ final class BranchReplacement {
             .append(" only when it creates a branch. ");
     if (now.preventDestroy()) {
       warning
-          .append("It is a production branch, so the next apply fails on prevent_destroy and")
+          .append("The branch has prevent_destroy, so the next apply fails and")
           .append(" changes nothing. To keep the branch, revert ")
           .append(String.join(", ", reverts))
-          .append(
-              ". To replace it anyway: if you need its data, restore a backup into a new branch"
-                  + " first (the service's RUNBOOK.md, Backups and restore); then generate and apply"
-                  + " production(false) alone on services["
-                  + at[0]
-                  + "].database.planetScale (the module drops prevent_destroy and"
-                  + " deletion_protected), then this change. Deleting the last branch of a"
-                  + " database deletes the database.");
+          .append('.');
+      if (now.adopted()) {
+        warning.append(" The module never destroys an adopted branch.");
+      } else {
+        warning.append(
+            " To replace it anyway: if you need its data, restore a backup into a new branch"
+                + " first (the service's RUNBOOK.md, Backups and restore); then generate and apply"
+                + " production(false) alone (the module drops prevent_destroy and sets"
+                + " deletion_protected = false), then this change. Deleting the last branch of a"
+                + " database deletes the database.");
+      }
     } else {
       warning
           .append("The next apply makes PlanetScale destroy it with its data and create an empty")
@@ -136,6 +164,11 @@ final class BranchReplacement {
           .append(" in place.");
     }
     return List.of(warning.toString());
+  }
+
+  /** With environments, where the value may be set: the environment's override or the service. */
+  private static String inEnvironment(String[] at) {
+    return at[1] == null ? "" : ", in in(\"" + at[1] + "\", ...) or the service's own";
   }
 
   /** The value as the warning shows it: PlanetScale's default when kit left it out. */
@@ -166,14 +199,15 @@ final class BranchReplacement {
 
   /**
    * The branch of a module kit wrote: its header first, then the branch's block with each
-   * create-time attribute at most once (and {@code name} and {@code major_version}), closed by a
-   * {@code }} alone on a line; null for anything else.
+   * create-time attribute at most once (and {@code name}), closed by a {@code }} alone on a line;
+   * null for anything else.
    */
   static @Nullable Branch read(byte[] module) {
     if (!GeneratedHeader.isPresent(module)) {
       return null;
     }
-    List<String> lines = new String(module, StandardCharsets.UTF_8).lines().toList();
+    String text = new String(module, StandardCharsets.UTF_8).replace("\r\n", "\n");
+    List<String> lines = text.lines().toList();
     int start = lines.indexOf(OPENING);
     if (start < 0 || lines.lastIndexOf(OPENING) != start) {
       return null;
@@ -183,8 +217,11 @@ final class BranchReplacement {
     for (int i = start + 1; i < lines.size(); i++) {
       String line = lines.get(i);
       if (line.equals("}")) {
-        String name = found.get(NAME);
-        if (name == null || !found.containsKey("major_version")) {
+        String name = found.get("name");
+        boolean adopted = text.contains(IMPORT);
+        // An adopted branch's module leaves major_version to PlanetScale; kit's other modules set
+        // it.
+        if (name == null || (!adopted && !found.containsKey("major_version"))) {
           return null;
         }
         Map<String, String> ordered = new LinkedHashMap<>();
@@ -194,13 +231,12 @@ final class BranchReplacement {
             ordered.put(attribute, value);
           }
         }
-        return new Branch(name, ordered, preventDestroy);
+        return new Branch(name, ordered, preventDestroy, adopted);
       }
       preventDestroy |= line.equals(PREVENT_DESTROY);
       Matcher attribute = ATTRIBUTE.matcher(line);
       if (attribute.matches()
-          && (attribute.group(1).equals(NAME)
-              || PlanetScaleModule.CREATE_TIME_ATTRIBUTES.contains(attribute.group(1)))
+          && PlanetScaleModule.CREATE_TIME_ATTRIBUTES.contains(attribute.group(1))
           && found.put(attribute.group(1), unquoted(attribute.group(2))) != null) {
         return null;
       }

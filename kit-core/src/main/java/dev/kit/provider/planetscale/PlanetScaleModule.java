@@ -42,10 +42,11 @@ public final class PlanetScaleModule {
    * the order the module writes them: a new value ("Requires replacement if changed",
    * test-data/reference/planetscale-terraform/resources/postgres_branch.md) destroys the branch
    * with its data and creates an empty one. {@code BranchReplacement} reads them back from the
-   * module. A new {@code name} is not one: the provider renames the branch in place.
+   * module. The pinned release's pages do not mark {@code name}, but the provider's code marks it
+   * in every release seen: warned about, as losing a branch costs more than a needless warning.
    */
   public static final List<String> CREATE_TIME_ATTRIBUTES =
-      List.of("major_version", "region", "parent_branch");
+      List.of("name", "major_version", "region", "parent_branch");
 
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
 
@@ -200,6 +201,10 @@ public final class PlanetScaleModule {
             # A production branch: destroying the last branch of a database deletes the database.
             deletion_protected = true
           """);
+    } else if (!adopted) {
+      // Left out, the provider would keep a protection set before: production(false) lifts it.
+      tf.append("\n  # Not a production branch: unprotected, also when it was one before.\n");
+      tf.append("  deletion_protected = false\n");
     }
     if (ps.production() || adopted) {
       if (!ps.production()) {

@@ -486,7 +486,7 @@ public final class PlanetScaleProvider implements DatabaseProvider {
               ")` in the description equal to its version: Atlas's dev database runs that one. The ID must be branch `")
           .append(ps.branch())
           .append(
-              "`'s: the module sets the imported branch's name, so another branch's would be renamed. Its first apply also sets what the description says of it (")
+              "`'s: the first apply would rename or replace another. Keep `adoptBranch(...)` for as long as the branch lives: without it the module sets what the imported state lacks, and the next apply replaces the branch. Its first apply also sets what the description says of it (")
           .append(ps.production() ? "deletion protection, " : "")
           .append(
               "cluster size, replicas, and parameters, which the provider resets to their defaults where the description leaves them out), so compare those with the branch's before merging. If the branch is deleted in PlanetScale, every later apply fails on the import: remove `adoptBranch(...)` to let the module create it again.");
@@ -630,7 +630,7 @@ public final class PlanetScaleProvider implements DatabaseProvider {
               "` exists, nor while a changed module is still being applied. `Synced False` with `cannot apply tofu configuration` is an OpenTofu error: the PlanetScale token (Secret `")
           .append(token)
           .append(
-              "`), an attribute PlanetScale refuses, `prevent_destroy` refusing a change that would replace the branch (such as a new region or PostgreSQL version: revert that change), or, on the first apply, a branch that already exists (adopt it: Database, above).\n\n");
+              "`), an attribute PlanetScale refuses, `prevent_destroy` refusing a change that would replace the branch (such as a new branch name, region or PostgreSQL version: revert that change), or, on the first apply, a branch that already exists (adopt it: Database, above).\n\n");
       md.append(
               "`Error acquiring the state lock` (`the state is already locked by another terraform client`) after the provider's pod was stopped in the middle of a run: the Lease `lock-tfstate-")
           .append(PlanetScaleModule.stateName(namespace, name))

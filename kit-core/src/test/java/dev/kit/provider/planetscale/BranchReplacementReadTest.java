@@ -39,6 +39,7 @@ class BranchReplacementReadTest {
     assertThat(branch.values())
         .containsExactlyInAnyOrderEntriesOf(
             Map.of(
+                "name", "main",
                 "major_version", "17",
                 "region", "aws-eu-west-1",
                 "parent_branch", "base"));

@@ -219,8 +219,9 @@ class PlanetScaleModuleTest {
   @Test
   void render_leavesADevelopmentBranchDeletable_whenNotProduction() {
     String hcl = render(moduleOnly());
+    // Written as false, not left out: production(false) must lift a protection set before.
     assertThat(resources(parse(hcl)).get("planetscale_postgres_branch").get("this"))
-        .doesNotContainKey("deletion_protected");
+        .containsEntry("deletion_protected", false);
     assertThat(hcl).doesNotContain("prevent_destroy");
   }
 
