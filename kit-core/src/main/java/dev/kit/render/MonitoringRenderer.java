@@ -102,7 +102,10 @@ final class MonitoringRenderer {
       rules.add(alerts.streamingReplicas(service.database().instances() - 1));
     }
     rules.add(alerts.walArchiving());
-    if (service.database().backups().isPresent()) {
+    // Only with a schedule: without one no base backup is taken, and the plugin reports the last
+    // one's time as 0, so the alert would fire for good.
+    if (service.database().backups().isPresent()
+        && service.database().backups().get().schedule().isPresent()) {
       rules.add(alerts.backupAge(service.database().backups().get()));
     }
     PrometheusRule.Spec spec =

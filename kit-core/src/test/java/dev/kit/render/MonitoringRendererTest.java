@@ -218,6 +218,24 @@ class MonitoringRendererTest {
   }
 
   @Test
+  void backupAge_isAbsent_withBackupsButNoSchedule() {
+    // No base backup is ever taken: the plugin reports the last one's time as 0, for good.
+    Service service =
+        service(
+            db ->
+                db.instances(2)
+                    .backups(
+                        Backups.builder("s3://acme-backups/orders/")
+                            .credentials(S3Credentials.inheritFromPodIdentity())
+                            .build()),
+            Monitoring.defaults());
+
+    assertThat(alertNames(rules(service)))
+        .contains("CnpgWalArchivingFailing")
+        .doesNotContain("CnpgBackupTooOld");
+  }
+
+  @Test
   void backupAge_readsThePluginsMetric_withPluginBackups() {
     Service service = service(db -> db.instances(2).backups(plugin()), Monitoring.defaults());
 
@@ -238,7 +256,10 @@ class MonitoringRendererTest {
                 db.instances(2)
                     .backups(
                         "s3://acme-backups/orders/",
-                        b -> b.credentials(S3Credentials.inheritFromPodIdentity()).legacyInTree()),
+                        b ->
+                            b.credentials(S3Credentials.inheritFromPodIdentity())
+                                .schedule("0 0 2 * * *")
+                                .legacyInTree()),
             Monitoring.defaults());
 
     String expr = alert(rules(service), "CnpgBackupTooOld").path("expr").asString();
@@ -359,6 +380,7 @@ class MonitoringRendererTest {
   private static Backups plugin() {
     return Backups.builder("s3://acme-backups/orders/")
         .credentials(S3Credentials.inheritFromPodIdentity())
+        .schedule("0 0 2 * * *")
         .build();
   }
 
