@@ -25,6 +25,9 @@ resource "planetscale_postgres_branch" "this" {
   name          = "dev"
   major_version = "17"
   parent_branch = "main"
+
+  # Not a production branch: unprotected, also when it was one before.
+  deletion_protected = false
 }
 
 # Raised (passwordRotation in the description), it replaces both roles with new passwords: destroy, then create,
