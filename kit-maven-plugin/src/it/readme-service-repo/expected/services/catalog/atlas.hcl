@@ -17,10 +17,11 @@ env "local" {
 
 # What the AtlasMigration catalog-migrate applies in the cluster: the uri of Secret catalog-cluster-app,
 # with sslmode=require.
+# The operator writes its own project file; run this env by hand, with DATABASE_URL set to that uri: atlas migrate status --env k8s
 env "k8s" {
   url = "${getenv("DATABASE_URL")}?sslmode=require"
   migration {
-    dir              = "file:///migrations"
+    dir              = "file://migrations"
     revisions_schema = "atlas_schema_revisions"
   }
 }
