@@ -11,32 +11,57 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the database providers say about planned files that replace different ones on the disk
- * ({@link DatabaseProvider#changeWarnings}), such as a module change that destroys a branch. It
- * depends on the disk, so it is never kept in the generation cache with the render's warnings.
+ * What the database providers say about planned files that replace different ones on the disk or at
+ * a base revision ({@link DatabaseProvider#changeWarnings}), such as a module change that destroys
+ * a branch. It depends on what is compared with, so it is never kept in the generation cache with
+ * the render's warnings.
  */
 final class ChangeWarnings {
 
   private ChangeWarnings() {}
 
+  /** The paths of {@code plan} some provider reviews, in the plan's order. */
+  static List<String> reviewed(FilePlan plan) {
+    List<String> reviewed = new ArrayList<>();
+    for (String path : plan.paths()) {
+      for (DatabaseProvider provider : DatabaseProviders.all()) {
+        if (provider.reviewsChange(path)) {
+          reviewed.add(path);
+          break;
+        }
+      }
+    }
+    return reviewed;
+  }
+
   /**
-   * The warnings for {@code paths} of {@code plan}, in their order and the providers' order; a path
-   * no provider reviews is not read.
+   * The warnings for {@code paths} of {@code plan} against the disk, in their order and the
+   * providers' order; a path no provider reviews is not read.
    */
   static List<String> of(RepositoryRoot repository, FilePlan plan, List<String> paths) {
+    return of(plan, paths, path -> committed(repository, repository.path().resolve(path)));
+  }
+
+  /**
+   * The warnings for {@code paths} of {@code plan} against the bytes {@code before} gives for a
+   * path (null: nothing to compare), asked only for a path some provider reviews.
+   */
+  static List<String> of(
+      FilePlan plan, List<String> paths, Function<String, byte @Nullable []> before) {
     List<String> warnings = new ArrayList<>();
     for (String path : paths) {
       for (DatabaseProvider provider : DatabaseProviders.all()) {
         if (!provider.reviewsChange(path)) {
           continue;
         }
-        byte[] before = committed(repository, repository.path().resolve(path));
+        byte[] was = before.apply(path);
         byte[] after = plan.content(path);
-        if (before != null && after != null && !plan.matches(path, before)) {
-          warnings.addAll(provider.changeWarnings(path, before, after));
+        if (was != null && after != null && !plan.matches(path, was)) {
+          warnings.addAll(provider.changeWarnings(path, was, after));
         }
       }
     }

@@ -6,6 +6,7 @@ import dev.kit.input.KitInputs;
 import dev.kit.input.ValidatedKit;
 import dev.kit.migration.MigrationDirectory;
 import dev.kit.migration.MigrationFile;
+import dev.kit.migration.RevisionFiles;
 import dev.kit.model.Kit;
 import dev.kit.model.Service;
 import dev.kit.plan.FilePlan;
@@ -244,6 +245,26 @@ public final class Generator {
     Drift drift = new PlanWriter(repository).compare(plan);
     List<String> warnings = ChangeWarnings.of(repository, plan, drift.stale());
     return warnings.isEmpty() ? drift : drift.withWarnings(warnings);
+  }
+
+  /**
+   * What {@link #generate} would warn about the planned files that differ from those at the Git
+   * revision {@code base} (such as a PlanetScale branch the next apply replaces), in the plan's
+   * order: what {@code kit:check} adds on a pull request, whose regenerated files are committed and
+   * so not stale. Plans as {@link #plan} does, writing nothing; reads the base's files with the
+   * {@code git} executable. A file missing or a link at {@code base}, a repository outside Git, or
+   * a git that fails gives no warning.
+   *
+   * @param base a Git revision, such as the branch a pull request merges into ({@link
+   *     dev.kit.migration.HistoryCheck#base})
+   * @throws KitValidationException when the description is invalid
+   */
+  public List<String> changeWarningsSince(Kit kit, String base) {
+    Objects.requireNonNull(base, "changeWarningsSince(kit, base): base is null; pass a revision");
+    FilePlan plan = plan(kit);
+    List<String> reviewed = ChangeWarnings.reviewed(plan);
+    Map<String, byte[]> atBase = RevisionFiles.read(root, base, reviewed);
+    return List.copyOf(ChangeWarnings.of(plan, reviewed, atBase::get));
   }
 
   /**

@@ -17,8 +17,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The {@code git} executable, run in one work tree. kit asks git only read-only plumbing questions
  * ({@code rev-parse}, {@code symbolic-ref}, {@code config --get}, {@code ls-tree}, {@code
- * hash-object} without {@code -w}); the executable already knows the user's configuration,
- * attributes, worktrees, shallow clones and credentials, so no Git library is needed.
+ * hash-object} without {@code -w}, {@code cat-file}); the executable already knows the user's
+ * configuration, attributes, worktrees, shallow clones and credentials, so no Git library is
+ * needed.
  */
 final class GitCli {
 

@@ -6,8 +6,10 @@ import dev.kit.MigrationTool;
 import dev.kit.lint.LintFinding;
 import dev.kit.migration.HistoryCheck;
 import dev.kit.write.Drift;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -30,12 +32,13 @@ import org.jspecify.annotations.Nullable;
 public final class CheckMojo extends DescriptionMojo {
 
   /**
-   * The Git revision whose migrations must not change, such as {@code origin/main}. By default the
-   * branch a pull request merges into: {@code origin/$GITHUB_BASE_REF} on GitHub Actions, {@code
-   * origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME} on GitLab, else the remote's default branch
-   * ({@code origin/HEAD}), else the current branch's upstream when that is another branch; without
-   * one in the clone (or outside Git) the history guard is skipped with a warning that says what to
-   * fetch or pass.
+   * The Git revision whose migrations must not change, such as {@code origin/main}; kit also warns
+   * when a planned PlanetScale module would replace the branch this revision's module made. By
+   * default the branch a pull request merges into: {@code origin/$GITHUB_BASE_REF} on GitHub
+   * Actions, {@code origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME} on GitLab, else the remote's
+   * default branch ({@code origin/HEAD}), else the current branch's upstream when that is another
+   * branch; without one in the clone (or outside Git) the history guard is skipped with a warning
+   * that says what to fetch or pass.
    */
   @Parameter(property = "kit.base")
   private @Nullable String base;
@@ -63,6 +66,17 @@ public final class CheckMojo extends DescriptionMojo {
     history.skipped().ifPresent(why -> getLog().warn("kit: migration history not guarded: " + why));
     Drift drift = generator.check(description.kit());
     drift.warnings().forEach(warning -> getLog().warn("kit: " + warning));
+    Set<String> warned = new HashSet<>(drift.warnings());
+    if (history.base().isPresent()) {
+      // Committed regenerations are not stale, so only the base shows what a pull request replaces;
+      // a stale module says the same as the disk did, once is enough.
+      for (String warning :
+          generator.changeWarningsSince(description.kit(), history.base().get())) {
+        if (warned.add(warning)) {
+          getLog().warn("kit: " + warning);
+        }
+      }
+    }
     if (!drift.isEmpty()) {
       DriftReport.diffLines(drift).forEach(getLog()::error);
     }

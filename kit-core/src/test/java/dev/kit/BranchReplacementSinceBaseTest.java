@@ -1,0 +1,160 @@
+package dev.kit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kit.model.Kit;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * On a pull request the developer regenerated and committed, so nothing is stale: {@link
+ * Generator#changeWarningsSince} still says that the PlanetScale branch is replaced, comparing the
+ * plan with the module the base revision holds, in a real Git repository.
+ */
+class BranchReplacementSinceBaseTest {
+
+  private static final String MODULE = "services/orders/database/main.tf";
+
+  @TempDir Path workTree;
+
+  private static Kit kit(int major, String... services) {
+    Kit.Builder kit =
+        Kit.builder().repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"));
+    for (String service : services) {
+      kit.service(
+          service,
+          s ->
+              s.withoutMigrations()
+                  .database(
+                      db ->
+                          db.postgresMajor(major)
+                              .planetScale(
+                                  ps ->
+                                      ps.organization("acme")
+                                          .database("shop")
+                                          .branch(service)
+                                          .production(false))));
+    }
+    return kit.build();
+  }
+
+  private void git(String... args) throws IOException, InterruptedException {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "git",
+                "-C",
+                workTree.toString(),
+                "-c",
+                "user.name=kit",
+                "-c",
+                "user.email=kit@example.invalid"));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).as("git %s: %s", List.of(args), output).isZero();
+  }
+
+  /** Generates {@code kit} into {@code repository} and commits it on branch {@code main}. */
+  private Generator commitBase(Path repository, Kit kit) throws IOException, InterruptedException {
+    Generator generator = Generator.forRepository(repository).source("ShopServices");
+    generator.generate(kit);
+    git("init", "-q", "-b", "main");
+    git("add", ".");
+    git("commit", "-q", "-m", "base");
+    return generator;
+  }
+
+  @Test
+  void changeWarningsSince_warns_whenTheRegeneratedModuleIsNotStale() throws Exception {
+    Generator generator = commitBase(workTree, kit(17, "orders"));
+    generator.generate(kit(18, "orders"));
+    git("checkout", "-q", "-b", "feature");
+    git("commit", "-q", "-am", "postgres 18");
+
+    assertThat(generator.check(kit(18, "orders")).isEmpty()).isTrue();
+    assertThat(generator.check(kit(18, "orders")).warnings())
+        .as("the disk holds 18 already: nothing to say from it")
+        .isEmpty();
+    assertThat(generator.changeWarningsSince(kit(18, "orders"), "main"))
+        .singleElement()
+        .asString()
+        .startsWith(
+            "service orders: major_version 17 -> 18 on PlanetScale branch `orders` ("
+                + MODULE
+                + ") replaces the branch");
+  }
+
+  @Test
+  void changeWarningsSince_isEmpty_whenTheModuleIsAsTheBaseHoldsIt() throws Exception {
+    Generator generator = commitBase(workTree, kit(17, "orders"));
+
+    assertThat(generator.changeWarningsSince(kit(17, "orders"), "HEAD")).isEmpty();
+  }
+
+  @Test
+  void changeWarningsSince_readsTheBase_whenTheRepositoryIsASubFolderOfTheWorkTree()
+      throws Exception {
+    Path repository = Files.createDirectories(workTree.resolve("platform/shop"));
+    Generator generator = commitBase(repository, kit(17, "orders"));
+    generator.generate(kit(18, "orders"));
+
+    assertThat(generator.changeWarningsSince(kit(18, "orders"), "HEAD"))
+        .singleElement()
+        .asString()
+        .startsWith("service orders: major_version 17 -> 18 on PlanetScale branch `orders`");
+  }
+
+  @Test
+  void changeWarningsSince_saysNothingOfANewService_missingAtTheBase() throws Exception {
+    Generator generator = commitBase(workTree, kit(17, "orders"));
+    generator.generate(kit(17, "orders", "billing"));
+
+    assertThat(generator.changeWarningsSince(kit(17, "orders", "billing"), "HEAD")).isEmpty();
+    assertThat(generator.changeWarningsSince(kit(18, "orders", "billing"), "HEAD"))
+        .as("billing's module is new; orders' is the one the base holds")
+        .singleElement()
+        .asString()
+        .startsWith("service orders: major_version 17 -> 18");
+  }
+
+  @Test
+  void changeWarningsSince_isEmpty_whenTheModuleIsALinkAtTheBase() throws Exception {
+    Generator generator = Generator.forRepository(workTree).source("ShopServices");
+    generator.generate(kit(17, "orders"));
+    Path module = workTree.resolve(MODULE);
+    Path kept = workTree.resolve("kept.tf");
+    Files.move(module, kept);
+    Files.createSymbolicLink(module, Path.of("../../../kept.tf"));
+    git("init", "-q", "-b", "main");
+    git("add", ".");
+    git("commit", "-q", "-m", "a linked module");
+
+    assertThat(generator.changeWarningsSince(kit(18, "orders"), "HEAD")).isEmpty();
+  }
+
+  @Test
+  void changeWarningsSince_isEmpty_whenGitHasNoSuchRevisionOrNoRepository() throws Exception {
+    Generator generator = Generator.forRepository(workTree).source("ShopServices");
+    generator.generate(kit(17, "orders"));
+
+    assertThat(generator.changeWarningsSince(kit(18, "orders"), "main"))
+        .as("not a Git work tree")
+        .isEmpty();
+    git("init", "-q", "-b", "main");
+    git("add", ".");
+    git("commit", "-q", "-m", "base");
+    assertThat(generator.changeWarningsSince(kit(18, "orders"), "origin/main")).isEmpty();
+    assertThat(generator.changeWarningsSince(kit(18, "orders"), "--output=x")).isEmpty();
+    assertThat(workTree.resolve("x")).doesNotExist();
+    assertThat(generator.changeWarningsSince(kit(18, "orders"), "main")).hasSize(1);
+  }
+}
