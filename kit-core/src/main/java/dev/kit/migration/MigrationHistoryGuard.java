@@ -29,9 +29,17 @@ public final class MigrationHistoryGuard {
   private final Path topLevel;
   private final RepositoryRoot repository;
 
-  private MigrationHistoryGuard(Path topLevel, RepositoryRoot repository) {
+  /** The repository as the caller names it, which the directories are paths in. */
+  private final Path named;
+
+  /** The repository's folder as the work tree names it, {@code ""} or ending in '/'. */
+  private final String prefix;
+
+  private MigrationHistoryGuard(Path topLevel, Path named, String prefix) {
     this.topLevel = topLevel;
-    this.repository = repository;
+    this.repository = RepositoryRoot.of(named);
+    this.named = named.toAbsolutePath().normalize();
+    this.prefix = prefix;
   }
 
   /**
@@ -68,8 +76,15 @@ public final class MigrationHistoryGuard {
       return notChosen.outcome();
     }
     String revision = ((BaseRevision.Chosen) choice).revision();
+    // git's own answer for where the repository is in the work tree: a link on the way to it (a
+    // linked workspace, macOS's /var) is resolved in --show-toplevel, not in the paths kit holds.
+    GitCli.Result prefix = git.run("rev-parse", "--show-prefix");
+    if (!prefix.ok()) {
+      return HistoryCheck.skipped(
+          repository + " is not in a Git work tree (" + firstLine(prefix.stderr()) + ")");
+    }
     MigrationHistoryGuard guard =
-        new MigrationHistoryGuard(Path.of(top.text()), RepositoryRoot.of(repository));
+        new MigrationHistoryGuard(Path.of(top.text()), repository, prefix.text());
     List<String> problems = new ArrayList<>();
     directories.forEach(
         (label, dir) -> problems.addAll(guard.checkDirectory(label, dir, revision)));
@@ -78,8 +93,8 @@ public final class MigrationHistoryGuard {
 
   private List<String> checkDirectory(String label, Path dir, String base) {
     Path canonicalTop = topLevel.toAbsolutePath().normalize();
-    String relative =
-        canonicalTop.relativize(dir.toAbsolutePath().normalize()).toString().replace('\\', '/');
+    Path inRepository = named.relativize(dir.toAbsolutePath().normalize());
+    String relative = prefix + inRepository.toString().replace('\\', '/');
     GitCli.Result tree = new GitCli(canonicalTop).run("ls-tree", "-z", base, "--", relative + "/");
     if (!tree.ok()) {
       return List.of("cannot list " + label + " at " + base + ": " + firstLine(tree.stderr()));
@@ -101,7 +116,9 @@ public final class MigrationHistoryGuard {
       }
     }
     Map<String, MigrationFile> current = new TreeMap<>(MigrationFile::compareNames);
-    MigrationDirectory.read(repository, dir).files().forEach(f -> current.put(f.name(), f));
+    MigrationDirectory.read(repository, repository.path().resolve(inRepository))
+        .files()
+        .forEach(f -> current.put(f.name(), f));
 
     // The working files' blob ids as Git computes them (clean filters, eol, autocrlf; through a
     // link, the file it leads to, as kit and Atlas read it): one process.

@@ -61,6 +61,27 @@ class MigrationHistoryGuardTest {
   }
 
   @Test
+  void check_comparesTheHistory_whenTheRepositoryIsReachedThroughALink(@TempDir Path elsewhere)
+      throws IOException {
+    // A linked workspace, or macOS's /var -> /private/var: git answers with the real folder.
+    Path linked = Files.createSymbolicLink(elsewhere.resolve("linked"), repo);
+    Files.writeString(
+        linked.resolve("services/orders/migrations/20250101000000_a.sql"),
+        "CREATE TABLE a (id bigint);\n");
+
+    HistoryCheck check =
+        MigrationHistoryGuard.check(
+            linked,
+            Map.of("services/orders/migrations", linked.resolve("services/orders/migrations")),
+            Optional.of("main"));
+
+    assertThat(check.problems())
+        .singleElement()
+        .asString()
+        .startsWith("services/orders/migrations/20250101000000_a.sql changed since main");
+  }
+
+  @Test
   void check_namesTheFile_whenAnOldMigrationChanged() throws IOException {
     Files.writeString(migrations.resolve("20250101000000_a.sql"), "CREATE TABLE a (id bigint);\n");
 
