@@ -43,8 +43,11 @@ final class AtlasOperatorRenderer {
         metadata(kit, service, service.migrationJobName(), MigrationsRenderer.COMPONENT),
         new AtlasOperatorResource.Spec(
             credentials(kit, service, m.sslMode().value()),
-            // The Job's retries, not the operator's default of 20: one setting for both engines.
-            m.backoffLimit(),
+            // Only when the description sets another than the Job's default: left out, the operator
+            // retries 20 times (5 s x n apart) before it stops, which a database restart needs.
+            m.backoffLimit() == Migrations.builder().build().backoffLimit()
+                ? null
+                : m.backoffLimit(),
             new AtlasOperatorResource.Dir(new AtlasOperatorResource.ConfigMapRef(configMap)),
             m.revisionsSchema(),
             m.baseline().orElse(null),

@@ -784,8 +784,15 @@ final class RunbookRenderer {
           When a migration fails:
 
           1. Read the conditions and the operator's log: they name the file and the statement that failed.
-          2. A passing problem (database restarting, network): the operator retries by itself; `Ready` turns `True` once it applies.
           """);
+      md.append(
+              "2. A passing problem (database restarting, network): the operator retries by itself, 5 s more apart each time, up to its `backoffLimit` (20 unless the description sets one); `Ready` turns `True` once it applies. After the last retry it stops (event `BackoffLimitExceeded`) until the AtlasMigration changes: `")
+          .append(kubectl)
+          .append(" delete atlasmigration ")
+          .append(String.valueOf(jobName))
+          .append("` and `argocd app sync ")
+          .append(argoApp)
+          .append("` start it again (Atlas applies only what its revisions table lacks).\n");
     } else {
       md.append(
           """

@@ -338,7 +338,10 @@ final class EnvironmentRules {
                 + "\", p -> p.database(db -> db.planetScale(ps -> ps"
                 + ".branch(\""
                 + env.name()
-                + "\")))), or onlyIn(...) one environment");
+                + "\")"
+                // An adopted ID would follow the new name: that branch is the module's to create.
+                + (ps.adoptedBranchId().isPresent() ? ".createBranch()" : "")
+                + "))), or onlyIn(...) one environment");
       }
       if (ps.adoptedBranchId().isPresent()) {
         // An ID names one branch; the usual slip is ps.toBuilder().branch("dev") keeping it.

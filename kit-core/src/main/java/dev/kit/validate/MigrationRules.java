@@ -111,6 +111,12 @@ final class MigrationRules {
       }
       // The Job's settings the AtlasMigration has no place for: said, not silently dropped.
       Migrations defaults = Migrations.builder().build();
+      if (m.backoffLimit() == 0) {
+        violations.add(
+            path + ".backoffLimit",
+            "the Atlas operator reads a backoffLimit of 0 as no limit, and retries for good",
+            "use 1 or more retries, or the job engine for none");
+      }
       if (!m.atlasImage().equals(defaults.atlasImage())) {
         violations.add(
             path + ".atlasImage",

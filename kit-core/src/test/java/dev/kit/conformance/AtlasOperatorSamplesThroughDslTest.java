@@ -98,7 +98,6 @@ class AtlasOperatorSamplesThroughDslTest {
                     .patch(Patch.remove(Patch.Target.ATLAS_MIGRATION, "/spec/revisionsSchema"))
                     .patch(Patch.remove(Patch.Target.ATLAS_MIGRATION, "/spec/devDB"))
                     .patch(Patch.remove(Patch.Target.ATLAS_MIGRATION, "/spec/devURL"))
-                    .patch(Patch.remove(Patch.Target.ATLAS_MIGRATION, "/spec/backoffLimit"))
                     .patch(
                         Patch.set(
                             Patch.Target.ATLAS_MIGRATION,
@@ -113,6 +112,23 @@ class AtlasOperatorSamplesThroughDslTest {
     JsonNode rendered =
         YAML.readTree(plan.text("services/sample/manifests/migrations/atlasmigration.yaml"));
     assertThat(rendered.get("spec")).isEqualTo(sample.get("spec"));
+  }
+
+  @Test
+  void atlasMigration_setsBackoffLimit_onlyWhenTheDescriptionSetsOne() throws IOException {
+    writeSampleMigrations();
+    // Left out by default: the operator's own 20 retries outlast a database restart.
+    JsonNode byDefault =
+        YAML.readTree(
+            plan(s -> s.migrations(m -> m.engine(Migrations.Engine.OPERATOR)))
+                .text("services/sample/manifests/migrations/atlasmigration.yaml"));
+    JsonNode five =
+        YAML.readTree(
+            plan(s -> s.migrations(m -> m.engine(Migrations.Engine.OPERATOR).backoffLimit(5)))
+                .text("services/sample/manifests/migrations/atlasmigration.yaml"));
+
+    assertThat(byDefault.path("spec").has("backoffLimit")).isFalse();
+    assertThat(five.path("spec").path("backoffLimit").asInt()).isEqualTo(5);
   }
 
   @Test

@@ -259,6 +259,29 @@ class EnvironmentValidationTest {
   }
 
   @Test
+  void validate_rejectsTwoEnvironments_onOneAdoptedBranch_withAFixThatCreatesTheOther() {
+    assertThat(
+            violations(
+                shop()
+                    .service(
+                        "orders",
+                        s ->
+                            s.database(
+                                db ->
+                                    db.planetScale(
+                                        ps ->
+                                            ps.organization("acme")
+                                                .database("shop")
+                                                .adoptBranch("ru00w3vqvfr9"))))
+                    .build()))
+        .containsExactly(
+            "environments[prod].services[orders].database.planetScale.branch: \"acme/shop/main\" is also environment "
+                + "\"dev\"'s, and each environment's module creates and owns its branch (give each environment its own branch: "
+                + "in(\"prod\", p -> p.database(db -> db.planetScale(ps -> ps.branch(\"prod\").createBranch()))), or onlyIn(...) one"
+                + " environment)");
+  }
+
+  @Test
   void validate_rejectsAnAdoptedBranchInherited_byAnotherEnvironmentsBranch() {
     UnaryOperator<PlanetScale.Builder> adopted =
         ps -> ps.organization("acme").database("shop").adoptBranch("ru00w3vqvfr9");

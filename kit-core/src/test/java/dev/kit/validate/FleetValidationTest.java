@@ -96,6 +96,23 @@ class FleetValidationTest {
   }
 
   @Test
+  void validate_refusesNoRetries_withTheOperatorEngine() {
+    Kit kit =
+        shop(ArgoCd.defaults())
+            .service(
+                "orders",
+                s ->
+                    s.database(db -> db.storage("1Gi"))
+                        .migrations(m -> m.engine(Migrations.Engine.OPERATOR).backoffLimit(0)))
+            .build();
+
+    assertThat(violations(kit))
+        .containsExactly(
+            "services[orders].migrations.backoffLimit: the Atlas operator reads a backoffLimit of 0 as no"
+                + " limit, and retries for good (use 1 or more retries, or the job engine for none)");
+  }
+
+  @Test
   void validate_reportsOperatorEngine_whenTheHistoryNeedsSeveralConfigMaps() {
     MigrationDirectory big =
         new MigrationDirectory(

@@ -480,7 +480,7 @@ public final class PlanetScaleProvider implements DatabaseProvider {
       md.append(" The branch existed before kit: the module imports it (ID `")
           .append(ps.adoptedBranchId().get())
           .append(
-              "`) instead of creating it, leaves the PostgreSQL version, region and parent it was created with as they are, and never destroys it (`prevent_destroy`). Keep `postgres(")
+              "`) instead of creating it, leaves the PostgreSQL version, region and parent it was created with as they are, and never destroys it (`prevent_destroy`). Keep `postgresMajor(")
           .append(service.database().postgresMajor())
           .append(
               ")` in the description equal to its version: Atlas's dev database runs that one. The ID must be branch `")
