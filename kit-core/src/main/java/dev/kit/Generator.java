@@ -22,10 +22,12 @@ import dev.kit.write.WriteReport;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
@@ -243,28 +245,30 @@ public final class Generator {
   public Drift check(Kit kit) {
     FilePlan plan = plan(kit);
     Drift drift = new PlanWriter(repository).compare(plan);
-    List<String> warnings = ChangeWarnings.of(repository, plan, drift.stale());
-    return warnings.isEmpty() ? drift : drift.withWarnings(warnings);
+    return drift.withWarnings(ChangeWarnings.of(repository, plan, drift.stale()));
   }
 
   /**
-   * What {@link #generate} would warn about the planned files that differ from those at the Git
-   * revision {@code base} (such as a PlanetScale branch the next apply replaces), in the plan's
-   * order: what {@code kit:check} adds on a pull request, whose regenerated files are committed and
-   * so not stale. Plans as {@link #plan} does, writing nothing; reads the base's files with the
-   * {@code git} executable. A file missing or a link at {@code base}, a repository outside Git, or
-   * a git that fails gives no warning.
+   * {@link #check(Kit)}, warning also about the planned files that differ from those at the Git
+   * revision {@code base}, such as the branch a pull request merges into: its regenerated files are
+   * committed, so not stale, and only the base shows what merging it replaces. Reads the base's
+   * files with the {@code git} executable; a file missing or a link at {@code base}, a repository
+   * outside Git, or a git that fails adds no warning. A warning the disk and the base both give is
+   * said once.
    *
-   * @param base a Git revision, such as the branch a pull request merges into ({@link
-   *     dev.kit.migration.HistoryCheck#base})
+   * @param base a Git revision ({@link dev.kit.migration.HistoryCheck#base})
    * @throws KitValidationException when the description is invalid
    */
-  public List<String> changeWarningsSince(Kit kit, String base) {
-    Objects.requireNonNull(base, "changeWarningsSince(kit, base): base is null; pass a revision");
+  public Drift check(Kit kit, String base) {
+    Objects.requireNonNull(
+        base, "check(kit, base): base is null; pass a revision, or call check(kit)");
     FilePlan plan = plan(kit);
+    Drift drift = new PlanWriter(repository).compare(plan);
+    Set<String> warnings = new LinkedHashSet<>(ChangeWarnings.of(repository, plan, drift.stale()));
     List<String> reviewed = ChangeWarnings.reviewed(plan);
     Map<String, byte[]> atBase = RevisionFiles.read(root, base, reviewed);
-    return List.copyOf(ChangeWarnings.of(plan, reviewed, atBase::get));
+    warnings.addAll(ChangeWarnings.of(plan, reviewed, atBase::get));
+    return drift.withWarnings(List.copyOf(warnings));
   }
 
   /**

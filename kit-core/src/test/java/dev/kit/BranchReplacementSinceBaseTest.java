@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * On a pull request the developer regenerated and committed, so nothing is stale: {@link
- * Generator#changeWarningsSince} still says that the PlanetScale branch is replaced, comparing the
- * plan with the module the base revision holds, in a real Git repository.
+ * Generator#check(dev.kit.model.Kit, String)} still says that the PlanetScale branch is replaced,
+ * comparing the plan with the module the base revision holds, in a real Git repository.
  */
 class BranchReplacementSinceBaseTest {
 
@@ -74,7 +74,7 @@ class BranchReplacementSinceBaseTest {
   }
 
   @Test
-  void changeWarningsSince_warns_whenTheRegeneratedModuleIsNotStale() throws Exception {
+  void checkSince_warns_whenTheRegeneratedModuleIsNotStale() throws Exception {
     Generator generator = commitBase(workTree, kit(17, "orders"));
     generator.generate(kit(18, "orders"));
     git("checkout", "-q", "-b", "feature");
@@ -84,7 +84,7 @@ class BranchReplacementSinceBaseTest {
     assertThat(generator.check(kit(18, "orders")).warnings())
         .as("the disk holds 18 already: nothing to say from it")
         .isEmpty();
-    assertThat(generator.changeWarningsSince(kit(18, "orders"), "main"))
+    assertThat(generator.check(kit(18, "orders"), "main").warnings())
         .singleElement()
         .asString()
         .startsWith(
@@ -94,32 +94,43 @@ class BranchReplacementSinceBaseTest {
   }
 
   @Test
-  void changeWarningsSince_isEmpty_whenTheModuleIsAsTheBaseHoldsIt() throws Exception {
+  void checkSince_isEmpty_whenTheModuleIsAsTheBaseHoldsIt() throws Exception {
     Generator generator = commitBase(workTree, kit(17, "orders"));
 
-    assertThat(generator.changeWarningsSince(kit(17, "orders"), "HEAD")).isEmpty();
+    assertThat(generator.check(kit(17, "orders"), "HEAD").warnings()).isEmpty();
   }
 
   @Test
-  void changeWarningsSince_readsTheBase_whenTheRepositoryIsASubFolderOfTheWorkTree()
-      throws Exception {
+  void checkSince_readsTheBase_whenTheRepositoryIsASubFolderOfTheWorkTree() throws Exception {
     Path repository = Files.createDirectories(workTree.resolve("platform/shop"));
     Generator generator = commitBase(repository, kit(17, "orders"));
     generator.generate(kit(18, "orders"));
 
-    assertThat(generator.changeWarningsSince(kit(18, "orders"), "HEAD"))
+    assertThat(generator.check(kit(18, "orders"), "HEAD").warnings())
         .singleElement()
         .asString()
         .startsWith("service orders: major_version 17 -> 18 on PlanetScale branch `orders`");
   }
 
   @Test
-  void changeWarningsSince_saysNothingOfANewService_missingAtTheBase() throws Exception {
+  void checkSince_saysItOnce_whenTheStaleModuleAndTheBaseBothWarn() throws Exception {
+    Generator generator = commitBase(workTree, kit(17, "orders"));
+
+    assertThat(generator.check(kit(18, "orders")).warnings()).hasSize(1);
+    assertThat(generator.check(kit(18, "orders"), "HEAD").warnings())
+        .singleElement()
+        .asString()
+        .startsWith("service orders: major_version 17 -> 18");
+  }
+
+  @Test
+  void checkSince_saysNothingOfANewService_missingAtTheBase() throws Exception {
     Generator generator = commitBase(workTree, kit(17, "orders"));
     generator.generate(kit(17, "orders", "billing"));
 
-    assertThat(generator.changeWarningsSince(kit(17, "orders", "billing"), "HEAD")).isEmpty();
-    assertThat(generator.changeWarningsSince(kit(18, "orders", "billing"), "HEAD"))
+    assertThat(generator.check(kit(17, "orders", "billing"), "HEAD").warnings()).isEmpty();
+    generator.generate(kit(18, "orders", "billing"));
+    assertThat(generator.check(kit(18, "orders", "billing"), "HEAD").warnings())
         .as("billing's module is new; orders' is the one the base holds")
         .singleElement()
         .asString()
@@ -127,7 +138,7 @@ class BranchReplacementSinceBaseTest {
   }
 
   @Test
-  void changeWarningsSince_isEmpty_whenTheModuleIsALinkAtTheBase() throws Exception {
+  void checkSince_isEmpty_whenTheModuleIsALinkAtTheBase() throws Exception {
     Generator generator = Generator.forRepository(workTree).source("ShopServices");
     generator.generate(kit(17, "orders"));
     Path module = workTree.resolve(MODULE);
@@ -138,23 +149,26 @@ class BranchReplacementSinceBaseTest {
     git("add", ".");
     git("commit", "-q", "-m", "a linked module");
 
-    assertThat(generator.changeWarningsSince(kit(18, "orders"), "HEAD")).isEmpty();
+    assertThat(generator.check(kit(18, "orders"), "HEAD").warnings()).isEmpty();
   }
 
   @Test
-  void changeWarningsSince_isEmpty_whenGitHasNoSuchRevisionOrNoRepository() throws Exception {
+  void checkSince_isEmpty_whenGitHasNoSuchRevisionOrNoRepository() throws Exception {
+    // The disk holds what is planned each time: only the base could warn.
     Generator generator = Generator.forRepository(workTree).source("ShopServices");
-    generator.generate(kit(17, "orders"));
+    generator.generate(kit(18, "orders"));
 
-    assertThat(generator.changeWarningsSince(kit(18, "orders"), "main"))
+    assertThat(generator.check(kit(18, "orders"), "main").warnings())
         .as("not a Git work tree")
         .isEmpty();
+    generator.generate(kit(17, "orders"));
     git("init", "-q", "-b", "main");
     git("add", ".");
     git("commit", "-q", "-m", "base");
-    assertThat(generator.changeWarningsSince(kit(18, "orders"), "origin/main")).isEmpty();
-    assertThat(generator.changeWarningsSince(kit(18, "orders"), "--output=x")).isEmpty();
+    generator.generate(kit(18, "orders"));
+    assertThat(generator.check(kit(18, "orders"), "origin/main").warnings()).isEmpty();
+    assertThat(generator.check(kit(18, "orders"), "--output=x").warnings()).isEmpty();
     assertThat(workTree.resolve("x")).doesNotExist();
-    assertThat(generator.changeWarningsSince(kit(18, "orders"), "main")).hasSize(1);
+    assertThat(generator.check(kit(18, "orders"), "main").warnings()).hasSize(1);
   }
 }

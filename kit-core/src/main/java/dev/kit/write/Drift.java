@@ -28,17 +28,6 @@ public record Drift(
     SortedMap<String, String> diffs,
     List<String> warnings) {
 
-  /** A drift without warnings. */
-  public Drift(
-      List<String> missing,
-      List<String> stale,
-      List<String> extra,
-      List<String> unchanged,
-      List<String> conflicts,
-      SortedMap<String, String> diffs) {
-    this(missing, stale, extra, unchanged, conflicts, diffs, List.of());
-  }
-
   public Drift {
     missing = List.copyOf(missing);
     stale = List.copyOf(stale);

@@ -93,7 +93,7 @@ public final class PlanWriter {
     extra.forEach(
         path ->
             diffs.put(path, UnifiedDiff.of(path, Inspector.read(inspector.resolve(path)), null)));
-    return new Drift(missing, stale, extra, unchanged, conflicts, diffs);
+    return new Drift(missing, stale, extra, unchanged, conflicts, diffs, List.of());
   }
 
   /**

@@ -6,10 +6,8 @@ import dev.kit.MigrationTool;
 import dev.kit.lint.LintFinding;
 import dev.kit.migration.HistoryCheck;
 import dev.kit.write.Drift;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -64,19 +62,12 @@ public final class CheckMojo extends DescriptionMojo {
     String lintFailure = lint(migrations, description);
     HistoryCheck history = migrations.checkHistory(description.kit(), Optional.ofNullable(base));
     history.skipped().ifPresent(why -> getLog().warn("kit: migration history not guarded: " + why));
-    Drift drift = generator.check(description.kit());
+    // Against the base too: a pull request's regenerated files are committed, so not stale.
+    Drift drift =
+        history.base().isPresent()
+            ? generator.check(description.kit(), history.base().get())
+            : generator.check(description.kit());
     drift.warnings().forEach(warning -> getLog().warn("kit: " + warning));
-    Set<String> warned = new HashSet<>(drift.warnings());
-    if (history.base().isPresent()) {
-      // Committed regenerations are not stale, so only the base shows what a pull request replaces;
-      // a stale module says the same as the disk did, once is enough.
-      for (String warning :
-          generator.changeWarningsSince(description.kit(), history.base().get())) {
-        if (warned.add(warning)) {
-          getLog().warn("kit: " + warning);
-        }
-      }
-    }
     if (!drift.isEmpty()) {
       DriftReport.diffLines(drift).forEach(getLog()::error);
     }

@@ -23,7 +23,8 @@ class DriftReportTest {
             List.of("services/legacy/application.yaml"),
             List.of("services/orders/manifests/migrations/job.yaml"),
             List.of("services/orders/manifests/database/cluster.yaml exists without the header"),
-            new TreeMap<>());
+            new TreeMap<>(),
+            List.of());
 
     assertThat(DriftReport.failure(drift, "it.shop.ShopServices"))
         .isEqualTo(
@@ -134,6 +135,7 @@ class DriftReportTest {
       List<String> unchanged,
       List<String> conflicts,
       Map<String, String> diffs) {
-    return new Drift(missing, stale, List.of(), unchanged, conflicts, new TreeMap<>(diffs));
+    return new Drift(
+        missing, stale, List.of(), unchanged, conflicts, new TreeMap<>(diffs), List.of());
   }
 }
