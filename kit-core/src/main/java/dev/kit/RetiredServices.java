@@ -9,6 +9,7 @@ import dev.kit.model.Service;
 import dev.kit.plan.FilePlan;
 import dev.kit.plan.GeneratedHeader;
 import dev.kit.plan.RepositoryRoot;
+import dev.kit.provider.planetscale.PlanetScaleModule;
 import dev.kit.render.RetiredServiceRenderer;
 import dev.kit.render.RetiredWorkspaceRenderer;
 import java.io.File;
@@ -293,9 +294,9 @@ final class RetiredServices {
             + externalName
             + "-"
             + spec.path("providerConfigRef").path("name").asString("planetscale");
-    Optional<String> org = hclString(module, "planetscale_postgres_branch", "organization");
-    Optional<String> database = hclString(module, "planetscale_postgres_branch", "database");
-    Optional<String> branch = hclString(module, "planetscale_postgres_branch", "name");
+    Optional<String> org = hclString(module, PlanetScaleModule.BRANCH_RESOURCE, "organization");
+    Optional<String> database = hclString(module, PlanetScaleModule.BRANCH_RESOURCE, "database");
+    Optional<String> branch = hclString(module, PlanetScaleModule.BRANCH_RESOURCE, "name");
     Optional<JsonNode> application = manifest(folder.resolve(ServiceLayout.APPLICATION));
     Optional<String> app = argoApp(kit, service, application, environment);
     return Optional.of(
@@ -313,7 +314,7 @@ final class RetiredServices {
             module.contains("prevent_destroy = true")
                 || module.contains("deletion_protected = true"),
             module.contains("deletion_protected = true"),
-            module.contains("\nimport {\n  to = planetscale_postgres_branch.this"),
+            module.contains(PlanetScaleModule.IMPORT_OPENING),
             app,
             app.isPresent() ? Optional.empty() : Optional.of(applicationSet(kit, environment)),
             environment,

@@ -47,14 +47,6 @@ final class BranchReplacement {
 
   private static final String PREVENT_DESTROY = "    prevent_destroy = true";
 
-  /** The first lines of the import block of an adopted branch. */
-  private static final String IMPORT =
-      "import {\n  to = "
-          + PlanetScaleModule.BRANCH_RESOURCE
-          + "."
-          + PlanetScaleModule.BRANCH_NAME
-          + "\n";
-
   private BranchReplacement() {}
 
   /**
@@ -67,9 +59,16 @@ final class BranchReplacement {
    */
   record Branch(String name, Map<String, String> values, boolean preventDestroy, boolean adopted) {}
 
-  /** Whether {@code path} is a module kit writes: {@code services/<service>[/envs/<env>]/...}. */
+  /** The module's path below its service (or environment) folder. */
+  private static final String MODULE =
+      "/" + PlanetScaleModule.FOLDER + "/" + PlanetScaleModule.FILE;
+
+  /**
+   * Whether {@code path} is a module kit writes: {@code services/<service>[/envs/<env>]/...}. Asked
+   * of every file of every rendered service, so the cheap test comes first.
+   */
   static boolean isModule(String path) {
-    return location(path) != null;
+    return path.endsWith(MODULE) && location(path) != null;
   }
 
   /**
@@ -183,9 +182,11 @@ final class BranchReplacement {
    * {@code services/<service>[/envs/<env>]/database/main.tf}.
    */
   private static String @Nullable [] location(String path) {
+    if (!path.endsWith(MODULE)) {
+      return null;
+    }
     String[] names = path.split("/", -1);
-    String module = PlanetScaleModule.FOLDER + "/" + PlanetScaleModule.FILE;
-    if (!path.endsWith("/" + module) || !names[0].equals(RepositoryLayout.SERVICES)) {
+    if (!names[0].equals(RepositoryLayout.SERVICES)) {
       return null;
     }
     if (names.length == 4) {
@@ -218,7 +219,7 @@ final class BranchReplacement {
       String line = lines.get(i);
       if (line.equals("}")) {
         String name = found.get("name");
-        boolean adopted = text.contains(IMPORT);
+        boolean adopted = text.contains(PlanetScaleModule.IMPORT_OPENING);
         // An adopted branch's module leaves major_version to PlanetScale; kit's other modules set
         // it.
         if (name == null || (!adopted && !found.containsKey("major_version"))) {

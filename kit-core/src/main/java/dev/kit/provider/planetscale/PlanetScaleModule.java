@@ -38,6 +38,13 @@ public final class PlanetScaleModule {
   public static final String BRANCH_NAME = "this";
 
   /**
+   * How the module's import block of an adopted branch starts: written here, and read back to tell
+   * an adopted branch's module (a retiring one's, a replaced one's).
+   */
+  public static final String IMPORT_OPENING =
+      "\nimport {\n  to = " + BRANCH_RESOURCE + "." + BRANCH_NAME + "\n";
+
+  /**
    * The branch's attributes that PlanetScale's provider sets only when it creates the branch, in
    * the order the module writes them: a new value ("Requires replacement if changed",
    * test-data/reference/planetscale-terraform/resources/postgres_branch.md) destroys the branch
@@ -224,7 +231,7 @@ public final class PlanetScaleModule {
           "# The branch existed before this module (adoptBranch in the description): the first apply imports it instead of\n");
       tf.append(
           "# creating it, and later applies find it in the state. Its PostgreSQL version, region and parent stay PlanetScale's.\n");
-      tf.append("import {\n  to = planetscale_postgres_branch.this\n");
+      tf.append(IMPORT_OPENING, 1, IMPORT_OPENING.length());
       tf.append("  id = jsonencode({ organization = ")
           .append(string(ps.organization()))
           .append(", database = ")

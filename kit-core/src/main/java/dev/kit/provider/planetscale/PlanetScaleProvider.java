@@ -111,6 +111,16 @@ public final class PlanetScaleProvider implements DatabaseProvider {
         SYSTEM_ROOTS);
   }
 
+  /** The branch in PlanetScale's API, whose {@code id} {@code adoptBranch} takes. */
+  private static String branchUrl(PlanetScale ps) {
+    return "https://api.planetscale.com/v1/organizations/"
+        + ps.organization()
+        + "/databases/"
+        + ps.database()
+        + "/branches/"
+        + ps.branch();
+  }
+
   static String branchName(PlanetScale ps) {
     return ps.organization() + "/" + ps.database() + "/" + ps.branch();
   }
@@ -494,12 +504,8 @@ public final class PlanetScaleProvider implements DatabaseProvider {
       md.append(" The module creates the branch, and database `")
           .append(ps.database())
           .append(
-              "` with it if it does not exist. A branch that already exists cannot be created (every database made in PlanetScale's console starts with `main`): adopt it instead, `planetScale(ps -> ps.adoptBranch(\"<id>\"))`, with the `id` of `GET https://api.planetscale.com/v1/organizations/")
-          .append(ps.organization())
-          .append("/databases/")
-          .append(ps.database())
-          .append("/branches/")
-          .append(ps.branch())
+              "` with it if it does not exist. A branch that already exists cannot be created (every database made in PlanetScale's console starts with `main`): adopt it instead, `planetScale(ps -> ps.adoptBranch(\"<id>\"))`, with the `id` of `GET ")
+          .append(branchUrl(ps))
           .append(
               "` (PlanetScale's API, with a service token: header `Authorization: <token id>:<token>`).");
     }
@@ -741,12 +747,8 @@ public final class PlanetScaleProvider implements DatabaseProvider {
       problems.add(
           at + ".adoptBranch",
           quote(id) + " is not a PlanetScale branch ID",
-          "use the id of GET https://api.planetscale.com/v1/organizations/"
-              + ps.organization()
-              + "/databases/"
-              + ps.database()
-              + "/branches/"
-              + ps.branch()
+          "use the id of GET "
+              + branchUrl(ps)
               + " (letters and digits, such as \"ru00w3vqvfr9\"), not the branch's name");
     }
     if (ps.region().isPresent()) {
