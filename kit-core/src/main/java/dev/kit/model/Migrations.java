@@ -36,6 +36,16 @@ public final class Migrations {
   /** The Atlas release kit is tested against. */
   public static final String DEFAULT_ATLAS_IMAGE = "arigaio/atlas:1.2.3";
 
+  /** The Job's retries unless set. */
+  public static final int DEFAULT_BACKOFF_LIMIT = 3;
+
+  /** The Job's deadline in seconds unless set. */
+  public static final int DEFAULT_ACTIVE_DEADLINE_SECONDS = 900;
+
+  /** The Atlas container's requests and limits unless set. */
+  public static final Resources DEFAULT_RESOURCES =
+      Resources.requests("50m", "64Mi").withLimits(null, "256Mi");
+
   private final String directory;
   private final String atlasImage;
   private final String revisionsSchema;
@@ -212,9 +222,9 @@ public final class Migrations {
     private @Nullable TxMode txMode;
     private @Nullable SslMode sslMode;
     private Engine engine = Engine.JOB;
-    private int backoffLimit = 3;
-    private int activeDeadlineSeconds = 900;
-    private Resources resources = Resources.requests("50m", "64Mi").withLimits(null, "256Mi");
+    private int backoffLimit = DEFAULT_BACKOFF_LIMIT;
+    private int activeDeadlineSeconds = DEFAULT_ACTIVE_DEADLINE_SECONDS;
+    private Resources resources = DEFAULT_RESOURCES;
 
     private Builder() {}
 

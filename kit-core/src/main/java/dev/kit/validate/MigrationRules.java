@@ -110,26 +110,25 @@ final class MigrationRules {
             "use SslMode.REQUIRE with the operator engine, or the job engine to verify the server");
       }
       // The Job's settings the AtlasMigration has no place for: said, not silently dropped.
-      Migrations defaults = Migrations.builder().build();
       if (m.backoffLimit() == 0) {
         violations.add(
             path + ".backoffLimit",
             "the Atlas operator reads a backoffLimit of 0 as no limit, and retries for good",
             "use 1 or more retries, or the job engine for none");
       }
-      if (!m.atlasImage().equals(defaults.atlasImage())) {
+      if (!m.atlasImage().equals(Migrations.DEFAULT_ATLAS_IMAGE)) {
         violations.add(
             path + ".atlasImage",
             "the Atlas operator runs the Atlas of its own image, not " + m.atlasImage(),
             "remove atlasImage(...), or use the job engine");
       }
-      if (m.activeDeadlineSeconds() != defaults.activeDeadlineSeconds()) {
+      if (m.activeDeadlineSeconds() != Migrations.DEFAULT_ACTIVE_DEADLINE_SECONDS) {
         violations.add(
             path + ".activeDeadlineSeconds",
             "the Atlas operator's AtlasMigration has no deadline",
             "remove activeDeadlineSeconds(...), or use the job engine");
       }
-      if (!m.resources().equals(defaults.resources())) {
+      if (!m.resources().equals(Migrations.DEFAULT_RESOURCES)) {
         violations.add(
             path + ".resources",
             "the Atlas operator runs Atlas in its own pod, whose resources the AtlasMigration does"
