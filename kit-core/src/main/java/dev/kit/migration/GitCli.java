@@ -59,6 +59,16 @@ final class GitCli {
     return run(new byte[0], args);
   }
 
+  /**
+   * The work tree's folder as the work tree names it, {@code ""} at its top or ending in '/': git's
+   * own answer, so a link on the way to it (a linked workspace, macOS's /var) does not lead paths
+   * astray, where relativizing against {@code --show-toplevel}'s real path would; the failed
+   * command when it is not in a work tree.
+   */
+  Result prefix() {
+    return run("rev-parse", "--show-prefix");
+  }
+
   /** Runs git with {@code input} on its standard input. */
   Result run(byte[] input, String... args) {
     List<String> command = new ArrayList<>(List.of("git", "-C", workTree.toString()));

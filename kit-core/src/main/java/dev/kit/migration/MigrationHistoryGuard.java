@@ -76,9 +76,7 @@ public final class MigrationHistoryGuard {
       return notChosen.outcome();
     }
     String revision = ((BaseRevision.Chosen) choice).revision();
-    // git's own answer for where the repository is in the work tree: a link on the way to it (a
-    // linked workspace, macOS's /var) is resolved in --show-toplevel, not in the paths kit holds.
-    GitCli.Result prefix = git.run("rev-parse", "--show-prefix");
+    GitCli.Result prefix = git.prefix();
     if (!prefix.ok()) {
       return HistoryCheck.skipped(
           repository + " is not in a Git work tree (" + firstLine(prefix.stderr()) + ")");

@@ -38,9 +38,7 @@ public final class RevisionFiles {
       return Map.of(); // a revision that git would read as an option names no commit
     }
     GitCli git = new GitCli(repository);
-    // The repository's folder as the work tree names it: git's own answer, so a link on the way
-    // (a temporary folder under a linked /var) does not lead the paths astray.
-    GitCli.Result prefixed = git.run("rev-parse", "--show-prefix");
+    GitCli.Result prefixed = git.prefix();
     if (!prefixed.ok()) {
       return Map.of();
     }

@@ -789,7 +789,7 @@ final class RunbookRenderer {
               "2. A passing problem (database restarting, network): the operator retries by itself, 5 s more apart each time, up to its `backoffLimit` (20 unless the description sets one); `Ready` turns `True` once it applies. After the last retry it stops (event `BackoffLimitExceeded`) until the AtlasMigration changes: `")
           .append(kubectl)
           .append(" delete atlasmigration ")
-          .append(String.valueOf(jobName))
+          .append(Objects.requireNonNull(jobName, "an operator engine has migrations"))
           .append("` and `argocd app sync ")
           .append(argoApp)
           .append("` start it again (Atlas applies only what its revisions table lacks).\n");

@@ -178,6 +178,34 @@ class PlanetScaleValidationTest {
   }
 
   @Test
+  void validate_saysOnce_whenTwoServicesAdoptOneBranchUnderOneName() {
+    UnaryOperator<Service.Builder> adopted =
+        s ->
+            s.withoutMigrations()
+                .database(
+                    db ->
+                        db.planetScale(
+                            ps ->
+                                ps.organization("acme")
+                                    .database("shop")
+                                    .adoptBranch("ru00w3vqvfr9")));
+    Kit kit =
+        Kit.builder()
+            .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+            .service("orders", adopted)
+            .service("billing", adopted)
+            .build();
+
+    assertThat(
+            Validations.of(kit, s -> Optional.empty()).stream().map(Violation::toString).toList())
+        .singleElement()
+        .asString()
+        .startsWith(
+            "services[billing].database.planetScale.branch: branch \"acme/shop/main\" is also service"
+                + " \"orders\"'s");
+  }
+
+  @Test
   void validate_refusesCloudNativePgOptions_withTheirPlanetScaleCounterpart() {
     assertThat(
             violations(
