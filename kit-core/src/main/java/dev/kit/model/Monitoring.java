@@ -3,7 +3,9 @@ package dev.kit.model;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Prometheus Operator monitoring of the cluster: a {@code PodMonitor} (CNPG deprecated {@code
@@ -12,23 +14,29 @@ import java.util.TreeMap;
  * <pre>{@code
  * Monitoring monitoring = Monitoring.builder()
  *     .replicationLagThreshold(Duration.ofSeconds(30))
- *     .lastBackupMaxAge(Duration.ofHours(26))
+ *     .lastBackupMaxAge(Duration.ofHours(30))
  *     .selectorLabel("release", "kube-prometheus-stack")
  *     .build();
  * }</pre>
  */
 public final class Monitoring {
 
+  /**
+   * The backup-age alert's threshold for a schedule that runs at least daily: a day and two hours
+   * for the backup to finish.
+   */
+  public static final Duration DEFAULT_LAST_BACKUP_MAX_AGE = Duration.ofHours(26);
+
   private final Duration replicationLagThreshold;
   private final Duration archiveFailureWindow;
-  private final Duration lastBackupMaxAge;
+  private final Optional<Duration> lastBackupMaxAge;
   private final Duration alertFor;
   private final Map<String, String> selectorLabels;
 
   private Monitoring(
       Duration replicationLagThreshold,
       Duration archiveFailureWindow,
-      Duration lastBackupMaxAge,
+      Optional<Duration> lastBackupMaxAge,
       Duration alertFor,
       Map<String, String> selectorLabels) {
     this.replicationLagThreshold = replicationLagThreshold;
@@ -53,8 +61,8 @@ public final class Monitoring {
         builder()
             .replicationLagThreshold(replicationLagThreshold)
             .archiveFailureWindow(archiveFailureWindow)
-            .lastBackupMaxAge(lastBackupMaxAge)
             .alertFor(alertFor);
+    builder.lastBackupMaxAge = lastBackupMaxAge.orElse(null);
     selectorLabels.forEach(builder::selectorLabel);
     return builder;
   }
@@ -69,8 +77,12 @@ public final class Monitoring {
     return archiveFailureWindow;
   }
 
-  /** Alert when the newest base backup is older than this (with backups only). */
-  public Duration lastBackupMaxAge() {
+  /**
+   * Alert when the newest base backup is older than this (with a backup schedule only); empty for
+   * kit's default: {@link #DEFAULT_LAST_BACKUP_MAX_AGE}, or the schedule's longest wait between two
+   * backups plus two hours when that is longer, so a weekly schedule does not alert between runs.
+   */
+  public Optional<Duration> lastBackupMaxAge() {
     return lastBackupMaxAge;
   }
 
@@ -119,7 +131,7 @@ public final class Monitoring {
   public static final class Builder {
     private Duration replicationLagThreshold = Duration.ofSeconds(30);
     private Duration archiveFailureWindow = Duration.ofMinutes(5);
-    private Duration lastBackupMaxAge = Duration.ofHours(26);
+    private @Nullable Duration lastBackupMaxAge;
     private Duration alertFor = Duration.ofMinutes(5);
     private final Map<String, String> selectorLabels = new TreeMap<>();
 
@@ -147,7 +159,8 @@ public final class Monitoring {
       this.lastBackupMaxAge =
           Objects.requireNonNull(
               maxAge,
-              "Monitoring.Builder.lastBackupMaxAge(maxAge): maxAge is null; pass a Duration such as Duration.ofHours(26)");
+              "Monitoring.Builder.lastBackupMaxAge(maxAge): maxAge is null; pass a Duration such as Duration.ofHours(30),"
+                  + " or leave it unset for kit's default from the backup schedule");
       return this;
     }
 
@@ -175,7 +188,7 @@ public final class Monitoring {
       return new Monitoring(
           replicationLagThreshold,
           archiveFailureWindow,
-          lastBackupMaxAge,
+          Optional.ofNullable(lastBackupMaxAge),
           alertFor,
           selectorLabels);
     }

@@ -106,7 +106,8 @@ final class MonitoringRenderer {
     // one's time as 0, so the alert would fire for good.
     if (service.database().backups().isPresent()
         && service.database().backups().get().schedule().isPresent()) {
-      rules.add(alerts.backupAge(service.database().backups().get()));
+      Backups backups = service.database().backups().get();
+      rules.add(alerts.backupAge(backups, backups.schedule().get()));
     }
     PrometheusRule.Spec spec =
         new PrometheusRule.Spec(
@@ -237,8 +238,8 @@ final class MonitoringRenderer {
               + " works again.");
     }
 
-    Map<String, Object> backupAge(Backups backups) {
-      Duration maxAge = monitoring.lastBackupMaxAge();
+    Map<String, Object> backupAge(Backups backups, String schedule) {
+      Duration maxAge = lastBackupMaxAge(monitoring, schedule);
       // Every instance reports the same object-store status (legacy: only the primary is non-zero),
       // hence max.
       String metric = backups.legacyInTree() ? IN_TREE_LAST_BACKUP : PLUGIN_LAST_BACKUP;
@@ -282,6 +283,22 @@ final class MonitoringRenderer {
               + ".");
       return PrometheusRule.rule(alert, expr, duration(monitoring.alertFor()), labels, annotations);
     }
+  }
+
+  /**
+   * The backup-age alert's threshold: the description's, or by default {@link
+   * Monitoring#DEFAULT_LAST_BACKUP_MAX_AGE} stretched to the schedule's longest wait between two
+   * backups plus two hours for the backup to finish.
+   */
+  static Duration lastBackupMaxAge(Monitoring monitoring, String schedule) {
+    if (monitoring.lastBackupMaxAge().isPresent()) {
+      return monitoring.lastBackupMaxAge().get();
+    }
+    // A schedule that never runs is refused before rendering.
+    Duration stretched = CronSchedule.longestWait(schedule).orElse(Duration.ZERO).plusHours(2);
+    return stretched.compareTo(Monitoring.DEFAULT_LAST_BACKUP_MAX_AGE) > 0
+        ? stretched
+        : Monitoring.DEFAULT_LAST_BACKUP_MAX_AGE;
   }
 
   /** A Prometheus duration, hours at most: {@code 30s}, {@code 5m}, {@code 1h30m}, {@code 26h}. */

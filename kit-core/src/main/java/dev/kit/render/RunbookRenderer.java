@@ -1169,8 +1169,12 @@ final class RunbookRenderer {
       md.append(backups.legacyInTree() ? "postgres" : "plugin-barman-cloud");
       md.append(
           "` shows why (credentials, bucket, network). Unarchived WAL piles up on the primary's volume: fix it before the disk fills.\n");
+    }
+    if (backupSchedule != null) {
       md.append("- **Last backup too old** (newest base backup older than ");
-      md.append(MonitoringRenderer.duration(m.lastBackupMaxAge()) + ", or none completed yet): `");
+      md.append(
+          MonitoringRenderer.duration(MonitoringRenderer.lastBackupMaxAge(m, backupSchedule))
+              + ", or none completed yet): `");
       md.append(kubectl + " get backups.postgresql.cnpg.io` for failed backups and their error,");
       md.append(" then take one on demand.\n");
     }

@@ -15,6 +15,7 @@ import dev.kit.model.PostgresImages;
 import dev.kit.model.Restore;
 import dev.kit.model.S3Credentials;
 import dev.kit.model.Service;
+import dev.kit.render.CronSchedule;
 import dev.kit.render.DatabaseProvider;
 import dev.kit.render.DatabaseProviders;
 import java.time.Instant;
@@ -498,6 +499,11 @@ final class DatabaseRules {
             WHITESPACE.split(cron.trim()).length == 5
                 ? "add the seconds first: \"0 " + cron.trim() + "\""
                 : "use six fields, seconds first, such as \"0 0 2 * * *\" (02:00 every day)");
+      } else if (CronSchedule.longestWait(cron).isEmpty()) {
+        violations.add(
+            path + ".schedule",
+            quote(cron) + " never runs: no date has that day of the month in those months",
+            "pick a day every month has, such as \"0 0 2 1 * *\" (02:00 on the 1st)");
       }
     }
   }

@@ -3,9 +3,11 @@ package dev.kit.validate;
 import static dev.kit.validate.Violations.quote;
 
 import dev.kit.model.Monitoring;
+import dev.kit.render.CronSchedule;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The monitoring of a service: alert thresholds as Prometheus durations, and the labels Prometheus
@@ -15,10 +17,22 @@ final class MonitoringRules {
 
   private MonitoringRules() {}
 
-  static void check(String path, Monitoring m, Violations violations) {
+  /**
+   * {@code backupSchedule} is the service's backup schedule, null without one (no backup-age alert
+   * then).
+   */
+  static void check(
+      String path, Monitoring m, @Nullable String backupSchedule, Violations violations) {
     positive(path + ".replicationLagThreshold", m.replicationLagThreshold(), "30s", violations);
     positive(path + ".archiveFailureWindow", m.archiveFailureWindow(), "5m", violations);
-    positive(path + ".lastBackupMaxAge", m.lastBackupMaxAge(), "26h", violations);
+    if (m.lastBackupMaxAge().isPresent()) {
+      Duration maxAge = m.lastBackupMaxAge().get();
+      boolean positive = positive(path + ".lastBackupMaxAge", maxAge, "30h", violations);
+      // A schedule CNPG refuses, or one that never runs, is said at the schedule.
+      if (positive && backupSchedule != null && CronSchedule.problem(backupSchedule).isEmpty()) {
+        backupAge(path + ".lastBackupMaxAge", maxAge, backupSchedule, violations);
+      }
+    }
     if (m.alertFor().isNegative()) {
       violations.add(
           path + ".alertFor",
@@ -54,13 +68,36 @@ final class MonitoringRules {
     }
   }
 
-  private static void positive(
+  /** An alert age set too short for the schedule would fire between every two backups. */
+  private static void backupAge(
+      String path, Duration maxAge, String schedule, Violations violations) {
+    Optional<Duration> wait = CronSchedule.longestWait(schedule);
+    if (wait.isPresent() && maxAge.compareTo(wait.get()) <= 0) {
+      violations.add(
+          path,
+          maxAge
+              + " is not longer than the longest wait between two scheduled backups, "
+              + wait.get()
+              + " (schedule "
+              + quote(schedule)
+              + "): CnpgBackupTooOld would fire before each late-enough backup is due",
+          "set it to at least "
+              + wait.get().plusHours(2)
+              + " (the wait and two hours for the backup), or leave it unset: kit then"
+              + " derives it from the schedule");
+    }
+  }
+
+  /** Whether {@code duration} is a positive whole number of seconds; says so when it is not. */
+  private static boolean positive(
       String path, Duration duration, String example, Violations violations) {
     if (duration.isNegative() || duration.isZero() || duration.toNanosPart() != 0) {
       violations.add(
           path,
           duration + " is not a positive whole number of seconds",
           "use a duration such as " + example);
+      return false;
     }
+    return true;
   }
 }

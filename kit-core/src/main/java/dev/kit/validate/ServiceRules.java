@@ -207,7 +207,11 @@ final class ServiceRules {
       AppRules.check(path + ".app", service, service.app().get(), violations);
     }
     if (service.monitoring().isPresent()) {
-      MonitoringRules.check(path + ".monitoring", service.monitoring().get(), violations);
+      String schedule = null;
+      if (service.database().backups().isPresent()) {
+        schedule = service.database().backups().get().schedule().orElse(null);
+      }
+      MonitoringRules.check(path + ".monitoring", service.monitoring().get(), schedule, violations);
     }
   }
 }

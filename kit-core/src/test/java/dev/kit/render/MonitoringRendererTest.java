@@ -236,6 +236,44 @@ class MonitoringRendererTest {
   }
 
   @Test
+  void backupAge_byDefault_waitsForTheSchedulesLongestGapAndTwoHours_whenLongerThan26h() {
+    Service weekly = service(db -> db.instances(2).backups(plugin("0 0 2 * * SUN")), defaults());
+    Service daily = service(db -> db.instances(2).backups(plugin("0 0 2 * * *")), defaults());
+    Service hourly = service(db -> db.instances(2).backups(plugin("@hourly")), defaults());
+
+    assertThat(alert(rules(weekly), "CnpgBackupTooOld").path("expr").asString())
+        .endsWith("> " + (170 * 3600));
+    assertThat(alert(rules(weekly), "CnpgBackupTooOld").path("annotations").toString())
+        .contains("older than 170h");
+    assertThat(alert(rules(daily), "CnpgBackupTooOld").path("expr").asString())
+        .endsWith("> " + (26 * 3600));
+    assertThat(alert(rules(hourly), "CnpgBackupTooOld").path("expr").asString())
+        .endsWith("> " + (26 * 3600));
+  }
+
+  @Test
+  void backupAge_keepsTheDescriptionsMaxAge_whenSet() {
+    Service weekly =
+        service(
+            db -> db.instances(2).backups(plugin("0 0 2 * * SUN")),
+            Monitoring.builder().lastBackupMaxAge(Duration.ofDays(8)).build());
+
+    assertThat(alert(rules(weekly), "CnpgBackupTooOld").path("expr").asString())
+        .endsWith("> " + (192 * 3600));
+  }
+
+  private static Monitoring defaults() {
+    return Monitoring.defaults();
+  }
+
+  private static Backups plugin(String schedule) {
+    return Backups.builder("s3://acme-backups/orders/")
+        .credentials(S3Credentials.inheritFromPodIdentity())
+        .schedule(schedule)
+        .build();
+  }
+
+  @Test
   void backupAge_readsThePluginsMetric_withPluginBackups() {
     Service service = service(db -> db.instances(2).backups(plugin()), Monitoring.defaults());
 

@@ -20,6 +20,7 @@ import dev.kit.model.TxMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -188,6 +189,31 @@ class RunbookRendererTest {
             "base backup on cron `0 0 2 * * *` (seconds first), the first one at once; kept 30d")
         .contains("Baseline `20250101120000`")
         .contains("--replica");
+  }
+
+  @Test
+  void alerts_giveTheBackupAgeAlertsThreshold_fromTheSchedule_orNoneWithoutASchedule() {
+    assertThat(monitoredBackups("0 0 2 * * SUN"))
+        .contains("**Last backup too old** (newest base backup older than 170h");
+    assertThat(monitoredBackups(null))
+        .contains("**WAL archiving failing**")
+        .doesNotContain("Last backup too old");
+  }
+
+  /** A monitored service's runbook, its backups on {@code schedule} (null: none). */
+  private static String monitoredBackups(@Nullable String schedule) {
+    Backups.Builder backups =
+        Backups.builder("s3://acme-backups/orders/")
+            .credentials(S3Credentials.inheritFromPodIdentity());
+    if (schedule != null) {
+      backups.schedule(schedule);
+    }
+    Service service =
+        Service.builder("orders")
+            .database(db -> db.instances(2).storage("1Gi").backups(backups.build()))
+            .monitoring(Monitoring.defaults())
+            .build();
+    return Runbooks.render(SOURCE, kit(service, ArgoCd.builder().build()), service);
   }
 
   @Test

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -667,6 +668,47 @@ class DayTwoValidationTest {
         .containsExactly(
             "services[orders].database.backups: the in-tree barmanObjectStore is deprecated and CloudNativePG 1.31 removes it; "
                 + "drop legacyInTree() to use the Barman Cloud plugin");
+  }
+
+  @Test
+  void validate_reportsSchedule_thatNeverRuns() {
+    assertThat(violations(backups(b -> b.schedule("0 0 2 30 2 *"))))
+        .containsExactly(
+            "services[orders].database.backups.schedule: \"0 0 2 30 2 *\" never runs: no date has that day of the"
+                + " month in those months (pick a day every month has, such as \"0 0 2 1 * *\" (02:00 on the 1st))");
+  }
+
+  @Test
+  void validate_reportsBackupMaxAge_notLongerThanTheWaitBetweenBackups() {
+    assertThat(violations(monitoredBackups("0 0 2 * * SUN", Duration.ofHours(26))))
+        .containsExactly(
+            "services[orders].monitoring.lastBackupMaxAge: PT26H is not longer than the longest wait between two"
+                + " scheduled backups, PT168H (schedule \"0 0 2 * * SUN\"): CnpgBackupTooOld would fire before each"
+                + " late-enough backup is due (set it to at least PT170H (the wait and two hours for the backup),"
+                + " or leave it unset: kit then derives it from the schedule)");
+    assertThat(violations(monitoredBackups("0 0 2 * * SUN", Duration.ofDays(7)))).hasSize(1);
+    assertThat(violations(monitoredBackups("0 0 2 * * SUN", Duration.ofHours(169)))).isEmpty();
+    assertThat(violations(monitoredBackups("0 0 2 * * *", Duration.ofHours(25)))).isEmpty();
+  }
+
+  @Test
+  void validate_acceptsTheDefaultBackupMaxAge_forAWeeklySchedule() {
+    assertThat(violations(monitoredBackups("@weekly", null))).isEmpty();
+  }
+
+  /** Backups on {@code schedule}, monitored with {@code maxAge} (null: kit's default). */
+  private static Kit monitoredBackups(String schedule, @Nullable Duration maxAge) {
+    return kit(
+        s ->
+            s.database(
+                    db ->
+                        db.storage("1Gi")
+                            .backups(
+                                "s3://acme-backups/orders/",
+                                b ->
+                                    b.credentials(S3Credentials.inheritFromPodIdentity())
+                                        .schedule(schedule)))
+                .monitoring(m -> maxAge == null ? m : m.lastBackupMaxAge(maxAge)));
   }
 
   @Test

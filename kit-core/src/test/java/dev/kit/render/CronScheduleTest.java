@@ -1,13 +1,17 @@
-package dev.kit.validate;
+package dev.kit.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kit.testing.AllStrings;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class CronScheduleTest {
 
@@ -58,6 +62,55 @@ class CronScheduleTest {
         .contains("has 1 fields; CNPG's schedule has six, seconds first");
   }
 
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "0 0 2 * * *|PT24H",
+        "0 0 2 * * SUN|PT168H",
+        // Friday 02:00 to Monday 02:00.
+        "0 30 1 * * MON-FRI|PT72H",
+        "0 0 2,14 * * *|PT12H",
+        "0 */15 * * * *|PT15M",
+        "*/30 * * * * *|PT30S",
+        // January 1 to February 1.
+        "0 0 0 1 * *|PT744H",
+        // Odd days: the 29th of a 30-day month to the 1st.
+        "0 0 2 */2 * *|PT48H",
+        // Either field restricted: the 1st OR a Monday.
+        "0 0 2 1 * MON|PT168H",
+        // Every fourth year.
+        "0 0 0 29 2 *|PT35064H",
+        "0 0 0 1 JAN-MAR ?|PT7344H",
+        "@hourly|PT1H",
+        "@daily|PT24H",
+        "@weekly|PT168H",
+        "@monthly|PT744H",
+        "@yearly|PT8784H",
+        "@every 6h30m|PT6H30M",
+        "@every 1.5h|PT1H30M",
+        "@every 90m30s500ms|PT1H30M30S",
+        "@every 10ms|PT1S"
+      })
+  void longestWait_isTheLongestTimeBetweenTwoRuns(String schedule, String wait) {
+    assertThat(CronSchedule.longestWait(schedule)).contains(Duration.parse(wait));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0 0 0 30 2 *", "0 0 0 31 4,6,9,11 *", "0 0 0 31 APR ?"})
+  void longestWait_isEmpty_whenTheScheduleNeverRuns(String schedule) {
+    assertThat(CronSchedule.problem(schedule)).isEmpty();
+    assertThat(CronSchedule.longestWait(schedule)).isEmpty();
+  }
+
+  @Test
+  void problem_refusesWhatRobfigCronRefuses_beyondTheSyntax() {
+    assertThat(CronSchedule.problem("0 0 5-2 * * *")).contains("hour range \"5-2\" runs backwards");
+    assertThat(CronSchedule.problem("@every 9999999h"))
+        .contains("is longer than Go's longest duration, about 292 years");
+    assertThat(CronSchedule.problem("@every 2562047h")).isEmpty();
+  }
+
   /** The message the check gave for {@code fields}, the one at {@code position} varied. */
   private static Optional<String> problemByRegex(List<String> fields, int position) {
     String[] names = {"second", "minute", "hour", "day of month", "month", "day of week"};
@@ -95,6 +148,9 @@ class CronScheduleTest {
           return Optional.of(
               names[i] + " \"" + bound + "\" is not a value from " + min[i] + " to " + max[i]);
         }
+      }
+      if (bounds.length == 2 && Integer.parseInt(bounds[0]) > Integer.parseInt(bounds[1])) {
+        return Optional.of(names[i] + " range \"" + range + "\" runs backwards");
       }
     }
     return Optional.empty();

@@ -1,0 +1,352 @@
+package dev.kit.render;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The schedule syntax of CNPG's ScheduledBackup: Go's robfig/cron with a seconds field, so six
+ * fields (second minute hour day-of-month month day-of-week), or a descriptor such as
+ * {@code @daily}. Fields, steps and values are scanned by hand rather than matched: every service
+ * with backups has a schedule, and a cold JVM interprets, then compiles, regular expressions at a
+ * cost this check does not need (PROFILE.md, section 14); {@code CronScheduleTest} compares both.
+ */
+public final class CronSchedule {
+
+  private record Field(String name, int min, int max, List<String> names) {}
+
+  private static final List<Field> FIELDS =
+      List.of(
+          new Field("second", 0, 59, List.of()),
+          new Field("minute", 0, 59, List.of()),
+          new Field("hour", 0, 23, List.of()),
+          new Field("day of month", 1, 31, List.of()),
+          new Field(
+              "month",
+              1,
+              12,
+              List.of(
+                  "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV",
+                  "DEC")),
+          new Field("day of week", 0, 6, List.of("SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT")));
+
+  private static final Pattern DESCRIPTOR =
+      Pattern.compile("@(yearly|annually|monthly|weekly|daily|midnight|hourly)");
+  private static final Pattern EVERY =
+      Pattern.compile("@every ([0-9]+(\\.[0-9]+)?(ns|us|µs|ms|s|m|h))+");
+
+  private CronSchedule() {}
+
+  /** Why {@code schedule} is not a schedule CNPG accepts, or empty. */
+  public static Optional<String> problem(String schedule) {
+    String trimmed = schedule.trim();
+    if (trimmed.startsWith("@") && DESCRIPTOR.matcher(trimmed).matches()) {
+      return Optional.empty();
+    }
+    if (trimmed.startsWith("@") && EVERY.matcher(trimmed).matches()) {
+      return everyNanos(trimmed).compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0
+          ? Optional.of("is longer than Go's longest duration, about 292 years")
+          : Optional.empty();
+    }
+    List<String> fields = fields(trimmed);
+    if (fields.size() != FIELDS.size()) {
+      return Optional.of(
+          "has " + fields.size() + " fields; CNPG's schedule has six, seconds first");
+    }
+    for (int i = 0; i < fields.size(); i++) {
+      Optional<String> problem = fieldProblem(fields.get(i), FIELDS.get(i));
+      if (problem.isPresent()) {
+        return problem;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<String> fieldProblem(String value, Field field) {
+    for (String part : value.split(",", -1)) {
+      String range = part;
+      String step = null;
+      int slash = part.indexOf('/');
+      if (slash >= 0) {
+        range = part.substring(0, slash);
+        step = part.substring(slash + 1);
+        if (step.isEmpty() || step.charAt(0) == '0' || !isDigits(step)) {
+          return Optional.of(field.name() + " step " + quoteOf(step) + " is not a positive number");
+        }
+      }
+      if (range.equals("*")
+          || (range.equals("?") && field.min() == 1 && field.name().startsWith("day"))
+          || (range.equals("?") && field.name().equals("day of week"))) {
+        continue;
+      }
+      String[] bounds = range.split("-", -1);
+      if (bounds.length > 2) {
+        return Optional.of(field.name() + " " + quoteOf(part) + " is not a value or range");
+      }
+      int previous = -1;
+      for (String bound : bounds) {
+        Optional<Integer> number = number(bound, field);
+        if (number.isEmpty()) {
+          return Optional.of(
+              field.name()
+                  + " "
+                  + quoteOf(bound)
+                  + " is not a value from "
+                  + field.min()
+                  + " to "
+                  + field.max());
+        }
+        if (number.get() < previous) {
+          // robfig/cron: "beginning of range beyond end of range".
+          return Optional.of(field.name() + " range " + quoteOf(range) + " runs backwards");
+        }
+        previous = number.get();
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Integer> number(String value, Field field) {
+    int index = field.names().indexOf(value.toUpperCase(Locale.ROOT));
+    if (index >= 0) {
+      return Optional.of(index + field.min());
+    }
+    if (value.isEmpty() || value.length() > 2 || !isDigits(value)) {
+      return Optional.empty();
+    }
+    int n = Integer.parseInt(value);
+    return n >= field.min() && n <= field.max() ? Optional.of(n) : Optional.empty();
+  }
+
+  /** robfig/cron's descriptors, as the six fields each stands for. */
+  private static final Map<String, String> DESCRIPTORS =
+      Map.of(
+          "@yearly", "0 0 0 1 1 *",
+          "@annually", "0 0 0 1 1 *",
+          "@monthly", "0 0 0 1 * *",
+          "@weekly", "0 0 0 * * 0",
+          "@daily", "0 0 0 * * *",
+          "@midnight", "0 0 0 * * *",
+          "@hourly", "0 0 * * * *");
+
+  /** robfig/cron's mark of a field that starts with {@code *} or {@code ?} and steps by 1. */
+  private static final long STAR = 1L << 63;
+
+  /**
+   * The days looked at when which days run depends on the calendar (a day of month, a month): two
+   * leap-year cycles from 2000-01-01, a Saturday, so 29 February runs twice.
+   */
+  private static final int CALENDAR_DAYS = 8 * 365 + 2;
+
+  private static final int SATURDAY = 6;
+  private static final int[] MONTH_DAYS = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+  /**
+   * The longest time between two runs of {@code schedule}, one {@link #problem} accepts, on the
+   * operator's clock in UTC; empty when it never runs, as on 30 February. A backup-age alert
+   * shorter than this fires before every late-enough backup is due.
+   */
+  public static Optional<Duration> longestWait(String schedule) {
+    String trimmed = schedule.trim();
+    if (trimmed.startsWith("@every")) {
+      return Optional.of(every(trimmed));
+    }
+    List<String> fields = fields(DESCRIPTORS.getOrDefault(trimmed, trimmed));
+    List<Integer> times = new ArrayList<>();
+    long hours = bits(fields.get(2), FIELDS.get(2));
+    long minutes = bits(fields.get(1), FIELDS.get(1));
+    long seconds = bits(fields.get(0), FIELDS.get(0));
+    for (int hour = 0; hour < 24; hour++) {
+      for (int minute = 0; minute < 60 && has(hours, hour); minute++) {
+        for (int second = 0; second < 60 && has(minutes, minute); second++) {
+          if (has(seconds, second)) {
+            times.add((hour * 60 + minute) * 60 + second);
+          }
+        }
+      }
+    }
+    long longest = 0;
+    for (int i = 1; i < times.size(); i++) {
+      longest = Math.max(longest, times.get(i) - times.get(i - 1));
+    }
+    long daysOfMonth = bits(fields.get(3), FIELDS.get(3));
+    long months = bits(fields.get(4), FIELDS.get(4));
+    long daysOfWeek = bits(fields.get(5), FIELDS.get(5));
+    boolean everyMonth = (months & 0x1FFEL) == 0x1FFEL;
+    // Every day of every month: only the day of the week tells days apart, so two weeks show
+    // every wait.
+    int days = everyMonth && (daysOfMonth & STAR) != 0 ? 14 : CALENDAR_DAYS;
+    int first = times.get(0);
+    int last = times.get(times.size() - 1);
+    int previous = -1;
+    int year = 2000;
+    int month = 1;
+    int dayOfMonth = 1;
+    for (int day = 0; day < days; day++) {
+      int dayOfWeek = (SATURDAY + day) % 7;
+      if (has(months, month) && runsOn(daysOfMonth, dayOfMonth, daysOfWeek, dayOfWeek)) {
+        if (previous >= 0) {
+          longest = Math.max(longest, (day - previous) * 86_400L - last + first);
+        }
+        previous = day;
+      }
+      if (dayOfMonth < monthDays(year, month)) {
+        dayOfMonth++;
+      } else {
+        dayOfMonth = 1;
+        month = month % 12 + 1;
+        year += month == 1 ? 1 : 0;
+      }
+    }
+    if (previous < 0) {
+      return Optional.empty();
+    }
+    // Ran once in all the days looked at: it waits at least that long.
+    return Optional.of(Duration.ofSeconds(longest == 0 ? days * 86_400L : longest));
+  }
+
+  /** robfig/cron: either day field starred means both must match, otherwise either may. */
+  private static boolean runsOn(long daysOfMonth, int dayOfMonth, long daysOfWeek, int dayOfWeek) {
+    boolean monthDay = has(daysOfMonth, dayOfMonth);
+    boolean weekDay = has(daysOfWeek, dayOfWeek);
+    return ((daysOfMonth & STAR) != 0 || (daysOfWeek & STAR) != 0)
+        ? monthDay && weekDay
+        : monthDay || weekDay;
+  }
+
+  private static int monthDays(int year, int month) {
+    boolean leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    return month == 2 && leap ? 29 : MONTH_DAYS[month - 1];
+  }
+
+  private static boolean has(long bits, int value) {
+    return (bits >>> value & 1) != 0;
+  }
+
+  /** The values a field {@link #problem} accepts allows, bit n for value n, and {@link #STAR}. */
+  private static long bits(String value, Field field) {
+    long bits = 0;
+    for (String part : value.split(",", -1)) {
+      String range = part;
+      int step = 1;
+      int slash = part.indexOf('/');
+      if (slash >= 0) {
+        range = part.substring(0, slash);
+        String digits = part.substring(slash + 1);
+        // Any step past the field's width runs once, as 100 does.
+        step = digits.length() > 2 ? 100 : Integer.parseInt(digits);
+      }
+      int low;
+      int high;
+      if (range.equals("*") || range.equals("?")) {
+        low = field.min();
+        high = field.max();
+        bits |= step == 1 ? STAR : 0;
+      } else {
+        String[] bounds = range.split("-", -1);
+        low = number(bounds[0], field).orElseThrow();
+        high =
+            bounds.length == 2
+                ? number(bounds[1], field).orElseThrow()
+                : slash >= 0 ? field.max() : low;
+      }
+      for (int at = low; at <= high; at += step) {
+        bits |= 1L << at;
+      }
+    }
+    return bits;
+  }
+
+  /**
+   * The wait of {@code @every}: Go's duration, at least a second and cut to whole seconds, as
+   * robfig/cron's {@code Every} does.
+   */
+  private static Duration every(String schedule) {
+    long seconds = everyNanos(schedule).movePointLeft(9).setScale(0, RoundingMode.DOWN).longValue();
+    return Duration.ofSeconds(Math.max(1, seconds));
+  }
+
+  /** The nanoseconds of an {@code @every} schedule's Go duration. */
+  private static BigDecimal everyNanos(String schedule) {
+    String goDuration = schedule.substring("@every".length()).trim();
+    BigDecimal nanos = BigDecimal.ZERO;
+    int at = 0;
+    while (at < goDuration.length()) {
+      int start = at;
+      while (at < goDuration.length()
+          && (Character.isDigit(goDuration.charAt(at)) || goDuration.charAt(at) == '.')) {
+        at++;
+      }
+      BigDecimal amount = new BigDecimal(goDuration.substring(start, at));
+      String unit = unitAt(goDuration, at);
+      at += unit.length();
+      nanos = nanos.add(amount.multiply(BigDecimal.valueOf(nanosOf(unit))));
+    }
+    return nanos;
+  }
+
+  private static long nanosOf(String unit) {
+    return switch (unit) {
+      case "ns" -> 1L;
+      case "us", "µs" -> 1_000L;
+      case "ms" -> 1_000_000L;
+      case "s" -> 1_000_000_000L;
+      case "m" -> 60_000_000_000L;
+      default -> 3_600_000_000_000L; // "h", the last unitAt finds
+    };
+  }
+
+  private static String unitAt(String goDuration, int at) {
+    for (String unit : List.of("ns", "us", "µs", "ms", "s", "m", "h")) {
+      if (goDuration.startsWith(unit, at)) {
+        return unit;
+      }
+    }
+    throw new IllegalArgumentException("no unit at " + at + " of " + goDuration);
+  }
+
+  /**
+   * The fields of a trimmed schedule: what runs of whitespace ({@code \s} of a regular expression)
+   * separate.
+   */
+  static List<String> fields(String trimmed) {
+    List<String> fields = new ArrayList<>(6);
+    int from = 0;
+    while (from < trimmed.length()) {
+      int end = from;
+      while (end < trimmed.length() && !isWhitespace(trimmed.charAt(end))) {
+        end++;
+      }
+      fields.add(trimmed.substring(from, end));
+      from = end;
+      while (from < trimmed.length() && isWhitespace(trimmed.charAt(from))) {
+        from++;
+      }
+    }
+    return fields;
+  }
+
+  private static boolean isWhitespace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+  }
+
+  /** Whether {@code value} is ASCII digits only. */
+  private static boolean isDigits(String value) {
+    for (int at = 0; at < value.length(); at++) {
+      if (value.charAt(at) < '0' || value.charAt(at) > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String quoteOf(String value) {
+    return "\"" + value + "\"";
+  }
+}
