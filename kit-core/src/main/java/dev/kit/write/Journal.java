@@ -205,6 +205,49 @@ final class Journal implements AutoCloseable {
   }
 
   /**
+   * Whether {@code name} is a file name {@link #temporaryPath} makes. Recovery moves and deletes
+   * only such files: a journal edited by hand, or damaged in a way its checksum misses, must not
+   * lead it to move or delete a user's file.
+   */
+  static boolean isTemporaryName(String name) {
+    if (!name.startsWith(".") || !name.endsWith(TEMPORARY_SUFFIX) || name.indexOf('/') >= 0) {
+      return false;
+    }
+    String rest = name.substring(0, name.length() - TEMPORARY_SUFFIX.length());
+    int dot = rest.lastIndexOf('.');
+    if (dot < 2 || rest.length() - dot - 1 > 16 || dot == rest.length() - 1) {
+      return false; // no target name, or no random part of at most 16 hex digits
+    }
+    for (int at = dot + 1; at < rest.length(); at++) {
+      char c = rest.charAt(at);
+      if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether {@code temporary}, a name in a commit record, is one made for {@code path}. */
+  private static boolean isTemporaryOf(String path, String temporary) {
+    String name = path.substring(path.lastIndexOf('/') + 1);
+    return isTemporaryName(temporary)
+        && temporary.startsWith(name, 1)
+        && temporary.lastIndexOf('.', temporary.length() - TEMPORARY_SUFFIX.length() - 1)
+            == name.length() + 1;
+  }
+
+  private static IOException untrusted(String what) {
+    return new IOException(
+        FILE
+            + " names "
+            + what
+            + " as a temporary file, which is not a name kit gives one: kit does not trust this"
+            + " journal and changes nothing. Move "
+            + FILE
+            + " away, and check the paths it names, before running kit again");
+  }
+
+  /**
    * Notes folders and temporary files before the session creates them, so undoing the session
    * removes them: one write for a part's new folders, parents first, and its files. (A folder or
    * file noted and never created is passed over when undoing.)
@@ -461,6 +504,12 @@ final class Journal implements AutoCloseable {
     }
     Optional<List<Change>> committed = committed(lines);
     if (committed.isPresent()) {
+      for (Change change : committed.get()) {
+        String temporary = change.temporary();
+        if (temporary != null && !isTemporaryOf(change.path(), temporary)) {
+          throw untrusted(temporary + " (for " + change.path() + ")");
+        }
+      }
       Recovery recovery =
           new Recovery(new Inspector(RepositoryRoot.of(root), disk), new ConcurrentLinkedQueue<>());
       try (DiskWaits waits = new DiskWaits(() -> disk.inMemory(root))) {
@@ -499,7 +548,11 @@ final class Journal implements AutoCloseable {
     for (String line : lines.subList(1, lines.size())) {
       String[] parts = line.split(" ");
       if (parts.length == 2 && parts[0].equals("temp")) {
-        temporary.add(resolve(root, decode(parts[1])));
+        String path = decode(parts[1]);
+        if (!isTemporaryName(path.substring(path.lastIndexOf('/') + 1))) {
+          throw untrusted(path);
+        }
+        temporary.add(resolve(root, path));
       } else if (parts.length == 2 && parts[0].equals("mkdir")) {
         folders.add(0, resolve(root, decode(parts[1]))); // the deepest, created last, first
       }

@@ -291,6 +291,54 @@ class JournalTest {
   }
 
   @Test
+  void recover_refusesACommitRecord_whoseTemporaryFileIsNotOneKitMakes_andTouchesNothing()
+      throws IOException {
+    put("services/a/x.yaml", HEADER + "x: 0\n");
+    put("services/a/migrations/1_init.sql", "CREATE TABLE t (id int);\n");
+    put(".kit-journal", "kit-journal 1\n");
+    commitRecord("commit 1\nput services/a/x.yaml ../a/migrations/1_init.sql\n");
+    List<String> before = everything();
+
+    assertThatThrownBy(() -> new PlanWriter(root).recover())
+        .isInstanceOf(UncheckedIOException.class)
+        .hasRootCauseMessage(
+            ".kit-journal names ../a/migrations/1_init.sql (for services/a/x.yaml) as a temporary file, which is not"
+                + " a name kit gives one: kit does not trust this journal and changes nothing. Move .kit-journal"
+                + " away, and check the paths it names, before running kit again");
+    assertThat(everything()).isEqualTo(before);
+    assertThat(Files.readString(root.resolve("services/a/migrations/1_init.sql")))
+        .isEqualTo("CREATE TABLE t (id int);\n");
+  }
+
+  @Test
+  void recover_refusesAStagedFileList_thatNamesAFileKitDidNotStage() throws IOException {
+    put("services/a/migrations/1_init.sql", "CREATE TABLE t (id int);\n");
+    put(".kit-journal", "kit-journal 1\ntemp services/a/migrations/1_init.sql\n");
+
+    assertThatThrownBy(() -> new PlanWriter(root).recover())
+        .isInstanceOf(UncheckedIOException.class)
+        .rootCause()
+        .hasMessageStartingWith(
+            ".kit-journal names services/a/migrations/1_init.sql as a temporary file");
+    assertThat(root.resolve("services/a/migrations/1_init.sql")).exists();
+  }
+
+  @Test
+  void isTemporaryName_acceptsOnlyWhatTemporaryPathMakes() {
+    String made = Journal.temporaryPath("services/a/cluster.yaml");
+    assertThat(Journal.isTemporaryName(made.substring(made.lastIndexOf('/') + 1))).isTrue();
+    assertThat(Journal.isTemporaryName(".x.yaml.1.kit-tmp")).isTrue();
+    assertThat(Journal.isTemporaryName(".x.yaml.ffffffffffffffff.kit-tmp")).isTrue();
+    assertThat(Journal.isTemporaryName("x.yaml.1.kit-tmp")).isFalse();
+    assertThat(Journal.isTemporaryName(".x.yaml.kit-tmp")).isFalse();
+    assertThat(Journal.isTemporaryName(".x.yaml.1g.kit-tmp")).isFalse();
+    assertThat(Journal.isTemporaryName(".x.yaml.1ffffffffffffffff.kit-tmp")).isFalse();
+    assertThat(Journal.isTemporaryName("..1.kit-tmp")).isFalse();
+    assertThat(Journal.isTemporaryName(".x.yaml.1.kit-tmp/..")).isFalse();
+    assertThat(Journal.isTemporaryName("1_init.sql")).isFalse();
+  }
+
+  @Test
   void recover_refusesAJournalItCannotRead_andLeavesIt() throws IOException {
     put(".kit-journal", "kit-journal 9\nsomething new\n");
 
