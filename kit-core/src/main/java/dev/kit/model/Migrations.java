@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  *     .directory("migrations")                 // relative to services/<service>/
  *     .atlasImage("arigaio/atlas:1.2.3")
  *     .revisionsSchema("atlas_schema_revisions")
- *     .baseline("20250101120000")              // skip versions up to this one on an existing database
+ *     .baseline("20250101120000")              // on a database without revisions, count versions up to this one as applied
  *     .txMode(TxMode.FILE)
  *     .sslMode(SslMode.VERIFY_FULL)
  *     .build();
@@ -255,6 +255,10 @@ public final class Migrations {
       return this;
     }
 
+    /**
+     * The version up to which Atlas counts migrations as applied, never running them, on a database
+     * without its revisions (an existing one being adopted, and a new empty one alike).
+     */
     public Builder baseline(String version) {
       this.baseline =
           Objects.requireNonNull(

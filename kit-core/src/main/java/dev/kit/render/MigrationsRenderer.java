@@ -4,6 +4,7 @@ import dev.kit.migration.AtlasSum;
 import dev.kit.migration.MigrationDirectory;
 import dev.kit.migration.MigrationFile;
 import dev.kit.migration.Sha256;
+import dev.kit.model.Database;
 import dev.kit.model.Kit;
 import dev.kit.model.Migrations;
 import dev.kit.model.SecretKey;
@@ -120,6 +121,16 @@ final class MigrationsRenderer {
   }
 
   /**
+   * Whether the database holds what kit had created before the first migration runs and Atlas,
+   * seeing no revisions and no baseline, would refuse it as not clean: a schema (or an extension's
+   * tables) made by the CNPG Database at the wave before. Atlas's check then needs {@code
+   * --allow-dirty}, which only the first run looks at.
+   */
+  static boolean createsBeforeMigrations(Database db, Migrations m) {
+    return m.baseline().isEmpty() && (!db.schemas().isEmpty() || !db.extensions().isEmpty());
+  }
+
+  /**
    * The Atlas {@code migrate apply} Job. It runs the {@code k8s} env of the {@code atlas.hcl}
    * shipped in the first ConfigMap, whose URL Atlas reads from {@code DATABASE_URL} itself: a
    * {@code $(VAR)} in the arguments would put the password on the process's command line.
@@ -138,6 +149,9 @@ final class MigrationsRenderer {
     // The project file's migration block has no tx mode.
     if (m.txMode().isPresent()) {
       args.addAll(List.of("--tx-mode", m.txMode().get().flag()));
+    }
+    if (createsBeforeMigrations(service.database(), m)) {
+      args.add("--allow-dirty");
     }
 
     List<PodTemplate.VolumeProjection> sources = new ArrayList<>(configMapCount);

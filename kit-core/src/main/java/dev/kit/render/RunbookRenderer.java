@@ -713,11 +713,19 @@ final class RunbookRenderer {
       md.append(migrationSecret + "` (read from the environment, never on the command line)");
       md.append(" and `sslmode=" + m.sslMode().value() + "`; it retries " + m.backoffLimit());
       md.append(" time" + plural(m.backoffLimit()) + " and is stopped after ");
-      md.append(m.activeDeadlineSeconds() + "s.\n");
+      md.append(m.activeDeadlineSeconds() + "s.");
+      if (MigrationsRenderer.createsBeforeMigrations(db, m)) {
+        md.append(
+            " It passes `--allow-dirty`: the first run finds the schemas and extensions the CNPG"
+                + " Database made, which Atlas would otherwise refuse as a database that is not clean.");
+      }
+      md.append("\n");
     }
     if (m.baseline().isPresent()) {
-      md.append("Baseline `" + m.baseline().get() + "`: on a database that already had the");
-      md.append(" schema, versions up to it count as applied.\n");
+      md.append("Baseline `" + m.baseline().get() + "`: on a database without Atlas's revisions");
+      md.append(
+          " (a new, empty one too), versions up to it count as applied and never run: a database"
+              + " that starts empty needs their schema some other way (a restore) before the first sync.\n");
     }
     md.append("\n```sh\n");
     if (operatorEngine) {

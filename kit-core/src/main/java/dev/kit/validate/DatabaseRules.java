@@ -10,6 +10,7 @@ import dev.kit.model.Bootstrap;
 import dev.kit.model.Database;
 import dev.kit.model.DatabaseHost;
 import dev.kit.model.Kit;
+import dev.kit.model.Migrations;
 import dev.kit.model.Pooler;
 import dev.kit.model.PostgresImages;
 import dev.kit.model.Restore;
@@ -374,6 +375,18 @@ final class DatabaseRules {
    * not its own.
    */
   private static void extensionsAndSchemas(String path, Service service, Violations violations) {
+    if (!service.database().schemas().isEmpty()
+        && service.migrations().isPresent()
+        && service.migrations().get().engine() == Migrations.Engine.OPERATOR
+        && service.migrations().get().baseline().isEmpty()) {
+      violations.add(
+          path + ".schemas",
+          "the CNPG Database creates them before the Atlas operator's first run, which Atlas then"
+              + " refuses (\"connected database is not clean: found schema\"): the operator has no"
+              + " --allow-dirty",
+          "create the schema in the first migration (CREATE SCHEMA IF NOT EXISTS ...), or run"
+              + " migrations with the Job engine, which kit starts with --allow-dirty");
+    }
     for (String e : service.database().extensions()) {
       if (!EXTENSION.matcher(e).matches()) {
         violations.add(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kit.Generator;
 import dev.kit.migration.MigrationDirectory;
+import dev.kit.model.Database;
 import dev.kit.model.Kit;
 import dev.kit.model.Migrations;
 import dev.kit.model.TxMode;
@@ -43,6 +44,39 @@ class MigrationJobTest {
             .service(
                 "orders",
                 s -> s.database(db -> db.storage("1Gi").postgresMajor(16)).migrations(migrations))
+            .build();
+    return Generator.forRepository(repo).source("test").plan(kit);
+  }
+
+  @Test
+  void job_allowsADirtyFirstRun_whenTheCnpgDatabaseCreatesSchemasOrExtensionsFirst()
+      throws IOException {
+    assertThat(args(yaml(plan(db -> db.schema("reporting"), m -> m), JOB)))
+        .endsWith("--allow-dirty");
+    assertThat(args(yaml(plan(db -> db.extension("vector"), m -> m), JOB)))
+        .endsWith("--allow-dirty");
+    // A baseline passes Atlas's check on its own; without anything created first, the check stays.
+    assertThat(
+            args(yaml(plan(db -> db.schema("reporting"), m -> m.baseline("20250101120000")), JOB)))
+        .doesNotContain("--allow-dirty");
+    assertThat(args(yaml(plan(m -> m), JOB))).doesNotContain("--allow-dirty");
+  }
+
+  private static final String JOB = "manifests/migrations/job.yaml";
+
+  private FilePlan plan(
+      UnaryOperator<Database.Builder> database, UnaryOperator<Migrations.Builder> migrations)
+      throws IOException {
+    Path dir = Files.createDirectories(repo.resolve("services/orders/migrations"));
+    Files.writeString(dir.resolve("20250101120000_init.sql"), SQL);
+    Kit kit =
+        Kit.builder()
+            .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+            .service(
+                "orders",
+                s ->
+                    s.database(db -> database.apply(db.storage("1Gi").postgresMajor(16)))
+                        .migrations(migrations))
             .build();
     return Generator.forRepository(repo).source("test").plan(kit);
   }

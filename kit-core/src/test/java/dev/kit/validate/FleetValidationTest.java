@@ -96,6 +96,25 @@ class FleetValidationTest {
   }
 
   @Test
+  void validate_refusesSchemasTheCnpgDatabaseMakes_withTheOperatorEngine_unlessBaselined() {
+    Kit kit =
+        shop(ArgoCd.defaults())
+            .service(
+                "orders",
+                s ->
+                    s.database(db -> db.storage("1Gi").schema("reporting").extension("vector"))
+                        .migrations(m -> m.engine(Migrations.Engine.OPERATOR)))
+            .build();
+
+    assertThat(violations(kit))
+        .containsExactly(
+            "services[orders].database.schemas: the CNPG Database creates them before the Atlas operator's"
+                + " first run, which Atlas then refuses (\"connected database is not clean: found schema\"):"
+                + " the operator has no --allow-dirty (create the schema in the first migration (CREATE SCHEMA"
+                + " IF NOT EXISTS ...), or run migrations with the Job engine, which kit starts with --allow-dirty)");
+  }
+
+  @Test
   void validate_refusesNoRetries_withTheOperatorEngine() {
     Kit kit =
         shop(ArgoCd.defaults())
