@@ -56,7 +56,8 @@ final class BarmanObjectStoreReader implements KindReader {
               + " backups -n "
               + object.namespace()
               + " shows the failed Backup and its error (credentials, bucket,"
-              + " network); the Cluster keeps archiving WAL meanwhile",
+              + " network); the Cluster's line says whether WAL archiving still works (its"
+              + " ContinuousArchiving condition)",
           facts);
     }
     if (last.isEmpty()) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -13,12 +14,37 @@ import tools.jackson.databind.JsonNode;
  * test-data/crds/postgresql.cnpg.io}). The last backup and first recoverability point come from
  * {@code status.lastSuccessfulBackup} and {@code firstRecoverabilityPoint} only for in-tree Barman
  * Cloud backups: the CRD marks both deprecated and not set for backup plugins, whose {@code
- * ObjectStore} reports them instead ({@link BarmanObjectStoreReader}).
+ * ObjectStore} reports them instead ({@link BarmanObjectStoreReader}). A failing WAL archive or a
+ * failed last backup leaves the phase healthy: its conditions ({@code ContinuousArchiving}, {@code
+ * LastBackupSucceeded}) make it Degraded here, kit's backup check, which Argo CD does not make.
  */
 final class CnpgClusterReader implements KindReader {
 
   private static final String HEALTHY = "Cluster in healthy state";
   private static final String WAITING_FOR_USER = "Waiting for user action";
+
+  /**
+   * False with reason ContinuousArchivingFailing when a WAL file was not archived, in-tree or by a
+   * plugin (cloudnative-pg {@code internal/cmd/manager/walarchive}); True again on the next one.
+   */
+  private static final String ARCHIVING = "ContinuousArchiving";
+
+  /**
+   * False when the last backup failed, and also while one starts (reason {@code BackupStarted}).
+   */
+  private static final String LAST_BACKUP = "LastBackupSucceeded";
+
+  private static final String BACKUP_STARTED = "BackupStarted";
+
+  /**
+   * The archiving error of an instance that is no longer the primary: a switchover passes, and the
+   * new primary's next WAL file sets the condition again (walarchive's errSwitchoverInProgress).
+   */
+  private static final String SWITCHOVER = "switchover in progress";
+
+  /** The reasons of the hibernation condition while the operator takes the pods down. */
+  private static final Set<String> HIBERNATING =
+      Set.of("DeletingPods", "WaitingPodsDeletion", "WaitingForHealthy");
 
   /**
    * The phases that only a fix ends, as kit's own Argo CD health check (kit-core {@code
@@ -60,6 +86,11 @@ final class CnpgClusterReader implements KindReader {
         Optional.of(status.path("lastSuccessfulBackup").asString("")).filter(s -> !s.isEmpty());
     Optional<String> recoverableFrom =
         Optional.of(status.path("firstRecoverabilityPoint").asString("")).filter(s -> !s.isEmpty());
+    JsonNode archiving = failed(status, ARCHIVING);
+    if (archiving != null && archiving.path("message").asString("").contains(SWITCHOVER)) {
+      archiving = null;
+    }
+    JsonNode backup = failed(status, LAST_BACKUP);
     Map<String, Object> facts =
         Inspection.facts(
             "phase",
@@ -75,7 +106,11 @@ final class CnpgClusterReader implements KindReader {
             "lastSuccessfulBackup",
             lastBackup,
             "firstRecoverabilityPoint",
-            recoverableFrom);
+            recoverableFrom,
+            "archivingError",
+            Optional.ofNullable(archiving).map(c -> c.path("message").asString("")),
+            "backupError",
+            Optional.ofNullable(backup).map(c -> c.path("message").asString("")));
 
     List<String> parts = new ArrayList<>();
     Health health;
@@ -106,24 +141,72 @@ final class CnpgClusterReader implements KindReader {
                   ? Health.DEGRADED
                   : Health.PROGRESSING;
       parts.add(hibernation);
-      fix =
-          health == Health.DEGRADED
-              ? "set the cnpg.io/hibernation annotation to on or off"
-              : "the annotation cnpg.io/hibernation: on keeps it down; set it to off to wake it";
+      fix = hibernationFix(hibernationReason(status), live, object);
     } else if (phase.equals(HEALTHY)) {
       // Healthy whatever readyInstances says, as kit's Argo CD check and Argo CD's own call it; the
-      // ready count below shows a replica that is not ready.
-      health = Health.HEALTHY;
+      // ready count below shows a replica that is not ready. Archiving and backups are kit's own
+      // check: the phase stays healthy while they fail.
+      long generation = live.path("metadata").path("generation").asLong(0);
+      List<String> failures = new ArrayList<>();
+      boolean current = false;
+      if (archiving != null) {
+        failures.add("WAL archiving failing: " + archiving.path("message").asString(""));
+        current = !stale(archiving, generation);
+      }
+      if (backup != null) {
+        failures.add("last backup failed: " + backup.path("message").asString(""));
+        current |= !stale(backup, generation);
+      }
+      if (failures.isEmpty()) {
+        health = Health.HEALTHY;
+      } else if (!current) {
+        // As a Workspace's Synced: a failure reported for an older generation may be fixed already.
+        health = Health.PROGRESSING;
+        parts.addAll(failures);
+        fix =
+            "CloudNativePG reported this before generation "
+                + generation
+                + " of the spec; it reports again with the next WAL file or backup";
+      } else {
+        health = Health.DEGRADED;
+        parts.addAll(failures);
+        List<String> steps = new ArrayList<>();
+        if (archiving != null) {
+          steps.add(
+              "kubectl cnpg status "
+                  + object.name()
+                  + " -n "
+                  + object.namespace()
+                  + " shows the archiving error (credentials, bucket, network); until a WAL file"
+                  + " is archived the primary keeps it in pg_wal, and point-in-time recovery stops"
+                  + " at the last one archived");
+        }
+        if (backup != null) {
+          steps.add(
+              "kubectl get backups -n "
+                  + object.namespace()
+                  + " shows the failed Backup and its error");
+        }
+        fix =
+            "kit's backup check, not Argo CD's (the phase stays healthy): "
+                + String.join("; ", steps);
+      }
     } else if (phase.equals(WAITING_FOR_USER)) {
       health = Health.SUSPENDED;
       parts.add(phase(phase, reason));
+      // Its documented steps (docs/src/rolling_update.md, supervised): a switchover to an updated
+      // replica, or a restart of the primary alone; a restart of the cluster restarts every
+      // instance.
+      String instance = primary.isEmpty() ? "<current primary>" : primary;
       fix =
-          "a supervised update waits: kubectl cnpg promote "
+          "a supervised update waits for the primary: switch over with kubectl cnpg promote "
               + object.name()
-              + " <instance> -n "
+              + " <updated replica> -n "
               + object.namespace()
-              + ", or kubectl cnpg restart "
+              + ", or restart it in place with kubectl cnpg restart "
               + object.name()
+              + " "
+              + instance
               + " -n "
               + object.namespace();
     } else if (FAILED_PHASES.contains(phase)) {
@@ -195,19 +278,81 @@ final class CnpgClusterReader implements KindReader {
    * pkg/reconciler/hibernation}), or empty.
    */
   private static String hibernation(JsonNode status) {
-    for (JsonNode condition : status.path("conditions").values()) {
-      if (condition.path("type").asString("").equals("cnpg.io/hibernation")) {
-        String reason = condition.path("reason").asString("");
-        if (condition.path("status").asString("").equals("True") && reason.equals("Hibernated")) {
-          return "hibernated";
-        }
-        return "hibernation "
-            + reason
-            + (condition.path("message").asString("").isEmpty()
-                ? ""
-                : ": " + condition.path("message").asString(""));
-      }
+    JsonNode condition = Inspection.condition(status, "cnpg.io/hibernation");
+    if (condition == null) {
+      return "";
     }
-    return "";
+    String reason = condition.path("reason").asString("");
+    if (condition.path("status").asString("").equals("True") && reason.equals("Hibernated")) {
+      return "hibernated";
+    }
+    return "hibernation "
+        + reason
+        + (condition.path("message").asString("").isEmpty()
+            ? ""
+            : ": " + condition.path("message").asString(""));
+  }
+
+  private static String hibernationReason(JsonNode status) {
+    JsonNode condition = Inspection.condition(status, "cnpg.io/hibernation");
+    return condition == null ? "" : condition.path("reason").asString("");
+  }
+
+  /**
+   * What to do by the condition's reason. CloudNativePG removes the condition once the annotation
+   * is off, so one still there with the annotation off means the operator has not caught up: it
+   * wakes the cluster on its next reconcile, and "set it to off" would be wrong.
+   */
+  private static String hibernationFix(String reason, JsonNode live, PlannedObject object) {
+    String annotation =
+        live.path("metadata").path("annotations").path("cnpg.io/hibernation").asString("");
+    if (reason.equals("WrongAnnotationValue")) {
+      return "set the cnpg.io/hibernation annotation to on or off";
+    }
+    if (!annotation.equals("on")) {
+      return "the annotation cnpg.io/hibernation is "
+          + (annotation.isEmpty() ? "gone" : annotation)
+          + ": the operator wakes the cluster on its next reconcile; if it stays so, kubectl cnpg"
+          + " status "
+          + object.name()
+          + " -n "
+          + object.namespace();
+    }
+    if (reason.equals("Hibernated")) {
+      return "the annotation cnpg.io/hibernation: on keeps it down; set it to off to wake it";
+    }
+    if (HIBERNATING.contains(reason)) {
+      return "the annotation cnpg.io/hibernation: on is taking it down (pods go, volumes stay);"
+          + " set it to off to keep it up";
+    }
+    return "the annotation cnpg.io/hibernation is on; kubectl cnpg status "
+        + object.name()
+        + " -n "
+        + object.namespace()
+        + " says more";
+  }
+
+  /**
+   * The condition of {@code type} when it reports a failure: False, and not a backup that is only
+   * starting. Null otherwise.
+   */
+  private static @Nullable JsonNode failed(JsonNode status, String type) {
+    JsonNode condition = Inspection.condition(status, type);
+    if (condition == null
+        || !condition.path("status").asString("").equals("False")
+        || condition.path("reason").asString("").equals(BACKUP_STARTED)) {
+      return null;
+    }
+    return condition;
+  }
+
+  /**
+   * Whether the condition says it describes an older generation of the spec. CloudNativePG leaves
+   * observedGeneration out of these conditions today; one that carries it is read like a
+   * Workspace's Synced.
+   */
+  private static boolean stale(JsonNode condition, long generation) {
+    return condition.path("observedGeneration").isNumber()
+        && condition.path("observedGeneration").asLong() < generation;
   }
 }

@@ -141,6 +141,191 @@ class KindReadersTest {
   }
 
   /**
+   * A WAL archive that fails leaves the phase at "Cluster in healthy state" and sets {@code
+   * ContinuousArchiving=False} (cloudnative-pg walarchive, also for the Barman Cloud plugin): kit's
+   * backup check calls it Degraded, as it does a failed backup on the ObjectStore.
+   */
+  @Test
+  void cnpgCluster_isDegradedWithTheMessage_whenWalArchivingFails() {
+    Finding finding =
+        read(
+            "orders",
+            "Cluster",
+            healthyCluster(
+                """
+            {"type": "ContinuousArchiving", "status": "False", "reason": "ContinuousArchivingFailing",
+             "message": "unexpected failure invoking barman-cloud-wal-archive: exit status 4"}"""));
+
+    assertThat(finding.health()).isEqualTo(Health.DEGRADED);
+    assertThat(finding.text())
+        .isEqualTo(
+            "WAL archiving failing: unexpected failure invoking barman-cloud-wal-archive: exit"
+                + " status 4, 3/3 ready, primary orders-cluster-1");
+    assertThat(finding.fix())
+        .startsWith("kit's backup check, not Argo CD's")
+        .contains("kubectl cnpg status orders-cluster -n orders")
+        .doesNotContain("kubectl get backups");
+    assertThat(finding.facts())
+        .containsEntry(
+            "archivingError",
+            "unexpected failure invoking barman-cloud-wal-archive: exit status 4");
+  }
+
+  /** A failed backup sets {@code LastBackupSucceeded=False} on the Cluster, in-tree or plugin. */
+  @Test
+  void cnpgCluster_isDegradedWithTheMessage_whenTheLastBackupFailed() {
+    Finding finding =
+        read(
+            "orders",
+            "Cluster",
+            healthyCluster(
+                """
+            {"type": "LastBackupSucceeded", "status": "False", "reason": "LastBackupFailed",
+             "message": "can't execute backup: no credentials"}"""));
+
+    assertThat(finding.health()).isEqualTo(Health.DEGRADED);
+    assertThat(finding.text())
+        .isEqualTo(
+            "last backup failed: can't execute backup: no credentials, 3/3 ready, primary"
+                + " orders-cluster-1");
+    assertThat(finding.fix())
+        .startsWith("kit's backup check, not Argo CD's")
+        .contains("kubectl get backups -n orders");
+  }
+
+  /**
+   * Not failures: a backup that is starting (LastBackupSucceeded False, reason BackupStarted), and
+   * the archiving error of a former primary during a switchover, which the new primary's next WAL
+   * file replaces.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      LastBackupSucceeded | BackupStarted              | New Backup starting up
+      ContinuousArchiving | ContinuousArchivingFailing | switchover in progress, refusing archiving
+      """)
+  void cnpgCluster_staysHealthy_whenTheConditionIsNoFailure(
+      String type, String reason, String message) {
+    Finding finding =
+        read(
+            "orders",
+            "Cluster",
+            healthyCluster(
+                """
+            {"type": "%s", "status": "False", "reason": "%s", "message": "%s"}"""
+                    .formatted(type, reason, message)));
+
+    assertThat(finding.health()).isEqualTo(Health.HEALTHY);
+    assertThat(finding.fix()).isEmpty();
+  }
+
+  /** As a Workspace's Synced: a failure reported for an older generation may be fixed already. */
+  @Test
+  void cnpgCluster_isProgressing_whenTheFailureIsOfAnOlderGeneration() {
+    Finding finding =
+        read(
+            "orders",
+            "Cluster",
+            healthyCluster(
+                """
+            {"type": "ContinuousArchiving", "status": "False", "reason": "ContinuousArchivingFailing",
+             "message": "exit status 4", "observedGeneration": 2}"""));
+
+    assertThat(finding.health()).isEqualTo(Health.PROGRESSING);
+    assertThat(finding.text()).startsWith("WAL archiving failing: exit status 4");
+    assertThat(finding.fix()).contains("generation 3");
+  }
+
+  /** A current failure beside an older one is still a failure. */
+  @Test
+  void cnpgCluster_isDegraded_whenOneFailureIsCurrent() {
+    Finding finding =
+        read(
+            "orders",
+            "Cluster",
+            healthyCluster(
+                """
+            {"type": "ContinuousArchiving", "status": "False", "reason": "ContinuousArchivingFailing",
+             "message": "exit status 4", "observedGeneration": 2},
+            {"type": "LastBackupSucceeded", "status": "False", "reason": "LastBackupFailed",
+             "message": "no credentials"}"""));
+
+    assertThat(finding.health()).isEqualTo(Health.DEGRADED);
+    assertThat(finding.text())
+        .startsWith("WAL archiving failing: exit status 4, last backup failed: no credentials");
+    assertThat(finding.fix())
+        .contains("kubectl cnpg status orders-cluster -n orders")
+        .contains("kubectl get backups -n orders");
+  }
+
+  /**
+   * A supervised update waits for a switchover or a restart of the primary alone
+   * (docs/src/rolling_update.md); {@code kubectl cnpg restart <cluster>} restarts every instance.
+   */
+  @Test
+  void cnpgCluster_namesThePrimaryToRestart_whenASupervisedUpdateWaits() {
+    Finding finding =
+        read(
+            "orders",
+            "Cluster",
+            json(
+                """
+        {"metadata": {"name": "orders-cluster", "namespace": "orders"}, "spec": {"instances": 3},
+         "status": {"phase": "Waiting for user action",
+                    "phaseReason": "User must issue a supervised switchover", "readyInstances": 3,
+                    "currentPrimary": "orders-cluster-1"}}"""));
+
+    assertThat(finding.health()).isEqualTo(Health.SUSPENDED);
+    assertThat(finding.fix())
+        .contains("kubectl cnpg promote orders-cluster <updated replica> -n orders")
+        .contains("kubectl cnpg restart orders-cluster orders-cluster-1 -n orders")
+        .doesNotContain("kubectl cnpg restart orders-cluster -n orders");
+  }
+
+  /**
+   * The fix follows the hibernation condition's reason and the annotation: CloudNativePG removes
+   * the condition once the annotation is off, so a condition left with it off only waits for the
+   * operator.
+   */
+  @ParameterizedTest(name = "{0} with annotation {1}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      True  | Hibernated          | on  | SUSPENDED   | set it to off to wake it
+      True  | Hibernated          | off | SUSPENDED   | the operator wakes the cluster on its next reconcile
+      False | DeletingPods        | on  | PROGRESSING | is taking it down
+      False | WaitingPodsDeletion | on  | PROGRESSING | is taking it down
+      False | WaitingForHealthy   | on  | PROGRESSING | is taking it down
+      False | DeletingPods        | off | PROGRESSING | the operator wakes the cluster on its next reconcile
+      False | WrongAnnotationValue| yes | DEGRADED    | set the cnpg.io/hibernation annotation to on or off
+      """)
+  void cnpgCluster_choosesTheHibernationFix_byReasonAndAnnotation(
+      String status, String reason, String annotation, Health health, String fix) {
+    Finding finding =
+        read(
+            "orders",
+            "Cluster",
+            json(
+                """
+        {"metadata": {"name": "orders-cluster", "namespace": "orders",
+                      "annotations": {"cnpg.io/hibernation": "%s"}},
+         "spec": {"instances": 3},
+         "status": {"phase": "Cluster in healthy state", "readyInstances": 0,
+                    "conditions": [{"type": "cnpg.io/hibernation", "status": "%s", "reason": "%s",
+                                    "message": "m"}]}}"""
+                    .formatted(annotation, status, reason)));
+
+    assertThat(finding.health()).isEqualTo(health);
+    assertThat(finding.fix()).contains(fix);
+    if (!annotation.equals("on")) {
+      assertThat(finding.fix()).doesNotContain("set it to off");
+    }
+  }
+
+  /**
    * The phases only a fix ends are the ones kit's own Argo CD check (in the plan's argocd-cm) calls
    * Degraded.
    */
@@ -407,6 +592,30 @@ class KindReadersTest {
     assertThat(finding.health()).isEqualTo(Health.HEALTHY);
     assertThat(finding.text()).isEqualTo("no backup yet");
     assertThat(finding.fix()).isEmpty();
+  }
+
+  /**
+   * A failed backup says where the error is; it claims nothing about WAL archiving, which the
+   * Cluster's own line reports.
+   */
+  @Test
+  void objectStore_isDegradedAndClaimsNothingAboutArchiving_whenTheLastBackupFailed() {
+    Finding finding =
+        read(
+            "orders",
+            "ObjectStore",
+            json(
+                """
+        {"metadata": {"name": "orders-cluster-backups", "namespace": "orders"},
+         "status": {"serverRecoveryWindow": {"orders-cluster": {
+             "lastSuccessfulBackupTime": "2025-03-01T02:00:05Z",
+             "lastFailedBackupTime": "2025-03-02T02:00:05Z"}}}}"""));
+
+    assertThat(finding.health()).isEqualTo(Health.DEGRADED);
+    assertThat(finding.fix())
+        .contains("kubectl get backups -n orders")
+        .doesNotContain("keeps archiving")
+        .contains("ContinuousArchiving");
   }
 
   /** The Pooler CRD's phases are active, paused, inactive and failed. */
@@ -689,6 +898,19 @@ class KindReadersTest {
     String sql = service(service).migrations().get(file);
     return (int) sql.substring(0, sql.indexOf(statement)).chars().filter(c -> c == '\n').count()
         + 1;
+  }
+
+  /** A Cluster in healthy state at generation 3 with one more condition. */
+  private static JsonNode healthyCluster(String condition) {
+    return json(
+        """
+        {"metadata": {"name": "orders-cluster", "namespace": "orders", "generation": 3},
+         "spec": {"instances": 3},
+         "status": {"phase": "Cluster in healthy state", "readyInstances": 3,
+                    "currentPrimary": "orders-cluster-1",
+                    "conditions": [{"type": "Ready", "status": "True", "reason": "ClusterIsReady"},
+                                   %s]}}"""
+            .formatted(condition));
   }
 
   private static JsonNode json(String text) {
