@@ -51,8 +51,9 @@ final class BaseRevision {
       return isCommit(git, revision)
           ? new Chosen(revision)
           : new NotChosen(
+              // Not compared with: no base, so nothing is read or warned about at the typo.
               new HistoryCheck(
-                  Optional.of(revision),
+                  Optional.empty(),
                   List.of(
                       "base revision "
                           + revision

@@ -434,7 +434,9 @@ class MigrationHistoryGuardTest {
 
   @Test
   void check_fails_whenTheGivenBaseDoesNotExist() {
-    assertThat(MigrationHistoryGuard.check(repo, dirs, Optional.of("origin/nope")).problems())
+    HistoryCheck check = MigrationHistoryGuard.check(repo, dirs, Optional.of("origin/nope"));
+    assertThat(check.base()).isEmpty();
+    assertThat(check.problems())
         .containsExactly(
             "base revision origin/nope is not a commit in this clone; fetch it (git fetch origin) or pass another -Dkit.base");
   }

@@ -72,10 +72,13 @@ final class DriftReport {
    * The failure message of the migration history guard: one line per migration that breaks history.
    */
   static String historyFailure(HistoryCheck history) {
+    // Without a base the guard could not compare (a -Dkit.base that is not a commit).
     StringBuilder message =
-        new StringBuilder("kit: migrations already at ")
-            .append(history.base().orElse("the base revision"))
-            .append(" must not change:");
+        history.base().isPresent()
+            ? new StringBuilder("kit: migrations already at ")
+                .append(history.base().get())
+                .append(" must not change:")
+            : new StringBuilder("kit: the migration history guard could not run:");
     history.problems().forEach(problem -> message.append("\n  history: ").append(problem));
     return message.toString();
   }

@@ -53,6 +53,22 @@ class DriftReportTest {
   }
 
   @Test
+  void historyFailure_saysTheGuardCouldNotRun_withoutABase() {
+    HistoryCheck history =
+        new HistoryCheck(
+            Optional.empty(),
+            List.of(
+                "base revision origin/mian is not a commit in this clone; fetch it (git fetch origin) or pass another -Dkit.base"),
+            Optional.empty());
+
+    assertThat(DriftReport.historyFailure(history))
+        .isEqualTo(
+            """
+        kit: the migration history guard could not run:
+          history: base revision origin/mian is not a commit in this clone; fetch it (git fetch origin) or pass another -Dkit.base""");
+  }
+
+  @Test
   void failure_saysOneFile_whenOneChange() {
     Drift drift =
         drift(
