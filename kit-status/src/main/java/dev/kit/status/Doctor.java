@@ -107,7 +107,7 @@ final class Doctor {
                     + where
                     + (why.containsKey(each.getKey()) ? " (" + why.get(each.getKey()) + ")" : ""),
                 services(each.getValue()),
-                install(group)));
+                inArgoCd ? installArgoCd(twoClusters) : install(group)));
       } else if (version != null && !crd.versions().contains(version)) {
         checks.add(
             DoctorCheck.fail(
@@ -571,6 +571,17 @@ final class Doctor {
     return "install "
         + operator.get().name()
         + platform.map(p -> " (" + p.path() + " not synced?)").orElse("");
+  }
+
+  /**
+   * The fix for Argo CD's CRDs missing where kit looked for them: Argo CD may run in a cluster of
+   * its own, which only {@code kit.argoContext} names.
+   */
+  private static String installArgoCd(boolean twoClusters) {
+    return twoClusters
+        ? "is -Dkit.argoContext the context of Argo CD's cluster? If it is, install Argo CD there"
+        : "install Argo CD in this cluster, or, when it runs in a cluster of its own, name that"
+            + " cluster's context with -Dkit.argoContext=<context>";
   }
 
   /** The services whose generated objects are in {@code groups}, or need a kind of them. */

@@ -35,6 +35,9 @@ class ArgoCdClusterTest {
   private static final List<String> ARGO_CD_CRDS =
       List.of("applications.argoproj.io", "applicationsets.argoproj.io", "appprojects.argoproj.io");
 
+  private static final String ARGO_CD_ELSEWHERE =
+      "is -Dkit.argoContext the context of Argo CD's cluster? If it is, install Argo CD there";
+
   private static FilePlan plan;
   private static MockCluster oneCluster;
   private static MockCluster environment;
@@ -130,7 +133,12 @@ class ArgoCdClusterTest {
             .environment("prod")
             .doctor(KIT, plan);
 
-    assertThat(alone.text()).contains("✗ CRD applications.argoproj.io missing");
+    assertThat(alone.checks())
+        .filteredOn(check -> check.text().equals("CRD applications.argoproj.io missing"))
+        .extracting(DoctorCheck::fix)
+        .containsExactly(
+            "install Argo CD in this cluster, or, when it runs in a cluster of its own, name that"
+                + " cluster's context with -Dkit.argoContext=<context>");
     assertThat(doctor.text()).doesNotContain("applications.argoproj.io");
   }
 
@@ -144,12 +152,15 @@ class ArgoCdClusterTest {
               .environment("prod")
               .doctor(KIT, plan);
 
-      assertThat(report.checks())
-          .filteredOn(check -> check.text().startsWith("CRD "))
+      List<DoctorCheck> crds =
+          report.checks().stream().filter(check -> check.text().startsWith("CRD ")).toList();
+
+      assertThat(crds)
           .extracting(DoctorCheck::text)
           .containsExactly(
               "CRD appprojects.argoproj.io missing in Argo CD's cluster",
               "CRD applications.argoproj.io missing in Argo CD's cluster");
+      assertThat(crds).extracting(DoctorCheck::fix).containsOnly(ARGO_CD_ELSEWHERE);
     }
   }
 
