@@ -20,15 +20,26 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What {@code kit:status} and {@code kit:doctor} share: plan the description, connect to the
- * cluster the standard way (kubeconfig, {@code -Dkit.context}, or the pod's service account), print
- * the report (a table or JSON) to standard output, and fail the build when it is not all good, so
- * both run in CI and on-call scripts.
+ * cluster the standard way (kubeconfig, {@code -Dkit.context} and {@code -Dkit.argoContext} for
+ * Argo CD's own cluster, or the pod's service account), print the report (a table or JSON) to
+ * standard output, and fail the build when it is not all good, so both run in CI and on-call
+ * scripts.
  */
 abstract class ClusterMojo extends DescriptionMojo {
 
-  /** The kubeconfig context to read; by default the current one. */
+  /**
+   * The kubeconfig context of the environment's cluster, where the Applications deploy; by default
+   * the current one.
+   */
   @Parameter(property = "kit.context")
   private @Nullable String context;
+
+  /**
+   * The kubeconfig context of Argo CD's cluster, which holds the Applications, the AppProject and
+   * {@code argocd-cm}; by default {@code kit.context}'s, for Argo CD in the environment's cluster.
+   */
+  @Parameter(property = "kit.argoContext")
+  private @Nullable String argoContext;
 
   /**
    * The environment this cluster runs, when the description has environments (such as {@code
@@ -76,7 +87,8 @@ abstract class ClusterMojo extends DescriptionMojo {
             "error");
     Report report;
     try (ClusterStatus connected =
-        ClusterStatus.connect(Optional.ofNullable(context)).repository(repository.toPath())) {
+        ClusterStatus.connect(Optional.ofNullable(context), Optional.ofNullable(argoContext))
+            .repository(repository.toPath())) {
       ClusterStatus cluster = environment == null ? connected : connected.environment(environment);
       report = read(cluster, description.kit(), plan);
     } catch (ClusterAccessException e) {

@@ -67,7 +67,7 @@ final class ArgoCdCheck {
               }
               affected.addAll(users(key));
             });
-    List<String> services = new Doctor(cluster, tree).services(affected);
+    List<String> services = tree.servicesInOrder(affected);
     List<DoctorCheck> checks = new ArrayList<>();
     if (!missing.isEmpty()) {
       checks.add(

@@ -40,33 +40,39 @@ public final class ClusterStatus implements AutoCloseable {
   /** Reads of one service at a time per thread; the reads wait on the network, not the CPU. */
   private static final int PARALLEL_SERVICES = 8;
 
-  private final KubernetesClient client;
-  private final boolean owned;
+  /** The clients {@link #connect} made, which {@link #close} closes; none for {@link #of}. */
+  private final List<KubernetesClient> owned;
+
+  /** The environment's cluster: everything an Application deploys, operators included. */
   private final ReadOnlyCluster cluster;
+
+  /** Argo CD's cluster: the Applications, the AppProject and {@code argocd-cm}. */
+  private final ReadOnlyCluster argoCd;
+
   private final Clock clock;
   private final Optional<Path> repository;
   private final Optional<String> environment;
 
   private ClusterStatus(
-      KubernetesClient client,
-      boolean owned,
+      List<KubernetesClient> owned,
       ReadOnlyCluster cluster,
+      ReadOnlyCluster argoCd,
       Clock clock,
       Optional<Path> repository,
       Optional<String> environment) {
-    this.environment = environment;
-    this.client = client;
-    this.owned = owned;
+    this.owned = List.copyOf(owned);
     this.cluster = cluster;
+    this.argoCd = argoCd;
     this.clock = clock;
     this.repository = repository;
+    this.environment = environment;
   }
 
   /**
    * Connects the standard way: the kubeconfig ({@code KUBECONFIG}, {@code -Dkubeconfig}, else
    * {@code ~/.kube/config}) with its current context or {@code context}, else the pod's service
-   * account inside a cluster. Nothing is read yet; the first read reports a cluster that cannot be
-   * reached.
+   * account inside a cluster; Argo CD runs in the same cluster. Nothing is read yet; the first read
+   * reports a cluster that cannot be reached.
    *
    * @throws ClusterAccessException when there is no configuration, or {@code context} is not in it
    */
@@ -74,18 +80,50 @@ public final class ClusterStatus implements AutoCloseable {
     Objects.requireNonNull(
         context,
         "connect(context): context is null; pass Optional.empty() for the current context");
-    Config config = configure(context);
-    String contextName =
-        config.getCurrentContext() == null ? "" : config.getCurrentContext().getName();
-    String target =
-        "the Kubernetes API at "
-            + config.getMasterUrl().replaceFirst("/$", "")
-            + (contextName.isEmpty() ? "" : " (context " + contextName + ")");
-    KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
+    return connect(context, Optional.empty());
+  }
+
+  /**
+   * Connects as {@link #connect(Optional)} to the environment's cluster ({@code context}), where
+   * the Applications deploy, and to Argo CD's cluster ({@code argoContext}), which holds the
+   * Applications, the AppProject and {@code argocd-cm}; an empty {@code argoContext} is {@code
+   * context}'s cluster.
+   *
+   * @throws ClusterAccessException when there is no configuration, or a context is not in it
+   */
+  public static ClusterStatus connect(Optional<String> context, Optional<String> argoContext) {
+    Objects.requireNonNull(
+        context,
+        "connect(context, argoContext): context is null; pass Optional.empty() for the current"
+            + " context");
+    Objects.requireNonNull(
+        argoContext,
+        "connect(context, argoContext): argoContext is null; pass Optional.empty() when Argo CD"
+            + " runs in the environment's cluster");
+    Config config = configure(context, "kit.context");
+    KubernetesClient client = client(config);
+    ReadOnlyCluster cluster = new ReadOnlyCluster(client, target(config));
+    if (argoContext.isEmpty() || argoContext.equals(context)) {
+      return new ClusterStatus(
+          List.of(client),
+          cluster,
+          cluster,
+          Clock.system(ZoneId.systemDefault()),
+          Optional.empty(),
+          Optional.empty());
+    }
+    Config argoConfig;
+    try {
+      argoConfig = configure(argoContext, "kit.argoContext");
+    } catch (RuntimeException e) {
+      client.close();
+      throw e;
+    }
+    KubernetesClient argoClient = client(argoConfig);
     return new ClusterStatus(
-        client,
-        true,
-        new ReadOnlyCluster(client, target),
+        List.of(client, argoClient),
+        cluster,
+        new ReadOnlyCluster(argoClient, target(argoConfig)),
         Clock.system(ZoneId.systemDefault()),
         Optional.empty(),
         Optional.empty());
@@ -95,12 +133,27 @@ public final class ClusterStatus implements AutoCloseable {
   public static ClusterStatus of(KubernetesClient client) {
     Objects.requireNonNull(
         client, "of(client): client is null; pass a KubernetesClient, or use connect(context)");
-    String target =
-        "the Kubernetes API at " + client.getMasterUrl().toString().replaceFirst("/$", "");
-    return new ClusterStatus(
+    return of(client, client);
+  }
+
+  /**
+   * Reads the environment's cluster through {@code client} and Argo CD's (its Applications,
+   * AppProject and {@code argocd-cm}) through {@code argoClient}; the caller configured both and
+   * closes them.
+   */
+  public static ClusterStatus of(KubernetesClient client, KubernetesClient argoClient) {
+    Objects.requireNonNull(
         client,
-        false,
-        new ReadOnlyCluster(client, target),
+        "of(client, argoClient): client is null; pass a client of the environment's cluster");
+    Objects.requireNonNull(
+        argoClient,
+        "of(client, argoClient): argoClient is null; pass a client of Argo CD's cluster, or use"
+            + " of(client) when Argo CD runs in the environment's cluster");
+    ReadOnlyCluster cluster = new ReadOnlyCluster(client, target(client));
+    return new ClusterStatus(
+        List.of(),
+        cluster,
+        argoClient == client ? cluster : new ReadOnlyCluster(argoClient, target(argoClient)),
         Clock.system(ZoneId.systemDefault()),
         Optional.empty(),
         Optional.empty());
@@ -110,7 +163,7 @@ public final class ClusterStatus implements AutoCloseable {
   public ClusterStatus clock(Clock clock) {
     Objects.requireNonNull(
         clock, "clock(clock): clock is null; pass Clock.systemDefaultZone() or a fixed clock");
-    return new ClusterStatus(client, owned, cluster, clock, repository, environment);
+    return new ClusterStatus(owned, cluster, argoCd, clock, repository, environment);
   }
 
   /**
@@ -121,7 +174,7 @@ public final class ClusterStatus implements AutoCloseable {
     Objects.requireNonNull(
         root, "repository(root): root is null; pass the folder that holds services/");
     return new ClusterStatus(
-        client, owned, cluster, clock, Optional.of(root.toAbsolutePath().normalize()), environment);
+        owned, cluster, argoCd, clock, Optional.of(root.toAbsolutePath().normalize()), environment);
   }
 
   /**
@@ -133,7 +186,7 @@ public final class ClusterStatus implements AutoCloseable {
     Objects.requireNonNull(
         name,
         "environment(name): name is null; pass the environment this cluster runs, such as prod");
-    return new ClusterStatus(client, owned, cluster, clock, repository, Optional.of(name));
+    return new ClusterStatus(owned, cluster, argoCd, clock, repository, Optional.of(name));
   }
 
   /**
@@ -150,8 +203,9 @@ public final class ClusterStatus implements AutoCloseable {
                 plan, "status(kit, plan): plan is null; pass Generator.plan(kit)"),
             repository,
             environment);
-    cluster
-        .crds(); // one read first, so a cluster that cannot be read fails once, before any service
+    // One read of each cluster first, so one that cannot be read fails once, before any service.
+    cluster.crds();
+    argoCd.crds();
     Moments moments = new Moments(clock);
     List<ServiceStatus> rows = parallel(tree.services(), service -> inspect(service, moments));
     return new StatusReport(rows, tree.environment());
@@ -170,23 +224,21 @@ public final class ClusterStatus implements AutoCloseable {
                 plan, "doctor(kit, plan): plan is null; pass Generator.plan(kit)"),
             repository,
             environment);
-    return new DoctorReport(new Doctor(cluster, tree).run());
+    return new DoctorReport(new Doctor(cluster, argoCd, tree).run());
   }
 
-  /** Closes the client when {@link #connect} made it. */
+  /** Closes the clients {@link #connect} made. */
   @Override
   public void close() {
-    if (owned) {
-      client.close();
-    }
+    owned.forEach(KubernetesClient::close);
   }
 
   private ServiceStatus inspect(GeneratedTree.ServiceTree service, Moments moments) {
     Optional<JsonNode> application =
         service
             .application()
-            .flatMap(app -> cluster.get(app.apiVersion(), app.kind(), app.namespace(), app.name()));
-    Inspection inspection = new Inspection(cluster, moments, service, application);
+            .flatMap(app -> argoCd.get(app.apiVersion(), app.kind(), app.namespace(), app.name()));
+    Inspection inspection = new Inspection(cluster, argoCd, moments, service, application);
     List<PlannedObject> objects = new ArrayList<>();
     service.application().ifPresent(objects::add);
     service.objects().stream()
@@ -198,7 +250,9 @@ public final class ClusterStatus implements AutoCloseable {
       Optional<JsonNode> live =
           service.application().filter(object::equals).isPresent()
               ? application
-              : cluster.get(object.apiVersion(), object.kind(), object.namespace(), object.name());
+              : inspection
+                  .clusterOf(object)
+                  .get(object.apiVersion(), object.kind(), object.namespace(), object.name());
       // Argo CD reads an object being deleted before, and instead of, the check of its kind.
       findings.add(
           live.map(
@@ -236,11 +290,31 @@ public final class ClusterStatus implements AutoCloseable {
     }
   }
 
+  private static KubernetesClient client(Config config) {
+    return new KubernetesClientBuilder().withConfig(config).build();
+  }
+
+  /**
+   * How messages name a cluster kit connected to: {@code the Kubernetes API at
+   * https://10.0.0.1:6443 (context prod)}.
+   */
+  private static String target(Config config) {
+    String context = config.getCurrentContext() == null ? "" : config.getCurrentContext().getName();
+    return "the Kubernetes API at "
+        + config.getMasterUrl().replaceFirst("/$", "")
+        + (context.isEmpty() ? "" : " (context " + context + ")");
+  }
+
+  /** How messages name the cluster of a client the caller configured. */
+  private static String target(KubernetesClient client) {
+    return "the Kubernetes API at " + client.getMasterUrl().toString().replaceFirst("/$", "");
+  }
+
   /**
    * The client configuration, checked for what fabric8 would silently get wrong: a context that is
-   * not there.
+   * not there, which the message names as the parameter {@code property} sets.
    */
-  static Config configure(Optional<String> context) {
+  static Config configure(Optional<String> context, String property) {
     Config config = Config.autoConfigure(context.orElse(null));
     List<String> names =
         config.getContexts() == null
@@ -256,7 +330,12 @@ public final class ClusterStatus implements AutoCloseable {
                   ? "(none found at " + files + ")"
                   : config.getFile().getPath())
               + (names.isEmpty() ? "" : "; its contexts: " + String.join(", ", names))
-              + "; pass -Dkit.context=<one of them>, or leave it out for the current context");
+              + "; pass -D"
+              + property
+              + "=<one of them>, or leave it out "
+              + (property.equals("kit.context")
+                  ? "for the current context"
+                  : "when Argo CD runs in kit.context's cluster"));
     }
     boolean inCluster = System.getenv("KUBERNETES_SERVICE_HOST") != null;
     boolean masterSet =

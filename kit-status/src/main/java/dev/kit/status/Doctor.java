@@ -28,11 +28,17 @@ final class Doctor {
   private static final String BETA_DEFAULT_CLASS =
       "storageclass.beta.kubernetes.io/is-default-class";
 
+  /** The environment's cluster: the operators, CRDs and namespaces the Applications deploy to. */
   private final ReadOnlyCluster cluster;
+
+  /** Argo CD's cluster: the Applications, the AppProject and {@code argocd-cm}. */
+  private final ReadOnlyCluster argoCd;
+
   private final GeneratedTree tree;
 
-  Doctor(ReadOnlyCluster cluster, GeneratedTree tree) {
+  Doctor(ReadOnlyCluster cluster, ReadOnlyCluster argoCd, GeneratedTree tree) {
     this.cluster = cluster;
+    this.argoCd = argoCd;
     this.tree = tree;
   }
 
@@ -42,17 +48,18 @@ final class Doctor {
     checks.addAll(providers());
     checks.addAll(storageClasses());
     checks.addAll(new SecretsCheck(cluster, tree).run());
-    checks.addAll(new ArgoCdCheck(cluster, tree).run());
+    checks.addAll(new ArgoCdCheck(argoCd, tree).run());
     checks.addAll(podSecurity());
     return checks;
   }
 
   /**
    * The kinds the tree deploys that need a CRD, and the kinds their operators need, each with the
-   * services using it.
+   * services using it, each looked up in the cluster it lives in: Argo CD's kinds in Argo CD's.
    */
   private List<DoctorCheck> crds() {
     Map<String, Set<String>> users = new TreeMap<>();
+    Set<String> argoCdKinds = new TreeSet<>();
     Map<String, String> why = new TreeMap<>();
     Map<String, String> versions = new TreeMap<>();
     for (PlannedObject object : tree.all()) {
@@ -63,6 +70,9 @@ final class Doctor {
       if (!ReadOnlyCluster.builtIn(object.apiVersion(), object.kind())) {
         String key = object.group() + "/" + object.kind();
         users.computeIfAbsent(key, k -> new TreeSet<>()).add(user);
+        if (object.inArgoCd()) {
+          argoCdKinds.add(key);
+        }
         versions.putIfAbsent(
             key, object.apiVersion().substring(object.apiVersion().indexOf('/') + 1));
       }
@@ -72,13 +82,17 @@ final class Doctor {
         why.putIfAbsent(key, needed.why());
       }
     }
-    Map<String, ReadOnlyCluster.Crd> installed = cluster.crds();
+    boolean twoClusters = argoCd != cluster;
     List<DoctorCheck> checks = new ArrayList<>();
     int present = 0;
     for (Map.Entry<String, Set<String>> each : users.entrySet()) {
       String group = each.getKey().substring(0, each.getKey().indexOf('/'));
       String kind = each.getKey().substring(each.getKey().indexOf('/') + 1);
-      ReadOnlyCluster.Crd crd = installed.get(each.getKey());
+      boolean inArgoCd = argoCdKinds.contains(each.getKey());
+      ReadOnlyCluster.Crd crd = (inArgoCd ? argoCd : cluster).crds().get(each.getKey());
+      // With two clusters, say which one lacks it: Argo CD's CRDs belong in Argo CD's cluster only.
+      String where =
+          !twoClusters ? "" : inArgoCd ? " in Argo CD's cluster" : " in the environment's cluster";
       String version = versions.get(each.getKey());
       String name =
           crd != null
@@ -90,13 +104,20 @@ final class Doctor {
                 "CRD "
                     + name
                     + " missing"
+                    + where
                     + (why.containsKey(each.getKey()) ? " (" + why.get(each.getKey()) + ")" : ""),
                 services(each.getValue()),
-                install(group)));
+                inArgoCd ? installArgoCd(twoClusters) : install(group)));
       } else if (version != null && !crd.versions().contains(version)) {
         checks.add(
             DoctorCheck.fail(
-                "CRD " + name + " serves " + String.join(", ", crd.versions()) + ", not " + version,
+                "CRD "
+                    + name
+                    + where
+                    + " serves "
+                    + String.join(", ", crd.versions())
+                    + ", not "
+                    + version,
                 services(each.getValue()),
                 install(group).replaceFirst("^install", "upgrade")));
       } else {
@@ -119,8 +140,8 @@ final class Doctor {
   }
 
   /**
-   * The operators kit's platform deploys: their Applications synced and healthy, their Deployments
-   * ready.
+   * The operators kit's platform deploys: their Applications (in Argo CD's cluster) synced and
+   * healthy, their Deployments (in the environment's) ready.
    */
   private List<DoctorCheck> operators() {
     List<DoctorCheck> checks = new ArrayList<>();
@@ -136,7 +157,7 @@ final class Doctor {
       String namespace =
           application.body().path("spec").path("destination").path("namespace").asString("");
       Optional<JsonNode> live =
-          cluster.get(
+          argoCd.get(
               application.apiVersion(),
               application.kind(),
               application.namespace(),
@@ -170,9 +191,7 @@ final class Doctor {
         }
       }
       String release = source.path("helm").path("releaseName").asString(application.name());
-      List<JsonNode> deployments =
-          cluster.list(
-              "apps/v1", "Deployment", namespace, Map.of("app.kubernetes.io/instance", release));
+      List<JsonNode> deployments = operatorDeployments(namespace, release, application.name());
       if (deployments.isEmpty()) {
         checks.add(
             DoctorCheck.fail(
@@ -182,6 +201,9 @@ final class Doctor {
                     + namespace
                     + " (label app.kubernetes.io/instance="
                     + release
+                    + (release.equals(application.name())
+                        ? ""
+                        : ", or " + application.name() + " under Argo CD's label tracking")
                     + ")",
                 services,
                 "install it: sync the Application "
@@ -221,6 +243,22 @@ final class Doctor {
       }
     }
     return checks;
+  }
+
+  /**
+   * The Deployments of an operator's Helm release in {@code namespace}, by the chart's {@code
+   * app.kubernetes.io/instance} label: the release name, or, where Argo CD's {@code label} or
+   * {@code annotation+label} resource tracking rewrote that label, the Application's name.
+   */
+  private List<JsonNode> operatorDeployments(String namespace, String release, String application) {
+    List<JsonNode> byRelease =
+        cluster.list(
+            "apps/v1", "Deployment", namespace, Map.of("app.kubernetes.io/instance", release));
+    if (!byRelease.isEmpty() || release.equals(application)) {
+      return byRelease;
+    }
+    return cluster.list(
+        "apps/v1", "Deployment", namespace, Map.of("app.kubernetes.io/instance", application));
   }
 
   /**
@@ -535,6 +573,17 @@ final class Doctor {
         + platform.map(p -> " (" + p.path() + " not synced?)").orElse("");
   }
 
+  /**
+   * The fix for Argo CD's CRDs missing where kit looked for them: Argo CD may run in a cluster of
+   * its own, which only {@code kit.argoContext} names.
+   */
+  private static String installArgoCd(boolean twoClusters) {
+    return twoClusters
+        ? "is -Dkit.argoContext the context of Argo CD's cluster? If it is, install Argo CD there"
+        : "install Argo CD in this cluster, or, when it runs in a cluster of its own, name that"
+            + " cluster's context with -Dkit.argoContext=<context>";
+  }
+
   /** The services whose generated objects are in {@code groups}, or need a kind of them. */
   private List<String> usersOf(List<String> groups) {
     Set<String> users = new TreeSet<>();
@@ -549,21 +598,10 @@ final class Doctor {
         }
       }
     }
-    return inOrder(users);
+    return services(users);
   }
 
-  /** Services in the description's order. */
-  List<String> services(Set<String> names) {
-    return inOrder(names);
-  }
-
-  private List<String> inOrder(Set<String> names) {
-    List<String> ordered =
-        tree.services().stream()
-            .map(GeneratedTree.ServiceTree::name)
-            .filter(names::contains)
-            .collect(Collectors.toCollection(ArrayList::new));
-    names.stream().filter(n -> !ordered.contains(n)).forEach(ordered::add);
-    return ordered;
+  private List<String> services(Set<String> names) {
+    return tree.servicesInOrder(names);
   }
 }

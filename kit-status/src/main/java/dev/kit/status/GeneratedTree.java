@@ -13,8 +13,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -193,6 +195,17 @@ final class GeneratedTree {
     List<PlannedObject> all = new ArrayList<>(platform);
     services.forEach(service -> all.addAll(service.objects()));
     return all;
+  }
+
+  /** {@code names} with the services first, in the description's order. */
+  List<String> servicesInOrder(Set<String> names) {
+    List<String> ordered =
+        services.stream()
+            .map(ServiceTree::name)
+            .filter(names::contains)
+            .collect(Collectors.toCollection(ArrayList::new));
+    names.stream().filter(n -> !ordered.contains(n)).forEach(ordered::add);
+    return ordered;
   }
 
   /** The services that have an object of {@code group} (such as {@code barmancloud.cnpg.io}). */

@@ -7,30 +7,39 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What a reader may use while it looks at one service: the cluster (read-only), the time, the
- * service's part of the generated tree, and its Application as Argo CD reports it, which explains
- * most missing objects.
+ * What a reader may use while it looks at one service: the environment's cluster (read-only), the
+ * time, the service's part of the generated tree, and its Application as Argo CD's cluster reports
+ * it, which explains most missing objects.
  */
 final class Inspection {
 
   private final ReadOnlyCluster cluster;
+  private final ReadOnlyCluster argoCd;
   private final Moments moments;
   private final GeneratedTree.ServiceTree service;
   private final Optional<JsonNode> application;
 
   Inspection(
       ReadOnlyCluster cluster,
+      ReadOnlyCluster argoCd,
       Moments moments,
       GeneratedTree.ServiceTree service,
       Optional<JsonNode> application) {
     this.cluster = cluster;
+    this.argoCd = argoCd;
     this.moments = moments;
     this.service = service;
     this.application = application;
   }
 
+  /** The environment's cluster, where the Application deploys the service's objects. */
   ReadOnlyCluster cluster() {
     return cluster;
+  }
+
+  /** The cluster {@code object} lives in: Argo CD's for its own kinds, else the environment's. */
+  ReadOnlyCluster clusterOf(PlannedObject object) {
+    return object.inArgoCd() ? argoCd : cluster;
   }
 
   Moments moments() {
@@ -92,7 +101,7 @@ final class Inspection {
    */
   Finding missing(PlannedObject object, Column column) {
     String appName = service.application().map(PlannedObject::name).orElse(service.name());
-    if (!cluster.serves(object.apiVersion(), object.kind())) {
+    if (!clusterOf(object).serves(object.apiVersion(), object.kind())) {
       return finding(
           object,
           column,

@@ -33,6 +33,14 @@ record PlannedObject(
     return slash < 0 ? "" : apiVersion.substring(0, slash);
   }
 
+  /**
+   * Whether it lives in Argo CD's cluster rather than the environment's: Argo CD's own kinds (an
+   * Application, the AppProject, an ApplicationSet), which deploy everything else there.
+   */
+  boolean inArgoCd() {
+    return group().equals("argoproj.io");
+  }
+
   /** {@code Kind name}, the way messages name an object. */
   String title() {
     return kind + " " + name;

@@ -71,7 +71,7 @@ final class SecretsCheck {
     String title = "Secret " + secret.name() + " (namespace " + secret.namespace() + ")";
     String readers = String.join(" and ", secret.readers());
     String keys = String.join(" and ", secret.keys());
-    List<String> services = new Doctor(cluster, tree).services(secret.services());
+    List<String> services = tree.servicesInOrder(secret.services());
     Optional<JsonNode> live;
     try {
       live = cluster.get("v1", "Secret", secret.namespace(), secret.name());

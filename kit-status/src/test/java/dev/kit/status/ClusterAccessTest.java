@@ -83,6 +83,20 @@ class ClusterAccessTest {
   }
 
   @Test
+  void connect_namesKitArgoContext_whenArgoCdsContextIsNotInTheKubeconfig() {
+    Path kubeconfig = mock.kubeconfig(dir.resolve("config"), "kind-kit");
+    System.setProperty("kubeconfig", kubeconfig.toString());
+
+    assertThatThrownBy(() -> ClusterStatus.connect(Optional.empty(), Optional.of("argocd")))
+        .isInstanceOf(ClusterAccessException.class)
+        .hasMessage(
+            "kit: context \"argocd\" is not in the kubeconfig "
+                + kubeconfig
+                + "; its contexts: kind-kit; pass -Dkit.argoContext=<one of them>, or leave it out"
+                + " when Argo CD runs in kit.context's cluster");
+  }
+
+  @Test
   void status_failsWithOneLine_whenNothingListensAtTheServer() throws IOException {
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {

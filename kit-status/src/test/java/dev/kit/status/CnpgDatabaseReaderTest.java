@@ -81,6 +81,7 @@ class CnpgDatabaseReaderTest {
     Inspection inspection =
         new Inspection(
             new ReadOnlyCluster(null, "no cluster"),
+            new ReadOnlyCluster(null, "no cluster"),
             new Moments(ShopCluster.clock()),
             null,
             Optional.empty());

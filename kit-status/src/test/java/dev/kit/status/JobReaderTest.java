@@ -240,6 +240,7 @@ class JobReaderTest {
     Inspection inspection =
         new Inspection(
             new ReadOnlyCluster(mock.client(), "mock"),
+            new ReadOnlyCluster(mock.client(), "mock"),
             new Moments(ShopCluster.clock()),
             payments,
             Optional.empty());

@@ -456,7 +456,11 @@ class KindReadersTest {
             live);
     Inspection inspection =
         new Inspection(
-            NO_CLUSTER, new Moments(ShopCluster.clock()), service("catalog"), Optional.empty());
+            NO_CLUSTER,
+            NO_CLUSTER,
+            new Moments(ShopCluster.clock()),
+            service("catalog"),
+            Optional.empty());
 
     Finding finding = KindReaders.of(object).read(object, live, inspection);
 
@@ -886,7 +890,7 @@ class KindReadersTest {
     PlannedObject object =
         tree.objects().stream().filter(o -> o.kind().equals(kind)).findFirst().orElseThrow();
     Inspection inspection =
-        new Inspection(cluster, new Moments(ShopCluster.clock()), tree, Optional.empty());
+        new Inspection(cluster, cluster, new Moments(ShopCluster.clock()), tree, Optional.empty());
     return KindReaders.of(object).read(object, live, inspection);
   }
 

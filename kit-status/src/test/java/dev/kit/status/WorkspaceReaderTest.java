@@ -62,6 +62,7 @@ class WorkspaceReaderTest {
     Inspection inspection =
         new Inspection(
             new ReadOnlyCluster(mock.client(), "mock"),
+            new ReadOnlyCluster(mock.client(), "mock"),
             new Moments(ShopCluster.clock()),
             null,
             Optional.empty());
