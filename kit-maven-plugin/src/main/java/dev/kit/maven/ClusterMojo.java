@@ -2,6 +2,7 @@ package dev.kit.maven;
 
 import dev.kit.Generator;
 import dev.kit.KitDescriptions;
+import dev.kit.model.Environment;
 import dev.kit.model.Kit;
 import dev.kit.plan.FilePlan;
 import dev.kit.status.ClusterAccessException;
@@ -11,6 +12,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -60,6 +63,36 @@ abstract class ClusterMojo extends DescriptionMojo {
   @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
   private File repository;
 
+  /**
+   * Refuses, before connecting, a {@code -Dkit.environment} that the description does not have, or
+   * none when it has environments: which files to compare with the cluster depends on it.
+   */
+  private void checkEnvironment(Kit kit) throws MojoFailureException {
+    List<String> names = new ArrayList<>();
+    for (Environment each : kit.environments()) {
+      names.add(each.name());
+    }
+    if (environment == null && !names.isEmpty()) {
+      throw new MojoFailureException(
+          "kit: the description has environments "
+              + names
+              + ": say which one this cluster runs with -Dkit.environment=<one of them>");
+    }
+    if (environment != null && names.isEmpty()) {
+      throw new MojoFailureException(
+          "kit: -Dkit.environment="
+              + environment
+              + ", but the description has no environments; leave -Dkit.environment out");
+    }
+    if (environment != null && !names.contains(environment)) {
+      throw new MojoFailureException(
+          "kit: -Dkit.environment="
+              + environment
+              + " is not an environment of the description; use one of "
+              + names);
+    }
+  }
+
   /** A report: its text and JSON forms, whether all is well, and its one-line summary. */
   record Report(String text, String json, boolean good, String summary) {}
 
@@ -77,6 +110,7 @@ abstract class ClusterMojo extends DescriptionMojo {
               throw new MojoFailureException(
                   "kit: -Dkit.format=" + format + " is not a format; use text or json");
         };
+    checkEnvironment(description.kit());
     FilePlan plan = generator.plan(description.kit());
     // fabric8 warns once per kind that Argo CD's and Atlas's v1alpha1 APIs are "unstable": true,
     // and no news to a reader of kit's output. Maven's logger reads a level per logger from this
