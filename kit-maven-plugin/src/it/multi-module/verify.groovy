@@ -7,6 +7,9 @@ assert log.contains('kit: no kit description in lib (')
 assert log.contains('kit: 8 created, 0 updated, 0 deleted, 0 unchanged (from it.kit.DemoServices)')
 assert log.contains('BUILD SUCCESS')
 assert log.contains('Kit description it.kit.Missing was not found on the test class path')
+// 4: check bound in the parent passes, checked in the service module only.
+assert log.contains('kit: 8 generated files are up to date.')
+assert log.count('BUILD SUCCESS') == 2
 
 // The service module's tree is under its own base directory; nothing is written at the root or in lib.
 assert new File(basedir, 'service/services/orders/application.yaml').readLines()[0] ==

@@ -18,6 +18,8 @@ import java.util.Properties;
 import java.util.function.Consumer;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -64,6 +66,31 @@ abstract class DescriptionMojo extends AbstractMojo {
   @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
   private File basedir;
 
+  /** How many modules of the build bind this goal of this plugin (their own or inherited). */
+  private int boundModules() {
+    String plugin = execution.getPlugin().getKey();
+    String goal = execution.getGoal();
+    int bound = 0;
+    for (MavenProject module : session.getProjects()) {
+      for (Plugin each : module.getBuildPlugins()) {
+        if (each.getKey().equals(plugin) && binds(each, goal)) {
+          bound++;
+          break;
+        }
+      }
+    }
+    return Math.max(bound, 1);
+  }
+
+  private static boolean binds(Plugin plugin, String goal) {
+    for (PluginExecution each : plugin.getExecutions()) {
+      if (each.getGoals().contains(goal)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   @Override
   public final void execute() throws MojoExecutionException, MojoFailureException {
     if (skip()) {
@@ -72,9 +99,12 @@ abstract class DescriptionMojo extends AbstractMojo {
     }
     Path testClasses = Path.of(project.getBuild().getTestOutputDirectory());
     // A goal typed on the command line runs in every module of the build; one bound in a POM runs
-    // only where it is bound, and must find its description there.
+    // where it is bound: in one module it must find its description there, and bound in a parent
+    // it runs in every module that inherits it, as on the command line.
     int modules =
-        execution.getSource() == MojoExecution.Source.CLI ? session.getProjects().size() : 1;
+        execution.getSource() == MojoExecution.Source.CLI
+            ? session.getProjects().size()
+            : boundModules();
     Optional<KitDescriptions.Loaded> found;
     try {
       // A goal run from the root of several modules runs in each: only those whose test class
