@@ -21,10 +21,11 @@ import java.util.Set;
  * exactly instead, from the catalog of a real PostgreSQL before and after each statement
  * (kit-verify), with the same rules, severities and {@code nolint} comments.
  *
- * <p>{@code -- kit:nolint RULE} (or Atlas's {@code -- atlas:nolint RULE}, with kit's id or Atlas's
- * code) in the comments directly above a statement silences that rule for that statement; without a
- * rule it silences all; text after a colon is the reason ({@code -- kit:nolint DROP_TABLE: replaced
- * by orders_v2}).
+ * <p>{@code -- kit:nolint RULE} (or Atlas's {@code -- atlas:nolint RULE}, with kit's id, Atlas's
+ * code or Atlas's analyzer name) in the comments directly above a statement silences that rule for
+ * that statement; without a rule it silences all; text after a colon is the reason ({@code --
+ * kit:nolint DROP_TABLE: replaced by orders_v2}). In the file's header it applies to every
+ * statement, and without a rule skips the file ({@link StatementFindings}).
  *
  * <pre>{@code
  * TextLinter linter = new TextLinter(LintSettings.defaults());
@@ -74,7 +75,7 @@ public final class TextLinter {
               + "delete the file (Atlas records an empty migration as applied, so SQL added to it later would never run)");
     }
     List<LintFinding> findings = new ArrayList<>();
-    FileState created = new FileState();
+    CreatedInFile created = new CreatedInFile();
     for (SqlStatement statement : statements) {
       StatementFindings sink =
           new StatementFindings(settings, file, directives, statement, findings);
@@ -172,7 +173,7 @@ public final class TextLinter {
    * What earlier statements of the file created: changing or dropping it hurts nobody, as Atlas's
    * analyzers skip it too.
    */
-  private static final class FileState {
+  private static final class CreatedInFile {
     // Names without schema, as the statements are read without the search path.
     private final Set<String> tables = new HashSet<>();
     private final Set<String> columns = new HashSet<>(); // table.column
@@ -183,10 +184,10 @@ public final class TextLinter {
   private static final class TextRules {
     private final SqlStatement statement;
     private final List<SqlToken> t;
-    private final FileState created;
+    private final CreatedInFile created;
     private final StatementFindings sink;
 
-    TextRules(SqlStatement statement, FileState created, StatementFindings sink) {
+    TextRules(SqlStatement statement, CreatedInFile created, StatementFindings sink) {
       this.statement = statement;
       this.t = statement.tokens();
       this.created = created;
