@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * What the migration linter checks. Each rule has an id (silence one statement with {@code --
  * kit:nolint <ID>} above it), the matching Atlas lint code where Atlas has one ({@code --
- * atlas:nolint DS102} works too), a default severity, and the fix. Destructive changes and changes
+ * atlas:nolint DS102} works too, and so does the name of Atlas's analyzer that reports it, {@code
+ * -- atlas:nolint destructive}), a default severity, and the fix. Destructive changes and changes
  * that fail on a table with rows are errors by default; the rest are warnings. Set another severity
  * per rule in the plugin's {@code <lint>} configuration.
  *
@@ -60,11 +61,20 @@ public enum LintRule {
       Severity.WARNING,
       "use CREATE INDEX CONCURRENTLY (for a constraint: CREATE UNIQUE INDEX CONCURRENTLY, then ADD CONSTRAINT ... "
           + "USING INDEX) in a file whose first line is '-- atlas:txmode none' followed by an empty line"),
+  DROP_INDEX_LOCKING(
+      "PG102",
+      Severity.WARNING,
+      "use DROP INDEX CONCURRENTLY in a file whose first line is '-- atlas:txmode none' followed by an empty line"),
   CONCURRENTLY_IN_TRANSACTION(
       "PG103",
       Severity.ERROR,
       "make '-- atlas:txmode none' the file's first line and follow it with an empty line, so Atlas runs the file "
           + "without a transaction"),
+  TRANSACTION_BLOCK_REFUSED(
+      null,
+      Severity.ERROR,
+      "put the statement in a file of its own whose first line is '-- atlas:txmode none' followed by an empty "
+          + "line, so Atlas runs it without a transaction"),
   CREATE_WITHOUT_IF_NOT_EXISTS(
       null,
       Severity.WARNING,
@@ -83,6 +93,23 @@ public enum LintRule {
   /** Atlas's code for the same check, such as {@code DS102}, when Atlas has one. */
   public Optional<String> atlasCode() {
     return Optional.ofNullable(atlasCode);
+  }
+
+  /**
+   * The name of Atlas's analyzer that reports this code, which {@code -- atlas:nolint} accepts for
+   * all of its codes: {@code destructive} (DS), {@code data_depend} (MF), {@code incompatible}
+   * (BC), {@code concurrent_index} (PG).
+   */
+  public Optional<String> atlasAnalyzer() {
+    return atlasCode()
+        .map(
+            code ->
+                switch (code.substring(0, 2)) {
+                  case "DS" -> "destructive";
+                  case "MF" -> "data_depend";
+                  case "BC" -> "incompatible";
+                  default -> "concurrent_index";
+                });
   }
 
   /** The severity unless the configuration says otherwise. */

@@ -1,5 +1,6 @@
 package dev.kit.lint;
 
+import dev.kit.migration.AtlasFileDirectives;
 import dev.kit.migration.SqlStatement;
 import java.util.List;
 import java.util.Objects;
@@ -8,12 +9,17 @@ import java.util.regex.Pattern;
 
 /**
  * Collects the findings of one statement, the same way for the text linter and for kit-verify's
- * catalog linter: a rule whose configured severity is {@code OFF}, or that a {@code -- kit:nolint}
- * or {@code -- atlas:nolint} comment directly above the statement silences, adds nothing.
+ * catalog linter: a rule whose configured severity is {@code OFF}, or that a {@code nolint} comment
+ * silences, adds nothing. As Atlas reads {@code -- atlas:nolint} (and kit {@code -- kit:nolint}
+ * alike): in the comments directly above the statement it silences the rules it names, or all
+ * without a name; in the file's header (its first comment lines, followed by an empty line) it
+ * silences the rules it names in every statement, or the whole file without a name. A name is kit's
+ * rule id ({@code DROP_TABLE}), Atlas's code ({@code DS102}) or the name of Atlas's analyzer
+ * ({@code destructive}); text after a colon is the reason.
  *
  * <pre>{@code
  * List<LintFinding> findings = new ArrayList<>();
- * new StatementFindings(settings, "services/orders/migrations/2_drop.sql", statement, findings)
+ * new StatementFindings(settings, "services/orders/migrations/2_drop.sql", header, statement, findings)
  *     .add(LintRule.DROP_TABLE, "drops table legacy and every row in it");
  * }</pre>
  */
@@ -25,19 +31,26 @@ public final class StatementFindings {
 
   private final LintSettings settings;
   private final String file;
+  private final AtlasFileDirectives header;
   private final SqlStatement statement;
   private final List<LintFinding> findings;
 
   /**
    * @param settings the severities
    * @param file the migration as the repository names it
+   * @param header the file's directives, whose {@code nolint} applies to every statement
    * @param statement the statement the findings are about (its line, its comments)
    * @param findings where findings are added
    */
   public StatementFindings(
-      LintSettings settings, String file, SqlStatement statement, List<LintFinding> findings) {
+      LintSettings settings,
+      String file,
+      AtlasFileDirectives header,
+      SqlStatement statement,
+      List<LintFinding> findings) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.file = Objects.requireNonNull(file, "file");
+    this.header = Objects.requireNonNull(header, "header");
     this.statement = Objects.requireNonNull(statement, "statement");
     this.findings = Objects.requireNonNull(findings, "findings");
   }
@@ -45,28 +58,31 @@ public final class StatementFindings {
   /** Adds a finding of {@code rule}, unless it is off or silenced for this statement. */
   public void add(LintRule rule, String why) {
     LintRule.Severity severity = settings.severity(rule);
-    if (severity != LintRule.Severity.OFF && !silenced(statement, rule)) {
+    if (severity != LintRule.Severity.OFF
+        && !silences(header.comments(), rule)
+        && !silences(statement.comments(), rule)) {
       findings.add(new LintFinding(rule, severity, file, statement.line(), why));
     }
   }
 
   /**
-   * Whether a {@code kit:nolint} or {@code atlas:nolint} comment above {@code statement} silences
+   * Whether a {@code kit:nolint} or {@code atlas:nolint} comment of {@code comments} silences
    * {@code rule}.
    */
-  static boolean silenced(SqlStatement statement, LintRule rule) {
-    for (String comment : statement.comments()) {
+  static boolean silences(List<String> comments, LintRule rule) {
+    for (String comment : comments) {
       Matcher m = NOLINT.matcher(comment.strip());
       if (!m.matches()) {
         continue;
       }
       // Anything after a colon is the reason: "-- kit:nolint DROP_TABLE: replaced by orders_v2".
-      String rules = m.group(1) == null ? "" : m.group(1).split(":", 2)[0].strip();
-      if (rules.isEmpty()) {
+      String names = m.group(1) == null ? "" : m.group(1).split(":", 2)[0].strip();
+      if (names.isEmpty()) {
         return true;
       }
-      for (String id : rules.split("[\\s,]+")) {
-        if (LintSettings.rule(id) == rule) {
+      for (String name : names.split("[\\s,]+")) {
+        if (LintSettings.rule(name) == rule
+            || rule.atlasAnalyzer().filter(name::equalsIgnoreCase).isPresent()) {
           return true;
         }
       }

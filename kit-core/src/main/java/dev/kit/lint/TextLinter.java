@@ -21,10 +21,11 @@ import java.util.Set;
  * exactly instead, from the catalog of a real PostgreSQL before and after each statement
  * (kit-verify), with the same rules, severities and {@code nolint} comments.
  *
- * <p>{@code -- kit:nolint RULE} (or Atlas's {@code -- atlas:nolint RULE}, with kit's id or Atlas's
- * code) in the comments directly above a statement silences that rule for that statement; without a
- * rule it silences all; text after a colon is the reason ({@code -- kit:nolint DROP_TABLE: replaced
- * by orders_v2}).
+ * <p>{@code -- kit:nolint RULE} (or Atlas's {@code -- atlas:nolint RULE}, with kit's id, Atlas's
+ * code or Atlas's analyzer name) in the comments directly above a statement silences that rule for
+ * that statement; without a rule it silences all; text after a colon is the reason ({@code --
+ * kit:nolint DROP_TABLE: replaced by orders_v2}). In the file's header it applies to every
+ * statement, and without a rule skips the file ({@link StatementFindings}).
  *
  * <pre>{@code
  * TextLinter linter = new TextLinter(LintSettings.defaults());
@@ -74,34 +75,42 @@ public final class TextLinter {
               + "delete the file (Atlas records an empty migration as applied, so SQL added to it later would never run)");
     }
     List<LintFinding> findings = new ArrayList<>();
-    Set<String> createdTables = new HashSet<>();
+    CreatedInFile created = new CreatedInFile();
     for (SqlStatement statement : statements) {
-      StatementFindings sink = new StatementFindings(settings, file, statement, findings);
-      new TextRules(statement, createdTables, sink).run();
-      concurrently(statement, mode, directives, global, sink);
+      StatementFindings sink =
+          new StatementFindings(settings, file, directives, statement, findings);
+      new TextRules(statement, created, sink).run();
+      transactionBlock(statement, mode, directives, global, sink);
     }
     findings.sort(Comparator.comparingInt(LintFinding::line));
     return findings;
   }
 
-  private void concurrently(
+  private void transactionBlock(
       SqlStatement statement,
       TxMode mode,
       AtlasFileDirectives directives,
       TxMode global,
       StatementFindings sink) {
+    if (mode == TxMode.NONE) {
+      return;
+    }
     List<SqlToken> t = statement.tokens();
-    boolean indexStatement =
+    boolean concurrently =
         !t.isEmpty()
+            && statement.hasWords("CONCURRENTLY")
             && (t.get(0).isWord("REINDEX")
                 || ((t.get(0).isWord("CREATE") || t.get(0).isWord("DROP"))
                     && statement.hasWords("INDEX")));
-    if (mode == TxMode.NONE || !indexStatement || !statement.hasWords("CONCURRENTLY")) {
+    Optional<String> refused = concurrently ? Optional.empty() : refusedInTransaction(statement);
+    if (!concurrently && refused.isEmpty()) {
       return;
     }
     String why =
-        t.get(0).text().toUpperCase(Locale.ROOT)
-            + " ... CONCURRENTLY cannot run inside a transaction block, and Atlas "
+        (concurrently
+                ? t.get(0).text().toUpperCase(Locale.ROOT) + " ... CONCURRENTLY"
+                : refused.get())
+            + " cannot run inside a transaction block, and Atlas "
             + (global == TxMode.ALL
                 ? "runs the whole migration in one (txMode ALL)"
                 : "runs this file in one");
@@ -109,20 +118,79 @@ public final class TextLinter {
       why +=
           "; the file's '-- atlas:txmode' is ignored because no empty line follows the header comments";
     }
-    sink.add(LintRule.CONCURRENTLY_IN_TRANSACTION, why);
+    sink.add(
+        concurrently ? LintRule.CONCURRENTLY_IN_TRANSACTION : LintRule.TRANSACTION_BLOCK_REFUSED,
+        why);
+  }
+
+  /**
+   * The statement's leading words when PostgreSQL refuses to run it inside a transaction block
+   * (beyond {@code CONCURRENTLY}), such as {@code VACUUM}.
+   */
+  private static Optional<String> refusedInTransaction(SqlStatement statement) {
+    List<SqlToken> t = statement.tokens();
+    if (words(t, 0, "VACUUM")) {
+      return Optional.of("VACUUM");
+    }
+    for (String kind : List.of("DATABASE", "TABLESPACE", "SUBSCRIPTION")) {
+      if (words(t, 0, "CREATE", kind) || words(t, 0, "DROP", kind)) {
+        return Optional.of(t.get(0).text().toUpperCase(Locale.ROOT) + " " + kind);
+      }
+    }
+    if (words(t, 0, "ALTER", "SYSTEM")) {
+      return Optional.of("ALTER SYSTEM");
+    }
+    // Refreshing copies tables and needs its own transaction; other ALTER SUBSCRIPTIONs do not.
+    if (words(t, 0, "ALTER", "SUBSCRIPTION")
+        && (statement.hasWords("REFRESH") || statement.hasWords("PUBLICATION"))
+        && !refreshOff(t)) {
+      return Optional.of("ALTER SUBSCRIPTION ... PUBLICATION");
+    }
+    if (words(t, 0, "REINDEX", "DATABASE") || words(t, 0, "REINDEX", "SYSTEM")) {
+      return Optional.of("REINDEX " + t.get(1).text().toUpperCase(Locale.ROOT));
+    }
+    if (words(t, 0, "ALTER", "TABLE")
+        && statement.hasWords("DETACH", "PARTITION")
+        && statement.hasWords("CONCURRENTLY")) {
+      return Optional.of("ALTER TABLE ... DETACH PARTITION ... CONCURRENTLY");
+    }
+    return Optional.empty();
+  }
+
+  /** Whether {@code WITH (refresh = false)} keeps an ALTER SUBSCRIPTION from copying tables. */
+  private static boolean refreshOff(List<SqlToken> t) {
+    for (int i = 0; i + 2 < t.size(); i++) {
+      if (t.get(i).isWord("REFRESH")
+          && t.get(i + 1).isSymbol('=')
+          && t.get(i + 2).isWord("FALSE")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * What earlier statements of the file created: changing or dropping it hurts nobody, as Atlas's
+   * analyzers skip it too.
+   */
+  private static final class CreatedInFile {
+    // Names without schema, as the statements are read without the search path.
+    private final Set<String> tables = new HashSet<>();
+    private final Set<String> columns = new HashSet<>(); // table.column
+    private final Set<String> indexesOfNewTables = new HashSet<>();
   }
 
   /** Text rules for one statement. */
   private static final class TextRules {
     private final SqlStatement statement;
     private final List<SqlToken> t;
-    private final Set<String> createdTables;
+    private final CreatedInFile created;
     private final StatementFindings sink;
 
-    TextRules(SqlStatement statement, Set<String> createdTables, StatementFindings sink) {
+    TextRules(SqlStatement statement, CreatedInFile created, StatementFindings sink) {
       this.statement = statement;
       this.t = statement.tokens();
-      this.createdTables = createdTables;
+      this.created = created;
       this.sink = sink;
     }
 
@@ -138,11 +206,22 @@ public final class TextLinter {
                       sink.add(
                           LintRule.DROP_SCHEMA, "drops schema " + name + " and everything in it"));
         } else if (t.get(1).isWord("TABLE")) {
-          names(2)
-              .forEach(
-                  name ->
-                      sink.add(
-                          LintRule.DROP_TABLE, "drops table " + name + " and every row in it"));
+          for (String name : names(2)) {
+            if (!created.tables.contains(last(name))) {
+              sink.add(LintRule.DROP_TABLE, "drops table " + name + " and every row in it");
+            }
+          }
+        } else if (t.get(1).isWord("INDEX") && !wordsAt(2, "CONCURRENTLY")) {
+          for (String name : names(2)) {
+            if (!created.indexesOfNewTables.contains(last(name))) {
+              sink.add(
+                  LintRule.DROP_INDEX_LOCKING,
+                  "drops index "
+                      + name
+                      + " without CONCURRENTLY, so reads and writes of its table wait until it is"
+                      + " dropped");
+            }
+          }
         }
       } else if (t.get(0).isWord("CREATE")) {
         create();
@@ -193,7 +272,7 @@ public final class TextLinter {
       String name =
           kind.equals("index") && i < t.size() && t.get(i).isWord("ON") ? "" : name(i).orElse("");
       if (kind.equals("table")) {
-        createdTables.add(last(name));
+        created.tables.add(last(name));
       }
       if (!ifNotExists) {
         sink.add(
@@ -208,7 +287,11 @@ public final class TextLinter {
         int tableAt =
             on + 1 < t.size() && on >= 0 && t.get(on + 1).isWord("ONLY") ? on + 2 : on + 1;
         Optional<String> table = on < 0 ? Optional.empty() : name(tableAt);
-        if (table.isPresent() && !createdTables.contains(last(table.get()))) {
+        boolean newTable = table.isPresent() && created.tables.contains(last(table.get()));
+        if (newTable && !name.isEmpty()) {
+          created.indexesOfNewTables.add(last(name));
+        }
+        if (table.isPresent() && !newTable) {
           sink.add(
               LintRule.CREATE_INDEX_LOCKING,
               "builds index"
@@ -233,7 +316,7 @@ public final class TextLinter {
         return;
       }
       String table = tableName.get();
-      boolean existing = !createdTables.contains(last(table));
+      boolean existing = !created.tables.contains(last(table));
       i = skipName(i);
       for (List<SqlToken> action : actions(i)) {
         action(table, existing, action);
@@ -248,7 +331,9 @@ public final class TextLinter {
       if (first.isWord("DROP") && a.size() > 1 && !a.get(1).isWord("CONSTRAINT")) {
         int at = a.get(1).isWord("COLUMN") ? 2 : 1;
         at += words(a, at, "IF", "EXISTS") ? 2 : 0;
-        if (at < a.size()) {
+        if (at < a.size()
+            && existing
+            && !created.columns.contains(last(table) + "." + a.get(at).name())) {
           sink.add(
               LintRule.DROP_COLUMN,
               "drops column " + table + "." + a.get(at).name() + " and its data");
@@ -314,6 +399,7 @@ public final class TextLinter {
         return;
       }
       String column = table + "." + a.get(at).name();
+      created.columns.add(last(table) + "." + a.get(at).name());
       if (!ifNotExists) {
         sink.add(
             LintRule.CREATE_WITHOUT_IF_NOT_EXISTS,

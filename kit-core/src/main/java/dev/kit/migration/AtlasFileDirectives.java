@@ -12,9 +12,9 @@ import java.util.stream.Collectors;
 /**
  * The file directives Atlas reads from a migration, such as {@code -- atlas:txmode none}, by
  * Atlas's own rule: they are the comment lines at the very top of the file, and only when an empty
- * line separates them from the rest. Without that empty line Atlas treats them as comments of the
- * first statement and ignores them, which is how a {@code CREATE INDEX CONCURRENTLY} ends up in a
- * transaction.
+ * line (nothing, or only spaces and tabs, before its line feed) separates them from the rest.
+ * Without that empty line Atlas treats them as comments of the first statement and ignores them,
+ * which is how a {@code CREATE INDEX CONCURRENTLY} ends up in a transaction.
  *
  * <pre>{@code
  * AtlasFileDirectives d = AtlasFileDirectives.read("-- atlas:txmode none\n\nCREATE INDEX CONCURRENTLY ...");
@@ -45,14 +45,17 @@ public record AtlasFileDirectives(List<String> comments, List<String> ignoredHea
   }
 
   /**
-   * Reads the directives of a migration file, decoding only its header and the byte after it: a
-   * line feed never belongs to a multi-byte character, so the header's lines decode as in the whole
-   * file.
+   * Reads the directives of a migration file, decoding only its header and the line after it
+   * through its line feed when it holds only spaces and tabs: a line feed never belongs to a
+   * multi-byte character, so the header's lines decode as in the whole file.
    */
   public static AtlasFileDirectives read(MigrationFile file) {
     byte[] content = file.rawContent();
-    int end = Math.min(headerEnd(content) + 1, content.length);
-    return read(new String(content, 0, end, StandardCharsets.UTF_8));
+    int end = headerEnd(content);
+    while (end < content.length && (content[end] == ' ' || content[end] == '\t')) {
+      end++;
+    }
+    return read(new String(content, 0, Math.min(end + 1, content.length), StandardCharsets.UTF_8));
   }
 
   /** Reads the directives of a migration's text. */
@@ -69,6 +72,10 @@ public record AtlasFileDirectives(List<String> comments, List<String> ignoredHea
       }
       header.add(content.substring(at, newline).strip());
       at = newline + 1;
+    }
+    // Atlas's LocalFile.comments(): spaces and tabs before the line feed still make it empty.
+    while (at < content.length() && (content.charAt(at) == ' ' || content.charAt(at) == '\t')) {
+      at++;
     }
     return content.startsWith("\n", at)
         ? new AtlasFileDirectives(header, List.of())

@@ -150,6 +150,14 @@ public final class MigrationFile {
     return text.isPresent() && text.get().indexOf('\uFEFF') >= 0 ? Optional.empty() : text;
   }
 
+  /** Whether the file starts with a UTF-8 byte order mark ({@code EF BB BF}). */
+  public boolean startsWithByteOrderMark() {
+    return content.length >= 3
+        && content[0] == (byte) 0xEF
+        && content[1] == (byte) 0xBB
+        && content[2] == (byte) 0xBF;
+  }
+
   byte[] rawContent() {
     return content;
   }

@@ -184,7 +184,16 @@ final class MigrationRules {
                 + " bytes)",
             "split it into several migrations");
       }
-      if (m.engine() == Migrations.Engine.OPERATOR && file.configMapText().isEmpty()) {
+      if (file.startsWithByteOrderMark()) {
+        // Atlas reads header directives only from a file that starts with "--" or "#", and
+        // PostgreSQL does not skip a byte order mark: the Job fails on the first statement.
+        violations.add(
+            filePath(path, file),
+            "starts with a UTF-8 byte order mark, which Atlas does not skip: it reads no header"
+                + " directive, and PostgreSQL refuses the first statement, so the migration Job"
+                + " fails",
+            "save the file as UTF-8 without a byte order mark");
+      } else if (m.engine() == Migrations.Engine.OPERATOR && file.configMapText().isEmpty()) {
         // The operator builds its directory from the ConfigMap's data alone: a file in binaryData
         // would be missing from it, and the atlas.sum that lists it would not match.
         violations.add(

@@ -247,4 +247,126 @@ class TextLinterTest {
                 + ": has no SQL statement, only comments: write the migration's SQL, or delete the file (Atlas "
                 + "records an empty migration as applied, so SQL added to it later would never run)");
   }
+
+  @Test
+  void lint_silencesByAtlasAnalyzerName_whenNolintNamesTheAnalyzer() {
+    assertThat(lint("-- atlas:nolint destructive\nDROP TABLE old;\nALTER TABLE t DROP COLUMN c;"))
+        .extracting(line -> line.substring(0, line.indexOf("): ") + 1))
+        .containsExactly(FILE + ":3: error DROP_COLUMN (DS103)");
+    assertThat(
+            lint(
+                "-- atlas:nolint data_depend\n"
+                    + "ALTER TABLE o ADD COLUMN IF NOT EXISTS r text NOT NULL;\n"
+                    + "-- atlas:nolint incompatible\nALTER TABLE o RENAME COLUMN a TO b;\n"
+                    + "-- atlas:nolint concurrent_index\nCREATE INDEX IF NOT EXISTS i ON o (a);\n"
+                    + "-- atlas:nolint concurrent_index\nDROP INDEX IF EXISTS j;"))
+        .isEmpty();
+    assertThat(lint("-- atlas:nolint incompatible destructive\nALTER TABLE o DROP COLUMN a;"))
+        .isEmpty();
+    assertThat(lint("-- atlas:nolint incompatible\nDROP TABLE old;")).hasSize(1);
+  }
+
+  @Test
+  void lint_silencesOneStatement_whenNolintFollowsAnotherCommentAboveIt() {
+    assertThat(
+            lint(
+                "-- the old table is replaced by orders_v2\n-- atlas:nolint DS102\nDROP TABLE a;\n"
+                    + "-- kit:nolint DROP_TABLE\n-- reviewed in #42\nDROP TABLE b;"))
+        .isEmpty();
+  }
+
+  @Test
+  void lint_skipsTheFile_whenItsHeaderHasNolintWithoutNames() {
+    assertThat(
+            lint("-- atlas:nolint\n\nDROP TABLE a;\nDROP SCHEMA s;\nALTER TABLE t DROP COLUMN c;"))
+        .isEmpty();
+    assertThat(lint("-- atlas:txmode none\n-- atlas:nolint\n \t\nDROP TABLE a;")).isEmpty();
+  }
+
+  @Test
+  void lint_silencesTheNamedRulesInEveryStatement_whenItsHeaderHasNolintWithNames() {
+    assertThat(
+            lint(
+                "-- atlas:nolint DS102 incompatible\n\nDROP TABLE a;\n\nDROP TABLE b;\n"
+                    + "ALTER TABLE t RENAME TO u;\nALTER TABLE t DROP COLUMN c;"))
+        .extracting(line -> line.substring(0, line.indexOf("): ") + 1))
+        .containsExactly(FILE + ":7: error DROP_COLUMN (DS103)");
+    assertThat(lint("-- atlas:nolint DS102\nSELECT 1;\nDROP TABLE a;"))
+        .as("without the empty line the comment belongs to the first statement only")
+        .hasSize(1);
+  }
+
+  @Test
+  void lint_staysQuiet_whenDroppingWhatTheSameFileCreated() {
+    assertThat(
+            lint(
+                "CREATE TABLE IF NOT EXISTS tmp (id int);\n"
+                    + "ALTER TABLE tmp DROP COLUMN id;\n"
+                    + "DROP TABLE tmp;\n"
+                    + "ALTER TABLE orders ADD COLUMN IF NOT EXISTS scratch text;\n"
+                    + "ALTER TABLE public.orders DROP COLUMN scratch;"))
+        .isEmpty();
+    assertThat(lint("CREATE TABLE IF NOT EXISTS tmp (id int);\nDROP TABLE tmp, legacy;"))
+        .extracting(line -> line.substring(0, line.indexOf(" and every")))
+        .containsExactly(FILE + ":2: error DROP_TABLE (DS102): drops table legacy");
+  }
+
+  @Test
+  void lint_reportsDropIndexLocking_whenAnIndexIsDroppedWithoutConcurrently() {
+    assertThat(lint("DROP INDEX IF EXISTS public.orders_customer_idx;"))
+        .containsExactly(
+            FILE
+                + ":1: warning DROP_INDEX_LOCKING (PG102): drops index public.orders_customer_idx"
+                + " without CONCURRENTLY, so reads and writes of its table wait until it is dropped."
+                + " Fix: "
+                + LintRule.DROP_INDEX_LOCKING.fix()
+                + ".");
+    assertThat(
+            lint("-- atlas:txmode none\n\nDROP INDEX CONCURRENTLY IF EXISTS orders_customer_idx;"))
+        .isEmpty();
+    assertThat(
+            lint(
+                "CREATE TABLE IF NOT EXISTS tmp (id int);\n"
+                    + "CREATE INDEX IF NOT EXISTS tmp_id ON tmp (id);\n"
+                    + "DROP INDEX tmp_id;"))
+        .isEmpty();
+  }
+
+  @Test
+  void lint_reportsStatementsPostgresRefusesInATransaction_unlessTxModeIsNone() {
+    assertThat(lint("VACUUM ANALYZE orders;"))
+        .containsExactly(
+            FILE
+                + ":1: error TRANSACTION_BLOCK_REFUSED: VACUUM cannot run inside a transaction block,"
+                + " and Atlas runs this file in one. Fix: "
+                + LintRule.TRANSACTION_BLOCK_REFUSED.fix()
+                + ".");
+    assertThat(
+            lint(
+                "CREATE DATABASE reports;\nDROP DATABASE IF EXISTS old;\nALTER SYSTEM SET work_mem = '64MB';\n"
+                    + "ALTER TABLE m DETACH PARTITION m_2024 CONCURRENTLY;\n"
+                    + "CREATE SUBSCRIPTION s CONNECTION 'host=a' PUBLICATION p;\n"
+                    + "ALTER SUBSCRIPTION s REFRESH PUBLICATION;\nDROP SUBSCRIPTION s;\n"
+                    + "REINDEX DATABASE app;",
+                LintSettings.defaults(),
+                TxMode.ALL))
+        .extracting(line -> line.substring(0, line.indexOf(" cannot run")))
+        .containsExactly(
+            FILE + ":1: error TRANSACTION_BLOCK_REFUSED: CREATE DATABASE",
+            FILE + ":2: error TRANSACTION_BLOCK_REFUSED: DROP DATABASE",
+            FILE + ":3: error TRANSACTION_BLOCK_REFUSED: ALTER SYSTEM",
+            FILE
+                + ":4: error TRANSACTION_BLOCK_REFUSED: ALTER TABLE ... DETACH PARTITION ..."
+                + " CONCURRENTLY",
+            FILE + ":5: error TRANSACTION_BLOCK_REFUSED: CREATE SUBSCRIPTION",
+            FILE + ":6: error TRANSACTION_BLOCK_REFUSED: ALTER SUBSCRIPTION ... PUBLICATION",
+            FILE + ":7: error TRANSACTION_BLOCK_REFUSED: DROP SUBSCRIPTION",
+            FILE + ":8: error TRANSACTION_BLOCK_REFUSED: REINDEX DATABASE");
+    assertThat(
+            lint(
+                "ALTER SUBSCRIPTION s SET PUBLICATION p WITH (refresh = false);\n"
+                    + "ALTER TABLE m DETACH PARTITION m_2024;\nSELECT 'VACUUM';"))
+        .isEmpty();
+    assertThat(lint("-- atlas:txmode none\n\nVACUUM orders;")).isEmpty();
+  }
 }

@@ -33,15 +33,28 @@ class AtlasFileDirectivesTest {
   }
 
   @Test
-  void read_ignoresHeader_whenTheLineAfterItHoldsOnlySpaces() {
-    // ariga/atlas LocalFile.comments needs a bare "\n" at 026c0bb and trims " \t" first at bd7a55b;
-    // neither stored commit can be tied to the pinned v1.2.3, so kit keeps the strict rule, which
-    // can fail a file Atlas would run without a transaction but never pass one Atlas runs in one.
+  void read_findsTxMode_whenTheLineAfterTheHeaderHoldsOnlySpacesAndTabs() {
+    // ariga/atlas LocalFile.comments() trims " \t" before looking for the line feed (bd7a55b, a
+    // dir.go with checkpoints, which kit reads too); the bare-"\n" rule is the older code of
+    // 026c0bb, whose dir.go has no checkpoint yet.
     AtlasFileDirectives d =
         AtlasFileDirectives.read(
             "-- atlas:txmode none\n \t\nCREATE INDEX CONCURRENTLY i ON t (a);");
-    assertThat(d.values("txmode")).isEmpty();
-    assertThat(d.ignores("txmode")).isTrue();
+    assertThat(d.values("txmode")).containsExactly("none");
+    assertThat(d.ignores("txmode")).isFalse();
+    assertThat(AtlasFileDirectives.read("-- atlas:txmode none\n \r\nSELECT 1;").values("txmode"))
+        .as("a carriage return is not a space or a tab")
+        .isEmpty();
+  }
+
+  @Test
+  void isCheckpoint_readsTheHeader_whenTheLineAfterItHoldsOnlySpaces() {
+    MigrationFile file =
+        new MigrationFile(
+            "1_a.sql",
+            "-- atlas:checkpoint v1\n  \nCREATE TABLE t (a int);\n"
+                .getBytes(StandardCharsets.UTF_8));
+    assertThat(AtlasFileDirectives.isCheckpoint(file)).isTrue();
   }
 
   @Test
@@ -101,7 +114,7 @@ class AtlasFileDirectivesTest {
   @Test
   void readFile_readsWhatTheWholeBytesSay_forEveryShortHeaderAndBody() {
     List<String> lines =
-        List.of("-- atlas:txmode none", "# atlas:txmode all", "--x", "-", "", "SELECT 1;");
+        List.of("-- atlas:txmode none", "# atlas:txmode all", "--x", "-", "", " \t", "SELECT 1;");
     // What may follow the header: nothing, ASCII, a multi-byte character, bytes that are not UTF-8.
     List<byte[]> bodies =
         List.of(

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * What {@code kit:generate} reads from a service's folder and Atlas would refuse in the cluster: a
@@ -141,7 +142,6 @@ class MigrationFilesValidationTest {
       delimiter = '|',
       textBlock =
           """
-          a byte order mark first   | EFBBBF53454C45435420313B0A
           a byte order mark inside  | 53454C45435420313B202D2D20EFBBBF0A
           Latin-1, not UTF-8        | 2D2D20636166E90A53454C45435420313B0A
           """)
@@ -163,13 +163,36 @@ class MigrationFilesValidationTest {
   void plan_acceptsAFileInBinaryData_withTheJobEngine() throws IOException {
     Path dir = Files.createDirectories(repo.resolve("services/orders/migrations"));
     Files.write(
-        dir.resolve("20250101000000_a.sql"), HexFormat.of().parseHex("EFBBBF53454C45435420313B0A"));
+        dir.resolve("20250101000000_a.sql"),
+        HexFormat.of().parseHex("53454C45435420313B202D2D20EFBBBF0A"));
 
     assertThat(
             Generator.forRepository(repo)
                 .plan(kit(m -> m))
                 .text("services/orders/manifests/migrations/configmap.yaml"))
-        .contains("binaryData:\n  \"20250101000000_a.sql\": 77u/U0VMRUNUIDE7Cg==\n");
+        .contains("binaryData:\n  \"20250101000000_a.sql\": U0VMRUNUIDE7IC0tIO+7vwo=\n");
+  }
+
+  /**
+   * Atlas reads header directives only from a file that starts with {@code --} or {@code #}, and
+   * PostgreSQL does not skip a byte order mark, so the Job of either engine fails on the file.
+   */
+  @ParameterizedTest
+  @EnumSource(Migrations.Engine.class)
+  void generate_reportsAByteOrderMark_whenTheFileStartsWithOne(Migrations.Engine engine)
+      throws IOException {
+    Path dir = Files.createDirectories(repo.resolve("services/orders/migrations"));
+    Files.write(
+        dir.resolve("20250101000000_a.sql"),
+        HexFormat.of()
+            .parseHex("EFBBBF2D2D2061746C61733A74786D6F6465206E6F6E650A0A53454C45435420313B0A"));
+
+    assertThat(generate(kit(m -> m.engine(engine))))
+        .containsExactly(
+            "services[orders].migrations.files[20250101000000_a.sql]: starts with a UTF-8 byte"
+                + " order mark, which Atlas does not skip: it reads no header directive, and"
+                + " PostgreSQL refuses the first statement, so the migration Job fails (save the"
+                + " file as UTF-8 without a byte order mark)");
   }
 
   @Test

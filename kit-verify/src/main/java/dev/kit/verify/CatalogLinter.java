@@ -4,6 +4,7 @@ import dev.kit.lint.LintFinding;
 import dev.kit.lint.LintRule;
 import dev.kit.lint.LintSettings;
 import dev.kit.lint.StatementFindings;
+import dev.kit.migration.AtlasFileDirectives;
 import dev.kit.migration.SqlStatement;
 import dev.kit.verify.CatalogObject.Kind;
 import java.util.ArrayList;
@@ -34,6 +35,7 @@ final class CatalogLinter {
    * Lints what one statement did, from catalog snapshots.
    *
    * @param file the file as the repository names it
+   * @param header the file's directives, whose {@code nolint} applies to every statement
    * @param statement the statement that ran
    * @param fileStart the catalog before the file's first statement: tables created in the same file
    *     are new, so indexing them or adding NOT NULL columns to them is safe
@@ -42,12 +44,13 @@ final class CatalogLinter {
    */
   List<LintFinding> lint(
       String file,
+      AtlasFileDirectives header,
       SqlStatement statement,
       CatalogSnapshot fileStart,
       CatalogSnapshot before,
       CatalogSnapshot after) {
     List<LintFinding> findings = new ArrayList<>();
-    StatementFindings sink = new StatementFindings(settings, file, statement, findings);
+    StatementFindings sink = new StatementFindings(settings, file, header, statement, findings);
     Map<String, CatalogObject> was = byIdentity(before);
     Map<String, CatalogObject> is = byIdentity(after);
     Map<String, CatalogObject> atStart = byIdentity(fileStart);
@@ -62,13 +65,35 @@ final class CatalogLinter {
           }
         }
         case TABLE -> {
-          if (now == null && !droppedSchemas.contains(schemaOf(old.name()))) {
+          // A table created in this file is new: dropping it loses nothing (Atlas skips it too).
+          if (now == null
+              && !droppedSchemas.contains(schemaOf(old.name()))
+              && atStart.containsKey(identityKey(old))) {
             sink.add(LintRule.DROP_TABLE, "drops table " + old.name() + " and every row in it");
           } else if (now != null && !now.name().equals(old.name())) {
             sink.add(LintRule.RENAME_TABLE, "renames table " + old.name() + " to " + now.name());
           }
         }
         case COLUMN -> column(old, now, was, is, atStart, sink);
+        case INDEX -> {
+          String tableKey = identityKey(Kind.TABLE, old.detail("tableIdentity"));
+          // Only DROP INDEX: a constraint's index goes with the constraint, a column's with the
+          // column, a table's with the table, each reported as such.
+          if (now == null
+              && statement.hasWords("DROP", "INDEX")
+              && !old.flag("constraint")
+              && is.containsKey(tableKey)
+              && atStart.containsKey(tableKey)
+              && !statement.hasWords("CONCURRENTLY")) {
+            sink.add(
+                LintRule.DROP_INDEX_LOCKING,
+                "drops index "
+                    + old.name()
+                    + " without CONCURRENTLY, so reads and writes of table "
+                    + old.detail("table")
+                    + " wait until it is dropped");
+          }
+        }
         default -> {}
       }
     }
@@ -134,7 +159,7 @@ final class CatalogLinter {
       StatementFindings sink) {
     String tableKey = identityKey(Kind.TABLE, old.detail("tableIdentity"));
     if (now == null) {
-      if (is.containsKey(tableKey)) {
+      if (is.containsKey(tableKey) && atStart.containsKey(identityKey(old))) {
         sink.add(LintRule.DROP_COLUMN, "drops column " + old.name() + " and its data");
       }
       return;

@@ -244,7 +244,8 @@ final class MigrationVerifier {
           run.statements++;
           if (fileStart != null && current != null) {
             CatalogSnapshot after = CatalogSnapshot.take(c);
-            run.findings.addAll(linter.lint(path, statement, fileStart, current, after));
+            run.findings.addAll(
+                linter.lint(path, directives, statement, fileStart, current, after));
             current = after;
           }
         }

@@ -392,6 +392,42 @@ class MigrationVerifierTest {
   }
 
   @Test
+  void verify_followsAtlasNolintAndSkipsWhatTheFileCreated_whenDropping() {
+    String base =
+        "CREATE TABLE IF NOT EXISTS orders (id int, note text);\n"
+            + "CREATE INDEX IF NOT EXISTS orders_note_idx ON orders (note);\n"
+            + "CREATE INDEX IF NOT EXISTS orders_id_idx ON orders (id);\n";
+    String change =
+        "CREATE TABLE IF NOT EXISTS scratch (a int);\n"
+            + "CREATE INDEX IF NOT EXISTS scratch_a_idx ON scratch (a);\n"
+            + "DROP INDEX scratch_a_idx;\n"
+            + "DROP TABLE scratch;\n"
+            + "ALTER TABLE orders ADD COLUMN IF NOT EXISTS tmp text;\n"
+            + "ALTER TABLE orders DROP COLUMN tmp;\n"
+            + "-- atlas:nolint destructive\n"
+            + "ALTER TABLE orders DROP COLUMN note;\n"
+            + "DROP INDEX orders_id_idx;\n";
+    ServiceVerification v =
+        verify("20250101000000_base.sql", base, "20250102000000_change.sql", change);
+    assertThat(v.error()).isEmpty();
+    assertThat(v.findings())
+        .extracting(f -> f.toString().substring(0, f.toString().indexOf(". Fix: ")))
+        .containsExactly(
+            DIR
+                + "/20250102000000_change.sql:9: warning DROP_INDEX_LOCKING (PG102): drops index"
+                + " public.orders_id_idx without CONCURRENTLY, so reads and writes of table"
+                + " public.orders wait until it is dropped");
+    assertThat(
+            verify(
+                    "20250101000000_base.sql",
+                    base,
+                    "20250102000000_change.sql",
+                    "-- atlas:nolint\n\nDROP TABLE orders;\n")
+                .findings())
+        .isEmpty();
+  }
+
+  @Test
   void verify_reportsTheDifference_whenReplayFromZeroEndsElsewhere() {
     ServiceMigrations history =
         history(

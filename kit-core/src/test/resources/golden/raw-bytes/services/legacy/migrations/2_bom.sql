@@ -1,1 +1,1 @@
-﻿CREATE TABLE IF NOT EXISTS c (id int);
+CREATE TABLE IF NOT EXISTS c (id int); -- the mark inside: ﻿
