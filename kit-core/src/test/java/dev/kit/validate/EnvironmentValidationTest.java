@@ -610,7 +610,7 @@ class EnvironmentValidationTest {
                 + "\"s3://acme-b/x/\" with server name \"orders-cluster\" is the WAL archive of "
                 + "service \"orders\" in environment \"dev\" too; Barman Cloud refuses to archive a second cluster into it "
                 + "(give each environment its own path with an override on service \"orders\", such as "
-                + ".in(\"prod\", s -> s.database(db -> db.backups(\"s3://acme-b/x/prod/\", b -> b.credentials(...)))))");
+                + ".in(\"prod\", s -> s.database(db -> db.backups(b -> b.destinationPath(\"s3://acme-b/x/prod/\")))))");
   }
 
   @Test
