@@ -237,7 +237,7 @@ final class PlatformRenderer {
         ArgoApplication.API_VERSION,
         ArgoApplication.KIND,
         ObjectMetadata.builder()
-            .withName(ArgoApplicationRenderer.name(kit, kit.repository().name() + "-root"))
+            .withName(ArgoApplicationRenderer.name(kit, rootName(kit)))
             .withNamespace(argo.namespace())
             .withLabels(labels(kit))
             .build(),
@@ -256,6 +256,16 @@ final class PlatformRenderer {
             // Removing a service's line must not delete its Application by accident: no prune at
             // the root.
             ArgoApplicationRenderer.syncPolicy(false, null)));
+  }
+
+  /** The root Application's name, before an environment's suffix. */
+  static String rootName(Kit kit) {
+    return kit.repository().name() + "-root";
+  }
+
+  /** The ApplicationSet's name, before an environment's suffix. */
+  static String applicationSetName(Kit kit) {
+    return kit.repository().name() + "-services";
   }
 
   /** What the root leaves out: itself, argocd-cm, and each platform subfolder. */
@@ -294,7 +304,7 @@ final class PlatformRenderer {
         ArgoApplication.API_VERSION,
         "ApplicationSet",
         ObjectMetadata.builder()
-            .withName(ArgoApplicationRenderer.name(kit, kit.repository().name() + "-services"))
+            .withName(ArgoApplicationRenderer.name(kit, applicationSetName(kit)))
             .withNamespace(argo.namespace())
             .withLabels(labels(kit))
             .build(),
