@@ -298,7 +298,11 @@ final class PlatformRenderer {
         RepositoryLayout.SERVICES
             + "/*"
             + (environment == null ? "" : "/" + RepositoryLayout.ENVIRONMENTS + "/" + environment);
-    Map<String, String> appLabels = new TreeMap<>(labels(kit));
+    // The environment's labels, as on app-of-apps Applications; one template for every service,
+    // so a service's own label of the same key cannot win here. kit's own keys do.
+    Map<String, String> appLabels =
+        new TreeMap<>(kit.environment().map(Environment::labels).orElse(Map.of()));
+    appLabels.putAll(labels(kit));
     appLabels.put(KitLabels.NAME, service);
     return new ArgoApplicationSet(
         ArgoApplication.API_VERSION,
