@@ -255,7 +255,7 @@ public final class Backups {
 
   /** Builds {@link Backups}; credentials are required. */
   public static final class Builder {
-    private final String destinationPath;
+    private String destinationPath;
     private @Nullable String endpointUrl;
     private @Nullable SecretKey endpointCa;
     private @Nullable SecretKey region;
@@ -271,6 +271,16 @@ public final class Backups {
 
     private Builder(String destinationPath) {
       this.destinationPath = destinationPath;
+    }
+
+    /** Where backups go, such as an environment's own bucket: {@code s3://acme-dev/orders/}. */
+    public Builder destinationPath(String destinationPath) {
+      this.destinationPath =
+          Objects.requireNonNull(
+              destinationPath,
+              "Backups.Builder.destinationPath(destinationPath): destinationPath is null; "
+                  + "pass where backups go, such as s3://acme-backups/orders/");
+      return this;
     }
 
     public Builder endpointUrl(String endpointUrl) {

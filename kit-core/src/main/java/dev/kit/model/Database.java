@@ -571,7 +571,10 @@ public final class Database {
     }
 
     /**
-     * Shorthand for {@code backups(customizer.apply(Backups.builder(destinationPath)).build())}.
+     * Backups to {@code destinationPath}, customized: the backups already set with that path (so an
+     * environment's {@code in("dev", s -> s.database(db -> db.backups("s3://dev/orders/", b ->
+     * b)))} keeps the service's endpoint, credentials and schedule), or new ones. To start over in
+     * an environment, call {@code withoutBackups()} first.
      */
     public Builder backups(
         String destinationPath, java.util.function.UnaryOperator<Backups.Builder> customizer) {
@@ -581,12 +584,35 @@ public final class Database {
       Objects.requireNonNull(
           customizer,
           "backups(destinationPath, customizer): customizer is null; pass b -> b.credentials(...)");
+      Backups.Builder start =
+          backups == null
+              ? Backups.builder(destinationPath)
+              : backups.toBuilder().destinationPath(destinationPath);
       return backups(
           Objects.requireNonNull(
-                  customizer.apply(Backups.builder(destinationPath)),
+                  customizer.apply(start),
                   "backups(\""
                       + destinationPath
                       + "\", customizer): customizer returned null; return the builder it is given, such as b -> b.credentials(...)")
+              .build());
+    }
+
+    /**
+     * Changes the backups already set, such as an environment's retention: {@code in("prod", s ->
+     * s.database(db -> db.backups(b -> b.retentionPolicy("90d"))))}.
+     */
+    public Builder backups(java.util.function.UnaryOperator<Backups.Builder> customizer) {
+      Objects.requireNonNull(
+          customizer,
+          "backups(customizer): customizer is null; pass b -> b.retentionPolicy(\"30d\")");
+      if (backups == null) {
+        throw new IllegalStateException(
+            "backups(customizer): no backups to change; use backups(destinationPath, customizer) to add them");
+      }
+      return backups(
+          Objects.requireNonNull(
+                  customizer.apply(backups.toBuilder()),
+                  "backups(customizer): customizer returned null; return the builder it is given, such as b -> b.retentionPolicy(\"30d\")")
               .build());
     }
 
@@ -621,13 +647,16 @@ public final class Database {
       return this;
     }
 
-    /** Shorthand for {@code pooler(customizer.apply(Pooler.builder()).build())}. */
+    /**
+     * Customizes the pooler: the one already set (an environment's instances keep the service's
+     * pool mode), or a new one.
+     */
     public Builder pooler(java.util.function.UnaryOperator<Pooler.Builder> customizer) {
       Objects.requireNonNull(
           customizer, "pooler(customizer): customizer is null; pass p -> p.instances(2)");
       return pooler(
           Objects.requireNonNull(
-                  customizer.apply(Pooler.builder()),
+                  customizer.apply(pooler == null ? Pooler.builder() : pooler.toBuilder()),
                   "pooler(customizer): customizer returned null; return the builder it is given, such as p -> p.instances(2)")
               .build());
     }

@@ -95,13 +95,14 @@ public final class Migrations {
             .directory(directory)
             .atlasImage(atlasImage)
             .revisionsSchema(revisionsSchema)
-            .sslMode(sslMode)
             .backoffLimit(backoffLimit)
             .activeDeadlineSeconds(activeDeadlineSeconds)
             .resources(resources)
             .engine(engine);
     builder.baseline = baseline.orElse(null);
     builder.txMode = txMode.orElse(null);
+    // The engine's default stays a default, so that engine(OPERATOR) on these gets its own.
+    builder.sslMode = sslMode == defaultSslMode(engine) ? null : sslMode;
     return builder;
   }
 
@@ -213,6 +214,14 @@ public final class Migrations {
         + "]";
   }
 
+  /**
+   * The sslmode an engine connects with unless told: the Job verifies the server, the operator
+   * cannot mount the CA.
+   */
+  private static SslMode defaultSslMode(Engine engine) {
+    return engine == Engine.OPERATOR ? SslMode.REQUIRE : SslMode.VERIFY_FULL;
+  }
+
   /** Builds {@link Migrations}; every field has a default. */
   public static final class Builder {
     private String directory = "migrations";
@@ -320,9 +329,7 @@ public final class Migrations {
           revisionsSchema,
           Optional.ofNullable(baseline),
           Optional.ofNullable(txMode),
-          sslMode != null
-              ? sslMode
-              : engine == Engine.OPERATOR ? SslMode.REQUIRE : SslMode.VERIFY_FULL,
+          sslMode != null ? sslMode : defaultSslMode(engine),
           backoffLimit,
           activeDeadlineSeconds,
           resources,

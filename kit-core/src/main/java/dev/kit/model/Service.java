@@ -334,7 +334,10 @@ public final class Service {
       return this;
     }
 
-    /** Shorthand for {@code migrations(customizer.apply(Migrations.builder()).build())}. */
+    /**
+     * Customizes the migrations: the ones already set (the defaults unless changed), or new ones
+     * after {@code withoutMigrations()}.
+     */
     public Builder migrations(UnaryOperator<Migrations.Builder> customizer) {
       Objects.requireNonNull(
           customizer,
@@ -342,7 +345,8 @@ public final class Service {
               + "pass a function such as m -> m.baseline(\"20250101120000\")");
       return migrations(
           Objects.requireNonNull(
-                  customizer.apply(Migrations.builder()),
+                  customizer.apply(
+                      migrations.isPresent() ? migrations.get().toBuilder() : Migrations.builder()),
                   "Service.builder(\""
                       + name
                       + "\").migrations(customizer): customizer returned null; return the builder it is given, such as m -> m.baseline(\"20250101120000\")")

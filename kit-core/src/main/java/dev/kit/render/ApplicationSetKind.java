@@ -2,6 +2,7 @@ package dev.kit.render;
 
 import dev.kit.model.ArgoCd;
 import dev.kit.model.Kit;
+import java.util.Optional;
 
 /** One {@code ApplicationSet} over {@code services/*}, instead of an Application per service. */
 final class ApplicationSetKind implements PlatformKind {
@@ -24,6 +25,11 @@ final class ApplicationSetKind implements PlatformKind {
   @Override
   public boolean appliesTo(Kit kit) {
     return kit.repository().argoCd().delivery() == ArgoCd.Delivery.APPLICATION_SET;
+  }
+
+  @Override
+  public Optional<ArgoCdObject> argoCdObject(Kit kit) {
+    return Optional.of(ArgoCdObject.applicationSet(kit, PlatformRenderer.applicationSetName(kit)));
   }
 
   @Override

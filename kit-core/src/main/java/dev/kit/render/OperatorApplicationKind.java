@@ -88,6 +88,11 @@ final class OperatorApplicationKind implements PlatformKind {
   }
 
   @Override
+  public Optional<ArgoCdObject> argoCdObject(Kit kit) {
+    return Optional.of(ArgoCdObject.application(kit, operator.application));
+  }
+
+  @Override
   public Object render(PlatformContext context) {
     Platform platform = context.kit().platform().orElseThrow();
     return PlatformRenderer.chartApplication(

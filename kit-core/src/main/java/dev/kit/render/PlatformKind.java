@@ -34,6 +34,14 @@ public interface PlatformKind {
     return Optional.empty();
   }
 
+  /**
+   * The object it declares in Argo CD's namespace whose name carries the environment, for a kit it
+   * applies to; empty for none (the AppProject is named by the environment's project).
+   */
+  default Optional<ArgoCdObject> argoCdObject(Kit kit) {
+    return Optional.empty();
+  }
+
   /** Its object, for a kit it applies to. */
   Object render(PlatformContext context);
 }

@@ -237,7 +237,7 @@ final class PlatformRenderer {
         ArgoApplication.API_VERSION,
         ArgoApplication.KIND,
         ObjectMetadata.builder()
-            .withName(ArgoApplicationRenderer.name(kit, kit.repository().name() + "-root"))
+            .withName(ArgoApplicationRenderer.name(kit, rootName(kit)))
             .withNamespace(argo.namespace())
             .withLabels(labels(kit))
             .build(),
@@ -256,6 +256,16 @@ final class PlatformRenderer {
             // Removing a service's line must not delete its Application by accident: no prune at
             // the root.
             ArgoApplicationRenderer.syncPolicy(false, null)));
+  }
+
+  /** The root Application's name, before an environment's suffix. */
+  static String rootName(Kit kit) {
+    return kit.repository().name() + "-root";
+  }
+
+  /** The ApplicationSet's name, before an environment's suffix. */
+  static String applicationSetName(Kit kit) {
+    return kit.repository().name() + "-services";
   }
 
   /** What the root leaves out: itself, argocd-cm, and each platform subfolder. */
@@ -288,13 +298,17 @@ final class PlatformRenderer {
         RepositoryLayout.SERVICES
             + "/*"
             + (environment == null ? "" : "/" + RepositoryLayout.ENVIRONMENTS + "/" + environment);
-    Map<String, String> appLabels = new TreeMap<>(labels(kit));
+    // The environment's labels, as on app-of-apps Applications; one template for every service,
+    // so a service's own label of the same key cannot win here. kit's own keys do.
+    Map<String, String> appLabels =
+        new TreeMap<>(kit.environment().map(Environment::labels).orElse(Map.of()));
+    appLabels.putAll(labels(kit));
     appLabels.put(KitLabels.NAME, service);
     return new ArgoApplicationSet(
         ArgoApplication.API_VERSION,
         "ApplicationSet",
         ObjectMetadata.builder()
-            .withName(ArgoApplicationRenderer.name(kit, kit.repository().name() + "-services"))
+            .withName(ArgoApplicationRenderer.name(kit, applicationSetName(kit)))
             .withNamespace(argo.namespace())
             .withLabels(labels(kit))
             .build(),

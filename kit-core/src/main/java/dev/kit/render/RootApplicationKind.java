@@ -1,6 +1,7 @@
 package dev.kit.render;
 
 import dev.kit.model.Kit;
+import java.util.Optional;
 
 /**
  * The root Application of app-of-apps and ApplicationSet delivery, which orders the platform first.
@@ -25,6 +26,11 @@ final class RootApplicationKind implements PlatformKind {
   @Override
   public boolean appliesTo(Kit kit) {
     return PlatformRenderer.hasRoot(kit);
+  }
+
+  @Override
+  public Optional<ArgoCdObject> argoCdObject(Kit kit) {
+    return Optional.of(ArgoCdObject.application(kit, PlatformRenderer.rootName(kit)));
   }
 
   @Override

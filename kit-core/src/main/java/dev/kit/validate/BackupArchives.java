@@ -143,10 +143,10 @@ final class BackupArchives {
           + quote(name)
           + ", such as .in(\""
           + env
-          + "\", s -> s.database(db -> db.backups(\""
+          + "\", s -> s.database(db -> db.backups(b -> b.destinationPath(\""
           + base
           + env
-          + "/\", b -> b.credentials(...))))";
+          + "/\"))))";
     }
     return "give service "
         + quote(name)

@@ -9,6 +9,7 @@ import dev.kit.model.Migrations;
 import dev.kit.model.Patch;
 import dev.kit.model.PlanetScale;
 import dev.kit.model.Service;
+import dev.kit.render.ArgoCdObject;
 import dev.kit.render.DatabaseProviders;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -216,6 +217,82 @@ final class EnvironmentRules {
     if (kit.platform().isPresent()) {
       oneClusterPerEnvironment(kit, violations);
     }
+    oneOwnerPerArgoCdName(kit, violations);
+  }
+
+  /**
+   * Who declares an Argo CD object: the environment, the violation's path, what the message calls
+   * it, and the service to rename (empty for the platform's).
+   */
+  private record Owner(String environment, String path, String what, Optional<String> service) {}
+
+  /**
+   * One Argo CD holds every environment's objects, each named {@code <name>-<environment>}:
+   * services "orders-eu" in "prod" and "orders" in "eu-prod" both make the Application
+   * "orders-eu-prod", which the two environments' roots (self-healing) would overwrite in turn. A
+   * clash within one environment is {@link NameCollisions}'.
+   */
+  private static void oneOwnerPerArgoCdName(Kit kit, Violations violations) {
+    List<Environment> environments = distinct(kit);
+    if (environments.size() < 2) {
+      return;
+    }
+    // Loops, not lambdas: validation runs cold (ColdValidationTest).
+    Map<ArgoCdObject, Owner> owners = new HashMap<>();
+    for (Environment env : environments) {
+      Kit there = kit.in(env.name());
+      String path = "environments[" + env.name() + "]";
+      for (Service service : there.services()) {
+        claim(
+            owners,
+            ArgoCdObject.application(there, service.name()),
+            new Owner(
+                env.name(),
+                path + ".services[" + service.name() + "]",
+                "service " + quote(service.name()) + "'s Application",
+                Optional.of(service.name())),
+            violations);
+      }
+      for (Map.Entry<String, ArgoCdObject> platform : ArgoCdObject.platform(there).entrySet()) {
+        claim(
+            owners,
+            platform.getValue(),
+            new Owner(env.name(), path, "the platform's " + platform.getKey(), Optional.empty()),
+            violations);
+      }
+    }
+  }
+
+  private static void claim(
+      Map<ArgoCdObject, Owner> owners, ArgoCdObject object, Owner owner, Violations violations) {
+    Owner first = owners.putIfAbsent(object, owner);
+    if (first == null || first.environment().equals(owner.environment())) {
+      return;
+    }
+    StringBuilder rename = new StringBuilder("rename ");
+    if (owner.service().isPresent()) {
+      rename.append("service ").append(quote(owner.service().get())).append(", ");
+    }
+    if (first.service().isPresent() && !first.service().equals(owner.service())) {
+      rename.append("service ").append(quote(first.service().get())).append(", ");
+    }
+    rename
+        .append("environment ")
+        .append(quote(owner.environment()))
+        .append(" or environment ")
+        .append(quote(first.environment()))
+        .append(": kit names Argo CD objects <name>-<environment>, so these two make one name");
+    violations.add(
+        owner.path(),
+        object
+            + " in Argo CD's namespace is "
+            + owner.what()
+            + " here and "
+            + first.what()
+            + " in environment "
+            + quote(first.environment())
+            + ", so the two environments' Argo CD objects would overwrite each other",
+        rename.toString());
   }
 
   /**

@@ -699,7 +699,9 @@ public final class GoldenCases {
             e ->
                 e.destinationServer("https://prod.k8s.acme.io")
                     .targetRevision("v1.4.0")
-                    .project("shop-prod"))
+                    .project("shop-prod")
+                    // On the generated Applications too.
+                    .label("tier", "gold"))
         .service(
             "orders",
             s ->

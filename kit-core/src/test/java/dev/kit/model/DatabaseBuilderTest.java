@@ -229,4 +229,100 @@ class DatabaseBuilderTest {
     assertThat(db.host())
         .isEqualTo(PlanetScale.builder().organization("acme").database("shop").build());
   }
+
+  private static Service.Builder ordersWithMinioBackups() {
+    return Service.builder("orders")
+        .database(
+            db ->
+                db.storage("5Gi")
+                    .backups(
+                        "s3://acme-backups/orders/",
+                        b ->
+                            b.endpointUrl("http://minio.minio:9000")
+                                .credentials(S3Credentials.fromSecret("minio", "ACCESS", "SECRET"))
+                                .retentionPolicy("30d")
+                                .schedule("0 0 3 * * *"))
+                    .pooler(p -> p.poolMode(Pooler.PoolMode.SESSION)));
+  }
+
+  @Test
+  void backups_startFromTheServicesOwn_whenAnEnvironmentOverrideChangesThePath() {
+    Service service =
+        ordersWithMinioBackups()
+            .in("dev", d -> d.database(db -> db.backups("s3://acme-dev/orders/", b -> b)))
+            .in(
+                "prod",
+                p -> p.database(db -> db.backups(b -> b.destinationPath("s3://acme-prod/orders/"))))
+            .build();
+    Backups own = service.database().backups().orElseThrow();
+
+    for (String env : List.of("dev", "prod")) {
+      Backups there = service.in(env).database().backups().orElseThrow();
+      assertThat(there.destinationPath()).isEqualTo("s3://acme-" + env + "/orders/");
+      assertThat(there.toBuilder().destinationPath(own.destinationPath()).build()).isEqualTo(own);
+    }
+  }
+
+  @Test
+  void backups_startAfresh_afterWithoutBackups() {
+    Service service =
+        ordersWithMinioBackups()
+            .in(
+                "dev",
+                d ->
+                    d.database(
+                        db ->
+                            db.withoutBackups()
+                                .backups(
+                                    "s3://acme-dev/orders/",
+                                    b -> b.credentials(S3Credentials.inheritFromPodIdentity()))))
+            .build();
+
+    assertThat(service.in("dev").database().backups().orElseThrow().endpointUrl()).isEmpty();
+  }
+
+  @Test
+  void backups_refusesToChange_whenThereAreNone() {
+    assertThatThrownBy(() -> Database.builder().backups(b -> b.retentionPolicy("30d")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage(
+            "backups(customizer): no backups to change; use backups(destinationPath, customizer) to add them");
+  }
+
+  @Test
+  void pooler_startsFromTheServicesOwn_whenAnEnvironmentOverrideChangesItsInstances() {
+    Service service =
+        ordersWithMinioBackups()
+            .in("prod", p -> p.database(db -> db.pooler(x -> x.instances(3))))
+            .build();
+
+    Pooler prod = service.in("prod").database().pooler().orElseThrow();
+    assertThat(prod.instances()).isEqualTo(3);
+    assertThat(prod.poolMode()).contains(Pooler.PoolMode.SESSION);
+  }
+
+  @Test
+  void migrations_startFromTheServicesOwn_whenCustomizedAgain() {
+    Service service =
+        Service.builder("orders")
+            .database(db -> db.storage("5Gi"))
+            .migrations(m -> m.baseline("20250101120000"))
+            .migrations(m -> m.backoffLimit(2))
+            .build();
+
+    Migrations migrations = service.migrations().orElseThrow();
+    assertThat(migrations.baseline()).contains("20250101120000");
+    assertThat(migrations.backoffLimit()).isEqualTo(2);
+  }
+
+  @Test
+  void migrations_takeTheOperatorsSslMode_whenTheEngineChangesOnTheDefaults() {
+    Service service =
+        Service.builder("orders")
+            .database(db -> db.storage("5Gi"))
+            .migrations(m -> m.engine(Migrations.Engine.OPERATOR))
+            .build();
+
+    assertThat(service.migrations().orElseThrow().sslMode()).isEqualTo(SslMode.REQUIRE);
+  }
 }

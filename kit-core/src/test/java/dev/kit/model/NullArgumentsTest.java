@@ -127,6 +127,13 @@ class NullArgumentsTest {
           .app(App.builder("ghcr.io/acme/orders:1").build())
           .database((Database) sample(Database.class));
     }
+    if (target instanceof Database.Builder database) {
+      // Backups to change.
+      database.backups(
+          Backups.builder("s3://acme-backups/orders/")
+              .credentials(S3Credentials.inheritFromPodIdentity())
+              .build());
+    }
     try {
       Object result = method.invoke(target, arguments);
       if (result instanceof Service.Builder service) {

@@ -594,6 +594,48 @@ class EnvironmentValidationTest {
         .isEmpty();
   }
 
+  @Test
+  void validate_rejectsOneApplicationName_madeByTwoEnvironments() {
+    Kit kit =
+        Kit.builder()
+            .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+            .environment("prod", e -> e.destinationServer("https://prod.k8s.acme.io"))
+            .environment("eu-prod", e -> e.destinationServer("https://eu.k8s.acme.io"))
+            .service("orders-eu", s -> s.database(db -> db.storage("5Gi")).onlyIn("prod"))
+            .service("orders", s -> s.database(db -> db.storage("5Gi")))
+            .build();
+    assertThat(violations(kit))
+        .containsExactly(
+            "environments[eu-prod].services[orders]: Application \"orders-eu-prod\" in Argo CD's namespace is "
+                + "service \"orders\"'s Application here and service \"orders-eu\"'s Application in environment "
+                + "\"prod\", so the two environments' Argo CD objects would overwrite each other (rename service "
+                + "\"orders\", service \"orders-eu\", environment \"eu-prod\" or environment \"prod\": kit names "
+                + "Argo CD objects <name>-<environment>, so these two make one name)");
+  }
+
+  @Test
+  void validate_rejectsOneRootName_madeByTwoEnvironments() {
+    // "shop-root" in "eu-prod" and "shop-root-eu" in "prod": the service clashes with the root.
+    Kit kit =
+        Kit.builder()
+            .repository(
+                "shop",
+                r ->
+                    r.gitUrl("https://github.com/acme/shop.git")
+                        .argoCd(ArgoCd.builder().delivery(ArgoCd.Delivery.APP_OF_APPS).build()))
+            .environment("prod", e -> e.destinationServer("https://prod.k8s.acme.io"))
+            .environment("eu-prod", e -> e.destinationServer("https://eu.k8s.acme.io"))
+            .service("shop-root-eu", s -> s.database(db -> db.storage("5Gi")).onlyIn("prod"))
+            .build();
+    assertThat(violations(kit))
+        .containsExactly(
+            "environments[eu-prod]: Application \"shop-root-eu-prod\" in Argo CD's namespace is the platform's "
+                + "root.yaml here and service \"shop-root-eu\"'s Application in environment \"prod\", so the two "
+                + "environments' Argo CD objects would overwrite each other (rename service \"shop-root-eu\", "
+                + "environment \"eu-prod\" or environment \"prod\": kit names Argo CD objects <name>-<environment>, "
+                + "so these two make one name)");
+  }
+
   private static UnaryOperator<Service.Builder> ordersWithBackups(String path) {
     return s ->
         s.database(
@@ -610,7 +652,7 @@ class EnvironmentValidationTest {
                 + "\"s3://acme-b/x/\" with server name \"orders-cluster\" is the WAL archive of "
                 + "service \"orders\" in environment \"dev\" too; Barman Cloud refuses to archive a second cluster into it "
                 + "(give each environment its own path with an override on service \"orders\", such as "
-                + ".in(\"prod\", s -> s.database(db -> db.backups(\"s3://acme-b/x/prod/\", b -> b.credentials(...)))))");
+                + ".in(\"prod\", s -> s.database(db -> db.backups(b -> b.destinationPath(\"s3://acme-b/x/prod/\")))))");
   }
 
   @Test

@@ -8,6 +8,7 @@ import dev.kit.model.Kit;
 import dev.kit.model.Migrations;
 import dev.kit.model.SecretKey;
 import dev.kit.model.Service;
+import dev.kit.model.SslMode;
 import dev.kit.render.Connection;
 import dev.kit.render.DatabaseProvider;
 import dev.kit.render.ServiceKind;
@@ -131,15 +132,80 @@ public final class ExistingDatabaseProvider implements DatabaseProvider {
     }
   }
 
+  /** The service's migrations when a Job runs them, which mounts the CA. */
+  private static Optional<Migrations> migrationJob(Service service) {
+    return service.migrations().filter(m -> m.engine() == Migrations.Engine.JOB);
+  }
+
+  /**
+   * How each of what connects (the migration Job, the app, the Atlas operator) checks the server,
+   * said of what the service has: the app always verifies it, the Job and the operator use the
+   * migrations' sslmode, and the operator cannot mount a CA.
+   */
+  private static String tls(Service service, ExistingDatabase db, Optional<SecretKey> ca) {
+    List<String> verifiers = new ArrayList<>();
+    List<String> others = new ArrayList<>();
+    boolean checksName = service.app().isPresent();
+    Optional<Migrations> job = migrationJob(service);
+    if (job.isPresent() && job.get().sslMode().verifiesServer()) {
+      verifiers.add("the migration Job (`sslmode=" + job.get().sslMode().value() + "`)");
+      checksName |= job.get().sslMode() == SslMode.VERIFY_FULL;
+    } else if (job.isPresent()) {
+      others.add(
+          "The migration Job connects with `sslmode="
+              + job.get().sslMode().value()
+              + "`: it does not verify the server.");
+    }
+    if (service.app().isPresent()) {
+      verifiers.add("the app (`sslmode=verify-full`)");
+    }
+    // The AtlasMigration connects with the migrations' sslmode, the AtlasSchema with require.
+    List<String> operatorModes = new ArrayList<>();
+    service
+        .migrations()
+        .filter(m -> m.engine() == Migrations.Engine.OPERATOR)
+        .ifPresent(m -> operatorModes.add("`sslmode=" + m.sslMode().value() + "`"));
+    if (service.declarativeSchema().isPresent() && !operatorModes.contains("`sslmode=require`")) {
+      operatorModes.add("`sslmode=require`");
+    }
+    if (!operatorModes.isEmpty()) {
+      others.add(
+          "The Atlas operator connects to `"
+              + db.host()
+              + ":"
+              + db.port()
+              + "` with "
+              + String.join(" and ", operatorModes)
+              + ": it cannot mount a CA certificate.");
+    }
+    StringBuilder text = new StringBuilder();
+    if (!verifiers.isEmpty()) {
+      String who = String.join(" and ", verifiers);
+      text.append("\n")
+          .append(Character.toUpperCase(who.charAt(0)))
+          .append(who.substring(1))
+          .append(verifiers.size() == 1 ? " verifies" : " verify")
+          .append(" the server against ")
+          .append(
+              ca.map(key -> "key `" + key.key() + "` of Secret `" + key.name() + "`")
+                  .orElse(SYSTEM_ROOTS))
+          .append(checksName ? ": its certificate must name `" + db.host() + "`." : ".")
+          .append("\n");
+    }
+    for (String other : others) {
+      text.append("\n").append(other).append("\n");
+    }
+    return text.append("\n").toString();
+  }
+
   @Override
   public Map<String, Object> runbook(Kit kit, Service service, Connection connection) {
     ExistingDatabase db = host(service);
     Bootstrap database = kit.applicationDatabase(service);
     Map<String, String> keys = keys(service);
-    // The Job and the app mount the CA; the Atlas operator cannot, and connects with the
-    // migrations' sslmode.
+    // The app and a Job that verifies the server mount the CA; the Atlas operator cannot.
     boolean verifies =
-        service.migrations().filter(m -> m.engine() == Migrations.Engine.JOB).isPresent()
+        migrationJob(service).filter(m -> m.sslMode().verifiesServer()).isPresent()
             || service.app().isPresent();
     Optional<SecretKey> ca = db.ca().filter(key -> verifies);
     List<String> rows = new ArrayList<>();
@@ -180,24 +246,7 @@ public final class ExistingDatabaseProvider implements DatabaseProvider {
     keys.forEach(
         (key, what) ->
             section.append("| `").append(key).append("` | ").append(what).append(" |\n"));
-    if (verifies) {
-      section
-          .append(
-              "\nThe migration Job and the app verify the server (`sslmode=verify-full`) against ")
-          .append(
-              ca.map(key -> "key `" + key.key() + "` of Secret `" + key.name() + "`")
-                  .orElse(SYSTEM_ROOTS))
-          .append(": its certificate must name `")
-          .append(db.host())
-          .append("`.\n\n");
-    } else {
-      section
-          .append("\nThe Atlas operator connects to `")
-          .append(db.host())
-          .append(":")
-          .append(db.port())
-          .append("` with the migrations' `sslmode`: it cannot mount a CA certificate.\n\n");
-    }
+    section.append(tls(service, db, ca));
     section.append("```sh\n");
     section
         .append("kubectl -n ")

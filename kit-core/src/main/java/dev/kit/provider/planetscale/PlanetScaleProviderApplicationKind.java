@@ -1,6 +1,7 @@
 package dev.kit.provider.planetscale;
 
 import dev.kit.model.Kit;
+import dev.kit.render.ArgoCdObject;
 import dev.kit.render.PlatformContext;
 import dev.kit.render.PlatformKind;
 import dev.kit.render.SyncWave;
@@ -39,6 +40,11 @@ final class PlanetScaleProviderApplicationKind implements PlatformKind {
   @Override
   public Optional<SyncWave> wave() {
     return Optional.of(SyncWave.OPERATOR_PLUGIN);
+  }
+
+  @Override
+  public Optional<ArgoCdObject> argoCdObject(Kit kit) {
+    return Optional.of(ArgoCdObject.application(kit, PlanetScalePlatformKind.FOLDER));
   }
 
   @Override
