@@ -542,7 +542,20 @@ public final class Service {
       Map<String, Service> inEnvironments = new TreeMap<>();
       overrides.forEach(
           (environment, override) -> {
-            Builder changed = overridden(override.apply(base.toBuilder()), name, environment);
+            Builder changed;
+            try {
+              changed = overridden(override.apply(base.toBuilder()), name, environment);
+            } catch (IllegalStateException e) {
+              // Such as app(customizer) on a service without an app: say which override asked.
+              throw new IllegalStateException(
+                  "Service.builder(\""
+                      + name
+                      + "\").in(\""
+                      + environment
+                      + "\", ...): "
+                      + e.getMessage(),
+                  e);
+            }
             if (!changed.overrides.isEmpty() || !changed.onlyIn.isEmpty()) {
               throw new IllegalStateException(
                   "Service.builder(\""

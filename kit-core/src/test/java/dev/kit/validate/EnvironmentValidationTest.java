@@ -562,6 +562,20 @@ class EnvironmentValidationTest {
   }
 
   @Test
+  void build_namesTheEnvironment_whenAnOverrideChangesWhatTheServiceLacks() {
+    assertThatThrownBy(
+            () ->
+                Service.builder("orders")
+                    .database(db -> db.storage("5Gi"))
+                    .in("dev", d -> d.app(a -> a.replicas(2)))
+                    .build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage(
+            "Service.builder(\"orders\").in(\"dev\", ...): Service.builder(\"orders\").app(customizer): no app to"
+                + " change; use app(image, customizer) to add one");
+  }
+
+  @Test
   void build_refusesInsideAnOverride_anotherOverride() {
     assertThatThrownBy(
             () ->
