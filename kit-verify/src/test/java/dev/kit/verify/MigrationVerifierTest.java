@@ -43,8 +43,8 @@ class MigrationVerifierTest {
   }
 
   /**
-   * A history of files given as name, content, name, content... of a service of its own, so
-   * databases of its own.
+   * A history of files given as name, content, name, content... of a service of its own, on a fresh
+   * database {@code app} (each run replaces the one before).
    */
   private static ServiceMigrations history(TxMode mode, String... namesAndContents) {
     return history(mode, Optional.empty(), namesAndContents);
