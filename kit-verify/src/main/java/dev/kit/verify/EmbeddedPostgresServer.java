@@ -183,10 +183,10 @@ final class EmbeddedPostgresServer implements AutoCloseable {
   }
 
   /**
-   * What a CNPG {@code Database} with these schemas and extensions does to database {@code name} as
-   * the superuser, in its order: each schema created {@code AUTHORIZATION owner}, or given to
-   * {@code owner} when it exists (such as {@code public}); then each extension created, in the
-   * superuser's first schema on the search path, unless it exists.
+   * What a CNPG {@code Database} with these schemas and extensions does to {@code database} as the
+   * superuser, in its order: each schema created {@code AUTHORIZATION owner}, or given to {@code
+   * owner} when it exists (such as {@code public}); then each extension created, in the superuser's
+   * first schema on the search path, unless it exists.
    *
    * @throws SQLException naming the schema or extension PostgreSQL refused
    */
