@@ -44,6 +44,11 @@ abstract class EmbeddedPostgresMojo extends DescriptionMojo {
   @Parameter(property = "kit.postgresCache")
   private @Nullable File postgresCache;
 
+  /** Where the servers' data directories and logs go. */
+  File workDirectory() {
+    return workDirectory;
+  }
+
   /** What a run on the embedded PostgreSQL needs: binaries, lint settings and the work folders. */
   VerifyOptions verifyOptions() throws MojoFailureException {
     VerifyOptions options =

@@ -6,6 +6,7 @@ import dev.kit.verify.MigrationVerification;
 import dev.kit.verify.ServiceVerification;
 import dev.kit.verify.VerifyOptions;
 import dev.kit.verify.VerifyReport;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Locale;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -22,7 +23,8 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * unless {@code -- atlas:txmode none}, as the database owner. A refused statement fails the build
  * with {@code file:line:column: ERROR: ...}; the catalog after every statement is linted; the whole
  * history is then replayed on a fresh database; each revert migration must restore what it reverts.
- * Services of one major share a server, each on databases named after it. The binaries are
+ * Services of one major share a server, one after another, each on a database named as its
+ * cluster's, with the extensions and schemas its CNPG Database creates first. The binaries are
  * extracted once per release into a folder only the user can write to (kit/postgres in
  * $XDG_CACHE_HOME or ~/.cache, or {@code -Dkit.postgresCache}). Bind it to {@code verify} so CI
  * proves the SQL: {@code mvn kit:verify}.
@@ -59,6 +61,15 @@ public final class VerifyMojo extends EmbeddedPostgresMojo {
       report = MigrationVerification.forRepository(repository()).verify(description.kit(), options);
     } catch (IllegalStateException e) {
       throw new MojoExecutionException("kit: " + e.getMessage(), e);
+    } catch (UncheckedIOException e) {
+      // Only stopping a server throws it: the results are lost, and a server may still run.
+      throw new MojoFailureException(
+          "kit: "
+              + e.getMessage()
+              + ". Stop it (its data directory is under "
+              + workDirectory()
+              + "), then run 'mvn kit:verify' again.",
+          e);
     }
     report
         .servers()
@@ -76,24 +87,28 @@ public final class VerifyMojo extends EmbeddedPostgresMojo {
           .info(
               "kit: "
                   + service.service()
-                  + (service.error().isPresent()
-                      ? ": failed on PostgreSQL "
+                  + (service.files() == 0 && !service.problems().isEmpty()
+                      ? ": not applied on PostgreSQL "
                           + service.postgresVersion()
-                          + " after "
-                          + service.files()
-                          + " migrations ("
-                          + seconds(service.firstRun())
-                          + "); the error is below"
-                      : ": "
-                          + service.files()
-                          + " migrations, "
-                          + service.statements()
-                          + " statements on PostgreSQL "
-                          + service.postgresVersion()
-                          + " in "
-                          + seconds(service.firstRun())
-                          + "; replayed from an empty database in "
-                          + seconds(service.replay())));
+                          + "; the reason is below"
+                      : service.error().isPresent()
+                          ? ": failed on PostgreSQL "
+                              + service.postgresVersion()
+                              + " after "
+                              + service.files()
+                              + " migrations ("
+                              + seconds(service.firstRun())
+                              + "); the error is below"
+                          : ": "
+                              + service.files()
+                              + " migrations, "
+                              + service.statements()
+                              + " statements on PostgreSQL "
+                              + service.postgresVersion()
+                              + " in "
+                              + seconds(service.firstRun())
+                              + "; replayed from an empty database in "
+                              + seconds(service.replay())));
       service.notes().forEach(note -> getLog().info("kit: " + note));
     }
     report.warnings().forEach(finding -> getLog().warn(finding.toString()));

@@ -17,8 +17,10 @@ import java.time.Duration;
 import java.util.Enumeration;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A real PostgreSQL server of one major version, started from the Maven Central binaries jar in a
@@ -42,13 +44,15 @@ final class EmbeddedPostgresServer implements AutoCloseable {
   private final int major;
   private final String version;
   private final Duration startup;
+  private final Path log;
 
   private EmbeddedPostgresServer(
-      EmbeddedPostgres postgres, int major, String version, Duration startup) {
+      EmbeddedPostgres postgres, int major, String version, Duration startup, Path log) {
     this.postgres = postgres;
     this.major = major;
     this.version = version;
     this.startup = startup;
+    this.log = log;
   }
 
   /**
@@ -88,23 +92,30 @@ final class EmbeddedPostgresServer implements AutoCloseable {
               .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
               .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
               .start();
-      privateDirectory(extracted);
-      EmbeddedPostgresServer server =
-          new EmbeddedPostgresServer(postgres, major, "", Duration.ZERO);
-      String version;
-      try (Connection c = server.connect("postgres", "postgres");
-          Statement s = c.createStatement();
-          ResultSet rs = s.executeQuery("SHOW server_version")) {
-        rs.next();
-        version = rs.getString(1).split(" ")[0];
+      try {
+        privateDirectory(extracted);
+        String version;
+        try (Connection c = connect(postgres, "postgres", "postgres");
+            Statement s = c.createStatement();
+            ResultSet rs = s.executeQuery("SHOW server_version")) {
+          rs.next();
+          version = rs.getString(1).split(" ")[0];
+        }
+        if (!version.startsWith(major + ".")) {
+          throw new IllegalStateException(
+              binariesJar + " holds PostgreSQL " + version + ", not " + major);
+        }
+        return new EmbeddedPostgresServer(
+            postgres, major, version, Duration.ofNanos(System.nanoTime() - began), log);
+      } catch (SQLException | RuntimeException e) {
+        // The server runs: stop it (and delete its data directory) before reporting.
+        try {
+          postgres.close();
+        } catch (IOException stop) {
+          e.addSuppressed(stop);
+        }
+        throw e;
       }
-      if (!version.startsWith(major + ".")) {
-        postgres.close();
-        throw new IllegalStateException(
-            binariesJar + " holds PostgreSQL " + version + ", not " + major);
-      }
-      return new EmbeddedPostgresServer(
-          postgres, major, version, Duration.ofNanos(System.nanoTime() - began));
     } catch (IOException | SQLException | RuntimeException e) {
       throw new IllegalStateException(
           "PostgreSQL "
@@ -135,7 +146,8 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 
   /**
    * Creates the login role {@code owner} (not a superuser, like the owner CNPG bootstraps) unless
-   * it exists, and a new, empty database {@code name} it owns.
+   * it exists, and a new, empty database {@code name} it owns, in place of one of that name an
+   * earlier run left (its connections ended).
    */
   void createDatabase(String name, String owner) {
     try (Connection c = connect("postgres", "postgres");
@@ -146,10 +158,73 @@ final class EmbeddedPostgresServer implements AutoCloseable {
           s.execute("CREATE ROLE " + identifier(owner) + " LOGIN");
         }
       }
+      s.execute("DROP DATABASE IF EXISTS " + identifier(name) + " WITH (FORCE)");
       s.execute("CREATE DATABASE " + identifier(name) + " OWNER " + identifier(owner));
     } catch (SQLException e) {
       throw new IllegalStateException(
           "cannot create database " + name + " owned by " + owner + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The extensions these binaries can create ({@code pg_available_extensions}). */
+  Set<String> availableExtensions() {
+    Set<String> names = new TreeSet<>();
+    try (Connection c = connect("postgres", "postgres");
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT name FROM pg_available_extensions")) {
+      while (rs.next()) {
+        names.add(rs.getString(1));
+      }
+      return names;
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "cannot list PostgreSQL " + major + "'s extensions: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * What a CNPG {@code Database} with these schemas and extensions does to {@code database} as the
+   * superuser, in its order: each schema created {@code AUTHORIZATION owner}, or given to {@code
+   * owner} when it exists (such as {@code public}); then each extension created, in the superuser's
+   * first schema on the search path, unless it exists.
+   *
+   * @throws SQLException naming the schema or extension PostgreSQL refused
+   */
+  void createAsCnpg(ClusterDatabase database, String owner) throws SQLException {
+    try (Connection c = connect(database.name(), "postgres");
+        Statement s = c.createStatement()) {
+      for (String schema : database.schemas()) {
+        @Nullable String current;
+        try (ResultSet rs =
+            s.executeQuery(
+                "SELECT pg_get_userbyid(nspowner) FROM pg_namespace WHERE nspname = "
+                    + literal(schema))) {
+          current = rs.next() ? rs.getString(1) : null;
+        }
+        if (current == null) {
+          execute(
+              s,
+              "CREATE SCHEMA " + identifier(schema) + " AUTHORIZATION " + identifier(owner),
+              "schema " + schema);
+        } else if (!current.equals(owner)) {
+          execute(
+              s,
+              "ALTER SCHEMA " + identifier(schema) + " OWNER TO " + identifier(owner),
+              "schema " + schema);
+        }
+      }
+      for (String extension : database.extensions()) {
+        execute(
+            s, "CREATE EXTENSION IF NOT EXISTS " + identifier(extension), "extension " + extension);
+      }
+    }
+  }
+
+  private static void execute(Statement s, String sql, String what) throws SQLException {
+    try {
+      s.execute(sql);
+    } catch (SQLException e) {
+      throw new SQLException(what + ": " + e.getMessage(), e.getSQLState(), e);
     }
   }
 
@@ -159,6 +234,11 @@ final class EmbeddedPostgresServer implements AutoCloseable {
    * as Atlas sends them.
    */
   Connection connect(String database, String user) throws SQLException {
+    return connect(postgres, database, user);
+  }
+
+  private static Connection connect(EmbeddedPostgres postgres, String database, String user)
+      throws SQLException {
     Properties properties = new Properties();
     properties.setProperty("user", user);
     properties.setProperty("preferQueryMode", "simple");
@@ -175,12 +255,25 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     return connection;
   }
 
+  /**
+   * Stops the server and deletes its data directory.
+   *
+   * @throws UncheckedIOException when it does not stop, naming the server log
+   */
   @Override
   public void close() {
     try {
       postgres.close();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot stop PostgreSQL " + major, e);
+      throw new UncheckedIOException(
+          "cannot stop PostgreSQL "
+              + version
+              + " (server log: "
+              + log
+              + "): "
+              + e.getMessage()
+              + "; a postgres process may still run",
+          e);
     }
   }
 

@@ -62,7 +62,8 @@ public final class MigrationVerification {
    * Applies every service's migrations to a real PostgreSQL of its cluster's major version, the way
    * the Atlas Job will, lints what each statement changed in the catalog, replays the history on a
    * fresh database, and proves each revert migration: what {@code kit:verify} runs. Services of one
-   * major share a server (started one major at a time), each on databases of its own.
+   * major share a server (started one major at a time) and run one after another, each on a
+   * database named and prepared as its cluster's.
    *
    * @throws KitValidationException when the description is invalid
    * @throws IllegalStateException naming the services when their server cannot be started
@@ -81,7 +82,10 @@ public final class MigrationVerification {
           try (EmbeddedPostgresServer server = start(major, onMajor, options)) {
             servers.add(new VerifyReport.Server(major, server.version(), server.startup()));
             onMajor.forEach(
-                history -> services.add(withMinorNote(kit, verifier.verify(server, history))));
+                history ->
+                    services.add(
+                        withMinorNote(
+                            kit, verifier.verify(server, history, database(kit, history)))));
           }
         });
     return new VerifyReport(servers, services);
@@ -111,7 +115,7 @@ public final class MigrationVerification {
                   () ->
                       new IllegalArgumentException(
                           "service " + target.name() + " has no migration files to revert"));
-      down = derive(history, version, options);
+      down = derive(history, ClusterDatabase.of(kit, target), version, options);
     } catch (IllegalArgumentException e) {
       throw new KitValidationException(
           List.of(
@@ -138,11 +142,11 @@ public final class MigrationVerification {
 
   /** Derives the down migration of {@code version} of {@code history} on a server of its major. */
   private static DownMigration derive(
-      ServiceMigrations history, String version, VerifyOptions options) {
+      ServiceMigrations history, ClusterDatabase database, String version, VerifyOptions options) {
     try (EmbeddedPostgresServer server =
         start(history.postgresMajor(), List.of(history), options)) {
       MigrationVerifier.FileChange change =
-          new MigrationVerifier(options.lint()).change(server, history, version);
+          new MigrationVerifier(options.lint()).change(server, history, database, version);
       return DownMigration.derive(change, "PostgreSQL " + server.version());
     }
   }
@@ -162,6 +166,14 @@ public final class MigrationVerification {
               + e.getMessage(),
           e);
     }
+  }
+
+  /** The application database {@code history}'s service finds in its cluster. */
+  private static ClusterDatabase database(Kit kit, ServiceMigrations history) {
+    Service service =
+        kit.service(history.service())
+            .orElseThrow(() -> new IllegalStateException("no service " + history.service()));
+    return ClusterDatabase.of(kit, service);
   }
 
   private static ServiceVerification withMinorNote(Kit kit, ServiceVerification v) {

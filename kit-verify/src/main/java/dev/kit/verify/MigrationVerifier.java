@@ -54,18 +54,33 @@ final class MigrationVerifier {
 
   /**
    * Applies the history twice on {@code server}, linting and proving revert migrations on the first
-   * run. Each run gets a new database named after the service ({@code orders}, then {@code
-   * orders_replay}), owned by the service's owner role, so services that keep CNPG's default {@code
-   * app} database share a server without sharing a schema. The role keeps its name, which
-   * migrations may use ({@code ALTER TABLE ... OWNER TO app}); an owner CNPG bootstraps cannot
-   * create roles, so what services on one server share is at most that role's own settings.
+   * run. Each run gets a new database named as the cluster's ({@code app} by default), owned by the
+   * service's owner role, with the schemas and extensions the CNPG {@code Database} creates before
+   * the migration Job; services on one server run one after another, each replacing the database
+   * the one before left. The role keeps its name, which migrations may use ({@code ALTER TABLE ...
+   * OWNER TO app}); an owner CNPG bootstraps cannot create roles, so what services on one server
+   * share is at most that role's own settings.
    *
    * @throws IllegalStateException naming the service when its database cannot be created
    */
-  ServiceVerification verify(EmbeddedPostgresServer server, ServiceMigrations source) {
-    String database = createDatabase(server, source, "");
+  ServiceVerification verify(
+      EmbeddedPostgresServer server, ServiceMigrations source, ClusterDatabase database) {
+    Optional<String> unprepared = createDatabase(server, source, database);
+    if (unprepared.isPresent()) {
+      return new ServiceVerification(
+          source.service(),
+          server.version(),
+          0,
+          0,
+          Duration.ZERO,
+          Duration.ZERO,
+          Optional.empty(),
+          List.of(),
+          List.of(unprepared.get()),
+          List.of());
+    }
     long began = System.nanoTime();
-    Run first = apply(server, source, database, true, Optional.empty());
+    Run first = apply(server, source, database.name(), true, Optional.empty());
     Duration firstRun = Duration.ofNanos(System.nanoTime() - began);
     List<String> problems = new ArrayList<>();
     List<String> notes = new ArrayList<>();
@@ -73,9 +88,10 @@ final class MigrationVerifier {
     Duration replay = Duration.ZERO;
     if (first.error.isEmpty()) {
       proveReverts(source, first, problems, notes);
-      String replayDatabase = createDatabase(server, source, "_replay");
+      // It was created as the cluster's once; another attempt fails only with the server.
+      createDatabase(server, source, database).ifPresent(MigrationVerifier::fail);
       began = System.nanoTime();
-      Run second = apply(server, source, replayDatabase, false, Optional.empty());
+      Run second = apply(server, source, database.name(), false, Optional.empty());
       replay = Duration.ofNanos(System.nanoTime() - began);
       if (second.error.isPresent()) {
         problems.add(
@@ -110,8 +126,13 @@ final class MigrationVerifier {
    *
    * @throws IllegalArgumentException when there is no such migration, or the history up to it does
    *     not apply
+   * @throws IllegalStateException when the database cannot be created as the cluster's
    */
-  FileChange change(EmbeddedPostgresServer server, ServiceMigrations source, String version) {
+  FileChange change(
+      EmbeddedPostgresServer server,
+      ServiceMigrations source,
+      ClusterDatabase database,
+      String version) {
     MigrationFile target =
         source.directory().files().stream()
             .filter(f -> f.version().equals(version))
@@ -146,8 +167,8 @@ final class MigrationVerifier {
                   + applied.get(0).name()
                   + " or a later migration");
     }
-    String database = createDatabase(server, source, "_revert");
-    Run run = apply(server, source, database, true, Optional.of(target.name()));
+    createDatabase(server, source, database).ifPresent(MigrationVerifier::fail);
+    Run run = apply(server, source, database.name(), true, Optional.of(target.name()));
     if (run.error.isPresent()) {
       throw new IllegalArgumentException(
           "the history up to " + target.name() + " does not apply:\n" + run.error.get());
@@ -185,18 +206,66 @@ final class MigrationVerifier {
   }
 
   /**
-   * A new database for one run of {@code source}: its service's name plus {@code suffix}, owned by
-   * its owner.
+   * A new database for one run of {@code source}, as the migration Job finds it: named as the
+   * cluster's, owned by the service's owner, with what the CNPG {@code Database} creates in it.
+   *
+   * @return why the CNPG {@code Database} cannot be replayed here, such as an extension these
+   *     binaries lack, or empty
+   * @throws IllegalStateException naming the service when the server cannot create the database
    */
-  private static String createDatabase(
-      EmbeddedPostgresServer server, ServiceMigrations source, String suffix) {
-    String database = source.service() + suffix;
+  private static Optional<String> createDatabase(
+      EmbeddedPostgresServer server, ServiceMigrations source, ClusterDatabase database) {
     try {
-      server.createDatabase(database, source.owner());
+      server.createDatabase(database.name(), source.owner());
     } catch (IllegalStateException e) {
       throw new IllegalStateException(source.service() + ": " + e.getMessage(), e);
     }
-    return database;
+    if (!database.extensions().isEmpty()) {
+      Set<String> available = server.availableExtensions();
+      for (String extension : database.extensions()) {
+        if (!available.contains(extension)) {
+          return Optional.of(missingExtension(server, source, extension));
+        }
+      }
+    }
+    try {
+      server.createAsCnpg(database, source.owner());
+      return Optional.empty();
+    } catch (SQLException e) {
+      return Optional.of(
+          source.service()
+              + ": the CNPG Database cannot create its "
+              + e.getMessage()
+              + " (kit replays it as the superuser before the migrations, as CloudNativePG does), so"
+              + " kit did not apply "
+              + source.label()
+              + ": fix the description's database(d -> d.extension(...) / .schema(...)), since the"
+              + " cluster would fail the same way");
+    }
+  }
+
+  private static String missingExtension(
+      EmbeddedPostgresServer server, ServiceMigrations source, String extension) {
+    return source.service()
+        + ": extension "
+        + extension
+        + " is not in kit's embedded PostgreSQL "
+        + server.version()
+        + ", whose binaries hold PostgreSQL's own (contrib) extensions only, so kit did not apply "
+        + source.label()
+        + ". The cluster's image may have it (CloudNativePG's standard images ship vector,"
+        + " pgaudit and pg_failover_slots), where the CNPG Database creates it before the"
+        + " migration Job. To build meanwhile, skip kit:verify (-Dkit.verify.skip=true) and let"
+        + " the migration Job on a development cluster be the first to run these migrations; if"
+        + " they do not use "
+        + extension
+        + ", remove database(d -> d.extension(\""
+        + extension
+        + "\")) from the description";
+  }
+
+  private static void fail(String problem) {
+    throw new IllegalStateException(problem);
   }
 
   private Run apply(
@@ -237,7 +306,7 @@ final class MigrationVerifier {
           try {
             s.execute(statement.text());
           } catch (SQLException e) {
-            run.error = Optional.of(error(path, script, statement, e, directives));
+            run.error = Optional.of(error(path, script, statement, e, directives, global));
             rollback(c);
             return run;
           }
@@ -390,7 +459,8 @@ final class MigrationVerifier {
       SqlScript script,
       SqlStatement statement,
       SQLException e,
-      AtlasFileDirectives directives) {
+      AtlasFileDirectives directives,
+      TxMode global) {
     ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
     if (server == null) {
       return new MigrationError(
@@ -412,19 +482,29 @@ final class MigrationVerifier {
           "kit: in the statement at line " + statement.line() + ": " + statement.firstLine());
     }
     if (ACTIVE_SQL_TRANSACTION.equals(server.getSQLState())) {
-      details.add("kit: " + transactionHint(directives));
+      details.add("kit: " + transactionHint(directives, global));
     }
     String severity = Objects.requireNonNullElse(server.getSeverity(), "ERROR");
     return new MigrationError(
         path, at.line(), at.column(), severity + ": " + server.getMessage(), details);
   }
 
-  /** The advice for a statement PostgreSQL refused because it cannot run in a transaction block. */
-  private static String transactionHint(AtlasFileDirectives directives) {
-    return directives.ignores("txmode")
-        ? "Atlas ignores this file's '-- atlas:txmode' directive: header directives count only when an empty line "
-            + "follows the header comments"
-        : "make '-- atlas:txmode none' the first line of the file, followed by an empty line";
+  /**
+   * The advice for a statement PostgreSQL refused because it cannot run in a transaction block;
+   * under the service's tx mode ALL Atlas refuses a file's {@code -- atlas:txmode none}.
+   */
+  private static String transactionHint(AtlasFileDirectives directives, TxMode global) {
+    if (directives.ignores("txmode")) {
+      return "Atlas ignores this file's '-- atlas:txmode' directive: header directives count only when an empty line "
+          + "follows the header comments";
+    }
+    String none = "'-- atlas:txmode none' the first line of the file, followed by an empty line";
+    return global == TxMode.ALL
+        ? "the service's txMode ALL runs every file in one transaction, where Atlas refuses a file's"
+            + " '-- atlas:txmode none': set the service's txMode to FILE"
+            + " (migrations(m -> m.txMode(TxMode.FILE))) and make "
+            + none
+        : "make " + none;
   }
 
   private static void add(List<String> details, String label, String value) {

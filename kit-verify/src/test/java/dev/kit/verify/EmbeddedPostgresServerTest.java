@@ -3,6 +3,7 @@ package dev.kit.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kit.lint.LintSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,5 +59,25 @@ class EmbeddedPostgresServerTest {
                 + " for the PostgreSQL binaries, which must be a folder only you "
                 + "can write to since kit runs them: java.nio.file.FileAlreadyExistsException: "
                 + file);
+  }
+
+  @Test
+  void start_stopsTheServer_whenTheBinariesHoldAnotherMajor() throws IOException {
+    Path work = dir.resolve("work");
+    VerifyOptions options =
+        new VerifyOptions(
+            PostgresBinaries.of(major -> TestPostgres.binaries().jar(16)),
+            LintSettings.defaults(),
+            work,
+            TestPostgres.options().binariesCache());
+
+    assertThatThrownBy(() -> EmbeddedPostgresServer.start(17, options))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("holds PostgreSQL 16.")
+        .hasMessageContaining(", not 17");
+    // Stopped: zonky deletes the data directory only once the server is down.
+    try (Stream<Path> left = Files.list(work)) {
+      assertThat(left.map(p -> p.getFileName().toString())).containsExactly("postgres-17.log");
+    }
   }
 }

@@ -81,6 +81,39 @@ class MigrationVerificationTest {
   }
 
   @Test
+  void verify_runsOnTheClustersDatabase_whenTheDescriptionNamesItsDatabaseExtensionsAndSchemas()
+      throws IOException {
+    migration(
+        "orders",
+        "20250101000000_report.sql",
+        "DO $$ BEGIN IF current_database() <> 'shop' THEN RAISE EXCEPTION 'on %', current_database();"
+            + " END IF; END $$;\n"
+            + "CREATE TABLE reporting.totals (id uuid PRIMARY KEY DEFAULT gen_random_uuid());\n");
+    Kit kit =
+        Kit.builder()
+            .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+            .service(
+                "orders",
+                s ->
+                    s.database(
+                        db ->
+                            db.postgresMajor(17)
+                                .storage("1Gi")
+                                .bootstrap("shop", "shop")
+                                .extension("pgcrypto")
+                                .schema("reporting")))
+            .build();
+
+    VerifyReport report =
+        MigrationVerification.forRepository(repo).verify(kit, TestPostgres.options());
+
+    assertThat(report.failures()).isEmpty();
+    assertThat(report.services())
+        .singleElement()
+        .satisfies(s -> assertThat(s.statements()).isEqualTo(2));
+  }
+
+  @Test
   void verify_runsAPlanetScaleServicesMigrations_onAnEmbeddedPostgresOfItsMajor()
       throws IOException {
     migration(

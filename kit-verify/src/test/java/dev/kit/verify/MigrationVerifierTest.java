@@ -1,7 +1,9 @@
 package dev.kit.verify;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 import dev.kit.lint.LintFinding;
 import dev.kit.lint.LintRule;
@@ -27,6 +29,7 @@ class MigrationVerifierTest {
 
   private static final String DIR = "services/orders/migrations";
   private static final AtomicInteger SERVICES = new AtomicInteger();
+  private static final ClusterDatabase APP = ClusterDatabase.named("app");
   private static EmbeddedPostgresServer postgres;
 
   @BeforeAll
@@ -40,8 +43,8 @@ class MigrationVerifierTest {
   }
 
   /**
-   * A history of files given as name, content, name, content... of a service of its own, so
-   * databases of its own.
+   * A history of files given as name, content, name, content... of a service of its own, on a fresh
+   * database {@code app} (each run replaces the one before).
    */
   private static ServiceMigrations history(TxMode mode, String... namesAndContents) {
     return history(mode, Optional.empty(), namesAndContents);
@@ -67,7 +70,7 @@ class MigrationVerifierTest {
 
   private static ServiceVerification verify(String... namesAndContents) {
     return new MigrationVerifier(LintSettings.defaults())
-        .verify(postgres, history(TxMode.FILE, namesAndContents));
+        .verify(postgres, history(TxMode.FILE, namesAndContents), APP);
   }
 
   private static ServiceMigrations sample(int major) {
@@ -84,7 +87,7 @@ class MigrationVerifierTest {
   @Test
   void verify_passesWithOneWarning_whenSampleHistoryApplies() {
     ServiceVerification v =
-        new MigrationVerifier(LintSettings.defaults()).verify(postgres, sample(17));
+        new MigrationVerifier(LintSettings.defaults()).verify(postgres, sample(17), APP);
     assertThat(v.error()).isEmpty();
     assertThat(v.problems()).isEmpty();
     assertThat(v.passed()).isTrue();
@@ -239,7 +242,8 @@ class MigrationVerifierTest {
                     "2_cp.sql",
                     "-- atlas:checkpoint v2\n\nCREATE TABLE a (id int);",
                     "3_b.sql",
-                    "CREATE TABLE b (id int);"));
+                    "CREATE TABLE b (id int);"),
+                APP);
     assertThat(v.error()).isEmpty();
     assertThat(v.files()).isEqualTo(2);
   }
@@ -287,7 +291,7 @@ class MigrationVerifierTest {
             "CREATE TABLE b (id int);");
 
     assertThatThrownBy(
-            () -> new MigrationVerifier(LintSettings.defaults()).change(postgres, source, "2"))
+            () -> new MigrationVerifier(LintSettings.defaults()).change(postgres, source, APP, "2"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             DIR
@@ -309,7 +313,7 @@ class MigrationVerifierTest {
             "CREATE TABLE b (id int);");
 
     assertThatThrownBy(
-            () -> new MigrationVerifier(LintSettings.defaults()).change(postgres, source, "1"))
+            () -> new MigrationVerifier(LintSettings.defaults()).change(postgres, source, APP, "1"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             DIR
@@ -329,7 +333,8 @@ class MigrationVerifierTest {
                     "20250101000000_create.sql",
                     "CREATE TABLE IF NOT EXISTS t (a int);",
                     "20250102000000_index.sql",
-                    "-- atlas:txmode none\n\nCREATE INDEX CONCURRENTLY IF NOT EXISTS t_a ON t (a);"));
+                    "-- atlas:txmode none\n\nCREATE INDEX CONCURRENTLY IF NOT EXISTS t_a ON t (a);"),
+                APP);
     assertThat(v.error().orElseThrow())
         .hasToString(
             DIR
@@ -429,14 +434,25 @@ class MigrationVerifierTest {
 
   @Test
   void verify_reportsTheDifference_whenReplayFromZeroEndsElsewhere() {
+    // What the first run leaves in its role (which outlives the database) the replay sees: a role
+    // of its own, so no other test does.
+    String once =
+        "DO $$ BEGIN IF current_setting('search_path') NOT LIKE '%replayed%' THEN\n"
+            + "  EXECUTE 'CREATE TABLE IF NOT EXISTS only_once (a int)';\n"
+            + "  EXECUTE 'ALTER ROLE CURRENT_USER SET search_path = \"$user\", public, replayed';\n"
+            + "END IF; END $$;";
     ServiceMigrations history =
-        history(
+        new ServiceMigrations(
+            "odd",
+            DIR,
+            new MigrationDirectory(
+                List.of(new MigrationFile("20250101000000_odd.sql", once.getBytes(UTF_8)))),
             TxMode.FILE,
-            "20250101000000_odd.sql",
-            "DO $$ BEGIN IF current_database() NOT LIKE '%\\_replay' THEN\n"
-                + "  EXECUTE 'CREATE TABLE IF NOT EXISTS only_once (a int)'; END IF; END $$;");
+            17,
+            "odd_owner",
+            Optional.empty());
     ServiceVerification v =
-        new MigrationVerifier(LintSettings.defaults()).verify(postgres, history);
+        new MigrationVerifier(LintSettings.defaults()).verify(postgres, history, APP);
     assertThat(v.problems())
         .containsExactly(
             DIR
@@ -478,7 +494,8 @@ class MigrationVerifierTest {
         history(TxMode.FILE, "20250101000000_base.sql", base, "20250102000000_change.sql", change);
     DownMigration down =
         DownMigration.derive(
-            new MigrationVerifier(LintSettings.defaults()).change(postgres, upTo, "20250102000000"),
+            new MigrationVerifier(LintSettings.defaults())
+                .change(postgres, upTo, APP, "20250102000000"),
             "PostgreSQL " + postgres.version());
     assertThat(down.sql())
         .startsWith(
@@ -524,13 +541,120 @@ class MigrationVerifierTest {
                 + "changed: column public.t.b (before 20250102000000: absent; after the revert: b integer)");
   }
 
+  @Test
+  void verify_findsTheCnpgDatabasesSchemasAndExtensions_whenTheFirstMigrationRuns() {
+    ClusterDatabase cluster =
+        new ClusterDatabase(
+            "shop", List.of("pgcrypto", "uuid-ossp"), List.of("public", "reporting"));
+    ServiceVerification v =
+        new MigrationVerifier(LintSettings.defaults())
+            .verify(
+                postgres,
+                history(
+                    TxMode.FILE,
+                    "1_uses.sql",
+                    "DO $$ BEGIN\n"
+                        + "  IF current_database() <> 'shop' THEN RAISE EXCEPTION 'on %', current_database(); END IF;\n"
+                        + "  IF (SELECT count(*) FROM pg_namespace WHERE nspname IN ('public', 'reporting')\n"
+                        + "      AND nspowner = 'app'::regrole) <> 2 THEN RAISE EXCEPTION 'schemas not owned'; END IF;\n"
+                        + "END $$;\n"
+                        + "COMMENT ON DATABASE shop IS 'the cluster''s';\n"
+                        + "CREATE TABLE reporting.t (id uuid DEFAULT uuid_generate_v4(), h bytea);\n"
+                        + "INSERT INTO reporting.t (h) VALUES (digest('x', 'sha256'));\n"),
+                cluster);
+    assertThat(v.error()).isEmpty();
+    assertThat(v.problems()).isEmpty();
+    assertThat(v.statements()).isEqualTo(4);
+  }
+
+  @Test
+  void verify_runs_whenTheServiceIsNamedLikeADatabaseEveryServerHas() {
+    ServiceMigrations source =
+        new ServiceMigrations(
+            "postgres",
+            DIR,
+            new MigrationDirectory(
+                List.of(new MigrationFile("1_a.sql", "CREATE TABLE a (id int);".getBytes(UTF_8)))),
+            TxMode.FILE,
+            17,
+            "app",
+            Optional.empty());
+    ServiceVerification v =
+        new MigrationVerifier(LintSettings.defaults()).verify(postgres, source, APP);
+    assertThat(v.passed()).as(v.toString()).isTrue();
+  }
+
+  @Test
+  void verify_saysWhatToDo_whenTheEmbeddedPostgresLacksAnExtension() {
+    ServiceMigrations source = history(TxMode.FILE, "1_a.sql", "CREATE TABLE a (v vector(3));");
+    ServiceVerification v =
+        new MigrationVerifier(LintSettings.defaults())
+            .verify(postgres, source, new ClusterDatabase("app", List.of("vector"), List.of()));
+    assertThat(v.passed()).isFalse();
+    assertThat(v.error()).isEmpty();
+    assertThat(v.files()).isZero();
+    assertThat(v.problems())
+        .containsExactly(
+            source.service()
+                + ": extension vector is not in kit's embedded PostgreSQL "
+                + postgres.version()
+                + ", whose binaries hold PostgreSQL's own (contrib) extensions only, so kit did not"
+                + " apply "
+                + DIR
+                + ". The cluster's image may have it (CloudNativePG's standard images ship vector,"
+                + " pgaudit and pg_failover_slots), where the CNPG Database creates it before the"
+                + " migration Job. To build meanwhile, skip kit:verify (-Dkit.verify.skip=true) and"
+                + " let the migration Job on a development cluster be the first to run these"
+                + " migrations; if they do not use vector, remove database(d ->"
+                + " d.extension(\"vector\")) from the description");
+  }
+
+  @Test
+  void verify_namesTheExtension_whenTheCnpgDatabaseCannotCreateIt() {
+    ServiceMigrations source = history(TxMode.FILE, "1_a.sql", "SELECT 1;");
+    ServiceVerification v =
+        new MigrationVerifier(LintSettings.defaults())
+            .verify(
+                postgres, source, new ClusterDatabase("app", List.of("earthdistance"), List.of()));
+    assertThat(v.files()).isZero();
+    assertThat(v.problems())
+        .singleElement(STRING)
+        .startsWith(
+            source.service()
+                + ": the CNPG Database cannot create its extension earthdistance: ERROR: required"
+                + " extension \"cube\" is not installed");
+  }
+
+  @Test
+  void verify_advisesTxModeFile_whenConcurrentlyRunsUnderTxModeAll() {
+    MigrationError error =
+        new MigrationVerifier(LintSettings.defaults())
+            .verify(
+                postgres,
+                history(
+                    TxMode.ALL,
+                    "1_create.sql",
+                    "CREATE TABLE IF NOT EXISTS t (a int);",
+                    "2_index.sql",
+                    "CREATE INDEX CONCURRENTLY IF NOT EXISTS t_a ON t (a);"),
+                APP)
+            .error()
+            .orElseThrow();
+    assertThat(error.details())
+        .contains(
+            "kit: the service's txMode ALL runs every file in one transaction, where Atlas refuses"
+                + " a file's '-- atlas:txmode none': set the service's txMode to FILE"
+                + " (migrations(m -> m.txMode(TxMode.FILE))) and make '-- atlas:txmode none' the"
+                + " first line of the file, followed by an empty line");
+  }
+
   @ParameterizedTest
   @ValueSource(ints = {15, 16, 18})
   void verify_passes_whenSampleHistoryRunsOnOtherMajors(int major) {
     try (EmbeddedPostgresServer server = TestPostgres.start(major)) {
       assertThat(server.version()).startsWith(major + ".");
       ServiceVerification v =
-          new MigrationVerifier(LintSettings.defaults()).verify(server, sample(major));
+          new MigrationVerifier(LintSettings.defaults()).verify(server, sample(major), APP);
       assertThat(v.passed()).as(v.toString()).isTrue();
       assertThat(v.findings()).extracting(LintFinding::rule).containsExactly(LintRule.SET_NOT_NULL);
     }
