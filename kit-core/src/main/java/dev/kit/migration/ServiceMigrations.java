@@ -15,8 +15,7 @@ import java.util.Optional;
  *     TxMode.FILE, 17, "app", Optional.empty());
  * }</pre>
  *
- * @param service the service's name, which also names its databases on a verify server (several
- *     services share one)
+ * @param service the service's name, which names it in verify's messages
  * @param label the directory relative to the repository root, which prefixes every file in messages
  * @param directory the migration files, in Atlas's order
  * @param txMode the service's {@code --tx-mode}
