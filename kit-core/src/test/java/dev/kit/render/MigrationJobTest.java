@@ -36,16 +36,7 @@ class MigrationJobTest {
   @TempDir Path repo;
 
   private FilePlan plan(UnaryOperator<Migrations.Builder> migrations) throws IOException {
-    Path dir = Files.createDirectories(repo.resolve("services/orders/migrations"));
-    Files.writeString(dir.resolve("20250101120000_init.sql"), SQL);
-    Kit kit =
-        Kit.builder()
-            .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
-            .service(
-                "orders",
-                s -> s.database(db -> db.storage("1Gi").postgresMajor(16)).migrations(migrations))
-            .build();
-    return Generator.forRepository(repo).source("test").plan(kit);
+    return plan(db -> db, migrations);
   }
 
   @Test
