@@ -13,5 +13,5 @@ def first = log.substring(0, log.indexOf('no environment'))
   '[INFO] platform: no differences',
 ].each { assert first.contains(it + '\n') : "kit:diff does not print '$it'" }
 assert !first.contains('destination') || !first.contains('prod-eu') : 'the destination must be ignored'
-assert log.contains('diff.from: no environment "stage" (use one of staging, prod)')
+assert log.contains('kit: -Dkit.from: no environment "stage" (use one of staging, prod)')
 assert !new File(basedir, 'services/orders/envs').exists() : 'kit:diff wrote files'

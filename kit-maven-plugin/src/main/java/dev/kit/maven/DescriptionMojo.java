@@ -5,6 +5,7 @@ import dev.kit.KitDescriptionException;
 import dev.kit.KitDescriptions;
 import dev.kit.lint.LintSettings;
 import dev.kit.validate.KitValidationException;
+import dev.kit.validate.Violation;
 import dev.kit.write.KitWriteException;
 import java.io.File;
 import java.io.IOException;
@@ -65,6 +66,35 @@ abstract class DescriptionMojo extends AbstractMojo {
   /** The repository root, which holds {@code services/}: the project's base directory. */
   @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
   private File basedir;
+
+  /**
+   * The failure for a validation whose every violation is about a {@code -D} parameter, named as
+   * the user typed it rather than as a problem of the description; null when any is not.
+   *
+   * @param properties each violation path a parameter answers for, to its property
+   */
+  static @Nullable MojoFailureException parameterFailure(
+      KitValidationException e, Map<String, String> properties) {
+    StringBuilder message = new StringBuilder("kit: ");
+    for (Violation violation : e.violations()) {
+      String property = properties.get(violation.path());
+      if (property == null) {
+        return null;
+      }
+      if (message.length() > "kit: ".length()) {
+        message.append("\n  ");
+      }
+      message
+          .append("-D")
+          .append(property)
+          .append(": ")
+          .append(violation.problem())
+          .append(" (")
+          .append(violation.fix())
+          .append(')');
+    }
+    return new MojoFailureException(message.toString(), e);
+  }
 
   /** How many modules of the build bind this goal of this plugin (their own or inherited). */
   private int boundModules() {

@@ -3,6 +3,8 @@ package dev.kit.maven;
 import dev.kit.EnvironmentDiff;
 import dev.kit.Generator;
 import dev.kit.KitDescriptions;
+import dev.kit.validate.KitValidationException;
+import java.util.Map;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -49,7 +51,17 @@ public final class DiffMojo extends DescriptionMojo {
       throw new MojoFailureException(
           "kit: name the two environments to compare: mvn kit:diff -Dkit.from=staging -Dkit.to=prod");
     }
-    EnvironmentDiff diff = generator.diff(description.kit(), from, to);
+    EnvironmentDiff diff;
+    try {
+      diff = generator.diff(description.kit(), from, to);
+    } catch (KitValidationException e) {
+      MojoFailureException parameters =
+          parameterFailure(e, Map.of("diff.from", "kit.from", "diff.to", "kit.to"));
+      if (parameters != null) {
+        throw parameters;
+      }
+      throw e;
+    }
     diff.toString().lines().forEach(getLog()::info);
   }
 }

@@ -3,10 +3,12 @@ package dev.kit.maven;
 import dev.kit.Generator;
 import dev.kit.KitDescriptions;
 import dev.kit.MigrationTool;
+import dev.kit.validate.KitValidationException;
 import dev.kit.verify.MigrationVerification;
 import dev.kit.verify.VerifyOptions;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -84,15 +86,26 @@ public final class NewMigrationMojo extends EmbeddedPostgresMojo {
       revert(description, version.strip(), target);
       return;
     }
-    Path file =
-        MigrationTool.forRepository(repository())
-            .source(description.className())
-            .newMigration(
-                description.kit(),
-                target,
-                Objects.requireNonNull(
-                    newName, "kit.name is set when kit.revert is not, checked above"),
-                Clock.systemUTC());
+    Path file;
+    try {
+      file =
+          MigrationTool.forRepository(repository())
+              .source(description.className())
+              .newMigration(
+                  description.kit(),
+                  target,
+                  Objects.requireNonNull(
+                      newName, "kit.name is set when kit.revert is not, checked above"),
+                  Clock.systemUTC());
+    } catch (KitValidationException e) {
+      MojoFailureException parameters =
+          parameterFailure(
+              e, Map.of("newMigration.name", "kit.name", "newMigration.service", "kit.service"));
+      if (parameters != null) {
+        throw parameters;
+      }
+      throw e;
+    }
     getLog().info("kit: wrote " + file);
     getLog()
         .info(

@@ -2,8 +2,11 @@ package dev.kit.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kit.validate.KitValidationException;
+import dev.kit.validate.Violation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
@@ -51,5 +54,26 @@ class DescriptionMojoTest {
     assertThat(DescriptionMojo.orOldName("orders", "kit.service", userProperties(), warnings::add))
         .isEqualTo("orders");
     assertThat(warnings).isEmpty();
+  }
+
+  @Test
+  void parameterFailure_namesTheProperties_whenEveryViolationIsAParameters() {
+    KitValidationException e =
+        new KitValidationException(
+            List.of(
+                new Violation(
+                    "newMigration.name", "\"Add Users\" is not a safe name", "use add_users"),
+                new Violation("newMigration.service", "no service \"ordrs\"", "use orders")));
+
+    assertThat(
+            DescriptionMojo.parameterFailure(
+                    e,
+                    Map.of("newMigration.name", "kit.name", "newMigration.service", "kit.service"))
+                .getMessage())
+        .isEqualTo(
+            "kit: -Dkit.name: \"Add Users\" is not a safe name (use add_users)\n"
+                + "  -Dkit.service: no service \"ordrs\" (use orders)");
+    assertThat(DescriptionMojo.parameterFailure(e, Map.of("newMigration.name", "kit.name")))
+        .isNull();
   }
 }
