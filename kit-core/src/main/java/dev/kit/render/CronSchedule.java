@@ -11,11 +11,12 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The schedule syntax of CNPG's ScheduledBackup: Go's robfig/cron with a seconds field, so six
- * fields (second minute hour day-of-month month day-of-week), or a descriptor such as
- * {@code @daily}. Fields, steps and values are scanned by hand rather than matched: every service
- * with backups has a schedule, and a cold JVM interprets, then compiles, regular expressions at a
- * cost this check does not need (PROFILE.md, section 14); {@code CronScheduleTest} compares both.
+ * The schedule syntax of CNPG's ScheduledBackup: Go's robfig/cron v1.2.0 (CNPG's go.mod) with a
+ * seconds field, so six fields (second minute hour day-of-month month day-of-week), or a descriptor
+ * such as {@code @daily}. Fields, steps and values are scanned by hand rather than matched: every
+ * service with backups has a schedule, and a cold JVM interprets, then compiles, regular
+ * expressions at a cost this check does not need (PROFILE.md, section 14); {@code CronScheduleTest}
+ * compares both.
  */
 public final class CronSchedule {
 
@@ -135,16 +136,20 @@ public final class CronSchedule {
           "@midnight", "0 0 0 * * *",
           "@hourly", "0 0 * * * *");
 
-  /** robfig/cron's mark of a field that starts with {@code *} or {@code ?} and steps by 1. */
+  /**
+   * robfig/cron's mark of a field that starts with {@code *} or {@code ?}: in v1.2.0 whatever its
+   * step ({@code *}{@code /2} too), where v3 drops it for a step above 1.
+   */
   private static final long STAR = 1L << 63;
 
   /**
-   * The days looked at when which days run depends on the calendar (a day of month, a month): two
-   * leap-year cycles from 2000-01-01, a Saturday, so 29 February runs twice.
+   * The days looked at when which days run depends on the calendar (a day of month, a month): from
+   * 2001-01-01, a Monday, the 28 years after which dates fall on the same weekdays again (every
+   * fourth year is a leap year from 1901 to 2099), and one year more for the wait across the end.
    */
-  private static final int CALENDAR_DAYS = 8 * 365 + 2;
+  private static final int CALENDAR_DAYS = 29 * 365 + 7;
 
-  private static final int SATURDAY = 6;
+  private static final int MONDAY = 1;
   private static final int[] MONTH_DAYS = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 
   /**
@@ -179,17 +184,18 @@ public final class CronSchedule {
     long months = bits(fields.get(4), FIELDS.get(4));
     long daysOfWeek = bits(fields.get(5), FIELDS.get(5));
     boolean everyMonth = (months & 0x1FFEL) == 0x1FFEL;
+    boolean everyDayOfMonth = (daysOfMonth & 0xFFFFFFFEL) == 0xFFFFFFFEL;
     // Every day of every month: only the day of the week tells days apart, so two weeks show
     // every wait.
-    int days = everyMonth && (daysOfMonth & STAR) != 0 ? 14 : CALENDAR_DAYS;
+    int days = everyMonth && everyDayOfMonth ? 14 : CALENDAR_DAYS;
     int first = times.get(0);
     int last = times.get(times.size() - 1);
     int previous = -1;
-    int year = 2000;
+    int year = 2001;
     int month = 1;
     int dayOfMonth = 1;
     for (int day = 0; day < days; day++) {
-      int dayOfWeek = (SATURDAY + day) % 7;
+      int dayOfWeek = (MONDAY + day) % 7;
       if (has(months, month) && runsOn(daysOfMonth, dayOfMonth, daysOfWeek, dayOfWeek)) {
         if (previous >= 0) {
           longest = Math.max(longest, (day - previous) * 86_400L - last + first);
@@ -247,7 +253,7 @@ public final class CronSchedule {
       if (range.equals("*") || range.equals("?")) {
         low = field.min();
         high = field.max();
-        bits |= step == 1 ? STAR : 0;
+        bits |= STAR;
       } else {
         String[] bounds = range.split("-", -1);
         low = number(bounds[0], field).orElseThrow();

@@ -82,6 +82,12 @@ class CronScheduleTest {
         // Every fourth year.
         "0 0 0 29 2 *|PT35064H",
         "0 0 0 1 JAN-MAR ?|PT7344H",
+        // robfig/cron v1.2.0, CNPG's: a stepped * still stars its field, so both day fields must
+        // match.
+        "0 0 0 1 * */2|PT3672H",
+        "0 0 3 */2 * 1|PT504H",
+        // The longest wait falls in a year layout 2000-2007 lacks (25 Dec 2019, a Wednesday).
+        "0 0 0 1 11-12 3|PT7488H",
         "@hourly|PT1H",
         "@daily|PT24H",
         "@weekly|PT168H",
