@@ -30,7 +30,7 @@ assert job.facts.error == 'pq: column "amount_minor" of relation "payments" cont
 [
   '✓ CRDs: the 2 kinds the tree needs are installed',
   '✗ StorageClass "standard" does not exist (orders): the cluster has gp3; name one of them in storage(size, class), or create it',
-  '✗ ConfigMap argocd-cm (namespace argocd) missing: is Argo CD installed in namespace argocd? Install it, then kubectl apply --server-side -f platform/argocd-cm.yaml',
+  '✗ ConfigMap argocd-cm (namespace argocd) missing: is Argo CD installed in namespace argocd? Install it, then kubectl apply --server-side -f platform/argocd-cm.yaml (or put its keys into your Argo CD Helm values, configs.cm); when Argo CD runs in a cluster of its own, name that cluster\'s context with -Dkit.argoContext=<context>',
   'on project status-doctor: kit: 2 of 5 checks failed',
 ].each { assert log.contains(it) : "kit:doctor did not print '$it'" }
 

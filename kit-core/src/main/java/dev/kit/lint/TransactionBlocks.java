@@ -34,9 +34,13 @@ final class TransactionBlocks {
         && !refreshOff(t)) {
       return Optional.of("ALTER SUBSCRIPTION ... PUBLICATION");
     }
-    if (StatementRules.words(t, 0, "REINDEX", "DATABASE")
-        || StatementRules.words(t, 0, "REINDEX", "SYSTEM")) {
-      return Optional.of("REINDEX " + t.get(1).text().toUpperCase(Locale.ROOT));
+    if (StatementRules.words(t, 0, "REINDEX")) {
+      int kind = afterOptions(t, 1);
+      for (String whole : List.of("DATABASE", "SYSTEM", "SCHEMA")) {
+        if (StatementRules.words(t, kind, whole)) {
+          return Optional.of("REINDEX " + whole);
+        }
+      }
     }
     if (StatementRules.words(t, 0, "ALTER", "TABLE")
         && statement.hasWords("DETACH", "PARTITION")
@@ -44,6 +48,19 @@ final class TransactionBlocks {
       return Optional.of("ALTER TABLE ... DETACH PARTITION ... CONCURRENTLY");
     }
     return Optional.empty();
+  }
+
+  /** Where the statement goes on after a parenthesised option list at {@code at}, if any. */
+  private static int afterOptions(List<SqlToken> t, int at) {
+    if (at >= t.size() || !t.get(at).isSymbol('(')) {
+      return at;
+    }
+    for (int i = at + 1; i < t.size(); i++) {
+      if (t.get(i).isSymbol(')')) {
+        return i + 1;
+      }
+    }
+    return t.size();
   }
 
   /** Whether {@code WITH (refresh = false)} keeps an ALTER SUBSCRIPTION from copying tables. */

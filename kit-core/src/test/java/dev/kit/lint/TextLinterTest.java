@@ -347,7 +347,7 @@ class TextLinterTest {
                     + "ALTER TABLE m DETACH PARTITION m_2024 CONCURRENTLY;\n"
                     + "CREATE SUBSCRIPTION s CONNECTION 'host=a' PUBLICATION p;\n"
                     + "ALTER SUBSCRIPTION s REFRESH PUBLICATION;\nDROP SUBSCRIPTION s;\n"
-                    + "REINDEX DATABASE app;",
+                    + "REINDEX DATABASE app;\nREINDEX SCHEMA public;\nREINDEX (VERBOSE) SYSTEM app;",
                 LintSettings.defaults(),
                 TxMode.ALL))
         .extracting(line -> line.substring(0, line.indexOf(" cannot run")))
@@ -361,11 +361,13 @@ class TextLinterTest {
             FILE + ":5: error TRANSACTION_BLOCK_REFUSED: CREATE SUBSCRIPTION",
             FILE + ":6: error TRANSACTION_BLOCK_REFUSED: ALTER SUBSCRIPTION ... PUBLICATION",
             FILE + ":7: error TRANSACTION_BLOCK_REFUSED: DROP SUBSCRIPTION",
-            FILE + ":8: error TRANSACTION_BLOCK_REFUSED: REINDEX DATABASE");
+            FILE + ":8: error TRANSACTION_BLOCK_REFUSED: REINDEX DATABASE",
+            FILE + ":9: error TRANSACTION_BLOCK_REFUSED: REINDEX SCHEMA",
+            FILE + ":10: error TRANSACTION_BLOCK_REFUSED: REINDEX SYSTEM");
     assertThat(
             lint(
                 "ALTER SUBSCRIPTION s SET PUBLICATION p WITH (refresh = false);\n"
-                    + "ALTER TABLE m DETACH PARTITION m_2024;\nSELECT 'VACUUM';"))
+                    + "ALTER TABLE m DETACH PARTITION m_2024;\nSELECT 'VACUUM';\nREINDEX (VERBOSE) TABLE t;"))
         .isEmpty();
     assertThat(lint("-- atlas:txmode none\n\nVACUUM orders;")).isEmpty();
   }

@@ -96,14 +96,16 @@ abstract class DescriptionMojo extends AbstractMojo {
     return new MojoFailureException(message.toString(), e);
   }
 
-  /** How many modules of the build bind this goal of this plugin (their own or inherited). */
+  /**
+   * How many modules of the build run this execution (its id, bound in their own POM or inherited),
+   * leaving out those that turn it off with phase {@code none}.
+   */
   private int boundModules() {
     String plugin = execution.getPlugin().getKey();
-    String goal = execution.getGoal();
     int bound = 0;
     for (MavenProject module : session.getProjects()) {
       for (Plugin each : module.getBuildPlugins()) {
-        if (each.getKey().equals(plugin) && binds(each, goal)) {
+        if (each.getKey().equals(plugin) && runs(each)) {
           bound++;
           break;
         }
@@ -112,9 +114,11 @@ abstract class DescriptionMojo extends AbstractMojo {
     return Math.max(bound, 1);
   }
 
-  private static boolean binds(Plugin plugin, String goal) {
+  private boolean runs(Plugin plugin) {
     for (PluginExecution each : plugin.getExecutions()) {
-      if (each.getGoals().contains(goal)) {
+      if (each.getId().equals(execution.getExecutionId())
+          && each.getGoals().contains(execution.getGoal())
+          && !"none".equals(each.getPhase())) {
         return true;
       }
     }
@@ -150,7 +154,14 @@ abstract class DescriptionMojo extends AbstractMojo {
       throw new MojoFailureException(e.getMessage(), e);
     }
     if (modules > 1
-        && ReactorTally.of(session.getRepositorySession(), getClass().getName())
+        // One tally per execution: a goal typed on the command line and one bound in a POM, or two
+        // bound executions, run in the same modules and count apart.
+        && ReactorTally.of(
+                session.getRepositorySession(),
+                getClass().getName()
+                    + (execution.getSource() == MojoExecution.Source.CLI
+                        ? " from the command line"
+                        : " execution " + execution.getExecutionId()))
             .lastWithoutDescription(found.isPresent(), modules)) {
       throw new MojoFailureException(
           "kit: no module of this build holds "

@@ -3,10 +3,10 @@ package dev.kit.maven;
 import dev.kit.Generator;
 import dev.kit.KitDescriptions;
 import dev.kit.verify.MigrationVerification;
+import dev.kit.verify.ServerStopException;
 import dev.kit.verify.ServiceVerification;
 import dev.kit.verify.VerifyOptions;
 import dev.kit.verify.VerifyReport;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Locale;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -61,8 +61,9 @@ public final class VerifyMojo extends EmbeddedPostgresMojo {
       report = MigrationVerification.forRepository(repository()).verify(description.kit(), options);
     } catch (IllegalStateException e) {
       throw new MojoExecutionException("kit: " + e.getMessage(), e);
-    } catch (UncheckedIOException e) {
-      // Only stopping a server throws it: the results are lost, and a server may still run.
+    } catch (ServerStopException e) {
+      // The results are lost, and a server may still run; other I/O failures go to the
+      // description goals' own handling.
       throw new MojoFailureException(
           "kit: "
               + e.getMessage()

@@ -21,9 +21,13 @@ final class ArgoCdCheck {
   private final ReadOnlyCluster cluster;
   private final GeneratedTree tree;
 
-  ArgoCdCheck(ReadOnlyCluster cluster, GeneratedTree tree) {
+  /** Whether Argo CD's cluster was named apart from the environment's ({@code kit.argoContext}). */
+  private final boolean ownCluster;
+
+  ArgoCdCheck(ReadOnlyCluster cluster, GeneratedTree tree, boolean ownCluster) {
     this.cluster = cluster;
     this.tree = tree;
+    this.ownCluster = ownCluster;
   }
 
   List<DoctorCheck> run() {
@@ -45,7 +49,16 @@ final class ArgoCdCheck {
           DoctorCheck.fail(
               "ConfigMap argocd-cm (namespace " + namespace + ") missing",
               List.of(),
-              "is Argo CD installed in namespace " + namespace + "? Install it, then " + apply));
+              "is Argo CD installed in namespace "
+                  + namespace
+                  + (ownCluster
+                      ? " of the cluster -Dkit.argoContext names? Install it, then "
+                      : "? Install it, then ")
+                  + apply
+                  + (ownCluster
+                      ? ""
+                      : "; when Argo CD runs in a cluster of its own, name that cluster's context"
+                          + " with -Dkit.argoContext=<context>")));
     }
     String version = version(namespace, live.get());
     List<String> missing = new ArrayList<>();

@@ -48,7 +48,7 @@ final class Doctor {
     checks.addAll(providers());
     checks.addAll(storageClasses());
     checks.addAll(new SecretsCheck(cluster, tree).run());
-    checks.addAll(new ArgoCdCheck(argoCd, tree).run());
+    checks.addAll(new ArgoCdCheck(argoCd, tree, argoCd != cluster).run());
     checks.addAll(podSecurity());
     return checks;
   }

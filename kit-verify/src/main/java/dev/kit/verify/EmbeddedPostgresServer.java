@@ -4,7 +4,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -258,14 +257,14 @@ final class EmbeddedPostgresServer implements AutoCloseable {
   /**
    * Stops the server and deletes its data directory.
    *
-   * @throws UncheckedIOException when it does not stop, naming the server log
+   * @throws ServerStopException when it does not stop, naming the server log
    */
   @Override
   public void close() {
     try {
       postgres.close();
     } catch (IOException e) {
-      throw new UncheckedIOException(
+      throw new ServerStopException(
           "cannot stop PostgreSQL "
               + version
               + " (server log: "
