@@ -163,22 +163,27 @@ public final class CronSchedule {
       return Optional.of(every(trimmed));
     }
     List<String> fields = fields(DESCRIPTORS.getOrDefault(trimmed, trimmed));
-    List<Integer> times = new ArrayList<>();
     long hours = bits(fields.get(2), FIELDS.get(2));
     long minutes = bits(fields.get(1), FIELDS.get(1));
     long seconds = bits(fields.get(0), FIELDS.get(0));
+    // A day's runs, as seconds of the day, in order: the first, the last, the longest gap between.
+    int first = -1;
+    int last = -1;
+    long longest = 0;
     for (int hour = 0; hour < 24; hour++) {
       for (int minute = 0; minute < 60 && has(hours, hour); minute++) {
         for (int second = 0; second < 60 && has(minutes, minute); second++) {
           if (has(seconds, second)) {
-            times.add((hour * 60 + minute) * 60 + second);
+            int time = (hour * 60 + minute) * 60 + second;
+            if (first < 0) {
+              first = time;
+            } else {
+              longest = Math.max(longest, time - last);
+            }
+            last = time;
           }
         }
       }
-    }
-    long longest = 0;
-    for (int i = 1; i < times.size(); i++) {
-      longest = Math.max(longest, times.get(i) - times.get(i - 1));
     }
     long daysOfMonth = bits(fields.get(3), FIELDS.get(3));
     long months = bits(fields.get(4), FIELDS.get(4));
@@ -188,8 +193,6 @@ public final class CronSchedule {
     // Every day of every month: only the day of the week tells days apart, so two weeks show
     // every wait.
     int days = everyMonth && everyDayOfMonth ? 14 : CALENDAR_DAYS;
-    int first = times.get(0);
-    int last = times.get(times.size() - 1);
     int previous = -1;
     int year = 2001;
     int month = 1;
