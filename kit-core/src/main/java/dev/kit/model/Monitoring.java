@@ -27,6 +27,12 @@ public final class Monitoring {
    */
   public static final Duration DEFAULT_LAST_BACKUP_MAX_AGE = Duration.ofHours(26);
 
+  /**
+   * What the default threshold allows a backup to finish, on top of the schedule's longest wait
+   * between two runs.
+   */
+  public static final Duration BACKUP_FINISH_ALLOWANCE = Duration.ofHours(2);
+
   private final Duration replicationLagThreshold;
   private final Duration archiveFailureWindow;
   private final Optional<Duration> lastBackupMaxAge;

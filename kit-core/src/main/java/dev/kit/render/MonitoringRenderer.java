@@ -295,7 +295,10 @@ final class MonitoringRenderer {
       return monitoring.lastBackupMaxAge().get();
     }
     // A schedule that never runs is refused before rendering.
-    Duration stretched = CronSchedule.longestWait(schedule).orElse(Duration.ZERO).plusHours(2);
+    Duration stretched =
+        CronSchedule.longestWait(schedule)
+            .orElse(Duration.ZERO)
+            .plus(Monitoring.BACKUP_FINISH_ALLOWANCE);
     return stretched.compareTo(Monitoring.DEFAULT_LAST_BACKUP_MAX_AGE) > 0
         ? stretched
         : Monitoring.DEFAULT_LAST_BACKUP_MAX_AGE;

@@ -82,7 +82,7 @@ final class MonitoringRules {
               + quote(schedule)
               + "): CnpgBackupTooOld would fire before each late-enough backup is due",
           "set it to at least "
-              + wait.get().plusHours(2)
+              + wait.get().plus(Monitoring.BACKUP_FINISH_ALLOWANCE)
               + " (the wait and two hours for the backup), or leave it unset: kit then"
               + " derives it from the schedule");
     }
