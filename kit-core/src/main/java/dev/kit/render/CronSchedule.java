@@ -81,9 +81,7 @@ public final class CronSchedule {
           return Optional.of(field.name() + " step " + quoteOf(step) + " is not a positive number");
         }
       }
-      if (range.equals("*")
-          || (range.equals("?") && field.min() == 1 && field.name().startsWith("day"))
-          || (range.equals("?") && field.name().equals("day of week"))) {
+      if (range.equals("*") || (range.equals("?") && field.name().startsWith("day"))) {
         continue;
       }
       String[] bounds = range.split("-", -1);
@@ -216,8 +214,8 @@ public final class CronSchedule {
     if (previous < 0) {
       return Optional.empty();
     }
-    // Ran once in all the days looked at: it waits at least that long.
-    return Optional.of(Duration.ofSeconds(longest == 0 ? days * 86_400L : longest));
+    // Every date that runs comes again within the days looked at, so a second run was seen.
+    return Optional.of(Duration.ofSeconds(longest));
   }
 
   /** robfig/cron: either day field starred means both must match, otherwise either may. */
