@@ -53,6 +53,7 @@ public final class Migrations {
   private final Optional<TxMode> txMode;
   private final SslMode sslMode;
   private final int backoffLimit;
+  private final boolean backoffLimitSet;
   private final int activeDeadlineSeconds;
   private final Resources resources;
   private final Engine engine;
@@ -65,6 +66,7 @@ public final class Migrations {
       Optional<TxMode> txMode,
       SslMode sslMode,
       int backoffLimit,
+      boolean backoffLimitSet,
       int activeDeadlineSeconds,
       Resources resources,
       Engine engine) {
@@ -75,6 +77,7 @@ public final class Migrations {
     this.txMode = txMode;
     this.sslMode = sslMode;
     this.backoffLimit = backoffLimit;
+    this.backoffLimitSet = backoffLimitSet;
     this.activeDeadlineSeconds = activeDeadlineSeconds;
     this.resources = resources;
     this.engine = engine;
@@ -95,11 +98,11 @@ public final class Migrations {
             .directory(directory)
             .atlasImage(atlasImage)
             .revisionsSchema(revisionsSchema)
-            .backoffLimit(backoffLimit)
             .activeDeadlineSeconds(activeDeadlineSeconds)
             .resources(resources)
             .engine(engine);
     builder.baseline = baseline.orElse(null);
+    builder.backoffLimit = backoffLimitSet ? backoffLimit : null;
     builder.txMode = txMode.orElse(null);
     // The engine's default stays a default, so that engine(OPERATOR) on these gets its own.
     builder.sslMode = sslMode == defaultSslMode(engine) ? null : sslMode;
@@ -139,9 +142,19 @@ public final class Migrations {
     return sslMode;
   }
 
-  /** How often the Job retries a failed run. */
+  /**
+   * How often the Job retries a failed run: the description's, or {@link #DEFAULT_BACKOFF_LIMIT}.
+   */
   public int backoffLimit() {
     return backoffLimit;
+  }
+
+  /**
+   * Whether the description set {@link #backoffLimit}: the operator engine writes it then, and
+   * otherwise leaves the AtlasMigration's own default, which is not the Job's.
+   */
+  public boolean isBackoffLimitSet() {
+    return backoffLimitSet;
   }
 
   /** How long a run may take before Kubernetes stops it. */
@@ -169,6 +182,7 @@ public final class Migrations {
         && txMode.equals(that.txMode)
         && sslMode.equals(that.sslMode)
         && backoffLimit == that.backoffLimit
+        && backoffLimitSet == that.backoffLimitSet
         && activeDeadlineSeconds == that.activeDeadlineSeconds
         && resources.equals(that.resources)
         && engine.equals(that.engine);
@@ -184,6 +198,7 @@ public final class Migrations {
         txMode,
         sslMode,
         backoffLimit,
+        backoffLimitSet,
         activeDeadlineSeconds,
         resources,
         engine);
@@ -231,7 +246,7 @@ public final class Migrations {
     private @Nullable TxMode txMode;
     private @Nullable SslMode sslMode;
     private Engine engine = Engine.JOB;
-    private int backoffLimit = DEFAULT_BACKOFF_LIMIT;
+    private @Nullable Integer backoffLimit;
     private int activeDeadlineSeconds = DEFAULT_ACTIVE_DEADLINE_SECONDS;
     private Resources resources = DEFAULT_RESOURCES;
 
@@ -330,7 +345,8 @@ public final class Migrations {
           Optional.ofNullable(baseline),
           Optional.ofNullable(txMode),
           sslMode != null ? sslMode : defaultSslMode(engine),
-          backoffLimit,
+          backoffLimit != null ? backoffLimit : DEFAULT_BACKOFF_LIMIT,
+          backoffLimit != null,
           activeDeadlineSeconds,
           resources,
           engine);

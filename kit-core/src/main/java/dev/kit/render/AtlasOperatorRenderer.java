@@ -45,7 +45,7 @@ final class AtlasOperatorRenderer {
             credentials(kit, service, m.sslMode().value()),
             // Only when the description sets another than the Job's default: left out, the operator
             // retries 20 times (5 s x n apart) before it stops, which a database restart needs.
-            m.backoffLimit() == Migrations.DEFAULT_BACKOFF_LIMIT ? null : m.backoffLimit(),
+            m.isBackoffLimitSet() ? m.backoffLimit() : null,
             new AtlasOperatorResource.Dir(new AtlasOperatorResource.ConfigMapRef(configMap)),
             m.revisionsSchema(),
             m.baseline().orElse(null),

@@ -127,8 +127,15 @@ class AtlasOperatorSamplesThroughDslTest {
             plan(s -> s.migrations(m -> m.engine(Migrations.Engine.OPERATOR).backoffLimit(5)))
                 .text("services/sample/manifests/migrations/atlasmigration.yaml"));
 
+    // Set to the Job's default, it is still the description's: 3, not the operator's 20.
+    JsonNode three =
+        YAML.readTree(
+            plan(s -> s.migrations(m -> m.engine(Migrations.Engine.OPERATOR).backoffLimit(3)))
+                .text("services/sample/manifests/migrations/atlasmigration.yaml"));
+
     assertThat(byDefault.path("spec").has("backoffLimit")).isFalse();
     assertThat(five.path("spec").path("backoffLimit").asInt()).isEqualTo(5);
+    assertThat(three.path("spec").path("backoffLimit").asInt()).isEqualTo(3);
   }
 
   @Test
