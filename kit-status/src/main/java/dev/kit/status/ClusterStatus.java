@@ -149,11 +149,13 @@ public final class ClusterStatus implements AutoCloseable {
         argoClient,
         "of(client, argoClient): argoClient is null; pass a client of Argo CD's cluster, or use"
             + " of(client) when Argo CD runs in the environment's cluster");
-    ReadOnlyCluster cluster = new ReadOnlyCluster(client, target(client));
+    ReadOnlyCluster cluster = new ReadOnlyCluster(client, target(client.getConfiguration()));
     return new ClusterStatus(
         List.of(),
         cluster,
-        argoClient == client ? cluster : new ReadOnlyCluster(argoClient, target(argoClient)),
+        argoClient == client
+            ? cluster
+            : new ReadOnlyCluster(argoClient, target(argoClient.getConfiguration())),
         Clock.system(ZoneId.systemDefault()),
         Optional.empty(),
         Optional.empty());
@@ -303,11 +305,6 @@ public final class ClusterStatus implements AutoCloseable {
     return "the Kubernetes API at "
         + config.getMasterUrl().replaceFirst("/$", "")
         + (context.isEmpty() ? "" : " (context " + context + ")");
-  }
-
-  /** How messages name the cluster of a client the caller configured. */
-  private static String target(KubernetesClient client) {
-    return "the Kubernetes API at " + client.getMasterUrl().toString().replaceFirst("/$", "");
   }
 
   /**
