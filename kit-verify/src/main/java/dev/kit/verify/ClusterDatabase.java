@@ -29,11 +29,6 @@ record ClusterDatabase(String name, List<String> extensions, List<String> schema
     schemas = List.copyOf(schemas);
   }
 
-  /** A database with nothing created in it before the migrations. */
-  static ClusterDatabase named(String name) {
-    return new ClusterDatabase(name, List.of(), List.of());
-  }
-
   /**
    * {@code service}'s application database; validation allows extensions and schemas only where
    * CNPG runs the database, which creates them.

@@ -29,7 +29,7 @@ class MigrationVerifierTest {
 
   private static final String DIR = "services/orders/migrations";
   private static final AtomicInteger SERVICES = new AtomicInteger();
-  private static final ClusterDatabase APP = ClusterDatabase.named("app");
+  private static final ClusterDatabase APP = new ClusterDatabase("app", List.of(), List.of());
   private static EmbeddedPostgresServer postgres;
 
   @BeforeAll
