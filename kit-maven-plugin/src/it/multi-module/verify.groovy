@@ -10,6 +10,14 @@ assert log.contains('Kit description it.kit.Missing was not found on the test cl
 // 4: check bound in the parent passes, checked in the service module only.
 assert log.contains('kit: 8 generated files are up to date.')
 assert log.count('BUILD SUCCESS') == 2
+// 5 (the last run in the log): the library's phase none leaves the root and the service running the parent's check;
+// the service, the second of them without the description, fails the build there, and the library runs no check.
+def goal5 = log.substring(log.lastIndexOf('Scanning for projects'))
+assert goal5.contains('kit: no kit description in multi-module (')
+assert !goal5.contains('kit: no kit description in lib (')
+assert !goal5.contains('kit: no kit description in service (')
+assert goal5.contains('kit: no module of this build holds the kit description it.kit.Missing among its compiled test classes.')
+assert goal5.contains('BUILD FAILURE')
 
 // The service module's tree is under its own base directory; nothing is written at the root or in lib.
 assert new File(basedir, 'service/services/orders/application.yaml').readLines()[0] ==

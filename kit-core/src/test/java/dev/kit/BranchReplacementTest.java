@@ -193,6 +193,22 @@ class BranchReplacementTest {
   }
 
   @Test
+  void generate_saysTheModuleNeverDestroysAnAdoptedBranch_whenItsNameChanges() {
+    generator.generate(kit(17, ps -> ps.adoptBranch("ru00w3vqvfr9")));
+
+    assertThat(
+            replacements(
+                generator.generate(kit(17, ps -> ps.branch("orders").adoptBranch("ru00w3vqvfr9")))))
+        .singleElement()
+        .asString()
+        .contains("name main -> orders on PlanetScale branch `main`")
+        .contains("The branch has prevent_destroy, so the next apply fails and changes nothing")
+        .contains("revert services[orders].database.planetScale.branch (back to main)")
+        .endsWith(" The module never destroys an adopted branch.")
+        .doesNotContain("To replace it anyway");
+  }
+
+  @Test
   void generate_saysTheApplyFailsOnPreventDestroy_forAProductionBranch() {
     generator.generate(kit(17, ps -> ps.production(true)));
 

@@ -16,6 +16,7 @@ import dev.kit.model.Pooler;
 import dev.kit.model.Restore;
 import dev.kit.model.S3Credentials;
 import dev.kit.model.Service;
+import dev.kit.model.SslMode;
 import dev.kit.model.TxMode;
 import java.time.Duration;
 import java.time.Instant;
@@ -432,6 +433,19 @@ class RunbookRendererTest {
     Service cnpg = Service.builder("orders").database(db -> db.storage("1Gi")).build();
     assertThat(Runbooks.render(SOURCE, kit(cnpg, ArgoCd.defaults()), cnpg))
         .contains("dropping it deletes its data, and this service has no backups.");
+  }
+
+  @Test
+  void render_saysTheMigrationJobDoesNotVerifyTheServer_whenItsSslModeOnlyEncrypts() {
+    Service existing =
+        Service.builder("orders")
+            .database(db -> db.existing(e -> e.secret("orders-db").host("orders.db.acme.internal")))
+            .migrations(m -> m.sslMode(SslMode.REQUIRE))
+            .build();
+    assertThat(Runbooks.render(SOURCE, kit(existing, ArgoCd.defaults()), existing))
+        .contains(
+            "The migration Job connects with `sslmode=require`: it does not verify the server.")
+        .doesNotContain("the migration Job (`sslmode=");
   }
 
   @Test

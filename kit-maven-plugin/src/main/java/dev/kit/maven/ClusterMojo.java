@@ -67,7 +67,7 @@ abstract class ClusterMojo extends DescriptionMojo {
    * Refuses, before connecting, a {@code -Dkit.environment} that the description does not have, or
    * none when it has environments: which files to compare with the cluster depends on it.
    */
-  private void checkEnvironment(Kit kit) throws MojoFailureException {
+  static void checkEnvironment(Kit kit, @Nullable String environment) throws MojoFailureException {
     List<String> names = new ArrayList<>();
     for (Environment each : kit.environments()) {
       names.add(each.name());
@@ -110,7 +110,7 @@ abstract class ClusterMojo extends DescriptionMojo {
               throw new MojoFailureException(
                   "kit: -Dkit.format=" + format + " is not a format; use text or json");
         };
-    checkEnvironment(description.kit());
+    checkEnvironment(description.kit(), environment);
     FilePlan plan = generator.plan(description.kit());
     // fabric8 warns once per kind that Argo CD's and Atlas's v1alpha1 APIs are "unstable": true,
     // and no news to a reader of kit's output. Maven's logger reads a level per logger from this

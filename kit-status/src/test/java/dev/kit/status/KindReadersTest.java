@@ -284,6 +284,25 @@ class KindReadersTest {
         .doesNotContain("kubectl cnpg restart orders-cluster -n orders");
   }
 
+  /** Without {@code currentPrimary} (not yet reported) the fix says which instance to look up. */
+  @Test
+  void cnpgCluster_namesAPlaceholder_whenASupervisedUpdateWaitsWithoutAPrimary() {
+    Finding finding =
+        read(
+            "orders",
+            "Cluster",
+            json(
+                """
+        {"metadata": {"name": "orders-cluster", "namespace": "orders"}, "spec": {"instances": 3},
+         "status": {"phase": "Waiting for user action",
+                    "phaseReason": "User must issue a supervised switchover", "readyInstances": 3}}"""));
+
+    assertThat(finding.health()).isEqualTo(Health.SUSPENDED);
+    assertThat(finding.fix())
+        .contains("kubectl cnpg restart orders-cluster <current primary> -n orders");
+    assertThat(finding.text()).doesNotContain("primary ");
+  }
+
   /**
    * The fix follows the hibernation condition's reason and the annotation: CloudNativePG removes
    * the condition once the annotation is off, so a condition left with it off only waits for the
