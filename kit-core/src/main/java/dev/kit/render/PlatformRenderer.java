@@ -302,7 +302,9 @@ final class PlatformRenderer {
     // so a service's own label of the same key cannot win here. kit's own keys do.
     Map<String, String> appLabels =
         new TreeMap<>(kit.environment().map(Environment::labels).orElse(Map.of()));
-    appLabels.putAll(labels(kit));
+    // As on an app-of-apps service Application: the services are not the platform.
+    appLabels.put(KitLabels.PART_OF, kit.repository().name());
+    appLabels.put(KitLabels.MANAGED_BY, "kit");
     appLabels.put(KitLabels.NAME, service);
     return new ArgoApplicationSet(
         ArgoApplication.API_VERSION,

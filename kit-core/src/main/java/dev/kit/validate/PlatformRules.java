@@ -36,6 +36,7 @@ final class PlatformRules {
         .certManager()
         .ifPresent(certManager -> chart("platform.certManager", certManager, violations));
     chart("platform.atlasOperator", platform.atlasOperator(), violations);
+    chart("platform.crossplane", platform.crossplane(), violations);
     for (String kind : platform.extraKinds()) {
       if (!kind.matches("([a-z0-9.-]*)/[A-Z][A-Za-z0-9]*")) {
         violations.add(

@@ -192,6 +192,27 @@ class PlatformRendererTest {
   }
 
   @Test
+  void validate_namesTheCrossplaneChart_whenItsVersionIsNotPinned() {
+    Kit kit =
+        kit(
+            Platform.builder()
+                .crossplane(
+                    HelmChart.of(
+                        "https://charts.crossplane.io/stable",
+                        "crossplane",
+                        "^2.0.0",
+                        "crossplane-system"))
+                .build(),
+            true);
+
+    assertThat(
+            Validations.of(kit, s -> Optional.empty()).stream().map(Violation::toString).toList())
+        .singleElement()
+        .asString()
+        .startsWith("platform.crossplane.version: \"^2.0.0\" is not a pinned chart version");
+  }
+
+  @Test
   void plan_warns_whenTheServicesProjectHasNoPlatformToRenderIt() {
     Kit kit =
         Kit.builder()
