@@ -22,6 +22,7 @@ import dev.kit.write.WriteReport;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -206,6 +207,16 @@ public final class Generator {
       }
       warnings.addAll(platformWarnings);
       warnings.addAll(retired.warnings());
+      if (kit.platform().isPresent()) { // without one, kit writes no project to refuse a kind
+        Set<String> planned = new HashSet<>();
+        for (CachedRun.Rendered each : rendered.values()) {
+          planned.addAll(each.paths());
+        }
+        for (GenerationCache.Entry entry : skipped.values()) {
+          planned.addAll(entry.paths());
+        }
+        warnings.addAll(UnpermittedManifests.of(repository, kit, planned));
+      }
       WriteReport written = session.commit(warnings);
       if (cached != null) {
         cached.finish(rendered, session.stamps());
@@ -245,7 +256,17 @@ public final class Generator {
   public Drift check(Kit kit) {
     FilePlan plan = plan(kit);
     Drift drift = new PlanWriter(repository).compare(plan);
-    return drift.withWarnings(ChangeWarnings.of(repository, plan, drift.stale()));
+    return drift.withWarnings(List.copyOf(checkWarnings(kit, plan, drift)));
+  }
+
+  /**
+   * What {@link #generate} would warn about the stale files, and the team's manifests the services'
+   * project refuses.
+   */
+  private Set<String> checkWarnings(Kit kit, FilePlan plan, Drift drift) {
+    Set<String> warnings = new LinkedHashSet<>(ChangeWarnings.of(repository, plan, drift.stale()));
+    warnings.addAll(UnpermittedManifests.of(repository, kit, plan.paths()));
+    return warnings;
   }
 
   /**
@@ -264,7 +285,7 @@ public final class Generator {
         base, "check(kit, base): base is null; pass a revision, or call check(kit)");
     FilePlan plan = plan(kit);
     Drift drift = new PlanWriter(repository).compare(plan);
-    Set<String> warnings = new LinkedHashSet<>(ChangeWarnings.of(repository, plan, drift.stale()));
+    Set<String> warnings = checkWarnings(kit, plan, drift);
     List<String> reviewed = ChangeWarnings.reviewed(plan);
     Map<String, byte[]> atBase = RevisionFiles.read(root, base, reviewed);
     warnings.addAll(ChangeWarnings.of(plan, reviewed, atBase::get));

@@ -53,6 +53,21 @@ public final class PlatformContext {
     return false;
   }
 
+  /**
+   * The namespaced {@code group/Kind}s the services' {@code AppProject} of {@code kit} (one
+   * environment's view, or a description without environments) permits, sorted: what kit's files
+   * sync, and the platform's {@code allowKind(...)}; none without a platform, which writes no
+   * project.
+   */
+  public static Set<String> permittedKinds(Kit kit) {
+    Set<String> kinds = new TreeSet<>();
+    if (kit.platform().isPresent()) {
+      kinds.addAll(kit.platform().get().extraKinds());
+      kinds.addAll(new PlatformContext(kit).syncedKinds());
+    }
+    return kinds;
+  }
+
   /** Every {@code group/Kind} the services' Applications sync, sorted. */
   public Set<String> syncedKinds() {
     Set<String> kinds = new TreeSet<>();

@@ -11,6 +11,7 @@ import dev.kit.model.Service;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
@@ -77,12 +78,10 @@ final class PlatformRenderer {
    */
   static ArgoProject project(PlatformContext context) {
     Kit kit = context.kit();
-    Platform platform = kit.platform().orElseThrow();
     ArgoCd argo = kit.repository().argoCd();
     TreeSet<String> namespaces = new TreeSet<>();
     kit.services().forEach(service -> namespaces.add(service.namespace()));
-    TreeSet<String> kinds = new TreeSet<>(platform.extraKinds());
-    kinds.addAll(context.syncedKinds());
+    Set<String> kinds = PlatformContext.permittedKinds(kit);
     List<ArgoProject.Destination> destinations = new ArrayList<>();
     namespaces.forEach(
         ns -> {
