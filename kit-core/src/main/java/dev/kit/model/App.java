@@ -10,6 +10,17 @@ import org.jspecify.annotations.Nullable;
  * connection also offers {@code JDBC_URL}, verified ({@code sslmode=verify-full}) against the
  * cluster CA. Leave it out to keep your own manifests in {@code manifests/app/}.
  *
+ * <p>Every connection also sets {@code PGSSLMODE=verify-full} and {@code PGSSLROOTCERT}: the
+ * mounted CA file, or {@code system} (the system's trusted roots) for a database whose certificate
+ * a public CA signs. libpq and pgx read them, and libpq reads {@code system} as that only from
+ * version 16 on (before, as a file name, so the connection fails); pgJDBC reads neither, and gets
+ * its settings from {@code JDBC_URL}. Another client may read neither: give it {@code
+ * sslmode=verify-full} and the CA in its own settings.
+ *
+ * <p>With a {@link Builder#livenessPath liveness path}, kit also adds a startup probe on it that
+ * gives the app up to 5 minutes (60 x 5 s) to answer before the liveness probe starts: without one,
+ * an app slower to start than kubelet's 3 x 10 s is restarted in a loop.
+ *
  * <pre>{@code
  * App app = App.builder("ghcr.io/acme/orders:1.4.2")
  *     .port(8080).replicas(2)
@@ -28,19 +39,22 @@ public final class App {
   /** How the application finds its database. */
   public enum Connection {
     /**
-     * {@code DATABASE_URL} from the Secret's {@code uri}, straight to the {@code -rw} service, and
-     * {@code JDBC_URL} from its {@code jdbc-uri}.
+     * {@code DATABASE_URL} from the Secret's {@code uri}, straight to the {@code -rw} service, with
+     * {@code PGSSLMODE} and {@code PGSSLROOTCERT} (the URI has no {@code sslmode}), and {@code
+     * JDBC_URL} from its {@code jdbc-uri}.
      */
     URI,
     /**
      * libpq's {@code PGHOST}, {@code PGPORT}, {@code PGDATABASE}, {@code PGUSER}, {@code
-     * PGPASSWORD}, to {@code -rw}, with {@code verify-full}, and {@code JDBC_URL} from the Secret's
-     * {@code jdbc-uri}.
+     * PGPASSWORD}, to {@code -rw}, with {@code PGSSLMODE=verify-full} and {@code PGSSLROOTCERT} (a
+     * file, or {@code system}, which needs libpq 16), and {@code JDBC_URL} from the Secret's {@code
+     * jdbc-uri}.
      */
     PARTS,
     /**
-     * The same libpq variables and a {@code JDBC_URL}, to the rw pooler: CNPG's Secret has no
-     * pooler URI, so kit builds the settings itself (the service must have a pooler).
+     * The same libpq variables and a {@code JDBC_URL}, to the rw pooler, and no {@code
+     * DATABASE_URL}: CNPG's Secret has no pooler URI, so kit builds the settings itself. Only for a
+     * CloudNativePG database with a pooler.
      */
     POOLER
   }
@@ -114,7 +128,10 @@ public final class App {
     return readinessPath;
   }
 
-  /** An HTTP path for the liveness probe, or empty for none. */
+  /**
+   * An HTTP path for the liveness probe, and a startup probe that allows 5 minutes to start, or
+   * empty for neither.
+   */
   public Optional<String> livenessPath() {
     return livenessPath;
   }

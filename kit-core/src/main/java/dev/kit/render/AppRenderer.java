@@ -40,6 +40,9 @@ final class AppRenderer {
   private static final String JDBC_TLS_SYSTEM_ROOTS =
       "sslmode=verify-full&sslfactory=org.postgresql.ssl.DefaultJavaSSLFactory";
 
+  private static final int STARTUP_PERIOD_SECONDS = 5;
+  private static final int STARTUP_FAILURE_THRESHOLD = 60;
+
   private AppRenderer() {}
 
   static KubeDeployment deployment(Kit kit, Service service) {
@@ -48,8 +51,9 @@ final class AppRenderer {
     Map<String, String> selector =
         Map.of(KitLabels.NAME, service.name(), KitLabels.COMPONENT, COMPONENT);
 
-    // Every connection verifies the server against the connection's CA (CNPG: only ca.crt of
-    // <cluster>-ca, never ca.key), or without one against the system's trusted roots.
+    // Every connection's settings ask to verify the server (libpq's PGSSLMODE and PGSSLROOTCERT,
+    // JDBC_URL's query) against the connection's CA (CNPG: only ca.crt of <cluster>-ca, never
+    // ca.key), or without one against the system's trusted roots.
     List<PodTemplate.VolumeMount> mounts = new ArrayList<>();
     List<PodTemplate.Volume> volumes = new ArrayList<>();
     if (connection.ca().isPresent()) {
@@ -70,7 +74,7 @@ final class AppRenderer {
             KubeResources.of(app.resources()),
             httpProbe(app.readinessPath()),
             httpProbe(app.livenessPath()),
-            null,
+            startupProbe(app.livenessPath()),
             PodTemplate.ContainerSecurityContext.RESTRICTED,
             mounts);
     PodTemplate.Spec pod =
@@ -121,7 +125,11 @@ final class AppRenderer {
     List<PodTemplate.EnvVar> env = new ArrayList<>();
     switch (app.connection()) {
       case URI -> {
+        // The Secret's uri has no sslmode, so libpq and pgx would use prefer, which checks
+        // nothing; their PG* variables fill in what a URI leaves out.
         env.add(fromSecret("DATABASE_URL", secret, "uri"));
+        env.add(literal("PGSSLMODE", "verify-full"));
+        env.add(literal("PGSSLROOTCERT", rootCert));
         jdbcFromSecret(env, secret, jdbcTls);
       }
       case PARTS -> {
@@ -147,7 +155,9 @@ final class AppRenderer {
         env.add(fromSecret("PGPASSWORD", secret, "password"));
         env.add(literal("PGSSLMODE", "verify-full"));
         env.add(literal("PGSSLROOTCERT", rootCert));
-        // CNPG generates alphanumeric passwords, so they need no escaping in a URL.
+        // CNPG generates alphanumeric passwords (go-password's Generate(64, 10, 0, false, true)),
+        // so they need no escaping in a URL. No DATABASE_URL: kit takes that name only from a
+        // secretKeyRef, and libpq and pgx connect from the PG* variables alone.
         env.add(
             literal(
                 "JDBC_URL",
@@ -174,5 +184,19 @@ final class AppRenderer {
 
   private static PodTemplate.@Nullable Probe httpProbe(Optional<String> path) {
     return path.isPresent() ? PodTemplate.Probe.httpGet(path.get(), "http") : null;
+  }
+
+  /**
+   * On the liveness path, up to 5 minutes (60 x 5 s) for the app to start listening: kubelet holds
+   * the liveness probe until it passes, so its 3 x 10 s cannot restart a slow start in a loop.
+   */
+  private static PodTemplate.@Nullable Probe startupProbe(Optional<String> livenessPath) {
+    return livenessPath.isPresent()
+        ? new PodTemplate.Probe(
+            new PodTemplate.HttpGet(livenessPath.get(), "http"),
+            null,
+            STARTUP_PERIOD_SECONDS,
+            STARTUP_FAILURE_THRESHOLD)
+        : null;
   }
 }

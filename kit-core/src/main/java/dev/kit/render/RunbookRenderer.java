@@ -444,7 +444,7 @@ final class RunbookRenderer {
     md.append(
         switch (a.connection()) {
           case POOLER ->
-              "libpq `PG*` variables, `PGHOST` the Pooler `"
+              "libpq `PG*` variables (no `DATABASE_URL`), `PGHOST` the Pooler `"
                   + poolerRw
                   + "`, the rest from `"
                   + appSecret
@@ -460,7 +460,8 @@ final class RunbookRenderer {
                   + appSecret
                   + "` key `uri`, to `"
                   + dbHost
-                  + "`; `JDBC_URL` from key `jdbc-uri` for Java apps; `JDBC_URL` verifies";
+                  + "`, with libpq's `PGSSLMODE` and `PGSSLROOTCERT`; `JDBC_URL` from key `jdbc-uri`"
+                  + " for Java apps; both verify";
         });
     md.append(" the server (`sslmode=verify-full`) against " + caText + "; runs as user ");
     md.append(a.runAsUser() + ", group " + a.runAsGroup() + " |\n");

@@ -4,6 +4,7 @@ import static dev.kit.validate.Violations.quote;
 
 import dev.kit.model.App;
 import dev.kit.model.Service;
+import dev.kit.render.DatabaseProviders;
 import java.util.Optional;
 
 /**
@@ -22,7 +23,7 @@ final class AppRules {
     if (ref.isEmpty()) {
       violations.add(
           path + ".image",
-          quote(app.image()) + " is not an image reference",
+          quote(app.image()) + " " + ImageReference.problem(app.image()),
           "use registry/repository:tag, such as \"ghcr.io/acme/orders:1.4.2\"");
     } else if (!ref.get().isPinned()) {
       violations.add(
@@ -73,7 +74,14 @@ final class AppRules {
           app.runAsGroup() + " is not a group id from 0 to " + Integer.MAX_VALUE,
           "use the image's numeric group, or " + App.DEFAULT_RUN_AS);
     }
-    if (app.connection() == App.Connection.POOLER && service.database().pooler().isEmpty()) {
+    // A pooler is CloudNativePG's: on another database DatabaseRules refuses pooler(...).
+    if (app.connection() == App.Connection.POOLER && !DatabaseRules.cloudNativePg(service)) {
+      violations.add(
+          path + ".connection",
+          "POOLER needs a CloudNativePG database, and the database is "
+              + DatabaseProviders.of(service).name(),
+          "use Connection.URI or Connection.PARTS, which connect where the app's Secret says");
+    } else if (app.connection() == App.Connection.POOLER && service.database().pooler().isEmpty()) {
       violations.add(
           path + ".connection",
           "POOLER needs a pooler, and the database has none",

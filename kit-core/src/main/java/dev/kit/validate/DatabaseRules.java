@@ -204,7 +204,7 @@ final class DatabaseRules {
       if (ref.isEmpty()) {
         violations.add(
             path + ".imageName",
-            quote(image) + " is not an image reference",
+            quote(image) + " " + ImageReference.problem(image),
             "use registry/repository:tag, such as \""
                 + PostgresImages.standard(Database.DEFAULT_POSTGRES_MAJOR).orElseThrow()
                 + "\"");

@@ -1,10 +1,10 @@
 package dev.kit.validate;
 
-import static dev.kit.validate.KubernetesNames.isAsciiLetter;
 import static dev.kit.validate.KubernetesNames.isAsciiLetterOrDigit;
 import static dev.kit.validate.KubernetesNames.isDigit;
 import static dev.kit.validate.KubernetesNames.isLowerAlphanumeric;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -17,18 +17,18 @@ import java.util.Optional;
  * ambiguity: the digest follows the only {@code @}; a tag follows the last {@code :} when no {@code
  * /} comes after it (a registry's port always does); the first path part is a registry when it
  * reads as one, else a repository component. {@code ImageReferenceTest} compares this with the
- * regular expression on every short reference over the grammar's characters.
+ * regular expression on every short reference over the grammar's characters. As distribution's
+ * parser does, it limits the name, not the whole reference, to 255 characters, and takes only the
+ * digests go-digest verifies.
  */
 record ImageReference(String repository, Optional<String> tag, Optional<String> digest) {
 
-  private static final int MAX_LENGTH = 255;
+  /** The longest name (registry and repository, without tag or digest) distribution takes. */
+  private static final int NAME_MAX = 255;
+
   private static final int TAG_MAX = 128;
-  private static final int DIGEST_HEX_MIN = 32;
 
   static Optional<ImageReference> parse(String reference) {
-    if (reference.length() > MAX_LENGTH) {
-      return Optional.empty();
-    }
     int at = reference.indexOf('@');
     int nameAndTagEnd = at < 0 ? reference.length() : at;
     if (at >= 0 && !isDigest(reference, at + 1)) {
@@ -40,7 +40,7 @@ record ImageReference(String repository, Optional<String> tag, Optional<String> 
     if (tagged && !isTag(reference, colon + 1, nameAndTagEnd)) {
       return Optional.empty();
     }
-    if (!isName(reference, nameEnd)) {
+    if (nameEnd > NAME_MAX || !isName(reference, nameEnd)) {
       return Optional.empty();
     }
     return Optional.of(
@@ -48,6 +48,39 @@ record ImageReference(String repository, Optional<String> tag, Optional<String> 
             reference.substring(0, nameEnd),
             tagged ? Optional.of(reference.substring(colon + 1, nameAndTagEnd)) : Optional.empty(),
             at < 0 ? Optional.empty() : Optional.of(reference.substring(at + 1))));
+  }
+
+  /**
+   * Why {@link #parse} refuses {@code reference}, after {@code is}: which part is wrong where that
+   * is cheap to tell, for a violation's message. Called only for a refused reference.
+   */
+  static String problem(String reference) {
+    String not = "is not an image reference";
+    int at = reference.indexOf('@');
+    int nameAndTagEnd = at < 0 ? reference.length() : at;
+    if (at >= 0 && !isDigest(reference, at + 1)) {
+      return not
+          + ": its digest is not sha256, sha384 or sha512 with 64, 96 or 128 lowercase hex digits";
+    }
+    int colon = reference.lastIndexOf(':', nameAndTagEnd - 1);
+    boolean tagged = colon > reference.lastIndexOf('/', nameAndTagEnd - 1);
+    int nameEnd = tagged ? colon : nameAndTagEnd;
+    if (reference.contains("://")) {
+      return not + ": it names a scheme, which an image reference has none of";
+    }
+    if (tagged && !isTag(reference, colon + 1, nameAndTagEnd)) {
+      return not
+          + ": its tag is not 1 to 128 letters, digits, '_', '.' and '-' that start with no '.' or '-'";
+    }
+    if (nameEnd > NAME_MAX) {
+      return not + ": its name is " + nameEnd + " characters, more than " + NAME_MAX;
+    }
+    String name = reference.substring(0, nameEnd);
+    if (!name.equals(name.toLowerCase(Locale.ROOT))
+        && isName(name.toLowerCase(Locale.ROOT), nameEnd)) {
+      return not + ": its repository has an upper-case letter, and must be lower-case";
+    }
+    return not;
   }
 
   /** Pinned: a digest, or a tag other than {@code latest}. */
@@ -159,28 +192,32 @@ record ImageReference(String repository, Optional<String> tag, Optional<String> 
   }
 
   /**
-   * Whether {@code s} from {@code from} on is a digest: an algorithm ({@code [A-Za-z][A-Za-z0-9]*},
-   * parts joined by one of {@code -_+.}), ':', at least 32 hex digits.
+   * Whether {@code s} from {@code from} on is a digest the runtimes accept: the grammar allows any
+   * algorithm and 32 or more hex digits of either case, but go-digest, which containerd and
+   * distribution verify it with, knows only sha256, sha384 and sha512, each with exactly its length
+   * in lower-case hex.
    */
   private static boolean isDigest(String s, int from) {
     int colon = s.indexOf(':', from);
-    if (colon < 0 || s.length() - (colon + 1) < DIGEST_HEX_MIN) {
+    if (colon < 0) {
+      return false;
+    }
+    int hexLength =
+        switch (s.substring(from, colon)) {
+          case "sha256" -> 64;
+          case "sha384" -> 96;
+          case "sha512" -> 128;
+          default -> -1;
+        };
+    if (s.length() - (colon + 1) != hexLength) {
       return false;
     }
     for (int at = colon + 1; at < s.length(); at++) {
-      if (!isHexDigit(s.charAt(at))) {
+      if (!isLowerHexDigit(s.charAt(at))) {
         return false;
       }
     }
-    boolean partStart = true;
-    for (int at = from; at < colon; at++) {
-      char c = s.charAt(at);
-      if (partStart ? !isAsciiLetter(c) : !isAsciiLetterOrDigit(c) && "-_+.".indexOf(c) < 0) {
-        return false;
-      }
-      partStart = !isAsciiLetterOrDigit(c);
-    }
-    return !partStart;
+    return true;
   }
 
   private static boolean isDigits(String s, int from, int to) {
@@ -195,8 +232,8 @@ record ImageReference(String repository, Optional<String> tag, Optional<String> 
     return true;
   }
 
-  private static boolean isHexDigit(char c) {
-    return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+  private static boolean isLowerHexDigit(char c) {
+    return isDigit(c) || (c >= 'a' && c <= 'f');
   }
 
   private static boolean isWordCharacter(char c) {

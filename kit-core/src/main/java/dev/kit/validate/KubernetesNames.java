@@ -239,6 +239,30 @@ final class KubernetesNames {
     return isDns1123Label(value, from, value.length());
   }
 
+  /**
+   * Whether the API server takes {@code name} as a container's resource: {@code cpu}, {@code
+   * memory}, {@code ephemeral-storage}, {@code hugepages-<quantity>}, or an extended resource, a
+   * qualified {@code domain/name} outside {@code kubernetes.io} and not starting {@code requests.}.
+   */
+  static boolean isContainerResourceName(String name) {
+    if (name.equals("cpu") || name.equals("memory") || name.equals("ephemeral-storage")) {
+      return true;
+    }
+    if (name.startsWith("hugepages-")) {
+      return isQuantity(name.substring("hugepages-".length()));
+    }
+    int slash = name.indexOf('/');
+    if (slash < 0 || name.startsWith("requests.") || name.contains("kubernetes.io/")) {
+      return false;
+    }
+    String domain = name.substring(0, slash);
+    String local = name.substring(slash + 1);
+    return domain.length() <= SUBDOMAIN_MAX
+        && isDns1123Subdomain(domain)
+        && local.length() <= LABEL_MAX
+        && isLabelName(local);
+  }
+
   /** Whether {@code value} is {@code ([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]}. */
   private static boolean isLabelName(String value) {
     if (value.isEmpty()

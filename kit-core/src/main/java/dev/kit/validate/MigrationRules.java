@@ -64,7 +64,7 @@ final class MigrationRules {
     if (ref.isEmpty()) {
       violations.add(
           path + ".atlasImage",
-          quote(m.atlasImage()) + " is not an image reference",
+          quote(m.atlasImage()) + " " + ImageReference.problem(m.atlasImage()),
           "use repository:tag, such as \"" + Migrations.DEFAULT_ATLAS_IMAGE + "\"");
     } else if (!ref.get().isPinned()) {
       violations.add(

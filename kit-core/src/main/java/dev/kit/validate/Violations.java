@@ -139,7 +139,13 @@ public final class Violations {
   }
 
   private void resource(String path, String name, String value) {
-    if (Resources.MEMORY.equals(name)) {
+    if (!KubernetesNames.isContainerResourceName(name)) {
+      add(
+          path,
+          quote(name) + " is not a resource the API server knows",
+          "use \"cpu\", \"memory\", \"ephemeral-storage\", \"hugepages-<size>\" such as"
+              + " \"hugepages-2Mi\", or an extended resource such as \"example.com/gpu\"");
+    } else if (Resources.MEMORY.equals(name)) {
       byteQuantity(path, value, "Mi");
     } else {
       quantity(path, value, true);

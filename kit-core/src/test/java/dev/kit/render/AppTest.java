@@ -150,6 +150,48 @@ class AppTest {
 
   @ParameterizedTest
   @EnumSource(App.Connection.class)
+  void deployment_asksLibpqToVerifyTheServer_forEveryConnection(App.Connection connection)
+      throws IOException {
+    JsonNode deployment = deployment(connection, a -> a);
+
+    // The Secret's uri has no sslmode: without PGSSLMODE libpq and pgx would use prefer.
+    assertThat(env(deployment, "PGSSLMODE").path("value").asString()).isEqualTo("verify-full");
+    assertThat(env(deployment, "PGSSLROOTCERT").path("value").asString())
+        .isEqualTo("/etc/kit/db-ca/ca.crt");
+  }
+
+  @Test
+  void deployment_offersNoDatabaseUrl_whenConnectingThroughThePooler() throws IOException {
+    assertThat(env(deployment(App.Connection.POOLER, a -> a), "DATABASE_URL").isMissingNode())
+        .isTrue();
+  }
+
+  @Test
+  void deployment_addsAStartupProbeOnTheLivenessPath_whenOneIsSet() throws IOException {
+    JsonNode container =
+        deployment(App.Connection.URI, a -> a.livenessPath("/healthz"))
+            .at("/spec/template/spec/containers/0");
+
+    assertThat(container.path("startupProbe"))
+        .isEqualTo(
+            YAML.readTree(
+                "{httpGet: {path: /healthz, port: http}, periodSeconds: 5, failureThreshold: 60}"));
+    assertThat(container.path("livenessProbe"))
+        .isEqualTo(YAML.readTree("{httpGet: {path: /healthz, port: http}}"));
+  }
+
+  @Test
+  void deployment_hasNoStartupProbe_withoutALivenessPath() throws IOException {
+    JsonNode container =
+        deployment(App.Connection.URI, a -> a.readinessPath("/ready"))
+            .at("/spec/template/spec/containers/0");
+
+    assertThat(container.has("startupProbe")).isFalse();
+    assertThat(container.has("livenessProbe")).isFalse();
+  }
+
+  @ParameterizedTest
+  @EnumSource(App.Connection.class)
   void deployment_definesEveryVariable_beforeAValueThatExpandsIt(App.Connection connection)
       throws IOException {
     JsonNode deployment = deployment(connection, a -> a);

@@ -234,7 +234,7 @@ class RunbookRendererTest {
     assertThat(full())
         .contains(
             "| app | Deployment and Service `orders`: image `ghcr.io/acme/orders:1.4.2`, 3 replicas, port 8080; "
-                + "libpq `PG*` variables, `PGHOST` the Pooler `orders-cluster-pooler-rw`, the rest from `orders-cluster-app`; "
+                + "libpq `PG*` variables (no `DATABASE_URL`), `PGHOST` the Pooler `orders-cluster-pooler-rw`, the rest from `orders-cluster-app`; "
                 + "`JDBC_URL` for Java apps; both verify the server (`sslmode=verify-full`) against `orders-cluster-ca`; "
                 + "runs as user 10001, group 10001 |");
   }

@@ -2,6 +2,7 @@ package dev.kit.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kit.model.App;
 import dev.kit.model.Database;
 import dev.kit.model.Kit;
 import dev.kit.model.Monitoring;
@@ -62,6 +63,26 @@ class ExistingDatabaseValidationTest {
                 + "database, which kit does not run (remove restore(...); restore the database where it runs)",
             "services[orders].database.pooler: pooler(...) is a CloudNativePG Pooler, but the database is an existing database, "
                 + "which kit does not run (remove pooler(...), and connect the app with Connection.URI or Connection.PARTS)");
+  }
+
+  @Test
+  void validate_refusesPoolerConnection_withoutSuggestingAPooler_onAnExistingDatabase() {
+    Kit kit =
+        Kit.builder()
+            .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+            .service(
+                "orders",
+                s ->
+                    s.withoutMigrations()
+                        .database(ExistingDatabaseValidationTest::existing)
+                        .app("ghcr.io/acme/orders:1.0.0", a -> a.connection(App.Connection.POOLER)))
+            .build();
+
+    // DatabaseRules refuses pooler(...) here, so the fix must not suggest adding one.
+    assertThat(Validations.of(kit, s -> Optional.empty()).stream().map(Violation::toString))
+        .containsExactly(
+            "services[orders].app.connection: POOLER needs a CloudNativePG database, and the database is an existing "
+                + "database (use Connection.URI or Connection.PARTS, which connect where the app's Secret says)");
   }
 
   @Test

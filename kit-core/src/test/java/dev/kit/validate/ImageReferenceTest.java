@@ -70,6 +70,11 @@ class ImageReferenceTest {
         "x:.1",
         "x@sha256:abc",
         "x@" + "sha256:" + "0123456789abcdeg" + "0123456789abcdef",
+        "x@sha256:0123456789abcdef0123456789abcdef",
+        "x@sha256:0123456789ABCDEF0123456789abcdef0123456789abcdef0123456789abcdef",
+        "x@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0",
+        "x@md5:0123456789abcdef0123456789abcdef",
+        "x@sha512:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
         "/x:1",
         "x/:1",
         "x//y:1",
@@ -88,11 +93,36 @@ class ImageReferenceTest {
   }
 
   @Test
-  void parse_returnsEmpty_whenReferenceIsLongerThan255() {
-    String repository = "r".repeat(250);
+  void parse_limitsTheNameTo255_notTheWholeReference() {
+    assertThat(ImageReference.parse("r".repeat(255) + ":" + "t".repeat(128) + "@" + DIGEST))
+        .isPresent();
+    assertThat(ImageReference.parse("r".repeat(256) + ":1")).isEmpty();
+  }
 
-    assertThat(ImageReference.parse(repository + ":1234")).isPresent();
-    assertThat(ImageReference.parse(repository + ":12345")).isEmpty();
+  @Test
+  void parse_readsEachDigestGoDigestKnows_withItsLength() {
+    for (String digest :
+        List.of(
+            DIGEST,
+            "sha384:" + "0123456789abcdef".repeat(6),
+            "sha512:" + "0123456789abcdef".repeat(8))) {
+      assertThat(ImageReference.parse("x@" + digest)).get().isNotNull();
+    }
+  }
+
+  @Test
+  void problem_namesThePartThatIsWrong_whenParseRefusesAReference() {
+    assertThat(ImageReference.problem("ghcr.io/Acme/orders:1"))
+        .isEqualTo(
+            "is not an image reference: its repository has an upper-case letter, and must be lower-case");
+    assertThat(ImageReference.problem("x:-1")).startsWith("is not an image reference: its tag");
+    assertThat(ImageReference.problem("x@sha256:abc"))
+        .startsWith("is not an image reference: its digest");
+    assertThat(ImageReference.problem("r".repeat(256) + ":1"))
+        .isEqualTo("is not an image reference: its name is 256 characters, more than 255");
+    assertThat(ImageReference.problem("https://ghcr.io/x:1"))
+        .startsWith("is not an image reference: it names a scheme");
+    assertThat(ImageReference.problem("a b")).isEqualTo("is not an image reference");
   }
 
   @ParameterizedTest
@@ -133,11 +163,11 @@ class ImageReferenceTest {
               + COMPONENT
               + ")*)"
               + "(?::(?<tag>[\\w][\\w.-]{0,127}))?"
-              + "(?:@(?<digest>[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}))?");
+              + "(?:@(?<digest>sha256:[0-9a-f]{64}|sha384:[0-9a-f]{96}|sha512:[0-9a-f]{128}))?");
 
   private static Optional<ImageReference> parseByRegex(String reference) {
     Matcher m = REFERENCE.matcher(reference);
-    if (reference.length() > 255 || !m.matches()) {
+    if (!m.matches() || m.group("name").length() > 255) {
       return Optional.empty();
     }
     return Optional.of(
@@ -149,7 +179,8 @@ class ImageReferenceTest {
 
   @Test
   void parse_agreesWithTheRegularExpression_forEveryShortReference() {
-    String hex = "0123456789abcdef0123456789ABCDEF";
+    String hex = "0123456789abcdef".repeat(4);
+    String upperHex = "0123456789ABCDEF".repeat(4);
     List<String> references = new ArrayList<>();
     // Every string of up to 5 characters over the grammar's characters and near misses, of up
     // to 6 over a name's...
@@ -174,6 +205,10 @@ class ImageReferenceTest {
             "@",
             "@sha256:" + hex,
             "sha256:" + hex,
+            "@sha256:" + upperHex,
+            "@sha256:" + hex.substring(1),
+            "@sha384:" + hex,
+            "@sha512:" + hex + hex,
             "@a-b+c.d_e:" + hex,
             "@a:" + hex.substring(1),
             "@1a:" + hex,
@@ -191,11 +226,12 @@ class ImageReferenceTest {
       references.addAll(next);
       previous = next;
     }
-    // Lengths at the tag's and the reference's limits.
+    // Lengths at the tag's and the name's limits.
     for (int n = 125; n <= 131; n++) {
       references.add("x:" + "t".repeat(n));
       references.add("x:" + "t".repeat(n) + "@sha256:" + hex);
       references.add("r".repeat(n * 2 - 4) + ":1");
+      references.add("r".repeat(n * 2 - 4) + ":" + "t".repeat(n) + "@sha256:" + hex);
     }
     List<String> mismatches = new ArrayList<>();
     for (String reference : references) {

@@ -753,11 +753,12 @@ class KitValidatorTest {
         })
     void validate_reportsImageName_whenNotAnImageReference(String image) {
       assertThat(databaseViolations(db -> db.imageName(image)))
-          .containsExactly(
-              "services[orders].database.imageName: \""
-                  + image
-                  + "\" is not an image reference "
-                  + "(use registry/repository:tag, such as \"ghcr.io/cloudnative-pg/postgresql:17.11-standard-trixie\")");
+          .singleElement()
+          .asString()
+          .startsWith(
+              "services[orders].database.imageName: \"" + image + "\" is not an image reference")
+          .endsWith(
+              "(use registry/repository:tag, such as \"ghcr.io/cloudnative-pg/postgresql:17.11-standard-trixie\")");
     }
 
     @ParameterizedTest
@@ -801,7 +802,7 @@ class KitValidatorTest {
         strings = {
           "ghcr.io/cloudnative-pg/postgresql:17",
           "ghcr.io/cloudnative-pg/postgresql:17.10-system-trixie",
-          "localhost:5000/postgresql:17-bookworm@sha256:0123456789abcdef0123456789abcdef"
+          "localhost:5000/postgresql:17-bookworm@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
         })
     void validate_acceptsImageName_whenTagStartsWithTheMajor(String image) {
       assertThat(databaseViolations(db -> db.imageName(image))).isEmpty();
@@ -1134,11 +1135,11 @@ class KitValidatorTest {
     @ValueSource(strings = {"arigaio atlas", "Arigaio/Atlas:1.2.3", "arigaio/atlas:", ""})
     void validate_reportsAtlasImage_whenNotAnImageReference(String image) {
       assertThat(migrationViolations(m -> m.atlasImage(image), ONE_MIGRATION))
-          .containsExactly(
-              "services[orders].migrations.atlasImage: \""
-                  + image
-                  + "\" is not an image reference "
-                  + "(use repository:tag, such as \"arigaio/atlas:1.2.3\")");
+          .singleElement()
+          .asString()
+          .startsWith(
+              "services[orders].migrations.atlasImage: \"" + image + "\" is not an image reference")
+          .endsWith("(use repository:tag, such as \"arigaio/atlas:1.2.3\")");
     }
 
     @ParameterizedTest

@@ -270,7 +270,7 @@ class PlanetScaleValidationTest {
             v ->
                 assertThat(v)
                     .startsWith(
-                        "services[orders].app.connection: POOLER connects through a CloudNativePG Pooler"));
+                        "services[orders].app.connection: POOLER needs a CloudNativePG database, and the database is PlanetScale Postgres"));
   }
 
   @Test

@@ -1,7 +1,6 @@
 package dev.kit.provider.planetscale;
 
 import dev.kit.layout.RepositoryLayout;
-import dev.kit.model.App;
 import dev.kit.model.Database;
 import dev.kit.model.Kit;
 import dev.kit.model.Migrations;
@@ -314,15 +313,6 @@ public final class PlanetScaleProvider implements DatabaseProvider {
                     owner + ".declarativeSchema",
                     "an AtlasSchema connects to a host written in its resource, and a PlanetScale branch's host is known only once it exists",
                     "use versioned migrations (the Job engine) for a PlanetScale database"));
-    service
-        .app()
-        .filter(a -> a.connection() == App.Connection.POOLER)
-        .ifPresent(
-            a ->
-                problems.add(
-                    owner + ".app.connection",
-                    "POOLER connects through a CloudNativePG Pooler, but the database is on PlanetScale",
-                    "use Connection.URI or Connection.PARTS: the app's Secret already goes through PlanetScale's PgBouncer (port 6432)"));
   }
 
   /** The rotation, once raised: a new value is a new pod template, so the app restarts. */

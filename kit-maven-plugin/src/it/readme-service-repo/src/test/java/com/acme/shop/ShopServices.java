@@ -40,7 +40,7 @@ public final class ShopServices implements KitDescription {
                 .pooler(pooler -> pooler.instances(2).poolMode(Pooler.PoolMode.TRANSACTION)))
             .app("ghcr.io/acme/orders:1.4.0", app -> app
                 .port(8080)
-                .connection(App.Connection.POOLER))         // DATABASE_URL through the PgBouncer pooler
+                .connection(App.Connection.POOLER))         // libpq PG* variables and JDBC_URL through the PgBouncer pooler
             .monitoring(monitoring -> monitoring.selectorLabel("release", "kube-prometheus-stack")))
         .service("payments", payments -> payments
             .database(db -> db.instances(2).postgresMajor(16).storage("5Gi").walStorage("2Gi"))
