@@ -11,7 +11,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The escape hatch: one JSON Patch operation (RFC 6902) on one generated object, for a field the
  * DSL does not model. Paths are JSON Pointers into the object as it is written; a patch may not
- * touch {@code apiVersion}, {@code kind}, {@code metadata.name} or {@code metadata.namespace}.
+ * touch {@code apiVersion}, {@code kind}, {@code metadata.name}, {@code metadata.namespace}, the
+ * Argo CD annotations and {@code app.kubernetes.io} labels kit writes, or every annotation or label
+ * at once. Values are checked for credentials and, on the Cluster, CloudNativePG's fixed
+ * parameters, not against the object's schema: the API server does that, at sync.
  *
  * <pre>{@code
  * Patch.set(Patch.Target.CLUSTER, "/spec/primaryUpdateStrategy", "supervised");

@@ -62,7 +62,39 @@ final class ClusterKind implements ServiceKind {
               + "].database.backups: the in-tree barmanObjectStore is deprecated and CloudNativePG 1.31 removes it; drop "
               + "legacyInTree() to use the Barman Cloud plugin");
     }
+    unscheduledSource(context);
     return List.of(
         new ServiceFile.Manifest(file(), CnpgClusterRenderer.render(context.kit(), service)));
+  }
+
+  /**
+   * A warning for a restore from a service whose backups have no schedule: without a
+   * ScheduledBackup no base backup exists unless someone took one, and recovery fails without one.
+   * Not a violation, as a backup taken by hand serves.
+   */
+  private static void unscheduledSource(ServiceContext context) {
+    Service service = context.service();
+    Optional<Service> source = context.kit().restoreSource(service);
+    if (source.isEmpty()) {
+      return;
+    }
+    Optional<Backups> backups = source.get().database().backups();
+    if (backups.isEmpty() || backups.get().schedule().isPresent()) {
+      return;
+    }
+    context.warn(
+        "services["
+            + service.name()
+            + "].database.restore: the backups of service \""
+            + source.get().name()
+            + "\" have no schedule(...), so no ScheduledBackup takes a base backup, and recovery"
+            + " fails without one; add schedule(...) to its backups, or take one before this"
+            + " cluster starts: kubectl cnpg backup "
+            + source.get().clusterName()
+            + " -n "
+            + source.get().namespace()
+            + (backups.get().legacyInTree()
+                ? " --method barmanObjectStore"
+                : " --method plugin --plugin-name barman-cloud.cloudnative-pg.io"));
   }
 }

@@ -135,13 +135,9 @@ final class CnpgClusterRules {
     // Plain loops and ifs rather than lambdas, as in ServiceRules: each spins a class in a cold
     // run.
     for (String key : db.parameters().keySet()) {
-      if (FIXED_PARAMETERS.contains(key)) {
-        violations.add(
-            new Violation(
-                path + ".parameters[" + key + "]",
-                "CNPG manages " + key + " itself and rejects the Cluster if it is set",
-                FIXED_PARAMETER_FIXES.getOrDefault(
-                    key.startsWith("recovery_target") ? "recovery_target" : key, "remove it")));
+      Optional<Violation> fixed = fixedParameter(path + ".parameters[" + key + "]", key);
+      if (fixed.isPresent()) {
+        violations.add(fixed.get());
       }
     }
     if (db.imageName().isPresent() && db.postgresMajor() < OLDEST_MAJOR) {
@@ -176,6 +172,22 @@ final class CnpgClusterRules {
               "use a moment in the past, while the source was archiving WAL, or leave pointInTime out to restore to the end of the archive"));
     }
     return violations;
+  }
+
+  /**
+   * The violation at {@code path} of setting parameter {@code key}, when it is one CNPG fixes; a
+   * patch of the Cluster is checked with it too.
+   */
+  static Optional<Violation> fixedParameter(String path, String key) {
+    if (!FIXED_PARAMETERS.contains(key)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Violation(
+            path,
+            "CNPG manages " + key + " itself and rejects the Cluster if it is set",
+            FIXED_PARAMETER_FIXES.getOrDefault(
+                key.startsWith("recovery_target") ? "recovery_target" : key, "remove it")));
   }
 
   /**

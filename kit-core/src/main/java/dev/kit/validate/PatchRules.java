@@ -6,20 +6,53 @@ import dev.kit.model.Kit;
 import dev.kit.model.Patch;
 import dev.kit.model.Service;
 import dev.kit.render.ServiceKinds;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A patch of the escape hatch: a JSON value without credentials, a JSON Pointer that leaves the
- * object's identity alone, and a target the service generates ({@link ServiceKinds}). Whether the
+ * A patch of the escape hatch: a JSON value without credentials, a JSON Pointer that leaves alone
+ * the object's identity and what Argo CD and kit:status read in its metadata, no parameter
+ * CloudNativePG refuses, and a target the service generates ({@link ServiceKinds}). Whether the
  * path fits the object is found by applying it ({@link Validation}).
  */
 final class PatchRules {
 
   private static final Pattern JSON_POINTER = Pattern.compile("(/([^~/]|~[01])*)+");
-  private static final List<String> PROTECTED_PATHS =
-      List.of("/apiVersion", "/kind", "/metadata/name", "/metadata/namespace");
+
+  /** A fix's example of what a patch may add. */
+  private static final String OTHER_ANNOTATION =
+      "patch a single other key instead, such as /metadata/annotations/example.com~1owner"
+          + " ('/' in a key is written ~1)";
+
+  /**
+   * Annotations kit writes, by why a patch may not change them; on every target, as each of them
+   * changes how Argo CD syncs the object.
+   */
+  private static final Map<String, String> KIT_ANNOTATIONS =
+      Map.of(
+          "argocd.argoproj.io/sync-options",
+          "would change kit's Argo CD sync options: Prune=false,Delete=false on the Cluster,"
+              + " ObjectStore and Workspace is what keeps a removed line from deleting a database",
+          "argocd.argoproj.io/sync-wave",
+          "would change kit's sync wave, which orders the database, its migration and the"
+              + " application (a Cluster after the migration's wave hangs the sync)",
+          "argocd.argoproj.io/hook",
+          "would change which objects are Argo CD hooks: kit's migration Job is its only one",
+          "argocd.argoproj.io/hook-delete-policy",
+          "would change how Argo CD deletes the migration Job, kit's only hook");
+
+  /** Labels kit writes or Argo CD tracks objects by, which kit:status and Argo CD select on. */
+  private static final List<String> KIT_LABELS =
+      List.of(
+          "app.kubernetes.io/name",
+          "app.kubernetes.io/part-of",
+          "app.kubernetes.io/managed-by",
+          "app.kubernetes.io/component",
+          "app.kubernetes.io/instance");
 
   private PatchRules() {}
 
@@ -27,7 +60,7 @@ final class PatchRules {
     String lastSegment = patch.path().substring(patch.path().lastIndexOf('/') + 1);
     violations.freeFormValue(
         path + ".value",
-        Optional.of(lastSegment).filter(s -> !s.isEmpty()),
+        lastSegment.isEmpty() ? Optional.empty() : Optional.of(lastSegment),
         patch.value(),
         "keep it in a Secret and reference it, such as valueFrom.secretKeyRef for an environment variable");
     if (!JSON_POINTER.matcher(patch.path()).matches()) {
@@ -35,21 +68,122 @@ final class PatchRules {
           path + ".path",
           quote(patch.path()) + " is not a JSON Pointer",
           "start it with '/', such as \"/spec/primaryUpdateStrategy\"");
-    } else if (PROTECTED_PATHS.stream()
-            .anyMatch(p -> patch.path().equals(p) || patch.path().startsWith(p + "/"))
-        || patch.path().equals("/metadata")) {
-      violations.add(
-          path + ".path",
-          quote(patch.path()) + " would change the object's identity",
-          "apiVersion, kind, metadata.name and metadata.namespace are kit's; set names through the DSL");
+    } else {
+      List<String> tokens = tokens(patch.path());
+      metadata(path + ".path", patch.path(), tokens, violations);
+      if (patch.target() == Patch.Target.CLUSTER && patch.op() != Patch.Op.REMOVE) {
+        parameters(path, tokens, patch.value(), violations);
+      }
     }
     // Each kind says what a service needs to generate it.
     Optional<String> missing = ServiceKinds.of(patch.target()).missing(kit, service);
-    missing.ifPresent(
-        what ->
-            violations.add(
-                path + ".target",
-                patch.target() + " is not generated for a service without " + what,
-                "remove the patch, or give the service " + what));
+    if (missing.isPresent()) {
+      violations.add(
+          path + ".target",
+          patch.target() + " is not generated for a service without " + missing.get(),
+          "remove the patch, or give the service " + missing.get());
+    }
+  }
+
+  /**
+   * The object's identity, and the annotations and labels Argo CD and kit:status read: a patch of
+   * one of them, of a key of one of them, or of every annotation or label at once.
+   */
+  private static void metadata(
+      String path, String pointer, List<String> tokens, Violations violations) {
+    String first = tokens.get(0);
+    String second = tokens.size() > 1 ? tokens.get(1) : "";
+    if (first.equals("apiVersion")
+        || first.equals("kind")
+        || (first.equals("metadata")
+            && (tokens.size() == 1 || second.equals("name") || second.equals("namespace")))) {
+      violations.add(
+          path,
+          quote(pointer) + " would change the object's identity",
+          "apiVersion, kind, metadata.name and metadata.namespace are kit's; set names through the DSL");
+      return;
+    }
+    if (!first.equals("metadata")) {
+      return;
+    }
+    String key = tokens.size() > 2 ? tokens.get(2) : null;
+    if (second.equals("annotations")) {
+      if (key == null) {
+        violations.add(
+            path,
+            quote(pointer)
+                + " would replace or remove every annotation, kit's sync wave and sync options"
+                + " with them",
+            OTHER_ANNOTATION);
+      } else if (KIT_ANNOTATIONS.containsKey(key)) {
+        violations.add(
+            path,
+            quote(pointer) + " " + KIT_ANNOTATIONS.get(key),
+            "leave " + key + " to kit; " + OTHER_ANNOTATION);
+      }
+    } else if (second.equals("labels")) {
+      if (key == null) {
+        violations.add(
+            path,
+            quote(pointer)
+                + " would replace or remove every label, kit's app.kubernetes.io labels with them,"
+                + " by which kit:status and Argo CD find the service's objects",
+            "add labels with Service.Builder.label(key, value), or patch a single other key"
+                + " such as /metadata/labels/team");
+      } else if (KIT_LABELS.contains(key)) {
+        violations.add(
+            path,
+            quote(pointer)
+                + " would change "
+                + key
+                + ", a label by which kit:status and Argo CD find the service's objects",
+            "leave "
+                + key
+                + " to kit and Argo CD; add labels with Service.Builder.label(key, value), or patch"
+                + " a single other key such as /metadata/labels/team");
+      }
+    }
+  }
+
+  /**
+   * PostgreSQL parameters CloudNativePG refuses ({@link CnpgClusterRules}), set by a patch of one
+   * parameter or of a map that holds them.
+   */
+  private static void parameters(
+      String path, List<String> tokens, @Nullable Object value, Violations violations) {
+    List<String> parameters = List.of("spec", "postgresql", "parameters");
+    if (tokens.size() > parameters.size()) {
+      if (tokens.subList(0, parameters.size()).equals(parameters)) {
+        Optional<Violation> fixed =
+            CnpgClusterRules.fixedParameter(path + ".path", tokens.get(parameters.size()));
+        if (fixed.isPresent()) {
+          violations.add(fixed.get());
+        }
+      }
+    } else if (parameters.subList(0, tokens.size()).equals(tokens)) {
+      // A map at /spec, /spec/postgresql or the parameters themselves: the keys it sets.
+      @Nullable Object set = value;
+      for (int i = tokens.size(); i < parameters.size() && set instanceof Map<?, ?> map; i++) {
+        set = map.get(parameters.get(i));
+      }
+      if (set instanceof Map<?, ?> map) {
+        for (Object key : map.keySet()) {
+          Optional<Violation> fixed =
+              CnpgClusterRules.fixedParameter(path + ".value[" + key + "]", (String) key);
+          if (fixed.isPresent()) {
+            violations.add(fixed.get());
+          }
+        }
+      }
+    }
+  }
+
+  /** The pointer's reference tokens, unescaped ({@code ~1} is '/', {@code ~0} is '~'). */
+  private static List<String> tokens(String pointer) {
+    List<String> tokens = new ArrayList<>();
+    for (String raw : pointer.substring(1).split("/", -1)) {
+      tokens.add(raw.replace("~1", "/").replace("~0", "~"));
+    }
+    return tokens;
   }
 }

@@ -5,10 +5,16 @@ import static dev.kit.validate.Violations.quote;
 import dev.kit.input.KitInputs;
 import dev.kit.layout.RepositoryLayout;
 import dev.kit.layout.ServiceLayout;
+import dev.kit.migration.SqlScript;
+import dev.kit.migration.SqlStatement;
+import dev.kit.migration.SqlToken;
 import dev.kit.model.DeclarativeSchema;
 import dev.kit.model.Kit;
 import dev.kit.model.Service;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** A service's declarative schema: one SQL file in its folder, instead of versioned migrations. */
 final class SchemaRules {
@@ -62,8 +68,69 @@ final class SchemaRules {
             "split the schema, or use versioned migrations");
       } else if (!isUtf8(content.get())) {
         violations.add(path + ".file", "is not UTF-8 text", "save the schema as UTF-8");
+      } else {
+        undeclaredSchemas(service, content.get(), violations);
       }
     }
+  }
+
+  /**
+   * The AtlasSchema manages the whole database, so a schema the CNPG Database creates ({@code
+   * database.schema(...)}) but the file does not declare is one Atlas plans to drop, which the
+   * operator refuses on its first run as destructive: the sync never becomes healthy.
+   */
+  private static void undeclaredSchemas(Service service, byte[] content, Violations violations) {
+    if (service.database().schemas().isEmpty()) {
+      return;
+    }
+    Set<String> declared;
+    try {
+      declared = declaredSchemas(SqlScript.parse(content));
+    } catch (IllegalArgumentException unreadable) {
+      return; // Atlas cannot read it either, and says why at sync
+    }
+    for (String schema : service.database().schemas()) {
+      if (!declared.contains(schema)) {
+        violations.add(
+            "services[" + service.name() + "].database.schemas[" + schema + "]",
+            "is created by the CNPG Database, but "
+                + service.declarativeSchema().get().file()
+                + " (declarativeSchema) does not declare it: Atlas would plan DROP SCHEMA "
+                + schema
+                + " CASCADE, which the Atlas operator refuses on its first run, so the sync never"
+                + " becomes healthy",
+            "declare it in the schema file (CREATE SCHEMA IF NOT EXISTS "
+                + schema
+                + ";), or remove schema(\""
+                + schema
+                + "\") from the database");
+      }
+    }
+  }
+
+  /**
+   * The schemas {@code CREATE SCHEMA [IF NOT EXISTS] name} or {@code CREATE SCHEMA AUTHORIZATION
+   * role} statements create, named as PostgreSQL resolves them (unquoted names folded to lower
+   * case).
+   */
+  private static Set<String> declaredSchemas(SqlScript script) {
+    Set<String> declared = new HashSet<>();
+    for (SqlStatement statement : script.statements()) {
+      List<SqlToken> tokens = statement.tokens();
+      if (tokens.size() < 3 || !tokens.get(0).isWord("create") || !tokens.get(1).isWord("schema")) {
+        continue;
+      }
+      int at = statement.indexOfWords(2, "if", "not", "exists") == 2 ? 5 : 2;
+      if (at < tokens.size() && tokens.get(at).isWord("authorization")) {
+        at++;
+      }
+      if (at < tokens.size()
+          && (tokens.get(at).kind() == SqlToken.Kind.WORD
+              || tokens.get(at).kind() == SqlToken.Kind.QUOTED_IDENTIFIER)) {
+        declared.add(tokens.get(at).name());
+      }
+    }
+    return declared;
   }
 
   private static boolean isUtf8(byte[] content) {

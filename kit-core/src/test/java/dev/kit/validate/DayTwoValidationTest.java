@@ -671,6 +671,38 @@ class DayTwoValidationTest {
   }
 
   @Test
+  void plan_warns_whenARestoreSourceTakesNoScheduledBackups(@TempDir Path repo) {
+    Kit kit =
+        Kit.builder()
+            .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+            .service(
+                "orders",
+                s ->
+                    s.withoutMigrations()
+                        .database(
+                            db ->
+                                db.storage("1Gi")
+                                    .backups(
+                                        "s3://acme-backups/orders/",
+                                        b ->
+                                            b.credentials(S3Credentials.inheritFromPodIdentity()))))
+            .service(
+                "orders-restore",
+                s ->
+                    s.namespace("orders")
+                        .withoutMigrations()
+                        .database(db -> db.storage("1Gi").restore(Restore.fromService("orders"))))
+            .build();
+
+    assertThat(Generator.forRepository(repo).plan(kit).warnings())
+        .containsExactly(
+            "services[orders-restore].database.restore: the backups of service \"orders\" have no schedule(...), so no"
+                + " ScheduledBackup takes a base backup, and recovery fails without one; add schedule(...) to its"
+                + " backups, or take one before this cluster starts: kubectl cnpg backup orders-cluster -n orders"
+                + " --method plugin --plugin-name barman-cloud.cloudnative-pg.io");
+  }
+
+  @Test
   void validate_reportsSchedule_thatNeverRuns() {
     assertThat(violations(backups(b -> b.schedule("0 0 2 30 2 *"))))
         .containsExactly(

@@ -196,6 +196,49 @@ class FleetValidationTest {
   }
 
   @Test
+  void validate_reportsDatabaseSchemas_thatTheDeclarativeSchemaDoesNotDeclare() {
+    Kit kit =
+        shop(ArgoCd.defaults())
+            .service(
+                "catalog",
+                s ->
+                    s.database(
+                            db ->
+                                db.storage("1Gi")
+                                    .schema("reporting")
+                                    .schema("audit")
+                                    .schema("billing")
+                                    .schema("staging"))
+                        .declarativeSchema(DeclarativeSchema.of("schema.sql")))
+            .build();
+    String schema =
+        "-- CREATE SCHEMA staging;\n"
+            + "CREATE SCHEMA IF NOT EXISTS Reporting;\n"
+            + "create schema \"audit\" AUTHORIZATION app;\n"
+            + "CREATE SCHEMA \"Billing\";\n"
+            + "CREATE TABLE reporting.t (id int);\n";
+
+    assertThat(
+            Validations.of(
+                    kit,
+                    s -> Optional.empty(),
+                    s -> Optional.of(schema.getBytes(StandardCharsets.UTF_8)))
+                .stream()
+                .map(Violation::toString))
+        .containsExactly(
+            "services[catalog].database.schemas[billing]: is created by the CNPG Database, but schema.sql"
+                + " (declarativeSchema) does not declare it: Atlas would plan DROP SCHEMA billing CASCADE, which the"
+                + " Atlas operator refuses on its first run, so the sync never becomes healthy (declare it in the"
+                + " schema file (CREATE SCHEMA IF NOT EXISTS billing;), or remove schema(\"billing\") from the"
+                + " database)",
+            "services[catalog].database.schemas[staging]: is created by the CNPG Database, but schema.sql"
+                + " (declarativeSchema) does not declare it: Atlas would plan DROP SCHEMA staging CASCADE, which the"
+                + " Atlas operator refuses on its first run, so the sync never becomes healthy (declare it in the"
+                + " schema file (CREATE SCHEMA IF NOT EXISTS staging;), or remove schema(\"staging\") from the"
+                + " database)");
+  }
+
+  @Test
   void validate_reportsApplicationSetDelivery_whenANamespaceDiffersFromTheFolder() {
     Kit kit =
         shop(ArgoCd.builder().version("v2.x").delivery(ArgoCd.Delivery.APPLICATION_SET).build())

@@ -17,9 +17,11 @@ import dev.kit.model.TxMode;
 import dev.kit.testing.Validations;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -1240,6 +1242,111 @@ class KitValidatorTest {
     void validate_acceptsPath_whenItOnlyResemblesAnIdentityPath(String path) {
       assertThat(patchViolations(orders().patch(Patch.set(Patch.Target.CLUSTER, path, "x"))))
           .isEmpty();
+    }
+
+    @Test
+    void validate_reportsPath_whenItChangesKitsSyncOptionsOrWave() {
+      assertThat(
+              patchViolations(
+                  orders()
+                      .patch(
+                          Patch.remove(
+                              Patch.Target.CLUSTER,
+                              "/metadata/annotations/argocd.argoproj.io~1sync-options"))
+                      .patch(
+                          Patch.set(
+                              Patch.Target.CLUSTER,
+                              "/metadata/annotations/argocd.argoproj.io~1sync-wave",
+                              "5"))))
+          .containsExactly(
+              "services[orders].patches[0].path: \"/metadata/annotations/argocd.argoproj.io~1sync-options\" would change"
+                  + " kit's Argo CD sync options: Prune=false,Delete=false on the Cluster, ObjectStore and Workspace is what"
+                  + " keeps a removed line from deleting a database (leave argocd.argoproj.io/sync-options to kit; patch a"
+                  + " single other key instead, such as /metadata/annotations/example.com~1owner ('/' in a key is written ~1))",
+              "services[orders].patches[1].path: \"/metadata/annotations/argocd.argoproj.io~1sync-wave\" would change"
+                  + " kit's sync wave, which orders the database, its migration and the application (a Cluster after the"
+                  + " migration's wave hangs the sync) (leave argocd.argoproj.io/sync-wave to kit; patch a single other key"
+                  + " instead, such as /metadata/annotations/example.com~1owner ('/' in a key is written ~1))");
+    }
+
+    @Test
+    void validate_reportsPath_whenItReplacesEveryAnnotationOrLabel() {
+      assertThat(
+              patchViolations(
+                  orders()
+                      .patch(
+                          Patch.set(
+                              Patch.Target.CLUSTER,
+                              "/metadata/annotations",
+                              Map.of("example.com/owner", "orders-team")))
+                      .patch(Patch.remove(Patch.Target.MIGRATION_JOB, "/metadata/labels"))))
+          .containsExactly(
+              "services[orders].patches[0].path: \"/metadata/annotations\" would replace or remove every annotation,"
+                  + " kit's sync wave and sync options with them (patch a single other key instead, such as"
+                  + " /metadata/annotations/example.com~1owner ('/' in a key is written ~1))",
+              "services[orders].patches[1].path: \"/metadata/labels\" would replace or remove every label, kit's"
+                  + " app.kubernetes.io labels with them, by which kit:status and Argo CD find the service's objects"
+                  + " (add labels with Service.Builder.label(key, value), or patch a single other key such as"
+                  + " /metadata/labels/team)");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+        strings = {
+          "/metadata/annotations/argocd.argoproj.io~1hook",
+          "/metadata/annotations/argocd.argoproj.io~1hook-delete-policy",
+          "/metadata/annotations/argocd.argoproj.io~1sync-wave/0",
+          "/metadata/labels/app.kubernetes.io~1name",
+          "/metadata/labels/app.kubernetes.io~1component",
+          "/metadata/labels/app.kubernetes.io~1instance"
+        })
+    void validate_reportsPath_whenItChangesAnAnnotationOrLabelArgoCdReads(String path) {
+      assertThat(patchViolations(orders().patch(Patch.set(Patch.Target.MIGRATION_JOB, path, "x"))))
+          .singleElement(InstanceOfAssertFactories.STRING)
+          .startsWith("services[orders].patches[0].path: \"" + path + "\" would change ");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+        strings = {
+          "/metadata/annotations/example.com~1owner",
+          "/metadata/annotations/argocd.argoproj.io~1sync-options-x",
+          "/metadata/annotations/argocd.argoproj.io~01sync-wave",
+          "/metadata/labels/app.kubernetes.io~1version",
+          "/spec/template/metadata/annotations"
+        })
+    void validate_acceptsPath_whenItAddsOneOtherAnnotationOrLabel(String path) {
+      assertThat(patchViolations(orders().patch(Patch.set(Patch.Target.CLUSTER, path, "x"))))
+          .isEmpty();
+    }
+
+    @Test
+    void validate_reportsFixedParameter_whenAPatchSetsItOnTheCluster() {
+      assertThat(
+              patchViolations(
+                  orders()
+                      .patch(
+                          Patch.set(
+                              Patch.Target.CLUSTER,
+                              "/spec/postgresql/parameters/archive_mode",
+                              "off"))
+                      .patch(
+                          Patch.set(
+                              Patch.Target.CLUSTER,
+                              "/spec/postgresql",
+                              Map.of(
+                                  "parameters",
+                                  Map.of("work_mem", "8MB", "synchronous_standby_names", "*"))))
+                      .patch(
+                          Patch.remove(
+                              Patch.Target.CLUSTER, "/spec/postgresql/parameters/archive_mode"))))
+          .containsExactly(
+              "services[orders].patches[0].path: CNPG manages archive_mode itself and rejects the Cluster if it is set"
+                  + " (remove it)",
+              "services[orders].patches[1].value[synchronous_standby_names]: CNPG manages synchronous_standby_names"
+                  + " itself and rejects the Cluster if it is set (remove it: CNPG derives it from"
+                  + " spec.postgresql.synchronous (Patch.set(Patch.Target.CLUSTER, \"/spec/postgresql/synchronous\","
+                  + " Map.of(\"method\", \"any\", \"number\", 1))))");
     }
 
     @ParameterizedTest
