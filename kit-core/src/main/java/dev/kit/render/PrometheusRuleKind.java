@@ -21,7 +21,7 @@ final class PrometheusRuleKind implements ServiceKind {
 
   @Override
   public Optional<String> requirement() {
-    return Optional.of("replicas or backups to alert on");
+    return Optional.of("monitoring, and replicas or backups to alert on");
   }
 
   @Override
@@ -33,9 +33,12 @@ final class PrometheusRuleKind implements ServiceKind {
   /** A service without monitoring lacks that first. */
   @Override
   public Optional<String> missing(Kit kit, Service service) {
-    return service.monitoring().isEmpty()
-        ? Optional.of("monitoring")
-        : ServiceKind.super.missing(kit, service);
+    if (service.monitoring().isEmpty()) {
+      return Optional.of("monitoring");
+    }
+    return MonitoringRenderer.hasAlerts(service)
+        ? Optional.empty()
+        : Optional.of("replicas or backups to alert on");
   }
 
   @Override

@@ -739,6 +739,22 @@ class DayTwoValidationTest {
   }
 
   @Test
+  void validate_refusesAPrometheusRulePatch_whenNoAlertCanFire() {
+    assertThat(
+            violations(
+                kit(
+                    s ->
+                        s.database(db -> db.storage("1Gi"))
+                            .monitoring(Monitoring.defaults())
+                            .patch(
+                                Patch.set(
+                                    Patch.Target.PROMETHEUS_RULE, "/spec/groups/0/name", "x")))))
+        .containsExactly(
+            "services[orders].patches[0].target: PROMETHEUS_RULE is not generated for a service without replicas"
+                + " or backups to alert on (remove the patch, or give the service replicas or backups to alert on)");
+  }
+
+  @Test
   void monitoringDefaults_areValid() {
     assertThat(
             violations(
