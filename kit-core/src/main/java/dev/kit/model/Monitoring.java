@@ -78,7 +78,10 @@ public final class Monitoring {
     return replicationLagThreshold;
   }
 
-  /** Alert when WAL archiving failed within this window. */
+  /**
+   * Alert when WAL archiving failed within this window; at least a minute, so that it holds two
+   * scrapes.
+   */
   public Duration archiveFailureWindow() {
     return archiveFailureWindow;
   }
@@ -87,6 +90,9 @@ public final class Monitoring {
    * Alert when the newest base backup is older than this (with a backup schedule only); empty for
    * kit's default: {@link #DEFAULT_LAST_BACKUP_MAX_AGE}, or the schedule's longest wait between two
    * backups plus two hours when that is longer, so a weekly schedule does not alert between runs.
+   * When set, at least that wait plus {@link #BACKUP_FINISH_ALLOWANCE}: the age counts from the
+   * newest backup's end. A cluster with no completed backup alerts once it has reported for this
+   * long.
    */
   public Optional<Duration> lastBackupMaxAge() {
     return lastBackupMaxAge;

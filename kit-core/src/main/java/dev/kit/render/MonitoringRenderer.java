@@ -88,7 +88,18 @@ final class MonitoringRenderer {
         spec);
   }
 
-  /** The PrometheusRule {@code <cluster>-alerts}: one group named after the cluster. */
+  /**
+   * Whether any alert can fire for {@code service}: replication alerts need a replica, WAL and
+   * backup alerts need backups. Without one, kit writes no PrometheusRule, only the PodMonitor.
+   */
+  static boolean hasAlerts(Service service) {
+    return service.database().instances() > 1 || service.database().backups().isPresent();
+  }
+
+  /**
+   * The PrometheusRule {@code <cluster>-alerts}: one group named after the cluster, for a service
+   * that {@link #hasAlerts has alerts}.
+   */
   static PrometheusRule prometheusRule(Kit kit, Service service) {
     Monitoring monitoring = service.monitoring().orElseThrow();
     Alerts alerts =
@@ -96,18 +107,21 @@ final class MonitoringRenderer {
             service,
             monitoring,
             RepositoryLayout.service(kit, service).deployedFile(ServiceLayout.RUNBOOK));
+    // Each alert only where it can fire, as the runbook's Alerts section documents them.
     List<Map<String, Object>> rules = new ArrayList<>();
-    rules.add(alerts.replicationLag());
     if (service.database().instances() > 1) {
+      rules.add(alerts.replicationLag());
       rules.add(alerts.streamingReplicas(service.database().instances() - 1));
     }
-    rules.add(alerts.walArchiving());
-    // Only with a schedule: without one no base backup is taken, and the plugin reports the last
-    // one's time as 0, so the alert would fire for good.
-    if (service.database().backups().isPresent()
-        && service.database().backups().get().schedule().isPresent()) {
+    if (service.database().backups().isPresent()) {
       Backups backups = service.database().backups().get();
-      rules.add(alerts.backupAge(backups, backups.schedule().get()));
+      rules.add(alerts.walArchiving());
+      // Only with a schedule: without one no base backup is taken, and the plugin reports the last
+      // one's time as 0, so the alerts would fire for good.
+      if (backups.schedule().isPresent()) {
+        rules.add(alerts.backupAge(backups, backups.schedule().get()));
+        rules.add(alerts.noBackupYet(backups, backups.schedule().get()));
+      }
     }
     PrometheusRule.Spec spec =
         new PrometheusRule.Spec(
@@ -241,13 +255,13 @@ final class MonitoringRenderer {
     Map<String, Object> backupAge(Backups backups, String schedule) {
       Duration maxAge = lastBackupMaxAge(monitoring, schedule);
       // Every instance reports the same object-store status (legacy: only the primary is non-zero),
-      // hence max.
-      String metric = backups.legacyInTree() ? IN_TREE_LAST_BACKUP : PLUGIN_LAST_BACKUP;
-      String expr = "time() - max(" + metric + selector + ")\n  > " + seconds(maxAge);
-      String source =
-          backups.legacyInTree()
-              ? "CNPG's in-tree barmanObjectStore metric " + IN_TREE_LAST_BACKUP
-              : "the Barman Cloud plugin's metric " + PLUGIN_LAST_BACKUP;
+      // hence max; 0 (no backup yet) is CnpgNoBackupYet's, not an age.
+      String expr =
+          "time() - (max("
+              + lastBackupMetric(backups)
+              + selector
+              + ") > 0)\n  > "
+              + seconds(maxAge);
       return rule(
           "CnpgBackupTooOld",
           expr,
@@ -255,13 +269,56 @@ final class MonitoringRenderer {
           "last base backup older than " + duration(maxAge),
           "The newest base backup is {{ $value | humanizeDuration }} old, older than "
               + duration(maxAge)
-              + "; a cluster with no completed backup reports 0 and so alerts too. Measured by "
-              + source
-              + ".");
+              + ". Measured by "
+              + lastBackupSource(backups)
+              + ".",
+          monitoring.alertFor());
+    }
+
+    /**
+     * No completed backup for as long as the age alert allows one: a first backup that takes a
+     * while is no alarm, one that never comes is.
+     */
+    Map<String, Object> noBackupYet(Backups backups, String schedule) {
+      Duration maxAge = lastBackupMaxAge(monitoring, schedule);
+      String expr = "max(" + lastBackupMetric(backups) + selector + ") == 0";
+      return rule(
+          "CnpgNoBackupYet",
+          expr,
+          WARNING,
+          "no base backup completed in " + duration(maxAge),
+          "No base backup has completed in the "
+              + duration(maxAge)
+              + " the cluster has reported metrics: the scheduled backups fail or do not run."
+              + " Measured by "
+              + lastBackupSource(backups)
+              + ", 0 until a backup completes.",
+          maxAge);
+    }
+
+    private static String lastBackupMetric(Backups backups) {
+      return backups.legacyInTree() ? IN_TREE_LAST_BACKUP : PLUGIN_LAST_BACKUP;
+    }
+
+    private static String lastBackupSource(Backups backups) {
+      return backups.legacyInTree()
+          ? "CNPG's in-tree barmanObjectStore metric " + IN_TREE_LAST_BACKUP
+          : "the Barman Cloud plugin's metric " + PLUGIN_LAST_BACKUP;
     }
 
     private Map<String, Object> rule(
         String alert, String expr, String severity, String summary, String detail) {
+      return rule(alert, expr, severity, summary, detail, monitoring.alertFor());
+    }
+
+    /** A rule that fires once {@code expr} has held for {@code forDuration}. */
+    private Map<String, Object> rule(
+        String alert,
+        String expr,
+        String severity,
+        String summary,
+        String detail,
+        Duration forDuration) {
       Map<String, String> labels = new TreeMap<>();
       labels.put("severity", severity);
       // Aggregated expressions lose the series' namespace: set it on every alert for routing.
@@ -281,7 +338,7 @@ final class MonitoringRenderer {
               + " See "
               + runbook
               + ".");
-      return PrometheusRule.rule(alert, expr, duration(monitoring.alertFor()), labels, annotations);
+      return PrometheusRule.rule(alert, expr, duration(forDuration), labels, annotations);
     }
   }
 

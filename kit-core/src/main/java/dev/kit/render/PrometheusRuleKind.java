@@ -21,12 +21,24 @@ final class PrometheusRuleKind implements ServiceKind {
 
   @Override
   public Optional<String> requirement() {
-    return Optional.of("monitoring");
+    return Optional.of("monitoring, and replicas or backups to alert on");
   }
 
   @Override
   public boolean appliesTo(Kit kit, Service service) {
-    return service.monitoring().isPresent();
+    // An empty rule group alerts on nothing: the PodMonitor alone then.
+    return service.monitoring().isPresent() && MonitoringRenderer.hasAlerts(service);
+  }
+
+  /** A service without monitoring lacks that first. */
+  @Override
+  public Optional<String> missing(Kit kit, Service service) {
+    if (service.monitoring().isEmpty()) {
+      return Optional.of("monitoring");
+    }
+    return MonitoringRenderer.hasAlerts(service)
+        ? Optional.empty()
+        : Optional.of("replicas or backups to alert on");
   }
 
   @Override

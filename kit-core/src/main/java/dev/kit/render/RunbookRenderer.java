@@ -238,8 +238,10 @@ final class RunbookRenderer {
     List<String> podMonitors = context.rendered(Patch.Target.POD_MONITOR);
     monitoring = podMonitors.isEmpty() ? null : s.monitoring().orElse(null);
     podMonitorName = monitoring == null ? null : podMonitors.get(0);
+    // None when no alert can fire: no replica, no backups.
+    List<String> prometheusRules = context.rendered(Patch.Target.PROMETHEUS_RULE);
     prometheusRuleName =
-        monitoring == null ? null : context.rendered(Patch.Target.PROMETHEUS_RULE).get(0);
+        monitoring == null || prometheusRules.isEmpty() ? null : prometheusRules.get(0);
     // The Deployment's name, which its Service shares.
     List<String> apps = context.rendered(Patch.Target.APP_DEPLOYMENT);
     app = apps.isEmpty() ? null : s.app().orElse(null);
@@ -349,8 +351,11 @@ final class RunbookRenderer {
       backupsRow(backups);
     }
     if (monitoring != null) {
-      md.append("| monitoring | PodMonitor `" + podMonitorName + "`, PrometheusRule `");
-      md.append(prometheusRuleName + "` (see Alerts) |\n");
+      md.append("| monitoring | PodMonitor `" + podMonitorName + "`");
+      if (prometheusRuleName != null) {
+        md.append(", PrometheusRule `" + prometheusRuleName + "`");
+      }
+      md.append(" (see Alerts) |\n");
     }
     if (migrations != null) {
       md.append(
@@ -563,8 +568,10 @@ final class RunbookRenderer {
       md.append(", ScheduledBackup `" + scheduledBackupName + "`");
     }
     if (monitoring != null) {
-      md.append(", PodMonitor `" + podMonitorName + "` and PrometheusRule `" + prometheusRuleName);
-      md.append("`");
+      md.append(", PodMonitor `" + podMonitorName + "`");
+      if (prometheusRuleName != null) {
+        md.append(" and PrometheusRule `" + prometheusRuleName + "`");
+      }
     }
     md.append(".\n\n");
     if (cnpg) {
@@ -957,7 +964,8 @@ final class RunbookRenderer {
     String promote = "`kubectl cnpg promote " + clusterName + " <replica-instance> -n " + namespace;
     if (instances > 1) {
       md.append("CNPG promotes a replica by itself when the primary fails; `" + clusterName);
-      md.append("-rw` follows the new primary. Instance names are in `kubectl cnpg status`.\n\n");
+      md.append("-rw` follows the new primary. Instance names are in `kubectl cnpg status ");
+      md.append(clusterName + " -n " + namespace + "`.\n\n");
       md.append("- Switchover, e.g. before draining a node: " + promote + "`\n");
       md.append("- Rolling restart of all instances: " + restart + " -n " + namespace);
       md.append("`; one instance: " + restart + " <instance> -n " + namespace + "`\n");
@@ -1154,18 +1162,22 @@ final class RunbookRenderer {
   private void alerts(Monitoring m) {
     md.append("\n## Alerts\n\n");
     String alertFor = MonitoringRenderer.duration(m.alertFor());
+    String status = "`kubectl cnpg status " + clusterName + " -n " + namespace + "`";
     if (instances > 1) {
       md.append("- **Replication lag** (a replica more than ");
       md.append(
           MonitoringRenderer.duration(m.replicationLagThreshold()) + " behind for " + alertFor);
       md.append(
-          "): `kubectl cnpg status` shows the lag per replica; look for long transactions or a write burst on the primary, and disk or network pressure on the replica's node.\n");
+          "): "
+              + status
+              + " shows the lag per replica; look for long transactions or a write burst on the primary, and disk or network pressure on the replica's node.\n");
       md.append("- **Replica down** (fewer than " + (instances - 1) + " streaming replica");
       md.append(
           plural(instances - 1)
               + " for "
               + alertFor
-              + ", or no primary reporting metrics): `kubectl cnpg status`");
+              + ", or no primary reporting metrics): "
+              + status);
       md.append(
           " lists instances and streaming replicas; `" + kubectl + " describe pod <instance>`");
       md.append(" shows scheduling, volume and node problems.\n");
@@ -1173,23 +1185,33 @@ final class RunbookRenderer {
     if (backups != null) {
       md.append("- **WAL archiving failing** (a failure within ");
       md.append(MonitoringRenderer.duration(m.archiveFailureWindow()));
-      md.append(" and no success since): `kubectl cnpg status` shows the last failed WAL; `");
+      md.append(" and no success since): " + status + " shows the last failed WAL; `");
       md.append(kubectl + " logs <primary-instance> -c ");
       md.append(backups.legacyInTree() ? "postgres" : "plugin-barman-cloud");
       md.append(
           "` shows why (credentials, bucket, network). Unarchived WAL piles up on the primary's volume: fix it before the disk fills.\n");
     }
-    if (backupSchedule != null) {
-      md.append("- **Last backup too old** (newest base backup older than ");
+    if (backups != null && backupSchedule != null) {
+      String maxAge =
+          MonitoringRenderer.duration(MonitoringRenderer.lastBackupMaxAge(m, backupSchedule));
+      String backupsList = "`" + kubectl + " get backups.postgresql.cnpg.io`";
+      md.append("- **Last backup too old** (newest completed base backup older than " + maxAge);
+      md.append(" for " + alertFor + "): " + backupsList + " for failed backups and their error,");
+      md.append(" then take one on demand: `" + backupCommand(backups) + "`.\n");
+      md.append("- **No backup yet** (no base backup completed in the " + maxAge + " the cluster");
+      md.append(" has reported metrics; a first backup still running is no alarm): the scheduled");
+      md.append(" backups fail or do not run. " + backupsList + " shows failed ones and their");
       md.append(
-          MonitoringRenderer.duration(MonitoringRenderer.lastBackupMaxAge(m, backupSchedule))
-              + ", or none completed yet): `");
-      md.append(kubectl + " get backups.postgresql.cnpg.io` for failed backups and their error,");
-      md.append(" then take one on demand.\n");
+          " error; `"
+              + kubectl
+              + " get scheduledbackups.postgresql.cnpg.io "
+              + scheduledBackupName);
+      md.append("` whether the schedule is suspended; take one on demand: `");
+      md.append(backupCommand(backups) + "`.\n");
     }
     if (instances <= 1 && backups == null) {
       md.append(
-          "No alert applies yet: replication alerts need more than one instance, backup alerts need backups.\n");
+          "No alert applies yet, so kit writes no PrometheusRule: replication alerts need more than one instance, backup alerts need backups.\n");
     }
   }
 

@@ -15,6 +15,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class MonitoringRules {
 
+  /** Two samples at the usual 30s scrape interval: the least {@code increase()} needs. */
+  private static final Duration SHORTEST_ARCHIVE_FAILURE_WINDOW = Duration.ofMinutes(1);
+
   private MonitoringRules() {}
 
   /**
@@ -24,7 +27,15 @@ final class MonitoringRules {
   static void check(
       String path, Monitoring m, @Nullable String backupSchedule, Violations violations) {
     positive(path + ".replicationLagThreshold", m.replicationLagThreshold(), "30s", violations);
-    positive(path + ".archiveFailureWindow", m.archiveFailureWindow(), "5m", violations);
+    if (positive(path + ".archiveFailureWindow", m.archiveFailureWindow(), "5m", violations)
+        && m.archiveFailureWindow().compareTo(SHORTEST_ARCHIVE_FAILURE_WINDOW) < 0) {
+      violations.add(
+          path + ".archiveFailureWindow",
+          m.archiveFailureWindow() + " is shorter than a minute",
+          "use at least 1 minute, such as 5 minutes: increase() needs two samples in the window,"
+              + " and at the usual 30s scrape interval a shorter window rarely holds two, so"
+              + " CnpgWalArchivingFailing would never fire");
+    }
     if (m.lastBackupMaxAge().isPresent()) {
       Duration maxAge = m.lastBackupMaxAge().get();
       boolean positive = positive(path + ".lastBackupMaxAge", maxAge, "30h", violations);
@@ -68,21 +79,31 @@ final class MonitoringRules {
     }
   }
 
-  /** An alert age set too short for the schedule would fire between every two backups. */
+  /**
+   * The metric is the newest backup's end time, so before the next backup ends it ages by the wait
+   * and that backup's run: a threshold without room for the run fires every cycle.
+   */
   private static void backupAge(
       String path, Duration maxAge, String schedule, Violations violations) {
     Optional<Duration> wait = CronSchedule.longestWait(schedule);
-    if (wait.isPresent() && maxAge.compareTo(wait.get()) <= 0) {
+    if (wait.isEmpty()) {
+      return;
+    }
+    Duration least = wait.get().plus(Monitoring.BACKUP_FINISH_ALLOWANCE);
+    if (maxAge.compareTo(least) < 0) {
       violations.add(
           path,
           maxAge
-              + " is not longer than the longest wait between two scheduled backups, "
+              + " leaves less than "
+              + Monitoring.BACKUP_FINISH_ALLOWANCE
+              + " for a backup to finish after the longest wait between two scheduled backups, "
               + wait.get()
               + " (schedule "
               + quote(schedule)
-              + "): CnpgBackupTooOld would fire before each late-enough backup is due",
+              + "): the alert measures from the newest backup's end, so CnpgBackupTooOld would"
+              + " fire while a backup on schedule is still running",
           "set it to at least "
-              + wait.get().plus(Monitoring.BACKUP_FINISH_ALLOWANCE)
+              + least
               + " (the wait and two hours for the backup), or leave it unset: kit then"
               + " derives it from the schedule");
     }

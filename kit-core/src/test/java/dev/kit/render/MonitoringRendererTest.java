@@ -114,7 +114,7 @@ class MonitoringRendererTest {
         .path("rules")
         .forEach(r -> descriptions.add(r.path("annotations").path("description").asString()));
     assertThat(descriptions)
-        .hasSize(4)
+        .hasSize(5)
         .allSatisfy(d -> assertThat(d).endsWith(" See services/orders/envs/prod/RUNBOOK.md."));
   }
 
@@ -129,7 +129,8 @@ class MonitoringRendererTest {
             "CnpgReplicationLagHigh",
             "CnpgStreamingReplicasMissing",
             "CnpgWalArchivingFailing",
-            "CnpgBackupTooOld");
+            "CnpgBackupTooOld",
+            "CnpgNoBackupYet");
     for (JsonNode rule : rules) {
       String expr = rule.path("expr").asString();
       assertThat(expr)
@@ -181,18 +182,40 @@ class MonitoringRendererTest {
   }
 
   @Test
-  void streamingReplicas_isAbsent_whenOneInstance() {
-    Service service = service(db -> db.instances(1), Monitoring.defaults());
+  void replicationAlerts_areAbsent_whenOneInstance() {
+    Service service = service(db -> db.instances(1).backups(plugin()), Monitoring.defaults());
 
     assertThat(alertNames(rules(service)))
-        .containsExactly("CnpgReplicationLagHigh", "CnpgWalArchivingFailing");
+        .containsExactly("CnpgWalArchivingFailing", "CnpgBackupTooOld", "CnpgNoBackupYet");
+  }
+
+  @Test
+  void walArchiving_isAbsent_withoutBackups() {
+    Service service = service(db -> db.instances(2), Monitoring.defaults());
+
+    assertThat(alertNames(rules(service)))
+        .containsExactly("CnpgReplicationLagHigh", "CnpgStreamingReplicasMissing");
+  }
+
+  @Test
+  void noPrometheusRule_whenOneInstanceAndNoBackups() {
+    Service single = service(db -> db.instances(1), Monitoring.defaults());
+    Service replicated = service(db -> db.instances(2), Monitoring.defaults());
+    Service backedUp = service(db -> db.instances(1).backups(plugin()), Monitoring.defaults());
+    PrometheusRuleKind kind = new PrometheusRuleKind();
+
+    assertThat(kind.appliesTo(kit(single), single)).isFalse();
+    assertThat(kind.missing(kit(single), single)).contains("replicas or backups to alert on");
+    assertThat(new PodMonitorKind().appliesTo(kit(single), single)).isTrue();
+    assertThat(kind.appliesTo(kit(replicated), replicated)).isTrue();
+    assertThat(kind.appliesTo(kit(backedUp), backedUp)).isTrue();
   }
 
   @Test
   void walArchiving_looksForFailuresWithinTheWindow_thatNoSuccessCleared() {
     Service service =
         service(
-            db -> db.instances(3),
+            db -> db.instances(3).backups(plugin()),
             Monitoring.builder().archiveFailureWindow(Duration.ofSeconds(30)).build());
 
     JsonNode wal = alert(rules(service), "CnpgWalArchivingFailing");
@@ -232,7 +255,7 @@ class MonitoringRendererTest {
 
     assertThat(alertNames(rules(service)))
         .contains("CnpgWalArchivingFailing")
-        .doesNotContain("CnpgBackupTooOld");
+        .doesNotContain("CnpgBackupTooOld", "CnpgNoBackupYet");
   }
 
   @Test
@@ -280,7 +303,8 @@ class MonitoringRendererTest {
     JsonNode backup = alert(rules(service), "CnpgBackupTooOld");
 
     assertThat(backup.path("expr").asString())
-        .startsWith("time() - max(barman_cloud_cloudnative_pg_io_last_available_backup_timestamp{")
+        .startsWith("time() - (max(barman_cloud_cloudnative_pg_io_last_available_backup_timestamp{")
+        .contains("}) > 0)\n")
         .endsWith("> 93600")
         .doesNotContain("cnpg_collector");
     assertThat(backup.path("annotations").path("summary").asString()).contains("26h");
@@ -303,8 +327,24 @@ class MonitoringRendererTest {
     String expr = alert(rules(service), "CnpgBackupTooOld").path("expr").asString();
 
     assertThat(expr)
-        .startsWith("time() - max(cnpg_collector_last_available_backup_timestamp{")
+        .startsWith("time() - (max(cnpg_collector_last_available_backup_timestamp{")
         .doesNotContain("barman_cloud");
+  }
+
+  @Test
+  void noBackupYet_firesOnTheMetricsZero_afterTheBackupAgeThreshold() {
+    Service weekly = service(db -> db.instances(2).backups(plugin("0 0 2 * * SUN")), defaults());
+
+    JsonNode none = alert(rules(weekly), "CnpgNoBackupYet");
+
+    assertThat(none.path("expr").asString())
+        .isEqualTo(
+            "max(barman_cloud_cloudnative_pg_io_last_available_backup_timestamp{namespace=\"shop-prod\", "
+                + ORDERS_PODS
+                + "}) == 0");
+    assertThat(none.path("for").asString()).isEqualTo("170h");
+    assertThat(none.path("labels").path("severity").asString()).isEqualTo("warning");
+    assertThat(none.path("annotations").path("summary").asString()).contains("170h");
   }
 
   @Test
@@ -318,10 +358,16 @@ class MonitoringRendererTest {
     Service custom = service(db -> db.instances(3).backups(plugin()), monitoring);
     Service defaults = service(db -> db.instances(3).backups(plugin()), Monitoring.defaults());
 
+    // CnpgNoBackupYet waits as long as the backup age allows, not alertFor.
     assertThat(rules(custom))
+        .filteredOn(rule -> !rule.path("alert").asString().equals("CnpgNoBackupYet"))
+        .hasSize(4)
         .allSatisfy(rule -> assertThat(rule.path("for").asString()).isEqualTo("1h30m"));
     assertThat(rules(defaults))
+        .filteredOn(rule -> !rule.path("alert").asString().equals("CnpgNoBackupYet"))
+        .hasSize(4)
         .allSatisfy(rule -> assertThat(rule.path("for").asString()).isEqualTo("5m"));
+    assertThat(alert(rules(custom), "CnpgNoBackupYet").path("for").asString()).isEqualTo("26h");
     assertThat(alert(rules(custom), "CnpgWalArchivingFailing").path("expr").asString())
         .contains("[30s]");
     assertThat(alert(rules(defaults), "CnpgWalArchivingFailing").path("expr").asString())

@@ -185,7 +185,12 @@ class RunbookRendererTest {
         .contains(
             "**Replica down** (fewer than 2 streaming replicas for 5m",
             "**WAL archiving failing** (a failure within 5m",
-            "**Last backup too old** (newest base backup older than 26h")
+            "**Last backup too old** (newest completed base backup older than 26h",
+            "**No backup yet** (no base backup completed in the 26h")
+        .contains(
+            "**Replication lag** (a replica more than 45s behind for 5m): `kubectl cnpg status"
+                + " orders-cluster -n shop` shows the lag")
+        .doesNotContain("`kubectl cnpg status`")
         .contains(
             "base backup on cron `0 0 2 * * *` (seconds first), the first one at once; kept 30d")
         .contains("Baseline `20250101120000`")
@@ -195,10 +200,14 @@ class RunbookRendererTest {
   @Test
   void alerts_giveTheBackupAgeAlertsThreshold_fromTheSchedule_orNoneWithoutASchedule() {
     assertThat(monitoredBackups("0 0 2 * * SUN"))
-        .contains("**Last backup too old** (newest base backup older than 170h");
+        .contains("**Last backup too old** (newest completed base backup older than 170h")
+        .contains("**No backup yet** (no base backup completed in the 170h")
+        .contains(
+            "take one on demand: `kubectl cnpg backup orders-cluster -n orders --method plugin"
+                + " --plugin-name barman-cloud.cloudnative-pg.io`");
     assertThat(monitoredBackups(null))
         .contains("**WAL archiving failing**")
-        .doesNotContain("Last backup too old");
+        .doesNotContain("Last backup too old", "No backup yet");
   }
 
   /** A monitored service's runbook, its backups on {@code schedule} (null: none). */
@@ -336,8 +345,8 @@ class RunbookRendererTest {
         .contains(
             "| bootstrapped from | backups of service `orders`, recovered up to 2026-11-22T23:00:00Z |")
         .contains("kubectl cnpg status orders-restore-cluster -n orders")
-        .contains("No alert applies yet")
-        .doesNotContain("## Backups and restore");
+        .contains("No alert applies yet, so kit writes no PrometheusRule")
+        .doesNotContain("## Backups and restore", "PrometheusRule `");
   }
 
   @Test

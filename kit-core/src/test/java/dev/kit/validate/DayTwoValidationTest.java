@@ -711,16 +711,43 @@ class DayTwoValidationTest {
   }
 
   @Test
-  void validate_reportsBackupMaxAge_notLongerThanTheWaitBetweenBackups() {
+  void validate_reportsBackupMaxAge_withoutRoomForTheBackupAfterTheWait() {
     assertThat(violations(monitoredBackups("0 0 2 * * SUN", Duration.ofHours(26))))
         .containsExactly(
-            "services[orders].monitoring.lastBackupMaxAge: PT26H is not longer than the longest wait between two"
-                + " scheduled backups, PT168H (schedule \"0 0 2 * * SUN\"): CnpgBackupTooOld would fire before each"
-                + " late-enough backup is due (set it to at least PT170H (the wait and two hours for the backup),"
-                + " or leave it unset: kit then derives it from the schedule)");
-    assertThat(violations(monitoredBackups("0 0 2 * * SUN", Duration.ofDays(7)))).hasSize(1);
-    assertThat(violations(monitoredBackups("0 0 2 * * SUN", Duration.ofHours(169)))).isEmpty();
-    assertThat(violations(monitoredBackups("0 0 2 * * *", Duration.ofHours(25)))).isEmpty();
+            "services[orders].monitoring.lastBackupMaxAge: PT26H leaves less than PT2H for a backup to finish after"
+                + " the longest wait between two scheduled backups, PT168H (schedule \"0 0 2 * * SUN\"): the alert"
+                + " measures from the newest backup's end, so CnpgBackupTooOld would fire while a backup on schedule"
+                + " is still running (set it to at least PT170H (the wait and two hours for the backup), or leave it"
+                + " unset: kit then derives it from the schedule)");
+    assertThat(violations(monitoredBackups("0 0 2 * * SUN", Duration.ofHours(169)))).hasSize(1);
+    assertThat(violations(monitoredBackups("0 0 2 * * *", Duration.ofHours(24).plusMinutes(1))))
+        .hasSize(1);
+    assertThat(violations(monitoredBackups("0 0 2 * * *", Duration.ofHours(25).plusMinutes(59))))
+        .hasSize(1);
+    assertThat(violations(monitoredBackups("0 0 2 * * *", Duration.ofHours(26)))).isEmpty();
+    assertThat(violations(monitoredBackups("0 0 2 * * SUN", Duration.ofHours(170)))).isEmpty();
+  }
+
+  @Test
+  void validate_reportsArchiveFailureWindow_shorterThanTwoScrapes() {
+    assertThat(
+            violations(
+                kit(
+                    s ->
+                        s.database(db -> db.storage("1Gi"))
+                            .monitoring(m -> m.archiveFailureWindow(Duration.ofSeconds(59))))))
+        .containsExactly(
+            "services[orders].monitoring.archiveFailureWindow: PT59S is shorter than a minute (use at least 1"
+                + " minute, such as 5 minutes: increase() needs two samples in the window, and at the usual 30s"
+                + " scrape interval a shorter window rarely holds two, so CnpgWalArchivingFailing would never"
+                + " fire)");
+    assertThat(
+            violations(
+                kit(
+                    s ->
+                        s.database(db -> db.storage("1Gi"))
+                            .monitoring(m -> m.archiveFailureWindow(Duration.ofMinutes(1))))))
+        .isEmpty();
   }
 
   @Test
@@ -741,6 +768,22 @@ class DayTwoValidationTest {
                                     b.credentials(S3Credentials.inheritFromPodIdentity())
                                         .schedule(schedule)))
                 .monitoring(m -> maxAge == null ? m : m.lastBackupMaxAge(maxAge)));
+  }
+
+  @Test
+  void validate_refusesAPrometheusRulePatch_whenNoAlertCanFire() {
+    assertThat(
+            violations(
+                kit(
+                    s ->
+                        s.database(db -> db.storage("1Gi"))
+                            .monitoring(Monitoring.defaults())
+                            .patch(
+                                Patch.set(
+                                    Patch.Target.PROMETHEUS_RULE, "/spec/groups/0/name", "x")))))
+        .containsExactly(
+            "services[orders].patches[0].target: PROMETHEUS_RULE is not generated for a service without replicas"
+                + " or backups to alert on (remove the patch, or give the service replicas or backups to alert on)");
   }
 
   @Test
