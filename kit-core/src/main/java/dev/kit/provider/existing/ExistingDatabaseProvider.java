@@ -296,6 +296,15 @@ public final class ExistingDatabaseProvider implements DatabaseProvider {
         (key, what) ->
             section.append("| `").append(key).append("` | ").append(what).append(" |\n"));
     section.append(tls(service, db, ca));
+    if (service.migrations().isPresent() && service.migrations().get().baseline().isEmpty()) {
+      section
+          .append("If `")
+          .append(database.database())
+          .append(
+              "` already holds tables, Atlas's first apply fails with \"connected database is not clean\": set"
+                  + " `migrations(m -> m.baseline(\"<version>\"))` to the last migration whose schema it"
+                  + " already has, so that Atlas counts it and those before it as applied.\n\n");
+    }
     section.append("```sh\n");
     section
         .append("kubectl -n ")
@@ -316,24 +325,35 @@ public final class ExistingDatabaseProvider implements DatabaseProvider {
     Map<String, String> keys = new LinkedHashMap<>();
     String owner = "the role that owns the database";
     boolean job = service.migrations().filter(m -> m.engine() == Migrations.Engine.JOB).isPresent();
-    boolean operator =
-        service.migrations().filter(m -> m.engine() == Migrations.Engine.OPERATOR).isPresent()
-            || service.declarativeSchema().isPresent();
+    // atlas.hcl's k8s env: the on-call runs it by hand with DATABASE_URL set to the uri.
+    boolean byHand =
+        service.migrations().filter(m -> m.engine() == Migrations.Engine.OPERATOR).isPresent();
+    boolean operator = byHand || service.declarativeSchema().isPresent();
     Optional<App.Connection> app = service.app().map(App::connection);
-    if (job || app.equals(Optional.of(App.Connection.URI))) {
+    boolean appUri = app.equals(Optional.of(App.Connection.URI));
+    boolean parts = app.equals(Optional.of(App.Connection.PARTS));
+    if (job || appUri || byHand) {
       keys.put(
           "uri",
-          "a libpq URI without a query (`postgresql://`, the role and its password, the host, port and database), as "
+          "a libpq URI without a query, as kit appends `?sslmode=...` (`postgresql://`, the role and its password,"
+              + " percent-encoded, the host, port and database), as "
               + owner
-              + (job ? " (the migration Job's)" : ""));
+              + (job ? " (the migration Job's)" : "")
+              + (job || appUri
+                  ? ""
+                  : "; optional: only atlas.hcl's `k8s` env reads it, when you run Atlas by hand"));
     }
-    if (app.equals(Optional.of(App.Connection.PARTS))) {
+    if (parts) {
       keys.put("host", "the server's host name");
       keys.put("port", "its port");
       keys.put("dbname", "the database");
-      keys.put("username", "the role");
+      keys.put(
+          "username",
+          operator
+              ? owner + ", whose password the Atlas operator reads from `password`"
+              : "the role");
     }
-    if (operator || app.equals(Optional.of(App.Connection.PARTS))) {
+    if (operator || parts) {
       keys.put(
           "password",
           "the role's password" + (operator ? " (the Atlas operator's, as " + owner + ")" : ""));
@@ -341,7 +361,8 @@ public final class ExistingDatabaseProvider implements DatabaseProvider {
     if (app.isPresent()) {
       keys.put(
           "jdbc-uri",
-          "`jdbc:postgresql://<host>:<port>/<database>` with the role and its password in the query (kit appends the TLS settings)");
+          "`jdbc:postgresql://<host>:<port>/<database>?user=<role>&password=<password>`: with a query, as kit"
+              + " appends `&sslmode=verify-full` and the TLS settings");
     }
     return keys;
   }
