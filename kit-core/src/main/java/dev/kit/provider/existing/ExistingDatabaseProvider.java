@@ -361,8 +361,8 @@ public final class ExistingDatabaseProvider implements DatabaseProvider {
     if (app.isPresent()) {
       keys.put(
           "jdbc-uri",
-          "`jdbc:postgresql://<host>:<port>/<database>?user=<role>&password=<password>`: with a query, as kit"
-              + " appends `&sslmode=verify-full` and the TLS settings");
+          "`jdbc:postgresql://<host>:<port>/<database>?user=<role>&...`, the role and its password in the"
+              + " query, which must be there: kit appends `&sslmode=verify-full` and the TLS settings");
     }
     return keys;
   }
