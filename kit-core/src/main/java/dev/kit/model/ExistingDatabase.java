@@ -39,10 +39,13 @@ public final class ExistingDatabase implements DatabaseHost {
   }
 
   /**
-   * The Secret with the connection: keys {@code uri} (a libpq URI, which the migrations read),
-   * {@code password} (for the Atlas operator), and for the app {@code jdbc-uri}, {@code host},
-   * {@code port}, {@code dbname}, {@code username}: the keys of CloudNativePG's {@code
-   * <cluster>-app} Secret.
+   * The Secret with the connection: keys {@code uri} (a libpq URI without a query, its password
+   * percent-encoded, which the migrations read), {@code password} (for the Atlas operator), and for
+   * the app {@code jdbc-uri}, {@code host}, {@code port}, {@code dbname}, {@code username}: the
+   * keys of CloudNativePG's {@code <cluster>-app} Secret. kit appends {@code ?sslmode=...} to
+   * {@code uri} and {@code &sslmode=...} to {@code jdbc-uri}, which must therefore already carry a
+   * query, as CloudNativePG's does: {@code
+   * jdbc:postgresql://<host>:<port>/<database>?user=...&password=...}.
    */
   public String secret() {
     return secret;

@@ -303,9 +303,6 @@ final class DatabaseRules {
     cnpgOnly.put("podDisruptionBudget", db.podDisruptionBudget().isPresent());
     cnpgOnly.put("primaryUpdateStrategy", db.primaryUpdateStrategy().isPresent());
     cnpgOnly.put("primaryUpdateMethod", db.primaryUpdateMethod().isPresent());
-    // A CNPG Database object creates them; on a database kit does not run, whoever runs it does.
-    cnpgOnly.put("extension", !db.extensions().isEmpty());
-    cnpgOnly.put("schema", !db.schemas().isEmpty());
     cnpgOnly.forEach(
         (option, set) -> {
           if (set) {
@@ -320,6 +317,13 @@ final class DatabaseRules {
                             + "(...); whoever runs the database sizes and configures it"));
           }
         });
+    // A CNPG Database object creates them; on a database kit does not run, someone else does.
+    if (!db.extensions().isEmpty()) {
+      madeByACnpgDatabase(path + ".extensions", "extension", host, provider, violations);
+    }
+    if (!db.schemas().isEmpty()) {
+      madeByACnpgDatabase(path + ".schemas", "schema", host, provider, violations);
+    }
     db.backups()
         .ifPresent(
             b ->
@@ -368,6 +372,20 @@ final class DatabaseRules {
     }
     bootstrap(path, service, violations);
     provider.check(path, kit, service, violations::add);
+  }
+
+  /** {@code extension(...)} or {@code schema(...)} on a database kit does not run. */
+  private static void madeByACnpgDatabase(
+      String path, String option, String host, DatabaseProvider provider, Violations violations) {
+    Optional<String> counterpart = provider.counterpart(option);
+    violations.add(
+        path,
+        option + "(...) makes a CloudNativePG Database that creates it, but " + host,
+        counterpart.isPresent()
+            ? counterpart.get()
+            : "remove "
+                + option
+                + "(...); create it in a migration, or ask whoever runs the database");
   }
 
   /**

@@ -496,6 +496,9 @@ final class EnvironmentRules {
     if (plain instanceof List<?> list) {
       return list.size() + (list.size() == 1 ? " ConfigMap patch" : " ConfigMap patches");
     }
+    if (plain instanceof String s && (s.contains("://") || s.indexOf('@') >= 0)) {
+      return "a URL, not shown as it may carry a password";
+    }
     return plain instanceof String s ? quote(s) : String.valueOf(plain);
   }
 }

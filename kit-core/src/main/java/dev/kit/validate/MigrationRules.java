@@ -7,6 +7,7 @@ import dev.kit.layout.ServiceLayout;
 import dev.kit.migration.AtlasFileDirectives;
 import dev.kit.migration.MigrationDirectory;
 import dev.kit.migration.MigrationFile;
+import dev.kit.model.ExistingDatabase;
 import dev.kit.model.Migrations;
 import dev.kit.model.Service;
 import dev.kit.model.TxMode;
@@ -106,7 +107,7 @@ final class MigrationRules {
       if (m.sslMode().verifiesServer()) {
         violations.add(
             path + ".sslMode",
-            m.sslMode().value() + " needs the cluster CA, which the Atlas operator cannot mount",
+            m.sslMode().value() + " needs " + operatorCa(service),
             "use SslMode.REQUIRE with the operator engine, or the job engine to verify the server");
       }
       // The Job's settings the AtlasMigration has no place for: said, not silently dropped.
@@ -136,6 +137,20 @@ final class MigrationRules {
             "remove resources(...), or use the job engine");
       }
     }
+  }
+
+  /** What verifying the server would need of the Atlas operator, for where the database runs. */
+  private static String operatorCa(Service service) {
+    if (service.database().host() instanceof ExistingDatabase db) {
+      if (db.ca().isPresent()) {
+        return "the CA certificate of existing(...), in Secret "
+            + quote(db.ca().get().name())
+            + ", which the Atlas operator cannot mount";
+      }
+      return "the server's CA among the system's trusted roots of the Atlas operator's image,"
+          + " which kit neither sets nor checks";
+    }
+    return "the cluster CA, which the Atlas operator cannot mount";
   }
 
   static void migrationFiles(

@@ -458,6 +458,41 @@ class RunbookRendererTest {
   }
 
   @Test
+  void render_listsTheOptionalUriAndTheOwnersUsername_whenTheOperatorMigratesAnExistingDatabase() {
+    Service existing =
+        Service.builder("orders")
+            .database(
+                db ->
+                    db.bootstrap("orders", "orders_owner")
+                        .existing(e -> e.secret("orders-db").host("orders.db.acme.internal")))
+            .migrations(m -> m.engine(Migrations.Engine.OPERATOR).sslMode(SslMode.REQUIRE))
+            .app("ghcr.io/acme/orders:1.4.2", a -> a.connection(App.Connection.PARTS))
+            .build();
+    assertThat(Runbooks.render(SOURCE, kit(existing, ArgoCd.defaults()), existing))
+        .contains(
+            "| `uri` | a libpq URI without a query, as kit appends `?sslmode=...` (`postgresql://`, the role and its"
+                + " password, percent-encoded, the host, port and database), as the role that owns the database;"
+                + " optional: only atlas.hcl's `k8s` env reads it, when you run Atlas by hand |")
+        .contains(
+            "| `username` | the role that owns the database, whose password the Atlas operator reads from `password` |")
+        .contains("If `orders` already holds tables, Atlas's first apply fails");
+  }
+
+  @Test
+  void render_saysNothingOfACleanDatabase_whenTheMigrationsHaveABaseline() {
+    Service existing =
+        Service.builder("orders")
+            .database(
+                db ->
+                    db.bootstrap("orders", "orders_owner")
+                        .existing(e -> e.secret("orders-db").host("orders.db.acme.internal")))
+            .migrations(m -> m.baseline("20250101000000"))
+            .build();
+    assertThat(Runbooks.render(SOURCE, kit(existing, ArgoCd.defaults()), existing))
+        .doesNotContain("not clean");
+  }
+
+  @Test
   void render_explainsScaling_withTheCurrentInstances() {
     assertThat(full())
         .contains(

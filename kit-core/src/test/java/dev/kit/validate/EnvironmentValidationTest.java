@@ -212,6 +212,41 @@ class EnvironmentValidationTest {
   }
 
   @Test
+  void validate_neverShowsAUrl_inAnOverriddenSecretName() {
+    List<String> found =
+        violations(
+            shop()
+                .service(
+                    "orders",
+                    s ->
+                        s.database(
+                                db ->
+                                    db.bootstrap("orders", "orders_owner")
+                                        .existing(
+                                            e ->
+                                                e.secret("orders-db")
+                                                    .host("orders.db.acme.internal")))
+                            .in(
+                                "prod",
+                                p ->
+                                    p.database(
+                                        db ->
+                                            db.existing(
+                                                e ->
+                                                    e.secret("postgresql://o:S3cr3t@db/orders")
+                                                        .host("orders.db.acme.internal")))))
+                .build());
+
+    assertThat(found).isNotEmpty().noneMatch(v -> v.contains("S3cr3t"));
+    assertThat(found)
+        .anyMatch(
+            v ->
+                v.startsWith(
+                    "environments[prod].services[orders].database.existing.secret: differs from the service's own "
+                        + "(a URL, not shown as it may carry a password here, \"orders-db\" in the other environments)"));
+  }
+
+  @Test
   void validate_acceptsAnOverride_ofTheExistingDatabasesHostAndPort() {
     assertThat(
             violations(

@@ -113,18 +113,58 @@ class ExistingDatabaseValidationTest {
                         .existing(
                             e ->
                                 e.secret("Orders_DB")
-                                    .host("postgres://orders.db.acme.internal:5432")
+                                    .host("orders.db.acme.internal:5432")
                                     .port(0)
                                     .ca("acme-ca", "ca/crt"))))
         .containsExactly(
             "services[orders].database.existing.secret: \"Orders_DB\" is not a Secret name (use the lower-case name of the Secret "
                 + "in namespace \"orders\", such as \"orders-db\")",
-            "services[orders].database.existing.host: \"postgres://orders.db.acme.internal:5432\" is not a host name (use the "
+            "services[orders].database.existing.host: \"orders.db.acme.internal:5432\" is not a host name (use the "
                 + "server's lower-case host name as its certificate names it, without a scheme or a port, such as "
                 + "\"orders.db.acme.internal\")",
             "services[orders].database.existing.port: 0 is not a TCP port (use the server's port, 5432 for PostgreSQL's)",
             "services[orders].database.existing.ca.key: \"ca/crt\" is not a Secret key (use letters, digits, '-', '_' and '.', "
                 + "such as \"ca.crt\")");
+  }
+
+  @Test
+  void validate_neverShowsAUrl_inTheSecretTheHostOrTheCa() {
+    List<String> found =
+        violations(
+            db ->
+                db.bootstrap("orders", "orders_owner")
+                    .existing(
+                        e ->
+                            e.secret("postgresql://orders:S3cr3t@db.acme.internal/orders")
+                                .host("postgres://orders:S3cr3t@db.acme.internal/orders")
+                                .ca("orders:S3cr3t@db.acme.internal", "postgres://o:S3cr3t@db/x")));
+
+    assertThat(found).noneMatch(v -> v.contains("S3cr3t"));
+    assertThat(found)
+        .containsExactly(
+            "services[orders].database.existing.secret: holds a URL, not shown here because it may carry a password "
+                + "(put the URL in key `uri` of the Secret, and pass the Secret's name here, such as \"orders-db\")",
+            "services[orders].database.existing.host: holds a URL, not shown here because it may carry a password "
+                + "(put the URL in key `uri` of the Secret, and pass the server's bare host name here, such as "
+                + "\"orders.db.acme.internal\")",
+            "services[orders].database.existing.ca.secret: holds a URL, not shown here because it may carry a password "
+                + "(pass the name of the Secret with the CA certificate; a URL belongs in key `uri` of the Secret)",
+            "services[orders].database.existing.ca.key: holds a URL, not shown here because it may carry a password "
+                + "(pass the key of the CA certificate, such as \"ca.crt\"; a URL belongs in key `uri` of the Secret)");
+  }
+
+  @Test
+  void validate_namesTheSecretForTheUrl_whenOnlyTheHostHoldsOne() {
+    assertThat(
+            violations(
+                db ->
+                    db.bootstrap("orders", "orders_owner")
+                        .existing(
+                            e -> e.secret("orders-db").host("orders:S3cr3t@db.acme.internal"))))
+        .containsExactly(
+            "services[orders].database.existing.host: holds a URL, not shown here because it may carry a password "
+                + "(put the URL in key `uri` of Secret \"orders-db\", and pass the server's bare host name here, such as "
+                + "\"orders.db.acme.internal\")");
   }
 
   @Test
@@ -146,10 +186,12 @@ class ExistingDatabaseValidationTest {
   void validate_refusesExtensionsAndSchemas_onAnExistingDatabase() {
     assertThat(violations(db -> existing(db).extension("vector").schema("reporting")))
         .containsExactly(
-            "services[orders].database.extension: extension(...) configures a CloudNativePG Cluster, but the database is an existing "
-                + "database, which kit does not run (remove extension(...); whoever runs the database sizes and configures it)",
-            "services[orders].database.schema: schema(...) configures a CloudNativePG Cluster, but the database is an existing "
-                + "database, which kit does not run (remove schema(...); whoever runs the database sizes and configures it)");
+            "services[orders].database.extensions: extension(...) makes a CloudNativePG Database that creates it, but the "
+                + "database is an existing database, which kit does not run (remove extension(...); ask whoever runs the "
+                + "database to CREATE EXTENSION it there (most need a superuser))",
+            "services[orders].database.schemas: schema(...) makes a CloudNativePG Database that creates it, but the "
+                + "database is an existing database, which kit does not run (remove schema(...); create the schema in the "
+                + "first migration: CREATE SCHEMA IF NOT EXISTS ...)");
   }
 
   @Test

@@ -68,6 +68,47 @@ class FleetValidationTest {
   }
 
   @Test
+  void validate_namesTheExistingDatabasesCa_whenTheOperatorWouldVerifyTheServer() {
+    Kit kit =
+        shop(ArgoCd.defaults())
+            .service(
+                "orders",
+                s ->
+                    s.database(
+                            db ->
+                                db.bootstrap("orders", "orders_owner")
+                                    .existing(
+                                        e ->
+                                            e.secret("orders-db")
+                                                .host("orders.db.acme.internal")
+                                                .ca("acme-db-ca", "ca.crt")))
+                        .migrations(
+                            m -> m.engine(Migrations.Engine.OPERATOR).sslMode(SslMode.VERIFY_CA)))
+            .service(
+                "billing",
+                s ->
+                    s.database(
+                            db ->
+                                db.bootstrap("billing", "billing_owner")
+                                    .existing(
+                                        e ->
+                                            e.secret("billing-db")
+                                                .host("billing.db.acme.internal")))
+                        .migrations(
+                            m -> m.engine(Migrations.Engine.OPERATOR).sslMode(SslMode.VERIFY_FULL)))
+            .build();
+
+    assertThat(violations(kit))
+        .containsExactly(
+            "services[orders].migrations.sslMode: verify-ca needs the CA certificate of existing(...), in Secret "
+                + "\"acme-db-ca\", which the Atlas operator cannot mount (use SslMode.REQUIRE with the operator engine, "
+                + "or the job engine to verify the server)",
+            "services[billing].migrations.sslMode: verify-full needs the server's CA among the system's trusted roots "
+                + "of the Atlas operator's image, which kit neither sets nor checks (use SslMode.REQUIRE with the operator "
+                + "engine, or the job engine to verify the server)");
+  }
+
+  @Test
   void validate_reportsTheJobsSettings_thatTheOperatorEngineHasNoPlaceFor() {
     Kit kit =
         shop(ArgoCd.defaults())

@@ -43,6 +43,10 @@ public final class ExistingDatabaseProvider implements DatabaseProvider {
   private static final int NAME_MAX = 253;
   private static final String SYSTEM_ROOTS = "the system's trusted roots";
 
+  /** The problem with a value that holds a URL, said without the value. */
+  private static final String URL_NOT_SHOWN =
+      "holds a URL, not shown here because it may carry a password";
+
   private static ExistingDatabase host(Service service) {
     return (ExistingDatabase) service.database().host();
   }
@@ -80,7 +84,19 @@ public final class ExistingDatabaseProvider implements DatabaseProvider {
   public void check(String path, Kit kit, Service service, Problems problems) {
     ExistingDatabase db = host(service);
     String existing = path + ".existing";
-    if (!SECRET_NAME.matcher(db.secret()).matches() || db.secret().length() > NAME_MAX) {
+    // Where a pasted URL belongs: the Secret, named unless its name is the URL.
+    String uriKey =
+        "key `uri` of " + (holdsUrl(db.secret()) ? "the Secret" : "Secret " + quote(db.secret()));
+    if (holdsUrl(db.secret())) {
+      problems.add(
+          existing + ".secret",
+          URL_NOT_SHOWN,
+          "put the URL in "
+              + uriKey
+              + ", and pass the Secret's name here, such as \""
+              + service.name()
+              + "-db\"");
+    } else if (!SECRET_NAME.matcher(db.secret()).matches() || db.secret().length() > NAME_MAX) {
       problems.add(
           existing + ".secret",
           quote(db.secret()) + " is not a Secret name",
@@ -90,13 +106,23 @@ public final class ExistingDatabaseProvider implements DatabaseProvider {
               + service.name()
               + "-db\"");
     }
-    if (!HOST.matcher(db.host()).matches() || db.host().length() > NAME_MAX) {
+    String hostExample = service.name() + ".db.acme.internal";
+    if (holdsUrl(db.host())) {
+      problems.add(
+          existing + ".host",
+          URL_NOT_SHOWN,
+          "put the URL in "
+              + uriKey
+              + ", and pass the server's bare host name here, such as \""
+              + hostExample
+              + "\"");
+    } else if (!HOST.matcher(db.host()).matches() || db.host().length() > NAME_MAX) {
       problems.add(
           existing + ".host",
           quote(db.host()) + " is not a host name",
           "use the server's lower-case host name as its certificate names it, without a scheme or a port, such as \""
-              + service.name()
-              + ".db.acme.internal\"");
+              + hostExample
+              + "\"");
     }
     if (db.port() < 1 || db.port() > 65535) {
       problems.add(
@@ -104,22 +130,31 @@ public final class ExistingDatabaseProvider implements DatabaseProvider {
           db.port() + " is not a TCP port",
           "use the server's port, " + ExistingDatabase.DEFAULT_PORT + " for PostgreSQL's");
     }
-    db.ca()
-        .ifPresent(
-            ca -> {
-              if (!SECRET_NAME.matcher(ca.name()).matches() || ca.name().length() > NAME_MAX) {
-                problems.add(
-                    existing + ".ca.secret",
-                    quote(ca.name()) + " is not a Secret name",
-                    "use the lower-case name of the Secret with the CA certificate");
-              }
-              if (!SECRET_KEY.matcher(ca.key()).matches()) {
-                problems.add(
-                    existing + ".ca.key",
-                    quote(ca.key()) + " is not a Secret key",
-                    "use letters, digits, '-', '_' and '.', such as \"ca.crt\"");
-              }
-            });
+    if (db.ca().isPresent()) {
+      SecretKey ca = db.ca().get();
+      if (holdsUrl(ca.name())) {
+        problems.add(
+            existing + ".ca.secret",
+            URL_NOT_SHOWN,
+            "pass the name of the Secret with the CA certificate; a URL belongs in " + uriKey);
+      } else if (!SECRET_NAME.matcher(ca.name()).matches() || ca.name().length() > NAME_MAX) {
+        problems.add(
+            existing + ".ca.secret",
+            quote(ca.name()) + " is not a Secret name",
+            "use the lower-case name of the Secret with the CA certificate");
+      }
+      if (holdsUrl(ca.key())) {
+        problems.add(
+            existing + ".ca.key",
+            URL_NOT_SHOWN,
+            "pass the key of the CA certificate, such as \"ca.crt\"; a URL belongs in " + uriKey);
+      } else if (!SECRET_KEY.matcher(ca.key()).matches()) {
+        problems.add(
+            existing + ".ca.key",
+            quote(ca.key()) + " is not a Secret key",
+            "use letters, digits, '-', '_' and '.', such as \"ca.crt\"");
+      }
+    }
     if (service.database().bootstrap().isEmpty()) {
       problems.add(
           path + ".bootstrap",
@@ -130,6 +165,20 @@ public final class ExistingDatabaseProvider implements DatabaseProvider {
               + service.name().replace('-', '_')
               + "_owner\")");
     }
+  }
+
+  /** The fix for a CloudNativePG option that creates something in the database, done elsewhere. */
+  @Override
+  public Optional<String> counterpart(String option) {
+    if (option.equals("schema")) {
+      return Optional.of(
+          "remove schema(...); create the schema in the first migration: CREATE SCHEMA IF NOT EXISTS ...");
+    }
+    if (option.equals("extension")) {
+      return Optional.of(
+          "remove extension(...); ask whoever runs the database to CREATE EXTENSION it there (most need a superuser)");
+    }
+    return Optional.empty();
   }
 
   /** The service's migrations when a Job runs them, which mounts the CA. */
@@ -247,6 +296,15 @@ public final class ExistingDatabaseProvider implements DatabaseProvider {
         (key, what) ->
             section.append("| `").append(key).append("` | ").append(what).append(" |\n"));
     section.append(tls(service, db, ca));
+    if (service.migrations().isPresent() && service.migrations().get().baseline().isEmpty()) {
+      section
+          .append("If `")
+          .append(database.database())
+          .append(
+              "` already holds tables, Atlas's first apply fails with \"connected database is not clean\": set"
+                  + " `migrations(m -> m.baseline(\"<version>\"))` to the last migration whose schema it"
+                  + " already has, so that Atlas counts it and those before it as applied.\n\n");
+    }
     section.append("```sh\n");
     section
         .append("kubectl -n ")
@@ -267,24 +325,35 @@ public final class ExistingDatabaseProvider implements DatabaseProvider {
     Map<String, String> keys = new LinkedHashMap<>();
     String owner = "the role that owns the database";
     boolean job = service.migrations().filter(m -> m.engine() == Migrations.Engine.JOB).isPresent();
-    boolean operator =
-        service.migrations().filter(m -> m.engine() == Migrations.Engine.OPERATOR).isPresent()
-            || service.declarativeSchema().isPresent();
+    // atlas.hcl's k8s env: the on-call runs it by hand with DATABASE_URL set to the uri.
+    boolean byHand =
+        service.migrations().filter(m -> m.engine() == Migrations.Engine.OPERATOR).isPresent();
+    boolean operator = byHand || service.declarativeSchema().isPresent();
     Optional<App.Connection> app = service.app().map(App::connection);
-    if (job || app.equals(Optional.of(App.Connection.URI))) {
+    boolean appUri = app.equals(Optional.of(App.Connection.URI));
+    boolean parts = app.equals(Optional.of(App.Connection.PARTS));
+    if (job || appUri || byHand) {
       keys.put(
           "uri",
-          "a libpq URI without a query (`postgresql://`, the role and its password, the host, port and database), as "
+          "a libpq URI without a query, as kit appends `?sslmode=...` (`postgresql://`, the role and its password,"
+              + " percent-encoded, the host, port and database), as "
               + owner
-              + (job ? " (the migration Job's)" : ""));
+              + (job ? " (the migration Job's)" : "")
+              + (job || appUri
+                  ? ""
+                  : "; optional: only atlas.hcl's `k8s` env reads it, when you run Atlas by hand"));
     }
-    if (app.equals(Optional.of(App.Connection.PARTS))) {
+    if (parts) {
       keys.put("host", "the server's host name");
       keys.put("port", "its port");
       keys.put("dbname", "the database");
-      keys.put("username", "the role");
+      keys.put(
+          "username",
+          operator
+              ? owner + ", whose password the Atlas operator reads from `password`"
+              : "the role");
     }
-    if (operator || app.equals(Optional.of(App.Connection.PARTS))) {
+    if (operator || parts) {
       keys.put(
           "password",
           "the role's password" + (operator ? " (the Atlas operator's, as " + owner + ")" : ""));
@@ -292,9 +361,18 @@ public final class ExistingDatabaseProvider implements DatabaseProvider {
     if (app.isPresent()) {
       keys.put(
           "jdbc-uri",
-          "`jdbc:postgresql://<host>:<port>/<database>` with the role and its password in the query (kit appends the TLS settings)");
+          "`jdbc:postgresql://<host>:<port>/<database>?user=<role>&...`, the role and its password in the"
+              + " query, which must be there: kit appends `&sslmode=verify-full` and the TLS settings");
     }
     return keys;
+  }
+
+  /**
+   * Whether {@code value} looks like a connection string ({@code "://"} or a user's {@code '@'}),
+   * which may carry a password: messages then say so without echoing it into the build log.
+   */
+  private static boolean holdsUrl(String value) {
+    return value.contains("://") || value.indexOf('@') >= 0;
   }
 
   private static String quote(String value) {
