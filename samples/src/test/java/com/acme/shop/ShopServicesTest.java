@@ -34,7 +34,7 @@ class ShopServicesTest {
     assertThat(drift.stale()).isEmpty();
     assertThat(drift.extra()).isEmpty();
     assertThat(drift.conflicts()).isEmpty();
-    assertThat(drift.unchanged()).hasSize(95);
+    assertThat(drift.unchanged()).hasSize(93);
   }
 
   /**
