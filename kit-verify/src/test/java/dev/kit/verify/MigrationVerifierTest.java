@@ -386,7 +386,7 @@ class MigrationVerifierTest {
                 + "public.orders without CONCURRENTLY, so writes to it wait until the index is built",
             file
                 + "8: warning CREATE_INDEX_LOCKING (PG101): adds a constraint whose index public.orders_code_key is built on "
-                + "existing table public.orders while writes to it wait",
+                + "existing table public.orders under an ACCESS EXCLUSIVE lock, so reads and writes of it wait",
             file
                 + "9: warning CREATE_WITHOUT_IF_NOT_EXISTS: creates table public.audit without IF NOT EXISTS, so running the "
                 + "file again fails",
@@ -394,6 +394,26 @@ class MigrationVerifierTest {
                 + "10: warning RENAME_TABLE (BC101): renames table public.orders to public.purchases",
             file + "11: error DROP_SCHEMA (DS101): drops schema legacy and everything in it");
     assertThat(v.passed()).isFalse();
+  }
+
+  @Test
+  void verify_doesNotReportSetNotNull_whenAValidatedCheckProvesItFirst() {
+    ServiceVerification v =
+        verify(
+            "20250101000000_base.sql",
+            "CREATE TABLE IF NOT EXISTS orders (id int, code text);\n"
+                + "INSERT INTO orders VALUES (1, 'a');\n",
+            "20250102000000_check.sql",
+            "ALTER TABLE orders ADD CONSTRAINT code_present CHECK (code IS NOT NULL) NOT VALID;\n",
+            "20250103000000_validate.sql",
+            "ALTER TABLE orders VALIDATE CONSTRAINT code_present;\n",
+            "20250104000000_set.sql",
+            "ALTER TABLE orders ALTER COLUMN code SET NOT NULL;\n"
+                + "ALTER TABLE orders ALTER COLUMN id SET NOT NULL;\n");
+    assertThat(v.error()).isEmpty();
+    assertThat(v.findings())
+        .extracting(LintFinding::rule, f -> f.toString().contains("public.orders.id NOT NULL"))
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(LintRule.SET_NOT_NULL, true));
   }
 
   @Test
