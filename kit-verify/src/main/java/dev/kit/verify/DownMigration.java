@@ -183,6 +183,25 @@ public record DownMigration(String version, String sql, List<String> irreversibl
         statements.add("SET LOCAL check_function_bodies = off;");
         functions.stream().sorted(Comparator.comparing(CatalogObject::name)).forEach(this::create);
       }
+      List<CatalogObject> partitioned =
+          dropped.stream()
+              .filter(o -> o.kind() == Kind.TABLE)
+              .filter(o -> o.flag("partitioned") || o.flag("partition"))
+              .toList();
+      if (!partitioned.isEmpty()) {
+        refusePartitioned(partitioned);
+        Set<String> tables = new LinkedHashSet<>();
+        partitioned.forEach(t -> tables.add(t.identity()));
+        Set<String> tablesSql = new LinkedHashSet<>();
+        partitioned.forEach(t -> tablesSql.add(t.detail("sql")));
+        dropped =
+            dropped.stream()
+                .filter(o -> !(o.kind() == Kind.TABLE && tables.contains(o.identity())))
+                .filter(o -> !tables.contains(o.detail("tableIdentity")))
+                .filter(
+                    o -> !(o.kind() == Kind.TRIGGER && tablesSql.contains(o.detail("tableSql"))))
+                .toList();
+      }
       for (Kind kind : List.of(Kind.TABLE, Kind.COLUMN, Kind.CONSTRAINT, Kind.INDEX)) {
         createAll(dropped, kind);
       }
@@ -206,6 +225,22 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                           + o.detail("ownedBy")
                           + ";"));
       return new DownMigration(change.file().version(), render(server), irreversible);
+    }
+
+    /**
+     * Lists the partitioned tables and partitions the migration dropped, which kit does not
+     * re-create: a plain table in their place would not be what the application had.
+     */
+    private void refusePartitioned(List<CatalogObject> tables) {
+      tables.forEach(
+          t ->
+              irreversible.add(
+                  t.key()
+                      + ": it was "
+                      + (t.flag("partitioned") ? "a partitioned table" : "a partition")
+                      + ", which kit does not re-create; write its CREATE TABLE with PARTITION BY or"
+                      + " PARTITION OF, its indexes and constraints by hand, and restore its rows"
+                      + " from a backup (see RUNBOOK.md)"));
     }
 
     private void dropAll(List<CatalogObject> created, Kind kind, Set<String> droppedTables) {
@@ -570,11 +605,6 @@ public record DownMigration(String version, String sql, List<String> irreversibl
               + " (\n"
               + String.join(",\n", lines)
               + "\n);");
-      if (table.flag("partitioned")) {
-        irreversible.add(
-            table.key()
-                + ": it was partitioned; add its PARTITION BY clause and partitions by hand");
-      }
       irreversible.add(
           "rows of "
               + table.key()
@@ -643,7 +673,10 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       }
       sql.append('\n');
       if (statements.isEmpty()) {
-        sql.append("-- ").append(name).append(" changed no schema object.\n");
+        sql.append(
+            irreversible.isEmpty()
+                ? "-- " + name + " changed no schema object.\n"
+                : "-- No statement: what " + name + " changed is listed above.\n");
       }
       statements.forEach(statement -> sql.append(statement).append("\n\n"));
       return sql.toString().stripTrailing() + "\n";

@@ -666,6 +666,25 @@ class MigrationVerifierTest {
   }
 
   @Test
+  void revert_refusesToCreatePartitionedTables_whenTheMigrationDroppedOne() {
+    String base =
+        "CREATE TABLE IF NOT EXISTS m (id int, at date NOT NULL) PARTITION BY RANGE (at);\n"
+            + "CREATE TABLE IF NOT EXISTS m_2025 PARTITION OF m FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');\n"
+            + "CREATE INDEX IF NOT EXISTS m_at ON m (at);\n";
+    DownMigration down =
+        derive("20250101000000_base.sql", base, "20250102000000_drop.sql", "DROP TABLE m;\n");
+    assertThat(down.sql())
+        .doesNotContain("CREATE TABLE IF NOT EXISTS")
+        .doesNotContain("CREATE INDEX")
+        .endsWith("\n-- No statement: what 20250102000000_drop.sql changed is listed above.\n");
+    assertThat(down.irreversible())
+        .extracting(line -> line.substring(0, line.indexOf(',')))
+        .containsExactly(
+            "table public.m: it was a partitioned table",
+            "table public.m_2025: it was a partition");
+  }
+
+  @Test
   void revert_failsInsteadOfTruncating_whenAValueNoLongerFitsTheNarrowerType() {
     String base = "CREATE TABLE IF NOT EXISTS t (name varchar(5), n int);\n";
     String change =
