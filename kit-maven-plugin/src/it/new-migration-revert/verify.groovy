@@ -11,7 +11,7 @@ assert new File(dir, 'atlas.sum').text.contains("${written[0].name} h1:")
 
 def log = new File(basedir, 'build.log').text
 assert log.contains("kit: wrote ${written[0].absolutePath}, which reverts 20250215093000")
-assert log.contains('kit: it cannot undo 1 change(s), listed in the file:')
+assert log.contains('kit: it cannot undo 2 change(s), listed in the file:')
 assert log.contains("services/orders/migrations/${written[0].name} restores the 1 catalog objects 20250215093000_add_order_status.sql changed")
 assert log.contains('kit: 1 service verified:')
 

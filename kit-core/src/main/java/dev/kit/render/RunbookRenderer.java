@@ -772,7 +772,7 @@ final class RunbookRenderer {
         " only moves forward. To undo an applied migration, add a new one that reverses it; never edit or delete the applied file (databases that ran it keep its changes, and `atlas.sum` would no longer match). `mvn kit:new-migration -Dkit.revert=<version> -Dkit.service=");
     md.append(service);
     md.append(
-        "` writes `<now>_revert_<version>.sql`, derived on a real PostgreSQL from the schema before and after that migration, and lists in it what it cannot undo (data a drop deleted, say): read it, then `mvn kit:verify` proves it. By hand, reversing an `ADD COLUMN` in the file `mvn kit:new-migration -Dkit.name=drop_<column> -Dkit.service=");
+        "` writes `<now>_revert_<version>.sql`, derived on a real PostgreSQL from the schema before and after that migration, and lists in it what it cannot undo (data a drop deleted, say): read it, then `mvn kit:verify` proves that it restores the schema, not the data: rows and values written since to what it drops are deleted with it, and a value that no longer fits a column it narrows makes it fail, so copy or fix them first. By hand, reversing an `ADD COLUMN` in the file `mvn kit:new-migration -Dkit.name=drop_<column> -Dkit.service=");
     md.append(service + "` creates:\n");
     md.append(
         """

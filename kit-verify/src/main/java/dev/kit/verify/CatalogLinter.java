@@ -126,11 +126,12 @@ final class CatalogLinter {
         sink.add(
             LintRule.CREATE_INDEX_LOCKING,
             created.flag("constraint")
+                // ADD PRIMARY KEY and ADD UNIQUE take ACCESS EXCLUSIVE, unlike CREATE INDEX.
                 ? "adds a constraint whose index "
                     + created.name()
                     + " is built on existing table "
                     + created.detail("table")
-                    + " while writes to it wait"
+                    + " under an ACCESS EXCLUSIVE lock, so reads and writes of it wait"
                 : "builds index "
                     + created.name()
                     + " on existing table "
@@ -172,7 +173,10 @@ final class CatalogLinter {
     if (!atStart.containsKey(tableKey)) {
       return; // a table created in this file is empty: changing it locks nothing anybody waits for
     }
-    if (!old.flag("notNull") && now.flag("notNull") && !now.flag("identity")) {
+    if (!old.flag("notNull")
+        && now.flag("notNull")
+        && !now.flag("identity")
+        && !provedNotNull(old, was)) {
       sink.add(
           LintRule.SET_NOT_NULL,
           "makes column "
@@ -200,6 +204,21 @@ final class CatalogLinter {
               + now.detail("table")
               + " and its indexes under an ACCESS EXCLUSIVE lock");
     }
+  }
+
+  /**
+   * Whether a validated {@code CHECK (<column> IS NOT NULL)} held before, so that PostgreSQL sets
+   * NOT NULL without scanning the table.
+   */
+  private static boolean provedNotNull(CatalogObject column, Map<String, CatalogObject> was) {
+    String check = "CHECK ((" + column.detail("sql") + " IS NOT NULL))";
+    return was.values().stream()
+        .anyMatch(
+            c ->
+                c.kind() == Kind.CONSTRAINT
+                    && c.detail("type").equals("c")
+                    && c.detail("tableIdentity").equals(column.detail("tableIdentity"))
+                    && c.detail("body").equals(check));
   }
 
   private static boolean createsWithoutIfNotExists(SqlStatement statement, CatalogObject created) {

@@ -212,7 +212,7 @@ final class CatalogSnapshot {
     query(
         s,
         "SELECT n.nspname || '.' || c.relname, c.oid, quote_ident(n.nspname) || '.' || quote_ident(c.relname),"
-            + " c.relkind, c.relfilenode, quote_ident(n.nspname), quote_ident(c.relname)"
+            + " c.relkind, c.relfilenode, quote_ident(n.nspname), quote_ident(c.relname), c.relispartition"
             + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " WHERE c.relkind IN ('r', 'p') AND "
             + USER_SCHEMA
@@ -236,7 +236,9 @@ final class CatalogSnapshot {
                         "nameSql",
                         rs.getString(7),
                         "partitioned",
-                        String.valueOf(rs.getString(4).equals("p"))))));
+                        String.valueOf(rs.getString(4).equals("p")),
+                        "partition",
+                        String.valueOf(rs.getBoolean(8))))));
   }
 
   private static void columns(Statement s, List<CatalogObject> out) throws SQLException {

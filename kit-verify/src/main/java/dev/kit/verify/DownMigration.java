@@ -104,7 +104,17 @@ public record DownMigration(String version, String sql, List<String> irreversibl
     }
 
     DownMigration run(String server) {
+      if (!change.later().isEmpty()) {
+        irreversible.add(
+            "later migrations: "
+                + String.join(", ", change.later())
+                + " ran after "
+                + change.file().name()
+                + ", and kit derived this revert from the schema around it alone; if they renamed"
+                + " or changed what it touches, edit it to match");
+      }
       dataChanges();
+      unrecordedChanges();
       List<CatalogObject> created =
           after.objects().stream().filter(o -> !beforeById.containsKey(id(o))).toList();
       List<CatalogObject> dropped =
@@ -115,11 +125,25 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       created.stream()
           .filter(o -> o.kind() == Kind.TABLE)
           .forEach(o -> droppedTables.add(o.identity()));
+      // Views whose definition changed are dropped and created again: CREATE OR REPLACE VIEW
+      // refuses to lose columns, and a view holds on to the columns and types it reads.
+      List<CatalogObject> changedViews =
+          kept.stream()
+              .filter(o -> o.kind() == Kind.VIEW || o.kind() == Kind.MATERIALIZED_VIEW)
+              .filter(o -> !o.definition().equals(kept(o).definition()))
+              .toList();
 
-      // 1. Undo changes to objects that survived: renames, column changes, redefined views and
-      // functions.
+      // 1. Drop what reads columns and functions: created triggers and views, changed views.
+      for (Kind kind : List.of(Kind.TRIGGER, Kind.MATERIALIZED_VIEW, Kind.VIEW)) {
+        dropAll(created, kind, droppedTables);
+      }
+      changedViews.forEach(o -> drop(kept(o)));
+
+      // 2. Drop created constraints (foreign keys first) and indexes, then undo changes to the
+      // objects that survived: renames, column changes, redefined sequences and types.
+      dropAll(created, Kind.CONSTRAINT, droppedTables);
+      dropAll(created, Kind.INDEX, droppedTables);
       kept.stream().filter(o -> o.kind() == Kind.COLUMN).forEach(o -> alterColumn(o, kept(o)));
-      kept.stream().filter(o -> o.kind() == Kind.TABLE).forEach(o -> renameTable(o, kept(o)));
       kept.stream()
           .filter(
               o ->
@@ -127,65 +151,69 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                       || o.kind() == Kind.SEQUENCE
                       || o.kind() == Kind.TYPE
                       || o.kind() == Kind.EXTENSION
-                      || o.kind() == Kind.VIEW
-                      || o.kind() == Kind.MATERIALIZED_VIEW
-                      || o.kind() == Kind.FUNCTION
                       || o.kind() == Kind.CONSTRAINT
                       || o.kind() == Kind.TRIGGER
                       || o.kind() == Kind.SCHEMA)
           .forEach(o -> redefine(o, kept(o)));
 
-      // 2. Drop what the migration created, dependents first; what lives on a dropped table goes
-      // with it.
-      for (Kind kind :
-          List.of(
-              Kind.TRIGGER,
-              Kind.MATERIALIZED_VIEW,
-              Kind.VIEW,
-              Kind.FUNCTION,
-              Kind.CONSTRAINT,
-              Kind.INDEX,
-              Kind.COLUMN,
-              Kind.TABLE,
-              Kind.SEQUENCE,
-              Kind.TYPE,
-              Kind.SCHEMA,
-              Kind.EXTENSION)) {
-        created.stream()
-            .filter(o -> o.kind() == kind)
-            .filter(o -> !droppedTables.contains(o.detail("tableIdentity")))
-            .filter(o -> !(o.kind() == Kind.INDEX && o.flag("constraint")))
-            .sorted(
-                kind == Kind.CONSTRAINT
-                    ? Comparator.comparing((CatalogObject o) -> !o.detail("type").equals("f"))
-                    : Comparator.comparing(CatalogObject::name))
-            .forEach(this::drop);
+      // 3. Drop the rest of what the migration created, users before what they use; what lives
+      // on a dropped table goes with it.
+      dropAll(created, Kind.COLUMN, droppedTables);
+      // What was created on a renamed table is gone: rename it back.
+      kept.stream().filter(o -> o.kind() == Kind.TABLE).forEach(o -> renameTable(o, kept(o)));
+      dropTables(created);
+      for (Kind kind : List.of(Kind.FUNCTION, Kind.SEQUENCE, Kind.TYPE, Kind.SCHEMA)) {
+        dropAll(created, kind, droppedTables);
       }
+      dropAll(created, Kind.EXTENSION, droppedTables);
 
-      // 3. Bring back what it dropped, dependencies first.
-      for (Kind kind :
-          List.of(
-              Kind.EXTENSION,
-              Kind.SCHEMA,
-              Kind.TYPE,
-              Kind.SEQUENCE,
-              Kind.TABLE,
-              Kind.COLUMN,
-              Kind.CONSTRAINT,
-              Kind.INDEX,
-              Kind.FUNCTION,
-              Kind.VIEW,
-              Kind.MATERIALIZED_VIEW,
-              Kind.TRIGGER)) {
-        dropped.stream()
-            .filter(o -> o.kind() == kind)
-            .filter(o -> !(o.kind() == Kind.INDEX && o.flag("constraint")))
-            .sorted(
-                kind == Kind.CONSTRAINT
-                    ? Comparator.comparing((CatalogObject o) -> o.detail("type").equals("f"))
-                    : Comparator.comparing(CatalogObject::name))
-            .forEach(this::create);
+      // 4. Bring back what it dropped or changed, dependencies first; functions before the tables
+      // whose defaults and checks call them.
+      for (Kind kind : List.of(Kind.EXTENSION, Kind.SCHEMA, Kind.TYPE, Kind.SEQUENCE)) {
+        createAll(dropped, kind);
       }
+      List<CatalogObject> functions = new ArrayList<>();
+      dropped.stream().filter(o -> o.kind() == Kind.FUNCTION).forEach(functions::add);
+      kept.stream()
+          .filter(o -> o.kind() == Kind.FUNCTION)
+          .filter(o -> !o.definition().equals(kept(o).definition()))
+          .forEach(functions::add);
+      if (!functions.isEmpty()) {
+        // As pg_dump does: a function body may name a table that comes back below.
+        statements.add("SET LOCAL check_function_bodies = off;");
+        functions.stream().sorted(Comparator.comparing(CatalogObject::name)).forEach(this::create);
+      }
+      List<CatalogObject> partitioned =
+          dropped.stream()
+              .filter(o -> o.kind() == Kind.TABLE)
+              .filter(o -> o.flag("partitioned") || o.flag("partition"))
+              .toList();
+      if (!partitioned.isEmpty()) {
+        refusePartitioned(partitioned);
+        Set<String> tables = new LinkedHashSet<>();
+        partitioned.forEach(t -> tables.add(t.identity()));
+        Set<String> tablesSql = new LinkedHashSet<>();
+        partitioned.forEach(t -> tablesSql.add(t.detail("sql")));
+        dropped =
+            dropped.stream()
+                .filter(o -> !(o.kind() == Kind.TABLE && tables.contains(o.identity())))
+                .filter(o -> !tables.contains(o.detail("tableIdentity")))
+                .filter(
+                    o -> !(o.kind() == Kind.TRIGGER && tablesSql.contains(o.detail("tableSql"))))
+                .toList();
+      }
+      for (Kind kind : List.of(Kind.TABLE, Kind.COLUMN, Kind.CONSTRAINT, Kind.INDEX)) {
+        createAll(dropped, kind);
+      }
+      List<CatalogObject> views = new ArrayList<>(changedViews);
+      dropped.stream()
+          .filter(o -> o.kind() == Kind.VIEW || o.kind() == Kind.MATERIALIZED_VIEW)
+          .forEach(views::add);
+      // Views may read each other: create them in the order their oids were given.
+      views.stream()
+          .sorted(Comparator.comparingLong((CatalogObject o) -> Long.parseLong(o.identity())))
+          .forEach(this::create);
+      createAll(dropped, Kind.TRIGGER);
       dropped.stream()
           .filter(o -> o.kind() == Kind.SEQUENCE && !o.detail("ownedBy").isEmpty())
           .forEach(
@@ -197,6 +225,76 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                           + o.detail("ownedBy")
                           + ";"));
       return new DownMigration(change.file().version(), render(server), irreversible);
+    }
+
+    /**
+     * Lists the partitioned tables and partitions the migration dropped, which kit does not
+     * re-create: a plain table in their place would not be what the application had.
+     */
+    private void refusePartitioned(List<CatalogObject> tables) {
+      tables.forEach(
+          t ->
+              irreversible.add(
+                  t.key()
+                      + ": it was "
+                      + (t.flag("partitioned") ? "a partitioned table" : "a partition")
+                      + ", which kit does not re-create; write its CREATE TABLE with PARTITION BY or"
+                      + " PARTITION OF, its indexes and constraints by hand, and restore its rows"
+                      + " from a backup (see RUNBOOK.md)"));
+    }
+
+    private void dropAll(List<CatalogObject> created, Kind kind, Set<String> droppedTables) {
+      created.stream()
+          .filter(o -> o.kind() == kind)
+          .filter(o -> !droppedTables.contains(o.detail("tableIdentity")))
+          .filter(o -> !(o.kind() == Kind.INDEX && o.flag("constraint")))
+          .sorted(
+              kind == Kind.CONSTRAINT
+                  ? Comparator.comparing((CatalogObject o) -> !o.detail("type").equals("f"))
+                      .thenComparing(CatalogObject::name)
+                  : Comparator.comparing(CatalogObject::name))
+          .forEach(this::drop);
+    }
+
+    private void createAll(List<CatalogObject> dropped, Kind kind) {
+      dropped.stream()
+          .filter(o -> o.kind() == kind)
+          .filter(o -> !(o.kind() == Kind.INDEX && o.flag("constraint")))
+          .sorted(
+              kind == Kind.CONSTRAINT
+                  ? Comparator.comparing((CatalogObject o) -> o.detail("type").equals("f"))
+                      .thenComparing(CatalogObject::name)
+                  : Comparator.comparing(CatalogObject::name))
+          .forEach(this::create);
+    }
+
+    /**
+     * Drops the created tables in one statement, so that foreign keys between them do not stop it,
+     * and says that the rows written to them since are lost.
+     */
+    private void dropTables(List<CatalogObject> created) {
+      List<CatalogObject> tables =
+          created.stream()
+              .filter(o -> o.kind() == Kind.TABLE)
+              .sorted(Comparator.comparing(CatalogObject::name))
+              .toList();
+      if (tables.isEmpty()) {
+        return;
+      }
+      tables.forEach(
+          t ->
+              irreversible.add(
+                  "rows of "
+                      + t.key()
+                      + ": dropping it deletes the rows written to it since "
+                      + change.file().version()
+                      + "; copy them first if they matter"));
+      statements.add(
+          "-- kit:nolint DROP_TABLE: the reverted migration created "
+              + (tables.size() == 1 ? "it" : "them")
+              + "\nDROP TABLE IF EXISTS "
+              + String.join(", ", tables.stream().map(t -> t.detail("sql")).toList())
+              + ";");
     }
 
     private void dataChanges() {
@@ -211,6 +309,58 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                   + ") changed rows, which the catalog does not record; undo it by hand if it matters");
         }
       }
+    }
+
+    /**
+     * Says which statements changed what the catalog snapshot does not record (privileges,
+     * comments, owners, row security, extension versions), so the revert leaves them as they are.
+     */
+    private void unrecordedChanges() {
+      for (SqlStatement s : SqlScript.parse(change.file().content()).statements()) {
+        unrecorded(s)
+            .ifPresent(
+                what ->
+                    irreversible.add(
+                        "unrecorded: line "
+                            + s.line()
+                            + " ("
+                            + s.firstLine()
+                            + ") changed "
+                            + what
+                            + ", which kit does not compare; undo it by hand if it matters"));
+      }
+    }
+
+    private static Optional<String> unrecorded(SqlStatement s) {
+      if (s.tokens().isEmpty()) {
+        return Optional.empty();
+      }
+      String first = s.tokens().get(0).name();
+      if (first.equals("grant") || first.equals("revoke")) {
+        return Optional.of("privileges");
+      }
+      if (first.equals("comment") || s.hasWords("security", "label")) {
+        return Optional.of("a comment or label");
+      }
+      if ((first.equals("create") || first.equals("alter")) && s.hasWords("policy")) {
+        return Optional.of("a row security policy");
+      }
+      if (!first.equals("alter")) {
+        return Optional.empty();
+      }
+      if (s.hasWords("owner", "to")) {
+        return Optional.of("an owner");
+      }
+      if (s.hasWords("row", "level", "security")) {
+        return Optional.of("row level security");
+      }
+      if (s.hasWords("alter", "extension") && s.hasWords("update")) {
+        return Optional.of("an extension's version");
+      }
+      if (s.hasWords("alter", "default", "privileges")) {
+        return Optional.of("default privileges");
+      }
+      return Optional.empty();
     }
 
     private void alterColumn(CatalogObject old, CatalogObject now) {
@@ -232,15 +382,25 @@ public record DownMigration(String version, String sql, List<String> irreversibl
         return;
       }
       if (!old.detail("type").equals(now.detail("type"))) {
+        ColumnTypeRevert type = new ColumnTypeRevert(old.detail("type"), now.detail("type"));
         statements.add(
             alter
                 + " TYPE "
                 + old.detail("type")
-                + " USING "
-                + column
-                + "::"
-                + old.detail("type")
+                + type.using(column).map(using -> " USING " + using).orElse("")
                 + ";");
+        if (type.narrower()) {
+          irreversible.add(
+              "values of "
+                  + old.key()
+                  + ": "
+                  + old.detail("type")
+                  + " is narrower than "
+                  + now.detail("type")
+                  + ", so a value written since "
+                  + change.file().version()
+                  + " that does not fit makes this revert fail, or is rounded; check them first");
+        }
       }
       if (!old.detail("default").equals(now.detail("default")) && !old.flag("generated")) {
         statements.add(
@@ -272,15 +432,9 @@ public record DownMigration(String version, String sql, List<String> irreversibl
         return;
       }
       switch (old.kind()) {
-        case VIEW ->
-            statements.add(
-                "CREATE OR REPLACE VIEW " + old.detail("sql") + " AS\n" + body(old) + ";");
-        case FUNCTION -> statements.add(old.definition() + ";");
         case INDEX, CONSTRAINT, TRIGGER, SCHEMA, SEQUENCE -> {
-          if (!old.name().equals(now.name())
-              && old.definition()
-                  .equals(now.definition().replace(now.detail("sql"), old.detail("sql")))) {
-            return; // renamed with its table: the table's rename brings it back
+          if (old.definition().equals(tablesNamedAsBefore(now.definition()))) {
+            return; // it names a renamed table, whose rename brings it back
           }
           if (old.kind() == Kind.SEQUENCE && old.name().equals(now.name())) {
             statements.add("ALTER SEQUENCE " + old.detail("sql") + " " + old.detail("body") + ";");
@@ -299,6 +453,32 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                     + old.definition()
                     + ")");
       }
+    }
+
+    /**
+     * {@code definition} with the tables the migration renamed named as before, as they are once
+     * the revert renamed them back.
+     */
+    private String tablesNamedAsBefore(String definition) {
+      String named = definition;
+      for (CatalogObject table : before.objects()) {
+        CatalogObject now = afterById.get(id(table));
+        if (table.kind() != Kind.TABLE || now == null || table.name().equals(now.name())) {
+          continue;
+        }
+        named =
+            named.replaceAll(
+                "(?<![\\w.])" + Pattern.quote(now.detail("sql")) + "(?!\\w)",
+                Matcher.quoteReplacement(table.detail("sql")));
+        if (table.detail("schemaSql").equals(now.detail("schemaSql"))) {
+          // PostgreSQL leaves out a schema on the search path: REFERENCES t(id), ON t FOR EACH.
+          named =
+              named.replaceAll(
+                  "(?<=REFERENCES |ON )" + Pattern.quote(now.detail("nameSql")) + "(?=[ (]|$)",
+                  Matcher.quoteReplacement(table.detail("nameSql")));
+        }
+      }
+      return named;
     }
 
     private void drop(CatalogObject o) {
@@ -324,20 +504,22 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                     + o.detail("sql")
                     + ";");
         case INDEX -> statements.add("DROP INDEX IF EXISTS " + o.detail("sql") + ";");
-        case COLUMN ->
-            statements.add(
-                "-- kit:nolint DROP_COLUMN: the reverted migration added it\n"
-                    + "ALTER TABLE "
-                    + o.detail("tableSql")
-                    + " DROP COLUMN IF EXISTS "
-                    + o.detail("sql")
-                    + ";");
-        case TABLE ->
-            statements.add(
-                "-- kit:nolint DROP_TABLE: the reverted migration created it\n"
-                    + "DROP TABLE IF EXISTS "
-                    + o.detail("sql")
-                    + ";");
+        case COLUMN -> {
+          irreversible.add(
+              "values of "
+                  + o.key()
+                  + ": dropping it deletes the values written to it since "
+                  + change.file().version()
+                  + "; copy them first if they matter");
+          statements.add(
+              "-- kit:nolint DROP_COLUMN: the reverted migration added it\n"
+                  + "ALTER TABLE "
+                  + o.detail("tableSql")
+                  + " DROP COLUMN IF EXISTS "
+                  + o.detail("sql")
+                  + ";");
+        }
+        case TABLE -> throw new IllegalStateException("tables are dropped together");
         case SEQUENCE -> statements.add("DROP SEQUENCE IF EXISTS " + o.detail("sql") + ";");
         case TYPE ->
             statements.add(
@@ -423,11 +605,6 @@ public record DownMigration(String version, String sql, List<String> irreversibl
               + " (\n"
               + String.join(",\n", lines)
               + "\n);");
-      if (table.flag("partitioned")) {
-        irreversible.add(
-            table.key()
-                + ": it was partitioned; add its PARTITION BY clause and partitions by hand");
-      }
       irreversible.add(
           "rows of "
               + table.key()
@@ -496,7 +673,10 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       }
       sql.append('\n');
       if (statements.isEmpty()) {
-        sql.append("-- ").append(name).append(" changed no schema object.\n");
+        sql.append(
+            irreversible.isEmpty()
+                ? "-- " + name + " changed no schema object.\n"
+                : "-- No statement: what " + name + " changed is listed above.\n");
       }
       statements.forEach(statement -> sql.append(statement).append("\n\n"));
       return sql.toString().stripTrailing() + "\n";

@@ -175,7 +175,11 @@ final class MigrationVerifier {
     }
     Snapshots around =
         Objects.requireNonNull(run.files.get(target.name()), "the run stopped after the target");
-    return new FileChange(source.path(target.name()), target, around.before, around.after);
+    List<String> later =
+        applied.subList(applied.indexOf(target) + 1, applied.size()).stream()
+            .map(MigrationFile::name)
+            .toList();
+    return new FileChange(source.path(target.name()), target, around.before, around.after, later);
   }
 
   /**
@@ -185,9 +189,19 @@ final class MigrationVerifier {
    * @param file the migration
    * @param before the catalog before it
    * @param after the catalog after it
+   * @param later the migrations that apply after it, which the catalogs do not see
    */
   record FileChange(
-      String path, MigrationFile file, CatalogSnapshot before, CatalogSnapshot after) {}
+      String path,
+      MigrationFile file,
+      CatalogSnapshot before,
+      CatalogSnapshot after,
+      List<String> later) {
+
+    FileChange {
+      later = List.copyOf(later);
+    }
+  }
 
   private record Snapshots(CatalogSnapshot before, CatalogSnapshot after) {}
 

@@ -386,7 +386,7 @@ class MigrationVerifierTest {
                 + "public.orders without CONCURRENTLY, so writes to it wait until the index is built",
             file
                 + "8: warning CREATE_INDEX_LOCKING (PG101): adds a constraint whose index public.orders_code_key is built on "
-                + "existing table public.orders while writes to it wait",
+                + "existing table public.orders under an ACCESS EXCLUSIVE lock, so reads and writes of it wait",
             file
                 + "9: warning CREATE_WITHOUT_IF_NOT_EXISTS: creates table public.audit without IF NOT EXISTS, so running the "
                 + "file again fails",
@@ -394,6 +394,26 @@ class MigrationVerifierTest {
                 + "10: warning RENAME_TABLE (BC101): renames table public.orders to public.purchases",
             file + "11: error DROP_SCHEMA (DS101): drops schema legacy and everything in it");
     assertThat(v.passed()).isFalse();
+  }
+
+  @Test
+  void verify_doesNotReportSetNotNull_whenAValidatedCheckProvesItFirst() {
+    ServiceVerification v =
+        verify(
+            "20250101000000_base.sql",
+            "CREATE TABLE IF NOT EXISTS orders (id int, code text);\n"
+                + "INSERT INTO orders VALUES (1, 'a');\n",
+            "20250102000000_check.sql",
+            "ALTER TABLE orders ADD CONSTRAINT code_present CHECK (code IS NOT NULL) NOT VALID;\n",
+            "20250103000000_validate.sql",
+            "ALTER TABLE orders VALIDATE CONSTRAINT code_present;\n",
+            "20250104000000_set.sql",
+            "ALTER TABLE orders ALTER COLUMN code SET NOT NULL;\n"
+                + "ALTER TABLE orders ALTER COLUMN id SET NOT NULL;\n");
+    assertThat(v.error()).isEmpty();
+    assertThat(v.findings())
+        .extracting(LintFinding::rule, f -> f.toString().contains("public.orders.id NOT NULL"))
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(LintRule.SET_NOT_NULL, true));
   }
 
   @Test
@@ -503,6 +523,12 @@ class MigrationVerifierTest {
     assertThat(down.irreversible())
         .containsExactly(
             "data: line 19 (UPDATE) changed rows, which the catalog does not record; undo it by hand if it matters",
+            "values of column public.orders.code: character varying(10) is narrower than text, so a value written"
+                + " since 20250102000000 that does not fit makes this revert fail, or is rounded; check them first",
+            "values of column public.orders.note: dropping it deletes the values written to it since"
+                + " 20250102000000; copy them first if they matter",
+            "rows of table public.feelings: dropping it deletes the rows written to it since"
+                + " 20250102000000; copy them first if they matter",
             "rows of table public.old_stuff: the reverted migration deleted them with the table; restore them from a backup "
                 + "(see RUNBOOK.md)",
             "values of column public.orders.legacy_flag: the reverted migration deleted them with the column; restore them "
@@ -525,6 +551,164 @@ class MigrationVerifierTest {
             DIR
                 + "/20250103000000_revert_20250102000000.sql restores "
                 + "the 30 catalog objects 20250102000000_change.sql changed");
+  }
+
+  /** The down migration of the second of {@code namesAndContents}, derived on PostgreSQL 17. */
+  private static DownMigration derive(String... namesAndContents) {
+    return DownMigration.derive(
+        new MigrationVerifier(LintSettings.defaults())
+            .change(postgres, history(TxMode.FILE, namesAndContents), APP, "20250102000000"),
+        "PostgreSQL " + postgres.version());
+  }
+
+  @Test
+  void revert_dropsInDependencyOrder_whenTheMigrationCreatedObjectsThatUseEachOther() {
+    String base =
+        "CREATE TABLE IF NOT EXISTS t (id int PRIMARY KEY, a int, name varchar(20));\n"
+            + "CREATE INDEX IF NOT EXISTS t_a_idx ON t (a);\n"
+            + "CREATE VIEW v AS SELECT id, a FROM t;\n"
+            + "CREATE VIEW w AS SELECT id, name FROM t;\n";
+    String change =
+        "CREATE TABLE IF NOT EXISTS a_customers (id int PRIMARY KEY);\n"
+            + "CREATE TABLE IF NOT EXISTS b_orders (id int PRIMARY KEY, customer int REFERENCES a_customers (id));\n"
+            + "CREATE FUNCTION code() RETURNS text LANGUAGE sql AS $$ SELECT 'x' $$;\n"
+            + "ALTER TABLE t ADD COLUMN IF NOT EXISTS c text DEFAULT code() CHECK (c <> code());\n"
+            + "ALTER TABLE t ADD COLUMN IF NOT EXISTS b text;\n"
+            + "CREATE OR REPLACE VIEW v AS SELECT id, a, b FROM t;\n"
+            + "DROP VIEW w;\n"
+            + "ALTER TABLE t ALTER COLUMN name TYPE text;\n"
+            + "CREATE VIEW w AS SELECT id, name FROM t;\n"
+            + "ALTER TABLE t RENAME TO t2;\n"
+            + "GRANT SELECT ON t2 TO PUBLIC;\n"
+            + "COMMENT ON TABLE t2 IS 'renamed';\n";
+    String later = "CREATE TABLE IF NOT EXISTS unrelated (id int);";
+    DownMigration down =
+        derive(
+            "20250101000000_base.sql",
+            base,
+            "20250102000000_change.sql",
+            change,
+            "20250103000000_later.sql",
+            later);
+    assertThat(down.sql())
+        .contains("DROP TABLE IF EXISTS public.a_customers, public.b_orders;")
+        .contains("ALTER TABLE public.t2 ALTER COLUMN name TYPE character varying(20);\n")
+        .doesNotContain("USING")
+        .contains("DROP VIEW IF EXISTS public.v;");
+    assertThat(down.sql().indexOf("DROP FUNCTION IF EXISTS public.code()"))
+        .isGreaterThan(down.sql().indexOf("DROP COLUMN IF EXISTS c;"));
+    assertThat(down.irreversible())
+        .containsExactly(
+            "later migrations: 20250103000000_later.sql ran after 20250102000000_change.sql, and kit"
+                + " derived this revert from the schema around it alone; if they renamed or changed"
+                + " what it touches, edit it to match",
+            "unrecorded: line 11 (GRANT SELECT ON t2 TO PUBLIC;) changed privileges, which kit does"
+                + " not compare; undo it by hand if it matters",
+            "unrecorded: line 12 (COMMENT ON TABLE t2 IS 'renamed';) changed a comment or label,"
+                + " which kit does not compare; undo it by hand if it matters",
+            "values of column public.t.name: character varying(20) is narrower than text, so a value"
+                + " written since 20250102000000 that does not fit makes this revert fail, or is"
+                + " rounded; check them first",
+            "values of column public.t2.b: dropping it deletes the values written to it since"
+                + " 20250102000000; copy them first if they matter",
+            "values of column public.t2.c: dropping it deletes the values written to it since"
+                + " 20250102000000; copy them first if they matter",
+            "rows of table public.a_customers: dropping it deletes the rows written to it since"
+                + " 20250102000000; copy them first if they matter",
+            "rows of table public.b_orders: dropping it deletes the rows written to it since"
+                + " 20250102000000; copy them first if they matter");
+
+    ServiceVerification v =
+        verify(
+            "20250101000000_base.sql",
+            base,
+            "20250102000000_change.sql",
+            change,
+            "20250103000000_later.sql",
+            later,
+            "20250104000000_revert_20250102000000.sql",
+            down.sql());
+    assertThat(v.error()).isEmpty();
+    assertThat(v.problems()).isEmpty();
+    assertThat(v.notes())
+        .singleElement()
+        .asString()
+        .startsWith(DIR + "/20250104000000_revert_20250102000000.sql restores the ");
+  }
+
+  @Test
+  void revert_createsFunctionsBeforeTables_whenTheMigrationDroppedBoth() {
+    String base =
+        "CREATE TABLE IF NOT EXISTS gone (id int PRIMARY KEY);\n"
+            + "CREATE FUNCTION code() RETURNS text LANGUAGE sql AS $$ SELECT 'x' $$;\n"
+            + "CREATE FUNCTION gone_count() RETURNS bigint LANGUAGE sql AS $$ SELECT count(*) FROM gone $$;\n"
+            + "CREATE TABLE IF NOT EXISTS old_stuff (id int, c text DEFAULT code() CHECK (c <> ''));\n";
+    String change =
+        "DROP TABLE old_stuff;\nDROP FUNCTION code();\nDROP FUNCTION gone_count();\nDROP TABLE gone;\n";
+    DownMigration down =
+        derive("20250101000000_base.sql", base, "20250102000000_change.sql", change);
+    assertThat(down.sql()).contains("SET LOCAL check_function_bodies = off;");
+
+    ServiceVerification v =
+        verify(
+            "20250101000000_base.sql",
+            base,
+            "20250102000000_change.sql",
+            change,
+            "20250103000000_revert_20250102000000.sql",
+            down.sql());
+    assertThat(v.error()).isEmpty();
+    assertThat(v.problems()).isEmpty();
+    assertThat(v.notes())
+        .singleElement()
+        .asString()
+        .startsWith(DIR + "/20250103000000_revert_20250102000000.sql restores the ");
+  }
+
+  @Test
+  void revert_refusesToCreatePartitionedTables_whenTheMigrationDroppedOne() {
+    String base =
+        "CREATE TABLE IF NOT EXISTS m (id int, at date NOT NULL) PARTITION BY RANGE (at);\n"
+            + "CREATE TABLE IF NOT EXISTS m_2025 PARTITION OF m FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');\n"
+            + "CREATE INDEX IF NOT EXISTS m_at ON m (at);\n";
+    DownMigration down =
+        derive("20250101000000_base.sql", base, "20250102000000_drop.sql", "DROP TABLE m;\n");
+    assertThat(down.sql())
+        .doesNotContain("CREATE TABLE IF NOT EXISTS")
+        .doesNotContain("CREATE INDEX")
+        .endsWith("\n-- No statement: what 20250102000000_drop.sql changed is listed above.\n");
+    assertThat(down.irreversible())
+        .extracting(line -> line.substring(0, line.indexOf(',')))
+        .containsExactly(
+            "table public.m: it was a partitioned table",
+            "table public.m_2025: it was a partition");
+  }
+
+  @Test
+  void revert_failsInsteadOfTruncating_whenAValueNoLongerFitsTheNarrowerType() {
+    String base = "CREATE TABLE IF NOT EXISTS t (name varchar(5), n int);\n";
+    String change =
+        "ALTER TABLE t ALTER COLUMN name TYPE text, ALTER COLUMN n TYPE text;\n"
+            + "INSERT INTO t VALUES ('abcdefgh', '7');\n";
+    DownMigration down =
+        derive("20250101000000_base.sql", base, "20250102000000_change.sql", change);
+    assertThat(down.sql())
+        .contains("ALTER TABLE public.t ALTER COLUMN n TYPE integer USING n::integer;")
+        .contains("ALTER TABLE public.t ALTER COLUMN name TYPE character varying(5);");
+    assertThat(down.irreversible())
+        .anyMatch(line -> line.startsWith("values of column public.t.name: character varying(5)"))
+        .noneMatch(line -> line.startsWith("values of column public.t.n:"));
+
+    ServiceVerification v =
+        verify(
+            "20250101000000_base.sql",
+            base,
+            "20250102000000_change.sql",
+            change,
+            "20250103000000_revert_20250102000000.sql",
+            down.sql());
+    assertThat(v.error().orElseThrow().message())
+        .isEqualTo("ERROR: value too long for type character varying(5)");
   }
 
   @Test
