@@ -6,11 +6,14 @@ package dev.kit.provider.planetscale;
  * _.crossplane.io} check, which calls a Provider without status Healthy (the same Lua precedence as
  * {@code _.upbound.io}). The platform's next wave, the ClusterProviderConfig, needs the CRDs the
  * package installs: the Provider is Healthy only when Crossplane reports it {@code Installed} and
- * {@code Healthy} and runs the package {@code spec.package} names; a package whose runtime is
- * unhealthy ({@code Healthy=False}, reason {@code UnhealthyPackageRevision}) is Degraded, as in
- * Argo CD's own test data ({@code provider_degraded.yaml}); anything else is Progressing (the
- * package is pulled, its Deployment starts, or a new package has not replaced the old one, which
- * stays Installed and Healthy: crossplane/crossplane#4196).
+ * {@code Healthy} and runs the package {@code spec.package} names; anything else is Progressing:
+ * the package is pulled, its Deployment starts, or a new package has not replaced the old one,
+ * which stays Installed and Healthy (crossplane/crossplane#4196). An unhealthy package ({@code
+ * Healthy=False}, reason {@code UnhealthyPackageRevision}) is Progressing too, deliberately, though
+ * the test data of Argo CD's newer {@code _.crossplane.io} check calls it Degraded: Crossplane
+ * reports it while the provider's Deployment starts on every install ("has no condition of type
+ * Available yet", "does not have minimum availability"), and a Degraded object fails the sync wave;
+ * {@code kit:doctor} names the reason.
  */
 public final class ProviderHealth {
 
@@ -33,11 +36,6 @@ public final class ProviderHealth {
       end
       local function describe(condition)
         return (condition.reason or condition.type) .. ": " .. (condition.message or "")
-      end
-      if healthy ~= nil and healthy.status == "False" and healthy.reason == "UnhealthyPackageRevision" then
-        hs.status = "Degraded"
-        hs.message = describe(healthy)
-        return hs
       end
       hs.status = "Progressing"
       if installed ~= nil and installed.status ~= "True" then
