@@ -263,6 +263,25 @@ class PlanetScaleObjectsTest {
     assertThat(kits(status(failedBefore)).status()).isEqualTo("Progressing");
   }
 
+  @Test
+  void kitsCheck_isSuspended_whenPaused_thoughSyncedIsFalse() {
+    String paused =
+        """
+        conditions:
+        - {type: Synced, status: "False", reason: ReconcilePaused, message: "Reconciliation is paused via the pause annotation"}
+        - {type: Ready, status: "True", reason: Available}
+        """;
+    assertThat(kits(status(paused)))
+        .isEqualTo(
+            new ArgoLuaHealth.Result(
+                "Suspended", "Paused by the crossplane.io/paused annotation; remove it to resume"));
+    ObjectNode annotated = (ObjectNode) status("");
+    ((ObjectNode) annotated.path("metadata"))
+        .putObject("annotations")
+        .put("crossplane.io/paused", "true");
+    assertThat(kits(annotated).status()).isEqualTo("Suspended");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"testdata/managedresource_failedupdate_degraded.yaml"})
   void kitsCheck_agreesWithArgoCdsTestData_forAManagedResource(String input) {
@@ -290,13 +309,56 @@ class PlanetScaleObjectsTest {
         .isEqualTo("Progressing");
   }
 
+  /**
+   * Argo CD's health_test.yaml expects Degraded for this file (of a newer script than the vendored
+   * one, which says Progressing): kit waits, since Crossplane reports it while the Deployment
+   * starts.
+   */
   @Test
   void kitsProviderCheck_waitsForAnUnhealthyPackage_fromArgoCdsTestData() {
     JsonNode degraded = ArgoLuaHealth.yaml(CROSSPLANE.resolve("testdata/provider_degraded.yaml"));
     ArgoLuaHealth.Result result = ArgoLuaHealth.run(ProviderHealth.SCRIPT, degraded);
+    assertThat(
+            ArgoLuaHealth.run(ArgoLuaHealth.read(CROSSPLANE.resolve("health.lua")), degraded)
+                .status())
+        .isEqualTo("Progressing");
     assertThat(result.status()).isEqualTo("Progressing");
     assertThat(result.message())
         .startsWith("UnhealthyPackageRevision: Package runtime health is \"False\"");
+  }
+
+  @Test
+  void kitsProviderCheck_keepsTheHealthyReason_whenInstalledIsNotSetYet() {
+    ArgoLuaHealth.Result result =
+        ArgoLuaHealth.run(
+            ProviderHealth.SCRIPT,
+            provider(
+                """
+        conditions:
+        - {type: Healthy, status: "Unknown", reason: UnknownPackageRevisionHealth, message: "waiting"}
+        """));
+    assertThat(result)
+        .isEqualTo(
+            new ArgoLuaHealth.Result("Progressing", "UnknownPackageRevisionHealth: waiting"));
+  }
+
+  /** crossplane/crossplane#4196: a package that cannot be pulled leaves the old one healthy. */
+  @Test
+  void kitsProviderCheck_waits_whileTheOldPackageStillRuns() {
+    JsonNode provider =
+        provider(
+            """
+        conditions:
+        - {type: Healthy, status: "True", reason: HealthyPackageRevision}
+        - {type: Installed, status: "True", reason: ActivePackageRevision}
+        currentIdentifier: xpkg.upbound.io/upbound/provider-opentofu:v1.0.1
+        """);
+    ArgoLuaHealth.Result result = ArgoLuaHealth.run(ProviderHealth.SCRIPT, provider);
+    assertThat(result.status()).isEqualTo("Progressing");
+    assertThat(result.message())
+        .isEqualTo(
+            "Running xpkg.upbound.io/upbound/provider-opentofu:v1.0.1, not "
+                + provider.path("spec").path("package").asString());
   }
 
   @Test
@@ -309,6 +371,7 @@ class PlanetScaleObjectsTest {
         conditions:
         - {type: Healthy, status: "True", reason: HealthyPackageRevision}
         - {type: Installed, status: "True", reason: ActivePackageRevision}
+        currentIdentifier: xpkg.upbound.io/upbound/provider-opentofu:v1.0.2
         """))
                 .status())
         .isEqualTo("Healthy");

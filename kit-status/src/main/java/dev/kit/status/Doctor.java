@@ -18,9 +18,10 @@ import tools.jackson.databind.JsonNode;
 /**
  * {@code kit:doctor}: whether the cluster has what the generated tree needs before it syncs, in
  * this order: the CRDs of every kind it deploys (and what their operators need), the platform's
- * operators running, its Crossplane provider packages installed and healthy, the storage classes
- * its volumes name, the Secrets it reads but does not create (with their keys), kit's health checks
- * in {@code argocd-cm}, and namespaces whose Pod Security level admits its pods.
+ * operators running, the Application of its Crossplane provider folder synced, the provider
+ * packages installed and healthy and their ClusterProviderConfig present, the storage classes its
+ * volumes name, the Secrets it reads but does not create (with their keys), kit's health checks in
+ * {@code argocd-cm}, and namespaces whose Pod Security level admits its pods.
  */
 final class Doctor {
 
@@ -45,7 +46,9 @@ final class Doctor {
   List<DoctorCheck> run() {
     List<DoctorCheck> checks = new ArrayList<>(crds());
     checks.addAll(operators());
+    checks.addAll(folderApplications());
     checks.addAll(providers());
+    checks.addAll(providerConfigs());
     checks.addAll(storageClasses());
     checks.addAll(new SecretsCheck(cluster, tree).run());
     checks.addAll(new ArgoCdCheck(argoCd, tree, argoCd != cluster).run());
@@ -156,40 +159,12 @@ final class Doctor {
       List<String> services = operator.map(o -> usersOf(o.groups())).orElse(List.of());
       String namespace =
           application.body().path("spec").path("destination").path("namespace").asString("");
-      Optional<JsonNode> live =
-          argoCd.get(
-              application.apiVersion(),
-              application.kind(),
-              application.namespace(),
-              application.name());
-      Optional<String> deleted = live.flatMap(Doctor::beingDeleted);
-      if (live.isEmpty()) {
-        checks.add(
-            DoctorCheck.fail(
-                "Application " + application.name() + " (" + name + ") missing",
-                services,
-                "sync the root Application, or kubectl apply -f " + application.path()));
-      } else if (deleted.isPresent()) {
-        checks.add(
-            DoctorCheck.fail(
-                "Application " + application.name() + " (" + name + ")" + deleted.get(),
-                services,
-                "once it is gone, sync the root Application to create it again; if it stays,"
-                    + " argocd app get "
-                    + application.name()
-                    + " says which resource holds it"));
-      } else {
-        JsonNode status = live.get().path("status");
-        String sync = status.path("sync").path("status").asString("Unknown");
-        String health = status.path("health").path("status").asString("Unknown");
-        if (!sync.equals("Synced") || !health.equals("Healthy")) {
-          checks.add(
-              DoctorCheck.fail(
-                  "Application " + application.name() + " (" + name + ") is " + sync + "/" + health,
-                  services,
-                  "argocd app get " + application.name() + " says which resource and why"));
-        }
-      }
+      applicationProblem(
+              application,
+              name,
+              services,
+              "sync the root Application, or kubectl apply -f " + application.path())
+          .ifPresent(checks::add);
       String release = source.path("helm").path("releaseName").asString(application.name());
       List<JsonNode> deployments = operatorDeployments(namespace, release, application.name());
       if (deployments.isEmpty()) {
@@ -240,6 +215,113 @@ final class Doctor {
                         + " -n "
                         + namespace
                         + " and its pods' logs say why; kit's objects wait for it"));
+      }
+    }
+    return checks;
+  }
+
+  /**
+   * What keeps a platform Application from being synced and healthy: missing, being deleted, or
+   * another state; empty when it is Synced/Healthy.
+   */
+  private Optional<DoctorCheck> applicationProblem(
+      PlannedObject application, String name, List<String> services, String whenMissing) {
+    String subject = "Application " + application.name() + " (" + name + ")";
+    Optional<JsonNode> live =
+        argoCd.get(
+            application.apiVersion(),
+            application.kind(),
+            application.namespace(),
+            application.name());
+    if (live.isEmpty()) {
+      return Optional.of(DoctorCheck.fail(subject + " missing", services, whenMissing));
+    }
+    Optional<String> deleted = beingDeleted(live.get());
+    if (deleted.isPresent()) {
+      return Optional.of(
+          DoctorCheck.fail(
+              subject + deleted.get(),
+              services,
+              "once it is gone, sync the root Application to create it again; if it stays,"
+                  + " argocd app get "
+                  + application.name()
+                  + " says which resource holds it"));
+    }
+    JsonNode status = live.get().path("status");
+    String sync = status.path("sync").path("status").asString("Unknown");
+    String health = status.path("health").path("status").asString("Unknown");
+    if (!sync.equals("Synced") || !health.equals("Healthy")) {
+      return Optional.of(
+          DoctorCheck.fail(
+              subject + " is " + sync + "/" + health,
+              services,
+              "argocd app get "
+                  + application.name()
+                  + " says which resource and why"
+                  + (sync.equals("Synced") ? "" : "; then argocd app sync " + application.name())));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The platform Applications that sync a folder of {@code platform/} to the environment's cluster
+   * (the Crossplane provider package's, {@code planetscale-provider-<env>}): synced and healthy,
+   * since its objects reach the cluster no other way.
+   */
+  private List<DoctorCheck> folderApplications() {
+    List<DoctorCheck> checks = new ArrayList<>();
+    for (PlannedObject application : tree.platform()) {
+      String folder = application.body().path("spec").path("source").path("path").asString("");
+      List<PlannedObject> synced =
+          tree.platform().stream()
+              .filter(o -> !folder.isEmpty() && o.path().startsWith(folder + "/"))
+              .toList();
+      if (!application.kind().equals("Application") || synced.isEmpty()) {
+        continue;
+      }
+      List<String> services =
+          usersOf(synced.stream().map(PlannedObject::group).distinct().toList());
+      applicationProblem(
+              application,
+              folder,
+              services,
+              "sync the root Application, or kubectl apply -f "
+                  + application.path()
+                  + "; then argocd app sync "
+                  + application.name())
+          .ifPresent(checks::add);
+    }
+    return checks;
+  }
+
+  /**
+   * The Crossplane provider configurations the platform declares (the ClusterProviderConfig {@code
+   * planetscale}) exist: a Workspace names one, and without it provider-opentofu never applies.
+   * Only where the cluster serves the kind; the CRD check reports it otherwise.
+   */
+  private List<DoctorCheck> providerConfigs() {
+    List<DoctorCheck> checks = new ArrayList<>();
+    for (PlannedObject config : tree.platform()) {
+      if (!config.kind().endsWith("ProviderConfig")
+          || !cluster.serves(config.apiVersion(), config.kind())) {
+        continue;
+      }
+      String title = config.kind() + " " + config.name();
+      List<String> services = usersOf(List.of(config.group()));
+      Optional<JsonNode> live =
+          cluster.get(config.apiVersion(), config.kind(), config.namespace(), config.name());
+      Optional<String> deleted = live.flatMap(Doctor::beingDeleted);
+      if (live.isEmpty()) {
+        checks.add(
+            DoctorCheck.fail(title + " missing", services, applicationOf(config) + config.path()));
+      } else if (deleted.isPresent()) {
+        checks.add(
+            DoctorCheck.fail(
+                title + deleted.get(),
+                services,
+                "once it is gone, " + applicationOf(config) + config.path()));
+      } else {
+        checks.add(DoctorCheck.pass(title + " exists"));
       }
     }
     return checks;

@@ -174,6 +174,10 @@ final class Inspection {
               + ")",
           facts("missing", true, "cause", "no namespace"));
     }
+    Optional<Finding> ran = object.isHook() ? lastRun(object, column, status) : Optional.empty();
+    if (ran.isPresent()) {
+      return ran.get();
+    }
     if (operation.equals("Failed") || operation.equals("Error")) {
       return finding(
           object,
@@ -214,5 +218,59 @@ final class Inspection {
             + "): wait for the automated sync, or argocd app sync "
             + appName,
         facts("missing", true, "cause", "not synced"));
+  }
+
+  /**
+   * A hook the Application's last sync ran, as its {@code status.operationState.syncResult} lists
+   * it: one that succeeded in a sync of the revision Argo CD now wants may since be gone by its
+   * delete policy ({@code HookSucceeded}) or a TTL ({@code ttlSecondsAfterFinished}, which a
+   * cluster policy may add), which Argo CD calls Synced/Healthy; one that failed is the sync's
+   * failure.
+   */
+  private Optional<Finding> lastRun(PlannedObject object, Column column, JsonNode status) {
+    String appName = service.application().map(PlannedObject::name).orElse(service.name());
+    JsonNode syncResult = status.path("operationState").path("syncResult");
+    for (JsonNode resource : syncResult.path("resources").values()) {
+      if (resource.path("hookType").asString("").isEmpty()
+          || !resource.path("group").asString("").equals(object.group())
+          || !resource.path("kind").asString("").equals(object.kind())
+          || !resource.path("namespace").asString("").equals(object.namespace())
+          || !resource.path("name").asString("").equals(object.name())) {
+        continue;
+      }
+      String phase = resource.path("hookPhase").asString("");
+      String message = resource.path("message").asString("");
+      String revision = syncResult.path("revision").asString("");
+      if (phase.equals("Succeeded")
+          && !revision.isEmpty()
+          && revision.equals(status.path("sync").path("revision").asString(""))) {
+        return Optional.of(
+            finding(
+                object,
+                column,
+                Health.HEALTHY,
+                object.title()
+                    + " ran in the last sync; removed since by its delete policy or a TTL",
+                "",
+                facts("missing", true, "hookPhase", phase, "revision", revision)));
+      }
+      if (phase.equals("Failed") || phase.equals("Error")) {
+        return Optional.of(
+            finding(
+                object,
+                column,
+                Health.DEGRADED,
+                object.title()
+                    + " failed in the last sync"
+                    + (message.isEmpty() ? "" : ": " + message),
+                "argocd app get "
+                    + appName
+                    + " shows the hook's result; fix the cause, then argocd app sync "
+                    + appName
+                    + " runs it again",
+                facts("missing", true, "hookPhase", phase, "revision", revision)));
+      }
+    }
+    return Optional.empty();
   }
 }

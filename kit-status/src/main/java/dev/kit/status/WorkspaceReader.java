@@ -26,6 +26,9 @@ final class WorkspaceReader implements KindReader {
   private static final String TOKEN_NAMESPACE = "crossplane-system";
   private static final String TOKEN_SECRET = "planetscale-service-token";
 
+  /** Crossplane's annotation that stops reconciling a managed resource. */
+  private static final String PAUSED = "crossplane.io/paused";
+
   @Override
   public boolean reads(PlannedObject object) {
     return object.group().equals("opentofu.m.upbound.io") && object.kind().equals("Workspace");
@@ -55,8 +58,26 @@ final class WorkspaceReader implements KindReader {
             secret,
             "connectionSecretPresent",
             secretPresent);
-    // kit's Argo CD check (WorkspaceHealth.SCRIPT): a Synced of an older generation first (the
+    // kit's Argo CD check (WorkspaceHealth.SCRIPT): paused first (Crossplane then sets
+    // Synced=False,
+    // reason ReconcilePaused, which is no failure), then a Synced of an older generation (the
     // reconciler stamps it after tofu apply returns; Ready carries no generation), then a failure.
+    if (live.path("metadata").path("annotations").path(PAUSED).asString("").equals("true")
+        || reason(synced).equals("ReconcilePaused")) {
+      return Inspection.finding(
+          object,
+          column(object),
+          Health.SUSPENDED,
+          "paused by the " + PAUSED + " annotation; remove it to resume",
+          "kubectl annotate workspace "
+              + object.name()
+              + " -n "
+              + object.namespace()
+              + " "
+              + PAUSED
+              + "-",
+          facts);
+    }
     if (synced != null
         && synced.path("observedGeneration").isNumber()
         && synced.path("observedGeneration").asLong() < generation) {
@@ -84,7 +105,15 @@ final class WorkspaceReader implements KindReader {
     }
     if (ready == null || !status(ready).equals("True")) {
       String text =
-          ready == null ? "waiting for provider-opentofu" : "applying (" + reason(ready) + ")";
+          ready == null
+              ? "waiting for provider-opentofu"
+              : reason(ready).equals("Creating")
+                  ? "applying (Creating)"
+                  : "not ready ("
+                      + (message(ready).equals(reason(ready))
+                          ? reason(ready)
+                          : reason(ready) + ": " + message(ready))
+                      + ")";
       return Inspection.finding(
           object,
           column(object),

@@ -121,4 +121,66 @@ class DoctorProvidersTest {
                 + " xpkg.upbound.io/upbound/provider-opentofu:v1.0.2");
     assertThat(check.services()).containsExactly("inventory");
   }
+
+  private DoctorCheck check(String startsWith) {
+    mock.seed(
+        """
+        apiVersion: pkg.crossplane.io/v1
+        kind: Provider
+        metadata:
+          name: provider-opentofu
+        spec:
+          package: xpkg.upbound.io/upbound/provider-opentofu:v1.0.2
+        """);
+    return ClusterStatus.of(mock.client())
+        .clock(ShopCluster.clock())
+        .repository(Shop.repository())
+        .environment("prod")
+        .doctor(KIT, PLAN)
+        .checks()
+        .stream()
+        .filter(check -> check.text().startsWith(startsWith))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  void doctor_namesTheApplicationToSync_whenTheClusterProviderConfigIsMissing() {
+    mock.client()
+        .genericKubernetesResources("opentofu.m.upbound.io/v1beta1", "ClusterProviderConfig")
+        .withName("planetscale")
+        .delete();
+
+    DoctorCheck check = check("ClusterProviderConfig ");
+
+    assertThat(check.passed()).isFalse();
+    assertThat(check.text()).isEqualTo("ClusterProviderConfig planetscale missing");
+    assertThat(check.services()).containsExactly("inventory");
+    assertThat(check.fix())
+        .isEqualTo(
+            "sync the Application planetscale-provider-prod, or kubectl apply -f "
+                + "platform/prod/planetscale-provider/planetscale-providerconfig.yaml");
+  }
+
+  @Test
+  void doctor_failsWithTheApplicationToSync_whenTheProviderFoldersApplicationIsMissing() {
+    mock.client()
+        .genericKubernetesResources("argoproj.io/v1alpha1", "Application")
+        .inNamespace("argocd")
+        .withName("planetscale-provider-prod")
+        .delete();
+
+    DoctorCheck check = check("Application planetscale-provider-prod");
+
+    assertThat(check.passed()).isFalse();
+    assertThat(check.text())
+        .isEqualTo(
+            "Application planetscale-provider-prod (platform/prod/planetscale-provider) missing");
+    assertThat(check.services()).containsExactly("inventory");
+    assertThat(check.fix())
+        .isEqualTo(
+            "sync the root Application, or kubectl apply -f"
+                + " platform/prod/planetscale-provider.yaml; then argocd app sync"
+                + " planetscale-provider-prod");
+  }
 }

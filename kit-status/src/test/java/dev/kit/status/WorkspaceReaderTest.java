@@ -46,6 +46,10 @@ class WorkspaceReaderTest {
   }
 
   private Finding read(long generation, String status) {
+    return readLive(WORKSPACE.replace("generation: 1", "generation: " + generation) + status);
+  }
+
+  private Finding readLive(String yaml) {
     JsonNode body = YAML.readTree(WORKSPACE);
     PlannedObject object =
         new PlannedObject(
@@ -57,8 +61,7 @@ class WorkspaceReaderTest {
             "orders-database",
             true,
             body);
-    JsonNode live =
-        YAML.readTree(WORKSPACE.replace("generation: 1", "generation: " + generation) + status);
+    JsonNode live = YAML.readTree(yaml);
     Inspection inspection =
         new Inspection(
             new ReadOnlyCluster(mock.client(), "mock"),
@@ -112,6 +115,53 @@ class WorkspaceReaderTest {
         """);
     assertThat(finding.health()).isEqualTo(Health.PROGRESSING);
     assertThat(finding.text()).isEqualTo("applying (Creating)");
+  }
+
+  @Test
+  void read_namesTheReasonAndMessage_whenNotReadyForAnotherReasonThanCreating() {
+    Finding finding =
+        read(
+            """
+        status:
+          conditions:
+          - {type: Synced, status: "True", reason: ReconcileSuccess}
+          - {type: Ready, status: "False", reason: Unavailable, message: "no outputs yet"}
+        """);
+    assertThat(finding.health()).isEqualTo(Health.PROGRESSING);
+    assertThat(finding.text()).isEqualTo("not ready (Unavailable: no outputs yet)");
+  }
+
+  /** Crossplane reports a paused resource Synced=False, reason ReconcilePaused: no failure. */
+  @Test
+  void read_isSuspendedWithTheFix_whenPausedByTheAnnotation() {
+    mock.seed(SECRET);
+    Finding finding =
+        read(
+            """
+        status:
+          conditions:
+          - {type: Synced, status: "False", reason: ReconcilePaused, message: "Reconciliation is paused via the pause annotation"}
+          - {type: Ready, status: "True", reason: Available}
+        """);
+    assertThat(finding.health()).isEqualTo(Health.SUSPENDED);
+    assertThat(finding.text())
+        .isEqualTo("paused by the crossplane.io/paused annotation; remove it to resume");
+    assertThat(finding.fix())
+        .isEqualTo("kubectl annotate workspace orders-database -n orders crossplane.io/paused-");
+  }
+
+  @Test
+  void read_isSuspended_whenAnnotatedPaused_beforeCrossplaneReportsIt() {
+    Finding finding =
+        readLive(
+            WORKSPACE.replace(
+                    "generation: 1", "generation: 2, annotations: {crossplane.io/paused: \"true\"}")
+                + """
+                status:
+                  conditions:
+                  - {type: Synced, status: "True", reason: ReconcileSuccess, observedGeneration: 1}
+                """);
+    assertThat(finding.health()).isEqualTo(Health.SUSPENDED);
   }
 
   @Test

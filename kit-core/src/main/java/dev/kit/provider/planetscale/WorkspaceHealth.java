@@ -7,10 +7,12 @@ package dev.kit.provider.planetscale;
  * nil or next(obj.status) == nil and contains(has_no_status, obj.kind)}: Lua's {@code and} binds
  * tighter than {@code or}, so any object without a status is Healthy, and a Workspace Argo CD sees
  * before provider-opentofu has written one (or while the provider is not running) would let the
- * migration wave start against a database that does not exist yet. Here a Workspace without
- * conditions, or whose {@code Synced} describes an older generation, is Progressing; otherwise the
- * built-in rules hold: {@code Synced=False} or {@code LastAsyncOperation=False} is Degraded, {@code
- * Ready=True} Healthy, anything else Progressing.
+ * migration wave start against a database that does not exist yet. Here a Workspace paused by the
+ * {@code crossplane.io/paused} annotation is Suspended (Crossplane then reports {@code
+ * Synced=False}, reason {@code ReconcilePaused}, which is no failure); one without conditions, or
+ * whose {@code Synced} describes an older generation, is Progressing; otherwise the built-in rules
+ * hold: {@code Synced=False} or {@code LastAsyncOperation=False} is Degraded, {@code Ready=True}
+ * Healthy, anything else Progressing.
  *
  * <p>The generation is read from {@code Synced}, not {@code Ready}: crossplane-runtime stamps
  * {@code observedGeneration} only on the conditions its reconciler marks ({@code Synced}, after
@@ -26,6 +28,19 @@ public final class WorkspaceHealth {
   public static final String SCRIPT =
       """
       local hs = {}
+      local paused = obj.metadata.annotations ~= nil and obj.metadata.annotations["crossplane.io/paused"] == "true"
+      if obj.status ~= nil and obj.status.conditions ~= nil then
+        for _, condition in ipairs(obj.status.conditions) do
+          if condition.type == "Synced" and condition.reason == "ReconcilePaused" then
+            paused = true
+          end
+        end
+      end
+      if paused then
+        hs.status = "Suspended"
+        hs.message = "Paused by the crossplane.io/paused annotation; remove it to resume"
+        return hs
+      end
       if obj.status == nil or obj.status.conditions == nil or next(obj.status.conditions) == nil then
         hs.status = "Progressing"
         hs.message = "Waiting for provider-opentofu to apply the Workspace"

@@ -1,0 +1,128 @@
+package dev.kit.status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kit.status.testing.MockCluster;
+import dev.kit.status.testing.ShopCluster;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * A migration Job hook the cluster no longer has, read from the Application's last sync result: it
+ * may have run and been removed by its delete policy or a TTL, or failed.
+ */
+class HookRunTest {
+
+  private static final YAMLMapper YAML = YAMLMapper.builder().build();
+  private static final String REVISION = "9f2c1e4b7a5d3c2e1f0a9b8c7d6e5f4a3b2c1d0e";
+
+  private MockCluster mock;
+
+  @BeforeEach
+  void start() {
+    mock = MockCluster.empty();
+    mock.seed(
+        """
+        apiVersion: v1
+        kind: Namespace
+        metadata: {name: orders}
+        """);
+  }
+
+  @AfterEach
+  void stop() {
+    mock.close();
+  }
+
+  private Finding missing(String hookPhase, String syncedRevision) {
+    PlannedObject job =
+        new PlannedObject(
+            Optional.of("orders"),
+            "services/orders/manifests/migrations/job.yaml",
+            "batch/v1",
+            "Job",
+            "orders",
+            "orders-migrate",
+            true,
+            YAML.readTree(
+                """
+                metadata:
+                  annotations: {argocd.argoproj.io/hook: Sync, argocd.argoproj.io/sync-wave: "-1"}
+                """));
+    PlannedObject app =
+        new PlannedObject(
+            Optional.of("orders"),
+            "services/orders/application.yaml",
+            "argoproj.io/v1alpha1",
+            "Application",
+            "argocd",
+            "orders",
+            true,
+            YAML.readTree("{}"));
+    JsonNode live =
+        YAML.readTree(
+            """
+            metadata: {name: orders, namespace: argocd}
+            status:
+              sync: {status: Synced, revision: %s}
+              health: {status: Healthy}
+              operationState:
+                phase: Succeeded
+                syncResult:
+                  revision: %s
+                  resources:
+                  - {group: batch, version: v1, kind: Job, namespace: orders, name: orders-migrate,
+                     status: Synced, hookType: Sync, hookPhase: %s, message: "%s", syncPhase: Sync}
+            """
+                .formatted(
+                    syncedRevision,
+                    REVISION,
+                    hookPhase,
+                    hookPhase.equals("Failed")
+                        ? "Job has reached the specified backoff limit"
+                        : "Reached expected number of succeeded pods"));
+    var service =
+        new GeneratedTree.ServiceTree(
+            "orders", "orders", List.of(app, job), Optional.of(app), "", new TreeMap<>());
+    ReadOnlyCluster cluster = new ReadOnlyCluster(mock.client(), "mock");
+    return new Inspection(
+            cluster, cluster, new Moments(ShopCluster.clock()), service, Optional.of(live))
+        .missing(job, Column.MIGRATIONS);
+  }
+
+  @Test
+  void missing_isHealthy_whenTheHookSucceededInTheSyncOfTheWantedRevision() {
+    Finding finding = missing("Succeeded", REVISION);
+    assertThat(finding.health()).isEqualTo(Health.HEALTHY);
+    assertThat(finding.text())
+        .isEqualTo(
+            "Job orders-migrate ran in the last sync; removed since by its delete policy or a TTL");
+  }
+
+  @Test
+  void missing_saysTheHookHasNotRun_whenItSucceededForAnOlderRevision() {
+    Finding finding = missing("Succeeded", "0000000000000000000000000000000000000000");
+    assertThat(finding.health()).isEqualTo(Health.MISSING);
+    assertThat(finding.text()).isEqualTo("Job orders-migrate not run yet");
+  }
+
+  @Test
+  void missing_isDegradedWithTheHooksMessage_whenTheHookFailed() {
+    Finding finding = missing("Failed", REVISION);
+    assertThat(finding.health()).isEqualTo(Health.DEGRADED);
+    assertThat(finding.text())
+        .isEqualTo(
+            "Job orders-migrate failed in the last sync: Job has reached the specified backoff"
+                + " limit");
+    assertThat(finding.fix())
+        .isEqualTo(
+            "argocd app get orders shows the hook's result; fix the cause, then argocd app sync"
+                + " orders runs it again");
+  }
+}
