@@ -177,7 +177,10 @@ final class UnpermittedManifests {
   private static void add(JsonNode object, Set<String> kinds) {
     String apiVersion = object.path("apiVersion").asString("");
     String kind = object.path("kind").asString("");
-    if (kind.isEmpty() || apiVersion.isEmpty()) {
+    // A kustomization is read by kustomize, never applied: the project does not see it.
+    if (kind.isEmpty()
+        || apiVersion.isEmpty()
+        || apiVersion.startsWith("kustomize.config.k8s.io/")) {
       return;
     }
     if (kind.equals("List") && apiVersion.equals("v1")) {

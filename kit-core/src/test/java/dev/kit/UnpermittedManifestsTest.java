@@ -75,6 +75,9 @@ class UnpermittedManifestsTest {
           name: orders-reader
         """);
     write(APP + "notes.txt", "kind: Secret\n");
+    write(
+        APP + "kustomization.yaml",
+        "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: []\n");
     write(APP + "broken.yaml", "kind: [\n");
   }
 
