@@ -397,6 +397,39 @@ class MigrationVerifierTest {
   }
 
   @Test
+  void verify_reportsTableRewrite_whenAnAddedColumnRewritesAnExistingTable() {
+    String base =
+        "CREATE TABLE IF NOT EXISTS orders (id int, total int, code varchar(10));\n"
+            + "INSERT INTO orders VALUES (1, 2, 'a');\n";
+    String change =
+        "ALTER TABLE orders ADD COLUMN IF NOT EXISTS uid uuid DEFAULT gen_random_uuid();\n"
+            + "ALTER TABLE orders ADD COLUMN IF NOT EXISTS twice int GENERATED ALWAYS AS (total * 2) STORED;\n"
+            + "ALTER TABLE orders ADD COLUMN IF NOT EXISTS n bigint GENERATED ALWAYS AS IDENTITY;\n"
+            + "ALTER TABLE orders ADD COLUMN IF NOT EXISTS region text DEFAULT 'eu';\n"
+            + "ALTER TABLE orders ALTER COLUMN id TYPE bigint;\n"
+            + "TRUNCATE orders;\n"
+            + "CREATE TABLE IF NOT EXISTS fresh (id int);\n"
+            + "ALTER TABLE fresh ADD COLUMN IF NOT EXISTS uid uuid DEFAULT gen_random_uuid();\n";
+    ServiceVerification v =
+        verify("20250101000000_base.sql", base, "20250102000000_change.sql", change);
+    String file = DIR + "/20250102000000_change.sql:";
+    String rewrite =
+        ": warning TABLE_REWRITE: rewrites table public.orders and its indexes under an ACCESS"
+            + " EXCLUSIVE lock, so reads and writes of it wait until it is rewritten";
+    assertThat(v.error()).isEmpty();
+    assertThat(v.findings())
+        .extracting(f -> f.toString().substring(0, f.toString().indexOf(". Fix: ")))
+        .containsExactly(
+            file + "1" + rewrite,
+            file + "2" + rewrite,
+            file + "3" + rewrite,
+            file
+                + "5: warning COLUMN_TYPE_REWRITE: changes column public.orders.id from integer to bigint, which rewrites "
+                + "table public.orders and its indexes under an ACCESS EXCLUSIVE lock");
+    assertThat(v.findings().get(0).toString()).endsWith(LintRule.TABLE_REWRITE.fix() + ".");
+  }
+
+  @Test
   void verify_doesNotReportSetNotNull_whenAValidatedCheckProvesItFirst() {
     ServiceVerification v =
         verify(
