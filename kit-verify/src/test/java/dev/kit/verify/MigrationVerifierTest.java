@@ -670,6 +670,50 @@ class MigrationVerifierTest {
   }
 
   @Test
+  void revert_rebuildsTheViewsThatReadAChangedView_inDependencyOrder() {
+    String base =
+        "CREATE TABLE IF NOT EXISTS t (id int PRIMARY KEY, a int, b int);\n"
+            + "CREATE VIEW v AS SELECT id, a FROM t;\n"
+            + "CREATE VIEW u AS SELECT id FROM v;\n"
+            + "CREATE MATERIALIZED VIEW IF NOT EXISTS m AS SELECT id FROM u;\n"
+            + "GRANT SELECT ON v TO PUBLIC;\n"
+            + "COMMENT ON VIEW u IS 'u''s ids';\n";
+    String change =
+        "CREATE OR REPLACE VIEW v AS SELECT id, a, b FROM t;\n"
+            + "CREATE VIEW a_base AS SELECT id, b FROM v;\n"
+            + "CREATE VIEW z_top AS SELECT id FROM a_base;\n";
+    DownMigration down =
+        derive("20250101000000_base.sql", base, "20250102000000_change.sql", change);
+    assertThat(down.sql())
+        .containsSubsequence(
+            "DROP VIEW IF EXISTS public.z_top;",
+            "DROP VIEW IF EXISTS public.a_base;",
+            "DROP MATERIALIZED VIEW IF EXISTS public.m;",
+            "DROP VIEW IF EXISTS public.u;",
+            "DROP VIEW IF EXISTS public.v;",
+            "CREATE OR REPLACE VIEW public.v AS",
+            "CREATE OR REPLACE VIEW public.u AS",
+            "CREATE MATERIALIZED VIEW IF NOT EXISTS public.m AS");
+    assertThat(down.irreversible())
+        .containsExactly(
+            "grants and comment of view public.u: it is created again, without its comment; GRANT"
+                + " and COMMENT ON it again by hand",
+            "grants and comment of view public.v: it is created again, without its grants "
+                + "{app=arwdDxtm/app,=r/app}; GRANT and COMMENT ON it again by hand");
+
+    ServiceVerification v =
+        verify(
+            "20250101000000_base.sql",
+            base,
+            "20250102000000_change.sql",
+            change,
+            "20250103000000_revert_20250102000000.sql",
+            down.sql());
+    assertThat(v.error()).isEmpty();
+    assertThat(v.problems()).isEmpty();
+  }
+
+  @Test
   void revert_createsFunctionsBeforeTables_whenTheMigrationDroppedBoth() {
     String base =
         "CREATE TABLE IF NOT EXISTS gone (id int PRIMARY KEY);\n"
