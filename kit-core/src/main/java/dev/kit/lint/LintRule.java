@@ -56,6 +56,12 @@ public enum LintRule {
       null,
       Severity.WARNING,
       "add a column of the new type, backfill it in batches, move the application over, then drop the old column"),
+  TABLE_REWRITE(
+      null,
+      Severity.WARNING,
+      "add the column without a default (or plain, without GENERATED or IDENTITY), backfill it in batches, then set "
+          + "the default, the generation or the identity: a volatile default, a stored generated column or an identity "
+          + "column added to an existing table rewrites it"),
   CREATE_INDEX_LOCKING(
       "PG101",
       Severity.WARNING,

@@ -55,6 +55,7 @@ final class CatalogLinter {
     Map<String, CatalogObject> is = byIdentity(after);
     Map<String, CatalogObject> atStart = byIdentity(fileStart);
     Set<String> droppedSchemas = new HashSet<>();
+    Set<String> retypedTables = new HashSet<>();
     for (CatalogObject old : before.objects()) {
       CatalogObject now = is.get(identityKey(old));
       switch (old.kind()) {
@@ -74,7 +75,12 @@ final class CatalogLinter {
             sink.add(LintRule.RENAME_TABLE, "renames table " + old.name() + " to " + now.name());
           }
         }
-        case COLUMN -> column(old, now, was, is, atStart, sink);
+        case COLUMN -> {
+          if (now != null && !old.detail("type").equals(now.detail("type"))) {
+            retypedTables.add(old.detail("tableIdentity"));
+          }
+          column(old, now, was, is, atStart, sink);
+        }
         case INDEX -> {
           String tableKey = identityKey(Kind.TABLE, old.detail("tableIdentity"));
           // Only DROP INDEX: a constraint's index goes with the constraint, a column's with the
@@ -97,6 +103,7 @@ final class CatalogLinter {
         default -> {}
       }
     }
+    rewrites(statement, before, is, atStart, retypedTables, sink);
     for (CatalogObject created : after.objects()) {
       if (was.containsKey(identityKey(created))) {
         continue;
@@ -203,6 +210,40 @@ final class CatalogLinter {
               + ", which rewrites table "
               + now.detail("table")
               + " and its indexes under an ACCESS EXCLUSIVE lock");
+    }
+  }
+
+  /**
+   * Reports the tables that existed before the file and that PostgreSQL rewrote (a new relfilenode)
+   * for another reason than a column's new type, which {@link LintRule#COLUMN_TYPE_REWRITE}
+   * reports: a volatile default, a stored generated column or an identity column added to them, for
+   * instance. TRUNCATE also gives a table a new relfilenode, but rewrites no rows.
+   */
+  private static void rewrites(
+      SqlStatement statement,
+      CatalogSnapshot before,
+      Map<String, CatalogObject> is,
+      Map<String, CatalogObject> atStart,
+      Set<String> retypedTables,
+      StatementFindings sink) {
+    if (!statement.tokens().isEmpty() && statement.tokens().get(0).isWord("TRUNCATE")) {
+      return;
+    }
+    for (CatalogObject table : before.objects()) {
+      CatalogObject now = is.get(identityKey(table));
+      if (table.kind() != Kind.TABLE
+          || now == null
+          || !atStart.containsKey(identityKey(table))
+          || retypedTables.contains(table.identity())
+          || now.detail("relfilenode").equals(table.detail("relfilenode"))) {
+        continue;
+      }
+      sink.add(
+          LintRule.TABLE_REWRITE,
+          "rewrites table "
+              + now.name()
+              + " and its indexes under an ACCESS EXCLUSIVE lock, so reads and writes of it wait"
+              + " until it is rewritten");
     }
   }
 

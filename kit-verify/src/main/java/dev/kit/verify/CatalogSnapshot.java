@@ -371,7 +371,13 @@ final class CatalogSnapshot {
     query(
         s,
         "SELECT n.nspname || '.' || c.relname, c.oid, quote_ident(n.nspname) || '.' || quote_ident(c.relname),"
-            + " c.relkind, pg_get_viewdef(c.oid, true)"
+            + " c.relkind, pg_get_viewdef(c.oid, true),"
+            // The views it reads, so a revert drops and creates them in dependency order.
+            + " COALESCE((SELECT string_agg(DISTINCT d.refobjid::text, ',' ORDER BY d.refobjid::text)"
+            + "  FROM pg_rewrite r JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid"
+            + "  JOIN pg_class rc ON rc.oid = d.refobjid AND d.refclassid = 'pg_class'::regclass"
+            + "  WHERE r.ev_class = c.oid AND d.refobjid <> c.oid AND rc.relkind IN ('v', 'm')), ''),"
+            + " COALESCE(c.relacl::text, ''), COALESCE(obj_description(c.oid, 'pg_class'), '')"
             + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " WHERE c.relkind IN ('v', 'm') AND "
             + USER_SCHEMA
@@ -388,7 +394,17 @@ final class CatalogSnapshot {
                       + rs.getString(3)
                       + " AS "
                       + rs.getString(5),
-                  Map.of("sql", rs.getString(3), "body", rs.getString(5))));
+                  Map.of(
+                      "sql",
+                      rs.getString(3),
+                      "body",
+                      rs.getString(5),
+                      "reads",
+                      rs.getString(6),
+                      "acl",
+                      rs.getString(7),
+                      "comment",
+                      rs.getString(8))));
         });
   }
 

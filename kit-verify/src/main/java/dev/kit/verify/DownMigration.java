@@ -6,6 +6,8 @@ import dev.kit.verify.CatalogObject.Kind;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +22,9 @@ import java.util.regex.Pattern;
  * PostgreSQL: created objects are dropped, dropped ones re-created from their catalog definition,
  * renames undone, changed columns, views and functions set back. What the catalog cannot give back
  * (rows that were deleted or updated, enum values, a NOT NULL column without a default whose values
- * are gone) is listed at the top as {@code -- kit:irreversible <object>: <why>}. The first line,
- * {@code -- kit:revert <version>}, lets {@code kit:verify} prove that applying it restores every
- * other object the reverted migration changed.
+ * are gone, the grants and comment of a view it creates again) is listed at the top as {@code --
+ * kit:irreversible <object>: <why>}. The first line, {@code -- kit:revert <version>}, lets {@code
+ * kit:verify} prove that applying it restores every other object the reverted migration changed.
  *
  * <pre>{@code
  * DownMigration down = DownMigration.derive(change, "PostgreSQL 17.11");
@@ -46,6 +48,10 @@ public record DownMigration(String version, String sql, List<String> irreversibl
     Objects.requireNonNull(version, "version");
     Objects.requireNonNull(sql, "sql");
     irreversible = List.copyOf(irreversible);
+  }
+
+  private static boolean isView(CatalogObject o) {
+    return o.kind() == Kind.VIEW || o.kind() == Kind.MATERIALIZED_VIEW;
   }
 
   /** The version a migration's {@code -- kit:revert <version>} line names, if it has one. */
@@ -126,18 +132,26 @@ public record DownMigration(String version, String sql, List<String> irreversibl
           .filter(o -> o.kind() == Kind.TABLE)
           .forEach(o -> droppedTables.add(o.identity()));
       // Views whose definition changed are dropped and created again: CREATE OR REPLACE VIEW
-      // refuses to lose columns, and a view holds on to the columns and types it reads.
+      // refuses to lose columns, and a view holds on to the columns and types it reads. So are
+      // the views that read them, which DROP VIEW without CASCADE refuses to leave behind.
       List<CatalogObject> changedViews =
-          kept.stream()
-              .filter(o -> o.kind() == Kind.VIEW || o.kind() == Kind.MATERIALIZED_VIEW)
-              .filter(o -> !o.definition().equals(kept(o).definition()))
-              .toList();
+          withReaders(
+              kept.stream()
+                  .filter(DownMigration::isView)
+                  .filter(o -> !o.definition().equals(kept(o).definition()))
+                  .toList(),
+              kept.stream().filter(DownMigration::isView).toList());
 
-      // 1. Drop what reads columns and functions: created triggers and views, changed views.
-      for (Kind kind : List.of(Kind.TRIGGER, Kind.MATERIALIZED_VIEW, Kind.VIEW)) {
-        dropAll(created, kind, droppedTables);
+      // 1. Drop what reads columns and functions: created triggers, then created and changed
+      // views, each before the views it reads.
+      dropAll(created, Kind.TRIGGER, droppedTables);
+      List<CatalogObject> viewsToDrop = new ArrayList<>();
+      created.stream().filter(DownMigration::isView).forEach(viewsToDrop::add);
+      changedViews.forEach(o -> viewsToDrop.add(kept(o)));
+      List<CatalogObject> dropOrder = readFirst(viewsToDrop);
+      for (int i = dropOrder.size() - 1; i >= 0; i--) {
+        drop(dropOrder.get(i));
       }
-      changedViews.forEach(o -> drop(kept(o)));
 
       // 2. Drop created constraints (foreign keys first) and indexes, then undo changes to the
       // objects that survived: renames, column changes, redefined sequences and types.
@@ -206,13 +220,23 @@ public record DownMigration(String version, String sql, List<String> irreversibl
         createAll(dropped, kind);
       }
       List<CatalogObject> views = new ArrayList<>(changedViews);
-      dropped.stream()
-          .filter(o -> o.kind() == Kind.VIEW || o.kind() == Kind.MATERIALIZED_VIEW)
-          .forEach(views::add);
-      // Views may read each other: create them in the order their oids were given.
+      dropped.stream().filter(DownMigration::isView).forEach(views::add);
+      readFirst(views).forEach(this::create);
       views.stream()
-          .sorted(Comparator.comparingLong((CatalogObject o) -> Long.parseLong(o.identity())))
-          .forEach(this::create);
+          .filter(o -> !o.detail("acl").isEmpty() || !o.detail("comment").isEmpty())
+          .sorted(Comparator.comparing(CatalogObject::name))
+          .forEach(
+              o ->
+                  irreversible.add(
+                      "grants and comment of "
+                          + o.key()
+                          + ": it is created again, without "
+                          + (o.detail("acl").isEmpty() ? "" : "its grants " + o.detail("acl"))
+                          + (o.detail("acl").isEmpty() || o.detail("comment").isEmpty()
+                              ? ""
+                              : " and ")
+                          + (o.detail("comment").isEmpty() ? "" : "its comment")
+                          + "; GRANT and COMMENT ON it again by hand"));
       createAll(dropped, Kind.TRIGGER);
       dropped.stream()
           .filter(o -> o.kind() == Kind.SEQUENCE && !o.detail("ownedBy").isEmpty())
@@ -225,6 +249,63 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                           + o.detail("ownedBy")
                           + ";"));
       return new DownMigration(change.file().version(), render(server), irreversible);
+    }
+
+    /**
+     * {@code views} and the views of {@code candidates} that read one of them, directly or through
+     * another.
+     */
+    private static List<CatalogObject> withReaders(
+        List<CatalogObject> views, List<CatalogObject> candidates) {
+      Map<String, CatalogObject> all = new LinkedHashMap<>();
+      views.forEach(v -> all.put(v.identity(), v));
+      boolean grew = true;
+      while (grew) {
+        grew = false;
+        for (CatalogObject candidate : candidates) {
+          if (!all.containsKey(candidate.identity())
+              && reads(candidate).stream().anyMatch(all::containsKey)) {
+            all.put(candidate.identity(), candidate);
+            grew = true;
+          }
+        }
+      }
+      return List.copyOf(all.values());
+    }
+
+    /**
+     * {@code views} in an order where each comes after the views of the list it reads, by oid where
+     * none reads another: the order to create them in, reversed the order to drop them in.
+     */
+    private static List<CatalogObject> readFirst(List<CatalogObject> views) {
+      List<CatalogObject> left =
+          new ArrayList<>(
+              views.stream()
+                  .sorted(
+                      Comparator.comparingLong((CatalogObject o) -> Long.parseLong(o.identity())))
+                  .toList());
+      List<CatalogObject> ordered = new ArrayList<>();
+      Set<String> placed = new HashSet<>();
+      Set<String> listed = new HashSet<>();
+      left.forEach(v -> listed.add(v.identity()));
+      while (!left.isEmpty()) {
+        CatalogObject next =
+            left.stream()
+                .filter(
+                    v -> reads(v).stream().allMatch(r -> placed.contains(r) || !listed.contains(r)))
+                .findFirst()
+                .orElse(left.get(0)); // a cycle cannot happen; keep going rather than loop
+        left.remove(next);
+        placed.add(next.identity());
+        ordered.add(next);
+      }
+      return ordered;
+    }
+
+    /** The oids of the views {@code view} reads. */
+    private static List<String> reads(CatalogObject view) {
+      String reads = view.detail("reads");
+      return reads.isEmpty() ? List.of() : List.of(reads.split(","));
     }
 
     /**

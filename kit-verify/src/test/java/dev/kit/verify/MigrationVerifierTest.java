@@ -397,6 +397,39 @@ class MigrationVerifierTest {
   }
 
   @Test
+  void verify_reportsTableRewrite_whenAnAddedColumnRewritesAnExistingTable() {
+    String base =
+        "CREATE TABLE IF NOT EXISTS orders (id int, total int, code varchar(10));\n"
+            + "INSERT INTO orders VALUES (1, 2, 'a');\n";
+    String change =
+        "ALTER TABLE orders ADD COLUMN IF NOT EXISTS uid uuid DEFAULT gen_random_uuid();\n"
+            + "ALTER TABLE orders ADD COLUMN IF NOT EXISTS twice int GENERATED ALWAYS AS (total * 2) STORED;\n"
+            + "ALTER TABLE orders ADD COLUMN IF NOT EXISTS n bigint GENERATED ALWAYS AS IDENTITY;\n"
+            + "ALTER TABLE orders ADD COLUMN IF NOT EXISTS region text DEFAULT 'eu';\n"
+            + "ALTER TABLE orders ALTER COLUMN id TYPE bigint;\n"
+            + "TRUNCATE orders;\n"
+            + "CREATE TABLE IF NOT EXISTS fresh (id int);\n"
+            + "ALTER TABLE fresh ADD COLUMN IF NOT EXISTS uid uuid DEFAULT gen_random_uuid();\n";
+    ServiceVerification v =
+        verify("20250101000000_base.sql", base, "20250102000000_change.sql", change);
+    String file = DIR + "/20250102000000_change.sql:";
+    String rewrite =
+        ": warning TABLE_REWRITE: rewrites table public.orders and its indexes under an ACCESS"
+            + " EXCLUSIVE lock, so reads and writes of it wait until it is rewritten";
+    assertThat(v.error()).isEmpty();
+    assertThat(v.findings())
+        .extracting(f -> f.toString().substring(0, f.toString().indexOf(". Fix: ")))
+        .containsExactly(
+            file + "1" + rewrite,
+            file + "2" + rewrite,
+            file + "3" + rewrite,
+            file
+                + "5: warning COLUMN_TYPE_REWRITE: changes column public.orders.id from integer to bigint, which rewrites "
+                + "table public.orders and its indexes under an ACCESS EXCLUSIVE lock");
+    assertThat(v.findings().get(0).toString()).endsWith(LintRule.TABLE_REWRITE.fix() + ".");
+  }
+
+  @Test
   void verify_doesNotReportSetNotNull_whenAValidatedCheckProvesItFirst() {
     ServiceVerification v =
         verify(
@@ -634,6 +667,50 @@ class MigrationVerifierTest {
         .singleElement()
         .asString()
         .startsWith(DIR + "/20250104000000_revert_20250102000000.sql restores the ");
+  }
+
+  @Test
+  void revert_rebuildsTheViewsThatReadAChangedView_inDependencyOrder() {
+    String base =
+        "CREATE TABLE IF NOT EXISTS t (id int PRIMARY KEY, a int, b int);\n"
+            + "CREATE VIEW v AS SELECT id, a FROM t;\n"
+            + "CREATE VIEW u AS SELECT id FROM v;\n"
+            + "CREATE MATERIALIZED VIEW IF NOT EXISTS m AS SELECT id FROM u;\n"
+            + "GRANT SELECT ON v TO PUBLIC;\n"
+            + "COMMENT ON VIEW u IS 'u''s ids';\n";
+    String change =
+        "CREATE OR REPLACE VIEW v AS SELECT id, a, b FROM t;\n"
+            + "CREATE VIEW a_base AS SELECT id, b FROM v;\n"
+            + "CREATE VIEW z_top AS SELECT id FROM a_base;\n";
+    DownMigration down =
+        derive("20250101000000_base.sql", base, "20250102000000_change.sql", change);
+    assertThat(down.sql())
+        .containsSubsequence(
+            "DROP VIEW IF EXISTS public.z_top;",
+            "DROP VIEW IF EXISTS public.a_base;",
+            "DROP MATERIALIZED VIEW IF EXISTS public.m;",
+            "DROP VIEW IF EXISTS public.u;",
+            "DROP VIEW IF EXISTS public.v;",
+            "CREATE OR REPLACE VIEW public.v AS",
+            "CREATE OR REPLACE VIEW public.u AS",
+            "CREATE MATERIALIZED VIEW IF NOT EXISTS public.m AS");
+    assertThat(down.irreversible())
+        .containsExactly(
+            "grants and comment of view public.u: it is created again, without its comment; GRANT"
+                + " and COMMENT ON it again by hand",
+            "grants and comment of view public.v: it is created again, without its grants "
+                + "{app=arwdDxtm/app,=r/app}; GRANT and COMMENT ON it again by hand");
+
+    ServiceVerification v =
+        verify(
+            "20250101000000_base.sql",
+            base,
+            "20250102000000_change.sql",
+            change,
+            "20250103000000_revert_20250102000000.sql",
+            down.sql());
+    assertThat(v.error()).isEmpty();
+    assertThat(v.problems()).isEmpty();
   }
 
   @Test
