@@ -180,6 +180,19 @@ public final class Patch {
     return path;
   }
 
+  /**
+   * The path's reference tokens, unescaped ({@code ~1} is '/', {@code ~0} is '~', RFC 6901): {@code
+   * [metadata, annotations, argocd.argoproj.io/sync-wave]}. Meaningful for a path validation
+   * accepts, which starts with '/'.
+   */
+  public List<String> tokens() {
+    List<String> tokens = new ArrayList<>();
+    for (String raw : path.substring(1).split("/", -1)) {
+      tokens.add(raw.replace("~1", "/").replace("~0", "~"));
+    }
+    return tokens;
+  }
+
   /** The value to add or replace with; {@code null} for {@link Op#REMOVE}. */
   public @Nullable Object value() {
     return value;

@@ -1,7 +1,6 @@
 package dev.kit.render;
 
 import dev.kit.model.Patch;
-import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -21,7 +20,7 @@ final class JsonPatches {
    * @return why the patch could not be applied, or {@code null} when it was
    */
   static @Nullable String apply(ObjectNode root, Patch patch) {
-    List<String> tokens = tokens(patch.path());
+    List<String> tokens = patch.tokens();
     JsonNode parent = root;
     for (int i = 0; i < tokens.size() - 1; i++) {
       String token = tokens.get(i);
@@ -92,14 +91,6 @@ final class JsonPatches {
 
   private static int index(String token) {
     return token.matches("0|[1-9][0-9]{0,8}") ? Integer.parseInt(token) : -1;
-  }
-
-  private static List<String> tokens(String pointer) {
-    List<String> tokens = new ArrayList<>();
-    for (String raw : pointer.substring(1).split("/", -1)) {
-      tokens.add(raw.replace("~1", "/").replace("~0", "~"));
-    }
-    return tokens;
   }
 
   private static String pointer(List<String> tokens, int count) {

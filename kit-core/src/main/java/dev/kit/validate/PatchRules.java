@@ -6,7 +6,6 @@ import dev.kit.model.Kit;
 import dev.kit.model.Patch;
 import dev.kit.model.Service;
 import dev.kit.render.ServiceKinds;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,7 +68,7 @@ final class PatchRules {
           quote(patch.path()) + " is not a JSON Pointer",
           "start it with '/', such as \"/spec/primaryUpdateStrategy\"");
     } else {
-      List<String> tokens = tokens(patch.path());
+      List<String> tokens = patch.tokens();
       metadata(path + ".path", patch.path(), tokens, violations);
       if (patch.target() == Patch.Target.CLUSTER && patch.op() != Patch.Op.REMOVE) {
         parameters(path, tokens, patch.value(), violations);
@@ -176,14 +175,5 @@ final class PatchRules {
         }
       }
     }
-  }
-
-  /** The pointer's reference tokens, unescaped ({@code ~1} is '/', {@code ~0} is '~'). */
-  private static List<String> tokens(String pointer) {
-    List<String> tokens = new ArrayList<>();
-    for (String raw : pointer.substring(1).split("/", -1)) {
-      tokens.add(raw.replace("~1", "/").replace("~0", "~"));
-    }
-    return tokens;
   }
 }

@@ -41,4 +41,16 @@ class PatchTest {
     assertThatThrownBy(() -> Patch.set(Patch.Target.CLUSTER, "/spec/x", Map.of(1, "one")))
         .hasMessage("Patch at /spec/x: map keys must be strings, got 1");
   }
+
+  @Test
+  void tokens_unescapeEachReferenceToken_asRfc6901Says() {
+    assertThat(
+            Patch.remove(
+                    Patch.Target.CLUSTER, "/metadata/annotations/argocd.argoproj.io~1sync-wave")
+                .tokens())
+        .containsExactly("metadata", "annotations", "argocd.argoproj.io/sync-wave");
+    // ~01 is "~1", not "/": ~1 is unescaped first.
+    assertThat(Patch.set(Patch.Target.CLUSTER, "/spec/a~01b/", "x").tokens())
+        .containsExactly("spec", "a~1b", "");
+  }
 }
