@@ -119,8 +119,9 @@ final class MonitoringRenderer {
       // Only with a schedule: without one no base backup is taken, and the plugin reports the last
       // one's time as 0, so the alerts would fire for good.
       if (backups.schedule().isPresent()) {
-        rules.add(alerts.backupAge(backups, backups.schedule().get()));
-        rules.add(alerts.noBackupYet(backups, backups.schedule().get()));
+        Duration maxAge = lastBackupMaxAge(monitoring, backups.schedule().get());
+        rules.add(alerts.backupAge(backups, maxAge));
+        rules.add(alerts.noBackupYet(backups, maxAge));
       }
     }
     PrometheusRule.Spec spec =
@@ -252,8 +253,7 @@ final class MonitoringRenderer {
               + " works again.");
     }
 
-    Map<String, Object> backupAge(Backups backups, String schedule) {
-      Duration maxAge = lastBackupMaxAge(monitoring, schedule);
+    Map<String, Object> backupAge(Backups backups, Duration maxAge) {
       // Every instance reports the same object-store status (legacy: only the primary is non-zero),
       // hence max; 0 (no backup yet) is CnpgNoBackupYet's, not an age.
       String expr =
@@ -279,8 +279,7 @@ final class MonitoringRenderer {
      * No completed backup for as long as the age alert allows one: a first backup that takes a
      * while is no alarm, one that never comes is.
      */
-    Map<String, Object> noBackupYet(Backups backups, String schedule) {
-      Duration maxAge = lastBackupMaxAge(monitoring, schedule);
+    Map<String, Object> noBackupYet(Backups backups, Duration maxAge) {
       String expr = "max(" + lastBackupMetric(backups) + selector + ") == 0";
       return rule(
           "CnpgNoBackupYet",
