@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MappingIterator;
@@ -40,7 +41,6 @@ final class UnpermittedManifests {
    */
   private static final Set<String> CLUSTER_SCOPED =
       Set.of(
-          "/Namespace",
           "/PersistentVolume",
           "apiextensions.k8s.io/CustomResourceDefinition",
           "admissionregistration.k8s.io/MutatingWebhookConfiguration",
@@ -86,14 +86,20 @@ final class UnpermittedManifests {
     if (kit.platform().isEmpty()) {
       return; // no project of kit's: whoever runs the project decides
     }
-    Set<String> permitted = PlatformContext.permittedKinds(kit);
+    @Nullable Set<String> permitted =
+        null; // asked once a service has files of its own: most have none
     String project = kit.repository().argoCd().project();
     for (Service service : kit.services()) {
       String manifests = RepositoryLayout.service(kit, service).manifests();
-      for (String file : ownFiles(repository.path(), manifests, planned)) {
+      for (Map.Entry<String, byte[]> file :
+          ownFiles(repository.path(), manifests, planned).entrySet()) {
+        if (permitted == null) {
+          permitted = PlatformContext.permittedKinds(kit);
+        }
         List<String> warnings = new ArrayList<>();
-        for (String kind : kinds(repository.path().resolve(file))) {
-          if (permitted.contains(kind)) {
+        for (String kind : kinds(file.getValue())) {
+          // The project's cluster whitelist holds Namespace, for CreateNamespace.
+          if (permitted.contains(kind) || kind.equals("/Namespace")) {
             continue;
           }
           String group = kind.substring(0, kind.indexOf('/'));
@@ -101,14 +107,14 @@ final class UnpermittedManifests {
           String shown = group.isEmpty() ? name : kind;
           warnings.add(
               CLUSTER_SCOPED.contains(kind)
-                  ? file
+                  ? file.getKey()
                       + ": "
                       + shown
                       + " is cluster-scoped, and the AppProject \""
                       + project
                       + "\" permits only Namespaces there, so Argo CD refuses to sync it; install"
                       + " it with the platform, not from a service's folder"
-                  : file
+                  : file.getKey()
                       + ": the AppProject \""
                       + project
                       + "\" does not permit "
@@ -118,10 +124,11 @@ final class UnpermittedManifests {
                       + group
                       + "\", \""
                       + name
-                      + "\") to the Platform");
+                      + "\") to the Platform if it is namespaced, or install it with the platform if"
+                      + " it is cluster-scoped");
         }
         if (!warnings.isEmpty()) {
-          byFile.put(file, warnings);
+          byFile.put(file.getKey(), warnings);
         }
       }
     }
@@ -129,14 +136,16 @@ final class UnpermittedManifests {
 
   /**
    * The YAML and JSON files under {@code folder} (relative to {@code root}) that kit does not plan
-   * and did not generate, links not followed, as Argo CD's directory source reads them.
+   * and did not generate, with their content, links not followed, as Argo CD's directory source
+   * reads them.
    */
-  private static List<String> ownFiles(Path root, String folder, Collection<String> planned) {
+  private static Map<String, byte[]> ownFiles(
+      Path root, String folder, Collection<String> planned) {
     Path top = root.resolve(folder);
     if (!Files.isDirectory(top, LinkOption.NOFOLLOW_LINKS)) {
-      return List.of();
+      return Map.of();
     }
-    List<String> files = new ArrayList<>();
+    Map<String, byte[]> files = new TreeMap<>();
     try (Stream<Path> walk = Files.walk(top)) {
       for (Path path : (Iterable<Path>) walk::iterator) {
         String relative = folder + "/" + top.relativize(path).toString().replace('\\', '/');
@@ -148,7 +157,7 @@ final class UnpermittedManifests {
         }
         byte[] content = Files.readAllBytes(path);
         if (!GeneratedHeader.isPresent(content)) {
-          files.add(relative);
+          files.put(relative, content);
         }
       }
     } catch (IOException e) {
@@ -158,13 +167,13 @@ final class UnpermittedManifests {
   }
 
   /**
-   * The {@code group/Kind} of each object in {@code file}, items of a {@code v1 List} too; none
-   * when it does not parse, which Argo CD reports itself.
+   * The {@code group/Kind} of each object in a file's {@code content}, items of a {@code v1 List}
+   * too; none when it does not parse, which Argo CD reports itself.
    */
-  private static Set<String> kinds(Path file) {
+  private static Set<String> kinds(byte[] content) {
     Set<String> kinds = new java.util.TreeSet<>();
     try (MappingIterator<JsonNode> documents =
-        Yaml.MAPPER.readerFor(JsonNode.class).readValues(file.toFile())) {
+        Yaml.MAPPER.readerFor(JsonNode.class).readValues(content)) {
       while (documents.hasNext()) {
         add(documents.next(), kinds);
       }

@@ -26,7 +26,8 @@ class UnpermittedManifestsTest {
       APP
           + "ingress.yaml: the AppProject \"shop\" does not permit networking.k8s.io/Ingress, so"
           + " Argo CD refuses to sync it (\"not permitted in project\"); add"
-          + " .allowKind(\"networking.k8s.io\", \"Ingress\") to the Platform";
+          + " .allowKind(\"networking.k8s.io\", \"Ingress\") to the Platform if it is namespaced, or install it with the"
+          + " platform if it is cluster-scoped";
 
   @TempDir Path repo;
 
@@ -75,6 +76,8 @@ class UnpermittedManifestsTest {
           name: orders-reader
         """);
     write(APP + "notes.txt", "kind: Secret\n");
+    // The project's cluster whitelist holds Namespace (CreateNamespace).
+    write(APP + "namespace.yaml", "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: orders\n");
     write(
         APP + "kustomization.yaml",
         "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: []\n");
@@ -92,7 +95,8 @@ class UnpermittedManifestsTest {
             APP
                 + "access.yaml: the AppProject \"shop\" does not permit ServiceAccount, so Argo CD"
                 + " refuses to sync it (\"not permitted in project\"); add .allowKind(\"\","
-                + " \"ServiceAccount\") to the Platform",
+                + " \"ServiceAccount\") to the Platform if it is namespaced, or install it with"
+                + " the platform if it is cluster-scoped",
             APP
                 + "access.yaml: rbac.authorization.k8s.io/ClusterRole is cluster-scoped, and the"
                 + " AppProject \"shop\" permits only Namespaces there, so Argo CD refuses to sync"
@@ -154,6 +158,7 @@ class UnpermittedManifestsTest {
             "services/orders/envs/prod/manifests/app/ingress.yaml: the AppProject \"shop-prod\""
                 + " does not permit networking.k8s.io/Ingress, so Argo CD refuses to sync it (\"not"
                 + " permitted in project\"); add .allowKind(\"networking.k8s.io\", \"Ingress\") to"
-                + " the Platform");
+                + " the Platform if it is namespaced, or install it with the platform if it is"
+                + " cluster-scoped");
   }
 }
