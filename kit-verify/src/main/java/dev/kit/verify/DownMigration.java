@@ -423,13 +423,17 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       if (first.equals("comment") || s.hasWords("security", "label")) {
         return Optional.of("a comment or label");
       }
-      if ((first.equals("create") || first.equals("alter")) && s.hasWords("policy")) {
+      // CREATE POLICY, ALTER POLICY: not a column or table named policy.
+      if ((first.equals("create") || first.equals("alter"))
+          && s.tokens().size() > 1
+          && s.tokens().get(1).name().equals("policy")) {
         return Optional.of("a row security policy");
       }
       if (!first.equals("alter")) {
         return Optional.empty();
       }
-      if (s.hasWords("owner", "to")) {
+      // Not RENAME [COLUMN] owner TO ...: a rename is an ALTER of its own, never with OWNER TO.
+      if (s.hasWords("owner", "to") && !s.hasWords("rename")) {
         return Optional.of("an owner");
       }
       if (s.hasWords("row", "level", "security")) {

@@ -594,6 +594,25 @@ class MigrationVerifierTest {
         "PostgreSQL " + postgres.version());
   }
 
+  /** A column named owner or policy is no owner change or row security policy. */
+  @Test
+  void revert_listsNoUnrecordedChange_forColumnsNamedOwnerOrPolicy() {
+    DownMigration down =
+        derive(
+            "20250101000000_base.sql",
+            "CREATE TABLE IF NOT EXISTS t (id int PRIMARY KEY, owner text);\n",
+            "20250102000000_change.sql",
+            "ALTER TABLE t RENAME COLUMN owner TO holder;\n"
+                + "ALTER TABLE t ADD COLUMN IF NOT EXISTS policy text;\n"
+                + "ALTER TABLE t OWNER TO CURRENT_USER;\n");
+
+    assertThat(down.irreversible())
+        .filteredOn(line -> line.startsWith("unrecorded:"))
+        .containsExactly(
+            "unrecorded: line 3 (ALTER TABLE t OWNER TO CURRENT_USER;) changed an owner, which kit"
+                + " does not compare; undo it by hand if it matters");
+  }
+
   @Test
   void revert_dropsInDependencyOrder_whenTheMigrationCreatedObjectsThatUseEachOther() {
     String base =
