@@ -89,12 +89,8 @@ final class ClusterKind implements ServiceKind {
             + source.get().name()
             + "\" have no schedule(...), so no ScheduledBackup takes a base backup, and recovery"
             + " fails without one; add schedule(...) to its backups, or take one before this"
-            + " cluster starts: kubectl cnpg backup "
-            + source.get().clusterName()
-            + " -n "
-            + source.get().namespace()
-            + (backups.get().legacyInTree()
-                ? " --method barmanObjectStore"
-                : " --method plugin --plugin-name barman-cloud.cloudnative-pg.io"));
+            + " cluster starts: "
+            + RunbookRenderer.backupCommand(
+                source.get().clusterName(), source.get().namespace(), backups.get()));
   }
 }

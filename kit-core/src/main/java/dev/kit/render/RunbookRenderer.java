@@ -933,13 +933,18 @@ final class RunbookRenderer {
 
   /** An on-demand backup of the cluster, with the method its backups use. */
   private String backupCommand(Backups b) {
+    return backupCommand(clusterName, namespace, b);
+  }
+
+  /** An on-demand backup of {@code cluster} in {@code namespace}, by the method of {@code b}. */
+  static String backupCommand(String cluster, String namespace, Backups b) {
     return "kubectl cnpg backup "
-        + clusterName
+        + cluster
         + " -n "
         + namespace
         + (b.legacyInTree()
             ? " --method barmanObjectStore"
-            : " --method plugin --plugin-name barman-cloud.cloudnative-pg.io");
+            : " --method plugin --plugin-name " + BarmanObjectStore.PLUGIN);
   }
 
   private void scaleReplicas() {

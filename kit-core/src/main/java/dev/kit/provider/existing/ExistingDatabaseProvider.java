@@ -85,9 +85,9 @@ public final class ExistingDatabaseProvider implements DatabaseProvider {
     ExistingDatabase db = host(service);
     String existing = path + ".existing";
     // Where a pasted URL belongs: the Secret, named unless its name is the URL.
-    String uriKey =
-        "key `uri` of " + (holdsUrl(db.secret()) ? "the Secret" : "Secret " + quote(db.secret()));
-    if (holdsUrl(db.secret())) {
+    boolean secretIsUrl = holdsUrl(db.secret());
+    String uriKey = "key `uri` of " + (secretIsUrl ? "the Secret" : "Secret " + quote(db.secret()));
+    if (secretIsUrl) {
       problems.add(
           existing + ".secret",
           URL_NOT_SHOWN,
