@@ -21,16 +21,16 @@ final class PrometheusRuleKind implements ServiceKind {
 
   @Override
   public Optional<String> requirement() {
-    return Optional.of("monitoring, and replicas or backups to alert on");
+    return Optional.of("monitoring, and replicas or backups to alert on"); // README's table
   }
 
   @Override
   public boolean appliesTo(Kit kit, Service service) {
     // An empty rule group alerts on nothing: the PodMonitor alone then.
-    return service.monitoring().isPresent() && MonitoringRenderer.hasAlerts(service);
+    return missing(kit, service).isEmpty();
   }
 
-  /** A service without monitoring lacks that first. */
+  /** Of {@link #requirement()}, what the service lacks: monitoring first. */
   @Override
   public Optional<String> missing(Kit kit, Service service) {
     if (service.monitoring().isEmpty()) {
