@@ -307,22 +307,20 @@ final class Doctor {
         continue;
       }
       String title = config.kind() + " " + config.name();
-      List<String> services = usersOf(List.of(config.group()));
       Optional<JsonNode> live =
           cluster.get(config.apiVersion(), config.kind(), config.namespace(), config.name());
-      Optional<String> deleted = live.flatMap(Doctor::beingDeleted);
-      if (live.isEmpty()) {
-        checks.add(
-            DoctorCheck.fail(title + " missing", services, applicationOf(config) + config.path()));
-      } else if (deleted.isPresent()) {
-        checks.add(
-            DoctorCheck.fail(
-                title + deleted.get(),
-                services,
-                "once it is gone, " + applicationOf(config) + config.path()));
-      } else {
-        checks.add(DoctorCheck.pass(title + " exists"));
-      }
+      Optional<DoctorCheck> gone =
+          gone(
+              config,
+              live,
+              title,
+              "kubectl describe "
+                  + config.kind().toLowerCase(Locale.ROOT)
+                  + "."
+                  + config.group()
+                  + " "
+                  + config.name());
+      checks.add(gone.isPresent() ? gone.get() : DoctorCheck.pass(title + " exists"));
     }
     return checks;
   }
@@ -344,6 +342,29 @@ final class Doctor {
   }
 
   /**
+   * A failed check when the platform object {@code object} is missing ({@code live} empty) or being
+   * deleted, with the way to put it back; empty when it is there. {@code describe} shows what holds
+   * one that stays.
+   */
+  private Optional<DoctorCheck> gone(
+      PlannedObject object, Optional<JsonNode> live, String title, String describe) {
+    List<String> services = usersOf(List.of(object.group()));
+    String putBack = applicationOf(object) + object.path();
+    if (live.isEmpty()) {
+      return Optional.of(DoctorCheck.fail(title + " missing", services, putBack));
+    }
+    Optional<String> deleted = beingDeleted(live.get());
+    if (deleted.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        DoctorCheck.fail(
+            title + deleted.get(),
+            services,
+            "once it is gone, " + putBack + "; if it stays, " + describe + " shows what holds it"));
+  }
+
+  /**
    * The Crossplane provider packages the platform installs (provider-opentofu, for PlanetScale):
    * installed, healthy, and running the package the tree names. A package that cannot be pulled
    * leaves the previous revision Installed and Healthy (crossplane/crossplane#4196), hence the
@@ -361,24 +382,9 @@ final class Doctor {
       Optional<JsonNode> live =
           cluster.get(
               provider.apiVersion(), provider.kind(), provider.namespace(), provider.name());
-      if (live.isEmpty()) {
-        checks.add(
-            DoctorCheck.fail(
-                title + " missing", services, applicationOf(provider) + provider.path()));
-        continue;
-      }
-      Optional<String> deleted = beingDeleted(live.get());
-      if (deleted.isPresent()) {
-        checks.add(
-            DoctorCheck.fail(
-                title + deleted.get(),
-                services,
-                "once it is gone, "
-                    + applicationOf(provider)
-                    + provider.path()
-                    + "; if it stays, "
-                    + describe
-                    + " shows what holds it"));
+      Optional<DoctorCheck> gone = gone(provider, live, title, describe);
+      if (live.isEmpty() || gone.isPresent()) {
+        checks.add(gone.orElseThrow());
         continue;
       }
       JsonNode status = live.get().path("status");

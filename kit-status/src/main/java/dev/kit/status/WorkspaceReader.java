@@ -59,9 +59,9 @@ final class WorkspaceReader implements KindReader {
             "connectionSecretPresent",
             secretPresent);
     // kit's Argo CD check (WorkspaceHealth.SCRIPT): paused first (Crossplane then sets
-    // Synced=False,
-    // reason ReconcilePaused, which is no failure), then a Synced of an older generation (the
-    // reconciler stamps it after tofu apply returns; Ready carries no generation), then a failure.
+    // Synced=False, reason ReconcilePaused, which is no failure), then a Synced of an older
+    // generation (the reconciler stamps it after tofu apply returns; Ready carries no generation),
+    // then a failure.
     if (live.path("metadata").path("annotations").path(PAUSED).asString("").equals("true")
         || reason(synced).equals("ReconcilePaused")) {
       return Inspection.finding(
@@ -104,16 +104,15 @@ final class WorkspaceReader implements KindReader {
       }
     }
     if (ready == null || !status(ready).equals("True")) {
-      String text =
-          ready == null
-              ? "waiting for provider-opentofu"
-              : reason(ready).equals("Creating")
-                  ? "applying (Creating)"
-                  : "not ready ("
-                      + (message(ready).equals(reason(ready))
-                          ? reason(ready)
-                          : reason(ready) + ": " + message(ready))
-                      + ")";
+      String text;
+      if (ready == null) {
+        text = "waiting for provider-opentofu";
+      } else if (reason(ready).equals("Creating")) {
+        text = "applying (Creating)";
+      } else {
+        String why = message(ready).equals(reason(ready)) ? "" : ": " + message(ready);
+        text = "not ready (" + reason(ready) + why + ")";
+      }
       return Inspection.finding(
           object,
           column(object),

@@ -37,6 +37,7 @@ class DoctorDeletionTest {
         "/apis/argoproj.io/v1alpha1/namespaces/argocd/applications/cloudnative-pg-prod",
         "resources-finalizer.argocd.argoproj.io");
     deleting("/apis/pkg.crossplane.io/v1/providers/provider-opentofu");
+    deleting("/apis/opentofu.m.upbound.io/v1beta1/clusterproviderconfigs/planetscale");
     deletingInList(
         "/apis/apps/v1/namespaces/cert-manager/deployments"
             + "?labelSelector=app.kubernetes.io%2Finstance%3Dcert-manager",
@@ -83,6 +84,21 @@ class DoctorDeletionTest {
             "once it is gone, sync the Application planetscale-provider-prod, or kubectl apply -f"
                 + " platform/prod/planetscale-provider/provider-opentofu.yaml; if it stays, kubectl"
                 + " describe provider.pkg.crossplane.io provider-opentofu shows what holds it");
+  }
+
+  @Test
+  void providerConfig_failsAsBeingDeleted_withWhatToRunIfItStays() {
+    DoctorCheck check = check("ClusterProviderConfig planetscale");
+
+    assertThat(check.passed()).isFalse();
+    assertThat(check.text())
+        .isEqualTo("ClusterProviderConfig planetscale is being deleted since " + DELETED_AT);
+    assertThat(check.fix())
+        .isEqualTo(
+            "once it is gone, sync the Application planetscale-provider-prod, or kubectl apply -f"
+                + " platform/prod/planetscale-provider/planetscale-providerconfig.yaml; if it stays,"
+                + " kubectl describe clusterproviderconfig.opentofu.m.upbound.io planetscale shows"
+                + " what holds it");
   }
 
   @Test
