@@ -52,7 +52,8 @@ record ColumnTypeRevert(String oldType, String newType) {
 
   /**
    * Whether the old type holds less than the new one: a smaller length, precision or scale, a
-   * smaller number type, or a bounded string where the new one is unbounded or not a string.
+   * smaller number type or a float that rounds the new exact one, or a bounded string where the new
+   * one is unbounded or not a string.
    */
   boolean narrower() {
     String from = base(newType);
@@ -74,7 +75,12 @@ record ColumnTypeRevert(String oldType, String newType) {
       return false;
     }
     if (NUMBERS.containsKey(from) && NUMBERS.containsKey(to)) {
-      return NUMBERS.get(to) < NUMBERS.get(from) || !toModifiers.isEmpty();
+      // A float rounds what an exact type holds beyond its mantissa: real's 24 bits, double's 53.
+      boolean rounds =
+          (to.equals("real") && !from.equals("smallint"))
+              || (to.equals("double precision")
+                  && (from.equals("bigint") || from.equals("numeric")));
+      return rounds || NUMBERS.get(to) < NUMBERS.get(from) || !toModifiers.isEmpty();
     }
     if (STRINGS.contains(to)) {
       return !toModifiers.isEmpty();

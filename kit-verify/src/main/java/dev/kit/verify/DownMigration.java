@@ -119,8 +119,9 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                 + ", and kit derived this revert from the schema around it alone; if they renamed"
                 + " or changed what it touches, edit it to match");
       }
-      dataChanges();
-      unrecordedChanges();
+      List<SqlStatement> written = SqlScript.parse(change.file().content()).statements();
+      dataChanges(written);
+      unrecordedChanges(written);
       List<CatalogObject> created =
           after.objects().stream().filter(o -> !beforeById.containsKey(id(o))).toList();
       List<CatalogObject> dropped =
@@ -378,9 +379,8 @@ public record DownMigration(String version, String sql, List<String> irreversibl
               + ";");
     }
 
-    private void dataChanges() {
-      SqlScript script = SqlScript.parse(change.file().content());
-      for (SqlStatement s : script.statements()) {
+    private void dataChanges(List<SqlStatement> written) {
+      for (SqlStatement s : written) {
         if (!s.tokens().isEmpty() && DATA_STATEMENTS.contains(s.tokens().get(0).name())) {
           irreversible.add(
               "data: line "
@@ -396,8 +396,8 @@ public record DownMigration(String version, String sql, List<String> irreversibl
      * Says which statements changed what the catalog snapshot does not record (privileges,
      * comments, owners, row security, extension versions), so the revert leaves them as they are.
      */
-    private void unrecordedChanges() {
-      for (SqlStatement s : SqlScript.parse(change.file().content()).statements()) {
+    private void unrecordedChanges(List<SqlStatement> written) {
+      for (SqlStatement s : written) {
         unrecorded(s)
             .ifPresent(
                 what ->
