@@ -56,6 +56,7 @@ final class CatalogLinter {
     Map<String, CatalogObject> atStart = byIdentity(fileStart);
     Set<String> droppedSchemas = new HashSet<>();
     Set<String> retypedTables = new HashSet<>();
+    List<CatalogObject> rewritten = new ArrayList<>(); // tables with a new relfilenode
     for (CatalogObject old : before.objects()) {
       CatalogObject now = is.get(identityKey(old));
       switch (old.kind()) {
@@ -73,6 +74,11 @@ final class CatalogLinter {
             sink.add(LintRule.DROP_TABLE, "drops table " + old.name() + " and every row in it");
           } else if (now != null && !now.name().equals(old.name())) {
             sink.add(LintRule.RENAME_TABLE, "renames table " + old.name() + " to " + now.name());
+          }
+          if (now != null
+              && atStart.containsKey(identityKey(old))
+              && !now.detail("relfilenode").equals(old.detail("relfilenode"))) {
+            rewritten.add(now);
           }
         }
         case COLUMN -> {
@@ -103,7 +109,7 @@ final class CatalogLinter {
         default -> {}
       }
     }
-    rewrites(statement, before, is, atStart, retypedTables, sink);
+    rewrites(statement, rewritten, retypedTables, sink);
     for (CatalogObject created : after.objects()) {
       if (was.containsKey(identityKey(created))) {
         continue;
@@ -214,28 +220,22 @@ final class CatalogLinter {
   }
 
   /**
-   * Reports the tables that existed before the file and that PostgreSQL rewrote (a new relfilenode)
-   * for another reason than a column's new type, which {@link LintRule#COLUMN_TYPE_REWRITE}
-   * reports: a volatile default, a stored generated column or an identity column added to them, for
-   * instance. TRUNCATE also gives a table a new relfilenode, but rewrites no rows.
+   * Reports the {@code rewritten} tables (they existed before the file and have a new relfilenode)
+   * that PostgreSQL rewrote for another reason than a column's new type, which {@link
+   * LintRule#COLUMN_TYPE_REWRITE} reports: a volatile default, a stored generated column or an
+   * identity column added to them, for instance. TRUNCATE also gives a table a new relfilenode, but
+   * rewrites no rows.
    */
   private static void rewrites(
       SqlStatement statement,
-      CatalogSnapshot before,
-      Map<String, CatalogObject> is,
-      Map<String, CatalogObject> atStart,
+      List<CatalogObject> rewritten,
       Set<String> retypedTables,
       StatementFindings sink) {
     if (!statement.tokens().isEmpty() && statement.tokens().get(0).isWord("TRUNCATE")) {
       return;
     }
-    for (CatalogObject table : before.objects()) {
-      CatalogObject now = is.get(identityKey(table));
-      if (table.kind() != Kind.TABLE
-          || now == null
-          || !atStart.containsKey(identityKey(table))
-          || retypedTables.contains(table.identity())
-          || now.detail("relfilenode").equals(table.detail("relfilenode"))) {
+    for (CatalogObject now : rewritten) {
+      if (retypedTables.contains(now.identity())) {
         continue;
       }
       sink.add(
