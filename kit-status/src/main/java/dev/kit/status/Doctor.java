@@ -272,11 +272,12 @@ final class Doctor {
     List<DoctorCheck> checks = new ArrayList<>();
     for (PlannedObject application : tree.platform()) {
       String folder = application.body().path("spec").path("source").path("path").asString("");
+      if (!application.kind().equals("Application") || folder.isEmpty()) {
+        continue;
+      }
       List<PlannedObject> synced =
-          tree.platform().stream()
-              .filter(o -> !folder.isEmpty() && o.path().startsWith(folder + "/"))
-              .toList();
-      if (!application.kind().equals("Application") || synced.isEmpty()) {
+          tree.platform().stream().filter(o -> o.path().startsWith(folder + "/")).toList();
+      if (synced.isEmpty()) {
         continue;
       }
       List<String> services =

@@ -8,6 +8,8 @@ import dev.kit.status.testing.MockCluster;
 import dev.kit.status.testing.Shop;
 import dev.kit.status.testing.ShopCluster;
 import dev.kit.testing.TestData;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -182,5 +184,33 @@ class DoctorProvidersTest {
             "sync the root Application, or kubectl apply -f"
                 + " platform/prod/planetscale-provider.yaml; then argocd app sync"
                 + " planetscale-provider-prod");
+  }
+
+  @Test
+  void doctor_saysToSyncTheProviderFoldersApplication_whenItIsOutOfSync() {
+    GenericKubernetesResource application =
+        mock.client()
+            .genericKubernetesResources("argoproj.io/v1alpha1", "Application")
+            .inNamespace("argocd")
+            .withName("planetscale-provider-prod")
+            .get();
+    @SuppressWarnings("unchecked")
+    Map<String, Object> sync =
+        (Map<String, Object>)
+            ((Map<String, Object>) application.getAdditionalProperties().get("status")).get("sync");
+    sync.put("status", "OutOfSync");
+    mock.client().resource(application).update();
+
+    DoctorCheck check = check("Application planetscale-provider-prod");
+
+    assertThat(check.passed()).isFalse();
+    assertThat(check.text())
+        .isEqualTo(
+            "Application planetscale-provider-prod (platform/prod/planetscale-provider) is"
+                + " OutOfSync/Healthy");
+    assertThat(check.fix())
+        .isEqualTo(
+            "argocd app get planetscale-provider-prod says which resource and why; then argocd"
+                + " app sync planetscale-provider-prod");
   }
 }
