@@ -450,6 +450,22 @@ class MigrationVerifierTest {
   }
 
   @Test
+  void verify_reportsSetNotNull_whenTheCheckIsNotValidated() {
+    ServiceVerification v =
+        verify(
+            "20250101000000_base.sql",
+            "CREATE TABLE IF NOT EXISTS orders (id int, code text);\n",
+            "20250102000000_check.sql",
+            "ALTER TABLE orders ADD CONSTRAINT code_present CHECK (code IS NOT NULL) NOT VALID;\n",
+            "20250103000000_set.sql",
+            "ALTER TABLE orders ALTER COLUMN code SET NOT NULL;\n");
+    assertThat(v.error()).isEmpty();
+    assertThat(v.findings())
+        .extracting(LintFinding::rule, f -> f.toString().contains("public.orders.code NOT NULL"))
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(LintRule.SET_NOT_NULL, true));
+  }
+
+  @Test
   void verify_followsAtlasNolintAndSkipsWhatTheFileCreated_whenDropping() {
     String base =
         "CREATE TABLE IF NOT EXISTS orders (id int, note text);\n"
