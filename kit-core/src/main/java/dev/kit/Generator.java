@@ -207,6 +207,9 @@ public final class Generator {
       }
       warnings.addAll(platformWarnings);
       warnings.addAll(retired.warnings());
+      if (cached != null && cached.off().isPresent()) {
+        warnings.add(cached.off().get());
+      }
       if (kit.platform().isPresent()) { // without one, kit writes no project to refuse a kind
         Set<String> planned = new HashSet<>();
         for (CachedRun.Rendered each : rendered.values()) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One generation's use of a {@link GenerationCache}: the services it need not render, because their
@@ -34,14 +35,17 @@ public final class CachedRun {
   private final GenerationCache previous;
   private final Map<String, String> fingerprints;
   private final Map<String, GenerationCache.Entry> skipped;
+  private final @Nullable String off;
 
   private CachedRun(
       GenerationCache previous,
       Map<String, String> fingerprints,
-      Map<String, GenerationCache.Entry> skipped) {
+      Map<String, GenerationCache.Entry> skipped,
+      @Nullable String off) {
     this.previous = previous;
     this.fingerprints = fingerprints;
     this.skipped = skipped;
+    this.off = off;
   }
 
   /**
@@ -53,10 +57,12 @@ public final class CachedRun {
     Map<String, String> fingerprints = new ConcurrentHashMap<>();
     Map<String, GenerationCache.Entry> skipped = new ConcurrentHashMap<>();
     byte[] description;
+    String off = null;
     try {
       description = Fingerprint.ofDescription(kit.kit(), source);
     } catch (RuntimeException e) {
       description = null; // a value kit cannot digest safely: render everything, as without a cache
+      off = "the generation cache is off for this run, so every service renders: " + e.getMessage();
     }
     if (description != null) {
       byte[] digest = description;
@@ -78,7 +84,12 @@ public final class CachedRun {
                 }
               });
     }
-    return new CachedRun(previous, fingerprints, skipped);
+    return new CachedRun(previous, fingerprints, skipped, off);
+  }
+
+  /** Why this run cannot use the cache, as a warning for the report; empty when it can. */
+  public Optional<String> off() {
+    return Optional.ofNullable(off);
   }
 
   /** The services not to render, with their entries: their files count as planned and unchanged. */

@@ -110,6 +110,11 @@ interface Disk {
     Files.delete(file);
   }
 
+  /** Whether entries of the folder {@code dir} may be created, renamed and removed. */
+  default boolean writable(Path dir) {
+    return Files.isWritable(dir);
+  }
+
   /**
    * Forces {@code dir}'s entries (files created, renamed or removed in it) to the disk, where the
    * platform can open a folder for that (Linux and macOS can, Windows cannot; then its file system

@@ -10,8 +10,10 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -396,8 +398,7 @@ final class Journal implements AutoCloseable {
                     temporary,
                     failures); // a file appeared where a new one was to go: kit never replaces it
               } catch (IOException e) {
-                failures.add(
-                    new IOException("cannot write " + change.path() + ": " + e.getMessage(), e));
+                failures.add(new IOException("cannot write " + change.path() + ": " + why(e), e));
               }
             });
     for (Change change : changes) {
@@ -417,11 +418,11 @@ final class Journal implements AutoCloseable {
           if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             disk.delete(target);
           }
-          folders.add(removeEmptyFolders(root, target));
         } catch (IOException e) {
-          failures.add(
-              new IOException("cannot delete " + change.path() + ": " + e.getMessage(), e));
+          failures.add(new IOException("cannot delete " + change.path() + ": " + why(e), e));
+          continue;
         }
+        folders.add(removeEmptyFolders(root, target, disk));
       }
     }
     List<Runnable> syncs = new ArrayList<>(folders.size());
@@ -467,21 +468,36 @@ final class Journal implements AutoCloseable {
 
   /**
    * Removes the folders above {@code file} that are empty now, up to its top folder; returns the
-   * first one kept.
+   * first one kept. A folder that cannot be removed (not empty, or its parent not writable) ends
+   * the climb: an empty folder left behind is harmless, and the file itself is gone.
    */
-  private static Path removeEmptyFolders(Path root, Path file) throws IOException {
+  private static Path removeEmptyFolders(Path root, Path file, Disk disk) {
     Path top = root.resolve(root.relativize(file).getName(0));
     // file is below the root, and the loop stops at top, the root's child: each dir has a parent
     Path dir = Objects.requireNonNull(file.getParent());
     while (dir.startsWith(top) && !dir.equals(top)) {
       try {
-        Files.deleteIfExists(dir);
-      } catch (DirectoryNotEmptyException e) {
+        disk.delete(dir);
+      } catch (NoSuchFileException e) {
+        // removed already (a journal rolled forward after a crash): go on climbing
+      } catch (IOException e) {
         break;
       }
       dir = Objects.requireNonNull(dir.getParent());
     }
     return dir;
+  }
+
+  /**
+   * Why {@code e} happened, in words: an {@link AccessDeniedException}'s message is only its path.
+   */
+  static String why(IOException e) {
+    if (e instanceof FileSystemException f && f.getReason() == null) {
+      String reason =
+          e instanceof AccessDeniedException ? "permission denied" : e.getClass().getSimpleName();
+      return f.getFile() == null ? reason : f.getFile() + ": " + reason;
+    }
+    return String.valueOf(e.getMessage());
   }
 
   /**

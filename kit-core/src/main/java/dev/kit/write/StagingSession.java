@@ -254,11 +254,24 @@ public final class StagingSession implements AutoCloseable {
    */
   public WriteReport commit(List<String> warnings) {
     proceed();
+    List<String> extra = candidates.extra(planned, inspector);
+    for (String path : extra) {
+      // Staging proved every written file's folder writable; a deletion is proved here, before the
+      // commit, or the commit would stop half-way at it and every later run with it.
+      String folder = path.substring(0, path.lastIndexOf('/'));
+      if (!disk.writable(root.resolve(folder))) {
+        conflicts.put(
+            path,
+            path
+                + " is no longer generated, but kit cannot delete it: "
+                + folder
+                + " is not writable; make it writable (chmod u+w), or delete the file yourself");
+      }
+    }
     if (!conflicts.isEmpty()) {
       abort();
       throw new KitWriteException(new ArrayList<>(conflicts.values()));
     }
-    List<String> extra = candidates.extra(planned, inspector);
     List<Journal.Change> changes = new ArrayList<>();
     gate.writeLock().lock();
     try {

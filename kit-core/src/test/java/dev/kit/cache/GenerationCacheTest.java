@@ -149,6 +149,40 @@ class GenerationCacheTest {
   }
 
   @Test
+  void start_saysTheCacheIsOff_whenTheDescriptionHoldsAValueItCannotFingerprint() {
+    // Validation refuses such a value in kit's own model; a database host of another provider
+    // can still hold one.
+    Kit unreadable =
+        kit.toBuilder()
+            .platform(
+                dev.kit.model.Platform.builder()
+                    .cloudnativePg(
+                        dev.kit.model.Platform.CLOUDNATIVE_PG.withValue(
+                            "podLabels", java.net.URI.create("https://acme.io/team")))
+                    .build())
+            .build();
+
+    CachedRun cached =
+        CachedRun.start(
+            GenerationCache.load(repo.resolve("target/kit-cache"), repo),
+            new ValidatedKit(unreadable, KitInputs.of(Map.of(), Map.of())),
+            SOURCE);
+
+    assertThat(cached.skipped()).isEmpty();
+    assertThat(cached.off())
+        .hasValue(
+            "the generation cache is off for this run, so every service renders: cannot"
+                + " fingerprint a java.net.URI");
+    assertThat(
+            CachedRun.start(
+                    GenerationCache.load(repo.resolve("target/kit-cache"), repo),
+                    new ValidatedKit(kit, KitInputs.of(Map.of(), Map.of())),
+                    SOURCE)
+                .off())
+        .isEmpty();
+  }
+
+  @Test
   void generate_removesTheCacheTemporaryFilesAnEarlierRunLeft() throws IOException {
     Path dir = repo.resolve("target/kit-cache");
     Files.writeString(dir.resolve(".fingerprints-v2.json.5e1f.kit-tmp"), "{\"root\":");

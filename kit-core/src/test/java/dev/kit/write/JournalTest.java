@@ -273,6 +273,70 @@ class JournalTest {
   }
 
   @Test
+  void write_deletesAStaleFile_andKeepsItsFolder_whenTheFolderCannotBeRemoved() throws IOException {
+    put("services/a/old/stale.yaml", HEADER + "x: 0\n");
+    Disk lockedParent =
+        new Disk() {
+          @Override
+          public void delete(Path file) throws IOException {
+            if (Files.isDirectory(file)) {
+              throw new java.nio.file.AccessDeniedException(file.toString());
+            }
+            Disk.super.delete(file);
+          }
+        };
+    FilePlan plan =
+        FilePlan.builder()
+            .add("services/a/x.yaml", (HEADER + "x: 1\n").getBytes(StandardCharsets.UTF_8))
+            .build();
+
+    new PlanWriter(dev.kit.plan.RepositoryRoot.of(root), lockedParent).write(plan);
+
+    assertThat(everything())
+        .containsExactly("services", "services/a", "services/a/old", "services/a/x.yaml");
+  }
+
+  @Test
+  void write_writesNothing_whenAStaleFilesFolderIsNotWritable() throws IOException {
+    put("services/a/old/stale.yaml", HEADER + "x: 0\n");
+    Path locked = root.resolve("services/a/old");
+    Disk readOnlyFolder =
+        new Disk() {
+          @Override
+          public boolean writable(Path dir) {
+            return !dir.equals(locked);
+          }
+        };
+    FilePlan plan =
+        FilePlan.builder()
+            .add("services/a/x.yaml", (HEADER + "x: 1\n").getBytes(StandardCharsets.UTF_8))
+            .build();
+    List<String> before = everything();
+
+    assertThatThrownBy(
+            () -> new PlanWriter(dev.kit.plan.RepositoryRoot.of(root), readOnlyFolder).write(plan))
+        .isInstanceOf(KitWriteException.class)
+        .hasMessage(
+            "1 file is in the way; nothing was written:\n  - services/a/old/stale.yaml is no longer"
+                + " generated, but kit cannot delete it: services/a/old is not writable; make it"
+                + " writable (chmod u+w), or delete the file yourself");
+    assertThat(everything()).isEqualTo(before);
+  }
+
+  @Test
+  void why_namesTheReason_whenTheExceptionGivesOnlyAPath() {
+    assertThat(Journal.why(new java.nio.file.AccessDeniedException("/r/services/a")))
+        .isEqualTo("/r/services/a: permission denied");
+    assertThat(
+            Journal.why(
+                new java.nio.file.FileSystemException("/r/x", null, "Read-only file system")))
+        .isEqualTo("/r/x: Read-only file system");
+    assertThat(Journal.why(new java.nio.file.NotDirectoryException("/r/x")))
+        .isEqualTo("/r/x: NotDirectoryException");
+    assertThat(Journal.why(new IOException("Input/output error"))).isEqualTo("Input/output error");
+  }
+
+  @Test
   void recover_writesNothing_whenNoRunStopped() throws IOException {
     put("services/a/x.yaml", HEADER + "x: 0\n");
 
