@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import tools.jackson.core.JacksonException;
@@ -214,6 +215,33 @@ final class GeneratedTree {
         .filter(s -> s.objects().stream().anyMatch(o -> o.generated() && o.group().equals(group)))
         .map(ServiceTree::name)
         .toList();
+  }
+
+  /** The services whose generated objects are in {@code groups}, or need a kind of them. */
+  List<String> servicesNeeding(List<String> groups) {
+    Set<String> users = new TreeSet<>();
+    for (ServiceTree service : services) {
+      for (PlannedObject object : service.objects()) {
+        boolean uses =
+            groups.contains(object.group())
+                || KindReaders.of(object).needs(object).kinds().stream()
+                    .anyMatch(k -> groups.contains(k.group()));
+        if (object.generated() && uses) {
+          users.add(service.name());
+        }
+      }
+    }
+    return servicesInOrder(users);
+  }
+
+  /** The platform's Application whose {@code spec.source.<field>} is {@code value}, if any. */
+  Optional<PlannedObject> platformApplication(String field, String value) {
+    return platform.stream()
+        .filter(
+            o ->
+                o.kind().equals("Application")
+                    && o.body().path("spec").path("source").path(field).asString("").equals(value))
+        .findFirst();
   }
 
   /**

@@ -37,6 +37,23 @@ final class PendingDeletion {
   }
 
   /**
+   * " is being deleted since <time>" and the finalizers that hold it, when {@code live} has a
+   * deletion timestamp: such an object still reports what it did before, so its conditions and
+   * replicas would pass a check it is about to stop meeting.
+   */
+  static Optional<String> beingDeleted(JsonNode live) {
+    String since = live.path("metadata").path("deletionTimestamp").asString("");
+    if (since.isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> finalizers = finalizers(live);
+    return Optional.of(
+        " is being deleted since "
+            + since
+            + (finalizers.isEmpty() ? "" : ", held by " + named(finalizers)));
+  }
+
+  /**
    * The finding for {@code live} while it is being deleted, or empty when it is not (or it is a
    * hook Argo CD still holds) and its kind's reader reads it.
    */

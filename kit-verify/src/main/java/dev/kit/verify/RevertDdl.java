@@ -1,0 +1,239 @@
+package dev.kit.verify;
+
+import dev.kit.verify.CatalogObject.Kind;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Writes the DDL that drops or re-creates one catalog object into a revert, and what it loses. */
+final class RevertDdl {
+
+  private final MigrationVerifier.FileChange change;
+  private final RevertScript script;
+  private final Set<String> tablesBefore = new HashSet<>();
+  private final Set<String> tablesAfter = new HashSet<>();
+
+  /**
+   * @param change the catalog before and after the reverted migration
+   * @param script the revert to write to
+   */
+  RevertDdl(MigrationVerifier.FileChange change, RevertScript script) {
+    this.change = change;
+    this.script = script;
+    change.before().objects().stream()
+        .filter(o -> o.kind() == Kind.TABLE)
+        .forEach(o -> tablesBefore.add(o.identity()));
+    change.after().objects().stream()
+        .filter(o -> o.kind() == Kind.TABLE)
+        .forEach(o -> tablesAfter.add(o.identity()));
+  }
+
+  /**
+   * Drops the created tables in one statement, so that foreign keys between them do not stop it,
+   * and says that the rows written to them since are lost.
+   */
+  void dropTables(List<CatalogObject> created) {
+    List<CatalogObject> tables =
+        created.stream()
+            .filter(o -> o.kind() == Kind.TABLE)
+            .sorted(Comparator.comparing(CatalogObject::name))
+            .toList();
+    if (tables.isEmpty()) {
+      return;
+    }
+    tables.forEach(
+        t ->
+            script.irreversible(
+                "rows of "
+                    + t.key()
+                    + ": dropping it deletes the rows written to it since "
+                    + change.file().version()
+                    + "; copy them first if they matter"));
+    script.statement(
+        "-- kit:nolint DROP_TABLE: the reverted migration created "
+            + (tables.size() == 1 ? "it" : "them")
+            + "\nDROP TABLE IF EXISTS "
+            + String.join(", ", tables.stream().map(t -> t.detail("sql")).toList())
+            + ";");
+  }
+
+  /** Drops {@code o}, an object the reverted migration created (not a table). */
+  void drop(CatalogObject o) {
+    switch (o.kind()) {
+      case TRIGGER ->
+          script.statement(
+              "DROP TRIGGER IF EXISTS " + o.detail("sql") + " ON " + o.detail("tableSql") + ";");
+      case MATERIALIZED_VIEW ->
+          script.statement("DROP MATERIALIZED VIEW IF EXISTS " + o.detail("sql") + ";");
+      case VIEW -> script.statement("DROP VIEW IF EXISTS " + o.detail("sql") + ";");
+      case FUNCTION ->
+          script.statement(
+              "DROP "
+                  + (o.flag("procedure") ? "PROCEDURE" : "FUNCTION")
+                  + " IF EXISTS "
+                  + o.detail("sql")
+                  + ";");
+      case CONSTRAINT ->
+          script.statement(
+              "ALTER TABLE "
+                  + o.detail("tableSql")
+                  + " DROP CONSTRAINT IF EXISTS "
+                  + o.detail("sql")
+                  + ";");
+      case INDEX -> script.statement("DROP INDEX IF EXISTS " + o.detail("sql") + ";");
+      case COLUMN -> {
+        script.irreversible(
+            "values of "
+                + o.key()
+                + ": dropping it deletes the values written to it since "
+                + change.file().version()
+                + "; copy them first if they matter");
+        script.statement(
+            "-- kit:nolint DROP_COLUMN: the reverted migration added it\n"
+                + "ALTER TABLE "
+                + o.detail("tableSql")
+                + " DROP COLUMN IF EXISTS "
+                + o.detail("sql")
+                + ";");
+      }
+      case TABLE -> throw new IllegalStateException("tables are dropped together");
+      case SEQUENCE -> script.statement("DROP SEQUENCE IF EXISTS " + o.detail("sql") + ";");
+      case TYPE ->
+          script.statement(
+              "DROP "
+                  + (o.detail("typtype").equals("d") ? "DOMAIN" : "TYPE")
+                  + " IF EXISTS "
+                  + o.detail("sql")
+                  + ";");
+      case SCHEMA ->
+          script.statement(
+              "-- kit:nolint DROP_SCHEMA: the reverted migration created it\n"
+                  + "DROP SCHEMA IF EXISTS "
+                  + o.detail("sql")
+                  + ";");
+      case EXTENSION -> script.statement("DROP EXTENSION IF EXISTS " + o.detail("sql") + ";");
+    }
+  }
+
+  /** Creates {@code o} again, an object the reverted migration dropped or changed. */
+  void create(CatalogObject o) {
+    switch (o.kind()) {
+      case EXTENSION -> script.statement("CREATE EXTENSION IF NOT EXISTS " + o.detail("sql") + ";");
+      case SCHEMA -> script.statement("CREATE SCHEMA IF NOT EXISTS " + o.detail("sql") + ";");
+      case TYPE ->
+          script.statement(
+              "CREATE "
+                  + (o.detail("typtype").equals("d") ? "DOMAIN " : "TYPE ")
+                  + o.detail("sql")
+                  + " "
+                  + o.detail("body")
+                  + ";");
+      case SEQUENCE ->
+          script.statement(
+              "CREATE SEQUENCE IF NOT EXISTS " + o.detail("sql") + " " + o.detail("body") + ";");
+      case TABLE -> createTable(o);
+      case COLUMN -> {
+        String table = o.detail("tableIdentity");
+        if (!tablesBefore.contains(table) || tablesAfter.contains(table)) {
+          addColumn(o);
+        }
+      }
+      case CONSTRAINT ->
+          script.statement(
+              "ALTER TABLE "
+                  + o.detail("tableSql")
+                  + " ADD CONSTRAINT "
+                  + o.detail("sql")
+                  + " "
+                  + o.detail("body")
+                  + ";");
+      case INDEX ->
+          script.statement(
+              o.definition()
+                      .replaceFirst("^CREATE (UNIQUE )?INDEX ", "CREATE $1INDEX IF NOT EXISTS ")
+                  + ";");
+      case FUNCTION -> script.statement(o.definition() + ";");
+      case VIEW ->
+          script.statement("CREATE OR REPLACE VIEW " + o.detail("sql") + " AS\n" + body(o) + ";");
+      case MATERIALIZED_VIEW ->
+          script.statement(
+              "CREATE MATERIALIZED VIEW IF NOT EXISTS "
+                  + o.detail("sql")
+                  + " AS\n"
+                  + body(o)
+                  + ";");
+      case TRIGGER -> script.statement(o.definition() + ";");
+    }
+  }
+
+  private void createTable(CatalogObject table) {
+    List<CatalogObject> columns =
+        change.before().objects().stream()
+            .filter(
+                c -> c.kind() == Kind.COLUMN && c.detail("tableIdentity").equals(table.identity()))
+            .sorted(Comparator.comparingInt(c -> Integer.parseInt(c.detail("position"))))
+            .toList();
+    List<String> lines = new ArrayList<>();
+    for (CatalogObject column : columns) {
+      lines.add("  " + columnDefinition(column));
+    }
+    script.statement(
+        "CREATE TABLE IF NOT EXISTS "
+            + table.detail("sql")
+            + " (\n"
+            + String.join(",\n", lines)
+            + "\n);");
+    script.irreversible(
+        "rows of "
+            + table.key()
+            + ": the reverted migration deleted them with the table; restore them "
+            + "from a backup (see RUNBOOK.md)");
+  }
+
+  private void addColumn(CatalogObject column) {
+    script.statement(
+        "ALTER TABLE "
+            + column.detail("tableSql")
+            + " ADD COLUMN IF NOT EXISTS "
+            + columnDefinition(column)
+            + ";");
+    script.irreversible(
+        "values of "
+            + column.key()
+            + ": the reverted migration deleted them with the column; restore them "
+            + "from a backup (see RUNBOOK.md)");
+  }
+
+  /**
+   * A column's definition, without NOT NULL when a NOT NULL column without a default could not be
+   * added back.
+   */
+  private String columnDefinition(CatalogObject column) {
+    boolean unfillable =
+        column.flag("notNull")
+            && column.detail("default").isEmpty()
+            && !column.flag("identity")
+            && !column.flag("generated")
+            && !tableIsNew(column);
+    if (unfillable) {
+      script.irreversible(
+          column.key()
+              + ": it was NOT NULL without a default and its values are gone, so it comes back "
+              + "nullable; fill it, then SET NOT NULL");
+      return column.definition().replaceFirst(" NOT NULL$", "");
+    }
+    return column.definition();
+  }
+
+  private boolean tableIsNew(CatalogObject column) {
+    return !tablesAfter.contains(
+        column.detail("tableIdentity")); // its table is re-created empty, so NOT NULL holds
+  }
+
+  private static String body(CatalogObject view) {
+    String body = view.detail("body").strip();
+    return body.endsWith(";") ? body.substring(0, body.length() - 1) : body;
+  }
+}
