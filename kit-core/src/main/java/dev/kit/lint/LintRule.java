@@ -1,5 +1,6 @@
 package dev.kit.lint;
 
+import dev.kit.migration.SqlScript;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -75,12 +76,28 @@ public enum LintRule {
       "PG103",
       Severity.ERROR,
       "make '-- atlas:txmode none' the file's first line and follow it with an empty line, so Atlas runs the file "
-          + "without a transaction"),
+          + "without a transaction, and keep the statement out of the file's own BEGIN ... COMMIT"),
   TRANSACTION_BLOCK_REFUSED(
       null,
       Severity.ERROR,
       "put the statement in a file of its own whose first line is '-- atlas:txmode none' followed by an empty "
-          + "line, so Atlas runs it without a transaction"),
+          + "line, so Atlas runs it without a transaction, and outside any BEGIN ... COMMIT"),
+  EXPLICIT_TRANSACTION(
+      null,
+      Severity.WARNING,
+      "remove the file's BEGIN and COMMIT, Atlas already runs the file in a transaction; to manage transactions in "
+          + "the file, make '-- atlas:txmode none' its first line, followed by an empty line"),
+  NEW_ENUM_VALUE_IN_TRANSACTION(
+      null,
+      Severity.WARNING,
+      "use the new value in a later migration file, which runs after the one that adds it has committed (with the "
+          + "service's txMode FILE), or add it in a file whose first line is '-- atlas:txmode none' followed by an "
+          + "empty line"),
+  ATLAS_BLOCK_COMMENT(
+      null,
+      Severity.ERROR,
+      "close the inner comment (or the unclosed one) with */, or use -- comments"),
+  ATLAS_BACKSLASH_QUOTE(null, Severity.ERROR, "write '' instead of \\' inside E'...'"),
   CREATE_WITHOUT_IF_NOT_EXISTS(
       null,
       Severity.WARNING,
@@ -116,6 +133,13 @@ public enum LintRule {
                   case "BC" -> "incompatible";
                   default -> "concurrent_index";
                 });
+  }
+
+  /** The rule that reports where Atlas reads a file otherwise than PostgreSQL. */
+  public static LintRule of(SqlScript.AtlasDifference.Kind kind) {
+    return kind == SqlScript.AtlasDifference.Kind.BACKSLASH_QUOTE
+        ? ATLAS_BACKSLASH_QUOTE
+        : ATLAS_BLOCK_COMMENT;
   }
 
   /** The severity unless the configuration says otherwise. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Lints a migration from its SQL text for changes that are unsafe on a live database ({@link
@@ -54,13 +55,14 @@ public final class TextLinter {
     AtlasFileDirectives directives = AtlasFileDirectives.read(content);
     String fileName = file.substring(file.lastIndexOf('/') + 1);
     TxMode mode;
-    List<SqlStatement> statements;
+    SqlScript script;
     try { // its -- atlas:txmode, then its -- atlas:delimiter line
       mode = directives.txMode(global, fileName);
-      statements = SqlScript.parse(content).statements();
+      script = SqlScript.parse(content);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(file + ": Atlas refuses this file: " + e.getMessage(), e);
     }
+    List<SqlStatement> statements = script.statements();
     if (statements.isEmpty()) {
       // Atlas's executor records a file of no statements as applied (0 of 0), so it never runs what
       // is added later.
@@ -70,24 +72,100 @@ public final class TextLinter {
               + "delete the file (Atlas records an empty migration as applied, so SQL added to it later would never run)");
     }
     List<LintFinding> findings = new ArrayList<>();
+    for (SqlScript.AtlasDifference difference : script.atlasDifferences()) {
+      LintRule rule = LintRule.of(difference.kind());
+      LintRule.Severity severity = settings.severity(rule);
+      if (severity != LintRule.Severity.OFF
+          && !StatementFindings.silences(directives.comments(), rule)) {
+        findings.add(new LintFinding(rule, severity, file, difference.line(), difference.why()));
+      }
+    }
     StatementRules.CreatedInFile created = new StatementRules.CreatedInFile();
+    // The file's own BEGIN that is open, such as "BEGIN at line 3", or null.
+    @Nullable String opened = null;
+    NewEnumValues newEnumValues = new NewEnumValues();
     for (SqlStatement statement : statements) {
       StatementFindings sink =
           new StatementFindings(settings, file, directives, statement, findings);
       new StatementRules(statement, created, sink).run();
-      transactionBlock(statement, mode, directives, global, sink);
+      transactionBlock(statement, mode, opened, directives, global, sink);
+      newEnumValues.read(statement, mode != TxMode.NONE || opened != null, sink);
+      opened = explicitTransaction(statement, mode, opened, global, sink);
     }
     findings.sort(Comparator.comparingInt(LintFinding::line));
     return findings;
   }
 
+  /**
+   * Follows the file's own BEGIN ... COMMIT, and warns about one inside the transaction Atlas runs
+   * the file in; returns what opened the transaction that is open after the statement.
+   */
+  private static @Nullable String explicitTransaction(
+      SqlStatement statement,
+      TxMode mode,
+      @Nullable String opened,
+      TxMode global,
+      StatementFindings sink) {
+    List<SqlToken> t = statement.tokens();
+    String atlas =
+        global == TxMode.ALL
+            ? "the transaction Atlas runs the whole migration in (txMode ALL)"
+            : "the transaction Atlas runs this file in";
+    if (StatementRules.words(t, 0, "BEGIN") || StatementRules.words(t, 0, "START", "TRANSACTION")) {
+      String begin = StatementRules.words(t, 0, "BEGIN") ? "BEGIN" : "START TRANSACTION";
+      if (mode != TxMode.NONE || opened != null) {
+        sink.add(
+            LintRule.EXPLICIT_TRANSACTION,
+            begin
+                + " inside "
+                + (opened == null ? atlas : "the transaction the file's " + opened + " opened")
+                + ": PostgreSQL only warns that there is already a transaction in progress");
+      }
+      return opened != null ? opened : begin + " at line " + statement.line();
+    }
+    if (endsTransaction(statement)) {
+      if (mode != TxMode.NONE) {
+        sink.add(
+            LintRule.EXPLICIT_TRANSACTION,
+            t.get(0).text().toUpperCase(Locale.ROOT)
+                + " ends "
+                + atlas
+                + " early, so the statements after it and Atlas's record of the migration run"
+                + " outside it");
+      }
+      return null;
+    }
+    return opened;
+  }
+
+  /**
+   * Whether the statement ends the transaction it runs in: COMMIT, END, ROLLBACK, ABORT or PREPARE
+   * TRANSACTION, but not a ROLLBACK TO a savepoint, a COMMIT PREPARED or one AND CHAIN.
+   */
+  private static boolean endsTransaction(SqlStatement statement) {
+    List<SqlToken> t = statement.tokens();
+    if (StatementRules.words(t, 0, "PREPARE", "TRANSACTION")) {
+      return true;
+    }
+    boolean end =
+        StatementRules.words(t, 0, "COMMIT")
+            || StatementRules.words(t, 0, "END")
+            || StatementRules.words(t, 0, "ROLLBACK")
+            || StatementRules.words(t, 0, "ABORT");
+    return end
+        && !StatementRules.words(t, 1, "PREPARED")
+        && !statement.hasWords("TO")
+        && !statement.hasWords("AND", "CHAIN");
+  }
+
   private void transactionBlock(
       SqlStatement statement,
       TxMode mode,
+      @Nullable String opened,
       AtlasFileDirectives directives,
       TxMode global,
       StatementFindings sink) {
-    if (mode == TxMode.NONE) {
+    if (mode == TxMode.NONE && opened == null) {
       return;
     }
     List<SqlToken> t = statement.tokens();
@@ -106,14 +184,13 @@ public final class TextLinter {
         (concurrently
                 ? t.get(0).text().toUpperCase(Locale.ROOT) + " ... CONCURRENTLY"
                 : refused.get())
-            + " cannot run inside a transaction block, and Atlas "
-            + (global == TxMode.ALL
-                ? "runs the whole migration in one (txMode ALL)"
-                : "runs this file in one");
-    if (directives.ignores("txmode")) {
-      why +=
-          "; the file's '-- atlas:txmode' is ignored because no empty line follows the header comments";
-    }
+            + " cannot run inside a transaction block, and "
+            + (mode == TxMode.NONE
+                ? "the file's " + opened + " opens one"
+                : global == TxMode.ALL
+                    ? "Atlas runs the whole migration in one (txMode ALL)"
+                    : "Atlas runs this file in one");
+    why += directives.whyIgnored("txmode").map(ignored -> "; " + ignored).orElse("");
     sink.add(
         concurrently ? LintRule.CONCURRENTLY_IN_TRANSACTION : LintRule.TRANSACTION_BLOCK_REFUSED,
         why);

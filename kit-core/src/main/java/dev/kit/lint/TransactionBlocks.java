@@ -20,10 +20,32 @@ final class TransactionBlocks {
     if (StatementRules.words(t, 0, "VACUUM")) {
       return Optional.of("VACUUM");
     }
+    // CLUSTER without a table reclusters every table, each in a transaction of its own.
+    if (StatementRules.words(t, 0, "CLUSTER")) {
+      int rest = afterOptions(t, 1);
+      rest += StatementRules.words(t, rest, "VERBOSE") ? 1 : 0;
+      if (rest >= t.size() || t.get(rest).isSymbol(';')) {
+        return Optional.of("CLUSTER without a table");
+      }
+    }
+    if (StatementRules.words(t, 0, "DISCARD", "ALL")) {
+      return Optional.of("DISCARD ALL");
+    }
+    // Creating the replication slot needs its own transaction; connect = false creates none.
+    if (StatementRules.words(t, 0, "CREATE", "SUBSCRIPTION")
+        && !optionOff(t, "create_slot")
+        && !optionOff(t, "connect")) {
+      return Optional.of("CREATE SUBSCRIPTION");
+    }
     for (String kind : List.of("DATABASE", "TABLESPACE", "SUBSCRIPTION")) {
-      if (StatementRules.words(t, 0, "CREATE", kind) || StatementRules.words(t, 0, "DROP", kind)) {
+      if ((StatementRules.words(t, 0, "CREATE", kind) && !kind.equals("SUBSCRIPTION"))
+          || StatementRules.words(t, 0, "DROP", kind)) {
         return Optional.of(t.get(0).text().toUpperCase(Locale.ROOT) + " " + kind);
       }
+    }
+    if (StatementRules.words(t, 0, "ALTER", "DATABASE")
+        && statement.hasWords("SET", "TABLESPACE")) {
+      return Optional.of("ALTER DATABASE ... SET TABLESPACE");
     }
     if (StatementRules.words(t, 0, "ALTER", "SYSTEM")) {
       return Optional.of("ALTER SYSTEM");
@@ -31,7 +53,7 @@ final class TransactionBlocks {
     // Refreshing copies tables and needs its own transaction; other ALTER SUBSCRIPTIONs do not.
     if (StatementRules.words(t, 0, "ALTER", "SUBSCRIPTION")
         && (statement.hasWords("REFRESH") || statement.hasWords("PUBLICATION"))
-        && !refreshOff(t)) {
+        && !optionOff(t, "refresh")) {
       return Optional.of("ALTER SUBSCRIPTION ... PUBLICATION");
     }
     if (StatementRules.words(t, 0, "REINDEX")) {
@@ -63,13 +85,17 @@ final class TransactionBlocks {
     return t.size();
   }
 
-  /** Whether {@code WITH (refresh = false)} keeps an ALTER SUBSCRIPTION from copying tables. */
-  private static boolean refreshOff(List<SqlToken> t) {
+  /**
+   * Whether the statement sets the boolean option {@code option} off ({@code WITH (refresh =
+   * false)}), in any of the spellings PostgreSQL accepts: false, off, 0, quoted or not.
+   */
+  private static boolean optionOff(List<SqlToken> t, String option) {
     for (int i = 0; i + 2 < t.size(); i++) {
-      if (t.get(i).isWord("REFRESH")
-          && t.get(i + 1).isSymbol('=')
-          && t.get(i + 2).isWord("FALSE")) {
-        return true;
+      if (t.get(i).isWord(option) && t.get(i + 1).isSymbol('=')) {
+        String value = t.get(i + 2).text().replace("'", "").toLowerCase(Locale.ROOT);
+        if (value.equals("false") || value.equals("off") || value.equals("0")) {
+          return true;
+        }
       }
     }
     return false;

@@ -25,8 +25,11 @@ import java.util.stream.Collectors;
  * @param comments the file's header comment lines, trimmed; empty when no empty line follows them
  * @param ignoredHeader the header comment lines when no empty line follows them (Atlas ignores
  *     those)
+ * @param crlf whether Atlas ignores the header because the file has CRLF line ends: a carriage
+ *     return ends the header's last line or starts the line after it, where Atlas needs a bare line
+ *     feed
  */
-public record AtlasFileDirectives(List<String> comments, List<String> ignoredHeader) {
+public record AtlasFileDirectives(List<String> comments, List<String> ignoredHeader, boolean crlf) {
 
   /**
    * Atlas's directive pattern ({@code reDirective}), character for character: printable ASCII
@@ -62,6 +65,7 @@ public record AtlasFileDirectives(List<String> comments, List<String> ignoredHea
   public static AtlasFileDirectives read(String content) {
     List<String> header = new ArrayList<>();
     int at = 0;
+    boolean crlf = false;
     while (content.startsWith("#", at) || content.startsWith("--", at)) {
       int newline = content.indexOf('\n', at);
       if (newline < 0) {
@@ -71,6 +75,7 @@ public record AtlasFileDirectives(List<String> comments, List<String> ignoredHea
         break;
       }
       header.add(content.substring(at, newline).strip());
+      crlf = newline > at && content.charAt(newline - 1) == '\r';
       at = newline + 1;
     }
     // Atlas's LocalFile.comments(): spaces and tabs before the line feed still make it empty.
@@ -78,8 +83,8 @@ public record AtlasFileDirectives(List<String> comments, List<String> ignoredHea
       at++;
     }
     return content.startsWith("\n", at)
-        ? new AtlasFileDirectives(header, List.of())
-        : new AtlasFileDirectives(List.of(), header);
+        ? new AtlasFileDirectives(header, List.of(), false)
+        : new AtlasFileDirectives(List.of(), header, crlf || content.startsWith("\r", at));
   }
 
   /**
@@ -168,6 +173,24 @@ public record AtlasFileDirectives(List<String> comments, List<String> ignoredHea
   /** Whether the header would carry directive {@code name} if an empty line followed it. */
   public boolean ignores(String name) {
     return !values(ignoredHeader, name).isEmpty();
+  }
+
+  /**
+   * Why Atlas ignores the header's directive {@code name} and what to do, for a message, when it
+   * {@link #ignores} it.
+   */
+  public Optional<String> whyIgnored(String name) {
+    if (!ignores(name)) {
+      return Optional.empty();
+    }
+    String directive = "the file's '-- atlas:" + name + "' is ignored";
+    return Optional.of(
+        crlf
+            ? directive
+                + ": the file has CRLF line ends, and Atlas reads the header's directives only when"
+                + " an empty line of a bare line feed (LF) follows the header comments; save the"
+                + " file with LF line ends (in .gitattributes: '*.sql text eol=lf')"
+            : directive + " because no empty line follows the header comments");
   }
 
   /**

@@ -20,6 +20,11 @@ import org.jspecify.annotations.Nullable;
  * starts outside quotes, dollar quotes, comments and parentheses, even inside a word; the statement
  * leaves it out.
  *
+ * <p>Where Atlas's scanner reads the text otherwise than PostgreSQL, so that Atlas would send other
+ * statements than these, {@link #atlasDifferences()} says where: Atlas ends a block comment at its
+ * first {@code *\/} (it does not nest them) and sends an unclosed one as SQL, and it does not read
+ * {@code \'} as a quote inside {@code E'...'} (ariga/atlas#3762).
+ *
  * <pre>{@code
  * SqlScript script = SqlScript.parse("CREATE TABLE t (a text DEFAULT ';');\nSELECT 1;");
  * script.statements().size();          // 2
@@ -30,10 +35,12 @@ public final class SqlScript {
 
   private final String text;
   private final List<SqlStatement> statements;
+  private final List<AtlasDifference> atlasDifferences;
 
-  private SqlScript(String text, List<SqlStatement> statements) {
+  private SqlScript(String text, Splitter splitter) {
     this.text = text;
-    this.statements = List.copyOf(statements);
+    this.statements = List.copyOf(splitter.split());
+    this.atlasDifferences = List.copyOf(splitter.atlasDifferences);
   }
 
   /**
@@ -46,14 +53,14 @@ public final class SqlScript {
     Objects.requireNonNull(text, "text");
     Optional<String> delimiter = AtlasFileDirectives.delimiter(text);
     if (delimiter.isEmpty()) {
-      return new SqlScript(text, new Splitter(text, null, 0).split());
+      return new SqlScript(text, new Splitter(text, null, 0));
     }
     int newline = text.indexOf('\n');
     if (newline < 0) {
       throw new IllegalArgumentException(
           "1:0: no input found after delimiter \"" + delimiter.get() + "\"");
     }
-    return new SqlScript(text, new Splitter(text, delimiter.get(), newline + 1).split());
+    return new SqlScript(text, new Splitter(text, delimiter.get(), newline + 1));
   }
 
   /**
@@ -75,6 +82,63 @@ public final class SqlScript {
   }
 
   /**
+   * Where Atlas's scanner reads the file otherwise than PostgreSQL, in file order: there Atlas
+   * sends other statements than {@link #statements()}.
+   */
+  public List<AtlasDifference> atlasDifferences() {
+    return atlasDifferences;
+  }
+
+  /**
+   * A place where Atlas's scanner reads the file otherwise than PostgreSQL.
+   *
+   * @param kind what Atlas reads otherwise
+   * @param line the 1-based line of the construct
+   * @param column the 1-based column (in characters) of the construct
+   */
+  public record AtlasDifference(Kind kind, int line, int column) {
+
+    /** What Atlas reads otherwise than PostgreSQL. */
+    public enum Kind {
+      /**
+       * A {@code /*} inside a block comment: PostgreSQL nests block comments, Atlas ends one at its
+       * first {@code *\/} and runs the rest as SQL.
+       */
+      NESTED_BLOCK_COMMENT,
+      /**
+       * A block comment never closed: PostgreSQL's scanner reads it to the end of the file, Atlas
+       * sends it as a statement.
+       */
+      UNCLOSED_BLOCK_COMMENT,
+      /**
+       * {@code \'} inside {@code E'...'}: a quote for PostgreSQL, the string's end for Atlas
+       * (ariga/atlas#3762), which then reports an unclosed quote or splits at a semicolon inside.
+       */
+      BACKSLASH_QUOTE
+    }
+
+    public AtlasDifference {
+      Objects.requireNonNull(kind, "kind");
+    }
+
+    /** What Atlas does with it, in one line. */
+    public String why() {
+      return switch (kind) {
+        case NESTED_BLOCK_COMMENT ->
+            "Atlas ends a block comment at its first */ and does not nest them, so the rest runs as"
+                + " SQL";
+        case UNCLOSED_BLOCK_COMMENT ->
+            "the /* comment is never closed: PostgreSQL reads the rest of the file as a comment,"
+                + " Atlas sends it as SQL";
+        case BACKSLASH_QUOTE ->
+            "Atlas does not read \\' as a quote inside E'...' (ariga/atlas#3762, v1.2.2 to at"
+                + " least v1.3.0): it ends the string there, then reports an unclosed quote or"
+                + " splits the file at a ; inside the string";
+      };
+    }
+  }
+
+  /**
    * Splits by PostgreSQL's lexical rules while collecting tokens and the comments above each
    * statement.
    */
@@ -83,6 +147,7 @@ public final class SqlScript {
     // What a first-line atlas:delimiter sets; null for PostgreSQL's semicolon rules.
     private final @Nullable String delimiter;
     private final List<SqlStatement> statements = new ArrayList<>();
+    private final List<AtlasDifference> atlasDifferences = new ArrayList<>();
     private int pos;
 
     // The statement being read.
@@ -145,8 +210,12 @@ public final class SqlScript {
     private void blockComment() {
       int begin = pos;
       int depth = 0;
+      int nested = -1;
       while (pos < text.length()) {
         if (text.startsWith("/*", pos)) {
+          if (depth == 1 && nested < 0) {
+            nested = pos;
+          }
           depth++;
           pos += 2;
         } else if (text.startsWith("*/", pos)) {
@@ -159,7 +228,17 @@ public final class SqlScript {
           pos++;
         }
       }
+      if (nested >= 0) {
+        atlasDifference(AtlasDifference.Kind.NESTED_BLOCK_COMMENT, nested);
+      } else if (depth > 0) {
+        atlasDifference(AtlasDifference.Kind.UNCLOSED_BLOCK_COMMENT, begin);
+      }
       comment(begin, pos, text.startsWith("\n\n", pos));
+    }
+
+    private void atlasDifference(AtlasDifference.Kind kind, int at) {
+      SqlErrorPosition p = SqlErrorPosition.ofOffset(text, at);
+      atlasDifferences.add(new AtlasDifference(kind, p.line(), p.column()));
     }
 
     /**
@@ -298,9 +377,14 @@ public final class SqlScript {
      */
     private void quoted(char quote, boolean backslashEscapes) {
       pos++;
+      boolean reported = false;
       while (pos < text.length()) {
         char c = text.charAt(pos);
         if (backslashEscapes && c == '\\') {
+          if (peek(1) == quote && !reported) {
+            atlasDifference(AtlasDifference.Kind.BACKSLASH_QUOTE, pos);
+            reported = true;
+          }
           pos += 2;
         } else if (c == quote) {
           if (peek(1) == quote) {

@@ -347,7 +347,9 @@ class TextLinterTest {
                     + "ALTER TABLE m DETACH PARTITION m_2024 CONCURRENTLY;\n"
                     + "CREATE SUBSCRIPTION s CONNECTION 'host=a' PUBLICATION p;\n"
                     + "ALTER SUBSCRIPTION s REFRESH PUBLICATION;\nDROP SUBSCRIPTION s;\n"
-                    + "REINDEX DATABASE app;\nREINDEX SCHEMA public;\nREINDEX (VERBOSE) SYSTEM app;",
+                    + "REINDEX DATABASE app;\nREINDEX SCHEMA public;\nREINDEX (VERBOSE) SYSTEM app;\n"
+                    + "CLUSTER;\nCLUSTER (VERBOSE);\nDISCARD ALL;\nALTER DATABASE app SET TABLESPACE fast;\n"
+                    + "CREATE SUBSCRIPTION s CONNECTION 'host=a' PUBLICATION p WITH (create_slot = true);",
                 LintSettings.defaults(),
                 TxMode.ALL))
         .extracting(line -> line.substring(0, line.indexOf(" cannot run")))
@@ -363,12 +365,154 @@ class TextLinterTest {
             FILE + ":7: error TRANSACTION_BLOCK_REFUSED: DROP SUBSCRIPTION",
             FILE + ":8: error TRANSACTION_BLOCK_REFUSED: REINDEX DATABASE",
             FILE + ":9: error TRANSACTION_BLOCK_REFUSED: REINDEX SCHEMA",
-            FILE + ":10: error TRANSACTION_BLOCK_REFUSED: REINDEX SYSTEM");
+            FILE + ":10: error TRANSACTION_BLOCK_REFUSED: REINDEX SYSTEM",
+            FILE + ":11: error TRANSACTION_BLOCK_REFUSED: CLUSTER without a table",
+            FILE + ":12: error TRANSACTION_BLOCK_REFUSED: CLUSTER without a table",
+            FILE + ":13: error TRANSACTION_BLOCK_REFUSED: DISCARD ALL",
+            FILE + ":14: error TRANSACTION_BLOCK_REFUSED: ALTER DATABASE ... SET TABLESPACE",
+            FILE + ":15: error TRANSACTION_BLOCK_REFUSED: CREATE SUBSCRIPTION");
     assertThat(
             lint(
                 "ALTER SUBSCRIPTION s SET PUBLICATION p WITH (refresh = false);\n"
-                    + "ALTER TABLE m DETACH PARTITION m_2024;\nSELECT 'VACUUM';\nREINDEX (VERBOSE) TABLE t;"))
+                    + "ALTER TABLE m DETACH PARTITION m_2024;\nSELECT 'VACUUM';\nREINDEX (VERBOSE) TABLE t;\n"
+                    + "CLUSTER VERBOSE orders USING orders_pkey;\nDISCARD PLANS;\n"
+                    + "ALTER DATABASE app SET work_mem = '64MB';\n"
+                    + "CREATE SUBSCRIPTION s CONNECTION 'host=a' PUBLICATION p WITH (connect = false);\n"
+                    + "CREATE SUBSCRIPTION s CONNECTION 'host=a' PUBLICATION p WITH (create_slot = off);\n"
+                    + "CREATE SUBSCRIPTION s CONNECTION 'host=a' PUBLICATION p WITH (connect = 'false');"))
         .isEmpty();
     assertThat(lint("-- atlas:txmode none\n\nVACUUM orders;")).isEmpty();
+  }
+
+  @Test
+  void lint_reportsCrlf_whenTheTxModeDirectiveIsIgnoredForCarriageReturns() {
+    assertThat(
+            lint(
+                "-- atlas:txmode none\r\n\r\nCREATE INDEX CONCURRENTLY IF NOT EXISTS i ON orders (a);\r\n"))
+        .containsExactly(
+            FILE
+                + ":3: error CONCURRENTLY_IN_TRANSACTION (PG103): CREATE ... CONCURRENTLY cannot run inside a transaction "
+                + "block, and Atlas runs this file in one; the file's '-- atlas:txmode' is ignored: the file has CRLF "
+                + "line ends, and Atlas reads the header's directives only when an empty line of a bare line feed (LF) "
+                + "follows the header comments; save the file with LF line ends (in .gitattributes: '*.sql text "
+                + "eol=lf'). Fix: "
+                + LintRule.CONCURRENTLY_IN_TRANSACTION.fix()
+                + ".");
+  }
+
+  @Test
+  void lint_reportsAtlasBlockComment_whenACommentNestsOrIsNeverClosed() {
+    assertThat(
+            lint(
+                "-- atlas:txmode none\n\n/*\n-- old approach\n/* note */\nDROP TABLE legacy;\n*/\n"
+                    + "CREATE INDEX CONCURRENTLY IF NOT EXISTS i ON t (a);\n/* TODO: later"))
+        .containsExactly(
+            FILE
+                + ":5: error ATLAS_BLOCK_COMMENT: Atlas ends a block comment at its first */ and does not nest"
+                + " them, so the rest runs as SQL. Fix: close the inner comment (or the unclosed one) with */, or"
+                + " use -- comments.",
+            FILE
+                + ":9: error ATLAS_BLOCK_COMMENT: the /* comment is never closed: PostgreSQL reads the rest of"
+                + " the file as a comment, Atlas sends it as SQL. Fix: close the inner comment (or the unclosed"
+                + " one) with */, or use -- comments.");
+    assertThat(
+            lint(
+                "/* a /* b */ */\nSELECT 1;",
+                LintSettings.parse(Map.of("ATLAS_BLOCK_COMMENT", "off")),
+                TxMode.FILE))
+        .isEmpty();
+  }
+
+  @Test
+  void lint_reportsAtlasBackslashQuote_whenAnEscapeStringEscapesAQuoteWithABackslash() {
+    assertThat(lint("SELECT 1;\nINSERT INTO notes VALUES (E'it\\'s done; really');"))
+        .containsExactly(
+            FILE
+                + ":2: error ATLAS_BACKSLASH_QUOTE: Atlas does not read \\' as a quote inside E'...'"
+                + " (ariga/atlas#3762, v1.2.2 to at least v1.3.0): it ends the string there, then reports an"
+                + " unclosed quote or splits the file at a ; inside the string. Fix: write '' instead of \\'"
+                + " inside E'...'.");
+    assertThat(lint("INSERT INTO notes VALUES (E'it''s done', E'a\\\\', E'\\n');")).isEmpty();
+  }
+
+  @Test
+  void lint_reportsRefusedStatements_whenTheFileOpensItsOwnTransactionUnderTxModeNone() {
+    assertThat(
+            lint(
+                "-- atlas:txmode none\n\nBEGIN;\nCREATE INDEX CONCURRENTLY IF NOT EXISTS i ON t (a);\n"
+                    + "COMMIT;\nCREATE INDEX CONCURRENTLY IF NOT EXISTS j ON t (b);\n"
+                    + "START TRANSACTION ISOLATION LEVEL SERIALIZABLE;\nVACUUM t;\nEND;\nVACUUM t;"))
+        .containsExactly(
+            FILE
+                + ":4: error CONCURRENTLY_IN_TRANSACTION (PG103): CREATE ... CONCURRENTLY cannot run inside a"
+                + " transaction block, and the file's BEGIN at line 3 opens one. Fix: "
+                + LintRule.CONCURRENTLY_IN_TRANSACTION.fix()
+                + ".",
+            FILE
+                + ":8: error TRANSACTION_BLOCK_REFUSED: VACUUM cannot run inside a transaction block, and the"
+                + " file's START TRANSACTION at line 7 opens one. Fix: "
+                + LintRule.TRANSACTION_BLOCK_REFUSED.fix()
+                + ".");
+    assertThat(
+            lint(
+                "-- atlas:txmode none\n\nBEGIN;\nSAVEPOINT s;\nROLLBACK TO SAVEPOINT s;\nCOMMIT AND CHAIN;\n"
+                    + "VACUUM t;\nROLLBACK;\nVACUUM t;"))
+        .extracting(line -> line.substring(0, line.indexOf(" cannot run")))
+        .containsExactly(FILE + ":7: error TRANSACTION_BLOCK_REFUSED: VACUUM");
+  }
+
+  @Test
+  void lint_warnsAboutTheFilesOwnTransaction_whenAtlasAlreadyRunsTheFileInOne() {
+    assertThat(lint("BEGIN;\nUPDATE t SET a = 1;\nCOMMIT;\nUPDATE t SET a = 2;"))
+        .containsExactly(
+            FILE
+                + ":1: warning EXPLICIT_TRANSACTION: BEGIN inside the transaction Atlas runs this file in:"
+                + " PostgreSQL only warns that there is already a transaction in progress. Fix: "
+                + LintRule.EXPLICIT_TRANSACTION.fix()
+                + ".",
+            FILE
+                + ":3: warning EXPLICIT_TRANSACTION: COMMIT ends the transaction Atlas runs this file in early,"
+                + " so the statements after it and Atlas's record of the migration run outside it. Fix: "
+                + LintRule.EXPLICIT_TRANSACTION.fix()
+                + ".");
+    assertThat(lint("START TRANSACTION;\nSELECT 1;\nEND;", LintSettings.defaults(), TxMode.ALL))
+        .extracting(line -> line.substring(0, line.indexOf(". Fix")))
+        .containsExactly(
+            FILE
+                + ":1: warning EXPLICIT_TRANSACTION: START TRANSACTION inside the transaction Atlas runs the whole"
+                + " migration in (txMode ALL): PostgreSQL only warns that there is already a transaction in"
+                + " progress",
+            FILE
+                + ":3: warning EXPLICIT_TRANSACTION: END ends the transaction Atlas runs the whole migration in"
+                + " (txMode ALL) early, so the statements after it and Atlas's record of the migration run"
+                + " outside it");
+    assertThat(lint("-- atlas:txmode none\n\nBEGIN;\nUPDATE t SET a = 1;\nCOMMIT;")).isEmpty();
+  }
+
+  @Test
+  void lint_warnsAboutANewEnumValue_whenTheSameTransactionUsesIt() {
+    assertThat(
+            lint(
+                "ALTER TYPE mood ADD VALUE IF NOT EXISTS 'meh' BEFORE 'sad';\n"
+                    + "UPDATE people SET m = 'sad';\nUPDATE people SET m = 'meh' WHERE m IS NULL;"))
+        .containsExactly(
+            FILE
+                + ":3: warning NEW_ENUM_VALUE_IN_TRANSACTION: uses 'meh', which ALTER TYPE mood ADD VALUE at"
+                + " line 1 adds in the same transaction: PostgreSQL refuses a new enum value there (unsafe use"
+                + " of new value) until the transaction commits. Fix: "
+                + LintRule.NEW_ENUM_VALUE_IN_TRANSACTION.fix()
+                + ".");
+    assertThat(
+            lint(
+                "CREATE TYPE mood AS ENUM ('sad');\nALTER TYPE mood ADD VALUE 'meh';\n"
+                    + "INSERT INTO people VALUES ('meh');"))
+        .as("the transaction created the type")
+        .isEmpty();
+    assertThat(
+            lint(
+                "-- atlas:txmode none\n\nALTER TYPE mood ADD VALUE 'meh';\n"
+                    + "INSERT INTO people VALUES ('meh');\nBEGIN;\nALTER TYPE mood ADD VALUE 'ok';\n"
+                    + "COMMIT;\nINSERT INTO people VALUES ('ok');"))
+        .isEmpty();
   }
 }

@@ -33,6 +33,30 @@ class AtlasFileDirectivesTest {
   }
 
   @Test
+  void whyIgnored_namesCrlf_whenTheFileHasCrlfLineEnds() {
+    String crlf =
+        "the file's '-- atlas:txmode' is ignored: the file has CRLF line ends, and Atlas reads the"
+            + " header's directives only when an empty line of a bare line feed (LF) follows the"
+            + " header comments; save the file with LF line ends (in .gitattributes: '*.sql text"
+            + " eol=lf')";
+    assertThat(
+            AtlasFileDirectives.read(
+                    "-- atlas:txmode none\r\n\r\nCREATE INDEX CONCURRENTLY i ON t (a);\r\n")
+                .whyIgnored("txmode"))
+        .contains(crlf);
+    assertThat(AtlasFileDirectives.read("-- atlas:txmode none\r\nSELECT 1;").whyIgnored("txmode"))
+        .contains(crlf);
+    assertThat(AtlasFileDirectives.read("-- atlas:txmode none\n\r\nSELECT 1;").whyIgnored("txmode"))
+        .contains(crlf);
+    assertThat(AtlasFileDirectives.read("-- atlas:txmode none\nSELECT 1;").whyIgnored("txmode"))
+        .contains(
+            "the file's '-- atlas:txmode' is ignored because no empty line follows the header"
+                + " comments");
+    assertThat(AtlasFileDirectives.read("-- atlas:txmode none\n\nSELECT 1;").whyIgnored("txmode"))
+        .isEmpty();
+  }
+
+  @Test
   void read_findsTxMode_whenTheLineAfterTheHeaderHoldsOnlySpacesAndTabs() {
     // ariga/atlas LocalFile.comments() trims " \t" before looking for the line feed (bd7a55b, a
     // dir.go with checkpoints, which kit reads too); the bare-"\n" rule is the older code of

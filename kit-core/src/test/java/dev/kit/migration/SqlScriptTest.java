@@ -159,4 +159,52 @@ class SqlScriptTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("1:0: no input found after delimiter \"GO\"");
   }
+
+  @Test
+  void atlasDifferences_pointsAtTheInnerComment_whenABlockCommentNests() {
+    SqlScript script =
+        SqlScript.parse("SELECT 1;\n/* a\n /* b */ DROP TABLE legacy; */\nSELECT 2;");
+    assertThat(script.statements())
+        .extracting(SqlStatement::text)
+        .containsExactly("SELECT 1;", "SELECT 2;");
+    assertThat(script.atlasDifferences())
+        .containsExactly(
+            new SqlScript.AtlasDifference(
+                SqlScript.AtlasDifference.Kind.NESTED_BLOCK_COMMENT, 3, 2));
+    assertThat(script.atlasDifferences().get(0).why())
+        .isEqualTo(
+            "Atlas ends a block comment at its first */ and does not nest them, so the rest runs"
+                + " as SQL");
+  }
+
+  @Test
+  void atlasDifferences_pointsAtTheComment_whenABlockCommentIsNeverClosed() {
+    SqlScript script = SqlScript.parse("CREATE TABLE IF NOT EXISTS t (a int);\n/* TODO: later");
+    assertThat(script.statements()).hasSize(1);
+    assertThat(script.atlasDifferences())
+        .containsExactly(
+            new SqlScript.AtlasDifference(
+                SqlScript.AtlasDifference.Kind.UNCLOSED_BLOCK_COMMENT, 2, 1));
+  }
+
+  @Test
+  void atlasDifferences_pointsAtTheBackslash_whenAnEscapeStringEscapesAQuoteWithIt() {
+    SqlScript script =
+        SqlScript.parse("INSERT INTO notes VALUES (E'it\\'s done; really', E'a\\'b');");
+    assertThat(script.statements()).hasSize(1);
+    assertThat(script.atlasDifferences())
+        .containsExactly(
+            new SqlScript.AtlasDifference(SqlScript.AtlasDifference.Kind.BACKSLASH_QUOTE, 1, 31),
+            new SqlScript.AtlasDifference(SqlScript.AtlasDifference.Kind.BACKSLASH_QUOTE, 1, 53));
+  }
+
+  @Test
+  void atlasDifferences_isEmpty_whenAtlasReadsTheFileAsPostgresDoes() {
+    assertThat(
+            SqlScript.parse(
+                    "/* one */ SELECT E'it''s', E'a\\\\', 'b\\', E'\\n';\n/* a */ /* b */\n"
+                        + "-- /* not a block comment\nSELECT 1;")
+                .atlasDifferences())
+        .isEmpty();
+  }
 }

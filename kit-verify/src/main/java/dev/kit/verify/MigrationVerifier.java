@@ -1,6 +1,7 @@
 package dev.kit.verify;
 
 import dev.kit.lint.LintFinding;
+import dev.kit.lint.LintRule;
 import dev.kit.lint.LintSettings;
 import dev.kit.migration.AtlasFileDirectives;
 import dev.kit.migration.MigrationFile;
@@ -312,6 +313,20 @@ final class MigrationVerifier {
           rollback(c);
           break;
         }
+        if (!script.atlasDifferences().isEmpty()) {
+          // Running kit's split would prove statements Atlas never sends.
+          SqlScript.AtlasDifference d = script.atlasDifferences().get(0);
+          run.error =
+              Optional.of(
+                  new MigrationError(
+                      path,
+                      d.line(),
+                      d.column(),
+                      "Atlas splits this file otherwise than PostgreSQL: " + d.why(),
+                      List.of("kit: " + LintRule.of(d.kind()).fix())));
+          rollback(c);
+          break;
+        }
         if (global != TxMode.ALL) {
           c.setAutoCommit(mode == TxMode.NONE);
         }
@@ -508,9 +523,9 @@ final class MigrationVerifier {
    * under the service's tx mode ALL Atlas refuses a file's {@code -- atlas:txmode none}.
    */
   private static String transactionHint(AtlasFileDirectives directives, TxMode global) {
-    if (directives.ignores("txmode")) {
-      return "Atlas ignores this file's '-- atlas:txmode' directive: header directives count only when an empty line "
-          + "follows the header comments";
+    Optional<String> ignored = directives.whyIgnored("txmode");
+    if (ignored.isPresent()) {
+      return ignored.get();
     }
     String none = "'-- atlas:txmode none' the first line of the file, followed by an empty line";
     return global == TxMode.ALL

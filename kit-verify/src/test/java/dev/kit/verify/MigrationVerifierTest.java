@@ -176,8 +176,39 @@ class MigrationVerifierTest {
                 + "/20250102000000_index.sql:2:1: ERROR: CREATE INDEX CONCURRENTLY cannot run "
                 + "inside a transaction block\n"
                 + "  kit: in the statement at line 2: CREATE INDEX CONCURRENTLY IF NOT EXISTS t_a ON t (a);\n"
-                + "  kit: Atlas ignores this file's '-- atlas:txmode' directive: header directives count only when an empty line "
-                + "follows the header comments");
+                + "  kit: the file's '-- atlas:txmode' is ignored because no empty line follows the header "
+                + "comments");
+  }
+
+  @Test
+  void verify_namesCrlf_whenTheDirectiveIsIgnoredForCarriageReturns() {
+    MigrationError error =
+        verify(
+                "20250101000000_create.sql", "CREATE TABLE IF NOT EXISTS t (a int);",
+                "20250102000000_index.sql",
+                    "-- atlas:txmode none\r\n\r\nCREATE INDEX CONCURRENTLY IF NOT EXISTS t_a ON t (a);\r\n")
+            .error()
+            .orElseThrow();
+    assertThat(error.details())
+        .last()
+        .isEqualTo(
+            "kit: the file's '-- atlas:txmode' is ignored: the file has CRLF line ends, and Atlas reads the"
+                + " header's directives only when an empty line of a bare line feed (LF) follows the header"
+                + " comments; save the file with LF line ends (in .gitattributes: '*.sql text eol=lf')");
+  }
+
+  @Test
+  void verify_refusesTheFile_whenAtlasWouldSplitItOtherwise() {
+    ServiceVerification v =
+        verify(
+            "20250101000000_create.sql", "CREATE TABLE IF NOT EXISTS legacy (a int);",
+            "20250102000000_note.sql", "/* a /* b */ DROP TABLE legacy; */\nSELECT 1;");
+    assertThat(v.error().orElseThrow().toString())
+        .isEqualTo(
+            DIR
+                + "/20250102000000_note.sql:1:6: Atlas splits this file otherwise than PostgreSQL: Atlas ends"
+                + " a block comment at its first */ and does not nest them, so the rest runs as SQL\n"
+                + "  kit: close the inner comment (or the unclosed one) with */, or use -- comments");
   }
 
   @Test
