@@ -44,6 +44,15 @@ final class MigrationRules {
           path + ".directory",
           quote(m.directory()) + " is not a folder inside services/" + service.name() + "/",
           "use a relative path without '..', such as \"migrations\"");
+    } else if (!plainFolder(dir.get())) {
+      // atlas.hcl holds it in an HCL string and in a file:// URL, whose host is its first part
+      violations.add(
+          path + ".directory",
+          quote(m.directory())
+              + " has characters that atlas.hcl's file:// URL cannot hold as written (a space,"
+              + " quote, '%', '?', '#', '$' or non-ASCII letter)",
+          "rename the folder with letters, digits, '.', '_', '-' and '/' only, such as"
+              + " \"db/migrations\"");
     } else if (readable) {
       Optional<MigrationDirectory> read = inputs.migrations(service.name());
       String folder = "services/" + service.name() + "/" + m.directory();
@@ -293,5 +302,24 @@ final class MigrationRules {
         && length <= KubernetesNames.SUBDOMAIN_MAX
         && name.endsWith(".sql")
         && Violations.isSecretKeyName(name);
+  }
+
+  /** Whether {@code folder} has only characters an HCL string and a URL's host and path take. */
+  private static boolean plainFolder(String folder) {
+    for (int i = 0; i < folder.length(); i++) {
+      char c = folder.charAt(i);
+      boolean plain =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '.'
+              || c == '_'
+              || c == '-'
+              || c == '/';
+      if (!plain) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -151,8 +151,9 @@ class FleetValidationTest {
         .containsExactly(
             "services[orders].database.schemas: the CNPG Database creates them before the Atlas operator's"
                 + " first run, which Atlas then refuses (\"connected database is not clean: found schema\"):"
-                + " the operator has no --allow-dirty (create the schema in the first migration (CREATE SCHEMA"
-                + " IF NOT EXISTS ...), or run migrations with the Job engine, which kit starts with --allow-dirty)");
+                + " the operator has no --allow-dirty (remove schema(...) and create the schema in the first"
+                + " migration (CREATE SCHEMA IF NOT EXISTS ...), set baseline(...) to the version the database"
+                + " already holds, or run migrations with the Job engine, which kit starts with --allow-dirty)");
   }
 
   @Test

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What {@code kit:generate} reads from a service's folder and Atlas would refuse in the cluster: a
@@ -216,6 +217,21 @@ class MigrationFilesValidationTest {
         .containsExactly(
             "services[orders].migrations.directory: services/orders/migrations.sql is a file, not a folder (point directory(...) at the "
                 + "folder that holds the .sql files, such as \"migrations\", or move the file into one)");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"db\"x", "db migrations", "db%20x", "db?x", "db#x", "${x}", "mïgrations"})
+  void generate_refusesAMigrationsFolder_whoseNameAtlasHclCannotHold(String folder)
+      throws IOException {
+    Files.createDirectories(repo.resolve("services/orders").resolve(folder));
+
+    assertThat(generate(kit(m -> m.directory(folder))))
+        .containsExactly(
+            "services[orders].migrations.directory: \""
+                + folder
+                + "\" has characters that atlas.hcl's file:// URL cannot hold as written (a space,"
+                + " quote, '%', '?', '#', '$' or non-ASCII letter) (rename the folder with letters,"
+                + " digits, '.', '_', '-' and '/' only, such as \"db/migrations\")");
   }
 
   @Test
