@@ -183,6 +183,27 @@ class KitDescriptionsTest {
   }
 
   @Test
+  void find_isEmpty_whenTheNamedClassIsOnlyInADependencysTestClasses() throws Exception {
+    Path dependency =
+        JavaCompilation.compile(dir.resolve("lib"), Map.of("it.shop.ShopServices", SHOP));
+    Path own =
+        JavaCompilation.compile(
+            dir.resolve("service"),
+            Map.of("it.app.Plain", "package it.app; public class Plain {}"));
+
+    Optional<KitDescriptions.Loaded> found =
+        KitDescriptions.find(
+            List.of(own, dependency, JavaCompilation.kitCore()),
+            own,
+            Optional.of("it.shop.ShopServices"));
+
+    assertThat(found).isEmpty();
+    try (KitDescriptions.Loaded there = find(dependency, "it.shop.ShopServices").orElseThrow()) {
+      assertThat(there.className()).isEqualTo("it.shop.ShopServices");
+    }
+  }
+
+  @Test
   void find_isEmpty_whenNoClassIsNamedAndNoneIsThere() throws Exception {
     Path classes =
         JavaCompilation.compile(
