@@ -211,7 +211,8 @@ public final class KitDescriptions {
               + " (the same version for both), and its other dependencies as test dependencies (run"
               + " with -e for the stack trace).",
           e);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | AssertionError | StackOverflowError e) {
+      // Errors a description's own code raises; the JVM's other troubles (out of memory) stay raw.
       throw new KitDescriptionException(
           name
               + ".describe() failed: "
