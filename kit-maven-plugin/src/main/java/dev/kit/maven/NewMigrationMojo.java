@@ -112,6 +112,13 @@ public final class NewMigrationMojo extends EmbeddedPostgresMojo {
             "kit: write the SQL, then run 'mvn kit:generate' to update atlas.sum and the ConfigMap");
   }
 
+  /** How to revert {@code version} when kit cannot derive the revert on a server. */
+  static String byHand(String version) {
+    return "write the revert by hand: mvn kit:new-migration -Dkit.name=revert_"
+        + version
+        + ", then fill in the SQL that undoes it";
+  }
+
   private void revert(KitDescriptions.Loaded description, String version, Optional<String> service)
       throws MojoExecutionException, MojoFailureException {
     VerifyOptions options = verifyOptions();
@@ -122,6 +129,10 @@ public final class NewMigrationMojo extends EmbeddedPostgresMojo {
               .source(description.className())
               .revert(description.kit(), service, version, options, Clock.systemUTC());
     } catch (IllegalStateException e) {
+      MojoFailureException unpinned = unpinnedBinaries(e, byHand(version));
+      if (unpinned != null) {
+        throw unpinned;
+      }
       throw new MojoExecutionException("kit: " + e.getMessage(), e);
     }
     getLog().info("kit: wrote " + written.file() + ", which reverts " + version);
