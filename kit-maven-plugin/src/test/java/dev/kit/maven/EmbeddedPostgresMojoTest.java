@@ -3,12 +3,15 @@ package dev.kit.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kit.validate.KitValidationException;
+import dev.kit.validate.Violation;
+import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.Test;
 
 /**
  * The goals that start an embedded PostgreSQL: a major kit pins no binaries for is the user's to
- * change, said by each goal with its own way on.
+ * change, said by each goal with its own way on; a bad revert parameter is named as typed.
  */
 class EmbeddedPostgresMojoTest {
 
@@ -62,5 +65,24 @@ class EmbeddedPostgresMojoTest {
                 new IllegalStateException("orders: the server did not start; see postgres-17.log"),
                 VerifyMojo.SKIP_ADVICE))
         .isNull();
+  }
+
+  @Test
+  void revertProperties_nameTheRevertsParameters_whenTheServiceOrVersionIsWrong() {
+    KitValidationException e =
+        new KitValidationException(
+            List.of(
+                new Violation(
+                    "newMigration.service", "there is no service \"ordrs\"", "use one of [orders]"),
+                new Violation(
+                    "newMigration.revert",
+                    "no migration 20250215093001",
+                    "name the version of a migration of service \"orders\" that applies")));
+
+    assertThat(DescriptionMojo.parameterFailure(e, NewMigrationMojo.REVERT_PROPERTIES))
+        .hasMessage(
+            "kit: -Dkit.service: there is no service \"ordrs\" (use one of [orders])\n"
+                + "  -Dkit.revert: no migration 20250215093001 (name the version of a migration of"
+                + " service \"orders\" that applies)");
   }
 }
