@@ -14,6 +14,8 @@ assert log.contains("kit: wrote ${written[0].absolutePath}, which reverts 202502
 assert log.contains('kit: it cannot undo 2 change(s), listed in the file:')
 assert log.contains("services/orders/migrations/${written[0].name} restores the 1 catalog objects 20250215093000_add_order_status.sql changed")
 assert log.contains('kit: 1 service verified:')
+// 3: the bad -Dkit.service is named as typed, not as a path of the description; the tree below is unchanged.
+assert log.contains('on project new-migration-revert: kit: -Dkit.service: there is no service "ordrs" (use one of [orders])')
 
 // The whole tree, byte for byte. The new file's version is the UTC time of the run, and atlas.sum hashes its name:
 // the expected tree says @version@, and the two hashes that depend on it come from kit's AtlasSum of the files on disk

@@ -40,6 +40,8 @@ assert job.facts.error == 'pq: column "amount_minor" of relation "payments" cont
   'on project status-doctor: kit: no Kubernetes configuration: no kubeconfig at no-such-kubeconfig and not running inside a cluster',
   // 6: an environment the description does not have, refused before any request.
   'on project status-doctor: kit: -Dkit.environment=prod, but the description has no environments; leave -Dkit.environment out',
+  // 7: a format kit does not write, refused before any request.
+  'on project status-doctor: kit: -Dkit.format=yaml is not a format; use text or json',
 ].each { assert log.contains(it) : "the goal did not fail with '$it'" }
 // The goals only read: every request they sent the cluster was a GET.
 assert requests.any { it == 'GET /api/v1/namespaces/payments/pods/payments-migrate-w8r5t/log?pretty=false&container=atlas&tailLines=400' }

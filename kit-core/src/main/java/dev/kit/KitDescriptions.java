@@ -7,6 +7,7 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
 import java.net.MalformedURLException;
+import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
@@ -59,9 +60,10 @@ public final class KitDescriptions {
   }
 
   /**
-   * As {@link #load}, but empty rather than failing when the named class is not on {@code
-   * classpath}, or when no class name is given and {@code testClasses} holds no description (or
-   * does not exist): for a build of several modules, where only some describe a kit.
+   * As {@link #load}, but empty rather than failing when the named class is not in {@code
+   * testClasses} (missing, or only in a dependency such as another module's test-jar), or when no
+   * class name is given and {@code testClasses} holds no description (or does not exist): for a
+   * build of several modules, where only some describe a kit.
    *
    * @throws KitDescriptionException as {@link #load} does otherwise
    */
@@ -79,7 +81,7 @@ public final class KitDescriptions {
       String name;
       if (named.isPresent()) {
         name = named.get();
-        if (!required && !isLoadable(name, loader)) {
+        if (!required && !isOwnClass(name, loader, testClasses)) {
           close(loader);
           return Optional.empty();
         }
@@ -139,14 +141,23 @@ public final class KitDescriptions {
     }
   }
 
-  private static boolean isLoadable(String name, ClassLoader loader) {
-    try {
-      Class.forName(name, false, loader);
-      return true;
-    } catch (ClassNotFoundException e) {
+  /**
+   * Whether the class file of {@code name} that {@code loader} finds first is in {@code
+   * testClasses}: a module whose test class path holds the description only through another
+   * module's test-jar does not describe a kit of its own.
+   */
+  private static boolean isOwnClass(String name, ClassLoader loader, Path testClasses) {
+    String file = name.replace('.', '/') + ".class";
+    URL found = loader.getResource(file);
+    if (found == null || !"file".equals(found.getProtocol())) {
       return false;
-    } catch (LinkageError e) {
-      return true; // there, but broken: load says why
+    }
+    try {
+      return Path.of(found.toURI())
+          .normalize()
+          .equals(testClasses.resolve(file).toAbsolutePath().normalize());
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      return false;
     }
   }
 
@@ -200,7 +211,8 @@ public final class KitDescriptions {
               + " (the same version for both), and its other dependencies as test dependencies (run"
               + " with -e for the stack trace).",
           e);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | AssertionError | StackOverflowError e) {
+      // Errors a description's own code raises; the JVM's other troubles (out of memory) stay raw.
       throw new KitDescriptionException(
           name
               + ".describe() failed: "

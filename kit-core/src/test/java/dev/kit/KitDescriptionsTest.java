@@ -183,6 +183,87 @@ class KitDescriptionsTest {
   }
 
   @Test
+  void load_asksToFixTheDescription_whenDescribeFailsAnAssertion() throws Exception {
+    Path classes =
+        JavaCompilation.compile(
+            dir,
+            Map.of(
+                "it.shop.ShopServices",
+                SHOP.replace(
+                    "return dev.kit.model.Kit.builder()",
+                    "if (true) throw new AssertionError(\"two regions\");\n"
+                        + " return dev.kit.model.Kit.builder()")));
+
+    assertThatThrownBy(() -> load(classes, null))
+        .isInstanceOf(KitDescriptionException.class)
+        .hasMessage(
+            "it.shop.ShopServices.describe() failed: java.lang.AssertionError: two regions\n"
+                + "Fix the description (run with -e for the stack trace).")
+        .hasCauseInstanceOf(AssertionError.class);
+  }
+
+  @Test
+  void load_asksToFixTheDescription_whenDescribeRecursesWithoutEnd() throws Exception {
+    Path classes =
+        JavaCompilation.compile(
+            dir,
+            Map.of(
+                "it.shop.ShopServices",
+                SHOP.replace(
+                        "return dev.kit.model.Kit.builder()",
+                        "if (size() > 0) return null;\n return dev.kit.model.Kit.builder()")
+                    .replace(
+                        "public dev.kit.model.Kit describe()",
+                        "static int size() { return size() + 1; }\n"
+                            + " public dev.kit.model.Kit describe()")));
+
+    assertThatThrownBy(() -> load(classes, null))
+        .isInstanceOf(KitDescriptionException.class)
+        .hasMessage(
+            "it.shop.ShopServices.describe() failed: java.lang.StackOverflowError\n"
+                + "Fix the description (run with -e for the stack trace).")
+        .hasCauseInstanceOf(StackOverflowError.class);
+  }
+
+  @Test
+  void load_leavesTheJvmsOwnErrorsRaw_whenDescribeRunsOutOfMemory() throws Exception {
+    Path classes =
+        JavaCompilation.compile(
+            dir,
+            Map.of(
+                "it.shop.ShopServices",
+                SHOP.replace(
+                    "return dev.kit.model.Kit.builder()",
+                    "if (true) throw new OutOfMemoryError(\"test\");\n"
+                        + " return dev.kit.model.Kit.builder()")));
+
+    assertThatThrownBy(() -> load(classes, null))
+        .isExactlyInstanceOf(OutOfMemoryError.class)
+        .hasMessage("test");
+  }
+
+  @Test
+  void find_isEmpty_whenTheNamedClassIsOnlyInADependencysTestClasses() throws Exception {
+    Path dependency =
+        JavaCompilation.compile(dir.resolve("lib"), Map.of("it.shop.ShopServices", SHOP));
+    Path own =
+        JavaCompilation.compile(
+            dir.resolve("service"),
+            Map.of("it.app.Plain", "package it.app; public class Plain {}"));
+
+    Optional<KitDescriptions.Loaded> found =
+        KitDescriptions.find(
+            List.of(own, dependency, JavaCompilation.kitCore()),
+            own,
+            Optional.of("it.shop.ShopServices"));
+
+    assertThat(found).isEmpty();
+    try (KitDescriptions.Loaded there = find(dependency, "it.shop.ShopServices").orElseThrow()) {
+      assertThat(there.className()).isEqualTo("it.shop.ShopServices");
+    }
+  }
+
+  @Test
   void find_isEmpty_whenNoClassIsNamedAndNoneIsThere() throws Exception {
     Path classes =
         JavaCompilation.compile(

@@ -8,6 +8,7 @@ import dev.kit.migration.ServiceMigrations;
 import dev.kit.model.Kit;
 import dev.kit.model.Restore;
 import dev.kit.model.S3Credentials;
+import dev.kit.model.TxMode;
 import dev.kit.validate.KitValidationException;
 import dev.kit.write.KitWriteException;
 import java.io.IOException;
@@ -65,6 +66,70 @@ class MigrationToolTest {
     assertThat(Files.readString(repo.resolve("services/orders/migrations/atlas.sum")))
         .contains("20261123160509_add_users.sql h1:");
     assertThat(Generator.forRepository(repo).check(kit("orders")).isEmpty()).isTrue();
+  }
+
+  @Test
+  void newMigration_skeletonSaysEachFileRunsInItsOwnTransaction_whenTxModeFile()
+      throws IOException {
+    assertThat(skeleton(TxMode.FILE))
+        .contains(
+            "\n\n-- Atlas applies this file once, in its own transaction (Atlas runs with --tx-mode"
+                + " file).\n")
+        .contains(
+            "--   - CREATE INDEX CONCURRENTLY cannot run in a transaction: put \"-- atlas:txmode none\""
+                + " above the first line,\n");
+  }
+
+  @Test
+  void newMigration_skeletonSaysThereIsNoTransactionAndNoDirectiveIsNeeded_whenTxModeNone()
+      throws IOException {
+    assertThat(skeleton(TxMode.NONE))
+        .isEqualTo(
+            """
+            -- 20261123160509_add_users: say in one line what this migration does and why.
+
+            -- Atlas applies this file once, without a transaction (Atlas runs with --tx-mode none): a statement that fails
+            -- leaves the ones before it applied, so each must be safe to run again.
+            -- Keep it safe on a live database (mvn kit:check and kit:verify lint for these):
+            --   - make it idempotent: CREATE TABLE IF NOT EXISTS, ADD COLUMN IF NOT EXISTS, CREATE INDEX IF NOT EXISTS;
+            --   - add a column as nullable, backfill it, and only then make it NOT NULL;
+            --   - once merged, never edit it: undo or fix it in a new migration (mvn kit:new-migration -Dkit.revert=<version>).
+            -- Then run 'mvn kit:generate' to update atlas.sum and the migrations ConfigMap, and 'mvn kit:verify' to try it.
+            """);
+  }
+
+  @Test
+  void newMigration_skeletonSaysOneTransactionForAllAndAdvisesNoDirective_whenTxModeAll()
+      throws IOException {
+    assertThat(skeleton(TxMode.ALL))
+        .isEqualTo(
+            """
+            -- 20261123160509_add_users: say in one line what this migration does and why.
+
+            -- Atlas applies this file once, in one transaction with every other pending file (Atlas runs with --tx-mode all):
+            -- a statement that fails rolls back all of them.
+            -- Keep it safe on a live database (mvn kit:check and kit:verify lint for these):
+            --   - make it idempotent: CREATE TABLE IF NOT EXISTS, ADD COLUMN IF NOT EXISTS, CREATE INDEX IF NOT EXISTS;
+            --   - add a column as nullable, backfill it, and only then make it NOT NULL;
+            --   - CREATE INDEX CONCURRENTLY cannot run in a transaction, and Atlas refuses "-- atlas:txmode none" under
+            --     --tx-mode all: set the service's tx mode to FILE first (migrations(m -> m.txMode(TxMode.FILE)));
+            --   - once merged, never edit it: undo or fix it in a new migration (mvn kit:new-migration -Dkit.revert=<version>).
+            -- Then run 'mvn kit:generate' to update atlas.sum and the migrations ConfigMap, and 'mvn kit:verify' to try it.
+            """);
+  }
+
+  /** The skeleton kit:new-migration writes for a service whose migrations run with {@code mode}. */
+  private String skeleton(TxMode mode) throws IOException {
+    existing("orders", "20250101000000_init.sql");
+    Kit kit =
+        Kit.builder()
+            .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+            .service(
+                "orders", s -> s.database(db -> db.storage("1Gi")).migrations(m -> m.txMode(mode)))
+            .build();
+    Path file =
+        MigrationTool.forRepository(repo).newMigration(kit, Optional.empty(), "add_users", CLOCK);
+    return Files.readString(file);
   }
 
   @Test

@@ -44,7 +44,7 @@ final class DriftReport {
 
   /**
    * The failure message: one line per file, prefixed with what is wrong, then what to run, such as
-   * {@code Run 'mvn kit:generate' to update 3 files.}
+   * {@code Run 'mvn kit:generate' to update 3 files.}, after moving any conflicting file away
    */
   static String failure(Drift drift, String source) {
     StringBuilder message =
@@ -61,8 +61,12 @@ final class DriftReport {
           .append("\nMove the conflicting files away, then run 'mvn kit:generate'.")
           .toString();
     }
+    // kit:generate refuses while a file is in the way, so moving it comes first.
     return message
-        .append("\nRun 'mvn kit:generate' to update ")
+        .append(
+            drift.conflicts().isEmpty()
+                ? "\nRun 'mvn kit:generate' to update "
+                : "\nMove the conflicting files away, then run 'mvn kit:generate' to update ")
         .append(plainFiles(drift.changeCount()))
         .append('.')
         .toString();

@@ -49,6 +49,20 @@ abstract class EmbeddedPostgresMojo extends DescriptionMojo {
     return workDirectory;
   }
 
+  /**
+   * The failure for a server that could not start because kit pins no binaries for its major or for
+   * this machine (a configuration to change, not a broken build), with {@code advice}, this goal's
+   * way on; null when that is not why.
+   */
+  static @Nullable MojoFailureException unpinnedBinaries(IllegalStateException e, String advice) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof UnpinnedBinariesException) {
+        return new MojoFailureException("kit: " + e.getMessage() + "; " + advice, e);
+      }
+    }
+    return null;
+  }
+
   /** What a run on the embedded PostgreSQL needs: binaries, lint settings and the work folders. */
   VerifyOptions verifyOptions() throws MojoFailureException {
     VerifyOptions options =

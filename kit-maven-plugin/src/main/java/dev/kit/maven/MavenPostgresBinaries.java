@@ -2,6 +2,7 @@ package dev.kit.maven;
 
 import dev.kit.verify.PostgresBinaries;
 import java.util.List;
+import java.util.Objects;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.artifact.DefaultArtifact;
@@ -23,17 +24,7 @@ final class MavenPostgresBinaries {
       List<RemoteRepository> repositories) {
     return PostgresBinaries.of(
         major -> {
-          String coordinates;
-          try {
-            coordinates = PostgresBinaries.coordinates(major);
-          } catch (IllegalArgumentException e) {
-            // A major or a machine kit pins no binaries for: said as the goal's error, with a way
-            // on, not as an unexpected exception.
-            throw new IllegalStateException(
-                e.getMessage()
-                    + "; skip this goal with -Dkit.verify.skip=true until kit pins binaries for it",
-                e);
-          }
+          String coordinates = coordinates(major);
           try {
             return system
                 .resolveArtifact(
@@ -53,5 +44,19 @@ final class MavenPostgresBinaries {
                 e);
           }
         });
+  }
+
+  /**
+   * The binaries of {@code major} for this machine.
+   *
+   * @throws UnpinnedBinariesException when kit pins none: the goal says what to do instead
+   */
+  static String coordinates(int major) {
+    try {
+      return PostgresBinaries.coordinates(major);
+    } catch (IllegalArgumentException e) {
+      throw new UnpinnedBinariesException(
+          Objects.requireNonNullElse(e.getMessage(), e.toString()), e);
+    }
   }
 }

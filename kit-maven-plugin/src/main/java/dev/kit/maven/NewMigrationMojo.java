@@ -112,6 +112,23 @@ public final class NewMigrationMojo extends EmbeddedPostgresMojo {
             "kit: write the SQL, then run 'mvn kit:generate' to update atlas.sum and the ConfigMap");
   }
 
+  /**
+   * The parameters a revert's validation answers for: the version, the service, and the name of the
+   * file, which the version makes.
+   */
+  static final Map<String, String> REVERT_PROPERTIES =
+      Map.of(
+          "newMigration.revert", "kit.revert",
+          "newMigration.service", "kit.service",
+          "newMigration.name", "kit.revert");
+
+  /** How to revert {@code version} when kit cannot derive the revert on a server. */
+  static String byHand(String version) {
+    return "write the revert by hand: mvn kit:new-migration -Dkit.name=revert_"
+        + version
+        + ", then fill in the SQL that undoes it";
+  }
+
   private void revert(KitDescriptions.Loaded description, String version, Optional<String> service)
       throws MojoExecutionException, MojoFailureException {
     VerifyOptions options = verifyOptions();
@@ -121,7 +138,17 @@ public final class NewMigrationMojo extends EmbeddedPostgresMojo {
           MigrationVerification.forRepository(repository())
               .source(description.className())
               .revert(description.kit(), service, version, options, Clock.systemUTC());
+    } catch (KitValidationException e) {
+      MojoFailureException parameters = parameterFailure(e, REVERT_PROPERTIES);
+      if (parameters != null) {
+        throw parameters;
+      }
+      throw e;
     } catch (IllegalStateException e) {
+      MojoFailureException unpinned = unpinnedBinaries(e, byHand(version));
+      if (unpinned != null) {
+        throw unpinned;
+      }
       throw new MojoExecutionException("kit: " + e.getMessage(), e);
     }
     getLog().info("kit: wrote " + written.file() + ", which reverts " + version);

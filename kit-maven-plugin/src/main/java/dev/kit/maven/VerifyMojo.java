@@ -37,6 +37,10 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 @Execute(phase = LifecyclePhase.TEST_COMPILE)
 public final class VerifyMojo extends EmbeddedPostgresMojo {
 
+  /** What to do when kit pins no binaries for a service's major or for this machine. */
+  static final String SKIP_ADVICE =
+      "skip this goal with -Dkit.verify.skip=true until kit pins binaries for it";
+
   /** Skips {@code kit:verify}. */
   @Parameter(property = "kit.verify.skip", defaultValue = "false")
   private boolean skip;
@@ -60,6 +64,10 @@ public final class VerifyMojo extends EmbeddedPostgresMojo {
     try {
       report = MigrationVerification.forRepository(repository()).verify(description.kit(), options);
     } catch (IllegalStateException e) {
+      MojoFailureException unpinned = unpinnedBinaries(e, SKIP_ADVICE);
+      if (unpinned != null) {
+        throw unpinned;
+      }
       throw new MojoExecutionException("kit: " + e.getMessage(), e);
     } catch (ServerStopException e) {
       // The results are lost, and a server may still run; other I/O failures go to the

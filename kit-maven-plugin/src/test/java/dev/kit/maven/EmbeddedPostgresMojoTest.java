@@ -1,0 +1,88 @@
+package dev.kit.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kit.validate.KitValidationException;
+import dev.kit.validate.Violation;
+import java.util.List;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The goals that start an embedded PostgreSQL: a major kit pins no binaries for is the user's to
+ * change, said by each goal with its own way on; a bad revert parameter is named as typed.
+ */
+class EmbeddedPostgresMojoTest {
+
+  /** What kit-verify throws when the server of {@code major} for {@code service} cannot start. */
+  private static IllegalStateException notStarted(String service, int major) {
+    try {
+      MavenPostgresBinaries.coordinates(major);
+    } catch (IllegalStateException e) {
+      return new IllegalStateException(service + ": " + e.getMessage(), e);
+    }
+    throw new AssertionError("kit pins PostgreSQL " + major);
+  }
+
+  @Test
+  void coordinates_isGoalNeutral_whenKitPinsNoBinariesForTheMajor() {
+    assertThatThrownBy(() -> MavenPostgresBinaries.coordinates(14))
+        .isInstanceOf(UnpinnedBinariesException.class)
+        .hasMessage("kit has no PostgreSQL 14 binaries; it runs majors [15, 16, 17, 18]");
+  }
+
+  @Test
+  void unpinnedBinaries_saysToSkipVerify_forKitVerify() {
+    MojoFailureException failure =
+        EmbeddedPostgresMojo.unpinnedBinaries(notStarted("orders", 14), VerifyMojo.SKIP_ADVICE);
+
+    assertThat(failure)
+        .hasMessage(
+            "kit: orders: kit has no PostgreSQL 14 binaries; it runs majors [15, 16, 17, 18]; skip"
+                + " this goal with -Dkit.verify.skip=true until kit pins binaries for it");
+  }
+
+  @Test
+  void unpinnedBinaries_saysToWriteTheRevertByHand_forNewMigration() {
+    MojoFailureException failure =
+        EmbeddedPostgresMojo.unpinnedBinaries(
+            notStarted("orders", 14), NewMigrationMojo.byHand("20250215093000"));
+
+    assertThat(failure)
+        .hasMessage(
+            "kit: orders: kit has no PostgreSQL 14 binaries; it runs majors [15, 16, 17, 18]; write"
+                + " the revert by hand: mvn kit:new-migration -Dkit.name=revert_20250215093000,"
+                + " then fill in the SQL that undoes it")
+        .message()
+        .doesNotContain("kit.verify.skip");
+  }
+
+  @Test
+  void unpinnedBinaries_isNull_whenTheServerFailedForAnotherReason() {
+    assertThat(
+            EmbeddedPostgresMojo.unpinnedBinaries(
+                new IllegalStateException("orders: the server did not start; see postgres-17.log"),
+                VerifyMojo.SKIP_ADVICE))
+        .isNull();
+  }
+
+  @Test
+  void revertProperties_nameTheRevertsParameters_whenTheServiceOrVersionIsWrong() {
+    KitValidationException e =
+        new KitValidationException(
+            List.of(
+                new Violation(
+                    "newMigration.service", "there is no service \"ordrs\"", "use one of [orders]"),
+                new Violation(
+                    "newMigration.revert",
+                    "no migration 20250215093001",
+                    "name the version of a migration of service \"orders\" that applies")));
+
+    assertThat(DescriptionMojo.parameterFailure(e, NewMigrationMojo.REVERT_PROPERTIES))
+        .hasMessage(
+            "kit: -Dkit.service: there is no service \"ordrs\" (use one of [orders])\n"
+                + "  -Dkit.revert: no migration 20250215093001 (name the version of a migration of"
+                + " service \"orders\" that applies)");
+  }
+}
