@@ -732,6 +732,10 @@ public final class PlanetScale implements DatabaseHost {
       return this;
     }
 
+    /**
+     * The branch's replicas, in other availability zones: 0 for a single node, or 2 to 8 for high
+     * availability (PlanetScale refuses other counts); PlanetScale's default when left out.
+     */
     public Builder replicas(int replicas) {
       this.replicas = replicas;
       return this;
