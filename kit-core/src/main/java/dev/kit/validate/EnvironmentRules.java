@@ -147,20 +147,28 @@ final class EnvironmentRules {
                       "put every service in a namespace of its own, such as \"{namespace}-"
                           + env.name()
                           + "\""));
-      env.labels()
-          .forEach(
-              (key, value) -> {
-                violations.invalid(
-                    path + ".labels",
-                    key,
-                    KubernetesNames.labelKey(key),
-                    "use a label key such as \"tier\"");
-                violations.invalid(
-                    path + ".labels[" + key + "]",
-                    value,
-                    KubernetesNames.labelValue(value),
-                    "use a label value such as \"" + env.name() + "\"");
-              });
+      // Here, not under each service that the label reaches (see fromEnvironmentLabels).
+      for (Map.Entry<String, String> label : env.labels().entrySet()) {
+        String key = label.getKey();
+        if (ServiceRules.RESERVED_LABELS.contains(key)) {
+          violations.add(
+              path + ".labels[" + key + "]",
+              "is a label kit sets itself",
+              "remove it from environment "
+                  + quote(env.name())
+                  + "'s labels, or use a label key of your own");
+        }
+        violations.invalid(
+            path + ".labels",
+            key,
+            KubernetesNames.labelKey(key),
+            "use a label key such as \"tier\"");
+        violations.invalid(
+            path + ".labels[" + key + "]",
+            label.getValue(),
+            KubernetesNames.labelValue(label.getValue()),
+            "use a label value such as \"" + env.name() + "\"");
+      }
       if (kit.platform().isPresent()) {
         String project = env.project().orElse(kit.repository().argoCd().project());
         String other = projects.putIfAbsent(project, env.name());
@@ -218,6 +226,28 @@ final class EnvironmentRules {
       oneClusterPerEnvironment(kit, violations);
     }
     oneOwnerPerArgoCdName(kit, violations);
+  }
+
+  /**
+   * Whether {@code path}, a violation in environment {@code env}'s view of {@code kit}, is about a
+   * label the environment gives a service (not one the service sets itself there): {@link #check}
+   * reports the environment's labels once, under the environment.
+   */
+  static boolean fromEnvironmentLabels(Kit kit, Environment env, String path) {
+    String start = "services[";
+    String labels = "].labels[";
+    int end = path.indexOf(labels);
+    if (!path.startsWith(start) || end < 0 || !path.endsWith("]")) {
+      return false;
+    }
+    String key = path.substring(end + labels.length(), path.length() - 1);
+    if (!env.labels().containsKey(key)) {
+      return false;
+    }
+    Optional<Service> service = kit.service(path.substring(start.length(), end));
+    return service.isPresent()
+        && service.get().existsIn(env.name())
+        && !service.get().in(env.name()).labels().containsKey(key);
   }
 
   /**

@@ -549,16 +549,53 @@ class EnvironmentValidationTest {
             "environments[dev].labels: \"-tier\" "
                 + notAKey
                 + " (use a label key such as \"tier\")",
+            // Once, under the environment: not again under each service that the label reaches.
             "environments[dev].labels[-tier]: \"a b\" "
                 + notAValue
-                + " (use a label value such as \"dev\")",
-            // The environment's labels go on its services' objects too.
-            "environments[dev].services[orders].labels[-tier]: key \"-tier\" "
-                + notAKey
-                + " (rename the label)",
-            "environments[dev].services[orders].labels[-tier]: \"a b\" "
-                + notAValue
-                + " (shorten or simplify the value)");
+                + " (use a label value such as \"dev\")");
+  }
+
+  @Test
+  void validate_reportsAReservedLabelOnce_underTheEnvironmentThatSetsIt() {
+    Kit kit =
+        shop()
+            .environment(
+                "staging",
+                e ->
+                    e.destinationServer("https://staging.k8s.acme.io")
+                        .label("app.kubernetes.io/part-of", "other"))
+            .service("orders", s -> s.database(db -> db.storage("5Gi")))
+            .service("payments", s -> s.database(db -> db.storage("5Gi")))
+            .build();
+
+    assertThat(violations(kit))
+        .containsExactly(
+            "environments[staging].labels[app.kubernetes.io/part-of]: is a label kit sets itself "
+                + "(remove it from environment \"staging\"'s labels, or use a label key of your own)");
+  }
+
+  @Test
+  void validate_reportsAServicesOwnReservedLabel_underTheService_whenTheEnvironmentSetsItToo() {
+    Kit kit =
+        shop()
+            .environment(
+                "staging",
+                e ->
+                    e.destinationServer("https://staging.k8s.acme.io")
+                        .label("app.kubernetes.io/part-of", "other"))
+            .service(
+                "orders",
+                s ->
+                    s.database(db -> db.storage("5Gi"))
+                        .in("staging", st -> st.label("app.kubernetes.io/part-of", "mine")))
+            .build();
+
+    assertThat(violations(kit))
+        .containsExactly(
+            "environments[staging].labels[app.kubernetes.io/part-of]: is a label kit sets itself "
+                + "(remove it from environment \"staging\"'s labels, or use a label key of your own)",
+            "environments[staging].services[orders].labels[app.kubernetes.io/part-of]: is a label kit"
+                + " sets itself (remove it, or use a label key of your own)");
   }
 
   @Test
