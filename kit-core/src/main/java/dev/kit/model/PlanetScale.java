@@ -831,6 +831,19 @@ public final class PlanetScale implements DatabaseHost {
     }
 
     /**
+     * No backup policy in the module: undoes {@link #backupPolicy}. A backup policy belongs to the
+     * PlanetScale database, not a branch, so only one environment's module may declare it; the
+     * others' overrides leave it out ({@code in("dev", d -> d.database(db -> db.planetScale(ps ->
+     * ps.branch("dev").withoutBackupPolicy())))}). Their branches are then backed up by the
+     * database's policies for their target (production or development branches), or PlanetScale's
+     * default.
+     */
+    public Builder withoutBackupPolicy() {
+      this.backupPolicy = null;
+      return this;
+    }
+
+    /**
      * The roles' password rotation, 0 (never rotated) unless set: raise it by one and merge to
      * replace both roles with new passwords and restart the app on the new Secret.
      */

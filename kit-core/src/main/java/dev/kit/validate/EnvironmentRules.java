@@ -225,6 +225,7 @@ final class EnvironmentRules {
     if (kit.platform().isPresent()) {
       oneClusterPerEnvironment(kit, violations);
     }
+    oneBackupPolicyPerDatabase(kit, violations);
     oneOwnerPerArgoCdName(kit, violations);
   }
 
@@ -482,6 +483,71 @@ final class EnvironmentRules {
                   + adopter
                   + "\", ...)");
         }
+      }
+    }
+  }
+
+  /** Whether {@code service} as written (no override) declares {@code <org>/<db>/<policy>}. */
+  private static boolean declares(Service service, String policy) {
+    return service.database().host() instanceof PlanetScale ps
+        && ps.backupPolicy().isPresent()
+        && policy.equals(
+            ps.organization() + "/" + ps.database() + "/" + ps.backupPolicy().get().name());
+  }
+
+  /** The environment and service that declare an {@code <org>/<db>/<policy>} first. */
+  private record PolicyOwner(String environment, String service) {}
+
+  /**
+   * A PlanetScale backup policy belongs to the database, not a branch: two environments' modules
+   * declaring one would make two OpenTofu states own it. Two services of one environment are {@link
+   * ServiceRules}' to report.
+   */
+  private static void oneBackupPolicyPerDatabase(Kit kit, Violations violations) {
+    Map<String, PolicyOwner> owners = new HashMap<>();
+    for (Environment env : distinct(kit)) {
+      Set<String> here = new HashSet<>();
+      for (Service service : kit.services()) {
+        if (!service.existsIn(env.name())
+            || !(service.in(env.name()).database().host() instanceof PlanetScale ps)
+            || ps.backupPolicy().isEmpty()) {
+          continue;
+        }
+        String name = ps.backupPolicy().get().name();
+        String policy = ps.organization() + "/" + ps.database() + "/" + name;
+        if (!here.add(policy)) {
+          continue;
+        }
+        PolicyOwner first = owners.putIfAbsent(policy, new PolicyOwner(env.name(), service.name()));
+        if (first == null
+            // Two services that declare it as written: ServiceRules says so for the description.
+            || (!first.service().equals(service.name())
+                && declares(service, policy)
+                && declares(kit.service(first.service()).orElse(service), policy))) {
+          continue;
+        }
+        violations.add(
+            "environments["
+                + env.name()
+                + "].services["
+                + service.name()
+                + "].database.planetScale.backupPolicy",
+            "backup policy "
+                + quote(name)
+                + " of database "
+                + quote(ps.organization() + "/" + ps.database())
+                + " is also environment "
+                + quote(first.environment())
+                + "'s"
+                + (first.service().equals(service.name())
+                    ? ""
+                    : " (service " + quote(first.service()) + ")")
+                + ", and a backup policy belongs to the database, not a branch, so two"
+                + " environments' modules would own it",
+            "declare backupPolicy(...) in one environment's in(...) only, and leave it out here:"
+                + " in(\""
+                + env.name()
+                + "\", p -> p.database(db -> db.planetScale(ps -> ps.withoutBackupPolicy())))");
       }
     }
   }

@@ -293,6 +293,120 @@ class EnvironmentValidationTest {
                 + "in(\"prod\", p -> p.database(db -> db.planetScale(ps -> ps.branch(\"prod\")))), or onlyIn(...) one environment)");
   }
 
+  /** orders on PlanetScale with a daily backup policy, dev on a branch of its own. */
+  private static Service.Builder ordersWithBackupPolicy(Service.Builder s) {
+    return s.database(
+            db ->
+                db.planetScale(
+                    ps ->
+                        ps.organization("acme")
+                            .database("shop")
+                            .backupPolicy(p -> p.every(1, PlanetScale.BackupPolicy.Unit.DAY))))
+        .in("dev", d -> d.database(db -> db.planetScale(ps -> ps.branch("dev"))));
+  }
+
+  @Test
+  void validate_rejectsOneBackupPolicy_declaredByTwoEnvironmentsModules() {
+    assertThat(violations(shop().service("orders", s -> ordersWithBackupPolicy(s)).build()))
+        .containsExactly(
+            "environments[prod].services[orders].database.planetScale.backupPolicy: backup policy \"kit\" of database "
+                + "\"acme/shop\" is also environment \"dev\"'s, and a backup policy belongs to the database, not a branch, "
+                + "so two environments' modules would own it (declare backupPolicy(...) in one environment's in(...) only, "
+                + "and leave it out here: in(\"prod\", p -> p.database(db -> db.planetScale(ps -> ps.withoutBackupPolicy()))))");
+  }
+
+  @Test
+  void validate_acceptsOneBackupPolicy_whenTheOtherEnvironmentLeavesItOut() {
+    assertThat(
+            violations(
+                shop()
+                    .service(
+                        "orders",
+                        s ->
+                            ordersWithBackupPolicy(s)
+                                .in(
+                                    "dev",
+                                    d ->
+                                        d.database(
+                                            db -> db.planetScale(ps -> ps.withoutBackupPolicy()))))
+                    .build()))
+        .isEmpty();
+  }
+
+  @Test
+  void validate_rejectsOneBackupPolicy_declaredByAnotherServiceInAnotherEnvironment() {
+    assertThat(
+            violations(
+                shop()
+                    .service(
+                        "orders",
+                        s ->
+                            s.onlyIn("dev")
+                                .database(db -> db.planetScale(ps -> shopBranch(ps, "orders")))
+                                .in(
+                                    "dev",
+                                    d ->
+                                        d.database(
+                                            db ->
+                                                db.planetScale(
+                                                    ps -> ps.backupPolicy(p -> p.at("02:00"))))))
+                    .service(
+                        "payments",
+                        s ->
+                            s.onlyIn("prod")
+                                .database(db -> db.planetScale(ps -> shopBranch(ps, "payments")))
+                                .in(
+                                    "prod",
+                                    d ->
+                                        d.database(
+                                            db ->
+                                                db.planetScale(
+                                                    ps -> ps.backupPolicy(p -> p.at("03:00"))))))
+                    .build()))
+        .containsExactly(
+            "environments[prod].services[payments].database.planetScale.backupPolicy: backup policy \"kit\" of database "
+                + "\"acme/shop\" is also environment \"dev\"'s (service \"orders\"), and a backup policy belongs to the "
+                + "database, not a branch, so two environments' modules would own it (declare backupPolicy(...) in one "
+                + "environment's in(...) only, and leave it out here: in(\"prod\", p -> p.database(db -> db.planetScale(ps -> "
+                + "ps.withoutBackupPolicy()))))");
+  }
+
+  @Test
+  void validate_reportsOneBackupPolicyOfTwoServicesOnce_whenBothDeclareItAsWritten() {
+    assertThat(
+            violations(
+                shop()
+                    .service(
+                        "orders",
+                        s ->
+                            s.onlyIn("dev")
+                                .database(
+                                    db ->
+                                        db.planetScale(
+                                            ps ->
+                                                shopBranch(ps, "orders")
+                                                    .backupPolicy(p -> p.at("02:00")))))
+                    .service(
+                        "payments",
+                        s ->
+                            s.onlyIn("prod")
+                                .database(
+                                    db ->
+                                        db.planetScale(
+                                            ps ->
+                                                shopBranch(ps, "payments")
+                                                    .backupPolicy(p -> p.at("03:00")))))
+                    .build()))
+        .containsExactly(
+            "services[payments].database.planetScale.backupPolicy: backup policy \"kit\" of database \"acme/shop\" is "
+                + "also declared by service \"orders\", and a backup policy belongs to the database, not a branch (declare "
+                + "it in one service only, or name this one: backupPolicy(p -> p.name(\"payments\")))");
+  }
+
+  private static PlanetScale.Builder shopBranch(PlanetScale.Builder ps, String branch) {
+    return ps.organization("acme").database("shop").branch(branch);
+  }
+
   @Test
   void validate_rejectsTwoEnvironments_onOneAdoptedBranch_withAFixThatCreatesTheOther() {
     assertThat(
