@@ -3,6 +3,7 @@ package dev.kit;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import dev.kit.layout.RepositoryLayout;
+import dev.kit.layout.ServiceLayout;
 import dev.kit.model.Environment;
 import dev.kit.model.Kit;
 import dev.kit.model.Service;
@@ -10,8 +11,13 @@ import dev.kit.plan.FilePlan;
 import dev.kit.validate.KitValidationException;
 import dev.kit.validate.Violation;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -24,9 +30,10 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
 /**
  * What differs between two environments' rendered objects, per service and for the platform, field
- * by field (JSON pointers into each YAML file), ignoring what must differ: destinations and names
- * that carry the environment (the Applications' names and paths, a namespace rule's namespaces).
- * What {@code kit:diff} prints.
+ * by field (JSON pointers into each YAML file), and their other generated files (a PlanetScale
+ * module's {@code database/main.tf}, not the runbook) line by line, ignoring what must differ:
+ * destinations and names that carry the environment (the Applications' names and paths, a namespace
+ * rule's namespaces). What {@code kit:diff} prints.
  *
  * <pre>{@code
  * EnvironmentDiff diff = Generator.forRepository(Path.of(".")).diff(kit, "staging", "prod");
@@ -51,12 +58,15 @@ public final class EnvironmentDiff {
 
   private static final ObjectMapper JSON = JsonMapper.builder().build();
 
+  /** What stands for the environment's name where it must differ. */
+  private static final String NORMALIZED = "<environment>";
+
   /**
    * The fields whose values carry the environment's name: object names, namespaces, Argo CD
    * projects and source paths, and the alerts' descriptions (they link the environment's runbook).
    */
-  private static final java.util.Set<String> CARRY_ENVIRONMENT =
-      java.util.Set.of("name", "namespace", "project", "path", "include", "exclude", "description");
+  private static final Set<String> CARRY_ENVIRONMENT =
+      Set.of("name", "namespace", "project", "path", "include", "exclude", "description");
 
   /**
    * One field that differs.
@@ -72,10 +82,12 @@ public final class EnvironmentDiff {
    * differs in it.
    *
    * @param file such as {@code manifests/database/cluster.yaml}
-   * @param object its kind and name, such as {@code Cluster orders-cluster}
+   * @param object its kind and name, such as {@code Cluster orders-cluster}; empty for a text file
+   *     that is no object, such as a PlanetScale module's {@code database/main.tf}
    * @param presence {@code both}, or the environment that alone has it
-   * @param changes the fields that differ, in document order; empty for a file only one environment
-   *     has
+   * @param changes the fields that differ, in document order; for a text file, one change at
+   *     pointer {@code ""} whose values are the two texts (as JSON strings); empty for a file only
+   *     one environment has
    */
   public record FileDiff(String file, String object, String presence, List<Change> changes) {
     public FileDiff {
@@ -183,27 +195,40 @@ public final class EnvironmentDiff {
   }
 
   /**
-   * The YAML files under {@code fromFolder} and {@code toFolder} that differ, by their path below
-   * the folder.
+   * The files under {@code fromFolder} and {@code toFolder} that differ, by their path below the
+   * folder: each YAML file's object field by field, each other text file (a PlanetScale module's
+   * {@code database/main.tf}) line by line.
    */
   private static List<FileDiff> files(
       FilePlan plan, String fromFolder, String toFolder, String from, String to) {
     TreeSet<String> names = new TreeSet<>();
-    names.addAll(yamlFiles(plan, fromFolder));
-    names.addAll(yamlFiles(plan, toFolder));
+    names.addAll(generated(plan, fromFolder));
+    names.addAll(generated(plan, toFolder));
+    // The objects first: a text that one carries whole (a Workspace's module is its main.tf) is
+    // shown once, in that object.
+    Map<String, JsonNode> objects = new HashMap<>();
+    Set<String> carriedFrom = new HashSet<>();
+    Set<String> carriedTo = new HashSet<>();
+    for (String file : names) {
+      if (file.endsWith(".yaml")) {
+        read(plan, fromFolder + "/" + file, from, carriedFrom, objects);
+        read(plan, toFolder + "/" + file, to, carriedTo, objects);
+      }
+    }
     List<FileDiff> files = new ArrayList<>();
     for (String file : names) {
       String fromPath = fromFolder + "/" + file;
       String toPath = toFolder + "/" + file;
-      if (!plan.contains(toPath)) {
-        files.add(new FileDiff(file, describe(read(plan, fromPath, from)), from, List.of()));
+      if (!file.endsWith(".yaml")) {
+        text(plan, file, fromPath, toPath, from, to, carriedFrom, carriedTo).ifPresent(files::add);
+      } else if (!plan.contains(toPath)) {
+        files.add(new FileDiff(file, describe(read(objects, fromPath)), from, List.of()));
       } else if (!plan.contains(fromPath)) {
-        files.add(new FileDiff(file, describe(read(plan, toPath, to)), to, List.of()));
+        files.add(new FileDiff(file, describe(read(objects, toPath)), to, List.of()));
       } else {
-        JsonNode a = read(plan, fromPath, from);
-        JsonNode b = read(plan, toPath, to);
+        JsonNode b = read(objects, toPath);
         List<Change> changes = new ArrayList<>();
-        compare("", a, b, changes);
+        compare("", read(objects, fromPath), b, changes);
         if (!changes.isEmpty()) {
           files.add(new FileDiff(file, describe(b), "both", changes));
         }
@@ -212,24 +237,94 @@ public final class EnvironmentDiff {
     return files;
   }
 
-  private static List<String> yamlFiles(FilePlan plan, String folder) {
+  /**
+   * A text file's difference: one {@link Change} at pointer {@code ""} with both texts, the
+   * environment's name in each made the same; empty when they are the same, or when an object of
+   * each environment that has the file carries its text whole.
+   */
+  private static Optional<FileDiff> text(
+      FilePlan plan,
+      String file,
+      String fromPath,
+      String toPath,
+      String from,
+      String to,
+      Set<String> carriedFrom,
+      Set<String> carriedTo) {
+    String a = plan.contains(fromPath) ? plan.text(fromPath) : null;
+    String b = plan.contains(toPath) ? plan.text(toPath) : null;
+    if ((a == null || carriedFrom.contains(a)) && (b == null || carriedTo.contains(b))) {
+      return Optional.empty();
+    }
+    if (a == null || b == null) {
+      return Optional.of(new FileDiff(file, "", a == null ? to : from, List.of()));
+    }
+    // A line may end with the name, as a text's comment may.
+    String was = environment(from, Pattern.MULTILINE).matcher(a).replaceAll(NORMALIZED);
+    String is = environment(to, Pattern.MULTILINE).matcher(b).replaceAll(NORMALIZED);
+    return was.equals(is)
+        ? Optional.empty()
+        : Optional.of(
+            new FileDiff(
+                file,
+                "",
+                "both",
+                List.of(
+                    new Change("", JSON.writeValueAsString(was), JSON.writeValueAsString(is)))));
+  }
+
+  /**
+   * The files kit generates under {@code folder} that {@code kit:diff} compares: not the runbook,
+   * which describes the objects compared and names the environment throughout.
+   */
+  private static List<String> generated(FilePlan plan, String folder) {
     String prefix = folder + "/";
     return plan.paths().stream()
-        .filter(p -> p.startsWith(prefix) && p.endsWith(".yaml"))
+        .filter(p -> p.startsWith(prefix))
         .map(p -> p.substring(prefix.length()))
+        .filter(p -> !p.equals(ServiceLayout.RUNBOOK))
         // platform/<env>/... only: a service's own environments are not the platform's files
         .filter(p -> !p.startsWith(RepositoryLayout.ENVIRONMENTS + "/"))
         .toList();
   }
 
   /**
-   * The object in {@code path}, with what must differ in {@code environment} made the same in every
-   * environment.
+   * Reads the object in {@code path}, if the plan has it, into {@code objects} with what must
+   * differ in {@code environment} made the same in every environment, and its texts of several
+   * lines into {@code carried}.
    */
-  private static JsonNode read(FilePlan plan, String path, String environment) {
+  private static void read(
+      FilePlan plan,
+      String path,
+      String environment,
+      Set<String> carried,
+      Map<String, JsonNode> objects) {
+    if (!plan.contains(path)) {
+      return;
+    }
     JsonNode tree = YAML.readTree(plan.text(path));
-    return normalize(
-        tree, "", Pattern.compile("(?<=[-/])" + Pattern.quote(environment) + "(?=$|[/.,}\"])"));
+    texts(tree, carried);
+    objects.put(path, normalize(tree, "", environment(environment, 0)));
+  }
+
+  /** An object {@link #read} read. */
+  private static JsonNode read(Map<String, JsonNode> objects, String path) {
+    return Objects.requireNonNull(objects.get(path), "every YAML file in the plan is read first");
+  }
+
+  private static void texts(JsonNode node, Set<String> texts) {
+    if (node.isString() && node.asString().indexOf('\n') >= 0) {
+      texts.add(node.asString());
+    }
+    node.forEach(child -> texts(child, texts));
+  }
+
+  /**
+   * Where a name, path or namespace carries {@code environment}: {@code orders-dev}, {@code
+   * envs/dev/}.
+   */
+  private static Pattern environment(String environment, int flags) {
+    return Pattern.compile("(?<=[-/])" + Pattern.quote(environment) + "(?=$|[/.,}\"])", flags);
   }
 
   private static JsonNode normalize(JsonNode node, String key, Pattern environment) {
@@ -238,7 +333,7 @@ public final class EnvironmentDiff {
       // is compared as is.
       return CARRY_ENVIRONMENT.contains(key)
           ? YAML.getNodeFactory()
-              .stringNode(environment.matcher(node.asString()).replaceAll("<environment>"))
+              .stringNode(environment.matcher(node.asString()).replaceAll(NORMALIZED))
           : node;
     }
     if (node.isArray()) {
@@ -336,7 +431,24 @@ public final class EnvironmentDiff {
               : part.files().size()
                   + (part.files().size() == 1 ? " file differs\n" : " files differ\n"));
       for (FileDiff file : part.files()) {
-        out.append("  ").append(file.file()).append(" (").append(file.object()).append(')');
+        out.append("  ").append(file.file());
+        if (file.object().isEmpty()) {
+          // A text file: only in one environment, or the lines that differ.
+          out.append(": ");
+          if (!file.presence().equals("both")) {
+            out.append("only in ").append(file.presence()).append('\n');
+            continue;
+          }
+          Change whole = file.changes().get(0);
+          out.append("lines differ");
+          hunks(
+                  Objects.requireNonNull(whole.from(), "a text file in both has both texts"),
+                  Objects.requireNonNull(whole.to(), "a text file in both has both texts"))
+              .forEach(line -> out.append("\n    ").append(line));
+          out.append('\n');
+          continue;
+        }
+        out.append(" (").append(file.object()).append(')');
         if (!file.presence().equals("both")) {
           out.append(": only in ").append(file.presence()).append('\n');
           continue;
@@ -356,11 +468,7 @@ public final class EnvironmentDiff {
             // A text in a field (a Workspace's OpenTofu module): only the lines that differ, as
             // diff hunks.
             out.append("lines differ");
-            List<String> a = lines(was);
-            List<String> b = lines(is);
-            List<String> hunks =
-                UnifiedDiffUtils.generateUnifiedDiff(from, to, a, DiffUtils.diff(a, b), 0);
-            hunks.stream().skip(2).forEach(line -> out.append("\n      ").append(line));
+            hunks(was, is).forEach(line -> out.append("\n      ").append(line));
           } else {
             out.append(was).append(" -> ").append(is);
           }
@@ -388,6 +496,15 @@ public final class EnvironmentDiff {
         .stripIndent()
         .lines()
         .forEach(line -> out.append("\n      ").append(line));
+  }
+
+  /** The unified-diff hunks between two texts, as JSON strings, without the files' header. */
+  private List<String> hunks(String was, String is) {
+    List<String> a = lines(was);
+    List<String> b = lines(is);
+    return UnifiedDiffUtils.generateUnifiedDiff(from, to, a, DiffUtils.diff(a, b), 0).stream()
+        .skip(2)
+        .toList();
   }
 
   /** Whether a value, as JSON, is a string of several lines. */

@@ -732,6 +732,10 @@ public final class PlanetScale implements DatabaseHost {
       return this;
     }
 
+    /**
+     * The branch's replicas, in other availability zones: 0 for a single node, or 2 to 8 for high
+     * availability (PlanetScale refuses other counts); PlanetScale's default when left out.
+     */
     public Builder replicas(int replicas) {
       this.replicas = replicas;
       return this;
@@ -824,6 +828,19 @@ public final class PlanetScale implements DatabaseHost {
                   customizer.apply(BackupPolicy.builder()),
                   "PlanetScale.Builder.backupPolicy(customizer): customizer returned null; return the builder it is given, such as p -> p.every(1, Unit.DAY)")
               .build());
+    }
+
+    /**
+     * No backup policy in the module: undoes {@link #backupPolicy}. A backup policy belongs to the
+     * PlanetScale database, not a branch, so only one environment's module may declare it; the
+     * others' overrides leave it out ({@code in("dev", d -> d.database(db -> db.planetScale(ps ->
+     * ps.branch("dev").withoutBackupPolicy())))}). Their branches are then backed up by the
+     * database's policies for their target (production or development branches), or PlanetScale's
+     * default.
+     */
+    public Builder withoutBackupPolicy() {
+      this.backupPolicy = null;
+      return this;
     }
 
     /**

@@ -147,20 +147,28 @@ final class EnvironmentRules {
                       "put every service in a namespace of its own, such as \"{namespace}-"
                           + env.name()
                           + "\""));
-      env.labels()
-          .forEach(
-              (key, value) -> {
-                violations.invalid(
-                    path + ".labels",
-                    key,
-                    KubernetesNames.labelKey(key),
-                    "use a label key such as \"tier\"");
-                violations.invalid(
-                    path + ".labels[" + key + "]",
-                    value,
-                    KubernetesNames.labelValue(value),
-                    "use a label value such as \"" + env.name() + "\"");
-              });
+      // Here, not under each service that the label reaches (see fromEnvironmentLabels).
+      for (Map.Entry<String, String> label : env.labels().entrySet()) {
+        String key = label.getKey();
+        if (ServiceRules.RESERVED_LABELS.contains(key)) {
+          violations.add(
+              path + ".labels[" + key + "]",
+              "is a label kit sets itself",
+              "remove it from environment "
+                  + quote(env.name())
+                  + "'s labels, or use a label key of your own");
+        }
+        violations.invalid(
+            path + ".labels",
+            key,
+            KubernetesNames.labelKey(key),
+            "use a label key such as \"tier\"");
+        violations.invalid(
+            path + ".labels[" + key + "]",
+            label.getValue(),
+            KubernetesNames.labelValue(label.getValue()),
+            "use a label value such as \"" + env.name() + "\"");
+      }
       if (kit.platform().isPresent()) {
         String project = env.project().orElse(kit.repository().argoCd().project());
         String other = projects.putIfAbsent(project, env.name());
@@ -217,7 +225,30 @@ final class EnvironmentRules {
     if (kit.platform().isPresent()) {
       oneClusterPerEnvironment(kit, violations);
     }
+    oneBackupPolicyPerDatabase(kit, violations);
     oneOwnerPerArgoCdName(kit, violations);
+  }
+
+  /**
+   * Whether {@code path}, a violation in environment {@code env}'s view of {@code kit}, is about a
+   * label the environment gives a service (not one the service sets itself there): {@link #check}
+   * reports the environment's labels once, under the environment.
+   */
+  static boolean fromEnvironmentLabels(Kit kit, Environment env, String path) {
+    String start = "services[";
+    String labels = "].labels[";
+    int end = path.indexOf(labels);
+    if (!path.startsWith(start) || end < 0 || !path.endsWith("]")) {
+      return false;
+    }
+    String key = path.substring(end + labels.length(), path.length() - 1);
+    if (!env.labels().containsKey(key)) {
+      return false;
+    }
+    Optional<Service> service = kit.service(path.substring(start.length(), end));
+    return service.isPresent()
+        && service.get().existsIn(env.name())
+        && !service.get().in(env.name()).labels().containsKey(key);
   }
 
   /**
@@ -452,6 +483,71 @@ final class EnvironmentRules {
                   + adopter
                   + "\", ...)");
         }
+      }
+    }
+  }
+
+  /** Whether {@code service} as written (no override) declares {@code <org>/<db>/<policy>}. */
+  private static boolean declares(Service service, String policy) {
+    return service.database().host() instanceof PlanetScale ps
+        && ps.backupPolicy().isPresent()
+        && policy.equals(
+            ps.organization() + "/" + ps.database() + "/" + ps.backupPolicy().get().name());
+  }
+
+  /** The environment and service that declare an {@code <org>/<db>/<policy>} first. */
+  private record PolicyOwner(String environment, String service) {}
+
+  /**
+   * A PlanetScale backup policy belongs to the database, not a branch: two environments' modules
+   * declaring one would make two OpenTofu states own it. Two services of one environment are {@link
+   * ServiceRules}' to report.
+   */
+  private static void oneBackupPolicyPerDatabase(Kit kit, Violations violations) {
+    Map<String, PolicyOwner> owners = new HashMap<>();
+    for (Environment env : distinct(kit)) {
+      Set<String> here = new HashSet<>();
+      for (Service service : kit.services()) {
+        if (!service.existsIn(env.name())
+            || !(service.in(env.name()).database().host() instanceof PlanetScale ps)
+            || ps.backupPolicy().isEmpty()) {
+          continue;
+        }
+        String name = ps.backupPolicy().get().name();
+        String policy = ps.organization() + "/" + ps.database() + "/" + name;
+        if (!here.add(policy)) {
+          continue;
+        }
+        PolicyOwner first = owners.putIfAbsent(policy, new PolicyOwner(env.name(), service.name()));
+        if (first == null
+            // Two services that declare it as written: ServiceRules says so for the description.
+            || (!first.service().equals(service.name())
+                && declares(service, policy)
+                && declares(kit.service(first.service()).orElse(service), policy))) {
+          continue;
+        }
+        violations.add(
+            "environments["
+                + env.name()
+                + "].services["
+                + service.name()
+                + "].database.planetScale.backupPolicy",
+            "backup policy "
+                + quote(name)
+                + " of database "
+                + quote(ps.organization() + "/" + ps.database())
+                + " is also environment "
+                + quote(first.environment())
+                + "'s"
+                + (first.service().equals(service.name())
+                    ? ""
+                    : " (service " + quote(first.service()) + ")")
+                + ", and a backup policy belongs to the database, not a branch, so two"
+                + " environments' modules would own it",
+            "declare backupPolicy(...) in one environment's in(...) only, and leave it out here:"
+                + " in(\""
+                + env.name()
+                + "\", p -> p.database(db -> db.planetScale(ps -> ps.withoutBackupPolicy())))");
       }
     }
   }

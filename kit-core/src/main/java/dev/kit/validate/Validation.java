@@ -65,11 +65,11 @@ public final class Validation {
       String prefix = "environments[" + env.name() + "].";
       for (Violation v : found.list()) {
         String path = v.path().startsWith(prefix) ? v.path().substring(prefix.length()) : v.path();
-        // The repository is checked as written, the environment's revision and project by
-        // EnvironmentRules; an
-        // environment may hold no service.
+        // The repository is checked as written, the environment's revision, project and labels by
+        // EnvironmentRules; an environment may hold no service.
         if (path.startsWith("repository.")
-            || (path.equals("services") && there.services().isEmpty())) {
+            || (path.equals("services") && there.services().isEmpty())
+            || EnvironmentRules.fromEnvironmentLabels(kit, env, path)) {
           continue;
         }
         if (everywhere.add(List.of(path, v.problem()))) {

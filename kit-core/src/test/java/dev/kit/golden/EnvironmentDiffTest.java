@@ -172,7 +172,68 @@ class EnvironmentDiffTest {
               @@ -33,0 +36,7 @@
               +# The branch existed before this module (adoptBranch in the description): the first apply imports it instead of
         """)
-        .doesNotContain("terraform {");
+        .doesNotContain("terraform {")
+        // The Workspace carries its main.tf whole: its lines are shown once, in the Workspace.
+        .doesNotContain("database/main.tf");
+  }
+
+  @Test
+  void diff_showsTheModulesLinesThatDiffer_whenAPlanetScaleServiceIsModuleOnly(@TempDir Path repo) {
+    Kit kit =
+        Kit.builder()
+            .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+            .environment(
+                "dev",
+                e ->
+                    e.destinationServer("https://dev.k8s.acme.io").namespaceRule("{namespace}-dev"))
+            .environment(
+                "prod", e -> e.destinationName("prod-eu").namespaceRule("{namespace}-prod"))
+            .service(
+                "orders",
+                s ->
+                    s.withoutMigrations()
+                        .database(
+                            db ->
+                                db.planetScale(
+                                    ps -> ps.organization("acme").database("shop").moduleOnly()))
+                        .in(
+                            "dev",
+                            d ->
+                                d.database(
+                                    db -> db.planetScale(ps -> ps.branch("dev").production(false))))
+                        .in(
+                            "prod",
+                            p ->
+                                p.database(
+                                    db ->
+                                        db.planetScale(
+                                            ps -> ps.clusterSize("PS_80_AWS_ARM").replicas(2)))))
+            .build();
+
+    // Without a Workspace the module is the only file that says what PlanetScale runs; the
+    // namespaces of its Secrets (orders-dev, orders-prod) carry the environment.
+    assertThat(Generator.forRepository(repo).diff(kit, "dev", "prod").toString())
+        .isEqualTo(
+            """
+            kit: dev -> prod (ignoring destinations and names that carry the environment)
+            services[orders]: 1 file differs
+              database/main.tf: lines differ
+                @@ -26,1 +26,2 @@
+                -  name          = "dev"
+                +  name          = "main"
+                +  cluster_size  = "PS_80_AWS_ARM"
+                @@ -28,0 +29,1 @@
+                +  replicas      = 2
+                @@ -29,2 +31,5 @@
+                -  # Not a production branch: unprotected, also when it was one before.
+                -  deletion_protected = false
+                +  # A production branch: destroying the last branch of a database deletes the database.
+                +  deletion_protected = true
+                +  lifecycle {
+                +    prevent_destroy = true
+                +  }
+            platform: no differences
+            """);
   }
 
   @Test

@@ -158,6 +158,21 @@ class DatabaseBuilderTest {
   }
 
   @Test
+  void withoutBackupPolicy_removesTheServicesPolicy_whenAnOverrideStartsFromIt() {
+    Database database =
+        Database.builder()
+            .planetScale(
+                ps -> ps.organization("acme").database("shop").backupPolicy(p -> p.at("02:00")))
+            .build();
+
+    Database dev =
+        database.toBuilder().planetScale(ps -> ps.branch("dev").withoutBackupPolicy()).build();
+
+    assertThat(((PlanetScale) dev.host()).backupPolicy()).isEmpty();
+    assertThat(((PlanetScale) database.host()).backupPolicy()).isPresent();
+  }
+
+  @Test
   void planetScale_startsFromTheServicesOwnHost_whenAnEnvironmentOverrideNamesOnlyWhatDiffers() {
     Service service =
         Service.builder("inventory")

@@ -293,6 +293,120 @@ class EnvironmentValidationTest {
                 + "in(\"prod\", p -> p.database(db -> db.planetScale(ps -> ps.branch(\"prod\")))), or onlyIn(...) one environment)");
   }
 
+  /** orders on PlanetScale with a daily backup policy, dev on a branch of its own. */
+  private static Service.Builder ordersWithBackupPolicy(Service.Builder s) {
+    return s.database(
+            db ->
+                db.planetScale(
+                    ps ->
+                        ps.organization("acme")
+                            .database("shop")
+                            .backupPolicy(p -> p.every(1, PlanetScale.BackupPolicy.Unit.DAY))))
+        .in("dev", d -> d.database(db -> db.planetScale(ps -> ps.branch("dev"))));
+  }
+
+  @Test
+  void validate_rejectsOneBackupPolicy_declaredByTwoEnvironmentsModules() {
+    assertThat(violations(shop().service("orders", s -> ordersWithBackupPolicy(s)).build()))
+        .containsExactly(
+            "environments[prod].services[orders].database.planetScale.backupPolicy: backup policy \"kit\" of database "
+                + "\"acme/shop\" is also environment \"dev\"'s, and a backup policy belongs to the database, not a branch, "
+                + "so two environments' modules would own it (declare backupPolicy(...) in one environment's in(...) only, "
+                + "and leave it out here: in(\"prod\", p -> p.database(db -> db.planetScale(ps -> ps.withoutBackupPolicy()))))");
+  }
+
+  @Test
+  void validate_acceptsOneBackupPolicy_whenTheOtherEnvironmentLeavesItOut() {
+    assertThat(
+            violations(
+                shop()
+                    .service(
+                        "orders",
+                        s ->
+                            ordersWithBackupPolicy(s)
+                                .in(
+                                    "dev",
+                                    d ->
+                                        d.database(
+                                            db -> db.planetScale(ps -> ps.withoutBackupPolicy()))))
+                    .build()))
+        .isEmpty();
+  }
+
+  @Test
+  void validate_rejectsOneBackupPolicy_declaredByAnotherServiceInAnotherEnvironment() {
+    assertThat(
+            violations(
+                shop()
+                    .service(
+                        "orders",
+                        s ->
+                            s.onlyIn("dev")
+                                .database(db -> db.planetScale(ps -> shopBranch(ps, "orders")))
+                                .in(
+                                    "dev",
+                                    d ->
+                                        d.database(
+                                            db ->
+                                                db.planetScale(
+                                                    ps -> ps.backupPolicy(p -> p.at("02:00"))))))
+                    .service(
+                        "payments",
+                        s ->
+                            s.onlyIn("prod")
+                                .database(db -> db.planetScale(ps -> shopBranch(ps, "payments")))
+                                .in(
+                                    "prod",
+                                    d ->
+                                        d.database(
+                                            db ->
+                                                db.planetScale(
+                                                    ps -> ps.backupPolicy(p -> p.at("03:00"))))))
+                    .build()))
+        .containsExactly(
+            "environments[prod].services[payments].database.planetScale.backupPolicy: backup policy \"kit\" of database "
+                + "\"acme/shop\" is also environment \"dev\"'s (service \"orders\"), and a backup policy belongs to the "
+                + "database, not a branch, so two environments' modules would own it (declare backupPolicy(...) in one "
+                + "environment's in(...) only, and leave it out here: in(\"prod\", p -> p.database(db -> db.planetScale(ps -> "
+                + "ps.withoutBackupPolicy()))))");
+  }
+
+  @Test
+  void validate_reportsOneBackupPolicyOfTwoServicesOnce_whenBothDeclareItAsWritten() {
+    assertThat(
+            violations(
+                shop()
+                    .service(
+                        "orders",
+                        s ->
+                            s.onlyIn("dev")
+                                .database(
+                                    db ->
+                                        db.planetScale(
+                                            ps ->
+                                                shopBranch(ps, "orders")
+                                                    .backupPolicy(p -> p.at("02:00")))))
+                    .service(
+                        "payments",
+                        s ->
+                            s.onlyIn("prod")
+                                .database(
+                                    db ->
+                                        db.planetScale(
+                                            ps ->
+                                                shopBranch(ps, "payments")
+                                                    .backupPolicy(p -> p.at("03:00")))))
+                    .build()))
+        .containsExactly(
+            "services[payments].database.planetScale.backupPolicy: backup policy \"kit\" of database \"acme/shop\" is "
+                + "also declared by service \"orders\", and a backup policy belongs to the database, not a branch (declare "
+                + "it in one service only, or name this one: backupPolicy(p -> p.name(\"payments\")))");
+  }
+
+  private static PlanetScale.Builder shopBranch(PlanetScale.Builder ps, String branch) {
+    return ps.organization("acme").database("shop").branch(branch);
+  }
+
   @Test
   void validate_rejectsTwoEnvironments_onOneAdoptedBranch_withAFixThatCreatesTheOther() {
     assertThat(
@@ -549,16 +663,53 @@ class EnvironmentValidationTest {
             "environments[dev].labels: \"-tier\" "
                 + notAKey
                 + " (use a label key such as \"tier\")",
+            // Once, under the environment: not again under each service that the label reaches.
             "environments[dev].labels[-tier]: \"a b\" "
                 + notAValue
-                + " (use a label value such as \"dev\")",
-            // The environment's labels go on its services' objects too.
-            "environments[dev].services[orders].labels[-tier]: key \"-tier\" "
-                + notAKey
-                + " (rename the label)",
-            "environments[dev].services[orders].labels[-tier]: \"a b\" "
-                + notAValue
-                + " (shorten or simplify the value)");
+                + " (use a label value such as \"dev\")");
+  }
+
+  @Test
+  void validate_reportsAReservedLabelOnce_underTheEnvironmentThatSetsIt() {
+    Kit kit =
+        shop()
+            .environment(
+                "staging",
+                e ->
+                    e.destinationServer("https://staging.k8s.acme.io")
+                        .label("app.kubernetes.io/part-of", "other"))
+            .service("orders", s -> s.database(db -> db.storage("5Gi")))
+            .service("payments", s -> s.database(db -> db.storage("5Gi")))
+            .build();
+
+    assertThat(violations(kit))
+        .containsExactly(
+            "environments[staging].labels[app.kubernetes.io/part-of]: is a label kit sets itself "
+                + "(remove it from environment \"staging\"'s labels, or use a label key of your own)");
+  }
+
+  @Test
+  void validate_reportsAServicesOwnReservedLabel_underTheService_whenTheEnvironmentSetsItToo() {
+    Kit kit =
+        shop()
+            .environment(
+                "staging",
+                e ->
+                    e.destinationServer("https://staging.k8s.acme.io")
+                        .label("app.kubernetes.io/part-of", "other"))
+            .service(
+                "orders",
+                s ->
+                    s.database(db -> db.storage("5Gi"))
+                        .in("staging", st -> st.label("app.kubernetes.io/part-of", "mine")))
+            .build();
+
+    assertThat(violations(kit))
+        .containsExactly(
+            "environments[staging].labels[app.kubernetes.io/part-of]: is a label kit sets itself "
+                + "(remove it from environment \"staging\"'s labels, or use a label key of your own)",
+            "environments[staging].services[orders].labels[app.kubernetes.io/part-of]: is a label kit"
+                + " sets itself (remove it, or use a label key of your own)");
   }
 
   @Test

@@ -298,8 +298,8 @@ class PlanetScaleValidationTest {
                 + "digits, '-' and '_': your PlanetScale organization's slug, such as \"acme\")",
             "services[orders].database.planetScale.clusterSize: \"ps-10\" is not a cluster size (use a size SKU from PlanetScale's "
                 + "list, such as \"PS_10_AWS_ARM\")",
-            "services[orders].database.planetScale.replicas: -1 replicas (use 0 or more; PlanetScale keeps them in other "
-                + "availability zones)",
+            "services[orders].database.planetScale.replicas: -1 replicas, which PlanetScale refuses (use 0 (a "
+                + "single node) or 2 to 8 (high availability))",
             "services[orders].database.planetScale.parameters.wal: \"wal\" is not a parameter namespace (use pgconf (PostgreSQL's "
                 + "settings, parameter(name, value)), pgbouncer or patroni)",
             "services[orders].database.planetScale.appRoles: the app role inherits no role, so it can read and write nothing "
@@ -313,6 +313,31 @@ class PlanetScaleValidationTest {
             "services[orders].database.planetScale.backupPolicy.every: every 1 year (back up at least once a month: a positive "
                 + "number of hours, days, weeks or months)",
             "services[orders].database.planetScale.backupPolicy.at: \"25:00\" is not a time of day (use HH:MM, such as \"02:00\")");
+  }
+
+  @Test
+  void validate_refusesReplicasPlanetScaleRefuses_whenNeitherASingleNodeNorTwoToEight() {
+    for (int accepted : new int[] {0, 2, 8}) {
+      assertThat(
+              violations(
+                  db ->
+                      db.planetScale(
+                          ps -> ps.organization("acme").database("shop").replicas(accepted))))
+          .as("replicas(%d)", accepted)
+          .isEmpty();
+    }
+    assertThat(
+            violations(
+                db -> db.planetScale(ps -> ps.organization("acme").database("shop").replicas(1))))
+        .containsExactly(
+            "services[orders].database.planetScale.replicas: 1 replica, which PlanetScale refuses (use 0 (a single "
+                + "node) or 2 to 8 (high availability))");
+    assertThat(
+            violations(
+                db -> db.planetScale(ps -> ps.organization("acme").database("shop").replicas(9))))
+        .containsExactly(
+            "services[orders].database.planetScale.replicas: 9 replicas, which PlanetScale refuses (use 0 (a single "
+                + "node) or 2 to 8 (high availability))");
   }
 
   @Test

@@ -164,14 +164,15 @@ public final class PlanetScaleProvider implements DatabaseProvider {
                     at + ".clusterSize",
                     quote(s) + " is not a cluster size",
                     "use a size SKU from PlanetScale's list, such as \"PS_10_AWS_ARM\""));
+    // PlanetScale's provider 1.21.0: 0 for a single node, or 2 to 8 for high availability.
     ps.replicas()
-        .filter(r -> r < 0)
+        .filter(r -> r != 0 && (r < 2 || r > 8))
         .ifPresent(
             r ->
                 problems.add(
                     at + ".replicas",
-                    r + " replicas",
-                    "use 0 or more; PlanetScale keeps them in other availability zones"));
+                    r + (r == 1 ? " replica" : " replicas") + ", which PlanetScale refuses",
+                    "use 0 (a single node) or 2 to 8 (high availability)"));
     ps.parameters()
         .forEach(
             (namespace, values) -> {
@@ -376,7 +377,7 @@ public final class PlanetScaleProvider implements DatabaseProvider {
             + "`, PostgreSQL "
             + service.database().postgresMajor()
             + ps.clusterSize().map(s -> ", cluster size `" + s + "`").orElse("")
-            + ps.replicas().map(r -> ", " + r + " replica" + (r == 1 ? "" : "s")).orElse("")
+            + ps.replicas().map(r -> ", " + r + " replicas").orElse("")
             + ", run by PlanetScale |");
     // With environments each has its own module, beside its manifests.
     String module =
@@ -448,8 +449,7 @@ public final class PlanetScaleProvider implements DatabaseProvider {
         .append("`), PostgreSQL ")
         .append(service.database().postgresMajor());
     ps.clusterSize().ifPresent(size -> md.append(", cluster size `").append(size).append('`'));
-    ps.replicas()
-        .ifPresent(r -> md.append(", ").append(r).append(" replica").append(r == 1 ? "" : "s"));
+    ps.replicas().ifPresent(r -> md.append(", ").append(r).append(" replicas"));
     md.append(
             ". PlanetScale runs it: the primary, its replicas, failover, PgBouncer and backups. kit writes the OpenTofu module `")
         .append(module)
