@@ -457,7 +457,11 @@ final class RunbookRenderer {
             : "the Barman Cloud plugin, ObjectStore `" + objectStoreName + "`");
     md.append("; credentials: " + credentials(b.credentials()));
     if (backupSchedule != null) {
-      md.append("; base backup on cron `" + backupSchedule + "` (seconds first)");
+      md.append("; base backup on cron `" + backupSchedule + "`");
+      // A descriptor such as @daily has no fields to read in the wrong order.
+      if (!backupSchedule.trim().startsWith("@")) {
+        md.append(" (seconds first)");
+      }
       if (b.immediate()) {
         md.append(", the first one at once");
       }
@@ -1236,7 +1240,9 @@ final class RunbookRenderer {
               + kubectl
               + " get scheduledbackups.postgresql.cnpg.io "
               + scheduledBackupName);
-      md.append("` whether the schedule is suspended; take one on demand: `");
+      md.append(" -o jsonpath='{.spec.suspend}{\" \"}{.status.lastScheduleTime}{\"\\n\"}'` prints");
+      md.append(" `true` first if the schedule is suspended, then when it last started a backup;");
+      md.append(" take one on demand: `");
       md.append(backupCommand(backups) + "`.\n");
     }
     if (instances <= 1 && backups == null) {

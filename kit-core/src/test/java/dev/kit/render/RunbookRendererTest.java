@@ -210,6 +210,27 @@ class RunbookRendererTest {
         .doesNotContain("Last backup too old", "No backup yet");
   }
 
+  @Test
+  void alerts_printWhetherTheScheduleIsSuspended_whichNoColumnOfScheduledBackupsShows() {
+    assertThat(monitoredBackups("0 0 2 * * *"))
+        .contains(
+            "`kubectl -n orders get scheduledbackups.postgresql.cnpg.io orders-cluster-backup"
+                + " -o jsonpath='{.spec.suspend}{\" \"}{.status.lastScheduleTime}{\"\\n\"}'`"
+                + " prints `true` first if the schedule is suspended, then when it last started a"
+                + " backup;")
+        .doesNotContain("` whether the schedule is suspended");
+  }
+
+  @Test
+  void render_saysSecondsFirst_onlyForASixFieldSchedule() {
+    assertThat(monitoredBackups("0 0 2 * * *"))
+        .contains("base backup on cron `0 0 2 * * *` (seconds first), the first one at once");
+    assertThat(monitoredBackups("@daily"))
+        .contains("base backup on cron `@daily`, the first one at once")
+        .doesNotContain("seconds first");
+    assertThat(monitoredBackups("@every 12h")).doesNotContain("seconds first");
+  }
+
   /** A monitored service's runbook, its backups on {@code schedule} (null: none). */
   private static String monitoredBackups(@Nullable String schedule) {
     Backups.Builder backups =
