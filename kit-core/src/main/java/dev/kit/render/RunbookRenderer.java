@@ -84,6 +84,15 @@ final class RunbookRenderer {
   /** {@code kubectl cnpg psql} on the primary, in the application's database. */
   private final String psql;
 
+  /**
+   * The Kubernetes cluster the Application deploys to, as the "What runs" table names it: every
+   * {@code kubectl} command here acts on it, and environments deploy to different ones.
+   */
+  private final String kubernetesCluster;
+
+  /** The same cluster as the object of "check that the current context points at …". */
+  private final String contextTarget;
+
   private final String argoApp;
   private final String argoNamespace;
   private final String argoProject;
@@ -140,6 +149,19 @@ final class RunbookRenderer {
     ArgoCd argo = kit.repository().argoCd();
     argoNamespace = argo.namespace();
     argoProject = argo.project();
+    ArgoApplication.Destination destination = ArgoApplication.Destination.of(kit, namespace);
+    String destinationName = destination.name();
+    String server = Objects.requireNonNullElse(destination.server(), ArgoCd.IN_CLUSTER);
+    if (destinationName != null) {
+      kubernetesCluster = "`" + destinationName + "`, as Argo CD names it (`argocd cluster list`)";
+      contextTarget = "the cluster Argo CD calls `" + destinationName + "`";
+    } else if (ArgoCd.IN_CLUSTER.equals(server)) {
+      kubernetesCluster = "the one Argo CD runs in (`in-cluster` in `argocd cluster list`)";
+      contextTarget = "the cluster Argo CD runs in";
+    } else {
+      kubernetesCluster = "`" + server + "`";
+      contextTarget = "the cluster at `" + server + "`";
+    }
     // The CLI addresses an Application outside the control-plane namespace as <namespace>/<name>.
     String application = ArgoApplicationRenderer.name(kit, service);
     argoApp =
@@ -305,6 +327,8 @@ final class RunbookRenderer {
           ", the [cnpg kubectl plugin](https://cloudnative-pg.io/documentation/current/kubectl-plugin/)");
     }
     md.append(" and the `argocd` CLI.\n");
+    md.append("Its `kubectl` commands name no context: before running one, check that `kubectl");
+    md.append(" config current-context` points at " + contextTarget + ".\n");
   }
 
   /** A table row for each object the service runs, and the operators that act on them. */
@@ -317,6 +341,7 @@ final class RunbookRenderer {
         | what | where |
         |---|---|
         """);
+    md.append("| Kubernetes cluster | " + kubernetesCluster + " |\n");
     md.append("| namespace | `" + namespace + "` |\n");
     md.append("| Argo CD Application | `" + argoApp + "` (namespace `" + argoNamespace + "`");
     md.append(", project `" + argoProject + "`");
@@ -432,7 +457,11 @@ final class RunbookRenderer {
             : "the Barman Cloud plugin, ObjectStore `" + objectStoreName + "`");
     md.append("; credentials: " + credentials(b.credentials()));
     if (backupSchedule != null) {
-      md.append("; base backup on cron `" + backupSchedule + "` (seconds first)");
+      md.append("; base backup on cron `" + backupSchedule + "`");
+      // A descriptor such as @daily has no fields to read in the wrong order.
+      if (!backupSchedule.trim().startsWith("@")) {
+        md.append(" (seconds first)");
+      }
       if (b.immediate()) {
         md.append(", the first one at once");
       }
@@ -1211,7 +1240,9 @@ final class RunbookRenderer {
               + kubectl
               + " get scheduledbackups.postgresql.cnpg.io "
               + scheduledBackupName);
-      md.append("` whether the schedule is suspended; take one on demand: `");
+      md.append(" -o jsonpath='{.spec.suspend}{\" \"}{.status.lastScheduleTime}{\"\\n\"}'` prints");
+      md.append(" `true` first if the schedule is suspended, then when it last started a backup;");
+      md.append(" take one on demand: `");
       md.append(backupCommand(backups) + "`.\n");
     }
     if (instances <= 1 && backups == null) {
@@ -1244,7 +1275,8 @@ final class RunbookRenderer {
             ? "ApplicationSet `" + applicationSetName + "` deletes the Application `" + argoApp
             : "delete the Application: `argocd app delete " + argoApp);
     md.append("` (objects with `Delete=false` stay).\n");
-    md.append(step++).append(". `" + kubectl + " delete clusters.postgresql.cnpg.io ");
+    md.append(step++).append(". Check that `kubectl config current-context` points at ");
+    md.append(contextTarget + ", then `" + kubectl + " delete clusters.postgresql.cnpg.io ");
     md.append(clusterName + "`: removes the instances and their volumes.\n");
     if (objectStoreName != null && backups != null) {
       md.append(step).append(". `" + kubectl + " delete objectstores.barmancloud.cnpg.io ");

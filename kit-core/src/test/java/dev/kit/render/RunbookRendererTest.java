@@ -210,6 +210,27 @@ class RunbookRendererTest {
         .doesNotContain("Last backup too old", "No backup yet");
   }
 
+  @Test
+  void alerts_printWhetherTheScheduleIsSuspended_whichNoColumnOfScheduledBackupsShows() {
+    assertThat(monitoredBackups("0 0 2 * * *"))
+        .contains(
+            "`kubectl -n orders get scheduledbackups.postgresql.cnpg.io orders-cluster-backup"
+                + " -o jsonpath='{.spec.suspend}{\" \"}{.status.lastScheduleTime}{\"\\n\"}'`"
+                + " prints `true` first if the schedule is suspended, then when it last started a"
+                + " backup;")
+        .doesNotContain("` whether the schedule is suspended");
+  }
+
+  @Test
+  void render_saysSecondsFirst_onlyForASixFieldSchedule() {
+    assertThat(monitoredBackups("0 0 2 * * *"))
+        .contains("base backup on cron `0 0 2 * * *` (seconds first), the first one at once");
+    assertThat(monitoredBackups("@daily"))
+        .contains("base backup on cron `@daily`, the first one at once")
+        .doesNotContain("seconds first");
+    assertThat(monitoredBackups("@every 12h")).doesNotContain("seconds first");
+  }
+
   /** A monitored service's runbook, its backups on {@code schedule} (null: none). */
   private static String monitoredBackups(@Nullable String schedule) {
     Backups.Builder backups =
@@ -670,6 +691,47 @@ class RunbookRendererTest {
     assertThat(MonitoringRenderer.duration(Duration.ofSeconds(30))).isEqualTo("30s");
     assertThat(MonitoringRenderer.duration(Duration.ofMillis(1500))).isEqualTo("1s500ms");
     assertThat(MonitoringRenderer.duration(Duration.ZERO)).isEqualTo("0s");
+  }
+
+  @Test
+  void render_namesTheTargetCluster_andTellsToCheckTheContext_whenEnvironmentsDeployToClusters() {
+    Kit shop =
+        Kit.builder()
+            .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+            .environment("dev", e -> e.destinationServer("https://dev.k8s.acme.io"))
+            .environment("prod", e -> e.destinationName("prod-eu"))
+            .service("orders", s -> s.withoutMigrations().database(db -> db.storage("5Gi")))
+            .build();
+    Kit dev = shop.in("dev");
+    Kit prod = shop.in("prod");
+
+    assertThat(Runbooks.render(SOURCE, dev, dev.service("orders").orElseThrow()))
+        .contains(
+            " and the `argocd` CLI.\nIts `kubectl` commands name no context: before running one,"
+                + " check that `kubectl config current-context` points at the cluster at"
+                + " `https://dev.k8s.acme.io`.\n")
+        .contains("|---|---|\n| Kubernetes cluster | `https://dev.k8s.acme.io` |\n| namespace |")
+        .contains(
+            "2. Check that `kubectl config current-context` points at the cluster at"
+                + " `https://dev.k8s.acme.io`, then `kubectl -n orders delete"
+                + " clusters.postgresql.cnpg.io orders-cluster`");
+    assertThat(Runbooks.render(SOURCE, prod, prod.service("orders").orElseThrow()))
+        .contains(
+            "check that `kubectl config current-context` points at the cluster Argo CD calls"
+                + " `prod-eu`.\n")
+        .contains("| Kubernetes cluster | `prod-eu`, as Argo CD names it (`argocd cluster list`) |")
+        .contains(
+            "2. Check that `kubectl config current-context` points at the cluster Argo CD calls"
+                + " `prod-eu`, then `kubectl -n orders delete clusters.postgresql.cnpg.io");
+  }
+
+  @Test
+  void render_namesArgoCdsOwnCluster_whenTheApplicationDeploysInCluster() {
+    assertThat(minimal())
+        .contains(
+            "| Kubernetes cluster | the one Argo CD runs in (`in-cluster` in `argocd cluster list`) |")
+        .contains("points at the cluster Argo CD runs in.\n")
+        .contains("points at the cluster Argo CD runs in, then `kubectl -n orders delete");
   }
 
   @Test

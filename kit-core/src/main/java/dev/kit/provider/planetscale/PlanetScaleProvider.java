@@ -525,7 +525,7 @@ public final class PlanetScaleProvider implements DatabaseProvider {
     bouncer.ifPresent(
         b -> md.append(" `").append(b).append("` (user `<role user>|").append(b).append("`)"));
     md.append(
-        " | `JDBC_URL` (the Secret's `jdbc-uri` plus `sslmode=verify-full`, Java's trusted roots) and, with `Connection.PARTS`, `PGSSLMODE=verify-full` and `PGSSLROOTCERT=system` verify the server; the Secret's `uri` (`DATABASE_URL`) has no `sslmode`, so its client's default applies (libpq's `prefer` encrypts without verifying): add `sslmode=verify-full` and trust the system's roots as your driver does. Transaction pooling: no session state across transactions |\n\n");
+        " | `JDBC_URL` (the Secret's `jdbc-uri` plus `sslmode=verify-full`, Java's trusted roots) and, with `Connection.PARTS`, `PGSSLMODE=verify-full` and `PGSSLROOTCERT=system` (libpq 16 or later) verify the server; the Secret's `uri` (`DATABASE_URL`) has no `sslmode`, so its client's default applies (libpq's `prefer` encrypts without verifying): add `sslmode=verify-full` and trust the system's roots as your driver does. Transaction pooling: no session state across transactions |\n\n");
     md.append("The migrations' Secret `")
         .append(secret)
         .append("` is ")
@@ -549,7 +549,7 @@ public final class PlanetScaleProvider implements DatabaseProvider {
         .append(" get secret ")
         .append(appSecret)
         .append(
-            " -o jsonpath='{.data.uri}' | base64 -d)?sslmode=verify-full&sslrootcert=system\"\n");
+            " -o jsonpath='{.data.uri}' | base64 -d)?sslmode=verify-full&sslrootcert=system\"   # psql 16 or later\n");
     md.append("```\n\n");
     rotation(md, service, ps, workspace);
     md.append(

@@ -129,6 +129,13 @@ class PlanetScaleProviderTest {
   }
 
   @Test
+  void runbook_saysWhichPsqlKnowsTheSystemRoots_whereItUsesThem() {
+    assertThat(runbook(rotated(0, false)))
+        .contains("?sslmode=verify-full&sslrootcert=system\"   # psql 16 or later\n")
+        .contains("`PGSSLROOTCERT=system` (libpq 16 or later) verify the server");
+  }
+
+  @Test
   void runbook_releasesAStuckStateLock_byItsLease() {
     assertThat(runbook(rotated(0, false)))
         .contains("get lease lock-tfstate-shop.orders-database-planetscale ")
