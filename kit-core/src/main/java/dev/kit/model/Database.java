@@ -546,6 +546,10 @@ public final class Database {
       return this;
     }
 
+    /**
+     * Who restarts the primary during updates; {@code SUPERVISED} needs {@code instances(2)} or
+     * more.
+     */
     public Builder primaryUpdateStrategy(PrimaryUpdateStrategy strategy) {
       this.primaryUpdateStrategy =
           Objects.requireNonNull(

@@ -143,6 +143,10 @@ public final class Pooler {
       return this;
     }
 
+    /**
+     * A second pooler for the replicas, through {@code <cluster>-ro}: the database needs {@code
+     * instances(2)} or more.
+     */
     public Builder readOnly(boolean readOnly) {
       this.readOnly = readOnly;
       return this;

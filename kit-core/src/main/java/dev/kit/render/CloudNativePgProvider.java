@@ -70,6 +70,17 @@ public final class CloudNativePgProvider implements DatabaseProvider {
         cluster + "-ca");
   }
 
+  /** The Cluster: CNPG's webhook refuses some changes of an existing one. */
+  @Override
+  public boolean reviewsChange(String path) {
+    return ClusterChange.isCluster(path);
+  }
+
+  @Override
+  public List<String> changeWarnings(String path, byte[] before, byte[] after) {
+    return ClusterChange.warnings(path, before, after);
+  }
+
   @Override
   public void check(String path, Kit kit, Service service, Problems problems) {
     // The Cluster's rules are validation's DatabaseRules and CnpgClusterRules.

@@ -277,7 +277,7 @@ final class DatabaseRules {
     if (db.pooler().isPresent()) {
       boolean appThroughPooler =
           service.app().isPresent() && service.app().get().connection() == App.Connection.POOLER;
-      pooler(path + ".pooler", db.pooler().get(), appThroughPooler, violations);
+      pooler(path + ".pooler", service, db.pooler().get(), appThroughPooler, violations);
     }
     violations.addAll(CnpgClusterRules.check(path, service, now));
   }
@@ -725,12 +725,28 @@ final class DatabaseRules {
   }
 
   private static void pooler(
-      String path, Pooler pooler, boolean appThroughPooler, Violations violations) {
+      String path,
+      Service service,
+      Pooler pooler,
+      boolean appThroughPooler,
+      Violations violations) {
     if (pooler.instances() < 1) {
       violations.add(
           path + ".instances",
           pooler.instances() + " is less than 1",
-          "use 2 or more, so a restart does not drop every connection");
+          "use 1 or more; with 2 or more, a restart of one does not drop every connection");
+    }
+    // The ro pooler connects to <cluster>-ro, whose endpoints are the replicas only.
+    if (pooler.readOnly() && InstanceRules.instances(service) == 1) {
+      violations.add(
+          path + ".readOnly",
+          "the read-only pooler reaches only replicas through "
+              + service.clusterName()
+              + "-ro, and the Cluster has 1 instance, so that Service has no endpoints and"
+              + " every client of "
+              + service.poolerName("ro")
+              + " fails to connect",
+          "use instances(2) or more, or drop readOnly(true)");
     }
     violations.addAll(PgBouncerParameters.check(path + ".parameters", pooler, appThroughPooler));
   }

@@ -203,6 +203,9 @@ final class ServiceRules {
       PatchRules.check(
           kit, path + ".patches[" + i + "]", service, service.patches().get(i), violations);
     }
+    if (DatabaseRules.cloudNativePg(service)) {
+      InstanceRules.check(path, service, violations);
+    }
     if (service.app().isPresent()) {
       AppRules.check(path + ".app", service, service.app().get(), violations);
     }

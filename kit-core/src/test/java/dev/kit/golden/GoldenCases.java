@@ -140,13 +140,16 @@ public final class GoldenCases {
         .build();
   }
 
-  /** The escape hatch on every generated object. */
+  /**
+   * The escape hatch on every generated object; two instances, as a supervised primary update needs
+   * a replica.
+   */
   static Kit patches() {
     return shop()
         .service(
             "orders",
             s ->
-                s.database(db -> db.storage("1Gi"))
+                s.database(db -> db.storage("1Gi").instances(2))
                     .patch(
                         Patch.set(
                             Patch.Target.CLUSTER, "/spec/primaryUpdateStrategy", "supervised"))
@@ -305,6 +308,7 @@ public final class GoldenCases {
                 s.database(
                         db ->
                             db.storage("1Gi")
+                                .instances(2)
                                 .pooler(
                                     p ->
                                         p.instances(3)

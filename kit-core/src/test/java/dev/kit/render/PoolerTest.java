@@ -45,6 +45,7 @@ class PoolerTest {
                         .database(
                             db ->
                                 db.storage("1Gi")
+                                    .instances(2)
                                     .pooler(
                                         p ->
                                             p.instances(2)

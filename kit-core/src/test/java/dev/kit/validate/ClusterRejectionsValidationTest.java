@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kit.model.Database;
 import dev.kit.model.Kit;
+import dev.kit.model.Patch;
 import dev.kit.model.Resources;
 import dev.kit.model.Restore;
 import dev.kit.model.S3Credentials;
@@ -41,6 +42,116 @@ class ClusterRejectionsValidationTest {
 
   private static List<String> databaseViolations(UnaryOperator<Database.Builder> database) {
     return serviceViolations(s -> s.database(db -> database.apply(db.storage("1Gi"))));
+  }
+
+  // --- instances: primaryUpdateStrategy, minSyncReplicas and maxSyncReplicas
+  // ---------------------------------------------
+
+  private static final String SUPERVISED_ON_ONE_INSTANCE =
+      ": a supervised primary update waits for a switchover to a replica, and the Cluster has 1"
+          + " instance; CNPG's webhook rejects the Cluster (\"supervised update strategy is not"
+          + " allowed for clusters with a single instance\") (use instances(2) or more, or leave"
+          + " the strategy unsupervised)";
+
+  @Test
+  void validate_reportsSupervisedPrimaryUpdate_whenTheClusterHasOneInstance() {
+    assertThat(
+            databaseViolations(
+                db -> db.primaryUpdateStrategy(Database.PrimaryUpdateStrategy.SUPERVISED)))
+        .containsExactly(
+            "services[orders].database.primaryUpdateStrategy" + SUPERVISED_ON_ONE_INSTANCE);
+  }
+
+  @Test
+  void validate_reportsSupervisedPrimaryUpdate_whenAPatchSetsItOnOneInstance() {
+    assertThat(
+            serviceViolations(
+                s ->
+                    s.database(db -> db.storage("1Gi"))
+                        .patch(
+                            Patch.set(
+                                Patch.Target.CLUSTER,
+                                "/spec/primaryUpdateStrategy",
+                                "supervised"))))
+        .containsExactly("services[orders].patches[0].value" + SUPERVISED_ON_ONE_INSTANCE);
+  }
+
+  @Test
+  void validate_reportsSupervisedPrimaryUpdate_whenAPatchLeavesOneInstance() {
+    assertThat(
+            serviceViolations(
+                s ->
+                    s.database(
+                            db ->
+                                db.storage("1Gi")
+                                    .instances(3)
+                                    .primaryUpdateStrategy(
+                                        Database.PrimaryUpdateStrategy.SUPERVISED))
+                        .patch(Patch.set(Patch.Target.CLUSTER, "/spec/instances", 1))))
+        .containsExactly(
+            "services[orders].database.primaryUpdateStrategy" + SUPERVISED_ON_ONE_INSTANCE);
+  }
+
+  @Test
+  void validate_acceptsSupervisedPrimaryUpdate_whenTheClusterHasReplicas() {
+    assertThat(
+            databaseViolations(
+                db ->
+                    db.instances(2)
+                        .primaryUpdateStrategy(Database.PrimaryUpdateStrategy.SUPERVISED)))
+        .isEmpty();
+    assertThat(
+            serviceViolations(
+                s ->
+                    s.database(db -> db.storage("1Gi"))
+                        .patch(Patch.set(Patch.Target.CLUSTER, "/spec/instances", 3))
+                        .patch(
+                            Patch.set(
+                                Patch.Target.CLUSTER,
+                                "/spec/primaryUpdateStrategy",
+                                "supervised"))))
+        .isEmpty();
+    assertThat(
+            databaseViolations(
+                db -> db.primaryUpdateStrategy(Database.PrimaryUpdateStrategy.UNSUPERVISED)))
+        .isEmpty();
+  }
+
+  @Test
+  void validate_reportsSyncReplicas_thatCnpgsWebhookRejects() {
+    assertThat(
+            serviceViolations(
+                s ->
+                    s.database(db -> db.storage("1Gi").instances(2))
+                        .patch(Patch.set(Patch.Target.CLUSTER, "/spec/maxSyncReplicas", 2))
+                        .patch(Patch.set(Patch.Target.CLUSTER, "/spec/minSyncReplicas", 3))))
+        .containsExactly(
+            "services[orders].patches[0].value: maxSyncReplicas 2 is not lower than the Cluster's 2"
+                + " instances; CNPG's webhook rejects the Cluster (set it to at most 1, or raise"
+                + " instances(...))",
+            "services[orders].patches[1].value: minSyncReplicas 3 is greater than maxSyncReplicas 2;"
+                + " CNPG's webhook rejects the Cluster (set minSyncReplicas to at most"
+                + " maxSyncReplicas, or patch /spec/maxSyncReplicas too)");
+    assertThat(
+            serviceViolations(
+                s ->
+                    s.database(db -> db.storage("1Gi").instances(3))
+                        .patch(Patch.set(Patch.Target.CLUSTER, "/spec/minSyncReplicas", 1))))
+        .containsExactly(
+            "services[orders].patches[0].value: minSyncReplicas 1 is greater than maxSyncReplicas 0"
+                + " (the default); CNPG's webhook rejects the Cluster (set minSyncReplicas to at most"
+                + " maxSyncReplicas, or patch /spec/maxSyncReplicas too)");
+  }
+
+  @Test
+  void validate_acceptsSyncReplicas_thatFitTheInstances() {
+    assertThat(
+            serviceViolations(
+                s ->
+                    s.database(db -> db.storage("1Gi").instances(3))
+                        .patch(Patch.set(Patch.Target.CLUSTER, "/spec/maxSyncReplicas", 2))
+                        .patch(Patch.set(Patch.Target.CLUSTER, "/spec/minSyncReplicas", 1))))
+        .isEmpty();
   }
 
   // --- postgresql.parameters

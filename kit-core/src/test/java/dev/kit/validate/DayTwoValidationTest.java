@@ -62,6 +62,7 @@ class DayTwoValidationTest {
                         s.database(
                                 db ->
                                     db.storage("1Gi")
+                                        .instances(2)
                                         .pooler(p -> p.readOnly(true))
                                         .backups(
                                             "s3://acme-backups/orders/",
@@ -563,7 +564,7 @@ class DayTwoValidationTest {
                                 "ghcr.io/acme/orders:latest",
                                 a -> a.port(70000).replicas(-1).readinessPath("ready")))))
         .containsExactly(
-            "services[orders].database.pooler.instances: 0 is less than 1 (use 2 or more, so a restart does not drop every connection)",
+            "services[orders].database.pooler.instances: 0 is less than 1 (use 1 or more; with 2 or more, a restart of one does not drop every connection)",
             "services[orders].database.pooler.parameters[Max-Conn]: \"Max-Conn\" is not a PgBouncer parameter CloudNativePG lets a "
                 + "Pooler set; its webhook rejects the Pooler (use one from "
                 + "https://cloudnative-pg.io/documentation/current/connection_pooling/#pgbouncer-configuration-options, "

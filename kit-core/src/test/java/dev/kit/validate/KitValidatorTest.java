@@ -1355,7 +1355,7 @@ class KitValidatorTest {
       Service.Builder service =
           orders()
               .withoutMigrations()
-              .patch(Patch.set(Patch.Target.CLUSTER, "/spec/primaryUpdateStrategy", "supervised"))
+              .patch(Patch.set(Patch.Target.CLUSTER, "/spec/description", "orders"))
               .patch(Patch.set(target, "/spec/backoffLimit", 1));
 
       assertThat(patchViolations(service))

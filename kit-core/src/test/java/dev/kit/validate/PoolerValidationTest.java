@@ -3,8 +3,11 @@ package dev.kit.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kit.model.App;
+import dev.kit.model.Database;
 import dev.kit.model.Kit;
+import dev.kit.model.Patch;
 import dev.kit.model.Pooler;
+import dev.kit.model.Service;
 import dev.kit.testing.Validations;
 import java.util.List;
 import java.util.Optional;
@@ -114,6 +117,53 @@ class PoolerValidationTest {
   @ValueSource(strings = {"allow", "prefer", "require"})
   void validate_acceptsClientTlsModes_thatOfferTls_whenTheAppConnectsThroughThePooler(String mode) {
     assertThat(violations(p -> p.parameter("client_tls_sslmode", mode), App.Connection.POOLER))
+        .isEmpty();
+  }
+
+  private static List<String> readOnlyViolations(
+      UnaryOperator<Database.Builder> database, UnaryOperator<Service.Builder> service) {
+    Kit kit =
+        Kit.builder()
+            .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+            .service(
+                "orders",
+                s ->
+                    service.apply(
+                        s.withoutMigrations()
+                            .database(
+                                db ->
+                                    database.apply(
+                                        db.storage("1Gi").pooler(p -> p.readOnly(true))))))
+            .build();
+    return Validations.of(kit, s -> Optional.empty()).stream().map(Violation::toString).toList();
+  }
+
+  private static final String READ_ONLY_ON_ONE_INSTANCE =
+      "services[orders].database.pooler.readOnly: the read-only pooler reaches only replicas through"
+          + " orders-cluster-ro, and the Cluster has 1 instance, so that Service has no endpoints"
+          + " and every client of orders-cluster-pooler-ro fails to connect"
+          + " (use instances(2) or more, or drop readOnly(true))";
+
+  @Test
+  void validate_rejectsReadOnlyPooler_whenTheClusterHasOneInstance() {
+    assertThat(readOnlyViolations(db -> db, s -> s)).containsExactly(READ_ONLY_ON_ONE_INSTANCE);
+  }
+
+  @Test
+  void validate_rejectsReadOnlyPooler_whenAPatchLeavesTheClusterOneInstance() {
+    assertThat(
+            readOnlyViolations(
+                db -> db.instances(3),
+                s -> s.patch(Patch.set(Patch.Target.CLUSTER, "/spec/instances", 1))))
+        .containsExactly(READ_ONLY_ON_ONE_INSTANCE);
+  }
+
+  @Test
+  void validate_acceptsReadOnlyPooler_whenTheClusterHasReplicas() {
+    assertThat(readOnlyViolations(db -> db.instances(2), s -> s)).isEmpty();
+    assertThat(
+            readOnlyViolations(
+                db -> db, s -> s.patch(Patch.set(Patch.Target.CLUSTER, "/spec/instances", 3))))
         .isEmpty();
   }
 }
