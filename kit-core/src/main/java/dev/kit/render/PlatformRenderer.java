@@ -215,23 +215,28 @@ final class PlatformRenderer {
    * The root: syncs {@code platform/*.yaml} (the operators at their waves, then the ApplicationSet
    * at wave 0) and, for app-of-apps, every {@code services/<svc>/application.yaml} at wave 0; never
    * itself, argocd-cm, or a platform subfolder, whose objects go to the environment's cluster
-   * through their own Application. Argo CD matches {@code include} and {@code exclude} without
-   * separators (its util/glob), so {@code *} crosses {@code /}: the exclude names each subfolder,
-   * with {@code **}, to be right either way.
+   * through their own Application, nor a user's file named application.yaml below a service's
+   * folder. Argo CD matches {@code include} and {@code exclude} without separators (its util/glob),
+   * so {@code *} crosses {@code /}: the exclude names each subfolder, with {@code **}, and every
+   * deeper application.yaml, to be right either way.
    */
   static ArgoApplication root(Kit kit) {
     ArgoCd argo = kit.repository().argoCd();
     String environment = kit.environment().map(Environment::name).orElse(null);
     String platform = RepositoryLayout.platformFile(environment, "*.yaml");
-    String applications =
-        RepositoryLayout.SERVICES
-            + "/*/"
-            + (environment == null ? "" : RepositoryLayout.ENVIRONMENTS + "/" + environment + "/")
+    String deployed =
+        (environment == null ? "" : RepositoryLayout.ENVIRONMENTS + "/" + environment + "/")
             + ServiceLayout.APPLICATION;
-    String include =
-        argo.delivery() == ArgoCd.Delivery.APP_OF_APPS
-            ? "{" + platform + "," + applications + "}"
-            : platform;
+    String applications = RepositoryLayout.SERVICES + "/*/" + deployed;
+    boolean appOfApps = argo.delivery() == ArgoCd.Delivery.APP_OF_APPS;
+    String include = appOfApps ? "{" + platform + "," + applications + "}" : platform;
+    // Without separators the include's * also crosses a service's subfolders and would pick up a
+    // user's manifests/app/application.yaml: leave out every application.yaml deeper than the
+    // Application's own.
+    List<String> excluded = rootExclude(kit, environment);
+    if (appOfApps) {
+      excluded.add(RepositoryLayout.SERVICES + "/*/*/" + deployed);
+    }
     return new ArgoApplication(
         ArgoApplication.API_VERSION,
         ArgoApplication.KIND,
@@ -247,7 +252,8 @@ final class PlatformRenderer {
                 kit.repository().targetRevision(),
                 ".",
                 null,
-                new ArgoApplication.Directory(true, include, rootExclude(kit, environment)),
+                new ArgoApplication.Directory(
+                    true, include, "{" + String.join(",", excluded) + "}"),
                 null),
             // Argo CD's own cluster, whatever cluster the services run on: the root syncs
             // Applications and AppProjects, which Argo CD reads only in its own namespace there.
@@ -268,7 +274,7 @@ final class PlatformRenderer {
   }
 
   /** What the root leaves out: itself, argocd-cm, and each platform subfolder. */
-  private static String rootExclude(Kit kit, @Nullable String environment) {
+  private static List<String> rootExclude(Kit kit, @Nullable String environment) {
     List<String> excluded = new ArrayList<>();
     excluded.add(RepositoryLayout.platformFile(environment, "root.yaml"));
     excluded.add(RepositoryLayout.platformFile(environment, "argocd-cm.yaml"));
@@ -281,7 +287,7 @@ final class PlatformRenderer {
         }
       }
     }
-    return "{" + String.join(",", excluded) + "}";
+    return excluded;
   }
 
   /**

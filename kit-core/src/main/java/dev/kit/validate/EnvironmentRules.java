@@ -227,6 +227,66 @@ final class EnvironmentRules {
     }
     oneBackupPolicyPerDatabase(kit, violations);
     oneOwnerPerArgoCdName(kit, violations);
+    argoCdNamesFit(kit, violations);
+  }
+
+  /**
+   * Each environment's Argo CD objects are named {@code <name>-<environment>}, which is also the
+   * {@code app.kubernetes.io/instance} label of what an Application syncs: at most 63 characters. A
+   * name too long or wrong before the suffix is reported as written (ServiceRules, NameCollisions).
+   */
+  private static void argoCdNamesFit(Kit kit, Violations violations) {
+    String repo = kit.repository().name();
+    // Loops, not lambdas: validation runs cold (ColdValidationTest).
+    for (Environment env : distinct(kit)) {
+      if (KubernetesNames.dns1035Label(env.name(), 20).isPresent()) {
+        continue;
+      }
+      Kit there = kit.in(env.name());
+      String suffix = "-" + env.name();
+      String where = " in environment " + quote(env.name()) + ", which ";
+      for (Service service : there.services()) {
+        String name = ArgoCdObject.application(there, service.name()).name();
+        Optional<String> problem = suffixedNameProblem(name, suffix);
+        if (problem.isPresent()) {
+          violations.add(
+              "environments[" + env.name() + "].services[" + service.name() + "].name",
+              quote(service.name())
+                  + " makes the Application "
+                  + quote(name)
+                  + where
+                  + problem.get(),
+              "shorten the service's name to at most "
+                  + (KubernetesNames.LABEL_MAX - suffix.length())
+                  + " characters, or the environment's: the Application's name is also the"
+                  + " app.kubernetes.io/instance label of the objects it syncs");
+        }
+      }
+      for (ArgoCdObject object : ArgoCdObject.platform(there).values()) {
+        Optional<String> problem = suffixedNameProblem(object.name(), suffix);
+        if (problem.isPresent() && object.name().startsWith(repo + "-")) {
+          violations.add(
+              "repository.name",
+              quote(repo) + " makes " + object + where + problem.get(),
+              "use a name of at most "
+                  + (KubernetesNames.LABEL_MAX - (object.name().length() - repo.length()))
+                  + " characters, or a shorter environment name");
+        }
+      }
+    }
+  }
+
+  /**
+   * Why {@code name}, an Argo CD object's name ending in {@code suffix}, is not a DNS-1123 label,
+   * when it is one without the suffix.
+   */
+  private static Optional<String> suffixedNameProblem(String name, String suffix) {
+    if (!name.endsWith(suffix)
+        || KubernetesNames.dns1123Label(name.substring(0, name.length() - suffix.length()))
+            .isPresent()) {
+      return Optional.empty();
+    }
+    return KubernetesNames.dns1123Label(name);
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.kit.validate;
 
 import static dev.kit.validate.Violations.quote;
 
+import dev.kit.layout.RepositoryLayout;
 import dev.kit.model.Kit;
 import dev.kit.model.Patch;
 import dev.kit.model.Service;
@@ -70,6 +71,9 @@ final class PatchRules {
     } else {
       List<String> tokens = patch.tokens();
       metadata(path + ".path", patch.path(), tokens, violations);
+      if (patch.target() == Patch.Target.APPLICATION && kit.platform().isPresent()) {
+        application(path + ".path", patch.path(), tokens, kit, service, violations);
+      }
       if (patch.target() == Patch.Target.CLUSTER && patch.op() != Patch.Op.REMOVE) {
         parameters(path, tokens, patch.value(), violations);
       }
@@ -141,6 +145,74 @@ final class PatchRules {
                 + " to kit and Argo CD; add labels with Service.Builder.label(key, value), or patch"
                 + " a single other key such as /metadata/labels/team");
       }
+    }
+  }
+
+  /**
+   * What the AppProject kit writes with a Platform is built from: the Application's project, its
+   * destination, its repository, and its path (kit's manifests folder). A patch of one of them, or
+   * of the whole spec or source, renders an Application the project refuses or a folder kit does
+   * not write.
+   */
+  private static void application(
+      String path,
+      String pointer,
+      List<String> tokens,
+      Kit kit,
+      Service service,
+      Violations violations) {
+    if (!tokens.get(0).equals("spec")) {
+      return;
+    }
+    String project = quote(kit.repository().argoCd().project());
+    String field = tokens.size() > 1 ? tokens.get(1) : "";
+    String sourceField = tokens.size() > 2 ? tokens.get(2) : "";
+    if (tokens.size() == 1 || (field.equals("source") && tokens.size() == 2)) {
+      violations.add(
+          path,
+          quote(pointer)
+              + " would replace the Application's "
+              + (tokens.size() == 1 ? "spec" : "source")
+              + ", which kit builds with the AppProject "
+              + project
+              + " it writes",
+          "patch a single other field, such as /spec/syncPolicy/syncOptions/-");
+    } else if (field.equals("project")) {
+      violations.add(
+          path,
+          quote(pointer)
+              + " would move the Application out of the AppProject "
+              + project
+              + ", which kit writes for the services' namespaces and kinds",
+          "set the project with ArgoCd.builder().project(...), or an environment's project(...)");
+    } else if (field.equals("destination")) {
+      violations.add(
+          path,
+          quote(pointer)
+              + " would send the Application to a destination the AppProject "
+              + project
+              + " kit writes does not list (the services' namespaces on their cluster), and Argo CD"
+              + " refuses it",
+          "set the namespace with namespace(...) on the service, the cluster with"
+              + " ArgoCd.builder().destinationServer(...) or an environment's"
+              + " destinationServer(...) or destinationName(...)");
+    } else if (field.equals("source") && sourceField.equals("repoURL")) {
+      violations.add(
+          path,
+          quote(pointer)
+              + " would sync a repository the AppProject "
+              + project
+              + " kit writes does not permit: it lists the repository's gitUrl only",
+          "set the repository's gitUrl(...)");
+    } else if (field.equals("source") && sourceField.equals("path")) {
+      String manifests = RepositoryLayout.service(kit, service).manifests();
+      violations.add(
+          path,
+          quote(pointer)
+              + " would sync another folder than "
+              + manifests
+              + ", where kit writes the service's manifests",
+          "put your own manifests under " + manifests + "/app/, which the Application syncs too");
     }
   }
 

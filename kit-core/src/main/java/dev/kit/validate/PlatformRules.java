@@ -53,11 +53,24 @@ final class PlatformRules {
           path + ".repoUrl",
           "contains credentials",
           "remove them; Argo CD reads Helm repository credentials from a repository Secret");
-    } else if (!chart.repoUrl().matches("(https://|oci://)?[a-z0-9.-]+(:[0-9]+)?(/\\S*)?")) {
+    } else if (chart.repoUrl().startsWith("oci://")) {
+      // Argo CD's Helm source wants the registry without a scheme (helm.IsHelmOciRepo); from 3.1
+      // an oci:// repoURL is an OCI source of its own, which ignores chart.
+      violations.add(
+          path + ".repoUrl",
+          quote(chart.repoUrl())
+              + " has the oci:// scheme, which Argo CD reads as an OCI artifact source that ignores"
+              + " the chart (3.1 and later) or does not read (before)",
+          "write the registry without oci://, such as "
+              + quote(chart.repoUrl().substring("oci://".length()))
+              + "; a private registry also needs an Argo CD repository Secret of type helm with"
+              + " enableOCI \"true\" and its credentials");
+    } else if (!chart.repoUrl().matches("(https://)?[a-z0-9.-]+(:[0-9]+)?(/\\S*)?")) {
       violations.add(
           path + ".repoUrl",
           quote(chart.repoUrl()) + " is not a Helm repository",
-          "use an https:// chart repository or an OCI registry path");
+          "use an https:// chart repository, or an OCI registry without oci://, such as"
+              + " \"ghcr.io/cloudnative-pg/charts\"");
     }
     if (!chart.version().matches("v?[0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.-]+)?")) {
       violations.add(

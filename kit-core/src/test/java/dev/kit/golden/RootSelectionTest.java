@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -102,9 +103,57 @@ class RootSelectionTest {
         .isFalse();
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("roots")
+  void root_leavesOutUsersApplicationYaml_belowAServicesFolder(
+      String name, FilePlan plan, String root, Function<String, ArgoGlob> glob) {
+    // platform/[<env>/]root.yaml: the root of services/<svc>/[envs/<env>/]application.yaml.
+    String environment = root.substring("platform/".length(), root.lastIndexOf('/') + 1);
+    String deployedFile = (environment.isEmpty() ? "" : "envs/" + environment) + "application.yaml";
+    List<String> applications =
+        plan.paths().stream()
+            .filter(
+                p ->
+                    p.startsWith("services/")
+                        && p.indexOf('/', "services/".length()) > 0
+                        && p.substring(p.indexOf('/', "services/".length()) + 1)
+                            .equals(deployedFile))
+            .toList();
+    // In each services/<svc>/[envs/<env>/]manifests/app/, the user's files named like (and
+    // placed like) an Application's file.
+    TreeSet<String> users = new TreeSet<>();
+    for (String path : plan.paths()) {
+      int manifests = path.indexOf("/manifests/");
+      if (path.startsWith("services/") && manifests > 0) {
+        String deployed = path.substring(0, manifests + 1);
+        String application = deployed + "application.yaml";
+        String below = application.substring(application.indexOf('/', "services/".length()) + 1);
+        users.add(deployed + "manifests/app/application.yaml");
+        users.add(deployed + "manifests/app/" + below);
+        users.add(deployed + "manifests/app/" + application);
+      }
+    }
+    List<String> candidates = new ArrayList<>(plan.paths());
+    candidates.addAll(users);
+
+    List<String> selected = selected(plan, candidates, root, glob);
+
+    assertThat(users).isNotEmpty();
+    assertThat(selected).doesNotContainAnyElementsOf(users);
+    if (selected.stream().anyMatch(p -> p.startsWith("services/"))) {
+      assertThat(selected).containsAll(applications);
+    }
+  }
+
   /** The plan's files the root syncs, as Argo CD walks its source with {@code glob}. */
   private static List<String> selected(
       FilePlan plan, String root, Function<String, ArgoGlob> glob) {
+    return selected(plan, plan.paths(), root, glob);
+  }
+
+  /** Which of {@code paths} the root syncs, as Argo CD walks its source with {@code glob}. */
+  private static List<String> selected(
+      FilePlan plan, List<String> paths, String root, Function<String, ArgoGlob> glob) {
     JsonNode source = objects(plan.text(root)).get(0).path("spec").path("source");
     // Paths are matched relative to the source's path, which is the repository itself.
     assertThat(source.path("path").asString()).isEqualTo(".");
@@ -113,7 +162,7 @@ class RootSelectionTest {
     ArgoGlob include = glob.apply(directory.path("include").asString("**"));
     String excluded = directory.path("exclude").asString("");
     ArgoGlob exclude = excluded.isEmpty() ? null : glob.apply(excluded);
-    return plan.paths().stream()
+    return paths.stream()
         .filter(p -> recurse || p.indexOf('/') < 0)
         .filter(p -> MANIFEST_SUFFIXES.stream().anyMatch(p::endsWith))
         .filter(p -> exclude == null || !exclude.matches(p))

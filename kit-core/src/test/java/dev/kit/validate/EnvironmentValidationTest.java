@@ -836,6 +836,59 @@ class EnvironmentValidationTest {
                 + "so these two make one name)");
   }
 
+  @Test
+  void validate_rejectsRepositoryName_whenTheRootsNameWithTheEnvironmentIsTooLong() {
+    String repo = "r" + "y".repeat(52); // "<repo>-root" is 58 characters, "-staging" makes 66
+    Kit kit =
+        Kit.builder()
+            .repository(
+                repo,
+                r ->
+                    r.gitUrl("https://github.com/acme/shop.git")
+                        .argoCd(ArgoCd.builder().delivery(ArgoCd.Delivery.APP_OF_APPS).build()))
+            .environment("dev", e -> e.destinationServer("https://dev.k8s.acme.io"))
+            .environment("staging", e -> e.destinationServer("https://staging.k8s.acme.io"))
+            .service("orders", s -> s.database(db -> db.storage("5Gi")))
+            .build();
+    assertThat(violations(kit))
+        .containsExactly(
+            "repository.name: \""
+                + repo
+                + "\" makes Application \""
+                + repo
+                + "-root-staging\" in environment \"staging\", which is 66 characters, more than 63"
+                + " (use a name of at most 50 characters, or a shorter environment name)");
+  }
+
+  @Test
+  void validate_rejectsServiceName_whenItsApplicationNameWithTheEnvironmentIsTooLong() {
+    String name = "o" + "x".repeat(58); // an existing database: no CNPG cluster name caps it
+    Kit kit =
+        shop()
+            .service(
+                name,
+                s ->
+                    s.withoutMigrations()
+                        .database(
+                            db ->
+                                db.bootstrap("orders", "orders_owner")
+                                    .existing(
+                                        e ->
+                                            e.secret("orders-db").host("orders.db.acme.internal"))))
+            .build();
+    assertThat(violations(kit))
+        .containsExactly(
+            "environments[prod].services["
+                + name
+                + "].name: \""
+                + name
+                + "\" makes the Application \""
+                + name
+                + "-prod\" in environment \"prod\", which is 64 characters, more than 63 (shorten the"
+                + " service's name to at most 58 characters, or the environment's: the Application's"
+                + " name is also the app.kubernetes.io/instance label of the objects it syncs)");
+  }
+
   private static UnaryOperator<Service.Builder> ordersWithBackups(String path) {
     return s ->
         s.database(

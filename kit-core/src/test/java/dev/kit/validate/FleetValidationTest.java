@@ -329,6 +329,34 @@ class FleetValidationTest {
   }
 
   @Test
+  void validate_reportsChartRepoUrl_whenItHasTheOciScheme() {
+    Kit kit =
+        shop(ArgoCd.builder().project("shop").build())
+            .platform(
+                Platform.builder()
+                    .cloudnativePg(
+                        HelmChart.of(
+                            "oci://ghcr.io/cloudnative-pg/charts",
+                            "cloudnative-pg",
+                            "0.29.0",
+                            "cnpg-system"))
+                    .atlasOperator(
+                        HelmChart.of(
+                            "ghcr.io/ariga/charts", "atlas-operator", "0.7.0", "atlas-operator"))
+                    .build())
+            .service("orders", s -> s.withoutMigrations().database(db -> db.storage("1Gi")))
+            .build();
+
+    assertThat(violations(kit))
+        .containsExactly(
+            "platform.cloudnativePg.repoUrl: \"oci://ghcr.io/cloudnative-pg/charts\" has the oci://"
+                + " scheme, which Argo CD reads as an OCI artifact source that ignores the chart (3.1"
+                + " and later) or does not read (before) (write the registry without oci://, such as"
+                + " \"ghcr.io/cloudnative-pg/charts\"; a private registry also needs an Argo CD"
+                + " repository Secret of type helm with enableOCI \"true\" and its credentials)");
+  }
+
+  @Test
   void validate_reportsPlatformProject_whenItIsTheServicesProject() {
     Kit kit =
         shop(ArgoCd.builder().project("shop").build())

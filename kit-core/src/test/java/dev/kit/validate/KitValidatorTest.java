@@ -1230,6 +1230,77 @@ class KitValidatorTest {
                   + "(apiVersion, kind, metadata.name and metadata.namespace are kit's; set names through the DSL)");
     }
 
+    /** A service with {@code patch} in a description whose Platform writes the AppProject. */
+    private List<String> applicationPatchViolations(Patch patch) {
+      Kit kit =
+          Kit.builder()
+              .repository(shop().argoCd(ArgoCd.builder().project("shop").build()).build())
+              .platform(dev.kit.model.Platform.defaults())
+              .service(orders().patch(patch).build())
+              .build();
+      return validate(kit, ONE_MIGRATION);
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+        delimiter = '|',
+        value = {
+          "/spec/destination/namespace|would send the Application to a destination the AppProject"
+              + " \"shop\" kit writes does not list (the services' namespaces on their cluster),"
+              + " and Argo CD refuses it (set the namespace with namespace(...) on the service, the"
+              + " cluster with ArgoCd.builder().destinationServer(...) or an environment's"
+              + " destinationServer(...) or destinationName(...))",
+          "/spec/destination|would send the Application to a destination the AppProject \"shop\""
+              + " kit writes does not list (the services' namespaces on their cluster), and Argo CD"
+              + " refuses it (set the namespace with namespace(...) on the service, the cluster with"
+              + " ArgoCd.builder().destinationServer(...) or an environment's destinationServer(...)"
+              + " or destinationName(...))",
+          "/spec/source/repoURL|would sync a repository the AppProject \"shop\" kit writes does"
+              + " not permit: it lists the repository's gitUrl only (set the repository's"
+              + " gitUrl(...))",
+          "/spec/source/path|would sync another folder than services/orders/manifests, where kit"
+              + " writes the service's manifests (put your own manifests under"
+              + " services/orders/manifests/app/, which the Application syncs too)",
+          "/spec/project|would move the Application out of the AppProject \"shop\", which kit"
+              + " writes for the services' namespaces and kinds (set the project with"
+              + " ArgoCd.builder().project(...), or an environment's project(...))",
+          "/spec/source|would replace the Application's source, which kit builds with the"
+              + " AppProject \"shop\" it writes (patch a single other field, such as"
+              + " /spec/syncPolicy/syncOptions/-)",
+          "/spec|would replace the Application's spec, which kit builds with the AppProject"
+              + " \"shop\" it writes (patch a single other field, such as"
+              + " /spec/syncPolicy/syncOptions/-)"
+        })
+    void validate_reportsApplicationPatch_whenTheAppProjectKitWritesWouldRefuseIt(
+        String path, String problem) {
+      assertThat(applicationPatchViolations(Patch.set(Patch.Target.APPLICATION, path, "other")))
+          .containsExactly("services[orders].patches[0].path: \"" + path + "\" " + problem);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+        strings = {
+          "/spec/syncPolicy/syncOptions/-",
+          "/spec/source/directory/exclude",
+          "/spec/source/targetRevision",
+          "/spec/destinations"
+        })
+    void validate_acceptsApplicationPatch_whenTheAppProjectDoesNotReadIt(String path) {
+      assertThat(applicationPatchViolations(Patch.set(Patch.Target.APPLICATION, path, "x")))
+          .isEmpty();
+    }
+
+    @Test
+    void validate_acceptsApplicationDestinationPatch_whenKitWritesNoAppProject() {
+      assertThat(
+              patchViolations(
+                  orders()
+                      .patch(
+                          Patch.set(
+                              Patch.Target.APPLICATION, "/spec/destination/namespace", "other"))))
+          .isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(
         strings = {
