@@ -110,6 +110,34 @@ public final class RepositoryLayout {
   }
 
   /**
+   * The service, and the environment, whose folder holds {@code path} as {@code file}: {@code
+   * services/<service>/<file>} gives {@code {service, null}}, {@code
+   * services/<service>/envs/<environment>/<file>} gives {@code {service, environment}}; null for
+   * any other path.
+   *
+   * @param file a path below a service's (or an environment's) folder, such as {@code
+   *     manifests/database/cluster.yaml}
+   */
+  public static String @Nullable [] serviceOf(String path, String file) {
+    int start = SERVICES.length() + 1;
+    int end = path.length() - file.length() - 1;
+    if (end <= start
+        || !path.startsWith(SERVICES + "/")
+        || !path.endsWith(file)
+        || path.charAt(end) != '/') {
+      return null;
+    }
+    String[] names = path.substring(start, end).split("/", -1);
+    if (names.length == 1) {
+      return new String[] {names[0], null};
+    }
+    if (names.length == 3 && names[1].equals(ENVIRONMENTS)) {
+      return new String[] {names[0], names[2]};
+    }
+    return null;
+  }
+
+  /**
    * Whether {@code name} may name a folder under {@code services/}: kit reads and writes only
    * there.
    */

@@ -22,7 +22,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 final class ClusterChange {
 
   /** The Cluster's file below its service (or environment) folder. */
-  private static final String FILE = "/" + new ClusterKind().file();
+  private static final String FILE = new ClusterKind().file();
 
   /** Built on first use: most regenerations leave the Cluster's file as it was. */
   private static final class Yaml {
@@ -34,10 +34,10 @@ final class ClusterChange {
   /**
    * Whether {@code path} is a Cluster kit writes: {@code
    * services/<service>[/envs/<env>]/manifests/database/cluster.yaml}. Asked of every file of every
-   * rendered service, so the cheap test comes first.
+   * rendered service: {@link RepositoryLayout#serviceOf} looks at the path's ends before it splits.
    */
   static boolean isCluster(String path) {
-    return path.endsWith(FILE) && location(path) != null;
+    return RepositoryLayout.serviceOf(path, FILE) != null;
   }
 
   /**
@@ -45,7 +45,7 @@ final class ClusterChange {
    * change the webhook refuses, none when either file is not a Cluster kit wrote.
    */
   static List<String> warnings(String path, byte[] before, byte[] after) {
-    String[] at = location(path);
+    String[] at = RepositoryLayout.serviceOf(path, FILE);
     JsonNode old = spec(before);
     JsonNode now = spec(after);
     if (at == null || old == null || now == null) {
@@ -214,23 +214,5 @@ final class ClusterChange {
       return null;
     }
     return cluster.path("spec");
-  }
-
-  /**
-   * The service and environment (null without environments) of {@code path}, or null when it is not
-   * {@code services/<service>[/envs/<env>]/manifests/database/cluster.yaml}.
-   */
-  private static String @Nullable [] location(String path) {
-    String[] names = path.split("/", -1);
-    if (!names[0].equals(RepositoryLayout.SERVICES)) {
-      return null;
-    }
-    if (names.length == 5) {
-      return new String[] {names[1], null};
-    }
-    if (names.length == 7 && names[2].equals(RepositoryLayout.ENVIRONMENTS)) {
-      return new String[] {names[1], names[3]};
-    }
-    return null;
   }
 }

@@ -25,6 +25,27 @@ class ServiceLayoutTest {
     assertThat(RepositoryLayout.platformFile("root.yaml")).isEqualTo("platform/root.yaml");
   }
 
+  @Test
+  void serviceOf_namesTheServiceAndEnvironment_onlyForTheFileInTheirFolder() {
+    String file = "manifests/database/cluster.yaml";
+    assertThat(RepositoryLayout.serviceOf("services/orders/" + file, file))
+        .containsExactly("orders", null);
+    assertThat(RepositoryLayout.serviceOf("services/orders/envs/prod/" + file, file))
+        .containsExactly("orders", "prod");
+    for (String other :
+        List.of(
+            "services/" + file,
+            "services/orders/x" + file,
+            "services/orders/app/" + file,
+            "services/orders/envs/" + file,
+            "services/orders/envs/prod/x/" + file,
+            "services/orders/other/prod/" + file,
+            "platform/orders/" + file,
+            file)) {
+      assertThat(RepositoryLayout.serviceOf(other, file)).as(other).isNull();
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"migrations", "db/migrations", "./migrations", "a/../migrations"})
   void inside_normalizes_whenThePathStaysInTheServiceFolder(String relative) {

@@ -60,15 +60,15 @@ final class BranchReplacement {
   record Branch(String name, Map<String, String> values, boolean preventDestroy, boolean adopted) {}
 
   /** The module's path below its service (or environment) folder. */
-  private static final String MODULE =
-      "/" + PlanetScaleModule.FOLDER + "/" + PlanetScaleModule.FILE;
+  private static final String MODULE = PlanetScaleModule.FOLDER + "/" + PlanetScaleModule.FILE;
 
   /**
    * Whether {@code path} is a module kit writes: {@code services/<service>[/envs/<env>]/...}. Asked
-   * of every file of every rendered service, so the cheap test comes first.
+   * of every file of every rendered service: {@link RepositoryLayout#serviceOf} looks at the path's
+   * ends before it splits.
    */
   static boolean isModule(String path) {
-    return path.endsWith(MODULE) && location(path) != null;
+    return RepositoryLayout.serviceOf(path, MODULE) != null;
   }
 
   /**
@@ -76,7 +76,7 @@ final class BranchReplacement {
    * when a create-time attribute gets a new value, none when either file is not kit's module.
    */
   static List<String> warnings(String path, byte[] before, byte[] after) {
-    String[] at = location(path);
+    String[] at = RepositoryLayout.serviceOf(path, MODULE);
     Branch old = read(before);
     Branch now = read(after);
     if (at == null || old == null || now == null) {
@@ -175,27 +175,6 @@ final class BranchReplacement {
     return value != null
         ? value
         : "(unset: " + DEFAULTS.getOrDefault(attribute, "PlanetScale's default") + ")";
-  }
-
-  /**
-   * The service and environment (null without environments) of {@code path}, or null when it is not
-   * {@code services/<service>[/envs/<env>]/database/main.tf}.
-   */
-  private static String @Nullable [] location(String path) {
-    if (!path.endsWith(MODULE)) {
-      return null;
-    }
-    String[] names = path.split("/", -1);
-    if (!names[0].equals(RepositoryLayout.SERVICES)) {
-      return null;
-    }
-    if (names.length == 4) {
-      return new String[] {names[1], null};
-    }
-    if (names.length == 6 && names[2].equals(RepositoryLayout.ENVIRONMENTS)) {
-      return new String[] {names[1], names[3]};
-    }
-    return null;
   }
 
   /**
