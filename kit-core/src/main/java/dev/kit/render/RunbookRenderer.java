@@ -1245,7 +1245,7 @@ final class RunbookRenderer {
       md.append(" take one on demand: `");
       md.append(backupCommand(backups) + "`.\n");
     }
-    if (instances <= 1 && backups == null) {
+    if (prometheusRuleName == null) {
       md.append(
           "No alert applies yet, so kit writes no PrometheusRule: replication alerts need more than one instance, backup alerts need backups.\n");
     }
