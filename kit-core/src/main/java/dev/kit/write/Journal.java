@@ -10,10 +10,8 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -398,7 +396,8 @@ final class Journal implements AutoCloseable {
                     temporary,
                     failures); // a file appeared where a new one was to go: kit never replaces it
               } catch (IOException e) {
-                failures.add(new IOException("cannot write " + change.path() + ": " + why(e), e));
+                failures.add(
+                    new IOException("cannot write " + change.path() + ": " + IoReason.of(e), e));
               }
             });
     for (Change change : changes) {
@@ -419,7 +418,8 @@ final class Journal implements AutoCloseable {
             disk.delete(target);
           }
         } catch (IOException e) {
-          failures.add(new IOException("cannot delete " + change.path() + ": " + why(e), e));
+          failures.add(
+              new IOException("cannot delete " + change.path() + ": " + IoReason.of(e), e));
           continue;
         }
         folders.add(removeEmptyFolders(root, target, disk));
@@ -486,18 +486,6 @@ final class Journal implements AutoCloseable {
       dir = Objects.requireNonNull(dir.getParent());
     }
     return dir;
-  }
-
-  /**
-   * Why {@code e} happened, in words: an {@link AccessDeniedException}'s message is only its path.
-   */
-  static String why(IOException e) {
-    if (e instanceof FileSystemException f && f.getReason() == null) {
-      String reason =
-          e instanceof AccessDeniedException ? "permission denied" : e.getClass().getSimpleName();
-      return f.getFile() == null ? reason : f.getFile() + ": " + reason;
-    }
-    return String.valueOf(e.getMessage());
   }
 
   /**

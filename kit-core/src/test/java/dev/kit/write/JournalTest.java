@@ -324,19 +324,6 @@ class JournalTest {
   }
 
   @Test
-  void why_namesTheReason_whenTheExceptionGivesOnlyAPath() {
-    assertThat(Journal.why(new java.nio.file.AccessDeniedException("/r/services/a")))
-        .isEqualTo("/r/services/a: permission denied");
-    assertThat(
-            Journal.why(
-                new java.nio.file.FileSystemException("/r/x", null, "Read-only file system")))
-        .isEqualTo("/r/x: Read-only file system");
-    assertThat(Journal.why(new java.nio.file.NotDirectoryException("/r/x")))
-        .isEqualTo("/r/x: NotDirectoryException");
-    assertThat(Journal.why(new IOException("Input/output error"))).isEqualTo("Input/output error");
-  }
-
-  @Test
   void recover_writesNothing_whenNoRunStopped() throws IOException {
     put("services/a/x.yaml", HEADER + "x: 0\n");
 

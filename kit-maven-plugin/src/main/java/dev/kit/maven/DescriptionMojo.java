@@ -6,6 +6,7 @@ import dev.kit.KitDescriptions;
 import dev.kit.lint.LintSettings;
 import dev.kit.validate.KitValidationException;
 import dev.kit.validate.Violation;
+import dev.kit.write.IoReason;
 import dev.kit.write.KitWriteException;
 import java.io.File;
 import java.io.IOException;
@@ -195,7 +196,7 @@ abstract class DescriptionMojo extends AbstractMojo {
     } catch (UncheckedIOException e) {
       IOException cause =
           Objects.requireNonNull(e.getCause(), "UncheckedIOException refuses a null cause");
-      throw new MojoExecutionException("kit: " + e.getMessage() + ": " + cause.getMessage(), e);
+      throw new MojoExecutionException("kit: " + e.getMessage() + ": " + IoReason.of(cause), e);
     }
   }
 
