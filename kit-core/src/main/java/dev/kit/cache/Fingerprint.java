@@ -64,7 +64,8 @@ public final class Fingerprint {
    * services.
    *
    * @throws IllegalArgumentException when the description holds a value whose type is not known to
-   *     be plain data
+   *     be plain data, naming where ({@code platform.cloudnativePg.values[podLabels]: cannot
+   *     fingerprint a java.net.URI})
    */
   public static byte[] ofDescription(Kit kit, String source) {
     DescriptionStream stream = new DescriptionStream(Sha256.newDigest());
@@ -418,6 +419,28 @@ public final class Fingerprint {
   }
 
   /**
+   * A value whose type is not known to be plain data, with where the description holds it ({@code
+   * platform.cloudnativePg.values[podLabels]}), built on the way out of the walk.
+   */
+  @SuppressWarnings("serial") // never serialized
+  private static final class NotData extends IllegalArgumentException {
+    private final String path;
+    private final String type;
+
+    NotData(String path, String type) {
+      super((path.isEmpty() ? "" : path + ": ") + "cannot fingerprint a " + type);
+      this.path = path;
+      this.type = type;
+    }
+
+    /** This failure one level up, inside {@code segment}: a component's name, or a key or index. */
+    NotData under(String segment) {
+      return new NotData(
+          segment + (path.isEmpty() || path.startsWith("[") ? path : "." + path), type);
+    }
+  }
+
+  /**
    * The description as the tagged byte stream the digest reads: each string as its length (8 bytes)
    * and UTF-8 bytes, each value after the tag of its kind and class. It is buffered and digested in
    * large blocks, and each class's tag and fields are worked out once: hundreds of thousands of
@@ -456,22 +479,36 @@ public final class Fingerprint {
         case RECORD -> {
           for (Component component : shape.components()) {
             bytes(component.name());
-            value(component.read(value));
+            try {
+              value(component.read(value));
+            } catch (NotData e) {
+              throw e.under(component.field().getName());
+            }
           }
         }
         case MAP -> {
           Map<?, ?> map = (Map<?, ?>) value;
           length(map.size());
           for (Map.Entry<?, ?> entry : map.entrySet()) {
-            value(entry.getKey());
-            value(entry.getValue());
+            try {
+              value(entry.getKey());
+              value(entry.getValue());
+            } catch (NotData e) {
+              throw e.under("[" + entry.getKey() + "]");
+            }
           }
         }
         case COLLECTION -> {
           Collection<?> collection = (Collection<?>) value;
           length(collection.size());
+          int index = 0;
           for (Object element : collection) {
-            value(element);
+            try {
+              value(element);
+            } catch (NotData e) {
+              throw e.under("[" + index + "]");
+            }
+            index++;
           }
         }
         case BYTES -> {
@@ -479,9 +516,7 @@ public final class Fingerprint {
           length(bytes.length);
           bytes(bytes);
         }
-        case UNKNOWN ->
-            throw new IllegalArgumentException(
-                "cannot fingerprint a " + value.getClass().getName());
+        case UNKNOWN -> throw new NotData("", value.getClass().getName());
       }
     }
 

@@ -64,6 +64,25 @@ class FingerprintTest {
   }
 
   @Test
+  void ofDescription_namesWhereTheDescriptionHoldsAValueItCannotDigest() {
+    Kit kit =
+        kit("main").toBuilder()
+            .platform(
+                dev.kit.model.Platform.builder()
+                    .cloudnativePg(
+                        dev.kit.model.Platform.CLOUDNATIVE_PG.withValue(
+                            "tolerations",
+                            List.of("a", Map.of("key", java.net.URI.create("https://acme.io")))))
+                    .build())
+            .build();
+
+    assertThatThrownBy(() -> Fingerprint.ofDescription(kit, "src"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "platform.cloudnativePg.values[tolerations][1][key]: cannot fingerprint a java.net.URI");
+  }
+
+  @Test
   void anEqualDescription_digestsEqually() {
     assertThat(Fingerprint.ofDescription(kit("main"), "src"))
         .isEqualTo(Fingerprint.ofDescription(kit("main"), "src"));

@@ -171,8 +171,10 @@ class GenerationCacheTest {
     assertThat(cached.skipped()).isEmpty();
     assertThat(cached.off())
         .hasValue(
-            "the generation cache is off for this run, so every service renders: cannot"
-                + " fingerprint a java.net.URI");
+            "the generation cache is off for this run, so every service renders:"
+                + " platform.cloudnativePg.values[podLabels]: cannot fingerprint a java.net.URI (the"
+                + " cache digests strings, numbers, booleans, enums, records, lists and maps: pass"
+                + " the value as one of those)");
     assertThat(
             CachedRun.start(
                     GenerationCache.load(repo.resolve("target/kit-cache"), repo),
