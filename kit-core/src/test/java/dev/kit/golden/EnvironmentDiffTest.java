@@ -237,6 +237,74 @@ class EnvironmentDiffTest {
   }
 
   @Test
+  void diff_showsTheModule_whenOnlyOneEnvironmentRunsItInAWorkspace(@TempDir Path repo) {
+    Kit kit =
+        Kit.builder()
+            .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+            .environment(
+                "dev",
+                e ->
+                    e.destinationServer("https://dev.k8s.acme.io").namespaceRule("{namespace}-dev"))
+            .environment(
+                "prod", e -> e.destinationName("prod-eu").namespaceRule("{namespace}-prod"))
+            .service(
+                "orders",
+                s ->
+                    s.withoutMigrations()
+                        .database(
+                            db -> db.planetScale(ps -> ps.organization("acme").database("shop")))
+                        .in(
+                            "dev",
+                            d ->
+                                d.database(
+                                    db ->
+                                        db.planetScale(
+                                            ps ->
+                                                ps.branch("dev").production(false).moduleOnly()))))
+            .build();
+
+    // main.tf is shown although prod's Workspace carries it whole: dev's module is carried by no
+    // object, so its lines are the only place dev's branch is said.
+    assertThat(Generator.forRepository(repo).diff(kit, "dev", "prod").toString())
+        .isEqualTo(
+            """
+            kit: dev -> prod (ignoring destinations and names that carry the environment)
+            services[orders]: 2 files differ
+              database/main.tf: lines differ
+                @@ -4,3 +4,2 @@
+                -# Applied by your own pipeline (kit writes no Workspace): configure the planetscale provider (PLANETSCALE_SERVICE_TOKEN_ID
+                -# and PLANETSCALE_SERVICE_TOKEN), the kubernetes provider and a remote state backend there. The module writes the
+                -# Secrets orders-database (the migrations') and orders-database-app (the app's) in namespace orders-<environment>.
+                +# Applied by the Crossplane Workspace orders-database (its manifest holds this exact text); its ClusterProviderConfig
+                +# adds the provider blocks (the PlanetScale service token from a Secret) and the kubernetes state backend.
+                @@ -26,1 +25,1 @@
+                -  name          = "dev"
+                +  name          = "main"
+                @@ -29,2 +28,5 @@
+                -  # Not a production branch: unprotected, also when it was one before.
+                -  deletion_protected = false
+                +  # A production branch: destroying the last branch of a database deletes the database.
+                +  deletion_protected = true
+                +  lifecycle {
+                +    prevent_destroy = true
+                +  }
+                @@ -104,9 +106,1 @@
+                -# The migrations' connection: Secret orders-database, written by this module (with a Workspace, the outputs below).
+                -resource "kubernetes_secret_v1" "migrations" {
+                -  metadata {
+                -    name      = "orders-database"
+                -    namespace = "orders-<environment>"
+                -  }
+                -  data = local.migrations
+                -}
+                -
+                +# The migrations' connection: the Workspace writes these outputs into Secret orders-database (writeConnectionSecretToRef).
+              manifests/database/workspace.yaml (Workspace orders-database): only in prod
+            platform: no differences
+            """);
+  }
+
+  @Test
   void diff_isEmpty_whenAnEnvironmentIsComparedWithItself() {
     assertThat(diff("prod", "prod").isEmpty()).isTrue();
     assertThat(diff("staging", "prod").isEmpty()).isFalse();
