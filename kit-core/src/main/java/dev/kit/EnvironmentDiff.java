@@ -209,10 +209,17 @@ public final class EnvironmentDiff {
     Map<String, JsonNode> objects = new HashMap<>();
     Set<String> carriedFrom = new HashSet<>();
     Set<String> carriedTo = new HashSet<>();
+    // Only a folder with a text file needs to know which texts its objects carry.
+    boolean texts = false;
+    for (String file : names) {
+      texts |= !file.endsWith(".yaml");
+    }
+    Pattern fromName = environment(from, 0);
+    Pattern toName = environment(to, 0);
     for (String file : names) {
       if (file.endsWith(".yaml")) {
-        read(plan, fromFolder + "/" + file, from, carriedFrom, objects);
-        read(plan, toFolder + "/" + file, to, carriedTo, objects);
+        read(plan, fromFolder + "/" + file, fromName, texts ? carriedFrom : null, objects);
+        read(plan, toFolder + "/" + file, toName, texts ? carriedTo : null, objects);
       }
     }
     List<FileDiff> files = new ArrayList<>();
@@ -290,21 +297,23 @@ public final class EnvironmentDiff {
 
   /**
    * Reads the object in {@code path}, if the plan has it, into {@code objects} with what must
-   * differ in {@code environment} made the same in every environment, and its texts of several
-   * lines into {@code carried}.
+   * differ in the environment (where {@code environment} matches) made the same in every
+   * environment, and its texts of several lines into {@code carried}, when given.
    */
   private static void read(
       FilePlan plan,
       String path,
-      String environment,
-      Set<String> carried,
+      Pattern environment,
+      @Nullable Set<String> carried,
       Map<String, JsonNode> objects) {
     if (!plan.contains(path)) {
       return;
     }
     JsonNode tree = YAML.readTree(plan.text(path));
-    texts(tree, carried);
-    objects.put(path, normalize(tree, "", environment(environment, 0)));
+    if (carried != null) {
+      texts(tree, carried);
+    }
+    objects.put(path, normalize(tree, "", environment));
   }
 
   /** An object {@link #read} read. */
