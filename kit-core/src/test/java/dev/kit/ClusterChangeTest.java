@@ -127,6 +127,29 @@ class ClusterChangeTest {
   }
 
   @Test
+  void generate_saysNothingOfTheMajor_whenAPatchedImageIsADigestWithoutATag() {
+    generator.generate(kit(db -> db.storage("20Gi")));
+    Kit digest =
+        Kit.builder()
+            .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+            .service(
+                "orders",
+                s ->
+                    s.withoutMigrations()
+                        .database(db -> db.storage("20Gi"))
+                        .patch(
+                            dev.kit.model.Patch.set(
+                                dev.kit.model.Patch.Target.CLUSTER,
+                                "/spec/imageName",
+                                "ghcr.io/cloudnative-pg/postgresql@sha256:"
+                                    + "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef")))
+            .build();
+
+    // No major can be read from a digest: nothing is said of one, rather than "goes back to 0".
+    assertThat(changes(generator.generate(digest))).isEmpty();
+  }
+
+  @Test
   void generate_saysNothing_whenEachChangeIsOneCnpgAccepts() {
     generator.generate(
         kit(
