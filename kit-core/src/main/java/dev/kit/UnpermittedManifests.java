@@ -98,8 +98,7 @@ final class UnpermittedManifests {
         }
         List<String> warnings = new ArrayList<>();
         for (String kind : kinds(file.getValue())) {
-          // The project's cluster whitelist holds Namespace, for CreateNamespace.
-          if (permitted.contains(kind) || kind.equals("/Namespace")) {
+          if (permitted.contains(kind) || PlatformContext.CLUSTER_PERMITTED_KINDS.contains(kind)) {
             continue;
           }
           String group = kind.substring(0, kind.indexOf('/'));

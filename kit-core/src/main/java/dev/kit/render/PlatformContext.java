@@ -54,6 +54,12 @@ public final class PlatformContext {
   }
 
   /**
+   * The cluster-scoped {@code group/Kind}s the services' {@code AppProject} permits: the Namespace,
+   * which {@code CreateNamespace=true} creates.
+   */
+  public static final Set<String> CLUSTER_PERMITTED_KINDS = Set.of("/Namespace");
+
+  /**
    * The namespaced {@code group/Kind}s the services' {@code AppProject} of {@code kit} (one
    * environment's view, or a description without environments) permits, sorted: what kit's files
    * sync, and the platform's {@code allowKind(...)}; none without a platform, which writes no
