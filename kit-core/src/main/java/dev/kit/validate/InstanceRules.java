@@ -99,7 +99,13 @@ final class InstanceRules {
     if (patched.value() == null) {
       return 1;
     }
-    return patched.value() instanceof Integer n ? n : service.database().instances();
+    // Any Number a caller wrote (1, 1L, BigInteger.ONE) that is an int; the API server refuses
+    // another value at sync (kit does not check a patch's value against the schema).
+    return patched.value() instanceof Number n
+            && n.doubleValue() == n.longValue()
+            && n.longValue() == n.intValue()
+        ? n.intValue()
+        : service.database().instances();
   }
 
   /**
