@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A patch of the escape hatch: a JSON value without credentials, a JSON Pointer that leaves alone
@@ -75,7 +74,7 @@ final class PatchRules {
         application(path + ".path", patch.path(), tokens, kit, service, violations);
       }
       if (patch.target() == Patch.Target.CLUSTER && patch.op() != Patch.Op.REMOVE) {
-        parameters(path, tokens, patch.value(), violations);
+        parameters(path, tokens, patch, violations);
       }
     }
     // Each kind says what a service needs to generate it.
@@ -221,7 +220,7 @@ final class PatchRules {
    * parameter or of a map that holds them.
    */
   private static void parameters(
-      String path, List<String> tokens, @Nullable Object value, Violations violations) {
+      String path, List<String> tokens, Patch patch, Violations violations) {
     List<String> parameters = List.of("spec", "postgresql", "parameters");
     if (tokens.size() > parameters.size()) {
       if (tokens.subList(0, parameters.size()).equals(parameters)) {
@@ -231,19 +230,14 @@ final class PatchRules {
           violations.add(fixed.get());
         }
       }
-    } else if (parameters.subList(0, tokens.size()).equals(tokens)) {
+    } else if (PatchedField.reaches(tokens, parameters)
+        && PatchedField.value(patch, parameters) instanceof Map<?, ?> map) {
       // A map at /spec, /spec/postgresql or the parameters themselves: the keys it sets.
-      @Nullable Object set = value;
-      for (int i = tokens.size(); i < parameters.size() && set instanceof Map<?, ?> map; i++) {
-        set = map.get(parameters.get(i));
-      }
-      if (set instanceof Map<?, ?> map) {
-        for (Object key : map.keySet()) {
-          Optional<Violation> fixed =
-              CnpgClusterRules.fixedParameter(path + ".value[" + key + "]", (String) key);
-          if (fixed.isPresent()) {
-            violations.add(fixed.get());
-          }
+      for (Object key : map.keySet()) {
+        Optional<Violation> fixed =
+            CnpgClusterRules.fixedParameter(path + ".value[" + key + "]", (String) key);
+        if (fixed.isPresent()) {
+          violations.add(fixed.get());
         }
       }
     }
