@@ -44,15 +44,6 @@ final class PatchRules {
           "argocd.argoproj.io/hook-delete-policy",
           "would change how Argo CD deletes the migration Job, kit's only hook");
 
-  /** Labels kit writes or Argo CD tracks objects by, which kit:status and Argo CD select on. */
-  private static final List<String> KIT_LABELS =
-      List.of(
-          "app.kubernetes.io/name",
-          "app.kubernetes.io/part-of",
-          "app.kubernetes.io/managed-by",
-          "app.kubernetes.io/component",
-          "app.kubernetes.io/instance");
-
   private PatchRules() {}
 
   static void check(Kit kit, String path, Service service, Patch patch, Violations violations) {
@@ -132,7 +123,7 @@ final class PatchRules {
                 + " by which kit:status and Argo CD find the service's objects",
             "add labels with Service.Builder.label(key, value), or patch a single other key"
                 + " such as /metadata/labels/team");
-      } else if (KIT_LABELS.contains(key)) {
+      } else if (ServiceRules.RESERVED_LABELS.containsKey(key)) {
         violations.add(
             path,
             quote(pointer)
