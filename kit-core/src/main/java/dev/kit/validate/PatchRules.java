@@ -47,19 +47,21 @@ final class PatchRules {
   private PatchRules() {}
 
   static void check(Kit kit, String path, Service service, Patch patch, Violations violations) {
-    String lastSegment = patch.path().substring(patch.path().lastIndexOf('/') + 1);
+    boolean pointer = JSON_POINTER.matcher(patch.path()).matches();
+    // The key the value goes under, unescaped (a~1password is a/password); none without a pointer.
+    List<String> tokens = pointer ? patch.tokens() : List.of();
+    String key = tokens.isEmpty() ? "" : tokens.get(tokens.size() - 1);
     violations.freeFormValue(
         path + ".value",
-        lastSegment.isEmpty() ? Optional.empty() : Optional.of(lastSegment),
+        key.isEmpty() ? Optional.empty() : Optional.of(key),
         patch.value(),
         "keep it in a Secret and reference it, such as valueFrom.secretKeyRef for an environment variable");
-    if (!JSON_POINTER.matcher(patch.path()).matches()) {
+    if (!pointer) {
       violations.add(
           path + ".path",
           quote(patch.path()) + " is not a JSON Pointer",
           "start it with '/', such as \"/spec/primaryUpdateStrategy\"");
     } else {
-      List<String> tokens = patch.tokens();
       metadata(path + ".path", patch.path(), tokens, violations);
       if (patch.target() == Patch.Target.APPLICATION && kit.platform().isPresent()) {
         application(path + ".path", patch.path(), tokens, kit, service, violations);
