@@ -150,10 +150,11 @@ final class EnvironmentRules {
       // Here, not under each service that the label reaches (see fromEnvironmentLabels).
       for (Map.Entry<String, String> label : env.labels().entrySet()) {
         String key = label.getKey();
-        if (ServiceRules.RESERVED_LABELS.contains(key)) {
+        String reserved = ServiceRules.RESERVED_LABELS.get(key);
+        if (reserved != null) {
           violations.add(
               path + ".labels[" + key + "]",
-              "is a label kit sets itself",
+              reserved,
               "remove it from environment "
                   + quote(env.name())
                   + "'s labels, or use a label key of your own");

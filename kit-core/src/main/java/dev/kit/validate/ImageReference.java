@@ -28,26 +28,37 @@ record ImageReference(String repository, Optional<String> tag, Optional<String> 
 
   private static final int TAG_MAX = 128;
 
+  private static final String NOT = "is not an image reference";
+
+  /**
+   * Where a reference's parts end: the digest follows the only {@code @} ({@code at}, or -1); a tag
+   * follows the last {@code :} before it when no {@code /} comes after it ({@code colon}, or -1).
+   */
+  private record Bounds(int at, int nameAndTagEnd, int colon, int nameEnd) {
+
+    static Bounds of(String reference) {
+      int at = reference.indexOf('@');
+      int nameAndTagEnd = at < 0 ? reference.length() : at;
+      int colon = reference.lastIndexOf(':', nameAndTagEnd - 1);
+      boolean tagged = colon > reference.lastIndexOf('/', nameAndTagEnd - 1);
+      return new Bounds(at, nameAndTagEnd, tagged ? colon : -1, tagged ? colon : nameAndTagEnd);
+    }
+  }
+
   static Optional<ImageReference> parse(String reference) {
-    int at = reference.indexOf('@');
-    int nameAndTagEnd = at < 0 ? reference.length() : at;
-    if (at >= 0 && !isDigest(reference, at + 1)) {
-      return Optional.empty();
-    }
-    int colon = reference.lastIndexOf(':', nameAndTagEnd - 1);
-    boolean tagged = colon > reference.lastIndexOf('/', nameAndTagEnd - 1);
-    int nameEnd = tagged ? colon : nameAndTagEnd;
-    if (tagged && !isTag(reference, colon + 1, nameAndTagEnd)) {
-      return Optional.empty();
-    }
-    if (nameEnd > NAME_MAX || !isName(reference, nameEnd)) {
+    Bounds bounds = Bounds.of(reference);
+    if (firstProblem(reference, bounds).isPresent()) {
       return Optional.empty();
     }
     return Optional.of(
         new ImageReference(
-            reference.substring(0, nameEnd),
-            tagged ? Optional.of(reference.substring(colon + 1, nameAndTagEnd)) : Optional.empty(),
-            at < 0 ? Optional.empty() : Optional.of(reference.substring(at + 1))));
+            reference.substring(0, bounds.nameEnd()),
+            bounds.colon() < 0
+                ? Optional.empty()
+                : Optional.of(reference.substring(bounds.colon() + 1, bounds.nameAndTagEnd())),
+            bounds.at() < 0
+                ? Optional.empty()
+                : Optional.of(reference.substring(bounds.at() + 1))));
   }
 
   /**
@@ -55,32 +66,43 @@ record ImageReference(String repository, Optional<String> tag, Optional<String> 
    * is cheap to tell, for a violation's message. Called only for a refused reference.
    */
   static String problem(String reference) {
-    String not = "is not an image reference";
-    int at = reference.indexOf('@');
-    int nameAndTagEnd = at < 0 ? reference.length() : at;
-    if (at >= 0 && !isDigest(reference, at + 1)) {
-      return not
-          + ": its digest is not sha256, sha384 or sha512 with 64, 96 or 128 lowercase hex digits";
+    return firstProblem(reference, Bounds.of(reference)).orElse(NOT);
+  }
+
+  /**
+   * The first part of {@code reference} the grammar refuses, or empty when it is a reference. A
+   * reference with {@code ://} is never one (a ':' comes before a port's digits, a tag or a
+   * digest's hex, never '/'), so saying so first changes no answer of parse's.
+   */
+  private static Optional<String> firstProblem(String reference, Bounds bounds) {
+    if (bounds.at() >= 0 && !isDigest(reference, bounds.at() + 1)) {
+      return Optional.of(
+          NOT
+              + ": its digest is not sha256, sha384 or sha512 with 64, 96 or 128 lowercase hex"
+              + " digits");
     }
-    int colon = reference.lastIndexOf(':', nameAndTagEnd - 1);
-    boolean tagged = colon > reference.lastIndexOf('/', nameAndTagEnd - 1);
-    int nameEnd = tagged ? colon : nameAndTagEnd;
     if (reference.contains("://")) {
-      return not + ": it names a scheme, which an image reference has none of";
+      return Optional.of(NOT + ": it names a scheme, which an image reference has none of");
     }
-    if (tagged && !isTag(reference, colon + 1, nameAndTagEnd)) {
-      return not
-          + ": its tag is not 1 to 128 letters, digits, '_', '.' and '-' that start with no '.' or '-'";
+    if (bounds.colon() >= 0 && !isTag(reference, bounds.colon() + 1, bounds.nameAndTagEnd())) {
+      return Optional.of(
+          NOT
+              + ": its tag is not 1 to 128 letters, digits, '_', '.' and '-' that start with no"
+              + " '.' or '-'");
     }
+    int nameEnd = bounds.nameEnd();
     if (nameEnd > NAME_MAX) {
-      return not + ": its name is " + nameEnd + " characters, more than " + NAME_MAX;
+      return Optional.of(NOT + ": its name is " + nameEnd + " characters, more than " + NAME_MAX);
     }
-    String name = reference.substring(0, nameEnd);
-    if (!name.equals(name.toLowerCase(Locale.ROOT))
-        && isName(name.toLowerCase(Locale.ROOT), nameEnd)) {
-      return not + ": its repository has an upper-case letter, and must be lower-case";
+    if (!isName(reference, nameEnd)) {
+      String name = reference.substring(0, nameEnd);
+      String lower = name.toLowerCase(Locale.ROOT);
+      return Optional.of(
+          !name.equals(lower) && isName(lower, nameEnd)
+              ? NOT + ": its repository has an upper-case letter, and must be lower-case"
+              : NOT);
     }
-    return not;
+    return Optional.empty();
   }
 
   /** Pinned: a digest, or a tag other than {@code latest}. */

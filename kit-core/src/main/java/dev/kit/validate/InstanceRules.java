@@ -4,7 +4,6 @@ import dev.kit.model.Database;
 import dev.kit.model.Patch;
 import dev.kit.model.Service;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -99,13 +98,16 @@ final class InstanceRules {
     if (patched.value() == null) {
       return 1;
     }
-    return patched.value() instanceof Integer n ? n : service.database().instances();
+    // Any Number a caller wrote (1, 1L, BigInteger.ONE) that is an int; the API server refuses
+    // another value at sync (kit does not check a patch's value against the schema).
+    return patched.value() instanceof Number n
+            && n.doubleValue() == n.longValue()
+            && n.longValue() == n.intValue()
+        ? n.intValue()
+        : service.database().instances();
   }
 
-  /**
-   * What the patches of the Cluster, in order, leave at {@code field}: a patch of the field, or of
-   * a map that holds it, sets it; a removal of it or of a parent removes it.
-   */
+  /** What the patches of the Cluster, in order, leave at {@code field} ({@link PatchedField}). */
   private static Patched patched(Service service, List<String> field) {
     Patched found = new Patched(-1, null);
     List<Patch> patches = service.patches();
@@ -114,25 +116,9 @@ final class InstanceRules {
       if (patch.target() != Patch.Target.CLUSTER || !patch.path().startsWith("/")) {
         continue; // PatchRules reports a path that is not a JSON Pointer
       }
-      List<String> tokens = patch.tokens();
-      if (tokens.size() > field.size() || !field.subList(0, tokens.size()).equals(tokens)) {
-        continue;
+      if (PatchedField.reaches(patch.tokens(), field)) {
+        found = new Patched(i, PatchedField.value(patch, field));
       }
-      if (patch.op() == Patch.Op.REMOVE) {
-        found = new Patched(i, null);
-        continue;
-      }
-      @Nullable Object value = patch.value();
-      boolean holds = true;
-      for (int at = tokens.size(); at < field.size() && holds; at++) {
-        if (value instanceof Map<?, ?> map && map.containsKey(field.get(at))) {
-          value = map.get(field.get(at));
-        } else {
-          holds = false;
-        }
-      }
-      // A value for a parent without the field replaces the parent: the field is gone.
-      found = new Patched(i, holds ? value : null);
     }
     return found;
   }

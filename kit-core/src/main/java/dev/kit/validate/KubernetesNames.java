@@ -251,16 +251,11 @@ final class KubernetesNames {
     if (name.startsWith("hugepages-")) {
       return isQuantity(name.substring("hugepages-".length()));
     }
-    int slash = name.indexOf('/');
-    if (slash < 0 || name.startsWith("requests.") || name.contains("kubernetes.io/")) {
-      return false;
-    }
-    String domain = name.substring(0, slash);
-    String local = name.substring(slash + 1);
-    return domain.length() <= SUBDOMAIN_MAX
-        && isDns1123Subdomain(domain)
-        && local.length() <= LABEL_MAX
-        && isLabelName(local);
+    // An extended resource is a qualified name, as a label key is, with its prefix required.
+    return name.indexOf('/') >= 0
+        && !name.startsWith("requests.")
+        && !name.contains("kubernetes.io/")
+        && labelKey(name).isEmpty();
   }
 
   /** Whether {@code value} is {@code ([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]}. */

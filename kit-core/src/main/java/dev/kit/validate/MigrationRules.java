@@ -308,15 +308,11 @@ final class MigrationRules {
   private static boolean plainFolder(String folder) {
     for (int i = 0; i < folder.length(); i++) {
       char c = folder.charAt(i);
-      boolean plain =
-          (c >= 'a' && c <= 'z')
-              || (c >= 'A' && c <= 'Z')
-              || (c >= '0' && c <= '9')
-              || c == '.'
-              || c == '_'
-              || c == '-'
-              || c == '/';
-      if (!plain) {
+      if (!KubernetesNames.isAsciiLetterOrDigit(c)
+          && c != '.'
+          && c != '_'
+          && c != '-'
+          && c != '/') {
         return false;
       }
     }

@@ -58,10 +58,11 @@ final class MonitoringRules {
     // A loop rather than lambdas, as in ServiceRules: each spins a class in a cold run.
     for (Map.Entry<String, String> label : m.selectorLabels().entrySet()) {
       String key = label.getKey();
-      if (ServiceRules.RESERVED_LABELS.contains(key)) {
+      String reserved = ServiceRules.RESERVED_LABELS.get(key);
+      if (reserved != null) {
         violations.add(
             path + ".selectorLabels[" + key + "]",
-            "is a label kit sets itself",
+            reserved,
             "select on a label of your own, such as \"release\"");
       }
       Optional<String> keyProblem = KubernetesNames.labelKey(key);

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A patch of the escape hatch: a JSON value without credentials, a JSON Pointer that leaves alone
@@ -45,37 +44,30 @@ final class PatchRules {
           "argocd.argoproj.io/hook-delete-policy",
           "would change how Argo CD deletes the migration Job, kit's only hook");
 
-  /** Labels kit writes or Argo CD tracks objects by, which kit:status and Argo CD select on. */
-  private static final List<String> KIT_LABELS =
-      List.of(
-          "app.kubernetes.io/name",
-          "app.kubernetes.io/part-of",
-          "app.kubernetes.io/managed-by",
-          "app.kubernetes.io/component",
-          "app.kubernetes.io/instance");
-
   private PatchRules() {}
 
   static void check(Kit kit, String path, Service service, Patch patch, Violations violations) {
-    String lastSegment = patch.path().substring(patch.path().lastIndexOf('/') + 1);
+    boolean pointer = JSON_POINTER.matcher(patch.path()).matches();
+    // The key the value goes under, unescaped (a~1password is a/password); none without a pointer.
+    List<String> tokens = pointer ? patch.tokens() : List.of();
+    String key = tokens.isEmpty() ? "" : tokens.get(tokens.size() - 1);
     violations.freeFormValue(
         path + ".value",
-        lastSegment.isEmpty() ? Optional.empty() : Optional.of(lastSegment),
+        key.isEmpty() ? Optional.empty() : Optional.of(key),
         patch.value(),
         "keep it in a Secret and reference it, such as valueFrom.secretKeyRef for an environment variable");
-    if (!JSON_POINTER.matcher(patch.path()).matches()) {
+    if (!pointer) {
       violations.add(
           path + ".path",
           quote(patch.path()) + " is not a JSON Pointer",
           "start it with '/', such as \"/spec/primaryUpdateStrategy\"");
     } else {
-      List<String> tokens = patch.tokens();
       metadata(path + ".path", patch.path(), tokens, violations);
       if (patch.target() == Patch.Target.APPLICATION && kit.platform().isPresent()) {
         application(path + ".path", patch.path(), tokens, kit, service, violations);
       }
       if (patch.target() == Patch.Target.CLUSTER && patch.op() != Patch.Op.REMOVE) {
-        parameters(path, tokens, patch.value(), violations);
+        parameters(path, tokens, patch, violations);
       }
     }
     // Each kind says what a service needs to generate it.
@@ -133,7 +125,7 @@ final class PatchRules {
                 + " by which kit:status and Argo CD find the service's objects",
             "add labels with Service.Builder.label(key, value), or patch a single other key"
                 + " such as /metadata/labels/team");
-      } else if (KIT_LABELS.contains(key)) {
+      } else if (ServiceRules.RESERVED_LABELS.containsKey(key)) {
         violations.add(
             path,
             quote(pointer)
@@ -221,7 +213,7 @@ final class PatchRules {
    * parameter or of a map that holds them.
    */
   private static void parameters(
-      String path, List<String> tokens, @Nullable Object value, Violations violations) {
+      String path, List<String> tokens, Patch patch, Violations violations) {
     List<String> parameters = List.of("spec", "postgresql", "parameters");
     if (tokens.size() > parameters.size()) {
       if (tokens.subList(0, parameters.size()).equals(parameters)) {
@@ -231,19 +223,14 @@ final class PatchRules {
           violations.add(fixed.get());
         }
       }
-    } else if (parameters.subList(0, tokens.size()).equals(tokens)) {
+    } else if (PatchedField.reaches(tokens, parameters)
+        && PatchedField.value(patch, parameters) instanceof Map<?, ?> map) {
       // A map at /spec, /spec/postgresql or the parameters themselves: the keys it sets.
-      @Nullable Object set = value;
-      for (int i = tokens.size(); i < parameters.size() && set instanceof Map<?, ?> map; i++) {
-        set = map.get(parameters.get(i));
-      }
-      if (set instanceof Map<?, ?> map) {
-        for (Object key : map.keySet()) {
-          Optional<Violation> fixed =
-              CnpgClusterRules.fixedParameter(path + ".value[" + key + "]", (String) key);
-          if (fixed.isPresent()) {
-            violations.add(fixed.get());
-          }
+      for (Object key : map.keySet()) {
+        Optional<Violation> fixed =
+            CnpgClusterRules.fixedParameter(path + ".value[" + key + "]", (String) key);
+        if (fixed.isPresent()) {
+          violations.add(fixed.get());
         }
       }
     }

@@ -21,13 +21,23 @@ import java.util.Set;
  */
 final class ServiceRules {
 
-  /** Labels kit sets itself; a user label may not change them. */
-  static final Set<String> RESERVED_LABELS =
-      Set.of(
+  /**
+   * Labels a user label or a patch may not change, by what sets them: kit on every object ({@code
+   * KitLabels}), and Argo CD's label tracking, which writes the Application's name to {@code
+   * app.kubernetes.io/instance} on what it syncs.
+   */
+  static final Map<String, String> RESERVED_LABELS =
+      Map.of(
           "app.kubernetes.io/name",
+          "is a label kit sets itself",
           "app.kubernetes.io/part-of",
+          "is a label kit sets itself",
           "app.kubernetes.io/component",
-          "app.kubernetes.io/managed-by");
+          "is a label kit sets itself",
+          "app.kubernetes.io/managed-by",
+          "is a label kit sets itself",
+          "app.kubernetes.io/instance",
+          "is the label Argo CD's label tracking sets to the Application's name");
 
   private ServiceRules() {}
 
@@ -173,9 +183,9 @@ final class ServiceRules {
     for (Map.Entry<String, String> label : service.labels().entrySet()) {
       String key = label.getKey();
       String labelPath = path + ".labels[" + key + "]";
-      if (RESERVED_LABELS.contains(key)) {
-        violations.add(
-            labelPath, "is a label kit sets itself", "remove it, or use a label key of your own");
+      String reserved = RESERVED_LABELS.get(key);
+      if (reserved != null) {
+        violations.add(labelPath, reserved, "remove it, or use a label key of your own");
       }
       Optional<String> keyProblem = KubernetesNames.labelKey(key);
       if (keyProblem.isPresent()) {

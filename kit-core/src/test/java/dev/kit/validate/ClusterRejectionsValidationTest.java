@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -90,6 +91,62 @@ class ClusterRejectionsValidationTest {
                         .patch(Patch.set(Patch.Target.CLUSTER, "/spec/instances", 1))))
         .containsExactly(
             "services[orders].database.primaryUpdateStrategy" + SUPERVISED_ON_ONE_INSTANCE);
+  }
+
+  @Test
+  void validate_reportsSupervisedPrimaryUpdate_whenAPatchLeavesOneInstanceAsALong() {
+    assertThat(
+            serviceViolations(
+                s ->
+                    s.database(
+                            db ->
+                                db.storage("1Gi")
+                                    .instances(3)
+                                    .primaryUpdateStrategy(
+                                        Database.PrimaryUpdateStrategy.SUPERVISED))
+                        .patch(Patch.set(Patch.Target.CLUSTER, "/spec/instances", 1L))))
+        .containsExactly(
+            "services[orders].database.primaryUpdateStrategy" + SUPERVISED_ON_ONE_INSTANCE);
+  }
+
+  @Test
+  void validate_reportsSupervisedPrimaryUpdate_whenAPatchOfTheSpecSetsBoth() {
+    assertThat(
+            serviceViolations(
+                s ->
+                    s.database(db -> db.storage("1Gi").instances(3))
+                        .patch(
+                            Patch.set(
+                                Patch.Target.CLUSTER,
+                                "/spec",
+                                Map.of("instances", 1, "primaryUpdateStrategy", "supervised")))))
+        .containsExactly("services[orders].patches[0].value" + SUPERVISED_ON_ONE_INSTANCE);
+  }
+
+  @Test
+  void validate_acceptsSupervisedPrimaryUpdate_whenAPatchOfTheSpecLeavesItOut() {
+    // The map replaces the whole spec: the strategy instances(...) came with is gone.
+    assertThat(
+            serviceViolations(
+                s ->
+                    s.database(
+                            db ->
+                                db.storage("1Gi")
+                                    .instances(3)
+                                    .primaryUpdateStrategy(
+                                        Database.PrimaryUpdateStrategy.SUPERVISED))
+                        .patch(Patch.set(Patch.Target.CLUSTER, "/spec", Map.of("instances", 1)))))
+        .isEmpty();
+    assertThat(
+            serviceViolations(
+                s ->
+                    s.database(
+                            db ->
+                                db.storage("1Gi")
+                                    .primaryUpdateStrategy(
+                                        Database.PrimaryUpdateStrategy.SUPERVISED))
+                        .patch(Patch.remove(Patch.Target.CLUSTER, "/spec/primaryUpdateStrategy"))))
+        .isEmpty();
   }
 
   @Test

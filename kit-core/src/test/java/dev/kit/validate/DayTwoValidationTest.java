@@ -633,6 +633,21 @@ class DayTwoValidationTest {
   }
 
   @Test
+  void validate_reportsMonitoringSelectorLabel_whenItIsArgoCdsTrackingLabel() {
+    assertThat(
+            violations(
+                kit(
+                    s ->
+                        s.database(db -> db.storage("1Gi"))
+                            .monitoring(
+                                m -> m.selectorLabel("app.kubernetes.io/instance", "prometheus")))))
+        .containsExactly(
+            "services[orders].monitoring.selectorLabels[app.kubernetes.io/instance]: is the label"
+                + " Argo CD's label tracking sets to the Application's name (select on a label of"
+                + " your own, such as \"release\")");
+  }
+
+  @Test
   void validate_reportsPatchTargets_thatAreNotGenerated() {
     assertThat(
             violations(

@@ -272,6 +272,22 @@ class FreeFormValuesValidationTest {
   }
 
   @Test
+  void validate_namesTheUnescapedKey_whenAPatchValueUnderAnEscapedKeyIsACredential() {
+    assertThat(
+            serviceViolations(
+                s ->
+                    s.patch(
+                        Patch.set(
+                            Patch.Target.CLUSTER,
+                            "/metadata/annotations/acme.io~1db-password",
+                            "hunter2"))))
+        .containsExactly(
+            "services[orders].patches[0].value: holds a literal acme.io/db-password, which would be"
+                + " committed to Git in the generated files (keep it in a Secret and reference it,"
+                + " such as valueFrom.secretKeyRef for an environment variable)");
+  }
+
+  @Test
   void validate_reportsHelmValues_thatCarryACredential() {
     List<String> violations =
         helmViolations(

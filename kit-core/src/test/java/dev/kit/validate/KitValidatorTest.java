@@ -589,6 +589,15 @@ class KitValidatorTest {
     }
 
     @Test
+    void validate_reportsLabel_whenKeyIsArgoCdsTrackingLabel() {
+      assertThat(serviceViolations(orders().label("app.kubernetes.io/instance", "mine").build()))
+          .containsExactly(
+              "services[orders].labels[app.kubernetes.io/instance]: is the label Argo CD's label"
+                  + " tracking sets to the Application's name (remove it, or use a label key of"
+                  + " your own)");
+    }
+
+    @Test
     void validate_reportsLabelKey_whenKeyHasASpace() {
       assertThat(serviceViolations(orders().label("team name", "checkout").build()))
           .containsExactly(

@@ -156,6 +156,21 @@ class PoolerValidationTest {
                 db -> db.instances(3),
                 s -> s.patch(Patch.set(Patch.Target.CLUSTER, "/spec/instances", 1))))
         .containsExactly(READ_ONLY_ON_ONE_INSTANCE);
+    assertThat(
+            readOnlyViolations(
+                db -> db.instances(3),
+                s -> s.patch(Patch.set(Patch.Target.CLUSTER, "/spec/instances", 1L))))
+        .containsExactly(READ_ONLY_ON_ONE_INSTANCE);
+  }
+
+  @Test
+  void validate_rejectsReadOnlyPooler_whenAPatchRemovesInstances() {
+    // CNPG's default is 1 instance.
+    assertThat(
+            readOnlyViolations(
+                db -> db.instances(3),
+                s -> s.patch(Patch.remove(Patch.Target.CLUSTER, "/spec/instances"))))
+        .containsExactly(READ_ONLY_ON_ONE_INSTANCE);
   }
 
   @Test
