@@ -3,6 +3,7 @@ package dev.kit.maven;
 import dev.kit.verify.VerifyOptions;
 import java.io.File;
 import java.util.List;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -52,15 +53,18 @@ abstract class EmbeddedPostgresMojo extends DescriptionMojo {
   /**
    * The failure for a server that could not start because kit pins no binaries for its major or for
    * this machine (a configuration to change, not a broken build), with {@code advice}, this goal's
-   * way on; null when that is not why.
+   * way on.
+   *
+   * @throws MojoExecutionException wrapping {@code e} when the server failed for another reason
    */
-  static @Nullable MojoFailureException unpinnedBinaries(IllegalStateException e, String advice) {
+  static MojoFailureException unpinnedBinaries(IllegalStateException e, String advice)
+      throws MojoExecutionException {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof UnpinnedBinariesException) {
         return new MojoFailureException("kit: " + e.getMessage() + "; " + advice, e);
       }
     }
-    return null;
+    throw new MojoExecutionException("kit: " + e.getMessage(), e);
   }
 
   /** What a run on the embedded PostgreSQL needs: binaries, lint settings and the work folders. */

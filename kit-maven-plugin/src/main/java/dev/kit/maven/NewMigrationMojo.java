@@ -98,13 +98,8 @@ public final class NewMigrationMojo extends EmbeddedPostgresMojo {
                       newName, "kit.name is set when kit.revert is not, checked above"),
                   Clock.systemUTC());
     } catch (KitValidationException e) {
-      MojoFailureException parameters =
-          parameterFailure(
-              e, Map.of("newMigration.name", "kit.name", "newMigration.service", "kit.service"));
-      if (parameters != null) {
-        throw parameters;
-      }
-      throw e;
+      throw parameterFailure(
+          e, Map.of("newMigration.name", "kit.name", "newMigration.service", "kit.service"));
     }
     getLog().info("kit: wrote " + file);
     getLog()
@@ -139,17 +134,9 @@ public final class NewMigrationMojo extends EmbeddedPostgresMojo {
               .source(description.className())
               .revert(description.kit(), service, version, options, Clock.systemUTC());
     } catch (KitValidationException e) {
-      MojoFailureException parameters = parameterFailure(e, REVERT_PROPERTIES);
-      if (parameters != null) {
-        throw parameters;
-      }
-      throw e;
+      throw parameterFailure(e, REVERT_PROPERTIES);
     } catch (IllegalStateException e) {
-      MojoFailureException unpinned = unpinnedBinaries(e, byHand(version));
-      if (unpinned != null) {
-        throw unpinned;
-      }
-      throw new MojoExecutionException("kit: " + e.getMessage(), e);
+      throw unpinnedBinaries(e, byHand(version));
     }
     getLog().info("kit: wrote " + written.file() + ", which reverts " + version);
     if (written.down().irreversible().isEmpty()) {

@@ -64,11 +64,7 @@ public final class VerifyMojo extends EmbeddedPostgresMojo {
     try {
       report = MigrationVerification.forRepository(repository()).verify(description.kit(), options);
     } catch (IllegalStateException e) {
-      MojoFailureException unpinned = unpinnedBinaries(e, SKIP_ADVICE);
-      if (unpinned != null) {
-        throw unpinned;
-      }
-      throw new MojoExecutionException("kit: " + e.getMessage(), e);
+      throw unpinnedBinaries(e, SKIP_ADVICE);
     } catch (ServerStopException e) {
       // The results are lost, and a server may still run; other I/O failures go to the
       // description goals' own handling.

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.kit.validate.KitValidationException;
 import dev.kit.validate.Violation;
 import java.util.List;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +34,7 @@ class EmbeddedPostgresMojoTest {
   }
 
   @Test
-  void unpinnedBinaries_saysToSkipVerify_forKitVerify() {
+  void unpinnedBinaries_saysToSkipVerify_forKitVerify() throws MojoExecutionException {
     MojoFailureException failure =
         EmbeddedPostgresMojo.unpinnedBinaries(notStarted("orders", 14), VerifyMojo.SKIP_ADVICE);
 
@@ -44,7 +45,7 @@ class EmbeddedPostgresMojoTest {
   }
 
   @Test
-  void unpinnedBinaries_saysToWriteTheRevertByHand_forNewMigration() {
+  void unpinnedBinaries_saysToWriteTheRevertByHand_forNewMigration() throws MojoExecutionException {
     MojoFailureException failure =
         EmbeddedPostgresMojo.unpinnedBinaries(
             notStarted("orders", 14), NewMigrationMojo.byHand("20250215093000"));
@@ -59,12 +60,14 @@ class EmbeddedPostgresMojoTest {
   }
 
   @Test
-  void unpinnedBinaries_isNull_whenTheServerFailedForAnotherReason() {
-    assertThat(
-            EmbeddedPostgresMojo.unpinnedBinaries(
-                new IllegalStateException("orders: the server did not start; see postgres-17.log"),
-                VerifyMojo.SKIP_ADVICE))
-        .isNull();
+  void unpinnedBinaries_throwsAnExecutionFailure_whenTheServerFailedForAnotherReason() {
+    IllegalStateException e =
+        new IllegalStateException("orders: the server did not start; see postgres-17.log");
+
+    assertThatThrownBy(() -> EmbeddedPostgresMojo.unpinnedBinaries(e, VerifyMojo.SKIP_ADVICE))
+        .isInstanceOf(MojoExecutionException.class)
+        .hasMessage("kit: orders: the server did not start; see postgres-17.log")
+        .hasCause(e);
   }
 
   @Test
