@@ -108,14 +108,12 @@ public final class NewMigrationMojo extends EmbeddedPostgresMojo {
   }
 
   /**
-   * The parameters a revert's validation answers for: the version, the service, and the name of the
-   * file, which the version makes.
+   * The parameters a revert's validation answers for: the version and the service. A clash of the
+   * new file's clock stamp ({@code newMigration.name}) is not about -Dkit.revert and keeps its own
+   * path.
    */
   static final Map<String, String> REVERT_PROPERTIES =
-      Map.of(
-          "newMigration.revert", "kit.revert",
-          "newMigration.service", "kit.service",
-          "newMigration.name", "kit.revert");
+      Map.of("newMigration.revert", "kit.revert", "newMigration.service", "kit.service");
 
   /** How to revert {@code version} when kit cannot derive the revert on a server. */
   static String byHand(String version) {

@@ -86,4 +86,19 @@ class EmbeddedPostgresMojoTest {
                 + "  -Dkit.revert: no migration 20250215093001 (name the version of a migration of"
                 + " service \"orders\" that applies)");
   }
+
+  @Test
+  void revertProperties_keepTheViolationsPath_whenTheNewFilesClockStampIsTaken() {
+    KitValidationException e =
+        new KitValidationException(
+            List.of(
+                new Violation(
+                    "newMigration.name",
+                    "version 20250301120000 is already taken by 20250301120000_add_users.sql",
+                    "wait a second and run it again")));
+
+    assertThatThrownBy(
+            () -> DescriptionMojo.parameterFailure(e, NewMigrationMojo.REVERT_PROPERTIES))
+        .isSameAs(e);
+  }
 }
