@@ -3,6 +3,7 @@ package dev.kit.maven;
 import dev.kit.verify.VerifyOptions;
 import java.io.File;
 import java.util.List;
+import java.util.Objects;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
@@ -60,11 +61,35 @@ abstract class EmbeddedPostgresMojo extends DescriptionMojo {
   static MojoFailureException unpinnedBinaries(IllegalStateException e, String advice)
       throws MojoExecutionException {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof UnpinnedBinariesException) {
-        return new MojoFailureException("kit: " + e.getMessage() + "; " + advice, e);
+      if (cause instanceof UnpinnedBinariesException unpinned) {
+        return new MojoFailureException("kit: " + unpinnedMessage(e, unpinned) + "; " + advice, e);
       }
     }
     throw new MojoExecutionException("kit: " + e.getMessage(), e);
+  }
+
+  /**
+   * {@code e}'s message, where kit-verify prefixes the reason with the services the server was for
+   * ({@code orders, payments: kit has no PostgreSQL 14 binaries; ...}); for a major kit pins no
+   * binaries for, each service is named by the field to change, {@code
+   * services[orders].database.postgresMajor}.
+   */
+  private static String unpinnedMessage(
+      IllegalStateException e, UnpinnedBinariesException unpinned) {
+    String message = Objects.requireNonNullElse(e.getMessage(), e.toString());
+    String reason = ": " + unpinned.getMessage();
+    if (!unpinned.ofMajor() || !message.endsWith(reason)) {
+      return message;
+    }
+    StringBuilder fields = new StringBuilder();
+    for (String service : message.substring(0, message.length() - reason.length()).split(", ")) {
+      fields
+          .append(fields.isEmpty() ? "" : ", ")
+          .append("services[")
+          .append(service)
+          .append("].database.postgresMajor");
+    }
+    return fields + reason;
   }
 
   /** What a run on the embedded PostgreSQL needs: binaries, lint settings and the work folders. */

@@ -40,8 +40,9 @@ class EmbeddedPostgresMojoTest {
 
     assertThat(failure)
         .hasMessage(
-            "kit: orders: kit has no PostgreSQL 14 binaries; it runs majors [15, 16, 17, 18]; skip"
-                + " this goal with -Dkit.verify.skip=true until kit pins binaries for it");
+            "kit: services[orders].database.postgresMajor: kit has no PostgreSQL 14 binaries; it"
+                + " runs majors [15, 16, 17, 18]; skip this goal with -Dkit.verify.skip=true until"
+                + " kit pins binaries for it");
   }
 
   @Test
@@ -52,9 +53,37 @@ class EmbeddedPostgresMojoTest {
 
     assertThat(failure)
         .hasMessage(
-            "kit: orders: kit has no PostgreSQL 14 binaries; it runs majors [15, 16, 17, 18]; write"
-                + " the revert by hand: mvn kit:new-migration -Dkit.name=revert_20250215093000,"
-                + " then fill in the SQL that undoes it");
+            "kit: services[orders].database.postgresMajor: kit has no PostgreSQL 14 binaries; it"
+                + " runs majors [15, 16, 17, 18]; write the revert by hand: mvn kit:new-migration"
+                + " -Dkit.name=revert_20250215093000, then fill in the SQL that undoes it");
+  }
+
+  @Test
+  void unpinnedBinaries_namesEachServicesField_whenServicesShareTheUnpinnedMajor()
+      throws MojoExecutionException {
+    MojoFailureException failure =
+        EmbeddedPostgresMojo.unpinnedBinaries(
+            notStarted("orders, payments", 14), VerifyMojo.SKIP_ADVICE);
+
+    assertThat(failure)
+        .hasMessageStartingWith(
+            "kit: services[orders].database.postgresMajor, services[payments].database.postgresMajor:"
+                + " kit has no PostgreSQL 14 binaries;");
+  }
+
+  @Test
+  void unpinnedBinaries_namesTheServices_whenThisMachineHasNoBinaries()
+      throws MojoExecutionException {
+    String machine = "kit has no PostgreSQL binaries for the s390x architecture";
+    IllegalStateException e =
+        new IllegalStateException(
+            "orders: " + machine,
+            new UnpinnedBinariesException(machine, false, new IllegalArgumentException(machine)));
+
+    assertThat(EmbeddedPostgresMojo.unpinnedBinaries(e, VerifyMojo.SKIP_ADVICE))
+        .hasMessage(
+            "kit: orders: kit has no PostgreSQL binaries for the s390x architecture; skip this"
+                + " goal with -Dkit.verify.skip=true until kit pins binaries for it");
   }
 
   @Test
