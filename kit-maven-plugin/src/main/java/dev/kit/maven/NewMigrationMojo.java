@@ -3,6 +3,7 @@ package dev.kit.maven;
 import dev.kit.Generator;
 import dev.kit.KitDescriptions;
 import dev.kit.MigrationTool;
+import dev.kit.model.Kit;
 import dev.kit.validate.KitValidationException;
 import dev.kit.verify.MigrationVerification;
 import dev.kit.verify.VerifyOptions;
@@ -83,7 +84,7 @@ public final class NewMigrationMojo extends EmbeddedPostgresMojo {
               + ".");
     }
     if (version != null) {
-      revert(description, version.strip(), target);
+      revert(description.className(), description.kit(), version.strip(), target);
       return;
     }
     Path file;
@@ -122,15 +123,16 @@ public final class NewMigrationMojo extends EmbeddedPostgresMojo {
         + ", then fill in the SQL that undoes it";
   }
 
-  private void revert(KitDescriptions.Loaded description, String version, Optional<String> service)
+  /** Writes the revert of {@code version}, derived on the embedded PostgreSQL, and says so. */
+  void revert(String className, Kit kit, String version, Optional<String> service)
       throws MojoExecutionException, MojoFailureException {
     VerifyOptions options = verifyOptions();
     MigrationVerification.Revert written;
     try {
       written =
           MigrationVerification.forRepository(repository())
-              .source(description.className())
-              .revert(description.kit(), service, version, options, Clock.systemUTC());
+              .source(className)
+              .revert(kit, service, version, options, Clock.systemUTC());
     } catch (KitValidationException e) {
       throw parameterFailure(e, REVERT_PROPERTIES);
     } catch (IllegalStateException e) {
