@@ -209,14 +209,6 @@ final class GeneratedTree {
     return ordered;
   }
 
-  /** The services that have an object of {@code group} (such as {@code barmancloud.cnpg.io}). */
-  List<String> servicesUsing(String group) {
-    return services.stream()
-        .filter(s -> s.objects().stream().anyMatch(o -> o.generated() && o.group().equals(group)))
-        .map(ServiceTree::name)
-        .toList();
-  }
-
   /** The services whose generated objects are in {@code groups}, or need a kind of them. */
   List<String> servicesNeeding(List<String> groups) {
     Set<String> users = new TreeSet<>();
