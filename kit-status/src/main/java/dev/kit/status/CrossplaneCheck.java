@@ -39,10 +39,11 @@ final class CrossplaneCheck {
           cluster.get(
               provider.apiVersion(), provider.kind(), provider.namespace(), provider.name());
       Optional<DoctorCheck> gone = gone(provider, live, title, describe, services);
-      if (live.isEmpty() || gone.isPresent()) {
-        checks.add(gone.orElseThrow());
+      if (gone.isPresent()) {
+        checks.add(gone.get());
         continue;
       }
+      // gone() fails whenever live is empty, so it is present here.
       JsonNode status = live.get().path("status");
       String wanted = provider.body().path("spec").path("package").asString("");
       String running = status.path("currentIdentifier").asString("");
