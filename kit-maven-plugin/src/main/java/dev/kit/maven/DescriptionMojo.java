@@ -70,17 +70,19 @@ abstract class DescriptionMojo extends AbstractMojo {
 
   /**
    * The failure for a validation whose every violation is about a {@code -D} parameter, named as
-   * the user typed it rather than as a problem of the description; null when any is not.
+   * the user typed it rather than as a problem of the description.
    *
    * @param properties each violation path a parameter answers for, to its property
+   * @throws KitValidationException {@code e} itself when any violation is not a parameter's, for
+   *     {@link #execute()} to report as a problem of the description
    */
-  static @Nullable MojoFailureException parameterFailure(
+  static MojoFailureException parameterFailure(
       KitValidationException e, Map<String, String> properties) {
     StringBuilder message = new StringBuilder("kit: ");
     for (Violation violation : e.violations()) {
       String property = properties.get(violation.path());
       if (property == null) {
-        return null;
+        throw e;
       }
       if (message.length() > "kit: ".length()) {
         message.append("\n  ");

@@ -55,12 +55,7 @@ public final class DiffMojo extends DescriptionMojo {
     try {
       diff = generator.diff(description.kit(), from, to);
     } catch (KitValidationException e) {
-      MojoFailureException parameters =
-          parameterFailure(e, Map.of("diff.from", "kit.from", "diff.to", "kit.to"));
-      if (parameters != null) {
-        throw parameters;
-      }
-      throw e;
+      throw parameterFailure(e, Map.of("diff.from", "kit.from", "diff.to", "kit.to"));
     }
     diff.toString().lines().forEach(getLog()::info);
   }

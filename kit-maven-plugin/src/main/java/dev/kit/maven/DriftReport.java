@@ -55,21 +55,15 @@ final class DriftReport {
     append(message, "stale", drift.stale());
     append(message, "extra", drift.extra());
     append(message, "conflict", drift.conflicts());
-    if (drift.changeCount() == 0) {
-      // Only conflicts: kit:generate would refuse too, until the files in the way are moved.
-      return message
-          .append("\nMove the conflicting files away, then run 'mvn kit:generate'.")
-          .toString();
-    }
     // kit:generate refuses while a file is in the way, so moving it comes first.
-    return message
-        .append(
-            drift.conflicts().isEmpty()
-                ? "\nRun 'mvn kit:generate' to update "
-                : "\nMove the conflicting files away, then run 'mvn kit:generate' to update ")
-        .append(plainFiles(drift.changeCount()))
-        .append('.')
-        .toString();
+    message.append(
+        drift.conflicts().isEmpty()
+            ? "\nRun 'mvn kit:generate'"
+            : "\nMove the conflicting files away, then run 'mvn kit:generate'");
+    if (drift.changeCount() > 0) {
+      message.append(" to update ").append(plainFiles(drift.changeCount()));
+    }
+    return message.append('.').toString();
   }
 
   /**

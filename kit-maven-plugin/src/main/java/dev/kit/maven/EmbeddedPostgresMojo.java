@@ -3,6 +3,8 @@ package dev.kit.maven;
 import dev.kit.verify.VerifyOptions;
 import java.io.File;
 import java.util.List;
+import java.util.Objects;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -52,15 +54,42 @@ abstract class EmbeddedPostgresMojo extends DescriptionMojo {
   /**
    * The failure for a server that could not start because kit pins no binaries for its major or for
    * this machine (a configuration to change, not a broken build), with {@code advice}, this goal's
-   * way on; null when that is not why.
+   * way on.
+   *
+   * @throws MojoExecutionException wrapping {@code e} when the server failed for another reason
    */
-  static @Nullable MojoFailureException unpinnedBinaries(IllegalStateException e, String advice) {
+  static MojoFailureException unpinnedBinaries(IllegalStateException e, String advice)
+      throws MojoExecutionException {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof UnpinnedBinariesException) {
-        return new MojoFailureException("kit: " + e.getMessage() + "; " + advice, e);
+      if (cause instanceof UnpinnedBinariesException unpinned) {
+        return new MojoFailureException("kit: " + unpinnedMessage(e, unpinned) + "; " + advice, e);
       }
     }
-    return null;
+    throw new MojoExecutionException("kit: " + e.getMessage(), e);
+  }
+
+  /**
+   * {@code e}'s message, where kit-verify prefixes the reason with the services the server was for
+   * ({@code orders, payments: kit has no PostgreSQL 14 binaries; ...}); for a major kit pins no
+   * binaries for, each service is named by the field to change, {@code
+   * services[orders].database.postgresMajor}.
+   */
+  private static String unpinnedMessage(
+      IllegalStateException e, UnpinnedBinariesException unpinned) {
+    String message = Objects.requireNonNullElse(e.getMessage(), e.toString());
+    String reason = ": " + unpinned.getMessage();
+    if (!unpinned.ofMajor() || !message.endsWith(reason)) {
+      return message;
+    }
+    StringBuilder fields = new StringBuilder();
+    for (String service : message.substring(0, message.length() - reason.length()).split(", ")) {
+      fields
+          .append(fields.isEmpty() ? "" : ", ")
+          .append("services[")
+          .append(service)
+          .append("].database.postgresMajor");
+    }
+    return fields + reason;
   }
 
   /** What a run on the embedded PostgreSQL needs: binaries, lint settings and the work folders. */

@@ -53,10 +53,17 @@ final class MavenPostgresBinaries {
    */
   static String coordinates(int major) {
     try {
-      return PostgresBinaries.coordinates(major);
+      PostgresBinaries.artifactId();
     } catch (IllegalArgumentException e) {
       throw new UnpinnedBinariesException(
-          Objects.requireNonNullElse(e.getMessage(), e.toString()), e);
+          Objects.requireNonNullElse(e.getMessage(), e.toString()), false, e);
+    }
+    try {
+      return PostgresBinaries.coordinates(major);
+    } catch (IllegalArgumentException e) {
+      // This machine has binaries (checked above), so the major is what kit pins none for.
+      throw new UnpinnedBinariesException(
+          Objects.requireNonNullElse(e.getMessage(), e.toString()), true, e);
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.kit.maven;
 import dev.kit.Generator;
 import dev.kit.KitDescriptions;
 import dev.kit.MigrationTool;
+import dev.kit.model.Kit;
 import dev.kit.validate.KitValidationException;
 import dev.kit.verify.MigrationVerification;
 import dev.kit.verify.VerifyOptions;
@@ -83,7 +84,7 @@ public final class NewMigrationMojo extends EmbeddedPostgresMojo {
               + ".");
     }
     if (version != null) {
-      revert(description, version.strip(), target);
+      revert(description.className(), description.kit(), version.strip(), target);
       return;
     }
     Path file;
@@ -98,13 +99,8 @@ public final class NewMigrationMojo extends EmbeddedPostgresMojo {
                       newName, "kit.name is set when kit.revert is not, checked above"),
                   Clock.systemUTC());
     } catch (KitValidationException e) {
-      MojoFailureException parameters =
-          parameterFailure(
-              e, Map.of("newMigration.name", "kit.name", "newMigration.service", "kit.service"));
-      if (parameters != null) {
-        throw parameters;
-      }
-      throw e;
+      throw parameterFailure(
+          e, Map.of("newMigration.name", "kit.name", "newMigration.service", "kit.service"));
     }
     getLog().info("kit: wrote " + file);
     getLog()
@@ -113,14 +109,12 @@ public final class NewMigrationMojo extends EmbeddedPostgresMojo {
   }
 
   /**
-   * The parameters a revert's validation answers for: the version, the service, and the name of the
-   * file, which the version makes.
+   * The parameters a revert's validation answers for: the version and the service. A clash of the
+   * new file's clock stamp ({@code newMigration.name}) is not about -Dkit.revert and keeps its own
+   * path.
    */
   static final Map<String, String> REVERT_PROPERTIES =
-      Map.of(
-          "newMigration.revert", "kit.revert",
-          "newMigration.service", "kit.service",
-          "newMigration.name", "kit.revert");
+      Map.of("newMigration.revert", "kit.revert", "newMigration.service", "kit.service");
 
   /** How to revert {@code version} when kit cannot derive the revert on a server. */
   static String byHand(String version) {
@@ -129,27 +123,20 @@ public final class NewMigrationMojo extends EmbeddedPostgresMojo {
         + ", then fill in the SQL that undoes it";
   }
 
-  private void revert(KitDescriptions.Loaded description, String version, Optional<String> service)
+  /** Writes the revert of {@code version}, derived on the embedded PostgreSQL, and says so. */
+  void revert(String className, Kit kit, String version, Optional<String> service)
       throws MojoExecutionException, MojoFailureException {
     VerifyOptions options = verifyOptions();
     MigrationVerification.Revert written;
     try {
       written =
           MigrationVerification.forRepository(repository())
-              .source(description.className())
-              .revert(description.kit(), service, version, options, Clock.systemUTC());
+              .source(className)
+              .revert(kit, service, version, options, Clock.systemUTC());
     } catch (KitValidationException e) {
-      MojoFailureException parameters = parameterFailure(e, REVERT_PROPERTIES);
-      if (parameters != null) {
-        throw parameters;
-      }
-      throw e;
+      throw parameterFailure(e, REVERT_PROPERTIES);
     } catch (IllegalStateException e) {
-      MojoFailureException unpinned = unpinnedBinaries(e, byHand(version));
-      if (unpinned != null) {
-        throw unpinned;
-      }
-      throw new MojoExecutionException("kit: " + e.getMessage(), e);
+      throw unpinnedBinaries(e, byHand(version));
     }
     getLog().info("kit: wrote " + written.file() + ", which reverts " + version);
     if (written.down().irreversible().isEmpty()) {

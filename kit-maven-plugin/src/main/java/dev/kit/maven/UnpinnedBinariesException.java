@@ -9,7 +9,18 @@ final class UnpinnedBinariesException extends IllegalStateException {
 
   private static final long serialVersionUID = 1L;
 
-  UnpinnedBinariesException(String message, Throwable cause) {
+  private final boolean ofMajor;
+
+  /**
+   * @param ofMajor whether the major is what kit pins none for, rather than this machine
+   */
+  UnpinnedBinariesException(String message, boolean ofMajor, Throwable cause) {
     super(message, cause);
+    this.ofMajor = ofMajor;
+  }
+
+  /** Whether the major is what kit pins no binaries for: a service's postgresMajor to change. */
+  boolean ofMajor() {
+    return ofMajor;
   }
 }

@@ -2,6 +2,7 @@ package dev.kit.maven;
 
 import dev.kit.Generator;
 import dev.kit.KitDescriptions;
+import dev.kit.model.Kit;
 import dev.kit.verify.MigrationVerification;
 import dev.kit.verify.ServerStopException;
 import dev.kit.verify.ServiceVerification;
@@ -59,27 +60,7 @@ public final class VerifyMojo extends EmbeddedPostgresMojo {
   void run(Generator generator, KitDescriptions.Loaded description)
       throws MojoExecutionException, MojoFailureException {
     long began = System.nanoTime();
-    VerifyOptions options = verifyOptions();
-    VerifyReport report;
-    try {
-      report = MigrationVerification.forRepository(repository()).verify(description.kit(), options);
-    } catch (IllegalStateException e) {
-      MojoFailureException unpinned = unpinnedBinaries(e, SKIP_ADVICE);
-      if (unpinned != null) {
-        throw unpinned;
-      }
-      throw new MojoExecutionException("kit: " + e.getMessage(), e);
-    } catch (ServerStopException e) {
-      // The results are lost, and a server may still run; other I/O failures go to the
-      // description goals' own handling.
-      throw new MojoFailureException(
-          "kit: "
-              + e.getMessage()
-              + ". Stop it (its data directory is under "
-              + workDirectory()
-              + "), then run 'mvn kit:verify' again.",
-          e);
-    }
+    VerifyReport report = verify(description.kit());
     report
         .servers()
         .forEach(
@@ -144,6 +125,26 @@ public final class VerifyMojo extends EmbeddedPostgresMojo {
                 + " lint "
                 + (report.warnings().size() == 1 ? "warning" : "warnings")
                 + ".");
+  }
+
+  /** Runs {@code kit}'s migrations on the embedded PostgreSQL, with a server failure in words. */
+  VerifyReport verify(Kit kit) throws MojoExecutionException, MojoFailureException {
+    VerifyOptions options = verifyOptions();
+    try {
+      return MigrationVerification.forRepository(repository()).verify(kit, options);
+    } catch (IllegalStateException e) {
+      throw unpinnedBinaries(e, SKIP_ADVICE);
+    } catch (ServerStopException e) {
+      // The results are lost, and a server may still run; other I/O failures go to the
+      // description goals' own handling.
+      throw new MojoFailureException(
+          "kit: "
+              + e.getMessage()
+              + ". Stop it (its data directory is under "
+              + workDirectory()
+              + "), then run 'mvn kit:verify' again.",
+          e);
+    }
   }
 
   private static String seconds(Duration duration) {

@@ -1,6 +1,7 @@
 package dev.kit.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kit.validate.KitValidationException;
 import dev.kit.validate.Violation;
@@ -73,7 +74,8 @@ class DescriptionMojoTest {
         .isEqualTo(
             "kit: -Dkit.name: \"Add Users\" is not a safe name (use add_users)\n"
                 + "  -Dkit.service: no service \"ordrs\" (use orders)");
-    assertThat(DescriptionMojo.parameterFailure(e, Map.of("newMigration.name", "kit.name")))
-        .isNull();
+    assertThatThrownBy(
+            () -> DescriptionMojo.parameterFailure(e, Map.of("newMigration.name", "kit.name")))
+        .isSameAs(e);
   }
 }

@@ -38,11 +38,12 @@ final class CrossplaneCheck {
       Optional<JsonNode> live =
           cluster.get(
               provider.apiVersion(), provider.kind(), provider.namespace(), provider.name());
-      Optional<DoctorCheck> gone = gone(provider, live, title, describe);
-      if (live.isEmpty() || gone.isPresent()) {
-        checks.add(gone.orElseThrow());
+      Optional<DoctorCheck> gone = gone(provider, live, title, describe, services);
+      if (gone.isPresent()) {
+        checks.add(gone.get());
         continue;
       }
+      // gone() fails whenever live is empty, so it is present here.
       JsonNode status = live.get().path("status");
       String wanted = provider.body().path("spec").path("package").asString("");
       String running = status.path("currentIdentifier").asString("");
@@ -103,7 +104,8 @@ final class CrossplaneCheck {
                   + "."
                   + config.group()
                   + " "
-                  + config.name());
+                  + config.name(),
+              tree.servicesNeeding(List.of(config.group())));
       checks.add(gone.isPresent() ? gone.get() : DoctorCheck.pass(title + " exists"));
     }
     return checks;
@@ -111,12 +113,15 @@ final class CrossplaneCheck {
 
   /**
    * A failed check when the platform object {@code object} is missing ({@code live} empty) or being
-   * deleted, with the way to put it back; empty when it is there. {@code describe} shows what holds
-   * one that stays.
+   * deleted, with the way to put it back and the {@code services} that need it; empty when it is
+   * there. {@code describe} shows what holds one that stays.
    */
   private Optional<DoctorCheck> gone(
-      PlannedObject object, Optional<JsonNode> live, String title, String describe) {
-    List<String> services = tree.servicesNeeding(List.of(object.group()));
+      PlannedObject object,
+      Optional<JsonNode> live,
+      String title,
+      String describe,
+      List<String> services) {
     String putBack = applicationOf(object) + object.path();
     if (live.isEmpty()) {
       return Optional.of(DoctorCheck.fail(title + " missing", services, putBack));

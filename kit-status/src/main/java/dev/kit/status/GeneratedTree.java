@@ -11,7 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -19,6 +22,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -79,6 +83,7 @@ final class GeneratedTree {
   private final List<ServiceTree> services;
   private final List<PlannedObject> platform;
   private final Optional<String> environment;
+  private @Nullable Map<String, Set<String>> servicesByGroup;
 
   private GeneratedTree(
       List<ServiceTree> services, List<PlannedObject> platform, Optional<String> environment) {
@@ -209,29 +214,38 @@ final class GeneratedTree {
     return ordered;
   }
 
-  /** The services that have an object of {@code group} (such as {@code barmancloud.cnpg.io}). */
-  List<String> servicesUsing(String group) {
-    return services.stream()
-        .filter(s -> s.objects().stream().anyMatch(o -> o.generated() && o.group().equals(group)))
-        .map(ServiceTree::name)
-        .toList();
-  }
-
   /** The services whose generated objects are in {@code groups}, or need a kind of them. */
   List<String> servicesNeeding(List<String> groups) {
+    Map<String, Set<String>> byGroup = servicesByGroup();
     Set<String> users = new TreeSet<>();
-    for (ServiceTree service : services) {
-      for (PlannedObject object : service.objects()) {
-        boolean uses =
-            groups.contains(object.group())
-                || KindReaders.of(object).needs(object).kinds().stream()
-                    .anyMatch(k -> groups.contains(k.group()));
-        if (object.generated() && uses) {
-          users.add(service.name());
-        }
-      }
+    for (String group : groups) {
+      users.addAll(byGroup.getOrDefault(group, Set.of()));
     }
     return servicesInOrder(users);
+  }
+
+  /**
+   * Each API group to the services whose generated objects are in it or need a kind of it; built on
+   * first use, since reading what an object needs runs a regex over module text and a doctor run
+   * asks for several groups.
+   */
+  private synchronized Map<String, Set<String>> servicesByGroup() {
+    if (servicesByGroup == null) {
+      Map<String, Set<String>> byGroup = new HashMap<>();
+      for (ServiceTree service : services) {
+        for (PlannedObject object : service.objects()) {
+          if (!object.generated()) {
+            continue;
+          }
+          byGroup.computeIfAbsent(object.group(), g -> new HashSet<>()).add(service.name());
+          for (Needs.KindUse kind : KindReaders.of(object).needs(object).kinds()) {
+            byGroup.computeIfAbsent(kind.group(), g -> new HashSet<>()).add(service.name());
+          }
+        }
+      }
+      servicesByGroup = byGroup;
+    }
+    return servicesByGroup;
   }
 
   /** The platform's Application whose {@code spec.source.<field>} is {@code value}, if any. */

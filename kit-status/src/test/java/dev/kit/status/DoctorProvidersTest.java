@@ -165,6 +165,28 @@ class DoctorProvidersTest {
   }
 
   @Test
+  void doctor_leavesTheClusterProviderConfigToTheCrdCheck_whenTheClusterDoesNotServeItsKind() {
+    mock.deleteCrd("clusterproviderconfigs.opentofu.m.upbound.io");
+
+    DoctorReport report =
+        ClusterStatus.of(mock.client())
+            .clock(ShopCluster.clock())
+            .repository(Shop.repository())
+            .environment("prod")
+            .doctor(KIT, PLAN);
+
+    assertThat(report.checks())
+        .filteredOn(check -> !check.passed() && check.text().startsWith("CRD "))
+        .extracting(DoctorCheck::text)
+        .containsExactly(
+            "CRD clusterproviderconfigs.opentofu.m.upbound.io missing (the Workspace runs with the"
+                + " ClusterProviderConfig planetscale (platform/))");
+    assertThat(report.checks())
+        .extracting(DoctorCheck::text)
+        .noneMatch(text -> text.startsWith("ClusterProviderConfig "));
+  }
+
+  @Test
   void doctor_failsWithTheApplicationToSync_whenTheProviderFoldersApplicationIsMissing() {
     mock.client()
         .genericKubernetesResources("argoproj.io/v1alpha1", "Application")
