@@ -1,5 +1,6 @@
 package dev.kit.maven;
 
+import dev.kit.verify.ServerStartException;
 import dev.kit.verify.VerifyOptions;
 import java.io.File;
 import java.util.List;
@@ -69,27 +70,23 @@ abstract class EmbeddedPostgresMojo extends DescriptionMojo {
   }
 
   /**
-   * {@code e}'s message, where kit-verify prefixes the reason with the services the server was for
-   * ({@code orders, payments: kit has no PostgreSQL 14 binaries; ...}); for a major kit pins no
-   * binaries for, each service is named by the field to change, {@code
-   * services[orders].database.postgresMajor}.
+   * {@code e}'s message; for a major kit pins no binaries for, each service the server was for is
+   * named by the field to change, {@code services[orders].database.postgresMajor}.
    */
   private static String unpinnedMessage(
       IllegalStateException e, UnpinnedBinariesException unpinned) {
-    String message = Objects.requireNonNullElse(e.getMessage(), e.toString());
-    String reason = ": " + unpinned.getMessage();
-    if (!unpinned.ofMajor() || !message.endsWith(reason)) {
-      return message;
+    if (!unpinned.ofMajor() || !(e instanceof ServerStartException start)) {
+      return Objects.requireNonNullElse(e.getMessage(), e.toString());
     }
     StringBuilder fields = new StringBuilder();
-    for (String service : message.substring(0, message.length() - reason.length()).split(", ")) {
+    for (String service : start.services()) {
       fields
           .append(fields.isEmpty() ? "" : ", ")
           .append("services[")
           .append(service)
           .append("].database.postgresMajor");
     }
-    return fields + reason;
+    return fields + ": " + unpinned.getMessage();
   }
 
   /** What a run on the embedded PostgreSQL needs: binaries, lint settings and the work folders. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.kit.model.Kit;
 import dev.kit.validate.KitValidationException;
 import dev.kit.validate.Violation;
+import dev.kit.verify.ServerStartException;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.nio.file.Files;
@@ -23,12 +24,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EmbeddedPostgresMojoTest {
 
-  /** What kit-verify throws when the server of {@code major} for {@code service} cannot start. */
-  private static IllegalStateException notStarted(String service, int major) {
+  /** What kit-verify throws when the server of {@code major} for {@code services} cannot start. */
+  private static IllegalStateException notStarted(List<String> services, int major) {
     try {
       MavenPostgresBinaries.coordinates(major);
     } catch (IllegalStateException e) {
-      return new IllegalStateException(service + ": " + e.getMessage(), e);
+      return new ServerStartException(services, e);
     }
     throw new AssertionError("kit pins PostgreSQL " + major);
   }
@@ -43,7 +44,8 @@ class EmbeddedPostgresMojoTest {
   @Test
   void unpinnedBinaries_saysToSkipVerify_forKitVerify() throws MojoExecutionException {
     MojoFailureException failure =
-        EmbeddedPostgresMojo.unpinnedBinaries(notStarted("orders", 14), VerifyMojo.SKIP_ADVICE);
+        EmbeddedPostgresMojo.unpinnedBinaries(
+            notStarted(List.of("orders"), 14), VerifyMojo.SKIP_ADVICE);
 
     assertThat(failure)
         .hasMessage(
@@ -56,7 +58,7 @@ class EmbeddedPostgresMojoTest {
   void unpinnedBinaries_saysToWriteTheRevertByHand_forNewMigration() throws MojoExecutionException {
     MojoFailureException failure =
         EmbeddedPostgresMojo.unpinnedBinaries(
-            notStarted("orders", 14), NewMigrationMojo.byHand("20250215093000"));
+            notStarted(List.of("orders"), 14), NewMigrationMojo.byHand("20250215093000"));
 
     assertThat(failure)
         .hasMessage(
@@ -70,7 +72,7 @@ class EmbeddedPostgresMojoTest {
       throws MojoExecutionException {
     MojoFailureException failure =
         EmbeddedPostgresMojo.unpinnedBinaries(
-            notStarted("orders, payments", 14), VerifyMojo.SKIP_ADVICE);
+            notStarted(List.of("orders", "payments"), 14), VerifyMojo.SKIP_ADVICE);
 
     assertThat(failure)
         .hasMessageStartingWith(
@@ -83,8 +85,8 @@ class EmbeddedPostgresMojoTest {
       throws MojoExecutionException {
     String machine = "kit has no PostgreSQL binaries for the s390x architecture";
     IllegalStateException e =
-        new IllegalStateException(
-            "orders: " + machine,
+        new ServerStartException(
+            List.of("orders"),
             new UnpinnedBinariesException(machine, false, new IllegalArgumentException(machine)));
 
     assertThat(EmbeddedPostgresMojo.unpinnedBinaries(e, VerifyMojo.SKIP_ADVICE))

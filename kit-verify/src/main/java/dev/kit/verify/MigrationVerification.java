@@ -18,7 +18,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The migrations of one repository on a real PostgreSQL: {@code kit:verify} and {@code
@@ -152,19 +151,15 @@ public final class MigrationVerification {
   }
 
   /**
-   * A server of {@code major} for {@code services}, whose names prefix the error when it cannot
-   * start.
+   * A server of {@code major} for {@code services}, which a {@link ServerStartException} names when
+   * it cannot start.
    */
   private static EmbeddedPostgresServer start(
       int major, List<ServiceMigrations> services, VerifyOptions options) {
     try {
       return EmbeddedPostgresServer.start(major, options);
     } catch (IllegalStateException e) {
-      throw new IllegalStateException(
-          services.stream().map(ServiceMigrations::service).collect(Collectors.joining(", "))
-              + ": "
-              + e.getMessage(),
-          e);
+      throw new ServerStartException(services.stream().map(ServiceMigrations::service).toList(), e);
     }
   }
 
