@@ -11,6 +11,7 @@ import dev.kit.model.PlanetScale;
 import dev.kit.model.Service;
 import dev.kit.render.ArgoCdObject;
 import dev.kit.render.DatabaseProviders;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -86,7 +87,13 @@ final class EnvironmentRules {
         : Optional.empty();
   }
 
-  static void check(Kit kit, Violations violations) {
+  /**
+   * Checks the environments and what spans them.
+   *
+   * @param views each declared environment's view of {@code kit} ({@link Kit#in}), by name, built
+   *     once by {@link Validation}
+   */
+  static void check(Kit kit, Map<String, Kit> views, Violations violations) {
     Set<String> declared = new HashSet<>();
     Map<String, String> projects = new HashMap<>();
     for (Environment env : kit.environments()) {
@@ -226,8 +233,35 @@ final class EnvironmentRules {
       oneClusterPerEnvironment(kit, violations);
     }
     oneBackupPolicyPerDatabase(kit, violations);
-    oneOwnerPerArgoCdName(kit, violations);
-    argoCdNamesFit(kit, violations);
+    List<ArgoCdNames> names = argoCdNames(kit, views);
+    oneOwnerPerArgoCdName(names, violations);
+    argoCdNamesFit(kit, names, violations);
+  }
+
+  /**
+   * An environment's objects in Argo CD's namespace, each named {@code <name>-<environment>}: its
+   * services' Applications (by service, in description order) and its platform's (by file).
+   */
+  private record ArgoCdNames(
+      Environment environment,
+      List<Map.Entry<String, ArgoCdObject>> applications,
+      Map<String, ArgoCdObject> platform) {}
+
+  /** Each declared environment's Argo CD objects, named once for the rules that compare them. */
+  private static List<ArgoCdNames> argoCdNames(Kit kit, Map<String, Kit> views) {
+    // Loops, not lambdas: validation runs cold (ColdValidationTest).
+    List<ArgoCdNames> names = new ArrayList<>();
+    for (Environment env : distinct(kit)) {
+      // Validation builds a view of every declared environment.
+      Kit there = Objects.requireNonNull(views.get(env.name()));
+      List<Map.Entry<String, ArgoCdObject>> applications = new ArrayList<>();
+      for (Service service : there.services()) {
+        applications.add(
+            Map.entry(service.name(), ArgoCdObject.application(there, service.name())));
+      }
+      names.add(new ArgoCdNames(env, applications, ArgoCdObject.platform(there)));
+    }
+    return names;
   }
 
   /**
@@ -235,34 +269,30 @@ final class EnvironmentRules {
    * {@code app.kubernetes.io/instance} label of what an Application syncs: at most 63 characters. A
    * name too long or wrong before the suffix is reported as written (ServiceRules, NameCollisions).
    */
-  private static void argoCdNamesFit(Kit kit, Violations violations) {
+  private static void argoCdNamesFit(Kit kit, List<ArgoCdNames> names, Violations violations) {
     String repo = kit.repository().name();
-    // Loops, not lambdas: validation runs cold (ColdValidationTest).
-    for (Environment env : distinct(kit)) {
+    for (ArgoCdNames objects : names) {
+      Environment env = objects.environment();
       if (KubernetesNames.dns1035Label(env.name(), 20).isPresent()) {
         continue;
       }
-      Kit there = kit.in(env.name());
       String suffix = "-" + env.name();
       String where = " in environment " + quote(env.name()) + ", which ";
-      for (Service service : there.services()) {
-        String name = ArgoCdObject.application(there, service.name()).name();
+      for (Map.Entry<String, ArgoCdObject> application : objects.applications()) {
+        String service = application.getKey();
+        String name = application.getValue().name();
         Optional<String> problem = suffixedNameProblem(name, suffix);
         if (problem.isPresent()) {
           violations.add(
-              "environments[" + env.name() + "].services[" + service.name() + "].name",
-              quote(service.name())
-                  + " makes the Application "
-                  + quote(name)
-                  + where
-                  + problem.get(),
+              "environments[" + env.name() + "].services[" + service + "].name",
+              quote(service) + " makes the Application " + quote(name) + where + problem.get(),
               "shorten the service's name to at most "
                   + (KubernetesNames.LABEL_MAX - suffix.length())
                   + " characters, or the environment's: the Application's name is also the"
                   + " app.kubernetes.io/instance label of the objects it syncs");
         }
       }
-      for (ArgoCdObject object : ArgoCdObject.platform(there).values()) {
+      for (ArgoCdObject object : objects.platform().values()) {
         Optional<String> problem = suffixedNameProblem(object.name(), suffix);
         if (problem.isPresent() && object.name().startsWith(repo + "-")) {
           violations.add(
@@ -323,32 +353,31 @@ final class EnvironmentRules {
    * "orders-eu-prod", which the two environments' roots (self-healing) would overwrite in turn. A
    * clash within one environment is {@link NameCollisions}'.
    */
-  private static void oneOwnerPerArgoCdName(Kit kit, Violations violations) {
-    List<Environment> environments = distinct(kit);
-    if (environments.size() < 2) {
+  private static void oneOwnerPerArgoCdName(List<ArgoCdNames> names, Violations violations) {
+    if (names.size() < 2) {
       return;
     }
-    // Loops, not lambdas: validation runs cold (ColdValidationTest).
     Map<ArgoCdObject, Owner> owners = new HashMap<>();
-    for (Environment env : environments) {
-      Kit there = kit.in(env.name());
-      String path = "environments[" + env.name() + "]";
-      for (Service service : there.services()) {
+    for (ArgoCdNames objects : names) {
+      String env = objects.environment().name();
+      String path = "environments[" + env + "]";
+      for (Map.Entry<String, ArgoCdObject> application : objects.applications()) {
+        String service = application.getKey();
         claim(
             owners,
-            ArgoCdObject.application(there, service.name()),
+            application.getValue(),
             new Owner(
-                env.name(),
-                path + ".services[" + service.name() + "]",
-                "service " + quote(service.name()) + "'s Application",
-                Optional.of(service.name())),
+                env,
+                path + ".services[" + service + "]",
+                "service " + quote(service) + "'s Application",
+                Optional.of(service)),
             violations);
       }
-      for (Map.Entry<String, ArgoCdObject> platform : ArgoCdObject.platform(there).entrySet()) {
+      for (Map.Entry<String, ArgoCdObject> platform : objects.platform().entrySet()) {
         claim(
             owners,
             platform.getValue(),
-            new Owner(env.name(), path, "the platform's " + platform.getKey(), Optional.empty()),
+            new Owner(env, path, "the platform's " + platform.getKey(), Optional.empty()),
             violations);
       }
     }

@@ -10,7 +10,10 @@ import dev.kit.render.KitRenderer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -51,6 +54,7 @@ public final class Validation {
    */
   private static void environments(
       Kit kit,
+      Map<String, Kit> views,
       KitInputs inputs,
       Instant now,
       @Nullable KitRenderer renderer,
@@ -58,7 +62,8 @@ public final class Validation {
     Set<List<String>> everywhere = new HashSet<>();
     violations.list().forEach(v -> everywhere.add(List.of(v.path(), v.problem())));
     for (Environment env : kit.environments()) {
-      Kit there = kit.in(env.name());
+      // A view of every declared environment: see views.
+      Kit there = Objects.requireNonNull(views.get(env.name()));
       Violations found = new Violations();
       check(there, inputs, now, found);
       patches(there, inputs, renderer, found);
@@ -118,12 +123,27 @@ public final class Validation {
     check(kit, inputs, now, violations);
     patches(kit, inputs, renderer, violations);
     if (!kit.environments().isEmpty() || hasEnvironmentParts(kit)) {
-      EnvironmentRules.check(kit, violations);
-      environments(kit, inputs, now, renderer, violations);
+      Map<String, Kit> views = views(kit);
+      EnvironmentRules.check(kit, views, violations);
+      environments(kit, views, inputs, now, renderer, violations);
     }
     // Across environments, which no one environment's view sees.
     BackupArchives.check(kit, violations);
     return violations.list();
+  }
+
+  /**
+   * Each declared environment's view of {@code kit}, by name in declaration order, built once for
+   * every rule that looks at it: {@link Kit#in} rebuilds every service.
+   */
+  private static Map<String, Kit> views(Kit kit) {
+    Map<String, Kit> views = new LinkedHashMap<>();
+    for (Environment env : kit.environments()) {
+      if (!views.containsKey(env.name())) {
+        views.put(env.name(), kit.in(env.name()));
+      }
+    }
+    return views;
   }
 
   /** Whether a service overrides something in an environment or runs only in some. */
