@@ -154,7 +154,7 @@ final class EnvironmentRules {
                       "put every service in a namespace of its own, such as \"{namespace}-"
                           + env.name()
                           + "\""));
-      // Here, not under each service that the label reaches (see fromEnvironmentLabels).
+      // Here, not under each service that the label reaches: ServiceRules skips them.
       for (Map.Entry<String, String> label : env.labels().entrySet()) {
         String key = label.getKey();
         if (ServiceRules.RESERVED_LABELS.contains(key)) {
@@ -317,28 +317,6 @@ final class EnvironmentRules {
       return Optional.empty();
     }
     return KubernetesNames.dns1123Label(name);
-  }
-
-  /**
-   * Whether {@code path}, a violation in environment {@code env}'s view of {@code kit}, is about a
-   * label the environment gives a service (not one the service sets itself there): {@link #check}
-   * reports the environment's labels once, under the environment.
-   */
-  static boolean fromEnvironmentLabels(Kit kit, Environment env, String path) {
-    String start = "services[";
-    String labels = "].labels[";
-    int end = path.indexOf(labels);
-    if (!path.startsWith(start) || end < 0 || !path.endsWith("]")) {
-      return false;
-    }
-    String key = path.substring(end + labels.length(), path.length() - 1);
-    if (!env.labels().containsKey(key)) {
-      return false;
-    }
-    Optional<Service> service = kit.service(path.substring(start.length(), end));
-    return service.isPresent()
-        && service.get().existsIn(env.name())
-        && !service.get().in(env.name()).labels().containsKey(key);
   }
 
   /**

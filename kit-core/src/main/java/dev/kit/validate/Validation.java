@@ -13,7 +13,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -53,7 +52,6 @@ public final class Validation {
    * written is reported once, without.
    */
   private static void environments(
-      Kit kit,
       Map<String, Kit> views,
       KitInputs inputs,
       Instant now,
@@ -61,20 +59,19 @@ public final class Validation {
       Violations violations) {
     Set<List<String>> everywhere = new HashSet<>();
     violations.list().forEach(v -> everywhere.add(List.of(v.path(), v.problem())));
-    for (Environment env : kit.environments()) {
-      // A view of every declared environment: see views.
-      Kit there = Objects.requireNonNull(views.get(env.name()));
+    // Each name once: a second environment of one name would find the same (and is reported).
+    for (Map.Entry<String, Kit> view : views.entrySet()) {
+      Kit there = view.getValue();
       Violations found = new Violations();
       check(there, inputs, now, found);
       patches(there, inputs, renderer, found);
-      String prefix = "environments[" + env.name() + "].";
+      String prefix = "environments[" + view.getKey() + "].";
       for (Violation v : found.list()) {
         String path = v.path().startsWith(prefix) ? v.path().substring(prefix.length()) : v.path();
-        // The repository is checked as written, the environment's revision, project and labels by
+        // The repository is checked as written, the environment's revision and project by
         // EnvironmentRules; an environment may hold no service.
         if (path.startsWith("repository.")
-            || (path.equals("services") && there.services().isEmpty())
-            || EnvironmentRules.fromEnvironmentLabels(kit, env, path)) {
+            || (path.equals("services") && there.services().isEmpty())) {
           continue;
         }
         if (everywhere.add(List.of(path, v.problem()))) {
@@ -125,7 +122,7 @@ public final class Validation {
     if (!kit.environments().isEmpty() || hasEnvironmentParts(kit)) {
       Map<String, Kit> views = views(kit);
       EnvironmentRules.check(kit, views, violations);
-      environments(kit, views, inputs, now, renderer, violations);
+      environments(views, inputs, now, renderer, violations);
     }
     // Across environments, which no one environment's view sees.
     BackupArchives.check(kit, violations);
