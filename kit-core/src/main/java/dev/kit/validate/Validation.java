@@ -55,6 +55,7 @@ public final class Validation {
       Map<String, Kit> views,
       KitInputs inputs,
       Instant now,
+      DeclaredSchemas schemas,
       @Nullable KitRenderer renderer,
       Violations violations) {
     Set<List<String>> everywhere = new HashSet<>();
@@ -63,7 +64,7 @@ public final class Validation {
     for (Map.Entry<String, Kit> view : views.entrySet()) {
       Kit there = view.getValue();
       Violations found = new Violations();
-      check(there, inputs, now, found);
+      check(there, inputs, now, schemas, found);
       patches(there, inputs, renderer, found);
       String prefix = "environments[" + view.getKey() + "].";
       for (Violation v : found.list()) {
@@ -117,12 +118,13 @@ public final class Validation {
   private static List<Violation> all(
       Kit kit, KitInputs inputs, Instant now, @Nullable KitRenderer renderer) {
     Violations violations = new Violations();
-    check(kit, inputs, now, violations);
+    DeclaredSchemas schemas = new DeclaredSchemas();
+    check(kit, inputs, now, schemas, violations);
     patches(kit, inputs, renderer, violations);
     if (!kit.environments().isEmpty() || hasEnvironmentParts(kit)) {
       Map<String, Kit> views = views(kit);
       EnvironmentRules.check(kit, views, violations);
-      environments(views, inputs, now, renderer, violations);
+      environments(views, inputs, now, schemas, renderer, violations);
     }
     // Across environments, which no one environment's view sees.
     BackupArchives.check(kit, violations);
@@ -153,7 +155,8 @@ public final class Validation {
     return false;
   }
 
-  private static void check(Kit kit, KitInputs inputs, Instant now, Violations violations) {
+  private static void check(
+      Kit kit, KitInputs inputs, Instant now, DeclaredSchemas schemas, Violations violations) {
     // Loops and ifs rather than lambdas, as in ServiceRules: each spins a class in a cold run.
     for (KitInputs.Problem problem : inputs.problems()) {
       violations.add(problem.path(), problem.problem(), problem.fix());
@@ -161,7 +164,7 @@ public final class Validation {
     RepositoryRules.repository(kit.repository(), violations);
     ServiceRules.check(kit, inputs, now, violations);
     violations.addAll(NameCollisions.check(kit));
-    SchemaRules.check(kit, inputs, violations);
+    SchemaRules.check(kit, inputs, schemas, violations);
     RepositoryRules.delivery(kit, violations);
     if (kit.platform().isPresent()) {
       PlatformRules.check(kit, kit.platform().get(), violations);
