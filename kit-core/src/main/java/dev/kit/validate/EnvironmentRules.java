@@ -659,8 +659,8 @@ final class EnvironmentRules {
     if (plain instanceof List<?> list) {
       return list.size() + (list.size() == 1 ? " ConfigMap patch" : " ConfigMap patches");
     }
-    if (plain instanceof String s && (s.contains("://") || s.indexOf('@') >= 0)) {
-      return "a URL, not shown as it may carry a password";
+    if (plain instanceof String s && ExistingDatabase.holdsUrl(s)) {
+      return ExistingDatabase.URL_NOT_SHOWN;
     }
     return plain instanceof String s ? quote(s) : String.valueOf(plain);
   }
