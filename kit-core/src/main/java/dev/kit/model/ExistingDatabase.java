@@ -96,6 +96,22 @@ public final class ExistingDatabase implements DatabaseHost {
   /** PostgreSQL's port. */
   public static final int DEFAULT_PORT = 5432;
 
+  /**
+   * How kit's messages name a value that {@link #holdsUrl} finds a URL in, rather than echo it into
+   * a build log.
+   */
+  public static final String URL_NOT_SHOWN = "a URL, not shown as it may carry a password";
+
+  /**
+   * Whether {@code value}, set where a name belongs (the Secret, the host, the CA), looks like a
+   * connection string ({@code "://"} or a user's {@code '@'}), which may carry a password.
+   */
+  public static boolean holdsUrl(String value) {
+    Objects.requireNonNull(
+        value, "ExistingDatabase.holdsUrl(value): value is null; pass the value to look at");
+    return value.contains("://") || value.indexOf('@') >= 0;
+  }
+
   public static Builder builder() {
     return new Builder();
   }

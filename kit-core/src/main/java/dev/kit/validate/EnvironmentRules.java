@@ -11,6 +11,7 @@ import dev.kit.model.PlanetScale;
 import dev.kit.model.Service;
 import dev.kit.render.ArgoCdObject;
 import dev.kit.render.DatabaseProviders;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -86,7 +87,13 @@ final class EnvironmentRules {
         : Optional.empty();
   }
 
-  static void check(Kit kit, Violations violations) {
+  /**
+   * Checks the environments and what spans them.
+   *
+   * @param views each declared environment's view of {@code kit} ({@link Kit#in}), by name, built
+   *     once by {@link Validation}
+   */
+  static void check(Kit kit, Map<String, Kit> views, Violations violations) {
     Set<String> declared = new HashSet<>();
     Map<String, String> projects = new HashMap<>();
     for (Environment env : kit.environments()) {
@@ -147,7 +154,7 @@ final class EnvironmentRules {
                       "put every service in a namespace of its own, such as \"{namespace}-"
                           + env.name()
                           + "\""));
-      // Here, not under each service that the label reaches (see fromEnvironmentLabels).
+      // Here, not under each service that the label reaches: ServiceRules skips them.
       for (Map.Entry<String, String> label : env.labels().entrySet()) {
         String key = label.getKey();
         String reserved = ServiceRules.RESERVED_LABELS.get(key);
@@ -227,8 +234,35 @@ final class EnvironmentRules {
       oneClusterPerEnvironment(kit, violations);
     }
     oneBackupPolicyPerDatabase(kit, violations);
-    oneOwnerPerArgoCdName(kit, violations);
-    argoCdNamesFit(kit, violations);
+    List<ArgoCdNames> names = argoCdNames(kit, views);
+    oneOwnerPerArgoCdName(names, violations);
+    argoCdNamesFit(kit, names, violations);
+  }
+
+  /**
+   * An environment's objects in Argo CD's namespace, each named {@code <name>-<environment>}: its
+   * services' Applications (by service, in description order) and its platform's (by file).
+   */
+  private record ArgoCdNames(
+      Environment environment,
+      List<Map.Entry<String, ArgoCdObject>> applications,
+      Map<String, ArgoCdObject> platform) {}
+
+  /** Each declared environment's Argo CD objects, named once for the rules that compare them. */
+  private static List<ArgoCdNames> argoCdNames(Kit kit, Map<String, Kit> views) {
+    // Loops, not lambdas: validation runs cold (ColdValidationTest).
+    List<ArgoCdNames> names = new ArrayList<>();
+    for (Environment env : distinct(kit)) {
+      // Validation builds a view of every declared environment.
+      Kit there = Objects.requireNonNull(views.get(env.name()));
+      List<Map.Entry<String, ArgoCdObject>> applications = new ArrayList<>();
+      for (Service service : there.services()) {
+        applications.add(
+            Map.entry(service.name(), ArgoCdObject.application(there, service.name())));
+      }
+      names.add(new ArgoCdNames(env, applications, ArgoCdObject.platform(there)));
+    }
+    return names;
   }
 
   /**
@@ -236,34 +270,30 @@ final class EnvironmentRules {
    * {@code app.kubernetes.io/instance} label of what an Application syncs: at most 63 characters. A
    * name too long or wrong before the suffix is reported as written (ServiceRules, NameCollisions).
    */
-  private static void argoCdNamesFit(Kit kit, Violations violations) {
+  private static void argoCdNamesFit(Kit kit, List<ArgoCdNames> names, Violations violations) {
     String repo = kit.repository().name();
-    // Loops, not lambdas: validation runs cold (ColdValidationTest).
-    for (Environment env : distinct(kit)) {
+    for (ArgoCdNames objects : names) {
+      Environment env = objects.environment();
       if (KubernetesNames.dns1035Label(env.name(), 20).isPresent()) {
         continue;
       }
-      Kit there = kit.in(env.name());
       String suffix = "-" + env.name();
       String where = " in environment " + quote(env.name()) + ", which ";
-      for (Service service : there.services()) {
-        String name = ArgoCdObject.application(there, service.name()).name();
+      for (Map.Entry<String, ArgoCdObject> application : objects.applications()) {
+        String service = application.getKey();
+        String name = application.getValue().name();
         Optional<String> problem = suffixedNameProblem(name, suffix);
         if (problem.isPresent()) {
           violations.add(
-              "environments[" + env.name() + "].services[" + service.name() + "].name",
-              quote(service.name())
-                  + " makes the Application "
-                  + quote(name)
-                  + where
-                  + problem.get(),
+              "environments[" + env.name() + "].services[" + service + "].name",
+              quote(service) + " makes the Application " + quote(name) + where + problem.get(),
               "shorten the service's name to at most "
                   + (KubernetesNames.LABEL_MAX - suffix.length())
                   + " characters, or the environment's: the Application's name is also the"
                   + " app.kubernetes.io/instance label of the objects it syncs");
         }
       }
-      for (ArgoCdObject object : ArgoCdObject.platform(there).values()) {
+      for (ArgoCdObject object : objects.platform().values()) {
         Optional<String> problem = suffixedNameProblem(object.name(), suffix);
         if (problem.isPresent() && object.name().startsWith(repo + "-")) {
           violations.add(
@@ -291,28 +321,6 @@ final class EnvironmentRules {
   }
 
   /**
-   * Whether {@code path}, a violation in environment {@code env}'s view of {@code kit}, is about a
-   * label the environment gives a service (not one the service sets itself there): {@link #check}
-   * reports the environment's labels once, under the environment.
-   */
-  static boolean fromEnvironmentLabels(Kit kit, Environment env, String path) {
-    String start = "services[";
-    String labels = "].labels[";
-    int end = path.indexOf(labels);
-    if (!path.startsWith(start) || end < 0 || !path.endsWith("]")) {
-      return false;
-    }
-    String key = path.substring(end + labels.length(), path.length() - 1);
-    if (!env.labels().containsKey(key)) {
-      return false;
-    }
-    Optional<Service> service = kit.service(path.substring(start.length(), end));
-    return service.isPresent()
-        && service.get().existsIn(env.name())
-        && !service.get().in(env.name()).labels().containsKey(key);
-  }
-
-  /**
    * Who declares an Argo CD object: the environment, the violation's path, what the message calls
    * it, and the service to rename (empty for the platform's).
    */
@@ -324,32 +332,31 @@ final class EnvironmentRules {
    * "orders-eu-prod", which the two environments' roots (self-healing) would overwrite in turn. A
    * clash within one environment is {@link NameCollisions}'.
    */
-  private static void oneOwnerPerArgoCdName(Kit kit, Violations violations) {
-    List<Environment> environments = distinct(kit);
-    if (environments.size() < 2) {
+  private static void oneOwnerPerArgoCdName(List<ArgoCdNames> names, Violations violations) {
+    if (names.size() < 2) {
       return;
     }
-    // Loops, not lambdas: validation runs cold (ColdValidationTest).
     Map<ArgoCdObject, Owner> owners = new HashMap<>();
-    for (Environment env : environments) {
-      Kit there = kit.in(env.name());
-      String path = "environments[" + env.name() + "]";
-      for (Service service : there.services()) {
+    for (ArgoCdNames objects : names) {
+      String env = objects.environment().name();
+      String path = "environments[" + env + "]";
+      for (Map.Entry<String, ArgoCdObject> application : objects.applications()) {
+        String service = application.getKey();
         claim(
             owners,
-            ArgoCdObject.application(there, service.name()),
+            application.getValue(),
             new Owner(
-                env.name(),
-                path + ".services[" + service.name() + "]",
-                "service " + quote(service.name()) + "'s Application",
-                Optional.of(service.name())),
+                env,
+                path + ".services[" + service + "]",
+                "service " + quote(service) + "'s Application",
+                Optional.of(service)),
             violations);
       }
-      for (Map.Entry<String, ArgoCdObject> platform : ArgoCdObject.platform(there).entrySet()) {
+      for (Map.Entry<String, ArgoCdObject> platform : objects.platform().entrySet()) {
         claim(
             owners,
             platform.getValue(),
-            new Owner(env.name(), path, "the platform's " + platform.getKey(), Optional.empty()),
+            new Owner(env, path, "the platform's " + platform.getKey(), Optional.empty()),
             violations);
       }
     }
@@ -653,8 +660,8 @@ final class EnvironmentRules {
     if (plain instanceof List<?> list) {
       return list.size() + (list.size() == 1 ? " ConfigMap patch" : " ConfigMap patches");
     }
-    if (plain instanceof String s && (s.contains("://") || s.indexOf('@') >= 0)) {
-      return "a URL, not shown as it may carry a password";
+    if (plain instanceof String s && ExistingDatabase.holdsUrl(s)) {
+      return ExistingDatabase.URL_NOT_SHOWN;
     }
     return plain instanceof String s ? quote(s) : String.valueOf(plain);
   }

@@ -5,14 +5,9 @@ import static dev.kit.validate.Violations.quote;
 import dev.kit.input.KitInputs;
 import dev.kit.layout.RepositoryLayout;
 import dev.kit.layout.ServiceLayout;
-import dev.kit.migration.SqlScript;
-import dev.kit.migration.SqlStatement;
-import dev.kit.migration.SqlToken;
 import dev.kit.model.DeclarativeSchema;
 import dev.kit.model.Kit;
 import dev.kit.model.Service;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,7 +22,12 @@ final class SchemaRules {
    */
   static final int SCHEMA_FILE_MAX_BYTES = 200 * 1024;
 
-  static void check(Kit kit, KitInputs inputs, Violations violations) {
+  /**
+   * Checks each declarative service's schema file.
+   *
+   * @param schemas what this validation run has parsed of the files so far
+   */
+  static void check(Kit kit, KitInputs inputs, DeclaredSchemas schemas, Violations violations) {
     for (Service service : kit.services()) {
       if (service.declarativeSchema().isEmpty()) {
         continue;
@@ -69,7 +69,7 @@ final class SchemaRules {
       } else if (!isUtf8(content.get())) {
         violations.add(path + ".file", "is not UTF-8 text", "save the schema as UTF-8");
       } else {
-        undeclaredSchemas(service, content.get(), violations);
+        undeclaredSchemas(service, content.get(), schemas, violations);
       }
     }
   }
@@ -79,18 +79,17 @@ final class SchemaRules {
    * database.schema(...)}) but the file does not declare is one Atlas plans to drop, which the
    * operator refuses on its first run as destructive: the sync never becomes healthy.
    */
-  private static void undeclaredSchemas(Service service, byte[] content, Violations violations) {
+  private static void undeclaredSchemas(
+      Service service, byte[] content, DeclaredSchemas schemas, Violations violations) {
     if (service.database().schemas().isEmpty()) {
       return;
     }
-    Set<String> declared;
-    try {
-      declared = declaredSchemas(SqlScript.parse(content));
-    } catch (IllegalArgumentException unreadable) {
+    Optional<Set<String>> declared = schemas.of(service.name(), content);
+    if (declared.isEmpty()) {
       return; // Atlas cannot read it either, and says why at sync
     }
     for (String schema : service.database().schemas()) {
-      if (!declared.contains(schema)) {
+      if (!declared.get().contains(schema)) {
         violations.add(
             "services[" + service.name() + "].database.schemas[" + schema + "]",
             "is created by the CNPG Database, but "
@@ -106,31 +105,6 @@ final class SchemaRules {
                 + "\") from the database");
       }
     }
-  }
-
-  /**
-   * The schemas {@code CREATE SCHEMA [IF NOT EXISTS] name} or {@code CREATE SCHEMA AUTHORIZATION
-   * role} statements create, named as PostgreSQL resolves them (unquoted names folded to lower
-   * case).
-   */
-  private static Set<String> declaredSchemas(SqlScript script) {
-    Set<String> declared = new HashSet<>();
-    for (SqlStatement statement : script.statements()) {
-      List<SqlToken> tokens = statement.tokens();
-      if (tokens.size() < 3 || !tokens.get(0).isWord("create") || !tokens.get(1).isWord("schema")) {
-        continue;
-      }
-      int at = statement.indexOfWords(2, "if", "not", "exists") == 2 ? 5 : 2;
-      if (at < tokens.size() && tokens.get(at).isWord("authorization")) {
-        at++;
-      }
-      if (at < tokens.size()
-          && (tokens.get(at).kind() == SqlToken.Kind.WORD
-              || tokens.get(at).kind() == SqlToken.Kind.QUOTED_IDENTIFIER)) {
-        declared.add(tokens.get(at).name());
-      }
-    }
-    return declared;
   }
 
   private static boolean isUtf8(byte[] content) {

@@ -4,6 +4,7 @@ import static dev.kit.validate.Violations.quote;
 import static dev.kit.validate.Violations.safeExample;
 
 import dev.kit.input.KitInputs;
+import dev.kit.model.Environment;
 import dev.kit.model.Kit;
 import dev.kit.model.PlanetScale;
 import dev.kit.model.Service;
@@ -144,6 +145,17 @@ final class ServiceRules {
     }
   }
 
+  /**
+   * Whether label {@code key} with {@code value}, on a service of environment view {@code kit}, is
+   * the environment's ({@link Kit#in} gives each service the environment's labels it does not set
+   * itself): EnvironmentRules reports those once, under the environment, not under every service.
+   * An override that sets the environment's very label and value is told with the environment's.
+   */
+  private static boolean fromEnvironment(Kit kit, String key, String value) {
+    Optional<Environment> env = kit.environment();
+    return env.isPresent() && value.equals(env.get().labels().get(key));
+  }
+
   private static void service(
       Kit kit, String path, Service service, KitInputs inputs, Instant now, Violations violations) {
     String name = service.name();
@@ -182,6 +194,9 @@ final class ServiceRules {
     }
     for (Map.Entry<String, String> label : service.labels().entrySet()) {
       String key = label.getKey();
+      if (fromEnvironment(kit, key, label.getValue())) {
+        continue;
+      }
       String labelPath = path + ".labels[" + key + "]";
       String reserved = RESERVED_LABELS.get(key);
       if (reserved != null) {

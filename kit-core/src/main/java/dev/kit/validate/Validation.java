@@ -10,7 +10,9 @@ import dev.kit.render.KitRenderer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -50,26 +52,27 @@ public final class Validation {
    * written is reported once, without.
    */
   private static void environments(
-      Kit kit,
+      Map<String, Kit> views,
       KitInputs inputs,
       Instant now,
+      DeclaredSchemas schemas,
       @Nullable KitRenderer renderer,
       Violations violations) {
     Set<List<String>> everywhere = new HashSet<>();
     violations.list().forEach(v -> everywhere.add(List.of(v.path(), v.problem())));
-    for (Environment env : kit.environments()) {
-      Kit there = kit.in(env.name());
+    // Each name once: a second environment of one name would find the same (and is reported).
+    for (Map.Entry<String, Kit> view : views.entrySet()) {
+      Kit there = view.getValue();
       Violations found = new Violations();
-      check(there, inputs, now, found);
+      check(there, inputs, now, schemas, found);
       patches(there, inputs, renderer, found);
-      String prefix = "environments[" + env.name() + "].";
+      String prefix = "environments[" + view.getKey() + "].";
       for (Violation v : found.list()) {
         String path = v.path().startsWith(prefix) ? v.path().substring(prefix.length()) : v.path();
-        // The repository is checked as written, the environment's revision, project and labels by
+        // The repository is checked as written, the environment's revision and project by
         // EnvironmentRules; an environment may hold no service.
         if (path.startsWith("repository.")
-            || (path.equals("services") && there.services().isEmpty())
-            || EnvironmentRules.fromEnvironmentLabels(kit, env, path)) {
+            || (path.equals("services") && there.services().isEmpty())) {
           continue;
         }
         if (everywhere.add(List.of(path, v.problem()))) {
@@ -115,15 +118,31 @@ public final class Validation {
   private static List<Violation> all(
       Kit kit, KitInputs inputs, Instant now, @Nullable KitRenderer renderer) {
     Violations violations = new Violations();
-    check(kit, inputs, now, violations);
+    DeclaredSchemas schemas = new DeclaredSchemas();
+    check(kit, inputs, now, schemas, violations);
     patches(kit, inputs, renderer, violations);
     if (!kit.environments().isEmpty() || hasEnvironmentParts(kit)) {
-      EnvironmentRules.check(kit, violations);
-      environments(kit, inputs, now, renderer, violations);
+      Map<String, Kit> views = views(kit);
+      EnvironmentRules.check(kit, views, violations);
+      environments(views, inputs, now, schemas, renderer, violations);
     }
     // Across environments, which no one environment's view sees.
     BackupArchives.check(kit, violations);
     return violations.list();
+  }
+
+  /**
+   * Each declared environment's view of {@code kit}, by name in declaration order, built once for
+   * every rule that looks at it: {@link Kit#in} rebuilds every service.
+   */
+  private static Map<String, Kit> views(Kit kit) {
+    Map<String, Kit> views = new LinkedHashMap<>();
+    for (Environment env : kit.environments()) {
+      if (!views.containsKey(env.name())) {
+        views.put(env.name(), kit.in(env.name()));
+      }
+    }
+    return views;
   }
 
   /** Whether a service overrides something in an environment or runs only in some. */
@@ -136,7 +155,8 @@ public final class Validation {
     return false;
   }
 
-  private static void check(Kit kit, KitInputs inputs, Instant now, Violations violations) {
+  private static void check(
+      Kit kit, KitInputs inputs, Instant now, DeclaredSchemas schemas, Violations violations) {
     // Loops and ifs rather than lambdas, as in ServiceRules: each spins a class in a cold run.
     for (KitInputs.Problem problem : inputs.problems()) {
       violations.add(problem.path(), problem.problem(), problem.fix());
@@ -144,7 +164,7 @@ public final class Validation {
     RepositoryRules.repository(kit.repository(), violations);
     ServiceRules.check(kit, inputs, now, violations);
     violations.addAll(NameCollisions.check(kit));
-    SchemaRules.check(kit, inputs, violations);
+    SchemaRules.check(kit, inputs, schemas, violations);
     RepositoryRules.delivery(kit, violations);
     if (kit.platform().isPresent()) {
       PlatformRules.check(kit, kit.platform().get(), violations);

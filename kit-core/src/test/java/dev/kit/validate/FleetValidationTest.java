@@ -281,6 +281,33 @@ class FleetValidationTest {
   }
 
   @Test
+  void validate_reportsUndeclaredSchemasOnce_andAnEnvironmentsOwnUnderTheEnvironment() {
+    Kit kit =
+        shop(ArgoCd.defaults())
+            .environment("dev", e -> e.destinationServer("https://dev.k8s.acme.io"))
+            .environment("prod", e -> e.destinationServer("https://prod.k8s.acme.io"))
+            .service(
+                "catalog",
+                s ->
+                    s.database(db -> db.storage("1Gi").schema("reporting").schema("billing"))
+                        .declarativeSchema(DeclarativeSchema.of("schema.sql"))
+                        .in("prod", p -> p.database(db -> db.schema("audit"))))
+            .build();
+
+    assertThat(
+            Validations.of(
+                    kit,
+                    s -> Optional.empty(),
+                    s -> Optional.of("CREATE SCHEMA reporting;\n".getBytes(StandardCharsets.UTF_8)))
+                .stream()
+                .map(Violation::path))
+        .containsExactly(
+            "services[catalog].database.schemas[billing]",
+            "environments[prod].services[catalog].database.schemas",
+            "environments[prod].services[catalog].database.schemas[audit]");
+  }
+
+  @Test
   void validate_reportsApplicationSetDelivery_whenANamespaceDiffersFromTheFolder() {
     Kit kit =
         shop(ArgoCd.builder().version("v2.x").delivery(ArgoCd.Delivery.APPLICATION_SET).build())

@@ -44,8 +44,7 @@ public final class ExistingDatabaseProvider implements DatabaseProvider {
   private static final String SYSTEM_ROOTS = "the system's trusted roots";
 
   /** The problem with a value that holds a URL, said without the value. */
-  private static final String URL_NOT_SHOWN =
-      "holds a URL, not shown here because it may carry a password";
+  private static final String URL_NOT_SHOWN = "holds " + ExistingDatabase.URL_NOT_SHOWN;
 
   private static ExistingDatabase host(Service service) {
     return (ExistingDatabase) service.database().host();
@@ -85,7 +84,7 @@ public final class ExistingDatabaseProvider implements DatabaseProvider {
     ExistingDatabase db = host(service);
     String existing = path + ".existing";
     // Where a pasted URL belongs: the Secret, named unless its name is the URL.
-    boolean secretIsUrl = holdsUrl(db.secret());
+    boolean secretIsUrl = ExistingDatabase.holdsUrl(db.secret());
     String uriKey = "key `uri` of " + (secretIsUrl ? "the Secret" : "Secret " + quote(db.secret()));
     if (secretIsUrl) {
       problems.add(
@@ -107,7 +106,7 @@ public final class ExistingDatabaseProvider implements DatabaseProvider {
               + "-db\"");
     }
     String hostExample = service.name() + ".db.acme.internal";
-    if (holdsUrl(db.host())) {
+    if (ExistingDatabase.holdsUrl(db.host())) {
       problems.add(
           existing + ".host",
           URL_NOT_SHOWN,
@@ -132,7 +131,7 @@ public final class ExistingDatabaseProvider implements DatabaseProvider {
     }
     if (db.ca().isPresent()) {
       SecretKey ca = db.ca().get();
-      if (holdsUrl(ca.name())) {
+      if (ExistingDatabase.holdsUrl(ca.name())) {
         problems.add(
             existing + ".ca.secret",
             URL_NOT_SHOWN,
@@ -143,7 +142,7 @@ public final class ExistingDatabaseProvider implements DatabaseProvider {
             quote(ca.name()) + " is not a Secret name",
             "use the lower-case name of the Secret with the CA certificate");
       }
-      if (holdsUrl(ca.key())) {
+      if (ExistingDatabase.holdsUrl(ca.key())) {
         problems.add(
             existing + ".ca.key",
             URL_NOT_SHOWN,
@@ -365,14 +364,6 @@ public final class ExistingDatabaseProvider implements DatabaseProvider {
               + " query, which must be there: kit appends `&sslmode=verify-full` and the TLS settings");
     }
     return keys;
-  }
-
-  /**
-   * Whether {@code value} looks like a connection string ({@code "://"} or a user's {@code '@'}),
-   * which may carry a password: messages then say so without echoing it into the build log.
-   */
-  private static boolean holdsUrl(String value) {
-    return value.contains("://") || value.indexOf('@') >= 0;
   }
 
   private static String quote(String value) {
