@@ -144,7 +144,8 @@ final class PatchRules {
    * What the AppProject kit writes with a Platform is built from: the Application's project, its
    * destination, its repository, and its path (kit's manifests folder). A patch of one of them, or
    * of the whole spec or source, renders an Application the project refuses or a folder kit does
-   * not write.
+   * not write. So does any {@code sources}: Argo CD reads a multi-source Application's sources
+   * instead of its source.
    */
   private static void application(
       String path,
@@ -196,6 +197,20 @@ final class PatchRules {
               + project
               + " kit writes does not permit: it lists the repository's gitUrl only",
           "set the repository's gitUrl(...)");
+    } else if (field.equals("sources")) {
+      String manifests = RepositoryLayout.service(kit, service).manifests();
+      violations.add(
+          path,
+          quote(pointer)
+              + " would make the Application multi-source: Argo CD then ignores its source, "
+              + manifests
+              + ", and the AppProject "
+              + project
+              + " kit writes permits the repository's gitUrl only",
+          "put your own manifests under "
+              + manifests
+              + "/app/, which the Application syncs too; for a chart from another repository,"
+              + " write an Application of your own");
     } else if (field.equals("source") && sourceField.equals("path")) {
       String manifests = RepositoryLayout.service(kit, service).manifests();
       violations.add(

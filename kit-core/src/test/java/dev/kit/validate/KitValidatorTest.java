@@ -1278,7 +1278,17 @@ class KitValidatorTest {
               + " /spec/syncPolicy/syncOptions/-)",
           "/spec|would replace the Application's spec, which kit builds with the AppProject"
               + " \"shop\" it writes (patch a single other field, such as"
-              + " /spec/syncPolicy/syncOptions/-)"
+              + " /spec/syncPolicy/syncOptions/-)",
+          "/spec/sources|would make the Application multi-source: Argo CD then ignores its"
+              + " source, services/orders/manifests, and the AppProject \"shop\" kit writes"
+              + " permits the repository's gitUrl only (put your own manifests under"
+              + " services/orders/manifests/app/, which the Application syncs too; for a chart"
+              + " from another repository, write an Application of your own)",
+          "/spec/sources/0/repoURL|would make the Application multi-source: Argo CD then ignores"
+              + " its source, services/orders/manifests, and the AppProject \"shop\" kit writes"
+              + " permits the repository's gitUrl only (put your own manifests under"
+              + " services/orders/manifests/app/, which the Application syncs too; for a chart"
+              + " from another repository, write an Application of your own)"
         })
     void validate_reportsApplicationPatch_whenTheAppProjectKitWritesWouldRefuseIt(
         String path, String problem) {
