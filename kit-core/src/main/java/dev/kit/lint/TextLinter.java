@@ -76,10 +76,10 @@ public final class TextLinter {
     List<LintFinding> findings = new ArrayList<>();
     for (SqlScript.AtlasDifference difference : script.atlasDifferences()) {
       LintRule rule = LintRule.of(difference.kind());
-      LintRule.Severity severity = settings.severity(rule);
-      if (severity != LintRule.Severity.OFF
-          && !StatementFindings.silences(directives.comments(), rule)) {
-        findings.add(new LintFinding(rule, severity, file, difference.line(), difference.why()));
+      if (StatementFindings.reportsInFile(settings, directives, rule)) {
+        findings.add(
+            new LintFinding(
+                rule, settings.severity(rule), file, difference.line(), difference.why()));
       }
     }
     StatementRules.CreatedInFile created = new StatementRules.CreatedInFile();

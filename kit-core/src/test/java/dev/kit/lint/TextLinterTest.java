@@ -424,6 +424,15 @@ class TextLinterTest {
   }
 
   @Test
+  void lint_silencesAtlasBlockComment_whenTheHeaderSaysNolint() {
+    assertThat(lint("-- kit:nolint ATLAS_BLOCK_COMMENT: kept\n\n/* a /* b */ */\nSELECT 1;"))
+        .isEmpty();
+    assertThat(lint("-- kit:nolint DROP_TABLE\n\n/* a /* b */ */\nSELECT 1;"))
+        .as("a nolint naming another rule")
+        .hasSize(1);
+  }
+
+  @Test
   void lint_reportsAtlasBackslashQuote_whenAnEscapeStringEscapesAQuoteWithABackslash() {
     assertThat(lint("SELECT 1;\nINSERT INTO notes VALUES (E'it\\'s done; really');"))
         .containsExactly(
