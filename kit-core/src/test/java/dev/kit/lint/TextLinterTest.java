@@ -499,6 +499,18 @@ class TextLinterTest {
   }
 
   @Test
+  void lint_warnsAboutASecondBegin_whenTheFilesOwnTransactionIsOpen() {
+    assertThat(lint("-- atlas:txmode none\n\nBEGIN;\nSTART TRANSACTION;\nSELECT 1;\nCOMMIT;"))
+        .containsExactly(
+            FILE
+                + ":4: warning EXPLICIT_TRANSACTION: START TRANSACTION inside the transaction the file's"
+                + " BEGIN at line 3 opened: PostgreSQL only warns that there is already a transaction in"
+                + " progress. Fix: "
+                + LintRule.EXPLICIT_TRANSACTION.fix()
+                + ".");
+  }
+
+  @Test
   void lint_warnsAboutANewEnumValue_whenTheSameTransactionUsesIt() {
     assertThat(
             lint(
@@ -523,5 +535,20 @@ class TextLinterTest {
                     + "INSERT INTO people VALUES ('meh');\nBEGIN;\nALTER TYPE mood ADD VALUE 'ok';\n"
                     + "COMMIT;\nINSERT INTO people VALUES ('ok');"))
         .isEmpty();
+  }
+
+  @Test
+  void lint_warnsAboutANewEnumValue_whenTheFilesOwnTransactionUsesIt() {
+    assertThat(
+            lint(
+                "-- atlas:txmode none\n\nBEGIN;\nALTER TYPE mood ADD VALUE 'x';\n"
+                    + "INSERT INTO people VALUES ('x');\nCOMMIT;\nINSERT INTO people VALUES ('x');"))
+        .containsExactly(
+            FILE
+                + ":5: warning NEW_ENUM_VALUE_IN_TRANSACTION: uses 'x', which ALTER TYPE mood ADD VALUE at"
+                + " line 4 adds in the same transaction: PostgreSQL refuses a new enum value there (unsafe use"
+                + " of new value) until the transaction commits. Fix: "
+                + LintRule.NEW_ENUM_VALUE_IN_TRANSACTION.fix()
+                + ".");
   }
 }
