@@ -373,6 +373,15 @@ class TextLinterTest {
             FILE + ":15: error TRANSACTION_BLOCK_REFUSED: CREATE SUBSCRIPTION");
     assertThat(
             lint(
+                "CREATE TABLESPACE fast LOCATION '/mnt/fast';\ndrop tablespace fast;",
+                LintSettings.defaults(),
+                TxMode.ALL))
+        .extracting(line -> line.substring(0, line.indexOf(" cannot run")))
+        .containsExactly(
+            FILE + ":1: error TRANSACTION_BLOCK_REFUSED: CREATE TABLESPACE",
+            FILE + ":2: error TRANSACTION_BLOCK_REFUSED: DROP TABLESPACE");
+    assertThat(
+            lint(
                 "ALTER SUBSCRIPTION s SET PUBLICATION p WITH (refresh = false);\n"
                     + "ALTER TABLE m DETACH PARTITION m_2024;\nSELECT 'VACUUM';\nREINDEX (VERBOSE) TABLE t;\n"
                     + "CLUSTER VERBOSE orders USING orders_pkey;\nDISCARD PLANS;\n"
