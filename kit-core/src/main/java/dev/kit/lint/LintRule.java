@@ -137,9 +137,10 @@ public enum LintRule {
 
   /** The rule that reports where Atlas reads a file otherwise than PostgreSQL. */
   public static LintRule of(SqlScript.AtlasDifference.Kind kind) {
-    return kind == SqlScript.AtlasDifference.Kind.BACKSLASH_QUOTE
-        ? ATLAS_BACKSLASH_QUOTE
-        : ATLAS_BLOCK_COMMENT;
+    return switch (kind) {
+      case NESTED_BLOCK_COMMENT, UNCLOSED_BLOCK_COMMENT -> ATLAS_BLOCK_COMMENT;
+      case BACKSLASH_QUOTE -> ATLAS_BACKSLASH_QUOTE;
+    };
   }
 
   /** The severity unless the configuration says otherwise. */

@@ -55,6 +55,9 @@ final class NewEnumValues {
       }
       return;
     }
+    if (added.isEmpty()) {
+      return; // nearly every file: nothing to look for
+    }
     for (SqlToken token : t) {
       String by = token.kind() == SqlToken.Kind.STRING ? added.get(token.text()) : null;
       if (by != null) {

@@ -57,12 +57,22 @@ public final class StatementFindings {
 
   /** Adds a finding of {@code rule}, unless it is off or silenced for this statement. */
   public void add(LintRule rule, String why) {
-    LintRule.Severity severity = settings.severity(rule);
-    if (severity != LintRule.Severity.OFF
-        && !silences(header.comments(), rule)
-        && !silences(statement.comments(), rule)) {
-      findings.add(new LintFinding(rule, severity, file, statement.line(), why));
+    if (reportsInFile(settings, header, rule) && !silences(statement.comments(), rule)) {
+      findings.add(new LintFinding(rule, settings.severity(rule), file, statement.line(), why));
     }
+  }
+
+  /**
+   * Whether a finding of {@code rule} about the file rather than one of its statements (such as
+   * where Atlas splits it otherwise) counts: its severity is not {@code OFF} and no {@code nolint}
+   * of the file's header silences it.
+   *
+   * @param settings the severities
+   * @param header the file's directives
+   */
+  public static boolean reportsInFile(
+      LintSettings settings, AtlasFileDirectives header, LintRule rule) {
+    return settings.severity(rule) != LintRule.Severity.OFF && !silences(header.comments(), rule);
   }
 
   /**

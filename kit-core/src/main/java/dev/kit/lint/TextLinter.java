@@ -5,6 +5,7 @@ import dev.kit.migration.SqlScript;
 import dev.kit.migration.SqlStatement;
 import dev.kit.migration.SqlToken;
 import dev.kit.model.TxMode;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -52,13 +53,14 @@ public final class TextLinter {
    *     in)
    */
   public List<LintFinding> lint(String file, byte[] content, TxMode global) {
-    AtlasFileDirectives directives = AtlasFileDirectives.read(content);
+    String text = new String(content, StandardCharsets.UTF_8);
+    AtlasFileDirectives directives = AtlasFileDirectives.read(text);
     String fileName = file.substring(file.lastIndexOf('/') + 1);
     TxMode mode;
     SqlScript script;
     try { // its -- atlas:txmode, then its -- atlas:delimiter line
       mode = directives.txMode(global, fileName);
-      script = SqlScript.parse(content);
+      script = SqlScript.parse(text);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(file + ": Atlas refuses this file: " + e.getMessage(), e);
     }
@@ -74,10 +76,10 @@ public final class TextLinter {
     List<LintFinding> findings = new ArrayList<>();
     for (SqlScript.AtlasDifference difference : script.atlasDifferences()) {
       LintRule rule = LintRule.of(difference.kind());
-      LintRule.Severity severity = settings.severity(rule);
-      if (severity != LintRule.Severity.OFF
-          && !StatementFindings.silences(directives.comments(), rule)) {
-        findings.add(new LintFinding(rule, severity, file, difference.line(), difference.why()));
+      if (StatementFindings.reportsInFile(settings, directives, rule)) {
+        findings.add(
+            new LintFinding(
+                rule, settings.severity(rule), file, difference.line(), difference.why()));
       }
     }
     StatementRules.CreatedInFile created = new StatementRules.CreatedInFile();

@@ -37,9 +37,11 @@ final class TransactionBlocks {
         && !optionOff(t, "connect")) {
       return Optional.of("CREATE SUBSCRIPTION");
     }
-    for (String kind : List.of("DATABASE", "TABLESPACE", "SUBSCRIPTION")) {
-      if ((StatementRules.words(t, 0, "CREATE", kind) && !kind.equals("SUBSCRIPTION"))
-          || StatementRules.words(t, 0, "DROP", kind)) {
+    if (StatementRules.words(t, 0, "DROP", "SUBSCRIPTION")) {
+      return Optional.of("DROP SUBSCRIPTION");
+    }
+    for (String kind : List.of("DATABASE", "TABLESPACE")) {
+      if (StatementRules.words(t, 0, "CREATE", kind) || StatementRules.words(t, 0, "DROP", kind)) {
         return Optional.of(t.get(0).text().toUpperCase(Locale.ROOT) + " " + kind);
       }
     }

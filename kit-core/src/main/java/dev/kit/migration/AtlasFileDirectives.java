@@ -26,8 +26,8 @@ import java.util.stream.Collectors;
  * @param ignoredHeader the header comment lines when no empty line follows them (Atlas ignores
  *     those)
  * @param crlf whether Atlas ignores the header because the file has CRLF line ends: a carriage
- *     return ends the header's last line or starts the line after it, where Atlas needs a bare line
- *     feed
+ *     return ends the would-be empty line after the header, where Atlas needs a bare line feed (a
+ *     header line ending in one is not the cause when no empty line follows at all)
  */
 public record AtlasFileDirectives(List<String> comments, List<String> ignoredHeader, boolean crlf) {
 
@@ -65,7 +65,6 @@ public record AtlasFileDirectives(List<String> comments, List<String> ignoredHea
   public static AtlasFileDirectives read(String content) {
     List<String> header = new ArrayList<>();
     int at = 0;
-    boolean crlf = false;
     while (content.startsWith("#", at) || content.startsWith("--", at)) {
       int newline = content.indexOf('\n', at);
       if (newline < 0) {
@@ -75,7 +74,6 @@ public record AtlasFileDirectives(List<String> comments, List<String> ignoredHea
         break;
       }
       header.add(content.substring(at, newline).strip());
-      crlf = newline > at && content.charAt(newline - 1) == '\r';
       at = newline + 1;
     }
     // Atlas's LocalFile.comments(): spaces and tabs before the line feed still make it empty.
@@ -84,7 +82,7 @@ public record AtlasFileDirectives(List<String> comments, List<String> ignoredHea
     }
     return content.startsWith("\n", at)
         ? new AtlasFileDirectives(header, List.of(), false)
-        : new AtlasFileDirectives(List.of(), header, crlf || content.startsWith("\r", at));
+        : new AtlasFileDirectives(List.of(), header, content.startsWith("\r", at));
   }
 
   /**

@@ -158,6 +158,14 @@ public final class SqlScript {
     private int beginDepth;
     private int wordCount;
     private final char[] leadingWords = new char[4];
+    private SqlErrorPosition startPosition = new SqlErrorPosition(1, 1);
+
+    // A running place in the text that only moves forward, so that placing every statement costs
+    // one pass over the file, not one per statement from its start.
+    private int cursorOffset;
+    private int cursorLine = 1;
+    private int cursorLineStart;
+    private int cursorColumns; // code points from cursorLineStart to cursorOffset
 
     Splitter(String text, @Nullable String delimiter, int from) {
       this.text = text;
@@ -237,8 +245,37 @@ public final class SqlScript {
     }
 
     private void atlasDifference(AtlasDifference.Kind kind, int at) {
-      SqlErrorPosition p = SqlErrorPosition.ofOffset(text, at);
+      SqlErrorPosition p = positionAt(at);
       atlasDifferences.add(new AtlasDifference(kind, p.line(), p.column()));
+    }
+
+    /**
+     * {@link SqlErrorPosition#ofOffset} of {@code offset}, moving the cursor there: the splitter
+     * asks in file order (a statement's place when its first token starts, before anything inside
+     * it), and a request behind the cursor scans again from the top.
+     */
+    private SqlErrorPosition positionAt(int offset) {
+      int end = Math.max(0, Math.min(offset, text.length()));
+      if (end < cursorOffset) {
+        cursorOffset = 0;
+        cursorLine = 1;
+        cursorLineStart = 0;
+        cursorColumns = 0;
+      }
+      for (int i = cursorOffset; i < end; i++) {
+        char c = text.charAt(i);
+        if (c == '\n') {
+          cursorLine++;
+          cursorLineStart = i + 1;
+          cursorColumns = 0;
+        } else if (!(Character.isLowSurrogate(c)
+            && i > cursorLineStart
+            && Character.isHighSurrogate(text.charAt(i - 1)))) {
+          cursorColumns++; // a surrogate pair is one code point, as String.codePointCount counts
+        }
+      }
+      cursorOffset = end;
+      return new SqlErrorPosition(cursorLine, cursorColumns + 1);
     }
 
     /**
@@ -258,6 +295,9 @@ public final class SqlScript {
     private void token() {
       int begin = pos;
       char c = text.charAt(pos);
+      if (start < 0) {
+        startPosition = positionAt(begin);
+      }
       SqlToken.Kind kind;
       if (c == '\'') {
         quoted('\'', false);
@@ -360,9 +400,14 @@ public final class SqlScript {
 
     private void emit(int end) {
       String statement = text.substring(start, end).stripTrailing();
-      SqlErrorPosition at = SqlErrorPosition.ofOffset(text, start);
       statements.add(
-          new SqlStatement(statement, start, at.line(), at.column(), pendingComments, tokens));
+          new SqlStatement(
+              statement,
+              start,
+              startPosition.line(),
+              startPosition.column(),
+              pendingComments,
+              tokens));
       start = -1;
       tokens = new ArrayList<>();
       pendingComments = new ArrayList<>();

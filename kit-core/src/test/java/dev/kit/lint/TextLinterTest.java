@@ -373,6 +373,15 @@ class TextLinterTest {
             FILE + ":15: error TRANSACTION_BLOCK_REFUSED: CREATE SUBSCRIPTION");
     assertThat(
             lint(
+                "CREATE TABLESPACE fast LOCATION '/mnt/fast';\ndrop tablespace fast;",
+                LintSettings.defaults(),
+                TxMode.ALL))
+        .extracting(line -> line.substring(0, line.indexOf(" cannot run")))
+        .containsExactly(
+            FILE + ":1: error TRANSACTION_BLOCK_REFUSED: CREATE TABLESPACE",
+            FILE + ":2: error TRANSACTION_BLOCK_REFUSED: DROP TABLESPACE");
+    assertThat(
+            lint(
                 "ALTER SUBSCRIPTION s SET PUBLICATION p WITH (refresh = false);\n"
                     + "ALTER TABLE m DETACH PARTITION m_2024;\nSELECT 'VACUUM';\nREINDEX (VERBOSE) TABLE t;\n"
                     + "CLUSTER VERBOSE orders USING orders_pkey;\nDISCARD PLANS;\n"
@@ -421,6 +430,15 @@ class TextLinterTest {
                 LintSettings.parse(Map.of("ATLAS_BLOCK_COMMENT", "off")),
                 TxMode.FILE))
         .isEmpty();
+  }
+
+  @Test
+  void lint_silencesAtlasBlockComment_whenTheHeaderSaysNolint() {
+    assertThat(lint("-- kit:nolint ATLAS_BLOCK_COMMENT: kept\n\n/* a /* b */ */\nSELECT 1;"))
+        .isEmpty();
+    assertThat(lint("-- kit:nolint DROP_TABLE\n\n/* a /* b */ */\nSELECT 1;"))
+        .as("a nolint naming another rule")
+        .hasSize(1);
   }
 
   @Test
@@ -490,6 +508,18 @@ class TextLinterTest {
   }
 
   @Test
+  void lint_warnsAboutASecondBegin_whenTheFilesOwnTransactionIsOpen() {
+    assertThat(lint("-- atlas:txmode none\n\nBEGIN;\nSTART TRANSACTION;\nSELECT 1;\nCOMMIT;"))
+        .containsExactly(
+            FILE
+                + ":4: warning EXPLICIT_TRANSACTION: START TRANSACTION inside the transaction the file's"
+                + " BEGIN at line 3 opened: PostgreSQL only warns that there is already a transaction in"
+                + " progress. Fix: "
+                + LintRule.EXPLICIT_TRANSACTION.fix()
+                + ".");
+  }
+
+  @Test
   void lint_warnsAboutANewEnumValue_whenTheSameTransactionUsesIt() {
     assertThat(
             lint(
@@ -514,5 +544,20 @@ class TextLinterTest {
                     + "INSERT INTO people VALUES ('meh');\nBEGIN;\nALTER TYPE mood ADD VALUE 'ok';\n"
                     + "COMMIT;\nINSERT INTO people VALUES ('ok');"))
         .isEmpty();
+  }
+
+  @Test
+  void lint_warnsAboutANewEnumValue_whenTheFilesOwnTransactionUsesIt() {
+    assertThat(
+            lint(
+                "-- atlas:txmode none\n\nBEGIN;\nALTER TYPE mood ADD VALUE 'x';\n"
+                    + "INSERT INTO people VALUES ('x');\nCOMMIT;\nINSERT INTO people VALUES ('x');"))
+        .containsExactly(
+            FILE
+                + ":5: warning NEW_ENUM_VALUE_IN_TRANSACTION: uses 'x', which ALTER TYPE mood ADD VALUE at"
+                + " line 4 adds in the same transaction: PostgreSQL refuses a new enum value there (unsafe use"
+                + " of new value) until the transaction commits. Fix: "
+                + LintRule.NEW_ENUM_VALUE_IN_TRANSACTION.fix()
+                + ".");
   }
 }

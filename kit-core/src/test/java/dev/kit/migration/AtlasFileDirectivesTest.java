@@ -44,9 +44,10 @@ class AtlasFileDirectivesTest {
                     "-- atlas:txmode none\r\n\r\nCREATE INDEX CONCURRENTLY i ON t (a);\r\n")
                 .whyIgnored("txmode"))
         .contains(crlf);
-    assertThat(AtlasFileDirectives.read("-- atlas:txmode none\r\nSELECT 1;").whyIgnored("txmode"))
-        .contains(crlf);
     assertThat(AtlasFileDirectives.read("-- atlas:txmode none\n\r\nSELECT 1;").whyIgnored("txmode"))
+        .contains(crlf);
+    assertThat(
+            AtlasFileDirectives.read("-- atlas:txmode none\n \r\nSELECT 1;").whyIgnored("txmode"))
         .contains(crlf);
     assertThat(AtlasFileDirectives.read("-- atlas:txmode none\nSELECT 1;").whyIgnored("txmode"))
         .contains(
@@ -54,6 +55,15 @@ class AtlasFileDirectivesTest {
                 + " comments");
     assertThat(AtlasFileDirectives.read("-- atlas:txmode none\n\nSELECT 1;").whyIgnored("txmode"))
         .isEmpty();
+  }
+
+  @Test
+  void whyIgnored_saysNoEmptyLine_whenACrlfHeaderIsFollowedByAStatement() {
+    // Saving with LF would not help: there is no empty line at all.
+    assertThat(AtlasFileDirectives.read("-- atlas:txmode none\r\nSELECT 1;").whyIgnored("txmode"))
+        .contains(
+            "the file's '-- atlas:txmode' is ignored because no empty line follows the header"
+                + " comments");
   }
 
   @Test

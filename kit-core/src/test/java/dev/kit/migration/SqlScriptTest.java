@@ -2,6 +2,7 @@ package dev.kit.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -206,5 +207,49 @@ class SqlScriptTest {
                         + "-- /* not a block comment\nSELECT 1;")
                 .atlasDifferences())
         .isEmpty();
+  }
+
+  @Test
+  void parse_placesEveryStatementAsSqlErrorPositionDoes_whenTheFileHasManyStatements() {
+    // Multi-byte characters, surrogate pairs, CRLF, several statements on a line, and Atlas
+    // differences inside a statement's first token, repeated: the splitter places statements
+    // and differences with one cursor that only moves forward.
+    StringBuilder sql = new StringBuilder("-- header \uD83D\uDE00\r\n\r\n");
+    for (int i = 0; i < 500; i++) {
+      sql.append("INSERT INTO t VALUES ('\u00e9\uD83D\uDE00', ").append(i).append(");");
+      sql.append(" SELECT '\uD83D\uDE00';\r\n");
+      sql.append("E'\\'x'; -- \uD83D\uDE00\n");
+      sql.append("/* a /* b */ c */ SELECT 1;\n");
+      sql.append("\t\uD83D\uDE00x; SELECT 2;\n");
+    }
+    String text = sql.toString();
+    SqlScript script = SqlScript.parse(text);
+
+    assertThat(script.statements()).hasSize(3000);
+    for (SqlStatement statement : script.statements()) {
+      SqlErrorPosition expected = SqlErrorPosition.ofOffset(text, statement.offset());
+      assertThat(new SqlErrorPosition(statement.line(), statement.column()))
+          .as("statement at offset %d", statement.offset())
+          .isEqualTo(expected);
+    }
+    SqlStatement last = script.statements().get(script.statements().size() - 1);
+    assertThat(new SqlErrorPosition(last.line(), last.column()))
+        .isEqualTo(new SqlErrorPosition(2002, 6));
+    List<SqlScript.AtlasDifference> expected = new ArrayList<>();
+    for (int at = 0; at < text.length(); at++) {
+      if (text.startsWith("\\'x'", at)) {
+        SqlErrorPosition p = SqlErrorPosition.ofOffset(text, at);
+        expected.add(
+            new SqlScript.AtlasDifference(
+                SqlScript.AtlasDifference.Kind.BACKSLASH_QUOTE, p.line(), p.column()));
+      } else if (text.startsWith("/* b", at)) {
+        SqlErrorPosition p = SqlErrorPosition.ofOffset(text, at);
+        expected.add(
+            new SqlScript.AtlasDifference(
+                SqlScript.AtlasDifference.Kind.NESTED_BLOCK_COMMENT, p.line(), p.column()));
+      }
+    }
+    assertThat(expected).hasSize(1000);
+    assertThat(script.atlasDifferences()).isEqualTo(expected);
   }
 }

@@ -3,6 +3,7 @@ package dev.kit.verify;
 import dev.kit.lint.LintFinding;
 import dev.kit.lint.LintRule;
 import dev.kit.lint.LintSettings;
+import dev.kit.lint.StatementFindings;
 import dev.kit.migration.AtlasFileDirectives;
 import dev.kit.migration.MigrationFile;
 import dev.kit.migration.ServiceMigrations;
@@ -47,9 +48,11 @@ final class MigrationVerifier {
   // transaction block.
   private static final String ACTIVE_SQL_TRANSACTION = "25001";
 
+  private final LintSettings settings;
   private final CatalogLinter linter;
 
   MigrationVerifier(LintSettings settings) {
+    this.settings = Objects.requireNonNull(settings, "settings");
     this.linter = new CatalogLinter(settings);
   }
 
@@ -279,6 +282,21 @@ final class MigrationVerifier {
         + "\")) from the description";
   }
 
+  /**
+   * The first place Atlas splits the file otherwise than PostgreSQL that counts as kit:check counts
+   * it: with its rule {@code OFF} or silenced by a {@code nolint} in the file's header, the user
+   * chose kit's split, which then runs.
+   */
+  private Optional<SqlScript.AtlasDifference> counted(
+      SqlScript script, AtlasFileDirectives directives) {
+    for (SqlScript.AtlasDifference d : script.atlasDifferences()) {
+      if (StatementFindings.reportsInFile(settings, directives, LintRule.of(d.kind()))) {
+        return Optional.of(d);
+      }
+    }
+    return Optional.empty();
+  }
+
   private static void fail(String problem) {
     throw new IllegalStateException(problem);
   }
@@ -313,9 +331,10 @@ final class MigrationVerifier {
           rollback(c);
           break;
         }
-        if (!script.atlasDifferences().isEmpty()) {
+        Optional<SqlScript.AtlasDifference> difference = counted(script, directives);
+        if (difference.isPresent()) {
           // Running kit's split would prove statements Atlas never sends.
-          SqlScript.AtlasDifference d = script.atlasDifferences().get(0);
+          SqlScript.AtlasDifference d = difference.get();
           run.error =
               Optional.of(
                   new MigrationError(

@@ -12,7 +12,6 @@ final class RevertDdl {
 
   private final MigrationVerifier.FileChange change;
   private final RevertScript script;
-  private final Set<String> tablesBefore = new HashSet<>();
   private final Set<String> tablesAfter = new HashSet<>();
 
   /**
@@ -22,9 +21,6 @@ final class RevertDdl {
   RevertDdl(MigrationVerifier.FileChange change, RevertScript script) {
     this.change = change;
     this.script = script;
-    change.before().objects().stream()
-        .filter(o -> o.kind() == Kind.TABLE)
-        .forEach(o -> tablesBefore.add(o.identity()));
     change.after().objects().stream()
         .filter(o -> o.kind() == Kind.TABLE)
         .forEach(o -> tablesAfter.add(o.identity()));
@@ -135,8 +131,8 @@ final class RevertDdl {
               "CREATE SEQUENCE IF NOT EXISTS " + o.detail("sql") + " " + o.detail("body") + ";");
       case TABLE -> createTable(o);
       case COLUMN -> {
-        String table = o.detail("tableIdentity");
-        if (!tablesBefore.contains(table) || tablesAfter.contains(table)) {
+        // A column of a dropped table comes back with it (createTable).
+        if (tablesAfter.contains(o.detail("tableIdentity"))) {
           addColumn(o);
         }
       }

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -209,6 +210,32 @@ class MigrationVerifierTest {
                 + "/20250102000000_note.sql:1:6: Atlas splits this file otherwise than PostgreSQL: Atlas ends"
                 + " a block comment at its first */ and does not nest them, so the rest runs as SQL\n"
                 + "  kit: close the inner comment (or the unclosed one) with */, or use -- comments");
+  }
+
+  @Test
+  void verify_runsKitsSplit_whenTheAtlasDifferenceIsSilencedOrOff() {
+    String[] nolint = {
+      "20250101000000_create.sql",
+      "CREATE TABLE IF NOT EXISTS legacy (a int);",
+      "20250102000000_note.sql",
+      "-- kit:nolint ATLAS_BLOCK_COMMENT: reviewed\n\n/* a /* b */ DROP TABLE legacy; */\n"
+          + "SELECT 1;"
+    };
+    ServiceVerification silenced = verify(nolint);
+    assertThat(silenced.error()).isEmpty();
+    assertThat(silenced.statements()).isEqualTo(2);
+    ServiceVerification off =
+        new MigrationVerifier(LintSettings.parse(Map.of("ATLAS_BLOCK_COMMENT", "off")))
+            .verify(
+                postgres,
+                history(
+                    TxMode.FILE,
+                    "20250101000000_create.sql",
+                    "CREATE TABLE IF NOT EXISTS legacy (a int);",
+                    "20250102000000_note.sql",
+                    "/* a /* b */ DROP TABLE legacy; */\nSELECT 1;"),
+                APP);
+    assertThat(off.error()).isEmpty();
   }
 
   @Test
