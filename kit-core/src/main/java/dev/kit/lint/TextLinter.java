@@ -86,13 +86,17 @@ public final class TextLinter {
     // The file's own BEGIN that is open, such as "BEGIN at line 3", or null.
     @Nullable String opened = null;
     NewEnumValues newEnumValues = new NewEnumValues();
+    // Whether the transaction Atlas runs the file in is still open: the file's own COMMIT ends it
+    // early (EXPLICIT_TRANSACTION), and what follows runs outside it.
+    boolean atlasOpen = mode != TxMode.NONE;
     for (SqlStatement statement : statements) {
       StatementFindings sink =
           new StatementFindings(settings, file, directives, statement, findings);
       new StatementRules(statement, created, sink).run();
       transactionBlock(statement, mode, opened, directives, global, sink);
-      newEnumValues.read(statement, mode != TxMode.NONE || opened != null, sink);
-      opened = explicitTransaction(statement, mode, opened, global, sink);
+      newEnumValues.read(statement, atlasOpen || opened != null, sink);
+      opened = explicitTransaction(statement, atlasOpen, opened, global, sink);
+      atlasOpen &= !endsTransaction(statement);
     }
     findings.sort(Comparator.comparingInt(LintFinding::line));
     return findings;
@@ -104,7 +108,7 @@ public final class TextLinter {
    */
   private static @Nullable String explicitTransaction(
       SqlStatement statement,
-      TxMode mode,
+      boolean atlasOpen,
       @Nullable String opened,
       TxMode global,
       StatementFindings sink) {
@@ -115,7 +119,7 @@ public final class TextLinter {
             : "the transaction Atlas runs this file in";
     if (StatementRules.words(t, 0, "BEGIN") || StatementRules.words(t, 0, "START", "TRANSACTION")) {
       String begin = StatementRules.words(t, 0, "BEGIN") ? "BEGIN" : "START TRANSACTION";
-      if (mode != TxMode.NONE || opened != null) {
+      if (atlasOpen || opened != null) {
         sink.add(
             LintRule.EXPLICIT_TRANSACTION,
             begin
@@ -126,7 +130,7 @@ public final class TextLinter {
       return opened != null ? opened : begin + " at line " + statement.line();
     }
     if (endsTransaction(statement)) {
-      if (mode != TxMode.NONE) {
+      if (atlasOpen) {
         sink.add(
             LintRule.EXPLICIT_TRANSACTION,
             t.get(0).text().toUpperCase(Locale.ROOT)

@@ -547,6 +547,21 @@ class TextLinterTest {
   }
 
   @Test
+  void lint_acceptsANewEnumValue_whenTheFilesOwnCommitEndedAtlassTransactionFirst() {
+    String sql =
+        "ALTER TYPE mood ADD VALUE 'x';\nCOMMIT;\nINSERT INTO people VALUES ('x');\n"
+            + "BEGIN;\nALTER TYPE mood ADD VALUE 'y';\nINSERT INTO people VALUES ('y');";
+    assertThat(
+            new TextLinter(LintSettings.defaults())
+                .lint(FILE, sql.getBytes(StandardCharsets.UTF_8), TxMode.FILE))
+        .as(
+            "the COMMIT is reported, the value used after it is committed; the file's BEGIN opens"
+                + " another transaction, not one inside Atlas's")
+        .extracting(finding -> finding.line() + " " + finding.rule())
+        .containsExactly("2 EXPLICIT_TRANSACTION", "6 NEW_ENUM_VALUE_IN_TRANSACTION");
+  }
+
+  @Test
   void lint_warnsAboutANewEnumValue_whenTheFilesOwnTransactionUsesIt() {
     assertThat(
             lint(
