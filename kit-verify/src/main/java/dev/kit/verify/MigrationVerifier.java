@@ -354,7 +354,7 @@ final class MigrationVerifier {
           try {
             s.execute(statement.text());
           } catch (SQLException e) {
-            run.error = Optional.of(error(path, script, statement, e, directives, global));
+            run.error = Optional.of(error(path, script, statement, e, directives, global, mode));
             rollback(c);
             return run;
           }
@@ -508,7 +508,8 @@ final class MigrationVerifier {
       SqlStatement statement,
       SQLException e,
       AtlasFileDirectives directives,
-      TxMode global) {
+      TxMode global,
+      TxMode mode) {
     ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
     if (server == null) {
       return new MigrationError(
@@ -530,7 +531,7 @@ final class MigrationVerifier {
           "kit: in the statement at line " + statement.line() + ": " + statement.firstLine());
     }
     if (ACTIVE_SQL_TRANSACTION.equals(server.getSQLState())) {
-      details.add("kit: " + transactionHint(directives, global));
+      details.add("kit: " + transactionHint(directives, global, mode));
     }
     String severity = Objects.requireNonNullElse(server.getSeverity(), "ERROR");
     return new MigrationError(
@@ -540,8 +541,16 @@ final class MigrationVerifier {
   /**
    * The advice for a statement PostgreSQL refused because it cannot run in a transaction block;
    * under the service's tx mode ALL Atlas refuses a file's {@code -- atlas:txmode none}.
+   *
+   * @param mode how the file ran: under {@code NONE} no transaction of Atlas's held the statement
    */
-  private static String transactionHint(AtlasFileDirectives directives, TxMode global) {
+  private static String transactionHint(
+      AtlasFileDirectives directives, TxMode global, TxMode mode) {
+    if (mode == TxMode.NONE) {
+      return "the file runs outside a transaction already ('-- atlas:txmode none'), so the statement"
+          + " ran inside the file's own BEGIN ... COMMIT, or inside a function or DO block: move it"
+          + " out, to run on its own";
+    }
     Optional<String> ignored = directives.whyIgnored("txmode");
     if (ignored.isPresent()) {
       return ignored.get();

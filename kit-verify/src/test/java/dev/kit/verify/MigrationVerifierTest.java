@@ -182,6 +182,25 @@ class MigrationVerifierTest {
   }
 
   @Test
+  void verify_saysToMoveTheStatementOut_whenTheFileRunsWithoutTransactionAndItsOwnBeginHoldsIt() {
+    MigrationError error =
+        verify(
+                "20250101000000_create.sql",
+                "CREATE TABLE IF NOT EXISTS t (a int);",
+                "20250102000000_index.sql",
+                "-- atlas:txmode none\n\nBEGIN;\nCREATE INDEX CONCURRENTLY IF NOT EXISTS t_a ON t"
+                    + " (a);\nCOMMIT;")
+            .error()
+            .orElseThrow();
+    assertThat(error.details())
+        .last()
+        .isEqualTo(
+            "kit: the file runs outside a transaction already ('-- atlas:txmode none'), so the"
+                + " statement ran inside the file's own BEGIN ... COMMIT, or inside a function or DO"
+                + " block: move it out, to run on its own");
+  }
+
+  @Test
   void verify_namesCrlf_whenTheDirectiveIsIgnoredForCarriageReturns() {
     MigrationError error =
         verify(
