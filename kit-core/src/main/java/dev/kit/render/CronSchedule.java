@@ -44,9 +44,16 @@ public final class CronSchedule {
 
   private CronSchedule() {}
 
-  /** Why {@code schedule} is not a schedule CNPG accepts, or empty. */
+  /**
+   * Why {@code schedule} is not a schedule CNPG accepts, read as robfig/cron v1.2.0 reads it, or
+   * has spaces around it (written as given, they break an {@code @} schedule); or empty.
+   */
   public static Optional<String> problem(String schedule) {
     String trimmed = schedule.trim();
+    if (!trimmed.equals(schedule)) {
+      // robfig/cron reads " @daily" as one field and "@daily " as an unknown descriptor.
+      return Optional.of("has spaces before or after it, which CNPG refuses around an @ schedule");
+    }
     if (trimmed.startsWith("@") && DESCRIPTOR.matcher(trimmed).matches()) {
       return Optional.empty();
     }
@@ -71,17 +78,21 @@ public final class CronSchedule {
 
   private static Optional<String> fieldProblem(String value, Field field) {
     for (String part : value.split(",", -1)) {
+      if (part.isEmpty()) {
+        continue; // robfig/cron splits a list with strings.FieldsFunc, which drops empty items
+      }
       String range = part;
       String step = null;
       int slash = part.indexOf('/');
       if (slash >= 0) {
         range = part.substring(0, slash);
         step = part.substring(slash + 1);
-        if (step.isEmpty() || step.charAt(0) == '0' || !isDigits(step)) {
+        if (!isDigits(step) || withoutLeadingZeros(step).equals("0")) {
           return Optional.of(field.name() + " step " + quoteOf(step) + " is not a positive number");
         }
       }
-      if (range.equals("*") || (range.equals("?") && field.name().startsWith("day"))) {
+      // robfig/cron reads ? as * in every field.
+      if (range.equals("*") || range.equals("?")) {
         continue;
       }
       String[] bounds = range.split("-", -1);
@@ -116,10 +127,14 @@ public final class CronSchedule {
     if (index >= 0) {
       return Optional.of(index + field.min());
     }
-    if (value.isEmpty() || value.length() > 2 || !isDigits(value)) {
+    if (!isDigits(value)) {
       return Optional.empty();
     }
-    int n = Integer.parseInt(value);
+    String digits = withoutLeadingZeros(value); // strconv.Atoi reads "05" as 5
+    if (digits.length() > 2) {
+      return Optional.empty();
+    }
+    int n = Integer.parseInt(digits);
     return n >= field.min() && n <= field.max() ? Optional.of(n) : Optional.empty();
   }
 
@@ -240,12 +255,15 @@ public final class CronSchedule {
   private static long bits(String value, Field field) {
     long bits = 0;
     for (String part : value.split(",", -1)) {
+      if (part.isEmpty()) {
+        continue;
+      }
       String range = part;
       int step = 1;
       int slash = part.indexOf('/');
       if (slash >= 0) {
         range = part.substring(0, slash);
-        String digits = part.substring(slash + 1);
+        String digits = withoutLeadingZeros(part.substring(slash + 1));
         // Any step past the field's width runs once, as 100 does.
         step = digits.length() > 2 ? 100 : Integer.parseInt(digits);
       }
@@ -344,7 +362,20 @@ public final class CronSchedule {
   }
 
   /** Whether {@code value} is ASCII digits only. */
+  /** {@code digits} without its leading zeros, or "0" when it is all zeros. */
+  private static String withoutLeadingZeros(String digits) {
+    int at = 0;
+    while (at < digits.length() - 1 && digits.charAt(at) == '0') {
+      at++;
+    }
+    return digits.substring(at);
+  }
+
+  /** Whether {@code value} is one or more ASCII digits. */
   private static boolean isDigits(String value) {
+    if (value.isEmpty()) {
+      return false;
+    }
     for (int at = 0; at < value.length(); at++) {
       if (value.charAt(at) < '0' || value.charAt(at) > '9') {
         return false;

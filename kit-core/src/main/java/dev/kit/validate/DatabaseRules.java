@@ -528,9 +528,11 @@ final class DatabaseRules {
         violations.add(
             path + ".schedule",
             quote(cron) + " " + problem.get(),
-            WHITESPACE.split(cron.trim()).length == 5
-                ? "add the seconds first: \"0 " + cron.trim() + "\""
-                : "use six fields, seconds first, such as \"0 0 2 * * *\" (02:00 every day)");
+            !cron.equals(cron.trim())
+                ? "write it without them: \"" + cron.trim() + "\""
+                : WHITESPACE.split(cron.trim()).length == 5
+                    ? "add the seconds first: \"0 " + cron.trim() + "\""
+                    : "use six fields, seconds first, such as \"0 0 2 * * *\" (02:00 every day)");
       } else if (CronSchedule.longestWait(cron).isEmpty()) {
         violations.add(
             path + ".schedule",

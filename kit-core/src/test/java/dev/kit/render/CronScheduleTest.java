@@ -18,8 +18,9 @@ class CronScheduleTest {
   /** The regular expressions the schedule check used before it scanned by hand. */
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
-  private static final Pattern STEP = Pattern.compile("[1-9][0-9]*");
-  private static final Pattern VALUE = Pattern.compile("[0-9]{1,2}");
+  // robfig/cron reads numbers with strconv.Atoi: leading zeros are fine.
+  private static final Pattern STEP = Pattern.compile("0*[1-9][0-9]*");
+  private static final Pattern VALUE = Pattern.compile("0*[0-9]{1,2}");
 
   @Test
   void fields_agreeWithSplittingOnWhitespace_forEveryShortSchedule() {
@@ -57,7 +58,7 @@ class CronScheduleTest {
   @Test
   void problem_acceptsDescriptorsAndEvery_whenTheyStartWithAnAt() {
     assertThat(CronSchedule.problem("@daily")).isEmpty();
-    assertThat(CronSchedule.problem(" @every 1h30m ")).isEmpty();
+    assertThat(CronSchedule.problem("@every 1h30m")).isEmpty();
     assertThat(CronSchedule.problem("@sometimes"))
         .contains("has 1 fields; CNPG's schedule has six, seconds first");
   }
@@ -109,9 +110,38 @@ class CronScheduleTest {
     assertThat(CronSchedule.longestWait(schedule)).isEmpty();
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {" @weekly", "@daily ", " @every 6h ", " 0 0 2 * * *", "0 0 2 * * *\t"})
+  void problem_refusesSpacesAroundTheSchedule(String schedule) {
+    // CNPG's webhook refuses the three @ schedules (robfig/cron reads " @weekly" as one field
+    // and "@daily " as an unknown descriptor); kit writes the schedule as given, so it refuses
+    // padding around six fields too.
+    assertThat(CronSchedule.problem(schedule))
+        .contains("has spaces before or after it, which CNPG refuses around an @ schedule");
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "0 ? 2 * * *|PT23H1M",
+        "0 */05 * * * *|PT5M",
+        "0 0 2 * * 1,|PT168H",
+        "0 0 02 * * *|PT24H"
+      })
+  void problem_acceptsWhatRobfigCronReads_questionMarksLeadingZerosAndEmptyItems(
+      String schedule, String wait) {
+    assertThat(CronSchedule.problem(schedule)).isEmpty();
+    assertThat(CronSchedule.longestWait(schedule)).contains(Duration.parse(wait));
+  }
+
   @Test
   void problem_refusesWhatRobfigCronRefuses_beyondTheSyntax() {
     assertThat(CronSchedule.problem("0 0 5-2 * * *")).contains("hour range \"5-2\" runs backwards");
+    assertThat(CronSchedule.problem("0 */00 * * * *"))
+        .contains("minute step \"00\" is not a positive number");
+    assertThat(CronSchedule.problem("0 0 024 * * *"))
+        .contains("hour \"024\" is not a value from 0 to 23");
     assertThat(CronSchedule.problem("@every 9999999h"))
         .contains("is longer than Go's longest duration, about 292 years");
     assertThat(CronSchedule.problem("@every 2562047h")).isEmpty();
@@ -123,10 +153,16 @@ class CronScheduleTest {
     int[] min = {0, 0, 0, 1, 1, 0};
     int[] max = {59, 59, 23, 31, 12, 6};
     if (fields.get(position).isEmpty()) {
-      return Optional.of("has 5 fields; CNPG's schedule has six, seconds first");
+      return Optional.of(
+          position == 0 || position == 5
+              ? "has spaces before or after it, which CNPG refuses around an @ schedule"
+              : "has 5 fields; CNPG's schedule has six, seconds first");
     }
     int i = position;
     for (String part : fields.get(i).split(",", -1)) {
+      if (part.isEmpty()) {
+        continue;
+      }
       String range = part;
       int slash = part.indexOf('/');
       if (slash >= 0) {
@@ -136,9 +172,7 @@ class CronScheduleTest {
           return Optional.of(names[i] + " step \"" + step + "\" is not a positive number");
         }
       }
-      if (range.equals("*")
-          || (range.equals("?") && min[i] == 1 && names[i].startsWith("day"))
-          || (range.equals("?") && names[i].equals("day of week"))) {
+      if (range.equals("*") || range.equals("?")) {
         continue;
       }
       String[] bounds = range.split("-", -1);

@@ -111,10 +111,19 @@ class DayTwoValidationTest {
         .containsExactly("services[orders].database.backups.schedule: " + message);
   }
 
+  @Test
+  void validate_reportsSchedule_whenSpacesSurroundIt() {
+    assertThat(violations(backups(b -> b.schedule("@daily "))))
+        .containsExactly(
+            "services[orders].database.backups.schedule: \"@daily \" has spaces before or after it,"
+                + " which CNPG refuses around an @ schedule (write it without them: \"@daily\")");
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
         "0 0 2 * * *",
+        "0 ? 02 * * *",
         "*/30 * * * * *",
         "0 0 0 1 JAN-MAR ?",
         "0 0 3 * * SUN,WED",
