@@ -1,5 +1,6 @@
 package dev.kit.status;
 
+import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -38,7 +39,14 @@ final class ApplicationReader implements KindReader {
     }
     Health verdict;
     String fix = "";
-    if (phase.equals("Failed") || phase.equals("Error")) {
+    Optional<JsonNode> error = errorCondition(status);
+    if (error.isPresent()) {
+      // Argo CD cannot build or apply what the repository asks for; it neither syncs nor waits.
+      String type = error.get().path("type").asString();
+      verdict = Health.DEGRADED;
+      text.append(", ").append(type);
+      fix = errorFix(object.name(), error.get());
+    } else if (phase.equals("Failed") || phase.equals("Error")) {
       verdict = Health.DEGRADED;
       text.append(", sync ").append(phase.toLowerCase(java.util.Locale.ROOT));
       fix =
@@ -87,6 +95,34 @@ final class ApplicationReader implements KindReader {
             "operation",
             phase,
             "operationMessage",
-            message));
+            message,
+            "condition",
+            error.map(c -> c.path("type").asString()).orElse("")));
+  }
+
+  /**
+   * The Application's first error condition ({@code ComparisonError}, {@code InvalidSpecError},
+   * {@code SyncError}, ...: Argo CD's {@code ApplicationCondition.IsError} is a type that ends in
+   * {@code Error}), which Argo CD reports beside a health that may still say Healthy.
+   */
+  static Optional<JsonNode> errorCondition(JsonNode status) {
+    for (JsonNode condition : status.path("conditions").values()) {
+      if (condition.path("type").asString("").endsWith("Error")) {
+        return Optional.of(condition);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** What to do about {@code condition} of Application {@code name}. */
+  static String errorFix(String name, JsonNode condition) {
+    String message = condition.path("message").asString("").lines().findFirst().orElse("");
+    return "Argo CD reports "
+        + condition.path("type").asString()
+        + (message.isEmpty() ? "" : ": " + message)
+        + "; fix what it names (the repository, its path or credentials, or the manifests), then"
+        + " argocd app get "
+        + name
+        + " --refresh";
   }
 }

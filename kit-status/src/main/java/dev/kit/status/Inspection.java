@@ -157,6 +157,19 @@ final class Inspection {
                 : ", last sync "
                     + operation
                     + (operationMessage.isEmpty() ? "" : ": " + operationMessage));
+    Optional<JsonNode> error = ApplicationReader.errorCondition(status);
+    if (error.isPresent()) {
+      return finding(
+          object,
+          column,
+          Health.MISSING,
+          object.title() + " missing",
+          "Application "
+              + appName
+              + " cannot sync it: "
+              + ApplicationReader.errorFix(appName, error.get()),
+          facts("missing", true, "cause", "application error"));
+    }
     if (!object.namespace().isEmpty()
         && !object
             .namespace()

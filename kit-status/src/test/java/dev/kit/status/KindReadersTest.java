@@ -396,6 +396,30 @@ class KindReadersTest {
     assertThat(finding.text()).isEqualTo(text);
   }
 
+  @Test
+  void application_isDegraded_whenArgoCdReportsAnErrorCondition_thoughItsHealthSaysHealthy() {
+    Finding finding =
+        read(
+            "orders",
+            "Application",
+            json(
+                """
+        {"metadata": {"name": "orders", "namespace": "argocd"},
+         "status": {"sync": {"status": "Unknown"}, "health": {"status": "Healthy"},
+                    "conditions": [
+                      {"type": "SharedResourceWarning", "message": "shared"},
+                      {"type": "ComparisonError",
+                       "message": "Failed to load target state: authentication required"}]}}"""));
+
+    assertThat(finding.health()).isEqualTo(Health.DEGRADED);
+    assertThat(finding.text()).isEqualTo("Unknown/Healthy, ComparisonError");
+    assertThat(finding.fix())
+        .isEqualTo(
+            "Argo CD reports ComparisonError: Failed to load target state: authentication required;"
+                + " fix what it names (the repository, its path or credentials, or the manifests),"
+                + " then argocd app get orders-prod --refresh");
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(
       delimiter = '|',
