@@ -112,14 +112,21 @@ final class EnvironmentRules {
             "is set together with destinationServer",
             "set one: Argo CD refuses an Application whose destination has both");
       }
-      env.destinationServer()
-          .filter(server -> !server.matches("https://[^\\s/@]+(:[0-9]+)?(/\\S*)?"))
-          .ifPresent(
-              server ->
-                  violations.add(
-                      path + ".destinationServer",
-                      quote(server) + " is not an https URL without credentials",
-                      "use the cluster's API server URL, such as \"https://prod.k8s.acme.io\""));
+      if (env.destinationServer().isPresent()) {
+        String server = env.destinationServer().get();
+        // Checked before the format, as a refused value is quoted and a password must not be.
+        if (CredentialLiterals.inUrl(server)) {
+          violations.add(
+              path + ".destinationServer",
+              "contains credentials",
+              "remove them; Argo CD reads cluster credentials from a cluster Secret");
+        } else if (!server.matches("https://[^\\s/@]+(:[0-9]+)?(/\\S*)?")) {
+          violations.add(
+              path + ".destinationServer",
+              quote(server) + " is not an https URL without credentials",
+              "use the cluster's API server URL, such as \"https://prod.k8s.acme.io\"");
+        }
+      }
       if (env.destinationName().isPresent()) {
         String name = env.destinationName().get();
         violations.invalid(
@@ -413,9 +420,16 @@ final class EnvironmentRules {
       return "cluster " + quote(env.destinationName().get());
     }
     if (env.destinationServer().isPresent()) {
-      return "server " + quote(env.destinationServer().get());
+      return "server " + shownServer(env.destinationServer().get());
     }
-    return "the repository's server " + quote(kit.repository().argoCd().destinationServer());
+    return "the repository's server " + shownServer(kit.repository().argoCd().destinationServer());
+  }
+
+  /** A server URL as a message quotes it: not at all when it holds credentials. */
+  private static String shownServer(String server) {
+    return CredentialLiterals.inUrl(server)
+        ? "(not shown, it contains credentials)"
+        : quote(server);
   }
 
   /** The declared environments, each once: a name declared twice is reported on its own. */

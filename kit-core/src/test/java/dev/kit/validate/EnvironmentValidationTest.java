@@ -539,6 +539,31 @@ class EnvironmentValidationTest {
   }
 
   @Test
+  void validate_refusesWithoutShowingIt_aDestinationServerWithCredentials() {
+    String server = "https://admin:hunter2Secret@k8s.acme.io:6443";
+    Kit kit =
+        Kit.builder()
+            .repository(
+                "shop", r -> r.gitUrl("https://github.com/acme/shop.git").targetRevision("main"))
+            .environment("dev", e -> e.destinationServer(server))
+            .environment("staging", e -> e.destinationServer(server))
+            .service("orders", s -> s.database(db -> db.storage("5Gi")))
+            .build();
+    List<String> violations = violations(kit);
+    assertThat(violations)
+        .containsExactly(
+            "environments[dev].destinationServer: contains credentials (remove them; Argo CD reads cluster credentials "
+                + "from a cluster Secret)",
+            "environments[staging].destinationServer: contains credentials (remove them; Argo CD reads cluster "
+                + "credentials from a cluster Secret)",
+            "environments[staging].services[orders].namespace: service \"orders\" is in namespace \"orders\" on server "
+                + "(not shown, it contains credentials) here and in environment \"dev\", so two Argo CD Applications would "
+                + "own its objects (give environment \"staging\" namespaces of its own with "
+                + "namespaceRule(\"{namespace}-staging\"), or another destinationServer or destinationName)");
+    assertThat(String.join("\n", violations)).doesNotContain("hunter2Secret");
+  }
+
+  @Test
   void validate_namesTheEnvironment_whenItsDestinationOrRevisionIsWrong() {
     Kit kit =
         Kit.builder()
