@@ -62,12 +62,19 @@ final class CredentialLiterals {
 
   /**
    * Whether {@code url} carries a user and password (or a token as the user) before its host: a
-   * password in any URL, or any user part in an http(s) URL; {@code ssh://git@host} is fine. In
-   * regular-expression terms {@code [a-z][a-z0-9+.-]*://[^/@\s]*:[^/@\s]*@.*|https?://[^/@\s]+@.*},
-   * ignoring case; scanned by hand, as every service's backup path is checked ({@code
-   * CredentialLiteralsTest} compares both).
+   * password in any URL, or any user part in an http(s) URL; {@code ssh://git@host} is fine.
+   * Without a scheme, a {@code user:password@} before any '/' ({@code
+   * oauth2:<token>@gitlab.com/acme/x.git}), which scp-like {@code git@github.com:acme/x.git} is
+   * not. In regular-expression terms {@code
+   * [a-z][a-z0-9+.-]*://[^/@\s]*:[^/@\s]*@.*|https?://[^/@\s]+@.*|[^/@]*:[^/@]*@.*}, ignoring case;
+   * scanned by hand, as every service's backup path is checked ({@code CredentialLiteralsTest}
+   * compares both).
    */
   static boolean inUrl(String url) {
+    return inUrlWithScheme(url) || inUserPartWithoutScheme(url);
+  }
+
+  private static boolean inUrlWithScheme(String url) {
     int schemeEnd = url.indexOf("://");
     if (schemeEnd < 1 || !isAsciiLetter(url.charAt(0))) {
       return false;
@@ -93,6 +100,25 @@ final class CredentialLiterals {
     return colon
         || ((scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
             && at > userStart);
+  }
+
+  /**
+   * A ':' before the first '@', with no '/' before it: {@code user:password@host}. A URL with a
+   * scheme never matches, as its "://" puts a '/' right after its first ':'.
+   */
+  private static boolean inUserPartWithoutScheme(String url) {
+    boolean colon = false;
+    for (int at = 0; at < url.length(); at++) {
+      char c = url.charAt(at);
+      if (c == '@') {
+        return colon;
+      }
+      if (c == '/') {
+        return false;
+      }
+      colon |= c == ':';
+    }
+    return false;
   }
 
   /**

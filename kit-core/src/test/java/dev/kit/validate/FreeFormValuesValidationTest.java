@@ -232,6 +232,41 @@ class FreeFormValuesValidationTest {
   }
 
   @Test
+  void validate_reportsCredentials_inUrlsWithoutASchemeWithoutEchoingThem() {
+    String token = "ghp_" + "Q".repeat(36);
+    List<String> violations =
+        violations(
+            Kit.builder()
+                .repository(
+                    "shop",
+                    r ->
+                        r.gitUrl("oauth2:" + token + "@gitlab.com/acme/shop.git")
+                            .argoCd(ArgoCd.builder().project("shop").build()))
+                .environment("dev", e -> e.destinationServer("admin:hunter2@k8s.acme.io:6443"))
+                .platform(
+                    Platform.builder()
+                        .cloudnativePg(
+                            HelmChart.of(
+                                "robot:hunter2@ghcr.io/acme/charts",
+                                "cloudnative-pg",
+                                "0.29.0",
+                                "cnpg-system"))
+                        .build())
+                .service("orders", s -> s.withoutMigrations().database(db -> db.storage("1Gi")))
+                .build());
+
+    assertThat(violations)
+        .containsExactly(
+            "repository.gitUrl: contains credentials (remove them; Argo CD reads repository credentials from a Secret, "
+                + "never from the Application)",
+            "platform.cloudnativePg.repoUrl: contains credentials (remove them; Argo CD reads Helm repository credentials "
+                + "from a repository Secret)",
+            "environments[dev].destinationServer: contains credentials (remove them; Argo CD reads cluster credentials "
+                + "from a cluster Secret)");
+    assertThat(String.join("\n", violations)).doesNotContain("hunter2", token);
+  }
+
+  @Test
   void validate_reportsPatchValues_thatCarryACredential() {
     List<String> violations =
         serviceViolations(

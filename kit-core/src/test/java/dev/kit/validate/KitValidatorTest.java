@@ -328,7 +328,8 @@ class KitValidatorTest {
     @ValueSource(
         strings = {
           "https://x-access-token:ghp_QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ@github.com/acme/shop.git\n",
-          "https://x:ghp_QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ@github.com/acme/my shop.git"
+          "https://x:ghp_QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ@github.com/acme/my shop.git",
+          "oauth2:ghp_QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ@gitlab.com/acme/shop.git"
         })
     void validate_reportsCredentialsWithoutTheUrl_whenUrlWithCredentialsIsAlsoMalformed(
         String gitUrl) {
