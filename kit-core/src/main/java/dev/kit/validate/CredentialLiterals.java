@@ -122,6 +122,22 @@ final class CredentialLiterals {
   }
 
   /**
+   * What {@code text} looks like when it holds a string shaped like a credential ("an AWS access
+   * key id"), the first such by name when several match.
+   */
+  static Optional<String> shape(String text) {
+    // A loop, not a stream: Secret key names are checked in every cold validation.
+    @Nullable String found = null;
+    for (Map.Entry<String, Pattern> shape : SHAPES.entrySet()) {
+      if ((found == null || shape.getKey().compareTo(found) < 0)
+          && shape.getValue().matcher(text).find()) {
+        found = shape.getKey();
+      }
+    }
+    return Optional.ofNullable(found);
+  }
+
+  /**
    * The credentials in a free-form value (a patch value, Helm values).
    *
    * @param path where the value is, such as {@code services[orders].patches[0].value}
@@ -156,20 +172,14 @@ final class CredentialLiterals {
                 fix));
         return;
       }
-      SHAPES.entrySet().stream()
-          .filter(e -> e.getValue().matcher(text).find())
-          .map(Map.Entry::getKey)
-          .sorted()
-          .findFirst()
-          .ifPresent(
-              what ->
-                  violations.add(
-                      new Violation(
-                          path,
-                          "holds "
-                              + what
-                              + ", which would be committed to Git in the generated files",
-                          fix)));
+      Optional<String> what = shape(text);
+      if (what.isPresent()) {
+        violations.add(
+            new Violation(
+                path,
+                "holds " + what.get() + ", which would be committed to Git in the generated files",
+                fix));
+      }
     } else if (value instanceof Map<?, ?> map) {
       if (map.get("name") instanceof String name
           && map.get("value") instanceof String literal

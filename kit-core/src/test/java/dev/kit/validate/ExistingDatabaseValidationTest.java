@@ -123,8 +123,8 @@ class ExistingDatabaseValidationTest {
                 + "server's lower-case host name as its certificate names it, without a scheme or a port, such as "
                 + "\"orders.db.acme.internal\")",
             "services[orders].database.existing.port: 0 is not a TCP port (use the server's port, 5432 for PostgreSQL's)",
-            "services[orders].database.existing.ca.key: \"ca/crt\" is not a Secret key (use letters, digits, '-', '_' and '.', "
-                + "such as \"ca.crt\")");
+            "services[orders].database.existing.ca.key: is not a Secret key (not shown, as it may be a credential) (use the "
+                + "name of the key with the CA certificate: letters, digits, '-', '_' and '.', such as \"ca.crt\")");
   }
 
   @Test
