@@ -8,6 +8,7 @@ import dev.kit.model.Kit;
 import dev.kit.model.Migrations;
 import dev.kit.model.Patch;
 import dev.kit.model.PlanetScale;
+import dev.kit.model.SecretKey;
 import dev.kit.model.Service;
 import dev.kit.render.ArgoCdObject;
 import dev.kit.render.DatabaseProviders;
@@ -66,8 +67,7 @@ final class EnvironmentRules {
             s.migrations()
                 .filter(m -> m.sslMode().verifiesServer())
                 .flatMap(m -> existing(s))
-                .flatMap(ExistingDatabase::ca)
-                .map(ca -> ca.name() + " key " + ca.key()));
+                .flatMap(ExistingDatabase::ca));
     fields.put(
         "patches",
         s ->
@@ -653,9 +653,9 @@ final class EnvironmentRules {
             violations.add(
                 "environments[" + env + "].services[" + service.name() + "]." + field,
                 "differs from the service's own ("
-                    + shown(here)
+                    + shown(field, here)
                     + " here, "
-                    + shown(everywhere)
+                    + shown(field, everywhere)
                     + " in the other environments), "
                     + "so the migration history would differ between environments",
                 "set it on the service for every environment, not in in(\""
@@ -666,7 +666,12 @@ final class EnvironmentRules {
         });
   }
 
-  private static String shown(Object value) {
+  /**
+   * A history field's value as a message says it, without one that may carry a password: an
+   * existing database's Secret or CA that holds a connection string ({@link
+   * ExistingDatabase#holdsUrl}), any other string that is a URL with credentials.
+   */
+  private static String shown(String field, Object value) {
     Object plain = value instanceof Optional<?> optional ? optional.orElse(null) : value;
     if (plain == null) {
       return "none";
@@ -674,9 +679,18 @@ final class EnvironmentRules {
     if (plain instanceof List<?> list) {
       return list.size() + (list.size() == 1 ? " ConfigMap patch" : " ConfigMap patches");
     }
-    if (plain instanceof String s && ExistingDatabase.holdsUrl(s)) {
-      return ExistingDatabase.URL_NOT_SHOWN;
+    if (plain instanceof SecretKey ca) {
+      return ExistingDatabase.holdsUrl(ca.name()) || ExistingDatabase.holdsUrl(ca.key())
+          ? ExistingDatabase.URL_NOT_SHOWN
+          : quote(ca.name()) + " key " + quote(ca.key());
     }
-    return plain instanceof String s ? quote(s) : String.valueOf(plain);
+    if (plain instanceof String s) {
+      boolean mayCarryPassword =
+          field.startsWith("database.existing.")
+              ? ExistingDatabase.holdsUrl(s)
+              : CredentialLiterals.inUrl(s);
+      return mayCarryPassword ? ExistingDatabase.URL_NOT_SHOWN : quote(s);
+    }
+    return String.valueOf(plain);
   }
 }
