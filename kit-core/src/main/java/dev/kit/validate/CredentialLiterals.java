@@ -58,6 +58,13 @@ final class CredentialLiterals {
           "clientsecret",
           "privatekey");
 
+  /** The fix for a credential in a label. */
+  static final String LABEL_FIX =
+      "remove it and keep the credential in a Secret; anyone who may list the object reads its labels";
+
+  /** The fix for a credential in a PostgreSQL, PgBouncer or PlanetScale parameter. */
+  static final String PARAMETER_FIX = "remove it and keep the credential in a Secret";
+
   private CredentialLiterals() {}
 
   /**
@@ -138,11 +145,12 @@ final class CredentialLiterals {
   }
 
   /**
-   * The credentials in a free-form value (a patch value, Helm values).
+   * The credentials in a free-form value (a patch value, Helm values) or in a label's or
+   * parameter's value.
    *
    * @param path where the value is, such as {@code services[orders].patches[0].value}
-   * @param key the name the value is set under (a patch path's last segment, a values key), or
-   *     empty
+   * @param key the name the value is set under (a patch path's last segment, a values key, a label
+   *     key, a parameter name), or empty
    * @param fix how to pass such a value instead, for this kind of value
    */
   static List<Violation> check(
@@ -162,7 +170,7 @@ final class CredentialLiterals {
       if (text.isEmpty() || text.startsWith("$")) {
         return; // "$(VAR)", "${VAR}": a reference resolved elsewhere
       }
-      if (key.filter(CredentialLiterals::isSecretKey).isPresent()) {
+      if (key.isPresent() && isSecretKey(key.get())) {
         violations.add(
             new Violation(
                 path,
@@ -219,8 +227,23 @@ final class CredentialLiterals {
    * token}, not {@code existingSecret}.
    */
   static boolean isSecretKey(String key) {
-    String normalized = key.toLowerCase(Locale.ROOT).replaceAll("[-_.]", "");
-    return !normalized.startsWith("existing")
-        && SECRET_KEY_ENDINGS.stream().anyMatch(normalized::endsWith);
+    // Loops, not a stream: every service's labels and parameters are checked in a cold run.
+    StringBuilder normalized = new StringBuilder(key.length());
+    for (int at = 0; at < key.length(); at++) {
+      char c = key.charAt(at);
+      if (c != '-' && c != '_' && c != '.') {
+        normalized.append(c);
+      }
+    }
+    String name = normalized.toString().toLowerCase(Locale.ROOT);
+    if (name.startsWith("existing")) {
+      return false;
+    }
+    for (String ending : SECRET_KEY_ENDINGS) {
+      if (name.endsWith(ending)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -178,11 +178,15 @@ final class EnvironmentRules {
             key,
             KubernetesNames.labelKey(key),
             "use a label key such as \"tier\"");
-        violations.invalid(
-            path + ".labels[" + key + "]",
-            label.getValue(),
-            KubernetesNames.labelValue(label.getValue()),
-            "use a label value such as \"" + env.name() + "\"");
+        String labelPath = path + ".labels[" + key + "]";
+        if (!violations.credential(
+            labelPath, key, label.getValue(), CredentialLiterals.LABEL_FIX)) {
+          violations.invalid(
+              labelPath,
+              label.getValue(),
+              KubernetesNames.labelValue(label.getValue()),
+              "use a label value such as \"" + env.name() + "\"");
+        }
       }
       if (kit.platform().isPresent()) {
         String project = env.project().orElse(kit.repository().argoCd().project());

@@ -135,6 +135,18 @@ public final class Violations {
     }
   }
 
+  /**
+   * A label's or parameter's value: reported at {@code path}, without the value, when it looks like
+   * a credential or {@code key} names one.
+   *
+   * @return whether it was reported, so that no other check of the value quotes it
+   */
+  boolean credential(String path, String key, String value, String fix) {
+    List<Violation> credentials = CredentialLiterals.check(path, Optional.of(key), value, fix);
+    found.addAll(credentials);
+    return !credentials.isEmpty();
+  }
+
   /** A name kit derives from the service's, which must stay within {@code max} characters. */
   public void derivedName(String path, String serviceName, String derived, int max, String what) {
     if (derived.length() > max) {
