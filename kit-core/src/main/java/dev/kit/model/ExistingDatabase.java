@@ -97,19 +97,30 @@ public final class ExistingDatabase implements DatabaseHost {
   public static final int DEFAULT_PORT = 5432;
 
   /**
-   * How kit's messages name a value that {@link #holdsUrl} finds a URL in, rather than echo it into
-   * a build log.
+   * How kit's messages name a value that {@link #holdsUrl} finds a connection string in, rather
+   * than echo it into a build log.
    */
-  public static final String URL_NOT_SHOWN = "a URL, not shown as it may carry a password";
+  public static final String URL_NOT_SHOWN =
+      "a connection string, not shown as it may carry a password";
 
   /**
    * Whether {@code value}, set where a name belongs (the Secret, the host, the CA), looks like a
-   * connection string ({@code "://"} or a user's {@code '@'}), which may carry a password.
+   * connection string, which may carry a password: a URL ({@code "://"} or a user's {@code '@'}) or
+   * libpq's keywords ({@code host=db password=...}: an '=' or whitespace, which no name takes).
    */
   public static boolean holdsUrl(String value) {
     Objects.requireNonNull(
         value, "ExistingDatabase.holdsUrl(value): value is null; pass the value to look at");
-    return value.contains("://") || value.indexOf('@') >= 0;
+    if (value.contains("://")) {
+      return true;
+    }
+    for (int at = 0; at < value.length(); at++) {
+      char c = value.charAt(at);
+      if (c == '@' || c == '=' || Character.isWhitespace(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public static Builder builder() {

@@ -58,16 +58,30 @@ final class CredentialLiterals {
           "clientsecret",
           "privatekey");
 
+  /** The fix for a credential in a label. */
+  static final String LABEL_FIX =
+      "remove it and keep the credential in a Secret; anyone who may list the object reads its labels";
+
+  /** The fix for a credential in a PostgreSQL, PgBouncer or PlanetScale parameter. */
+  static final String PARAMETER_FIX = "remove it and keep the credential in a Secret";
+
   private CredentialLiterals() {}
 
   /**
    * Whether {@code url} carries a user and password (or a token as the user) before its host: a
-   * password in any URL, or any user part in an http(s) URL; {@code ssh://git@host} is fine. In
-   * regular-expression terms {@code [a-z][a-z0-9+.-]*://[^/@\s]*:[^/@\s]*@.*|https?://[^/@\s]+@.*},
-   * ignoring case; scanned by hand, as every service's backup path is checked ({@code
-   * CredentialLiteralsTest} compares both).
+   * password in any URL, or any user part in an http(s) URL; {@code ssh://git@host} is fine.
+   * Without a scheme, a {@code user:password@} before any '/' ({@code
+   * oauth2:<token>@gitlab.com/acme/x.git}), which scp-like {@code git@github.com:acme/x.git} is
+   * not. In regular-expression terms {@code
+   * [a-z][a-z0-9+.-]*://[^/@\s]*:[^/@\s]*@.*|https?://[^/@\s]+@.*|[^/@]*:[^/@]*@.*}, ignoring case;
+   * scanned by hand, as every service's backup path is checked ({@code CredentialLiteralsTest}
+   * compares both).
    */
   static boolean inUrl(String url) {
+    return inUrlWithScheme(url) || inUserPartWithoutScheme(url);
+  }
+
+  private static boolean inUrlWithScheme(String url) {
     int schemeEnd = url.indexOf("://");
     if (schemeEnd < 1 || !isAsciiLetter(url.charAt(0))) {
       return false;
@@ -96,11 +110,47 @@ final class CredentialLiterals {
   }
 
   /**
-   * The credentials in a free-form value (a patch value, Helm values).
+   * A ':' before the first '@', with no '/' before it: {@code user:password@host}. A URL with a
+   * scheme never matches, as its "://" puts a '/' right after its first ':'.
+   */
+  private static boolean inUserPartWithoutScheme(String url) {
+    boolean colon = false;
+    for (int at = 0; at < url.length(); at++) {
+      char c = url.charAt(at);
+      if (c == '@') {
+        return colon;
+      }
+      if (c == '/') {
+        return false;
+      }
+      colon |= c == ':';
+    }
+    return false;
+  }
+
+  /**
+   * What {@code text} looks like when it holds a string shaped like a credential ("an AWS access
+   * key id"), the first such by name when several match.
+   */
+  static Optional<String> shape(String text) {
+    // A loop, not a stream: Secret key names are checked in every cold validation.
+    @Nullable String found = null;
+    for (Map.Entry<String, Pattern> shape : SHAPES.entrySet()) {
+      if ((found == null || shape.getKey().compareTo(found) < 0)
+          && shape.getValue().matcher(text).find()) {
+        found = shape.getKey();
+      }
+    }
+    return Optional.ofNullable(found);
+  }
+
+  /**
+   * The credentials in a free-form value (a patch value, Helm values) or in a label's or
+   * parameter's value.
    *
    * @param path where the value is, such as {@code services[orders].patches[0].value}
-   * @param key the name the value is set under (a patch path's last segment, a values key), or
-   *     empty
+   * @param key the name the value is set under (a patch path's last segment, a values key, a label
+   *     key, a parameter name), or empty
    * @param fix how to pass such a value instead, for this kind of value
    */
   static List<Violation> check(
@@ -120,7 +170,7 @@ final class CredentialLiterals {
       if (text.isEmpty() || text.startsWith("$")) {
         return; // "$(VAR)", "${VAR}": a reference resolved elsewhere
       }
-      if (key.filter(CredentialLiterals::isSecretKey).isPresent()) {
+      if (key.isPresent() && isSecretKey(key.get())) {
         violations.add(
             new Violation(
                 path,
@@ -130,20 +180,14 @@ final class CredentialLiterals {
                 fix));
         return;
       }
-      SHAPES.entrySet().stream()
-          .filter(e -> e.getValue().matcher(text).find())
-          .map(Map.Entry::getKey)
-          .sorted()
-          .findFirst()
-          .ifPresent(
-              what ->
-                  violations.add(
-                      new Violation(
-                          path,
-                          "holds "
-                              + what
-                              + ", which would be committed to Git in the generated files",
-                          fix)));
+      Optional<String> what = shape(text);
+      if (what.isPresent()) {
+        violations.add(
+            new Violation(
+                path,
+                "holds " + what.get() + ", which would be committed to Git in the generated files",
+                fix));
+      }
     } else if (value instanceof Map<?, ?> map) {
       if (map.get("name") instanceof String name
           && map.get("value") instanceof String literal
@@ -183,8 +227,23 @@ final class CredentialLiterals {
    * token}, not {@code existingSecret}.
    */
   static boolean isSecretKey(String key) {
-    String normalized = key.toLowerCase(Locale.ROOT).replaceAll("[-_.]", "");
-    return !normalized.startsWith("existing")
-        && SECRET_KEY_ENDINGS.stream().anyMatch(normalized::endsWith);
+    // Loops, not a stream: every service's labels and parameters are checked in a cold run.
+    StringBuilder normalized = new StringBuilder(key.length());
+    for (int at = 0; at < key.length(); at++) {
+      char c = key.charAt(at);
+      if (c != '-' && c != '_' && c != '.') {
+        normalized.append(c);
+      }
+    }
+    String name = normalized.toString().toLowerCase(Locale.ROOT);
+    if (name.startsWith("existing")) {
+      return false;
+    }
+    for (String ending : SECRET_KEY_ENDINGS) {
+      if (name.endsWith(ending)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

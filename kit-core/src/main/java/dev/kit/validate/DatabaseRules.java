@@ -11,6 +11,7 @@ import dev.kit.model.Database;
 import dev.kit.model.DatabaseHost;
 import dev.kit.model.Kit;
 import dev.kit.model.Migrations;
+import dev.kit.model.PlanetScale;
 import dev.kit.model.Pooler;
 import dev.kit.model.PostgresImages;
 import dev.kit.model.Restore;
@@ -250,13 +251,19 @@ final class DatabaseRules {
     if (db.resources().isPresent()) {
       violations.resources(path + ".resources", db.resources().get());
     }
-    for (String key : db.parameters().keySet()) {
+    for (Map.Entry<String, String> parameter : db.parameters().entrySet()) {
+      String key = parameter.getKey();
       if (!isParameterName(key)) {
         violations.add(
             path + ".parameters[" + key + "]",
             quote(key) + " is not a PostgreSQL parameter name",
             "use the lower-case name from postgresql.conf");
       }
+      violations.credential(
+          path + ".parameters[" + key + "]",
+          key,
+          parameter.getValue(),
+          CredentialLiterals.PARAMETER_FIX);
     }
     bootstrap(path, service, violations);
     extensionsAndSchemas(path, service, violations);
@@ -372,6 +379,31 @@ final class DatabaseRules {
     }
     bootstrap(path, service, violations);
     provider.check(path, kit, service, violations::add);
+    if (db.host() instanceof PlanetScale ps) {
+      planetScaleParameters(path + ".planetScale", ps, violations);
+    }
+  }
+
+  /** PlanetScale's parameters, which its module commits to Git, hold no credential. */
+  private static void planetScaleParameters(String path, PlanetScale ps, Violations violations) {
+    for (Map.Entry<String, Map<String, String>> namespace : ps.parameters().entrySet()) {
+      for (Map.Entry<String, String> parameter : namespace.getValue().entrySet()) {
+        violations.credential(
+            path + ".parameters." + namespace.getKey() + "." + parameter.getKey(),
+            parameter.getKey(),
+            parameter.getValue(),
+            CredentialLiterals.PARAMETER_FIX);
+      }
+    }
+    if (ps.bouncer().isPresent()) {
+      for (Map.Entry<String, String> parameter : ps.bouncer().get().parameters().entrySet()) {
+        violations.credential(
+            path + ".bouncer.parameters." + parameter.getKey(),
+            parameter.getKey(),
+            parameter.getValue(),
+            CredentialLiterals.PARAMETER_FIX);
+      }
+    }
   }
 
   /** {@code extension(...)} or {@code schema(...)} on a database kit does not run. */

@@ -8,6 +8,7 @@ import dev.kit.model.Kit;
 import dev.kit.model.Migrations;
 import dev.kit.model.Patch;
 import dev.kit.model.PlanetScale;
+import dev.kit.model.SecretKey;
 import dev.kit.model.Service;
 import dev.kit.render.ArgoCdObject;
 import dev.kit.render.DatabaseProviders;
@@ -66,8 +67,7 @@ final class EnvironmentRules {
             s.migrations()
                 .filter(m -> m.sslMode().verifiesServer())
                 .flatMap(m -> existing(s))
-                .flatMap(ExistingDatabase::ca)
-                .map(ca -> ca.name() + " key " + ca.key()));
+                .flatMap(ExistingDatabase::ca));
     fields.put(
         "patches",
         s ->
@@ -112,14 +112,21 @@ final class EnvironmentRules {
             "is set together with destinationServer",
             "set one: Argo CD refuses an Application whose destination has both");
       }
-      env.destinationServer()
-          .filter(server -> !server.matches("https://[^\\s/@]+(:[0-9]+)?(/\\S*)?"))
-          .ifPresent(
-              server ->
-                  violations.add(
-                      path + ".destinationServer",
-                      quote(server) + " is not an https URL without credentials",
-                      "use the cluster's API server URL, such as \"https://prod.k8s.acme.io\""));
+      if (env.destinationServer().isPresent()) {
+        String server = env.destinationServer().get();
+        // Checked before the format, as a refused value is quoted and a password must not be.
+        if (CredentialLiterals.inUrl(server)) {
+          violations.add(
+              path + ".destinationServer",
+              "contains credentials",
+              "remove them; Argo CD reads cluster credentials from a cluster Secret");
+        } else if (!server.matches("https://[^\\s/@]+(:[0-9]+)?(/\\S*)?")) {
+          violations.add(
+              path + ".destinationServer",
+              quote(server) + " is not an https URL without credentials",
+              "use the cluster's API server URL, such as \"https://prod.k8s.acme.io\"");
+        }
+      }
       if (env.destinationName().isPresent()) {
         String name = env.destinationName().get();
         violations.invalid(
@@ -171,11 +178,15 @@ final class EnvironmentRules {
             key,
             KubernetesNames.labelKey(key),
             "use a label key such as \"tier\"");
-        violations.invalid(
-            path + ".labels[" + key + "]",
-            label.getValue(),
-            KubernetesNames.labelValue(label.getValue()),
-            "use a label value such as \"" + env.name() + "\"");
+        String labelPath = path + ".labels[" + key + "]";
+        if (!violations.credential(
+            labelPath, key, label.getValue(), CredentialLiterals.LABEL_FIX)) {
+          violations.invalid(
+              labelPath,
+              label.getValue(),
+              KubernetesNames.labelValue(label.getValue()),
+              "use a label value such as \"" + env.name() + "\"");
+        }
       }
       if (kit.platform().isPresent()) {
         String project = env.project().orElse(kit.repository().argoCd().project());
@@ -413,9 +424,16 @@ final class EnvironmentRules {
       return "cluster " + quote(env.destinationName().get());
     }
     if (env.destinationServer().isPresent()) {
-      return "server " + quote(env.destinationServer().get());
+      return "server " + shownServer(env.destinationServer().get());
     }
-    return "the repository's server " + quote(kit.repository().argoCd().destinationServer());
+    return "the repository's server " + shownServer(kit.repository().argoCd().destinationServer());
+  }
+
+  /** A server URL as a message quotes it: not at all when it holds credentials. */
+  private static String shownServer(String server) {
+    return CredentialLiterals.inUrl(server)
+        ? "(not shown, it contains credentials)"
+        : quote(server);
   }
 
   /** The declared environments, each once: a name declared twice is reported on its own. */
@@ -639,9 +657,9 @@ final class EnvironmentRules {
             violations.add(
                 "environments[" + env + "].services[" + service.name() + "]." + field,
                 "differs from the service's own ("
-                    + shown(here)
+                    + shown(field, here)
                     + " here, "
-                    + shown(everywhere)
+                    + shown(field, everywhere)
                     + " in the other environments), "
                     + "so the migration history would differ between environments",
                 "set it on the service for every environment, not in in(\""
@@ -652,7 +670,12 @@ final class EnvironmentRules {
         });
   }
 
-  private static String shown(Object value) {
+  /**
+   * A history field's value as a message says it, without one that may carry a password: an
+   * existing database's Secret or CA that holds a connection string ({@link
+   * ExistingDatabase#holdsUrl}), any other string that is a URL with credentials.
+   */
+  private static String shown(String field, Object value) {
     Object plain = value instanceof Optional<?> optional ? optional.orElse(null) : value;
     if (plain == null) {
       return "none";
@@ -660,9 +683,18 @@ final class EnvironmentRules {
     if (plain instanceof List<?> list) {
       return list.size() + (list.size() == 1 ? " ConfigMap patch" : " ConfigMap patches");
     }
-    if (plain instanceof String s && ExistingDatabase.holdsUrl(s)) {
-      return ExistingDatabase.URL_NOT_SHOWN;
+    if (plain instanceof SecretKey ca) {
+      return ExistingDatabase.holdsUrl(ca.name()) || ExistingDatabase.holdsUrl(ca.key())
+          ? ExistingDatabase.URL_NOT_SHOWN
+          : quote(ca.name()) + " key " + quote(ca.key());
     }
-    return plain instanceof String s ? quote(s) : String.valueOf(plain);
+    if (plain instanceof String s) {
+      boolean mayCarryPassword =
+          field.startsWith("database.existing.")
+              ? ExistingDatabase.holdsUrl(s)
+              : CredentialLiterals.inUrl(s);
+      return mayCarryPassword ? ExistingDatabase.URL_NOT_SHOWN : quote(s);
+    }
+    return String.valueOf(plain);
   }
 }

@@ -72,11 +72,14 @@ final class MonitoringRules {
             "key " + quote(key) + " " + keyProblem.get(),
             "use the label your Prometheus selects on, such as \"release\"");
       }
-      violations.invalid(
-          path + ".selectorLabels[" + key + "]",
-          label.getValue(),
-          KubernetesNames.labelValue(label.getValue()),
-          "shorten or simplify the value");
+      String labelPath = path + ".selectorLabels[" + key + "]";
+      if (!violations.credential(labelPath, key, label.getValue(), CredentialLiterals.LABEL_FIX)) {
+        violations.invalid(
+            labelPath,
+            label.getValue(),
+            KubernetesNames.labelValue(label.getValue()),
+            "shorten or simplify the value");
+      }
     }
   }
 

@@ -4,6 +4,7 @@ import dev.kit.model.Pooler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -93,6 +94,8 @@ final class PgBouncerParameters {
       String name = entry.getKey();
       String value = entry.getValue();
       String at = path + "[" + name + "]";
+      violations.addAll(
+          CredentialLiterals.check(at, Optional.of(name), value, CredentialLiterals.PARAMETER_FIX));
       if (name.equals("pool_mode")) {
         violations.add(
             new Violation(

@@ -29,16 +29,17 @@ final class RepositoryRules {
           quote(repo.name()) + " " + nameProblem.get(),
           "it becomes the app.kubernetes.io/part-of label; use a short name such as \"shop\"");
     }
-    if (!GIT_URL.matcher(repo.gitUrl()).matches()) {
-      violations.add(
-          "repository.gitUrl",
-          quote(repo.gitUrl()) + " is not a Git URL",
-          "use https://host/org/repo.git or git@host:org/repo.git");
-    } else if (CredentialLiterals.inUrl(repo.gitUrl())) {
+    // Credentials first: a URL refused for its format is quoted, and a password must not be.
+    if (CredentialLiterals.inUrl(repo.gitUrl())) {
       violations.add(
           "repository.gitUrl",
           "contains credentials",
           "remove them; Argo CD reads repository credentials from a Secret, never from the Application");
+    } else if (!GIT_URL.matcher(repo.gitUrl()).matches()) {
+      violations.add(
+          "repository.gitUrl",
+          quote(repo.gitUrl()) + " is not a Git URL",
+          "use https://host/org/repo.git or git@host:org/repo.git");
     }
     if (repo.targetRevision().isBlank() || hasWhitespace(repo.targetRevision())) {
       violations.add(

@@ -75,18 +75,35 @@ public final class Violations {
     found.addAll(ResourceLimits.check(path, resources));
   }
 
-  /** A reference to a key of a Secret in the service's namespace. */
+  /**
+   * A reference to a key of a Secret in the service's namespace. A key refused is not quoted: what
+   * is passed where a key belongs may be the credential itself, such as an access key.
+   */
   public void secretKey(String path, SecretKey key) {
-    invalid(
-        path + ".name",
-        key.name(),
-        KubernetesNames.dns1123Subdomain(key.name()),
-        "use the name of a Secret in the namespace");
-    if (!isSecretKeyName(key.key())) {
+    Optional<String> nameShape = CredentialLiterals.shape(key.name());
+    if (nameShape.isPresent()) {
+      add(
+          path + ".name",
+          "looks like " + nameShape.get() + ", not a Secret name",
+          "use the name of a Secret in the namespace, and keep the credential in it");
+    } else {
+      invalid(
+          path + ".name",
+          key.name(),
+          KubernetesNames.dns1123Subdomain(key.name()),
+          "use the name of a Secret in the namespace");
+    }
+    Optional<String> keyShape = CredentialLiterals.shape(key.key());
+    if (keyShape.isPresent()) {
       add(
           path + ".key",
-          quote(key.key()) + " is not a Secret key",
-          "use letters, digits, '-', '_' and '.', such as \"ACCESS_KEY_ID\"");
+          "looks like " + keyShape.get() + ", not a key name",
+          "use the name of the key in the Secret, such as \"ACCESS_KEY_ID\", and keep the credential in the Secret");
+    } else if (!isSecretKeyName(key.key())) {
+      add(
+          path + ".key",
+          "is not a Secret key (not shown, as it may be a credential)",
+          "use the name of the key in the Secret: letters, digits, '-', '_' and '.', such as \"ACCESS_KEY_ID\"");
     }
   }
 
@@ -116,6 +133,18 @@ public final class Violations {
     if (json.isEmpty()) {
       found.addAll(CredentialLiterals.check(path, key, value, credentialFix));
     }
+  }
+
+  /**
+   * A label's or parameter's value: reported at {@code path}, without the value, when it looks like
+   * a credential or {@code key} names one.
+   *
+   * @return whether it was reported, so that no other check of the value quotes it
+   */
+  boolean credential(String path, String key, String value, String fix) {
+    List<Violation> credentials = CredentialLiterals.check(path, Optional.of(key), value, fix);
+    found.addAll(credentials);
+    return !credentials.isEmpty();
   }
 
   /** A name kit derives from the service's, which must stay within {@code max} characters. */

@@ -15,7 +15,7 @@ class CredentialLiteralsTest {
   /** The rule as the regular expression it was, which the scan must agree with. */
   private static final Pattern URL_CREDENTIALS =
       Pattern.compile(
-          "[a-z][a-z0-9+.-]*://[^/@\\s]*:[^/@\\s]*@.*|https?://[^/@\\s]+@.*",
+          "[a-z][a-z0-9+.-]*://[^/@\\s]*:[^/@\\s]*@.*|https?://[^/@\\s]+@.*|[^/@]*:[^/@]*@.*",
           Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
   @ParameterizedTest
@@ -24,7 +24,10 @@ class CredentialLiteralsTest {
         "https://user:pass@git.example.com/x.git",
         "https://token@git.example.com/x.git",
         "s3://key:secret@bucket/folder",
-        "HTTP://t@h"
+        "HTTP://t@h",
+        "oauth2:glpat-token@gitlab.com/acme/shop.git",
+        "robot:secret@ghcr.io/acme/charts",
+        "user:pass@host:acme/shop.git"
       })
   void inUrl_returnsTrue_whenUrlCarriesCredentials(String url) {
     assertThat(CredentialLiterals.inUrl(url)).isTrue();
@@ -37,7 +40,10 @@ class CredentialLiteralsTest {
         "git@github.com:x.git",
         "https://git.example.com/a@b",
         "s3://bucket/folder/",
-        "https://@host"
+        "https://@host",
+        "ghcr.io/acme/charts",
+        "registry:5000/charts@sha256",
+        "acme.com:8443/charts"
       })
   void inUrl_returnsFalse_whenUrlCarriesNone(String url) {
     assertThat(CredentialLiterals.inUrl(url)).isFalse();

@@ -171,8 +171,62 @@ class DayTwoValidationTest {
                 + "(lower-case letters, digits, '-' and '.') (use the name of a Secret in the namespace)",
             "services[orders].database.backups.credentials.secretAccessKey.name: \"Bad_Secret\" is not a DNS-1123 subdomain "
                 + "(lower-case letters, digits, '-' and '.') (use the name of a Secret in the namespace)",
-            "services[orders].database.backups.credentials.secretAccessKey.key: \"a key\" is not a Secret key "
-                + "(use letters, digits, '-', '_' and '.', such as \"ACCESS_KEY_ID\")");
+            "services[orders].database.backups.credentials.secretAccessKey.key: is not a Secret key (not shown, as it may "
+                + "be a credential) (use the name of the key in the Secret: letters, digits, '-', '_' and '.', such as "
+                + "\"ACCESS_KEY_ID\")");
+  }
+
+  @Test
+  void validate_refusesWithoutShowingThem_credentialsPassedAsSecretKeys() {
+    String keyId = "AKIA" + "IOSFODNN7EXAMPLE";
+    String secretKey = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+    List<String> violations =
+        violations(
+            kit(
+                s ->
+                    s.database(
+                        db ->
+                            db.storage("1Gi")
+                                .backups(
+                                    "s3://acme-backups/orders/",
+                                    b ->
+                                        b.credentials(
+                                            S3Credentials.fromSecret(
+                                                "orders-s3", keyId, secretKey))))));
+    assertThat(violations)
+        .containsExactly(
+            "services[orders].database.backups.credentials.accessKeyId.key: looks like an AWS access key id, not a key "
+                + "name (use the name of the key in the Secret, such as \"ACCESS_KEY_ID\", and keep the credential in the "
+                + "Secret)",
+            "services[orders].database.backups.credentials.secretAccessKey.key: is not a Secret key (not shown, as it may "
+                + "be a credential) (use the name of the key in the Secret: letters, digits, '-', '_' and '.', such as "
+                + "\"ACCESS_KEY_ID\")");
+    assertThat(String.join("\n", violations)).doesNotContain(keyId, secretKey);
+  }
+
+  @Test
+  void validate_refusesWithoutShowingIt_aCredentialPassedAsTheSecretName() {
+    String keyId = "AKIA" + "IOSFODNN7EXAMPLE";
+    List<String> violations =
+        violations(
+            kit(
+                s ->
+                    s.database(
+                        db ->
+                            db.storage("1Gi")
+                                .backups(
+                                    "s3://acme-backups/orders/",
+                                    b ->
+                                        b.credentials(
+                                            S3Credentials.fromSecret(
+                                                keyId, "ACCESS_KEY_ID", "ACCESS_SECRET_KEY"))))));
+    assertThat(violations)
+        .containsExactly(
+            "services[orders].database.backups.credentials.accessKeyId.name: looks like an AWS access key id, not a "
+                + "Secret name (use the name of a Secret in the namespace, and keep the credential in it)",
+            "services[orders].database.backups.credentials.secretAccessKey.name: looks like an AWS access key id, not a "
+                + "Secret name (use the name of a Secret in the namespace, and keep the credential in it)");
+    assertThat(String.join("\n", violations)).doesNotContain(keyId);
   }
 
   @Test

@@ -243,7 +243,56 @@ class EnvironmentValidationTest {
             v ->
                 v.startsWith(
                     "environments[prod].services[orders].database.existing.secret: differs from the service's own "
-                        + "(a URL, not shown as it may carry a password here, \"orders-db\" in the other environments)"));
+                        + "(a connection string, not shown as it may carry a password here, \"orders-db\" in the other environments)"));
+  }
+
+  @Test
+  void validate_neverShowsAKeywordConnectionString_inAnOverriddenSecretOrCa() {
+    List<String> found =
+        violations(
+            shop()
+                .service(
+                    "orders",
+                    s ->
+                        s.database(
+                                db ->
+                                    db.bootstrap("orders", "orders_owner")
+                                        .existing(
+                                            e ->
+                                                e.secret("orders-db")
+                                                    .host("orders.db.acme.internal")
+                                                    .ca("acme-db-ca", "ca.pem")))
+                            .in(
+                                "prod",
+                                p ->
+                                    p.database(
+                                        db ->
+                                            db.existing(
+                                                e ->
+                                                    e.secret("user=app password=hunter2Secret")
+                                                        .host("orders.db.acme.internal")
+                                                        .ca("password=hunter2Secret", "ca.pem")))))
+                .build());
+
+    assertThat(found)
+        .filteredOn(v -> v.startsWith("environments[prod]"))
+        .containsExactly(
+            "environments[prod].services[orders].database.existing.secret: differs from the service's own (a connection "
+                + "string, not shown as it may carry a password here, \"orders-db\" in the other environments), so the "
+                + "migration history would differ between environments (set it on the service for every environment, "
+                + "not in in(\"prod\", ...): every environment applies the same migration files with the same atlas.sum)",
+            "environments[prod].services[orders].database.existing.ca: differs from the service's own (a connection "
+                + "string, not shown as it may carry a password here, \"acme-db-ca\" key \"ca.pem\" in the other "
+                + "environments), so the migration history would differ between environments (set it on the service for "
+                + "every environment, not in in(\"prod\", ...): every environment applies the same migration files with "
+                + "the same atlas.sum)",
+            "environments[prod].services[orders].database.existing.secret: holds a connection string, not shown as it "
+                + "may carry a password (put the URL in key `uri` of the Secret, and pass the Secret's name here, such as "
+                + "\"orders-db\")",
+            "environments[prod].services[orders].database.existing.ca.secret: holds a connection string, not shown as "
+                + "it may carry a password (pass the name of the Secret with the CA certificate; a URL belongs in key "
+                + "`uri` of the Secret)");
+    assertThat(String.join("\n", found)).doesNotContain("hunter2Secret");
   }
 
   @Test
@@ -536,6 +585,31 @@ class EnvironmentValidationTest {
                                             "/spec/primaryUpdateStrategy",
                                             "supervised")))))
         .isEmpty();
+  }
+
+  @Test
+  void validate_refusesWithoutShowingIt_aDestinationServerWithCredentials() {
+    String server = "https://admin:hunter2Secret@k8s.acme.io:6443";
+    Kit kit =
+        Kit.builder()
+            .repository(
+                "shop", r -> r.gitUrl("https://github.com/acme/shop.git").targetRevision("main"))
+            .environment("dev", e -> e.destinationServer(server))
+            .environment("staging", e -> e.destinationServer(server))
+            .service("orders", s -> s.database(db -> db.storage("5Gi")))
+            .build();
+    List<String> violations = violations(kit);
+    assertThat(violations)
+        .containsExactly(
+            "environments[dev].destinationServer: contains credentials (remove them; Argo CD reads cluster credentials "
+                + "from a cluster Secret)",
+            "environments[staging].destinationServer: contains credentials (remove them; Argo CD reads cluster "
+                + "credentials from a cluster Secret)",
+            "environments[staging].services[orders].namespace: service \"orders\" is in namespace \"orders\" on server "
+                + "(not shown, it contains credentials) here and in environment \"dev\", so two Argo CD Applications would "
+                + "own its objects (give environment \"staging\" namespaces of its own with "
+                + "namespaceRule(\"{namespace}-staging\"), or another destinationServer or destinationName)");
+    assertThat(String.join("\n", violations)).doesNotContain("hunter2Secret");
   }
 
   @Test

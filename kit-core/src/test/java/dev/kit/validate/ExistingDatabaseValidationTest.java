@@ -123,8 +123,8 @@ class ExistingDatabaseValidationTest {
                 + "server's lower-case host name as its certificate names it, without a scheme or a port, such as "
                 + "\"orders.db.acme.internal\")",
             "services[orders].database.existing.port: 0 is not a TCP port (use the server's port, 5432 for PostgreSQL's)",
-            "services[orders].database.existing.ca.key: \"ca/crt\" is not a Secret key (use letters, digits, '-', '_' and '.', "
-                + "such as \"ca.crt\")");
+            "services[orders].database.existing.ca.key: is not a Secret key (not shown, as it may be a credential) (use the "
+                + "name of the key with the CA certificate: letters, digits, '-', '_' and '.', such as \"ca.crt\")");
   }
 
   @Test
@@ -142,15 +142,36 @@ class ExistingDatabaseValidationTest {
     assertThat(found).noneMatch(v -> v.contains("S3cr3t"));
     assertThat(found)
         .containsExactly(
-            "services[orders].database.existing.secret: holds a URL, not shown as it may carry a password "
+            "services[orders].database.existing.secret: holds a connection string, not shown as it may carry a password "
                 + "(put the URL in key `uri` of the Secret, and pass the Secret's name here, such as \"orders-db\")",
-            "services[orders].database.existing.host: holds a URL, not shown as it may carry a password "
+            "services[orders].database.existing.host: holds a connection string, not shown as it may carry a password "
                 + "(put the URL in key `uri` of the Secret, and pass the server's bare host name here, such as "
                 + "\"orders.db.acme.internal\")",
-            "services[orders].database.existing.ca.secret: holds a URL, not shown as it may carry a password "
+            "services[orders].database.existing.ca.secret: holds a connection string, not shown as it may carry a password "
                 + "(pass the name of the Secret with the CA certificate; a URL belongs in key `uri` of the Secret)",
-            "services[orders].database.existing.ca.key: holds a URL, not shown as it may carry a password "
+            "services[orders].database.existing.ca.key: holds a connection string, not shown as it may carry a password "
                 + "(pass the key of the CA certificate, such as \"ca.crt\"; a URL belongs in key `uri` of the Secret)");
+  }
+
+  @Test
+  void validate_neverShowsAKeywordConnectionString_inTheSecretOrTheHost() {
+    List<String> found =
+        violations(
+            db ->
+                db.bootstrap("orders", "orders_owner")
+                    .existing(
+                        e ->
+                            e.secret("dbname=orders user=app password=hunter2Secret")
+                                .host("host=db.acme.internal password=hunter2Secret")));
+
+    assertThat(found)
+        .containsExactly(
+            "services[orders].database.existing.secret: holds a connection string, not shown as it may carry a password "
+                + "(put the URL in key `uri` of the Secret, and pass the Secret's name here, such as \"orders-db\")",
+            "services[orders].database.existing.host: holds a connection string, not shown as it may carry a password "
+                + "(put the URL in key `uri` of the Secret, and pass the server's bare host name here, such as "
+                + "\"orders.db.acme.internal\")");
+    assertThat(String.join("\n", found)).doesNotContain("hunter2Secret");
   }
 
   @Test
@@ -162,7 +183,7 @@ class ExistingDatabaseValidationTest {
                         .existing(
                             e -> e.secret("orders-db").host("orders:S3cr3t@db.acme.internal"))))
         .containsExactly(
-            "services[orders].database.existing.host: holds a URL, not shown as it may carry a password "
+            "services[orders].database.existing.host: holds a connection string, not shown as it may carry a password "
                 + "(put the URL in key `uri` of Secret \"orders-db\", and pass the server's bare host name here, such as "
                 + "\"orders.db.acme.internal\")");
   }

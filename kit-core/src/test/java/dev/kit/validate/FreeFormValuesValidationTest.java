@@ -232,6 +232,125 @@ class FreeFormValuesValidationTest {
   }
 
   @Test
+  void validate_reportsCredentials_inUrlsWithoutASchemeWithoutEchoingThem() {
+    String token = "ghp_" + "Q".repeat(36);
+    List<String> violations =
+        violations(
+            Kit.builder()
+                .repository(
+                    "shop",
+                    r ->
+                        r.gitUrl("oauth2:" + token + "@gitlab.com/acme/shop.git")
+                            .argoCd(ArgoCd.builder().project("shop").build()))
+                .environment("dev", e -> e.destinationServer("admin:hunter2@k8s.acme.io:6443"))
+                .platform(
+                    Platform.builder()
+                        .cloudnativePg(
+                            HelmChart.of(
+                                "robot:hunter2@ghcr.io/acme/charts",
+                                "cloudnative-pg",
+                                "0.29.0",
+                                "cnpg-system"))
+                        .build())
+                .service("orders", s -> s.withoutMigrations().database(db -> db.storage("1Gi")))
+                .build());
+
+    assertThat(violations)
+        .containsExactly(
+            "repository.gitUrl: contains credentials (remove them; Argo CD reads repository credentials from a Secret, "
+                + "never from the Application)",
+            "platform.cloudnativePg.repoUrl: contains credentials (remove them; Argo CD reads Helm repository credentials "
+                + "from a repository Secret)",
+            "environments[dev].destinationServer: contains credentials (remove them; Argo CD reads cluster credentials "
+                + "from a cluster Secret)");
+    assertThat(String.join("\n", violations)).doesNotContain("hunter2", token);
+  }
+
+  @Test
+  void validate_reportsLabelsAndParameters_thatCarryACredential_withoutEchoingThem() {
+    String token = "ghp_" + "Q".repeat(36);
+    List<String> violations =
+        violations(
+            Kit.builder()
+                .repository(
+                    "shop",
+                    r ->
+                        r.gitUrl("https://github.com/acme/shop.git")
+                            .argoCd(ArgoCd.builder().project("shop").build()))
+                .environment(
+                    "dev",
+                    e -> e.destinationServer("https://dev.k8s.acme.io").label("token", token))
+                .service(
+                    "orders",
+                    s ->
+                        s.label("api-token", token)
+                            .label("db-password", "hunter2" + "x".repeat(60))
+                            .withoutMigrations()
+                            .database(
+                                db ->
+                                    db.storage("1Gi")
+                                        .parameter("pgaudit.log_password", "hunter2")
+                                        .parameter("anon.salt", token)
+                                        .parameter("acme.dsn", "postgresql://app:hunter2@db/x")
+                                        .pooler(
+                                            p ->
+                                                p.parameter(
+                                                    "server_tls_key_file_password", "hunter2")))
+                            .monitoring(m -> m.selectorLabel("release", token)))
+                .service(
+                    "payments",
+                    s ->
+                        s.withoutMigrations()
+                            .database(
+                                db ->
+                                    db.planetScale(
+                                        ps ->
+                                            ps.organization("acme")
+                                                .database("shop")
+                                                .parameter("pgbouncer", "auth_password", "hunter2")
+                                                .bouncer(
+                                                    b -> b.parameter("auth_password", "hunter2")))))
+                .build());
+
+    assertThat(violations)
+        .containsExactly(
+            "services[orders].labels[api-token]: holds a literal api-token, which would be committed to Git in "
+                + "the generated files (remove it and keep the credential in a Secret; anyone who may list the object "
+                + "reads its labels)",
+            "services[orders].labels[db-password]: holds a literal db-password, which would be committed to Git "
+                + "in the generated files (remove it and keep the credential in a Secret; anyone who may list the "
+                + "object reads its labels)",
+            "services[orders].database.parameters[acme.dsn]: holds a URL with a password, which would be "
+                + "committed to Git in the generated files (remove it and keep the credential in a Secret)",
+            "services[orders].database.parameters[anon.salt]: holds a GitHub token, which would be committed to "
+                + "Git in the generated files (remove it and keep the credential in a Secret)",
+            "services[orders].database.parameters[pgaudit.log_password]: holds a literal pgaudit.log_password, "
+                + "which would be committed to Git in the generated files (remove it and keep the credential in a "
+                + "Secret)",
+            "services[orders].database.pooler.parameters[server_tls_key_file_password]: holds a literal "
+                + "server_tls_key_file_password, which would be committed to Git in the generated files (remove it and "
+                + "keep the credential in a Secret)",
+            "services[orders].database.pooler.parameters[server_tls_key_file_password]: "
+                + "\"server_tls_key_file_password\" is not a PgBouncer parameter CloudNativePG lets a Pooler set; its "
+                + "webhook rejects the Pooler (use one from "
+                + "https://cloudnative-pg.io/documentation/current/connection_pooling/#pgbouncer-configuration-options, "
+                + "such as max_client_conn or default_pool_size)",
+            "services[orders].monitoring.selectorLabels[release]: holds a GitHub token, which would be committed "
+                + "to Git in the generated files (remove it and keep the credential in a Secret; anyone who may list "
+                + "the object reads its labels)",
+            "services[payments].database.planetScale.parameters.pgbouncer.auth_password: holds a literal "
+                + "auth_password, which would be committed to Git in the generated files (remove it and keep the "
+                + "credential in a Secret)",
+            "services[payments].database.planetScale.bouncer.parameters.auth_password: holds a literal "
+                + "auth_password, which would be committed to Git in the generated files (remove it and keep the "
+                + "credential in a Secret)",
+            "environments[dev].labels[token]: holds a literal token, which would be committed to Git in the "
+                + "generated files (remove it and keep the credential in a Secret; anyone who may list the object reads "
+                + "its labels)");
+    assertThat(String.join("\n", violations)).doesNotContain("hunter2", token);
+  }
+
+  @Test
   void validate_reportsPatchValues_thatCarryACredential() {
     List<String> violations =
         serviceViolations(

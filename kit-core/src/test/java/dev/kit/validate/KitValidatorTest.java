@@ -325,6 +325,23 @@ class KitValidatorTest {
     }
 
     @ParameterizedTest
+    @ValueSource(
+        strings = {
+          "https://x-access-token:ghp_QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ@github.com/acme/shop.git\n",
+          "https://x:ghp_QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ@github.com/acme/my shop.git",
+          "oauth2:ghp_QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ@gitlab.com/acme/shop.git"
+        })
+    void validate_reportsCredentialsWithoutTheUrl_whenUrlWithCredentialsIsAlsoMalformed(
+        String gitUrl) {
+      List<String> violations = repositoryViolations(r -> r.gitUrl(gitUrl));
+      assertThat(violations)
+          .containsExactly(
+              "repository.gitUrl: contains credentials "
+                  + "(remove them; Argo CD reads repository credentials from a Secret, never from the Application)");
+      assertThat(String.join("\n", violations)).doesNotContain("ghp_");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"", "  ", "main branch", "main\n"})
     void validate_reportsTargetRevision_whenRevisionIsBlankOrHasWhitespace(String revision) {
       assertThat(repositoryViolations(r -> r.targetRevision(revision)))

@@ -150,8 +150,8 @@ public final class ExistingDatabaseProvider implements DatabaseProvider {
       } else if (!SECRET_KEY.matcher(ca.key()).matches()) {
         problems.add(
             existing + ".ca.key",
-            quote(ca.key()) + " is not a Secret key",
-            "use letters, digits, '-', '_' and '.', such as \"ca.crt\"");
+            "is not a Secret key (not shown, as it may be a credential)",
+            "use the name of the key with the CA certificate: letters, digits, '-', '_' and '.', such as \"ca.crt\"");
       }
     }
     if (service.database().bootstrap().isEmpty()) {
