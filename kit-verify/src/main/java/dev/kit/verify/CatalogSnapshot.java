@@ -247,7 +247,11 @@ final class CatalogSnapshot {
         "SELECT n.nspname || '.' || c.relname || '.' || a.attname, c.oid || '.' || a.attnum,"
             + " quote_ident(a.attname), format_type(a.atttypid, a.atttypmod), a.attnotnull, pg_get_expr(d.adbin, d.adrelid),"
             + " a.attidentity, a.attgenerated, quote_ident(n.nspname) || '.' || quote_ident(c.relname), n.nspname || '.' || c.relname,"
-            + " c.oid, a.attnum"
+            + " c.oid, a.attnum,"
+            // Only a collation other than the type's default, as pg_dump prints it.
+            + " (SELECT quote_ident(cn.nspname) || '.' || quote_ident(co.collname) FROM pg_collation co"
+            + "  JOIN pg_namespace cn ON cn.oid = co.collnamespace JOIN pg_type ty ON ty.oid = a.atttypid"
+            + "  WHERE co.oid = a.attcollation AND a.attcollation <> ty.typcollation)"
             + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
             + " WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped AND "
@@ -260,7 +264,11 @@ final class CatalogSnapshot {
           String defaultExpression = rs.getString(6) == null ? "" : rs.getString(6);
           String identity = rs.getString(7);
           String generated = rs.getString(8);
+          String collation = rs.getString(13) == null ? "" : rs.getString(13);
           StringBuilder definition = new StringBuilder(rs.getString(3)).append(' ').append(type);
+          if (!collation.isEmpty()) {
+            definition.append(" COLLATE ").append(collation);
+          }
           if ("a".equals(identity) || "d".equals(identity)) {
             definition
                 .append(" GENERATED ")
@@ -280,6 +288,7 @@ final class CatalogSnapshot {
           Map<String, String> details = new HashMap<>();
           details.put("sql", rs.getString(3));
           details.put("type", type);
+          details.put("collation", collation);
           details.put("notNull", String.valueOf(notNull));
           details.put("default", "s".equals(generated) ? "" : defaultExpression);
           details.put("identity", String.valueOf("a".equals(identity) || "d".equals(identity)));

@@ -307,12 +307,14 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                 + ")");
         return;
       }
-      if (!old.detail("type").equals(now.detail("type"))) {
+      if (!old.detail("type").equals(now.detail("type"))
+          || !old.detail("collation").equals(now.detail("collation"))) {
         ColumnTypeRevert type = new ColumnTypeRevert(old.detail("type"), now.detail("type"));
         script.statement(
             alter
                 + " TYPE "
                 + old.detail("type")
+                + (old.detail("collation").isEmpty() ? "" : " COLLATE " + old.detail("collation"))
                 + type.using(column).map(using -> " USING " + using).orElse("")
                 + ";");
         if (type.narrower()) {

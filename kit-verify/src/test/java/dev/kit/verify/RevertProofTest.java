@@ -8,6 +8,10 @@ import dev.kit.migration.MigrationFile;
 import dev.kit.migration.ServiceMigrations;
 import dev.kit.model.TxMode;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -57,9 +61,49 @@ class RevertProofTest {
         Optional.empty());
   }
 
+  /** The down migration of {@code change} on top of {@code base}. */
+  private static DownMigration derive(String base, String change) {
+    return DownMigration.derive(
+        new MigrationVerifier(LintSettings.defaults())
+            .change(postgres, history(BASE, base, CHANGE, change), APP, "20250102000000"),
+        "PostgreSQL " + postgres.version());
+  }
+
   private static ServiceVerification verify(String base, String change, String revert) {
     return new MigrationVerifier(LintSettings.defaults())
         .verify(postgres, history(BASE, base, CHANGE, change, REVERT, revert), APP);
+  }
+
+  /** The rows of {@code query} on the database the last verification left, one line each. */
+  private static List<String> rows(String query) throws SQLException {
+    List<String> rows = new ArrayList<>();
+    try (Connection c = postgres.connect("app", "postgres");
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(query)) {
+      int columns = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        List<String> row = new ArrayList<>();
+        for (int i = 1; i <= columns; i++) {
+          row.add(String.valueOf(rs.getString(i)));
+        }
+        rows.add(String.join(" ", row));
+      }
+    }
+    return rows;
+  }
+
+  /** Derives the revert of {@code change}, applies it, and expects the proof to pass. */
+  private static DownMigration proveDerived(String base, String change) {
+    DownMigration down = derive(base, change);
+    ServiceVerification v = verify(base, change, down.sql());
+    assertThat(v.error()).as(down.sql()).isEmpty();
+    assertThat(v.problems()).as(down.sql()).isEmpty();
+    assertThat(v.notes())
+        .singleElement()
+        .asString()
+        .startsWith(DIR + "/" + REVERT + " restores the ")
+        .doesNotContain(" restores the 0 ");
+    return down;
   }
 
   @Test
@@ -92,5 +136,24 @@ class RevertProofTest {
                 + " public.mv USING btree (id); after the revert: absent); trigger public.v.v_ins"
                 + " (before the revert: CREATE TRIGGER v_ins INSTEAD OF INSERT ON v FOR EACH ROW"
                 + " EXECUTE FUNCTION tf(); after the revert: absent)");
+  }
+
+  @Test
+  void revert_setsTheCollationBack_whenTheMigrationChangedOrDroppedIt() throws SQLException {
+    String base =
+        "CREATE TABLE t (id int, name text);\nCREATE TABLE u (id int, code text COLLATE \"C\");\n";
+    String change = "ALTER TABLE t ALTER COLUMN name TYPE text COLLATE \"C\";\nDROP TABLE u;\n";
+
+    DownMigration down = proveDerived(base, change);
+
+    assertThat(down.sql())
+        .contains("ALTER TABLE public.t ALTER COLUMN name TYPE text;")
+        .contains("  code text COLLATE pg_catalog.\"C\"\n");
+    assertThat(
+            rows(
+                "SELECT attrelid::regclass, attname, attcollation::regcollation FROM pg_attribute"
+                    + " WHERE attrelid IN ('t'::regclass, 'u'::regclass) AND attname IN ('name', 'code')"
+                    + " ORDER BY 1"))
+        .containsExactly("t name \"default\"", "u code \"C\"");
   }
 }
