@@ -129,6 +129,7 @@ final class CatalogSnapshot {
   }
 
   private static void types(Statement s, List<CatalogObject> out) throws SQLException {
+    // PostgreSQL 17 keeps a domain's NOT NULL as a constraint ('n') too; typnotnull says it.
     query(
         s,
         "SELECT n.nspname || '.' || t.typname, t.oid, t.typtype,"
@@ -139,7 +140,7 @@ final class CatalogSnapshot {
             + "  WHEN 'd' THEN 'AS ' || format_type(t.typbasetype, t.typtypmod)"
             + "    || COALESCE(' DEFAULT ' || t.typdefault, '') || CASE WHEN t.typnotnull THEN ' NOT NULL' ELSE '' END"
             + "    || COALESCE((SELECT string_agg(' CONSTRAINT ' || quote_ident(c.conname) || ' ' || pg_get_constraintdef(c.oid), ''"
-            + "      ORDER BY c.conname) FROM pg_constraint c WHERE c.contypid = t.oid), '')"
+            + "      ORDER BY c.conname) FROM pg_constraint c WHERE c.contypid = t.oid AND c.contype <> 'n'), '')"
             + "  WHEN 'c' THEN 'AS (' || (SELECT string_agg(quote_ident(a.attname) || ' ' || format_type(a.atttypid, a.atttypmod),"
             + "    ', ' ORDER BY a.attnum) FROM pg_attribute a WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped) || ')'"
             + " END"

@@ -156,4 +156,18 @@ class RevertProofTest {
                     + " ORDER BY 1"))
         .containsExactly("t name \"default\"", "u code \"C\"");
   }
+
+  @Test
+  void revert_createsADomainWithItsNotNullOnce_whenTheMigrationDroppedIt() throws SQLException {
+    DownMigration down =
+        proveDerived(
+            "CREATE DOMAIN posint AS int NOT NULL CHECK (VALUE > 0);\n", "DROP DOMAIN posint;\n");
+
+    assertThat(down.sql())
+        .contains(
+            "CREATE DOMAIN public.posint AS integer NOT NULL CONSTRAINT posint_check CHECK ((VALUE >"
+                + " 0));");
+    assertThat(rows("SELECT typnotnull FROM pg_type WHERE typname = 'posint'"))
+        .containsExactly("t");
+  }
 }
