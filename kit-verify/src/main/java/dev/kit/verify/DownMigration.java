@@ -170,14 +170,14 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       // What was created on a renamed table is gone: rename it back.
       kept.stream().filter(o -> o.kind() == Kind.TABLE).forEach(o -> renameTable(o, kept(o)));
       ddl.dropTables(created);
-      for (Kind kind : List.of(Kind.FUNCTION, Kind.SEQUENCE, Kind.TYPE, Kind.SCHEMA)) {
+      for (Kind kind :
+          List.of(Kind.FUNCTION, Kind.SEQUENCE, Kind.TYPE, Kind.EXTENSION, Kind.SCHEMA)) {
         dropAll(created, kind, droppedTables);
       }
-      dropAll(created, Kind.EXTENSION, droppedTables);
 
       // 4. Bring back what it dropped or changed, dependencies first; functions before the tables
       // whose defaults and checks call them.
-      for (Kind kind : List.of(Kind.EXTENSION, Kind.SCHEMA, Kind.TYPE, Kind.SEQUENCE)) {
+      for (Kind kind : List.of(Kind.SCHEMA, Kind.EXTENSION, Kind.TYPE, Kind.SEQUENCE)) {
         createAll(dropped, kind);
       }
       List<CatalogObject> functions = new ArrayList<>();

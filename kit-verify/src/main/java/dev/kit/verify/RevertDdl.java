@@ -116,7 +116,9 @@ final class RevertDdl {
   /** Creates {@code o} again, an object the reverted migration dropped or changed. */
   void create(CatalogObject o) {
     switch (o.kind()) {
-      case EXTENSION -> script.statement("CREATE EXTENSION IF NOT EXISTS " + o.detail("sql") + ";");
+      case EXTENSION ->
+          script.statement(
+              "CREATE EXTENSION IF NOT EXISTS " + o.detail("sql") + " " + o.detail("body") + ";");
       case SCHEMA -> script.statement("CREATE SCHEMA IF NOT EXISTS " + o.detail("sql") + ";");
       case TYPE ->
           script.statement(

@@ -170,4 +170,34 @@ class RevertProofTest {
     assertThat(rows("SELECT typnotnull FROM pg_type WHERE typname = 'posint'"))
         .containsExactly("t");
   }
+
+  @Test
+  void revert_createsTheExtensionInItsSchema_whenTheMigrationDroppedBoth() throws SQLException {
+    String base =
+        "CREATE SCHEMA ext;\nCREATE EXTENSION pgcrypto WITH SCHEMA ext;\n"
+            + "CREATE TABLE t (id int, b bytea DEFAULT ext.gen_random_bytes(4));\n";
+    String change = "DROP TABLE t;\nDROP EXTENSION pgcrypto;\nDROP SCHEMA ext;\n";
+
+    DownMigration down = proveDerived(base, change);
+
+    assertThat(down.sql())
+        .containsSubsequence(
+            "CREATE SCHEMA IF NOT EXISTS ext;",
+            "CREATE EXTENSION IF NOT EXISTS pgcrypto SCHEMA ext VERSION '",
+            "CREATE TABLE IF NOT EXISTS public.t");
+    assertThat(
+            rows("SELECT extnamespace::regnamespace FROM pg_extension WHERE extname = 'pgcrypto'"))
+        .containsExactly("ext");
+  }
+
+  @Test
+  void revert_dropsTheExtensionBeforeItsSchema_whenTheMigrationCreatedBoth() {
+    DownMigration down =
+        proveDerived(
+            "CREATE TABLE t (id int);\n",
+            "CREATE SCHEMA ext;\nCREATE EXTENSION pgcrypto WITH SCHEMA ext;\n");
+
+    assertThat(down.sql())
+        .containsSubsequence("DROP EXTENSION IF EXISTS pgcrypto;", "DROP SCHEMA IF EXISTS ext;");
+  }
 }
