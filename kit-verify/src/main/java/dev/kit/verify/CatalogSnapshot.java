@@ -322,7 +322,8 @@ final class CatalogSnapshot {
             + " COALESCE((SELECT quote_ident(ni.nspname) || '.' || quote_ident(i.relname) FROM pg_class i"
             + "   JOIN pg_namespace ni ON ni.oid = i.relnamespace WHERE i.oid = k.conindid AND k.contype IN ('p', 'u', 'x')), '')"
             + " FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
-            + " WHERE k.contype <> 'n' AND "
+            // A partition's copy of its parent's constraint comes and goes with it.
+            + " WHERE k.contype <> 'n' AND k.conparentid = 0 AND "
             + USER_SCHEMA
             + " AND "
             + notFromExtension("pg_class", "c.oid"),
@@ -364,6 +365,8 @@ final class CatalogSnapshot {
             + " FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_namespace n ON n.oid = i.relnamespace"
             + " JOIN pg_class t ON t.oid = x.indrelid JOIN pg_namespace tn ON tn.oid = t.relnamespace"
             + " WHERE t.relkind IN ('r', 'p', 'm') AND "
+            // A partition's index of its parent's index comes and goes with it.
+            + "NOT EXISTS (SELECT 1 FROM pg_inherits h WHERE h.inhrelid = i.oid) AND "
             + USER_SCHEMA
             + " AND "
             + notFromExtension("pg_class", "t.oid"),
@@ -457,7 +460,8 @@ final class CatalogSnapshot {
         "SELECT n.nspname || '.' || c.relname || '.' || g.tgname, g.oid, pg_get_triggerdef(g.oid, true),"
             + " quote_ident(g.tgname), quote_ident(n.nspname) || '.' || quote_ident(c.relname)"
             + " FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
-            + " WHERE NOT g.tgisinternal AND "
+            // A partition's clone of its parent's trigger comes and goes with it.
+            + " WHERE NOT g.tgisinternal AND g.tgparentid = 0 AND "
             + USER_SCHEMA
             + " AND "
             + notFromExtension("pg_class", "c.oid"),

@@ -148,9 +148,11 @@ final class RevertDdl {
                   + o.detail("body")
                   + ";");
       case INDEX ->
+          // Without ONLY, an index on a partitioned table is created on its partitions too.
           script.statement(
               o.definition()
                       .replaceFirst("^CREATE (UNIQUE )?INDEX ", "CREATE $1INDEX IF NOT EXISTS ")
+                      .replaceFirst(" ON ONLY ", " ON ")
                   + ";");
       case FUNCTION -> script.statement(o.definition() + ";");
       case VIEW ->

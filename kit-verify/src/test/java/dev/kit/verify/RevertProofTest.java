@@ -200,4 +200,59 @@ class RevertProofTest {
     assertThat(down.sql())
         .containsSubsequence("DROP EXTENSION IF EXISTS pgcrypto;", "DROP SCHEMA IF EXISTS ext;");
   }
+
+  private static final String PARTITIONED =
+      "CREATE TABLE events (id int, at date) PARTITION BY RANGE (at);\n"
+          + "CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO"
+          + " ('2025-01-01');\n"
+          + "CREATE FUNCTION tf() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;\n";
+
+  /** What the partition has of its own and from its parent: indexes, constraints, triggers. */
+  private static final String PARTITION_OBJECTS =
+      "SELECT 'index ' || indexrelid::regclass || ' ' || indisvalid FROM pg_index"
+          + " WHERE indrelid = 'events_2024'::regclass"
+          + " UNION ALL SELECT 'constraint ' || conname FROM pg_constraint"
+          + " WHERE conrelid = 'events_2024'::regclass AND contype <> 'n'"
+          + " UNION ALL SELECT 'trigger ' || tgname FROM pg_trigger WHERE tgrelid ="
+          + " 'events_2024'::regclass ORDER BY 1";
+
+  @Test
+  void revert_dropsOnlyTheParents_whenTheMigrationAddedToAPartitionedTable() throws SQLException {
+    DownMigration down =
+        proveDerived(
+            PARTITIONED,
+            "CREATE INDEX ON events (at);\n"
+                + "ALTER TABLE events ADD CONSTRAINT events_pkey PRIMARY KEY (id, at);\n"
+                + "CREATE TRIGGER trg BEFORE INSERT ON events FOR EACH ROW EXECUTE FUNCTION tf();\n");
+
+    assertThat(down.sql())
+        .doesNotContain("DROP INDEX IF EXISTS public.events_2024")
+        .doesNotContain("DROP CONSTRAINT IF EXISTS events_2024")
+        .doesNotContain("ON public.events_2024");
+    assertThat(rows(PARTITION_OBJECTS)).isEmpty();
+  }
+
+  @Test
+  void revert_createsOnlyTheParents_whenTheMigrationDroppedFromAPartitionedTable()
+      throws SQLException {
+    DownMigration down =
+        proveDerived(
+            PARTITIONED
+                + "CREATE INDEX events_at_idx ON events (at);\n"
+                + "ALTER TABLE events ADD CONSTRAINT events_pkey PRIMARY KEY (id, at);\n"
+                + "CREATE TRIGGER trg BEFORE INSERT ON events FOR EACH ROW EXECUTE FUNCTION tf();\n",
+            "DROP INDEX events_at_idx;\n"
+                + "ALTER TABLE events DROP CONSTRAINT events_pkey;\n"
+                + "DROP TRIGGER trg ON events;\n");
+
+    assertThat(down.sql()).doesNotContain("events_2024").doesNotContain(" ONLY ");
+    assertThat(rows(PARTITION_OBJECTS))
+        .containsExactly(
+            "constraint events_2024_pkey",
+            "index events_2024_at_idx true",
+            "index events_2024_pkey true",
+            "trigger trg");
+    assertThat(rows("SELECT indisvalid FROM pg_index WHERE indrelid = 'events'::regclass"))
+        .containsExactly("t", "t");
+  }
 }
