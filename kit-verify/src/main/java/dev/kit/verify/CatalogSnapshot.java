@@ -221,33 +221,42 @@ final class CatalogSnapshot {
     query(
         s,
         "SELECT n.nspname || '.' || c.relname, c.oid, quote_ident(n.nspname) || '.' || quote_ident(c.relname),"
-            + " c.relkind, c.relfilenode, quote_ident(n.nspname), quote_ident(c.relname), c.relispartition"
+            + " c.relkind, c.relfilenode, quote_ident(n.nspname), quote_ident(c.relname), c.relispartition,"
+            + " COALESCE(pg_get_expr(c.relpartbound, c.oid), ''),"
+            + " CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) ELSE '' END,"
+            + " COALESCE((SELECT h.inhparent || ' ' || quote_ident(pn.nspname) || '.' || quote_ident(p.relname)"
+            + "  FROM pg_inherits h JOIN pg_class p ON p.oid = h.inhparent JOIN pg_namespace pn ON pn.oid = p.relnamespace"
+            + "  WHERE h.inhrelid = c.oid AND c.relispartition), '')"
             + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " WHERE c.relkind IN ('r', 'p') AND "
             + USER_SCHEMA
             + " AND "
             + notFromExtension("pg_class", "c.oid"),
-        rs ->
-            out.add(
-                new CatalogObject(
-                    Kind.TABLE,
-                    rs.getString(1),
-                    rs.getString(2),
-                    (rs.getString(4).equals("p") ? "PARTITIONED TABLE " : "TABLE ")
-                        + rs.getString(3),
-                    Map.of(
-                        "sql",
-                        rs.getString(3),
-                        "relfilenode",
-                        rs.getString(5),
-                        "schemaSql",
-                        rs.getString(6),
-                        "nameSql",
-                        rs.getString(7),
-                        "partitioned",
-                        String.valueOf(rs.getString(4).equals("p")),
-                        "partition",
-                        String.valueOf(rs.getBoolean(8))))));
+        rs -> {
+          boolean partitioned = rs.getString(4).equals("p");
+          boolean partition = rs.getBoolean(8);
+          // The parent's oid, then its name.
+          String[] parent = rs.getString(11).split(" ", 2);
+          String definition =
+              (partitioned ? "PARTITIONED TABLE " : "TABLE ")
+                  + rs.getString(3)
+                  + (partition ? " PARTITION OF " + parent[1] + " " + rs.getString(9) : "")
+                  + (partitioned ? " PARTITION BY " + rs.getString(10) : "");
+          Map<String, String> details = new HashMap<>();
+          details.put("sql", rs.getString(3));
+          details.put("relfilenode", rs.getString(5));
+          details.put("schemaSql", rs.getString(6));
+          details.put("nameSql", rs.getString(7));
+          details.put("partitioned", String.valueOf(partitioned));
+          details.put("partition", String.valueOf(partition));
+          if (partition) {
+            details.put("parentIdentity", parent[0]);
+            details.put("parentSql", parent[1]);
+            details.put("bound", rs.getString(9));
+          }
+          out.add(
+              new CatalogObject(Kind.TABLE, rs.getString(1), rs.getString(2), definition, details));
+        });
   }
 
   private static void columns(Statement s, List<CatalogObject> out) throws SQLException {

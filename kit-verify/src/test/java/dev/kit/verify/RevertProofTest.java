@@ -255,4 +255,30 @@ class RevertProofTest {
     assertThat(rows("SELECT indisvalid FROM pg_index WHERE indrelid = 'events'::regclass"))
         .containsExactly("t", "t");
   }
+
+  @Test
+  void revert_attachesAndDetachesPartitionsBack_whenTheMigrationMovedThem() throws SQLException {
+    String base =
+        PARTITIONED
+            + "ALTER TABLE events ADD CONSTRAINT events_pkey PRIMARY KEY (id, at);\n"
+            + "CREATE TABLE archive (id int NOT NULL, at date NOT NULL);\n";
+    String change =
+        "ALTER TABLE events DETACH PARTITION events_2024;\n"
+            + "CREATE TABLE old_events (id int NOT NULL, at date NOT NULL) PARTITION BY RANGE (at);\n"
+            + "ALTER TABLE old_events ATTACH PARTITION archive FOR VALUES FROM ('2000-01-01') TO"
+            + " ('2024-01-01');\n";
+
+    DownMigration down = proveDerived(base, change);
+
+    assertThat(down.sql())
+        .containsSubsequence(
+            "ALTER TABLE public.old_events DETACH PARTITION public.archive;",
+            "DROP TABLE IF EXISTS public.old_events;",
+            "ALTER TABLE public.events ATTACH PARTITION public.events_2024 FOR VALUES FROM"
+                + " ('2024-01-01') TO ('2025-01-01');");
+    assertThat(rows("SELECT inhrelid::regclass || ' ' || inhparent::regclass FROM pg_inherits"))
+        .containsExactly("events_2024 events", "events_2024_pkey events_pkey");
+    assertThat(rows("SELECT relname FROM pg_class WHERE relname = 'archive'"))
+        .containsExactly("archive");
+  }
 }
