@@ -117,18 +117,27 @@ final class CatalogSnapshot {
   private static void extensions(Statement s, List<CatalogObject> out) throws SQLException {
     query(
         s,
-        "SELECT x.extname, x.oid, x.extversion, quote_ident(x.extname) FROM pg_extension x WHERE x.extname <> 'plpgsql'",
+        "SELECT x.extname, x.oid, x.extversion, quote_ident(x.extname),"
+            + " 'SCHEMA ' || quote_ident(n.nspname) || ' VERSION ' || quote_literal(x.extversion)"
+            + " FROM pg_extension x JOIN pg_namespace n ON n.oid = x.extnamespace WHERE x.extname <> 'plpgsql'",
         rs ->
             out.add(
                 new CatalogObject(
                     Kind.EXTENSION,
                     rs.getString(1),
                     rs.getString(2),
-                    "EXTENSION " + rs.getString(4),
-                    Map.of("sql", rs.getString(4), "version", rs.getString(3)))));
+                    "EXTENSION " + rs.getString(4) + " " + rs.getString(5),
+                    Map.of(
+                        "sql",
+                        rs.getString(4),
+                        "version",
+                        rs.getString(3),
+                        "body",
+                        rs.getString(5)))));
   }
 
   private static void types(Statement s, List<CatalogObject> out) throws SQLException {
+    // PostgreSQL 17 keeps a domain's NOT NULL as a constraint ('n') too; typnotnull says it.
     query(
         s,
         "SELECT n.nspname || '.' || t.typname, t.oid, t.typtype,"
@@ -139,7 +148,7 @@ final class CatalogSnapshot {
             + "  WHEN 'd' THEN 'AS ' || format_type(t.typbasetype, t.typtypmod)"
             + "    || COALESCE(' DEFAULT ' || t.typdefault, '') || CASE WHEN t.typnotnull THEN ' NOT NULL' ELSE '' END"
             + "    || COALESCE((SELECT string_agg(' CONSTRAINT ' || quote_ident(c.conname) || ' ' || pg_get_constraintdef(c.oid), ''"
-            + "      ORDER BY c.conname) FROM pg_constraint c WHERE c.contypid = t.oid), '')"
+            + "      ORDER BY c.conname) FROM pg_constraint c WHERE c.contypid = t.oid AND c.contype <> 'n'), '')"
             + "  WHEN 'c' THEN 'AS (' || (SELECT string_agg(quote_ident(a.attname) || ' ' || format_type(a.atttypid, a.atttypmod),"
             + "    ', ' ORDER BY a.attnum) FROM pg_attribute a WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped) || ')'"
             + " END"
@@ -212,33 +221,42 @@ final class CatalogSnapshot {
     query(
         s,
         "SELECT n.nspname || '.' || c.relname, c.oid, quote_ident(n.nspname) || '.' || quote_ident(c.relname),"
-            + " c.relkind, c.relfilenode, quote_ident(n.nspname), quote_ident(c.relname), c.relispartition"
+            + " c.relkind, c.relfilenode, quote_ident(n.nspname), quote_ident(c.relname), c.relispartition,"
+            + " COALESCE(pg_get_expr(c.relpartbound, c.oid), ''),"
+            + " CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) ELSE '' END,"
+            + " COALESCE((SELECT h.inhparent || ' ' || quote_ident(pn.nspname) || '.' || quote_ident(p.relname)"
+            + "  FROM pg_inherits h JOIN pg_class p ON p.oid = h.inhparent JOIN pg_namespace pn ON pn.oid = p.relnamespace"
+            + "  WHERE h.inhrelid = c.oid AND c.relispartition), '')"
             + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " WHERE c.relkind IN ('r', 'p') AND "
             + USER_SCHEMA
             + " AND "
             + notFromExtension("pg_class", "c.oid"),
-        rs ->
-            out.add(
-                new CatalogObject(
-                    Kind.TABLE,
-                    rs.getString(1),
-                    rs.getString(2),
-                    (rs.getString(4).equals("p") ? "PARTITIONED TABLE " : "TABLE ")
-                        + rs.getString(3),
-                    Map.of(
-                        "sql",
-                        rs.getString(3),
-                        "relfilenode",
-                        rs.getString(5),
-                        "schemaSql",
-                        rs.getString(6),
-                        "nameSql",
-                        rs.getString(7),
-                        "partitioned",
-                        String.valueOf(rs.getString(4).equals("p")),
-                        "partition",
-                        String.valueOf(rs.getBoolean(8))))));
+        rs -> {
+          boolean partitioned = rs.getString(4).equals("p");
+          boolean partition = rs.getBoolean(8);
+          // The parent's oid, then its name.
+          String[] parent = rs.getString(11).split(" ", 2);
+          String definition =
+              (partitioned ? "PARTITIONED TABLE " : "TABLE ")
+                  + rs.getString(3)
+                  + (partition ? " PARTITION OF " + parent[1] + " " + rs.getString(9) : "")
+                  + (partitioned ? " PARTITION BY " + rs.getString(10) : "");
+          Map<String, String> details = new HashMap<>();
+          details.put("sql", rs.getString(3));
+          details.put("relfilenode", rs.getString(5));
+          details.put("schemaSql", rs.getString(6));
+          details.put("nameSql", rs.getString(7));
+          details.put("partitioned", String.valueOf(partitioned));
+          details.put("partition", String.valueOf(partition));
+          if (partition) {
+            details.put("parentIdentity", parent[0]);
+            details.put("parentSql", parent[1]);
+            details.put("bound", rs.getString(9));
+          }
+          out.add(
+              new CatalogObject(Kind.TABLE, rs.getString(1), rs.getString(2), definition, details));
+        });
   }
 
   private static void columns(Statement s, List<CatalogObject> out) throws SQLException {
@@ -247,7 +265,11 @@ final class CatalogSnapshot {
         "SELECT n.nspname || '.' || c.relname || '.' || a.attname, c.oid || '.' || a.attnum,"
             + " quote_ident(a.attname), format_type(a.atttypid, a.atttypmod), a.attnotnull, pg_get_expr(d.adbin, d.adrelid),"
             + " a.attidentity, a.attgenerated, quote_ident(n.nspname) || '.' || quote_ident(c.relname), n.nspname || '.' || c.relname,"
-            + " c.oid, a.attnum"
+            + " c.oid, a.attnum,"
+            // Only a collation other than the type's default, as pg_dump prints it.
+            + " (SELECT quote_ident(cn.nspname) || '.' || quote_ident(co.collname) FROM pg_collation co"
+            + "  JOIN pg_namespace cn ON cn.oid = co.collnamespace JOIN pg_type ty ON ty.oid = a.atttypid"
+            + "  WHERE co.oid = a.attcollation AND a.attcollation <> ty.typcollation)"
             + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
             + " WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped AND "
@@ -260,7 +282,11 @@ final class CatalogSnapshot {
           String defaultExpression = rs.getString(6) == null ? "" : rs.getString(6);
           String identity = rs.getString(7);
           String generated = rs.getString(8);
+          String collation = rs.getString(13) == null ? "" : rs.getString(13);
           StringBuilder definition = new StringBuilder(rs.getString(3)).append(' ').append(type);
+          if (!collation.isEmpty()) {
+            definition.append(" COLLATE ").append(collation);
+          }
           if ("a".equals(identity) || "d".equals(identity)) {
             definition
                 .append(" GENERATED ")
@@ -280,6 +306,7 @@ final class CatalogSnapshot {
           Map<String, String> details = new HashMap<>();
           details.put("sql", rs.getString(3));
           details.put("type", type);
+          details.put("collation", collation);
           details.put("notNull", String.valueOf(notNull));
           details.put("default", "s".equals(generated) ? "" : defaultExpression);
           details.put("identity", String.valueOf("a".equals(identity) || "d".equals(identity)));
@@ -304,7 +331,8 @@ final class CatalogSnapshot {
             + " COALESCE((SELECT quote_ident(ni.nspname) || '.' || quote_ident(i.relname) FROM pg_class i"
             + "   JOIN pg_namespace ni ON ni.oid = i.relnamespace WHERE i.oid = k.conindid AND k.contype IN ('p', 'u', 'x')), '')"
             + " FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
-            + " WHERE k.contype <> 'n' AND "
+            // A partition's copy of its parent's constraint comes and goes with it.
+            + " WHERE k.contype <> 'n' AND k.conparentid = 0 AND "
             + USER_SCHEMA
             + " AND "
             + notFromExtension("pg_class", "c.oid"),
@@ -346,6 +374,8 @@ final class CatalogSnapshot {
             + " FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_namespace n ON n.oid = i.relnamespace"
             + " JOIN pg_class t ON t.oid = x.indrelid JOIN pg_namespace tn ON tn.oid = t.relnamespace"
             + " WHERE t.relkind IN ('r', 'p', 'm') AND "
+            // A partition's index of its parent's index comes and goes with it.
+            + "NOT EXISTS (SELECT 1 FROM pg_inherits h WHERE h.inhrelid = i.oid) AND "
             + USER_SCHEMA
             + " AND "
             + notFromExtension("pg_class", "t.oid"),
@@ -439,7 +469,8 @@ final class CatalogSnapshot {
         "SELECT n.nspname || '.' || c.relname || '.' || g.tgname, g.oid, pg_get_triggerdef(g.oid, true),"
             + " quote_ident(g.tgname), quote_ident(n.nspname) || '.' || quote_ident(c.relname)"
             + " FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
-            + " WHERE NOT g.tgisinternal AND "
+            // A partition's clone of its parent's trigger comes and goes with it.
+            + " WHERE NOT g.tgisinternal AND g.tgparentid = 0 AND "
             + USER_SCHEMA
             + " AND "
             + notFromExtension("pg_class", "c.oid"),

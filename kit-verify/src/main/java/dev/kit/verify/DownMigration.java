@@ -165,19 +165,30 @@ public record DownMigration(String version, String sql, List<String> irreversibl
           .forEach(o -> redefine(o, kept(o)));
 
       // 3. Drop the rest of what the migration created, users before what they use; what lives
-      // on a dropped table goes with it.
+      // on a dropped table goes with it. A partition it attached leaves its parent first, which
+      // may be dropped.
+      kept.stream()
+          .filter(o -> o.kind() == Kind.TABLE && kept(o).flag("partition") && moved(o, kept(o)))
+          .forEach(
+              o ->
+                  script.statement(
+                      "ALTER TABLE "
+                          + kept(o).detail("parentSql")
+                          + " DETACH PARTITION "
+                          + kept(o).detail("sql")
+                          + ";"));
       dropAll(created, Kind.COLUMN, droppedTables);
       // What was created on a renamed table is gone: rename it back.
       kept.stream().filter(o -> o.kind() == Kind.TABLE).forEach(o -> renameTable(o, kept(o)));
       ddl.dropTables(created);
-      for (Kind kind : List.of(Kind.FUNCTION, Kind.SEQUENCE, Kind.TYPE, Kind.SCHEMA)) {
+      for (Kind kind :
+          List.of(Kind.FUNCTION, Kind.SEQUENCE, Kind.TYPE, Kind.EXTENSION, Kind.SCHEMA)) {
         dropAll(created, kind, droppedTables);
       }
-      dropAll(created, Kind.EXTENSION, droppedTables);
 
       // 4. Bring back what it dropped or changed, dependencies first; functions before the tables
       // whose defaults and checks call them.
-      for (Kind kind : List.of(Kind.EXTENSION, Kind.SCHEMA, Kind.TYPE, Kind.SEQUENCE)) {
+      for (Kind kind : List.of(Kind.SCHEMA, Kind.EXTENSION, Kind.TYPE, Kind.SEQUENCE)) {
         createAll(dropped, kind);
       }
       List<CatalogObject> functions = new ArrayList<>();
@@ -213,6 +224,9 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       for (Kind kind : List.of(Kind.TABLE, Kind.COLUMN, Kind.CONSTRAINT, Kind.INDEX)) {
         createAll(dropped, kind);
       }
+      kept.stream()
+          .filter(o -> o.kind() == Kind.TABLE && o.flag("partition") && moved(o, kept(o)))
+          .forEach(this::attach);
       List<CatalogObject> views = new ArrayList<>(changedViews);
       dropped.stream().filter(DownMigration::isView).forEach(views::add);
       ViewOrder.readFirst(views).forEach(ddl::create);
@@ -307,12 +321,14 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                 + ")");
         return;
       }
-      if (!old.detail("type").equals(now.detail("type"))) {
+      if (!old.detail("type").equals(now.detail("type"))
+          || !old.detail("collation").equals(now.detail("collation"))) {
         ColumnTypeRevert type = new ColumnTypeRevert(old.detail("type"), now.detail("type"));
         script.statement(
             alter
                 + " TYPE "
                 + old.detail("type")
+                + (old.detail("collation").isEmpty() ? "" : " COLLATE " + old.detail("collation"))
                 + type.using(column).map(using -> " USING " + using).orElse("")
                 + ";");
         if (type.narrower()) {
@@ -337,6 +353,36 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       if (old.flag("notNull") != now.flag("notNull") && !old.flag("identity")) {
         script.statement(alter + (old.flag("notNull") ? " SET NOT NULL;" : " DROP NOT NULL;"));
       }
+    }
+
+    /** Whether the table {@code old} was attached, detached or moved to another parent or bound. */
+    private static boolean moved(CatalogObject old, CatalogObject now) {
+      return old.flag("partition") != now.flag("partition")
+          || !old.detail("parentIdentity").equals(now.detail("parentIdentity"))
+          || !old.detail("bound").equals(now.detail("bound"));
+    }
+
+    /** Attaches {@code old}, a partition before the migration, to its parent again. */
+    private void attach(CatalogObject old) {
+      if (!afterById.containsKey(Kind.TABLE.name() + ":" + old.detail("parentIdentity"))) {
+        script.irreversible(
+            old.key()
+                + ": it was a partition of "
+                + old.detail("parentSql")
+                + ", which the migration dropped and kit does not re-create; attach it by hand"
+                + " once its parent is back ("
+                + old.definition()
+                + ")");
+        return;
+      }
+      script.statement(
+          "ALTER TABLE "
+              + old.detail("parentSql")
+              + " ATTACH PARTITION "
+              + old.detail("sql")
+              + " "
+              + old.detail("bound")
+              + ";");
     }
 
     private void renameTable(CatalogObject old, CatalogObject now) {

@@ -413,7 +413,8 @@ final class MigrationVerifier {
   }
 
   /**
-   * Checks that each {@code -- kit:revert <version>} migration restores what that version changed.
+   * Checks that each {@code -- kit:revert <version>} migration restores what that version changed,
+   * and leaves what it did not change as it was.
    */
   private static void proveReverts(
       ServiceMigrations source, Run run, List<String> problems, List<String> notes) {
@@ -455,7 +456,8 @@ final class MigrationVerifier {
       }
       // Both ran (the indexes above), so the run kept both files' snapshots.
       Snapshots changed = Objects.requireNonNull(run.files.get(target.get()));
-      CatalogSnapshot restored = Objects.requireNonNull(run.files.get(file.name())).after;
+      Snapshots revert = Objects.requireNonNull(run.files.get(file.name()));
+      CatalogSnapshot restored = revert.after;
       Set<String> irreversible = DownMigration.irreversibleKeys(text);
       List<String> keys = changed.before.changedKeys(changed.after);
       List<String> missing = new ArrayList<>();
@@ -482,7 +484,38 @@ final class MigrationVerifier {
                   + ")");
         }
       }
-      if (missing.isEmpty()) {
+      // What the revert changed beyond them must end as it was, such as the index on a
+      // materialized view it drops and creates again.
+      List<String> collateral = new ArrayList<>();
+      for (String key : revert.before.changedKeys(revert.after)) {
+        if (keys.contains(key) || irreversible.contains(key)) {
+          continue;
+        }
+        collateral.add(
+            key
+                + " (before the revert: "
+                + revert.before.get(key).map(CatalogObject::definition).orElse("absent")
+                + "; after the revert: "
+                + restored.get(key).map(CatalogObject::definition).orElse("absent")
+                + ")");
+      }
+      if (!missing.isEmpty()) {
+        problems.add(
+            path
+                + " does not restore what "
+                + target.get()
+                + " changed: "
+                + String.join("; ", missing));
+      }
+      if (!collateral.isEmpty()) {
+        problems.add(
+            path
+                + " changes what "
+                + target.get()
+                + " did not change: "
+                + String.join("; ", collateral));
+      }
+      if (missing.isEmpty() && collateral.isEmpty()) {
         notes.add(
             path
                 + " restores the "
@@ -491,13 +524,6 @@ final class MigrationVerifier {
                 + target.get()
                 + " changed"
                 + (declared == 0 ? "" : "; " + declared + " more it lists as irreversible"));
-      } else {
-        problems.add(
-            path
-                + " does not restore what "
-                + target.get()
-                + " changed: "
-                + String.join("; ", missing));
       }
     }
   }

@@ -116,7 +116,9 @@ final class RevertDdl {
   /** Creates {@code o} again, an object the reverted migration dropped or changed. */
   void create(CatalogObject o) {
     switch (o.kind()) {
-      case EXTENSION -> script.statement("CREATE EXTENSION IF NOT EXISTS " + o.detail("sql") + ";");
+      case EXTENSION ->
+          script.statement(
+              "CREATE EXTENSION IF NOT EXISTS " + o.detail("sql") + " " + o.detail("body") + ";");
       case SCHEMA -> script.statement("CREATE SCHEMA IF NOT EXISTS " + o.detail("sql") + ";");
       case TYPE ->
           script.statement(
@@ -146,9 +148,11 @@ final class RevertDdl {
                   + o.detail("body")
                   + ";");
       case INDEX ->
+          // Without ONLY, an index on a partitioned table is created on its partitions too.
           script.statement(
               o.definition()
                       .replaceFirst("^CREATE (UNIQUE )?INDEX ", "CREATE $1INDEX IF NOT EXISTS ")
+                      .replaceFirst(" ON ONLY ", " ON ")
                   + ";");
       case FUNCTION -> script.statement(o.definition() + ";");
       case VIEW ->
