@@ -4,6 +4,7 @@ import dev.kit.verify.CatalogObject.Kind;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -210,12 +211,17 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                     o -> !(o.kind() == Kind.TRIGGER && tablesSql.contains(o.detail("tableSql"))))
                 .toList();
       }
+      List<CatalogObject> views = new ArrayList<>(changedViews);
+      dropped.stream().filter(DownMigration::isView).forEach(views::add);
+      // Dropping a view drops its indexes and triggers, kept or not: they come back after it.
+      List<CatalogObject> onViews = onViews(views);
+      dropped = dropped.stream().filter(o -> !onViews.contains(o)).toList();
       for (Kind kind : List.of(Kind.TABLE, Kind.COLUMN, Kind.CONSTRAINT, Kind.INDEX)) {
         createAll(dropped, kind);
       }
-      List<CatalogObject> views = new ArrayList<>(changedViews);
-      dropped.stream().filter(DownMigration::isView).forEach(views::add);
       ViewOrder.readFirst(views).forEach(ddl::create);
+      createAll(onViews, Kind.INDEX);
+      createAll(onViews, Kind.TRIGGER);
       views.stream()
           .filter(o -> !o.detail("acl").isEmpty() || !o.detail("comment").isEmpty())
           .sorted(Comparator.comparing(CatalogObject::name))
@@ -262,6 +268,23 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                       + ", which kit does not re-create; write its CREATE TABLE with PARTITION BY or"
                       + " PARTITION OF, its indexes and constraints by hand, and restore its rows"
                       + " from a backup (see RUNBOOK.md)"));
+    }
+
+    /** The indexes and triggers {@code views} had before the migration. */
+    private List<CatalogObject> onViews(List<CatalogObject> views) {
+      Set<String> ids = new HashSet<>();
+      Set<String> names = new HashSet<>();
+      views.forEach(
+          v -> {
+            ids.add(v.identity());
+            names.add(v.detail("sql"));
+          });
+      return before.objects().stream()
+          .filter(
+              o ->
+                  (o.kind() == Kind.INDEX && ids.contains(o.detail("tableIdentity")))
+                      || (o.kind() == Kind.TRIGGER && names.contains(o.detail("tableSql"))))
+          .toList();
     }
 
     private void dropAll(List<CatalogObject> created, Kind kind, Set<String> droppedTables) {

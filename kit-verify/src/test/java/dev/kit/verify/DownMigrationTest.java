@@ -1,0 +1,143 @@
+package dev.kit.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kit.lint.LintSettings;
+import dev.kit.migration.MigrationDirectory;
+import dev.kit.migration.MigrationFile;
+import dev.kit.migration.ServiceMigrations;
+import dev.kit.model.TxMode;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Reverts derived on a real PostgreSQL 17: each runs after the migration it reverts, kit:verify's
+ * proof passes, and the database then holds what the base migration made.
+ */
+class DownMigrationTest {
+
+  private static final String DIR = "services/orders/migrations";
+  private static final AtomicInteger SERVICES = new AtomicInteger();
+  private static final ClusterDatabase APP = new ClusterDatabase("app", List.of(), List.of());
+  private static EmbeddedPostgresServer postgres;
+
+  @BeforeAll
+  static void start() {
+    postgres = TestPostgres.start(17);
+  }
+
+  @AfterAll
+  static void stop() {
+    postgres.close();
+  }
+
+  private static ServiceMigrations history(String... namesAndContents) {
+    List<MigrationFile> files = new ArrayList<>();
+    for (int i = 0; i < namesAndContents.length; i += 2) {
+      files.add(
+          new MigrationFile(
+              namesAndContents[i], namesAndContents[i + 1].getBytes(StandardCharsets.UTF_8)));
+    }
+    return new ServiceMigrations(
+        "orders" + SERVICES.incrementAndGet(),
+        DIR,
+        new MigrationDirectory(files),
+        TxMode.FILE,
+        17,
+        "app",
+        Optional.empty());
+  }
+
+  /** The revert of {@code change}, run after {@code base} and it; the proof must pass. */
+  private static DownMigration revert(String base, String change) {
+    DownMigration down =
+        DownMigration.derive(
+            new MigrationVerifier(LintSettings.defaults())
+                .change(
+                    postgres,
+                    history("20250101000000_base.sql", base, "20250102000000_change.sql", change),
+                    APP,
+                    "20250102000000"),
+            "PostgreSQL " + postgres.version());
+    ServiceVerification v =
+        new MigrationVerifier(LintSettings.defaults())
+            .verify(
+                postgres,
+                history(
+                    "20250101000000_base.sql",
+                    base,
+                    "20250102000000_change.sql",
+                    change,
+                    "20250103000000_revert_20250102000000.sql",
+                    down.sql()),
+                APP);
+    assertThat(v.error()).as(down.sql()).isEmpty();
+    assertThat(v.problems()).as(down.sql()).isEmpty();
+    return down;
+  }
+
+  @Test
+  void revert_createsTheIndexesAndTriggersOfTheViewsItCreatesAgain_whenARenamedTableChangedThem() {
+    String base =
+        "CREATE TABLE a (id int);\n"
+            + "CREATE MATERIALIZED VIEW mv AS SELECT id FROM a;\n"
+            + "CREATE INDEX mv_id ON mv (id);\n"
+            + "CREATE VIEW v AS SELECT id FROM a;\n"
+            + "CREATE FUNCTION tf() RETURNS trigger LANGUAGE plpgsql"
+            + " AS $$ BEGIN INSERT INTO a VALUES (NEW.id); RETURN NEW; END $$;\n"
+            + "CREATE TRIGGER v_ins INSTEAD OF INSERT ON v FOR EACH ROW EXECUTE FUNCTION tf();\n";
+    DownMigration down = revert(base, "ALTER TABLE a RENAME TO b;\n");
+
+    assertThat(down.sql())
+        .containsSubsequence(
+            "CREATE MATERIALIZED VIEW IF NOT EXISTS public.mv AS",
+            "CREATE INDEX IF NOT EXISTS mv_id ON public.mv USING btree (id);",
+            "CREATE TRIGGER v_ins INSTEAD OF INSERT ON v FOR EACH ROW EXECUTE FUNCTION tf();");
+    assertThat(rows("SELECT indexrelid::regclass FROM pg_index WHERE indrelid = 'mv'::regclass"))
+        .containsExactly("mv_id");
+    assertThat(rows("SELECT tgname FROM pg_trigger WHERE tgrelid = 'v'::regclass"))
+        .containsExactly("v_ins");
+  }
+
+  @Test
+  void revert_createsADroppedMaterializedViewBeforeItsIndexes() {
+    String base =
+        "CREATE TABLE a (id int);\n"
+            + "CREATE MATERIALIZED VIEW mv AS SELECT id FROM a;\n"
+            + "CREATE INDEX mv_id ON mv (id);\n";
+    revert(base, "DROP MATERIALIZED VIEW mv;\n");
+
+    assertThat(rows("SELECT indexrelid::regclass FROM pg_index WHERE indrelid = 'mv'::regclass"))
+        .containsExactly("mv_id");
+  }
+
+  /** The rows of {@code sql} on the database the last revert ran on, columns joined by "|". */
+  private static List<String> rows(String sql) {
+    List<String> rows = new ArrayList<>();
+    try (Connection c = postgres.connect("app", "postgres");
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      int columns = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        List<String> values = new ArrayList<>();
+        for (int i = 1; i <= columns; i++) {
+          values.add(String.valueOf(rs.getString(i)));
+        }
+        rows.add(String.join("|", values));
+      }
+    } catch (SQLException e) {
+      throw new AssertionError(sql, e);
+    }
+    return rows;
+  }
+}
