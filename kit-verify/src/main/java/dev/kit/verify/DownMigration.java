@@ -148,10 +148,20 @@ public record DownMigration(String version, String sql, List<String> irreversibl
         ddl.drop(dropOrder.get(i));
       }
 
-      // 2. Drop created constraints (foreign keys first) and indexes, then undo changes to the
-      // objects that survived: renames, column changes, redefined sequences and types.
+      // 2. Drop created constraints (foreign keys first) and indexes, then bring back the types,
+      // sequences and functions it dropped or changed, which kept columns may use again (those
+      // named like an object it created come back once that is dropped), then undo changes to
+      // the objects that survived: renames, column changes, redefined sequences and types.
       dropAll(created, Kind.CONSTRAINT, droppedTables);
       dropAll(created, Kind.INDEX, droppedTables);
+      Set<String> createdNames = new HashSet<>();
+      created.forEach(o -> createdNames.add(o.name()));
+      createDefinitions(
+          dropped.stream().filter(o -> !createdNames.contains(o.name())).toList(),
+          kept.stream()
+              .filter(o -> o.kind() == Kind.FUNCTION)
+              .filter(o -> !o.definition().equals(kept(o).definition()))
+              .toList());
       kept.stream().filter(o -> o.kind() == Kind.COLUMN).forEach(o -> alterColumn(o, kept(o)));
       kept.stream()
           .filter(
@@ -178,20 +188,8 @@ public record DownMigration(String version, String sql, List<String> irreversibl
 
       // 4. Bring back what it dropped or changed, dependencies first; functions before the tables
       // whose defaults and checks call them.
-      for (Kind kind : List.of(Kind.EXTENSION, Kind.SCHEMA, Kind.TYPE, Kind.SEQUENCE)) {
-        createAll(dropped, kind);
-      }
-      List<CatalogObject> functions = new ArrayList<>();
-      dropped.stream().filter(o -> o.kind() == Kind.FUNCTION).forEach(functions::add);
-      kept.stream()
-          .filter(o -> o.kind() == Kind.FUNCTION)
-          .filter(o -> !o.definition().equals(kept(o).definition()))
-          .forEach(functions::add);
-      if (!functions.isEmpty()) {
-        // As pg_dump does: a function body may name a table that comes back below.
-        script.statement("SET LOCAL check_function_bodies = off;");
-        functions.stream().sorted(Comparator.comparing(CatalogObject::name)).forEach(ddl::create);
-      }
+      createDefinitions(
+          dropped.stream().filter(o -> createdNames.contains(o.name())).toList(), List.of());
       List<CatalogObject> partitioned =
           dropped.stream()
               .filter(o -> o.kind() == Kind.TABLE)
@@ -270,6 +268,24 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                       + " from a backup (see RUNBOOK.md)"));
     }
 
+    /**
+     * Creates the extensions, schemas, types, sequences and functions of {@code dropped}, and
+     * {@code changedFunctions} as they were.
+     */
+    private void createDefinitions(
+        List<CatalogObject> dropped, List<CatalogObject> changedFunctions) {
+      for (Kind kind : List.of(Kind.EXTENSION, Kind.SCHEMA, Kind.TYPE, Kind.SEQUENCE)) {
+        createAll(dropped, kind);
+      }
+      List<CatalogObject> functions = new ArrayList<>(changedFunctions);
+      dropped.stream().filter(o -> o.kind() == Kind.FUNCTION).forEach(functions::add);
+      if (!functions.isEmpty()) {
+        // As pg_dump does: a function body may name a table that comes back below.
+        script.statement("SET LOCAL check_function_bodies = off;");
+        functions.stream().sorted(Comparator.comparing(CatalogObject::name)).forEach(ddl::create);
+      }
+    }
+
     /** The indexes and triggers {@code views} had before the migration. */
     private List<CatalogObject> onViews(List<CatalogObject> views) {
       Set<String> ids = new HashSet<>();
@@ -330,7 +346,15 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                 + ")");
         return;
       }
-      if (!old.detail("type").equals(now.detail("type"))) {
+      boolean newType = !old.detail("type").equals(now.detail("type"));
+      boolean newDefault =
+          !old.detail("default").equals(now.detail("default")) && !old.flag("generated");
+      // A default of the new type may not cast to the old one: it goes first.
+      boolean defaultDropped = newType && newDefault && !now.detail("default").isEmpty();
+      if (defaultDropped) {
+        script.statement(alter + " DROP DEFAULT;");
+      }
+      if (newType) {
         ColumnTypeRevert type = new ColumnTypeRevert(old.detail("type"), now.detail("type"));
         script.statement(
             alter
@@ -351,11 +375,10 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                   + " that does not fit makes this revert fail, or is rounded; check them first");
         }
       }
-      if (!old.detail("default").equals(now.detail("default")) && !old.flag("generated")) {
-        script.statement(
-            old.detail("default").isEmpty()
-                ? alter + " DROP DEFAULT;"
-                : alter + " SET DEFAULT " + old.detail("default") + ";");
+      if (newDefault && !old.detail("default").isEmpty()) {
+        script.statement(alter + " SET DEFAULT " + old.detail("default") + ";");
+      } else if (newDefault && !defaultDropped) {
+        script.statement(alter + " DROP DEFAULT;");
       }
       if (old.flag("notNull") != now.flag("notNull") && !old.flag("identity")) {
         script.statement(alter + (old.flag("notNull") ? " SET NOT NULL;" : " DROP NOT NULL;"));

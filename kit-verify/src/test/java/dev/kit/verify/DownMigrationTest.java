@@ -121,6 +121,38 @@ class DownMigrationTest {
         .containsExactly("mv_id");
   }
 
+  @Test
+  void revert_createsFunctionsSequencesAndTypesBeforeKeptColumnsUseThemAgain() {
+    String base =
+        "CREATE FUNCTION mk() RETURNS int LANGUAGE sql AS $$ SELECT 7 $$;\n"
+            + "CREATE SEQUENCE t_id_seq;\n"
+            + "CREATE TYPE st AS ENUM ('a', 'b');\n"
+            + "CREATE TABLE t (id int DEFAULT nextval('t_id_seq'), c int DEFAULT mk(),"
+            + " s st NOT NULL DEFAULT 'a');\n";
+    String change =
+        "ALTER TABLE t ALTER COLUMN c DROP DEFAULT;\n"
+            + "DROP FUNCTION mk();\n"
+            + "ALTER TABLE t ALTER COLUMN id DROP DEFAULT;\n"
+            + "DROP SEQUENCE t_id_seq;\n"
+            + "ALTER TABLE t ALTER COLUMN s DROP DEFAULT;\n"
+            + "ALTER TABLE t ALTER COLUMN s TYPE text;\n"
+            + "ALTER TABLE t ALTER COLUMN s SET DEFAULT 'b';\n"
+            + "DROP TYPE st;\n";
+    DownMigration down = revert(base, change);
+
+    assertThat(down.sql())
+        .containsSubsequence(
+            "ALTER TABLE public.t ALTER COLUMN s DROP DEFAULT;",
+            "ALTER TABLE public.t ALTER COLUMN s TYPE st USING s::st;",
+            "ALTER TABLE public.t ALTER COLUMN s SET DEFAULT 'a'::st;");
+    assertThat(
+            rows(
+                "SELECT attname, pg_get_expr(adbin, adrelid) FROM pg_attrdef"
+                    + " JOIN pg_attribute ON attrelid = adrelid AND attnum = adnum"
+                    + " WHERE adrelid = 't'::regclass ORDER BY attnum"))
+        .containsExactly("id|nextval('t_id_seq'::regclass)", "c|mk()", "s|'a'::st");
+  }
+
   /** The rows of {@code sql} on the database the last revert ran on, columns joined by "|". */
   private static List<String> rows(String sql) {
     List<String> rows = new ArrayList<>();
