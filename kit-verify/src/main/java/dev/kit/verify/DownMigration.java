@@ -162,6 +162,8 @@ public record DownMigration(String version, String sql, List<String> irreversibl
               .filter(o -> o.kind() == Kind.FUNCTION)
               .filter(o -> !o.definition().equals(kept(o).definition()))
               .toList());
+      // A created column may have taken a renamed one's name: drop it before the rename back.
+      dropAll(created, Kind.COLUMN, droppedTables);
       kept.stream().filter(o -> o.kind() == Kind.COLUMN).forEach(o -> alterColumn(o, kept(o)));
       kept.stream()
           .filter(
@@ -177,10 +179,9 @@ public record DownMigration(String version, String sql, List<String> irreversibl
 
       // 3. Drop the rest of what the migration created, users before what they use; what lives
       // on a dropped table goes with it.
-      dropAll(created, Kind.COLUMN, droppedTables);
-      // What was created on a renamed table is gone: rename it back.
-      kept.stream().filter(o -> o.kind() == Kind.TABLE).forEach(o -> renameTable(o, kept(o)));
+      // A created table may have taken a renamed one's name: drop it before the rename back.
       ddl.dropTables(created);
+      kept.stream().filter(o -> o.kind() == Kind.TABLE).forEach(o -> renameTable(o, kept(o)));
       for (Kind kind : List.of(Kind.FUNCTION, Kind.SEQUENCE, Kind.TYPE, Kind.SCHEMA)) {
         dropAll(created, kind, droppedTables);
       }

@@ -153,6 +153,25 @@ class DownMigrationTest {
         .containsExactly("id|nextval('t_id_seq'::regclass)", "c|mk()", "s|'a'::st");
   }
 
+  @Test
+  void revert_dropsTheNewColumnAndTableBeforeRenamingTheOldOnesBack() {
+    String base =
+        "CREATE TABLE t (id int PRIMARY KEY, c int);\nCREATE TABLE u (id int PRIMARY KEY);\n";
+    String change =
+        "ALTER TABLE t RENAME COLUMN c TO c_old;\n"
+            + "ALTER TABLE t ADD COLUMN c bigint;\n"
+            + "ALTER TABLE u RENAME TO u_old;\n"
+            + "CREATE TABLE u (id bigint PRIMARY KEY);\n";
+    revert(base, change);
+
+    assertThat(
+            rows(
+                "SELECT attrelid::regclass, attname, format_type(atttypid, atttypmod)"
+                    + " FROM pg_attribute WHERE attrelid IN ('t'::regclass, 'u'::regclass)"
+                    + " AND attnum > 0 AND NOT attisdropped ORDER BY attrelid, attnum"))
+        .containsExactly("t|id|integer", "t|c|integer", "u|id|integer");
+  }
+
   /** The rows of {@code sql} on the database the last revert ran on, columns joined by "|". */
   private static List<String> rows(String sql) {
     List<String> rows = new ArrayList<>();
