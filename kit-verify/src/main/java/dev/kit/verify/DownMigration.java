@@ -2,6 +2,7 @@ package dev.kit.verify;
 
 import dev.kit.verify.CatalogObject.Kind;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -36,6 +37,9 @@ import java.util.regex.Pattern;
 public record DownMigration(String version, String sql, List<String> irreversible) {
 
   private static final Pattern REVERT = Pattern.compile("(?m)^--\\s*kit:revert\\s+(\\S+)\\s*$");
+  // A name quote_ident printed with its schema: the name after the schema.
+  private static final Pattern QUALIFIED =
+      Pattern.compile("(?:\"(?:[^\"]|\"\")*\"|[^\".]+)\\.(.+)");
   private static final Pattern IRREVERSIBLE =
       Pattern.compile("(?m)^--\\s*kit:irreversible\\s+(.+?):\\s");
 
@@ -305,28 +309,72 @@ public record DownMigration(String version, String sql, List<String> irreversibl
     }
 
     private void dropAll(List<CatalogObject> created, Kind kind, Set<String> droppedTables) {
-      created.stream()
-          .filter(o -> o.kind() == kind)
-          .filter(o -> !droppedTables.contains(o.detail("tableIdentity")))
-          .filter(o -> !(o.kind() == Kind.INDEX && o.flag("constraint")))
-          .sorted(
-              kind == Kind.CONSTRAINT
-                  ? Comparator.comparing((CatalogObject o) -> !o.detail("type").equals("f"))
-                      .thenComparing(CatalogObject::name)
-                  : Comparator.comparing(CatalogObject::name))
-          .forEach(ddl::drop);
+      List<CatalogObject> objects =
+          created.stream()
+              .filter(o -> o.kind() == kind)
+              .filter(o -> !droppedTables.contains(o.detail("tableIdentity")))
+              .filter(o -> !(o.kind() == Kind.INDEX && o.flag("constraint")))
+              .sorted(
+                  kind == Kind.CONSTRAINT
+                      ? Comparator.comparing((CatalogObject o) -> !o.detail("type").equals("f"))
+                          .thenComparing(CatalogObject::name)
+                      : Comparator.comparing(CatalogObject::name))
+              .toList();
+      if (kind == Kind.TYPE) {
+        objects = new ArrayList<>(usedFirst(objects));
+        Collections.reverse(objects);
+      }
+      objects.forEach(ddl::drop);
     }
 
     private void createAll(List<CatalogObject> dropped, Kind kind) {
-      dropped.stream()
-          .filter(o -> o.kind() == kind)
-          .filter(o -> !(o.kind() == Kind.INDEX && o.flag("constraint")))
-          .sorted(
-              kind == Kind.CONSTRAINT
-                  ? Comparator.comparing((CatalogObject o) -> o.detail("type").equals("f"))
-                      .thenComparing(CatalogObject::name)
-                  : Comparator.comparing(CatalogObject::name))
-          .forEach(ddl::create);
+      List<CatalogObject> objects =
+          dropped.stream()
+              .filter(o -> o.kind() == kind)
+              .filter(o -> !(o.kind() == Kind.INDEX && o.flag("constraint")))
+              .sorted(
+                  kind == Kind.CONSTRAINT
+                      ? Comparator.comparing((CatalogObject o) -> o.detail("type").equals("f"))
+                          .thenComparing(CatalogObject::name)
+                      : Comparator.comparing(CatalogObject::name))
+              .toList();
+      (kind == Kind.TYPE ? usedFirst(objects) : objects).forEach(ddl::create);
+    }
+
+    /**
+     * {@code types}, sorted by name, in an order where each comes after the types of the list its
+     * definition names (a composite type's fields, a domain's base type): the order to create them
+     * in, reversed the order to drop them in.
+     */
+    private static List<CatalogObject> usedFirst(List<CatalogObject> types) {
+      List<CatalogObject> left = new ArrayList<>(types);
+      List<CatalogObject> ordered = new ArrayList<>();
+      while (!left.isEmpty()) {
+        CatalogObject next =
+            left.stream()
+                .filter(
+                    t -> left.stream().noneMatch(u -> !u.equals(t) && names(t.detail("body"), u)))
+                .findFirst()
+                .orElse(left.get(0)); // types cannot use each other in a cycle
+        left.remove(next);
+        ordered.add(next);
+      }
+      return ordered;
+    }
+
+    /** Whether {@code definition} names {@code type}, qualified or not, as format_type prints. */
+    private static boolean names(String definition, CatalogObject type) {
+      String qualified = type.detail("sql");
+      Matcher m = QUALIFIED.matcher(qualified);
+      String name = m.matches() ? m.group(1) : qualified;
+      return Pattern.compile(
+              "(?<![\\w\".])(?:"
+                  + Pattern.quote(qualified)
+                  + "|"
+                  + Pattern.quote(name)
+                  + ")(?![\\w\"])")
+          .matcher(definition)
+          .find();
     }
 
     private void alterColumn(CatalogObject old, CatalogObject now) {

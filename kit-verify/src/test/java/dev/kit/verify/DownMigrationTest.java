@@ -172,6 +172,25 @@ class DownMigrationTest {
         .containsExactly("t|id|integer", "t|c|integer", "u|id|integer");
   }
 
+  @Test
+  void revert_createsTypesBeforeTheTypesThatUseThem_andDropsThemAfter() {
+    revert(
+        "CREATE TYPE zcolor AS ENUM ('r', 'g');\n"
+            + "CREATE TYPE apair AS (c zcolor, n int);\n"
+            + "CREATE DOMAIN \"Colors\" AS zcolor[];\n",
+        "DROP DOMAIN \"Colors\";\nDROP TYPE apair;\nDROP TYPE zcolor;\n");
+    assertThat(
+            rows(
+                "SELECT typname FROM pg_type WHERE typname IN ('zcolor', 'apair', 'Colors')"
+                    + " ORDER BY typname"))
+        .containsExactly("Colors", "apair", "zcolor");
+
+    revert(
+        "CREATE TABLE x (id int);\n",
+        "CREATE TYPE zcolor AS ENUM ('r', 'g');\nCREATE TYPE apair AS (c zcolor, n int);\n");
+    assertThat(rows("SELECT typname FROM pg_type WHERE typname IN ('zcolor', 'apair')")).isEmpty();
+  }
+
   /** The rows of {@code sql} on the database the last revert ran on, columns joined by "|". */
   private static List<String> rows(String sql) {
     List<String> rows = new ArrayList<>();
