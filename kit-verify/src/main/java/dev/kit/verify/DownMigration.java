@@ -241,6 +241,18 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                           + (o.detail("comment").isEmpty() ? "" : "its comment")
                           + "; GRANT and COMMENT ON it again by hand"));
       createAll(dropped, Kind.TRIGGER);
+      kept.stream()
+          .filter(o -> o.kind() == Kind.SEQUENCE && o.name().equals(kept(o).name()))
+          .filter(o -> !o.detail("ownedBy").equals(kept(o).detail("ownedBy")))
+          .filter(o -> !o.definition().equals(tablesNamedAsBefore(kept(o).definition())))
+          .forEach(
+              o ->
+                  script.statement(
+                      "ALTER SEQUENCE "
+                          + o.detail("sql")
+                          + " OWNED BY "
+                          + (o.detail("ownedBy").isEmpty() ? "NONE" : o.detail("ownedBy"))
+                          + ";"));
       dropped.stream()
           .filter(o -> o.kind() == Kind.SEQUENCE && !o.detail("ownedBy").isEmpty())
           .forEach(
@@ -458,8 +470,14 @@ public record DownMigration(String version, String sql, List<String> irreversibl
             return; // it names a renamed table, whose rename brings it back
           }
           if (old.kind() == Kind.SEQUENCE && old.name().equals(now.name())) {
+            // The body says CYCLE only where it cycles; OWNED BY comes at the end.
             script.statement(
-                "ALTER SEQUENCE " + old.detail("sql") + " " + old.detail("body") + ";");
+                "ALTER SEQUENCE "
+                    + old.detail("sql")
+                    + " "
+                    + old.detail("body")
+                    + (old.detail("body").endsWith(" CYCLE") ? "" : " NO CYCLE")
+                    + ";");
           } else {
             script.irreversible(
                 old.key()

@@ -191,6 +191,17 @@ class DownMigrationTest {
     assertThat(rows("SELECT typname FROM pg_type WHERE typname IN ('zcolor', 'apair')")).isEmpty();
   }
 
+  @Test
+  void revert_setsCycleAndOwnerBack_whenTheMigrationAlteredAKeptSequence() {
+    revert(
+        "CREATE TABLE t (id int);\nCREATE SEQUENCE s;\n",
+        "ALTER SEQUENCE s CYCLE;\nALTER SEQUENCE s OWNED BY t.id;\n");
+    assertThat(rows("SELECT seqcycle FROM pg_sequence WHERE seqrelid = 's'::regclass"))
+        .containsExactly("f");
+    assertThat(rows("SELECT 1 FROM pg_depend WHERE objid = 's'::regclass AND deptype = 'a'"))
+        .isEmpty();
+  }
+
   /** The rows of {@code sql} on the database the last revert ran on, columns joined by "|". */
   private static List<String> rows(String sql) {
     List<String> rows = new ArrayList<>();
