@@ -202,6 +202,19 @@ class DownMigrationTest {
         .isEmpty();
   }
 
+  @Test
+  void revert_saysASequenceComesBackAtItsStart_whenTheMigrationDroppedIt() {
+    DownMigration down =
+        revert(
+            "CREATE SEQUENCE invoice_no;\nSELECT setval('invoice_no', 1000);\n",
+            "DROP SEQUENCE invoice_no;\n");
+    assertThat(down.irreversible())
+        .containsExactly(
+            "value of sequence public.invoice_no: it comes back at its START WITH, so nextval gives"
+                + " numbers it gave before; setval it to the value it has in production, which"
+                + " kit's throwaway database does not know");
+  }
+
   /** The rows of {@code sql} on the database the last revert ran on, columns joined by "|". */
   private static List<String> rows(String sql) {
     List<String> rows = new ArrayList<>();
