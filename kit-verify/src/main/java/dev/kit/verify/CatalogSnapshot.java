@@ -212,7 +212,8 @@ final class CatalogSnapshot {
     query(
         s,
         "SELECT n.nspname || '.' || c.relname, c.oid, quote_ident(n.nspname) || '.' || quote_ident(c.relname),"
-            + " c.relkind, c.relfilenode, quote_ident(n.nspname), quote_ident(c.relname), c.relispartition"
+            + " c.relkind, c.relfilenode, quote_ident(n.nspname), quote_ident(c.relname), c.relispartition,"
+            + " COALESCE(c.relacl::text, ''), COALESCE(obj_description(c.oid, 'pg_class'), '')"
             + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " WHERE c.relkind IN ('r', 'p') AND "
             + USER_SCHEMA
@@ -238,7 +239,11 @@ final class CatalogSnapshot {
                         "partitioned",
                         String.valueOf(rs.getString(4).equals("p")),
                         "partition",
-                        String.valueOf(rs.getBoolean(8))))));
+                        String.valueOf(rs.getBoolean(8)),
+                        "acl",
+                        rs.getString(9),
+                        "comment",
+                        rs.getString(10)))));
   }
 
   private static void columns(Statement s, List<CatalogObject> out) throws SQLException {

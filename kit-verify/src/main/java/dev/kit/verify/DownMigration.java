@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A migration that reverses another, derived from the catalog before and after it ran on a real
@@ -225,7 +226,7 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       ViewOrder.readFirst(views).forEach(ddl::create);
       createAll(onViews, Kind.INDEX);
       createAll(onViews, Kind.TRIGGER);
-      views.stream()
+      Stream.concat(views.stream(), dropped.stream().filter(o -> o.kind() == Kind.TABLE))
           .filter(o -> !o.detail("acl").isEmpty() || !o.detail("comment").isEmpty())
           .sorted(Comparator.comparing(CatalogObject::name))
           .forEach(

@@ -215,6 +215,21 @@ class DownMigrationTest {
                 + " kit's throwaway database does not know");
   }
 
+  @Test
+  void revert_listsTheGrantsAndCommentOfADroppedTable() {
+    DownMigration down =
+        revert(
+            "CREATE TABLE t (id int);\n"
+                + "GRANT SELECT ON t TO PUBLIC;\n"
+                + "COMMENT ON TABLE t IS 'hello';\n",
+            "DROP TABLE t;\n");
+    assertThat(down.irreversible())
+        .contains(
+            "grants and comment of table public.t: it is created again, without its grants"
+                + " {app=arwdDxtm/app,=r/app} and its comment; GRANT and COMMENT ON it again by"
+                + " hand");
+  }
+
   /** The rows of {@code sql} on the database the last revert ran on, columns joined by "|". */
   private static List<String> rows(String sql) {
     List<String> rows = new ArrayList<>();
