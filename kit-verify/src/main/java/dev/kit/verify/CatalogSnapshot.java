@@ -226,7 +226,8 @@ final class CatalogSnapshot {
             + " CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) ELSE '' END,"
             + " COALESCE((SELECT h.inhparent || ' ' || quote_ident(pn.nspname) || '.' || quote_ident(p.relname)"
             + "  FROM pg_inherits h JOIN pg_class p ON p.oid = h.inhparent JOIN pg_namespace pn ON pn.oid = p.relnamespace"
-            + "  WHERE h.inhrelid = c.oid AND c.relispartition), '')"
+            + "  WHERE h.inhrelid = c.oid AND c.relispartition), ''),"
+            + " COALESCE(c.relacl::text, ''), COALESCE(obj_description(c.oid, 'pg_class'), '')"
             + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " WHERE c.relkind IN ('r', 'p') AND "
             + USER_SCHEMA
@@ -249,6 +250,8 @@ final class CatalogSnapshot {
           details.put("nameSql", rs.getString(7));
           details.put("partitioned", String.valueOf(partitioned));
           details.put("partition", String.valueOf(partition));
+          details.put("acl", rs.getString(12));
+          details.put("comment", rs.getString(13));
           if (partition) {
             details.put("parentIdentity", parent[0]);
             details.put("parentSql", parent[1]);

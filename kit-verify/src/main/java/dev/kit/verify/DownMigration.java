@@ -2,8 +2,10 @@ package dev.kit.verify;
 
 import dev.kit.verify.CatalogObject.Kind;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A migration that reverses another, derived from the catalog before and after it ran on a real
@@ -35,6 +38,9 @@ import java.util.regex.Pattern;
 public record DownMigration(String version, String sql, List<String> irreversible) {
 
   private static final Pattern REVERT = Pattern.compile("(?m)^--\\s*kit:revert\\s+(\\S+)\\s*$");
+  // A name quote_ident printed with its schema: the name after the schema.
+  private static final Pattern QUALIFIED =
+      Pattern.compile("(?:\"(?:[^\"]|\"\")*\"|[^\".]+)\\.(.+)");
   private static final Pattern IRREVERSIBLE =
       Pattern.compile("(?m)^--\\s*kit:irreversible\\s+(.+?):\\s");
 
@@ -147,10 +153,22 @@ public record DownMigration(String version, String sql, List<String> irreversibl
         ddl.drop(dropOrder.get(i));
       }
 
-      // 2. Drop created constraints (foreign keys first) and indexes, then undo changes to the
-      // objects that survived: renames, column changes, redefined sequences and types.
+      // 2. Drop created constraints (foreign keys first) and indexes, then bring back the types,
+      // sequences and functions it dropped or changed, which kept columns may use again (those
+      // named like an object it created come back once that is dropped), then undo changes to
+      // the objects that survived: renames, column changes, redefined sequences and types.
       dropAll(created, Kind.CONSTRAINT, droppedTables);
       dropAll(created, Kind.INDEX, droppedTables);
+      Set<String> createdNames = new HashSet<>();
+      created.forEach(o -> createdNames.add(o.name()));
+      createDefinitions(
+          dropped.stream().filter(o -> !createdNames.contains(o.name())).toList(),
+          kept.stream()
+              .filter(o -> o.kind() == Kind.FUNCTION)
+              .filter(o -> !o.definition().equals(kept(o).definition()))
+              .toList());
+      // A created column may have taken a renamed one's name: drop it before the rename back.
+      dropAll(created, Kind.COLUMN, droppedTables);
       kept.stream().filter(o -> o.kind() == Kind.COLUMN).forEach(o -> alterColumn(o, kept(o)));
       kept.stream()
           .filter(
@@ -177,10 +195,9 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                           + " DETACH PARTITION "
                           + kept(o).detail("sql")
                           + ";"));
-      dropAll(created, Kind.COLUMN, droppedTables);
-      // What was created on a renamed table is gone: rename it back.
-      kept.stream().filter(o -> o.kind() == Kind.TABLE).forEach(o -> renameTable(o, kept(o)));
+      // A created table may have taken a renamed one's name: drop it before the rename back.
       ddl.dropTables(created);
+      kept.stream().filter(o -> o.kind() == Kind.TABLE).forEach(o -> renameTable(o, kept(o)));
       for (Kind kind :
           List.of(Kind.FUNCTION, Kind.SEQUENCE, Kind.TYPE, Kind.EXTENSION, Kind.SCHEMA)) {
         dropAll(created, kind, droppedTables);
@@ -188,20 +205,8 @@ public record DownMigration(String version, String sql, List<String> irreversibl
 
       // 4. Bring back what it dropped or changed, dependencies first; functions before the tables
       // whose defaults and checks call them.
-      for (Kind kind : List.of(Kind.SCHEMA, Kind.EXTENSION, Kind.TYPE, Kind.SEQUENCE)) {
-        createAll(dropped, kind);
-      }
-      List<CatalogObject> functions = new ArrayList<>();
-      dropped.stream().filter(o -> o.kind() == Kind.FUNCTION).forEach(functions::add);
-      kept.stream()
-          .filter(o -> o.kind() == Kind.FUNCTION)
-          .filter(o -> !o.definition().equals(kept(o).definition()))
-          .forEach(functions::add);
-      if (!functions.isEmpty()) {
-        // As pg_dump does: a function body may name a table that comes back below.
-        script.statement("SET LOCAL check_function_bodies = off;");
-        functions.stream().sorted(Comparator.comparing(CatalogObject::name)).forEach(ddl::create);
-      }
+      createDefinitions(
+          dropped.stream().filter(o -> createdNames.contains(o.name())).toList(), List.of());
       List<CatalogObject> partitioned =
           dropped.stream()
               .filter(o -> o.kind() == Kind.TABLE)
@@ -221,16 +226,21 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                     o -> !(o.kind() == Kind.TRIGGER && tablesSql.contains(o.detail("tableSql"))))
                 .toList();
       }
+      List<CatalogObject> views = new ArrayList<>(changedViews);
+      dropped.stream().filter(DownMigration::isView).forEach(views::add);
+      // Dropping a view drops its indexes and triggers, kept or not: they come back after it.
+      List<CatalogObject> onViews = onViews(views);
+      dropped = dropped.stream().filter(o -> !onViews.contains(o)).toList();
       for (Kind kind : List.of(Kind.TABLE, Kind.COLUMN, Kind.CONSTRAINT, Kind.INDEX)) {
         createAll(dropped, kind);
       }
       kept.stream()
           .filter(o -> o.kind() == Kind.TABLE && o.flag("partition") && moved(o, kept(o)))
           .forEach(this::attach);
-      List<CatalogObject> views = new ArrayList<>(changedViews);
-      dropped.stream().filter(DownMigration::isView).forEach(views::add);
       ViewOrder.readFirst(views).forEach(ddl::create);
-      views.stream()
+      createAll(onViews, Kind.INDEX);
+      createAll(onViews, Kind.TRIGGER);
+      Stream.concat(views.stream(), dropped.stream().filter(o -> o.kind() == Kind.TABLE))
           .filter(o -> !o.detail("acl").isEmpty() || !o.detail("comment").isEmpty())
           .sorted(Comparator.comparing(CatalogObject::name))
           .forEach(
@@ -246,6 +256,18 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                           + (o.detail("comment").isEmpty() ? "" : "its comment")
                           + "; GRANT and COMMENT ON it again by hand"));
       createAll(dropped, Kind.TRIGGER);
+      kept.stream()
+          .filter(o -> o.kind() == Kind.SEQUENCE && o.name().equals(kept(o).name()))
+          .filter(o -> !o.detail("ownedBy").equals(kept(o).detail("ownedBy")))
+          .filter(o -> !o.definition().equals(tablesNamedAsBefore(kept(o).definition())))
+          .forEach(
+              o ->
+                  script.statement(
+                      "ALTER SEQUENCE "
+                          + o.detail("sql")
+                          + " OWNED BY "
+                          + (o.detail("ownedBy").isEmpty() ? "NONE" : o.detail("ownedBy"))
+                          + ";"));
       dropped.stream()
           .filter(o -> o.kind() == Kind.SEQUENCE && !o.detail("ownedBy").isEmpty())
           .forEach(
@@ -278,29 +300,108 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                       + " from a backup (see RUNBOOK.md)"));
     }
 
+    /**
+     * Creates the extensions, schemas, types, sequences and functions of {@code dropped}, and
+     * {@code changedFunctions} as they were.
+     */
+    private void createDefinitions(
+        List<CatalogObject> dropped, List<CatalogObject> changedFunctions) {
+      for (Kind kind : List.of(Kind.SCHEMA, Kind.EXTENSION, Kind.TYPE, Kind.SEQUENCE)) {
+        createAll(dropped, kind);
+      }
+      List<CatalogObject> functions = new ArrayList<>(changedFunctions);
+      dropped.stream().filter(o -> o.kind() == Kind.FUNCTION).forEach(functions::add);
+      if (!functions.isEmpty()) {
+        // As pg_dump does: a function body may name a table that comes back below.
+        script.statement("SET LOCAL check_function_bodies = off;");
+        functions.stream().sorted(Comparator.comparing(CatalogObject::name)).forEach(ddl::create);
+      }
+    }
+
+    /** The indexes and triggers {@code views} had before the migration. */
+    private List<CatalogObject> onViews(List<CatalogObject> views) {
+      Set<String> ids = new HashSet<>();
+      Set<String> names = new HashSet<>();
+      views.forEach(
+          v -> {
+            ids.add(v.identity());
+            names.add(v.detail("sql"));
+          });
+      return before.objects().stream()
+          .filter(
+              o ->
+                  (o.kind() == Kind.INDEX && ids.contains(o.detail("tableIdentity")))
+                      || (o.kind() == Kind.TRIGGER && names.contains(o.detail("tableSql"))))
+          .toList();
+    }
+
     private void dropAll(List<CatalogObject> created, Kind kind, Set<String> droppedTables) {
-      created.stream()
-          .filter(o -> o.kind() == kind)
-          .filter(o -> !droppedTables.contains(o.detail("tableIdentity")))
-          .filter(o -> !(o.kind() == Kind.INDEX && o.flag("constraint")))
-          .sorted(
-              kind == Kind.CONSTRAINT
-                  ? Comparator.comparing((CatalogObject o) -> !o.detail("type").equals("f"))
-                      .thenComparing(CatalogObject::name)
-                  : Comparator.comparing(CatalogObject::name))
-          .forEach(ddl::drop);
+      List<CatalogObject> objects =
+          created.stream()
+              .filter(o -> o.kind() == kind)
+              .filter(o -> !droppedTables.contains(o.detail("tableIdentity")))
+              .filter(o -> !(o.kind() == Kind.INDEX && o.flag("constraint")))
+              .sorted(
+                  kind == Kind.CONSTRAINT
+                      ? Comparator.comparing((CatalogObject o) -> !o.detail("type").equals("f"))
+                          .thenComparing(CatalogObject::name)
+                      : Comparator.comparing(CatalogObject::name))
+              .toList();
+      if (kind == Kind.TYPE) {
+        objects = new ArrayList<>(usedFirst(objects));
+        Collections.reverse(objects);
+      }
+      objects.forEach(ddl::drop);
     }
 
     private void createAll(List<CatalogObject> dropped, Kind kind) {
-      dropped.stream()
-          .filter(o -> o.kind() == kind)
-          .filter(o -> !(o.kind() == Kind.INDEX && o.flag("constraint")))
-          .sorted(
-              kind == Kind.CONSTRAINT
-                  ? Comparator.comparing((CatalogObject o) -> o.detail("type").equals("f"))
-                      .thenComparing(CatalogObject::name)
-                  : Comparator.comparing(CatalogObject::name))
-          .forEach(ddl::create);
+      List<CatalogObject> objects =
+          dropped.stream()
+              .filter(o -> o.kind() == kind)
+              .filter(o -> !(o.kind() == Kind.INDEX && o.flag("constraint")))
+              .sorted(
+                  kind == Kind.CONSTRAINT
+                      ? Comparator.comparing((CatalogObject o) -> o.detail("type").equals("f"))
+                          .thenComparing(CatalogObject::name)
+                      : Comparator.comparing(CatalogObject::name))
+              .toList();
+      (kind == Kind.TYPE ? usedFirst(objects) : objects).forEach(ddl::create);
+    }
+
+    /**
+     * {@code types}, sorted by name, in an order where each comes after the types of the list its
+     * definition names (a composite type's fields, a domain's base type): the order to create them
+     * in, reversed the order to drop them in.
+     */
+    private static List<CatalogObject> usedFirst(List<CatalogObject> types) {
+      List<CatalogObject> left = new ArrayList<>(types);
+      List<CatalogObject> ordered = new ArrayList<>();
+      while (!left.isEmpty()) {
+        CatalogObject next =
+            left.stream()
+                .filter(
+                    t -> left.stream().noneMatch(u -> !u.equals(t) && names(t.detail("body"), u)))
+                .findFirst()
+                .orElse(left.get(0)); // types cannot use each other in a cycle
+        left.remove(next);
+        ordered.add(next);
+      }
+      return ordered;
+    }
+
+    /** Whether {@code definition} names {@code type}, qualified or not, as format_type prints. */
+    private static boolean names(String definition, CatalogObject type) {
+      String qualified = type.detail("sql");
+      Matcher m = QUALIFIED.matcher(qualified);
+      String name = m.matches() ? m.group(1) : qualified;
+      return Pattern.compile(
+              "(?<![\\w\".])(?:"
+                  + Pattern.quote(qualified)
+                  + "|"
+                  + Pattern.quote(name)
+                  + ")(?![\\w\"])")
+          .matcher(definition)
+          .find();
     }
 
     private void alterColumn(CatalogObject old, CatalogObject now) {
@@ -321,8 +422,17 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                 + ")");
         return;
       }
-      if (!old.detail("type").equals(now.detail("type"))
-          || !old.detail("collation").equals(now.detail("collation"))) {
+      boolean newType =
+          !old.detail("type").equals(now.detail("type"))
+              || !old.detail("collation").equals(now.detail("collation"));
+      boolean newDefault =
+          !old.detail("default").equals(now.detail("default")) && !old.flag("generated");
+      // A default of the new type may not cast to the old one: it goes first.
+      boolean defaultDropped = newType && newDefault && !now.detail("default").isEmpty();
+      if (defaultDropped) {
+        script.statement(alter + " DROP DEFAULT;");
+      }
+      if (newType) {
         ColumnTypeRevert type = new ColumnTypeRevert(old.detail("type"), now.detail("type"));
         script.statement(
             alter
@@ -344,11 +454,10 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                   + " that does not fit makes this revert fail, or is rounded; check them first");
         }
       }
-      if (!old.detail("default").equals(now.detail("default")) && !old.flag("generated")) {
-        script.statement(
-            old.detail("default").isEmpty()
-                ? alter + " DROP DEFAULT;"
-                : alter + " SET DEFAULT " + old.detail("default") + ";");
+      if (newDefault && !old.detail("default").isEmpty()) {
+        script.statement(alter + " SET DEFAULT " + old.detail("default") + ";");
+      } else if (newDefault && !defaultDropped) {
+        script.statement(alter + " DROP DEFAULT;");
       }
       if (old.flag("notNull") != now.flag("notNull") && !old.flag("identity")) {
         script.statement(alter + (old.flag("notNull") ? " SET NOT NULL;" : " DROP NOT NULL;"));
@@ -409,8 +518,14 @@ public record DownMigration(String version, String sql, List<String> irreversibl
             return; // it names a renamed table, whose rename brings it back
           }
           if (old.kind() == Kind.SEQUENCE && old.name().equals(now.name())) {
+            // The body says CYCLE only where it cycles; OWNED BY comes at the end.
             script.statement(
-                "ALTER SEQUENCE " + old.detail("sql") + " " + old.detail("body") + ";");
+                "ALTER SEQUENCE "
+                    + old.detail("sql")
+                    + " "
+                    + old.detail("body")
+                    + (old.detail("body").endsWith(" CYCLE") ? "" : " NO CYCLE")
+                    + ";");
           } else {
             script.irreversible(
                 old.key()

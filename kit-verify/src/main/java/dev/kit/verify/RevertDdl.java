@@ -128,9 +128,16 @@ final class RevertDdl {
                   + " "
                   + o.detail("body")
                   + ";");
-      case SEQUENCE ->
-          script.statement(
-              "CREATE SEQUENCE IF NOT EXISTS " + o.detail("sql") + " " + o.detail("body") + ";");
+      case SEQUENCE -> {
+        script.statement(
+            "CREATE SEQUENCE IF NOT EXISTS " + o.detail("sql") + " " + o.detail("body") + ";");
+        script.irreversible(
+            "value of "
+                + o.key()
+                + ": it comes back at its START WITH, so nextval gives numbers it gave before;"
+                + " setval it to the value it has in production, which kit's throwaway database"
+                + " does not know");
+      }
       case TABLE -> createTable(o);
       case COLUMN -> {
         // A column of a dropped table comes back with it (createTable).

@@ -649,10 +649,10 @@ class MigrationVerifierTest {
     assertThat(down.irreversible())
         .containsExactly(
             "data: line 19 (UPDATE) changed rows, which the catalog does not record; undo it by hand if it matters",
-            "values of column public.orders.code: character varying(10) is narrower than text, so a value written"
-                + " since 20250102000000 that does not fit makes this revert fail, or is rounded; check them first",
             "values of column public.orders.note: dropping it deletes the values written to it since"
                 + " 20250102000000; copy them first if they matter",
+            "values of column public.orders.code: character varying(10) is narrower than text, so a value written"
+                + " since 20250102000000 that does not fit makes this revert fail, or is rounded; check them first",
             "rows of table public.feelings: dropping it deletes the rows written to it since"
                 + " 20250102000000; copy them first if they matter",
             "rows of table public.old_stuff: the reverted migration deleted them with the table; restore them from a backup "
@@ -751,13 +751,13 @@ class MigrationVerifierTest {
                 + " not compare; undo it by hand if it matters",
             "unrecorded: line 12 (COMMENT ON TABLE t2 IS 'renamed';) changed a comment or label,"
                 + " which kit does not compare; undo it by hand if it matters",
-            "values of column public.t.name: character varying(20) is narrower than text, so a value"
-                + " written since 20250102000000 that does not fit makes this revert fail, or is"
-                + " rounded; check them first",
             "values of column public.t2.b: dropping it deletes the values written to it since"
                 + " 20250102000000; copy them first if they matter",
             "values of column public.t2.c: dropping it deletes the values written to it since"
                 + " 20250102000000; copy them first if they matter",
+            "values of column public.t.name: character varying(20) is narrower than text, so a value"
+                + " written since 20250102000000 that does not fit makes this revert fail, or is"
+                + " rounded; check them first",
             "rows of table public.a_customers: dropping it deletes the rows written to it since"
                 + " 20250102000000; copy them first if they matter",
             "rows of table public.b_orders: dropping it deletes the rows written to it since"
