@@ -93,7 +93,7 @@ public final class TextLinter {
       StatementFindings sink =
           new StatementFindings(settings, file, directives, statement, findings);
       new StatementRules(statement, created, sink).run();
-      transactionBlock(statement, mode, opened, directives, global, sink);
+      transactionBlock(statement, atlasOpen, opened, directives, global, sink);
       newEnumValues.read(statement, atlasOpen || opened != null, sink);
       opened = explicitTransaction(statement, atlasOpen, opened, global, sink);
       atlasOpen &= !endsTransaction(statement);
@@ -166,12 +166,12 @@ public final class TextLinter {
 
   private void transactionBlock(
       SqlStatement statement,
-      TxMode mode,
+      boolean atlasOpen,
       @Nullable String opened,
       AtlasFileDirectives directives,
       TxMode global,
       StatementFindings sink) {
-    if (mode == TxMode.NONE && opened == null) {
+    if (!atlasOpen && opened == null) {
       return;
     }
     List<SqlToken> t = statement.tokens();
@@ -191,7 +191,7 @@ public final class TextLinter {
                 ? t.get(0).text().toUpperCase(Locale.ROOT) + " ... CONCURRENTLY"
                 : refused.get())
             + " cannot run inside a transaction block, and "
-            + (mode == TxMode.NONE
+            + (!atlasOpen
                 ? "the file's " + opened + " opens one"
                 : global == TxMode.ALL
                     ? "Atlas runs the whole migration in one (txMode ALL)"

@@ -1,5 +1,6 @@
 package dev.kit.lint;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,6 +8,7 @@ import dev.kit.model.TxMode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -559,6 +561,19 @@ class TextLinterTest {
                 + " another transaction, not one inside Atlas's")
         .extracting(finding -> finding.line() + " " + finding.rule())
         .containsExactly("2 EXPLICIT_TRANSACTION", "6 NEW_ENUM_VALUE_IN_TRANSACTION");
+  }
+
+  @Test
+  void lint_judgesATransactionBlock_byWhatIsOpenAfterTheFilesOwnCommit() {
+    assertThat(lint("SELECT 1;\nCOMMIT;\nCREATE INDEX CONCURRENTLY IF NOT EXISTS i ON t (a);"))
+        .as("Atlas's transaction ended at the COMMIT: only the COMMIT is reported")
+        .singleElement(as(InstanceOfAssertFactories.STRING))
+        .contains(":2: warning EXPLICIT_TRANSACTION");
+    assertThat(lint("SELECT 1;\nCOMMIT;\nBEGIN;\nCREATE DATABASE x;\nCOMMIT;"))
+        .filteredOn(finding -> finding.contains("TRANSACTION_BLOCK_REFUSED"))
+        .singleElement(as(InstanceOfAssertFactories.STRING))
+        .contains(":4: error TRANSACTION_BLOCK_REFUSED")
+        .contains("and the file's BEGIN at line 3 opens one");
   }
 
   @Test
