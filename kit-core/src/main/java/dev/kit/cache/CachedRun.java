@@ -62,11 +62,7 @@ public final class CachedRun {
       description = Fingerprint.ofDescription(kit.kit(), source);
     } catch (RuntimeException e) {
       description = null; // a value kit cannot digest safely: render everything, as without a cache
-      off =
-          "the generation cache is off for this run, so every service renders: "
-              + e.getMessage()
-              + " (the cache digests strings, numbers, booleans, enums, records, lists and maps:"
-              + " pass the value as one of those)";
+      off = "the generation cache is off for this run, so every service renders: " + e.getMessage();
     }
     if (description != null) {
       byte[] digest = description;

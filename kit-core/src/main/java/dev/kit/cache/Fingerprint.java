@@ -428,7 +428,12 @@ public final class Fingerprint {
     private final String type;
 
     NotData(String path, String type) {
-      super((path.isEmpty() ? "" : path + ": ") + "cannot fingerprint a " + type);
+      super(
+          (path.isEmpty() ? "" : path + ": ")
+              + "cannot fingerprint a "
+              + type
+              + " (the cache digests strings, numbers, booleans, enums, records, lists and maps:"
+              + " pass the value as one of those)");
       this.path = path;
       this.type = type;
     }

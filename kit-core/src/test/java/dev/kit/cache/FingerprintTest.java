@@ -79,7 +79,9 @@ class FingerprintTest {
     assertThatThrownBy(() -> Fingerprint.ofDescription(kit, "src"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
-            "platform.cloudnativePg.values[tolerations][1][key]: cannot fingerprint a java.net.URI");
+            "platform.cloudnativePg.values[tolerations][1][key]: cannot fingerprint a java.net.URI"
+                + " (the cache digests strings, numbers, booleans, enums, records, lists and maps:"
+                + " pass the value as one of those)");
   }
 
   @Test
