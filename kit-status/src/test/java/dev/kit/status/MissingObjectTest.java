@@ -10,14 +10,14 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * A migration Job hook the cluster no longer has, read from the Application's last sync result: it
- * may have run and been removed by its delete policy or a TTL, or failed.
+ * An object kit generated that the cluster does not have, explained from the Application: a
+ * migration Job hook may have run and been removed by its delete policy or a TTL, or failed; any
+ * object is missing for good while Argo CD cannot build the Application's target state.
  */
-class HookRunTest {
+class MissingObjectTest {
 
   private static final YAMLMapper YAML = YAMLMapper.builder().build();
   private static final String REVISION = "9f2c1e4b7a5d3c2e1f0a9b8c7d6e5f4a3b2c1d0e";
@@ -27,12 +27,6 @@ class HookRunTest {
   @BeforeEach
   void start() {
     mock = MockCluster.empty();
-    mock.seed(
-        """
-        apiVersion: v1
-        kind: Namespace
-        metadata: {name: orders}
-        """);
   }
 
   @AfterEach
@@ -41,6 +35,12 @@ class HookRunTest {
   }
 
   private Finding missing(String hookPhase, String syncedRevision) {
+    mock.seed(
+        """
+        apiVersion: v1
+        kind: Namespace
+        metadata: {name: orders}
+        """);
     PlannedObject job =
         new PlannedObject(
             Optional.of("orders"),
@@ -55,19 +55,10 @@ class HookRunTest {
                 metadata:
                   annotations: {argocd.argoproj.io/hook: Sync, argocd.argoproj.io/sync-wave: "-1"}
                 """));
-    PlannedObject app =
-        new PlannedObject(
-            Optional.of("orders"),
-            "services/orders/application.yaml",
-            "argoproj.io/v1alpha1",
-            "Application",
-            "argocd",
-            "orders",
-            true,
-            YAML.readTree("{}"));
-    JsonNode live =
-        YAML.readTree(
-            """
+    return missing(
+        job,
+        Column.MIGRATIONS,
+        """
             metadata: {name: orders, namespace: argocd}
             status:
               sync: {status: Synced, revision: %s}
@@ -80,20 +71,74 @@ class HookRunTest {
                   - {group: batch, version: v1, kind: Job, namespace: orders, name: orders-migrate,
                      status: Synced, hookType: Sync, hookPhase: %s, message: "%s", syncPhase: Sync}
             """
-                .formatted(
-                    syncedRevision,
-                    REVISION,
-                    hookPhase,
-                    hookPhase.equals("Failed")
-                        ? "Job has reached the specified backoff limit"
-                        : "Reached expected number of succeeded pods"));
+            .formatted(
+                syncedRevision,
+                REVISION,
+                hookPhase,
+                hookPhase.equals("Failed")
+                    ? "Job has reached the specified backoff limit"
+                    : "Reached expected number of succeeded pods"));
+  }
+
+  /** {@code object}, missing, as service orders' Application {@code application} explains it. */
+  private Finding missing(PlannedObject object, Column column, String application) {
+    PlannedObject app =
+        new PlannedObject(
+            Optional.of("orders"),
+            "services/orders/application.yaml",
+            "argoproj.io/v1alpha1",
+            "Application",
+            "argocd",
+            "orders",
+            true,
+            YAML.readTree("{}"));
     var service =
         new GeneratedTree.ServiceTree(
-            "orders", "orders", List.of(app, job), Optional.of(app), "", new TreeMap<>());
+            "orders", "orders", List.of(app, object), Optional.of(app), "", new TreeMap<>());
     ReadOnlyCluster cluster = new ReadOnlyCluster(mock.client(), "mock");
     return new Inspection(
-            cluster, cluster, new Moments(ShopCluster.clock()), service, Optional.of(live))
-        .missing(job, Column.MIGRATIONS);
+            cluster,
+            cluster,
+            new Moments(ShopCluster.clock()),
+            service,
+            Optional.of(YAML.readTree(application)))
+        .missing(object, column);
+  }
+
+  @Test
+  void missing_namesTheApplicationsError_beforeItsMissingNamespaceOrASync() {
+    // No namespace orders either: the error, not "Argo CD creates it on the first sync", is why.
+    PlannedObject configMap =
+        new PlannedObject(
+            Optional.of("orders"),
+            "services/orders/manifests/migrations/configmap.yaml",
+            "v1",
+            "ConfigMap",
+            "orders",
+            "orders-migrations",
+            true,
+            YAML.readTree("{}"));
+
+    Finding finding =
+        missing(
+            configMap,
+            Column.MIGRATIONS,
+            """
+            metadata: {name: orders, namespace: argocd}
+            status:
+              sync: {status: Unknown}
+              health: {status: Healthy}
+              conditions:
+              - {type: ComparisonError, message: "Failed to load target state: authentication required"}
+            """);
+
+    assertThat(finding.health()).isEqualTo(Health.MISSING);
+    assertThat(finding.fix())
+        .isEqualTo(
+            "Application orders cannot sync it: Argo CD reports ComparisonError: Failed to load"
+                + " target state: authentication required; fix what it names (the repository, its"
+                + " path or credentials, or the manifests), then argocd app get orders --refresh");
+    assertThat(finding.facts()).containsEntry("cause", "application error");
   }
 
   @Test
