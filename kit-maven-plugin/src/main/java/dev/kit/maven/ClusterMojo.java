@@ -7,6 +7,7 @@ import dev.kit.model.Kit;
 import dev.kit.plan.FilePlan;
 import dev.kit.status.ClusterAccessException;
 import dev.kit.status.ClusterStatus;
+import dev.kit.write.IoReason;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -138,18 +139,27 @@ abstract class ClusterMojo extends DescriptionMojo {
     out.print(printed);
     out.flush();
     if (output != null) {
-      try {
-        if (output.getParentFile() != null) {
-          Files.createDirectories(output.getParentFile().toPath());
-        }
-        Files.writeString(output.toPath(), printed, StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new MojoExecutionException("kit: cannot write " + output + ": " + e.getMessage(), e);
-      }
+      write(output, printed);
     }
     if (!report.good()) {
       throw new MojoFailureException("kit: " + report.summary());
     }
     getLog().info("kit: " + report.summary());
+  }
+
+  /** Writes the report to {@code output} ({@code -Dkit.output}), with its folders. */
+  static void write(File output, String printed) throws MojoExecutionException {
+    try {
+      if (output.getParentFile() != null) {
+        Files.createDirectories(output.getParentFile().toPath());
+      }
+      Files.writeString(output.toPath(), printed, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new MojoExecutionException(
+          "kit: -Dkit.output: cannot write the report: "
+              + IoReason.of(e)
+              + " (name a file you can write, or leave -Dkit.output out)",
+          e);
+    }
   }
 }

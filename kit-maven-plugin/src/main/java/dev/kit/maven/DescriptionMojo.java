@@ -196,10 +196,15 @@ abstract class DescriptionMojo extends AbstractMojo {
       // Each message already names every problem with its fix.
       throw new MojoFailureException(e.getMessage(), e);
     } catch (UncheckedIOException e) {
-      IOException cause =
-          Objects.requireNonNull(e.getCause(), "UncheckedIOException refuses a null cause");
-      throw new MojoExecutionException("kit: " + e.getMessage() + ": " + IoReason.of(cause), e);
+      throw ioFailure(e);
     }
+  }
+
+  /** A file kit could not read or write, with why: the cause's message may be only its path. */
+  static MojoExecutionException ioFailure(UncheckedIOException e) {
+    IOException cause =
+        Objects.requireNonNull(e.getCause(), "UncheckedIOException refuses a null cause");
+    return new MojoExecutionException("kit: " + e.getMessage() + ": " + IoReason.of(cause), e);
   }
 
   /** The repository root: the project's base directory. */

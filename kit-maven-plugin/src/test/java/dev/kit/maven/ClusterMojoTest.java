@@ -58,4 +58,19 @@ class ClusterMojoTest {
         .doesNotThrowAnyException();
     assertThatCode(() -> ClusterMojo.checkEnvironment(kit(false), null)).doesNotThrowAnyException();
   }
+
+  @Test
+  void write_namesTheParameterAndWhy_whenTheReportCannotBeWritten(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("taken"), "");
+    java.io.File output = file.resolve("report.txt").toFile(); // its folder is a file
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ClusterMojo.write(output, "report"))
+        .isInstanceOf(org.apache.maven.plugin.MojoExecutionException.class)
+        .hasMessage(
+            "kit: -Dkit.output: cannot write the report: "
+                + file
+                + ": FileAlreadyExistsException (name a file you can write, or leave"
+                + " -Dkit.output out)");
+  }
 }

@@ -28,6 +28,18 @@ class DescriptionMojoTest {
   }
 
   @Test
+  void ioFailure_saysWhy_whenTheCauseHoldsOnlyAPath() {
+    assertThat(
+            DescriptionMojo.ioFailure(
+                    new java.io.UncheckedIOException(
+                        "cannot write services/orders/cluster.yaml",
+                        new java.nio.file.AccessDeniedException("services/orders")))
+                .getMessage())
+        .isEqualTo(
+            "kit: cannot write services/orders/cluster.yaml: services/orders: permission denied");
+  }
+
+  @Test
   void orOldName_usesTheOldNameWithAWarning_whenOnlyTheOldNameIsSet() {
     assertThat(
             DescriptionMojo.orOldName(
