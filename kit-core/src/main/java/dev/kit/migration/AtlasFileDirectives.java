@@ -42,11 +42,6 @@ public record AtlasFileDirectives(List<String> comments, List<String> ignoredHea
     ignoredHeader = List.copyOf(ignoredHeader);
   }
 
-  /** Reads the directives of a migration's bytes. */
-  public static AtlasFileDirectives read(byte[] content) {
-    return read(new String(content, StandardCharsets.UTF_8));
-  }
-
   /**
    * Reads the directives of a migration file, decoding only its header and the line after it
    * through its line feed when it holds only spaces and tabs: a line feed never belongs to a

@@ -166,7 +166,8 @@ class AtlasFileDirectivesTest {
             bytes.writeBytes((a + eol + b + eol).getBytes(StandardCharsets.UTF_8));
             bytes.writeBytes(body);
             byte[] content = bytes.toByteArray();
-            AtlasFileDirectives whole = AtlasFileDirectives.read(content);
+            AtlasFileDirectives whole =
+                AtlasFileDirectives.read(new String(content, StandardCharsets.UTF_8));
             MigrationFile file = new MigrationFile("1_a.sql", content);
             boolean named = !whole.values("txmode").isEmpty() || whole.ignores("txmode");
             if (!AtlasFileDirectives.read(file).equals(whole)

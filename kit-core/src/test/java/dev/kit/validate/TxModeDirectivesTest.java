@@ -59,7 +59,8 @@ class TxModeDirectivesTest {
 
   private static Optional<String> refusal(byte[] content, TxMode global) {
     try {
-      AtlasFileDirectives.read(content).txMode(global, "1_a.sql");
+      AtlasFileDirectives.read(new String(content, java.nio.charset.StandardCharsets.UTF_8))
+          .txMode(global, "1_a.sql");
       return Optional.empty();
     } catch (IllegalArgumentException e) {
       return Optional.of("Atlas refuses the file: " + e.getMessage());
