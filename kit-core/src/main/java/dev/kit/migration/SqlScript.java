@@ -250,18 +250,13 @@ public final class SqlScript {
     }
 
     /**
-     * {@link SqlErrorPosition#ofOffset} of {@code offset}, moving the cursor there: the splitter
-     * asks in file order (a statement's place when its first token starts, before anything inside
-     * it), and a request behind the cursor scans again from the top.
+     * {@link SqlErrorPosition#ofOffset} of {@code offset}, moving the cursor there. The splitter
+     * asks only forward, in file order: a statement's place when its first token starts, then a
+     * difference inside that token or a comment after it.
      */
     private SqlErrorPosition positionAt(int offset) {
-      int end = Math.max(0, Math.min(offset, text.length()));
-      if (end < cursorOffset) {
-        cursorOffset = 0;
-        cursorLine = 1;
-        cursorLineStart = 0;
-        cursorColumns = 0;
-      }
+      assert offset >= cursorOffset : offset + " is behind the cursor at " + cursorOffset;
+      int end = offset;
       for (int i = cursorOffset; i < end; i++) {
         char c = text.charAt(i);
         if (c == '\n') {
