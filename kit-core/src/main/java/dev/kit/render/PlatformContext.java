@@ -2,9 +2,11 @@ package dev.kit.render;
 
 import dev.kit.model.Kit;
 import dev.kit.model.Service;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -57,7 +59,8 @@ public final class PlatformContext {
    * The cluster-scoped {@code group/Kind}s the services' {@code AppProject} permits: the Namespace,
    * which {@code CreateNamespace=true} creates.
    */
-  public static final Set<String> CLUSTER_PERMITTED_KINDS = Set.of("/Namespace");
+  public static final SortedSet<String> CLUSTER_PERMITTED_KINDS =
+      Collections.unmodifiableSortedSet(new TreeSet<>(List.of("/Namespace")));
 
   /**
    * The namespaced {@code group/Kind}s the services' {@code AppProject} of {@code kit} (one
