@@ -158,6 +158,7 @@ public final class EnvironmentDiff {
     if (!unknown.isEmpty()) {
       throw new KitValidationException(unknown);
     }
+    Names names = new Names(from, to);
     List<Part> parts = new ArrayList<>();
     for (Service service : kit.services()) {
       boolean inFrom = service.existsIn(from);
@@ -178,8 +179,7 @@ public final class EnvironmentDiff {
                   plan,
                   RepositoryLayout.service(service.name(), from).deployed(),
                   RepositoryLayout.service(service.name(), to).deployed(),
-                  from,
-                  to)));
+                  names)));
     }
     parts.add(
         new Part(
@@ -189,8 +189,7 @@ public final class EnvironmentDiff {
                 plan,
                 RepositoryLayout.platformFolder(from),
                 RepositoryLayout.platformFolder(to),
-                from,
-                to)));
+                names)));
     return new EnvironmentDiff(from, to, parts);
   }
 
@@ -200,7 +199,9 @@ public final class EnvironmentDiff {
    * {@code database/main.tf}) line by line.
    */
   private static List<FileDiff> files(
-      FilePlan plan, String fromFolder, String toFolder, String from, String to) {
+      FilePlan plan, String fromFolder, String toFolder, Names environments) {
+    String from = environments.from();
+    String to = environments.to();
     TreeSet<String> names = new TreeSet<>();
     names.addAll(generated(plan, fromFolder));
     names.addAll(generated(plan, toFolder));
@@ -214,12 +215,15 @@ public final class EnvironmentDiff {
     for (String file : names) {
       texts |= !file.endsWith(".yaml");
     }
-    Pattern fromName = environment(from, 0);
-    Pattern toName = environment(to, 0);
     for (String file : names) {
       if (file.endsWith(".yaml")) {
-        read(plan, fromFolder + "/" + file, fromName, texts ? carriedFrom : null, objects);
-        read(plan, toFolder + "/" + file, toName, texts ? carriedTo : null, objects);
+        read(
+            plan,
+            fromFolder + "/" + file,
+            environments.fromName(),
+            texts ? carriedFrom : null,
+            objects);
+        read(plan, toFolder + "/" + file, environments.toName(), texts ? carriedTo : null, objects);
       }
     }
     List<FileDiff> files = new ArrayList<>();
@@ -227,7 +231,8 @@ public final class EnvironmentDiff {
       String fromPath = fromFolder + "/" + file;
       String toPath = toFolder + "/" + file;
       if (!file.endsWith(".yaml")) {
-        text(plan, file, fromPath, toPath, from, to, carriedFrom, carriedTo).ifPresent(files::add);
+        text(plan, file, fromPath, toPath, environments, carriedFrom, carriedTo)
+            .ifPresent(files::add);
       } else if (!plan.contains(toPath)) {
         files.add(new FileDiff(file, describe(read(objects, fromPath)), from, List.of()));
       } else if (!plan.contains(fromPath)) {
@@ -254,10 +259,11 @@ public final class EnvironmentDiff {
       String file,
       String fromPath,
       String toPath,
-      String from,
-      String to,
+      Names environments,
       Set<String> carriedFrom,
       Set<String> carriedTo) {
+    String from = environments.from();
+    String to = environments.to();
     String a = plan.contains(fromPath) ? plan.text(fromPath) : null;
     String b = plan.contains(toPath) ? plan.text(toPath) : null;
     if ((a == null || carriedFrom.contains(a)) && (b == null || carriedTo.contains(b))) {
@@ -266,9 +272,8 @@ public final class EnvironmentDiff {
     if (a == null || b == null) {
       return Optional.of(new FileDiff(file, "", a == null ? to : from, List.of()));
     }
-    // A line may end with the name, as a text's comment may.
-    String was = environment(from, Pattern.MULTILINE).matcher(a).replaceAll(NORMALIZED);
-    String is = environment(to, Pattern.MULTILINE).matcher(b).replaceAll(NORMALIZED);
+    String was = environments.fromText().matcher(a).replaceAll(NORMALIZED);
+    String is = environments.toText().matcher(b).replaceAll(NORMALIZED);
     return was.equals(is)
         ? Optional.empty()
         : Optional.of(
@@ -326,6 +331,23 @@ public final class EnvironmentDiff {
       texts.add(node.asString());
     }
     node.forEach(child -> texts(child, texts));
+  }
+
+  /**
+   * The two environments compared, with the patterns that find each one's name, compiled once per
+   * diff: in an object's values, and in a text, where a line may end with the name.
+   */
+  private record Names(
+      String from, String to, Pattern fromName, Pattern toName, Pattern fromText, Pattern toText) {
+    Names(String from, String to) {
+      this(
+          from,
+          to,
+          environment(from, 0),
+          environment(to, 0),
+          environment(from, Pattern.MULTILINE),
+          environment(to, Pattern.MULTILINE));
+    }
   }
 
   /**
