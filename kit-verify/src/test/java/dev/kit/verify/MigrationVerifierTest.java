@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** kit:verify's core on a real PostgreSQL 17 (and the sample history on 15, 16 and 18). */
@@ -181,15 +182,25 @@ class MigrationVerifierTest {
                 + "comments");
   }
 
-  @Test
-  void verify_saysToMoveTheStatementOut_whenTheFileRunsWithoutTransactionAndItsOwnBeginHoldsIt() {
+  /** The file's directive is what the message names, whatever the service's txMode. */
+  @ParameterizedTest
+  @EnumSource(
+      value = TxMode.class,
+      names = {"FILE", "NONE"})
+  void verify_saysToMoveTheStatementOut_whenTheFileRunsWithoutTransactionAndItsOwnBeginHoldsIt(
+      TxMode service) {
     MigrationError error =
-        verify(
-                "20250101000000_create.sql",
-                "CREATE TABLE IF NOT EXISTS t (a int);",
-                "20250102000000_index.sql",
-                "-- atlas:txmode none\n\nBEGIN;\nCREATE INDEX CONCURRENTLY IF NOT EXISTS t_a ON t"
-                    + " (a);\nCOMMIT;")
+        new MigrationVerifier(LintSettings.defaults())
+            .verify(
+                postgres,
+                history(
+                    service,
+                    "20250101000000_create.sql",
+                    "CREATE TABLE IF NOT EXISTS t (a int);",
+                    "20250102000000_index.sql",
+                    "-- atlas:txmode none\n\nBEGIN;\nCREATE INDEX CONCURRENTLY IF NOT EXISTS t_a"
+                        + " ON t (a);\nCOMMIT;"),
+                APP)
             .error()
             .orElseThrow();
     assertThat(error.details())
@@ -198,6 +209,30 @@ class MigrationVerifierTest {
             "kit: the file runs outside a transaction already ('-- atlas:txmode none'), so the"
                 + " statement ran inside the file's own BEGIN ... COMMIT, or inside a function or DO"
                 + " block: move it out, to run on its own");
+  }
+
+  @Test
+  void verify_namesTheServicesTxMode_whenItRunsTheFileWithoutTransactionAndItsOwnBeginHoldsIt() {
+    ServiceMigrations source =
+        history(
+            TxMode.NONE,
+            "20250101000000_create.sql",
+            "CREATE TABLE IF NOT EXISTS t (a int);",
+            "20250102000000_index.sql",
+            "BEGIN;\nCREATE INDEX CONCURRENTLY IF NOT EXISTS t_a ON t (a);\nCOMMIT;");
+    MigrationError error =
+        new MigrationVerifier(LintSettings.defaults())
+            .verify(postgres, source, APP)
+            .error()
+            .orElseThrow();
+    assertThat(error.details())
+        .last()
+        .isEqualTo(
+            "kit: the service's txMode NONE (services["
+                + source.service()
+                + "].migrations.txMode) runs the file outside a transaction, so the statement ran"
+                + " inside the file's own BEGIN ... COMMIT, or inside a function or DO block: move"
+                + " it out, to run on its own");
   }
 
   @Test
