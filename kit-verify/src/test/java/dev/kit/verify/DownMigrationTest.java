@@ -185,10 +185,11 @@ class DownMigrationTest {
                     + " ORDER BY typname"))
         .containsExactly("Colors", "apair", "zcolor");
 
+    // Dropped by name, acolor would go before zpair, which uses it.
     revert(
         "CREATE TABLE x (id int);\n",
-        "CREATE TYPE zcolor AS ENUM ('r', 'g');\nCREATE TYPE apair AS (c zcolor, n int);\n");
-    assertThat(rows("SELECT typname FROM pg_type WHERE typname IN ('zcolor', 'apair')")).isEmpty();
+        "CREATE TYPE acolor AS ENUM ('r', 'g');\nCREATE TYPE zpair AS (c acolor, n int);\n");
+    assertThat(rows("SELECT typname FROM pg_type WHERE typname IN ('acolor', 'zpair')")).isEmpty();
   }
 
   @Test
