@@ -224,11 +224,12 @@ final class CatalogSnapshot {
             + " c.relkind, c.relfilenode, quote_ident(n.nspname), quote_ident(c.relname), c.relispartition,"
             + " COALESCE(pg_get_expr(c.relpartbound, c.oid), ''),"
             + " CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) ELSE '' END,"
-            + " COALESCE((SELECT h.inhparent || ' ' || quote_ident(pn.nspname) || '.' || quote_ident(p.relname)"
-            + "  FROM pg_inherits h JOIN pg_class p ON p.oid = h.inhparent JOIN pg_namespace pn ON pn.oid = p.relnamespace"
-            + "  WHERE h.inhrelid = c.oid AND c.relispartition), ''),"
+            + " h.inhparent, quote_ident(pn.nspname) || '.' || quote_ident(p.relname),"
             + " COALESCE(c.relacl::text, ''), COALESCE(obj_description(c.oid, 'pg_class'), '')"
             + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+            // A partition's one parent.
+            + " LEFT JOIN pg_inherits h ON h.inhrelid = c.oid AND c.relispartition"
+            + " LEFT JOIN pg_class p ON p.oid = h.inhparent LEFT JOIN pg_namespace pn ON pn.oid = p.relnamespace"
             + " WHERE c.relkind IN ('r', 'p') AND "
             + USER_SCHEMA
             + " AND "
@@ -236,12 +237,10 @@ final class CatalogSnapshot {
         rs -> {
           boolean partitioned = rs.getString(4).equals("p");
           boolean partition = rs.getBoolean(8);
-          // The parent's oid, then its name.
-          String[] parent = rs.getString(11).split(" ", 2);
           String definition =
               (partitioned ? "PARTITIONED TABLE " : "TABLE ")
                   + rs.getString(3)
-                  + (partition ? " PARTITION OF " + parent[1] + " " + rs.getString(9) : "")
+                  + (partition ? " PARTITION OF " + rs.getString(12) + " " + rs.getString(9) : "")
                   + (partitioned ? " PARTITION BY " + rs.getString(10) : "");
           Map<String, String> details = new HashMap<>();
           details.put("sql", rs.getString(3));
@@ -250,11 +249,11 @@ final class CatalogSnapshot {
           details.put("nameSql", rs.getString(7));
           details.put("partitioned", String.valueOf(partitioned));
           details.put("partition", String.valueOf(partition));
-          details.put("acl", rs.getString(12));
-          details.put("comment", rs.getString(13));
+          details.put("acl", rs.getString(13));
+          details.put("comment", rs.getString(14));
           if (partition) {
-            details.put("parentIdentity", parent[0]);
-            details.put("parentSql", parent[1]);
+            details.put("parentIdentity", rs.getString(11));
+            details.put("parentSql", rs.getString(12));
             details.put("bound", rs.getString(9));
           }
           out.add(
