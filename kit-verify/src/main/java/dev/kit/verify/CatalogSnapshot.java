@@ -117,7 +117,7 @@ final class CatalogSnapshot {
   private static void extensions(Statement s, List<CatalogObject> out) throws SQLException {
     query(
         s,
-        "SELECT x.extname, x.oid, x.extversion, quote_ident(x.extname),"
+        "SELECT x.extname, x.oid, quote_ident(x.extname),"
             + " 'SCHEMA ' || quote_ident(n.nspname) || ' VERSION ' || quote_literal(x.extversion)"
             + " FROM pg_extension x JOIN pg_namespace n ON n.oid = x.extnamespace WHERE x.extname <> 'plpgsql'",
         rs ->
@@ -126,14 +126,8 @@ final class CatalogSnapshot {
                     Kind.EXTENSION,
                     rs.getString(1),
                     rs.getString(2),
-                    "EXTENSION " + rs.getString(4) + " " + rs.getString(5),
-                    Map.of(
-                        "sql",
-                        rs.getString(4),
-                        "version",
-                        rs.getString(3),
-                        "body",
-                        rs.getString(5)))));
+                    "EXTENSION " + rs.getString(3) + " " + rs.getString(4),
+                    Map.of("sql", rs.getString(3), "body", rs.getString(4)))));
   }
 
   private static void types(Statement s, List<CatalogObject> out) throws SQLException {
