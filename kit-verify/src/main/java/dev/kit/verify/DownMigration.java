@@ -518,14 +518,16 @@ public record DownMigration(String version, String sql, List<String> irreversibl
             return; // it names a renamed table, whose rename brings it back
           }
           if (old.kind() == Kind.SEQUENCE && old.name().equals(now.name())) {
-            // The body says CYCLE only where it cycles; OWNED BY comes at the end.
-            script.statement(
-                "ALTER SEQUENCE "
-                    + old.detail("sql")
-                    + " "
-                    + old.detail("body")
-                    + (old.detail("body").endsWith(" CYCLE") ? "" : " NO CYCLE")
-                    + ";");
+            // The body says CYCLE only where it cycles; OWNED BY comes at the end, on its own.
+            if (!old.detail("body").equals(now.detail("body"))) {
+              script.statement(
+                  "ALTER SEQUENCE "
+                      + old.detail("sql")
+                      + " "
+                      + old.detail("body")
+                      + (old.detail("body").endsWith(" CYCLE") ? "" : " NO CYCLE")
+                      + ";");
+            }
           } else {
             script.irreversible(
                 old.key()

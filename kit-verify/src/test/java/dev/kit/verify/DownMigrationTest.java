@@ -204,6 +204,15 @@ class DownMigrationTest {
   }
 
   @Test
+  void revert_setsOnlyTheOwnerBack_whenTheMigrationChangedOnlyAKeptSequencesOwner() {
+    DownMigration down =
+        revert(
+            "CREATE TABLE t (id int);\nCREATE SEQUENCE s;\n", "ALTER SEQUENCE s OWNED BY t.id;\n");
+    assertThat(down.sql().lines().filter(l -> l.startsWith("ALTER SEQUENCE")))
+        .containsExactly("ALTER SEQUENCE public.s OWNED BY NONE;");
+  }
+
+  @Test
   void revert_saysASequenceComesBackAtItsStart_whenTheMigrationDroppedIt() {
     DownMigration down =
         revert(
