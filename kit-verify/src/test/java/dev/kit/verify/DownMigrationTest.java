@@ -58,17 +58,21 @@ class DownMigrationTest {
         Optional.empty());
   }
 
+  /** The revert of {@code change}, run after {@code base}. */
+  private static DownMigration derive(String base, String change) {
+    return DownMigration.derive(
+        new MigrationVerifier(LintSettings.defaults())
+            .change(
+                postgres,
+                history("20250101000000_base.sql", base, "20250102000000_change.sql", change),
+                APP,
+                "20250102000000"),
+        "PostgreSQL " + postgres.version());
+  }
+
   /** The revert of {@code change}, run after {@code base} and it; the proof must pass. */
   private static DownMigration revert(String base, String change) {
-    DownMigration down =
-        DownMigration.derive(
-            new MigrationVerifier(LintSettings.defaults())
-                .change(
-                    postgres,
-                    history("20250101000000_base.sql", base, "20250102000000_change.sql", change),
-                    APP,
-                    "20250102000000"),
-            "PostgreSQL " + postgres.version());
+    DownMigration down = derive(base, change);
     ServiceVerification v =
         new MigrationVerifier(LintSettings.defaults())
             .verify(
@@ -210,6 +214,39 @@ class DownMigrationTest {
             "CREATE TABLE t (id int);\nCREATE SEQUENCE s;\n", "ALTER SEQUENCE s OWNED BY t.id;\n");
     assertThat(down.sql().lines().filter(l -> l.startsWith("ALTER SEQUENCE")))
         .containsExactly("ALTER SEQUENCE public.s OWNED BY NONE;");
+  }
+
+  @Test
+  void revert_setsTheOwnerBack_whenTheMigrationDisownedAKeptSequence() {
+    DownMigration down =
+        revert(
+            "CREATE TABLE t (id int);\nCREATE SEQUENCE s OWNED BY t.id;\n",
+            "ALTER SEQUENCE s OWNED BY NONE;\n");
+    assertThat(down.sql().lines().filter(l -> l.startsWith("ALTER SEQUENCE")))
+        .containsExactly("ALTER SEQUENCE public.s OWNED BY public.t.id;");
+    assertThat(
+            rows(
+                "SELECT refobjid::regclass, refobjsubid FROM pg_depend"
+                    + " WHERE objid = 's'::regclass AND deptype = 'a'"))
+        .containsExactly("t|1");
+  }
+
+  /** Derived only: the proof would name the dropped parent's columns, which it does not list. */
+  @Test
+  void revert_saysToAttachThePartitionByHand_whenTheMigrationDetachedItAndDroppedItsParent() {
+    DownMigration down =
+        derive(
+            "CREATE TABLE events (id int, at date) PARTITION BY RANGE (at);\n"
+                + "CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO"
+                + " ('2025-01-01');\n",
+            "ALTER TABLE events DETACH PARTITION events_2024;\nDROP TABLE events;\n");
+    assertThat(down.sql()).doesNotContain("ATTACH PARTITION");
+    assertThat(down.irreversible())
+        .contains(
+            "table public.events_2024: it was a partition of public.events, which the migration"
+                + " dropped and kit does not re-create; attach it by hand once its parent is back"
+                + " (TABLE public.events_2024 PARTITION OF public.events FOR VALUES FROM"
+                + " ('2024-01-01') TO ('2025-01-01'))");
   }
 
   @Test
