@@ -30,8 +30,15 @@ import java.util.TreeSet;
  */
 final class CatalogSnapshot {
 
-  private static final String USER_SCHEMA =
-      "n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'";
+  private static final String USER_SCHEMA = userSchema("n");
+
+  /** Whether the namespace {@code alias} is a user's, not PostgreSQL's. */
+  private static String userSchema(String alias) {
+    return alias
+        + ".nspname NOT IN ('pg_catalog', 'information_schema') AND "
+        + alias
+        + ".nspname NOT LIKE 'pg\\_%'";
+  }
 
   private static String notFromExtension(String classId, String oid) {
     return "NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = '"
@@ -145,7 +152,16 @@ final class CatalogSnapshot {
             + "      ORDER BY c.conname) FROM pg_constraint c WHERE c.contypid = t.oid AND c.contype <> 'n'), '')"
             + "  WHEN 'c' THEN 'AS (' || (SELECT string_agg(quote_ident(a.attname) || ' ' || format_type(a.atttypid, a.atttypmod),"
             + "    ', ' ORDER BY a.attnum) FROM pg_attribute a WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped) || ')'"
-            + " END"
+            + " END,"
+            // The user types it is made of (an array's element type for an array), so a revert
+            // creates and drops types in dependency order.
+            + " COALESCE((SELECT string_agg(DISTINCT r.oid::text, ',' ORDER BY r.oid::text) FROM pg_type u"
+            + "  JOIN pg_type r ON r.oid = CASE WHEN u.typelem <> 0 AND u.typlen = -1 THEN u.typelem ELSE u.oid END"
+            + "  JOIN pg_namespace rn ON rn.oid = r.typnamespace"
+            + "  WHERE (u.oid = t.typbasetype OR u.oid IN (SELECT a.atttypid FROM pg_attribute a"
+            + "   WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped)) AND "
+            + userSchema("rn")
+            + "), '')"
             + " FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
             + " WHERE "
             + USER_SCHEMA
@@ -169,7 +185,9 @@ final class CatalogSnapshot {
                         "typtype",
                         rs.getString(3),
                         "body",
-                        rs.getString(5)))));
+                        rs.getString(5),
+                        "reads",
+                        rs.getString(6)))));
   }
 
   private static void sequences(Statement s, List<CatalogObject> out) throws SQLException {

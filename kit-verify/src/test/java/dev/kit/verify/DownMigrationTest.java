@@ -171,6 +171,36 @@ class DownMigrationTest {
   }
 
   @Test
+  void revert_createsATypeBeforeTheDomainOverIt_whenOneOfItsLabelsIsTheDomainsName() {
+    DownMigration down =
+        proveDerived(
+            "CREATE TYPE zkind AS ENUM ('adom');\nCREATE DOMAIN adom AS zkind;\n",
+            "DROP DOMAIN adom;\nDROP TYPE zkind;\n");
+    assertThat(down.sql())
+        .containsSubsequence(
+            "CREATE TYPE public.zkind AS ENUM ('adom');", "CREATE DOMAIN public.adom AS zkind;");
+  }
+
+  /** zpair comes first by oid, yet is made of (an array of) acolor. */
+  @Test
+  void revert_ordersTypesByWhatTheyAreMadeOf_whenAnAttributeAddedLaterUsesANewerType() {
+    String types =
+        "CREATE TYPE zpair AS (n int);\n"
+            + "CREATE TYPE acolor AS ENUM ('r');\n"
+            + "ALTER TYPE zpair ADD ATTRIBUTE c acolor[];\n";
+    proveDerived("CREATE TABLE x (id int);\n", types);
+    assertThat(rows("SELECT typname FROM pg_type WHERE typname IN ('acolor', 'zpair')")).isEmpty();
+
+    proveDerived(types, "DROP TYPE zpair;\nDROP TYPE acolor;\n");
+    assertThat(
+            rows(
+                "SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute"
+                    + " WHERE attrelid = (SELECT typrelid FROM pg_type WHERE typname = 'zpair')"
+                    + " ORDER BY attnum"))
+        .containsExactly("n|integer", "c|acolor[]");
+  }
+
+  @Test
   void revert_setsCycleAndOwnerBack_whenTheMigrationAlteredAKeptSequence() {
     proveDerived(
         "CREATE TABLE t (id int);\nCREATE SEQUENCE s;\n",
