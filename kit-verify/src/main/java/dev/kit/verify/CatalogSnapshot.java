@@ -30,8 +30,15 @@ import java.util.TreeSet;
  */
 final class CatalogSnapshot {
 
-  private static final String USER_SCHEMA =
-      "n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'";
+  private static final String USER_SCHEMA = userSchema("n");
+
+  /** Whether the namespace {@code alias} is a user's, not PostgreSQL's. */
+  private static String userSchema(String alias) {
+    return alias
+        + ".nspname NOT IN ('pg_catalog', 'information_schema') AND "
+        + alias
+        + ".nspname NOT LIKE 'pg\\_%'";
+  }
 
   private static String notFromExtension(String classId, String oid) {
     return "NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = '"
@@ -117,7 +124,7 @@ final class CatalogSnapshot {
   private static void extensions(Statement s, List<CatalogObject> out) throws SQLException {
     query(
         s,
-        "SELECT x.extname, x.oid, x.extversion, quote_ident(x.extname),"
+        "SELECT x.extname, x.oid, quote_ident(x.extname),"
             + " 'SCHEMA ' || quote_ident(n.nspname) || ' VERSION ' || quote_literal(x.extversion)"
             + " FROM pg_extension x JOIN pg_namespace n ON n.oid = x.extnamespace WHERE x.extname <> 'plpgsql'",
         rs ->
@@ -126,14 +133,8 @@ final class CatalogSnapshot {
                     Kind.EXTENSION,
                     rs.getString(1),
                     rs.getString(2),
-                    "EXTENSION " + rs.getString(4) + " " + rs.getString(5),
-                    Map.of(
-                        "sql",
-                        rs.getString(4),
-                        "version",
-                        rs.getString(3),
-                        "body",
-                        rs.getString(5)))));
+                    "EXTENSION " + rs.getString(3) + " " + rs.getString(4),
+                    Map.of("sql", rs.getString(3), "body", rs.getString(4)))));
   }
 
   private static void types(Statement s, List<CatalogObject> out) throws SQLException {
@@ -151,7 +152,16 @@ final class CatalogSnapshot {
             + "      ORDER BY c.conname) FROM pg_constraint c WHERE c.contypid = t.oid AND c.contype <> 'n'), '')"
             + "  WHEN 'c' THEN 'AS (' || (SELECT string_agg(quote_ident(a.attname) || ' ' || format_type(a.atttypid, a.atttypmod),"
             + "    ', ' ORDER BY a.attnum) FROM pg_attribute a WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped) || ')'"
-            + " END"
+            + " END,"
+            // The user types it is made of (an array's element type for an array), so a revert
+            // creates and drops types in dependency order.
+            + " COALESCE((SELECT string_agg(DISTINCT r.oid::text, ',' ORDER BY r.oid::text) FROM pg_type u"
+            + "  JOIN pg_type r ON r.oid = CASE WHEN u.typelem <> 0 AND u.typlen = -1 THEN u.typelem ELSE u.oid END"
+            + "  JOIN pg_namespace rn ON rn.oid = r.typnamespace"
+            + "  WHERE (u.oid = t.typbasetype OR u.oid IN (SELECT a.atttypid FROM pg_attribute a"
+            + "   WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped)) AND "
+            + userSchema("rn")
+            + "), '')"
             + " FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
             + " WHERE "
             + USER_SCHEMA
@@ -175,7 +185,9 @@ final class CatalogSnapshot {
                         "typtype",
                         rs.getString(3),
                         "body",
-                        rs.getString(5)))));
+                        rs.getString(5),
+                        "reads",
+                        rs.getString(6)))));
   }
 
   private static void sequences(Statement s, List<CatalogObject> out) throws SQLException {
@@ -224,11 +236,12 @@ final class CatalogSnapshot {
             + " c.relkind, c.relfilenode, quote_ident(n.nspname), quote_ident(c.relname), c.relispartition,"
             + " COALESCE(pg_get_expr(c.relpartbound, c.oid), ''),"
             + " CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) ELSE '' END,"
-            + " COALESCE((SELECT h.inhparent || ' ' || quote_ident(pn.nspname) || '.' || quote_ident(p.relname)"
-            + "  FROM pg_inherits h JOIN pg_class p ON p.oid = h.inhparent JOIN pg_namespace pn ON pn.oid = p.relnamespace"
-            + "  WHERE h.inhrelid = c.oid AND c.relispartition), ''),"
+            + " h.inhparent, quote_ident(pn.nspname) || '.' || quote_ident(p.relname),"
             + " COALESCE(c.relacl::text, ''), COALESCE(obj_description(c.oid, 'pg_class'), '')"
             + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+            // A partition's one parent.
+            + " LEFT JOIN pg_inherits h ON h.inhrelid = c.oid AND c.relispartition"
+            + " LEFT JOIN pg_class p ON p.oid = h.inhparent LEFT JOIN pg_namespace pn ON pn.oid = p.relnamespace"
             + " WHERE c.relkind IN ('r', 'p') AND "
             + USER_SCHEMA
             + " AND "
@@ -236,12 +249,10 @@ final class CatalogSnapshot {
         rs -> {
           boolean partitioned = rs.getString(4).equals("p");
           boolean partition = rs.getBoolean(8);
-          // The parent's oid, then its name.
-          String[] parent = rs.getString(11).split(" ", 2);
           String definition =
               (partitioned ? "PARTITIONED TABLE " : "TABLE ")
                   + rs.getString(3)
-                  + (partition ? " PARTITION OF " + parent[1] + " " + rs.getString(9) : "")
+                  + (partition ? " PARTITION OF " + rs.getString(12) + " " + rs.getString(9) : "")
                   + (partitioned ? " PARTITION BY " + rs.getString(10) : "");
           Map<String, String> details = new HashMap<>();
           details.put("sql", rs.getString(3));
@@ -250,11 +261,11 @@ final class CatalogSnapshot {
           details.put("nameSql", rs.getString(7));
           details.put("partitioned", String.valueOf(partitioned));
           details.put("partition", String.valueOf(partition));
-          details.put("acl", rs.getString(12));
-          details.put("comment", rs.getString(13));
+          details.put("acl", rs.getString(13));
+          details.put("comment", rs.getString(14));
           if (partition) {
-            details.put("parentIdentity", parent[0]);
-            details.put("parentSql", parent[1]);
+            details.put("parentIdentity", rs.getString(11));
+            details.put("parentSql", rs.getString(12));
             details.put("bound", rs.getString(9));
           }
           out.add(

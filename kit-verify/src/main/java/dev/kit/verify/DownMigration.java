@@ -38,9 +38,6 @@ import java.util.stream.Stream;
 public record DownMigration(String version, String sql, List<String> irreversible) {
 
   private static final Pattern REVERT = Pattern.compile("(?m)^--\\s*kit:revert\\s+(\\S+)\\s*$");
-  // A name quote_ident printed with its schema: the name after the schema.
-  private static final Pattern QUALIFIED =
-      Pattern.compile("(?:\"(?:[^\"]|\"\")*\"|[^\".]+)\\.(.+)");
   private static final Pattern IRREVERSIBLE =
       Pattern.compile("(?m)^--\\s*kit:irreversible\\s+(.+?):\\s");
 
@@ -135,7 +132,7 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       // refuses to lose columns, and a view holds on to the columns and types it reads. So are
       // the views that read them, which DROP VIEW without CASCADE refuses to leave behind.
       List<CatalogObject> changedViews =
-          ViewOrder.withReaders(
+          ReadOrder.withReaders(
               kept.stream()
                   .filter(DownMigration::isView)
                   .filter(o -> !o.definition().equals(kept(o).definition()))
@@ -148,7 +145,7 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       List<CatalogObject> viewsToDrop = new ArrayList<>();
       created.stream().filter(DownMigration::isView).forEach(viewsToDrop::add);
       changedViews.forEach(o -> viewsToDrop.add(kept(o)));
-      List<CatalogObject> dropOrder = ViewOrder.readFirst(viewsToDrop);
+      List<CatalogObject> dropOrder = ReadOrder.readFirst(viewsToDrop);
       for (int i = dropOrder.size() - 1; i >= 0; i--) {
         ddl.drop(dropOrder.get(i));
       }
@@ -237,7 +234,7 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       kept.stream()
           .filter(o -> o.kind() == Kind.TABLE && o.flag("partition") && moved(o, kept(o)))
           .forEach(this::attach);
-      ViewOrder.readFirst(views).forEach(ddl::create);
+      ReadOrder.readFirst(views).forEach(ddl::create);
       createAll(onViews, Kind.INDEX);
       createAll(onViews, Kind.TRIGGER);
       Stream.concat(views.stream(), dropped.stream().filter(o -> o.kind() == Kind.TABLE))
@@ -348,7 +345,7 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                       : Comparator.comparing(CatalogObject::name))
               .toList();
       if (kind == Kind.TYPE) {
-        objects = new ArrayList<>(usedFirst(objects));
+        objects = new ArrayList<>(ReadOrder.readFirst(objects));
         Collections.reverse(objects);
       }
       objects.forEach(ddl::drop);
@@ -365,43 +362,7 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                           .thenComparing(CatalogObject::name)
                       : Comparator.comparing(CatalogObject::name))
               .toList();
-      (kind == Kind.TYPE ? usedFirst(objects) : objects).forEach(ddl::create);
-    }
-
-    /**
-     * {@code types}, sorted by name, in an order where each comes after the types of the list its
-     * definition names (a composite type's fields, a domain's base type): the order to create them
-     * in, reversed the order to drop them in.
-     */
-    private static List<CatalogObject> usedFirst(List<CatalogObject> types) {
-      List<CatalogObject> left = new ArrayList<>(types);
-      List<CatalogObject> ordered = new ArrayList<>();
-      while (!left.isEmpty()) {
-        CatalogObject next =
-            left.stream()
-                .filter(
-                    t -> left.stream().noneMatch(u -> !u.equals(t) && names(t.detail("body"), u)))
-                .findFirst()
-                .orElse(left.get(0)); // types cannot use each other in a cycle
-        left.remove(next);
-        ordered.add(next);
-      }
-      return ordered;
-    }
-
-    /** Whether {@code definition} names {@code type}, qualified or not, as format_type prints. */
-    private static boolean names(String definition, CatalogObject type) {
-      String qualified = type.detail("sql");
-      Matcher m = QUALIFIED.matcher(qualified);
-      String name = m.matches() ? m.group(1) : qualified;
-      return Pattern.compile(
-              "(?<![\\w\".])(?:"
-                  + Pattern.quote(qualified)
-                  + "|"
-                  + Pattern.quote(name)
-                  + ")(?![\\w\"])")
-          .matcher(definition)
-          .find();
+      (kind == Kind.TYPE ? ReadOrder.readFirst(objects) : objects).forEach(ddl::create);
     }
 
     private void alterColumn(CatalogObject old, CatalogObject now) {
@@ -518,14 +479,16 @@ public record DownMigration(String version, String sql, List<String> irreversibl
             return; // it names a renamed table, whose rename brings it back
           }
           if (old.kind() == Kind.SEQUENCE && old.name().equals(now.name())) {
-            // The body says CYCLE only where it cycles; OWNED BY comes at the end.
-            script.statement(
-                "ALTER SEQUENCE "
-                    + old.detail("sql")
-                    + " "
-                    + old.detail("body")
-                    + (old.detail("body").endsWith(" CYCLE") ? "" : " NO CYCLE")
-                    + ";");
+            // The body says CYCLE only where it cycles; OWNED BY comes at the end, on its own.
+            if (!old.detail("body").equals(now.detail("body"))) {
+              script.statement(
+                  "ALTER SEQUENCE "
+                      + old.detail("sql")
+                      + " "
+                      + old.detail("body")
+                      + (old.detail("body").endsWith(" CYCLE") ? "" : " NO CYCLE")
+                      + ";");
+            }
           } else {
             script.irreversible(
                 old.key()

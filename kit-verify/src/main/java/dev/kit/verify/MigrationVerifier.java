@@ -354,7 +354,9 @@ final class MigrationVerifier {
           try {
             s.execute(statement.text());
           } catch (SQLException e) {
-            run.error = Optional.of(error(path, script, statement, e, directives, global, mode));
+            run.error =
+                Optional.of(
+                    error(path, script, statement, e, directives, source.service(), global, mode));
             rollback(c);
             return run;
           }
@@ -534,6 +536,7 @@ final class MigrationVerifier {
       SqlStatement statement,
       SQLException e,
       AtlasFileDirectives directives,
+      String service,
       TxMode global,
       TxMode mode) {
     ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
@@ -557,7 +560,7 @@ final class MigrationVerifier {
           "kit: in the statement at line " + statement.line() + ": " + statement.firstLine());
     }
     if (ACTIVE_SQL_TRANSACTION.equals(server.getSQLState())) {
-      details.add("kit: " + transactionHint(directives, global, mode));
+      details.add("kit: " + transactionHint(directives, service, global, mode));
     }
     String severity = Objects.requireNonNullElse(server.getSeverity(), "ERROR");
     return new MigrationError(
@@ -571,11 +574,18 @@ final class MigrationVerifier {
    * @param mode how the file ran: under {@code NONE} no transaction of Atlas's held the statement
    */
   private static String transactionHint(
-      AtlasFileDirectives directives, TxMode global, TxMode mode) {
+      AtlasFileDirectives directives, String service, TxMode global, TxMode mode) {
     if (mode == TxMode.NONE) {
-      return "the file runs outside a transaction already ('-- atlas:txmode none'), so the statement"
-          + " ran inside the file's own BEGIN ... COMMIT, or inside a function or DO block: move it"
-          + " out, to run on its own";
+      // The file's directive, or with none the service's txMode, took the transaction away.
+      String why =
+          directives.values("txmode").isEmpty()
+              ? "the service's txMode NONE (services["
+                  + service
+                  + "].migrations.txMode) runs the file outside a transaction"
+              : "the file runs outside a transaction already ('-- atlas:txmode none')";
+      return why
+          + ", so the statement ran inside the file's own BEGIN ... COMMIT, or inside a function or"
+          + " DO block: move it out, to run on its own";
     }
     Optional<String> ignored = directives.whyIgnored("txmode");
     if (ignored.isPresent()) {

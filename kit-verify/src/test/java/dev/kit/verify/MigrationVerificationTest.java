@@ -188,7 +188,9 @@ class MigrationVerificationTest {
                         kit("orders", "payments"),
                         VerifyOptions.of(PostgresBinaries.inDirectory(nowhere))
                             .withWorkDirectory(TestPostgres.workDirectory())))
-        .isInstanceOf(IllegalStateException.class)
+        .isInstanceOfSatisfying(
+            ServerStartException.class,
+            e -> assertThat(e.services()).containsExactly("orders", "payments"))
         .hasMessageStartingWith("orders, payments: the PostgreSQL 17 binaries are missing (");
   }
 
@@ -211,7 +213,8 @@ class MigrationVerificationTest {
                         kit("orders"),
                         VerifyOptions.of(PostgresBinaries.of(major -> notBinaries))
                             .withWorkDirectory(TestPostgres.workDirectory())))
-        .isInstanceOf(IllegalStateException.class)
+        .isInstanceOfSatisfying(
+            ServerStartException.class, e -> assertThat(e.services()).containsExactly("orders"))
         .hasMessageStartingWith(
             "orders: PostgreSQL 17 did not start: " + notBinaries + " holds no PostgreSQL archive");
   }

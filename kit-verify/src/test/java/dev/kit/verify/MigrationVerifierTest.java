@@ -1,5 +1,7 @@
 package dev.kit.verify;
 
+import static dev.kit.verify.TestHistory.APP;
+import static dev.kit.verify.TestHistory.DIR;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,25 +14,20 @@ import dev.kit.migration.MigrationDirectory;
 import dev.kit.migration.MigrationFile;
 import dev.kit.migration.ServiceMigrations;
 import dev.kit.model.TxMode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** kit:verify's core on a real PostgreSQL 17 (and the sample history on 15, 16 and 18). */
 class MigrationVerifierTest {
 
-  private static final String DIR = "services/orders/migrations";
-  private static final AtomicInteger SERVICES = new AtomicInteger();
-  private static final ClusterDatabase APP = new ClusterDatabase("app", List.of(), List.of());
   private static EmbeddedPostgresServer postgres;
 
   @BeforeAll
@@ -43,40 +40,14 @@ class MigrationVerifierTest {
     postgres.close();
   }
 
-  /**
-   * A history of files given as name, content, name, content... of a service of its own, on a fresh
-   * database {@code app} (each run replaces the one before).
-   */
-  private static ServiceMigrations history(TxMode mode, String... namesAndContents) {
-    return history(mode, Optional.empty(), namesAndContents);
-  }
-
-  private static ServiceMigrations history(
-      TxMode mode, Optional<String> baseline, String... namesAndContents) {
-    List<MigrationFile> files = new ArrayList<>();
-    for (int i = 0; i < namesAndContents.length; i += 2) {
-      files.add(
-          new MigrationFile(
-              namesAndContents[i], namesAndContents[i + 1].getBytes(StandardCharsets.UTF_8)));
-    }
-    return new ServiceMigrations(
-        "orders" + SERVICES.incrementAndGet(),
-        DIR,
-        new MigrationDirectory(files),
-        mode,
-        17,
-        "app",
-        baseline);
-  }
-
   private static ServiceVerification verify(String... namesAndContents) {
     return new MigrationVerifier(LintSettings.defaults())
-        .verify(postgres, history(TxMode.FILE, namesAndContents), APP);
+        .verify(postgres, TestHistory.of(TxMode.FILE, namesAndContents), APP);
   }
 
   private static ServiceMigrations sample(int major) {
     return new ServiceMigrations(
-        "orders" + SERVICES.incrementAndGet(),
+        TestHistory.service(),
         DIR,
         MigrationDirectory.read(Path.of("../samples/services/orders/migrations")),
         TxMode.FILE,
@@ -181,15 +152,25 @@ class MigrationVerifierTest {
                 + "comments");
   }
 
-  @Test
-  void verify_saysToMoveTheStatementOut_whenTheFileRunsWithoutTransactionAndItsOwnBeginHoldsIt() {
+  /** The file's directive is what the message names, whatever the service's txMode. */
+  @ParameterizedTest
+  @EnumSource(
+      value = TxMode.class,
+      names = {"FILE", "NONE"})
+  void verify_saysToMoveTheStatementOut_whenTheFileRunsWithoutTransactionAndItsOwnBeginHoldsIt(
+      TxMode service) {
     MigrationError error =
-        verify(
-                "20250101000000_create.sql",
-                "CREATE TABLE IF NOT EXISTS t (a int);",
-                "20250102000000_index.sql",
-                "-- atlas:txmode none\n\nBEGIN;\nCREATE INDEX CONCURRENTLY IF NOT EXISTS t_a ON t"
-                    + " (a);\nCOMMIT;")
+        new MigrationVerifier(LintSettings.defaults())
+            .verify(
+                postgres,
+                TestHistory.of(
+                    service,
+                    "20250101000000_create.sql",
+                    "CREATE TABLE IF NOT EXISTS t (a int);",
+                    "20250102000000_index.sql",
+                    "-- atlas:txmode none\n\nBEGIN;\nCREATE INDEX CONCURRENTLY IF NOT EXISTS t_a"
+                        + " ON t (a);\nCOMMIT;"),
+                APP)
             .error()
             .orElseThrow();
     assertThat(error.details())
@@ -198,6 +179,30 @@ class MigrationVerifierTest {
             "kit: the file runs outside a transaction already ('-- atlas:txmode none'), so the"
                 + " statement ran inside the file's own BEGIN ... COMMIT, or inside a function or DO"
                 + " block: move it out, to run on its own");
+  }
+
+  @Test
+  void verify_namesTheServicesTxMode_whenItRunsTheFileWithoutTransactionAndItsOwnBeginHoldsIt() {
+    ServiceMigrations source =
+        TestHistory.of(
+            TxMode.NONE,
+            "20250101000000_create.sql",
+            "CREATE TABLE IF NOT EXISTS t (a int);",
+            "20250102000000_index.sql",
+            "BEGIN;\nCREATE INDEX CONCURRENTLY IF NOT EXISTS t_a ON t (a);\nCOMMIT;");
+    MigrationError error =
+        new MigrationVerifier(LintSettings.defaults())
+            .verify(postgres, source, APP)
+            .error()
+            .orElseThrow();
+    assertThat(error.details())
+        .last()
+        .isEqualTo(
+            "kit: the service's txMode NONE (services["
+                + source.service()
+                + "].migrations.txMode) runs the file outside a transaction, so the statement ran"
+                + " inside the file's own BEGIN ... COMMIT, or inside a function or DO block: move"
+                + " it out, to run on its own");
   }
 
   @Test
@@ -247,7 +252,7 @@ class MigrationVerifierTest {
         new MigrationVerifier(LintSettings.parse(Map.of("ATLAS_BLOCK_COMMENT", "off")))
             .verify(
                 postgres,
-                history(
+                TestHistory.of(
                     TxMode.FILE,
                     "20250101000000_create.sql",
                     "CREATE TABLE IF NOT EXISTS legacy (a int);",
@@ -311,7 +316,7 @@ class MigrationVerifierTest {
         new MigrationVerifier(LintSettings.defaults())
             .verify(
                 postgres,
-                history(
+                TestHistory.of(
                     TxMode.FILE,
                     Optional.of("1"),
                     "1_a.sql",
@@ -357,7 +362,7 @@ class MigrationVerifierTest {
   @Test
   void change_saysTheCheckpointNeverRuns_whenABaselineIsSet() {
     ServiceMigrations source =
-        history(
+        TestHistory.of(
             TxMode.FILE,
             Optional.of("1"),
             "1_a.sql",
@@ -380,7 +385,7 @@ class MigrationVerifierTest {
   @Test
   void change_namesTheLastCheckpoint_whenTheVersionComesBeforeIt() {
     ServiceMigrations source =
-        history(
+        TestHistory.of(
             TxMode.FILE,
             "1_a.sql",
             "CREATE TABLE a (id int);",
@@ -405,7 +410,7 @@ class MigrationVerifierTest {
         new MigrationVerifier(LintSettings.defaults())
             .verify(
                 postgres,
-                history(
+                TestHistory.of(
                     TxMode.ALL,
                     "20250101000000_create.sql",
                     "CREATE TABLE IF NOT EXISTS t (a int);",
@@ -636,13 +641,8 @@ class MigrationVerifierTest {
             + "CREATE SEQUENCE IF NOT EXISTS numbers START 5;\n"
             + "CREATE SCHEMA IF NOT EXISTS extra;\n"
             + "UPDATE orders SET amount = 1;\n";
-    ServiceMigrations upTo =
-        history(TxMode.FILE, "20250101000000_base.sql", base, "20250102000000_change.sql", change);
     DownMigration down =
-        DownMigration.derive(
-            new MigrationVerifier(LintSettings.defaults())
-                .change(postgres, upTo, APP, "20250102000000"),
-            "PostgreSQL " + postgres.version());
+        derive("20250101000000_base.sql", base, "20250102000000_change.sql", change);
     assertThat(down.sql())
         .startsWith(
             "-- kit:revert 20250102000000\n-- Reverts 20250102000000_change.sql, derived by kit");
@@ -681,10 +681,7 @@ class MigrationVerifierTest {
 
   /** The down migration of the second of {@code namesAndContents}, derived on PostgreSQL 17. */
   private static DownMigration derive(String... namesAndContents) {
-    return DownMigration.derive(
-        new MigrationVerifier(LintSettings.defaults())
-            .change(postgres, history(TxMode.FILE, namesAndContents), APP, "20250102000000"),
-        "PostgreSQL " + postgres.version());
+    return TestHistory.derive(postgres, namesAndContents);
   }
 
   /** A column named owner or policy is no owner change or row security policy. */
@@ -923,7 +920,7 @@ class MigrationVerifierTest {
         new MigrationVerifier(LintSettings.defaults())
             .verify(
                 postgres,
-                history(
+                TestHistory.of(
                     TxMode.FILE,
                     "1_uses.sql",
                     "DO $$ BEGIN\n"
@@ -959,7 +956,8 @@ class MigrationVerifierTest {
 
   @Test
   void verify_saysWhatToDo_whenTheEmbeddedPostgresLacksAnExtension() {
-    ServiceMigrations source = history(TxMode.FILE, "1_a.sql", "CREATE TABLE a (v vector(3));");
+    ServiceMigrations source =
+        TestHistory.of(TxMode.FILE, "1_a.sql", "CREATE TABLE a (v vector(3));");
     ServiceVerification v =
         new MigrationVerifier(LintSettings.defaults())
             .verify(postgres, source, new ClusterDatabase("app", List.of("vector"), List.of()));
@@ -984,7 +982,7 @@ class MigrationVerifierTest {
 
   @Test
   void verify_namesTheExtension_whenTheCnpgDatabaseCannotCreateIt() {
-    ServiceMigrations source = history(TxMode.FILE, "1_a.sql", "SELECT 1;");
+    ServiceMigrations source = TestHistory.of(TxMode.FILE, "1_a.sql", "SELECT 1;");
     ServiceVerification v =
         new MigrationVerifier(LintSettings.defaults())
             .verify(
@@ -1004,7 +1002,7 @@ class MigrationVerifierTest {
         new MigrationVerifier(LintSettings.defaults())
             .verify(
                 postgres,
-                history(
+                TestHistory.of(
                     TxMode.ALL,
                     "1_create.sql",
                     "CREATE TABLE IF NOT EXISTS t (a int);",

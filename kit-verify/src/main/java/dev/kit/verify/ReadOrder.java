@@ -8,10 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Orders views by what they read, so that a revert drops and re-creates them in a valid order. */
-final class ViewOrder {
+/**
+ * Orders catalog objects by what they read, the oids in their {@code reads} detail (the views a
+ * view selects from, the types a type is made of), so that a revert drops and re-creates them in a
+ * valid order.
+ */
+final class ReadOrder {
 
-  private ViewOrder() {}
+  private ReadOrder() {}
 
   /**
    * {@code views} and the views of {@code candidates} that read one of them, directly or through
@@ -36,13 +40,13 @@ final class ViewOrder {
   }
 
   /**
-   * {@code views} in an order where each comes after the views of the list it reads, by oid where
-   * none reads another: the order to create them in, reversed the order to drop them in.
+   * {@code objects} in an order where each comes after the objects of the list it reads, by oid
+   * where none reads another: the order to create them in, reversed the order to drop them in.
    */
-  static List<CatalogObject> readFirst(List<CatalogObject> views) {
+  static List<CatalogObject> readFirst(List<CatalogObject> objects) {
     List<CatalogObject> left =
         new ArrayList<>(
-            views.stream()
+            objects.stream()
                 .sorted(Comparator.comparingLong((CatalogObject o) -> Long.parseLong(o.identity())))
                 .toList());
     List<CatalogObject> ordered = new ArrayList<>();
@@ -63,9 +67,9 @@ final class ViewOrder {
     return ordered;
   }
 
-  /** The oids of the views {@code view} reads. */
-  private static List<String> reads(CatalogObject view) {
-    String reads = view.detail("reads");
+  /** The oids of the objects {@code object} reads. */
+  private static List<String> reads(CatalogObject object) {
+    String reads = object.detail("reads");
     return reads.isEmpty() ? List.of() : List.of(reads.split(","));
   }
 }
