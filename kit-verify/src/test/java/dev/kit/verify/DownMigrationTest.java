@@ -235,15 +235,26 @@ class DownMigrationTest {
         .containsExactly("t|1");
   }
 
-  /** Derived only: the proof would name the dropped parent's columns, which it does not list. */
   @Test
   void revert_saysToAttachThePartitionByHand_whenTheMigrationDetachedItAndDroppedItsParent() {
-    DownMigration down =
-        derive(
-            "CREATE TABLE events (id int, at date) PARTITION BY RANGE (at);\n"
-                + "CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO"
-                + " ('2025-01-01');\n",
-            "ALTER TABLE events DETACH PARTITION events_2024;\nDROP TABLE events;\n");
+    String base =
+        "CREATE TABLE events (id int, at date) PARTITION BY RANGE (at);\n"
+            + "CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO"
+            + " ('2025-01-01');\n";
+    String change = "ALTER TABLE events DETACH PARTITION events_2024;\nDROP TABLE events;\n";
+    DownMigration down = derive(base, change);
+    ServiceVerification v = verify(base, change, down.sql());
+    assertThat(v.error()).isEmpty();
+    assertThat(v.problems())
+        .as("the dropped parent's columns are part of its declaration")
+        .isEmpty();
+    assertThat(v.notes())
+        .containsExactly(
+            DIR
+                + "/"
+                + REVERT
+                + " restores the 0 catalog objects 20250102000000_change.sql changed; 4 more it"
+                + " lists as irreversible");
     assertThat(down.sql()).doesNotContain("ATTACH PARTITION");
     assertThat(down.irreversible())
         .contains(
