@@ -77,6 +77,11 @@ public final class CronSchedule {
   }
 
   private static Optional<String> fieldProblem(String value, Field field) {
+    if (value.replace(",", "").isEmpty()) {
+      // robfig/cron drops the empty items and gives the field no value at all.
+      return Optional.of(
+          field.name() + " " + quoteOf(value) + " names no value, so the backup never runs");
+    }
     for (String part : value.split(",", -1)) {
       if (part.isEmpty()) {
         continue; // robfig/cron splits a list with strings.FieldsFunc, which drops empty items

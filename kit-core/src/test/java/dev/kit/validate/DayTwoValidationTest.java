@@ -104,7 +104,8 @@ class DayTwoValidationTest {
         "0 2 * * *|\"0 2 * * *\" has 5 fields; CNPG's schedule has six, seconds first (add the seconds first: \"0 0 2 * * *\")",
         "0 0 25 * * *|\"0 0 25 * * *\" hour \"25\" is not a value from 0 to 23 (use six fields, seconds first, such as \"0 0 2 * * *\" (02:00 every day))",
         "0 0 2 * * FUNDAY|\"0 0 2 * * FUNDAY\" day of week \"FUNDAY\" is not a value from 0 to 6 (use six fields, seconds first, such as \"0 0 2 * * *\" (02:00 every day))",
-        "0 */0 * * * *|\"0 */0 * * * *\" minute step \"0\" is not a positive number (use six fields, seconds first, such as \"0 0 2 * * *\" (02:00 every day))"
+        "0 */0 * * * *|\"0 */0 * * * *\" minute step \"0\" is not a positive number (use six fields, seconds first, such as \"0 0 2 * * *\" (02:00 every day))",
+        "0 0 2 * * ,|\"0 0 2 * * ,\" day of week \",\" names no value, so the backup never runs (use six fields, seconds first, such as \"0 0 2 * * *\" (02:00 every day))"
       })
   void validate_reportsSchedule_whenNotASixFieldCron(String schedule, String message) {
     assertThat(violations(backups(b -> b.schedule(schedule))))
