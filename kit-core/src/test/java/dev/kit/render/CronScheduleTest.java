@@ -117,7 +117,9 @@ class CronScheduleTest {
     // and "@daily " as an unknown descriptor); kit writes the schedule as given, so it refuses
     // padding around six fields too.
     assertThat(CronSchedule.problem(schedule))
-        .contains("has spaces before or after it, which CNPG refuses around an @ schedule");
+        .contains(
+            "has spaces before or after it, which kit would write into the ScheduledBackup as they"
+                + " are (CNPG refuses them around an @ schedule)");
   }
 
   @ParameterizedTest
@@ -168,7 +170,8 @@ class CronScheduleTest {
     if (fields.get(position).isEmpty()) {
       return Optional.of(
           position == 0 || position == 5
-              ? "has spaces before or after it, which CNPG refuses around an @ schedule"
+              ? "has spaces before or after it, which kit would write into the ScheduledBackup as they"
+                  + " are (CNPG refuses them around an @ schedule)"
               : "has 5 fields; CNPG's schedule has six, seconds first");
     }
     int i = position;

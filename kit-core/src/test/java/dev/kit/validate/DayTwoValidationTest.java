@@ -117,7 +117,8 @@ class DayTwoValidationTest {
     assertThat(violations(backups(b -> b.schedule("@daily "))))
         .containsExactly(
             "services[orders].database.backups.schedule: \"@daily \" has spaces before or after it,"
-                + " which CNPG refuses around an @ schedule (write it without them: \"@daily\")");
+                + " which kit would write into the ScheduledBackup as they are (CNPG refuses them"
+                + " around an @ schedule) (write it without them: \"@daily\")");
   }
 
   @ParameterizedTest
