@@ -509,7 +509,7 @@ final class EnvironmentRules {
    */
   private static void oneBranchPerEnvironment(Kit kit, Service service, Violations violations) {
     Map<String, String> owners = new HashMap<>();
-    for (Environment env : kit.environments()) {
+    for (Environment env : distinct(kit)) {
       if (!service.existsIn(env.name())
           || !(service.in(env.name()).database().host() instanceof PlanetScale ps)) {
         continue;

@@ -121,13 +121,15 @@ public final class Validation {
     DeclaredSchemas schemas = new DeclaredSchemas();
     check(kit, inputs, now, schemas, violations);
     patches(kit, inputs, renderer, violations);
+    Map<String, Kit> views = Map.of();
     if (!kit.environments().isEmpty() || hasEnvironmentParts(kit)) {
-      Map<String, Kit> views = views(kit);
+      views = views(kit);
       EnvironmentRules.check(kit, views, violations);
       environments(views, inputs, now, schemas, renderer, violations);
     }
     // Across environments, which no one environment's view sees.
-    BackupArchives.check(kit, violations);
+    BackupArchives.check(
+        kit, kit.environments().isEmpty() ? List.of(kit) : views.values(), violations);
     return violations.list();
   }
 

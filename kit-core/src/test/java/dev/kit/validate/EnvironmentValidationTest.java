@@ -342,6 +342,24 @@ class EnvironmentValidationTest {
                 + "in(\"prod\", p -> p.database(db -> db.planetScale(ps -> ps.branch(\"prod\")))), or onlyIn(...) one environment)");
   }
 
+  @Test
+  void validate_reportsOnlyTheDuplicate_whenAPlanetScaleEnvironmentIsDeclaredTwice() {
+    Kit kit =
+        Kit.builder()
+            .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+            .environment("dev", e -> e.destinationServer("https://dev.k8s.acme.io"))
+            .environment("dev", e -> e.destinationServer("https://dev.k8s.acme.io"))
+            .service(
+                "orders",
+                s ->
+                    s.database(
+                        db -> db.planetScale(ps -> ps.organization("acme").database("shop"))))
+            .build();
+    assertThat(violations(kit))
+        .containsExactly(
+            "environments[dev]: is declared twice (give each environment its own name)");
+  }
+
   /** orders on PlanetScale with a daily backup policy, dev on a branch of its own. */
   private static Service.Builder ordersWithBackupPolicy(Service.Builder s) {
     return s.database(
@@ -980,6 +998,22 @@ class EnvironmentValidationTest {
                 + "service \"orders\" in environment \"dev\" too; Barman Cloud refuses to archive a second cluster into it "
                 + "(give each environment its own path with an override on service \"orders\", such as "
                 + ".in(\"prod\", s -> s.database(db -> db.backups(b -> b.destinationPath(\"s3://acme-b/x/prod/\")))))");
+  }
+
+  @Test
+  void validate_reportsOnlyTheDuplicate_whenAnEnvironmentWithBackupsIsDeclaredTwice() {
+    Kit kit =
+        Kit.builder()
+            .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+            .environment("dev", e -> e.destinationServer("https://dev.k8s.acme.io"))
+            .environment("dev", e -> e.destinationServer("https://dev.k8s.acme.io"))
+            .service(
+                "orders",
+                s -> ordersWithBackups("s3://acme-b/x/").apply(s.database(db -> db.storage("5Gi"))))
+            .build();
+    assertThat(violations(kit))
+        .containsExactly(
+            "environments[dev]: is declared twice (give each environment its own name)");
   }
 
   @Test
