@@ -98,7 +98,8 @@ final class EnvironmentRules {
     Map<String, String> projects = new HashMap<>();
     for (Environment env : kit.environments()) {
       String path = "environments[" + env.name() + "]";
-      if (!declared.add(env.name())) {
+      boolean again = !declared.add(env.name());
+      if (again) {
         violations.add(path, "is declared twice", "give each environment its own name");
       }
       violations.invalid(
@@ -191,7 +192,8 @@ final class EnvironmentRules {
       if (kit.platform().isPresent()) {
         String project = env.project().orElse(kit.repository().argoCd().project());
         String other = projects.putIfAbsent(project, env.name());
-        if (other != null) {
+        // A second declaration is reported as one, not as sharing its own project.
+        if (other != null && !again) {
           violations.add(
               path + ".project",
               quote(project)
