@@ -118,7 +118,7 @@ public final class Validation {
   private static List<Violation> all(
       Kit kit, KitInputs inputs, Instant now, @Nullable KitRenderer renderer) {
     Violations violations = new Violations();
-    DeclaredSchemas schemas = new DeclaredSchemas();
+    DeclaredSchemas schemas = new DeclaredSchemas(inputs);
     check(kit, inputs, now, schemas, violations);
     patches(kit, inputs, renderer, violations);
     Map<String, Kit> views = Map.of();
@@ -166,7 +166,7 @@ public final class Validation {
     RepositoryRules.repository(kit.repository(), violations);
     ServiceRules.check(kit, inputs, now, violations);
     violations.addAll(NameCollisions.check(kit));
-    SchemaRules.check(kit, inputs, schemas, violations);
+    SchemaRules.check(kit, schemas, violations);
     RepositoryRules.delivery(kit, violations);
     if (kit.platform().isPresent()) {
       PlatformRules.check(kit, kit.platform().get(), violations);
