@@ -184,17 +184,7 @@ class DayTwoValidationTest {
     String secretKey = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
     List<String> violations =
         violations(
-            kit(
-                s ->
-                    s.database(
-                        db ->
-                            db.storage("1Gi")
-                                .backups(
-                                    "s3://acme-backups/orders/",
-                                    b ->
-                                        b.credentials(
-                                            S3Credentials.fromSecret(
-                                                "orders-s3", keyId, secretKey))))));
+            backups(b -> b.credentials(S3Credentials.fromSecret("orders-s3", keyId, secretKey))));
     assertThat(violations)
         .containsExactly(
             "services[orders].database.backups.credentials.accessKeyId.key: looks like an AWS access key id, not a key "
@@ -211,17 +201,10 @@ class DayTwoValidationTest {
     String keyId = "AKIA" + "IOSFODNN7EXAMPLE";
     List<String> violations =
         violations(
-            kit(
-                s ->
-                    s.database(
-                        db ->
-                            db.storage("1Gi")
-                                .backups(
-                                    "s3://acme-backups/orders/",
-                                    b ->
-                                        b.credentials(
-                                            S3Credentials.fromSecret(
-                                                keyId, "ACCESS_KEY_ID", "ACCESS_SECRET_KEY"))))));
+            backups(
+                b ->
+                    b.credentials(
+                        S3Credentials.fromSecret(keyId, "ACCESS_KEY_ID", "ACCESS_SECRET_KEY"))));
     assertThat(violations)
         .containsExactly(
             "services[orders].database.backups.credentials.accessKeyId.name: looks like an AWS access key id, not a "

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.kit.migration.MigrationDirectory;
 import dev.kit.migration.MigrationFile;
 import dev.kit.model.ArgoCd;
+import dev.kit.model.Database;
+import dev.kit.model.ExistingDatabase;
 import dev.kit.model.Kit;
 import dev.kit.model.Patch;
 import dev.kit.model.PlanetScale;
@@ -148,30 +150,34 @@ class EnvironmentValidationTest {
             "environments[dev].services[orders].database.schemas");
   }
 
+  /**
+   * The violations of orders on an existing database (Secret orders-db at orders.db.acme.internal,
+   * then {@code own}), its database overridden in prod by {@code prod}.
+   */
+  private static List<String> existingOrdersOverriddenInProd(
+      UnaryOperator<ExistingDatabase.Builder> own, UnaryOperator<Database.Builder> prod) {
+    return violations(
+        shop()
+            .service(
+                "orders",
+                s ->
+                    s.database(
+                            db ->
+                                db.bootstrap("orders", "orders_owner")
+                                    .existing(
+                                        e ->
+                                            own.apply(
+                                                e.secret("orders-db")
+                                                    .host("orders.db.acme.internal"))))
+                        .in("prod", p -> p.database(prod)))
+            .build());
+  }
+
   @Test
   void validate_rejectsAnOverride_thatMovesTheDatabaseToAnotherProvider() {
     assertThat(
-            violations(
-                shop()
-                    .service(
-                        "orders",
-                        s ->
-                            s.database(
-                                    db ->
-                                        db.bootstrap("orders", "orders_owner")
-                                            .existing(
-                                                e ->
-                                                    e.secret("orders-db")
-                                                        .host("orders.db.acme.internal")))
-                                .in(
-                                    "prod",
-                                    p ->
-                                        p.database(
-                                            db ->
-                                                db.planetScale(
-                                                    ps ->
-                                                        ps.organization("acme").database("shop")))))
-                    .build()))
+            existingOrdersOverriddenInProd(
+                e -> e, db -> db.planetScale(ps -> ps.organization("acme").database("shop"))))
         .contains(
             "environments[prod].services[orders].database.host: differs from the service's own (\"PlanetScale Postgres\" here, "
                 + "\"an existing database\" in the other environments), so the migration history would differ between "
@@ -182,29 +188,14 @@ class EnvironmentValidationTest {
   @Test
   void validate_rejectsAnOverride_ofTheSecretOrCaTheMigrationsConnectWith() {
     assertThat(
-            violations(
-                shop()
-                    .service(
-                        "orders",
-                        s ->
-                            s.database(
-                                    db ->
-                                        db.bootstrap("orders", "orders_owner")
-                                            .existing(
-                                                e ->
-                                                    e.secret("orders-db")
-                                                        .host("orders.db.acme.internal")))
-                                .in(
-                                    "prod",
-                                    p ->
-                                        p.database(
-                                            db ->
-                                                db.existing(
-                                                    e ->
-                                                        e.secret("orders-prod-db")
-                                                            .host("orders.db.acme.internal")
-                                                            .ca("acme-db-ca", "ca.pem")))))
-                    .build()))
+            existingOrdersOverriddenInProd(
+                e -> e,
+                db ->
+                    db.existing(
+                        e ->
+                            e.secret("orders-prod-db")
+                                .host("orders.db.acme.internal")
+                                .ca("acme-db-ca", "ca.pem"))))
         .extracting(v -> v.substring(0, v.indexOf(':')))
         .containsExactly(
             "environments[prod].services[orders].database.existing.secret",
@@ -214,28 +205,13 @@ class EnvironmentValidationTest {
   @Test
   void validate_neverShowsAUrl_inAnOverriddenSecretName() {
     List<String> found =
-        violations(
-            shop()
-                .service(
-                    "orders",
-                    s ->
-                        s.database(
-                                db ->
-                                    db.bootstrap("orders", "orders_owner")
-                                        .existing(
-                                            e ->
-                                                e.secret("orders-db")
-                                                    .host("orders.db.acme.internal")))
-                            .in(
-                                "prod",
-                                p ->
-                                    p.database(
-                                        db ->
-                                            db.existing(
-                                                e ->
-                                                    e.secret("postgresql://o:S3cr3t@db/orders")
-                                                        .host("orders.db.acme.internal")))))
-                .build());
+        existingOrdersOverriddenInProd(
+            e -> e,
+            db ->
+                db.existing(
+                    e ->
+                        e.secret("postgresql://o:S3cr3t@db/orders")
+                            .host("orders.db.acme.internal")));
 
     assertThat(found).isNotEmpty().noneMatch(v -> v.contains("S3cr3t"));
     assertThat(found)
@@ -249,30 +225,14 @@ class EnvironmentValidationTest {
   @Test
   void validate_neverShowsAKeywordConnectionString_inAnOverriddenSecretOrCa() {
     List<String> found =
-        violations(
-            shop()
-                .service(
-                    "orders",
-                    s ->
-                        s.database(
-                                db ->
-                                    db.bootstrap("orders", "orders_owner")
-                                        .existing(
-                                            e ->
-                                                e.secret("orders-db")
-                                                    .host("orders.db.acme.internal")
-                                                    .ca("acme-db-ca", "ca.pem")))
-                            .in(
-                                "prod",
-                                p ->
-                                    p.database(
-                                        db ->
-                                            db.existing(
-                                                e ->
-                                                    e.secret("user=app password=hunter2Secret")
-                                                        .host("orders.db.acme.internal")
-                                                        .ca("password=hunter2Secret", "ca.pem")))))
-                .build());
+        existingOrdersOverriddenInProd(
+            e -> e.ca("acme-db-ca", "ca.pem"),
+            db ->
+                db.existing(
+                    e ->
+                        e.secret("user=app password=hunter2Secret")
+                            .host("orders.db.acme.internal")
+                            .ca("password=hunter2Secret", "ca.pem")));
 
     assertThat(found)
         .filteredOn(v -> v.startsWith("environments[prod]"))
