@@ -45,24 +45,28 @@ public final class CronSchedule {
   private CronSchedule() {}
 
   /**
-   * Why {@code schedule} is not a schedule CNPG accepts, read as robfig/cron v1.2.0 reads it, or
-   * has spaces around it (written as given, they break an {@code @} schedule); or empty.
+   * Why kit refuses {@code schedule}; empty when it is a descriptor, an {@code @every} duration or
+   * six fields that robfig/cron v1.2.0 reads without error. kit also refuses five fields, which
+   * robfig/cron's default parser reads as six with the day of week left out, seconds first (so
+   * {@code 0 2 * * *} runs two minutes past every hour), and spaces around the schedule, which kit
+   * would write as they are ({@link #isPadded}).
    */
   public static Optional<String> problem(String schedule) {
-    String trimmed = schedule.trim();
-    if (!trimmed.equals(schedule)) {
+    if (isPadded(schedule)) {
       // robfig/cron reads " @daily" as one field and "@daily " as an unknown descriptor.
-      return Optional.of("has spaces before or after it, which CNPG refuses around an @ schedule");
+      return Optional.of(
+          "has spaces before or after it, which kit would write into the ScheduledBackup as they"
+              + " are (CNPG refuses them around an @ schedule)");
     }
-    if (trimmed.startsWith("@") && DESCRIPTOR.matcher(trimmed).matches()) {
+    if (schedule.startsWith("@") && DESCRIPTOR.matcher(schedule).matches()) {
       return Optional.empty();
     }
-    if (trimmed.startsWith("@") && EVERY.matcher(trimmed).matches()) {
-      return everyNanos(trimmed).compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0
+    if (schedule.startsWith("@") && EVERY.matcher(schedule).matches()) {
+      return everyNanos(schedule).compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0
           ? Optional.of("is longer than Go's longest duration, about 292 years")
           : Optional.empty();
     }
-    List<String> fields = fields(trimmed);
+    List<String> fields = fields(schedule);
     if (fields.size() != FIELDS.size()) {
       return Optional.of(
           "has " + fields.size() + " fields; CNPG's schedule has six, seconds first");
@@ -76,7 +80,17 @@ public final class CronSchedule {
     return Optional.empty();
   }
 
+  /** Whether {@code schedule} has whitespace before or after it, as {@link String#trim} drops. */
+  public static boolean isPadded(String schedule) {
+    return !schedule.trim().equals(schedule);
+  }
+
   private static Optional<String> fieldProblem(String value, Field field) {
+    if (value.replace(",", "").isEmpty()) {
+      // robfig/cron drops the empty items and gives the field no value at all.
+      return Optional.of(
+          field.name() + " " + quoteOf(value) + " names no value, so the backup never runs");
+    }
     for (String part : value.split(",", -1)) {
       if (part.isEmpty()) {
         continue; // robfig/cron splits a list with strings.FieldsFunc, which drops empty items

@@ -9,6 +9,7 @@ import dev.kit.model.Service;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,15 +29,13 @@ final class BackupArchives {
   /** Where a service archives, in an environment (empty without environments). */
   private record Archiver(String environment, Service service) {}
 
-  static void check(Kit kit, Violations violations) {
-    List<Kit> views = new ArrayList<>();
-    if (kit.environments().isEmpty()) {
-      views.add(kit);
-    } else {
-      for (Environment env : kit.environments()) {
-        views.add(kit.in(env.name()));
-      }
-    }
+  /**
+   * Checks every archive of {@code kit}.
+   *
+   * @param views each declared environment's view of {@code kit}, each environment once, as {@link
+   *     Validation} built them; {@code kit} itself when it has no environments
+   */
+  static void check(Kit kit, Collection<Kit> views, Violations violations) {
     Map<List<String>, Archiver> archives = new HashMap<>();
     for (Kit view : views) {
       // An if, not Optional's map: each lambda costs a cold run a class (ColdValidationTest).

@@ -560,7 +560,7 @@ final class DatabaseRules {
         violations.add(
             path + ".schedule",
             quote(cron) + " " + problem.get(),
-            !cron.equals(cron.trim())
+            CronSchedule.isPadded(cron)
                 ? "write it without them: \"" + cron.trim() + "\""
                 : WHITESPACE.split(cron.trim()).length == 5
                     ? "add the seconds first: \"0 " + cron.trim() + "\""

@@ -1,8 +1,12 @@
 package dev.kit.validate;
 
+import dev.kit.input.KitInputs;
 import dev.kit.migration.SqlScript;
 import dev.kit.migration.SqlStatement;
 import dev.kit.migration.SqlToken;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -11,28 +15,99 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The schemas each service's declarative schema file creates, parsed once per validation run: the
- * description as written and every environment's view check the same file (KitInputs holds one per
- * service), of up to 200 KiB.
+ * Each declarative service's schema file, read and judged once per validation run: the description
+ * as written and every environment's view check the same file (KitInputs holds one per service), of
+ * up to 200 KiB, so only the comparison with a view's schemas is left to each view.
  */
 final class DeclaredSchemas {
 
-  /** By service; empty when the file cannot be parsed. */
-  private final Map<String, Optional<Set<String>>> byService = new HashMap<>();
+  /** What validation makes of a service's schema file. */
+  enum Verdict {
+    MISSING,
+    TOO_LARGE,
+    NOT_UTF8,
+    READABLE
+  }
+
+  /** A service's schema file as first read: its verdict and size, and its content if readable. */
+  private static final class SchemaFile {
+    private final Verdict verdict;
+    private final int bytes;
+    private final byte[] content;
+
+    private SchemaFile(Verdict verdict, int bytes, byte[] content) {
+      this.verdict = verdict;
+      this.bytes = bytes;
+      this.content = content;
+    }
+  }
+
+  private final KitInputs inputs;
+  private final Map<String, SchemaFile> files = new HashMap<>();
+
+  /** By service, parsed on the first ask; empty when Atlas cannot read the file. */
+  private final Map<String, Optional<Set<String>>> declared = new HashMap<>();
+
+  DeclaredSchemas(KitInputs inputs) {
+    this.inputs = inputs;
+  }
+
+  /** What {@code service}'s schema file is, worked out on the first ask. */
+  Verdict verdict(String service) {
+    return file(service).verdict;
+  }
+
+  /** The size of {@code service}'s schema file in bytes; 0 when it is missing. */
+  int bytes(String service) {
+    return file(service).bytes;
+  }
 
   /**
    * The schemas {@code CREATE SCHEMA [IF NOT EXISTS] name} or {@code CREATE SCHEMA AUTHORIZATION
-   * role} statements of {@code content}, {@code service}'s schema file, create, named as PostgreSQL
-   * resolves them (unquoted names folded to lower case); empty when Atlas cannot read the file
-   * either. Only the first ask for {@code service} parses.
+   * role} statements of {@code service}'s {@link Verdict#READABLE} schema file create, named as
+   * PostgreSQL resolves them (unquoted names folded to lower case); empty when Atlas cannot read
+   * the file either. Only the first ask for {@code service} parses.
    */
-  Optional<Set<String>> of(String service, byte[] content) {
-    Optional<Set<String>> declared = byService.get(service);
-    if (declared == null) {
-      declared = parse(content);
-      byService.put(service, declared);
+  Optional<Set<String>> declared(String service) {
+    Optional<Set<String>> schemas = declared.get(service);
+    if (schemas == null) {
+      SchemaFile file = file(service);
+      schemas = file.verdict == Verdict.READABLE ? parse(file.content) : Optional.empty();
+      declared.put(service, schemas);
     }
-    return declared;
+    return schemas;
+  }
+
+  private SchemaFile file(String service) {
+    SchemaFile file = files.get(service);
+    if (file == null) {
+      file = read(service);
+      files.put(service, file);
+    }
+    return file;
+  }
+
+  private SchemaFile read(String service) {
+    Optional<byte[]> content = inputs.schemaFile(service);
+    if (content.isEmpty()) {
+      return new SchemaFile(Verdict.MISSING, 0, new byte[0]);
+    }
+    byte[] bytes = content.get();
+    if (bytes.length > SchemaRules.SCHEMA_FILE_MAX_BYTES) {
+      return new SchemaFile(Verdict.TOO_LARGE, bytes.length, new byte[0]);
+    }
+    return isUtf8(bytes)
+        ? new SchemaFile(Verdict.READABLE, bytes.length, bytes)
+        : new SchemaFile(Verdict.NOT_UTF8, bytes.length, new byte[0]);
+  }
+
+  private static boolean isUtf8(byte[] content) {
+    try {
+      StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(content));
+      return true;
+    } catch (CharacterCodingException e) {
+      return false;
+    }
   }
 
   private static Optional<Set<String>> parse(byte[] content) {

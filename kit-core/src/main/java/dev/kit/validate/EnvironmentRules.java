@@ -98,7 +98,8 @@ final class EnvironmentRules {
     Map<String, String> projects = new HashMap<>();
     for (Environment env : kit.environments()) {
       String path = "environments[" + env.name() + "]";
-      if (!declared.add(env.name())) {
+      boolean again = !declared.add(env.name());
+      if (again) {
         violations.add(path, "is declared twice", "give each environment its own name");
       }
       violations.invalid(
@@ -191,7 +192,8 @@ final class EnvironmentRules {
       if (kit.platform().isPresent()) {
         String project = env.project().orElse(kit.repository().argoCd().project());
         String other = projects.putIfAbsent(project, env.name());
-        if (other != null) {
+        // A second declaration is reported as one, not as sharing its own project.
+        if (other != null && !again) {
           violations.add(
               path + ".project",
               quote(project)
@@ -509,7 +511,7 @@ final class EnvironmentRules {
    */
   private static void oneBranchPerEnvironment(Kit kit, Service service, Violations violations) {
     Map<String, String> owners = new HashMap<>();
-    for (Environment env : kit.environments()) {
+    for (Environment env : distinct(kit)) {
       if (!service.existsIn(env.name())
           || !(service.in(env.name()).database().host() instanceof PlanetScale ps)) {
         continue;

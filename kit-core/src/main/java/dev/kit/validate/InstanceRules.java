@@ -116,8 +116,9 @@ final class InstanceRules {
       if (patch.target() != Patch.Target.CLUSTER || !patch.path().startsWith("/")) {
         continue; // PatchRules reports a path that is not a JSON Pointer
       }
-      if (PatchedField.reaches(patch.tokens(), field)) {
-        found = new Patched(i, PatchedField.value(patch, field));
+      List<String> tokens = patch.tokens();
+      if (PatchedField.reaches(tokens, field)) {
+        found = new Patched(i, PatchedField.value(patch, tokens, field));
       }
     }
     return found;

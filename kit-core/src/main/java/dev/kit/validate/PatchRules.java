@@ -239,7 +239,7 @@ final class PatchRules {
         }
       }
     } else if (PatchedField.reaches(tokens, parameters)
-        && PatchedField.value(patch, parameters) instanceof Map<?, ?> map) {
+        && PatchedField.value(patch, tokens, parameters) instanceof Map<?, ?> map) {
       // A map at /spec, /spec/postgresql or the parameters themselves: the keys it sets.
       for (Object key : map.keySet()) {
         Optional<Violation> fixed =

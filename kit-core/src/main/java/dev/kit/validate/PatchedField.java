@@ -21,16 +21,16 @@ final class PatchedField {
   }
 
   /**
-   * The value {@code patch}, which {@link #reaches} {@code field}, leaves there: its value followed
-   * down the maps to the field, or null when it removes the field or sets a parent without it (a
-   * value for a parent replaces the parent).
+   * The value {@code patch}, whose path's {@code tokens} (the caller has them) {@link #reaches}
+   * {@code field}, leaves there: its value followed down the maps to the field, or null when it
+   * removes the field or sets a parent without it (a value for a parent replaces the parent).
    */
-  static @Nullable Object value(Patch patch, List<String> field) {
+  static @Nullable Object value(Patch patch, List<String> tokens, List<String> field) {
     if (patch.op() == Patch.Op.REMOVE) {
       return null;
     }
     @Nullable Object value = patch.value();
-    for (int at = patch.tokens().size(); at < field.size(); at++) {
+    for (int at = tokens.size(); at < field.size(); at++) {
       if (!(value instanceof Map<?, ?> map)) {
         return null;
       }

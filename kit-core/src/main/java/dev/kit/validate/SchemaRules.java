@@ -2,7 +2,6 @@ package dev.kit.validate;
 
 import static dev.kit.validate.Violations.quote;
 
-import dev.kit.input.KitInputs;
 import dev.kit.layout.RepositoryLayout;
 import dev.kit.layout.ServiceLayout;
 import dev.kit.model.DeclarativeSchema;
@@ -25,9 +24,9 @@ final class SchemaRules {
   /**
    * Checks each declarative service's schema file.
    *
-   * @param schemas what this validation run has parsed of the files so far
+   * @param schemas the schema files, read and judged once for this validation run's views
    */
-  static void check(Kit kit, KitInputs inputs, DeclaredSchemas schemas, Violations violations) {
+  static void check(Kit kit, DeclaredSchemas schemas, Violations violations) {
     for (Service service : kit.services()) {
       if (service.declarativeSchema().isEmpty()) {
         continue;
@@ -51,25 +50,25 @@ final class SchemaRules {
       if (!RepositoryLayout.isServiceFolder(service.name())) {
         continue;
       }
-      Optional<byte[]> content = inputs.schemaFile(service.name());
-      if (content.isEmpty()) {
+      DeclaredSchemas.Verdict verdict = schemas.verdict(service.name());
+      if (verdict == DeclaredSchemas.Verdict.MISSING) {
         violations.add(
             path + ".file",
             "services/" + service.name() + "/" + schema.file() + " does not exist",
             "write the schema there as SQL (CREATE TABLE ...), the state Atlas keeps the database in");
-      } else if (content.get().length > SCHEMA_FILE_MAX_BYTES) {
+      } else if (verdict == DeclaredSchemas.Verdict.TOO_LARGE) {
         violations.add(
             path + ".file",
             "is "
-                + content.get().length
+                + schemas.bytes(service.name())
                 + " bytes, more than "
                 + SCHEMA_FILE_MAX_BYTES
                 + " an AtlasSchema can carry inline",
             "split the schema, or use versioned migrations");
-      } else if (!isUtf8(content.get())) {
+      } else if (verdict == DeclaredSchemas.Verdict.NOT_UTF8) {
         violations.add(path + ".file", "is not UTF-8 text", "save the schema as UTF-8");
       } else {
-        undeclaredSchemas(service, content.get(), schemas, violations);
+        undeclaredSchemas(service, schemas, violations);
       }
     }
   }
@@ -80,11 +79,11 @@ final class SchemaRules {
    * operator refuses on its first run as destructive: the sync never becomes healthy.
    */
   private static void undeclaredSchemas(
-      Service service, byte[] content, DeclaredSchemas schemas, Violations violations) {
+      Service service, DeclaredSchemas schemas, Violations violations) {
     if (service.database().schemas().isEmpty()) {
       return;
     }
-    Optional<Set<String>> declared = schemas.of(service.name(), content);
+    Optional<Set<String>> declared = schemas.declared(service.name());
     if (declared.isEmpty()) {
       return; // Atlas cannot read it either, and says why at sync
     }
@@ -104,17 +103,6 @@ final class SchemaRules {
                 + schema
                 + "\") from the database");
       }
-    }
-  }
-
-  private static boolean isUtf8(byte[] content) {
-    try {
-      java.nio.charset.StandardCharsets.UTF_8
-          .newDecoder()
-          .decode(java.nio.ByteBuffer.wrap(content));
-      return true;
-    } catch (java.nio.charset.CharacterCodingException e) {
-      return false;
     }
   }
 }

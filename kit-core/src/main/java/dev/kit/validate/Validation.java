@@ -118,16 +118,18 @@ public final class Validation {
   private static List<Violation> all(
       Kit kit, KitInputs inputs, Instant now, @Nullable KitRenderer renderer) {
     Violations violations = new Violations();
-    DeclaredSchemas schemas = new DeclaredSchemas();
+    DeclaredSchemas schemas = new DeclaredSchemas(inputs);
     check(kit, inputs, now, schemas, violations);
     patches(kit, inputs, renderer, violations);
+    Map<String, Kit> views = Map.of();
     if (!kit.environments().isEmpty() || hasEnvironmentParts(kit)) {
-      Map<String, Kit> views = views(kit);
+      views = views(kit);
       EnvironmentRules.check(kit, views, violations);
       environments(views, inputs, now, schemas, renderer, violations);
     }
     // Across environments, which no one environment's view sees.
-    BackupArchives.check(kit, violations);
+    BackupArchives.check(
+        kit, kit.environments().isEmpty() ? List.of(kit) : views.values(), violations);
     return violations.list();
   }
 
@@ -164,7 +166,7 @@ public final class Validation {
     RepositoryRules.repository(kit.repository(), violations);
     ServiceRules.check(kit, inputs, now, violations);
     violations.addAll(NameCollisions.check(kit));
-    SchemaRules.check(kit, inputs, schemas, violations);
+    SchemaRules.check(kit, schemas, violations);
     RepositoryRules.delivery(kit, violations);
     if (kit.platform().isPresent()) {
       PlatformRules.check(kit, kit.platform().get(), violations);

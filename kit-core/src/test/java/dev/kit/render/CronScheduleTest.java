@@ -117,7 +117,9 @@ class CronScheduleTest {
     // and "@daily " as an unknown descriptor); kit writes the schedule as given, so it refuses
     // padding around six fields too.
     assertThat(CronSchedule.problem(schedule))
-        .contains("has spaces before or after it, which CNPG refuses around an @ schedule");
+        .contains(
+            "has spaces before or after it, which kit would write into the ScheduledBackup as they"
+                + " are (CNPG refuses them around an @ schedule)");
   }
 
   @ParameterizedTest
@@ -147,6 +149,19 @@ class CronScheduleTest {
     assertThat(CronSchedule.problem("@every 2562047h")).isEmpty();
   }
 
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "0 0 , * * *|hour \",\" names no value, so the backup never runs",
+        "0 0 2 * * ,|day of week \",\" names no value, so the backup never runs",
+        ",, 0 2 * * *|second \",,\" names no value, so the backup never runs"
+      })
+  void problem_refusesAFieldOfOnlyCommas(String schedule, String problem) {
+    // robfig/cron drops a list's empty items, so such a field allows no value and never runs.
+    assertThat(CronSchedule.problem(schedule)).contains(problem);
+  }
+
   /** The message the check gave for {@code fields}, the one at {@code position} varied. */
   private static Optional<String> problemByRegex(List<String> fields, int position) {
     String[] names = {"second", "minute", "hour", "day of month", "month", "day of week"};
@@ -155,10 +170,15 @@ class CronScheduleTest {
     if (fields.get(position).isEmpty()) {
       return Optional.of(
           position == 0 || position == 5
-              ? "has spaces before or after it, which CNPG refuses around an @ schedule"
+              ? "has spaces before or after it, which kit would write into the ScheduledBackup as they"
+                  + " are (CNPG refuses them around an @ schedule)"
               : "has 5 fields; CNPG's schedule has six, seconds first");
     }
     int i = position;
+    if (fields.get(i).matches(",+")) {
+      return Optional.of(
+          names[i] + " \"" + fields.get(i) + "\" names no value, so the backup never runs");
+    }
     for (String part : fields.get(i).split(",", -1)) {
       if (part.isEmpty()) {
         continue;

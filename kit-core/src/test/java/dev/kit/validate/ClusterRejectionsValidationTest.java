@@ -10,6 +10,7 @@ import dev.kit.model.Restore;
 import dev.kit.model.S3Credentials;
 import dev.kit.model.Service;
 import dev.kit.testing.Validations;
+import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -20,6 +21,7 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -77,36 +79,42 @@ class ClusterRejectionsValidationTest {
         .containsExactly("services[orders].patches[0].value" + SUPERVISED_ON_ONE_INSTANCE);
   }
 
-  @Test
-  void validate_reportsSupervisedPrimaryUpdate_whenAPatchLeavesOneInstance() {
-    assertThat(
-            serviceViolations(
-                s ->
-                    s.database(
-                            db ->
-                                db.storage("1Gi")
-                                    .instances(3)
-                                    .primaryUpdateStrategy(
-                                        Database.PrimaryUpdateStrategy.SUPERVISED))
-                        .patch(Patch.set(Patch.Target.CLUSTER, "/spec/instances", 1))))
+  /** The violations of three supervised instances, then {@code patch} of the Cluster. */
+  private static List<String> supervisedOnThreeInstances(Patch patch) {
+    return serviceViolations(
+        s ->
+            s.database(
+                    db ->
+                        db.storage("1Gi")
+                            .instances(3)
+                            .primaryUpdateStrategy(Database.PrimaryUpdateStrategy.SUPERVISED))
+                .patch(patch));
+  }
+
+  @ParameterizedTest
+  @MethodSource("one")
+  void validate_reportsSupervisedPrimaryUpdate_whenAPatchLeavesOneInstance(Object one) {
+    assertThat(supervisedOnThreeInstances(Patch.set(Patch.Target.CLUSTER, "/spec/instances", one)))
         .containsExactly(
             "services[orders].database.primaryUpdateStrategy" + SUPERVISED_ON_ONE_INSTANCE);
   }
 
-  @Test
-  void validate_reportsSupervisedPrimaryUpdate_whenAPatchLeavesOneInstanceAsALong() {
+  /** 1 as each kind of Number a caller may write. */
+  static List<Object> one() {
+    return List.of(1, 1L, BigInteger.ONE, 1.0);
+  }
+
+  @ParameterizedTest
+  @MethodSource("notOne")
+  void validate_acceptsSupervisedPrimaryUpdate_whenAPatchSetsANumberThatIsNotOne(Object notOne) {
+    // Neither is an int: 1.5 is not whole, and 2^32 + 1 would read as 1 cut to an int.
     assertThat(
-            serviceViolations(
-                s ->
-                    s.database(
-                            db ->
-                                db.storage("1Gi")
-                                    .instances(3)
-                                    .primaryUpdateStrategy(
-                                        Database.PrimaryUpdateStrategy.SUPERVISED))
-                        .patch(Patch.set(Patch.Target.CLUSTER, "/spec/instances", 1L))))
-        .containsExactly(
-            "services[orders].database.primaryUpdateStrategy" + SUPERVISED_ON_ONE_INSTANCE);
+            supervisedOnThreeInstances(Patch.set(Patch.Target.CLUSTER, "/spec/instances", notOne)))
+        .isEmpty();
+  }
+
+  static List<Object> notOne() {
+    return List.of(1.5, 4294967297L);
   }
 
   @Test
@@ -127,15 +135,8 @@ class ClusterRejectionsValidationTest {
   void validate_acceptsSupervisedPrimaryUpdate_whenAPatchOfTheSpecLeavesItOut() {
     // The map replaces the whole spec: the strategy instances(...) came with is gone.
     assertThat(
-            serviceViolations(
-                s ->
-                    s.database(
-                            db ->
-                                db.storage("1Gi")
-                                    .instances(3)
-                                    .primaryUpdateStrategy(
-                                        Database.PrimaryUpdateStrategy.SUPERVISED))
-                        .patch(Patch.set(Patch.Target.CLUSTER, "/spec", Map.of("instances", 1)))))
+            supervisedOnThreeInstances(
+                Patch.set(Patch.Target.CLUSTER, "/spec", Map.of("instances", 1))))
         .isEmpty();
     assertThat(
             serviceViolations(

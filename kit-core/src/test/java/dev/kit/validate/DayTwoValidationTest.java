@@ -104,7 +104,8 @@ class DayTwoValidationTest {
         "0 2 * * *|\"0 2 * * *\" has 5 fields; CNPG's schedule has six, seconds first (add the seconds first: \"0 0 2 * * *\")",
         "0 0 25 * * *|\"0 0 25 * * *\" hour \"25\" is not a value from 0 to 23 (use six fields, seconds first, such as \"0 0 2 * * *\" (02:00 every day))",
         "0 0 2 * * FUNDAY|\"0 0 2 * * FUNDAY\" day of week \"FUNDAY\" is not a value from 0 to 6 (use six fields, seconds first, such as \"0 0 2 * * *\" (02:00 every day))",
-        "0 */0 * * * *|\"0 */0 * * * *\" minute step \"0\" is not a positive number (use six fields, seconds first, such as \"0 0 2 * * *\" (02:00 every day))"
+        "0 */0 * * * *|\"0 */0 * * * *\" minute step \"0\" is not a positive number (use six fields, seconds first, such as \"0 0 2 * * *\" (02:00 every day))",
+        "0 0 2 * * ,|\"0 0 2 * * ,\" day of week \",\" names no value, so the backup never runs (use six fields, seconds first, such as \"0 0 2 * * *\" (02:00 every day))"
       })
   void validate_reportsSchedule_whenNotASixFieldCron(String schedule, String message) {
     assertThat(violations(backups(b -> b.schedule(schedule))))
@@ -116,7 +117,8 @@ class DayTwoValidationTest {
     assertThat(violations(backups(b -> b.schedule("@daily "))))
         .containsExactly(
             "services[orders].database.backups.schedule: \"@daily \" has spaces before or after it,"
-                + " which CNPG refuses around an @ schedule (write it without them: \"@daily\")");
+                + " which kit would write into the ScheduledBackup as they are (CNPG refuses them"
+                + " around an @ schedule) (write it without them: \"@daily\")");
   }
 
   @ParameterizedTest
@@ -182,17 +184,7 @@ class DayTwoValidationTest {
     String secretKey = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
     List<String> violations =
         violations(
-            kit(
-                s ->
-                    s.database(
-                        db ->
-                            db.storage("1Gi")
-                                .backups(
-                                    "s3://acme-backups/orders/",
-                                    b ->
-                                        b.credentials(
-                                            S3Credentials.fromSecret(
-                                                "orders-s3", keyId, secretKey))))));
+            backups(b -> b.credentials(S3Credentials.fromSecret("orders-s3", keyId, secretKey))));
     assertThat(violations)
         .containsExactly(
             "services[orders].database.backups.credentials.accessKeyId.key: looks like an AWS access key id, not a key "
@@ -209,17 +201,10 @@ class DayTwoValidationTest {
     String keyId = "AKIA" + "IOSFODNN7EXAMPLE";
     List<String> violations =
         violations(
-            kit(
-                s ->
-                    s.database(
-                        db ->
-                            db.storage("1Gi")
-                                .backups(
-                                    "s3://acme-backups/orders/",
-                                    b ->
-                                        b.credentials(
-                                            S3Credentials.fromSecret(
-                                                keyId, "ACCESS_KEY_ID", "ACCESS_SECRET_KEY"))))));
+            backups(
+                b ->
+                    b.credentials(
+                        S3Credentials.fromSecret(keyId, "ACCESS_KEY_ID", "ACCESS_SECRET_KEY"))));
     assertThat(violations)
         .containsExactly(
             "services[orders].database.backups.credentials.accessKeyId.name: looks like an AWS access key id, not a "

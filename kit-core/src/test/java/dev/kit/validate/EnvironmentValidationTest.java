@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.kit.migration.MigrationDirectory;
 import dev.kit.migration.MigrationFile;
 import dev.kit.model.ArgoCd;
+import dev.kit.model.Database;
+import dev.kit.model.ExistingDatabase;
 import dev.kit.model.Kit;
 import dev.kit.model.Patch;
 import dev.kit.model.PlanetScale;
@@ -148,30 +150,34 @@ class EnvironmentValidationTest {
             "environments[dev].services[orders].database.schemas");
   }
 
+  /**
+   * The violations of orders on an existing database (Secret orders-db at orders.db.acme.internal,
+   * then {@code own}), its database overridden in prod by {@code prod}.
+   */
+  private static List<String> existingOrdersOverriddenInProd(
+      UnaryOperator<ExistingDatabase.Builder> own, UnaryOperator<Database.Builder> prod) {
+    return violations(
+        shop()
+            .service(
+                "orders",
+                s ->
+                    s.database(
+                            db ->
+                                db.bootstrap("orders", "orders_owner")
+                                    .existing(
+                                        e ->
+                                            own.apply(
+                                                e.secret("orders-db")
+                                                    .host("orders.db.acme.internal"))))
+                        .in("prod", p -> p.database(prod)))
+            .build());
+  }
+
   @Test
   void validate_rejectsAnOverride_thatMovesTheDatabaseToAnotherProvider() {
     assertThat(
-            violations(
-                shop()
-                    .service(
-                        "orders",
-                        s ->
-                            s.database(
-                                    db ->
-                                        db.bootstrap("orders", "orders_owner")
-                                            .existing(
-                                                e ->
-                                                    e.secret("orders-db")
-                                                        .host("orders.db.acme.internal")))
-                                .in(
-                                    "prod",
-                                    p ->
-                                        p.database(
-                                            db ->
-                                                db.planetScale(
-                                                    ps ->
-                                                        ps.organization("acme").database("shop")))))
-                    .build()))
+            existingOrdersOverriddenInProd(
+                e -> e, db -> db.planetScale(ps -> ps.organization("acme").database("shop"))))
         .contains(
             "environments[prod].services[orders].database.host: differs from the service's own (\"PlanetScale Postgres\" here, "
                 + "\"an existing database\" in the other environments), so the migration history would differ between "
@@ -182,29 +188,14 @@ class EnvironmentValidationTest {
   @Test
   void validate_rejectsAnOverride_ofTheSecretOrCaTheMigrationsConnectWith() {
     assertThat(
-            violations(
-                shop()
-                    .service(
-                        "orders",
-                        s ->
-                            s.database(
-                                    db ->
-                                        db.bootstrap("orders", "orders_owner")
-                                            .existing(
-                                                e ->
-                                                    e.secret("orders-db")
-                                                        .host("orders.db.acme.internal")))
-                                .in(
-                                    "prod",
-                                    p ->
-                                        p.database(
-                                            db ->
-                                                db.existing(
-                                                    e ->
-                                                        e.secret("orders-prod-db")
-                                                            .host("orders.db.acme.internal")
-                                                            .ca("acme-db-ca", "ca.pem")))))
-                    .build()))
+            existingOrdersOverriddenInProd(
+                e -> e,
+                db ->
+                    db.existing(
+                        e ->
+                            e.secret("orders-prod-db")
+                                .host("orders.db.acme.internal")
+                                .ca("acme-db-ca", "ca.pem"))))
         .extracting(v -> v.substring(0, v.indexOf(':')))
         .containsExactly(
             "environments[prod].services[orders].database.existing.secret",
@@ -214,28 +205,13 @@ class EnvironmentValidationTest {
   @Test
   void validate_neverShowsAUrl_inAnOverriddenSecretName() {
     List<String> found =
-        violations(
-            shop()
-                .service(
-                    "orders",
-                    s ->
-                        s.database(
-                                db ->
-                                    db.bootstrap("orders", "orders_owner")
-                                        .existing(
-                                            e ->
-                                                e.secret("orders-db")
-                                                    .host("orders.db.acme.internal")))
-                            .in(
-                                "prod",
-                                p ->
-                                    p.database(
-                                        db ->
-                                            db.existing(
-                                                e ->
-                                                    e.secret("postgresql://o:S3cr3t@db/orders")
-                                                        .host("orders.db.acme.internal")))))
-                .build());
+        existingOrdersOverriddenInProd(
+            e -> e,
+            db ->
+                db.existing(
+                    e ->
+                        e.secret("postgresql://o:S3cr3t@db/orders")
+                            .host("orders.db.acme.internal")));
 
     assertThat(found).isNotEmpty().noneMatch(v -> v.contains("S3cr3t"));
     assertThat(found)
@@ -249,30 +225,14 @@ class EnvironmentValidationTest {
   @Test
   void validate_neverShowsAKeywordConnectionString_inAnOverriddenSecretOrCa() {
     List<String> found =
-        violations(
-            shop()
-                .service(
-                    "orders",
-                    s ->
-                        s.database(
-                                db ->
-                                    db.bootstrap("orders", "orders_owner")
-                                        .existing(
-                                            e ->
-                                                e.secret("orders-db")
-                                                    .host("orders.db.acme.internal")
-                                                    .ca("acme-db-ca", "ca.pem")))
-                            .in(
-                                "prod",
-                                p ->
-                                    p.database(
-                                        db ->
-                                            db.existing(
-                                                e ->
-                                                    e.secret("user=app password=hunter2Secret")
-                                                        .host("orders.db.acme.internal")
-                                                        .ca("password=hunter2Secret", "ca.pem")))))
-                .build());
+        existingOrdersOverriddenInProd(
+            e -> e.ca("acme-db-ca", "ca.pem"),
+            db ->
+                db.existing(
+                    e ->
+                        e.secret("user=app password=hunter2Secret")
+                            .host("orders.db.acme.internal")
+                            .ca("password=hunter2Secret", "ca.pem")));
 
     assertThat(found)
         .filteredOn(v -> v.startsWith("environments[prod]"))
@@ -340,6 +300,24 @@ class EnvironmentValidationTest {
             "environments[prod].services[orders].database.planetScale.branch: \"acme/shop/main\" is also environment "
                 + "\"dev\"'s, and each environment's module creates and owns its branch (give each environment its own branch: "
                 + "in(\"prod\", p -> p.database(db -> db.planetScale(ps -> ps.branch(\"prod\")))), or onlyIn(...) one environment)");
+  }
+
+  @Test
+  void validate_reportsOnlyTheDuplicate_whenAPlanetScaleEnvironmentIsDeclaredTwice() {
+    Kit kit =
+        Kit.builder()
+            .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+            .environment("dev", e -> e.destinationServer("https://dev.k8s.acme.io"))
+            .environment("dev", e -> e.destinationServer("https://dev.k8s.acme.io"))
+            .service(
+                "orders",
+                s ->
+                    s.database(
+                        db -> db.planetScale(ps -> ps.organization("acme").database("shop"))))
+            .build();
+    assertThat(violations(kit))
+        .containsExactly(
+            "environments[dev]: is declared twice (give each environment its own name)");
   }
 
   /** orders on PlanetScale with a daily backup policy, dev on a branch of its own. */
@@ -642,9 +620,7 @@ class EnvironmentValidationTest {
                 + "own, such as \"{namespace}-Prod\")",
             "environments[Prod].project: \"shop\" is also environment \"dev\"'s, and each environment's platform writes its "
                 + "own AppProject of that name (set project(\"shop-Prod\"))",
-            "environments[dev]: is declared twice (give each environment its own name)",
-            "environments[dev].project: \"shop\" is also environment \"dev\"'s, and each environment's platform writes its "
-                + "own AppProject of that name (set project(\"shop-dev\"))");
+            "environments[dev]: is declared twice (give each environment its own name)");
   }
 
   @Test
@@ -980,6 +956,22 @@ class EnvironmentValidationTest {
                 + "service \"orders\" in environment \"dev\" too; Barman Cloud refuses to archive a second cluster into it "
                 + "(give each environment its own path with an override on service \"orders\", such as "
                 + ".in(\"prod\", s -> s.database(db -> db.backups(b -> b.destinationPath(\"s3://acme-b/x/prod/\")))))");
+  }
+
+  @Test
+  void validate_reportsOnlyTheDuplicate_whenAnEnvironmentWithBackupsIsDeclaredTwice() {
+    Kit kit =
+        Kit.builder()
+            .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+            .environment("dev", e -> e.destinationServer("https://dev.k8s.acme.io"))
+            .environment("dev", e -> e.destinationServer("https://dev.k8s.acme.io"))
+            .service(
+                "orders",
+                s -> ordersWithBackups("s3://acme-b/x/").apply(s.database(db -> db.storage("5Gi"))))
+            .build();
+    assertThat(violations(kit))
+        .containsExactly(
+            "environments[dev]: is declared twice (give each environment its own name)");
   }
 
   @Test
