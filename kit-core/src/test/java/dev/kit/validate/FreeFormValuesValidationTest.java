@@ -351,6 +351,39 @@ class FreeFormValuesValidationTest {
   }
 
   @Test
+  void validate_reportsUrlsWithCredentials_inLabelsParametersAndSecretNames_asInUrlFindsThem() {
+    List<String> violations =
+        serviceViolations(
+            s ->
+                s.label("dsn", "app:hunter2@db")
+                    .database(
+                        db ->
+                            db.storage("1Gi")
+                                .parameter(
+                                    "acme.url", "https://x-access-token-hunter2@github.com/acme")
+                                .backups(
+                                    "s3://acme-backups/orders/",
+                                    b ->
+                                        b.credentials(
+                                            S3Credentials.fromSecret(
+                                                "minio:hunter2@s3", "ACCESS_KEY_ID", "SECRET")))));
+
+    assertThat(violations)
+        .containsExactly(
+            "services[orders].labels[dsn]: holds a URL with a password, which would be committed to Git in the "
+                + "generated files (remove it and keep the credential in a Secret; anyone who may list the object "
+                + "reads its labels)",
+            "services[orders].database.parameters[acme.url]: holds a URL with a password, which would be "
+                + "committed to Git in the generated files (remove it and keep the credential in a Secret)",
+            "services[orders].database.backups.credentials.accessKeyId.name: looks like a URL with a password, "
+                + "not a Secret name (use the name of a Secret in the namespace, and keep the credential in it)",
+            "services[orders].database.backups.credentials.secretAccessKey.name: looks like a URL with a "
+                + "password, not a Secret name (use the name of a Secret in the namespace, and keep the credential "
+                + "in it)");
+    assertThat(String.join("\n", violations)).doesNotContain("hunter2");
+  }
+
+  @Test
   void validate_reportsPatchValues_thatCarryACredential() {
     List<String> violations =
         serviceViolations(
