@@ -79,7 +79,7 @@ final class CredentialLiterals {
    * oauth2:<token>@gitlab.com/acme/x.git}), which scp-like {@code git@github.com:acme/x.git} is
    * not. A password (or an http(s) user without one) that starts with '$' is a reference resolved
    * elsewhere, {@code $(DB_PASSWORD)}, not a credential. In regular-expression terms {@code
-   * [a-z][a-z0-9+.-]*://[^/@\s:]*:(?!\$)[^/@\s]*@.*|https?://[^/@\s:$][^/@\s:]*@.*|[^/@:]*:(?!\$)[^/@]*@.*},
+   * [a-z][a-z0-9+.-]*://[^/@\s:]*:(?!\$)[^/@]*@.*|https?://[^/@\s:$][^/@\s:]*@.*|[^/@:]*:(?!\$)[^/@]*@.*},
    * ignoring case; scanned by hand, as every service's backup path is checked ({@code
    * CredentialLiteralsTest} compares both).
    */
@@ -97,14 +97,15 @@ final class CredentialLiterals {
         return false;
       }
     }
-    // The user part: up to the first '/', '@' or whitespace, which must be the '@'.
+    // The user part: up to the first '/' or '@', which must be the '@', or whitespace before a
+    // ':'; a password may hold whitespace, which must not let it through (admin:hunter 2@k8s).
     int userStart = schemeEnd + "://".length();
     int at = userStart;
     int colon = -1;
     while (at < url.length()
         && url.charAt(at) != '/'
         && url.charAt(at) != '@'
-        && WHITESPACE.indexOf(url.charAt(at)) < 0) {
+        && (colon >= 0 || WHITESPACE.indexOf(url.charAt(at)) < 0)) {
       if (colon < 0 && url.charAt(at) == ':') {
         colon = at;
       }

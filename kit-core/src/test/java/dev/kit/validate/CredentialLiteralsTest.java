@@ -15,7 +15,7 @@ class CredentialLiteralsTest {
   /** The rule as the regular expression it was, which the scan must agree with. */
   private static final Pattern URL_CREDENTIALS =
       Pattern.compile(
-          "[a-z][a-z0-9+.-]*://[^/@\\s:]*:(?!\\$)[^/@\\s]*@.*|https?://[^/@\\s:$][^/@\\s:]*@.*"
+          "[a-z][a-z0-9+.-]*://[^/@\\s:]*:(?!\\$)[^/@]*@.*|https?://[^/@\\s:$][^/@\\s:]*@.*"
               + "|[^/@:]*:(?!\\$)[^/@]*@.*",
           Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
@@ -29,7 +29,8 @@ class CredentialLiteralsTest {
         "oauth2:glpat-token@gitlab.com/acme/shop.git",
         "robot:secret@ghcr.io/acme/charts",
         "user:pass@host:acme/shop.git",
-        "postgres://$(DB_USER):hunter2@db/app"
+        "postgres://$(DB_USER):hunter2@db/app",
+        "https://admin:hunter 2@k8s.acme.io"
       })
   void inUrl_returnsTrue_whenUrlCarriesCredentials(String url) {
     assertThat(CredentialLiterals.inUrl(url)).isTrue();

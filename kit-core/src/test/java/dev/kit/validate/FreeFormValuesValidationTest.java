@@ -232,6 +232,30 @@ class FreeFormValuesValidationTest {
   }
 
   @Test
+  void validate_reportsCredentials_inAServerUrlWhosePasswordHoldsASpace() {
+    String server = "https://admin:hunter 2@k8s.acme.io";
+    List<String> violations =
+        violations(
+            Kit.builder()
+                .repository(
+                    "shop",
+                    r ->
+                        r.gitUrl("https://github.com/acme/shop.git")
+                            .argoCd(ArgoCd.builder().destinationServer(server).build()))
+                .environment("dev", e -> e.destinationServer(server))
+                .service("orders", s -> s.withoutMigrations().database(db -> db.storage("1Gi")))
+                .build());
+
+    assertThat(violations)
+        .containsExactly(
+            "repository.argoCd.destinationServer: contains credentials (remove them; Argo CD reads cluster "
+                + "credentials from a cluster Secret)",
+            "environments[dev].destinationServer: contains credentials (remove them; Argo CD reads cluster "
+                + "credentials from a cluster Secret)");
+    assertThat(String.join("\n", violations)).doesNotContain("hunter");
+  }
+
+  @Test
   void validate_reportsCredentials_inUrlsWithoutASchemeWithoutEchoingThem() {
     String token = "ghp_" + "Q".repeat(36);
     List<String> violations =
