@@ -149,6 +149,22 @@ class ExistingDatabaseValidationTest {
   }
 
   @Test
+  void validate_refusesCaKey_thatKubernetesRefusesAsASecretKey() {
+    assertThat(
+            violations(
+                db ->
+                    db.bootstrap("orders", "orders_owner")
+                        .existing(
+                            e ->
+                                e.secret("orders-db")
+                                    .host("orders.db.acme.internal")
+                                    .ca("acme-ca", ".."))))
+        .containsExactly(
+            "services[orders].database.existing.ca.key: is not a Secret key (not shown, as it may be a credential) (use the "
+                + "name of the key with the CA certificate: letters, digits, '-', '_' and '.', such as \"ca.crt\")");
+  }
+
+  @Test
   void validate_neverShowsAUrl_inTheSecretTheHostOrTheCa() {
     List<String> found =
         violations(
