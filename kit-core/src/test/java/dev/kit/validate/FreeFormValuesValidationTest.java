@@ -35,10 +35,19 @@ class FreeFormValuesValidationTest {
     return Validations.of(kit, s -> Optional.empty()).stream().map(Violation::toString).toList();
   }
 
+  /** A kit for repository shop, whose Applications Argo CD syncs as {@code argoCd} says. */
+  private static Kit.Builder shop(ArgoCd argoCd) {
+    return Kit.builder()
+        .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git").argoCd(argoCd));
+  }
+
+  private static Kit.Builder shop() {
+    return shop(ArgoCd.builder().build());
+  }
+
   private static List<String> serviceViolations(UnaryOperator<Service.Builder> orders) {
     return violations(
-        Kit.builder()
-            .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+        shop()
             .service(
                 "orders",
                 s -> orders.apply(s.withoutMigrations().database(db -> db.storage("1Gi"))))
@@ -51,13 +60,9 @@ class FreeFormValuesValidationTest {
       chart = chart.withValue(value.getKey(), value.getValue());
     }
     HelmChart withValues = chart;
+    // A platform needs an AppProject of its own, not Argo CD's "default".
     return violations(
-        Kit.builder()
-            .repository(
-                "shop",
-                r ->
-                    r.gitUrl("https://github.com/acme/shop.git")
-                        .argoCd(ArgoCd.builder().project("shop").build()))
+        shop(ArgoCd.builder().project("shop").build())
             .platform(Platform.builder().cloudnativePg(withValues).build())
             .service("orders", s -> s.withoutMigrations().database(db -> db.storage("1Gi")))
             .build());
@@ -169,17 +174,10 @@ class FreeFormValuesValidationTest {
   void validate_reportsCredentials_inUrlsWithoutEchoingThem() {
     List<String> violations =
         violations(
-            Kit.builder()
-                .repository(
-                    "shop",
-                    r ->
-                        r.gitUrl("https://github.com/acme/shop.git")
-                            .argoCd(
-                                ArgoCd.builder()
-                                    .project("shop")
-                                    .destinationServer(
-                                        "https://admin:hunter2@k8s.acme.internal:6443")
-                                    .build()))
+            shop(ArgoCd.builder()
+                    .project("shop")
+                    .destinationServer("https://admin:hunter2@k8s.acme.internal:6443")
+                    .build())
                 .platform(
                     Platform.builder()
                         .cloudnativePg(
@@ -236,12 +234,7 @@ class FreeFormValuesValidationTest {
     String server = "https://admin:hunter 2@k8s.acme.io";
     List<String> violations =
         violations(
-            Kit.builder()
-                .repository(
-                    "shop",
-                    r ->
-                        r.gitUrl("https://github.com/acme/shop.git")
-                            .argoCd(ArgoCd.builder().destinationServer(server).build()))
+            shop(ArgoCd.builder().destinationServer(server).build())
                 .environment("dev", e -> e.destinationServer(server))
                 .service("orders", s -> s.withoutMigrations().database(db -> db.storage("1Gi")))
                 .build());
@@ -297,12 +290,7 @@ class FreeFormValuesValidationTest {
     String token = "ghp_" + "Q".repeat(60);
     List<String> violations =
         violations(
-            Kit.builder()
-                .repository(
-                    "shop",
-                    r ->
-                        r.gitUrl("https://github.com/acme/shop.git")
-                            .argoCd(ArgoCd.builder().project("shop").build()))
+            shop()
                 .environment(
                     "dev",
                     e -> e.destinationServer("https://dev.k8s.acme.io").label("token", token))
