@@ -106,7 +106,8 @@ public final class ExistingDatabase implements DatabaseHost {
   /**
    * Whether {@code value}, set where a name belongs (the Secret, the host, the CA), looks like a
    * connection string, which may carry a password: a URL ({@code "://"} or a user's {@code '@'}) or
-   * libpq's keywords ({@code host=db password=...}: an '=' or whitespace, which no name takes).
+   * libpq's keywords ({@code host=db password=...}: an '=', which no name takes). Whitespace alone
+   * is a typo, such as {@code "orders-db "}, told as a bad name.
    */
   public static boolean holdsUrl(String value) {
     Objects.requireNonNull(
@@ -116,7 +117,7 @@ public final class ExistingDatabase implements DatabaseHost {
     }
     for (int at = 0; at < value.length(); at++) {
       char c = value.charAt(at);
-      if (c == '@' || c == '=' || Character.isWhitespace(c)) {
+      if (c == '@' || c == '=') {
         return true;
       }
     }

@@ -127,9 +127,11 @@ final class CnpgClusterRules {
    * The database's violations.
    *
    * @param path the database's path, such as {@code services[orders].database}
+   * @param credentials the parameters whose value was reported as a credential: not read, so that
+   *     no message quotes it
    * @param now the moment a recovery target must not be after
    */
-  static List<Violation> check(String path, Service service, Instant now) {
+  static List<Violation> check(String path, Service service, Set<String> credentials, Instant now) {
     List<Violation> violations = new ArrayList<>();
     Database db = service.database();
     // Plain loops and ifs rather than lambdas, as in ServiceRules: each spins a class in a cold
@@ -154,11 +156,13 @@ final class CnpgClusterRules {
                   + " or newer, such as postgresMajor(17) without imageName(...), "
                   + "and move the data there with a logical import"));
     }
-    Optional<Violation> sharedBuffers = sharedBuffers(path, db);
-    if (sharedBuffers.isPresent()) {
-      violations.add(sharedBuffers.get());
+    if (!credentials.contains("shared_buffers")) {
+      Optional<Violation> sharedBuffers = sharedBuffers(path, db);
+      if (sharedBuffers.isPresent()) {
+        violations.add(sharedBuffers.get());
+      }
     }
-    walParameters(path, db, violations);
+    walParameters(path, db, credentials, violations);
     Optional<Instant> pointInTime =
         db.restore().isPresent() ? db.restore().get().pointInTime() : Optional.empty();
     if (pointInTime.isPresent() && pointInTime.get().isAfter(now)) {
@@ -234,9 +238,10 @@ final class CnpgClusterRules {
    * over is rewound with pg_rewind, which needs {@code wal_log_hints}; and the WAL sizes must be
    * ordered and fit the WAL volume.
    */
-  private static void walParameters(String path, Database db, List<Violation> violations) {
+  private static void walParameters(
+      String path, Database db, Set<String> credentials, List<Violation> violations) {
     Map<String, String> parameters = db.parameters();
-    String walLevel = parameters.get("wal_level");
+    String walLevel = credentials.contains("wal_level") ? null : parameters.get("wal_level");
     if (walLevel != null && !List.of("logical", "replica", "minimal").contains(walLevel)) {
       violations.add(
           new Violation(
@@ -252,7 +257,7 @@ final class CnpgClusterRules {
               "use \"logical\" (CNPG's default) or \"replica\""));
     }
     for (String name : List.of("hot_standby_feedback", "sync_replication_slots", "wal_log_hints")) {
-      String value = parameters.get(name);
+      String value = credentials.contains(name) ? null : parameters.get(name);
       Optional<Boolean> on = value == null ? Optional.empty() : postgresBoolean(value);
       if (value != null && on.isEmpty()) {
         violations.add(
@@ -275,8 +280,8 @@ final class CnpgClusterRules {
                 "remove it (CNPG sets it on), or run one instance"));
       }
     }
-    Optional<BigDecimal> min = walSize(path, parameters, "min_wal_size", violations);
-    Optional<BigDecimal> max = walSize(path, parameters, "max_wal_size", violations);
+    Optional<BigDecimal> min = walSize(path, parameters, "min_wal_size", credentials, violations);
+    Optional<BigDecimal> max = walSize(path, parameters, "max_wal_size", credentials, violations);
     String minText = parameters.getOrDefault("min_wal_size", "80MB");
     String maxText = parameters.getOrDefault("max_wal_size", "1GB");
     BigDecimal minValue = min.orElse(postgresSize("80MB").orElseThrow());
@@ -320,12 +325,16 @@ final class CnpgClusterRules {
 
   /**
    * A WAL size parameter as the webhook reads it; empty, with a violation when set but unreadable,
-   * or when unset.
+   * or when unset or a credential (then not read).
    */
   private static Optional<BigDecimal> walSize(
-      String path, Map<String, String> parameters, String name, List<Violation> violations) {
+      String path,
+      Map<String, String> parameters,
+      String name,
+      Set<String> credentials,
+      List<Violation> violations) {
     String value = parameters.get(name);
-    if (value == null) {
+    if (value == null || credentials.contains(name)) {
       return Optional.empty();
     }
     Optional<BigDecimal> size = postgresSize(value);

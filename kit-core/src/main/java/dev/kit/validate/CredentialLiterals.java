@@ -19,16 +19,18 @@ import org.jspecify.annotations.Nullable;
  */
 final class CredentialLiterals {
 
-  /** Strings shaped like a credential wherever they appear, with what they are. */
+  /** What {@link #shape} calls a word that {@link #inUrl} finds credentials in. */
+  private static final String URL_SHAPE = "a URL with a password";
+
+  /**
+   * Strings shaped like a credential wherever they appear, with what they are; a URL with
+   * credentials is {@link #inUrl}'s, run on each word.
+   */
   private static final Map<String, Pattern> SHAPES =
       Map.of(
           "an AWS access key id",
               Pattern.compile("\\b(AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[0-9A-Z]{16}\\b"),
           "a private key", Pattern.compile("-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----|LS0tLS1CRUdJTi"),
-          "a URL with a password",
-              Pattern.compile(
-                  "\\b[a-z][a-z0-9+.-]*://[^\\s/:@'\"$()]+:[^\\s/@'\"]+@",
-                  Pattern.CASE_INSENSITIVE),
           "a GitHub token",
               Pattern.compile("\\b(gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})\\b"),
           "a GitLab token", Pattern.compile("\\bglpat-[A-Za-z0-9_-]{20,}\\b"),
@@ -58,6 +60,9 @@ final class CredentialLiterals {
           "clientsecret",
           "privatekey");
 
+  /** What separates words: the whitespace of regular expressions' {@code \s}. */
+  private static final String WHITESPACE = " \t\n\u000B\f\r";
+
   /** The fix for a credential in a label. */
   static final String LABEL_FIX =
       "remove it and keep the credential in a Secret; anyone who may list the object reads its labels";
@@ -72,10 +77,11 @@ final class CredentialLiterals {
    * password in any URL, or any user part in an http(s) URL; {@code ssh://git@host} is fine.
    * Without a scheme, a {@code user:password@} before any '/' ({@code
    * oauth2:<token>@gitlab.com/acme/x.git}), which scp-like {@code git@github.com:acme/x.git} is
-   * not. In regular-expression terms {@code
-   * [a-z][a-z0-9+.-]*://[^/@\s]*:[^/@\s]*@.*|https?://[^/@\s]+@.*|[^/@]*:[^/@]*@.*}, ignoring case;
-   * scanned by hand, as every service's backup path is checked ({@code CredentialLiteralsTest}
-   * compares both).
+   * not. A password (or an http(s) user without one) that starts with '$' is a reference resolved
+   * elsewhere, {@code $(DB_PASSWORD)}, not a credential. In regular-expression terms {@code
+   * [a-z][a-z0-9+.-]*://[^/@\s:]*:(?!\$)[^/@]*@.*|https?://[^/@\s:$][^/@\s:]*@.*|[^/@:]*:(?!\$)[^/@]*@.*},
+   * ignoring case; scanned by hand, as every service's backup path is checked ({@code
+   * CredentialLiteralsTest} compares both).
    */
   static boolean inUrl(String url) {
     return inUrlWithScheme(url) || inUserPartWithoutScheme(url);
@@ -87,26 +93,43 @@ final class CredentialLiterals {
       return false;
     }
     for (int at = 1; at < schemeEnd; at++) {
-      char c = url.charAt(at);
-      if (!isAsciiLetterOrDigit(c) && c != '+' && c != '.' && c != '-') {
+      if (!isSchemeChar(url.charAt(at))) {
         return false;
       }
     }
-    // The user part: up to the first '/', '@' or whitespace, which must be the '@'.
+    // The user part: up to the first '/' or '@', which must be the '@', or whitespace before a
+    // ':'; a password may hold whitespace, which must not let it through (admin:hunter 2@k8s).
     int userStart = schemeEnd + "://".length();
     int at = userStart;
-    boolean colon = false;
-    while (at < url.length() && "/@ \t\n\u000B\f\r".indexOf(url.charAt(at)) < 0) {
-      colon |= url.charAt(at) == ':';
+    int colon = -1;
+    while (at < url.length()
+        && url.charAt(at) != '/'
+        && url.charAt(at) != '@'
+        && (colon >= 0 || WHITESPACE.indexOf(url.charAt(at)) < 0)) {
+      if (colon < 0 && url.charAt(at) == ':') {
+        colon = at;
+      }
       at++;
     }
     if (at == url.length() || url.charAt(at) != '@') {
       return false;
     }
+    if (colon >= 0) {
+      return !isReference(url, colon + 1, at);
+    }
     String scheme = url.substring(0, schemeEnd);
-    return colon
-        || ((scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
-            && at > userStart);
+    return (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+        && at > userStart
+        && !isReference(url, userStart, at);
+  }
+
+  /** Whether {@code url}'s characters from {@code start} to {@code end} start with a '$'. */
+  private static boolean isReference(String url, int start, int end) {
+    return start < end && url.charAt(start) == '$';
+  }
+
+  private static boolean isSchemeChar(char c) {
+    return isAsciiLetterOrDigit(c) || c == '+' || c == '.' || c == '-';
   }
 
   /**
@@ -114,16 +137,18 @@ final class CredentialLiterals {
    * scheme never matches, as its "://" puts a '/' right after its first ':'.
    */
   private static boolean inUserPartWithoutScheme(String url) {
-    boolean colon = false;
+    int colon = -1;
     for (int at = 0; at < url.length(); at++) {
       char c = url.charAt(at);
       if (c == '@') {
-        return colon;
+        return colon >= 0 && !isReference(url, colon + 1, at);
       }
       if (c == '/') {
         return false;
       }
-      colon |= c == ':';
+      if (colon < 0 && c == ':') {
+        colon = at;
+      }
     }
     return false;
   }
@@ -134,7 +159,7 @@ final class CredentialLiterals {
    */
   static Optional<String> shape(String text) {
     // A loop, not a stream: Secret key names are checked in every cold validation.
-    @Nullable String found = null;
+    @Nullable String found = urlInWords(text) ? URL_SHAPE : null;
     for (Map.Entry<String, Pattern> shape : SHAPES.entrySet()) {
       if ((found == null || shape.getKey().compareTo(found) < 0)
           && shape.getValue().matcher(text).find()) {
@@ -142,6 +167,47 @@ final class CredentialLiterals {
       }
     }
     return Optional.ofNullable(found);
+  }
+
+  /**
+   * Whether a word of {@code text} (split at whitespace) is a URL that {@link #inUrl} finds
+   * credentials in, or holds one from a scheme on, as in {@code dsn=postgres://app:pw@db}.
+   */
+  private static boolean urlInWords(String text) {
+    int start = 0;
+    while (start < text.length()) {
+      int end = start;
+      while (end < text.length() && WHITESPACE.indexOf(text.charAt(end)) < 0) {
+        end++;
+      }
+      if (end > start && urlInWord(text.substring(start, end))) {
+        return true;
+      }
+      start = end + 1;
+    }
+    return false;
+  }
+
+  private static boolean urlInWord(String word) {
+    if (inUrl(word)) {
+      return true;
+    }
+    // Each "://" after the word's start, from the first letter of the scheme chars before it.
+    for (int separator = word.indexOf("://", 1);
+        separator > 0;
+        separator = word.indexOf("://", separator + 1)) {
+      int scheme = separator;
+      while (scheme > 0 && isSchemeChar(word.charAt(scheme - 1))) {
+        scheme--;
+      }
+      while (scheme < separator && !isAsciiLetter(word.charAt(scheme))) {
+        scheme++;
+      }
+      if (scheme > 0 && scheme < separator && inUrlWithScheme(word.substring(scheme))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -251,6 +251,8 @@ final class DatabaseRules {
     if (db.resources().isPresent()) {
       violations.resources(path + ".resources", db.resources().get());
     }
+    // Parameters whose value holds a credential, which no later check may quote.
+    Set<String> credentials = new HashSet<>();
     for (Map.Entry<String, String> parameter : db.parameters().entrySet()) {
       String key = parameter.getKey();
       if (!isParameterName(key)) {
@@ -259,11 +261,13 @@ final class DatabaseRules {
             quote(key) + " is not a PostgreSQL parameter name",
             "use the lower-case name from postgresql.conf");
       }
-      violations.credential(
+      if (violations.credential(
           path + ".parameters[" + key + "]",
           key,
           parameter.getValue(),
-          CredentialLiterals.PARAMETER_FIX);
+          CredentialLiterals.PARAMETER_FIX)) {
+        credentials.add(key);
+      }
     }
     bootstrap(path, service, violations);
     extensionsAndSchemas(path, service, violations);
@@ -286,7 +290,7 @@ final class DatabaseRules {
           service.app().isPresent() && service.app().get().connection() == App.Connection.POOLER;
       pooler(path + ".pooler", service, db.pooler().get(), appThroughPooler, violations);
     }
-    violations.addAll(CnpgClusterRules.check(path, service, now));
+    violations.addAll(CnpgClusterRules.check(path, service, credentials, now));
   }
 
   /**

@@ -659,9 +659,9 @@ final class EnvironmentRules {
             violations.add(
                 "environments[" + env + "].services[" + service.name() + "]." + field,
                 "differs from the service's own ("
-                    + shown(field, here)
+                    + shown(here)
                     + " here, "
-                    + shown(field, everywhere)
+                    + shown(everywhere)
                     + " in the other environments), "
                     + "so the migration history would differ between environments",
                 "set it on the service for every environment, not in in(\""
@@ -673,11 +673,11 @@ final class EnvironmentRules {
   }
 
   /**
-   * A history field's value as a message says it, without one that may carry a password: an
-   * existing database's Secret or CA that holds a connection string ({@link
-   * ExistingDatabase#holdsUrl}), any other string that is a URL with credentials.
+   * A history field's value as a message says it, without a string that may be a connection string
+   * ({@link ExistingDatabase#holdsUrl}, which every URL with credentials is): an existing
+   * database's Secret or CA may hold one, and no other field's value has a reason to.
    */
-  private static String shown(String field, Object value) {
+  private static String shown(Object value) {
     Object plain = value instanceof Optional<?> optional ? optional.orElse(null) : value;
     if (plain == null) {
       return "none";
@@ -691,11 +691,7 @@ final class EnvironmentRules {
           : quote(ca.name()) + " key " + quote(ca.key());
     }
     if (plain instanceof String s) {
-      boolean mayCarryPassword =
-          field.startsWith("database.existing.")
-              ? ExistingDatabase.holdsUrl(s)
-              : CredentialLiterals.inUrl(s);
-      return mayCarryPassword ? ExistingDatabase.URL_NOT_SHOWN : quote(s);
+      return ExistingDatabase.holdsUrl(s) ? ExistingDatabase.URL_NOT_SHOWN : quote(s);
     }
     return String.valueOf(plain);
   }

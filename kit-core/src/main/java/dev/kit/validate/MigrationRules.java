@@ -9,6 +9,7 @@ import dev.kit.migration.MigrationDirectory;
 import dev.kit.migration.MigrationFile;
 import dev.kit.model.ExistingDatabase;
 import dev.kit.model.Migrations;
+import dev.kit.model.SecretKey;
 import dev.kit.model.Service;
 import dev.kit.model.TxMode;
 import java.util.HashMap;
@@ -301,7 +302,7 @@ final class MigrationRules {
     return length > ".sql".length()
         && length <= KubernetesNames.SUBDOMAIN_MAX
         && name.endsWith(".sql")
-        && Violations.isSecretKeyName(name);
+        && SecretKey.isKeyName(name);
   }
 
   /** Whether {@code folder} has only characters an HCL string and a URL's host and path take. */

@@ -99,30 +99,12 @@ public final class Violations {
           path + ".key",
           "looks like " + keyShape.get() + ", not a key name",
           "use the name of the key in the Secret, such as \"ACCESS_KEY_ID\", and keep the credential in the Secret");
-    } else if (!isSecretKeyName(key.key())) {
+    } else if (!SecretKey.isKeyName(key.key())) {
       add(
           path + ".key",
           "is not a Secret key (not shown, as it may be a credential)",
           "use the name of the key in the Secret: letters, digits, '-', '_' and '.', such as \"ACCESS_KEY_ID\"");
     }
-  }
-
-  /**
-   * Whether {@code key} may name a key of a Secret, {@code [-._a-zA-Z0-9]+} and not {@code .},
-   * {@code ..} or {@code ..<anything>} (Kubernetes refuses a key that would step out of the volume
-   * it is mounted in): scanned, not matched, as every service has several (PROFILE.md, section 14).
-   */
-  static boolean isSecretKeyName(String key) {
-    if (key.isEmpty() || key.equals(".") || key.startsWith("..")) {
-      return false;
-    }
-    for (int at = 0; at < key.length(); at++) {
-      char c = key.charAt(at);
-      if (!KubernetesNames.isAsciiLetterOrDigit(c) && c != '-' && c != '.' && c != '_') {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** A patch or Helm value: JSON, and no credential in it. */

@@ -360,6 +360,31 @@ class ClusterRejectionsValidationTest {
   }
 
   @Test
+  void validate_reportsOnlyTheCredential_whenAParameterCnpgReadsHoldsOne() {
+    String token = "ghp_" + "Q".repeat(36);
+    List<String> violations =
+        databaseViolations(
+            db ->
+                db.parameter("shared_buffers", "postgresql://app:hunter2@db/x")
+                    .parameter("wal_level", token)
+                    .parameter("wal_log_hints", "https://admin:hunter2@k8s")
+                    .parameter("max_wal_size", token));
+
+    String committed =
+        ", which would be committed to Git in the generated files (remove it and keep the "
+            + "credential in a Secret)";
+    assertThat(violations)
+        .containsExactly(
+            "services[orders].database.parameters[max_wal_size]: holds a GitHub token" + committed,
+            "services[orders].database.parameters[shared_buffers]: holds a URL with a password"
+                + committed,
+            "services[orders].database.parameters[wal_level]: holds a GitHub token" + committed,
+            "services[orders].database.parameters[wal_log_hints]: holds a URL with a password"
+                + committed);
+    assertThat(String.join("\n", violations)).doesNotContain("hunter2", token);
+  }
+
+  @Test
   void validate_acceptsWalParameters_thatCnpgAccepts() {
     assertThat(
             databaseViolations(

@@ -15,7 +15,8 @@ class CredentialLiteralsTest {
   /** The rule as the regular expression it was, which the scan must agree with. */
   private static final Pattern URL_CREDENTIALS =
       Pattern.compile(
-          "[a-z][a-z0-9+.-]*://[^/@\\s]*:[^/@\\s]*@.*|https?://[^/@\\s]+@.*|[^/@]*:[^/@]*@.*",
+          "[a-z][a-z0-9+.-]*://[^/@\\s:]*:(?!\\$)[^/@]*@.*|https?://[^/@\\s:$][^/@\\s:]*@.*"
+              + "|[^/@:]*:(?!\\$)[^/@]*@.*",
           Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
   @ParameterizedTest
@@ -27,7 +28,9 @@ class CredentialLiteralsTest {
         "HTTP://t@h",
         "oauth2:glpat-token@gitlab.com/acme/shop.git",
         "robot:secret@ghcr.io/acme/charts",
-        "user:pass@host:acme/shop.git"
+        "user:pass@host:acme/shop.git",
+        "postgres://$(DB_USER):hunter2@db/app",
+        "https://admin:hunter 2@k8s.acme.io"
       })
   void inUrl_returnsTrue_whenUrlCarriesCredentials(String url) {
     assertThat(CredentialLiterals.inUrl(url)).isTrue();
@@ -43,7 +46,10 @@ class CredentialLiteralsTest {
         "https://@host",
         "ghcr.io/acme/charts",
         "registry:5000/charts@sha256",
-        "acme.com:8443/charts"
+        "acme.com:8443/charts",
+        "postgres://$(DB_USER):$(DB_PASSWORD)@db/app",
+        "https://${GITHUB_TOKEN}@github.com/acme/shop.git",
+        "oauth2:${GITLAB_TOKEN}@gitlab.com/acme/shop.git"
       })
   void inUrl_returnsFalse_whenUrlCarriesNone(String url) {
     assertThat(CredentialLiterals.inUrl(url)).isFalse();
@@ -72,7 +78,7 @@ class CredentialLiteralsTest {
     // the rule looks at, every kind of whitespace among them.
     for (String scheme : schemes) {
       for (String separator : separators) {
-        for (String rest : AllStrings.upTo("a:@/ \t\n\u000B\u00A0", 4)) {
+        for (String rest : AllStrings.upTo("a:@/$ \t\n\u000B\u00A0", 4)) {
           String url = scheme + separator + rest;
           if (CredentialLiterals.inUrl(url) != URL_CREDENTIALS.matcher(url).matches()) {
             mismatches.add(url);
@@ -81,5 +87,31 @@ class CredentialLiteralsTest {
       }
     }
     assertThat(mismatches).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "app:hunter2@db",
+        "https://x-access-token-abc123@github.com/acme",
+        "dsn=postgres://app:hunter2@db/x",
+        "host=db 'postgresql://app:hunter2@db/x'",
+        "see\thttps://bot:hunter2@charts.acme.internal"
+      })
+  void shape_findsAUrlWithCredentials_whereInUrlFindsOneInAWord(String text) {
+    assertThat(CredentialLiterals.shape(text)).contains("a URL with a password");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Note: mail ops@acme.io",
+        "see https://acme.io or ops@acme.io",
+        "git@github.com:acme/shop.git",
+        "postgres://$(DB_USER):$(DB_PASSWORD)@db/app",
+        "dsn=postgres://db/app?user=app"
+      })
+  void shape_findsNoUrlWithCredentials_whenNoWordHoldsOne(String text) {
+    assertThat(CredentialLiterals.shape(text)).isEmpty();
   }
 }

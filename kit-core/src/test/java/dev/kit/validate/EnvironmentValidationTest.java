@@ -591,6 +591,34 @@ class EnvironmentValidationTest {
   }
 
   @Test
+  void validate_refusesWithoutShowingIt_theRepositorysDestinationServerWithCredentials() {
+    Kit kit =
+        Kit.builder()
+            .repository(
+                "shop",
+                r ->
+                    r.gitUrl("https://github.com/acme/shop.git")
+                        .argoCd(
+                            ArgoCd.builder()
+                                .destinationServer("https://admin:hunter2Secret@k8s.acme.io:6443")
+                                .build()))
+            .environment("dev", e -> e)
+            .environment("staging", e -> e)
+            .service("orders", s -> s.database(db -> db.storage("5Gi")))
+            .build();
+    List<String> violations = violations(kit);
+    assertThat(violations)
+        .containsExactly(
+            "repository.argoCd.destinationServer: contains credentials (remove them; Argo CD reads cluster "
+                + "credentials from a cluster Secret)",
+            "environments[staging].services[orders].namespace: service \"orders\" is in namespace \"orders\" on the "
+                + "repository's server (not shown, it contains credentials) here and in environment \"dev\", so two "
+                + "Argo CD Applications would own its objects (give environment \"staging\" namespaces of its own with "
+                + "namespaceRule(\"{namespace}-staging\"), or another destinationServer or destinationName)");
+    assertThat(String.join("\n", violations)).doesNotContain("hunter2Secret");
+  }
+
+  @Test
   void validate_namesTheEnvironment_whenItsDestinationOrRevisionIsWrong() {
     Kit kit =
         Kit.builder()

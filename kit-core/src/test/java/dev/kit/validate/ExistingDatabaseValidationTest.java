@@ -128,6 +128,43 @@ class ExistingDatabaseValidationTest {
   }
 
   @Test
+  void validate_namesABadName_notAConnectionString_whenANameHasAStraySpace() {
+    assertThat(
+            violations(
+                db ->
+                    db.bootstrap("orders", "orders_owner")
+                        .existing(
+                            e ->
+                                e.secret("orders-db ")
+                                    .host(" orders.db.acme.internal")
+                                    .ca("acme ca", "ca.crt"))))
+        .containsExactly(
+            "services[orders].database.existing.secret: \"orders-db \" is not a Secret name (use the lower-case name of "
+                + "the Secret in namespace \"orders\", such as \"orders-db\")",
+            "services[orders].database.existing.host: \" orders.db.acme.internal\" is not a host name (use the "
+                + "server's lower-case host name as its certificate names it, without a scheme or a port, such as "
+                + "\"orders.db.acme.internal\")",
+            "services[orders].database.existing.ca.secret: \"acme ca\" is not a Secret name (use the lower-case name "
+                + "of the Secret with the CA certificate)");
+  }
+
+  @Test
+  void validate_refusesCaKey_thatKubernetesRefusesAsASecretKey() {
+    assertThat(
+            violations(
+                db ->
+                    db.bootstrap("orders", "orders_owner")
+                        .existing(
+                            e ->
+                                e.secret("orders-db")
+                                    .host("orders.db.acme.internal")
+                                    .ca("acme-ca", ".."))))
+        .containsExactly(
+            "services[orders].database.existing.ca.key: is not a Secret key (not shown, as it may be a credential) (use the "
+                + "name of the key with the CA certificate: letters, digits, '-', '_' and '.', such as \"ca.crt\")");
+  }
+
+  @Test
   void validate_neverShowsAUrl_inTheSecretTheHostOrTheCa() {
     List<String> found =
         violations(

@@ -35,10 +35,19 @@ class FreeFormValuesValidationTest {
     return Validations.of(kit, s -> Optional.empty()).stream().map(Violation::toString).toList();
   }
 
+  /** A kit for repository shop, whose Applications Argo CD syncs as {@code argoCd} says. */
+  private static Kit.Builder shop(ArgoCd argoCd) {
+    return Kit.builder()
+        .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git").argoCd(argoCd));
+  }
+
+  private static Kit.Builder shop() {
+    return shop(ArgoCd.builder().build());
+  }
+
   private static List<String> serviceViolations(UnaryOperator<Service.Builder> orders) {
     return violations(
-        Kit.builder()
-            .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+        shop()
             .service(
                 "orders",
                 s -> orders.apply(s.withoutMigrations().database(db -> db.storage("1Gi"))))
@@ -51,13 +60,9 @@ class FreeFormValuesValidationTest {
       chart = chart.withValue(value.getKey(), value.getValue());
     }
     HelmChart withValues = chart;
+    // A platform needs an AppProject of its own, not Argo CD's "default".
     return violations(
-        Kit.builder()
-            .repository(
-                "shop",
-                r ->
-                    r.gitUrl("https://github.com/acme/shop.git")
-                        .argoCd(ArgoCd.builder().project("shop").build()))
+        shop(ArgoCd.builder().project("shop").build())
             .platform(Platform.builder().cloudnativePg(withValues).build())
             .service("orders", s -> s.withoutMigrations().database(db -> db.storage("1Gi")))
             .build());
@@ -169,17 +174,10 @@ class FreeFormValuesValidationTest {
   void validate_reportsCredentials_inUrlsWithoutEchoingThem() {
     List<String> violations =
         violations(
-            Kit.builder()
-                .repository(
-                    "shop",
-                    r ->
-                        r.gitUrl("https://github.com/acme/shop.git")
-                            .argoCd(
-                                ArgoCd.builder()
-                                    .project("shop")
-                                    .destinationServer(
-                                        "https://admin:hunter2@k8s.acme.internal:6443")
-                                    .build()))
+            shop(ArgoCd.builder()
+                    .project("shop")
+                    .destinationServer("https://admin:hunter2@k8s.acme.internal:6443")
+                    .build())
                 .platform(
                     Platform.builder()
                         .cloudnativePg(
@@ -232,6 +230,25 @@ class FreeFormValuesValidationTest {
   }
 
   @Test
+  void validate_reportsCredentials_inAServerUrlWhosePasswordHoldsASpace() {
+    String server = "https://admin:hunter 2@k8s.acme.io";
+    List<String> violations =
+        violations(
+            shop(ArgoCd.builder().destinationServer(server).build())
+                .environment("dev", e -> e.destinationServer(server))
+                .service("orders", s -> s.withoutMigrations().database(db -> db.storage("1Gi")))
+                .build());
+
+    assertThat(violations)
+        .containsExactly(
+            "repository.argoCd.destinationServer: contains credentials (remove them; Argo CD reads cluster "
+                + "credentials from a cluster Secret)",
+            "environments[dev].destinationServer: contains credentials (remove them; Argo CD reads cluster "
+                + "credentials from a cluster Secret)");
+    assertThat(String.join("\n", violations)).doesNotContain("hunter");
+  }
+
+  @Test
   void validate_reportsCredentials_inUrlsWithoutASchemeWithoutEchoingThem() {
     String token = "ghp_" + "Q".repeat(36);
     List<String> violations =
@@ -268,15 +285,12 @@ class FreeFormValuesValidationTest {
 
   @Test
   void validate_reportsLabelsAndParameters_thatCarryACredential_withoutEchoingThem() {
-    String token = "ghp_" + "Q".repeat(36);
+    // Longer than a label value may be, so that a label check after the credential's would quote
+    // it.
+    String token = "ghp_" + "Q".repeat(60);
     List<String> violations =
         violations(
-            Kit.builder()
-                .repository(
-                    "shop",
-                    r ->
-                        r.gitUrl("https://github.com/acme/shop.git")
-                            .argoCd(ArgoCd.builder().project("shop").build()))
+            shop()
                 .environment(
                     "dev",
                     e -> e.destinationServer("https://dev.k8s.acme.io").label("token", token))
@@ -348,6 +362,39 @@ class FreeFormValuesValidationTest {
                 + "generated files (remove it and keep the credential in a Secret; anyone who may list the object reads "
                 + "its labels)");
     assertThat(String.join("\n", violations)).doesNotContain("hunter2", token);
+  }
+
+  @Test
+  void validate_reportsUrlsWithCredentials_inLabelsParametersAndSecretNames_asInUrlFindsThem() {
+    List<String> violations =
+        serviceViolations(
+            s ->
+                s.label("dsn", "app:hunter2@db")
+                    .database(
+                        db ->
+                            db.storage("1Gi")
+                                .parameter(
+                                    "acme.url", "https://x-access-token-hunter2@github.com/acme")
+                                .backups(
+                                    "s3://acme-backups/orders/",
+                                    b ->
+                                        b.credentials(
+                                            S3Credentials.fromSecret(
+                                                "minio:hunter2@s3", "ACCESS_KEY_ID", "SECRET")))));
+
+    assertThat(violations)
+        .containsExactly(
+            "services[orders].labels[dsn]: holds a URL with a password, which would be committed to Git in the "
+                + "generated files (remove it and keep the credential in a Secret; anyone who may list the object "
+                + "reads its labels)",
+            "services[orders].database.parameters[acme.url]: holds a URL with a password, which would be "
+                + "committed to Git in the generated files (remove it and keep the credential in a Secret)",
+            "services[orders].database.backups.credentials.accessKeyId.name: looks like a URL with a password, "
+                + "not a Secret name (use the name of a Secret in the namespace, and keep the credential in it)",
+            "services[orders].database.backups.credentials.secretAccessKey.name: looks like a URL with a "
+                + "password, not a Secret name (use the name of a Secret in the namespace, and keep the credential "
+                + "in it)");
+    assertThat(String.join("\n", violations)).doesNotContain("hunter2");
   }
 
   @Test

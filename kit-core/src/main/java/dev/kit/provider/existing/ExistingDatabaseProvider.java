@@ -30,9 +30,6 @@ public final class ExistingDatabaseProvider implements DatabaseProvider {
   private static final Pattern SECRET_NAME =
       Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
 
-  /** A Secret's key. */
-  private static final Pattern SECRET_KEY = Pattern.compile("[-._a-zA-Z0-9]+");
-
   /**
    * A host name (RFC 1123) or an IPv4 address: what a certificate names, without a scheme or a
    * port.
@@ -147,7 +144,7 @@ public final class ExistingDatabaseProvider implements DatabaseProvider {
             existing + ".ca.key",
             URL_NOT_SHOWN,
             "pass the key of the CA certificate, such as \"ca.crt\"; a URL belongs in " + uriKey);
-      } else if (!SECRET_KEY.matcher(ca.key()).matches()) {
+      } else if (!SecretKey.isKeyName(ca.key())) {
         problems.add(
             existing + ".ca.key",
             "is not a Secret key (not shown, as it may be a credential)",
