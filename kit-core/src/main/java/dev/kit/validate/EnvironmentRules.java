@@ -179,15 +179,11 @@ final class EnvironmentRules {
             key,
             KubernetesNames.labelKey(key),
             "use a label key such as \"tier\"");
-        String labelPath = path + ".labels[" + key + "]";
-        if (!violations.credential(
-            labelPath, key, label.getValue(), CredentialLiterals.LABEL_FIX)) {
-          violations.invalid(
-              labelPath,
-              label.getValue(),
-              KubernetesNames.labelValue(label.getValue()),
-              "use a label value such as \"" + env.name() + "\"");
-        }
+        violations.labelValue(
+            path + ".labels[" + key + "]",
+            key,
+            label.getValue(),
+            "use a label value such as \"" + env.name() + "\"");
       }
       if (kit.platform().isPresent()) {
         String project = env.project().orElse(kit.repository().argoCd().project());

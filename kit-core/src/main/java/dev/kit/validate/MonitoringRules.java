@@ -72,14 +72,11 @@ final class MonitoringRules {
             "key " + quote(key) + " " + keyProblem.get(),
             "use the label your Prometheus selects on, such as \"release\"");
       }
-      String labelPath = path + ".selectorLabels[" + key + "]";
-      if (!violations.credential(labelPath, key, label.getValue(), CredentialLiterals.LABEL_FIX)) {
-        violations.invalid(
-            labelPath,
-            label.getValue(),
-            KubernetesNames.labelValue(label.getValue()),
-            "shorten or simplify the value");
-      }
+      violations.labelValue(
+          path + ".selectorLabels[" + key + "]",
+          key,
+          label.getValue(),
+          "shorten or simplify the value");
     }
   }
 

@@ -206,13 +206,7 @@ final class ServiceRules {
       if (keyProblem.isPresent()) {
         violations.add(labelPath, "key " + quote(key) + " " + keyProblem.get(), "rename the label");
       }
-      if (!violations.credential(labelPath, key, label.getValue(), CredentialLiterals.LABEL_FIX)) {
-        violations.invalid(
-            labelPath,
-            label.getValue(),
-            KubernetesNames.labelValue(label.getValue()),
-            "shorten or simplify the value");
-      }
+      violations.labelValue(labelPath, key, label.getValue(), "shorten or simplify the value");
     }
     DatabaseRules.check(kit, path + ".database", service, now, violations);
     // Only a valid name may become a folder: services/<name>/ is where the migrations are read

@@ -129,6 +129,16 @@ public final class Violations {
     return !credentials.isEmpty();
   }
 
+  /**
+   * A label's value, at {@code path}: a credential (by its look or {@code key}) without showing it,
+   * otherwise a value Kubernetes refuses, with {@code fix}.
+   */
+  void labelValue(String path, String key, String value, String fix) {
+    if (!credential(path, key, value, CredentialLiterals.LABEL_FIX)) {
+      invalid(path, value, KubernetesNames.labelValue(value), fix);
+    }
+  }
+
   /** A name kit derives from the service's, which must stay within {@code max} characters. */
   public void derivedName(String path, String serviceName, String derived, int max, String what) {
     if (derived.length() > max) {
