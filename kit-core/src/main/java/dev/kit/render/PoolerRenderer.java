@@ -20,20 +20,21 @@ final class PoolerRenderer {
 
   /**
    * The Cluster's extra server certificate names: each Pooler's Service (CNPG names it after the
-   * Pooler) in the forms CNPG gives its own {@code -rw}, {@code -ro} and {@code -r} Services; null
-   * without a pooler.
+   * Pooler) in the four forms CNPG gives its own {@code -rw}, {@code -ro} and {@code -r} Services,
+   * the last with CNPG's default cluster domain ({@code cluster.local}); null without a pooler.
    */
   static CnpgCluster.@Nullable Certificates certificates(Service service) {
     Pooler pooler = service.database().pooler().orElse(null);
     if (pooler == null) {
       return null;
     }
-    List<String> names = new ArrayList<>(6);
+    List<String> names = new ArrayList<>(8);
     for (String type : pooler.readOnly() ? List.of("rw", "ro") : List.of("rw")) {
       String host = service.poolerName(type);
       names.add(host);
       names.add(host + "." + service.namespace());
       names.add(host + "." + service.namespace() + ".svc");
+      names.add(host + "." + service.namespace() + ".svc.cluster.local");
     }
     return new CnpgCluster.Certificates(names);
   }

@@ -80,16 +80,18 @@ class PoolerTest {
       throws IOException {
     JsonNode cluster = yaml(plan(true, App.Connection.POOLER), "database/cluster.yaml");
 
-    // The names CNPG gives its own -rw/-ro/-r Services, for each Pooler's Service (named like the
-    // Pooler).
+    // The names CNPG gives its own -rw/-ro/-r Services, with its default cluster domain, for each
+    // Pooler's Service (named like the Pooler).
     assertThat(strings(cluster.at("/spec/certificates/serverAltDNSNames")))
         .containsExactly(
             "orders-cluster-pooler-rw",
             "orders-cluster-pooler-rw.shop",
             "orders-cluster-pooler-rw.shop.svc",
+            "orders-cluster-pooler-rw.shop.svc.cluster.local",
             "orders-cluster-pooler-ro",
             "orders-cluster-pooler-ro.shop",
-            "orders-cluster-pooler-ro.shop.svc");
+            "orders-cluster-pooler-ro.shop.svc",
+            "orders-cluster-pooler-ro.shop.svc.cluster.local");
   }
 
   @Test
