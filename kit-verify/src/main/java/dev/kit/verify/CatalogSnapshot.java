@@ -325,6 +325,10 @@ final class CatalogSnapshot {
           details.put("default", "s".equals(generated) ? "" : defaultExpression);
           details.put("identity", String.valueOf("a".equals(identity) || "d".equals(identity)));
           details.put("generated", String.valueOf("s".equals(generated)));
+          details.put(
+              "identityKind",
+              "a".equals(identity) ? "ALWAYS" : "d".equals(identity) ? "BY DEFAULT" : "");
+          details.put("expression", "s".equals(generated) ? defaultExpression : "");
           details.put("table", rs.getString(10));
           details.put("tableSql", rs.getString(9));
           details.put("tableIdentity", rs.getString(11));

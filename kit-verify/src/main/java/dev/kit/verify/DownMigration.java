@@ -92,6 +92,7 @@ public record DownMigration(String version, String sql, List<String> irreversibl
     private final Map<String, CatalogObject> afterById = new HashMap<>();
     private final RevertScript script = new RevertScript();
     private final RevertDdl ddl;
+    private final List<String> expressions = new ArrayList<>();
 
     Derivation(MigrationVerifier.FileChange change) {
       this.change = change;
@@ -167,6 +168,8 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       // A created column may have taken a renamed one's name: drop it before the rename back.
       dropAll(created, Kind.COLUMN, droppedTables);
       kept.stream().filter(o -> o.kind() == Kind.COLUMN).forEach(o -> alterColumn(o, kept(o)));
+      // An expression names the columns by their old names, which are all back now.
+      expressions.forEach(script::statement);
       kept.stream()
           .filter(
               o ->
@@ -382,6 +385,12 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                 + old.definition()
                 + ")");
         return;
+      }
+      if (!old.detail("identityKind").equals(now.detail("identityKind"))) {
+        script.statement(alter + " SET GENERATED " + old.detail("identityKind") + ";");
+      }
+      if (!old.detail("expression").equals(now.detail("expression"))) {
+        expressions.add(alter + " SET EXPRESSION AS (" + old.detail("expression") + ");");
       }
       boolean newType =
           !old.detail("type").equals(now.detail("type"))
