@@ -461,7 +461,8 @@ final class CatalogSnapshot {
         s,
         "SELECT n.nspname || '.' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')', p.oid,"
             + " pg_get_functiondef(p.oid), quote_ident(n.nspname) || '.' || quote_ident(p.proname)"
-            + "  || '(' || pg_get_function_identity_arguments(p.oid) || ')', p.prokind"
+            + "  || '(' || pg_get_function_identity_arguments(p.oid) || ')', p.prokind,"
+            + " quote_ident(n.nspname), quote_ident(p.proname), pg_get_function_identity_arguments(p.oid)"
             + " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
             + " WHERE p.prokind IN ('f', 'p') AND "
             + USER_SCHEMA
@@ -478,7 +479,13 @@ final class CatalogSnapshot {
                         "sql",
                         rs.getString(4),
                         "procedure",
-                        String.valueOf(rs.getString(5).equals("p"))))));
+                        String.valueOf(rs.getString(5).equals("p")),
+                        "schemaSql",
+                        rs.getString(6),
+                        "nameSql",
+                        rs.getString(7),
+                        "arguments",
+                        rs.getString(8)))));
   }
 
   private static void triggers(Statement s, List<CatalogObject> out) throws SQLException {

@@ -93,6 +93,7 @@ public record DownMigration(String version, String sql, List<String> irreversibl
     private final RevertScript script = new RevertScript();
     private final RevertDdl ddl;
     private final List<String> expressions = new ArrayList<>();
+    private boolean functionBodiesUnchecked;
 
     Derivation(MigrationVerifier.FileChange change) {
       this.change = change;
@@ -159,12 +160,14 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       dropAll(created, Kind.INDEX, droppedTables);
       Set<String> createdNames = new HashSet<>();
       created.forEach(o -> createdNames.add(o.name()));
-      createDefinitions(
-          dropped.stream().filter(o -> !createdNames.contains(o.name())).toList(),
+      List<CatalogObject> changedFunctions =
           kept.stream()
               .filter(o -> o.kind() == Kind.FUNCTION)
               .filter(o -> !o.definition().equals(kept(o).definition()))
-              .toList());
+              .toList();
+      createDefinitions(
+          dropped.stream().filter(o -> !createdNames.contains(o.name())).toList(),
+          changedFunctions.stream().filter(o -> !createdNames.contains(o.name())).toList());
       // A created column may have taken a renamed one's name: drop it before the rename back.
       dropAll(created, Kind.COLUMN, droppedTables);
       kept.stream().filter(o -> o.kind() == Kind.COLUMN).forEach(o -> alterColumn(o, kept(o)));
@@ -206,7 +209,8 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       // 4. Bring back what it dropped or changed, dependencies first; functions before the tables
       // whose defaults and checks call them.
       createDefinitions(
-          dropped.stream().filter(o -> createdNames.contains(o.name())).toList(), List.of());
+          dropped.stream().filter(o -> createdNames.contains(o.name())).toList(),
+          changedFunctions.stream().filter(o -> createdNames.contains(o.name())).toList());
       List<CatalogObject> partitioned =
           dropped.stream()
               .filter(o -> o.kind() == Kind.TABLE)
@@ -309,12 +313,58 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       for (Kind kind : List.of(Kind.SCHEMA, Kind.EXTENSION, Kind.TYPE, Kind.SEQUENCE)) {
         createAll(dropped, kind);
       }
-      List<CatalogObject> functions = new ArrayList<>(changedFunctions);
-      dropped.stream().filter(o -> o.kind() == Kind.FUNCTION).forEach(functions::add);
-      if (!functions.isEmpty()) {
+      changedFunctions.stream()
+          .sorted(Comparator.comparing(CatalogObject::name))
+          .forEach(o -> setFunctionBack(o, kept(o)));
+      dropped.stream()
+          .filter(o -> o.kind() == Kind.FUNCTION)
+          .sorted(Comparator.comparing(CatalogObject::name))
+          .forEach(this::createFunction);
+    }
+
+    private void createFunction(CatalogObject function) {
+      if (!functionBodiesUnchecked) {
         // As pg_dump does: a function body may name a table that comes back below.
         script.statement("SET LOCAL check_function_bodies = off;");
-        functions.stream().sorted(Comparator.comparing(CatalogObject::name)).forEach(ddl::create);
+        functionBodiesUnchecked = true;
+      }
+      ddl.create(function);
+    }
+
+    /**
+     * Sets {@code old}, a function the migration renamed, moved or replaced, back: renamed and
+     * moved back, then replaced if its body, result or options differ; dropped and created again
+     * where CREATE OR REPLACE cannot remove the parameter defaults or names it gained.
+     */
+    private void setFunctionBack(CatalogObject old, CatalogObject now) {
+      String kind = old.flag("procedure") ? "PROCEDURE " : "FUNCTION ";
+      String schema = now.detail("schemaSql");
+      if (!old.detail("schemaSql").equals(schema)) {
+        script.statement(
+            "ALTER " + kind + now.detail("sql") + " SET SCHEMA " + old.detail("schemaSql") + ";");
+        schema = old.detail("schemaSql");
+      }
+      if (!old.detail("nameSql").equals(now.detail("nameSql"))) {
+        script.statement(
+            "ALTER "
+                + kind
+                + schema
+                + "."
+                + now.detail("nameSql")
+                + "("
+                + now.detail("arguments")
+                + ") RENAME TO "
+                + old.detail("nameSql")
+                + ";");
+      }
+      String named =
+          now.definition()
+              .replaceFirst(
+                  Pattern.quote(kind + now.detail("schemaSql") + "." + now.detail("nameSql") + "("),
+                  Matcher.quoteReplacement(
+                      kind + old.detail("schemaSql") + "." + old.detail("nameSql") + "("));
+      if (!old.definition().equals(named)) {
+        createFunction(old);
       }
     }
 

@@ -513,6 +513,35 @@ class DownMigrationTest {
                 + " NULL)");
   }
 
+  @Test
+  void revert_renamesFunctionsAndProceduresBack_whenTheMigrationRenamedOrMovedThem() {
+    String base =
+        "CREATE SCHEMA s;\n"
+            + "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;\n"
+            + "CREATE FUNCTION h(a int) RETURNS int LANGUAGE sql AS $$ SELECT a $$;\n"
+            + "CREATE PROCEDURE p() LANGUAGE sql AS $$ SELECT 1 $$;\n";
+    String change =
+        "ALTER FUNCTION f() RENAME TO g;\n"
+            + "CREATE OR REPLACE FUNCTION g() RETURNS int LANGUAGE sql AS $$ SELECT 2 $$;\n"
+            + "ALTER FUNCTION h(int) SET SCHEMA s;\n"
+            + "ALTER PROCEDURE p() RENAME TO q;\n";
+
+    DownMigration down = proveDerived(base, change);
+
+    assertThat(down.sql())
+        .containsSubsequence(
+            "ALTER FUNCTION public.g() RENAME TO f;", "CREATE OR REPLACE FUNCTION public.f()")
+        .contains("ALTER FUNCTION s.h(a integer) SET SCHEMA public;")
+        .contains("ALTER PROCEDURE public.q() RENAME TO p;")
+        .doesNotContain("CREATE OR REPLACE FUNCTION public.h")
+        .doesNotContain("CREATE OR REPLACE PROCEDURE");
+    assertThat(
+            rows(
+                "SELECT pronamespace::regnamespace || '.' || proname || ' ' || prosrc FROM pg_proc"
+                    + " WHERE proname IN ('f', 'g', 'h', 'p', 'q') ORDER BY proname"))
+        .containsExactly("public.f  SELECT 1 ", "public.h  SELECT a ", "public.p  SELECT 1 ");
+  }
+
   /** The rows of {@code sql} on the database the last revert ran on, columns joined by "|". */
   private static List<String> rows(String sql) {
     List<String> rows = new ArrayList<>();
