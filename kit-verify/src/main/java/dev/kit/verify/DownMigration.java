@@ -338,6 +338,31 @@ public record DownMigration(String version, String sql, List<String> irreversibl
      */
     private void setFunctionBack(CatalogObject old, CatalogObject now) {
       String kind = old.flag("procedure") ? "PROCEDURE " : "FUNCTION ";
+      if (Integer.parseInt(now.detail("defaults")) > Integer.parseInt(old.detail("defaults"))
+          || !old.detail("argumentNames").equals(now.detail("argumentNames"))) {
+        if (!now.detail("dependants").isEmpty()) {
+          script.irreversible(
+              old.key()
+                  + ": its parameters' names or defaults changed, which CREATE OR REPLACE cannot"
+                  + " undo, and PostgreSQL does not drop it to create it again while "
+                  + now.detail("dependants")
+                  + " uses it; drop those, then the function, and create them again by hand as they"
+                  + " were before "
+                  + change.file().version());
+          return;
+        }
+        script.statement("DROP " + kind + "IF EXISTS " + now.detail("sql") + ";");
+        createFunction(old);
+        if (!now.detail("acl").isEmpty()) {
+          script.irreversible(
+              "grants of "
+                  + old.key()
+                  + ": it is created again with the default privileges instead of "
+                  + now.detail("acl")
+                  + "; GRANT and REVOKE them again by hand");
+        }
+        return;
+      }
       String schema = now.detail("schemaSql");
       if (!old.detail("schemaSql").equals(schema)) {
         script.statement(

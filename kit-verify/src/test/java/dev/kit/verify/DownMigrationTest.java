@@ -542,6 +542,50 @@ class DownMigrationTest {
         .containsExactly("public.f  SELECT 1 ", "public.h  SELECT a ", "public.p  SELECT 1 ");
   }
 
+  @Test
+  void revert_dropsAndCreatesAFunction_whenTheMigrationAddedAParameterDefault() {
+    String base =
+        "CREATE FUNCTION f(a int) RETURNS int LANGUAGE sql AS $$ SELECT a $$;\n"
+            + "REVOKE EXECUTE ON FUNCTION f(int) FROM PUBLIC;\n";
+    DownMigration down =
+        proveDerived(
+            base,
+            "CREATE OR REPLACE FUNCTION f(a int DEFAULT 1) RETURNS int LANGUAGE sql"
+                + " AS $$ SELECT a $$;\n");
+
+    assertThat(down.sql())
+        .containsSubsequence(
+            "DROP FUNCTION IF EXISTS public.f(a integer);", "CREATE OR REPLACE FUNCTION public.f(");
+    assertThat(down.irreversible())
+        .containsExactly(
+            "grants of function public.f(a integer): it is created again with the default"
+                + " privileges instead of {app=X/app}; GRANT and REVOKE them again by hand");
+    assertThat(rows("SELECT pronargdefaults FROM pg_proc WHERE proname = 'f'"))
+        .containsExactly("0");
+  }
+
+  @Test
+  void revert_listsTheFunctionIrreversible_whenAViewStopsItsDropAndCreate() {
+    String base =
+        "CREATE FUNCTION f(a int) RETURNS int LANGUAGE sql AS $$ SELECT a $$;\n"
+            + "CREATE VIEW v AS SELECT f(1) AS one;\n";
+    String change =
+        "CREATE OR REPLACE FUNCTION f(a int DEFAULT 1) RETURNS int LANGUAGE sql"
+            + " AS $$ SELECT a $$;\n";
+    DownMigration down = derive(base, change);
+    ServiceVerification v = verify(base, change, down.sql());
+
+    assertThat(v.error()).isEmpty();
+    assertThat(v.problems()).isEmpty();
+    assertThat(down.sql()).contains("\n-- No statement: what 20250102000000_change.sql changed");
+    assertThat(down.irreversible())
+        .containsExactly(
+            "function public.f(a integer): its parameters' names or defaults changed, which"
+                + " CREATE OR REPLACE cannot undo, and PostgreSQL does not drop it to create it"
+                + " again while rule _RETURN on view v uses it; drop those, then the function,"
+                + " and create them again by hand as they were before 20250102000000");
+  }
+
   /** The rows of {@code sql} on the database the last revert ran on, columns joined by "|". */
   private static List<String> rows(String sql) {
     List<String> rows = new ArrayList<>();
