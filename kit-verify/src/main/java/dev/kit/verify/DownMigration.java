@@ -170,7 +170,10 @@ public record DownMigration(String version, String sql, List<String> irreversibl
           changedFunctions.stream().filter(o -> !createdNames.contains(o.name())).toList());
       // A created column may have taken a renamed one's name: drop it before the rename back.
       dropAll(created, Kind.COLUMN, droppedTables);
-      kept.stream().filter(o -> o.kind() == Kind.COLUMN).forEach(o -> alterColumn(o, kept(o)));
+      kept.stream()
+          .filter(o -> o.kind() == Kind.COLUMN)
+          .sorted(Comparator.comparingInt(this::partitionDepth))
+          .forEach(o -> alterColumn(o, kept(o)));
       // An expression names the columns by their old names, which are all back now.
       expressions.forEach(script::statement);
       kept.stream()
@@ -447,8 +450,16 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       String table = now.detail("tableSql");
       String column = now.detail("sql");
       if (!old.detail("sql").equals(column)) {
-        script.statement(
-            "ALTER TABLE " + table + " RENAME COLUMN " + column + " TO " + old.detail("sql") + ";");
+        if (!sameInParent(old, now, "sql")) {
+          script.statement(
+              "ALTER TABLE "
+                  + table
+                  + " RENAME COLUMN "
+                  + column
+                  + " TO "
+                  + old.detail("sql")
+                  + ";");
+        }
         column = old.detail("sql");
       }
       String alter = "ALTER TABLE " + table + " ALTER COLUMN " + column;
@@ -467,9 +478,11 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       if (!old.detail("expression").equals(now.detail("expression"))) {
         expressions.add(alter + " SET EXPRESSION AS (" + old.detail("expression") + ");");
       }
+      // A partition's column has its parent's type, and its parent's NOT NULL gets to it too.
       boolean newType =
-          !old.detail("type").equals(now.detail("type"))
-              || !old.detail("collation").equals(now.detail("collation"));
+          (!old.detail("type").equals(now.detail("type"))
+                  || !old.detail("collation").equals(now.detail("collation")))
+              && !(sameInParent(old, now, "type") && sameInParent(old, now, "collation"));
       boolean newDefault =
           !old.detail("default").equals(now.detail("default")) && !old.flag("generated");
       // A default of the new type may not cast to the old one: it goes first.
@@ -504,9 +517,50 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       } else if (newDefault && !defaultDropped) {
         script.statement(alter + " DROP DEFAULT;");
       }
-      if (old.flag("notNull") != now.flag("notNull") && !old.flag("identity")) {
+      if (old.flag("notNull") != now.flag("notNull")
+          && !old.flag("identity")
+          && !sameInParent(old, now, "notNull")) {
         script.statement(alter + (old.flag("notNull") ? " SET NOT NULL;" : " DROP NOT NULL;"));
       }
+    }
+
+    /**
+     * Whether {@code old} is a column of a partition that stayed where it was, whose parent's
+     * column of the same name changed {@code detail} the same way: setting the parent's back sets
+     * the partition's too, and PostgreSQL refuses it on the partition alone.
+     */
+    private boolean sameInParent(CatalogObject old, CatalogObject now, String detail) {
+      CatalogObject table = beforeById.get(Kind.TABLE.name() + ":" + old.detail("tableIdentity"));
+      if (table == null || !table.flag("partition") || moved(table, kept(table))) {
+        return false;
+      }
+      CatalogObject parent =
+          beforeById.get(Kind.TABLE.name() + ":" + table.detail("parentIdentity"));
+      CatalogObject parentOld =
+          parent == null
+              ? null
+              : before
+                  .get(
+                      CatalogObject.key(
+                          Kind.COLUMN, parent.name() + old.name().substring(table.name().length())))
+                  .orElse(null);
+      CatalogObject parentNow = parentOld == null ? null : afterById.get(id(parentOld));
+      return parentOld != null
+          && parentNow != null
+          && parentOld.detail(detail).equals(old.detail(detail))
+          && parentNow.detail(detail).equals(now.detail(detail));
+    }
+
+    /** How many parents the table of the column {@code old} had: partitions come after them. */
+    private int partitionDepth(CatalogObject column) {
+      int depth = 0;
+      CatalogObject table =
+          beforeById.get(Kind.TABLE.name() + ":" + column.detail("tableIdentity"));
+      while (table != null && table.flag("partition")) {
+        depth++;
+        table = beforeById.get(Kind.TABLE.name() + ":" + table.detail("parentIdentity"));
+      }
+      return depth;
     }
 
     /** Whether the table {@code old} was attached, detached or moved to another parent or bound. */

@@ -586,6 +586,35 @@ class DownMigrationTest {
                 + " and create them again by hand as they were before 20250102000000");
   }
 
+  @Test
+  void revert_setsTheParentsNotNullAndTypeAlone_whenTheMigrationChangedAPartitionedTable() {
+    // a_2024 sorts before events: a revert that altered it first would be refused.
+    String base =
+        "CREATE TABLE events (id int, at date) PARTITION BY RANGE (at);\n"
+            + "CREATE TABLE a_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO"
+            + " ('2025-01-01');\n";
+    DownMigration down =
+        proveDerived(
+            base,
+            "ALTER TABLE events ALTER COLUMN id SET NOT NULL;\n"
+                + "ALTER TABLE events ALTER COLUMN at SET NOT NULL;\n"
+                + "ALTER TABLE events ALTER COLUMN id TYPE bigint;\n"
+                + "ALTER TABLE events RENAME COLUMN at TO happened;\n");
+
+    assertThat(down.sql())
+        .contains("ALTER TABLE public.events ALTER COLUMN id DROP NOT NULL;")
+        .contains("ALTER TABLE public.events ALTER COLUMN id TYPE integer;")
+        .contains("ALTER TABLE public.events RENAME COLUMN happened TO at;")
+        .doesNotContain("a_2024");
+    assertThat(
+            rows(
+                "SELECT attrelid::regclass, attname, attnotnull, format_type(atttypid, atttypmod)"
+                    + " FROM pg_attribute WHERE attrelid IN ('events'::regclass, 'a_2024'::regclass)"
+                    + " AND attnum > 0 ORDER BY 1, attnum"))
+        .containsExactly(
+            "events|id|f|integer", "events|at|f|date", "a_2024|id|f|integer", "a_2024|at|f|date");
+  }
+
   /** The rows of {@code sql} on the database the last revert ran on, columns joined by "|". */
   private static List<String> rows(String sql) {
     List<String> rows = new ArrayList<>();
