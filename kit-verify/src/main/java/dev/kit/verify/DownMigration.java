@@ -94,6 +94,8 @@ public record DownMigration(String version, String sql, List<String> irreversibl
     private final RevertDdl ddl;
     private final List<String> expressions = new ArrayList<>();
     private boolean functionBodiesUnchecked;
+    private final List<String> reusedNames = new ArrayList<>();
+    private final List<String> reboundDefaults = new ArrayList<>();
 
     Derivation(MigrationVerifier.FileChange change) {
       this.change = change;
@@ -160,6 +162,16 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       dropAll(created, Kind.INDEX, droppedTables);
       Set<String> createdNames = new HashSet<>();
       created.forEach(o -> createdNames.add(o.name()));
+      dropped.stream()
+          .filter(o -> createdNames.contains(o.name()))
+          .filter(
+              o -> o.kind() == Kind.FUNCTION || o.kind() == Kind.SEQUENCE || o.kind() == Kind.TYPE)
+          .forEach(
+              o ->
+                  reusedNames.add(
+                      o.kind() == Kind.FUNCTION
+                          ? o.detail("nameSql")
+                          : o.name().substring(o.name().indexOf('.') + 1)));
       List<CatalogObject> changedFunctions =
           kept.stream()
               .filter(o -> o.kind() == Kind.FUNCTION)
@@ -214,6 +226,7 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       createDefinitions(
           dropped.stream().filter(o -> createdNames.contains(o.name())).toList(),
           changedFunctions.stream().filter(o -> createdNames.contains(o.name())).toList());
+      reboundDefaults.forEach(script::statement);
       List<CatalogObject> partitioned =
           dropped.stream()
               .filter(o -> o.kind() == Kind.TABLE)
@@ -483,10 +496,16 @@ public record DownMigration(String version, String sql, List<String> irreversibl
           (!old.detail("type").equals(now.detail("type"))
                   || !old.detail("collation").equals(now.detail("collation")))
               && !(sameInParent(old, now, "type") && sameInParent(old, now, "collation"));
+      // A default that names what the migration dropped and created anew under the same name
+      // holds on to the new one: it lets go here, and is set again once the old one is back.
+      boolean rebound =
+          !old.flag("generated") && namesReused(old.detail("default")) && !now.flag("generated");
       boolean newDefault =
-          !old.detail("default").equals(now.detail("default")) && !old.flag("generated");
+          (!old.detail("default").equals(now.detail("default")) || rebound)
+              && !old.flag("generated");
       // A default of the new type may not cast to the old one: it goes first.
-      boolean defaultDropped = newType && newDefault && !now.detail("default").isEmpty();
+      boolean defaultDropped =
+          (newType || rebound) && newDefault && !now.detail("default").isEmpty();
       if (defaultDropped) {
         script.statement(alter + " DROP DEFAULT;");
       }
@@ -512,7 +531,16 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                   + " that does not fit makes this revert fail, or is rounded; check them first");
         }
       }
-      if (newDefault && !old.detail("default").isEmpty()) {
+      if (rebound) {
+        reboundDefaults.add(
+            "ALTER TABLE "
+                + old.detail("tableSql")
+                + " ALTER COLUMN "
+                + old.detail("sql")
+                + " SET DEFAULT "
+                + old.detail("default")
+                + ";");
+      } else if (newDefault && !old.detail("default").isEmpty()) {
         script.statement(alter + " SET DEFAULT " + old.detail("default") + ";");
       } else if (newDefault && !defaultDropped) {
         script.statement(alter + " DROP DEFAULT;");
@@ -522,6 +550,21 @@ public record DownMigration(String version, String sql, List<String> irreversibl
           && !sameInParent(old, now, "notNull")) {
         script.statement(alter + (old.flag("notNull") ? " SET NOT NULL;" : " DROP NOT NULL;"));
       }
+    }
+
+    /**
+     * Whether {@code expression} names a function, sequence or type the migration dropped and
+     * created again under the same name.
+     */
+    private boolean namesReused(String expression) {
+      for (String name : reusedNames) {
+        if (Pattern.compile("(?<![\\w$])" + Pattern.quote(name) + "(?![\\w$])")
+            .matcher(expression)
+            .find()) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /**

@@ -615,6 +615,39 @@ class DownMigrationTest {
             "events|id|f|integer", "events|at|f|date", "a_2024|id|f|integer", "a_2024|at|f|date");
   }
 
+  @Test
+  void revert_dropsTheNewObjectsBeforeCreatingTheOld_whenTheMigrationReusedTheirNames() {
+    String base =
+        "CREATE TABLE a (id int PRIMARY KEY, name text);\n"
+            + "CREATE FUNCTION mk() RETURNS int LANGUAGE sql AS $$ SELECT 7 $$;\n"
+            + "CREATE TYPE st AS ENUM ('x');\n"
+            + "CREATE TABLE k (id int, c int DEFAULT mk(), s st);\n";
+    String change =
+        "DROP TABLE a;\n"
+            + "CREATE TABLE a (code text PRIMARY KEY);\n"
+            + "ALTER TABLE k ALTER COLUMN c DROP DEFAULT;\n"
+            + "DROP FUNCTION mk();\n"
+            + "CREATE FUNCTION mk() RETURNS int LANGUAGE sql AS $$ SELECT 8 $$;\n"
+            + "ALTER TABLE k ALTER COLUMN c SET DEFAULT mk();\n";
+
+    DownMigration down = proveDerived(base, change);
+
+    assertThat(down.sql())
+        .containsSubsequence(
+            "DROP TABLE IF EXISTS public.a;", "CREATE TABLE IF NOT EXISTS public.a (");
+    assertThat(
+            rows(
+                "SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute"
+                    + " WHERE attrelid = 'a'::regclass AND attnum > 0 ORDER BY attnum"))
+        .containsExactly("id|integer", "name|text");
+    assertThat(rows("SELECT prosrc FROM pg_proc WHERE proname = 'mk'"))
+        .containsExactly(" SELECT 7 ");
+    assertThat(
+            rows(
+                "SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'k'::regclass"))
+        .containsExactly("mk()");
+  }
+
   /** The rows of {@code sql} on the database the last revert ran on, columns joined by "|". */
   private static List<String> rows(String sql) {
     List<String> rows = new ArrayList<>();
