@@ -678,6 +678,14 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                     + ")");
           }
         }
+        case EXTENSION ->
+            script.irreversible(
+                old.key()
+                    + ": it was updated or moved in place (ALTER EXTENSION), and an extension"
+                    + " seldom has a script back to an older version; set it back by hand if it"
+                    + " has one (before: "
+                    + old.definition()
+                    + ")");
         default ->
             script.irreversible(
                 old.key()

@@ -648,6 +648,22 @@ class DownMigrationTest {
         .containsExactly("mk()");
   }
 
+  @Test
+  void revert_listsTheExtensionIrreversibleOnce_whenTheMigrationUpdatedIt() {
+    String base = "CREATE EXTENSION citext VERSION '1.4';\n";
+    String change = "ALTER EXTENSION citext UPDATE;\n";
+    DownMigration down = derive(base, change);
+    ServiceVerification v = verify(base, change, down.sql());
+
+    assertThat(v.error()).isEmpty();
+    assertThat(v.problems()).isEmpty();
+    assertThat(down.irreversible())
+        .containsExactly(
+            "extension citext: it was updated or moved in place (ALTER EXTENSION), and an extension"
+                + " seldom has a script back to an older version; set it back by hand if it has one"
+                + " (before: EXTENSION citext SCHEMA public VERSION '1.4')");
+  }
+
   /** The rows of {@code sql} on the database the last revert ran on, columns joined by "|". */
   private static List<String> rows(String sql) {
     List<String> rows = new ArrayList<>();
