@@ -325,6 +325,10 @@ final class CatalogSnapshot {
           details.put("default", "s".equals(generated) ? "" : defaultExpression);
           details.put("identity", String.valueOf("a".equals(identity) || "d".equals(identity)));
           details.put("generated", String.valueOf("s".equals(generated)));
+          details.put(
+              "identityKind",
+              "a".equals(identity) ? "ALWAYS" : "d".equals(identity) ? "BY DEFAULT" : "");
+          details.put("expression", "s".equals(generated) ? defaultExpression : "");
           details.put("table", rs.getString(10));
           details.put("tableSql", rs.getString(9));
           details.put("tableIdentity", rs.getString(11));
@@ -457,7 +461,13 @@ final class CatalogSnapshot {
         s,
         "SELECT n.nspname || '.' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')', p.oid,"
             + " pg_get_functiondef(p.oid), quote_ident(n.nspname) || '.' || quote_ident(p.proname)"
-            + "  || '(' || pg_get_function_identity_arguments(p.oid) || ')', p.prokind"
+            + "  || '(' || pg_get_function_identity_arguments(p.oid) || ')', p.prokind,"
+            + " quote_ident(n.nspname), quote_ident(p.proname), pg_get_function_identity_arguments(p.oid),"
+            + " COALESCE(p.proargnames::text, ''), p.pronargdefaults, COALESCE(p.proacl::text, ''),"
+            // What uses it, which stops a DROP FUNCTION without CASCADE.
+            + " COALESCE((SELECT string_agg(pg_describe_object(d.classid, d.objid, d.objsubid), ', '"
+            + "  ORDER BY pg_describe_object(d.classid, d.objid, d.objsubid)) FROM pg_depend d"
+            + "  WHERE d.refclassid = 'pg_proc'::regclass AND d.refobjid = p.oid AND d.deptype = 'n'), '')"
             + " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
             + " WHERE p.prokind IN ('f', 'p') AND "
             + USER_SCHEMA
@@ -474,7 +484,21 @@ final class CatalogSnapshot {
                         "sql",
                         rs.getString(4),
                         "procedure",
-                        String.valueOf(rs.getString(5).equals("p"))))));
+                        String.valueOf(rs.getString(5).equals("p")),
+                        "schemaSql",
+                        rs.getString(6),
+                        "nameSql",
+                        rs.getString(7),
+                        "arguments",
+                        rs.getString(8),
+                        "argumentNames",
+                        rs.getString(9),
+                        "defaults",
+                        rs.getString(10),
+                        "acl",
+                        rs.getString(11),
+                        "dependants",
+                        rs.getString(12)))));
   }
 
   private static void triggers(Statement s, List<CatalogObject> out) throws SQLException {

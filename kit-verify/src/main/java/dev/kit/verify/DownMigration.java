@@ -92,6 +92,10 @@ public record DownMigration(String version, String sql, List<String> irreversibl
     private final Map<String, CatalogObject> afterById = new HashMap<>();
     private final RevertScript script = new RevertScript();
     private final RevertDdl ddl;
+    private final List<String> expressions = new ArrayList<>();
+    private boolean functionBodiesUnchecked;
+    private final List<String> reusedNames = new ArrayList<>();
+    private final List<String> reboundDefaults = new ArrayList<>();
 
     Derivation(MigrationVerifier.FileChange change) {
       this.change = change;
@@ -158,15 +162,32 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       dropAll(created, Kind.INDEX, droppedTables);
       Set<String> createdNames = new HashSet<>();
       created.forEach(o -> createdNames.add(o.name()));
-      createDefinitions(
-          dropped.stream().filter(o -> !createdNames.contains(o.name())).toList(),
+      dropped.stream()
+          .filter(o -> createdNames.contains(o.name()))
+          .filter(
+              o -> o.kind() == Kind.FUNCTION || o.kind() == Kind.SEQUENCE || o.kind() == Kind.TYPE)
+          .forEach(
+              o ->
+                  reusedNames.add(
+                      o.kind() == Kind.FUNCTION
+                          ? o.detail("nameSql")
+                          : o.name().substring(o.name().indexOf('.') + 1)));
+      List<CatalogObject> changedFunctions =
           kept.stream()
               .filter(o -> o.kind() == Kind.FUNCTION)
               .filter(o -> !o.definition().equals(kept(o).definition()))
-              .toList());
+              .toList();
+      createDefinitions(
+          dropped.stream().filter(o -> !createdNames.contains(o.name())).toList(),
+          changedFunctions.stream().filter(o -> !createdNames.contains(o.name())).toList());
       // A created column may have taken a renamed one's name: drop it before the rename back.
       dropAll(created, Kind.COLUMN, droppedTables);
-      kept.stream().filter(o -> o.kind() == Kind.COLUMN).forEach(o -> alterColumn(o, kept(o)));
+      kept.stream()
+          .filter(o -> o.kind() == Kind.COLUMN)
+          .sorted(Comparator.comparingInt(this::partitionDepth))
+          .forEach(o -> alterColumn(o, kept(o)));
+      // An expression names the columns by their old names, which are all back now.
+      expressions.forEach(script::statement);
       kept.stream()
           .filter(
               o ->
@@ -203,7 +224,9 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       // 4. Bring back what it dropped or changed, dependencies first; functions before the tables
       // whose defaults and checks call them.
       createDefinitions(
-          dropped.stream().filter(o -> createdNames.contains(o.name())).toList(), List.of());
+          dropped.stream().filter(o -> createdNames.contains(o.name())).toList(),
+          changedFunctions.stream().filter(o -> createdNames.contains(o.name())).toList());
+      reboundDefaults.forEach(script::statement);
       List<CatalogObject> partitioned =
           dropped.stream()
               .filter(o -> o.kind() == Kind.TABLE)
@@ -306,12 +329,83 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       for (Kind kind : List.of(Kind.SCHEMA, Kind.EXTENSION, Kind.TYPE, Kind.SEQUENCE)) {
         createAll(dropped, kind);
       }
-      List<CatalogObject> functions = new ArrayList<>(changedFunctions);
-      dropped.stream().filter(o -> o.kind() == Kind.FUNCTION).forEach(functions::add);
-      if (!functions.isEmpty()) {
+      changedFunctions.stream()
+          .sorted(Comparator.comparing(CatalogObject::name))
+          .forEach(o -> setFunctionBack(o, kept(o)));
+      dropped.stream()
+          .filter(o -> o.kind() == Kind.FUNCTION)
+          .sorted(Comparator.comparing(CatalogObject::name))
+          .forEach(this::createFunction);
+    }
+
+    private void createFunction(CatalogObject function) {
+      if (!functionBodiesUnchecked) {
         // As pg_dump does: a function body may name a table that comes back below.
         script.statement("SET LOCAL check_function_bodies = off;");
-        functions.stream().sorted(Comparator.comparing(CatalogObject::name)).forEach(ddl::create);
+        functionBodiesUnchecked = true;
+      }
+      ddl.create(function);
+    }
+
+    /**
+     * Sets {@code old}, a function the migration renamed, moved or replaced, back: renamed and
+     * moved back, then replaced if its body, result or options differ; dropped and created again
+     * where CREATE OR REPLACE cannot remove the parameter defaults or names it gained.
+     */
+    private void setFunctionBack(CatalogObject old, CatalogObject now) {
+      String kind = old.flag("procedure") ? "PROCEDURE " : "FUNCTION ";
+      if (Integer.parseInt(now.detail("defaults")) > Integer.parseInt(old.detail("defaults"))
+          || !old.detail("argumentNames").equals(now.detail("argumentNames"))) {
+        if (!now.detail("dependants").isEmpty()) {
+          script.irreversible(
+              old.key()
+                  + ": its parameters' names or defaults changed, which CREATE OR REPLACE cannot"
+                  + " undo, and PostgreSQL does not drop it to create it again while "
+                  + now.detail("dependants")
+                  + " uses it; drop those, then the function, and create them again by hand as they"
+                  + " were before "
+                  + change.file().version());
+          return;
+        }
+        script.statement("DROP " + kind + "IF EXISTS " + now.detail("sql") + ";");
+        createFunction(old);
+        if (!now.detail("acl").isEmpty()) {
+          script.irreversible(
+              "grants of "
+                  + old.key()
+                  + ": it is created again with the default privileges instead of "
+                  + now.detail("acl")
+                  + "; GRANT and REVOKE them again by hand");
+        }
+        return;
+      }
+      String schema = now.detail("schemaSql");
+      if (!old.detail("schemaSql").equals(schema)) {
+        script.statement(
+            "ALTER " + kind + now.detail("sql") + " SET SCHEMA " + old.detail("schemaSql") + ";");
+        schema = old.detail("schemaSql");
+      }
+      if (!old.detail("nameSql").equals(now.detail("nameSql"))) {
+        script.statement(
+            "ALTER "
+                + kind
+                + schema
+                + "."
+                + now.detail("nameSql")
+                + "("
+                + now.detail("arguments")
+                + ") RENAME TO "
+                + old.detail("nameSql")
+                + ";");
+      }
+      String named =
+          now.definition()
+              .replaceFirst(
+                  Pattern.quote(kind + now.detail("schemaSql") + "." + now.detail("nameSql") + "("),
+                  Matcher.quoteReplacement(
+                      kind + old.detail("schemaSql") + "." + old.detail("nameSql") + "("));
+      if (!old.definition().equals(named)) {
+        createFunction(old);
       }
     }
 
@@ -369,8 +463,16 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       String table = now.detail("tableSql");
       String column = now.detail("sql");
       if (!old.detail("sql").equals(column)) {
-        script.statement(
-            "ALTER TABLE " + table + " RENAME COLUMN " + column + " TO " + old.detail("sql") + ";");
+        if (!sameInParent(old, now, "sql")) {
+          script.statement(
+              "ALTER TABLE "
+                  + table
+                  + " RENAME COLUMN "
+                  + column
+                  + " TO "
+                  + old.detail("sql")
+                  + ";");
+        }
         column = old.detail("sql");
       }
       String alter = "ALTER TABLE " + table + " ALTER COLUMN " + column;
@@ -383,13 +485,27 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                 + ")");
         return;
       }
+      if (!old.detail("identityKind").equals(now.detail("identityKind"))) {
+        script.statement(alter + " SET GENERATED " + old.detail("identityKind") + ";");
+      }
+      if (!old.detail("expression").equals(now.detail("expression"))) {
+        expressions.add(alter + " SET EXPRESSION AS (" + old.detail("expression") + ");");
+      }
+      // A partition's column has its parent's type, and its parent's NOT NULL gets to it too.
       boolean newType =
-          !old.detail("type").equals(now.detail("type"))
-              || !old.detail("collation").equals(now.detail("collation"));
+          (!old.detail("type").equals(now.detail("type"))
+                  || !old.detail("collation").equals(now.detail("collation")))
+              && !(sameInParent(old, now, "type") && sameInParent(old, now, "collation"));
+      // A default that names what the migration dropped and created anew under the same name
+      // holds on to the new one: it lets go here, and is set again once the old one is back.
+      boolean rebound =
+          !old.flag("generated") && namesReused(old.detail("default")) && !now.flag("generated");
       boolean newDefault =
-          !old.detail("default").equals(now.detail("default")) && !old.flag("generated");
+          (!old.detail("default").equals(now.detail("default")) || rebound)
+              && !old.flag("generated");
       // A default of the new type may not cast to the old one: it goes first.
-      boolean defaultDropped = newType && newDefault && !now.detail("default").isEmpty();
+      boolean defaultDropped =
+          (newType || rebound) && newDefault && !now.detail("default").isEmpty();
       if (defaultDropped) {
         script.statement(alter + " DROP DEFAULT;");
       }
@@ -415,14 +531,79 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                   + " that does not fit makes this revert fail, or is rounded; check them first");
         }
       }
-      if (newDefault && !old.detail("default").isEmpty()) {
+      if (rebound) {
+        reboundDefaults.add(
+            "ALTER TABLE "
+                + old.detail("tableSql")
+                + " ALTER COLUMN "
+                + old.detail("sql")
+                + " SET DEFAULT "
+                + old.detail("default")
+                + ";");
+      } else if (newDefault && !old.detail("default").isEmpty()) {
         script.statement(alter + " SET DEFAULT " + old.detail("default") + ";");
       } else if (newDefault && !defaultDropped) {
         script.statement(alter + " DROP DEFAULT;");
       }
-      if (old.flag("notNull") != now.flag("notNull") && !old.flag("identity")) {
+      if (old.flag("notNull") != now.flag("notNull")
+          && !old.flag("identity")
+          && !sameInParent(old, now, "notNull")) {
         script.statement(alter + (old.flag("notNull") ? " SET NOT NULL;" : " DROP NOT NULL;"));
       }
+    }
+
+    /**
+     * Whether {@code expression} names a function, sequence or type the migration dropped and
+     * created again under the same name.
+     */
+    private boolean namesReused(String expression) {
+      for (String name : reusedNames) {
+        if (Pattern.compile("(?<![\\w$])" + Pattern.quote(name) + "(?![\\w$])")
+            .matcher(expression)
+            .find()) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /**
+     * Whether {@code old} is a column of a partition that stayed where it was, whose parent's
+     * column of the same name changed {@code detail} the same way: setting the parent's back sets
+     * the partition's too, and PostgreSQL refuses it on the partition alone.
+     */
+    private boolean sameInParent(CatalogObject old, CatalogObject now, String detail) {
+      CatalogObject table = beforeById.get(Kind.TABLE.name() + ":" + old.detail("tableIdentity"));
+      if (table == null || !table.flag("partition") || moved(table, kept(table))) {
+        return false;
+      }
+      CatalogObject parent =
+          beforeById.get(Kind.TABLE.name() + ":" + table.detail("parentIdentity"));
+      CatalogObject parentOld =
+          parent == null
+              ? null
+              : before
+                  .get(
+                      CatalogObject.key(
+                          Kind.COLUMN, parent.name() + old.name().substring(table.name().length())))
+                  .orElse(null);
+      CatalogObject parentNow = parentOld == null ? null : afterById.get(id(parentOld));
+      return parentOld != null
+          && parentNow != null
+          && parentOld.detail(detail).equals(old.detail(detail))
+          && parentNow.detail(detail).equals(now.detail(detail));
+    }
+
+    /** How many parents the table of the column {@code old} had: partitions come after them. */
+    private int partitionDepth(CatalogObject column) {
+      int depth = 0;
+      CatalogObject table =
+          beforeById.get(Kind.TABLE.name() + ":" + column.detail("tableIdentity"));
+      while (table != null && table.flag("partition")) {
+        depth++;
+        table = beforeById.get(Kind.TABLE.name() + ":" + table.detail("parentIdentity"));
+      }
+      return depth;
     }
 
     /** Whether the table {@code old} was attached, detached or moved to another parent or bound. */
@@ -497,6 +678,14 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                     + ")");
           }
         }
+        case EXTENSION ->
+            script.irreversible(
+                old.key()
+                    + ": it was updated or moved in place (ALTER EXTENSION), and an extension"
+                    + " seldom has a script back to an older version; set it back by hand if it"
+                    + " has one (before: "
+                    + old.definition()
+                    + ")");
         default ->
             script.irreversible(
                 old.key()

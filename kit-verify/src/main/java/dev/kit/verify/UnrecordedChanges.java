@@ -43,7 +43,7 @@ final class UnrecordedChanges {
 
   /**
    * Says which statements changed what the catalog snapshot does not record (privileges, comments,
-   * owners, row security, extension versions), so the revert leaves them as they are.
+   * owners, row security), so the revert leaves them as they are.
    */
   private static void unrecordedChanges(List<SqlStatement> written, List<String> irreversible) {
     for (SqlStatement s : written) {
@@ -87,9 +87,6 @@ final class UnrecordedChanges {
     }
     if (s.hasWords("row", "level", "security")) {
       return Optional.of("row level security");
-    }
-    if (s.hasWords("alter", "extension") && s.hasWords("update")) {
-      return Optional.of("an extension's version");
     }
     if (s.hasWords("alter", "default", "privileges")) {
       return Optional.of("default privileges");
