@@ -73,6 +73,15 @@ final class CredentialLiterals {
   private CredentialLiterals() {}
 
   /**
+   * Whether {@code text} holds a credential by either rule: a URL with one ({@link #inUrl}, which
+   * also sees a password with whitespace in it) or a string shaped like one ({@link #shape}), as in
+   * {@code ghp_...@github.com:acme/x.git}. What is refused for it must not be quoted either.
+   */
+  static boolean holds(String text) {
+    return inUrl(text) || shape(text).isPresent();
+  }
+
+  /**
    * Whether {@code url} carries a user and password (or a token as the user) before its host: a
    * password in any URL, or any user part in an http(s) URL; {@code ssh://git@host} is fine.
    * Without a scheme, a {@code user:password@} before any '/' ({@code

@@ -48,7 +48,7 @@ final class PlatformRules {
   }
 
   private static void chart(String path, HelmChart chart, Violations violations) {
-    if (CredentialLiterals.inUrl(chart.repoUrl())) {
+    if (CredentialLiterals.holds(chart.repoUrl())) {
       violations.add(
           path + ".repoUrl",
           "contains credentials",

@@ -30,7 +30,7 @@ final class RepositoryRules {
           "it becomes the app.kubernetes.io/part-of label; use a short name such as \"shop\"");
     }
     // Credentials first: a URL refused for its format is quoted, and a password must not be.
-    if (CredentialLiterals.inUrl(repo.gitUrl())) {
+    if (CredentialLiterals.holds(repo.gitUrl())) {
       violations.add(
           "repository.gitUrl",
           "contains credentials",
@@ -57,7 +57,7 @@ final class RepositoryRules {
         repo.argoCd().project(),
         KubernetesNames.dns1123Subdomain(repo.argoCd().project()),
         "use the name of an Argo CD AppProject such as \"default\"");
-    if (CredentialLiterals.inUrl(repo.argoCd().destinationServer())) {
+    if (CredentialLiterals.holds(repo.argoCd().destinationServer())) {
       violations.add(
           "repository.argoCd.destinationServer",
           "contains credentials",

@@ -283,6 +283,61 @@ class FreeFormValuesValidationTest {
     assertThat(String.join("\n", violations)).doesNotContain("hunter2", token);
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "ghp_QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ@github.com:acme/shop.git",
+        "glpat-QQQQQQQQQQQQQQQQQQQQ@gitlab.com:acme/shop.git",
+        "https://github.com/acme/ghp_QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ.git"
+      })
+  void validate_reportsCredentials_whenAGitUrlHoldsATokenAnywhere(String gitUrl) {
+    List<String> violations =
+        violations(
+            Kit.builder()
+                .repository("shop", r -> r.gitUrl(gitUrl))
+                .service("orders", s -> s.withoutMigrations().database(db -> db.storage("1Gi")))
+                .build());
+
+    assertThat(violations)
+        .containsExactly(
+            "repository.gitUrl: contains credentials (remove them; Argo CD reads repository credentials from a Secret, "
+                + "never from the Application)");
+    assertThat(String.join("\n", violations)).doesNotContain("QQQQ");
+  }
+
+  @Test
+  void validate_reportsCredentials_whenAServerOrChartUrlHoldsATokenAnywhere() {
+    String token = "glpat-" + "Q".repeat(20);
+    List<String> violations =
+        violations(
+            shop(ArgoCd.builder()
+                    .project("shop")
+                    .destinationServer("https://k8s.acme.io/?token=" + token)
+                    .build())
+                .environment("dev", e -> e.destinationServer("https://dev.k8s.acme.io/" + token))
+                .platform(
+                    Platform.builder()
+                        .cloudnativePg(
+                            HelmChart.of(
+                                "https://charts.acme.io/" + AWS_KEY_ID,
+                                "cloudnative-pg",
+                                "0.29.0",
+                                "cnpg-system"))
+                        .build())
+                .service("orders", s -> s.withoutMigrations().database(db -> db.storage("1Gi")))
+                .build());
+
+    assertThat(violations)
+        .containsExactly(
+            "repository.argoCd.destinationServer: contains credentials (remove them; Argo CD reads cluster credentials "
+                + "from a cluster Secret)",
+            "platform.cloudnativePg.repoUrl: contains credentials (remove them; Argo CD reads Helm repository credentials "
+                + "from a repository Secret)",
+            "environments[dev].destinationServer: contains credentials (remove them; Argo CD reads cluster credentials "
+                + "from a cluster Secret)");
+    assertThat(String.join("\n", violations)).doesNotContain(token, AWS_KEY_ID);
+  }
+
   @Test
   void validate_reportsLabelsAndParameters_thatCarryACredential_withoutEchoingThem() {
     // Longer than a label value may be, so that a label check after the credential's would quote
