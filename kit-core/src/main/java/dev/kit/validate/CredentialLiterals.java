@@ -82,6 +82,14 @@ final class CredentialLiterals {
   }
 
   /**
+   * Whether a message may quote {@code value}: it {@link #holds} no credential, and has no '?' or
+   * '=', which carry a signed URL's signature or a key's value in a form no shape knows.
+   */
+  static boolean quotable(String value) {
+    return value.indexOf('?') < 0 && value.indexOf('=') < 0 && !holds(value);
+  }
+
+  /**
    * Whether {@code url} carries a user and password (or a token as the user) before its host: a
    * password in any URL, or any user part in an http(s) URL; {@code ssh://git@host} is fine.
    * Without a scheme, a {@code user:password@} before any '/' ({@code

@@ -3,6 +3,7 @@ package dev.kit.validate;
 import static dev.kit.validate.KubernetesNames.isLowerAlphanumeric;
 import static dev.kit.validate.Violations.quote;
 import static dev.kit.validate.Violations.safeExample;
+import static dev.kit.validate.Violations.shown;
 
 import dev.kit.model.App;
 import dev.kit.model.Backups;
@@ -497,15 +498,23 @@ final class DatabaseRules {
           KubernetesNames.dns1123Subdomain(name),
           "use a lower-case name such as \"orders-backups\"");
     }
-    if (CredentialLiterals.inUrl(b.destinationPath())) {
+    if (CredentialLiterals.holds(b.destinationPath())) {
       violations.add(
           path + ".destinationPath",
           "contains credentials",
           "remove them and give the keys with S3Credentials.fromSecret(...)");
+    } else if (b.destinationPath().indexOf('?') >= 0) {
+      // A presigned URL pasted as the path: its signature would be written to Git.
+      violations.add(
+          path + ".destinationPath",
+          "has a query string, which is no part of an S3 path and may carry a signed URL's"
+              + " credentials (not shown)",
+          "use s3://<bucket>/<folder>/ without '?', and give the keys with"
+              + " S3Credentials.fromSecret(...)");
     } else if (!isS3Path(b.destinationPath())) {
       violations.add(
           path + ".destinationPath",
-          quote(b.destinationPath()) + " is not an S3 path",
+          shown(b.destinationPath(), "the path") + " is not an S3 path",
           "use s3://<bucket>/<folder>/, such as \"s3://acme-backups/orders/\"");
     }
     if (b.endpointUrl().isPresent()) {
@@ -674,7 +683,7 @@ final class DatabaseRules {
         violations.add(
             path + ".serverName",
             "the cluster would archive its WAL into the folder it restores from ("
-                + quote(own.get().destinationPath())
+                + shown(own.get().destinationPath(), "the destinationPath")
                 + " with server name "
                 + quote(store.serverName())
                 + "), which Barman Cloud refuses as not empty",
