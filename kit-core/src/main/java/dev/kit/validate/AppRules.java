@@ -19,8 +19,11 @@ final class AppRules {
   private AppRules() {}
 
   static void check(String path, Service service, App app, Violations violations) {
+    // Credentials first: a reference refused for its format is quoted, and a password must not be.
     Optional<ImageReference> ref = ImageReference.parse(app.image());
-    if (ref.isEmpty()) {
+    if (CredentialLiterals.holds(app.image())) {
+      violations.add(path + ".image", "contains credentials", CredentialLiterals.IMAGE_FIX);
+    } else if (ref.isEmpty()) {
       violations.add(
           path + ".image",
           quote(app.image()) + " " + ImageReference.problem(app.image()),

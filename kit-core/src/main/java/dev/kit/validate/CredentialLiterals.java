@@ -67,6 +67,11 @@ final class CredentialLiterals {
   static final String LABEL_FIX =
       "remove it and keep the credential in a Secret; anyone who may list the object reads its labels";
 
+  /** The fix for a credential in an image reference, which the kubelet cannot use anyway. */
+  static final String IMAGE_FIX =
+      "remove them; a reference has no place for them: give the cluster the registry's credentials"
+          + " in an image pull Secret";
+
   /** The fix for a credential in a PostgreSQL, PgBouncer or PlanetScale parameter. */
   static final String PARAMETER_FIX = "remove it and keep the credential in a Secret";
 

@@ -202,8 +202,12 @@ final class DatabaseRules {
       }
     } else {
       String image = db.imageName().get();
+      // Credentials first: a reference refused for its format is quoted, and a password must not
+      // be.
       Optional<ImageReference> ref = ImageReference.parse(image);
-      if (ref.isEmpty()) {
+      if (CredentialLiterals.holds(image)) {
+        violations.add(path + ".imageName", "contains credentials", CredentialLiterals.IMAGE_FIX);
+      } else if (ref.isEmpty()) {
         violations.add(
             path + ".imageName",
             quote(image) + " " + ImageReference.problem(image),
