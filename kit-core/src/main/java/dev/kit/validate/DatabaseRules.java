@@ -523,7 +523,7 @@ final class DatabaseRules {
     }
     if (b.endpointUrl().isPresent()) {
       String url = b.endpointUrl().get();
-      if (CredentialLiterals.inUrl(url)) {
+      if (CredentialLiterals.holds(url)) {
         violations.add(
             path + ".endpointUrl",
             "contains credentials",
@@ -531,7 +531,7 @@ final class DatabaseRules {
       } else if (!HTTP_URL.matcher(url).matches()) {
         violations.add(
             path + ".endpointUrl",
-            quote(url) + " is not an http(s) URL",
+            shown(url, "the URL") + " is not an http(s) URL",
             "use the S3 endpoint, such as \"https://minio.storage:9000\"");
       }
     }

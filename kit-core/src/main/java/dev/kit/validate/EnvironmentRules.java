@@ -124,7 +124,7 @@ final class EnvironmentRules {
         } else if (!server.matches("https://[^\\s/@]+(:[0-9]+)?(/\\S*)?")) {
           violations.add(
               path + ".destinationServer",
-              quote(server) + " is not an https URL without credentials",
+              Violations.shown(server, "the URL") + " is not an https URL without credentials",
               "use the cluster's API server URL, such as \"https://prod.k8s.acme.io\"");
         }
       }

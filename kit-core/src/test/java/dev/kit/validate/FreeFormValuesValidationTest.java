@@ -339,6 +339,90 @@ class FreeFormValuesValidationTest {
   }
 
   @Test
+  void validate_reportsMalformedUrlsAndPathsWithoutQuotingThem_whenTheyHoldAQuery() {
+    String secret = "s3cr3tValue";
+    List<String> violations =
+        violations(
+            shop(ArgoCd.builder()
+                    .project("shop")
+                    .destinationServer("http://k8s.acme.io/?token=" + secret)
+                    .build())
+                .environment(
+                    "dev", e -> e.destinationServer("http://dev.k8s.acme.io/?token=" + secret))
+                .platform(
+                    Platform.builder()
+                        .cloudnativePg(
+                            HelmChart.of(
+                                "ftp://charts.acme.io/?token=" + secret,
+                                "cloudnative-pg",
+                                "0.29.0",
+                                "cnpg-system"))
+                        .barmanCloud(
+                            HelmChart.of(
+                                "oci://ghcr.io/acme/charts?token=" + secret,
+                                "plugin-barman-cloud",
+                                "0.5.0",
+                                "cnpg-system"))
+                        .build())
+                .service(
+                    "orders",
+                    s ->
+                        s.withoutMigrations()
+                            .database(
+                                db ->
+                                    db.storage("1Gi")
+                                        .backups(
+                                            "s3://acme-backups/orders/",
+                                            b ->
+                                                b.credentials(
+                                                        S3Credentials.inheritFromPodIdentity())
+                                                    .endpointUrl(
+                                                        "minio:9000/?X-Amz-Signature=" + secret)))
+                            .app(
+                                "ghcr.io/acme/orders:1.0.0",
+                                a -> a.readinessPath("ready?token=" + secret)))
+                .build());
+
+    assertThat(violations)
+        .containsExactly(
+            "repository.argoCd.destinationServer: the URL (not shown, as it may hold a credential) is not"
+                + " an https URL (use the cluster's API server URL, or \"https://kubernetes.default.svc\""
+                + " for Argo CD's own cluster)",
+            "services[orders].database.backups.endpointUrl: the URL (not shown, as it may hold a"
+                + " credential) is not an http(s) URL (use the S3 endpoint, such as"
+                + " \"https://minio.storage:9000\")",
+            "services[orders].app.readinessPath: the path (not shown, as it may hold a credential) is not"
+                + " an HTTP path (start it with '/', such as \"/ready\")",
+            "platform.cloudnativePg.repoUrl: the URL (not shown, as it may hold a credential) is not a"
+                + " Helm repository (use an https:// chart repository, or an OCI registry without oci://,"
+                + " such as \"ghcr.io/cloudnative-pg/charts\")",
+            "platform.barmanCloud.repoUrl: the URL (not shown, as it may hold a credential) has the"
+                + " oci:// scheme, which Argo CD reads as an OCI artifact source that ignores the chart"
+                + " (3.1 and later) or does not read (before) (write the registry without oci://; a"
+                + " private registry also needs an Argo CD repository Secret of type helm with"
+                + " enableOCI \"true\" and its credentials)",
+            "environments[dev].destinationServer: the URL (not shown, as it may hold a credential) is not"
+                + " an https URL without credentials (use the cluster's API server URL, such as"
+                + " \"https://prod.k8s.acme.io\")");
+    assertThat(String.join("\n", violations)).doesNotContain(secret);
+  }
+
+  @Test
+  void validate_reportsAMalformedGitUrlWithoutQuotingIt_whenItHoldsAQuery() {
+    List<String> violations =
+        violations(
+            Kit.builder()
+                .repository("shop", r -> r.gitUrl("github.com/acme/shop.git?access_token=abc123"))
+                .service("orders", s -> s.withoutMigrations().database(db -> db.storage("1Gi")))
+                .build());
+
+    assertThat(violations)
+        .containsExactly(
+            "repository.gitUrl: the URL (not shown, as it may hold a credential) is not a Git URL (use"
+                + " https://host/org/repo.git or git@host:org/repo.git)");
+  }
+
+  @Test
   void validate_reportsLabelsAndParameters_thatCarryACredential_withoutEchoingThem() {
     // Longer than a label value may be, so that a label check after the credential's would quote
     // it.
