@@ -78,12 +78,38 @@ final class CredentialLiterals {
   private CredentialLiterals() {}
 
   /**
-   * Whether {@code text} holds a credential by either rule: a URL with one ({@link #inUrl}, which
-   * also sees a password with whitespace in it) or a string shaped like one ({@link #shape}), as in
-   * {@code ghp_...@github.com:acme/x.git}. What is refused for it must not be quoted either.
+   * Whether {@code text} holds a credential by any rule: a URL with one ({@link #inUrl}, which also
+   * sees a password with whitespace in it), a string shaped like one ({@link #shape}), as in {@code
+   * ghp_...@github.com:acme/x.git}, or a query parameter named like one ({@link #inQuery}). What is
+   * refused for it must not be quoted either.
    */
   static boolean holds(String text) {
-    return inUrl(text) || shape(text).isPresent();
+    return inUrl(text) || shape(text).isPresent() || inQuery(text);
+  }
+
+  /**
+   * Whether a parameter of the query after {@code text}'s first '?' sets a value that is not a
+   * reference under a key named like a credential ({@link #isSecretKey}) or a signature: {@code
+   * ?access_token=...}, {@code ?X-Amz-Signature=...}, {@code ?sig=...}.
+   */
+  static boolean inQuery(String text) {
+    int start = text.indexOf('?') + 1;
+    while (start > 0 && start < text.length()) {
+      int end = text.indexOf('&', start);
+      if (end < 0) {
+        end = text.length();
+      }
+      int equals = text.indexOf('=', start);
+      if (equals > start && equals < end - 1 && text.charAt(equals + 1) != '$') {
+        String key = text.substring(start, equals);
+        String lower = key.toLowerCase(Locale.ROOT);
+        if (isSecretKey(key) || lower.endsWith("signature") || lower.equals("sig")) {
+          return true;
+        }
+      }
+      start = end + 1;
+    }
+    return false;
   }
 
   /**

@@ -98,7 +98,7 @@ class DayTwoValidationTest {
   }
 
   @Test
-  void validate_reportsDestinationPathWithoutQuotingIt_whenItHoldsASignedQuery() {
+  void validate_reportsDestinationPathAsCredentials_whenItHoldsASignedQuery() {
     String signature = "0f1e2d3c4b5a69788796a5b4c3d2e1f0";
     List<String> violations =
         violations(
@@ -110,10 +110,28 @@ class DayTwoValidationTest {
 
     assertThat(violations)
         .containsExactly(
+            "services[orders].database.backups.destinationPath: contains credentials (remove them and give the keys"
+                + " with S3Credentials.fromSecret(...))");
+    assertThat(String.join("\n", violations)).doesNotContain(signature);
+  }
+
+  @Test
+  void validate_reportsDestinationPathWithoutQuotingIt_whenItHoldsAQuery() {
+    String session = "0f1e2d3c4b5a69788796a5b4c3d2e1f0";
+    List<String> violations =
+        violations(
+            backups(
+                b ->
+                    b.destinationPath(
+                        "s3://acme-backups/orders/?X-Amz-Date=20240101T000000Z&session="
+                            + session)));
+
+    assertThat(violations)
+        .containsExactly(
             "services[orders].database.backups.destinationPath: has a query string, which is no part of an S3"
                 + " path and may carry a signed URL's credentials (not shown) (use s3://<bucket>/<folder>/"
                 + " without '?', and give the keys with S3Credentials.fromSecret(...))");
-    assertThat(String.join("\n", violations)).doesNotContain(signature);
+    assertThat(String.join("\n", violations)).doesNotContain(session);
   }
 
   @Test

@@ -339,27 +339,106 @@ class FreeFormValuesValidationTest {
   }
 
   @Test
+  void validate_reportsCredentials_whenAUrlsQueryNamesOne() {
+    String secret = "s3cr3tValue";
+    List<String> violations =
+        violations(
+            Kit.builder()
+                .repository(
+                    "shop",
+                    r ->
+                        r.gitUrl("https://github.com/acme/shop.git?access_token=" + secret)
+                            .argoCd(
+                                ArgoCd.builder()
+                                    .project("shop")
+                                    .destinationServer("https://k8s.acme.io/?token=" + secret)
+                                    .build()))
+                .environment(
+                    "dev", e -> e.destinationServer("https://dev.k8s.acme.io/?Password=" + secret))
+                .platform(
+                    Platform.builder()
+                        .cloudnativePg(
+                            HelmChart.of(
+                                "https://charts.acme.io/?ref=main&api_key=" + secret,
+                                "cloudnative-pg",
+                                "0.29.0",
+                                "cnpg-system"))
+                        .build())
+                .service(
+                    "orders",
+                    s ->
+                        s.withoutMigrations()
+                            .database(
+                                db ->
+                                    db.storage("1Gi")
+                                        .backups(
+                                            "s3://acme-backups/orders/",
+                                            b ->
+                                                b.credentials(
+                                                        S3Credentials.inheritFromPodIdentity())
+                                                    .endpointUrl(
+                                                        "https://minio:9000/?X-Amz-Signature="
+                                                            + secret))))
+                .build());
+
+    assertThat(violations)
+        .containsExactly(
+            "repository.gitUrl: contains credentials (remove them; Argo CD reads repository credentials from a Secret, "
+                + "never from the Application)",
+            "repository.argoCd.destinationServer: contains credentials (remove them; Argo CD reads cluster credentials "
+                + "from a cluster Secret)",
+            "services[orders].database.backups.endpointUrl: contains credentials (remove them and give the keys with "
+                + "S3Credentials.fromSecret(\"<secret>\", \"ACCESS_KEY_ID\", \"ACCESS_SECRET_KEY\"))",
+            "platform.cloudnativePg.repoUrl: contains credentials (remove them; Argo CD reads Helm repository credentials "
+                + "from a repository Secret)",
+            "environments[dev].destinationServer: contains credentials (remove them; Argo CD reads cluster credentials "
+                + "from a cluster Secret)");
+    assertThat(String.join("\n", violations)).doesNotContain(secret);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "https://charts.acme.io/?ref=main",
+        "https://charts.acme.io/?token=",
+        "https://charts.acme.io/?token=$(HELM_TOKEN)",
+        "https://charts.acme.io/tokens?x=1"
+      })
+  void validate_acceptsAUrlsQuery_whenItNamesNoCredentialOrOnlyReferencesOne(String repoUrl) {
+    assertThat(helmViolationsFor(HelmChart.of(repoUrl, "cloudnative-pg", "0.29.0", "cnpg-system")))
+        .isEmpty();
+  }
+
+  private static List<String> helmViolationsFor(HelmChart chart) {
+    return violations(
+        shop(ArgoCd.builder().project("shop").build())
+            .platform(Platform.builder().cloudnativePg(chart).build())
+            .service("orders", s -> s.withoutMigrations().database(db -> db.storage("1Gi")))
+            .build());
+  }
+
+  @Test
   void validate_reportsMalformedUrlsAndPathsWithoutQuotingThem_whenTheyHoldAQuery() {
     String secret = "s3cr3tValue";
     List<String> violations =
         violations(
             shop(ArgoCd.builder()
                     .project("shop")
-                    .destinationServer("http://k8s.acme.io/?token=" + secret)
+                    .destinationServer("http://k8s.acme.io/?session=" + secret)
                     .build())
                 .environment(
-                    "dev", e -> e.destinationServer("http://dev.k8s.acme.io/?token=" + secret))
+                    "dev", e -> e.destinationServer("http://dev.k8s.acme.io/?session=" + secret))
                 .platform(
                     Platform.builder()
                         .cloudnativePg(
                             HelmChart.of(
-                                "ftp://charts.acme.io/?token=" + secret,
+                                "ftp://charts.acme.io/?session=" + secret,
                                 "cloudnative-pg",
                                 "0.29.0",
                                 "cnpg-system"))
                         .barmanCloud(
                             HelmChart.of(
-                                "oci://ghcr.io/acme/charts?token=" + secret,
+                                "oci://ghcr.io/acme/charts?session=" + secret,
                                 "plugin-barman-cloud",
                                 "0.5.0",
                                 "cnpg-system"))
@@ -376,11 +455,10 @@ class FreeFormValuesValidationTest {
                                             b ->
                                                 b.credentials(
                                                         S3Credentials.inheritFromPodIdentity())
-                                                    .endpointUrl(
-                                                        "minio:9000/?X-Amz-Signature=" + secret)))
+                                                    .endpointUrl("minio:9000/?session=" + secret)))
                             .app(
                                 "ghcr.io/acme/orders:1.0.0",
-                                a -> a.readinessPath("ready?token=" + secret)))
+                                a -> a.readinessPath("ready?session=" + secret)))
                 .build());
 
     assertThat(violations)
@@ -412,7 +490,7 @@ class FreeFormValuesValidationTest {
     List<String> violations =
         violations(
             Kit.builder()
-                .repository("shop", r -> r.gitUrl("github.com/acme/shop.git?access_token=abc123"))
+                .repository("shop", r -> r.gitUrl("github.com/acme/shop.git?ref=abc123"))
                 .service("orders", s -> s.withoutMigrations().database(db -> db.storage("1Gi")))
                 .build());
 
