@@ -1,6 +1,7 @@
 package dev.kit.validate;
 
 import static dev.kit.validate.Violations.quote;
+import static dev.kit.validate.Violations.shown;
 
 import dev.kit.model.App;
 import dev.kit.model.Service;
@@ -19,8 +20,11 @@ final class AppRules {
   private AppRules() {}
 
   static void check(String path, Service service, App app, Violations violations) {
+    // Credentials first: a reference refused for its format is quoted, and a password must not be.
     Optional<ImageReference> ref = ImageReference.parse(app.image());
-    if (ref.isEmpty()) {
+    if (CredentialLiterals.holds(app.image())) {
+      violations.add(path + ".image", "contains credentials", CredentialLiterals.IMAGE_FIX);
+    } else if (ref.isEmpty()) {
       violations.add(
           path + ".image",
           quote(app.image()) + " " + ImageReference.problem(app.image()),
@@ -47,13 +51,13 @@ final class AppRules {
     if (app.readinessPath().isPresent() && !app.readinessPath().get().startsWith("/")) {
       violations.add(
           path + ".readinessPath",
-          quote(app.readinessPath().get()) + " is not an HTTP path",
+          shown(app.readinessPath().get(), "the path") + " is not an HTTP path",
           "start it with '/', such as \"/ready\"");
     }
     if (app.livenessPath().isPresent() && !app.livenessPath().get().startsWith("/")) {
       violations.add(
           path + ".livenessPath",
-          quote(app.livenessPath().get()) + " is not an HTTP path",
+          shown(app.livenessPath().get(), "the path") + " is not an HTTP path",
           "start it with '/', such as \"/healthz\"");
     }
     violations.resources(path + ".resources", app.resources());

@@ -52,7 +52,7 @@ final class BackupArchives {
         if (first != null) {
           violations.add(
               path(archiver) + ".database.backups.destinationPath",
-              quote(backups.destinationPath())
+              Violations.shown(backups.destinationPath(), "the destinationPath")
                   + " with server name "
                   + quote(service.clusterName())
                   + " is the WAL archive of "
@@ -131,10 +131,11 @@ final class BackupArchives {
 
   /** An override of the path where environments share it, else a path of the service's own. */
   private static String fix(Archiver archiver, Archiver first, Backups backups) {
+    String path = backups.destinationPath();
     String base =
-        backups.destinationPath().endsWith("/")
-            ? backups.destinationPath()
-            : backups.destinationPath() + "/";
+        !CredentialLiterals.quotable(path)
+            ? "s3://<bucket>/<folder>/"
+            : path.endsWith("/") ? path : path + "/";
     String name = archiver.service().name();
     if (!archiver.environment().isEmpty() && !archiver.environment().equals(first.environment())) {
       String env = archiver.environment();

@@ -67,10 +67,58 @@ final class CredentialLiterals {
   static final String LABEL_FIX =
       "remove it and keep the credential in a Secret; anyone who may list the object reads its labels";
 
+  /** The fix for a credential in an image reference, which the kubelet cannot use anyway. */
+  static final String IMAGE_FIX =
+      "remove them; a reference has no place for them: give the cluster the registry's credentials"
+          + " in an image pull Secret";
+
   /** The fix for a credential in a PostgreSQL, PgBouncer or PlanetScale parameter. */
   static final String PARAMETER_FIX = "remove it and keep the credential in a Secret";
 
   private CredentialLiterals() {}
+
+  /**
+   * Whether {@code text} holds a credential by any rule: a URL with one ({@link #inUrl}, which also
+   * sees a password with whitespace in it), a string shaped like one ({@link #shape}), as in {@code
+   * ghp_...@github.com:acme/x.git}, or a query parameter named like one ({@link #inQuery}). What is
+   * refused for it must not be quoted either.
+   */
+  static boolean holds(String text) {
+    return inUrl(text) || shape(text).isPresent() || inQuery(text);
+  }
+
+  /**
+   * Whether a parameter of the query after {@code text}'s first '?' sets a value that is not a
+   * reference under a key named like a credential ({@link #isSecretKey}) or a signature: {@code
+   * ?access_token=...}, {@code ?X-Amz-Signature=...}, {@code ?sig=...}.
+   */
+  static boolean inQuery(String text) {
+    int start = text.indexOf('?') + 1;
+    while (start > 0 && start < text.length()) {
+      int end = text.indexOf('&', start);
+      if (end < 0) {
+        end = text.length();
+      }
+      int equals = text.indexOf('=', start);
+      if (equals > start && equals < end - 1 && text.charAt(equals + 1) != '$') {
+        String key = text.substring(start, equals);
+        String lower = key.toLowerCase(Locale.ROOT);
+        if (isSecretKey(key) || lower.endsWith("signature") || lower.equals("sig")) {
+          return true;
+        }
+      }
+      start = end + 1;
+    }
+    return false;
+  }
+
+  /**
+   * Whether a message may quote {@code value}: it {@link #holds} no credential, and has no '?' or
+   * '=', which carry a signed URL's signature or a key's value in a form no shape knows.
+   */
+  static boolean quotable(String value) {
+    return value.indexOf('?') < 0 && value.indexOf('=') < 0 && !holds(value);
+  }
 
   /**
    * Whether {@code url} carries a user and password (or a token as the user) before its host: a

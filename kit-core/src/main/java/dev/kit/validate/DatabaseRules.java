@@ -3,6 +3,7 @@ package dev.kit.validate;
 import static dev.kit.validate.KubernetesNames.isLowerAlphanumeric;
 import static dev.kit.validate.Violations.quote;
 import static dev.kit.validate.Violations.safeExample;
+import static dev.kit.validate.Violations.shown;
 
 import dev.kit.model.App;
 import dev.kit.model.Backups;
@@ -201,8 +202,12 @@ final class DatabaseRules {
       }
     } else {
       String image = db.imageName().get();
+      // Credentials first: a reference refused for its format is quoted, and a password must not
+      // be.
       Optional<ImageReference> ref = ImageReference.parse(image);
-      if (ref.isEmpty()) {
+      if (CredentialLiterals.holds(image)) {
+        violations.add(path + ".imageName", "contains credentials", CredentialLiterals.IMAGE_FIX);
+      } else if (ref.isEmpty()) {
         violations.add(
             path + ".imageName",
             quote(image) + " " + ImageReference.problem(image),
@@ -497,20 +502,28 @@ final class DatabaseRules {
           KubernetesNames.dns1123Subdomain(name),
           "use a lower-case name such as \"orders-backups\"");
     }
-    if (CredentialLiterals.inUrl(b.destinationPath())) {
+    if (CredentialLiterals.holds(b.destinationPath())) {
       violations.add(
           path + ".destinationPath",
           "contains credentials",
           "remove them and give the keys with S3Credentials.fromSecret(...)");
+    } else if (b.destinationPath().indexOf('?') >= 0) {
+      // A presigned URL pasted as the path: its signature would be written to Git.
+      violations.add(
+          path + ".destinationPath",
+          "has a query string, which is no part of an S3 path and may carry a signed URL's"
+              + " credentials (not shown)",
+          "use s3://<bucket>/<folder>/ without '?', and give the keys with"
+              + " S3Credentials.fromSecret(...)");
     } else if (!isS3Path(b.destinationPath())) {
       violations.add(
           path + ".destinationPath",
-          quote(b.destinationPath()) + " is not an S3 path",
+          shown(b.destinationPath(), "the path") + " is not an S3 path",
           "use s3://<bucket>/<folder>/, such as \"s3://acme-backups/orders/\"");
     }
     if (b.endpointUrl().isPresent()) {
       String url = b.endpointUrl().get();
-      if (CredentialLiterals.inUrl(url)) {
+      if (CredentialLiterals.holds(url)) {
         violations.add(
             path + ".endpointUrl",
             "contains credentials",
@@ -518,7 +531,7 @@ final class DatabaseRules {
       } else if (!HTTP_URL.matcher(url).matches()) {
         violations.add(
             path + ".endpointUrl",
-            quote(url) + " is not an http(s) URL",
+            shown(url, "the URL") + " is not an http(s) URL",
             "use the S3 endpoint, such as \"https://minio.storage:9000\"");
       }
     }
@@ -674,7 +687,7 @@ final class DatabaseRules {
         violations.add(
             path + ".serverName",
             "the cluster would archive its WAL into the folder it restores from ("
-                + quote(own.get().destinationPath())
+                + shown(own.get().destinationPath(), "the destinationPath")
                 + " with server name "
                 + quote(store.serverName())
                 + "), which Barman Cloud refuses as not empty",

@@ -116,7 +116,7 @@ final class EnvironmentRules {
       if (env.destinationServer().isPresent()) {
         String server = env.destinationServer().get();
         // Checked before the format, as a refused value is quoted and a password must not be.
-        if (CredentialLiterals.inUrl(server)) {
+        if (CredentialLiterals.holds(server)) {
           violations.add(
               path + ".destinationServer",
               "contains credentials",
@@ -124,7 +124,7 @@ final class EnvironmentRules {
         } else if (!server.matches("https://[^\\s/@]+(:[0-9]+)?(/\\S*)?")) {
           violations.add(
               path + ".destinationServer",
-              quote(server) + " is not an https URL without credentials",
+              Violations.shown(server, "the URL") + " is not an https URL without credentials",
               "use the cluster's API server URL, such as \"https://prod.k8s.acme.io\"");
         }
       }
@@ -429,7 +429,7 @@ final class EnvironmentRules {
 
   /** A server URL as a message quotes it: not at all when it holds credentials. */
   private static String shownServer(String server) {
-    return CredentialLiterals.inUrl(server)
+    return CredentialLiterals.holds(server)
         ? "(not shown, it contains credentials)"
         : quote(server);
   }

@@ -71,8 +71,11 @@ final class MigrationRules {
         migrationFiles(path, read.get(), m, violations);
       }
     }
+    // Credentials first: a reference refused for its format is quoted, and a password must not be.
     Optional<ImageReference> ref = ImageReference.parse(m.atlasImage());
-    if (ref.isEmpty()) {
+    if (CredentialLiterals.holds(m.atlasImage())) {
+      violations.add(path + ".atlasImage", "contains credentials", CredentialLiterals.IMAGE_FIX);
+    } else if (ref.isEmpty()) {
       violations.add(
           path + ".atlasImage",
           quote(m.atlasImage()) + " " + ImageReference.problem(m.atlasImage()),
@@ -130,7 +133,10 @@ final class MigrationRules {
       if (!m.atlasImage().equals(Migrations.DEFAULT_ATLAS_IMAGE)) {
         violations.add(
             path + ".atlasImage",
-            "the Atlas operator runs the Atlas of its own image, not " + m.atlasImage(),
+            "the Atlas operator runs the Atlas of its own image, not "
+                + (CredentialLiterals.holds(m.atlasImage())
+                    ? "the one given (not shown, as it may hold a credential)"
+                    : m.atlasImage()),
             "remove atlasImage(...), or use the job engine");
       }
       if (m.activeDeadlineSeconds() != Migrations.DEFAULT_ACTIVE_DEADLINE_SECONDS) {

@@ -1,6 +1,7 @@
 package dev.kit.validate;
 
 import static dev.kit.validate.Violations.quote;
+import static dev.kit.validate.Violations.shown;
 
 import dev.kit.model.ArgoCd;
 import dev.kit.model.HelmChart;
@@ -48,7 +49,7 @@ final class PlatformRules {
   }
 
   private static void chart(String path, HelmChart chart, Violations violations) {
-    if (CredentialLiterals.inUrl(chart.repoUrl())) {
+    if (CredentialLiterals.holds(chart.repoUrl())) {
       violations.add(
           path + ".repoUrl",
           "contains credentials",
@@ -56,19 +57,20 @@ final class PlatformRules {
     } else if (chart.repoUrl().startsWith("oci://")) {
       // Argo CD's Helm source wants the registry without a scheme (helm.IsHelmOciRepo); from 3.1
       // an oci:// repoURL is an OCI source of its own, which ignores chart.
+      String registry = chart.repoUrl().substring("oci://".length());
       violations.add(
           path + ".repoUrl",
-          quote(chart.repoUrl())
+          shown(chart.repoUrl(), "the URL")
               + " has the oci:// scheme, which Argo CD reads as an OCI artifact source that ignores"
               + " the chart (3.1 and later) or does not read (before)",
-          "write the registry without oci://, such as "
-              + quote(chart.repoUrl().substring("oci://".length()))
+          "write the registry without oci://"
+              + (CredentialLiterals.quotable(registry) ? ", such as " + quote(registry) : "")
               + "; a private registry also needs an Argo CD repository Secret of type helm with"
               + " enableOCI \"true\" and its credentials");
     } else if (!chart.repoUrl().matches("(https://)?[a-z0-9.-]+(:[0-9]+)?(/\\S*)?")) {
       violations.add(
           path + ".repoUrl",
-          quote(chart.repoUrl()) + " is not a Helm repository",
+          shown(chart.repoUrl(), "the URL") + " is not a Helm repository",
           "use an https:// chart repository, or an OCI registry without oci://, such as"
               + " \"ghcr.io/cloudnative-pg/charts\"");
     }

@@ -1,6 +1,7 @@
 package dev.kit.validate;
 
 import static dev.kit.validate.Violations.quote;
+import static dev.kit.validate.Violations.shown;
 
 import dev.kit.model.ArgoCd;
 import dev.kit.model.Kit;
@@ -30,7 +31,7 @@ final class RepositoryRules {
           "it becomes the app.kubernetes.io/part-of label; use a short name such as \"shop\"");
     }
     // Credentials first: a URL refused for its format is quoted, and a password must not be.
-    if (CredentialLiterals.inUrl(repo.gitUrl())) {
+    if (CredentialLiterals.holds(repo.gitUrl())) {
       violations.add(
           "repository.gitUrl",
           "contains credentials",
@@ -38,7 +39,7 @@ final class RepositoryRules {
     } else if (!GIT_URL.matcher(repo.gitUrl()).matches()) {
       violations.add(
           "repository.gitUrl",
-          quote(repo.gitUrl()) + " is not a Git URL",
+          shown(repo.gitUrl(), "the URL") + " is not a Git URL",
           "use https://host/org/repo.git or git@host:org/repo.git");
     }
     if (repo.targetRevision().isBlank() || hasWhitespace(repo.targetRevision())) {
@@ -57,7 +58,7 @@ final class RepositoryRules {
         repo.argoCd().project(),
         KubernetesNames.dns1123Subdomain(repo.argoCd().project()),
         "use the name of an Argo CD AppProject such as \"default\"");
-    if (CredentialLiterals.inUrl(repo.argoCd().destinationServer())) {
+    if (CredentialLiterals.holds(repo.argoCd().destinationServer())) {
       violations.add(
           "repository.argoCd.destinationServer",
           "contains credentials",
@@ -65,7 +66,7 @@ final class RepositoryRules {
     } else if (!repo.argoCd().destinationServer().matches("https://[^\\s/]+(:[0-9]+)?(/\\S*)?")) {
       violations.add(
           "repository.argoCd.destinationServer",
-          quote(repo.argoCd().destinationServer()) + " is not an https URL",
+          shown(repo.argoCd().destinationServer(), "the URL") + " is not an https URL",
           "use the cluster's API server URL, or \"https://kubernetes.default.svc\" for Argo CD's own cluster");
     }
   }

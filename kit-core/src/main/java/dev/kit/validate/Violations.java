@@ -221,6 +221,16 @@ public final class Violations {
     }
   }
 
+  /**
+   * {@code "value"}, or {@code what} and that it is not shown where it may hold a credential
+   * ({@link CredentialLiterals#quotable}).
+   */
+  static String shown(String value, String what) {
+    return CredentialLiterals.quotable(value)
+        ? quote(value)
+        : what + " (not shown, as it may hold a credential)";
+  }
+
   /** {@code "value"}, as messages quote what the description holds. */
   public static String quote(String value) {
     return "\"" + value + "\"";

@@ -97,6 +97,75 @@ class DayTwoValidationTest {
                 + "(use s3://<bucket>/<folder>/, such as \"s3://acme-backups/orders/\")");
   }
 
+  @Test
+  void validate_reportsDestinationPathAsCredentials_whenItHoldsASignedQuery() {
+    String signature = "0f1e2d3c4b5a69788796a5b4c3d2e1f0";
+    List<String> violations =
+        violations(
+            backups(
+                b ->
+                    b.destinationPath(
+                        "s3://acme-backups/orders/?X-Amz-Date=20240101T000000Z&X-Amz-Signature="
+                            + signature)));
+
+    assertThat(violations)
+        .containsExactly(
+            "services[orders].database.backups.destinationPath: contains credentials (remove them and give the keys"
+                + " with S3Credentials.fromSecret(...))");
+    assertThat(String.join("\n", violations)).doesNotContain(signature);
+  }
+
+  @Test
+  void validate_reportsDestinationPathWithoutQuotingIt_whenItHoldsAQuery() {
+    String session = "0f1e2d3c4b5a69788796a5b4c3d2e1f0";
+    List<String> violations =
+        violations(
+            backups(
+                b ->
+                    b.destinationPath(
+                        "s3://acme-backups/orders/?X-Amz-Date=20240101T000000Z&session="
+                            + session)));
+
+    assertThat(violations)
+        .containsExactly(
+            "services[orders].database.backups.destinationPath: has a query string, which is no part of an S3"
+                + " path and may carry a signed URL's credentials (not shown) (use s3://<bucket>/<folder>/"
+                + " without '?', and give the keys with S3Credentials.fromSecret(...))");
+    assertThat(String.join("\n", violations)).doesNotContain(session);
+  }
+
+  @Test
+  void validate_reportsDestinationPathAsCredentials_whenItsQueryHoldsAnAccessKeyId() {
+    String keyId = "AKIA" + "IOSFODNN7EXAMPLE";
+    List<String> violations =
+        violations(
+            backups(
+                b ->
+                    b.destinationPath(
+                        "s3://acme-backups/orders/?X-Amz-Credential="
+                            + keyId
+                            + "%2F20240101%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Signature=0f1e")));
+
+    assertThat(violations)
+        .containsExactly(
+            "services[orders].database.backups.destinationPath: contains credentials (remove them and give the keys"
+                + " with S3Credentials.fromSecret(...))");
+    assertThat(String.join("\n", violations)).doesNotContain(keyId);
+  }
+
+  @Test
+  void validate_reportsDestinationPathNotS3WithoutQuotingIt_whenItHoldsAKeyAndValue() {
+    List<String> violations =
+        violations(backups(b -> b.destinationPath("gs://acme-backups/orders/sig=0f1e2d3c4b5a")));
+
+    assertThat(violations)
+        .containsExactly(
+            "services[orders].database.backups.destinationPath: the path (not shown, as it may hold a"
+                + " credential) is not an S3 path (use s3://<bucket>/<folder>/, such as"
+                + " \"s3://acme-backups/orders/\")");
+    assertThat(String.join("\n", violations)).doesNotContain("0f1e2d3c4b5a");
+  }
+
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
@@ -307,6 +376,33 @@ class DayTwoValidationTest {
                 + "restores from (\"s3://acme-backups/orders\" with server name \"orders-cluster\"), which Barman Cloud "
                 + "refuses as not empty (restore into a cluster of another name, such as clusterName(\"orders-cluster-2\"), "
                 + "or give this cluster's backups another path)");
+  }
+
+  @Test
+  void validate_rejectsARestoreIntoTheFolderItRestoresFrom_withoutQuotingAPathWithAKeyAndValue() {
+    List<String> violations =
+        violations(
+            kit(
+                s ->
+                    s.database(
+                        db ->
+                            db.storage("1Gi")
+                                .bootstrap("orders", "orders")
+                                .backups(
+                                    "s3://acme-backups/orders/sig=0f1e2d3c4b5a",
+                                    b -> b.credentials(S3Credentials.inheritFromPodIdentity()))
+                                .restore(
+                                    Restore.fromObjectStore(
+                                        "orders-cluster-backups", "orders-cluster")))));
+
+    assertThat(violations)
+        .containsExactly(
+            "services[orders].database.restore.serverName: the cluster would archive its WAL into the folder it "
+                + "restores from (the destinationPath (not shown, as it may hold a credential) with server name"
+                + " \"orders-cluster\"), which Barman Cloud refuses as not empty (restore into a cluster of"
+                + " another name, such as clusterName(\"orders-cluster-2\"), or give this cluster's backups"
+                + " another path)");
+    assertThat(String.join("\n", violations)).doesNotContain("0f1e2d3c4b5a");
   }
 
   @Test

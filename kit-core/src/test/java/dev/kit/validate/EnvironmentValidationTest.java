@@ -987,6 +987,20 @@ class EnvironmentValidationTest {
   }
 
   @Test
+  void validate_rejectsOneWalArchiveWithoutQuotingIt_whenThePathHoldsAKeyAndValue() {
+    List<String> violations = orders(ordersWithBackups("s3://acme-b/sig=0f1e2d3c4b5a/"));
+    assertThat(violations)
+        .containsExactly(
+            "environments[prod].services[orders].database.backups.destinationPath: "
+                + "the destinationPath (not shown, as it may hold a credential) with server name \"orders-cluster\" is"
+                + " the WAL archive of service \"orders\" in environment \"dev\" too; Barman Cloud refuses to archive"
+                + " a second cluster into it (give each environment its own path with an override on service"
+                + " \"orders\", such as .in(\"prod\", s -> s.database(db -> db.backups(b ->"
+                + " b.destinationPath(\"s3://<bucket>/<folder>/prod/\")))))");
+    assertThat(String.join("\n", violations)).doesNotContain("0f1e2d3c4b5a");
+  }
+
+  @Test
   void validate_reportsOnlyTheDuplicate_whenAnEnvironmentWithBackupsIsDeclaredTwice() {
     Kit kit =
         Kit.builder()

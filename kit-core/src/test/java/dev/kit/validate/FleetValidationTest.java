@@ -137,6 +137,32 @@ class FleetValidationTest {
   }
 
   @Test
+  void validate_saysTheOperatorEngineIgnoresAtlasImage_withoutQuotingAnImageWithCredentials() {
+    Kit kit =
+        shop(ArgoCd.defaults())
+            .service(
+                "orders",
+                s ->
+                    s.database(db -> db.storage("1Gi"))
+                        .migrations(
+                            m ->
+                                m.engine(Migrations.Engine.OPERATOR)
+                                    .atlasImage("robot:hunter2@arigaio/atlas:1.3.0")))
+            .build();
+
+    List<String> violations = violations(kit);
+    assertThat(violations)
+        .containsExactly(
+            "services[orders].migrations.atlasImage: contains credentials (remove them; a reference has"
+                + " no place for them: give the cluster the registry's credentials in an image pull"
+                + " Secret)",
+            "services[orders].migrations.atlasImage: the Atlas operator runs the Atlas of its own image, not"
+                + " the one given (not shown, as it may hold a credential) (remove atlasImage(...), or"
+                + " use the job engine)");
+    assertThat(String.join("\n", violations)).doesNotContain("hunter2");
+  }
+
+  @Test
   void validate_refusesSchemasTheCnpgDatabaseMakes_withTheOperatorEngine_unlessBaselined() {
     Kit kit =
         shop(ArgoCd.defaults())

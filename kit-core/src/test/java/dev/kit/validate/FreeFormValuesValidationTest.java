@@ -283,6 +283,223 @@ class FreeFormValuesValidationTest {
     assertThat(String.join("\n", violations)).doesNotContain("hunter2", token);
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "ghp_QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ@github.com:acme/shop.git",
+        "glpat-QQQQQQQQQQQQQQQQQQQQ@gitlab.com:acme/shop.git",
+        "https://github.com/acme/ghp_QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ.git"
+      })
+  void validate_reportsCredentials_whenAGitUrlHoldsATokenAnywhere(String gitUrl) {
+    List<String> violations =
+        violations(
+            Kit.builder()
+                .repository("shop", r -> r.gitUrl(gitUrl))
+                .service("orders", s -> s.withoutMigrations().database(db -> db.storage("1Gi")))
+                .build());
+
+    assertThat(violations)
+        .containsExactly(
+            "repository.gitUrl: contains credentials (remove them; Argo CD reads repository credentials from a Secret, "
+                + "never from the Application)");
+    assertThat(String.join("\n", violations)).doesNotContain("QQQQ");
+  }
+
+  @Test
+  void validate_reportsCredentials_whenAServerOrChartUrlHoldsATokenAnywhere() {
+    String token = "glpat-" + "Q".repeat(20);
+    List<String> violations =
+        violations(
+            shop(ArgoCd.builder()
+                    .project("shop")
+                    .destinationServer("https://k8s.acme.io/?token=" + token)
+                    .build())
+                .environment("dev", e -> e.destinationServer("https://dev.k8s.acme.io/" + token))
+                .platform(
+                    Platform.builder()
+                        .cloudnativePg(
+                            HelmChart.of(
+                                "https://charts.acme.io/" + AWS_KEY_ID,
+                                "cloudnative-pg",
+                                "0.29.0",
+                                "cnpg-system"))
+                        .build())
+                .service("orders", s -> s.withoutMigrations().database(db -> db.storage("1Gi")))
+                .build());
+
+    assertThat(violations)
+        .containsExactly(
+            "repository.argoCd.destinationServer: contains credentials (remove them; Argo CD reads cluster credentials "
+                + "from a cluster Secret)",
+            "platform.cloudnativePg.repoUrl: contains credentials (remove them; Argo CD reads Helm repository credentials "
+                + "from a repository Secret)",
+            "environments[dev].destinationServer: contains credentials (remove them; Argo CD reads cluster credentials "
+                + "from a cluster Secret)");
+    assertThat(String.join("\n", violations)).doesNotContain(token, AWS_KEY_ID);
+  }
+
+  @Test
+  void validate_reportsCredentials_whenAUrlsQueryNamesOne() {
+    String secret = "s3cr3tValue";
+    List<String> violations =
+        violations(
+            Kit.builder()
+                .repository(
+                    "shop",
+                    r ->
+                        r.gitUrl("https://github.com/acme/shop.git?access_token=" + secret)
+                            .argoCd(
+                                ArgoCd.builder()
+                                    .project("shop")
+                                    .destinationServer("https://k8s.acme.io/?token=" + secret)
+                                    .build()))
+                .environment(
+                    "dev", e -> e.destinationServer("https://dev.k8s.acme.io/?Password=" + secret))
+                .platform(
+                    Platform.builder()
+                        .cloudnativePg(
+                            HelmChart.of(
+                                "https://charts.acme.io/?ref=main&api_key=" + secret,
+                                "cloudnative-pg",
+                                "0.29.0",
+                                "cnpg-system"))
+                        .build())
+                .service(
+                    "orders",
+                    s ->
+                        s.withoutMigrations()
+                            .database(
+                                db ->
+                                    db.storage("1Gi")
+                                        .backups(
+                                            "s3://acme-backups/orders/",
+                                            b ->
+                                                b.credentials(
+                                                        S3Credentials.inheritFromPodIdentity())
+                                                    .endpointUrl(
+                                                        "https://minio:9000/?X-Amz-Signature="
+                                                            + secret))))
+                .build());
+
+    assertThat(violations)
+        .containsExactly(
+            "repository.gitUrl: contains credentials (remove them; Argo CD reads repository credentials from a Secret, "
+                + "never from the Application)",
+            "repository.argoCd.destinationServer: contains credentials (remove them; Argo CD reads cluster credentials "
+                + "from a cluster Secret)",
+            "services[orders].database.backups.endpointUrl: contains credentials (remove them and give the keys with "
+                + "S3Credentials.fromSecret(\"<secret>\", \"ACCESS_KEY_ID\", \"ACCESS_SECRET_KEY\"))",
+            "platform.cloudnativePg.repoUrl: contains credentials (remove them; Argo CD reads Helm repository credentials "
+                + "from a repository Secret)",
+            "environments[dev].destinationServer: contains credentials (remove them; Argo CD reads cluster credentials "
+                + "from a cluster Secret)");
+    assertThat(String.join("\n", violations)).doesNotContain(secret);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "https://charts.acme.io/?ref=main",
+        "https://charts.acme.io/?token=",
+        "https://charts.acme.io/?token=$(HELM_TOKEN)",
+        "https://charts.acme.io/tokens?x=1"
+      })
+  void validate_acceptsAUrlsQuery_whenItNamesNoCredentialOrOnlyReferencesOne(String repoUrl) {
+    assertThat(helmViolationsFor(HelmChart.of(repoUrl, "cloudnative-pg", "0.29.0", "cnpg-system")))
+        .isEmpty();
+  }
+
+  private static List<String> helmViolationsFor(HelmChart chart) {
+    return violations(
+        shop(ArgoCd.builder().project("shop").build())
+            .platform(Platform.builder().cloudnativePg(chart).build())
+            .service("orders", s -> s.withoutMigrations().database(db -> db.storage("1Gi")))
+            .build());
+  }
+
+  @Test
+  void validate_reportsMalformedUrlsAndPathsWithoutQuotingThem_whenTheyHoldAQuery() {
+    String secret = "s3cr3tValue";
+    List<String> violations =
+        violations(
+            shop(ArgoCd.builder()
+                    .project("shop")
+                    .destinationServer("http://k8s.acme.io/?session=" + secret)
+                    .build())
+                .environment(
+                    "dev", e -> e.destinationServer("http://dev.k8s.acme.io/?session=" + secret))
+                .platform(
+                    Platform.builder()
+                        .cloudnativePg(
+                            HelmChart.of(
+                                "ftp://charts.acme.io/?session=" + secret,
+                                "cloudnative-pg",
+                                "0.29.0",
+                                "cnpg-system"))
+                        .barmanCloud(
+                            HelmChart.of(
+                                "oci://ghcr.io/acme/charts?session=" + secret,
+                                "plugin-barman-cloud",
+                                "0.5.0",
+                                "cnpg-system"))
+                        .build())
+                .service(
+                    "orders",
+                    s ->
+                        s.withoutMigrations()
+                            .database(
+                                db ->
+                                    db.storage("1Gi")
+                                        .backups(
+                                            "s3://acme-backups/orders/",
+                                            b ->
+                                                b.credentials(
+                                                        S3Credentials.inheritFromPodIdentity())
+                                                    .endpointUrl("minio:9000/?session=" + secret)))
+                            .app(
+                                "ghcr.io/acme/orders:1.0.0",
+                                a -> a.readinessPath("ready?session=" + secret)))
+                .build());
+
+    assertThat(violations)
+        .containsExactly(
+            "repository.argoCd.destinationServer: the URL (not shown, as it may hold a credential) is not"
+                + " an https URL (use the cluster's API server URL, or \"https://kubernetes.default.svc\""
+                + " for Argo CD's own cluster)",
+            "services[orders].database.backups.endpointUrl: the URL (not shown, as it may hold a"
+                + " credential) is not an http(s) URL (use the S3 endpoint, such as"
+                + " \"https://minio.storage:9000\")",
+            "services[orders].app.readinessPath: the path (not shown, as it may hold a credential) is not"
+                + " an HTTP path (start it with '/', such as \"/ready\")",
+            "platform.cloudnativePg.repoUrl: the URL (not shown, as it may hold a credential) is not a"
+                + " Helm repository (use an https:// chart repository, or an OCI registry without oci://,"
+                + " such as \"ghcr.io/cloudnative-pg/charts\")",
+            "platform.barmanCloud.repoUrl: the URL (not shown, as it may hold a credential) has the"
+                + " oci:// scheme, which Argo CD reads as an OCI artifact source that ignores the chart"
+                + " (3.1 and later) or does not read (before) (write the registry without oci://; a"
+                + " private registry also needs an Argo CD repository Secret of type helm with"
+                + " enableOCI \"true\" and its credentials)",
+            "environments[dev].destinationServer: the URL (not shown, as it may hold a credential) is not"
+                + " an https URL without credentials (use the cluster's API server URL, such as"
+                + " \"https://prod.k8s.acme.io\")");
+    assertThat(String.join("\n", violations)).doesNotContain(secret);
+  }
+
+  @Test
+  void validate_reportsAMalformedGitUrlWithoutQuotingIt_whenItHoldsAQuery() {
+    List<String> violations =
+        violations(
+            Kit.builder()
+                .repository("shop", r -> r.gitUrl("github.com/acme/shop.git?ref=abc123"))
+                .service("orders", s -> s.withoutMigrations().database(db -> db.storage("1Gi")))
+                .build());
+
+    assertThat(violations)
+        .containsExactly(
+            "repository.gitUrl: the URL (not shown, as it may hold a credential) is not a Git URL (use"
+                + " https://host/org/repo.git or git@host:org/repo.git)");
+  }
+
   @Test
   void validate_reportsLabelsAndParameters_thatCarryACredential_withoutEchoingThem() {
     // Longer than a label value may be, so that a label check after the credential's would quote

@@ -996,6 +996,38 @@ class KitValidatorTest {
 
   // --- migrations -------------------------------------------------------------------------------
 
+  // --- images ----------------------------------------------------------------------------------
+
+  /** Image references with a registry password or a token in them, each a valid reference. */
+  private static final String[] IMAGES_WITH_CREDENTIALS = {
+    "robot:hunter2@ghcr.io/acme/orders:1.0.0",
+    "ghcr.io/acme/orders:ghp_QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ",
+    "ghcr.io/cloudnative-pg/postgresql:17.5-glpat-QQQQQQQQQQQQQQQQQQQQ"
+  };
+
+  @Test
+  void validate_refusesImagesWithoutQuotingThem_whenTheyHoldCredentials() {
+    for (String image : IMAGES_WITH_CREDENTIALS) {
+      List<String> violations =
+          serviceViolations(
+              Service.builder("orders")
+                  .database(db -> db.storage("10Gi").imageName(image))
+                  .migrations(m -> m.atlasImage(image))
+                  .app(image, a -> a)
+                  .build());
+      String fix =
+          " (remove them; a reference has no place for them: give the cluster the registry's"
+              + " credentials in an image pull Secret)";
+      assertThat(violations)
+          .as(image)
+          .containsExactly(
+              "services[orders].database.imageName: contains credentials" + fix,
+              "services[orders].migrations.atlasImage: contains credentials" + fix,
+              "services[orders].app.image: contains credentials" + fix);
+      assertThat(String.join("\n", violations)).doesNotContain("hunter2", "QQQQ");
+    }
+  }
+
   @Nested
   class MigrationRules {
 
