@@ -48,18 +48,8 @@ final class AppRules {
           "use 0 to stop the app, or 2 or more for availability");
     }
     // Plain ifs rather than lambdas, as in ServiceRules: each spins a class in a cold run.
-    if (app.readinessPath().isPresent() && !app.readinessPath().get().startsWith("/")) {
-      violations.add(
-          path + ".readinessPath",
-          shown(app.readinessPath().get(), "the path") + " is not an HTTP path",
-          "start it with '/', such as \"/ready\"");
-    }
-    if (app.livenessPath().isPresent() && !app.livenessPath().get().startsWith("/")) {
-      violations.add(
-          path + ".livenessPath",
-          shown(app.livenessPath().get(), "the path") + " is not an HTTP path",
-          "start it with '/', such as \"/healthz\"");
-    }
+    probePath(path + ".readinessPath", app.readinessPath(), "\"/ready\"", violations);
+    probePath(path + ".livenessPath", app.livenessPath(), "\"/healthz\"", violations);
     violations.resources(path + ".resources", app.resources());
     if (app.runAsUser() == 0) {
       violations.add(
@@ -90,6 +80,28 @@ final class AppRules {
           path + ".connection",
           "POOLER needs a pooler, and the database has none",
           "add database(db -> db.pooler(p -> p.instances(2))), or use Connection.URI");
+    }
+  }
+
+  /**
+   * A probe's HTTP path, written to the Deployment: credentials first, as a token in its query
+   * would reach Git and a path refused for its format is quoted.
+   */
+  private static void probePath(
+      String path, Optional<String> probePath, String example, Violations violations) {
+    if (probePath.isEmpty()) {
+      return;
+    }
+    if (CredentialLiterals.holds(probePath.get())) {
+      violations.add(
+          path,
+          "contains credentials, which would be committed to Git in the Deployment",
+          "remove them; a kubelet probe sends no Secret, so serve the endpoint without one");
+    } else if (!probePath.get().startsWith("/")) {
+      violations.add(
+          path,
+          shown(probePath.get(), "the path") + " is not an HTTP path",
+          "start it with '/', such as " + example);
     }
   }
 }

@@ -72,6 +72,41 @@ class FreeFormValuesValidationTest {
   // -----------------------------------------------------------------------------------
 
   @Test
+  void validate_reportsProbePaths_whenTheyHoldCredentials_withoutQuotingThem() {
+    String token = "ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8";
+
+    List<String> violations =
+        serviceViolations(
+            s ->
+                s.app(
+                    "ghcr.io/acme/orders:1.0.0",
+                    a ->
+                        a.readinessPath("/ready?access_token=s3cr3t-value")
+                            .livenessPath("/healthz/" + token)));
+
+    assertThat(violations)
+        .containsExactly(
+            "services[orders].app.readinessPath: contains credentials, which would be committed to Git"
+                + " in the Deployment (remove them; a kubelet probe sends no Secret, so serve the"
+                + " endpoint without one)",
+            "services[orders].app.livenessPath: contains credentials, which would be committed to Git"
+                + " in the Deployment (remove them; a kubelet probe sends no Secret, so serve the"
+                + " endpoint without one)");
+    assertThat(String.join("\n", violations)).doesNotContain("s3cr3t-value").doesNotContain(token);
+  }
+
+  @Test
+  void validate_acceptsProbePaths_withAQueryThatHoldsNoCredential() {
+    assertThat(
+            serviceViolations(
+                s ->
+                    s.app(
+                        "ghcr.io/acme/orders:1.0.0",
+                        a -> a.readinessPath("/ready?deep=true").livenessPath("/healthz"))))
+        .isEmpty();
+  }
+
+  @Test
   void validate_reportsPatchValue_whenItIsNaNOrInfinite() {
     assertThat(
             serviceViolations(
