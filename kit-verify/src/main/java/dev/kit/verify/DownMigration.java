@@ -172,6 +172,11 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                       o.kind() == Kind.FUNCTION
                           ? o.detail("nameSql")
                           : o.name().substring(o.name().indexOf('.') + 1)));
+      // So is a function it renamed and created anew under the old name.
+      kept.stream()
+          .filter(o -> o.kind() == Kind.FUNCTION && createdNames.contains(o.name()))
+          .filter(o -> !o.name().equals(kept(o).name()))
+          .forEach(o -> reusedNames.add(o.detail("nameSql")));
       List<CatalogObject> changedFunctions =
           kept.stream()
               .filter(o -> o.kind() == Kind.FUNCTION)

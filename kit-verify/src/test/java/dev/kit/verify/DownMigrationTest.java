@@ -664,6 +664,28 @@ class DownMigrationTest {
                 + " (before: EXTENSION citext SCHEMA public VERSION '1.4')");
   }
 
+  @Test
+  void revert_setsAKeptDefaultAgainAfterTheRenameBack_whenANewFunctionTookItsFunctionsName() {
+    String base =
+        "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;\n"
+            + "CREATE TABLE t (id int, c int DEFAULT f());\n";
+    String change =
+        "ALTER FUNCTION f() RENAME TO f_old;\n"
+            + "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 2 $$;\n";
+
+    proveDerived(base, change);
+
+    assertThat(
+            rows("SELECT proname, prosrc FROM pg_proc WHERE pronamespace = 'public'::regnamespace"))
+        .containsExactly("f| SELECT 1 ");
+    assertThat(
+            rows(
+                "SELECT pg_get_expr(adbin, adrelid), p.prosrc FROM pg_attrdef a"
+                    + " JOIN pg_depend d ON d.objid = a.oid AND d.refclassid = 'pg_proc'::regclass"
+                    + " JOIN pg_proc p ON p.oid = d.refobjid"))
+        .containsExactly("f()| SELECT 1 ");
+  }
+
   /** The rows of {@code sql} on the database the last revert ran on, columns joined by "|". */
   private static List<String> rows(String sql) {
     List<String> rows = new ArrayList<>();
