@@ -92,7 +92,6 @@ public record DownMigration(String version, String sql, List<String> irreversibl
     private final Map<String, CatalogObject> afterById = new HashMap<>();
     private final RevertScript script = new RevertScript();
     private final RevertDdl ddl;
-    private final List<String> expressions = new ArrayList<>();
     private boolean functionBodiesUnchecked;
     private final List<String> reusedNames = new ArrayList<>();
     private final List<String> reboundDefaults = new ArrayList<>();
@@ -187,12 +186,16 @@ public record DownMigration(String version, String sql, List<String> irreversibl
           changedFunctions.stream().filter(o -> !createdNames.contains(o.name())).toList());
       // A created column may have taken a renamed one's name: drop it before the rename back.
       dropAll(created, Kind.COLUMN, droppedTables);
-      kept.stream()
-          .filter(o -> o.kind() == Kind.COLUMN)
-          .sorted(Comparator.comparingInt(this::partitionDepth))
-          .forEach(o -> alterColumn(o, kept(o)));
-      // An expression names the columns by their old names, which are all back now.
-      expressions.forEach(script::statement);
+      List<CatalogObject> keptColumns =
+          kept.stream()
+              .filter(o -> o.kind() == Kind.COLUMN)
+              .sorted(Comparator.comparingInt(this::partitionDepth))
+              .toList();
+      keptColumns.forEach(o -> renameColumn(o, kept(o)));
+      // An expression names the columns by their old names, which are all back now, and
+      // PostgreSQL changes no column's type while a generated column reads it.
+      keptColumns.forEach(o -> setExpression(o, kept(o)));
+      keptColumns.forEach(o -> alterColumn(o, kept(o)));
       kept.stream()
           .filter(
               o ->
@@ -464,25 +467,43 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       (kind == Kind.TYPE ? ReadOrder.readFirst(objects) : objects).forEach(ddl::create);
     }
 
-    private void alterColumn(CatalogObject old, CatalogObject now) {
-      String table = now.detail("tableSql");
-      String column = now.detail("sql");
-      if (!old.detail("sql").equals(column)) {
-        if (!sameInParent(old, now, "sql")) {
-          script.statement(
-              "ALTER TABLE "
-                  + table
-                  + " RENAME COLUMN "
-                  + column
-                  + " TO "
-                  + old.detail("sql")
-                  + ";");
-        }
-        column = old.detail("sql");
+    private void renameColumn(CatalogObject old, CatalogObject now) {
+      if (!old.detail("sql").equals(now.detail("sql")) && !sameInParent(old, now, "sql")) {
+        script.statement(
+            "ALTER TABLE "
+                + now.detail("tableSql")
+                + " RENAME COLUMN "
+                + now.detail("sql")
+                + " TO "
+                + old.detail("sql")
+                + ";");
       }
-      String alter = "ALTER TABLE " + table + " ALTER COLUMN " + column;
-      if (old.flag("identity") != now.flag("identity")
-          || old.flag("generated") != now.flag("generated")) {
+    }
+
+    /** Whether {@code old} became or stopped being an identity or generated column. */
+    private static boolean newKind(CatalogObject old, CatalogObject now) {
+      return old.flag("identity") != now.flag("identity")
+          || old.flag("generated") != now.flag("generated");
+    }
+
+    private void setExpression(CatalogObject old, CatalogObject now) {
+      if (!newKind(old, now) && !old.detail("expression").equals(now.detail("expression"))) {
+        script.statement(
+            "ALTER TABLE "
+                + now.detail("tableSql")
+                + " ALTER COLUMN "
+                + old.detail("sql")
+                + " SET EXPRESSION AS ("
+                + old.detail("expression")
+                + ");");
+      }
+    }
+
+    /** Sets the identity kind, type, default and NOT NULL of {@code old}, renamed back, back. */
+    private void alterColumn(CatalogObject old, CatalogObject now) {
+      String column = old.detail("sql");
+      String alter = "ALTER TABLE " + now.detail("tableSql") + " ALTER COLUMN " + column;
+      if (newKind(old, now)) {
         script.irreversible(
             old.key()
                 + ": its identity or generation changed; set it back by hand ("
@@ -492,9 +513,6 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       }
       if (!old.detail("identityKind").equals(now.detail("identityKind"))) {
         script.statement(alter + " SET GENERATED " + old.detail("identityKind") + ";");
-      }
-      if (!old.detail("expression").equals(now.detail("expression"))) {
-        expressions.add(alter + " SET EXPRESSION AS (" + old.detail("expression") + ");");
       }
       // A partition's column has its parent's type, and its parent's NOT NULL gets to it too.
       boolean newType =

@@ -686,6 +686,27 @@ class DownMigrationTest {
         .containsExactly("f()| SELECT 1 ");
   }
 
+  @Test
+  void revert_setsTheExpressionBackBeforeTheTypes_whenAGeneratedColumnReadsAColumnItWidened() {
+    String base = "CREATE TABLE t (a int, b int, g int GENERATED ALWAYS AS (b * 2) STORED);\n";
+    String change =
+        "ALTER TABLE t ALTER COLUMN a TYPE bigint;\n"
+            + "ALTER TABLE t ALTER COLUMN g SET EXPRESSION AS (a * 2);\n";
+
+    DownMigration down = proveDerived(base, change);
+
+    assertThat(down.sql())
+        .containsSubsequence(
+            "ALTER TABLE public.t ALTER COLUMN g SET EXPRESSION AS ((b * 2));",
+            "ALTER TABLE public.t ALTER COLUMN a TYPE integer;");
+    assertThat(
+            rows(
+                "SELECT attname, format_type(atttypid, atttypmod), pg_get_expr(adbin, adrelid)"
+                    + " FROM pg_attribute LEFT JOIN pg_attrdef ON adrelid = attrelid AND adnum = attnum"
+                    + " WHERE attrelid = 't'::regclass AND attnum > 0 ORDER BY attnum"))
+        .containsExactly("a|integer|null", "b|integer|null", "g|integer|(b * 2)");
+  }
+
   /** The rows of {@code sql} on the database the last revert ran on, columns joined by "|". */
   private static List<String> rows(String sql) {
     List<String> rows = new ArrayList<>();
