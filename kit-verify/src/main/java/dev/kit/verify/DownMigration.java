@@ -511,7 +511,9 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                 + ")");
         return;
       }
-      if (!old.detail("identityKind").equals(now.detail("identityKind"))) {
+      // A partition's identity follows its parent's, and PostgreSQL refuses to change it alone.
+      if (!old.detail("identityKind").equals(now.detail("identityKind"))
+          && !sameInParent(old, now, "identityKind")) {
         script.statement(alter + " SET GENERATED " + old.detail("identityKind") + ";");
       }
       // A partition's column has its parent's type, and its parent's NOT NULL gets to it too.
