@@ -574,7 +574,50 @@ public record DownMigration(String version, String sql, List<String> irreversibl
           && !old.flag("identity")
           && !sameInParent(old, now, "notNull")) {
         script.statement(alter + (old.flag("notNull") ? " SET NOT NULL;" : " DROP NOT NULL;"));
+        if (!old.flag("notNull")) {
+          keepPartitionsNotNull(old);
+        }
       }
+    }
+
+    /**
+     * Sets NOT NULL again on the columns of the partitions below {@code old}'s table that had it
+     * before: PostgreSQL 17 drops theirs with their parent's.
+     */
+    private void keepPartitionsNotNull(CatalogObject old) {
+      String column = old.name().substring(old.detail("table").length());
+      before.objects().stream()
+          .filter(o -> o.kind() == Kind.TABLE && o.flag("partition"))
+          .filter(o -> below(o, old.detail("tableIdentity")))
+          .sorted(Comparator.comparing(CatalogObject::name))
+          .forEach(
+              table ->
+                  before
+                      .get(CatalogObject.key(Kind.COLUMN, table.name() + column))
+                      .filter(c -> c.flag("notNull") && afterById.containsKey(id(c)))
+                      .ifPresent(
+                          c ->
+                              script.statement(
+                                  "ALTER TABLE "
+                                      + kept(c).detail("tableSql")
+                                      + " ALTER COLUMN "
+                                      + c.detail("sql")
+                                      + " SET NOT NULL;")));
+    }
+
+    /** Whether {@code table} was a partition below {@code parent}, and stayed where it was. */
+    private boolean below(CatalogObject table, String parent) {
+      CatalogObject t = table;
+      while (t != null
+          && t.flag("partition")
+          && afterById.containsKey(id(t))
+          && !moved(t, kept(t))) {
+        if (t.detail("parentIdentity").equals(parent)) {
+          return true;
+        }
+        t = beforeById.get(Kind.TABLE.name() + ":" + t.detail("parentIdentity"));
+      }
+      return false;
     }
 
     /**

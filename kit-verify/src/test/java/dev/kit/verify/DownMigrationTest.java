@@ -724,6 +724,29 @@ class DownMigrationTest {
         .containsExactly("p|a", "p1|a");
   }
 
+  @Test
+  void revert_keepsAPartitionsOwnNotNull_whenItDropsTheParentsNotNull() {
+    // PostgreSQL 17's DROP NOT NULL on the parent drops the partitions' too.
+    String base =
+        "CREATE TABLE p (id int, c int) PARTITION BY RANGE (id);\n"
+            + "CREATE TABLE p1 PARTITION OF p FOR VALUES FROM (0) TO (10);\n"
+            + "ALTER TABLE p1 ALTER COLUMN c SET NOT NULL;\n"
+            + "CREATE TABLE p2 PARTITION OF p FOR VALUES FROM (10) TO (20);\n";
+
+    DownMigration down = proveDerived(base, "ALTER TABLE p ALTER COLUMN c SET NOT NULL;\n");
+
+    assertThat(down.sql())
+        .containsSubsequence(
+            "ALTER TABLE public.p ALTER COLUMN c DROP NOT NULL;",
+            "ALTER TABLE public.p1 ALTER COLUMN c SET NOT NULL;")
+        .doesNotContain("public.p2");
+    assertThat(
+            rows(
+                "SELECT attrelid::regclass, attnotnull FROM pg_attribute WHERE attname = 'c'"
+                    + " AND attrelid IN ('p'::regclass, 'p1'::regclass, 'p2'::regclass) ORDER BY 1"))
+        .containsExactly("p|f", "p1|t", "p2|f");
+  }
+
   /** The rows of {@code sql} on the database the last revert ran on, columns joined by "|". */
   private static List<String> rows(String sql) {
     List<String> rows = new ArrayList<>();
