@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A migration that reverses another, derived from the catalog before and after it ran on a real
@@ -94,7 +95,8 @@ public record DownMigration(String version, String sql, List<String> irreversibl
     private final RevertDdl ddl;
     private boolean functionBodiesUnchecked;
     private final List<String> reusedNames = new ArrayList<>();
-    private final List<String> reboundDefaults = new ArrayList<>();
+    private final List<CatalogObject> reusedTypes = new ArrayList<>();
+    private final List<String> reboundColumns = new ArrayList<>();
 
     Derivation(MigrationVerifier.FileChange change) {
       this.change = change;
@@ -171,6 +173,9 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                       o.kind() == Kind.FUNCTION
                           ? o.detail("nameSql")
                           : o.name().substring(o.name().indexOf('.') + 1)));
+      dropped.stream()
+          .filter(o -> o.kind() == Kind.TYPE && createdNames.contains(o.name()))
+          .forEach(reusedTypes::add);
       // So is a function it renamed and created anew under the old name.
       kept.stream()
           .filter(o -> o.kind() == Kind.FUNCTION && createdNames.contains(o.name()))
@@ -234,7 +239,7 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       createDefinitions(
           dropped.stream().filter(o -> createdNames.contains(o.name())).toList(),
           changedFunctions.stream().filter(o -> createdNames.contains(o.name())).toList());
-      reboundDefaults.forEach(script::statement);
+      reboundColumns.forEach(script::statement);
       List<CatalogObject> partitioned =
           dropped.stream()
               .filter(o -> o.kind() == Kind.TABLE)
@@ -516,15 +521,37 @@ public record DownMigration(String version, String sql, List<String> irreversibl
           && !sameInParent(old, now, "identityKind")) {
         script.statement(alter + " SET GENERATED " + old.detail("identityKind") + ";");
       }
+      // A column of a type the migration dropped and created anew under the same name holds on
+      // to the new one: an enum's values go to text here, and back once the old type is back.
+      CatalogObject reusedType =
+          old.flag("generated") || sameInParent(old, now, "type")
+              ? null
+              : reusedType(old.detail("type"));
+      boolean retyped = reusedType != null && reusedType.detail("typtype").equals("e");
+      if (reusedType != null && !retyped) {
+        script.irreversible(
+            old.key()
+                + ": its type "
+                + reusedType.detail("sql")
+                + " was dropped and created anew under the same name, which this revert drops while"
+                + " the column uses it; move the column off it by hand, and back onto the old type"
+                + " once it is back ("
+                + old.definition()
+                + ")");
+      }
       // A partition's column has its parent's type, and its parent's NOT NULL gets to it too.
       boolean newType =
           (!old.detail("type").equals(now.detail("type"))
                   || !old.detail("collation").equals(now.detail("collation")))
-              && !(sameInParent(old, now, "type") && sameInParent(old, now, "collation"));
+              && !(sameInParent(old, now, "type") && sameInParent(old, now, "collation"))
+              && !retyped;
       // A default that names what the migration dropped and created anew under the same name
       // holds on to the new one: it lets go here, and is set again once the old one is back.
       boolean rebound =
-          !old.flag("generated") && namesReused(old.detail("default")) && !now.flag("generated");
+          retyped
+              || (!old.flag("generated")
+                  && namesReused(old.detail("default"))
+                  && !now.flag("generated"));
       boolean newDefault =
           (!old.detail("default").equals(now.detail("default")) || rebound)
               && !old.flag("generated");
@@ -533,6 +560,9 @@ public record DownMigration(String version, String sql, List<String> irreversibl
           (newType || rebound) && newDefault && !now.detail("default").isEmpty();
       if (defaultDropped) {
         script.statement(alter + " DROP DEFAULT;");
+      }
+      if (retyped) {
+        script.statement(alter + " TYPE text USING " + column + "::text;");
       }
       if (newType) {
         ColumnTypeRevert type = new ColumnTypeRevert(old.detail("type"), now.detail("type"));
@@ -556,15 +586,22 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                   + " that does not fit makes this revert fail, or is rounded; check them first");
         }
       }
-      if (rebound) {
-        reboundDefaults.add(
-            "ALTER TABLE "
-                + old.detail("tableSql")
-                + " ALTER COLUMN "
-                + old.detail("sql")
-                + " SET DEFAULT "
-                + old.detail("default")
+      String alterBack = "ALTER TABLE " + old.detail("tableSql") + " ALTER COLUMN " + column;
+      if (retyped) {
+        reboundColumns.add(
+            alterBack
+                + " TYPE "
+                + old.detail("type")
+                + " USING "
+                + column
+                + "::text::"
+                + old.detail("type")
                 + ";");
+      }
+      if (rebound) {
+        if (!old.detail("default").isEmpty()) {
+          reboundColumns.add(alterBack + " SET DEFAULT " + old.detail("default") + ";");
+        }
       } else if (newDefault && !old.detail("default").isEmpty()) {
         script.statement(alter + " SET DEFAULT " + old.detail("default") + ";");
       } else if (newDefault && !defaultDropped) {
@@ -626,13 +663,29 @@ public record DownMigration(String version, String sql, List<String> irreversibl
      */
     private boolean namesReused(String expression) {
       for (String name : reusedNames) {
-        if (Pattern.compile("(?<![\\w$])" + Pattern.quote(name) + "(?![\\w$])")
-            .matcher(expression)
-            .find()) {
+        if (names(expression, name)) {
           return true;
         }
       }
       return false;
+    }
+
+    /**
+     * The type the migration dropped and created anew under the same name that {@code type} names.
+     */
+    private @Nullable CatalogObject reusedType(String type) {
+      for (CatalogObject reused : reusedTypes) {
+        if (names(type, reused.name().substring(reused.name().indexOf('.') + 1))) {
+          return reused;
+        }
+      }
+      return null;
+    }
+
+    private static boolean names(String expression, String name) {
+      return Pattern.compile("(?<![\\w$])" + Pattern.quote(name) + "(?![\\w$])")
+          .matcher(expression)
+          .find();
     }
 
     /**

@@ -747,6 +747,56 @@ class DownMigrationTest {
         .containsExactly("p|f", "p1|t", "p2|f");
   }
 
+  @Test
+  void revert_movesAKeptColumnOffTheNewEnumAndBack_whenTheMigrationCreatedItUnderTheOldName() {
+    String base =
+        "CREATE TYPE mood AS ENUM ('a', 'b', 'c');\n"
+            + "CREATE TABLE t (m mood DEFAULT 'a', ms mood[]);\n";
+    String change =
+        "ALTER TYPE mood RENAME TO mood_old;\n"
+            + "CREATE TYPE mood AS ENUM ('a', 'b');\n"
+            + "ALTER TABLE t ALTER COLUMN m DROP DEFAULT;\n"
+            + "ALTER TABLE t ALTER COLUMN m TYPE mood USING m::text::mood;\n"
+            + "ALTER TABLE t ALTER COLUMN m SET DEFAULT 'a';\n"
+            + "ALTER TABLE t ALTER COLUMN ms TYPE mood[] USING ms::text::mood[];\n"
+            + "DROP TYPE mood_old;\n";
+
+    DownMigration down = proveDerived(base, change);
+
+    assertThat(down.sql())
+        .containsSubsequence(
+            "ALTER TABLE public.t ALTER COLUMN m DROP DEFAULT;",
+            "ALTER TABLE public.t ALTER COLUMN m TYPE text USING m::text;",
+            "DROP TYPE IF EXISTS public.mood;",
+            "CREATE TYPE public.mood AS ENUM ('a', 'b', 'c');",
+            "ALTER TABLE public.t ALTER COLUMN m TYPE mood USING m::text::mood;",
+            "ALTER TABLE public.t ALTER COLUMN m SET DEFAULT 'a'::mood;");
+    assertThat(rows("SELECT enum_range(NULL::mood)")).containsExactly("{a,b,c}");
+    assertThat(
+            rows(
+                "SELECT attname, format_type(atttypid, atttypmod), pg_get_expr(adbin, adrelid)"
+                    + " FROM pg_attribute LEFT JOIN pg_attrdef ON adrelid = attrelid AND adnum = attnum"
+                    + " WHERE attrelid = 't'::regclass AND attnum > 0 ORDER BY attnum"))
+        .containsExactly("m|mood|'a'::mood", "ms|mood[]|null");
+  }
+
+  @Test
+  void revert_listsAKeptColumnIrreversible_whenTheMigrationCreatedItsDomainUnderTheOldName() {
+    DownMigration down =
+        derive(
+            "CREATE DOMAIN pos AS int CHECK (VALUE > 0);\nCREATE TABLE t (p pos);\n",
+            "ALTER DOMAIN pos RENAME TO pos_old;\n"
+                + "CREATE DOMAIN pos AS int CHECK (VALUE >= 0);\n"
+                + "ALTER TABLE t ALTER COLUMN p TYPE pos;\n"
+                + "DROP DOMAIN pos_old;\n");
+
+    assertThat(down.irreversible())
+        .contains(
+            "column public.t.p: its type public.pos was dropped and created anew under the same"
+                + " name, which this revert drops while the column uses it; move the column off it"
+                + " by hand, and back onto the old type once it is back (p pos)");
+  }
+
   /** The rows of {@code sql} on the database the last revert ran on, columns joined by "|". */
   private static List<String> rows(String sql) {
     List<String> rows = new ArrayList<>();
