@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -96,6 +97,8 @@ public record DownMigration(String version, String sql, List<String> irreversibl
     private boolean functionBodiesUnchecked;
     private final List<String> reusedNames = new ArrayList<>();
     private final List<CatalogObject> reusedTypes = new ArrayList<>();
+    private final List<CatalogObject> recreatedFunctions = new ArrayList<>();
+    private final Set<String> keptIdentities = new HashSet<>();
     private final List<String> reboundColumns = new ArrayList<>();
 
     Derivation(MigrationVerifier.FileChange change) {
@@ -104,6 +107,11 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       this.after = change.after();
       before.objects().forEach(o -> beforeById.put(id(o), o));
       after.objects().forEach(o -> afterById.put(id(o), o));
+      Set<String> afterIdentities = new HashSet<>();
+      after.objects().forEach(o -> afterIdentities.add(o.identity()));
+      before.objects().stream()
+          .filter(o -> afterIdentities.contains(o.identity()))
+          .forEach(o -> keptIdentities.add(o.identity()));
       this.ddl = new RevertDdl(change, script);
     }
 
@@ -239,6 +247,9 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       createDefinitions(
           dropped.stream().filter(o -> createdNames.contains(o.name())).toList(),
           changedFunctions.stream().filter(o -> createdNames.contains(o.name())).toList());
+      // A function that lost the parameter defaults or names it gained, once nothing it created
+      // uses them.
+      recreatedFunctions.forEach(this::recreateFunction);
       reboundColumns.forEach(script::statement);
       List<CatalogObject> partitioned =
           dropped.stream()
@@ -369,27 +380,24 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       String kind = old.flag("procedure") ? "PROCEDURE " : "FUNCTION ";
       if (Integer.parseInt(now.detail("defaults")) > Integer.parseInt(old.detail("defaults"))
           || !old.detail("argumentNames").equals(now.detail("argumentNames"))) {
-        if (!now.detail("dependants").isEmpty()) {
+        // What the migration created or dropped is gone or not back yet when it comes again.
+        Set<String> users = new TreeSet<>();
+        Stream.of(old.detail("dependants"), now.detail("dependants"))
+            .flatMap(String::lines)
+            .filter(line -> kept(line.substring(0, line.indexOf(' '))))
+            .forEach(line -> users.add(line.substring(line.indexOf(' ') + 1)));
+        if (!users.isEmpty()) {
           script.irreversible(
               old.key()
                   + ": its parameters' names or defaults changed, which CREATE OR REPLACE cannot"
                   + " undo, and PostgreSQL does not drop it to create it again while "
-                  + now.detail("dependants")
+                  + String.join(", ", users)
                   + " uses it; drop those, then the function, and create them again by hand as they"
                   + " were before "
                   + change.file().version());
           return;
         }
-        script.statement("DROP " + kind + "IF EXISTS " + now.detail("sql") + ";");
-        createFunction(old);
-        if (!now.detail("acl").isEmpty()) {
-          script.irreversible(
-              "grants of "
-                  + old.key()
-                  + ": it is created again with the default privileges instead of "
-                  + now.detail("acl")
-                  + "; GRANT and REVOKE them again by hand");
-        }
+        recreatedFunctions.add(old);
         return;
       }
       String schema = now.detail("schemaSql");
@@ -420,6 +428,31 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       if (!old.definition().equals(named)) {
         createFunction(old);
       }
+    }
+
+    /** Drops {@code old}'s function as it is now and creates it as it was. */
+    private void recreateFunction(CatalogObject old) {
+      CatalogObject now = kept(old);
+      script.statement(
+          "DROP "
+              + (old.flag("procedure") ? "PROCEDURE " : "FUNCTION ")
+              + "IF EXISTS "
+              + now.detail("sql")
+              + ";");
+      createFunction(old);
+      if (!now.detail("acl").isEmpty()) {
+        script.irreversible(
+            "grants of "
+                + old.key()
+                + ": it is created again with the default privileges instead of "
+                + now.detail("acl")
+                + "; GRANT and REVOKE them again by hand");
+      }
+    }
+
+    /** Whether the object of {@code identity}, or the view or column it belongs to, is kept. */
+    private boolean kept(String identity) {
+      return keptIdentities.contains(identity);
     }
 
     /** The indexes and triggers {@code views} had before the migration. */

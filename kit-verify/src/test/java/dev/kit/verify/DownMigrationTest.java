@@ -797,6 +797,30 @@ class DownMigrationTest {
                 + " by hand, and back onto the old type once it is back (p pos)");
   }
 
+  @Test
+  void revert_dropsAndCreatesAFunction_whenOnlyWhatTheMigrationCreatedUsesItsNewDefault() {
+    String base =
+        "CREATE FUNCTION f(a int) RETURNS int LANGUAGE sql AS $$ SELECT a $$;\n"
+            + "CREATE TABLE t (id int);\n";
+    String change =
+        "CREATE OR REPLACE FUNCTION f(a int DEFAULT 0) RETURNS int LANGUAGE sql"
+            + " AS $$ SELECT a $$;\n"
+            + "CREATE VIEW v AS SELECT f() AS x;\n"
+            + "ALTER TABLE t ADD COLUMN c int DEFAULT f();\n";
+
+    DownMigration down = proveDerived(base, change);
+
+    assertThat(down.sql())
+        .containsSubsequence(
+            "DROP VIEW IF EXISTS public.v;",
+            "ALTER TABLE public.t DROP COLUMN IF EXISTS c;",
+            "DROP FUNCTION IF EXISTS public.f(a integer);",
+            "CREATE OR REPLACE FUNCTION public.f(");
+    assertThat(down.irreversible()).noneMatch(line -> line.startsWith("function "));
+    assertThat(rows("SELECT pronargdefaults FROM pg_proc WHERE proname = 'f'"))
+        .containsExactly("0");
+  }
+
   /** The rows of {@code sql} on the database the last revert ran on, columns joined by "|". */
   private static List<String> rows(String sql) {
     List<String> rows = new ArrayList<>();
