@@ -810,8 +810,9 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       }
       switch (old.kind()) {
         case INDEX, CONSTRAINT, TRIGGER, SCHEMA, SEQUENCE -> {
-          if (old.definition().equals(tablesNamedAsBefore(now.definition()))) {
-            return; // it names a renamed table, whose rename brings it back
+          if (functionsNamedAsBefore(old.definition(), false)
+              .equals(functionsNamedAsBefore(tablesNamedAsBefore(now.definition()), true))) {
+            return; // it names a renamed table or function, whose rename brings it back
           }
           if (old.kind() == Kind.SEQUENCE && old.name().equals(now.name())) {
             // The body says CYCLE only where it cycles; OWNED BY comes at the end, on its own.
@@ -871,6 +872,36 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                   "(?<=REFERENCES |ON )" + Pattern.quote(now.detail("nameSql")) + "(?=[ (]|$)",
                   Matcher.quoteReplacement(table.detail("nameSql")));
         }
+      }
+      return named;
+    }
+
+    /**
+     * {@code definition} with the functions the migration renamed or moved named with their schema
+     * and name before it, as they are once the revert renamed them back; {@code after} says whether
+     * it is from after the migration.
+     */
+    private String functionsNamedAsBefore(String definition, boolean after) {
+      String named = definition;
+      for (CatalogObject function : before.objects()) {
+        CatalogObject now = afterById.get(id(function));
+        if (function.kind() != Kind.FUNCTION || now == null || function.name().equals(now.name())) {
+          continue;
+        }
+        String qualified =
+            Matcher.quoteReplacement(
+                function.detail("schemaSql") + "." + function.detail("nameSql") + "(");
+        // PostgreSQL leaves out a schema on the search path.
+        CatalogObject as = after ? now : function;
+        if (after) {
+          named =
+              named.replaceAll(
+                  "(?<![\\w.$])"
+                      + Pattern.quote(now.detail("schemaSql") + "." + now.detail("nameSql") + "("),
+                  qualified);
+        }
+        named =
+            named.replaceAll("(?<![\\w.$])" + Pattern.quote(as.detail("nameSql") + "("), qualified);
       }
       return named;
     }

@@ -821,6 +821,37 @@ class DownMigrationTest {
         .containsExactly("0");
   }
 
+  @Test
+  void revert_listsNothingIrreversible_whenATriggerCheckAndIndexNameAFunctionItRenamesBack() {
+    String base =
+        "CREATE SCHEMA s;\n"
+            + "CREATE TABLE t (id int, c int);\n"
+            + "CREATE FUNCTION tf() RETURNS trigger LANGUAGE plpgsql"
+            + " AS $$ BEGIN RETURN NEW; END $$;\n"
+            + "CREATE TRIGGER trg BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION tf();\n"
+            + "CREATE FUNCTION pos(int) RETURNS int IMMUTABLE LANGUAGE sql AS $$ SELECT abs($1) $$;\n"
+            + "ALTER TABLE t ADD CONSTRAINT ck CHECK (pos(c) >= 0);\n"
+            + "CREATE FUNCTION neg(int) RETURNS int IMMUTABLE LANGUAGE sql AS $$ SELECT -$1 $$;\n"
+            + "CREATE INDEX ix ON t (neg(c));\n";
+    String change =
+        "ALTER FUNCTION tf() RENAME TO tf2;\n"
+            + "ALTER FUNCTION pos(int) RENAME TO pos2;\n"
+            + "ALTER FUNCTION neg(int) SET SCHEMA s;\n";
+
+    DownMigration down = proveDerived(base, change);
+
+    assertThat(down.irreversible()).isEmpty();
+    assertThat(
+            rows(
+                "SELECT pg_get_triggerdef(oid) FROM pg_trigger WHERE tgname = 'trg'"
+                    + " UNION ALL SELECT pg_get_constraintdef(oid) FROM pg_constraint"
+                    + " WHERE conname = 'ck' UNION ALL SELECT pg_get_indexdef('ix'::regclass)"))
+        .containsExactly(
+            "CREATE TRIGGER trg BEFORE INSERT ON public.t FOR EACH ROW EXECUTE FUNCTION tf()",
+            "CHECK ((pos(c) >= 0))",
+            "CREATE INDEX ix ON public.t USING btree (neg(c))");
+  }
+
   /** The rows of {@code sql} on the database the last revert ran on, columns joined by "|". */
   private static List<String> rows(String sql) {
     List<String> rows = new ArrayList<>();
