@@ -239,8 +239,8 @@ final class CatalogSnapshot {
             + " h.inhparent, quote_ident(pn.nspname) || '.' || quote_ident(p.relname),"
             + " COALESCE(c.relacl::text, ''), COALESCE(obj_description(c.oid, 'pg_class'), '')"
             + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-            // A partition's one parent.
-            + " LEFT JOIN pg_inherits h ON h.inhrelid = c.oid AND c.relispartition"
+            // A partition's one parent, or the first table it inherits from.
+            + " LEFT JOIN pg_inherits h ON h.inhrelid = c.oid AND h.inhseqno = 1"
             + " LEFT JOIN pg_class p ON p.oid = h.inhparent LEFT JOIN pg_namespace pn ON pn.oid = p.relnamespace"
             + " WHERE c.relkind IN ('r', 'p') AND "
             + USER_SCHEMA
@@ -263,8 +263,10 @@ final class CatalogSnapshot {
           details.put("partition", String.valueOf(partition));
           details.put("acl", rs.getString(13));
           details.put("comment", rs.getString(14));
-          if (partition) {
+          if (rs.getString(11) != null) {
             details.put("parentIdentity", rs.getString(11));
+          }
+          if (partition) {
             details.put("parentSql", rs.getString(12));
             details.put("bound", rs.getString(9));
           }

@@ -657,7 +657,7 @@ public record DownMigration(String version, String sql, List<String> irreversibl
     private void keepPartitionsNotNull(CatalogObject old) {
       String column = old.name().substring(old.detail("table").length());
       before.objects().stream()
-          .filter(o -> o.kind() == Kind.TABLE && o.flag("partition"))
+          .filter(o -> o.kind() == Kind.TABLE)
           .filter(o -> below(o, old.detail("tableIdentity")))
           .sorted(Comparator.comparing(CatalogObject::name))
           .forEach(
@@ -679,7 +679,7 @@ public record DownMigration(String version, String sql, List<String> irreversibl
     private boolean below(CatalogObject table, String parent) {
       CatalogObject t = table;
       while (t != null
-          && t.flag("partition")
+          && !t.detail("parentIdentity").isEmpty()
           && afterById.containsKey(id(t))
           && !moved(t, kept(t))) {
         if (t.detail("parentIdentity").equals(parent)) {
@@ -722,13 +722,13 @@ public record DownMigration(String version, String sql, List<String> irreversibl
     }
 
     /**
-     * Whether {@code old} is a column of a partition that stayed where it was, whose parent's
-     * column of the same name changed {@code detail} the same way: setting the parent's back sets
-     * the partition's too, and PostgreSQL refuses it on the partition alone.
+     * Whether {@code old} is a column of a partition or inheriting table that stayed where it was,
+     * whose (first) parent's column of the same name changed {@code detail} the same way: setting
+     * the parent's back sets the child's too, and PostgreSQL refuses it on the child alone.
      */
     private boolean sameInParent(CatalogObject old, CatalogObject now, String detail) {
       CatalogObject table = beforeById.get(Kind.TABLE.name() + ":" + old.detail("tableIdentity"));
-      if (table == null || !table.flag("partition") || moved(table, kept(table))) {
+      if (table == null || table.detail("parentIdentity").isEmpty() || moved(table, kept(table))) {
         return false;
       }
       CatalogObject parent =
@@ -748,12 +748,15 @@ public record DownMigration(String version, String sql, List<String> irreversibl
           && parentNow.detail(detail).equals(now.detail(detail));
     }
 
-    /** How many parents the table of the column {@code old} had: partitions come after them. */
+    /**
+     * How many parents (partitioned or inherited from) the table of the column {@code old} had:
+     * children come after them.
+     */
     private int partitionDepth(CatalogObject column) {
       int depth = 0;
       CatalogObject table =
           beforeById.get(Kind.TABLE.name() + ":" + column.detail("tableIdentity"));
-      while (table != null && table.flag("partition")) {
+      while (table != null && !table.detail("parentIdentity").isEmpty()) {
         depth++;
         table = beforeById.get(Kind.TABLE.name() + ":" + table.detail("parentIdentity"));
       }

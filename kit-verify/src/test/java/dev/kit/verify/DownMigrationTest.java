@@ -852,6 +852,28 @@ class DownMigrationTest {
             "CREATE INDEX ix ON public.t USING btree (neg(c))");
   }
 
+  @Test
+  void revert_renamesAndRetypesTheParentsColumnAlone_whenTheMigrationChangedAnInheritedColumn() {
+    // ch sorts before par: a revert that renamed its column first would be refused.
+    String base = "CREATE TABLE par (id int, c int);\nCREATE TABLE ch (x int) INHERITS (par);\n";
+    String change =
+        "ALTER TABLE par RENAME COLUMN c TO c2;\nALTER TABLE par ALTER COLUMN c2 TYPE bigint;\n";
+
+    DownMigration down = proveDerived(base, change);
+
+    assertThat(down.sql())
+        .contains("ALTER TABLE public.par RENAME COLUMN c2 TO c;")
+        .contains("ALTER TABLE public.par ALTER COLUMN c TYPE integer;")
+        .doesNotContain("public.ch ");
+    assertThat(
+            rows(
+                "SELECT attrelid::regclass, attname, format_type(atttypid, atttypmod)"
+                    + " FROM pg_attribute WHERE attrelid IN ('par'::regclass, 'ch'::regclass)"
+                    + " AND attnum > 0 ORDER BY 1, attnum"))
+        .containsExactly(
+            "par|id|integer", "par|c|integer", "ch|id|integer", "ch|c|integer", "ch|x|integer");
+  }
+
   /** The rows of {@code sql} on the database the last revert ran on, columns joined by "|". */
   private static List<String> rows(String sql) {
     List<String> rows = new ArrayList<>();
