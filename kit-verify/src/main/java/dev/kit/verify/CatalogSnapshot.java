@@ -239,8 +239,8 @@ final class CatalogSnapshot {
             + " h.inhparent, quote_ident(pn.nspname) || '.' || quote_ident(p.relname),"
             + " COALESCE(c.relacl::text, ''), COALESCE(obj_description(c.oid, 'pg_class'), '')"
             + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-            // A partition's one parent.
-            + " LEFT JOIN pg_inherits h ON h.inhrelid = c.oid AND c.relispartition"
+            // A partition's one parent, or the first table it inherits from.
+            + " LEFT JOIN pg_inherits h ON h.inhrelid = c.oid AND h.inhseqno = 1"
             + " LEFT JOIN pg_class p ON p.oid = h.inhparent LEFT JOIN pg_namespace pn ON pn.oid = p.relnamespace"
             + " WHERE c.relkind IN ('r', 'p') AND "
             + USER_SCHEMA
@@ -263,8 +263,10 @@ final class CatalogSnapshot {
           details.put("partition", String.valueOf(partition));
           details.put("acl", rs.getString(13));
           details.put("comment", rs.getString(14));
-          if (partition) {
+          if (rs.getString(11) != null) {
             details.put("parentIdentity", rs.getString(11));
+          }
+          if (partition) {
             details.put("parentSql", rs.getString(12));
             details.put("bound", rs.getString(9));
           }
@@ -464,8 +466,13 @@ final class CatalogSnapshot {
             + "  || '(' || pg_get_function_identity_arguments(p.oid) || ')', p.prokind,"
             + " quote_ident(n.nspname), quote_ident(p.proname), pg_get_function_identity_arguments(p.oid),"
             + " COALESCE(p.proargnames::text, ''), p.pronargdefaults, COALESCE(p.proacl::text, ''),"
-            // What uses it, which stops a DROP FUNCTION without CASCADE.
-            + " COALESCE((SELECT string_agg(pg_describe_object(d.classid, d.objid, d.objsubid), ', '"
+            // What uses it, which stops a DROP FUNCTION without CASCADE: one line each, the
+            // identity of the view, column or other object it is or belongs to, and what it is.
+            + " COALESCE((SELECT string_agg(CASE d.classid"
+            + "   WHEN 'pg_rewrite'::regclass THEN (SELECT r.ev_class::text FROM pg_rewrite r WHERE r.oid = d.objid)"
+            + "   WHEN 'pg_attrdef'::regclass THEN (SELECT ad.adrelid || '.' || ad.adnum FROM pg_attrdef ad WHERE ad.oid = d.objid)"
+            + "   WHEN 'pg_class'::regclass THEN d.objid || CASE WHEN d.objsubid > 0 THEN '.' || d.objsubid ELSE '' END"
+            + "   ELSE d.objid::text END || ' ' || pg_describe_object(d.classid, d.objid, d.objsubid), E'\\n'"
             + "  ORDER BY pg_describe_object(d.classid, d.objid, d.objsubid)) FROM pg_depend d"
             + "  WHERE d.refclassid = 'pg_proc'::regclass AND d.refobjid = p.oid AND d.deptype = 'n'), '')"
             + " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"

@@ -12,9 +12,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A migration that reverses another, derived from the catalog before and after it ran on a real
@@ -92,10 +94,12 @@ public record DownMigration(String version, String sql, List<String> irreversibl
     private final Map<String, CatalogObject> afterById = new HashMap<>();
     private final RevertScript script = new RevertScript();
     private final RevertDdl ddl;
-    private final List<String> expressions = new ArrayList<>();
     private boolean functionBodiesUnchecked;
     private final List<String> reusedNames = new ArrayList<>();
-    private final List<String> reboundDefaults = new ArrayList<>();
+    private final List<CatalogObject> reusedTypes = new ArrayList<>();
+    private final List<CatalogObject> recreatedFunctions = new ArrayList<>();
+    private final Set<String> keptIdentities = new HashSet<>();
+    private final List<String> reboundColumns = new ArrayList<>();
 
     Derivation(MigrationVerifier.FileChange change) {
       this.change = change;
@@ -103,6 +107,11 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       this.after = change.after();
       before.objects().forEach(o -> beforeById.put(id(o), o));
       after.objects().forEach(o -> afterById.put(id(o), o));
+      Set<String> afterIdentities = new HashSet<>();
+      after.objects().forEach(o -> afterIdentities.add(o.identity()));
+      before.objects().stream()
+          .filter(o -> afterIdentities.contains(o.identity()))
+          .forEach(o -> keptIdentities.add(o.identity()));
       this.ddl = new RevertDdl(change, script);
     }
 
@@ -172,6 +181,14 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                       o.kind() == Kind.FUNCTION
                           ? o.detail("nameSql")
                           : o.name().substring(o.name().indexOf('.') + 1)));
+      dropped.stream()
+          .filter(o -> o.kind() == Kind.TYPE && createdNames.contains(o.name()))
+          .forEach(reusedTypes::add);
+      // So is a function it renamed and created anew under the old name.
+      kept.stream()
+          .filter(o -> o.kind() == Kind.FUNCTION && createdNames.contains(o.name()))
+          .filter(o -> !o.name().equals(kept(o).name()))
+          .forEach(o -> reusedNames.add(o.detail("nameSql")));
       List<CatalogObject> changedFunctions =
           kept.stream()
               .filter(o -> o.kind() == Kind.FUNCTION)
@@ -182,12 +199,16 @@ public record DownMigration(String version, String sql, List<String> irreversibl
           changedFunctions.stream().filter(o -> !createdNames.contains(o.name())).toList());
       // A created column may have taken a renamed one's name: drop it before the rename back.
       dropAll(created, Kind.COLUMN, droppedTables);
-      kept.stream()
-          .filter(o -> o.kind() == Kind.COLUMN)
-          .sorted(Comparator.comparingInt(this::partitionDepth))
-          .forEach(o -> alterColumn(o, kept(o)));
-      // An expression names the columns by their old names, which are all back now.
-      expressions.forEach(script::statement);
+      List<CatalogObject> keptColumns =
+          kept.stream()
+              .filter(o -> o.kind() == Kind.COLUMN)
+              .sorted(Comparator.comparingInt(this::partitionDepth))
+              .toList();
+      keptColumns.forEach(o -> renameColumn(o, kept(o)));
+      // An expression names the columns by their old names, which are all back now, and
+      // PostgreSQL changes no column's type while a generated column reads it.
+      keptColumns.forEach(o -> setExpression(o, kept(o)));
+      keptColumns.forEach(o -> alterColumn(o, kept(o)));
       kept.stream()
           .filter(
               o ->
@@ -226,7 +247,10 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       createDefinitions(
           dropped.stream().filter(o -> createdNames.contains(o.name())).toList(),
           changedFunctions.stream().filter(o -> createdNames.contains(o.name())).toList());
-      reboundDefaults.forEach(script::statement);
+      // A function that lost the parameter defaults or names it gained, once nothing it created
+      // uses them.
+      recreatedFunctions.forEach(this::recreateFunction);
+      reboundColumns.forEach(script::statement);
       List<CatalogObject> partitioned =
           dropped.stream()
               .filter(o -> o.kind() == Kind.TABLE)
@@ -356,27 +380,24 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       String kind = old.flag("procedure") ? "PROCEDURE " : "FUNCTION ";
       if (Integer.parseInt(now.detail("defaults")) > Integer.parseInt(old.detail("defaults"))
           || !old.detail("argumentNames").equals(now.detail("argumentNames"))) {
-        if (!now.detail("dependants").isEmpty()) {
+        // What the migration created or dropped is gone or not back yet when it comes again.
+        Set<String> users = new TreeSet<>();
+        Stream.of(old.detail("dependants"), now.detail("dependants"))
+            .flatMap(String::lines)
+            .filter(line -> kept(line.substring(0, line.indexOf(' '))))
+            .forEach(line -> users.add(line.substring(line.indexOf(' ') + 1)));
+        if (!users.isEmpty()) {
           script.irreversible(
               old.key()
                   + ": its parameters' names or defaults changed, which CREATE OR REPLACE cannot"
                   + " undo, and PostgreSQL does not drop it to create it again while "
-                  + now.detail("dependants")
+                  + String.join(", ", users)
                   + " uses it; drop those, then the function, and create them again by hand as they"
                   + " were before "
                   + change.file().version());
           return;
         }
-        script.statement("DROP " + kind + "IF EXISTS " + now.detail("sql") + ";");
-        createFunction(old);
-        if (!now.detail("acl").isEmpty()) {
-          script.irreversible(
-              "grants of "
-                  + old.key()
-                  + ": it is created again with the default privileges instead of "
-                  + now.detail("acl")
-                  + "; GRANT and REVOKE them again by hand");
-        }
+        recreatedFunctions.add(old);
         return;
       }
       String schema = now.detail("schemaSql");
@@ -407,6 +428,31 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       if (!old.definition().equals(named)) {
         createFunction(old);
       }
+    }
+
+    /** Drops {@code old}'s function as it is now and creates it as it was. */
+    private void recreateFunction(CatalogObject old) {
+      CatalogObject now = kept(old);
+      script.statement(
+          "DROP "
+              + (old.flag("procedure") ? "PROCEDURE " : "FUNCTION ")
+              + "IF EXISTS "
+              + now.detail("sql")
+              + ";");
+      createFunction(old);
+      if (!now.detail("acl").isEmpty()) {
+        script.irreversible(
+            "grants of "
+                + old.key()
+                + ": it is created again with the default privileges instead of "
+                + now.detail("acl")
+                + "; GRANT and REVOKE them again by hand");
+      }
+    }
+
+    /** Whether the object of {@code identity}, or the view or column it belongs to, is kept. */
+    private boolean kept(String identity) {
+      return keptIdentities.contains(identity);
     }
 
     /** The indexes and triggers {@code views} had before the migration. */
@@ -459,25 +505,43 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       (kind == Kind.TYPE ? ReadOrder.readFirst(objects) : objects).forEach(ddl::create);
     }
 
-    private void alterColumn(CatalogObject old, CatalogObject now) {
-      String table = now.detail("tableSql");
-      String column = now.detail("sql");
-      if (!old.detail("sql").equals(column)) {
-        if (!sameInParent(old, now, "sql")) {
-          script.statement(
-              "ALTER TABLE "
-                  + table
-                  + " RENAME COLUMN "
-                  + column
-                  + " TO "
-                  + old.detail("sql")
-                  + ";");
-        }
-        column = old.detail("sql");
+    private void renameColumn(CatalogObject old, CatalogObject now) {
+      if (!old.detail("sql").equals(now.detail("sql")) && !sameInParent(old, now, "sql")) {
+        script.statement(
+            "ALTER TABLE "
+                + now.detail("tableSql")
+                + " RENAME COLUMN "
+                + now.detail("sql")
+                + " TO "
+                + old.detail("sql")
+                + ";");
       }
-      String alter = "ALTER TABLE " + table + " ALTER COLUMN " + column;
-      if (old.flag("identity") != now.flag("identity")
-          || old.flag("generated") != now.flag("generated")) {
+    }
+
+    /** Whether {@code old} became or stopped being an identity or generated column. */
+    private static boolean newKind(CatalogObject old, CatalogObject now) {
+      return old.flag("identity") != now.flag("identity")
+          || old.flag("generated") != now.flag("generated");
+    }
+
+    private void setExpression(CatalogObject old, CatalogObject now) {
+      if (!newKind(old, now) && !old.detail("expression").equals(now.detail("expression"))) {
+        script.statement(
+            "ALTER TABLE "
+                + now.detail("tableSql")
+                + " ALTER COLUMN "
+                + old.detail("sql")
+                + " SET EXPRESSION AS ("
+                + old.detail("expression")
+                + ");");
+      }
+    }
+
+    /** Sets the identity kind, type, default and NOT NULL of {@code old}, renamed back, back. */
+    private void alterColumn(CatalogObject old, CatalogObject now) {
+      String column = old.detail("sql");
+      String alter = "ALTER TABLE " + now.detail("tableSql") + " ALTER COLUMN " + column;
+      if (newKind(old, now)) {
         script.irreversible(
             old.key()
                 + ": its identity or generation changed; set it back by hand ("
@@ -485,21 +549,42 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                 + ")");
         return;
       }
-      if (!old.detail("identityKind").equals(now.detail("identityKind"))) {
+      // A partition's identity follows its parent's, and PostgreSQL refuses to change it alone.
+      if (!old.detail("identityKind").equals(now.detail("identityKind"))
+          && !sameInParent(old, now, "identityKind")) {
         script.statement(alter + " SET GENERATED " + old.detail("identityKind") + ";");
       }
-      if (!old.detail("expression").equals(now.detail("expression"))) {
-        expressions.add(alter + " SET EXPRESSION AS (" + old.detail("expression") + ");");
+      // A column of a type the migration dropped and created anew under the same name holds on
+      // to the new one: an enum's values go to text here, and back once the old type is back.
+      CatalogObject reusedType =
+          old.flag("generated") || sameInParent(old, now, "type")
+              ? null
+              : reusedType(old.detail("type"));
+      boolean retyped = reusedType != null && reusedType.detail("typtype").equals("e");
+      if (reusedType != null && !retyped) {
+        script.irreversible(
+            old.key()
+                + ": its type "
+                + reusedType.detail("sql")
+                + " was dropped and created anew under the same name, which this revert drops while"
+                + " the column uses it; move the column off it by hand, and back onto the old type"
+                + " once it is back ("
+                + old.definition()
+                + ")");
       }
       // A partition's column has its parent's type, and its parent's NOT NULL gets to it too.
       boolean newType =
           (!old.detail("type").equals(now.detail("type"))
                   || !old.detail("collation").equals(now.detail("collation")))
-              && !(sameInParent(old, now, "type") && sameInParent(old, now, "collation"));
+              && !(sameInParent(old, now, "type") && sameInParent(old, now, "collation"))
+              && !retyped;
       // A default that names what the migration dropped and created anew under the same name
       // holds on to the new one: it lets go here, and is set again once the old one is back.
       boolean rebound =
-          !old.flag("generated") && namesReused(old.detail("default")) && !now.flag("generated");
+          retyped
+              || (!old.flag("generated")
+                  && namesReused(old.detail("default"))
+                  && !now.flag("generated"));
       boolean newDefault =
           (!old.detail("default").equals(now.detail("default")) || rebound)
               && !old.flag("generated");
@@ -508,6 +593,9 @@ public record DownMigration(String version, String sql, List<String> irreversibl
           (newType || rebound) && newDefault && !now.detail("default").isEmpty();
       if (defaultDropped) {
         script.statement(alter + " DROP DEFAULT;");
+      }
+      if (retyped) {
+        script.statement(alter + " TYPE text USING " + column + "::text;");
       }
       if (newType) {
         ColumnTypeRevert type = new ColumnTypeRevert(old.detail("type"), now.detail("type"));
@@ -531,15 +619,22 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                   + " that does not fit makes this revert fail, or is rounded; check them first");
         }
       }
-      if (rebound) {
-        reboundDefaults.add(
-            "ALTER TABLE "
-                + old.detail("tableSql")
-                + " ALTER COLUMN "
-                + old.detail("sql")
-                + " SET DEFAULT "
-                + old.detail("default")
+      String alterBack = "ALTER TABLE " + old.detail("tableSql") + " ALTER COLUMN " + column;
+      if (retyped) {
+        reboundColumns.add(
+            alterBack
+                + " TYPE "
+                + old.detail("type")
+                + " USING "
+                + column
+                + "::text::"
+                + old.detail("type")
                 + ";");
+      }
+      if (rebound) {
+        if (!old.detail("default").isEmpty()) {
+          reboundColumns.add(alterBack + " SET DEFAULT " + old.detail("default") + ";");
+        }
       } else if (newDefault && !old.detail("default").isEmpty()) {
         script.statement(alter + " SET DEFAULT " + old.detail("default") + ";");
       } else if (newDefault && !defaultDropped) {
@@ -549,7 +644,50 @@ public record DownMigration(String version, String sql, List<String> irreversibl
           && !old.flag("identity")
           && !sameInParent(old, now, "notNull")) {
         script.statement(alter + (old.flag("notNull") ? " SET NOT NULL;" : " DROP NOT NULL;"));
+        if (!old.flag("notNull")) {
+          keepPartitionsNotNull(old);
+        }
       }
+    }
+
+    /**
+     * Sets NOT NULL again on the columns of the partitions below {@code old}'s table that had it
+     * before: PostgreSQL 17 drops theirs with their parent's.
+     */
+    private void keepPartitionsNotNull(CatalogObject old) {
+      String column = old.name().substring(old.detail("table").length());
+      before.objects().stream()
+          .filter(o -> o.kind() == Kind.TABLE)
+          .filter(o -> below(o, old.detail("tableIdentity")))
+          .sorted(Comparator.comparing(CatalogObject::name))
+          .forEach(
+              table ->
+                  before
+                      .get(CatalogObject.key(Kind.COLUMN, table.name() + column))
+                      .filter(c -> c.flag("notNull") && afterById.containsKey(id(c)))
+                      .ifPresent(
+                          c ->
+                              script.statement(
+                                  "ALTER TABLE "
+                                      + kept(c).detail("tableSql")
+                                      + " ALTER COLUMN "
+                                      + c.detail("sql")
+                                      + " SET NOT NULL;")));
+    }
+
+    /** Whether {@code table} was a partition below {@code parent}, and stayed where it was. */
+    private boolean below(CatalogObject table, String parent) {
+      CatalogObject t = table;
+      while (t != null
+          && !t.detail("parentIdentity").isEmpty()
+          && afterById.containsKey(id(t))
+          && !moved(t, kept(t))) {
+        if (t.detail("parentIdentity").equals(parent)) {
+          return true;
+        }
+        t = beforeById.get(Kind.TABLE.name() + ":" + t.detail("parentIdentity"));
+      }
+      return false;
     }
 
     /**
@@ -558,9 +696,7 @@ public record DownMigration(String version, String sql, List<String> irreversibl
      */
     private boolean namesReused(String expression) {
       for (String name : reusedNames) {
-        if (Pattern.compile("(?<![\\w$])" + Pattern.quote(name) + "(?![\\w$])")
-            .matcher(expression)
-            .find()) {
+        if (names(expression, name)) {
           return true;
         }
       }
@@ -568,13 +704,31 @@ public record DownMigration(String version, String sql, List<String> irreversibl
     }
 
     /**
-     * Whether {@code old} is a column of a partition that stayed where it was, whose parent's
-     * column of the same name changed {@code detail} the same way: setting the parent's back sets
-     * the partition's too, and PostgreSQL refuses it on the partition alone.
+     * The type the migration dropped and created anew under the same name that {@code type} names.
+     */
+    private @Nullable CatalogObject reusedType(String type) {
+      for (CatalogObject reused : reusedTypes) {
+        if (names(type, reused.name().substring(reused.name().indexOf('.') + 1))) {
+          return reused;
+        }
+      }
+      return null;
+    }
+
+    private static boolean names(String expression, String name) {
+      return Pattern.compile("(?<![\\w$])" + Pattern.quote(name) + "(?![\\w$])")
+          .matcher(expression)
+          .find();
+    }
+
+    /**
+     * Whether {@code old} is a column of a partition or inheriting table that stayed where it was,
+     * whose (first) parent's column of the same name changed {@code detail} the same way: setting
+     * the parent's back sets the child's too, and PostgreSQL refuses it on the child alone.
      */
     private boolean sameInParent(CatalogObject old, CatalogObject now, String detail) {
       CatalogObject table = beforeById.get(Kind.TABLE.name() + ":" + old.detail("tableIdentity"));
-      if (table == null || !table.flag("partition") || moved(table, kept(table))) {
+      if (table == null || table.detail("parentIdentity").isEmpty() || moved(table, kept(table))) {
         return false;
       }
       CatalogObject parent =
@@ -594,12 +748,15 @@ public record DownMigration(String version, String sql, List<String> irreversibl
           && parentNow.detail(detail).equals(now.detail(detail));
     }
 
-    /** How many parents the table of the column {@code old} had: partitions come after them. */
+    /**
+     * How many parents (partitioned or inherited from) the table of the column {@code old} had:
+     * children come after them.
+     */
     private int partitionDepth(CatalogObject column) {
       int depth = 0;
       CatalogObject table =
           beforeById.get(Kind.TABLE.name() + ":" + column.detail("tableIdentity"));
-      while (table != null && table.flag("partition")) {
+      while (table != null && !table.detail("parentIdentity").isEmpty()) {
         depth++;
         table = beforeById.get(Kind.TABLE.name() + ":" + table.detail("parentIdentity"));
       }
@@ -656,8 +813,9 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       }
       switch (old.kind()) {
         case INDEX, CONSTRAINT, TRIGGER, SCHEMA, SEQUENCE -> {
-          if (old.definition().equals(tablesNamedAsBefore(now.definition()))) {
-            return; // it names a renamed table, whose rename brings it back
+          if (functionsNamedAsBefore(old.definition(), false)
+              .equals(functionsNamedAsBefore(tablesNamedAsBefore(now.definition()), true))) {
+            return; // it names a renamed table or function, whose rename brings it back
           }
           if (old.kind() == Kind.SEQUENCE && old.name().equals(now.name())) {
             // The body says CYCLE only where it cycles; OWNED BY comes at the end, on its own.
@@ -717,6 +875,36 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                   "(?<=REFERENCES |ON )" + Pattern.quote(now.detail("nameSql")) + "(?=[ (]|$)",
                   Matcher.quoteReplacement(table.detail("nameSql")));
         }
+      }
+      return named;
+    }
+
+    /**
+     * {@code definition} with the functions the migration renamed or moved named with their schema
+     * and name before it, as they are once the revert renamed them back; {@code after} says whether
+     * it is from after the migration.
+     */
+    private String functionsNamedAsBefore(String definition, boolean after) {
+      String named = definition;
+      for (CatalogObject function : before.objects()) {
+        CatalogObject now = afterById.get(id(function));
+        if (function.kind() != Kind.FUNCTION || now == null || function.name().equals(now.name())) {
+          continue;
+        }
+        String qualified =
+            Matcher.quoteReplacement(
+                function.detail("schemaSql") + "." + function.detail("nameSql") + "(");
+        // PostgreSQL leaves out a schema on the search path.
+        CatalogObject as = after ? now : function;
+        if (after) {
+          named =
+              named.replaceAll(
+                  "(?<![\\w.$])"
+                      + Pattern.quote(now.detail("schemaSql") + "." + now.detail("nameSql") + "("),
+                  qualified);
+        }
+        named =
+            named.replaceAll("(?<![\\w.$])" + Pattern.quote(as.detail("nameSql") + "("), qualified);
       }
       return named;
     }
