@@ -98,7 +98,8 @@ public record DownMigration(String version, String sql, List<String> irreversibl
     private final List<String> reusedNames = new ArrayList<>();
     private final List<CatalogObject> reusedTypes = new ArrayList<>();
     private final List<CatalogObject> recreatedFunctions = new ArrayList<>();
-    private final Set<String> keptIdentities = new HashSet<>();
+    private final Set<String> beforeIdentities = new HashSet<>();
+    private final Set<String> afterIdentities = new HashSet<>();
     private final List<String> reboundColumns = new ArrayList<>();
 
     Derivation(MigrationVerifier.FileChange change) {
@@ -107,11 +108,8 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       this.after = change.after();
       before.objects().forEach(o -> beforeById.put(id(o), o));
       after.objects().forEach(o -> afterById.put(id(o), o));
-      Set<String> afterIdentities = new HashSet<>();
+      before.objects().forEach(o -> beforeIdentities.add(o.identity()));
       after.objects().forEach(o -> afterIdentities.add(o.identity()));
-      before.objects().stream()
-          .filter(o -> afterIdentities.contains(o.identity()))
-          .forEach(o -> keptIdentities.add(o.identity()));
       this.ddl = new RevertDdl(change, script);
     }
 
@@ -380,11 +378,12 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       String kind = old.flag("procedure") ? "PROCEDURE " : "FUNCTION ";
       if (Integer.parseInt(now.detail("defaults")) > Integer.parseInt(old.detail("defaults"))
           || !old.detail("argumentNames").equals(now.detail("argumentNames"))) {
-        // What the migration created or dropped is gone or not back yet when it comes again.
+        // What the migration created or dropped is gone or not back yet when it comes again;
+        // anything else, kept or not in the snapshots (a domain's check, a policy), stops it.
         Set<String> users = new TreeSet<>();
         Stream.of(old.detail("dependants"), now.detail("dependants"))
             .flatMap(String::lines)
-            .filter(line -> kept(line.substring(0, line.indexOf(' '))))
+            .filter(line -> !createdOrDropped(line.substring(0, line.indexOf(' '))))
             .forEach(line -> users.add(line.substring(line.indexOf(' ') + 1)));
         if (!users.isEmpty()) {
           script.irreversible(
@@ -451,8 +450,9 @@ public record DownMigration(String version, String sql, List<String> irreversibl
     }
 
     /** Whether the object of {@code identity}, or the view or column it belongs to, is kept. */
-    private boolean kept(String identity) {
-      return keptIdentities.contains(identity);
+    /** Whether {@code identity} is in one catalog only: the migration created or dropped it. */
+    private boolean createdOrDropped(String identity) {
+      return beforeIdentities.contains(identity) != afterIdentities.contains(identity);
     }
 
     /** The indexes and triggers {@code views} had before the migration. */

@@ -874,6 +874,29 @@ class DownMigrationTest {
             "par|id|integer", "par|c|integer", "ch|id|integer", "ch|c|integer", "ch|x|integer");
   }
 
+  @Test
+  void revert_listsTheFunctionIrreversible_whenADomainCheckOrPolicyStopsItsDropAndCreate() {
+    String base =
+        "CREATE FUNCTION f(a int) RETURNS int LANGUAGE sql IMMUTABLE AS $$ SELECT a $$;\n"
+            + "CREATE DOMAIN pos AS int CHECK (f(VALUE) >= 0);\n"
+            + "CREATE TABLE t (c int);\n"
+            + "ALTER TABLE t ENABLE ROW LEVEL SECURITY;\n"
+            + "CREATE POLICY p ON t USING (f(c) >= 0);\n";
+    String change =
+        "CREATE OR REPLACE FUNCTION f(a int DEFAULT 0) RETURNS int LANGUAGE sql IMMUTABLE"
+            + " AS $$ SELECT a $$;\n";
+    DownMigration down = derive(base, change);
+    ServiceVerification v = verify(base, change, down.sql());
+
+    assertThat(v.error()).as(down.sql()).isEmpty();
+    assertThat(down.sql()).doesNotContain("DROP FUNCTION");
+    assertThat(down.irreversible())
+        .singleElement()
+        .asString()
+        .startsWith("function public.f(a integer): its parameters' names or defaults changed")
+        .contains("while constraint pos_check, policy p on table t uses it");
+  }
+
   /** The rows of {@code sql} on the database the last revert ran on, columns joined by "|". */
   private static List<String> rows(String sql) {
     List<String> rows = new ArrayList<>();
