@@ -204,9 +204,40 @@ public record DownMigration(String version, String sql, List<String> irreversibl
               .toList();
       keptColumns.forEach(o -> renameColumn(o, kept(o)));
       // An expression names the columns by their old names, which are all back now, and
-      // PostgreSQL changes no column's type while a generated column reads it.
-      keptColumns.forEach(o -> setExpression(o, kept(o)));
+      // PostgreSQL changes no column's type while a generated column reads it: an old expression
+      // that reads such a column comes back after the types, the new one held by NULL meanwhile
+      // if it reads one too.
+      List<CatalogObject> expressionsAfterTypes = new ArrayList<>();
+      for (CatalogObject o : keptColumns) {
+        CatalogObject now = kept(o);
+        if (newKind(o, now)
+            || o.detail("expression").isEmpty()
+            || !readsRetyped(o, o.detail("expression"), keptColumns, false)) {
+          setExpression(o, now, false);
+        } else if (!readsRetyped(o, now.detail("expression"), keptColumns, true)) {
+          expressionsAfterTypes.add(o);
+        } else if (!now.flag("notNull")) {
+          script.statement(
+              "ALTER TABLE "
+                  + now.detail("tableSql")
+                  + " ALTER COLUMN "
+                  + o.detail("sql")
+                  + " SET EXPRESSION AS (NULL);");
+          expressionsAfterTypes.add(o);
+        } else {
+          script.irreversible(
+              "generation expression of column "
+                  + o.key()
+                  + ": it reads a column whose type is set back both before and after "
+                  + change.file().version()
+                  + ", and PostgreSQL changes no type a generated column reads; drop its"
+                  + " expression, set the types back and its expression "
+                  + o.detail("expression")
+                  + " again by hand");
+        }
+      }
       keptColumns.forEach(o -> alterColumn(o, kept(o)));
+      expressionsAfterTypes.forEach(o -> setExpression(o, kept(o), true));
       kept.stream()
           .filter(
               o ->
@@ -524,8 +555,26 @@ public record DownMigration(String version, String sql, List<String> irreversibl
           || old.flag("generated") != now.flag("generated");
     }
 
-    private void setExpression(CatalogObject old, CatalogObject now) {
-      if (!newKind(old, now) && !old.detail("expression").equals(now.detail("expression"))) {
+    /**
+     * Whether {@code expression}, {@code column}'s old one or its new one ({@code now}), reads a
+     * column of its table whose type the revert sets back.
+     */
+    private boolean readsRetyped(
+        CatalogObject column, String expression, List<CatalogObject> keptColumns, boolean now) {
+      for (CatalogObject o : keptColumns) {
+        if (o.detail("tableIdentity").equals(column.detail("tableIdentity"))
+            && !o.detail("type").equals(kept(o).detail("type"))
+            && names(expression, (now ? kept(o) : o).detail("sql"))) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** Sets {@code old}'s expression back if it changed, or {@code always}. */
+    private void setExpression(CatalogObject old, CatalogObject now, boolean always) {
+      if (!newKind(old, now)
+          && (always || !old.detail("expression").equals(now.detail("expression")))) {
         script.statement(
             "ALTER TABLE "
                 + now.detail("tableSql")

@@ -897,6 +897,41 @@ class DownMigrationTest {
         .contains("while constraint pos_check, policy p on table t uses it");
   }
 
+  @Test
+  void revert_setsTheExpressionBackAfterTheTypes_whenItsOldExpressionReadsAColumnItWidened() {
+    String base =
+        "CREATE TABLE t (a int, b int, g int GENERATED ALWAYS AS (a * 2) STORED);\n"
+            + "CREATE TABLE u (a int, g int GENERATED ALWAYS AS (a * 2) STORED);\n";
+    String change =
+        "ALTER TABLE t ALTER COLUMN g SET EXPRESSION AS (b * 2);\n"
+            + "ALTER TABLE t ALTER COLUMN a TYPE bigint;\n"
+            + "ALTER TABLE u ALTER COLUMN g SET EXPRESSION AS (1);\n"
+            + "ALTER TABLE u ALTER COLUMN a TYPE bigint;\n"
+            + "ALTER TABLE u ALTER COLUMN g SET EXPRESSION AS (a * 3);\n";
+
+    DownMigration down = proveDerived(base, change);
+
+    assertThat(down.sql())
+        .containsSubsequence(
+            "ALTER TABLE public.u ALTER COLUMN g SET EXPRESSION AS (NULL);",
+            "ALTER TABLE public.t ALTER COLUMN a TYPE integer;",
+            "ALTER TABLE public.u ALTER COLUMN a TYPE integer;",
+            "ALTER TABLE public.t ALTER COLUMN g SET EXPRESSION AS ((a * 2));",
+            "ALTER TABLE public.u ALTER COLUMN g SET EXPRESSION AS ((a * 2));");
+    assertThat(
+            rows(
+                "SELECT attrelid::regclass, attname, format_type(atttypid, atttypmod),"
+                    + " pg_get_expr(adbin, adrelid) FROM pg_attribute LEFT JOIN pg_attrdef"
+                    + " ON adrelid = attrelid AND adnum = attnum WHERE attrelid IN ('t'::regclass,"
+                    + " 'u'::regclass) AND attnum > 0 ORDER BY 1, attnum"))
+        .containsExactly(
+            "t|a|integer|null",
+            "t|b|integer|null",
+            "t|g|integer|(a * 2)",
+            "u|a|integer|null",
+            "u|g|integer|(a * 2)");
+  }
+
   /** The rows of {@code sql} on the database the last revert ran on, columns joined by "|". */
   private static List<String> rows(String sql) {
     List<String> rows = new ArrayList<>();
