@@ -598,9 +598,10 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                 + ")");
         return;
       }
-      // A partition's identity follows its parent's, and PostgreSQL refuses to change it alone.
+      // A partition's identity follows its parent's, and PostgreSQL refuses to change it alone;
+      // an inheriting table's does not (SET GENERATED does not recurse through INHERITS).
       if (!old.detail("identityKind").equals(now.detail("identityKind"))
-          && !sameInParent(old, now, "identityKind")) {
+          && !(inPartition(old) && sameInParent(old, now, "identityKind"))) {
         script.statement(alter + " SET GENERATED " + old.detail("identityKind") + ";");
       }
       // A column of a type the migration dropped and created anew under the same name holds on
@@ -810,6 +811,13 @@ public record DownMigration(String version, String sql, List<String> irreversibl
         table = beforeById.get(Kind.TABLE.name() + ":" + table.detail("parentIdentity"));
       }
       return depth;
+    }
+
+    /** Whether {@code column} belonged to a partition before the migration. */
+    private boolean inPartition(CatalogObject column) {
+      CatalogObject table =
+          beforeById.get(Kind.TABLE.name() + ":" + column.detail("tableIdentity"));
+      return table != null && table.flag("partition");
     }
 
     /** Whether the table {@code old} was attached, detached or moved to another parent or bound. */
