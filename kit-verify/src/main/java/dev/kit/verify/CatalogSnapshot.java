@@ -285,7 +285,11 @@ final class CatalogSnapshot {
             // Only a collation other than the type's default, as pg_dump prints it.
             + " (SELECT quote_ident(cn.nspname) || '.' || quote_ident(co.collname) FROM pg_collation co"
             + "  JOIN pg_namespace cn ON cn.oid = co.collnamespace JOIN pg_type ty ON ty.oid = a.atttypid"
-            + "  WHERE co.oid = a.attcollation AND a.attcollation <> ty.typcollation)"
+            + "  WHERE co.oid = a.attcollation AND a.attcollation <> ty.typcollation),"
+            // The type it is of, an array's element type for an array, to tell it from another
+            // type of the same name.
+            + " (SELECT CASE WHEN ty.typelem <> 0 AND ty.typlen = -1 THEN ty.typelem ELSE ty.oid END"
+            + "  FROM pg_type ty WHERE ty.oid = a.atttypid)"
             + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
             + " WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped AND "
@@ -335,6 +339,7 @@ final class CatalogSnapshot {
           details.put("tableSql", rs.getString(9));
           details.put("tableIdentity", rs.getString(11));
           details.put("position", rs.getString(12));
+          details.put("typeIdentity", rs.getString(14));
           out.add(
               new CatalogObject(
                   Kind.COLUMN, rs.getString(1), rs.getString(2), definition.toString(), details));

@@ -607,9 +607,7 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       // A column of a type the migration dropped and created anew under the same name holds on
       // to the new one: an enum's values go to text here, and back once the old type is back.
       CatalogObject reusedType =
-          old.flag("generated") || sameInParent(old, now, "type")
-              ? null
-              : reusedType(old.detail("type"));
+          old.flag("generated") || sameInParent(old, now, "type") ? null : reusedType(now);
       boolean retyped = reusedType != null && reusedType.detail("typtype").equals("e");
       if (reusedType != null && !retyped) {
         script.irreversible(
@@ -754,11 +752,13 @@ public record DownMigration(String version, String sql, List<String> irreversibl
     }
 
     /**
-     * The type the migration dropped and created anew under the same name that {@code type} names.
+     * The type the migration dropped and created anew under the same name whose new type the column
+     * {@code now} (or its elements) is of.
      */
-    private @Nullable CatalogObject reusedType(String type) {
+    private @Nullable CatalogObject reusedType(CatalogObject now) {
       for (CatalogObject reused : reusedTypes) {
-        if (names(type, reused.name().substring(reused.name().indexOf('.') + 1))) {
+        Optional<CatalogObject> created = after.get(reused.key());
+        if (created.isPresent() && created.get().identity().equals(now.detail("typeIdentity"))) {
           return reused;
         }
       }

@@ -951,6 +951,50 @@ class DownMigrationTest {
         .containsExactly("par|a", "ch|a");
   }
 
+  @Test
+  void revert_movesOnlyColumnsOfTheNewEnum_whenOthersTypesShareAWordOfItsName() {
+    String base =
+        "CREATE TYPE zone AS ENUM ('eu', 'us', 'ap');\n"
+            + "CREATE TABLE t (id int, z zone, ts timestamptz DEFAULT now());\n"
+            + "CREATE VIEW v AS SELECT id, ts FROM t;\n"
+            + "CREATE SCHEMA a;\n"
+            + "CREATE SCHEMA b;\n"
+            + "CREATE TYPE a.status AS ENUM ('x', 'y', 'z');\n"
+            + "CREATE TYPE b.status AS ENUM ('p', 'q');\n"
+            + "CREATE TABLE a.t (s a.status);\n"
+            + "CREATE TABLE b.u (id int, s b.status);\n"
+            + "CREATE VIEW b.v AS SELECT id, s FROM b.u;\n";
+    String change =
+        "ALTER TYPE zone RENAME TO zone_old;\n"
+            + "CREATE TYPE zone AS ENUM ('eu', 'us');\n"
+            + "ALTER TABLE t ALTER COLUMN z TYPE zone USING z::text::zone;\n"
+            + "DROP TYPE zone_old;\n"
+            + "ALTER TYPE a.status RENAME TO status_old;\n"
+            + "CREATE TYPE a.status AS ENUM ('x', 'y');\n"
+            + "ALTER TABLE a.t ALTER COLUMN s TYPE a.status USING s::text::a.status;\n"
+            + "DROP TYPE a.status_old;\n";
+
+    DownMigration down = proveDerived(base, change);
+
+    assertThat(down.sql())
+        .contains("ALTER TABLE public.t ALTER COLUMN z TYPE text USING z::text;")
+        .contains("ALTER TABLE a.t ALTER COLUMN s TYPE text USING s::text;")
+        .doesNotContain("COLUMN ts")
+        .doesNotContain("b.u");
+    assertThat(
+            rows(
+                "SELECT attrelid::regclass, attname, format_type(atttypid, atttypmod)"
+                    + " FROM pg_attribute WHERE attrelid IN ('t'::regclass, 'a.t'::regclass,"
+                    + " 'b.u'::regclass) AND attnum > 0 AND NOT attisdropped ORDER BY 1, attnum"))
+        .containsExactly(
+            "t|id|integer",
+            "t|z|zone",
+            "t|ts|timestamp with time zone",
+            "a.t|s|a.status",
+            "b.u|id|integer",
+            "b.u|s|b.status");
+  }
+
   /** The rows of {@code sql} on the database the last revert ran on, columns joined by "|". */
   private static List<String> rows(String sql) {
     List<String> rows = new ArrayList<>();
