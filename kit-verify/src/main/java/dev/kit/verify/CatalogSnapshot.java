@@ -237,7 +237,10 @@ final class CatalogSnapshot {
             + " COALESCE(pg_get_expr(c.relpartbound, c.oid), ''),"
             + " CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) ELSE '' END,"
             + " h.inhparent, quote_ident(pn.nspname) || '.' || quote_ident(p.relname),"
-            + " COALESCE(c.relacl::text, ''), COALESCE(obj_description(c.oid, 'pg_class'), '')"
+            + " COALESCE(c.relacl::text, ''), COALESCE(obj_description(c.oid, 'pg_class'), ''),"
+            // All the tables it inherits from, in order.
+            + " COALESCE((SELECT string_agg(i.inhparent::text, ',' ORDER BY i.inhseqno)"
+            + "  FROM pg_inherits i WHERE i.inhrelid = c.oid), '')"
             + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
             // A partition's one parent, or the first table it inherits from.
             + " LEFT JOIN pg_inherits h ON h.inhrelid = c.oid AND h.inhseqno = 1"
@@ -265,6 +268,7 @@ final class CatalogSnapshot {
           details.put("comment", rs.getString(14));
           if (rs.getString(11) != null) {
             details.put("parentIdentity", rs.getString(11));
+            details.put("parentIdentities", rs.getString(15));
           }
           if (partition) {
             details.put("parentSql", rs.getString(12));

@@ -781,21 +781,26 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       if (table == null || table.detail("parentIdentity").isEmpty() || moved(table, kept(table))) {
         return false;
       }
-      CatalogObject parent =
-          beforeById.get(Kind.TABLE.name() + ":" + table.detail("parentIdentity"));
-      CatalogObject parentOld =
-          parent == null
-              ? null
-              : before
-                  .get(
-                      CatalogObject.key(
-                          Kind.COLUMN, parent.name() + old.name().substring(table.name().length())))
-                  .orElse(null);
-      CatalogObject parentNow = parentOld == null ? null : afterById.get(id(parentOld));
-      return parentOld != null
-          && parentNow != null
-          && parentOld.detail(detail).equals(old.detail(detail))
-          && parentNow.detail(detail).equals(now.detail(detail));
+      // Of several parents, the one that has the column.
+      for (String parentIdentity : table.detail("parentIdentities").split(",", -1)) {
+        CatalogObject parent = beforeById.get(Kind.TABLE.name() + ":" + parentIdentity);
+        CatalogObject parentOld =
+            parent == null
+                ? null
+                : before
+                    .get(
+                        CatalogObject.key(
+                            Kind.COLUMN,
+                            parent.name() + old.name().substring(table.name().length())))
+                    .orElse(null);
+        CatalogObject parentNow = parentOld == null ? null : afterById.get(id(parentOld));
+        if (parentOld != null) {
+          return parentNow != null
+              && parentOld.detail(detail).equals(old.detail(detail))
+              && parentNow.detail(detail).equals(now.detail(detail));
+        }
+      }
+      return false;
     }
 
     /**
@@ -803,12 +808,16 @@ public record DownMigration(String version, String sql, List<String> irreversibl
      * children come after them.
      */
     private int partitionDepth(CatalogObject column) {
+      return depth(beforeById.get(Kind.TABLE.name() + ":" + column.detail("tableIdentity")));
+    }
+
+    /** How many parents deep {@code table} is, by the deepest of them. */
+    private int depth(@Nullable CatalogObject table) {
       int depth = 0;
-      CatalogObject table =
-          beforeById.get(Kind.TABLE.name() + ":" + column.detail("tableIdentity"));
-      while (table != null && !table.detail("parentIdentity").isEmpty()) {
-        depth++;
-        table = beforeById.get(Kind.TABLE.name() + ":" + table.detail("parentIdentity"));
+      if (table != null && !table.detail("parentIdentities").isEmpty()) {
+        for (String parent : table.detail("parentIdentities").split(",", -1)) {
+          depth = Math.max(depth, 1 + depth(beforeById.get(Kind.TABLE.name() + ":" + parent)));
+        }
       }
       return depth;
     }
@@ -823,7 +832,7 @@ public record DownMigration(String version, String sql, List<String> irreversibl
     /** Whether the table {@code old} was attached, detached or moved to another parent or bound. */
     private static boolean moved(CatalogObject old, CatalogObject now) {
       return old.flag("partition") != now.flag("partition")
-          || !old.detail("parentIdentity").equals(now.detail("parentIdentity"))
+          || !old.detail("parentIdentities").equals(now.detail("parentIdentities"))
           || !old.detail("bound").equals(now.detail("bound"));
     }
 

@@ -995,6 +995,25 @@ class DownMigrationTest {
             "b.u|s|b.status");
   }
 
+  @Test
+  void revert_leavesAChildsColumnToTheParentThatHasIt_whenTheTableInheritsFromSeveral() {
+    String base =
+        "CREATE TABLE p1 (id int);\nCREATE TABLE p2 (c int);\n"
+            + "CREATE TABLE ch (x int) INHERITS (p1, p2);\n";
+    String change =
+        "ALTER TABLE p2 RENAME COLUMN c TO c2;\nALTER TABLE p2 ALTER COLUMN c2 TYPE bigint;\n";
+
+    DownMigration down = proveDerived(base, change);
+
+    assertThat(down.sql()).doesNotContain("public.ch ");
+    assertThat(
+            rows(
+                "SELECT attrelid::regclass, attname, format_type(atttypid, atttypmod)"
+                    + " FROM pg_attribute WHERE attrelid = 'ch'::regclass AND attnum > 0"
+                    + " ORDER BY attnum"))
+        .containsExactly("ch|id|integer", "ch|c|integer", "ch|x|integer");
+  }
+
   /** The rows of {@code sql} on the database the last revert ran on, columns joined by "|". */
   private static List<String> rows(String sql) {
     List<String> rows = new ArrayList<>();
