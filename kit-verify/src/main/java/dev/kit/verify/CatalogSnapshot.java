@@ -142,7 +142,7 @@ final class CatalogSnapshot {
     query(
         s,
         "SELECT n.nspname || '.' || t.typname, t.oid, t.typtype,"
-            + " quote_ident(n.nspname) || '.' || quote_ident(t.typname),"
+            + " quote_ident(n.nspname) || '.' || quote_ident(t.typname), quote_ident(t.typname),"
             + " CASE t.typtype"
             + "  WHEN 'e' THEN 'AS ENUM (' || (SELECT string_agg(quote_literal(e.enumlabel), ', ' ORDER BY e.enumsortorder)"
             + "    FROM pg_enum e WHERE e.enumtypid = t.oid) || ')'"
@@ -178,16 +178,18 @@ final class CatalogSnapshot {
                     (rs.getString(3).equals("d") ? "DOMAIN " : "TYPE ")
                         + rs.getString(4)
                         + " "
-                        + rs.getString(5),
+                        + rs.getString(6),
                     Map.of(
                         "sql",
                         rs.getString(4),
                         "typtype",
                         rs.getString(3),
-                        "body",
+                        "nameSql",
                         rs.getString(5),
+                        "body",
+                        rs.getString(6),
                         "reads",
-                        rs.getString(6)))));
+                        rs.getString(7)))));
   }
 
   private static void sequences(Statement s, List<CatalogObject> out) throws SQLException {

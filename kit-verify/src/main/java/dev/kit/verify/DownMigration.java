@@ -97,6 +97,7 @@ public record DownMigration(String version, String sql, List<String> irreversibl
     private boolean functionBodiesUnchecked;
     private final List<String> reusedNames = new ArrayList<>();
     private final List<CatalogObject> reusedTypes = new ArrayList<>();
+    private final List<CatalogObject> renamedTypes = new ArrayList<>();
     private final List<CatalogObject> recreatedFunctions = new ArrayList<>();
     private final Set<String> beforeIdentities = new HashSet<>();
     private final Set<String> afterIdentities = new HashSet<>();
@@ -182,6 +183,17 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       dropped.stream()
           .filter(o -> o.kind() == Kind.TYPE && createdNames.contains(o.name()))
           .forEach(reusedTypes::add);
+      // So is an enum it renamed and created anew under the old name: its columns move off the
+      // new one, which goes, and back once the old one is renamed back.
+      kept.stream()
+          .filter(o -> o.kind() == Kind.TYPE && createdNames.contains(o.name()))
+          .filter(o -> o.detail("typtype").equals("e") && renamedOnly(o, kept(o)))
+          .forEach(
+              o -> {
+                reusedTypes.add(o);
+                renamedTypes.add(o);
+                reusedNames.add(o.name().substring(o.name().indexOf('.') + 1));
+              });
       // So is a function it renamed and created anew under the old name.
       kept.stream()
           .filter(o -> o.kind() == Kind.FUNCTION && createdNames.contains(o.name()))
@@ -248,6 +260,7 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                       || o.kind() == Kind.CONSTRAINT
                       || o.kind() == Kind.TRIGGER
                       || o.kind() == Kind.SCHEMA)
+          .filter(o -> !renamedTypes.contains(o))
           .forEach(o -> redefine(o, kept(o)));
 
       // 3. Drop the rest of what the migration created, users before what they use; what lives
@@ -270,6 +283,14 @@ public record DownMigration(String version, String sql, List<String> irreversibl
           List.of(Kind.FUNCTION, Kind.SEQUENCE, Kind.TYPE, Kind.EXTENSION, Kind.SCHEMA)) {
         dropAll(created, kind, droppedTables);
       }
+      renamedTypes.forEach(
+          o ->
+              script.statement(
+                  "ALTER TYPE "
+                      + kept(o).detail("sql")
+                      + " RENAME TO "
+                      + o.detail("nameSql")
+                      + ";"));
 
       // 4. Bring back what it dropped or changed, dependencies first; functions before the tables
       // whose defaults and checks call them.
@@ -547,6 +568,19 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                 + old.detail("sql")
                 + ";");
       }
+    }
+
+    /** Whether the type {@code old} was only renamed within its schema. */
+    private static boolean renamedOnly(CatalogObject old, CatalogObject now) {
+      return old.detail("body").equals(now.detail("body"))
+          && !old.name().equals(now.name())
+          && old.detail("sql").endsWith("." + old.detail("nameSql"))
+          && now.detail("sql").endsWith("." + now.detail("nameSql"))
+          && old.detail("sql")
+              .substring(0, old.detail("sql").length() - old.detail("nameSql").length())
+              .equals(
+                  now.detail("sql")
+                      .substring(0, now.detail("sql").length() - now.detail("nameSql").length()));
     }
 
     /** Whether {@code old} became or stopped being an identity or generated column. */

@@ -1014,6 +1014,37 @@ class DownMigrationTest {
         .containsExactly("ch|id|integer", "ch|c|integer", "ch|x|integer");
   }
 
+  @Test
+  void revert_movesAColumnOffTheNewEnumAndRenamesTheOldBack_whenTheMigrationKeptTheOldRenamed() {
+    String base =
+        "CREATE TYPE mood AS ENUM ('a', 'b', 'c');\n"
+            + "CREATE TABLE t (m mood DEFAULT 'a', ms mood[]);\n";
+    String change =
+        "ALTER TYPE mood RENAME TO mood_old;\n"
+            + "CREATE TYPE mood AS ENUM ('a', 'b');\n"
+            + "ALTER TABLE t ALTER COLUMN m DROP DEFAULT;\n"
+            + "ALTER TABLE t ALTER COLUMN m TYPE mood USING m::text::mood;\n"
+            + "ALTER TABLE t ALTER COLUMN m SET DEFAULT 'a';\n"
+            + "ALTER TABLE t ALTER COLUMN ms TYPE mood[] USING ms::text::mood[];\n";
+
+    DownMigration down = proveDerived(base, change);
+
+    assertThat(down.sql())
+        .containsSubsequence(
+            "ALTER TABLE public.t ALTER COLUMN m TYPE text USING m::text;",
+            "DROP TYPE IF EXISTS public.mood;",
+            "ALTER TYPE public.mood_old RENAME TO mood;");
+    assertThat(down.irreversible()).noneMatch(line -> line.startsWith("type "));
+    assertThat(
+            rows(
+                "SELECT attname, format_type(atttypid, atttypmod), pg_get_expr(adbin, adrelid)"
+                    + " FROM pg_attribute LEFT JOIN pg_attrdef ON adrelid = attrelid AND adnum = attnum"
+                    + " WHERE attrelid = 't'::regclass AND attnum > 0 ORDER BY attnum"))
+        .containsExactly("m|mood|'a'::mood", "ms|mood[]|null");
+    assertThat(rows("SELECT typname FROM pg_type WHERE typname LIKE 'mood%' ORDER BY 1"))
+        .containsExactly("mood");
+  }
+
   /** The rows of {@code sql} on the database the last revert ran on, columns joined by "|". */
   private static List<String> rows(String sql) {
     List<String> rows = new ArrayList<>();
