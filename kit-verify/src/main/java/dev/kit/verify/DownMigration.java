@@ -98,6 +98,7 @@ public record DownMigration(String version, String sql, List<String> irreversibl
     private final List<String> reusedNames = new ArrayList<>();
     private final List<CatalogObject> reusedTypes = new ArrayList<>();
     private final List<CatalogObject> renamedTypes = new ArrayList<>();
+    private final Set<String> renamedAwayTypes = new HashSet<>();
     private final List<CatalogObject> recreatedFunctions = new ArrayList<>();
     private final Set<String> beforeIdentities = new HashSet<>();
     private final Set<String> afterIdentities = new HashSet<>();
@@ -194,6 +195,24 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                 renamedTypes.add(o);
                 reusedNames.add(o.name().substring(o.name().indexOf('.') + 1));
               });
+      // Any other type it renamed or moved away and created anew under the old name stays, and
+      // so does the new one, which columns may use.
+      kept.stream()
+          .filter(o -> o.kind() == Kind.TYPE && createdNames.contains(o.name()))
+          .filter(o -> !renamedTypes.contains(o))
+          .forEach(
+              o -> {
+                renamedAwayTypes.add(o.name());
+                script.irreversible(
+                    o.key()
+                        + ": the migration renamed it to "
+                        + kept(o).detail("sql")
+                        + " and created a new type under its name, which kit does not undo; move"
+                        + " the columns off the new type, drop it, and rename and set the old one"
+                        + " back by hand (before: "
+                        + o.definition()
+                        + ")");
+              });
       // So is a function it renamed and created anew under the old name.
       kept.stream()
           .filter(o -> o.kind() == Kind.FUNCTION && createdNames.contains(o.name()))
@@ -261,6 +280,7 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                       || o.kind() == Kind.TRIGGER
                       || o.kind() == Kind.SCHEMA)
           .filter(o -> !renamedTypes.contains(o))
+          .filter(o -> !(o.kind() == Kind.TYPE && renamedAwayTypes.contains(o.name())))
           .forEach(o -> redefine(o, kept(o)));
 
       // 3. Drop the rest of what the migration created, users before what they use; what lives
@@ -279,9 +299,13 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       // A created table may have taken a renamed one's name: drop it before the rename back.
       ddl.dropTables(created);
       kept.stream().filter(o -> o.kind() == Kind.TABLE).forEach(o -> renameTable(o, kept(o)));
+      List<CatalogObject> createdToDrop =
+          created.stream()
+              .filter(o -> !(o.kind() == Kind.TYPE && renamedAwayTypes.contains(o.name())))
+              .toList();
       for (Kind kind :
           List.of(Kind.FUNCTION, Kind.SEQUENCE, Kind.TYPE, Kind.EXTENSION, Kind.SCHEMA)) {
-        dropAll(created, kind, droppedTables);
+        dropAll(createdToDrop, kind, droppedTables);
       }
       renamedTypes.forEach(
           o ->
