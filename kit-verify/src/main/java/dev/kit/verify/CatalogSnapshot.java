@@ -142,7 +142,7 @@ final class CatalogSnapshot {
     query(
         s,
         "SELECT n.nspname || '.' || t.typname, t.oid, t.typtype,"
-            + " quote_ident(n.nspname) || '.' || quote_ident(t.typname),"
+            + " quote_ident(n.nspname) || '.' || quote_ident(t.typname), quote_ident(t.typname),"
             + " CASE t.typtype"
             + "  WHEN 'e' THEN 'AS ENUM (' || (SELECT string_agg(quote_literal(e.enumlabel), ', ' ORDER BY e.enumsortorder)"
             + "    FROM pg_enum e WHERE e.enumtypid = t.oid) || ')'"
@@ -178,16 +178,18 @@ final class CatalogSnapshot {
                     (rs.getString(3).equals("d") ? "DOMAIN " : "TYPE ")
                         + rs.getString(4)
                         + " "
-                        + rs.getString(5),
+                        + rs.getString(6),
                     Map.of(
                         "sql",
                         rs.getString(4),
                         "typtype",
                         rs.getString(3),
-                        "body",
+                        "nameSql",
                         rs.getString(5),
+                        "body",
+                        rs.getString(6),
                         "reads",
-                        rs.getString(6)))));
+                        rs.getString(7)))));
   }
 
   private static void sequences(Statement s, List<CatalogObject> out) throws SQLException {
@@ -237,7 +239,10 @@ final class CatalogSnapshot {
             + " COALESCE(pg_get_expr(c.relpartbound, c.oid), ''),"
             + " CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) ELSE '' END,"
             + " h.inhparent, quote_ident(pn.nspname) || '.' || quote_ident(p.relname),"
-            + " COALESCE(c.relacl::text, ''), COALESCE(obj_description(c.oid, 'pg_class'), '')"
+            + " COALESCE(c.relacl::text, ''), COALESCE(obj_description(c.oid, 'pg_class'), ''),"
+            // All the tables it inherits from, in order.
+            + " COALESCE((SELECT string_agg(i.inhparent::text, ',' ORDER BY i.inhseqno)"
+            + "  FROM pg_inherits i WHERE i.inhrelid = c.oid), '')"
             + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
             // A partition's one parent, or the first table it inherits from.
             + " LEFT JOIN pg_inherits h ON h.inhrelid = c.oid AND h.inhseqno = 1"
@@ -265,6 +270,7 @@ final class CatalogSnapshot {
           details.put("comment", rs.getString(14));
           if (rs.getString(11) != null) {
             details.put("parentIdentity", rs.getString(11));
+            details.put("parentIdentities", rs.getString(15));
           }
           if (partition) {
             details.put("parentSql", rs.getString(12));
@@ -285,7 +291,11 @@ final class CatalogSnapshot {
             // Only a collation other than the type's default, as pg_dump prints it.
             + " (SELECT quote_ident(cn.nspname) || '.' || quote_ident(co.collname) FROM pg_collation co"
             + "  JOIN pg_namespace cn ON cn.oid = co.collnamespace JOIN pg_type ty ON ty.oid = a.atttypid"
-            + "  WHERE co.oid = a.attcollation AND a.attcollation <> ty.typcollation)"
+            + "  WHERE co.oid = a.attcollation AND a.attcollation <> ty.typcollation),"
+            // The type it is of, an array's element type for an array, to tell it from another
+            // type of the same name.
+            + " (SELECT CASE WHEN ty.typelem <> 0 AND ty.typlen = -1 THEN ty.typelem ELSE ty.oid END"
+            + "  FROM pg_type ty WHERE ty.oid = a.atttypid)"
             + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
             + " WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped AND "
@@ -335,6 +345,7 @@ final class CatalogSnapshot {
           details.put("tableSql", rs.getString(9));
           details.put("tableIdentity", rs.getString(11));
           details.put("position", rs.getString(12));
+          details.put("typeIdentity", rs.getString(14));
           out.add(
               new CatalogObject(
                   Kind.COLUMN, rs.getString(1), rs.getString(2), definition.toString(), details));

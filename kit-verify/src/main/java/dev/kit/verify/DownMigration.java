@@ -97,8 +97,11 @@ public record DownMigration(String version, String sql, List<String> irreversibl
     private boolean functionBodiesUnchecked;
     private final List<String> reusedNames = new ArrayList<>();
     private final List<CatalogObject> reusedTypes = new ArrayList<>();
+    private final List<CatalogObject> renamedTypes = new ArrayList<>();
+    private final Set<String> renamedAwayTypes = new HashSet<>();
     private final List<CatalogObject> recreatedFunctions = new ArrayList<>();
-    private final Set<String> keptIdentities = new HashSet<>();
+    private final Set<String> beforeIdentities = new HashSet<>();
+    private final Set<String> afterIdentities = new HashSet<>();
     private final List<String> reboundColumns = new ArrayList<>();
 
     Derivation(MigrationVerifier.FileChange change) {
@@ -107,11 +110,8 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       this.after = change.after();
       before.objects().forEach(o -> beforeById.put(id(o), o));
       after.objects().forEach(o -> afterById.put(id(o), o));
-      Set<String> afterIdentities = new HashSet<>();
+      before.objects().forEach(o -> beforeIdentities.add(o.identity()));
       after.objects().forEach(o -> afterIdentities.add(o.identity()));
-      before.objects().stream()
-          .filter(o -> afterIdentities.contains(o.identity()))
-          .forEach(o -> keptIdentities.add(o.identity()));
       this.ddl = new RevertDdl(change, script);
     }
 
@@ -184,6 +184,35 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       dropped.stream()
           .filter(o -> o.kind() == Kind.TYPE && createdNames.contains(o.name()))
           .forEach(reusedTypes::add);
+      // So is an enum it renamed and created anew under the old name: its columns move off the
+      // new one, which goes, and back once the old one is renamed back.
+      kept.stream()
+          .filter(o -> o.kind() == Kind.TYPE && createdNames.contains(o.name()))
+          .filter(o -> o.detail("typtype").equals("e") && renamedOnly(o, kept(o)))
+          .forEach(
+              o -> {
+                reusedTypes.add(o);
+                renamedTypes.add(o);
+                reusedNames.add(o.name().substring(o.name().indexOf('.') + 1));
+              });
+      // Any other type it renamed or moved away and created anew under the old name stays, and
+      // so does the new one, which columns may use.
+      kept.stream()
+          .filter(o -> o.kind() == Kind.TYPE && createdNames.contains(o.name()))
+          .filter(o -> !renamedTypes.contains(o))
+          .forEach(
+              o -> {
+                renamedAwayTypes.add(o.name());
+                script.irreversible(
+                    o.key()
+                        + ": the migration renamed it to "
+                        + kept(o).detail("sql")
+                        + " and created a new type under its name, which kit does not undo; move"
+                        + " the columns off the new type, drop it, and rename and set the old one"
+                        + " back by hand (before: "
+                        + o.definition()
+                        + ")");
+              });
       // So is a function it renamed and created anew under the old name.
       kept.stream()
           .filter(o -> o.kind() == Kind.FUNCTION && createdNames.contains(o.name()))
@@ -206,9 +235,40 @@ public record DownMigration(String version, String sql, List<String> irreversibl
               .toList();
       keptColumns.forEach(o -> renameColumn(o, kept(o)));
       // An expression names the columns by their old names, which are all back now, and
-      // PostgreSQL changes no column's type while a generated column reads it.
-      keptColumns.forEach(o -> setExpression(o, kept(o)));
+      // PostgreSQL changes no column's type while a generated column reads it: an old expression
+      // that reads such a column comes back after the types, the new one held by NULL meanwhile
+      // if it reads one too.
+      List<CatalogObject> expressionsAfterTypes = new ArrayList<>();
+      for (CatalogObject o : keptColumns) {
+        CatalogObject now = kept(o);
+        if (newKind(o, now)
+            || o.detail("expression").isEmpty()
+            || !readsRetyped(o, o.detail("expression"), keptColumns, false)) {
+          setExpression(o, now, false);
+        } else if (!readsRetyped(o, now.detail("expression"), keptColumns, true)) {
+          expressionsAfterTypes.add(o);
+        } else if (!now.flag("notNull")) {
+          script.statement(
+              "ALTER TABLE "
+                  + now.detail("tableSql")
+                  + " ALTER COLUMN "
+                  + o.detail("sql")
+                  + " SET EXPRESSION AS (NULL);");
+          expressionsAfterTypes.add(o);
+        } else {
+          script.irreversible(
+              "generation expression of column "
+                  + o.key()
+                  + ": it reads a column whose type is set back both before and after "
+                  + change.file().version()
+                  + ", and PostgreSQL changes no type a generated column reads; drop its"
+                  + " expression, set the types back and its expression "
+                  + o.detail("expression")
+                  + " again by hand");
+        }
+      }
       keptColumns.forEach(o -> alterColumn(o, kept(o)));
+      expressionsAfterTypes.forEach(o -> setExpression(o, kept(o), true));
       kept.stream()
           .filter(
               o ->
@@ -219,6 +279,8 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                       || o.kind() == Kind.CONSTRAINT
                       || o.kind() == Kind.TRIGGER
                       || o.kind() == Kind.SCHEMA)
+          .filter(o -> !renamedTypes.contains(o))
+          .filter(o -> !(o.kind() == Kind.TYPE && renamedAwayTypes.contains(o.name())))
           .forEach(o -> redefine(o, kept(o)));
 
       // 3. Drop the rest of what the migration created, users before what they use; what lives
@@ -237,10 +299,22 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       // A created table may have taken a renamed one's name: drop it before the rename back.
       ddl.dropTables(created);
       kept.stream().filter(o -> o.kind() == Kind.TABLE).forEach(o -> renameTable(o, kept(o)));
+      List<CatalogObject> createdToDrop =
+          created.stream()
+              .filter(o -> !(o.kind() == Kind.TYPE && renamedAwayTypes.contains(o.name())))
+              .toList();
       for (Kind kind :
           List.of(Kind.FUNCTION, Kind.SEQUENCE, Kind.TYPE, Kind.EXTENSION, Kind.SCHEMA)) {
-        dropAll(created, kind, droppedTables);
+        dropAll(createdToDrop, kind, droppedTables);
       }
+      renamedTypes.forEach(
+          o ->
+              script.statement(
+                  "ALTER TYPE "
+                      + kept(o).detail("sql")
+                      + " RENAME TO "
+                      + o.detail("nameSql")
+                      + ";"));
 
       // 4. Bring back what it dropped or changed, dependencies first; functions before the tables
       // whose defaults and checks call them.
@@ -380,11 +454,12 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       String kind = old.flag("procedure") ? "PROCEDURE " : "FUNCTION ";
       if (Integer.parseInt(now.detail("defaults")) > Integer.parseInt(old.detail("defaults"))
           || !old.detail("argumentNames").equals(now.detail("argumentNames"))) {
-        // What the migration created or dropped is gone or not back yet when it comes again.
+        // What the migration created or dropped is gone or not back yet when it comes again;
+        // anything else, kept or not in the snapshots (a domain's check, a policy), stops it.
         Set<String> users = new TreeSet<>();
         Stream.of(old.detail("dependants"), now.detail("dependants"))
             .flatMap(String::lines)
-            .filter(line -> kept(line.substring(0, line.indexOf(' '))))
+            .filter(line -> !createdOrDropped(line.substring(0, line.indexOf(' '))))
             .forEach(line -> users.add(line.substring(line.indexOf(' ') + 1)));
         if (!users.isEmpty()) {
           script.irreversible(
@@ -451,8 +526,9 @@ public record DownMigration(String version, String sql, List<String> irreversibl
     }
 
     /** Whether the object of {@code identity}, or the view or column it belongs to, is kept. */
-    private boolean kept(String identity) {
-      return keptIdentities.contains(identity);
+    /** Whether {@code identity} is in one catalog only: the migration created or dropped it. */
+    private boolean createdOrDropped(String identity) {
+      return beforeIdentities.contains(identity) != afterIdentities.contains(identity);
     }
 
     /** The indexes and triggers {@code views} had before the migration. */
@@ -518,14 +594,45 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       }
     }
 
+    /** Whether the type {@code old} was only renamed within its schema. */
+    private static boolean renamedOnly(CatalogObject old, CatalogObject now) {
+      return old.detail("body").equals(now.detail("body"))
+          && !old.name().equals(now.name())
+          && old.detail("sql").endsWith("." + old.detail("nameSql"))
+          && now.detail("sql").endsWith("." + now.detail("nameSql"))
+          && old.detail("sql")
+              .substring(0, old.detail("sql").length() - old.detail("nameSql").length())
+              .equals(
+                  now.detail("sql")
+                      .substring(0, now.detail("sql").length() - now.detail("nameSql").length()));
+    }
+
     /** Whether {@code old} became or stopped being an identity or generated column. */
     private static boolean newKind(CatalogObject old, CatalogObject now) {
       return old.flag("identity") != now.flag("identity")
           || old.flag("generated") != now.flag("generated");
     }
 
-    private void setExpression(CatalogObject old, CatalogObject now) {
-      if (!newKind(old, now) && !old.detail("expression").equals(now.detail("expression"))) {
+    /**
+     * Whether {@code expression}, {@code column}'s old one or its new one ({@code now}), reads a
+     * column of its table whose type the revert sets back.
+     */
+    private boolean readsRetyped(
+        CatalogObject column, String expression, List<CatalogObject> keptColumns, boolean now) {
+      for (CatalogObject o : keptColumns) {
+        if (o.detail("tableIdentity").equals(column.detail("tableIdentity"))
+            && !o.detail("type").equals(kept(o).detail("type"))
+            && names(expression, (now ? kept(o) : o).detail("sql"))) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** Sets {@code old}'s expression back if it changed, or {@code always}. */
+    private void setExpression(CatalogObject old, CatalogObject now, boolean always) {
+      if (!newKind(old, now)
+          && (always || !old.detail("expression").equals(now.detail("expression")))) {
         script.statement(
             "ALTER TABLE "
                 + now.detail("tableSql")
@@ -549,17 +656,16 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                 + ")");
         return;
       }
-      // A partition's identity follows its parent's, and PostgreSQL refuses to change it alone.
+      // A partition's identity follows its parent's, and PostgreSQL refuses to change it alone;
+      // an inheriting table's does not (SET GENERATED does not recurse through INHERITS).
       if (!old.detail("identityKind").equals(now.detail("identityKind"))
-          && !sameInParent(old, now, "identityKind")) {
+          && !(inPartition(old) && sameInParent(old, now, "identityKind"))) {
         script.statement(alter + " SET GENERATED " + old.detail("identityKind") + ";");
       }
       // A column of a type the migration dropped and created anew under the same name holds on
       // to the new one: an enum's values go to text here, and back once the old type is back.
       CatalogObject reusedType =
-          old.flag("generated") || sameInParent(old, now, "type")
-              ? null
-              : reusedType(old.detail("type"));
+          old.flag("generated") || sameInParent(old, now, "type") ? null : reusedType(now);
       boolean retyped = reusedType != null && reusedType.detail("typtype").equals("e");
       if (reusedType != null && !retyped) {
         script.irreversible(
@@ -704,11 +810,13 @@ public record DownMigration(String version, String sql, List<String> irreversibl
     }
 
     /**
-     * The type the migration dropped and created anew under the same name that {@code type} names.
+     * The type the migration dropped and created anew under the same name whose new type the column
+     * {@code now} (or its elements) is of.
      */
-    private @Nullable CatalogObject reusedType(String type) {
+    private @Nullable CatalogObject reusedType(CatalogObject now) {
       for (CatalogObject reused : reusedTypes) {
-        if (names(type, reused.name().substring(reused.name().indexOf('.') + 1))) {
+        Optional<CatalogObject> created = after.get(reused.key());
+        if (created.isPresent() && created.get().identity().equals(now.detail("typeIdentity"))) {
           return reused;
         }
       }
@@ -731,21 +839,26 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       if (table == null || table.detail("parentIdentity").isEmpty() || moved(table, kept(table))) {
         return false;
       }
-      CatalogObject parent =
-          beforeById.get(Kind.TABLE.name() + ":" + table.detail("parentIdentity"));
-      CatalogObject parentOld =
-          parent == null
-              ? null
-              : before
-                  .get(
-                      CatalogObject.key(
-                          Kind.COLUMN, parent.name() + old.name().substring(table.name().length())))
-                  .orElse(null);
-      CatalogObject parentNow = parentOld == null ? null : afterById.get(id(parentOld));
-      return parentOld != null
-          && parentNow != null
-          && parentOld.detail(detail).equals(old.detail(detail))
-          && parentNow.detail(detail).equals(now.detail(detail));
+      // Of several parents, the one that has the column.
+      for (String parentIdentity : table.detail("parentIdentities").split(",", -1)) {
+        CatalogObject parent = beforeById.get(Kind.TABLE.name() + ":" + parentIdentity);
+        CatalogObject parentOld =
+            parent == null
+                ? null
+                : before
+                    .get(
+                        CatalogObject.key(
+                            Kind.COLUMN,
+                            parent.name() + old.name().substring(table.name().length())))
+                    .orElse(null);
+        CatalogObject parentNow = parentOld == null ? null : afterById.get(id(parentOld));
+        if (parentOld != null) {
+          return parentNow != null
+              && parentOld.detail(detail).equals(old.detail(detail))
+              && parentNow.detail(detail).equals(now.detail(detail));
+        }
+      }
+      return false;
     }
 
     /**
@@ -753,20 +866,31 @@ public record DownMigration(String version, String sql, List<String> irreversibl
      * children come after them.
      */
     private int partitionDepth(CatalogObject column) {
+      return depth(beforeById.get(Kind.TABLE.name() + ":" + column.detail("tableIdentity")));
+    }
+
+    /** How many parents deep {@code table} is, by the deepest of them. */
+    private int depth(@Nullable CatalogObject table) {
       int depth = 0;
-      CatalogObject table =
-          beforeById.get(Kind.TABLE.name() + ":" + column.detail("tableIdentity"));
-      while (table != null && !table.detail("parentIdentity").isEmpty()) {
-        depth++;
-        table = beforeById.get(Kind.TABLE.name() + ":" + table.detail("parentIdentity"));
+      if (table != null && !table.detail("parentIdentities").isEmpty()) {
+        for (String parent : table.detail("parentIdentities").split(",", -1)) {
+          depth = Math.max(depth, 1 + depth(beforeById.get(Kind.TABLE.name() + ":" + parent)));
+        }
       }
       return depth;
+    }
+
+    /** Whether {@code column} belonged to a partition before the migration. */
+    private boolean inPartition(CatalogObject column) {
+      CatalogObject table =
+          beforeById.get(Kind.TABLE.name() + ":" + column.detail("tableIdentity"));
+      return table != null && table.flag("partition");
     }
 
     /** Whether the table {@code old} was attached, detached or moved to another parent or bound. */
     private static boolean moved(CatalogObject old, CatalogObject now) {
       return old.flag("partition") != now.flag("partition")
-          || !old.detail("parentIdentity").equals(now.detail("parentIdentity"))
+          || !old.detail("parentIdentities").equals(now.detail("parentIdentities"))
           || !old.detail("bound").equals(now.detail("bound"));
     }
 
