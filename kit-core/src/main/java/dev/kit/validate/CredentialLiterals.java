@@ -34,7 +34,9 @@ final class CredentialLiterals {
           "a GitHub token",
               Pattern.compile("\\b(gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})\\b"),
           "a GitLab token", Pattern.compile("\\bglpat-[A-Za-z0-9_-]{20,}\\b"),
-          "a Slack token", Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}"));
+          "a Slack token", Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}"),
+          "a PlanetScale credential",
+              Pattern.compile("\\bpscale_(pw|tkn|oauth)_[A-Za-z0-9=._-]{32,}"));
 
   /** An environment variable holding a credential, by the usual names. */
   private static final Pattern SECRET_ENV_NAME =

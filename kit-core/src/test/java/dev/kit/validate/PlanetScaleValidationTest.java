@@ -316,6 +316,24 @@ class PlanetScaleValidationTest {
   }
 
   @Test
+  void validate_refusesAPlanetScalePassword_inAParameter_withoutShowingIt() {
+    String password = "pscale_pw_" + "aB3".repeat(14);
+    List<String> found =
+        violations(
+            db ->
+                db.planetScale(
+                    ps ->
+                        ps.organization("acme")
+                            .database("shop")
+                            .parameter("pgbouncer", "auth_query_x", password)));
+    assertThat(found)
+        .containsExactly(
+            "services[orders].database.planetScale.parameters.pgbouncer.auth_query_x: holds a PlanetScale"
+                + " credential, which would be committed to Git in the generated files (remove it and keep"
+                + " the credential in a Secret)");
+  }
+
+  @Test
   void validate_refusesReplicasPlanetScaleRefuses_whenNeitherASingleNodeNorTwoToEight() {
     for (int accepted : new int[] {0, 2, 8}) {
       assertThat(
