@@ -10,6 +10,7 @@ import dev.kit.render.Connection;
 import dev.kit.render.DatabaseProvider;
 import dev.kit.render.PlatformKind;
 import dev.kit.render.ServiceKind;
+import dev.kit.validate.Violations;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +38,12 @@ public final class PlanetScaleProvider implements DatabaseProvider {
 
   /** PlanetScale's object IDs are short lower-case alphanumerics; '-' and '_' are let through. */
   private static final Pattern BRANCH_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
+
+  /**
+   * A backup policy's name, which the reference leaves free: one line without a backtick, as the
+   * runbook writes it in a code span.
+   */
+  private static final Pattern BACKUP_POLICY_NAME = Pattern.compile("[^\\p{Cntrl}`]+");
 
   private static final Pattern TIME = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
   private static final Set<String> PARAMETER_NAMESPACES = Set.of("pgconf", "pgbouncer", "patroni");
@@ -157,13 +164,15 @@ public final class PlanetScaleProvider implements DatabaseProvider {
                     problems));
     adoption(at, ps, problems);
     ps.clusterSize()
-        .filter(s -> !SKU.matcher(s).matches())
         .ifPresent(
             s ->
-                problems.add(
+                refuse(
                     at + ".clusterSize",
-                    quote(s) + " is not a cluster size",
-                    "use a size SKU from PlanetScale's list, such as \"PS_10_AWS_ARM\""));
+                    s,
+                    SKU.matcher(s).matches(),
+                    "a cluster size",
+                    "use a size SKU from PlanetScale's list, such as \"PS_10_AWS_ARM\"",
+                    problems));
     // PlanetScale's provider 1.21.0: 0 for a single node, or 2 to 8 for high availability.
     ps.replicas()
         .filter(r -> r != 0 && (r < 2 || r > 8))
@@ -245,13 +254,15 @@ public final class PlanetScaleProvider implements DatabaseProvider {
                     "use one of " + PlanetScale.Bouncer.TARGETS);
               }
               b.size()
-                  .filter(s -> !SKU.matcher(s).matches())
                   .ifPresent(
                       s ->
-                          problems.add(
+                          refuse(
                               at + ".bouncer.size",
-                              quote(s) + " is not a bouncer size",
-                              "use PGB_5, PGB_10, PGB_20, PGB_40, PGB_80 or PGB_160"));
+                              s,
+                              SKU.matcher(s).matches(),
+                              "a bouncer size",
+                              "use PGB_5, PGB_10, PGB_20, PGB_40, PGB_80 or PGB_160",
+                              problems));
               b.replicasPerCell()
                   .filter(r -> r < 1)
                   .ifPresent(
@@ -264,6 +275,13 @@ public final class PlanetScaleProvider implements DatabaseProvider {
     ps.backupPolicy()
         .ifPresent(
             p -> {
+              refuse(
+                  at + ".backupPolicy.name",
+                  p.name(),
+                  BACKUP_POLICY_NAME.matcher(p.name()).matches() && !p.name().contains("://"),
+                  "a backup policy name",
+                  "use a short name without a URL, such as \"daily\"",
+                  problems);
               if (p.frequencyValue() < 1
                   || p.frequencyUnit() == PlanetScale.BackupPolicy.Unit.YEAR) {
                 problems.add(
@@ -733,14 +751,15 @@ public final class PlanetScaleProvider implements DatabaseProvider {
       return;
     }
     String id = ps.adoptedBranchId().get();
-    if (!BRANCH_ID.matcher(id).matches()) {
-      problems.add(
-          at + ".adoptBranch",
-          quote(id) + " is not a PlanetScale branch ID",
-          "use the id of GET "
-              + branchUrl(ps)
-              + " (letters and digits, such as \"ru00w3vqvfr9\"), not the branch's name");
-    }
+    refuse(
+        at + ".adoptBranch",
+        id,
+        BRANCH_ID.matcher(id).matches(),
+        "a PlanetScale branch ID",
+        "use the id of GET "
+            + branchUrl(ps)
+            + " (letters and digits, such as \"ru00w3vqvfr9\"), not the branch's name",
+        problems);
     if (ps.region().isPresent()) {
       problems.add(
           at + ".region",
@@ -765,6 +784,21 @@ public final class PlanetScaleProvider implements DatabaseProvider {
           path,
           quote(value) + " is not a PlanetScale name",
           "use lower-case letters, digits, '-' and '_': " + example);
+    }
+  }
+
+  /**
+   * Refuses {@code value}, set where {@code what} belongs, when it holds a credential, said without
+   * it ("looks like an AWS access key id, not a cluster size"), or else when it is not {@code
+   * valid}, quoted: the credential check comes first, as a key may match the pattern.
+   */
+  private static void refuse(
+      String path, String value, boolean valid, String what, String fix, Problems problems) {
+    Optional<String> credential = Violations.credentialIn(value);
+    if (credential.isPresent()) {
+      problems.add(path, credential.get() + ", not " + what, fix);
+    } else if (!valid) {
+      problems.add(path, quote(value) + " is not " + what, fix);
     }
   }
 
