@@ -413,6 +413,30 @@ class PlanetScaleValidationTest {
   }
 
   @Test
+  void validate_neverShowsACredential_inANameItRefuses() {
+    String github = "ghp_" + "A".repeat(36);
+    List<String> found =
+        violations(
+            db ->
+                db.planetScale(
+                    ps ->
+                        ps.organization(github)
+                            .database("shop")
+                            .appRoles(List.of(github))
+                            .bouncer(b -> b.name(github))));
+    assertThat(found)
+        .containsExactly(
+            "services[orders].database.planetScale.organization: looks like a GitHub token, not a PlanetScale"
+                + " name (use lower-case letters, digits, '-' and '_': your PlanetScale organization's slug,"
+                + " such as \"acme\")",
+            "services[orders].database.planetScale.appRoles: looks like a GitHub token, not a role name (use a"
+                + " PostgreSQL role such as \"pg_read_all_data\")",
+            "services[orders].database.planetScale.bouncer.name: looks like a GitHub token, not a bouncer name"
+                + " (use at most 12 lower-case letters, digits and '-', such as \"app\")");
+    assertThat(String.join("\n", found)).doesNotContain(github);
+  }
+
+  @Test
   void validate_refusesReplicasPlanetScaleRefuses_whenNeitherASingleNodeNorTwoToEight() {
     for (int accepted : new int[] {0, 2, 8}) {
       assertThat(

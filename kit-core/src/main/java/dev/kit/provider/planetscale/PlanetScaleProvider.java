@@ -228,25 +228,28 @@ public final class PlanetScaleProvider implements DatabaseProvider {
           ps.passwordRotation() + " rotations",
           "use 0 or more: raise it by one to rotate the roles' passwords");
     }
-    ps.appRoles().stream()
-        .filter(r -> !ROLE.matcher(r).matches())
+    ps.appRoles()
         .forEach(
             r ->
-                problems.add(
+                refuse(
                     at + ".appRoles",
-                    quote(r) + " is not a role name",
-                    "use a PostgreSQL role such as \"pg_read_all_data\""));
+                    r,
+                    ROLE.matcher(r).matches(),
+                    "a role name",
+                    "use a PostgreSQL role such as \"pg_read_all_data\"",
+                    problems));
     ps.bouncer()
         .ifPresent(
             b -> {
-              if (b.name().length() > BOUNCER_NAME_MAX || !SLUG.matcher(b.name()).matches()) {
-                problems.add(
-                    at + ".bouncer.name",
-                    quote(b.name()) + " is not a bouncer name",
-                    "use at most "
-                        + BOUNCER_NAME_MAX
-                        + " lower-case letters, digits and '-', such as \"app\"");
-              }
+              refuse(
+                  at + ".bouncer.name",
+                  b.name(),
+                  b.name().length() <= BOUNCER_NAME_MAX && SLUG.matcher(b.name()).matches(),
+                  "a bouncer name",
+                  "use at most "
+                      + BOUNCER_NAME_MAX
+                      + " lower-case letters, digits and '-', such as \"app\"",
+                  problems);
               if (!PlanetScale.Bouncer.TARGETS.contains(b.target())) {
                 problems.add(
                     at + ".bouncer.target",
@@ -779,12 +782,13 @@ public final class PlanetScaleProvider implements DatabaseProvider {
   }
 
   private static void slug(String path, String value, String example, Problems problems) {
-    if (value.length() > SLUG_MAX || !SLUG.matcher(value).matches()) {
-      problems.add(
-          path,
-          quote(value) + " is not a PlanetScale name",
-          "use lower-case letters, digits, '-' and '_': " + example);
-    }
+    refuse(
+        path,
+        value,
+        value.length() <= SLUG_MAX && SLUG.matcher(value).matches(),
+        "a PlanetScale name",
+        "use lower-case letters, digits, '-' and '_': " + example,
+        problems);
   }
 
   /**
