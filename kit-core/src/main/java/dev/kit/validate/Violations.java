@@ -124,7 +124,7 @@ public final class Violations {
    * @return whether it was reported, so that no other check of the value quotes it
    */
   boolean credential(String path, String key, String value, String fix) {
-    List<Violation> credentials = CredentialLiterals.check(path, Optional.of(key), value, fix);
+    List<Violation> credentials = CredentialLiterals.checkLiteral(path, key, value, fix);
     found.addAll(credentials);
     return !credentials.isEmpty();
   }
