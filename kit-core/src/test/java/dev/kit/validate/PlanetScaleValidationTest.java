@@ -437,6 +437,27 @@ class PlanetScaleValidationTest {
   }
 
   @Test
+  void validate_refusesACredential_asAParameterNamespaceOrName_withoutShowingIt() {
+    String github = "ghp_" + "a".repeat(36);
+    List<String> found =
+        violations(
+            db ->
+                db.planetScale(
+                    ps ->
+                        ps.organization("acme")
+                            .database("shop")
+                            .parameter("pgconf", github, "1")
+                            .parameter(github + "-x", "work_mem", "4MB")));
+    assertThat(found)
+        .containsExactlyInAnyOrder(
+            "services[orders].database.planetScale.parameters.pgconf: looks like a GitHub token, not a"
+                + " parameter name (use the lower-case name, such as \"max_connections\")",
+            "services[orders].database.planetScale.parameters: looks like a GitHub token, not a parameter"
+                + " namespace (use pgconf (PostgreSQL's settings, parameter(name, value)), pgbouncer or patroni)");
+    assertThat(String.join("\n", found)).doesNotContain(github);
+  }
+
+  @Test
   void validate_refusesReplicasPlanetScaleRefuses_whenNeitherASingleNodeNorTwoToEight() {
     for (int accepted : new int[] {0, 2, 8}) {
       assertThat(

@@ -185,20 +185,30 @@ public final class PlanetScaleProvider implements DatabaseProvider {
     ps.parameters()
         .forEach(
             (namespace, values) -> {
-              if (!PARAMETER_NAMESPACES.contains(namespace)) {
-                problems.add(
-                    at + ".parameters." + namespace,
-                    quote(namespace) + " is not a parameter namespace",
-                    "use pgconf (PostgreSQL's settings, parameter(name, value)), pgbouncer or patroni");
-              }
-              values.keySet().stream()
-                  .filter(name -> !PARAMETER.matcher(name).matches())
+              // A credential is left out of the path too.
+              String within =
+                  at
+                      + ".parameters"
+                      + (Violations.credentialIn(namespace).isPresent() ? "" : "." + namespace);
+              refuse(
+                  within,
+                  namespace,
+                  PARAMETER_NAMESPACES.contains(namespace),
+                  "a parameter namespace",
+                  "use pgconf (PostgreSQL's settings, parameter(name, value)), pgbouncer or patroni",
+                  problems);
+              values
+                  .keySet()
                   .forEach(
                       name ->
-                          problems.add(
-                              at + ".parameters." + namespace + "." + name,
-                              quote(name) + " is not a parameter name",
-                              "use the lower-case name, such as \"max_connections\""));
+                          refuse(
+                              within
+                                  + (Violations.credentialIn(name).isPresent() ? "" : "." + name),
+                              name,
+                              PARAMETER.matcher(name).matches(),
+                              "a parameter name",
+                              "use the lower-case name, such as \"max_connections\"",
+                              problems));
             });
     String state = PlanetScaleModule.stateName(service.namespace(), service.name());
     if (ps.runner() == PlanetScale.Runner.WORKSPACE
