@@ -34,7 +34,9 @@ final class CredentialLiterals {
           "a GitHub token",
               Pattern.compile("\\b(gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})\\b"),
           "a GitLab token", Pattern.compile("\\bglpat-[A-Za-z0-9_-]{20,}\\b"),
-          "a Slack token", Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}"));
+          "a Slack token", Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}"),
+          "a PlanetScale credential",
+              Pattern.compile("\\bpscale_(pw|tkn|oauth)_[A-Za-z0-9=._-]{32,}"));
 
   /** An environment variable holding a credential, by the usual names. */
   private static final Pattern SECRET_ENV_NAME =
@@ -259,29 +261,48 @@ final class CredentialLiterals {
   }
 
   /**
-   * The credentials in a free-form value (a patch value, Helm values) or in a label's or
-   * parameter's value.
+   * The credentials in a free-form value (a patch value, Helm values), where a string that starts
+   * with '$' is a reference Kubernetes expands, {@code $(DB_PASSWORD)}, not a credential.
    *
    * @param path where the value is, such as {@code services[orders].patches[0].value}
-   * @param key the name the value is set under (a patch path's last segment, a values key, a label
-   *     key, a parameter name), or empty
+   * @param key the name the value is set under (a patch path's last segment, a values key), or
+   *     empty
    * @param fix how to pass such a value instead, for this kind of value
    */
   static List<Violation> check(
       String path, Optional<String> key, @Nullable Object value, String fix) {
     List<Violation> violations = new ArrayList<>();
-    walk(path, key, value, fix, violations);
+    walk(path, key, value, fix, true, violations);
     return violations;
   }
 
+  /**
+   * The credentials in a label's or parameter's value, which nothing expands: PostgreSQL, PgBouncer
+   * and PlanetScale read {@code $ecretPw1} as it is written, so a '$' makes no reference.
+   *
+   * @param path where the value is, such as {@code services[orders].database.parameters[x]}
+   * @param key the label key or parameter name
+   * @param fix how to pass such a value instead, for this kind of value
+   */
+  static List<Violation> checkLiteral(String path, String key, String value, String fix) {
+    List<Violation> violations = new ArrayList<>();
+    walk(path, Optional.of(key), value, fix, false, violations);
+    return violations;
+  }
+
+  /**
+   * @param expanded whether Kubernetes expands a string that starts with '$' (an environment
+   *     variable's value, a patch value), which is then a reference, not a credential
+   */
   private static void walk(
       String path,
       Optional<String> key,
       @Nullable Object value,
       String fix,
+      boolean expanded,
       List<Violation> violations) {
     if (value instanceof String text) {
-      if (text.isEmpty() || text.startsWith("$")) {
+      if (text.isEmpty() || (expanded && text.startsWith("$"))) {
         return; // "$(VAR)", "${VAR}": a reference resolved elsewhere
       }
       if (key.isPresent() && isSecretKey(key.get())) {
@@ -328,10 +349,11 @@ final class CredentialLiterals {
                       Optional.of(String.valueOf(e.getKey())),
                       e.getValue(),
                       fix,
+                      expanded,
                       violations));
     } else if (value instanceof List<?> list) {
       for (int i = 0; i < list.size(); i++) {
-        walk(path + "[" + i + "]", Optional.empty(), list.get(i), fix, violations);
+        walk(path + "[" + i + "]", Optional.empty(), list.get(i), fix, expanded, violations);
       }
     }
   }

@@ -550,7 +550,7 @@ final class EnvironmentRules {
                   + service.name()
                   + "].database.planetScale.adoptBranch",
               "branch ID "
-                  + quote(ps.adoptedBranchId().get())
+                  + Violations.shown(ps.adoptedBranchId().get(), "in both")
                   + " of database "
                   + quote(ps.organization() + "/" + ps.database())
                   + " is adopted as branch "

@@ -4,7 +4,6 @@ import dev.kit.model.Pooler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -95,7 +94,7 @@ final class PgBouncerParameters {
       String value = entry.getValue();
       String at = path + "[" + name + "]";
       violations.addAll(
-          CredentialLiterals.check(at, Optional.of(name), value, CredentialLiterals.PARAMETER_FIX));
+          CredentialLiterals.checkLiteral(at, name, value, CredentialLiterals.PARAMETER_FIX));
       if (name.equals("pool_mode")) {
         violations.add(
             new Violation(

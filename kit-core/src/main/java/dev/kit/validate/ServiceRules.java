@@ -119,7 +119,7 @@ final class ServiceRules {
             "adopts the branch service "
                 + quote(adopter)
                 + " adopts ("
-                + quote(adopted)
+                + Violations.shown(adopted, "the same ID")
                 + "), and each service's module owns its branch",
             "adopt each service's own branch by its ID, or let this service's module create one:"
                 + " remove adoptBranch(...)");
@@ -132,7 +132,7 @@ final class ServiceRules {
         violations.add(
             path + ".database.planetScale.backupPolicy",
             "backup policy "
-                + quote(policy)
+                + Violations.shown(policy, "of the same name")
                 + " of database "
                 + quote(database)
                 + " is also declared by service "

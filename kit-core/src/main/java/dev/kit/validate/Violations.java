@@ -124,7 +124,7 @@ public final class Violations {
    * @return whether it was reported, so that no other check of the value quotes it
    */
   boolean credential(String path, String key, String value, String fix) {
-    List<Violation> credentials = CredentialLiterals.check(path, Optional.of(key), value, fix);
+    List<Violation> credentials = CredentialLiterals.checkLiteral(path, key, value, fix);
     found.addAll(credentials);
     return !credentials.isEmpty();
   }
@@ -229,6 +229,20 @@ public final class Violations {
     return CredentialLiterals.quotable(value)
         ? quote(value)
         : what + " (not shown, as it may hold a credential)";
+  }
+
+  /**
+   * What a message says in place of {@code value} when it holds a credential (a string shaped like
+   * a key or a token, a URL with a password): {@code "looks like a GitHub token"}, or {@code
+   * "contains credentials"}; empty when it holds none, and a message may quote it. For the checks
+   * of a database provider, whose messages reach build logs.
+   */
+  public static Optional<String> credentialIn(String value) {
+    Optional<String> shape = CredentialLiterals.shape(value);
+    if (shape.isPresent()) {
+      return Optional.of("looks like " + shape.get());
+    }
+    return CredentialLiterals.holds(value) ? Optional.of("contains credentials") : Optional.empty();
   }
 
   /** {@code "value"}, as messages quote what the description holds. */

@@ -114,4 +114,22 @@ class CredentialLiteralsTest {
   void shape_findsNoUrlWithCredentials_whenNoWordHoldsOne(String text) {
     assertThat(CredentialLiterals.shape(text)).isEmpty();
   }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "pscale_pw_aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3a",
+        "pscale_tkn_aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3a",
+        "pscale_oauth_aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3a",
+        "abc123:pscale_tkn_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+      })
+  void shape_findsAPlanetScaleCredential(String text) {
+    assertThat(CredentialLiterals.shape(text)).contains("a PlanetScale credential");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"pscale_pw_short", "pscale_db_aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3aB3a"})
+  void shape_findsNoPlanetScaleCredential_whenTooShortOrNoCredentialsPrefix(String text) {
+    assertThat(CredentialLiterals.shape(text)).isEmpty();
+  }
 }

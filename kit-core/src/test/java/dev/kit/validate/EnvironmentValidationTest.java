@@ -458,6 +458,30 @@ class EnvironmentValidationTest {
   }
 
   @Test
+  void validate_neverShowsACredential_adoptedAsTwoEnvironmentsBranches() {
+    String token = "pscale_tkn_" + "aB3".repeat(14);
+    UnaryOperator<PlanetScale.Builder> adopted =
+        ps -> ps.organization("acme").database("shop").adoptBranch(token);
+    List<String> found =
+        violations(
+            shop()
+                .service(
+                    "orders",
+                    s ->
+                        s.database(db -> db.planetScale(adopted))
+                            .in(
+                                "dev",
+                                p ->
+                                    p.database(
+                                        db ->
+                                            db.planetScale(
+                                                ps -> ps.branch("dev").production(false)))))
+                .build());
+    assertThat(found).anyMatch(v -> v.contains("is adopted as branch \"main\" here"));
+    assertThat(String.join("\n", found)).doesNotContain("pscale_tkn");
+  }
+
+  @Test
   void validate_rejectsAnAdoptedBranchInherited_byAnotherEnvironmentsBranch() {
     UnaryOperator<PlanetScale.Builder> adopted =
         ps -> ps.organization("acme").database("shop").adoptBranch("ru00w3vqvfr9");

@@ -191,6 +191,55 @@ class ExistingDatabaseValidationTest {
   }
 
   @Test
+  void validate_refusesACredential_asTheSecretTheHostOrTheCa_withoutShowingIt() {
+    String gitlab = "glpat-abcdefghij0123456789";
+    String slack = "xoxb-1234567890-abcdefghij";
+    String awsKeyId = "AKIAIOSFODNN7EXAMPLE";
+    String privateKey = "LS0tLS1CRUdJTiBQUklWQVRF";
+    List<String> found =
+        violations(
+            db ->
+                db.bootstrap("orders", "orders_owner")
+                    .existing(e -> e.secret(gitlab).host(privateKey).ca(slack, awsKeyId)));
+
+    assertThat(found)
+        .containsExactly(
+            "services[orders].database.existing.secret: looks like a GitLab token, not a Secret name (use the"
+                + " lower-case name of the Secret in namespace \"orders\", such as \"orders-db\", and keep the"
+                + " credential in it)",
+            "services[orders].database.existing.host: looks like a private key, not a host name (use the"
+                + " server's lower-case host name as its certificate names it, without a scheme or a port, such as"
+                + " \"orders.db.acme.internal\")",
+            "services[orders].database.existing.ca.secret: looks like a Slack token, not a Secret name (use the"
+                + " lower-case name of the Secret with the CA certificate)",
+            "services[orders].database.existing.ca.key: looks like an AWS access key id, not a key name (use the"
+                + " name of the key with the CA certificate, such as \"ca.crt\", and keep the credential out of"
+                + " the description)");
+    assertThat(String.join("\n", found))
+        .doesNotContain(gitlab)
+        .doesNotContain(slack)
+        .doesNotContain(awsKeyId)
+        .doesNotContain(privateKey);
+  }
+
+  @Test
+  void validate_namesNoCredentialSecret_inTheFixForAUrl() {
+    String github = "ghp_" + "A".repeat(36);
+    List<String> found =
+        violations(
+            db ->
+                db.bootstrap("orders", "orders_owner")
+                    .existing(e -> e.secret(github).host("postgres://db.acme.internal/orders")));
+
+    assertThat(found)
+        .contains(
+            "services[orders].database.existing.host: holds a connection string, not shown as it may carry a"
+                + " password (put the URL in key `uri` of the Secret, and pass the server's bare host name here,"
+                + " such as \"orders.db.acme.internal\")");
+    assertThat(String.join("\n", found)).doesNotContain(github);
+  }
+
+  @Test
   void validate_neverShowsAKeywordConnectionString_inTheSecretOrTheHost() {
     List<String> found =
         violations(

@@ -617,6 +617,52 @@ class FreeFormValuesValidationTest {
   }
 
   @Test
+  void validate_refusesAPasswordStartingWithADollar_inParameters_whichNothingExpands() {
+    List<String> violations =
+        violations(
+            shop()
+                .service(
+                    "orders",
+                    s ->
+                        s.withoutMigrations()
+                            .database(
+                                db ->
+                                    db.storage("1Gi")
+                                        .parameter("pgaudit.log_password", "$ecretPw1")
+                                        .pooler(p -> p.parameter("auth_password", "$(PW)"))))
+                .service(
+                    "payments",
+                    s ->
+                        s.withoutMigrations()
+                            .database(
+                                db ->
+                                    db.planetScale(
+                                        ps ->
+                                            ps.organization("acme")
+                                                .database("shop")
+                                                .parameter("pgconf", "some_password", "$3cret")
+                                                .bouncer(
+                                                    b -> b.parameter("admin_password", "${PW}")))))
+                .build());
+
+    assertThat(violations)
+        .contains(
+            "services[orders].database.parameters[pgaudit.log_password]: holds a literal pgaudit.log_password, "
+                + "which would be committed to Git in the generated files (remove it and keep the credential in a "
+                + "Secret)",
+            "services[orders].database.pooler.parameters[auth_password]: holds a literal auth_password, which"
+                + " would be committed to Git in the generated files (remove it and keep the credential in a"
+                + " Secret)",
+            "services[payments].database.planetScale.parameters.pgconf.some_password: holds a literal "
+                + "some_password, which would be committed to Git in the generated files (remove it and keep the "
+                + "credential in a Secret)",
+            "services[payments].database.planetScale.bouncer.parameters.admin_password: holds a literal "
+                + "admin_password, which would be committed to Git in the generated files (remove it and keep the "
+                + "credential in a Secret)");
+    assertThat(String.join("\n", violations)).doesNotContain("ecretPw1", "3cret", "$(PW)", "${PW}");
+  }
+
+  @Test
   void validate_reportsUrlsWithCredentials_inLabelsParametersAndSecretNames_asInUrlFindsThem() {
     List<String> violations =
         serviceViolations(

@@ -316,6 +316,148 @@ class PlanetScaleValidationTest {
   }
 
   @Test
+  void validate_refusesAPlanetScalePassword_inAParameter_withoutShowingIt() {
+    String password = "pscale_pw_" + "aB3".repeat(14);
+    List<String> found =
+        violations(
+            db ->
+                db.planetScale(
+                    ps ->
+                        ps.organization("acme")
+                            .database("shop")
+                            .parameter("pgbouncer", "auth_query_x", password)));
+    assertThat(found)
+        .containsExactly(
+            "services[orders].database.planetScale.parameters.pgbouncer.auth_query_x: holds a PlanetScale"
+                + " credential, which would be committed to Git in the generated files (remove it and keep"
+                + " the credential in a Secret)");
+  }
+
+  @Test
+  void validate_refusesCredentialsWhereASizeABranchIdOrAPolicyNameBelongs_withoutShowingThem() {
+    String awsKeyId = "AKIAIOSFODNN7EXAMPLE";
+    String token = "pscale_tkn_" + "aB3".repeat(14);
+    String url = "postgresql://app:hunter2@db/x";
+    List<String> found =
+        violations(
+            db ->
+                db.planetScale(
+                    ps ->
+                        ps.organization("acme")
+                            .database("shop")
+                            .clusterSize(awsKeyId)
+                            .adoptBranch(token)
+                            .bouncer(b -> b.size(awsKeyId))
+                            .backupPolicy(p -> p.name(url))));
+    assertThat(found)
+        .containsExactly(
+            "services[orders].database.planetScale.adoptBranch: looks like a PlanetScale credential, not a"
+                + " PlanetScale branch ID (use the id of GET https://api.planetscale.com/v1/organizations/acme/"
+                + "databases/shop/branches/main (letters and digits, such as \"ru00w3vqvfr9\"), not the branch's"
+                + " name)",
+            "services[orders].database.planetScale.clusterSize: looks like an AWS access key id, not a cluster"
+                + " size (use a size SKU from PlanetScale's list, such as \"PS_10_AWS_ARM\")",
+            "services[orders].database.planetScale.bouncer.size: looks like an AWS access key id, not a bouncer"
+                + " size (use PGB_5, PGB_10, PGB_20, PGB_40, PGB_80 or PGB_160)",
+            "services[orders].database.planetScale.backupPolicy.name: looks like a URL with a password, not a"
+                + " backup policy name (use a short name without a URL, such as \"daily\")");
+    assertThat(String.join("\n", found))
+        .doesNotContain(awsKeyId)
+        .doesNotContain("pscale_tkn")
+        .doesNotContain("hunter2");
+  }
+
+  @Test
+  void validate_neverShowsACredential_whenTwoServicesShareAPolicyNameOrABranchId() {
+    String token = "pscale_tkn_" + "aB3".repeat(14);
+    UnaryOperator<Service.Builder> service =
+        s ->
+            s.withoutMigrations()
+                .database(
+                    db ->
+                        db.planetScale(
+                            ps ->
+                                ps.organization("acme")
+                                    .database("shop")
+                                    .branch("main")
+                                    .adoptBranch("x:" + token)
+                                    .backupPolicy(p -> p.name(token))));
+    Kit kit =
+        Kit.builder()
+            .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+            .service("orders", service)
+            .service(
+                "billing",
+                s -> service.apply(s).database(db -> db.planetScale(ps -> ps.branch("billing"))))
+            .build();
+    List<String> found =
+        Validations.of(kit, s -> Optional.empty()).stream().map(Violation::toString).toList();
+    assertThat(found).anyMatch(v -> v.contains("adopts the branch service \"orders\" adopts"));
+    assertThat(found).anyMatch(v -> v.contains("is also declared by service \"orders\""));
+    assertThat(String.join("\n", found)).doesNotContain("pscale_tkn");
+  }
+
+  @Test
+  void validate_refusesABackupPolicyNameThatBreaksTheRunbook_quotingIt() {
+    assertThat(
+            violations(
+                db ->
+                    db.planetScale(
+                        ps ->
+                            ps.organization("acme")
+                                .database("shop")
+                                .backupPolicy(p -> p.name("x`\n## injected")))))
+        .containsExactly(
+            "services[orders].database.planetScale.backupPolicy.name: \"x`\n## injected\" is not a backup"
+                + " policy name (use a short name without a URL, such as \"daily\")");
+  }
+
+  @Test
+  void validate_neverShowsACredential_inANameItRefuses() {
+    String github = "ghp_" + "A".repeat(36);
+    List<String> found =
+        violations(
+            db ->
+                db.planetScale(
+                    ps ->
+                        ps.organization(github)
+                            .database("shop")
+                            .appRoles(List.of(github))
+                            .bouncer(b -> b.name(github))));
+    assertThat(found)
+        .containsExactly(
+            "services[orders].database.planetScale.organization: looks like a GitHub token, not a PlanetScale"
+                + " name (use lower-case letters, digits, '-' and '_': your PlanetScale organization's slug,"
+                + " such as \"acme\")",
+            "services[orders].database.planetScale.appRoles: looks like a GitHub token, not a role name (use a"
+                + " PostgreSQL role such as \"pg_read_all_data\")",
+            "services[orders].database.planetScale.bouncer.name: looks like a GitHub token, not a bouncer name"
+                + " (use at most 12 lower-case letters, digits and '-', such as \"app\")");
+    assertThat(String.join("\n", found)).doesNotContain(github);
+  }
+
+  @Test
+  void validate_refusesACredential_asAParameterNamespaceOrName_withoutShowingIt() {
+    String github = "ghp_" + "a".repeat(36);
+    List<String> found =
+        violations(
+            db ->
+                db.planetScale(
+                    ps ->
+                        ps.organization("acme")
+                            .database("shop")
+                            .parameter("pgconf", github, "1")
+                            .parameter(github + "-x", "work_mem", "4MB")));
+    assertThat(found)
+        .containsExactlyInAnyOrder(
+            "services[orders].database.planetScale.parameters.pgconf: looks like a GitHub token, not a"
+                + " parameter name (use the lower-case name, such as \"max_connections\")",
+            "services[orders].database.planetScale.parameters: looks like a GitHub token, not a parameter"
+                + " namespace (use pgconf (PostgreSQL's settings, parameter(name, value)), pgbouncer or patroni)");
+    assertThat(String.join("\n", found)).doesNotContain(github);
+  }
+
+  @Test
   void validate_refusesReplicasPlanetScaleRefuses_whenNeitherASingleNodeNorTwoToEight() {
     for (int accepted : new int[] {0, 2, 8}) {
       assertThat(

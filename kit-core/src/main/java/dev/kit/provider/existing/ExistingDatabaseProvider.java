@@ -12,6 +12,7 @@ import dev.kit.model.SslMode;
 import dev.kit.render.Connection;
 import dev.kit.render.DatabaseProvider;
 import dev.kit.render.ServiceKind;
+import dev.kit.validate.Violations;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,8 +82,14 @@ public final class ExistingDatabaseProvider implements DatabaseProvider {
     ExistingDatabase db = host(service);
     String existing = path + ".existing";
     // Where a pasted URL belongs: the Secret, named unless its name is the URL.
+    // Credentials are checked before the names, which a key or a token may pass, and not shown.
     boolean secretIsUrl = ExistingDatabase.holdsUrl(db.secret());
-    String uriKey = "key `uri` of " + (secretIsUrl ? "the Secret" : "Secret " + quote(db.secret()));
+    Optional<String> secretCredential = Violations.credentialIn(db.secret());
+    String uriKey =
+        "key `uri` of "
+            + (secretIsUrl || secretCredential.isPresent()
+                ? "the Secret"
+                : "Secret " + quote(db.secret()));
     if (secretIsUrl) {
       problems.add(
           existing + ".secret",
@@ -92,6 +99,15 @@ public final class ExistingDatabaseProvider implements DatabaseProvider {
               + ", and pass the Secret's name here, such as \""
               + service.name()
               + "-db\"");
+    } else if (secretCredential.isPresent()) {
+      problems.add(
+          existing + ".secret",
+          secretCredential.get() + ", not a Secret name",
+          "use the lower-case name of the Secret in namespace "
+              + quote(service.namespace())
+              + ", such as \""
+              + service.name()
+              + "-db\", and keep the credential in it");
     } else if (!SECRET_NAME.matcher(db.secret()).matches() || db.secret().length() > NAME_MAX) {
       problems.add(
           existing + ".secret",
@@ -112,10 +128,12 @@ public final class ExistingDatabaseProvider implements DatabaseProvider {
               + ", and pass the server's bare host name here, such as \""
               + hostExample
               + "\"");
-    } else if (!HOST.matcher(db.host()).matches() || db.host().length() > NAME_MAX) {
+    } else if (!HOST.matcher(db.host()).matches()
+        || db.host().length() > NAME_MAX
+        || Violations.credentialIn(db.host()).isPresent()) {
       problems.add(
           existing + ".host",
-          quote(db.host()) + " is not a host name",
+          refused(db.host(), "a host name"),
           "use the server's lower-case host name as its certificate names it, without a scheme or a port, such as \""
               + hostExample
               + "\"");
@@ -133,10 +151,12 @@ public final class ExistingDatabaseProvider implements DatabaseProvider {
             existing + ".ca.secret",
             URL_NOT_SHOWN,
             "pass the name of the Secret with the CA certificate; a URL belongs in " + uriKey);
-      } else if (!SECRET_NAME.matcher(ca.name()).matches() || ca.name().length() > NAME_MAX) {
+      } else if (!SECRET_NAME.matcher(ca.name()).matches()
+          || ca.name().length() > NAME_MAX
+          || Violations.credentialIn(ca.name()).isPresent()) {
         problems.add(
             existing + ".ca.secret",
-            quote(ca.name()) + " is not a Secret name",
+            refused(ca.name(), "a Secret name"),
             "use the lower-case name of the Secret with the CA certificate");
       }
       if (ExistingDatabase.holdsUrl(ca.key())) {
@@ -144,6 +164,12 @@ public final class ExistingDatabaseProvider implements DatabaseProvider {
             existing + ".ca.key",
             URL_NOT_SHOWN,
             "pass the key of the CA certificate, such as \"ca.crt\"; a URL belongs in " + uriKey);
+      } else if (Violations.credentialIn(ca.key()).isPresent()) {
+        problems.add(
+            existing + ".ca.key",
+            Violations.credentialIn(ca.key()).get() + ", not a key name",
+            "use the name of the key with the CA certificate, such as \"ca.crt\", and keep the credential"
+                + " out of the description");
       } else if (!SecretKey.isKeyName(ca.key())) {
         problems.add(
             existing + ".ca.key",
@@ -161,6 +187,17 @@ public final class ExistingDatabaseProvider implements DatabaseProvider {
               + service.name().replace('-', '_')
               + "_owner\")");
     }
+  }
+
+  /**
+   * How a message names {@code value}, refused where {@code what} belongs: what it looks like when
+   * it holds a credential, not shown, or else quoted.
+   */
+  private static String refused(String value, String what) {
+    Optional<String> credential = Violations.credentialIn(value);
+    return credential.isPresent()
+        ? credential.get() + ", not " + what
+        : quote(value) + " is not " + what;
   }
 
   /** The fix for a CloudNativePG option that creates something in the database, done elsewhere. */

@@ -10,6 +10,7 @@ import dev.kit.render.Connection;
 import dev.kit.render.DatabaseProvider;
 import dev.kit.render.PlatformKind;
 import dev.kit.render.ServiceKind;
+import dev.kit.validate.Violations;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +38,12 @@ public final class PlanetScaleProvider implements DatabaseProvider {
 
   /** PlanetScale's object IDs are short lower-case alphanumerics; '-' and '_' are let through. */
   private static final Pattern BRANCH_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
+
+  /**
+   * A backup policy's name, which the reference leaves free: one line without a backtick, as the
+   * runbook writes it in a code span.
+   */
+  private static final Pattern BACKUP_POLICY_NAME = Pattern.compile("[^\\p{Cntrl}`]+");
 
   private static final Pattern TIME = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
   private static final Set<String> PARAMETER_NAMESPACES = Set.of("pgconf", "pgbouncer", "patroni");
@@ -157,13 +164,15 @@ public final class PlanetScaleProvider implements DatabaseProvider {
                     problems));
     adoption(at, ps, problems);
     ps.clusterSize()
-        .filter(s -> !SKU.matcher(s).matches())
         .ifPresent(
             s ->
-                problems.add(
+                refuse(
                     at + ".clusterSize",
-                    quote(s) + " is not a cluster size",
-                    "use a size SKU from PlanetScale's list, such as \"PS_10_AWS_ARM\""));
+                    s,
+                    SKU.matcher(s).matches(),
+                    "a cluster size",
+                    "use a size SKU from PlanetScale's list, such as \"PS_10_AWS_ARM\"",
+                    problems));
     // PlanetScale's provider 1.21.0: 0 for a single node, or 2 to 8 for high availability.
     ps.replicas()
         .filter(r -> r != 0 && (r < 2 || r > 8))
@@ -176,20 +185,30 @@ public final class PlanetScaleProvider implements DatabaseProvider {
     ps.parameters()
         .forEach(
             (namespace, values) -> {
-              if (!PARAMETER_NAMESPACES.contains(namespace)) {
-                problems.add(
-                    at + ".parameters." + namespace,
-                    quote(namespace) + " is not a parameter namespace",
-                    "use pgconf (PostgreSQL's settings, parameter(name, value)), pgbouncer or patroni");
-              }
-              values.keySet().stream()
-                  .filter(name -> !PARAMETER.matcher(name).matches())
+              // A credential is left out of the path too.
+              String within =
+                  at
+                      + ".parameters"
+                      + (Violations.credentialIn(namespace).isPresent() ? "" : "." + namespace);
+              refuse(
+                  within,
+                  namespace,
+                  PARAMETER_NAMESPACES.contains(namespace),
+                  "a parameter namespace",
+                  "use pgconf (PostgreSQL's settings, parameter(name, value)), pgbouncer or patroni",
+                  problems);
+              values
+                  .keySet()
                   .forEach(
                       name ->
-                          problems.add(
-                              at + ".parameters." + namespace + "." + name,
-                              quote(name) + " is not a parameter name",
-                              "use the lower-case name, such as \"max_connections\""));
+                          refuse(
+                              within
+                                  + (Violations.credentialIn(name).isPresent() ? "" : "." + name),
+                              name,
+                              PARAMETER.matcher(name).matches(),
+                              "a parameter name",
+                              "use the lower-case name, such as \"max_connections\"",
+                              problems));
             });
     String state = PlanetScaleModule.stateName(service.namespace(), service.name());
     if (ps.runner() == PlanetScale.Runner.WORKSPACE
@@ -219,25 +238,28 @@ public final class PlanetScaleProvider implements DatabaseProvider {
           ps.passwordRotation() + " rotations",
           "use 0 or more: raise it by one to rotate the roles' passwords");
     }
-    ps.appRoles().stream()
-        .filter(r -> !ROLE.matcher(r).matches())
+    ps.appRoles()
         .forEach(
             r ->
-                problems.add(
+                refuse(
                     at + ".appRoles",
-                    quote(r) + " is not a role name",
-                    "use a PostgreSQL role such as \"pg_read_all_data\""));
+                    r,
+                    ROLE.matcher(r).matches(),
+                    "a role name",
+                    "use a PostgreSQL role such as \"pg_read_all_data\"",
+                    problems));
     ps.bouncer()
         .ifPresent(
             b -> {
-              if (b.name().length() > BOUNCER_NAME_MAX || !SLUG.matcher(b.name()).matches()) {
-                problems.add(
-                    at + ".bouncer.name",
-                    quote(b.name()) + " is not a bouncer name",
-                    "use at most "
-                        + BOUNCER_NAME_MAX
-                        + " lower-case letters, digits and '-', such as \"app\"");
-              }
+              refuse(
+                  at + ".bouncer.name",
+                  b.name(),
+                  b.name().length() <= BOUNCER_NAME_MAX && SLUG.matcher(b.name()).matches(),
+                  "a bouncer name",
+                  "use at most "
+                      + BOUNCER_NAME_MAX
+                      + " lower-case letters, digits and '-', such as \"app\"",
+                  problems);
               if (!PlanetScale.Bouncer.TARGETS.contains(b.target())) {
                 problems.add(
                     at + ".bouncer.target",
@@ -245,13 +267,15 @@ public final class PlanetScaleProvider implements DatabaseProvider {
                     "use one of " + PlanetScale.Bouncer.TARGETS);
               }
               b.size()
-                  .filter(s -> !SKU.matcher(s).matches())
                   .ifPresent(
                       s ->
-                          problems.add(
+                          refuse(
                               at + ".bouncer.size",
-                              quote(s) + " is not a bouncer size",
-                              "use PGB_5, PGB_10, PGB_20, PGB_40, PGB_80 or PGB_160"));
+                              s,
+                              SKU.matcher(s).matches(),
+                              "a bouncer size",
+                              "use PGB_5, PGB_10, PGB_20, PGB_40, PGB_80 or PGB_160",
+                              problems));
               b.replicasPerCell()
                   .filter(r -> r < 1)
                   .ifPresent(
@@ -264,6 +288,13 @@ public final class PlanetScaleProvider implements DatabaseProvider {
     ps.backupPolicy()
         .ifPresent(
             p -> {
+              refuse(
+                  at + ".backupPolicy.name",
+                  p.name(),
+                  BACKUP_POLICY_NAME.matcher(p.name()).matches() && !p.name().contains("://"),
+                  "a backup policy name",
+                  "use a short name without a URL, such as \"daily\"",
+                  problems);
               if (p.frequencyValue() < 1
                   || p.frequencyUnit() == PlanetScale.BackupPolicy.Unit.YEAR) {
                 problems.add(
@@ -733,14 +764,15 @@ public final class PlanetScaleProvider implements DatabaseProvider {
       return;
     }
     String id = ps.adoptedBranchId().get();
-    if (!BRANCH_ID.matcher(id).matches()) {
-      problems.add(
-          at + ".adoptBranch",
-          quote(id) + " is not a PlanetScale branch ID",
-          "use the id of GET "
-              + branchUrl(ps)
-              + " (letters and digits, such as \"ru00w3vqvfr9\"), not the branch's name");
-    }
+    refuse(
+        at + ".adoptBranch",
+        id,
+        BRANCH_ID.matcher(id).matches(),
+        "a PlanetScale branch ID",
+        "use the id of GET "
+            + branchUrl(ps)
+            + " (letters and digits, such as \"ru00w3vqvfr9\"), not the branch's name",
+        problems);
     if (ps.region().isPresent()) {
       problems.add(
           at + ".region",
@@ -760,11 +792,27 @@ public final class PlanetScaleProvider implements DatabaseProvider {
   }
 
   private static void slug(String path, String value, String example, Problems problems) {
-    if (value.length() > SLUG_MAX || !SLUG.matcher(value).matches()) {
-      problems.add(
-          path,
-          quote(value) + " is not a PlanetScale name",
-          "use lower-case letters, digits, '-' and '_': " + example);
+    refuse(
+        path,
+        value,
+        value.length() <= SLUG_MAX && SLUG.matcher(value).matches(),
+        "a PlanetScale name",
+        "use lower-case letters, digits, '-' and '_': " + example,
+        problems);
+  }
+
+  /**
+   * Refuses {@code value}, set where {@code what} belongs, when it holds a credential, said without
+   * it ("looks like an AWS access key id, not a cluster size"), or else when it is not {@code
+   * valid}, quoted: the credential check comes first, as a key may match the pattern.
+   */
+  private static void refuse(
+      String path, String value, boolean valid, String what, String fix, Problems problems) {
+    Optional<String> credential = Violations.credentialIn(value);
+    if (credential.isPresent()) {
+      problems.add(path, credential.get() + ", not " + what, fix);
+    } else if (!valid) {
+      problems.add(path, quote(value) + " is not " + what, fix);
     }
   }
 
