@@ -101,7 +101,12 @@ public enum LintRule {
   CREATE_WITHOUT_IF_NOT_EXISTS(
       null,
       Severity.WARNING,
-      "write CREATE ... IF NOT EXISTS (ADD COLUMN IF NOT EXISTS, CREATE INDEX IF NOT EXISTS) so the file can run again");
+      "write CREATE ... IF NOT EXISTS (ADD COLUMN IF NOT EXISTS, CREATE INDEX IF NOT EXISTS) so the file can run again"),
+  LITERAL_PASSWORD(
+      null,
+      Severity.ERROR,
+      "create the role without a password and set it from a Secret (a Job running ALTER ROLE ... PASSWORD from a "
+          + "Secret-fed env var), or let CNPG manage the role (spec.managed.roles with passwordSecret)");
 
   private final @Nullable String atlasCode;
   private final Severity defaultSeverity;

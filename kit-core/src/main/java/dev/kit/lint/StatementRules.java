@@ -43,6 +43,13 @@ final class StatementRules {
     if (t.isEmpty()) {
       return;
     }
+    if (LiteralPasswords.in(statement)) {
+      // Never the value: the finding is printed and may end up in a CI log.
+      sink.add(
+          LintRule.LITERAL_PASSWORD,
+          "sets a password as a literal, which kit copies into the migrations ConfigMap that anyone"
+              + " who may read ConfigMaps (and Argo CD) sees");
+    }
     if (t.get(0).isWord("DROP") && t.size() > 1) {
       if (t.get(1).isWord("SCHEMA")) {
         names(2)

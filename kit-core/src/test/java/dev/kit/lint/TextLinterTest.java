@@ -590,4 +590,52 @@ class TextLinterTest {
                 + LintRule.NEW_ENUM_VALUE_IN_TRANSACTION.fix()
                 + ".");
   }
+
+  @Test
+  void lint_reportsLiteralPassword_withoutTheValue_whenARoleOrUserGetsOne() {
+    String why =
+        ": error LITERAL_PASSWORD: sets a password as a literal, which kit copies into the migrations"
+            + " ConfigMap that anyone who may read ConfigMaps (and Argo CD) sees. Fix: "
+            + LintRule.LITERAL_PASSWORD.fix()
+            + ".";
+    List<String> findings =
+        lint(
+            "CREATE ROLE reporting LOGIN PASSWORD 'hunter2';\n"
+                + "ALTER ROLE reporting WITH ENCRYPTED PASSWORD E'hunter3';\n"
+                + "CREATE USER app WITH PASSWORD $pw$hunter4$pw$;\n"
+                + "ALTER USER app PASSWORD 'hunter5' VALID UNTIL 'infinity';\n"
+                + "CREATE GROUP g PASSWORD 'hunter6';\n"
+                + "CREATE USER MAPPING FOR app SERVER s OPTIONS (user 'a', password 'hunter7');");
+    assertThat(findings)
+        .containsExactly(
+            FILE + ":1" + why,
+            FILE + ":2" + why,
+            FILE + ":3" + why,
+            FILE + ":4" + why,
+            FILE + ":5" + why,
+            FILE + ":6" + why);
+    assertThat(String.join("\n", findings)).doesNotContain("hunter");
+  }
+
+  @Test
+  void lint_acceptsPassword_whenNullInACommentOrInAnotherString() {
+    assertThat(
+            lint(
+                "CREATE ROLE reporting LOGIN PASSWORD NULL;\n"
+                    + "-- ALTER ROLE reporting PASSWORD 'hunter2';\n"
+                    + "ALTER ROLE reporting CONNECTION LIMIT 3; /* PASSWORD 'x' */\n"
+                    + "ALTER ROLE reporting SET application_name = 'PASSWORD ''x''';\n"
+                    + "ALTER ROLE reporting SET password_encryption = 'scram-sha-256';\n"
+                    + "INSERT INTO settings VALUES ('password', 'PASSWORD');\n"
+                    + "COMMENT ON ROLE reporting IS 'ALTER ROLE x PASSWORD ''y''';"))
+        .isEmpty();
+  }
+
+  @Test
+  void lint_silencesLiteralPassword_whenOffOrSilencedInTheHeader() {
+    String sql = "CREATE ROLE reporting LOGIN PASSWORD 'hunter2';";
+    assertThat(lint("-- kit:nolint LITERAL_PASSWORD: a throwaway test role\n\n" + sql)).isEmpty();
+    assertThat(lint(sql, LintSettings.parse(Map.of("LITERAL_PASSWORD", "off")), TxMode.FILE))
+        .isEmpty();
+  }
 }
