@@ -3,6 +3,7 @@ package dev.kit.verify;
 import dev.kit.lint.LintFinding;
 import dev.kit.lint.LintRule;
 import dev.kit.lint.LintSettings;
+import dev.kit.lint.LiteralPasswords;
 import dev.kit.lint.StatementFindings;
 import dev.kit.migration.AtlasFileDirectives;
 import dev.kit.migration.MigrationFile;
@@ -575,8 +576,11 @@ final class MigrationVerifier {
     }
     add(details, "CONTEXT", server.getWhere());
     if (server.getPosition() <= 0) {
+      // Never quote a literal password: the report ends up in CI logs.
       details.add(
-          "kit: in the statement at line " + statement.line() + ": " + statement.firstLine());
+          "kit: in the statement at line "
+              + statement.line()
+              + (LiteralPasswords.in(statement) ? "" : ": " + statement.firstLine()));
     }
     if (ACTIVE_SQL_TRANSACTION.equals(server.getSQLState())) {
       details.add("kit: " + transactionHint(directives, service, global, mode));

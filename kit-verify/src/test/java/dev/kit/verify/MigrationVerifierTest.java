@@ -120,6 +120,17 @@ class MigrationVerifierTest {
   }
 
   @Test
+  void verify_pointsAtTheStatementWithoutQuotingIt_whenItHoldsALiteralPassword() {
+    MigrationError error =
+        verify("20250101000000_role.sql", "CREATE ROLE pg_reporting LOGIN PASSWORD 'hunter2';\n")
+            .error()
+            .orElseThrow();
+    assertThat(error.location()).isEqualTo(DIR + "/20250101000000_role.sql:1:1");
+    assertThat(error.details()).contains("kit: in the statement at line 1");
+    assertThat(error.toString()).doesNotContain("hunter2");
+  }
+
+  @Test
   void verify_showsTheInnerQuery_whenErrorIsInsideADoBlock() {
     MigrationError error =
         verify("20250101000000_do.sql", "DO $$\nBEGIN\n  PERFORM x FROM nope;\nEND\n$$;")
