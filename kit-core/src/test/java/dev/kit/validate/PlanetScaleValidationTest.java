@@ -347,8 +347,8 @@ class PlanetScaleValidationTest {
                             .database("shop")
                             .clusterSize(awsKeyId)
                             .adoptBranch(token)
-                            .bouncer(b -> b.size(awsKeyId))
-                            .backupPolicy(p -> p.name(url))));
+                            .bouncer(b -> b.size(awsKeyId).target(token))
+                            .backupPolicy(p -> p.name(url).at(url))));
     assertThat(found)
         .containsExactly(
             "services[orders].database.planetScale.adoptBranch: looks like a PlanetScale credential, not a"
@@ -357,10 +357,14 @@ class PlanetScaleValidationTest {
                 + " name)",
             "services[orders].database.planetScale.clusterSize: looks like an AWS access key id, not a cluster"
                 + " size (use a size SKU from PlanetScale's list, such as \"PS_10_AWS_ARM\")",
+            "services[orders].database.planetScale.bouncer.target: looks like a PlanetScale credential, not a"
+                + " bouncer target (use one of [primary, replica, replica_az_affinity])",
             "services[orders].database.planetScale.bouncer.size: looks like an AWS access key id, not a bouncer"
                 + " size (use PGB_5, PGB_10, PGB_20, PGB_40, PGB_80 or PGB_160)",
             "services[orders].database.planetScale.backupPolicy.name: looks like a URL with a password, not a"
-                + " backup policy name (use a short name without a URL, such as \"daily\")");
+                + " backup policy name (use a short name without a URL, such as \"daily\")",
+            "services[orders].database.planetScale.backupPolicy.at: looks like a URL with a password, not a"
+                + " time of day (use HH:MM, such as \"02:00\")");
     assertThat(String.join("\n", found))
         .doesNotContain(awsKeyId)
         .doesNotContain("pscale_tkn")

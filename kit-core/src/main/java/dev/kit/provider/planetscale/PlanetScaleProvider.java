@@ -260,12 +260,13 @@ public final class PlanetScaleProvider implements DatabaseProvider {
                       + BOUNCER_NAME_MAX
                       + " lower-case letters, digits and '-', such as \"app\"",
                   problems);
-              if (!PlanetScale.Bouncer.TARGETS.contains(b.target())) {
-                problems.add(
-                    at + ".bouncer.target",
-                    quote(b.target()) + " is not a bouncer target",
-                    "use one of " + PlanetScale.Bouncer.TARGETS);
-              }
+              refuse(
+                  at + ".bouncer.target",
+                  b.target(),
+                  PlanetScale.Bouncer.TARGETS.contains(b.target()),
+                  "a bouncer target",
+                  "use one of " + PlanetScale.Bouncer.TARGETS,
+                  problems);
               b.size()
                   .ifPresent(
                       s ->
@@ -309,13 +310,15 @@ public final class PlanetScaleProvider implements DatabaseProvider {
                     "keep backups for a positive number of hours, days, weeks, months or years");
               }
               p.scheduleTime()
-                  .filter(t -> !TIME.matcher(t).matches())
                   .ifPresent(
                       t ->
-                          problems.add(
+                          refuse(
                               at + ".backupPolicy.at",
-                              quote(t) + " is not a time of day",
-                              "use HH:MM, such as \"02:00\""));
+                              t,
+                              TIME.matcher(t).matches(),
+                              "a time of day",
+                              "use HH:MM, such as \"02:00\"",
+                              problems));
             });
     String owner = path.replaceFirst("\\.database$", "");
     service
