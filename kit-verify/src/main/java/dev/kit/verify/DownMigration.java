@@ -96,6 +96,10 @@ public record DownMigration(String version, String sql, List<String> irreversibl
     private final RevertDdl ddl;
     private boolean functionBodiesUnchecked;
     private final List<String> reusedNames = new ArrayList<>();
+
+    /** Generated columns whose expression is NULL while the types they read are set back. */
+    private final Set<String> heldByNull = new HashSet<>();
+
     private final List<CatalogObject> reusedTypes = new ArrayList<>();
     private final List<CatalogObject> renamedTypes = new ArrayList<>();
     private final Set<String> renamedAwayTypes = new HashSet<>();
@@ -247,28 +251,30 @@ public record DownMigration(String version, String sql, List<String> irreversibl
           setExpression(o, now, false);
         } else if (!readsRetyped(o, now.detail("expression"), keptColumns, true)) {
           expressionsAfterTypes.add(o);
-        } else if (!now.flag("notNull")) {
-          script.statement(
-              "ALTER TABLE "
-                  + now.detail("tableSql")
-                  + " ALTER COLUMN "
-                  + o.detail("sql")
-                  + " SET EXPRESSION AS (NULL);");
-          expressionsAfterTypes.add(o);
         } else {
-          script.irreversible(
-              "generation expression of column "
-                  + o.key()
-                  + ": it reads a column whose type is set back both before and after "
-                  + change.file().version()
-                  + ", and PostgreSQL changes no type a generated column reads; drop its"
-                  + " expression, set the types back and its expression "
-                  + o.detail("expression")
-                  + " again by hand");
+          // NULL holds no NOT NULL: that comes back once the old expression fills the column.
+          String alter =
+              "ALTER TABLE " + now.detail("tableSql") + " ALTER COLUMN " + o.detail("sql");
+          if (now.flag("notNull")) {
+            script.statement(alter + " DROP NOT NULL;");
+          }
+          script.statement(alter + " SET EXPRESSION AS (NULL);");
+          heldByNull.add(o.key());
+          expressionsAfterTypes.add(o);
         }
       }
       keptColumns.forEach(o -> alterColumn(o, kept(o)));
-      expressionsAfterTypes.forEach(o -> setExpression(o, kept(o), true));
+      for (CatalogObject o : expressionsAfterTypes) {
+        setExpression(o, kept(o), true);
+        if (heldByNull.contains(o.key()) && o.flag("notNull")) {
+          script.statement(
+              "ALTER TABLE "
+                  + kept(o).detail("tableSql")
+                  + " ALTER COLUMN "
+                  + o.detail("sql")
+                  + " SET NOT NULL;");
+        }
+      }
       kept.stream()
           .filter(
               o ->
@@ -508,12 +514,7 @@ public record DownMigration(String version, String sql, List<String> irreversibl
     /** Drops {@code old}'s function as it is now and creates it as it was. */
     private void recreateFunction(CatalogObject old) {
       CatalogObject now = kept(old);
-      script.statement(
-          "DROP "
-              + (old.flag("procedure") ? "PROCEDURE " : "FUNCTION ")
-              + "IF EXISTS "
-              + now.detail("sql")
-              + ";");
+      ddl.drop(now);
       createFunction(old);
       if (!now.detail("acl").isEmpty()) {
         script.irreversible(
@@ -525,7 +526,6 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       }
     }
 
-    /** Whether the object of {@code identity}, or the view or column it belongs to, is kept. */
     /** Whether {@code identity} is in one catalog only: the migration created or dropped it. */
     private boolean createdOrDropped(String identity) {
       return beforeIdentities.contains(identity) != afterIdentities.contains(identity);
@@ -748,6 +748,7 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       }
       if (old.flag("notNull") != now.flag("notNull")
           && !old.flag("identity")
+          && !heldByNull.contains(old.key())
           && !sameInParent(old, now, "notNull")) {
         script.statement(alter + (old.flag("notNull") ? " SET NOT NULL;" : " DROP NOT NULL;"));
         if (!old.flag("notNull")) {

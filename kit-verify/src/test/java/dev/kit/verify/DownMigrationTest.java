@@ -565,6 +565,21 @@ class DownMigrationTest {
   }
 
   @Test
+  void revert_dropsAndCreatesAFunction_whenTheMigrationNamedItsParameter() {
+    // CREATE OR REPLACE cannot take a parameter's name away, as it cannot take a default away.
+    DownMigration down =
+        proveDerived(
+            "CREATE FUNCTION f(int) RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;\n",
+            "CREATE OR REPLACE FUNCTION f(a int) RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;\n");
+
+    assertThat(down.sql())
+        .containsSubsequence(
+            "DROP FUNCTION IF EXISTS public.f(a integer);", "CREATE OR REPLACE FUNCTION public.f(");
+    assertThat(rows("SELECT coalesce(proargnames::text, '') FROM pg_proc WHERE proname = 'f'"))
+        .containsExactly("");
+  }
+
+  @Test
   void revert_listsTheFunctionIrreversible_whenAViewStopsItsDropAndCreate() {
     String base =
         "CREATE FUNCTION f(a int) RETURNS int LANGUAGE sql AS $$ SELECT a $$;\n"
@@ -898,6 +913,33 @@ class DownMigrationTest {
   }
 
   @Test
+  void revert_holdsANotNullExpressionByNull_whenBothExpressionsReadAColumnItWidened() {
+    String base = "CREATE TABLE t (a int, g int GENERATED ALWAYS AS (a * 2) STORED NOT NULL);\n";
+    String change =
+        "ALTER TABLE t ALTER COLUMN g SET EXPRESSION AS (0);\n"
+            + "ALTER TABLE t ALTER COLUMN a TYPE bigint;\n"
+            + "ALTER TABLE t ALTER COLUMN g SET EXPRESSION AS (a * 3);\n";
+
+    DownMigration down = proveDerived(base, change);
+
+    assertThat(down.irreversible()).noneMatch(line -> line.contains("public.t.g"));
+    assertThat(down.sql())
+        .containsSubsequence(
+            "ALTER TABLE public.t ALTER COLUMN g DROP NOT NULL;",
+            "ALTER TABLE public.t ALTER COLUMN g SET EXPRESSION AS (NULL);",
+            "ALTER TABLE public.t ALTER COLUMN a TYPE integer;",
+            "ALTER TABLE public.t ALTER COLUMN g SET EXPRESSION AS ((a * 2));",
+            "ALTER TABLE public.t ALTER COLUMN g SET NOT NULL;");
+    assertThat(
+            rows(
+                "SELECT attname, format_type(atttypid, atttypmod), attnotnull,"
+                    + " pg_get_expr(adbin, adrelid) FROM pg_attribute LEFT JOIN pg_attrdef"
+                    + " ON adrelid = attrelid AND adnum = attnum WHERE attrelid = 't'::regclass"
+                    + " AND attnum > 0 ORDER BY attnum"))
+        .containsExactly("a|integer|f|null", "g|integer|t|(a * 2)");
+  }
+
+  @Test
   void revert_setsTheExpressionBackAfterTheTypes_whenItsOldExpressionReadsAColumnItWidened() {
     String base =
         "CREATE TABLE t (a int, b int, g int GENERATED ALWAYS AS (a * 2) STORED);\n"
@@ -1056,7 +1098,7 @@ class DownMigrationTest {
     ServiceVerification v = verify(base, change, down.sql());
 
     assertThat(v.error()).as(down.sql()).isEmpty();
-    assertThat(down.sql()).doesNotContain("DROP TYPE");
+    assertThat(down.sql()).doesNotContain("DROP DOMAIN");
     assertThat(down.irreversible())
         .contains(
             "type public.pos: the migration renamed it to public.pos_old and created a new type"
