@@ -670,8 +670,9 @@ final class EnvironmentRules {
 
   /**
    * A history field's value as a message says it, without a string that may be a connection string
-   * ({@link ExistingDatabase#holdsUrl}, which every URL with credentials is): an existing
-   * database's Secret or CA may hold one, and no other field's value has a reason to.
+   * ({@link ExistingDatabase#holdsUrl}, which every URL with credentials is) or another credential
+   * ({@link Violations#shown}): an existing database's Secret or CA may hold one, and no other
+   * field's value has a reason to.
    */
   private static String shown(Object value) {
     Object plain = value instanceof Optional<?> optional ? optional.orElse(null) : value;
@@ -684,10 +685,12 @@ final class EnvironmentRules {
     if (plain instanceof SecretKey ca) {
       return ExistingDatabase.holdsUrl(ca.name()) || ExistingDatabase.holdsUrl(ca.key())
           ? ExistingDatabase.URL_NOT_SHOWN
-          : quote(ca.name()) + " key " + quote(ca.key());
+          : Violations.shown(ca.name(), "a Secret") + " key " + Violations.shown(ca.key(), "a key");
     }
     if (plain instanceof String s) {
-      return ExistingDatabase.holdsUrl(s) ? ExistingDatabase.URL_NOT_SHOWN : quote(s);
+      return ExistingDatabase.holdsUrl(s)
+          ? ExistingDatabase.URL_NOT_SHOWN
+          : Violations.shown(s, "a value");
     }
     return String.valueOf(plain);
   }

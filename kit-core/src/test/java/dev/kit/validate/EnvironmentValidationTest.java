@@ -223,6 +223,29 @@ class EnvironmentValidationTest {
   }
 
   @Test
+  void validate_neverShowsAToken_inAnOverriddenSecretOrCa() {
+    String token = "ghp_" + "A".repeat(36);
+    List<String> found =
+        existingOrdersOverriddenInProd(
+            e -> e,
+            db ->
+                db.existing(
+                    e ->
+                        e.secret(token)
+                            .host("orders.db.acme.internal")
+                            .ca("acme-db-ca", "AKIA" + "IOSFODNN7EXAMPLE")));
+
+    assertThat(String.join("\n", found)).doesNotContain(token).doesNotContain("AKIAIOSFODNN7");
+    assertThat(found)
+        .contains(
+            "environments[prod].services[orders].database.existing.secret: differs from the service's"
+                + " own (a value (not shown, as it may hold a credential) here, \"orders-db\" in the"
+                + " other environments), so the migration history would differ between environments"
+                + " (set it on the service for every environment, not in in(\"prod\", ...): every"
+                + " environment applies the same migration files with the same atlas.sum)");
+  }
+
+  @Test
   void validate_neverShowsAKeywordConnectionString_inAnOverriddenSecretOrCa() {
     List<String> found =
         existingOrdersOverriddenInProd(
