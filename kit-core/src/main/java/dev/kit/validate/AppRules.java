@@ -27,7 +27,7 @@ final class AppRules {
     } else if (ref.isEmpty()) {
       violations.add(
           path + ".image",
-          quote(app.image()) + " " + ImageReference.problem(app.image()),
+          shown(app.image(), "the reference") + " " + ImageReference.problem(app.image()),
           "use registry/repository:tag, such as \"ghcr.io/acme/orders:1.4.2\"");
     } else if (!ref.get().isPinned()) {
       violations.add(

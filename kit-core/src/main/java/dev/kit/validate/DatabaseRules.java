@@ -210,7 +210,7 @@ final class DatabaseRules {
       } else if (ref.isEmpty()) {
         violations.add(
             path + ".imageName",
-            quote(image) + " " + ImageReference.problem(image),
+            shown(image, "the reference") + " " + ImageReference.problem(image),
             "use registry/repository:tag, such as \""
                 + PostgresImages.standard(Database.DEFAULT_POSTGRES_MAJOR).orElseThrow()
                 + "\"");

@@ -78,7 +78,9 @@ final class MigrationRules {
     } else if (ref.isEmpty()) {
       violations.add(
           path + ".atlasImage",
-          quote(m.atlasImage()) + " " + ImageReference.problem(m.atlasImage()),
+          Violations.shown(m.atlasImage(), "the reference")
+              + " "
+              + ImageReference.problem(m.atlasImage()),
           "use repository:tag, such as \"" + Migrations.DEFAULT_ATLAS_IMAGE + "\"");
     } else if (!ref.get().isPinned()) {
       violations.add(
@@ -134,9 +136,7 @@ final class MigrationRules {
         violations.add(
             path + ".atlasImage",
             "the Atlas operator runs the Atlas of its own image, not "
-                + (CredentialLiterals.holds(m.atlasImage())
-                    ? "the one given (not shown, as it may hold a credential)"
-                    : m.atlasImage()),
+                + Violations.shown(m.atlasImage(), "the one given"),
             "remove atlasImage(...), or use the job engine");
       }
       if (m.activeDeadlineSeconds() != Migrations.DEFAULT_ACTIVE_DEADLINE_SECONDS) {

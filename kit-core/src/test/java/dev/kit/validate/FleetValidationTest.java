@@ -129,7 +129,7 @@ class FleetValidationTest {
     assertThat(violations(kit))
         .containsExactly(
             "services[orders].migrations.atlasImage: the Atlas operator runs the Atlas of its own image, not"
-                + " arigaio/atlas:1.3.0 (remove atlasImage(...), or use the job engine)",
+                + " \"arigaio/atlas:1.3.0\" (remove atlasImage(...), or use the job engine)",
             "services[orders].migrations.activeDeadlineSeconds: the Atlas operator's AtlasMigration has no"
                 + " deadline (remove activeDeadlineSeconds(...), or use the job engine)",
             "services[orders].migrations.resources: the Atlas operator runs Atlas in its own pod, whose resources"

@@ -96,6 +96,23 @@ class FreeFormValuesValidationTest {
   }
 
   @Test
+  void validate_neverShowsAnImageWithAQuery_refusedForItsFormat() {
+    List<String> violations =
+        serviceViolations(
+            s ->
+                s.app("ghcr.io/acme/orders:1.0?session=s3cr3tSess")
+                    .database(
+                        db ->
+                            db.storage("1Gi").imageName("ghcr.io/acme/pg:17?session=s3cr3tSess")));
+
+    assertThat(violations)
+        .anyMatch(v -> v.startsWith("services[orders].app.image: the reference (not shown"))
+        .anyMatch(
+            v -> v.startsWith("services[orders].database.imageName: the reference (not shown"));
+    assertThat(String.join("\n", violations)).doesNotContain("s3cr3tSess");
+  }
+
+  @Test
   void validate_acceptsProbePaths_withAQueryThatHoldsNoCredential() {
     assertThat(
             serviceViolations(
