@@ -3,6 +3,7 @@ package dev.kit.lint;
 import dev.kit.migration.SqlStatement;
 import dev.kit.migration.SqlToken;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Finds a password written as a literal in a migration: {@code CREATE ROLE reporting LOGIN PASSWORD
@@ -23,18 +24,33 @@ public final class LiteralPasswords {
 
   /**
    * Whether {@code statement} is a {@code CREATE} or {@code ALTER} of a role, user (or user
-   * mapping) or group whose {@code PASSWORD} is followed by a string constant, in any of its forms
-   * ({@code '...'}, {@code E'...'}, {@code $$...$$}).
+   * mapping) or group whose {@code PASSWORD} (or quoted {@code "password"} option) is followed by a
+   * string constant, in any of its forms ({@code '...'}, {@code E'...'}, {@code $$...$$}), or of a
+   * subscription whose {@code CONNECTION} string holds a {@code password=}.
    */
   public static boolean in(SqlStatement statement) {
     List<SqlToken> t = statement.tokens();
-    if (t.size() < 2
-        || !(t.get(0).isWord("CREATE") || t.get(0).isWord("ALTER"))
-        || !(t.get(1).isWord("ROLE") || t.get(1).isWord("USER") || t.get(1).isWord("GROUP"))) {
+    if (t.size() < 2 || !(t.get(0).isWord("CREATE") || t.get(0).isWord("ALTER"))) {
+      return false;
+    }
+    if (t.get(1).isWord("SUBSCRIPTION")) {
+      for (int i = 2; i + 1 < t.size(); i++) {
+        if (t.get(i).isWord("CONNECTION")
+            && t.get(i + 1).kind() == SqlToken.Kind.STRING
+            && t.get(i + 1).text().toLowerCase(Locale.ROOT).contains("password")) {
+          return true;
+        }
+      }
+      return false;
+    }
+    if (!(t.get(1).isWord("ROLE") || t.get(1).isWord("USER") || t.get(1).isWord("GROUP"))) {
       return false;
     }
     for (int i = 2; i + 1 < t.size(); i++) {
-      if (t.get(i).isWord("PASSWORD") && t.get(i + 1).kind() == SqlToken.Kind.STRING) {
+      SqlToken word = t.get(i);
+      if ((word.kind() == SqlToken.Kind.WORD || word.kind() == SqlToken.Kind.QUOTED_IDENTIFIER)
+          && word.name().equals("password")
+          && t.get(i + 1).kind() == SqlToken.Kind.STRING) {
         return true;
       }
     }

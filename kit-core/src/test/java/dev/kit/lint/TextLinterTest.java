@@ -605,7 +605,9 @@ class TextLinterTest {
                 + "CREATE USER app WITH PASSWORD $pw$hunter4$pw$;\n"
                 + "ALTER USER app PASSWORD 'hunter5' VALID UNTIL 'infinity';\n"
                 + "CREATE GROUP g PASSWORD 'hunter6';\n"
-                + "CREATE USER MAPPING FOR app SERVER s OPTIONS (user 'a', password 'hunter7');");
+                + "CREATE USER MAPPING FOR app SERVER s OPTIONS (user 'a', password 'hunter7');\n"
+                + "ALTER USER MAPPING FOR app SERVER s OPTIONS (SET \"password\" 'hunter8');\n"
+                + "CREATE SUBSCRIPTION sub CONNECTION 'host=h password=hunter9' PUBLICATION p;");
     assertThat(findings)
         .containsExactly(
             FILE + ":1" + why,
@@ -613,7 +615,9 @@ class TextLinterTest {
             FILE + ":3" + why,
             FILE + ":4" + why,
             FILE + ":5" + why,
-            FILE + ":6" + why);
+            FILE + ":6" + why,
+            FILE + ":7" + why,
+            FILE + ":8" + why);
     assertThat(String.join("\n", findings)).doesNotContain("hunter");
   }
 
