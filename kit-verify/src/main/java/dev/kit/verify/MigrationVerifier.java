@@ -300,17 +300,22 @@ final class MigrationVerifier {
 
   /**
    * Whether {@code object} (a column, constraint or index) is on a table the revert declares it
-   * does not re-create, such as a dropped partitioned table: it is part of that declaration.
+   * does not re-create, such as a dropped partitioned table, and that is still gone after the
+   * revert: it is part of that declaration. A table declared for another reason (a detached
+   * partition to attach by hand) is back, and its columns must be too.
    */
   private static boolean onIrreversibleTable(
-      Optional<CatalogObject> object, CatalogSnapshot catalog, Set<String> irreversible) {
+      Optional<CatalogObject> object,
+      CatalogSnapshot catalog,
+      CatalogSnapshot restored,
+      Set<String> irreversible) {
     String table = object.map(o -> o.detail("tableIdentity")).orElse("");
     if (table.isEmpty()) {
       return false;
     }
     for (CatalogObject o : catalog.objects()) {
       if (o.kind() == CatalogObject.Kind.TABLE && o.identity().equals(table)) {
-        return irreversible.contains(o.key());
+        return irreversible.contains(o.key()) && restored.get(o.key()).isEmpty();
       }
     }
     return false;
@@ -492,7 +497,7 @@ final class MigrationVerifier {
           continue;
         }
         if (irreversible.contains(key)
-            || onIrreversibleTable(expected, changed.before, irreversible)) {
+            || onIrreversibleTable(expected, changed.before, restored, irreversible)) {
           declared++;
         } else {
           missing.add(
@@ -616,7 +621,9 @@ final class MigrationVerifier {
     }
     String none = "'-- atlas:txmode none' the first line of the file, followed by an empty line";
     return global == TxMode.ALL
-        ? "the service's txMode ALL runs every file in one transaction, where Atlas refuses a file's"
+        ? "the service's txMode ALL (services["
+            + service
+            + "].migrations.txMode) runs every file in one transaction, where Atlas refuses a file's"
             + " '-- atlas:txmode none': set the service's txMode to FILE"
             + " (migrations(m -> m.txMode(TxMode.FILE))) and make "
             + none

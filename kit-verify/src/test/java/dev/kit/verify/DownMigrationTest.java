@@ -265,6 +265,25 @@ class DownMigrationTest {
   }
 
   @Test
+  void verify_saysARetypedColumnIsNotRestored_onADetachedPartitionTheRevertListsToAttachByHand() {
+    String base =
+        "CREATE TABLE events (id int, at date) PARTITION BY RANGE (at);\n"
+            + "CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO"
+            + " ('2025-01-01');\n";
+    String change =
+        "ALTER TABLE events DETACH PARTITION events_2024;\nDROP TABLE events;\n"
+            + "ALTER TABLE events_2024 ALTER COLUMN id TYPE bigint;\n";
+    DownMigration down = derive(base, change);
+    String retype = "ALTER TABLE public.events_2024 ALTER COLUMN id TYPE integer;";
+    assertThat(down.sql()).contains(retype);
+
+    // The table is listed irreversible, but it is back: its columns are not part of that line.
+    ServiceVerification v = verify(base, change, down.sql().replace(retype, ""));
+
+    assertThat(v.problems()).anyMatch(p -> p.contains("column public.events_2024.id"));
+  }
+
+  @Test
   void revert_saysASequenceComesBackAtItsStart_whenTheMigrationDroppedIt() {
     DownMigration down =
         proveDerived(

@@ -1009,22 +1009,23 @@ class MigrationVerifierTest {
 
   @Test
   void verify_advisesTxModeFile_whenConcurrentlyRunsUnderTxModeAll() {
+    var source =
+        TestHistory.of(
+            TxMode.ALL,
+            "1_create.sql",
+            "CREATE TABLE IF NOT EXISTS t (a int);",
+            "2_index.sql",
+            "CREATE INDEX CONCURRENTLY IF NOT EXISTS t_a ON t (a);");
     MigrationError error =
         new MigrationVerifier(LintSettings.defaults())
-            .verify(
-                postgres,
-                TestHistory.of(
-                    TxMode.ALL,
-                    "1_create.sql",
-                    "CREATE TABLE IF NOT EXISTS t (a int);",
-                    "2_index.sql",
-                    "CREATE INDEX CONCURRENTLY IF NOT EXISTS t_a ON t (a);"),
-                APP)
+            .verify(postgres, source, APP)
             .error()
             .orElseThrow();
     assertThat(error.details())
         .contains(
-            "kit: the service's txMode ALL runs every file in one transaction, where Atlas refuses"
+            "kit: the service's txMode ALL (services["
+                + source.service()
+                + "].migrations.txMode) runs every file in one transaction, where Atlas refuses"
                 + " a file's '-- atlas:txmode none': set the service's txMode to FILE"
                 + " (migrations(m -> m.txMode(TxMode.FILE))) and make '-- atlas:txmode none' the"
                 + " first line of the file, followed by an empty line");
