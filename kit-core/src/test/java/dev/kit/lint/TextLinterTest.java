@@ -608,7 +608,9 @@ class TextLinterTest {
                 + "CREATE USER MAPPING FOR app SERVER s OPTIONS (user 'a', password 'hunter7');\n"
                 + "ALTER USER MAPPING FOR app SERVER s OPTIONS (SET \"password\" 'hunter8');\n"
                 + "CREATE SUBSCRIPTION sub CONNECTION 'host=h password=hunter9' PUBLICATION p;");
+    // Line 8 is also TRANSACTION_BLOCK_REFUSED: CREATE SUBSCRIPTION needs a file of its own.
     assertThat(findings)
+        .filteredOn(finding -> finding.contains("LITERAL_PASSWORD"))
         .containsExactly(
             FILE + ":1" + why,
             FILE + ":2" + why,

@@ -100,7 +100,7 @@ class FreeFormValuesValidationTest {
     List<String> violations =
         serviceViolations(
             s ->
-                s.app("ghcr.io/acme/orders:1.0?session=s3cr3tSess")
+                s.app("ghcr.io/acme/orders:1.0?session=s3cr3tSess", a -> a)
                     .database(
                         db ->
                             db.storage("1Gi").imageName("ghcr.io/acme/pg:17?session=s3cr3tSess")));
