@@ -4,9 +4,12 @@ import dev.kit.migration.SqlScript;
 import dev.kit.migration.SqlStatement;
 import dev.kit.migration.SqlToken;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,9 +26,13 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * SqlStatement s = SqlScript.parse("CREATE ROLE r LOGIN PASSWORD 'x';").statements().get(0);
  * LiteralPasswords.in(s); // true
+ * LiteralPasswords.masked("ALTER ROLE r PASSWORD 'x';"); // "ALTER ROLE r PASSWORD '***';"
  * }</pre>
  */
 public final class LiteralPasswords {
+
+  /** What a password literal is replaced with in {@link #masked}. */
+  public static final String MASK = "'***'";
 
   /** Dynamic SQL nested deeper than this is not read (a string in a string in a DO block). */
   private static final int MAX_DEPTH = 4;
@@ -51,6 +58,51 @@ public final class LiteralPasswords {
    */
   public static boolean in(SqlStatement statement) {
     return !found(statement).isEmpty();
+  }
+
+  /**
+   * {@code sql} with every string constant that holds a password replaced by {@link #MASK} (a
+   * {@code DO} block's whole body when its dynamic SQL sets one), followed by the line breaks the
+   * constant spanned, so lines keep their numbers.
+   */
+  public static String masked(String sql) {
+    List<SqlToken> tokens = new ArrayList<>();
+    for (SqlStatement statement : SqlScript.parse(sql).statements()) {
+      for (Found found : found(statement)) {
+        if (!tokens.contains(found.token())) {
+          tokens.add(found.token());
+        }
+      }
+    }
+    if (tokens.isEmpty()) {
+      return sql;
+    }
+    tokens.sort(Comparator.comparingInt(SqlToken::offset));
+    StringBuilder out = new StringBuilder(sql.length());
+    int at = 0;
+    for (SqlToken token : tokens) {
+      out.append(sql, at, token.offset()).append(MASK);
+      token.text().chars().filter(c -> c == '\n').forEach(c -> out.append('\n'));
+      at = token.offset() + token.text().length();
+    }
+    return out.append(sql.substring(at)).toString();
+  }
+
+  /**
+   * The password literals of {@code sql} as PostgreSQL's scanner reads them where they run, quotes
+   * included ({@code 'hunter2'}, inside a {@code DO} block's dynamic SQL too): the text its errors
+   * quote, such as {@code syntax error at or near "'hunter2'"}. Longest first.
+   */
+  public static List<String> literals(String sql) {
+    Set<String> literals = new LinkedHashSet<>();
+    for (SqlStatement statement : SqlScript.parse(sql).statements()) {
+      for (Found found : found(statement)) {
+        literals.add(found.literal());
+      }
+    }
+    List<String> longestFirst = new ArrayList<>(literals);
+    longestFirst.sort(Comparator.comparingInt(String::length).reversed());
+    return longestFirst;
   }
 
   private static List<Found> found(SqlStatement statement) {
