@@ -1,24 +1,50 @@
 package dev.kit.lint;
 
+import dev.kit.migration.SqlScript;
 import dev.kit.migration.SqlStatement;
 import dev.kit.migration.SqlToken;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds a password written as a literal in a migration: {@code CREATE ROLE reporting LOGIN PASSWORD
  * 'hunter2'}, {@code ALTER USER ... ENCRYPTED PASSWORD '...'}, {@code CREATE USER MAPPING ...
- * OPTIONS (password '...')}. kit copies migrations into a ConfigMap, which anyone who may read
+ * OPTIONS (password '...')}, and the same inside a {@code DO} block, written there or as dynamic
+ * SQL ({@code EXECUTE 'ALTER ROLE app PASSWORD ''hunter2'''}, {@code EXECUTE format('... PASSWORD
+ * %L', r, 'hunter2')}). kit copies migrations into a ConfigMap, which anyone who may read
  * ConfigMaps (and Argo CD's UI) shows, so such a statement must neither be accepted silently nor
- * quoted in a message. {@code PASSWORD NULL} sets none and is not a literal; the word inside a
- * comment or a string is no token, so it matches nothing.
+ * quoted in a message. {@code PASSWORD NULL} sets none and is not a literal, nor is a {@code %L}
+ * whose argument is a variable; the word inside a comment or a string (other than a {@code DO}
+ * block's) is no token, so it matches nothing.
  *
  * <pre>{@code
  * SqlStatement s = SqlScript.parse("CREATE ROLE r LOGIN PASSWORD 'x';").statements().get(0);
  * LiteralPasswords.in(s); // true
+ * LiteralPasswords.masked("ALTER ROLE r PASSWORD 'x';"); // "ALTER ROLE r PASSWORD '***';"
  * }</pre>
  */
 public final class LiteralPasswords {
+
+  /** What a password literal is replaced with in {@link #masked}. */
+  public static final String MASK = "'***'";
+
+  /** Dynamic SQL nested deeper than this is not read (a string in a string in a DO block). */
+  private static final int MAX_DEPTH = 4;
+
+  /**
+   * One password literal: the token of the statement that holds it (a DO block's body for dynamic
+   * SQL), and the literal as PostgreSQL's scanner reads it where it is run.
+   */
+  private record Found(SqlToken token, String literal) {}
+
+  /** A {@code format()} call's template and its arguments after the template. */
+  private record Format(String template, List<List<SqlToken>> arguments) {}
 
   private LiteralPasswords() {}
 
@@ -26,34 +52,240 @@ public final class LiteralPasswords {
    * Whether {@code statement} is a {@code CREATE} or {@code ALTER} of a role, user (or user
    * mapping) or group whose {@code PASSWORD} (or quoted {@code "password"} option) is followed by a
    * string constant, in any of its forms ({@code '...'}, {@code E'...'}, {@code $$...$$}), or of a
-   * subscription whose {@code CONNECTION} string holds a {@code password=}.
+   * subscription whose {@code CONNECTION} string holds a {@code password=}; or a {@code DO} block
+   * that runs such a statement, written in its body or as a string constant it executes (a {@code
+   * format()} template's {@code PASSWORD %L} counts when its argument is a string constant).
    */
   public static boolean in(SqlStatement statement) {
-    List<SqlToken> t = statement.tokens();
-    if (t.size() < 2 || !(t.get(0).isWord("CREATE") || t.get(0).isWord("ALTER"))) {
-      return false;
-    }
-    if (t.get(1).isWord("SUBSCRIPTION")) {
-      for (int i = 2; i + 1 < t.size(); i++) {
-        if (t.get(i).isWord("CONNECTION")
-            && t.get(i + 1).kind() == SqlToken.Kind.STRING
-            && t.get(i + 1).text().toLowerCase(Locale.ROOT).contains("password")) {
-          return true;
+    return !found(statement).isEmpty();
+  }
+
+  /**
+   * {@code sql} with every string constant that holds a password replaced by {@link #MASK} (a
+   * {@code DO} block's whole body when its dynamic SQL sets one), followed by the line breaks the
+   * constant spanned, so lines keep their numbers.
+   */
+  public static String masked(String sql) {
+    List<SqlToken> tokens = new ArrayList<>();
+    for (SqlStatement statement : SqlScript.parse(sql).statements()) {
+      for (Found found : found(statement)) {
+        if (!tokens.contains(found.token())) {
+          tokens.add(found.token());
         }
       }
-      return false;
     }
-    if (!(t.get(1).isWord("ROLE") || t.get(1).isWord("USER") || t.get(1).isWord("GROUP"))) {
-      return false;
+    if (tokens.isEmpty()) {
+      return sql;
     }
-    for (int i = 2; i + 1 < t.size(); i++) {
-      SqlToken word = t.get(i);
-      if ((word.kind() == SqlToken.Kind.WORD || word.kind() == SqlToken.Kind.QUOTED_IDENTIFIER)
-          && word.name().equals("password")
-          && t.get(i + 1).kind() == SqlToken.Kind.STRING) {
-        return true;
+    tokens.sort(Comparator.comparingInt(SqlToken::offset));
+    StringBuilder out = new StringBuilder(sql.length());
+    int at = 0;
+    for (SqlToken token : tokens) {
+      out.append(sql, at, token.offset()).append(MASK);
+      token.text().chars().filter(c -> c == '\n').forEach(c -> out.append('\n'));
+      at = token.offset() + token.text().length();
+    }
+    return out.append(sql.substring(at)).toString();
+  }
+
+  /**
+   * The password literals of {@code sql} as PostgreSQL's scanner reads them where they run, quotes
+   * included ({@code 'hunter2'}, inside a {@code DO} block's dynamic SQL too): the text its errors
+   * quote, such as {@code syntax error at or near "'hunter2'"}. Longest first.
+   */
+  public static List<String> literals(String sql) {
+    Set<String> literals = new LinkedHashSet<>();
+    for (SqlStatement statement : SqlScript.parse(sql).statements()) {
+      for (Found found : found(statement)) {
+        literals.add(found.literal());
       }
     }
-    return false;
+    List<String> longestFirst = new ArrayList<>(literals);
+    longestFirst.sort(Comparator.comparingInt(String::length).reversed());
+    return longestFirst;
+  }
+
+  private static List<Found> found(SqlStatement statement) {
+    List<SqlToken> t = statement.tokens();
+    List<Found> found = new ArrayList<>();
+    if (t.isEmpty()) {
+      return found;
+    }
+    if (t.get(0).isWord("DO")) {
+      for (int i = 1; i < t.size(); i++) {
+        if (t.get(i).kind() == SqlToken.Kind.STRING && !t.get(i - 1).isWord("LANGUAGE")) {
+          for (String literal : inCode(value(t.get(i)), null, 1)) {
+            found.add(new Found(t.get(i), literal));
+          }
+          break;
+        }
+      }
+    } else {
+      for (SqlToken literal : inCommand(t, 0, null)) {
+        found.add(new Found(literal, literal.text()));
+      }
+    }
+    return found;
+  }
+
+  /**
+   * The password literals of PL/pgSQL code or dynamic SQL: its role statements wherever they start,
+   * and those of the string constants it holds, read as SQL in turn.
+   */
+  private static List<String> inCode(String code, @Nullable Format format, int depth) {
+    List<String> literals = new ArrayList<>();
+    for (SqlStatement statement : SqlScript.parse(code).statements()) {
+      List<SqlToken> t = statement.tokens();
+      for (int i = 0; i < t.size(); i++) {
+        for (SqlToken literal : inCommand(t, i, format)) {
+          literals.add(literal.text());
+        }
+        if (t.get(i).kind() == SqlToken.Kind.STRING && depth < MAX_DEPTH) {
+          literals.addAll(inCode(value(t.get(i)), formatAt(t, i), depth + 1));
+        }
+      }
+    }
+    return literals;
+  }
+
+  /**
+   * The string constants that set a password in the role, user, group or subscription command at
+   * token {@code from}: none when no such command starts there. In a {@code format()} template a
+   * placeholder ({@code PASSWORD %L}, {@code PASSWORD '%s'}) counts when its argument is a string
+   * constant, which is returned in its place.
+   */
+  private static List<SqlToken> inCommand(List<SqlToken> t, int from, @Nullable Format format) {
+    List<SqlToken> literals = new ArrayList<>();
+    if (from + 1 >= t.size() || !(t.get(from).isWord("CREATE") || t.get(from).isWord("ALTER"))) {
+      return literals;
+    }
+    SqlToken object = t.get(from + 1);
+    boolean subscription = object.isWord("SUBSCRIPTION");
+    if (!subscription
+        && !(object.isWord("ROLE") || object.isWord("USER") || object.isWord("GROUP"))) {
+      return literals;
+    }
+    for (int i = from + 2; i + 1 < t.size() && !t.get(i).isSymbol(';'); i++) {
+      SqlToken word = t.get(i);
+      SqlToken next = t.get(i + 1);
+      if (subscription) {
+        if (word.isWord("CONNECTION")
+            && next.kind() == SqlToken.Kind.STRING
+            && next.text().toLowerCase(Locale.ROOT).contains("password")) {
+          literals.add(next);
+        }
+      } else if ((word.kind() == SqlToken.Kind.WORD
+              || word.kind() == SqlToken.Kind.QUOTED_IDENTIFIER)
+          && word.name().equals("password")) {
+        if (next.kind() == SqlToken.Kind.STRING && (format == null || !placeholder(value(next)))) {
+          literals.add(next);
+        } else if (format != null && next.kind() == SqlToken.Kind.STRING) {
+          argument(format, next.offset() + 1).ifPresent(literals::add);
+        } else if (format != null && next.isSymbol('%')) {
+          argument(format, next.offset()).ifPresent(literals::add);
+        }
+      }
+    }
+    return literals;
+  }
+
+  /**
+   * The {@code format()} call whose template is the string constant at {@code i}, or null: {@code
+   * format ( 'template' , argument , ... )}.
+   */
+  private static @Nullable Format formatAt(List<SqlToken> t, int i) {
+    if (i < 2 || !t.get(i - 1).isSymbol('(') || !t.get(i - 2).isWord("format")) {
+      return null;
+    }
+    List<List<SqlToken>> arguments = new ArrayList<>();
+    List<SqlToken> current = new ArrayList<>();
+    int depth = 0;
+    for (int j = i + 1; j < t.size(); j++) {
+      SqlToken token = t.get(j);
+      if (token.isSymbol('(')) {
+        depth++;
+      } else if (token.isSymbol(')') && depth-- == 0) {
+        break;
+      }
+      if (token.isSymbol(',') && depth == 0) {
+        current = new ArrayList<>();
+        arguments.add(current);
+      } else {
+        current.add(token);
+      }
+    }
+    return new Format(value(t.get(i)), arguments);
+  }
+
+  /**
+   * The argument of the placeholder that starts at {@code offset} of the template when it is a
+   * string constant, by PostgreSQL's {@code format()} rules: {@code %%} is none, {@code %n$} takes
+   * argument n, any other the next one. Empty for a variable, an expression, or a {@code *} width
+   * (which kit does not follow).
+   */
+  private static Optional<SqlToken> argument(Format format, int offset) {
+    String s = format.template();
+    int next = 1;
+    int i = 0;
+    while (i < s.length()) {
+      if (s.charAt(i) != '%') {
+        i++;
+        continue;
+      }
+      int start = i++;
+      if (i < s.length() && s.charAt(i) == '%') {
+        i++;
+        continue;
+      }
+      int digits = i;
+      while (i < s.length() && Character.isDigit(s.charAt(i))) {
+        i++;
+      }
+      int position = 0;
+      if (i > digits && i < s.length() && s.charAt(i) == '$') {
+        position = Integer.parseInt(s.substring(digits, i));
+        i++;
+      } else {
+        i = digits;
+      }
+      while (i < s.length() && (s.charAt(i) == '-' || Character.isDigit(s.charAt(i)))) {
+        i++;
+      }
+      if (i < s.length() && s.charAt(i) == '*') {
+        return Optional.empty();
+      }
+      int argument = position > 0 ? position : next;
+      next = argument + 1;
+      i++; // the type: s, I or L
+      if (start == offset) {
+        List<SqlToken> tokens =
+            argument <= format.arguments().size()
+                ? format.arguments().get(argument - 1)
+                : List.of();
+        return tokens.size() == 1 && tokens.get(0).kind() == SqlToken.Kind.STRING
+            ? Optional.of(tokens.get(0))
+            : Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether a string constant's value is a {@code format()} placeholder such as {@code %s}. */
+  private static boolean placeholder(String value) {
+    return value.matches("%(\\d+\\$)?-?\\d*[sIL]");
+  }
+
+  /** A string constant's value: without its quotes, doubled quotes and escaped ones undone. */
+  private static String value(SqlToken constant) {
+    String text = constant.text();
+    if (text.startsWith("$")) {
+      int tag = text.indexOf('$', 1) + 1;
+      return text.length() >= 2 * tag ? text.substring(tag, text.length() - tag) : "";
+    }
+    int open = text.indexOf('\'');
+    boolean escapes = open > 0 && Character.toUpperCase(text.charAt(0)) == 'E';
+    int close = text.length() > open + 1 && text.endsWith("'") ? text.length() - 1 : text.length();
+    String inner = text.substring(open + 1, close).replace("''", "'");
+    return escapes ? inner.replace("\\'", "'").replace("\\\\", "\\") : inner;
   }
 }

@@ -638,6 +638,53 @@ class TextLinterTest {
   }
 
   @Test
+  void lint_reportsLiteralPassword_withoutTheValue_whenADoBlockSetsOne() {
+    String why =
+        ": error LITERAL_PASSWORD: sets a password as a literal, which kit copies into the migrations"
+            + " ConfigMap that anyone who may read ConfigMaps (and Argo CD) sees. Fix: "
+            + LintRule.LITERAL_PASSWORD.fix()
+            + ".";
+    List<String> findings =
+        lint(
+            "DO $$ BEGIN EXECUTE 'ALTER ROLE app PASSWORD ''hunter1'''; END $$;\n"
+                + "DO $do$\nBEGIN\n  EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L', 'app',"
+                + " 'hunter2');\nEND\n$do$;\n"
+                + "DO LANGUAGE plpgsql $$ BEGIN EXECUTE format('ALTER ROLE %1$I PASSWORD ''%2$s''',"
+                + " r, 'hunter3'); END $$;\n"
+                + "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'app') THEN"
+                + " CREATE ROLE app PASSWORD 'hunter4'; END IF; END $$;\n"
+                + "DO $$ BEGIN EXECUTE format('ALTER ROLE %I PASSWORD ''hunter5''', r); END $$;\n"
+                + "DO 'BEGIN EXECUTE ''CREATE USER MAPPING FOR app SERVER s OPTIONS (password"
+                + " ''''hunter6'''')''; END';");
+    assertThat(findings)
+        .containsExactly(
+            FILE + ":1" + why,
+            FILE + ":2" + why,
+            FILE + ":7" + why,
+            FILE + ":8" + why,
+            FILE + ":9" + why,
+            FILE + ":10" + why);
+    assertThat(String.join("\n", findings)).doesNotContain("hunter");
+  }
+
+  @Test
+  void lint_acceptsADoBlock_whenItsPasswordIsAVariableOrNull() {
+    assertThat(
+            lint(
+                "DO $$ BEGIN EXECUTE format('ALTER ROLE %I PASSWORD %L', r, pw); END $$;\n"
+                    + "DO $$ BEGIN EXECUTE format('ALTER ROLE %I PASSWORD %L', 'app',"
+                    + " current_setting('app.pw')); END $$;\n"
+                    + "DO $$ BEGIN EXECUTE format('ALTER ROLE %2$I PASSWORD %1$L', pw, 'app'); END"
+                    + " $$;\n"
+                    + "DO $$ BEGIN EXECUTE format('ALTER ROLE %I PASSWORD ''%s''', 'app', pw); END"
+                    + " $$;\n"
+                    + "DO $$ BEGIN EXECUTE 'ALTER ROLE app PASSWORD NULL'; END $$;\n"
+                    + "DO $$ BEGIN EXECUTE 'ALTER ROLE app PASSWORD ' || quote_literal(pw); END $$;\n"
+                    + "DO $$ BEGIN RAISE NOTICE 'set PASSWORD ''x'' later'; END $$;"))
+        .isEmpty();
+  }
+
+  @Test
   void lint_silencesLiteralPassword_whenOffOrSilencedInTheHeader() {
     String sql = "CREATE ROLE reporting LOGIN PASSWORD 'hunter2';";
     assertThat(lint("-- kit:nolint LITERAL_PASSWORD: a throwaway test role\n\n" + sql)).isEmpty();

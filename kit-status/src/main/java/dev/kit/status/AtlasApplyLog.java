@@ -1,5 +1,6 @@
 package dev.kit.status;
 
+import dev.kit.lint.LiteralPasswords;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +26,11 @@ import java.util.regex.Pattern;
  * </ul>
  *
  * The samples the tests read are in {@code kit-status/src/test/resources/atlas-logs/}.
+ *
+ * <p>A statement may set a password as a literal that its author let through {@code
+ * LITERAL_PASSWORD}'s lint; what is read here is printed, so a {@link Failure} holds the statement
+ * with such literals masked, found as the lint finds them, and the error without them (PostgreSQL
+ * quotes the token a syntax error is at: {@code syntax error at or near "'hunter2'"}).
  */
 final class AtlasApplyLog {
 
@@ -38,8 +44,9 @@ final class AtlasApplyLog {
    * A failed run.
    *
    * @param version the version of the file that failed, when the log says
-   * @param statement the failing statement as Atlas ran it, when the log says
-   * @param error what the database (or Atlas) said
+   * @param statement the failing statement as Atlas ran it, its password literals masked, when the
+   *     log says
+   * @param error what the database (or Atlas) said, without the statement's password literals
    * @param before the first lines of the statements this run applied from the same file before the
    *     failing one, to find the right one when a file repeats a statement
    */
@@ -66,16 +73,17 @@ final class AtlasApplyLog {
     Matcher executing = EXECUTING.matcher(error);
     if (executing.find()) {
       return Optional.of(
-          new Failure(
-              Optional.of(executing.group(2)),
-              Optional.of(unquote(executing.group(1))),
-              executing.group(3).trim(),
-              report.before()));
+          masked(
+              new Failure(
+                  Optional.of(executing.group(2)),
+                  Optional.of(unquote(executing.group(1))),
+                  executing.group(3).trim(),
+                  report.before())));
     }
     if (error.equals("Execution had errors:") && errorLine + 1 < lines.size()) {
       String cause = lines.get(errorLine + 1).trim();
       return Optional.of(
-          new Failure(report.version(), report.failing(cause), cause, report.before()));
+          masked(new Failure(report.version(), report.failing(cause), cause, report.before())));
     }
     return Optional.of(new Failure(Optional.empty(), Optional.empty(), error, List.of()));
   }
@@ -88,23 +96,75 @@ final class AtlasApplyLog {
     Matcher executing = EXECUTING.matcher(message);
     return executing.find()
         ? Optional.of(
-            new Failure(
-                Optional.of(executing.group(2)),
-                Optional.of(unquote(executing.group(1))),
-                executing.group(3).trim(),
-                List.of()))
+            masked(
+                new Failure(
+                    Optional.of(executing.group(2)),
+                    Optional.of(unquote(executing.group(1))),
+                    executing.group(3).trim(),
+                    List.of())))
         : Optional.empty();
   }
 
   /**
-   * The 1-based line in {@code file} where {@code failure}'s statement starts: searched after the
-   * statements this run applied before it, then from the start; whitespace may differ. Empty when
-   * the file does not hold it (it changed since it ran).
+   * {@code message} (an {@code Error:} line's text, as the Atlas operator reports it) with the
+   * quoted statement's password literals masked, there and in the error after it; unchanged when it
+   * quotes no statement.
    */
-  static Optional<Integer> line(String file, Failure failure) {
+  static String masked(String message) {
+    Matcher executing = EXECUTING.matcher(message);
+    if (!executing.find()) {
+      return message;
+    }
+    String statement = unquote(executing.group(1));
+    String masked = LiteralPasswords.masked(statement);
+    String error = withoutLiterals(executing.group(3), statement);
+    if (masked.equals(statement) && error.equals(executing.group(3))) {
+      return message; // as it was quoted, not as kit would quote it
+    }
+    return message.substring(0, executing.start(1))
+        + quote(masked)
+        + message.substring(executing.end(1), executing.start(3))
+        + error
+        + message.substring(executing.end(3));
+  }
+
+  /** {@code failure} with its statement's password literals masked, everywhere it holds them. */
+  private static Failure masked(Failure failure) {
+    if (failure.statement().isEmpty()) {
+      return failure;
+    }
+    String statement = failure.statement().get();
+    List<String> before = new ArrayList<>();
+    for (String first : failure.before()) {
+      before.add(LiteralPasswords.masked(first));
+    }
+    return new Failure(
+        failure.version(),
+        Optional.of(LiteralPasswords.masked(statement)),
+        withoutLiterals(failure.error(), statement),
+        before);
+  }
+
+  /** {@code error} with the password literals of {@code statement} masked where it quotes them. */
+  private static String withoutLiterals(String error, String statement) {
+    String without = error;
+    for (String literal : LiteralPasswords.literals(statement)) {
+      without = without.replace(literal, LiteralPasswords.MASK);
+    }
+    return without;
+  }
+
+  /**
+   * The 1-based line in {@code sql} (a migration file) where {@code failure}'s statement starts:
+   * searched after the statements this run applied before it, then from the start; whitespace may
+   * differ. Empty when the file does not hold it (it changed since it ran). It is searched with its
+   * password literals masked as the failure's are, which keeps its lines.
+   */
+  static Optional<Integer> line(String sql, Failure failure) {
     if (failure.statement().isEmpty()) {
       return Optional.empty();
     }
+    String file = LiteralPasswords.masked(sql);
     int cursor = 0;
     for (String first : failure.before()) {
       int at = file.indexOf(first, cursor);
@@ -183,6 +243,36 @@ final class AtlasApplyLog {
             ? List.of()
             : List.copyOf(firstLines.subList(0, firstLines.size() - 1));
     return new Report(version, before, last);
+  }
+
+  /**
+   * Go's {@code strconv.Quote} for what {@link #unquote} reads back: {@code \\}, {@code \"}, the
+   * named control escapes, {@code \xNN} for another control character; the rest as it is.
+   */
+  static String quote(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '\\' -> out.append("\\\\");
+        case '"' -> out.append("\\\"");
+        case '\n' -> out.append("\\n");
+        case '\t' -> out.append("\\t");
+        case '\r' -> out.append("\\r");
+        case '\u0007' -> out.append("\\a");
+        case '\b' -> out.append("\\b");
+        case '\f' -> out.append("\\f");
+        case '\u000b' -> out.append("\\v");
+        default -> {
+          if (c < 0x20 || c == 0x7f) {
+            out.append(String.format(java.util.Locale.ROOT, "\\x%02x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    return out.toString();
   }
 
   /**

@@ -32,8 +32,12 @@ final class AtlasOperatorReader implements KindReader {
       }
     }
     String reason = ready == null ? "" : ready.path("reason").asString("");
+    // The quoted statement's password literals masked: the message is printed (and in the JSON).
     String message =
-        ready == null ? "" : ready.path("message").asString("").lines().findFirst().orElse("");
+        ready == null
+            ? ""
+            : AtlasApplyLog.masked(
+                ready.path("message").asString("").lines().findFirst().orElse(""));
     var facts =
         Inspection.facts(
             "reason",

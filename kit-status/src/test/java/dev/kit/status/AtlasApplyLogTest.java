@@ -90,6 +90,89 @@ class AtlasApplyLogTest {
   }
 
   @Test
+  void failure_masksThePasswordLiteral_andStillNamesTheVersionLineAndError() {
+    AtlasApplyLog.Failure failure =
+        AtlasApplyLog.failure(log("literal-password.log")).orElseThrow();
+
+    assertThat(failure.version()).contains("20250301110000");
+    assertThat(failure.statement()).contains("ALTER ROLE app PASSWORD '***';");
+    assertThat(failure.error()).isEqualTo("pq: role \"app\" does not exist");
+    assertThat(failure.toString()).doesNotContain("hunter2Secret");
+    String file =
+        """
+        CREATE TABLE IF NOT EXISTS audit (id bigint);
+
+        -- kit:nolint LITERAL_PASSWORD: a throwaway role for the load test
+        ALTER ROLE app PASSWORD 'hunter2Secret';
+        """;
+    assertThat(AtlasApplyLog.line(file, failure)).contains(4);
+  }
+
+  /** PostgreSQL's syntax error quotes the token it is at: here the literal, as written. */
+  @Test
+  void failure_masksThePasswordLiteral_whereTheDatabasesErrorQuotesIt() {
+    AtlasApplyLog.Failure failure =
+        AtlasApplyLog.failure(log("literal-password-syntax-error.log")).orElseThrow();
+
+    assertThat(failure.statement()).contains("ALTER ROLE app SET PASSWORD '***';");
+    assertThat(failure.error()).isEqualTo("pq: syntax error at or near \"'***'\"");
+    assertThat(failure.toString()).doesNotContain("hunter2Secret");
+  }
+
+  @Test
+  void failure_masksTheLiteral_inADoBlocksDynamicSqlAndTheReportsCause() {
+    String log =
+        """
+        Migrating to version 3 from 2 (1 migrations in total):
+
+          -- migrating version 3
+            -> DO $$ BEGIN EXECUTE 'ALTER ROLE app SET PASSWORD ''hunter3'''; END $$;
+            pq: syntax error at or near "'hunter3'"
+
+          -------------------------
+          -- 2.004ms
+          -- 0 migrations ok (1 with errors)
+          -- 0 sql statements ok (1 with errors)
+
+        Error: Execution had errors:
+        pq: syntax error at or near "'hunter3'"
+        """;
+
+    AtlasApplyLog.Failure failure = AtlasApplyLog.failure(log).orElseThrow();
+
+    assertThat(failure.statement()).contains("DO '***';");
+    assertThat(failure.error()).isEqualTo("pq: syntax error at or near \"'***'\"");
+    assertThat(failure.toString()).doesNotContain("hunter3");
+    assertThat(
+            AtlasApplyLog.line(
+                "-- x\nDO $$ BEGIN EXECUTE 'ALTER ROLE app SET PASSWORD ''hunter3'''; END $$;\n",
+                failure))
+        .contains(2);
+  }
+
+  @Test
+  void masked_masksTheQuotedStatementsLiteral_inTheOperatorsMessage() {
+    assertThat(
+            AtlasApplyLog.masked(
+                "sql/migrate: executing statement \"ALTER ROLE app SET PASSWORD 'hunter2Secret';\""
+                    + " from version \"3\": pq: syntax error at or near \"'hunter2Secret'\""))
+        .isEqualTo(
+            "sql/migrate: executing statement \"ALTER ROLE app SET PASSWORD '***';\" from version"
+                + " \"3\": pq: syntax error at or near \"'***'\"");
+    String withoutPassword =
+        "sql/migrate: executing statement \"ALTER TABLE t ADD COLUMN \\\"a\\\" int;\" from version"
+            + " \"3\": pq: boom";
+    assertThat(AtlasApplyLog.masked(withoutPassword)).isSameAs(withoutPassword);
+  }
+
+  @Test
+  void quote_isUndoneByUnquote() {
+    String text = "a\"b\\c\nd\te\u0001é;";
+    assertThat(AtlasApplyLog.quote(text)).isEqualTo("a\\\"b\\\\c\\nd\\te\\x01é;");
+    assertThat(AtlasApplyLog.unquote(AtlasApplyLog.quote(text))).isEqualTo(text);
+  }
+
+  @Test
   void line_isTheSecondStatement_whenTheFirstOfTheFileApplied() {
     AtlasApplyLog.Failure failure =
         AtlasApplyLog.failure(log("testscript-failing-statement.log")).orElseThrow();

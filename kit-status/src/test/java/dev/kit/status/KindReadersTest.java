@@ -536,6 +536,30 @@ class KindReadersTest {
   }
 
   @Test
+  void atlasMigration_masksThePasswordLiteral_whenTheOperatorQuotesTheStatement() {
+    Finding finding =
+        read(
+            "catalog",
+            "AtlasMigration",
+            json(
+                """
+        {"metadata": {"name": "catalog-migrate", "namespace": "catalog", "generation": 2},
+         "status": {"observedGeneration": 2, "lastAppliedVersion": "20250105100000",
+                    "conditions": [{"type": "Ready", "status": "False", "reason": "Migrating",
+                      "message": "sql/migrate: executing statement \\"ALTER ROLE app PASSWORD 'hunter2Secret';\\" from version \\"20250220120000\\": pq: role \\"app\\" does not exist"}]}}"""));
+
+    assertThat(finding.text())
+        .isEqualTo(
+            "failed: services/catalog/migrations/20250220120000_add_product_description.sql:"
+                + " pq: role \"app\" does not exist");
+    assertThat(finding.facts().get("message"))
+        .isEqualTo(
+            "sql/migrate: executing statement \"ALTER ROLE app PASSWORD '***';\" from version"
+                + " \"20250220120000\": pq: role \"app\" does not exist");
+    assertThat(finding.toString()).doesNotContain("hunter2Secret");
+  }
+
+  @Test
   void job_isProgressing_whenItRanAnOlderSetOfMigrations() {
     Finding finding =
         read(
