@@ -564,22 +564,33 @@ final class MigrationVerifier {
       String service,
       TxMode global,
       TxMode mode) {
+    // PostgreSQL's message, detail, query and context may quote a password literal the statement
+    // sets (a syntax error names the token it is at, a DO block's context its dynamic SQL), and the
+    // report ends up in CI logs.
+    List<String> passwords = LiteralPasswords.literals(statement.text());
     ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
     if (server == null) {
       return new MigrationError(
-          path, statement.line(), statement.column(), "ERROR: " + e.getMessage(), List.of());
+          path,
+          statement.line(),
+          statement.column(),
+          "ERROR: " + unquoted(e.getMessage(), passwords),
+          List.of());
     }
     SqlErrorPosition at =
         server.getPosition() > 0
             ? SqlErrorPosition.inStatement(script.text(), statement.offset(), server.getPosition())
             : new SqlErrorPosition(statement.line(), statement.column());
     List<String> details = new ArrayList<>();
-    add(details, "DETAIL", server.getDetail());
-    add(details, "HINT", server.getHint());
+    add(details, "DETAIL", unquoted(server.getDetail(), passwords));
+    add(details, "HINT", unquoted(server.getHint(), passwords));
     if (server.getInternalQuery() != null) {
-      add(details, "QUERY", server.getInternalQuery());
+      add(
+          details,
+          "QUERY",
+          unquoted(LiteralPasswords.masked(server.getInternalQuery()), passwords));
     }
-    add(details, "CONTEXT", server.getWhere());
+    add(details, "CONTEXT", unquoted(server.getWhere(), passwords));
     if (server.getPosition() <= 0) {
       // Never quote a literal password: the report ends up in CI logs.
       details.add(
@@ -592,7 +603,23 @@ final class MigrationVerifier {
     }
     String severity = Objects.requireNonNullElse(server.getSeverity(), "ERROR");
     return new MigrationError(
-        path, at.line(), at.column(), severity + ": " + server.getMessage(), details);
+        path,
+        at.line(),
+        at.column(),
+        severity + ": " + unquoted(server.getMessage(), passwords),
+        details);
+  }
+
+  /** {@code text} with each of {@code passwords} (longest first) replaced by the lint's mask. */
+  private static @Nullable String unquoted(@Nullable String text, List<String> passwords) {
+    if (text == null) {
+      return null;
+    }
+    String out = text;
+    for (String password : passwords) {
+      out = out.replace(password, LiteralPasswords.MASK);
+    }
+    return out;
   }
 
   /**
@@ -630,7 +657,7 @@ final class MigrationVerifier {
         : "make " + none;
   }
 
-  private static void add(List<String> details, String label, String value) {
+  private static void add(List<String> details, String label, @Nullable String value) {
     if (value != null && !value.isBlank()) {
       details.add(label + ": " + value.strip().replace("\n", "\n  "));
     }

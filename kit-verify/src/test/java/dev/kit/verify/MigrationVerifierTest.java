@@ -131,6 +131,40 @@ class MigrationVerifierTest {
   }
 
   @Test
+  void verify_masksTheLiteralPostgresQuotes_whenASilencedPasswordStatementIsASyntaxError() {
+    // PostgreSQL names the token a syntax error is at, quotes included.
+    MigrationError error =
+        verify(
+                "20250101000000_role.sql",
+                "-- kit:nolint LITERAL_PASSWORD\nALTER ROLE app SET PASSWORD 'hunter2Secret';\n")
+            .error()
+            .orElseThrow();
+    assertThat(error.message()).isEqualTo("ERROR: syntax error at or near \"'***'\"");
+    assertThat(error.toString()).doesNotContain("hunter2Secret");
+  }
+
+  @Test
+  void verify_masksThePasswordInTheContext_whenADoBlocksDynamicSqlFails() {
+    // The CONTEXT of an error in EXECUTE quotes the dynamic statement PostgreSQL ran.
+    MigrationError error =
+        verify(
+                "20250101000000_role.sql",
+                "-- kit:nolint LITERAL_PASSWORD\n"
+                    + "DO $$\nBEGIN\n  EXECUTE 'ALTER ROLE no_such_role PASSWORD ''hunter2Secret''';\n"
+                    + "END\n$$;\n")
+            .error()
+            .orElseThrow();
+    assertThat(error.message()).isEqualTo("ERROR: role \"no_such_role\" does not exist");
+    assertThat(error.details())
+        .anySatisfy(
+            d ->
+                assertThat(d)
+                    .startsWith(
+                        "CONTEXT: SQL statement \"ALTER ROLE no_such_role PASSWORD '***'\""));
+    assertThat(error.toString()).doesNotContain("hunter2Secret");
+  }
+
+  @Test
   void verify_showsTheInnerQuery_whenErrorIsInsideADoBlock() {
     MigrationError error =
         verify("20250101000000_do.sql", "DO $$\nBEGIN\n  PERFORM x FROM nope;\nEND\n$$;")
