@@ -758,8 +758,8 @@ public record DownMigration(String version, String sql, List<String> irreversibl
     }
 
     /**
-     * Sets NOT NULL again on the columns of the partitions below {@code old}'s table that had it
-     * before: PostgreSQL 17 drops theirs with their parent's.
+     * Sets NOT NULL again on the columns of the partitions and inheriting tables below {@code
+     * old}'s table that had it before: PostgreSQL 17 drops theirs with their parent's.
      */
     private void keepPartitionsNotNull(CatalogObject old) {
       String column = old.name().substring(old.detail("table").length());
@@ -782,17 +782,23 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                                       + " SET NOT NULL;")));
     }
 
-    /** Whether {@code table} was a partition below {@code parent}, and stayed where it was. */
-    private boolean below(CatalogObject table, String parent) {
-      CatalogObject t = table;
-      while (t != null
-          && !t.detail("parentIdentity").isEmpty()
-          && afterById.containsKey(id(t))
-          && !moved(t, kept(t))) {
-        if (t.detail("parentIdentity").equals(parent)) {
+    /**
+     * Whether {@code table} was a partition or inheriting table below {@code parent}, through any
+     * of its parents, and it and the tables between stayed where they were.
+     */
+    private boolean below(@Nullable CatalogObject table, String parent) {
+      if (table == null
+          || table.detail("parentIdentities").isEmpty()
+          || !afterById.containsKey(id(table))
+          || moved(table, kept(table))) {
+        return false;
+      }
+      // DROP NOT NULL recurses to every child, whichever of its parents it came through.
+      for (String parentIdentity : table.detail("parentIdentities").split(",", -1)) {
+        if (parentIdentity.equals(parent)
+            || below(beforeById.get(Kind.TABLE.name() + ":" + parentIdentity), parent)) {
           return true;
         }
-        t = beforeById.get(Kind.TABLE.name() + ":" + t.detail("parentIdentity"));
       }
       return false;
     }

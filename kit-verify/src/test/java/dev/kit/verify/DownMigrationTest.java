@@ -782,6 +782,70 @@ class DownMigrationTest {
   }
 
   @Test
+  void revert_setsAChildsNotNullBack_whenTheMigrationDroppedItThroughItsSecondParent() {
+    // DROP NOT NULL on p2 drops ch's too; SET NOT NULL on p2 gives it back.
+    String base =
+        "CREATE TABLE p1 (id int);\nCREATE TABLE p2 (x int NOT NULL);\n"
+            + "CREATE TABLE ch (y int) INHERITS (p1, p2);\n";
+
+    DownMigration down = proveDerived(base, "ALTER TABLE p2 ALTER COLUMN x DROP NOT NULL;\n");
+
+    assertThat(down.sql())
+        .contains("ALTER TABLE public.p2 ALTER COLUMN x SET NOT NULL;")
+        .doesNotContain("public.ch ");
+    assertThat(
+            rows(
+                "SELECT attrelid::regclass, attnotnull FROM pg_attribute WHERE attname = 'x'"
+                    + " AND attrelid IN ('p2'::regclass, 'ch'::regclass) ORDER BY 1"))
+        .containsExactly("p2|t", "ch|t");
+  }
+
+  @Test
+  void revert_keepsAChildsOwnNotNull_whenItDropsTheNotNullOfItsSecondParent() {
+    // PostgreSQL 17's DROP NOT NULL on p2 drops ch's too, though ch had it before p2 did.
+    String base =
+        "CREATE TABLE p1 (id int);\nCREATE TABLE p2 (x int);\n"
+            + "CREATE TABLE ch (y int) INHERITS (p1, p2);\n"
+            + "ALTER TABLE ch ALTER COLUMN x SET NOT NULL;\n";
+
+    DownMigration down = proveDerived(base, "ALTER TABLE p2 ALTER COLUMN x SET NOT NULL;\n");
+
+    assertThat(down.sql())
+        .containsSubsequence(
+            "ALTER TABLE public.p2 ALTER COLUMN x DROP NOT NULL;",
+            "ALTER TABLE public.ch ALTER COLUMN x SET NOT NULL;");
+    assertThat(
+            rows(
+                "SELECT attrelid::regclass, attnotnull FROM pg_attribute WHERE attname = 'x'"
+                    + " AND attrelid IN ('p2'::regclass, 'ch'::regclass) ORDER BY 1"))
+        .containsExactly("p2|f", "ch|t");
+  }
+
+  @Test
+  void revert_keepsAGrandchildsOwnNotNull_whenItDropsTheNotNullOfItsParentsSecondParent() {
+    // g inherits from q and ch, ch from p1 and p2: p2 is neither's first parent.
+    String base =
+        "CREATE TABLE p1 (id int);\nCREATE TABLE p2 (x int);\n"
+            + "CREATE TABLE ch (y int) INHERITS (p1, p2);\n"
+            + "CREATE TABLE q (z int);\nCREATE TABLE g () INHERITS (q, ch);\n"
+            + "ALTER TABLE g ALTER COLUMN x SET NOT NULL;\n";
+
+    DownMigration down = proveDerived(base, "ALTER TABLE p2 ALTER COLUMN x SET NOT NULL;\n");
+
+    assertThat(down.sql())
+        .containsSubsequence(
+            "ALTER TABLE public.p2 ALTER COLUMN x DROP NOT NULL;",
+            "ALTER TABLE public.g ALTER COLUMN x SET NOT NULL;")
+        .doesNotContain("public.ch ");
+    assertThat(
+            rows(
+                "SELECT attrelid::regclass, attnotnull FROM pg_attribute WHERE attname = 'x'"
+                    + " AND attrelid IN ('p2'::regclass, 'ch'::regclass, 'g'::regclass)"
+                    + " ORDER BY 1"))
+        .containsExactly("p2|f", "ch|f", "g|t");
+  }
+
+  @Test
   void revert_movesAKeptColumnOffTheNewEnumAndBack_whenTheMigrationCreatedItUnderTheOldName() {
     String base =
         "CREATE TYPE mood AS ENUM ('a', 'b', 'c');\n"
