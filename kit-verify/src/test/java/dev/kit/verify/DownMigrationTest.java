@@ -846,6 +846,101 @@ class DownMigrationTest {
   }
 
   @Test
+  void revert_dropsTheNewSequenceBeforeTheOld_whenTheMigrationDroppedASerialAndReusedItsName() {
+    // Dropping t.id drops t_id_seq, which it owns; the new t_id_seq is another sequence.
+    String base = "CREATE TABLE t (id serial, v int);\nCREATE TABLE u (a int);\n";
+    String change =
+        "ALTER TABLE t DROP COLUMN id;\n"
+            + "CREATE SEQUENCE t_id_seq START 100;\n"
+            + "ALTER TABLE u ALTER COLUMN a SET DEFAULT nextval('t_id_seq');\n"
+            + "ALTER TABLE t ADD COLUMN n bigint DEFAULT nextval('t_id_seq');\n";
+
+    DownMigration down = proveDerived(base, change);
+
+    assertThat(down.sql())
+        .containsSubsequence(
+            "ALTER TABLE public.t DROP COLUMN IF EXISTS n;",
+            "ALTER TABLE public.u ALTER COLUMN a DROP DEFAULT;",
+            "DROP SEQUENCE IF EXISTS public.t_id_seq;",
+            "CREATE SEQUENCE IF NOT EXISTS public.t_id_seq AS integer INCREMENT BY 1 MINVALUE 1"
+                + " MAXVALUE 2147483647 START WITH 1;",
+            "ALTER TABLE public.t ADD COLUMN IF NOT EXISTS id integer"
+                + " DEFAULT nextval('t_id_seq'::regclass) NOT NULL;",
+            "ALTER SEQUENCE public.t_id_seq OWNED BY public.t.id;");
+    assertThat(down.irreversible())
+        .anyMatch(line -> line.startsWith("value of sequence public.t_id_seq: it comes back at"));
+    assertThat(sequenceDefaults())
+        .containsExactly("t|id|nextval('t_id_seq'::regclass)|t_id_seq|1|t.id");
+  }
+
+  @Test
+  void
+      revert_setsKeptDefaultsBackOnTheOldSequence_whenTheMigrationDroppedASerialAndReusedItsName() {
+    // v and u.a named the serial's sequence: DROP COLUMN ... CASCADE dropped their defaults.
+    String base =
+        "CREATE TABLE t (id serial, v int DEFAULT nextval('t_id_seq'));\n"
+            + "CREATE TABLE u (a int DEFAULT nextval('t_id_seq'));\n";
+    String change =
+        "ALTER TABLE t DROP COLUMN id CASCADE;\n"
+            + "CREATE SEQUENCE t_id_seq START 100;\n"
+            + "ALTER TABLE t ALTER COLUMN v SET DEFAULT nextval('t_id_seq');\n"
+            + "ALTER TABLE u ALTER COLUMN a SET DEFAULT nextval('t_id_seq');\n";
+
+    DownMigration down = proveDerived(base, change);
+
+    assertThat(down.sql())
+        .containsSubsequence(
+            "ALTER TABLE public.t ALTER COLUMN v DROP DEFAULT;",
+            "ALTER TABLE public.u ALTER COLUMN a DROP DEFAULT;",
+            "DROP SEQUENCE IF EXISTS public.t_id_seq;",
+            "CREATE SEQUENCE IF NOT EXISTS public.t_id_seq ",
+            "ALTER TABLE public.t ALTER COLUMN v SET DEFAULT nextval('t_id_seq'::regclass);",
+            "ALTER TABLE public.u ALTER COLUMN a SET DEFAULT nextval('t_id_seq'::regclass);",
+            "ALTER TABLE public.t ADD COLUMN IF NOT EXISTS id integer",
+            "ALTER SEQUENCE public.t_id_seq OWNED BY public.t.id;");
+    assertThat(sequenceDefaults())
+        .containsExactly(
+            "t|v|nextval('t_id_seq'::regclass)|t_id_seq|1|t.id",
+            "t|id|nextval('t_id_seq'::regclass)|t_id_seq|1|t.id",
+            "u|a|nextval('t_id_seq'::regclass)|t_id_seq|1|t.id");
+  }
+
+  @Test
+  void revert_createsTheOldSerialAgain_whenTheMigrationReplacedItByABigserialOfTheSameName() {
+    String base = "CREATE TABLE t (id serial, v int);\n";
+    String change = "ALTER TABLE t DROP COLUMN id;\nALTER TABLE t ADD COLUMN id bigserial;\n";
+
+    DownMigration down = proveDerived(base, change);
+
+    assertThat(down.sql())
+        .containsSubsequence(
+            "ALTER TABLE public.t DROP COLUMN IF EXISTS id;",
+            "DROP SEQUENCE IF EXISTS public.t_id_seq;",
+            "CREATE SEQUENCE IF NOT EXISTS public.t_id_seq AS integer ",
+            "ALTER TABLE public.t ADD COLUMN IF NOT EXISTS id integer",
+            "ALTER SEQUENCE public.t_id_seq OWNED BY public.t.id;");
+    assertThat(sequenceDefaults())
+        .containsExactly("t|id|nextval('t_id_seq'::regclass)|t_id_seq|1|t.id");
+  }
+
+  /**
+   * Each column default on the database the last revert ran on, with the sequence it depends on,
+   * that sequence's start and the column that owns it.
+   */
+  private static List<String> sequenceDefaults() {
+    return rows(
+        "SELECT a.adrelid::regclass, c.attname, pg_get_expr(a.adbin, a.adrelid), s.oid::regclass,"
+            + " q.seqstart, (SELECT o.refobjid::regclass || '.' || oa.attname FROM pg_depend o"
+            + "  JOIN pg_attribute oa ON oa.attrelid = o.refobjid AND oa.attnum = o.refobjsubid"
+            + "  WHERE o.classid = 'pg_class'::regclass AND o.objid = s.oid AND o.deptype = 'a')"
+            + " FROM pg_attrdef a JOIN pg_attribute c ON c.attrelid = a.adrelid AND c.attnum = a.adnum"
+            + " JOIN pg_depend d ON d.classid = 'pg_attrdef'::regclass AND d.objid = a.oid"
+            + "  AND d.refclassid = 'pg_class'::regclass"
+            + " JOIN pg_class s ON s.oid = d.refobjid AND s.relkind = 'S'"
+            + " JOIN pg_sequence q ON q.seqrelid = s.oid ORDER BY 1, c.attnum");
+  }
+
+  @Test
   void revert_movesAKeptColumnOffTheNewEnumAndBack_whenTheMigrationCreatedItUnderTheOldName() {
     String base =
         "CREATE TYPE mood AS ENUM ('a', 'b', 'c');\n"
