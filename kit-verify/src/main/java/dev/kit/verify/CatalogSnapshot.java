@@ -201,7 +201,8 @@ final class CatalogSnapshot {
             + " (SELECT quote_ident(rn.nspname) || '.' || quote_ident(rc.relname) || '.' || quote_ident(ra.attname)"
             + "  FROM pg_depend d JOIN pg_class rc ON rc.oid = d.refobjid JOIN pg_namespace rn ON rn.oid = rc.relnamespace"
             + "  JOIN pg_attribute ra ON ra.attrelid = d.refobjid AND ra.attnum = d.refobjsubid"
-            + "  WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'a' LIMIT 1)"
+            + "  WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'a' LIMIT 1),"
+            + " quote_ident(n.nspname), quote_ident(c.relname)"
             + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_sequence q ON q.seqrelid = c.oid"
             + " WHERE c.relkind = 'S' AND "
             + USER_SCHEMA
@@ -214,6 +215,8 @@ final class CatalogSnapshot {
           Map<String, String> details = new HashMap<>();
           details.put("sql", rs.getString(3));
           details.put("body", rs.getString(4));
+          details.put("schemaSql", rs.getString(6));
+          details.put("nameSql", rs.getString(7));
           if (rs.getString(5) != null) {
             details.put("ownedBy", rs.getString(5));
           }

@@ -222,6 +222,14 @@ public record DownMigration(String version, String sql, List<String> irreversibl
           .filter(o -> o.kind() == Kind.FUNCTION && createdNames.contains(o.name()))
           .filter(o -> !o.name().equals(kept(o).name()))
           .forEach(o -> reusedNames.add(o.detail("nameSql")));
+      // And a sequence: renamed back once the new one is dropped, which defaults let go of.
+      List<CatalogObject> renamedSequences =
+          kept.stream()
+              .filter(o -> o.kind() == Kind.SEQUENCE && !o.name().equals(kept(o).name()))
+              .toList();
+      renamedSequences.stream()
+          .filter(o -> createdNames.contains(o.name()))
+          .forEach(o -> reusedNames.add(o.name().substring(o.name().indexOf('.') + 1)));
       List<CatalogObject> changedFunctions =
           kept.stream()
               .filter(o -> o.kind() == Kind.FUNCTION)
@@ -230,6 +238,9 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       createDefinitions(
           dropped.stream().filter(o -> !createdNames.contains(o.name())).toList(),
           changedFunctions.stream().filter(o -> !createdNames.contains(o.name())).toList());
+      renamedSequences.stream()
+          .filter(o -> !createdNames.contains(o.name()))
+          .forEach(o -> setSequenceBack(o, kept(o)));
       // A created column may have taken a renamed one's name: drop it before the rename back.
       dropAll(created, Kind.COLUMN, droppedTables);
       List<CatalogObject> keptColumns =
@@ -313,6 +324,9 @@ public record DownMigration(String version, String sql, List<String> irreversibl
           List.of(Kind.FUNCTION, Kind.SEQUENCE, Kind.TYPE, Kind.EXTENSION, Kind.SCHEMA)) {
         dropAll(createdToDrop, kind, droppedTables);
       }
+      renamedSequences.stream()
+          .filter(o -> createdNames.contains(o.name()))
+          .forEach(o -> setSequenceBack(o, kept(o)));
       renamedTypes.forEach(
           o ->
               script.statement(
@@ -381,7 +395,7 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                           + "; GRANT and COMMENT ON it again by hand"));
       createAll(dropped, Kind.TRIGGER);
       kept.stream()
-          .filter(o -> o.kind() == Kind.SEQUENCE && o.name().equals(kept(o).name()))
+          .filter(o -> o.kind() == Kind.SEQUENCE)
           .filter(o -> !o.detail("ownedBy").equals(kept(o).detail("ownedBy")))
           .filter(o -> !o.definition().equals(tablesNamedAsBefore(kept(o).definition())))
           .forEach(
@@ -949,16 +963,9 @@ public record DownMigration(String version, String sql, List<String> irreversibl
             return; // it names a renamed table or function, whose rename brings it back
           }
           if (old.kind() == Kind.SEQUENCE && old.name().equals(now.name())) {
-            // The body says CYCLE only where it cycles; OWNED BY comes at the end, on its own.
-            if (!old.detail("body").equals(now.detail("body"))) {
-              script.statement(
-                  "ALTER SEQUENCE "
-                      + old.detail("sql")
-                      + " "
-                      + old.detail("body")
-                      + (old.detail("body").endsWith(" CYCLE") ? "" : " NO CYCLE")
-                      + ";");
-            }
+            setSequenceBodyBack(old, now);
+          } else if (old.kind() == Kind.SEQUENCE) {
+            return; // renamed or moved: setSequenceBack sets it back
           } else {
             script.irreversible(
                 old.key()
@@ -981,6 +988,34 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                     + ": it was changed in place in a way kit cannot undo (before: "
                     + old.definition()
                     + ")");
+      }
+    }
+
+    /** Moves and renames {@code old}, a sequence the migration renamed or moved, back. */
+    private void setSequenceBack(CatalogObject old, CatalogObject now) {
+      String current = now.detail("sql");
+      if (!old.detail("schemaSql").equals(now.detail("schemaSql"))) {
+        script.statement(
+            "ALTER SEQUENCE " + current + " SET SCHEMA " + old.detail("schemaSql") + ";");
+        current = old.detail("schemaSql") + "." + now.detail("nameSql");
+      }
+      if (!old.detail("nameSql").equals(now.detail("nameSql"))) {
+        script.statement("ALTER SEQUENCE " + current + " RENAME TO " + old.detail("nameSql") + ";");
+      }
+      setSequenceBodyBack(old, now);
+    }
+
+    /** Sets the increment, bounds, start and cycling of {@code old}, under its old name, back. */
+    private void setSequenceBodyBack(CatalogObject old, CatalogObject now) {
+      // The body says CYCLE only where it cycles; OWNED BY comes at the end, on its own.
+      if (!old.detail("body").equals(now.detail("body"))) {
+        script.statement(
+            "ALTER SEQUENCE "
+                + old.detail("sql")
+                + " "
+                + old.detail("body")
+                + (old.detail("body").endsWith(" CYCLE") ? "" : " NO CYCLE")
+                + ";");
       }
     }
 

@@ -923,6 +923,48 @@ class DownMigrationTest {
         .containsExactly("t|id|nextval('t_id_seq'::regclass)|t_id_seq|1|t.id");
   }
 
+  @Test
+  void revert_renamesASequenceBackAfterDroppingTheNew_whenTheMigrationCreatedOneUnderItsName() {
+    // t.id's default holds on to the new t_id_seq, which DROP SEQUENCE refuses to drop.
+    String base = "CREATE TABLE t (id serial, v int);\n";
+    String change =
+        "ALTER SEQUENCE t_id_seq RENAME TO t_id_old;\n"
+            + "CREATE SEQUENCE t_id_seq START 100;\n"
+            + "ALTER TABLE t ALTER COLUMN id SET DEFAULT nextval('t_id_seq');\n";
+
+    DownMigration down = proveDerived(base, change);
+
+    assertThat(down.sql())
+        .containsSubsequence(
+            "ALTER TABLE public.t ALTER COLUMN id DROP DEFAULT;",
+            "DROP SEQUENCE IF EXISTS public.t_id_seq;",
+            "ALTER SEQUENCE public.t_id_old RENAME TO t_id_seq;",
+            "ALTER TABLE public.t ALTER COLUMN id SET DEFAULT nextval('t_id_seq'::regclass);");
+    assertThat(down.irreversible()).isEmpty();
+    assertThat(sequenceDefaults())
+        .containsExactly("t|id|nextval('t_id_seq'::regclass)|t_id_seq|1|t.id");
+  }
+
+  @Test
+  void revert_movesRenamesAndSetsASequenceBack_whenTheMigrationMovedRenamedAndAlteredIt() {
+    String base =
+        "CREATE SCHEMA s2;\nCREATE SEQUENCE n;\nCREATE TABLE t (id int DEFAULT nextval('n'));\n";
+    String change =
+        "ALTER SEQUENCE n RENAME TO n_old;\n"
+            + "ALTER SEQUENCE n_old SET SCHEMA s2;\n"
+            + "ALTER SEQUENCE s2.n_old INCREMENT BY 5;\n";
+
+    DownMigration down = proveDerived(base, change);
+
+    assertThat(down.sql())
+        .containsSubsequence(
+            "ALTER SEQUENCE s2.n_old SET SCHEMA public;",
+            "ALTER SEQUENCE public.n_old RENAME TO n;",
+            "ALTER SEQUENCE public.n AS bigint INCREMENT BY 1 ");
+    assertThat(down.irreversible()).isEmpty();
+    assertThat(sequenceDefaults()).containsExactly("t|id|nextval('n'::regclass)|n|1|null");
+  }
+
   /**
    * Each column default on the database the last revert ran on, with the sequence it depends on,
    * that sequence's start and the column that owns it.
