@@ -50,8 +50,16 @@ final class CatalogSnapshot {
 
   private final Map<String, CatalogObject> objects;
 
+  /** The objects by kind and identity, which a rename keeps: {@code TABLE:16384}. */
+  private final Map<String, CatalogObject> byIdentity = new HashMap<>();
+
   private CatalogSnapshot(Map<String, CatalogObject> objects) {
     this.objects = objects;
+    objects.values().forEach(o -> byIdentity.put(identityKey(o.kind(), o.identity()), o));
+  }
+
+  private static String identityKey(Kind kind, String identity) {
+    return kind.name() + ":" + identity;
   }
 
   /** A snapshot of what {@code objects} describe (for tests and for comparing stored snapshots). */
@@ -88,6 +96,22 @@ final class CatalogSnapshot {
   /** The object filed under {@code key}, such as {@code table public.orders}. */
   Optional<CatalogObject> get(String key) {
     return Optional.ofNullable(objects.get(key));
+  }
+
+  /**
+   * The object of {@code kind} whose identity (the catalog's ids, such as a table's oid) is {@code
+   * identity}, under whatever name it has here.
+   */
+  Optional<CatalogObject> withIdentity(Kind kind, String identity) {
+    return Optional.ofNullable(byIdentity.get(identityKey(kind, identity)));
+  }
+
+  /**
+   * {@code object}, taken from another snapshot, as this one has it: the object of its kind and
+   * identity, renamed or changed, if it is here.
+   */
+  Optional<CatalogObject> sameAs(CatalogObject object) {
+    return withIdentity(object.kind(), object.identity());
   }
 
   /** The keys of objects that {@code after} added, removed or defines differently, sorted. */

@@ -4,11 +4,9 @@ import dev.kit.verify.CatalogObject.Kind;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -90,8 +88,6 @@ public record DownMigration(String version, String sql, List<String> irreversibl
     private final MigrationVerifier.FileChange change;
     private final CatalogSnapshot before;
     private final CatalogSnapshot after;
-    private final Map<String, CatalogObject> beforeById = new HashMap<>();
-    private final Map<String, CatalogObject> afterById = new HashMap<>();
     private final RevertScript script = new RevertScript();
     private final RevertDdl ddl;
     private boolean functionBodiesUnchecked;
@@ -112,8 +108,6 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       this.change = change;
       this.before = change.before();
       this.after = change.after();
-      before.objects().forEach(o -> beforeById.put(id(o), o));
-      after.objects().forEach(o -> afterById.put(id(o), o));
       before.objects().forEach(o -> beforeIdentities.add(o.identity()));
       after.objects().forEach(o -> afterIdentities.add(o.identity()));
       this.ddl = new RevertDdl(change, script);
@@ -121,7 +115,19 @@ public record DownMigration(String version, String sql, List<String> irreversibl
 
     /** The object {@code kept} (one in both catalogs) is after the migration. */
     private CatalogObject kept(CatalogObject kept) {
-      return Objects.requireNonNull(afterById.get(id(kept)), "kept objects are in both catalogs");
+      return after
+          .sameAs(kept)
+          .orElseThrow(() -> new IllegalStateException("kept objects are in both catalogs"));
+    }
+
+    /** Whether {@code old}, an object before the migration, is still there after it. */
+    private boolean isKept(CatalogObject old) {
+      return after.sameAs(old).isPresent();
+    }
+
+    /** The table with the identity {@code identity} before the migration, if there was one. */
+    private @Nullable CatalogObject tableBefore(String identity) {
+      return before.withIdentity(Kind.TABLE, identity).orElse(null);
     }
 
     DownMigration run(String server) {
@@ -136,11 +142,9 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       }
       UnrecordedChanges.in(change.file().content()).forEach(script::irreversible);
       List<CatalogObject> created =
-          after.objects().stream().filter(o -> !beforeById.containsKey(id(o))).toList();
-      List<CatalogObject> dropped =
-          before.objects().stream().filter(o -> !afterById.containsKey(id(o))).toList();
-      List<CatalogObject> kept =
-          before.objects().stream().filter(o -> afterById.containsKey(id(o))).toList();
+          after.objects().stream().filter(o -> before.sameAs(o).isEmpty()).toList();
+      List<CatalogObject> dropped = before.objects().stream().filter(o -> !isKept(o)).toList();
+      List<CatalogObject> kept = before.objects().stream().filter(this::isKept).toList();
       Set<String> droppedTables = new LinkedHashSet<>();
       created.stream()
           .filter(o -> o.kind() == Kind.TABLE)
@@ -785,7 +789,7 @@ public record DownMigration(String version, String sql, List<String> irreversibl
               table ->
                   before
                       .get(CatalogObject.key(Kind.COLUMN, table.name() + column))
-                      .filter(c -> c.flag("notNull") && afterById.containsKey(id(c)))
+                      .filter(c -> c.flag("notNull") && isKept(c))
                       .ifPresent(
                           c ->
                               script.statement(
@@ -803,14 +807,13 @@ public record DownMigration(String version, String sql, List<String> irreversibl
     private boolean below(@Nullable CatalogObject table, String parent) {
       if (table == null
           || table.detail("parentIdentities").isEmpty()
-          || !afterById.containsKey(id(table))
+          || !isKept(table)
           || moved(table, kept(table))) {
         return false;
       }
       // DROP NOT NULL recurses to every child, whichever of its parents it came through.
       for (String parentIdentity : table.detail("parentIdentities").split(",", -1)) {
-        if (parentIdentity.equals(parent)
-            || below(beforeById.get(Kind.TABLE.name() + ":" + parentIdentity), parent)) {
+        if (parentIdentity.equals(parent) || below(tableBefore(parentIdentity), parent)) {
           return true;
         }
       }
@@ -856,13 +859,13 @@ public record DownMigration(String version, String sql, List<String> irreversibl
      * the parent's back sets the child's too, and PostgreSQL refuses it on the child alone.
      */
     private boolean sameInParent(CatalogObject old, CatalogObject now, String detail) {
-      CatalogObject table = beforeById.get(Kind.TABLE.name() + ":" + old.detail("tableIdentity"));
+      CatalogObject table = tableBefore(old.detail("tableIdentity"));
       if (table == null || table.detail("parentIdentity").isEmpty() || moved(table, kept(table))) {
         return false;
       }
       // Of several parents, the one that has the column.
       for (String parentIdentity : table.detail("parentIdentities").split(",", -1)) {
-        CatalogObject parent = beforeById.get(Kind.TABLE.name() + ":" + parentIdentity);
+        CatalogObject parent = tableBefore(parentIdentity);
         CatalogObject parentOld =
             parent == null
                 ? null
@@ -872,7 +875,7 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                             Kind.COLUMN,
                             parent.name() + old.name().substring(table.name().length())))
                     .orElse(null);
-        CatalogObject parentNow = parentOld == null ? null : afterById.get(id(parentOld));
+        CatalogObject parentNow = parentOld == null ? null : after.sameAs(parentOld).orElse(null);
         if (parentOld != null) {
           return parentNow != null
               && parentOld.detail(detail).equals(old.detail(detail))
@@ -887,7 +890,7 @@ public record DownMigration(String version, String sql, List<String> irreversibl
      * children come after them.
      */
     private int partitionDepth(CatalogObject column) {
-      return depth(beforeById.get(Kind.TABLE.name() + ":" + column.detail("tableIdentity")));
+      return depth(tableBefore(column.detail("tableIdentity")));
     }
 
     /** How many parents deep {@code table} is, by the deepest of them. */
@@ -895,7 +898,7 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       int depth = 0;
       if (table != null && !table.detail("parentIdentities").isEmpty()) {
         for (String parent : table.detail("parentIdentities").split(",", -1)) {
-          depth = Math.max(depth, 1 + depth(beforeById.get(Kind.TABLE.name() + ":" + parent)));
+          depth = Math.max(depth, 1 + depth(tableBefore(parent)));
         }
       }
       return depth;
@@ -903,8 +906,7 @@ public record DownMigration(String version, String sql, List<String> irreversibl
 
     /** Whether {@code column} belonged to a partition before the migration. */
     private boolean inPartition(CatalogObject column) {
-      CatalogObject table =
-          beforeById.get(Kind.TABLE.name() + ":" + column.detail("tableIdentity"));
+      CatalogObject table = tableBefore(column.detail("tableIdentity"));
       return table != null && table.flag("partition");
     }
 
@@ -917,7 +919,7 @@ public record DownMigration(String version, String sql, List<String> irreversibl
 
     /** Attaches {@code old}, a partition before the migration, to its parent again. */
     private void attach(CatalogObject old) {
-      if (!afterById.containsKey(Kind.TABLE.name() + ":" + old.detail("parentIdentity"))) {
+      if (after.withIdentity(Kind.TABLE, old.detail("parentIdentity")).isEmpty()) {
         script.irreversible(
             old.key()
                 + ": it was a partition of "
@@ -1026,7 +1028,7 @@ public record DownMigration(String version, String sql, List<String> irreversibl
     private String tablesNamedAsBefore(String definition) {
       String named = definition;
       for (CatalogObject table : before.objects()) {
-        CatalogObject now = afterById.get(id(table));
+        CatalogObject now = after.sameAs(table).orElse(null);
         if (table.kind() != Kind.TABLE || now == null || table.name().equals(now.name())) {
           continue;
         }
@@ -1053,7 +1055,7 @@ public record DownMigration(String version, String sql, List<String> irreversibl
     private String functionsNamedAsBefore(String definition, boolean after) {
       String named = definition;
       for (CatalogObject function : before.objects()) {
-        CatalogObject now = afterById.get(id(function));
+        CatalogObject now = this.after.sameAs(function).orElse(null);
         if (function.kind() != Kind.FUNCTION || now == null || function.name().equals(now.name())) {
           continue;
         }
@@ -1073,10 +1075,6 @@ public record DownMigration(String version, String sql, List<String> irreversibl
             named.replaceAll("(?<![\\w.$])" + Pattern.quote(as.detail("nameSql") + "("), qualified);
       }
       return named;
-    }
-
-    private static String id(CatalogObject o) {
-      return o.kind().name() + ":" + o.identity();
     }
   }
 }
