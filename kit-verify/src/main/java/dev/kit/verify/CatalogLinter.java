@@ -8,10 +8,8 @@ import dev.kit.migration.AtlasFileDirectives;
 import dev.kit.migration.SqlStatement;
 import dev.kit.verify.CatalogObject.Kind;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -51,14 +49,11 @@ final class CatalogLinter {
       CatalogSnapshot after) {
     List<LintFinding> findings = new ArrayList<>();
     StatementFindings sink = new StatementFindings(settings, file, header, statement, findings);
-    Map<String, CatalogObject> was = byIdentity(before);
-    Map<String, CatalogObject> is = byIdentity(after);
-    Map<String, CatalogObject> atStart = byIdentity(fileStart);
     Set<String> droppedSchemas = new HashSet<>();
     Set<String> retypedTables = new HashSet<>();
     List<CatalogObject> rewritten = new ArrayList<>(); // tables with a new relfilenode
     for (CatalogObject old : before.objects()) {
-      CatalogObject now = is.get(identityKey(old));
+      CatalogObject now = after.sameAs(old).orElse(null);
       switch (old.kind()) {
         case SCHEMA -> {
           if (now == null) {
@@ -70,13 +65,13 @@ final class CatalogLinter {
           // A table created in this file is new: dropping it loses nothing (Atlas skips it too).
           if (now == null
               && !droppedSchemas.contains(schemaOf(old.name()))
-              && atStart.containsKey(identityKey(old))) {
+              && fileStart.sameAs(old).isPresent()) {
             sink.add(LintRule.DROP_TABLE, "drops table " + old.name() + " and every row in it");
           } else if (now != null && !now.name().equals(old.name())) {
             sink.add(LintRule.RENAME_TABLE, "renames table " + old.name() + " to " + now.name());
           }
           if (now != null
-              && atStart.containsKey(identityKey(old))
+              && fileStart.sameAs(old).isPresent()
               && !now.detail("relfilenode").equals(old.detail("relfilenode"))) {
             rewritten.add(now);
           }
@@ -85,17 +80,17 @@ final class CatalogLinter {
           if (now != null && !old.detail("type").equals(now.detail("type"))) {
             retypedTables.add(old.detail("tableIdentity"));
           }
-          column(old, now, was, is, atStart, sink);
+          column(old, now, before, after, fileStart, sink);
         }
         case INDEX -> {
-          String tableKey = identityKey(Kind.TABLE, old.detail("tableIdentity"));
+          String table = old.detail("tableIdentity");
           // Only DROP INDEX: a constraint's index goes with the constraint, a column's with the
           // column, a table's with the table, each reported as such.
           if (now == null
               && statement.hasWords("DROP", "INDEX")
               && !old.flag("constraint")
-              && is.containsKey(tableKey)
-              && atStart.containsKey(tableKey)
+              && after.withIdentity(Kind.TABLE, table).isPresent()
+              && fileStart.withIdentity(Kind.TABLE, table).isPresent()
               && !statement.hasWords("CONCURRENTLY")) {
             sink.add(
                 LintRule.DROP_INDEX_LOCKING,
@@ -111,11 +106,11 @@ final class CatalogLinter {
     }
     rewrites(statement, rewritten, retypedTables, sink);
     for (CatalogObject created : after.objects()) {
-      if (was.containsKey(identityKey(created))) {
+      if (before.sameAs(created).isPresent()) {
         continue;
       }
       boolean onExistingTable =
-          atStart.containsKey(identityKey(Kind.TABLE, created.detail("tableIdentity")));
+          fileStart.withIdentity(Kind.TABLE, created.detail("tableIdentity")).isPresent();
       if (created.kind() == Kind.COLUMN && onExistingTable) {
         if (created.flag("notNull")
             && created.detail("default").isEmpty()
@@ -167,13 +162,13 @@ final class CatalogLinter {
   private void column(
       CatalogObject old,
       @Nullable CatalogObject now,
-      Map<String, CatalogObject> was,
-      Map<String, CatalogObject> is,
-      Map<String, CatalogObject> atStart,
+      CatalogSnapshot before,
+      CatalogSnapshot after,
+      CatalogSnapshot fileStart,
       StatementFindings sink) {
-    String tableKey = identityKey(Kind.TABLE, old.detail("tableIdentity"));
+    String table = old.detail("tableIdentity");
     if (now == null) {
-      if (is.containsKey(tableKey) && atStart.containsKey(identityKey(old))) {
+      if (after.withIdentity(Kind.TABLE, table).isPresent() && fileStart.sameAs(old).isPresent()) {
         sink.add(LintRule.DROP_COLUMN, "drops column " + old.name() + " and its data");
       }
       return;
@@ -183,13 +178,13 @@ final class CatalogLinter {
           LintRule.RENAME_COLUMN,
           "renames column " + old.name() + " to " + now.detail("sql").replace("\"", ""));
     }
-    if (!atStart.containsKey(tableKey)) {
+    if (fileStart.withIdentity(Kind.TABLE, table).isEmpty()) {
       return; // a table created in this file is empty: changing it locks nothing anybody waits for
     }
     if (!old.flag("notNull")
         && now.flag("notNull")
         && !now.flag("identity")
-        && !provedNotNull(old, was)) {
+        && !provedNotNull(old, before)) {
       sink.add(
           LintRule.SET_NOT_NULL,
           "makes column "
@@ -198,8 +193,8 @@ final class CatalogLinter {
               + now.detail("table")
               + " under an ACCESS EXCLUSIVE lock");
     }
-    CatalogObject tableBefore = was.get(tableKey);
-    CatalogObject tableAfter = is.get(tableKey);
+    CatalogObject tableBefore = before.withIdentity(Kind.TABLE, table).orElse(null);
+    CatalogObject tableAfter = after.withIdentity(Kind.TABLE, table).orElse(null);
     boolean rewritten =
         tableBefore != null
             && tableAfter != null
@@ -251,9 +246,9 @@ final class CatalogLinter {
    * Whether a validated {@code CHECK (<column> IS NOT NULL)} held before, so that PostgreSQL sets
    * NOT NULL without scanning the table.
    */
-  private static boolean provedNotNull(CatalogObject column, Map<String, CatalogObject> was) {
+  private static boolean provedNotNull(CatalogObject column, CatalogSnapshot before) {
     String check = "CHECK ((" + column.detail("sql") + " IS NOT NULL))";
-    return was.values().stream()
+    return before.objects().stream()
         .anyMatch(
             c ->
                 c.kind() == Kind.CONSTRAINT
@@ -276,20 +271,6 @@ final class CatalogLinter {
     return !statement.tokens().isEmpty()
         && statement.tokens().get(0).isWord("CREATE")
         && !statement.hasWords("IF", "NOT", "EXISTS");
-  }
-
-  private static Map<String, CatalogObject> byIdentity(CatalogSnapshot snapshot) {
-    Map<String, CatalogObject> map = new HashMap<>();
-    snapshot.objects().forEach(o -> map.put(identityKey(o), o));
-    return map;
-  }
-
-  private static String identityKey(CatalogObject object) {
-    return identityKey(object.kind(), object.identity());
-  }
-
-  private static String identityKey(Kind kind, String identity) {
-    return kind.name() + ":" + identity;
   }
 
   private static String schemaOf(String qualified) {

@@ -40,6 +40,19 @@ final class CatalogSnapshot {
         + ".nspname NOT LIKE 'pg\\_%'";
   }
 
+  /** The type {@code alias} is, or for an array type its element type. */
+  private static String elementType(String alias) {
+    return "CASE WHEN "
+        + alias
+        + ".typelem <> 0 AND "
+        + alias
+        + ".typlen = -1 THEN "
+        + alias
+        + ".typelem ELSE "
+        + alias
+        + ".oid END";
+  }
+
   private static String notFromExtension(String classId, String oid) {
     return "NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = '"
         + classId
@@ -50,8 +63,16 @@ final class CatalogSnapshot {
 
   private final Map<String, CatalogObject> objects;
 
+  /** The objects by kind and identity, which a rename keeps: {@code TABLE:16384}. */
+  private final Map<String, CatalogObject> byIdentity = new HashMap<>();
+
   private CatalogSnapshot(Map<String, CatalogObject> objects) {
     this.objects = objects;
+    objects.values().forEach(o -> byIdentity.put(identityKey(o.kind(), o.identity()), o));
+  }
+
+  private static String identityKey(Kind kind, String identity) {
+    return kind.name() + ":" + identity;
   }
 
   /** A snapshot of what {@code objects} describe (for tests and for comparing stored snapshots). */
@@ -88,6 +109,22 @@ final class CatalogSnapshot {
   /** The object filed under {@code key}, such as {@code table public.orders}. */
   Optional<CatalogObject> get(String key) {
     return Optional.ofNullable(objects.get(key));
+  }
+
+  /**
+   * The object of {@code kind} whose identity (the catalog's ids, such as a table's oid) is {@code
+   * identity}, under whatever name it has here.
+   */
+  Optional<CatalogObject> withIdentity(Kind kind, String identity) {
+    return Optional.ofNullable(byIdentity.get(identityKey(kind, identity)));
+  }
+
+  /**
+   * {@code object}, taken from another snapshot, as this one has it: the object of its kind and
+   * identity, renamed or changed, if it is here.
+   */
+  Optional<CatalogObject> sameAs(CatalogObject object) {
+    return withIdentity(object.kind(), object.identity());
   }
 
   /** The keys of objects that {@code after} added, removed or defines differently, sorted. */
@@ -156,7 +193,8 @@ final class CatalogSnapshot {
             // The user types it is made of (an array's element type for an array), so a revert
             // creates and drops types in dependency order.
             + " COALESCE((SELECT string_agg(DISTINCT r.oid::text, ',' ORDER BY r.oid::text) FROM pg_type u"
-            + "  JOIN pg_type r ON r.oid = CASE WHEN u.typelem <> 0 AND u.typlen = -1 THEN u.typelem ELSE u.oid END"
+            + "  JOIN pg_type r ON r.oid = "
+            + elementType("u")
             + "  JOIN pg_namespace rn ON rn.oid = r.typnamespace"
             + "  WHERE (u.oid = t.typbasetype OR u.oid IN (SELECT a.atttypid FROM pg_attribute a"
             + "   WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped)) AND "
@@ -201,7 +239,8 @@ final class CatalogSnapshot {
             + " (SELECT quote_ident(rn.nspname) || '.' || quote_ident(rc.relname) || '.' || quote_ident(ra.attname)"
             + "  FROM pg_depend d JOIN pg_class rc ON rc.oid = d.refobjid JOIN pg_namespace rn ON rn.oid = rc.relnamespace"
             + "  JOIN pg_attribute ra ON ra.attrelid = d.refobjid AND ra.attnum = d.refobjsubid"
-            + "  WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'a' LIMIT 1)"
+            + "  WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'a' LIMIT 1),"
+            + " quote_ident(n.nspname), quote_ident(c.relname)"
             + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_sequence q ON q.seqrelid = c.oid"
             + " WHERE c.relkind = 'S' AND "
             + USER_SCHEMA
@@ -214,6 +253,8 @@ final class CatalogSnapshot {
           Map<String, String> details = new HashMap<>();
           details.put("sql", rs.getString(3));
           details.put("body", rs.getString(4));
+          details.put("schemaSql", rs.getString(6));
+          details.put("nameSql", rs.getString(7));
           if (rs.getString(5) != null) {
             details.put("ownedBy", rs.getString(5));
           }
@@ -294,8 +335,9 @@ final class CatalogSnapshot {
             + "  WHERE co.oid = a.attcollation AND a.attcollation <> ty.typcollation),"
             // The type it is of, an array's element type for an array, to tell it from another
             // type of the same name.
-            + " (SELECT CASE WHEN ty.typelem <> 0 AND ty.typlen = -1 THEN ty.typelem ELSE ty.oid END"
-            + "  FROM pg_type ty WHERE ty.oid = a.atttypid)"
+            + " (SELECT "
+            + elementType("ty")
+            + " FROM pg_type ty WHERE ty.oid = a.atttypid)"
             + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
             + " WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped AND "
@@ -472,10 +514,10 @@ final class CatalogSnapshot {
   private static void functions(Statement s, List<CatalogObject> out) throws SQLException {
     query(
         s,
-        "SELECT n.nspname || '.' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')', p.oid,"
+        "SELECT n.nspname || '.' || p.proname || '(' || a.arguments || ')', p.oid,"
             + " pg_get_functiondef(p.oid), quote_ident(n.nspname) || '.' || quote_ident(p.proname)"
-            + "  || '(' || pg_get_function_identity_arguments(p.oid) || ')', p.prokind,"
-            + " quote_ident(n.nspname), quote_ident(p.proname), pg_get_function_identity_arguments(p.oid),"
+            + "  || '(' || a.arguments || ')', p.prokind,"
+            + " quote_ident(n.nspname), quote_ident(p.proname), a.arguments,"
             + " COALESCE(p.proargnames::text, ''), p.pronargdefaults, COALESCE(p.proacl::text, ''),"
             // What uses it, which stops a DROP FUNCTION without CASCADE: one line each, the
             // identity of the view, column or other object it is or belongs to, and what it is.
@@ -487,6 +529,10 @@ final class CatalogSnapshot {
             + "  ORDER BY pg_describe_object(d.classid, d.objid, d.objsubid)) FROM pg_depend d"
             + "  WHERE d.refclassid = 'pg_proc'::regclass AND d.refobjid = p.oid AND d.deptype = 'n'), '')"
             + " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
+            // Its identity arguments, which its name, its SQL name and a detail read: computed once
+            // (OFFSET 0 keeps the planner from copying the call into each of them).
+            + " CROSS JOIN LATERAL (SELECT pg_get_function_identity_arguments(p.oid) AS arguments"
+            + "  OFFSET 0) a"
             + " WHERE p.prokind IN ('f', 'p') AND "
             + USER_SCHEMA
             + " AND "

@@ -4,11 +4,9 @@ import dev.kit.verify.CatalogObject.Kind;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -90,8 +88,6 @@ public record DownMigration(String version, String sql, List<String> irreversibl
     private final MigrationVerifier.FileChange change;
     private final CatalogSnapshot before;
     private final CatalogSnapshot after;
-    private final Map<String, CatalogObject> beforeById = new HashMap<>();
-    private final Map<String, CatalogObject> afterById = new HashMap<>();
     private final RevertScript script = new RevertScript();
     private final RevertDdl ddl;
     private boolean functionBodiesUnchecked;
@@ -112,8 +108,6 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       this.change = change;
       this.before = change.before();
       this.after = change.after();
-      before.objects().forEach(o -> beforeById.put(id(o), o));
-      after.objects().forEach(o -> afterById.put(id(o), o));
       before.objects().forEach(o -> beforeIdentities.add(o.identity()));
       after.objects().forEach(o -> afterIdentities.add(o.identity()));
       this.ddl = new RevertDdl(change, script);
@@ -121,7 +115,19 @@ public record DownMigration(String version, String sql, List<String> irreversibl
 
     /** The object {@code kept} (one in both catalogs) is after the migration. */
     private CatalogObject kept(CatalogObject kept) {
-      return Objects.requireNonNull(afterById.get(id(kept)), "kept objects are in both catalogs");
+      return after
+          .sameAs(kept)
+          .orElseThrow(() -> new IllegalStateException("kept objects are in both catalogs"));
+    }
+
+    /** Whether {@code old}, an object before the migration, is still there after it. */
+    private boolean isKept(CatalogObject old) {
+      return after.sameAs(old).isPresent();
+    }
+
+    /** The table with the identity {@code identity} before the migration, if there was one. */
+    private @Nullable CatalogObject tableBefore(String identity) {
+      return before.withIdentity(Kind.TABLE, identity).orElse(null);
     }
 
     DownMigration run(String server) {
@@ -136,11 +142,9 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       }
       UnrecordedChanges.in(change.file().content()).forEach(script::irreversible);
       List<CatalogObject> created =
-          after.objects().stream().filter(o -> !beforeById.containsKey(id(o))).toList();
-      List<CatalogObject> dropped =
-          before.objects().stream().filter(o -> !afterById.containsKey(id(o))).toList();
-      List<CatalogObject> kept =
-          before.objects().stream().filter(o -> afterById.containsKey(id(o))).toList();
+          after.objects().stream().filter(o -> before.sameAs(o).isEmpty()).toList();
+      List<CatalogObject> dropped = before.objects().stream().filter(o -> !isKept(o)).toList();
+      List<CatalogObject> kept = before.objects().stream().filter(this::isKept).toList();
       Set<String> droppedTables = new LinkedHashSet<>();
       created.stream()
           .filter(o -> o.kind() == Kind.TABLE)
@@ -222,6 +226,14 @@ public record DownMigration(String version, String sql, List<String> irreversibl
           .filter(o -> o.kind() == Kind.FUNCTION && createdNames.contains(o.name()))
           .filter(o -> !o.name().equals(kept(o).name()))
           .forEach(o -> reusedNames.add(o.detail("nameSql")));
+      // And a sequence: renamed back once the new one is dropped, which defaults let go of.
+      List<CatalogObject> renamedSequences =
+          kept.stream()
+              .filter(o -> o.kind() == Kind.SEQUENCE && !o.name().equals(kept(o).name()))
+              .toList();
+      renamedSequences.stream()
+          .filter(o -> createdNames.contains(o.name()))
+          .forEach(o -> reusedNames.add(o.name().substring(o.name().indexOf('.') + 1)));
       List<CatalogObject> changedFunctions =
           kept.stream()
               .filter(o -> o.kind() == Kind.FUNCTION)
@@ -230,6 +242,9 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       createDefinitions(
           dropped.stream().filter(o -> !createdNames.contains(o.name())).toList(),
           changedFunctions.stream().filter(o -> !createdNames.contains(o.name())).toList());
+      renamedSequences.stream()
+          .filter(o -> !createdNames.contains(o.name()))
+          .forEach(o -> setSequenceBack(o, kept(o)));
       // A created column may have taken a renamed one's name: drop it before the rename back.
       dropAll(created, Kind.COLUMN, droppedTables);
       List<CatalogObject> keptColumns =
@@ -313,6 +328,9 @@ public record DownMigration(String version, String sql, List<String> irreversibl
           List.of(Kind.FUNCTION, Kind.SEQUENCE, Kind.TYPE, Kind.EXTENSION, Kind.SCHEMA)) {
         dropAll(createdToDrop, kind, droppedTables);
       }
+      renamedSequences.stream()
+          .filter(o -> createdNames.contains(o.name()))
+          .forEach(o -> setSequenceBack(o, kept(o)));
       renamedTypes.forEach(
           o ->
               script.statement(
@@ -381,7 +399,7 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                           + "; GRANT and COMMENT ON it again by hand"));
       createAll(dropped, Kind.TRIGGER);
       kept.stream()
-          .filter(o -> o.kind() == Kind.SEQUENCE && o.name().equals(kept(o).name()))
+          .filter(o -> o.kind() == Kind.SEQUENCE)
           .filter(o -> !o.detail("ownedBy").equals(kept(o).detail("ownedBy")))
           .filter(o -> !o.definition().equals(tablesNamedAsBefore(kept(o).definition())))
           .forEach(
@@ -758,8 +776,8 @@ public record DownMigration(String version, String sql, List<String> irreversibl
     }
 
     /**
-     * Sets NOT NULL again on the columns of the partitions below {@code old}'s table that had it
-     * before: PostgreSQL 17 drops theirs with their parent's.
+     * Sets NOT NULL again on the columns of the partitions and inheriting tables below {@code
+     * old}'s table that had it before: PostgreSQL 17 drops theirs with their parent's.
      */
     private void keepPartitionsNotNull(CatalogObject old) {
       String column = old.name().substring(old.detail("table").length());
@@ -771,7 +789,7 @@ public record DownMigration(String version, String sql, List<String> irreversibl
               table ->
                   before
                       .get(CatalogObject.key(Kind.COLUMN, table.name() + column))
-                      .filter(c -> c.flag("notNull") && afterById.containsKey(id(c)))
+                      .filter(c -> c.flag("notNull") && isKept(c))
                       .ifPresent(
                           c ->
                               script.statement(
@@ -782,17 +800,22 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                                       + " SET NOT NULL;")));
     }
 
-    /** Whether {@code table} was a partition below {@code parent}, and stayed where it was. */
-    private boolean below(CatalogObject table, String parent) {
-      CatalogObject t = table;
-      while (t != null
-          && !t.detail("parentIdentity").isEmpty()
-          && afterById.containsKey(id(t))
-          && !moved(t, kept(t))) {
-        if (t.detail("parentIdentity").equals(parent)) {
+    /**
+     * Whether {@code table} was a partition or inheriting table below {@code parent}, through any
+     * of its parents, and it and the tables between stayed where they were.
+     */
+    private boolean below(@Nullable CatalogObject table, String parent) {
+      if (table == null
+          || table.detail("parentIdentities").isEmpty()
+          || !isKept(table)
+          || moved(table, kept(table))) {
+        return false;
+      }
+      // DROP NOT NULL recurses to every child, whichever of its parents it came through.
+      for (String parentIdentity : table.detail("parentIdentities").split(",", -1)) {
+        if (parentIdentity.equals(parent) || below(tableBefore(parentIdentity), parent)) {
           return true;
         }
-        t = beforeById.get(Kind.TABLE.name() + ":" + t.detail("parentIdentity"));
       }
       return false;
     }
@@ -836,13 +859,13 @@ public record DownMigration(String version, String sql, List<String> irreversibl
      * the parent's back sets the child's too, and PostgreSQL refuses it on the child alone.
      */
     private boolean sameInParent(CatalogObject old, CatalogObject now, String detail) {
-      CatalogObject table = beforeById.get(Kind.TABLE.name() + ":" + old.detail("tableIdentity"));
+      CatalogObject table = tableBefore(old.detail("tableIdentity"));
       if (table == null || table.detail("parentIdentity").isEmpty() || moved(table, kept(table))) {
         return false;
       }
       // Of several parents, the one that has the column.
       for (String parentIdentity : table.detail("parentIdentities").split(",", -1)) {
-        CatalogObject parent = beforeById.get(Kind.TABLE.name() + ":" + parentIdentity);
+        CatalogObject parent = tableBefore(parentIdentity);
         CatalogObject parentOld =
             parent == null
                 ? null
@@ -852,7 +875,7 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                             Kind.COLUMN,
                             parent.name() + old.name().substring(table.name().length())))
                     .orElse(null);
-        CatalogObject parentNow = parentOld == null ? null : afterById.get(id(parentOld));
+        CatalogObject parentNow = parentOld == null ? null : after.sameAs(parentOld).orElse(null);
         if (parentOld != null) {
           return parentNow != null
               && parentOld.detail(detail).equals(old.detail(detail))
@@ -867,7 +890,7 @@ public record DownMigration(String version, String sql, List<String> irreversibl
      * children come after them.
      */
     private int partitionDepth(CatalogObject column) {
-      return depth(beforeById.get(Kind.TABLE.name() + ":" + column.detail("tableIdentity")));
+      return depth(tableBefore(column.detail("tableIdentity")));
     }
 
     /** How many parents deep {@code table} is, by the deepest of them. */
@@ -875,7 +898,7 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       int depth = 0;
       if (table != null && !table.detail("parentIdentities").isEmpty()) {
         for (String parent : table.detail("parentIdentities").split(",", -1)) {
-          depth = Math.max(depth, 1 + depth(beforeById.get(Kind.TABLE.name() + ":" + parent)));
+          depth = Math.max(depth, 1 + depth(tableBefore(parent)));
         }
       }
       return depth;
@@ -883,8 +906,7 @@ public record DownMigration(String version, String sql, List<String> irreversibl
 
     /** Whether {@code column} belonged to a partition before the migration. */
     private boolean inPartition(CatalogObject column) {
-      CatalogObject table =
-          beforeById.get(Kind.TABLE.name() + ":" + column.detail("tableIdentity"));
+      CatalogObject table = tableBefore(column.detail("tableIdentity"));
       return table != null && table.flag("partition");
     }
 
@@ -897,7 +919,7 @@ public record DownMigration(String version, String sql, List<String> irreversibl
 
     /** Attaches {@code old}, a partition before the migration, to its parent again. */
     private void attach(CatalogObject old) {
-      if (!afterById.containsKey(Kind.TABLE.name() + ":" + old.detail("parentIdentity"))) {
+      if (after.withIdentity(Kind.TABLE, old.detail("parentIdentity")).isEmpty()) {
         script.irreversible(
             old.key()
                 + ": it was a partition of "
@@ -943,16 +965,9 @@ public record DownMigration(String version, String sql, List<String> irreversibl
             return; // it names a renamed table or function, whose rename brings it back
           }
           if (old.kind() == Kind.SEQUENCE && old.name().equals(now.name())) {
-            // The body says CYCLE only where it cycles; OWNED BY comes at the end, on its own.
-            if (!old.detail("body").equals(now.detail("body"))) {
-              script.statement(
-                  "ALTER SEQUENCE "
-                      + old.detail("sql")
-                      + " "
-                      + old.detail("body")
-                      + (old.detail("body").endsWith(" CYCLE") ? "" : " NO CYCLE")
-                      + ";");
-            }
+            setSequenceBodyBack(old, now);
+          } else if (old.kind() == Kind.SEQUENCE) {
+            return; // renamed or moved: setSequenceBack sets it back
           } else {
             script.irreversible(
                 old.key()
@@ -978,6 +993,34 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       }
     }
 
+    /** Moves and renames {@code old}, a sequence the migration renamed or moved, back. */
+    private void setSequenceBack(CatalogObject old, CatalogObject now) {
+      String current = now.detail("sql");
+      if (!old.detail("schemaSql").equals(now.detail("schemaSql"))) {
+        script.statement(
+            "ALTER SEQUENCE " + current + " SET SCHEMA " + old.detail("schemaSql") + ";");
+        current = old.detail("schemaSql") + "." + now.detail("nameSql");
+      }
+      if (!old.detail("nameSql").equals(now.detail("nameSql"))) {
+        script.statement("ALTER SEQUENCE " + current + " RENAME TO " + old.detail("nameSql") + ";");
+      }
+      setSequenceBodyBack(old, now);
+    }
+
+    /** Sets the increment, bounds, start and cycling of {@code old}, under its old name, back. */
+    private void setSequenceBodyBack(CatalogObject old, CatalogObject now) {
+      // The body says CYCLE only where it cycles; OWNED BY comes at the end, on its own.
+      if (!old.detail("body").equals(now.detail("body"))) {
+        script.statement(
+            "ALTER SEQUENCE "
+                + old.detail("sql")
+                + " "
+                + old.detail("body")
+                + (old.detail("body").endsWith(" CYCLE") ? "" : " NO CYCLE")
+                + ";");
+      }
+    }
+
     /**
      * {@code definition} with the tables the migration renamed named as before, as they are once
      * the revert renamed them back.
@@ -985,7 +1028,7 @@ public record DownMigration(String version, String sql, List<String> irreversibl
     private String tablesNamedAsBefore(String definition) {
       String named = definition;
       for (CatalogObject table : before.objects()) {
-        CatalogObject now = afterById.get(id(table));
+        CatalogObject now = after.sameAs(table).orElse(null);
         if (table.kind() != Kind.TABLE || now == null || table.name().equals(now.name())) {
           continue;
         }
@@ -1012,7 +1055,7 @@ public record DownMigration(String version, String sql, List<String> irreversibl
     private String functionsNamedAsBefore(String definition, boolean after) {
       String named = definition;
       for (CatalogObject function : before.objects()) {
-        CatalogObject now = afterById.get(id(function));
+        CatalogObject now = this.after.sameAs(function).orElse(null);
         if (function.kind() != Kind.FUNCTION || now == null || function.name().equals(now.name())) {
           continue;
         }
@@ -1032,10 +1075,6 @@ public record DownMigration(String version, String sql, List<String> irreversibl
             named.replaceAll("(?<![\\w.$])" + Pattern.quote(as.detail("nameSql") + "("), qualified);
       }
       return named;
-    }
-
-    private static String id(CatalogObject o) {
-      return o.kind().name() + ":" + o.identity();
     }
   }
 }

@@ -313,12 +313,10 @@ final class MigrationVerifier {
     if (table.isEmpty()) {
       return false;
     }
-    for (CatalogObject o : catalog.objects()) {
-      if (o.kind() == CatalogObject.Kind.TABLE && o.identity().equals(table)) {
-        return irreversible.contains(o.key()) && restored.get(o.key()).isEmpty();
-      }
-    }
-    return false;
+    return catalog
+        .withIdentity(CatalogObject.Kind.TABLE, table)
+        .map(t -> irreversible.contains(t.key()) && restored.get(t.key()).isEmpty())
+        .orElse(false);
   }
 
   private static void fail(String problem) {

@@ -782,6 +782,207 @@ class DownMigrationTest {
   }
 
   @Test
+  void revert_setsAChildsNotNullBack_whenTheMigrationDroppedItThroughItsSecondParent() {
+    // DROP NOT NULL on p2 drops ch's too; SET NOT NULL on p2 gives it back.
+    String base =
+        "CREATE TABLE p1 (id int);\nCREATE TABLE p2 (x int NOT NULL);\n"
+            + "CREATE TABLE ch (y int) INHERITS (p1, p2);\n";
+
+    DownMigration down = proveDerived(base, "ALTER TABLE p2 ALTER COLUMN x DROP NOT NULL;\n");
+
+    assertThat(down.sql())
+        .contains("ALTER TABLE public.p2 ALTER COLUMN x SET NOT NULL;")
+        .doesNotContain("public.ch ");
+    assertThat(
+            rows(
+                "SELECT attrelid::regclass, attnotnull FROM pg_attribute WHERE attname = 'x'"
+                    + " AND attrelid IN ('p2'::regclass, 'ch'::regclass) ORDER BY 1"))
+        .containsExactly("p2|t", "ch|t");
+  }
+
+  @Test
+  void revert_keepsAChildsOwnNotNull_whenItDropsTheNotNullOfItsSecondParent() {
+    // PostgreSQL 17's DROP NOT NULL on p2 drops ch's too, though ch had it before p2 did.
+    String base =
+        "CREATE TABLE p1 (id int);\nCREATE TABLE p2 (x int);\n"
+            + "CREATE TABLE ch (y int) INHERITS (p1, p2);\n"
+            + "ALTER TABLE ch ALTER COLUMN x SET NOT NULL;\n";
+
+    DownMigration down = proveDerived(base, "ALTER TABLE p2 ALTER COLUMN x SET NOT NULL;\n");
+
+    assertThat(down.sql())
+        .containsSubsequence(
+            "ALTER TABLE public.p2 ALTER COLUMN x DROP NOT NULL;",
+            "ALTER TABLE public.ch ALTER COLUMN x SET NOT NULL;");
+    assertThat(
+            rows(
+                "SELECT attrelid::regclass, attnotnull FROM pg_attribute WHERE attname = 'x'"
+                    + " AND attrelid IN ('p2'::regclass, 'ch'::regclass) ORDER BY 1"))
+        .containsExactly("p2|f", "ch|t");
+  }
+
+  @Test
+  void revert_keepsAGrandchildsOwnNotNull_whenItDropsTheNotNullOfItsParentsSecondParent() {
+    // g inherits from q and ch, ch from p1 and p2: p2 is neither's first parent.
+    String base =
+        "CREATE TABLE p1 (id int);\nCREATE TABLE p2 (x int);\n"
+            + "CREATE TABLE ch (y int) INHERITS (p1, p2);\n"
+            + "CREATE TABLE q (z int);\nCREATE TABLE g () INHERITS (q, ch);\n"
+            + "ALTER TABLE g ALTER COLUMN x SET NOT NULL;\n";
+
+    DownMigration down = proveDerived(base, "ALTER TABLE p2 ALTER COLUMN x SET NOT NULL;\n");
+
+    assertThat(down.sql())
+        .containsSubsequence(
+            "ALTER TABLE public.p2 ALTER COLUMN x DROP NOT NULL;",
+            "ALTER TABLE public.g ALTER COLUMN x SET NOT NULL;")
+        .doesNotContain("public.ch ");
+    assertThat(
+            rows(
+                "SELECT attrelid::regclass, attnotnull FROM pg_attribute WHERE attname = 'x'"
+                    + " AND attrelid IN ('p2'::regclass, 'ch'::regclass, 'g'::regclass)"
+                    + " ORDER BY 1"))
+        .containsExactly("p2|f", "ch|f", "g|t");
+  }
+
+  @Test
+  void revert_dropsTheNewSequenceBeforeTheOld_whenTheMigrationDroppedASerialAndReusedItsName() {
+    // Dropping t.id drops t_id_seq, which it owns; the new t_id_seq is another sequence.
+    String base = "CREATE TABLE t (id serial, v int);\nCREATE TABLE u (a int);\n";
+    String change =
+        "ALTER TABLE t DROP COLUMN id;\n"
+            + "CREATE SEQUENCE t_id_seq START 100;\n"
+            + "ALTER TABLE u ALTER COLUMN a SET DEFAULT nextval('t_id_seq');\n"
+            + "ALTER TABLE t ADD COLUMN n bigint DEFAULT nextval('t_id_seq');\n";
+
+    DownMigration down = proveDerived(base, change);
+
+    assertThat(down.sql())
+        .containsSubsequence(
+            "ALTER TABLE public.t DROP COLUMN IF EXISTS n;",
+            "ALTER TABLE public.u ALTER COLUMN a DROP DEFAULT;",
+            "DROP SEQUENCE IF EXISTS public.t_id_seq;",
+            "CREATE SEQUENCE IF NOT EXISTS public.t_id_seq AS integer INCREMENT BY 1 MINVALUE 1"
+                + " MAXVALUE 2147483647 START WITH 1;",
+            "ALTER TABLE public.t ADD COLUMN IF NOT EXISTS id integer"
+                + " DEFAULT nextval('t_id_seq'::regclass) NOT NULL;",
+            "ALTER SEQUENCE public.t_id_seq OWNED BY public.t.id;");
+    assertThat(down.irreversible())
+        .anyMatch(line -> line.startsWith("value of sequence public.t_id_seq: it comes back at"));
+    assertThat(sequenceDefaults())
+        .containsExactly("t|id|nextval('t_id_seq'::regclass)|t_id_seq|1|t.id");
+  }
+
+  @Test
+  void
+      revert_setsKeptDefaultsBackOnTheOldSequence_whenTheMigrationDroppedASerialAndReusedItsName() {
+    // v and u.a named the serial's sequence: DROP COLUMN ... CASCADE dropped their defaults.
+    String base =
+        "CREATE TABLE t (id serial, v int DEFAULT nextval('t_id_seq'));\n"
+            + "CREATE TABLE u (a int DEFAULT nextval('t_id_seq'));\n";
+    String change =
+        "ALTER TABLE t DROP COLUMN id CASCADE;\n"
+            + "CREATE SEQUENCE t_id_seq START 100;\n"
+            + "ALTER TABLE t ALTER COLUMN v SET DEFAULT nextval('t_id_seq');\n"
+            + "ALTER TABLE u ALTER COLUMN a SET DEFAULT nextval('t_id_seq');\n";
+
+    DownMigration down = proveDerived(base, change);
+
+    assertThat(down.sql())
+        .containsSubsequence(
+            "ALTER TABLE public.t ALTER COLUMN v DROP DEFAULT;",
+            "ALTER TABLE public.u ALTER COLUMN a DROP DEFAULT;",
+            "DROP SEQUENCE IF EXISTS public.t_id_seq;",
+            "CREATE SEQUENCE IF NOT EXISTS public.t_id_seq ",
+            "ALTER TABLE public.t ALTER COLUMN v SET DEFAULT nextval('t_id_seq'::regclass);",
+            "ALTER TABLE public.u ALTER COLUMN a SET DEFAULT nextval('t_id_seq'::regclass);",
+            "ALTER TABLE public.t ADD COLUMN IF NOT EXISTS id integer",
+            "ALTER SEQUENCE public.t_id_seq OWNED BY public.t.id;");
+    assertThat(sequenceDefaults())
+        .containsExactly(
+            "t|v|nextval('t_id_seq'::regclass)|t_id_seq|1|t.id",
+            "t|id|nextval('t_id_seq'::regclass)|t_id_seq|1|t.id",
+            "u|a|nextval('t_id_seq'::regclass)|t_id_seq|1|t.id");
+  }
+
+  @Test
+  void revert_createsTheOldSerialAgain_whenTheMigrationReplacedItByABigserialOfTheSameName() {
+    String base = "CREATE TABLE t (id serial, v int);\n";
+    String change = "ALTER TABLE t DROP COLUMN id;\nALTER TABLE t ADD COLUMN id bigserial;\n";
+
+    DownMigration down = proveDerived(base, change);
+
+    assertThat(down.sql())
+        .containsSubsequence(
+            "ALTER TABLE public.t DROP COLUMN IF EXISTS id;",
+            "DROP SEQUENCE IF EXISTS public.t_id_seq;",
+            "CREATE SEQUENCE IF NOT EXISTS public.t_id_seq AS integer ",
+            "ALTER TABLE public.t ADD COLUMN IF NOT EXISTS id integer",
+            "ALTER SEQUENCE public.t_id_seq OWNED BY public.t.id;");
+    assertThat(sequenceDefaults())
+        .containsExactly("t|id|nextval('t_id_seq'::regclass)|t_id_seq|1|t.id");
+  }
+
+  @Test
+  void revert_renamesASequenceBackAfterDroppingTheNew_whenTheMigrationCreatedOneUnderItsName() {
+    // t.id's default holds on to the new t_id_seq, which DROP SEQUENCE refuses to drop.
+    String base = "CREATE TABLE t (id serial, v int);\n";
+    String change =
+        "ALTER SEQUENCE t_id_seq RENAME TO t_id_old;\n"
+            + "CREATE SEQUENCE t_id_seq START 100;\n"
+            + "ALTER TABLE t ALTER COLUMN id SET DEFAULT nextval('t_id_seq');\n";
+
+    DownMigration down = proveDerived(base, change);
+
+    assertThat(down.sql())
+        .containsSubsequence(
+            "ALTER TABLE public.t ALTER COLUMN id DROP DEFAULT;",
+            "DROP SEQUENCE IF EXISTS public.t_id_seq;",
+            "ALTER SEQUENCE public.t_id_old RENAME TO t_id_seq;",
+            "ALTER TABLE public.t ALTER COLUMN id SET DEFAULT nextval('t_id_seq'::regclass);");
+    assertThat(down.irreversible()).isEmpty();
+    assertThat(sequenceDefaults())
+        .containsExactly("t|id|nextval('t_id_seq'::regclass)|t_id_seq|1|t.id");
+  }
+
+  @Test
+  void revert_movesRenamesAndSetsASequenceBack_whenTheMigrationMovedRenamedAndAlteredIt() {
+    String base =
+        "CREATE SCHEMA s2;\nCREATE SEQUENCE n;\nCREATE TABLE t (id int DEFAULT nextval('n'));\n";
+    String change =
+        "ALTER SEQUENCE n RENAME TO n_old;\n"
+            + "ALTER SEQUENCE n_old SET SCHEMA s2;\n"
+            + "ALTER SEQUENCE s2.n_old INCREMENT BY 5;\n";
+
+    DownMigration down = proveDerived(base, change);
+
+    assertThat(down.sql())
+        .containsSubsequence(
+            "ALTER SEQUENCE s2.n_old SET SCHEMA public;",
+            "ALTER SEQUENCE public.n_old RENAME TO n;",
+            "ALTER SEQUENCE public.n AS bigint INCREMENT BY 1 ");
+    assertThat(down.irreversible()).isEmpty();
+    assertThat(sequenceDefaults()).containsExactly("t|id|nextval('n'::regclass)|n|1|null");
+  }
+
+  /**
+   * Each column default on the database the last revert ran on, with the sequence it depends on,
+   * that sequence's start and the column that owns it.
+   */
+  private static List<String> sequenceDefaults() {
+    return rows(
+        "SELECT a.adrelid::regclass, c.attname, pg_get_expr(a.adbin, a.adrelid), s.oid::regclass,"
+            + " q.seqstart, (SELECT o.refobjid::regclass || '.' || oa.attname FROM pg_depend o"
+            + "  JOIN pg_attribute oa ON oa.attrelid = o.refobjid AND oa.attnum = o.refobjsubid"
+            + "  WHERE o.classid = 'pg_class'::regclass AND o.objid = s.oid AND o.deptype = 'a')"
+            + " FROM pg_attrdef a JOIN pg_attribute c ON c.attrelid = a.adrelid AND c.attnum = a.adnum"
+            + " JOIN pg_depend d ON d.classid = 'pg_attrdef'::regclass AND d.objid = a.oid"
+            + "  AND d.refclassid = 'pg_class'::regclass"
+            + " JOIN pg_class s ON s.oid = d.refobjid AND s.relkind = 'S'"
+            + " JOIN pg_sequence q ON q.seqrelid = s.oid ORDER BY 1, c.attnum");
+  }
+
+  @Test
   void revert_movesAKeptColumnOffTheNewEnumAndBack_whenTheMigrationCreatedItUnderTheOldName() {
     String base =
         "CREATE TYPE mood AS ENUM ('a', 'b', 'c');\n"
