@@ -416,22 +416,19 @@ final class EnvironmentRules {
         + env.destinationServer().orElse(kit.repository().argoCd().destinationServer());
   }
 
-  /** {@link #destination} as a message says it. */
+  /**
+   * {@link #destination} as a message says it: a server's URL only where a message may quote it
+   * ({@link Violations#shown}), as a session or a signature may ride in its query.
+   */
   private static String shownDestination(Kit kit, Environment env) {
     if (env.destinationName().isPresent()) {
       return "cluster " + quote(env.destinationName().get());
     }
     if (env.destinationServer().isPresent()) {
-      return "server " + shownServer(env.destinationServer().get());
+      return "server " + Violations.shown(env.destinationServer().get(), "URL");
     }
-    return "the repository's server " + shownServer(kit.repository().argoCd().destinationServer());
-  }
-
-  /** A server URL as a message quotes it: not at all when it holds credentials. */
-  private static String shownServer(String server) {
-    return CredentialLiterals.holds(server)
-        ? "(not shown, it contains credentials)"
-        : quote(server);
+    return "the repository's server "
+        + Violations.shown(kit.repository().argoCd().destinationServer(), "URL");
   }
 
   /** The declared environments, each once: a name declared twice is reported on its own. */
