@@ -546,8 +546,9 @@ final class EnvironmentRules {
                   + "].services["
                   + service.name()
                   + "].database.planetScale.adoptBranch",
-              "branch ID "
-                  + Violations.shown(ps.adoptedBranchId().get(), "in both")
+              (Violations.quotable(ps.adoptedBranchId().get())
+                      ? "branch ID " + quote(ps.adoptedBranchId().get())
+                      : Violations.notShown("the same branch ID"))
                   + " of database "
                   + quote(ps.organization() + "/" + ps.database())
                   + " is adopted as branch "

@@ -500,7 +500,14 @@ class EnvironmentValidationTest {
                                             db.planetScale(
                                                 ps -> ps.branch("dev").production(false)))))
                 .build());
-    assertThat(found).anyMatch(v -> v.contains("is adopted as branch \"main\" here"));
+    assertThat(found)
+        .contains(
+            "environments[prod].services[orders].database.planetScale.adoptBranch: the same branch ID"
+                + " (not shown, as it may hold a credential) of database \"acme/shop\" is adopted as"
+                + " branch \"main\" here and as \"dev\" in environment \"dev\", and an ID names one branch"
+                + " (keep adoptBranch(...) in the environment whose branch it is, and add createBranch()"
+                + " to the other's in(...) so that its module creates its own branch: in(\"prod\", p ->"
+                + " p.database(db -> db.planetScale(ps -> ps.createBranch()))) or in(\"dev\", ...))");
     assertThat(String.join("\n", found)).doesNotContain("pscale_tkn");
   }
 
