@@ -86,7 +86,15 @@ final class CredentialLiterals {
    * refused for it must not be quoted either.
    */
   static boolean holds(String text) {
-    return inUrl(text) || shape(text).isPresent() || inQuery(text);
+    return shape(text).isPresent() || holdsUnshaped(text);
+  }
+
+  /**
+   * Whether {@code text} holds a credential that {@link #shape} does not name: {@link #holds}
+   * without its shape scan, for a caller that has run {@link #shape} already.
+   */
+  static boolean holdsUnshaped(String text) {
+    return inUrl(text) || inQuery(text);
   }
 
   /**

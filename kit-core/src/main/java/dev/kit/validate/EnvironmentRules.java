@@ -95,12 +95,17 @@ final class EnvironmentRules {
    */
   static void check(Kit kit, Map<String, Kit> views, Violations violations) {
     Set<String> declared = new HashSet<>();
+    // The declared environments, each once, for the rules across them: a name declared twice is
+    // reported on its own.
+    List<Environment> distinct = new ArrayList<>();
     Map<String, String> projects = new HashMap<>();
     for (Environment env : kit.environments()) {
       String path = "environments[" + env.name() + "]";
       boolean again = !declared.add(env.name());
       if (again) {
         violations.add(path, "is declared twice", "give each environment its own name");
+      } else {
+        distinct.add(env);
       }
       violations.invalid(
           path,
@@ -233,17 +238,17 @@ final class EnvironmentRules {
         }
       }
       service.overrides().forEach((env, there) -> sameHistory(env, service, there, violations));
-      oneBranchPerEnvironment(kit, service, violations);
+      oneBranchPerEnvironment(distinct, service, violations);
       // With a platform, environments may not share a cluster at all: said once, below.
       if (kit.platform().isEmpty()) {
-        oneNamespacePerEnvironment(kit, service, violations);
+        oneNamespacePerEnvironment(kit, distinct, service, violations);
       }
     }
     if (kit.platform().isPresent()) {
-      oneClusterPerEnvironment(kit, violations);
+      oneClusterPerEnvironment(kit, distinct, violations);
     }
-    oneBackupPolicyPerDatabase(kit, violations);
-    List<ArgoCdNames> names = argoCdNames(kit, views);
+    oneBackupPolicyPerDatabase(kit, distinct, violations);
+    List<ArgoCdNames> names = argoCdNames(distinct, views);
     oneOwnerPerArgoCdName(names, violations);
     argoCdNamesFit(kit, names, violations);
   }
@@ -258,10 +263,10 @@ final class EnvironmentRules {
       Map<String, ArgoCdObject> platform) {}
 
   /** Each declared environment's Argo CD objects, named once for the rules that compare them. */
-  private static List<ArgoCdNames> argoCdNames(Kit kit, Map<String, Kit> views) {
+  private static List<ArgoCdNames> argoCdNames(List<Environment> distinct, Map<String, Kit> views) {
     // Loops, not lambdas: validation runs cold (ColdValidationTest).
     List<ArgoCdNames> names = new ArrayList<>();
-    for (Environment env : distinct(kit)) {
+    for (Environment env : distinct) {
       // Validation builds a view of every declared environment.
       Kit there = Objects.requireNonNull(views.get(env.name()));
       List<Map.Entry<String, ArgoCdObject>> applications = new ArrayList<>();
@@ -416,37 +421,29 @@ final class EnvironmentRules {
         + env.destinationServer().orElse(kit.repository().argoCd().destinationServer());
   }
 
-  /** {@link #destination} as a message says it. */
+  /**
+   * {@link #destination} as a message says it: a server's URL only where a message may quote it
+   * ({@link Violations#shown}), as a session or a signature may ride in its query.
+   */
   private static String shownDestination(Kit kit, Environment env) {
     if (env.destinationName().isPresent()) {
       return "cluster " + quote(env.destinationName().get());
     }
     if (env.destinationServer().isPresent()) {
-      return "server " + shownServer(env.destinationServer().get());
+      return "server " + Violations.shown(env.destinationServer().get(), "URL");
     }
-    return "the repository's server " + shownServer(kit.repository().argoCd().destinationServer());
-  }
-
-  /** A server URL as a message quotes it: not at all when it holds credentials. */
-  private static String shownServer(String server) {
-    return CredentialLiterals.holds(server)
-        ? "(not shown, it contains credentials)"
-        : quote(server);
-  }
-
-  /** The declared environments, each once: a name declared twice is reported on its own. */
-  private static List<Environment> distinct(Kit kit) {
-    Set<String> seen = new HashSet<>();
-    return kit.environments().stream().filter(env -> seen.add(env.name())).toList();
+    return "the repository's server "
+        + Violations.shown(kit.repository().argoCd().destinationServer(), "URL");
   }
 
   /**
    * Two environments that put a service in the same namespace of one cluster would make two Argo CD
    * Applications own its objects (its Cluster, its migration Job); Argo CD only warns of that.
    */
-  private static void oneNamespacePerEnvironment(Kit kit, Service service, Violations violations) {
+  private static void oneNamespacePerEnvironment(
+      Kit kit, List<Environment> distinct, Service service, Violations violations) {
     Map<String, Environment> owners = new HashMap<>();
-    for (Environment env : distinct(kit)) {
+    for (Environment env : distinct) {
       if (!service.existsIn(env.name())) {
         continue;
       }
@@ -479,9 +476,10 @@ final class EnvironmentRules {
    * Each environment's platform installs the operators (Helm releases named as the charts) and
    * their cluster-wide objects: two environments on one cluster would install them twice.
    */
-  private static void oneClusterPerEnvironment(Kit kit, Violations violations) {
+  private static void oneClusterPerEnvironment(
+      Kit kit, List<Environment> distinct, Violations violations) {
     Map<String, Environment> owners = new HashMap<>();
-    for (Environment env : distinct(kit)) {
+    for (Environment env : distinct) {
       Environment other = owners.putIfAbsent(destination(kit, env), env);
       if (other != null) {
         violations.add(
@@ -505,9 +503,10 @@ final class EnvironmentRules {
    * Each environment's PlanetScale module creates and owns its branch, so two environments cannot
    * share one.
    */
-  private static void oneBranchPerEnvironment(Kit kit, Service service, Violations violations) {
+  private static void oneBranchPerEnvironment(
+      List<Environment> distinct, Service service, Violations violations) {
     Map<String, String> owners = new HashMap<>();
-    for (Environment env : distinct(kit)) {
+    for (Environment env : distinct) {
       if (!service.existsIn(env.name())
           || !(service.in(env.name()).database().host() instanceof PlanetScale ps)) {
         continue;
@@ -549,8 +548,9 @@ final class EnvironmentRules {
                   + "].services["
                   + service.name()
                   + "].database.planetScale.adoptBranch",
-              "branch ID "
-                  + Violations.shown(ps.adoptedBranchId().get(), "in both")
+              (Violations.quotable(ps.adoptedBranchId().get())
+                      ? "branch ID " + quote(ps.adoptedBranchId().get())
+                      : Violations.notShown("the same branch ID"))
                   + " of database "
                   + quote(ps.organization() + "/" + ps.database())
                   + " is adopted as branch "
@@ -587,9 +587,10 @@ final class EnvironmentRules {
    * declaring one would make two OpenTofu states own it. Two services of one environment are {@link
    * ServiceRules}' to report.
    */
-  private static void oneBackupPolicyPerDatabase(Kit kit, Violations violations) {
+  private static void oneBackupPolicyPerDatabase(
+      Kit kit, List<Environment> distinct, Violations violations) {
     Map<String, PolicyOwner> owners = new HashMap<>();
-    for (Environment env : distinct(kit)) {
+    for (Environment env : distinct) {
       Set<String> here = new HashSet<>();
       for (Service service : kit.services()) {
         if (!service.existsIn(env.name())

@@ -76,33 +76,36 @@ public final class Violations {
   }
 
   /**
-   * A reference to a key of a Secret in the service's namespace. A key refused is not quoted: what
-   * is passed where a key belongs may be the credential itself, such as an access key.
+   * A reference to a key of a Secret in the service's namespace. A key refused is never quoted:
+   * what is passed where a key belongs may be the credential itself, such as an AWS secret access
+   * key, whose look no rule knows.
    */
   public void secretKey(String path, SecretKey key) {
-    Optional<String> nameShape = CredentialLiterals.shape(key.name());
-    if (nameShape.isPresent()) {
+    Optional<String> nameCredential = credentialIn(key.name());
+    if (nameCredential.isPresent()) {
       add(
           path + ".name",
-          "looks like " + nameShape.get() + ", not a Secret name",
+          nameCredential.get() + ", not a Secret name",
           "use the name of a Secret in the namespace, and keep the credential in it");
     } else {
-      invalid(
-          path + ".name",
-          key.name(),
-          KubernetesNames.dns1123Subdomain(key.name()),
-          "use the name of a Secret in the namespace");
+      Optional<String> nameProblem = KubernetesNames.dns1123Subdomain(key.name());
+      if (nameProblem.isPresent()) {
+        add(
+            path + ".name",
+            shown(key.name(), "the name") + " " + nameProblem.get(),
+            "use the name of a Secret in the namespace");
+      }
     }
-    Optional<String> keyShape = CredentialLiterals.shape(key.key());
-    if (keyShape.isPresent()) {
+    Optional<String> keyCredential = credentialIn(key.key());
+    if (keyCredential.isPresent()) {
       add(
           path + ".key",
-          "looks like " + keyShape.get() + ", not a key name",
+          keyCredential.get() + ", not a key name",
           "use the name of the key in the Secret, such as \"ACCESS_KEY_ID\", and keep the credential in the Secret");
     } else if (!SecretKey.isKeyName(key.key())) {
       add(
           path + ".key",
-          "is not a Secret key (not shown, as it may be a credential)",
+          notShown("the value") + " is not a Secret key",
           "use the name of the key in the Secret: letters, digits, '-', '_' and '.', such as \"ACCESS_KEY_ID\"");
     }
   }
@@ -222,27 +225,62 @@ public final class Violations {
   }
 
   /**
-   * {@code "value"}, or {@code what} and that it is not shown where it may hold a credential
-   * ({@link CredentialLiterals#quotable}).
+   * Whether a message may quote {@code value}, the one rule every message that names a value of the
+   * description follows (messages reach build logs): it holds no credential ({@link
+   * #credentialIn}), and has no '?' or '=', which carry a signed URL's signature or a key's value
+   * in a form no rule knows.
    */
-  static String shown(String value, String what) {
-    return CredentialLiterals.quotable(value)
-        ? quote(value)
-        : what + " (not shown, as it may hold a credential)";
+  public static boolean quotable(String value) {
+    return CredentialLiterals.quotable(value);
+  }
+
+  /**
+   * {@code "value"} when a message may quote it ({@link #quotable}), or else {@code what} and that
+   * it is not shown: {@code shown(url, "the URL") + " is not an https URL"}.
+   */
+  public static String shown(String value, String what) {
+    return quotable(value) ? quote(value) : notShown(what);
+  }
+
+  /**
+   * {@code what} and that it is not shown, for a value a message never quotes, whatever it looks
+   * like: a Secret's key, where the credential itself may be passed.
+   */
+  public static String notShown(String what) {
+    return what + " (not shown, as it may hold a credential)";
   }
 
   /**
    * What a message says in place of {@code value} when it holds a credential (a string shaped like
    * a key or a token, a URL with a password): {@code "looks like a GitHub token"}, or {@code
-   * "contains credentials"}; empty when it holds none, and a message may quote it. For the checks
-   * of a database provider, whose messages reach build logs.
+   * "contains credentials"}; empty when it holds none. A value that holds none may still not be
+   * {@link #quotable}.
    */
   public static Optional<String> credentialIn(String value) {
+    // One scan: the shape is looked for once, not again by CredentialLiterals.holds.
     Optional<String> shape = CredentialLiterals.shape(value);
     if (shape.isPresent()) {
       return Optional.of("looks like " + shape.get());
     }
-    return CredentialLiterals.holds(value) ? Optional.of("contains credentials") : Optional.empty();
+    return CredentialLiterals.holdsUnshaped(value)
+        ? Optional.of("contains credentials")
+        : Optional.empty();
+  }
+
+  /**
+   * Why {@code value}, set where {@code what} belongs, is refused: when it holds a credential, even
+   * a {@code valid} one (a key may match a name's pattern), what it looks like without showing it
+   * ({@code "looks like an AWS access key id, not a cluster size"}); else, when it is not {@code
+   * valid}, {@code "\"ps-10\" is not a cluster size"}, the value {@link #shown} only when a message
+   * may quote it. Empty when it is valid and holds no credential. For the checks of a database
+   * provider, whose messages reach build logs.
+   */
+  public static Optional<String> refused(String value, boolean valid, String what) {
+    Optional<String> credential = credentialIn(value);
+    if (credential.isPresent()) {
+      return Optional.of(credential.get() + ", not " + what);
+    }
+    return valid ? Optional.empty() : Optional.of(shown(value, "the value") + " is not " + what);
   }
 
   /** {@code "value"}, as messages quote what the description holds. */

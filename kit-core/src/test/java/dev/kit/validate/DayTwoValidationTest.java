@@ -12,6 +12,7 @@ import dev.kit.model.Monitoring;
 import dev.kit.model.Patch;
 import dev.kit.model.Restore;
 import dev.kit.model.S3Credentials;
+import dev.kit.model.SecretKey;
 import dev.kit.model.Service;
 import dev.kit.testing.Validations;
 import java.nio.file.Path;
@@ -242,9 +243,30 @@ class DayTwoValidationTest {
                 + "(lower-case letters, digits, '-' and '.') (use the name of a Secret in the namespace)",
             "services[orders].database.backups.credentials.secretAccessKey.name: \"Bad_Secret\" is not a DNS-1123 subdomain "
                 + "(lower-case letters, digits, '-' and '.') (use the name of a Secret in the namespace)",
-            "services[orders].database.backups.credentials.secretAccessKey.key: is not a Secret key (not shown, as it may "
-                + "be a credential) (use the name of the key in the Secret: letters, digits, '-', '_' and '.', such as "
+            "services[orders].database.backups.credentials.secretAccessKey.key: the value (not shown, as it may hold a "
+                + "credential) is not a Secret key (use the name of the key in the Secret: letters, digits, '-', '_' and '.', such as "
                 + "\"ACCESS_KEY_ID\")");
+  }
+
+  @Test
+  void validate_refusesWithoutShowingThem_secretNamesWithAQueryOrACredential() {
+    List<String> violations =
+        violations(
+            backups(
+                b ->
+                    b.credentials(
+                        new S3Credentials.Keys(
+                            new SecretKey("orders-s3?sig=hunter2Secret", "ID"),
+                            new SecretKey("orders-s3?hunter2Secret", "KEY"),
+                            Optional.empty()))));
+    assertThat(violations)
+        .containsExactly(
+            "services[orders].database.backups.credentials.accessKeyId.name: contains credentials, not a"
+                + " Secret name (use the name of a Secret in the namespace, and keep the credential in it)",
+            "services[orders].database.backups.credentials.secretAccessKey.name: the name (not shown, as it"
+                + " may hold a credential) is not a DNS-1123 subdomain (lower-case letters, digits, '-'"
+                + " and '.') (use the name of a Secret in the namespace)");
+    assertThat(String.join("\n", violations)).doesNotContain("hunter2Secret");
   }
 
   @Test
@@ -259,8 +281,8 @@ class DayTwoValidationTest {
             "services[orders].database.backups.credentials.accessKeyId.key: looks like an AWS access key id, not a key "
                 + "name (use the name of the key in the Secret, such as \"ACCESS_KEY_ID\", and keep the credential in the "
                 + "Secret)",
-            "services[orders].database.backups.credentials.secretAccessKey.key: is not a Secret key (not shown, as it may "
-                + "be a credential) (use the name of the key in the Secret: letters, digits, '-', '_' and '.', such as "
+            "services[orders].database.backups.credentials.secretAccessKey.key: the value (not shown, as it may hold a "
+                + "credential) is not a Secret key (use the name of the key in the Secret: letters, digits, '-', '_' and '.', such as "
                 + "\"ACCESS_KEY_ID\")");
     assertThat(String.join("\n", violations)).doesNotContain(keyId, secretKey);
   }

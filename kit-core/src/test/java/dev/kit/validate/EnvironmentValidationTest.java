@@ -500,7 +500,14 @@ class EnvironmentValidationTest {
                                             db.planetScale(
                                                 ps -> ps.branch("dev").production(false)))))
                 .build());
-    assertThat(found).anyMatch(v -> v.contains("is adopted as branch \"main\" here"));
+    assertThat(found)
+        .contains(
+            "environments[prod].services[orders].database.planetScale.adoptBranch: the same branch ID"
+                + " (not shown, as it may hold a credential) of database \"acme/shop\" is adopted as"
+                + " branch \"main\" here and as \"dev\" in environment \"dev\", and an ID names one branch"
+                + " (keep adoptBranch(...) in the environment whose branch it is, and add createBranch()"
+                + " to the other's in(...) so that its module creates its own branch: in(\"prod\", p ->"
+                + " p.database(db -> db.planetScale(ps -> ps.createBranch()))) or in(\"dev\", ...))");
     assertThat(String.join("\n", found)).doesNotContain("pscale_tkn");
   }
 
@@ -613,6 +620,29 @@ class EnvironmentValidationTest {
   }
 
   @Test
+  void validate_namesTheSharedServerWithoutShowingIt_whenItsUrlHasAQuery() {
+    String server = "https://k8s.example.com?session=abc123secret";
+    Kit kit =
+        Kit.builder()
+            .repository(
+                "shop", r -> r.gitUrl("https://github.com/acme/shop.git").targetRevision("main"))
+            .environment("dev", e -> e.destinationServer(server))
+            .environment("staging", e -> e.destinationServer(server))
+            .service("orders", s -> s.database(db -> db.storage("5Gi")))
+            .build();
+    List<String> violations = violations(kit);
+    assertThat(violations)
+        .containsExactly(
+            "environments[staging].services[orders].namespace: service \"orders\" is in namespace"
+                + " \"orders\" on server URL (not shown, as it may hold a credential) here and in"
+                + " environment \"dev\", so two Argo CD Applications would own its objects (give"
+                + " environment \"staging\" namespaces of its own with"
+                + " namespaceRule(\"{namespace}-staging\"), or another destinationServer or"
+                + " destinationName)");
+    assertThat(String.join("\n", violations)).doesNotContain("abc123secret");
+  }
+
+  @Test
   void validate_refusesWithoutShowingIt_aDestinationServerWithCredentials() {
     String server = "https://admin:hunter2Secret@k8s.acme.io:6443";
     Kit kit =
@@ -631,7 +661,7 @@ class EnvironmentValidationTest {
             "environments[staging].destinationServer: contains credentials (remove them; Argo CD reads cluster "
                 + "credentials from a cluster Secret)",
             "environments[staging].services[orders].namespace: service \"orders\" is in namespace \"orders\" on server "
-                + "(not shown, it contains credentials) here and in environment \"dev\", so two Argo CD Applications would "
+                + "URL (not shown, as it may hold a credential) here and in environment \"dev\", so two Argo CD Applications would "
                 + "own its objects (give environment \"staging\" namespaces of its own with "
                 + "namespaceRule(\"{namespace}-staging\"), or another destinationServer or destinationName)");
     assertThat(String.join("\n", violations)).doesNotContain("hunter2Secret");
@@ -659,7 +689,7 @@ class EnvironmentValidationTest {
             "repository.argoCd.destinationServer: contains credentials (remove them; Argo CD reads cluster "
                 + "credentials from a cluster Secret)",
             "environments[staging].services[orders].namespace: service \"orders\" is in namespace \"orders\" on the "
-                + "repository's server (not shown, it contains credentials) here and in environment \"dev\", so two "
+                + "repository's server URL (not shown, as it may hold a credential) here and in environment \"dev\", so two "
                 + "Argo CD Applications would own its objects (give environment \"staging\" namespaces of its own with "
                 + "namespaceRule(\"{namespace}-staging\"), or another destinationServer or destinationName)");
     assertThat(String.join("\n", violations)).doesNotContain("hunter2Secret");

@@ -105,6 +105,32 @@ class ExistingDatabaseValidationTest {
   }
 
   @Test
+  void validate_refusesWithoutShowingThem_namesWithAQuery() {
+    // A '?' may start a signed URL's query; an '=' is a connection string's (holdsUrl).
+    List<String> found =
+        violations(
+            db ->
+                db.bootstrap("orders", "orders_owner")
+                    .existing(
+                        e ->
+                            e.secret("orders-db?hunter2Secret")
+                                .host("db.acme.internal?hunter2Secret")
+                                .ca("acme-ca?hunter2Secret", "ca.crt")));
+    assertThat(found)
+        .containsExactly(
+            "services[orders].database.existing.secret: the value (not shown, as it may hold a"
+                + " credential) is not a Secret name (use the lower-case name of the Secret in namespace"
+                + " \"orders\", such as \"orders-db\")",
+            "services[orders].database.existing.host: the value (not shown, as it may hold a"
+                + " credential) is not a host name (use the server's lower-case host name as its"
+                + " certificate names it, without a scheme or a port, such as \"orders.db.acme.internal\")",
+            "services[orders].database.existing.ca.secret: the value (not shown, as it may hold a"
+                + " credential) is not a Secret name (use the lower-case name of the Secret with the CA"
+                + " certificate)");
+    assertThat(String.join("\n", found)).doesNotContain("hunter2Secret");
+  }
+
+  @Test
   void validate_namesTheOption_whenTheSecretTheHostOrThePortIsWrong() {
     assertThat(
             violations(
@@ -123,7 +149,7 @@ class ExistingDatabaseValidationTest {
                 + "server's lower-case host name as its certificate names it, without a scheme or a port, such as "
                 + "\"orders.db.acme.internal\")",
             "services[orders].database.existing.port: 0 is not a TCP port (use the server's port, 5432 for PostgreSQL's)",
-            "services[orders].database.existing.ca.key: is not a Secret key (not shown, as it may be a credential) (use the "
+            "services[orders].database.existing.ca.key: the value (not shown, as it may hold a credential) is not a Secret key (use the "
                 + "name of the key with the CA certificate: letters, digits, '-', '_' and '.', such as \"ca.crt\")");
   }
 
@@ -160,7 +186,7 @@ class ExistingDatabaseValidationTest {
                                     .host("orders.db.acme.internal")
                                     .ca("acme-ca", ".."))))
         .containsExactly(
-            "services[orders].database.existing.ca.key: is not a Secret key (not shown, as it may be a credential) (use the "
+            "services[orders].database.existing.ca.key: the value (not shown, as it may hold a credential) is not a Secret key (use the "
                 + "name of the key with the CA certificate: letters, digits, '-', '_' and '.', such as \"ca.crt\")");
   }
 

@@ -372,6 +372,43 @@ class PlanetScaleValidationTest {
   }
 
   @Test
+  void validate_refusesWithoutShowingIt_aSizeOrParameterNameWithAKeyAndValue() {
+    List<String> found =
+        violations(
+            db ->
+                db.planetScale(
+                    ps ->
+                        ps.organization("acme")
+                            .database("shop")
+                            .clusterSize("password=hunter2Secret")
+                            .parameter("pgconf", "password=hunter2Secret", "1")));
+    assertThat(found)
+        .containsExactly(
+            "services[orders].database.planetScale.clusterSize: the value (not shown, as it may hold a"
+                + " credential) is not a cluster size (use a size SKU from PlanetScale's list, such as"
+                + " \"PS_10_AWS_ARM\")",
+            "services[orders].database.planetScale.parameters.pgconf: the value (not shown, as it may"
+                + " hold a credential) is not a parameter name (use the lower-case name, such as"
+                + " \"max_connections\")");
+    assertThat(String.join("\n", found)).doesNotContain("hunter2Secret");
+  }
+
+  @Test
+  void validate_refusesWithoutShowingIt_aSizeWithCredentialsNoShapeNames() {
+    assertThat(
+            violations(
+                db ->
+                    db.planetScale(
+                        ps ->
+                            ps.organization("acme")
+                                .database("shop")
+                                .clusterSize("PS_10?access_token=hunter2Secret"))))
+        .containsExactly(
+            "services[orders].database.planetScale.clusterSize: contains credentials, not a cluster"
+                + " size (use a size SKU from PlanetScale's list, such as \"PS_10_AWS_ARM\")");
+  }
+
+  @Test
   void validate_neverShowsACredential_whenTwoServicesShareAPolicyNameOrABranchId() {
     String token = "pscale_tkn_" + "aB3".repeat(14);
     UnaryOperator<Service.Builder> service =

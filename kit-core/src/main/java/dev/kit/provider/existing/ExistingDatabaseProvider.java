@@ -1,5 +1,7 @@
 package dev.kit.provider.existing;
 
+import static dev.kit.validate.Violations.quote;
+
 import dev.kit.model.App;
 import dev.kit.model.Bootstrap;
 import dev.kit.model.Database;
@@ -85,11 +87,9 @@ public final class ExistingDatabaseProvider implements DatabaseProvider {
     // Credentials are checked before the names, which a key or a token may pass, and not shown.
     boolean secretIsUrl = ExistingDatabase.holdsUrl(db.secret());
     Optional<String> secretCredential = Violations.credentialIn(db.secret());
-    String uriKey =
-        "key `uri` of "
-            + (secretIsUrl || secretCredential.isPresent()
-                ? "the Secret"
-                : "Secret " + quote(db.secret()));
+    boolean secretShown =
+        !secretIsUrl && secretCredential.isEmpty() && Violations.quotable(db.secret());
+    String uriKey = "key `uri` of " + (secretShown ? "Secret " + quote(db.secret()) : "the Secret");
     if (secretIsUrl) {
       problems.add(
           existing + ".secret",
@@ -111,7 +111,7 @@ public final class ExistingDatabaseProvider implements DatabaseProvider {
     } else if (!SECRET_NAME.matcher(db.secret()).matches() || db.secret().length() > NAME_MAX) {
       problems.add(
           existing + ".secret",
-          quote(db.secret()) + " is not a Secret name",
+          Violations.shown(db.secret(), "the value") + " is not a Secret name",
           "use the lower-case name of the Secret in namespace "
               + quote(service.namespace())
               + ", such as \""
@@ -128,15 +128,16 @@ public final class ExistingDatabaseProvider implements DatabaseProvider {
               + ", and pass the server's bare host name here, such as \""
               + hostExample
               + "\"");
-    } else if (!HOST.matcher(db.host()).matches()
-        || db.host().length() > NAME_MAX
-        || Violations.credentialIn(db.host()).isPresent()) {
-      problems.add(
+    } else {
+      refuse(
           existing + ".host",
-          refused(db.host(), "a host name"),
+          db.host(),
+          HOST.matcher(db.host()).matches() && db.host().length() <= NAME_MAX,
+          "a host name",
           "use the server's lower-case host name as its certificate names it, without a scheme or a port, such as \""
               + hostExample
-              + "\"");
+              + "\"",
+          problems);
     }
     if (db.port() < 1 || db.port() > 65535) {
       problems.add(
@@ -151,29 +152,31 @@ public final class ExistingDatabaseProvider implements DatabaseProvider {
             existing + ".ca.secret",
             URL_NOT_SHOWN,
             "pass the name of the Secret with the CA certificate; a URL belongs in " + uriKey);
-      } else if (!SECRET_NAME.matcher(ca.name()).matches()
-          || ca.name().length() > NAME_MAX
-          || Violations.credentialIn(ca.name()).isPresent()) {
-        problems.add(
+      } else {
+        refuse(
             existing + ".ca.secret",
-            refused(ca.name(), "a Secret name"),
-            "use the lower-case name of the Secret with the CA certificate");
+            ca.name(),
+            SECRET_NAME.matcher(ca.name()).matches() && ca.name().length() <= NAME_MAX,
+            "a Secret name",
+            "use the lower-case name of the Secret with the CA certificate",
+            problems);
       }
+      Optional<String> keyCredential = Violations.credentialIn(ca.key());
       if (ExistingDatabase.holdsUrl(ca.key())) {
         problems.add(
             existing + ".ca.key",
             URL_NOT_SHOWN,
             "pass the key of the CA certificate, such as \"ca.crt\"; a URL belongs in " + uriKey);
-      } else if (Violations.credentialIn(ca.key()).isPresent()) {
+      } else if (keyCredential.isPresent()) {
         problems.add(
             existing + ".ca.key",
-            Violations.credentialIn(ca.key()).get() + ", not a key name",
+            keyCredential.get() + ", not a key name",
             "use the name of the key with the CA certificate, such as \"ca.crt\", and keep the credential"
                 + " out of the description");
       } else if (!SecretKey.isKeyName(ca.key())) {
         problems.add(
             existing + ".ca.key",
-            "is not a Secret key (not shown, as it may be a credential)",
+            Violations.notShown("the value") + " is not a Secret key",
             "use the name of the key with the CA certificate: letters, digits, '-', '_' and '.', such as \"ca.crt\"");
       }
     }
@@ -190,14 +193,15 @@ public final class ExistingDatabaseProvider implements DatabaseProvider {
   }
 
   /**
-   * How a message names {@code value}, refused where {@code what} belongs: what it looks like when
-   * it holds a credential, not shown, or else quoted.
+   * Refuses {@code value}, set where {@code what} belongs, when it holds a credential or is not
+   * {@code valid}, as {@link Violations#refused} says it.
    */
-  private static String refused(String value, String what) {
-    Optional<String> credential = Violations.credentialIn(value);
-    return credential.isPresent()
-        ? credential.get() + ", not " + what
-        : quote(value) + " is not " + what;
+  private static void refuse(
+      String path, String value, boolean valid, String what, String fix, Problems problems) {
+    Optional<String> refused = Violations.refused(value, valid, what);
+    if (refused.isPresent()) {
+      problems.add(path, refused.get(), fix);
+    }
   }
 
   /** The fix for a CloudNativePG option that creates something in the database, done elsewhere. */
@@ -398,9 +402,5 @@ public final class ExistingDatabaseProvider implements DatabaseProvider {
               + " query, which must be there: kit appends `&sslmode=verify-full` and the TLS settings");
     }
     return keys;
-  }
-
-  private static String quote(String value) {
-    return "\"" + value + "\"";
   }
 }

@@ -1,5 +1,7 @@
 package dev.kit.provider.planetscale;
 
+import static dev.kit.validate.Violations.quote;
+
 import dev.kit.layout.RepositoryLayout;
 import dev.kit.model.Database;
 import dev.kit.model.Kit;
@@ -185,11 +187,9 @@ public final class PlanetScaleProvider implements DatabaseProvider {
     ps.parameters()
         .forEach(
             (namespace, values) -> {
-              // A credential is left out of the path too.
+              // What a message may not quote is left out of the path too.
               String within =
-                  at
-                      + ".parameters"
-                      + (Violations.credentialIn(namespace).isPresent() ? "" : "." + namespace);
+                  at + ".parameters" + (Violations.quotable(namespace) ? "." + namespace : "");
               refuse(
                   within,
                   namespace,
@@ -202,8 +202,7 @@ public final class PlanetScaleProvider implements DatabaseProvider {
                   .forEach(
                       name ->
                           refuse(
-                              within
-                                  + (Violations.credentialIn(name).isPresent() ? "" : "." + name),
+                              within + (Violations.quotable(name) ? "." + name : ""),
                               name,
                               PARAMETER.matcher(name).matches(),
                               "a parameter name",
@@ -805,21 +804,14 @@ public final class PlanetScaleProvider implements DatabaseProvider {
   }
 
   /**
-   * Refuses {@code value}, set where {@code what} belongs, when it holds a credential, said without
-   * it ("looks like an AWS access key id, not a cluster size"), or else when it is not {@code
-   * valid}, quoted: the credential check comes first, as a key may match the pattern.
+   * Refuses {@code value}, set where {@code what} belongs, when it holds a credential or is not
+   * {@code valid}, as {@link Violations#refused} says it.
    */
   private static void refuse(
       String path, String value, boolean valid, String what, String fix, Problems problems) {
-    Optional<String> credential = Violations.credentialIn(value);
-    if (credential.isPresent()) {
-      problems.add(path, credential.get() + ", not " + what, fix);
-    } else if (!valid) {
-      problems.add(path, quote(value) + " is not " + what, fix);
+    Optional<String> refused = Violations.refused(value, valid, what);
+    if (refused.isPresent()) {
+      problems.add(path, refused.get(), fix);
     }
-  }
-
-  private static String quote(String value) {
-    return "\"" + value + "\"";
   }
 }
