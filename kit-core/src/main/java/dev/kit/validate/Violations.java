@@ -29,12 +29,12 @@ public final class Violations {
 
   /**
    * Adds {@code "value" problem} at {@code path} when a check found one: the one form every name,
-   * label and reference check reports in. Pass a constant fix: one built per call would be built
-   * for every valid value too.
+   * label and reference check reports in; the value {@link #shown} only when a message may quote
+   * it. Pass a constant fix: one built per call would be built for every valid value too.
    */
   public void invalid(String path, String value, Optional<String> problem, String fix) {
     if (problem.isPresent()) {
-      add(path, quote(value) + " " + problem.get(), fix);
+      add(path, shown(value, "the value") + " " + problem.get(), fix);
     }
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kit.model.Resources;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ViolationsTest {
@@ -29,6 +30,26 @@ class ViolationsTest {
   void credentialIn_isEmpty_whenTheValueHoldsNone() {
     assertThat(Violations.credentialIn("orders-db")).isEmpty();
     assertThat(Violations.credentialIn("password=hunter2Secret")).isEmpty();
+  }
+
+  @Test
+  void invalid_quotesOnlyAValueAMessageMayQuote() {
+    Violations violations = new Violations();
+    violations.invalid(
+        "services[orders].namespace",
+        "orders",
+        Optional.of("is not a DNS-1123 label"),
+        "use lower-case letters, digits and '-'");
+    violations.invalid(
+        "services[orders].namespace",
+        "password=hunter2Secret",
+        Optional.of("is not a DNS-1123 label"),
+        "use lower-case letters, digits and '-'");
+    assertThat(violations.list())
+        .extracting(Violation::problem)
+        .containsExactly(
+            "\"orders\" is not a DNS-1123 label",
+            "the value (not shown, as it may hold a credential) is not a DNS-1123 label");
   }
 
   @Test
