@@ -8,8 +8,9 @@ import tools.jackson.databind.JsonNode;
  * The Atlas operator's {@code AtlasMigration} and {@code AtlasSchema}: the {@code Ready}
  * condition's reason and message, the last applied version, and whether the operator has reconciled
  * the current generation (CRDs in {@code test-data/crds/db.atlasgo.io}); the same states kit's Argo
- * CD health check tells apart. A failed statement in the condition's message is located in the
- * service's migrations like the Job's.
+ * CD health check tells apart. A failed statement in an AtlasMigration's message is located in the
+ * service's migrations like the Job's; in an AtlasSchema's, it is one of the declarative schema
+ * file's.
  */
 final class AtlasOperatorReader implements KindReader {
 
@@ -110,6 +111,27 @@ final class AtlasOperatorReader implements KindReader {
       }
       default -> {
         Optional<AtlasApplyLog.Failure> failure = AtlasApplyLog.failureIn(message);
+        if (failure.isPresent() && !isMigration) {
+          // Its "version" is Atlas's name for the desired state ("schema"), which the operator
+          // replays on its dev database to plan: no migration of the service's failed.
+          String file = inspection.service().schemaFile().orElse("the declarative schema file");
+          return Inspection.finding(
+              object,
+              column(object),
+              Health.DEGRADED,
+              "failed: a statement of the desired schema, on the operator's dev database: "
+                  + failure.get().error(),
+              "correct the statement in "
+                  + file
+                  + " (kit writes it into "
+                  + object.path()
+                  + "), run mvn kit:generate and sync again; kubectl describe atlasschema "
+                  + object.name()
+                  + " -n "
+                  + object.namespace()
+                  + " has the operator's message",
+              facts);
+        }
         if (failure.isPresent()) {
           // An AtlasMigration has no tx mode (its CRD has none): Atlas's default, a transaction
           // per file, unless a file's directive says otherwise.

@@ -55,6 +55,8 @@ final class GeneratedTree {
    *     services/orders/migrations}
    * @param migrations its migration files as the cluster got them (file name to SQL), from the
    *     planned ConfigMaps
+   * @param schemaFile the repository-relative declarative schema file its AtlasSchema carries, such
+   *     as {@code services/catalog/schema.sql}; empty without a declarative schema
    */
   record ServiceTree(
       String name,
@@ -62,7 +64,8 @@ final class GeneratedTree {
       List<PlannedObject> objects,
       Optional<PlannedObject> application,
       String migrationsPath,
-      SortedMap<String, String> migrations) {
+      SortedMap<String, String> migrations,
+      Optional<String> schemaFile) {
 
     /** The newest migration version, or empty without migrations. */
     Optional<String> newestVersion() {
@@ -179,7 +182,8 @@ final class GeneratedTree {
               objects,
               application,
               migrationsPath,
-              migrations));
+              migrations,
+              service.declarativeSchema().map(schema -> folder + schema.file())));
     }
     return new GeneratedTree(services, platform, environment);
   }

@@ -2,6 +2,12 @@ package dev.kit.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kit.Generator;
+import dev.kit.model.ArgoCd;
+import dev.kit.model.DeclarativeSchema;
+import dev.kit.model.Kit;
+import dev.kit.model.Migrations;
+import dev.kit.model.Platform;
 import dev.kit.plan.FilePlan;
 import dev.kit.status.testing.MockCluster;
 import dev.kit.status.testing.Shop;
@@ -9,6 +15,7 @@ import dev.kit.status.testing.ShopCluster;
 import dev.kit.testing.TestData;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.temporal.ChronoField;
 import java.util.Optional;
 import java.util.Set;
@@ -17,6 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
@@ -37,10 +45,52 @@ class KindReadersTest {
   private static FilePlan plan;
   private static GeneratedTree tree;
 
+  /**
+   * Services run by the Atlas operator at the versions of Argo CD's test data: orders's migrations
+   * end at the version its AtlasMigration files applied, catalog's schema is declarative.
+   */
+  private static GeneratedTree atlas;
+
   @BeforeAll
-  static void plan() {
+  static void plan(@TempDir Path repository) throws IOException {
     plan = Shop.plan();
     tree = GeneratedTree.of(new Shop().describe(), plan, Optional.empty(), Optional.of("prod"));
+    Kit kit =
+        Kit.builder()
+            .repository(
+                "shop",
+                repo ->
+                    repo.gitUrl("https://github.com/acme/shop.git")
+                        .argoCd(
+                            ArgoCd.builder()
+                                .project("shop")
+                                .delivery(ArgoCd.Delivery.APP_OF_APPS)
+                                .build()))
+            .platform(Platform.defaults())
+            .service(
+                "orders",
+                orders ->
+                    orders
+                        .database(db -> db.storage("1Gi"))
+                        .migrations(m -> m.engine(Migrations.Engine.OPERATOR)))
+            .service(
+                "catalog",
+                catalog ->
+                    catalog
+                        .database(db -> db.storage("1Gi"))
+                        .declarativeSchema(DeclarativeSchema.of("schema.sql")))
+            .build();
+    Files.createDirectories(repository.resolve("services/orders/migrations"));
+    Files.writeString(
+        repository.resolve("services/orders/migrations/20230316085611_create_users.sql"),
+        "CREATE TABLE users (id bigint PRIMARY KEY);\n");
+    Files.createDirectories(repository.resolve("services/catalog"));
+    Files.writeString(
+        repository.resolve("services/catalog/schema.sql"),
+        "CREATE TABLE users (id bigint PRIMARY KEY);\n");
+    atlas =
+        GeneratedTree.of(
+            kit, Generator.forRepository(repository).plan(kit), Optional.empty(), Optional.empty());
   }
 
   /**
@@ -535,6 +585,58 @@ class KindReadersTest {
                 + ": pq: permission denied for table products");
   }
 
+  /**
+   * The operator reports a statement of an AtlasSchema's desired state that fails on its dev
+   * database as from version "schema": not a migration of the service's.
+   */
+  @Test
+  void atlasSchema_namesTheSchemaFile_whenAStatementOfTheDesiredSchemaFails() throws IOException {
+    Finding finding =
+        read(
+            atlas,
+            "catalog",
+            "AtlasSchema",
+            YAML.readTree(
+                Files.readString(
+                    TestData.resolve(
+                        "conformance/argocd-health/db.atlasgo.io/AtlasSchema/testdata/degraded.yaml"))));
+
+    assertThat(finding.health()).isEqualTo(Health.DEGRADED);
+    assertThat(finding.text())
+        .isEqualTo(
+            "failed: a statement of the desired schema, on the operator's dev database: Error 1064"
+                + " (42000): You have an error in your SQL syntax; check the manual that"
+                + " corresponds to your MySQL server version for the right syntax to use near"
+                + " 'xcreate table users (");
+    assertThat(finding.fix())
+        .isEqualTo(
+            "correct the statement in services/catalog/schema.sql (kit writes it into"
+                + " services/catalog/manifests/migrations/atlasschema.yaml), run mvn kit:generate"
+                + " and sync again; kubectl describe atlasschema catalog-schema -n catalog has the"
+                + " operator's message");
+  }
+
+  @Test
+  void atlasSchema_masksThePasswordLiteral_whenTheOperatorQuotesTheStatement() {
+    Finding finding =
+        read(
+            atlas,
+            "catalog",
+            "AtlasSchema",
+            json(
+                """
+        {"metadata": {"name": "catalog-schema", "namespace": "catalog", "generation": 2},
+         "status": {"observedGeneration": 2,
+                    "conditions": [{"type": "Ready", "status": "False", "reason": "ApplyingSchema",
+                      "message": "Error: sql/migrate: executing statement \\"CREATE ROLE app PASSWORD 'hunter2Secret';\\" from version \\"schema\\": pq: syntax error at or near 'hunter2Secret'"}]}}"""));
+
+    assertThat(finding.text())
+        .isEqualTo(
+            "failed: a statement of the desired schema, on the operator's dev database: pq: syntax"
+                + " error at or near '***'");
+    assertThat(finding.toString()).doesNotContain("hunter2Secret");
+  }
+
   @Test
   void atlasMigration_masksThePasswordLiteral_whenTheOperatorQuotesTheStatement() {
     Finding finding =
@@ -953,7 +1055,20 @@ class KindReadersTest {
   }
 
   private static Finding read(String service, String kind, JsonNode live, ReadOnlyCluster cluster) {
-    GeneratedTree.ServiceTree tree = service(service);
+    return read(service(service), kind, live, cluster);
+  }
+
+  /** {@code live} read as {@code service}'s {@code kind} in {@code planned}. */
+  private static Finding read(GeneratedTree planned, String service, String kind, JsonNode live) {
+    return read(
+        planned.services().stream().filter(s -> s.name().equals(service)).findFirst().orElseThrow(),
+        kind,
+        live,
+        NO_CLUSTER);
+  }
+
+  private static Finding read(
+      GeneratedTree.ServiceTree tree, String kind, JsonNode live, ReadOnlyCluster cluster) {
     PlannedObject object =
         tree.objects().stream().filter(o -> o.kind().equals(kind)).findFirst().orElseThrow();
     Inspection inspection =

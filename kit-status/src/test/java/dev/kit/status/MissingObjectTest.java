@@ -94,7 +94,13 @@ class MissingObjectTest {
             YAML.readTree("{}"));
     var service =
         new GeneratedTree.ServiceTree(
-            "orders", "orders", List.of(app, object), Optional.of(app), "", new TreeMap<>());
+            "orders",
+            "orders",
+            List.of(app, object),
+            Optional.of(app),
+            "",
+            new TreeMap<>(),
+            Optional.empty());
     ReadOnlyCluster cluster = new ReadOnlyCluster(mock.client(), "mock");
     return new Inspection(
             cluster,
