@@ -586,34 +586,36 @@ class KindReadersTest {
   }
 
   /**
-   * The operator reports a statement of an AtlasSchema's desired state that fails on its dev
-   * database as from version "schema": not a migration of the service's.
+   * Argo CD's test data for the Atlas operator's kinds, each file the verdict its name says. The
+   * operator reports a statement of an AtlasSchema's desired state that fails on its dev database
+   * as from version "schema": not a migration of the service's.
    */
-  @Test
-  void atlasSchema_namesTheSchemaFile_whenAStatementOfTheDesiredSchemaFails() throws IOException {
-    Finding finding =
-        read(
-            atlas,
-            "catalog",
-            "AtlasSchema",
-            YAML.readTree(
-                Files.readString(
-                    TestData.resolve(
-                        "conformance/argocd-health/db.atlasgo.io/AtlasSchema/testdata/degraded.yaml"))));
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      textBlock =
+          """
+      AtlasMigration | healthy.yaml     | HEALTHY     | 20230316085611 applied                      |
+      AtlasMigration | progressing.yaml | PROGRESSING | applying (Reconciling)                      | the operator is applying the migrations
+      AtlasMigration | degraded.yaml    | DEGRADED    | failed: Migrating: Error: checksum mismatch | kubectl describe atlasmigration orders-migrate -n orders and the operator's log say more
+      AtlasSchema    | healthy.yaml     | HEALTHY     | schema applied                              |
+      AtlasSchema    | progressing.yaml | PROGRESSING | applying (Reconciling)                      | the operator is applying the schema
+      AtlasSchema    | degraded.yaml    | DEGRADED    | failed: a statement of the desired schema, on the operator's dev database: Error 1064 (42000): You have an error in your SQL syntax; check the manual that corresponds to your MySQL server version for the right syntax to use near 'xcreate table users ( | correct the statement in services/catalog/schema.sql (kit writes it into services/catalog/manifests/migrations/atlasschema.yaml), run mvn kit:generate and sync again; kubectl describe atlasschema catalog-schema -n catalog has the operator's message
+      """)
+  void atlasOperator_readsTheVerdictItsFileNames_fromArgoCdsTestData(
+      String kind, String file, Health health, String text, String fix) throws IOException {
+    JsonNode live =
+        YAML.readTree(
+            Files.readString(
+                TestData.resolve(
+                    "conformance/argocd-health/db.atlasgo.io/" + kind + "/testdata/" + file)));
 
-    assertThat(finding.health()).isEqualTo(Health.DEGRADED);
-    assertThat(finding.text())
-        .isEqualTo(
-            "failed: a statement of the desired schema, on the operator's dev database: Error 1064"
-                + " (42000): You have an error in your SQL syntax; check the manual that"
-                + " corresponds to your MySQL server version for the right syntax to use near"
-                + " 'xcreate table users (");
-    assertThat(finding.fix())
-        .isEqualTo(
-            "correct the statement in services/catalog/schema.sql (kit writes it into"
-                + " services/catalog/manifests/migrations/atlasschema.yaml), run mvn kit:generate"
-                + " and sync again; kubectl describe atlasschema catalog-schema -n catalog has the"
-                + " operator's message");
+    Finding finding = read(atlas, kind.equals("AtlasSchema") ? "catalog" : "orders", kind, live);
+
+    assertThat(finding.health()).isEqualTo(health);
+    assertThat(finding.text()).isEqualTo(text);
+    assertThat(finding.fix()).isEqualTo(fix == null ? "" : fix);
   }
 
   @Test
