@@ -13,6 +13,9 @@ import tools.jackson.databind.JsonNode;
  */
 final class Inspection {
 
+  /** The version of Argo CD's Application kit writes; a cluster serving it runs Argo CD. */
+  private static final String APPLICATION_API_VERSION = "argoproj.io/v1alpha1";
+
   private final ReadOnlyCluster cluster;
   private final ReadOnlyCluster argoCd;
   private final Moments moments;
@@ -96,11 +99,30 @@ final class Inspection {
 
   /**
    * The finding for an object kit generated that the cluster does not have, with the likeliest
-   * reason: its kind is not installed, the Application does not exist or has not synced, the
-   * namespace is not there yet, or (a hook) Argo CD has not reached its wave.
+   * reason: Argo CD is not installed, its kind is not installed, the Application does not exist or
+   * has not synced, the namespace is not there yet, or (a hook) Argo CD has not reached its wave.
    */
   Finding missing(PlannedObject object, Column column) {
     String appName = service.application().map(PlannedObject::name).orElse(service.name());
+    // Argo CD deploys every object kit writes: without it, applying an Application fails too.
+    if (!argoCd.serves(APPLICATION_API_VERSION, "Application")) {
+      return finding(
+          object,
+          column,
+          Health.MISSING,
+          object.title() + " missing",
+          argoCd != cluster
+              ? "the cluster -Dkit.argoContext names serves no "
+                  + APPLICATION_API_VERSION
+                  + " Application: is it the context of Argo CD's cluster? If it is, install Argo"
+                  + " CD there"
+              : "Argo CD is not installed in this cluster (it serves no "
+                  + APPLICATION_API_VERSION
+                  + " Application), and Argo CD deploys what kit writes: install it, or, when it"
+                  + " runs in a cluster of its own, name that cluster's context with"
+                  + " -Dkit.argoContext=<context>",
+          facts("missing", true, "cause", "Argo CD not installed"));
+    }
     if (!clusterOf(object).serves(object.apiVersion(), object.kind())) {
       return finding(
           object,
@@ -111,7 +133,9 @@ final class Inspection {
               + object.apiVersion()
               + " "
               + object.kind()
-              + ": install its operator (mvn kit:doctor says which)",
+              + (object.inArgoCd()
+                  ? ": install Argo CD (mvn kit:doctor checks its CRDs)"
+                  : ": install its operator (mvn kit:doctor says which)"),
           facts("missing", true, "cause", "kind not installed"));
     }
     if (object.kind().equals("Application") && object.group().equals("argoproj.io")) {

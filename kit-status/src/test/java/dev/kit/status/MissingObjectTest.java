@@ -3,7 +3,11 @@ package dev.kit.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kit.status.testing.MockCluster;
+import dev.kit.status.testing.Shop;
 import dev.kit.status.testing.ShopCluster;
+import dev.kit.testing.TestData;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -24,9 +28,90 @@ class MissingObjectTest {
 
   private MockCluster mock;
 
+  /** A cluster that runs Argo CD: it serves Application, and holds nothing else. */
   @BeforeEach
-  void start() {
-    mock = MockCluster.empty();
+  void start() throws IOException {
+    mock =
+        MockCluster.empty()
+            .createCrd(Files.readString(TestData.resolve("crds/argoproj.io/application-crd.yaml")));
+  }
+
+  /**
+   * Without Argo CD nothing kit writes gets deployed, and applying an Application fails ("no
+   * matches for kind"): each missing object, the Application too, says so, not "apply it" or
+   * "install its operator".
+   */
+  @Test
+  void status_saysArgoCdIsNotInstalled_whenTheClusterServesNoApplication() {
+    try (MockCluster bare = MockCluster.empty()) {
+      StatusReport report =
+          ClusterStatus.of(bare.client())
+              .clock(ShopCluster.clock())
+              .repository(Shop.repository())
+              .environment("prod")
+              .status(new Shop().describe(), Shop.plan());
+
+      List<Finding> orders =
+          report.services().stream()
+              .filter(service -> service.service().equals("orders"))
+              .findFirst()
+              .orElseThrow()
+              .findings();
+      assertThat(orders).isNotEmpty().allMatch(finding -> finding.health() == Health.MISSING);
+      assertThat(orders)
+          .extracting(Finding::fix)
+          .containsOnly(
+              "Argo CD is not installed in this cluster (it serves no argoproj.io/v1alpha1"
+                  + " Application), and Argo CD deploys what kit writes: install it, or, when it"
+                  + " runs in a cluster of its own, name that cluster's context with"
+                  + " -Dkit.argoContext=<context>");
+      assertThat(report.table())
+          .doesNotContain("install its operator")
+          .doesNotContain("kubectl apply -f");
+    }
+  }
+
+  @Test
+  void status_asksWhetherArgoContextIsArgoCdsCluster_whenThatClusterServesNoApplication() {
+    try (MockCluster environment = MockCluster.empty();
+        MockCluster argoCd = MockCluster.empty()) {
+      StatusReport report =
+          ClusterStatus.of(environment.client(), argoCd.client())
+              .clock(ShopCluster.clock())
+              .repository(Shop.repository())
+              .environment("prod")
+              .status(new Shop().describe(), Shop.plan());
+
+      assertThat(report.services())
+          .flatExtracting(ServiceStatus::findings)
+          .extracting(Finding::fix)
+          .containsOnly(
+              "the cluster -Dkit.argoContext names serves no argoproj.io/v1alpha1 Application: is"
+                  + " it the context of Argo CD's cluster? If it is, install Argo CD there");
+    }
+  }
+
+  /** An Argo CD kind the cluster lacks is Argo CD's to install, not an operator's. */
+  @Test
+  void missing_saysInstallArgoCd_whenTheClusterLacksAnArgoCdKind() {
+    PlannedObject project =
+        new PlannedObject(
+            Optional.of("orders"),
+            "platform/appproject.yaml",
+            "argoproj.io/v1alpha1",
+            "AppProject",
+            "argocd",
+            "shop",
+            true,
+            YAML.readTree("{}"));
+
+    Finding finding =
+        missing(project, Column.ARGO, "{metadata: {name: orders, namespace: argocd}}");
+
+    assertThat(finding.fix())
+        .isEqualTo(
+            "the cluster does not serve argoproj.io/v1alpha1 AppProject: install Argo CD (mvn"
+                + " kit:doctor checks its CRDs)");
   }
 
   @AfterEach
