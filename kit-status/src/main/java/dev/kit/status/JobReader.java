@@ -138,6 +138,7 @@ final class JobReader implements KindReader {
     Optional<JsonNode> pod = newestFailedPod(object, inspection.cluster());
     Optional<AtlasApplyLog.Failure> atlas = Optional.empty();
     String logError = "";
+    boolean forbidden = false;
     if (pod.isPresent()) {
       try {
         atlas =
@@ -150,10 +151,12 @@ final class JobReader implements KindReader {
                         container(object),
                         LOG_LINES));
       } catch (ClusterAccessException e) {
-        // Without the log the Job still failed: say so, and leave the rest of the run alone.
-        if (e.refused()) {
+        // Without the log the Job still failed: say so, and leave the rest of the run alone. Only
+        // rejected credentials stop it: every other read would fail the same way.
+        if (e.refused() && !e.forbidden()) {
           throw e;
         }
+        forbidden = e.forbidden();
         logError = String.valueOf(e.getMessage());
       }
     }
@@ -163,10 +166,17 @@ final class JobReader implements KindReader {
           column(object),
           Health.DEGRADED,
           "Job failed: " + reason,
-          logs
-              + " shows why"
-              + (logError.isEmpty() ? "" : " (kit could not read it: " + logError + ")")
-              + "; fix it, then sync again",
+          forbidden
+              // kubectl logs, as the same user, would be refused too.
+              ? "kit could not read the log (forbidden: grant get pods/log in namespace "
+                  + object.namespace()
+                  + "); then "
+                  + logs
+                  + " shows why; fix it, then sync again"
+              : logs
+                  + " shows why"
+                  + (logError.isEmpty() ? "" : " (kit could not read it: " + logError + ")")
+                  + "; fix it, then sync again",
           Inspection.facts("phase", "Failed", "reason", reason, "logError", logError));
     }
     AtlasApplyLog.Failure failure = atlas.get();

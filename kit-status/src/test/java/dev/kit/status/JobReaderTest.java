@@ -23,8 +23,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /**
  * The migration Job's failed pod's log: read from the container kit's Job template names (a pod
  * with a sidecar has two, and the API server wants a name then), and when it cannot be read, the
- * Job still reads as failed with where to look, unless the cluster refused the credentials or the
- * permission.
+ * Job still reads as failed with where to look (and, when reading it is forbidden, what to grant),
+ * unless the cluster refused the credentials.
  */
 class JobReaderTest {
 
@@ -114,8 +114,9 @@ class JobReaderTest {
         .contains("container atlas is not valid for pod payments-migrate-q9d4w");
   }
 
+  /** The Job is judged from its status; a user who may not read pods/log still learns it failed. */
   @Test
-  void read_failsWithTheAccessError_whenReadingTheLogIsForbidden() {
+  void read_saysTheJobFailedAndWhatToGrant_whenReadingTheLogIsForbidden() {
     mock.answer(
         LOG,
         403,
@@ -125,9 +126,25 @@ class JobReaderTest {
             "pods \"payments-migrate-q9d4w\" is forbidden: User \"dev\" cannot get resource \"pods/log\""
                 + " in API group \"\" in the namespace \"payments\""));
 
+    Finding finding = read();
+
+    assertThat(finding.health()).isEqualTo(Health.DEGRADED);
+    assertThat(finding.text()).isEqualTo("Job failed: BackoffLimitExceeded");
+    assertThat(finding.fix())
+        .isEqualTo(
+            "kit could not read the log (forbidden: grant get pods/log in namespace payments);"
+                + " then kubectl logs job/payments-migrate -n payments -c atlas shows why; fix it,"
+                + " then sync again");
+    assertThat((String) finding.facts().get("logError")).contains("forbidden: user \"dev\"");
+  }
+
+  @Test
+  void read_failsWithTheAccessError_whenTheCredentialsAreRejected() {
+    mock.answer(LOG, 401, status(401, "Unauthorized", "Unauthorized"));
+
     assertThatThrownBy(this::read)
         .isInstanceOf(ClusterAccessException.class)
-        .satisfies(e -> assertThat(((ClusterAccessException) e).forbidden()).isTrue());
+        .hasMessageContaining("rejected the credentials (401 Unauthorized)");
   }
 
   @Test
