@@ -36,6 +36,17 @@ class PlanetScaleValidationTest {
     return Validations.of(kit, s -> Optional.empty()).stream().map(Violation::toString).toList();
   }
 
+  /** {@code service}'s violations with one environment, prod, that it may override. */
+  private static List<String> prodViolations(UnaryOperator<Service.Builder> service) {
+    Kit kit =
+        Kit.builder()
+            .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+            .environment("prod", e -> e.destinationServer("https://prod.k8s.acme.io"))
+            .service("orders", service)
+            .build();
+    return Validations.of(kit, s -> Optional.empty()).stream().map(Violation::toString).toList();
+  }
+
   private static Database.Builder planetScale(Database.Builder db) {
     return db.planetScale(ps -> ps.organization("acme").database("shop"));
   }
@@ -530,5 +541,42 @@ class PlanetScaleValidationTest {
         .asString()
         .startsWith(
             "services[orders].database.bootstrap: bootstrap(...) names a database CloudNativePG creates");
+  }
+
+  @Test
+  void validate_refusesAPostgresMajorPlanetScaleDoesNotRun_evenOnAnAdoptedBranch() {
+    for (int accepted : new int[] {17, 18}) {
+      assertThat(violations(db -> planetScale(db).postgresMajor(accepted)))
+          .as("postgresMajor(%d)", accepted)
+          .isEmpty();
+    }
+    String refused =
+        "services[orders].database.postgresMajor: PostgreSQL 16, which PlanetScale Postgres does not run"
+            + " (it runs 17 and 18) (use postgresMajor(17) or postgresMajor(18))";
+    assertThat(violations(db -> planetScale(db).postgresMajor(16))).containsExactly(refused);
+    // Atlas's dev database runs the description's major, whatever the adopted branch runs.
+    assertThat(
+            violations(
+                db ->
+                    db.postgresMajor(16)
+                        .planetScale(
+                            ps ->
+                                ps.organization("acme")
+                                    .database("shop")
+                                    .adoptBranch("ru00w3vqvfr9"))))
+        .containsExactly(refused);
+  }
+
+  @Test
+  void validate_refusesAPostgresMajorPlanetScaleDoesNotRun_inAnEnvironmentsOverride() {
+    assertThat(
+            prodViolations(
+                s ->
+                    s.withoutMigrations()
+                        .database(PlanetScaleValidationTest::planetScale)
+                        .in("prod", p -> p.database(db -> db.postgresMajor(15)))))
+        .contains(
+            "environments[prod].services[orders].database.postgresMajor: PostgreSQL 15, which PlanetScale"
+                + " Postgres does not run (it runs 17 and 18) (use postgresMajor(17) or postgresMajor(18))");
   }
 }

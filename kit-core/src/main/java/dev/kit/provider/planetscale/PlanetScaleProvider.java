@@ -49,6 +49,10 @@ public final class PlanetScaleProvider implements DatabaseProvider {
 
   private static final Pattern TIME = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
   private static final Set<String> PARAMETER_NAMESPACES = Set.of("pgconf", "pgbouncer", "patroni");
+
+  /** The PostgreSQL majors PlanetScale Postgres runs. */
+  private static final List<Integer> POSTGRES_MAJORS = List.of(17, 18);
+
   private static final int SLUG_MAX = 63;
   private static final int BOUNCER_NAME_MAX = 12;
   private static final String SYSTEM_ROOTS = "the system's trusted roots";
@@ -165,6 +169,14 @@ public final class PlanetScaleProvider implements DatabaseProvider {
                     "the parent branch's name, such as \"main\"",
                     problems));
     adoption(at, ps, problems);
+    // An adopted branch too: Atlas's dev database runs the description's major.
+    int major = service.database().postgresMajor();
+    if (!POSTGRES_MAJORS.contains(major)) {
+      problems.add(
+          path + ".postgresMajor",
+          "PostgreSQL " + major + ", which PlanetScale Postgres does not run (it runs 17 and 18)",
+          "use postgresMajor(17) or postgresMajor(18)");
+    }
     ps.clusterSize()
         .ifPresent(
             s ->
