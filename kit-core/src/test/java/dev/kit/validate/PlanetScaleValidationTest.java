@@ -11,6 +11,7 @@ import dev.kit.model.PlanetScale;
 import dev.kit.model.Restore;
 import dev.kit.model.S3Credentials;
 import dev.kit.model.Service;
+import dev.kit.model.SslMode;
 import dev.kit.testing.Validations;
 import java.util.List;
 import java.util.Optional;
@@ -578,5 +579,35 @@ class PlanetScaleValidationTest {
         .contains(
             "environments[prod].services[orders].database.postgresMajor: PostgreSQL 15, which PlanetScale"
                 + " Postgres does not run (it runs 17 and 18) (use postgresMajor(17) or postgresMajor(18))");
+  }
+
+  @Test
+  void validate_refusesSslModeDisable_sincePlanetScaleRequiresTls() {
+    String refused =
+        "services[orders].migrations.sslMode: sslmode=disable connects without TLS, and PlanetScale refuses"
+            + " every connection without it (leave sslMode(...) out for verify-full (PlanetScale's"
+            + " certificates are publicly trusted))";
+    assertThat(
+            serviceViolations(
+                s ->
+                    s.database(PlanetScaleValidationTest::planetScale)
+                        .migrations(m -> m.sslMode(SslMode.DISABLE))))
+        .contains(refused);
+    for (SslMode accepted :
+        new SslMode[] {SslMode.REQUIRE, SslMode.VERIFY_CA, SslMode.VERIFY_FULL}) {
+      assertThat(
+              serviceViolations(
+                  s ->
+                      s.database(PlanetScaleValidationTest::planetScale)
+                          .migrations(m -> m.sslMode(accepted))))
+          .as("sslMode(%s)", accepted)
+          .noneMatch(v -> v.contains("sslMode"));
+    }
+    assertThat(
+            prodViolations(
+                s ->
+                    s.database(PlanetScaleValidationTest::planetScale)
+                        .in("prod", p -> p.migrations(m -> m.sslMode(SslMode.DISABLE)))))
+        .contains("environments[prod]." + refused);
   }
 }

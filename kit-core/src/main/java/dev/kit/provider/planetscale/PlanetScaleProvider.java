@@ -8,6 +8,7 @@ import dev.kit.model.Kit;
 import dev.kit.model.Migrations;
 import dev.kit.model.PlanetScale;
 import dev.kit.model.Service;
+import dev.kit.model.SslMode;
 import dev.kit.render.Connection;
 import dev.kit.render.DatabaseProvider;
 import dev.kit.render.PlatformKind;
@@ -351,6 +352,16 @@ public final class PlanetScaleProvider implements DatabaseProvider {
                     "the Atlas operator connects to a host written in its resource, and a PlanetScale "
                         + "branch's host is known only once it exists",
                     "use the Job engine (the default): it reads the host from the Secret"));
+    // PlanetScale refuses every connection without TLS; require encrypts, verify-* also verify.
+    service
+        .migrations()
+        .filter(m -> m.sslMode() == SslMode.DISABLE)
+        .ifPresent(
+            m ->
+                problems.add(
+                    owner + ".migrations.sslMode",
+                    "sslmode=disable connects without TLS, and PlanetScale refuses every connection without it",
+                    "leave sslMode(...) out for verify-full (PlanetScale's certificates are publicly trusted)"));
     service
         .declarativeSchema()
         .ifPresent(
