@@ -564,15 +564,19 @@ public final class PlanetScaleProvider implements DatabaseProvider {
         | who | role | port | how |
         |---|---|---|---|
         """);
-    String migrationsSslMode =
-        service.migrations().map(m -> m.sslMode().value()).orElse("verify-full");
+    SslMode migrationsSslMode =
+        service.migrations().map(Migrations::sslMode).orElse(SslMode.VERIFY_FULL);
     md.append("| the migrations | role `")
         .append(migratorRole)
         .append(
             "` (inherits `postgres`: may create and alter objects) | 5432, directly to PostgreSQL | the Job adds `sslmode=")
-        .append(migrationsSslMode)
+        .append(migrationsSslMode.value())
+        .append("` to the Secret's `uri`, ")
         .append(
-            "` to the Secret's `uri`, verified against the system's trusted roots (PlanetScale's certificates are publicly trusted) |\n");
+            migrationsSslMode.verifiesServer()
+                ? "verified against the system's trusted roots (PlanetScale's certificates are publicly trusted)"
+                : "encrypted, the server not verified")
+        .append(" |\n");
     md.append("| the app | role `")
         .append(appRole)
         .append("` (inherits ")
