@@ -610,4 +610,47 @@ class PlanetScaleValidationTest {
                         .in("prod", p -> p.migrations(m -> m.sslMode(SslMode.DISABLE)))))
         .contains("environments[prod]." + refused);
   }
+
+  /** A service's violations on a PlanetScale database, without migrations. */
+  private static List<String> namedViolations(String name, UnaryOperator<PlanetScale.Builder> ps) {
+    Kit kit =
+        Kit.builder()
+            .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+            .service(
+                name,
+                s ->
+                    s.namespace("shop")
+                        .withoutMigrations()
+                        .database(
+                            db ->
+                                db.planetScale(
+                                    p -> ps.apply(p.organization("acme").database("shop")))))
+            .build();
+    return Validations.of(kit, s -> Optional.empty()).stream().map(Violation::toString).toList();
+  }
+
+  @Test
+  void validate_refusesAMigratorRoleNameOverPostgresLimit_whenModuleOnly() {
+    String longest = "o".repeat(54);
+    assertThat(namedViolations(longest, PlanetScale.Builder::moduleOnly)).isEmpty();
+    String name = "o".repeat(55);
+    assertThat(namedViolations(name, PlanetScale.Builder::moduleOnly))
+        .containsExactly(
+            "services["
+                + name
+                + "].database: the migrator role \""
+                + name
+                + "-migrator\" has 64 characters, over PostgreSQL's limit of 63 for a role name"
+                + " (shorten the service name to at most 54 characters)");
+  }
+
+  @Test
+  void validate_saysOnlyTheStateName_whenTheWorkspacesStateNameAndTheMigratorRoleAreTooLong() {
+    String name = "o".repeat(55);
+    assertThat(namedViolations(name, ps -> ps))
+        .singleElement()
+        .asString()
+        .startsWith(
+            "services[" + name + "].database: the Workspace's OpenTofu workspace \"shop." + name);
+  }
 }

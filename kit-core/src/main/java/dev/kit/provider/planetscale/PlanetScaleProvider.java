@@ -55,6 +55,10 @@ public final class PlanetScaleProvider implements DatabaseProvider {
   private static final List<Integer> POSTGRES_MAJORS = List.of(17, 18);
 
   private static final int SLUG_MAX = 63;
+
+  /** PostgreSQL's longest identifier (NAMEDATALEN - 1 bytes); a service name is ASCII. */
+  private static final int ROLE_NAME_MAX = 63;
+
   private static final int BOUNCER_NAME_MAX = 12;
   private static final String SYSTEM_ROOTS = "the system's trusted roots";
 
@@ -237,6 +241,23 @@ public final class PlanetScaleProvider implements DatabaseProvider {
           "shorten the namespace or the service name by "
               + (state.length() - PlanetScaleModule.STATE_NAME_MAX)
               + " characters, or moduleOnly() to apply the module from your own pipeline");
+    } else {
+      // The Workspace's state name caps the service name below this; moduleOnly() does not.
+      String migrator = PlanetScaleModule.migratorRole(service.name());
+      if (migrator.length() > ROLE_NAME_MAX) {
+        problems.add(
+            path,
+            "the migrator role "
+                + quote(migrator)
+                + " has "
+                + migrator.length()
+                + " characters, over PostgreSQL's limit of "
+                + ROLE_NAME_MAX
+                + " for a role name",
+            "shorten the service name to at most "
+                + (ROLE_NAME_MAX - (migrator.length() - service.name().length()))
+                + " characters");
+      }
     }
     if (ps.appRoles().isEmpty()) {
       problems.add(
