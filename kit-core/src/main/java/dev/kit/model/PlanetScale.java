@@ -93,7 +93,11 @@ public final class PlanetScale implements DatabaseHost {
     this.production = production;
     this.appRoles = appRoles;
     this.bouncer = bouncer;
-    this.backupPolicy = backupPolicy;
+    // A policy that names no target covers the branches of this one's kind.
+    this.backupPolicy =
+        backupPolicy.isPresent()
+            ? Optional.of(backupPolicy.get().forBranch(production))
+            : backupPolicy;
     this.passwordRotation = passwordRotation;
     this.runner = runner;
     this.adoptedBranchId = adoptedBranchId;
@@ -479,6 +483,7 @@ public final class PlanetScale implements DatabaseHost {
     private final Unit retentionUnit;
     private final Optional<String> scheduleTime;
     private final String target;
+    private final boolean targetChosen;
 
     private BackupPolicy(
         String name,
@@ -487,7 +492,8 @@ public final class PlanetScale implements DatabaseHost {
         int retentionValue,
         Unit retentionUnit,
         Optional<String> scheduleTime,
-        String target) {
+        String target,
+        boolean targetChosen) {
       Objects.requireNonNull(name, "BackupPolicy(...): name is null; use BackupPolicy.builder()");
       Objects.requireNonNull(
           frequencyUnit, "BackupPolicy(...): frequencyUnit is null; use BackupPolicy.builder()");
@@ -504,6 +510,27 @@ public final class PlanetScale implements DatabaseHost {
       this.retentionUnit = retentionUnit;
       this.scheduleTime = scheduleTime;
       this.target = target;
+      this.targetChosen = targetChosen;
+    }
+
+    /**
+     * This policy on a production or a development branch: one that names no target covers the
+     * branches of that kind.
+     */
+    BackupPolicy forBranch(boolean production) {
+      String branchKind = production ? "production" : "development";
+      if (targetChosen || target.equals(branchKind)) {
+        return this;
+      }
+      return new BackupPolicy(
+          name,
+          frequencyValue,
+          frequencyUnit,
+          retentionValue,
+          retentionUnit,
+          scheduleTime,
+          branchKind,
+          false);
     }
 
     /** The policy's name. */
@@ -536,7 +563,10 @@ public final class PlanetScale implements DatabaseHost {
       return scheduleTime;
     }
 
-    /** {@code production} or {@code development} branches. */
+    /**
+     * {@code production} or {@code development} branches: unless the builder chose, those of the
+     * branch's kind ({@link PlanetScale.Builder#production}), production outside a branch.
+     */
     public String target() {
       return target;
     }
@@ -550,13 +580,21 @@ public final class PlanetScale implements DatabaseHost {
           && retentionValue == that.retentionValue
           && retentionUnit.equals(that.retentionUnit)
           && scheduleTime.equals(that.scheduleTime)
-          && target.equals(that.target);
+          && target.equals(that.target)
+          && targetChosen == that.targetChosen;
     }
 
     @Override
     public int hashCode() {
       return java.util.Objects.hash(
-          name, frequencyValue, frequencyUnit, retentionValue, retentionUnit, scheduleTime, target);
+          name,
+          frequencyValue,
+          frequencyUnit,
+          retentionValue,
+          retentionUnit,
+          scheduleTime,
+          target,
+          targetChosen);
     }
 
     @Override
@@ -575,6 +613,8 @@ public final class PlanetScale implements DatabaseHost {
           + scheduleTime
           + ", target="
           + target
+          + ", targetChosen="
+          + targetChosen
           + "]";
     }
 
@@ -596,7 +636,10 @@ public final class PlanetScale implements DatabaseHost {
       return new Builder();
     }
 
-    /** Builds a {@link BackupPolicy}: daily, kept 30 days, for production branches, unless set. */
+    /**
+     * Builds a {@link BackupPolicy}: daily, kept 30 days, for the branches of the kind of the one
+     * that declares it (production or development), unless set.
+     */
     public static final class Builder {
       private String name = "kit";
       private int frequencyValue = 1;
@@ -604,7 +647,7 @@ public final class PlanetScale implements DatabaseHost {
       private int retentionValue = 30;
       private Unit retentionUnit = Unit.DAY;
       private @Nullable String scheduleTime;
-      private String target = "production";
+      private @Nullable String target;
 
       private Builder() {}
 
@@ -642,9 +685,15 @@ public final class PlanetScale implements DatabaseHost {
         return this;
       }
 
-      /** Whether the policy covers development branches instead of production ones. */
+      /** The policy covers development branches, whatever the branch that declares it. */
       public Builder development() {
         this.target = "development";
+        return this;
+      }
+
+      /** The policy covers production branches, whatever the branch that declares it. */
+      public Builder production() {
+        this.target = "production";
         return this;
       }
 
@@ -656,7 +705,8 @@ public final class PlanetScale implements DatabaseHost {
             retentionValue,
             retentionUnit,
             Optional.ofNullable(scheduleTime),
-            target);
+            target != null ? target : "production",
+            target != null);
       }
     }
   }

@@ -11,6 +11,7 @@ import dev.kit.model.PlanetScale;
 import dev.kit.model.Restore;
 import dev.kit.model.S3Credentials;
 import dev.kit.model.Service;
+import dev.kit.model.SslMode;
 import dev.kit.testing.Validations;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +32,17 @@ class PlanetScaleValidationTest {
     Kit kit =
         Kit.builder()
             .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+            .service("orders", service)
+            .build();
+    return Validations.of(kit, s -> Optional.empty()).stream().map(Violation::toString).toList();
+  }
+
+  /** {@code service}'s violations with one environment, prod, that it may override. */
+  private static List<String> prodViolations(UnaryOperator<Service.Builder> service) {
+    Kit kit =
+        Kit.builder()
+            .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+            .environment("prod", e -> e.destinationServer("https://prod.k8s.acme.io"))
             .service("orders", service)
             .build();
     return Validations.of(kit, s -> Optional.empty()).stream().map(Violation::toString).toList();
@@ -530,5 +542,115 @@ class PlanetScaleValidationTest {
         .asString()
         .startsWith(
             "services[orders].database.bootstrap: bootstrap(...) names a database CloudNativePG creates");
+  }
+
+  @Test
+  void validate_refusesAPostgresMajorPlanetScaleDoesNotRun_evenOnAnAdoptedBranch() {
+    for (int accepted : new int[] {17, 18}) {
+      assertThat(violations(db -> planetScale(db).postgresMajor(accepted)))
+          .as("postgresMajor(%d)", accepted)
+          .isEmpty();
+    }
+    String refused =
+        "services[orders].database.postgresMajor: PostgreSQL 16, which PlanetScale Postgres does not run"
+            + " (it runs 17 and 18) (use postgresMajor(17) or postgresMajor(18))";
+    assertThat(violations(db -> planetScale(db).postgresMajor(16))).containsExactly(refused);
+    // Atlas's dev database runs the description's major, whatever the adopted branch runs.
+    assertThat(
+            violations(
+                db ->
+                    db.postgresMajor(16)
+                        .planetScale(
+                            ps ->
+                                ps.organization("acme")
+                                    .database("shop")
+                                    .adoptBranch("ru00w3vqvfr9"))))
+        .containsExactly(refused);
+  }
+
+  @Test
+  void validate_refusesAPostgresMajorPlanetScaleDoesNotRun_inAnEnvironmentsOverride() {
+    assertThat(
+            prodViolations(
+                s ->
+                    s.withoutMigrations()
+                        .database(PlanetScaleValidationTest::planetScale)
+                        .in("prod", p -> p.database(db -> db.postgresMajor(15)))))
+        .contains(
+            "environments[prod].services[orders].database.postgresMajor: PostgreSQL 15, which PlanetScale"
+                + " Postgres does not run (it runs 17 and 18) (use postgresMajor(17) or postgresMajor(18))");
+  }
+
+  @Test
+  void validate_refusesSslModeDisable_sincePlanetScaleRequiresTls() {
+    String refused =
+        "services[orders].migrations.sslMode: sslmode=disable connects without TLS, and PlanetScale refuses"
+            + " every connection without it (leave sslMode(...) out for verify-full (PlanetScale's"
+            + " certificates are publicly trusted))";
+    assertThat(
+            serviceViolations(
+                s ->
+                    s.database(PlanetScaleValidationTest::planetScale)
+                        .migrations(m -> m.sslMode(SslMode.DISABLE))))
+        .contains(refused);
+    for (SslMode accepted :
+        new SslMode[] {SslMode.REQUIRE, SslMode.VERIFY_CA, SslMode.VERIFY_FULL}) {
+      assertThat(
+              serviceViolations(
+                  s ->
+                      s.database(PlanetScaleValidationTest::planetScale)
+                          .migrations(m -> m.sslMode(accepted))))
+          .as("sslMode(%s)", accepted)
+          .noneMatch(v -> v.contains("sslMode"));
+    }
+    assertThat(
+            prodViolations(
+                s ->
+                    s.database(PlanetScaleValidationTest::planetScale)
+                        .in("prod", p -> p.migrations(m -> m.sslMode(SslMode.DISABLE)))))
+        .contains("environments[prod]." + refused);
+  }
+
+  /** A service's violations on a PlanetScale database, without migrations. */
+  private static List<String> namedViolations(String name, UnaryOperator<PlanetScale.Builder> ps) {
+    Kit kit =
+        Kit.builder()
+            .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+            .service(
+                name,
+                s ->
+                    s.namespace("shop")
+                        .withoutMigrations()
+                        .database(
+                            db ->
+                                db.planetScale(
+                                    p -> ps.apply(p.organization("acme").database("shop")))))
+            .build();
+    return Validations.of(kit, s -> Optional.empty()).stream().map(Violation::toString).toList();
+  }
+
+  @Test
+  void validate_refusesAMigratorRoleNameOverPostgresLimit_whenModuleOnly() {
+    String longest = "o".repeat(54);
+    assertThat(namedViolations(longest, PlanetScale.Builder::moduleOnly)).isEmpty();
+    String name = "o".repeat(55);
+    assertThat(namedViolations(name, PlanetScale.Builder::moduleOnly))
+        .containsExactly(
+            "services["
+                + name
+                + "].database: the migrator role \""
+                + name
+                + "-migrator\" has 64 characters, over PostgreSQL's limit of 63 for a role name"
+                + " (shorten the service name to at most 54 characters)");
+  }
+
+  @Test
+  void validate_saysOnlyTheStateName_whenTheWorkspacesStateNameAndTheMigratorRoleAreTooLong() {
+    String name = "o".repeat(55);
+    assertThat(namedViolations(name, ps -> ps))
+        .singleElement()
+        .asString()
+        .startsWith(
+            "services[" + name + "].database: the Workspace's OpenTofu workspace \"shop." + name);
   }
 }

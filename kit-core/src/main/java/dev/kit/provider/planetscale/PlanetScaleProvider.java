@@ -8,6 +8,7 @@ import dev.kit.model.Kit;
 import dev.kit.model.Migrations;
 import dev.kit.model.PlanetScale;
 import dev.kit.model.Service;
+import dev.kit.model.SslMode;
 import dev.kit.render.Connection;
 import dev.kit.render.DatabaseProvider;
 import dev.kit.render.PlatformKind;
@@ -49,7 +50,15 @@ public final class PlanetScaleProvider implements DatabaseProvider {
 
   private static final Pattern TIME = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
   private static final Set<String> PARAMETER_NAMESPACES = Set.of("pgconf", "pgbouncer", "patroni");
+
+  /** The PostgreSQL majors PlanetScale Postgres runs. */
+  private static final List<Integer> POSTGRES_MAJORS = List.of(17, 18);
+
   private static final int SLUG_MAX = 63;
+
+  /** PostgreSQL's longest identifier (NAMEDATALEN - 1 bytes); a service name is ASCII. */
+  private static final int ROLE_NAME_MAX = 63;
+
   private static final int BOUNCER_NAME_MAX = 12;
   private static final String SYSTEM_ROOTS = "the system's trusted roots";
 
@@ -165,6 +174,14 @@ public final class PlanetScaleProvider implements DatabaseProvider {
                     "the parent branch's name, such as \"main\"",
                     problems));
     adoption(at, ps, problems);
+    // An adopted branch too: Atlas's dev database runs the description's major.
+    int major = service.database().postgresMajor();
+    if (!POSTGRES_MAJORS.contains(major)) {
+      problems.add(
+          path + ".postgresMajor",
+          "PostgreSQL " + major + ", which PlanetScale Postgres does not run (it runs 17 and 18)",
+          "use postgresMajor(17) or postgresMajor(18)");
+    }
     ps.clusterSize()
         .ifPresent(
             s ->
@@ -224,6 +241,23 @@ public final class PlanetScaleProvider implements DatabaseProvider {
           "shorten the namespace or the service name by "
               + (state.length() - PlanetScaleModule.STATE_NAME_MAX)
               + " characters, or moduleOnly() to apply the module from your own pipeline");
+    } else {
+      // The Workspace's state name caps the service name below this; moduleOnly() does not.
+      String migrator = PlanetScaleModule.migratorRole(service.name());
+      if (migrator.length() > ROLE_NAME_MAX) {
+        problems.add(
+            path,
+            "the migrator role "
+                + quote(migrator)
+                + " has "
+                + migrator.length()
+                + " characters, over PostgreSQL's limit of "
+                + ROLE_NAME_MAX
+                + " for a role name",
+            "shorten the service name to at most "
+                + (ROLE_NAME_MAX - (migrator.length() - service.name().length()))
+                + " characters");
+      }
     }
     if (ps.appRoles().isEmpty()) {
       problems.add(
@@ -339,6 +373,16 @@ public final class PlanetScaleProvider implements DatabaseProvider {
                     "the Atlas operator connects to a host written in its resource, and a PlanetScale "
                         + "branch's host is known only once it exists",
                     "use the Job engine (the default): it reads the host from the Secret"));
+    // PlanetScale refuses every connection without TLS; require encrypts, verify-* also verify.
+    service
+        .migrations()
+        .filter(m -> m.sslMode() == SslMode.DISABLE)
+        .ifPresent(
+            m ->
+                problems.add(
+                    owner + ".migrations.sslMode",
+                    "sslmode=disable connects without TLS, and PlanetScale refuses every connection without it",
+                    "leave sslMode(...) out for verify-full (PlanetScale's certificates are publicly trusted)"));
     service
         .declarativeSchema()
         .ifPresent(
@@ -541,15 +585,19 @@ public final class PlanetScaleProvider implements DatabaseProvider {
         | who | role | port | how |
         |---|---|---|---|
         """);
-    String migrationsSslMode =
-        service.migrations().map(m -> m.sslMode().value()).orElse("verify-full");
+    SslMode migrationsSslMode =
+        service.migrations().map(Migrations::sslMode).orElse(SslMode.VERIFY_FULL);
     md.append("| the migrations | role `")
         .append(migratorRole)
         .append(
             "` (inherits `postgres`: may create and alter objects) | 5432, directly to PostgreSQL | the Job adds `sslmode=")
-        .append(migrationsSslMode)
+        .append(migrationsSslMode.value())
+        .append("` to the Secret's `uri`, ")
         .append(
-            "` to the Secret's `uri`, verified against the system's trusted roots (PlanetScale's certificates are publicly trusted) |\n");
+            migrationsSslMode.verifiesServer()
+                ? "verified against the system's trusted roots (PlanetScale's certificates are publicly trusted)"
+                : "encrypted, the server not verified")
+        .append(" |\n");
     md.append("| the app | role `")
         .append(appRole)
         .append("` (inherits ")

@@ -226,6 +226,29 @@ class PlanetScaleModuleTest {
   }
 
   @Test
+  void render_backsUpTheBranchesOfTheDeclaringBranchsKind_unlessThePolicyChooses() {
+    PlanetScale dev =
+        moduleOnly().toBuilder()
+            .backupPolicy(p -> p.every(1, PlanetScale.BackupPolicy.Unit.DAY))
+            .build();
+    assertThat(resources(parse(render(dev))).get("planetscale_postgres_backup_policy").get("this"))
+        .containsEntry("target", "development");
+    // Chosen, and kept by an override that starts from the service's own branch.
+    PlanetScale chosen = moduleOnly().toBuilder().backupPolicy(p -> p.production()).build();
+    assertThat(chosen.backupPolicy().orElseThrow().target()).isEqualTo("production");
+    PlanetScale main = dev.toBuilder().branch("main").production(true).build();
+    assertThat(main.backupPolicy().orElseThrow().target()).isEqualTo("production");
+    assertThat(
+            minimal().toBuilder()
+                .backupPolicy(p -> p.development())
+                .build()
+                .backupPolicy()
+                .orElseThrow()
+                .target())
+        .isEqualTo("development");
+  }
+
+  @Test
   @SuppressWarnings("unchecked")
   void render_importsAnAdoptedBranch_withoutItsCreationAttributes_andNeverDestroysIt() {
     String hcl = render(adopted());

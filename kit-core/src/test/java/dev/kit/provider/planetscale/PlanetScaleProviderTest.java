@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kit.model.Kit;
 import dev.kit.model.PlanetScale;
 import dev.kit.model.Service;
+import dev.kit.model.SslMode;
 import dev.kit.render.Connection;
 import dev.kit.render.DatabaseProviders;
 import dev.kit.render.ServiceKind;
@@ -126,6 +127,20 @@ class PlanetScaleProviderTest {
     assertThat(PlanetScaleModule.render("s", "orders", "shop", 17, ps))
         .doesNotContain("sslrootcert")
         .doesNotContain("kit adds sslmode=verify-full to the URIs");
+  }
+
+  @Test
+  void runbook_saysTheMigrationsVerifyTheServer_onlyWhenTheirSslModeDoes() {
+    assertThat(runbook(rotated(0, false)))
+        .contains(
+            "the Job adds `sslmode=verify-full` to the Secret's `uri`, verified against the system's"
+                + " trusted roots (PlanetScale's certificates are publicly trusted) |");
+    Service require =
+        rotated(0, false).toBuilder().migrations(m -> m.sslMode(SslMode.REQUIRE)).build();
+    assertThat(runbook(require))
+        .contains(
+            "the Job adds `sslmode=require` to the Secret's `uri`, encrypted, the server not verified |")
+        .doesNotContain("`sslmode=require` to the Secret's `uri`, verified");
   }
 
   @Test
