@@ -17,9 +17,9 @@ import java.util.TreeSet;
 /**
  * The user-visible schema of one database, read from {@code pg_catalog}: schemas, extensions,
  * types, sequences, tables, columns, constraints, indexes, views, functions and triggers, each with
- * its definition as PostgreSQL prints it. Objects of extensions and of PostgreSQL itself are left
- * out. Two snapshots tell exactly what a statement or a file changed; kit compares them to lint
- * migrations and to derive and prove down migrations.
+ * its definition as PostgreSQL prints it (a function's with its owner and grants). Objects of
+ * extensions and of PostgreSQL itself are left out. Two snapshots tell exactly what a statement or
+ * a file changed; kit compares them to lint migrations and to derive and prove down migrations.
  *
  * <pre>{@code
  * CatalogSnapshot before = CatalogSnapshot.take(connection);
@@ -31,6 +31,9 @@ import java.util.TreeSet;
 final class CatalogSnapshot {
 
   private static final String USER_SCHEMA = userSchema("n");
+
+  /** Who may execute a function besides its owner when nobody granted or revoked anything. */
+  static final String DEFAULT_GRANTS = "PUBLIC";
 
   /** Whether the namespace {@code alias} is a user's, not PostgreSQL's. */
   private static String userSchema(String alias) {
@@ -518,7 +521,17 @@ final class CatalogSnapshot {
             + " pg_get_functiondef(p.oid), quote_ident(n.nspname) || '.' || quote_ident(p.proname)"
             + "  || '(' || a.arguments || ')', p.prokind,"
             + " quote_ident(n.nspname), quote_ident(p.proname), a.arguments,"
-            + " COALESCE(p.proargnames::text, ''), p.pronargdefaults, COALESCE(p.proacl::text, ''),"
+            + " COALESCE(p.proargnames::text, ''), p.pronargdefaults,"
+            // Its owner when not the role that ran the migrations, and who else may EXECUTE it
+            // (PUBLIC first, then by name), the default ACL when it has none: the grantor aside.
+            + " CASE WHEN pg_get_userbyid(p.proowner) = current_user THEN ''"
+            + "  ELSE quote_ident(pg_get_userbyid(p.proowner)) END,"
+            + " COALESCE((SELECT string_agg(g.grantee || CASE WHEN g.grantable THEN ' WITH GRANT OPTION' ELSE '' END,"
+            + "   E'\\n' ORDER BY g.grantee <> 'PUBLIC', g.grantee COLLATE \"C\")"
+            + "  FROM (SELECT CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(x.grantee)) END"
+            + "   AS grantee, bool_or(x.is_grantable) AS grantable"
+            + "   FROM aclexplode(COALESCE(p.proacl, acldefault('f', p.proowner))) x"
+            + "   WHERE x.grantee <> p.proowner AND x.privilege_type = 'EXECUTE' GROUP BY 1) g), ''),"
             // What uses it, which stops a DROP FUNCTION without CASCADE: one line each, the
             // identity of the view, column or other object it is or belongs to, and what it is.
             + " COALESCE((SELECT string_agg(CASE d.classid"
@@ -537,32 +550,47 @@ final class CatalogSnapshot {
             + USER_SCHEMA
             + " AND "
             + notFromExtension("pg_proc", "p.oid"),
-        rs ->
-            out.add(
-                new CatalogObject(
-                    Kind.FUNCTION,
-                    rs.getString(1),
-                    rs.getString(2),
-                    rs.getString(3).strip(),
-                    Map.of(
-                        "sql",
-                        rs.getString(4),
-                        "procedure",
-                        String.valueOf(rs.getString(5).equals("p")),
-                        "schemaSql",
-                        rs.getString(6),
-                        "nameSql",
-                        rs.getString(7),
-                        "arguments",
-                        rs.getString(8),
-                        "argumentNames",
-                        rs.getString(9),
-                        "defaults",
-                        rs.getString(10),
-                        "acl",
-                        rs.getString(11),
-                        "dependants",
-                        rs.getString(12)))));
+        rs -> {
+          String functiondef = rs.getString(3).strip();
+          String owner = rs.getString(11);
+          String grants = rs.getString(12);
+          out.add(
+              new CatalogObject(
+                  Kind.FUNCTION,
+                  rs.getString(1),
+                  rs.getString(2),
+                  functiondef + privileges(owner, grants),
+                  Map.ofEntries(
+                      Map.entry("sql", rs.getString(4)),
+                      Map.entry("procedure", String.valueOf(rs.getString(5).equals("p"))),
+                      Map.entry("schemaSql", rs.getString(6)),
+                      Map.entry("nameSql", rs.getString(7)),
+                      Map.entry("arguments", rs.getString(8)),
+                      Map.entry("argumentNames", rs.getString(9)),
+                      Map.entry("defaults", rs.getString(10)),
+                      Map.entry("functiondef", functiondef),
+                      Map.entry("owner", owner),
+                      Map.entry("grants", grants),
+                      Map.entry("dependants", rs.getString(13)))));
+        });
+  }
+
+  /**
+   * A function's owner and grants as comment lines after its definition, so that comparing
+   * definitions compares them too; none for the defaults a new function gets (owned by the role
+   * that ran the migrations, EXECUTE granted to PUBLIC).
+   *
+   * @param owner its owner, quoted, or empty for the role that ran the migrations
+   * @param grants who other than its owner may execute it, one a line, such as {@code PUBLIC}
+   */
+  private static String privileges(String owner, String grants) {
+    return (owner.isEmpty() ? "" : "\n-- owned by " + owner)
+        + (grants.equals(DEFAULT_GRANTS)
+            ? ""
+            : "\n-- EXECUTE granted to "
+                + (grants.isEmpty()
+                    ? "its owner only"
+                    : String.join(", ", grants.lines().toList())));
   }
 
   private static void triggers(Statement s, List<CatalogObject> out) throws SQLException {

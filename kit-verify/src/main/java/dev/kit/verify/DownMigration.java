@@ -19,11 +19,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * A migration that reverses another, derived from the catalog before and after it ran on a real
  * PostgreSQL: created objects are dropped, dropped ones re-created from their catalog definition,
- * renames undone, changed columns, views and functions set back. What the catalog cannot give back
- * (rows that were deleted or updated, enum values, a NOT NULL column without a default whose values
- * are gone, the grants and comment of a view it creates again) is listed at the top as {@code --
- * kit:irreversible <object>: <why>}. The first line, {@code -- kit:revert <version>}, lets {@code
- * kit:verify} prove that applying it restores every other object the reverted migration changed.
+ * renames undone, changed columns, views and functions (their owners and grants too) set back. What
+ * the catalog cannot give back (rows that were deleted or updated, enum values, a NOT NULL column
+ * without a default whose values are gone, the grants and comment of a view it creates again) is
+ * listed at the top as {@code -- kit:irreversible <object>: <why>}. The first line, {@code --
+ * kit:revert <version>}, lets {@code kit:verify} prove that applying it restores every other object
+ * the reverted migration changed.
  *
  * <pre>{@code
  * DownMigration down = DownMigration.derive(change, "PostgreSQL 17.11");
@@ -38,6 +39,7 @@ import org.jspecify.annotations.Nullable;
 public record DownMigration(String version, String sql, List<String> irreversible) {
 
   private static final Pattern REVERT = Pattern.compile("(?m)^--\\s*kit:revert\\s+(\\S+)\\s*$");
+  private static final String WITH_GRANT_OPTION = " WITH GRANT OPTION";
   private static final Pattern IRREVERSIBLE =
       Pattern.compile("(?m)^--\\s*kit:irreversible\\s+(.+?):\\s");
 
@@ -457,7 +459,11 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       dropped.stream()
           .filter(o -> o.kind() == Kind.FUNCTION)
           .sorted(Comparator.comparing(CatalogObject::name))
-          .forEach(this::createFunction);
+          .forEach(
+              o -> {
+                createFunction(o);
+                setPrivilegesBack(o, "", CatalogSnapshot.DEFAULT_GRANTS);
+              });
     }
 
     private void createFunction(CatalogObject function) {
@@ -519,14 +525,15 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                 + ";");
       }
       String named =
-          now.definition()
+          now.detail("functiondef")
               .replaceFirst(
                   Pattern.quote(kind + now.detail("schemaSql") + "." + now.detail("nameSql") + "("),
                   Matcher.quoteReplacement(
                       kind + old.detail("schemaSql") + "." + old.detail("nameSql") + "("));
-      if (!old.definition().equals(named)) {
-        createFunction(old);
+      if (!old.detail("functiondef").equals(named)) {
+        createFunction(old); // CREATE OR REPLACE keeps its owner and grants
       }
+      setPrivilegesBack(old, now.detail("owner"), now.detail("grants"));
     }
 
     /** Drops {@code old}'s function as it is now and creates it as it was. */
@@ -534,14 +541,43 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       CatalogObject now = kept(old);
       ddl.drop(now);
       createFunction(old);
-      if (!now.detail("acl").isEmpty()) {
-        script.irreversible(
-            "grants of "
-                + old.key()
-                + ": it is created again with the default privileges instead of "
-                + now.detail("acl")
-                + "; GRANT and REVOKE them again by hand");
+      setPrivilegesBack(old, "", CatalogSnapshot.DEFAULT_GRANTS);
+    }
+
+    /**
+     * Gives {@code old}, a function under its old name, its owner and grants back, where it is
+     * owned by {@code owner} and {@code grants} may execute it (as {@link CatalogSnapshot} records
+     * them): a function created again has the defaults, which let PUBLIC execute it.
+     */
+    private void setPrivilegesBack(CatalogObject old, String owner, String grants) {
+      String function = (old.flag("procedure") ? "PROCEDURE " : "FUNCTION ") + old.detail("sql");
+      if (!old.detail("owner").equals(owner)) {
+        script.statement(
+            "ALTER "
+                + function
+                + " OWNER TO "
+                + (old.detail("owner").isEmpty() ? "CURRENT_USER" : old.detail("owner"))
+                + ";");
       }
+      List<String> was = old.detail("grants").lines().toList();
+      List<String> is = grants.lines().toList();
+      for (String grant : is) {
+        if (!was.contains(grant)) {
+          script.statement("REVOKE ALL ON " + function + " FROM " + grantee(grant) + ";");
+        }
+      }
+      for (String grant : was) {
+        if (!is.contains(grant)) {
+          script.statement("GRANT EXECUTE ON " + function + " TO " + grant + ";");
+        }
+      }
+    }
+
+    /** The role a grant line ({@code reporting WITH GRANT OPTION}) names. */
+    private static String grantee(String grant) {
+      return grant.endsWith(WITH_GRANT_OPTION)
+          ? grant.substring(0, grant.length() - WITH_GRANT_OPTION.length())
+          : grant;
     }
 
     /** Whether {@code identity} is in one catalog only: the migration created or dropped it. */

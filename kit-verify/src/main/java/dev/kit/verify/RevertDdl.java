@@ -161,7 +161,7 @@ final class RevertDdl {
                       .replaceFirst("^CREATE (UNIQUE )?INDEX ", "CREATE $1INDEX IF NOT EXISTS ")
                       .replaceFirst(" ON ONLY ", " ON ")
                   + ";");
-      case FUNCTION -> script.statement(o.definition() + ";");
+      case FUNCTION -> script.statement(o.detail("functiondef") + ";");
       case VIEW ->
           script.statement("CREATE OR REPLACE VIEW " + o.detail("sql") + " AS\n" + body(o) + ";");
       case MATERIALIZED_VIEW ->

@@ -14,6 +14,8 @@ final class UnrecordedChanges {
   private static final Set<String> DATA_STATEMENTS =
       Set.of("insert", "update", "delete", "merge", "truncate", "copy");
 
+  private static final Set<String> ROUTINES = Set.of("function", "procedure", "routine");
+
   private UnrecordedChanges() {}
 
   /**
@@ -66,7 +68,7 @@ final class UnrecordedChanges {
       return Optional.empty();
     }
     String first = s.tokens().get(0).name();
-    if (first.equals("grant") || first.equals("revoke")) {
+    if ((first.equals("grant") || first.equals("revoke")) && !onFunctions(s)) {
       return Optional.of("privileges");
     }
     if (first.equals("comment") || s.hasWords("security", "label")) {
@@ -82,7 +84,7 @@ final class UnrecordedChanges {
       return Optional.empty();
     }
     // Not RENAME [COLUMN] owner TO ...: a rename is an ALTER of its own, never with OWNER TO.
-    if (s.hasWords("owner", "to") && !s.hasWords("rename")) {
+    if (s.hasWords("owner", "to") && !s.hasWords("rename") && !onFunctions(s)) {
       return Optional.of("an owner");
     }
     if (s.hasWords("row", "level", "security")) {
@@ -92,5 +94,23 @@ final class UnrecordedChanges {
       return Optional.of("default privileges");
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether {@code s} grants, revokes or gives away functions or procedures, whose owner and grants
+   * the catalog snapshot records.
+   */
+  private static boolean onFunctions(SqlStatement s) {
+    String first = s.tokens().get(0).name();
+    if (first.equals("alter")) {
+      return s.tokens().size() > 1 && ROUTINES.contains(s.tokens().get(1).name());
+    }
+    // ON ALL FUNCTIONS IN SCHEMA too; a role's membership (GRANT r TO u) names no object.
+    return s.hasWords("on", "function")
+        || s.hasWords("on", "procedure")
+        || s.hasWords("on", "routine")
+        || s.hasWords("on", "all", "functions")
+        || s.hasWords("on", "all", "procedures")
+        || s.hasWords("on", "all", "routines");
   }
 }

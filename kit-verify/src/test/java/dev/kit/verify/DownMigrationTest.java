@@ -29,8 +29,14 @@ class DownMigrationTest {
   private static EmbeddedPostgresServer postgres;
 
   @BeforeAll
-  static void start() {
+  static void start() throws SQLException {
     postgres = TestPostgres.start(17);
+    // Roles belong to the cluster, not to the databases each verification creates.
+    try (Connection c = postgres.connect("postgres", "postgres");
+        Statement s = c.createStatement()) {
+      s.execute(
+          "DO $$ BEGIN CREATE ROLE reporting; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+    }
   }
 
   @AfterAll
@@ -575,12 +581,76 @@ class DownMigrationTest {
     assertThat(down.sql())
         .containsSubsequence(
             "DROP FUNCTION IF EXISTS public.f(a integer);", "CREATE OR REPLACE FUNCTION public.f(");
-    assertThat(down.irreversible())
-        .containsExactly(
-            "grants of function public.f(a integer): it is created again with the default"
-                + " privileges instead of {app=X/app}; GRANT and REVOKE them again by hand");
-    assertThat(rows("SELECT pronargdefaults FROM pg_proc WHERE proname = 'f'"))
-        .containsExactly("0");
+    assertThat(down.sql())
+        .containsSubsequence(
+            "CREATE OR REPLACE FUNCTION public.f(",
+            "REVOKE ALL ON FUNCTION public.f(a integer) FROM PUBLIC;");
+    assertThat(down.irreversible()).isEmpty();
+    assertThat(rows("SELECT pronargdefaults, proacl FROM pg_proc WHERE proname = 'f'"))
+        .containsExactly("0|{app=X/app}");
+  }
+
+  @Test
+  void revert_createsAFunctionWithItsGrants_whenTheMigrationDroppedIt() {
+    String base =
+        "CREATE FUNCTION report() RETURNS int LANGUAGE sql SECURITY DEFINER"
+            + " SET search_path = public AS $$ SELECT 1 $$;\n"
+            + "REVOKE EXECUTE ON FUNCTION report() FROM PUBLIC;\n"
+            + "GRANT EXECUTE ON FUNCTION report() TO reporting;\n";
+    DownMigration down = proveDerived(base, "DROP FUNCTION report();\n");
+
+    assertThat(down.sql())
+        .containsSubsequence(
+            "CREATE OR REPLACE FUNCTION public.report()",
+            " SECURITY DEFINER\n SET search_path TO 'public'\n",
+            "REVOKE ALL ON FUNCTION public.report() FROM PUBLIC;",
+            "GRANT EXECUTE ON FUNCTION public.report() TO reporting;");
+    assertThat(down.irreversible()).isEmpty();
+    assertThat(rows("SELECT proacl FROM pg_proc WHERE proname = 'report'"))
+        .containsExactly("{app=X/app,reporting=X/app}");
+  }
+
+  @Test
+  void revert_grantsAFunctionBack_whenTheMigrationOnlyRevokedItFromPublic() {
+    DownMigration down =
+        proveDerived(
+            "CREATE PROCEDURE p() LANGUAGE sql AS $$ SELECT 1 $$;\n"
+                + "GRANT EXECUTE ON PROCEDURE p() TO reporting WITH GRANT OPTION;\n",
+            "REVOKE EXECUTE ON PROCEDURE p() FROM PUBLIC, reporting;\n");
+
+    assertThat(down.sql())
+        .contains(
+            "GRANT EXECUTE ON PROCEDURE public.p() TO PUBLIC;",
+            "GRANT EXECUTE ON PROCEDURE public.p() TO reporting WITH GRANT OPTION;")
+        .doesNotContain("CREATE OR REPLACE");
+    assertThat(down.irreversible()).isEmpty();
+  }
+
+  @Test
+  void verify_reportsAFunctionsGrants_whenTheRevertCreatesItWithoutThem() {
+    String base =
+        "CREATE FUNCTION report() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;\n"
+            + "REVOKE EXECUTE ON FUNCTION report() FROM PUBLIC;\n"
+            + "GRANT EXECUTE ON FUNCTION report() TO reporting;\n";
+    String revert =
+        "-- kit:revert 20250102000000\n"
+            + "CREATE FUNCTION report() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;\n";
+
+    ServiceVerification v = verify(base, "DROP FUNCTION report();\n", revert);
+
+    assertThat(v.problems())
+        .singleElement()
+        .asString()
+        .startsWith(
+            DIR
+                + "/"
+                + REVERT
+                + " does not restore what "
+                + CHANGE
+                + " changed: function"
+                + " public.report() (before 20250102000000: CREATE OR REPLACE FUNCTION")
+        .contains("-- EXECUTE granted to reporting; after the revert: CREATE OR REPLACE")
+        .endsWith("$function$)");
   }
 
   @Test
