@@ -36,6 +36,12 @@ class DownMigrationTest {
         Statement s = c.createStatement()) {
       s.execute(
           "DO $$ BEGIN CREATE ROLE reporting; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+      // A role the migrations' role may give its functions to.
+      s.execute(
+          "DO $$ BEGIN CREATE ROLE report_owner; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+      s.execute(
+          "DO $$ BEGIN CREATE ROLE app LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+      s.execute("GRANT report_owner TO app");
     }
   }
 
@@ -608,6 +614,23 @@ class DownMigrationTest {
     assertThat(down.irreversible()).isEmpty();
     assertThat(rows("SELECT proacl FROM pg_proc WHERE proname = 'report'"))
         .containsExactly("{app=X/app,reporting=X/app}");
+  }
+
+  @Test
+  void revert_givesAFunctionBackToItsOwner_whenTheMigrationDroppedIt() {
+    String base =
+        "GRANT CREATE ON SCHEMA public TO report_owner;\n"
+            + "CREATE FUNCTION audit() RETURNS int LANGUAGE sql SECURITY DEFINER AS $$ SELECT 1 $$;\n"
+            + "ALTER FUNCTION audit() OWNER TO report_owner;\n";
+    DownMigration down = proveDerived(base, "DROP FUNCTION audit();\n");
+
+    assertThat(down.sql())
+        .containsSubsequence(
+            "CREATE OR REPLACE FUNCTION public.audit()",
+            "ALTER FUNCTION public.audit() OWNER TO report_owner;")
+        .doesNotContain("GRANT", "REVOKE");
+    assertThat(rows("SELECT pg_get_userbyid(proowner) FROM pg_proc WHERE proname = 'audit'"))
+        .containsExactly("report_owner");
   }
 
   @Test
