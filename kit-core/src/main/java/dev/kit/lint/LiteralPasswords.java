@@ -141,7 +141,9 @@ public final class LiteralPasswords {
           literals.add(literal.text());
         }
         if (t.get(i).kind() == SqlToken.Kind.STRING && depth < MAX_DEPTH) {
-          literals.addAll(inCode(value(t.get(i)), formatAt(t, i), depth + 1));
+          String dynamic = value(t.get(i));
+          literals.addAll(inCode(dynamic, formatAt(t, i), depth + 1));
+          quotedAfter(t, i, dynamic).ifPresent(literals::add);
         }
       }
     }
@@ -190,6 +192,56 @@ public final class LiteralPasswords {
   }
 
   /**
+   * The literal that {@code quote_literal} (or {@code quote_nullable}) of a string constant appends
+   * to the dynamic SQL at token {@code i} when that ends at a role, user or group command's {@code
+   * PASSWORD}: {@code 'ALTER ROLE app PASSWORD ' || quote_literal('hunter2')}, as the function
+   * writes it. Empty for a variable or an expression in the call.
+   */
+  private static Optional<String> quotedAfter(List<SqlToken> t, int i, String dynamic) {
+    if (i + 6 >= t.size()
+        || !t.get(i + 1).isSymbol('|')
+        || !t.get(i + 2).isSymbol('|')
+        || !(t.get(i + 3).isWord("quote_literal") || t.get(i + 3).isWord("quote_nullable"))
+        || !t.get(i + 4).isSymbol('(')
+        || t.get(i + 5).kind() != SqlToken.Kind.STRING
+        || !t.get(i + 6).isSymbol(')')
+        || !awaitsPassword(dynamic)) {
+      return Optional.empty();
+    }
+    String value = value(t.get(i + 5));
+    String quoted = "'" + value.replace("'", "''").replace("\\", "\\\\") + "'";
+    return Optional.of(value.contains("\\") ? "E" + quoted : quoted);
+  }
+
+  /**
+   * Whether {@code sql} (dynamic SQL cut short) ends at the {@code PASSWORD} of a role, user or
+   * group command, the value left to what is appended to it.
+   */
+  private static boolean awaitsPassword(String sql) {
+    List<SqlStatement> statements = SqlScript.parse(sql).statements();
+    if (statements.isEmpty()) {
+      return false;
+    }
+    List<SqlToken> t = statements.get(statements.size() - 1).tokens();
+    if (t.isEmpty()) {
+      return false;
+    }
+    SqlToken last = t.get(t.size() - 1);
+    if (!(last.kind() == SqlToken.Kind.WORD || last.kind() == SqlToken.Kind.QUOTED_IDENTIFIER)
+        || !last.name().equals("password")) {
+      return false;
+    }
+    for (int j = 0; j + 1 < t.size(); j++) {
+      SqlToken object = t.get(j + 1);
+      if ((t.get(j).isWord("CREATE") || t.get(j).isWord("ALTER"))
+          && (object.isWord("ROLE") || object.isWord("USER") || object.isWord("GROUP"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * The {@code format()} call whose template is the string constant at {@code i}, or null: {@code
    * format ( 'template' , argument , ... )}.
    */
@@ -219,9 +271,11 @@ public final class LiteralPasswords {
 
   /**
    * The argument of the placeholder that starts at {@code offset} of the template when it is a
-   * string constant, by PostgreSQL's {@code format()} rules: {@code %%} is none, {@code %n$} takes
-   * argument n, any other the next one. Empty for a variable, an expression, or a {@code *} width
-   * (which kit does not follow).
+   * string constant, by PostgreSQL's {@code format()} rules ({@code
+   * %[position][flags][width]type}): {@code %%} takes none; a width of {@code *} takes the next
+   * argument and {@code *n$} argument n (so the value's next argument is the one after it), both
+   * before the value's; {@code %n$} takes argument n, any other the next one. Empty for a variable,
+   * an expression, or a template PostgreSQL would refuse.
    */
   private static Optional<SqlToken> argument(Format format, int offset) {
     String s = format.template();
@@ -237,22 +291,38 @@ public final class LiteralPasswords {
         i++;
         continue;
       }
-      int digits = i;
-      while (i < s.length() && Character.isDigit(s.charAt(i))) {
-        i++;
-      }
       int position = 0;
+      int digits = i;
+      i = digitsEnd(s, i);
       if (i > digits && i < s.length() && s.charAt(i) == '$') {
-        position = Integer.parseInt(s.substring(digits, i));
-        i++;
-      } else {
-        i = digits;
-      }
-      while (i < s.length() && (s.charAt(i) == '-' || Character.isDigit(s.charAt(i)))) {
+        position = number(s, digits, i);
+        if (position == 0) {
+          return Optional.empty(); // PostgreSQL refuses argument position 0
+        }
         i++;
       }
-      if (i < s.length() && s.charAt(i) == '*') {
-        return Optional.empty();
+      if (i == digits || position > 0) { // digits without '$' were the width: no flags follow
+        while (i < s.length() && s.charAt(i) == '-') {
+          i++;
+        }
+        if (i < s.length() && s.charAt(i) == '*') {
+          int widthDigits = ++i;
+          i = digitsEnd(s, i);
+          int widthArgument = next;
+          if (i > widthDigits) {
+            if (i == s.length() || s.charAt(i) != '$') {
+              return Optional.empty(); // PostgreSQL refuses "*n" without '$'
+            }
+            widthArgument = number(s, widthDigits, i);
+            if (widthArgument == 0) {
+              return Optional.empty();
+            }
+            i++;
+          }
+          next = widthArgument + 1;
+        } else {
+          i = digitsEnd(s, i);
+        }
       }
       int argument = position > 0 ? position : next;
       next = argument + 1;
@@ -270,9 +340,23 @@ public final class LiteralPasswords {
     return Optional.empty();
   }
 
+  /** The number the digits {@code s[from, to)} spell, capped far above any argument count. */
+  private static int number(String s, int from, int to) {
+    return to - from > 6 ? 1_000_000 : Integer.parseInt(s.substring(from, to));
+  }
+
+  /** The index after the digits of {@code s} that start at {@code from}. */
+  private static int digitsEnd(String s, int from) {
+    int i = from;
+    while (i < s.length() && Character.isDigit(s.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
   /** Whether a string constant's value is a {@code format()} placeholder such as {@code %s}. */
   private static boolean placeholder(String value) {
-    return value.matches("%(\\d+\\$)?-?\\d*[sIL]");
+    return value.matches("%(\\d+\\$)?-*(\\*(\\d+\\$)?|\\d*)[sIL]");
   }
 
   /** A string constant's value: without its quotes, doubled quotes and escaped ones undone. */

@@ -668,6 +668,45 @@ class TextLinterTest {
   }
 
   @Test
+  void lint_reportsLiteralPassword_withoutTheValue_whenAStarWidthOrQuoteLiteralCarriesIt() {
+    String why =
+        ": error LITERAL_PASSWORD: sets a password as a literal, which kit copies into the migrations"
+            + " ConfigMap that anyone who may read ConfigMaps (and Argo CD) sees. Fix: "
+            + LintRule.LITERAL_PASSWORD.fix()
+            + ".";
+    List<String> findings =
+        lint(
+            "DO $$ BEGIN EXECUTE format('ALTER ROLE %I PASSWORD %*L', 'app', 20, 'hunter1'); END"
+                + " $$;\n"
+                + "DO $$ BEGIN EXECUTE format('ALTER ROLE %3$I PASSWORD ''%1$*2$s''', 'hunter2',"
+                + " 12, r); END $$;\n"
+                + "DO $$ BEGIN EXECUTE 'ALTER ROLE app PASSWORD ' || quote_literal('hunter3') ||"
+                + " ' VALID UNTIL ''infinity'''; END $$;\n"
+                + "DO $$ BEGIN EXECUTE 'CREATE USER MAPPING FOR app SERVER s OPTIONS (password '"
+                + " || quote_nullable('hunter4') || ')'; END $$;");
+    assertThat(findings)
+        .containsExactly(
+            FILE + ":1" + why, FILE + ":2" + why, FILE + ":3" + why, FILE + ":4" + why);
+    assertThat(String.join("\n", findings)).doesNotContain("hunter");
+  }
+
+  @Test
+  void lint_acceptsADoBlock_whenAStarWidthOrQuoteLiteralCarriesAVariable() {
+    assertThat(
+            lint(
+                "DO $$ BEGIN EXECUTE format('ALTER ROLE %*I PASSWORD %L', 10, 'app', pw); END"
+                    + " $$;\n"
+                    + "DO $$ BEGIN EXECUTE format('ALTER ROLE %I PASSWORD ''%-*s''', 'app', 10,"
+                    + " pw); END $$;\n"
+                    + "DO $$ BEGIN EXECUTE 'ALTER ROLE app PASSWORD ' || quote_literal('x' || pw);"
+                    + " END $$;\n"
+                    + "DO $$ BEGIN EXECUTE 'ALTER ROLE app PASSWORD ' || quote_nullable(pw); END"
+                    + " $$;\n"
+                    + "DO $$ BEGIN EXECUTE 'SELECT password ' || quote_literal('x'); END $$;"))
+        .isEmpty();
+  }
+
+  @Test
   void lint_acceptsADoBlock_whenItsPasswordIsAVariableOrNull() {
     assertThat(
             lint(

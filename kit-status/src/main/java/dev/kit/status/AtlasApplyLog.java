@@ -89,6 +89,16 @@ final class AtlasApplyLog {
   }
 
   /**
+   * Whether {@code error} (an {@code Error:} line's text, without that prefix) is Atlas refusing a
+   * migration directory whose files do not match its {@code atlas.sum} ({@code
+   * migrate.ErrChecksumMismatch}, which newer releases follow with the file that differs).
+   */
+  static boolean isChecksumMismatch(String error) {
+    String text = error.startsWith("Error: ") ? error.substring("Error: ".length()) : error;
+    return text.strip().startsWith("checksum mismatch");
+  }
+
+  /**
    * The error text of an {@code Error:} line alone (as the Atlas operator reports it in a
    * condition's message).
    */

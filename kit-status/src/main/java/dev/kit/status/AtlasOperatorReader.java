@@ -152,6 +152,20 @@ final class AtlasOperatorReader implements KindReader {
                   + " has the operator's message",
               facts);
         }
+        if (isMigration && AtlasApplyLog.isChecksumMismatch(message)) {
+          return Inspection.finding(
+              object,
+              column(object),
+              Health.DEGRADED,
+              "failed: " + said,
+              JobReader.checksumFix(inspection.service())
+                  + "; kubectl describe atlasmigration "
+                  + object.name()
+                  + " -n "
+                  + object.namespace()
+                  + " has the operator's message",
+              facts);
+        }
         return Inspection.finding(
             object,
             column(object),

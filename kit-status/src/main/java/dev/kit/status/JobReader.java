@@ -214,6 +214,9 @@ final class JobReader implements KindReader {
   static Located locate(
       AtlasApplyLog.Failure failure, GeneratedTree.ServiceTree service, TxMode global) {
     Optional<String> name = failure.version().flatMap(service::fileOf);
+    if (failure.version().isEmpty() && AtlasApplyLog.isChecksumMismatch(failure.error())) {
+      return new Located("", Optional.empty(), Optional.empty(), checksumFix(service));
+    }
     if (name.isEmpty()) {
       return new Located(
           failure.version().map(v -> "version " + v + ": ").orElse(""),
@@ -242,6 +245,20 @@ final class JobReader implements KindReader {
         "correct the statement or the state it expects, then sync again: "
             + rerun
             + " (a migration that ran elsewhere must not change: add a new one instead)");
+  }
+
+  /**
+   * What to do when Atlas refuses the migration directory because its files do not match {@code
+   * atlas.sum}: kit writes that file, so a file changed after {@code mvn kit:generate}, or a
+   * migration that already ran was edited (which {@code mvn kit:check}'s history guard refuses).
+   */
+  static String checksumFix(GeneratedTree.ServiceTree service) {
+    return "the migrations do not match "
+        + service.migrationsPath()
+        + "/atlas.sum (a file changed after mvn kit:generate wrote it, or a migration that already"
+        + " ran was edited): put back any applied migration that changed (mvn kit:check names it)"
+        + " and make the change in a new one, run mvn kit:generate to rewrite atlas.sum, commit,"
+        + " then sync again";
   }
 
   /** The mode Atlas ran the file in; the run's own when Atlas would have refused the file. */

@@ -242,6 +242,36 @@ class JobReaderTest {
                 + " back, and the next one applies every pending file again");
   }
 
+  /**
+   * Atlas refuses a directory whose files do not match atlas.sum before it runs a statement; kit
+   * writes atlas.sum, so the fix is kit's, not {@code atlas migrate hash}.
+   */
+  @Test
+  void read_saysToRestoreAndRegenerateAtlasSum_whenAtlasReportsAChecksumMismatch()
+      throws IOException {
+    try (InputStream in =
+        JobReaderTest.class.getResourceAsStream("/atlas-logs/checksum-error.log")) {
+      mock.log(
+          "payments",
+          "payments-migrate-q9d4w",
+          "atlas",
+          new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    Finding finding = read();
+
+    assertThat(finding.health()).isEqualTo(Health.DEGRADED);
+    assertThat(finding.text()).isEqualTo("failed: checksum mismatch");
+    assertThat(finding.fix())
+        .isEqualTo(
+            "the migrations do not match services/payments/migrations/atlas.sum (a file changed"
+                + " after mvn kit:generate wrote it, or a migration that already ran was edited):"
+                + " put back any applied migration that changed (mvn kit:check names it) and make"
+                + " the change in a new one, run mvn kit:generate to rewrite atlas.sum, commit, then"
+                + " sync again; kubectl logs job/payments-migrate -n payments -c atlas has the whole"
+                + " run");
+  }
+
   private Finding read() {
     return read(plannedJob());
   }
