@@ -246,7 +246,8 @@ final class CnpgClusterRules {
       violations.add(
           new Violation(
               path + ".parameters[wal_level]",
-              "\"" + walLevel + "\" is not a wal_level (logical, replica or minimal)",
+              Violations.shown(walLevel, "the value")
+                  + " is not a wal_level (logical, replica or minimal)",
               "use \"logical\" (CNPG's default) or \"replica\""));
     } else if ("minimal".equals(walLevel)) {
       violations.add(
@@ -263,7 +264,7 @@ final class CnpgClusterRules {
         violations.add(
             new Violation(
                 path + ".parameters[" + name + "]",
-                "\"" + value + "\" is not a PostgreSQL boolean",
+                Violations.shown(value, "the value") + " is not a PostgreSQL boolean",
                 "use \"on\" or \"off\""));
       } else if (name.equals("wal_log_hints")
           && on.isPresent()

@@ -174,7 +174,7 @@ final class DatabaseRules {
       if (problem.isPresent()) {
         violations.add(
             path + ".clusterName",
-            quote(cluster) + " " + problem.get(),
+            shown(cluster, "the name") + " " + problem.get(),
             "CNPG derives <cluster>-rw, -ro, -r, -app and -ca from it; use at most "
                 + CLUSTER_NAME_MAX
                 + " characters such as \""
@@ -260,17 +260,15 @@ final class DatabaseRules {
     Set<String> credentials = new HashSet<>();
     for (Map.Entry<String, String> parameter : db.parameters().entrySet()) {
       String key = parameter.getKey();
+      String parameterPath = path + ".parameters" + entry(key);
       if (!isParameterName(key)) {
         violations.add(
-            path + ".parameters[" + key + "]",
-            quote(key) + " is not a PostgreSQL parameter name",
+            parameterPath,
+            shown(key, "the name") + " is not a PostgreSQL parameter name",
             "use the lower-case name from postgresql.conf");
       }
       if (violations.credential(
-          path + ".parameters[" + key + "]",
-          key,
-          parameter.getValue(),
-          CredentialLiterals.PARAMETER_FIX)) {
+          parameterPath, key, parameter.getValue(), CredentialLiterals.PARAMETER_FIX)) {
         credentials.add(key);
       }
     }
@@ -450,8 +448,8 @@ final class DatabaseRules {
     for (String e : service.database().extensions()) {
       if (!EXTENSION.matcher(e).matches()) {
         violations.add(
-            path + ".extensions[" + e + "]",
-            quote(e) + " is not an extension name",
+            path + ".extensions" + entry(e),
+            shown(e, "the name") + " is not an extension name",
             "use the name CREATE EXTENSION takes, such as \"vector\"");
       }
     }
@@ -460,8 +458,8 @@ final class DatabaseRules {
           || s.startsWith("pg_")
           || s.equals("information_schema")) {
         violations.add(
-            path + ".schemas[" + s + "]",
-            quote(s) + " is not a usable schema name",
+            path + ".schemas" + entry(s),
+            shown(s, "the name") + " is not a usable schema name",
             "use a lower-case identifier such as \"reporting\" (not pg_* or information_schema)");
       }
     }
@@ -478,7 +476,7 @@ final class DatabaseRules {
         || RESERVED_DATABASES.contains(b.database())) {
       violations.add(
           path + ".bootstrap.database",
-          quote(b.database()) + " is not a usable database name",
+          shown(b.database(), "the name") + " is not a usable database name",
           "use a lower-case identifier such as \""
               + safeExample(service.name()).replace('-', '_')
               + "\" (not postgres or template0/1)");
@@ -486,7 +484,7 @@ final class DatabaseRules {
     if (!KubernetesNames.isSqlIdentifier(b.owner()) || RESERVED_ROLES.contains(b.owner())) {
       violations.add(
           path + ".bootstrap.owner",
-          quote(b.owner()) + " is not a usable role name",
+          shown(b.owner(), "the name") + " is not a usable role name",
           "use a lower-case identifier such as \""
               + safeExample(service.name()).replace('-', '_')
               + "\" (not postgres or streaming_replica)");
@@ -551,7 +549,7 @@ final class DatabaseRules {
     if (b.irsaRoleArn().isPresent() && !IAM_ROLE_ARN.matcher(b.irsaRoleArn().get()).matches()) {
       violations.add(
           path + ".credentials.roleArn",
-          quote(b.irsaRoleArn().get()) + " is not an IAM role ARN",
+          shown(b.irsaRoleArn().get(), "the value") + " is not an IAM role ARN",
           "use arn:aws:iam::<12-digit account id>:role/<name>, "
               + "the role IRSA lets service account "
               + service.clusterName()
@@ -567,7 +565,7 @@ final class DatabaseRules {
     if (b.retentionPolicy().isPresent() && !isRetentionPolicy(b.retentionPolicy().get())) {
       violations.add(
           path + ".retentionPolicy",
-          quote(b.retentionPolicy().get()) + " is not a retention policy",
+          shown(b.retentionPolicy().get(), "the value") + " is not a retention policy",
           "use a number and d, w or m, such as \"30d\"");
     }
     if (b.schedule().isPresent()) {
@@ -576,9 +574,10 @@ final class DatabaseRules {
       if (problem.isPresent()) {
         violations.add(
             path + ".schedule",
-            quote(cron) + " " + problem.get(),
+            shown(cron, "the schedule") + " " + problem.get(),
             CronSchedule.isPadded(cron)
-                ? "write it without them: \"" + cron.trim() + "\""
+                ? "write it without them"
+                    + (Violations.quotable(cron) ? ": \"" + cron.trim() + "\"" : "")
                 : WHITESPACE.split(cron.trim()).length == 5
                     ? "add the seconds first: \"0 " + cron.trim() + "\""
                     : "use six fields, seconds first, such as \"0 0 2 * * *\" (02:00 every day)");
@@ -589,6 +588,11 @@ final class DatabaseRules {
             "pick a day every month has, such as \"0 0 2 1 * *\" (02:00 on the 1st)");
       }
     }
+  }
+
+  /** {@code [name]} for a list's or map's entry in a path, or nothing when it may not be quoted. */
+  private static String entry(String name) {
+    return Violations.quotable(name) ? "[" + name + "]" : "";
   }
 
   /** {@code path} is the database's: a restore constrains its bootstrap and major too. */
@@ -610,7 +614,7 @@ final class DatabaseRules {
       } else if (source.isEmpty()) {
         violations.add(
             path + ".source",
-            "there is no service " + quote(from.service()),
+            "there is no service " + shown(from.service(), "of that name"),
             kit.environment().isPresent()
                 ? "restore only where it runs, with onlyIn(...), or use Restore.fromObjectStore(...)"
                 : "name a service of this description, or use Restore.fromObjectStore(...)");
@@ -653,8 +657,10 @@ final class DatabaseRules {
                 + "or CNPG creates an empty database \"app\" and points "
                 + service.clusterName()
                 + "-app at it",
-            "add bootstrap(\"<database>\", \"<owner>\") as cluster "
-                + quote(store.serverName())
+            "add bootstrap(\"<database>\", \"<owner>\") as "
+                + (Violations.quotable(store.serverName())
+                    ? "cluster " + quote(store.serverName())
+                    : "the cluster")
                 + " had them");
       }
     }

@@ -147,7 +147,7 @@ final class EnvironmentRules {
               r ->
                   violations.add(
                       path + ".targetRevision",
-                      quote(r) + " is not a Git revision",
+                      Violations.shown(r, "the revision") + " is not a Git revision",
                       "use a branch, tag or commit such as \"release\""));
       if (env.project().isPresent()) {
         String project = env.project().get();
@@ -163,7 +163,7 @@ final class EnvironmentRules {
               rule ->
                   violations.add(
                       path + ".namespaceRule",
-                      quote(rule) + " does not contain {namespace}",
+                      Violations.shown(rule, "the rule") + " does not contain {namespace}",
                       "put every service in a namespace of its own, such as \"{namespace}-"
                           + env.name()
                           + "\""));
@@ -197,12 +197,14 @@ final class EnvironmentRules {
         if (other != null && !again) {
           violations.add(
               path + ".project",
-              quote(project)
+              Violations.shown(project, "the project")
                   + " is also environment "
                   + quote(other)
                   + "'s, and each "
                   + "environment's platform writes its own AppProject of that name",
-              "set project(\"" + project + "-" + env.name() + "\")");
+              Violations.quotable(project)
+                  ? "set project(\"" + project + "-" + env.name() + "\")"
+                  : "set another project(...)");
         }
       }
     }
@@ -218,23 +220,28 @@ final class EnvironmentRules {
       for (String env : service.overrides().keySet()) {
         if (!declared.contains(env)) {
           violations.add(
-              "environments[" + env + "]." + path,
-              "overrides environment " + quote(env) + ", but " + known,
-              "declare it with Kit.builder().environment(\""
-                  + env
-                  + "\", e -> ...) or remove in(\""
-                  + env
-                  + "\", ...)");
+              "environments" + (Violations.quotable(env) ? "[" + env + "]." : ".") + path,
+              "overrides environment " + Violations.shown(env, "of that name") + ", but " + known,
+              Violations.quotable(env)
+                  ? "declare it with Kit.builder().environment(\""
+                      + env
+                      + "\", e -> ...) or remove in(\""
+                      + env
+                      + "\", ...)"
+                  : "declare it with Kit.builder().environment(...) or remove in(...)");
         }
       }
       for (String env : service.onlyIn()) {
         if (!declared.contains(env)) {
           violations.add(
               path + ".onlyIn",
-              "names environment " + quote(env) + ", but " + known,
-              "declare it with Kit.builder().environment(\""
-                  + env
-                  + "\", e -> ...) or remove it from onlyIn(...)");
+              "names environment " + Violations.shown(env, "of that name") + ", but " + known,
+              Violations.quotable(env)
+                  ? "declare it with Kit.builder().environment(\""
+                      + env
+                      + "\", e -> ...) or remove it from onlyIn(...)"
+                  : "declare it with Kit.builder().environment(...) or remove it from"
+                      + " onlyIn(...)");
         }
       }
       service.overrides().forEach((env, there) -> sameHistory(env, service, there, violations));
@@ -618,7 +625,7 @@ final class EnvironmentRules {
                 + service.name()
                 + "].database.planetScale.backupPolicy",
             "backup policy "
-                + quote(name)
+                + Violations.shown(name, "of the same name")
                 + " of database "
                 + quote(ps.organization() + "/" + ps.database())
                 + " is also environment "

@@ -1,6 +1,7 @@
 package dev.kit.validate;
 
 import static dev.kit.validate.Violations.quote;
+import static dev.kit.validate.Violations.shown;
 
 import dev.kit.input.KitInputs;
 import dev.kit.layout.ServiceLayout;
@@ -43,13 +44,16 @@ final class MigrationRules {
     if (dir.isEmpty()) {
       violations.add(
           path + ".directory",
-          quote(m.directory()) + " is not a folder inside services/" + service.name() + "/",
+          shown(m.directory(), "the folder")
+              + " is not a folder inside services/"
+              + service.name()
+              + "/",
           "use a relative path without '..', such as \"migrations\"");
     } else if (!plainFolder(dir.get())) {
       // atlas.hcl holds it in an HCL string and in a file:// URL, whose host is its first part
       violations.add(
           path + ".directory",
-          quote(m.directory())
+          shown(m.directory(), "the folder")
               + " has characters that atlas.hcl's file:// URL cannot hold as written (a space,"
               + " quote, '%', '?', '#', '$' or non-ASCII letter)",
           "rename the folder with letters, digits, '.', '_', '-' and '/' only, such as"
@@ -93,7 +97,7 @@ final class MigrationRules {
     if (!KubernetesNames.isSqlIdentifier(m.revisionsSchema())) {
       violations.add(
           path + ".revisionsSchema",
-          quote(m.revisionsSchema()) + " is not a schema name",
+          shown(m.revisionsSchema(), "the schema") + " is not a schema name",
           "use a lower-case identifier such as \"atlas_schema_revisions\"");
     }
     if (m.backoffLimit() < 0) {
@@ -275,7 +279,10 @@ final class MigrationRules {
       if (baseline == null) {
         violations.add(
             path + ".baseline",
-            "version " + quote(m.baseline().get()) + " is not the version of any migration file",
+            (Violations.quotable(m.baseline().get())
+                    ? "version " + quote(m.baseline().get())
+                    : Violations.notShown("the version"))
+                + " is not the version of any migration file",
             "use the version of an existing migration, the part of its name before the first '_'");
       } else if (AtlasFileDirectives.isCheckpoint(baseline)) {
         // Atlas looks for the baseline among the files that are not checkpoints.

@@ -58,25 +58,22 @@ final class MonitoringRules {
     // A loop rather than lambdas, as in ServiceRules: each spins a class in a cold run.
     for (Map.Entry<String, String> label : m.selectorLabels().entrySet()) {
       String key = label.getKey();
+      String labelPath =
+          path + ".selectorLabels" + (Violations.quotable(key) ? "[" + key + "]" : "");
       String reserved = ServiceRules.RESERVED_LABELS.get(key);
       if (reserved != null) {
-        violations.add(
-            path + ".selectorLabels[" + key + "]",
-            reserved,
-            "select on a label of your own, such as \"release\"");
+        violations.add(labelPath, reserved, "select on a label of your own, such as \"release\"");
       }
       Optional<String> keyProblem = KubernetesNames.labelKey(key);
       if (keyProblem.isPresent()) {
         violations.add(
-            path + ".selectorLabels[" + key + "]",
-            "key " + quote(key) + " " + keyProblem.get(),
+            labelPath,
+            (Violations.quotable(key) ? "key " + quote(key) : Violations.notShown("the key"))
+                + " "
+                + keyProblem.get(),
             "use the label your Prometheus selects on, such as \"release\"");
       }
-      violations.labelValue(
-          path + ".selectorLabels[" + key + "]",
-          key,
-          label.getValue(),
-          "shorten or simplify the value");
+      violations.labelValue(labelPath, key, label.getValue(), "shorten or simplify the value");
     }
   }
 

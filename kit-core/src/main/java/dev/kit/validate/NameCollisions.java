@@ -96,7 +96,13 @@ final class NameCollisions {
             problem ->
                 new Violation(
                     "repository.name",
-                    "\"" + repo + "\" makes " + what + " \"" + name + "\", which " + problem,
+                    Violations.quotable(repo)
+                        ? "\"" + repo + "\" makes " + what + " \"" + name + "\", which " + problem
+                        : Violations.notShown("the name")
+                            + " makes "
+                            + what
+                            + " of that name and a suffix, which "
+                            + problem,
                     "use a lower-case name of at most "
                         + (KubernetesNames.LABEL_MAX - LONGEST_SUFFIX.length())
                         + " letters, digits and '-', such as \"shop\""));

@@ -1,6 +1,7 @@
 package dev.kit.validate;
 
 import static dev.kit.validate.Violations.quote;
+import static dev.kit.validate.Violations.shown;
 
 import dev.kit.layout.RepositoryLayout;
 import dev.kit.model.Kit;
@@ -59,7 +60,7 @@ final class PatchRules {
     if (!pointer) {
       violations.add(
           path + ".path",
-          quote(patch.path()) + " is not a JSON Pointer",
+          shown(patch.path(), "the path") + " is not a JSON Pointer",
           "start it with '/', such as \"/spec/primaryUpdateStrategy\"");
     } else {
       metadata(path + ".path", patch.path(), tokens, violations);
@@ -94,7 +95,7 @@ final class PatchRules {
             && (tokens.size() == 1 || second.equals("name") || second.equals("namespace")))) {
       violations.add(
           path,
-          quote(pointer) + " would change the object's identity",
+          shown(pointer, "the path") + " would change the object's identity",
           "apiVersion, kind, metadata.name and metadata.namespace are kit's; set names through the DSL");
       return;
     }
@@ -106,21 +107,21 @@ final class PatchRules {
       if (key == null) {
         violations.add(
             path,
-            quote(pointer)
+            shown(pointer, "the path")
                 + " would replace or remove every annotation, kit's sync wave and sync options"
                 + " with them",
             OTHER_ANNOTATION);
       } else if (KIT_ANNOTATIONS.containsKey(key)) {
         violations.add(
             path,
-            quote(pointer) + " " + KIT_ANNOTATIONS.get(key),
+            shown(pointer, "the path") + " " + KIT_ANNOTATIONS.get(key),
             "leave " + key + " to kit; " + OTHER_ANNOTATION);
       }
     } else if (second.equals("labels")) {
       if (key == null) {
         violations.add(
             path,
-            quote(pointer)
+            shown(pointer, "the path")
                 + " would replace or remove every label, kit's app.kubernetes.io labels with them,"
                 + " by which kit:status and Argo CD find the service's objects",
             "add labels with Service.Builder.label(key, value), or patch a single other key"
@@ -128,7 +129,7 @@ final class PatchRules {
       } else if (ServiceRules.RESERVED_LABELS.containsKey(key)) {
         violations.add(
             path,
-            quote(pointer)
+            shown(pointer, "the path")
                 + " would change "
                 + key
                 + ", a label by which kit:status and Argo CD find the service's objects",
@@ -163,7 +164,7 @@ final class PatchRules {
     if (tokens.size() == 1 || (field.equals("source") && tokens.size() == 2)) {
       violations.add(
           path,
-          quote(pointer)
+          shown(pointer, "the path")
               + " would replace the Application's "
               + (tokens.size() == 1 ? "spec" : "source")
               + ", which kit builds with the AppProject "
@@ -173,7 +174,7 @@ final class PatchRules {
     } else if (field.equals("project")) {
       violations.add(
           path,
-          quote(pointer)
+          shown(pointer, "the path")
               + " would move the Application out of the AppProject "
               + project
               + ", which kit writes for the services' namespaces and kinds",
@@ -181,7 +182,7 @@ final class PatchRules {
     } else if (field.equals("destination")) {
       violations.add(
           path,
-          quote(pointer)
+          shown(pointer, "the path")
               + " would send the Application to a destination the AppProject "
               + project
               + " kit writes does not list (the services' namespaces on their cluster), and Argo CD"
@@ -192,7 +193,7 @@ final class PatchRules {
     } else if (field.equals("source") && sourceField.equals("repoURL")) {
       violations.add(
           path,
-          quote(pointer)
+          shown(pointer, "the path")
               + " would sync a repository the AppProject "
               + project
               + " kit writes does not permit: it lists the repository's gitUrl only",
@@ -201,7 +202,7 @@ final class PatchRules {
       String manifests = RepositoryLayout.service(kit, service).manifests();
       violations.add(
           path,
-          quote(pointer)
+          shown(pointer, "the path")
               + " would make the Application multi-source: Argo CD then ignores its source, "
               + manifests
               + ", and the AppProject "
@@ -215,7 +216,7 @@ final class PatchRules {
       String manifests = RepositoryLayout.service(kit, service).manifests();
       violations.add(
           path,
-          quote(pointer)
+          shown(pointer, "the path")
               + " would sync another folder than "
               + manifests
               + ", where kit writes the service's manifests",

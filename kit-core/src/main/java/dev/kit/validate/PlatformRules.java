@@ -26,8 +26,8 @@ final class PlatformRules {
     } else if (argo.project().equals(platform.project())) {
       violations.add(
           "platform.project",
-          "the operators install cluster-wide objects the services' AppProject "
-              + quote(argo.project())
+          "the operators install cluster-wide objects the services' AppProject"
+              + (Violations.quotable(argo.project()) ? " " + quote(argo.project()) : "")
               + " forbids",
           "keep the platform in another project, such as \"default\"");
     }
@@ -41,8 +41,8 @@ final class PlatformRules {
     for (String kind : platform.extraKinds()) {
       if (!kind.matches("([a-z0-9.-]*)/[A-Z][A-Za-z0-9]*")) {
         violations.add(
-            "platform.extraKinds[" + kind + "]",
-            quote(kind) + " is not group/Kind",
+            "platform.extraKinds" + (Violations.quotable(kind) ? "[" + kind + "]" : ""),
+            shown(kind, "the kind") + " is not group/Kind",
             "use allowKind(\"networking.k8s.io\", \"Ingress\"), with \"\" for core kinds");
       }
     }
@@ -77,7 +77,7 @@ final class PlatformRules {
     if (!chart.version().matches("v?[0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.-]+)?")) {
       violations.add(
           path + ".version",
-          quote(chart.version()) + " is not a pinned chart version",
+          shown(chart.version(), "the version") + " is not a pinned chart version",
           "use an exact version such as \"0.29.0\", so every sync installs the same chart");
     }
     KubernetesNames.dns1123Label(chart.namespace())
@@ -85,7 +85,7 @@ final class PlatformRules {
             p ->
                 violations.add(
                     path + ".namespace",
-                    quote(chart.namespace()) + " " + p,
+                    shown(chart.namespace(), "the namespace") + " " + p,
                     "use a namespace such as \"cnpg-system\""));
     if (chart.chart().isBlank()) {
       violations.add(path + ".chart", "is empty", "name the chart, such as \"cloudnative-pg\"");

@@ -1,6 +1,5 @@
 package dev.kit.validate;
 
-import static dev.kit.validate.Violations.quote;
 import static dev.kit.validate.Violations.shown;
 
 import dev.kit.model.ArgoCd;
@@ -27,7 +26,7 @@ final class RepositoryRules {
     if (nameProblem.isPresent()) {
       violations.add(
           "repository.name",
-          quote(repo.name()) + " " + nameProblem.get(),
+          shown(repo.name(), "the name") + " " + nameProblem.get(),
           "it becomes the app.kubernetes.io/part-of label; use a short name such as \"shop\"");
     }
     // Credentials first: a URL refused for its format is quoted, and a password must not be.
@@ -45,7 +44,7 @@ final class RepositoryRules {
     if (repo.targetRevision().isBlank() || hasWhitespace(repo.targetRevision())) {
       violations.add(
           "repository.targetRevision",
-          quote(repo.targetRevision()) + " is not a Git revision",
+          shown(repo.targetRevision(), "the revision") + " is not a Git revision",
           "use a branch, tag or commit such as \"main\"");
     }
     violations.invalid(
@@ -85,7 +84,7 @@ final class RepositoryRules {
     if (!argo.version().matches("v?[0-9]+\\.[0-9]+(\\.[0-9]+)?")) {
       violations.add(
           "repository.argoCd.version",
-          quote(argo.version()) + " is not an Argo CD version",
+          shown(argo.version(), "the version") + " is not an Argo CD version",
           "use major.minor, such as \"3.5\" or \"2.9\"");
     }
     if (argo.delivery() == ArgoCd.Delivery.APPLICATION_SET) {
@@ -97,7 +96,7 @@ final class RepositoryRules {
         if (!service.namespace().equals(expected)) {
           violations.add(
               "services[" + service.name() + "].namespace",
-              quote(service.namespace())
+              shown(service.namespace(), "the namespace")
                   + " differs from the service name, but the ApplicationSet's directory generator names the namespace after the folder",
               "use namespace(\""
                   + service.name()

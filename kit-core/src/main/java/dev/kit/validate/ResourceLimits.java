@@ -33,7 +33,7 @@ final class ResourceLimits {
           && above(request, limit)) {
         violations.add(
             new Violation(
-                path + ".requests." + name,
+                path + ".requests" + (Violations.quotable(name) ? "." + name : ""),
                 "\""
                     + request
                     + "\" is more than the limit \""

@@ -1,6 +1,6 @@
 package dev.kit.validate;
 
-import static dev.kit.validate.Violations.quote;
+import static dev.kit.validate.Violations.shown;
 
 import dev.kit.layout.RepositoryLayout;
 import dev.kit.layout.ServiceLayout;
@@ -43,7 +43,10 @@ final class SchemaRules {
       if (file.isEmpty() || !schema.file().endsWith(".sql")) {
         violations.add(
             path + ".file",
-            quote(schema.file()) + " is not a .sql file inside services/" + service.name() + "/",
+            shown(schema.file(), "the file")
+                + " is not a .sql file inside services/"
+                + service.name()
+                + "/",
             "use a relative path without '..', such as \"schema.sql\"");
         continue;
       }

@@ -2,6 +2,7 @@ package dev.kit.validate;
 
 import static dev.kit.validate.Violations.quote;
 import static dev.kit.validate.Violations.safeExample;
+import static dev.kit.validate.Violations.shown;
 
 import dev.kit.input.KitInputs;
 import dev.kit.model.Environment;
@@ -189,7 +190,7 @@ final class ServiceRules {
     if (namespaceProblem.isPresent()) {
       violations.add(
           path + ".namespace",
-          quote(service.namespace()) + " " + namespaceProblem.get(),
+          shown(service.namespace(), "the namespace") + " " + namespaceProblem.get(),
           "use a lower-case namespace such as \"" + safeExample(name) + "\"");
     }
     for (Map.Entry<String, String> label : service.labels().entrySet()) {
@@ -197,14 +198,19 @@ final class ServiceRules {
       if (fromEnvironment(kit, key, label.getValue())) {
         continue;
       }
-      String labelPath = path + ".labels[" + key + "]";
+      String labelPath = path + ".labels" + (Violations.quotable(key) ? "[" + key + "]" : "");
       String reserved = RESERVED_LABELS.get(key);
       if (reserved != null) {
         violations.add(labelPath, reserved, "remove it, or use a label key of your own");
       }
       Optional<String> keyProblem = KubernetesNames.labelKey(key);
       if (keyProblem.isPresent()) {
-        violations.add(labelPath, "key " + quote(key) + " " + keyProblem.get(), "rename the label");
+        violations.add(
+            labelPath,
+            (Violations.quotable(key) ? "key " + quote(key) : Violations.notShown("the key"))
+                + " "
+                + keyProblem.get(),
+            "rename the label");
       }
       violations.labelValue(labelPath, key, label.getValue(), "shorten or simplify the value");
     }

@@ -67,12 +67,19 @@ public final class Violations {
   /** Container requests and limits: quantities, and no request above its limit. */
   public void resources(String path, Resources resources) {
     for (Map.Entry<String, String> request : resources.requests().entrySet()) {
-      resource(path + ".requests." + request.getKey(), request.getKey(), request.getValue());
+      resource(path + ".requests" + entry(request.getKey()), request.getKey(), request.getValue());
     }
     for (Map.Entry<String, String> limit : resources.limits().entrySet()) {
-      resource(path + ".limits." + limit.getKey(), limit.getKey(), limit.getValue());
+      resource(path + ".limits" + entry(limit.getKey()), limit.getKey(), limit.getValue());
     }
     found.addAll(ResourceLimits.check(path, resources));
+  }
+
+  /**
+   * {@code .name} for a map's entry in a path, or nothing when a message may not quote the name.
+   */
+  private static String entry(String name) {
+    return quotable(name) ? "." + name : "";
   }
 
   /**
@@ -166,7 +173,7 @@ public final class Violations {
     if (!KubernetesNames.isContainerResourceName(name)) {
       add(
           path,
-          quote(name) + " is not a resource the API server knows",
+          shown(name, "the name") + " is not a resource the API server knows",
           "use \"cpu\", \"memory\", \"ephemeral-storage\", \"hugepages-<size>\" such as"
               + " \"hugepages-2Mi\", or an extended resource such as \"example.com/gpu\"");
     } else if (Resources.MEMORY.equals(name)) {
@@ -211,7 +218,7 @@ public final class Violations {
     if (!KubernetesNames.isQuantity(value)) {
       add(
           path,
-          quote(value) + " is not a Kubernetes quantity",
+          shown(value, "the value") + " is not a Kubernetes quantity",
           KubernetesNames.quantitySuggestion(value)
               .map(s -> "try " + quote(s))
               .orElse(

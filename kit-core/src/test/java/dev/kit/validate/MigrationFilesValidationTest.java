@@ -220,7 +220,7 @@ class MigrationFilesValidationTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"db\"x", "db migrations", "db%20x", "db?x", "db#x", "${x}", "mïgrations"})
+  @ValueSource(strings = {"db\"x", "db migrations", "db%20x", "db#x", "${x}", "mïgrations"})
   void generate_refusesAMigrationsFolder_whoseNameAtlasHclCannotHold(String folder)
       throws IOException {
     Files.createDirectories(repo.resolve("services/orders").resolve(folder));
@@ -232,6 +232,19 @@ class MigrationFilesValidationTest {
                 + "\" has characters that atlas.hcl's file:// URL cannot hold as written (a space,"
                 + " quote, '%', '?', '#', '$' or non-ASCII letter) (rename the folder with letters,"
                 + " digits, '.', '_', '-' and '/' only, such as \"db/migrations\")");
+  }
+
+  @Test
+  void generate_refusesAMigrationsFolderWithAQuestionMark_withoutQuotingIt() throws IOException {
+    // A '?' may start a signed URL's query: the one rule for quoting leaves the value out.
+    Files.createDirectories(repo.resolve("services/orders").resolve("db?x"));
+
+    assertThat(generate(kit(m -> m.directory("db?x"))))
+        .containsExactly(
+            "services[orders].migrations.directory: the folder (not shown, as it may hold a"
+                + " credential) has characters that atlas.hcl's file:// URL cannot hold as written"
+                + " (a space, quote, '%', '?', '#', '$' or non-ASCII letter) (rename the folder with"
+                + " letters, digits, '.', '_', '-' and '/' only, such as \"db/migrations\")");
   }
 
   @Test
