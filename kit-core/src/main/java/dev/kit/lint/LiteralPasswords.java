@@ -3,6 +3,7 @@ package dev.kit.lint;
 import dev.kit.migration.SqlScript;
 import dev.kit.migration.SqlStatement;
 import dev.kit.migration.SqlToken;
+import dev.kit.validate.Violations;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -26,12 +27,12 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * SqlStatement s = SqlScript.parse("CREATE ROLE r LOGIN PASSWORD 'x';").statements().get(0);
  * LiteralPasswords.in(s); // true
- * LiteralPasswords.masked("ALTER ROLE r PASSWORD 'x';"); // "ALTER ROLE r PASSWORD '***';"
+ * LiteralPasswords.mask("ALTER ROLE r PASSWORD 'x';").text(); // "ALTER ROLE r PASSWORD '***';"
  * }</pre>
  */
 public final class LiteralPasswords {
 
-  /** What a password literal is replaced with in {@link #masked}. */
+  /** What a password literal is replaced with in {@link #mask} and {@link #hidden}. */
   public static final String MASK = "'***'";
 
   /** Dynamic SQL nested deeper than this is not read (a string in a string in a DO block). */
@@ -46,36 +47,65 @@ public final class LiteralPasswords {
   /** A {@code format()} call's template and its arguments after the template. */
   private record Format(String template, List<List<SqlToken>> arguments) {}
 
+  /**
+   * A {@code format()} placeholder's string-constant argument's value, and its type (s, I or L).
+   */
+  private record Placeholder(String value, char type) {
+
+    /** The argument as {@code format()} writes it: {@code %L} as a literal, else as it is. */
+    String written() {
+      return type == 'L' ? quoteLiteral(value) : value;
+    }
+  }
+
   private LiteralPasswords() {}
 
   /**
    * Whether {@code statement} is a {@code CREATE} or {@code ALTER} of a role, user (or user
    * mapping) or group whose {@code PASSWORD} (or quoted {@code "password"} option) is followed by a
    * string constant, in any of its forms ({@code '...'}, {@code E'...'}, {@code $$...$$}), or of a
-   * subscription whose {@code CONNECTION} string holds a {@code password=}; or a {@code DO} block
-   * that runs such a statement, written in its body or as a string constant it executes (a {@code
-   * format()} template's {@code PASSWORD %L} counts when its argument is a string constant).
+   * subscription whose {@code CONNECTION} string sets a password ({@code password=} or a URI's
+   * {@code user:password@}); or a {@code DO} block that runs such a statement, written in its body
+   * or as a string constant it executes (a {@code format()} template's {@code PASSWORD %L} counts
+   * when its argument is a string constant).
    */
   public static boolean in(SqlStatement statement) {
     return !found(statement).isEmpty();
   }
 
   /**
-   * {@code sql} with every string constant that holds a password replaced by {@link #MASK} (a
-   * {@code DO} block's whole body when its dynamic SQL sets one), followed by the line breaks the
-   * constant spanned, so lines keep their numbers.
+   * {@code sql} with its password literals masked, and the literals themselves, from one parse.
+   *
+   * @param text {@code sql} with every string constant that holds a password replaced by {@link
+   *     #MASK} (a {@code DO} block's whole body when its dynamic SQL sets one), followed by the
+   *     line breaks the constant spanned, so lines keep their numbers
+   * @param literals the password literals as PostgreSQL's scanner reads them where they run, quotes
+   *     included ({@code 'hunter2'}, inside a {@code DO} block's dynamic SQL too, and as {@code
+   *     format()} or {@code quote_literal} writes them): the text its errors quote, such as {@code
+   *     syntax error at or near "'hunter2'"}; longest first
    */
-  public static String masked(String sql) {
+  public record Masked(String text, List<String> literals) {
+    public Masked {
+      literals = List.copyOf(literals);
+    }
+  }
+
+  /** {@code sql}'s password literals, found and masked ({@link Masked}). */
+  public static Masked mask(String sql) {
     List<SqlToken> tokens = new ArrayList<>();
+    Set<String> literals = new LinkedHashSet<>();
     for (SqlStatement statement : SqlScript.parse(sql).statements()) {
       for (Found found : found(statement)) {
         if (!tokens.contains(found.token())) {
           tokens.add(found.token());
         }
+        literals.add(found.literal());
       }
     }
+    List<String> longestFirst = new ArrayList<>(literals);
+    longestFirst.sort(Comparator.comparingInt(String::length).reversed());
     if (tokens.isEmpty()) {
-      return sql;
+      return new Masked(sql, longestFirst);
     }
     tokens.sort(Comparator.comparingInt(SqlToken::offset));
     StringBuilder out = new StringBuilder(sql.length());
@@ -85,24 +115,19 @@ public final class LiteralPasswords {
       token.text().chars().filter(c -> c == '\n').forEach(c -> out.append('\n'));
       at = token.offset() + token.text().length();
     }
-    return out.append(sql.substring(at)).toString();
+    return new Masked(out.append(sql.substring(at)).toString(), longestFirst);
   }
 
   /**
-   * The password literals of {@code sql} as PostgreSQL's scanner reads them where they run, quotes
-   * included ({@code 'hunter2'}, inside a {@code DO} block's dynamic SQL too): the text its errors
-   * quote, such as {@code syntax error at or near "'hunter2'"}. Longest first.
+   * {@code text} (what PostgreSQL or Atlas said of a statement) with each of {@code literals},
+   * longest first as {@link Masked#literals} lists them, replaced by {@link #MASK}.
    */
-  public static List<String> literals(String sql) {
-    Set<String> literals = new LinkedHashSet<>();
-    for (SqlStatement statement : SqlScript.parse(sql).statements()) {
-      for (Found found : found(statement)) {
-        literals.add(found.literal());
-      }
+  public static String hidden(String text, List<String> literals) {
+    String out = text;
+    for (String literal : literals) {
+      out = out.replace(literal, MASK);
     }
-    List<String> longestFirst = new ArrayList<>(literals);
-    longestFirst.sort(Comparator.comparingInt(String::length).reversed());
-    return longestFirst;
+    return out;
   }
 
   private static List<Found> found(SqlStatement statement) {
@@ -121,24 +146,25 @@ public final class LiteralPasswords {
         }
       }
     } else {
-      for (SqlToken literal : inCommand(t, 0, null)) {
-        found.add(new Found(literal, literal.text()));
+      for (int at : passwordsAt(t, 0)) {
+        found.add(new Found(t.get(at), t.get(at).text()));
       }
     }
     return found;
   }
 
   /**
-   * The password literals of PL/pgSQL code or dynamic SQL: its role statements wherever they start,
-   * and those of the string constants it holds, read as SQL in turn.
+   * The password literals of PL/pgSQL code or dynamic SQL (a {@code format()} template when {@code
+   * format} is not null): its role statements wherever they start, and those of the string
+   * constants it holds, read as SQL in turn.
    */
   private static List<String> inCode(String code, @Nullable Format format, int depth) {
     List<String> literals = new ArrayList<>();
     for (SqlStatement statement : SqlScript.parse(code).statements()) {
       List<SqlToken> t = statement.tokens();
       for (int i = 0; i < t.size(); i++) {
-        for (SqlToken literal : inCommand(t, i, format)) {
-          literals.add(literal.text());
+        for (int at : passwordsAt(t, i)) {
+          written(t.get(at), format).ifPresent(literals::add);
         }
         if (t.get(i).kind() == SqlToken.Kind.STRING && depth < MAX_DEPTH) {
           String dynamic = value(t.get(i));
@@ -151,44 +177,99 @@ public final class LiteralPasswords {
   }
 
   /**
-   * The string constants that set a password in the role, user, group or subscription command at
-   * token {@code from}: none when no such command starts there. In a {@code format()} template a
-   * placeholder ({@code PASSWORD %L}, {@code PASSWORD '%s'}) counts when its argument is a string
-   * constant, which is returned in its place.
+   * The indexes of the tokens that set a password in the role, user, group or subscription command
+   * at token {@code from}: the string constant after {@code PASSWORD} (or a {@code format()}
+   * placeholder's {@code %} there), or a {@code CONNECTION} string that holds a password. None when
+   * no such command starts there.
    */
-  private static List<SqlToken> inCommand(List<SqlToken> t, int from, @Nullable Format format) {
-    List<SqlToken> literals = new ArrayList<>();
+  private static List<Integer> passwordsAt(List<SqlToken> t, int from) {
+    List<Integer> at = new ArrayList<>();
     if (from + 1 >= t.size() || !(t.get(from).isWord("CREATE") || t.get(from).isWord("ALTER"))) {
-      return literals;
+      return at;
     }
-    SqlToken object = t.get(from + 1);
-    boolean subscription = object.isWord("SUBSCRIPTION");
-    if (!subscription
-        && !(object.isWord("ROLE") || object.isWord("USER") || object.isWord("GROUP"))) {
-      return literals;
+    boolean subscription = t.get(from + 1).isWord("SUBSCRIPTION");
+    if (!subscription && !isRoleCommand(t, from)) {
+      return at;
     }
     for (int i = from + 2; i + 1 < t.size() && !t.get(i).isSymbol(';'); i++) {
-      SqlToken word = t.get(i);
       SqlToken next = t.get(i + 1);
       if (subscription) {
-        if (word.isWord("CONNECTION")
+        if (t.get(i).isWord("CONNECTION")
             && next.kind() == SqlToken.Kind.STRING
-            && next.text().toLowerCase(Locale.ROOT).contains("password")) {
-          literals.add(next);
+            && connectionHoldsPassword(value(next))) {
+          at.add(i + 1);
         }
-      } else if ((word.kind() == SqlToken.Kind.WORD
-              || word.kind() == SqlToken.Kind.QUOTED_IDENTIFIER)
-          && word.name().equals("password")) {
-        if (next.kind() == SqlToken.Kind.STRING && (format == null || !placeholder(value(next)))) {
-          literals.add(next);
-        } else if (format != null && next.kind() == SqlToken.Kind.STRING) {
-          argument(format, next.offset() + 1).ifPresent(literals::add);
-        } else if (format != null && next.isSymbol('%')) {
-          argument(format, next.offset()).ifPresent(literals::add);
-        }
+      } else if (isPasswordWord(t.get(i))
+          && (next.kind() == SqlToken.Kind.STRING || next.isSymbol('%'))) {
+        at.add(i + 1);
       }
     }
-    return literals;
+    return at;
+  }
+
+  /**
+   * The password literal {@code token} (a {@link #passwordsAt} token) puts where its SQL runs: the
+   * constant itself, or in a {@code format()} template the placeholder's string-constant argument
+   * as {@code format()} writes it ({@code %L} as {@code quote_literal} does, {@code '%s'} as is
+   * between the template's quotes). Empty for a placeholder whose argument is a variable or an
+   * expression.
+   */
+  private static Optional<String> written(SqlToken token, @Nullable Format format) {
+    boolean string = token.kind() == SqlToken.Kind.STRING;
+    if (string && (format == null || !placeholder(value(token)))) {
+      return Optional.of(token.text());
+    }
+    if (format == null) {
+      return Optional.empty(); // a '%' outside a template sets no password
+    }
+    if (string) {
+      // PASSWORD '%s': the value lands between the template's own quotes.
+      return argument(format, token.offset() + 1)
+          .map(a -> token.text().replace(value(token), a.written()));
+    }
+    return argument(format, token.offset()).map(Placeholder::written);
+  }
+
+  /**
+   * Whether a {@code CREATE} or {@code ALTER} of a role, user (or user mapping) or group starts at
+   * {@code from}.
+   */
+  private static boolean isRoleCommand(List<SqlToken> t, int from) {
+    SqlToken object = t.get(from + 1);
+    return (t.get(from).isWord("CREATE") || t.get(from).isWord("ALTER"))
+        && (object.isWord("ROLE") || object.isWord("USER") || object.isWord("GROUP"));
+  }
+
+  /** Whether {@code token} is the word {@code PASSWORD} or the quoted option {@code "password"}. */
+  private static boolean isPasswordWord(SqlToken token) {
+    return (token.kind() == SqlToken.Kind.WORD || token.kind() == SqlToken.Kind.QUOTED_IDENTIFIER)
+        && token.name().equals("password");
+  }
+
+  /**
+   * Whether a subscription's connection string sets a password: libpq's {@code password} keyword
+   * ({@code host=h password=x}, spaces around the '=' allowed), or a URI with a password before its
+   * host or a {@code password} parameter ({@code postgresql://u:x@h/db}, {@code ...?password=x}).
+   * {@code dbname=passwords} sets none.
+   */
+  static boolean connectionHoldsPassword(String conninfo) {
+    String lower = conninfo.toLowerCase(Locale.ROOT);
+    if (lower.startsWith("postgresql://") || lower.startsWith("postgres://")) {
+      return Violations.urlHoldsCredential(conninfo);
+    }
+    int at = lower.indexOf("password");
+    while (at >= 0) {
+      int after = at + "password".length();
+      while (after < lower.length() && Character.isWhitespace(lower.charAt(after))) {
+        after++;
+      }
+      boolean keyword = at == 0 || Character.isWhitespace(lower.charAt(at - 1));
+      if (keyword && after < lower.length() && lower.charAt(after) == '=') {
+        return true;
+      }
+      at = lower.indexOf("password", at + 1);
+    }
+    return false;
   }
 
   /**
@@ -208,9 +289,16 @@ public final class LiteralPasswords {
         || !awaitsPassword(dynamic)) {
       return Optional.empty();
     }
-    String value = value(t.get(i + 5));
+    return Optional.of(quoteLiteral(value(t.get(i + 5))));
+  }
+
+  /**
+   * {@code value} as PostgreSQL's {@code quote_literal} (and {@code format()}'s {@code %L}) writes
+   * it: quotes doubled, and with a backslash, backslashes doubled and an {@code E} before it.
+   */
+  private static String quoteLiteral(String value) {
     String quoted = "'" + value.replace("'", "''").replace("\\", "\\\\") + "'";
-    return Optional.of(value.contains("\\") ? "E" + quoted : quoted);
+    return value.contains("\\") ? "E" + quoted : quoted;
   }
 
   /**
@@ -223,18 +311,11 @@ public final class LiteralPasswords {
       return false;
     }
     List<SqlToken> t = statements.get(statements.size() - 1).tokens();
-    if (t.isEmpty()) {
-      return false;
-    }
-    SqlToken last = t.get(t.size() - 1);
-    if (!(last.kind() == SqlToken.Kind.WORD || last.kind() == SqlToken.Kind.QUOTED_IDENTIFIER)
-        || !last.name().equals("password")) {
+    if (t.isEmpty() || !isPasswordWord(t.get(t.size() - 1))) {
       return false;
     }
     for (int j = 0; j + 1 < t.size(); j++) {
-      SqlToken object = t.get(j + 1);
-      if ((t.get(j).isWord("CREATE") || t.get(j).isWord("ALTER"))
-          && (object.isWord("ROLE") || object.isWord("USER") || object.isWord("GROUP"))) {
+      if (isRoleCommand(t, j)) {
         return true;
       }
     }
@@ -275,9 +356,9 @@ public final class LiteralPasswords {
    * %[position][flags][width]type}): {@code %%} takes none; a width of {@code *} takes the next
    * argument and {@code *n$} argument n (so the value's next argument is the one after it), both
    * before the value's; {@code %n$} takes argument n, any other the next one. Empty for a variable,
-   * an expression, or a template PostgreSQL would refuse.
+   * an expression, or a template PostgreSQL would refuse. A width's padding is not applied.
    */
-  private static Optional<SqlToken> argument(Format format, int offset) {
+  private static Optional<Placeholder> argument(Format format, int offset) {
     String s = format.template();
     int next = 1;
     int i = 0;
@@ -326,14 +407,15 @@ public final class LiteralPasswords {
       }
       int argument = position > 0 ? position : next;
       next = argument + 1;
-      i++; // the type: s, I or L
+      char type = i < s.length() ? s.charAt(i) : ' ';
+      i++;
       if (start == offset) {
         List<SqlToken> tokens =
             argument <= format.arguments().size()
                 ? format.arguments().get(argument - 1)
                 : List.of();
         return tokens.size() == 1 && tokens.get(0).kind() == SqlToken.Kind.STRING
-            ? Optional.of(tokens.get(0))
+            ? Optional.of(new Placeholder(value(tokens.get(0)), type))
             : Optional.empty();
       }
     }

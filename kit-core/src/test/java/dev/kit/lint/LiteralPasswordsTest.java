@@ -10,14 +10,15 @@ import org.junit.jupiter.api.Test;
 class LiteralPasswordsTest {
 
   @Test
-  void masked_replacesEachPasswordLiteral_andKeepsTheRestAndTheLineNumbers() {
+  void mask_replacesEachPasswordLiteral_andKeepsTheRestAndTheLineNumbers() {
     assertThat(
-            LiteralPasswords.masked(
-                "CREATE TABLE t (id int);\n"
-                    + "ALTER ROLE app PASSWORD 'hunter2Secret' VALID UNTIL 'infinity';\n"
-                    + "CREATE ROLE r LOGIN PASSWORD $pw$multi\nline$pw$;\n"
-                    + "COMMENT ON ROLE r IS 'PASSWORD ''kept''';\n"
-                    + "CREATE SUBSCRIPTION s CONNECTION 'host=h password=x' PUBLICATION p;"))
+            LiteralPasswords.mask(
+                    "CREATE TABLE t (id int);\n"
+                        + "ALTER ROLE app PASSWORD 'hunter2Secret' VALID UNTIL 'infinity';\n"
+                        + "CREATE ROLE r LOGIN PASSWORD $pw$multi\nline$pw$;\n"
+                        + "COMMENT ON ROLE r IS 'PASSWORD ''kept''';\n"
+                        + "CREATE SUBSCRIPTION s CONNECTION 'host=h password=x' PUBLICATION p;")
+                .text())
         .isEqualTo(
             "CREATE TABLE t (id int);\n"
                 + "ALTER ROLE app PASSWORD '***' VALID UNTIL 'infinity';\n"
@@ -27,25 +28,27 @@ class LiteralPasswordsTest {
   }
 
   @Test
-  void masked_masksTheWholeBody_whenADoBlocksDynamicSqlSetsAPassword() {
+  void mask_masksTheWholeBody_whenADoBlocksDynamicSqlSetsAPassword() {
     assertThat(
-            LiteralPasswords.masked(
-                "DO $$ BEGIN EXECUTE 'ALTER ROLE app PASSWORD ''hunter2'''; END $$;"))
+            LiteralPasswords.mask(
+                    "DO $$ BEGIN EXECUTE 'ALTER ROLE app PASSWORD ''hunter2'''; END $$;")
+                .text())
         .isEqualTo("DO '***';");
     String variable = "DO $$ BEGIN EXECUTE format('ALTER ROLE app PASSWORD %L', pw); END $$;";
-    assertThat(LiteralPasswords.masked(variable)).isEqualTo(variable);
+    assertThat(LiteralPasswords.mask(variable).text()).isEqualTo(variable);
   }
 
   @Test
-  void literals_areAsPostgresqlReadsThem_whereTheyRun() {
-    assertThat(LiteralPasswords.literals("ALTER ROLE app PASSWORD 'hunter2Secret';"))
+  void maskLiterals_areAsPostgresqlReadsThem_whereTheyRun() {
+    assertThat(LiteralPasswords.mask("ALTER ROLE app PASSWORD 'hunter2Secret';").literals())
         .containsExactly("'hunter2Secret'");
     assertThat(
-            LiteralPasswords.literals(
-                "DO $$ BEGIN EXECUTE 'ALTER ROLE app PASSWORD ''hunter2'''; EXECUTE"
-                    + " format('ALTER ROLE %I PASSWORD %L', 'app', 'longer333'); END $$;"))
+            LiteralPasswords.mask(
+                    "DO $$ BEGIN EXECUTE 'ALTER ROLE app PASSWORD ''hunter2'''; EXECUTE"
+                        + " format('ALTER ROLE %I PASSWORD %L', 'app', 'longer333'); END $$;")
+                .literals())
         .containsExactly("'longer333'", "'hunter2'");
-    assertThat(LiteralPasswords.literals("ALTER ROLE app PASSWORD NULL;")).isEmpty();
+    assertThat(LiteralPasswords.mask("ALTER ROLE app PASSWORD NULL;").literals()).isEmpty();
   }
 
   /**
@@ -53,58 +56,111 @@ class LiteralPasswordsTest {
    * before the value's.
    */
   @Test
-  void literals_countTheArgumentsAStarWidthTakes_inAFormatTemplate() {
+  void maskLiterals_countTheArgumentsAStarWidthTakes_inAFormatTemplate() {
     assertThat(
-            LiteralPasswords.literals(
-                "DO $$ BEGIN EXECUTE format('ALTER ROLE %I PASSWORD %*L', 'app', 20,"
-                    + " 'hunter7'); END $$;"))
+            LiteralPasswords.mask(
+                    "DO $$ BEGIN EXECUTE format('ALTER ROLE %I PASSWORD %*L', 'app', 20,"
+                        + " 'hunter7'); END $$;")
+                .literals())
         .containsExactly("'hunter7'");
     assertThat(
-            LiteralPasswords.literals(
-                "DO $$ BEGIN EXECUTE format('ALTER ROLE %3$I PASSWORD ''%1$-*2$s''', 'hunter8',"
-                    + " 12, r); END $$;"))
+            LiteralPasswords.mask(
+                    "DO $$ BEGIN EXECUTE format('ALTER ROLE %3$I PASSWORD ''%1$-*2$s''', 'hunter8',"
+                        + " 12, r); END $$;")
+                .literals())
         .containsExactly("'hunter8'");
     assertThat(
-            LiteralPasswords.literals(
-                "DO $$ BEGIN EXECUTE format('ALTER ROLE %1$I PASSWORD %*3$L', 'app', pw, 10,"
-                    + " 'hunter9'); END $$;"))
+            LiteralPasswords.mask(
+                    "DO $$ BEGIN EXECUTE format('ALTER ROLE %1$I PASSWORD %*3$L', 'app', pw, 10,"
+                        + " 'hunter9'); END $$;")
+                .literals())
         .containsExactly("'hunter9'");
     // *2$ takes 10, so %I takes 'hunter9' as the role's name and %L nothing.
     assertThat(
-            LiteralPasswords.literals(
-                "DO $$ BEGIN EXECUTE format('ALTER ROLE %*2$I PASSWORD %L', pw, 10, 'hunter9');"
-                    + " END $$;"))
+            LiteralPasswords.mask(
+                    "DO $$ BEGIN EXECUTE format('ALTER ROLE %*2$I PASSWORD %L', pw, 10, 'hunter9');"
+                        + " END $$;")
+                .literals())
         .isEmpty();
     // The width takes 10 and %I 'app': %L's argument is the variable.
     assertThat(
-            LiteralPasswords.literals(
-                "DO $$ BEGIN EXECUTE format('ALTER ROLE %*I PASSWORD %L', 10, 'app', pw); END $$;"))
+            LiteralPasswords.mask(
+                    "DO $$ BEGIN EXECUTE format('ALTER ROLE %*I PASSWORD %L', 10, 'app', pw); END $$;")
+                .literals())
         .isEmpty();
     assertThat(
-            LiteralPasswords.literals(
-                "DO $$ BEGIN EXECUTE format('ALTER ROLE %-*I PASSWORD ''%s''', 10, 'app', pw);"
-                    + " END $$;"))
+            LiteralPasswords.mask(
+                    "DO $$ BEGIN EXECUTE format('ALTER ROLE %-*I PASSWORD ''%s''', 10, 'app', pw);"
+                        + " END $$;")
+                .literals())
         .isEmpty();
   }
 
   @Test
-  void literals_areWhatQuoteLiteralWrites_whenDynamicSqlAppendsItAfterPassword() {
+  void maskLiterals_areWhatQuoteLiteralWrites_whenDynamicSqlAppendsItAfterPassword() {
     assertThat(
-            LiteralPasswords.literals(
-                "DO $$ BEGIN EXECUTE 'ALTER ROLE app PASSWORD ' || quote_literal('hunter2')"
-                    + " || ' VALID UNTIL ''infinity'''; EXECUTE 'CREATE ROLE r LOGIN PASSWORD '"
-                    + " || quote_nullable(E'it''s\\\\5'); END $$;"))
+            LiteralPasswords.mask(
+                    "DO $$ BEGIN EXECUTE 'ALTER ROLE app PASSWORD ' || quote_literal('hunter2')"
+                        + " || ' VALID UNTIL ''infinity'''; EXECUTE 'CREATE ROLE r LOGIN PASSWORD '"
+                        + " || quote_nullable(E'it''s\\\\5'); END $$;")
+                .literals())
         .containsExactly("E'it''s\\\\5'", "'hunter2'");
     assertThat(
-            LiteralPasswords.masked(
-                "DO $$ BEGIN EXECUTE 'ALTER ROLE app PASSWORD ' || quote_literal('hunter2'); END"
-                    + " $$;"))
+            LiteralPasswords.mask(
+                    "DO $$ BEGIN EXECUTE 'ALTER ROLE app PASSWORD ' || quote_literal('hunter2'); END"
+                        + " $$;")
+                .text())
         .isEqualTo("DO '***';");
     String variable =
         "DO $$ BEGIN EXECUTE 'ALTER ROLE app PASSWORD ' || quote_literal('x' || pw); EXECUTE"
             + " 'ALTER ROLE app PASSWORD ' || quote_literal(pw); EXECUTE 'SELECT password ' ||"
             + " quote_literal('x'); END $$;";
-    assertThat(LiteralPasswords.literals(variable)).isEmpty();
-    assertThat(LiteralPasswords.masked(variable)).isEqualTo(variable);
+    assertThat(LiteralPasswords.mask(variable).literals()).isEmpty();
+    assertThat(LiteralPasswords.mask(variable).text()).isEqualTo(variable);
+  }
+
+  @Test
+  void maskLiterals_areWhatFormatWrites_forAPlaceholdersArgument() {
+    // %L writes quote_literal's form, whatever quoting the argument was written in; '%s' the
+    // value between the template's quotes.
+    assertThat(
+            LiteralPasswords.mask(
+                    "DO $$ BEGIN EXECUTE format('ALTER ROLE app PASSWORD %L', $q$it's$q$); EXECUTE"
+                        + " format('ALTER ROLE app PASSWORD %L', 'a\\b'); EXECUTE"
+                        + " format('ALTER ROLE app PASSWORD ''%s''', $q$hunter2$q$); END $$;")
+                .literals())
+        .containsExactly("'hunter2'", "'it''s'", "E'a\\\\b'");
+  }
+
+  @Test
+  void mask_findsASubscriptionsPassword_byLibpqsKeywordOrTheUri() {
+    assertThat(
+            LiteralPasswords.mask(
+                    "CREATE SUBSCRIPTION a CONNECTION 'host=h password = x1' PUBLICATION p;\n"
+                        + "CREATE SUBSCRIPTION b CONNECTION 'postgresql://rep:x22@h/db' PUBLICATION p;\n"
+                        + "CREATE SUBSCRIPTION c CONNECTION 'postgres://h/db?password=x333' PUBLICATION p;\n"
+                        + "ALTER SUBSCRIPTION d CONNECTION 'PASSWORD=x4444 host=h';")
+                .literals())
+        .containsExactly(
+            "'postgres://h/db?password=x333'",
+            "'postgresql://rep:x22@h/db'",
+            "'PASSWORD=x4444 host=h'",
+            "'host=h password = x1'");
+    String none =
+        "CREATE SUBSCRIPTION a CONNECTION 'host=h dbname=passwords user=password' PUBLICATION p;\n"
+            + "CREATE SUBSCRIPTION b CONNECTION 'postgresql://rep@h/passwords' PUBLICATION p;\n"
+            + "CREATE SUBSCRIPTION c CONNECTION 'host=h passfile=/p' PUBLICATION p;";
+    assertThat(LiteralPasswords.mask(none).literals()).isEmpty();
+    assertThat(LiteralPasswords.mask(none).text()).isEqualTo(none);
+  }
+
+  @Test
+  void hidden_masksEachLiteral_longestFirst() {
+    String sql = "ALTER ROLE a PASSWORD 'x'; ALTER ROLE b PASSWORD 'x''y';";
+    assertThat(
+            LiteralPasswords.hidden(
+                "syntax error at or near \"'x''y'\" after 'x'",
+                LiteralPasswords.mask(sql).literals()))
+        .isEqualTo("syntax error at or near \"'***'\" after '***'");
   }
 }

@@ -100,18 +100,17 @@ final class AtlasApplyLog {
 
   /**
    * The error text of an {@code Error:} line alone (as the Atlas operator reports it in a
-   * condition's message).
+   * condition's message), its password literals {@link #masked(String) masked} already.
    */
-  static Optional<Failure> failureIn(String message) {
-    Matcher executing = EXECUTING.matcher(message);
+  static Optional<Failure> failureIn(String maskedMessage) {
+    Matcher executing = EXECUTING.matcher(maskedMessage);
     return executing.find()
         ? Optional.of(
-            masked(
-                new Failure(
-                    Optional.of(executing.group(2)),
-                    Optional.of(unquote(executing.group(1))),
-                    executing.group(3).trim(),
-                    List.of())))
+            new Failure(
+                Optional.of(executing.group(2)),
+                Optional.of(unquote(executing.group(1))),
+                executing.group(3).trim(),
+                List.of()))
         : Optional.empty();
   }
 
@@ -126,15 +125,14 @@ final class AtlasApplyLog {
       return message;
     }
     String statement = unquote(executing.group(1));
-    String masked = LiteralPasswords.masked(statement);
-    String error = withoutLiterals(executing.group(3), statement);
-    if (masked.equals(statement) && error.equals(executing.group(3))) {
+    LiteralPasswords.Masked masked = LiteralPasswords.mask(statement);
+    if (masked.literals().isEmpty()) {
       return message; // as it was quoted, not as kit would quote it
     }
     return message.substring(0, executing.start(1))
-        + quote(masked)
+        + quote(masked.text())
         + message.substring(executing.end(1), executing.start(3))
-        + error
+        + LiteralPasswords.hidden(executing.group(3), masked.literals())
         + message.substring(executing.end(3));
   }
 
@@ -143,25 +141,16 @@ final class AtlasApplyLog {
     if (failure.statement().isEmpty()) {
       return failure;
     }
-    String statement = failure.statement().get();
+    LiteralPasswords.Masked statement = LiteralPasswords.mask(failure.statement().get());
     List<String> before = new ArrayList<>();
     for (String first : failure.before()) {
-      before.add(LiteralPasswords.masked(first));
+      before.add(LiteralPasswords.mask(first).text());
     }
     return new Failure(
         failure.version(),
-        Optional.of(LiteralPasswords.masked(statement)),
-        withoutLiterals(failure.error(), statement),
+        Optional.of(statement.text()),
+        LiteralPasswords.hidden(failure.error(), statement.literals()),
         before);
-  }
-
-  /** {@code error} with the password literals of {@code statement} masked where it quotes them. */
-  private static String withoutLiterals(String error, String statement) {
-    String without = error;
-    for (String literal : LiteralPasswords.literals(statement)) {
-      without = without.replace(literal, LiteralPasswords.MASK);
-    }
-    return without;
   }
 
   /**
@@ -174,7 +163,7 @@ final class AtlasApplyLog {
     if (failure.statement().isEmpty()) {
       return Optional.empty();
     }
-    String file = LiteralPasswords.masked(sql);
+    String file = LiteralPasswords.mask(sql).text();
     int cursor = 0;
     for (String first : failure.before()) {
       int at = file.indexOf(first, cursor);

@@ -114,7 +114,14 @@ final class AtlasOperatorReader implements KindReader {
         if (failure.isPresent() && !isMigration) {
           // Its "version" is Atlas's name for the desired state ("schema"), which the operator
           // replays on its dev database to plan: no migration of the service's failed.
-          String file = inspection.service().schemaFile().orElse("the declarative schema file");
+          String file =
+              inspection
+                  .service()
+                  .schemaFile()
+                  .orElseThrow(
+                      () ->
+                          new IllegalStateException(
+                              "an AtlasSchema kit generated carries the service's schema file"));
           return Inspection.finding(
               object,
               column(object),

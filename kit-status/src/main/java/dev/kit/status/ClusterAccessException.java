@@ -29,10 +29,10 @@ public final class ClusterAccessException extends RuntimeException {
   }
 
   /**
-   * Whether the API server refused the credentials (401) or the permission (403): a read that fails
-   * so tells about the access, not about the object.
+   * Whether the API server refused the credentials (401): every read fails so, and what fails tells
+   * about the access, not about the object.
    */
-  boolean refused() {
-    return code == 401 || code == 403;
+  boolean credentialsRejected() {
+    return code == 401;
   }
 }

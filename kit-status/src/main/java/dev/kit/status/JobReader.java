@@ -153,7 +153,7 @@ final class JobReader implements KindReader {
       } catch (ClusterAccessException e) {
         // Without the log the Job still failed: say so, and leave the rest of the run alone. Only
         // rejected credentials stop it: every other read would fail the same way.
-        if (e.refused() && !e.forbidden()) {
+        if (e.credentialsRejected()) {
           throw e;
         }
         forbidden = e.forbidden();

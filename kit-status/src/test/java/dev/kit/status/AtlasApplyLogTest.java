@@ -245,6 +245,25 @@ class AtlasApplyLogTest {
         .isEqualTo("pq: column \"description\" of relation \"products\" contains null values");
   }
 
+  /** The masked file keeps the line breaks of a literal it masks, so later lines keep numbers. */
+  @Test
+  void line_countsTheLinesOfAMaskedLiteral_beforeTheFailingStatement() {
+    AtlasApplyLog.Failure failure =
+        AtlasApplyLog.failureIn(
+                "sql/migrate: executing statement \"ALTER TABLE t ADD COLUMN c int NOT NULL;\" from"
+                    + " version \"20250101000000\": pq: column \"c\" contains null values")
+            .orElseThrow();
+    String file =
+        """
+        -- kit:nolint LITERAL_PASSWORD
+        CREATE ROLE r LOGIN PASSWORD $pw$multi
+        line
+        secret$pw$;
+        ALTER TABLE t ADD COLUMN c int NOT NULL;
+        """;
+    assertThat(AtlasApplyLog.line(file, failure)).contains(5);
+  }
+
   @Test
   void unquote_undoesGoQuoting_forEveryEscapeStrconvQuoteWrites() {
     assertThat(AtlasApplyLog.unquote("a\\\"b\\\\c\\nd\\te\\r\\u00e9\\U0001F600\\x41\\303\\251"))

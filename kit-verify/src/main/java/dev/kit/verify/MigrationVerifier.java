@@ -18,7 +18,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -48,6 +50,9 @@ final class MigrationVerifier {
   // SQLSTATE 25001 active_sql_transaction: CREATE INDEX CONCURRENTLY and friends inside a
   // transaction block.
   private static final String ACTIVE_SQL_TRANSACTION = "25001";
+
+  /** How PostgreSQL's context quotes the dynamic SQL a PL/pgSQL statement ran. */
+  private static final String SQL_STATEMENT = "SQL statement \"";
 
   private final LintSettings settings;
   private final CatalogLinter linter;
@@ -565,14 +570,18 @@ final class MigrationVerifier {
     // PostgreSQL's message, detail, query and context may quote a password literal the statement
     // sets (a syntax error names the token it is at, a DO block's context its dynamic SQL), and the
     // report ends up in CI logs.
-    List<String> passwords = LiteralPasswords.literals(statement.text());
     ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
+    List<String> passwords =
+        passwords(
+            statement.text(),
+            server == null ? null : server.getInternalQuery(),
+            server == null ? null : server.getWhere());
     if (server == null) {
       return new MigrationError(
           path,
           statement.line(),
           statement.column(),
-          "ERROR: " + unquoted(e.getMessage(), passwords),
+          "ERROR: " + hidden(e.getMessage(), passwords),
           List.of());
     }
     SqlErrorPosition at =
@@ -580,21 +589,16 @@ final class MigrationVerifier {
             ? SqlErrorPosition.inStatement(script.text(), statement.offset(), server.getPosition())
             : new SqlErrorPosition(statement.line(), statement.column());
     List<String> details = new ArrayList<>();
-    add(details, "DETAIL", unquoted(server.getDetail(), passwords));
-    add(details, "HINT", unquoted(server.getHint(), passwords));
-    if (server.getInternalQuery() != null) {
-      add(
-          details,
-          "QUERY",
-          unquoted(LiteralPasswords.masked(server.getInternalQuery()), passwords));
-    }
-    add(details, "CONTEXT", unquoted(server.getWhere(), passwords));
+    add(details, "DETAIL", hidden(server.getDetail(), passwords));
+    add(details, "HINT", hidden(server.getHint(), passwords));
+    add(details, "QUERY", hidden(server.getInternalQuery(), passwords));
+    add(details, "CONTEXT", hidden(server.getWhere(), passwords));
     if (server.getPosition() <= 0) {
       // Never quote a literal password: the report ends up in CI logs.
       details.add(
           "kit: in the statement at line "
               + statement.line()
-              + (LiteralPasswords.in(statement) ? "" : ": " + statement.firstLine()));
+              + (passwords.isEmpty() ? ": " + statement.firstLine() : ""));
     }
     if (ACTIVE_SQL_TRANSACTION.equals(server.getSQLState())) {
       details.add("kit: " + transactionHint(directives, service, global, mode));
@@ -604,20 +608,42 @@ final class MigrationVerifier {
         path,
         at.line(),
         at.column(),
-        severity + ": " + unquoted(server.getMessage(), passwords),
+        severity + ": " + hidden(server.getMessage(), passwords),
         details);
   }
 
-  /** {@code text} with each of {@code passwords} (longest first) replaced by the lint's mask. */
-  private static @Nullable String unquoted(@Nullable String text, List<String> passwords) {
-    if (text == null) {
-      return null;
+  /**
+   * The password literals PostgreSQL's report of a failed {@code statement} may quote, longest
+   * first: the statement's own, and those of the dynamic SQL that failed in it, which PostgreSQL
+   * quotes as the internal {@code query} and in the {@code context}'s {@code SQL statement "..."}
+   * lines: a DO block may build that SQL from a variable, whose value the statement's text does not
+   * show as a password.
+   */
+  private static List<String> passwords(
+      String statement, @Nullable String query, @Nullable String context) {
+    Set<String> passwords = new LinkedHashSet<>(LiteralPasswords.mask(statement).literals());
+    if (query != null) {
+      passwords.addAll(LiteralPasswords.mask(query).literals());
     }
-    String out = text;
-    for (String password : passwords) {
-      out = out.replace(password, LiteralPasswords.MASK);
+    if (context != null) {
+      for (String line : context.split("\n", -1)) {
+        int start = line.indexOf(SQL_STATEMENT);
+        int end = line.lastIndexOf('"');
+        if (start >= 0 && end > start + SQL_STATEMENT.length()) {
+          passwords.addAll(
+              LiteralPasswords.mask(line.substring(start + SQL_STATEMENT.length(), end))
+                  .literals());
+        }
+      }
     }
-    return out;
+    List<String> longestFirst = new ArrayList<>(passwords);
+    longestFirst.sort(Comparator.comparingInt(String::length).reversed());
+    return longestFirst;
+  }
+
+  /** {@code text} with each of {@code passwords} (longest first) masked, or null without text. */
+  private static @Nullable String hidden(@Nullable String text, List<String> passwords) {
+    return text == null ? null : LiteralPasswords.hidden(text, passwords);
   }
 
   /**

@@ -165,6 +165,44 @@ class MigrationVerifierTest {
   }
 
   @Test
+  void verify_masksThePasswordInTheQuery_whenADoBlocksDynamicSqlIsASyntaxError() {
+    // PostgreSQL quotes the dynamic statement as the internal QUERY, and the token in the message.
+    MigrationError error =
+        verify(
+                "20250101000000_role.sql",
+                "-- kit:nolint LITERAL_PASSWORD\n"
+                    + "DO $$\nBEGIN\n  EXECUTE 'ALTER ROLE app SET PASSWORD ''hunter2Secret''';\n"
+                    + "END\n$$;\n")
+            .error()
+            .orElseThrow();
+    assertThat(error.message()).isEqualTo("ERROR: syntax error at or near \"'***'\"");
+    assertThat(error.details()).contains("QUERY: ALTER ROLE app SET PASSWORD '***'");
+    assertThat(error.toString()).doesNotContain("hunter2Secret");
+  }
+
+  @Test
+  void verify_masksThePasswordInTheContext_whenADoBlockBuildsItFromAVariable() {
+    // The statement shows no password literal; the dynamic SQL PostgreSQL quotes does.
+    MigrationError error =
+        verify(
+                "20250101000000_role.sql",
+                "DO $$\nDECLARE\n  pw text := 'hunter2Secret';\nBEGIN\n"
+                    + "  EXECUTE 'ALTER ROLE no_such_role PASSWORD ' || quote_literal(pw);\n"
+                    + "END\n$$;\n")
+            .error()
+            .orElseThrow();
+    assertThat(error.message()).isEqualTo("ERROR: role \"no_such_role\" does not exist");
+    assertThat(error.details())
+        .anySatisfy(
+            d ->
+                assertThat(d)
+                    .startsWith(
+                        "CONTEXT: SQL statement \"ALTER ROLE no_such_role PASSWORD '***'\""))
+        .contains("kit: in the statement at line 1");
+    assertThat(error.toString()).doesNotContain("hunter2Secret");
+  }
+
+  @Test
   void verify_showsTheInnerQuery_whenErrorIsInsideADoBlock() {
     MigrationError error =
         verify("20250101000000_do.sql", "DO $$\nBEGIN\n  PERFORM x FROM nope;\nEND\n$$;")
