@@ -142,7 +142,7 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                 + ", and kit derived this revert from the schema around it alone; if they renamed"
                 + " or changed what it touches, edit it to match");
       }
-      UnrecordedChanges.in(change.file().content()).forEach(script::irreversible);
+      UnrecordedChanges.in(change.file().content(), before, after).forEach(script::irreversible);
       List<CatalogObject> created =
           after.objects().stream().filter(o -> before.sameAs(o).isEmpty()).toList();
       List<CatalogObject> dropped = before.objects().stream().filter(o -> !isKept(o)).toList();
@@ -304,6 +304,8 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                       || o.kind() == Kind.SCHEMA)
           .filter(o -> !renamedTypes.contains(o))
           .filter(o -> !(o.kind() == Kind.TYPE && renamedAwayTypes.contains(o.name())))
+          // setSequenceBack moves, renames and sets a renamed sequence back.
+          .filter(o -> !renamedSequences.contains(o))
           .forEach(o -> redefine(o, kept(o)));
 
       // 3. Drop the rest of what the migration created, users before what they use; what lives
@@ -1000,10 +1002,8 @@ public record DownMigration(String version, String sql, List<String> irreversibl
               .equals(functionsNamedAsBefore(tablesNamedAsBefore(now.definition()), true))) {
             return; // it names a renamed table or function, whose rename brings it back
           }
-          if (old.kind() == Kind.SEQUENCE && old.name().equals(now.name())) {
-            setSequenceBodyBack(old, now);
-          } else if (old.kind() == Kind.SEQUENCE) {
-            return; // renamed or moved: setSequenceBack sets it back
+          if (old.kind() == Kind.SEQUENCE) {
+            setSequenceBodyBack(old, now); // not renamed nor moved: setSequenceBack does those
           } else {
             script.irreversible(
                 old.key()

@@ -3,16 +3,13 @@ package dev.kit.verify;
 import dev.kit.verify.CatalogObject.Kind;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /** Writes the DDL that drops or re-creates one catalog object into a revert, and what it loses. */
 final class RevertDdl {
 
   private final MigrationVerifier.FileChange change;
   private final RevertScript script;
-  private final Set<String> tablesAfter = new HashSet<>();
 
   /**
    * @param change the catalog before and after the reverted migration
@@ -21,9 +18,11 @@ final class RevertDdl {
   RevertDdl(MigrationVerifier.FileChange change, RevertScript script) {
     this.change = change;
     this.script = script;
-    change.after().objects().stream()
-        .filter(o -> o.kind() == Kind.TABLE)
-        .forEach(o -> tablesAfter.add(o.identity()));
+  }
+
+  /** Whether the table with the identity {@code identity} is there after the migration. */
+  private boolean tableAfter(String identity) {
+    return change.after().withIdentity(Kind.TABLE, identity).isPresent();
   }
 
   /**
@@ -141,7 +140,7 @@ final class RevertDdl {
       case TABLE -> createTable(o);
       case COLUMN -> {
         // A column of a dropped table comes back with it (createTable).
-        if (tablesAfter.contains(o.detail("tableIdentity"))) {
+        if (tableAfter(o.detail("tableIdentity"))) {
           addColumn(o);
         }
       }
@@ -235,8 +234,8 @@ final class RevertDdl {
   }
 
   private boolean tableIsNew(CatalogObject column) {
-    return !tablesAfter.contains(
-        column.detail("tableIdentity")); // its table is re-created empty, so NOT NULL holds
+    // Its table is re-created empty, so NOT NULL holds.
+    return !tableAfter(column.detail("tableIdentity"));
   }
 
   private static String body(CatalogObject view) {

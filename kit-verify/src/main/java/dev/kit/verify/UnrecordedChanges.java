@@ -2,7 +2,9 @@ package dev.kit.verify;
 
 import dev.kit.migration.SqlScript;
 import dev.kit.migration.SqlStatement;
+import dev.kit.migration.SqlToken;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -14,6 +16,7 @@ final class UnrecordedChanges {
   private static final Set<String> DATA_STATEMENTS =
       Set.of("insert", "update", "delete", "merge", "truncate", "copy");
 
+  /** What GRANT ... ON and ALTER name before routines whose owner and grants may be recorded. */
   private static final Set<String> ROUTINES = Set.of("function", "procedure", "routine");
 
   private UnrecordedChanges() {}
@@ -21,13 +24,35 @@ final class UnrecordedChanges {
   /**
    * The irreversible lines for a migration's {@code content}: the statements that changed rows,
    * then those that changed what the catalog snapshot does not record.
+   *
+   * @param before the catalog before the migration
+   * @param after the catalog after it, which with {@code before} says which functions' owner and
+   *     grants the snapshots record
    */
-  static List<String> in(byte[] content) {
+  static List<String> in(byte[] content, CatalogSnapshot before, CatalogSnapshot after) {
     List<SqlStatement> written = SqlScript.parse(content).statements();
+    Set<String> recorded = new HashSet<>();
+    recordedFunctions(before, recorded);
+    recordedFunctions(after, recorded);
     List<String> irreversible = new ArrayList<>();
     dataChanges(written, irreversible);
-    unrecordedChanges(written, irreversible);
+    unrecordedChanges(written, recorded, irreversible);
     return irreversible;
+  }
+
+  /**
+   * Adds the functions and procedures {@code snapshot} records, each as {@code schema.name} and as
+   * {@code name} alone (for a statement that leaves the schema to the search path): not an
+   * aggregate, nor a function of an extension.
+   */
+  private static void recordedFunctions(CatalogSnapshot snapshot, Set<String> recorded) {
+    for (CatalogObject o : snapshot.objects()) {
+      if (o.kind() == CatalogObject.Kind.FUNCTION) {
+        String qualified = o.name().substring(0, o.name().indexOf('('));
+        recorded.add(qualified);
+        recorded.add(qualified.substring(qualified.indexOf('.') + 1));
+      }
+    }
   }
 
   private static void dataChanges(List<SqlStatement> written, List<String> irreversible) {
@@ -47,9 +72,10 @@ final class UnrecordedChanges {
    * Says which statements changed what the catalog snapshot does not record (privileges, comments,
    * owners, row security), so the revert leaves them as they are.
    */
-  private static void unrecordedChanges(List<SqlStatement> written, List<String> irreversible) {
+  private static void unrecordedChanges(
+      List<SqlStatement> written, Set<String> recorded, List<String> irreversible) {
     for (SqlStatement s : written) {
-      unrecorded(s)
+      unrecorded(s, recorded)
           .ifPresent(
               what ->
                   irreversible.add(
@@ -63,12 +89,12 @@ final class UnrecordedChanges {
     }
   }
 
-  private static Optional<String> unrecorded(SqlStatement s) {
+  private static Optional<String> unrecorded(SqlStatement s, Set<String> recorded) {
     if (s.tokens().isEmpty()) {
       return Optional.empty();
     }
     String first = s.tokens().get(0).name();
-    if ((first.equals("grant") || first.equals("revoke")) && !onFunctions(s)) {
+    if ((first.equals("grant") || first.equals("revoke")) && !onRecordedFunctions(s, recorded)) {
       return Optional.of("privileges");
     }
     if (first.equals("comment") || s.hasWords("security", "label")) {
@@ -84,7 +110,7 @@ final class UnrecordedChanges {
       return Optional.empty();
     }
     // Not RENAME [COLUMN] owner TO ...: a rename is an ALTER of its own, never with OWNER TO.
-    if (s.hasWords("owner", "to") && !s.hasWords("rename") && !onFunctions(s)) {
+    if (s.hasWords("owner", "to") && !s.hasWords("rename") && !onRecordedFunctions(s, recorded)) {
       return Optional.of("an owner");
     }
     if (s.hasWords("row", "level", "security")) {
@@ -97,20 +123,49 @@ final class UnrecordedChanges {
   }
 
   /**
-   * Whether {@code s} grants, revokes or gives away functions or procedures, whose owner and grants
-   * the catalog snapshot records.
+   * Whether {@code s} grants, revokes or gives away only functions or procedures the catalog
+   * snapshot records, whose owner and grants the revert restores: not an aggregate, a function of
+   * an extension, nor every function of a schema ({@code ON ALL FUNCTIONS IN SCHEMA}), which may
+   * hold either. Matched by name: a recorded function's overload with other arguments counts.
    */
-  private static boolean onFunctions(SqlStatement s) {
-    String first = s.tokens().get(0).name();
-    if (first.equals("alter")) {
-      return s.tokens().size() > 1 && ROUTINES.contains(s.tokens().get(1).name());
+  private static boolean onRecordedFunctions(SqlStatement s, Set<String> recorded) {
+    List<SqlToken> t = s.tokens();
+    int names;
+    if (t.get(0).isWord("ALTER")) {
+      names = 1;
+    } else {
+      // A role's membership (GRANT r TO u) names no object.
+      int on = s.indexOfWords(1, "ON");
+      names = on >= 0 ? on + 1 : -1;
     }
-    // ON ALL FUNCTIONS IN SCHEMA too; a role's membership (GRANT r TO u) names no object.
-    return s.hasWords("on", "function")
-        || s.hasWords("on", "procedure")
-        || s.hasWords("on", "routine")
-        || s.hasWords("on", "all", "functions")
-        || s.hasWords("on", "all", "procedures")
-        || s.hasWords("on", "all", "routines");
+    if (names < 0 || names >= t.size() || !ROUTINES.contains(t.get(names).name())) {
+      return false;
+    }
+    // Each name, schema-qualified or not, its arguments if written, then a comma or the rest.
+    int i = names + 1;
+    while (i < t.size()) {
+      String name = t.get(i++).name();
+      if (i + 1 < t.size() && t.get(i).isSymbol('.')) {
+        name = name + "." + t.get(i + 1).name();
+        i += 2;
+      }
+      if (!recorded.contains(name)) {
+        return false;
+      }
+      for (int depth = 0; i < t.size(); i++) {
+        if (t.get(i).isSymbol('(')) {
+          depth++;
+        } else if (t.get(i).isSymbol(')')) {
+          depth--;
+        } else if (depth == 0) {
+          break;
+        }
+      }
+      if (i >= t.size() || !t.get(i).isSymbol(',')) {
+        return true;
+      }
+      i++;
+    }
+    return false;
   }
 }
