@@ -119,14 +119,14 @@ final class BackupArchives {
     String service = "services[" + archiver.service().name() + "]";
     return archiver.environment().isEmpty()
         ? service
-        : "environments[" + archiver.environment() + "]." + service;
+        : EnvironmentRules.at(archiver.environment()) + "." + service;
   }
 
   private static String shown(Archiver archiver) {
     String service = "service " + quote(archiver.service().name());
     return archiver.environment().isEmpty()
         ? service + " in namespace " + quote(archiver.service().namespace())
-        : service + " in environment " + quote(archiver.environment());
+        : service + " in " + EnvironmentRules.within(archiver.environment());
   }
 
   /** An override of the path where environments share it, else a path of the service's own. */
@@ -138,7 +138,7 @@ final class BackupArchives {
             : path.endsWith("/") ? path : path + "/";
     String name = archiver.service().name();
     if (!archiver.environment().isEmpty() && !archiver.environment().equals(first.environment())) {
-      String env = archiver.environment();
+      String env = Violations.quotable(archiver.environment()) ? archiver.environment() : "dev";
       return "give each environment its own path with an override on service "
           + quote(name)
           + ", such as .in(\""

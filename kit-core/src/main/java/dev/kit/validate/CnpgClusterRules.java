@@ -137,7 +137,7 @@ final class CnpgClusterRules {
     // Plain loops and ifs rather than lambdas, as in ServiceRules: each spins a class in a cold
     // run.
     for (String key : db.parameters().keySet()) {
-      Optional<Violation> fixed = fixedParameter(path + ".parameters[" + key + "]", key);
+      Optional<Violation> fixed = fixedParameter(path + ".parameters" + Violations.entry(key), key);
       if (fixed.isPresent()) {
         violations.add(fixed.get());
       }
@@ -263,7 +263,7 @@ final class CnpgClusterRules {
       if (value != null && on.isEmpty()) {
         violations.add(
             new Violation(
-                path + ".parameters[" + name + "]",
+                path + ".parameters" + Violations.entry(name),
                 Violations.shown(value, "the value") + " is not a PostgreSQL boolean",
                 "use \"on\" or \"off\""));
       } else if (name.equals("wal_log_hints")
@@ -312,7 +312,7 @@ final class CnpgClusterRules {
         if (size.isPresent() && size.get().compareTo(room) >= 0) {
           violations.add(
               new Violation(
-                  path + ".parameters[" + name + "]",
+                  path + ".parameters" + Violations.entry(name),
                   "\""
                       + parameters.get(name)
                       + "\" is not smaller than the WAL volume \""
@@ -342,7 +342,7 @@ final class CnpgClusterRules {
     if (size.isEmpty()) {
       violations.add(
           new Violation(
-              path + ".parameters[" + name + "]",
+              path + ".parameters" + Violations.entry(name),
               "\""
                   + value
                   + "\" is not a size CNPG reads (a number of MB, or a number with kB, MB, GB or TB)",

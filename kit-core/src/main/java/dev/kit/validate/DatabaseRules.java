@@ -260,7 +260,7 @@ final class DatabaseRules {
     Set<String> credentials = new HashSet<>();
     for (Map.Entry<String, String> parameter : db.parameters().entrySet()) {
       String key = parameter.getKey();
-      String parameterPath = path + ".parameters" + entry(key);
+      String parameterPath = path + ".parameters" + Violations.entry(key);
       if (!isParameterName(key)) {
         violations.add(
             parameterPath,
@@ -448,7 +448,7 @@ final class DatabaseRules {
     for (String e : service.database().extensions()) {
       if (!EXTENSION.matcher(e).matches()) {
         violations.add(
-            path + ".extensions" + entry(e),
+            path + ".extensions" + Violations.entry(e),
             shown(e, "the name") + " is not an extension name",
             "use the name CREATE EXTENSION takes, such as \"vector\"");
       }
@@ -458,7 +458,7 @@ final class DatabaseRules {
           || s.startsWith("pg_")
           || s.equals("information_schema")) {
         violations.add(
-            path + ".schemas" + entry(s),
+            path + ".schemas" + Violations.entry(s),
             shown(s, "the name") + " is not a usable schema name",
             "use a lower-case identifier such as \"reporting\" (not pg_* or information_schema)");
       }
@@ -588,11 +588,6 @@ final class DatabaseRules {
             "pick a day every month has, such as \"0 0 2 1 * *\" (02:00 on the 1st)");
       }
     }
-  }
-
-  /** {@code [name]} for a list's or map's entry in a path, or nothing when it may not be quoted. */
-  private static String entry(String name) {
-    return Violations.quotable(name) ? "[" + name + "]" : "";
   }
 
   /** {@code path} is the database's: a restore constrains its bootstrap and major too. */

@@ -22,7 +22,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The environments themselves, the overrides that name them, and the one promise of environments:
@@ -100,17 +99,19 @@ final class EnvironmentRules {
     List<Environment> distinct = new ArrayList<>();
     Map<String, String> projects = new HashMap<>();
     for (Environment env : kit.environments()) {
-      String path = "environments[" + env.name() + "]";
+      String path = at(env.name());
       boolean again = !declared.add(env.name());
+      Optional<String> nameProblem = KubernetesNames.dns1035Label(env.name(), 20);
       if (again) {
         violations.add(path, "is declared twice", "give each environment its own name");
-      } else {
+      } else if (nameProblem.isEmpty()) {
+        // The rules across environments name them: one with a name refused is left to that.
         distinct.add(env);
       }
       violations.invalid(
           path,
           env.name(),
-          KubernetesNames.dns1035Label(env.name(), 20),
+          nameProblem,
           "name it like \"dev\", \"staging\" or \"prod\": it names folders and ends Argo CD object names");
       if (env.destinationServer().isPresent() && env.destinationName().isPresent()) {
         violations.add(
@@ -165,7 +166,7 @@ final class EnvironmentRules {
                       path + ".namespaceRule",
                       Violations.shown(rule, "the rule") + " does not contain {namespace}",
                       "put every service in a namespace of its own, such as \"{namespace}-"
-                          + env.name()
+                          + example(env.name())
                           + "\""));
       // Here, not under each service that the label reaches: ServiceRules skips them.
       for (Map.Entry<String, String> label : env.labels().entrySet()) {
@@ -173,11 +174,9 @@ final class EnvironmentRules {
         String reserved = ServiceRules.RESERVED_LABELS.get(key);
         if (reserved != null) {
           violations.add(
-              path + ".labels[" + key + "]",
+              path + ".labels" + Violations.entry(key),
               reserved,
-              "remove it from environment "
-                  + quote(env.name())
-                  + "'s labels, or use a label key of your own");
+              "remove it from the labels of " + within(env.name()) + ", or use a label key of your own");
         }
         violations.invalid(
             path + ".labels",
@@ -185,12 +184,12 @@ final class EnvironmentRules {
             KubernetesNames.labelKey(key),
             "use a label key such as \"tier\"");
         violations.labelValue(
-            path + ".labels[" + key + "]",
+            path + ".labels" + Violations.entry(key),
             key,
             label.getValue(),
-            "use a label value such as \"" + env.name() + "\"");
+            "use a label value such as \"" + example(env.name()) + "\"");
       }
-      if (kit.platform().isPresent()) {
+      if (kit.platform().isPresent() && nameProblem.isEmpty()) {
         String project = env.project().orElse(kit.repository().argoCd().project());
         String other = projects.putIfAbsent(project, env.name());
         // A second declaration is reported as one, not as sharing its own project.
@@ -208,19 +207,13 @@ final class EnvironmentRules {
         }
       }
     }
-    String known =
-        kit.environments().isEmpty()
-            ? "the description declares none"
-            : "it declares "
-                + kit.environments().stream()
-                    .map(Environment::name)
-                    .collect(Collectors.joining(", "));
+    String known = known(kit);
     for (Service service : kit.services()) {
       String path = "services[" + service.name() + "]";
       for (String env : service.overrides().keySet()) {
         if (!declared.contains(env)) {
           violations.add(
-              "environments" + (Violations.quotable(env) ? "[" + env + "]." : ".") + path,
+              at(env) + "." + path,
               "overrides environment " + Violations.shown(env, "of that name") + ", but " + known,
               Violations.quotable(env)
                   ? "declare it with Kit.builder().environment(\""
@@ -661,16 +654,16 @@ final class EnvironmentRules {
           Object here = value.apply(there);
           if (!Objects.equals(everywhere, here)) {
             violations.add(
-                "environments[" + env + "].services[" + service.name() + "]." + field,
+                at(env) + ".services[" + service.name() + "]." + field,
                 "differs from the service's own ("
                     + shown(here)
                     + " here, "
                     + shown(everywhere)
                     + " in the other environments), "
                     + "so the migration history would differ between environments",
-                "set it on the service for every environment, not in in(\""
-                    + env
-                    + "\", ...): every environment applies "
+                "set it on the service for every environment, not in in("
+                    + (Violations.quotable(env) ? quote(env) : "...")
+                    + ", ...): every environment applies "
                     + "the same migration files with the same atlas.sum");
           }
         });
@@ -693,7 +686,8 @@ final class EnvironmentRules {
     if (plain instanceof SecretKey ca) {
       return ExistingDatabase.holdsUrl(ca.name()) || ExistingDatabase.holdsUrl(ca.key())
           ? ExistingDatabase.URL_NOT_SHOWN
-          : Violations.shown(ca.name(), "a Secret") + " key " + Violations.shown(ca.key(), "a key");
+          // A key is never quoted: what is passed where a key belongs may be the credential.
+          : Violations.shown(ca.name(), "a Secret") + " with " + Violations.notShown("a key");
     }
     if (plain instanceof String s) {
       return ExistingDatabase.holdsUrl(s)
@@ -701,5 +695,49 @@ final class EnvironmentRules {
           : Violations.shown(s, "a value");
     }
     return String.valueOf(plain);
+  }
+
+  /**
+   * {@code environments[prod]}, an environment's path, or {@code environments} when a message may
+   * not quote its name.
+   */
+  static String at(String environment) {
+    return "environments" + Violations.entry(environment);
+  }
+
+  /**
+   * {@code environment "prod"}, for a message, or the environment without its name when a message
+   * may not quote it.
+   */
+  static String within(String environment) {
+    return Violations.quotable(environment)
+        ? "environment " + quote(environment)
+        : "the environment whose name is not shown";
+  }
+
+  /** {@code environment} in a fix's example, or {@code dev} when a message may not quote it. */
+  private static String example(String environment) {
+    return Violations.quotable(environment) ? environment : "dev";
+  }
+
+  /** What the description declares, for a message about an environment it does not. */
+  private static String known(Kit kit) {
+    if (kit.environments().isEmpty()) {
+      return "the description declares none";
+    }
+    List<String> names = new ArrayList<>();
+    int notShown = 0;
+    for (Environment env : kit.environments()) {
+      if (Violations.quotable(env.name())) {
+        names.add(env.name());
+      } else {
+        notShown++;
+      }
+    }
+    return "it declares "
+        + String.join(", ", names)
+        + (notShown == 0
+            ? ""
+            : (names.isEmpty() ? "" : ", and ") + notShown + " whose name is not shown");
   }
 }

@@ -59,7 +59,7 @@ final class MonitoringRules {
     for (Map.Entry<String, String> label : m.selectorLabels().entrySet()) {
       String key = label.getKey();
       String labelPath =
-          path + ".selectorLabels" + (Violations.quotable(key) ? "[" + key + "]" : "");
+          path + ".selectorLabels" + Violations.entry(key);
       String reserved = ServiceRules.RESERVED_LABELS.get(key);
       if (reserved != null) {
         violations.add(labelPath, reserved, "select on a label of your own, such as \"release\"");

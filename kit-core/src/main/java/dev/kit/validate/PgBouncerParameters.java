@@ -92,7 +92,7 @@ final class PgBouncerParameters {
     for (Map.Entry<String, String> entry : pooler.parameters().entrySet()) {
       String name = entry.getKey();
       String value = entry.getValue();
-      String at = path + "[" + name + "]";
+      String at = path + Violations.entry(name);
       violations.addAll(
           CredentialLiterals.checkLiteral(at, name, value, CredentialLiterals.PARAMETER_FIX));
       if (name.equals("pool_mode")) {

@@ -41,7 +41,7 @@ final class PlatformRules {
     for (String kind : platform.extraKinds()) {
       if (!kind.matches("([a-z0-9.-]*)/[A-Z][A-Za-z0-9]*")) {
         violations.add(
-            "platform.extraKinds" + (Violations.quotable(kind) ? "[" + kind + "]" : ""),
+            "platform.extraKinds" + Violations.entry(kind),
             shown(kind, "the kind") + " is not group/Kind",
             "use allowKind(\"networking.k8s.io\", \"Ingress\"), with \"\" for core kinds");
       }
@@ -95,7 +95,7 @@ final class PlatformRules {
         .forEach(
             (key, value) ->
                 violations.freeFormValue(
-                    path + ".values[" + key + "]",
+                    path + ".values" + Violations.entry(key),
                     Optional.of(key),
                     value,
                     "keep it in a Secret and point the chart at it (most charts take an existingSecret value)"));

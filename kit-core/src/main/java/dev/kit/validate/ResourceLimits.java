@@ -33,7 +33,7 @@ final class ResourceLimits {
           && above(request, limit)) {
         violations.add(
             new Violation(
-                path + ".requests" + (Violations.quotable(name) ? "." + name : ""),
+                path + ".requests" + Violations.member(name),
                 "\""
                     + request
                     + "\" is more than the limit \""

@@ -198,7 +198,7 @@ final class ServiceRules {
       if (fromEnvironment(kit, key, label.getValue())) {
         continue;
       }
-      String labelPath = path + ".labels" + (Violations.quotable(key) ? "[" + key + "]" : "");
+      String labelPath = path + ".labels" + Violations.entry(key);
       String reserved = RESERVED_LABELS.get(key);
       if (reserved != null) {
         violations.add(labelPath, reserved, "remove it, or use a label key of your own");

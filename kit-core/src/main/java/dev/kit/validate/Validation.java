@@ -66,7 +66,7 @@ public final class Validation {
       Violations found = new Violations();
       check(there, inputs, now, schemas, found);
       patches(there, inputs, renderer, found);
-      String prefix = "environments[" + view.getKey() + "].";
+      String prefix = EnvironmentRules.at(view.getKey()) + ".";
       for (Violation v : found.list()) {
         String path = v.path().startsWith(prefix) ? v.path().substring(prefix.length()) : v.path();
         // The repository is checked as written, the environment's revision and project by

@@ -3,6 +3,7 @@ package dev.kit.validate;
 import dev.kit.model.Resources;
 import dev.kit.model.SecretKey;
 import dev.kit.model.Storage;
+import dev.kit.render.DatabaseProvider;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -67,18 +68,27 @@ public final class Violations {
   /** Container requests and limits: quantities, and no request above its limit. */
   public void resources(String path, Resources resources) {
     for (Map.Entry<String, String> request : resources.requests().entrySet()) {
-      resource(path + ".requests" + entry(request.getKey()), request.getKey(), request.getValue());
+      resource(path + ".requests" + member(request.getKey()), request.getKey(), request.getValue());
     }
     for (Map.Entry<String, String> limit : resources.limits().entrySet()) {
-      resource(path + ".limits" + entry(limit.getKey()), limit.getKey(), limit.getValue());
+      resource(path + ".limits" + member(limit.getKey()), limit.getKey(), limit.getValue());
     }
     found.addAll(ResourceLimits.check(path, resources));
   }
 
   /**
-   * {@code .name} for a map's entry in a path, or nothing when a message may not quote the name.
+   * {@code [name]}, a map's or a list's entry in a path ({@code environments[prod]}), or nothing
+   * when a message may not quote the name ({@link #quotable}).
    */
-  private static String entry(String name) {
+  public static String entry(String name) {
+    return quotable(name) ? "[" + name + "]" : "";
+  }
+
+  /**
+   * {@code .name}, a map's key as a member of a path ({@code resources.requests.cpu}), or nothing
+   * when a message may not quote the name ({@link #quotable}).
+   */
+  public static String member(String name) {
     return quotable(name) ? "." + name : "";
   }
 
@@ -296,7 +306,38 @@ public final class Violations {
     if (credential.isPresent()) {
       return Optional.of(credential.get() + ", not " + what);
     }
-    return valid ? Optional.empty() : Optional.of(shown(value, "the value") + " is not " + what);
+    if (valid) {
+      return Optional.empty();
+    }
+    // Its credentials were looked for above: quotable's other conditions are left.
+    boolean quotable = value.indexOf('?') < 0 && value.indexOf('=') < 0;
+    return Optional.of(
+        (quotable ? quote(value) : notShown("the value")) + " is not " + what);
+  }
+
+  /**
+   * Refuses {@code value}, set where {@code what} belongs, when it holds a credential or is not
+   * {@code valid}, as {@link #refused} says it: for the checks of a database provider.
+   */
+  public static void refuse(
+      String path,
+      String value,
+      boolean valid,
+      String what,
+      String fix,
+      DatabaseProvider.Problems problems) {
+    Optional<String> refused = refused(value, valid, what);
+    if (refused.isPresent()) {
+      problems.add(path, refused.get(), fix);
+    }
+  }
+
+  /**
+   * Whether {@code name} passes as a service's name, which the service's rules report otherwise: a
+   * check of a name derived from it runs only then, so that one mistake is told once.
+   */
+  public static boolean isServiceName(String name) {
+    return KubernetesNames.dns1035Label(name, KubernetesNames.LABEL_MAX).isEmpty();
   }
 
   /** {@code "value"}, as messages quote what the description holds. */

@@ -87,8 +87,9 @@ public final class ExistingDatabaseProvider implements DatabaseProvider {
     // Credentials are checked before the names, which a key or a token may pass, and not shown.
     boolean secretIsUrl = ExistingDatabase.holdsUrl(db.secret());
     Optional<String> secretCredential = Violations.credentialIn(db.secret());
+    // Violations.quotable without scanning again: holdsUrl took an '=', credentialIn the rest.
     boolean secretShown =
-        !secretIsUrl && secretCredential.isEmpty() && Violations.quotable(db.secret());
+        !secretIsUrl && secretCredential.isEmpty() && db.secret().indexOf('?') < 0;
     String uriKey = "key `uri` of " + (secretShown ? "Secret " + quote(db.secret()) : "the Secret");
     if (secretIsUrl) {
       problems.add(
@@ -129,7 +130,7 @@ public final class ExistingDatabaseProvider implements DatabaseProvider {
               + hostExample
               + "\"");
     } else {
-      refuse(
+      Violations.refuse(
           existing + ".host",
           db.host(),
           HOST.matcher(db.host()).matches() && db.host().length() <= NAME_MAX,
@@ -153,7 +154,7 @@ public final class ExistingDatabaseProvider implements DatabaseProvider {
             URL_NOT_SHOWN,
             "pass the name of the Secret with the CA certificate; a URL belongs in " + uriKey);
       } else {
-        refuse(
+        Violations.refuse(
             existing + ".ca.secret",
             ca.name(),
             SECRET_NAME.matcher(ca.name()).matches() && ca.name().length() <= NAME_MAX,
@@ -189,18 +190,6 @@ public final class ExistingDatabaseProvider implements DatabaseProvider {
               + "\", \""
               + service.name().replace('-', '_')
               + "_owner\")");
-    }
-  }
-
-  /**
-   * Refuses {@code value}, set where {@code what} belongs, when it holds a credential or is not
-   * {@code valid}, as {@link Violations#refused} says it.
-   */
-  private static void refuse(
-      String path, String value, boolean valid, String what, String fix, Problems problems) {
-    Optional<String> refused = Violations.refused(value, valid, what);
-    if (refused.isPresent()) {
-      problems.add(path, refused.get(), fix);
     }
   }
 

@@ -7,12 +7,14 @@ import dev.kit.model.Database;
 import dev.kit.model.Kit;
 import dev.kit.model.Migrations;
 import dev.kit.model.PlanetScale;
+import dev.kit.model.PostgresImages;
 import dev.kit.model.Service;
 import dev.kit.model.SslMode;
 import dev.kit.render.Connection;
 import dev.kit.render.DatabaseProvider;
 import dev.kit.render.PlatformKind;
 import dev.kit.render.ServiceKind;
+import dev.kit.validate.Violation;
 import dev.kit.validate.Violations;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -175,17 +177,28 @@ public final class PlanetScaleProvider implements DatabaseProvider {
                     problems));
     adoption(at, ps, problems);
     // An adopted branch too: Atlas's dev database runs the description's major.
+    // A major kit does not know is reported as such (DatabaseRules), not twice.
     int major = service.database().postgresMajor();
-    if (!POSTGRES_MAJORS.contains(major)) {
+    if (!POSTGRES_MAJORS.contains(major) && PostgresImages.standard(major).isPresent()) {
+      List<String> runs = new ArrayList<>();
+      List<String> calls = new ArrayList<>();
+      for (int known : POSTGRES_MAJORS) {
+        runs.add(String.valueOf(known));
+        calls.add("postgresMajor(" + known + ")");
+      }
       problems.add(
           path + ".postgresMajor",
-          "PostgreSQL " + major + ", which PlanetScale Postgres does not run (it runs 17 and 18)",
-          "use postgresMajor(17) or postgresMajor(18)");
+          "PostgreSQL "
+              + major
+              + ", which PlanetScale Postgres does not run (it runs "
+              + String.join(" and ", runs)
+              + ")",
+          "use " + String.join(" or ", calls));
     }
     ps.clusterSize()
         .ifPresent(
             s ->
-                refuse(
+                Violations.refuse(
                     at + ".clusterSize",
                     s,
                     SKU.matcher(s).matches(),
@@ -205,9 +218,8 @@ public final class PlanetScaleProvider implements DatabaseProvider {
         .forEach(
             (namespace, values) -> {
               // What a message may not quote is left out of the path too.
-              String within =
-                  at + ".parameters" + (Violations.quotable(namespace) ? "." + namespace : "");
-              refuse(
+              String within = at + ".parameters" + Violations.member(namespace);
+              Violations.refuse(
                   within,
                   namespace,
                   PARAMETER_NAMESPACES.contains(namespace),
@@ -218,8 +230,8 @@ public final class PlanetScaleProvider implements DatabaseProvider {
                   .keySet()
                   .forEach(
                       name ->
-                          refuse(
-                              within + (Violations.quotable(name) ? "." + name : ""),
+                          Violations.refuse(
+                              within + Violations.member(name),
                               name,
                               PARAMETER.matcher(name).matches(),
                               "a parameter name",
@@ -243,20 +255,18 @@ public final class PlanetScaleProvider implements DatabaseProvider {
               + " characters, or moduleOnly() to apply the module from your own pipeline");
     } else {
       // The Workspace's state name caps the service name below this; moduleOnly() does not.
-      String migrator = PlanetScaleModule.migratorRole(service.name());
-      if (migrator.length() > ROLE_NAME_MAX) {
-        problems.add(
-            path,
-            "the migrator role "
-                + quote(migrator)
-                + " has "
-                + migrator.length()
-                + " characters, over PostgreSQL's limit of "
-                + ROLE_NAME_MAX
-                + " for a role name",
-            "shorten the service name to at most "
-                + (ROLE_NAME_MAX - (migrator.length() - service.name().length()))
-                + " characters");
+      // A service name refused is reported as such (ServiceRules), not through what it makes.
+      if (Violations.isServiceName(service.name())) {
+        Violations named = new Violations();
+        named.derivedName(
+            path.replaceFirst("\\.database$", "") + ".name",
+            service.name(),
+            PlanetScaleModule.migratorRole(service.name()),
+            ROLE_NAME_MAX,
+            "migrator role");
+        for (Violation v : named.list()) {
+          problems.add(v.path(), v.problem(), v.fix());
+        }
       }
     }
     if (ps.appRoles().isEmpty()) {
@@ -274,7 +284,7 @@ public final class PlanetScaleProvider implements DatabaseProvider {
     ps.appRoles()
         .forEach(
             r ->
-                refuse(
+                Violations.refuse(
                     at + ".appRoles",
                     r,
                     ROLE.matcher(r).matches(),
@@ -284,7 +294,7 @@ public final class PlanetScaleProvider implements DatabaseProvider {
     ps.bouncer()
         .ifPresent(
             b -> {
-              refuse(
+              Violations.refuse(
                   at + ".bouncer.name",
                   b.name(),
                   b.name().length() <= BOUNCER_NAME_MAX && SLUG.matcher(b.name()).matches(),
@@ -293,7 +303,7 @@ public final class PlanetScaleProvider implements DatabaseProvider {
                       + BOUNCER_NAME_MAX
                       + " lower-case letters, digits and '-', such as \"app\"",
                   problems);
-              refuse(
+              Violations.refuse(
                   at + ".bouncer.target",
                   b.target(),
                   PlanetScale.Bouncer.TARGETS.contains(b.target()),
@@ -303,7 +313,7 @@ public final class PlanetScaleProvider implements DatabaseProvider {
               b.size()
                   .ifPresent(
                       s ->
-                          refuse(
+                          Violations.refuse(
                               at + ".bouncer.size",
                               s,
                               SKU.matcher(s).matches(),
@@ -322,7 +332,7 @@ public final class PlanetScaleProvider implements DatabaseProvider {
     ps.backupPolicy()
         .ifPresent(
             p -> {
-              refuse(
+              Violations.refuse(
                   at + ".backupPolicy.name",
                   p.name(),
                   BACKUP_POLICY_NAME.matcher(p.name()).matches() && !p.name().contains("://"),
@@ -345,7 +355,7 @@ public final class PlanetScaleProvider implements DatabaseProvider {
               p.scheduleTime()
                   .ifPresent(
                       t ->
-                          refuse(
+                          Violations.refuse(
                               at + ".backupPolicy.at",
                               t,
                               TIME.matcher(t).matches(),
@@ -814,7 +824,7 @@ public final class PlanetScaleProvider implements DatabaseProvider {
       return;
     }
     String id = ps.adoptedBranchId().get();
-    refuse(
+    Violations.refuse(
         at + ".adoptBranch",
         id,
         BRANCH_ID.matcher(id).matches(),
@@ -842,7 +852,7 @@ public final class PlanetScaleProvider implements DatabaseProvider {
   }
 
   private static void slug(String path, String value, String example, Problems problems) {
-    refuse(
+    Violations.refuse(
         path,
         value,
         value.length() <= SLUG_MAX && SLUG.matcher(value).matches(),
@@ -851,15 +861,4 @@ public final class PlanetScaleProvider implements DatabaseProvider {
         problems);
   }
 
-  /**
-   * Refuses {@code value}, set where {@code what} belongs, when it holds a credential or is not
-   * {@code valid}, as {@link Violations#refused} says it.
-   */
-  private static void refuse(
-      String path, String value, boolean valid, String what, String fix, Problems problems) {
-    Optional<String> refused = Violations.refused(value, valid, what);
-    if (refused.isPresent()) {
-      problems.add(path, refused.get(), fix);
-    }
-  }
 }
