@@ -176,7 +176,11 @@ final class EnvironmentRules {
           violations.add(
               path + ".labels" + Violations.entry(key),
               reserved,
-              "remove it from the labels of " + within(env.name()) + ", or use a label key of your own");
+              "remove it from "
+                  + (Violations.quotable(env.name())
+                      ? "environment " + quote(env.name()) + "'s labels"
+                      : "the environment's labels")
+                  + ", or use a label key of your own");
         }
         violations.invalid(
             path + ".labels",
@@ -189,7 +193,7 @@ final class EnvironmentRules {
             label.getValue(),
             "use a label value such as \"" + example(env.name()) + "\"");
       }
-      if (kit.platform().isPresent() && nameProblem.isEmpty()) {
+      if (kit.platform().isPresent()) {
         String project = env.project().orElse(kit.repository().argoCd().project());
         String other = projects.putIfAbsent(project, env.name());
         // A second declaration is reported as one, not as sharing its own project.
@@ -197,11 +201,12 @@ final class EnvironmentRules {
           violations.add(
               path + ".project",
               Violations.shown(project, "the project")
-                  + " is also environment "
-                  + quote(other)
-                  + "'s, and each "
-                  + "environment's platform writes its own AppProject of that name",
-              Violations.quotable(project)
+                  + " is also "
+                  + (Violations.quotable(other)
+                      ? "environment " + quote(other) + "'s"
+                      : "another environment's")
+                  + ", and each environment's platform writes its own AppProject of that name",
+              Violations.quotable(project) && Violations.quotable(env.name())
                   ? "set project(\"" + project + "-" + env.name() + "\")"
                   : "set another project(...)");
         }
@@ -698,8 +703,8 @@ final class EnvironmentRules {
   }
 
   /**
-   * {@code environments[prod]}, an environment's path, or {@code environments} when a message may
-   * not quote its name.
+   * An environment's path, such as {@code environments[prod]}, without the name when a message may
+   * not quote it.
    */
   static String at(String environment) {
     return "environments" + Violations.entry(environment);

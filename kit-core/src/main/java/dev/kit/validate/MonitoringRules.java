@@ -58,8 +58,7 @@ final class MonitoringRules {
     // A loop rather than lambdas, as in ServiceRules: each spins a class in a cold run.
     for (Map.Entry<String, String> label : m.selectorLabels().entrySet()) {
       String key = label.getKey();
-      String labelPath =
-          path + ".selectorLabels" + Violations.entry(key);
+      String labelPath = path + ".selectorLabels" + Violations.entry(key);
       String reserved = ServiceRules.RESERVED_LABELS.get(key);
       if (reserved != null) {
         violations.add(labelPath, reserved, "select on a label of your own, such as \"release\"");

@@ -166,7 +166,7 @@ final class ServiceRules {
     if (nameProblem.isPresent()) {
       violations.add(
           path + ".name",
-          quote(name) + " " + nameProblem.get(),
+          shown(name, "the name") + " " + nameProblem.get(),
           "use a short lower-case name such as \"orders\"; it names the folder, the objects and the Application");
     } else {
       if (service.migrations().isPresent()) {

@@ -311,8 +311,7 @@ public final class Violations {
     }
     // Its credentials were looked for above: quotable's other conditions are left.
     boolean quotable = value.indexOf('?') < 0 && value.indexOf('=') < 0;
-    return Optional.of(
-        (quotable ? quote(value) : notShown("the value")) + " is not " + what);
+    return Optional.of((quotable ? quote(value) : notShown("the value")) + " is not " + what);
   }
 
   /**

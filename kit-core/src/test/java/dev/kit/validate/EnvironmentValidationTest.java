@@ -265,7 +265,7 @@ class EnvironmentValidationTest {
                 + "migration history would differ between environments (set it on the service for every environment, "
                 + "not in in(\"prod\", ...): every environment applies the same migration files with the same atlas.sum)",
             "environments[prod].services[orders].database.existing.ca: differs from the service's own (a connection "
-                + "string, not shown as it may carry a password here, \"acme-db-ca\" key \"ca.pem\" in the other "
+                + "string, not shown as it may carry a password here, \"acme-db-ca\" with a key (not shown, as it may hold a credential) in the other "
                 + "environments), so the migration history would differ between environments (set it on the service for "
                 + "every environment, not in in(\"prod\", ...): every environment applies the same migration files with "
                 + "the same atlas.sum)",
@@ -692,6 +692,47 @@ class EnvironmentValidationTest {
                 + "repository's server URL (not shown, as it may hold a credential) here and in environment \"dev\", so two "
                 + "Argo CD Applications would own its objects (give environment \"staging\" namespaces of its own with "
                 + "namespaceRule(\"{namespace}-staging\"), or another destinationServer or destinationName)");
+    assertThat(String.join("\n", violations)).doesNotContain("hunter2Secret");
+  }
+
+  @Test
+  void validate_neverShowsAnEnvironmentsName_whenAMessageMayNotQuoteIt() {
+    String name = "password=hunter2Secret";
+    Kit kit =
+        Kit.builder()
+            .repository(
+                "shop",
+                r ->
+                    r.gitUrl("https://github.com/acme/shop.git")
+                        .argoCd(ArgoCd.builder().project("shop").build()))
+            .platform(Platform.defaults())
+            .environment("dev", e -> e)
+            .environment(
+                name,
+                e ->
+                    e.namespaceRule("prod")
+                        .label("app.kubernetes.io/part-of", "other")
+                        .label("tier", "a b"))
+            .service("orders", s -> s.database(db -> db.storage("5Gi")).onlyIn("token=abc"))
+            .build();
+    List<String> violations = violations(kit);
+    assertThat(violations)
+        .containsExactly(
+            "environments: the value (not shown, as it may hold a credential) is 22 characters,"
+                + " more than 20 (name it like \"dev\", \"staging\" or \"prod\": it names folders"
+                + " and ends Argo CD object names)",
+            "environments.namespaceRule: \"prod\" does not contain {namespace} (put every service"
+                + " in a namespace of its own, such as \"{namespace}-dev\")",
+            "environments.labels[app.kubernetes.io/part-of]: is a label kit sets itself (remove it"
+                + " from the environment's labels, or use a label key of your own)",
+            "environments.labels[tier]: \"a b\" is not a label value (up to 63 letters, digits,"
+                + " '-', '_' or '.', starting and ending with a letter or digit) (use a label value"
+                + " such as \"dev\")",
+            "environments.project: \"shop\" is also environment \"dev\"'s, and each environment's"
+                + " platform writes its own AppProject of that name (set another project(...))",
+            "services[orders].onlyIn: names environment of that name (not shown, as it may hold a"
+                + " credential), but it declares dev, and 1 whose name is not shown (declare it with"
+                + " Kit.builder().environment(...) or remove it from onlyIn(...))");
     assertThat(String.join("\n", violations)).doesNotContain("hunter2Secret");
   }
 

@@ -555,6 +555,12 @@ class PlanetScaleValidationTest {
         "services[orders].database.postgresMajor: PostgreSQL 16, which PlanetScale Postgres does not run"
             + " (it runs 17 and 18) (use postgresMajor(17) or postgresMajor(18))";
     assertThat(violations(db -> planetScale(db).postgresMajor(16))).containsExactly(refused);
+    // A major kit does not know is told as that, once.
+    assertThat(violations(db -> planetScale(db).postgresMajor(12)))
+        .singleElement()
+        .asString()
+        .startsWith(
+            "services[orders].database.postgresMajor: PostgreSQL 12 is not a major kit knows");
     // Atlas's dev database runs the description's major, whatever the adopted branch runs.
     assertThat(
             violations(
@@ -638,10 +644,18 @@ class PlanetScaleValidationTest {
         .containsExactly(
             "services["
                 + name
-                + "].database: the migrator role \""
+                + "].name: \""
                 + name
-                + "-migrator\" has 64 characters, over PostgreSQL's limit of 63 for a role name"
-                + " (shorten the service name to at most 54 characters)");
+                + "\" makes the migrator role name \""
+                + name
+                + "-migrator\" 64 characters, more than 63 (shorten the service name to at most 54"
+                + " characters)");
+    // A name refused as a name is told once, not also through the role it makes.
+    String refused = "o".repeat(64);
+    assertThat(namedViolations(refused, PlanetScale.Builder::moduleOnly))
+        .singleElement()
+        .asString()
+        .startsWith("services[" + refused + "].name: \"" + refused + "\" is ");
   }
 
   @Test

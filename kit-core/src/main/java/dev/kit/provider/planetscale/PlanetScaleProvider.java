@@ -860,5 +860,4 @@ public final class PlanetScaleProvider implements DatabaseProvider {
         "use lower-case letters, digits, '-' and '_': " + example,
         problems);
   }
-
 }
