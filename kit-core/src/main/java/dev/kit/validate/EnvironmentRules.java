@@ -712,12 +712,10 @@ final class EnvironmentRules {
 
   /**
    * {@code environment "prod"}, for a message, or the environment without its name when a message
-   * may not quote it.
+   * may not quote it ({@link Violations#named}).
    */
   static String within(String environment) {
-    return Violations.quotable(environment)
-        ? "environment " + quote(environment)
-        : "the environment whose name is not shown";
+    return Violations.named("environment", environment);
   }
 
   /** {@code environment} in a fix's example, or {@code dev} when a message may not quote it. */

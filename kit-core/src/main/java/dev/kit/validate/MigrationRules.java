@@ -279,9 +279,7 @@ final class MigrationRules {
       if (baseline == null) {
         violations.add(
             path + ".baseline",
-            (Violations.quotable(m.baseline().get())
-                    ? "version " + quote(m.baseline().get())
-                    : Violations.notShown("the version"))
+            Violations.named("version", m.baseline().get())
                 + " is not the version of any migration file",
             "use the version of an existing migration, the part of its name before the first '_'");
       } else if (AtlasFileDirectives.isCheckpoint(baseline)) {

@@ -57,22 +57,13 @@ final class MonitoringRules {
     }
     // A loop rather than lambdas, as in ServiceRules: each spins a class in a cold run.
     for (Map.Entry<String, String> label : m.selectorLabels().entrySet()) {
-      String key = label.getKey();
-      String labelPath = path + ".selectorLabels" + Violations.entry(key);
-      String reserved = ServiceRules.RESERVED_LABELS.get(key);
-      if (reserved != null) {
-        violations.add(labelPath, reserved, "select on a label of your own, such as \"release\"");
-      }
-      Optional<String> keyProblem = KubernetesNames.labelKey(key);
-      if (keyProblem.isPresent()) {
-        violations.add(
-            labelPath,
-            (Violations.quotable(key) ? "key " + quote(key) : Violations.notShown("the key"))
-                + " "
-                + keyProblem.get(),
-            "use the label your Prometheus selects on, such as \"release\"");
-      }
-      violations.labelValue(labelPath, key, label.getValue(), "shorten or simplify the value");
+      ServiceRules.label(
+          path + ".selectorLabels",
+          label.getKey(),
+          label.getValue(),
+          "select on a label of your own, such as \"release\"",
+          "use the label your Prometheus selects on, such as \"release\"",
+          violations);
     }
   }
 

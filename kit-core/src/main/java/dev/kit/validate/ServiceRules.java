@@ -157,6 +157,29 @@ final class ServiceRules {
     return env.isPresent() && value.equals(env.get().labels().get(key));
   }
 
+  /**
+   * A label of the description's, under {@code labelsPath}: a key kit sets itself (told with {@code
+   * reservedFix}), a key Kubernetes refuses ({@code keyFix}), and its value.
+   */
+  static void label(
+      String labelsPath,
+      String key,
+      String value,
+      String reservedFix,
+      String keyFix,
+      Violations violations) {
+    String labelPath = labelsPath + Violations.entry(key);
+    String reserved = RESERVED_LABELS.get(key);
+    if (reserved != null) {
+      violations.add(labelPath, reserved, reservedFix);
+    }
+    Optional<String> keyProblem = KubernetesNames.labelKey(key);
+    if (keyProblem.isPresent()) {
+      violations.add(labelPath, Violations.named("key", key) + " " + keyProblem.get(), keyFix);
+    }
+    violations.labelValue(labelPath, key, value, "shorten or simplify the value");
+  }
+
   private static void service(
       Kit kit, String path, Service service, KitInputs inputs, Instant now, Violations violations) {
     String name = service.name();
@@ -198,21 +221,13 @@ final class ServiceRules {
       if (fromEnvironment(kit, key, label.getValue())) {
         continue;
       }
-      String labelPath = path + ".labels" + Violations.entry(key);
-      String reserved = RESERVED_LABELS.get(key);
-      if (reserved != null) {
-        violations.add(labelPath, reserved, "remove it, or use a label key of your own");
-      }
-      Optional<String> keyProblem = KubernetesNames.labelKey(key);
-      if (keyProblem.isPresent()) {
-        violations.add(
-            labelPath,
-            (Violations.quotable(key) ? "key " + quote(key) : Violations.notShown("the key"))
-                + " "
-                + keyProblem.get(),
-            "rename the label");
-      }
-      violations.labelValue(labelPath, key, label.getValue(), "shorten or simplify the value");
+      label(
+          path + ".labels",
+          key,
+          label.getValue(),
+          "remove it, or use a label key of your own",
+          "rename the label",
+          violations);
     }
     DatabaseRules.check(kit, path + ".database", service, now, violations);
     // Only a valid name may become a folder: services/<name>/ is where the migrations are read

@@ -260,6 +260,14 @@ public final class Violations {
   }
 
   /**
+   * {@code noun "value"} when a message may quote the value ({@link #quotable}), or else {@code the
+   * noun} and that it is not shown: {@code named("key", key) + " is not a label key"}.
+   */
+  public static String named(String noun, String value) {
+    return quotable(value) ? noun + " " + quote(value) : notShown("the " + noun);
+  }
+
+  /**
    * {@code what} and that it is not shown, for a value a message never quotes, whatever it looks
    * like: a Secret's key, where the credential itself may be passed.
    */

@@ -424,6 +424,21 @@ class FleetValidationTest {
   }
 
   @Test
+  void validate_leavesTheProjectsNameOut_whenAMessageMayNotQuoteIt() {
+    Kit kit =
+        shop(ArgoCd.builder().project("shop=hunter2Secret").build())
+            .platform(Platform.builder().project("shop=hunter2Secret").build())
+            .service("orders", s -> s.withoutMigrations().database(db -> db.storage("1Gi")))
+            .build();
+
+    assertThat(violations(kit))
+        .contains(
+            "platform.project: the operators install cluster-wide objects the services' AppProject"
+                + " forbids (keep the platform in another project, such as \"default\")");
+    assertThat(String.join("\n", violations(kit))).doesNotContain("hunter2Secret");
+  }
+
+  @Test
   void validate_reportsPatchTargets_ofTheOperatorPath() {
     Kit kit =
         shop(ArgoCd.defaults())

@@ -15,6 +15,19 @@ class ResourceLimitsTest {
    * fabric8 computes {@code Ei} through a double (2^60 rounded); Kubernetes is exact, as is kit.
    */
   @Test
+  void check_leavesAResourceNameOutOfThePath_whenAMessageMayNotQuoteIt() {
+    Resources resources =
+        new Resources(
+            java.util.Map.of("gpu?token=hunter2Secret", "2", "cpu", "2"),
+            java.util.Map.of("gpu?token=hunter2Secret", "1", "cpu", "1"));
+    assertThat(ResourceLimits.check("services[orders].app.resources", resources))
+        .extracting(Violation::path)
+        .containsExactly(
+            "services[orders].app.resources.requests.cpu",
+            "services[orders].app.resources.requests");
+  }
+
+  @Test
   void amount_equalsFabric8sAmount_forEveryNumberShapeAndSuffixButEi() {
     List<String> numbers =
         List.of("0", "1", "12", "250", ".5", "1.", "1.5", "0.001", "+2", "-3", "007", "123456789");
