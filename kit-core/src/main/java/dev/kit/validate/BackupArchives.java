@@ -116,7 +116,7 @@ final class BackupArchives {
   }
 
   private static String path(Archiver archiver) {
-    String service = "services[" + archiver.service().name() + "]";
+    String service = "services" + Violations.entry(archiver.service().name());
     return archiver.environment().isEmpty()
         ? service
         : EnvironmentRules.at(archiver.environment()) + "." + service;

@@ -214,7 +214,7 @@ final class EnvironmentRules {
     }
     String known = known(kit);
     for (Service service : kit.services()) {
-      String path = "services[" + service.name() + "]";
+      String path = "services" + Violations.entry(service.name());
       for (String env : service.overrides().keySet()) {
         if (!declared.contains(env)) {
           violations.add(
@@ -304,7 +304,7 @@ final class EnvironmentRules {
         Optional<String> problem = suffixedNameProblem(name, suffix);
         if (problem.isPresent()) {
           violations.add(
-              "environments[" + env.name() + "].services[" + service + "].name",
+              at(env.name()) + ".services" + Violations.entry(service) + ".name",
               quote(service) + " makes the Application " + quote(name) + where + problem.get(),
               "shorten the service's name to at most "
                   + (KubernetesNames.LABEL_MAX - suffix.length())
@@ -358,7 +358,7 @@ final class EnvironmentRules {
     Map<ArgoCdObject, Owner> owners = new HashMap<>();
     for (ArgoCdNames objects : names) {
       String env = objects.environment().name();
-      String path = "environments[" + env + "]";
+      String path = at(env);
       for (Map.Entry<String, ArgoCdObject> application : objects.applications()) {
         String service = application.getKey();
         claim(
@@ -366,7 +366,7 @@ final class EnvironmentRules {
             application.getValue(),
             new Owner(
                 env,
-                path + ".services[" + service + "]",
+                path + ".services" + Violations.entry(service),
                 "service " + quote(service) + "'s Application",
                 Optional.of(service)),
             violations);
@@ -458,7 +458,7 @@ final class EnvironmentRules {
         String rule = "{namespace}-" + env.name();
         Environment renamed = env.namespaceRule().equals(Optional.of(rule)) ? other : env;
         violations.add(
-            "environments[" + env.name() + "].services[" + service.name() + "].namespace",
+            at(env.name()) + ".services" + Violations.entry(service.name()) + ".namespace",
             "service "
                 + quote(service.name())
                 + " is in namespace "
@@ -488,9 +488,8 @@ final class EnvironmentRules {
       Environment other = owners.putIfAbsent(destination(kit, env), env);
       if (other != null) {
         violations.add(
-            "environments["
-                + env.name()
-                + "]."
+            at(env.name())
+                + "."
                 + (env.destinationName().isPresent() ? "destinationName" : "destinationServer"),
             shownDestination(kit, env)
                 + " is also environment "
@@ -520,11 +519,10 @@ final class EnvironmentRules {
       String other = owners.putIfAbsent(branch, env.name());
       if (other != null) {
         violations.add(
-            "environments["
-                + env.name()
-                + "].services["
-                + service.name()
-                + "].database.planetScale.branch",
+            at(env.name())
+                + ".services"
+                + Violations.entry(service.name())
+                + ".database.planetScale.branch",
             quote(branch)
                 + " is also environment "
                 + quote(other)
@@ -548,11 +546,10 @@ final class EnvironmentRules {
             && service.in(adopter).database().host() instanceof PlanetScale first
             && !first.branch().equals(ps.branch())) {
           violations.add(
-              "environments["
-                  + env.name()
-                  + "].services["
-                  + service.name()
-                  + "].database.planetScale.adoptBranch",
+              at(env.name())
+                  + ".services"
+                  + Violations.entry(service.name())
+                  + ".database.planetScale.adoptBranch",
               (Violations.quotable(ps.adoptedBranchId().get())
                       ? "branch ID " + quote(ps.adoptedBranchId().get())
                       : Violations.notShown("the same branch ID"))
@@ -617,11 +614,10 @@ final class EnvironmentRules {
           continue;
         }
         violations.add(
-            "environments["
-                + env.name()
-                + "].services["
-                + service.name()
-                + "].database.planetScale.backupPolicy",
+            at(env.name())
+                + ".services"
+                + Violations.entry(service.name())
+                + ".database.planetScale.backupPolicy",
             "backup policy "
                 + Violations.shown(name, "of the same name")
                 + " of database "
@@ -659,7 +655,7 @@ final class EnvironmentRules {
           Object here = value.apply(there);
           if (!Objects.equals(everywhere, here)) {
             violations.add(
-                at(env) + ".services[" + service.name() + "]." + field,
+                at(env) + ".services" + Violations.entry(service.name()) + "." + field,
                 "differs from the service's own ("
                     + shown(here)
                     + " here, "

@@ -60,7 +60,7 @@ final class NameCollisions {
       if (!seen.add(service.name())) {
         continue; // a service defined twice is reported as such
       }
-      String path = "services[" + service.name() + "]";
+      String path = "services" + Violations.entry(service.name());
       String other = applications.get(service.name());
       if (other != null) {
         violations.add(
@@ -172,7 +172,7 @@ final class NameCollisions {
    */
   private static List<Owned> owned(Service service) {
     List<Owned> owned = new ArrayList<>();
-    String path = "services[" + service.name() + "]";
+    String path = "services" + Violations.entry(service.name());
     String cluster = service.clusterName();
     String clusterPath =
         path + (service.database().clusterName().isPresent() ? ".database.clusterName" : ".name");

@@ -95,7 +95,7 @@ final class RepositoryRules {
             kit.environment().map(env -> env.namespace(service.name())).orElse(service.name());
         if (!service.namespace().equals(expected)) {
           violations.add(
-              "services[" + service.name() + "].namespace",
+              "services" + Violations.entry(service.name()) + ".namespace",
               shown(service.namespace(), "the namespace")
                   + " differs from the service name, but the ApplicationSet's directory generator names the namespace after the folder",
               "use namespace(\""

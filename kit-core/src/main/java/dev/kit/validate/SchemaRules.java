@@ -31,7 +31,7 @@ final class SchemaRules {
       if (service.declarativeSchema().isEmpty()) {
         continue;
       }
-      String path = "services[" + service.name() + "].declarativeSchema";
+      String path = "services" + Violations.entry(service.name()) + ".declarativeSchema";
       DeclarativeSchema schema = service.declarativeSchema().get();
       if (service.migrations().isPresent()) {
         violations.add(
@@ -93,7 +93,10 @@ final class SchemaRules {
     for (String schema : service.database().schemas()) {
       if (!declared.get().contains(schema)) {
         violations.add(
-            "services[" + service.name() + "].database.schemas[" + schema + "]",
+            "services"
+                + Violations.entry(service.name())
+                + ".database.schemas"
+                + Violations.entry(schema),
             "is created by the CNPG Database, but "
                 + service.declarativeSchema().get().file()
                 + " (declarativeSchema) does not declare it: Atlas would plan DROP SCHEMA "

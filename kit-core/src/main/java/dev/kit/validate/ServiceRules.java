@@ -54,7 +54,7 @@ final class ServiceRules {
     Map<String, String> branches = new HashMap<>();
     Map<String, String> policies = new HashMap<>();
     for (Service service : services) {
-      String path = "services[" + service.name() + "]";
+      String path = "services" + Violations.entry(service.name());
       if (!names.add(service.name())) {
         violations.add(path, "is defined twice", "give each service a unique name");
         continue;

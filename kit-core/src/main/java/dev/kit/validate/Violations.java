@@ -354,9 +354,12 @@ public final class Violations {
 
   /**
    * A name like {@code name} that would pass, for a fix's example; {@code orders} when nothing of
-   * it would.
+   * it would, or when a message may not quote it ({@link #quotable}).
    */
   public static String safeExample(String name) {
+    if (!quotable(name)) {
+      return "orders"; // its letters, lower-cased, would still show a credential
+    }
     String example =
         name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-").replaceAll("^[^a-z]+|-+$", "");
     return example.isEmpty() ? "orders" : example.substring(0, Math.min(example.length(), 40));

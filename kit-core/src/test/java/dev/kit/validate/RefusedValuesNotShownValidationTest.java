@@ -17,6 +17,7 @@ import dev.kit.model.Service;
 import dev.kit.testing.Validations;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -48,7 +49,9 @@ class RefusedValuesNotShownValidationTest {
             .stream()
             .map(Violation::toString)
             .toList();
-    assertThat(violations).noneMatch(v -> v.contains(SECRET));
+    // Lower-cased too: a fix's example may be the value made into a name.
+    assertThat(violations)
+        .noneMatch(v -> v.toLowerCase(Locale.ROOT).contains(SECRET.toLowerCase(Locale.ROOT)));
     return violations;
   }
 
@@ -59,6 +62,29 @@ class RefusedValuesNotShownValidationTest {
   private static List<String> orders(UnaryOperator<Service.Builder> orders) {
     return violations(
         shop().service("orders", s -> orders.apply(s.database(db -> db.storage("1Gi")))).build());
+  }
+
+  @Test
+  void validate_showsNoServiceName_inAnyPathOrMessage_whenItMayHoldACredential() {
+    // ServiceRules, NameCollisions, SchemaRules, RepositoryRules and what they pass it to.
+    List<String> violations =
+        violations(
+            shop()
+                .environment("dev", e -> e)
+                .service(
+                    KEY_VALUE,
+                    s ->
+                        s.database(db -> db.storage("1Gi").schema("Sales"))
+                            .declarativeSchema(DeclarativeSchema.of("schema.sql"))
+                            .in("dev", d -> d.label("tier", "a b")))
+                .build());
+    assertThat(violations).isNotEmpty().noneMatch(v -> v.contains("password"));
+    assertThat(violations)
+        .contains(
+            "services.name: the name (not shown, as it may hold a credential) is not a DNS-1035"
+                + " label (lower-case letters, digits and '-', starting with a letter and ending"
+                + " with a letter or digit) (use a short lower-case name such as \"orders\"; it"
+                + " names the folder, the objects and the Application)");
   }
 
   @Test
