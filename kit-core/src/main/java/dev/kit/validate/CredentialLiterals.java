@@ -353,7 +353,7 @@ final class CredentialLiterals {
           .forEach(
               e ->
                   walk(
-                      path + "[" + e.getKey() + "]",
+                      path + Violations.entry(String.valueOf(e.getKey())),
                       Optional.of(String.valueOf(e.getKey())),
                       e.getValue(),
                       fix,

@@ -102,7 +102,7 @@ final class JsonValues {
                               "has a key that is not valid Unicode text (an unpaired surrogate)",
                               "remove the broken character"));
                     }
-                    check(path + "[" + key + "]", v, containers, violations);
+                    check(path + Violations.entry(key), v, containers, violations);
                   } else {
                     violations.add(
                         new Violation(

@@ -129,6 +129,27 @@ class RefusedValuesNotShownValidationTest {
   }
 
   @Test
+  void validate_showsNoKeyOfAPatchValue_inItsPath_whenItMayHoldACredential() {
+    // JsonValues and CredentialLiterals walk a patch's value: a key is a path segment there.
+    assertThat(
+            orders(
+                s ->
+                    s.patch(
+                        Patch.set(
+                            Patch.Target.CLUSTER,
+                            "/metadata/annotations",
+                            Map.of(KEY_VALUE, "AKIAIOSFODNN7EXAMPLE")))))
+        .containsExactly(
+            "services[orders].patches[0].value: holds an AWS access key id, which would be"
+                + " committed to Git in the generated files (keep it in a Secret and reference it,"
+                + " such as valueFrom.secretKeyRef for an environment variable)",
+            "services[orders].patches[0].path: \"/metadata/annotations\" would replace or remove"
+                + " every annotation, kit's sync wave and sync options with them (patch a single"
+                + " other key instead, such as /metadata/annotations/example.com~1owner ('/' in a"
+                + " key is written ~1))");
+  }
+
+  @Test
   void validate_showsNoRefusedValue_inPlatformRules_whenItMayHoldACredential() {
     // PlatformRules: a chart's version or namespace, or an extra kind
     assertThat(
