@@ -3,7 +3,6 @@ package dev.kit.lint;
 import dev.kit.migration.SqlScript;
 import dev.kit.migration.SqlStatement;
 import dev.kit.migration.SqlToken;
-import dev.kit.validate.Violations;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -52,7 +51,11 @@ public final class LiteralPasswords {
    */
   private record Placeholder(String value, char type) {
 
-    /** The argument as {@code format()} writes it: {@code %L} as a literal, else as it is. */
+    /**
+     * The argument as {@code format()} writes it: {@code %L} as a literal, {@code %s} as it is, and
+     * {@code %I} as it is too, without the quotes {@code quote_ident} may add (a message's text is
+     * masked where it holds the value, quoted or not).
+     */
     String written() {
       return type == 'L' ? quoteLiteral(value) : value;
     }
@@ -147,7 +150,10 @@ public final class LiteralPasswords {
       }
     } else {
       for (int at : passwordsAt(t, 0)) {
-        found.add(new Found(t.get(at), t.get(at).text()));
+        // A string constant; a '%' counts only in a format() template.
+        if (t.get(at).kind() == SqlToken.Kind.STRING) {
+          found.add(new Found(t.get(at), t.get(at).text()));
+        }
       }
     }
     return found;
@@ -247,27 +253,86 @@ public final class LiteralPasswords {
   }
 
   /**
-   * Whether a subscription's connection string sets a password: libpq's {@code password} keyword
-   * ({@code host=h password=x}, spaces around the '=' allowed), or a URI with a password before its
-   * host or a {@code password} parameter ({@code postgresql://u:x@h/db}, {@code ...?password=x}).
-   * {@code dbname=passwords} sets none.
+   * Whether a subscription's connection string sets a password, read as libpq reads it: a URI
+   * ({@code postgresql://} or {@code postgres://}) with a password before its host or a {@code
+   * password} parameter, whatever it starts with ({@code postgresql://u:x@h/db}, {@code
+   * ...?password=x}); else {@code keyword = value} pairs, a value quoted or not, with a {@code
+   * password} keyword ({@code host='h'password=x} too). {@code dbname=passwords} sets none; a
+   * string libpq would refuse counts when it holds the word at all.
    */
   static boolean connectionHoldsPassword(String conninfo) {
     String lower = conninfo.toLowerCase(Locale.ROOT);
     if (lower.startsWith("postgresql://") || lower.startsWith("postgres://")) {
-      return Violations.urlHoldsCredential(conninfo);
+      return uriHoldsPassword(lower);
     }
-    int at = lower.indexOf("password");
-    while (at >= 0) {
-      int after = at + "password".length();
-      while (after < lower.length() && Character.isWhitespace(lower.charAt(after))) {
-        after++;
+    int i = 0;
+    while (true) {
+      while (i < lower.length() && Character.isWhitespace(lower.charAt(i))) {
+        i++;
       }
-      boolean keyword = at == 0 || Character.isWhitespace(lower.charAt(at - 1));
-      if (keyword && after < lower.length() && lower.charAt(after) == '=') {
+      if (i == lower.length()) {
+        return false;
+      }
+      int keyStart = i;
+      while (i < lower.length()
+          && lower.charAt(i) != '='
+          && !Character.isWhitespace(lower.charAt(i))) {
+        i++;
+      }
+      String keyword = lower.substring(keyStart, i);
+      while (i < lower.length() && Character.isWhitespace(lower.charAt(i))) {
+        i++;
+      }
+      if (i == lower.length() || lower.charAt(i) != '=') {
+        return lower.contains("password"); // libpq refuses it: judge it by the word
+      }
+      if (keyword.equals("password")) {
         return true;
       }
-      at = lower.indexOf("password", at + 1);
+      i++;
+      while (i < lower.length() && Character.isWhitespace(lower.charAt(i))) {
+        i++;
+      }
+      if (i < lower.length() && lower.charAt(i) == '\'') {
+        // A quoted value ends at its unescaped quote; the next keyword may follow at once.
+        i++;
+        while (i < lower.length() && lower.charAt(i) != '\'') {
+          i += lower.charAt(i) == '\\' ? 2 : 1;
+        }
+        if (i >= lower.length()) {
+          return lower.contains("password");
+        }
+        i++;
+      } else {
+        while (i < lower.length() && !Character.isWhitespace(lower.charAt(i))) {
+          i++;
+        }
+      }
+    }
+  }
+
+  /**
+   * Whether a connection URI (lower-cased) has a password in its user part ({@code u:x@}) or a
+   * {@code password} parameter in its query.
+   */
+  private static boolean uriHoldsPassword(String uri) {
+    int authority = uri.indexOf("://") + 3;
+    int end = authority;
+    while (end < uri.length() && "/?#".indexOf(uri.charAt(end)) < 0) {
+      end++;
+    }
+    int at = uri.lastIndexOf('@', end - 1);
+    if (at >= authority && uri.substring(authority, at).indexOf(':') >= 0) {
+      return true;
+    }
+    int query = uri.indexOf('?');
+    if (query < 0) {
+      return false;
+    }
+    for (String parameter : uri.substring(query + 1).split("&", -1)) {
+      if (parameter.startsWith("password=")) {
+        return true;
+      }
     }
     return false;
   }

@@ -1,7 +1,5 @@
 package dev.kit.validate;
 
-import static dev.kit.validate.Violations.quote;
-
 import dev.kit.model.Backups;
 import dev.kit.model.Environment;
 import dev.kit.model.Kit;
@@ -53,8 +51,8 @@ final class BackupArchives {
           violations.add(
               path(archiver) + ".database.backups.destinationPath",
               Violations.shown(backups.destinationPath(), "the destinationPath")
-                  + " with server name "
-                  + quote(service.clusterName())
+                  + " with "
+                  + Violations.named("server name", service.clusterName())
                   + " is the WAL archive of "
                   + shown(first)
                   + " too; Barman Cloud refuses to archive a second cluster into it",
@@ -123,9 +121,9 @@ final class BackupArchives {
   }
 
   private static String shown(Archiver archiver) {
-    String service = "service " + quote(archiver.service().name());
+    String service = Violations.named("service", archiver.service().name());
     return archiver.environment().isEmpty()
-        ? service + " in namespace " + quote(archiver.service().namespace())
+        ? service + " in " + Violations.named("namespace", archiver.service().namespace())
         : service + " in " + EnvironmentRules.within(archiver.environment());
   }
 
@@ -139,8 +137,8 @@ final class BackupArchives {
     String name = archiver.service().name();
     if (!archiver.environment().isEmpty() && !archiver.environment().equals(first.environment())) {
       String env = Violations.quotable(archiver.environment()) ? archiver.environment() : "dev";
-      return "give each environment its own path with an override on service "
-          + quote(name)
+      return "give each environment its own path with an override on "
+          + Violations.named("service", name)
           + ", such as .in(\""
           + env
           + "\", s -> s.database(db -> db.backups(b -> b.destinationPath(\""
@@ -148,11 +146,12 @@ final class BackupArchives {
           + env
           + "/\"))))";
     }
-    return "give service "
-        + quote(name)
+    String namespace = archiver.service().namespace();
+    return "give "
+        + Violations.named("service", name)
         + " a path of its own, such as \""
         + base
-        + archiver.service().namespace()
+        + (Violations.quotable(namespace) ? namespace : "<namespace>")
         + "/\", or another clusterName";
   }
 }

@@ -713,8 +713,8 @@ final class DatabaseRules {
           db.postgresMajor()
               + " differs from PostgreSQL "
               + source.database().postgresMajor()
-              + " of service "
-              + quote(source.name())
+              + " of "
+              + Violations.named("service", source.name())
               + "; a physical backup restores only into the same major",
           "set postgresMajor("
               + source.database().postgresMajor()
@@ -727,8 +727,7 @@ final class DatabaseRules {
       if (next.get().name().equals(service.name())) {
         violations.add(
             databasePath + ".restore.source",
-            "service "
-                + quote(source.name())
+            Violations.named("service", source.name())
                 + " restores, in the end, from "
                 + quote(service.name())
                 + " itself: no cluster in the chain has data of its own",
@@ -741,8 +740,7 @@ final class DatabaseRules {
     if (sourceRole.isPresent() && ownRole.isPresent() && !sourceRole.equals(ownRole)) {
       violations.add(
           databasePath + ".restore.source",
-          "service "
-              + quote(source.name())
+          Violations.named("service", source.name())
               + " backs up with IAM role "
               + quote(sourceRole.get())
               + " and this cluster with "

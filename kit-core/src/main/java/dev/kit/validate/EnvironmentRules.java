@@ -367,7 +367,7 @@ final class EnvironmentRules {
             new Owner(
                 env,
                 path + ".services" + Violations.entry(service),
-                "service " + quote(service) + "'s Application",
+                Violations.named("service", service) + "'s Application",
                 Optional.of(service)),
             violations);
       }
@@ -389,10 +389,10 @@ final class EnvironmentRules {
     }
     StringBuilder rename = new StringBuilder("rename ");
     if (owner.service().isPresent()) {
-      rename.append("service ").append(quote(owner.service().get())).append(", ");
+      rename.append(Violations.named("service", owner.service().get())).append(", ");
     }
     if (first.service().isPresent() && !first.service().equals(owner.service())) {
-      rename.append("service ").append(quote(first.service().get())).append(", ");
+      rename.append(Violations.named("service", first.service().get())).append(", ");
     }
     rename
         .append("environment ")
@@ -459,8 +459,7 @@ final class EnvironmentRules {
         Environment renamed = env.namespaceRule().equals(Optional.of(rule)) ? other : env;
         violations.add(
             at(env.name()) + ".services" + Violations.entry(service.name()) + ".namespace",
-            "service "
-                + quote(service.name())
+            Violations.named("service", service.name())
                 + " is in namespace "
                 + quote(namespace)
                 + " on "
@@ -627,7 +626,7 @@ final class EnvironmentRules {
                 + "'s"
                 + (first.service().equals(service.name())
                     ? ""
-                    : " (service " + quote(first.service()) + ")")
+                    : " (" + Violations.named("service", first.service()) + ")")
                 + ", and a backup policy belongs to the database, not a branch, so two"
                 + " environments' modules would own it",
             "declare backupPolicy(...) in one environment's in(...) only, and leave it out here:"

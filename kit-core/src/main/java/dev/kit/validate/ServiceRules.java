@@ -101,11 +101,11 @@ final class ServiceRules {
           path + ".database.planetScale.branch",
           "branch "
               + quote(branch)
-              + " is also service "
-              + quote(owner)
+              + " is also "
+              + Violations.named("service", owner)
               + "'s, and each service's module creates and owns its branch",
-          "give service "
-              + quote(service.name())
+          "give "
+              + Violations.named("service", service.name())
               + " its own branch: planetScale(ps -> ps.branch(\""
               + service.name()
               + "\")), or keep both services' tables in one service");

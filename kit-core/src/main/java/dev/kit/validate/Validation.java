@@ -9,6 +9,7 @@ import dev.kit.model.Service;
 import dev.kit.render.KitRenderer;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,9 @@ import org.jspecify.annotations.Nullable;
  * two objects would share, declarative schemas, platform.
  */
 public final class Validation {
+
+  /** What a message says in place of a name it may not quote, where a rule named it. */
+  private static final String NAME_NOT_SHOWN = "<name not shown>";
 
   private Validation() {}
 
@@ -130,7 +134,59 @@ public final class Validation {
     // Across environments, which no one environment's view sees.
     BackupArchives.check(
         kit, kit.environments().isEmpty() ? List.of(kit) : views.values(), violations);
-    return violations.list();
+    return withoutNamesNotShown(kit, violations.list());
+  }
+
+  /**
+   * {@code found} with each service and environment name that a message may not quote ({@link
+   * Violations#quotable}) replaced wherever a rule still named it: the rules leave such a name out
+   * of what they write, and this is the net under the ones that compare services or environments
+   * and name the other one.
+   */
+  private static List<Violation> withoutNamesNotShown(Kit kit, List<Violation> found) {
+    List<String> names = new ArrayList<>();
+    for (Service service : kit.services()) {
+      notShown(service.name(), names);
+      for (String env : service.overrides().keySet()) {
+        notShown(env, names);
+      }
+      for (String env : service.onlyIn()) {
+        notShown(env, names);
+      }
+    }
+    for (Environment env : kit.environments()) {
+      notShown(env.name(), names);
+    }
+    if (names.isEmpty()) {
+      return found;
+    }
+    List<Violation> shown = new ArrayList<>(found.size());
+    for (Violation v : found) {
+      shown.add(
+          new Violation(
+              without(v.path(), names), without(v.problem(), names), without(v.fix(), names)));
+    }
+    return shown;
+  }
+
+  /** Adds {@code name} when a message may not quote it, longest first (one within another). */
+  private static void notShown(String name, List<String> names) {
+    if (name.isEmpty() || Violations.quotable(name) || names.contains(name)) {
+      return;
+    }
+    int at = 0;
+    while (at < names.size() && names.get(at).length() >= name.length()) {
+      at++;
+    }
+    names.add(at, name);
+  }
+
+  private static String without(String text, List<String> names) {
+    String out = text;
+    for (String name : names) {
+      out = out.replace(name, NAME_NOT_SHOWN);
+    }
+    return out;
   }
 
   /**

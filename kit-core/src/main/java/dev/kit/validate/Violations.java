@@ -293,15 +293,6 @@ public final class Violations {
   }
 
   /**
-   * Whether the URL {@code url} carries a credential: a password (or an http(s) user) before its
-   * host, or a query parameter named like one or a signature ({@code ?password=...}), whatever the
-   * value's shape; a {@code $} reference resolved elsewhere is none.
-   */
-  public static boolean urlHoldsCredential(String url) {
-    return CredentialLiterals.inUrl(url) || CredentialLiterals.inQuery(url);
-  }
-
-  /**
    * Why {@code value}, set where {@code what} belongs, is refused: when it holds a credential, even
    * a {@code valid} one (a key may match a name's pattern), what it looks like without showing it
    * ({@code "looks like an AWS access key id, not a cluster size"}); else, when it is not {@code

@@ -139,11 +139,19 @@ class LiteralPasswordsTest {
                     "CREATE SUBSCRIPTION a CONNECTION 'host=h password = x1' PUBLICATION p;\n"
                         + "CREATE SUBSCRIPTION b CONNECTION 'postgresql://rep:x22@h/db' PUBLICATION p;\n"
                         + "CREATE SUBSCRIPTION c CONNECTION 'postgres://h/db?password=x333' PUBLICATION p;\n"
-                        + "ALTER SUBSCRIPTION d CONNECTION 'PASSWORD=x4444 host=h';")
+                        + "ALTER SUBSCRIPTION d CONNECTION 'PASSWORD=x4444 host=h';\n"
+                        // libpq reads a keyword right after a quoted value; $ is no reference.
+                        + "CREATE SUBSCRIPTION e CONNECTION 'host=''h''password=x55555' PUBLICATION p;\n"
+                        + "CREATE SUBSCRIPTION f CONNECTION 'postgresql://h/db?password=$666666'"
+                        + " PUBLICATION p;\n"
+                        + "CREATE SUBSCRIPTION g CONNECTION 'postgresql://u:$7777777@h/db' PUBLICATION p;")
                 .literals())
         .containsExactly(
+            "'postgresql://h/db?password=$666666'",
             "'postgres://h/db?password=x333'",
+            "'postgresql://u:$7777777@h/db'",
             "'postgresql://rep:x22@h/db'",
+            "'host=''h''password=x55555'",
             "'PASSWORD=x4444 host=h'",
             "'host=h password = x1'");
     String none =
@@ -152,6 +160,13 @@ class LiteralPasswordsTest {
             + "CREATE SUBSCRIPTION c CONNECTION 'host=h passfile=/p' PUBLICATION p;";
     assertThat(LiteralPasswords.mask(none).literals()).isEmpty();
     assertThat(LiteralPasswords.mask(none).text()).isEqualTo(none);
+  }
+
+  @Test
+  void mask_findsNothing_whenPasswordIsFollowedByAPlaceholderOutsideAFormatTemplate() {
+    String sql = "ALTER ROLE r PASSWORD %s;";
+    assertThat(LiteralPasswords.mask(sql).literals()).isEmpty();
+    assertThat(LiteralPasswords.mask(sql).text()).isEqualTo(sql);
   }
 
   @Test

@@ -88,6 +88,39 @@ class RefusedValuesNotShownValidationTest {
   }
 
   @Test
+  void validate_showsNoServiceName_inBackupArchives_whenItMayHoldACredential() {
+    // BackupArchives: the service, its cluster's server name and the fix name the service.
+    List<String> violations =
+        violations(
+            shop()
+                .environment("dev", e -> e)
+                .environment("prod", e -> e)
+                .service(
+                    KEY_VALUE,
+                    s ->
+                        s.namespace("orders")
+                            .database(
+                                db ->
+                                    db.storage("1Gi")
+                                        .backups(
+                                            "s3://acme-b/x/",
+                                            b ->
+                                                b.credentials(
+                                                    S3Credentials.fromSecret(
+                                                        "s", "ACCESS", "SECRET")))))
+                .build());
+    assertThat(violations)
+        .contains(
+            "environments[prod].services.database.backups.destinationPath: \"s3://acme-b/x/\" with"
+                + " the server name (not shown, as it may hold a credential) is the WAL archive of"
+                + " the service (not shown, as it may hold a credential) in environment \"dev\" too;"
+                + " Barman Cloud refuses to archive a second cluster into it (give each environment"
+                + " its own path with an override on the service (not shown, as it may hold a"
+                + " credential), such as .in(\"prod\", s -> s.database(db -> db.backups(b ->"
+                + " b.destinationPath(\"s3://acme-b/x/prod/\")))))");
+  }
+
+  @Test
   void validate_showsNoRefusedValue_inMigrationRules_whenItMayHoldACredential() {
     // MigrationRules: a folder, a schema or a baseline
     assertThat(orders(s -> s.migrations(m -> m.directory(KEY_VALUE).revisionsSchema(KEY_VALUE))))

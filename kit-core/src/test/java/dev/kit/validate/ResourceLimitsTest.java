@@ -11,9 +11,6 @@ import org.junit.jupiter.api.Test;
 
 class ResourceLimitsTest {
 
-  /**
-   * fabric8 computes {@code Ei} through a double (2^60 rounded); Kubernetes is exact, as is kit.
-   */
   @Test
   void check_leavesAResourceNameOutOfThePath_whenAMessageMayNotQuoteIt() {
     Resources resources =
@@ -27,6 +24,9 @@ class ResourceLimitsTest {
             "services[orders].app.resources.requests");
   }
 
+  /**
+   * fabric8 computes {@code Ei} through a double (2^60 rounded); Kubernetes is exact, as is kit.
+   */
   @Test
   void amount_equalsFabric8sAmount_forEveryNumberShapeAndSuffixButEi() {
     List<String> numbers =

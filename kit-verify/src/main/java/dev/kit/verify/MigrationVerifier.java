@@ -54,6 +54,9 @@ final class MigrationVerifier {
   /** How PostgreSQL's context quotes the dynamic SQL a PL/pgSQL statement ran. */
   private static final String SQL_STATEMENT = "SQL statement \"";
 
+  /** How PostgreSQL's context starts the line after a statement a PL/pgSQL function ran. */
+  private static final String PLPGSQL_LINE = "\nPL/pgSQL function ";
+
   private final LintSettings settings;
   private final CatalogLinter linter;
 
@@ -616,8 +619,8 @@ final class MigrationVerifier {
    * The password literals PostgreSQL's report of a failed {@code statement} may quote, longest
    * first: the statement's own, and those of the dynamic SQL that failed in it, which PostgreSQL
    * quotes as the internal {@code query} and in the {@code context}'s {@code SQL statement "..."}
-   * lines: a DO block may build that SQL from a variable, whose value the statement's text does not
-   * show as a password.
+   * (over as many lines as the statement has): a DO block may build that SQL from a variable, whose
+   * value the statement's text does not show as a password.
    */
   private static List<String> passwords(
       String statement, @Nullable String query, @Nullable String context) {
@@ -626,14 +629,18 @@ final class MigrationVerifier {
       passwords.addAll(LiteralPasswords.mask(query).literals());
     }
     if (context != null) {
-      for (String line : context.split("\n", -1)) {
-        int start = line.indexOf(SQL_STATEMENT);
-        int end = line.lastIndexOf('"');
-        if (start >= 0 && end > start + SQL_STATEMENT.length()) {
-          passwords.addAll(
-              LiteralPasswords.mask(line.substring(start + SQL_STATEMENT.length(), end))
-                  .literals());
+      // Each quoted statement as written, line breaks too: up to the last quote before the
+      // context's next PL/pgSQL line.
+      int start = context.indexOf(SQL_STATEMENT);
+      while (start >= 0) {
+        int from = start + SQL_STATEMENT.length();
+        int next = context.indexOf(PLPGSQL_LINE, from);
+        int limit = next < 0 ? context.length() : next;
+        int end = context.lastIndexOf('"', limit - 1);
+        if (end > from) {
+          passwords.addAll(LiteralPasswords.mask(context.substring(from, end)).literals());
         }
+        start = context.indexOf(SQL_STATEMENT, limit);
       }
     }
     List<String> longestFirst = new ArrayList<>(passwords);

@@ -675,6 +675,54 @@ class DownMigrationTest {
   }
 
   @Test
+  void revert_listsWhatItDoesNotRecord_whenTheMigrationGrantsOrGivesAwayExtensionsFunctions() {
+    String base =
+        "GRANT CREATE ON SCHEMA public TO report_owner;\n"
+            + "CREATE SCHEMA ext;\nCREATE EXTENSION pgcrypto WITH SCHEMA ext;\n"
+            + "CREATE AGGREGATE total(int) (SFUNC = int4pl, STYPE = int);\n"
+            + "CREATE FUNCTION report() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;\n";
+    String change =
+        "GRANT EXECUTE ON FUNCTION ext.gen_random_bytes(int) TO reporting;\n"
+            + "GRANT EXECUTE ON ROUTINE total(int) TO reporting;\n"
+            + "ALTER AGGREGATE total(int) OWNER TO report_owner;\n"
+            + "ALTER ROUTINE total(integer) OWNER TO CURRENT_USER;\n"
+            + "GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA ext TO reporting;\n"
+            + "GRANT EXECUTE ON FUNCTION report(), ext.digest(text, text) TO reporting;\n"
+            // What the snapshot records, before or after the migration, is reverted.
+            + "CREATE FUNCTION added(n numeric(10, 2)) RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;\n"
+            + "REVOKE EXECUTE ON FUNCTION public.added(numeric), \"report\" FROM PUBLIC;\n"
+            + "GRANT ALL ON FUNCTION report TO reporting WITH GRANT OPTION;\n";
+    DownMigration down = proveDerived(base, change);
+
+    String unrecorded = ", which kit does not compare; undo it by hand if it matters";
+    assertThat(down.irreversible())
+        .containsExactly(
+            "unrecorded: line 1 (GRANT EXECUTE ON FUNCTION ext.gen_random_bytes(int) TO"
+                + " reporting;) changed privileges"
+                + unrecorded,
+            "unrecorded: line 2 (GRANT EXECUTE ON ROUTINE total(int) TO reporting;) changed"
+                + " privileges"
+                + unrecorded,
+            "unrecorded: line 3 (ALTER AGGREGATE total(int) OWNER TO report_owner;) changed an"
+                + " owner"
+                + unrecorded,
+            "unrecorded: line 4 (ALTER ROUTINE total(integer) OWNER TO CURRENT_USER;) changed an"
+                + " owner"
+                + unrecorded,
+            "unrecorded: line 5 (GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA ext TO reporting;)"
+                + " changed privileges"
+                + unrecorded,
+            "unrecorded: line 6 (GRANT EXECUTE ON FUNCTION report(), ext.digest(text, text) TO"
+                + " reporting;) changed privileges"
+                + unrecorded);
+    assertThat(down.sql())
+        .contains(
+            "DROP FUNCTION IF EXISTS public.added(n numeric);",
+            "REVOKE ALL ON FUNCTION public.report() FROM reporting;",
+            "GRANT EXECUTE ON FUNCTION public.report() TO PUBLIC;");
+  }
+
+  @Test
   void revert_revokesAGrantWithItsGrantOption_whenTheMigrationGrantedIt() {
     DownMigration down =
         proveDerived(

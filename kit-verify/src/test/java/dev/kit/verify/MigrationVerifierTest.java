@@ -203,6 +203,27 @@ class MigrationVerifierTest {
   }
 
   @Test
+  void verify_masksThePasswordInTheContext_whenTheDynamicSqlSpansLines() {
+    // PostgreSQL quotes the statement as written, its line breaks included.
+    MigrationError error =
+        verify(
+                "20250101000000_role.sql",
+                "DO $$\nDECLARE\n  pw text := 'hunter2Secret';\nBEGIN\n"
+                    + "  EXECUTE format($f$ALTER ROLE no_such_role\n  PASSWORD %L$f$, pw);\n"
+                    + "END\n$$;\n")
+            .error()
+            .orElseThrow();
+    assertThat(error.message()).isEqualTo("ERROR: role \"no_such_role\" does not exist");
+    assertThat(error.details())
+        .anySatisfy(
+            d ->
+                assertThat(d)
+                    .startsWith(
+                        "CONTEXT: SQL statement \"ALTER ROLE no_such_role\n    PASSWORD '***'\""));
+    assertThat(error.toString()).doesNotContain("hunter2Secret");
+  }
+
+  @Test
   void verify_showsTheInnerQuery_whenErrorIsInsideADoBlock() {
     MigrationError error =
         verify("20250101000000_do.sql", "DO $$\nBEGIN\n  PERFORM x FROM nope;\nEND\n$$;")
