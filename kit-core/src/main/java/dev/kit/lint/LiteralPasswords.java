@@ -150,10 +150,8 @@ public final class LiteralPasswords {
       }
     } else {
       for (int at : passwordsAt(t, 0)) {
-        // A string constant; a '%' counts only in a format() template.
-        if (t.get(at).kind() == SqlToken.Kind.STRING) {
-          found.add(new Found(t.get(at), t.get(at).text()));
-        }
+        SqlToken token = t.get(at);
+        written(token, null).ifPresent(literal -> found.add(new Found(token, literal)));
       }
     }
     return found;
@@ -260,7 +258,7 @@ public final class LiteralPasswords {
    * password} keyword ({@code host='h'password=x} too). {@code dbname=passwords} sets none; a
    * string libpq would refuse counts when it holds the word at all.
    */
-  static boolean connectionHoldsPassword(String conninfo) {
+  private static boolean connectionHoldsPassword(String conninfo) {
     String lower = conninfo.toLowerCase(Locale.ROOT);
     if (lower.startsWith("postgresql://") || lower.startsWith("postgres://")) {
       return uriHoldsPassword(lower);

@@ -124,7 +124,7 @@ final class BackupArchives {
     String service = Violations.named("service", archiver.service().name());
     return archiver.environment().isEmpty()
         ? service + " in " + Violations.named("namespace", archiver.service().namespace())
-        : service + " in " + EnvironmentRules.within(archiver.environment());
+        : service + " in " + Violations.named("environment", archiver.environment());
   }
 
   /** An override of the path where environments share it, else a path of the service's own. */

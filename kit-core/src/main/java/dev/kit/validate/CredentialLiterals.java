@@ -127,7 +127,15 @@ final class CredentialLiterals {
    * '=', which carry a signed URL's signature or a key's value in a form no shape knows.
    */
   static boolean quotable(String value) {
-    return value.indexOf('?') < 0 && value.indexOf('=') < 0 && !holds(value);
+    return quotableWithoutCredential(value) && !holds(value);
+  }
+
+  /**
+   * {@link #quotable} for a value already found to hold no credential ({@link #holds}): it has no
+   * '?' or '=', so a caller that has scanned it does not scan it again.
+   */
+  static boolean quotableWithoutCredential(String value) {
+    return value.indexOf('?') < 0 && value.indexOf('=') < 0;
   }
 
   /**

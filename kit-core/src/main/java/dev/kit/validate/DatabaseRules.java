@@ -385,7 +385,7 @@ final class DatabaseRules {
               + ": the major of the database, which Atlas plans migrations on");
     }
     bootstrap(path, service, violations);
-    provider.check(path, kit, service, violations::add);
+    provider.check(path, kit, service, violations);
     if (db.host() instanceof PlanetScale ps) {
       planetScaleParameters(path + ".planetScale", ps, violations);
     }

@@ -705,14 +705,6 @@ final class EnvironmentRules {
     return "environments" + Violations.entry(environment);
   }
 
-  /**
-   * {@code environment "prod"}, for a message, or the environment without its name when a message
-   * may not quote it ({@link Violations#named}).
-   */
-  static String within(String environment) {
-    return Violations.named("environment", environment);
-  }
-
   /** {@code environment} in a fix's example, or {@code dev} when a message may not quote it. */
   private static String example(String environment) {
     return Violations.quotable(environment) ? environment : "dev";

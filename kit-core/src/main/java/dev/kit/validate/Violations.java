@@ -19,11 +19,12 @@ import org.jspecify.annotations.Nullable;
  * JSON, derived names). Rules, a database provider's included, add to it; {@link Validation}
  * reports them all at once.
  */
-public final class Violations {
+public final class Violations implements DatabaseProvider.Problems {
 
   private final List<Violation> found = new ArrayList<>();
 
   /** Adds one violation. */
+  @Override
   public void add(String path, String problem, String fix) {
     found.add(new Violation(path, problem, fix));
   }
@@ -161,8 +162,22 @@ public final class Violations {
 
   /** A name kit derives from the service's, which must stay within {@code max} characters. */
   public void derivedName(String path, String serviceName, String derived, int max, String what) {
+    derivedName(path, serviceName, derived, max, what, this);
+  }
+
+  /**
+   * A name kit derives from the service's, which must stay within {@code max} characters, told to
+   * {@code problems}: for the checks of a database provider.
+   */
+  public static void derivedName(
+      String path,
+      String serviceName,
+      String derived,
+      int max,
+      String what,
+      DatabaseProvider.Problems problems) {
     if (derived.length() > max) {
-      add(
+      problems.add(
           path,
           quote(serviceName)
               + " makes the "
@@ -252,6 +267,14 @@ public final class Violations {
   }
 
   /**
+   * {@link #quotable} for a value {@link #credentialIn} found no credential in, without scanning it
+   * again.
+   */
+  public static boolean quotableWithoutCredential(String value) {
+    return CredentialLiterals.quotableWithoutCredential(value);
+  }
+
+  /**
    * {@code "value"} when a message may quote it ({@link #quotable}), or else {@code what} and that
    * it is not shown: {@code shown(url, "the URL") + " is not an https URL"}.
    */
@@ -308,9 +331,10 @@ public final class Violations {
     if (valid) {
       return Optional.empty();
     }
-    // Its credentials were looked for above: quotable's other conditions are left.
-    boolean quotable = value.indexOf('?') < 0 && value.indexOf('=') < 0;
-    return Optional.of((quotable ? quote(value) : notShown("the value")) + " is not " + what);
+    return Optional.of(
+        (quotableWithoutCredential(value) ? quote(value) : notShown("the value"))
+            + " is not "
+            + what);
   }
 
   /**

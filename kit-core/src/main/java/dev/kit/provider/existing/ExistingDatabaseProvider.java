@@ -87,9 +87,10 @@ public final class ExistingDatabaseProvider implements DatabaseProvider {
     // Credentials are checked before the names, which a key or a token may pass, and not shown.
     boolean secretIsUrl = ExistingDatabase.holdsUrl(db.secret());
     Optional<String> secretCredential = Violations.credentialIn(db.secret());
-    // Violations.quotable without scanning again: holdsUrl took an '=', credentialIn the rest.
     boolean secretShown =
-        !secretIsUrl && secretCredential.isEmpty() && db.secret().indexOf('?') < 0;
+        !secretIsUrl
+            && secretCredential.isEmpty()
+            && Violations.quotableWithoutCredential(db.secret());
     String uriKey = "key `uri` of " + (secretShown ? "Secret " + quote(db.secret()) : "the Secret");
     if (secretIsUrl) {
       problems.add(

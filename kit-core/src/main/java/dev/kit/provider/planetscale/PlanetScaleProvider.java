@@ -14,7 +14,6 @@ import dev.kit.render.Connection;
 import dev.kit.render.DatabaseProvider;
 import dev.kit.render.PlatformKind;
 import dev.kit.render.ServiceKind;
-import dev.kit.validate.Violation;
 import dev.kit.validate.Violations;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -257,16 +256,13 @@ public final class PlanetScaleProvider implements DatabaseProvider {
       // The Workspace's state name caps the service name below this; moduleOnly() does not.
       // A service name refused is reported as such (ServiceRules), not through what it makes.
       if (Violations.isServiceName(service.name())) {
-        Violations named = new Violations();
-        named.derivedName(
+        Violations.derivedName(
             path.replaceFirst("\\.database$", "") + ".name",
             service.name(),
             PlanetScaleModule.migratorRole(service.name()),
             ROLE_NAME_MAX,
-            "migrator role");
-        for (Violation v : named.list()) {
-          problems.add(v.path(), v.problem(), v.fix());
-        }
+            "migrator role",
+            problems);
       }
     }
     if (ps.appRoles().isEmpty()) {
