@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The user-visible schema of one database, read from {@code pg_catalog}: schemas, extensions,
@@ -540,7 +541,19 @@ final class CatalogSnapshot {
             + "   WHEN 'pg_class'::regclass THEN d.objid || CASE WHEN d.objsubid > 0 THEN '.' || d.objsubid ELSE '' END"
             + "   ELSE d.objid::text END || ' ' || pg_describe_object(d.classid, d.objid, d.objsubid), E'\\n'"
             + "  ORDER BY pg_describe_object(d.classid, d.objid, d.objsubid)) FROM pg_depend d"
-            + "  WHERE d.refclassid = 'pg_proc'::regclass AND d.refobjid = p.oid AND d.deptype = 'n'), '')"
+            + "  WHERE d.refclassid = 'pg_proc'::regclass AND d.refobjid = p.oid AND d.deptype = 'n'), ''),"
+            // Its schema and name as the catalog has them, and where a routine this query leaves
+            // out (an aggregate, an extension's, a system one) shares the name: in its schema
+            // (true), only in others (false) or nowhere (null). kit matches a statement's routines
+            // by name, and a shared name may mean the other.
+            + " n.nspname, p.proname,"
+            + " (SELECT bool_or(q.pronamespace = p.pronamespace) FROM pg_proc q"
+            + "  JOIN pg_namespace qn ON qn.oid = q.pronamespace"
+            + "  WHERE q.proname = p.proname AND q.oid <> p.oid AND NOT (q.prokind IN ('f', 'p') AND "
+            + userSchema("qn")
+            + " AND "
+            + notFromExtension("pg_proc", "q.oid")
+            + "))"
             + " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
             // Its identity arguments, which its name, its SQL name and a detail read: computed once
             // (OFFSET 0 keeps the planner from copying the call into each of them).
@@ -571,8 +584,22 @@ final class CatalogSnapshot {
                       Map.entry("functiondef", functiondef),
                       Map.entry("owner", owner),
                       Map.entry("grants", grants),
-                      Map.entry("dependants", rs.getString(13)))));
+                      Map.entry("dependants", rs.getString(13)),
+                      Map.entry("schema", rs.getString(14)),
+                      Map.entry("function", rs.getString(15)),
+                      Map.entry("unrecordedNamesake", namesake(rs.getObject(16))))));
         });
+  }
+
+  /**
+   * Where a routine the snapshot leaves out shares a function's name: {@code schema} (in its own),
+   * {@code elsewhere} (only in other schemas) or the empty string.
+   */
+  private static String namesake(@Nullable Object inOwnSchema) {
+    if (inOwnSchema == null) {
+      return "";
+    }
+    return Boolean.TRUE.equals(inOwnSchema) ? "schema" : "elsewhere";
   }
 
   /**

@@ -43,14 +43,21 @@ final class UnrecordedChanges {
   /**
    * Adds the functions and procedures {@code snapshot} records, each as {@code schema.name} and as
    * {@code name} alone (for a statement that leaves the schema to the search path): not an
-   * aggregate, nor a function of an extension.
+   * aggregate, nor a function of an extension or of the system. Statements are matched by name, so
+   * a name such a routine shares is left out: {@code schema.name} when it is in the same schema,
+   * {@code name} alone when it is in any.
    */
   private static void recordedFunctions(CatalogSnapshot snapshot, Set<String> recorded) {
     for (CatalogObject o : snapshot.objects()) {
-      if (o.kind() == CatalogObject.Kind.FUNCTION) {
-        String qualified = o.name().substring(0, o.name().indexOf('('));
-        recorded.add(qualified);
-        recorded.add(qualified.substring(qualified.indexOf('.') + 1));
+      if (o.kind() != CatalogObject.Kind.FUNCTION) {
+        continue;
+      }
+      String namesake = o.detail("unrecordedNamesake");
+      if (!namesake.equals("schema")) {
+        recorded.add(o.detail("schema") + "." + o.detail("function"));
+      }
+      if (namesake.isEmpty()) {
+        recorded.add(o.detail("function"));
       }
     }
   }
