@@ -77,6 +77,14 @@ record CatalogObject(
     return kind.label() + " " + name;
   }
 
+  /**
+   * Its definition without the owner and grants a snapshot appends to a table's or view's: what
+   * CREATE makes, which a GRANT leaves as it is.
+   */
+  String shape() {
+    return definition.substring(0, definition.length() - detail("privileges").length());
+  }
+
   /** A detail, or the empty string. */
   String detail(String name) {
     return details.getOrDefault(name, "");

@@ -36,6 +36,41 @@ final class CatalogSnapshot {
   /** Who may execute a function besides its owner when nobody granted or revoked anything. */
   static final String DEFAULT_GRANTS = "PUBLIC";
 
+  /**
+   * The owner of the table or view {@code c} when not the role that ran the migrations (quoted, or
+   * empty), then who else holds which privileges on it (then its name's three columns, below), one
+   * line each as GRANT writes them ({@code SELECT, INSERT TO reporting}, {@code UPDATE TO reporting
+   * WITH GRANT OPTION}): PUBLIC first, then by name, the grantor aside. A table a migration creates
+   * has no grants.
+   */
+  private static final String RELATION_COLUMNS =
+      " CASE WHEN pg_get_userbyid(c.relowner) = current_user THEN ''"
+          + "  ELSE quote_ident(pg_get_userbyid(c.relowner)) END,"
+          + " COALESCE((SELECT string_agg(g.privileges || ' TO ' || g.grantee"
+          + "   || CASE WHEN g.grantable THEN ' WITH GRANT OPTION' ELSE '' END,"
+          + "   E'\\n' ORDER BY g.grantee <> 'PUBLIC', g.grantee COLLATE \"C\", g.grantable)"
+          + "  FROM (SELECT x.grantee, x.grantable, string_agg(x.privilege, ', ' ORDER BY array_position("
+          + "    ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER',"
+          + "    'MAINTAIN']::text[], x.privilege)) AS privileges"
+          + "   FROM (SELECT CASE WHEN a.grantee = 0 THEN 'PUBLIC'"
+          + "     ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee,"
+          + "     a.privilege_type AS privilege, bool_or(a.is_grantable) AS grantable"
+          + "    FROM aclexplode(COALESCE(c.relacl, acldefault('r', c.relowner))) a"
+          + "    WHERE a.grantee <> c.relowner GROUP BY 1, 2) x"
+          + "   GROUP BY 1, 2) g), ''),"
+          // Its schema and name as the catalog has them, and whether a relation this snapshot
+          // leaves out (a sequence, an extension's, a system one) shares the name in another
+          // schema (false; its own cannot) or none does (null): kit matches a statement's tables
+          // by name, and a shared one may mean the other.
+          + " n.nspname, c.relname,"
+          + " (SELECT false FROM pg_class q JOIN pg_namespace qn ON qn.oid = q.relnamespace"
+          + "  WHERE q.relname = c.relname AND q.oid <> c.oid AND NOT (q.relkind IN ('r', 'p', 'v', 'm')"
+          + "  AND "
+          + userSchema("qn")
+          + " AND "
+          + notFromExtension("pg_class", "q.oid")
+          + ") LIMIT 1)";
+
   /** Whether the namespace {@code alias} is a user's, not PostgreSQL's. */
   private static String userSchema(String alias) {
     return alias
@@ -284,10 +319,11 @@ final class CatalogSnapshot {
             + " COALESCE(pg_get_expr(c.relpartbound, c.oid), ''),"
             + " CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) ELSE '' END,"
             + " h.inhparent, quote_ident(pn.nspname) || '.' || quote_ident(p.relname),"
-            + " COALESCE(c.relacl::text, ''), COALESCE(obj_description(c.oid, 'pg_class'), ''),"
+            + " COALESCE(obj_description(c.oid, 'pg_class'), ''),"
             // All the tables it inherits from, in order.
             + " COALESCE((SELECT string_agg(i.inhparent::text, ',' ORDER BY i.inhseqno)"
-            + "  FROM pg_inherits i WHERE i.inhrelid = c.oid), '')"
+            + "  FROM pg_inherits i WHERE i.inhrelid = c.oid), ''),"
+            + RELATION_COLUMNS
             + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
             // A partition's one parent, or the first table it inherits from.
             + " LEFT JOIN pg_inherits h ON h.inhrelid = c.oid AND h.inhseqno = 1"
@@ -305,24 +341,25 @@ final class CatalogSnapshot {
                   + (partition ? " PARTITION OF " + rs.getString(12) + " " + rs.getString(9) : "")
                   + (partitioned ? " PARTITION BY " + rs.getString(10) : "");
           Map<String, String> details = new HashMap<>();
+          String privileges = relationColumns(rs, 15, details);
           details.put("sql", rs.getString(3));
           details.put("relfilenode", rs.getString(5));
           details.put("schemaSql", rs.getString(6));
           details.put("nameSql", rs.getString(7));
           details.put("partitioned", String.valueOf(partitioned));
           details.put("partition", String.valueOf(partition));
-          details.put("acl", rs.getString(13));
-          details.put("comment", rs.getString(14));
+          details.put("comment", rs.getString(13));
           if (rs.getString(11) != null) {
             details.put("parentIdentity", rs.getString(11));
-            details.put("parentIdentities", rs.getString(15));
+            details.put("parentIdentities", rs.getString(14));
           }
           if (partition) {
             details.put("parentSql", rs.getString(12));
             details.put("bound", rs.getString(9));
           }
           out.add(
-              new CatalogObject(Kind.TABLE, rs.getString(1), rs.getString(2), definition, details));
+              new CatalogObject(
+                  Kind.TABLE, rs.getString(1), rs.getString(2), definition + privileges, details));
         });
   }
 
@@ -484,7 +521,8 @@ final class CatalogSnapshot {
             + "  FROM pg_rewrite r JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid"
             + "  JOIN pg_class rc ON rc.oid = d.refobjid AND d.refclassid = 'pg_class'::regclass"
             + "  WHERE r.ev_class = c.oid AND d.refobjid <> c.oid AND rc.relkind IN ('v', 'm')), ''),"
-            + " COALESCE(c.relacl::text, ''), COALESCE(obj_description(c.oid, 'pg_class'), '')"
+            + " COALESCE(obj_description(c.oid, 'pg_class'), ''),"
+            + RELATION_COLUMNS
             + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " WHERE c.relkind IN ('v', 'm') AND "
             + USER_SCHEMA
@@ -492,6 +530,12 @@ final class CatalogSnapshot {
             + notFromExtension("pg_class", "c.oid"),
         rs -> {
           boolean materialized = rs.getString(4).equals("m");
+          Map<String, String> details = new HashMap<>();
+          details.put("sql", rs.getString(3));
+          details.put("body", rs.getString(5));
+          details.put("reads", rs.getString(6));
+          details.put("comment", rs.getString(7));
+          String privileges = relationColumns(rs, 8, details);
           out.add(
               new CatalogObject(
                   materialized ? Kind.MATERIALIZED_VIEW : Kind.VIEW,
@@ -500,18 +544,9 @@ final class CatalogSnapshot {
                   (materialized ? "MATERIALIZED VIEW " : "VIEW ")
                       + rs.getString(3)
                       + " AS "
-                      + rs.getString(5),
-                  Map.of(
-                      "sql",
-                      rs.getString(3),
-                      "body",
-                      rs.getString(5),
-                      "reads",
-                      rs.getString(6),
-                      "acl",
-                      rs.getString(7),
-                      "comment",
-                      rs.getString(8))));
+                      + rs.getString(5)
+                      + privileges,
+                  details));
         });
   }
 
@@ -586,7 +621,7 @@ final class CatalogSnapshot {
                       Map.entry("grants", grants),
                       Map.entry("dependants", rs.getString(13)),
                       Map.entry("schema", rs.getString(14)),
-                      Map.entry("function", rs.getString(15)),
+                      Map.entry("object", rs.getString(15)),
                       Map.entry("unrecordedNamesake", namesake(rs.getObject(16))))));
         });
   }
@@ -600,6 +635,35 @@ final class CatalogSnapshot {
       return "";
     }
     return Boolean.TRUE.equals(inOwnSchema) ? "schema" : "elsewhere";
+  }
+
+  /**
+   * A table's or view's owner and grants as comment lines after its definition, so that comparing
+   * definitions compares them too; none for a new table's (owned by the role that ran the
+   * migrations, granted to nobody else). Puts them in {@code details} too: {@code owner}, {@code
+   * grants} and {@code privileges}, the lines themselves.
+   *
+   * @param rs a row of {@link #RELATION_COLUMNS}' columns, from {@code column} on: its owner,
+   *     quoted, or empty for the role that ran the migrations; who other than its owner holds what,
+   *     one a line, such as {@code SELECT TO reporting}; its schema, its name and where a namesake
+   *     is
+   */
+  private static String relationColumns(ResultSet rs, int column, Map<String, String> details)
+      throws SQLException {
+    String owner = rs.getString(column);
+    String grants = rs.getString(column + 1);
+    details.put("schema", rs.getString(column + 2));
+    details.put("object", rs.getString(column + 3));
+    details.put("unrecordedNamesake", namesake(rs.getObject(column + 4)));
+    StringBuilder lines = new StringBuilder();
+    if (!owner.isEmpty()) {
+      lines.append("\n-- owned by ").append(owner);
+    }
+    grants.lines().forEach(g -> lines.append("\n-- granted ").append(g));
+    details.put("owner", owner);
+    details.put("grants", grants);
+    details.put("privileges", lines.toString());
+    return lines.toString();
   }
 
   /**

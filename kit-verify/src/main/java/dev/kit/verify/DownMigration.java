@@ -7,9 +7,12 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,9 +22,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A migration that reverses another, derived from the catalog before and after it ran on a real
  * PostgreSQL: created objects are dropped, dropped ones re-created from their catalog definition,
- * renames undone, changed columns, views and functions (their owners and grants too) set back. What
- * the catalog cannot give back (rows that were deleted or updated, enum values, a NOT NULL column
- * without a default whose values are gone, the grants and comment of a view it creates again) is
+ * renames undone, changed columns, tables, views and functions (their owners and grants too) set
+ * back. What the catalog cannot give back (rows that were deleted or updated, enum values, a NOT
+ * NULL column without a default whose values are gone, the comment of a view it creates again) is
  * listed at the top as {@code -- kit:irreversible <object>: <why>}. The first line, {@code --
  * kit:revert <version>}, lets {@code kit:verify} prove that applying it restores every other object
  * the reverted migration changed.
@@ -93,6 +96,10 @@ public record DownMigration(String version, String sql, List<String> irreversibl
     private final RevertScript script = new RevertScript();
     private final RevertDdl ddl;
     private boolean functionBodiesUnchecked;
+
+    /** The tables and views the revert creates again, whose privileges it sets then. */
+    private final Set<String> recreatedRelations = new HashSet<>();
+
     private final List<String> reusedNames = new ArrayList<>();
 
     /** Generated columns whose expression is NULL while the types they read are set back. */
@@ -158,7 +165,7 @@ public record DownMigration(String version, String sql, List<String> irreversibl
           ReadOrder.withReaders(
               kept.stream()
                   .filter(DownMigration::isView)
-                  .filter(o -> !o.definition().equals(kept(o).definition()))
+                  .filter(o -> !o.shape().equals(kept(o).shape()))
                   .toList(),
               kept.stream().filter(DownMigration::isView).toList());
 
@@ -386,21 +393,22 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       ReadOrder.readFirst(views).forEach(ddl::create);
       createAll(onViews, Kind.INDEX);
       createAll(onViews, Kind.TRIGGER);
-      Stream.concat(views.stream(), dropped.stream().filter(o -> o.kind() == Kind.TABLE))
-          .filter(o -> !o.detail("acl").isEmpty() || !o.detail("comment").isEmpty())
-          .sorted(Comparator.comparing(CatalogObject::name))
+      // Created again, they are the migration role's and granted to nobody else.
+      List<CatalogObject> recreated =
+          Stream.concat(views.stream(), dropped.stream().filter(o -> o.kind() == Kind.TABLE))
+              .sorted(Comparator.comparing(CatalogObject::name))
+              .toList();
+      recreated.forEach(o -> setRelationPrivilegesBack(o, "", ""));
+      recreated.stream()
+          .filter(o -> !o.detail("comment").isEmpty())
           .forEach(
               o ->
                   script.irreversible(
-                      "grants and comment of "
+                      "comment of "
                           + o.key()
-                          + ": it is created again, without "
-                          + (o.detail("acl").isEmpty() ? "" : "its grants " + o.detail("acl"))
-                          + (o.detail("acl").isEmpty() || o.detail("comment").isEmpty()
-                              ? ""
-                              : " and ")
-                          + (o.detail("comment").isEmpty() ? "" : "its comment")
-                          + "; GRANT and COMMENT ON it again by hand"));
+                          + ": it is created again, without its comment; COMMENT ON it again by"
+                          + " hand"));
+      recreated.forEach(o -> recreatedRelations.add(o.identity()));
       createAll(dropped, Kind.TRIGGER);
       kept.stream()
           .filter(o -> o.kind() == Kind.SEQUENCE)
@@ -424,6 +432,12 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                           + " OWNED BY "
                           + o.detail("ownedBy")
                           + ";"));
+      kept.stream()
+          .filter(o -> o.kind() == Kind.TABLE || isView(o))
+          .filter(o -> !recreatedRelations.contains(o.identity()))
+          .sorted(Comparator.comparing(CatalogObject::name))
+          .forEach(
+              o -> setRelationPrivilegesBack(o, kept(o).detail("owner"), kept(o).detail("grants")));
       return new DownMigration(
           change.file().version(),
           script.render(change.file().name(), change.file().version(), server),
@@ -573,6 +587,58 @@ public record DownMigration(String version, String sql, List<String> irreversibl
           script.statement("GRANT EXECUTE ON " + function + " TO " + grant + ";");
         }
       }
+    }
+
+    /**
+     * Gives {@code old}, a table or view under its old name, its owner and grants back, where it is
+     * owned by {@code owner} and {@code grants} hold what they hold (as {@link CatalogSnapshot}
+     * records them). A grantee whose privileges changed loses them all and gets back what it had,
+     * so that a privilege it kept is not lost with one it gained.
+     */
+    private void setRelationPrivilegesBack(CatalogObject old, String owner, String grants) {
+      if (!old.detail("owner").equals(owner)) {
+        script.statement(
+            "ALTER "
+                + (old.kind() == Kind.TABLE
+                    ? "TABLE "
+                    : old.kind().label().toUpperCase(Locale.ROOT) + " ")
+                + old.detail("sql")
+                + " OWNER TO "
+                + (old.detail("owner").isEmpty() ? "CURRENT_USER" : old.detail("owner"))
+                + ";");
+      }
+      Map<String, List<String>> was = byGrantee(old.detail("grants"));
+      Map<String, List<String>> is = byGrantee(grants);
+      Set<String> grantees = new TreeSet<>(was.keySet());
+      grantees.addAll(is.keySet());
+      String on = " ON TABLE " + old.detail("sql");
+      for (String grantee : grantees) {
+        List<String> had = was.getOrDefault(grantee, List.of());
+        List<String> has = is.getOrDefault(grantee, List.of());
+        if (had.equals(has)) {
+          continue;
+        }
+        if (!has.isEmpty()) {
+          script.statement("REVOKE ALL" + on + " FROM " + grantee + ";");
+        }
+        for (String line : had) {
+          int to = line.indexOf(" TO ");
+          script.statement("GRANT " + line.substring(0, to) + on + line.substring(to) + ";");
+        }
+      }
+    }
+
+    /**
+     * A table's or view's grant lines ({@code SELECT, INSERT TO reporting}) by the role they name;
+     * the privileges come first and never hold {@code " TO "}.
+     */
+    private static Map<String, List<String>> byGrantee(String grants) {
+      Map<String, List<String>> byGrantee = new TreeMap<>();
+      for (String line : grants.lines().toList()) {
+        String grantee = grantee(line.substring(line.indexOf(" TO ") + 4));
+        byGrantee.computeIfAbsent(grantee, g -> new ArrayList<>()).add(line);
+      }
+      return byGrantee;
     }
 
     /** The role a grant line ({@code reporting WITH GRANT OPTION}) names. */

@@ -19,6 +19,24 @@ final class UnrecordedChanges {
   /** What GRANT ... ON and ALTER name before routines whose owner and grants may be recorded. */
   private static final Set<String> ROUTINES = Set.of("function", "procedure", "routine");
 
+  /**
+   * The words GRANT ... ON puts before objects other than tables and views (which need none), and
+   * {@code ALL} of {@code ALL TABLES IN SCHEMA}, which may hold what the snapshot does not record.
+   */
+  private static final Set<String> OTHER_OBJECTS =
+      Set.of(
+          "all",
+          "database",
+          "domain",
+          "foreign",
+          "language",
+          "large",
+          "parameter",
+          "schema",
+          "sequence",
+          "tablespace",
+          "type");
+
   private UnrecordedChanges() {}
 
   /**
@@ -31,9 +49,9 @@ final class UnrecordedChanges {
    */
   static List<String> in(byte[] content, CatalogSnapshot before, CatalogSnapshot after) {
     List<SqlStatement> written = SqlScript.parse(content).statements();
-    Set<String> recorded = new HashSet<>();
-    recordedFunctions(before, recorded);
-    recordedFunctions(after, recorded);
+    Recorded recorded = new Recorded(new HashSet<>(), new HashSet<>());
+    recorded.add(before);
+    recorded.add(after);
     List<String> irreversible = new ArrayList<>();
     dataChanges(written, irreversible);
     unrecordedChanges(written, recorded, irreversible);
@@ -41,23 +59,33 @@ final class UnrecordedChanges {
   }
 
   /**
-   * Adds the functions and procedures {@code snapshot} records, each as {@code schema.name} and as
-   * {@code name} alone (for a statement that leaves the schema to the search path): not an
-   * aggregate, nor a function of an extension or of the system. Statements are matched by name, so
-   * a name such a routine shares is left out: {@code schema.name} when it is in the same schema,
-   * {@code name} alone when it is in any.
+   * The functions and procedures, and the tables and views, whose owner and grants the snapshots
+   * record, each as {@code schema.name} and as {@code name} alone (for a statement that leaves the
+   * schema to the search path): not an aggregate, nor an extension's or the system's. Statements
+   * are matched by name, so a name such an object shares is left out: {@code schema.name} when it
+   * is in the same schema, {@code name} alone when it is in any.
    */
-  private static void recordedFunctions(CatalogSnapshot snapshot, Set<String> recorded) {
-    for (CatalogObject o : snapshot.objects()) {
-      if (o.kind() != CatalogObject.Kind.FUNCTION) {
-        continue;
-      }
-      String namesake = o.detail("unrecordedNamesake");
-      if (!namesake.equals("schema")) {
-        recorded.add(o.detail("schema") + "." + o.detail("function"));
-      }
-      if (namesake.isEmpty()) {
-        recorded.add(o.detail("function"));
+  private record Recorded(Set<String> functions, Set<String> relations) {
+
+    void add(CatalogSnapshot snapshot) {
+      for (CatalogObject o : snapshot.objects()) {
+        Set<String> names;
+        if (o.kind() == CatalogObject.Kind.FUNCTION) {
+          names = functions;
+        } else if (o.kind() == CatalogObject.Kind.TABLE
+            || o.kind() == CatalogObject.Kind.VIEW
+            || o.kind() == CatalogObject.Kind.MATERIALIZED_VIEW) {
+          names = relations;
+        } else {
+          continue;
+        }
+        String namesake = o.detail("unrecordedNamesake");
+        if (!namesake.equals("schema")) {
+          names.add(o.detail("schema") + "." + o.detail("object"));
+        }
+        if (namesake.isEmpty()) {
+          names.add(o.detail("object"));
+        }
       }
     }
   }
@@ -80,7 +108,7 @@ final class UnrecordedChanges {
    * owners, row security), so the revert leaves them as they are.
    */
   private static void unrecordedChanges(
-      List<SqlStatement> written, Set<String> recorded, List<String> irreversible) {
+      List<SqlStatement> written, Recorded recorded, List<String> irreversible) {
     for (SqlStatement s : written) {
       unrecorded(s, recorded)
           .ifPresent(
@@ -96,12 +124,12 @@ final class UnrecordedChanges {
     }
   }
 
-  private static Optional<String> unrecorded(SqlStatement s, Set<String> recorded) {
+  private static Optional<String> unrecorded(SqlStatement s, Recorded recorded) {
     if (s.tokens().isEmpty()) {
       return Optional.empty();
     }
     String first = s.tokens().get(0).name();
-    if ((first.equals("grant") || first.equals("revoke")) && !onRecordedFunctions(s, recorded)) {
+    if ((first.equals("grant") || first.equals("revoke")) && !onRecordedObjects(s, recorded)) {
       return Optional.of("privileges");
     }
     if (first.equals("comment") || s.hasWords("security", "label")) {
@@ -117,7 +145,7 @@ final class UnrecordedChanges {
       return Optional.empty();
     }
     // Not RENAME [COLUMN] owner TO ...: a rename is an ALTER of its own, never with OWNER TO.
-    if (s.hasWords("owner", "to") && !s.hasWords("rename") && !onRecordedFunctions(s, recorded)) {
+    if (s.hasWords("owner", "to") && !s.hasWords("rename") && !onRecordedObjects(s, recorded)) {
       return Optional.of("an owner");
     }
     if (s.hasWords("row", "level", "security")) {
@@ -130,33 +158,60 @@ final class UnrecordedChanges {
   }
 
   /**
-   * Whether {@code s} grants, revokes or gives away only functions or procedures the catalog
-   * snapshot records, whose owner and grants the revert restores: not an aggregate, a function of
-   * an extension, nor every function of a schema ({@code ON ALL FUNCTIONS IN SCHEMA}), which may
-   * hold either. Matched by name: a recorded function's overload with other arguments counts.
+   * Whether {@code s} grants, revokes or gives away only objects the catalog snapshot records,
+   * whose owner and grants the revert restores: functions and procedures (not an aggregate nor a
+   * function of an extension), tables and views (not a sequence, nor a column's privileges), and
+   * not every object of a schema ({@code ON ALL TABLES IN SCHEMA}), which may hold others. Matched
+   * by name: a recorded function's overload with other arguments counts.
    */
-  private static boolean onRecordedFunctions(SqlStatement s, Set<String> recorded) {
+  private static boolean onRecordedObjects(SqlStatement s, Recorded recorded) {
     List<SqlToken> t = s.tokens();
     int names;
+    Set<String> known;
     if (t.get(0).isWord("ALTER")) {
-      names = 1;
+      if (t.size() > 1 && isOneOf(t.get(1), ROUTINES)) {
+        names = 2;
+        known = recorded.functions();
+      } else if (t.size() > 1 && (t.get(1).isWord("TABLE") || t.get(1).isWord("VIEW"))) {
+        names = skipWords(t, 2, "IF", "EXISTS");
+        names = skipWords(t, names, "ONLY");
+        known = recorded.relations();
+      } else if (s.indexOfWords(1, "MATERIALIZED", "VIEW") == 1) {
+        names = skipWords(t, 3, "IF", "EXISTS");
+        known = recorded.relations();
+      } else {
+        return false;
+      }
     } else {
-      // A role's membership (GRANT r TO u) names no object.
+      // A role's membership (GRANT r TO u) names no object; a column's privileges, written in
+      // parentheses before ON, are not recorded.
       int on = s.indexOfWords(1, "ON");
-      names = on >= 0 ? on + 1 : -1;
+      if (on < 0 || on + 1 >= t.size() || hasSymbol(t, 1, on, '(')) {
+        return false;
+      }
+      if (isOneOf(t.get(on + 1), ROUTINES)) {
+        names = on + 2;
+        known = recorded.functions();
+      } else if (t.get(on + 1).isWord("TABLE")) {
+        names = on + 2;
+        known = recorded.relations();
+      } else if (isOneOf(t.get(on + 1), OTHER_OBJECTS)) {
+        return false;
+      } else {
+        names = on + 1;
+        known = recorded.relations();
+      }
     }
-    if (names < 0 || names >= t.size() || !ROUTINES.contains(t.get(names).name())) {
-      return false;
-    }
-    // Each name, schema-qualified or not, its arguments if written, then a comma or the rest.
-    int i = names + 1;
+    // Each name, schema-qualified or not, a routine's arguments if written, then a comma or the
+    // rest.
+    int i = names;
     while (i < t.size()) {
       String name = t.get(i++).name();
       if (i + 1 < t.size() && t.get(i).isSymbol('.')) {
         name = name + "." + t.get(i + 1).name();
         i += 2;
       }
-      if (!recorded.contains(name)) {
+      if (!known.contains(name)) {
         return false;
       }
       for (int depth = 0; i < t.size(); i++) {
@@ -172,6 +227,31 @@ final class UnrecordedChanges {
         return true;
       }
       i++;
+    }
+    return false;
+  }
+
+  /** Whether {@code token} is one of {@code words}, unquoted. */
+  private static boolean isOneOf(SqlToken token, Set<String> words) {
+    return token.kind() == SqlToken.Kind.WORD && words.contains(token.name());
+  }
+
+  /** The index after {@code words} if they are at {@code at}, else {@code at}. */
+  private static int skipWords(List<SqlToken> t, int at, String... words) {
+    for (int j = 0; j < words.length; j++) {
+      if (at + j >= t.size() || !t.get(at + j).isWord(words[j])) {
+        return at;
+      }
+    }
+    return at + words.length;
+  }
+
+  /** Whether a token from {@code from} up to {@code to} (exclusive) is {@code symbol}. */
+  private static boolean hasSymbol(List<SqlToken> t, int from, int to, char symbol) {
+    for (int i = from; i < to; i++) {
+      if (t.get(i).isSymbol(symbol)) {
+        return true;
+      }
     }
     return false;
   }
