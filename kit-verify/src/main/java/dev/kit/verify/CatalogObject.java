@@ -78,11 +78,11 @@ record CatalogObject(
   }
 
   /**
-   * Its definition without the owner and grants a snapshot appends to a table's or view's: what
-   * CREATE makes, which a GRANT leaves as it is.
+   * Its definition without the owner, grants and comment a snapshot appends to a table's or view's:
+   * what CREATE makes, which GRANT, OWNER TO and COMMENT leave as it is.
    */
   String shape() {
-    return definition.substring(0, definition.length() - detail("privileges").length());
+    return definition.substring(0, definition.length() - detail("afterCreate").length());
   }
 
   /** A detail, or the empty string. */

@@ -41,7 +41,7 @@ final class CatalogSnapshot {
    * empty), then who else holds which privileges on it (then its name's three columns, below), one
    * line each as GRANT writes them ({@code SELECT, INSERT TO reporting}, {@code UPDATE TO reporting
    * WITH GRANT OPTION}): PUBLIC first, then by name, the grantor aside. A table a migration creates
-   * has no grants.
+   * has no grants. Last, its comment as a literal, or empty.
    */
   private static final String RELATION_COLUMNS =
       " CASE WHEN pg_get_userbyid(c.relowner) = current_user THEN ''"
@@ -69,7 +69,8 @@ final class CatalogSnapshot {
           + userSchema("qn")
           + " AND "
           + notFromExtension("pg_class", "q.oid")
-          + ") LIMIT 1)";
+          + ") LIMIT 1),"
+          + " COALESCE(quote_literal(obj_description(c.oid, 'pg_class')), '')";
 
   /** Whether the namespace {@code alias} is a user's, not PostgreSQL's. */
   private static String userSchema(String alias) {
@@ -319,7 +320,6 @@ final class CatalogSnapshot {
             + " COALESCE(pg_get_expr(c.relpartbound, c.oid), ''),"
             + " CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) ELSE '' END,"
             + " h.inhparent, quote_ident(pn.nspname) || '.' || quote_ident(p.relname),"
-            + " COALESCE(obj_description(c.oid, 'pg_class'), ''),"
             // All the tables it inherits from, in order.
             + " COALESCE((SELECT string_agg(i.inhparent::text, ',' ORDER BY i.inhseqno)"
             + "  FROM pg_inherits i WHERE i.inhrelid = c.oid), ''),"
@@ -341,17 +341,16 @@ final class CatalogSnapshot {
                   + (partition ? " PARTITION OF " + rs.getString(12) + " " + rs.getString(9) : "")
                   + (partitioned ? " PARTITION BY " + rs.getString(10) : "");
           Map<String, String> details = new HashMap<>();
-          String privileges = relationColumns(rs, 15, details);
+          String afterCreate = relationColumns(rs, 14, details);
           details.put("sql", rs.getString(3));
           details.put("relfilenode", rs.getString(5));
           details.put("schemaSql", rs.getString(6));
           details.put("nameSql", rs.getString(7));
           details.put("partitioned", String.valueOf(partitioned));
           details.put("partition", String.valueOf(partition));
-          details.put("comment", rs.getString(13));
           if (rs.getString(11) != null) {
             details.put("parentIdentity", rs.getString(11));
-            details.put("parentIdentities", rs.getString(14));
+            details.put("parentIdentities", rs.getString(13));
           }
           if (partition) {
             details.put("parentSql", rs.getString(12));
@@ -359,7 +358,7 @@ final class CatalogSnapshot {
           }
           out.add(
               new CatalogObject(
-                  Kind.TABLE, rs.getString(1), rs.getString(2), definition + privileges, details));
+                  Kind.TABLE, rs.getString(1), rs.getString(2), definition + afterCreate, details));
         });
   }
 
@@ -521,7 +520,6 @@ final class CatalogSnapshot {
             + "  FROM pg_rewrite r JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid"
             + "  JOIN pg_class rc ON rc.oid = d.refobjid AND d.refclassid = 'pg_class'::regclass"
             + "  WHERE r.ev_class = c.oid AND d.refobjid <> c.oid AND rc.relkind IN ('v', 'm')), ''),"
-            + " COALESCE(obj_description(c.oid, 'pg_class'), ''),"
             + RELATION_COLUMNS
             + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " WHERE c.relkind IN ('v', 'm') AND "
@@ -534,8 +532,7 @@ final class CatalogSnapshot {
           details.put("sql", rs.getString(3));
           details.put("body", rs.getString(5));
           details.put("reads", rs.getString(6));
-          details.put("comment", rs.getString(7));
-          String privileges = relationColumns(rs, 8, details);
+          String afterCreate = relationColumns(rs, 7, details);
           out.add(
               new CatalogObject(
                   materialized ? Kind.MATERIALIZED_VIEW : Kind.VIEW,
@@ -545,7 +542,7 @@ final class CatalogSnapshot {
                       + rs.getString(3)
                       + " AS "
                       + rs.getString(5)
-                      + privileges,
+                      + afterCreate,
                   details));
         });
   }
@@ -638,20 +635,21 @@ final class CatalogSnapshot {
   }
 
   /**
-   * A table's or view's owner and grants as comment lines after its definition, so that comparing
-   * definitions compares them too; none for a new table's (owned by the role that ran the
-   * migrations, granted to nobody else). Puts them in {@code details} too: {@code owner}, {@code
-   * grants} and {@code privileges}, the lines themselves.
+   * A table's or view's owner, grants and comment as comment lines after its definition, so that
+   * comparing definitions compares them too; none for a new table's (owned by the role that ran the
+   * migrations, granted to nobody else, without a comment). Puts them in {@code details} too:
+   * {@code owner}, {@code grants}, {@code comment} and {@code afterCreate}, the lines themselves.
    *
    * @param rs a row of {@link #RELATION_COLUMNS}' columns, from {@code column} on: its owner,
    *     quoted, or empty for the role that ran the migrations; who other than its owner holds what,
-   *     one a line, such as {@code SELECT TO reporting}; its schema, its name and where a namesake
-   *     is
+   *     one a line, such as {@code SELECT TO reporting}; its schema, its name, where a namesake is;
+   *     its comment, quoted, or empty
    */
   private static String relationColumns(ResultSet rs, int column, Map<String, String> details)
       throws SQLException {
     String owner = rs.getString(column);
     String grants = rs.getString(column + 1);
+    String comment = rs.getString(column + 5);
     details.put("schema", rs.getString(column + 2));
     details.put("object", rs.getString(column + 3));
     details.put("unrecordedNamesake", namesake(rs.getObject(column + 4)));
@@ -660,9 +658,13 @@ final class CatalogSnapshot {
       lines.append("\n-- owned by ").append(owner);
     }
     grants.lines().forEach(g -> lines.append("\n-- granted ").append(g));
+    if (!comment.isEmpty()) {
+      lines.append("\n-- comment ").append(comment);
+    }
     details.put("owner", owner);
     details.put("grants", grants);
-    details.put("privileges", lines.toString());
+    details.put("comment", comment);
+    details.put("afterCreate", lines.toString());
     return lines.toString();
   }
 

@@ -22,12 +22,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * A migration that reverses another, derived from the catalog before and after it ran on a real
  * PostgreSQL: created objects are dropped, dropped ones re-created from their catalog definition,
- * renames undone, changed columns, tables, views and functions (their owners and grants too) set
- * back. What the catalog cannot give back (rows that were deleted or updated, enum values, a NOT
- * NULL column without a default whose values are gone, the comment of a view it creates again) is
- * listed at the top as {@code -- kit:irreversible <object>: <why>}. The first line, {@code --
- * kit:revert <version>}, lets {@code kit:verify} prove that applying it restores every other object
- * the reverted migration changed.
+ * renames undone, changed columns, tables, views and functions (their owners and grants too, and a
+ * table's or view's comment) set back. What the catalog cannot give back (rows that were deleted or
+ * updated, enum values, a NOT NULL column without a default whose values are gone) is listed at the
+ * top as {@code -- kit:irreversible <object>: <why>}. The first line, {@code -- kit:revert
+ * <version>}, lets {@code kit:verify} prove that applying it restores every other object the
+ * reverted migration changed.
  *
  * <pre>{@code
  * DownMigration down = DownMigration.derive(change, "PostgreSQL 17.11");
@@ -393,22 +393,14 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       ReadOrder.readFirst(views).forEach(ddl::create);
       createAll(onViews, Kind.INDEX);
       createAll(onViews, Kind.TRIGGER);
-      // Created again, they are the migration role's and granted to nobody else.
-      List<CatalogObject> recreated =
-          Stream.concat(views.stream(), dropped.stream().filter(o -> o.kind() == Kind.TABLE))
-              .sorted(Comparator.comparing(CatalogObject::name))
-              .toList();
-      recreated.forEach(o -> setRelationPrivilegesBack(o, "", ""));
-      recreated.stream()
-          .filter(o -> !o.detail("comment").isEmpty())
+      // Created again, they are the migration role's, granted to nobody else, without a comment.
+      Stream.concat(views.stream(), dropped.stream().filter(o -> o.kind() == Kind.TABLE))
+          .sorted(Comparator.comparing(CatalogObject::name))
           .forEach(
-              o ->
-                  script.irreversible(
-                      "comment of "
-                          + o.key()
-                          + ": it is created again, without its comment; COMMENT ON it again by"
-                          + " hand"));
-      recreated.forEach(o -> recreatedRelations.add(o.identity()));
+              o -> {
+                setAfterCreateBack(o, null);
+                recreatedRelations.add(o.identity());
+              });
       createAll(dropped, Kind.TRIGGER);
       kept.stream()
           .filter(o -> o.kind() == Kind.SEQUENCE)
@@ -436,8 +428,7 @@ public record DownMigration(String version, String sql, List<String> irreversibl
           .filter(o -> o.kind() == Kind.TABLE || isView(o))
           .filter(o -> !recreatedRelations.contains(o.identity()))
           .sorted(Comparator.comparing(CatalogObject::name))
-          .forEach(
-              o -> setRelationPrivilegesBack(o, kept(o).detail("owner"), kept(o).detail("grants")));
+          .forEach(o -> setAfterCreateBack(o, kept(o)));
       return new DownMigration(
           change.file().version(),
           script.render(change.file().name(), change.file().version(), server),
@@ -590,23 +581,33 @@ public record DownMigration(String version, String sql, List<String> irreversibl
     }
 
     /**
-     * Gives {@code old}, a table or view under its old name, its owner and grants back, where it is
-     * owned by {@code owner} and {@code grants} hold what they hold (as {@link CatalogSnapshot}
-     * records them). A grantee whose privileges changed loses them all and gets back what it had,
-     * so that a privilege it kept is not lost with one it gained.
+     * Gives {@code old}, a table or view under its old name, its owner, grants and comment back (as
+     * {@link CatalogSnapshot} records them), from what they are {@code now}, or from what CREATE
+     * gives when it is created again ({@code null}). A grantee whose privileges changed loses them
+     * all and gets back what it had, so that a privilege it kept is not lost with one it gained.
      */
-    private void setRelationPrivilegesBack(CatalogObject old, String owner, String grants) {
-      if (!old.detail("owner").equals(owner)) {
+    private void setAfterCreateBack(CatalogObject old, @Nullable CatalogObject now) {
+      String kind =
+          old.kind() == Kind.TABLE ? "TABLE " : old.kind().label().toUpperCase(Locale.ROOT) + " ";
+      if (!old.detail("owner").equals(now == null ? "" : now.detail("owner"))) {
         script.statement(
             "ALTER "
-                + (old.kind() == Kind.TABLE
-                    ? "TABLE "
-                    : old.kind().label().toUpperCase(Locale.ROOT) + " ")
+                + kind
                 + old.detail("sql")
                 + " OWNER TO "
                 + (old.detail("owner").isEmpty() ? "CURRENT_USER" : old.detail("owner"))
                 + ";");
       }
+      if (!old.detail("comment").equals(now == null ? "" : now.detail("comment"))) {
+        script.statement(
+            "COMMENT ON "
+                + kind
+                + old.detail("sql")
+                + " IS "
+                + (old.detail("comment").isEmpty() ? "NULL" : old.detail("comment"))
+                + ";");
+      }
+      String grants = now == null ? "" : now.detail("grants");
       Map<String, List<String>> was = byGrantee(old.detail("grants"));
       Map<String, List<String>> is = byGrantee(grants);
       Set<String> grantees = new TreeSet<>(was.keySet());

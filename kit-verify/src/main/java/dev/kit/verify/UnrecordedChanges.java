@@ -132,7 +132,8 @@ final class UnrecordedChanges {
     if ((first.equals("grant") || first.equals("revoke")) && !onRecordedObjects(s, recorded)) {
       return Optional.of("privileges");
     }
-    if (first.equals("comment") || s.hasWords("security", "label")) {
+    if ((first.equals("comment") && !onRecordedObjects(s, recorded))
+        || s.hasWords("security", "label")) {
       return Optional.of("a comment or label");
     }
     // CREATE POLICY, ALTER POLICY: not a column or table named policy.
@@ -158,11 +159,12 @@ final class UnrecordedChanges {
   }
 
   /**
-   * Whether {@code s} grants, revokes or gives away only objects the catalog snapshot records,
-   * whose owner and grants the revert restores: functions and procedures (not an aggregate nor a
-   * function of an extension), tables and views (not a sequence, nor a column's privileges), and
-   * not every object of a schema ({@code ON ALL TABLES IN SCHEMA}), which may hold others. Matched
-   * by name: a recorded function's overload with other arguments counts.
+   * Whether {@code s} grants, revokes, gives away or comments on only objects the catalog snapshot
+   * records, whose owner and grants (and for a table or view its comment) the revert restores:
+   * functions and procedures (not an aggregate nor a function of an extension), tables and views
+   * (not a sequence, nor a column's privileges or comment), and not every object of a schema
+   * ({@code ON ALL TABLES IN SCHEMA}), which may hold others. Matched by name: a recorded
+   * function's overload with other arguments counts.
    */
   private static boolean onRecordedObjects(SqlStatement s, Recorded recorded) {
     List<SqlToken> t = s.tokens();
@@ -182,6 +184,16 @@ final class UnrecordedChanges {
       } else {
         return false;
       }
+    } else if (t.get(0).isWord("COMMENT")) {
+      // COMMENT ON TABLE, VIEW or MATERIALIZED VIEW: not a column's, a function's or another's.
+      if (s.indexOfWords(1, "ON", "TABLE") == 1 || s.indexOfWords(1, "ON", "VIEW") == 1) {
+        names = 3;
+      } else if (s.indexOfWords(1, "ON", "MATERIALIZED", "VIEW") == 1) {
+        names = 4;
+      } else {
+        return false;
+      }
+      known = recorded.relations();
     } else {
       // A role's membership (GRANT r TO u) names no object; a column's privileges, written in
       // parentheses before ON, are not recorded.
