@@ -728,6 +728,8 @@ final class EnvironmentRules {
         + String.join(", ", names)
         + (notShown == 0
             ? ""
-            : (names.isEmpty() ? "" : ", and ") + notShown + " whose name is not shown");
+            : (names.isEmpty() ? "" : ", and ")
+                + notShown
+                + (notShown == 1 ? " whose name is not shown" : " whose names are not shown"));
   }
 }

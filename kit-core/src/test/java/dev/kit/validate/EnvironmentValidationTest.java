@@ -737,6 +737,26 @@ class EnvironmentValidationTest {
   }
 
   @Test
+  void validate_countsTheEnvironmentsItMayNotName_whenNoDeclaredNameIsShown() {
+    Kit kit =
+        Kit.builder()
+            .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+            .environment("password=hunter2Secret", e -> e)
+            .environment("token=abc", e -> e)
+            .service("orders", s -> s.database(db -> db.storage("5Gi")).onlyIn("stagign"))
+            .build();
+
+    List<String> onlyIn =
+        violations(kit).stream().filter(v -> v.startsWith("services[orders].onlyIn")).toList();
+    assertThat(onlyIn)
+        .containsExactly(
+            "services[orders].onlyIn: names environment \"stagign\", but it declares 2 whose names"
+                + " are not shown (declare it with Kit.builder().environment(\"stagign\", e -> ...)"
+                + " or remove it from onlyIn(...))");
+    assertThat(String.join("\n", violations(kit))).doesNotContain("hunter2Secret", "token=abc");
+  }
+
+  @Test
   void validate_namesTheEnvironment_whenItsDestinationOrRevisionIsWrong() {
     Kit kit =
         Kit.builder()
