@@ -78,8 +78,8 @@ record CatalogObject(
   }
 
   /**
-   * Its definition without the owner, grants and comment a snapshot appends to a table's or view's:
-   * what CREATE makes, which GRANT, OWNER TO and COMMENT leave as it is.
+   * Its definition without the owner, grants and comment a snapshot appends to a table's, view's or
+   * sequence's: what CREATE makes, which GRANT, OWNER TO and COMMENT leave as it is.
    */
   String shape() {
     return definition.substring(0, definition.length() - detail("afterCreate").length());

@@ -37,11 +37,11 @@ final class CatalogSnapshot {
   static final String DEFAULT_GRANTS = "PUBLIC";
 
   /**
-   * The owner of the table or view {@code c} when not the role that ran the migrations (quoted, or
-   * empty), then who else holds which privileges on it (then its name's three columns, below), one
-   * line each as GRANT writes them ({@code SELECT, INSERT TO reporting}, {@code UPDATE TO reporting
-   * WITH GRANT OPTION}): PUBLIC first, then by name, the grantor aside. A table a migration creates
-   * has no grants. Last, its comment as a literal, or empty.
+   * The owner of the table, view or sequence {@code c} when not the role that ran the migrations
+   * (quoted, or empty), then who else holds which privileges on it (then its name's three columns,
+   * below), one line each as GRANT writes them ({@code SELECT, INSERT TO reporting}, {@code UPDATE
+   * TO reporting WITH GRANT OPTION}): PUBLIC first, then by name, the grantor aside. A table a
+   * migration creates has no grants. Last, its comment as a literal, or empty.
    */
   private static final String RELATION_COLUMNS =
       " CASE WHEN pg_get_userbyid(c.relowner) = current_user THEN ''"
@@ -51,11 +51,12 @@ final class CatalogSnapshot {
           + "   E'\\n' ORDER BY g.grantee <> 'PUBLIC', g.grantee COLLATE \"C\", g.grantable)"
           + "  FROM (SELECT x.grantee, x.grantable, string_agg(x.privilege, ', ' ORDER BY array_position("
           + "    ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER',"
-          + "    'MAINTAIN']::text[], x.privilege)) AS privileges"
+          + "    'MAINTAIN', 'USAGE']::text[], x.privilege)) AS privileges"
           + "   FROM (SELECT CASE WHEN a.grantee = 0 THEN 'PUBLIC'"
           + "     ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee,"
           + "     a.privilege_type AS privilege, bool_or(a.is_grantable) AS grantable"
-          + "    FROM aclexplode(COALESCE(c.relacl, acldefault('r', c.relowner))) a"
+          + "    FROM aclexplode(COALESCE(c.relacl,"
+          + "     acldefault(CASE c.relkind WHEN 'S' THEN 's' ELSE 'r' END::\"char\", c.relowner))) a"
           + "    WHERE a.grantee <> c.relowner GROUP BY 1, 2) x"
           + "   GROUP BY 1, 2) g), ''),"
           // Its schema and name as the catalog has them, and whether a relation this snapshot
@@ -64,13 +65,22 @@ final class CatalogSnapshot {
           // by name, and a shared one may mean the other.
           + " n.nspname, c.relname,"
           + " (SELECT false FROM pg_class q JOIN pg_namespace qn ON qn.oid = q.relnamespace"
-          + "  WHERE q.relname = c.relname AND q.oid <> c.oid AND NOT (q.relkind IN ('r', 'p', 'v', 'm')"
+          + "  WHERE q.relname = c.relname AND q.oid <> c.oid AND NOT (q.relkind IN ('r', 'p', 'v', 'm', 'S')"
           + "  AND "
           + userSchema("qn")
           + " AND "
           + notFromExtension("pg_class", "q.oid")
+          + " AND NOT "
+          + identitySequence("q")
           + ") LIMIT 1),"
           + " COALESCE(quote_literal(obj_description(c.oid, 'pg_class')), '')";
+
+  /** Whether the relation {@code alias} is an identity column's sequence. */
+  private static String identitySequence(String alias) {
+    return "EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = "
+        + alias
+        + ".oid AND d.deptype = 'i')";
+  }
 
   /** Whether the namespace {@code alias} is a user's, not PostgreSQL's. */
   private static String userSchema(String alias) {
@@ -280,7 +290,8 @@ final class CatalogSnapshot {
             + "  FROM pg_depend d JOIN pg_class rc ON rc.oid = d.refobjid JOIN pg_namespace rn ON rn.oid = rc.relnamespace"
             + "  JOIN pg_attribute ra ON ra.attrelid = d.refobjid AND ra.attnum = d.refobjsubid"
             + "  WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'a' LIMIT 1),"
-            + " quote_ident(n.nspname), quote_ident(c.relname)"
+            + " quote_ident(n.nspname), quote_ident(c.relname),"
+            + RELATION_COLUMNS
             + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_sequence q ON q.seqrelid = c.oid"
             + " WHERE c.relkind = 'S' AND "
             + USER_SCHEMA
@@ -288,7 +299,8 @@ final class CatalogSnapshot {
             + notFromExtension("pg_class", "c.oid")
             // Identity sequences belong to their column, whose definition says GENERATED ... AS
             // IDENTITY.
-            + " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'i')",
+            + " AND NOT "
+            + identitySequence("c"),
         rs -> {
           Map<String, String> details = new HashMap<>();
           details.put("sql", rs.getString(3));
@@ -298,6 +310,7 @@ final class CatalogSnapshot {
           if (rs.getString(5) != null) {
             details.put("ownedBy", rs.getString(5));
           }
+          String afterCreate = relationColumns(rs, 8, details);
           out.add(
               new CatalogObject(
                   Kind.SEQUENCE,
@@ -307,7 +320,8 @@ final class CatalogSnapshot {
                       + rs.getString(3)
                       + " "
                       + rs.getString(4)
-                      + (rs.getString(5) == null ? "" : " OWNED BY " + rs.getString(5)),
+                      + (rs.getString(5) == null ? "" : " OWNED BY " + rs.getString(5))
+                      + afterCreate,
                   details));
         });
   }
@@ -635,10 +649,11 @@ final class CatalogSnapshot {
   }
 
   /**
-   * A table's or view's owner, grants and comment as comment lines after its definition, so that
-   * comparing definitions compares them too; none for a new table's (owned by the role that ran the
-   * migrations, granted to nobody else, without a comment). Puts them in {@code details} too:
-   * {@code owner}, {@code grants}, {@code comment} and {@code afterCreate}, the lines themselves.
+   * A table's, view's or sequence's owner, grants and comment as comment lines after its
+   * definition, so that comparing definitions compares them too; none for a new table's (owned by
+   * the role that ran the migrations, granted to nobody else, without a comment). Puts them in
+   * {@code details} too: {@code owner}, {@code grants}, {@code comment} and {@code afterCreate},
+   * the lines themselves.
    *
    * @param rs a row of {@link #RELATION_COLUMNS}' columns, from {@code column} on: its owner,
    *     quoted, or empty for the role that ran the migrations; who other than its owner holds what,

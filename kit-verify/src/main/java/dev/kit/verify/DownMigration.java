@@ -23,11 +23,11 @@ import org.jspecify.annotations.Nullable;
  * A migration that reverses another, derived from the catalog before and after it ran on a real
  * PostgreSQL: created objects are dropped, dropped ones re-created from their catalog definition,
  * renames undone, changed columns, tables, views and functions (their owners and grants too, and a
- * table's or view's comment) set back. What the catalog cannot give back (rows that were deleted or
- * updated, enum values, a NOT NULL column without a default whose values are gone) is listed at the
- * top as {@code -- kit:irreversible <object>: <why>}. The first line, {@code -- kit:revert
- * <version>}, lets {@code kit:verify} prove that applying it restores every other object the
- * reverted migration changed.
+ * table's, view's or sequence's comment) set back. What the catalog cannot give back (rows that
+ * were deleted or updated, enum values, a NOT NULL column without a default whose values are gone)
+ * is listed at the top as {@code -- kit:irreversible <object>: <why>}. The first line, {@code --
+ * kit:revert <version>}, lets {@code kit:verify} prove that applying it restores every other object
+ * the reverted migration changed.
  *
  * <pre>{@code
  * DownMigration down = DownMigration.derive(change, "PostgreSQL 17.11");
@@ -97,8 +97,8 @@ public record DownMigration(String version, String sql, List<String> irreversibl
     private final RevertDdl ddl;
     private boolean functionBodiesUnchecked;
 
-    /** The tables and views the revert creates again, whose privileges it sets then. */
-    private final Set<String> recreatedRelations = new HashSet<>();
+    /** The tables, views and sequences the revert creates again. */
+    private final List<CatalogObject> recreatedRelations = new ArrayList<>();
 
     private final List<String> reusedNames = new ArrayList<>();
 
@@ -393,19 +393,13 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       ReadOrder.readFirst(views).forEach(ddl::create);
       createAll(onViews, Kind.INDEX);
       createAll(onViews, Kind.TRIGGER);
-      // Created again, they are the migration role's, granted to nobody else, without a comment.
       Stream.concat(views.stream(), dropped.stream().filter(o -> o.kind() == Kind.TABLE))
-          .sorted(Comparator.comparing(CatalogObject::name))
-          .forEach(
-              o -> {
-                setAfterCreateBack(o, null);
-                recreatedRelations.add(o.identity());
-              });
+          .forEach(recreatedRelations::add);
       createAll(dropped, Kind.TRIGGER);
       kept.stream()
           .filter(o -> o.kind() == Kind.SEQUENCE)
           .filter(o -> !o.detail("ownedBy").equals(kept(o).detail("ownedBy")))
-          .filter(o -> !o.definition().equals(tablesNamedAsBefore(kept(o).definition())))
+          .filter(o -> !o.shape().equals(tablesNamedAsBefore(kept(o).shape())))
           .forEach(
               o ->
                   script.statement(
@@ -424,11 +418,21 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                           + " OWNED BY "
                           + o.detail("ownedBy")
                           + ";"));
+      // Owners, grants and comments last, once every name is back and every sequence is owned
+      // again: a table's new owner becomes its sequences' too. What the revert creates again is
+      // the migration role's, granted to nobody else, without a comment.
+      dropped.stream().filter(o -> o.kind() == Kind.SEQUENCE).forEach(recreatedRelations::add);
+      Set<String> recreated = new HashSet<>();
+      recreatedRelations.forEach(o -> recreated.add(o.identity()));
+      List<CatalogObject> relations = new ArrayList<>(recreatedRelations);
       kept.stream()
-          .filter(o -> o.kind() == Kind.TABLE || isView(o))
-          .filter(o -> !recreatedRelations.contains(o.identity()))
-          .sorted(Comparator.comparing(CatalogObject::name))
-          .forEach(o -> setAfterCreateBack(o, kept(o)));
+          .filter(o -> o.kind() == Kind.TABLE || o.kind() == Kind.SEQUENCE || isView(o))
+          .filter(o -> !recreated.contains(o.identity()))
+          .forEach(relations::add);
+      relations.sort(Comparator.comparing(CatalogObject::name));
+      for (CatalogObject o : relations) {
+        setAfterCreateBack(o, recreated.contains(o.identity()) ? null : kept(o));
+      }
       return new DownMigration(
           change.file().version(),
           script.render(change.file().name(), change.file().version(), server),
@@ -581,15 +585,18 @@ public record DownMigration(String version, String sql, List<String> irreversibl
     }
 
     /**
-     * Gives {@code old}, a table or view under its old name, its owner, grants and comment back (as
-     * {@link CatalogSnapshot} records them), from what they are {@code now}, or from what CREATE
-     * gives when it is created again ({@code null}). A grantee whose privileges changed loses them
-     * all and gets back what it had, so that a privilege it kept is not lost with one it gained.
+     * Gives {@code old}, a table, view or sequence under its old name, its owner, grants and
+     * comment back (as {@link CatalogSnapshot} records them), from what they are {@code now}, or
+     * from what CREATE gives when it is created again ({@code null}). A grantee whose privileges
+     * changed loses them all and gets back what it had, so that a privilege it kept is not lost
+     * with one it gained.
      */
     private void setAfterCreateBack(CatalogObject old, @Nullable CatalogObject now) {
       String kind =
           old.kind() == Kind.TABLE ? "TABLE " : old.kind().label().toUpperCase(Locale.ROOT) + " ";
-      if (!old.detail("owner").equals(now == null ? "" : now.detail("owner"))) {
+      // A sequence a column owns follows its table's owner, and refuses one of its own.
+      if (!old.detail("owner").equals(now == null ? "" : now.detail("owner"))
+          && !(old.kind() == Kind.SEQUENCE && !old.detail("ownedBy").isEmpty())) {
         script.statement(
             "ALTER "
                 + kind
@@ -612,7 +619,8 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       Map<String, List<String>> is = byGrantee(grants);
       Set<String> grantees = new TreeSet<>(was.keySet());
       grantees.addAll(is.keySet());
-      String on = " ON TABLE " + old.detail("sql");
+      String on =
+          (old.kind() == Kind.SEQUENCE ? " ON SEQUENCE " : " ON TABLE ") + old.detail("sql");
       for (String grantee : grantees) {
         List<String> had = was.getOrDefault(grantee, List.of());
         List<String> has = is.getOrDefault(grantee, List.of());
@@ -630,8 +638,8 @@ public record DownMigration(String version, String sql, List<String> irreversibl
     }
 
     /**
-     * A table's or view's grant lines ({@code SELECT, INSERT TO reporting}) by the role they name;
-     * the privileges come first and never hold {@code " TO "}.
+     * A table's, view's or sequence's grant lines ({@code SELECT, INSERT TO reporting}) by the role
+     * they name; the privileges come first and never hold {@code " TO "}.
      */
     private static Map<String, List<String>> byGrantee(String grants) {
       Map<String, List<String>> byGrantee = new TreeMap<>();
@@ -1060,13 +1068,13 @@ public record DownMigration(String version, String sql, List<String> irreversibl
     }
 
     private void redefine(CatalogObject old, CatalogObject now) {
-      if (old.definition().equals(now.definition()) && old.name().equals(now.name())) {
+      if (old.shape().equals(now.shape()) && old.name().equals(now.name())) {
         return;
       }
       switch (old.kind()) {
         case INDEX, CONSTRAINT, TRIGGER, SCHEMA, SEQUENCE -> {
-          if (functionsNamedAsBefore(old.definition(), false)
-              .equals(functionsNamedAsBefore(tablesNamedAsBefore(now.definition()), true))) {
+          if (functionsNamedAsBefore(old.shape(), false)
+              .equals(functionsNamedAsBefore(tablesNamedAsBefore(now.shape()), true))) {
             return; // it names a renamed table or function, whose rename brings it back
           }
           if (old.kind() == Kind.SEQUENCE) {

@@ -20,8 +20,9 @@ final class UnrecordedChanges {
   private static final Set<String> ROUTINES = Set.of("function", "procedure", "routine");
 
   /**
-   * The words GRANT ... ON puts before objects other than tables and views (which need none), and
-   * {@code ALL} of {@code ALL TABLES IN SCHEMA}, which may hold what the snapshot does not record.
+   * The words GRANT ... ON puts before objects other than tables, views and sequences (which need
+   * none), and {@code ALL} of {@code ALL TABLES IN SCHEMA}, which may hold what the snapshot does
+   * not record.
    */
   private static final Set<String> OTHER_OBJECTS =
       Set.of(
@@ -33,7 +34,6 @@ final class UnrecordedChanges {
           "large",
           "parameter",
           "schema",
-          "sequence",
           "tablespace",
           "type");
 
@@ -59,11 +59,11 @@ final class UnrecordedChanges {
   }
 
   /**
-   * The functions and procedures, and the tables and views, whose owner and grants the snapshots
-   * record, each as {@code schema.name} and as {@code name} alone (for a statement that leaves the
-   * schema to the search path): not an aggregate, nor an extension's or the system's. Statements
-   * are matched by name, so a name such an object shares is left out: {@code schema.name} when it
-   * is in the same schema, {@code name} alone when it is in any.
+   * The functions and procedures, and the tables, views and sequences, whose owner and grants the
+   * snapshots record, each as {@code schema.name} and as {@code name} alone (for a statement that
+   * leaves the schema to the search path): not an aggregate, nor an extension's or the system's.
+   * Statements are matched by name, so a name such an object shares is left out: {@code
+   * schema.name} when it is in the same schema, {@code name} alone when it is in any.
    */
   private record Recorded(Set<String> functions, Set<String> relations) {
 
@@ -74,7 +74,8 @@ final class UnrecordedChanges {
           names = functions;
         } else if (o.kind() == CatalogObject.Kind.TABLE
             || o.kind() == CatalogObject.Kind.VIEW
-            || o.kind() == CatalogObject.Kind.MATERIALIZED_VIEW) {
+            || o.kind() == CatalogObject.Kind.MATERIALIZED_VIEW
+            || o.kind() == CatalogObject.Kind.SEQUENCE) {
           names = relations;
         } else {
           continue;
@@ -160,11 +161,11 @@ final class UnrecordedChanges {
 
   /**
    * Whether {@code s} grants, revokes, gives away or comments on only objects the catalog snapshot
-   * records, whose owner and grants (and for a table or view its comment) the revert restores:
-   * functions and procedures (not an aggregate nor a function of an extension), tables and views
-   * (not a sequence, nor a column's privileges or comment), and not every object of a schema
-   * ({@code ON ALL TABLES IN SCHEMA}), which may hold others. Matched by name: a recorded
-   * function's overload with other arguments counts.
+   * records, whose owner and grants (and for a table, view or sequence its comment) the revert
+   * restores: functions and procedures (not an aggregate nor a function of an extension), tables,
+   * views and sequences (not an identity column's, nor a column's privileges or comment), and not
+   * every object of a schema ({@code ON ALL TABLES IN SCHEMA}), which may hold others. Matched by
+   * name: a recorded function's overload with other arguments counts.
    */
   private static boolean onRecordedObjects(SqlStatement s, Recorded recorded) {
     List<SqlToken> t = s.tokens();
@@ -174,7 +175,8 @@ final class UnrecordedChanges {
       if (t.size() > 1 && isOneOf(t.get(1), ROUTINES)) {
         names = 2;
         known = recorded.functions();
-      } else if (t.size() > 1 && (t.get(1).isWord("TABLE") || t.get(1).isWord("VIEW"))) {
+      } else if (t.size() > 1
+          && (t.get(1).isWord("TABLE") || t.get(1).isWord("VIEW") || t.get(1).isWord("SEQUENCE"))) {
         names = skipWords(t, 2, "IF", "EXISTS");
         names = skipWords(t, names, "ONLY");
         known = recorded.relations();
@@ -185,8 +187,11 @@ final class UnrecordedChanges {
         return false;
       }
     } else if (t.get(0).isWord("COMMENT")) {
-      // COMMENT ON TABLE, VIEW or MATERIALIZED VIEW: not a column's, a function's or another's.
-      if (s.indexOfWords(1, "ON", "TABLE") == 1 || s.indexOfWords(1, "ON", "VIEW") == 1) {
+      // COMMENT ON TABLE, VIEW, MATERIALIZED VIEW or SEQUENCE: not a column's, a function's or
+      // another's.
+      if (s.indexOfWords(1, "ON", "TABLE") == 1
+          || s.indexOfWords(1, "ON", "VIEW") == 1
+          || s.indexOfWords(1, "ON", "SEQUENCE") == 1) {
         names = 3;
       } else if (s.indexOfWords(1, "ON", "MATERIALIZED", "VIEW") == 1) {
         names = 4;
@@ -204,7 +209,7 @@ final class UnrecordedChanges {
       if (isOneOf(t.get(on + 1), ROUTINES)) {
         names = on + 2;
         known = recorded.functions();
-      } else if (t.get(on + 1).isWord("TABLE")) {
+      } else if (t.get(on + 1).isWord("TABLE") || t.get(on + 1).isWord("SEQUENCE")) {
         names = on + 2;
         known = recorded.relations();
       } else if (isOneOf(t.get(on + 1), OTHER_OBJECTS)) {

@@ -391,22 +391,20 @@ class DownMigrationTest {
   }
 
   @Test
-  void revert_listsThePrivilegesItDoesNotRecord_onColumnsSequencesAndNamesakes() {
-    // A column's privileges and comment, a sequence's (with or without SEQUENCE) and every table of
-    // a schema
-    // stay as the migration left them; so does a table name another schema's sequence shares,
-    // unless the statement names its schema.
+  void revert_listsThePrivilegesItDoesNotRecord_onColumnsIdentitiesSchemasAndNamesakes() {
+    // A column's privileges and comment, an identity column's sequence and every table or sequence
+    // of a schema stay as the migration left them; so does a table name another schema's identity
+    // sequence shares, unless the statement names its schema.
     DownMigration down =
         derive(
             "CREATE TABLE t (id int);\n"
+                + "CREATE TABLE i (id int GENERATED ALWAYS AS IDENTITY);\n"
                 + "CREATE SCHEMA other;\n"
-                + "CREATE SEQUENCE other.t;\n"
-                + "CREATE SEQUENCE s;\n",
+                + "CREATE TABLE other.x (id int GENERATED ALWAYS AS IDENTITY (SEQUENCE NAME other.t));\n",
             "GRANT SELECT (id) ON t TO reporting;\n"
-                + "GRANT USAGE ON SEQUENCE s TO reporting;\n"
-                + "GRANT SELECT ON s TO reporting;\n"
+                + "GRANT USAGE ON SEQUENCE i_id_seq TO reporting;\n"
+                + "GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO reporting;\n"
                 + "GRANT SELECT ON ALL TABLES IN SCHEMA public TO reporting;\n"
-                + "ALTER SEQUENCE s OWNER TO CURRENT_USER;\n"
                 + "GRANT SELECT ON t TO reporting;\n"
                 + "GRANT SELECT ON public.t TO reporting;\n"
                 + "COMMENT ON COLUMN t.id IS 'the id';\n");
@@ -416,18 +414,56 @@ class DownMigrationTest {
         .containsExactly(
             "unrecorded: line 1 (GRANT SELECT (id) ON t TO reporting;) changed privileges"
                 + unrecorded,
-            "unrecorded: line 2 (GRANT USAGE ON SEQUENCE s TO reporting;) changed privileges"
+            "unrecorded: line 2 (GRANT USAGE ON SEQUENCE i_id_seq TO reporting;) changed"
+                + " privileges"
                 + unrecorded,
-            "unrecorded: line 3 (GRANT SELECT ON s TO reporting;) changed privileges" + unrecorded,
+            "unrecorded: line 3 (GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO reporting;)"
+                + " changed privileges"
+                + unrecorded,
             "unrecorded: line 4 (GRANT SELECT ON ALL TABLES IN SCHEMA public TO reporting;)"
                 + " changed privileges"
                 + unrecorded,
-            "unrecorded: line 5 (ALTER SEQUENCE s OWNER TO CURRENT_USER;) changed an owner"
-                + unrecorded,
-            "unrecorded: line 6 (GRANT SELECT ON t TO reporting;) changed privileges" + unrecorded,
-            "unrecorded: line 8 (COMMENT ON COLUMN t.id IS 'the id';) changed a comment or label"
+            "unrecorded: line 5 (GRANT SELECT ON t TO reporting;) changed privileges" + unrecorded,
+            "unrecorded: line 7 (COMMENT ON COLUMN t.id IS 'the id';) changed a comment or label"
                 + unrecorded);
     assertThat(down.sql()).contains("REVOKE ALL ON TABLE public.t FROM reporting;");
+  }
+
+  @Test
+  void revert_setsASequencesOwnerGrantsAndCommentBack_andLetsAnOwnedOneFollowItsTable() {
+    DownMigration down =
+        proveDerived(
+            "GRANT CREATE ON SCHEMA public TO report_owner;\n"
+                + "CREATE SEQUENCE s;\n"
+                + "CREATE SEQUENCE gone;\n"
+                + "GRANT USAGE ON SEQUENCE gone TO reporting;\n"
+                + "COMMENT ON SEQUENCE gone IS 'old';\n"
+                + "CREATE TABLE t (id serial);\n"
+                + "ALTER TABLE t OWNER TO report_owner;\n"
+                + "CREATE TABLE d (id serial);\n"
+                + "ALTER TABLE d OWNER TO report_owner;\n",
+            "GRANT USAGE, SELECT ON SEQUENCE s TO reporting;\n"
+                + "ALTER SEQUENCE s OWNER TO report_owner;\n"
+                + "COMMENT ON SEQUENCE s IS 'new';\n"
+                + "GRANT SELECT ON s TO PUBLIC;\n"
+                + "DROP SEQUENCE gone;\n"
+                + "ALTER TABLE t OWNER TO CURRENT_USER;\n"
+                + "DROP TABLE d;\n");
+
+    assertThat(down.irreversible()).noneMatch(line -> line.startsWith("unrecorded:"));
+    assertThat(down.sql())
+        .contains(
+            "ALTER TABLE public.d OWNER TO report_owner;",
+            "CREATE SEQUENCE IF NOT EXISTS public.gone",
+            "COMMENT ON SEQUENCE public.gone IS 'old';",
+            "GRANT USAGE ON SEQUENCE public.gone TO reporting;",
+            "ALTER SEQUENCE public.s OWNER TO CURRENT_USER;",
+            "COMMENT ON SEQUENCE public.s IS NULL;",
+            "REVOKE ALL ON SEQUENCE public.s FROM PUBLIC;",
+            "REVOKE ALL ON SEQUENCE public.s FROM reporting;",
+            "ALTER TABLE public.t OWNER TO report_owner;")
+        .doesNotContain(
+            "ALTER SEQUENCE public.t_id_seq OWNER", "ALTER SEQUENCE public.d_id_seq OWNER");
   }
 
   @Test
