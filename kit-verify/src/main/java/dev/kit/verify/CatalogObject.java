@@ -42,7 +42,8 @@ record CatalogObject(
     VIEW("view"),
     MATERIALIZED_VIEW("materialized view"),
     FUNCTION("function"),
-    TRIGGER("trigger");
+    TRIGGER("trigger"),
+    POLICY("policy");
 
     private final String label;
 

@@ -41,7 +41,8 @@ final class CatalogSnapshot {
    * (quoted, or empty), then who else holds which privileges on it (then its name's three columns,
    * below), one line each as GRANT writes them ({@code SELECT, INSERT TO reporting}, {@code UPDATE
    * TO reporting WITH GRANT OPTION}): PUBLIC first, then by name, the grantor aside. A table a
-   * migration creates has no grants. Last, its comment as a literal, or empty.
+   * migration creates has no grants. Last, its comment as a literal, or empty, and whether row
+   * level security is enabled and forced on it.
    */
   private static final String RELATION_COLUMNS =
       " CASE WHEN pg_get_userbyid(c.relowner) = current_user THEN ''"
@@ -73,7 +74,8 @@ final class CatalogSnapshot {
           + " AND NOT "
           + identitySequence("q")
           + ") LIMIT 1),"
-          + " COALESCE(quote_literal(obj_description(c.oid, 'pg_class')), '')";
+          + " COALESCE(quote_literal(obj_description(c.oid, 'pg_class')), ''),"
+          + " c.relrowsecurity, c.relforcerowsecurity";
 
   /** Whether the relation {@code alias} is an identity column's sequence. */
   private static String identitySequence(String alias) {
@@ -147,6 +149,7 @@ final class CatalogSnapshot {
       views(s, all);
       functions(s, all);
       triggers(s, all);
+      policies(s, all);
     }
     return of(all);
   }
@@ -649,16 +652,16 @@ final class CatalogSnapshot {
   }
 
   /**
-   * A table's, view's or sequence's owner, grants and comment as comment lines after its
-   * definition, so that comparing definitions compares them too; none for a new table's (owned by
-   * the role that ran the migrations, granted to nobody else, without a comment). Puts them in
-   * {@code details} too: {@code owner}, {@code grants}, {@code comment} and {@code afterCreate},
-   * the lines themselves.
+   * A table's, view's or sequence's owner, grants, comment and row level security as comment lines
+   * after its definition, so that comparing definitions compares them too; none for a new table's
+   * (owned by the role that ran the migrations, granted to nobody else, without a comment). Puts
+   * them in {@code details} too: {@code owner}, {@code grants}, {@code comment} and {@code
+   * afterCreate}, the lines themselves.
    *
    * @param rs a row of {@link #RELATION_COLUMNS}' columns, from {@code column} on: its owner,
    *     quoted, or empty for the role that ran the migrations; who other than its owner holds what,
    *     one a line, such as {@code SELECT TO reporting}; its schema, its name, where a namesake is;
-   *     its comment, quoted, or empty
+   *     its comment, quoted, or empty; whether row level security is enabled, and forced
    */
   private static String relationColumns(ResultSet rs, int column, Map<String, String> details)
       throws SQLException {
@@ -676,6 +679,16 @@ final class CatalogSnapshot {
     if (!comment.isEmpty()) {
       lines.append("\n-- comment ").append(comment);
     }
+    boolean rowSecurity = rs.getBoolean(column + 6);
+    boolean forced = rs.getBoolean(column + 7);
+    if (rowSecurity) {
+      lines.append("\n-- row level security enabled");
+    }
+    if (forced) {
+      lines.append("\n-- row level security forced");
+    }
+    details.put("rowSecurity", String.valueOf(rowSecurity));
+    details.put("forceRowSecurity", String.valueOf(forced));
     details.put("owner", owner);
     details.put("grants", grants);
     details.put("comment", comment);
@@ -720,6 +733,43 @@ final class CatalogSnapshot {
                     rs.getString(2),
                     rs.getString(3),
                     Map.of("sql", rs.getString(4), "tableSql", rs.getString(5)))));
+  }
+
+  private static void policies(Statement s, List<CatalogObject> out) throws SQLException {
+    query(
+        s,
+        "SELECT n.nspname || '.' || c.relname || '.' || p.polname, p.oid, quote_ident(p.polname),"
+            + " quote_ident(n.nspname) || '.' || quote_ident(c.relname), c.oid,"
+            + " 'CREATE POLICY ' || quote_ident(p.polname) || ' ON ' || quote_ident(n.nspname) || '.'"
+            + "  || quote_ident(c.relname) || ' AS ' || CASE WHEN p.polpermissive THEN 'PERMISSIVE'"
+            + "  ELSE 'RESTRICTIVE' END || ' FOR ' || CASE p.polcmd WHEN 'r' THEN 'SELECT'"
+            + "  WHEN 'a' THEN 'INSERT' WHEN 'w' THEN 'UPDATE' WHEN 'd' THEN 'DELETE' ELSE 'ALL' END"
+            // Its roles, PUBLIC first, then by name.
+            + "  || ' TO ' || (SELECT string_agg(CASE WHEN r = 0 THEN 'PUBLIC'"
+            + "   ELSE quote_ident(pg_get_userbyid(r)) END, ', '"
+            + "   ORDER BY r <> 0, pg_get_userbyid(r) COLLATE \"C\") FROM unnest(p.polroles) r)"
+            + "  || COALESCE(' USING (' || pg_get_expr(p.polqual, p.polrelid) || ')', '')"
+            + "  || COALESCE(' WITH CHECK (' || pg_get_expr(p.polwithcheck, p.polrelid) || ')', '')"
+            + " FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid"
+            + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " WHERE "
+            + USER_SCHEMA
+            + " AND "
+            + notFromExtension("pg_class", "c.oid"),
+        rs ->
+            out.add(
+                new CatalogObject(
+                    Kind.POLICY,
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(6),
+                    Map.of(
+                        "sql",
+                        rs.getString(3),
+                        "tableSql",
+                        rs.getString(4),
+                        "tableIdentity",
+                        rs.getString(5)))));
   }
 
   private interface Row {

@@ -169,9 +169,18 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                   .toList(),
               kept.stream().filter(DownMigration::isView).toList());
 
-      // 1. Drop what reads columns and functions: created triggers, then created and changed
-      // views, each before the views it reads.
+      // 1. Drop what reads columns and functions: created triggers and policies, changed policies
+      // (created again as they were once the columns and functions they read are back), then
+      // created and changed views, each before the views it reads.
       dropAll(created, Kind.TRIGGER, droppedTables);
+      dropAll(created, Kind.POLICY, droppedTables);
+      List<CatalogObject> changedPolicies =
+          kept.stream()
+              .filter(o -> o.kind() == Kind.POLICY)
+              .filter(o -> !o.definition().equals(tablesNamedAsBefore(kept(o).definition())))
+              .sorted(Comparator.comparing(CatalogObject::name))
+              .toList();
+      changedPolicies.forEach(o -> ddl.drop(kept(o)));
       List<CatalogObject> viewsToDrop = new ArrayList<>();
       created.stream().filter(DownMigration::isView).forEach(viewsToDrop::add);
       changedViews.forEach(o -> viewsToDrop.add(kept(o)));
@@ -396,6 +405,8 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       Stream.concat(views.stream(), dropped.stream().filter(o -> o.kind() == Kind.TABLE))
           .forEach(recreatedRelations::add);
       createAll(dropped, Kind.TRIGGER);
+      createAll(dropped, Kind.POLICY);
+      changedPolicies.forEach(ddl::create);
       kept.stream()
           .filter(o -> o.kind() == Kind.SEQUENCE)
           .filter(o -> !o.detail("ownedBy").equals(kept(o).detail("ownedBy")))
@@ -585,11 +596,11 @@ public record DownMigration(String version, String sql, List<String> irreversibl
     }
 
     /**
-     * Gives {@code old}, a table, view or sequence under its old name, its owner, grants and
-     * comment back (as {@link CatalogSnapshot} records them), from what they are {@code now}, or
-     * from what CREATE gives when it is created again ({@code null}). A grantee whose privileges
-     * changed loses them all and gets back what it had, so that a privilege it kept is not lost
-     * with one it gained.
+     * Gives {@code old}, a table, view or sequence under its old name, its owner, comment, row
+     * level security and grants back (as {@link CatalogSnapshot} records them), from what they are
+     * {@code now}, or from what CREATE gives when it is created again ({@code null}). A grantee
+     * whose privileges changed loses them all and gets back what it had, so that a privilege it
+     * kept is not lost with one it gained.
      */
     private void setAfterCreateBack(CatalogObject old, @Nullable CatalogObject now) {
       String kind =
@@ -613,6 +624,20 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                 + " IS "
                 + (old.detail("comment").isEmpty() ? "NULL" : old.detail("comment"))
                 + ";");
+      }
+      if (old.flag("rowSecurity") != (now != null && now.flag("rowSecurity"))) {
+        script.statement(
+            "ALTER TABLE "
+                + old.detail("sql")
+                + (old.flag("rowSecurity") ? " ENABLE" : " DISABLE")
+                + " ROW LEVEL SECURITY;");
+      }
+      if (old.flag("forceRowSecurity") != (now != null && now.flag("forceRowSecurity"))) {
+        script.statement(
+            "ALTER TABLE "
+                + old.detail("sql")
+                + (old.flag("forceRowSecurity") ? " FORCE" : " NO FORCE")
+                + " ROW LEVEL SECURITY;");
       }
       String grants = now == null ? "" : now.detail("grants");
       Map<String, List<String>> was = byGrantee(old.detail("grants"));

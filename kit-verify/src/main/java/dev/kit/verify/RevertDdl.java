@@ -60,6 +60,9 @@ final class RevertDdl {
       case TRIGGER ->
           script.statement(
               "DROP TRIGGER IF EXISTS " + o.detail("sql") + " ON " + o.detail("tableSql") + ";");
+      case POLICY ->
+          script.statement(
+              "DROP POLICY IF EXISTS " + o.detail("sql") + " ON " + o.detail("tableSql") + ";");
       case MATERIALIZED_VIEW ->
           script.statement("DROP MATERIALIZED VIEW IF EXISTS " + o.detail("sql") + ";");
       case VIEW -> script.statement("DROP VIEW IF EXISTS " + o.detail("sql") + ";");
@@ -170,7 +173,7 @@ final class RevertDdl {
                   + " AS\n"
                   + body(o)
                   + ";");
-      case TRIGGER -> script.statement(o.definition() + ";");
+      case TRIGGER, POLICY -> script.statement(o.definition() + ";");
     }
   }
 

@@ -106,7 +106,7 @@ final class UnrecordedChanges {
 
   /**
    * Says which statements changed what the catalog snapshot does not record (privileges, comments,
-   * owners, row security), so the revert leaves them as they are.
+   * owners, row level security of what it does not record), so the revert leaves them as they are.
    */
   private static void unrecordedChanges(
       List<SqlStatement> written, Recorded recorded, List<String> irreversible) {
@@ -137,12 +137,6 @@ final class UnrecordedChanges {
         || s.hasWords("security", "label")) {
       return Optional.of("a comment or label");
     }
-    // CREATE POLICY, ALTER POLICY: not a column or table named policy.
-    if ((first.equals("create") || first.equals("alter"))
-        && s.tokens().size() > 1
-        && s.tokens().get(1).name().equals("policy")) {
-      return Optional.of("a row security policy");
-    }
     if (!first.equals("alter")) {
       return Optional.empty();
     }
@@ -150,7 +144,7 @@ final class UnrecordedChanges {
     if (s.hasWords("owner", "to") && !s.hasWords("rename") && !onRecordedObjects(s, recorded)) {
       return Optional.of("an owner");
     }
-    if (s.hasWords("row", "level", "security")) {
+    if (s.hasWords("row", "level", "security") && !onRecordedObjects(s, recorded)) {
       return Optional.of("row level security");
     }
     if (s.hasWords("alter", "default", "privileges")) {

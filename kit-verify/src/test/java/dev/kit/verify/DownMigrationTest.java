@@ -1502,6 +1502,49 @@ class DownMigrationTest {
   }
 
   @Test
+  void revert_setsPoliciesAndRowLevelSecurityBack_aroundTheColumnsTheyRead() {
+    String base =
+        "CREATE TABLE t (id int, tenant text);\n"
+            + "CREATE POLICY kept ON t FOR UPDATE USING (tenant = current_user)"
+            + " WITH CHECK (tenant = current_user);\n"
+            + "CREATE POLICY renamed ON t FOR SELECT USING (true);\n"
+            + "CREATE POLICY old ON t FOR DELETE USING (id > 0);\n"
+            + "CREATE TABLE gone (id int, tenant text);\n"
+            + "ALTER TABLE gone ENABLE ROW LEVEL SECURITY;\n"
+            + "ALTER TABLE gone FORCE ROW LEVEL SECURITY;\n"
+            + "CREATE POLICY tenant_only ON gone AS RESTRICTIVE FOR SELECT TO reporting, report_owner"
+            + " USING (tenant = current_user);\n";
+    String change =
+        "ALTER TABLE t ENABLE ROW LEVEL SECURITY;\n"
+            + "ALTER TABLE t ADD COLUMN owner_id int;\n"
+            + "ALTER POLICY kept ON t USING (owner_id = 1);\n"
+            + "ALTER POLICY renamed ON t RENAME TO fresh;\n"
+            + "DROP POLICY old ON t;\n"
+            + "CREATE POLICY added ON t FOR INSERT WITH CHECK (owner_id IS NOT NULL);\n"
+            + "DROP TABLE gone;\n"
+            + "ALTER TABLE t RENAME TO t2;\n";
+    DownMigration down = proveDerived(base, change);
+
+    assertThat(down.irreversible()).noneMatch(line -> line.startsWith("unrecorded:"));
+    assertThat(down.sql())
+        .containsSubsequence(
+            "DROP POLICY IF EXISTS added ON public.t2;",
+            "DROP POLICY IF EXISTS kept ON public.t2;",
+            "DROP POLICY IF EXISTS fresh ON public.t2;",
+            "DROP COLUMN IF EXISTS owner_id;",
+            "ALTER TABLE public.t2 RENAME TO t;",
+            "CREATE POLICY tenant_only ON public.gone AS RESTRICTIVE FOR SELECT TO report_owner,"
+                + " reporting USING ((tenant = CURRENT_USER));",
+            "CREATE POLICY old ON public.t AS PERMISSIVE FOR DELETE TO PUBLIC USING ((id > 0));",
+            "CREATE POLICY kept ON public.t AS PERMISSIVE FOR UPDATE TO PUBLIC USING ((tenant ="
+                + " CURRENT_USER)) WITH CHECK ((tenant = CURRENT_USER));",
+            "CREATE POLICY renamed ON public.t AS PERMISSIVE FOR SELECT TO PUBLIC USING (true);",
+            "ALTER TABLE public.gone ENABLE ROW LEVEL SECURITY;",
+            "ALTER TABLE public.gone FORCE ROW LEVEL SECURITY;",
+            "ALTER TABLE public.t DISABLE ROW LEVEL SECURITY;");
+  }
+
+  @Test
   void revert_listsTheFunctionIrreversible_whenADomainCheckOrPolicyStopsItsDropAndCreate() {
     String base =
         "CREATE FUNCTION f(a int) RETURNS int LANGUAGE sql IMMUTABLE AS $$ SELECT a $$;\n"
