@@ -17,10 +17,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The user-visible schema of one database, read from {@code pg_catalog}: schemas, extensions,
- * types, sequences, tables, columns, constraints, indexes, views, functions and triggers, each with
- * its definition as PostgreSQL prints it (a function's with its owner and grants). Objects of
- * extensions and of PostgreSQL itself are left out. Two snapshots tell exactly what a statement or
- * a file changed; kit compares them to lint migrations and to derive and prove down migrations.
+ * types, sequences, tables, columns, constraints, indexes, views, functions, triggers and row level
+ * security policies, each with its definition as PostgreSQL prints it (a function's with its owner
+ * and grants; a table's, view's and sequence's with its owner, grants and comment too, and a
+ * table's with its row level security). Objects of extensions and of PostgreSQL itself are left
+ * out. Two snapshots tell exactly what a statement or a file changed; kit compares them to lint
+ * migrations and to derive and prove down migrations.
  *
  * <pre>{@code
  * CatalogSnapshot before = CatalogSnapshot.take(connection);
