@@ -49,19 +49,10 @@ final class CatalogSnapshot {
   private static final String RELATION_COLUMNS =
       " CASE WHEN pg_get_userbyid(c.relowner) = current_user THEN ''"
           + "  ELSE quote_ident(pg_get_userbyid(c.relowner)) END,"
-          + " COALESCE((SELECT string_agg(g.privileges || ' TO ' || g.grantee"
-          + "   || CASE WHEN g.grantable THEN ' WITH GRANT OPTION' ELSE '' END,"
-          + "   E'\\n' ORDER BY g.grantee <> 'PUBLIC', g.grantee COLLATE \"C\", g.grantable)"
-          + "  FROM (SELECT x.grantee, x.grantable, string_agg(x.privilege, ', ' ORDER BY array_position("
-          + "    ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER',"
-          + "    'MAINTAIN', 'USAGE']::text[], x.privilege)) AS privileges"
-          + "   FROM (SELECT CASE WHEN a.grantee = 0 THEN 'PUBLIC'"
-          + "     ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee,"
-          + "     a.privilege_type AS privilege, bool_or(a.is_grantable) AS grantable"
-          + "    FROM aclexplode(COALESCE(c.relacl,"
-          + "     acldefault(CASE c.relkind WHEN 'S' THEN 's' ELSE 'r' END::\"char\", c.relowner))) a"
-          + "    WHERE a.grantee <> c.relowner GROUP BY 1, 2) x"
-          + "   GROUP BY 1, 2) g), ''),"
+          + grantLines(
+              "COALESCE(c.relacl, acldefault(CASE c.relkind WHEN 'S' THEN 's' ELSE 'r' END::\"char\","
+                  + " c.relowner))")
+          + ","
           // Its schema and name as the catalog has them, and whether a relation this snapshot
           // leaves out (a sequence, an extension's, a system one) shares the name in another
           // schema (false; its own cannot) or none does (null): kit matches a statement's tables
@@ -78,6 +69,28 @@ final class CatalogSnapshot {
           + ") LIMIT 1),"
           + " COALESCE(quote_literal(obj_description(c.oid, 'pg_class')), ''),"
           + " c.relrowsecurity, c.relforcerowsecurity";
+
+  /**
+   * Who other than the owner of the table, view or sequence {@code c} holds which privileges in
+   * {@code acl} (on it, or on one of its columns), one line each as GRANT writes them ({@code
+   * SELECT, INSERT TO reporting}, {@code UPDATE TO reporting WITH GRANT OPTION}): PUBLIC first,
+   * then by name, the grantor aside; empty for none.
+   */
+  private static String grantLines(String acl) {
+    return " COALESCE((SELECT string_agg(g.privileges || ' TO ' || g.grantee"
+        + "   || CASE WHEN g.grantable THEN ' WITH GRANT OPTION' ELSE '' END,"
+        + "   E'\\n' ORDER BY g.grantee <> 'PUBLIC', g.grantee COLLATE \"C\", g.grantable)"
+        + "  FROM (SELECT x.grantee, x.grantable, string_agg(x.privilege, ', ' ORDER BY array_position("
+        + "    ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER',"
+        + "    'MAINTAIN', 'USAGE']::text[], x.privilege)) AS privileges"
+        + "   FROM (SELECT CASE WHEN e.grantee = 0 THEN 'PUBLIC'"
+        + "     ELSE quote_ident(pg_get_userbyid(e.grantee)) END AS grantee,"
+        + "     e.privilege_type AS privilege, bool_or(e.is_grantable) AS grantable"
+        + "    FROM aclexplode("
+        + acl
+        + ") e WHERE e.grantee <> c.relowner GROUP BY 1, 2) x"
+        + "   GROUP BY 1, 2) g), '')";
+  }
 
   /** Whether the relation {@code alias} is an identity column's sequence. */
   private static String identitySequence(String alias) {
@@ -396,7 +409,9 @@ final class CatalogSnapshot {
             // type of the same name.
             + " (SELECT "
             + elementType("ty")
-            + " FROM pg_type ty WHERE ty.oid = a.atttypid)"
+            + " FROM pg_type ty WHERE ty.oid = a.atttypid),"
+            // Who holds privileges on the column itself (GRANT SELECT (c) ON t).
+            + grantLines("a.attacl")
             + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
             + " WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped AND "
@@ -447,9 +462,19 @@ final class CatalogSnapshot {
           details.put("tableIdentity", rs.getString(11));
           details.put("position", rs.getString(12));
           details.put("typeIdentity", rs.getString(14));
+          // Its own grants after its definition, as a table's: CREATE and ADD COLUMN give none.
+          String grants = rs.getString(15);
+          StringBuilder afterCreate = new StringBuilder();
+          grants.lines().forEach(g -> afterCreate.append("\n-- granted ").append(g));
+          details.put("grants", grants);
+          details.put("afterCreate", afterCreate.toString());
           out.add(
               new CatalogObject(
-                  Kind.COLUMN, rs.getString(1), rs.getString(2), definition.toString(), details));
+                  Kind.COLUMN,
+                  rs.getString(1),
+                  rs.getString(2),
+                  definition.append(afterCreate).toString(),
+                  details));
         });
   }
 

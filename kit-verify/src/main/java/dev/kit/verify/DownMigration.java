@@ -639,32 +639,78 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                 + (old.flag("forceRowSecurity") ? " FORCE" : " NO FORCE")
                 + " ROW LEVEL SECURITY;");
       }
-      String grants = now == null ? "" : now.detail("grants");
-      Map<String, List<String>> was = byGrantee(old.detail("grants"));
-      Map<String, List<String>> is = byGrantee(grants);
-      Set<String> grantees = new TreeSet<>(was.keySet());
-      grantees.addAll(is.keySet());
       String on =
           (old.kind() == Kind.SEQUENCE ? " ON SEQUENCE " : " ON TABLE ") + old.detail("sql");
-      for (String grantee : grantees) {
-        List<String> had = was.getOrDefault(grantee, List.of());
-        List<String> has = is.getOrDefault(grantee, List.of());
-        if (had.equals(has)) {
-          continue;
-        }
-        if (!has.isEmpty()) {
-          script.statement("REVOKE ALL" + on + " FROM " + grantee + ";");
-        }
-        for (String line : had) {
-          int to = line.indexOf(" TO ");
-          script.statement("GRANT " + line.substring(0, to) + on + line.substring(to) + ";");
-        }
+      Set<String> revoked =
+          setGrantsBack(
+              on, "", old.detail("grants"), now == null ? "" : now.detail("grants"), Set.of());
+      if (old.kind() == Kind.TABLE) {
+        // REVOKE ALL ON TABLE takes a role's privileges on each column too.
+        before.objects().stream()
+            .filter(
+                c -> c.kind() == Kind.COLUMN && c.detail("tableIdentity").equals(old.identity()))
+            .sorted(Comparator.comparingInt(c -> Integer.parseInt(c.detail("position"))))
+            .forEach(
+                c ->
+                    setGrantsBack(
+                        on,
+                        c.detail("sql"),
+                        c.detail("grants"),
+                        now != null && isKept(c) ? kept(c).detail("grants") : "",
+                        revoked));
       }
     }
 
     /**
-     * A table's, view's or sequence's grant lines ({@code SELECT, INSERT TO reporting}) by the role
-     * they name; the privileges come first and never hold {@code " TO "}.
+     * Gives the roles whose grant lines on a table, view or sequence ({@code on}), or on one of its
+     * columns, changed from {@code was} to {@code is} what they had: a role that has some loses
+     * them all first, so that a privilege it kept is not lost with one it gained.
+     *
+     * @param on {@code ON TABLE <table>} or {@code ON SEQUENCE <sequence>}, leading space included
+     * @param column the column, or empty for the table itself
+     * @param revoked the roles that lost every privilege on the table, its columns' too, and get
+     *     back what they had on a column even where that did not change
+     * @return the roles that lost every privilege
+     */
+    private Set<String> setGrantsBack(
+        String on, String column, String was, String is, Set<String> revoked) {
+      Map<String, List<String>> had = byGrantee(was);
+      Map<String, List<String>> has = byGrantee(is);
+      Set<String> grantees = new TreeSet<>(had.keySet());
+      grantees.addAll(has.keySet());
+      Set<String> revokedNow = new TreeSet<>();
+      for (String grantee : grantees) {
+        List<String> wanted = had.getOrDefault(grantee, List.of());
+        List<String> held =
+            revoked.contains(grantee) ? List.of() : has.getOrDefault(grantee, List.of());
+        if (wanted.equals(held) && !revoked.contains(grantee)) {
+          continue;
+        }
+        if (!held.isEmpty()) {
+          script.statement(
+              "REVOKE ALL"
+                  + (column.isEmpty() ? "" : " (" + column + ")")
+                  + on
+                  + " FROM "
+                  + grantee
+                  + ";");
+          revokedNow.add(grantee);
+        }
+        for (String line : wanted) {
+          int to = line.indexOf(" TO ");
+          String privileges = line.substring(0, to);
+          if (!column.isEmpty()) {
+            privileges = privileges.replace(", ", " (" + column + "), ") + " (" + column + ")";
+          }
+          script.statement("GRANT " + privileges + on + line.substring(to) + ";");
+        }
+      }
+      return revokedNow;
+    }
+
+    /**
+     * Grant lines ({@code SELECT, INSERT TO reporting}) by the role they name; the privileges come
+     * first and never hold {@code " TO "}.
      */
     private static Map<String, List<String>> byGrantee(String grants) {
       Map<String, List<String>> byGrantee = new TreeMap<>();
@@ -808,7 +854,7 @@ public record DownMigration(String version, String sql, List<String> irreversibl
         script.irreversible(
             old.key()
                 + ": its identity or generation changed; set it back by hand ("
-                + old.definition()
+                + old.shape()
                 + ")");
         return;
       }
@@ -831,7 +877,7 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                 + " was dropped and created anew under the same name, which this revert drops while"
                 + " the column uses it; move the column off it by hand, and back onto the old type"
                 + " once it is back ("
-                + old.definition()
+                + old.shape()
                 + ")");
       }
       // A partition's column has its parent's type, and its parent's NOT NULL gets to it too.
@@ -1064,7 +1110,7 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                 + old.detail("parentSql")
                 + ", which the migration dropped and kit does not re-create; attach it by hand"
                 + " once its parent is back ("
-                + old.definition()
+                + old.shape()
                 + ")");
         return;
       }

@@ -231,9 +231,9 @@ final class RevertDdl {
           column.key()
               + ": it was NOT NULL without a default and its values are gone, so it comes back "
               + "nullable; fill it, then SET NOT NULL");
-      return column.definition().replaceFirst(" NOT NULL$", "");
+      return column.shape().replaceFirst(" NOT NULL$", "");
     }
-    return column.definition();
+    return column.shape();
   }
 
   private boolean tableIsNew(CatalogObject column) {

@@ -49,7 +49,7 @@ final class UnrecordedChanges {
    */
   static List<String> in(byte[] content, CatalogSnapshot before, CatalogSnapshot after) {
     List<SqlStatement> written = SqlScript.parse(content).statements();
-    Recorded recorded = new Recorded(new HashSet<>(), new HashSet<>());
+    Recorded recorded = new Recorded(new HashSet<>(), new HashSet<>(), new HashSet<>());
     recorded.add(before);
     recorded.add(after);
     List<String> irreversible = new ArrayList<>();
@@ -63,30 +63,37 @@ final class UnrecordedChanges {
    * snapshots record, each as {@code schema.name} and as {@code name} alone (for a statement that
    * leaves the schema to the search path): not an aggregate, nor an extension's or the system's.
    * Statements are matched by name, so a name such an object shares is left out: {@code
-   * schema.name} when it is in the same schema, {@code name} alone when it is in any.
+   * schema.name} when it is in the same schema, {@code name} alone when it is in any. {@code
+   * tables} are the relations whose columns' grants the snapshots record too.
    */
-  private record Recorded(Set<String> functions, Set<String> relations) {
+  private record Recorded(Set<String> functions, Set<String> relations, Set<String> tables) {
 
     void add(CatalogSnapshot snapshot) {
       for (CatalogObject o : snapshot.objects()) {
         Set<String> names;
         if (o.kind() == CatalogObject.Kind.FUNCTION) {
           names = functions;
-        } else if (o.kind() == CatalogObject.Kind.TABLE
-            || o.kind() == CatalogObject.Kind.VIEW
+        } else if (o.kind() == CatalogObject.Kind.TABLE) {
+          add(o, relations);
+          names = tables;
+        } else if (o.kind() == CatalogObject.Kind.VIEW
             || o.kind() == CatalogObject.Kind.MATERIALIZED_VIEW
             || o.kind() == CatalogObject.Kind.SEQUENCE) {
           names = relations;
         } else {
           continue;
         }
-        String namesake = o.detail("unrecordedNamesake");
-        if (!namesake.equals("schema")) {
-          names.add(o.detail("schema") + "." + o.detail("object"));
-        }
-        if (namesake.isEmpty()) {
-          names.add(o.detail("object"));
-        }
+        add(o, names);
+      }
+    }
+
+    private static void add(CatalogObject o, Set<String> names) {
+      String namesake = o.detail("unrecordedNamesake");
+      if (!namesake.equals("schema")) {
+        names.add(o.detail("schema") + "." + o.detail("object"));
+      }
+      if (namesake.isEmpty()) {
+        names.add(o.detail("object"));
       }
     }
   }
@@ -157,9 +164,9 @@ final class UnrecordedChanges {
    * Whether {@code s} grants, revokes, gives away or comments on only objects the catalog snapshot
    * records, whose owner and grants (and for a table, view or sequence its comment) the revert
    * restores: functions and procedures (not an aggregate nor a function of an extension), tables,
-   * views and sequences (not an identity column's, nor a column's privileges or comment), and not
-   * every object of a schema ({@code ON ALL TABLES IN SCHEMA}), which may hold others. Matched by
-   * name: a recorded function's overload with other arguments counts.
+   * views and sequences (not an identity column's, a view's column's privileges nor a column's
+   * comment), and not every object of a schema ({@code ON ALL TABLES IN SCHEMA}), which may hold
+   * others. Matched by name: a recorded function's overload with other arguments counts.
    */
   private static boolean onRecordedObjects(SqlStatement s, Recorded recorded) {
     List<SqlToken> t = s.tokens();
@@ -194,10 +201,14 @@ final class UnrecordedChanges {
       }
       known = recorded.relations();
     } else {
-      // A role's membership (GRANT r TO u) names no object; a column's privileges, written in
-      // parentheses before ON, are not recorded.
+      // A role's membership (GRANT r TO u) names no object. A column's privileges, written in
+      // parentheses before ON, are recorded for a table's columns only.
       int on = s.indexOfWords(1, "ON");
-      if (on < 0 || on + 1 >= t.size() || hasSymbol(t, 1, on, '(')) {
+      if (on < 0 || on + 1 >= t.size()) {
+        return false;
+      }
+      boolean columns = hasSymbol(t, 1, on, '(');
+      if (columns && (isOneOf(t.get(on + 1), ROUTINES) || t.get(on + 1).isWord("SEQUENCE"))) {
         return false;
       }
       if (isOneOf(t.get(on + 1), ROUTINES)) {
@@ -205,12 +216,12 @@ final class UnrecordedChanges {
         known = recorded.functions();
       } else if (t.get(on + 1).isWord("TABLE") || t.get(on + 1).isWord("SEQUENCE")) {
         names = on + 2;
-        known = recorded.relations();
+        known = columns ? recorded.tables() : recorded.relations();
       } else if (isOneOf(t.get(on + 1), OTHER_OBJECTS)) {
         return false;
       } else {
         names = on + 1;
-        known = recorded.relations();
+        known = columns ? recorded.tables() : recorded.relations();
       }
     }
     // Each name, schema-qualified or not, a routine's arguments if written, then a comma or the

@@ -370,6 +370,35 @@ class DownMigrationTest {
   }
 
   @Test
+  void revert_setsColumnGrantsBack_andGrantsAgainWhatARevokeOnTheTableTookFromThem() {
+    DownMigration down =
+        proveDerived(
+            "CREATE TABLE t (id int, a int, b int, c int);\n"
+                + "GRANT SELECT ON t TO reporting;\n"
+                + "GRANT UPDATE (a), UPDATE (c) ON t TO reporting;\n"
+                + "GRANT SELECT (b), INSERT (b) ON t TO report_owner WITH GRANT OPTION;\n",
+            "GRANT INSERT ON t TO reporting;\n"
+                + "GRANT UPDATE (b) ON TABLE t TO reporting;\n"
+                + "REVOKE INSERT (b) ON t FROM report_owner;\n"
+                + "ALTER TABLE t DROP COLUMN a;\n");
+
+    assertThat(down.irreversible()).noneMatch(line -> line.startsWith("unrecorded:"));
+    assertThat(down.sql())
+        .containsSubsequence(
+            "ALTER TABLE public.t ADD COLUMN IF NOT EXISTS a integer;",
+            "REVOKE ALL ON TABLE public.t FROM reporting;",
+            "GRANT SELECT ON TABLE public.t TO reporting;",
+            "GRANT UPDATE (a) ON TABLE public.t TO reporting;",
+            "REVOKE ALL (b) ON TABLE public.t FROM report_owner;",
+            "GRANT SELECT (b), INSERT (b) ON TABLE public.t TO report_owner WITH GRANT OPTION;",
+            // Unchanged, but the REVOKE on the table took it.
+            "GRANT UPDATE (c) ON TABLE public.t TO reporting;")
+        .doesNotContain(
+            "(b) ON TABLE public.t TO reporting",
+            "REVOKE ALL (b) ON TABLE public.t FROM reporting");
+  }
+
+  @Test
   void revert_givesTablesAndViewsBackToTheirOwners() {
     DownMigration down =
         proveDerived(
@@ -392,16 +421,17 @@ class DownMigrationTest {
 
   @Test
   void revert_listsThePrivilegesItDoesNotRecord_onColumnsIdentitiesSchemasAndNamesakes() {
-    // A column's privileges and comment, an identity column's sequence and every table or sequence
-    // of a schema stay as the migration left them; so does a table name another schema's identity
-    // sequence shares, unless the statement names its schema.
+    // A view's column's privileges, a column's comment, an identity column's sequence and every
+    // table or sequence of a schema stay as the migration left them; so does a table name another
+    // schema's identity sequence shares, unless the statement names its schema.
     DownMigration down =
         derive(
             "CREATE TABLE t (id int);\n"
+                + "CREATE VIEW v AS SELECT 1 AS id;\n"
                 + "CREATE TABLE i (id int GENERATED ALWAYS AS IDENTITY);\n"
                 + "CREATE SCHEMA other;\n"
                 + "CREATE TABLE other.x (id int GENERATED ALWAYS AS IDENTITY (SEQUENCE NAME other.t));\n",
-            "GRANT SELECT (id) ON t TO reporting;\n"
+            "GRANT SELECT (id) ON v TO reporting;\n"
                 + "GRANT USAGE ON SEQUENCE i_id_seq TO reporting;\n"
                 + "GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO reporting;\n"
                 + "GRANT SELECT ON ALL TABLES IN SCHEMA public TO reporting;\n"
@@ -412,7 +442,7 @@ class DownMigrationTest {
     String unrecorded = ", which kit does not compare; undo it by hand if it matters";
     assertThat(down.irreversible())
         .containsExactly(
-            "unrecorded: line 1 (GRANT SELECT (id) ON t TO reporting;) changed privileges"
+            "unrecorded: line 1 (GRANT SELECT (id) ON v TO reporting;) changed privileges"
                 + unrecorded,
             "unrecorded: line 2 (GRANT USAGE ON SEQUENCE i_id_seq TO reporting;) changed"
                 + " privileges"
