@@ -565,6 +565,12 @@ final class CatalogSnapshot {
             + "  JOIN pg_class rc ON rc.oid = d.refobjid AND d.refclassid = 'pg_class'::regclass"
             + "  WHERE r.ev_class = c.oid AND d.refobjid <> c.oid AND rc.relkind IN ('v', 'm')), ''),"
             + RELATION_COLUMNS
+            // Its columns' own grants, a line each: the column, a tab, then the grant.
+            + ", COALESCE((SELECT string_agg(quote_ident(va.attname) || E'\\t' || l.line, E'\\n'"
+            + "  ORDER BY va.attnum, l.n) FROM pg_attribute va CROSS JOIN LATERAL unnest(string_to_array("
+            + grantLines("va.attacl")
+            + ", E'\\n')) WITH ORDINALITY l(line, n)"
+            + "  WHERE va.attrelid = c.oid AND va.attnum > 0 AND va.attacl IS NOT NULL), '')"
             + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " WHERE c.relkind IN ('v', 'm') AND "
             + USER_SCHEMA
@@ -576,7 +582,14 @@ final class CatalogSnapshot {
           details.put("sql", rs.getString(3));
           details.put("body", rs.getString(5));
           details.put("reads", rs.getString(6));
-          String afterCreate = relationColumns(rs, 7, details);
+          String columnGrants = rs.getString(15);
+          details.put("columnGrants", columnGrants);
+          StringBuilder afterCreate = new StringBuilder(relationColumns(rs, 7, details));
+          columnGrants
+              .lines()
+              .forEach(
+                  g -> afterCreate.append("\n-- granted on column ").append(g.replace('\t', ' ')));
+          details.put("afterCreate", afterCreate.toString());
           out.add(
               new CatalogObject(
                   materialized ? Kind.MATERIALIZED_VIEW : Kind.VIEW,

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -644,7 +645,24 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       Set<String> revoked =
           setGrantsBack(
               on, "", old.detail("grants"), now == null ? "" : now.detail("grants"), Set.of());
-      if (old.kind() == Kind.TABLE) {
+      if (isView(old)) {
+        // REVOKE ALL ON TABLE takes a role's privileges on each column too.
+        Map<String, String> had = byColumn(old.detail("columnGrants"));
+        Map<String, String> has = byColumn(now == null ? "" : now.detail("columnGrants"));
+        for (Map.Entry<String, String> column : had.entrySet()) {
+          setGrantsBack(
+              on,
+              column.getKey(),
+              column.getValue(),
+              has.getOrDefault(column.getKey(), ""),
+              revoked);
+        }
+        for (Map.Entry<String, String> column : has.entrySet()) {
+          if (!had.containsKey(column.getKey())) {
+            setGrantsBack(on, column.getKey(), "", column.getValue(), revoked);
+          }
+        }
+      } else if (old.kind() == Kind.TABLE) {
         // REVOKE ALL ON TABLE takes a role's privileges on each column too.
         before.objects().stream()
             .filter(
@@ -706,6 +724,19 @@ public record DownMigration(String version, String sql, List<String> irreversibl
         }
       }
       return revokedNow;
+    }
+
+    /**
+     * A view's column grant lines ({@code id<tab>SELECT TO reporting}) as grant lines by column, in
+     * their order.
+     */
+    private static Map<String, String> byColumn(String columnGrants) {
+      Map<String, String> byColumn = new LinkedHashMap<>();
+      for (String line : columnGrants.lines().toList()) {
+        int tab = line.indexOf('\t');
+        byColumn.merge(line.substring(0, tab), line.substring(tab + 1), (a, b) -> a + "\n" + b);
+      }
+      return byColumn;
     }
 
     /**

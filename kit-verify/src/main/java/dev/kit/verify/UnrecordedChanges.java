@@ -64,7 +64,7 @@ final class UnrecordedChanges {
    * leaves the schema to the search path): not an aggregate, nor an extension's or the system's.
    * Statements are matched by name, so a name such an object shares is left out: {@code
    * schema.name} when it is in the same schema, {@code name} alone when it is in any. {@code
-   * tables} are the relations whose columns' grants the snapshots record too.
+   * tables} are the relations whose columns' grants the snapshots record too: not sequences.
    */
   private record Recorded(Set<String> functions, Set<String> relations, Set<String> tables) {
 
@@ -73,12 +73,12 @@ final class UnrecordedChanges {
         Set<String> names;
         if (o.kind() == CatalogObject.Kind.FUNCTION) {
           names = functions;
-        } else if (o.kind() == CatalogObject.Kind.TABLE) {
+        } else if (o.kind() == CatalogObject.Kind.TABLE
+            || o.kind() == CatalogObject.Kind.VIEW
+            || o.kind() == CatalogObject.Kind.MATERIALIZED_VIEW) {
           add(o, relations);
           names = tables;
-        } else if (o.kind() == CatalogObject.Kind.VIEW
-            || o.kind() == CatalogObject.Kind.MATERIALIZED_VIEW
-            || o.kind() == CatalogObject.Kind.SEQUENCE) {
+        } else if (o.kind() == CatalogObject.Kind.SEQUENCE) {
           names = relations;
         } else {
           continue;
@@ -164,9 +164,9 @@ final class UnrecordedChanges {
    * Whether {@code s} grants, revokes, gives away or comments on only objects the catalog snapshot
    * records, whose owner and grants (and for a table, view or sequence its comment) the revert
    * restores: functions and procedures (not an aggregate nor a function of an extension), tables,
-   * views and sequences (not an identity column's, a view's column's privileges nor a column's
-   * comment), and not every object of a schema ({@code ON ALL TABLES IN SCHEMA}), which may hold
-   * others. Matched by name: a recorded function's overload with other arguments counts.
+   * views and sequences (not an identity column's, nor a column's comment), and not every object of
+   * a schema ({@code ON ALL TABLES IN SCHEMA}), which may hold others. Matched by name: a recorded
+   * function's overload with other arguments counts.
    */
   private static boolean onRecordedObjects(SqlStatement s, Recorded recorded) {
     List<SqlToken> t = s.tokens();
@@ -201,8 +201,8 @@ final class UnrecordedChanges {
       }
       known = recorded.relations();
     } else {
-      // A role's membership (GRANT r TO u) names no object. A column's privileges, written in
-      // parentheses before ON, are recorded for a table's columns only.
+      // A role's membership (GRANT r TO u) names no object. A column's privileges are written in
+      // parentheses before ON.
       int on = s.indexOfWords(1, "ON");
       if (on < 0 || on + 1 >= t.size()) {
         return false;
