@@ -410,8 +410,9 @@ final class CatalogSnapshot {
             + " (SELECT "
             + elementType("ty")
             + " FROM pg_type ty WHERE ty.oid = a.atttypid),"
-            // Who holds privileges on the column itself (GRANT SELECT (c) ON t).
+            // Who holds privileges on the column itself (GRANT SELECT (c) ON t), and its comment.
             + grantLines("a.attacl")
+            + ", COALESCE(quote_literal(col_description(c.oid, a.attnum)), '')"
             + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
             + " WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped AND "
@@ -462,11 +463,17 @@ final class CatalogSnapshot {
           details.put("tableIdentity", rs.getString(11));
           details.put("position", rs.getString(12));
           details.put("typeIdentity", rs.getString(14));
-          // Its own grants after its definition, as a table's: CREATE and ADD COLUMN give none.
+          // Its own grants and comment after its definition, as a table's: CREATE and ADD COLUMN
+          // give none.
           String grants = rs.getString(15);
+          String comment = rs.getString(16);
           StringBuilder afterCreate = new StringBuilder();
           grants.lines().forEach(g -> afterCreate.append("\n-- granted ").append(g));
+          if (!comment.isEmpty()) {
+            afterCreate.append("\n-- comment ").append(comment);
+          }
           details.put("grants", grants);
+          details.put("comment", comment);
           details.put("afterCreate", afterCreate.toString());
           out.add(
               new CatalogObject(
@@ -642,7 +649,8 @@ final class CatalogSnapshot {
             + userSchema("qn")
             + " AND "
             + notFromExtension("pg_proc", "q.oid")
-            + "))"
+            + ")),"
+            + " COALESCE(quote_literal(obj_description(p.oid, 'pg_proc')), '')"
             + " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
             // Its identity arguments, which its name, its SQL name and a detail read: computed once
             // (OFFSET 0 keeps the planner from copying the call into each of them).
@@ -656,12 +664,13 @@ final class CatalogSnapshot {
           String functiondef = rs.getString(3).strip();
           String owner = rs.getString(11);
           String grants = rs.getString(12);
+          String comment = rs.getString(17);
           out.add(
               new CatalogObject(
                   Kind.FUNCTION,
                   rs.getString(1),
                   rs.getString(2),
-                  functiondef + privileges(owner, grants),
+                  functiondef + privileges(owner, grants, comment),
                   Map.ofEntries(
                       Map.entry("sql", rs.getString(4)),
                       Map.entry("procedure", String.valueOf(rs.getString(5).equals("p"))),
@@ -673,6 +682,7 @@ final class CatalogSnapshot {
                       Map.entry("functiondef", functiondef),
                       Map.entry("owner", owner),
                       Map.entry("grants", grants),
+                      Map.entry("comment", comment),
                       Map.entry("dependants", rs.getString(13)),
                       Map.entry("schema", rs.getString(14)),
                       Map.entry("object", rs.getString(15)),
@@ -737,21 +747,23 @@ final class CatalogSnapshot {
   }
 
   /**
-   * A function's owner and grants as comment lines after its definition, so that comparing
+   * A function's owner, grants and comment as comment lines after its definition, so that comparing
    * definitions compares them too; none for the defaults a new function gets (owned by the role
-   * that ran the migrations, EXECUTE granted to PUBLIC).
+   * that ran the migrations, EXECUTE granted to PUBLIC, no comment).
    *
    * @param owner its owner, quoted, or empty for the role that ran the migrations
    * @param grants who other than its owner may execute it, one a line, such as {@code PUBLIC}
+   * @param comment its comment, quoted, or empty
    */
-  private static String privileges(String owner, String grants) {
+  private static String privileges(String owner, String grants, String comment) {
     return (owner.isEmpty() ? "" : "\n-- owned by " + owner)
         + (grants.equals(DEFAULT_GRANTS)
             ? ""
             : "\n-- EXECUTE granted to "
                 + (grants.isEmpty()
                     ? "its owner only"
-                    : String.join(", ", grants.lines().toList())));
+                    : String.join(", ", grants.lines().toList())))
+        + (comment.isEmpty() ? "" : "\n-- comment " + comment);
   }
 
   private static void triggers(Statement s, List<CatalogObject> out) throws SQLException {

@@ -485,7 +485,7 @@ public record DownMigration(String version, String sql, List<String> irreversibl
           .forEach(
               o -> {
                 createFunction(o);
-                setPrivilegesBack(o, "", CatalogSnapshot.DEFAULT_GRANTS);
+                setPrivilegesBack(o, "", CatalogSnapshot.DEFAULT_GRANTS, "");
               });
     }
 
@@ -556,7 +556,7 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       if (!old.detail("functiondef").equals(named)) {
         createFunction(old); // CREATE OR REPLACE keeps its owner and grants
       }
-      setPrivilegesBack(old, now.detail("owner"), now.detail("grants"));
+      setPrivilegesBack(old, now.detail("owner"), now.detail("grants"), now.detail("comment"));
     }
 
     /** Drops {@code old}'s function as it is now and creates it as it was. */
@@ -564,15 +564,16 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       CatalogObject now = kept(old);
       ddl.drop(now);
       createFunction(old);
-      setPrivilegesBack(old, "", CatalogSnapshot.DEFAULT_GRANTS);
+      setPrivilegesBack(old, "", CatalogSnapshot.DEFAULT_GRANTS, "");
     }
 
     /**
-     * Gives {@code old}, a function under its old name, its owner and grants back, where it is
-     * owned by {@code owner} and {@code grants} may execute it (as {@link CatalogSnapshot} records
-     * them): a function created again has the defaults, which let PUBLIC execute it.
+     * Gives {@code old}, a function under its old name, its owner, grants and comment back, where
+     * it is owned by {@code owner}, {@code grants} may execute it and it has {@code comment} (as
+     * {@link CatalogSnapshot} records them): a function created again has the defaults, which let
+     * PUBLIC execute it.
      */
-    private void setPrivilegesBack(CatalogObject old, String owner, String grants) {
+    private void setPrivilegesBack(CatalogObject old, String owner, String grants, String comment) {
       String function = (old.flag("procedure") ? "PROCEDURE " : "FUNCTION ") + old.detail("sql");
       if (!old.detail("owner").equals(owner)) {
         script.statement(
@@ -580,6 +581,14 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                 + function
                 + " OWNER TO "
                 + (old.detail("owner").isEmpty() ? "CURRENT_USER" : old.detail("owner"))
+                + ";");
+      }
+      if (!old.detail("comment").equals(comment)) {
+        script.statement(
+            "COMMENT ON "
+                + function
+                + " IS "
+                + (old.detail("comment").isEmpty() ? "NULL" : old.detail("comment"))
                 + ";");
       }
       List<String> was = old.detail("grants").lines().toList();
@@ -664,18 +673,32 @@ public record DownMigration(String version, String sql, List<String> irreversibl
         }
       } else if (old.kind() == Kind.TABLE) {
         // REVOKE ALL ON TABLE takes a role's privileges on each column too.
-        before.objects().stream()
-            .filter(
-                c -> c.kind() == Kind.COLUMN && c.detail("tableIdentity").equals(old.identity()))
-            .sorted(Comparator.comparingInt(c -> Integer.parseInt(c.detail("position"))))
-            .forEach(
-                c ->
-                    setGrantsBack(
-                        on,
-                        c.detail("sql"),
-                        c.detail("grants"),
-                        now != null && isKept(c) ? kept(c).detail("grants") : "",
-                        revoked));
+        List<CatalogObject> columns =
+            before.objects().stream()
+                .filter(
+                    c ->
+                        c.kind() == Kind.COLUMN && c.detail("tableIdentity").equals(old.identity()))
+                .sorted(Comparator.comparingInt(c -> Integer.parseInt(c.detail("position"))))
+                .toList();
+        for (CatalogObject c : columns) {
+          CatalogObject column = now != null && isKept(c) ? kept(c) : null;
+          if (!c.detail("comment").equals(column == null ? "" : column.detail("comment"))) {
+            script.statement(
+                "COMMENT ON COLUMN "
+                    + old.detail("sql")
+                    + "."
+                    + c.detail("sql")
+                    + " IS "
+                    + (c.detail("comment").isEmpty() ? "NULL" : c.detail("comment"))
+                    + ";");
+          }
+          setGrantsBack(
+              on,
+              c.detail("sql"),
+              c.detail("grants"),
+              column == null ? "" : column.detail("grants"),
+              revoked);
+        }
       }
     }
 

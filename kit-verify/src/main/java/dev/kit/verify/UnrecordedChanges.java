@@ -49,7 +49,8 @@ final class UnrecordedChanges {
    */
   static List<String> in(byte[] content, CatalogSnapshot before, CatalogSnapshot after) {
     List<SqlStatement> written = SqlScript.parse(content).statements();
-    Recorded recorded = new Recorded(new HashSet<>(), new HashSet<>(), new HashSet<>());
+    Recorded recorded =
+        new Recorded(new HashSet<>(), new HashSet<>(), new HashSet<>(), new HashSet<>());
     recorded.add(before);
     recorded.add(after);
     List<String> irreversible = new ArrayList<>();
@@ -64,9 +65,11 @@ final class UnrecordedChanges {
    * leaves the schema to the search path): not an aggregate, nor an extension's or the system's.
    * Statements are matched by name, so a name such an object shares is left out: {@code
    * schema.name} when it is in the same schema, {@code name} alone when it is in any. {@code
-   * tables} are the relations whose columns' grants the snapshots record too: not sequences.
+   * tables} are the relations whose columns' grants the snapshots record too (not sequences), and
+   * {@code commented} those whose columns' comments they record (tables).
    */
-  private record Recorded(Set<String> functions, Set<String> relations, Set<String> tables) {
+  private record Recorded(
+      Set<String> functions, Set<String> relations, Set<String> tables, Set<String> commented) {
 
     void add(CatalogSnapshot snapshot) {
       for (CatalogObject o : snapshot.objects()) {
@@ -78,6 +81,9 @@ final class UnrecordedChanges {
             || o.kind() == CatalogObject.Kind.MATERIALIZED_VIEW) {
           add(o, relations);
           names = tables;
+          if (o.kind() == CatalogObject.Kind.TABLE) {
+            add(o, commented);
+          }
         } else if (o.kind() == CatalogObject.Kind.SEQUENCE) {
           names = relations;
         } else {
@@ -188,18 +194,24 @@ final class UnrecordedChanges {
         return false;
       }
     } else if (t.get(0).isWord("COMMENT")) {
-      // COMMENT ON TABLE, VIEW, MATERIALIZED VIEW or SEQUENCE: not a column's, a function's or
-      // another's.
-      if (s.indexOfWords(1, "ON", "TABLE") == 1
+      // COMMENT ON TABLE, VIEW, MATERIALIZED VIEW, SEQUENCE, FUNCTION, PROCEDURE, ROUTINE or a
+      // table's COLUMN: not a view's column's, an aggregate's or another's.
+      if (t.size() > 3 && t.get(1).isWord("ON") && isOneOf(t.get(2), ROUTINES)) {
+        names = 3;
+        known = recorded.functions();
+      } else if (s.indexOfWords(1, "ON", "COLUMN") == 1) {
+        return onRecordedColumn(t, recorded.commented());
+      } else if (s.indexOfWords(1, "ON", "TABLE") == 1
           || s.indexOfWords(1, "ON", "VIEW") == 1
           || s.indexOfWords(1, "ON", "SEQUENCE") == 1) {
         names = 3;
+        known = recorded.relations();
       } else if (s.indexOfWords(1, "ON", "MATERIALIZED", "VIEW") == 1) {
         names = 4;
+        known = recorded.relations();
       } else {
         return false;
       }
-      known = recorded.relations();
     } else {
       // A role's membership (GRANT r TO u) names no object. A column's privileges are written in
       // parentheses before ON.
@@ -256,6 +268,21 @@ final class UnrecordedChanges {
   /** Whether {@code token} is one of {@code words}, unquoted. */
   private static boolean isOneOf(SqlToken token, Set<String> words) {
     return token.kind() == SqlToken.Kind.WORD && words.contains(token.name());
+  }
+
+  /**
+   * Whether {@code COMMENT ON COLUMN [schema.]table.column} names a column of one of {@code
+   * tables}.
+   */
+  private static boolean onRecordedColumn(List<SqlToken> t, Set<String> tables) {
+    List<String> parts = new ArrayList<>();
+    for (int i = 3; i < t.size() && !t.get(i).isWord("IS"); i++) {
+      if (!t.get(i).isSymbol('.')) {
+        parts.add(t.get(i).name());
+      }
+    }
+    return parts.size() >= 2
+        && tables.contains(String.join(".", parts.subList(0, parts.size() - 1)));
   }
 
   /** The index after {@code words} if they are at {@code at}, else {@code at}. */

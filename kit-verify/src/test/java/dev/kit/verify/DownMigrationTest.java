@@ -399,6 +399,30 @@ class DownMigrationTest {
   }
 
   @Test
+  void revert_setsFunctionAndColumnCommentsBack() {
+    DownMigration down =
+        proveDerived(
+            "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;\n"
+                + "COMMENT ON FUNCTION f() IS 'one';\n"
+                + "CREATE TABLE t (id int, a int);\n"
+                + "COMMENT ON COLUMN t.a IS 'the a';\n"
+                + "CREATE TABLE gone (id int);\n"
+                + "COMMENT ON COLUMN gone.id IS 'gone''s id';\n",
+            "COMMENT ON FUNCTION f() IS NULL;\n"
+                + "COMMENT ON COLUMN public.t.a IS 'new a';\n"
+                + "COMMENT ON COLUMN t.id IS 'the id';\n"
+                + "DROP TABLE gone;\n");
+
+    assertThat(down.irreversible()).noneMatch(line -> line.startsWith("unrecorded:"));
+    assertThat(down.sql())
+        .contains(
+            "COMMENT ON FUNCTION public.f() IS 'one';",
+            "COMMENT ON COLUMN public.gone.id IS 'gone''s id';",
+            "COMMENT ON COLUMN public.t.id IS NULL;",
+            "COMMENT ON COLUMN public.t.a IS 'the a';");
+  }
+
+  @Test
   void revert_givesTablesAndViewsBackToTheirOwners() {
     DownMigration down =
         proveDerived(
@@ -421,9 +445,10 @@ class DownMigrationTest {
 
   @Test
   void revert_listsThePrivilegesItDoesNotRecord_onColumnsIdentitiesSchemasAndNamesakes() {
-    // A column's comment, an identity column's sequence and every table or sequence of a schema
-    // stay as the migration left them; so does a table name another schema's identity sequence
-    // shares, unless the statement names its schema. A view's column's privileges are set back.
+    // A view's column's comment, an identity column's sequence and every table or sequence of a
+    // schema stay as the migration left them; so does a table name another schema's identity
+    // sequence shares, unless the statement names its schema. A view's column's privileges are set
+    // back.
     DownMigration down =
         derive(
             "CREATE TABLE t (id int);\n"
@@ -437,7 +462,7 @@ class DownMigrationTest {
                 + "GRANT SELECT ON ALL TABLES IN SCHEMA public TO reporting;\n"
                 + "GRANT SELECT ON t TO reporting;\n"
                 + "GRANT SELECT ON public.t TO reporting;\n"
-                + "COMMENT ON COLUMN t.id IS 'the id';\n");
+                + "COMMENT ON COLUMN v.id IS 'the id';\n");
 
     String unrecorded = ", which kit does not compare; undo it by hand if it matters";
     assertThat(down.irreversible())
@@ -452,7 +477,7 @@ class DownMigrationTest {
                 + " changed privileges"
                 + unrecorded,
             "unrecorded: line 5 (GRANT SELECT ON t TO reporting;) changed privileges" + unrecorded,
-            "unrecorded: line 7 (COMMENT ON COLUMN t.id IS 'the id';) changed a comment or label"
+            "unrecorded: line 7 (COMMENT ON COLUMN v.id IS 'the id';) changed a comment or label"
                 + unrecorded);
     assertThat(down.sql())
         .contains(
