@@ -64,32 +64,33 @@ final class UnrecordedChanges {
    * snapshots record, each as {@code schema.name} and as {@code name} alone (for a statement that
    * leaves the schema to the search path): not an aggregate, nor an extension's or the system's.
    * Statements are matched by name, so a name such an object shares is left out: {@code
-   * schema.name} when it is in the same schema, {@code name} alone when it is in any. {@code
-   * tables} are the relations whose columns' grants the snapshots record too (not sequences), and
-   * {@code commented} those whose columns' comments they record (tables).
+   * schema.name} when it is in the same schema, {@code name} alone when it is in any; then the
+   * relations whose columns' grants (tables and views) and comments (tables) they record too.
    */
   private record Recorded(
-      Set<String> functions, Set<String> relations, Set<String> tables, Set<String> commented) {
+      Set<String> functions,
+      Set<String> relations,
+      Set<String> withColumnGrants,
+      Set<String> withColumnComments) {
 
     void add(CatalogSnapshot snapshot) {
       for (CatalogObject o : snapshot.objects()) {
-        Set<String> names;
-        if (o.kind() == CatalogObject.Kind.FUNCTION) {
-          names = functions;
-        } else if (o.kind() == CatalogObject.Kind.TABLE
-            || o.kind() == CatalogObject.Kind.VIEW
-            || o.kind() == CatalogObject.Kind.MATERIALIZED_VIEW) {
-          add(o, relations);
-          names = tables;
-          if (o.kind() == CatalogObject.Kind.TABLE) {
-            add(o, commented);
+        switch (o.kind()) {
+          case FUNCTION -> add(o, functions);
+          case TABLE -> {
+            add(o, relations);
+            add(o, withColumnGrants);
+            add(o, withColumnComments);
           }
-        } else if (o.kind() == CatalogObject.Kind.SEQUENCE) {
-          names = relations;
-        } else {
-          continue;
+          case VIEW, MATERIALIZED_VIEW -> {
+            add(o, relations);
+            add(o, withColumnGrants);
+          }
+          case SEQUENCE -> add(o, relations);
+          default -> {
+            // Not an object whose owner, grants or comment the snapshot records.
+          }
         }
-        add(o, names);
       }
     }
 
@@ -170,9 +171,9 @@ final class UnrecordedChanges {
    * Whether {@code s} grants, revokes, gives away or comments on only objects the catalog snapshot
    * records, whose owner and grants (and for a table, view or sequence its comment) the revert
    * restores: functions and procedures (not an aggregate nor a function of an extension), tables,
-   * views and sequences (not an identity column's, nor a column's comment), and not every object of
-   * a schema ({@code ON ALL TABLES IN SCHEMA}), which may hold others. Matched by name: a recorded
-   * function's overload with other arguments counts.
+   * views and sequences and their columns (not an identity column's sequence, nor a view's column's
+   * comment), and not every object of a schema ({@code ON ALL TABLES IN SCHEMA}), which may hold
+   * others. Matched by name: a recorded function's overload with other arguments counts.
    */
   private static boolean onRecordedObjects(SqlStatement s, Recorded recorded) {
     List<SqlToken> t = s.tokens();
@@ -200,7 +201,7 @@ final class UnrecordedChanges {
         names = 3;
         known = recorded.functions();
       } else if (s.indexOfWords(1, "ON", "COLUMN") == 1) {
-        return onRecordedColumn(t, recorded.commented());
+        return onRecordedColumn(t, recorded.withColumnComments());
       } else if (s.indexOfWords(1, "ON", "TABLE") == 1
           || s.indexOfWords(1, "ON", "VIEW") == 1
           || s.indexOfWords(1, "ON", "SEQUENCE") == 1) {
@@ -228,12 +229,12 @@ final class UnrecordedChanges {
         known = recorded.functions();
       } else if (t.get(on + 1).isWord("TABLE") || t.get(on + 1).isWord("SEQUENCE")) {
         names = on + 2;
-        known = columns ? recorded.tables() : recorded.relations();
+        known = columns ? recorded.withColumnGrants() : recorded.relations();
       } else if (isOneOf(t.get(on + 1), OTHER_OBJECTS)) {
         return false;
       } else {
         names = on + 1;
-        known = columns ? recorded.tables() : recorded.relations();
+        known = columns ? recorded.withColumnGrants() : recorded.relations();
       }
     }
     // Each name, schema-qualified or not, a routine's arguments if written, then a comma or the
