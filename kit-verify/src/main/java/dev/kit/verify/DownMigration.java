@@ -607,7 +607,8 @@ public record DownMigration(String version, String sql, List<String> irreversibl
 
     /**
      * Gives {@code old}, a table, view or sequence under its old name, its owner, comment, row
-     * level security and grants back (as {@link CatalogSnapshot} records them), from what they are
+     * level security and grants back, and those of its columns (as {@link CatalogSnapshot} records
+     * them: a table's or view's columns' grants, a table's columns' comments), from what they are
      * {@code now}, or from what CREATE gives when it is created again ({@code null}). A grantee
      * whose privileges changed loses them all and gets back what it had, so that a privilege it
      * kept is not lost with one it gained.
