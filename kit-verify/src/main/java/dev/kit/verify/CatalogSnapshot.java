@@ -49,9 +49,7 @@ final class CatalogSnapshot {
   private static final String RELATION_COLUMNS =
       " CASE WHEN pg_get_userbyid(c.relowner) = current_user THEN ''"
           + "  ELSE quote_ident(pg_get_userbyid(c.relowner)) END,"
-          + grantLines(
-              "COALESCE(c.relacl, acldefault(CASE c.relkind WHEN 'S' THEN 's' ELSE 'r' END::\"char\","
-                  + " c.relowner))")
+          + grantLines("c.relacl")
           + ","
           // Its schema and name as the catalog has them, and whether a relation this snapshot
           // leaves out (a sequence, an extension's, a system one) shares the name in another
@@ -74,10 +72,13 @@ final class CatalogSnapshot {
    * Who other than the owner of the table, view or sequence {@code c} holds which privileges in
    * {@code acl} (on it, or on one of its columns), one line each as GRANT writes them ({@code
    * SELECT, INSERT TO reporting}, {@code UPDATE TO reporting WITH GRANT OPTION}): PUBLIC first,
-   * then by name, the grantor aside; empty for none.
+   * then by name, the grantor aside; empty for none, as for no ACL at all (the default, which
+   * grants a table, sequence or column to its owner alone): most have none, and skip the query.
    */
   private static String grantLines(String acl) {
-    return " COALESCE((SELECT string_agg(g.privileges || ' TO ' || g.grantee"
+    return " CASE WHEN "
+        + acl
+        + " IS NULL THEN '' ELSE COALESCE((SELECT string_agg(g.privileges || ' TO ' || g.grantee"
         + "   || CASE WHEN g.grantable THEN ' WITH GRANT OPTION' ELSE '' END,"
         + "   E'\\n' ORDER BY g.grantee <> 'PUBLIC', g.grantee COLLATE \"C\", g.grantable)"
         + "  FROM (SELECT x.grantee, x.grantable, string_agg(x.privilege, ', ' ORDER BY array_position("
@@ -89,7 +90,7 @@ final class CatalogSnapshot {
         + "    FROM aclexplode("
         + acl
         + ") e WHERE e.grantee <> c.relowner GROUP BY 1, 2) x"
-        + "   GROUP BY 1, 2) g), '')";
+        + "   GROUP BY 1, 2) g), '') END";
   }
 
   /** Whether the relation {@code alias} is an identity column's sequence. */
