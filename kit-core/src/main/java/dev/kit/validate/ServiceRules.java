@@ -1,6 +1,5 @@
 package dev.kit.validate;
 
-import static dev.kit.validate.Violations.quote;
 import static dev.kit.validate.Violations.safeExample;
 import static dev.kit.validate.Violations.shown;
 
@@ -68,12 +67,11 @@ final class ServiceRules {
       if (owner != null) {
         violations.add(
             path + ".database.clusterName",
-            "cluster "
-                + quote(service.clusterName())
-                + " in namespace "
-                + quote(service.namespace())
-                + " is also the cluster of service "
-                + quote(owner),
+            Violations.named("cluster", service.clusterName())
+                + " in "
+                + Violations.named("namespace", service.namespace())
+                + " is also the cluster of "
+                + Violations.named("service", owner),
             "give one of them another clusterName or namespace");
       }
       if (service.database().host() instanceof PlanetScale ps) {
@@ -99,15 +97,14 @@ final class ServiceRules {
     if (owner != null) {
       violations.add(
           path + ".database.planetScale.branch",
-          "branch "
-              + quote(branch)
+          Violations.named("branch", branch)
               + " is also "
               + Violations.named("service", owner)
               + "'s, and each service's module creates and owns its branch",
           "give "
               + Violations.named("service", service.name())
               + " its own branch: planetScale(ps -> ps.branch(\""
-              + service.name()
+              + safeExample(service.name())
               + "\")), or keep both services' tables in one service");
     }
     // One ID under one name is the branch rule's; under two names, this one's.
@@ -117,8 +114,8 @@ final class ServiceRules {
       if (adopter != null) {
         violations.add(
             path + ".database.planetScale.adoptBranch",
-            "adopts the branch service "
-                + quote(adopter)
+            "adopts the branch "
+                + Violations.named("service", adopter)
                 + " adopts ("
                 + Violations.shown(adopted, "the same ID")
                 + "), and each service's module owns its branch",
@@ -134,13 +131,13 @@ final class ServiceRules {
             path + ".database.planetScale.backupPolicy",
             "backup policy "
                 + Violations.shown(policy, "of the same name")
-                + " of database "
-                + quote(database)
-                + " is also declared by service "
-                + quote(declared)
+                + " of "
+                + Violations.named("database", database)
+                + " is also declared by "
+                + Violations.named("service", declared)
                 + ", and a backup policy belongs to the database, not a branch",
             "declare it in one service only, or name this one: backupPolicy(p -> p.name(\""
-                + service.name()
+                + safeExample(service.name())
                 + "\"))");
       }
     }

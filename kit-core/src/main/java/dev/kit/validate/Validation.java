@@ -3,8 +3,10 @@ package dev.kit.validate;
 import dev.kit.input.KitInputs;
 import dev.kit.input.ValidatedKit;
 import dev.kit.layout.RepositoryLayout;
+import dev.kit.model.Bootstrap;
 import dev.kit.model.Environment;
 import dev.kit.model.Kit;
+import dev.kit.model.PlanetScale;
 import dev.kit.model.Service;
 import dev.kit.render.KitRenderer;
 import java.time.Clock;
@@ -134,28 +136,25 @@ public final class Validation {
     // Across environments, which no one environment's view sees.
     BackupArchives.check(
         kit, kit.environments().isEmpty() ? List.of(kit) : views.values(), violations);
-    return withoutNamesNotShown(kit, violations.list());
+    return withoutNamesNotShown(kit, views.values(), violations.list());
   }
 
   /**
-   * {@code found} with each service and environment name that a message may not quote ({@link
-   * Violations#quotable}) replaced wherever a rule still named it: the rules leave such a name out
-   * of what they write, and this is the net under the ones that compare services or environments
-   * and name the other one.
+   * {@code found} with each name that a message may not quote ({@link Violations#quotable})
+   * replaced wherever a rule still named it: a service's or environment's, and what a rule that
+   * compares services or environments names of the other one (its namespace, cluster, database and
+   * owner, PlanetScale branch, destination cluster), in {@code kit} and in each environment's view
+   * of it. The rules leave such a name out of what they write; this is the net under them.
    */
-  private static List<Violation> withoutNamesNotShown(Kit kit, List<Violation> found) {
-    List<String> names = new ArrayList<>();
-    for (Service service : kit.services()) {
-      notShown(service.name(), names);
-      for (String env : service.overrides().keySet()) {
-        notShown(env, names);
-      }
-      for (String env : service.onlyIn()) {
-        notShown(env, names);
-      }
+  private static List<Violation> withoutNamesNotShown(
+      Kit kit, Iterable<Kit> views, List<Violation> found) {
+    if (found.isEmpty()) {
+      return found;
     }
-    for (Environment env : kit.environments()) {
-      notShown(env.name(), names);
+    List<String> names = new ArrayList<>();
+    namesNotShown(kit, names);
+    for (Kit view : views) {
+      namesNotShown(view, names);
     }
     if (names.isEmpty()) {
       return found;
@@ -167,6 +166,37 @@ public final class Validation {
               without(v.path(), names), without(v.problem(), names), without(v.fix(), names)));
     }
     return shown;
+  }
+
+  /** Adds the names of {@code kit} a message may not quote to {@code names}. */
+  private static void namesNotShown(Kit kit, List<String> names) {
+    for (Service service : kit.services()) {
+      notShown(service.name(), names);
+      notShown(service.namespace(), names);
+      notShown(service.clusterName(), names);
+      for (String env : service.overrides().keySet()) {
+        notShown(env, names);
+      }
+      for (String env : service.onlyIn()) {
+        notShown(env, names);
+      }
+      if (service.database().bootstrap().isPresent()) {
+        Bootstrap bootstrap = service.database().bootstrap().get();
+        notShown(bootstrap.database(), names);
+        notShown(bootstrap.owner(), names);
+      }
+      if (service.database().host() instanceof PlanetScale ps) {
+        notShown(ps.organization(), names);
+        notShown(ps.database(), names);
+        notShown(ps.branch(), names);
+      }
+    }
+    for (Environment env : kit.environments()) {
+      notShown(env.name(), names);
+      if (env.destinationName().isPresent()) {
+        notShown(env.destinationName().get(), names);
+      }
+    }
   }
 
   /** Adds {@code name} when a message may not quote it, longest first (one within another). */

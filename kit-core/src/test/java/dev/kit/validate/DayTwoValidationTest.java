@@ -306,6 +306,41 @@ class DayTwoValidationTest {
   }
 
   @Test
+  void validate_showsNoNamespaceAMessageMayNotQuote_whenARestoreNamesAnotherServices() {
+    String namespace = "password=nsSecret";
+    Kit kit =
+        Kit.builder()
+            .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+            .service(
+                "elsewhere",
+                s ->
+                    s.namespace(namespace)
+                        .withoutMigrations()
+                        .database(
+                            db ->
+                                db.storage("1Gi")
+                                    .backups(
+                                        "s3://acme-backups/x/",
+                                        b ->
+                                            b.credentials(S3Credentials.inheritFromPodIdentity()))))
+            .service(
+                "c",
+                s ->
+                    s.withoutMigrations()
+                        .database(
+                            db -> db.storage("1Gi").restore(Restore.fromService("elsewhere"))))
+            .build();
+
+    List<String> violations = violations(kit);
+    assertThat(violations)
+        .contains(
+            "services[c].database.restore.source: service \"elsewhere\" runs in namespace"
+                + " \"<name not shown>\"; its ObjectStore is not visible from \"c\" (put the restored"
+                + " service in namespace \"<name not shown>\")");
+    assertThat(String.join("\n", violations)).doesNotContain("nsSecret");
+  }
+
+  @Test
   void validate_reportsRestore_whenTheSourceCannotBeRestoredFrom() {
     Kit kit =
         Kit.builder()

@@ -674,6 +674,36 @@ class KitValidatorTest {
     }
 
     @Test
+    void validate_namesNoValueAMessageMayNotQuote_whenTwoServicesShareACluster() {
+      String namespace = "password=nsSecret";
+      String cluster = "token=clusterSecret";
+      Kit kit =
+          Kit.builder()
+              .repository(shop().build())
+              .service(
+                  "token=hunter2Secret",
+                  s ->
+                      s.namespace(namespace)
+                          .database(db -> db.clusterName(cluster).storage("10Gi")))
+              .service(
+                  "billing",
+                  s ->
+                      s.namespace(namespace)
+                          .database(db -> db.clusterName(cluster).storage("10Gi")))
+              .build();
+
+      List<String> violations = validate(kit, ONE_MIGRATION);
+      assertThat(violations)
+          .contains(
+              "services[billing].database.clusterName: the cluster (not shown, as it may hold a"
+                  + " credential) in the namespace (not shown, as it may hold a credential) is also"
+                  + " the cluster of the service (not shown, as it may hold a credential) (give one"
+                  + " of them another clusterName or namespace)");
+      assertThat(String.join("\n", violations))
+          .doesNotContain("hunter2Secret", "nsSecret", "clusterSecret");
+    }
+
+    @Test
     void validate_reportsClusterName_whenExplicitNameEqualsAnotherServicesDefault() {
       Kit kit =
           Kit.builder()
