@@ -423,6 +423,51 @@ class DownMigrationTest {
   }
 
   @Test
+  void verify_passesARevertDerivedBeforeGrantsWereRecorded_whereItListedThemAsUnrecorded() {
+    String base =
+        "CREATE TABLE t (id int);\nCREATE TABLE gone (id int);\n"
+            + "GRANT SELECT ON gone TO reporting;\n";
+    String change =
+        "GRANT SELECT ON t TO reporting;\nCOMMENT ON TABLE t IS 'x';\nDROP TABLE gone;\n";
+    String unrecorded = ", which kit does not compare; undo it by hand if it matters\n";
+    String older =
+        "-- kit:revert 20250102000000\n"
+            + "-- kit:irreversible unrecorded: line 1 (GRANT SELECT ON t TO reporting;) changed"
+            + " privileges"
+            + unrecorded
+            + "-- kit:irreversible unrecorded: line 2 (COMMENT ON TABLE t IS 'x';) changed a comment"
+            + " or label"
+            + unrecorded
+            + "-- kit:irreversible grants and comment of table public.gone: it is created again,"
+            + " without its grants {app=arwdDxtm/app,reporting=r/app}; GRANT and COMMENT ON it again"
+            + " by hand\n"
+            + "CREATE TABLE IF NOT EXISTS public.gone (id integer);\n";
+
+    ServiceVerification v = verify(base, change, older);
+    assertThat(v.problems()).isEmpty();
+    assertThat(v.notes())
+        .singleElement()
+        .asString()
+        .endsWith(
+            "restores the 1 catalog objects 20250102000000_change.sql changed; 2 more it lists"
+                + " as irreversible");
+
+    // Without those lines, it is not what it says it is.
+    ServiceVerification bare =
+        verify(
+            base,
+            change,
+            "-- kit:revert 20250102000000\n"
+                + "CREATE TABLE IF NOT EXISTS public.gone (id integer);\n");
+    assertThat(bare.problems())
+        .singleElement()
+        .asString()
+        .contains(
+            "does not restore what 20250102000000_change.sql changed: table public.gone (before")
+        .contains("table public.t (before");
+  }
+
+  @Test
   void revert_givesTablesAndViewsBackToTheirOwners() {
     DownMigration down =
         proveDerived(
