@@ -181,6 +181,10 @@ public record DownMigration(String version, String sql, List<String> irreversibl
               .filter(o -> !o.definition().equals(tablesNamedAsBefore(kept(o).definition())))
               .sorted(Comparator.comparing(CatalogObject::name))
               .toList();
+      // One that was only renamed is renamed back once its table's name is back.
+      List<CatalogObject> renamedPolicies =
+          changedPolicies.stream().filter(o -> renamedOnlyPolicy(o, kept(o))).toList();
+      changedPolicies = changedPolicies.stream().filter(o -> !renamedPolicies.contains(o)).toList();
       changedPolicies.forEach(o -> ddl.drop(kept(o)));
       List<CatalogObject> viewsToDrop = new ArrayList<>();
       created.stream().filter(DownMigration::isView).forEach(viewsToDrop::add);
@@ -408,6 +412,16 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       createAll(dropped, Kind.TRIGGER);
       createAll(dropped, Kind.POLICY);
       changedPolicies.forEach(ddl::create);
+      renamedPolicies.forEach(
+          o ->
+              script.statement(
+                  "ALTER POLICY "
+                      + kept(o).detail("sql")
+                      + " ON "
+                      + o.detail("tableSql")
+                      + " RENAME TO "
+                      + o.detail("sql")
+                      + ";"));
       kept.stream()
           .filter(o -> o.kind() == Kind.SEQUENCE)
           .filter(o -> !o.detail("ownedBy").equals(kept(o).detail("ownedBy")))
@@ -781,6 +795,18 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       return grant.endsWith(WITH_GRANT_OPTION)
           ? grant.substring(0, grant.length() - WITH_GRANT_OPTION.length())
           : grant;
+    }
+
+    /**
+     * Whether the policy {@code old} is {@code now} under another name, its table's rename aside.
+     */
+    private boolean renamedOnlyPolicy(CatalogObject old, CatalogObject now) {
+      String named =
+          tablesNamedAsBefore(now.definition())
+              .replaceFirst(
+                  "^CREATE POLICY " + Pattern.quote(now.detail("sql")) + " ON ",
+                  Matcher.quoteReplacement("CREATE POLICY " + old.detail("sql") + " ON "));
+      return !old.detail("sql").equals(now.detail("sql")) && named.equals(old.definition());
     }
 
     /** Whether {@code identity} is in one catalog only: the migration created or dropped it. */
