@@ -432,7 +432,7 @@ final class EnvironmentRules {
    */
   private static String shownDestination(Kit kit, Environment env) {
     if (env.destinationName().isPresent()) {
-      return "cluster " + quote(env.destinationName().get());
+      return Violations.named("cluster", env.destinationName().get());
     }
     if (env.destinationServer().isPresent()) {
       return "server " + Violations.shown(env.destinationServer().get(), "URL");
@@ -460,8 +460,8 @@ final class EnvironmentRules {
         violations.add(
             at(env.name()) + ".services" + Violations.entry(service.name()) + ".namespace",
             Violations.named("service", service.name())
-                + " is in namespace "
-                + quote(namespace)
+                + " is in "
+                + Violations.named("namespace", namespace)
                 + " on "
                 + shownDestination(kit, env)
                 + " here and in environment "

@@ -668,6 +668,30 @@ class EnvironmentValidationTest {
   }
 
   @Test
+  void validate_showsNoClusterOrNamespaceAMessageMayNotQuote_whenTwoEnvironmentsShareThem() {
+    String cluster = "token=clusterSecret";
+    Kit kit =
+        Kit.builder()
+            .repository(
+                "shop", r -> r.gitUrl("https://github.com/acme/shop.git").targetRevision("main"))
+            .environment("dev", e -> e.destinationName(cluster))
+            .environment("staging", e -> e.destinationName(cluster))
+            .service(
+                "orders", s -> s.namespace("password=nsSecret").database(db -> db.storage("5Gi")))
+            .build();
+    List<String> violations = violations(kit);
+    assertThat(violations)
+        .contains(
+            "environments[staging].services[orders].namespace: service \"orders\" is in the"
+                + " namespace (not shown, as it may hold a credential) on the cluster (not shown, as"
+                + " it may hold a credential) here and in environment \"dev\", so two Argo CD"
+                + " Applications would own its objects (give environment \"staging\" namespaces of"
+                + " its own with namespaceRule(\"{namespace}-staging\"), or another destinationServer"
+                + " or destinationName)");
+    assertThat(String.join("\n", violations)).doesNotContain("clusterSecret", "nsSecret");
+  }
+
+  @Test
   void validate_refusesWithoutShowingIt_theRepositorysDestinationServerWithCredentials() {
     Kit kit =
         Kit.builder()

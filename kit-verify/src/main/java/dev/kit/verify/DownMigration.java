@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -46,6 +47,8 @@ public record DownMigration(String version, String sql, List<String> irreversibl
   private static final String WITH_GRANT_OPTION = " WITH GRANT OPTION";
   private static final Pattern IRREVERSIBLE =
       Pattern.compile("(?m)^--\\s*kit:irreversible\\s+(.+?):\\s");
+  private static final Pattern UNRECORDED =
+      Pattern.compile("(?m)^--\\s*kit:irreversible\\s+(unrecorded: .+)$");
 
   public DownMigration {
     Objects.requireNonNull(version, "version");
@@ -77,6 +80,20 @@ public record DownMigration(String version, String sql, List<String> irreversibl
   }
 
   /**
+   * The statements of the reverted migration a revert lists as changing what the catalog snapshot
+   * does not record, as {@link UnrecordedChanges} words them ({@code unrecorded: line 3 (...)
+   * changed privileges, ...}).
+   */
+  static List<String> unrecordedLines(String text) {
+    List<String> lines = new ArrayList<>();
+    Matcher m = UNRECORDED.matcher(text);
+    while (m.find()) {
+      lines.add(m.group(1).strip());
+    }
+    return lines;
+  }
+
+  /**
    * Derives the reverse of {@code change}.
    *
    * @param change the catalog before and after the migration to revert
@@ -97,9 +114,6 @@ public record DownMigration(String version, String sql, List<String> irreversibl
     private final RevertScript script = new RevertScript();
     private final RevertDdl ddl;
     private boolean functionBodiesUnchecked;
-
-    /** The tables, views and sequences the revert creates again. */
-    private final List<CatalogObject> recreatedRelations = new ArrayList<>();
 
     private final List<String> reusedNames = new ArrayList<>();
 
@@ -175,16 +189,15 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       // created and changed views, each before the views it reads.
       dropAll(created, Kind.TRIGGER, droppedTables);
       dropAll(created, Kind.POLICY, droppedTables);
-      List<CatalogObject> changedPolicies =
+      // One that was only renamed is renamed back once its table's name is back.
+      Map<Boolean, List<CatalogObject>> policies =
           kept.stream()
               .filter(o -> o.kind() == Kind.POLICY)
               .filter(o -> !o.definition().equals(tablesNamedAsBefore(kept(o).definition())))
               .sorted(Comparator.comparing(CatalogObject::name))
-              .toList();
-      // One that was only renamed is renamed back once its table's name is back.
-      List<CatalogObject> renamedPolicies =
-          changedPolicies.stream().filter(o -> renamedOnlyPolicy(o, kept(o))).toList();
-      changedPolicies = changedPolicies.stream().filter(o -> !renamedPolicies.contains(o)).toList();
+              .collect(Collectors.partitioningBy(o -> renamedOnlyPolicy(o, kept(o))));
+      List<CatalogObject> renamedPolicies = Objects.requireNonNull(policies.get(true));
+      List<CatalogObject> changedPolicies = Objects.requireNonNull(policies.get(false));
       changedPolicies.forEach(o -> ddl.drop(kept(o)));
       List<CatalogObject> viewsToDrop = new ArrayList<>();
       created.stream().filter(DownMigration::isView).forEach(viewsToDrop::add);
@@ -407,8 +420,6 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       ReadOrder.readFirst(views).forEach(ddl::create);
       createAll(onViews, Kind.INDEX);
       createAll(onViews, Kind.TRIGGER);
-      Stream.concat(views.stream(), dropped.stream().filter(o -> o.kind() == Kind.TABLE))
-          .forEach(recreatedRelations::add);
       createAll(dropped, Kind.TRIGGER);
       createAll(dropped, Kind.POLICY);
       changedPolicies.forEach(ddl::create);
@@ -447,10 +458,12 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       // Owners, grants and comments last, once every name is back and every sequence is owned
       // again: a table's new owner becomes its sequences' too. What the revert creates again is
       // the migration role's, granted to nobody else, without a comment.
-      dropped.stream().filter(o -> o.kind() == Kind.SEQUENCE).forEach(recreatedRelations::add);
+      List<CatalogObject> relations = new ArrayList<>(views);
+      dropped.stream()
+          .filter(o -> o.kind() == Kind.TABLE || o.kind() == Kind.SEQUENCE)
+          .forEach(relations::add);
       Set<String> recreated = new HashSet<>();
-      recreatedRelations.forEach(o -> recreated.add(o.identity()));
-      List<CatalogObject> relations = new ArrayList<>(recreatedRelations);
+      relations.forEach(o -> recreated.add(o.identity()));
       kept.stream()
           .filter(o -> o.kind() == Kind.TABLE || o.kind() == Kind.SEQUENCE || isView(o))
           .filter(o -> !recreated.contains(o.identity()))
@@ -650,20 +663,8 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                 + (old.detail("comment").isEmpty() ? "NULL" : old.detail("comment"))
                 + ";");
       }
-      if (old.flag("rowSecurity") != (now != null && now.flag("rowSecurity"))) {
-        script.statement(
-            "ALTER TABLE "
-                + old.detail("sql")
-                + (old.flag("rowSecurity") ? " ENABLE" : " DISABLE")
-                + " ROW LEVEL SECURITY;");
-      }
-      if (old.flag("forceRowSecurity") != (now != null && now.flag("forceRowSecurity"))) {
-        script.statement(
-            "ALTER TABLE "
-                + old.detail("sql")
-                + (old.flag("forceRowSecurity") ? " FORCE" : " NO FORCE")
-                + " ROW LEVEL SECURITY;");
-      }
+      setRowSecurityBack(old, now, "rowSecurity", "ENABLE", "DISABLE");
+      setRowSecurityBack(old, now, "forceRowSecurity", "FORCE", "NO FORCE");
       String on =
           (old.kind() == Kind.SEQUENCE ? " ON SEQUENCE " : " ON TABLE ") + old.detail("sql");
       Set<String> revoked =
@@ -714,6 +715,22 @@ public record DownMigration(String version, String sql, List<String> irreversibl
               column == null ? "" : column.detail("grants"),
               revoked);
         }
+      }
+    }
+
+    /**
+     * Sets the row level security {@code flag} of {@code old}, a table, back with {@code on} or
+     * {@code off} where it differs from {@code now}'s (off for a table created again).
+     */
+    private void setRowSecurityBack(
+        CatalogObject old, @Nullable CatalogObject now, String flag, String on, String off) {
+      if (old.flag(flag) != (now != null && now.flag(flag))) {
+        script.statement(
+            "ALTER TABLE "
+                + old.detail("sql")
+                + " "
+                + (old.flag(flag) ? on : off)
+                + " ROW LEVEL SECURITY;");
       }
     }
 

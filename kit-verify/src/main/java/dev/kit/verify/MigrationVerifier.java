@@ -26,8 +26,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
@@ -52,10 +50,6 @@ final class MigrationVerifier {
   // SQLSTATE 25001 active_sql_transaction: CREATE INDEX CONCURRENTLY and friends inside a
   // transaction block.
   private static final String ACTIVE_SQL_TRANSACTION = "25001";
-
-  /** A revert's {@code -- kit:irreversible unrecorded: ...} line, without its prefix. */
-  private static final Pattern DECLARED_UNRECORDED =
-      Pattern.compile("(?m)^--\\s*kit:irreversible\\s+(unrecorded: .+)$");
 
   /** How PostgreSQL's context quotes the dynamic SQL a PL/pgSQL statement ran. */
   private static final String SQL_STATEMENT = "SQL statement \"";
@@ -340,11 +334,7 @@ final class MigrationVerifier {
    */
   private static boolean derivedBeforeGrantsWereRecorded(
       ServiceMigrations source, String reverted, Snapshots changed, String revertText) {
-    List<String> declared = new ArrayList<>();
-    Matcher m = DECLARED_UNRECORDED.matcher(revertText);
-    while (m.find()) {
-      declared.add(m.group(1).strip());
-    }
+    List<String> declared = DownMigration.unrecordedLines(revertText);
     if (declared.isEmpty()) {
       return false;
     }

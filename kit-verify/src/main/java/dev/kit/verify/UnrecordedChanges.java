@@ -185,11 +185,11 @@ final class UnrecordedChanges {
         known = recorded.functions();
       } else if (t.size() > 1
           && (t.get(1).isWord("TABLE") || t.get(1).isWord("VIEW") || t.get(1).isWord("SEQUENCE"))) {
-        names = skipWords(t, 2, "IF", "EXISTS");
-        names = skipWords(t, names, "ONLY");
+        names = after(s, 2, "IF", "EXISTS");
+        names = after(s, names, "ONLY");
         known = recorded.relations();
       } else if (s.indexOfWords(1, "MATERIALIZED", "VIEW") == 1) {
-        names = skipWords(t, 3, "IF", "EXISTS");
+        names = after(s, 3, "IF", "EXISTS");
         known = recorded.relations();
       } else {
         return false;
@@ -220,7 +220,7 @@ final class UnrecordedChanges {
       if (on < 0 || on + 1 >= t.size()) {
         return false;
       }
-      boolean columns = hasSymbol(t, 1, on, '(');
+      boolean columns = t.subList(1, on).stream().anyMatch(token -> token.isSymbol('('));
       if (columns && (isOneOf(t.get(on + 1), ROUTINES) || t.get(on + 1).isWord("SEQUENCE"))) {
         return false;
       }
@@ -286,23 +286,8 @@ final class UnrecordedChanges {
         && tables.contains(String.join(".", parts.subList(0, parts.size() - 1)));
   }
 
-  /** The index after {@code words} if they are at {@code at}, else {@code at}. */
-  private static int skipWords(List<SqlToken> t, int at, String... words) {
-    for (int j = 0; j < words.length; j++) {
-      if (at + j >= t.size() || !t.get(at + j).isWord(words[j])) {
-        return at;
-      }
-    }
-    return at + words.length;
-  }
-
-  /** Whether a token from {@code from} up to {@code to} (exclusive) is {@code symbol}. */
-  private static boolean hasSymbol(List<SqlToken> t, int from, int to, char symbol) {
-    for (int i = from; i < to; i++) {
-      if (t.get(i).isSymbol(symbol)) {
-        return true;
-      }
-    }
-    return false;
+  /** The index after {@code words} if {@code s} has them at {@code at}, else {@code at}. */
+  private static int after(SqlStatement s, int at, String... words) {
+    return s.indexOfWords(at, words) == at ? at + words.length : at;
   }
 }

@@ -428,15 +428,26 @@ class DownMigrationTest {
         "CREATE TABLE t (id int);\nCREATE TABLE gone (id int);\n"
             + "GRANT SELECT ON gone TO reporting;\n";
     String change =
-        "GRANT SELECT ON t TO reporting;\nCOMMENT ON TABLE t IS 'x';\nDROP TABLE gone;\n";
+        "GRANT SELECT ON t TO reporting;\nCOMMENT ON TABLE t IS 'x';\nDROP TABLE gone;\n"
+            + "CREATE POLICY p ON t USING (true);\n"
+            + "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE ON TYPES TO reporting;\n";
     String unrecorded = ", which kit does not compare; undo it by hand if it matters\n";
+    // Still unrecorded: it says nothing of how old the revert is.
+    String defaults =
+        "-- kit:irreversible unrecorded: line 5 (ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT"
+            + " USAGE ON TYPES TO reporting;) changed default privileges"
+            + unrecorded;
     String older =
         "-- kit:revert 20250102000000\n"
+            + defaults
             + "-- kit:irreversible unrecorded: line 1 (GRANT SELECT ON t TO reporting;) changed"
             + " privileges"
             + unrecorded
             + "-- kit:irreversible unrecorded: line 2 (COMMENT ON TABLE t IS 'x';) changed a comment"
             + " or label"
+            + unrecorded
+            + "-- kit:irreversible unrecorded: line 4 (CREATE POLICY p ON t USING (true);) changed a"
+            + " row security policy"
             + unrecorded
             + "-- kit:irreversible grants and comment of table public.gone: it is created again,"
             + " without its grants {app=arwdDxtm/app,reporting=r/app}; GRANT and COMMENT ON it again"
@@ -449,21 +460,23 @@ class DownMigrationTest {
         .singleElement()
         .asString()
         .endsWith(
-            "restores the 1 catalog objects 20250102000000_change.sql changed; 2 more it lists"
+            "restores the 1 catalog objects 20250102000000_change.sql changed; 3 more it lists"
                 + " as irreversible");
 
-    // Without those lines, it is not what it says it is.
+    // Without those lines (a line kit still does not record aside), it is not what it says it is.
     ServiceVerification bare =
         verify(
             base,
             change,
             "-- kit:revert 20250102000000\n"
+                + defaults
                 + "CREATE TABLE IF NOT EXISTS public.gone (id integer);\n");
     assertThat(bare.problems())
         .singleElement()
         .asString()
         .contains(
-            "does not restore what 20250102000000_change.sql changed: table public.gone (before")
+            "does not restore what 20250102000000_change.sql changed: policy public.t.p (before")
+        .contains("table public.gone (before")
         .contains("table public.t (before");
   }
 
@@ -475,17 +488,20 @@ class DownMigrationTest {
                 + "CREATE TABLE t (id int);\n"
                 + "CREATE TABLE u (id int);\n"
                 + "ALTER TABLE u OWNER TO report_owner;\n"
-                + "CREATE MATERIALIZED VIEW m AS SELECT id FROM t;\n",
+                + "CREATE MATERIALIZED VIEW m AS SELECT id FROM t;\n"
+                + "CREATE VIEW v AS SELECT id FROM t;\n",
             "ALTER TABLE IF EXISTS ONLY t OWNER TO report_owner;\n"
                 + "ALTER TABLE u OWNER TO CURRENT_USER;\n"
-                + "ALTER MATERIALIZED VIEW m OWNER TO report_owner;\n");
+                + "ALTER MATERIALIZED VIEW m OWNER TO report_owner;\n"
+                + "ALTER VIEW IF EXISTS v OWNER TO report_owner;\n");
 
     assertThat(down.irreversible()).isEmpty();
     assertThat(down.sql())
         .contains(
             "ALTER MATERIALIZED VIEW public.m OWNER TO CURRENT_USER;",
             "ALTER TABLE public.t OWNER TO CURRENT_USER;",
-            "ALTER TABLE public.u OWNER TO report_owner;");
+            "ALTER TABLE public.u OWNER TO report_owner;",
+            "ALTER VIEW public.v OWNER TO CURRENT_USER;");
   }
 
   @Test
@@ -539,13 +555,16 @@ class DownMigrationTest {
                 + "CREATE VIEW v AS SELECT id, a FROM t;\n"
                 + "GRANT SELECT (id), UPDATE (id) ON v TO report_owner;\n"
                 + "GRANT SELECT (a) ON v TO reporting;\n",
-            "GRANT SELECT ON v TO report_owner;\n" + "REVOKE SELECT (a) ON v FROM reporting;\n");
+            "GRANT SELECT ON v TO report_owner;\n"
+                + "REVOKE SELECT (a) ON v FROM reporting;\n"
+                + "GRANT UPDATE (id) ON v TO reporting;\n");
 
     assertThat(down.irreversible()).isEmpty();
     assertThat(down.sql())
         .containsSubsequence(
             "REVOKE ALL ON TABLE public.v FROM report_owner;",
             "GRANT SELECT (id), UPDATE (id) ON TABLE public.v TO report_owner;",
+            "REVOKE ALL (id) ON TABLE public.v FROM reporting;",
             "GRANT SELECT (a) ON TABLE public.v TO reporting;")
         .doesNotContain("DROP VIEW");
   }
