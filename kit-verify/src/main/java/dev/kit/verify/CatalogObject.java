@@ -43,7 +43,8 @@ record CatalogObject(
     MATERIALIZED_VIEW("materialized view"),
     FUNCTION("function"),
     TRIGGER("trigger"),
-    POLICY("policy");
+    POLICY("policy"),
+    DEFAULT_PRIVILEGES("default privileges");
 
     private final String label;
 

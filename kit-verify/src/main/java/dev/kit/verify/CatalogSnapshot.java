@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -20,9 +21,9 @@ import org.jspecify.annotations.Nullable;
  * types, sequences, tables, columns, constraints, indexes, views, functions, triggers and row level
  * security policies, each with its definition as PostgreSQL prints it (a function's with its owner
  * and grants; a table's, view's and sequence's with its owner, grants and comment too, and a
- * table's with its row level security). Objects of extensions and of PostgreSQL itself are left
- * out. Two snapshots tell exactly what a statement or a file changed; kit compares them to lint
- * migrations and to derive and prove down migrations.
+ * table's with its row level security), and each role's default privileges. Objects of extensions
+ * and of PostgreSQL itself are left out. Two snapshots tell exactly what a statement or a file
+ * changed; kit compares them to lint migrations and to derive and prove down migrations.
  *
  * <pre>{@code
  * CatalogSnapshot before = CatalogSnapshot.take(connection);
@@ -34,6 +35,10 @@ import org.jspecify.annotations.Nullable;
 final class CatalogSnapshot {
 
   private static final String USER_SCHEMA = userSchema("n");
+
+  /** The role that runs the migrations, which owns what a revert creates. */
+  private static final String MIGRATION_ROLE =
+      "(SELECT r.oid FROM pg_roles r WHERE r.rolname = current_user)";
 
   /** Who may execute a function besides its owner when nobody granted or revoked anything. */
   static final String DEFAULT_GRANTS = "PUBLIC";
@@ -66,7 +71,13 @@ final class CatalogSnapshot {
           + identitySequence("q")
           + ") LIMIT 1),"
           + " COALESCE(quote_literal(obj_description(c.oid, 'pg_class')), ''),"
-          + " c.relrowsecurity, c.relforcerowsecurity";
+          + " c.relrowsecurity, c.relforcerowsecurity,"
+          // What a revert that creates it again gives it: the grants of the migration role's
+          // default privileges for its kind, in its schema. Most databases have none.
+          + " CASE WHEN NOT EXISTS (SELECT 1 FROM pg_default_acl) THEN '' ELSE"
+          + grantLines(
+              aclOnCreate("CASE c.relkind WHEN 'S' THEN 'S' ELSE 'r' END", "n.oid"), MIGRATION_ROLE)
+          + " END";
 
   /**
    * Who other than the owner of the table, view or sequence {@code c} holds which privileges in
@@ -76,6 +87,15 @@ final class CatalogSnapshot {
    * grants a table, sequence or column to its owner alone): most have none, and skip the query.
    */
   private static String grantLines(String acl) {
+    return grantLines(acl, "c.relowner");
+  }
+
+  /**
+   * The grant lines of {@code acl} as {@link #grantLines(String)} writes them, leaving out the role
+   * {@code owner} (a role's oid, or {@code NULL} to leave out none), and naming the role that runs
+   * the migrations {@code CURRENT_USER}, as a revert it runs may.
+   */
+  private static String grantLines(String acl, String owner) {
     return " CASE WHEN "
         + acl
         + " IS NULL THEN '' ELSE COALESCE((SELECT string_agg(g.privileges || ' TO ' || g.grantee"
@@ -83,14 +103,54 @@ final class CatalogSnapshot {
         + "   E'\\n' ORDER BY g.grantee <> 'PUBLIC', g.grantee COLLATE \"C\", g.grantable)"
         + "  FROM (SELECT x.grantee, x.grantable, string_agg(x.privilege, ', ' ORDER BY array_position("
         + "    ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER',"
-        + "    'MAINTAIN', 'USAGE']::text[], x.privilege)) AS privileges"
+        + "    'MAINTAIN', 'USAGE', 'EXECUTE', 'CREATE']::text[], x.privilege)) AS privileges"
         + "   FROM (SELECT CASE WHEN e.grantee = 0 THEN 'PUBLIC'"
-        + "     ELSE quote_ident(pg_get_userbyid(e.grantee)) END AS grantee,"
+        + "     WHEN e.grantee = "
+        + MIGRATION_ROLE
+        + " THEN 'CURRENT_USER' ELSE quote_ident(pg_get_userbyid(e.grantee)) END AS grantee,"
         + "     e.privilege_type AS privilege, bool_or(e.is_grantable) AS grantable"
         + "    FROM aclexplode("
         + acl
-        + ") e WHERE e.grantee <> c.relowner GROUP BY 1, 2) x"
+        + ") e WHERE e.grantee IS DISTINCT FROM "
+        + owner
+        + " GROUP BY 1, 2) x"
         + "   GROUP BY 1, 2) g), '') END";
+  }
+
+  /**
+   * The ACL PostgreSQL gives an object of {@code type} (a {@code pg_default_acl} type, such as
+   * {@code 'r'} for tables and views) that the migration role creates in the schema {@code
+   * namespace}: what its default privileges grant everywhere (or PostgreSQL's own defaults when
+   * they grant nothing of their own) with what they grant in that schema.
+   */
+  private static String aclOnCreate(String type, String namespace) {
+    return "(COALESCE("
+        + defaultAcl(type, "0")
+        + ", acldefault("
+        + builtInType(type)
+        + ", "
+        + MIGRATION_ROLE
+        + ")) || COALESCE("
+        + defaultAcl(type, namespace)
+        + ", '{}'))";
+  }
+
+  /** The migration role's default privileges for {@code type} in {@code namespace} (0: all). */
+  private static String defaultAcl(String type, String namespace) {
+    return "(SELECT d.defaclacl FROM pg_default_acl d WHERE d.defaclrole = "
+        + MIGRATION_ROLE
+        + " AND d.defaclnamespace = "
+        + namespace
+        + " AND d.defaclobjtype = "
+        + type
+        + ")";
+  }
+
+  /**
+   * {@code acldefault}'s letter for a {@code pg_default_acl} type: the same but for a sequence's.
+   */
+  private static String builtInType(String type) {
+    return "(CASE " + type + " WHEN 'S' THEN 's' ELSE " + type + " END)::\"char\"";
   }
 
   /** Whether the relation {@code alias} is an identity column's sequence. */
@@ -166,6 +226,7 @@ final class CatalogSnapshot {
       functions(s, all);
       triggers(s, all);
       policies(s, all);
+      defaultPrivileges(s, all);
     }
     return of(all);
   }
@@ -590,7 +651,7 @@ final class CatalogSnapshot {
           details.put("sql", rs.getString(3));
           details.put("body", rs.getString(5));
           details.put("reads", rs.getString(6));
-          String columnGrants = rs.getString(15);
+          String columnGrants = rs.getString(16);
           details.put("columnGrants", columnGrants);
           StringBuilder afterCreate = new StringBuilder(relationColumns(rs, 7, details));
           columnGrants
@@ -624,12 +685,8 @@ final class CatalogSnapshot {
             // (PUBLIC first, then by name), the default ACL when it has none: the grantor aside.
             + " CASE WHEN pg_get_userbyid(p.proowner) = current_user THEN ''"
             + "  ELSE quote_ident(pg_get_userbyid(p.proowner)) END,"
-            + " COALESCE((SELECT string_agg(g.grantee || CASE WHEN g.grantable THEN ' WITH GRANT OPTION' ELSE '' END,"
-            + "   E'\\n' ORDER BY g.grantee <> 'PUBLIC', g.grantee COLLATE \"C\")"
-            + "  FROM (SELECT CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(x.grantee)) END"
-            + "   AS grantee, bool_or(x.is_grantable) AS grantable"
-            + "   FROM aclexplode(COALESCE(p.proacl, acldefault('f', p.proowner))) x"
-            + "   WHERE x.grantee <> p.proowner AND x.privilege_type = 'EXECUTE' GROUP BY 1) g), ''),"
+            + executeGrantees("COALESCE(p.proacl, acldefault('f', p.proowner))", "p.proowner")
+            + ","
             // What uses it, which stops a DROP FUNCTION without CASCADE: one line each, the
             // identity of the view, column or other object it is or belongs to, and what it is.
             + " COALESCE((SELECT string_agg(CASE d.classid"
@@ -651,7 +708,14 @@ final class CatalogSnapshot {
             + " AND "
             + notFromExtension("pg_proc", "q.oid")
             + ")),"
-            + " COALESCE(quote_literal(obj_description(p.oid, 'pg_proc')), '')"
+            + " COALESCE(quote_literal(obj_description(p.oid, 'pg_proc')), ''),"
+            // Who a revert that creates it again lets execute it: the migration role's default
+            // privileges for functions in its schema say.
+            + " CASE WHEN NOT EXISTS (SELECT 1 FROM pg_default_acl) THEN '"
+            + DEFAULT_GRANTS
+            + "' ELSE "
+            + executeGrantees(aclOnCreate("'f'", "n.oid"), MIGRATION_ROLE)
+            + " END"
             + " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
             // Its identity arguments, which its name, its SQL name and a detail read: computed once
             // (OFFSET 0 keeps the planner from copying the call into each of them).
@@ -683,12 +747,31 @@ final class CatalogSnapshot {
                       Map.entry("functiondef", functiondef),
                       Map.entry("owner", owner),
                       Map.entry("grants", grants),
+                      Map.entry("grantsOnCreate", rs.getString(18)),
                       Map.entry("comment", comment),
                       Map.entry("dependants", rs.getString(13)),
                       Map.entry("schema", rs.getString(14)),
                       Map.entry("object", rs.getString(15)),
                       Map.entry("unrecordedNamesake", namesake(rs.getObject(16))))));
         });
+  }
+
+  /**
+   * Who other than {@code owner} may execute a function whose ACL is {@code acl}, one a line, such
+   * as {@code PUBLIC} or {@code reporting WITH GRANT OPTION}: PUBLIC first, then by name, the
+   * grantor aside.
+   */
+  private static String executeGrantees(String acl, String owner) {
+    return " COALESCE((SELECT string_agg(g.grantee || CASE WHEN g.grantable THEN ' WITH GRANT OPTION' ELSE '' END,"
+        + "   E'\\n' ORDER BY g.grantee <> 'PUBLIC', g.grantee COLLATE \"C\")"
+        + "  FROM (SELECT CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(x.grantee)) END"
+        + "   AS grantee, bool_or(x.is_grantable) AS grantable"
+        + "   FROM aclexplode("
+        + acl
+        + ") x"
+        + "   WHERE x.grantee <> "
+        + owner
+        + " AND x.privilege_type = 'EXECUTE' GROUP BY 1) g), '')";
   }
 
   /**
@@ -712,7 +795,8 @@ final class CatalogSnapshot {
    * @param rs a row of {@link #RELATION_COLUMNS}' columns, from {@code column} on: its owner,
    *     quoted, or empty for the role that ran the migrations; who other than its owner holds what,
    *     one a line, such as {@code SELECT TO reporting}; its schema, its name, where a namesake is;
-   *     its comment, quoted, or empty; whether row level security is enabled, and forced
+   *     its comment, quoted, or empty; whether row level security is enabled, and forced; the
+   *     grants a revert that creates it again gives it (its {@code grantsOnCreate})
    */
   private static String relationColumns(ResultSet rs, int column, Map<String, String> details)
       throws SQLException {
@@ -738,6 +822,7 @@ final class CatalogSnapshot {
     if (forced) {
       lines.append("\n-- row level security forced");
     }
+    details.put("grantsOnCreate", rs.getString(column + 8));
     details.put("rowSecurity", String.valueOf(rowSecurity));
     details.put("forceRowSecurity", String.valueOf(forced));
     details.put("owner", owner);
@@ -823,6 +908,75 @@ final class CatalogSnapshot {
                         rs.getString(4),
                         "tableIdentity",
                         rs.getString(5)))));
+  }
+
+  /**
+   * The default privileges of each role, everywhere and in each user schema: what PostgreSQL grants
+   * on the tables, sequences, functions, types or schemas that role creates. One object each, its
+   * grant lines the owner's too ({@code SELECT TO reporting}, the role that runs the migrations as
+   * {@code CURRENT_USER}). Details: {@code role} (quoted, or empty for the migration role), {@code
+   * namespace} (the schema's identity, 0 for everywhere), {@code objects} ({@code TABLES}), {@code
+   * grants}, and {@code implicit}, what PostgreSQL grants when there is no entry (its built-in
+   * defaults everywhere, nothing in a schema).
+   */
+  private static void defaultPrivileges(Statement s, List<CatalogObject> out) throws SQLException {
+    query(
+        s,
+        "SELECT d.defaclrole || ':' || d.defaclnamespace || ':' || d.defaclobjtype::text,"
+            + " CASE WHEN d.defaclrole = "
+            + MIGRATION_ROLE
+            + " THEN '' ELSE pg_get_userbyid(d.defaclrole) END,"
+            + " CASE WHEN d.defaclrole = "
+            + MIGRATION_ROLE
+            + " THEN '' ELSE quote_ident(pg_get_userbyid(d.defaclrole)) END,"
+            + " COALESCE(n.nspname, ''), d.defaclnamespace, d.defaclobjtype,"
+            + grantLines("d.defaclacl", "NULL")
+            + ", CASE WHEN d.defaclnamespace = 0 THEN"
+            + grantLines("acldefault(" + builtInType("d.defaclobjtype") + ", d.defaclrole)", "NULL")
+            + " ELSE '' END"
+            + " FROM pg_default_acl d LEFT JOIN pg_namespace n ON n.oid = d.defaclnamespace"
+            + " WHERE d.defaclnamespace = 0 OR ("
+            + USER_SCHEMA
+            + ")",
+        rs -> {
+          String role = rs.getString(2);
+          String schema = rs.getString(4);
+          String objects =
+              switch (rs.getString(6)) {
+                case "r" -> "TABLES";
+                case "S" -> "SEQUENCES";
+                case "f" -> "FUNCTIONS";
+                case "T" -> "TYPES";
+                case "n" -> "SCHEMAS";
+                case "L" -> "LARGE OBJECTS";
+                default -> "OBJECTS OF TYPE " + rs.getString(6);
+              };
+          String name =
+              (role.isEmpty() ? "" : "for role " + role + " ")
+                  + "on "
+                  + objects.toLowerCase(Locale.ROOT)
+                  + (schema.isEmpty() ? "" : " in schema " + schema);
+          String grants = rs.getString(7);
+          StringBuilder definition = new StringBuilder("DEFAULT PRIVILEGES ").append(name);
+          grants.lines().forEach(g -> definition.append("\n-- granted ").append(g));
+          out.add(
+              new CatalogObject(
+                  Kind.DEFAULT_PRIVILEGES,
+                  name,
+                  rs.getString(1),
+                  definition.toString(),
+                  Map.of(
+                      "role",
+                      rs.getString(3),
+                      "namespace",
+                      rs.getString(5),
+                      "objects",
+                      objects,
+                      "grants",
+                      grants,
+                      "implicit",
+                      rs.getString(8))));
+        });
   }
 
   private interface Row {

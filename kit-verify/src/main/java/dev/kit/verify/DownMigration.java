@@ -25,11 +25,11 @@ import org.jspecify.annotations.Nullable;
  * A migration that reverses another, derived from the catalog before and after it ran on a real
  * PostgreSQL: created objects are dropped, dropped ones re-created from their catalog definition,
  * renames undone, changed columns, tables, views and functions (their owners and grants too, and a
- * table's, view's or sequence's comment) set back. What the catalog cannot give back (rows that
- * were deleted or updated, enum values, a NOT NULL column without a default whose values are gone)
- * is listed at the top as {@code -- kit:irreversible <object>: <why>}. The first line, {@code --
- * kit:revert <version>}, lets {@code kit:verify} prove that applying it restores every other object
- * the reverted migration changed.
+ * table's, view's or sequence's comment) and default privileges set back. What the catalog cannot
+ * give back (rows that were deleted or updated, enum values, a NOT NULL column without a default
+ * whose values are gone) is listed at the top as {@code -- kit:irreversible <object>: <why>}. The
+ * first line, {@code -- kit:revert <version>}, lets {@code kit:verify} prove that applying it
+ * restores every other object the reverted migration changed.
  *
  * <pre>{@code
  * DownMigration down = DownMigration.derive(change, "PostgreSQL 17.11");
@@ -45,6 +45,10 @@ public record DownMigration(String version, String sql, List<String> irreversibl
 
   private static final Pattern REVERT = Pattern.compile("(?m)^--\\s*kit:revert\\s+(\\S+)\\s*$");
   private static final String WITH_GRANT_OPTION = " WITH GRANT OPTION";
+
+  /** The namespace of default privileges that hold in every schema. */
+  private static final String EVERYWHERE = "0";
+
   private static final Pattern IRREVERSIBLE =
       Pattern.compile("(?m)^--\\s*kit:irreversible\\s+(.+?):\\s");
   private static final Pattern UNRECORDED =
@@ -165,6 +169,14 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                 + " or changed what it touches, edit it to match");
       }
       UnrecordedChanges.in(change.file().content(), before, after).forEach(script::irreversible);
+      // 0. Default privileges first, so that what the revert creates again gets the grants it got
+      // before the migration. Those in a schema the migration created go with it; those in one it
+      // dropped come back with it.
+      Set<String> namespaces = new HashSet<>(Set.of(EVERYWHERE));
+      before.objects().stream()
+          .filter(o -> o.kind() == Kind.SCHEMA && isKept(o))
+          .forEach(o -> namespaces.add(o.identity()));
+      setDefaultPrivilegesBack(namespaces);
       List<CatalogObject> created =
           after.objects().stream().filter(o -> before.sameAs(o).isEmpty()).toList();
       List<CatalogObject> dropped = before.objects().stream().filter(o -> !isKept(o)).toList();
@@ -500,7 +512,11 @@ public record DownMigration(String version, String sql, List<String> irreversibl
      */
     private void createDefinitions(
         List<CatalogObject> dropped, List<CatalogObject> changedFunctions) {
-      for (Kind kind : List.of(Kind.SCHEMA, Kind.EXTENSION, Kind.TYPE, Kind.SEQUENCE)) {
+      createAll(dropped, Kind.SCHEMA);
+      Set<String> schemas = new HashSet<>();
+      dropped.stream().filter(o -> o.kind() == Kind.SCHEMA).forEach(o -> schemas.add(o.identity()));
+      setDefaultPrivilegesBack(schemas);
+      for (Kind kind : List.of(Kind.EXTENSION, Kind.TYPE, Kind.SEQUENCE)) {
         createAll(dropped, kind);
       }
       changedFunctions.stream()
@@ -512,7 +528,7 @@ public record DownMigration(String version, String sql, List<String> irreversibl
           .forEach(
               o -> {
                 createFunction(o);
-                setPrivilegesBack(o, "", CatalogSnapshot.DEFAULT_GRANTS, "");
+                setPrivilegesBack(o, "", o.detail("grantsOnCreate"), "");
               });
     }
 
@@ -591,7 +607,7 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       CatalogObject now = kept(old);
       ddl.drop(now);
       createFunction(old);
-      setPrivilegesBack(old, "", CatalogSnapshot.DEFAULT_GRANTS, "");
+      setPrivilegesBack(old, "", old.detail("grantsOnCreate"), "");
     }
 
     /**
@@ -669,13 +685,19 @@ public record DownMigration(String version, String sql, List<String> irreversibl
           (old.kind() == Kind.SEQUENCE ? " ON SEQUENCE " : " ON TABLE ") + old.detail("sql");
       Set<String> revoked =
           setGrantsBack(
-              on, "", old.detail("grants"), now == null ? "" : now.detail("grants"), Set.of());
+              "",
+              on,
+              "",
+              old.detail("grants"),
+              now == null ? old.detail("grantsOnCreate") : now.detail("grants"),
+              Set.of());
       if (isView(old)) {
         // REVOKE ALL ON TABLE takes a role's privileges on each column too.
         Map<String, String> had = byColumn(old.detail("columnGrants"));
         Map<String, String> has = byColumn(now == null ? "" : now.detail("columnGrants"));
         for (Map.Entry<String, String> column : had.entrySet()) {
           setGrantsBack(
+              "",
               on,
               column.getKey(),
               column.getValue(),
@@ -684,7 +706,7 @@ public record DownMigration(String version, String sql, List<String> irreversibl
         }
         for (Map.Entry<String, String> column : has.entrySet()) {
           if (!had.containsKey(column.getKey())) {
-            setGrantsBack(on, column.getKey(), "", column.getValue(), revoked);
+            setGrantsBack("", on, column.getKey(), "", column.getValue(), revoked);
           }
         }
       } else if (old.kind() == Kind.TABLE) {
@@ -709,6 +731,7 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                     + ";");
           }
           setGrantsBack(
+              "",
               on,
               c.detail("sql"),
               c.detail("grants"),
@@ -735,10 +758,57 @@ public record DownMigration(String version, String sql, List<String> irreversibl
     }
 
     /**
+     * Sets the default privileges (for every role) everywhere ({@link #EVERYWHERE}) or in the
+     * schemas {@code namespaces} (their identities) back to what they were: an entry the migration
+     * added, changed or removed. Where a role had no entry, PostgreSQL's own defaults hold (none in
+     * a schema), and an entry set back to them goes.
+     */
+    private void setDefaultPrivilegesBack(Set<String> namespaces) {
+      Map<String, CatalogObject> entries = new TreeMap<>();
+      Stream.of(after, before)
+          .flatMap(snapshot -> snapshot.objects().stream())
+          .filter(o -> o.kind() == Kind.DEFAULT_PRIVILEGES)
+          .filter(o -> namespaces.contains(o.detail("namespace")))
+          .forEach(o -> entries.putIfAbsent(o.identity(), o));
+      entries.values().stream()
+          .sorted(Comparator.comparing(CatalogObject::name))
+          .forEach(
+              entry -> {
+                Optional<CatalogObject> had = before.sameAs(entry);
+                Optional<CatalogObject> has = after.sameAs(entry);
+                String namespace = entry.detail("namespace");
+                String prefix =
+                    "ALTER DEFAULT PRIVILEGES"
+                        + (entry.detail("role").isEmpty()
+                            ? ""
+                            : " FOR ROLE " + entry.detail("role"))
+                        + (namespace.equals(EVERYWHERE)
+                            ? ""
+                            : " IN SCHEMA "
+                                + after
+                                    .withIdentity(Kind.SCHEMA, namespace)
+                                    .or(() -> before.withIdentity(Kind.SCHEMA, namespace))
+                                    .orElseThrow()
+                                    .detail("sql"))
+                        + " ";
+                setGrantsBack(
+                    prefix,
+                    " ON " + entry.detail("objects"),
+                    "",
+                    had.orElse(entry).detail(had.isPresent() ? "grants" : "implicit"),
+                    has.orElse(entry).detail(has.isPresent() ? "grants" : "implicit"),
+                    Set.of());
+              });
+    }
+
+    /**
      * Gives the roles whose grant lines on a table, view or sequence ({@code on}), or on one of its
-     * columns, changed from {@code was} to {@code is} what they had: a role that has some loses
-     * them all first, so that a privilege it kept is not lost with one it gained.
+     * columns, or in default privileges, changed from {@code was} to {@code is} what they had: a
+     * role that has some loses them all first, so that a privilege it kept is not lost with one it
+     * gained.
      *
+     * @param prefix what comes before GRANT and REVOKE, with its space: {@code ALTER DEFAULT
+     *     PRIVILEGES IN SCHEMA public }, or empty
      * @param on {@code ON TABLE <table>} or {@code ON SEQUENCE <sequence>}, leading space included
      * @param column the column, or empty for the table itself
      * @param revoked the roles that lost every privilege on the table, its columns' too, and get
@@ -746,7 +816,7 @@ public record DownMigration(String version, String sql, List<String> irreversibl
      * @return the roles that lost every privilege
      */
     private Set<String> setGrantsBack(
-        String on, String column, String was, String is, Set<String> revoked) {
+        String prefix, String on, String column, String was, String is, Set<String> revoked) {
       Map<String, List<String>> had = byGrantee(was);
       Map<String, List<String>> has = byGrantee(is);
       Set<String> grantees = new TreeSet<>(had.keySet());
@@ -761,7 +831,8 @@ public record DownMigration(String version, String sql, List<String> irreversibl
         }
         if (!held.isEmpty()) {
           script.statement(
-              "REVOKE ALL"
+              prefix
+                  + "REVOKE ALL"
                   + (column.isEmpty() ? "" : " (" + column + ")")
                   + on
                   + " FROM "
@@ -775,7 +846,7 @@ public record DownMigration(String version, String sql, List<String> irreversibl
           if (!column.isEmpty()) {
             privileges = privileges.replace(", ", " (" + column + "), ") + " (" + column + ")";
           }
-          script.statement("GRANT " + privileges + on + line.substring(to) + ";");
+          script.statement(prefix + "GRANT " + privileges + on + line.substring(to) + ";");
         }
       }
       return revokedNow;

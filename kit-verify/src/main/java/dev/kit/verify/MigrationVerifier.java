@@ -329,8 +329,8 @@ final class MigrationVerifier {
 
   /**
    * Whether {@code revertText} was derived before kit recorded owners, grants, comments and
-   * policies of tables, views, sequences and columns: it lists a statement of the reverted
-   * migration ({@code reverted}) as {@code unrecorded} that kit records now.
+   * policies of tables, views, sequences and columns, and default privileges: it lists a statement
+   * of the reverted migration ({@code reverted}) as {@code unrecorded} that kit records now.
    */
   private static boolean derivedBeforeGrantsWereRecorded(
       ServiceMigrations source, String reverted, Snapshots changed, String revertText) {
@@ -353,10 +353,10 @@ final class MigrationVerifier {
 
   /**
    * Whether a revert derived before kit recorded owners, grants, comments and policies of tables,
-   * views, sequences and columns ({@code older}) declares what differs: it listed such statements
-   * of the reverted migration as {@code unrecorded}, and a table or view it created again under
-   * {@code grants and comment of <key>}. Such a revert still passes where only those differ; one
-   * derived now sets them back.
+   * views, sequences and columns, and default privileges ({@code older}) declares what differs: it
+   * listed such statements of the reverted migration as {@code unrecorded}, and a table or view it
+   * created again under {@code grants and comment of <key>}. Such a revert still passes where only
+   * those differ; one derived now sets them back.
    */
   private static boolean declaredByAnOlderRevert(
       String key,
@@ -368,9 +368,15 @@ final class MigrationVerifier {
         expected.isPresent()
             && actual.isPresent()
             && expected.get().shape().equals(actual.get().shape());
-    boolean policy =
-        expected.or(() -> actual).map(o -> o.kind() == CatalogObject.Kind.POLICY).orElse(false);
-    return (older && (onlyAfterCreate || policy))
+    boolean recordedSince =
+        expected
+            .or(() -> actual)
+            .map(
+                o ->
+                    o.kind() == CatalogObject.Kind.POLICY
+                        || o.kind() == CatalogObject.Kind.DEFAULT_PRIVILEGES)
+            .orElse(false);
+    return (older && (onlyAfterCreate || recordedSince))
         || (onlyAfterCreate && irreversible.contains("grants and comment of " + key));
   }
 

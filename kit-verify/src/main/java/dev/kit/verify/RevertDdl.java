@@ -112,6 +112,8 @@ final class RevertDdl {
                   + o.detail("sql")
                   + ";");
       case EXTENSION -> script.statement("DROP EXTENSION IF EXISTS " + o.detail("sql") + ";");
+      case DEFAULT_PRIVILEGES ->
+          throw new IllegalStateException("default privileges are set back, not dropped");
     }
   }
 
@@ -174,6 +176,8 @@ final class RevertDdl {
                   + body(o)
                   + ";");
       case TRIGGER, POLICY -> script.statement(o.definition() + ";");
+      case DEFAULT_PRIVILEGES ->
+          throw new IllegalStateException("default privileges are set back, not created");
     }
   }
 

@@ -161,9 +161,6 @@ final class UnrecordedChanges {
     if (s.hasWords("row", "level", "security") && !onRecordedObjects(s, recorded)) {
       return Optional.of("row level security");
     }
-    if (s.hasWords("alter", "default", "privileges")) {
-      return Optional.of("default privileges");
-    }
     return Optional.empty();
   }
 

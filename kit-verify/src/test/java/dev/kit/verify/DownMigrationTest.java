@@ -430,16 +430,20 @@ class DownMigrationTest {
     String change =
         "GRANT SELECT ON t TO reporting;\nCOMMENT ON TABLE t IS 'x';\nDROP TABLE gone;\n"
             + "CREATE POLICY p ON t USING (true);\n"
-            + "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE ON TYPES TO reporting;\n";
+            + "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE ON TYPES TO reporting;\n"
+            + "GRANT USAGE ON SCHEMA public TO reporting;\n";
     String unrecorded = ", which kit does not compare; undo it by hand if it matters\n";
     // Still unrecorded: it says nothing of how old the revert is.
     String defaults =
-        "-- kit:irreversible unrecorded: line 5 (ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT"
-            + " USAGE ON TYPES TO reporting;) changed default privileges"
+        "-- kit:irreversible unrecorded: line 6 (GRANT USAGE ON SCHEMA public TO reporting;)"
+            + " changed privileges"
             + unrecorded;
     String older =
         "-- kit:revert 20250102000000\n"
             + defaults
+            + "-- kit:irreversible unrecorded: line 5 (ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT"
+            + " USAGE ON TYPES TO reporting;) changed default privileges"
+            + unrecorded
             + "-- kit:irreversible unrecorded: line 1 (GRANT SELECT ON t TO reporting;) changed"
             + " privileges"
             + unrecorded
@@ -460,7 +464,7 @@ class DownMigrationTest {
         .singleElement()
         .asString()
         .endsWith(
-            "restores the 1 catalog objects 20250102000000_change.sql changed; 3 more it lists"
+            "restores the 1 catalog objects 20250102000000_change.sql changed; 4 more it lists"
                 + " as irreversible");
 
     // Without those lines (a line kit still does not record aside), it is not what it says it is.
@@ -475,9 +479,78 @@ class DownMigrationTest {
         .singleElement()
         .asString()
         .contains(
-            "does not restore what 20250102000000_change.sql changed: policy public.t.p (before")
+            "does not restore what 20250102000000_change.sql changed: default privileges on types"
+                + " in schema public (before")
+        .contains("policy public.t.p (before")
         .contains("table public.gone (before")
         .contains("table public.t (before");
+  }
+
+  @Test
+  void revert_setsDefaultPrivilegesBack_everywhereInSchemasAndForOtherRoles() {
+    DownMigration down =
+        proveDerived(
+            "ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;\n"
+                + "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO reporting;\n"
+                + "CREATE SCHEMA s;\n"
+                + "ALTER DEFAULT PRIVILEGES IN SCHEMA s GRANT USAGE ON SEQUENCES TO reporting;\n"
+                + "CREATE SCHEMA r;\n",
+            "ALTER DEFAULT PRIVILEGES GRANT EXECUTE ON FUNCTIONS TO PUBLIC;\n"
+                + "ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE SELECT ON TABLES FROM reporting;\n"
+                + "ALTER DEFAULT PRIVILEGES IN SCHEMA public"
+                + " GRANT INSERT ON TABLES TO reporting WITH GRANT OPTION;\n"
+                + "ALTER DEFAULT PRIVILEGES GRANT SELECT ON SEQUENCES TO reporting;\n"
+                + "ALTER DEFAULT PRIVILEGES FOR ROLE report_owner GRANT USAGE ON TYPES TO reporting;\n"
+                + "ALTER DEFAULT PRIVILEGES REVOKE USAGE ON SCHEMAS FROM CURRENT_USER;\n"
+                + "DROP SCHEMA s;\n"
+                + "ALTER DEFAULT PRIVILEGES IN SCHEMA r GRANT SELECT ON TABLES TO reporting;\n"
+                + "CREATE SCHEMA n;\n"
+                + "ALTER DEFAULT PRIVILEGES IN SCHEMA n GRANT SELECT ON TABLES TO reporting;\n");
+
+    assertThat(down.irreversible()).isEmpty();
+    String sql = down.sql();
+    assertThat(sql)
+        .contains(
+            "ALTER DEFAULT PRIVILEGES REVOKE ALL ON FUNCTIONS FROM PUBLIC;",
+            "ALTER DEFAULT PRIVILEGES REVOKE ALL ON SEQUENCES FROM reporting;",
+            "ALTER DEFAULT PRIVILEGES GRANT USAGE, CREATE ON SCHEMAS TO CURRENT_USER;",
+            "ALTER DEFAULT PRIVILEGES FOR ROLE report_owner REVOKE ALL ON TYPES FROM reporting;",
+            "ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE ALL ON TABLES FROM reporting;",
+            "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO reporting;",
+            "ALTER DEFAULT PRIVILEGES IN SCHEMA r REVOKE ALL ON TABLES FROM reporting;",
+            "ALTER DEFAULT PRIVILEGES IN SCHEMA s GRANT USAGE ON SEQUENCES TO reporting;")
+        .doesNotContain("IN SCHEMA n ");
+    // A schema's default privileges come back once it does.
+    assertThat(sql.indexOf("CREATE SCHEMA IF NOT EXISTS s;"))
+        .isNotNegative()
+        .isLessThan(sql.indexOf("IN SCHEMA s GRANT"));
+  }
+
+  @Test
+  void revert_givesWhatItCreatesAgainTheGrantsItHad_whereDefaultPrivilegesGrantOthers() {
+    DownMigration down =
+        proveDerived(
+            "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO reporting;\n"
+                + "ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;\n"
+                + "CREATE TABLE old (id int);\n"
+                + "REVOKE ALL ON old FROM reporting;\n"
+                + "CREATE TABLE t (id serial);\n"
+                + "CREATE VIEW v AS SELECT id FROM t;\n"
+                + "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;\n"
+                + "CREATE FUNCTION g() RETURNS int LANGUAGE sql AS $$ SELECT 2 $$;\n"
+                + "GRANT EXECUTE ON FUNCTION g() TO PUBLIC;\n",
+            // The revert sets the default privileges back before it creates anything again.
+            "ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE SELECT ON TABLES FROM reporting;\n"
+                + "ALTER DEFAULT PRIVILEGES GRANT EXECUTE ON FUNCTIONS TO PUBLIC;\n"
+                + "DROP VIEW v;\nDROP TABLE old;\nDROP TABLE t;\n"
+                + "DROP FUNCTION f();\nDROP FUNCTION g();\n");
+
+    assertThat(down.sql())
+        .contains(
+            "REVOKE ALL ON TABLE public.old FROM reporting;",
+            "GRANT EXECUTE ON FUNCTION public.g() TO PUBLIC;")
+        .doesNotContain(
+            "ON TABLE public.t ", "ON TABLE public.v ", "ON FUNCTION public.f() ", "ON SEQUENCE");
   }
 
   @Test
