@@ -274,7 +274,30 @@ final class CatalogSnapshot {
   private static void schemas(Statement s, List<CatalogObject> out) throws SQLException {
     query(
         s,
-        "SELECT n.nspname, n.oid, quote_ident(n.nspname) FROM pg_namespace n WHERE "
+        "SELECT n.nspname, n.oid, quote_ident(n.nspname),"
+            // Which of GRANT ... ON ALL ... IN SCHEMA's kinds of object it holds one of that this
+            // snapshot leaves out: a foreign table, an identity column's sequence, an aggregate, a
+            // window function, an extension's.
+            + " concat_ws(',',"
+            + "  CASE WHEN EXISTS (SELECT 1 FROM pg_class q WHERE q.relnamespace = n.oid"
+            + "   AND q.relkind IN ('r', 'p', 'v', 'm', 'f') AND (q.relkind = 'f' OR NOT "
+            + notFromExtension("pg_class", "q.oid")
+            + ")) THEN 'TABLES' END,"
+            + "  CASE WHEN EXISTS (SELECT 1 FROM pg_class q WHERE q.relnamespace = n.oid"
+            + "   AND q.relkind = 'S' AND ("
+            + identitySequence("q")
+            + " OR NOT "
+            + notFromExtension("pg_class", "q.oid")
+            + ")) THEN 'SEQUENCES' END,"
+            + "  CASE WHEN EXISTS (SELECT 1 FROM pg_proc q WHERE q.pronamespace = n.oid"
+            + "   AND q.prokind <> 'p' AND (q.prokind IN ('a', 'w') OR NOT "
+            + notFromExtension("pg_proc", "q.oid")
+            + ")) THEN 'FUNCTIONS' END,"
+            + "  CASE WHEN EXISTS (SELECT 1 FROM pg_proc q WHERE q.pronamespace = n.oid"
+            + "   AND q.prokind = 'p' AND NOT "
+            + notFromExtension("pg_proc", "q.oid")
+            + ") THEN 'PROCEDURES' END)"
+            + " FROM pg_namespace n WHERE "
             + USER_SCHEMA
             + " AND "
             + notFromExtension("pg_namespace", "n.oid"),
@@ -285,7 +308,7 @@ final class CatalogSnapshot {
                     rs.getString(1),
                     rs.getString(2),
                     "SCHEMA " + rs.getString(3),
-                    Map.of("sql", rs.getString(3)))));
+                    Map.of("sql", rs.getString(3), "unrecordedKinds", rs.getString(4)))));
   }
 
   private static void extensions(Statement s, List<CatalogObject> out) throws SQLException {

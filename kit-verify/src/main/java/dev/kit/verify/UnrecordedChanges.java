@@ -21,8 +21,7 @@ final class UnrecordedChanges {
 
   /**
    * The words GRANT ... ON puts before objects other than tables, views and sequences (which need
-   * none), and {@code ALL} of {@code ALL TABLES IN SCHEMA}, which may hold what the snapshot does
-   * not record.
+   * none), and {@code ALL} (of {@code ALL TABLES IN SCHEMA} where the statement is not that).
    */
   private static final Set<String> OTHER_OBJECTS =
       Set.of(
@@ -50,7 +49,13 @@ final class UnrecordedChanges {
   static List<String> in(byte[] content, CatalogSnapshot before, CatalogSnapshot after) {
     List<SqlStatement> written = SqlScript.parse(content).statements();
     Recorded recorded =
-        new Recorded(new HashSet<>(), new HashSet<>(), new HashSet<>(), new HashSet<>());
+        new Recorded(
+            new HashSet<>(),
+            new HashSet<>(),
+            new HashSet<>(),
+            new HashSet<>(),
+            new HashSet<>(),
+            new HashSet<>());
     recorded.add(before);
     recorded.add(after);
     List<String> irreversible = new ArrayList<>();
@@ -65,17 +70,33 @@ final class UnrecordedChanges {
    * leaves the schema to the search path): not an aggregate, nor an extension's or the system's.
    * Statements are matched by name, so a name such an object shares is left out: {@code
    * schema.name} when it is in the same schema, {@code name} alone when it is in any; then the
-   * relations whose columns' grants (tables and views) and comments (tables) they record too.
+   * relations whose columns' grants (tables and views) and comments (tables) they record too. Last,
+   * the kinds of {@code ON ALL <kind> IN SCHEMA} whose every object in a schema they record, as
+   * {@code TABLES public}, and those of which a schema holds one they leave out.
    */
   private record Recorded(
       Set<String> functions,
       Set<String> relations,
       Set<String> withColumnGrants,
-      Set<String> withColumnComments) {
+      Set<String> withColumnComments,
+      Set<String> inSchemas,
+      Set<String> notInSchemas) {
+
+    /** Whether the snapshots record every object of {@code kind} in {@code schema}. */
+    boolean wholly(String kind, String schema) {
+      String key = kind + " " + schema;
+      return inSchemas.contains(key) && !notInSchemas.contains(key);
+    }
 
     void add(CatalogSnapshot snapshot) {
       for (CatalogObject o : snapshot.objects()) {
         switch (o.kind()) {
+          case SCHEMA -> {
+            List<String> left = List.of(o.detail("unrecordedKinds").split(","));
+            for (String kind : List.of("TABLES", "SEQUENCES", "FUNCTIONS", "PROCEDURES")) {
+              (left.contains(kind) ? notInSchemas : inSchemas).add(kind + " " + o.name());
+            }
+          }
           case FUNCTION -> add(o, functions);
           case TABLE -> {
             add(o, relations);
@@ -169,8 +190,9 @@ final class UnrecordedChanges {
    * records, whose owner and grants (and for a table, view or sequence its comment) the revert
    * restores: functions and procedures (not an aggregate nor a function of an extension), tables,
    * views and sequences and their columns (not an identity column's sequence, nor a view's column's
-   * comment), and not every object of a schema ({@code ON ALL TABLES IN SCHEMA}), which may hold
-   * others. Matched by name: a recorded function's overload with other arguments counts.
+   * comment), and every object of a kind in a schema ({@code ON ALL TABLES IN SCHEMA}) where the
+   * snapshots record each of them. Matched by name: a recorded function's overload with other
+   * arguments counts.
    */
   private static boolean onRecordedObjects(SqlStatement s, Recorded recorded) {
     List<SqlToken> t = s.tokens();
@@ -217,6 +239,9 @@ final class UnrecordedChanges {
       if (on < 0 || on + 1 >= t.size()) {
         return false;
       }
+      if (t.get(on + 1).isWord("ALL") && s.indexOfWords(on + 3, "IN", "SCHEMA") == on + 3) {
+        return inRecordedSchemas(t, on + 2, recorded);
+      }
       boolean columns = t.subList(1, on).stream().anyMatch(token -> token.isSymbol('('));
       if (columns && (isOneOf(t.get(on + 1), ROUTINES) || t.get(on + 1).isWord("SEQUENCE"))) {
         return false;
@@ -259,6 +284,36 @@ final class UnrecordedChanges {
         return true;
       }
       i++;
+    }
+    return false;
+  }
+
+  /**
+   * Whether every object of the kind {@code ON ALL <kind> IN SCHEMA a, b} names at {@code kind} in
+   * each of those schemas is one the snapshots record. {@code ROUTINES} are functions (aggregates
+   * and window functions too) and procedures.
+   */
+  private static boolean inRecordedSchemas(List<SqlToken> t, int kind, Recorded recorded) {
+    List<String> kinds =
+        switch (t.get(kind).name()) {
+          case "tables" -> List.of("TABLES");
+          case "sequences" -> List.of("SEQUENCES");
+          case "functions" -> List.of("FUNCTIONS");
+          case "procedures" -> List.of("PROCEDURES");
+          case "routines" -> List.of("FUNCTIONS", "PROCEDURES");
+          default -> List.of();
+        };
+    if (kinds.isEmpty()) {
+      return false;
+    }
+    for (int i = kind + 3; i < t.size(); i += 2) {
+      String schema = t.get(i).name();
+      if (!kinds.stream().allMatch(k -> recorded.wholly(k, schema))) {
+        return false;
+      }
+      if (i + 1 >= t.size() || !t.get(i + 1).isSymbol(',')) {
+        return true;
+      }
     }
     return false;
   }

@@ -579,10 +579,10 @@ class DownMigrationTest {
 
   @Test
   void revert_listsThePrivilegesItDoesNotRecord_onColumnsIdentitiesSchemasAndNamesakes() {
-    // A view's column's comment, an identity column's sequence and every table or sequence of a
-    // schema stay as the migration left them; so does a table name another schema's identity
+    // A view's column's comment, an identity column's sequence and every sequence of a schema that
+    // holds one stay as the migration left them; so does a table name another schema's identity
     // sequence shares, unless the statement names its schema. A view's column's privileges are set
-    // back.
+    // back, and so are those of every table of a schema whose tables the snapshot all records.
     DownMigration down =
         derive(
             "CREATE TABLE t (id int);\n"
@@ -605,9 +605,6 @@ class DownMigrationTest {
                 + " privileges"
                 + unrecorded,
             "unrecorded: line 3 (GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO reporting;)"
-                + " changed privileges"
-                + unrecorded,
-            "unrecorded: line 4 (GRANT SELECT ON ALL TABLES IN SCHEMA public TO reporting;)"
                 + " changed privileges"
                 + unrecorded,
             "unrecorded: line 5 (GRANT SELECT ON t TO reporting;) changed privileges" + unrecorded,
@@ -1003,6 +1000,33 @@ class DownMigrationTest {
             "GRANT EXECUTE ON PROCEDURE public.p() TO reporting WITH GRANT OPTION;")
         .doesNotContain("CREATE OR REPLACE");
     assertThat(down.irreversible()).isEmpty();
+  }
+
+  @Test
+  void revert_setsGrantsOnAllOfASchemaBack_whenTheSnapshotRecordsEachObjectOfThatKindInIt() {
+    DownMigration down =
+        proveDerived(
+            "CREATE SCHEMA a;\n"
+                + "CREATE TABLE a.t (id serial);\n"
+                + "CREATE VIEW a.v AS SELECT id FROM a.t;\n"
+                + "CREATE FUNCTION a.f() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;\n"
+                + "CREATE PROCEDURE a.p() LANGUAGE sql AS $$ SELECT 1 $$;\n"
+                + "CREATE TABLE u (id int);\n",
+            "GRANT SELECT ON ALL TABLES IN SCHEMA a, public TO reporting;\n"
+                + "GRANT USAGE ON ALL SEQUENCES IN SCHEMA \"a\" TO reporting;\n"
+                + "REVOKE EXECUTE ON ALL ROUTINES IN SCHEMA a FROM PUBLIC;\n"
+                + "GRANT EXECUTE ON ALL PROCEDURES IN SCHEMA a TO reporting;\n");
+
+    assertThat(down.irreversible()).isEmpty();
+    assertThat(down.sql())
+        .contains(
+            "REVOKE ALL ON TABLE a.t FROM reporting;",
+            "REVOKE ALL ON TABLE a.v FROM reporting;",
+            "REVOKE ALL ON TABLE public.u FROM reporting;",
+            "REVOKE ALL ON SEQUENCE a.t_id_seq FROM reporting;",
+            "GRANT EXECUTE ON FUNCTION a.f() TO PUBLIC;",
+            "REVOKE ALL ON PROCEDURE a.p() FROM reporting;",
+            "GRANT EXECUTE ON PROCEDURE a.p() TO PUBLIC;");
   }
 
   @Test
