@@ -71,13 +71,7 @@ final class CatalogSnapshot {
           + identitySequence("q")
           + ") LIMIT 1),"
           + " COALESCE(quote_literal(obj_description(c.oid, 'pg_class')), ''),"
-          + " c.relrowsecurity, c.relforcerowsecurity,"
-          // What a revert that creates it again gives it: the grants of the migration role's
-          // default privileges for its kind, in its schema. Most databases have none.
-          + " CASE WHEN NOT EXISTS (SELECT 1 FROM pg_default_acl) THEN '' ELSE"
-          + grantLines(
-              aclOnCreate("CASE c.relkind WHEN 'S' THEN 'S' ELSE 'r' END", "n.oid"), MIGRATION_ROLE)
-          + " END";
+          + " c.relrowsecurity, c.relforcerowsecurity";
 
   /**
    * Who other than the owner of the table, view or sequence {@code c} holds which privileges in
@@ -105,9 +99,8 @@ final class CatalogSnapshot {
         + "    ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER',"
         + "    'MAINTAIN', 'USAGE', 'EXECUTE', 'CREATE']::text[], x.privilege)) AS privileges"
         + "   FROM (SELECT CASE WHEN e.grantee = 0 THEN 'PUBLIC'"
-        + "     WHEN e.grantee = "
-        + MIGRATION_ROLE
-        + " THEN 'CURRENT_USER' ELSE quote_ident(pg_get_userbyid(e.grantee)) END AS grantee,"
+        + "     WHEN pg_get_userbyid(e.grantee) = current_user THEN 'CURRENT_USER'"
+        + "     ELSE quote_ident(pg_get_userbyid(e.grantee)) END AS grantee,"
         + "     e.privilege_type AS privilege, bool_or(e.is_grantable) AS grantable"
         + "    FROM aclexplode("
         + acl
@@ -296,7 +289,20 @@ final class CatalogSnapshot {
             + "  CASE WHEN EXISTS (SELECT 1 FROM pg_proc q WHERE q.pronamespace = n.oid"
             + "   AND q.prokind = 'p' AND NOT "
             + notFromExtension("pg_proc", "q.oid")
-            + ") THEN 'PROCEDURES' END)"
+            + ") THEN 'PROCEDURES' END),"
+            // What a table or view, a sequence and a function the migration role creates in it
+            // get: its default privileges say. Most databases have none.
+            + " CASE WHEN NOT EXISTS (SELECT 1 FROM pg_default_acl) THEN '' ELSE"
+            + grantLines(aclOnCreate("'r'", "n.oid"), MIGRATION_ROLE)
+            + " END,"
+            + " CASE WHEN NOT EXISTS (SELECT 1 FROM pg_default_acl) THEN '' ELSE"
+            + grantLines(aclOnCreate("'S'", "n.oid"), MIGRATION_ROLE)
+            + " END,"
+            + " CASE WHEN NOT EXISTS (SELECT 1 FROM pg_default_acl) THEN '"
+            + DEFAULT_GRANTS
+            + "' ELSE "
+            + executeGrantees(aclOnCreate("'f'", "n.oid"), MIGRATION_ROLE)
+            + " END"
             + " FROM pg_namespace n WHERE "
             + USER_SCHEMA
             + " AND "
@@ -308,7 +314,17 @@ final class CatalogSnapshot {
                     rs.getString(1),
                     rs.getString(2),
                     "SCHEMA " + rs.getString(3),
-                    Map.of("sql", rs.getString(3), "unrecordedKinds", rs.getString(4)))));
+                    Map.of(
+                        "sql",
+                        rs.getString(3),
+                        "unrecordedKinds",
+                        rs.getString(4),
+                        "tablesOnCreate",
+                        rs.getString(5),
+                        "sequencesOnCreate",
+                        rs.getString(6),
+                        "functionsOnCreate",
+                        rs.getString(7)))));
   }
 
   private static void extensions(Statement s, List<CatalogObject> out) throws SQLException {
@@ -674,7 +690,7 @@ final class CatalogSnapshot {
           details.put("sql", rs.getString(3));
           details.put("body", rs.getString(5));
           details.put("reads", rs.getString(6));
-          String columnGrants = rs.getString(16);
+          String columnGrants = rs.getString(15);
           details.put("columnGrants", columnGrants);
           StringBuilder afterCreate = new StringBuilder(relationColumns(rs, 7, details));
           columnGrants
@@ -731,14 +747,7 @@ final class CatalogSnapshot {
             + " AND "
             + notFromExtension("pg_proc", "q.oid")
             + ")),"
-            + " COALESCE(quote_literal(obj_description(p.oid, 'pg_proc')), ''),"
-            // Who a revert that creates it again lets execute it: the migration role's default
-            // privileges for functions in its schema say.
-            + " CASE WHEN NOT EXISTS (SELECT 1 FROM pg_default_acl) THEN '"
-            + DEFAULT_GRANTS
-            + "' ELSE "
-            + executeGrantees(aclOnCreate("'f'", "n.oid"), MIGRATION_ROLE)
-            + " END"
+            + " COALESCE(quote_literal(obj_description(p.oid, 'pg_proc')), '')"
             + " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
             // Its identity arguments, which its name, its SQL name and a detail read: computed once
             // (OFFSET 0 keeps the planner from copying the call into each of them).
@@ -770,7 +779,6 @@ final class CatalogSnapshot {
                       Map.entry("functiondef", functiondef),
                       Map.entry("owner", owner),
                       Map.entry("grants", grants),
-                      Map.entry("grantsOnCreate", rs.getString(18)),
                       Map.entry("comment", comment),
                       Map.entry("dependants", rs.getString(13)),
                       Map.entry("schema", rs.getString(14)),
@@ -818,8 +826,7 @@ final class CatalogSnapshot {
    * @param rs a row of {@link #RELATION_COLUMNS}' columns, from {@code column} on: its owner,
    *     quoted, or empty for the role that ran the migrations; who other than its owner holds what,
    *     one a line, such as {@code SELECT TO reporting}; its schema, its name, where a namesake is;
-   *     its comment, quoted, or empty; whether row level security is enabled, and forced; the
-   *     grants a revert that creates it again gives it (its {@code grantsOnCreate})
+   *     its comment, quoted, or empty; whether row level security is enabled, and forced
    */
   private static String relationColumns(ResultSet rs, int column, Map<String, String> details)
       throws SQLException {
@@ -845,7 +852,6 @@ final class CatalogSnapshot {
     if (forced) {
       lines.append("\n-- row level security forced");
     }
-    details.put("grantsOnCreate", rs.getString(column + 8));
     details.put("rowSecurity", String.valueOf(rowSecurity));
     details.put("forceRowSecurity", String.valueOf(forced));
     details.put("owner", owner);

@@ -528,7 +528,7 @@ public record DownMigration(String version, String sql, List<String> irreversibl
           .forEach(
               o -> {
                 createFunction(o);
-                setPrivilegesBack(o, "", o.detail("grantsOnCreate"), "");
+                setPrivilegesBack(o, "", grantsOnCreate(o), "");
               });
     }
 
@@ -607,7 +607,7 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       CatalogObject now = kept(old);
       ddl.drop(now);
       createFunction(old);
-      setPrivilegesBack(old, "", old.detail("grantsOnCreate"), "");
+      setPrivilegesBack(old, "", grantsOnCreate(old), "");
     }
 
     /**
@@ -689,7 +689,7 @@ public record DownMigration(String version, String sql, List<String> irreversibl
               on,
               "",
               old.detail("grants"),
-              now == null ? old.detail("grantsOnCreate") : now.detail("grants"),
+              now == null ? grantsOnCreate(old) : now.detail("grants"),
               Set.of());
       if (isView(old)) {
         // REVOKE ALL ON TABLE takes a role's privileges on each column too.
@@ -799,6 +799,24 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                     has.orElse(entry).detail(has.isPresent() ? "grants" : "implicit"),
                     Set.of());
               });
+    }
+
+    /**
+     * The grants {@code old}, a table, view, sequence or function, gets when the revert creates it
+     * again: those of the default privileges in its schema as they were before the migration, which
+     * the revert sets back first.
+     */
+    private String grantsOnCreate(CatalogObject old) {
+      String detail =
+          switch (old.kind()) {
+            case SEQUENCE -> "sequencesOnCreate";
+            case FUNCTION -> "functionsOnCreate";
+            default -> "tablesOnCreate";
+          };
+      return before
+          .get(CatalogObject.key(Kind.SCHEMA, old.detail("schema")))
+          .orElseThrow(() -> new IllegalStateException("its schema is in the catalog it is in"))
+          .detail(detail);
     }
 
     /**
