@@ -20,10 +20,10 @@ import org.jspecify.annotations.Nullable;
  * The user-visible schema of one database, read from {@code pg_catalog}: schemas, extensions,
  * types, sequences, tables, columns, constraints, indexes, views, functions, triggers and row level
  * security policies, each with its definition as PostgreSQL prints it (a function's with its owner
- * and grants; a table's, view's and sequence's with its owner, grants and comment too, and a
- * table's with its row level security), and each role's default privileges. Objects of extensions
- * and of PostgreSQL itself are left out. Two snapshots tell exactly what a statement or a file
- * changed; kit compares them to lint migrations and to derive and prove down migrations.
+ * and grants; a schema's, table's, view's and sequence's with its owner, grants and comment too,
+ * and a table's with its row level security), and each role's default privileges. Objects of
+ * extensions and of PostgreSQL itself are left out. Two snapshots tell exactly what a statement or
+ * a file changed; kit compares them to lint migrations and to derive and prove down migrations.
  *
  * <pre>{@code
  * CatalogSnapshot before = CatalogSnapshot.take(connection);
@@ -302,29 +302,39 @@ final class CatalogSnapshot {
             + DEFAULT_GRANTS
             + "' ELSE "
             + executeGrantees(aclOnCreate("'f'", "n.oid"), MIGRATION_ROLE)
+            + " END,"
+            // Its owner when not the role that ran the migrations, who else holds what on it, its
+            // comment; and what a schema the migration role creates gets.
+            + " CASE WHEN pg_get_userbyid(n.nspowner) = current_user THEN ''"
+            + "  ELSE quote_ident(pg_get_userbyid(n.nspowner)) END,"
+            + grantLines("n.nspacl", "n.nspowner")
+            + ", COALESCE(quote_literal(obj_description(n.oid, 'pg_namespace')), ''),"
+            + " CASE WHEN NOT EXISTS (SELECT 1 FROM pg_default_acl) THEN '' ELSE"
+            + grantLines(aclOnCreate("'n'", "0"), MIGRATION_ROLE)
             + " END"
             + " FROM pg_namespace n WHERE "
             + USER_SCHEMA
             + " AND "
             + notFromExtension("pg_namespace", "n.oid"),
-        rs ->
-            out.add(
-                new CatalogObject(
-                    Kind.SCHEMA,
-                    rs.getString(1),
-                    rs.getString(2),
-                    "SCHEMA " + rs.getString(3),
-                    Map.of(
-                        "sql",
-                        rs.getString(3),
-                        "unrecordedKinds",
-                        rs.getString(4),
-                        "tablesOnCreate",
-                        rs.getString(5),
-                        "sequencesOnCreate",
-                        rs.getString(6),
-                        "functionsOnCreate",
-                        rs.getString(7)))));
+        rs -> {
+          Map<String, String> details = new HashMap<>();
+          details.put("sql", rs.getString(3));
+          details.put("unrecordedKinds", rs.getString(4));
+          details.put("tablesOnCreate", rs.getString(5));
+          details.put("sequencesOnCreate", rs.getString(6));
+          details.put("functionsOnCreate", rs.getString(7));
+          details.put("grantsOnCreate", rs.getString(11));
+          String afterCreate =
+              ownerGrantsComment(rs.getString(8), rs.getString(9), rs.getString(10), details);
+          details.put("afterCreate", afterCreate);
+          out.add(
+              new CatalogObject(
+                  Kind.SCHEMA,
+                  rs.getString(1),
+                  rs.getString(2),
+                  "SCHEMA " + rs.getString(3) + afterCreate,
+                  details));
+        });
   }
 
   private static void extensions(Statement s, List<CatalogObject> out) throws SQLException {
@@ -830,20 +840,13 @@ final class CatalogSnapshot {
    */
   private static String relationColumns(ResultSet rs, int column, Map<String, String> details)
       throws SQLException {
-    String owner = rs.getString(column);
-    String grants = rs.getString(column + 1);
-    String comment = rs.getString(column + 5);
     details.put("schema", rs.getString(column + 2));
     details.put("object", rs.getString(column + 3));
     details.put("unrecordedNamesake", namesake(rs.getObject(column + 4)));
-    StringBuilder lines = new StringBuilder();
-    if (!owner.isEmpty()) {
-      lines.append("\n-- owned by ").append(owner);
-    }
-    grants.lines().forEach(g -> lines.append("\n-- granted ").append(g));
-    if (!comment.isEmpty()) {
-      lines.append("\n-- comment ").append(comment);
-    }
+    StringBuilder lines =
+        new StringBuilder(
+            ownerGrantsComment(
+                rs.getString(column), rs.getString(column + 1), rs.getString(column + 5), details));
     boolean rowSecurity = rs.getBoolean(column + 6);
     boolean forced = rs.getBoolean(column + 7);
     if (rowSecurity) {
@@ -854,10 +857,33 @@ final class CatalogSnapshot {
     }
     details.put("rowSecurity", String.valueOf(rowSecurity));
     details.put("forceRowSecurity", String.valueOf(forced));
+    details.put("afterCreate", lines.toString());
+    return lines.toString();
+  }
+
+  /**
+   * A table's, view's, sequence's or schema's owner, grants and comment as comment lines, none for
+   * what CREATE gives it; puts them in {@code details} too ({@code owner}, {@code grants}, {@code
+   * comment}).
+   *
+   * @param owner its owner, quoted, or empty for the role that ran the migrations
+   * @param grants who other than its owner holds what, one a line, such as {@code SELECT TO
+   *     reporting}
+   * @param comment its comment, quoted, or empty
+   */
+  private static String ownerGrantsComment(
+      String owner, String grants, String comment, Map<String, String> details) {
+    StringBuilder lines = new StringBuilder();
+    if (!owner.isEmpty()) {
+      lines.append("\n-- owned by ").append(owner);
+    }
+    grants.lines().forEach(g -> lines.append("\n-- granted ").append(g));
+    if (!comment.isEmpty()) {
+      lines.append("\n-- comment ").append(comment);
+    }
     details.put("owner", owner);
     details.put("grants", grants);
     details.put("comment", comment);
-    details.put("afterCreate", lines.toString());
     return lines.toString();
   }
 

@@ -25,11 +25,12 @@ import org.jspecify.annotations.Nullable;
  * A migration that reverses another, derived from the catalog before and after it ran on a real
  * PostgreSQL: created objects are dropped, dropped ones re-created from their catalog definition,
  * renames undone, changed columns, tables, views and functions (their owners and grants too, and a
- * table's, view's or sequence's comment) and default privileges set back. What the catalog cannot
- * give back (rows that were deleted or updated, enum values, a NOT NULL column without a default
- * whose values are gone) is listed at the top as {@code -- kit:irreversible <object>: <why>}. The
- * first line, {@code -- kit:revert <version>}, lets {@code kit:verify} prove that applying it
- * restores every other object the reverted migration changed.
+ * table's, view's or sequence's comment), schemas' owners, grants and comments, and default
+ * privileges set back. What the catalog cannot give back (rows that were deleted or updated, enum
+ * values, a NOT NULL column without a default whose values are gone) is listed at the top as {@code
+ * -- kit:irreversible <object>: <why>}. The first line, {@code -- kit:revert <version>}, lets
+ * {@code kit:verify} prove that applying it restores every other object the reverted migration
+ * changed.
  *
  * <pre>{@code
  * DownMigration down = DownMigration.derive(change, "PostgreSQL 17.11");
@@ -472,13 +473,18 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       // the migration role's, granted to nobody else, without a comment.
       List<CatalogObject> relations = new ArrayList<>(views);
       dropped.stream()
-          .filter(o -> o.kind() == Kind.TABLE || o.kind() == Kind.SEQUENCE)
+          .filter(
+              o -> o.kind() == Kind.TABLE || o.kind() == Kind.SEQUENCE || o.kind() == Kind.SCHEMA)
           .forEach(relations::add);
       Set<String> recreated = new HashSet<>();
       relations.forEach(o -> recreated.add(o.identity()));
       kept.stream()
           .filter(o -> o.kind() == Kind.TABLE || o.kind() == Kind.SEQUENCE || isView(o))
           .filter(o -> !recreated.contains(o.identity()))
+          .forEach(relations::add);
+      // A schema renamed in place is listed as irreversible, its owner and grants with it.
+      kept.stream()
+          .filter(o -> o.kind() == Kind.SCHEMA && o.name().equals(kept(o).name()))
           .forEach(relations::add);
       relations.sort(Comparator.comparing(CatalogObject::name));
       for (CatalogObject o : relations) {
@@ -682,7 +688,12 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       setRowSecurityBack(old, now, "rowSecurity", "ENABLE", "DISABLE");
       setRowSecurityBack(old, now, "forceRowSecurity", "FORCE", "NO FORCE");
       String on =
-          (old.kind() == Kind.SEQUENCE ? " ON SEQUENCE " : " ON TABLE ") + old.detail("sql");
+          switch (old.kind()) {
+                case SEQUENCE -> " ON SEQUENCE ";
+                case SCHEMA -> " ON SCHEMA ";
+                default -> " ON TABLE ";
+              }
+              + old.detail("sql");
       Set<String> revoked =
           setGrantsBack(
               "",
@@ -802,11 +813,14 @@ public record DownMigration(String version, String sql, List<String> irreversibl
     }
 
     /**
-     * The grants {@code old}, a table, view, sequence or function, gets when the revert creates it
-     * again: those of the default privileges in its schema as they were before the migration, which
-     * the revert sets back first.
+     * The grants {@code old}, a schema, table, view, sequence or function, gets when the revert
+     * creates it again: those of the default privileges (in its schema) as they were before the
+     * migration, which the revert sets back first.
      */
     private String grantsOnCreate(CatalogObject old) {
+      if (old.kind() == Kind.SCHEMA) {
+        return old.detail("grantsOnCreate");
+      }
       String detail =
           switch (old.kind()) {
             case SEQUENCE -> "sequencesOnCreate";

@@ -32,7 +32,6 @@ final class UnrecordedChanges {
           "language",
           "large",
           "parameter",
-          "schema",
           "tablespace",
           "type");
 
@@ -55,6 +54,7 @@ final class UnrecordedChanges {
             new HashSet<>(),
             new HashSet<>(),
             new HashSet<>(),
+            new HashSet<>(),
             new HashSet<>());
     recorded.add(before);
     recorded.add(after);
@@ -70,11 +70,13 @@ final class UnrecordedChanges {
    * leaves the schema to the search path): not an aggregate, nor an extension's or the system's.
    * Statements are matched by name, so a name such an object shares is left out: {@code
    * schema.name} when it is in the same schema, {@code name} alone when it is in any; then the
-   * relations whose columns' grants (tables and views) and comments (tables) they record too. Last,
-   * the kinds of {@code ON ALL <kind> IN SCHEMA} whose every object in a schema they record, as
-   * {@code TABLES public}, and those of which a schema holds one they leave out.
+   * relations whose columns' grants (tables and views) and comments (tables) they record too; the
+   * schemas (whose owner, grants and comment they record); last, the kinds of {@code ON ALL <kind>
+   * IN SCHEMA} whose every object in a schema they record, as {@code TABLES public}, and those of
+   * which a schema holds one they leave out.
    */
   private record Recorded(
+      Set<String> schemas,
       Set<String> functions,
       Set<String> relations,
       Set<String> withColumnGrants,
@@ -92,6 +94,7 @@ final class UnrecordedChanges {
       for (CatalogObject o : snapshot.objects()) {
         switch (o.kind()) {
           case SCHEMA -> {
+            schemas.add(o.name());
             List<String> left = List.of(o.detail("unrecordedKinds").split(","));
             for (String kind : List.of("TABLES", "SEQUENCES", "FUNCTIONS", "PROCEDURES")) {
               (left.contains(kind) ? notInSchemas : inSchemas).add(kind + " " + o.name());
@@ -188,11 +191,11 @@ final class UnrecordedChanges {
   /**
    * Whether {@code s} grants, revokes, gives away or comments on only objects the catalog snapshot
    * records, whose owner and grants (and for a table, view or sequence its comment) the revert
-   * restores: functions and procedures (not an aggregate nor a function of an extension), tables,
-   * views and sequences and their columns (not an identity column's sequence, nor a view's column's
-   * comment), and every object of a kind in a schema ({@code ON ALL TABLES IN SCHEMA}) where the
-   * snapshots record each of them. Matched by name: a recorded function's overload with other
-   * arguments counts.
+   * restores: schemas (not an extension's), functions and procedures (not an aggregate nor a
+   * function of an extension), tables, views and sequences and their columns (not an identity
+   * column's sequence, nor a view's column's comment), and every object of a kind in a schema
+   * ({@code ON ALL TABLES IN SCHEMA}) where the snapshots record each of them. Matched by name: a
+   * recorded function's overload with other arguments counts.
    */
   private static boolean onRecordedObjects(SqlStatement s, Recorded recorded) {
     List<SqlToken> t = s.tokens();
@@ -210,6 +213,9 @@ final class UnrecordedChanges {
       } else if (s.indexOfWords(1, "MATERIALIZED", "VIEW") == 1) {
         names = after(s, 3, "IF", "EXISTS");
         known = recorded.relations();
+      } else if (t.size() > 1 && t.get(1).isWord("SCHEMA")) {
+        names = 2;
+        known = recorded.schemas();
       } else {
         return false;
       }
@@ -229,6 +235,9 @@ final class UnrecordedChanges {
       } else if (s.indexOfWords(1, "ON", "MATERIALIZED", "VIEW") == 1) {
         names = 4;
         known = recorded.relations();
+      } else if (s.indexOfWords(1, "ON", "SCHEMA") == 1) {
+        names = 3;
+        known = recorded.schemas();
       } else {
         return false;
       }
@@ -246,7 +255,10 @@ final class UnrecordedChanges {
       if (columns && (isOneOf(t.get(on + 1), ROUTINES) || t.get(on + 1).isWord("SEQUENCE"))) {
         return false;
       }
-      if (isOneOf(t.get(on + 1), ROUTINES)) {
+      if (t.get(on + 1).isWord("SCHEMA")) {
+        names = on + 2;
+        known = recorded.schemas();
+      } else if (isOneOf(t.get(on + 1), ROUTINES)) {
         names = on + 2;
         known = recorded.functions();
       } else if (t.get(on + 1).isWord("TABLE") || t.get(on + 1).isWord("SEQUENCE")) {

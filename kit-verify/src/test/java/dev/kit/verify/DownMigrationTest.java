@@ -426,17 +426,17 @@ class DownMigrationTest {
   void verify_passesARevertDerivedBeforeGrantsWereRecorded_whereItListedThemAsUnrecorded() {
     String base =
         "CREATE TABLE t (id int);\nCREATE TABLE gone (id int);\n"
-            + "GRANT SELECT ON gone TO reporting;\n";
+            + "GRANT SELECT ON gone TO reporting;\nCREATE TYPE mood AS ENUM ('ok');\n";
     String change =
         "GRANT SELECT ON t TO reporting;\nCOMMENT ON TABLE t IS 'x';\nDROP TABLE gone;\n"
             + "CREATE POLICY p ON t USING (true);\n"
             + "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE ON TYPES TO reporting;\n"
-            + "GRANT USAGE ON SCHEMA public TO reporting;\n";
+            + "GRANT USAGE ON TYPE mood TO reporting;\n";
     String unrecorded = ", which kit does not compare; undo it by hand if it matters\n";
     // Still unrecorded: it says nothing of how old the revert is.
     String defaults =
-        "-- kit:irreversible unrecorded: line 6 (GRANT USAGE ON SCHEMA public TO reporting;)"
-            + " changed privileges"
+        "-- kit:irreversible unrecorded: line 6 (GRANT USAGE ON TYPE mood TO reporting;) changed"
+            + " privileges"
             + unrecorded;
     String older =
         "-- kit:revert 20250102000000\n"
@@ -484,6 +484,42 @@ class DownMigrationTest {
         .contains("policy public.t.p (before")
         .contains("table public.gone (before")
         .contains("table public.t (before");
+  }
+
+  @Test
+  void revert_setsSchemasOwnersGrantsAndCommentsBack_andGivesThemToASchemaItCreatesAgain() {
+    DownMigration down =
+        proveDerived(
+            "DO $$ BEGIN EXECUTE format('GRANT CREATE ON DATABASE %I TO report_owner',"
+                + " current_database()); END $$;\n"
+                + "CREATE SCHEMA a;\n"
+                + "CREATE SCHEMA b;\n"
+                + "GRANT USAGE ON SCHEMA b TO reporting;\n"
+                + "COMMENT ON SCHEMA b IS 'bee';\n"
+                + "CREATE SCHEMA gone;\n"
+                + "GRANT USAGE, CREATE ON SCHEMA gone TO reporting WITH GRANT OPTION;\n"
+                + "ALTER SCHEMA gone OWNER TO report_owner;\n"
+                + "COMMENT ON SCHEMA gone IS 'was here';\n",
+            "ALTER SCHEMA a OWNER TO report_owner;\n"
+                + "GRANT USAGE ON SCHEMA a, public TO reporting;\n"
+                + "REVOKE ALL ON SCHEMA b FROM reporting;\n"
+                + "COMMENT ON SCHEMA b IS NULL;\n"
+                + "COMMENT ON SCHEMA a IS 'ay';\n"
+                + "DROP SCHEMA gone;\n");
+
+    assertThat(down.irreversible()).isEmpty();
+    assertThat(down.sql())
+        .contains(
+            "ALTER SCHEMA a OWNER TO CURRENT_USER;",
+            "COMMENT ON SCHEMA a IS NULL;",
+            "REVOKE ALL ON SCHEMA a FROM reporting;",
+            "REVOKE ALL ON SCHEMA public FROM reporting;",
+            "COMMENT ON SCHEMA b IS 'bee';",
+            "GRANT USAGE ON SCHEMA b TO reporting;",
+            "CREATE SCHEMA IF NOT EXISTS gone;",
+            "ALTER SCHEMA gone OWNER TO report_owner;",
+            "COMMENT ON SCHEMA gone IS 'was here';",
+            "GRANT USAGE, CREATE ON SCHEMA gone TO reporting WITH GRANT OPTION;");
   }
 
   @Test
