@@ -689,6 +689,13 @@ final class CatalogSnapshot {
             + grantLines("va.attacl")
             + ", E'\\n')) WITH ORDINALITY l(line, n)"
             + "  WHERE va.attrelid = c.oid AND va.attnum > 0 AND va.attacl IS NOT NULL), '')"
+            // Its columns' comments, a line each: the column, a tab, then the comment as a
+            // literal.
+            + ", COALESCE((SELECT string_agg(quote_ident(va.attname) || E'\\t'"
+            + "  || quote_literal(vd.description), E'\\n' ORDER BY va.attnum)"
+            + "  FROM pg_attribute va JOIN pg_description vd ON vd.objoid = c.oid"
+            + "  AND vd.classoid = 'pg_class'::regclass AND vd.objsubid = va.attnum"
+            + "  WHERE va.attrelid = c.oid AND va.attnum > 0), '')"
             + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " WHERE c.relkind IN ('v', 'm') AND "
             + USER_SCHEMA
@@ -702,11 +709,17 @@ final class CatalogSnapshot {
           details.put("reads", rs.getString(6));
           String columnGrants = rs.getString(15);
           details.put("columnGrants", columnGrants);
+          String columnComments = rs.getString(16);
+          details.put("columnComments", columnComments);
           StringBuilder afterCreate = new StringBuilder(relationColumns(rs, 7, details));
           columnGrants
               .lines()
               .forEach(
                   g -> afterCreate.append("\n-- granted on column ").append(g.replace('\t', ' ')));
+          columnComments
+              .lines()
+              .forEach(
+                  c -> afterCreate.append("\n-- comment on column ").append(c.replace('\t', ' ')));
           details.put("afterCreate", afterCreate.toString());
           out.add(
               new CatalogObject(

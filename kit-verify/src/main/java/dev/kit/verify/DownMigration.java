@@ -657,10 +657,10 @@ public record DownMigration(String version, String sql, List<String> irreversibl
     /**
      * Gives {@code old}, a table, view or sequence under its old name, its owner, comment, row
      * level security and grants back, and those of its columns (as {@link CatalogSnapshot} records
-     * them: a table's or view's columns' grants, a table's columns' comments), from what they are
-     * {@code now}, or from what CREATE gives when it is created again ({@code null}). A grantee
-     * whose privileges changed loses them all and gets back what it had, so that a privilege it
-     * kept is not lost with one it gained.
+     * them: a table's or view's columns' grants and comments), from what they are {@code now}, or
+     * from what CREATE gives when it is created again ({@code null}). A grantee whose privileges
+     * changed loses them all and gets back what it had, so that a privilege it kept is not lost
+     * with one it gained.
      */
     private void setAfterCreateBack(CatalogObject old, @Nullable CatalogObject now) {
       String kind =
@@ -720,6 +720,18 @@ public record DownMigration(String version, String sql, List<String> irreversibl
             setGrantsBack("", on, column.getKey(), "", column.getValue(), revoked);
           }
         }
+        Map<String, String> commented = byColumn(old.detail("columnComments"));
+        Map<String, String> commentedNow =
+            byColumn(now == null ? "" : now.detail("columnComments"));
+        Set<String> columns = new LinkedHashSet<>(commented.keySet());
+        columns.addAll(commentedNow.keySet());
+        for (String column : columns) {
+          setColumnCommentBack(
+              old,
+              column,
+              commented.getOrDefault(column, ""),
+              commentedNow.getOrDefault(column, ""));
+        }
       } else if (old.kind() == Kind.TABLE) {
         // REVOKE ALL ON TABLE takes a role's privileges on each column too.
         List<CatalogObject> columns =
@@ -731,16 +743,11 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                 .toList();
         for (CatalogObject c : columns) {
           CatalogObject column = now != null && isKept(c) ? kept(c) : null;
-          if (!c.detail("comment").equals(column == null ? "" : column.detail("comment"))) {
-            script.statement(
-                "COMMENT ON COLUMN "
-                    + old.detail("sql")
-                    + "."
-                    + c.detail("sql")
-                    + " IS "
-                    + (c.detail("comment").isEmpty() ? "NULL" : c.detail("comment"))
-                    + ";");
-          }
+          setColumnCommentBack(
+              old,
+              c.detail("sql"),
+              c.detail("comment"),
+              column == null ? "" : column.detail("comment"));
           setGrantsBack(
               "",
               on,
@@ -749,6 +756,23 @@ public record DownMigration(String version, String sql, List<String> irreversibl
               column == null ? "" : column.detail("grants"),
               revoked);
         }
+      }
+    }
+
+    /**
+     * Sets the comment of {@code column} (quoted) of {@code old}, a table or view, back to {@code
+     * was} where it is {@code is} (each a literal, or empty for none).
+     */
+    private void setColumnCommentBack(CatalogObject old, String column, String was, String is) {
+      if (!was.equals(is)) {
+        script.statement(
+            "COMMENT ON COLUMN "
+                + old.detail("sql")
+                + "."
+                + column
+                + " IS "
+                + (was.isEmpty() ? "NULL" : was)
+                + ";");
       }
     }
 
@@ -885,8 +909,8 @@ public record DownMigration(String version, String sql, List<String> irreversibl
     }
 
     /**
-     * A view's column grant lines ({@code id<tab>SELECT TO reporting}) as grant lines by column, in
-     * their order.
+     * A view's column lines ({@code id<tab>SELECT TO reporting}, {@code id<tab>'the id'}) by
+     * column, in their order: a column's grant lines one a line.
      */
     private static Map<String, String> byColumn(String columnGrants) {
       Map<String, String> byColumn = new LinkedHashMap<>();

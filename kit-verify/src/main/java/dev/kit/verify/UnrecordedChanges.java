@@ -70,9 +70,9 @@ final class UnrecordedChanges {
    * leaves the schema to the search path): not an aggregate, nor an extension's or the system's.
    * Statements are matched by name, so a name such an object shares is left out: {@code
    * schema.name} when it is in the same schema, {@code name} alone when it is in any; then the
-   * relations whose columns' grants (tables and views) and comments (tables) they record too; the
-   * schemas (whose owner, grants and comment they record); last, the kinds of {@code ON ALL <kind>
-   * IN SCHEMA} whose every object in a schema they record, as {@code TABLES public}, and those of
+   * relations whose columns' grants and comments they record too (tables and views); the schemas
+   * (whose owner, grants and comment they record); last, the kinds of {@code ON ALL <kind> IN
+   * SCHEMA} whose every object in a schema they record, as {@code TABLES public}, and those of
    * which a schema holds one they leave out.
    */
   private record Recorded(
@@ -109,6 +109,7 @@ final class UnrecordedChanges {
           case VIEW, MATERIALIZED_VIEW -> {
             add(o, relations);
             add(o, withColumnGrants);
+            add(o, withColumnComments);
           }
           case SEQUENCE -> add(o, relations);
           default -> {
@@ -193,9 +194,9 @@ final class UnrecordedChanges {
    * records, whose owner and grants (and for a table, view or sequence its comment) the revert
    * restores: schemas (not an extension's), functions and procedures (not an aggregate nor a
    * function of an extension), tables, views and sequences and their columns (not an identity
-   * column's sequence, nor a view's column's comment), and every object of a kind in a schema
-   * ({@code ON ALL TABLES IN SCHEMA}) where the snapshots record each of them. Matched by name: a
-   * recorded function's overload with other arguments counts.
+   * column's sequence), and every object of a kind in a schema ({@code ON ALL TABLES IN SCHEMA})
+   * where the snapshots record each of them. Matched by name: a recorded function's overload with
+   * other arguments counts.
    */
   private static boolean onRecordedObjects(SqlStatement s, Recorded recorded) {
     List<SqlToken> t = s.tokens();
@@ -220,8 +221,8 @@ final class UnrecordedChanges {
         return false;
       }
     } else if (t.get(0).isWord("COMMENT")) {
-      // COMMENT ON TABLE, VIEW, MATERIALIZED VIEW, SEQUENCE, FUNCTION, PROCEDURE, ROUTINE or a
-      // table's COLUMN: not a view's column's, an aggregate's or another's.
+      // COMMENT ON SCHEMA, TABLE, VIEW, MATERIALIZED VIEW, SEQUENCE, FUNCTION, PROCEDURE, ROUTINE
+      // or a table's or view's COLUMN: not an aggregate's or another's.
       if (t.size() > 3 && t.get(1).isWord("ON") && isOneOf(t.get(2), ROUTINES)) {
         names = 3;
         known = recorded.functions();

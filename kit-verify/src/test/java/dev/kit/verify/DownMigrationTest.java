@@ -523,6 +523,35 @@ class DownMigrationTest {
   }
 
   @Test
+  void revert_setsViewsColumnCommentsBack_andGivesThemToAViewItCreatesAgain() {
+    DownMigration down =
+        proveDerived(
+            "CREATE TABLE t (id int, a int);\n"
+                + "CREATE VIEW v AS SELECT id, a FROM t;\n"
+                + "COMMENT ON COLUMN v.a IS 'the a';\n"
+                + "CREATE MATERIALIZED VIEW m AS SELECT id FROM t;\n"
+                + "COMMENT ON COLUMN m.id IS 'm''s id';\n"
+                + "CREATE VIEW w AS SELECT id FROM t;\n"
+                + "COMMENT ON COLUMN w.id IS 'w id';\n"
+                + "CREATE VIEW x AS SELECT id FROM t;\n"
+                + "COMMENT ON COLUMN x.id IS 'x id';\n",
+            "COMMENT ON COLUMN v.a IS 'new a';\n"
+                + "COMMENT ON COLUMN public.v.id IS 'the id';\n"
+                + "COMMENT ON COLUMN m.id IS NULL;\n"
+                + "DROP VIEW w;\n"
+                + "CREATE OR REPLACE VIEW x AS SELECT id, a FROM t;\n");
+
+    assertThat(down.irreversible()).isEmpty();
+    assertThat(down.sql())
+        .contains(
+            "COMMENT ON COLUMN public.m.id IS 'm''s id';",
+            "COMMENT ON COLUMN public.v.a IS 'the a';",
+            "COMMENT ON COLUMN public.v.id IS NULL;",
+            "COMMENT ON COLUMN public.w.id IS 'w id';",
+            "COMMENT ON COLUMN public.x.id IS 'x id';");
+  }
+
+  @Test
   void revert_setsDefaultPrivilegesBack_everywhereInSchemasAndForOtherRoles() {
     DownMigration down =
         proveDerived(
@@ -615,10 +644,11 @@ class DownMigrationTest {
 
   @Test
   void revert_listsThePrivilegesItDoesNotRecord_onColumnsIdentitiesSchemasAndNamesakes() {
-    // A view's column's comment, an identity column's sequence and every sequence of a schema that
-    // holds one stay as the migration left them; so does a table name another schema's identity
-    // sequence shares, unless the statement names its schema. A view's column's privileges are set
-    // back, and so are those of every table of a schema whose tables the snapshot all records.
+    // An identity column's sequence and every sequence of a schema that holds one stay as the
+    // migration left them; so does a table name another schema's identity
+    // sequence shares, unless the statement names its schema. A view's column's privileges and
+    // comment are set back, and so are those of every table of a schema whose tables the snapshot
+    // all records.
     DownMigration down =
         derive(
             "CREATE TABLE t (id int);\n"
@@ -643,11 +673,10 @@ class DownMigrationTest {
             "unrecorded: line 3 (GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO reporting;)"
                 + " changed privileges"
                 + unrecorded,
-            "unrecorded: line 5 (GRANT SELECT ON t TO reporting;) changed privileges" + unrecorded,
-            "unrecorded: line 7 (COMMENT ON COLUMN v.id IS 'the id';) changed a comment or label"
-                + unrecorded);
+            "unrecorded: line 5 (GRANT SELECT ON t TO reporting;) changed privileges" + unrecorded);
     assertThat(down.sql())
         .contains(
+            "COMMENT ON COLUMN public.v.id IS NULL;",
             "REVOKE ALL ON TABLE public.t FROM reporting;",
             // ALL TABLES IN SCHEMA granted SELECT on the view too, which covers its column.
             "REVOKE ALL ON TABLE public.v FROM reporting;");
