@@ -523,6 +523,24 @@ class DownMigrationTest {
   }
 
   @Test
+  void revert_namesTheRoleThatRunsTheMigrationsCurrentUser_whenItGaveItselfPrivileges() {
+    // A revert runs as whichever role runs the migrations in each environment, named or not.
+    DownMigration down =
+        proveDerived(
+            "GRANT CREATE ON SCHEMA public TO report_owner;\n"
+                + "CREATE TABLE u (id int);\n"
+                + "ALTER TABLE u OWNER TO report_owner;\n",
+            "GRANT SELECT, UPDATE (id) ON u TO app;\n"
+                + "ALTER DEFAULT PRIVILEGES FOR ROLE report_owner GRANT SELECT ON TABLES TO app;\n");
+
+    assertThat(down.sql())
+        .contains(
+            "REVOKE ALL ON TABLE public.u FROM CURRENT_USER;",
+            "ALTER DEFAULT PRIVILEGES FOR ROLE report_owner REVOKE ALL ON TABLES FROM CURRENT_USER;")
+        .doesNotContain(" app;");
+  }
+
+  @Test
   void revert_setsViewsColumnCommentsBack_andGivesThemToAViewItCreatesAgain() {
     DownMigration down =
         proveDerived(
