@@ -36,9 +36,39 @@ final class CatalogSnapshot {
 
   private static final String USER_SCHEMA = userSchema("n");
 
+  /**
+   * A storage parameter or option as the catalog keeps it ({@code fillfactor=70}) as SET takes it:
+   * {@code fillfactor='70'}.
+   */
+  private static String optionAssignment(String option) {
+    return "split_part("
+        + option
+        + ", '=', 1) || '=' || quote_literal(substr("
+        + option
+        + ", strpos("
+        + option
+        + ", '=') + 1))";
+  }
+
   /** The role that runs the migrations, which owns what a revert creates. */
   private static final String MIGRATION_ROLE =
       "(SELECT r.oid FROM pg_roles r WHERE r.rolname = current_user)";
+
+  /**
+   * How a definition's lines begin that say a relation's, column's or trigger's settings: storage
+   * parameters or options, logging, replica identity, statistics target, storage, compression,
+   * whether a trigger fires.
+   */
+  static final List<String> SETTING_LINES =
+      List.of(
+          "-- with ",
+          "-- unlogged",
+          "-- replica identity ",
+          "-- statistics ",
+          "-- storage ",
+          "-- compression ",
+          "-- disable",
+          "-- enable ");
 
   /** Who may execute a function besides its owner when nobody granted or revoked anything. */
   static final String DEFAULT_GRANTS = "PUBLIC";
@@ -71,7 +101,20 @@ final class CatalogSnapshot {
           + identitySequence("q")
           + ") LIMIT 1),"
           + " COALESCE(quote_literal(obj_description(c.oid, 'pg_class')), ''),"
-          + " c.relrowsecurity, c.relforcerowsecurity";
+          + " c.relrowsecurity, c.relforcerowsecurity,"
+          // Its storage parameters (a view's options too) and its TOAST table's, one a line as SET
+          // takes them ({@code fillfactor='70'}); whether it is unlogged; a table's replica
+          // identity when not the default.
+          + " COALESCE((SELECT string_agg(o.prefix || "
+          + optionAssignment("o.option")
+          + ", E'\\n' ORDER BY o.prefix, o.option)"
+          + "  FROM (SELECT '' AS prefix, unnest(c.reloptions) AS option"
+          + "   UNION ALL SELECT 'toast.', unnest(t.reloptions) FROM pg_class t WHERE t.oid = c.reltoastrelid) o), ''),"
+          + " c.relpersistence = 'u',"
+          + " CASE WHEN c.relkind NOT IN ('r', 'p') THEN '' WHEN c.relreplident = 'f' THEN 'FULL'"
+          + "  WHEN c.relreplident = 'n' THEN 'NOTHING' WHEN c.relreplident = 'i' THEN 'USING INDEX '"
+          + "  || (SELECT quote_ident(ic.relname) FROM pg_index x JOIN pg_class ic ON ic.oid = x.indexrelid"
+          + "   WHERE x.indrelid = c.oid AND x.indisreplident) ELSE '' END";
 
   /**
    * Who other than the owner of the table, view or sequence {@code c} holds which privileges in
@@ -144,6 +187,13 @@ final class CatalogSnapshot {
    */
   private static String builtInType(String type) {
     return "(CASE " + type + " WHEN 'S' THEN 's' ELSE " + type + " END)::\"char\"";
+  }
+
+  /** SET STORAGE's word for the storage letter {@code letter}. */
+  private static String storageName(String letter) {
+    return "CASE "
+        + letter
+        + " WHEN 'p' THEN 'PLAIN' WHEN 'e' THEN 'EXTERNAL' WHEN 'm' THEN 'MAIN' ELSE 'EXTENDED' END";
   }
 
   /** Whether the relation {@code alias} is an identity column's sequence. */
@@ -523,7 +573,21 @@ final class CatalogSnapshot {
             + " FROM pg_type ty WHERE ty.oid = a.atttypid),"
             // Who holds privileges on the column itself (GRANT SELECT (c) ON t), and its comment.
             + grantLines("a.attacl")
-            + ", COALESCE(quote_literal(col_description(c.oid, a.attnum)), '')"
+            + ", COALESCE(quote_literal(col_description(c.oid, a.attnum)), ''),"
+            // Its statistics target, storage and compression when not the defaults, its type's
+            // storage, and its options (n_distinct), one a line as SET takes them.
+            + " CASE WHEN a.attstattarget IS NULL OR a.attstattarget < 0 THEN ''"
+            + "  ELSE a.attstattarget::text END,"
+            + " (SELECT CASE WHEN a.attstorage = ty.typstorage THEN '' ELSE "
+            + storageName("a.attstorage")
+            + " END FROM pg_type ty WHERE ty.oid = a.atttypid),"
+            + " (SELECT "
+            + storageName("ty.typstorage")
+            + " FROM pg_type ty WHERE ty.oid = a.atttypid),"
+            + " CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' ELSE '' END,"
+            + " COALESCE((SELECT string_agg("
+            + optionAssignment("o")
+            + ", E'\\n' ORDER BY o) FROM unnest(a.attoptions) o), '')"
             + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
             + " WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped AND "
@@ -583,6 +647,28 @@ final class CatalogSnapshot {
           if (!comment.isEmpty()) {
             afterCreate.append("\n-- comment ").append(comment);
           }
+          // Its statistics target, storage, compression and options: ALTER COLUMN sets them.
+          String statistics = rs.getString(17);
+          String storage = rs.getString(18);
+          String compression = rs.getString(20);
+          String options = rs.getString(21);
+          if (!statistics.isEmpty()) {
+            afterCreate.append("\n-- statistics ").append(statistics);
+          }
+          if (!storage.isEmpty()) {
+            afterCreate.append("\n-- storage ").append(storage);
+          }
+          if (!compression.isEmpty()) {
+            afterCreate.append("\n-- compression ").append(compression);
+          }
+          if (!options.isEmpty()) {
+            afterCreate.append("\n-- with ").append(String.join(", ", options.lines().toList()));
+          }
+          details.put("statistics", statistics);
+          details.put("storage", storage);
+          details.put("typeStorage", rs.getString(19));
+          details.put("compression", compression);
+          details.put("options", options);
           details.put("grants", grants);
           details.put("comment", comment);
           details.put("afterCreate", afterCreate.toString());
@@ -707,9 +793,9 @@ final class CatalogSnapshot {
           details.put("sql", rs.getString(3));
           details.put("body", rs.getString(5));
           details.put("reads", rs.getString(6));
-          String columnGrants = rs.getString(15);
+          String columnGrants = rs.getString(18);
           details.put("columnGrants", columnGrants);
-          String columnComments = rs.getString(16);
+          String columnComments = rs.getString(19);
           details.put("columnComments", columnComments);
           StringBuilder afterCreate = new StringBuilder(relationColumns(rs, 7, details));
           columnGrants
@@ -849,7 +935,9 @@ final class CatalogSnapshot {
    * @param rs a row of {@link #RELATION_COLUMNS}' columns, from {@code column} on: its owner,
    *     quoted, or empty for the role that ran the migrations; who other than its owner holds what,
    *     one a line, such as {@code SELECT TO reporting}; its schema, its name, where a namesake is;
-   *     its comment, quoted, or empty; whether row level security is enabled, and forced
+   *     its comment, quoted, or empty; whether row level security is enabled, and forced; its
+   *     storage parameters or options, one a line; whether it is unlogged; a table's replica
+   *     identity ({@code FULL}, {@code NOTHING}, {@code USING INDEX <index>}), or empty
    */
   private static String relationColumns(ResultSet rs, int column, Map<String, String> details)
       throws SQLException {
@@ -870,6 +958,21 @@ final class CatalogSnapshot {
     }
     details.put("rowSecurity", String.valueOf(rowSecurity));
     details.put("forceRowSecurity", String.valueOf(forced));
+    String options = rs.getString(column + 8);
+    if (!options.isEmpty()) {
+      lines.append("\n-- with ").append(String.join(", ", options.lines().toList()));
+    }
+    boolean unlogged = rs.getBoolean(column + 9);
+    if (unlogged) {
+      lines.append("\n-- unlogged");
+    }
+    String replicaIdentity = rs.getString(column + 10);
+    if (!replicaIdentity.isEmpty()) {
+      lines.append("\n-- replica identity ").append(replicaIdentity);
+    }
+    details.put("options", options);
+    details.put("unlogged", String.valueOf(unlogged));
+    details.put("replicaIdentity", replicaIdentity);
     details.put("afterCreate", lines.toString());
     return lines.toString();
   }
@@ -924,21 +1027,42 @@ final class CatalogSnapshot {
     query(
         s,
         "SELECT n.nspname || '.' || c.relname || '.' || g.tgname, g.oid, pg_get_triggerdef(g.oid, true),"
-            + " quote_ident(g.tgname), quote_ident(n.nspname) || '.' || quote_ident(c.relname)"
+            + " quote_ident(g.tgname), quote_ident(n.nspname) || '.' || quote_ident(c.relname),"
+            + " g.tgenabled"
             + " FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
             // A partition's clone of its parent's trigger comes and goes with it.
             + " WHERE NOT g.tgisinternal AND g.tgparentid = 0 AND "
             + USER_SCHEMA
             + " AND "
             + notFromExtension("pg_class", "c.oid"),
-        rs ->
-            out.add(
-                new CatalogObject(
-                    Kind.TRIGGER,
-                    rs.getString(1),
-                    rs.getString(2),
-                    rs.getString(3),
-                    Map.of("sql", rs.getString(4), "tableSql", rs.getString(5)))));
+        rs -> {
+          // Whether it fires, as ALTER TABLE ... ENABLE or DISABLE TRIGGER says; CREATE TRIGGER
+          // makes it fire (origin).
+          String enabled =
+              switch (rs.getString(6)) {
+                case "D" -> "DISABLE";
+                case "R" -> "ENABLE REPLICA";
+                case "A" -> "ENABLE ALWAYS";
+                default -> "ENABLE";
+              };
+          String afterCreate =
+              enabled.equals("ENABLE") ? "" : "\n-- " + enabled.toLowerCase(Locale.ROOT);
+          out.add(
+              new CatalogObject(
+                  Kind.TRIGGER,
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getString(3) + afterCreate,
+                  Map.of(
+                      "sql",
+                      rs.getString(4),
+                      "tableSql",
+                      rs.getString(5),
+                      "enabled",
+                      enabled,
+                      "afterCreate",
+                      afterCreate)));
+        });
   }
 
   private static void policies(Statement s, List<CatalogObject> out) throws SQLException {

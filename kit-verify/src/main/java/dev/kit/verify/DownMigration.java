@@ -52,6 +52,16 @@ public record DownMigration(String version, String sql, List<String> irreversibl
 
   private static final Pattern IRREVERSIBLE =
       Pattern.compile("(?m)^--\\s*kit:irreversible\\s+(.+?):\\s");
+
+  /**
+   * A statement that sets storage parameters, logging, replica identity, a column's statistics
+   * target, storage or compression, or whether a trigger fires.
+   */
+  private static final Pattern SETTINGS =
+      Pattern.compile(
+          "(?i)\\b(RESET \\(|SET \\(|SET (UN)?LOGGED|REPLICA IDENTITY|SET STATISTICS|SET STORAGE"
+              + "|SET COMPRESSION|(ENABLE|DISABLE)( REPLICA| ALWAYS)? TRIGGER)");
+
   private static final Pattern UNRECORDED =
       Pattern.compile("(?m)^--\\s*kit:irreversible\\s+(unrecorded: .+)$");
 
@@ -82,6 +92,14 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       keys.add(m.group(1).strip());
     }
     return keys;
+  }
+
+  /**
+   * Whether a revert sets any storage parameter, logging, replica identity, column setting or
+   * trigger's firing back: one derived before kit compared them sets none.
+   */
+  static boolean setsSettings(String text) {
+    return SETTINGS.matcher(text).find();
   }
 
   /**
@@ -434,6 +452,12 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       createAll(onViews, Kind.INDEX);
       createAll(onViews, Kind.TRIGGER);
       createAll(dropped, Kind.TRIGGER);
+      // A trigger the migration enabled or disabled (one it renamed or redefined is listed).
+      kept.stream()
+          .filter(o -> o.kind() == Kind.TRIGGER && !onViews.contains(o))
+          .filter(o -> o.name().equals(kept(o).name()))
+          .filter(o -> !o.detail("enabled").equals(kept(o).detail("enabled")))
+          .forEach(ddl::setTriggerEnabled);
       createAll(dropped, Kind.POLICY);
       changedPolicies.forEach(ddl::create);
       renamedPolicies.forEach(
@@ -687,6 +711,21 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       }
       setRowSecurityBack(old, now, "rowSecurity", "ENABLE", "DISABLE");
       setRowSecurityBack(old, now, "forceRowSecurity", "FORCE", "NO FORCE");
+      String alter = "ALTER " + kind + old.detail("sql");
+      setOptionsBack(alter, old.detail("options"), now == null ? "" : now.detail("options"));
+      if (old.flag("unlogged") != (now != null && now.flag("unlogged"))) {
+        script.statement(alter + (old.flag("unlogged") ? " SET UNLOGGED;" : " SET LOGGED;"));
+      }
+      String replicaIdentity = now == null ? "" : now.detail("replicaIdentity");
+      if (!old.detail("replicaIdentity").equals(replicaIdentity)) {
+        script.statement(
+            alter
+                + " REPLICA IDENTITY "
+                + (old.detail("replicaIdentity").isEmpty()
+                    ? "DEFAULT"
+                    : old.detail("replicaIdentity"))
+                + ";");
+      }
       String on =
           switch (old.kind()) {
                 case SEQUENCE -> " ON SEQUENCE ";
@@ -748,6 +787,7 @@ public record DownMigration(String version, String sql, List<String> irreversibl
               c.detail("sql"),
               c.detail("comment"),
               column == null ? "" : column.detail("comment"));
+          setColumnSettingsBack(old, c, column);
           setGrantsBack(
               "",
               on,
@@ -757,6 +797,63 @@ public record DownMigration(String version, String sql, List<String> irreversibl
               revoked);
         }
       }
+    }
+
+    /**
+     * Sets the statistics target, storage, compression and options of {@code old}, a column of
+     * {@code table}, back from those of {@code now} (the defaults for a column created again).
+     */
+    private void setColumnSettingsBack(
+        CatalogObject table, CatalogObject old, @Nullable CatalogObject now) {
+      String alter = "ALTER TABLE " + table.detail("sql") + " ALTER COLUMN " + old.detail("sql");
+      String statistics = old.detail("statistics");
+      if (!statistics.equals(now == null ? "" : now.detail("statistics"))) {
+        script.statement(
+            alter + " SET STATISTICS " + (statistics.isEmpty() ? "-1" : statistics) + ";");
+      }
+      String storage = old.detail("storage");
+      if (!storage.equals(now == null ? "" : now.detail("storage"))) {
+        script.statement(
+            alter
+                + " SET STORAGE "
+                + (storage.isEmpty() ? old.detail("typeStorage") : storage)
+                + ";");
+      }
+      String compression = old.detail("compression");
+      if (!compression.equals(now == null ? "" : now.detail("compression"))) {
+        script.statement(
+            alter + " SET COMPRESSION " + (compression.isEmpty() ? "DEFAULT" : compression) + ";");
+      }
+      setOptionsBack(alter, old.detail("options"), now == null ? "" : now.detail("options"));
+    }
+
+    /**
+     * Sets storage parameters or options back with {@code alter} ({@code ALTER TABLE t}): RESET
+     * those {@code is} has and {@code was} has not, SET those of {@code was} it lacks or holds
+     * otherwise. Each is one a line, as SET takes it ({@code fillfactor='70'}).
+     */
+    private void setOptionsBack(String alter, String was, String is) {
+      Map<String, String> had = byOptionName(was);
+      Map<String, String> has = byOptionName(is);
+      List<String> reset = has.keySet().stream().filter(k -> !had.containsKey(k)).toList();
+      if (!reset.isEmpty()) {
+        script.statement(alter + " RESET (" + String.join(", ", reset) + ");");
+      }
+      List<String> set =
+          had.entrySet().stream()
+              .filter(e -> !e.getValue().equals(has.get(e.getKey())))
+              .map(Map.Entry::getValue)
+              .toList();
+      if (!set.isEmpty()) {
+        script.statement(alter + " SET (" + String.join(", ", set) + ");");
+      }
+    }
+
+    /** Option lines ({@code fillfactor='70'}) by their name, in their order. */
+    private static Map<String, String> byOptionName(String options) {
+      Map<String, String> byName = new LinkedHashMap<>();
+      options.lines().forEach(o -> byName.put(o.substring(0, o.indexOf('=')), o));
+      return byName;
     }
 
     /**

@@ -175,10 +175,28 @@ final class RevertDdl {
                   + " AS\n"
                   + body(o)
                   + ";");
-      case TRIGGER, POLICY -> script.statement(o.definition() + ";");
+      case TRIGGER -> {
+        script.statement(o.shape() + ";");
+        if (!o.detail("enabled").equals("ENABLE")) {
+          setTriggerEnabled(o);
+        }
+      }
+      case POLICY -> script.statement(o.definition() + ";");
       case DEFAULT_PRIVILEGES ->
           throw new IllegalStateException("default privileges are set back, not created");
     }
+  }
+
+  /** Makes the trigger {@code o} fire as it did: always, on a replica only, or not at all. */
+  void setTriggerEnabled(CatalogObject o) {
+    script.statement(
+        "ALTER TABLE "
+            + o.detail("tableSql")
+            + " "
+            + o.detail("enabled")
+            + " TRIGGER "
+            + o.detail("sql")
+            + ";");
   }
 
   private void createTable(CatalogObject table) {

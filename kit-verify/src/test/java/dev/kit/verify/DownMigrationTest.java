@@ -541,6 +541,85 @@ class DownMigrationTest {
   }
 
   @Test
+  void revert_setsStorageParametersLoggingReplicaIdentityColumnSettingsAndTriggersBack() {
+    DownMigration down =
+        proveDerived(
+            "CREATE TABLE t (id int PRIMARY KEY, a text, b int);\n"
+                + "ALTER TABLE t SET (fillfactor = 70);\n"
+                + "CREATE TABLE u (id int NOT NULL);\n"
+                + "CREATE UNIQUE INDEX u_id ON u (id);\n"
+                + "ALTER TABLE u REPLICA IDENTITY USING INDEX u_id;\n"
+                + "CREATE UNLOGGED TABLE cache (k text);\n"
+                + "CREATE TABLE gone (id int) WITH (autovacuum_enabled = false);\n"
+                + "ALTER TABLE gone ALTER COLUMN id SET STATISTICS 500;\n"
+                + "CREATE VIEW v WITH (security_barrier) AS SELECT id FROM t;\n"
+                + "CREATE FUNCTION tf() RETURNS trigger LANGUAGE plpgsql"
+                + " AS $$ BEGIN RETURN NEW; END $$;\n"
+                + "CREATE TRIGGER t_off BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION tf();\n"
+                + "ALTER TABLE t DISABLE TRIGGER t_off;\n"
+                + "CREATE TRIGGER t_on BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION tf();\n"
+                + "CREATE TRIGGER gone_rep BEFORE INSERT ON gone FOR EACH ROW EXECUTE FUNCTION tf();\n"
+                + "ALTER TABLE gone ENABLE REPLICA TRIGGER gone_rep;\n",
+            "ALTER TABLE t SET (fillfactor = 90, autovacuum_vacuum_scale_factor = 0.01,"
+                + " toast.autovacuum_enabled = false);\n"
+                + "ALTER TABLE t REPLICA IDENTITY FULL;\n"
+                + "ALTER TABLE u REPLICA IDENTITY DEFAULT;\n"
+                + "ALTER TABLE cache SET LOGGED;\n"
+                + "ALTER TABLE t ALTER COLUMN a SET STATISTICS 1000, ALTER COLUMN a SET STORAGE"
+                + " EXTERNAL, ALTER COLUMN a SET COMPRESSION pglz, ALTER COLUMN b SET (n_distinct ="
+                + " 100);\n"
+                + "ALTER VIEW v RESET (security_barrier);\n"
+                + "ALTER VIEW v SET (security_invoker = true);\n"
+                + "ALTER TABLE t ENABLE TRIGGER t_off;\n"
+                + "ALTER TABLE t ENABLE ALWAYS TRIGGER t_on;\n"
+                + "DROP TABLE gone;\n");
+
+    assertThat(down.sql())
+        .contains(
+            "ALTER TABLE public.t RESET (autovacuum_vacuum_scale_factor, toast.autovacuum_enabled);",
+            "ALTER TABLE public.t SET (fillfactor='70');",
+            "ALTER TABLE public.t REPLICA IDENTITY DEFAULT;",
+            "ALTER TABLE public.u REPLICA IDENTITY USING INDEX u_id;",
+            "ALTER TABLE public.cache SET UNLOGGED;",
+            "ALTER TABLE public.t ALTER COLUMN a SET STATISTICS -1;",
+            "ALTER TABLE public.t ALTER COLUMN a SET STORAGE EXTENDED;",
+            "ALTER TABLE public.t ALTER COLUMN a SET COMPRESSION DEFAULT;",
+            "ALTER TABLE public.t ALTER COLUMN b RESET (n_distinct);",
+            "ALTER VIEW public.v RESET (security_invoker);",
+            "ALTER VIEW public.v SET (security_barrier='true');",
+            "ALTER TABLE public.t DISABLE TRIGGER t_off;",
+            "ALTER TABLE public.t ENABLE TRIGGER t_on;",
+            "ALTER TABLE public.gone SET (autovacuum_enabled='false');",
+            "ALTER TABLE public.gone ALTER COLUMN id SET STATISTICS 500;",
+            "ALTER TABLE public.gone ENABLE REPLICA TRIGGER gone_rep;");
+  }
+
+  @Test
+  void verify_passesARevertDerivedBeforeSettingsWereCompared_whereOnlyThoseDiffer() {
+    String base = "CREATE TABLE t (id int, a text);\n";
+    String change =
+        "ALTER TABLE t SET (fillfactor = 80);\n"
+            + "ALTER TABLE t REPLICA IDENTITY FULL;\n"
+            + "ALTER TABLE t ALTER COLUMN a SET STATISTICS 900;\n";
+
+    // As kit derived it before: nothing to undo that the snapshot saw.
+    ServiceVerification older = verify(base, change, "-- kit:revert 20250102000000\n");
+    assertThat(older.problems()).isEmpty();
+
+    // One that sets one of them back is derived now, and must set them all back.
+    ServiceVerification partial =
+        verify(
+            base,
+            change,
+            "-- kit:revert 20250102000000\nALTER TABLE public.t REPLICA IDENTITY DEFAULT;\n");
+    assertThat(partial.problems())
+        .singleElement()
+        .asString()
+        .contains("column public.t.a (before", "table public.t (before")
+        .contains("-- with fillfactor='80'", "-- statistics 900");
+  }
+
+  @Test
   void revert_setsViewsColumnCommentsBack_andGivesThemToAViewItCreatesAgain() {
     DownMigration down =
         proveDerived(
