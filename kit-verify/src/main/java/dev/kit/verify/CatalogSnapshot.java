@@ -257,7 +257,8 @@ final class CatalogSnapshot {
   static CatalogSnapshot take(Connection connection) throws SQLException {
     List<CatalogObject> all = new ArrayList<>();
     try (Statement s = connection.createStatement()) {
-      schemas(s, all);
+      boolean defaults = hasDefaultPrivileges(s);
+      schemas(s, all, defaults);
       extensions(s, all);
       types(s, all);
       sequences(s, all);
@@ -269,7 +270,9 @@ final class CatalogSnapshot {
       functions(s, all);
       triggers(s, all);
       policies(s, all);
-      defaultPrivileges(s, all);
+      if (defaults) {
+        defaultPrivileges(s, all);
+      }
     }
     return of(all);
   }
@@ -314,54 +317,51 @@ final class CatalogSnapshot {
     return List.copyOf(keys);
   }
 
-  private static void schemas(Statement s, List<CatalogObject> out) throws SQLException {
+  /**
+   * Whether any role has default privileges: most databases have none, and then the queries that
+   * read them are not planned at all.
+   */
+  private static boolean hasDefaultPrivileges(Statement s) throws SQLException {
+    try (ResultSet rs = s.executeQuery("SELECT EXISTS (SELECT 1 FROM pg_default_acl)")) {
+      return rs.next() && rs.getBoolean(1);
+    }
+  }
+
+  private static void schemas(Statement s, List<CatalogObject> out, boolean defaults)
+      throws SQLException {
     query(
         s,
-        "SELECT n.nspname, n.oid, quote_ident(n.nspname),"
-            // Which of GRANT ... ON ALL ... IN SCHEMA's kinds of object it holds one of that this
-            // snapshot leaves out: a foreign table, an identity column's sequence, an aggregate, a
-            // window function, an extension's.
-            + " concat_ws(',',"
-            + "  CASE WHEN EXISTS (SELECT 1 FROM pg_class q WHERE q.relnamespace = n.oid"
-            + "   AND q.relkind IN ('r', 'p', 'v', 'm', 'f') AND (q.relkind = 'f' OR NOT "
-            + notFromExtension("pg_class", "q.oid")
-            + ")) THEN 'TABLES' END,"
-            + "  CASE WHEN EXISTS (SELECT 1 FROM pg_class q WHERE q.relnamespace = n.oid"
-            + "   AND q.relkind = 'S' AND ("
-            + identitySequence("q")
-            + " OR NOT "
-            + notFromExtension("pg_class", "q.oid")
-            + ")) THEN 'SEQUENCES' END,"
-            + "  CASE WHEN EXISTS (SELECT 1 FROM pg_proc q WHERE q.pronamespace = n.oid"
-            + "   AND q.prokind <> 'p' AND (q.prokind IN ('a', 'w') OR NOT "
-            + notFromExtension("pg_proc", "q.oid")
-            + ")) THEN 'FUNCTIONS' END,"
-            + "  CASE WHEN EXISTS (SELECT 1 FROM pg_proc q WHERE q.pronamespace = n.oid"
-            + "   AND q.prokind = 'p' AND NOT "
-            + notFromExtension("pg_proc", "q.oid")
-            + ") THEN 'PROCEDURES' END),"
+        // Which of GRANT ... ON ALL ... IN SCHEMA's kinds of object each schema holds one of that
+        // this snapshot leaves out: a foreign table, an identity column's sequence, an aggregate, a
+        // window function, an extension's; read once for all schemas.
+        "WITH left_out AS MATERIALIZED ("
+            + " SELECT q.relnamespace AS schema, CASE q.relkind WHEN 'S' THEN 'SEQUENCES' ELSE 'TABLES' END AS kind"
+            + "  FROM pg_depend e JOIN pg_class q ON q.oid = e.objid WHERE e.classid = 'pg_class'::regclass"
+            + "  AND ((e.deptype = 'e' AND q.relkind IN ('r', 'p', 'v', 'm', 'S')) OR (e.deptype = 'i' AND q.relkind = 'S'))"
+            + " UNION SELECT q.relnamespace, 'TABLES' FROM pg_class q WHERE q.relkind = 'f'"
+            + " UNION SELECT q.pronamespace, CASE q.prokind WHEN 'p' THEN 'PROCEDURES' ELSE 'FUNCTIONS' END"
+            + "  FROM pg_depend e JOIN pg_proc q ON q.oid = e.objid"
+            + "  WHERE e.classid = 'pg_proc'::regclass AND e.deptype = 'e'"
+            + " UNION SELECT q.pronamespace, 'FUNCTIONS' FROM pg_proc q WHERE q.prokind IN ('a', 'w'))"
+            + " SELECT n.nspname, n.oid, quote_ident(n.nspname),"
+            + " COALESCE((SELECT string_agg(l.kind, ',') FROM left_out l WHERE l.schema = n.oid), ''),"
             // What a table or view, a sequence and a function the migration role creates in it
-            // get: its default privileges say. Most databases have none.
-            + " CASE WHEN NOT EXISTS (SELECT 1 FROM pg_default_acl) THEN '' ELSE"
-            + grantLines(aclOnCreate("'r'", "n.oid"), MIGRATION_ROLE)
-            + " END,"
-            + " CASE WHEN NOT EXISTS (SELECT 1 FROM pg_default_acl) THEN '' ELSE"
-            + grantLines(aclOnCreate("'S'", "n.oid"), MIGRATION_ROLE)
-            + " END,"
-            + " CASE WHEN NOT EXISTS (SELECT 1 FROM pg_default_acl) THEN '"
-            + DEFAULT_GRANTS
-            + "' ELSE "
-            + executeGrantees(aclOnCreate("'f'", "n.oid"), MIGRATION_ROLE)
-            + " END,"
+            // get: its default privileges say.
+            + (defaults ? grantLines(aclOnCreate("'r'", "n.oid"), MIGRATION_ROLE) : "''")
+            + ","
+            + (defaults ? grantLines(aclOnCreate("'S'", "n.oid"), MIGRATION_ROLE) : "''")
+            + ","
+            + (defaults
+                ? executeGrantees(aclOnCreate("'f'", "n.oid"), MIGRATION_ROLE)
+                : "'" + DEFAULT_GRANTS + "'")
+            + ","
             // Its owner when not the role that ran the migrations, who else holds what on it, its
             // comment; and what a schema the migration role creates gets.
             + " CASE WHEN pg_get_userbyid(n.nspowner) = current_user THEN ''"
             + "  ELSE quote_ident(pg_get_userbyid(n.nspowner)) END,"
             + grantLines("n.nspacl", "n.nspowner")
             + ", COALESCE(quote_literal(obj_description(n.oid, 'pg_namespace')), ''),"
-            + " CASE WHEN NOT EXISTS (SELECT 1 FROM pg_default_acl) THEN '' ELSE"
-            + grantLines(aclOnCreate("'n'", "0"), MIGRATION_ROLE)
-            + " END"
+            + (defaults ? grantLines(aclOnCreate("'n'", "0"), MIGRATION_ROLE) : "''")
             + " FROM pg_namespace n WHERE "
             + USER_SCHEMA
             + " AND "
@@ -568,9 +568,9 @@ final class CatalogSnapshot {
             + "  WHERE co.oid = a.attcollation AND a.attcollation <> ty.typcollation),"
             // The type it is of, an array's element type for an array, to tell it from another
             // type of the same name.
-            + " (SELECT "
+            + " "
             + elementType("ty")
-            + " FROM pg_type ty WHERE ty.oid = a.atttypid),"
+            + ","
             // Who holds privileges on the column itself (GRANT SELECT (c) ON t), and its comment.
             + grantLines("a.attacl")
             + ", COALESCE(quote_literal(col_description(c.oid, a.attnum)), ''),"
@@ -578,17 +578,17 @@ final class CatalogSnapshot {
             // storage, and its options (n_distinct), one a line as SET takes them.
             + " CASE WHEN a.attstattarget IS NULL OR a.attstattarget < 0 THEN ''"
             + "  ELSE a.attstattarget::text END,"
-            + " (SELECT CASE WHEN a.attstorage = ty.typstorage THEN '' ELSE "
+            + " CASE WHEN a.attstorage = ty.typstorage THEN '' ELSE "
             + storageName("a.attstorage")
-            + " END FROM pg_type ty WHERE ty.oid = a.atttypid),"
-            + " (SELECT "
+            + " END, "
             + storageName("ty.typstorage")
-            + " FROM pg_type ty WHERE ty.oid = a.atttypid),"
+            + ","
             + " CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' ELSE '' END,"
-            + " COALESCE((SELECT string_agg("
+            + " CASE WHEN a.attoptions IS NULL THEN '' ELSE (SELECT string_agg("
             + optionAssignment("o")
-            + ", E'\\n' ORDER BY o) FROM unnest(a.attoptions) o), '')"
+            + ", E'\\n' ORDER BY o) FROM unnest(a.attoptions) o) END"
             + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " JOIN pg_type ty ON ty.oid = a.atttypid"
             + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
             + " WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped AND "
             + USER_SCHEMA
