@@ -494,7 +494,7 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                           + ";"));
       // Owners, grants and comments last, once every name is back and every sequence is owned
       // again: a table's new owner becomes its sequences' too. What the revert creates again is
-      // the migration role's, granted to nobody else, without a comment.
+      // the migration role's, granted what its default privileges grant, without a comment.
       List<CatalogObject> relations = new ArrayList<>(views);
       dropped.stream()
           .filter(
@@ -679,12 +679,13 @@ public record DownMigration(String version, String sql, List<String> irreversibl
     }
 
     /**
-     * Gives {@code old}, a table, view or sequence under its old name, its owner, comment, row
-     * level security and grants back, and those of its columns (as {@link CatalogSnapshot} records
-     * them: a table's or view's columns' grants and comments), from what they are {@code now}, or
-     * from what CREATE gives when it is created again ({@code null}). A grantee whose privileges
-     * changed loses them all and gets back what it had, so that a privilege it kept is not lost
-     * with one it gained.
+     * Gives {@code old}, a schema, table, view or sequence under its old name, its owner, comment,
+     * row level security, storage parameters, logging, replica identity and grants back, and those
+     * of its columns (as {@link CatalogSnapshot} records them: a table's or view's columns' grants
+     * and comments, a table's columns' settings), from what they are {@code now}, or from what
+     * CREATE gives when it is created again ({@code null}; its default privileges' grants). A
+     * grantee whose privileges changed loses them all and gets back what it had, so that a
+     * privilege it kept is not lost with one it gained.
      */
     private void setAfterCreateBack(CatalogObject old, @Nullable CatalogObject now) {
       String kind =
