@@ -57,7 +57,7 @@ final class CatalogSnapshot {
   /**
    * How a definition's lines begin that say a relation's, column's or trigger's settings: storage
    * parameters or options, logging, replica identity, statistics target, storage, compression,
-   * whether a trigger fires.
+   * whether a trigger fires, a sequence's cache.
    */
   static final List<String> SETTING_LINES =
       List.of(
@@ -68,7 +68,8 @@ final class CatalogSnapshot {
           "-- storage ",
           "-- compression ",
           "-- disable",
-          "-- enable ");
+          "-- enable ",
+          "-- cache ");
 
   /** Who may execute a function besides its owner when nobody granted or revoked anything. */
   static final String DEFAULT_GRANTS = "PUBLIC";
@@ -471,6 +472,7 @@ final class CatalogSnapshot {
             + "  WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'a' LIMIT 1),"
             + " quote_ident(n.nspname), quote_ident(c.relname),"
             + RELATION_COLUMNS
+            + ", q.seqcache"
             + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_sequence q ON q.seqrelid = c.oid"
             + " WHERE c.relkind = 'S' AND "
             + USER_SCHEMA
@@ -490,6 +492,13 @@ final class CatalogSnapshot {
             details.put("ownedBy", rs.getString(5));
           }
           String afterCreate = relationColumns(rs, 8, details);
+          // How many values it hands out at a time, when not one: ALTER SEQUENCE ... CACHE.
+          String cache = rs.getString(19);
+          if (!cache.equals("1")) {
+            afterCreate = afterCreate + "\n-- cache " + cache;
+            details.put("afterCreate", afterCreate);
+          }
+          details.put("cache", cache);
           out.add(
               new CatalogObject(
                   Kind.SEQUENCE,

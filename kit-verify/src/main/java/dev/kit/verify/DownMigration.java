@@ -55,12 +55,12 @@ public record DownMigration(String version, String sql, List<String> irreversibl
 
   /**
    * A statement that sets storage parameters, logging, replica identity, a column's statistics
-   * target, storage or compression, or whether a trigger fires.
+   * target, storage or compression, whether a trigger fires, or a sequence's cache.
    */
   private static final Pattern SETTINGS =
       Pattern.compile(
           "(?i)\\b(RESET \\(|SET \\(|SET (UN)?LOGGED|REPLICA IDENTITY|SET STATISTICS|SET STORAGE"
-              + "|SET COMPRESSION|(ENABLE|DISABLE)( REPLICA| ALWAYS)? TRIGGER)");
+              + "|SET COMPRESSION|(ENABLE|DISABLE)( REPLICA| ALWAYS)? TRIGGER|CACHE \\d)");
 
   private static final Pattern UNRECORDED =
       Pattern.compile("(?m)^--\\s*kit:irreversible\\s+(unrecorded: .+)$");
@@ -716,6 +716,10 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       setOptionsBack(alter, old.detail("options"), now == null ? "" : now.detail("options"));
       if (old.flag("unlogged") != (now != null && now.flag("unlogged"))) {
         script.statement(alter + (old.flag("unlogged") ? " SET UNLOGGED;" : " SET LOGGED;"));
+      }
+      if (old.kind() == Kind.SEQUENCE
+          && !old.detail("cache").equals(now == null ? "1" : now.detail("cache"))) {
+        script.statement(alter + " CACHE " + old.detail("cache") + ";");
       }
       String replicaIdentity = now == null ? "" : now.detail("replicaIdentity");
       if (!old.detail("replicaIdentity").equals(replicaIdentity)) {

@@ -385,10 +385,10 @@ final class MigrationVerifier {
   /**
    * Whether {@code expected} and {@code actual} differ only in the settings kit compares since it
    * sets them back: storage parameters and options, logging, replica identity, a column's
-   * statistics target, storage and compression, whether a trigger fires. A revert that sets none of
-   * them ({@link DownMigration#setsSettings}) was derived before, when the snapshot did not see
-   * them, and cannot be edited once applied; such a revert still passes where only those differ.
-   * One derived now sets them back.
+   * statistics target, storage and compression, whether a trigger fires, a sequence's cache. A
+   * revert that sets none of them ({@link DownMigration#setsSettings}) was derived before, when the
+   * snapshot did not see them, and cannot be edited once applied; such a revert still passes where
+   * only those differ. One derived now sets them back.
    */
   private static boolean onlySettingsDiffer(
       Optional<CatalogObject> expected, Optional<CatalogObject> actual) {

@@ -596,11 +596,12 @@ class DownMigrationTest {
 
   @Test
   void verify_passesARevertDerivedBeforeSettingsWereCompared_whereOnlyThoseDiffer() {
-    String base = "CREATE TABLE t (id int, a text);\n";
+    String base = "CREATE TABLE t (id int, a text);\nCREATE SEQUENCE q;\n";
     String change =
         "ALTER TABLE t SET (fillfactor = 80);\n"
             + "ALTER TABLE t REPLICA IDENTITY FULL;\n"
-            + "ALTER TABLE t ALTER COLUMN a SET STATISTICS 900;\n";
+            + "ALTER TABLE t ALTER COLUMN a SET STATISTICS 900;\n"
+            + "ALTER SEQUENCE q CACHE 20;\n";
 
     // As kit derived it before: nothing to undo that the snapshot saw.
     ServiceVerification older = verify(base, change, "-- kit:revert 20250102000000\n");
@@ -615,8 +616,23 @@ class DownMigrationTest {
     assertThat(partial.problems())
         .singleElement()
         .asString()
-        .contains("column public.t.a (before", "table public.t (before")
-        .contains("-- with fillfactor='80'", "-- statistics 900");
+        .contains(
+            "column public.t.a (before", "table public.t (before", "sequence public.q (before")
+        .contains("-- with fillfactor='80'", "-- statistics 900", "-- cache 20");
+  }
+
+  @Test
+  void revert_setsASequencesCacheBack() {
+    DownMigration down =
+        proveDerived(
+            "CREATE SEQUENCE s;\nCREATE SEQUENCE c CACHE 10;\nCREATE SEQUENCE gone CACHE 5;\n",
+            "ALTER SEQUENCE s CACHE 50;\nALTER SEQUENCE c CACHE 1;\nDROP SEQUENCE gone;\n");
+
+    assertThat(down.sql())
+        .contains(
+            "ALTER SEQUENCE public.s CACHE 1;",
+            "ALTER SEQUENCE public.c CACHE 10;",
+            "ALTER SEQUENCE public.gone CACHE 5;");
   }
 
   @Test
