@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -34,6 +35,50 @@ final class UnrecordedChanges {
           "parameter",
           "tablespace",
           "type");
+
+  /**
+   * What CREATE, ALTER and DROP make or change, by the word after them (after CREATE OR REPLACE and
+   * CREATE DEFAULT), that the catalog snapshot does not record at all, so the revert does not undo
+   * it.
+   */
+  private static final Map<String, String> UNRECORDED_KINDS =
+      Map.ofEntries(
+          Map.entry("statistics", "extended statistics"),
+          Map.entry("publication", "a publication"),
+          Map.entry("subscription", "a subscription"),
+          Map.entry("aggregate", "an aggregate"),
+          Map.entry("operator", "an operator, operator class or family"),
+          Map.entry("cast", "a cast"),
+          Map.entry("collation", "a collation"),
+          Map.entry("conversion", "a conversion"),
+          Map.entry("text", "a text search object"),
+          Map.entry("rule", "a rewrite rule"),
+          Map.entry("event", "an event trigger"),
+          Map.entry("foreign", "a foreign table or data wrapper"),
+          Map.entry("server", "a foreign server"),
+          Map.entry("user", "a role or user mapping"),
+          Map.entry("role", "a role"),
+          Map.entry("group", "a role"),
+          Map.entry("tablespace", "a tablespace"),
+          Map.entry("database", "a database"),
+          Map.entry("language", "a language"),
+          Map.entry("procedural", "a language"),
+          Map.entry("trusted", "a language"),
+          Map.entry("transform", "a transform"),
+          Map.entry("access", "an access method"),
+          Map.entry("owned", "the objects and privileges of a role"));
+
+  /** The options of an identity column's sequence, as ALTER TABLE ... ALTER COLUMN sets them. */
+  private static final List<List<String>> IDENTITY_OPTIONS =
+      List.of(
+          List.of("restart"),
+          List.of("set", "increment"),
+          List.of("set", "start"),
+          List.of("set", "minvalue"),
+          List.of("set", "maxvalue"),
+          List.of("set", "no"),
+          List.of("set", "cache"),
+          List.of("set", "cycle"));
 
   private UnrecordedChanges() {}
 
@@ -176,15 +221,67 @@ final class UnrecordedChanges {
         || s.hasWords("security", "label")) {
       return Optional.of("a comment or label");
     }
+    if (first.equals("alter")) {
+      // Not RENAME [COLUMN] owner TO ...: a rename is an ALTER of its own, never with OWNER TO.
+      if (s.hasWords("owner", "to") && !s.hasWords("rename")) {
+        return onRecordedObjects(s, recorded) ? Optional.empty() : Optional.of("an owner");
+      }
+      if (s.hasWords("row", "level", "security") && !onRecordedObjects(s, recorded)) {
+        return Optional.of("row level security");
+      }
+    }
+    return unrecordedKind(s);
+  }
+
+  /**
+   * What {@code s} makes or changes that the snapshot does not record at all: an object of a kind
+   * it leaves out ({@link #UNRECORDED_KINDS}), the owners of all of a role's objects ({@code
+   * REASSIGN OWNED}), or what ALTER TABLE sets that a table's and its columns' definitions do not
+   * say (clustering, access method, tablespace, inheritance, an identity column's sequence's
+   * options, a view column's default).
+   */
+  private static Optional<String> unrecordedKind(SqlStatement s) {
+    List<SqlToken> t = s.tokens();
+    String first = t.get(0).name();
+    if (first.equals("reassign") && s.hasWords("owned")) {
+      return Optional.of("the owner of every object of a role");
+    }
+    if (!Set.of("create", "alter", "drop").contains(first) || t.size() < 2) {
+      return Optional.empty();
+    }
+    int at = first.equals("create") ? after(s, after(s, 1, "OR", "REPLACE"), "DEFAULT") : 1;
+    if (at < t.size() && t.get(at).kind() == SqlToken.Kind.WORD) {
+      Optional<String> kind = Optional.ofNullable(UNRECORDED_KINDS.get(t.get(at).name()));
+      if (kind.isPresent()) {
+        return kind;
+      }
+    }
     if (!first.equals("alter")) {
       return Optional.empty();
     }
-    // Not RENAME [COLUMN] owner TO ...: a rename is an ALTER of its own, never with OWNER TO.
-    if (s.hasWords("owner", "to") && !s.hasWords("rename") && !onRecordedObjects(s, recorded)) {
-      return Optional.of("an owner");
+    if (s.hasWords("set", "tablespace")) {
+      return Optional.of("a tablespace");
     }
-    if (s.hasWords("row", "level", "security") && !onRecordedObjects(s, recorded)) {
-      return Optional.of("row level security");
+    if (t.get(1).isWord("VIEW") && s.hasWords("alter", "column") && s.hasWords("default")) {
+      return Optional.of("a view column's default");
+    }
+    if (!t.get(1).isWord("TABLE")) {
+      return Optional.empty();
+    }
+    if (s.hasWords("cluster", "on") || s.hasWords("without", "cluster")) {
+      return Optional.of("a table's clustering index");
+    }
+    if (s.hasWords("access", "method")) {
+      return Optional.of("a table's access method");
+    }
+    // Not a CHECK or NOT NULL constraint's NO INHERIT, which its definition says.
+    if (s.hasWords("inherit") && !s.hasWords("check") && !s.hasWords("not", "null")) {
+      return Optional.of("a table's inheritance");
+    }
+    for (List<String> option : IDENTITY_OPTIONS) {
+      if (s.hasWords(option.toArray(String[]::new))) {
+        return Optional.of("an identity column's sequence");
+      }
     }
     return Optional.empty();
   }

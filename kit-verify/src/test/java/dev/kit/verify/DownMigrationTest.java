@@ -636,6 +636,24 @@ class DownMigrationTest {
   }
 
   @Test
+  void revert_listsWhatTheSnapshotDoesNotSee_extendedStatisticsClusteringAndIdentityOptions() {
+    DownMigration down =
+        proveDerived(
+            "CREATE TABLE t (id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY, a int, b int);\n",
+            "CREATE STATISTICS t_ab ON a, b FROM t;\n"
+                + "ALTER TABLE t CLUSTER ON t_pkey;\n"
+                + "ALTER TABLE t ALTER COLUMN id SET INCREMENT BY 10;\n"
+                + "CREATE TABLE x (id int);\n");
+
+    assertThat(down.irreversible())
+        .filteredOn(line -> line.startsWith("unrecorded:"))
+        .extracting(
+            line -> line.substring(line.indexOf(") changed ") + 10, line.indexOf(", which")))
+        .containsExactly(
+            "extended statistics", "a table's clustering index", "an identity column's sequence");
+  }
+
+  @Test
   void revert_setsViewsColumnCommentsBack_andGivesThemToAViewItCreatesAgain() {
     DownMigration down =
         proveDerived(

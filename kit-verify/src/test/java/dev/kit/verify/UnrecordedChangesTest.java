@@ -1,0 +1,78 @@
+package dev.kit.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class UnrecordedChangesTest {
+
+  private static final CatalogSnapshot EMPTY = CatalogSnapshot.of(List.of());
+
+  private static List<String> of(String sql) {
+    return UnrecordedChanges.in(sql.getBytes(StandardCharsets.UTF_8), EMPTY, EMPTY);
+  }
+
+  @Test
+  void in_listsWhatTheSnapshotDoesNotRecordAtAll_byTheObjectAStatementMakesOrChanges() {
+    assertThat(
+            of(
+                "CREATE STATISTICS s ON a, b FROM t;\n"
+                    + "CREATE OR REPLACE AGGREGATE total(int) (SFUNC = int4pl, STYPE = int);\n"
+                    + "CREATE DEFAULT CONVERSION c FOR 'LATIN1' TO 'UTF8' FROM iso8859_1_to_utf8;\n"
+                    + "CREATE ROLE reporting;\n"
+                    + "ALTER USER app SET work_mem = '64MB';\n"
+                    + "DROP PUBLICATION IF EXISTS cdc;\n"
+                    + "CREATE TEXT SEARCH CONFIGURATION fr (COPY = french);\n"
+                    + "REASSIGN OWNED BY old TO app;\n"))
+        .containsExactly(
+            "unrecorded: line 1 (CREATE STATISTICS s ON a, b FROM t;) changed extended statistics,"
+                + " which kit does not compare; undo it by hand if it matters",
+            "unrecorded: line 2 (CREATE OR REPLACE AGGREGATE total(int) (SFUNC = int4pl, STYPE ="
+                + " int);) changed an aggregate, which kit does not compare; undo it by hand if it"
+                + " matters",
+            "unrecorded: line 3 (CREATE DEFAULT CONVERSION c FOR 'LATIN1' TO 'UTF8' FROM"
+                + " iso8859_1_to_utf8;) changed a conversion, which kit does not compare; undo it by"
+                + " hand if it matters",
+            "unrecorded: line 4 (CREATE ROLE reporting;) changed a role, which kit does not compare;"
+                + " undo it by hand if it matters",
+            "unrecorded: line 5 (ALTER USER app SET work_mem = '64MB';) changed a role or user"
+                + " mapping, which kit does not compare; undo it by hand if it matters",
+            "unrecorded: line 6 (DROP PUBLICATION IF EXISTS cdc;) changed a publication, which kit"
+                + " does not compare; undo it by hand if it matters",
+            "unrecorded: line 7 (CREATE TEXT SEARCH CONFIGURATION fr (COPY = french);) changed a text"
+                + " search object, which kit does not compare; undo it by hand if it matters",
+            "unrecorded: line 8 (REASSIGN OWNED BY old TO app;) changed the owner of every object of"
+                + " a role, which kit does not compare; undo it by hand if it matters");
+  }
+
+  @Test
+  void in_listsWhatAlterTableSetsThatNoDefinitionSays_notWhatTheSnapshotRecords() {
+    assertThat(
+            of(
+                "ALTER TABLE t CLUSTER ON t_pkey;\n"
+                    + "ALTER TABLE t NO INHERIT parent;\n"
+                    + "ALTER TABLE t ALTER COLUMN id RESTART WITH 100;\n"
+                    + "ALTER TABLE t ALTER COLUMN id SET INCREMENT BY 10;\n"
+                    + "ALTER INDEX t_pkey SET TABLESPACE fast;\n"
+                    + "ALTER VIEW v ALTER COLUMN c SET DEFAULT 0;\n"
+                    // Recorded: a constraint's NO INHERIT, storage parameters, default privileges.
+                    + "ALTER TABLE t ADD CONSTRAINT positive CHECK (id > 0) NO INHERIT;\n"
+                    + "ALTER TABLE t SET (fillfactor = 70);\n"
+                    + "ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO reporting;\n"
+                    + "CREATE OR REPLACE VIEW w AS SELECT 1;\n"))
+        .extracting(line -> line.substring(0, line.indexOf(", which")))
+        .containsExactly(
+            "unrecorded: line 1 (ALTER TABLE t CLUSTER ON t_pkey;) changed a table's clustering"
+                + " index",
+            "unrecorded: line 2 (ALTER TABLE t NO INHERIT parent;) changed a table's inheritance",
+            "unrecorded: line 3 (ALTER TABLE t ALTER COLUMN id RESTART WITH 100;) changed an"
+                + " identity column's sequence",
+            "unrecorded: line 4 (ALTER TABLE t ALTER COLUMN id SET INCREMENT BY 10;) changed an"
+                + " identity column's sequence",
+            "unrecorded: line 5 (ALTER INDEX t_pkey SET TABLESPACE fast;) changed a tablespace",
+            "unrecorded: line 6 (ALTER VIEW v ALTER COLUMN c SET DEFAULT 0;) changed a view"
+                + " column's default");
+  }
+}
