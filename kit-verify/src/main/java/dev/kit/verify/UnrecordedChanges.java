@@ -177,15 +177,47 @@ final class UnrecordedChanges {
 
   private static void dataChanges(List<SqlStatement> written, List<String> irreversible) {
     for (SqlStatement s : written) {
-      if (!s.tokens().isEmpty() && DATA_STATEMENTS.contains(s.tokens().get(0).name())) {
-        irreversible.add(
-            "data: line "
-                + s.line()
-                + " ("
-                + s.tokens().get(0).text().toUpperCase(Locale.ROOT)
-                + ") changed rows, which the catalog does not record; undo it by hand if it matters");
-      }
+      dataChange(s)
+          .ifPresent(
+              what ->
+                  irreversible.add(
+                      "data: line "
+                          + s.line()
+                          + " ("
+                          + s.tokens().get(0).text().toUpperCase(Locale.ROOT)
+                          + ") "
+                          + what
+                          + ", which the catalog does not record; undo it by hand if it matters"));
     }
+  }
+
+  /**
+   * What {@code s} did to data, if anything: rows it changed (a data statement, or one in a WITH),
+   * a sequence's value it set ({@code setval}, {@code ALTER SEQUENCE ... RESTART}), or code it ran
+   * that may have done either ({@code DO}, {@code CALL}).
+   */
+  private static Optional<String> dataChange(SqlStatement s) {
+    if (s.tokens().isEmpty()) {
+      return Optional.empty();
+    }
+    List<SqlToken> t = s.tokens();
+    String first = t.get(0).name();
+    if (DATA_STATEMENTS.contains(first)
+        || (first.equals("with")
+            && t.stream().anyMatch(token -> isOneOf(token, DATA_STATEMENTS)))) {
+      return Optional.of("changed rows");
+    }
+    if ((first.equals("select") && t.stream().anyMatch(token -> token.isWord("SETVAL")))
+        || (first.equals("alter")
+            && t.size() > 1
+            && t.get(1).isWord("SEQUENCE")
+            && s.hasWords("restart"))) {
+      return Optional.of("set a sequence's value");
+    }
+    if (first.equals("do") || first.equals("call")) {
+      return Optional.of("ran code that may have changed rows or sequences' values");
+    }
+    return Optional.empty();
   }
 
   /**

@@ -48,6 +48,29 @@ class UnrecordedChangesTest {
   }
 
   @Test
+  void in_listsDataChanges_inAWithSequencesValuesAndCodeThatRuns() {
+    assertThat(
+            of(
+                "UPDATE orders SET status = 'placed';\n"
+                    + "WITH moved AS (DELETE FROM a RETURNING *) INSERT INTO b SELECT * FROM moved;\n"
+                    + "SELECT setval('orders_id_seq', 1000);\n"
+                    + "ALTER SEQUENCE orders_id_seq RESTART WITH 1;\n"
+                    + "DO $$ BEGIN PERFORM 1; END $$;\n"
+                    + "CALL archive();\n"
+                    // Neither changes data.
+                    + "WITH x AS (SELECT 1) SELECT * FROM x;\n"
+                    + "ALTER SEQUENCE orders_id_seq INCREMENT BY 2;\n"))
+        .extracting(line -> line.substring(0, line.indexOf(", which")))
+        .containsExactly(
+            "data: line 1 (UPDATE) changed rows",
+            "data: line 2 (WITH) changed rows",
+            "data: line 3 (SELECT) set a sequence's value",
+            "data: line 4 (ALTER) set a sequence's value",
+            "data: line 5 (DO) ran code that may have changed rows or sequences' values",
+            "data: line 6 (CALL) ran code that may have changed rows or sequences' values");
+  }
+
+  @Test
   void in_listsWhatAlterTableSetsThatNoDefinitionSays_notWhatTheSnapshotRecords() {
     assertThat(
             of(
