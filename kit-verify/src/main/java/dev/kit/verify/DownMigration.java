@@ -86,12 +86,7 @@ public record DownMigration(String version, String sql, List<String> irreversibl
    * <key>: why}).
    */
   static Set<String> irreversibleKeys(String text) {
-    Set<String> keys = new LinkedHashSet<>();
-    Matcher m = IRREVERSIBLE.matcher(text);
-    while (m.find()) {
-      keys.add(m.group(1).strip());
-    }
-    return keys;
+    return new LinkedHashSet<>(firstGroups(IRREVERSIBLE, text));
   }
 
   /**
@@ -108,12 +103,12 @@ public record DownMigration(String version, String sql, List<String> irreversibl
    * changed privileges, ...}).
    */
   static List<String> unrecordedLines(String text) {
-    List<String> lines = new ArrayList<>();
-    Matcher m = UNRECORDED.matcher(text);
-    while (m.find()) {
-      lines.add(m.group(1).strip());
-    }
-    return lines;
+    return firstGroups(UNRECORDED, text);
+  }
+
+  /** What {@code pattern}'s first group matches in {@code text}, each time, stripped. */
+  private static List<String> firstGroups(Pattern pattern, String text) {
+    return pattern.matcher(text).results().map(r -> r.group(1).strip()).toList();
   }
 
   /**
@@ -928,12 +923,13 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                                     .orElseThrow()
                                     .detail("sql"))
                         + " ";
+                // No entry: PostgreSQL's own defaults, which each entry says.
                 setGrantsBack(
                     prefix,
                     " ON " + entry.detail("objects"),
                     "",
-                    had.orElse(entry).detail(had.isPresent() ? "grants" : "implicit"),
-                    has.orElse(entry).detail(has.isPresent() ? "grants" : "implicit"),
+                    had.map(o -> o.detail("grants")).orElse(entry.detail("implicit")),
+                    has.map(o -> o.detail("grants")).orElse(entry.detail("implicit")),
                     Set.of());
               });
     }

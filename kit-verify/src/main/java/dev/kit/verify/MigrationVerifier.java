@@ -357,15 +357,20 @@ final class MigrationVerifier {
    * Whether a revert derived before kit recorded owners, grants, comments and policies of tables,
    * views, sequences and columns, and default privileges ({@code older}) declares what differs: it
    * listed such statements of the reverted migration as {@code unrecorded}, and a table or view it
-   * created again under {@code grants and comment of <key>}. Such a revert still passes where only
-   * those differ; one derived now sets them back.
+   * created again under {@code grants and comment of <key>}; or, setting none of the settings kit
+   * compares since ({@code setsSettings} false), differs only in those. Such a revert still passes
+   * where only those differ; one derived now sets them back.
    */
   private static boolean declaredByAnOlderRevert(
       String key,
       Optional<CatalogObject> expected,
       Optional<CatalogObject> actual,
       Set<String> irreversible,
-      boolean older) {
+      boolean older,
+      boolean setsSettings) {
+    if (!setsSettings && onlySettingsDiffer(expected, actual)) {
+      return true;
+    }
     boolean onlyAfterCreate =
         expected.isPresent()
             && actual.isPresent()
@@ -584,8 +589,7 @@ final class MigrationVerifier {
         }
         if (irreversible.contains(key)
             || onIrreversibleTable(expected, changed.before, restored, irreversible)
-            || declaredByAnOlderRevert(key, expected, actual, irreversible, older)
-            || (!setsSettings && onlySettingsDiffer(expected, actual))) {
+            || declaredByAnOlderRevert(key, expected, actual, irreversible, older, setsSettings)) {
           declared++;
         } else {
           missing.add(

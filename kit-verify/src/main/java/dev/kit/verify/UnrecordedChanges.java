@@ -92,17 +92,7 @@ final class UnrecordedChanges {
    */
   static List<String> in(byte[] content, CatalogSnapshot before, CatalogSnapshot after) {
     List<SqlStatement> written = SqlScript.parse(content).statements();
-    Recorded recorded =
-        new Recorded(
-            new HashSet<>(),
-            new HashSet<>(),
-            new HashSet<>(),
-            new HashSet<>(),
-            new HashSet<>(),
-            new HashSet<>(),
-            new HashSet<>());
-    recorded.add(before);
-    recorded.add(after);
+    Recorded recorded = Recorded.of(before, after);
     List<String> irreversible = new ArrayList<>();
     dataChanges(written, irreversible);
     unrecordedChanges(written, recorded, irreversible);
@@ -110,24 +100,32 @@ final class UnrecordedChanges {
   }
 
   /**
-   * The functions and procedures, and the tables, views and sequences, whose owner and grants the
-   * snapshots record, each as {@code schema.name} and as {@code name} alone (for a statement that
+   * The schemas, the functions and procedures, and the tables, views and sequences (with their
+   * columns' grants and comments), whose owner, grants and comment the snapshots record, each
+   * function and relation as {@code schema.name} and as {@code name} alone (for a statement that
    * leaves the schema to the search path): not an aggregate, nor an extension's or the system's.
    * Statements are matched by name, so a name such an object shares is left out: {@code
-   * schema.name} when it is in the same schema, {@code name} alone when it is in any; then the
-   * relations whose columns' grants and comments they record too (tables and views); the schemas
-   * (whose owner, grants and comment they record); last, the kinds of {@code ON ALL <kind> IN
-   * SCHEMA} whose every object in a schema they record, as {@code TABLES public}, and those of
-   * which a schema holds one they leave out.
+   * schema.name} when it is in the same schema, {@code name} alone when it is in any. Last, the
+   * kinds of {@code ON ALL <kind> IN SCHEMA} whose every object in a schema they record, as {@code
+   * TABLES public}, and those of which a schema holds one they leave out.
    */
   private record Recorded(
       Set<String> schemas,
       Set<String> functions,
       Set<String> relations,
-      Set<String> withColumnGrants,
-      Set<String> withColumnComments,
       Set<String> inSchemas,
       Set<String> notInSchemas) {
+
+    /** What {@code snapshots} record, together. */
+    static Recorded of(CatalogSnapshot... snapshots) {
+      Recorded recorded =
+          new Recorded(
+              new HashSet<>(), new HashSet<>(), new HashSet<>(), new HashSet<>(), new HashSet<>());
+      for (CatalogSnapshot snapshot : snapshots) {
+        recorded.add(snapshot);
+      }
+      return recorded;
+    }
 
     /** Whether the snapshots record every object of {@code kind} in {@code schema}. */
     boolean wholly(String kind, String schema) {
@@ -135,7 +133,7 @@ final class UnrecordedChanges {
       return inSchemas.contains(key) && !notInSchemas.contains(key);
     }
 
-    void add(CatalogSnapshot snapshot) {
+    private void add(CatalogSnapshot snapshot) {
       for (CatalogObject o : snapshot.objects()) {
         switch (o.kind()) {
           case SCHEMA -> {
@@ -146,17 +144,8 @@ final class UnrecordedChanges {
             }
           }
           case FUNCTION -> add(o, functions);
-          case TABLE -> {
-            add(o, relations);
-            add(o, withColumnGrants);
-            add(o, withColumnComments);
-          }
-          case VIEW, MATERIALIZED_VIEW -> {
-            add(o, relations);
-            add(o, withColumnGrants);
-            add(o, withColumnComments);
-          }
-          case SEQUENCE -> add(o, relations);
+          // A sequence has no columns to grant or comment on: PostgreSQL refuses such a statement.
+          case TABLE, VIEW, MATERIALIZED_VIEW, SEQUENCE -> add(o, relations);
           default -> {
             // Not an object whose owner, grants or comment the snapshot records.
           }
@@ -356,7 +345,7 @@ final class UnrecordedChanges {
         names = 3;
         known = recorded.functions();
       } else if (s.indexOfWords(1, "ON", "COLUMN") == 1) {
-        return onRecordedColumn(t, recorded.withColumnComments());
+        return onRecordedColumn(t, recorded.relations());
       } else if (s.indexOfWords(1, "ON", "TABLE") == 1
           || s.indexOfWords(1, "ON", "VIEW") == 1
           || s.indexOfWords(1, "ON", "SEQUENCE") == 1) {
@@ -393,12 +382,12 @@ final class UnrecordedChanges {
         known = recorded.functions();
       } else if (t.get(on + 1).isWord("TABLE") || t.get(on + 1).isWord("SEQUENCE")) {
         names = on + 2;
-        known = columns ? recorded.withColumnGrants() : recorded.relations();
+        known = recorded.relations();
       } else if (isOneOf(t.get(on + 1), OTHER_OBJECTS)) {
         return false;
       } else {
         names = on + 1;
-        known = columns ? recorded.withColumnGrants() : recorded.relations();
+        known = recorded.relations();
       }
     }
     // Each name, schema-qualified or not, a routine's arguments if written, then a comma or the

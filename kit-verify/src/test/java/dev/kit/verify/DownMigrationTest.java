@@ -553,6 +553,7 @@ class DownMigrationTest {
                 + "CREATE TABLE gone (id int) WITH (autovacuum_enabled = false);\n"
                 + "ALTER TABLE gone ALTER COLUMN id SET STATISTICS 500;\n"
                 + "CREATE VIEW v WITH (security_barrier) AS SELECT id FROM t;\n"
+                + "CREATE VIEW cv WITH (check_option = local) AS SELECT id FROM t WHERE id > 0;\n"
                 + "CREATE FUNCTION tf() RETURNS trigger LANGUAGE plpgsql"
                 + " AS $$ BEGIN RETURN NEW; END $$;\n"
                 + "CREATE TRIGGER t_off BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION tf();\n"
@@ -570,6 +571,8 @@ class DownMigrationTest {
                 + " 100);\n"
                 + "ALTER VIEW v RESET (security_barrier);\n"
                 + "ALTER VIEW v SET (security_invoker = true);\n"
+                // Dropped and created again by the revert: its options come back after it.
+                + "CREATE OR REPLACE VIEW cv AS SELECT id, a FROM t WHERE id > 0;\n"
                 + "ALTER TABLE t ENABLE TRIGGER t_off;\n"
                 + "ALTER TABLE t ENABLE ALWAYS TRIGGER t_on;\n"
                 + "DROP TABLE gone;\n");
@@ -587,6 +590,7 @@ class DownMigrationTest {
             "ALTER TABLE public.t ALTER COLUMN b RESET (n_distinct);",
             "ALTER VIEW public.v RESET (security_invoker);",
             "ALTER VIEW public.v SET (security_barrier='true');",
+            "ALTER VIEW public.cv SET (check_option='local');",
             "ALTER TABLE public.t DISABLE TRIGGER t_off;",
             "ALTER TABLE public.t ENABLE TRIGGER t_on;",
             "ALTER TABLE public.gone SET (autovacuum_enabled='false');",
