@@ -550,6 +550,7 @@ class DownMigrationTest {
                 + "CREATE UNIQUE INDEX u_id ON u (id);\n"
                 + "ALTER TABLE u REPLICA IDENTITY USING INDEX u_id;\n"
                 + "CREATE UNLOGGED TABLE cache (k text);\n"
+                + "CREATE UNLOGGED SEQUENCE ticket;\n"
                 + "CREATE TABLE gone (id int) WITH (autovacuum_enabled = false);\n"
                 + "ALTER TABLE gone ALTER COLUMN id SET STATISTICS 500;\n"
                 + "CREATE VIEW v WITH (security_barrier) AS SELECT id FROM t;\n"
@@ -566,6 +567,7 @@ class DownMigrationTest {
                 + "ALTER TABLE t REPLICA IDENTITY FULL;\n"
                 + "ALTER TABLE u REPLICA IDENTITY DEFAULT;\n"
                 + "ALTER TABLE cache SET LOGGED;\n"
+                + "ALTER SEQUENCE ticket SET LOGGED;\n"
                 + "ALTER TABLE t ALTER COLUMN a SET STATISTICS 1000, ALTER COLUMN a SET STORAGE"
                 + " EXTERNAL, ALTER COLUMN a SET COMPRESSION pglz, ALTER COLUMN b SET (n_distinct ="
                 + " 100);\n"
@@ -584,6 +586,7 @@ class DownMigrationTest {
             "ALTER TABLE public.t REPLICA IDENTITY DEFAULT;",
             "ALTER TABLE public.u REPLICA IDENTITY USING INDEX u_id;",
             "ALTER TABLE public.cache SET UNLOGGED;",
+            "ALTER SEQUENCE public.ticket SET UNLOGGED;",
             "ALTER TABLE public.t ALTER COLUMN a SET STATISTICS -1;",
             "ALTER TABLE public.t ALTER COLUMN a SET STORAGE EXTENDED;",
             "ALTER TABLE public.t ALTER COLUMN a SET COMPRESSION DEFAULT;",
