@@ -93,9 +93,10 @@ final class UnrecordedChanges {
   static List<String> in(byte[] content, CatalogSnapshot before, CatalogSnapshot after) {
     List<SqlStatement> written = SqlScript.parse(content).statements();
     Recorded recorded = Recorded.of(before, after);
+    Made made = Made.of(before, after, written);
     List<String> irreversible = new ArrayList<>();
-    dataChanges(written, irreversible);
-    unrecordedChanges(written, recorded, irreversible);
+    dataChanges(written, made, irreversible);
+    unrecordedChanges(written, recorded, made, irreversible);
     return irreversible;
   }
 
@@ -164,8 +165,89 @@ final class UnrecordedChanges {
     }
   }
 
-  private static void dataChanges(List<SqlStatement> written, List<String> irreversible) {
+  /**
+   * The objects the migration made, which its revert drops, and with them what the migration set on
+   * them that the snapshot does not record. Each is an object in {@code after} under an identity
+   * that {@code before} does not have, keyed by its group and its name as a statement writes it,
+   * with and without its schema: {@code index public.orders_status} and {@code index
+   * orders_status}; a constraint, trigger or policy by its table too, {@code constraint
+   * orders.positive}. A name that an object from before also answers to (renamed, or in another
+   * schema) is left out: a statement may mean that one. The group {@code table} holds the plain
+   * tables made whose rows go nowhere else: no trigger on them, and no rule in the migration, which
+   * could have sent an INSERT's rows to another table.
+   */
+  private record Made(Set<String> keys) {
+
+    static Made of(CatalogSnapshot before, CatalogSnapshot after, List<SqlStatement> written) {
+      Set<String> old = new HashSet<>();
+      Set<String> made = new HashSet<>();
+      Set<String> triggered = new HashSet<>();
+      for (CatalogObject o : before.objects()) {
+        keys(o, old);
+      }
+      for (CatalogObject o : after.objects()) {
+        keys(o, before.withIdentity(o.kind(), o.identity()).isPresent() ? old : made);
+        if (o.kind() == CatalogObject.Kind.TRIGGER) {
+          triggered.add(o.name().substring(0, o.name().lastIndexOf('.')));
+        }
+      }
+      boolean rules =
+          written.stream()
+              .anyMatch(
+                  s ->
+                      !s.tokens().isEmpty()
+                          && s.tokens().get(0).isWord("CREATE")
+                          && s.hasWords("rule"));
+      made.removeAll(old);
+      Set<String> tables = new HashSet<>();
+      for (CatalogObject o : after.objects()) {
+        if (o.kind() == CatalogObject.Kind.TABLE
+            && !rules
+            && !o.flag("partitioned")
+            && !triggered.contains(o.name())) {
+          for (String name : List.of(o.name(), o.name().substring(o.name().indexOf('.') + 1))) {
+            if (made.contains("relation " + name)) {
+              tables.add("table " + name);
+            }
+          }
+        }
+      }
+      made.addAll(tables);
+      return new Made(made);
+    }
+
+    /**
+     * Whether the migration made the object of {@code group} that a statement calls {@code name}.
+     */
+    boolean has(String group, String name) {
+      return keys.contains(group + " " + name);
+    }
+
+    private static void keys(CatalogObject o, Set<String> into) {
+      String group =
+          switch (o.kind()) {
+            case TABLE, VIEW, MATERIALIZED_VIEW, SEQUENCE -> "relation";
+            case TYPE, INDEX, EXTENSION, CONSTRAINT, TRIGGER, POLICY -> o.kind().label();
+            case SCHEMA, COLUMN, FUNCTION, DEFAULT_PRIVILEGES -> "";
+          };
+      if (group.isEmpty()) {
+        return;
+      }
+      into.add(group + " " + o.name());
+      if (o.kind() != CatalogObject.Kind.EXTENSION) {
+        // Without its schema, as a statement that leaves it to the search path writes it.
+        into.add(group + " " + o.name().substring(o.name().indexOf('.') + 1));
+      }
+    }
+  }
+
+  private static void dataChanges(
+      List<SqlStatement> written, Made made, List<String> irreversible) {
     for (SqlStatement s : written) {
+      if (intoMadeTable(s, made)) {
+        // Dropping the table deletes these rows; the revert says so of the table.
+        continue;
+      }
       dataChange(s)
           .ifPresent(
               what ->
@@ -214,9 +296,10 @@ final class UnrecordedChanges {
    * owners, row level security of what it does not record), so the revert leaves them as they are.
    */
   private static void unrecordedChanges(
-      List<SqlStatement> written, Recorded recorded, List<String> irreversible) {
+      List<SqlStatement> written, Recorded recorded, Made made, List<String> irreversible) {
     for (SqlStatement s : written) {
       unrecorded(s, recorded)
+          .filter(what -> !onMadeObjects(s, made))
           .ifPresent(
               what ->
                   irreversible.add(
@@ -345,7 +428,7 @@ final class UnrecordedChanges {
         names = 3;
         known = recorded.functions();
       } else if (s.indexOfWords(1, "ON", "COLUMN") == 1) {
-        return onRecordedColumn(t, recorded.relations());
+        return recorded.relations().contains(columnsRelation(t, 3));
       } else if (s.indexOfWords(1, "ON", "TABLE") == 1
           || s.indexOfWords(1, "ON", "VIEW") == 1
           || s.indexOfWords(1, "ON", "SEQUENCE") == 1) {
@@ -449,24 +532,154 @@ final class UnrecordedChanges {
     return false;
   }
 
+  /**
+   * Whether {@code s} only writes rows into a table the migration made, whose rows its revert
+   * deletes by dropping it: {@code INSERT INTO table} or {@code COPY table ... FROM}.
+   */
+  private static boolean intoMadeTable(SqlStatement s, Made made) {
+    List<SqlToken> t = s.tokens();
+    if (t.size() > 2 && t.get(0).isWord("INSERT") && t.get(1).isWord("INTO")) {
+      return made.has("table", name(t, 2));
+    }
+    return t.size() > 1
+        && t.get(0).isWord("COPY")
+        && s.indexOfWords(1, "FROM") > 0
+        && made.has("table", name(t, 1));
+  }
+
+  /**
+   * Whether what {@code s} changes goes with objects the migration made, which the revert drops: a
+   * comment or security label on one; a type's grants or owner; what ALTER TABLE, VIEW,
+   * MATERIALIZED VIEW or INDEX sets on one; extended statistics on one's columns.
+   */
+  private static boolean onMadeObjects(SqlStatement s, Made made) {
+    List<SqlToken> t = s.tokens();
+    return switch (t.get(0).name()) {
+      case "comment" -> t.size() > 2 && onMadeObject(t, 2, made);
+      case "security" -> {
+        int on = s.indexOfWords(2, "ON");
+        yield on > 0 && onMadeObject(t, on + 1, made);
+      }
+      case "grant", "revoke" -> onMadeTypes(s, made);
+      case "alter" -> {
+        if (t.size() < 3) {
+          yield false;
+        }
+        if (t.get(1).isWord("TYPE") || t.get(1).isWord("DOMAIN")) {
+          yield made.has("type", name(t, 2));
+        }
+        if (t.get(1).isWord("INDEX")) {
+          yield made.has("index", name(t, after(s, 2, "IF", "EXISTS")));
+        }
+        if (t.get(1).isWord("TABLE") || t.get(1).isWord("VIEW")) {
+          yield made.has("relation", name(t, after(s, after(s, 2, "IF", "EXISTS"), "ONLY")));
+        }
+        yield s.indexOfWords(1, "MATERIALIZED", "VIEW") == 1
+            && made.has("relation", name(t, after(s, 3, "IF", "EXISTS")));
+      }
+      case "create" ->
+          t.size() > 1 && t.get(1).isWord("STATISTICS") && statisticsOnMadeTable(t, made);
+      default -> false;
+    };
+  }
+
+  /** Whether GRANT or REVOKE ... ON TYPE (or DOMAIN) names only types the migration made. */
+  private static boolean onMadeTypes(SqlStatement s, Made made) {
+    List<SqlToken> t = s.tokens();
+    int on = s.indexOfWords(1, "ON");
+    if (on < 0
+        || on + 2 >= t.size()
+        || !(t.get(on + 1).isWord("TYPE") || t.get(on + 1).isWord("DOMAIN"))) {
+      return false;
+    }
+    for (int i = on + 2; i < t.size(); i = next(t, i) + 1) {
+      if (!made.has("type", name(t, i))) {
+        return false;
+      }
+      if (next(t, i) >= t.size() || !t.get(next(t, i)).isSymbol(',')) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether CREATE STATISTICS ... FROM names a table the migration made. */
+  private static boolean statisticsOnMadeTable(List<SqlToken> t, Made made) {
+    int depth = 0;
+    for (int i = 2; i + 1 < t.size(); i++) {
+      depth += t.get(i).isSymbol('(') ? 1 : t.get(i).isSymbol(')') ? -1 : 0;
+      if (depth == 0 && t.get(i).isWord("FROM")) {
+        return made.has("relation", name(t, i + 1));
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the object that COMMENT ON or SECURITY LABEL ... ON names, from its kind's word at
+   * {@code kind}, is one the migration made: a type or domain, an index, an extension, a table,
+   * view or sequence or one's column, a constraint (of a domain too), trigger, policy or rule by
+   * its table.
+   */
+  private static boolean onMadeObject(List<SqlToken> t, int kind, Made made) {
+    if (kind + 1 >= t.size()) {
+      return false;
+    }
+    String word = t.get(kind).kind() == SqlToken.Kind.WORD ? t.get(kind).name() : "";
+    int at = kind + 1;
+    return switch (word) {
+      case "type", "domain" -> made.has("type", name(t, at));
+      case "index", "extension" -> made.has(word, name(t, at));
+      case "table", "view", "sequence" -> made.has("relation", name(t, at));
+      case "materialized" -> made.has("relation", name(t, at + 1));
+      case "column" -> made.has("relation", columnsRelation(t, at));
+      case "constraint", "trigger", "policy", "rule" -> {
+        int on = next(t, at);
+        if (on + 1 >= t.size() || !t.get(on).isWord("ON")) {
+          yield false;
+        }
+        if (t.get(on + 1).isWord("DOMAIN")) {
+          yield word.equals("constraint") && made.has("type", name(t, on + 2));
+        }
+        String table = name(t, on + 1);
+        yield word.equals("rule")
+            ? made.has("relation", table)
+            : made.has(word, table + "." + name(t, at));
+      }
+      default -> false;
+    };
+  }
+
+  /** The name, schema-qualified or not, that starts at {@code i}, unquoted; empty past the end. */
+  private static String name(List<SqlToken> t, int i) {
+    if (i >= t.size()) {
+      return "";
+    }
+    return next(t, i) == i + 3 ? t.get(i).name() + "." + t.get(i + 2).name() : t.get(i).name();
+  }
+
+  /** The index after the name that starts at {@code i}. */
+  private static int next(List<SqlToken> t, int i) {
+    return i + 2 < t.size() && t.get(i + 1).isSymbol('.') ? i + 3 : i + 1;
+  }
+
   /** Whether {@code token} is one of {@code words}, unquoted. */
   private static boolean isOneOf(SqlToken token, Set<String> words) {
     return token.kind() == SqlToken.Kind.WORD && words.contains(token.name());
   }
 
   /**
-   * Whether {@code COMMENT ON COLUMN [schema.]table.column} names a column of one of {@code
-   * tables}.
+   * The relation of the column {@code [schema.]relation.column} that starts at {@code at}, as
+   * COMMENT ON COLUMN names it; empty for a name without one.
    */
-  private static boolean onRecordedColumn(List<SqlToken> t, Set<String> tables) {
+  private static String columnsRelation(List<SqlToken> t, int at) {
     List<String> parts = new ArrayList<>();
-    for (int i = 3; i < t.size() && !t.get(i).isWord("IS"); i++) {
+    for (int i = at; i < t.size() && !t.get(i).isWord("IS"); i++) {
       if (!t.get(i).isSymbol('.')) {
         parts.add(t.get(i).name());
       }
     }
-    return parts.size() >= 2
-        && tables.contains(String.join(".", parts.subList(0, parts.size() - 1)));
+    return parts.size() < 2 ? "" : String.join(".", parts.subList(0, parts.size() - 1));
   }
 
   /** The index after {@code words} if {@code s} has them at {@code at}, else {@code at}. */

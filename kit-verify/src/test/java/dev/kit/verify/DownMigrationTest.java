@@ -661,6 +661,38 @@ class DownMigrationTest {
   }
 
   @Test
+  void revert_listsNothingItUndoesByDroppingWhatTheMigrationMade_onlyWhatWasThereBefore() {
+    DownMigration down =
+        proveDerived(
+            "CREATE TABLE orders (id int PRIMARY KEY, customer text);\n"
+                + "CREATE TYPE old_status AS ENUM ('new');\n",
+            "CREATE TABLE kinds (id int PRIMARY KEY, name text NOT NULL);\n"
+                + "INSERT INTO kinds VALUES (1, 'retail'), (2, 'wholesale');\n"
+                + "CREATE INDEX kinds_name ON kinds (name);\n"
+                + "ALTER TABLE kinds CLUSTER ON kinds_name;\n"
+                + "CREATE STATISTICS kinds_stats ON id, name FROM kinds;\n"
+                + "COMMENT ON INDEX kinds_name IS 'by name';\n"
+                + "ALTER TABLE kinds ADD CONSTRAINT named CHECK (name <> '');\n"
+                + "COMMENT ON CONSTRAINT named ON public.kinds IS 'no blanks';\n"
+                + "CREATE TYPE status AS ENUM ('new', 'paid');\n"
+                + "COMMENT ON TYPE status IS 'lifecycle';\n"
+                + "GRANT USAGE ON TYPE status TO reporting;\n"
+                // What was there before keeps its lines.
+                + "INSERT INTO orders VALUES (1, 'a');\n"
+                + "COMMENT ON TYPE old_status IS 'was';\n"
+                + "ALTER TABLE orders CLUSTER ON orders_pkey;\n");
+
+    assertThat(down.irreversible())
+        .extracting(
+            line -> line.substring(0, line.indexOf(line.startsWith("rows") ? ':' : ')') + 1))
+        .containsExactly(
+            "data: line 12 (INSERT)",
+            "unrecorded: line 13 (COMMENT ON TYPE old_status IS 'was';)",
+            "unrecorded: line 14 (ALTER TABLE orders CLUSTER ON orders_pkey;)",
+            "rows of table public.kinds:");
+  }
+
+  @Test
   void revert_setsViewsColumnCommentsBack_andGivesThemToAViewItCreatesAgain() {
     DownMigration down =
         proveDerived(

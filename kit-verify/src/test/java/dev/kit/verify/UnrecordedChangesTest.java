@@ -98,4 +98,90 @@ class UnrecordedChangesTest {
             "unrecorded: line 6 (ALTER VIEW v ALTER COLUMN c SET DEFAULT 0;) changed a view"
                 + " column's default");
   }
+
+  private static CatalogObject object(CatalogObject.Kind kind, String name, String identity) {
+    return new CatalogObject(kind, name, identity, name, java.util.Map.of());
+  }
+
+  @Test
+  void in_leavesOutWhatGoesWithObjectsTheMigrationMade_byIdentity() {
+    CatalogObject orders = object(CatalogObject.Kind.TABLE, "public.orders", "1");
+    CatalogObject oldStatus = object(CatalogObject.Kind.TYPE, "public.old_status", "2");
+    CatalogSnapshot before =
+        CatalogSnapshot.of(
+            List.of(
+                orders,
+                oldStatus,
+                object(CatalogObject.Kind.INDEX, "public.a", "3"),
+                object(CatalogObject.Kind.INDEX, "app.kinds_name", "4")));
+    CatalogSnapshot after =
+        CatalogSnapshot.of(
+            List.of(
+                orders,
+                oldStatus,
+                // Renamed: still the index from before.
+                object(CatalogObject.Kind.INDEX, "public.b", "3"),
+                object(CatalogObject.Kind.INDEX, "app.kinds_name", "4"),
+                object(CatalogObject.Kind.TABLE, "public.kinds", "10"),
+                object(CatalogObject.Kind.TYPE, "public.status", "11"),
+                object(CatalogObject.Kind.INDEX, "public.kinds_name", "12"),
+                object(CatalogObject.Kind.CONSTRAINT, "public.kinds.named", "13"),
+                object(CatalogObject.Kind.POLICY, "public.kinds.mine", "14"),
+                object(CatalogObject.Kind.TABLE, "public.audited", "15"),
+                object(CatalogObject.Kind.TRIGGER, "public.audited.audit", "16"),
+                // Made, a namesake in another schema of a table from before.
+                object(CatalogObject.Kind.TABLE, "app.orders", "17")));
+
+    List<String> lines =
+        UnrecordedChanges.in(
+            ("COMMENT ON TYPE status IS 'x';\n"
+                    + "COMMENT ON TYPE old_status IS 'x';\n"
+                    + "COMMENT ON INDEX public.kinds_name IS 'x';\n"
+                    + "COMMENT ON INDEX b IS 'x';\n"
+                    + "COMMENT ON CONSTRAINT named ON kinds IS 'x';\n"
+                    + "SECURITY LABEL FOR selinux ON POLICY mine ON public.kinds IS 'x';\n"
+                    + "GRANT USAGE ON TYPE status TO PUBLIC;\n"
+                    + "GRANT USAGE ON TYPE public.status, old_status TO PUBLIC;\n"
+                    + "ALTER TYPE status OWNER TO app;\n"
+                    + "ALTER TABLE IF EXISTS ONLY kinds CLUSTER ON kinds_name;\n"
+                    + "ALTER TABLE orders CLUSTER ON orders_pkey;\n"
+                    + "CREATE STATISTICS s (dependencies) ON (id + 1), name FROM kinds;\n"
+                    + "INSERT INTO kinds VALUES (1);\n"
+                    + "COPY public.kinds (id) FROM '/tmp/kinds.csv';\n"
+                    + "INSERT INTO audited VALUES (1);\n"
+                    + "INSERT INTO orders VALUES (1);\n"
+                    + "ALTER TABLE app.orders CLUSTER ON x;\n"
+                    // Also the index app.kinds_name from before, which the search path may find.
+                    + "COMMENT ON INDEX kinds_name IS 'x';\n")
+                .getBytes(StandardCharsets.UTF_8),
+            before,
+            after);
+
+    assertThat(lines)
+        .extracting(line -> line.substring(0, line.indexOf(" (")))
+        .containsExactly(
+            "data: line 15",
+            "data: line 16",
+            "unrecorded: line 2",
+            "unrecorded: line 4",
+            "unrecorded: line 8",
+            "unrecorded: line 11",
+            "unrecorded: line 18");
+  }
+
+  @Test
+  void in_listsRowsWrittenIntoATableTheMigrationMade_whenARuleMayHaveSentThemElsewhere() {
+    CatalogSnapshot after =
+        CatalogSnapshot.of(List.of(object(CatalogObject.Kind.TABLE, "public.kinds", "10")));
+
+    assertThat(
+            UnrecordedChanges.in(
+                ("CREATE RULE copy AS ON INSERT TO kinds DO ALSO INSERT INTO log VALUES (1);\n"
+                        + "INSERT INTO kinds VALUES (1);\n")
+                    .getBytes(StandardCharsets.UTF_8),
+                EMPTY,
+                after))
+        .extracting(line -> line.substring(0, line.indexOf(" (")))
+        .containsExactly("data: line 2", "unrecorded: line 1");
+  }
 }
