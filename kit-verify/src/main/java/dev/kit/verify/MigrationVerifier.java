@@ -332,7 +332,8 @@ final class MigrationVerifier {
   /**
    * Whether {@code revertText} was derived before kit recorded owners, grants, comments and
    * policies of tables, views, sequences and columns, and default privileges: it lists a statement
-   * of the reverted migration ({@code reverted}) as {@code unrecorded} that kit records now.
+   * of the reverted migration ({@code reverted}) as {@code unrecorded} that kit records now. Not
+   * one that goes with an object the migration made, which kit listed until it left those out.
    */
   private static boolean derivedBeforeGrantsWereRecorded(
       ServiceMigrations source, String reverted, Snapshots changed, String revertText) {
@@ -342,7 +343,9 @@ final class MigrationVerifier {
     }
     for (MigrationFile file : source.directory().files()) {
       if (file.name().equals(reverted)) {
-        List<String> now = UnrecordedChanges.in(file.content(), changed.before, changed.after);
+        List<String> now =
+            UnrecordedChanges.listedBeforeMadeObjects(
+                file.content(), changed.before, changed.after);
         for (String line : declared) {
           if (!now.contains(line)) {
             return true;

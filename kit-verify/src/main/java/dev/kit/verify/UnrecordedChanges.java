@@ -88,12 +88,25 @@ final class UnrecordedChanges {
    *
    * @param before the catalog before the migration
    * @param after the catalog after it, which with {@code before} says which functions' owner and
-   *     grants the snapshots record
+   *     grants the snapshots record, and which objects the migration made
    */
   static List<String> in(byte[] content, CatalogSnapshot before, CatalogSnapshot after) {
     List<SqlStatement> written = SqlScript.parse(content).statements();
+    return in(written, before, after, Made.of(before, after, written));
+  }
+
+  /**
+   * The lines a revert derived before kit left out what goes with objects the migration made lists
+   * for {@code content}: those of {@link #in}, and those.
+   */
+  static List<String> listedBeforeMadeObjects(
+      byte[] content, CatalogSnapshot before, CatalogSnapshot after) {
+    return in(SqlScript.parse(content).statements(), before, after, new Made(Set.of()));
+  }
+
+  private static List<String> in(
+      List<SqlStatement> written, CatalogSnapshot before, CatalogSnapshot after, Made made) {
     Recorded recorded = Recorded.of(before, after);
-    Made made = Made.of(before, after, written);
     List<String> irreversible = new ArrayList<>();
     dataChanges(written, made, irreversible);
     unrecordedChanges(written, recorded, made, irreversible);
