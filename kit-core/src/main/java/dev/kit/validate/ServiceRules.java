@@ -5,12 +5,15 @@ import static dev.kit.validate.Violations.shown;
 
 import dev.kit.input.KitInputs;
 import dev.kit.model.Environment;
+import dev.kit.model.HelmChart;
 import dev.kit.model.Kit;
 import dev.kit.model.PlanetScale;
+import dev.kit.model.Platform;
 import dev.kit.model.Service;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -149,6 +152,42 @@ final class ServiceRules {
    * itself): EnvironmentRules reports those once, under the environment, not under every service.
    * An override that sets the environment's very label and value is told with the environment's.
    */
+  /**
+   * Whose {@code namespace} is when it is not a service's to have: Kubernetes' own ({@code kube-}),
+   * Argo CD's, or where the platform installs an operator.
+   */
+  private static Optional<String> namespaceOwner(Kit kit, String namespace) {
+    if (namespace.startsWith("kube-")) {
+      return Optional.of("Kubernetes' own (kube- namespaces hold the cluster's system objects)");
+    }
+    if (namespace.equals(kit.repository().argoCd().namespace())) {
+      return Optional.of("where Argo CD runs (repository.argoCd.namespace)");
+    }
+    if (kit.platform().isPresent()) {
+      Platform platform = kit.platform().get();
+      // In the order the platform installs them, so a shared namespace names the first.
+      Map<String, HelmChart> charts = new LinkedHashMap<>();
+      charts.put("cloudnativePg", platform.cloudnativePg());
+      if (platform.certManager().isPresent()) {
+        charts.put("certManager", platform.certManager().get());
+      }
+      charts.put("barmanCloud", platform.barmanCloud());
+      charts.put("atlasOperator", platform.atlasOperator());
+      charts.put("crossplane", platform.crossplane());
+      for (Map.Entry<String, HelmChart> chart : charts.entrySet()) {
+        if (chart.getValue().namespace().equals(namespace)) {
+          return Optional.of(
+              "where the platform installs "
+                  + chart.getValue().chart()
+                  + " (platform."
+                  + chart.getKey()
+                  + ")");
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
   private static boolean fromEnvironment(Kit kit, String key, String value) {
     Optional<Environment> env = kit.environment();
     return env.isPresent() && value.equals(env.get().labels().get(key));
@@ -212,6 +251,18 @@ final class ServiceRules {
           path + ".namespace",
           shown(service.namespace(), "the namespace") + " " + namespaceProblem.get(),
           "use a lower-case namespace such as \"" + safeExample(name) + "\"");
+    } else {
+      Optional<String> owner = namespaceOwner(kit, service.namespace());
+      if (owner.isPresent()) {
+        violations.add(
+            path + ".namespace",
+            shown(service.namespace(), "the namespace")
+                + " is "
+                + owner.get()
+                + ": the AppProject would let every service's Application sync ConfigMaps,"
+                + " Deployments and Jobs into it",
+            "give the service a namespace of its own, such as \"" + safeExample(name) + "\"");
+      }
     }
     for (Map.Entry<String, String> label : service.labels().entrySet()) {
       String key = label.getKey();

@@ -9,6 +9,7 @@ import dev.kit.model.Database;
 import dev.kit.model.Kit;
 import dev.kit.model.Migrations;
 import dev.kit.model.Patch;
+import dev.kit.model.Platform;
 import dev.kit.model.Repository;
 import dev.kit.model.Resources;
 import dev.kit.model.Service;
@@ -580,6 +581,40 @@ class KitValidatorTest {
               "services[orders].namespace: \"Orders_NS\" "
                   + DNS1123_LABEL
                   + " (use a lower-case namespace such as \"orders\")");
+    }
+
+    @Test
+    void validate_reportsNamespace_whenKubernetesOrArgoCdOwnsIt() {
+      String fence =
+          ": the AppProject would let every service's Application sync ConfigMaps, Deployments"
+              + " and Jobs into it (give the service a namespace of its own, such as \"orders\")";
+      assertThat(serviceViolations(orders().namespace("kube-system").build()))
+          .containsExactly(
+              "services[orders].namespace: \"kube-system\" is Kubernetes' own (kube- namespaces"
+                  + " hold the cluster's system objects)"
+                  + fence);
+      assertThat(serviceViolations(orders().namespace("argocd").build()))
+          .containsExactly(
+              "services[orders].namespace: \"argocd\" is where Argo CD runs"
+                  + " (repository.argoCd.namespace)"
+                  + fence);
+    }
+
+    @Test
+    void validate_reportsNamespace_whenThePlatformInstallsAnOperatorThere() {
+      Kit kit =
+          Kit.builder()
+              .repository(shop().build())
+              .platform(Platform.defaults())
+              .service(orders().namespace("cnpg-system").build())
+              .build();
+
+      assertThat(validate(kit, ONE_MIGRATION))
+          .contains(
+              "services[orders].namespace: \"cnpg-system\" is where the platform installs"
+                  + " cloudnative-pg (platform.cloudnativePg): the AppProject would let every"
+                  + " service's Application sync ConfigMaps, Deployments and Jobs into it (give the"
+                  + " service a namespace of its own, such as \"orders\")");
     }
 
     @Test
