@@ -93,8 +93,15 @@ public final class Generator {
    */
   public FilePlan plan(Kit kit) {
     recover();
-    FilePlan rendered = renderer().render(validate(kit, KitInputs.read(repository, kit)));
-    FilePlan retired = RetiredServices.plan(repository, kit, source);
+    RetiredServices.Retirements retirements = RetiredServices.plan(repository, kit, source);
+    FilePlan rendered =
+        renderer()
+            .render(
+                validate(
+                    kit,
+                    KitInputs.read(repository, kit)
+                        .withRetiredNamespaces(retirements.namespaces())));
+    FilePlan retired = retirements.files();
     return retired.size() == 0 && retired.warnings().isEmpty()
         ? rendered
         : FilePlan.builder().include(rendered).include(retired).build();
@@ -133,7 +140,9 @@ public final class Generator {
    */
   WriteReport write(Kit kit, @Nullable Addition addition) {
     try (StagingSession session = new PlanWriter(repository).begin()) {
-      KitInputs read = KitInputs.read(repository, kit);
+      RetiredServices.Retirements retirements = RetiredServices.plan(repository, kit, source);
+      KitInputs read =
+          KitInputs.read(repository, kit).withRetiredNamespaces(retirements.namespaces());
       MigrationFile added = null;
       if (addition != null) {
         String service = addition.service().name();
@@ -153,8 +162,7 @@ public final class Generator {
       if (addition != null && added != null) {
         session.create(addition.folder() + "/" + added.name(), added.content());
       }
-      FilePlan retired = RetiredServices.plan(repository, kit, source);
-      session.stage(retired);
+      session.stage(retirements.files());
       // The cache is one more input: the services whose files are as the last generation left them
       // are not rendered.
       // Ifs and loops, not Optional's and streams' lambdas, on this once-per-run path: each lambda
@@ -206,7 +214,7 @@ public final class Generator {
         }
       }
       warnings.addAll(platformWarnings);
-      warnings.addAll(retired.warnings());
+      warnings.addAll(retirements.files().warnings());
       if (cached != null && cached.off().isPresent()) {
         warnings.add(cached.off().get());
       }

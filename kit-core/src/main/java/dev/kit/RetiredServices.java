@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -60,15 +61,28 @@ final class RetiredServices {
   private RetiredServices() {}
 
   /**
+   * What the retired services leave to the generation.
+   *
+   * @param files their {@code RETIRED.md} files, with a warning for each retired now
+   * @param namespaces the namespaces they deployed to, by environment ({@code ""} without
+   *     environments): the AppProject keeps them while their {@code RETIRED.md} exists, since Argo
+   *     CD deletes only what the project permits when their Application is deleted (a step of the
+   *     file)
+   */
+  record Retirements(FilePlan files, Map<String, Set<String>> namespaces) {}
+
+  /**
    * The {@code RETIRED.md} files of the folders under {@code services/} that hold kit's manifests
    * (or its {@code RETIRED.md}) but no service of {@code kit}, or no environment of that service,
-   * with a warning for each service (or environment of one) retired now.
+   * with a warning for each service (or environment of one) retired now, and the namespaces they
+   * deployed to.
    */
-  static FilePlan plan(RepositoryRoot repository, Kit kit, String source) {
+  static Retirements plan(RepositoryRoot repository, Kit kit, String source) {
     FilePlan.Builder plan = FilePlan.builder();
+    Map<String, Set<String>> namespaces = new HashMap<>();
     Path services = repository.path().resolve(RepositoryLayout.SERVICES);
     if (!Files.isDirectory(services, LinkOption.NOFOLLOW_LINKS)) {
-      return plan.build();
+      return new Retirements(plan.build(), Map.of());
     }
     // Loops, not collectors: every generation runs this once, where each lambda and collector
     // costs a cold JVM classes (PROFILE.md, section 16.3).
@@ -103,6 +117,7 @@ final class RetiredServices {
       if (still == null) {
         retire(
             plan,
+            namespaces,
             kit,
             source,
             service,
@@ -118,6 +133,7 @@ final class RetiredServices {
         if (still == null || !environments.contains(environment) || !still.existsIn(environment)) {
           retire(
               plan,
+              namespaces,
               kit,
               source,
               service,
@@ -128,7 +144,7 @@ final class RetiredServices {
         }
       }
     }
-    return plan.build();
+    return new Retirements(plan.build(), namespaces);
   }
 
   /**
@@ -137,6 +153,7 @@ final class RetiredServices {
    */
   private static void retire(
       FilePlan.Builder plan,
+      Map<String, Set<String>> namespaces,
       Kit kit,
       String source,
       String service,
@@ -172,6 +189,25 @@ final class RetiredServices {
       plan.warn(RetiredWorkspaceRenderer.warning(workspace.get(), !theirs));
     } else if (kept.isPresent()) {
       plan.add(path, kept.get()); // retired by an earlier generation: as it was written then
+    }
+    // Ifs, not Optional's lambdas: this runs once per generation, cold (PROFILE.md, section 16.3).
+    Optional<String> namespace = Optional.empty();
+    if (retired.isPresent()) {
+      namespace = Optional.of(retired.get().namespace());
+    } else if (workspace.isPresent()) {
+      namespace = Optional.of(workspace.get().namespace());
+    } else if (kept.isPresent()) {
+      namespace =
+          RetiredServiceRenderer.namespaceIn(new String(kept.get(), StandardCharsets.UTF_8));
+    }
+    if (namespace.isPresent() && !namespace.get().isEmpty()) {
+      String key = environment.isPresent() ? environment.get() : "";
+      Set<String> there = namespaces.get(key);
+      if (there == null) {
+        there = new TreeSet<>();
+        namespaces.put(key, there);
+      }
+      there.add(namespace.get());
     }
   }
 

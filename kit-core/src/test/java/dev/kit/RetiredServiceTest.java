@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kit.model.ArgoCd;
 import dev.kit.model.Kit;
+import dev.kit.model.Platform;
 import dev.kit.model.S3Credentials;
 import dev.kit.plan.FilePlan;
 import dev.kit.plan.RepositoryRoot;
@@ -117,6 +118,47 @@ class RetiredServiceTest {
     assertThat(again.unchanged()).contains(RETIRED);
     assertThat(Files.readAllBytes(repo.resolve(RETIRED))).isEqualTo(retired);
     assertThat(generator.check(kit(false)).isEmpty()).as("kit:check agrees").isTrue();
+  }
+
+  @Test
+  void generate_keepsARetiredServicesNamespaceInTheAppProject_whileItsRetiredMdExists()
+      throws IOException {
+    Kit.Builder with =
+        Kit.builder()
+            .repository(
+                "shop",
+                r ->
+                    r.gitUrl("https://github.com/acme/shop.git")
+                        .argoCd(ArgoCd.builder().project("shop").build()))
+            .platform(Platform.defaults())
+            .service("payments", s -> s.withoutMigrations().database(db -> db.storage("1Gi")));
+    Kit without = with.build();
+    Kit withOrders =
+        with.service(
+                "orders",
+                s ->
+                    s.namespace("sales")
+                        .database(db -> db.storage("1Gi").pooler(p -> p.instances(1))))
+            .build();
+    Path project = repo.resolve("platform/appproject.yaml");
+    generator.generate(withOrders);
+    String before = Files.readString(project);
+
+    generator.generate(without);
+
+    // Its Application may still be deleted (a step of RETIRED.md), and Argo CD deletes only what
+    // the project permits: the namespace stays, and every kind a service syncs (its Pooler too).
+    assertThat(before).contains("- namespace: sales\n", "kind: Pooler\n");
+    assertThat(Files.readString(project))
+        .contains("- namespace: sales\n", "kind: Pooler\n", "kind: ScheduledBackup\n");
+    assertThat(generator.generate(without).changedCount()).as("kept, from RETIRED.md").isZero();
+
+    Files.delete(repo.resolve("services/orders/RETIRED.md"));
+    generator.generate(without);
+
+    assertThat(Files.readString(project))
+        .doesNotContain("- namespace: sales")
+        .doesNotContain("kind: Pooler");
   }
 
   @Test
@@ -284,7 +326,7 @@ class RetiredServiceTest {
     Files.createSymbolicLink(repo.resolve("services/orders/envs"), Path.of("../../elsewhere"));
 
     FilePlan plan =
-        RetiredServices.plan(RepositoryRoot.of(repo), withEnvironments(true, "dev"), "x");
+        RetiredServices.plan(RepositoryRoot.of(repo), withEnvironments(true, "dev"), "x").files();
 
     assertThat(plan.paths()).as("nothing kit could have written: a link").isEmpty();
     assertThat(plan.warnings()).isEmpty();
@@ -295,7 +337,7 @@ class RetiredServiceTest {
     generator.generate(withEnvironments(true));
 
     FilePlan plan =
-        RetiredServices.plan(RepositoryRoot.of(repo), withEnvironments(true, "dev"), "x");
+        RetiredServices.plan(RepositoryRoot.of(repo), withEnvironments(true, "dev"), "x").files();
 
     assertThat(plan.paths()).containsExactly("services/orders/envs/prod/RETIRED.md");
   }
@@ -309,7 +351,8 @@ class RetiredServiceTest {
 
       FilePlan plan =
           RetiredServices.plan(
-              RepositoryRoot.of(zip.getPath("/repo")), withEnvironments(true, "dev"), "x");
+                  RepositoryRoot.of(zip.getPath("/repo")), withEnvironments(true, "dev"), "x")
+              .files();
 
       assertThat(plan.paths()).as("no manifests there, nothing to retire").isEmpty();
     }

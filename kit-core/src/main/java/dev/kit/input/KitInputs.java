@@ -12,10 +12,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
@@ -43,15 +46,24 @@ public final class KitInputs {
 
   private final List<Problem> problems;
 
+  /** The namespaces retired services deployed to, by environment ({@code ""} without). */
+  private final Map<String, Set<String>> retiredNamespaces;
+
   private KitInputs(
       Map<String, MigrationDirectory> migrations,
       Map<String, byte[]> schemaFiles,
       @Nullable RepositoryRoot repository,
-      List<Problem> problems) {
+      List<Problem> problems,
+      Map<String, Set<String>> retiredNamespaces) {
     this.migrations = new ConcurrentHashMap<>(migrations);
     this.schemaFiles = Map.copyOf(schemaFiles);
     this.repository = repository;
     this.problems = List.copyOf(problems);
+    Map<String, Set<String>> copy = new HashMap<>();
+    for (Map.Entry<String, Set<String>> entry : retiredNamespaces.entrySet()) {
+      copy.put(entry.getKey(), Collections.unmodifiableSortedSet(new TreeSet<>(entry.getValue())));
+    }
+    this.retiredNamespaces = Map.copyOf(copy);
   }
 
   /**
@@ -64,7 +76,7 @@ public final class KitInputs {
    */
   public static KitInputs of(
       Map<String, MigrationDirectory> migrations, Map<String, byte[]> schemaFiles) {
-    return new KitInputs(migrations, schemaFiles, null, List.of());
+    return new KitInputs(migrations, schemaFiles, null, List.of(), Map.of());
   }
 
   /**
@@ -132,7 +144,7 @@ public final class KitInputs {
     for (Service service : kit.services()) {
       inOrder.addAll(problems.getOrDefault(service.name(), List.of()));
     }
-    return new KitInputs(migrations, schemaFiles, repository, inOrder);
+    return new KitInputs(migrations, schemaFiles, repository, inOrder, Map.of());
   }
 
   /**
@@ -175,7 +187,24 @@ public final class KitInputs {
   public KitInputs withMigrations(String service, MigrationDirectory directory) {
     Map<String, MigrationDirectory> copy = new HashMap<>(migrations);
     copy.put(service, directory);
-    return new KitInputs(copy, schemaFiles, repository, problems);
+    return new KitInputs(copy, schemaFiles, repository, problems, retiredNamespaces);
+  }
+
+  /**
+   * A copy that knows the namespaces services kit retired deployed to, by environment ({@code ""}
+   * without environments), while their {@code RETIRED.md} exists: the AppProject keeps them, so
+   * that deleting a retired service's Application (a step of that file) deletes what it synced.
+   */
+  public KitInputs withRetiredNamespaces(Map<String, Set<String>> byEnvironment) {
+    return new KitInputs(migrations, schemaFiles, repository, problems, byEnvironment);
+  }
+
+  /**
+   * The namespaces retired services deployed to in {@code environment} ({@code ""} without
+   * environments), sorted.
+   */
+  public Set<String> retiredNamespaces(String environment) {
+    return retiredNamespaces.getOrDefault(environment, Collections.emptySortedSet());
   }
 
   /**

@@ -142,10 +142,19 @@ public final class KitRenderer {
     // Every environment's platform warns alike: say each warning once.
     Set<String> warned = new HashSet<>();
     if (environments.isEmpty()) {
-      renderPlatform(new PlatformContext(description), platform, warned);
+      renderPlatform(
+          new PlatformContext(
+              description, List.of(description), kit.inputs().retiredNamespaces("")),
+          platform,
+          warned);
     } else {
-      for (Kit there : environments) {
-        renderPlatform(new PlatformContext(there, environments), platform, warned);
+      for (int i = 0; i < environments.size(); i++) {
+        String name = description.environments().get(i).name();
+        renderPlatform(
+            new PlatformContext(
+                environments.get(i), environments, kit.inputs().retiredNamespaces(name)),
+            platform,
+            warned);
       }
     }
     FilePlan part = platform.build();

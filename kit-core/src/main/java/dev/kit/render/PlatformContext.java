@@ -19,19 +19,32 @@ public final class PlatformContext {
 
   private final Kit kit;
   private final List<Kit> everyEnvironment;
+  private final Set<String> retiredNamespaces;
 
-  /** The platform of a description without environments. */
+  /** The platform of a description without environments, and without retired services. */
   PlatformContext(Kit kit) {
-    this(kit, List.of(kit));
+    this(kit, List.of(kit), Set.of());
   }
 
   /**
    * The platform of {@code kit}, one of {@code everyEnvironment}: each environment's view of the
    * description.
+   *
+   * @param retiredNamespaces the namespaces services kit retired deployed to there, while their
+   *     {@code RETIRED.md} exists
    */
-  PlatformContext(Kit kit, List<Kit> everyEnvironment) {
+  PlatformContext(Kit kit, List<Kit> everyEnvironment, Set<String> retiredNamespaces) {
     this.kit = kit;
     this.everyEnvironment = List.copyOf(everyEnvironment);
+    this.retiredNamespaces = Set.copyOf(retiredNamespaces);
+  }
+
+  /**
+   * The namespaces services kit retired deployed to, while their {@code RETIRED.md} exists: their
+   * Application may still be deleted, and Argo CD deletes only what the project permits.
+   */
+  public Set<String> retiredNamespaces() {
+    return retiredNamespaces;
   }
 
   public Kit kit() {

@@ -74,14 +74,23 @@ final class PlatformRenderer {
 
   /**
    * The AppProject: the services' namespaces, and every kind their Applications sync (kit's and
-   * {@code allowKind}'s).
+   * {@code allowKind}'s). While a retired service's {@code RETIRED.md} exists, its namespace and
+   * every kind a service may sync stay too: its Application may still exist, and deleting it (a
+   * step of that file) deletes only what the project permits (Argo CD's {@code
+   * getPermittedAppLiveObjects}), so without them its Deployment, Pooler and Job would keep
+   * running.
    */
   static ArgoProject project(PlatformContext context) {
     Kit kit = context.kit();
     ArgoCd argo = kit.repository().argoCd();
-    TreeSet<String> namespaces = new TreeSet<>();
+    TreeSet<String> namespaces = new TreeSet<>(context.retiredNamespaces());
     kit.services().forEach(service -> namespaces.add(service.namespace()));
-    Set<String> kinds = PlatformContext.permittedKinds(kit);
+    Set<String> kinds = new TreeSet<>(PlatformContext.permittedKinds(kit));
+    if (!context.retiredNamespaces().isEmpty()) {
+      for (ServiceKind kind : ServiceKinds.all()) {
+        kinds.addAll(kind.synced());
+      }
+    }
     List<ArgoProject.Destination> destinations = new ArrayList<>();
     namespaces.forEach(
         ns -> {

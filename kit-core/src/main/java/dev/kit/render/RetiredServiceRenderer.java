@@ -46,7 +46,26 @@ public final class RetiredServiceRenderer {
       boolean described,
       String folder) {}
 
+  /**
+   * How a {@code RETIRED.md} names the namespace the retired service deployed to, in the last step
+   * of both kinds of the file: {@code `kubectl delete namespace orders`}.
+   */
+  static final String DELETE_NAMESPACE = "`kubectl delete namespace ";
+
   private RetiredServiceRenderer() {}
+
+  /**
+   * The namespace a {@code RETIRED.md} kit wrote (for a Cluster or a Workspace) says the retired
+   * service deployed to; empty for a file without it.
+   */
+  public static Optional<String> namespaceIn(String text) {
+    int at = text.indexOf(DELETE_NAMESPACE);
+    int end = at < 0 ? -1 : text.indexOf('`', at + DELETE_NAMESPACE.length());
+    return end < 0
+        ? Optional.empty()
+        : Optional.of(text.substring(at + DELETE_NAMESPACE.length(), end))
+            .filter(namespace -> !namespace.isEmpty());
+  }
 
   /** The file's text, with kit's Markdown header naming {@code source}. */
   public static String render(String source, Retired retired) {
@@ -206,7 +225,8 @@ public final class RetiredServiceRenderer {
     }
     md.append(" Namespace `")
         .append(namespace)
-        .append("` stays for anything else in it; delete it with `kubectl delete namespace ")
+        .append("` stays for anything else in it; delete it with ")
+        .append(DELETE_NAMESPACE)
         .append(namespace)
         .append("` when it is empty.\n\n");
     if (retired.described()) {

@@ -255,7 +255,8 @@ public final class RetiredWorkspaceRenderer {
     }
     md.append(" Namespace `")
         .append(ns)
-        .append("` stays for anything else in it; delete it with `kubectl delete namespace ")
+        .append("` stays for anything else in it; delete it with ")
+        .append(RetiredServiceRenderer.DELETE_NAMESPACE)
         .append(ns)
         .append("` when it is empty.\n\n");
     if (retired.described()) {

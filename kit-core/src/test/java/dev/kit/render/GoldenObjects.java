@@ -58,7 +58,7 @@ final class GoldenObjects {
           }
         }
       }
-      PlatformContext platform = new PlatformContext(view, views);
+      PlatformContext platform = new PlatformContext(view, views, java.util.Set.of());
       for (PlatformKind kind : PlatformKinds.of(view)) {
         objects.add(kind.render(platform));
       }
