@@ -3,6 +3,7 @@ package dev.kit.render;
 import dev.kit.layout.RepositoryLayout;
 import dev.kit.layout.ServiceLayout;
 import dev.kit.model.ArgoCd;
+import dev.kit.model.Backups;
 import dev.kit.model.Environment;
 import dev.kit.model.HelmChart;
 import dev.kit.model.Kit;
@@ -63,13 +64,24 @@ final class PlatformRenderer {
                                     k -> k.substring(0, k.indexOf('/')).endsWith(".upbound.io"))));
   }
 
-  /** Whether any service archives or restores through the Barman Cloud plugin. */
+  /**
+   * Whether any service archives or restores through the Barman Cloud plugin: a restore does unless
+   * it reads the in-tree backups of a service that still writes them.
+   */
   static boolean usesBarmanPlugin(Kit kit) {
-    return kit.services().stream()
-        .anyMatch(
-            s ->
-                s.database().backups().map(b -> !b.legacyInTree()).orElse(false)
-                    || s.database().restore().isPresent());
+    for (Service s : kit.services()) {
+      if (s.database().backups().map(b -> !b.legacyInTree()).orElse(false)) {
+        return true;
+      }
+      if (s.database().restore().isPresent()
+          && !kit.restoreSource(s)
+              .flatMap(source -> source.database().backups())
+              .map(Backups::legacyInTree)
+              .orElse(false)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -7,6 +7,7 @@ import dev.kit.model.ArgoCd;
 import dev.kit.model.HelmChart;
 import dev.kit.model.Kit;
 import dev.kit.model.Platform;
+import dev.kit.model.Restore;
 import dev.kit.model.S3Credentials;
 import dev.kit.plan.FilePlan;
 import dev.kit.testing.ArgoSyncOrder;
@@ -171,6 +172,56 @@ class PlatformRendererTest {
 
     assertThat(platform.resolve("plugin-barman-cloud.yaml")).doesNotExist();
     assertThat(platform.resolve("cert-manager.yaml")).doesNotExist();
+  }
+
+  @Test
+  void
+      render_installsNoBarmanCloudPlugin_forARestoreFromInTreeBackups_butDoesForOneFromThePlugins() {
+    Kit.Builder kit =
+        Kit.builder()
+            .repository(
+                "shop",
+                r ->
+                    r.gitUrl("https://github.com/acme/shop.git")
+                        .argoCd(ArgoCd.builder().project("shop").build()))
+            .platform(Platform.defaults())
+            .service(
+                "ledger",
+                s ->
+                    s.withoutMigrations()
+                        .database(
+                            db ->
+                                db.storage("1Gi")
+                                    .backups(
+                                        "s3://acme-backups/ledger/",
+                                        b ->
+                                            b.credentials(S3Credentials.inheritFromPodIdentity())
+                                                .legacyInTree())));
+    Kit.Builder restored =
+        kit.service(
+            "audit",
+            s ->
+                s.withoutMigrations()
+                    .namespace("ledger")
+                    .database(db -> db.storage("1Gi").restore(Restore.fromService("ledger"))));
+
+    assertThat(generate(restored.build()).resolve("plugin-barman-cloud.yaml")).doesNotExist();
+
+    Path platform =
+        generate(
+            kit.service(
+                    "archive",
+                    s ->
+                        s.withoutMigrations()
+                            .database(
+                                db ->
+                                    db.storage("1Gi")
+                                        .bootstrap("archive", "archive")
+                                        .restore(
+                                            Restore.fromObjectStore(
+                                                "legacy-backups", "archive-2024"))))
+                .build());
+    assertThat(platform.resolve("plugin-barman-cloud.yaml")).isRegularFile();
   }
 
   @Test
