@@ -218,14 +218,15 @@ public final class Generator {
       if (cached != null && cached.off().isPresent()) {
         warnings.add(cached.off().get());
       }
+      Set<String> planned = new HashSet<>();
+      for (CachedRun.Rendered each : rendered.values()) {
+        planned.addAll(each.paths());
+      }
+      for (GenerationCache.Entry entry : skipped.values()) {
+        planned.addAll(entry.paths());
+      }
+      warnings.addAll(RetiredServices.databasesLeft(repository, kit, planned));
       if (kit.platform().isPresent()) { // without one, kit writes no project to refuse a kind
-        Set<String> planned = new HashSet<>();
-        for (CachedRun.Rendered each : rendered.values()) {
-          planned.addAll(each.paths());
-        }
-        for (GenerationCache.Entry entry : skipped.values()) {
-          planned.addAll(entry.paths());
-        }
         warnings.addAll(UnpermittedManifests.of(repository, kit, planned));
       }
       WriteReport written = session.commit(warnings);
@@ -276,6 +277,7 @@ public final class Generator {
    */
   private Set<String> checkWarnings(Kit kit, FilePlan plan, Drift drift) {
     Set<String> warnings = new LinkedHashSet<>(ChangeWarnings.of(repository, plan, drift.stale()));
+    warnings.addAll(RetiredServices.databasesLeft(repository, kit, new HashSet<>(plan.paths())));
     warnings.addAll(UnpermittedManifests.of(repository, kit, plan.paths()));
     return warnings;
   }

@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -49,6 +50,12 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 final class RetiredServices {
 
   private static final String PLUGIN = "barman-cloud.cloudnative-pg.io";
+
+  /** Where a service's folder holds its CNPG Cluster. */
+  private static final String CLUSTER = "manifests/database/cluster.yaml";
+
+  /** Where a service's folder holds its PlanetScale Workspace. */
+  private static final String WORKSPACE = "manifests/database/workspace.yaml";
 
   /**
    * Built on first use: only a retired service's manifests are read, and building it loads hundreds
@@ -145,6 +152,76 @@ final class RetiredServices {
       }
     }
     return new Retirements(plan.build(), namespaces);
+  }
+
+  /**
+   * Warnings for the described services whose database kit generated in their folder but no longer
+   * plans ({@code planned} lacks the manifest): their provider changed, or they use an existing
+   * database now. The generation deletes the manifest, but Argo CD never deletes the CNPG Cluster
+   * or PlanetScale Workspace ({@code Prune=false,Delete=false}), which keeps running with its data.
+   */
+  static List<String> databasesLeft(RepositoryRoot repository, Kit kit, Set<String> planned) {
+    List<String> warnings = new ArrayList<>();
+    for (Service service : kit.services()) {
+      String name = service.name();
+      if (!RepositoryLayout.isServiceFolder(name)) {
+        continue; // validation refuses it; no folder of kit's has it
+      }
+      if (kit.environments().isEmpty()) {
+        databaseLeft(
+            repository,
+            "services[" + name + "]",
+            RepositoryLayout.service(name),
+            planned,
+            warnings);
+      }
+      for (Environment environment : kit.environments()) {
+        String env = environment.name();
+        if (service.existsIn(env) && RepositoryLayout.isServiceFolder(env)) {
+          databaseLeft(
+              repository,
+              "environments[" + env + "].services[" + name + "]",
+              RepositoryLayout.service(name, env),
+              planned,
+              warnings);
+        }
+      }
+    }
+    return warnings;
+  }
+
+  private static void databaseLeft(
+      RepositoryRoot repository,
+      String path,
+      ServiceLayout layout,
+      Set<String> planned,
+      List<String> warnings) {
+    for (String file : List.of(CLUSTER, WORKSPACE)) {
+      String manifest = layout.deployedFile(file);
+      if (planned.contains(manifest)) {
+        continue;
+      }
+      Optional<JsonNode> left = manifest(repository.path().resolve(manifest));
+      if (left.isEmpty()) {
+        continue;
+      }
+      JsonNode metadata = left.get().path("metadata");
+      warnings.add(
+          path
+              + ".database: kit no longer generates "
+              + (file.equals(CLUSTER) ? "CNPG Cluster " : "PlanetScale Workspace ")
+              + metadata.path("name").asString("")
+              + " in namespace "
+              + metadata.path("namespace").asString("")
+              + ", so it deleted "
+              + manifest
+              + ", but Argo CD never deletes the "
+              + (file.equals(CLUSTER) ? "Cluster" : "Workspace, nor the branch it applied")
+              + " (Prune=false,Delete=false): it keeps running with its data, which the database the"
+              + " description names now does not have; copy the data over first if it matters"
+              + " (README, \"Moving a service from CloudNativePG to PlanetScale\"), then delete it"
+              + " by hand once nothing uses it");
+    }
   }
 
   /**
@@ -256,7 +333,7 @@ final class RetiredServices {
       ServiceLayout layout,
       Optional<String> environment,
       boolean described) {
-    Optional<JsonNode> cluster = manifest(folder.resolve("manifests/database/cluster.yaml"));
+    Optional<JsonNode> cluster = manifest(folder.resolve(CLUSTER));
     if (cluster.isEmpty()) {
       return Optional.empty();
     }
@@ -312,7 +389,7 @@ final class RetiredServices {
       ServiceLayout layout,
       Optional<String> environment,
       boolean described) {
-    Optional<JsonNode> workspace = manifest(folder.resolve("manifests/database/workspace.yaml"));
+    Optional<JsonNode> workspace = manifest(folder.resolve(WORKSPACE));
     if (workspace.isEmpty()) {
       return Optional.empty();
     }

@@ -162,6 +162,39 @@ class RetiredServiceTest {
   }
 
   @Test
+  void generate_warnsNamingTheClusterLeftRunning_whenAServiceNoLongerRunsOnCloudNativePg() {
+    generator.generate(kit(true));
+    Kit existing =
+        Kit.builder()
+            .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+            .service(
+                "orders",
+                s ->
+                    s.database(
+                        db ->
+                            db.bootstrap("shop", "shop")
+                                .existing(
+                                    e -> e.secret("orders-db").host("orders.db.acme.internal"))))
+            .service("payments", s -> s.withoutMigrations().database(db -> db.storage("1Gi")))
+            .build();
+    String warning =
+        "services[orders].database: kit no longer generates CNPG Cluster orders-cluster in"
+            + " namespace orders, so it deleted services/orders/manifests/database/cluster.yaml, but"
+            + " Argo CD never deletes the Cluster (Prune=false,Delete=false): it keeps running with"
+            + " its data, which the database the description names now does not have; copy the data"
+            + " over first if it matters (README, \"Moving a service from CloudNativePG to"
+            + " PlanetScale\"), then delete it by hand once nothing uses it";
+
+    assertThat(generator.check(existing).warnings()).as("kit:check").contains(warning);
+
+    WriteReport report = generator.generate(existing);
+
+    assertThat(report.warnings()).containsExactly(warning);
+    assertThat(report.deleted()).contains("services/orders/manifests/database/cluster.yaml");
+    assertThat(generator.generate(existing).warnings()).as("said once").isEmpty();
+  }
+
+  @Test
   void check_reportsTheRetirement_untilItIsGenerated() {
     generator.generate(kit(true));
 
