@@ -740,7 +740,8 @@ final class CatalogSnapshot {
         s,
         "SELECT n.nspname || '.' || i.relname, i.oid, pg_get_indexdef(i.oid),"
             + " quote_ident(n.nspname) || '.' || quote_ident(i.relname), tn.nspname || '.' || t.relname, t.oid,"
-            + " EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.oid AND k.contype IN ('p', 'u', 'x'))"
+            + " EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.oid AND k.contype IN ('p', 'u', 'x')),"
+            + " quote_ident(i.relname)"
             + " FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_namespace n ON n.oid = i.relnamespace"
             + " JOIN pg_class t ON t.oid = x.indrelid JOIN pg_namespace tn ON tn.oid = t.relnamespace"
             + " WHERE t.relkind IN ('r', 'p', 'm') AND "
@@ -764,7 +765,9 @@ final class CatalogSnapshot {
                         "tableIdentity",
                         rs.getString(6),
                         "constraint",
-                        String.valueOf(rs.getBoolean(7))))));
+                        String.valueOf(rs.getBoolean(7)),
+                        "nameSql",
+                        rs.getString(8)))));
   }
 
   private static void views(Statement s, List<CatalogObject> out) throws SQLException {

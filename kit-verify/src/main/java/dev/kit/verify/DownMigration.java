@@ -1469,9 +1469,20 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       }
       switch (old.kind()) {
         case INDEX, CONSTRAINT, TRIGGER, SCHEMA, SEQUENCE -> {
-          if (functionsNamedAsBefore(old.shape(), false)
-              .equals(functionsNamedAsBefore(tablesNamedAsBefore(now.shape()), true))) {
-            return; // it names a renamed table or function, whose rename brings it back
+          String was = functionsNamedAsBefore(old.shape(), false);
+          String is =
+              functionsNamedAsBefore(
+                  tablesNamedAsBefore(
+                      columnsNamedAsBefore(now.shape(), now.detail("tableIdentity"))),
+                  true);
+          if (was.equals(is)) {
+            return; // it names a renamed table, column or function, whose rename brings it back
+          }
+          if (old.kind() != Kind.SCHEMA
+              && old.kind() != Kind.SEQUENCE
+              && was.equals(ownNameAsBefore(old, now, is))) {
+            renameBack(old, now);
+            return;
           }
           if (old.kind() == Kind.SEQUENCE) {
             setSequenceBodyBack(old, now); // not renamed nor moved: setSequenceBack does those
@@ -1498,6 +1509,89 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                     + old.definition()
                     + ")");
       }
+    }
+
+    /**
+     * {@code definition}, {@code now}'s (an index, constraint or trigger) with the rest named as
+     * before, with its own name as {@code old} had it.
+     */
+    private static String ownNameAsBefore(CatalogObject old, CatalogObject now, String definition) {
+      String prefix =
+          switch (old.kind()) {
+            case INDEX -> "INDEX ";
+            case CONSTRAINT -> "CONSTRAINT ";
+            default -> "TRIGGER ";
+          };
+      String own = old.kind() == Kind.INDEX ? "nameSql" : "sql";
+      String was = prefix + now.detail(own) + " ";
+      int at = definition.indexOf(was);
+      return at < 0
+          ? definition
+          : definition.substring(0, at)
+              + prefix
+              + old.detail(own)
+              + " "
+              + definition.substring(at + was.length());
+    }
+
+    /**
+     * Renames {@code now}, an index, constraint or trigger the migration renamed, back to {@code
+     * old}'s name, before its table is renamed or moved back. A constraint's index follows its
+     * constraint's name, and the other way round: the constraint's rename brings both back.
+     */
+    private void renameBack(CatalogObject old, CatalogObject now) {
+      switch (old.kind()) {
+        case INDEX -> {
+          if (!old.flag("constraint")) {
+            script.statement(
+                "ALTER INDEX " + now.detail("sql") + " RENAME TO " + old.detail("nameSql") + ";");
+          }
+        }
+        case CONSTRAINT ->
+            script.statement(
+                "ALTER TABLE "
+                    + now.detail("tableSql")
+                    + " RENAME CONSTRAINT "
+                    + now.detail("sql")
+                    + " TO "
+                    + old.detail("sql")
+                    + ";");
+        default ->
+            script.statement(
+                "ALTER TRIGGER "
+                    + now.detail("sql")
+                    + " ON "
+                    + now.detail("tableSql")
+                    + " RENAME TO "
+                    + old.detail("sql")
+                    + ";");
+      }
+    }
+
+    /**
+     * {@code definition}, of an object on the table whose identity is {@code table}, with that
+     * table's columns the migration renamed named as before, as they are once the revert renamed
+     * them back.
+     */
+    private String columnsNamedAsBefore(String definition, String table) {
+      if (table.isEmpty()) {
+        return definition;
+      }
+      String named = definition;
+      for (CatalogObject column : before.objects()) {
+        if (column.kind() != Kind.COLUMN || !column.detail("tableIdentity").equals(table)) {
+          continue;
+        }
+        CatalogObject now = after.sameAs(column).orElse(null);
+        if (now == null || now.detail("sql").equals(column.detail("sql"))) {
+          continue;
+        }
+        named =
+            named.replaceAll(
+                "(?<![\\w.\"$])" + Pattern.quote(now.detail("sql")) + "(?![\\w\"$])",
+                Matcher.quoteReplacement(column.detail("sql")));
+      }
+      return named;
     }
 
     /** Moves and renames {@code old}, a sequence the migration renamed or moved, back. */

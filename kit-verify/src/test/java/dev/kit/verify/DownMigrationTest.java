@@ -711,6 +711,48 @@ class DownMigrationTest {
   }
 
   @Test
+  void revert_renamesIndexesConstraintsAndTriggersBack_withTheTableTheyWereRenamedWith() {
+    String base =
+        "CREATE TABLE suppliers (id int PRIMARY KEY, code text UNIQUE, note text);\n"
+            + "CREATE INDEX suppliers_note_idx ON suppliers (note);\n"
+            + "CREATE TABLE products (id int PRIMARY KEY, supplier_id int REFERENCES suppliers);\n"
+            + "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql"
+            + " AS $$ BEGIN RETURN NEW; END $$;\n"
+            + "CREATE TRIGGER suppliers_touch BEFORE UPDATE ON suppliers"
+            + " FOR EACH ROW EXECUTE FUNCTION touch();\n";
+    DownMigration down =
+        proveDerived(
+            base,
+            "ALTER TABLE suppliers RENAME TO vendors;\n"
+                + "ALTER INDEX suppliers_pkey RENAME TO vendors_pkey;\n"
+                + "ALTER TABLE vendors RENAME CONSTRAINT suppliers_code_key TO vendors_code_key;\n"
+                + "ALTER INDEX suppliers_note_idx RENAME TO vendors_note_ix;\n"
+                + "ALTER TABLE products RENAME CONSTRAINT products_supplier_id_fkey"
+                + " TO products_vendor_id_fkey;\n"
+                + "ALTER TRIGGER suppliers_touch ON vendors RENAME TO vendors_touch;\n");
+
+    assertThat(down.irreversible()).isEmpty();
+    assertThat(down.sql())
+        .contains(
+            "ALTER TABLE public.vendors RENAME CONSTRAINT vendors_pkey TO suppliers_pkey;",
+            "ALTER INDEX public.vendors_note_ix RENAME TO suppliers_note_idx;",
+            "ALTER TRIGGER vendors_touch ON public.vendors RENAME TO suppliers_touch;")
+        .doesNotContain("ALTER INDEX public.vendors_pkey");
+  }
+
+  @Test
+  void revert_listsNothing_forAConstraintOrIndexOnAColumnTheMigrationRenamed() {
+    DownMigration down =
+        proveDerived(
+            "CREATE TABLE categories (id int, name text NOT NULL UNIQUE, title text);\n"
+                + "CREATE INDEX categories_title ON categories (id, lower(title));\n",
+            "ALTER TABLE categories RENAME COLUMN name TO label;\n"
+                + "ALTER TABLE categories RENAME COLUMN title TO heading;\n");
+
+    assertThat(down.irreversible()).isEmpty();
+  }
+
+  @Test
   void revert_setsViewsColumnCommentsBack_andGivesThemToAViewItCreatesAgain() {
     DownMigration down =
         proveDerived(
