@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -45,6 +46,10 @@ import org.jspecify.annotations.Nullable;
 public record DownMigration(String version, String sql, List<String> irreversible) {
 
   private static final Pattern REVERT = Pattern.compile("(?m)^--\\s*kit:revert\\s+(\\S+)\\s*$");
+
+  /** A label in an enum's body, a literal as quote_literal writes it ({@code E'a\\b'} too). */
+  private static final Pattern ENUM_LABEL = Pattern.compile("E?'(?:[^']|'')*'");
+
   private static final String WITH_GRANT_OPTION = " WITH GRANT OPTION";
 
   /** The namespace of default privileges that hold in every schema. */
@@ -140,6 +145,10 @@ public record DownMigration(String version, String sql, List<String> irreversibl
 
     private final List<CatalogObject> reusedTypes = new ArrayList<>();
     private final List<CatalogObject> renamedTypes = new ArrayList<>();
+
+    /** The enums whose labels the migration renamed, and nothing else: {@link #relabeled}. */
+    private final List<CatalogObject> relabeledTypes = new ArrayList<>();
+
     private final Set<String> renamedAwayTypes = new HashSet<>();
     private final List<CatalogObject> recreatedFunctions = new ArrayList<>();
     private final Set<String> beforeIdentities = new HashSet<>();
@@ -340,6 +349,10 @@ public record DownMigration(String version, String sql, List<String> irreversibl
           expressionsAfterTypes.add(o);
         }
       }
+      // An enum whose labels the migration renamed (RENAME VALUE) gets them back before the
+      // columns: their defaults name the labels.
+      kept.stream().filter(o -> relabeled(o, kept(o))).forEach(relabeledTypes::add);
+      relabeledTypes.forEach(o -> relabel(o, kept(o)));
       keptColumns.forEach(o -> alterColumn(o, kept(o)));
       for (CatalogObject o : expressionsAfterTypes) {
         setExpression(o, kept(o), true);
@@ -363,6 +376,7 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                       || o.kind() == Kind.TRIGGER
                       || o.kind() == Kind.SCHEMA)
           .filter(o -> !renamedTypes.contains(o))
+          .filter(o -> !relabeledTypes.contains(o))
           .filter(o -> !(o.kind() == Kind.TYPE && renamedAwayTypes.contains(o.name())))
           // setSequenceBack moves, renames and sets a renamed sequence back.
           .filter(o -> !renamedSequences.contains(o))
@@ -1473,7 +1487,8 @@ public record DownMigration(String version, String sql, List<String> irreversibl
           String is =
               functionsNamedAsBefore(
                   tablesNamedAsBefore(
-                      columnsNamedAsBefore(now.shape(), now.detail("tableIdentity"))),
+                      labelsNamedAsBefore(
+                          columnsNamedAsBefore(now.shape(), now.detail("tableIdentity")))),
                   true);
           if (was.equals(is)) {
             return; // it names a renamed table, column or function, whose rename brings it back
@@ -1592,6 +1607,82 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                 Matcher.quoteReplacement(column.detail("sql")));
       }
       return named;
+    }
+
+    /**
+     * Whether {@code old} is an enum whose labels {@code now} has renamed, and nothing else: as
+     * many labels, in the same order, those that differ renamed to names it did not have.
+     */
+    private static boolean relabeled(CatalogObject old, CatalogObject now) {
+      if (old.kind() != Kind.TYPE
+          || !old.detail("typtype").equals("e")
+          || !now.detail("typtype").equals("e")
+          || !old.detail("sql").equals(now.detail("sql"))
+          || old.detail("body").equals(now.detail("body"))) {
+        return false;
+      }
+      List<String> was = labels(old);
+      List<String> is = labels(now);
+      if (was.size() != is.size()) {
+        return false;
+      }
+      for (int i = 0; i < was.size(); i++) {
+        if (!was.get(i).equals(is.get(i)) && is.contains(was.get(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** Renames the labels of {@code now}, an enum {@link #relabeled} them, back. */
+    private void relabel(CatalogObject old, CatalogObject now) {
+      List<String> was = labels(old);
+      List<String> is = labels(now);
+      for (int i = 0; i < was.size(); i++) {
+        if (!was.get(i).equals(is.get(i))) {
+          script.statement(
+              "ALTER TYPE "
+                  + now.detail("sql")
+                  + " RENAME VALUE "
+                  + is.get(i)
+                  + " TO "
+                  + was.get(i)
+                  + ";");
+        }
+      }
+    }
+
+    /**
+     * {@code definition} with the labels of the enums the migration relabeled as before, where it
+     * casts them ({@code 'pending'::item_state}), as they are once the revert renamed them back.
+     */
+    private String labelsNamedAsBefore(String definition) {
+      String named = definition;
+      for (CatalogObject type : relabeledTypes) {
+        CatalogObject now = kept(type);
+        List<String> was = labels(type);
+        List<String> is = labels(now);
+        for (int i = 0; i < was.size(); i++) {
+          if (!was.get(i).equals(is.get(i))) {
+            named =
+                named.replaceAll(
+                    "(?<![\\w'])"
+                        + Pattern.quote(is.get(i) + "::")
+                        + "(?=(?:"
+                        + Pattern.quote(now.detail("sql"))
+                        + "|"
+                        + Pattern.quote(now.detail("nameSql"))
+                        + ")(?![\\w.]))",
+                    Matcher.quoteReplacement(was.get(i) + "::"));
+          }
+        }
+      }
+      return named;
+    }
+
+    /** An enum's labels, in order, as the literals its body writes them. */
+    private static List<String> labels(CatalogObject type) {
+      return ENUM_LABEL.matcher(type.detail("body")).results().map(MatchResult::group).toList();
     }
 
     /** Moves and renames {@code old}, a sequence the migration renamed or moved, back. */

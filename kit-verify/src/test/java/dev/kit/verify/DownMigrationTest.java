@@ -741,6 +741,23 @@ class DownMigrationTest {
   }
 
   @Test
+  void revert_renamesAnEnumsLabelsBack_beforeTheDefaultsThatNameThem() {
+    DownMigration down =
+        proveDerived(
+            "CREATE TYPE item_state AS ENUM ('draft', 'active', 'it''s');\n"
+                + "CREATE TABLE items (id int, state item_state NOT NULL DEFAULT 'draft');\n"
+                + "CREATE INDEX items_live ON items (id) WHERE state <> 'draft';\n",
+            "ALTER TYPE item_state RENAME VALUE 'draft' TO 'pending';\n"
+                + "ALTER TYPE item_state RENAME VALUE 'it''s' TO 'done';\n");
+
+    assertThat(down.irreversible()).isEmpty();
+    assertThat(down.sql())
+        .contains(
+            "ALTER TYPE public.item_state RENAME VALUE 'pending' TO 'draft';",
+            "ALTER TYPE public.item_state RENAME VALUE 'done' TO 'it''s';");
+  }
+
+  @Test
   void revert_listsNothing_forAConstraintOrIndexOnAColumnTheMigrationRenamed() {
     DownMigration down =
         proveDerived(
