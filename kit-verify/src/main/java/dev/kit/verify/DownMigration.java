@@ -377,6 +377,9 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                       || o.kind() == Kind.SCHEMA)
           .filter(o -> !renamedTypes.contains(o))
           .filter(o -> !relabeledTypes.contains(o))
+          // An index a created constraint took over comes back when that constraint is dropped.
+          .filter(
+              o -> !(o.kind() == Kind.INDEX && !o.flag("constraint") && kept(o).flag("constraint")))
           .filter(o -> !(o.kind() == Kind.TYPE && renamedAwayTypes.contains(o.name())))
           // setSequenceBack moves, renames and sets a renamed sequence back.
           .filter(o -> !renamedSequences.contains(o))
@@ -1105,7 +1108,31 @@ public record DownMigration(String version, String sql, List<String> irreversibl
         objects = new ArrayList<>(ReadOrder.readFirst(objects));
         Collections.reverse(objects);
       }
-      objects.forEach(ddl::drop);
+      for (CatalogObject o : objects) {
+        ddl.drop(o);
+        // Dropping a constraint drops its index, also one it took over (ADD CONSTRAINT ... USING
+        // INDEX) that was there before: that one is created again.
+        adoptedIndex(o).ifPresent(ddl::create);
+      }
+    }
+
+    /**
+     * The index from before the migration that {@code constraint}, which it created, took over
+     * ({@code ADD CONSTRAINT ... USING INDEX}), as it was then; empty for a constraint that built
+     * its own.
+     */
+    private Optional<CatalogObject> adoptedIndex(CatalogObject constraint) {
+      if (constraint.kind() != Kind.CONSTRAINT || constraint.detail("index").isEmpty()) {
+        return Optional.empty();
+      }
+      for (CatalogObject index : after.objects()) {
+        if (index.kind() == Kind.INDEX && index.detail("sql").equals(constraint.detail("index"))) {
+          return before
+              .withIdentity(Kind.INDEX, index.identity())
+              .filter(was -> !was.flag("constraint"));
+        }
+      }
+      return Optional.empty();
     }
 
     private void createAll(List<CatalogObject> dropped, Kind kind) {

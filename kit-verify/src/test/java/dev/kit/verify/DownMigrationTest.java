@@ -758,6 +758,25 @@ class DownMigrationTest {
   }
 
   @Test
+  void revert_createsTheIndexAgain_whenItDropsAConstraintThatTookItOver() {
+    DownMigration down =
+        proveDerived(
+            "CREATE TABLE items (id int, ref uuid, code text);\n"
+                + "CREATE UNIQUE INDEX items_ref_key ON items (ref);\n"
+                + "CREATE UNIQUE INDEX items_code_idx ON items (code);\n",
+            "ALTER TABLE items ADD CONSTRAINT items_ref_key UNIQUE USING INDEX items_ref_key;\n"
+                + "ALTER TABLE items ADD CONSTRAINT items_code_key UNIQUE USING INDEX"
+                + " items_code_idx;\n");
+
+    assertThat(down.irreversible()).isEmpty();
+    assertThat(down.sql())
+        .contains(
+            "DROP CONSTRAINT IF EXISTS items_ref_key;", "DROP CONSTRAINT IF EXISTS items_code_key;")
+        .contains("items_ref_key ON public.items USING btree (ref)")
+        .contains("items_code_idx ON public.items USING btree (code)");
+  }
+
+  @Test
   void revert_listsNothing_forAConstraintOrIndexOnAColumnTheMigrationRenamed() {
     DownMigration down =
         proveDerived(
