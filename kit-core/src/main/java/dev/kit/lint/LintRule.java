@@ -68,6 +68,11 @@ public enum LintRule {
       Severity.WARNING,
       "use CREATE INDEX CONCURRENTLY (for a constraint: CREATE UNIQUE INDEX CONCURRENTLY, then ADD CONSTRAINT ... "
           + "USING INDEX) in a file whose first line is '-- atlas:txmode none' followed by an empty line"),
+  ADD_CONSTRAINT_LOCKING(
+      null,
+      Severity.WARNING,
+      "add it NOT VALID (rows written from then on are checked), then VALIDATE CONSTRAINT in a later migration, "
+          + "which checks the existing rows while reads and writes go on"),
   DROP_INDEX_LOCKING(
       "PG102",
       Severity.WARNING,

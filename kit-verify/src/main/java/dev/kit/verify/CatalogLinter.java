@@ -130,7 +130,10 @@ final class CatalogLinter {
                   + " without IF NOT EXISTS, so running the file again fails");
         }
       }
-      if (created.kind() == Kind.INDEX && onExistingTable && !statement.hasWords("CONCURRENTLY")) {
+      if (created.kind() == Kind.INDEX
+          && onExistingTable
+          && !statement.hasWords("CONCURRENTLY")
+          && buildsIndex(statement, created, after, retypedTables)) {
         sink.add(
             LintRule.CREATE_INDEX_LOCKING,
             created.flag("constraint")
@@ -145,6 +148,31 @@ final class CatalogLinter {
                     + " on existing table "
                     + created.detail("table")
                     + " without CONCURRENTLY, so writes to it wait until the index is built");
+      }
+      // A column's type change creates its table's constraints again (COLUMN_TYPE_REWRITE says
+      // where it rewrites): that adds none.
+      if (created.kind() == Kind.CONSTRAINT
+          && onExistingTable
+          && !retypedTables.contains(created.detail("tableIdentity"))
+          && (created.detail("type").equals("c") || created.detail("type").equals("f"))
+          && !created.detail("body").endsWith(" NOT VALID")
+          && !after
+              .withIdentity(Kind.TABLE, created.detail("tableIdentity"))
+              .map(t -> t.flag("partitioned"))
+              .orElse(true)) {
+        boolean foreignKey = created.detail("type").equals("f");
+        sink.add(
+            LintRule.ADD_CONSTRAINT_LOCKING,
+            "adds "
+                + (foreignKey ? "FOREIGN KEY" : "CHECK")
+                + " constraint "
+                + created.detail("sql")
+                + " to existing table "
+                + created.detail("table")
+                + ", which checks every row while "
+                + (foreignKey
+                    ? "writes to it and to the table it references wait (SHARE ROW EXCLUSIVE)"
+                    : "reads and writes of it wait (ACCESS EXCLUSIVE)"));
       }
       if (createsWithoutIfNotExists(statement, created)) {
         sink.add(
@@ -255,6 +283,27 @@ final class CatalogLinter {
                     && c.detail("type").equals("c")
                     && c.detail("tableIdentity").equals(column.detail("tableIdentity"))
                     && c.detail("body").equals(check));
+  }
+
+  /**
+   * Whether {@code index}, new in the catalog after {@code statement}, was built: not when the
+   * statement changed a column's type on its table (PostgreSQL rebuilds the indexes only where it
+   * rewrites the table, which {@link LintRule#COLUMN_TYPE_REWRITE} reports, and otherwise keeps
+   * their storage under a new name in the catalog), nor a partitioned table's {@code ON ONLY} index
+   * (empty until each partition's is attached), nor a partition's index that {@code DETACH
+   * PARTITION} leaves it (the snapshot sees a partition's indexes only once it is a table).
+   */
+  private static boolean buildsIndex(
+      SqlStatement statement,
+      CatalogObject index,
+      CatalogSnapshot after,
+      Set<String> retypedTables) {
+    String table = index.detail("tableIdentity");
+    if (retypedTables.contains(table) || statement.hasWords("DETACH", "PARTITION")) {
+      return false;
+    }
+    return !(statement.hasWords("ONLY")
+        && after.withIdentity(Kind.TABLE, table).map(t -> t.flag("partitioned")).orElse(false));
   }
 
   private static boolean createsWithoutIfNotExists(SqlStatement statement, CatalogObject created) {

@@ -583,6 +583,41 @@ class MigrationVerifierTest {
   }
 
   @Test
+  void verify_reportsConstraintsThatCheckEveryRow_andNoIndexThatNothingBuilt() {
+    String base =
+        "CREATE TABLE IF NOT EXISTS suppliers (id int PRIMARY KEY);\n"
+            + "CREATE TABLE IF NOT EXISTS items (id int, code varchar(20) UNIQUE, supplier_id int);\n"
+            + "CREATE TABLE IF NOT EXISTS events (at timestamptz, id int) PARTITION BY RANGE (at);\n"
+            + "CREATE TABLE IF NOT EXISTS events_2026 PARTITION OF events"
+            + " FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');\n"
+            + "CREATE INDEX IF NOT EXISTS events_id ON events (id);\n";
+    String change =
+        "ALTER TABLE items ADD CONSTRAINT items_code_upper CHECK (code = upper(code));\n"
+            + "ALTER TABLE items ADD CONSTRAINT items_supplier_fk FOREIGN KEY (supplier_id)"
+            + " REFERENCES suppliers (id);\n"
+            + "ALTER TABLE items ADD CONSTRAINT items_positive CHECK (id > 0) NOT VALID;\n"
+            + "ALTER TABLE items VALIDATE CONSTRAINT items_positive;\n"
+            + "ALTER TABLE items ALTER COLUMN code TYPE varchar(40);\n"
+            + "CREATE INDEX IF NOT EXISTS events_at_idx ON ONLY events (at);\n"
+            + "ALTER TABLE events DETACH PARTITION events_2026;\n";
+    ServiceVerification v =
+        verify("20250101000000_base.sql", base, "20250102000000_change.sql", change);
+    String file = DIR + "/20250102000000_change.sql:";
+    assertThat(v.error()).isEmpty();
+    assertThat(v.findings())
+        .extracting(f -> f.toString().substring(0, f.toString().indexOf(". Fix: ")))
+        .containsExactly(
+            file
+                + "1: warning ADD_CONSTRAINT_LOCKING: adds CHECK constraint items_code_upper to existing"
+                + " table public.items, which checks every row while reads and writes of it wait"
+                + " (ACCESS EXCLUSIVE)",
+            file
+                + "2: warning ADD_CONSTRAINT_LOCKING: adds FOREIGN KEY constraint items_supplier_fk to"
+                + " existing table public.items, which checks every row while writes to it and to the"
+                + " table it references wait (SHARE ROW EXCLUSIVE)");
+  }
+
+  @Test
   void verify_reportsTableRewrite_whenAnAddedColumnRewritesAnExistingTable() {
     String base =
         "CREATE TABLE IF NOT EXISTS orders (id int, total int, code varchar(10));\n"
