@@ -2,6 +2,7 @@ package dev.kit.maven;
 
 import dev.kit.Generator;
 import dev.kit.KitDescriptions;
+import dev.kit.lint.LintFinding;
 import dev.kit.model.Kit;
 import dev.kit.verify.MigrationVerification;
 import dev.kit.verify.ServerStopException;
@@ -108,11 +109,19 @@ public final class VerifyMojo extends EmbeddedPostgresMojo {
     String took = "kit: verify took " + seconds(Duration.ofNanos(System.nanoTime() - began)) + ".";
     if (!report.passed()) {
       getLog().info(took);
+      // Silencing a rule helps only where a lint finding failed, not a refused statement or a
+      // revert that does not restore.
+      boolean linted =
+          report.services().stream()
+              .anyMatch(s -> s.findings().stream().anyMatch(LintFinding::isError));
       throw new MojoFailureException(
           "kit: the migrations do not pass on a real PostgreSQL:\n"
               + String.join("\n", report.failures())
-              + "\nFix the migration (or silence a lint rule for one statement with '-- kit:nolint RULE' above it), then run "
-              + "'mvn kit:verify' again.");
+              + "\nFix the migration"
+              + (linted
+                  ? " (or silence a lint rule for one statement with '-- kit:nolint RULE' above it)"
+                  : "")
+              + ", then run 'mvn kit:verify' again.");
     }
     getLog().info(took);
     getLog()

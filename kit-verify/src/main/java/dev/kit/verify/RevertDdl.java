@@ -82,12 +82,15 @@ final class RevertDdl {
                   + ";");
       case INDEX -> script.statement("DROP INDEX IF EXISTS " + o.detail("sql") + ";");
       case COLUMN -> {
-        script.irreversible(
-            "values of "
-                + o.key()
-                + ": dropping it deletes the values written to it since "
-                + change.file().version()
-                + "; copy them first if they matter");
+        // A generated column's values come from the others, which keep theirs.
+        if (!o.flag("generated")) {
+          script.irreversible(
+              "values of "
+                  + o.key()
+                  + ": dropping it deletes the values written to it since "
+                  + change.file().version()
+                  + "; copy them first if they matter");
+        }
         script.statement(
             "-- kit:nolint DROP_COLUMN: the reverted migration added it\n"
                 + "ALTER TABLE "

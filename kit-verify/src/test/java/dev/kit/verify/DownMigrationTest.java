@@ -777,6 +777,21 @@ class DownMigrationTest {
   }
 
   @Test
+  void revert_listsNoValuesLost_whenItDropsAGeneratedColumn() {
+    DownMigration down =
+        proveDerived(
+            "CREATE TABLE products (price_cents int);\n",
+            "ALTER TABLE products ADD COLUMN price_eur numeric"
+                + " GENERATED ALWAYS AS (price_cents / 100.0) STORED;\n"
+                + "ALTER TABLE products ADD COLUMN note text;\n");
+
+    assertThat(down.irreversible())
+        .singleElement()
+        .asString()
+        .startsWith("values of column public.products.note: ");
+  }
+
+  @Test
   void revert_listsNothing_forAConstraintOrIndexOnAColumnTheMigrationRenamed() {
     DownMigration down =
         proveDerived(
