@@ -1,5 +1,7 @@
 package dev.kit.verify;
 
+import dev.kit.migration.AtlasFileDirectives;
+import dev.kit.model.TxMode;
 import dev.kit.verify.CatalogObject.Kind;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -528,8 +530,48 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       }
       return new DownMigration(
           change.file().version(),
-          script.render(change.file().name(), change.file().version(), server),
+          script.render(
+              change.file().name(),
+              change.file().version(),
+              server,
+              withoutTransaction() && !onPartitionedTable()),
           script.irreversible());
+    }
+
+    /**
+     * Whether the reverted migration runs without a transaction ({@code -- atlas:txmode none}),
+     * where its author built or dropped indexes {@code CONCURRENTLY}: a revert of only indexes does
+     * the same.
+     */
+    private boolean withoutTransaction() {
+      try {
+        return AtlasFileDirectives.read(change.file()).txMode(TxMode.FILE, change.file().name())
+            == TxMode.NONE;
+      } catch (IllegalArgumentException e) {
+        return false; // a directive Atlas refuses: the file never ran
+      }
+    }
+
+    /**
+     * Whether an index the migration changed is on a partitioned table, which PostgreSQL builds and
+     * drops only in a transaction's way.
+     */
+    private boolean onPartitionedTable() {
+      for (String key : before.changedKeys(after)) {
+        Optional<CatalogObject> index = before.get(key).or(() -> after.get(key));
+        if (index.isEmpty() || index.get().kind() != Kind.INDEX) {
+          continue;
+        }
+        String table = index.get().detail("tableIdentity");
+        if (before
+            .withIdentity(Kind.TABLE, table)
+            .or(() -> after.withIdentity(Kind.TABLE, table))
+            .map(t -> t.flag("partitioned"))
+            .orElse(false)) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /**

@@ -777,6 +777,32 @@ class DownMigrationTest {
   }
 
   @Test
+  void revert_buildsAndDropsIndexesConcurrently_whenTheMigrationRanWithoutATransaction() {
+    String base =
+        "CREATE TABLE products (id int, state text, title text);\n"
+            + "CREATE INDEX products_title ON products (title);\n";
+    DownMigration down =
+        proveDerived(
+            base,
+            "-- atlas:txmode none\n\n"
+                + "CREATE INDEX CONCURRENTLY IF NOT EXISTS products_state ON products (state)"
+                + " WHERE state <> 'retired';\n"
+                + "DROP INDEX CONCURRENTLY IF EXISTS products_title;\n");
+
+    assertThat(down.sql())
+        .startsWith("-- atlas:txmode none\n-- kit:revert 20250102000000\n")
+        .contains(
+            "CREATE INDEX CONCURRENTLY IF NOT EXISTS products_title ON public.products USING btree"
+                + " (title);",
+            "DROP INDEX CONCURRENTLY IF EXISTS public.products_state;");
+
+    // In a transaction, or with anything but indexes, as before.
+    assertThat(proveDerived(base, "CREATE INDEX products_state ON products (state);\n").sql())
+        .startsWith("-- kit:revert ")
+        .contains("DROP INDEX IF EXISTS public.products_state;");
+  }
+
+  @Test
   void revert_listsNoValuesLost_whenItDropsAGeneratedColumn() {
     DownMigration down =
         proveDerived(
