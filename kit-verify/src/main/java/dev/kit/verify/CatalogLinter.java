@@ -6,6 +6,7 @@ import dev.kit.lint.LintSettings;
 import dev.kit.lint.StatementFindings;
 import dev.kit.migration.AtlasFileDirectives;
 import dev.kit.migration.SqlStatement;
+import dev.kit.migration.SqlToken;
 import dev.kit.verify.CatalogObject.Kind;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -80,7 +81,7 @@ final class CatalogLinter {
           if (now != null && !old.detail("type").equals(now.detail("type"))) {
             retypedTables.add(old.detail("tableIdentity"));
           }
-          column(old, now, before, after, fileStart, sink);
+          column(statement, old, now, before, after, fileStart, sink);
         }
         case INDEX -> {
           String table = old.detail("tableIdentity");
@@ -188,6 +189,7 @@ final class CatalogLinter {
   }
 
   private void column(
+      SqlStatement statement,
       CatalogObject old,
       @Nullable CatalogObject now,
       CatalogSnapshot before,
@@ -212,7 +214,8 @@ final class CatalogLinter {
     if (!old.flag("notNull")
         && now.flag("notNull")
         && !now.flag("identity")
-        && !provedNotNull(old, before)) {
+        && !provedNotNull(old, before)
+        && !notNullNotValid(statement, old)) {
       sink.add(
           LintRule.SET_NOT_NULL,
           "makes column "
@@ -268,6 +271,26 @@ final class CatalogLinter {
               + " and its indexes under an ACCESS EXCLUSIVE lock, so reads and writes of it wait"
               + " until it is rewritten");
     }
+  }
+
+  /**
+   * Whether {@code statement} adds {@code column}'s NOT NULL as a constraint {@code NOT VALID}
+   * (PostgreSQL 18: {@code ADD CONSTRAINT c NOT NULL col NOT VALID}), which marks the column NOT
+   * NULL without scanning the table; its VALIDATE scans while reads and writes go on.
+   */
+  private static boolean notNullNotValid(SqlStatement statement, CatalogObject column) {
+    String name = column.name().substring(column.detail("table").length() + 1);
+    List<SqlToken> t = statement.tokens();
+    for (int at = statement.indexOfWords(0, "NOT", "NULL");
+        at >= 0;
+        at = statement.indexOfWords(at + 1, "NOT", "NULL")) {
+      if (at + 2 < t.size()
+          && t.get(at + 2).name().equals(name)
+          && statement.indexOfWords(at + 3, "NOT", "VALID") == at + 3) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
