@@ -52,8 +52,9 @@ record ColumnTypeRevert(String oldType, String newType) {
 
   /**
    * Whether the old type holds less than the new one: a smaller length, precision or scale, a
-   * smaller number type or a float that rounds the new exact one, or a bounded string where the new
-   * one is unbounded or not a string.
+   * smaller number type or a float that rounds the new exact one, a bounded string where the new
+   * one is unbounded or not a string, or a type the new one reaches only by an explicit cast that
+   * may fail (text to an enum, an integer or a uuid).
    */
   boolean narrower() {
     String from = base(newType);
@@ -85,7 +86,7 @@ record ColumnTypeRevert(String oldType, String newType) {
     if (STRINGS.contains(to)) {
       return !toModifiers.isEmpty();
     }
-    return false;
+    return !(TIMESTAMPS.contains(from) && TIMESTAMPS.contains(to));
   }
 
   /**

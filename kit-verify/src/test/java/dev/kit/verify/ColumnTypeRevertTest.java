@@ -30,8 +30,9 @@ class ColumnTypeRevertTest {
       integer                        | numeric                        | -                  | true
       timestamp(3) without time zone | timestamp with time zone       | -                  | false
       timestamp without time zone    | timestamp(3) without time zone | -                  | false
-      integer                        | text                           | c::integer         | false
-      uuid                           | text                           | c::uuid            | false
+      integer                        | text                           | c::integer         | true
+      uuid                           | text                           | c::uuid            | true
+      brand_tier                     | text                           | c::brand_tier      | true
       """)
   void using_and_narrower(String oldType, String newType, String using, boolean narrower) {
     ColumnTypeRevert revert = new ColumnTypeRevert(oldType, newType);
