@@ -225,7 +225,8 @@ public final class Generator {
       for (GenerationCache.Entry entry : skipped.values()) {
         planned.addAll(entry.paths());
       }
-      warnings.addAll(RetiredServices.databasesLeft(repository, kit, planned));
+      // A service the cache skipped renders as before: its database did not move.
+      warnings.addAll(RetiredServices.databasesLeft(repository, kit, planned, skipped.keySet()));
       if (kit.platform().isPresent()) { // without one, kit writes no project to refuse a kind
         warnings.addAll(UnpermittedManifests.of(repository, kit, planned));
       }
@@ -277,7 +278,8 @@ public final class Generator {
    */
   private Set<String> checkWarnings(Kit kit, FilePlan plan, Drift drift) {
     Set<String> warnings = new LinkedHashSet<>(ChangeWarnings.of(repository, plan, drift.stale()));
-    warnings.addAll(RetiredServices.databasesLeft(repository, kit, new HashSet<>(plan.paths())));
+    warnings.addAll(
+        RetiredServices.databasesLeft(repository, kit, new HashSet<>(plan.paths()), Set.of()));
     warnings.addAll(UnpermittedManifests.of(repository, kit, plan.paths()));
     return warnings;
   }

@@ -159,13 +159,15 @@ final class RetiredServices {
    * plans ({@code planned} lacks the manifest): their provider changed, or they use an existing
    * database now. The generation deletes the manifest, but Argo CD never deletes the CNPG Cluster
    * or PlanetScale Workspace ({@code Prune=false,Delete=false}), which keeps running with its data.
+   * The services {@code unchanged} names (the generation cache's) are not asked.
    */
-  static List<String> databasesLeft(RepositoryRoot repository, Kit kit, Set<String> planned) {
+  static List<String> databasesLeft(
+      RepositoryRoot repository, Kit kit, Set<String> planned, Set<String> unchanged) {
     List<String> warnings = new ArrayList<>();
     for (Service service : kit.services()) {
       String name = service.name();
-      if (!RepositoryLayout.isServiceFolder(name)) {
-        continue; // validation refuses it; no folder of kit's has it
+      if (!RepositoryLayout.isServiceFolder(name) || unchanged.contains(name)) {
+        continue; // validation refuses a name that is no folder; a cached one did not move
       }
       if (kit.environments().isEmpty()) {
         databaseLeft(

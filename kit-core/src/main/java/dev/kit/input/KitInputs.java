@@ -12,13 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
@@ -61,7 +59,7 @@ public final class KitInputs {
     this.problems = List.copyOf(problems);
     Map<String, Set<String>> copy = new HashMap<>();
     for (Map.Entry<String, Set<String>> entry : retiredNamespaces.entrySet()) {
-      copy.put(entry.getKey(), Collections.unmodifiableSortedSet(new TreeSet<>(entry.getValue())));
+      copy.put(entry.getKey(), Set.copyOf(entry.getValue()));
     }
     this.retiredNamespaces = Map.copyOf(copy);
   }
@@ -201,10 +199,10 @@ public final class KitInputs {
 
   /**
    * The namespaces retired services deployed to in {@code environment} ({@code ""} without
-   * environments), sorted.
+   * environments).
    */
   public Set<String> retiredNamespaces(String environment) {
-    return retiredNamespaces.getOrDefault(environment, Collections.emptySortedSet());
+    return retiredNamespaces.getOrDefault(environment, Set.of());
   }
 
   /**

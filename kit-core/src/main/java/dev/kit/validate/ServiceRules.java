@@ -259,8 +259,11 @@ final class ServiceRules {
             shown(service.namespace(), "the namespace")
                 + " is "
                 + owner.get()
-                + ": the AppProject would let every service's Application sync ConfigMaps,"
-                + " Deployments and Jobs into it",
+                + ", not a service's: the service would sync its ConfigMaps, Deployments and Jobs"
+                + " there"
+                + (kit.platform().isPresent()
+                    ? ", and the platform's AppProject would let every service's Application do so"
+                    : ""),
             "give the service a namespace of its own, such as \"" + safeExample(name) + "\"");
       }
     }

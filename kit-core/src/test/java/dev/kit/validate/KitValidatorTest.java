@@ -586,8 +586,8 @@ class KitValidatorTest {
     @Test
     void validate_reportsNamespace_whenKubernetesOrArgoCdOwnsIt() {
       String fence =
-          ": the AppProject would let every service's Application sync ConfigMaps, Deployments"
-              + " and Jobs into it (give the service a namespace of its own, such as \"orders\")";
+          ", not a service's: the service would sync its ConfigMaps, Deployments and Jobs there"
+              + " (give the service a namespace of its own, such as \"orders\")";
       assertThat(serviceViolations(orders().namespace("kube-system").build()))
           .containsExactly(
               "services[orders].namespace: \"kube-system\" is Kubernetes' own (kube- namespaces"
@@ -612,9 +612,10 @@ class KitValidatorTest {
       assertThat(validate(kit, ONE_MIGRATION))
           .contains(
               "services[orders].namespace: \"cnpg-system\" is where the platform installs"
-                  + " cloudnative-pg (platform.cloudnativePg): the AppProject would let every"
-                  + " service's Application sync ConfigMaps, Deployments and Jobs into it (give the"
-                  + " service a namespace of its own, such as \"orders\")");
+                  + " cloudnative-pg (platform.cloudnativePg), not a service's: the service would"
+                  + " sync its ConfigMaps, Deployments and Jobs there, and the platform's AppProject"
+                  + " would let every service's Application do so (give the service a namespace of"
+                  + " its own, such as \"orders\")");
     }
 
     @Test

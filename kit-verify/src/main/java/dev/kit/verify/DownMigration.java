@@ -148,7 +148,7 @@ public record DownMigration(String version, String sql, List<String> irreversibl
     private final List<CatalogObject> reusedTypes = new ArrayList<>();
     private final List<CatalogObject> renamedTypes = new ArrayList<>();
 
-    /** The enums whose labels the migration renamed, and nothing else: {@link #relabeled}. */
+    /** The enums whose labels the migration renamed, and nothing else: {@link #renamedLabels}. */
     private final List<CatalogObject> relabeledTypes = new ArrayList<>();
 
     private final Set<String> renamedAwayTypes = new HashSet<>();
@@ -353,7 +353,7 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       }
       // An enum whose labels the migration renamed (RENAME VALUE) gets them back before the
       // columns: their defaults name the labels.
-      kept.stream().filter(o -> relabeled(o, kept(o))).forEach(relabeledTypes::add);
+      kept.stream().filter(o -> !renamedLabels(o, kept(o)).isEmpty()).forEach(relabeledTypes::add);
       relabeledTypes.forEach(o -> relabel(o, kept(o)));
       keptColumns.forEach(o -> alterColumn(o, kept(o)));
       for (CatalogObject o : expressionsAfterTypes) {
@@ -1679,46 +1679,47 @@ public record DownMigration(String version, String sql, List<String> irreversibl
     }
 
     /**
-     * Whether {@code old} is an enum whose labels {@code now} has renamed, and nothing else: as
-     * many labels, in the same order, those that differ renamed to names it did not have.
+     * The labels of {@code old}, an enum, that {@code now} has renamed, by their literal now (in
+     * order), when that is all the migration changed: as many labels, in the same order, each
+     * renamed one to a name it did not have. Empty otherwise.
      */
-    private static boolean relabeled(CatalogObject old, CatalogObject now) {
+    private static Map<String, String> renamedLabels(CatalogObject old, CatalogObject now) {
       if (old.kind() != Kind.TYPE
           || !old.detail("typtype").equals("e")
           || !now.detail("typtype").equals("e")
-          || !old.detail("sql").equals(now.detail("sql"))
-          || old.detail("body").equals(now.detail("body"))) {
-        return false;
+          || !old.detail("sql").equals(now.detail("sql"))) {
+        return Map.of();
       }
       List<String> was = labels(old);
       List<String> is = labels(now);
       if (was.size() != is.size()) {
-        return false;
+        return Map.of();
       }
-      for (int i = 0; i < was.size(); i++) {
-        if (!was.get(i).equals(is.get(i)) && is.contains(was.get(i))) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    /** Renames the labels of {@code now}, an enum {@link #relabeled} them, back. */
-    private void relabel(CatalogObject old, CatalogObject now) {
-      List<String> was = labels(old);
-      List<String> is = labels(now);
+      Map<String, String> renamed = new LinkedHashMap<>();
       for (int i = 0; i < was.size(); i++) {
         if (!was.get(i).equals(is.get(i))) {
-          script.statement(
-              "ALTER TYPE "
-                  + now.detail("sql")
-                  + " RENAME VALUE "
-                  + is.get(i)
-                  + " TO "
-                  + was.get(i)
-                  + ";");
+          if (is.contains(was.get(i))) {
+            return Map.of();
+          }
+          renamed.put(is.get(i), was.get(i));
         }
       }
+      return renamed;
+    }
+
+    /** Renames the labels of {@code now}, an enum whose labels alone were renamed, back. */
+    private void relabel(CatalogObject old, CatalogObject now) {
+      renamedLabels(old, now)
+          .forEach(
+              (is, was) ->
+                  script.statement(
+                      "ALTER TYPE "
+                          + now.detail("sql")
+                          + " RENAME VALUE "
+                          + is
+                          + " TO "
+                          + was
+                          + ";"));
     }
 
     /**
@@ -1729,21 +1730,17 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       String named = definition;
       for (CatalogObject type : relabeledTypes) {
         CatalogObject now = kept(type);
-        List<String> was = labels(type);
-        List<String> is = labels(now);
-        for (int i = 0; i < was.size(); i++) {
-          if (!was.get(i).equals(is.get(i))) {
-            named =
-                named.replaceAll(
-                    "(?<![\\w'])"
-                        + Pattern.quote(is.get(i) + "::")
-                        + "(?=(?:"
-                        + Pattern.quote(now.detail("sql"))
-                        + "|"
-                        + Pattern.quote(now.detail("nameSql"))
-                        + ")(?![\\w.]))",
-                    Matcher.quoteReplacement(was.get(i) + "::"));
-          }
+        String castTo =
+            "(?=(?:"
+                + Pattern.quote(now.detail("sql"))
+                + "|"
+                + Pattern.quote(now.detail("nameSql"))
+                + ")(?![\\w.]))";
+        for (Map.Entry<String, String> label : renamedLabels(type, now).entrySet()) {
+          named =
+              named.replaceAll(
+                  "(?<![\\w'])" + Pattern.quote(label.getKey() + "::") + castTo,
+                  Matcher.quoteReplacement(label.getValue() + "::"));
         }
       }
       return named;

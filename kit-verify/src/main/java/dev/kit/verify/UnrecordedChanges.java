@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /** Lists what a migration's statements changed that the catalog does not record, for its revert. */
 final class UnrecordedChanges {
@@ -196,10 +197,10 @@ final class UnrecordedChanges {
       Set<String> made = new HashSet<>();
       Set<String> triggered = new HashSet<>();
       for (CatalogObject o : before.objects()) {
-        keys(o, old);
+        addKeys(o, old);
       }
       for (CatalogObject o : after.objects()) {
-        keys(o, before.withIdentity(o.kind(), o.identity()).isPresent() ? old : made);
+        addKeys(o, before.withIdentity(o.kind(), o.identity()).isPresent() ? old : made);
         if (o.kind() == CatalogObject.Kind.TRIGGER) {
           triggered.add(o.name().substring(0, o.name().lastIndexOf('.')));
         }
@@ -236,7 +237,7 @@ final class UnrecordedChanges {
       return keys.contains(group + " " + name);
     }
 
-    private static void keys(CatalogObject o, Set<String> into) {
+    private static void addKeys(CatalogObject o, Set<String> into) {
       String group =
           switch (o.kind()) {
             case TABLE, VIEW, MATERIALIZED_VIEW, SEQUENCE -> "relation";
@@ -486,26 +487,26 @@ final class UnrecordedChanges {
         known = recorded.relations();
       }
     }
-    // Each name, schema-qualified or not, a routine's arguments if written, then a comma or the
-    // rest.
-    int i = names;
+    return eachName(t, names, known::contains);
+  }
+
+  /**
+   * Whether each name of the list that starts at {@code from} passes {@code test}: names
+   * schema-qualified or not, each with a routine's arguments if written, then a comma or the rest.
+   */
+  private static boolean eachName(List<SqlToken> t, int from, Predicate<String> test) {
+    int i = from;
     while (i < t.size()) {
-      String name = t.get(i++).name();
-      if (i + 1 < t.size() && t.get(i).isSymbol('.')) {
-        name = name + "." + t.get(i + 1).name();
-        i += 2;
-      }
-      if (!known.contains(name)) {
+      if (!test.test(name(t, i))) {
         return false;
       }
-      for (int depth = 0; i < t.size(); i++) {
-        if (t.get(i).isSymbol('(')) {
-          depth++;
-        } else if (t.get(i).isSymbol(')')) {
-          depth--;
-        } else if (depth == 0) {
-          break;
-        }
+      i = next(t, i);
+      if (i < t.size() && t.get(i).isSymbol('(')) { // a routine's arguments, skipped whole
+        int depth = 0;
+        do {
+          depth += t.get(i).isSymbol('(') ? 1 : t.get(i).isSymbol(')') ? -1 : 0;
+          i++;
+        } while (i < t.size() && depth > 0);
       }
       if (i >= t.size() || !t.get(i).isSymbol(',')) {
         return true;
@@ -605,15 +606,7 @@ final class UnrecordedChanges {
         || !(t.get(on + 1).isWord("TYPE") || t.get(on + 1).isWord("DOMAIN"))) {
       return false;
     }
-    for (int i = on + 2; i < t.size(); i = next(t, i) + 1) {
-      if (!made.has("type", name(t, i))) {
-        return false;
-      }
-      if (next(t, i) >= t.size() || !t.get(next(t, i)).isSymbol(',')) {
-        return true;
-      }
-    }
-    return false;
+    return eachName(t, on + 2, name -> made.has("type", name));
   }
 
   /** Whether CREATE STATISTICS ... FROM names a table the migration made. */
