@@ -3,8 +3,11 @@ package dev.kit;
 import dev.kit.layout.RepositoryLayout;
 import dev.kit.layout.ServiceLayout;
 import dev.kit.model.ArgoCd;
+import dev.kit.model.Backups;
+import dev.kit.model.DatabaseHost;
 import dev.kit.model.Environment;
 import dev.kit.model.Kit;
+import dev.kit.model.PlanetScale;
 import dev.kit.model.Service;
 import dev.kit.plan.FilePlan;
 import dev.kit.plan.GeneratedHeader;
@@ -31,6 +34,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -46,6 +50,13 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * environments. Later generations keep that file as it is, without a warning, until the folder goes
  * (the last step) or the service comes back (then it is stale, and deleted). The user's migrations
  * stay, as always.
+ *
+ * <p>A description that gains environments moves what kit generated in a service's folder into
+ * {@code envs/<environment>/}: the database the folder's manifests named keeps running just the
+ * same, unless an environment's Application is known to manage it now (the same object on the same
+ * cluster), so it retires the same way, with {@code services/<service>/RETIRED.md}; and the root
+ * Application applied from {@code platform/root.yaml} stays in Argo CD, so the generation warns
+ * about it.
  */
 final class RetiredServices {
 
@@ -101,6 +112,9 @@ final class RetiredServices {
     for (Environment environment : kit.environments()) {
       environments.add(environment.name());
     }
+    if (!environments.isEmpty()) {
+      previousRoot(repository, kit, plan);
+    }
     // java.io, not NIO, where it can: a cold JVM pays far less for it (PROFILE.md section 14). It
     // knows only the disk, not a zip archive's file system, say.
     boolean onDisk = services.getFileSystem() == FileSystems.getDefault();
@@ -109,12 +123,14 @@ final class RetiredServices {
         continue; // no service of kit's could have written it
       }
       Service still = described.get(service);
-      // A described service retires only environments, and mostly has no folder for them: java.io's
-      // stat sees that nothing is there (so no real folder either) without NIO's path and lstat.
+      // A described service retires only environments, and mostly has no folder for them, or its
+      // own folder's database once the description has environments: java.io's stat sees that
+      // nothing is there (so no real folder either) without NIO's path and lstat.
       if (still != null
           && onDisk
           && !new File(services.toFile(), service + File.separator + RepositoryLayout.ENVIRONMENTS)
-              .exists()) {
+              .exists()
+          && (environments.isEmpty() || !leftBehind(new File(services.toFile(), service)))) {
         continue;
       }
       Path folder = services.resolve(service);
@@ -131,7 +147,20 @@ final class RetiredServices {
             folder,
             RepositoryLayout.service(service),
             Optional.empty(),
-            false);
+            false,
+            null);
+      } else if (!environments.isEmpty()) {
+        retire(
+            plan,
+            namespaces,
+            kit,
+            source,
+            service,
+            folder,
+            RepositoryLayout.service(service),
+            Optional.empty(),
+            true,
+            still);
       }
       // With environments, each environment's Cluster runs on its own cluster: the steps go beside
       // its manifests, for a service that left the description and for one that left an environment
@@ -147,7 +176,8 @@ final class RetiredServices {
               folder.resolve(RepositoryLayout.ENVIRONMENTS).resolve(environment),
               RepositoryLayout.service(service, environment),
               Optional.of(environment),
-              still != null);
+              still != null,
+              null);
         }
       }
     }
@@ -233,6 +263,9 @@ final class RetiredServices {
   /**
    * {@code RETIRED.md} in {@code deployed} (a service's folder, or one environment's), written now
    * or kept.
+   *
+   * @param moved the described service whose own folder's database the description's environments
+   *     left behind, or null
    */
   private static void retire(
       FilePlan.Builder plan,
@@ -243,18 +276,38 @@ final class RetiredServices {
       Path deployed,
       ServiceLayout layout,
       Optional<String> environment,
-      boolean described) {
+      boolean described,
+      @Nullable Service moved) {
     String path = layout.deployedFile(ServiceLayout.RETIRED);
-    Optional<byte[]> kept = generated(deployed.resolve(ServiceLayout.RETIRED));
+    Optional<byte[]> generated = generated(deployed.resolve(ServiceLayout.RETIRED));
     boolean theirs =
-        kept.isEmpty()
+        generated.isEmpty()
             && Files.exists(deployed.resolve(ServiceLayout.RETIRED), LinkOption.NOFOLLOW_LINKS);
+    // One written when the service left the description is stale once it is back, with
+    // environments: one of them may run that database now.
+    Optional<byte[]> kept =
+        moved != null && generated.isPresent() && !isMoved(service, generated.get())
+            ? Optional.empty()
+            : generated;
+    Optional<RetiredServiceRenderer.Moved> movedHow = Optional.empty();
+    if (moved != null) {
+      Heir heir = heir(kit, moved, deployed);
+      sharedArchives(kit, moved, deployed, heir, plan);
+      if (heir.adopted().isPresent()) {
+        plan.warn(heir.adopted().get());
+        return; // the environment's Application manages the database now: nothing to retire
+      }
+      movedHow =
+          Optional.of(
+              new RetiredServiceRenderer.Moved(
+                  kit.repository().argoCd().namespace(), heir.maybe()));
+    }
     Optional<RetiredServiceRenderer.Retired> retired =
-        retired(kit, service, deployed, layout, environment, described);
+        retired(kit, service, deployed, layout, environment, described, movedHow);
     Optional<RetiredWorkspaceRenderer.Retired> workspace =
         retired.isPresent()
             ? Optional.empty()
-            : retiredWorkspace(kit, service, deployed, layout, environment, described);
+            : retiredWorkspace(kit, service, deployed, layout, environment, described, movedHow);
     if (retired.isPresent()) {
       if (!theirs) {
         plan.add(
@@ -283,7 +336,9 @@ final class RetiredServices {
       namespace =
           RetiredServiceRenderer.namespaceIn(new String(kept.get(), StandardCharsets.UTF_8));
     }
-    if (namespace.isPresent() && !namespace.get().isEmpty()) {
+    // A moved database's namespace was the AppProject's from before the environments, which kit
+    // no longer writes.
+    if (moved == null && namespace.isPresent() && !namespace.get().isEmpty()) {
       String key = environment.isPresent() ? environment.get() : "";
       Set<String> there = namespaces.get(key);
       if (there == null) {
@@ -292,6 +347,340 @@ final class RetiredServices {
       }
       there.add(namespace.get());
     }
+  }
+
+  /**
+   * Whether a service's own folder holds what kit generated there without environments (its
+   * database's manifest) or the {@code RETIRED.md} it wrote for it; java.io's stats, as {@link
+   * #plan} asks for every described service.
+   */
+  private static boolean leftBehind(File folder) {
+    return new File(folder, CLUSTER).exists()
+        || new File(folder, WORKSPACE).exists()
+        || new File(folder, ServiceLayout.RETIRED).exists();
+  }
+
+  /** Whether a {@code RETIRED.md} kit wrote is the one for a database environments left behind. */
+  private static boolean isMoved(String service, byte[] retired) {
+    return new String(retired, StandardCharsets.UTF_8)
+        .contains("\n# Retired: " + service + RetiredServiceRenderer.WITHOUT_ENVIRONMENTS + "\n");
+  }
+
+  /**
+   * Which environment runs the database a service's own folder named, now that the description has
+   * environments.
+   *
+   * @param adoptedBy an environment that deploys the same object (kind, name and namespace) to the
+   *     same cluster, whose Application manages it now
+   * @param adopted the warning for it
+   * @param maybe an environment that deploys the same object to a cluster Argo CD names the other
+   *     way (a name against a server URL), so kit cannot tell
+   */
+  private record Heir(
+      Optional<String> adoptedBy, Optional<String> adopted, Optional<String> maybe) {
+    static final Heir NONE = new Heir(Optional.empty(), Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * The heir of the database {@code folder}'s manifest names: an environment of {@code service}
+   * whose Application deploys an object of the same kind, name and namespace to the cluster the
+   * folder's Application deployed to (its {@code application.yaml}'s destination; the repository's
+   * without one, as an ApplicationSet's template has it). Clusters compare as Argo CD names them, a
+   * name never with a URL, as validation does.
+   */
+  private static Heir heir(Kit kit, Service service, Path folder) {
+    boolean cnpg = true;
+    Optional<JsonNode> object = manifest(folder.resolve(CLUSTER));
+    if (object.isEmpty()) {
+      cnpg = false;
+      object = manifest(folder.resolve(WORKSPACE));
+    }
+    if (object.isEmpty()) {
+      return Heir.NONE;
+    }
+    String name = object.get().path("metadata").path("name").asString("");
+    String namespace = object.get().path("metadata").path("namespace").asString("");
+    ArgoCd argo = kit.repository().argoCd();
+    Optional<JsonNode> application = manifest(folder.resolve(ServiceLayout.APPLICATION));
+    String was = "server " + argo.destinationServer();
+    String app = argoApp(argo.namespace(), service.name());
+    if (application.isPresent()) {
+      JsonNode destination = application.get().path("spec").path("destination");
+      was =
+          destination.path("name").isString()
+              ? "name " + destination.path("name").asString()
+              : "server " + destination.path("server").asString(argo.destinationServer());
+      JsonNode metadata = application.get().path("metadata");
+      app =
+          argoApp(
+              metadata.path("namespace").asString(argo.namespace()),
+              metadata.path("name").asString(service.name()));
+    }
+    Optional<String> maybe = Optional.empty();
+    for (Environment environment : kit.environments()) {
+      String env = environment.name();
+      if (!service.existsIn(env)) {
+        continue;
+      }
+      Service there = service.in(env);
+      DatabaseHost host = there.database().host();
+      boolean same =
+          cnpg
+              ? host instanceof DatabaseHost.CloudNativePg && there.clusterName().equals(name)
+              : host instanceof PlanetScale
+                  && PlanetScaleModule.workspaceName(service.name()).equals(name);
+      if (!same || !environment.namespace(there.namespace()).equals(namespace)) {
+        continue;
+      }
+      String is =
+          environment.destinationName().isPresent()
+              ? "name " + environment.destinationName().get()
+              : "server " + environment.destinationServer().orElse(argo.destinationServer());
+      if (is.equals(was)) {
+        return new Heir(
+            Optional.of(env),
+            Optional.of(adopted(kit, service.name(), env, cnpg, name, namespace, app, application)),
+            Optional.empty());
+      }
+      if (maybe.isEmpty() && is.startsWith("name ") != was.startsWith("name ")) {
+        maybe = Optional.of(env); // a name and a URL: kit cannot tell
+      }
+    }
+    return new Heir(Optional.empty(), Optional.empty(), maybe);
+  }
+
+  /**
+   * Warns about each environment whose Cluster would archive WAL where the Cluster of {@code
+   * folder}'s manifest, from before the environments, archived: Barman Cloud joins the path and the
+   * server name (the cluster's, as kit sets none) and refuses to archive a second cluster into a
+   * folder one filled, even once that cluster is gone. Validation compares the environments' own
+   * archives; only the disk has the one from before. The heir archives there as the same cluster.
+   */
+  private static void sharedArchives(
+      Kit kit, Service service, Path folder, Heir heir, FilePlan.Builder plan) {
+    Optional<JsonNode> cluster = manifest(folder.resolve(CLUSTER));
+    if (cluster.isEmpty()) {
+      return;
+    }
+    JsonNode metadata = cluster.get().path("metadata");
+    JsonNode legacy = cluster.get().path("spec").path("backup").path("barmanObjectStore");
+    JsonNode configuration = legacy;
+    String serverName = legacy.path("serverName").asString("");
+    if (legacy.isMissingNode()) {
+      Optional<JsonNode> store = manifest(folder.resolve("manifests/database/objectstore.yaml"));
+      if (store.isEmpty()) {
+        return;
+      }
+      configuration = store.get().path("spec").path("configuration");
+      for (JsonNode plugin : cluster.get().path("spec").path("plugins")) {
+        if (PLUGIN.equals(plugin.path("name").asString(""))) {
+          serverName = plugin.path("parameters").path("serverName").asString("");
+        }
+      }
+    }
+    if (serverName.isEmpty()) {
+      serverName = metadata.path("name").asString("");
+    }
+    String path = configuration.path("destinationPath").asString("");
+    String endpoint = configuration.path("endpointURL").asString("");
+    for (Environment environment : kit.environments()) {
+      String env = environment.name();
+      if (!service.existsIn(env) || heir.adoptedBy().equals(Optional.of(env))) {
+        continue;
+      }
+      Service there = service.in(env);
+      if (!(there.database().host() instanceof DatabaseHost.CloudNativePg)
+          || there.database().backups().isEmpty()) {
+        continue;
+      }
+      Backups backups = there.database().backups().get();
+      if (!withoutTrailingSlashes(backups.destinationPath()).equals(withoutTrailingSlashes(path))
+          || !backups.endpointUrl().orElse("").equals(endpoint)
+          || !there.clusterName().equals(serverName)) {
+        continue;
+      }
+      String base = withoutTrailingSlashes(backups.destinationPath()) + "/";
+      plan.warn(
+          "environments["
+              + env
+              + "].services["
+              + service.name()
+              + "].database.backups.destinationPath: "
+              + backups.destinationPath()
+              + " with server name "
+              + serverName
+              + " is where CNPG Cluster "
+              + metadata.path("name").asString("")
+              + " in namespace "
+              + metadata.path("namespace").asString("")
+              + ", from before the environments, archives WAL; Barman Cloud refuses to archive a"
+              + " second cluster into it, even once that one is gone, so "
+              + (heir.maybe().equals(Optional.of(env))
+                  ? "unless environment " + env + "'s cluster is the one it runs on, "
+                  : "")
+              + "give environment "
+              + env
+              + " a path of its own: .in(\""
+              + env
+              + "\", s -> s.database(db -> db.backups(b -> b.destinationPath(\""
+              + base
+              + env
+              + "/\"))))");
+    }
+  }
+
+  private static String withoutTrailingSlashes(String path) {
+    int end = path.length();
+    while (end > 0 && path.charAt(end - 1) == '/') {
+      end--;
+    }
+    return path.substring(0, end);
+  }
+
+  /**
+   * The warning for a service's own database that an environment's Application manages now: the
+   * Application from before must go without its objects, or its prune, and a cascading delete,
+   * would remove what the environment's syncs now.
+   */
+  private static String adopted(
+      Kit kit,
+      String service,
+      String environment,
+      boolean cnpg,
+      String name,
+      String namespace,
+      String app,
+      Optional<JsonNode> application) {
+    ArgoCd argo = kit.repository().argoCd();
+    String delete = "argocd app delete " + app + " --cascade=false";
+    if (application.isEmpty() && argo.delivery() == ArgoCd.Delivery.APPLICATION_SET) {
+      String set = applicationSet(kit, Optional.empty());
+      delete =
+          "kubectl -n "
+              + argo.namespace()
+              + " delete applicationsets.argoproj.io "
+              + set
+              + " --cascade=orphan` (once for all its services: a plain delete deletes every"
+              + " Application it made, with its objects), then `"
+              + delete;
+    }
+    return "services["
+        + service
+        + "]: now runs per environment, so kit deleted the manifests it generated in services/"
+        + service
+        + "/ without environments; environment "
+        + environment
+        + " deploys the same "
+        + (cnpg ? "CNPG Cluster " : "Crossplane Workspace ")
+        + name
+        + " in namespace "
+        + namespace
+        + " to the same cluster, so its Application "
+        + argoApp(argo.namespace(), service + "-" + environment)
+        + " manages it now. Before merging, delete the Application from before without its"
+        + " objects, `"
+        + delete
+        + "`: its prune, or a cascading delete, would remove objects the environment's Application"
+        + " syncs now";
+  }
+
+  /**
+   * Warns, with environments, about the root Application that {@code platform/root.yaml} (kit's,
+   * from before them) was applied from: it stays in Argo CD when the file goes, following the
+   * repository, and its {@code platform/*.yaml} matches every environment's platform files too, as
+   * Argo CD's directory globs let {@code *} cross {@code /}. What it synced stays too, named from
+   * the platform files that go with it.
+   */
+  private static void previousRoot(RepositoryRoot repository, Kit kit, FilePlan.Builder plan) {
+    Path platform = repository.path().resolve(RepositoryLayout.PLATFORM);
+    if (platform.getFileSystem() == FileSystems.getDefault()
+        && !new File(platform.toFile(), "root.yaml").exists()) {
+      return; // every generation with environments asks
+    }
+    Optional<JsonNode> root = manifest(platform.resolve("root.yaml"));
+    if (root.isEmpty() || !"Application".equals(root.get().path("kind").asString(""))) {
+      return;
+    }
+    ArgoCd argo = kit.repository().argoCd();
+    JsonNode metadata = root.get().path("metadata");
+    String name =
+        argoApp(
+            metadata.path("namespace").asString(argo.namespace()),
+            metadata.path("name").asString(""));
+    String include =
+        root.get().path("spec").path("source").path("directory").path("include").asString("");
+    List<String> applications = new ArrayList<>();
+    List<String> others = new ArrayList<>();
+    for (String file : names(platform)) {
+      if (file.equals("root.yaml") || !file.endsWith(".yaml")) {
+        continue;
+      }
+      Optional<JsonNode> synced = manifest(platform.resolve(file));
+      if (synced.isEmpty()) {
+        continue;
+      }
+      String kind = synced.get().path("kind").asString("");
+      String named = synced.get().path("metadata").path("name").asString("");
+      if (kind.equals("Application")) {
+        applications.add(named);
+      } else if (kind.equals("ApplicationSet")) {
+        others.add(
+            "ApplicationSet "
+                + named
+                + " (`kubectl -n "
+                + argo.namespace()
+                + " delete applicationsets.argoproj.io "
+                + named
+                + " --cascade=orphan`, which leaves the services' Applications as their"
+                + " RETIRED.md says)");
+      } else if (kind.equals("AppProject")) {
+        others.add(
+            "AppProject " + named + " (`argocd proj delete " + named + "` once it is empty)");
+      }
+    }
+    StringBuilder warning =
+        new StringBuilder(
+            "environments: kit deleted platform/root.yaml, the root from before the"
+                + " environments, but root Application ");
+    warning.append(name).append(" that was applied from it stays in Argo CD, following ");
+    warning.append(
+        root.get().path("spec").path("source").path("targetRevision").asString("the repository"));
+    if (include.contains(RepositoryLayout.platformFile("*.yaml"))) {
+      warning.append(
+          ", and its include platform/*.yaml matches each environment's platform/<environment>/"
+              + " files too (Argo CD's directory globs let * cross /), argocd-cm.yaml and the"
+              + " Crossplane provider's folder among them: it would sync them into Argo CD's own"
+              + " cluster");
+    }
+    warning
+        .append(". Before merging, delete it without its objects, `argocd app delete ")
+        .append(name)
+        .append(" --cascade=false`, then apply each environment's root with its Argo CD,")
+        .append(" `kubectl apply -f platform/<environment>/root.yaml`.");
+    if (!applications.isEmpty() || !others.isEmpty()) {
+      warning.append(" What it synced stays, unmanaged: ");
+      if (!applications.isEmpty()) {
+        warning
+            .append("Application")
+            .append(applications.size() == 1 ? " " : "s ")
+            .append(String.join(", ", applications))
+            .append(
+                " (delete each without its objects, `argocd app delete <name> --cascade=false`,"
+                    + " once an environment's installs the same on that cluster)");
+        if (!others.isEmpty()) {
+          warning.append("; ");
+        }
+      }
+      warning.append(String.join("; ", others));
+      if (include.contains(RepositoryLayout.SERVICES + "/")) {
+        warning.append(
+            "; and the services' Applications from before: delete each as the service's"
+                + " RETIRED.md says, or without its objects where an environment's Application"
+                + " runs the service on the same cluster now");
+      }
+      warning.append('.');
+    }
+    plan.warn(warning.toString());
   }
 
   /**
@@ -338,7 +727,8 @@ final class RetiredServices {
       Path folder,
       ServiceLayout layout,
       Optional<String> environment,
-      boolean described) {
+      boolean described,
+      Optional<RetiredServiceRenderer.Moved> moved) {
     Optional<JsonNode> cluster = manifest(folder.resolve(CLUSTER));
     if (cluster.isEmpty()) {
       return Optional.empty();
@@ -380,7 +770,8 @@ final class RetiredServices {
             applicationSet,
             environment,
             described,
-            layout.deployed()));
+            layout.deployed(),
+            moved));
   }
 
   /**
@@ -394,7 +785,8 @@ final class RetiredServices {
       Path folder,
       ServiceLayout layout,
       Optional<String> environment,
-      boolean described) {
+      boolean described,
+      Optional<RetiredServiceRenderer.Moved> moved) {
     Optional<JsonNode> workspace = manifest(folder.resolve(WORKSPACE));
     if (workspace.isEmpty()) {
       return Optional.empty();
@@ -438,7 +830,8 @@ final class RetiredServices {
             app.isPresent() ? Optional.empty() : Optional.of(applicationSet(kit, environment)),
             environment,
             described,
-            layout.deployed()));
+            layout.deployed(),
+            moved));
   }
 
   /**

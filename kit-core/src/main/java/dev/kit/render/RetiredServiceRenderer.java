@@ -28,9 +28,11 @@ public final class RetiredServiceRenderer {
    * @param applicationSet the ApplicationSet that generates its Application, otherwise
    * @param environment the environment whose cluster runs them, with environments
    * @param described whether the service is still in the description, only no longer in {@code
-   *     environment}
+   *     environment} (or, when {@code moved}, no longer without environments)
    * @param folder the folder its manifests were in, where this file goes: {@code
    *     services/<service>} or {@code services/<service>/envs/<environment>}
+   * @param moved present when the description gained environments, so that the manifests kit
+   *     generated in the service's own folder went
    */
   public record Retired(
       String service,
@@ -44,13 +46,32 @@ public final class RetiredServiceRenderer {
       Optional<String> applicationSet,
       Optional<String> environment,
       boolean described,
-      String folder) {}
+      String folder,
+      Optional<Moved> moved) {}
+
+  /**
+   * A described service's database that the description's new environments left behind: what kit
+   * generated in {@code services/<service>/} moved into {@code envs/<environment>/}, and no
+   * environment's Application is known to manage the object now.
+   *
+   * @param argoNamespace Argo CD's namespace, where an ApplicationSet from before is
+   * @param maybeAdoptedBy an environment that deploys an object of the same kind and name to the
+   *     same namespace, on a cluster Argo CD names differently (a cluster's name against a server
+   *     URL), so kit cannot tell whether its Application manages this one now
+   */
+  public record Moved(String argoNamespace, Optional<String> maybeAdoptedBy) {}
 
   /**
    * How a {@code RETIRED.md} names the namespace the retired service deployed to, in the last step
    * of both kinds of the file: {@code `kubectl delete namespace orders`}.
    */
   static final String DELETE_NAMESPACE = "`kubectl delete namespace ";
+
+  /**
+   * What follows the service's name in the title of a {@code RETIRED.md} for a database the
+   * description's environments left behind.
+   */
+  public static final String WITHOUT_ENVIRONMENTS = " without environments";
 
   private RetiredServiceRenderer() {}
 
@@ -69,30 +90,13 @@ public final class RetiredServiceRenderer {
 
   /** The file's text, with kit's Markdown header naming {@code source}. */
   public static String render(String source, Retired retired) {
-    String service = retired.service();
     String cluster = retired.clusterName();
     String namespace = retired.namespace();
-    Optional<String> environment = retired.environment();
     // With an ObjectStore, two objects keep running.
     boolean they = retired.objectStore().isPresent();
     StringBuilder md = new StringBuilder(4096);
     md.append(GeneratedHeader.markdownLine(source));
-    md.append("# Retired: ").append(service);
-    environment.ifPresent(env -> md.append(" in ").append(env));
-    md.append("\n\n");
-    if (retired.described()) {
-      md.append('`')
-          .append(service)
-          .append("` no longer runs in environment `")
-          .append(environment.orElse(""))
-          .append("`, so kit deleted the manifests it generated for it there");
-    } else {
-      md.append('`')
-          .append(service)
-          .append(
-              "` is no longer in the kit description, so kit deleted the manifests it generated for it");
-      environment.ifPresent(env -> md.append(" in environment `").append(env).append('`'));
-    }
+    opening(md, retired.service(), retired.environment(), retired.described(), retired.moved());
     md.append(", but not its database. ")
         .append(they ? "These objects carry" : "This object carries")
         .append(
@@ -118,14 +122,19 @@ public final class RetiredServiceRenderer {
                     .append("` | `")
                     .append(namespace)
                     .append("` |\n"));
-    md.append("\nkit keeps this file, and leaves your migrations alone, while the folder `")
-        .append(retired.folder())
-        .append("/` exists.\n\n## Retire it\n\n");
-    environment.ifPresent(
-        env ->
-            md.append("Run these on environment `")
-                .append(env)
-                .append("`'s cluster (its kubectl context) and its Argo CD.\n\n"));
+    md.append('\n');
+    keptWhile(md, retired.folder(), retired.moved());
+    md.append("\n\n## Retire it\n\n");
+    beforeSteps(
+        md,
+        retired.service(),
+        retired.environment(),
+        retired.moved(),
+        "CNPG Cluster `" + cluster + "`",
+        namespace,
+        "Cluster",
+        retired.argoApp(),
+        retired.applicationSet());
     int step = 1;
     md.append(step++)
         .append(". Check that nothing connects to it any more: `kubectl cnpg psql ")
@@ -162,18 +171,8 @@ public final class RetiredServiceRenderer {
                     .append(namespace)
                     .append("` names the primary).\n"));
     md.append(step++).append(". ");
-    if (retired.applicationSet().isPresent()) {
-      md.append("ApplicationSet `")
-          .append(retired.applicationSet().get())
-          .append("` keeps an Application `")
-          .append(service)
-          .append(
-              "` while this folder exists; it goes with the folder (the last step), and deleting it leaves objects with `Delete=false` in place.\n");
-    } else {
-      md.append("Delete the Argo CD Application: `argocd app delete ")
-          .append(retired.argoApp().orElse(""))
-          .append("` (objects with `Delete=false` stay).\n");
-    }
+    applicationStep(
+        md, retired.service(), retired.argoApp(), retired.applicationSet(), retired.moved());
     md.append(step++)
         .append(". `kubectl -n ")
         .append(namespace)
@@ -206,10 +205,177 @@ public final class RetiredServiceRenderer {
                       .append("` until you remove them there"));
       md.append(".\n");
     }
-    md.append(step).append(". Delete `");
-    if (environment.isPresent()) {
-      md.append(retired.folder()).append("/`, this file with it, and merge");
-      if (retired.described()) {
+    md.append(step).append(". ");
+    lastStep(
+        md,
+        retired.service(),
+        retired.environment(),
+        retired.described(),
+        retired.moved(),
+        retired.folder(),
+        namespace);
+    keepInstead(md, retired.environment(), retired.described(), retired.moved(), "Cluster");
+    return md.toString();
+  }
+
+  /**
+   * The title and the first sentence, up to why the database stayed: where the service left (the
+   * description, one environment it is still described for, or the layout without environments).
+   */
+  static void opening(
+      StringBuilder md,
+      String service,
+      Optional<String> environment,
+      boolean described,
+      Optional<Moved> moved) {
+    md.append("# Retired: ").append(service);
+    if (moved.isPresent()) {
+      md.append(WITHOUT_ENVIRONMENTS)
+          .append("\n\n`")
+          .append(service)
+          .append("` now runs per environment, from `services/")
+          .append(service)
+          .append("/envs/`, so kit deleted the manifests it generated for it in `services/")
+          .append(service)
+          .append("/`, the layout without environments");
+      return;
+    }
+    environment.ifPresent(env -> md.append(" in ").append(env));
+    md.append("\n\n");
+    if (described) {
+      md.append('`')
+          .append(service)
+          .append("` no longer runs in environment `")
+          .append(environment.orElse(""))
+          .append("`, so kit deleted the manifests it generated for it there");
+    } else {
+      md.append('`')
+          .append(service)
+          .append(
+              "` is no longer in the kit description, so kit deleted the manifests it generated for it");
+      environment.ifPresent(env -> md.append(" in environment `").append(env).append('`'));
+    }
+  }
+
+  /** How long kit keeps the file, a sentence. */
+  static void keptWhile(StringBuilder md, String folder, Optional<Moved> moved) {
+    md.append("kit keeps this file, and leaves your migrations alone, ");
+    if (moved.isPresent()) {
+      md.append(
+          "until you delete it (the last step) or the description has no environments again.");
+    } else {
+      md.append("while the folder `").append(folder).append("/` exists.");
+    }
+  }
+
+  /**
+   * What comes before the steps: on which cluster they run, and for a database an environment may
+   * have taken over, when to stop after deleting the Application from before.
+   *
+   * @param object the object as the text names it, such as {@code CNPG Cluster `orders-cluster`}
+   * @param kind what the text calls it after, such as {@code Cluster}
+   */
+  static void beforeSteps(
+      StringBuilder md,
+      String service,
+      Optional<String> environment,
+      Optional<Moved> moved,
+      String object,
+      String namespace,
+      String kind,
+      Optional<String> argoApp,
+      Optional<String> applicationSet) {
+    environment.ifPresent(
+        env ->
+            md.append("Run these on environment `")
+                .append(env)
+                .append("`'s cluster (its kubectl context) and its Argo CD.\n\n"));
+    if (moved.isEmpty() || moved.get().maybeAdoptedBy().isEmpty()) {
+      return;
+    }
+    md.append("Environment `")
+        .append(moved.get().maybeAdoptedBy().get())
+        .append("` deploys the same ")
+        .append(object)
+        .append(" in namespace `")
+        .append(namespace)
+        .append(
+            "` to a cluster Argo CD names differently from this one's (a cluster name against a"
+                + " server URL), so kit cannot tell whether the two are one. If they are, its"
+                + " Application manages this ")
+        .append(kind)
+        .append(" now: delete only the Application from before, without its objects (");
+    oldApplication(md, service, argoApp, applicationSet, moved.get(), false);
+    md.append("), then this file, and stop there.\n\n");
+  }
+
+  /** The step that deletes the service's Argo CD Application, a line. */
+  static void applicationStep(
+      StringBuilder md,
+      String service,
+      Optional<String> argoApp,
+      Optional<String> applicationSet,
+      Optional<Moved> moved) {
+    if (moved.isPresent()) {
+      md.append("Delete the Argo CD Application from before the environments: ");
+      oldApplication(md, service, argoApp, applicationSet, moved.get(), true);
+      md.append(" (objects with `Delete=false` stay).\n");
+    } else if (applicationSet.isPresent()) {
+      md.append("ApplicationSet `")
+          .append(applicationSet.get())
+          .append("` keeps an Application `")
+          .append(service)
+          .append(
+              "` while this folder exists; it goes with the folder (the last step), and deleting it leaves objects with `Delete=false` in place.\n");
+    } else {
+      md.append("Delete the Argo CD Application: `argocd app delete ")
+          .append(argoApp.orElse(""))
+          .append("` (objects with `Delete=false` stay).\n");
+    }
+  }
+
+  /**
+   * The commands that delete the Application from before the environments: an ApplicationSet's
+   * first goes itself, leaving its Applications (a plain delete would delete each with its objects,
+   * through the finalizer the ApplicationSet controller adds), or it makes the Application again
+   * while the service's folder exists.
+   */
+  private static void oldApplication(
+      StringBuilder md,
+      String service,
+      Optional<String> argoApp,
+      Optional<String> applicationSet,
+      Moved moved,
+      boolean cascade) {
+    String app = argoApp.orElse("");
+    if (applicationSet.isPresent()) {
+      md.append("first the ApplicationSet `")
+          .append(applicationSet.get())
+          .append("` without its Applications, once for all its services, `kubectl -n ")
+          .append(moved.argoNamespace())
+          .append(" delete applicationsets.argoproj.io ")
+          .append(applicationSet.get())
+          .append(" --cascade=orphan`, then ");
+      app =
+          "argocd".equals(moved.argoNamespace()) ? service : moved.argoNamespace() + "/" + service;
+    }
+    md.append("`argocd app delete ").append(app).append(cascade ? "`" : " --cascade=false`");
+  }
+
+  /** The last step, a line: the folder (or for a moved database, this file) goes. */
+  static void lastStep(
+      StringBuilder md,
+      String service,
+      Optional<String> environment,
+      boolean described,
+      Optional<Moved> moved,
+      String folder,
+      String namespace) {
+    if (moved.isPresent()) {
+      md.append("Delete this file and merge.");
+    } else if (environment.isPresent()) {
+      md.append("Delete `").append(folder).append("/`, this file with it, and merge");
+      if (described) {
         md.append('.');
       } else {
         md.append("; once no environment's folder is left in `services/")
@@ -219,7 +385,7 @@ public final class RetiredServiceRenderer {
             .append("/` and the migrations with it.");
       }
     } else {
-      md.append("services/")
+      md.append("Delete `services/")
           .append(service)
           .append("/`, this file and the migrations with it, and merge.");
     }
@@ -229,7 +395,18 @@ public final class RetiredServiceRenderer {
         .append(DELETE_NAMESPACE)
         .append(namespace)
         .append("` when it is empty.\n\n");
-    if (retired.described()) {
+  }
+
+  /** The closing paragraph: how to keep the database instead. */
+  static void keepInstead(
+      StringBuilder md,
+      Optional<String> environment,
+      boolean described,
+      Optional<Moved> moved,
+      String kind) {
+    if (moved.isPresent()) {
+      md.append("To keep it instead, remove the description's environments");
+    } else if (described) {
       md.append("To keep it in `")
           .append(environment.orElse(""))
           .append("` instead, add `")
@@ -238,9 +415,9 @@ public final class RetiredServiceRenderer {
     } else {
       md.append("To keep the service instead, add it back to the description under the same name");
     }
-    md.append(
-        ": kit generates the same Cluster again, Argo CD manages the running one again, and this file goes.\n");
-    return md.toString();
+    md.append(": kit generates the same ")
+        .append(kind)
+        .append(" again, Argo CD manages the running one again, and this file goes.\n");
   }
 
   /** The warning for the run that retires it, naming what keeps running. */
@@ -252,7 +429,8 @@ public final class RetiredServiceRenderer {
                 .objectStore()
                 .map(store -> " and Barman Cloud ObjectStore " + store)
                 .orElse("");
-    return warningStart(retired.service(), retired.environment(), retired.described())
+    return warningStart(
+            retired.service(), retired.environment(), retired.described(), retired.moved())
         + objects
         + " in namespace "
         + retired.namespace()
@@ -266,18 +444,25 @@ public final class RetiredServiceRenderer {
         + (withFile
             ? "with the steps in " + retired.folder() + "/RETIRED.md"
             : "(kit wrote no RETIRED.md: a file of yours has that name)")
-        + (retired.described()
-            ? ", or add " + retired.environment().orElse("") + " back to the service's environments"
-            : ", or add the service back")
+        + keepAdvice(retired.environment(), retired.described(), retired.moved())
         + " to keep "
         + (retired.objectStore().isPresent() ? "them" : "it");
   }
 
   /**
    * How a retiring run's warning starts, whatever the database: where the service left (the
-   * description, or one environment it is still described for) and that its database did not.
+   * description, one environment it is still described for, or the layout without environments) and
+   * that its database did not.
    */
-  static String warningStart(String service, Optional<String> environment, boolean described) {
+  static String warningStart(
+      String service, Optional<String> environment, boolean described, Optional<Moved> moved) {
+    if (moved.isPresent()) {
+      return "services["
+          + service
+          + "]: now runs per environment, so kit deleted the manifests it generated in services/"
+          + service
+          + "/ without environments, but not its database: ";
+    }
     if (described) {
       String env = environment.orElse("");
       return "environments["
@@ -294,5 +479,15 @@ public final class RetiredServiceRenderer {
         + "but not its database"
         + environment.map(env -> " in environment " + env).orElse("")
         + ": ";
+  }
+
+  /** What a retiring run's warning offers instead of retiring, before "to keep it". */
+  static String keepAdvice(Optional<String> environment, boolean described, Optional<Moved> moved) {
+    if (moved.isPresent()) {
+      return ", or remove the description's environments";
+    }
+    return described
+        ? ", or add " + environment.orElse("") + " back to the service's environments"
+        : ", or add the service back";
   }
 }

@@ -35,7 +35,10 @@ public final class RetiredWorkspaceRenderer {
    * @param applicationSet the ApplicationSet that generates its Application, otherwise
    * @param environment the environment whose cluster runs it, with environments
    * @param described whether the service is still described, only no longer in {@code environment}
+   *     (or, when {@code moved}, no longer without environments)
    * @param folder the folder its manifests were in, where this file goes
+   * @param moved present when the description gained environments, so that the manifests kit
+   *     generated in the service's own folder went
    */
   public record Retired(
       String service,
@@ -53,7 +56,8 @@ public final class RetiredWorkspaceRenderer {
       Optional<String> applicationSet,
       Optional<String> environment,
       boolean described,
-      String folder) {}
+      String folder,
+      Optional<RetiredServiceRenderer.Moved> moved) {}
 
   /** The Workspace's kind as {@code kubectl} names it unambiguously. */
   private static final String KIND = "workspaces.opentofu.m.upbound.io";
@@ -69,24 +73,8 @@ public final class RetiredWorkspaceRenderer {
         retired.branch().map(b -> "PlanetScale branch `" + b + "`").orElse("the branch");
     StringBuilder md = new StringBuilder(4096);
     md.append(GeneratedHeader.markdownLine(source));
-    md.append("# Retired: ").append(service);
-    retired.environment().ifPresent(env -> md.append(" in ").append(env));
-    md.append("\n\n");
-    if (retired.described()) {
-      md.append('`')
-          .append(service)
-          .append("` no longer runs in environment `")
-          .append(retired.environment().orElse(""))
-          .append("`, so kit deleted the manifests it generated for it there");
-    } else {
-      md.append('`')
-          .append(service)
-          .append(
-              "` is no longer in the kit description, so kit deleted the manifests it generated for it");
-      retired
-          .environment()
-          .ifPresent(env -> md.append(" in environment `").append(env).append('`'));
-    }
+    RetiredServiceRenderer.opening(
+        md, service, retired.environment(), retired.described(), retired.moved());
     md.append(", but not its database. The Workspace carries")
         .append(" `argocd.argoproj.io/sync-options: Prune=false,Delete=false`, so Argo CD never")
         .append(" deletes it, and it keeps ")
@@ -128,16 +116,19 @@ public final class RetiredWorkspaceRenderer {
     } else {
       md.append("deletes the branch at once, and with the last branch of a database the database.");
     }
-    md.append(" kit keeps this file, and leaves your migrations alone, while the folder `")
-        .append(retired.folder())
-        .append("/` exists.\n\n## Retire it\n\n");
-    retired
-        .environment()
-        .ifPresent(
-            env ->
-                md.append("Run these on environment `")
-                    .append(env)
-                    .append("`'s cluster (its kubectl context) and its Argo CD.\n\n"));
+    md.append(' ');
+    RetiredServiceRenderer.keptWhile(md, retired.folder(), retired.moved());
+    md.append("\n\n## Retire it\n\n");
+    RetiredServiceRenderer.beforeSteps(
+        md,
+        service,
+        retired.environment(),
+        retired.moved(),
+        "Crossplane Workspace `" + retired.workspace() + "`",
+        ns,
+        "Workspace",
+        retired.argoApp(),
+        retired.applicationSet());
     int step = 1;
     md.append(step++)
         .append(". Check that nothing connects to it any more, then keep a copy of its data: `")
@@ -150,18 +141,8 @@ public final class RetiredWorkspaceRenderer {
         .append(service)
         .append(".dump`; do not count on PlanetScale's backups of a branch once it is deleted.\n");
     md.append(step++).append(". ");
-    if (retired.applicationSet().isPresent()) {
-      md.append("ApplicationSet `")
-          .append(retired.applicationSet().get())
-          .append("` keeps an Application `")
-          .append(service)
-          .append(
-              "` while this folder exists; it goes with the folder (the last step), and deleting it leaves objects with `Delete=false` in place.\n");
-    } else {
-      md.append("Delete the Argo CD Application: `argocd app delete ")
-          .append(retired.argoApp().orElse(""))
-          .append("` (objects with `Delete=false` stay).\n");
-    }
+    RetiredServiceRenderer.applicationStep(
+        md, service, retired.argoApp(), retired.applicationSet(), retired.moved());
     md.append(step++).append(". Choose one:\n");
     md.append("   - Keep the branch in PlanetScale, and let go of it here: `")
         .append(workspace)
@@ -236,47 +217,24 @@ public final class RetiredWorkspaceRenderer {
         .append(retired.stateSecret())
         .append(" --ignore-not-found` (its lock, which a Workspace deleted without `tofu")
         .append(" destroy` leaves behind).\n");
-    md.append(step).append(". Delete `");
-    if (retired.environment().isPresent()) {
-      md.append(retired.folder()).append("/`, this file with it, and merge");
-      if (retired.described()) {
-        md.append('.');
-      } else {
-        md.append("; once no environment's folder is left in `services/")
-            .append(service)
-            .append("/envs/`, delete `services/")
-            .append(service)
-            .append("/` and the migrations with it.");
-      }
-    } else {
-      md.append("services/")
-          .append(service)
-          .append("/`, this file and the migrations with it, and merge.");
-    }
-    md.append(" Namespace `")
-        .append(ns)
-        .append("` stays for anything else in it; delete it with ")
-        .append(RetiredServiceRenderer.DELETE_NAMESPACE)
-        .append(ns)
-        .append("` when it is empty.\n\n");
-    if (retired.described()) {
-      md.append("To keep it in `")
-          .append(retired.environment().orElse(""))
-          .append("` instead, add `")
-          .append(retired.environment().orElse(""))
-          .append("` back to the service's environments");
-    } else {
-      md.append("To keep the service instead, add it back to the description under the same name");
-    }
-    md.append(
-        ": kit generates the same Workspace again, Argo CD manages the running one again, and this file goes.\n");
+    md.append(step).append(". ");
+    RetiredServiceRenderer.lastStep(
+        md,
+        service,
+        retired.environment(),
+        retired.described(),
+        retired.moved(),
+        retired.folder(),
+        ns);
+    RetiredServiceRenderer.keepInstead(
+        md, retired.environment(), retired.described(), retired.moved(), "Workspace");
     return md.toString();
   }
 
   /** The warning for the run that retires it, naming what keeps running. */
   public static String warning(Retired retired, boolean withFile) {
     return RetiredServiceRenderer.warningStart(
-            retired.service(), retired.environment(), retired.described())
+            retired.service(), retired.environment(), retired.described(), retired.moved())
         + "Workspace "
         + retired.workspace()
         + " in namespace "
@@ -292,9 +250,8 @@ public final class RetiredWorkspaceRenderer {
         + (withFile
             ? "with the steps in " + retired.folder() + "/RETIRED.md"
             : "(kit wrote no RETIRED.md: a file of yours has that name)")
-        + (retired.described()
-            ? ", or add " + retired.environment().orElse("") + " back to the service's environments"
-            : ", or add the service back")
+        + RetiredServiceRenderer.keepAdvice(
+            retired.environment(), retired.described(), retired.moved())
         + " to keep them";
   }
 }
