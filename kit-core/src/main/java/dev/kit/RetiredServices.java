@@ -161,6 +161,7 @@ final class RetiredServices {
             Optional.empty(),
             true,
             still);
+        stranded(plan, service, folder);
       }
       // With environments, each environment's Cluster runs on its own cluster: the steps go beside
       // its manifests, for a service that left the description and for one that left an environment
@@ -351,13 +352,53 @@ final class RetiredServices {
 
   /**
    * Whether a service's own folder holds what kit generated there without environments (its
-   * database's manifest) or the {@code RETIRED.md} it wrote for it; java.io's stats, as {@link
-   * #plan} asks for every described service.
+   * database's manifest, the team's manifests beside them) or the {@code RETIRED.md} it wrote for
+   * it; java.io's stats, as {@link #plan} asks for every described service.
    */
   private static boolean leftBehind(File folder) {
-    return new File(folder, CLUSTER).exists()
-        || new File(folder, WORKSPACE).exists()
+    return new File(folder, ServiceLayout.MANIFESTS).exists()
         || new File(folder, ServiceLayout.RETIRED).exists();
+  }
+
+  /**
+   * Warns about the team's own manifests left in a service's own {@code manifests/} once the
+   * description has environments: no Application kit generates syncs that folder any more (each
+   * environment's syncs {@code envs/<environment>/manifests/}), so they are no longer deployed.
+   * kit's files there go with this generation; a link is the team's too.
+   */
+  private static void stranded(FilePlan.Builder plan, String service, Path folder) {
+    Path manifests = folder.resolve(ServiceLayout.MANIFESTS);
+    if (!Files.isDirectory(manifests, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    List<String> theirs = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(manifests)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        if (!Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS) && generated(file).isEmpty()) {
+          theirs.add(manifests.relativize(file).toString().replace(File.separatorChar, '/'));
+        }
+      }
+    } catch (IOException | UncheckedIOException e) {
+      return; // the generation reads the folder again, and names what it cannot
+    }
+    if (theirs.isEmpty()) {
+      return;
+    }
+    theirs.sort(null);
+    plan.warn(
+        "services["
+            + service
+            + "]: no Application syncs services/"
+            + service
+            + "/manifests/ now that the description has environments, so your "
+            + (theirs.size() == 1 ? "manifest there is" : "manifests there are")
+            + " no longer deployed: "
+            + String.join(", ", theirs)
+            + "; move "
+            + (theirs.size() == 1 ? "it" : "them")
+            + " to each environment's services/"
+            + service
+            + "/envs/<environment>/manifests/app/");
   }
 
   /** Whether a {@code RETIRED.md} kit wrote is the one for a database environments left behind. */

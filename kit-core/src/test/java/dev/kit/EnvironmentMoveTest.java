@@ -85,6 +85,9 @@ class EnvironmentMoveTest {
   void generate_retiresTheFoldersOwnDatabase_andWarnsAboutTheRoot_whenEnvironmentsAreAdded()
       throws IOException {
     generator.generate(flat());
+    Path ingress = repo.resolve("services/orders/manifests/app/ingress.yaml");
+    Files.createDirectories(ingress.getParent());
+    Files.writeString(ingress, "apiVersion: networking.k8s.io/v1\nkind: Ingress\n");
 
     WriteReport report = generator.generate(withEnvironments());
 
@@ -149,8 +152,19 @@ class EnvironmentMoveTest {
         .contains("To keep it instead, remove the description's environments")
         .doesNotContain("Delete `services/orders/`");
     assertThat(repo.resolve("services/orders/migrations/20250101000000_init.sql")).exists();
+    String stranded =
+        "services[orders]: no Application syncs services/orders/manifests/ now that the"
+            + " description has environments, so your manifest there is no longer deployed:"
+            + " app/ingress.yaml; move it to each environment's"
+            + " services/orders/envs/<environment>/manifests/app/";
+    assertThat(report.warnings()).contains(stranded);
+    assertThat(ingress).exists();
 
     WriteReport again = generator.generate(withEnvironments());
+
+    assertThat(again.warnings()).as("said until it moves").containsExactly(stranded);
+    Files.delete(ingress);
+    again = generator.generate(withEnvironments());
 
     assertThat(again.warnings()).as("said once").isEmpty();
     assertThat(again.changedCount()).isZero();
