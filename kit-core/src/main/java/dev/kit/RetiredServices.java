@@ -149,7 +149,8 @@ final class RetiredServices {
             Optional.empty(),
             false,
             null);
-      } else if (!environments.isEmpty()) {
+      } else if (!environments.isEmpty() && (!onDisk || leftBehind(folder.toFile()))) {
+        // Only where the folder still holds what the layout without environments left.
         retire(
             plan,
             namespaces,
