@@ -239,6 +239,24 @@ final class StatementRules {
                 + table
                 + " whose index is built while writes to it wait");
       }
+      // The text cannot tell a partitioned table, which refuses NOT VALID: kit:verify can.
+      int kind = a.get(1).isWord("CONSTRAINT") ? 3 : 1;
+      boolean check = kind < a.size() && a.get(kind).isWord("CHECK");
+      boolean foreignKey = kind < a.size() && a.get(kind).isWord("FOREIGN");
+      if (existing && (check || foreignKey) && !containsWords(a, "NOT", "VALID")) {
+        sink.add(
+            LintRule.ADD_CONSTRAINT_LOCKING,
+            "adds "
+                + (foreignKey ? "FOREIGN KEY" : "CHECK")
+                + " constraint "
+                + (kind == 3 ? a.get(2).name() + " " : "")
+                + "to existing table "
+                + table
+                + ", which checks every row while "
+                + (foreignKey
+                    ? "writes to it and to the table it references wait (SHARE ROW EXCLUSIVE)"
+                    : "reads and writes of it wait (ACCESS EXCLUSIVE)"));
+      }
       return;
     }
     int at = a.get(1).isWord("COLUMN") ? 2 : 1;

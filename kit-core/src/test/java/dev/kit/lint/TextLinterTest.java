@@ -131,6 +131,41 @@ class TextLinterTest {
   }
 
   @Test
+  void lint_reportsAddConstraintLocking_whenACheckOrForeignKeyIsAddedToAnExistingTableValid() {
+    assertThat(
+            lint(
+                "ALTER TABLE orders ADD CONSTRAINT orders_total_positive CHECK (total > 0);\n"
+                    + "ALTER TABLE orders ADD FOREIGN KEY (customer_id) REFERENCES customers (id),"
+                    + " ADD CONSTRAINT orders_code_key UNIQUE (code);\n"
+                    + "ALTER TABLE orders ADD CONSTRAINT later CHECK (total < 1000) NOT VALID;\n"
+                    + "ALTER TABLE orders VALIDATE CONSTRAINT later;"))
+        .containsExactly(
+            FILE
+                + ":1: warning ADD_CONSTRAINT_LOCKING: adds CHECK constraint orders_total_positive"
+                + " to existing table orders, which checks every row while reads and writes of it"
+                + " wait (ACCESS EXCLUSIVE). Fix: "
+                + LintRule.ADD_CONSTRAINT_LOCKING.fix()
+                + ".",
+            FILE
+                + ":2: warning ADD_CONSTRAINT_LOCKING: adds FOREIGN KEY constraint to existing"
+                + " table orders, which checks every row while writes to it and to the table it"
+                + " references wait (SHARE ROW EXCLUSIVE). Fix: "
+                + LintRule.ADD_CONSTRAINT_LOCKING.fix()
+                + ".",
+            FILE
+                + ":2: warning CREATE_INDEX_LOCKING (PG101): adds a constraint to existing table"
+                + " orders whose index is built while writes to it wait. Fix: "
+                + LintRule.CREATE_INDEX_LOCKING.fix()
+                + ".");
+    assertThat(
+            lint(
+                "CREATE TABLE IF NOT EXISTS items (id int, total int);\n"
+                    + "ALTER TABLE items ADD CONSTRAINT items_total CHECK (total > 0);"))
+        .as("a table the file created has no rows to check")
+        .isEmpty();
+  }
+
+  @Test
   void lint_staysQuiet_whenTableWasCreatedInTheSameFile() {
     assertThat(
             lint(
