@@ -77,6 +77,11 @@ public enum LintRule {
       "PG102",
       Severity.WARNING,
       "use DROP INDEX CONCURRENTLY in a file whose first line is '-- atlas:txmode none' followed by an empty line"),
+  DETACH_PARTITION_LOCKING(
+      null,
+      Severity.WARNING,
+      "use DETACH PARTITION ... CONCURRENTLY (not while the table has a default partition) in a file whose first line "
+          + "is '-- atlas:txmode none' followed by an empty line"),
   CONCURRENTLY_IN_TRANSACTION(
       "PG103",
       Severity.ERROR,

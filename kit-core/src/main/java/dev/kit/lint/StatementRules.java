@@ -201,6 +201,21 @@ final class StatementRules {
       }
     } else if (first.isWord("ADD") && a.size() > 1) {
       addAction(table, existing, a);
+    } else if (first.isWord("DETACH")
+        && a.size() > 2
+        && a.get(1).isWord("PARTITION")
+        && existing
+        && !containsWords(a, "CONCURRENTLY")
+        && !containsWords(a, "FINALIZE")) {
+      sink.add(
+          LintRule.DETACH_PARTITION_LOCKING,
+          "detaches partition "
+              + a.get(2).name()
+              + " from table "
+              + table
+              + " under an ACCESS EXCLUSIVE lock on "
+              + table
+              + ", so every read and write of it waits");
     } else if (first.isWord("ALTER") && a.size() > 1 && existing) {
       int at = a.get(1).isWord("COLUMN") ? 2 : 1;
       if (at >= a.size()) {

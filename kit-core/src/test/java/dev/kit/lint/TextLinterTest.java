@@ -166,6 +166,24 @@ class TextLinterTest {
   }
 
   @Test
+  void lint_reportsDetachPartitionLocking_unlessConcurrently() {
+    assertThat(
+            lint(
+                "ALTER TABLE events DETACH PARTITION events_2026;\n"
+                    + "ALTER TABLE events DETACH PARTITION events_2027 CONCURRENTLY;\n"
+                    + "ALTER TABLE events DETACH PARTITION events_2027 FINALIZE;",
+                LintSettings.defaults(),
+                TxMode.NONE))
+        .containsExactly(
+            FILE
+                + ":1: warning DETACH_PARTITION_LOCKING: detaches partition events_2026 from table"
+                + " events under an ACCESS EXCLUSIVE lock on events, so every read and write of it"
+                + " waits. Fix: "
+                + LintRule.DETACH_PARTITION_LOCKING.fix()
+                + ".");
+  }
+
+  @Test
   void lint_staysQuiet_whenTableWasCreatedInTheSameFile() {
     assertThat(
             lint(
@@ -426,7 +444,8 @@ class TextLinterTest {
                     + "CREATE SUBSCRIPTION s CONNECTION 'host=a' PUBLICATION p WITH (connect = false);\n"
                     + "CREATE SUBSCRIPTION s CONNECTION 'host=a' PUBLICATION p WITH (create_slot = off);\n"
                     + "CREATE SUBSCRIPTION s CONNECTION 'host=a' PUBLICATION p WITH (connect = 'false');"))
-        .isEmpty();
+        .as("a plain DETACH runs in a transaction; it only locks (DETACH_PARTITION_LOCKING)")
+        .noneMatch(line -> line.contains("TRANSACTION_BLOCK_REFUSED"));
     assertThat(lint("-- atlas:txmode none\n\nVACUUM orders;")).isEmpty();
   }
 

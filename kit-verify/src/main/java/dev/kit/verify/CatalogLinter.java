@@ -71,6 +71,21 @@ final class CatalogLinter {
           } else if (now != null && !now.name().equals(old.name())) {
             sink.add(LintRule.RENAME_TABLE, "renames table " + old.name() + " to " + now.name());
           }
+          // A plain DETACH locks the whole partitioned table; CONCURRENTLY (and its FINALIZE) not.
+          if (now != null
+              && old.flag("partition")
+              && !now.flag("partition")
+              && fileStart.withIdentity(Kind.TABLE, old.detail("parentIdentity")).isPresent()
+              && !statement.hasWords("CONCURRENTLY")
+              && !statement.hasWords("FINALIZE")) {
+            sink.add(
+                LintRule.DETACH_PARTITION_LOCKING,
+                "detaches partition "
+                    + old.name()
+                    + " from table "
+                    + old.detail("parentSql")
+                    + " under an ACCESS EXCLUSIVE lock on it, so every read and write of it waits");
+          }
           if (now != null
               && fileStart.sameAs(old).isPresent()
               && !now.detail("relfilenode").equals(old.detail("relfilenode"))) {

@@ -614,7 +614,11 @@ class MigrationVerifierTest {
             file
                 + "2: warning ADD_CONSTRAINT_LOCKING: adds FOREIGN KEY constraint items_supplier_fk to"
                 + " existing table public.items, which checks every row while writes to it and to the"
-                + " table it references wait (SHARE ROW EXCLUSIVE)");
+                + " table it references wait (SHARE ROW EXCLUSIVE)",
+            file
+                + "7: warning DETACH_PARTITION_LOCKING: detaches partition public.events_2026 from"
+                + " table public.events under an ACCESS EXCLUSIVE lock on it, so every read and"
+                + " write of it waits");
   }
 
   @Test
