@@ -43,7 +43,7 @@ public final class Backups {
   private final Optional<String> endpointUrl;
   private final Optional<SecretKey> endpointCa;
   private final Optional<SecretKey> region;
-  private final S3Credentials credentials;
+  private final Optional<S3Credentials> credentials;
   private final Optional<Compression> walCompression;
   private final Optional<Compression> dataCompression;
   private final Optional<String> retentionPolicy;
@@ -58,7 +58,7 @@ public final class Backups {
       Optional<String> endpointUrl,
       Optional<SecretKey> endpointCa,
       Optional<SecretKey> region,
-      S3Credentials credentials,
+      Optional<S3Credentials> credentials,
       Optional<Compression> walCompression,
       Optional<Compression> dataCompression,
       Optional<String> retentionPolicy,
@@ -86,7 +86,9 @@ public final class Backups {
    * The IAM role IRSA binds to the cluster's service account, when the credentials come from one.
    */
   public Optional<String> irsaRoleArn() {
-    return credentials instanceof S3Credentials.IamRole role ? role.roleArn() : Optional.empty();
+    return credentials.isPresent() && credentials.get() instanceof S3Credentials.IamRole role
+        ? role.roleArn()
+        : Optional.empty();
   }
 
   public static Builder builder(String destinationPath) {
@@ -103,7 +105,7 @@ public final class Backups {
     builder.endpointUrl = endpointUrl.orElse(null);
     builder.endpointCa = endpointCa.orElse(null);
     builder.region = region.orElse(null);
-    builder.credentials = credentials;
+    builder.credentials = credentials.orElse(null);
     builder.walCompression = walCompression.orElse(null);
     builder.dataCompression = dataCompression.orElse(null);
     builder.retentionPolicy = retentionPolicy.orElse(null);
@@ -135,8 +137,11 @@ public final class Backups {
     return region;
   }
 
-  /** Keys from a Secret, or the IAM role. */
-  public S3Credentials credentials() {
+  /**
+   * Keys from a Secret, or the IAM role; empty when the builder was given none, which validation
+   * reports ({@code services[<service>].database.backups.credentials}) with every other problem.
+   */
+  public Optional<S3Credentials> credentials() {
     return credentials;
   }
 
@@ -253,7 +258,7 @@ public final class Backups {
         + "]";
   }
 
-  /** Builds {@link Backups}; credentials are required. */
+  /** Builds {@link Backups}; credentials are required, and validation says so when missing. */
   public static final class Builder {
     private String destinationPath;
     private @Nullable String endpointUrl;
@@ -398,19 +403,14 @@ public final class Backups {
       return this;
     }
 
+    /** Builds the backups; credentials missing are reported by validation, not here. */
     public Backups build() {
-      if (credentials == null) {
-        throw new IllegalStateException(
-            "Backups.builder(\""
-                + destinationPath
-                + "\"): call credentials(S3Credentials.fromSecret(...)), credentials(S3Credentials.inheritFromIamRole(roleArn)) or credentials(S3Credentials.inheritFromPodIdentity())");
-      }
       return new Backups(
           destinationPath,
           Optional.ofNullable(endpointUrl),
           Optional.ofNullable(endpointCa),
           Optional.ofNullable(region),
-          credentials,
+          Optional.ofNullable(credentials),
           Optional.ofNullable(walCompression),
           Optional.ofNullable(dataCompression),
           Optional.ofNullable(retentionPolicy),

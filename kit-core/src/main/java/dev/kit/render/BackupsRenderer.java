@@ -91,7 +91,8 @@ final class BackupsRenderer {
   static BarmanObjectStore.Configuration configuration(
       Backups backups, @Nullable String serverName) {
     BarmanObjectStore.S3Credentials credentials;
-    if (backups.credentials() instanceof S3Credentials.Keys keys) {
+    // Validation refused backups without credentials before anything renders.
+    if (backups.credentials().orElseThrow() instanceof S3Credentials.Keys keys) {
       credentials =
           new BarmanObjectStore.S3Credentials(
               selector(keys.accessKeyId()),

@@ -455,7 +455,8 @@ final class RunbookRenderer {
         b.legacyInTree()
             ? "the in-tree `barmanObjectStore` (deprecated in favour of the Barman Cloud plugin)"
             : "the Barman Cloud plugin, ObjectStore `" + objectStoreName + "`");
-    md.append("; credentials: " + credentials(b.credentials()));
+    // Validation refused backups without credentials before anything renders.
+    md.append("; credentials: " + credentials(b.credentials().orElseThrow()));
     if (backupSchedule != null) {
       md.append("; base backup on cron `" + backupSchedule + "`");
       // A descriptor such as @daily has no fields to read in the wrong order.

@@ -539,7 +539,14 @@ final class DatabaseRules {
     if (b.region().isPresent()) {
       violations.secretKey(path + ".region", b.region().get());
     }
-    if (b.credentials() instanceof S3Credentials.Keys keys) {
+    if (b.credentials().isEmpty()) {
+      violations.add(
+          path + ".credentials",
+          "is not set: Barman Cloud needs them to write to the bucket",
+          "call credentials(S3Credentials.fromSecret(\"<secret>\", \"ACCESS_KEY_ID\","
+              + " \"ACCESS_SECRET_KEY\")), credentials(S3Credentials.inheritFromIamRole(roleArn))"
+              + " or credentials(S3Credentials.inheritFromPodIdentity())");
+    } else if (b.credentials().get() instanceof S3Credentials.Keys keys) {
       violations.secretKey(path + ".credentials.accessKeyId", keys.accessKeyId());
       violations.secretKey(path + ".credentials.secretAccessKey", keys.secretAccessKey());
       if (keys.sessionToken().isPresent()) {

@@ -55,6 +55,45 @@ class DayTwoValidationTest {
   }
 
   @Test
+  void validate_reportsBackupsWithoutCredentials_withTheOtherProblems() {
+    Kit kit =
+        Kit.builder()
+            .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+            .service(
+                "o1",
+                s ->
+                    s.withoutMigrations()
+                        .database(
+                            db ->
+                                db.storage("10GB")
+                                    .backups("s3://acme-bkt/o1/", b -> b.schedule("0 0 2 * * *"))))
+            .service(
+                "o2",
+                s ->
+                    s.withoutMigrations()
+                        .database(
+                            db ->
+                                db.storage("1Gi")
+                                    .backups("s3://acme-bkt/o2/", b -> b.retentionPolicy("7d"))))
+            .build();
+
+    assertThat(violations(kit))
+        .filteredOn(violation -> violation.contains("credentials") || violation.contains("10GB"))
+        .extracting(violation -> violation.substring(0, violation.indexOf(':')))
+        .containsExactly(
+            "services[o1].database.storage.size",
+            "services[o1].database.backups.credentials",
+            "services[o2].database.backups.credentials");
+    assertThat(violations(kit))
+        .contains(
+            "services[o2].database.backups.credentials: is not set: Barman Cloud needs them to"
+                + " write to the bucket (call credentials(S3Credentials.fromSecret(\"<secret>\","
+                + " \"ACCESS_KEY_ID\", \"ACCESS_SECRET_KEY\")),"
+                + " credentials(S3Credentials.inheritFromIamRole(roleArn)) or"
+                + " credentials(S3Credentials.inheritFromPodIdentity()))");
+  }
+
+  @Test
   void validate_acceptsAFullDayTwoService() {
     assertThat(
             violations(
