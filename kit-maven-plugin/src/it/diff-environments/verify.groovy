@@ -14,4 +14,5 @@ def first = log.substring(0, log.indexOf('no environment'))
 ].each { assert first.contains(it + '\n') : "kit:diff does not print '$it'" }
 assert !first.contains('destination') || !first.contains('prod-eu') : 'the destination must be ignored'
 assert log.contains('kit: -Dkit.from: no environment "stage" (use one of staging, prod)')
+assert !log.contains('in the kit description') : 'a parameter is not the description, nor said twice'
 assert !new File(basedir, 'services/orders/envs').exists() : 'kit:diff wrote files'

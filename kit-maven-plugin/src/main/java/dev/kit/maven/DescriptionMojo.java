@@ -96,7 +96,9 @@ abstract class DescriptionMojo extends AbstractMojo {
           .append(violation.fix())
           .append(')');
     }
-    return new MojoFailureException(message.toString(), e);
+    // Without the cause: Maven would append its message, the same problems again under "the kit
+    // description", which these parameters are not part of.
+    return new MojoFailureException(message.toString());
   }
 
   /**

@@ -86,6 +86,13 @@ class DescriptionMojoTest {
         .isEqualTo(
             "kit: -Dkit.name: \"Add Users\" is not a safe name (use add_users)\n"
                 + "  -Dkit.service: no service \"ordrs\" (use orders)");
+    assertThat(
+            DescriptionMojo.parameterFailure(
+                    e,
+                    Map.of("newMigration.name", "kit.name", "newMigration.service", "kit.service"))
+                .getCause())
+        .as("Maven would print the cause's message, the same problems, again")
+        .isNull();
     assertThatThrownBy(
             () -> DescriptionMojo.parameterFailure(e, Map.of("newMigration.name", "kit.name")))
         .isSameAs(e);

@@ -115,6 +115,17 @@ public final class MigrationVerification {
                       new IllegalArgumentException(
                           "service " + target.name() + " has no migration files to revert"));
       down = derive(history, ClusterDatabase.of(kit, target), version, options);
+    } catch (HistoryRefusedException e) {
+      // The version is right; a file before it (or it) fails, as kit:verify would say.
+      throw new KitValidationException(
+          List.of(
+              new Violation(
+                  "newMigration.revert",
+                  Objects.requireNonNullElse(e.getMessage(), e.toString()),
+                  "mend the migration PostgreSQL refuses (mvn kit:verify runs the whole history of"
+                      + " service \""
+                      + target.name()
+                      + "\" and names it), then derive the revert again")));
     } catch (IllegalArgumentException e) {
       throw new KitValidationException(
           List.of(

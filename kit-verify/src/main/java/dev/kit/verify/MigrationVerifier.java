@@ -185,7 +185,7 @@ final class MigrationVerifier {
     createDatabase(server, source, database).ifPresent(MigrationVerifier::fail);
     Run run = apply(server, source, database.name(), true, Optional.of(target.name()));
     if (run.error.isPresent()) {
-      throw new IllegalArgumentException(
+      throw new HistoryRefusedException(
           "the history up to " + target.name() + " does not apply:\n" + run.error.get());
     }
     Snapshots around =

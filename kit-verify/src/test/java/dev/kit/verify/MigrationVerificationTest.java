@@ -361,4 +361,34 @@ class MigrationVerificationTest {
           .containsExactly("20250101000000_accounts.sql");
     }
   }
+
+  @Test
+  void revert_saysToMendTheMigration_whenTheHistoryUpToTheVersionDoesNotApply() throws IOException {
+    migration(
+        "orders",
+        "20250101000000_accounts.sql",
+        "CREATE TABLE IF NOT EXISTS accounts (id bigint PRIMARY KEY);\n");
+    migration(
+        "orders",
+        "20250102000000_iban.sql",
+        "ALTER TABLE acounts ADD COLUMN IF NOT EXISTS iban text;\n");
+
+    assertThatThrownBy(
+            () ->
+                MigrationVerification.forRepository(repo)
+                    .revert(
+                        kit("orders"),
+                        Optional.empty(),
+                        "20250102000000",
+                        TestPostgres.options(),
+                        CLOCK))
+        .isInstanceOf(KitValidationException.class)
+        .hasMessageContaining(
+            "newMigration.revert: the history up to 20250102000000_iban.sql does not apply")
+        .hasMessageContaining("acounts")
+        .hasMessageContaining(
+            "(mend the migration PostgreSQL refuses (mvn kit:verify runs the whole history of"
+                + " service \"orders\" and names it), then derive the revert again)")
+        .hasMessageNotContaining("that applies");
+  }
 }
