@@ -53,6 +53,12 @@ final class MigrationVerifier {
   // transaction block.
   private static final String ACTIVE_SQL_TRANSACTION = "25001";
 
+  // SQLSTATE 42704 undefined_object, as PostgreSQL reports a role that does not exist.
+  private static final String UNDEFINED_OBJECT = "42704";
+
+  // SQLSTATE 55P04 unsafe_new_enum_value_usage: a label ADD VALUE added, used before it committed.
+  private static final String UNSAFE_NEW_ENUM_VALUE = "55P04";
+
   /** How PostgreSQL's context quotes the dynamic SQL a PL/pgSQL statement ran. */
   private static final String SQL_STATEMENT = "SQL statement \"";
 
@@ -694,6 +700,20 @@ final class MigrationVerifier {
     }
     if (ACTIVE_SQL_TRANSACTION.equals(server.getSQLState())) {
       details.add("kit: " + transactionHint(directives, service, global, mode));
+    } else if (UNSAFE_NEW_ENUM_VALUE.equals(server.getSQLState())) {
+      details.add(
+          "kit: move the statements that use the new value to the next migration file: Atlas"
+              + " commits each file on its own, and a value is usable once ALTER TYPE ... ADD VALUE"
+              + " committed (kit:check reports this as NEW_ENUM_VALUE_IN_TRANSACTION)");
+    } else if (UNDEFINED_OBJECT.equals(server.getSQLState())
+        && Objects.requireNonNullElse(server.getMessage(), "").startsWith("role \"")) {
+      details.add(
+          "kit: the database here has the roles CloudNativePG bootstraps, the superuser and the"
+              + " database's owner, which cannot create roles, as in the cluster; a role the"
+              + " cluster gets another way (spec.managed.roles through a patch, or made by hand)"
+              + " is unknown to kit. Grant to it only where it exists, as the Job finds the"
+              + " cluster: DO $$ BEGIN IF EXISTS (SELECT FROM pg_roles WHERE rolname = '...') THEN"
+              + " ... END IF; END $$");
     }
     String severity = Objects.requireNonNullElse(server.getSeverity(), "ERROR");
     return new MigrationError(

@@ -224,6 +224,52 @@ class MigrationVerifierTest {
   }
 
   @Test
+  void verify_saysWhereRolesComeFrom_whenAGrantNamesARoleTheDatabaseLacks() {
+    MigrationError error =
+        verify(
+                "20250101000000_reader.sql",
+                "CREATE TABLE IF NOT EXISTS items (id int);\n"
+                    + "GRANT SELECT ON items TO catalog_reader;\n")
+            .error()
+            .orElseThrow();
+
+    assertThat(error.message()).isEqualTo("ERROR: role \"catalog_reader\" does not exist");
+    assertThat(error.details())
+        .anySatisfy(
+            d ->
+                assertThat(d)
+                    .startsWith("kit: the database here has the roles CloudNativePG bootstraps")
+                    .contains("spec.managed.roles")
+                    .endsWith(
+                        "DO $$ BEGIN IF EXISTS (SELECT FROM pg_roles WHERE rolname = '...') THEN"
+                            + " ... END IF; END $$"));
+  }
+
+  @Test
+  void verify_saysToMoveTheUse_whenANewEnumValueIsUsedBeforeItCommitted() {
+    MigrationError error =
+        verify(
+                "20250101000000_state.sql",
+                "CREATE TYPE state AS ENUM ('new');\n",
+                "20250102000000_preorder.sql",
+                "CREATE TABLE IF NOT EXISTS orders (s state);\n"
+                    + "ALTER TYPE state ADD VALUE 'preorder';\n"
+                    + "INSERT INTO orders VALUES ('preorder');\n")
+            .error()
+            .orElseThrow();
+
+    assertThat(error.message()).startsWith("ERROR: unsafe use of new value \"preorder\"");
+    assertThat(error.details())
+        .anySatisfy(
+            d ->
+                assertThat(d)
+                    .startsWith(
+                        "kit: move the statements that use the new value to the next migration"
+                            + " file")
+                    .contains("NEW_ENUM_VALUE_IN_TRANSACTION"));
+  }
+
+  @Test
   void verify_showsTheInnerQuery_whenErrorIsInsideADoBlock() {
     MigrationError error =
         verify("20250101000000_do.sql", "DO $$\nBEGIN\n  PERFORM x FROM nope;\nEND\n$$;")
