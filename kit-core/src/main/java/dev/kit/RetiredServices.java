@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -67,6 +68,9 @@ final class RetiredServices {
 
   /** Where a service's folder holds its PlanetScale Workspace. */
   private static final String WORKSPACE = "manifests/database/workspace.yaml";
+
+  /** Where a service's folder holds its migrations' {@code atlas.sum}. */
+  private static final String SUM = "migrations/atlas.sum";
 
   /**
    * Built on first use: only a retired service's manifests are read, and building it loads hundreds
@@ -118,6 +122,8 @@ final class RetiredServices {
     // java.io, not NIO, where it can: a cold JVM pays far less for it (PROFILE.md section 14). It
     // knows only the disk, not a zip archive's file system, say.
     boolean onDisk = services.getFileSystem() == FileSystems.getDefault();
+    // The services that leave the description now, with the folder that held their manifests.
+    Map<String, Path> leaving = new TreeMap<>();
     for (String service : names(services)) {
       if (!RepositoryLayout.isServiceFolder(service)) {
         continue; // no service of kit's could have written it
@@ -138,7 +144,7 @@ final class RetiredServices {
         continue; // kit writes only real folders; a link is not kit's
       }
       if (still == null) {
-        retire(
+        if (retire(
             plan,
             namespaces,
             kit,
@@ -148,7 +154,10 @@ final class RetiredServices {
             RepositoryLayout.service(service),
             Optional.empty(),
             false,
-            null);
+            null)) {
+          leaving.putIfAbsent(service, folder);
+          strandedByRetirement(plan, service, folder, RepositoryLayout.service(service));
+        }
       } else if (!environments.isEmpty() && (!onDisk || leftBehind(folder.toFile()))) {
         // Only where the folder still holds what the layout without environments left.
         retire(
@@ -169,21 +178,107 @@ final class RetiredServices {
       // (onlyIn, or the environment went).
       for (String environment : environments(folder.resolve(RepositoryLayout.ENVIRONMENTS))) {
         if (still == null || !environments.contains(environment) || !still.existsIn(environment)) {
-          retire(
+          Path deployed = folder.resolve(RepositoryLayout.ENVIRONMENTS).resolve(environment);
+          if (retire(
               plan,
               namespaces,
               kit,
               source,
               service,
-              folder.resolve(RepositoryLayout.ENVIRONMENTS).resolve(environment),
+              deployed,
               RepositoryLayout.service(service, environment),
               Optional.of(environment),
               still != null,
-              null);
+              null)) {
+            strandedByRetirement(
+                plan, service, deployed, RepositoryLayout.service(service, environment));
+            if (still == null) {
+              leaving.putIfAbsent(service, deployed);
+            }
+          }
         }
       }
     }
+    if (!leaving.isEmpty()) {
+      renamed(services, kit, leaving, plan);
+    }
     return new Retirements(plan.build(), namespaces);
+  }
+
+  /**
+   * Warns about a described service whose migration history ({@code atlas.sum}) is the one of a
+   * service that leaves the description now: most likely that service renamed, which gets a new,
+   * empty database while the old one keeps the data. A service's name names its folder and its
+   * objects, its Cluster's too.
+   *
+   * @param leaving each service that leaves now, with a folder of its manifests
+   */
+  private static void renamed(
+      Path services, Kit kit, Map<String, Path> leaving, FilePlan.Builder plan) {
+    Map<String, String> histories = new HashMap<>();
+    for (Map.Entry<String, Path> left : leaving.entrySet()) {
+      Optional<String> history =
+          history(
+              services.resolve(left.getKey()), left.getValue().resolve(ServiceLayout.MANIFESTS));
+      if (history.isPresent()) {
+        histories.putIfAbsent(history.get(), left.getKey());
+      }
+    }
+    for (Service service : kit.services()) {
+      Optional<String> history = firstLine(services.resolve(service.name()).resolve(SUM));
+      String left = history.isPresent() ? histories.get(history.get()) : null;
+      if (left == null) {
+        continue;
+      }
+      plan.warn(
+          "services["
+              + service.name()
+              + "]: its migrations are those of service "
+              + left
+              + " (the same atlas.sum), which left the description: if "
+              + service.name()
+              + " is "
+              + left
+              + " renamed, it gets a new, empty database, and the one of "
+              + left
+              + " keeps the data (its RETIRED.md says what keeps running); to keep that database,"
+              + " keep the name "
+              + left
+              + " (a service's name names its folder and its objects, its Cluster's too), or copy"
+              + " the data into the new one before you retire the old one");
+    }
+  }
+
+  /**
+   * The first line of a leaving service's {@code atlas.sum} (the hash of its whole history): its
+   * own file when still there, else the copy its migrations ConfigMap carries.
+   */
+  private static Optional<String> history(Path folder, Path manifests) {
+    Optional<String> own = firstLine(folder.resolve(SUM));
+    if (own.isPresent()) {
+      return own;
+    }
+    Optional<JsonNode> configMap = manifest(manifests.resolve("migrations/configmap.yaml"));
+    if (configMap.isEmpty()) {
+      return Optional.empty();
+    }
+    String sum = configMap.get().path("data").path("atlas.sum").asString("");
+    int end = sum.indexOf('\n');
+    return end > 0 ? Optional.of(sum.substring(0, end)) : Optional.empty();
+  }
+
+  /** The first line of a regular file (no link), or empty. */
+  private static Optional<String> firstLine(Path file) {
+    try {
+      if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+        return Optional.empty();
+      }
+      String text = Files.readString(file, StandardCharsets.UTF_8);
+      int end = text.indexOf('\n');
+      return end > 0 ? Optional.of(text.substring(0, end)) : Optional.empty();
+    } catch (IOException | UncheckedIOException e) {
+      return Optional.empty();
+    }
   }
 
   /**
@@ -268,8 +363,9 @@ final class RetiredServices {
    *
    * @param moved the described service whose own folder's database the description's environments
    *     left behind, or null
+   * @return whether it retires a database now (with a warning)
    */
-  private static void retire(
+  private static boolean retire(
       FilePlan.Builder plan,
       Map<String, Set<String>> namespaces,
       Kit kit,
@@ -297,7 +393,7 @@ final class RetiredServices {
       sharedArchives(kit, moved, deployed, heir, plan);
       if (heir.adopted().isPresent()) {
         plan.warn(heir.adopted().get());
-        return; // the environment's Application manages the database now: nothing to retire
+        return false; // the environment's Application manages the database now: nothing to retire
       }
       movedHow =
           Optional.of(
@@ -349,6 +445,7 @@ final class RetiredServices {
       }
       there.add(namespace.get());
     }
+    return retired.isPresent() || workspace.isPresent();
   }
 
   /**
@@ -365,27 +462,12 @@ final class RetiredServices {
    * Warns about the team's own manifests left in a service's own {@code manifests/} once the
    * description has environments: no Application kit generates syncs that folder any more (each
    * environment's syncs {@code envs/<environment>/manifests/}), so they are no longer deployed.
-   * kit's files there go with this generation; a link is the team's too.
    */
   private static void stranded(FilePlan.Builder plan, String service, Path folder) {
-    Path manifests = folder.resolve(ServiceLayout.MANIFESTS);
-    if (!Files.isDirectory(manifests, LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    List<String> theirs = new ArrayList<>();
-    try (Stream<Path> files = Files.walk(manifests)) {
-      for (Path file : (Iterable<Path>) files::iterator) {
-        if (!Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS) && generated(file).isEmpty()) {
-          theirs.add(manifests.relativize(file).toString().replace(File.separatorChar, '/'));
-        }
-      }
-    } catch (IOException | UncheckedIOException e) {
-      return; // the generation reads the folder again, and names what it cannot
-    }
+    List<String> theirs = theirs(folder.resolve(ServiceLayout.MANIFESTS));
     if (theirs.isEmpty()) {
       return;
     }
-    theirs.sort(null);
     plan.warn(
         "services["
             + service
@@ -400,6 +482,59 @@ final class RetiredServices {
             + " to each environment's services/"
             + service
             + "/envs/<environment>/manifests/app/");
+  }
+
+  /**
+   * Warns, once, about the team's own manifests beside those of a service that leaves the
+   * description (or an environment): they are no longer deployed once its Application goes, and the
+   * last step of its {@code RETIRED.md}, deleting the folder, deletes them too.
+   */
+  private static void strandedByRetirement(
+      FilePlan.Builder plan, String service, Path deployed, ServiceLayout layout) {
+    List<String> theirs = theirs(deployed.resolve(ServiceLayout.MANIFESTS));
+    if (theirs.isEmpty()) {
+      return;
+    }
+    String manifests = layout.deployedFile(ServiceLayout.MANIFESTS) + "/";
+    plan.warn(
+        "services["
+            + service
+            + "]: your "
+            + (theirs.size() == 1 ? "manifest" : "manifests")
+            + " in "
+            + manifests
+            + " ("
+            + String.join(", ", theirs)
+            + (theirs.size() == 1
+                ? ") goes with the Application that syncs it"
+                : ") go with the Application that syncs them")
+            + ", and deleting "
+            + layout.deployed()
+            + "/, the last step of its RETIRED.md, deletes "
+            + (theirs.size() == 1 ? "it" : "them")
+            + " too: move what you still need first");
+  }
+
+  /**
+   * The team's files under {@code manifests} (not kit's, a link too), relative and sorted; kit's go
+   * with this generation.
+   */
+  private static List<String> theirs(Path manifests) {
+    if (!Files.isDirectory(manifests, LinkOption.NOFOLLOW_LINKS)) {
+      return List.of();
+    }
+    List<String> theirs = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(manifests)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        if (!Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS) && generated(file).isEmpty()) {
+          theirs.add(manifests.relativize(file).toString().replace(File.separatorChar, '/'));
+        }
+      }
+    } catch (IOException | UncheckedIOException e) {
+      return List.of(); // the generation reads the folder again, and names what it cannot
+    }
+    theirs.sort(null);
+    return theirs;
   }
 
   /** Whether a {@code RETIRED.md} kit wrote is the one for a database environments left behind. */

@@ -105,6 +105,70 @@ class RetiredServiceTest {
     assertThat(repo.resolve("services/orders/manifests")).doesNotExist();
   }
 
+  /** orders under another name, its settings as they were. */
+  private static Kit renamed() {
+    return Kit.builder()
+        .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+        .service(
+            "shop-orders",
+            s ->
+                s.database(
+                    db ->
+                        db.storage("1Gi")
+                            .bootstrap("shop", "shop")
+                            .backups(
+                                "s3://acme-backups/shop-orders/",
+                                b -> b.credentials(S3Credentials.inheritFromPodIdentity()))))
+        .service("payments", s -> s.withoutMigrations().database(db -> db.storage("1Gi")))
+        .build();
+  }
+
+  @Test
+  void generate_saysARenamedServiceGetsANewDatabase_whenItsMigrationsAreTheLeavingOnes()
+      throws IOException {
+    generator.generate(kit(true));
+    Path ingress = repo.resolve("services/orders/manifests/app/ingress.yaml");
+    Files.createDirectories(ingress.getParent());
+    Files.writeString(ingress, "apiVersion: networking.k8s.io/v1\nkind: Ingress\n");
+    // The folder moved as git mv would: the old one keeps only what kit generated, and theirs.
+    Files.createDirectories(repo.resolve("services/shop-orders"));
+    Files.move(
+        repo.resolve("services/orders/migrations"),
+        repo.resolve("services/shop-orders/migrations"));
+
+    WriteReport report = generator.generate(renamed());
+
+    assertThat(report.warnings())
+        .contains(
+            "services[shop-orders]: its migrations are those of service orders (the same"
+                + " atlas.sum), which left the description: if shop-orders is orders renamed, it"
+                + " gets a new, empty database, and the one of orders keeps the data (its"
+                + " RETIRED.md says what keeps running); to keep that database, keep the name"
+                + " orders (a service's name names its folder and its objects, its Cluster's too),"
+                + " or copy the data into the new one before you retire the old one");
+    assertThat(report.warnings())
+        .contains(
+            "services[orders]: your manifest in services/orders/manifests/ (app/ingress.yaml) goes"
+                + " with the Application that syncs it, and deleting services/orders/, the last"
+                + " step of its RETIRED.md, deletes it too: move what you still need first");
+    assertThat(report.created()).contains(RETIRED);
+    assertThat(generator.generate(renamed()).warnings()).as("said once").isEmpty();
+  }
+
+  @Test
+  void generate_saysNothingOfARename_whenTheNewServicesHistoryIsAnother() throws IOException {
+    generator.generate(kit(true));
+    Path migrations = Files.createDirectories(repo.resolve("services/shop-orders/migrations"));
+    Files.writeString(
+        migrations.resolve("20250101000000_init.sql"), "CREATE TABLE other (id int);\n");
+    Files.writeString(
+        migrations.resolve("atlas.sum"),
+        "h1:somethingElse=\n20250101000000_init.sql h1:somethingElse=\n");
+
+    assertThat(generator.generate(renamed()).warnings())
+        .noneMatch(warning -> warning.startsWith("services[shop-orders]"));
+  }
+
   @Test
   void generate_keepsRetiredMdWithoutWarning_whileTheServiceStaysRetired() throws IOException {
     generator.generate(kit(true));
