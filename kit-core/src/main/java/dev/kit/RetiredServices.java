@@ -117,7 +117,7 @@ final class RetiredServices {
       environments.add(environment.name());
     }
     if (!environments.isEmpty()) {
-      previousRoot(repository, kit, plan);
+      previousPlatform(repository, kit, plan);
     }
     // java.io, not NIO, where it can: a cold JVM pays far less for it (PROFILE.md section 14). It
     // knows only the disk, not a zip archive's file system, say.
@@ -762,35 +762,25 @@ final class RetiredServices {
   }
 
   /**
-   * Warns, with environments, about the root Application that {@code platform/root.yaml} (kit's,
-   * from before them) was applied from: it stays in Argo CD when the file goes, following the
-   * repository, and its {@code platform/*.yaml} matches every environment's platform files too, as
-   * Argo CD's directory globs let {@code *} cross {@code /}. What it synced stays too, named from
-   * the platform files that go with it.
+   * Warns, with environments, about what was applied from kit's platform files from before them,
+   * {@code platform/*.yaml}, which this generation deletes (each environment has its own folder):
+   * it all stays in Argo CD. The root Application applied from {@code platform/root.yaml} keeps
+   * following the repository, and its {@code platform/*.yaml} matches every environment's platform
+   * files too, as Argo CD's directory globs let {@code *} cross {@code /}; the operators'
+   * Applications, an ApplicationSet and the AppProject stay unmanaged.
    */
-  private static void previousRoot(RepositoryRoot repository, Kit kit, FilePlan.Builder plan) {
+  private static void previousPlatform(RepositoryRoot repository, Kit kit, FilePlan.Builder plan) {
     Path platform = repository.path().resolve(RepositoryLayout.PLATFORM);
-    if (platform.getFileSystem() == FileSystems.getDefault()
-        && !new File(platform.toFile(), "root.yaml").exists()) {
-      return; // every generation with environments asks
-    }
-    Optional<JsonNode> root = manifest(platform.resolve("root.yaml"));
-    if (root.isEmpty() || !"Application".equals(root.get().path("kind").asString(""))) {
+    if (!Files.isDirectory(platform, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
     ArgoCd argo = kit.repository().argoCd();
-    JsonNode metadata = root.get().path("metadata");
-    String name =
-        argoApp(
-            metadata.path("namespace").asString(argo.namespace()),
-            metadata.path("name").asString(""));
-    String include =
-        root.get().path("spec").path("source").path("directory").path("include").asString("");
+    Optional<JsonNode> root = Optional.empty();
     List<String> applications = new ArrayList<>();
     List<String> others = new ArrayList<>();
     for (String file : names(platform)) {
-      if (file.equals("root.yaml") || !file.endsWith(".yaml")) {
-        continue;
+      if (!file.endsWith(".yaml")) {
+        continue; // an environment's folder, mostly: every generation with environments lists
       }
       Optional<JsonNode> synced = manifest(platform.resolve(file));
       if (synced.isEmpty()) {
@@ -798,7 +788,9 @@ final class RetiredServices {
       }
       String kind = synced.get().path("kind").asString("");
       String named = synced.get().path("metadata").path("name").asString("");
-      if (kind.equals("Application")) {
+      if (file.equals("root.yaml") && kind.equals("Application")) {
+        root = synced;
+      } else if (kind.equals("Application")) {
         applications.add(named);
       } else if (kind.equals("ApplicationSet")) {
         others.add(
@@ -815,27 +807,45 @@ final class RetiredServices {
             "AppProject " + named + " (`argocd proj delete " + named + "` once it is empty)");
       }
     }
-    StringBuilder warning =
-        new StringBuilder(
-            "environments: kit deleted platform/root.yaml, the root from before the"
-                + " environments, but root Application ");
-    warning.append(name).append(" that was applied from it stays in Argo CD, following ");
-    warning.append(
-        root.get().path("spec").path("source").path("targetRevision").asString("the repository"));
-    if (include.contains(RepositoryLayout.platformFile("*.yaml"))) {
-      warning.append(
-          ", and its include platform/*.yaml matches each environment's platform/<environment>/"
-              + " files too (Argo CD's directory globs let * cross /), argocd-cm.yaml and the"
-              + " Crossplane provider's folder among them: it would sync them into Argo CD's own"
-              + " cluster");
+    if (root.isEmpty() && applications.isEmpty() && others.isEmpty()) {
+      return;
     }
-    warning
-        .append(". Before merging, delete it without its objects, `argocd app delete ")
-        .append(name)
-        .append(" --cascade=false`, then apply each environment's root with its Argo CD,")
-        .append(" `kubectl apply -f platform/<environment>/root.yaml`.");
+    StringBuilder warning = new StringBuilder("environments: ");
+    String include = "";
+    if (root.isPresent()) {
+      JsonNode metadata = root.get().path("metadata");
+      String name =
+          argoApp(
+              metadata.path("namespace").asString(argo.namespace()),
+              metadata.path("name").asString(""));
+      include =
+          root.get().path("spec").path("source").path("directory").path("include").asString("");
+      warning.append(
+          "kit deleted platform/root.yaml, the root from before the environments, but root"
+              + " Application ");
+      warning.append(name).append(" that was applied from it stays in Argo CD, following ");
+      warning.append(
+          root.get().path("spec").path("source").path("targetRevision").asString("the repository"));
+      if (include.contains(RepositoryLayout.platformFile("*.yaml"))) {
+        warning.append(
+            ", and its include platform/*.yaml matches each environment's platform/<environment>/"
+                + " files too (Argo CD's directory globs let * cross /), argocd-cm.yaml and the"
+                + " Crossplane provider's folder among them: it would sync them into Argo CD's own"
+                + " cluster");
+      }
+      warning
+          .append(". Before merging, delete it without its objects, `argocd app delete ")
+          .append(name)
+          .append(" --cascade=false`, then apply each environment's root with its Argo CD,")
+          .append(" `kubectl apply -f platform/<environment>/root.yaml`.");
+    } else {
+      warning.append(
+          "kit deleted the platform's files from before the environments, platform/*.yaml (each"
+              + " environment has its own folder now), but what was applied from them stays in"
+              + " Argo CD.");
+    }
     if (!applications.isEmpty() || !others.isEmpty()) {
-      warning.append(" What it synced stays, unmanaged: ");
+      warning.append(root.isPresent() ? " What it synced stays, unmanaged: " : " Unmanaged now: ");
       if (!applications.isEmpty()) {
         warning
             .append("Application")

@@ -253,6 +253,29 @@ class EnvironmentMoveTest {
   }
 
   @Test
+  void generate_namesThePlatformsObjectsFromBefore_whenThereWasNoRoot() throws IOException {
+    generator.generate(shop(ArgoCd.Delivery.APPLICATION_PER_SERVICE).build());
+
+    WriteReport report =
+        generator.generate(
+            withEnvironments(
+                ArgoCd.Delivery.APPLICATION_PER_SERVICE, e -> e.destinationName("prod-eu")));
+
+    assertThat(report.warnings())
+        .filteredOn(warning -> warning.startsWith("environments: "))
+        .containsExactly(
+            "environments: kit deleted the platform's files from before the environments,"
+                + " platform/*.yaml (each environment has its own folder now), but what was"
+                + " applied from them stays in Argo CD. Unmanaged now: Applications cert-manager,"
+                + " cloudnative-pg, plugin-barman-cloud (delete each without its objects, `argocd"
+                + " app delete <name> --cascade=false`, once an environment's installs the same"
+                + " on that cluster); AppProject shop (`argocd proj delete shop` once it is"
+                + " empty).");
+    assertThat(generator.generate(withEnvironments()).warnings())
+        .noneMatch(warning -> warning.startsWith("environments: "));
+  }
+
+  @Test
   void generate_deletesTheRetiredMdOfAServiceThatLeft_whenItComesBackWithEnvironments()
       throws IOException {
     generator.generate(flat());
