@@ -1,0 +1,407 @@
+package dev.kit;
+
+import dev.kit.layout.RepositoryLayout;
+import dev.kit.layout.ServiceLayout;
+import dev.kit.model.ArgoCd;
+import dev.kit.model.Backups;
+import dev.kit.model.DatabaseHost;
+import dev.kit.model.Environment;
+import dev.kit.model.Kit;
+import dev.kit.model.PlanetScale;
+import dev.kit.model.Service;
+import dev.kit.plan.FilePlan;
+import dev.kit.plan.RepositoryRoot;
+import dev.kit.provider.planetscale.PlanetScaleModule;
+import dev.kit.render.RetiredServiceRenderer;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What a description that gains environments leaves of the layout without them, which {@link
+ * RetiredServices} retires: what kit generated in {@code services/<service>/} moves into {@code
+ * envs/<environment>/}, but the database those manifests named keeps running (unless an
+ * environment's Application manages the same object on the same cluster now), the team's own
+ * manifests there are no longer synced, an environment's Cluster may archive into the old one's
+ * folder, and what was applied from {@code platform/*.yaml}, the root above all, stays in Argo CD.
+ */
+final class EnvironmentsAdded {
+
+  private EnvironmentsAdded() {}
+
+  /**
+   * Whether a service's own folder holds what kit generated there without environments (its
+   * database's manifest, the team's manifests beside them) or the {@code RETIRED.md} it wrote for
+   * it; java.io's stats, as {@link RetiredServices#plan} asks for every described service.
+   */
+  static boolean leftBehind(File folder) {
+    return new File(folder, ServiceLayout.MANIFESTS).exists()
+        || new File(folder, ServiceLayout.RETIRED).exists();
+  }
+
+  /**
+   * Warns about the team's own manifests left in a service's own {@code manifests/} once the
+   * description has environments: no Application kit generates syncs that folder any more (each
+   * environment's syncs {@code envs/<environment>/manifests/}), so they are no longer deployed.
+   */
+  static void stranded(FilePlan.Builder plan, String service, Path folder) {
+    List<String> theirs = RetiredServices.theirs(folder.resolve(ServiceLayout.MANIFESTS));
+    if (theirs.isEmpty()) {
+      return;
+    }
+    plan.warn(
+        "services["
+            + service
+            + "]: no Application syncs services/"
+            + service
+            + "/manifests/ now that the description has environments, so your "
+            + (theirs.size() == 1 ? "manifest there is" : "manifests there are")
+            + " no longer deployed: "
+            + String.join(", ", theirs)
+            + "; move "
+            + (theirs.size() == 1 ? "it" : "them")
+            + " to each environment's services/"
+            + service
+            + "/envs/<environment>/manifests/app/");
+  }
+
+  /** Whether a {@code RETIRED.md} kit wrote is the one for a database environments left behind. */
+  static boolean isMoved(String service, byte[] retired) {
+    return new String(retired, StandardCharsets.UTF_8)
+        .contains("\n# Retired: " + service + RetiredServiceRenderer.WITHOUT_ENVIRONMENTS + "\n");
+  }
+
+  /**
+   * Which environment runs the database a service's own folder named, now that the description has
+   * environments.
+   *
+   * @param adoptedBy an environment that deploys the same object (kind, name and namespace) to the
+   *     same cluster, whose Application manages it now
+   * @param adopted the warning for it
+   * @param maybe an environment that deploys the same object to a cluster Argo CD names the other
+   *     way (a name against a server URL), so kit cannot tell
+   */
+  record Heir(Optional<String> adoptedBy, Optional<String> adopted, Optional<String> maybe) {
+    static final Heir NONE = new Heir(Optional.empty(), Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * The heir of the database {@code folder}'s manifest names: an environment of {@code service}
+   * whose Application deploys an object of the same kind, name and namespace to the cluster the
+   * folder's Application deployed to (its {@code application.yaml}'s destination; the repository's
+   * without one, as an ApplicationSet's template has it). Clusters compare as Argo CD names them, a
+   * name never with a URL, as validation does.
+   */
+  static Heir heir(Kit kit, Service service, Path folder) {
+    boolean cnpg = true;
+    Optional<JsonNode> object = RetiredServices.manifest(folder.resolve(RetiredServices.CLUSTER));
+    if (object.isEmpty()) {
+      cnpg = false;
+      object = RetiredServices.manifest(folder.resolve(RetiredServices.WORKSPACE));
+    }
+    if (object.isEmpty()) {
+      return Heir.NONE;
+    }
+    String name = object.get().path("metadata").path("name").asString("");
+    String namespace = object.get().path("metadata").path("namespace").asString("");
+    ArgoCd argo = kit.repository().argoCd();
+    Optional<JsonNode> application =
+        RetiredServices.manifest(folder.resolve(ServiceLayout.APPLICATION));
+    String was = "server " + argo.destinationServer();
+    String app = RetiredServices.argoApp(argo.namespace(), service.name());
+    if (application.isPresent()) {
+      JsonNode destination = application.get().path("spec").path("destination");
+      was =
+          destination.path("name").isString()
+              ? "name " + destination.path("name").asString()
+              : "server " + destination.path("server").asString(argo.destinationServer());
+      JsonNode metadata = application.get().path("metadata");
+      app =
+          RetiredServices.argoApp(
+              metadata.path("namespace").asString(argo.namespace()),
+              metadata.path("name").asString(service.name()));
+    }
+    Optional<String> maybe = Optional.empty();
+    for (Environment environment : kit.environments()) {
+      String env = environment.name();
+      if (!service.existsIn(env)) {
+        continue;
+      }
+      Service there = service.in(env);
+      DatabaseHost host = there.database().host();
+      boolean same =
+          cnpg
+              ? host instanceof DatabaseHost.CloudNativePg && there.clusterName().equals(name)
+              : host instanceof PlanetScale
+                  && PlanetScaleModule.workspaceName(service.name()).equals(name);
+      if (!same || !environment.namespace(there.namespace()).equals(namespace)) {
+        continue;
+      }
+      String is =
+          environment.destinationName().isPresent()
+              ? "name " + environment.destinationName().get()
+              : "server " + environment.destinationServer().orElse(argo.destinationServer());
+      if (is.equals(was)) {
+        return new Heir(
+            Optional.of(env),
+            Optional.of(adopted(kit, service.name(), env, cnpg, name, namespace, app, application)),
+            Optional.empty());
+      }
+      if (maybe.isEmpty() && is.startsWith("name ") != was.startsWith("name ")) {
+        maybe = Optional.of(env); // a name and a URL: kit cannot tell
+      }
+    }
+    return new Heir(Optional.empty(), Optional.empty(), maybe);
+  }
+
+  /**
+   * Warns about each environment whose Cluster would archive WAL where the Cluster of {@code
+   * folder}'s manifest, from before the environments, archived: Barman Cloud joins the path and the
+   * server name (the cluster's, as kit sets none) and refuses to archive a second cluster into a
+   * folder one filled, even once that cluster is gone. Validation compares the environments' own
+   * archives; only the disk has the one from before. The heir archives there as the same cluster.
+   */
+  static void sharedArchives(
+      Kit kit, Service service, Path folder, Heir heir, FilePlan.Builder plan) {
+    Optional<JsonNode> cluster = RetiredServices.manifest(folder.resolve(RetiredServices.CLUSTER));
+    if (cluster.isEmpty()) {
+      return;
+    }
+    JsonNode metadata = cluster.get().path("metadata");
+    JsonNode legacy = cluster.get().path("spec").path("backup").path("barmanObjectStore");
+    JsonNode configuration = legacy;
+    String serverName = legacy.path("serverName").asString("");
+    if (legacy.isMissingNode()) {
+      Optional<JsonNode> store =
+          RetiredServices.manifest(folder.resolve("manifests/database/objectstore.yaml"));
+      if (store.isEmpty()) {
+        return;
+      }
+      configuration = store.get().path("spec").path("configuration");
+      for (JsonNode plugin : cluster.get().path("spec").path("plugins")) {
+        if (RetiredServices.PLUGIN.equals(plugin.path("name").asString(""))) {
+          serverName = plugin.path("parameters").path("serverName").asString("");
+        }
+      }
+    }
+    if (serverName.isEmpty()) {
+      serverName = metadata.path("name").asString("");
+    }
+    String path = configuration.path("destinationPath").asString("");
+    String endpoint = configuration.path("endpointURL").asString("");
+    for (Environment environment : kit.environments()) {
+      String env = environment.name();
+      if (!service.existsIn(env) || heir.adoptedBy().equals(Optional.of(env))) {
+        continue;
+      }
+      Service there = service.in(env);
+      if (!(there.database().host() instanceof DatabaseHost.CloudNativePg)
+          || there.database().backups().isEmpty()) {
+        continue;
+      }
+      Backups backups = there.database().backups().get();
+      if (!withoutTrailingSlashes(backups.destinationPath()).equals(withoutTrailingSlashes(path))
+          || !backups.endpointUrl().orElse("").equals(endpoint)
+          || !there.clusterName().equals(serverName)) {
+        continue;
+      }
+      String base = withoutTrailingSlashes(backups.destinationPath()) + "/";
+      plan.warn(
+          "environments["
+              + env
+              + "].services["
+              + service.name()
+              + "].database.backups.destinationPath: "
+              + backups.destinationPath()
+              + " with server name "
+              + serverName
+              + " is where CNPG Cluster "
+              + metadata.path("name").asString("")
+              + " in namespace "
+              + metadata.path("namespace").asString("")
+              + ", from before the environments, archives WAL; Barman Cloud refuses to archive a"
+              + " second cluster into it, even once that one is gone, so "
+              + (heir.maybe().equals(Optional.of(env))
+                  ? "unless environment " + env + "'s cluster is the one it runs on, "
+                  : "")
+              + "give environment "
+              + env
+              + " a path of its own: .in(\""
+              + env
+              + "\", s -> s.database(db -> db.backups(b -> b.destinationPath(\""
+              + base
+              + env
+              + "/\"))))");
+    }
+  }
+
+  private static String withoutTrailingSlashes(String path) {
+    int end = path.length();
+    while (end > 0 && path.charAt(end - 1) == '/') {
+      end--;
+    }
+    return path.substring(0, end);
+  }
+
+  /**
+   * The warning for a service's own database that an environment's Application manages now: the
+   * Application from before must go without its objects, or its prune, and a cascading delete,
+   * would remove what the environment's syncs now.
+   */
+  private static String adopted(
+      Kit kit,
+      String service,
+      String environment,
+      boolean cnpg,
+      String name,
+      String namespace,
+      String app,
+      Optional<JsonNode> application) {
+    ArgoCd argo = kit.repository().argoCd();
+    String delete = "argocd app delete " + app + " --cascade=false";
+    if (application.isEmpty() && argo.delivery() == ArgoCd.Delivery.APPLICATION_SET) {
+      String set = RetiredServices.applicationSet(kit, Optional.empty());
+      delete =
+          "kubectl -n "
+              + argo.namespace()
+              + " delete applicationsets.argoproj.io "
+              + set
+              + " --cascade=orphan` (once for all its services: a plain delete deletes every"
+              + " Application it made, with its objects), then `"
+              + delete;
+    }
+    return "services["
+        + service
+        + "]: now runs per environment, so kit deleted the manifests it generated in services/"
+        + service
+        + "/ without environments; environment "
+        + environment
+        + " deploys the same "
+        + (cnpg ? "CNPG Cluster " : "Crossplane Workspace ")
+        + name
+        + " in namespace "
+        + namespace
+        + " to the same cluster, so its Application "
+        + RetiredServices.argoApp(argo.namespace(), service + "-" + environment)
+        + " manages it now. Before merging, delete the Application from before without its"
+        + " objects, `"
+        + delete
+        + "`: its prune, or a cascading delete, would remove objects the environment's Application"
+        + " syncs now";
+  }
+
+  /**
+   * Warns, with environments, about what was applied from kit's platform files from before them,
+   * {@code platform/*.yaml}, which this generation deletes (each environment has its own folder):
+   * it all stays in Argo CD. The root Application applied from {@code platform/root.yaml} keeps
+   * following the repository, and its {@code platform/*.yaml} matches every environment's platform
+   * files too, as Argo CD's directory globs let {@code *} cross {@code /}; the operators'
+   * Applications, an ApplicationSet and the AppProject stay unmanaged.
+   */
+  static void previousPlatform(RepositoryRoot repository, Kit kit, FilePlan.Builder plan) {
+    Path platform = repository.path().resolve(RepositoryLayout.PLATFORM);
+    if (!Files.isDirectory(platform, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    ArgoCd argo = kit.repository().argoCd();
+    Optional<JsonNode> root = Optional.empty();
+    List<String> applications = new ArrayList<>();
+    List<String> others = new ArrayList<>();
+    for (String file : RetiredServices.names(platform)) {
+      if (!file.endsWith(".yaml")) {
+        continue; // an environment's folder, mostly: every generation with environments lists
+      }
+      Optional<JsonNode> synced = RetiredServices.manifest(platform.resolve(file));
+      if (synced.isEmpty()) {
+        continue;
+      }
+      String kind = synced.get().path("kind").asString("");
+      String named = synced.get().path("metadata").path("name").asString("");
+      if (file.equals("root.yaml") && kind.equals("Application")) {
+        root = synced;
+      } else if (kind.equals("Application")) {
+        applications.add(named);
+      } else if (kind.equals("ApplicationSet")) {
+        others.add(
+            "ApplicationSet "
+                + named
+                + " (`kubectl -n "
+                + argo.namespace()
+                + " delete applicationsets.argoproj.io "
+                + named
+                + " --cascade=orphan`, which leaves the services' Applications as their"
+                + " RETIRED.md says)");
+      } else if (kind.equals("AppProject")) {
+        others.add(
+            "AppProject " + named + " (`argocd proj delete " + named + "` once it is empty)");
+      }
+    }
+    if (root.isEmpty() && applications.isEmpty() && others.isEmpty()) {
+      return;
+    }
+    StringBuilder warning = new StringBuilder("environments: ");
+    String include = "";
+    if (root.isPresent()) {
+      JsonNode metadata = root.get().path("metadata");
+      String name =
+          RetiredServices.argoApp(
+              metadata.path("namespace").asString(argo.namespace()),
+              metadata.path("name").asString(""));
+      include =
+          root.get().path("spec").path("source").path("directory").path("include").asString("");
+      warning.append(
+          "kit deleted platform/root.yaml, the root from before the environments, but root"
+              + " Application ");
+      warning.append(name).append(" that was applied from it stays in Argo CD, following ");
+      warning.append(
+          root.get().path("spec").path("source").path("targetRevision").asString("the repository"));
+      if (include.contains(RepositoryLayout.platformFile("*.yaml"))) {
+        warning.append(
+            ", and its include platform/*.yaml matches each environment's platform/<environment>/"
+                + " files too (Argo CD's directory globs let * cross /), argocd-cm.yaml and the"
+                + " Crossplane provider's folder among them: it would sync them into Argo CD's own"
+                + " cluster");
+      }
+      warning
+          .append(". Before merging, delete it without its objects, `argocd app delete ")
+          .append(name)
+          .append(" --cascade=false`, then apply each environment's root with its Argo CD,")
+          .append(" `kubectl apply -f platform/<environment>/root.yaml`.");
+    } else {
+      warning.append(
+          "kit deleted the platform's files from before the environments, platform/*.yaml (each"
+              + " environment has its own folder now), but what was applied from them stays in"
+              + " Argo CD.");
+    }
+    if (!applications.isEmpty() || !others.isEmpty()) {
+      warning.append(root.isPresent() ? " What it synced stays, unmanaged: " : " Unmanaged now: ");
+      if (!applications.isEmpty()) {
+        warning
+            .append("Application")
+            .append(applications.size() == 1 ? " " : "s ")
+            .append(String.join(", ", applications))
+            .append(
+                " (delete each without its objects, `argocd app delete <name> --cascade=false`,"
+                    + " once an environment's installs the same on that cluster)");
+        if (!others.isEmpty()) {
+          warning.append("; ");
+        }
+      }
+      warning.append(String.join("; ", others));
+      if (include.contains(RepositoryLayout.SERVICES + "/")) {
+        warning.append(
+            "; and the services' Applications from before: delete each as the service's"
+                + " RETIRED.md says, or without its objects where an environment's Application"
+                + " runs the service on the same cluster now");
+      }
+      warning.append('.');
+    }
+    plan.warn(warning.toString());
+  }
+}
