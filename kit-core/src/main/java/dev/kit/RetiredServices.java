@@ -114,7 +114,7 @@ final class RetiredServices {
       environments.add(environment.name());
     }
     if (!environments.isEmpty()) {
-      EnvironmentsAdded.previousPlatform(repository, kit, plan);
+      EnvironmentChanges.previousPlatform(repository, kit, plan);
     }
     // java.io, not NIO, where it can: a cold JVM pays far less for it (PROFILE.md section 14). It
     // knows only the disk, not a zip archive's file system, say.
@@ -134,7 +134,7 @@ final class RetiredServices {
           && !new File(services.toFile(), service + File.separator + RepositoryLayout.ENVIRONMENTS)
               .exists()
           && (environments.isEmpty()
-              || !EnvironmentsAdded.leftBehind(new File(services.toFile(), service)))) {
+              || !EnvironmentChanges.leftBehind(new File(services.toFile(), service)))) {
         continue;
       }
       Path folder = services.resolve(service);
@@ -152,12 +152,13 @@ final class RetiredServices {
             RepositoryLayout.service(service),
             Optional.empty(),
             false,
-            null)) {
+            null,
+            false)) {
           leaving.putIfAbsent(service, folder);
           strandedByRetirement(plan, service, folder, RepositoryLayout.service(service));
         }
       } else if (!environments.isEmpty()
-          && (!onDisk || EnvironmentsAdded.leftBehind(folder.toFile()))) {
+          && (!onDisk || EnvironmentChanges.leftBehind(folder.toFile()))) {
         // Only where the folder still holds what the layout without environments left.
         retire(
             plan,
@@ -169,8 +170,9 @@ final class RetiredServices {
             RepositoryLayout.service(service),
             Optional.empty(),
             true,
-            still);
-        EnvironmentsAdded.stranded(plan, service, folder);
+            still,
+            true);
+        EnvironmentChanges.stranded(plan, service, folder);
       }
       // With environments, each environment's Cluster runs on its own cluster: the steps go beside
       // its manifests, for a service that left the description and for one that left an environment
@@ -188,7 +190,8 @@ final class RetiredServices {
               RepositoryLayout.service(service, environment),
               Optional.of(environment),
               still != null,
-              null)) {
+              still,
+              false)) {
             strandedByRetirement(
                 plan, service, deployed, RepositoryLayout.service(service, environment));
             if (still == null) {
@@ -360,8 +363,9 @@ final class RetiredServices {
    * {@code RETIRED.md} in {@code deployed} (a service's folder, or one environment's), written now
    * or kept.
    *
-   * @param moved the described service whose own folder's database the description's environments
-   *     left behind, or null
+   * @param still the service as described, or null when it left the description
+   * @param moved whether {@code deployed} is the service's own folder, which the description's new
+   *     environments left behind
    * @return whether it retires a database now (with a warning)
    */
   private static boolean retire(
@@ -374,7 +378,8 @@ final class RetiredServices {
       ServiceLayout layout,
       Optional<String> environment,
       boolean described,
-      @Nullable Service moved) {
+      @Nullable Service still,
+      boolean moved) {
     String path = layout.deployedFile(ServiceLayout.RETIRED);
     Optional<byte[]> generated = generated(deployed.resolve(ServiceLayout.RETIRED));
     boolean theirs =
@@ -383,30 +388,35 @@ final class RetiredServices {
     // One written when the service left the description is stale once it is back, with
     // environments: one of them may run that database now.
     Optional<byte[]> kept =
-        moved != null
-                && generated.isPresent()
-                && !EnvironmentsAdded.isMoved(service, generated.get())
+        moved && generated.isPresent() && !EnvironmentChanges.isMoved(service, generated.get())
             ? Optional.empty()
             : generated;
-    Optional<RetiredServiceRenderer.Moved> movedHow = Optional.empty();
-    if (moved != null) {
-      EnvironmentsAdded.Heir heir = EnvironmentsAdded.heir(kit, moved, deployed);
-      EnvironmentsAdded.sharedArchives(kit, moved, deployed, heir, plan);
+    Optional<RetiredServiceRenderer.Moved> movedHow =
+        moved
+            ? Optional.of(new RetiredServiceRenderer.Moved(kit.repository().argoCd().namespace()))
+            : Optional.empty();
+    // Where the environments changed (added, or this folder's gone), another deployment of the
+    // service may run this very database now. A service that only left an environment (onlyIn)
+    // has no other deployment of it: validation keeps environments on one cluster apart.
+    Optional<RetiredServiceRenderer.MaybeHeir> maybeHeir = Optional.empty();
+    if (still != null && (moved || !kit.environment(environment.orElse("")).isPresent())) {
+      Optional<String> gone = moved ? Optional.empty() : environment;
+      EnvironmentChanges.Heir heir =
+          EnvironmentChanges.heir(kit, still, deployed, gone, left(service, environment, moved));
+      EnvironmentChanges.sharedArchives(kit, still, deployed, gone, heir, plan);
       if (heir.adopted().isPresent()) {
         plan.warn(heir.adopted().get());
-        return false; // the environment's Application manages the database now: nothing to retire
+        return false; // another Application manages the database now: nothing to retire
       }
-      movedHow =
-          Optional.of(
-              new RetiredServiceRenderer.Moved(
-                  kit.repository().argoCd().namespace(), heir.maybe()));
+      maybeHeir = heir.maybe();
     }
     Optional<RetiredServiceRenderer.Retired> retired =
-        retired(kit, service, deployed, layout, environment, described, movedHow);
+        retired(kit, service, deployed, layout, environment, described, movedHow, maybeHeir);
     Optional<RetiredWorkspaceRenderer.Retired> workspace =
         retired.isPresent()
             ? Optional.empty()
-            : retiredWorkspace(kit, service, deployed, layout, environment, described, movedHow);
+            : retiredWorkspace(
+                kit, service, deployed, layout, environment, described, movedHow, maybeHeir);
     if (retired.isPresent()) {
       if (!theirs) {
         plan.add(
@@ -437,7 +447,7 @@ final class RetiredServices {
     }
     // A moved database's namespace was the AppProject's from before the environments, which kit
     // no longer writes.
-    if (moved == null && namespace.isPresent() && !namespace.get().isEmpty()) {
+    if (!moved && namespace.isPresent() && !namespace.get().isEmpty()) {
       String key = environment.isPresent() ? environment.get() : "";
       Set<String> there = namespaces.get(key);
       if (there == null) {
@@ -503,6 +513,28 @@ final class RetiredServices {
   }
 
   /**
+   * How a warning about {@code service}'s database that another deployment took over starts: where
+   * the service left, and what kit deleted.
+   */
+  private static String left(String service, Optional<String> environment, boolean moved) {
+    if (moved) {
+      return "services["
+          + service
+          + "]: now runs per environment, so kit deleted the manifests it generated in services/"
+          + service
+          + "/ without environments";
+    }
+    String env = environment.orElse("");
+    return "environments["
+        + env
+        + "].services["
+        + service
+        + "]: no longer in environment "
+        + env
+        + ", so kit deleted its generated manifests there";
+  }
+
+  /**
    * The names in {@code folder}, sorted. The names a service folder may have are ASCII, so their
    * String order is the byte order NIO's paths sort in.
    */
@@ -547,7 +579,8 @@ final class RetiredServices {
       ServiceLayout layout,
       Optional<String> environment,
       boolean described,
-      Optional<RetiredServiceRenderer.Moved> moved) {
+      Optional<RetiredServiceRenderer.Moved> moved,
+      Optional<RetiredServiceRenderer.MaybeHeir> maybeHeir) {
     Optional<JsonNode> cluster = manifest(folder.resolve(CLUSTER));
     if (cluster.isEmpty()) {
       return Optional.empty();
@@ -590,7 +623,8 @@ final class RetiredServices {
             environment,
             described,
             layout.deployed(),
-            moved));
+            moved,
+            maybeHeir));
   }
 
   /**
@@ -605,7 +639,8 @@ final class RetiredServices {
       ServiceLayout layout,
       Optional<String> environment,
       boolean described,
-      Optional<RetiredServiceRenderer.Moved> moved) {
+      Optional<RetiredServiceRenderer.Moved> moved,
+      Optional<RetiredServiceRenderer.MaybeHeir> maybeHeir) {
     Optional<JsonNode> workspace = manifest(folder.resolve(WORKSPACE));
     if (workspace.isEmpty()) {
       return Optional.empty();
@@ -650,7 +685,8 @@ final class RetiredServices {
             environment,
             described,
             layout.deployed(),
-            moved));
+            moved,
+            maybeHeir));
   }
 
   /**

@@ -101,11 +101,11 @@ class EnvironmentMoveTest {
                 + " remove the description's environments to keep them",
             "environments[prod].services[orders].database.backups.destinationPath:"
                 + " s3://acme-backups/orders/ with server name orders-cluster is where CNPG Cluster"
-                + " orders-cluster in namespace orders, from before the environments, archives WAL;"
-                + " Barman Cloud refuses to archive a second cluster into it, even once that one is"
-                + " gone, so unless environment prod's cluster is the one it runs on, give"
-                + " environment prod a path of its own: .in(\"prod\", s -> s.database(db ->"
-                + " db.backups(b -> b.destinationPath(\"s3://acme-backups/orders/prod/\"))))");
+                + " orders-cluster in namespace orders, which stays behind, archives WAL; Barman"
+                + " Cloud refuses to archive a second cluster into it, even once that one is gone,"
+                + " so unless environment prod runs on that same cluster, give environment prod a"
+                + " path of its own: .in(\"prod\", s -> s.database(db -> db.backups(b ->"
+                + " b.destinationPath(\"s3://acme-backups/orders/prod/\"))))");
     assertThat(report.warnings())
         .filteredOn(warning -> warning.startsWith("environments: "))
         .singleElement()
@@ -190,8 +190,7 @@ class EnvironmentMoveTest {
                 + " Cluster orders-cluster in namespace orders to the same cluster, so its"
                 + " Application orders-prod manages it now. Before merging, delete the Application"
                 + " from before without its objects, `argocd app delete orders --cascade=false`:"
-                + " its prune, or a cascading delete, would remove objects the environment's"
-                + " Application syncs now");
+                + " its prune, or a cascading delete, would remove objects orders-prod syncs now");
     assertThat(report.created()).doesNotContain(RETIRED);
     assertThat(report.warnings())
         .filteredOn(warning -> warning.startsWith("services[orders]"))
@@ -223,7 +222,7 @@ class EnvironmentMoveTest {
             warning ->
                 assertThat(warning)
                     .startsWith("environments[prod].services[orders].database.backups")
-                    .contains("archives WAL; Barman Cloud refuses")
+                    .contains("which stays behind, archives WAL; Barman Cloud refuses")
                     .contains("so give environment prod a path of its own"));
   }
 
@@ -361,5 +360,54 @@ class EnvironmentMoveTest {
         .contains(
             "To keep it instead, remove the description's environments: kit generates the same"
                 + " Workspace again");
+  }
+
+  @Test
+  void generate_warnsWithoutRetiredMd_whenTheEnvironmentsGoAndTheOwnFolderRunsTheSameCluster()
+      throws IOException {
+    // prod deploys to the repository's cluster, in the service's own namespace.
+    generator.generate(withEnvironments(ArgoCd.Delivery.APP_OF_APPS, e -> e));
+
+    WriteReport report = generator.generate(flat());
+
+    assertThat(report.warnings())
+        .contains(
+            "environments[prod].services[orders]: no longer in environment prod, so kit deleted"
+                + " its generated manifests there; services/orders/ (no environments) deploys the"
+                + " same CNPG Cluster orders-cluster in namespace orders to the same cluster, so"
+                + " its Application orders manages it now. Before merging, delete the Application"
+                + " from before without its objects, `argocd app delete orders-prod"
+                + " --cascade=false`: its prune, or a cascading delete, would remove objects orders"
+                + " syncs now");
+    assertThat(report.created())
+        .contains("services/orders/envs/dev/RETIRED.md")
+        .doesNotContain("services/orders/envs/prod/RETIRED.md");
+  }
+
+  @Test
+  void generate_warnsWithoutRetiredMd_whenAnEnvironmentIsRenamedOnTheSameCluster()
+      throws IOException {
+    Kit production =
+        shop(ArgoCd.Delivery.APP_OF_APPS)
+            .environment("production", e -> e.destinationName("prod-eu"))
+            .build();
+    generator.generate(production);
+
+    WriteReport report =
+        generator.generate(
+            shop(ArgoCd.Delivery.APP_OF_APPS)
+                .environment("prod", e -> e.destinationName("prod-eu"))
+                .build());
+
+    assertThat(report.warnings())
+        .anySatisfy(
+            warning ->
+                assertThat(warning)
+                    .startsWith(
+                        "environments[production].services[orders]: no longer in environment"
+                            + " production, so kit deleted its generated manifests there;"
+                            + " environment prod deploys the same CNPG Cluster orders-cluster")
+                    .contains("`argocd app delete orders-production --cascade=false`"));
+    assertThat(report.created()).doesNotContain("services/orders/envs/production/RETIRED.md");
   }
 }

@@ -33,6 +33,7 @@ public final class RetiredServiceRenderer {
    *     services/<service>} or {@code services/<service>/envs/<environment>}
    * @param moved present when the description gained environments, so that the manifests kit
    *     generated in the service's own folder went
+   * @param maybeHeir a deployment of the description that may run this database now
    */
   public record Retired(
       String service,
@@ -47,7 +48,8 @@ public final class RetiredServiceRenderer {
       Optional<String> environment,
       boolean described,
       String folder,
-      Optional<Moved> moved) {}
+      Optional<Moved> moved,
+      Optional<MaybeHeir> maybeHeir) {}
 
   /**
    * A described service's database that the description's new environments left behind: what kit
@@ -55,11 +57,19 @@ public final class RetiredServiceRenderer {
    * environment's Application is known to manage the object now.
    *
    * @param argoNamespace Argo CD's namespace, where an ApplicationSet from before is
-   * @param maybeAdoptedBy an environment that deploys an object of the same kind and name to the
-   *     same namespace, on a cluster Argo CD names differently (a cluster's name against a server
-   *     URL), so kit cannot tell whether its Application manages this one now
    */
-  public record Moved(String argoNamespace, Optional<String> maybeAdoptedBy) {}
+  public record Moved(String argoNamespace) {}
+
+  /**
+   * A deployment of the description that deploys an object of the same kind and name to the same
+   * namespace, on a cluster Argo CD names differently (a cluster's name against a server URL), so
+   * kit cannot tell whether its Application manages this one now.
+   *
+   * @param who how the text names it, first in a sentence, such as {@code Environment `prod`}
+   * @param deleteOld the commands (in backticks) that delete the Application from before without
+   *     its objects
+   */
+  public record MaybeHeir(String who, String deleteOld) {}
 
   /**
    * How a {@code RETIRED.md} names the namespace the retired service deployed to, in the last step
@@ -127,14 +137,11 @@ public final class RetiredServiceRenderer {
     md.append("\n\n## Retire it\n\n");
     beforeSteps(
         md,
-        retired.service(),
         retired.environment(),
-        retired.moved(),
+        retired.maybeHeir(),
         "CNPG Cluster `" + cluster + "`",
         namespace,
-        "Cluster",
-        retired.argoApp(),
-        retired.applicationSet());
+        "Cluster");
     int step = 1;
     md.append(step++)
         .append(". Check that nothing connects to it any more: `kubectl cnpg psql ")
@@ -277,25 +284,21 @@ public final class RetiredServiceRenderer {
    */
   static void beforeSteps(
       StringBuilder md,
-      String service,
       Optional<String> environment,
-      Optional<Moved> moved,
+      Optional<MaybeHeir> maybeHeir,
       String object,
       String namespace,
-      String kind,
-      Optional<String> argoApp,
-      Optional<String> applicationSet) {
+      String kind) {
     environment.ifPresent(
         env ->
             md.append("Run these on environment `")
                 .append(env)
                 .append("`'s cluster (its kubectl context) and its Argo CD.\n\n"));
-    if (moved.isEmpty() || moved.get().maybeAdoptedBy().isEmpty()) {
+    if (maybeHeir.isEmpty()) {
       return;
     }
-    md.append("Environment `")
-        .append(moved.get().maybeAdoptedBy().get())
-        .append("` deploys the same ")
+    md.append(maybeHeir.get().who())
+        .append(" deploys the same ")
         .append(object)
         .append(" in namespace `")
         .append(namespace)
@@ -304,9 +307,9 @@ public final class RetiredServiceRenderer {
                 + " server URL), so kit cannot tell whether the two are one. If they are, its"
                 + " Application manages this ")
         .append(kind)
-        .append(" now: delete only the Application from before, without its objects (");
-    oldApplication(md, service, argoApp, applicationSet, moved.get(), false);
-    md.append("), then this file, and stop there.\n\n");
+        .append(" now: delete only the Application from before, without its objects (")
+        .append(maybeHeir.get().deleteOld())
+        .append("), then this file, and stop there.\n\n");
   }
 
   /** The step that deletes the service's Argo CD Application, a line. */
@@ -318,7 +321,7 @@ public final class RetiredServiceRenderer {
       Optional<Moved> moved) {
     if (moved.isPresent()) {
       md.append("Delete the Argo CD Application from before the environments: ");
-      oldApplication(md, service, argoApp, applicationSet, moved.get(), true);
+      oldApplication(md, service, argoApp, applicationSet, moved.get());
       md.append(" (objects with `Delete=false` stay).\n");
     } else if (applicationSet.isPresent()) {
       md.append("ApplicationSet `")
@@ -345,8 +348,7 @@ public final class RetiredServiceRenderer {
       String service,
       Optional<String> argoApp,
       Optional<String> applicationSet,
-      Moved moved,
-      boolean cascade) {
+      Moved moved) {
     String app = argoApp.orElse("");
     if (applicationSet.isPresent()) {
       md.append("first the ApplicationSet `")
@@ -359,7 +361,7 @@ public final class RetiredServiceRenderer {
       app =
           "argocd".equals(moved.argoNamespace()) ? service : moved.argoNamespace() + "/" + service;
     }
-    md.append("`argocd app delete ").append(app).append(cascade ? "`" : " --cascade=false`");
+    md.append("`argocd app delete ").append(app).append('`');
   }
 
   /** The last step, a line: the folder (or for a moved database, this file) goes. */

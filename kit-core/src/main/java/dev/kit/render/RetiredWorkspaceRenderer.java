@@ -39,6 +39,7 @@ public final class RetiredWorkspaceRenderer {
    * @param folder the folder its manifests were in, where this file goes
    * @param moved present when the description gained environments, so that the manifests kit
    *     generated in the service's own folder went
+   * @param maybeHeir a deployment of the description that may run this database now
    */
   public record Retired(
       String service,
@@ -57,7 +58,8 @@ public final class RetiredWorkspaceRenderer {
       Optional<String> environment,
       boolean described,
       String folder,
-      Optional<RetiredServiceRenderer.Moved> moved) {}
+      Optional<RetiredServiceRenderer.Moved> moved,
+      Optional<RetiredServiceRenderer.MaybeHeir> maybeHeir) {}
 
   /** The Workspace's kind as {@code kubectl} names it unambiguously. */
   private static final String KIND = "workspaces.opentofu.m.upbound.io";
@@ -121,14 +123,11 @@ public final class RetiredWorkspaceRenderer {
     md.append("\n\n## Retire it\n\n");
     RetiredServiceRenderer.beforeSteps(
         md,
-        service,
         retired.environment(),
-        retired.moved(),
+        retired.maybeHeir(),
         "Crossplane Workspace `" + retired.workspace() + "`",
         ns,
-        "Workspace",
-        retired.argoApp(),
-        retired.applicationSet());
+        "Workspace");
     int step = 1;
     md.append(step++)
         .append(". Check that nothing connects to it any more, then keep a copy of its data: `")

@@ -31,9 +31,9 @@ import tools.jackson.databind.JsonNode;
  * manifests there are no longer synced, an environment's Cluster may archive into the old one's
  * folder, and what was applied from {@code platform/*.yaml}, the root above all, stays in Argo CD.
  */
-final class EnvironmentsAdded {
+final class EnvironmentChanges {
 
-  private EnvironmentsAdded() {}
+  private EnvironmentChanges() {}
 
   /**
    * Whether a service's own folder holds what kit generated there without environments (its
@@ -78,27 +78,57 @@ final class EnvironmentsAdded {
   }
 
   /**
-   * Which environment runs the database a service's own folder named, now that the description has
-   * environments.
+   * Where the description deploys the service's database now, one of the places that may run the
+   * one a retiring folder's manifest named.
    *
-   * @param adoptedBy an environment that deploys the same object (kind, name and namespace) to the
+   * @param who how a warning names it: {@code environment prod}, or {@code services/orders/ (no
+   *     environments)}
+   * @param whoMarkdown how {@code RETIRED.md} names it, first in a sentence
+   * @param environment the environment, or empty for the service's own folder
+   * @param service the service as it is there
+   * @param destination its cluster as Argo CD names it: {@code name prod-eu} or {@code server
+   *     https://...}
+   * @param namespace its namespace there
+   * @param app its Application as {@code argocd app} names it
+   */
+  private record Deployment(
+      String who,
+      String whoMarkdown,
+      Optional<String> environment,
+      Service service,
+      String destination,
+      String namespace,
+      String app) {}
+
+  /**
+   * Which deployment of the description runs, now, the database a retiring folder's manifest named.
+   *
+   * @param adoptedBy the deployment that deploys the same object (kind, name and namespace) to the
    *     same cluster, whose Application manages it now
    * @param adopted the warning for it
-   * @param maybe an environment that deploys the same object to a cluster Argo CD names the other
-   *     way (a name against a server URL), so kit cannot tell
+   * @param maybe a deployment of the same object to a cluster Argo CD names the other way (a name
+   *     against a server URL), so kit cannot tell, as {@code RETIRED.md} says it
    */
-  record Heir(Optional<String> adoptedBy, Optional<String> adopted, Optional<String> maybe) {
+  record Heir(
+      Optional<String> adoptedBy,
+      Optional<String> adopted,
+      Optional<RetiredServiceRenderer.MaybeHeir> maybe) {
     static final Heir NONE = new Heir(Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   /**
-   * The heir of the database {@code folder}'s manifest names: an environment of {@code service}
-   * whose Application deploys an object of the same kind, name and namespace to the cluster the
-   * folder's Application deployed to (its {@code application.yaml}'s destination; the repository's
-   * without one, as an ApplicationSet's template has it). Clusters compare as Argo CD names them, a
-   * name never with a URL, as validation does.
+   * The heir of the database {@code folder}'s manifest names, when the service's environments
+   * changed: with {@code gone} empty, the service's own folder from before the environments, and
+   * each environment may run it; with {@code gone}, the folder of an environment the description no
+   * longer has, and the service's own folder (without environments) or another environment may. One
+   * does when it deploys an object of the same kind, name and namespace to the cluster the folder's
+   * Application deployed to (its {@code application.yaml}'s destination; the repository's without
+   * one, as an ApplicationSet's template has it). Clusters compare as Argo CD names them, a name
+   * never with a URL, as validation does.
+   *
+   * @param left how the warning starts: where the service left and what kit deleted
    */
-  static Heir heir(Kit kit, Service service, Path folder) {
+  static Heir heir(Kit kit, Service service, Path folder, Optional<String> gone, String left) {
     boolean cnpg = true;
     Optional<JsonNode> object = RetiredServices.manifest(folder.resolve(RetiredServices.CLUSTER));
     if (object.isEmpty()) {
@@ -114,61 +144,142 @@ final class EnvironmentsAdded {
     Optional<JsonNode> application =
         RetiredServices.manifest(folder.resolve(ServiceLayout.APPLICATION));
     String was = "server " + argo.destinationServer();
-    String app = RetiredServices.argoApp(argo.namespace(), service.name());
     if (application.isPresent()) {
       JsonNode destination = application.get().path("spec").path("destination");
       was =
           destination.path("name").isString()
               ? "name " + destination.path("name").asString()
               : "server " + destination.path("server").asString(argo.destinationServer());
-      JsonNode metadata = application.get().path("metadata");
-      app =
-          RetiredServices.argoApp(
-              metadata.path("namespace").asString(argo.namespace()),
-              metadata.path("name").asString(service.name()));
     }
-    Optional<String> maybe = Optional.empty();
-    for (Environment environment : kit.environments()) {
-      String env = environment.name();
-      if (!service.existsIn(env)) {
-        continue;
-      }
-      Service there = service.in(env);
-      DatabaseHost host = there.database().host();
+    Optional<RetiredServiceRenderer.MaybeHeir> maybe = Optional.empty();
+    for (Deployment d : deployments(kit, service, gone)) {
+      DatabaseHost host = d.service().database().host();
       boolean same =
           cnpg
-              ? host instanceof DatabaseHost.CloudNativePg && there.clusterName().equals(name)
+              ? host instanceof DatabaseHost.CloudNativePg && d.service().clusterName().equals(name)
               : host instanceof PlanetScale
                   && PlanetScaleModule.workspaceName(service.name()).equals(name);
-      if (!same || !environment.namespace(there.namespace()).equals(namespace)) {
+      if (!same || !d.namespace().equals(namespace)) {
         continue;
       }
-      String is =
-          environment.destinationName().isPresent()
-              ? "name " + environment.destinationName().get()
-              : "server " + environment.destinationServer().orElse(argo.destinationServer());
-      if (is.equals(was)) {
+      if (d.destination().equals(was)) {
         return new Heir(
-            Optional.of(env),
-            Optional.of(adopted(kit, service.name(), env, cnpg, name, namespace, app, application)),
+            Optional.of(d.who()),
+            Optional.of(
+                left
+                    + "; "
+                    + d.who()
+                    + " deploys the same "
+                    + (cnpg ? "CNPG Cluster " : "Crossplane Workspace ")
+                    + name
+                    + " in namespace "
+                    + namespace
+                    + " to the same cluster, so its Application "
+                    + d.app()
+                    + " manages it now. Before merging, delete the Application from before"
+                    + " without its objects, "
+                    + deleteOld(kit, service.name(), application, gone)
+                    + ": its prune, or a cascading delete, would remove objects "
+                    + d.app()
+                    + " syncs now"),
             Optional.empty());
       }
-      if (maybe.isEmpty() && is.startsWith("name ") != was.startsWith("name ")) {
-        maybe = Optional.of(env); // a name and a URL: kit cannot tell
+      if (maybe.isEmpty() && d.destination().startsWith("name ") != was.startsWith("name ")) {
+        // A name and a URL: kit cannot tell.
+        maybe =
+            Optional.of(
+                new RetiredServiceRenderer.MaybeHeir(
+                    d.whoMarkdown(), deleteOld(kit, service.name(), application, gone)));
       }
     }
     return new Heir(Optional.empty(), Optional.empty(), maybe);
   }
 
   /**
-   * Warns about each environment whose Cluster would archive WAL where the Cluster of {@code
-   * folder}'s manifest, from before the environments, archived: Barman Cloud joins the path and the
-   * server name (the cluster's, as kit sets none) and refuses to archive a second cluster into a
-   * folder one filled, even once that cluster is gone. Validation compares the environments' own
-   * archives; only the disk has the one from before. The heir archives there as the same cluster.
+   * Where the description deploys {@code service} now that may run a database a folder of it from
+   * before the change named: each environment, or without environments its own folder.
+   */
+  private static List<Deployment> deployments(Kit kit, Service service, Optional<String> gone) {
+    ArgoCd argo = kit.repository().argoCd();
+    List<Deployment> deployments = new ArrayList<>();
+    if (kit.environments().isEmpty() && gone.isPresent()) {
+      deployments.add(
+          new Deployment(
+              "services/" + service.name() + "/ (no environments)",
+              "`services/" + service.name() + "/`, without environments,",
+              Optional.empty(),
+              service,
+              "server " + argo.destinationServer(),
+              service.namespace(),
+              RetiredServices.argoApp(argo.namespace(), service.name())));
+    }
+    for (Environment environment : kit.environments()) {
+      String env = environment.name();
+      if (!service.existsIn(env)) {
+        continue;
+      }
+      Service there = service.in(env);
+      deployments.add(
+          new Deployment(
+              "environment " + env,
+              "Environment `" + env + "`",
+              Optional.of(env),
+              there,
+              environment.destinationName().isPresent()
+                  ? "name " + environment.destinationName().get()
+                  : "server " + environment.destinationServer().orElse(argo.destinationServer()),
+              environment.namespace(there.namespace()),
+              RetiredServices.argoApp(argo.namespace(), service.name() + "-" + env)));
+    }
+    return deployments;
+  }
+
+  /**
+   * The commands that delete the Application from before without its objects: an ApplicationSet's
+   * (with no {@code application.yaml}) goes first, leaving its Applications, or it makes the
+   * Application again; a plain delete of it would delete each with its objects, through the
+   * finalizer the ApplicationSet controller adds.
+   */
+  static String deleteOld(
+      Kit kit, String service, Optional<JsonNode> application, Optional<String> environment) {
+    ArgoCd argo = kit.repository().argoCd();
+    String suffix = environment.isPresent() ? "-" + environment.get() : "";
+    String app = RetiredServices.argoApp(argo.namespace(), service + suffix);
+    if (application.isPresent()) {
+      JsonNode metadata = application.get().path("metadata");
+      app =
+          RetiredServices.argoApp(
+              metadata.path("namespace").asString(argo.namespace()),
+              metadata.path("name").asString(service + suffix));
+    }
+    String delete = "`argocd app delete " + app + " --cascade=false`";
+    if (application.isEmpty() && argo.delivery() == ArgoCd.Delivery.APPLICATION_SET) {
+      delete =
+          "`kubectl -n "
+              + argo.namespace()
+              + " delete applicationsets.argoproj.io "
+              + RetiredServices.applicationSet(kit, environment)
+              + " --cascade=orphan` (once for all its services: a plain delete deletes every"
+              + " Application it made, with its objects), then "
+              + delete;
+    }
+    return delete;
+  }
+
+  /**
+   * Warns about each deployment whose Cluster would archive WAL where the Cluster of {@code
+   * folder}'s manifest, which stays behind, archived: Barman Cloud joins the path and the server
+   * name (the cluster's, as kit sets none) and refuses to archive a second cluster into a folder
+   * one filled, even once that cluster is gone. Validation compares the description's own archives;
+   * only the disk has the one from before. The heir archives there as the same cluster.
    */
   static void sharedArchives(
-      Kit kit, Service service, Path folder, Heir heir, FilePlan.Builder plan) {
+      Kit kit,
+      Service service,
+      Path folder,
+      Optional<String> gone,
+      Heir heir,
+      FilePlan.Builder plan) {
     Optional<JsonNode> cluster = RetiredServices.manifest(folder.resolve(RetiredServices.CLUSTER));
     if (cluster.isEmpty()) {
       return;
@@ -195,13 +306,10 @@ final class EnvironmentsAdded {
     }
     String path = configuration.path("destinationPath").asString("");
     String endpoint = configuration.path("endpointURL").asString("");
-    for (Environment environment : kit.environments()) {
-      String env = environment.name();
-      if (!service.existsIn(env) || heir.adoptedBy().equals(Optional.of(env))) {
-        continue;
-      }
-      Service there = service.in(env);
-      if (!(there.database().host() instanceof DatabaseHost.CloudNativePg)
+    for (Deployment d : deployments(kit, service, gone)) {
+      Service there = d.service();
+      if (heir.adoptedBy().equals(Optional.of(d.who()))
+          || !(there.database().host() instanceof DatabaseHost.CloudNativePg)
           || there.database().backups().isEmpty()) {
         continue;
       }
@@ -212,10 +320,24 @@ final class EnvironmentsAdded {
         continue;
       }
       String base = withoutTrailingSlashes(backups.destinationPath()) + "/";
+      boolean maybe = heir.maybe().isPresent() && heir.maybe().get().who().equals(d.whoMarkdown());
+      String fix =
+          d.environment().isPresent()
+              ? "give "
+                  + d.who()
+                  + " a path of its own: .in(\""
+                  + d.environment().get()
+                  + "\", s -> s.database(db -> db.backups(b -> b.destinationPath(\""
+                  + base
+                  + d.environment().get()
+                  + "/\"))))"
+              : "give the service a path of its own: database(db -> db.backups(b ->"
+                  + " b.destinationPath(\""
+                  + base
+                  + "<folder>/\")))";
       plan.warn(
-          "environments["
-              + env
-              + "].services["
+          (d.environment().isPresent() ? "environments[" + d.environment().get() + "]." : "")
+              + "services["
               + service.name()
               + "].database.backups.destinationPath: "
               + backups.destinationPath()
@@ -225,19 +347,10 @@ final class EnvironmentsAdded {
               + metadata.path("name").asString("")
               + " in namespace "
               + metadata.path("namespace").asString("")
-              + ", from before the environments, archives WAL; Barman Cloud refuses to archive a"
-              + " second cluster into it, even once that one is gone, so "
-              + (heir.maybe().equals(Optional.of(env))
-                  ? "unless environment " + env + "'s cluster is the one it runs on, "
-                  : "")
-              + "give environment "
-              + env
-              + " a path of its own: .in(\""
-              + env
-              + "\", s -> s.database(db -> db.backups(b -> b.destinationPath(\""
-              + base
-              + env
-              + "/\"))))");
+              + ", which stays behind, archives WAL; Barman Cloud refuses to archive a second"
+              + " cluster into it, even once that one is gone, so "
+              + (maybe ? "unless " + d.who() + " runs on that same cluster, " : "")
+              + fix);
     }
   }
 
@@ -247,53 +360,6 @@ final class EnvironmentsAdded {
       end--;
     }
     return path.substring(0, end);
-  }
-
-  /**
-   * The warning for a service's own database that an environment's Application manages now: the
-   * Application from before must go without its objects, or its prune, and a cascading delete,
-   * would remove what the environment's syncs now.
-   */
-  private static String adopted(
-      Kit kit,
-      String service,
-      String environment,
-      boolean cnpg,
-      String name,
-      String namespace,
-      String app,
-      Optional<JsonNode> application) {
-    ArgoCd argo = kit.repository().argoCd();
-    String delete = "argocd app delete " + app + " --cascade=false";
-    if (application.isEmpty() && argo.delivery() == ArgoCd.Delivery.APPLICATION_SET) {
-      String set = RetiredServices.applicationSet(kit, Optional.empty());
-      delete =
-          "kubectl -n "
-              + argo.namespace()
-              + " delete applicationsets.argoproj.io "
-              + set
-              + " --cascade=orphan` (once for all its services: a plain delete deletes every"
-              + " Application it made, with its objects), then `"
-              + delete;
-    }
-    return "services["
-        + service
-        + "]: now runs per environment, so kit deleted the manifests it generated in services/"
-        + service
-        + "/ without environments; environment "
-        + environment
-        + " deploys the same "
-        + (cnpg ? "CNPG Cluster " : "Crossplane Workspace ")
-        + name
-        + " in namespace "
-        + namespace
-        + " to the same cluster, so its Application "
-        + RetiredServices.argoApp(argo.namespace(), service + "-" + environment)
-        + " manages it now. Before merging, delete the Application from before without its"
-        + " objects, `"
-        + delete
-        + "`: its prune, or a cascading delete, would remove objects the environment's Application"
-        + " syncs now";
   }
 
   /**
