@@ -24,12 +24,15 @@ import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What a description that gains environments leaves of the layout without them, which {@link
- * RetiredServices} retires: what kit generated in {@code services/<service>/} moves into {@code
- * envs/<environment>/}, but the database those manifests named keeps running (unless an
- * environment's Application manages the same object on the same cluster now), the team's own
- * manifests there are no longer synced, an environment's Cluster may archive into the old one's
- * folder, and what was applied from {@code platform/*.yaml}, the root above all, stays in Argo CD.
+ * What a change of the description's environments leaves of the layout before, which {@link
+ * RetiredServices} retires. Environments added: what kit generated in {@code services/<service>/}
+ * moves into {@code envs/<environment>/}, but the database those manifests named keeps running, the
+ * team's own manifests there are no longer synced, and what was applied from {@code
+ * platform/*.yaml}, the root above all, stays in Argo CD. Environments removed or renamed: an
+ * environment's folder goes the same way. Either way another deployment of the service (an
+ * environment, or its own folder) may deploy the very same database to the same cluster, whose
+ * Application manages it now, so it is not retired; and a Cluster may archive into the folder of
+ * one left behind.
  */
 final class EnvironmentChanges {
 
@@ -240,7 +243,7 @@ final class EnvironmentChanges {
    * Application again; a plain delete of it would delete each with its objects, through the
    * finalizer the ApplicationSet controller adds.
    */
-  static String deleteOld(
+  private static String deleteOld(
       Kit kit, String service, Optional<JsonNode> application, Optional<String> environment) {
     ArgoCd argo = kit.repository().argoCd();
     String suffix = environment.isPresent() ? "-" + environment.get() : "";
