@@ -287,6 +287,22 @@ final class StatementRules {
           LintRule.CREATE_WITHOUT_IF_NOT_EXISTS,
           "adds column " + column + " without IF NOT EXISTS, so running the " + "file again fails");
     }
+    // A column's own CHECK or REFERENCES is checked against every row, as a table constraint.
+    boolean references = containsWords(a, "REFERENCES");
+    if (existing && (references || containsWords(a, "CHECK"))) {
+      sink.add(
+          LintRule.ADD_CONSTRAINT_LOCKING,
+          "adds column "
+              + column
+              + " with a "
+              + (references ? "FOREIGN KEY" : "CHECK")
+              + " constraint to existing table "
+              + table
+              + ", which checks every row while "
+              + (references
+                  ? "writes to it and to the table it references wait (SHARE ROW EXCLUSIVE)"
+                  : "reads and writes of it wait (ACCESS EXCLUSIVE)"));
+    }
     boolean notNull = containsWords(a, "NOT", "NULL") || containsWords(a, "PRIMARY", "KEY");
     if (existing && notNull && !containsWords(a, "DEFAULT") && !containsWords(a, "GENERATED")) {
       sink.add(

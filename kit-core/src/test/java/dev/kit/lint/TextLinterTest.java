@@ -159,8 +159,20 @@ class TextLinterTest {
                 + ".");
     assertThat(
             lint(
+                "ALTER TABLE orders ADD COLUMN IF NOT EXISTS customer_id bigint REFERENCES"
+                    + " customers (id);"))
+        .containsExactly(
+            FILE
+                + ":1: warning ADD_CONSTRAINT_LOCKING: adds column orders.customer_id with a"
+                + " FOREIGN KEY constraint to existing table orders, which checks every row while"
+                + " writes to it and to the table it references wait (SHARE ROW EXCLUSIVE). Fix: "
+                + LintRule.ADD_CONSTRAINT_LOCKING.fix()
+                + ".");
+    assertThat(
+            lint(
                 "CREATE TABLE IF NOT EXISTS items (id int, total int);\n"
-                    + "ALTER TABLE items ADD CONSTRAINT items_total CHECK (total > 0);"))
+                    + "ALTER TABLE items ADD CONSTRAINT items_total CHECK (total > 0);\n"
+                    + "ALTER TABLE items ADD COLUMN IF NOT EXISTS n int CHECK (n > 0);"))
         .as("a table the file created has no rows to check")
         .isEmpty();
   }
