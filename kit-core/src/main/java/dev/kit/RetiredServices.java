@@ -402,7 +402,8 @@ final class RetiredServices {
     if (still != null && (moved || !kit.environment(environment.orElse("")).isPresent())) {
       Optional<String> gone = moved ? Optional.empty() : environment;
       EnvironmentChanges.Heir heir =
-          EnvironmentChanges.heir(kit, still, deployed, gone, left(service, environment, moved));
+          EnvironmentChanges.heir(
+              kit, still, deployed, gone, RetiredServiceRenderer.left(service, environment, moved));
       EnvironmentChanges.sharedArchives(kit, still, deployed, gone, heir, plan);
       if (heir.adopted().isPresent()) {
         plan.warn(heir.adopted().get());
@@ -510,28 +511,6 @@ final class RetiredServices {
     }
     theirs.sort(null);
     return theirs;
-  }
-
-  /**
-   * How a warning about {@code service}'s database that another deployment took over starts: where
-   * the service left, and what kit deleted.
-   */
-  private static String left(String service, Optional<String> environment, boolean moved) {
-    if (moved) {
-      return "services["
-          + service
-          + "]: now runs per environment, so kit deleted the manifests it generated in services/"
-          + service
-          + "/ without environments";
-    }
-    String env = environment.orElse("");
-    return "environments["
-        + env
-        + "].services["
-        + service
-        + "]: no longer in environment "
-        + env
-        + ", so kit deleted its generated manifests there";
   }
 
   /**

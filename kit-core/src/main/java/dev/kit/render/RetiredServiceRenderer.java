@@ -458,22 +458,8 @@ public final class RetiredServiceRenderer {
    */
   static String warningStart(
       String service, Optional<String> environment, boolean described, Optional<Moved> moved) {
-    if (moved.isPresent()) {
-      return "services["
-          + service
-          + "]: now runs per environment, so kit deleted the manifests it generated in services/"
-          + service
-          + "/ without environments, but not its database: ";
-    }
-    if (described) {
-      String env = environment.orElse("");
-      return "environments["
-          + env
-          + "].services["
-          + service
-          + "]: no longer in environment "
-          + env
-          + ", so kit deleted its generated manifests there, but not its database: ";
+    if (moved.isPresent() || described) {
+      return left(service, environment, moved.isPresent()) + ", but not its database: ";
     }
     return "services["
         + service
@@ -481,6 +467,28 @@ public final class RetiredServiceRenderer {
         + "but not its database"
         + environment.map(env -> " in environment " + env).orElse("")
         + ": ";
+  }
+
+  /**
+   * How a warning about a described service's database starts: what kit deleted, from the layout
+   * without environments ({@code moved}) or from an environment the service is no longer in.
+   */
+  public static String left(String service, Optional<String> environment, boolean moved) {
+    if (moved) {
+      return "services["
+          + service
+          + "]: now runs per environment, so kit deleted the manifests it generated in services/"
+          + service
+          + "/ without environments";
+    }
+    String env = environment.orElse("");
+    return "environments["
+        + env
+        + "].services["
+        + service
+        + "]: no longer in environment "
+        + env
+        + ", so kit deleted its generated manifests there";
   }
 
   /** What a retiring run's warning offers instead of retiring, before "to keep it". */
