@@ -17,8 +17,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * What the database providers say about planned files that replace different ones on the disk or at
  * a base revision ({@link DatabaseProvider#changeWarnings}), such as a module change that destroys
- * a branch. It depends on what is compared with, so it is never kept in the generation cache with
- * the render's warnings.
+ * a branch, and the platform files applied by hand that change ({@link HandAppliedFiles}). It
+ * depends on what is compared with, so it is never kept in the generation cache with the render's
+ * warnings.
  */
 final class ChangeWarnings {
 
@@ -28,6 +29,10 @@ final class ChangeWarnings {
   static List<String> reviewed(FilePlan plan) {
     List<String> reviewed = new ArrayList<>();
     for (String path : plan.paths()) {
+      if (HandAppliedFiles.reviews(path)) {
+        reviewed.add(path);
+        continue;
+      }
       for (DatabaseProvider provider : DatabaseProviders.all()) {
         if (provider.reviewsChange(path)) {
           reviewed.add(path);
@@ -54,6 +59,14 @@ final class ChangeWarnings {
       FilePlan plan, List<String> paths, Function<String, byte @Nullable []> before) {
     List<String> warnings = new ArrayList<>();
     for (String path : paths) {
+      if (HandAppliedFiles.reviews(path)) {
+        byte[] was = before.apply(path);
+        byte[] after = plan.content(path);
+        if (was != null && after != null && !plan.matches(path, was)) {
+          warnings.addAll(HandAppliedFiles.warnings(path, was, after));
+        }
+        continue;
+      }
       for (DatabaseProvider provider : DatabaseProviders.all()) {
         if (!provider.reviewsChange(path)) {
           continue;

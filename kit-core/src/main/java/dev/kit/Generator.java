@@ -194,6 +194,7 @@ public final class Generator {
                 session.stage(part);
                 if (service == null) {
                   platformWarnings.addAll(part.warnings());
+                  platformWarnings.addAll(ChangeWarnings.of(repository, part, part.paths()));
                 } else {
                   changes.put(service, ChangeWarnings.of(repository, part, part.paths()));
                   inputs.release(service);
