@@ -111,12 +111,16 @@ final class EnvironmentChanges {
    * @param adopted the warning for it
    * @param maybe a deployment of the same object to a cluster Argo CD names the other way (a name
    *     against a server URL), so kit cannot tell, as {@code RETIRED.md} says it
+   * @param deleteOld the commands that delete the Application from before as retiring the database
+   *     does (objects with {@code Delete=false} stay); empty when the folder names no database
    */
   record Heir(
       Optional<String> adoptedBy,
       Optional<String> adopted,
-      Optional<RetiredServiceRenderer.MaybeHeir> maybe) {
-    static final Heir NONE = new Heir(Optional.empty(), Optional.empty(), Optional.empty());
+      Optional<RetiredServiceRenderer.MaybeHeir> maybe,
+      Optional<String> deleteOld) {
+    static final Heir NONE =
+        new Heir(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   /**
@@ -154,6 +158,8 @@ final class EnvironmentChanges {
               ? "name " + destination.path("name").asString()
               : "server " + destination.path("server").asString(argo.destinationServer());
     }
+    Optional<String> deleteOld =
+        Optional.of(deleteOld(kit, service.name(), application, gone, false));
     Optional<RetiredServiceRenderer.MaybeHeir> maybe = Optional.empty();
     for (Deployment d : deployments(kit, service, gone)) {
       DatabaseHost host = d.service().database().host();
@@ -181,21 +187,22 @@ final class EnvironmentChanges {
                     + d.app()
                     + " manages it now. Before merging, delete the Application from before"
                     + " without its objects, "
-                    + deleteOld(kit, service.name(), application, gone)
+                    + deleteOld(kit, service.name(), application, gone, true)
                     + ": its prune, or a cascading delete, would remove objects "
                     + d.app()
                     + " syncs now"),
-            Optional.empty());
+            Optional.empty(),
+            deleteOld);
       }
       if (maybe.isEmpty() && d.destination().startsWith("name ") != was.startsWith("name ")) {
         // A name and a URL: kit cannot tell.
         maybe =
             Optional.of(
                 new RetiredServiceRenderer.MaybeHeir(
-                    d.whoMarkdown(), deleteOld(kit, service.name(), application, gone)));
+                    d.whoMarkdown(), deleteOld(kit, service.name(), application, gone, true)));
       }
     }
-    return new Heir(Optional.empty(), Optional.empty(), maybe);
+    return new Heir(Optional.empty(), Optional.empty(), maybe, deleteOld);
   }
 
   /**
@@ -238,24 +245,23 @@ final class EnvironmentChanges {
   }
 
   /**
-   * The commands that delete the Application from before without its objects: an ApplicationSet's
-   * (with no {@code application.yaml}) goes first, leaving its Applications, or it makes the
-   * Application again; a plain delete of it would delete each with its objects, through the
-   * finalizer the ApplicationSet controller adds.
+   * The commands (in backticks) that delete the Application from before: with {@code keepObjects}
+   * without its objects, else with those but the ones marked {@code Delete=false}. An
+   * ApplicationSet's (with no {@code application.yaml}) goes first, leaving its Applications, or it
+   * makes the Application again; a plain delete of it would delete each with its objects, through
+   * the finalizer the ApplicationSet controller adds.
    */
   private static String deleteOld(
-      Kit kit, String service, Optional<JsonNode> application, Optional<String> environment) {
+      Kit kit,
+      String service,
+      Optional<JsonNode> application,
+      Optional<String> environment,
+      boolean keepObjects) {
     ArgoCd argo = kit.repository().argoCd();
-    String suffix = environment.isPresent() ? "-" + environment.get() : "";
-    String app = RetiredServices.argoApp(argo.namespace(), service + suffix);
-    if (application.isPresent()) {
-      JsonNode metadata = application.get().path("metadata");
-      app =
-          RetiredServices.argoApp(
-              metadata.path("namespace").asString(argo.namespace()),
-              metadata.path("name").asString(service + suffix));
-    }
-    String delete = "`argocd app delete " + app + " --cascade=false`";
+    String delete =
+        "`argocd app delete "
+            + RetiredServices.applicationName(kit, service, application, environment)
+            + (keepObjects ? " --cascade=false`" : "`");
     if (application.isEmpty() && argo.delivery() == ArgoCd.Delivery.APPLICATION_SET) {
       delete =
           "`kubectl -n "

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * The platform files that nothing in Argo CD syncs, which the README has applied by hand: the root
@@ -21,11 +20,6 @@ final class HandAppliedFiles {
   private static final String ROOT = "root.yaml";
 
   private static final String ARGOCD_CM = "argocd-cm.yaml";
-
-  /** Built on first use: only a changed file is read. */
-  private static final class Yaml {
-    private static final YAMLMapper MAPPER = YAMLMapper.builder().build();
-  }
 
   private HandAppliedFiles() {}
 
@@ -90,7 +84,7 @@ final class HandAppliedFiles {
   /** The top-level {@code field} of the first YAML document of {@code bytes}, if any. */
   private static Optional<JsonNode> field(byte[] bytes, String field) {
     try {
-      JsonNode value = Yaml.MAPPER.readTree(bytes).path(field);
+      JsonNode value = ReadYaml.MAPPER.readTree(bytes).path(field);
       return value.isMissingNode() ? Optional.empty() : Optional.of(value);
     } catch (JacksonException e) {
       return Optional.empty();

@@ -35,7 +35,6 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Services kit generated that the description no longer has. Argo CD never deletes their CNPG
@@ -68,14 +67,6 @@ final class RetiredServices {
 
   /** Where a service's folder holds its migrations' {@code atlas.sum}. */
   private static final String SUM = "migrations/atlas.sum";
-
-  /**
-   * Built on first use: only a retired service's manifests are read, and building it loads hundreds
-   * of classes.
-   */
-  private static final class Yaml {
-    private static final YAMLMapper MAPPER = YAMLMapper.builder().build();
-  }
 
   private RetiredServices() {}
 
@@ -391,10 +382,7 @@ final class RetiredServices {
         moved && generated.isPresent() && !EnvironmentChanges.isMoved(service, generated.get())
             ? Optional.empty()
             : generated;
-    Optional<RetiredServiceRenderer.Moved> movedHow =
-        moved
-            ? Optional.of(new RetiredServiceRenderer.Moved(kit.repository().argoCd().namespace()))
-            : Optional.empty();
+    Optional<RetiredServiceRenderer.Moved> movedHow = Optional.empty();
     // Where the environments changed (added, or this folder's gone), another deployment of the
     // service may run this very database now. A service that only left an environment (onlyIn)
     // has no other deployment of it: validation keeps environments on one cluster apart.
@@ -410,6 +398,9 @@ final class RetiredServices {
         return false; // another Application manages the database now: nothing to retire
       }
       maybeHeir = heir.maybe();
+      if (moved && heir.deleteOld().isPresent()) {
+        movedHow = Optional.of(new RetiredServiceRenderer.Moved(heir.deleteOld().get()));
+      }
     }
     Optional<RetiredServiceRenderer.Retired> retired =
         retired(kit, service, deployed, layout, environment, described, movedHow, maybeHeir);
@@ -698,20 +689,29 @@ final class RetiredServices {
    */
   private static Optional<String> argoApp(
       Kit kit, String service, Optional<JsonNode> application, Optional<String> environment) {
-    ArgoCd argo = kit.repository().argoCd();
-    // Argo CD objects of an environment carry its name: orders-prod, shop-services-prod.
-    String suffix = environment.map(env -> "-" + env).orElse("");
-    if (application.isPresent()) {
-      JsonNode metadata = application.get().path("metadata");
-      return Optional.of(
-          argoApp(
-              metadata.path("namespace").asString(argo.namespace()),
-              metadata.path("name").asString(service + suffix)));
-    }
-    if (argo.delivery() == ArgoCd.Delivery.APPLICATION_SET) {
+    if (application.isEmpty()
+        && kit.repository().argoCd().delivery() == ArgoCd.Delivery.APPLICATION_SET) {
       return Optional.empty();
     }
-    return Optional.of(argoApp(argo.namespace(), service + suffix));
+    return Optional.of(applicationName(kit, service, application, environment));
+  }
+
+  /**
+   * The service's Application as {@code argocd app} names it, whoever makes it: the generated
+   * one's, or the name kit gives it (an ApplicationSet's too).
+   */
+  static String applicationName(
+      Kit kit, String service, Optional<JsonNode> application, Optional<String> environment) {
+    ArgoCd argo = kit.repository().argoCd();
+    // Argo CD objects of an environment carry its name: orders-prod, shop-services-prod.
+    String suffix = environment.isPresent() ? "-" + environment.get() : "";
+    if (application.isPresent()) {
+      JsonNode metadata = application.get().path("metadata");
+      return argoApp(
+          metadata.path("namespace").asString(argo.namespace()),
+          metadata.path("name").asString(service + suffix));
+    }
+    return argoApp(argo.namespace(), service + suffix);
   }
 
   /** The ApplicationSet that generates a service's Application. */
@@ -735,7 +735,7 @@ final class RetiredServices {
       return Optional.empty();
     }
     try {
-      return Optional.of(Yaml.MAPPER.readTree(bytes.get()));
+      return Optional.of(ReadYaml.MAPPER.readTree(bytes.get()));
     } catch (JacksonException e) {
       return Optional.empty();
     }

@@ -24,7 +24,6 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MappingIterator;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * The team's own manifests in a service's Application folder ({@code manifests/}, such as an
@@ -50,11 +49,6 @@ final class UnpermittedManifests {
           "rbac.authorization.k8s.io/ClusterRoleBinding",
           "scheduling.k8s.io/PriorityClass",
           "storage.k8s.io/StorageClass");
-
-  /** Built on first use: most repositories keep no manifests of their own beside kit's. */
-  private static final class Yaml {
-    private static final YAMLMapper MAPPER = YAMLMapper.builder().build();
-  }
 
   private UnpermittedManifests() {}
 
@@ -172,7 +166,7 @@ final class UnpermittedManifests {
   private static Set<String> kinds(byte[] content) {
     Set<String> kinds = new java.util.TreeSet<>();
     try (MappingIterator<JsonNode> documents =
-        Yaml.MAPPER.readerFor(JsonNode.class).readValues(content)) {
+        ReadYaml.MAPPER.readerFor(JsonNode.class).readValues(content)) {
       while (documents.hasNext()) {
         add(documents.next(), kinds);
       }

@@ -237,11 +237,11 @@ class EnvironmentMoveTest {
 
     assertThat(Files.readString(repo.resolve(RETIRED)))
         .contains(
-            "Delete the Argo CD Application from before the environments: first the"
-                + " ApplicationSet `shop-services` without its Applications, once for all its"
-                + " services, `kubectl -n argocd delete applicationsets.argoproj.io shop-services"
-                + " --cascade=orphan`, then `argocd app delete orders` (objects with"
-                + " `Delete=false` stay).");
+            "Delete the Argo CD Application from before the environments: `kubectl -n argocd"
+                + " delete applicationsets.argoproj.io shop-services --cascade=orphan` (once for"
+                + " all its services: a plain delete deletes every Application it made, with its"
+                + " objects), then `argocd app delete orders` (objects with `Delete=false`"
+                + " stay).");
     assertThat(report.warnings())
         .filteredOn(warning -> warning.startsWith("environments: "))
         .singleElement()

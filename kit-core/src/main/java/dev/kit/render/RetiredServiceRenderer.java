@@ -56,9 +56,10 @@ public final class RetiredServiceRenderer {
    * generated in {@code services/<service>/} moved into {@code envs/<environment>/}, and no
    * environment's Application is known to manage the object now.
    *
-   * @param argoNamespace Argo CD's namespace, where an ApplicationSet from before is
+   * @param deleteOld the commands (in backticks) that delete the Application from before, objects
+   *     with {@code Delete=false} staying
    */
-  public record Moved(String argoNamespace) {}
+  public record Moved(String deleteOld) {}
 
   /**
    * A deployment of the description that deploys an object of the same kind and name to the same
@@ -320,9 +321,9 @@ public final class RetiredServiceRenderer {
       Optional<String> applicationSet,
       Optional<Moved> moved) {
     if (moved.isPresent()) {
-      md.append("Delete the Argo CD Application from before the environments: ");
-      oldApplication(md, service, argoApp, applicationSet, moved.get());
-      md.append(" (objects with `Delete=false` stay).\n");
+      md.append("Delete the Argo CD Application from before the environments: ")
+          .append(moved.get().deleteOld())
+          .append(" (objects with `Delete=false` stay).\n");
     } else if (applicationSet.isPresent()) {
       md.append("ApplicationSet `")
           .append(applicationSet.get())
@@ -335,33 +336,6 @@ public final class RetiredServiceRenderer {
           .append(argoApp.orElse(""))
           .append("` (objects with `Delete=false` stay).\n");
     }
-  }
-
-  /**
-   * The commands that delete the Application from before the environments: an ApplicationSet's
-   * first goes itself, leaving its Applications (a plain delete would delete each with its objects,
-   * through the finalizer the ApplicationSet controller adds), or it makes the Application again
-   * while the service's folder exists.
-   */
-  private static void oldApplication(
-      StringBuilder md,
-      String service,
-      Optional<String> argoApp,
-      Optional<String> applicationSet,
-      Moved moved) {
-    String app = argoApp.orElse("");
-    if (applicationSet.isPresent()) {
-      md.append("first the ApplicationSet `")
-          .append(applicationSet.get())
-          .append("` without its Applications, once for all its services, `kubectl -n ")
-          .append(moved.argoNamespace())
-          .append(" delete applicationsets.argoproj.io ")
-          .append(applicationSet.get())
-          .append(" --cascade=orphan`, then ");
-      app =
-          "argocd".equals(moved.argoNamespace()) ? service : moved.argoNamespace() + "/" + service;
-    }
-    md.append("`argocd app delete ").append(app).append('`');
   }
 
   /** The last step, a line: the folder (or for a moved database, this file) goes. */
