@@ -3,13 +3,10 @@ package dev.kit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kit.model.Kit;
+import dev.kit.testing.GitWorkTree;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,30 +43,14 @@ class BranchReplacementSinceBaseTest {
   }
 
   private void git(String... args) throws IOException, InterruptedException {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                "git",
-                "-C",
-                workTree.toString(),
-                "-c",
-                "user.name=kit",
-                "-c",
-                "user.email=kit@example.invalid"));
-    command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(process.exitValue()).as("git %s: %s", List.of(args), output).isZero();
+    new GitWorkTree(workTree).git(args);
   }
 
   /** Generates {@code kit} into {@code repository} and commits it on branch {@code main}. */
   private Generator commitBase(Path repository, Kit kit) throws IOException, InterruptedException {
     Generator generator = Generator.forRepository(repository).source("ShopServices");
     generator.generate(kit);
-    git("init", "-q", "-b", "main");
-    git("add", ".");
-    git("commit", "-q", "-m", "base");
+    new GitWorkTree(repository).commitAllOnMain();
     return generator;
   }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kit.model.ArgoCd;
 import dev.kit.model.Kit;
 import dev.kit.model.Platform;
+import dev.kit.testing.ArgoGlob;
+import dev.kit.testing.GitWorkTree;
 import dev.kit.write.WriteReport;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -99,6 +101,36 @@ class HandAppliedFilesTest {
     generator.generate(shop().build());
 
     assertThat(generator.check(withPlanetScale()).warnings()).contains(ROOT);
+  }
+
+  @Test
+  void checkAgainstTheBase_saysIt_whenTheBranchRegeneratedTheRootAlready() throws Exception {
+    Generator generator = Generator.forRepository(repo).source("com.acme.Shop");
+    generator.generate(shop().build());
+    GitWorkTree git = new GitWorkTree(repo);
+    git.commitAllOnMain();
+    git.git("checkout", "-q", "-b", "feature");
+    generator.generate(withPlanetScale());
+    git.git("add", ".");
+    git.git("commit", "-q", "-m", "payments");
+
+    assertThat(generator.check(withPlanetScale()).warnings())
+        .as("the disk holds the new root already: nothing to say from it")
+        .doesNotContain(ROOT);
+    assertThat(generator.check(withPlanetScale(), "main").warnings()).contains(ROOT);
+  }
+
+  /**
+   * Why the root warning matters: a root applied before a platform folder existed has no exclude
+   * for it, and Argo CD's globs let its {@code platform/*.yaml} reach into the folder.
+   */
+  @Test
+  void argoCdsGlob_letsTheRootsPlatformPatternReachIntoAFolderItDoesNotExclude() {
+    assertThat(ArgoGlob.argoCd("{platform/*.yaml,services/*/application.yaml}"))
+        .matches(glob -> glob.matches("platform/planetscale-provider/provider.yaml"))
+        .matches(glob -> glob.matches("platform/prod/argocd-cm.yaml"));
+    assertThat(ArgoGlob.argoCd("{platform/root.yaml,platform/argocd-cm.yaml}"))
+        .matches(glob -> !glob.matches("platform/prod/argocd-cm.yaml"));
   }
 
   @Test
