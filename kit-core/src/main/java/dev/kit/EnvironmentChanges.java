@@ -135,21 +135,21 @@ final class EnvironmentChanges {
    *
    * @param left how the warning starts: where the service left and what kit deleted
    */
-  static Heir heir(Kit kit, Service service, Path folder, Optional<String> gone, String left) {
-    boolean cnpg = true;
-    Optional<JsonNode> object = RetiredServices.manifest(folder.resolve(RetiredServices.CLUSTER));
-    if (object.isEmpty()) {
-      cnpg = false;
-      object = RetiredServices.manifest(folder.resolve(RetiredServices.WORKSPACE));
-    }
+  static Heir heir(
+      Kit kit,
+      Service service,
+      RetiredServices.LeftBehind folder,
+      Optional<String> gone,
+      String left) {
+    boolean cnpg = folder.cluster().isPresent();
+    Optional<JsonNode> object = cnpg ? folder.cluster() : folder.workspace();
     if (object.isEmpty()) {
       return Heir.NONE;
     }
     String name = object.get().path("metadata").path("name").asString("");
     String namespace = object.get().path("metadata").path("namespace").asString("");
     ArgoCd argo = kit.repository().argoCd();
-    Optional<JsonNode> application =
-        RetiredServices.manifest(folder.resolve(ServiceLayout.APPLICATION));
+    Optional<JsonNode> application = folder.application();
     String was = "server " + argo.destinationServer();
     if (application.isPresent()) {
       JsonNode destination = application.get().path("spec").path("destination");
@@ -285,11 +285,11 @@ final class EnvironmentChanges {
   static void sharedArchives(
       Kit kit,
       Service service,
-      Path folder,
+      RetiredServices.LeftBehind folder,
       Optional<String> gone,
       Heir heir,
       FilePlan.Builder plan) {
-    Optional<JsonNode> cluster = RetiredServices.manifest(folder.resolve(RetiredServices.CLUSTER));
+    Optional<JsonNode> cluster = folder.cluster();
     if (cluster.isEmpty()) {
       return;
     }
@@ -298,8 +298,7 @@ final class EnvironmentChanges {
     JsonNode configuration = legacy;
     String serverName = legacy.path("serverName").asString("");
     if (legacy.isMissingNode()) {
-      Optional<JsonNode> store =
-          RetiredServices.manifest(folder.resolve("manifests/database/objectstore.yaml"));
+      Optional<JsonNode> store = folder.store();
       if (store.isEmpty()) {
         return;
       }

@@ -382,6 +382,7 @@ final class RetiredServices {
         moved && generated.isPresent() && !EnvironmentChanges.isMoved(service, generated.get())
             ? Optional.empty()
             : generated;
+    LeftBehind left = LeftBehind.read(deployed);
     Optional<RetiredServiceRenderer.Moved> movedHow = Optional.empty();
     // Where the environments changed (added, or this folder's gone), another deployment of the
     // service may run this very database now. A service that only left an environment (onlyIn)
@@ -391,8 +392,8 @@ final class RetiredServices {
       Optional<String> gone = moved ? Optional.empty() : environment;
       EnvironmentChanges.Heir heir =
           EnvironmentChanges.heir(
-              kit, still, deployed, gone, RetiredServiceRenderer.left(service, environment, moved));
-      EnvironmentChanges.sharedArchives(kit, still, deployed, gone, heir, plan);
+              kit, still, left, gone, RetiredServiceRenderer.left(service, environment, moved));
+      EnvironmentChanges.sharedArchives(kit, still, left, gone, heir, plan);
       if (heir.adopted().isPresent()) {
         plan.warn(heir.adopted().get());
         return false; // another Application manages the database now: nothing to retire
@@ -403,12 +404,12 @@ final class RetiredServices {
       }
     }
     Optional<RetiredServiceRenderer.Retired> retired =
-        retired(kit, service, deployed, layout, environment, described, movedHow, maybeHeir);
+        retired(kit, service, left, layout, environment, described, movedHow, maybeHeir);
     Optional<RetiredWorkspaceRenderer.Retired> workspace =
         retired.isPresent()
             ? Optional.empty()
             : retiredWorkspace(
-                kit, service, deployed, layout, environment, described, movedHow, maybeHeir);
+                kit, service, left, layout, environment, described, movedHow, maybeHeir);
     if (retired.isPresent()) {
       if (!theirs) {
         plan.add(
@@ -539,24 +540,52 @@ final class RetiredServices {
   }
 
   /**
+   * What a retiring folder's generated manifests say, each read once: its CNPG Cluster, or else its
+   * PlanetScale Workspace, and, with one of them, its ObjectStore and Application.
+   */
+  record LeftBehind(
+      Optional<JsonNode> cluster,
+      Optional<JsonNode> workspace,
+      Optional<JsonNode> store,
+      Optional<JsonNode> application) {
+
+    /** Reads {@code folder}: two stats where it names no database, as most retired folders. */
+    static LeftBehind read(Path folder) {
+      Optional<JsonNode> cluster = manifest(folder.resolve(CLUSTER));
+      Optional<JsonNode> workspace =
+          cluster.isPresent() ? Optional.empty() : manifest(folder.resolve(WORKSPACE));
+      if (cluster.isEmpty() && workspace.isEmpty()) {
+        return new LeftBehind(cluster, workspace, Optional.empty(), Optional.empty());
+      }
+      return new LeftBehind(
+          cluster,
+          workspace,
+          cluster.isPresent()
+              ? manifest(folder.resolve("manifests/database/objectstore.yaml"))
+              : Optional.empty(),
+          manifest(folder.resolve(ServiceLayout.APPLICATION)));
+    }
+  }
+
+  /**
    * What the folder's generated manifests say a retired service left running; empty without a
    * generated Cluster.
    */
   private static Optional<RetiredServiceRenderer.Retired> retired(
       Kit kit,
       String service,
-      Path folder,
+      LeftBehind left,
       ServiceLayout layout,
       Optional<String> environment,
       boolean described,
       Optional<RetiredServiceRenderer.Moved> moved,
       Optional<RetiredServiceRenderer.MaybeHeir> maybeHeir) {
-    Optional<JsonNode> cluster = manifest(folder.resolve(CLUSTER));
+    Optional<JsonNode> cluster = left.cluster();
     if (cluster.isEmpty()) {
       return Optional.empty();
     }
-    Optional<JsonNode> store = manifest(folder.resolve("manifests/database/objectstore.yaml"));
-    Optional<JsonNode> application = manifest(folder.resolve(ServiceLayout.APPLICATION));
+    Optional<JsonNode> store = left.store();
+    Optional<JsonNode> application = left.application();
     JsonNode spec = cluster.get().path("spec");
     boolean plugin = false;
     for (JsonNode each : spec.path("plugins")) {
@@ -605,13 +634,13 @@ final class RetiredServices {
   private static Optional<RetiredWorkspaceRenderer.Retired> retiredWorkspace(
       Kit kit,
       String service,
-      Path folder,
+      LeftBehind left,
       ServiceLayout layout,
       Optional<String> environment,
       boolean described,
       Optional<RetiredServiceRenderer.Moved> moved,
       Optional<RetiredServiceRenderer.MaybeHeir> maybeHeir) {
-    Optional<JsonNode> workspace = manifest(folder.resolve(WORKSPACE));
+    Optional<JsonNode> workspace = left.workspace();
     if (workspace.isEmpty()) {
       return Optional.empty();
     }
@@ -632,7 +661,7 @@ final class RetiredServices {
     Optional<String> org = hclString(module, PlanetScaleModule.BRANCH_RESOURCE, "organization");
     Optional<String> database = hclString(module, PlanetScaleModule.BRANCH_RESOURCE, "database");
     Optional<String> branch = hclString(module, PlanetScaleModule.BRANCH_RESOURCE, "name");
-    Optional<JsonNode> application = manifest(folder.resolve(ServiceLayout.APPLICATION));
+    Optional<JsonNode> application = left.application();
     Optional<String> app = argoApp(kit, service, application, environment);
     return Optional.of(
         new RetiredWorkspaceRenderer.Retired(
