@@ -25,16 +25,59 @@ final class ChangeWarnings {
 
   private ChangeWarnings() {}
 
-  /** The paths of {@code plan} some provider reviews, in the plan's order. */
+  /** What reviews a planned file that replaces a different one. */
+  private interface Reviewer {
+
+    /** Whether it may have something to say about {@code path}, so the file is read to compare. */
+    boolean reviews(String path);
+
+    /** What replacing {@code before} with {@code after} at {@code path} does beyond the file. */
+    List<String> warnings(String path, byte[] before, byte[] after);
+  }
+
+  /** A database provider's review ({@link DatabaseProvider#changeWarnings}). */
+  private record ProviderReview(DatabaseProvider provider) implements Reviewer {
+    @Override
+    public boolean reviews(String path) {
+      return provider.reviewsChange(path);
+    }
+
+    @Override
+    public List<String> warnings(String path, byte[] before, byte[] after) {
+      return provider.changeWarnings(path, before, after);
+    }
+  }
+
+  /** The review of the platform files applied by hand ({@link HandAppliedFiles}). */
+  private static final class HandAppliedReview implements Reviewer {
+    @Override
+    public boolean reviews(String path) {
+      return HandAppliedFiles.reviews(path);
+    }
+
+    @Override
+    public List<String> warnings(String path, byte[] before, byte[] after) {
+      return HandAppliedFiles.warnings(path, before, after);
+    }
+  }
+
+  /** Every reviewer: the hand-applied files, then the providers in their order. */
+  private static List<Reviewer> reviewers() {
+    List<Reviewer> reviewers = new ArrayList<>();
+    reviewers.add(new HandAppliedReview());
+    for (DatabaseProvider provider : DatabaseProviders.all()) {
+      reviewers.add(new ProviderReview(provider));
+    }
+    return reviewers;
+  }
+
+  /** The paths of {@code plan} some reviewer reviews, in the plan's order. */
   static List<String> reviewed(FilePlan plan) {
+    List<Reviewer> reviewers = reviewers();
     List<String> reviewed = new ArrayList<>();
     for (String path : plan.paths()) {
-      if (HandAppliedFiles.reviews(path)) {
-        reviewed.add(path);
-        continue;
-      }
-      for (DatabaseProvider provider : DatabaseProviders.all()) {
-        if (provider.reviewsChange(path)) {
+      for (Reviewer reviewer : reviewers) {
+        if (reviewer.reviews(path)) {
           reviewed.add(path);
           break;
         }
@@ -45,7 +88,7 @@ final class ChangeWarnings {
 
   /**
    * The warnings for {@code paths} of {@code plan} against the disk, in their order and the
-   * providers' order; a path no provider reviews is not read.
+   * reviewers' order; a path no reviewer reviews is not read.
    */
   static List<String> of(RepositoryRoot repository, FilePlan plan, List<String> paths) {
     return of(plan, paths, path -> committed(repository, repository.path().resolve(path)));
@@ -53,28 +96,26 @@ final class ChangeWarnings {
 
   /**
    * The warnings for {@code paths} of {@code plan} against the bytes {@code before} gives for a
-   * path (null: nothing to compare), asked only for a path some provider reviews.
+   * path (null: nothing to compare), asked once, only for a path some reviewer reviews.
    */
   static List<String> of(
       FilePlan plan, List<String> paths, Function<String, byte @Nullable []> before) {
+    List<Reviewer> reviewers = reviewers();
     List<String> warnings = new ArrayList<>();
     for (String path : paths) {
-      if (HandAppliedFiles.reviews(path)) {
-        byte[] was = before.apply(path);
-        byte[] after = plan.content(path);
-        if (was != null && after != null && !plan.matches(path, was)) {
-          warnings.addAll(HandAppliedFiles.warnings(path, was, after));
-        }
-        continue;
-      }
-      for (DatabaseProvider provider : DatabaseProviders.all()) {
-        if (!provider.reviewsChange(path)) {
+      byte[] was = null;
+      boolean read = false;
+      for (Reviewer reviewer : reviewers) {
+        if (!reviewer.reviews(path)) {
           continue;
         }
-        byte[] was = before.apply(path);
+        if (!read) {
+          was = before.apply(path);
+          read = true;
+        }
         byte[] after = plan.content(path);
         if (was != null && after != null && !plan.matches(path, was)) {
-          warnings.addAll(provider.changeWarnings(path, was, after));
+          warnings.addAll(reviewer.warnings(path, was, after));
         }
       }
     }
