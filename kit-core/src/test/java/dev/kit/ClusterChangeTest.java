@@ -231,4 +231,31 @@ class ClusterChangeTest {
         .startsWith(WHERE + "storage.size 20Gi -> 10Gi shrinks a volume");
     assertThat(generator.check(kit(db -> db.storage("20Gi"))).warnings()).isEmpty();
   }
+
+  @Test
+  void generate_warns_whenAManagedRoleLeavesTheDescription_notWhenItIsDropped() {
+    generator.generate(
+        kit(
+            db ->
+                db.storage("1Gi")
+                    .role("readers", r -> r)
+                    .role("reporting", r -> r.login().inRole("readers"))
+                    .dropRole("legacy_etl")));
+
+    List<String> warnings =
+        generator.generate(kit(db -> db.storage("1Gi").role("readers", r -> r))).warnings();
+
+    assertThat(warnings)
+        .filteredOn(w -> w.contains("managed role"))
+        .containsExactly(
+            "service orders: "
+                + CLUSTER
+                + " no longer lists the managed role reporting: CloudNativePG stops managing it and"
+                + " leaves it in the database as it is. To remove it, call"
+                + " dropRole(\"reporting\") on services[orders].database instead, and keep it"
+                + " until the change has synced (PostgreSQL refuses to drop a role that still owns"
+                + " objects or holds privileges: revoke them first).");
+    assertThat(generator.generate(kit(db -> db.storage("1Gi").dropRole("readers"))).warnings())
+        .noneMatch(w -> w.contains("managed role"));
+  }
 }

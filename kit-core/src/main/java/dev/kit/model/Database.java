@@ -51,6 +51,7 @@ public final class Database {
   private final Optional<Pooler> pooler;
   private final List<String> extensions;
   private final List<String> schemas;
+  private final List<Role> roles;
   private final DatabaseHost host;
 
   private Database(
@@ -74,6 +75,7 @@ public final class Database {
       Optional<Pooler> pooler,
       List<String> extensions,
       List<String> schemas,
+      List<Role> roles,
       DatabaseHost host) {
     Objects.requireNonNull(clusterName, "clusterName");
     Objects.requireNonNull(imageName, "imageName");
@@ -91,6 +93,7 @@ public final class Database {
     Objects.requireNonNull(pooler, "pooler");
     extensions = List.copyOf(new TreeSet<>(extensions));
     schemas = List.copyOf(new TreeSet<>(schemas));
+    roles = List.copyOf(roles);
     Objects.requireNonNull(host, "host");
     this.clusterName = clusterName;
     this.instances = instances;
@@ -112,6 +115,7 @@ public final class Database {
     this.pooler = pooler;
     this.extensions = extensions;
     this.schemas = schemas;
+    this.roles = roles;
     this.host = host;
   }
 
@@ -222,6 +226,13 @@ public final class Database {
   }
 
   /**
+   * The roles CloudNativePG manages beside the owner ({@code spec.managed.roles}), sorted by name.
+   */
+  public List<Role> roles() {
+    return roles;
+  }
+
+  /**
    * Where the database runs: {@link DatabaseHost#CLOUDNATIVE_PG} (the default), or a database kit
    * does not run, such as an {@link ExistingDatabase}.
    */
@@ -252,6 +263,7 @@ public final class Database {
         && pooler.equals(that.pooler)
         && extensions.equals(that.extensions)
         && schemas.equals(that.schemas)
+        && roles.equals(that.roles)
         && host.equals(that.host);
   }
 
@@ -278,6 +290,7 @@ public final class Database {
         pooler,
         extensions,
         schemas,
+        roles,
         host);
   }
 
@@ -323,6 +336,8 @@ public final class Database {
         + extensions
         + ", schemas="
         + schemas
+        + ", roles="
+        + roles
         + ", host="
         + host
         + "]";
@@ -392,6 +407,9 @@ public final class Database {
     builder.pooler = pooler.orElse(null);
     builder.extensions.addAll(extensions);
     builder.schemas.addAll(schemas);
+    for (Role role : roles) {
+      builder.roles.put(role.name(), role);
+    }
     builder.host = host;
     return builder;
   }
@@ -418,6 +436,7 @@ public final class Database {
     private @Nullable Pooler pooler;
     private final Set<String> extensions = new TreeSet<>();
     private final Set<String> schemas = new TreeSet<>();
+    private final Map<String, Role> roles = new TreeMap<>();
     private DatabaseHost host = DatabaseHost.CLOUDNATIVE_PG;
 
     private Builder() {}
@@ -688,6 +707,61 @@ public final class Database {
       return this;
     }
 
+    /**
+     * A role CloudNativePG keeps in the cluster ({@code spec.managed.roles}), such as one the
+     * migrations grant to: {@code role("readers", r -> r)} for a group role, {@code
+     * role("reporting", r -> r.login().passwordSecret("orders-reporting").inRole("readers"))} for a
+     * login. Customizes the role of that name already set (an environment's {@code in("prod", s ->
+     * s.database(db -> db.role("reporting", r -> r.connectionLimit(20))))} keeps the service's
+     * settings), or a new one.
+     */
+    public Builder role(String name, java.util.function.UnaryOperator<Role.Builder> customizer) {
+      Objects.requireNonNull(
+          name,
+          "role(name, customizer): name is null; pass the role's name, such as \"reporting\"");
+      Objects.requireNonNull(
+          customizer, "role(name, customizer): customizer is null; pass r -> r.login()");
+      Role existing = roles.get(name);
+      Role.Builder start =
+          existing == null || existing.absent() ? Role.builder(name) : existing.toBuilder();
+      return role(
+          Objects.requireNonNull(
+                  customizer.apply(start),
+                  "role(\""
+                      + name
+                      + "\", customizer): customizer returned null; return the builder it is given, such as r -> r.login()")
+              .build());
+    }
+
+    /** A role CloudNativePG keeps in the cluster, replacing any of the same name. */
+    public Builder role(Role role) {
+      Objects.requireNonNull(role, "role(role): role is null; pass Role.builder(name)...build()");
+      roles.put(role.name(), role);
+      return this;
+    }
+
+    /**
+     * A role CloudNativePG drops from the cluster ({@code ensure: absent}). Removing a role from
+     * the description instead leaves it in the database, no longer managed.
+     */
+    public Builder dropRole(String name) {
+      Objects.requireNonNull(
+          name, "dropRole(name): name is null; pass the role's name, such as \"legacy_etl\"");
+      return role(Role.absent(name));
+    }
+
+    /**
+     * No role {@code name} in the description: for an environment's override. CloudNativePG stops
+     * managing a role it managed and leaves it in the database; {@link #dropRole} removes it.
+     */
+    public Builder withoutRole(String name) {
+      roles.remove(
+          Objects.requireNonNull(
+              name,
+              "withoutRole(name): name is null; pass the role's name, such as \"reporting\""));
+      return this;
+    }
+
     /** Where the database runs; {@link DatabaseHost#CLOUDNATIVE_PG} unless set. */
     public Builder host(DatabaseHost host) {
       this.host =
@@ -764,6 +838,7 @@ public final class Database {
           Optional.ofNullable(pooler),
           List.copyOf(extensions),
           List.copyOf(schemas),
+          List.copyOf(roles.values()),
           host);
     }
   }

@@ -86,7 +86,13 @@ final class ArgoHealthChecks {
    * The Cluster check: reconciliation switched off ({@code cnpg.io/reconciliationLoop: disabled})
    * and a hibernated cluster are Suspended; hibernating or waking up is Progressing, an invalid
    * hibernation annotation Degraded (cloudnative-pg {@code pkg/reconciler/hibernation/status.go});
-   * otherwise the phase decides.
+   * otherwise the phase decides. A healthy phase says nothing of the managed roles, which the
+   * primary's instance manager reconciles afterwards (cloudnative-pg {@code
+   * internal/management/controller/roles}): the cluster is Progressing until {@code
+   * status.managedRolesStatus} lists every role of the spec reconciled (an absent one no longer
+   * pending), so the migrations of the next wave find them, and Degraded while a role is in {@code
+   * cannotReconcile}, PostgreSQL's refusal the operator retries to no end (a role dropped that
+   * still owns objects).
    */
   static final String CNPG_CLUSTER =
       """
@@ -123,6 +129,41 @@ final class ArgoHealthChecks {
       hs.message = obj.status.phase
       if obj.status.phaseReason ~= nil and obj.status.phaseReason ~= "" then
         hs.message = hs.message .. ": " .. obj.status.phaseReason
+      end
+      if hs.status ~= "Healthy" or obj.spec == nil or obj.spec.managed == nil
+          or obj.spec.managed.roles == nil then
+        return hs
+      end
+      local roles = obj.status.managedRolesStatus or {}
+      local failing = {}
+      for role, errors in pairs(roles.cannotReconcile or {}) do
+        table.insert(failing, role .. " (" .. table.concat(errors, "; ") .. ")")
+      end
+      if #failing > 0 then
+        table.sort(failing)
+        hs.status = "Degraded"
+        hs.message = "Managed roles CloudNativePG cannot reconcile: " .. table.concat(failing, ", ")
+        return hs
+      end
+      local byStatus = roles.byStatus or {}
+      local reconciled = {}
+      for _, name in ipairs(byStatus["reconciled"] or {}) do
+        reconciled[name] = true
+      end
+      local pending = {}
+      for _, name in ipairs(byStatus["pending-reconciliation"] or {}) do
+        pending[name] = true
+      end
+      local waiting = {}
+      for _, role in ipairs(obj.spec.managed.roles) do
+        if pending[role.name] or (role.ensure ~= "absent" and not reconciled[role.name]) then
+          table.insert(waiting, role.name)
+        end
+      end
+      if #waiting > 0 then
+        hs.status = "Progressing"
+        hs.message = "Waiting for CloudNativePG to reconcile the managed roles (a password's Secret must exist): "
+          .. table.concat(waiting, ", ")
       end
       return hs
       """

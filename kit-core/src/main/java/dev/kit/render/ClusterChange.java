@@ -5,7 +5,10 @@ import dev.kit.plan.GeneratedHeader;
 import io.fabric8.kubernetes.api.model.Quantity;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -134,7 +137,63 @@ final class ClusterChange {
                 + " in a second change (or the other way round).");
       }
     }
+    unmanagedRoles(old, now, at, path, service + ".database" + inEnvironment, warnings);
     return warnings;
+  }
+
+  /**
+   * A role the Cluster managed that it no longer lists: CloudNativePG stops managing it and leaves
+   * it in the database (its docs, "Database Role Management"), login and password included, which a
+   * reader of the change may take for a role removed.
+   */
+  private static void unmanagedRoles(
+      JsonNode old,
+      JsonNode now,
+      String[] at,
+      String path,
+      String database,
+      List<String> warnings) {
+    Set<String> listed = new HashSet<>();
+    for (JsonNode role : now.path("managed").path("roles")) {
+      listed.add(role.path("name").asString(""));
+    }
+    List<String> left = new ArrayList<>();
+    for (JsonNode role : old.path("managed").path("roles")) {
+      String name = role.path("name").asString("");
+      if (!name.isEmpty()
+          && !listed.contains(name)
+          && !role.path("ensure").asString("").equals("absent")) {
+        left.add(name);
+      }
+    }
+    if (left.isEmpty()) {
+      return;
+    }
+    Collections.sort(left);
+    String roles = String.join(", ", left);
+    warnings.add(
+        "service "
+            + at[0]
+            + (at[1] == null ? "" : ", environment " + at[1])
+            + ": "
+            + path
+            + " no longer lists the managed role"
+            + (left.size() == 1 ? " " : "s ")
+            + roles
+            + ": CloudNativePG stops managing "
+            + (left.size() == 1 ? "it" : "them")
+            + " and leaves "
+            + (left.size() == 1 ? "it" : "them")
+            + " in the database as "
+            + (left.size() == 1 ? "it is" : "they are")
+            + ". To remove "
+            + (left.size() == 1 ? "it" : "them")
+            + ", call dropRole(\""
+            + left.get(0)
+            + "\") on "
+            + database
+            + " instead, and keep it until the change has synced (PostgreSQL refuses to drop a"
+            + " role that still owns objects or holds privileges: revoke them first).");
   }
 
   /** A warning when a volume's size goes from {@code was} down to {@code is}. */

@@ -24,6 +24,7 @@ record CnpgCluster(String apiVersion, String kind, ObjectMetadata metadata, Spec
       @Nullable KubeResources resources,
       @Nullable Postgresql postgresql,
       @Nullable Bootstrap bootstrap,
+      @Nullable Managed managed,
       @Nullable Boolean enablePDB,
       @Nullable String primaryUpdateStrategy,
       @Nullable String primaryUpdateMethod,
@@ -70,4 +71,27 @@ record CnpgCluster(String apiVersion, String kind, ObjectMetadata metadata, Spec
   record RecoveryTarget(String targetTime) {}
 
   record Initdb(String database, String owner) {}
+
+  /** The roles CNPG manages beside the owner. */
+  record Managed(List<RoleConfiguration> roles) {}
+
+  /**
+   * A managed role, in the order a reader looks for: what it is, how it logs in, what it belongs
+   * to; an absent role has its name and {@code ensure} only.
+   */
+  record RoleConfiguration(
+      String name,
+      @Nullable String ensure,
+      @Nullable String comment,
+      @Nullable Boolean login,
+      @Nullable PasswordSecret passwordSecret,
+      @Nullable List<String> inRoles,
+      @Nullable Integer connectionLimit,
+      @Nullable String validUntil,
+      @Nullable Boolean createdb,
+      @Nullable Boolean createrole,
+      @Nullable Boolean bypassrls,
+      @Nullable Boolean inherit) {}
+
+  record PasswordSecret(String name) {}
 }

@@ -7,14 +7,19 @@ import dev.kit.model.Kit;
 import dev.kit.model.PostgresImages;
 import dev.kit.model.Resources;
 import dev.kit.model.Restore;
+import dev.kit.model.Role;
 import dev.kit.model.Service;
 import dev.kit.model.Storage;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Renders a service's database as a CloudNativePG {@code Cluster}, writing only what the model
@@ -84,6 +89,7 @@ final class CnpgClusterRenderer {
             resources == null ? null : KubeResources.of(resources),
             db.parameters().isEmpty() ? null : new CnpgCluster.Postgresql(db.parameters()),
             bootstrap,
+            managed(db),
             db.podDisruptionBudget().orElse(null),
             updateStrategy == null ? null : updateStrategy.value(),
             updateMethod == null ? null : updateMethod.value(),
@@ -97,6 +103,86 @@ final class CnpgClusterRenderer {
                 : new CnpgCluster.ServiceAccountTemplate(
                     ObjectMetadata.builder().addToAnnotations(IRSA_ROLE_ARN, irsaRole).build()));
     return new CnpgCluster(CnpgCluster.API_VERSION, CnpgCluster.KIND, metadata, spec);
+  }
+
+  /**
+   * The managed roles, each with only what differs from CloudNativePG's defaults, a role after the
+   * roles it is a member of ({@link #membersLast}).
+   */
+  private static CnpgCluster.@Nullable Managed managed(Database db) {
+    if (db.roles().isEmpty()) {
+      return null;
+    }
+    List<CnpgCluster.RoleConfiguration> roles = new ArrayList<>(db.roles().size());
+    for (Role role : membersLast(db.roles())) {
+      if (role.absent()) {
+        roles.add(
+            new CnpgCluster.RoleConfiguration(
+                role.name(), "absent", null, null, null, null, null, null, null, null, null, null));
+        continue;
+      }
+      roles.add(
+          new CnpgCluster.RoleConfiguration(
+              role.name(),
+              null,
+              role.comment().orElse(null),
+              role.login() ? Boolean.TRUE : null,
+              role.passwordSecret().isPresent()
+                  ? new CnpgCluster.PasswordSecret(role.passwordSecret().get())
+                  : null,
+              role.inRoles().isEmpty() ? null : role.inRoles(),
+              role.connectionLimit().orElse(null),
+              role.validUntil().isPresent()
+                  ? DateTimeFormatter.ISO_INSTANT.format(role.validUntil().get())
+                  : null,
+              role.createDb() ? Boolean.TRUE : null,
+              role.createRole() ? Boolean.TRUE : null,
+              role.bypassRls() ? Boolean.TRUE : null,
+              role.inherit() ? null : Boolean.FALSE));
+    }
+    return new CnpgCluster.Managed(roles);
+  }
+
+  /**
+   * {@code roles} (sorted by name) with each after the roles of the list it is a member of, by name
+   * otherwise. CloudNativePG creates roles in the spec's order with {@code CREATE ROLE ... IN ROLE
+   * ...}: a member created before its group fails with "role does not exist", which lands in {@code
+   * cannotReconcile} until its next pass a minute later, and kit's health check calls that
+   * Degraded. Validation refuses a cycle; one left here keeps the name order.
+   */
+  static List<Role> membersLast(List<Role> roles) {
+    Set<String> declared = new HashSet<>();
+    for (Role role : roles) {
+      declared.add(role.name());
+    }
+    List<Role> ordered = new ArrayList<>(roles.size());
+    Set<String> placed = new HashSet<>();
+    boolean progress = true;
+    while (progress && ordered.size() < roles.size()) {
+      progress = false;
+      for (Role role : roles) {
+        if (!placed.contains(role.name()) && groupsPlaced(role, declared, placed)) {
+          ordered.add(role);
+          placed.add(role.name());
+          progress = true;
+        }
+      }
+    }
+    for (Role role : roles) {
+      if (!placed.contains(role.name())) {
+        ordered.add(role);
+      }
+    }
+    return ordered;
+  }
+
+  private static boolean groupsPlaced(Role role, Set<String> declared, Set<String> placed) {
+    for (String group : role.inRoles()) {
+      if (declared.contains(group) && !placed.contains(group)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

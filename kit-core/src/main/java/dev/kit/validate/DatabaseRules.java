@@ -293,6 +293,7 @@ final class DatabaseRules {
           service.app().isPresent() && service.app().get().connection() == App.Connection.POOLER;
       pooler(path + ".pooler", service, db.pooler().get(), appThroughPooler, violations);
     }
+    RoleRules.check(kit, path, service, violations);
     violations.addAll(CnpgClusterRules.check(path, service, credentials, now));
   }
 
@@ -337,6 +338,14 @@ final class DatabaseRules {
     }
     if (!db.schemas().isEmpty()) {
       madeByACnpgDatabase(path + ".schemas", "schema", host, provider, violations);
+    }
+    if (!db.roles().isEmpty()) {
+      violations.add(
+          path + ".roles",
+          "role(...) is a role CloudNativePG manages in its Cluster, but " + host,
+          provider
+              .counterpart("role")
+              .orElse("remove role(...); whoever runs the database creates its roles"));
     }
     db.backups()
         .ifPresent(

@@ -8,6 +8,7 @@ import dev.kit.model.Kit;
 import dev.kit.model.Migrations;
 import dev.kit.model.Patch;
 import dev.kit.model.PlanetScale;
+import dev.kit.model.Role;
 import dev.kit.model.SecretKey;
 import dev.kit.model.Service;
 import dev.kit.render.ArgoCdObject;
@@ -55,6 +56,8 @@ final class EnvironmentRules {
     // What the migrations rely on finding in the database.
     fields.put("database.extensions", s -> listed(s.database().extensions()));
     fields.put("database.schemas", s -> listed(s.database().schemas()));
+    // The roles they grant to; each environment may set a role's login, password and limits.
+    fields.put("database.roles", s -> listed(keptRoles(s)));
     // atlas.hcl also names the Secret the migrations connect with and the CA that verifies the
     // server: who runs the database decides them, and for a database kit does not run, its Secret
     // and CA (its host and port may differ).
@@ -78,6 +81,16 @@ final class EnvironmentRules {
 
   private static Optional<String> listed(List<String> names) {
     return names.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", names));
+  }
+
+  private static List<String> keptRoles(Service service) {
+    List<String> names = new ArrayList<>();
+    for (Role role : service.database().roles()) {
+      if (!role.absent()) {
+        names.add(role.name());
+      }
+    }
+    return names;
   }
 
   private static Optional<ExistingDatabase> existing(Service service) {

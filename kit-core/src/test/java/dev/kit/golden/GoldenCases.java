@@ -104,7 +104,20 @@ public final class GoldenCases {
                                 .parameter("pg_stat_statements.max", "10000")
                                 .bootstrap("ledger", "ledger_owner")
                                 .superuserAccess(true)
-                                .antiAffinity("kubernetes.io/hostname")))
+                                .antiAffinity("kubernetes.io/hostname")
+                                .role(
+                                    "analytics",
+                                    r ->
+                                        r.login()
+                                            .passwordSecret("payments-analytics")
+                                            .inRole("readers")
+                                            .inRole("pg_read_all_stats")
+                                            .connectionLimit(10)
+                                            .validUntil(Instant.parse("2027-06-30T00:00:00Z"))
+                                            .comment("BI dashboards"))
+                                .role("readers", r -> r.comment("read-only access"))
+                                .role("auditor", r -> r.inRole("readers").noInherit().bypassRls())
+                                .dropRole("legacy_etl")))
         .build();
   }
 

@@ -109,6 +109,20 @@ class DatabaseBuilderTest {
             .pooler(p -> p.instances(2))
             .extension("vector")
             .schema("reporting")
+            .role("readers", r -> r.comment("read-only"))
+            .role(
+                "reporting",
+                r ->
+                    r.login()
+                        .passwordSecret("ledger-reporting")
+                        .inRole("readers")
+                        .connectionLimit(5)
+                        .validUntil(java.time.Instant.parse("2027-01-01T00:00:00Z"))
+                        .createDb()
+                        .createRole()
+                        .bypassRls()
+                        .noInherit())
+            .dropRole("legacy_etl")
             .build();
 
     assertThat(db.toBuilder().build()).isEqualTo(db);
@@ -339,5 +353,33 @@ class DatabaseBuilderTest {
             .build();
 
     assertThat(service.migrations().orElseThrow().sslMode()).isEqualTo(SslMode.REQUIRE);
+  }
+
+  @Test
+  void role_customizesTheRoleOfThatName_andDropRoleOrWithoutRoleReplaceIt() {
+    Database db =
+        Database.builder()
+            .storage("1Gi")
+            .role("reporting", r -> r.login().passwordSecret("orders-reporting"))
+            .role("reporting", r -> r.connectionLimit(5))
+            .role("readers", r -> r)
+            .dropRole("legacy_etl")
+            .build();
+
+    assertThat(db.roles())
+        .extracting(Role::toString)
+        .containsExactly(
+            "Role[legacy_etl, absent]",
+            "Role[readers]",
+            "Role[reporting, login, passwordSecret=orders-reporting, connectionLimit=5]");
+    Database prod =
+        db.toBuilder()
+            .role("legacy_etl", r -> r.comment("back"))
+            .dropRole("readers")
+            .withoutRole("reporting")
+            .build();
+    assertThat(prod.roles())
+        .extracting(Role::toString)
+        .containsExactly("Role[legacy_etl, comment=back]", "Role[readers, absent]");
   }
 }

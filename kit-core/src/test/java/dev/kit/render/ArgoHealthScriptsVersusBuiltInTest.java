@@ -159,7 +159,15 @@ class ArgoHealthScriptsVersusBuiltInTest {
           // Argo CD's script reads obj.status.phaseReason of a nil status: a Lua error, which Argo
           // CD shows as Unknown.
           e("just-created", Kind.TRANSIENT, "Unknown", "Progressing"),
-          e("newer-operator-phase", Kind.TRANSIENT, "Unknown", "Progressing"));
+          e("newer-operator-phase", Kind.TRANSIENT, "Unknown", "Progressing"),
+          // Managed roles, which the primary reconciles after the phase is healthy: the next wave's
+          // migrations grant to them.
+          e("roles-reconciled", Kind.HEALTHY, "Healthy", "Healthy"),
+          e("roles-pending", Kind.TRANSIENT, "Healthy", "Progressing"),
+          e("roles-not-reported-yet", Kind.TRANSIENT, "Healthy", "Progressing"),
+          e("roles-drop-pending", Kind.TRANSIENT, "Healthy", "Progressing"),
+          // A drop PostgreSQL refuses (2BP01) stays in cannotReconcile until a person acts.
+          e("roles-cannot-reconcile", Kind.FAILURE, "Healthy", "Degraded"));
 
   /**
    * Every Ready reason of the Atlas operator (api/v1alpha1/reason.go and its controllers), by
@@ -331,6 +339,30 @@ class ArgoHealthScriptsVersusBuiltInTest {
         .isEqualTo(
             new ArgoLuaHealth.Result(
                 "Progressing", "Applying configuration: PostgreSQL configuration changed"));
+  }
+
+  @Test
+  void clusterCheck_namesTheRolesItWaitsFor_andWhyCnpgCannotReconcileOne() {
+    String check = kitCheck("postgresql.cnpg.io_Cluster");
+
+    assertThat(
+            ArgoLuaHealth.run(
+                check,
+                fixture("cnpg-clusters.yaml", c -> name(c).equals("roles-not-reported-yet"))))
+        .isEqualTo(
+            new ArgoLuaHealth.Result(
+                "Progressing",
+                "Waiting for CloudNativePG to reconcile the managed roles (a password's Secret must"
+                    + " exist): readers, reporting"));
+    assertThat(
+            ArgoLuaHealth.run(
+                check,
+                fixture("cnpg-clusters.yaml", c -> name(c).equals("roles-cannot-reconcile"))))
+        .isEqualTo(
+            new ArgoLuaHealth.Result(
+                "Degraded",
+                "Managed roles CloudNativePG cannot reconcile: legacy_etl (could not perform DELETE"
+                    + " on role legacy_etl: owner of table orders.daily_totals)"));
   }
 
   @Test

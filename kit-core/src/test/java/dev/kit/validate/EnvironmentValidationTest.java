@@ -136,6 +136,28 @@ class EnvironmentValidationTest {
   }
 
   @Test
+  void validate_rejectsAnOverride_ofTheRolesTheMigrationsGrantTo_butNotOfTheirSettings() {
+    assertThat(
+            orders(
+                s ->
+                    s.database(db -> db.storage("5Gi").role("readers", r -> r))
+                        .in(
+                            "prod",
+                            p ->
+                                p.database(
+                                    db ->
+                                        db.role("readers", r -> r.connectionLimit(20))
+                                            .dropRole("legacy_etl")))
+                        .in("dev", d -> d.database(db -> db.withoutRole("readers")))))
+        .containsExactly(
+            "environments[dev].services[orders].database.roles: differs from the service's own"
+                + " (none here, \"readers\" in the other environments), so the migration history would"
+                + " differ between environments (set it on the service for every environment, not"
+                + " in in(\"dev\", ...): every environment applies the same migration files with"
+                + " the same atlas.sum)");
+  }
+
+  @Test
   void validate_rejectsAnOverride_ofTheExtensionsOrSchemasTheMigrationsRelyOn() {
     assertThat(
             orders(

@@ -1,10 +1,12 @@
 package dev.kit.status;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -149,6 +151,12 @@ final class CnpgClusterReader implements KindReader {
       long generation = live.path("metadata").path("generation").asLong(0);
       List<String> failures = new ArrayList<>();
       boolean current = false;
+      List<String> refused = refusedRoles(live);
+      List<String> waiting = waitingRoles(live);
+      if (!refused.isEmpty()) {
+        failures.add("managed roles CloudNativePG cannot reconcile: " + String.join(", ", refused));
+        current = true;
+      }
       if (archiving != null) {
         failures.add("WAL archiving failing: " + archiving.path("message").asString(""));
         current = !stale(archiving, generation);
@@ -157,7 +165,12 @@ final class CnpgClusterReader implements KindReader {
         failures.add("last backup failed: " + backup.path("message").asString(""));
         current |= !stale(backup, generation);
       }
-      if (failures.isEmpty()) {
+      if (failures.isEmpty() && !waiting.isEmpty()) {
+        // As kit's Argo CD check: the next wave's migrations grant to them.
+        health = Health.PROGRESSING;
+        parts.add("waiting for the managed roles " + String.join(", ", waiting));
+        fix = rolesFix(live, object, waiting);
+      } else if (failures.isEmpty()) {
         health = Health.HEALTHY;
       } else if (!current) {
         // As a Workspace's Synced: a failure reported for an older generation may be fixed already.
@@ -171,6 +184,16 @@ final class CnpgClusterReader implements KindReader {
         health = Health.DEGRADED;
         parts.addAll(failures);
         List<String> steps = new ArrayList<>();
+        if (!refused.isEmpty()) {
+          steps.add(
+              "PostgreSQL refuses what the Cluster asks of a managed role: a dropRole(...) of a"
+                  + " role that still owns objects or holds privileges needs them reassigned or"
+                  + " revoked first (or keep the role); kubectl cnpg status "
+                  + object.name()
+                  + " -n "
+                  + object.namespace()
+                  + " lists the roles");
+        }
         if (archiving != null) {
           steps.add(
               "kubectl cnpg status "
@@ -188,7 +211,9 @@ final class CnpgClusterReader implements KindReader {
                   + " shows the failed Backup and its error");
         }
         fix =
-            "kit's backup check, not Argo CD's (the phase stays healthy): "
+            (archiving == null && backup == null
+                    ? "kit's Argo CD check says the same: "
+                    : "kit's backup check, not Argo CD's (the phase stays healthy): ")
                 + String.join("; ", steps);
       }
     } else if (phase.equals(WAITING_FOR_USER)) {
@@ -262,11 +287,100 @@ final class CnpgClusterReader implements KindReader {
               + ")",
           secrets);
     }
+    for (JsonNode role : spec.path("managed").path("roles").values()) {
+      String secret = role.path("passwordSecret").path("name").asString("");
+      if (!secret.isEmpty() && !role.path("ensure").asString("").equals("absent")) {
+        secrets.add(
+            new Needs.SecretUse(
+                object.namespace(),
+                secret,
+                new TreeSet<>(List.of("password", "username")),
+                "the Cluster "
+                    + object.name()
+                    + " (managed role "
+                    + role.path("name").asString()
+                    + ")"));
+      }
+    }
     return new Needs(
         classes,
         secrets,
         SECRETS.stream().map(suffix -> object.name() + suffix).toList(),
         List.of());
+  }
+
+  /**
+   * The managed roles in {@code status.managedRolesStatus.cannotReconcile}, each with PostgreSQL's
+   * refusal, sorted: what the primary's instance manager could not do and retries to no end.
+   */
+  private static List<String> refusedRoles(JsonNode live) {
+    List<String> refused = new ArrayList<>();
+    if (!live.path("spec").path("managed").path("roles").isArray()) {
+      return refused;
+    }
+    JsonNode cannot = live.path("status").path("managedRolesStatus").path("cannotReconcile");
+    for (Map.Entry<String, JsonNode> role : cannot.properties()) {
+      List<String> errors = new ArrayList<>();
+      for (JsonNode error : role.getValue().values()) {
+        errors.add(error.asString(""));
+      }
+      refused.add(role.getKey() + " (" + String.join("; ", errors) + ")");
+    }
+    refused.sort(null);
+    return refused;
+  }
+
+  /**
+   * The roles of {@code spec.managed.roles} CloudNativePG has not reconciled yet, in the spec's
+   * order: a role kept that {@code byStatus} does not list reconciled, or one listed pending.
+   */
+  private static List<String> waitingRoles(JsonNode live) {
+    JsonNode byStatus = live.path("status").path("managedRolesStatus").path("byStatus");
+    Set<String> reconciled = new HashSet<>();
+    for (JsonNode name : byStatus.path("reconciled").values()) {
+      reconciled.add(name.asString(""));
+    }
+    Set<String> pending = new HashSet<>();
+    for (JsonNode name : byStatus.path("pending-reconciliation").values()) {
+      pending.add(name.asString(""));
+    }
+    List<String> waiting = new ArrayList<>();
+    for (JsonNode role : live.path("spec").path("managed").path("roles").values()) {
+      String name = role.path("name").asString("");
+      boolean kept = !role.path("ensure").asString("").equals("absent");
+      if (pending.contains(name) || (kept && !reconciled.contains(name))) {
+        waiting.add(name);
+      }
+    }
+    return waiting;
+  }
+
+  /**
+   * What to look at while roles wait: the primary reconciles them about every minute, and a role
+   * with a password waits for its Secret, which must be basic-auth with the role's name as {@code
+   * username}.
+   */
+  private static String rolesFix(JsonNode live, PlannedObject object, List<String> waiting) {
+    List<String> secrets = new ArrayList<>();
+    for (JsonNode role : live.path("spec").path("managed").path("roles").values()) {
+      String secret = role.path("passwordSecret").path("name").asString("");
+      if (!secret.isEmpty() && waiting.contains(role.path("name").asString(""))) {
+        secrets.add(secret);
+      }
+    }
+    return "CloudNativePG reconciles managed roles on the primary about every minute"
+        + (secrets.isEmpty()
+            ? ""
+            : "; a role with a password waits for its Secret: kubectl get secret "
+                + String.join(" ", secrets)
+                + " -n "
+                + object.namespace()
+                + " (type kubernetes.io/basic-auth, username the role's name)")
+        + "; if it stays so, the operator's log on the primary says why (kubectl cnpg status "
+        + object.name()
+        + " -n "
+        + object.namespace()
+        + ")";
   }
 
   private static String phase(String phase, String reason) {

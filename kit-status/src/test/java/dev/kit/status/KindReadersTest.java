@@ -221,6 +221,66 @@ class KindReadersTest {
             "unexpected failure invoking barman-cloud-wal-archive: exit status 4");
   }
 
+  /**
+   * The primary reconciles {@code spec.managed.roles} after the phase is healthy: as kit's Argo CD
+   * check, a role not reconciled yet is Progressing (the next wave's migrations grant to it), and
+   * one PostgreSQL refuses is Degraded.
+   */
+  @Test
+  void cnpgCluster_waitsForItsManagedRoles_andIsDegradedWhenPostgresRefusesOne() {
+    String cluster =
+        """
+        {"metadata": {"name": "orders-cluster", "namespace": "orders", "generation": 3},
+         "spec": {"instances": 1,
+                  "managed": {"roles": [{"name": "readers"},
+                                        {"name": "reporting", "login": true,
+                                         "passwordSecret": {"name": "orders-reporting"}},
+                                        {"name": "legacy_etl", "ensure": "absent"}]}},
+         "status": {"phase": "Cluster in healthy state", "readyInstances": 1,
+                    "currentPrimary": "orders-cluster-1",
+                    "managedRolesStatus": %s}}""";
+
+    Finding waiting =
+        read(
+            "orders",
+            "Cluster",
+            json(cluster.formatted("{\"byStatus\": {\"reconciled\": [\"readers\"]}}")));
+    Finding refused =
+        read(
+            "orders",
+            "Cluster",
+            json(
+                cluster.formatted(
+                    """
+                    {"byStatus": {"reconciled": ["readers", "reporting"],
+                                  "pending-reconciliation": ["legacy_etl"]},
+                     "cannotReconcile": {"legacy_etl": ["could not perform DELETE on role legacy_etl: owner of table orders.daily_totals"]}}""")));
+    Finding reconciled =
+        read(
+            "orders",
+            "Cluster",
+            json(
+                cluster.formatted(
+                    "{\"byStatus\": {\"reconciled\": [\"readers\", \"reporting\"],"
+                        + " \"not-managed\": [\"legacy_etl\"]}}")));
+
+    assertThat(waiting.health()).isEqualTo(Health.PROGRESSING);
+    assertThat(waiting.text())
+        .isEqualTo("waiting for the managed roles reporting, 1/1 ready, primary orders-cluster-1");
+    assertThat(waiting.fix())
+        .contains(
+            "a role with a password waits for its Secret: kubectl get secret orders-reporting -n"
+                + " orders (type kubernetes.io/basic-auth, username the role's name)");
+    assertThat(refused.health()).isEqualTo(Health.DEGRADED);
+    assertThat(refused.text())
+        .startsWith(
+            "managed roles CloudNativePG cannot reconcile: legacy_etl (could not perform DELETE on"
+                + " role legacy_etl: owner of table orders.daily_totals)");
+    assertThat(refused.fix())
+        .startsWith("kit's Argo CD check says the same: PostgreSQL refuses what the Cluster asks");
+    assertThat(reconciled.health()).isEqualTo(Health.HEALTHY);
+  }
+
   /** A failed backup sets {@code LastBackupSucceeded=False} on the Cluster, in-tree or plugin. */
   @Test
   void cnpgCluster_isDegradedWithTheMessage_whenTheLastBackupFailed() {

@@ -3,6 +3,7 @@ package dev.kit.verify;
 import dev.kit.model.Bootstrap;
 import dev.kit.model.Database;
 import dev.kit.model.Kit;
+import dev.kit.model.Role;
 import dev.kit.model.Service;
 import java.util.List;
 import java.util.Objects;
@@ -10,8 +11,8 @@ import java.util.Objects;
 /**
  * The application database as the migration Job finds it in the cluster: its name ({@code
  * Bootstrap.database()}, {@code app} by default), which {@code current_database()} and {@code ALTER
- * DATABASE} see, and the extensions and schemas the CNPG {@code Database} created in it a wave
- * before.
+ * DATABASE} see, the extensions and schemas the CNPG {@code Database} created in it a wave before,
+ * and the roles the {@code Cluster} manages beside its owner.
  *
  * <pre>{@code
  * ClusterDatabase.of(kit, orders);  // ClusterDatabase[name=app, extensions=[vector], schemas=[reporting]]
@@ -20,13 +21,21 @@ import java.util.Objects;
  * @param name the database's name
  * @param extensions the extensions created in it, in CNPG's order
  * @param schemas the schemas created in it, owned by the database's owner
+ * @param roles the roles CloudNativePG manages in the cluster ({@code spec.managed.roles})
  */
-record ClusterDatabase(String name, List<String> extensions, List<String> schemas) {
+record ClusterDatabase(
+    String name, List<String> extensions, List<String> schemas, List<Role> roles) {
 
   ClusterDatabase {
     Objects.requireNonNull(name, "name");
     extensions = List.copyOf(extensions);
     schemas = List.copyOf(schemas);
+    roles = List.copyOf(roles);
+  }
+
+  /** A database with no managed roles beside its owner. */
+  ClusterDatabase(String name, List<String> extensions, List<String> schemas) {
+    this(name, extensions, schemas, List.of());
   }
 
   /**
@@ -36,6 +45,6 @@ record ClusterDatabase(String name, List<String> extensions, List<String> schema
   static ClusterDatabase of(Kit kit, Service service) {
     Bootstrap bootstrap = kit.applicationDatabase(service);
     Database db = service.database();
-    return new ClusterDatabase(bootstrap.database(), db.extensions(), db.schemas());
+    return new ClusterDatabase(bootstrap.database(), db.extensions(), db.schemas(), db.roles());
   }
 }

@@ -1,5 +1,6 @@
 package dev.kit.verify;
 
+import dev.kit.model.Role;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -217,6 +218,62 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             s, "CREATE EXTENSION IF NOT EXISTS " + identifier(extension), "extension " + extension);
       }
     }
+  }
+
+  /**
+   * What CloudNativePG's instance manager does with the managed roles before the migrations run
+   * (kit's health check holds their wave until it has): each role kept created, or altered when it
+   * exists, with the attributes the Cluster gives it and no password (the migrations never log in
+   * as one); then each membership granted, after every role exists; each role dropped dropped
+   * unless another database of this server holds its objects.
+   *
+   * @throws SQLException naming the role PostgreSQL refused
+   */
+  void createRoles(java.util.List<Role> roles) throws SQLException {
+    if (roles.isEmpty()) {
+      return;
+    }
+    try (Connection c = connect("postgres", "postgres");
+        Statement s = c.createStatement()) {
+      for (Role role : roles) {
+        if (role.absent()) {
+          try {
+            s.execute("DROP ROLE IF EXISTS " + identifier(role.name()));
+          } catch (SQLException heldElsewhere) {
+            // Another service's database here holds its objects: this one's migrations run on.
+          }
+          continue;
+        }
+        boolean exists;
+        try (ResultSet rs =
+            s.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = " + literal(role.name()))) {
+          exists = rs.next();
+        }
+        execute(
+            s,
+            (exists ? "ALTER ROLE " : "CREATE ROLE ") + identifier(role.name()) + attributes(role),
+            "managed role " + role.name());
+      }
+      for (Role role : roles) {
+        for (String group : role.absent() ? java.util.List.<String>of() : role.inRoles()) {
+          execute(
+              s,
+              "GRANT " + identifier(group) + " TO " + identifier(role.name()),
+              "managed role " + role.name() + "'s membership in " + group);
+        }
+      }
+    }
+  }
+
+  /** A role's attributes as CloudNativePG sets them: every one, its default when unset. */
+  private static String attributes(Role role) {
+    return (role.login() ? " LOGIN" : " NOLOGIN")
+        + (role.createDb() ? " CREATEDB" : " NOCREATEDB")
+        + (role.createRole() ? " CREATEROLE" : " NOCREATEROLE")
+        + (role.bypassRls() ? " BYPASSRLS" : " NOBYPASSRLS")
+        + (role.inherit() ? " INHERIT" : " NOINHERIT")
+        + " CONNECTION LIMIT "
+        + role.connectionLimit().orElse(-1);
   }
 
   private static void execute(Statement s, String sql, String what) throws SQLException {

@@ -264,6 +264,19 @@ final class MigrationVerifier {
       }
     }
     try {
+      server.createRoles(database.roles());
+    } catch (SQLException e) {
+      return Optional.of(
+          source.service()
+              + ": the Cluster cannot make its "
+              + e.getMessage()
+              + " (kit replays spec.managed.roles as the superuser before the migrations, as"
+              + " CloudNativePG does), so kit did not apply "
+              + source.label()
+              + ": fix the description's database(d -> d.role(...)), since the cluster would fail"
+              + " the same way");
+    }
+    try {
       server.createAsCnpg(database, source.owner());
       return Optional.empty();
     } catch (SQLException e) {
@@ -708,12 +721,13 @@ final class MigrationVerifier {
     } else if (UNDEFINED_OBJECT.equals(server.getSQLState())
         && Objects.requireNonNullElse(server.getMessage(), "").startsWith("role \"")) {
       details.add(
-          "kit: the database here has the roles CloudNativePG bootstraps, the superuser and the"
-              + " database's owner, which cannot create roles, as in the cluster; a role the"
-              + " cluster gets another way (spec.managed.roles through a patch, or made by hand)"
-              + " is unknown to kit. Grant to it only where it exists, as the Job finds the"
-              + " cluster: DO $$ BEGIN IF EXISTS (SELECT FROM pg_roles WHERE rolname = '...') THEN"
-              + " ... END IF; END $$");
+          "kit: the database here has the roles CloudNativePG bootstraps (the superuser and the"
+              + " database's owner, which cannot create roles, as in the cluster) and those the"
+              + " description manages, database(d -> d.role(\"...\", r -> r)), which the Cluster"
+              + " makes before the migrations run; declare the role there, or, for a role the"
+              + " cluster gets another way (a patch of spec.managed.roles, or made by hand), grant"
+              + " to it only where it exists, as the Job finds the cluster: DO $$ BEGIN IF EXISTS"
+              + " (SELECT FROM pg_roles WHERE rolname = '...') THEN ... END IF; END $$");
     }
     String severity = Objects.requireNonNullElse(server.getSeverity(), "ERROR");
     return new MigrationError(

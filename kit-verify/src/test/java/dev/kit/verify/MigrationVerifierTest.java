@@ -13,8 +13,13 @@ import dev.kit.lint.LintSettings;
 import dev.kit.migration.MigrationDirectory;
 import dev.kit.migration.MigrationFile;
 import dev.kit.migration.ServiceMigrations;
+import dev.kit.model.Role;
 import dev.kit.model.TxMode;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -1139,6 +1144,103 @@ class MigrationVerifierTest {
     ServiceVerification v =
         new MigrationVerifier(LintSettings.defaults()).verify(postgres, source, APP);
     assertThat(v.passed()).as(v.toString()).isTrue();
+  }
+
+  @Test
+  void verify_grantsToTheManagedRoles_madeAsCloudNativePgMakesThem() throws SQLException {
+    ClusterDatabase app =
+        new ClusterDatabase(
+            "app",
+            List.of(),
+            List.of(),
+            List.of(
+                Role.absent("legacy_etl"),
+                Role.builder("readers").build(),
+                Role.builder("reporting")
+                    .login()
+                    .inRole("readers")
+                    .inRole("pg_read_all_data")
+                    .connectionLimit(3)
+                    .noInherit()
+                    .build()));
+    ServiceVerification v =
+        new MigrationVerifier(LintSettings.defaults())
+            .verify(
+                postgres,
+                TestHistory.of(
+                    TxMode.FILE,
+                    "20250101000000_items.sql",
+                    "CREATE TABLE IF NOT EXISTS items (id int);\n"
+                        + "GRANT SELECT ON items TO readers;\n"),
+                app);
+
+    assertThat(v.passed()).as(v.toString()).isTrue();
+    try (Connection c = postgres.connect("postgres", "postgres");
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT rolcanlogin, rolinherit, rolconnlimit,"
+                    + " pg_has_role('reporting', 'readers', 'MEMBER'),"
+                    + " pg_has_role('reporting', 'pg_read_all_data', 'MEMBER'),"
+                    + " (SELECT count(*) FROM pg_roles WHERE rolname = 'legacy_etl')"
+                    + " FROM pg_roles WHERE rolname = 'reporting'")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(
+              List.of(
+                  rs.getBoolean(1),
+                  rs.getBoolean(2),
+                  rs.getInt(3),
+                  rs.getBoolean(4),
+                  rs.getBoolean(5),
+                  rs.getInt(6)))
+          .containsExactly(true, false, 3, true, true, 0);
+    }
+  }
+
+  @Test
+  void verify_saysWhatToFix_whenTheClusterCannotMakeAManagedRole() {
+    ServiceMigrations source = TestHistory.of(TxMode.FILE, "1_a.sql", "SELECT 1;");
+    ServiceVerification v =
+        new MigrationVerifier(LintSettings.defaults())
+            .verify(
+                postgres,
+                source,
+                new ClusterDatabase(
+                    "app",
+                    List.of(),
+                    List.of(),
+                    List.of(Role.builder("auditor").inRole("no_such_group").build())));
+
+    assertThat(v.passed()).isFalse();
+    assertThat(v.files()).isZero();
+    assertThat(v.problems())
+        .containsExactly(
+            source.service()
+                + ": the Cluster cannot make its managed role auditor's membership in"
+                + " no_such_group: ERROR: role \"no_such_group\" does not exist (kit replays"
+                + " spec.managed.roles as the superuser before the migrations, as CloudNativePG"
+                + " does), so kit did not apply "
+                + DIR
+                + ": fix the description's database(d -> d.role(...)), since the cluster would"
+                + " fail the same way");
+  }
+
+  /** The predefined roles kit lets a managed role join are the server's own, by major. */
+  @Test
+  void predefinedRoles_areTheServersOwn() throws SQLException {
+    List<String> server = new java.util.ArrayList<>();
+    try (Connection c = postgres.connect("postgres", "postgres");
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT rolname FROM pg_roles WHERE rolname LIKE 'pg\\_%'"
+                    + " AND rolname <> 'pg_database_owner' ORDER BY rolname")) {
+      while (rs.next()) {
+        server.add(rs.getString(1));
+      }
+    }
+
+    assertThat(Role.predefinedRoles(17)).containsExactlyElementsOf(server);
   }
 
   @Test

@@ -436,6 +436,9 @@ public final class PlanetScaleProvider implements DatabaseProvider {
                   + option
                   + "(...); create it in a migration (CREATE EXTENSION, CREATE SCHEMA):"
                   + " the migrator role may, and the extension must be enabled for the branch in PlanetScale";
+          case "role" ->
+              "remove role(...); a PlanetScale role is a branch role PlanetScale makes, with its own"
+                  + " password (planetscale_postgres_branch_role)";
           case "superuserAccess" ->
               "remove superuserAccess(...); the migrator role inherits PlanetScale's postgres role";
           case "antiAffinity",

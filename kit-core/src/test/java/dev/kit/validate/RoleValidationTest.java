@@ -1,0 +1,160 @@
+package dev.kit.validate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kit.model.Database;
+import dev.kit.model.Kit;
+import dev.kit.testing.Validations;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The roles CloudNativePG manages beside the owner: names, memberships, passwords, hosts. */
+class RoleValidationTest {
+
+  private static List<String> violations(UnaryOperator<Database.Builder> database) {
+    Kit kit =
+        Kit.builder()
+            .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+            .service(
+                "orders",
+                s ->
+                    s.withoutMigrations()
+                        .database(
+                            db -> database.apply(db.storage("1Gi").bootstrap("orders", "orders"))))
+            .build();
+    return Validations.of(kit, s -> Optional.empty()).stream().map(Violation::toString).toList();
+  }
+
+  @Test
+  void validate_acceptsGroupsLoginsDropsAndPredefinedRoles() {
+    assertThat(
+            violations(
+                db ->
+                    db.role("readers", r -> r.inRole("pg_read_all_data"))
+                        .role(
+                            "reporting",
+                            r ->
+                                r.login()
+                                    .passwordSecret("orders-reporting")
+                                    .inRole("readers")
+                                    .inRole("orders")
+                                    .connectionLimit(-1))
+                        .role("maintenance", r -> r.inRole("pg_maintain").inRole("pg_checkpoint"))
+                        .dropRole("legacy_etl")))
+        .isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Reporting",
+        "1st",
+        "read-only",
+        "pg_reader",
+        "postgres",
+        "streaming_replica",
+        "cnpg_pooler_pgbouncer",
+        "public",
+        "current_user"
+      })
+  void validate_rejectsRoleNames_postgresOrCloudNativePgReserves_orThatNeedQuoting(String name) {
+    assertThat(violations(db -> db.role(name, r -> r)))
+        .singleElement()
+        .asString()
+        .startsWith("services[orders].database.roles[")
+        .contains("is not a usable role name (use a lower-case identifier such as \"reporting\"");
+  }
+
+  @Test
+  void validate_rejectsTheOwner_asAManagedRole() {
+    assertThat(violations(db -> db.role("orders", r -> r.connectionLimit(5))))
+        .containsExactly(
+            "services[orders].database.roles[orders]: is the database's owner, whom CloudNativePG"
+                + " makes at bootstrap, with its password in the orders-cluster-app Secret (remove"
+                + " role(\"orders\"), or give the managed role another name)");
+  }
+
+  @Test
+  void validate_rejectsMemberships_inRolesTheDatabaseDoesNotHave() {
+    assertThat(
+            violations(
+                db ->
+                    db.postgresMajor(15)
+                        .role(
+                            "reporting",
+                            r ->
+                                r.inRole("reporting")
+                                    .inRole("readers")
+                                    .inRole("pg_maintain")
+                                    .inRole("pg_database_owner")
+                                    .inRole("legacy"))
+                        .dropRole("legacy")))
+        .containsExactly(
+            "services[orders].database.roles[reporting].inRoles[legacy]: is a role"
+                + " dropRole(\"legacy\") drops (remove inRole(\"legacy\"), or keep the role with"
+                + " role(\"legacy\", ...))",
+            "services[orders].database.roles[reporting].inRoles[pg_database_owner]: is"
+                + " pg_database_owner, which PostgreSQL gives no members: its one member is the"
+                + " database's owner (remove inRole(\"pg_database_owner\"))",
+            "services[orders].database.roles[reporting].inRoles[pg_maintain]: is a predefined role"
+                + " from PostgreSQL 17, and the database is 15 (remove inRole(\"pg_maintain\"), or"
+                + " raise postgresMajor(...))",
+            "services[orders].database.roles[reporting].inRoles[readers]: \"readers\" is no role"
+                + " of the database (declare it with role(\"readers\", r -> r), or use the owner or"
+                + " a predefined role such as pg_read_all_data)",
+            "services[orders].database.roles[reporting].inRoles[reporting]: makes the role a member"
+                + " of itself (remove inRole(\"reporting\"))");
+  }
+
+  @Test
+  void validate_rejectsACycleOfMemberships_once() {
+    assertThat(
+            violations(
+                db ->
+                    db.role("a", r -> r.inRole("b"))
+                        .role("b", r -> r.inRole("c"))
+                        .role("c", r -> r.inRole("a"))
+                        .role("d", r -> r.inRole("a"))))
+        .containsExactly(
+            "services[orders].database.roles[a].inRoles: make a cycle of memberships, which"
+                + " PostgreSQL refuses: a → b → c → a (remove one inRole(...) of the cycle)");
+  }
+
+  @Test
+  void validate_rejectsAPassword_forARoleThatCannotLogIn_andASecretNameKubernetesRefuses() {
+    assertThat(
+            violations(
+                db ->
+                    db.role("readers", r -> r.passwordSecret("orders-readers"))
+                        .role(
+                            "reporting",
+                            r -> r.login().passwordSecret("Orders_Reporting").connectionLimit(-2))))
+        .containsExactly(
+            "services[orders].database.roles[readers].passwordSecret: is set on a role that cannot"
+                + " log in, which has no use for a password (add login(), or remove"
+                + " passwordSecret(\"orders-readers\"))",
+            "services[orders].database.roles[reporting].passwordSecret: \"Orders_Reporting\" is"
+                + " not a DNS-1123 subdomain (lower-case letters, digits, '-' and '.') (use the name of a kubernetes.io/basic-auth Secret in namespace orders, such as"
+                + " \"orders-reporting\")",
+            "services[orders].database.roles[reporting].connectionLimit: is -2, which PostgreSQL"
+                + " refuses (use a number of connections, or leave connectionLimit(...) out for no"
+                + " limit)");
+  }
+
+  @Test
+  void validate_rejectsRoles_onADatabaseKitDoesNotRun() {
+    assertThat(
+            violations(
+                db ->
+                    db.role("readers", r -> r)
+                        .existing(e -> e.secret("orders-db").host("orders.db.acme.internal"))))
+        .contains(
+            "services[orders].database.roles: role(...) is a role CloudNativePG manages in its"
+                + " Cluster, but the database is an existing database, which kit does not run"
+                + " (remove role(...); whoever runs the database creates its roles)");
+  }
+}
