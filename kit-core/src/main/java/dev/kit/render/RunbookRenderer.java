@@ -15,6 +15,7 @@ import dev.kit.model.Patch;
 import dev.kit.model.Platform;
 import dev.kit.model.Pooler;
 import dev.kit.model.Restore;
+import dev.kit.model.Role;
 import dev.kit.model.S3Credentials;
 import dev.kit.model.Service;
 import dev.kit.model.Storage;
@@ -419,6 +420,9 @@ final class RunbookRenderer {
     }
     md.append(" |\n");
     md.append("| database | `" + databaseName + "`, owned by `" + databaseOwner + "` |\n");
+    if (!db.roles().isEmpty()) {
+      md.append("| managed roles | " + roles(db) + " |\n");
+    }
     md.append(
         "| Secrets | `" + clusterName + "-app` (keys `uri`, `host`, `port`, `dbname`, `user`,");
     md.append(" `password`), `" + clusterName + "-ca` (cluster CA)");
@@ -426,6 +430,30 @@ final class RunbookRenderer {
       md.append(", `" + clusterName + "-superuser`");
     }
     md.append(" |\n");
+  }
+
+  /** The managed roles as the runbook lists them: how each logs in, and those CNPG drops. */
+  private static String roles(Database db) {
+    List<String> kept = new ArrayList<>();
+    List<String> dropped = new ArrayList<>();
+    for (Role role : db.roles()) {
+      if (role.absent()) {
+        dropped.add("`" + role.name() + "`");
+      } else if (role.passwordSecret().isPresent()) {
+        kept.add(
+            "`"
+                + role.name()
+                + "` (login, password in Secret `"
+                + role.passwordSecret().get()
+                + "`)");
+      } else {
+        kept.add("`" + role.name() + "`" + (role.login() ? " (login, no password)" : ""));
+      }
+    }
+    return String.join(", ", kept)
+        + (dropped.isEmpty()
+            ? ""
+            : (kept.isEmpty() ? "" : "; ") + "dropped: " + String.join(", ", dropped));
   }
 
   private static String storageClass(Storage storage) {
@@ -1012,6 +1040,20 @@ final class RunbookRenderer {
           """);
       md.append("- Restart: " + restart + " -n " + namespace);
       md.append("` (downtime while PostgreSQL restarts)\n");
+    }
+    if (!db.roles().isEmpty()) {
+      md.append(
+          "- Managed roles: CNPG makes and changes them from the primary once the Cluster is healthy;"
+              + " until it has, kit's health check shows the Cluster Progressing and the sync waits at"
+              + " wave "
+              + SyncWave.DATABASE.annotationValue()
+              + " (a role with a password waits for its Secret, type `kubernetes.io/basic-auth` with"
+              + " the role's name as `username`). A role PostgreSQL refuses, such as a dropped one that"
+              + " still owns objects, shows it Degraded with PostgreSQL's error; `kubectl cnpg status "
+              + clusterName
+              + " -n "
+              + namespace
+              + "` lists the roles.\n");
     }
     if (db.primaryUpdateStrategy().equals(Optional.of(Database.PrimaryUpdateStrategy.SUPERVISED))) {
       md.append(
