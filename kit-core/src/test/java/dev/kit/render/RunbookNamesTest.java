@@ -401,7 +401,8 @@ class RunbookNamesTest {
     }
 
     /**
-     * Names the object points at: Secrets by key selector or volume, ObjectStores recovered from.
+     * Names the object points at: Secrets by key selector, volume or managed role, ObjectStores
+     * recovered from.
      */
     private void references(JsonNode node) {
       if (node.isObject()) {
@@ -410,6 +411,10 @@ class RunbookNamesTest {
         }
         if (node.path("secretName").isString()) {
           add(Kind.SECRET, node.path("secretName").asString());
+        }
+        // A CNPG managed role's password: a Secret by name (LocalObjectReference).
+        if (node.path("passwordSecret").path("name").isString()) {
+          add(Kind.SECRET, node.path("passwordSecret").path("name").asString());
         }
         if (node.path("barmanObjectName").isString()) {
           add(Kind.OBJECT_STORE, node.path("barmanObjectName").asString());
