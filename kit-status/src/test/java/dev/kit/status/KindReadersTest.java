@@ -281,6 +281,38 @@ class KindReadersTest {
     assertThat(reconciled.health()).isEqualTo(Health.HEALTHY);
   }
 
+  /** kit:doctor checks a managed role's password Secret: basic-auth, so username and password. */
+  @Test
+  void cnpgCluster_needsTheSecretOfEachManagedRolesPassword_notOfOneDropped() {
+    PlannedObject object =
+        new PlannedObject(
+            Optional.of("orders"),
+            "services/orders/manifests/database/cluster.yaml",
+            "postgresql.cnpg.io/v1",
+            "Cluster",
+            "orders",
+            "orders-cluster",
+            true,
+            json(
+                """
+                {"metadata": {"name": "orders-cluster", "namespace": "orders"},
+                 "spec": {"instances": 1, "storage": {"size": "1Gi"},
+                          "managed": {"roles": [
+                            {"name": "reporting", "login": true, "passwordSecret": {"name": "orders-reporting"}},
+                            {"name": "legacy_etl", "ensure": "absent", "passwordSecret": {"name": "orders-legacy"}}]}}}"""));
+
+    assertThat(KindReaders.of(object).needs(object).secrets())
+        .singleElement()
+        .satisfies(
+            use -> {
+              assertThat(use.namespace()).isEqualTo("orders");
+              assertThat(use.name()).isEqualTo("orders-reporting");
+              assertThat(use.keys()).containsExactly("password", "username");
+              assertThat(use.reader())
+                  .isEqualTo("the Cluster orders-cluster (managed role reporting)");
+            });
+  }
+
   /** A failed backup sets {@code LastBackupSucceeded=False} on the Cluster, in-tree or plugin. */
   @Test
   void cnpgCluster_isDegradedWithTheMessage_whenTheLastBackupFailed() {
