@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -35,6 +36,9 @@ import tools.jackson.databind.JsonNode;
  * one left behind.
  */
 final class EnvironmentChanges {
+
+  /** The file every environment's platform folder holds, kit's Argo CD health checks. */
+  private static final String ARGOCD_CM = "argocd-cm.yaml";
 
   private EnvironmentChanges() {}
 
@@ -371,27 +375,41 @@ final class EnvironmentChanges {
   }
 
   /**
-   * Warns, with environments, about what was applied from kit's platform files from before them,
-   * {@code platform/*.yaml}, which this generation deletes (each environment has its own folder):
-   * it all stays in Argo CD. The root Application applied from {@code platform/root.yaml} keeps
-   * following the repository, and its {@code platform/*.yaml} matches every environment's platform
-   * files too, as Argo CD's directory globs let {@code *} cross {@code /}; the operators'
-   * Applications, an ApplicationSet and the AppProject stay unmanaged.
+   * What was applied by hand, or synced by a root, from one of kit's platform folders, read from
+   * the files kit wrote there: the root Application, the operators' Applications, and the rest (an
+   * ApplicationSet, the AppProject) with the command that removes each.
    */
-  static void previousPlatform(RepositoryRoot repository, Kit kit, FilePlan.Builder plan) {
-    Path platform = repository.path().resolve(RepositoryLayout.PLATFORM);
-    if (!Files.isDirectory(platform, LinkOption.NOFOLLOW_LINKS)) {
-      return;
+  private record Applied(Optional<JsonNode> root, List<String> applications, List<String> others) {
+
+    boolean isEmpty() {
+      return root.isEmpty() && applications.isEmpty() && others.isEmpty();
     }
-    ArgoCd argo = kit.repository().argoCd();
+
+    /** The root's {@code directory.include}, or empty. */
+    String include() {
+      return root.isEmpty()
+          ? ""
+          : root.get().path("spec").path("source").path("directory").path("include").asString("");
+    }
+
+    /** The root as {@code argocd app} names it. */
+    String rootName(ArgoCd argo) {
+      JsonNode metadata = root.orElseThrow().path("metadata");
+      return RetiredServices.argoApp(
+          metadata.path("namespace").asString(argo.namespace()),
+          metadata.path("name").asString(""));
+    }
+  }
+
+  private static Applied applied(Path folder, ArgoCd argo) {
     Optional<JsonNode> root = Optional.empty();
     List<String> applications = new ArrayList<>();
     List<String> others = new ArrayList<>();
-    for (String file : RetiredServices.names(platform)) {
+    for (String file : RetiredServices.names(folder)) {
       if (!file.endsWith(".yaml")) {
         continue; // an environment's folder, mostly: every generation with environments lists
       }
-      Optional<JsonNode> synced = RetiredServices.manifest(platform.resolve(file));
+      Optional<JsonNode> synced = RetiredServices.manifest(folder.resolve(file));
       if (synced.isEmpty()) {
         continue;
       }
@@ -416,25 +434,43 @@ final class EnvironmentChanges {
             "AppProject " + named + " (`argocd proj delete " + named + "` once it is empty)");
       }
     }
-    if (root.isEmpty() && applications.isEmpty() && others.isEmpty()) {
+    return new Applied(root, applications, others);
+  }
+
+  /**
+   * Warns, with environments, about what was applied from kit's platform files from before them,
+   * {@code platform/*.yaml}, which this generation deletes (each environment has its own folder):
+   * it all stays in Argo CD. The root Application applied from {@code platform/root.yaml} keeps
+   * following the repository, and its {@code platform/*.yaml} matches every environment's platform
+   * files too, as Argo CD's directory globs let {@code *} cross {@code /}; the operators'
+   * Applications, an ApplicationSet and the AppProject stay unmanaged.
+   */
+  static void previousPlatform(RepositoryRoot repository, Kit kit, FilePlan.Builder plan) {
+    Path platform = repository.path().resolve(RepositoryLayout.PLATFORM);
+    if (!Files.isDirectory(platform, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    ArgoCd argo = kit.repository().argoCd();
+    Applied applied = applied(platform, argo);
+    if (applied.isEmpty()) {
       return;
     }
     StringBuilder warning = new StringBuilder("environments: ");
-    String include = "";
-    if (root.isPresent()) {
-      JsonNode metadata = root.get().path("metadata");
-      String name =
-          RetiredServices.argoApp(
-              metadata.path("namespace").asString(argo.namespace()),
-              metadata.path("name").asString(""));
-      include =
-          root.get().path("spec").path("source").path("directory").path("include").asString("");
+    String include = applied.include();
+    if (applied.root().isPresent()) {
+      String name = applied.rootName(argo);
       warning.append(
           "kit deleted platform/root.yaml, the root from before the environments, but root"
               + " Application ");
       warning.append(name).append(" that was applied from it stays in Argo CD, following ");
       warning.append(
-          root.get().path("spec").path("source").path("targetRevision").asString("the repository"));
+          applied
+              .root()
+              .get()
+              .path("spec")
+              .path("source")
+              .path("targetRevision")
+              .asString("the repository"));
       if (include.contains(RepositoryLayout.platformFile("*.yaml"))) {
         warning.append(
             ", and its include platform/*.yaml matches each environment's platform/<environment>/"
@@ -453,29 +489,97 @@ final class EnvironmentChanges {
               + " environment has its own folder now), but what was applied from them stays in"
               + " Argo CD.");
     }
-    if (!applications.isEmpty() || !others.isEmpty()) {
-      warning.append(root.isPresent() ? " What it synced stays, unmanaged: " : " Unmanaged now: ");
-      if (!applications.isEmpty()) {
-        warning
-            .append("Application")
-            .append(applications.size() == 1 ? " " : "s ")
-            .append(String.join(", ", applications))
-            .append(
-                " (delete each without its objects, `argocd app delete <name> --cascade=false`,"
-                    + " once an environment's installs the same on that cluster)");
-        if (!others.isEmpty()) {
-          warning.append("; ");
-        }
-      }
-      warning.append(String.join("; ", others));
-      if (include.contains(RepositoryLayout.SERVICES + "/")) {
-        warning.append(
-            "; and the services' Applications from before: delete each as the service's"
-                + " RETIRED.md says, or without its objects where an environment's Application"
-                + " runs the service on the same cluster now");
-      }
-      warning.append('.');
-    }
+    unmanaged(warning, applied, "an environment's installs the same on that cluster");
     plan.warn(warning.toString());
+  }
+
+  /**
+   * Warns about each environment that left the description (or every one, when it has none now)
+   * whose platform folder, {@code platform/<environment>/}, this generation deletes: what was
+   * applied from it stays in the Argo CD that runs that environment. Its root follows the
+   * repository still and finds nothing to sync, which it does not prune (kit's roots never prune),
+   * so the operators' Applications it synced keep their operators running, unmanaged; a person who
+   * syncs it with pruning, or deletes one of them with Argo CD's default cascade, uninstalls an
+   * operator, CloudNativePG's CRDs and every Cluster with them.
+   *
+   * @param environments the names of the environments the description has now
+   */
+  static void removedEnvironments(
+      RepositoryRoot repository, Kit kit, Set<String> environments, FilePlan.Builder plan) {
+    Path platform = repository.path().resolve(RepositoryLayout.PLATFORM);
+    if (!Files.isDirectory(platform, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    ArgoCd argo = kit.repository().argoCd();
+    for (String environment : RetiredServices.names(platform)) {
+      Path folder = platform.resolve(environment);
+      // An environment's platform folder holds kit's argocd-cm.yaml (a provider's folder does not).
+      if (environments.contains(environment)
+          || RetiredServices.generated(folder.resolve(ARGOCD_CM)).isEmpty()) {
+        continue;
+      }
+      Applied applied = applied(folder, argo);
+      if (applied.isEmpty()) {
+        continue;
+      }
+      String path = RepositoryLayout.platformFolder(environment) + "/";
+      StringBuilder warning =
+          new StringBuilder("environments[")
+              .append(environment)
+              .append("]: the environment left the description and kit deleted ")
+              .append(path)
+              .append(", but what was applied from it stays in the Argo CD that ran it.");
+      if (applied.root().isPresent()) {
+        String name = applied.rootName(argo);
+        warning
+            .append(" Its root Application ")
+            .append(name)
+            .append(" keeps following the repository and finds nothing to sync, without pruning")
+            .append(" what it synced before (a sync with pruning would delete the operators'")
+            .append(" Applications); delete it without its objects, `argocd app delete ")
+            .append(name)
+            .append(" --cascade=false`.");
+      }
+      unmanaged(warning, applied, "you no longer want the operator on that cluster");
+      plan.warn(warning.toString());
+    }
+  }
+
+  /**
+   * The end of a platform warning: what a root synced, or what was applied beside it, stays
+   * unmanaged, each with the command that removes it.
+   *
+   * @param when when an operator's Application may go
+   */
+  private static void unmanaged(StringBuilder warning, Applied applied, String when) {
+    if (applied.applications().isEmpty() && applied.others().isEmpty()) {
+      return;
+    }
+    warning.append(
+        applied.root().isPresent() ? " What it synced stays, unmanaged: " : " Unmanaged now: ");
+    if (!applied.applications().isEmpty()) {
+      warning
+          .append("Application")
+          .append(applied.applications().size() == 1 ? " " : "s ")
+          .append(String.join(", ", applied.applications()))
+          .append(
+              " (delete each without its objects, `argocd app delete <name> --cascade=false`,"
+                  + " once ")
+          .append(when)
+          .append(
+              ": a plain delete uninstalls the operator, and with CloudNativePG's CRDs every"
+                  + " Cluster on that cluster)");
+      if (!applied.others().isEmpty()) {
+        warning.append("; ");
+      }
+    }
+    warning.append(String.join("; ", applied.others()));
+    if (applied.include().contains(RepositoryLayout.SERVICES + "/")) {
+      warning.append(
+          "; and the services' Applications from before: delete each as the service's"
+              + " RETIRED.md says, or without its objects where an environment's Application"
+              + " runs the service on the same cluster now");
+    }
+    warning.append('.');
   }
 }

@@ -268,8 +268,9 @@ class EnvironmentMoveTest {
                 + " applied from them stays in Argo CD. Unmanaged now: Applications cert-manager,"
                 + " cloudnative-pg, plugin-barman-cloud (delete each without its objects, `argocd"
                 + " app delete <name> --cascade=false`, once an environment's installs the same"
-                + " on that cluster); AppProject shop (`argocd proj delete shop` once it is"
-                + " empty).");
+                + " on that cluster: a plain delete uninstalls the operator, and with"
+                + " CloudNativePG's CRDs every Cluster on that cluster); AppProject shop (`argocd"
+                + " proj delete shop` once it is empty).");
     assertThat(generator.generate(withEnvironments()).warnings())
         .noneMatch(warning -> warning.startsWith("environments: "));
   }
@@ -409,5 +410,39 @@ class EnvironmentMoveTest {
                             + " environment prod deploys the same CNPG Cluster orders-cluster")
                     .contains("`argocd app delete orders-production --cascade=false`"));
     assertThat(report.created()).doesNotContain("services/orders/envs/production/RETIRED.md");
+  }
+
+  @Test
+  void generate_namesWhatARemovedEnvironmentsPlatformLeftInArgoCd() throws IOException {
+    generator.generate(withEnvironments());
+
+    WriteReport report =
+        generator.generate(
+            shop(ArgoCd.Delivery.APP_OF_APPS)
+                .environment(
+                    "dev", e -> e.destinationServer("https://dev.k8s.acme.io").project("shop-dev"))
+                .build());
+
+    assertThat(report.deleted()).contains("platform/prod/root.yaml");
+    assertThat(report.warnings())
+        .filteredOn(warning -> warning.startsWith("environments["))
+        .filteredOn(warning -> !warning.contains("].services["))
+        .containsExactly(
+            "environments[prod]: the environment left the description and kit deleted"
+                + " platform/prod/, but what was applied from it stays in the Argo CD that ran it."
+                + " Its root Application shop-root-prod keeps following the repository and finds"
+                + " nothing to sync, without pruning what it synced before (a sync with pruning"
+                + " would delete the operators' Applications); delete it without its objects,"
+                + " `argocd app delete shop-root-prod --cascade=false`. What it synced stays,"
+                + " unmanaged: Applications cert-manager-prod, cloudnative-pg-prod,"
+                + " plugin-barman-cloud-prod (delete each without its objects, `argocd app delete"
+                + " <name> --cascade=false`, once you no longer want the operator on that cluster:"
+                + " a plain delete uninstalls the operator, and with CloudNativePG's CRDs every"
+                + " Cluster on that cluster); AppProject shop-prod (`argocd proj delete shop-prod`"
+                + " once it is empty); and the services' Applications from before: delete each as"
+                + " the service's RETIRED.md says, or without its objects where an environment's"
+                + " Application runs the service on the same cluster now.");
+    assertThat(generator.generate(withEnvironments()).warnings())
+        .noneMatch(warning -> warning.startsWith("environments[prod]: the environment left"));
   }
 }
