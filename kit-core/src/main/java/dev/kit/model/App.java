@@ -66,6 +66,7 @@ public final class App {
   private final Optional<String> readinessPath;
   private final Optional<String> livenessPath;
   private final Connection connection;
+  private final Optional<String> connectAs;
   private final long runAsUser;
   private final long runAsGroup;
 
@@ -77,6 +78,7 @@ public final class App {
     this.readinessPath = Optional.ofNullable(builder.readinessPath);
     this.livenessPath = Optional.ofNullable(builder.livenessPath);
     this.connection = builder.connection;
+    this.connectAs = Optional.ofNullable(builder.connectAs);
     this.runAsUser = builder.runAsUser;
     this.runAsGroup = builder.runAsGroup;
   }
@@ -98,6 +100,7 @@ public final class App {
     builder.readinessPath = readinessPath.orElse(null);
     builder.livenessPath = livenessPath.orElse(null);
     builder.connection = connection;
+    builder.connectAs = connectAs.orElse(null);
     builder.runAsUser = runAsUser;
     builder.runAsGroup = runAsGroup;
     return builder;
@@ -142,6 +145,15 @@ public final class App {
   }
 
   /**
+   * The managed role the app connects as ({@code Database.role(...)}, a login with a password
+   * Secret) instead of the database's owner, or empty for the owner: with it the app holds only
+   * what the migrations grant that role.
+   */
+  public Optional<String> connectAs() {
+    return connectAs;
+  }
+
+  /**
    * The numeric user the container runs as (default 10001): with {@code runAsNonRoot}, kubelet
    * refuses an image whose user is root or a name, so kit sets a number.
    */
@@ -164,6 +176,7 @@ public final class App {
         && readinessPath.equals(that.readinessPath)
         && livenessPath.equals(that.livenessPath)
         && connection == that.connection
+        && connectAs.equals(that.connectAs)
         && runAsUser == that.runAsUser
         && runAsGroup == that.runAsGroup;
   }
@@ -178,6 +191,7 @@ public final class App {
         readinessPath,
         livenessPath,
         connection,
+        connectAs,
         runAsUser,
         runAsGroup);
   }
@@ -198,6 +212,8 @@ public final class App {
         + livenessPath
         + ", connection="
         + connection
+        + ", connectAs="
+        + connectAs
         + ", runAsUser="
         + runAsUser
         + ", runAsGroup="
@@ -214,6 +230,7 @@ public final class App {
     private @Nullable String readinessPath;
     private @Nullable String livenessPath;
     private Connection connection = Connection.URI;
+    private @Nullable String connectAs;
     private long runAsUser = DEFAULT_RUN_AS;
     private long runAsGroup = DEFAULT_RUN_AS;
 
@@ -270,6 +287,28 @@ public final class App {
           Objects.requireNonNull(
               connection,
               "App.Builder.connection(connection): connection is null; pass App.Connection.URI, PARTS or POOLER");
+      return this;
+    }
+
+    /**
+     * Connects as the managed role {@code role} of the service's database, a login with a password
+     * Secret, instead of its owner: {@code PGUSER} and {@code PGPASSWORD} come from that Secret.
+     * Needs {@link Connection#PARTS} or {@link Connection#POOLER} (CloudNativePG's {@code uri} is
+     * the owner's), and the migrations' grants to the role ({@code GRANT SELECT, INSERT, UPDATE,
+     * DELETE ON ALL TABLES IN SCHEMA public TO orders_app}, and {@code ALTER DEFAULT PRIVILEGES}
+     * for the tables to come).
+     */
+    public Builder connectAs(String role) {
+      this.connectAs =
+          Objects.requireNonNull(
+              role,
+              "App.Builder.connectAs(role): role is null; pass a managed role's name, such as \"orders_app\"");
+      return this;
+    }
+
+    /** Connects as the database's owner, as without {@link #connectAs}: for an environment. */
+    public Builder connectAsOwner() {
+      this.connectAs = null;
       return this;
     }
 

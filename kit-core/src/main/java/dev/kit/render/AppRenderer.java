@@ -5,6 +5,7 @@ import static dev.kit.render.PodTemplate.EnvVar.literal;
 
 import dev.kit.model.App;
 import dev.kit.model.Kit;
+import dev.kit.model.Role;
 import dev.kit.model.SecretKey;
 import dev.kit.model.Service;
 import java.util.ArrayList;
@@ -69,7 +70,7 @@ final class AppRenderer {
             service.name(),
             app.image(),
             null,
-            environment(connection, app),
+            environment(connection, app, loginSecret(service, app, connection)),
             List.of(new PodTemplate.ContainerPort("http", app.port())),
             KubeResources.of(app.resources()),
             httpProbe(app.readinessPath()),
@@ -114,11 +115,28 @@ final class AppRenderer {
   }
 
   /**
-   * The database settings, by reference to the connection's Secret only (CNPG's app Secret): no
+   * The Secret the app's user and password come from: the managed role's it connects as, or the
+   * connection's.
+   */
+  private static String loginSecret(Service service, App app, Connection connection) {
+    if (app.connectAs().isPresent()) {
+      for (Role role : service.database().roles()) {
+        if (role.name().equals(app.connectAs().get()) && role.passwordSecret().isPresent()) {
+          return role.passwordSecret().get();
+        }
+      }
+    }
+    return connection.appSecret();
+  }
+
+  /**
+   * The database settings, by reference to the connection's Secret only (CNPG's app Secret) and,
+   * for a managed role the app connects as, to that role's Secret for its user and password: no
    * secret value is ever written. A value built from others ({@code $(NAME)}) is expanded by
    * kubelet from the variables listed before it.
    */
-  private static List<PodTemplate.EnvVar> environment(Connection connection, App app) {
+  private static List<PodTemplate.EnvVar> environment(
+      Connection connection, App app, String login) {
     String secret = connection.appSecret();
     String rootCert = connection.ca().isPresent() ? CA_MOUNT + "/ca.crt" : "system";
     String jdbcTls = connection.ca().isPresent() ? JDBC_TLS : JDBC_TLS_SYSTEM_ROOTS;
@@ -136,11 +154,22 @@ final class AppRenderer {
         env.add(fromSecret("PGHOST", secret, "host"));
         env.add(fromSecret("PGPORT", secret, "port"));
         env.add(fromSecret("PGDATABASE", secret, "dbname"));
-        env.add(fromSecret("PGUSER", secret, "username"));
-        env.add(fromSecret("PGPASSWORD", secret, "password"));
+        env.add(fromSecret("PGUSER", login, "username"));
+        env.add(fromSecret("PGPASSWORD", login, "password"));
         env.add(literal("PGSSLMODE", "verify-full"));
         env.add(literal("PGSSLROOTCERT", rootCert));
-        jdbcFromSecret(env, secret, jdbcTls);
+        if (login.equals(secret)) {
+          jdbcFromSecret(env, secret, jdbcTls);
+        } else {
+          // The Secret's jdbc-uri holds the owner's user and password: the role's go in instead,
+          // which must need no escaping in a URL (as CNPG's own generated passwords).
+          env.add(
+              literal(
+                  "JDBC_URL",
+                  "jdbc:postgresql://$(PGHOST):$(PGPORT)/$(PGDATABASE)"
+                      + "?user=$(PGUSER)&password=$(PGPASSWORD)&"
+                      + jdbcTls));
+        }
       }
       case POOLER -> {
         // CNPG's Secret names the -rw service only; the pooler's Service is <cluster>-pooler-rw on
@@ -151,8 +180,8 @@ final class AppRenderer {
         env.add(literal("PGHOST", host));
         env.add(literal("PGPORT", port));
         env.add(fromSecret("PGDATABASE", secret, "dbname"));
-        env.add(fromSecret("PGUSER", secret, "username"));
-        env.add(fromSecret("PGPASSWORD", secret, "password"));
+        env.add(fromSecret("PGUSER", login, "username"));
+        env.add(fromSecret("PGPASSWORD", login, "password"));
         env.add(literal("PGSSLMODE", "verify-full"));
         env.add(literal("PGSSLROOTCERT", rootCert));
         // CNPG generates alphanumeric passwords (go-password's Generate(64, 10, 0, false, true)),

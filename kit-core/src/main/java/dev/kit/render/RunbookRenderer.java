@@ -517,7 +517,9 @@ final class RunbookRenderer {
                   + appSecret
                   + "`, to `"
                   + dbHost
-                  + "`; `JDBC_URL` from key `jdbc-uri` for Java apps; both verify";
+                  + (a.connectAs().isPresent()
+                      ? "`; `JDBC_URL` built from them for Java apps; both verify"
+                      : "`; `JDBC_URL` from key `jdbc-uri` for Java apps; both verify");
           case URI ->
               "`DATABASE_URL` from `"
                   + appSecret
@@ -526,8 +528,13 @@ final class RunbookRenderer {
                   + "`, with libpq's `PGSSLMODE` and `PGSSLROOTCERT`; `JDBC_URL` from key `jdbc-uri`"
                   + " for Java apps; both verify";
         });
-    md.append(" the server (`sslmode=verify-full`) against " + caText + "; runs as user ");
-    md.append(a.runAsUser() + ", group " + a.runAsGroup() + " |\n");
+    md.append(" the server (`sslmode=verify-full`) against " + caText);
+    if (a.connectAs().isPresent()) {
+      md.append("; connects as the managed role `" + a.connectAs().get() + "` (`PGUSER`, ");
+      md.append(
+          "`PGPASSWORD` from its Secret), not the owner, holding what the migrations grant it");
+    }
+    md.append("; runs as user " + a.runAsUser() + ", group " + a.runAsGroup() + " |\n");
   }
 
   private void operatorsRow() {

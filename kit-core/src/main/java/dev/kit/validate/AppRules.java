@@ -4,6 +4,7 @@ import static dev.kit.validate.Violations.quote;
 import static dev.kit.validate.Violations.shown;
 
 import dev.kit.model.App;
+import dev.kit.model.Role;
 import dev.kit.model.Service;
 import dev.kit.render.DatabaseProviders;
 import java.util.Optional;
@@ -80,6 +81,63 @@ final class AppRules {
           path + ".connection",
           "POOLER needs a pooler, and the database has none",
           "add database(db -> db.pooler(p -> p.instances(2))), or use Connection.URI");
+    }
+    if (app.connectAs().isPresent()) {
+      connectAs(path + ".connectAs", service, app, app.connectAs().get(), violations);
+    }
+  }
+
+  /**
+   * The managed role the app connects as: a login with a password Secret, which the app reads its
+   * user and password from, over a connection that takes them apart from CloudNativePG's Secret.
+   */
+  private static void connectAs(
+      String path, Service service, App app, String name, Violations violations) {
+    if (!DatabaseRules.cloudNativePg(service)) {
+      violations.add(
+          path,
+          "names a role CloudNativePG manages, and the database is "
+              + DatabaseProviders.of(service).name(),
+          "remove connectAs(...); the app connects as the user its Secret names");
+      return;
+    }
+    Role role = null;
+    for (Role declared : service.database().roles()) {
+      if (declared.name().equals(name) && !declared.absent()) {
+        role = declared;
+      }
+    }
+    String declare =
+        "database(db -> db.role(\""
+            + name
+            + "\", r -> r.login().passwordSecret(\""
+            + service.name()
+            + "-"
+            + name.replace('_', '-')
+            + "\")))";
+    if (role == null) {
+      violations.add(
+          path,
+          shown(name, "the role") + " is no managed role of the database",
+          "declare it, " + declare + ", or connect as the owner (remove connectAs(...))");
+      return;
+    }
+    if (!role.login() || role.passwordSecret().isEmpty()) {
+      violations.add(
+          path,
+          "names role "
+              + name
+              + ", which "
+              + (role.login() ? "has no password Secret to connect with" : "cannot log in"),
+          "declare it as a login with a password, " + declare);
+    }
+    if (app.connection() == App.Connection.URI) {
+      violations.add(
+          path,
+          "needs Connection.PARTS or POOLER: Connection.URI takes the uri of "
+              + service.clusterName()
+              + "-app, which is the owner's",
+          "add connection(App.Connection.PARTS) to the app (or POOLER, with a pooler)");
     }
   }
 

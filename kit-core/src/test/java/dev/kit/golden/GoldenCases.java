@@ -328,7 +328,10 @@ public final class GoldenCases {
                                             .poolMode(Pooler.PoolMode.TRANSACTION)
                                             .parameter("max_client_conn", "1000")
                                             .parameter("default_pool_size", "20")
-                                            .readOnly(true)))
+                                            .readOnly(true))
+                                .role(
+                                    "orders_app",
+                                    r -> r.login().passwordSecret("orders-app-login")))
                     .app(
                         "ghcr.io/acme/orders:1.4.2",
                         a ->
@@ -336,15 +339,25 @@ public final class GoldenCases {
                                 .replicas(3)
                                 .readinessPath("/ready")
                                 .livenessPath("/healthz")
-                                .connection(App.Connection.POOLER)))
+                                .connection(App.Connection.POOLER)
+                                .connectAs("orders_app")))
         .service(
             "billing",
             s ->
                 s.withoutMigrations()
-                    .database(db -> db.storage("1Gi"))
+                    .database(
+                        db ->
+                            db.storage("1Gi")
+                                .role(
+                                    "billing_app",
+                                    r -> r.login().passwordSecret("billing-app-login")))
                     .app(
                         "ghcr.io/acme/billing@sha256:" + "a".repeat(64),
-                        a -> a.connection(App.Connection.PARTS).runAsUser(65532).runAsGroup(65532)))
+                        a ->
+                            a.connection(App.Connection.PARTS)
+                                .connectAs("billing_app")
+                                .runAsUser(65532)
+                                .runAsGroup(65532)))
         .service(
             "catalog",
             s ->

@@ -64,6 +64,7 @@ class ModelApiTest {
             .readinessPath("/ready")
             .livenessPath("/healthz")
             .connection(App.Connection.PARTS)
+            .connectAs("orders_app")
             .runAsUser(1000)
             .runAsGroup(1001)
             .build();

@@ -2,6 +2,7 @@ package dev.kit.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kit.model.App;
 import dev.kit.model.Database;
 import dev.kit.model.Kit;
 import dev.kit.testing.Validations;
@@ -156,5 +157,66 @@ class RoleValidationTest {
             "services[orders].database.roles: role(...) is a role CloudNativePG manages in its"
                 + " Cluster, but the database is an existing database, which kit does not run"
                 + " (remove role(...); whoever runs the database creates its roles)");
+  }
+
+  private static List<String> appViolations(
+      UnaryOperator<Database.Builder> database, UnaryOperator<App.Builder> app) {
+    Kit kit =
+        Kit.builder()
+            .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+            .service(
+                "orders",
+                s ->
+                    s.withoutMigrations()
+                        .database(db -> database.apply(db.storage("1Gi")))
+                        .app("ghcr.io/acme/orders:1.4.2", app))
+            .build();
+    return Validations.of(kit, s -> Optional.empty()).stream().map(Violation::toString).toList();
+  }
+
+  @Test
+  void validate_acceptsAnAppThatConnectsAsALoginWithAPassword_overPartsOrThePooler() {
+    UnaryOperator<Database.Builder> login =
+        db ->
+            db.pooler(p -> p.instances(2))
+                .role("orders_app", r -> r.login().passwordSecret("orders-app-login"));
+
+    assertThat(
+            appViolations(login, a -> a.connection(App.Connection.PARTS).connectAs("orders_app")))
+        .isEmpty();
+    assertThat(
+            appViolations(login, a -> a.connection(App.Connection.POOLER).connectAs("orders_app")))
+        .isEmpty();
+  }
+
+  @Test
+  void validate_rejectsAnAppThatConnectsAs_aRoleItCannotLogInAs_orOverTheOwnersUri() {
+    assertThat(
+            appViolations(
+                db -> db, a -> a.connection(App.Connection.PARTS).connectAs("orders_app")))
+        .containsExactly(
+            "services[orders].app.connectAs: \"orders_app\" is no managed role of the database"
+                + " (declare it, database(db -> db.role(\"orders_app\", r ->"
+                + " r.login().passwordSecret(\"orders-orders-app\"))), or connect as the owner"
+                + " (remove connectAs(...)))");
+    assertThat(
+            appViolations(
+                db -> db.role("readers", r -> r).role("reporting", r -> r.login()),
+                a -> a.connectAs("readers")))
+        .containsExactly(
+            "services[orders].app.connectAs: names role readers, which cannot log in (declare it"
+                + " as a login with a password, database(db -> db.role(\"readers\", r ->"
+                + " r.login().passwordSecret(\"orders-readers\"))))",
+            "services[orders].app.connectAs: needs Connection.PARTS or POOLER: Connection.URI"
+                + " takes the uri of orders-cluster-app, which is the owner's (add"
+                + " connection(App.Connection.PARTS) to the app (or POOLER, with a pooler))");
+    assertThat(
+            appViolations(
+                db -> db.role("reporting", r -> r.login()),
+                a -> a.connection(App.Connection.PARTS).connectAs("reporting")))
+        .containsExactly(
+            "services[orders].app.connectAs: names role reporting, which has no password Secret to"
+                + " connect with (declare it as a login with a password, database(db ->"
+                + " db.role(\"reporting\", r -> r.login().passwordSecret(\"orders-reporting\"))))");
   }
 }
