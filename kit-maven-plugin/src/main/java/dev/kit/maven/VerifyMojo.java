@@ -101,6 +101,7 @@ public final class VerifyMojo extends EmbeddedPostgresMojo {
                               + "; replayed from an empty database in "
                               + seconds(service.replay())));
       service.notes().forEach(note -> getLog().info("kit: " + note));
+      service.warnings().forEach(warning -> getLog().warn("kit: " + warning));
     }
     report.warnings().forEach(finding -> getLog().warn(finding.toString()));
     if (report.services().isEmpty()) {

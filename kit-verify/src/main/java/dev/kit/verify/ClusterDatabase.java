@@ -1,5 +1,6 @@
 package dev.kit.verify;
 
+import dev.kit.model.App;
 import dev.kit.model.Bootstrap;
 import dev.kit.model.Database;
 import dev.kit.model.Kit;
@@ -7,6 +8,7 @@ import dev.kit.model.Role;
 import dev.kit.model.Service;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The application database as the migration Job finds it in the cluster: its name ({@code
@@ -22,20 +24,27 @@ import java.util.Objects;
  * @param extensions the extensions created in it, in CNPG's order
  * @param schemas the schemas created in it, owned by the database's owner
  * @param roles the roles CloudNativePG manages in the cluster ({@code spec.managed.roles})
+ * @param appRole the managed role the service's app connects as ({@code App.connectAs}), or empty
+ *     for the owner
  */
 record ClusterDatabase(
-    String name, List<String> extensions, List<String> schemas, List<Role> roles) {
+    String name,
+    List<String> extensions,
+    List<String> schemas,
+    List<Role> roles,
+    Optional<String> appRole) {
 
   ClusterDatabase {
     Objects.requireNonNull(name, "name");
     extensions = List.copyOf(extensions);
     schemas = List.copyOf(schemas);
     roles = List.copyOf(roles);
+    Objects.requireNonNull(appRole, "appRole");
   }
 
   /** A database with no managed roles beside its owner. */
   ClusterDatabase(String name, List<String> extensions, List<String> schemas) {
-    this(name, extensions, schemas, List.of());
+    this(name, extensions, schemas, List.of(), Optional.empty());
   }
 
   /**
@@ -45,6 +54,11 @@ record ClusterDatabase(
   static ClusterDatabase of(Kit kit, Service service) {
     Bootstrap bootstrap = kit.applicationDatabase(service);
     Database db = service.database();
-    return new ClusterDatabase(bootstrap.database(), db.extensions(), db.schemas(), db.roles());
+    return new ClusterDatabase(
+        bootstrap.database(),
+        db.extensions(),
+        db.schemas(),
+        db.roles(),
+        service.app().flatMap(App::connectAs));
   }
 }

@@ -200,7 +200,8 @@ public final class MigrationVerification {
         v.error(),
         v.findings(),
         v.problems(),
-        notes);
+        notes,
+        v.warnings());
   }
 
   /**

@@ -14,6 +14,7 @@ import dev.kit.migration.SqlStatement;
 import dev.kit.model.TxMode;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -98,6 +99,7 @@ final class MigrationVerifier {
           Optional.empty(),
           List.of(),
           List.of(unprepared.get()),
+          List.of(),
           List.of());
     }
     long began = System.nanoTime();
@@ -105,6 +107,7 @@ final class MigrationVerifier {
     Duration firstRun = Duration.ofNanos(System.nanoTime() - began);
     List<String> problems = new ArrayList<>();
     List<String> notes = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
     skippedBeforeCheckpoint(source).ifPresent(notes::add);
     Duration replay = Duration.ZERO;
     if (first.error.isEmpty()) {
@@ -126,6 +129,10 @@ final class MigrationVerifier {
                   + ": the replay from an empty database ends in a different schema: "
                   + String.join(", ", differences));
         }
+        if (database.appRole().isPresent()) {
+          ungranted(server, source, database.name(), database.appRole().get())
+              .ifPresent(warnings::add);
+        }
       }
     }
     return new ServiceVerification(
@@ -138,7 +145,57 @@ final class MigrationVerifier {
         first.error,
         first.findings,
         problems,
-        notes);
+        notes,
+        warnings);
+  }
+
+  /**
+   * A warning when the migrations, all applied to {@code database}, leave the managed role the app
+   * connects as without a privilege on any of their tables and views (directly, through a role it
+   * inherits from, or to {@code PUBLIC}, in a schema it may use): the app would meet "permission
+   * denied for table" at its first query. Empty when it holds one, or there is no table yet.
+   */
+  private static Optional<String> ungranted(
+      EmbeddedPostgresServer server, ServiceMigrations source, String database, String role) {
+    String query =
+        "SELECT count(*), count(*) FILTER (WHERE has_schema_privilege("
+            + EmbeddedPostgresServer.literal(role)
+            + ", n.oid, 'USAGE') AND has_table_privilege("
+            + EmbeddedPostgresServer.literal(role)
+            + ", c.oid, 'SELECT, INSERT, UPDATE, DELETE'))"
+            + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f')"
+            + " AND n.nspname NOT IN ('pg_catalog', 'information_schema')"
+            + " AND n.nspname NOT LIKE 'pg\\_%'"
+            + " AND NOT EXISTS (SELECT FROM pg_depend d WHERE d.objid = c.oid AND d.deptype = 'e')";
+    try (Connection c = server.connect(database, "postgres");
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(query)) {
+      if (!rs.next()) {
+        return Optional.empty();
+      }
+      long tables = rs.getLong(1);
+      if (tables == 0 || rs.getLong(2) > 0) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          source.service()
+              + ": the app connects as "
+              + role
+              + " (connectAs), which "
+              + source.label()
+              + " grant no privilege on any of the "
+              + tables
+              + " tables and views they make, so its first query would fail with \"permission"
+              + " denied\": grant it what the app needs in a migration, such as GRANT SELECT,"
+              + " INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO "
+              + role
+              + " (and GRANT USAGE ON SCHEMA for another schema), with ALTER DEFAULT PRIVILEGES"
+              + " for the tables to come");
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          source.service() + ": cannot read the privileges of " + role + ": " + e.getMessage(), e);
+    }
   }
 
   /**

@@ -28,6 +28,8 @@ import java.util.Optional;
  * @param findings the lint findings, file by file
  * @param problems replay and revert problems: each fails the build
  * @param notes what was proved, such as a revert migration that restores the catalog
+ * @param warnings what will likely fail in the cluster without failing the build, such as an app
+ *     role the migrations grant nothing
  */
 public record ServiceVerification(
     String service,
@@ -39,7 +41,8 @@ public record ServiceVerification(
     Optional<MigrationError> error,
     List<LintFinding> findings,
     List<String> problems,
-    List<String> notes) {
+    List<String> notes,
+    List<String> warnings) {
 
   public ServiceVerification {
     Objects.requireNonNull(service, "service");
@@ -47,6 +50,7 @@ public record ServiceVerification(
     findings = List.copyOf(findings);
     problems = List.copyOf(problems);
     notes = List.copyOf(notes);
+    warnings = List.copyOf(warnings);
   }
 
   /** Whether nothing here fails the build. */

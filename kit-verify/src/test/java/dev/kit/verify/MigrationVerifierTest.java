@@ -1162,7 +1162,8 @@ class MigrationVerifierTest {
                     .inRole("pg_read_all_data")
                     .connectionLimit(3)
                     .noInherit()
-                    .build()));
+                    .build()),
+            Optional.empty());
     ServiceVerification v =
         new MigrationVerifier(LintSettings.defaults())
             .verify(
@@ -1209,7 +1210,8 @@ class MigrationVerifierTest {
                     "app",
                     List.of(),
                     List.of(),
-                    List.of(Role.builder("auditor").inRole("no_such_group").build())));
+                    List.of(Role.builder("auditor").inRole("no_such_group").build()),
+                    Optional.empty()));
 
     assertThat(v.passed()).isFalse();
     assertThat(v.files()).isZero();
@@ -1223,6 +1225,45 @@ class MigrationVerifierTest {
                 + DIR
                 + ": fix the description's database(d -> d.role(...)), since the cluster would"
                 + " fail the same way");
+  }
+
+  @Test
+  void verify_warns_whenTheMigrationsGrantTheAppsRoleNothing_andNotOnceTheyDo() {
+    List<Role> roles =
+        List.of(
+            Role.builder("readers").build(),
+            Role.builder("shop_app").login().passwordSecret("shop-app").build());
+    ClusterDatabase asApp =
+        new ClusterDatabase("app", List.of(), List.of(), roles, Optional.of("shop_app"));
+    ServiceMigrations ungranted =
+        TestHistory.of(
+            TxMode.FILE,
+            "20250101000000_items.sql",
+            "CREATE TABLE IF NOT EXISTS items (id int);\nGRANT SELECT ON items TO readers;\n");
+    ServiceMigrations granted =
+        TestHistory.of(
+            TxMode.FILE,
+            "20250101000000_items.sql",
+            "CREATE TABLE IF NOT EXISTS items (id int);\n"
+                + "GRANT SELECT, INSERT ON items TO shop_app;\n");
+
+    ServiceVerification without =
+        new MigrationVerifier(LintSettings.defaults()).verify(postgres, ungranted, asApp);
+    ServiceVerification with =
+        new MigrationVerifier(LintSettings.defaults()).verify(postgres, granted, asApp);
+
+    assertThat(without.passed()).as(without.toString()).isTrue();
+    assertThat(without.warnings())
+        .containsExactly(
+            ungranted.service()
+                + ": the app connects as shop_app (connectAs), which "
+                + DIR
+                + " grant no privilege on any of the 1 tables and views they make, so its first"
+                + " query would fail with \"permission denied\": grant it what the app needs in a"
+                + " migration, such as GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA"
+                + " public TO shop_app (and GRANT USAGE ON SCHEMA for another schema), with ALTER"
+                + " DEFAULT PRIVILEGES for the tables to come");
+    assertThat(with.warnings()).isEmpty();
   }
 
   /** The predefined roles kit lets a managed role join are the server's own, by major. */
