@@ -8,6 +8,7 @@ import dev.kit.conformance.GeneratedObjects.Manifest;
 import dev.kit.golden.GoldenPlans;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -116,6 +117,20 @@ class NoSecretLiteralsTest {
         objects.stream()
             .filter(m -> m.kind().equals("Cluster"))
             .collect(Collectors.toMap(NoSecretLiteralsTest::serviceDir, Manifest::name));
+    // The Secrets of the Cluster's managed roles, whose user and password an app may connect with
+    // (App.connectAs): the Cluster names them, kit writes none.
+    Map<Path, Set<String>> roleSecretsByService = new HashMap<>();
+    for (Manifest cluster : objects) {
+      if (cluster.kind().equals("Cluster")) {
+        Set<String> secrets = new TreeSet<>();
+        for (JsonNode role : cluster.object().at("/spec/managed/roles")) {
+          if (role.at("/passwordSecret/name").isString()) {
+            secrets.add(role.at("/passwordSecret/name").asString());
+          }
+        }
+        roleSecretsByService.put(serviceDir(cluster), secrets);
+      }
+    }
     List<Manifest> workloads =
         objects.stream().filter(m -> PodSecurityRestricted.hasPodTemplate(m.object())).toList();
     assertThat(workloads).filteredOn(m -> m.kind().equals("Job")).isNotEmpty();
@@ -211,13 +226,18 @@ class NoSecretLiteralsTest {
             .as("Secret keys %s reads", workload.where())
             .contains(cluster + "-app/uri");
       }
-      // the app Secret's keys by name, and of the CA Secret only ca.crt: never ca.key or tls.key
+      // the app Secret's keys by name, of the CA Secret only ca.crt (never ca.key or tls.key), and
+      // a managed role's user and password
+      Set<String> roleSecrets = roleSecretsByService.getOrDefault(serviceDir(workload), Set.of());
       assertThat(referenced)
           .as("Secret keys %s reads", workload.where())
           .allSatisfy(
               ref ->
                   assertThat(
-                          ref.startsWith(cluster + "-app/") || ref.equals(cluster + "-ca/ca.crt"))
+                          ref.startsWith(cluster + "-app/")
+                              || ref.equals(cluster + "-ca/ca.crt")
+                              || (roleSecrets.contains(ref.substring(0, ref.indexOf('/')))
+                                  && (ref.endsWith("/username") || ref.endsWith("/password"))))
                       .as(ref)
                       .isTrue());
     }

@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -229,7 +230,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
    *
    * @throws SQLException naming the role PostgreSQL refused
    */
-  void createRoles(java.util.List<Role> roles) throws SQLException {
+  void createRoles(List<Role> roles) throws SQLException {
     if (roles.isEmpty()) {
       return;
     }
@@ -255,7 +256,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             "managed role " + role.name());
       }
       for (Role role : roles) {
-        for (String group : role.absent() ? java.util.List.<String>of() : role.inRoles()) {
+        for (String group : role.absent() ? List.<String>of() : role.inRoles()) {
           execute(
               s,
               "GRANT " + identifier(group) + " TO " + identifier(role.name()),
