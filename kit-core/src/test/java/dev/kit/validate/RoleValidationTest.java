@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kit.model.App;
 import dev.kit.model.Database;
 import dev.kit.model.Kit;
+import dev.kit.model.Service;
 import dev.kit.testing.Validations;
 import java.util.List;
 import java.util.Optional;
@@ -16,18 +17,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The roles CloudNativePG manages beside the owner: names, memberships, passwords, hosts. */
 class RoleValidationTest {
 
-  private static List<String> violations(UnaryOperator<Database.Builder> database) {
+  /** The violations of orders (database and owner "orders", no migrations), {@code service} on. */
+  private static List<String> orders(UnaryOperator<Service.Builder> service) {
     Kit kit =
         Kit.builder()
             .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
-            .service(
-                "orders",
-                s ->
-                    s.withoutMigrations()
-                        .database(
-                            db -> database.apply(db.storage("1Gi").bootstrap("orders", "orders"))))
+            .service("orders", s -> service.apply(s.withoutMigrations()))
             .build();
     return Validations.of(kit, s -> Optional.empty()).stream().map(Violation::toString).toList();
+  }
+
+  private static List<String> violations(UnaryOperator<Database.Builder> database) {
+    return orders(
+        s -> s.database(db -> database.apply(db.storage("1Gi").bootstrap("orders", "orders"))));
   }
 
   @Test
@@ -161,17 +163,10 @@ class RoleValidationTest {
 
   private static List<String> appViolations(
       UnaryOperator<Database.Builder> database, UnaryOperator<App.Builder> app) {
-    Kit kit =
-        Kit.builder()
-            .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
-            .service(
-                "orders",
-                s ->
-                    s.withoutMigrations()
-                        .database(db -> database.apply(db.storage("1Gi")))
-                        .app("ghcr.io/acme/orders:1.4.2", app))
-            .build();
-    return Validations.of(kit, s -> Optional.empty()).stream().map(Violation::toString).toList();
+    return orders(
+        s ->
+            s.database(db -> database.apply(db.storage("1Gi")))
+                .app("ghcr.io/acme/orders:1.4.2", app));
   }
 
   @Test
