@@ -299,7 +299,10 @@ final class CnpgClusterReader implements KindReader {
                     + object.name()
                     + " (managed role "
                     + role.path("name").asString()
-                    + ")"));
+                    + ")",
+                // CNPG reads the basic-auth format, and refuses a username that is not the role's.
+                Optional.of("kubernetes.io/basic-auth"),
+                Map.of("username", role.path("name").asString())));
       }
     }
     return new Needs(

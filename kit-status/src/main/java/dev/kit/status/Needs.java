@@ -1,6 +1,9 @@
 package dev.kit.status;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedSet;
 
 /**
@@ -36,8 +39,29 @@ record Needs(
    * @param name its name
    * @param keys the keys read from it
    * @param reader who reads it, such as {@code the ObjectStore orders-cluster-backups}
+   * @param type the Secret type the reader expects, such as {@code kubernetes.io/basic-auth}, or
+   *     empty for any
+   * @param known the values of keys the description decides and that are no secret, such as a
+   *     managed role's {@code username}, by key
    */
-  record SecretUse(String namespace, String name, SortedSet<String> keys, String reader) {}
+  record SecretUse(
+      String namespace,
+      String name,
+      SortedSet<String> keys,
+      String reader,
+      Optional<String> type,
+      Map<String, String> known) {
+
+    SecretUse {
+      Objects.requireNonNull(type, "type");
+      known = Map.copyOf(known);
+    }
+
+    /** A Secret of any type whose keys are all the team's to fill. */
+    SecretUse(String namespace, String name, SortedSet<String> keys, String reader) {
+      this(namespace, name, keys, reader, Optional.empty(), Map.of());
+    }
+  }
 
   /** A kind that must be installed, and why, such as {@code cert-manager.io/Certificate}. */
   record KindUse(String group, String kind, String why) {}

@@ -27,7 +27,13 @@ final class SecretsCheck {
   }
 
   private record Wanted(
-      String namespace, String name, Set<String> keys, Set<String> readers, Set<String> services) {}
+      String namespace,
+      String name,
+      Set<String> keys,
+      Set<String> readers,
+      Set<String> services,
+      Set<String> types,
+      Map<String, String> known) {}
 
   List<DoctorCheck> run() {
     Set<String> provided = new TreeSet<>();
@@ -51,8 +57,12 @@ final class SecretsCheck {
                           use.name(),
                           new TreeSet<>(),
                           new LinkedHashSet<>(),
-                          new TreeSet<>()));
+                          new TreeSet<>(),
+                          new TreeSet<>(),
+                          new TreeMap<>()));
           each.keys().addAll(use.keys());
+          use.type().ifPresent(each.types()::add);
+          each.known().putAll(use.known());
           each.readers().add(use.reader());
           each.services().add(service.name());
         }
@@ -94,8 +104,11 @@ final class SecretsCheck {
               + secret.name()
               + " -n "
               + secret.namespace()
+              + secret.types().stream().map(type -> " --type=" + type).reduce("", String::concat)
               + secret.keys().stream()
-                  .map(key -> " --from-literal=" + key + "=...")
+                  .map(
+                      key ->
+                          " --from-literal=" + key + "=" + secret.known().getOrDefault(key, "..."))
                   .reduce("", String::concat);
       boolean namespaceExists = cluster.get("v1", "Namespace", "", secret.namespace()).isPresent();
       return DoctorCheck.fail(

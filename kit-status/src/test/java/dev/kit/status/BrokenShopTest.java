@@ -47,7 +47,14 @@ class BrokenShopTest {
                         billing
                             .label("team", "billing")
                             .withoutMigrations()
-                            .database(db -> db.instances(1).postgresMajor(17).storage("1Gi")))
+                            .database(
+                                db ->
+                                    db.instances(1)
+                                        .postgresMajor(17)
+                                        .storage("1Gi")
+                                        .role(
+                                            "billing_reader",
+                                            r -> r.login().passwordSecret("billing-reader"))))
                 .service(
                     "ledger",
                     ledger ->
@@ -169,7 +176,18 @@ class BrokenShopTest {
         .contains(
             "CRD scheduledbackups.postgresql.cnpg.io missing",
             "StorageClass \"standard\" does not exist",
-            "Secret orders-backup-s3 (namespace orders) has no key ACCESS_SECRET_KEY");
+            "Secret orders-backup-s3 (namespace orders) has no key ACCESS_SECRET_KEY",
+            "Secret billing-reader (namespace billing) missing");
+    // A managed role's Secret: basic-auth, its username the role's, which the command fills in.
+    assertThat(report.checks())
+        .filteredOn(check -> check.text().startsWith("Secret billing-reader "))
+        .singleElement()
+        .extracting(DoctorCheck::fix)
+        .asString()
+        .endsWith(
+            "kubectl create secret generic billing-reader -n billing"
+                + " --type=kubernetes.io/basic-auth --from-literal=password=..."
+                + " --from-literal=username=billing_reader");
   }
 
   private static void copyMigrations(Path from, Path to) throws IOException {
