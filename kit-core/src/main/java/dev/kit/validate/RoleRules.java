@@ -35,6 +35,10 @@ final class RoleRules {
           "current_user",
           "session_user");
 
+  /** The Secrets CloudNativePG makes for a cluster, by suffix of the cluster's name. */
+  private static final List<String> CNPG_SECRETS =
+      List.of("-app", "-superuser", "-replication", "-ca", "-server");
+
   private RoleRules() {}
 
   /**
@@ -52,6 +56,13 @@ final class RoleRules {
     for (Role role : roles) {
       declared.put(role.name(), role);
     }
+    // CNPG reads a role's Secret as basic-auth with the role's name as username: one Secret serves
+    // one role, and CNPG's own Secrets of the cluster hold other users.
+    Map<String, String> secretOwners = new HashMap<>();
+    Set<String> cnpgSecrets = new HashSet<>();
+    for (String suffix : CNPG_SECRETS) {
+      cnpgSecrets.add(service.clusterName() + suffix);
+    }
     for (Role role : roles) {
       String at = path + ".roles" + Violations.entry(role.name());
       name(at, role.name(), owner, service, violations);
@@ -65,6 +76,28 @@ final class RoleRules {
               at + ".passwordSecret",
               "is set on a role that cannot log in, which has no use for a password",
               "add login(), or remove passwordSecret(\"" + secret + "\")");
+        }
+        String other = secretOwners.putIfAbsent(secret, role.name());
+        if (cnpgSecrets.contains(secret)) {
+          violations.add(
+              at + ".passwordSecret",
+              "is "
+                  + secret
+                  + ", a Secret CloudNativePG makes for the cluster and fills with another user",
+              "give the role a Secret of its own, such as \""
+                  + service.name()
+                  + "-"
+                  + role.name().replace('_', '-')
+                  + "\"");
+        } else if (other != null) {
+          violations.add(
+              at + ".passwordSecret",
+              "is "
+                  + secret
+                  + ", role "
+                  + other
+                  + "'s too, and its username can name only one of them",
+              "give each role a Secret of its own");
         }
         violations.invalid(
             at + ".passwordSecret",

@@ -149,6 +149,23 @@ class RoleValidationTest {
   }
 
   @Test
+  void validate_rejectsAPasswordSecret_cnpgMakesOrAnotherRoleUses() {
+    assertThat(
+            violations(
+                db ->
+                    db.role("reporting", r -> r.login().passwordSecret("orders-cluster-app"))
+                        .role("analytics", r -> r.login().passwordSecret("orders-bi"))
+                        .role("dashboards", r -> r.login().passwordSecret("orders-bi"))))
+        .containsExactly(
+            "services[orders].database.roles[dashboards].passwordSecret: is orders-bi, role"
+                + " analytics's too, and its username can name only one of them (give each role a"
+                + " Secret of its own)",
+            "services[orders].database.roles[reporting].passwordSecret: is orders-cluster-app, a"
+                + " Secret CloudNativePG makes for the cluster and fills with another user (give"
+                + " the role a Secret of its own, such as \"orders-reporting\")");
+  }
+
+  @Test
   void validate_rejectsRoles_onADatabaseKitDoesNotRun() {
     assertThat(
             violations(
