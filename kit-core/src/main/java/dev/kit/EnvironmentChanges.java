@@ -401,11 +401,12 @@ final class EnvironmentChanges {
     }
   }
 
-  private static Applied applied(Path folder, ArgoCd argo) {
+  /** What was applied from {@code folder}, whose entries are {@code names}. */
+  private static Applied applied(Path folder, List<String> names, ArgoCd argo) {
     Optional<JsonNode> root = Optional.empty();
     List<String> applications = new ArrayList<>();
     List<String> others = new ArrayList<>();
-    for (String file : RetiredServices.names(folder)) {
+    for (String file : names) {
       if (!file.endsWith(".yaml")) {
         continue; // an environment's folder, mostly: every generation with environments lists
       }
@@ -438,6 +439,28 @@ final class EnvironmentChanges {
   }
 
   /**
+   * Warns about what was applied from kit's platform files that this generation deletes: with
+   * environments, those from before them ({@link #previousPlatform}); and those of each environment
+   * that left the description ({@link #removedEnvironments}). {@code platform/} is listed once for
+   * both.
+   *
+   * @param environments the names of the environments the description has now
+   */
+  static void platformLeftovers(
+      RepositoryRoot repository, Kit kit, Set<String> environments, FilePlan.Builder plan) {
+    Path platform = repository.path().resolve(RepositoryLayout.PLATFORM);
+    if (!Files.isDirectory(platform, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    ArgoCd argo = kit.repository().argoCd();
+    List<String> names = RetiredServices.names(platform);
+    if (!environments.isEmpty()) {
+      previousPlatform(platform, names, argo, plan);
+    }
+    removedEnvironments(platform, names, environments, argo, plan);
+  }
+
+  /**
    * Warns, with environments, about what was applied from kit's platform files from before them,
    * {@code platform/*.yaml}, which this generation deletes (each environment has its own folder):
    * it all stays in Argo CD. The root Application applied from {@code platform/root.yaml} keeps
@@ -445,13 +468,9 @@ final class EnvironmentChanges {
    * files too, as Argo CD's directory globs let {@code *} cross {@code /}; the operators'
    * Applications, an ApplicationSet and the AppProject stay unmanaged.
    */
-  static void previousPlatform(RepositoryRoot repository, Kit kit, FilePlan.Builder plan) {
-    Path platform = repository.path().resolve(RepositoryLayout.PLATFORM);
-    if (!Files.isDirectory(platform, LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    ArgoCd argo = kit.repository().argoCd();
-    Applied applied = applied(platform, argo);
+  private static void previousPlatform(
+      Path platform, List<String> names, ArgoCd argo, FilePlan.Builder plan) {
+    Applied applied = applied(platform, names, argo);
     if (applied.isEmpty()) {
       return;
     }
@@ -501,24 +520,24 @@ final class EnvironmentChanges {
    * so the operators' Applications it synced keep their operators running, unmanaged; a person who
    * syncs it with pruning, or deletes one of them with Argo CD's default cascade, uninstalls an
    * operator, CloudNativePG's CRDs and every Cluster with them.
-   *
-   * @param environments the names of the environments the description has now
    */
-  static void removedEnvironments(
-      RepositoryRoot repository, Kit kit, Set<String> environments, FilePlan.Builder plan) {
-    Path platform = repository.path().resolve(RepositoryLayout.PLATFORM);
-    if (!Files.isDirectory(platform, LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    ArgoCd argo = kit.repository().argoCd();
-    for (String environment : RetiredServices.names(platform)) {
-      Path folder = platform.resolve(environment);
-      // An environment's platform folder holds kit's argocd-cm.yaml (a provider's folder does not).
-      if (environments.contains(environment)
-          || RetiredServices.generated(folder.resolve(ARGOCD_CM)).isEmpty()) {
+  private static void removedEnvironments(
+      Path platform,
+      List<String> names,
+      Set<String> environments,
+      ArgoCd argo,
+      FilePlan.Builder plan) {
+    for (String environment : names) {
+      // An environment's name has no dot (a DNS label), so a file such as root.yaml is none; its
+      // platform folder holds kit's argocd-cm.yaml, which a provider's folder does not.
+      if (environment.indexOf('.') >= 0 || environments.contains(environment)) {
         continue;
       }
-      Applied applied = applied(folder, argo);
+      Path folder = platform.resolve(environment);
+      if (RetiredServices.generated(folder.resolve(ARGOCD_CM)).isEmpty()) {
+        continue;
+      }
+      Applied applied = applied(folder, RetiredServices.names(folder), argo);
       if (applied.isEmpty()) {
         continue;
       }

@@ -104,10 +104,7 @@ final class RetiredServices {
     for (Environment environment : kit.environments()) {
       environments.add(environment.name());
     }
-    if (!environments.isEmpty()) {
-      EnvironmentChanges.previousPlatform(repository, kit, plan);
-    }
-    EnvironmentChanges.removedEnvironments(repository, kit, environments, plan);
+    EnvironmentChanges.platformLeftovers(repository, kit, environments, plan);
     // java.io, not NIO, where it can: a cold JVM pays far less for it (PROFILE.md section 14). It
     // knows only the disk, not a zip archive's file system, say.
     boolean onDisk = services.getFileSystem() == FileSystems.getDefault();

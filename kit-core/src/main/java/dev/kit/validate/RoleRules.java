@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -156,6 +157,7 @@ final class RoleRules {
       Violations violations) {
     String path = at + ".inRoles" + Violations.entry(group);
     Role other = declared.get(group);
+    Optional<Integer> since = Role.predefinedSince(group);
     if (group.equals(role.name())) {
       violations.add(path, "makes the role a member of itself", "remove inRole(\"" + group + "\")");
     } else if (other != null) {
@@ -171,16 +173,12 @@ final class RoleRules {
           "is pg_database_owner, which PostgreSQL gives no members: its one member is the"
               + " database's owner",
           "remove inRole(\"pg_database_owner\")");
-    } else if (Role.predefinedSince(group).isPresent()
-        && !Role.predefinedRoles(major).contains(group)) {
+    } else if (since.isPresent() && since.get() > major) {
       violations.add(
           path,
-          "is a predefined role from PostgreSQL "
-              + Role.predefinedSince(group).get()
-              + ", and the database is "
-              + major,
+          "is a predefined role from PostgreSQL " + since.get() + ", and the database is " + major,
           "remove inRole(\"" + group + "\"), or raise postgresMajor(...)");
-    } else if (!group.equals(owner) && !Role.predefinedRoles(major).contains(group)) {
+    } else if (!group.equals(owner) && since.isEmpty()) {
       violations.add(
           path,
           shown(group, "the role") + " is no role of the database",
