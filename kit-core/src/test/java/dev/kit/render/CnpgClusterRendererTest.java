@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kit.model.Kit;
 import dev.kit.model.Restore;
+import dev.kit.model.Role;
 import dev.kit.model.S3Credentials;
 import dev.kit.model.Service;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -394,5 +396,25 @@ class CnpgClusterRendererTest {
 
     assertThat(spec(kit, "orders").path("imageName").asString())
         .isEqualTo("registry.acme.com/postgresql:17.9-system-bookworm");
+  }
+
+  /**
+   * A group before its members, whatever their names; a cycle, which validation refuses, keeps the
+   * name order rather than losing a role.
+   */
+  @Test
+  void membersLast_putsEachGroupBeforeItsMembers_andKeepsEveryRoleOfACycle() {
+    Role admins = Role.builder("admins").inRole("writers").build();
+    Role readers = Role.builder("readers").build();
+    Role writers = Role.builder("writers").inRole("readers").build();
+
+    assertThat(CnpgClusterRenderer.membersLast(List.of(admins, readers, writers)))
+        .extracting(Role::name)
+        .containsExactly("readers", "writers", "admins");
+    Role a = Role.builder("a").inRole("b").build();
+    Role b = Role.builder("b").inRole("a").build();
+    assertThat(CnpgClusterRenderer.membersLast(List.of(a, b, readers)))
+        .extracting(Role::name)
+        .containsExactly("readers", "a", "b");
   }
 }

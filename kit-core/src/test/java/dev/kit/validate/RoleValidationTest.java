@@ -231,4 +231,16 @@ class RoleValidationTest {
                 + " connect with (declare it as a login with a password, database(db ->"
                 + " db.role(\"reporting\", r -> r.login().passwordSecret(\"orders-reporting\"))))");
   }
+
+  @Test
+  void validate_rejectsAnAppThatConnectsAsARole_onADatabaseKitDoesNotRun() {
+    assertThat(
+            appViolations(
+                db -> db.existing(e -> e.secret("orders-db").host("orders.db.acme.internal")),
+                a -> a.connection(App.Connection.PARTS).connectAs("orders_app")))
+        .contains(
+            "services[orders].app.connectAs: names a role CloudNativePG manages, and the database"
+                + " is an existing database (remove connectAs(...); the app connects as the user its"
+                + " Secret names)");
+  }
 }
