@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Properties;
@@ -46,6 +47,12 @@ final class EmbeddedPostgresServer implements AutoCloseable {
   private final String version;
   private final Duration startup;
   private final Path log;
+
+  /**
+   * The roles this server made for a cluster (owners and managed roles), which the next database
+   * drops: roles belong to a cluster, and each service has its own.
+   */
+  private final Set<String> clusterRoles = new TreeSet<>();
 
   private EmbeddedPostgresServer(
       EmbeddedPostgres postgres, int major, String version, Duration startup, Path log) {
@@ -146,20 +153,38 @@ final class EmbeddedPostgresServer implements AutoCloseable {
   }
 
   /**
-   * Creates the login role {@code owner} (not a superuser, like the owner CNPG bootstraps) unless
-   * it exists, and a new, empty database {@code name} it owns, in place of one of that name an
-   * earlier run left (its connections ended).
+   * Makes the server a new cluster's, as CloudNativePG bootstraps it: the login role {@code owner}
+   * (not a superuser, like the owner CNPG bootstraps) unless it exists, and a new, empty database
+   * {@code name} it owns. What an earlier run left goes first (its connections ended): every
+   * database but {@code postgres} and the templates, and the roles this server made for that run's
+   * cluster, so that a migration cannot grant to a role another service declared. Roles made
+   * outside this class stay, as roles the cluster gets another way.
    */
   void createDatabase(String name, String owner) {
     try (Connection c = connect("postgres", "postgres");
         Statement s = c.createStatement()) {
+      List<String> databases = new ArrayList<>();
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT datname FROM pg_database WHERE NOT datistemplate AND datname <> 'postgres'")) {
+        while (rs.next()) {
+          databases.add(rs.getString(1));
+        }
+      }
+      for (String database : databases) {
+        s.execute("DROP DATABASE " + identifier(database) + " WITH (FORCE)");
+      }
+      for (String role : clusterRoles) {
+        s.execute("DROP ROLE IF EXISTS " + identifier(role));
+      }
+      clusterRoles.clear();
       try (ResultSet rs =
           s.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = " + literal(owner))) {
         if (!rs.next()) {
           s.execute("CREATE ROLE " + identifier(owner) + " LOGIN");
+          clusterRoles.add(owner);
         }
       }
-      s.execute("DROP DATABASE IF EXISTS " + identifier(name) + " WITH (FORCE)");
       s.execute("CREATE DATABASE " + identifier(name) + " OWNER " + identifier(owner));
     } catch (SQLException e) {
       throw new IllegalStateException(
@@ -225,8 +250,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
    * What CloudNativePG's instance manager does with the managed roles before the migrations run
    * (kit's health check holds their wave until it has): each role kept created, or altered when it
    * exists, with the attributes the Cluster gives it and no password (the migrations never log in
-   * as one); then each membership granted, after every role exists; each role dropped dropped
-   * unless another database of this server holds its objects.
+   * as one); then each membership granted, after every role exists; each role dropped dropped.
    *
    * @throws SQLException naming the role PostgreSQL refused
    */
@@ -238,11 +262,9 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         Statement s = c.createStatement()) {
       for (Role role : roles) {
         if (role.absent()) {
-          try {
-            s.execute("DROP ROLE IF EXISTS " + identifier(role.name()));
-          } catch (SQLException heldElsewhere) {
-            // Another service's database here holds its objects: this one's migrations run on.
-          }
+          execute(
+              s, "DROP ROLE IF EXISTS " + identifier(role.name()), "managed role " + role.name());
+          clusterRoles.remove(role.name());
           continue;
         }
         boolean exists;
@@ -254,6 +276,9 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             s,
             (exists ? "ALTER ROLE " : "CREATE ROLE ") + identifier(role.name()) + attributes(role),
             "managed role " + role.name());
+        if (!exists) {
+          clusterRoles.add(role.name());
+        }
       }
       for (Role role : roles) {
         for (String group : role.absent() ? List.<String>of() : role.inRoles()) {

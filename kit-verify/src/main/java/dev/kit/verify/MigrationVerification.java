@@ -62,7 +62,8 @@ public final class MigrationVerification {
    * the Atlas Job will, lints what each statement changed in the catalog, replays the history on a
    * fresh database, and proves each revert migration: what {@code kit:verify} runs. Services of one
    * major share a server (started one major at a time) and run one after another, each on a
-   * database named and prepared as its cluster's.
+   * database named and prepared as its cluster's, with its cluster's roles and none another
+   * service's.
    *
    * @throws KitValidationException when the description is invalid
    * @throws IllegalStateException naming the services when their server cannot be started

@@ -78,10 +78,10 @@ final class MigrationVerifier {
    * Applies the history twice on {@code server}, linting and proving revert migrations on the first
    * run. Each run gets a new database named as the cluster's ({@code app} by default), owned by the
    * service's owner role, with the schemas and extensions the CNPG {@code Database} creates before
-   * the migration Job; services on one server run one after another, each replacing the database
-   * the one before left. The role keeps its name, which migrations may use ({@code ALTER TABLE ...
-   * OWNER TO app}); an owner CNPG bootstraps cannot create roles, so what services on one server
-   * share is at most that role's own settings.
+   * the migration Job, and the roles the Cluster manages; services on one server run one after
+   * another, each on a server rid of the databases and roles the one before it made, so that
+   * nothing one service's cluster has leaks into another's. The owner keeps its name, which
+   * migrations may use ({@code ALTER TABLE ... OWNER TO app}).
    *
    * @throws IllegalStateException naming the service when its database cannot be created
    */

@@ -778,9 +778,13 @@ class MigrationVerifierTest {
   }
 
   @Test
-  void verify_reportsTheDifference_whenReplayFromZeroEndsElsewhere() {
-    // What the first run leaves in its role (which outlives the database) the replay sees: a role
-    // of its own, so no other test does.
+  void verify_reportsTheDifference_whenReplayFromZeroEndsElsewhere() throws SQLException {
+    // What the first run leaves in a role the cluster has from elsewhere (made here, not by kit,
+    // so it outlives the run) the replay sees: a role of its own, so no other test does.
+    try (Connection c = postgres.connect("postgres", "postgres");
+        Statement s = c.createStatement()) {
+      s.execute("CREATE ROLE odd_owner LOGIN");
+    }
     String once =
         "DO $$ BEGIN IF current_setting('search_path') NOT LIKE '%replayed%' THEN\n"
             + "  EXECUTE 'CREATE TABLE IF NOT EXISTS only_once (a int)';\n"
@@ -1196,6 +1200,66 @@ class MigrationVerifierTest {
                   rs.getInt(6)))
           .containsExactly(true, false, 3, true, true, 0);
     }
+  }
+
+  @Test
+  void verify_refusesAGrantToARoleOnlyAnotherServiceDeclared_whicheverRanFirst() {
+    ClusterDatabase declaring =
+        new ClusterDatabase(
+            "app",
+            List.of(),
+            List.of(),
+            List.of(Role.builder("readers").build()),
+            Optional.empty());
+    ServiceMigrations grant =
+        TestHistory.of(
+            TxMode.FILE,
+            "20250101000000_items.sql",
+            "CREATE TABLE IF NOT EXISTS items (id int);\nGRANT SELECT ON items TO readers;\n");
+    // Another cluster's database and owner, named otherwise: its owner owns what it made there.
+    ServiceMigrations shop =
+        new ServiceMigrations(
+            TestHistory.service(),
+            DIR,
+            new MigrationDirectory(
+                List.of(new MigrationFile("1_a.sql", "CREATE TABLE a (id int);".getBytes(UTF_8)))),
+            TxMode.FILE,
+            17,
+            "shop_owner",
+            Optional.empty());
+    MigrationVerifier verifier = new MigrationVerifier(LintSettings.defaults());
+
+    ServiceVerification declared = verifier.verify(postgres, grant, declaring);
+    ServiceVerification undeclared = verifier.verify(postgres, grant, APP);
+    ServiceVerification otherCluster =
+        verifier.verify(postgres, shop, new ClusterDatabase("shop", List.of(), List.of()));
+    ServiceVerification declaredAgain = verifier.verify(postgres, grant, declaring);
+
+    assertThat(declared.passed()).as(declared.toString()).isTrue();
+    assertThat(undeclared.error())
+        .map(MigrationError::message)
+        .contains("ERROR: role \"readers\" does not exist");
+    assertThat(otherCluster.passed()).as(otherCluster.toString()).isTrue();
+    assertThat(declaredAgain.passed()).as(declaredAgain.toString()).isTrue();
+    assertThat(rolesNamed("readers", "shop_owner")).containsExactly("readers");
+  }
+
+  private static List<String> rolesNamed(String... names) {
+    List<String> found = new java.util.ArrayList<>();
+    try (Connection c = postgres.connect("postgres", "postgres");
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT rolname FROM pg_roles WHERE rolname IN ('"
+                    + String.join("', '", names)
+                    + "') ORDER BY rolname")) {
+      while (rs.next()) {
+        found.add(rs.getString(1));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return found;
   }
 
   @Test
