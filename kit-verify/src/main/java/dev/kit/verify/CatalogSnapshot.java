@@ -430,6 +430,12 @@ final class CatalogSnapshot {
             + "   WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped)) AND "
             + userSchema("rn")
             + "), '')"
+            // A domain's parts, which ALTER DOMAIN sets back one by one: its default, NOT NULL, and
+            // each constraint as name US definition, RS between them (ASCII's unit and record
+            // separators, which no identifier and no printed expression holds).
+            + ", format_type(t.typbasetype, t.typtypmod), COALESCE(t.typdefault, ''), t.typnotnull,"
+            + " COALESCE((SELECT string_agg(quote_ident(c.conname) || chr(31) || pg_get_constraintdef(c.oid), chr(30)"
+            + "  ORDER BY c.conname) FROM pg_constraint c WHERE c.contypid = t.oid AND c.contype <> 'n'), '')"
             + " FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
             + " WHERE "
             + USER_SCHEMA
@@ -457,7 +463,15 @@ final class CatalogSnapshot {
                         "body",
                         rs.getString(6),
                         "reads",
-                        rs.getString(7)))));
+                        rs.getString(7),
+                        "baseType",
+                        rs.getString(3).equals("d") ? rs.getString(8) : "",
+                        "default",
+                        rs.getString(9),
+                        "notNull",
+                        Boolean.toString(rs.getBoolean(10)),
+                        "constraints",
+                        rs.getString(11)))));
   }
 
   private static void sequences(Statement s, List<CatalogObject> out) throws SQLException {

@@ -1578,6 +1578,13 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                     + ")");
           }
         }
+        case TYPE -> {
+          if (sameDomain(old, now)) {
+            setDomainBack(old, now);
+          } else {
+            script.irreversible(old.key() + ": " + whyNotType(old, now));
+          }
+        }
         case EXTENSION ->
             script.irreversible(
                 old.key()
@@ -1705,6 +1712,96 @@ public record DownMigration(String version, String sql, List<String> irreversibl
         }
       }
       return renamed;
+    }
+
+    /**
+     * Whether {@code old} and {@code now} are one domain, under its name and on its base type,
+     * which ALTER DOMAIN cannot change: only its default, NOT NULL and constraints changed.
+     */
+    private static boolean sameDomain(CatalogObject old, CatalogObject now) {
+      return old.detail("typtype").equals("d")
+          && now.detail("typtype").equals("d")
+          && old.detail("sql").equals(now.detail("sql"))
+          && old.detail("baseType").equals(now.detail("baseType"));
+    }
+
+    /**
+     * Sets the default, NOT NULL and constraints of {@code now}, a domain, back to {@code old}'s: a
+     * renamed constraint renamed back; the constraints it added or changed dropped first, then
+     * those it dropped or changed added again, which checks every column of the domain as the
+     * original did.
+     */
+    private void setDomainBack(CatalogObject old, CatalogObject now) {
+      String alter = "ALTER DOMAIN " + now.detail("sql");
+      Map<String, String> was = domainConstraints(old);
+      Map<String, String> is = domainConstraints(now);
+      for (Map.Entry<String, String> gone : List.copyOf(was.entrySet())) {
+        if (is.containsKey(gone.getKey())) {
+          continue;
+        }
+        for (Map.Entry<String, String> come : List.copyOf(is.entrySet())) {
+          if (!was.containsKey(come.getKey()) && come.getValue().equals(gone.getValue())) {
+            script.statement(
+                alter + " RENAME CONSTRAINT " + come.getKey() + " TO " + gone.getKey() + ";");
+            was.remove(gone.getKey());
+            is.remove(come.getKey());
+            break;
+          }
+        }
+      }
+      is.forEach(
+          (name, definition) -> {
+            if (!definition.equals(was.get(name))) {
+              script.statement(alter + " DROP CONSTRAINT " + name + ";");
+            }
+          });
+      if (!old.detail("default").equals(now.detail("default"))) {
+        script.statement(
+            old.detail("default").isEmpty()
+                ? alter + " DROP DEFAULT;"
+                : alter + " SET DEFAULT " + old.detail("default") + ";");
+      }
+      if (old.flag("notNull") != now.flag("notNull")) {
+        script.statement(alter + (old.flag("notNull") ? " SET NOT NULL;" : " DROP NOT NULL;"));
+      }
+      was.forEach(
+          (name, definition) -> {
+            if (!definition.equals(is.get(name))) {
+              script.statement(alter + " ADD CONSTRAINT " + name + " " + definition + ";");
+            }
+          });
+    }
+
+    /** A domain's constraints (not its NOT NULL), by quoted name, in name order. */
+    private static Map<String, String> domainConstraints(CatalogObject domain) {
+      Map<String, String> constraints = new LinkedHashMap<>();
+      if (!domain.detail("constraints").isEmpty()) {
+        for (String constraint : domain.detail("constraints").split("\u001e", -1)) {
+          int at = constraint.indexOf('\u001f');
+          constraints.put(constraint.substring(0, at), constraint.substring(at + 1));
+        }
+      }
+      return constraints;
+    }
+
+    /** Why kit cannot set the type {@code old} back from {@code now}, with what it was. */
+    private static String whyNotType(CatalogObject old, CatalogObject now) {
+      if (old.detail("typtype").equals("e")
+          && now.detail("typtype").equals("e")
+          && old.detail("sql").equals(now.detail("sql"))) {
+        List<String> added = new ArrayList<>(labels(now));
+        added.removeAll(labels(old));
+        if (!added.isEmpty() && labels(now).containsAll(labels(old))) {
+          return "the migration added "
+              + String.join(", ", added)
+              + " to the enum, and PostgreSQL cannot drop an enum's label; to undo it, create the"
+              + " type anew without it and move its columns over (ALTER TABLE ... ALTER COLUMN ..."
+              + " TYPE ... USING ...::text::...), once no row holds it (before: "
+              + old.definition()
+              + ")";
+        }
+      }
+      return "it was changed in place in a way kit cannot undo (before: " + old.definition() + ")";
     }
 
     /** Renames the labels of {@code now}, an enum whose labels alone were renamed, back. */

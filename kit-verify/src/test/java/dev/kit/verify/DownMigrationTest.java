@@ -15,6 +15,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Reverts derived on a real PostgreSQL 17, and kit:verify's proof of them: a base migration, the
@@ -2031,6 +2033,65 @@ class DownMigrationTest {
             "column public.t.p: its type public.pos was dropped and created anew under the same"
                 + " name, which this revert drops while the column uses it; move the column off it"
                 + " by hand, and back onto the old type once it is back (p pos)");
+  }
+
+  /** base | change | the revert's statements, one per line. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "CREATE DOMAIN pos AS int;\nCREATE TABLE t (p pos);\n"
+            + "|ALTER DOMAIN pos ADD CONSTRAINT pos_check CHECK (VALUE > 0);\n"
+            + "|ALTER DOMAIN public.pos DROP CONSTRAINT pos_check;",
+        "CREATE DOMAIN \"Pos\" AS varchar(3) CONSTRAINT \"Not A\" CHECK (VALUE <> 'a');\n"
+            + "CREATE TABLE t (p \"Pos\");\n"
+            + "|ALTER DOMAIN \"Pos\" DROP CONSTRAINT \"Not A\";\n"
+            + "ALTER DOMAIN \"Pos\" ADD CONSTRAINT \"Not A\" CHECK (length(VALUE) > 1) NOT VALID;\n"
+            + "|ALTER DOMAIN public.\"Pos\" DROP CONSTRAINT \"Not A\";\n"
+            + "ALTER DOMAIN public.\"Pos\" ADD CONSTRAINT \"Not A\" CHECK (((VALUE)::text <> 'a'::text));",
+        "CREATE DOMAIN pos AS int;\nCREATE TABLE t (p pos);\n"
+            + "ALTER DOMAIN pos ADD CONSTRAINT c CHECK (VALUE > 0) NOT VALID;\n"
+            + "|ALTER DOMAIN pos VALIDATE CONSTRAINT c;\n"
+            + "|ALTER DOMAIN public.pos DROP CONSTRAINT c;\n"
+            + "ALTER DOMAIN public.pos ADD CONSTRAINT c CHECK ((VALUE > 0)) NOT VALID;",
+        "CREATE DOMAIN pos AS int CONSTRAINT c CHECK (VALUE > 0);\n"
+            + "|ALTER DOMAIN pos RENAME CONSTRAINT c TO d;\n"
+            + "|ALTER DOMAIN public.pos RENAME CONSTRAINT d TO c;",
+        "CREATE DOMAIN pos AS int DEFAULT 3;\n"
+            + "|ALTER DOMAIN pos SET NOT NULL;\nALTER DOMAIN pos DROP DEFAULT;\n"
+            + "|ALTER DOMAIN public.pos SET DEFAULT 3;\nALTER DOMAIN public.pos DROP NOT NULL;",
+        "CREATE DOMAIN pos AS int NOT NULL;\n"
+            + "|ALTER DOMAIN pos DROP NOT NULL;\nALTER DOMAIN pos SET DEFAULT 1;\n"
+            + "|ALTER DOMAIN public.pos DROP DEFAULT;\nALTER DOMAIN public.pos SET NOT NULL;",
+      })
+  void revert_setsADomainBack_whenTheMigrationAlteredItsDefaultNotNullOrConstraints(
+      String baseChangeAndRevert) {
+    String[] parts = baseChangeAndRevert.split("\\|", -1);
+
+    DownMigration down = proveDerived(parts[0], parts[1]);
+
+    assertThat(down.irreversible()).isEmpty();
+    assertThat(statements(down)).containsExactlyElementsOf(List.of(parts[2].split("\n")));
+  }
+
+  @Test
+  void revert_saysWhyALabelAddedToAnEnumStays() {
+    DownMigration down =
+        derive(
+            "CREATE TYPE mood AS ENUM ('a', 'b');\nCREATE TABLE t (m mood);\n",
+            "ALTER TYPE mood ADD VALUE 'c';\nALTER TYPE mood ADD VALUE 'o' BEFORE 'a';\n");
+
+    assertThat(statements(down)).isEmpty();
+    assertThat(down.irreversible())
+        .containsExactly(
+            "type public.mood: the migration added 'o', 'c' to the enum, and PostgreSQL cannot drop"
+                + " an enum's label; to undo it, create the type anew without it and move its"
+                + " columns over (ALTER TABLE ... ALTER COLUMN ... TYPE ... USING ...::text::...),"
+                + " once no row holds it (before: TYPE public.mood AS ENUM ('a', 'b'))");
+  }
+
+  /** The revert's statements, without its comments and blank lines. */
+  private static List<String> statements(DownMigration down) {
+    return down.sql().lines().filter(l -> !l.isBlank() && !l.startsWith("--")).toList();
   }
 
   @Test
