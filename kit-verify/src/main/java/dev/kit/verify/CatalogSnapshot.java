@@ -539,6 +539,12 @@ final class CatalogSnapshot {
             // All the tables it inherits from, in order.
             + " COALESCE((SELECT string_agg(i.inhparent::text, ',' ORDER BY i.inhseqno)"
             + "  FROM pg_inherits i WHERE i.inhrelid = c.oid), ''),"
+            // Its indexes of its parent's indexes, which the index snapshot leaves to the parent's,
+            // a line each: the oid, a space, the name. A detach leaves them as its own.
+            + " COALESCE((SELECT string_agg(x.indexrelid::text || ' ' || quote_ident(xn.nspname) || '.'"
+            + "  || quote_ident(xc.relname), E'\\n' ORDER BY xc.relname) FROM pg_index x"
+            + "  JOIN pg_class xc ON xc.oid = x.indexrelid JOIN pg_namespace xn ON xn.oid = xc.relnamespace"
+            + "  WHERE x.indrelid = c.oid AND EXISTS (SELECT 1 FROM pg_inherits xh WHERE xh.inhrelid = x.indexrelid)), ''),"
             + RELATION_COLUMNS
             + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
             // A partition's one parent, or the first table it inherits from.
@@ -557,7 +563,7 @@ final class CatalogSnapshot {
                   + (partition ? " PARTITION OF " + rs.getString(12) + " " + rs.getString(9) : "")
                   + (partitioned ? " PARTITION BY " + rs.getString(10) : "");
           Map<String, String> details = new HashMap<>();
-          String afterCreate = relationColumns(rs, 14, details);
+          String afterCreate = relationColumns(rs, 15, details);
           details.put("sql", rs.getString(3));
           details.put("relfilenode", rs.getString(5));
           details.put("schemaSql", rs.getString(6));
@@ -571,6 +577,7 @@ final class CatalogSnapshot {
           if (partition) {
             details.put("parentSql", rs.getString(12));
             details.put("bound", rs.getString(9));
+            details.put("parentsIndexes", rs.getString(14));
           }
           out.add(
               new CatalogObject(

@@ -392,14 +392,7 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       // may be dropped.
       kept.stream()
           .filter(o -> o.kind() == Kind.TABLE && kept(o).flag("partition") && moved(o, kept(o)))
-          .forEach(
-              o ->
-                  script.statement(
-                      "ALTER TABLE "
-                          + kept(o).detail("parentSql")
-                          + " DETACH PARTITION "
-                          + kept(o).detail("sql")
-                          + ";"));
+          .forEach(this::detach);
       // A created table may have taken a renamed one's name: drop it before the rename back.
       ddl.dropTables(created);
       kept.stream().filter(o -> o.kind() == Kind.TABLE).forEach(o -> renameTable(o, kept(o)));
@@ -456,6 +449,17 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       // Dropping a view drops its indexes and triggers, kept or not: they come back after it.
       List<CatalogObject> onViews = onViews(views);
       dropped = dropped.stream().filter(o -> !onViews.contains(o)).toList();
+      // An index of a table the migration attached that the attach took over for its parent's
+      // (which the snapshot leaves to the parent's) is its own again once detached.
+      Set<String> detachedIndexes = new HashSet<>();
+      kept.stream()
+          .filter(o -> o.kind() == Kind.TABLE && kept(o).flag("partition") && moved(o, kept(o)))
+          .flatMap(o -> kept(o).detail("parentsIndexes").lines())
+          .forEach(line -> detachedIndexes.add(line.substring(0, line.indexOf(' '))));
+      dropped =
+          dropped.stream()
+              .filter(o -> !(o.kind() == Kind.INDEX && detachedIndexes.contains(o.identity())))
+              .toList();
       for (Kind kind : List.of(Kind.TABLE, Kind.COLUMN, Kind.CONSTRAINT, Kind.INDEX)) {
         createAll(dropped, kind);
       }
@@ -1507,6 +1511,30 @@ public record DownMigration(String version, String sql, List<String> irreversibl
       return old.flag("partition") != now.flag("partition")
           || !old.detail("parentIdentities").equals(now.detail("parentIdentities"))
           || !old.detail("bound").equals(now.detail("bound"));
+    }
+
+    /**
+     * Detaches {@code old}'s table, which the migration made a partition, from its parent, and
+     * drops the indexes the attach built on it for the parent's, which the detach leaves as its
+     * own; an index it had before, which the attach took over, stays.
+     */
+    private void detach(CatalogObject old) {
+      CatalogObject now = kept(old);
+      script.statement(
+          "ALTER TABLE "
+              + now.detail("parentSql")
+              + " DETACH PARTITION "
+              + now.detail("sql")
+              + ";");
+      now.detail("parentsIndexes")
+          .lines()
+          .filter(
+              line ->
+                  before.withIdentity(Kind.INDEX, line.substring(0, line.indexOf(' '))).isEmpty())
+          .forEach(
+              line ->
+                  script.statement(
+                      "DROP INDEX IF EXISTS " + line.substring(line.indexOf(' ') + 1) + ";"));
     }
 
     /** Attaches {@code old}, a partition before the migration, to its parent again. */

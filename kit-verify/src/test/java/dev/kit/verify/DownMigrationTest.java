@@ -1226,6 +1226,26 @@ class DownMigrationTest {
   }
 
   @Test
+  void revert_dropsTheIndexesAnAttachBuilt_butKeepsOneItTookOver() {
+    String base =
+        "CREATE TABLE p (k int, v int, w int) PARTITION BY RANGE (k);\n"
+            + "CREATE INDEX p_v ON p (v);\n"
+            + "CREATE INDEX p_w ON p (w);\n"
+            + "CREATE TABLE p1 (k int, v int, w int);\n"
+            + "CREATE INDEX p1_own_w ON p1 (w);\n";
+    String change = "ALTER TABLE p ATTACH PARTITION p1 FOR VALUES FROM (0) TO (10);\n";
+
+    DownMigration down = proveDerived(base, change);
+
+    assertThat(statements(down))
+        .containsExactly(
+            "ALTER TABLE public.p DETACH PARTITION public.p1;",
+            "DROP INDEX IF EXISTS public.p1_v_idx;");
+    assertThat(rows("SELECT indexrelid::regclass FROM pg_index WHERE indrelid = 'p1'::regclass"))
+        .containsExactly("p1_own_w");
+  }
+
+  @Test
   void revert_setsTheIdentityKindAndGenerationExpressionBack_whenTheMigrationChangedThem() {
     String base =
         "CREATE TABLE t (id int GENERATED ALWAYS AS IDENTITY, z int,"
