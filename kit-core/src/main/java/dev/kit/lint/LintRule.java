@@ -62,7 +62,9 @@ public enum LintRule {
       Severity.WARNING,
       "add the column without a default (or plain, without GENERATED or IDENTITY), backfill it in batches, then set "
           + "the default, the generation or the identity: a volatile default, a stored generated column or an identity "
-          + "column added to an existing table rewrites it"),
+          + "column added to an existing table rewrites it; a column of a domain with a CHECK or NOT NULL rewrites it "
+          + "default or not: add it as the domain's base type and check the rows with a table CHECK ... NOT VALID, "
+          + "then VALIDATE CONSTRAINT"),
   CREATE_INDEX_LOCKING(
       "PG101",
       Severity.WARNING,

@@ -120,7 +120,7 @@ final class CatalogLinter {
         default -> {}
       }
     }
-    rewrites(statement, rewritten, retypedTables, sink);
+    rewrites(statement, rewritten, retypedTables, before, after, sink);
     for (CatalogObject created : after.objects()) {
       if (before.sameAs(created).isPresent()) {
         continue;
@@ -271,6 +271,8 @@ final class CatalogLinter {
       SqlStatement statement,
       List<CatalogObject> rewritten,
       Set<String> retypedTables,
+      CatalogSnapshot before,
+      CatalogSnapshot after,
       StatementFindings sink) {
     if (!statement.tokens().isEmpty() && statement.tokens().get(0).isWord("TRUNCATE")) {
       return;
@@ -284,8 +286,38 @@ final class CatalogLinter {
           "rewrites table "
               + now.name()
               + " and its indexes under an ACCESS EXCLUSIVE lock, so reads and writes of it wait"
-              + " until it is rewritten");
+              + " until it is rewritten"
+              + constrainedDomains(now, before, after));
     }
+  }
+
+  /**
+   * Why adding a column rewrote {@code table} when its type is a domain with a CHECK or NOT NULL,
+   * which PostgreSQL checks on every row by rewriting the table, default or not: the rule's first
+   * fix (no default) does not help there.
+   */
+  private static String constrainedDomains(
+      CatalogObject table, CatalogSnapshot before, CatalogSnapshot after) {
+    List<String> columns = new ArrayList<>();
+    for (CatalogObject column : after.objects()) {
+      if (column.kind() != Kind.COLUMN
+          || !column.detail("tableIdentity").equals(table.identity())
+          || before.sameAs(column).isPresent()
+          || column.detail("type").endsWith("]")) {
+        continue;
+      }
+      after
+          .withIdentity(Kind.TYPE, column.detail("typeIdentity"))
+          .filter(d -> d.detail("typtype").equals("d"))
+          .filter(d -> d.flag("notNull") || !d.detail("constraints").isEmpty())
+          .ifPresent(d -> columns.add(column.detail("sql") + " of domain " + d.name()));
+    }
+    return columns.isEmpty()
+        ? ""
+        : ": it adds column "
+            + String.join(", ", columns)
+            + ", whose CHECK or NOT NULL PostgreSQL checks on every row by rewriting the table,"
+            + " with a default or without";
   }
 
   /**

@@ -676,12 +676,16 @@ class MigrationVerifierTest {
   void verify_reportsTableRewrite_whenAnAddedColumnRewritesAnExistingTable() {
     String base =
         "CREATE TABLE IF NOT EXISTS orders (id int, total int, code varchar(10));\n"
-            + "INSERT INTO orders VALUES (1, 2, 'a');\n";
+            + "INSERT INTO orders VALUES (1, 2, 'a');\n"
+            + "CREATE DOMAIN positive AS int CHECK (VALUE > 0);\n"
+            + "CREATE DOMAIN label AS text;\n";
     String change =
         "ALTER TABLE orders ADD COLUMN IF NOT EXISTS uid uuid DEFAULT gen_random_uuid();\n"
             + "ALTER TABLE orders ADD COLUMN IF NOT EXISTS twice int GENERATED ALWAYS AS (total * 2) STORED;\n"
             + "ALTER TABLE orders ADD COLUMN IF NOT EXISTS n bigint GENERATED ALWAYS AS IDENTITY;\n"
             + "ALTER TABLE orders ADD COLUMN IF NOT EXISTS region text DEFAULT 'eu';\n"
+            + "ALTER TABLE orders ADD COLUMN IF NOT EXISTS qty positive;\n"
+            + "ALTER TABLE orders ADD COLUMN IF NOT EXISTS note label;\n"
             + "ALTER TABLE orders ALTER COLUMN id TYPE bigint;\n"
             + "TRUNCATE orders;\n"
             + "CREATE TABLE IF NOT EXISTS fresh (id int);\n"
@@ -700,7 +704,12 @@ class MigrationVerifierTest {
             file + "2" + rewrite,
             file + "3" + rewrite,
             file
-                + "5: warning COLUMN_TYPE_REWRITE: changes column public.orders.id from integer to bigint, which rewrites "
+                + "5"
+                + rewrite
+                + ": it adds column qty of domain public.positive, whose CHECK or NOT NULL PostgreSQL"
+                + " checks on every row by rewriting the table, with a default or without",
+            file
+                + "7: warning COLUMN_TYPE_REWRITE: changes column public.orders.id from integer to bigint, which rewrites "
                 + "table public.orders and its indexes under an ACCESS EXCLUSIVE lock");
     assertThat(v.findings().get(0).toString()).endsWith(LintRule.TABLE_REWRITE.fix() + ".");
   }
