@@ -616,7 +616,11 @@ final class CatalogSnapshot {
             + " CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' ELSE '' END,"
             + " CASE WHEN a.attoptions IS NULL THEN '' ELSE (SELECT string_agg("
             + optionAssignment("o")
-            + ", E'\\n' ORDER BY o) FROM unnest(a.attoptions) o) END"
+            + ", E'\\n' ORDER BY o) FROM unnest(a.attoptions) o) END,"
+            // An identity column's sequence, by name (the sequence snapshot leaves it out).
+            + " COALESCE((SELECT quote_ident(sc.relname) FROM pg_depend sd JOIN pg_class sc ON sc.oid = sd.objid"
+            + "  WHERE sd.classid = 'pg_class'::regclass AND sd.refclassid = 'pg_class'::regclass"
+            + "  AND sd.refobjid = c.oid AND sd.refobjsubid = a.attnum AND sd.deptype = 'i' AND sc.relkind = 'S'), '')"
             + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " JOIN pg_type ty ON ty.oid = a.atttypid"
             + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
@@ -677,6 +681,10 @@ final class CatalogSnapshot {
           if (!comment.isEmpty()) {
             afterCreate.append("\n-- comment ").append(comment);
           }
+          // An identity's sequence by name, which ALTER SEQUENCE ... RENAME changes.
+          if (!rs.getString(22).isEmpty()) {
+            afterCreate.append("\n-- identity sequence ").append(rs.getString(22));
+          }
           // Its statistics target, storage, compression and options: ALTER COLUMN sets them.
           String statistics = rs.getString(17);
           String storage = rs.getString(18);
@@ -702,6 +710,7 @@ final class CatalogSnapshot {
           details.put("grants", grants);
           details.put("comment", comment);
           details.put("afterCreate", afterCreate.toString());
+          details.put("identitySequence", rs.getString(22));
           out.add(
               new CatalogObject(
                   Kind.COLUMN,

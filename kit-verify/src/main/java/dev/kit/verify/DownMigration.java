@@ -1262,7 +1262,14 @@ public record DownMigration(String version, String sql, List<String> irreversibl
     private void alterColumn(CatalogObject old, CatalogObject now) {
       String column = old.detail("sql");
       String alter = "ALTER TABLE " + now.detail("tableSql") + " ALTER COLUMN " + column;
-      if (newKind(old, now)) {
+      if (newKind(old, now)
+          && !tableOf(now).detail("parentIdentities").isEmpty()
+          && sameInParent(old, now, "identity")) {
+        return; // setting the parent's identity back sets its partitions' too
+      }
+      // A stored generated column made plain or back, or a child's identity alone.
+      if (old.flag("generated") != now.flag("generated")
+          || (newKind(old, now) && !tableOf(now).detail("parentIdentities").isEmpty())) {
         script.irreversible(
             old.key()
                 + ": its identity or generation changed; set it back by hand ("
@@ -1270,11 +1277,30 @@ public record DownMigration(String version, String sql, List<String> irreversibl
                 + ")");
         return;
       }
+      boolean identityAdded = now.flag("identity") && !old.flag("identity");
+      boolean identityDropped = old.flag("identity") && !now.flag("identity");
+      if (identityAdded) {
+        script.statement(alter + " DROP IDENTITY;"); // and its sequence
+      }
       // A partition's identity follows its parent's, and PostgreSQL refuses to change it alone;
       // an inheriting table's does not (SET GENERATED does not recurse through INHERITS).
-      if (!old.detail("identityKind").equals(now.detail("identityKind"))
+      if (old.flag("identity")
+          && now.flag("identity")
+          && !old.detail("identityKind").equals(now.detail("identityKind"))
           && !(inPartition(old) && sameInParent(old, now, "identityKind"))) {
         script.statement(alter + " SET GENERATED " + old.detail("identityKind") + ";");
+      }
+      if (old.flag("identity")
+          && now.flag("identity")
+          && !old.detail("identitySequence").equals(now.detail("identitySequence"))) {
+        script.statement(
+            "ALTER SEQUENCE "
+                + tableOf(now).detail("schemaSql")
+                + "."
+                + now.detail("identitySequence")
+                + " RENAME TO "
+                + old.detail("identitySequence")
+                + ";");
       }
       // A column of a type the migration dropped and created anew under the same name holds on
       // to the new one: an enum's values go to text here, and back once the old type is back.
@@ -1369,6 +1395,50 @@ public record DownMigration(String version, String sql, List<String> irreversibl
           keepPartitionsNotNull(old);
         }
       }
+      if (identityDropped) {
+        addIdentity(old, now, alter);
+      }
+    }
+
+    /**
+     * Makes {@code now}, whose identity the migration dropped, an identity column again, its
+     * sequence named as before and set past the values the column holds, so the next row's does not
+     * collide with one of them.
+     */
+    private void addIdentity(CatalogObject old, CatalogObject now, String alter) {
+      if (!now.flag("notNull")) {
+        script.statement(alter + " SET NOT NULL;");
+      }
+      String sequence = tableOf(now).detail("schemaSql") + "." + old.detail("identitySequence");
+      script.statement(
+          alter
+              + " ADD GENERATED "
+              + old.detail("identityKind")
+              + " AS IDENTITY (SEQUENCE NAME "
+              + sequence
+              + ");");
+      script.statement(
+          "SELECT setval("
+              + EmbeddedPostgresServer.literal(sequence)
+              + ", max("
+              + old.detail("sql")
+              + ")) FROM "
+              + now.detail("tableSql")
+              + " HAVING max("
+              + old.detail("sql")
+              + ") IS NOT NULL;");
+      script.irreversible(
+          old.key()
+              + ": its identity comes back with a new sequence, set past the column's values;"
+              + " its old sequence's options and last value are gone, so set them by hand if they"
+              + " were not the defaults (ALTER TABLE ... ALTER COLUMN ... SET INCREMENT BY ...)");
+    }
+
+    /** The table of {@code column}, a column after the migration. */
+    private CatalogObject tableOf(CatalogObject column) {
+      return after
+          .withIdentity(Kind.TABLE, column.detail("tableIdentity"))
+          .orElseThrow(() -> new IllegalStateException("no table for " + column.key()));
     }
 
     /**

@@ -258,6 +258,17 @@ final class RevertDdl {
               + "nullable; fill it, then SET NOT NULL");
       return column.shape().replaceFirst(" NOT NULL$", "");
     }
+    // Its sequence named as it was (SEQUENCE NAME given unqualified goes to the table's schema).
+    String sequence = column.detail("identitySequence");
+    int identity = column.shape().indexOf(" AS IDENTITY");
+    if (!sequence.isEmpty() && identity >= 0) {
+      int end = identity + " AS IDENTITY".length();
+      return column.shape().substring(0, end)
+          + " (SEQUENCE NAME "
+          + sequence
+          + ")"
+          + column.shape().substring(end);
+    }
     return column.shape();
   }
 
