@@ -302,7 +302,14 @@ final class CnpgClusterReader implements KindReader {
                     + ")",
                 // CNPG reads the basic-auth format, and refuses a username that is not the role's.
                 Optional.of("kubernetes.io/basic-auth"),
-                Map.of("username", role.path("name").asString())));
+                Map.of("username", role.path("name").asString()),
+                Map.of(
+                    "cnpg.io/reload",
+                    new Needs.Label(
+                        "true",
+                        "CloudNativePG applies a new password from an unlabelled Secret only at"
+                            + " its next resync, while the pods that read the Secret get the new"
+                            + " one at their next start and fail to log in until then"))));
       }
     }
     return new Needs(

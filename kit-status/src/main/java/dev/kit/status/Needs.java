@@ -43,6 +43,8 @@ record Needs(
    *     empty for any
    * @param known the values of keys the description decides and that are no secret, such as a
    *     managed role's {@code username}, by key
+   * @param labels labels the reader wants on it, such as CloudNativePG's {@code cnpg.io/reload}, by
+   *     key, each with why
    */
   record SecretUse(
       String namespace,
@@ -50,18 +52,28 @@ record Needs(
       SortedSet<String> keys,
       String reader,
       Optional<String> type,
-      Map<String, String> known) {
+      Map<String, String> known,
+      Map<String, Label> labels) {
 
     SecretUse {
       Objects.requireNonNull(type, "type");
       known = Map.copyOf(known);
+      labels = Map.copyOf(labels);
     }
 
     /** A Secret of any type whose keys are all the team's to fill. */
     SecretUse(String namespace, String name, SortedSet<String> keys, String reader) {
-      this(namespace, name, keys, reader, Optional.empty(), Map.of());
+      this(namespace, name, keys, reader, Optional.empty(), Map.of(), Map.of());
     }
   }
+
+  /**
+   * A label a Secret's reader wants on it.
+   *
+   * @param value its value
+   * @param why what goes wrong without it
+   */
+  record Label(String value, String why) {}
 
   /** A kind that must be installed, and why, such as {@code cert-manager.io/Certificate}. */
   record KindUse(String group, String kind, String why) {}

@@ -33,7 +33,8 @@ final class SecretsCheck {
       Set<String> readers,
       Set<String> services,
       Set<String> types,
-      Map<String, String> known) {}
+      Map<String, String> known,
+      Map<String, Needs.Label> labels) {}
 
   List<DoctorCheck> run() {
     Set<String> provided = new TreeSet<>();
@@ -59,10 +60,12 @@ final class SecretsCheck {
                           new LinkedHashSet<>(),
                           new TreeSet<>(),
                           new TreeSet<>(),
+                          new TreeMap<>(),
                           new TreeMap<>()));
           each.keys().addAll(use.keys());
           use.type().ifPresent(each.types()::add);
           each.known().putAll(use.known());
+          each.labels().putAll(use.labels());
           each.readers().add(use.reader());
           each.services().add(service.name());
         }
@@ -109,7 +112,8 @@ final class SecretsCheck {
                   .map(
                       key ->
                           " --from-literal=" + key + "=" + secret.known().getOrDefault(key, "..."))
-                  .reduce("", String::concat);
+                  .reduce("", String::concat)
+              + label(secret, secret.labels());
       boolean namespaceExists = cluster.get("v1", "Namespace", "", secret.namespace()).isPresent();
       return DoctorCheck.fail(
           title + " missing",
@@ -141,7 +145,33 @@ final class SecretsCheck {
               + ": add "
               + (missing.size() == 1 ? "it" : "them"));
     }
+    Map<String, Needs.Label> unlabelled = new TreeMap<>(secret.labels());
+    JsonNode labels = live.get().path("metadata").path("labels");
+    unlabelled
+        .entrySet()
+        .removeIf(l -> labels.path(l.getKey()).asString("").equals(l.getValue().value()));
+    if (!unlabelled.isEmpty()) {
+      return DoctorCheck.fail(
+          title + " lacks label " + String.join(" and ", unlabelled.keySet()),
+          services,
+          String.join("; ", unlabelled.values().stream().map(Needs.Label::why).distinct().toList())
+              + ": "
+              + label(secret, unlabelled).substring(" && ".length()));
+    }
     return DoctorCheck.pass(
         title + (secret.keys().isEmpty() ? " exists" : " has " + keys) + " for " + readers);
+  }
+
+  /** {@code " && kubectl label secret ..."} that sets {@code labels}, or nothing for none. */
+  private static String label(Wanted secret, Map<String, Needs.Label> labels) {
+    return labels.isEmpty()
+        ? ""
+        : " && kubectl label secret "
+            + secret.name()
+            + " -n "
+            + secret.namespace()
+            + labels.entrySet().stream()
+                .map(l -> " " + l.getKey() + "=" + l.getValue().value())
+                .reduce("", String::concat);
   }
 }

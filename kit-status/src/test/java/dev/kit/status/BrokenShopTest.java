@@ -54,7 +54,10 @@ class BrokenShopTest {
                                         .storage("1Gi")
                                         .role(
                                             "billing_reader",
-                                            r -> r.login().passwordSecret("billing-reader"))))
+                                            r -> r.login().passwordSecret("billing-reader"))
+                                        .role(
+                                            "billing_writer",
+                                            r -> r.login().passwordSecret("billing-writer"))))
                 .service(
                     "ledger",
                     ledger ->
@@ -126,6 +129,21 @@ class BrokenShopTest {
                 new SecretBuilder(secret)
                     .withData(Map.of("ACCESS_KEY_ID", "bm90LWEta2V5LWlk"))
                     .build());
+    // A role's Secret made by hand without CloudNativePG's reload label.
+    client
+        .secrets()
+        .inNamespace("billing")
+        .resource(
+            new SecretBuilder()
+                .withNewMetadata()
+                .withName("billing-writer")
+                .withNamespace("billing")
+                .endMetadata()
+                .withType("kubernetes.io/basic-auth")
+                .withData(
+                    Map.of("username", "YmlsbGluZ193cml0ZXI=", "password", "bm90LWEtcGFzc3dvcmQ="))
+                .build())
+        .create();
     client
         .configMaps()
         .inNamespace("argocd")
@@ -177,7 +195,8 @@ class BrokenShopTest {
             "CRD scheduledbackups.postgresql.cnpg.io missing",
             "StorageClass \"standard\" does not exist",
             "Secret orders-backup-s3 (namespace orders) has no key ACCESS_SECRET_KEY",
-            "Secret billing-reader (namespace billing) missing");
+            "Secret billing-reader (namespace billing) missing",
+            "Secret billing-writer (namespace billing) lacks label cnpg.io/reload");
     // A managed role's Secret: basic-auth, its username the role's, which the command fills in.
     assertThat(report.checks())
         .filteredOn(check -> check.text().startsWith("Secret billing-reader "))
@@ -187,7 +206,17 @@ class BrokenShopTest {
         .endsWith(
             "kubectl create secret generic billing-reader -n billing"
                 + " --type=kubernetes.io/basic-auth --from-literal=password=..."
-                + " --from-literal=username=billing_reader");
+                + " --from-literal=username=billing_reader"
+                + " && kubectl label secret billing-reader -n billing cnpg.io/reload=true");
+    assertThat(report.checks())
+        .filteredOn(check -> check.text().startsWith("Secret billing-writer "))
+        .singleElement()
+        .extracting(DoctorCheck::fix)
+        .isEqualTo(
+            "CloudNativePG applies a new password from an unlabelled Secret only at its next"
+                + " resync, while the pods that read the Secret get the new one at their next start"
+                + " and fail to log in until then: kubectl label secret billing-writer -n billing"
+                + " cnpg.io/reload=true");
   }
 
   private static void copyMigrations(Path from, Path to) throws IOException {
