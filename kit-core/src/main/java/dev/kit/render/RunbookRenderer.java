@@ -1055,7 +1055,8 @@ final class RunbookRenderer {
               + " wave "
               + SyncWave.DATABASE.annotationValue()
               + " (a role with a password waits for its Secret, type `kubernetes.io/basic-auth` with"
-              + " the role's name as `username`). A role PostgreSQL refuses, such as a dropped one that"
+              + " the role's name as `username`, labelled `cnpg.io/reload=true` so that a new password"
+              + " reaches PostgreSQL at once). A role PostgreSQL refuses, such as a dropped one that"
               + " still owns objects, shows it Degraded with PostgreSQL's error; `kubectl cnpg status "
               + clusterName
               + " -n "
