@@ -152,20 +152,12 @@ final class EnvironmentChanges {
     }
     String name = object.get().path("metadata").path("name").asString("");
     String namespace = object.get().path("metadata").path("namespace").asString("");
-    ArgoCd argo = kit.repository().argoCd();
     Optional<JsonNode> application = folder.application();
-    String was = "server " + argo.destinationServer();
-    if (application.isPresent()) {
-      JsonNode destination = application.get().path("spec").path("destination");
-      was =
-          destination.path("name").isString()
-              ? "name " + destination.path("name").asString()
-              : "server " + destination.path("server").asString(argo.destinationServer());
-    }
+    String was = destination(kit, application);
     Optional<String> deleteOld =
         Optional.of(deleteOld(kit, service.name(), application, gone, false));
     Optional<RetiredServiceRenderer.MaybeHeir> maybe = Optional.empty();
-    for (Deployment d : deployments(kit, service, gone)) {
+    for (Deployment d : deployments(kit, service, gone.isPresent())) {
       DatabaseHost host = d.service().database().host();
       boolean same =
           cnpg
@@ -210,13 +202,74 @@ final class EnvironmentChanges {
   }
 
   /**
-   * Where the description deploys {@code service} now that may run a database a folder of it from
-   * before the change named: each environment, or without environments its own folder.
+   * The warning, when another service of the description deploys the CNPG Cluster {@code folder}'s
+   * manifest named, of {@code service}, which left the description: the same Cluster (name and
+   * namespace) to the same cluster, most likely {@code service} renamed with its namespace and
+   * Cluster name kept. That service's Application manages the Cluster now, so there is nothing to
+   * retire, and the Application from before must go without its objects.
+   *
+   * @param environment the environment {@code folder} deployed, or empty for the service's own
    */
-  private static List<Deployment> deployments(Kit kit, Service service, Optional<String> gone) {
+  static Optional<String> adoptedByAnother(
+      Kit kit, String service, RetiredServices.LeftBehind folder, Optional<String> environment) {
+    Optional<JsonNode> cluster = folder.cluster();
+    if (cluster.isEmpty()) {
+      return Optional.empty();
+    }
+    String name = cluster.get().path("metadata").path("name").asString("");
+    String namespace = cluster.get().path("metadata").path("namespace").asString("");
+    String was = destination(kit, folder.application());
+    for (Service other : kit.services()) {
+      for (Deployment d : deployments(kit, other, true)) {
+        if (d.service().database().host() instanceof DatabaseHost.CloudNativePg
+            && d.service().clusterName().equals(name)
+            && d.namespace().equals(namespace)
+            && d.destination().equals(was)) {
+          return Optional.of(
+              RetiredServiceRenderer.warningStart(service, environment, false, Optional.empty())
+                  + "services["
+                  + other.name()
+                  + "]"
+                  + (d.environment().isPresent() ? " in environment " + d.environment().get() : "")
+                  + " deploys the same CNPG Cluster "
+                  + name
+                  + " in namespace "
+                  + namespace
+                  + " to the same cluster, so its Application "
+                  + d.app()
+                  + " manages it now and kit wrote no RETIRED.md. Before merging, delete the"
+                  + " Application from before without its objects, "
+                  + deleteOld(kit, service, folder.application(), environment, true)
+                  + ": its prune, or a cascading delete, would remove objects "
+                  + d.app()
+                  + " syncs now");
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The cluster an Application from before deployed to, as Argo CD names it. */
+  private static String destination(Kit kit, Optional<JsonNode> application) {
+    ArgoCd argo = kit.repository().argoCd();
+    if (application.isEmpty()) {
+      return "server " + argo.destinationServer();
+    }
+    JsonNode destination = application.get().path("spec").path("destination");
+    return destination.path("name").isString()
+        ? "name " + destination.path("name").asString()
+        : "server " + destination.path("server").asString(argo.destinationServer());
+  }
+
+  /**
+   * Where the description deploys {@code service} now that may run a database a folder from before
+   * the change named: each environment, and without environments its own folder when {@code
+   * ownFolder}.
+   */
+  private static List<Deployment> deployments(Kit kit, Service service, boolean ownFolder) {
     ArgoCd argo = kit.repository().argoCd();
     List<Deployment> deployments = new ArrayList<>();
-    if (kit.environments().isEmpty() && gone.isPresent()) {
+    if (kit.environments().isEmpty() && ownFolder) {
       deployments.add(
           new Deployment(
               "services/" + service.name() + "/ (no environments)",
@@ -318,7 +371,7 @@ final class EnvironmentChanges {
     }
     String path = configuration.path("destinationPath").asString("");
     String endpoint = configuration.path("endpointURL").asString("");
-    for (Deployment d : deployments(kit, service, gone)) {
+    for (Deployment d : deployments(kit, service, gone.isPresent())) {
       Service there = d.service();
       if (heir.adoptedBy().equals(Optional.of(d.who()))
           || !(there.database().host() instanceof DatabaseHost.CloudNativePg)

@@ -400,6 +400,13 @@ final class RetiredServices {
       if (moved && heir.deleteOld().isPresent()) {
         movedHow = Optional.of(new RetiredServiceRenderer.Moved(heir.deleteOld().get()));
       }
+    } else if (still == null) {
+      Optional<String> adopted =
+          EnvironmentChanges.adoptedByAnother(kit, service, left, environment);
+      if (adopted.isPresent()) {
+        plan.warn(adopted.get());
+        return false; // another service's Application manages the database now
+      }
     }
     Optional<RetiredServiceRenderer.Retired> retired =
         retired(kit, service, left, layout, environment, described, movedHow, maybeHeir);

@@ -156,6 +156,48 @@ class RetiredServiceTest {
   }
 
   @Test
+  void
+      generate_writesNoRetiredMd_butSaysToDeleteTheOldApplicationWithoutItsObjects_whenARenameKeepsTheCluster()
+          throws IOException {
+    generator.generate(kit(true));
+    Kit keptCluster =
+        Kit.builder()
+            .repository("shop", r -> r.gitUrl("https://github.com/acme/shop.git"))
+            .service(
+                "shop-orders",
+                s ->
+                    s.namespace("orders")
+                        .database(
+                            db ->
+                                db.clusterName("orders-cluster")
+                                    .storage("1Gi")
+                                    .bootstrap("shop", "shop")
+                                    .backups(
+                                        "s3://acme-backups/orders/",
+                                        b ->
+                                            b.credentials(S3Credentials.inheritFromPodIdentity()))))
+            .service("payments", s -> s.withoutMigrations().database(db -> db.storage("1Gi")))
+            .build();
+    Files.createDirectories(repo.resolve("services/shop-orders"));
+    Files.move(
+        repo.resolve("services/orders/migrations"),
+        repo.resolve("services/shop-orders/migrations"));
+
+    WriteReport report = generator.generate(keptCluster);
+
+    assertThat(report.warnings())
+        .contains(
+            "services[orders]: no longer in the description, so kit deleted its generated"
+                + " manifests, but not its database: services[shop-orders] deploys the same CNPG"
+                + " Cluster orders-cluster in namespace orders to the same cluster, so its Application shop-orders manages it now and"
+                + " kit wrote no RETIRED.md. Before merging, delete the Application from before"
+                + " without its objects, `argocd app delete orders --cascade=false`: its prune, or a"
+                + " cascading delete, would remove objects shop-orders syncs now");
+    assertThat(report.warnings()).noneMatch(w -> w.contains("gets a new, empty database"));
+    assertThat(repo.resolve(RETIRED)).doesNotExist();
+  }
+
+  @Test
   void generate_saysNothingOfARename_whenTheNewServicesHistoryIsAnother() throws IOException {
     generator.generate(kit(true));
     Path migrations = Files.createDirectories(repo.resolve("services/shop-orders/migrations"));

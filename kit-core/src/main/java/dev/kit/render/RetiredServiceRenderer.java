@@ -430,7 +430,7 @@ public final class RetiredServiceRenderer {
    * description, one environment it is still described for, or the layout without environments) and
    * that its database did not.
    */
-  static String warningStart(
+  public static String warningStart(
       String service, Optional<String> environment, boolean described, Optional<Moved> moved) {
     if (moved.isPresent() || described) {
       return left(service, environment, moved.isPresent()) + ", but not its database: ";
