@@ -123,6 +123,41 @@ class KindReadersTest {
     assertThat(finding.fix().isEmpty()).isEqualTo(health == Health.HEALTHY);
   }
 
+  /**
+   * kit:status reads the managed roles as kit's Argo CD check does: the same fixtures, whose Lua
+   * verdicts kit-core's ArgoHealthScriptsVersusBuiltInTest holds (Healthy, Progressing for the
+   * transient states, Degraded for a role PostgreSQL refuses).
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      roles-reconciled       | HEALTHY
+      roles-pending          | PROGRESSING
+      roles-not-reported-yet | PROGRESSING
+      roles-drop-pending     | PROGRESSING
+      roles-cannot-reconcile | DEGRADED
+      """)
+  void cnpgCluster_readsTheManagedRoles_asKitsArgoCdCheckDoes(String fixture, Health health)
+      throws IOException {
+    String all =
+        Files.readString(
+            TestData.dir()
+                .getParent()
+                .resolve("kit-core/src/test/resources/argocd-health/cnpg-clusters.yaml"));
+    JsonNode live = null;
+    for (String document : all.split("\n---\n", -1)) {
+      JsonNode cluster = YAML.readTree(document);
+      if (cluster.path("metadata").path("name").asString("").equals(fixture)) {
+        live = cluster;
+      }
+    }
+    assertThat(live).as(fixture).isNotNull();
+
+    assertThat(read("orders", "Cluster", live).health()).isEqualTo(health);
+  }
+
   @Test
   void cnpgCluster_isDegradedWithTheFix_whenThePhaseNeedsAPerson() {
     Finding finding =
