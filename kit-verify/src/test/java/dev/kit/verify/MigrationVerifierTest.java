@@ -1212,7 +1212,8 @@ class MigrationVerifierTest {
   }
 
   @Test
-  void verify_refusesAGrantToARoleOnlyAnotherServiceDeclared_whicheverRanFirst() {
+  void verify_refusesAGrantToARoleOnlyAnotherServiceDeclared_whicheverRanFirst()
+      throws SQLException {
     ClusterDatabase declaring =
         new ClusterDatabase(
             "app",
@@ -1253,22 +1254,24 @@ class MigrationVerifierTest {
     assertThat(rolesNamed("readers", "shop_owner")).containsExactly("readers");
   }
 
-  private static List<String> rolesNamed(String... names) {
-    List<String> found = new java.util.ArrayList<>();
+  private static List<String> rolesNamed(String... names) throws SQLException {
+    return firstColumn(
+        "SELECT rolname FROM pg_roles WHERE rolname IN ('"
+            + String.join("', '", names)
+            + "') ORDER BY rolname");
+  }
+
+  /** The first column of {@code sql}'s rows, run in database postgres as the superuser. */
+  private static List<String> firstColumn(String sql) throws SQLException {
+    List<String> values = new java.util.ArrayList<>();
     try (Connection c = postgres.connect("postgres", "postgres");
         Statement s = c.createStatement();
-        ResultSet rs =
-            s.executeQuery(
-                "SELECT rolname FROM pg_roles WHERE rolname IN ('"
-                    + String.join("', '", names)
-                    + "') ORDER BY rolname")) {
+        ResultSet rs = s.executeQuery(sql)) {
       while (rs.next()) {
-        found.add(rs.getString(1));
+        values.add(rs.getString(1));
       }
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
     }
-    return found;
+    return values;
   }
 
   @Test
@@ -1342,17 +1345,10 @@ class MigrationVerifierTest {
   /** The predefined roles kit lets a managed role join are the server's own, by major. */
   @Test
   void predefinedRoles_areTheServersOwn() throws SQLException {
-    List<String> server = new java.util.ArrayList<>();
-    try (Connection c = postgres.connect("postgres", "postgres");
-        Statement s = c.createStatement();
-        ResultSet rs =
-            s.executeQuery(
-                "SELECT rolname FROM pg_roles WHERE rolname LIKE 'pg\\_%'"
-                    + " AND rolname <> 'pg_database_owner' ORDER BY rolname")) {
-      while (rs.next()) {
-        server.add(rs.getString(1));
-      }
-    }
+    List<String> server =
+        firstColumn(
+            "SELECT rolname FROM pg_roles WHERE rolname LIKE 'pg\\_%'"
+                + " AND rolname <> 'pg_database_owner' ORDER BY rolname");
 
     assertThat(Role.predefinedRoles(17)).containsExactlyElementsOf(server);
   }
