@@ -250,7 +250,8 @@ final class EmbeddedPostgresServer implements AutoCloseable {
    * What CloudNativePG's instance manager does with the managed roles before the migrations run
    * (kit's health check holds their wave until it has): each role kept created, or altered when it
    * exists, with the attributes the Cluster gives it and no password (the migrations never log in
-   * as one); then each membership granted, after every role exists; each role dropped dropped.
+   * as one); then each membership granted, after every role exists; and each role it drops ({@code
+   * ensure: absent}) dropped.
    *
    * @throws SQLException naming the role PostgreSQL refused
    */
