@@ -1679,6 +1679,8 @@ public record DownMigration(String version, String sql, List<String> irreversibl
         case TYPE -> {
           if (sameDomain(old, now)) {
             setDomainBack(old, now);
+          } else if (!addedLabels(old, now).isEmpty() && enumColumns(now).isPresent()) {
+            recreateEnum(old, now, enumColumns(now).orElseThrow());
           } else {
             script.irreversible(old.key() + ": " + whyNotType(old, now));
           }
@@ -1884,22 +1886,159 @@ public record DownMigration(String version, String sql, List<String> irreversibl
 
     /** Why kit cannot set the type {@code old} back from {@code now}, with what it was. */
     private static String whyNotType(CatalogObject old, CatalogObject now) {
-      if (old.detail("typtype").equals("e")
-          && now.detail("typtype").equals("e")
-          && old.detail("sql").equals(now.detail("sql"))) {
-        List<String> added = new ArrayList<>(labels(now));
-        added.removeAll(labels(old));
-        if (!added.isEmpty() && labels(now).containsAll(labels(old))) {
-          return "the migration added "
-              + String.join(", ", added)
-              + " to the enum, and PostgreSQL cannot drop an enum's label; to undo it, create the"
-              + " type anew without it and move its columns over (ALTER TABLE ... ALTER COLUMN ..."
-              + " TYPE ... USING ...::text::...), once no row holds it (before: "
-              + old.definition()
-              + ")";
-        }
+      List<String> added = addedLabels(old, now);
+      if (!added.isEmpty()) {
+        return "the migration added "
+            + String.join(", ", added)
+            + " to the enum, and PostgreSQL cannot drop an enum's label, while more than plain"
+            + " table columns use the type (a view, a function, a constraint, an array, ...); to"
+            + " undo it, create the type anew without it and move what uses it over (ALTER TABLE"
+            + " ... ALTER COLUMN ... TYPE ... USING ...::text::...), once no row holds it (before: "
+            + old.definition()
+            + ")";
       }
       return "it was changed in place in a way kit cannot undo (before: " + old.definition() + ")";
+    }
+
+    /**
+     * The labels the migration added to {@code old}, an enum that kept its name and every label of
+     * its own (ALTER TYPE ... ADD VALUE), in {@code now}'s order; empty for any other change.
+     */
+    private static List<String> addedLabels(CatalogObject old, CatalogObject now) {
+      if (!old.detail("typtype").equals("e")
+          || !now.detail("typtype").equals("e")
+          || !old.detail("sql").equals(now.detail("sql"))
+          || !labels(now).containsAll(labels(old))) {
+        return List.of();
+      }
+      List<String> added = new ArrayList<>(labels(now));
+      added.removeAll(labels(old));
+      return added;
+    }
+
+    /**
+     * The columns that use {@code type}, an enum, when nothing else does: plain columns (no array,
+     * none generated) that were of it before the migration, of tables that inherit nothing, have no
+     * partitions, children, generated columns, views that read them, policies, triggers or foreign
+     * keys, and no other object names the type (a function, a domain, a constraint's or an index's
+     * expression). Moving those through text is all a revert needs; empty when anything else would
+     * stop it.
+     */
+    private Optional<List<CatalogObject>> enumColumns(CatalogObject type) {
+      List<CatalogObject> columns = new ArrayList<>();
+      Set<String> tables = new HashSet<>();
+      for (CatalogObject o : after.objects()) {
+        if (o.kind() == Kind.COLUMN && o.detail("typeIdentity").equals(type.identity())) {
+          CatalogObject was = before.sameAs(o).orElse(null);
+          CatalogObject table = tableOf(o);
+          if (was == null
+              || !was.detail("type").equals(o.detail("type"))
+              || o.detail("type").endsWith("]")
+              || o.flag("generated")
+              || table.flag("partitioned")
+              || !table.detail("parentIdentities").isEmpty()) {
+            return Optional.empty();
+          }
+          columns.add(o);
+          tables.add(table.identity());
+        }
+      }
+      for (CatalogObject o : after.objects()) {
+        boolean onTable = tables.contains(o.detail("tableIdentity"));
+        boolean user = o.kind() == Kind.COLUMN && columns.contains(o);
+        if (user || o.identity().equals(type.identity())) {
+          continue;
+        }
+        if (namesType(o, type)
+            || (onTable && (o.kind() == Kind.POLICY || o.kind() == Kind.TRIGGER))
+            || (onTable && o.kind() == Kind.CONSTRAINT && o.detail("type").equals("f"))
+            || (onTable && o.kind() == Kind.COLUMN && o.flag("generated"))
+            || (o.kind() == Kind.TABLE && readsAny(o.detail("parentIdentities"), tables))
+            || (isView(o) && namesAny(o, tables))) {
+          return Optional.empty();
+        }
+      }
+      return Optional.of(columns);
+    }
+
+    /**
+     * Whether {@code o} names {@code type}: a function or a type by its name anywhere, anything
+     * else by a cast to it (a default, a constraint's or an index's expression).
+     */
+    private static boolean namesType(CatalogObject o, CatalogObject type) {
+      String name = type.detail("nameSql");
+      return (o.kind() == Kind.FUNCTION || o.kind() == Kind.TYPE)
+          ? o.definition().contains(name)
+          : o.definition().contains("::" + name)
+              || o.definition().contains("::" + type.detail("sql"));
+    }
+
+    /** Whether {@code identities}, comma-separated, holds one of {@code tables}. */
+    private static boolean readsAny(String identities, Set<String> tables) {
+      for (String identity : identities.split(",", -1)) {
+        if (tables.contains(identity)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** Whether {@code view}'s definition names one of {@code tables}, by name. */
+    private boolean namesAny(CatalogObject view, Set<String> tables) {
+      for (String identity : tables) {
+        CatalogObject table = after.withIdentity(Kind.TABLE, identity).orElseThrow();
+        if (view.definition().contains(table.detail("nameSql"))) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /**
+     * Creates {@code now}, an enum the migration added labels to, anew with {@code old}'s labels:
+     * {@code columns}, all that use it, go to text (their defaults off), the type is dropped and
+     * created as it was, and each column comes back to it with its default. A row that holds an
+     * added label makes the revert fail, as it must.
+     */
+    private void recreateEnum(CatalogObject old, CatalogObject now, List<CatalogObject> columns) {
+      // The columns' defaults are those from before by now (alterColumn set them back).
+      for (CatalogObject column : columns) {
+        String alter =
+            "ALTER TABLE " + column.detail("tableSql") + " ALTER COLUMN " + column.detail("sql");
+        if (!before.sameAs(column).orElseThrow().detail("default").isEmpty()) {
+          script.statement(alter + " DROP DEFAULT;");
+        }
+        script.statement(alter + " TYPE text USING " + column.detail("sql") + "::text;");
+      }
+      ddl.drop(now);
+      ddl.create(old);
+      for (CatalogObject column : columns) {
+        String alter =
+            "ALTER TABLE " + column.detail("tableSql") + " ALTER COLUMN " + column.detail("sql");
+        script.statement(
+            alter
+                + " TYPE "
+                + old.detail("sql")
+                + " USING "
+                + column.detail("sql")
+                + "::"
+                + old.detail("sql")
+                + ";");
+        CatalogObject was = before.sameAs(column).orElseThrow();
+        if (!was.detail("default").isEmpty()) {
+          script.statement(alter + " SET DEFAULT " + was.detail("default") + ";");
+        }
+        script.irreversible(
+            "values of "
+                + was.key()
+                + ": a row that holds "
+                + String.join(" or ", addedLabels(old, now))
+                + ", which "
+                + change.file().version()
+                + " added to "
+                + old.detail("sql")
+                + ", makes this revert fail; change those rows first");
+      }
     }
 
     /** Renames the labels of {@code now}, an enum whose labels alone were renamed, back. */

@@ -2170,19 +2170,82 @@ class DownMigrationTest {
   }
 
   @Test
-  void revert_saysWhyALabelAddedToAnEnumStays() {
+  void revert_createsAnEnumAnewWithoutTheLabelsItGained_whenOnlyTableColumnsUseIt() {
+    DownMigration down =
+        proveDerived(
+            "CREATE TYPE mood AS ENUM ('a', 'b');\n"
+                + "CREATE TABLE t (id int PRIMARY KEY, m mood DEFAULT 'a', n int);\n"
+                + "CREATE INDEX t_m ON t (m);\n"
+                + "CREATE TABLE u (m mood);\n"
+                + "INSERT INTO t VALUES (1, 'b', 1);\n",
+            "ALTER TYPE mood ADD VALUE 'c';\nALTER TYPE mood ADD VALUE 'o' BEFORE 'a';\n");
+
+    assertThat(statements(down))
+        .containsExactly(
+            "ALTER TABLE public.t ALTER COLUMN m DROP DEFAULT;",
+            "ALTER TABLE public.t ALTER COLUMN m TYPE text USING m::text;",
+            "ALTER TABLE public.u ALTER COLUMN m TYPE text USING m::text;",
+            "DROP TYPE IF EXISTS public.mood;",
+            "CREATE TYPE public.mood AS ENUM ('a', 'b');",
+            "ALTER TABLE public.t ALTER COLUMN m TYPE public.mood USING m::public.mood;",
+            "ALTER TABLE public.t ALTER COLUMN m SET DEFAULT 'a'::mood;",
+            "ALTER TABLE public.u ALTER COLUMN m TYPE public.mood USING m::public.mood;");
+    assertThat(down.irreversible())
+        .containsExactly(
+            "values of column public.t.m: a row that holds 'o' or 'c', which 20250102000000 added"
+                + " to public.mood, makes this revert fail; change those rows first",
+            "values of column public.u.m: a row that holds 'o' or 'c', which 20250102000000 added"
+                + " to public.mood, makes this revert fail; change those rows first");
+    assertThat(rows("SELECT enum_range(NULL::mood)::text, (SELECT m::text FROM t)"))
+        .containsExactly("{a,b}|b");
+  }
+
+  /** What else uses an enum keeps kit from creating it anew: base | change. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "CREATE TABLE t (ms mood[]);|",
+        "CREATE TABLE t (m mood CHECK (m <> 'b'));|",
+        "CREATE TABLE t (m mood);\nCREATE FUNCTION f(x mood) RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;|",
+        "CREATE TABLE t (m mood, k int) PARTITION BY RANGE (k);|",
+        "CREATE TABLE t (m mood);\nCREATE TABLE c () INHERITS (t);|",
+        "CREATE TABLE t (m mood);|CREATE TABLE w (m mood);\n",
+        "CREATE TABLE t (m mood, k int, g int GENERATED ALWAYS AS (k * 2) STORED);|",
+      })
+  void revert_listsALabelAddedToAnEnumIrreversible_whenMoreThanPlainColumnsUseIt(
+      String baseAndChange) {
+    String[] parts = baseAndChange.split("\\|", -1);
+
     DownMigration down =
         derive(
-            "CREATE TYPE mood AS ENUM ('a', 'b');\nCREATE TABLE t (m mood);\n",
-            "ALTER TYPE mood ADD VALUE 'c';\nALTER TYPE mood ADD VALUE 'o' BEFORE 'a';\n");
+            "CREATE TYPE mood AS ENUM ('a', 'b');\n" + parts[0],
+            "ALTER TYPE mood ADD VALUE 'c';\n" + parts[1]);
+
+    assertThat(down.irreversible())
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .startsWith("type public.mood: the migration added 'c' to the enum"));
+    assertThat(down.sql()).doesNotContain("DROP TYPE");
+  }
+
+  @Test
+  void revert_saysWhyALabelAddedToAnEnumStays_whenAViewReadsItsColumn() {
+    DownMigration down =
+        derive(
+            "CREATE TYPE mood AS ENUM ('a', 'b');\nCREATE TABLE t (m mood);\n"
+                + "CREATE VIEW v AS SELECT m FROM t;\n",
+            "ALTER TYPE mood ADD VALUE 'c';\n");
 
     assertThat(statements(down)).isEmpty();
     assertThat(down.irreversible())
         .containsExactly(
-            "type public.mood: the migration added 'o', 'c' to the enum, and PostgreSQL cannot drop"
-                + " an enum's label; to undo it, create the type anew without it and move its"
-                + " columns over (ALTER TABLE ... ALTER COLUMN ... TYPE ... USING ...::text::...),"
-                + " once no row holds it (before: TYPE public.mood AS ENUM ('a', 'b'))");
+            "type public.mood: the migration added 'c' to the enum, and PostgreSQL cannot drop an"
+                + " enum's label, while more than plain table columns use the type (a view, a"
+                + " function, a constraint, an array, ...); to undo it, create the type anew"
+                + " without it and move what uses it over (ALTER TABLE ... ALTER COLUMN ... TYPE ..."
+                + " USING ...::text::...), once no row holds it (before: TYPE public.mood AS ENUM"
+                + " ('a', 'b'))");
   }
 
   /** The revert's statements, without its comments and blank lines. */
