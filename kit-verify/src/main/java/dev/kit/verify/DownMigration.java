@@ -2001,32 +2001,36 @@ public record DownMigration(String version, String sql, List<String> irreversibl
      * added label makes the revert fail, as it must.
      */
     private void recreateEnum(CatalogObject old, CatalogObject now, List<CatalogObject> columns) {
-      // The columns' defaults are those from before by now (alterColumn set them back).
+      // By now each column has its old name and default back (renameColumn, alterColumn); its
+      // table keeps the new name until step 3.
+      List<String> alters = new ArrayList<>();
+      List<CatalogObject> wasColumns = new ArrayList<>();
       for (CatalogObject column : columns) {
+        CatalogObject was = before.sameAs(column).orElseThrow();
         String alter =
-            "ALTER TABLE " + column.detail("tableSql") + " ALTER COLUMN " + column.detail("sql");
-        if (!before.sameAs(column).orElseThrow().detail("default").isEmpty()) {
+            "ALTER TABLE " + column.detail("tableSql") + " ALTER COLUMN " + was.detail("sql");
+        if (!was.detail("default").isEmpty()) {
           script.statement(alter + " DROP DEFAULT;");
         }
-        script.statement(alter + " TYPE text USING " + column.detail("sql") + "::text;");
+        script.statement(alter + " TYPE text USING " + was.detail("sql") + "::text;");
+        alters.add(alter);
+        wasColumns.add(was);
       }
       ddl.drop(now);
       ddl.create(old);
-      for (CatalogObject column : columns) {
-        String alter =
-            "ALTER TABLE " + column.detail("tableSql") + " ALTER COLUMN " + column.detail("sql");
+      for (int i = 0; i < alters.size(); i++) {
+        CatalogObject was = wasColumns.get(i);
         script.statement(
-            alter
+            alters.get(i)
                 + " TYPE "
                 + old.detail("sql")
                 + " USING "
-                + column.detail("sql")
+                + was.detail("sql")
                 + "::"
                 + old.detail("sql")
                 + ";");
-        CatalogObject was = before.sameAs(column).orElseThrow();
         if (!was.detail("default").isEmpty()) {
-          script.statement(alter + " SET DEFAULT " + was.detail("default") + ";");
+          script.statement(alters.get(i) + " SET DEFAULT " + was.detail("default") + ";");
         }
         script.irreversible(
             "values of "

@@ -2200,6 +2200,24 @@ class DownMigrationTest {
         .containsExactly("{a,b}|b");
   }
 
+  @Test
+  void revert_createsAnEnumAnew_byTheOldNamesOfAColumnAndTableTheMigrationRenamed() {
+    DownMigration down =
+        proveDerived(
+            "CREATE TYPE mood AS ENUM ('a', 'b');\nCREATE TABLE t (m mood DEFAULT 'a');\n",
+            "ALTER TYPE mood ADD VALUE 'c';\n"
+                + "ALTER TABLE t RENAME COLUMN m TO feeling;\n"
+                + "ALTER TABLE t RENAME TO moods;\n");
+
+    assertThat(statements(down))
+        .containsSubsequence(
+            "ALTER TABLE public.moods RENAME COLUMN feeling TO m;",
+            "ALTER TABLE public.moods ALTER COLUMN m TYPE text USING m::text;",
+            "CREATE TYPE public.mood AS ENUM ('a', 'b');",
+            "ALTER TABLE public.moods ALTER COLUMN m TYPE public.mood USING m::public.mood;",
+            "ALTER TABLE public.moods RENAME TO t;");
+  }
+
   /** What else uses an enum keeps kit from creating it anew: base | change. */
   @ParameterizedTest
   @ValueSource(
