@@ -171,22 +171,12 @@ final class EnvironmentChanges {
         return new Heir(
             Optional.of(d.who()),
             Optional.of(
-                left
-                    + "; "
-                    + d.who()
-                    + " deploys the same "
-                    + (cnpg ? "CNPG Cluster " : "Crossplane Workspace ")
-                    + name
-                    + " in namespace "
-                    + namespace
-                    + " to the same cluster, so its Application "
-                    + d.app()
-                    + " manages it now. Before merging, delete the Application from before"
-                    + " without its objects, "
-                    + deleteOld(kit, service.name(), application, gone, true)
-                    + ": its prune, or a cascading delete, would remove objects "
-                    + d.app()
-                    + " syncs now"),
+                adopted(
+                    left + "; " + d.who(),
+                    (cnpg ? "CNPG Cluster " : "Crossplane Workspace ") + name,
+                    namespace,
+                    d.app(),
+                    deleteOld(kit, service.name(), application, gone, true))),
             Optional.empty(),
             deleteOld);
       }
@@ -226,27 +216,45 @@ final class EnvironmentChanges {
             && d.namespace().equals(namespace)
             && d.destination().equals(was)) {
           return Optional.of(
-              RetiredServiceRenderer.warningStart(service, environment, false, Optional.empty())
-                  + "services["
-                  + other.name()
-                  + "]"
-                  + (d.environment().isPresent() ? " in environment " + d.environment().get() : "")
-                  + " deploys the same CNPG Cluster "
-                  + name
-                  + " in namespace "
-                  + namespace
-                  + " to the same cluster, so its Application "
-                  + d.app()
-                  + " manages it now and kit wrote no RETIRED.md. Before merging, delete the"
-                  + " Application from before without its objects, "
-                  + deleteOld(kit, service, folder.application(), environment, true)
-                  + ": its prune, or a cascading delete, would remove objects "
-                  + d.app()
-                  + " syncs now");
+              adopted(
+                  RetiredServiceRenderer.warningStart(service, environment, false, Optional.empty())
+                      + "services["
+                      + other.name()
+                      + "]"
+                      + (d.environment().isPresent()
+                          ? " in environment " + d.environment().get()
+                          : ""),
+                  "CNPG Cluster " + name,
+                  namespace,
+                  d.app(),
+                  deleteOld(kit, service, folder.application(), environment, true)));
         }
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The warning for a database that another deployment's Application {@code app} manages now, so
+   * that nothing retires: {@code who} deploys the same {@code object} (its kind and name) in {@code
+   * namespace} to the same cluster, and {@code deleteOld} removes the Application from before
+   * without its objects.
+   */
+  private static String adopted(
+      String who, String object, String namespace, String app, String deleteOld) {
+    return who
+        + " deploys the same "
+        + object
+        + " in namespace "
+        + namespace
+        + " to the same cluster, so its Application "
+        + app
+        + " manages it now and kit wrote no RETIRED.md. Before merging, delete the Application"
+        + " from before without its objects, "
+        + deleteOld
+        + ": its prune, or a cascading delete, would remove objects "
+        + app
+        + " syncs now";
   }
 
   /** The cluster an Application from before deployed to, as Argo CD names it. */

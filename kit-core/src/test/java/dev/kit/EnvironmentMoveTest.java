@@ -188,15 +188,16 @@ class EnvironmentMoveTest {
             "services[orders]: now runs per environment, so kit deleted the manifests it generated in"
                 + " services/orders/ without environments; environment prod deploys the same CNPG"
                 + " Cluster orders-cluster in namespace orders to the same cluster, so its"
-                + " Application orders-prod manages it now. Before merging, delete the Application"
-                + " from before without its objects, `argocd app delete orders --cascade=false`:"
+                + " Application orders-prod manages it now and kit wrote no RETIRED.md. Before"
+                + " merging, delete the Application from before without its objects, `argocd app delete orders --cascade=false`:"
                 + " its prune, or a cascading delete, would remove objects orders-prod syncs now");
     assertThat(report.created()).doesNotContain(RETIRED);
     assertThat(report.warnings())
         .filteredOn(warning -> warning.startsWith("services[orders]"))
         .singleElement()
         .asString()
-        .doesNotContain("RETIRED.md");
+        .contains("kit wrote no RETIRED.md")
+        .doesNotContain("with the steps in");
     assertThat(report.warnings())
         .as("prod archives there as the same Cluster")
         .noneMatch(warning -> warning.contains("destinationPath"));
@@ -376,8 +377,8 @@ class EnvironmentMoveTest {
             "environments[prod].services[orders]: no longer in environment prod, so kit deleted"
                 + " its generated manifests there; services/orders/ (no environments) deploys the"
                 + " same CNPG Cluster orders-cluster in namespace orders to the same cluster, so"
-                + " its Application orders manages it now. Before merging, delete the Application"
-                + " from before without its objects, `argocd app delete orders-prod"
+                + " its Application orders manages it now and kit wrote no RETIRED.md. Before"
+                + " merging, delete the Application from before without its objects, `argocd app delete orders-prod"
                 + " --cascade=false`: its prune, or a cascading delete, would remove objects orders"
                 + " syncs now");
     assertThat(report.created())
