@@ -113,7 +113,7 @@ final class SecretsCheck {
                       key ->
                           " --from-literal=" + key + "=" + secret.known().getOrDefault(key, "..."))
                   .reduce("", String::concat)
-              + label(secret, secret.labels());
+              + (secret.labels().isEmpty() ? "" : " && " + label(secret, secret.labels()));
       boolean namespaceExists = cluster.get("v1", "Namespace", "", secret.namespace()).isPresent();
       return DoctorCheck.fail(
           title + " missing",
@@ -156,22 +156,20 @@ final class SecretsCheck {
           services,
           String.join("; ", unlabelled.values().stream().map(Needs.Label::why).distinct().toList())
               + ": "
-              + label(secret, unlabelled).substring(" && ".length()));
+              + label(secret, unlabelled));
     }
     return DoctorCheck.pass(
         title + (secret.keys().isEmpty() ? " exists" : " has " + keys) + " for " + readers);
   }
 
-  /** {@code " && kubectl label secret ..."} that sets {@code labels}, or nothing for none. */
+  /** The {@code kubectl label secret} command that sets {@code labels} on the Secret. */
   private static String label(Wanted secret, Map<String, Needs.Label> labels) {
-    return labels.isEmpty()
-        ? ""
-        : " && kubectl label secret "
-            + secret.name()
-            + " -n "
-            + secret.namespace()
-            + labels.entrySet().stream()
-                .map(l -> " " + l.getKey() + "=" + l.getValue().value())
-                .reduce("", String::concat);
+    return "kubectl label secret "
+        + secret.name()
+        + " -n "
+        + secret.namespace()
+        + labels.entrySet().stream()
+            .map(l -> " " + l.getKey() + "=" + l.getValue().value())
+            .reduce("", String::concat);
   }
 }

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -57,7 +58,10 @@ class BrokenShopTest {
                                             r -> r.login().passwordSecret("billing-reader"))
                                         .role(
                                             "billing_writer",
-                                            r -> r.login().passwordSecret("billing-writer"))))
+                                            r -> r.login().passwordSecret("billing-writer"))
+                                        .role(
+                                            "billing_auditor",
+                                            r -> r.login().passwordSecret("billing-auditor"))))
                 .service(
                     "ledger",
                     ledger ->
@@ -129,21 +133,23 @@ class BrokenShopTest {
                 new SecretBuilder(secret)
                     .withData(Map.of("ACCESS_KEY_ID", "bm90LWEta2V5LWlk"))
                     .build());
-    // A role's Secret made by hand without CloudNativePG's reload label.
-    client
-        .secrets()
-        .inNamespace("billing")
-        .resource(
-            new SecretBuilder()
-                .withNewMetadata()
-                .withName("billing-writer")
-                .withNamespace("billing")
-                .endMetadata()
-                .withType("kubernetes.io/basic-auth")
-                .withData(
-                    Map.of("username", "YmlsbGluZ193cml0ZXI=", "password", "bm90LWEtcGFzc3dvcmQ="))
-                .build())
-        .create();
+    // Two roles' Secrets made by hand, one without CloudNativePG's reload label.
+    for (String role : List.of("writer", "auditor")) {
+      client
+          .secrets()
+          .inNamespace("billing")
+          .resource(
+              new SecretBuilder()
+                  .withNewMetadata()
+                  .withName("billing-" + role)
+                  .withNamespace("billing")
+                  .withLabels(role.equals("auditor") ? Map.of("cnpg.io/reload", "true") : Map.of())
+                  .endMetadata()
+                  .withType("kubernetes.io/basic-auth")
+                  .withData(Map.of("username", "YmlsbGluZw==", "password", "bm90LWEtcGFzc3dvcmQ="))
+                  .build())
+          .create();
+    }
     client
         .configMaps()
         .inNamespace("argocd")
@@ -197,6 +203,12 @@ class BrokenShopTest {
             "Secret orders-backup-s3 (namespace orders) has no key ACCESS_SECRET_KEY",
             "Secret billing-reader (namespace billing) missing",
             "Secret billing-writer (namespace billing) lacks label cnpg.io/reload");
+    assertThat(report.checks())
+        .filteredOn(DoctorCheck::passed)
+        .extracting(DoctorCheck::text)
+        .contains(
+            "Secret billing-auditor (namespace billing) has password and username for the Cluster"
+                + " billing-cluster (managed role billing_auditor)");
     // A managed role's Secret: basic-auth, its username the role's, which the command fills in.
     assertThat(report.checks())
         .filteredOn(check -> check.text().startsWith("Secret billing-reader "))
