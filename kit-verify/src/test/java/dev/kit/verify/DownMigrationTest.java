@@ -2158,6 +2158,22 @@ class DownMigrationTest {
   }
 
   @Test
+  void revert_addsAPartitionedTablesIdentityBack_onTheParentAlone() {
+    DownMigration down =
+        proveDerived(
+            "CREATE TABLE p (id int GENERATED ALWAYS AS IDENTITY, k int) PARTITION BY RANGE (k);\n"
+                + "CREATE TABLE p1 PARTITION OF p FOR VALUES FROM (0) TO (10);\n",
+            "ALTER TABLE p ALTER COLUMN id DROP IDENTITY;\n");
+
+    assertThat(statements(down))
+        .containsExactly(
+            "ALTER TABLE public.p ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (SEQUENCE NAME"
+                + " public.p_id_seq);",
+            "SELECT setval('public.p_id_seq', max(id)) FROM public.p HAVING max(id) IS NOT NULL;");
+    assertThat(down.irreversible()).singleElement().asString().startsWith("column public.p.id: ");
+  }
+
+  @Test
   void revert_createsADroppedTablesIdentityWithItsSequenceNamedAsBefore() {
     DownMigration down =
         proveDerived(

@@ -678,7 +678,8 @@ class MigrationVerifierTest {
         "CREATE TABLE IF NOT EXISTS orders (id int, total int, code varchar(10));\n"
             + "INSERT INTO orders VALUES (1, 2, 'a');\n"
             + "CREATE DOMAIN positive AS int CHECK (VALUE > 0);\n"
-            + "CREATE DOMAIN label AS text;\n";
+            + "CREATE DOMAIN label AS text;\n"
+            + "CREATE DOMAIN required AS int NOT NULL;\n";
     String change =
         "ALTER TABLE orders ADD COLUMN IF NOT EXISTS uid uuid DEFAULT gen_random_uuid();\n"
             + "ALTER TABLE orders ADD COLUMN IF NOT EXISTS twice int GENERATED ALWAYS AS (total * 2) STORED;\n"
@@ -686,6 +687,7 @@ class MigrationVerifierTest {
             + "ALTER TABLE orders ADD COLUMN IF NOT EXISTS region text DEFAULT 'eu';\n"
             + "ALTER TABLE orders ADD COLUMN IF NOT EXISTS qty positive;\n"
             + "ALTER TABLE orders ADD COLUMN IF NOT EXISTS note label;\n"
+            + "ALTER TABLE orders ADD COLUMN IF NOT EXISTS r required DEFAULT 1;\n"
             + "ALTER TABLE orders ALTER COLUMN id TYPE bigint;\n"
             + "TRUNCATE orders;\n"
             + "CREATE TABLE IF NOT EXISTS fresh (id int);\n"
@@ -709,7 +711,12 @@ class MigrationVerifierTest {
                 + ": it adds column qty of domain public.positive, whose CHECK or NOT NULL PostgreSQL"
                 + " checks on every row by rewriting the table, with a default or without",
             file
-                + "7: warning COLUMN_TYPE_REWRITE: changes column public.orders.id from integer to bigint, which rewrites "
+                + "7"
+                + rewrite
+                + ": it adds column r of domain public.required, whose CHECK or NOT NULL PostgreSQL"
+                + " checks on every row by rewriting the table, with a default or without",
+            file
+                + "8: warning COLUMN_TYPE_REWRITE: changes column public.orders.id from integer to bigint, which rewrites "
                 + "table public.orders and its indexes under an ACCESS EXCLUSIVE lock");
     assertThat(v.findings().get(0).toString()).endsWith(LintRule.TABLE_REWRITE.fix() + ".");
   }
