@@ -1677,10 +1677,12 @@ public record DownMigration(String version, String sql, List<String> irreversibl
           }
         }
         case TYPE -> {
+          Optional<List<CatalogObject>> enumColumns =
+              addedLabels(old, now).isEmpty() ? Optional.empty() : enumColumns(now);
           if (sameDomain(old, now)) {
             setDomainBack(old, now);
-          } else if (!addedLabels(old, now).isEmpty() && enumColumns(now).isPresent()) {
-            recreateEnum(old, now, enumColumns(now).orElseThrow());
+          } else if (enumColumns.isPresent()) {
+            recreateEnum(old, now, enumColumns.get());
           } else {
             script.irreversible(old.key() + ": " + whyNotType(old, now));
           }
